@@ -1,0 +1,57 @@
+"""Private files: a 0700 data directory, 0600 files, written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from supportnet.errors import StoreError
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create ``path`` (and parents) if needed and make it 0700."""
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        if stat.S_IMODE(path.stat().st_mode) != DIR_MODE:
+            path.chmod(DIR_MODE)
+    except OSError as exc:
+        raise StoreError(f"Can't use the data folder {path}: {exc.strerror}.") from exc
+    if not path.is_dir():
+        raise StoreError(f"The data folder {path} is not a folder.")
+
+
+def tighten(path: Path) -> None:
+    """Make an existing file 0600 (SQLite creates WAL and SHM files with the umask)."""
+    with contextlib.suppress(FileNotFoundError):
+        if stat.S_IMODE(path.stat().st_mode) != FILE_MODE:
+            path.chmod(FILE_MODE)
+
+
+def temp_path_beside(target: Path, suffix: str = ".tmp") -> Path:
+    """A fresh, not-yet-existing path in ``target``'s folder (same filesystem for rename)."""
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+    os.close(fd)
+    os.unlink(name)
+    return Path(name)
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to a 0600 temporary file beside ``path`` and rename it into place."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        # mkstemp creates the file 0600, so the data is never readable by others.
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+        raise

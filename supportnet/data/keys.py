@@ -1,0 +1,372 @@
+"""The database key: random, kept in the OS keyring, or wrapped by a passphrase in a file.
+
+The key is 32 random bytes used as a raw SQLCipher key. Where it lives is recorded in
+``key.json`` beside the database, so a missing key is reported instead of silently
+replaced by a fresh one.
+"""
+
+from __future__ import annotations
+
+import base64
+import enum
+import json
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from supportnet.data.files import write_private_file
+from supportnet.errors import (
+    KeyUnavailableError,
+    PassphraseRequiredError,
+    StoreError,
+    ValidationError,
+    WrongPassphraseError,
+)
+
+KEY_BYTES = 32
+KEYINFO_NAME = "key.json"
+KEYRING_SERVICE = "SupportNet"
+PASSPHRASE_MIN = 8
+
+
+class KeyMethod(enum.StrEnum):
+    """Where the database key is kept."""
+
+    KEYRING = "keyring"
+    PASSPHRASE = "passphrase"
+
+
+class PassphrasePurpose(enum.Enum):
+    """Why a passphrase is asked for."""
+
+    NEW = "new"  # first use without a keyring: ask twice, warn that a lost one loses data
+    UNLOCK = "unlock"
+
+
+#: Returns the passphrase, or None if the person cancelled.
+PassphraseProvider = Callable[[PassphrasePurpose], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class KdfParams:
+    """Argon2id cost; stored with each wrapped key so it can be raised later."""
+
+    iterations: int = 3
+    memory_kib: int = 64 * 1024
+    lanes: int = 4
+
+
+DEFAULT_KDF = KdfParams()
+
+
+@dataclass(slots=True)
+class KeyInfo:
+    """What ``key.json`` holds. Never the key itself (only wrapped, for passphrases)."""
+
+    method: KeyMethod
+    key_id: str
+    keyring_backend: str | None = None
+    kdf: KdfParams | None = None
+    salt: bytes = b""
+    nonce: bytes = b""
+    wrapped: bytes = b""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        data: dict[str, Any] = {"version": 1, "method": self.method.value, "key_id": self.key_id}
+        if self.method is KeyMethod.KEYRING:
+            data["keyring_backend"] = self.keyring_backend
+        else:
+            assert self.kdf is not None
+            data["kdf"] = {
+                "name": "argon2id",
+                "iterations": self.kdf.iterations,
+                "memory_kib": self.kdf.memory_kib,
+                "lanes": self.kdf.lanes,
+            }
+            data["cipher"] = "aes-256-gcm"
+            data["salt"] = _b64(self.salt)
+            data["nonce"] = _b64(self.nonce)
+            data["wrapped_key"] = _b64(self.wrapped)
+        return json.dumps(data, indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> KeyInfo:
+        try:
+            data = json.loads(text)
+            method = KeyMethod(data["method"])
+            if method is KeyMethod.KEYRING:
+                return cls(method, str(data["key_id"]), keyring_backend=data.get("keyring_backend"))
+            kdf = data["kdf"]
+            if kdf.get("name") != "argon2id" or data.get("cipher") != "aes-256-gcm":
+                raise ValueError("unknown kdf or cipher")
+            return cls(
+                method,
+                str(data["key_id"]),
+                kdf=KdfParams(int(kdf["iterations"]), int(kdf["memory_kib"]), int(kdf["lanes"])),
+                salt=base64.b64decode(data["salt"]),
+                nonce=base64.b64decode(data["nonce"]),
+                wrapped=base64.b64decode(data["wrapped_key"]),
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise KeyUnavailableError(
+                f"The key record {KEYINFO_NAME} is damaged ({exc}); the database can't be "
+                "opened without it."
+            ) from exc
+
+    @property
+    def where(self) -> str:
+        """A short description of where the key is kept, for `doctor` and the About box."""
+        if self.method is KeyMethod.KEYRING:
+            return f"system keyring ({self.keyring_backend})"
+        return f"passphrase-wrapped key file ({KEYINFO_NAME}, Argon2id + AES-256-GCM)"
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def new_key() -> bytes:
+    """A fresh random 256-bit database key."""
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def read_keyinfo(data_dir: Path) -> KeyInfo | None:
+    """The key record in ``data_dir``, or None if there is none."""
+    path = data_dir / KEYINFO_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise KeyUnavailableError(f"Can't read the key record {path}: {exc.strerror}.") from exc
+    return KeyInfo.from_json(text)
+
+
+def write_keyinfo(data_dir: Path, info: KeyInfo) -> None:
+    write_private_file(data_dir / KEYINFO_NAME, info.to_json().encode("utf-8"))
+
+
+# --- Passphrase wrapping -------------------------------------------------------------------
+
+
+def check_new_passphrase(passphrase: str, again: str | None = None) -> None:
+    """Raise :class:`ValidationError` if a new passphrase is too weak or the two differ."""
+    if len(passphrase) < PASSPHRASE_MIN:
+        raise ValidationError(
+            "passphrase", f"Please use at least {PASSPHRASE_MIN} characters — a few words work well."
+        )
+    if again is not None and again != passphrase:
+        raise ValidationError("passphrase_again", "The two passphrases are not the same.")
+
+
+def _derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+    kdf = Argon2id(
+        salt=salt,
+        length=32,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return kdf.derive(passphrase.encode("utf-8"))
+
+
+def _aad(key_id: str) -> bytes:
+    return f"supportnet-db-key:{key_id}".encode()
+
+
+def wrap_key(key: bytes, passphrase: str, key_id: str, params: KdfParams | None = None) -> KeyInfo:
+    """Wrap ``key`` with a key derived from ``passphrase`` (Argon2id, then AES-256-GCM)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    params = params or DEFAULT_KDF
+    salt = secrets.token_bytes(16)
+    nonce = secrets.token_bytes(12)
+    kek = _derive(passphrase, salt, params)
+    wrapped = AESGCM(kek).encrypt(nonce, key, _aad(key_id))
+    return KeyInfo(KeyMethod.PASSPHRASE, key_id, kdf=params, salt=salt, nonce=nonce,
+                   wrapped=wrapped)
+
+
+def unwrap_key(info: KeyInfo, passphrase: str) -> bytes:
+    """The database key, or :class:`WrongPassphraseError`."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    assert info.kdf is not None
+    kek = _derive(passphrase, info.salt, info.kdf)
+    try:
+        key = AESGCM(kek).decrypt(info.nonce, info.wrapped, _aad(info.key_id))
+    except InvalidTag:
+        raise WrongPassphraseError("That passphrase doesn't unlock this SupportNet store.") from None
+    if len(key) != KEY_BYTES:
+        raise KeyUnavailableError(f"The key record {KEYINFO_NAME} holds a key of the wrong size.")
+    return key
+
+
+# --- The OS keyring ------------------------------------------------------------------------
+
+# Backends that exist but must not hold our key: they fail, forget, or store plaintext.
+_UNUSABLE_MODULE_PREFIXES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+
+
+def backend_name(backend: Any) -> str:
+    """A readable name for a keyring backend, e.g. "SecretService Keyring"."""
+    name = getattr(backend, "name", None)
+    if isinstance(name, str) and name:
+        return name
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
+def keyring_problem(backend: Any) -> str | None:
+    """Why ``backend`` can't keep the key, or None if it looks usable.
+
+    A chainer is usable if any of its backends is; plaintext, null and fail backends are not.
+    """
+    if backend is None:
+        return "no keyring is configured"
+    backends = getattr(backend, "backends", None)
+    if backends is not None and type(backend).__name__ == "ChainerBackend":
+        usable = [b for b in backends if keyring_problem(b) is None]
+        return None if usable else "no usable keyring backend was found"
+    module = type(backend).__module__
+    if module.startswith(_UNUSABLE_MODULE_PREFIXES):
+        return f"the keyring backend “{backend_name(backend)}” can't keep secrets safely"
+    return None
+
+
+def default_backend() -> Any:
+    """The keyring backend `keyring` would use here (honours PYTHON_KEYRING_BACKEND)."""
+    import keyring
+
+    return keyring.get_keyring()
+
+
+def _keyring_username(key_id: str) -> str:
+    return f"database-key:{key_id}"
+
+
+def store_in_keyring(backend: Any, key: bytes, key_id: str) -> str | None:
+    """Put ``key`` into the keyring and read it back. Returns why it failed, or None."""
+    problem = keyring_problem(backend)
+    if problem:
+        return problem
+    try:
+        backend.set_password(KEYRING_SERVICE, _keyring_username(key_id), key.hex())
+        stored = backend.get_password(KEYRING_SERVICE, _keyring_username(key_id))
+    # The keyring stack raises KeyringError subclasses, but D-Bus and Secret Service
+    # libraries leak their own exception types on a locked collection or a dismissed
+    # prompt. Any failure here means "not usable": we fall back to a passphrase.
+    except Exception as exc:
+        return f"the keyring refused to store the key ({type(exc).__name__}: {exc})"
+    if stored != key.hex():
+        return "the keyring did not give the key back"
+    return None
+
+
+def load_from_keyring(backend: Any, info: KeyInfo) -> bytes:
+    """The key kept in the keyring for ``info``, or :class:`KeyUnavailableError`."""
+    recorded = info.keyring_backend or "the system keyring"
+    problem = keyring_problem(backend)
+    if problem:
+        raise KeyUnavailableError(
+            f"This store's key is kept in {recorded}, but {problem}. Unlock or start your "
+            "keyring and try again."
+        )
+    try:
+        value = backend.get_password(KEYRING_SERVICE, _keyring_username(info.key_id))
+    except Exception as exc:  # see store_in_keyring: any failure means "not reachable"
+        raise KeyUnavailableError(
+            f"This store's key is kept in {recorded}, which can't be reached right now "
+            f"({type(exc).__name__}). Unlock your keyring and try again."
+        ) from exc
+    if value is None:
+        raise KeyUnavailableError(
+            f"This store's key is missing from {recorded} (entry “{KEYRING_SERVICE} / "
+            f"{_keyring_username(info.key_id)}”). SupportNet won't start an empty store in its "
+            "place; restore the keyring entry or the keyring from a backup."
+        )
+    try:
+        key = bytes.fromhex(value)
+    except ValueError:
+        key = b""
+    if len(key) != KEY_BYTES:
+        raise KeyUnavailableError(f"The key kept in {recorded} is damaged.")
+    return key
+
+
+def delete_from_keyring(backend: Any, info: KeyInfo) -> None:
+    """Remove the key entry (used when a half-created store is rolled back)."""
+    import contextlib
+
+    with contextlib.suppress(Exception):
+        backend.delete_password(KEYRING_SERVICE, _keyring_username(info.key_id))
+
+
+# --- Creating and loading ------------------------------------------------------------------
+
+
+def ask_passphrase(provider: PassphraseProvider | None, purpose: PassphrasePurpose) -> str:
+    """Ask ``provider`` for a passphrase, or explain that none can be asked for."""
+    value = provider(purpose) if provider is not None else None
+    if value is None:
+        if purpose is PassphrasePurpose.NEW:
+            raise PassphraseRequiredError(
+                "No usable keyring was found, so SupportNet needs a passphrase to protect its "
+                "key; set SUPPORTNET_PASSPHRASE or run it in a terminal."
+            )
+        raise PassphraseRequiredError(
+            "This store is protected by a passphrase; set SUPPORTNET_PASSPHRASE or run it in "
+            "a terminal."
+        )
+    return value
+
+
+def create_key(
+    data_dir: Path,
+    backend: Any,
+    passphrase: PassphraseProvider | None,
+    *,
+    kdf: KdfParams | None = None,
+    prefer_passphrase: bool = False,
+) -> tuple[bytes, KeyInfo]:
+    """Make a new database key, keep it (keyring, else passphrase) and write ``key.json``."""
+    key = new_key()
+    key_id = secrets.token_hex(8)
+    problem = "a passphrase was asked for" if prefer_passphrase else store_in_keyring(
+        backend, key, key_id
+    )
+    if problem is None:
+        info = KeyInfo(KeyMethod.KEYRING, key_id, keyring_backend=backend_name(backend))
+    else:
+        phrase = ask_passphrase(passphrase, PassphrasePurpose.NEW)
+        check_new_passphrase(phrase)
+        info = wrap_key(key, phrase, key_id, kdf)
+    try:
+        write_keyinfo(data_dir, info)
+    except OSError as exc:
+        if info.method is KeyMethod.KEYRING:
+            delete_from_keyring(backend, info)
+        raise StoreError(f"Can't write the key record in {data_dir}: {exc.strerror}.") from exc
+    return key, info
+
+
+def load_key(info: KeyInfo, backend: Any, passphrase: PassphraseProvider | None) -> bytes:
+    """The database key described by ``info``."""
+    if info.method is KeyMethod.KEYRING:
+        return load_from_keyring(backend, info)
+    return unwrap_key(info, ask_passphrase(passphrase, PassphrasePurpose.UNLOCK))
+
+
+def env_passphrase_provider(environ: dict[str, str] | None = None) -> PassphraseProvider | None:
+    """A provider reading ``SUPPORTNET_PASSPHRASE``, or None if it is unset."""
+    env = os.environ if environ is None else environ
+    value = env.get("SUPPORTNET_PASSPHRASE")
+    if value is None:
+        return None
+    return lambda _purpose: value

@@ -1,0 +1,8 @@
+"""Alembic migrations. The constants let startup check the revision without importing Alembic.
+
+A test checks them against the scripts in ``versions/``.
+"""
+
+#: Every revision this build knows, oldest first.
+KNOWN_REVISIONS = ("0001",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]

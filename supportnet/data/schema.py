@@ -1,0 +1,255 @@
+"""The database tables, as SQLAlchemy 2 typed ORM classes.
+
+Enum values are stored as their string values; repositories turn rows into domain objects.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# A naming convention makes constraint names predictable, which batch migrations need.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes stored as naive UTC; read back as aware UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    nickname: Mapped[str] = mapped_column(Text, default="")
+    pronouns: Mapped[str] = mapped_column(Text, default="")
+    domain: Mapped[str] = mapped_column(String(32))
+    circle: Mapped[str] = mapped_column(String(16), index=True)
+    direction: Mapped[str] = mapped_column(String(16))
+    best_times: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    knows_situation: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    support: Mapped[list[PersonSupportRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+    channels: Mapped[list[PersonChannelRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin",
+        order_by="PersonChannelRow.position",
+    )
+    tags: Mapped[list[PersonTagRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin",
+        order_by="PersonTagRow.position",
+    )
+
+
+class PersonSupportRow(Base):
+    __tablename__ = "person_support"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    support_type: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class PersonChannelRow(Base):
+    __tablename__ = "person_channels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"),
+                                           index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(Text, default="")
+    preferred: Mapped[bool] = mapped_column(default=False)
+
+
+class PersonTagRow(Base):
+    __tablename__ = "person_tags"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(Text, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class GroupRow(Base):
+    __tablename__ = "community_groups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))
+    circle: Mapped[str] = mapped_column(String(16))
+    domain: Mapped[str] = mapped_column(String(32))
+    meeting_schedule: Mapped[str] = mapped_column(Text, default="")
+    place: Mapped[str] = mapped_column(Text, default="")
+    link: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    support: Mapped[list[GroupSupportRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+    tags: Mapped[list[GroupTagRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin",
+        order_by="GroupTagRow.position",
+    )
+
+
+class GroupSupportRow(Base):
+    __tablename__ = "group_support"
+
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("community_groups.id", ondelete="CASCADE"), primary_key=True
+    )
+    support_type: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class GroupTagRow(Base):
+    __tablename__ = "group_tags"
+
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("community_groups.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(Text, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PlanRow(Base):
+    __tablename__ = "plans"
+    __table_args__ = (
+        CheckConstraint(
+            "(person_id IS NULL) <> (group_id IS NULL)", name="one_target"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("community_groups.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text, default="")
+    channel: Mapped[str | None] = mapped_column(String(16))
+    timezone: Mapped[str] = mapped_column(String(64))
+    start_date: Mapped[date] = mapped_column(Date)
+    window_start: Mapped[time | None] = mapped_column(Time)
+    window_end: Mapped[time | None] = mapped_column(Time)
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    message_idea: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    paused: Mapped[bool] = mapped_column(default=False)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    # Fixed plans.
+    frequency: Mapped[str | None] = mapped_column(String(16))
+    interval: Mapped[int | None] = mapped_column(Integer)
+    weekdays: Mapped[str | None] = mapped_column(String(16))
+    monthly_mode: Mapped[str | None] = mapped_column(String(16))
+    month_day: Mapped[int | None] = mapped_column(Integer)
+    nth: Mapped[int | None] = mapped_column(Integer)
+    nth_weekday: Mapped[int | None] = mapped_column(Integer)
+    until: Mapped[date | None] = mapped_column(Date)
+    # Flexible plans.
+    ideal_days: Mapped[int | None] = mapped_column(Integer)
+    too_long_days: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    skips: Mapped[list[PlanSkipRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin",
+        order_by="PlanSkipRow.day",
+    )
+
+
+class PlanSkipRow(Base):
+    __tablename__ = "plan_skips"
+
+    plan_id: Mapped[int] = mapped_column(
+        ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+
+
+class CheckInRow(Base):
+    __tablename__ = "checkins"
+    __table_args__ = (
+        CheckConstraint(
+            "(person_id IS NULL) <> (group_id IS NULL)", name="one_target"
+        ),
+        CheckConstraint("mood_before IS NULL OR mood_before BETWEEN 1 AND 5",
+                        name="mood_before_range"),
+        CheckConstraint("mood_after IS NULL OR mood_after BETWEEN 1 AND 5",
+                        name="mood_after_range"),
+        Index("ix_checkins_person_at", "person_id", "at"),
+        Index("ix_checkins_group_at", "group_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("community_groups.id", ondelete="CASCADE")
+    )
+    plan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plans.id", ondelete="SET NULL"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    channel: Mapped[str | None] = mapped_column(String(16))
+    initiator: Mapped[str] = mapped_column(String(8))
+    note: Mapped[str] = mapped_column(Text, default="")
+    mood_before: Mapped[int | None] = mapped_column(Integer)
+    mood_after: Mapped[int | None] = mapped_column(Integer)
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

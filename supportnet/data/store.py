@@ -1,0 +1,370 @@
+"""Opening the encrypted store: lock, key, checks, migrations; and restoring backups."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import sessionmaker
+
+from supportnet.data import keys
+from supportnet.data.backup import BACKUP_DIR_NAME, take_automatic_backup, write_backup
+from supportnet.data.engine import make_engine, raw_execute, set_wal
+from supportnet.data.files import FILE_MODE, ensure_private_dir, tighten
+from supportnet.data.keys import KdfParams, KeyInfo, PassphraseProvider
+from supportnet.data.lock import StoreLock
+from supportnet.data.migrate import check_revision, current_revision, needs_upgrade, upgrade
+from supportnet.data.repositories.checkins import CheckInsRepository
+from supportnet.data.repositories.groups import GroupsRepository
+from supportnet.data.repositories.people import PeopleRepository
+from supportnet.data.repositories.plans import PlansRepository
+from supportnet.data.repositories.settings import SettingsRepository
+from supportnet.errors import BackupError, CorruptStoreError, KeyUnavailableError, StoreError
+
+DB_NAME = "supportnet.db"
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+#: Sentinel: use the keyring backend `keyring` picks for this machine.
+AUTO_BACKEND: Any = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    people: int
+    groups: int
+    plans: int
+    checkins: int
+
+    @property
+    def total(self) -> int:
+        return self.people + self.groups + self.plans + self.checkins
+
+
+class Store:
+    """An open, unlocked store. Close it (or use ``with``) to release the lock."""
+
+    def __init__(self, data_dir: Path, engine: Engine, key_info: KeyInfo, lock: StoreLock,
+                 migrated_backup: Path | None = None) -> None:
+        self.data_dir = data_dir
+        self.db_path = data_dir / DB_NAME
+        self.engine = engine
+        self.key_info = key_info
+        self.migrated_backup = migrated_backup
+        self._lock = lock
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.people = PeopleRepository(self.sessions)
+        self.groups = GroupsRepository(self.sessions)
+        self.plans = PlansRepository(self.sessions)
+        self.checkins = CheckInsRepository(self.sessions)
+        self.settings = SettingsRepository(self.sessions)
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / BACKUP_DIR_NAME
+
+    def revision(self) -> str | None:
+        return current_revision(self.engine)
+
+    def sqlcipher_version(self) -> str:
+        rows = raw_execute(self.engine, "PRAGMA cipher_version")
+        return str(rows[0][0]) if rows else "unknown"
+
+    def integrity_problems(self) -> list[str]:
+        """Pages SQLCipher can't authenticate, or SQLite's own integrity complaints."""
+        problems = [str(r[0]) for r in raw_execute(self.engine, "PRAGMA cipher_integrity_check")]
+        rows = raw_execute(self.engine, "PRAGMA quick_check")
+        problems += [str(r[0]) for r in rows if r[0] != "ok"]
+        return problems
+
+    def counts(self) -> Counts:
+        return Counts(self.people.count(), self.groups.count(), self.plans.count(),
+                      self.checkins.count())
+
+    def is_empty(self) -> bool:
+        return self.counts().total == 0
+
+    def backup(self, out: Path) -> Path:
+        """Write an encrypted backup (same key) to ``out``."""
+        return write_backup(self.engine, out)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        for suffix in _SIDE_FILES:
+            tighten(Path(f"{self.db_path}{suffix}"))
+        self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(
+    data_dir: Path,
+    *,
+    passphrase: PassphraseProvider | None = None,
+    keyring_backend: Any = AUTO_BACKEND,
+    create: bool = True,
+    prefer_passphrase: bool = False,
+    kdf: KdfParams | None = None,
+) -> Store:
+    """Lock ``data_dir``, find the key, check and migrate the database, and open it.
+
+    A new store is made only where there is neither a database nor a key record; a
+    missing key is reported, never replaced.
+    """
+    ensure_private_dir(data_dir)
+    lock = StoreLock(data_dir)
+    lock.acquire()
+    try:
+        return _open_locked(data_dir, lock, passphrase=passphrase,
+                            keyring_backend=keyring_backend, create=create,
+                            prefer_passphrase=prefer_passphrase, kdf=kdf)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def store_exists(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds a store (a database or a key record)."""
+    return (data_dir / DB_NAME).exists() or (data_dir / keys.KEYINFO_NAME).exists()
+
+
+def key_method(data_dir: Path) -> keys.KeyMethod | None:
+    """How the store's key is kept, or None for a new data folder."""
+    info = keys.read_keyinfo(data_dir)
+    return None if info is None else info.method
+
+
+def _resolve_backend(backend: Any) -> Any:
+    return keys.default_backend() if backend is AUTO_BACKEND else backend
+
+
+def _load_existing_key(data_dir: Path, info: KeyInfo, backend: Any,
+                       passphrase: PassphraseProvider | None) -> bytes:
+    db = data_dir / DB_NAME
+    if not db.exists():
+        raise StoreError(
+            f"The database file {db} is missing, though its key is here. SupportNet won't "
+            "start an empty store in its place: put the file back, or restore a backup "
+            "with `supportnet restore FILE`."
+        )
+    needs_backend = info.method is keys.KeyMethod.KEYRING
+    return keys.load_key(info, _resolve_backend(backend) if needs_backend else None, passphrase)
+
+
+def _open_locked(
+    data_dir: Path,
+    lock: StoreLock,
+    *,
+    passphrase: PassphraseProvider | None,
+    keyring_backend: Any,
+    create: bool,
+    prefer_passphrase: bool,
+    kdf: KdfParams | None,
+) -> Store:
+    db = data_dir / DB_NAME
+    info = keys.read_keyinfo(data_dir)
+    if info is None:
+        if db.exists():
+            raise KeyUnavailableError(
+                f"The database is here but its key record ({keys.KEYINFO_NAME}) is missing, "
+                "so it can't be opened. SupportNet won't replace it with an empty store."
+            )
+        if not create:
+            raise StoreError(f"There is no SupportNet store in {data_dir} yet.")
+        key, info = keys.create_key(data_dir, _resolve_backend(keyring_backend), passphrase,
+                                    kdf=kdf, prefer_passphrase=prefer_passphrase)
+        _create_database(db, key)
+    else:
+        key = _load_existing_key(data_dir, info, keyring_backend, passphrase)
+
+    return _open_with_key(data_dir, lock, info, key)
+
+
+def _create_database(db: Path, key: bytes) -> None:
+    """Make the schema in a temporary file, then move it into place in one step."""
+    temp = db.with_name(DB_NAME + ".new")
+    for suffix in ("", *_SIDE_FILES):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{temp}{suffix}").unlink()
+    # Create the file 0600 first: SQLite keeps an existing file's mode and gives the WAL
+    # and SHM files the same mode as the database.
+    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    try:
+        upgrade(temp, key, backup_dir=None)
+        os.replace(temp, db)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+
+
+def _check_readable(db: Path, key: bytes) -> None:
+    """Refuse an empty, damaged or foreign database file with a plain message."""
+    try:
+        size = db.stat().st_size
+    except OSError as exc:
+        raise StoreError(f"Can't read the database {db}: {exc.strerror}.") from exc
+    if size == 0:
+        raise CorruptStoreError(
+            f"The database file {db} is empty, so it was damaged. Restore a backup with "
+            "`supportnet restore FILE`."
+        )
+    engine = make_engine(db, key, pooled=False)
+    try:
+        raw_execute(engine, "SELECT count(*) FROM sqlite_master")
+    except DatabaseError as exc:
+        raise CorruptStoreError(
+            f"The database {db} can't be read with its key: the file is damaged or isn't a "
+            "SupportNet database. Restore a backup with `supportnet restore FILE`."
+        ) from exc
+    finally:
+        engine.dispose()
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    store: Store
+    safety_backup: Path | None
+
+
+def restore_backup(
+    data_dir: Path,
+    source: Path,
+    *,
+    passphrase: PassphraseProvider | None = None,
+    keyring_backend: Any = AUTO_BACKEND,
+    force: bool = False,
+) -> RestoreResult:
+    """Replace the store in ``data_dir`` with the backup ``source`` and open it.
+
+    The backup must have been made with this store's key. A store that holds data is
+    replaced only with ``force``, and is backed up first.
+    """
+    source = source.expanduser()
+    if not source.is_file():
+        raise BackupError(f"There is no backup file at {source}.")
+    ensure_private_dir(data_dir)
+    info = keys.read_keyinfo(data_dir)
+    if info is None:
+        raise BackupError(
+            f"{data_dir} has no SupportNet key yet, and a backup opens only with the key of "
+            "the store it came from. Restore it into that store's data folder."
+        )
+    lock = StoreLock(data_dir)
+    lock.acquire()
+    try:
+        db = data_dir / DB_NAME
+        needs_backend = info.method is keys.KeyMethod.KEYRING
+        key = keys.load_key(info, _resolve_backend(keyring_backend) if needs_backend else None,
+                            passphrase)
+        source_engine = _open_backup(source, key)
+        try:
+            safety = _set_aside_current(db, key, data_dir, force=force)
+            _copy_into_place(source_engine, db)
+        finally:
+            source_engine.dispose()
+        return RestoreResult(_open_with_key(data_dir, lock, info, key), safety)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _open_backup(source: Path, key: bytes) -> Engine:
+    if source.stat().st_size == 0:
+        raise BackupError(f"{source} is empty; it isn't a SupportNet backup.")
+    engine = make_engine(source, key, pooled=False)
+    try:
+        revision = current_revision(engine)
+        if revision is None:
+            raise BackupError(f"{source} isn't a SupportNet backup.")
+        check_revision(revision)
+        if raw_execute(engine, "PRAGMA cipher_integrity_check"):
+            raise BackupError(f"The backup {source} is damaged, so it wasn't restored.")
+    except DatabaseError as exc:
+        engine.dispose()
+        raise BackupError(
+            f"{source} can't be opened with this store's key: it is damaged, isn't a "
+            "SupportNet backup, or belongs to another SupportNet store."
+        ) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _set_aside_current(db: Path, key: bytes, data_dir: Path, *, force: bool) -> Path | None:
+    """Back up the current database before it is replaced; refuse without ``force``."""
+    if not db.exists() or db.stat().st_size == 0:
+        return None
+    engine = make_engine(db, key, pooled=False)
+    try:
+        try:
+            has_data = _holds_data(engine)
+        except (DatabaseError, StoreError):
+            if not force:
+                raise BackupError(
+                    "The current database can't be read. Use --force to replace it with "
+                    "the backup."
+                ) from None
+            return None
+        if has_data and not force:
+            raise BackupError(
+                "This store already holds data. Use --force to replace it with the backup "
+                "(a copy of the current data is kept in the backups folder first)."
+            )
+        return take_automatic_backup(engine, data_dir / BACKUP_DIR_NAME, "before-restore")
+    finally:
+        engine.dispose()
+
+
+def _holds_data(engine: Engine) -> bool:
+    if current_revision(engine) is None:
+        return False
+    tables = ("people", "community_groups", "plans", "checkins")
+    return any(raw_execute(engine, f"SELECT 1 FROM {t} LIMIT 1") for t in tables)
+
+
+def _copy_into_place(source_engine: Engine, db: Path) -> None:
+    temp = db.with_name(DB_NAME + ".restoring")
+    with contextlib.suppress(FileNotFoundError):
+        temp.unlink()
+    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    try:
+        raw_execute(source_engine, "VACUUM INTO ?", (str(temp),))
+        # No connection is open on the old database (we hold the lock), so its WAL and
+        # SHM files are leftovers that must not be replayed onto the restored file.
+        for suffix in _SIDE_FILES:
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{db}{suffix}").unlink()
+        os.replace(temp, db)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+
+
+def _open_with_key(data_dir: Path, lock: StoreLock, info: KeyInfo, key: bytes) -> Store:
+    """Check, migrate (backing up first) and open the database with a known key."""
+    db = data_dir / DB_NAME
+    _check_readable(db, key)
+    engine = make_engine(db, key, pooled=False)
+    try:
+        revision = current_revision(engine)
+    finally:
+        engine.dispose()
+    check_revision(revision)
+    backup = upgrade(db, key, backup_dir=data_dir / BACKUP_DIR_NAME) \
+        if needs_upgrade(revision) else None
+    engine = make_engine(db, key)
+    set_wal(engine)
+    for suffix in ("", *_SIDE_FILES):
+        tighten(Path(f"{db}{suffix}"))
+    return Store(data_dir, engine, info, lock, backup)

@@ -1,0 +1,95 @@
+"""Typed errors that carry a message fit for a person to read."""
+
+from __future__ import annotations
+
+
+class SupportNetError(Exception):
+    """Something SupportNet understands and can explain plainly.
+
+    These are "the environment failed" or "the input was wrong" errors, never bugs.
+    Their message is shown to people as it is.
+    """
+
+    #: Exit code the command line uses for this error.
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(SupportNetError):
+    """The command line was used wrongly."""
+
+    exit_code = 2
+
+
+class ValidationError(SupportNetError):
+    """A value does not fit; ``field`` names where the message belongs."""
+
+    def __init__(self, field: str, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.problems = problems or [Problem(field, message)]
+
+
+class Problem:
+    """One field's validation message."""
+
+    __slots__ = ("field", "message")
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"Problem({self.field!r}, {self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Problem)
+            and other.field == self.field
+            and other.message == self.message
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.field, self.message))
+
+
+class NotFoundError(SupportNetError):
+    """Something asked for by id or name is not in the store."""
+
+
+class StoreError(SupportNetError):
+    """The store cannot be opened or used."""
+
+
+class StoreLockedError(StoreError):
+    """Another SupportNet is using this data directory."""
+
+
+class KeyUnavailableError(StoreError):
+    """The database key cannot be found or reached."""
+
+
+class WrongPassphraseError(KeyUnavailableError):
+    """The passphrase does not unlock the database key."""
+
+
+class PassphraseRequiredError(KeyUnavailableError):
+    """No keyring is usable and no passphrase was given."""
+
+
+class CorruptStoreError(StoreError):
+    """The database file is damaged or not a SupportNet database."""
+
+
+class SchemaTooNewError(StoreError):
+    """The database was written by a newer SupportNet."""
+
+
+class BackupError(StoreError):
+    """A backup could not be written or restored."""
