@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool, QueuePool
 
 BUSY_TIMEOUT_MS = 5000
@@ -17,8 +18,9 @@ def _url(path: Path, key: bytes) -> URL:
     return URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(path))
 
 
-def make_engine(path: Path, key: bytes, *, foreign_keys: bool = True,
-                pooled: bool = True) -> Engine:
+def make_engine(
+    path: Path, key: bytes, *, foreign_keys: bool = True, pooled: bool = True
+) -> Engine:
     """An engine for the encrypted database at ``path``.
 
     Migrations use ``foreign_keys=False``: a batch migration recreates tables, and with
@@ -55,23 +57,25 @@ def make_engine(path: Path, key: bytes, *, foreign_keys: bool = True,
 
 def set_wal(engine: Engine) -> None:
     """Switch the database to write-ahead logging (persistent, so done once per open)."""
-    raw = engine.raw_connection()
-    try:
-        cur = raw.driver_connection.cursor()  # type: ignore[union-attr]
-        cur.execute("PRAGMA journal_mode = WAL")
-        cur.close()
-    finally:
-        raw.close()
+    raw_execute(engine, "PRAGMA journal_mode = WAL")
 
 
 def raw_execute(engine: Engine, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Run one statement outside any transaction (VACUUM, checks) and return its rows."""
-    raw = engine.raw_connection()
+    dbapi_error = engine.dialect.loaded_dbapi.Error
+    try:
+        # The connect event's pragmas already read page 1, so a damaged file fails here.
+        raw = engine.raw_connection()
+    except dbapi_error as exc:
+        raise DBAPIError.instance(sql, params, exc, dbapi_error) from exc
     try:
         cur = raw.driver_connection.cursor()  # type: ignore[union-attr]
         cur.execute(sql, params)
         rows = cur.fetchall()
         cur.close()
         return rows
+    except dbapi_error as exc:
+        # Raise SQLAlchemy's wrapped error types, as the ORM paths do.
+        raise DBAPIError.instance(sql, params, exc, dbapi_error) from exc
     finally:
         raw.close()

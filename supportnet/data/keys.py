@@ -157,7 +157,8 @@ def check_new_passphrase(passphrase: str, again: str | None = None) -> None:
     """Raise :class:`ValidationError` if a new passphrase is too weak or the two differ."""
     if len(passphrase) < PASSPHRASE_MIN:
         raise ValidationError(
-            "passphrase", f"Please use at least {PASSPHRASE_MIN} characters — a few words work well."
+            "passphrase",
+            f"Please use at least {PASSPHRASE_MIN} characters — a few words work well.",
         )
     if again is not None and again != passphrase:
         raise ValidationError("passphrase_again", "The two passphrases are not the same.")
@@ -189,8 +190,9 @@ def wrap_key(key: bytes, passphrase: str, key_id: str, params: KdfParams | None 
     nonce = secrets.token_bytes(12)
     kek = _derive(passphrase, salt, params)
     wrapped = AESGCM(kek).encrypt(nonce, key, _aad(key_id))
-    return KeyInfo(KeyMethod.PASSPHRASE, key_id, kdf=params, salt=salt, nonce=nonce,
-                   wrapped=wrapped)
+    return KeyInfo(
+        KeyMethod.PASSPHRASE, key_id, kdf=params, salt=salt, nonce=nonce, wrapped=wrapped
+    )
 
 
 def unwrap_key(info: KeyInfo, passphrase: str) -> bytes:
@@ -203,7 +205,9 @@ def unwrap_key(info: KeyInfo, passphrase: str) -> bytes:
     try:
         key = AESGCM(kek).decrypt(info.nonce, info.wrapped, _aad(info.key_id))
     except InvalidTag:
-        raise WrongPassphraseError("That passphrase doesn't unlock this SupportNet store.") from None
+        raise WrongPassphraseError(
+            "That passphrase doesn't unlock this SupportNet store."
+        ) from None
     if len(key) != KEY_BYTES:
         raise KeyUnavailableError(f"The key record {KEYINFO_NAME} holds a key of the wrong size.")
     return key
@@ -338,8 +342,10 @@ def create_key(
     """Make a new database key, keep it (keyring, else passphrase) and write ``key.json``."""
     key = new_key()
     key_id = secrets.token_hex(8)
-    problem = "a passphrase was asked for" if prefer_passphrase else store_in_keyring(
-        backend, key, key_id
+    problem = (
+        "a passphrase was asked for"
+        if prefer_passphrase
+        else store_in_keyring(backend, key, key_id)
     )
     if problem is None:
         info = KeyInfo(KeyMethod.KEYRING, key_id, keyring_backend=backend_name(backend))

@@ -16,8 +16,9 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 def current_revision(engine: Engine) -> str | None:
     """The stamped revision, or None for a database without our tables."""
-    tables = {row[0] for row in raw_execute(engine, "SELECT name FROM sqlite_master "
-                                                    "WHERE type = 'table'")}
+    tables = {
+        row[0] for row in raw_execute(engine, "SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
     if "alembic_version" not in tables:
         if tables - {"sqlite_sequence"}:
             raise CorruptStoreError("This database wasn't made by SupportNet.")

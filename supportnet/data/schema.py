@@ -75,11 +75,15 @@ class PersonRow(Base):
         cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
     )
     channels: Mapped[list[PersonChannelRow]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
         order_by="PersonChannelRow.position",
     )
     tags: Mapped[list[PersonTagRow]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
         order_by="PersonTagRow.position",
     )
 
@@ -97,8 +101,7 @@ class PersonChannelRow(Base):
     __tablename__ = "person_channels"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"),
-                                           index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(16))
     value: Mapped[str] = mapped_column(Text, default="")
@@ -135,7 +138,9 @@ class GroupRow(Base):
         cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
     )
     tags: Mapped[list[GroupTagRow]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
         order_by="GroupTagRow.position",
     )
 
@@ -162,9 +167,7 @@ class GroupTagRow(Base):
 class PlanRow(Base):
     __tablename__ = "plans"
     __table_args__ = (
-        CheckConstraint(
-            "(person_id IS NULL) <> (group_id IS NULL)", name="one_target"
-        ),
+        CheckConstraint("(person_id IS NULL) <> (group_id IS NULL)", name="one_target"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -203,7 +206,9 @@ class PlanRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     skips: Mapped[list[PlanSkipRow]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
         order_by="PlanSkipRow.day",
     )
 
@@ -220,13 +225,13 @@ class PlanSkipRow(Base):
 class CheckInRow(Base):
     __tablename__ = "checkins"
     __table_args__ = (
+        CheckConstraint("(person_id IS NULL) <> (group_id IS NULL)", name="one_target"),
         CheckConstraint(
-            "(person_id IS NULL) <> (group_id IS NULL)", name="one_target"
+            "mood_before IS NULL OR mood_before BETWEEN 1 AND 5", name="mood_before_range"
         ),
-        CheckConstraint("mood_before IS NULL OR mood_before BETWEEN 1 AND 5",
-                        name="mood_before_range"),
-        CheckConstraint("mood_after IS NULL OR mood_after BETWEEN 1 AND 5",
-                        name="mood_after_range"),
+        CheckConstraint(
+            "mood_after IS NULL OR mood_after BETWEEN 1 AND 5", name="mood_after_range"
+        ),
         Index("ix_checkins_person_at", "person_id", "at"),
         Index("ix_checkins_group_at", "group_id", "at"),
     )

@@ -48,8 +48,14 @@ class Counts:
 class Store:
     """An open, unlocked store. Close it (or use ``with``) to release the lock."""
 
-    def __init__(self, data_dir: Path, engine: Engine, key_info: KeyInfo, lock: StoreLock,
-                 migrated_backup: Path | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        engine: Engine,
+        key_info: KeyInfo,
+        lock: StoreLock,
+        migrated_backup: Path | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.db_path = data_dir / DB_NAME
         self.engine = engine
@@ -82,8 +88,9 @@ class Store:
         return problems
 
     def counts(self) -> Counts:
-        return Counts(self.people.count(), self.groups.count(), self.plans.count(),
-                      self.checkins.count())
+        return Counts(
+            self.people.count(), self.groups.count(), self.plans.count(), self.checkins.count()
+        )
 
     def is_empty(self) -> bool:
         return self.counts().total == 0
@@ -123,9 +130,15 @@ def open_store(
     lock = StoreLock(data_dir)
     lock.acquire()
     try:
-        return _open_locked(data_dir, lock, passphrase=passphrase,
-                            keyring_backend=keyring_backend, create=create,
-                            prefer_passphrase=prefer_passphrase, kdf=kdf)
+        return _open_locked(
+            data_dir,
+            lock,
+            passphrase=passphrase,
+            keyring_backend=keyring_backend,
+            create=create,
+            prefer_passphrase=prefer_passphrase,
+            kdf=kdf,
+        )
     except BaseException:
         lock.release()
         raise
@@ -146,8 +159,9 @@ def _resolve_backend(backend: Any) -> Any:
     return keys.default_backend() if backend is AUTO_BACKEND else backend
 
 
-def _load_existing_key(data_dir: Path, info: KeyInfo, backend: Any,
-                       passphrase: PassphraseProvider | None) -> bytes:
+def _load_existing_key(
+    data_dir: Path, info: KeyInfo, backend: Any, passphrase: PassphraseProvider | None
+) -> bytes:
     db = data_dir / DB_NAME
     if not db.exists():
         raise StoreError(
@@ -179,8 +193,13 @@ def _open_locked(
             )
         if not create:
             raise StoreError(f"There is no SupportNet store in {data_dir} yet.")
-        key, info = keys.create_key(data_dir, _resolve_backend(keyring_backend), passphrase,
-                                    kdf=kdf, prefer_passphrase=prefer_passphrase)
+        key, info = keys.create_key(
+            data_dir,
+            _resolve_backend(keyring_backend),
+            passphrase,
+            kdf=kdf,
+            prefer_passphrase=prefer_passphrase,
+        )
         _create_database(db, key)
     else:
         key = _load_existing_key(data_dir, info, keyring_backend, passphrase)
@@ -263,8 +282,9 @@ def restore_backup(
     try:
         db = data_dir / DB_NAME
         needs_backend = info.method is keys.KeyMethod.KEYRING
-        key = keys.load_key(info, _resolve_backend(keyring_backend) if needs_backend else None,
-                            passphrase)
+        key = keys.load_key(
+            info, _resolve_backend(keyring_backend) if needs_backend else None, passphrase
+        )
         source_engine = _open_backup(source, key)
         try:
             safety = _set_aside_current(db, key, data_dir, force=force)
@@ -311,8 +331,7 @@ def _set_aside_current(db: Path, key: bytes, data_dir: Path, *, force: bool) -> 
         except (DatabaseError, StoreError):
             if not force:
                 raise BackupError(
-                    "The current database can't be read. Use --force to replace it with "
-                    "the backup."
+                    "The current database can't be read. Use --force to replace it with the backup."
                 ) from None
             return None
         if has_data and not force:
@@ -361,8 +380,9 @@ def _open_with_key(data_dir: Path, lock: StoreLock, info: KeyInfo, key: bytes) -
     finally:
         engine.dispose()
     check_revision(revision)
-    backup = upgrade(db, key, backup_dir=data_dir / BACKUP_DIR_NAME) \
-        if needs_upgrade(revision) else None
+    backup = (
+        upgrade(db, key, backup_dir=data_dir / BACKUP_DIR_NAME) if needs_upgrade(revision) else None
+    )
     engine = make_engine(db, key)
     set_wal(engine)
     for suffix in ("", *_SIDE_FILES):

@@ -91,15 +91,23 @@ class CheckInsRepository(Repository):
     def for_person(self, person_id: int, limit: int | None = None) -> list[CheckIn]:
         """A person's check-ins, newest first."""
         with self._sessions() as session:
-            query = (select(CheckInRow).where(CheckInRow.person_id == person_id)
-                     .order_by(CheckInRow.at.desc()).limit(limit))
+            query = (
+                select(CheckInRow)
+                .where(CheckInRow.person_id == person_id)
+                .order_by(CheckInRow.at.desc())
+                .limit(limit)
+            )
             return [_to_checkin(r) for r in session.scalars(query)]
 
     def for_group(self, group_id: int, limit: int | None = None) -> list[CheckIn]:
         """A group's check-ins, newest first."""
         with self._sessions() as session:
-            query = (select(CheckInRow).where(CheckInRow.group_id == group_id)
-                     .order_by(CheckInRow.at.desc()).limit(limit))
+            query = (
+                select(CheckInRow)
+                .where(CheckInRow.group_id == group_id)
+                .order_by(CheckInRow.at.desc())
+                .limit(limit)
+            )
             return [_to_checkin(r) for r in session.scalars(query)]
 
     def last_contact_by_person(self) -> dict[int, datetime]:

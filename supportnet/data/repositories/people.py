@@ -36,8 +36,7 @@ def _to_person(row: PersonRow) -> Person:
         circle=Circle(row.circle),
         direction=HelpDirection(row.direction),
         support_types={SupportType(s.support_type) for s in row.support},
-        channels=[ContactChannel(ChannelKind(c.kind), c.value, c.preferred)
-                  for c in row.channels],
+        channels=[ContactChannel(ChannelKind(c.kind), c.value, c.preferred) for c in row.channels],
         best_times=row.best_times,
         notes=row.notes,
         tags=[t.tag for t in row.tags],
@@ -85,10 +84,12 @@ class PeopleRepository(Repository):
         needle = text.strip().casefold()
         if not needle:
             return []
-        found = [p for p in self.list_all()
-                 if needle in p.name.casefold() or needle in p.nickname.casefold()]
-        exact = [p for p in found
-                 if needle in (p.name.casefold(), p.nickname.casefold())]
+        found = [
+            p
+            for p in self.list_all()
+            if needle in p.name.casefold() or needle in p.nickname.casefold()
+        ]
+        exact = [p for p in found if needle in (p.name.casefold(), p.nickname.casefold())]
         return exact or found
 
     def add(self, person: Person) -> Person:
@@ -125,9 +126,7 @@ class PeopleRepository(Repository):
         """How many plans and check-ins would go with this person."""
         with self._sessions() as session:
             plans = session.scalar(select(func.count()).where(PlanRow.person_id == person_id))
-            checkins = session.scalar(
-                select(func.count()).where(CheckInRow.person_id == person_id)
-            )
+            checkins = session.scalar(select(func.count()).where(CheckInRow.person_id == person_id))
             return int(plans or 0), int(checkins or 0)
 
     def count(self) -> int:

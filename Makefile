@@ -1,0 +1,44 @@
+# SupportNet: `make run` opens the app, `make test` runs the whole suite headless.
+# Both create .venv on first use and reinstall when pyproject.toml changes.
+
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	2>/dev/null && { echo $$p; break; }; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP_FLAGS := --quiet --disable-pip-version-check
+
+.PHONY: run test lint format screenshots clean
+
+run: $(VENV)/.installed-app
+	$(PY) -m supportnet $(ARGS)
+
+test: $(VENV)/.installed-test
+	$(PY) -m ruff check supportnet tests benchmarks
+	$(PY) -m ruff format --check supportnet tests benchmarks
+	sh tests/run_tests.sh $(PY) $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check supportnet tests benchmarks
+	$(PY) -m ruff format --check supportnet tests benchmarks
+
+format: $(VENV)/.installed-test
+	$(PY) -m ruff format supportnet tests benchmarks
+	$(PY) -m ruff check --fix supportnet tests benchmarks
+
+$(PY):
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "SupportNet needs Python 3.11 or newer; none was found on PATH." >&2; exit 1; fi
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install $(PIP_FLAGS) --upgrade pip
+
+$(VENV)/.installed-app: pyproject.toml | $(PY)
+	$(PY) -m pip install $(PIP_FLAGS) -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install $(PIP_FLAGS) -e '.[test]'
+	@touch $@ $(VENV)/.installed-app
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis screenshots

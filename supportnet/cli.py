@@ -1,0 +1,260 @@
+"""The command line: the GUI by default, plus demo, doctor, backup and restore."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from supportnet import __version__
+from supportnet.errors import SupportNetError, UsageError, ValidationError
+
+PROG = "supportnet"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{PROG} --help`)")
+
+
+def _common() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="keep data in DIR instead of the per-user data folder",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = _Parser(
+        prog=PROG,
+        parents=[common],
+        description="SupportNet: map your support network and plan gentle "
+        "reach-outs. With no command, the app opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    demo = commands.add_parser(
+        "demo", parents=[common], help="fill an empty store with an example network"
+    )
+    demo.add_argument(
+        "--force", action="store_true", help="replace existing data (a backup of it is kept first)"
+    )
+    commands.add_parser(
+        "doctor",
+        parents=[common],
+        help="show where data lives, how it is encrypted, and what it holds",
+    )
+    backup = commands.add_parser("backup", parents=[common], help="write an encrypted backup")
+    backup.add_argument("--out", metavar="FILE", required=True, help="the backup file to write")
+    restore = commands.add_parser(
+        "restore", parents=[common], help="restore an encrypted backup into the data folder"
+    )
+    restore.add_argument("file", metavar="FILE", help="a backup written by `supportnet backup`")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a store that holds data (a backup of it is kept first)",
+    )
+    commands.add_parser("gui", parents=[common], help="open the app (the default)")
+    return parser
+
+
+def terminal_passphrase_provider(stdin: TextIO | None = None) -> Callable[[object], str | None]:
+    """Ask on the terminal (twice for a new passphrase), or None if there is no terminal."""
+    from supportnet.data.keys import PassphrasePurpose, check_new_passphrase
+
+    stream = stdin or sys.stdin
+
+    def provide(purpose: object) -> str | None:
+        if not stream.isatty():
+            return None
+        if purpose is PassphrasePurpose.NEW:
+            print(
+                "No usable keyring was found, so a passphrase will protect your data.\n"
+                "If you forget it, your data can't be recovered.",
+                file=sys.stderr,
+            )
+            first = getpass.getpass("New passphrase: ")
+            again = getpass.getpass("The same passphrase again: ")
+            check_new_passphrase(first, again)
+            return first
+        return getpass.getpass("SupportNet passphrase: ")
+
+    return provide
+
+
+def _passphrase_provider() -> Callable[[object], str | None]:
+    from supportnet.data.keys import env_passphrase_provider
+
+    return env_passphrase_provider() or terminal_passphrase_provider()
+
+
+def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the command line; return the exit code. Errors are one line on stderr."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        from supportnet.paths import resolve_data_dir
+
+        data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+        command = args.command or "gui"
+        if command == "gui":
+            from supportnet.app import run_gui
+
+            return run_gui(data_dir, [sys.argv[0], *argv])
+        handler = _COMMANDS[command]
+        return handler(args, data_dir, out)
+    except ValidationError as exc:
+        print(f"{PROG}: {exc.message}", file=err)
+        return 2
+    except SupportNetError as exc:
+        print(f"{PROG}: {exc.message}", file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"{PROG}: stopped.", file=err)
+        return 130
+    except Exception as exc:
+        # A bug, not bad input: still one line, with the details only on request.
+        if os.environ.get("SUPPORTNET_DEBUG"):
+            raise
+        print(
+            f"{PROG}: something went wrong inside SupportNet ({type(exc).__name__}: {exc}). "
+            f"Nothing was changed by the failed step; run with SUPPORTNET_DEBUG=1 for "
+            f"details.",
+            file=err,
+        )
+        return 70
+
+
+def _cmd_demo(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.clock import system_zone_name
+    from supportnet.data.backup import take_automatic_backup
+    from supportnet.data.demo_loader import clear_network, load_demo
+    from supportnet.data.store import open_store
+
+    with open_store(data_dir, passphrase=_passphrase_provider()) as store:
+        kept = None
+        if not store.is_empty():
+            if not args.force:
+                counts = store.counts()
+                raise SupportNetError(
+                    f"This store already holds data ({counts.people} people, {counts.groups} "
+                    "groups); the example network goes only into an empty one. Use --force to "
+                    "replace it (a backup is kept first)."
+                )
+            kept = take_automatic_backup(store.engine, store.backup_dir, "before-demo")
+            clear_network(store)
+        counts = load_demo(store, date.today(), system_zone_name())
+        settings = store.settings.load()
+        settings.onboarded = True
+        store.settings.save(settings)
+    print(
+        f"Added the example network: {counts.people} people, {counts.groups} groups, "
+        f"{counts.plans} plans and {counts.checkins} check-ins.",
+        file=out,
+    )
+    if kept:
+        print(f"Your previous data is kept in {kept}.", file=out)
+    return 0
+
+
+def _cmd_doctor(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.backup import BACKUP_DIR_NAME
+    from supportnet.data.store import DB_NAME, open_store, store_exists
+
+    def line(label: str, value: object) -> None:
+        print(f"{label + ':':<16}{value}", file=out)
+
+    line("Data folder", f"{data_dir} ({_mode(data_dir)})")
+    if not store_exists(data_dir):
+        line("Store", "none yet; it is made the first time SupportNet opens")
+        return 0
+    with open_store(data_dir, passphrase=_passphrase_provider(), create=False) as store:
+        db = data_dir / DB_NAME
+        line("Database", f"{db.name}, {_size(db)} ({_mode(db)})")
+        line(
+            "Encryption",
+            f"SQLCipher {store.sqlcipher_version()}, AES-256 with a random 256-bit key",
+        )
+        line("Key kept in", store.key_info.where)
+        line("Schema", f"revision {store.revision()}")
+        problems = store.integrity_problems()
+        line("Integrity", "ok" if not problems else f"{len(problems)} problem(s): {problems[0]}")
+        counts = store.counts()
+        line("People", counts.people)
+        line("Groups", counts.groups)
+        line("Plans", counts.plans)
+        line("Check-ins", counts.checkins)
+        backups = sorted((data_dir / BACKUP_DIR_NAME).glob("*.db"))
+        line(
+            "Backups",
+            f"{len(backups)} automatic in {data_dir / BACKUP_DIR_NAME}"
+            if backups
+            else "no automatic backups yet",
+        )
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.store import open_store
+
+    target = Path(args.out).expanduser()
+    with open_store(data_dir, passphrase=_passphrase_provider(), create=False) as store:
+        written = store.backup(target)
+    print(f"Wrote an encrypted backup to {written}. It opens with this store's key.", file=out)
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.store import restore_backup
+
+    result = restore_backup(
+        data_dir, Path(args.file), passphrase=_passphrase_provider(), force=args.force
+    )
+    with result.store as store:
+        counts = store.counts()
+    print(
+        f"Restored {counts.people} people, {counts.groups} groups, {counts.plans} plans and "
+        f"{counts.checkins} check-ins.",
+        file=out,
+    )
+    if result.safety_backup:
+        print(f"The data it replaced is kept in {result.safety_backup}.", file=out)
+    return 0
+
+
+def _mode(path: Path) -> str:
+    try:
+        return f"mode {path.stat().st_mode & 0o777:o}"
+    except OSError:
+        return "missing"
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024  # type: ignore[assignment]
+    return f"{size} bytes"
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Path, TextIO], int]] = {
+    "demo": _cmd_demo,
+    "doctor": _cmd_doctor,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+}

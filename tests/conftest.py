@@ -1,0 +1,125 @@
+"""Test isolation: offscreen Qt, a temporary HOME, no real keyring, cheap key derivation.
+
+Runs before any test module imports Qt or keyring, so the overrides take effect first.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# The wrapper that starts a private gnome-keyring has already moved HOME; it passes the
+# real one on so the guard below still watches the right place.
+_REAL_HOME = Path(
+    os.environ.get("SUPPORTNET_TEST_REAL_HOME") or os.path.expanduser("~")
+).resolve()
+_SANDBOX = Path(tempfile.mkdtemp(prefix="supportnet-tests-home-"))
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["HOME"] = str(_SANDBOX)
+for var, sub in (
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_CACHE_HOME", "cache"),
+    ("XDG_STATE_HOME", "state"),
+    ("XDG_RUNTIME_DIR", "runtime"),
+):
+    os.environ[var] = str(_SANDBOX / sub)
+    (_SANDBOX / sub).mkdir(mode=0o700, exist_ok=True)
+# Everything that asks keyring for "the" backend gets the fail backend: no test can
+# reach the real keyring. Secret Service tests build their backend explicitly.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+os.environ.pop("SUPPORTNET_PASSPHRASE", None)
+
+TEST_PASSPHRASE = "a calm test passphrase"
+_WATCHED = [
+    _REAL_HOME / ".local" / "share" / "SupportNet",
+    _REAL_HOME / ".config" / "SupportNet",
+    _REAL_HOME / "Library" / "Application Support" / "SupportNet",
+]
+_EXISTED_BEFORE = {p: p.exists() for p in _WATCHED}
+
+
+@pytest.fixture(autouse=True)
+def _guard_real_home() -> Iterator[None]:
+    """Fail any test that creates SupportNet data under the real home directory."""
+    yield
+    for path, existed in _EXISTED_BEFORE.items():
+        if not existed and path.exists():
+            pytest.fail(f"a test wrote under the real home directory: {path}")
+
+
+@pytest.fixture(autouse=True)
+def _cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its real cost takes ≈0.2 s; tests that don't measure it use a cheap one.
+
+    tests/data/test_keys.py checks the production parameters separately.
+    """
+    from supportnet.data import keys
+
+    monkeypatch.setattr(
+        keys, "DEFAULT_KDF", keys.KdfParams(iterations=1, memory_kib=8 * 1024, lanes=1)
+    )
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A data folder that doesn't exist yet, inside the test's temporary folder."""
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def no_keyring() -> object:
+    from keyring.backends import fail
+
+    return fail.Keyring()
+
+
+@pytest.fixture
+def passphrase_provider() -> object:
+    return lambda _purpose: TEST_PASSPHRASE
+
+
+@pytest.fixture
+def store(data_dir: Path, no_keyring: object, passphrase_provider: object) -> Iterator[object]:
+    """An open, empty, passphrase-protected store in a temporary folder."""
+    from supportnet.data.store import open_store
+
+    opened = open_store(
+        data_dir,
+        passphrase=passphrase_provider,  # type: ignore[arg-type]
+        keyring_backend=no_keyring,
+    )
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def secret_service() -> object:
+    """The real Secret Service (gnome-keyring) of the private D-Bus session of the test run.
+
+    tests/run_tests.sh starts it; .ci/run makes its absence a failure, not a skip.
+    """
+    if os.environ.get("SUPPORTNET_TEST_SECRET_SERVICE") != "1":
+        if os.environ.get("SUPPORTNET_REQUIRE_SECRET_SERVICE") == "1":
+            pytest.fail("a private Secret Service is required here (see tests/run_tests.sh)")
+        pytest.skip("no private Secret Service; run the suite with `make test`")
+    from keyring.backends import SecretService
+
+    return SecretService.Keyring()
+
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    """The environment for running `python -m supportnet` in a subprocess."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(REPO_ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.pop("SUPPORTNET_PASSPHRASE", None)
+    env.update(extra)
+    return env
