@@ -16,11 +16,13 @@ run: $(VENV)/.installed-app
 test: $(VENV)/.installed-test
 	$(PY) -m ruff check supportnet tests benchmarks
 	$(PY) -m ruff format --check supportnet tests benchmarks
+	$(PY) -m mypy
 	sh tests/run_tests.sh $(PY) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check supportnet tests benchmarks
 	$(PY) -m ruff format --check supportnet tests benchmarks
+	$(PY) -m mypy
 
 format: $(VENV)/.installed-test
 	$(PY) -m ruff format supportnet tests benchmarks

@@ -9,10 +9,13 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from supportnet import __version__
 from supportnet.errors import SupportNetError, UsageError, ValidationError
+
+if TYPE_CHECKING:
+    from supportnet.data.keys import PassphraseProvider, PassphrasePurpose
 
 PROG = "supportnet"
 
@@ -24,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{PROG} --help`)")
 
 
-def _common() -> argparse.ArgumentParser:
+def _common() -> _Parser:
     common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -71,13 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def terminal_passphrase_provider(stdin: TextIO | None = None) -> Callable[[object], str | None]:
+def terminal_passphrase_provider(stdin: TextIO | None = None) -> PassphraseProvider:
     """Ask on the terminal (twice for a new passphrase), or None if there is no terminal."""
     from supportnet.data.keys import PassphrasePurpose, check_new_passphrase
 
     stream = stdin or sys.stdin
 
-    def provide(purpose: object) -> str | None:
+    def provide(purpose: PassphrasePurpose) -> str | None:
         if not stream.isatty():
             return None
         if purpose is PassphrasePurpose.NEW:
@@ -95,7 +98,7 @@ def terminal_passphrase_provider(stdin: TextIO | None = None) -> Callable[[objec
     return provide
 
 
-def _passphrase_provider() -> Callable[[object], str | None]:
+def _passphrase_provider() -> PassphraseProvider:
     from supportnet.data.keys import env_passphrase_provider
 
     return env_passphrase_provider() or terminal_passphrase_provider()

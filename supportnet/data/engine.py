@@ -71,7 +71,7 @@ def raw_execute(engine: Engine, sql: str, params: tuple[Any, ...] = ()) -> list[
     try:
         cur = raw.driver_connection.cursor()  # type: ignore[union-attr]
         cur.execute(sql, params)
-        rows = cur.fetchall()
+        rows: list[tuple[Any, ...]] = cur.fetchall()
         cur.close()
         return rows
     except dbapi_error as exc:

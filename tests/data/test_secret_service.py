@@ -1,0 +1,139 @@
+"""The keyring path against a real Secret Service (gnome-keyring on a private D-Bus)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from supportnet.data.keys import KEYRING_SERVICE, KeyMethod
+from supportnet.data.store import open_store
+from supportnet.network import Circle, Person
+from tests.conftest import cli_env
+
+
+def test_new_store_keeps_its_key_in_the_secret_service(data_dir: Path,
+                                                       secret_service: object) -> None:
+    def no_passphrase(_purpose: object) -> str:
+        raise AssertionError("no passphrase should be asked for with a working keyring")
+
+    with open_store(data_dir, passphrase=no_passphrase, keyring_backend=secret_service) as store:
+        assert store.key_info.method is KeyMethod.KEYRING
+        assert store.key_info.keyring_backend == "SecretService Keyring"
+        store.people.add(Person(name="Keyring Kim", circle=Circle.INNER))
+        key_id = store.key_info.key_id
+    key_json = (data_dir / "key.json").read_text()
+    assert "keyring" in key_json
+    # The key itself is not in the key record: only where to find it.
+    stored = secret_service.get_password(KEYRING_SERVICE, f"database-key:{key_id}")  # type: ignore[attr-defined]
+    assert stored is not None
+    assert len(bytes.fromhex(stored)) == 32
+    assert stored not in key_json
+
+    with open_store(data_dir, passphrase=no_passphrase, keyring_backend=secret_service) as store:
+        assert [p.name for p in store.people.list_all()] == ["Keyring Kim"]
+
+
+def test_secret_tool_sees_the_entry(data_dir: Path, secret_service: object) -> None:
+    if shutil.which("secret-tool") is None:
+        pytest.skip("secret-tool (libsecret-tools) is not installed")
+    with open_store(data_dir, keyring_backend=secret_service) as store:
+        key_id = store.key_info.key_id
+    found = subprocess.run(
+        ["secret-tool", "lookup", "service", KEYRING_SERVICE, "username",
+         f"database-key:{key_id}"],
+        capture_output=True, text=True, check=False, timeout=30,
+    )
+    assert found.returncode == 0
+    assert len(bytes.fromhex(found.stdout.strip())) == 32
+
+
+def test_removed_keyring_entry_is_reported_not_replaced(data_dir: Path,
+                                                        secret_service: object) -> None:
+    from supportnet.errors import KeyUnavailableError
+
+    with open_store(data_dir, keyring_backend=secret_service) as store:
+        store.people.add(Person(name="Kept Safe"))
+        key_id = store.key_info.key_id
+    secret_service.delete_password(KEYRING_SERVICE, f"database-key:{key_id}")  # type: ignore[attr-defined]
+    before = (data_dir / "supportnet.db").read_bytes()
+    with pytest.raises(KeyUnavailableError, match="missing from SecretService Keyring"):
+        open_store(data_dir, keyring_backend=secret_service)
+    assert (data_dir / "supportnet.db").read_bytes() == before
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = cli_env(PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring")
+    return subprocess.run([sys.executable, "-m", "supportnet", *args], capture_output=True,
+                          text=True, env=env, stdin=subprocess.DEVNULL, check=False, timeout=120)
+
+
+def test_cli_round_trip_with_no_passphrase_at_all(tmp_path: Path, secret_service: object) -> None:
+    folder = str(tmp_path / "store")
+    demo = _cli("demo", "--data-dir", folder)
+    assert demo.returncode == 0, demo.stderr
+    doctor = _cli("doctor", "--data-dir", folder)
+    assert doctor.returncode == 0, doctor.stderr
+    assert "system keyring (SecretService Keyring)" in doctor.stdout
+    backup = tmp_path / "b.db"
+    assert _cli("backup", "--out", str(backup), "--data-dir", folder).returncode == 0
+    assert _cli("demo", "--force", "--data-dir", folder).returncode == 0
+    restored = _cli("restore", str(backup), "--force", "--data-dir", folder)
+    assert restored.returncode == 0, restored.stderr
+    assert "Restored 25 people" in restored.stdout
+
+
+LOCKED_SCRIPT = textwrap.dedent(
+    """
+    import json, sys
+    from pathlib import Path
+    import secretstorage
+    from keyring.backends import SecretService
+    from supportnet.data.store import open_store
+    from supportnet.errors import KeyUnavailableError
+
+    base = Path(sys.argv[1])
+    backend = SecretService.Keyring()
+    open_store(base / "a", keyring_backend=backend).close()
+    bus = secretstorage.dbus_init()
+    secretstorage.get_default_collection(bus).lock()
+    result = {}
+    try:
+        open_store(base / "a", keyring_backend=backend)
+        result["existing"] = "opened"
+    except KeyUnavailableError as exc:
+        result["existing"] = exc.message
+    store = open_store(base / "b", keyring_backend=backend,
+                       passphrase=lambda purpose: "fallback passphrase")
+    result["new_method"] = store.key_info.method.value
+    store.close()
+    print(json.dumps(result))
+    """
+)
+
+
+def test_locked_collection_falls_back_or_says_so(tmp_path: Path, secret_service: object) -> None:
+    """Locking the collection is irreversible without a prompt, so use a private session."""
+    home = tmp_path / "home"
+    home.mkdir()
+    script = tmp_path / "locked.py"
+    script.write_text(LOCKED_SCRIPT)
+    env = cli_env(HOME=str(home))
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    command = (
+        'printf %s pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; '
+        f'exec "{sys.executable}" "{script}" "{tmp_path}"'
+    )
+    result = subprocess.run(["dbus-run-session", "--", "sh", "-c", command],
+                            capture_output=True, text=True, env=env, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "can't be reached" in outcome["existing"]
+    assert outcome["new_method"] == "passphrase"
+    assert os.path.exists(tmp_path / "b" / "key.json")
