@@ -57,8 +57,7 @@ class CheckIn:
             problems.append(Problem("channel", "Please choose how you were in touch."))
         if not isinstance(self.initiator, Initiator):
             problems.append(Problem("initiator", "Please say who reached out."))
-        check_text(problems, "note", self.note, label="the note", max_len=NOTE_MAX,
-                   multiline=True)
+        check_text(problems, "note", self.note, label="the note", max_len=NOTE_MAX, multiline=True)
         for name, mood in (("mood_before", self.mood_before), ("mood_after", self.mood_after)):
             if mood is not None and not MOOD_MIN <= mood <= MOOD_MAX:
                 problems.append(Problem(name, "Mood is from 1 (low) to 5 (good)."))

@@ -32,8 +32,11 @@ class Circle(StrEnum):
         return _CIRCLE_DESCRIPTIONS[self]
 
 
-_CIRCLE_LABELS = {Circle.INNER: "Inner circle", Circle.MIDDLE: "Middle circle",
-                  Circle.OUTER: "Outer circle"}
+_CIRCLE_LABELS = {
+    Circle.INNER: "Inner circle",
+    Circle.MIDDLE: "Middle circle",
+    Circle.OUTER: "Outer circle",
+}
 _CIRCLE_DESCRIPTIONS = {
     Circle.INNER: "So close that life without them is hard to imagine",
     Circle.MIDDLE: "Not quite that close, but still very important",
@@ -249,10 +252,10 @@ class Person:
         check_text(problems, "name", self.name, label="a name", max_len=NAME_MAX, required=True)
         check_text(problems, "nickname", self.nickname, label="the nickname", max_len=NAME_MAX)
         check_text(problems, "pronouns", self.pronouns, label="the pronouns", max_len=NAME_MAX)
-        check_text(problems, "best_times", self.best_times, label="best times",
-                   max_len=SHORT_MAX)
-        check_text(problems, "notes", self.notes, label="the notes", max_len=NOTE_MAX,
-                   multiline=True)
+        check_text(problems, "best_times", self.best_times, label="best times", max_len=SHORT_MAX)
+        check_text(
+            problems, "notes", self.notes, label="the notes", max_len=NOTE_MAX, multiline=True
+        )
         _check_tags(problems, self.tags)
         _check_enum(problems, "circle", self.circle, Circle, "a circle")
         _check_enum(problems, "domain", self.domain, LifeDomain, "a life domain")
@@ -263,8 +266,9 @@ class Person:
             problems.append(Problem("channels", "Only one way of reaching them can be preferred."))
         for channel in self.channels:
             _check_enum(problems, "channels", channel.kind, ChannelKind, "a channel")
-            check_text(problems, "channels", channel.value, label="a contact detail",
-                       max_len=SHORT_MAX)
+            check_text(
+                problems, "channels", channel.value, label="a contact detail", max_len=SHORT_MAX
+            )
         return problems
 
     def validate(self) -> None:
@@ -313,14 +317,20 @@ class Group:
         """Everything wrong with this group, one message per field."""
         problems: list[Problem] = []
         check_text(problems, "name", self.name, label="a name", max_len=NAME_MAX, required=True)
-        check_text(problems, "meeting_schedule", self.meeting_schedule,
-                   label="the meeting schedule", max_len=SHORT_MAX)
+        check_text(
+            problems,
+            "meeting_schedule",
+            self.meeting_schedule,
+            label="the meeting schedule",
+            max_len=SHORT_MAX,
+        )
         check_text(problems, "place", self.place, label="the place", max_len=SHORT_MAX)
         check_text(problems, "link", self.link, label="the link", max_len=SHORT_MAX)
         if self.link and " " in self.link.strip():
             problems.append(Problem("link", "A link can't contain spaces."))
-        check_text(problems, "notes", self.notes, label="the notes", max_len=NOTE_MAX,
-                   multiline=True)
+        check_text(
+            problems, "notes", self.notes, label="the notes", max_len=NOTE_MAX, multiline=True
+        )
         _check_tags(problems, self.tags)
         _check_enum(problems, "kind", self.kind, GroupKind, "a kind of group")
         _check_enum(problems, "circle", self.circle, Circle, "a circle")
@@ -334,8 +344,9 @@ class Group:
         raise_problems(self.problems())
 
 
-def _check_enum(problems: list[Problem], field_name: str, value: object, enum: type,
-                label: str) -> None:
+def _check_enum(
+    problems: list[Problem], field_name: str, value: object, enum: type, label: str
+) -> None:
     if not isinstance(value, enum):
         problems.append(Problem(field_name, f"Please choose {label}."))
 

@@ -24,8 +24,11 @@ class PlanKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {PlanKind.FIXED: "Fixed", PlanKind.FLEXIBLE: "Flexible",
-                PlanKind.ONE_OFF: "One-off"}[self]
+        return {
+            PlanKind.FIXED: "Fixed",
+            PlanKind.FLEXIBLE: "Flexible",
+            PlanKind.ONE_OFF: "One-off",
+        }[self]
 
 
 class Frequency(StrEnum):
@@ -63,16 +66,24 @@ class Recurrence:
             base = "Every day" if self.interval == 1 else f"Every {self.interval} days"
         elif self.frequency is Frequency.WEEKLY:
             days = ", ".join(WEEKDAY_NAMES[d] + "s" for d in sorted(self.weekdays))
-            base = (f"Every week on {days}" if self.interval == 1
-                    else f"Every {self.interval} weeks on {days}")
+            base = (
+                f"Every week on {days}"
+                if self.interval == 1
+                else f"Every {self.interval} weeks on {days}"
+            )
             if self.interval == 1 and days:
                 base = days
         else:
             every = "month" if self.interval == 1 else f"{self.interval} months"
-            if self.monthly_mode is MonthlyMode.BY_WEEKDAY and self.nth and \
-                    self.nth_weekday is not None:
-                base = f"{ORDINALS.get(self.nth, str(self.nth))} " \
-                       f"{WEEKDAY_NAMES[self.nth_weekday]} of every {every}"
+            if (
+                self.monthly_mode is MonthlyMode.BY_WEEKDAY
+                and self.nth
+                and self.nth_weekday is not None
+            ):
+                base = (
+                    f"{ORDINALS.get(self.nth, str(self.nth))} "
+                    f"{WEEKDAY_NAMES[self.nth_weekday]} of every {every}"
+                )
             else:
                 base = f"Day {self.month_day} of every {every}"
         if self.until:
@@ -130,11 +141,24 @@ class Plan:
         rec = self.recurrence
         cad = self.cadence
         return (
-            self.kind, self.start_date, self.timezone, self.window_start, self.window_end,
+            self.kind,
+            self.start_date,
+            self.timezone,
+            self.window_start,
+            self.window_end,
             self.duration_minutes,
-            None if rec is None else (
-                rec.frequency, rec.interval, tuple(sorted(rec.weekdays)), rec.monthly_mode,
-                rec.month_day, rec.nth, rec.nth_weekday, rec.until, tuple(sorted(rec.skips)),
+            None
+            if rec is None
+            else (
+                rec.frequency,
+                rec.interval,
+                tuple(sorted(rec.weekdays)),
+                rec.monthly_mode,
+                rec.month_day,
+                rec.nth,
+                rec.nth_weekday,
+                rec.until,
+                tuple(sorted(rec.skips)),
             ),
             None if cad is None else (cad.ideal_days, cad.too_long_days),
         )
@@ -155,24 +179,39 @@ class Plan:
         if not isinstance(self.kind, PlanKind):
             problems.append(Problem("kind", "Please choose fixed, flexible or one-off."))
         check_text(problems, "title", self.title, label="the title", max_len=SHORT_MAX)
-        check_text(problems, "message_idea", self.message_idea, label="the message idea",
-                   max_len=NOTE_MAX, multiline=True)
-        check_text(problems, "notes", self.notes, label="the notes", max_len=NOTE_MAX,
-                   multiline=True)
+        check_text(
+            problems,
+            "message_idea",
+            self.message_idea,
+            label="the message idea",
+            max_len=NOTE_MAX,
+            multiline=True,
+        )
+        check_text(
+            problems, "notes", self.notes, label="the notes", max_len=NOTE_MAX, multiline=True
+        )
         if self.channel is not None and not isinstance(self.channel, ChannelKind):
             problems.append(Problem("channel", "Please choose a way to reach out."))
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError):
-            problems.append(Problem("timezone", f"“{self.timezone}” isn't a time zone we know; "
-                                                "choose one like Europe/London."))
+            problems.append(
+                Problem(
+                    "timezone",
+                    f"“{self.timezone}” isn't a time zone we know; choose one like Europe/London.",
+                )
+            )
         if not 1 <= self.duration_minutes <= 24 * 60:
-            problems.append(Problem("duration_minutes",
-                                    "The length should be between 1 minute and a day."))
+            problems.append(
+                Problem("duration_minutes", "The length should be between 1 minute and a day.")
+            )
         if self.window_start is None and self.window_end is not None:
             problems.append(Problem("window_end", "An all-day plan has no end time."))
-        if (self.window_start is not None and self.window_end is not None
-                and self.window_end <= self.window_start):
+        if (
+            self.window_start is not None
+            and self.window_end is not None
+            and self.window_end <= self.window_start
+        ):
             problems.append(Problem("window_end", "The window ends before it starts."))
         if self.kind is PlanKind.FIXED:
             if self.recurrence is None:
@@ -226,8 +265,9 @@ def _cadence_problems(problems: list[Problem], cad: Cadence) -> None:
     if cad.ideal_days > 3650:
         problems.append(Problem("ideal_days", "The ideal interval is too long (over ten years)."))
     if cad.too_long_days <= cad.ideal_days:
-        problems.append(Problem("too_long_days",
-                                "“Too long” should be longer than the ideal interval."))
+        problems.append(
+            Problem("too_long_days", "“Too long” should be longer than the ideal interval.")
+        )
 
 
 def short_text(value: str, limit: int = SHORT_MAX) -> str:

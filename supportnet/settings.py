@@ -30,14 +30,16 @@ class Settings:
         """Everything wrong with these settings, one message per field."""
         problems: list[Problem] = []
         if not 1 <= self.suggestions_per_day <= 10:
-            problems.append(Problem("suggestions_per_day",
-                                    "Suggest between 1 and 10 people a day."))
+            problems.append(
+                Problem("suggestions_per_day", "Suggest between 1 and 10 people a day.")
+            )
         if self.timezone is not None:
             try:
                 ZoneInfo(self.timezone)
             except (ZoneInfoNotFoundError, ValueError):
-                problems.append(Problem("timezone", f"“{self.timezone}” isn't a time zone "
-                                                    "we know."))
+                problems.append(
+                    Problem("timezone", f"“{self.timezone}” isn't a time zone we know.")
+                )
         return problems
 
     def validate(self) -> None:

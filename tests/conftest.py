@@ -14,9 +14,7 @@ import pytest
 
 # The wrapper that starts a private gnome-keyring has already moved HOME; it passes the
 # real one on so the guard below still watches the right place.
-_REAL_HOME = Path(
-    os.environ.get("SUPPORTNET_TEST_REAL_HOME") or os.path.expanduser("~")
-).resolve()
+_REAL_HOME = Path(os.environ.get("SUPPORTNET_TEST_REAL_HOME") or os.path.expanduser("~")).resolve()
 _SANDBOX = Path(tempfile.mkdtemp(prefix="supportnet-tests-home-"))
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"

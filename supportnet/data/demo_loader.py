@@ -8,7 +8,8 @@ from sqlalchemy import delete
 
 from supportnet.data.schema import CheckInRow, GroupRow, PersonRow, PlanRow
 from supportnet.data.store import Counts, Store
-from supportnet.demo import build_demo_network
+from supportnet.demo import DemoNetwork, build_demo_network
+from supportnet.errors import SupportNetError
 
 
 def clear_network(store: Store) -> None:
@@ -19,8 +20,23 @@ def clear_network(store: Store) -> None:
 
 
 def load_demo(store: Store, today: date, user_zone: str) -> Counts:
-    """Add the example network, generated relative to ``today``, to ``store``."""
+    """Add the example network, generated relative to ``today``, to an empty ``store``.
+
+    If anything fails halfway, what was added is taken out again, so a half-made example
+    never mixes into the store.
+    """
+    if not store.is_empty():
+        raise SupportNetError("The example network goes only into an empty store.")
     network = build_demo_network(today, user_zone)
+    try:
+        _add(store, network)
+    except BaseException:
+        clear_network(store)
+        raise
+    return store.counts()
+
+
+def _add(store: Store, network: DemoNetwork) -> None:
     ids: dict[str, tuple[int | None, int | None]] = {}
     for person in network.people:
         saved = store.people.add(person)
@@ -36,4 +52,3 @@ def load_demo(store: Store, today: date, user_zone: str) -> Counts:
         checkin.person_id, checkin.group_id = ids[target]
         checkins.append(checkin)
     store.checkins.add_many(checkins)
-    return store.counts()

@@ -111,7 +111,7 @@ class KeyInfo:
                 nonce=base64.b64decode(data["nonce"]),
                 wrapped=base64.b64decode(data["wrapped_key"]),
             )
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeyUnavailableError(
                 f"The key record {KEYINFO_NAME} is damaged ({exc}); the database can't be "
                 "opened without it."
@@ -143,6 +143,11 @@ def read_keyinfo(data_dir: Path) -> KeyInfo | None:
         return None
     except OSError as exc:
         raise KeyUnavailableError(f"Can't read the key record {path}: {exc.strerror}.") from exc
+    except UnicodeDecodeError as exc:
+        raise KeyUnavailableError(
+            f"The key record {KEYINFO_NAME} is damaged (it isn't text); the database can't be "
+            "opened without it."
+        ) from exc
     return KeyInfo.from_json(text)
 
 
@@ -201,9 +206,15 @@ def unwrap_key(info: KeyInfo, passphrase: str) -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     assert info.kdf is not None
-    kek = _derive(passphrase, info.salt, info.kdf)
     try:
+        kek = _derive(passphrase, info.salt, info.kdf)
         key = AESGCM(kek).decrypt(info.nonce, info.wrapped, _aad(info.key_id))
+    # A cost, salt or nonce Argon2id or AES-GCM can't take: the record was damaged.
+    except (ValueError, OverflowError, MemoryError) as exc:
+        raise KeyUnavailableError(
+            f"The key record {KEYINFO_NAME} is damaged ({exc}); the database can't be "
+            "opened without it."
+        ) from exc
     except InvalidTag:
         raise WrongPassphraseError(
             "That passphrase doesn't unlock this SupportNet store."

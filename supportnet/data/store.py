@@ -193,14 +193,24 @@ def _open_locked(
             )
         if not create:
             raise StoreError(f"There is no SupportNet store in {data_dir} yet.")
+        backend = _resolve_backend(keyring_backend)
         key, info = keys.create_key(
             data_dir,
-            _resolve_backend(keyring_backend),
+            backend,
             passphrase,
             kdf=kdf,
             prefer_passphrase=prefer_passphrase,
         )
-        _create_database(db, key)
+        try:
+            _create_database(db, key)
+        except BaseException:
+            # A key record without its database would make every later open refuse the
+            # folder as a lost store; take the new key back so the next start begins afresh.
+            with contextlib.suppress(FileNotFoundError):
+                (data_dir / keys.KEYINFO_NAME).unlink()
+            if info.method is keys.KeyMethod.KEYRING:
+                keys.delete_from_keyring(backend, info)
+            raise
     else:
         key = _load_existing_key(data_dir, info, keyring_backend, passphrase)
 
@@ -239,6 +249,9 @@ def _check_readable(db: Path, key: bytes) -> None:
     engine = make_engine(db, key, pooled=False)
     try:
         raw_execute(engine, "SELECT count(*) FROM sqlite_master")
+        # Page 1 reading fine says nothing of the others; a damaged page would otherwise
+        # surface later as a raw "database disk image is malformed" from some query.
+        damaged = raw_execute(engine, "PRAGMA cipher_integrity_check")
     except DatabaseError as exc:
         raise CorruptStoreError(
             f"The database {db} can't be read with its key: the file is damaged or isn't a "
@@ -246,6 +259,11 @@ def _check_readable(db: Path, key: bytes) -> None:
         ) from exc
     finally:
         engine.dispose()
+    if damaged:
+        raise CorruptStoreError(
+            f"The database {db} is damaged ({damaged[0][0]}). Restore a backup with "
+            "`supportnet restore FILE`."
+        )
 
 
 @dataclass(frozen=True, slots=True)

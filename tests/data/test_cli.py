@@ -13,20 +13,25 @@ from tests.conftest import cli_env
 PASS = "correct horse battery staple"
 
 
-def run_cli(*args: str, passphrase: str | None = PASS, cwd: Path | None = None,
-            **env: str) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, passphrase: str | None = PASS, cwd: Path | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
     extra = dict(env)
     if passphrase is not None:
         extra["SUPPORTNET_PASSPHRASE"] = passphrase
     return subprocess.run(
         [sys.executable, "-m", "supportnet", *args],
-        capture_output=True, text=True, env=cli_env(**extra), cwd=cwd, stdin=subprocess.DEVNULL,
-        timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=cli_env(**extra),
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        check=False,
     )
 
 
-def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int,
-                          *words: str) -> None:
+def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int, *words: str) -> None:
     assert result.returncode == code, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -37,8 +42,11 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int,
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")
-            if p.is_file() and p.name != "supportnet.lock"}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != "supportnet.lock"
+    }
 
 
 @pytest.fixture
@@ -49,8 +57,9 @@ def demo_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def test_demo_doctor_backup_restore_round_trip_with_a_passphrase(demo_dir: Path,
-                                                                 tmp_path: Path) -> None:
+def test_demo_doctor_backup_restore_round_trip_with_a_passphrase(
+    demo_dir: Path, tmp_path: Path
+) -> None:
     doctor = run_cli("doctor", "--data-dir", str(demo_dir))
     assert doctor.returncode == 0, doctor.stderr
     assert "SQLCipher 4." in doctor.stdout
@@ -105,8 +114,9 @@ def test_demo_force_keeps_a_backup_first(demo_dir: Path) -> None:
         (["doctor", "--colour"], ["unrecognized arguments"]),
     ],
 )
-def test_usage_errors_exit_2_with_one_line(tmp_path: Path, args: list[str],
-                                           words: list[str]) -> None:
+def test_usage_errors_exit_2_with_one_line(
+    tmp_path: Path, args: list[str], words: list[str]
+) -> None:
     result = run_cli(*args, "--data-dir", str(tmp_path / "unused"))
     assert_one_line_error(result, 2, *words)
     assert not (tmp_path / "unused").exists()

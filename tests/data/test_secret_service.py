@@ -18,8 +18,9 @@ from supportnet.network import Circle, Person
 from tests.conftest import cli_env
 
 
-def test_new_store_keeps_its_key_in_the_secret_service(data_dir: Path,
-                                                       secret_service: object) -> None:
+def test_new_store_keeps_its_key_in_the_secret_service(
+    data_dir: Path, secret_service: object
+) -> None:
     def no_passphrase(_purpose: object) -> str:
         raise AssertionError("no passphrase should be asked for with a working keyring")
 
@@ -46,16 +47,19 @@ def test_secret_tool_sees_the_entry(data_dir: Path, secret_service: object) -> N
     with open_store(data_dir, keyring_backend=secret_service) as store:
         key_id = store.key_info.key_id
     found = subprocess.run(
-        ["secret-tool", "lookup", "service", KEYRING_SERVICE, "username",
-         f"database-key:{key_id}"],
-        capture_output=True, text=True, check=False, timeout=30,
+        ["secret-tool", "lookup", "service", KEYRING_SERVICE, "username", f"database-key:{key_id}"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=30,
     )
     assert found.returncode == 0
     assert len(bytes.fromhex(found.stdout.strip())) == 32
 
 
-def test_removed_keyring_entry_is_reported_not_replaced(data_dir: Path,
-                                                        secret_service: object) -> None:
+def test_removed_keyring_entry_is_reported_not_replaced(
+    data_dir: Path, secret_service: object
+) -> None:
     from supportnet.errors import KeyUnavailableError
 
     with open_store(data_dir, keyring_backend=secret_service) as store:
@@ -70,8 +74,15 @@ def test_removed_keyring_entry_is_reported_not_replaced(data_dir: Path,
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = cli_env(PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring")
-    return subprocess.run([sys.executable, "-m", "supportnet", *args], capture_output=True,
-                          text=True, env=env, stdin=subprocess.DEVNULL, check=False, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "supportnet", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        check=False,
+        timeout=120,
+    )
 
 
 def test_cli_round_trip_with_no_passphrase_at_all(tmp_path: Path, secret_service: object) -> None:
@@ -127,11 +138,17 @@ def test_locked_collection_falls_back_or_says_so(tmp_path: Path, secret_service:
     env = cli_env(HOME=str(home))
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     command = (
-        'printf %s pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; '
+        "printf %s pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; "
         f'exec "{sys.executable}" "{script}" "{tmp_path}"'
     )
-    result = subprocess.run(["dbus-run-session", "--", "sh", "-c", command],
-                            capture_output=True, text=True, env=env, check=False, timeout=120)
+    result = subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", command],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     assert "can't be reached" in outcome["existing"]

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 
 from supportnet.checkins import CheckIn, Initiator
-from supportnet.data.repositories.base import Repository
+from supportnet.data.repositories.base import Repository, require_targets
 from supportnet.data.schema import CheckInRow
 from supportnet.errors import NotFoundError
 from supportnet.network import ChannelKind
@@ -47,6 +47,7 @@ class CheckInsRepository(Repository):
     def add(self, checkin: CheckIn) -> CheckIn:
         checkin.normalised().validate()
         with self._sessions.begin() as session:
+            require_targets(session, checkin.person_id, checkin.group_id, checkin.plan_id)
             row = CheckInRow(uid=checkin.uid)
             _fill(row, checkin)
             session.add(row)
@@ -58,6 +59,10 @@ class CheckInsRepository(Repository):
         for checkin in checkins:
             checkin.normalised().validate()
         with self._sessions.begin() as session:
+            for person_id, group_id, plan_id in {
+                (c.person_id, c.group_id, c.plan_id) for c in checkins
+            }:
+                require_targets(session, person_id, group_id, plan_id)
             for checkin in checkins:
                 row = CheckInRow(uid=checkin.uid)
                 _fill(row, checkin)
@@ -71,6 +76,7 @@ class CheckInsRepository(Repository):
             row = session.get(CheckInRow, checkin.id)
             if row is None:
                 raise NotFoundError("That check-in no longer exists.")
+            require_targets(session, checkin.person_id, checkin.group_id, checkin.plan_id)
             _fill(row, checkin)
             session.flush()
             return _to_checkin(row)

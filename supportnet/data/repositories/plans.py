@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, func, select
 
-from supportnet.data.repositories.base import Repository
+from supportnet.data.repositories.base import Repository, require_targets
 from supportnet.data.schema import PlanRow, PlanSkipRow
 from supportnet.errors import NotFoundError
 from supportnet.network import ChannelKind
@@ -112,6 +112,7 @@ class PlansRepository(Repository):
         plan.normalised().validate()
         now = self._clock()
         with self._sessions.begin() as session:
+            require_targets(session, plan.person_id, plan.group_id)
             row = PlanRow(uid=plan.uid, sequence=plan.sequence, created_at=now, updated_at=now)
             _fill(row, plan)
             session.add(row)
@@ -126,6 +127,7 @@ class PlansRepository(Repository):
             row = session.get(PlanRow, plan.id)
             if row is None:
                 raise NotFoundError("That plan no longer exists.")
+            require_targets(session, plan.person_id, plan.group_id)
             timing_before = _to_plan(row).timing_key()
             _fill(row, plan)
             if plan.timing_key() != timing_before:

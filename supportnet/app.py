@@ -1,0 +1,262 @@
+"""The GUI composition root: crash handling, unlocking the store, first run, the main window."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+import supportnet
+from supportnet.clock import system_zone_name
+from supportnet.data.keys import PassphrasePurpose
+from supportnet.data.store import AUTO_BACKEND, Store, open_store
+from supportnet.errors import PassphraseRequiredError, SupportNetError, WrongPassphraseError
+from supportnet.ui import dialogs
+from supportnet.ui.crash_dialog import CrashDialog, format_traceback
+from supportnet.ui.main_window import MainWindow
+from supportnet.ui.unlock_dialog import WRONG_PASSPHRASE, ask_passphrase
+from supportnet.ui.welcome import StartChoice, ask_start_choice
+
+#: Matches the .desktop file's name (without ".desktop"); Wayland uses it as the app id.
+DESKTOP_FILE_NAME = "supportnet"
+OPEN_ERROR_TITLE = "SupportNet can't open your data"
+
+#: Asks for a passphrase: (why, a message to show by the field or None) -> passphrase or None.
+AskPassphrase = Callable[[PassphrasePurpose, str | None], str | None]
+#: Asks how to begin on the first run.
+ChooseStart = Callable[[], StartChoice]
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+
+# --- Crashes -------------------------------------------------------------------------------
+
+
+class _CrashBridge(QObject):
+    """Carries a crash from any thread to the GUI thread (queued across threads)."""
+
+    crashed = Signal(object)
+
+
+class CrashReporter:
+    """Routes uncaught exceptions: known problems to a plain message, bugs to the crash dialog.
+
+    Without a QApplication (very early, or very late) it prints one short line to stderr.
+    """
+
+    def __init__(self) -> None:
+        self._bridge: _CrashBridge | None = None
+        self._showing = False
+        #: The dialog on screen, for tests.
+        self.dialog: CrashDialog | None = None
+
+    def install(self) -> None:
+        """Become ``sys.excepthook`` and ``threading.excepthook``."""
+        sys.excepthook = self.excepthook
+        threading.excepthook = self.thread_excepthook
+
+    def attach(self) -> None:
+        """Start showing dialogs; call on the GUI thread once the QApplication exists."""
+        if self._bridge is None:
+            self._bridge = _CrashBridge()
+            self._bridge.crashed.connect(self._on_crash)
+
+    def excepthook(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        self.report(exc_type, exc, tb)
+
+    def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit:
+            return
+        exc = args.exc_value if args.exc_value is not None else RuntimeError(args.exc_type)
+        self.report(args.exc_type, exc, args.exc_traceback)
+
+    def report(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if isinstance(exc, SupportNetError):
+            print(f"SupportNet: {exc.message}", file=sys.stderr)
+        else:
+            print(
+                f"SupportNet hit an unexpected problem: {exc_type.__name__}: {exc}", file=sys.stderr
+            )
+        if self._bridge is None or QApplication.instance() is None:
+            return
+        # Emitted from a worker thread, this is queued to the GUI thread.
+        self._bridge.crashed.emit((exc_type, exc, tb))
+
+    def _on_crash(self, info: ExcInfo) -> None:
+        self._show(info)
+
+    def _show(self, info: ExcInfo) -> None:
+        exc_type, exc, tb = info
+        if self._showing:  # one at a time: a bug in painting would otherwise pile them up
+            return
+        self._showing = True
+        try:
+            parent = QApplication.activeWindow()
+            if isinstance(exc, SupportNetError):
+                dialogs.show_error(parent, exc.message, title="SupportNet couldn't do that")
+                return
+            self.dialog = CrashDialog(format_traceback(exc_type, exc, tb), parent)
+            self.dialog.exec()
+            self.dialog.deleteLater()
+            self.dialog = None
+        finally:
+            self._showing = False
+
+
+#: The one reporter for this process.
+crash_reporter = CrashReporter()
+
+
+def install_excepthooks() -> CrashReporter:
+    """Install the crash hooks; do this before anything else can fail."""
+    crash_reporter.install()
+    return crash_reporter
+
+
+# --- Opening the store ---------------------------------------------------------------------
+
+
+def open_store_interactively(
+    data_dir: Path,
+    ask: AskPassphrase,
+    *,
+    keyring_backend: Any = AUTO_BACKEND,
+    opener: Callable[..., Store] | None = None,
+) -> Store | None:
+    """Open the store, asking for the passphrase again after a wrong one.
+
+    Returns None if the person chose Quit; other problems raise :class:`SupportNetError`.
+    """
+    opener = opener or open_store
+    message: str | None = None
+    while True:
+        asker = _Asker(ask, message)
+        try:
+            return opener(data_dir, passphrase=asker, keyring_backend=keyring_backend)
+        except WrongPassphraseError:
+            message = WRONG_PASSPHRASE
+        except PassphraseRequiredError:
+            if asker.cancelled:
+                return None
+            raise
+
+
+class _Asker:
+    """A passphrase provider that remembers whether the person chose Quit."""
+
+    def __init__(self, ask: AskPassphrase, message: str | None) -> None:
+        self._ask = ask
+        self._message = message
+        self.cancelled = False
+
+    def __call__(self, purpose: PassphrasePurpose) -> str | None:
+        answer = self._ask(purpose, self._message)
+        self.cancelled = answer is None
+        return answer
+
+
+def onboard(store: Store, choose: ChooseStart, *, today: date, zone: str) -> StartChoice | None:
+    """The first-run choice, made once. Returns it, or None if it wasn't asked.
+
+    A store that already holds data (made from the command line, say) is never offered the
+    example network: mixing made-up people into a real network would be confusing.
+    """
+    settings = store.settings.load()
+    if settings.onboarded:
+        return None
+    choice: StartChoice | None = None
+    if store.is_empty():
+        choice = choose()
+        if choice is StartChoice.EXAMPLE:
+            from supportnet.data.demo_loader import load_demo
+
+            load_demo(store, today, zone)
+    settings.onboarded = True
+    store.settings.save(settings)
+    return choice
+
+
+@dataclass(slots=True)
+class Launch:
+    """What starting up came to: an exit code, or an open store and its window."""
+
+    exit_code: int
+    store: Store | None = None
+    window: MainWindow | None = None
+
+
+def _ask_with_dialog(purpose: PassphrasePurpose, message: str | None) -> str | None:
+    return ask_passphrase(purpose, message)
+
+
+def launch(
+    data_dir: Path,
+    *,
+    ask: AskPassphrase = _ask_with_dialog,
+    choose: ChooseStart = ask_start_choice,
+    keyring_backend: Any = AUTO_BACKEND,
+    today: date | None = None,
+    zone: str | None = None,
+) -> Launch:
+    """Unlock the store, make the first-run choice and build the main window (not shown).
+
+    Known problems are shown in a plain message and give exit code 1; Quit gives 0.
+    """
+    try:
+        store = open_store_interactively(data_dir, ask, keyring_backend=keyring_backend)
+    except SupportNetError as exc:
+        dialogs.show_error(None, exc.message, title=OPEN_ERROR_TITLE)
+        return Launch(1)
+    if store is None:
+        return Launch(0)
+    try:
+        onboard(store, choose, today=today or date.today(), zone=zone or system_zone_name())
+        window = MainWindow(store, data_location=str(data_dir), key_location=store.key_info.where)
+    except SupportNetError as exc:
+        store.close()
+        dialogs.show_error(None, exc.message, title=OPEN_ERROR_TITLE)
+        return Launch(1)
+    except BaseException:
+        store.close()
+        raise
+    return Launch(0, store, window)
+
+
+def _application(argv: list[str]) -> QApplication:
+    QApplication.setOrganizationName(supportnet.APP_NAME)
+    QApplication.setApplicationName(supportnet.APP_NAME)
+    QApplication.setApplicationVersion(supportnet.__version__)
+    QApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    return QApplication(argv or [supportnet.APP_NAME.lower()])
+
+
+def run_gui(data_dir: Path, argv: list[str]) -> int:
+    """Run SupportNet's window on the store in ``data_dir``; returns the exit code."""
+    reporter = install_excepthooks()
+    app = _application(argv)
+    reporter.attach()
+    started = launch(data_dir)
+    if started.window is None or started.store is None:
+        return started.exit_code
+    try:
+        started.window.show()
+        return app.exec()
+    finally:
+        started.store.close()

@@ -1,0 +1,145 @@
+"""The dialog shown when SupportNet itself has a bug: calm words, versions and a traceback."""
+
+from __future__ import annotations
+
+import platform
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import supportnet
+
+HEADING = "Something went wrong inside SupportNet."
+REASSURANCE = (
+    "Your data is safe: everything you saved is still in the encrypted store. You can carry "
+    "on, or close SupportNet and open it again."
+)
+REPORT_HINT = "If it keeps happening, the details below help to find the cause."
+
+
+def format_traceback(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> str:
+    """The traceback as text, as Python would print it."""
+    return "".join(traceback.format_exception(exc_type, exc, tb)).rstrip()
+
+
+def version_lines() -> list[str]:
+    """One "Name: version" line per part SupportNet stands on."""
+    from PySide6 import QtCore
+    from PySide6 import __version__ as pyside_version
+
+    try:
+        import sqlalchemy
+
+        sqlalchemy_version = sqlalchemy.__version__
+    except ImportError:  # pragma: no cover - a broken install is exactly when this shows
+        sqlalchemy_version = "not available"
+    return [
+        f"SupportNet: {supportnet.__version__}",
+        f"Python: {platform.python_version()} ({sys.implementation.name})",
+        f"Qt: {QtCore.qVersion()} (PySide6 {pyside_version})",
+        f"SQLAlchemy: {sqlalchemy_version}",
+        f"Platform: {platform.platform()}",
+    ]
+
+
+def crash_report(traceback_text: str) -> str:
+    """Everything the Copy button puts on the clipboard."""
+    return "\n".join([*version_lines(), "", traceback_text])
+
+
+class CrashDialog(QDialog):
+    """Versions, the traceback in a read-only box, "Copy details" and "Close"."""
+
+    def __init__(self, traceback_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._report = crash_report(traceback_text)
+        self.setWindowTitle("SupportNet ran into a problem")
+        self.setAccessibleName("SupportNet ran into a problem")
+        self.setModal(True)
+        self.resize(680, 520)
+
+        heading = QLabel(HEADING)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setWordWrap(True)
+        heading.setAccessibleName(HEADING)
+
+        reassurance = QLabel(REASSURANCE)
+        reassurance.setWordWrap(True)
+        reassurance.setAccessibleName(REASSURANCE)
+
+        hint = QLabel(REPORT_HINT)
+        hint.setWordWrap(True)
+        hint.setAccessibleName(REPORT_HINT)
+
+        versions = QLabel("\n".join(version_lines()))
+        versions.setTextFormat(Qt.TextFormat.PlainText)
+        versions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        versions.setAccessibleName("Versions")
+        versions.setAccessibleDescription(versions.text())
+        self.versions_label = versions
+
+        details = QPlainTextEdit()
+        details.setReadOnly(True)
+        details.setPlainText(traceback_text)
+        details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        details.setAccessibleName("Technical details")
+        details.setAccessibleDescription("The traceback of the problem, read-only")
+        self.details_box = details
+
+        self.copy_button = QPushButton("Copy details")
+        self.copy_button.setAccessibleName("Copy details")
+        self.copy_button.setToolTip("Put the versions and the traceback on the clipboard")
+        self.copy_button.clicked.connect(self.copy_details)
+        self.copied_label = QLabel("")
+        self.copied_label.setAccessibleName("Copy status")
+
+        buttons = QDialogButtonBox()
+        close = buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
+        close.setAccessibleName("Close")
+        close.setDefault(True)
+        buttons.rejected.connect(self.reject)
+        self.close_button = close
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.copy_button)
+        bottom.addWidget(self.copied_label, 1)
+        bottom.addWidget(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(reassurance)
+        layout.addSpacing(4)
+        layout.addWidget(hint)
+        layout.addWidget(versions)
+        layout.addWidget(details, 1)
+        layout.addLayout(bottom)
+        close.setFocus()
+
+    @property
+    def report(self) -> str:
+        return self._report
+
+    def copy_details(self) -> None:
+        """Put the versions and the traceback on the clipboard."""
+        QGuiApplication.clipboard().setText(self._report)
+        self.copied_label.setText("Copied to the clipboard.")

@@ -1,0 +1,290 @@
+"""Table models for the network: people, and groups and communities."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from supportnet.network import Circle, Group, Person, SupportType
+from supportnet.phrasing import since_phrase
+
+#: Returns the domain id (``Person.id`` / ``Group.id``) of a row.
+ID_ROLE = Qt.ItemDataRole.UserRole
+#: A value that sorts the column sensibly (circles by closeness, dates by time).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The text the search field matches: the name and any nickname.
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+NO_CONTACT_TEXT = "Nothing logged yet"
+
+_CIRCLE_ORDER = {circle: i for i, circle in enumerate(Circle)}
+_SUPPORT_ORDER = {support: i for i, support in enumerate(SupportType)}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def support_text(support: Iterable[SupportType]) -> str:
+    """Support type labels in a fixed order, e.g. "Emotional, Practical"."""
+    return ", ".join(s.label for s in sorted(support, key=_SUPPORT_ORDER.__getitem__))
+
+
+def long_date(moment: datetime) -> str:
+    """A date spelled out in local time, e.g. "Tuesday 3 June 2025"."""
+    local = moment.astimezone()
+    return f"{local:%A} {local.day} {local:%B %Y}"
+
+
+class _TableModel(QAbstractTableModel):
+    """Shared plumbing: fixed headers, read-only cells, one row per domain object."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._row_count()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation is Qt.Orientation.Horizontal
+        text_role = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+        if horizontal and text_role and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def _row_count(self) -> int:
+        raise NotImplementedError
+
+
+class PeopleTableModel(_TableModel):
+    """People, one per row: name, circle, part of life, support and last contact."""
+
+    COL_NAME = 0
+    COL_CIRCLE = 1
+    COL_DOMAIN = 2
+    COL_SUPPORT = 3
+    COL_LAST_CONTACT = 4
+    HEADERS = ("Name", "Circle", "Part of life", "Support", "Last in touch")
+
+    def __init__(
+        self, parent: QObject | None = None, *, clock: Callable[[], datetime] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._people: list[Person] = []
+        self._last: dict[int, datetime] = {}
+        self._since: dict[int, str] = {}
+
+    def _row_count(self) -> int:
+        return len(self._people)
+
+    def set_people(
+        self,
+        people: Sequence[Person],
+        last_contact: Mapping[int, datetime],
+        now: datetime | None = None,
+    ) -> None:
+        """Replace every row. ``last_contact`` maps person id to their latest check-in."""
+        now = now or self._clock()
+        self.beginResetModel()
+        self._people = list(people)
+        self._last = {pid: at for pid, at in last_contact.items()}
+        self._since = {pid: since_phrase(at, now) for pid, at in self._last.items()}
+        self.endResetModel()
+
+    def refresh_times(self, now: datetime | None = None) -> None:
+        """Work out "3 days ago" again (the window stays open across days)."""
+        now = now or self._clock()
+        self._since = {pid: since_phrase(at, now) for pid, at in self._last.items()}
+        if self._people:
+            self.dataChanged.emit(
+                self.index(0, self.COL_LAST_CONTACT),
+                self.index(len(self._people) - 1, self.COL_LAST_CONTACT),
+            )
+
+    def person_at(self, row: int) -> Person:
+        return self._people[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._people):
+            return None
+        person = self._people[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return person.id
+        if role == SEARCH_ROLE:
+            return f"{person.name} {person.nickname}".casefold()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(person, column)
+        if role == SORT_ROLE:
+            return self._sort_key(person, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible(person, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(person, column)
+        return None
+
+    def _last_for(self, person: Person) -> datetime | None:
+        return self._last.get(person.id) if person.id is not None else None
+
+    def _display(self, person: Person, column: int) -> str | None:
+        if column == self.COL_NAME:
+            if person.nickname and person.nickname != person.name:
+                return f"{person.name} ({person.nickname})"
+            return person.name
+        if column == self.COL_CIRCLE:
+            return person.circle.label
+        if column == self.COL_DOMAIN:
+            return person.domain.label
+        if column == self.COL_SUPPORT:
+            return support_text(person.support_types)
+        if column == self.COL_LAST_CONTACT:
+            if person.id is not None and person.id in self._since:
+                return self._since[person.id]
+            return NO_CONTACT_TEXT
+        return None
+
+    def _sort_key(self, person: Person, column: int) -> Any:
+        if column == self.COL_CIRCLE:
+            return _CIRCLE_ORDER[person.circle]
+        if column == self.COL_LAST_CONTACT:
+            last = self._last_for(person)
+            # Never in touch sorts as the longest ago.
+            return last.timestamp() if last is not None else float("-inf")
+        text = self._display(person, column)
+        return (text or "").casefold()
+
+    def _accessible(self, person: Person, column: int) -> str | None:
+        if column == self.COL_SUPPORT:
+            text = support_text(person.support_types)
+            return f"Support: {text}" if text else "No kinds of support noted"
+        if column == self.COL_LAST_CONTACT:
+            if person.id is not None and person.id in self._since:
+                return f"Last in touch {self._since[person.id]}"
+            return "No contact logged yet"
+        return self._display(person, column)
+
+    def _tooltip(self, person: Person, column: int) -> str | None:
+        if column == self.COL_CIRCLE:
+            return person.circle.description
+        if column == self.COL_SUPPORT and person.support_types:
+            return "\n".join(
+                f"{s.label}: {s.description}"
+                for s in sorted(person.support_types, key=_SUPPORT_ORDER.__getitem__)
+            )
+        if column == self.COL_LAST_CONTACT:
+            last = self._last_for(person)
+            return f"Last in touch on {long_date(last)}" if last is not None else None
+        return None
+
+
+class GroupsTableModel(_TableModel):
+    """Groups and communities, one per row: name, kind, circle and when they meet."""
+
+    COL_NAME = 0
+    COL_KIND = 1
+    COL_CIRCLE = 2
+    COL_MEETING = 3
+    HEADERS = ("Name", "Kind", "Circle", "Meets")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._groups: list[Group] = []
+
+    def _row_count(self) -> int:
+        return len(self._groups)
+
+    def set_groups(self, groups: Sequence[Group]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._groups = list(groups)
+        self.endResetModel()
+
+    def group_at(self, row: int) -> Group:
+        return self._groups[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._groups):
+            return None
+        group = self._groups[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return group.id
+        if role == SEARCH_ROLE:
+            return group.name.casefold()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(group, column)
+        if role == SORT_ROLE:
+            if column == self.COL_CIRCLE:
+                return _CIRCLE_ORDER[group.circle]
+            return (self._display(group, column) or "").casefold()
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == self.COL_MEETING:
+                if group.meeting_schedule:
+                    return f"Meets {group.meeting_schedule}"
+                return "No meeting times noted"
+            return self._display(group, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_CIRCLE:
+            return group.circle.description
+        return None
+
+    def _display(self, group: Group, column: int) -> str | None:
+        if column == self.COL_NAME:
+            return group.name
+        if column == self.COL_KIND:
+            return group.kind.label
+        if column == self.COL_CIRCLE:
+            return group.circle.label
+        if column == self.COL_MEETING:
+            return group.meeting_schedule
+        return None
+
+
+class NameFilterProxy(QSortFilterProxyModel):
+    """Sorts by :data:`SORT_ROLE` and keeps rows whose name contains the search text."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    @property
+    def search_text(self) -> str:
+        return self._needle
+
+    def set_search_text(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if needle == self._needle:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+            self._needle = needle
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = needle
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        haystack = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE)
+        return isinstance(haystack, str) and self._needle in haystack

@@ -1,0 +1,125 @@
+"""The first-run choice: start with an example network, or start empty."""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+WELCOME_TITLE = "Welcome to SupportNet"
+WELCOME_TEXT = (
+    "SupportNet helps you see who is in your corner and plan small, gentle ways to stay in "
+    "touch. Everything stays on this computer, encrypted."
+)
+EXAMPLE_TITLE = "Start with an example network"
+EXAMPLE_TEXT = "Look around first with made-up people and groups."
+EMPTY_TITLE = "Start empty"
+EMPTY_TEXT = "Begin with a blank network and add people at your own pace."
+
+
+class ChoiceButton(QPushButton):
+    """A big button: a bold title with one line of explanation under it."""
+
+    def __init__(self, title: str, explanation: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(explanation)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.title_label = QLabel(title)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.explanation_label = QLabel(explanation)
+        self.explanation_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(2)
+        for label in (self.title_label, self.explanation_label):
+            # Clicks go to the button; the labels are only its face.
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(label)
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        hint = layout.sizeHint() if layout is not None else super().sizeHint()
+        return QSize(max(hint.width(), 360), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
+class StartChoice(enum.Enum):
+    """How the person chose to begin."""
+
+    EXAMPLE = "example"
+    EMPTY = "empty"
+
+
+class WelcomeDialog(QDialog):
+    """Two big buttons with one line each. Esc or closing the window means "Start empty"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice = StartChoice.EMPTY
+        self.setWindowTitle(WELCOME_TITLE)
+        self.setAccessibleName(WELCOME_TITLE)
+        self.setModal(True)
+        self.setMinimumWidth(520)
+
+        heading = QLabel(WELCOME_TITLE)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAccessibleName(WELCOME_TITLE)
+
+        intro = QLabel(WELCOME_TEXT)
+        intro.setWordWrap(True)
+        intro.setAccessibleName(WELCOME_TEXT)
+        # Word-wrapped labels in a dialog otherwise ask for an odd, tall shape.
+        intro.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+        question = QLabel("How would you like to begin?")
+        question.setAccessibleName(question.text())
+
+        self.example_button = ChoiceButton(EXAMPLE_TITLE, EXAMPLE_TEXT)
+        self.example_button.clicked.connect(lambda: self._choose(StartChoice.EXAMPLE))
+
+        self.empty_button = ChoiceButton(EMPTY_TITLE, EMPTY_TEXT)
+        self.empty_button.clicked.connect(lambda: self._choose(StartChoice.EMPTY))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addWidget(question)
+        layout.addWidget(self.example_button)
+        layout.addSpacing(4)
+        layout.addWidget(self.empty_button)
+        layout.addStretch(1)
+        self.example_button.setDefault(True)
+        self.example_button.setFocus()
+
+    def _choose(self, choice: StartChoice) -> None:
+        self.choice = choice
+        self.accept()
+
+    def reject(self) -> None:
+        self.choice = StartChoice.EMPTY
+        super().reject()
+
+
+def ask_start_choice(parent: QWidget | None = None) -> StartChoice:
+    """Show the welcome dialog and wait for the choice."""
+    dialog = WelcomeDialog(parent)
+    try:
+        dialog.exec()
+        return dialog.choice
+    finally:
+        dialog.deleteLater()

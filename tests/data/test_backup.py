@@ -1,0 +1,244 @@
+"""Backups and restore: encrypted copies, no partial files, nothing lost without --force."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from supportnet.data import backup as backup_module
+from supportnet.data import keys
+from supportnet.data.store import DB_NAME, Store, open_store, restore_backup
+from supportnet.errors import BackupError, StoreLockedError
+from supportnet.network import Person
+from tests.data.storekit import MemoryKeyring, count, query, raw_key, snapshot
+
+OpenKeyringStore = Callable[..., Store]
+
+
+def _names(store: Store) -> list[str]:
+    return [p.name for p in store.people.list_all()]
+
+
+@pytest.fixture
+def backed_up(open_keyring_store: OpenKeyringStore, tmp_path: Path) -> Path:
+    """A store holding Ada and Bo, a backup of that, and then Cy added after the backup."""
+    store = open_keyring_store()
+    store.people.add(Person(name="Ada"))
+    store.people.add(Person(name="Bo"))
+    (tmp_path / "saved").mkdir()
+    out = store.backup(tmp_path / "saved" / "backup.db")
+    store.people.add(Person(name="Cy"))
+    store.close()
+    return out
+
+
+def test_a_backup_is_private_encrypted_and_complete(store: Store, tmp_path: Path) -> None:
+    store.people.add(Person(name="Ada", notes="Only in the WAL until a checkpoint"))
+    out = store.backup(tmp_path / "backup.db")
+    assert out == tmp_path / "backup.db"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert not out.read_bytes().startswith(b"SQLite format 3")
+    key = raw_key(store.data_dir)
+    assert [row[0] for row in query(out, key, "SELECT name FROM people")] == ["Ada"]
+    assert query(out, key, "PRAGMA cipher_integrity_check") == []
+    assert list(tmp_path.glob(".backup.db.*")) == [], "no temporary file is left"
+
+
+def test_a_backup_replaces_an_older_one(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "backup.db"
+    store.backup(out)
+    store.people.add(Person(name="Ada"))
+    store.backup(out)
+    assert count(out, raw_key(store.data_dir), "people") == 1
+
+
+def test_a_backup_to_a_missing_folder(store: Store, tmp_path: Path) -> None:
+    before = sorted(tmp_path.rglob("*"))
+    with pytest.raises(BackupError, match="doesn't exist"):
+        store.backup(tmp_path / "no such folder" / "backup.db")
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_a_backup_onto_a_folder(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "a folder").mkdir()
+    with pytest.raises(BackupError, match="is a folder"):
+        store.backup(tmp_path / "a folder")
+    assert list((tmp_path / "a folder").iterdir()) == []
+
+
+def test_a_backup_that_fails_halfway_leaves_no_partial_file(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.people.add(Person(name="Ada"))
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    old = out_dir / "backup.db"
+    store.backup(old)
+    old_bytes = old.read_bytes()
+    real = backup_module.raw_execute
+    written: list[Path] = []
+
+    def disk_full_after_writing(engine: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        real(engine, sql, params)  # the copy is written…
+        written.append(Path(params[0]))
+        raise OperationalError(sql, params, Exception("database or disk is full"))
+
+    monkeypatch.setattr(backup_module, "raw_execute", disk_full_after_writing)
+    with pytest.raises(BackupError, match="disk is full"):
+        store.backup(old)
+    assert written, "the fault was injected after a real partial file existed"
+    assert not written[0].exists()
+    assert sorted(p.name for p in out_dir.iterdir()) == ["backup.db"]
+    assert old.read_bytes() == old_bytes, "the previous backup is untouched"
+
+
+# --- Restore ---------------------------------------------------------------------------------
+
+
+def test_restore_into_a_store_with_data_needs_force(
+    backed_up: Path, data_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
+    before = snapshot(data_dir)
+    with pytest.raises(BackupError, match="--force"):
+        restore_backup(data_dir, backed_up, keyring_backend=memory_keyring)
+    assert snapshot(data_dir) == before
+    with open_store(data_dir, keyring_backend=memory_keyring) as store:
+        assert _names(store) == ["Ada", "Bo", "Cy"]
+
+
+def test_restore_with_force_keeps_a_safety_backup(
+    backed_up: Path, data_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
+    result = restore_backup(data_dir, backed_up, keyring_backend=memory_keyring, force=True)
+    with result.store as store:
+        assert _names(store) == ["Ada", "Bo"]
+        assert store.integrity_problems() == []
+    safety = result.safety_backup
+    assert safety is not None
+    assert safety.parent == data_dir / "backups"
+    assert stat.S_IMODE(safety.stat().st_mode) == 0o600
+    key = raw_key(data_dir, memory_keyring)
+    assert sorted(row[0] for row in query(safety, key, "SELECT name FROM people")) == [
+        "Ada",
+        "Bo",
+        "Cy",
+    ]
+    # The restored store reopens normally.
+    with open_store(data_dir, keyring_backend=memory_keyring) as store:
+        assert _names(store) == ["Ada", "Bo"]
+
+
+def test_restore_into_an_empty_store_needs_no_force(
+    open_keyring_store: OpenKeyringStore,
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+) -> None:
+    store = open_keyring_store()
+    store.people.add(Person(name="Ada"))
+    out = store.backup(tmp_path / "backup.db")
+    store.people.delete(store.people.list_all()[0].id)  # type: ignore[arg-type]
+    store.close()
+    result = restore_backup(data_dir, out, keyring_backend=memory_keyring)
+    with result.store as restored:
+        assert _names(restored) == ["Ada"]
+
+
+def test_restore_brings_back_a_lost_database(
+    backed_up: Path, data_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
+    # The recovery path the "database file is missing" message points to.
+    (data_dir / DB_NAME).unlink()
+    result = restore_backup(data_dir, backed_up, keyring_backend=memory_keyring)
+    assert result.safety_backup is None
+    with result.store as store:
+        assert _names(store) == ["Ada", "Bo"]
+
+
+def test_restore_over_a_damaged_database_needs_force(
+    backed_up: Path, data_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
+    db = data_dir / DB_NAME
+    db.write_bytes(b"\x00" * 4096)
+    with pytest.raises(BackupError, match="--force"):
+        restore_backup(data_dir, backed_up, keyring_backend=memory_keyring)
+    assert db.read_bytes() == b"\x00" * 4096
+    result = restore_backup(data_dir, backed_up, keyring_backend=memory_keyring, force=True)
+    with result.store as store:
+        assert _names(store) == ["Ada", "Bo"]
+
+
+def _garbage(path: Path, _other: Path) -> None:
+    path.write_bytes(b"\x13\x37" * 8192)
+
+
+def _empty(path: Path, _other: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _from_another_store(path: Path, other_dir: Path) -> None:
+    with open_store(other_dir, keyring_backend=MemoryKeyring()) as other:
+        other.people.add(Person(name="Someone else's friend"))
+        other.backup(path)
+
+
+def _a_plain_sqlite_file(path: Path, _other: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE people (name TEXT)")
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [_garbage, _empty, _from_another_store, _a_plain_sqlite_file],
+    ids=["garbage", "empty file", "another store's backup", "unencrypted SQLite"],
+)
+@pytest.mark.parametrize("force", [False, True], ids=["", "force"])
+def test_a_bad_backup_is_refused_and_the_store_unchanged(
+    backed_up: Path,
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    make: Callable[[Path, Path], None],
+    force: bool,
+) -> None:
+    bad = backed_up.with_name("bad.db")
+    make(bad, backed_up.with_name("other store"))
+    before = snapshot(data_dir)
+
+    with pytest.raises(BackupError) as caught:
+        restore_backup(data_dir, bad, keyring_backend=memory_keyring, force=force)
+    assert "Traceback" not in str(caught.value)
+    assert "sqlcipher3" not in str(caught.value)
+    assert snapshot(data_dir) == before
+    assert not (data_dir / "backups").exists(), "nothing to keep: nothing was replaced"
+    with open_store(data_dir, keyring_backend=memory_keyring) as store:
+        assert _names(store) == ["Ada", "Bo", "Cy"]
+
+
+def test_restore_of_a_missing_file(data_dir: Path, tmp_path: Path) -> None:
+    with pytest.raises(BackupError, match="no backup file"):
+        restore_backup(data_dir, tmp_path / "nowhere.db")
+
+
+def test_restore_into_a_folder_without_a_key(backed_up: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "fresh"
+    with pytest.raises(BackupError, match="no SupportNet key"):
+        restore_backup(empty, backed_up, keyring_backend=MemoryKeyring())
+    assert not (empty / DB_NAME).exists()
+    assert not (empty / keys.KEYINFO_NAME).exists()
+
+
+def test_restore_while_the_store_is_open(
+    backed_up: Path, open_keyring_store: OpenKeyringStore, memory_keyring: MemoryKeyring
+) -> None:
+    store = open_keyring_store()
+    with pytest.raises(StoreLockedError):
+        restore_backup(store.data_dir, backed_up, keyring_backend=memory_keyring, force=True)
+    assert _names(store) == ["Ada", "Bo", "Cy"]

@@ -1,0 +1,94 @@
+"""Loading the example network into a real store, and clearing it again."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from supportnet.data.demo_loader import clear_network, load_demo
+from supportnet.data.store import Counts, Store
+from supportnet.demo import HISTORY_DAYS
+from supportnet.errors import SupportNetError
+from supportnet.settings import Settings
+
+TODAY = date(2026, 11, 25)
+ZONE = "Europe/London"
+
+
+@pytest.fixture
+def demo_store(store: Store) -> tuple[Store, Counts]:
+    return store, load_demo(store, TODAY, ZONE)
+
+
+def test_the_example_network_fills_an_empty_store(demo_store: tuple[Store, Counts]) -> None:
+    store, counts = demo_store
+    assert counts == store.counts()
+    assert 24 <= counts.people <= 26
+    assert counts.groups == 3
+    assert 11 <= counts.plans <= 14
+    assert 150 <= counts.checkins <= 900
+    assert store.integrity_problems() == []
+
+
+def test_every_plan_and_check_in_points_at_a_saved_target(
+    demo_store: tuple[Store, Counts],
+) -> None:
+    store, _counts = demo_store
+    people = {p.id for p in store.people.list_all()}
+    groups = {g.id for g in store.groups.list_all()}
+    for plan in store.plans.list_all():
+        assert (plan.person_id in people) != (plan.group_id in groups), plan.title
+    total = 0
+    for person_id in people:
+        total += len(store.checkins.for_person(person_id))  # type: ignore[arg-type]
+    for group_id in groups:
+        total += len(store.checkins.for_group(group_id))  # type: ignore[arg-type]
+    assert total == store.checkins.count()
+
+
+def test_the_history_lies_in_the_past_half_year(demo_store: tuple[Store, Counts]) -> None:
+    store, _counts = demo_store
+    midnight = datetime.combine(TODAY, time(0), tzinfo=ZoneInfo(ZONE))
+    last = store.checkins.last_contact_by_person() | store.checkins.last_contact_by_group()
+    assert last
+    for moment in last.values():
+        assert moment.tzinfo is UTC
+        assert moment < midnight
+        assert (midnight - moment).days <= HISTORY_DAYS
+
+
+def test_the_example_network_goes_only_into_an_empty_store(
+    demo_store: tuple[Store, Counts],
+) -> None:
+    store, counts = demo_store
+    with pytest.raises(SupportNetError, match="empty"):
+        load_demo(store, TODAY, ZONE)
+    assert store.counts() == counts
+
+
+def test_a_load_that_fails_halfway_leaves_the_store_empty(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(_checkins: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store.checkins, "add_many", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        load_demo(store, TODAY, ZONE)
+    assert store.counts() == Counts(0, 0, 0, 0)
+
+
+def test_clear_network_empties_it_but_keeps_settings(demo_store: tuple[Store, Counts]) -> None:
+    store, _counts = demo_store
+    settings = Settings(suggestions_per_day=4, onboarded=True)
+    store.settings.save(settings)
+    clear_network(store)
+    assert store.counts() == Counts(0, 0, 0, 0)
+    assert store.is_empty()
+    assert store.settings.load() == settings
+    # Their child rows went too, through the database's ON DELETE CASCADE.
+    with store.engine.connect() as conn:
+        for table in ("person_channels", "person_tags", "person_support", "plan_skips"):
+            assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 0, table

@@ -1,0 +1,344 @@
+"""Starting the GUI: unlocking (with retries), known problems, the first-run choice."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog
+
+from supportnet import app as app_module
+from supportnet.data.keys import KEYINFO_NAME, PassphrasePurpose
+from supportnet.data.store import DB_NAME, open_store, store_exists
+from supportnet.demo import build_demo_network
+from supportnet.errors import KeyUnavailableError
+from supportnet.ui import dialogs
+from supportnet.ui.unlock_dialog import WRONG_PASSPHRASE, UnlockDialog
+from supportnet.ui.welcome import StartChoice, WelcomeDialog
+from tests.conftest import TEST_PASSPHRASE
+from tests.ui.conftest import TODAY, ZONE
+
+
+class FakeAsk:
+    """Stands in for the passphrase dialog: gives the answers in turn, records each question."""
+
+    def __init__(self, *answers: str | None) -> None:
+        self.answers = list(answers)
+        self.questions: list[tuple[PassphrasePurpose, str | None]] = []
+
+    def __call__(self, purpose: PassphrasePurpose, message: str | None) -> str | None:
+        self.questions.append((purpose, message))
+        return self.answers.pop(0)
+
+
+@pytest.fixture
+def existing_store(data_dir: Path, no_keyring: Any, passphrase_provider: Any) -> Path:
+    """A passphrase-protected store that exists but is closed."""
+    open_store(data_dir, passphrase=passphrase_provider, keyring_backend=no_keyring).close()
+    return data_dir
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Messages that went to dialogs.show_error (which would otherwise wait for a click)."""
+    shown: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda _parent, message, **_kw: shown.append(message)
+    )
+    return shown
+
+
+def _never_choose() -> StartChoice:
+    raise AssertionError("the first-run choice was offered when it shouldn't be")
+
+
+# --- Unlocking ---------------------------------------------------------------------------
+
+
+def test_wrong_passphrase_asks_again_until_it_unlocks(
+    existing_store: Path, no_keyring: Any
+) -> None:
+    ask = FakeAsk("not it", "still not it", TEST_PASSPHRASE)
+    store = app_module.open_store_interactively(existing_store, ask, keyring_backend=no_keyring)
+    assert store is not None
+    store.close()
+    unlock = PassphrasePurpose.UNLOCK
+    assert ask.questions == [(unlock, None), (unlock, WRONG_PASSPHRASE), (unlock, WRONG_PASSPHRASE)]
+
+
+def test_quit_after_a_wrong_passphrase_gives_up_quietly(
+    existing_store: Path, no_keyring: Any
+) -> None:
+    ask = FakeAsk("not it", None)
+    assert (
+        app_module.open_store_interactively(existing_store, ask, keyring_backend=no_keyring) is None
+    )
+    # The lock was let go: the store opens again straight away.
+    open_store(
+        existing_store, passphrase=lambda _p: TEST_PASSPHRASE, keyring_backend=no_keyring
+    ).close()
+
+
+def test_quit_at_unlock_exits_zero_without_an_error(
+    existing_store: Path, no_keyring: Any, errors: list[str]
+) -> None:
+    launched = app_module.launch(
+        existing_store, ask=FakeAsk(None), choose=_never_choose, keyring_backend=no_keyring
+    )
+    assert launched.exit_code == 0
+    assert launched.window is None
+    assert errors == []
+
+
+def test_quit_when_choosing_a_new_passphrase_leaves_nothing_behind(
+    data_dir: Path, no_keyring: Any, errors: list[str]
+) -> None:
+    ask = FakeAsk(None)
+    launched = app_module.launch(
+        data_dir, ask=ask, choose=_never_choose, keyring_backend=no_keyring
+    )
+    assert launched.exit_code == 0
+    assert ask.questions == [(PassphrasePurpose.NEW, None)]
+    assert not store_exists(data_dir)
+    assert errors == []
+
+
+def test_the_real_dialog_shows_wrong_passphrase_next_to_the_field(
+    qtbot: Any, existing_store: Path, no_keyring: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typed = iter(["not it", TEST_PASSPHRASE])
+    seen: list[str] = []
+
+    def type_and_unlock(self: UnlockDialog) -> QDialog.DialogCode:
+        seen.append(
+            self.passphrase_message.text() if self.passphrase_message.isVisibleTo(self) else ""
+        )
+        self.passphrase_field.setText(next(typed))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(UnlockDialog, "exec", type_and_unlock)
+    store = app_module.open_store_interactively(
+        existing_store, app_module._ask_with_dialog, keyring_backend=no_keyring
+    )
+    assert store is not None
+    store.close()
+    assert seen == ["", WRONG_PASSPHRASE]
+
+
+# --- Known problems ----------------------------------------------------------------------
+
+
+def test_a_store_open_elsewhere_is_explained_plainly(
+    store: Any, data_dir: Path, no_keyring: Any, errors: list[str]
+) -> None:
+    # The `store` fixture holds the lock, as a second running SupportNet would.
+    launched = app_module.launch(
+        data_dir, ask=FakeAsk(TEST_PASSPHRASE), choose=_never_choose, keyring_backend=no_keyring
+    )
+    assert launched.exit_code == 1
+    assert launched.window is None
+    assert len(errors) == 1
+    assert errors[0].startswith("SupportNet is already open with this data")
+    assert "Traceback" not in errors[0]
+
+
+def test_a_damaged_key_record_is_explained_plainly(
+    existing_store: Path, no_keyring: Any, errors: list[str]
+) -> None:
+    (existing_store / KEYINFO_NAME).write_text("{ not json", encoding="utf-8")
+    launched = app_module.launch(
+        existing_store,
+        ask=FakeAsk(TEST_PASSPHRASE),
+        choose=_never_choose,
+        keyring_backend=no_keyring,
+    )
+    assert launched.exit_code == 1
+    assert len(errors) == 1
+    assert "key record" in errors[0]
+
+
+def test_a_damaged_database_is_explained_plainly(
+    existing_store: Path, no_keyring: Any, errors: list[str]
+) -> None:
+    (existing_store / DB_NAME).write_bytes(b"")
+    launched = app_module.launch(
+        existing_store,
+        ask=FakeAsk(TEST_PASSPHRASE),
+        choose=_never_choose,
+        keyring_backend=no_keyring,
+    )
+    assert launched.exit_code == 1
+    assert len(errors) == 1
+    assert "damaged" in errors[0]
+
+
+def test_a_locked_keyring_is_explained_plainly(
+    data_dir: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    message = "This store's key is kept in the system keyring, which can't be reached right now."
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise KeyUnavailableError(message)
+
+    monkeypatch.setattr(app_module, "open_store", refuse)
+    with pytest.raises(KeyUnavailableError):
+        app_module.open_store_interactively(data_dir, FakeAsk(), opener=refuse)
+    launched = app_module.launch(data_dir, ask=FakeAsk(), choose=_never_choose)
+    assert launched.exit_code == 1
+    assert errors == [message]
+
+
+# --- First run ---------------------------------------------------------------------------
+
+
+def _launch_new(
+    qtbot: Any, data_dir: Path, no_keyring: Any, choice: StartChoice, calls: list[str]
+) -> app_module.Launch:
+    def choose() -> StartChoice:
+        calls.append("asked")
+        return choice
+
+    launched = app_module.launch(
+        data_dir,
+        ask=FakeAsk(TEST_PASSPHRASE),
+        choose=choose,
+        keyring_backend=no_keyring,
+        today=TODAY,
+        zone=ZONE,
+    )
+    assert launched.exit_code == 0
+    assert launched.window is not None
+    assert launched.store is not None
+    qtbot.addWidget(launched.window)
+    return launched
+
+
+def test_first_run_example_network_fills_the_store(
+    qtbot: Any, data_dir: Path, no_keyring: Any
+) -> None:
+    calls: list[str] = []
+    launched = _launch_new(qtbot, data_dir, no_keyring, StartChoice.EXAMPLE, calls)
+    assert launched.store is not None
+    assert launched.window is not None
+    try:
+        expected = build_demo_network(TODAY, ZONE)
+        counts = launched.store.counts()
+        assert counts.people == len(expected.people) > 0
+        assert counts.groups == len(expected.groups) > 0
+        assert counts.checkins == len(expected.checkins) > 0
+        assert launched.store.settings.load().onboarded
+        assert launched.window.people_proxy.rowCount() == counts.people
+        assert launched.window.groups_proxy.rowCount() == counts.groups
+    finally:
+        launched.store.close()
+    assert calls == ["asked"]
+
+
+def test_first_run_start_empty_then_never_asks_again(
+    qtbot: Any, data_dir: Path, no_keyring: Any
+) -> None:
+    calls: list[str] = []
+    launched = _launch_new(qtbot, data_dir, no_keyring, StartChoice.EMPTY, calls)
+    assert launched.store is not None
+    assert launched.window is not None
+    try:
+        assert launched.store.is_empty()
+        assert launched.store.settings.load().onboarded
+        assert launched.window.people_page.showing_message
+    finally:
+        launched.store.close()
+
+    again = app_module.launch(
+        data_dir, ask=FakeAsk(TEST_PASSPHRASE), choose=_never_choose, keyring_backend=no_keyring
+    )
+    assert again.store is not None
+    assert again.window is not None
+    qtbot.addWidget(again.window)
+    again.store.close()
+    assert calls == ["asked"]
+
+
+def test_a_store_with_data_is_never_offered_the_example(store: Any) -> None:
+    from supportnet.network import Person
+
+    store.people.add(Person("Sam Rivera"))
+    assert app_module.onboard(store, _never_choose, today=TODAY, zone=ZONE) is None
+    assert store.settings.load().onboarded
+    assert store.counts().people == 1
+
+
+# --- The whole thing ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def keep_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """run_gui installs process-wide hooks; put the test runner's back afterwards."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+
+
+@pytest.mark.usefixtures("keep_hooks")
+def test_run_gui_opens_onboards_shows_and_closes(
+    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def type_new(self: UnlockDialog) -> QDialog.DialogCode:
+        self.passphrase_field.setText(TEST_PASSPHRASE)
+        if self.again_field is not None:
+            self.again_field.setText(TEST_PASSPHRASE)
+        return QDialog.DialogCode.Accepted
+
+    def pick_example(self: WelcomeDialog) -> int:
+        self.example_button.click()
+        return QDialog.DialogCode.Accepted
+
+    shown: list[Any] = []
+
+    def fake_exec() -> int:
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, app_module.MainWindow) and w.isVisible()
+        ]
+        shown.extend(windows)
+        for window in windows:
+            qtbot.addWidget(window)
+        return 0
+
+    monkeypatch.setattr(UnlockDialog, "exec", type_new)
+    monkeypatch.setattr(WelcomeDialog, "exec", pick_example)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+
+    assert app_module.run_gui(data_dir, ["supportnet"]) == 0
+    assert len(shown) == 1
+    assert shown[0].people_proxy.rowCount() > 0
+    assert QApplication.applicationName() == "SupportNet"
+    assert QApplication.organizationName() == "SupportNet"
+    assert QApplication.desktopFileName() == app_module.DESKTOP_FILE_NAME
+    assert sys.excepthook == app_module.crash_reporter.excepthook
+    # The store was closed on the way out: it opens again.
+    open_store(data_dir, passphrase=lambda _p: TEST_PASSPHRASE).close()
+
+
+@pytest.mark.usefixtures("keep_hooks")
+def test_run_gui_exits_one_with_a_message_when_the_store_is_busy(
+    store: Any, data_dir: Path, errors: list[str]
+) -> None:
+    assert app_module.run_gui(data_dir, ["supportnet"]) == 1
+    assert len(errors) == 1
+    assert "already open" in errors[0]
+
+
+def test_startup_imports_stay_light() -> None:
+    code = (
+        "import sys, supportnet.app; "
+        "print(sorted(m for m in ('matplotlib', 'icalendar', 'supportnet.demo') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
