@@ -146,10 +146,19 @@ def test_a_store_open_elsewhere_is_explained_plainly(
     assert "Traceback" not in errors[0]
 
 
-def test_a_damaged_key_record_is_explained_plainly(
-    existing_store: Path, no_keyring: Any, errors: list[str]
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [(KEYINFO_NAME, b"{ not json", "key record"), (DB_NAME, b"", "damaged")],
+)
+def test_damaged_files_are_explained_plainly(
+    existing_store: Path,
+    no_keyring: Any,
+    errors: list[str],
+    name: str,
+    content: bytes,
+    words: str,
 ) -> None:
-    (existing_store / KEYINFO_NAME).write_text("{ not json", encoding="utf-8")
+    (existing_store / name).write_bytes(content)
     launched = app_module.launch(
         existing_store,
         ask=FakeAsk(TEST_PASSPHRASE),
@@ -158,22 +167,7 @@ def test_a_damaged_key_record_is_explained_plainly(
     )
     assert launched.exit_code == 1
     assert len(errors) == 1
-    assert "key record" in errors[0]
-
-
-def test_a_damaged_database_is_explained_plainly(
-    existing_store: Path, no_keyring: Any, errors: list[str]
-) -> None:
-    (existing_store / DB_NAME).write_bytes(b"")
-    launched = app_module.launch(
-        existing_store,
-        ask=FakeAsk(TEST_PASSPHRASE),
-        choose=_never_choose,
-        keyring_backend=no_keyring,
-    )
-    assert launched.exit_code == 1
-    assert len(errors) == 1
-    assert "damaged" in errors[0]
+    assert words in errors[0]
 
 
 def test_a_locked_keyring_is_explained_plainly(
