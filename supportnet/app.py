@@ -236,15 +236,26 @@ def launch(
     return Launch(0, store, window)
 
 
+#: The app icon, in the source tree's resources/ (where `make run` runs from).
+APP_ICON = (
+    Path(supportnet.__file__).resolve().parent.parent / "resources" / "icons" / "supportnet.svg"
+)
+
+
 def _application(argv: list[str]) -> QApplication:
     QApplication.setOrganizationName(supportnet.APP_NAME)
     QApplication.setApplicationName(supportnet.APP_NAME)
     QApplication.setApplicationVersion(supportnet.__version__)
     QApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    return QApplication(argv or [supportnet.APP_NAME.lower()])
+    app = existing if isinstance(existing, QApplication) else None
+    if app is None:
+        app = QApplication(argv or [supportnet.APP_NAME.lower()])
+    if APP_ICON.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(APP_ICON)))
+    return app
 
 
 def run_gui(data_dir: Path, argv: list[str]) -> int:
