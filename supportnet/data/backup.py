@@ -7,19 +7,21 @@ import os
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
-
-from supportnet.data.engine import raw_execute
+from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
 from supportnet.data.files import FILE_MODE, ensure_private_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 from supportnet.errors import BackupError
 
 BACKUP_DIR_NAME = "backups"
 KEEP_AUTOMATIC = 10
 
 
-def write_backup(engine: Engine, out: Path) -> Path:
+def write_backup(engine: Engine | RawDatabase, out: Path) -> Path:
     """Write an encrypted copy of the database behind ``engine`` to ``out``, atomically.
 
     The copy uses the same key. ``out`` is replaced only once the copy is complete.
@@ -43,7 +45,7 @@ def write_backup(engine: Engine, out: Path) -> Path:
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, out)
-    except (OperationalError, DatabaseError, OSError) as exc:
+    except (DatabaseFailure, OSError) as exc:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
@@ -51,7 +53,7 @@ def write_backup(engine: Engine, out: Path) -> Path:
     return out
 
 
-def take_automatic_backup(engine: Engine, backup_dir: Path, reason: str) -> Path:
+def take_automatic_backup(engine: Engine | RawDatabase, backup_dir: Path, reason: str) -> Path:
     """A timestamped backup in the store's own backup folder; old ones are thinned."""
     ensure_private_dir(backup_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
-from supportnet.data.engine import make_engine, raw_execute
+from supportnet.data.engine import RawDatabase, make_engine, raw_execute
 from supportnet.data.migrations import HEAD_REVISION, KNOWN_REVISIONS
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 from supportnet.errors import CorruptStoreError, SchemaTooNewError, StoreError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(engine: Engine | RawDatabase) -> str | None:
     """The stamped revision, or None for a database without our tables."""
     tables = {
         row[0] for row in raw_execute(engine, "SELECT name FROM sqlite_master WHERE type = 'table'")

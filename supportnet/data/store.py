@@ -5,26 +5,29 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import DatabaseError
-from sqlalchemy.orm import sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from supportnet.data import keys
 from supportnet.data.backup import BACKUP_DIR_NAME, take_automatic_backup, write_backup
-from supportnet.data.engine import make_engine, raw_execute, set_wal
+from supportnet.data.engine import DatabaseFailure, RawDatabase, make_engine, raw_execute, set_wal
 from supportnet.data.files import FILE_MODE, ensure_private_dir, tighten
 from supportnet.data.keys import KdfParams, KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import check_revision, current_revision, needs_upgrade, upgrade
-from supportnet.data.repositories.checkins import CheckInsRepository
-from supportnet.data.repositories.groups import GroupsRepository
-from supportnet.data.repositories.people import PeopleRepository
-from supportnet.data.repositories.plans import PlansRepository
-from supportnet.data.repositories.settings import SettingsRepository
+from supportnet.data.repositories.base import LazySessions
 from supportnet.errors import BackupError, CorruptStoreError, KeyUnavailableError, StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from supportnet.data.repositories.checkins import CheckInsRepository
+    from supportnet.data.repositories.groups import GroupsRepository
+    from supportnet.data.repositories.people import PeopleRepository
+    from supportnet.data.repositories.plans import PlansRepository
+    from supportnet.data.repositories.settings import SettingsRepository
 
 DB_NAME = "supportnet.db"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -46,61 +49,103 @@ class Counts:
 
 
 class Store:
-    """An open, unlocked store. Close it (or use ``with``) to release the lock."""
+    """An open, unlocked store. Close it (or use ``with``) to release the lock.
+
+    Reads go through plain SQLCipher connections (:attr:`db`); the SQLAlchemy engine and
+    the repositories are built on first use, so opening the store imports no ORM.
+    """
 
     def __init__(
         self,
         data_dir: Path,
-        engine: Engine,
+        db: RawDatabase,
         key_info: KeyInfo,
         lock: StoreLock,
         migrated_backup: Path | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.db_path = data_dir / DB_NAME
-        self.engine = engine
+        self.db = db
         self.key_info = key_info
         self.migrated_backup = migrated_backup
         self._lock = lock
-        self.sessions = sessionmaker(engine, expire_on_commit=False)
-        self.people = PeopleRepository(self.sessions)
-        self.groups = GroupsRepository(self.sessions)
-        self.plans = PlansRepository(self.sessions)
-        self.checkins = CheckInsRepository(self.sessions)
-        self.settings = SettingsRepository(self.sessions)
+
+    @cached_property
+    def engine(self) -> Engine:
+        return make_engine(self.db_path, self.db.key)
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
+
+    @cached_property
+    def people(self) -> PeopleRepository:
+        from supportnet.data.repositories.people import PeopleRepository
+
+        return PeopleRepository(LazySessions(lambda: self.sessions), self.db)
+
+    @cached_property
+    def groups(self) -> GroupsRepository:
+        from supportnet.data.repositories.groups import GroupsRepository
+
+        return GroupsRepository(LazySessions(lambda: self.sessions), self.db)
+
+    @cached_property
+    def plans(self) -> PlansRepository:
+        from supportnet.data.repositories.plans import PlansRepository
+
+        return PlansRepository(LazySessions(lambda: self.sessions), self.db)
+
+    @cached_property
+    def checkins(self) -> CheckInsRepository:
+        from supportnet.data.repositories.checkins import CheckInsRepository
+
+        return CheckInsRepository(LazySessions(lambda: self.sessions), self.db)
+
+    @cached_property
+    def settings(self) -> SettingsRepository:
+        from supportnet.data.repositories.settings import SettingsRepository
+
+        return SettingsRepository(LazySessions(lambda: self.sessions), self.db)
 
     @property
     def backup_dir(self) -> Path:
         return self.data_dir / BACKUP_DIR_NAME
 
     def revision(self) -> str | None:
-        return current_revision(self.engine)
+        return current_revision(self.db)
 
     def sqlcipher_version(self) -> str:
-        rows = raw_execute(self.engine, "PRAGMA cipher_version")
+        rows = raw_execute(self.db, "PRAGMA cipher_version")
         return str(rows[0][0]) if rows else "unknown"
 
     def integrity_problems(self) -> list[str]:
         """Pages SQLCipher can't authenticate, or SQLite's own integrity complaints."""
-        problems = [str(r[0]) for r in raw_execute(self.engine, "PRAGMA cipher_integrity_check")]
-        rows = raw_execute(self.engine, "PRAGMA quick_check")
+        problems = [str(r[0]) for r in raw_execute(self.db, "PRAGMA cipher_integrity_check")]
+        rows = raw_execute(self.db, "PRAGMA quick_check")
         problems += [str(r[0]) for r in rows if r[0] != "ok"]
         return problems
 
     def counts(self) -> Counts:
-        return Counts(
-            self.people.count(), self.groups.count(), self.plans.count(), self.checkins.count()
+        tables = ("people", "community_groups", "plans", "checkins")
+        people, groups, plans, checkins = (
+            int(raw_execute(self.db, f"SELECT count(*) FROM {t}")[0][0]) for t in tables
         )
+        return Counts(people, groups, plans, checkins)
 
     def is_empty(self) -> bool:
         return self.counts().total == 0
 
     def backup(self, out: Path) -> Path:
         """Write an encrypted backup (same key) to ``out``."""
-        return write_backup(self.engine, out)
+        return write_backup(self.db, out)
 
     def close(self) -> None:
-        self.engine.dispose()
+        if "engine" in self.__dict__:
+            self.engine.dispose()
+        self.db.close()
         for suffix in _SIDE_FILES:
             tighten(Path(f"{self.db_path}{suffix}"))
         self._lock.release()
@@ -246,19 +291,19 @@ def _check_readable(db: Path, key: bytes) -> None:
             f"The database file {db} is empty, so it was damaged. Restore a backup with "
             "`supportnet restore FILE`."
         )
-    engine = make_engine(db, key, pooled=False)
+    probe = RawDatabase(db, key)
     try:
-        raw_execute(engine, "SELECT count(*) FROM sqlite_master")
+        raw_execute(probe, "SELECT count(*) FROM sqlite_master")
         # Page 1 reading fine says nothing of the others; a damaged page would otherwise
         # surface later as a raw "database disk image is malformed" from some query.
-        damaged = raw_execute(engine, "PRAGMA cipher_integrity_check")
-    except DatabaseError as exc:
+        damaged = raw_execute(probe, "PRAGMA cipher_integrity_check")
+    except DatabaseFailure as exc:
         raise CorruptStoreError(
             f"The database {db} can't be read with its key: the file is damaged or isn't a "
             "SupportNet database. Restore a backup with `supportnet restore FILE`."
         ) from exc
     finally:
-        engine.dispose()
+        probe.close()
     if damaged:
         raise CorruptStoreError(
             f"The database {db} is damaged ({damaged[0][0]}). Restore a backup with "
@@ -303,50 +348,50 @@ def restore_backup(
         key = keys.load_key(
             info, _resolve_backend(keyring_backend) if needs_backend else None, passphrase
         )
-        source_engine = _open_backup(source, key)
+        source_db = _open_backup(source, key)
         try:
             safety = _set_aside_current(db, key, data_dir, force=force)
-            _copy_into_place(source_engine, db)
+            _copy_into_place(source_db, db)
         finally:
-            source_engine.dispose()
+            source_db.close()
         return RestoreResult(_open_with_key(data_dir, lock, info, key), safety)
     except BaseException:
         lock.release()
         raise
 
 
-def _open_backup(source: Path, key: bytes) -> Engine:
+def _open_backup(source: Path, key: bytes) -> RawDatabase:
     if source.stat().st_size == 0:
         raise BackupError(f"{source} is empty; it isn't a SupportNet backup.")
-    engine = make_engine(source, key, pooled=False)
+    backup = RawDatabase(source, key)
     try:
-        revision = current_revision(engine)
+        revision = current_revision(backup)
         if revision is None:
             raise BackupError(f"{source} isn't a SupportNet backup.")
         check_revision(revision)
-        if raw_execute(engine, "PRAGMA cipher_integrity_check"):
+        if raw_execute(backup, "PRAGMA cipher_integrity_check"):
             raise BackupError(f"The backup {source} is damaged, so it wasn't restored.")
-    except DatabaseError as exc:
-        engine.dispose()
+    except DatabaseFailure as exc:
+        backup.close()
         raise BackupError(
             f"{source} can't be opened with this store's key: it is damaged, isn't a "
             "SupportNet backup, or belongs to another SupportNet store."
         ) from exc
     except BaseException:
-        engine.dispose()
+        backup.close()
         raise
-    return engine
+    return backup
 
 
 def _set_aside_current(db: Path, key: bytes, data_dir: Path, *, force: bool) -> Path | None:
     """Back up the current database before it is replaced; refuse without ``force``."""
     if not db.exists() or db.stat().st_size == 0:
         return None
-    engine = make_engine(db, key, pooled=False)
+    current = RawDatabase(db, key)
     try:
         try:
-            has_data = _holds_data(engine)
-        except (DatabaseError, StoreError):
+            has_data = _holds_data(current)
+        except (DatabaseFailure, StoreError):
             if not force:
                 raise BackupError(
                     "The current database can't be read. Use --force to replace it with the backup."
@@ -357,25 +402,25 @@ def _set_aside_current(db: Path, key: bytes, data_dir: Path, *, force: bool) -> 
                 "This store already holds data. Use --force to replace it with the backup "
                 "(a copy of the current data is kept in the backups folder first)."
             )
-        return take_automatic_backup(engine, data_dir / BACKUP_DIR_NAME, "before-restore")
+        return take_automatic_backup(current, data_dir / BACKUP_DIR_NAME, "before-restore")
     finally:
-        engine.dispose()
+        current.close()
 
 
-def _holds_data(engine: Engine) -> bool:
-    if current_revision(engine) is None:
+def _holds_data(database: RawDatabase) -> bool:
+    if current_revision(database) is None:
         return False
     tables = ("people", "community_groups", "plans", "checkins")
-    return any(raw_execute(engine, f"SELECT 1 FROM {t} LIMIT 1") for t in tables)
+    return any(raw_execute(database, f"SELECT 1 FROM {t} LIMIT 1") for t in tables)
 
 
-def _copy_into_place(source_engine: Engine, db: Path) -> None:
+def _copy_into_place(source_db: RawDatabase, db: Path) -> None:
     temp = db.with_name(DB_NAME + ".restoring")
     with contextlib.suppress(FileNotFoundError):
         temp.unlink()
     os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
     try:
-        raw_execute(source_engine, "VACUUM INTO ?", (str(temp),))
+        raw_execute(source_db, "VACUUM INTO ?", (str(temp),))
         # No connection is open on the old database (we hold the lock), so its WAL and
         # SHM files are leftovers that must not be replayed onto the restored file.
         for suffix in _SIDE_FILES:
@@ -392,17 +437,17 @@ def _open_with_key(data_dir: Path, lock: StoreLock, info: KeyInfo, key: bytes) -
     """Check, migrate (backing up first) and open the database with a known key."""
     db = data_dir / DB_NAME
     _check_readable(db, key)
-    engine = make_engine(db, key, pooled=False)
+    probe = RawDatabase(db, key)
     try:
-        revision = current_revision(engine)
+        revision = current_revision(probe)
     finally:
-        engine.dispose()
+        probe.close()
     check_revision(revision)
     backup = (
         upgrade(db, key, backup_dir=data_dir / BACKUP_DIR_NAME) if needs_upgrade(revision) else None
     )
-    engine = make_engine(db, key)
-    set_wal(engine)
+    database = RawDatabase(db, key)
+    set_wal(database)
     for suffix in ("", *_SIDE_FILES):
         tighten(Path(f"{db}{suffix}"))
-    return Store(data_dir, engine, info, lock, backup)
+    return Store(data_dir, database, info, lock, backup)

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy.exc import OperationalError
 
 from supportnet.data import backup as backup_module
 from supportnet.data import keys
+from supportnet.data.engine import DatabaseFailure
 from supportnet.data.store import DB_NAME, Store, open_store, restore_backup
 from supportnet.errors import BackupError, StoreLockedError
 from supportnet.network import Person
@@ -86,7 +86,7 @@ def test_a_backup_that_fails_halfway_leaves_no_partial_file(
     def disk_full_after_writing(engine: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
         real(engine, sql, params)  # the copy is written…
         written.append(Path(params[0]))
-        raise OperationalError(sql, params, Exception("database or disk is full"))
+        raise DatabaseFailure(Exception("database or disk is full"))
 
     monkeypatch.setattr(backup_module, "raw_execute", disk_full_after_writing)
     with pytest.raises(BackupError, match="disk is full"):

@@ -16,7 +16,7 @@ from sqlalchemy.orm import sessionmaker
 
 from supportnet.checkins import CheckIn, Initiator
 from supportnet.data import keys, migrate
-from supportnet.data.engine import make_engine
+from supportnet.data.engine import RawDatabase, make_engine
 from supportnet.data.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from supportnet.data.repositories.people import PeopleRepository
 from supportnet.data.store import DB_NAME, Counts, Store, open_store
@@ -232,7 +232,8 @@ def test_a_batch_migration_keeps_child_rows(
     assert referenced == {"people"}
     engine = make_engine(db, key)
     try:
-        assert PeopleRepository(sessionmaker(engine)).get(person.id) == person  # type: ignore[arg-type]
+        repository = PeopleRepository(sessionmaker(engine), RawDatabase(db, key))
+        assert repository.get(person.id) == person  # type: ignore[arg-type]
     finally:
         engine.dispose()
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from supportnet.errors import NotFoundError
 
-SessionFactory = sessionmaker[Session]
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from supportnet.data.engine import RawDatabase
+
+    SessionFactory = sessionmaker[Session]
+
 Clock = Callable[[], datetime]
 
 
@@ -17,12 +22,33 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Repository:
-    """Holds the session factory and the clock used for created/updated stamps."""
+class LazySessions:
+    """A session factory made on first use: the ORM is imported only when something writes."""
 
-    def __init__(self, sessions: SessionFactory, clock: Clock = utc_now) -> None:
-        self._sessions = sessions
+    def __init__(self, make: Callable[[], SessionFactory]) -> None:
+        self._make = make
+
+    def get(self) -> SessionFactory:
+        return self._make()
+
+
+class Repository:
+    """Holds the ORM session factory (writes), the plain reader (reads) and the clock."""
+
+    def __init__(
+        self,
+        sessions: SessionFactory | LazySessions,
+        db: RawDatabase,
+        clock: Clock = utc_now,
+    ) -> None:
+        self._session_source = sessions
+        self._db = db
         self._clock = clock
+
+    @property
+    def _sessions(self) -> SessionFactory:
+        source = self._session_source
+        return source.get() if isinstance(source, LazySessions) else source
 
 
 def require_targets(
