@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from typing import TYPE_CHECKING
 
+from supportnet.data import reads
 from supportnet.data.repositories.base import Repository
-from supportnet.data.schema import CheckInRow, GroupRow, GroupSupportRow, GroupTagRow, PlanRow
 from supportnet.errors import NotFoundError
-from supportnet.network import Circle, Group, GroupKind, LifeDomain, SupportType
+from supportnet.network import Group
 
+if TYPE_CHECKING:
+    from supportnet.data.schema import GroupRow
 
-def _to_group(row: GroupRow) -> Group:
-    return Group(
-        id=row.id,
-        uid=row.uid,
-        name=row.name,
-        kind=GroupKind(row.kind),
-        circle=Circle(row.circle),
-        domain=LifeDomain(row.domain),
-        support_types={SupportType(s.support_type) for s in row.support},
-        meeting_schedule=row.meeting_schedule,
-        place=row.place,
-        link=row.link,
-        notes=row.notes,
-        tags=[t.tag for t in row.tags],
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+_GONE = "That group is no longer in your network."
 
 
 def _fill(row: GroupRow, group: Group) -> None:
+    from supportnet.data.schema import GroupSupportRow, GroupTagRow
+
     assert group.domain is not None
     row.name = group.name
     row.kind = group.kind.value
@@ -44,19 +32,16 @@ def _fill(row: GroupRow, group: Group) -> None:
 
 
 class GroupsRepository(Repository):
-    """Add, change, find and remove groups and communities."""
+    """Add, change, find and remove groups. Reads use plain SQL; writes use the ORM."""
 
     def list_all(self) -> list[Group]:
-        with self._sessions() as session:
-            rows = session.scalars(select(GroupRow).order_by(func.lower(GroupRow.name)))
-            return [_to_group(r) for r in rows]
+        return reads.groups(self._db)
 
     def get(self, group_id: int) -> Group:
-        with self._sessions() as session:
-            row = session.get(GroupRow, group_id)
-            if row is None:
-                raise NotFoundError("That group is no longer in your network.")
-            return _to_group(row)
+        found = reads.groups(self._db, "id = ?", (group_id,))
+        if not found:
+            raise NotFoundError(_GONE)
+        return found[0]
 
     def find(self, text: str) -> list[Group]:
         """Groups whose name contains ``text`` (case-insensitive), exact matches first."""
@@ -68,6 +53,8 @@ class GroupsRepository(Repository):
         return exact or found
 
     def add(self, group: Group) -> Group:
+        from supportnet.data.schema import GroupRow
+
         group.normalised().validate()
         now = self._clock()
         with self._sessions.begin() as session:
@@ -75,35 +62,39 @@ class GroupsRepository(Repository):
             _fill(row, group)
             session.add(row)
             session.flush()
-            return _to_group(row)
+            new_id = row.id
+        return self.get(new_id)
 
     def update(self, group: Group) -> Group:
+        from supportnet.data.schema import GroupRow
+
         if group.id is None:
             raise NotFoundError("This group hasn't been saved yet.")
         group.normalised().validate()
         with self._sessions.begin() as session:
             row = session.get(GroupRow, group.id)
             if row is None:
-                raise NotFoundError("That group is no longer in your network.")
+                raise NotFoundError(_GONE)
             _fill(row, group)
             row.updated_at = self._clock()
-            session.flush()
-            return _to_group(row)
+        return self.get(group.id)
 
     def delete(self, group_id: int) -> None:
         """Remove a group with its plans and check-in history."""
+        from sqlalchemy import delete
+
+        from supportnet.data.schema import GroupRow
+
         with self._sessions.begin() as session:
             result = session.execute(delete(GroupRow).where(GroupRow.id == group_id))
             if result.rowcount == 0:  # type: ignore[attr-defined]
-                raise NotFoundError("That group is no longer in your network.")
+                raise NotFoundError(_GONE)
 
     def dependents(self, group_id: int) -> tuple[int, int]:
         """How many plans and check-ins would go with this group."""
-        with self._sessions() as session:
-            plans = session.scalar(select(func.count()).where(PlanRow.group_id == group_id))
-            checkins = session.scalar(select(func.count()).where(CheckInRow.group_id == group_id))
-            return int(plans or 0), int(checkins or 0)
+        plans = reads.count(self._db, "plans", "group_id = ?", (group_id,))
+        checkins = reads.count(self._db, "checkins", "group_id = ?", (group_id,))
+        return plans, checkins
 
     def count(self) -> int:
-        with self._sessions() as session:
-            return int(session.scalar(select(func.count()).select_from(GroupRow)) or 0)
+        return reads.count(self._db, "community_groups")

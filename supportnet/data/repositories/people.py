@@ -2,51 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from typing import TYPE_CHECKING
 
+from supportnet.data import reads
 from supportnet.data.repositories.base import Repository
-from supportnet.data.schema import (
-    CheckInRow,
-    PersonChannelRow,
-    PersonRow,
-    PersonSupportRow,
-    PersonTagRow,
-    PlanRow,
-)
 from supportnet.errors import NotFoundError
-from supportnet.network import (
-    ChannelKind,
-    Circle,
-    ContactChannel,
-    HelpDirection,
-    LifeDomain,
-    Person,
-    SupportType,
-)
+from supportnet.network import Person
 
+if TYPE_CHECKING:
+    from supportnet.data.schema import PersonRow
 
-def _to_person(row: PersonRow) -> Person:
-    return Person(
-        id=row.id,
-        uid=row.uid,
-        name=row.name,
-        nickname=row.nickname,
-        pronouns=row.pronouns,
-        domain=LifeDomain(row.domain),
-        circle=Circle(row.circle),
-        direction=HelpDirection(row.direction),
-        support_types={SupportType(s.support_type) for s in row.support},
-        channels=[ContactChannel(ChannelKind(c.kind), c.value, c.preferred) for c in row.channels],
-        best_times=row.best_times,
-        notes=row.notes,
-        tags=[t.tag for t in row.tags],
-        knows_situation=row.knows_situation,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+_GONE = "That person is no longer in your network."
 
 
 def _fill(row: PersonRow, person: Person) -> None:
+    from supportnet.data.schema import PersonChannelRow, PersonSupportRow, PersonTagRow
+
     row.name = person.name
     row.nickname = person.nickname
     row.pronouns = person.pronouns
@@ -65,19 +36,16 @@ def _fill(row: PersonRow, person: Person) -> None:
 
 
 class PeopleRepository(Repository):
-    """Add, change, find and remove people."""
+    """Add, change, find and remove people. Reads use plain SQL; writes use the ORM."""
 
     def list_all(self) -> list[Person]:
-        with self._sessions() as session:
-            rows = session.scalars(select(PersonRow).order_by(func.lower(PersonRow.name)))
-            return [_to_person(r) for r in rows]
+        return reads.people(self._db)
 
     def get(self, person_id: int) -> Person:
-        with self._sessions() as session:
-            row = session.get(PersonRow, person_id)
-            if row is None:
-                raise NotFoundError("That person is no longer in your network.")
-            return _to_person(row)
+        found = reads.people(self._db, "id = ?", (person_id,))
+        if not found:
+            raise NotFoundError(_GONE)
+        return found[0]
 
     def find(self, text: str) -> list[Person]:
         """People whose name or nickname contains ``text`` (case-insensitive), exact first."""
@@ -93,6 +61,8 @@ class PeopleRepository(Repository):
         return exact or found
 
     def add(self, person: Person) -> Person:
+        from supportnet.data.schema import PersonRow
+
         person.normalised().validate()
         now = self._clock()
         with self._sessions.begin() as session:
@@ -100,35 +70,39 @@ class PeopleRepository(Repository):
             _fill(row, person)
             session.add(row)
             session.flush()
-            return _to_person(row)
+            new_id = row.id
+        return self.get(new_id)
 
     def update(self, person: Person) -> Person:
+        from supportnet.data.schema import PersonRow
+
         if person.id is None:
             raise NotFoundError("This person hasn't been saved yet.")
         person.normalised().validate()
         with self._sessions.begin() as session:
             row = session.get(PersonRow, person.id)
             if row is None:
-                raise NotFoundError("That person is no longer in your network.")
+                raise NotFoundError(_GONE)
             _fill(row, person)
             row.updated_at = self._clock()
-            session.flush()
-            return _to_person(row)
+        return self.get(person.id)
 
     def delete(self, person_id: int) -> None:
         """Remove a person with their plans and check-in history."""
+        from sqlalchemy import delete
+
+        from supportnet.data.schema import PersonRow
+
         with self._sessions.begin() as session:
             result = session.execute(delete(PersonRow).where(PersonRow.id == person_id))
             if result.rowcount == 0:  # type: ignore[attr-defined]
-                raise NotFoundError("That person is no longer in your network.")
+                raise NotFoundError(_GONE)
 
     def dependents(self, person_id: int) -> tuple[int, int]:
         """How many plans and check-ins would go with this person."""
-        with self._sessions() as session:
-            plans = session.scalar(select(func.count()).where(PlanRow.person_id == person_id))
-            checkins = session.scalar(select(func.count()).where(CheckInRow.person_id == person_id))
-            return int(plans or 0), int(checkins or 0)
+        plans = reads.count(self._db, "plans", "person_id = ?", (person_id,))
+        checkins = reads.count(self._db, "checkins", "person_id = ?", (person_id,))
+        return plans, checkins
 
     def count(self) -> int:
-        with self._sessions() as session:
-            return int(session.scalar(select(func.count()).select_from(PersonRow)) or 0)
+        return reads.count(self._db, "people")

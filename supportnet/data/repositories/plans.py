@@ -2,57 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from typing import TYPE_CHECKING
 
+from supportnet.data import reads
 from supportnet.data.repositories.base import Repository, require_targets
-from supportnet.data.schema import PlanRow, PlanSkipRow
 from supportnet.errors import NotFoundError
-from supportnet.network import ChannelKind
-from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
+from supportnet.plans import Plan
 
+if TYPE_CHECKING:
+    from supportnet.data.schema import PlanRow
 
-def _to_plan(row: PlanRow) -> Plan:
-    recurrence = None
-    if row.frequency is not None:
-        recurrence = Recurrence(
-            frequency=Frequency(row.frequency),
-            interval=row.interval or 1,
-            weekdays={int(d) for d in (row.weekdays or "").split(",") if d},
-            monthly_mode=MonthlyMode(row.monthly_mode or MonthlyMode.BY_DATE),
-            month_day=row.month_day,
-            nth=row.nth,
-            nth_weekday=row.nth_weekday,
-            until=row.until,
-            skips={s.day for s in row.skips},
-        )
-    cadence = None
-    if row.ideal_days is not None and row.too_long_days is not None:
-        cadence = Cadence(row.ideal_days, row.too_long_days)
-    return Plan(
-        id=row.id,
-        uid=row.uid,
-        kind=PlanKind(row.kind),
-        person_id=row.person_id,
-        group_id=row.group_id,
-        title=row.title,
-        channel=ChannelKind(row.channel) if row.channel else None,
-        timezone=row.timezone,
-        start_date=row.start_date,
-        window_start=row.window_start,
-        window_end=row.window_end,
-        duration_minutes=row.duration_minutes,
-        message_idea=row.message_idea,
-        notes=row.notes,
-        paused=row.paused,
-        recurrence=recurrence,
-        cadence=cadence,
-        sequence=row.sequence,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+_GONE = "That plan no longer exists."
 
 
 def _fill(row: PlanRow, plan: Plan) -> None:
+    from supportnet.data.schema import PlanSkipRow
+
     row.kind = plan.kind.value
     row.person_id = plan.person_id
     row.group_id = plan.group_id
@@ -84,31 +49,23 @@ class PlansRepository(Repository):
     """Add, change and remove plans. A change to a plan's timing bumps its SEQUENCE."""
 
     def list_all(self) -> list[Plan]:
-        with self._sessions() as session:
-            return [_to_plan(r) for r in session.scalars(select(PlanRow).order_by(PlanRow.id))]
+        return reads.plans(self._db)
 
     def for_person(self, person_id: int) -> list[Plan]:
-        with self._sessions() as session:
-            rows = session.scalars(
-                select(PlanRow).where(PlanRow.person_id == person_id).order_by(PlanRow.id)
-            )
-            return [_to_plan(r) for r in rows]
+        return reads.plans(self._db, "person_id = ?", (person_id,))
 
     def for_group(self, group_id: int) -> list[Plan]:
-        with self._sessions() as session:
-            rows = session.scalars(
-                select(PlanRow).where(PlanRow.group_id == group_id).order_by(PlanRow.id)
-            )
-            return [_to_plan(r) for r in rows]
+        return reads.plans(self._db, "group_id = ?", (group_id,))
 
     def get(self, plan_id: int) -> Plan:
-        with self._sessions() as session:
-            row = session.get(PlanRow, plan_id)
-            if row is None:
-                raise NotFoundError("That plan no longer exists.")
-            return _to_plan(row)
+        found = reads.plans(self._db, "id = ?", (plan_id,))
+        if not found:
+            raise NotFoundError(_GONE)
+        return found[0]
 
     def add(self, plan: Plan) -> Plan:
+        from supportnet.data.schema import PlanRow
+
         plan.normalised().validate()
         now = self._clock()
         with self._sessions.begin() as session:
@@ -117,31 +74,36 @@ class PlansRepository(Repository):
             _fill(row, plan)
             session.add(row)
             session.flush()
-            return _to_plan(row)
+            new_id = row.id
+        return self.get(new_id)
 
     def update(self, plan: Plan) -> Plan:
+        from supportnet.data.schema import PlanRow
+
         if plan.id is None:
             raise NotFoundError("This plan hasn't been saved yet.")
         plan.normalised().validate()
+        timing_before = self.get(plan.id).timing_key()
         with self._sessions.begin() as session:
             row = session.get(PlanRow, plan.id)
             if row is None:
-                raise NotFoundError("That plan no longer exists.")
+                raise NotFoundError(_GONE)
             require_targets(session, plan.person_id, plan.group_id)
-            timing_before = _to_plan(row).timing_key()
             _fill(row, plan)
             if plan.timing_key() != timing_before:
                 row.sequence += 1
             row.updated_at = self._clock()
-            session.flush()
-            return _to_plan(row)
+        return self.get(plan.id)
 
     def delete(self, plan_id: int) -> None:
+        from sqlalchemy import delete
+
+        from supportnet.data.schema import PlanRow
+
         with self._sessions.begin() as session:
             result = session.execute(delete(PlanRow).where(PlanRow.id == plan_id))
             if result.rowcount == 0:  # type: ignore[attr-defined]
-                raise NotFoundError("That plan no longer exists.")
+                raise NotFoundError(_GONE)
 
     def count(self) -> int:
-        with self._sessions() as session:
-            return int(session.scalar(select(func.count()).select_from(PlanRow)) or 0)
+        return reads.count(self._db, "plans")

@@ -7,10 +7,7 @@ from dataclasses import fields
 from datetime import date, time
 from typing import Any
 
-from sqlalchemy import select
-
 from supportnet.data.repositories.base import Repository
-from supportnet.data.schema import SettingRow
 from supportnet.settings import Settings
 
 
@@ -37,18 +34,19 @@ class SettingsRepository(Repository):
     def load(self) -> Settings:
         settings = Settings()
         names = {f.name for f in fields(Settings)}
-        with self._sessions() as session:
-            for row in session.scalars(select(SettingRow)):
-                if row.key in names:
-                    try:
-                        setattr(settings, row.key, _decode(row.value))
-                    except (ValueError, TypeError):
-                        continue  # a damaged value falls back to its default
+        for key, value in self._db.execute("SELECT key, value FROM settings"):
+            if key in names:
+                try:
+                    setattr(settings, key, _decode(value))
+                except (ValueError, TypeError):
+                    continue  # a damaged value falls back to its default
         if settings.problems():
             return Settings(onboarded=settings.onboarded)
         return settings
 
     def save(self, settings: Settings) -> None:
+        from supportnet.data.schema import SettingRow
+
         settings.validate()
         with self._sessions.begin() as session:
             for f in fields(Settings):
