@@ -23,6 +23,9 @@ def main() -> None:
         def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
             if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
                 print(f"painted {time.time():.6f}", flush=True)
+                if os.environ.get("BENCH_SHOW_MODULES"):
+                    heavy = ("sqlalchemy", "alembic", "matplotlib", "icalendar", "keyring")
+                    print("loaded:", [m for m in heavy if m in sys.modules], flush=True)
                 os._exit(0)
             return False
 

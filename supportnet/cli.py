@@ -115,6 +115,9 @@ def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None 
         data_dir = resolve_data_dir(getattr(args, "data_dir", None))
         command = args.command or "gui"
         if command == "gui":
+            from supportnet import warmup
+
+            warmup.start()
             from supportnet.app import run_gui
 
             return run_gui(data_dir, [sys.argv[0], *argv])
