@@ -5,8 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from supportnet.data import reads
+from supportnet.data.bundles import (
+    Dependents,
+    GroupBundle,
+    check_restorable,
+    free_id,
+    read_dependents,
+    restore_dependents,
+    uids_taken,
+)
 from supportnet.data.repositories.base import Repository
-from supportnet.errors import NotFoundError
+from supportnet.errors import NotFoundError, SupportNetError
 from supportnet.network import Group
 
 if TYPE_CHECKING:
@@ -89,6 +98,47 @@ class GroupsRepository(Repository):
             result = session.execute(delete(GroupRow).where(GroupRow.id == group_id))
             if result.rowcount == 0:  # type: ignore[attr-defined]
                 raise NotFoundError(_GONE)
+
+    def bundle(self, group_id: int) -> GroupBundle:
+        """The group with all its plans and check-ins, to undo a :meth:`delete` later."""
+        group = self.get(group_id)
+        found = read_dependents(self._db, "group_id", group_id)
+        return GroupBundle(group, found.plans, found.checkins, found.plan_links)
+
+    def restore(self, bundle: GroupBundle) -> Group:
+        """Put a deleted group back with its plans and check-ins, all in one transaction.
+
+        Works as :meth:`PeopleRepository.restore` does. Raises :class:`SupportNetError` if
+        the group is back already.
+        """
+        from supportnet.data.schema import GroupRow
+
+        group = bundle.group
+        group.validate()
+        check_restorable(group.display_name, bundle.plans, bundle.checkins)
+        now = self._clock()
+        with self._sessions.begin() as session:
+            if uids_taken(session, GroupRow, [group.uid]):
+                raise SupportNetError("That group is already back in your network.")
+            row = GroupRow(
+                id=free_id(session, GroupRow, group.id),
+                uid=group.uid,
+                created_at=group.created_at or now,
+                updated_at=group.updated_at or now,
+            )
+            _fill(row, group)
+            session.add(row)
+            session.flush()
+            new_id = row.id
+            restore_dependents(
+                session,
+                "group_id",
+                new_id,
+                group.display_name,
+                Dependents(bundle.plans, bundle.checkins, bundle.plan_links),
+                now,
+            )
+        return self.get(new_id)
 
     def dependents(self, group_id: int) -> tuple[int, int]:
         """How many plans and check-ins would go with this group."""

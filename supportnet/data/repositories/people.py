@@ -5,8 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from supportnet.data import reads
+from supportnet.data.bundles import (
+    Dependents,
+    PersonBundle,
+    check_restorable,
+    free_id,
+    read_dependents,
+    restore_dependents,
+    uids_taken,
+)
 from supportnet.data.repositories.base import Repository
-from supportnet.errors import NotFoundError
+from supportnet.errors import NotFoundError, SupportNetError
 from supportnet.network import Person
 
 if TYPE_CHECKING:
@@ -97,6 +106,49 @@ class PeopleRepository(Repository):
             result = session.execute(delete(PersonRow).where(PersonRow.id == person_id))
             if result.rowcount == 0:  # type: ignore[attr-defined]
                 raise NotFoundError(_GONE)
+
+    def bundle(self, person_id: int) -> PersonBundle:
+        """The person with all their plans and check-ins, to undo a :meth:`delete` later."""
+        person = self.get(person_id)
+        found = read_dependents(self._db, "person_id", person_id)
+        return PersonBundle(person, found.plans, found.checkins, found.plan_links)
+
+    def restore(self, bundle: PersonBundle) -> Person:
+        """Put a deleted person back with their plans and check-ins, all in one transaction.
+
+        Ids, uids, plan sequences and times are kept, and check-ins link to their plans
+        again, so a delete and its undo leave the rows as they were. If something added
+        since the delete holds one of the old ids, that row gets a new id (uids are kept).
+        Raises :class:`SupportNetError` if the person is back already.
+        """
+        from supportnet.data.schema import PersonRow
+
+        person = bundle.person
+        person.validate()
+        check_restorable(person.display_name, bundle.plans, bundle.checkins)
+        now = self._clock()
+        with self._sessions.begin() as session:
+            if uids_taken(session, PersonRow, [person.uid]):
+                raise SupportNetError("That person is already back in your network.")
+            row = PersonRow(
+                id=free_id(session, PersonRow, person.id),
+                uid=person.uid,
+                created_at=person.created_at or now,
+                updated_at=person.updated_at or now,
+            )
+            _fill(row, person)
+            session.add(row)
+            session.flush()
+            new_id = row.id
+            restore_dependents(
+                session,
+                "person_id",
+                new_id,
+                person.display_name,
+                Dependents(bundle.plans, bundle.checkins, bundle.plan_links),
+                now,
+            )
+        return self.get(new_id)
 
     def dependents(self, person_id: int) -> tuple[int, int]:
         """How many plans and check-ins would go with this person."""
