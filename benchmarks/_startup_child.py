@@ -20,7 +20,7 @@ def main() -> None:
     app = QApplication([sys.argv[0]])
 
     class FirstPaint(QObject):
-        def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
+        def eventFilter(self, watched: Any, event: Any) -> bool:
             if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
                 print(f"painted {time.time():.6f}", flush=True)
                 if os.environ.get("BENCH_SHOW_MODULES"):

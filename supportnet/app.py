@@ -22,6 +22,7 @@ from supportnet.errors import PassphraseRequiredError, SupportNetError, WrongPas
 from supportnet.ui import dialogs
 from supportnet.ui.crash_dialog import CrashDialog, format_traceback
 from supportnet.ui.main_window import MainWindow
+from supportnet.ui.ui_state import UiState
 from supportnet.ui.unlock_dialog import WRONG_PASSPHRASE, ask_passphrase
 from supportnet.ui.welcome import StartChoice, ask_start_choice
 
@@ -225,7 +226,12 @@ def launch(
         return Launch(0)
     try:
         onboard(store, choose, today=today or date.today(), zone=zone or system_zone_name())
-        window = MainWindow(store, data_location=str(data_dir), key_location=store.key_info.where)
+        window = MainWindow(
+            store,
+            data_location=str(data_dir),
+            key_location=store.key_info.where,
+            ui_state=UiState.for_data_dir(data_dir),
+        )
     except SupportNetError as exc:
         store.close()
         dialogs.show_error(None, exc.message, title=OPEN_ERROR_TITLE)

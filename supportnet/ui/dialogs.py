@@ -102,3 +102,91 @@ def show_about(parent: QWidget | None, version: str, data_location: str, key_loc
     """The About box: version, where the data lives and how its key is kept."""
     text = about_text(version, data_location, key_location)
     make_about_box(parent, text).exec()
+
+
+# --- Deleting, closing an editor, exporting -------------------------------------------------
+
+
+def _amount(n: int, one: str, many: str) -> str:
+    return one if n == 1 else f"{n:,} {many}"
+
+
+def delete_question(name: str, plans: int, checkins: int, *, group: bool = False) -> str:
+    """E.g. "Delete Sam? Their 2 plans and 37 check-ins will be deleted too. You can undo this."."""
+    parts = []
+    if plans:
+        parts.append(_amount(plans, "plan", "plans"))
+    if checkins:
+        parts.append(_amount(checkins, "check-in", "check-ins"))
+    going = ""
+    if parts:
+        owner = "Its" if group else "Their"
+        going = f" {owner} {' and '.join(parts)} will be deleted too."
+    return f"Delete {name}?{going} You can undo this."
+
+
+def confirm_delete(
+    parent: QWidget | None, name: str, plans: int, checkins: int, *, group: bool = False
+) -> bool:
+    """Ask before deleting someone, naming what goes with them. Cancel is the default."""
+    return confirm(
+        parent,
+        "Delete from your network",
+        delete_question(name, plans, checkins, group=group),
+        yes_text=f"Delete {name}",
+        no_text="Keep",
+    )
+
+
+def confirm_discard(parent: QWidget | None, what: str) -> bool:
+    """Ask before closing an editor that holds changes. Keep editing is the default."""
+    return confirm(
+        parent,
+        "Close without saving?",
+        f"You've made changes to {what} that aren't saved yet.",
+        yes_text="Close without saving",
+        no_text="Keep editing",
+    )
+
+
+#: File dialog filters for exporting the map, and the format each one means.
+EXPORT_FILTERS = {
+    "PNG image (*.png)": ("png", None),
+    "SVG drawing (*.svg)": ("svg", None),
+    "PDF, A4 paper (*.pdf)": ("pdf", "A4"),
+    "PDF, US Letter paper (*.pdf)": ("pdf", "Letter"),
+}
+
+
+def ask_export_path(
+    parent: QWidget | None, directory: str, suggested_name: str
+) -> tuple[str, str, str | None] | None:
+    """Ask where to save the map: (path, "png" | "svg" | "pdf", page size or None), or None.
+
+    A name typed with a known ending wins over the chosen filter; without one, the
+    filter's ending is added.
+    """
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    start = str(Path(directory) / f"{suggested_name}.png")
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, "Export the map", start, ";;".join(EXPORT_FILTERS)
+    )
+    if not path:
+        return None
+    return export_choice(path, chosen)
+
+
+def export_choice(path: str, chosen_filter: str) -> tuple[str, str, str | None]:
+    """The format and page size meant by a file name and the filter picked beside it."""
+    from pathlib import Path
+
+    suffix, page = EXPORT_FILTERS.get(chosen_filter, ("png", None))
+    typed = Path(path).suffix.lower().lstrip(".")
+    if typed in ("png", "svg", "pdf"):
+        if typed != suffix:
+            suffix, page = typed, ("A4" if typed == "pdf" else None)
+        return path, suffix, page
+    return f"{path}.{suffix}", suffix, page

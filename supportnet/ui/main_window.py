@@ -1,49 +1,108 @@
-"""The main window: the people, groups and communities in the network."""
+"""The main window: a sidebar of pages (Network, People), menus, undo and a quiet status bar."""
 
 from __future__ import annotations
 
+import contextlib
+import enum
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QByteArray,
+    QEasingCurve,
+    QEvent,
+    QPropertyAnimation,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QFrame,
+    QGraphicsOpacityEffect,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
 import supportnet
+from supportnet.errors import SupportNetError
+from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.ui import dialogs
-from supportnet.ui.models import GroupsTableModel, NameFilterProxy, PeopleTableModel
-
-EMPTY_PEOPLE = "Your network is empty for now."
-EMPTY_PEOPLE_MORE = "The people you add will be listed here."
-EMPTY_GROUPS = "No groups or communities here yet."
-EMPTY_GROUPS_MORE = (
-    "Support groups, clubs, services and online communities you add will be listed here."
+from supportnet.ui.group_editor import GroupEditor
+from supportnet.ui.network_page import NetworkPageController
+from supportnet.ui.people_page import PeoplePageController
+from supportnet.ui.person_editor import EditorDialog, PersonEditor
+from supportnet.ui.signals import AppSignals
+from supportnet.ui.ui_state import UiState
+from supportnet.ui.undo import (
+    GROUP,
+    PERSON,
+    AddCommand,
+    DeleteCommand,
+    EditCommand,
+    MoveCommand,
+    UndoContext,
 )
-PEOPLE_TAB = "People"
-GROUPS_TAB = "Groups and communities"
-#: How often "3 days ago" is worked out again while the window stays open.
+
+#: How often "3 days ago" and the map's quietness are worked out again while the window is open.
 TIME_REFRESH_MS = 10 * 60 * 1000
+#: How long a status confirmation stays before it fades.
+NOTE_SHOW_MS = 4000
+NOTE_FADE_MS = 900
+UNDO_ERROR_TITLE = "SupportNet couldn't undo that"
+
+
+class Page(enum.Enum):
+    """The pages in the sidebar, in order."""
+
+    NETWORK = "network"
+    PEOPLE = "people"
+
+    @property
+    def title(self) -> str:
+        return {Page.NETWORK: "Network", Page.PEOPLE: "People"}[self]
+
+    @property
+    def description(self) -> str:
+        return {
+            Page.NETWORK: "Your circles, and a few gentle notes about gaps",
+            Page.PEOPLE: "People and groups in lists, to search, sort and edit",
+        }[self]
 
 
 class NetworkSource(Protocol):
     """What the window reads from: the store's repositories (see ``supportnet.data.store``)."""
 
-    people: Any
-    groups: Any
-    checkins: Any
+    @property
+    def people(self) -> Any: ...
+    @property
+    def groups(self) -> Any: ...
+    @property
+    def plans(self) -> Any: ...
+    @property
+    def checkins(self) -> Any: ...
 
 
 def counts_text(people: int, groups: int) -> str:
@@ -53,79 +112,109 @@ def counts_text(people: int, groups: int) -> str:
     return f"{people_text} · {groups_text}"
 
 
-class _ListPage(QStackedWidget):
-    """A table, or a friendly line in its place when there is nothing to show."""
+class StatusNote(QLabel):
+    """A quiet confirmation in the status bar ("Saved") that fades after a few seconds.
 
-    def __init__(self, view: QTableView, accessible_name: str) -> None:
-        super().__init__()
-        self.view = view
-        self.message = QLabel()
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.message.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.message.setFont(font)
-        self.message.setAccessibleName(f"{accessible_name}: message")
-        self.more = QLabel()
-        self.more.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.more.setWordWrap(True)
-        self.more.setTextFormat(Qt.TextFormat.PlainText)
-        self.more.setAccessibleName(f"{accessible_name}: more")
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.addStretch(2)
-        holder_layout.addWidget(self.message)
-        holder_layout.addWidget(self.more)
-        holder_layout.addStretch(3)
-        self._holder = holder
-        self.addWidget(view)
-        self.addWidget(holder)
-        self.setAccessibleName(accessible_name)
+    Screen readers hear it too, as a polite announcement.
+    """
 
-    def show_table(self) -> None:
-        self.setCurrentWidget(self.view)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Confirmation")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._effect = QGraphicsOpacityEffect(self)
+        self._effect.setOpacity(1.0)
+        self.setGraphicsEffect(self._effect)
+        self._fade = QPropertyAnimation(self._effect, QByteArray(b"opacity"), self)
+        self._fade.setDuration(NOTE_FADE_MS)
+        self._fade.setStartValue(1.0)
+        self._fade.setEndValue(0.0)
+        self._fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
+        self._fade.finished.connect(self._faded)
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.setInterval(NOTE_SHOW_MS)
+        self._hold.timeout.connect(self._fade.start)
 
-    def show_message(self, text: str, more: str = "") -> None:
-        self.message.setText(text)
-        self.message.setAccessibleDescription(text)
-        self.more.setText(more)
-        self.more.setVisible(bool(more))
-        self.setCurrentWidget(self._holder)
+    def show_note(self, text: str) -> None:
+        self._fade.stop()
+        self._effect.setOpacity(1.0)
+        self.setText(text)
+        self.setAccessibleDescription(text)
+        self._hold.start()
+        if QAccessible.isActive():
+            event = QAccessibleAnnouncementEvent(self, text)
+            QAccessible.updateAccessibility(event)
 
-    @property
-    def showing_message(self) -> bool:
-        return self.currentWidget() is self._holder
+    def _faded(self) -> None:
+        self.clear()
+        self.setAccessibleDescription("")
+        self._effect.setOpacity(1.0)
 
 
-def _make_table(model: QAbstractItemModel, name: str, sort_column: int) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSortingEnabled(True)
-    view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().setVisible(False)
-    # A little air between rows: easier to read and to hit with a tired hand.
-    row_height = view.fontMetrics().height() * 2
-    view.verticalHeader().setDefaultSectionSize(row_height)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    return view
+class _PaddedDelegate(QStyledItemDelegate):
+    """Draws an item as the style does, with its words moved in from the edge."""
+
+    def __init__(self, pad: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pad = pad
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(role))
+        painter.drawText(
+            opt.rect.adjusted(self._pad, 0, -self._pad, 0),
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            text,
+        )
+        painter.restore()
+
+
+class Sidebar(QListWidget):
+    """The list of pages down the left side."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Pages")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The sidebar sits on the window colour; the pages are the content beside it.
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        self.setBackgroundRole(QPalette.ColorRole.Window)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.setFont(font)
+        height = self.fontMetrics().height() * 2 + 8
+        for number, page in enumerate(Page, start=1):
+            item = QListWidgetItem(page.title)
+            item.setData(Qt.ItemDataRole.UserRole, page.value)
+            item.setToolTip(f"{page.description} (Ctrl+{number})")
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, page.description)
+            item.setSizeHint(QSize(0, height))
+            self.addItem(item)
+        width = max(self.fontMetrics().horizontalAdvance(p.title) for p in Page)
+        self.setFixedWidth(width + self.fontMetrics().averageCharWidth() * 12)
+        # Air around the words. A delegate, not a style sheet: a style sheet would freeze
+        # the palette and the sidebar would stop following light and dark.
+        pad = self.fontMetrics().averageCharWidth() * 2
+        self.setItemDelegate(_PaddedDelegate(pad, self))
+        self.setViewportMargins(0, pad // 2, 0, 0)
 
 
 class MainWindow(QMainWindow):
-    """Lists the network. Reads only through the repositories it is given; runs no SQL."""
+    """The shell. Pages read only through the repositories they are given; no SQL here."""
 
     def __init__(
         self,
@@ -134,6 +223,7 @@ class MainWindow(QMainWindow):
         data_location: str,
         key_location: str,
         clock: Callable[[], datetime] | None = None,
+        ui_state: UiState | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -141,151 +231,466 @@ class MainWindow(QMainWindow):
         self._data_location = data_location
         self._key_location = key_location
         self._clock = clock or (lambda: datetime.now(UTC))
+        self.ui_state = ui_state or UiState(None)
         self.setWindowTitle(supportnet.APP_NAME)
         self.setAccessibleName(supportnet.APP_NAME)
-        self.resize(1100, 720)
 
-        self.people_model = PeopleTableModel(self, clock=self._clock)
-        self.people_proxy = NameFilterProxy(self)
-        self.people_proxy.setSourceModel(self.people_model)
-        self.groups_model = GroupsTableModel(self)
-        self.groups_proxy = NameFilterProxy(self)
-        self.groups_proxy.setSourceModel(self.groups_model)
+        self.signals = AppSignals(self)
+        self.undo_stack = QUndoStack(self)
+        self.undo_context = UndoContext(source, self.signals, self._report_undo_error)
+        #: The editor on screen, if any (for tests and to avoid opening two).
+        self.editor: EditorDialog | None = None
 
-        self.search_field = QLineEdit()
-        self.search_field.setPlaceholderText("Search by name")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setAccessibleName("Search by name")
-        self.search_field.setToolTip("Show only the names that contain this text (Ctrl+F)")
-        self.search_field.textChanged.connect(self._search)
-
-        self.people_view = _make_table(self.people_proxy, "People", PeopleTableModel.COL_NAME)
-        self.groups_view = _make_table(
-            self.groups_proxy, "Groups and communities", GroupsTableModel.COL_NAME
-        )
-        self.people_page = _ListPage(self.people_view, PEOPLE_TAB)
-        self.groups_page = _ListPage(self.groups_view, GROUPS_TAB)
-
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Network")
-        self.tabs.tabBar().setAccessibleName("People, or groups and communities")
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.people_page, PEOPLE_TAB)
-        self.tabs.addTab(self.groups_page, GROUPS_TAB)
-
-        # The search sits beside the tabs: it filters both lists, and stays out of the way.
-        corner = QWidget()
-        corner_layout = QHBoxLayout(corner)
-        corner_layout.setContentsMargins(12, 0, 0, 4)
-        corner_layout.addWidget(self.search_field)
-        self.search_field.setMinimumWidth(self.search_field.fontMetrics().averageCharWidth() * 32)
-        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self.network = NetworkPageController(source, self._clock, self)
+        self.people = PeoplePageController(source, self._clock, self)
+        self.sidebar = Sidebar()
+        self.pages = QStackedWidget()
+        self.pages.setAccessibleName("Page")
+        self.pages.addWidget(self.network.view)
+        self.pages.addWidget(self.people.view)
 
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(12, 12, 12, 6)
-        layout.addWidget(self.tabs, 1)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        divider = QFrame()
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(divider)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
+        self.note = StatusNote()
+        self.note.setContentsMargins(12, 0, 0, 0)
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Network size")
-        self.statusBar().addWidget(self.status_label)
+        self.status_label.setContentsMargins(0, 0, 12, 0)
+        self.statusBar().addWidget(self.note, 1)
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().setSizeGripEnabled(False)
 
+        self._build_actions()
         self._build_menus()
+        self._connect()
 
         self._time_timer = QTimer(self)
         self._time_timer.setInterval(TIME_REFRESH_MS)
-        self._time_timer.timeout.connect(self._refresh_times)
+        self._time_timer.timeout.connect(self._tick)
         self._time_timer.start()
 
-        self.refresh()
-        self._size_columns()
-        self.search_field.setFocus()
+        self._update_counts()
+        self._update_selection_actions()
+        self._restore_state()
 
-    # --- building --------------------------------------------------------------------------
+    # --- building ----------------------------------------------------------------------------
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., Any],
+        shortcuts: list[QKeySequence] | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        ctrl = Qt.Modifier.CTRL
+        shift = Qt.Modifier.SHIFT
+        self.new_person_action = self._action(
+            "New &person…", self.new_person, [key(ctrl | Qt.Key.Key_N)], "Add someone"
+        )
+        self.new_group_action = self._action(
+            "New &group…",
+            self.new_group,
+            [key(ctrl | shift | Qt.Key.Key_N)],
+            "Add a group or community",
+        )
+        self.export_action = self._action(
+            "&Export map…", self.export_map, [], "Save the map as a picture or a PDF"
+        )
+        self.quit_action = self._action("&Quit", self.close, [key(ctrl | Qt.Key.Key_Q)])
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
+
+        self.undo_action = self._action("&Undo", self.undo, [key(ctrl | Qt.Key.Key_Z)])
+        self.redo_action = self._action(
+            "&Redo", self.redo, [key(ctrl | shift | Qt.Key.Key_Z), key(ctrl | Qt.Key.Key_Y)]
+        )
+        self.edit_action = self._action(
+            "&Edit selected…", self.edit_selected, [key(Qt.Key.Key_F2)], "Change the selected one"
+        )
+        self.delete_action = self._action(
+            "&Delete selected…",
+            self.delete_selected,
+            [key(Qt.Key.Key_Delete)],
+            "Delete the selected one; you can undo it",
+        )
+        self.find_action = self._action(
+            "&Find…", self.focus_search, [key(key.StandardKey.Find)], "Search names and tags"
+        )
+
+        self.page_actions: dict[Page, QAction] = {}
+        self.page_group = QActionGroup(self)
+        keys = (Qt.Key.Key_1, Qt.Key.Key_2)
+        for page, page_key in zip(Page, keys, strict=True):
+            action = self._action(
+                f"&{page.title}", lambda p=page: self.show_page(p), [key(ctrl | page_key)]
+            )
+            action.setCheckable(True)
+            self.page_group.addAction(action)
+            self.page_actions[page] = action
+        self.zoom_in_action = self._action(
+            "Zoom &in",
+            lambda: self._map_do("zoom_in"),
+            [key(ctrl | Qt.Key.Key_Plus), key(ctrl | Qt.Key.Key_Equal)],
+        )
+        self.zoom_out_action = self._action(
+            "Zoom &out", lambda: self._map_do("zoom_out"), [key(ctrl | Qt.Key.Key_Minus)]
+        )
+        self.fit_action = self._action(
+            "&Fit map to window", lambda: self._map_do("fit_to_window"), [key(ctrl | Qt.Key.Key_0)]
+        )
+        self.about_action = self._action("&About SupportNet", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.new_person_action, self.new_group_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self.about_action = QAction("&About SupportNet", self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.edit_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu("&View")
+        for action in self.page_actions.values():
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
+            view_menu.addAction(action)
+
+        help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
-        self.find_action = QAction("Search by name", self)
-        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.find_action.triggered.connect(self._focus_search)
-        self.addAction(self.find_action)
-
-    def _size_columns(self) -> None:
-        for view, model in (
-            (self.people_view, self.people_model),
-            (self.groups_view, self.groups_model),
+    def _connect(self) -> None:
+        signals = self.signals
+        for signal in (
+            signals.people_changed,
+            signals.groups_changed,
+            signals.plans_changed,
+            signals.checkins_changed,
         ):
-            view.resizeColumnsToContents()
-            header = view.horizontalHeader()
-            spare = 48  # room for the sort arrow and some air
-            for column in range(model.columnCount() - 1):
-                header.resizeSection(column, header.sectionSize(column) + spare)
+            signal.connect(self._schedule_refresh)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
 
-    # --- behaviour -------------------------------------------------------------------------
+        self.sidebar.currentRowChanged.connect(self._sidebar_moved)
+        self.people.edit_requested.connect(self.edit)
+        self.people.delete_requested.connect(self.delete)
+        self.people.new_person_requested.connect(self.new_person)
+        self.people.new_group_requested.connect(self.new_group)
+        self.people.selection_changed.connect(self._update_selection_actions)
+        self.network.edit_requested.connect(self.edit)
+        self.network.move_requested.connect(self.move_node)
+        self.network.new_person_requested.connect(self.new_person)
+        self.network.status.connect(self.show_note)
+        self.network.selection_changed.connect(self._update_selection_actions)
+
+        stack = self.undo_stack
+        stack.canUndoChanged.connect(self._update_undo_actions)
+        stack.canRedoChanged.connect(self._update_undo_actions)
+        stack.undoTextChanged.connect(self._update_undo_actions)
+        stack.redoTextChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
+
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._colour_scheme_changed)
+
+    # --- pages -------------------------------------------------------------------------------
+
+    @property
+    def current_page(self) -> Page:
+        return list(Page)[self.pages.currentIndex()]
+
+    def show_page(self, page: Page) -> None:
+        index = list(Page).index(page)
+        if self.sidebar.currentRow() != index:
+            self.sidebar.setCurrentRow(index)
+        self.pages.setCurrentIndex(index)
+        self.page_actions[page].setChecked(True)
+        self.ui_state.set_value("window/page", page.value)
+        self._update_selection_actions()
+
+    def _sidebar_moved(self, row: int) -> None:
+        if 0 <= row < len(Page):
+            self.show_page(list(Page)[row])
+
+    def _map_do(self, what: str) -> None:
+        self.show_page(Page.NETWORK)
+        getattr(self.network.view.map, what)()
+
+    # --- refreshing --------------------------------------------------------------------------
+
+    def _schedule_refresh(self) -> None:
+        # Several signals fire for one change; the pages read the store once.
+        self._refresh_timer.start()
 
     def refresh(self) -> None:
-        """Read the network again from the repositories and show it."""
-        people = self._source.people.list_all()
-        last_contact = self._source.checkins.last_contact_by_person()
-        groups = self._source.groups.list_all()
-        self.people_model.set_people(people, last_contact, self._clock())
-        self.groups_model.set_groups(groups)
-        self.status_label.setText(counts_text(len(people), len(groups)))
-        # Nothing to search yet: a greyed field says so better than a search that finds nothing.
-        self.search_field.setEnabled(bool(people or groups))
-        self._update_pages()
+        """Read the network again from the repositories and show it on every page."""
+        self._refresh_timer.stop()
+        self.people.refresh()
+        self.network.refresh()
+        self._update_counts()
+        self._update_selection_actions()
 
-    def _refresh_times(self) -> None:
-        self.people_model.refresh_times(self._clock())
+    def _tick(self) -> None:
+        self.people.refresh_times()
+        self.network.refresh()
 
-    def _search(self, text: str) -> None:
-        self.people_proxy.set_search_text(text)
-        self.groups_proxy.set_search_text(text)
-        self._update_pages()
+    def _update_counts(self) -> None:
+        self.status_label.setText(
+            counts_text(self.people.people_model.rowCount(), self.people.groups_model.rowCount())
+        )
 
-    def _focus_search(self) -> None:
-        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_field.selectAll()
+    # --- status and undo ---------------------------------------------------------------------
 
-    def _update_pages(self) -> None:
-        search = self.search_field.text().strip()
-        people_found = self.people_proxy.rowCount()
-        groups_found = self.groups_proxy.rowCount()
-        if self.people_model.rowCount() == 0:
-            self.people_page.show_message(EMPTY_PEOPLE, EMPTY_PEOPLE_MORE)
-        elif people_found == 0:
-            elsewhere = f"There is a match under “{GROUPS_TAB}”." if groups_found else ""
-            self.people_page.show_message(f"No one’s name contains “{search}”.", elsewhere)
-        else:
-            self.people_page.show_table()
-        if self.groups_model.rowCount() == 0:
-            self.groups_page.show_message(EMPTY_GROUPS, EMPTY_GROUPS_MORE)
-        elif groups_found == 0:
-            elsewhere = f"There is a match under “{PEOPLE_TAB}”." if people_found else ""
-            self.groups_page.show_message(f"No group’s name contains “{search}”.", elsewhere)
-        else:
-            self.groups_page.show_table()
+    def show_note(self, text: str) -> None:
+        """A quiet confirmation that fades after a few seconds."""
+        self.note.show_note(text)
+
+    def _update_undo_actions(self, *_args: Any) -> None:
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        undo_text = stack.undoText()
+        redo_text = stack.redoText()
+        self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
+        self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
+
+    def undo(self) -> None:
+        if not self.undo_stack.canUndo():
+            return
+        text = self.undo_stack.undoText()
+        self._failed = False
+        self.undo_stack.undo()
+        if not self._failed:
+            self.show_note(f"Undone: {text}")
+
+    def redo(self) -> None:
+        if not self.undo_stack.canRedo():
+            return
+        text = self.undo_stack.redoText()
+        self._failed = False
+        self.undo_stack.redo()
+        if not self._failed:
+            self.show_note(f"Redone: {text}")
+
+    _failed = False
+
+    def _report_undo_error(self, message: str) -> None:
+        self._failed = True
+        dialogs.show_error(self, message, title=UNDO_ERROR_TITLE)
+
+    # --- selection ---------------------------------------------------------------------------
+
+    def selected(self) -> tuple[str, int] | None:
+        """The person or group selected on the page on screen, as ``(kind, id)``."""
+        if self.current_page is Page.PEOPLE:
+            return self.people.selected()
+        return self.network.selected()
+
+    def _update_selection_actions(self) -> None:
+        has = self.selected() is not None
+        self.edit_action.setEnabled(has)
+        self.delete_action.setEnabled(has)
+
+    def edit_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.edit(*chosen)
+
+    def delete_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.delete(*chosen)
+
+    def focus_search(self) -> None:
+        self.show_page(Page.PEOPLE)
+        self.people.focus_search()
+
+    # --- adding, editing, deleting, moving ---------------------------------------------------
+
+    def _open_editor(self, editor: EditorDialog) -> EditorDialog:
+        if self.editor is not None:
+            # It is window-modal, so it is already on top; just give it the keyboard.
+            self.editor.activateWindow()
+            editor.deleteLater()
+            return self.editor
+        self.editor = editor
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.finished.connect(lambda _result, e=editor: self._editor_closed(e))
+        editor.open()
+        return editor
+
+    def _editor_closed(self, editor: EditorDialog) -> None:
+        if self.editor is editor:
+            self.editor = None
+
+    def new_person(self, support: SupportType | None = None) -> EditorDialog:
+        """Open the editor for someone new (with a kind of support ticked, if given)."""
+        return self._open_editor(PersonEditor(None, self._add, self, support=support))
+
+    def new_group(self, support: SupportType | None = None) -> EditorDialog:
+        return self._open_editor(GroupEditor(None, self._add, self, support=support))
+
+    def _add(self, item: Person | Group) -> Person | Group:
+        command = AddCommand.perform(self.undo_context, item)
+        self.undo_stack.push(command)
+        self.show_note(f"Added {command.saved.name}")
+        kind = PERSON if isinstance(item, Person) else GROUP
+        self.refresh()
+        self.people.select(kind, command.saved.id, switch_tab=self.current_page is Page.PEOPLE)
+        return command.saved
+
+    def edit(self, kind: str, item_id: int) -> EditorDialog | None:
+        """Open the editor for a person or group."""
+        try:
+            item = self._repository(kind).get(item_id)
+        except SupportNetError as exc:
+            dialogs.show_error(self, exc.message)
+            self.refresh()
+            return None
+        save = lambda after, before=item: self._save_edit(before, after)  # noqa: E731
+        if kind == PERSON:
+            return self._open_editor(PersonEditor(item, save, self))
+        return self._open_editor(GroupEditor(item, save, self))
+
+    def _save_edit(self, before: Person | Group, after: Person | Group) -> Person | Group:
+        if after == before:
+            return before
+        command = EditCommand.perform(self.undo_context, before, after)
+        self.undo_stack.push(command)
+        self.show_note("Saved")
+        return command.saved
+
+    def delete(self, kind: str, item_id: int) -> bool:
+        """Ask, then delete a person or group with their plans and check-ins (undoable)."""
+        repo = self._repository(kind)
+        try:
+            item = repo.get(item_id)
+            plans, checkins = repo.dependents(item_id)
+        except SupportNetError as exc:
+            dialogs.show_error(self, exc.message)
+            self.refresh()
+            return False
+        if not dialogs.confirm_delete(self, item.name, plans, checkins, group=kind == GROUP):
+            return False
+        try:
+            command = DeleteCommand.perform(self.undo_context, kind, item_id, item.name)
+        except SupportNetError as exc:
+            dialogs.show_error(self, exc.message, title="SupportNet couldn't delete that")
+            return False
+        self.undo_stack.push(command)
+        self.show_note(f"Deleted {item.name} (Ctrl+Z brings them back)")
+        return True
+
+    def move_node(self, kind: str, item_id: int, circle: Circle, domain: LifeDomain) -> None:
+        """Someone was dragged on the map: store the new place, undoably."""
+        try:
+            command = MoveCommand.perform(self.undo_context, kind, item_id, circle, domain)
+        except SupportNetError as exc:
+            dialogs.show_error(self, exc.message, title="SupportNet couldn't move that")
+            command = None
+        if command is None:
+            self.network.refresh()  # back to where it was drawn before
+            return
+        self.undo_stack.push(command)
+        self.show_note(command.done_text)
+
+    def _repository(self, kind: str) -> Any:
+        return self._source.people if kind == PERSON else self._source.groups
+
+    def export_map(self) -> None:
+        self.network.export_map()
+
+    # --- remembering -------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.ui_state.bytes_value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        page_value = self.ui_state.text("window/page", Page.NETWORK.value)
+        page = next((p for p in Page if p.value == page_value), Page.NETWORK)
+        self.show_page(page)
+        tab = self.ui_state.value("people/tab", 0)
+        with contextlib.suppress(TypeError, ValueError):
+            self.people.view.tabs.setCurrentIndex(int(tab))
+
+    def save_state(self) -> None:
+        self.ui_state.set_value("window/geometry", self.saveGeometry())
+        self.ui_state.set_value("window/page", self.current_page.value)
+        self.ui_state.set_value("people/tab", self.people.view.tabs.currentIndex())
+        self.ui_state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    # --- look --------------------------------------------------------------------------------
+
+    def _colour_scheme_changed(self, *_args: Any) -> None:
+        # Widgets use palette roles only; this repaints what caches its colours.
+        self.network.view.map.viewport().update()
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_scheme_changed()
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: Any) -> None:
         # Esc in the search field clears it, so the whole network is back in one key.
-        if event.key() == Qt.Key.Key_Escape and self.search_field.text():
-            self.search_field.clear()
+        search = self.people.view.search_field
+        if event.key() == Qt.Key.Key_Escape and search.text():
+            search.clear()
             return
         super().keyPressEvent(event)
 
     def show_about(self) -> None:
         dialogs.show_about(self, supportnet.__version__, self._data_location, self._key_location)
+
+    # --- short names used by tests and the launcher ------------------------------------------
+
+    @property
+    def people_proxy(self) -> Any:
+        return self.people.people_proxy
+
+    @property
+    def groups_proxy(self) -> Any:
+        return self.people.groups_proxy
+
+    @property
+    def search_field(self) -> Any:
+        return self.people.view.search_field

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -15,15 +16,21 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from supportnet.network import Circle, Group, Person, SupportType
+from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.phrasing import since_phrase
 
 #: Returns the domain id (``Person.id`` / ``Group.id``) of a row.
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: A value that sorts the column sensibly (circles by closeness, dates by time).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-#: The text the search field matches: the name and any nickname.
+#: The text the search field matches: the name, any nickname and the tags.
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The row's :class:`Circle`.
+CIRCLE_ROLE = Qt.ItemDataRole.UserRole + 3
+#: The row's :class:`LifeDomain`.
+DOMAIN_ROLE = Qt.ItemDataRole.UserRole + 4
+#: The row's support types, a frozenset of :class:`SupportType`.
+SUPPORT_ROLE = Qt.ItemDataRole.UserRole + 5
 
 NO_CONTACT_TEXT = "Nothing logged yet"
 
@@ -122,6 +129,13 @@ class PeopleTableModel(_TableModel):
     def person_at(self, row: int) -> Person:
         return self._people[row]
 
+    def row_of(self, person_id: int) -> int | None:
+        """The row showing this person, or None."""
+        for row, person in enumerate(self._people):
+            if person.id == person_id:
+                return row
+        return None
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._people):
             return None
@@ -130,7 +144,13 @@ class PeopleTableModel(_TableModel):
         if role == ID_ROLE:
             return person.id
         if role == SEARCH_ROLE:
-            return f"{person.name} {person.nickname}".casefold()
+            return " ".join([person.name, person.nickname, *person.tags]).casefold()
+        if role == CIRCLE_ROLE:
+            return person.circle
+        if role == DOMAIN_ROLE:
+            return person.domain
+        if role == SUPPORT_ROLE:
+            return frozenset(person.support_types)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(person, column)
         if role == SORT_ROLE:
@@ -220,6 +240,13 @@ class GroupsTableModel(_TableModel):
     def group_at(self, row: int) -> Group:
         return self._groups[row]
 
+    def row_of(self, group_id: int) -> int | None:
+        """The row showing this group, or None."""
+        for row, group in enumerate(self._groups):
+            if group.id == group_id:
+                return row
+        return None
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._groups):
             return None
@@ -228,7 +255,13 @@ class GroupsTableModel(_TableModel):
         if role == ID_ROLE:
             return group.id
         if role == SEARCH_ROLE:
-            return group.name.casefold()
+            return " ".join([group.name, *group.tags]).casefold()
+        if role == CIRCLE_ROLE:
+            return group.circle
+        if role == DOMAIN_ROLE:
+            return group.domain
+        if role == SUPPORT_ROLE:
+            return frozenset(group.support_types)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(group, column)
         if role == SORT_ROLE:
@@ -288,3 +321,86 @@ class NameFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         haystack = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE)
         return isinstance(haystack, str) and self._needle in haystack
+
+
+class NetworkFilterProxy(NameFilterProxy):
+    """The search, plus filters by circle, part of life and kind of support (None: any)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._circle: Circle | None = None
+        self._domain: LifeDomain | None = None
+        self._support: SupportType | None = None
+
+    @property
+    def filtering(self) -> bool:
+        """Whether the search or any filter hides something."""
+        return bool(self._needle) or any(
+            f is not None for f in (self._circle, self._domain, self._support)
+        )
+
+    def set_filters(
+        self,
+        circle: Circle | None = None,
+        domain: LifeDomain | None = None,
+        support: SupportType | None = None,
+    ) -> None:
+        if (circle, domain, support) == (self._circle, self._domain, self._support):
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+            self._circle, self._domain, self._support = circle, domain, support
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._circle, self._domain, self._support = circle, domain, support
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not super().filterAcceptsRow(source_row, source_parent):
+            return False
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        if self._circle is not None and index.data(CIRCLE_ROLE) != self._circle:
+            return False
+        if self._domain is not None and index.data(DOMAIN_ROLE) != self._domain:
+            return False
+        if self._support is not None:
+            support = index.data(SUPPORT_ROLE)
+            if not support or self._support not in support:
+                return False
+        return True
+
+
+class GapsListModel(QAbstractListModel):
+    """Gentle notes about the network (``supportnet.gaps.Gap``), one sentence per row."""
+
+    #: The :class:`Gap` itself.
+    GAP_ROLE = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._gaps: list[Any] = []
+
+    def set_gaps(self, gaps: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._gaps = list(gaps)
+        self.endResetModel()
+
+    def gap_at(self, row: int) -> Any:
+        return self._gaps[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._gaps)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._gaps):
+            return None
+        gap = self._gaps[index.row()]
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return gap.message
+        if role == self.GAP_ROLE:
+            return gap
+        return None

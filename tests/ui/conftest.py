@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 
 import pytest
@@ -25,3 +25,23 @@ def demo_store(store: object) -> object:
 
     load_demo(store, TODAY, ZONE)  # type: ignore[arg-type]
     return store
+
+
+@pytest.fixture(autouse=True)
+def no_stray_message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """A message box a test didn't patch would wait for a click forever: fail instead.
+
+    Each one is answered with its escape button (Cancel, Keep editing) and recorded.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append(f"{box.windowTitle()}: {box.text()}")
+        return int(QMessageBox.StandardButton.Cancel)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    yield shown
+    if shown:
+        pytest.fail(f"a message box was shown that the test did not expect: {shown}")

@@ -242,7 +242,7 @@ def test_first_run_start_empty_then_never_asks_again(
     try:
         assert launched.store.is_empty()
         assert launched.store.settings.load().onboarded
-        assert launched.window.people_page.showing_message
+        assert launched.window.people.view.people_list.showing_message
     finally:
         launched.store.close()
 

@@ -11,8 +11,10 @@ from supportnet.ui.models import (
     ID_ROLE,
     NO_CONTACT_TEXT,
     SORT_ROLE,
+    GapsListModel,
     GroupsTableModel,
     NameFilterProxy,
+    NetworkFilterProxy,
     PeopleTableModel,
 )
 
@@ -130,3 +132,62 @@ def test_name_filter_matches_name_and_nickname_ignoring_case(qtbot: object) -> N
     assert [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())] == [7]
     proxy.set_search_text("")
     assert proxy.rowCount() == 3
+
+
+def test_network_filter_by_circle_domain_and_support(qtbot: object) -> None:
+    model = _people_model(qtbot)
+    proxy = NetworkFilterProxy()
+    proxy.setSourceModel(model)
+    assert not proxy.filtering
+
+    def ids() -> list[int]:
+        return [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
+
+    proxy.set_filters(circle=Circle.INNER)
+    assert ids() == [7]
+    assert proxy.filtering
+    proxy.set_filters(domain=LifeDomain.WORK_SCHOOL)
+    assert ids() == [5]
+    proxy.set_filters(support=SupportType.CRISIS)
+    assert ids() == [7]
+    proxy.set_filters(circle=Circle.OUTER, support=SupportType.CRISIS)
+    assert ids() == []
+    proxy.set_filters()
+    proxy.set_search_text("bo")
+    assert ids() == [5]
+    assert proxy.filtering
+
+
+def test_search_matches_tags(qtbot: object) -> None:
+    model = PeopleTableModel(clock=lambda: NOW)
+    model.set_people([Person("Sam", tags=["Climbing"], id=1), Person("Bo", id=2)], {})
+    proxy = NetworkFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_search_text("climb")
+    assert proxy.rowCount() == 1
+    groups = GroupsTableModel()
+    groups.set_groups([Group("Walkers", tags=["outdoors"], id=3)])
+    group_proxy = NetworkFilterProxy()
+    group_proxy.setSourceModel(groups)
+    group_proxy.set_search_text("OUTDOORS")
+    assert group_proxy.rowCount() == 1
+    assert groups.row_of(3) == 0
+    assert groups.row_of(99) is None
+
+
+def test_gaps_model_shows_the_sentences(qtbot: object) -> None:
+    from supportnet.gaps import Gap, GapKind
+
+    gap = Gap(
+        GapKind.SINGLE_SUPPORTER,
+        "Only Sam gives advice right now.",
+        SupportType.INFORMATIONAL,
+        (7,),
+    )
+    model = GapsListModel()
+    model.set_gaps([gap])
+    index = model.index(0, 0)
+    assert index.data() == "Only Sam gives advice right now."
+    assert index.data(ACCESSIBLE) == "Only Sam gives advice right now."
+    assert index.data(GapsListModel.GAP_ROLE) is gap
+    assert model.gap_at(0) is gap

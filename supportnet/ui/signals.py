@@ -1,0 +1,21 @@
+"""App-wide change notifications: pages refresh from the repositories when these fire."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppSignals(QObject):
+    """One object for the whole window; anything that changes the store emits here."""
+
+    people_changed = Signal()
+    groups_changed = Signal()
+    plans_changed = Signal()
+    checkins_changed = Signal()
+
+    def network_changed(self) -> None:
+        """People or groups went or came back with their plans and check-ins."""
+        self.people_changed.emit()
+        self.groups_changed.emit()
+        self.plans_changed.emit()
+        self.checkins_changed.emit()

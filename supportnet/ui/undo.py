@@ -1,0 +1,245 @@
+"""Undoable changes to the network: add, edit, delete and move people and groups.
+
+Each command is made by its ``perform`` class method, which does the change straight away
+(so a failure reaches whoever asked, with the form still open) and returns a command to push
+onto a ``QUndoStack``; the stack's first ``redo()`` then does nothing. Later undos and redos
+call the repositories and then emit the app-wide change signals. If one fails (someone
+deleted that person in the meantime, the disk is full), the message goes to
+``UndoContext.report_error`` and the command is dropped from the stack.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from supportnet.errors import SupportNetError
+from supportnet.network import Circle, Group, LifeDomain, Person
+from supportnet.ui.signals import AppSignals
+
+PERSON = "person"
+GROUP = "group"
+
+
+@dataclass(slots=True)
+class UndoContext:
+    """What commands need: the store's repositories, the signals, a place to say "that failed"."""
+
+    store: Any
+    signals: AppSignals
+    report_error: Callable[[str], None]
+
+    def repository(self, kind: str) -> Any:
+        return self.store.people if kind == PERSON else self.store.groups
+
+    def changed(self, kind: str, *, with_history: bool = False) -> None:
+        if kind == PERSON:
+            self.signals.people_changed.emit()
+        else:
+            self.signals.groups_changed.emit()
+        if with_history:
+            self.signals.plans_changed.emit()
+            self.signals.checkins_changed.emit()
+
+
+def move_phrase(circle: Circle | None, domain: LifeDomain | None) -> str:
+    """Where something went: "the inner circle", "Family", "the inner circle, in Family"."""
+    parts = []
+    if circle is not None:
+        parts.append(f"the {circle.label.lower()}")
+    if domain is not None:
+        parts.append(domain.label if not parts else f"in {domain.label}")
+    return ", ".join(parts)
+
+
+class _StoreCommand(QUndoCommand):
+    """Runs repository work, reports known failures and drops itself if one happens."""
+
+    def __init__(self, ctx: UndoContext, kind: str, text: str) -> None:
+        super().__init__(text)
+        self._ctx = ctx
+        self.kind = kind
+        self._first_redo_done = False
+
+    def redo(self) -> None:
+        if not self._first_redo_done:  # perform() already did it
+            self._first_redo_done = True
+            return
+        self._run(self._forward)
+
+    def undo(self) -> None:
+        self._run(self._backward)
+
+    def _run(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except SupportNetError as exc:
+            self.setObsolete(True)
+            self._ctx.report_error(exc.message)
+        finally:
+            self._notify()
+
+    def _notify(self) -> None:
+        self._ctx.changed(self.kind)
+
+    def _forward(self) -> None:
+        raise NotImplementedError
+
+    def _backward(self) -> None:
+        raise NotImplementedError
+
+
+class _PresenceCommand(_StoreCommand):
+    """Someone is in the network or not; taking them out keeps a bundle to bring them back.
+
+    The bundle carries the person or group with their plans and check-ins, ids and uids
+    kept, so calendars that imported a plan still recognise it after an undo.
+    """
+
+    def __init__(self, ctx: UndoContext, kind: str, text: str, item_id: int) -> None:
+        super().__init__(ctx, kind, text)
+        self.item_id = item_id
+        self._bundle: Any = None
+
+    def _take_out(self) -> None:
+        repo = self._ctx.repository(self.kind)
+        self._bundle = repo.bundle(self.item_id)
+        repo.delete(self.item_id)
+
+    def _bring_back(self) -> None:
+        restored = self._ctx.repository(self.kind).restore(self._bundle)
+        self.item_id = restored.id
+
+    def _notify(self) -> None:
+        self._ctx.changed(self.kind, with_history=True)
+
+
+class AddCommand(_PresenceCommand):
+    """Adding a person or group; undo takes them out again."""
+
+    #: What the repository returned when it was first added (with its new id).
+    saved: Any = None
+
+    @classmethod
+    def perform(cls, ctx: UndoContext, item: Person | Group) -> AddCommand:
+        kind = PERSON if isinstance(item, Person) else GROUP
+        saved = ctx.repository(kind).add(item)
+        ctx.changed(kind)
+        command = cls(ctx, kind, f"add {saved.name}", saved.id)
+        command.saved = saved
+        return command
+
+    def _forward(self) -> None:
+        self._bring_back()
+
+    def _backward(self) -> None:
+        self._take_out()
+
+
+class DeleteCommand(_PresenceCommand):
+    """Deleting a person or group with their plans and check-ins; undo brings all back."""
+
+    @classmethod
+    def perform(cls, ctx: UndoContext, kind: str, item_id: int, name: str) -> DeleteCommand:
+        command = cls(ctx, kind, f"delete {name}", item_id)
+        command._take_out()
+        ctx.changed(kind, with_history=True)
+        return command
+
+    def _forward(self) -> None:
+        self._take_out()
+
+    def _backward(self) -> None:
+        self._bring_back()
+
+
+class EditCommand(_StoreCommand):
+    """Changing a person or group; undo puts the old values back."""
+
+    #: What the repository returned after the change.
+    saved: Any = None
+
+    def __init__(
+        self, ctx: UndoContext, kind: str, before: Person | Group, after: Person | Group
+    ) -> None:
+        super().__init__(ctx, kind, f"edit {before.name}")
+        self._before = copy.deepcopy(before)
+        self._after = copy.deepcopy(after)
+
+    @classmethod
+    def perform(
+        cls, ctx: UndoContext, before: Person | Group, after: Person | Group
+    ) -> EditCommand:
+        kind = PERSON if isinstance(before, Person) else GROUP
+        command = cls(ctx, kind, before, after)
+        command._forward()
+        ctx.changed(kind)
+        return command
+
+    def _forward(self) -> None:
+        self.saved = self._ctx.repository(self.kind).update(copy.deepcopy(self._after))
+
+    def _backward(self) -> None:
+        self._ctx.repository(self.kind).update(copy.deepcopy(self._before))
+
+
+class MoveCommand(_StoreCommand):
+    """Moving someone on the map: to another circle, another part of life, or both."""
+
+    def __init__(
+        self,
+        ctx: UndoContext,
+        kind: str,
+        item_id: int,
+        name: str,
+        before: tuple[Circle, LifeDomain],
+        after: tuple[Circle, LifeDomain],
+    ) -> None:
+        circle = after[0] if after[0] != before[0] else None
+        domain = after[1] if after[1] != before[1] else None
+        self.where = move_phrase(circle, domain)
+        super().__init__(ctx, kind, f"move {name} to {self.where}")
+        self.name = name
+        self.item_id = item_id
+        self.before = before
+        self.after = after
+
+    @property
+    def done_text(self) -> str:
+        """The status line after the move, e.g. "Moved Sam to the inner circle"."""
+        return f"Moved {self.name} to {self.where}"
+
+    @classmethod
+    def perform(
+        cls,
+        ctx: UndoContext,
+        kind: str,
+        item_id: int,
+        circle: Circle,
+        domain: LifeDomain,
+    ) -> MoveCommand | None:
+        """Move it; None if it is already there."""
+        item = ctx.repository(kind).get(item_id)
+        before = (item.circle, item.domain)
+        if before == (circle, domain):
+            return None
+        command = cls(ctx, kind, item_id, item.name, before, (circle, domain))
+        command._place(command.after)
+        ctx.changed(kind)
+        return command
+
+    def _place(self, where: tuple[Circle, LifeDomain]) -> None:
+        repo = self._ctx.repository(self.kind)
+        item = repo.get(self.item_id)
+        item.circle, item.domain = where
+        repo.update(item)
+
+    def _forward(self) -> None:
+        self._place(self.after)
+
+    def _backward(self) -> None:
+        self._place(self.before)
