@@ -48,12 +48,8 @@ def check_text(
     if len(value) > max_len:
         problems.append(
             Problem(
-                field,
-                f"{label[0].upper()}{label[1:]} is {len(value):,} characters long; "
-                f"please keep it under {max_len:,}.",
+                field, f"Please keep {label} under {max_len:,} characters ({len(value):,} now)."
             )
         )
     if _has_control(value, allow_newlines=multiline):
-        problems.append(
-            Problem(field, f"{label[0].upper()}{label[1:]} holds an invisible control character.")
-        )
+        problems.append(Problem(field, f"There's an invisible control character in {label}."))

@@ -170,7 +170,7 @@ def test_problems_show_under_their_field_as_you_type(qtbot: Any) -> None:
     assert editor.messages["name"].isVisibleTo(editor)
     # Screen readers hear it with the field.
     assert editor.name_field.accessibleDescription() == "Please add a name."
-    assert "please keep it under 500" in editor.messages["best_times"].text()
+    assert "Please keep best times under 500 characters" in editor.messages["best_times"].text()
     assert not editor.messages["notes"].isVisibleTo(editor)
     assert editor.save_hint.text() == "Add a name to save (and 1 more thing above)"
     tooltip = editor.save_button.toolTip()
@@ -205,7 +205,7 @@ def test_a_failed_save_keeps_the_dialog_open_with_everything_typed(
 
 
 def test_a_save_refused_by_the_store_puts_the_message_by_the_field(qtbot: Any) -> None:
-    problem = Problem("tags", "A tag holds an invisible control character.")
+    problem = Problem("tags", "There's an invisible control character in a tag.")
     saves = Saves(ValidationError("tags", problem.message, [problem]))
     editor = _editor(qtbot, _full_person(), saves)
     editor.save_button.click()

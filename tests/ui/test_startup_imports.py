@@ -1,0 +1,57 @@
+"""The real entry point paints its first window without the heavy modules.
+
+Runs `supportnet --data-dir DIR` in a fresh process (the startup benchmark's child) on a
+store holding the example network, and reads which heavy modules were loaded when the
+main window first painted.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from tests.conftest import REPO_ROOT, cli_env
+
+HEAVY = ("sqlalchemy", "alembic", "matplotlib", "icalendar")
+
+
+def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
+    from benchmarks import filekeyring
+    from supportnet.data.demo_loader import load_demo
+    from supportnet.data.store import open_store
+
+    keyring_file = tmp_path / "keyring.json"
+    os.environ[filekeyring.ENV] = str(keyring_file)
+    try:
+        with open_store(tmp_path / "data", keyring_backend=filekeyring.FileKeyring()) as store:
+            load_demo(store, date(2026, 11, 25), "Europe/London")
+            settings = store.settings.load()
+            settings.onboarded = True
+            store.settings.save(settings)
+    finally:
+        del os.environ[filekeyring.ENV]
+    env = cli_env(
+        PYTHON_KEYRING_BACKEND="benchmarks.filekeyring.FileKeyring",
+        BENCH_SHOW_MODULES="1",
+        **{filekeyring.ENV: str(keyring_file)},
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(REPO_ROOT / "benchmarks" / "_startup_child.py"),
+            "app",
+            str(tmp_path / "data"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert "painted" in result.stdout, result.stderr[-2000:]
+    loaded_line = next(line for line in result.stdout.splitlines() if line.startswith("loaded:"))
+    for module in HEAVY:
+        assert f"'{module}'" not in loaded_line, loaded_line
