@@ -290,14 +290,71 @@ class GroupsTableModel(_TableModel):
         return None
 
 
+_SOURCE_SIGNALS = (
+    "modelReset",
+    "rowsInserted",
+    "rowsRemoved",
+    "rowsMoved",
+    "dataChanged",
+    "layoutChanged",
+)
+
+
 class NameFilterProxy(QSortFilterProxyModel):
     """Sorts by :data:`SORT_ROLE` and keeps rows whose name contains the search text."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
+        # Filtering asks every row on each keystroke. Asking the source model through Qt
+        # costs microseconds a call, so each row's keys are read once per change of the
+        # source, and the verdicts once per change of the filter, in plain Python.
+        self._keys: list[tuple[Any, ...]] | None = None
+        self._accepted: list[bool] | None = None
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
+
+    def setSourceModel(self, model: Any) -> None:
+        old = self.sourceModel()
+        if old is not None:
+            for signal in _SOURCE_SIGNALS:
+                getattr(old, signal).disconnect(self._forget_keys)
+        self._forget_keys()
+        # Connected before Qt's own handlers (Qt calls slots in connection order), so a
+        # change to the source clears the cache before the proxy filters the new rows.
+        if model is not None:
+            for signal in _SOURCE_SIGNALS:
+                getattr(model, signal).connect(self._forget_keys)
+        super().setSourceModel(model)
+
+    def _forget_keys(self, *_args: Any) -> None:
+        self._keys = None
+        self._accepted = None
+
+    def _row_keys(self, index: Any) -> tuple[Any, ...]:
+        """What the filter looks at for one source row; subclasses add to it."""
+        return (index.data(SEARCH_ROLE),)
+
+    def _accepts(self, keys: tuple[Any, ...]) -> bool:
+        haystack = keys[0]
+        return not self._needle or (isinstance(haystack, str) and self._needle in haystack)
+
+    def _verdicts(self) -> list[bool]:
+        model = self.sourceModel()
+        if self._keys is None:
+            self._keys = [self._row_keys(model.index(row, 0)) for row in range(model.rowCount())]
+        return [self._accepts(keys) for keys in self._keys]
+
+    def _filter_changed(self, change: Callable[[], None]) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+            change()
+            self._accepted = None
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self._accepted = None
+            self.invalidateRowsFilter()
 
     @property
     def search_text(self) -> str:
@@ -307,20 +364,19 @@ class NameFilterProxy(QSortFilterProxyModel):
         needle = text.strip().casefold()
         if needle == self._needle:
             return
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
+
+        def change() -> None:
             self._needle = needle
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._needle = needle
-            self.invalidateRowsFilter()
+
+        self._filter_changed(change)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._needle:
+        if source_parent.isValid():
             return True
-        model = self.sourceModel()
-        haystack = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE)
-        return isinstance(haystack, str) and self._needle in haystack
+        if self._accepted is None:
+            self._accepted = self._verdicts()
+        accepted = self._accepted
+        return accepted[source_row] if source_row < len(accepted) else True
 
 
 class NetworkFilterProxy(NameFilterProxy):
@@ -347,27 +403,29 @@ class NetworkFilterProxy(NameFilterProxy):
     ) -> None:
         if (circle, domain, support) == (self._circle, self._domain, self._support):
             return
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
-            self._circle, self._domain, self._support = circle, domain, support
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._circle, self._domain, self._support = circle, domain, support
-            self.invalidateRowsFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not super().filterAcceptsRow(source_row, source_parent):
+        def change() -> None:
+            self._circle, self._domain, self._support = circle, domain, support
+
+        self._filter_changed(change)
+
+    def _row_keys(self, index: Any) -> tuple[Any, ...]:
+        return (
+            index.data(SEARCH_ROLE),
+            index.data(CIRCLE_ROLE),
+            index.data(DOMAIN_ROLE),
+            index.data(SUPPORT_ROLE),
+        )
+
+    def _accepts(self, keys: tuple[Any, ...]) -> bool:
+        if not super()._accepts(keys):
             return False
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        if self._circle is not None and index.data(CIRCLE_ROLE) != self._circle:
+        _, circle, domain, support = keys
+        if self._circle is not None and circle != self._circle:
             return False
-        if self._domain is not None and index.data(DOMAIN_ROLE) != self._domain:
+        if self._domain is not None and domain != self._domain:
             return False
-        if self._support is not None:
-            support = index.data(SUPPORT_ROLE)
-            if not support or self._support not in support:
-                return False
-        return True
+        return self._support is None or bool(support and self._support in support)
 
 
 class GapsListModel(QAbstractListModel):

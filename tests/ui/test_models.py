@@ -191,3 +191,23 @@ def test_gaps_model_shows_the_sentences(qtbot: object) -> None:
     assert index.data(ACCESSIBLE) == "Only Sam gives advice right now."
     assert index.data(GapsListModel.GAP_ROLE) is gap
     assert model.gap_at(0) is gap
+
+
+def test_filters_follow_changes_to_the_rows_while_active(qtbot: object) -> None:
+    """The proxy caches each row's keys; a change of rows must not leave stale verdicts."""
+    model = _people_model(qtbot)
+    proxy = NetworkFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_search_text("sam")
+    proxy.set_filters(circle=Circle.INNER)
+    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())] == [7]
+    newcomers = [
+        Person("Sami Okafor", circle=Circle.INNER, id=11),
+        *_people(),
+        Person("Samira Haddad", circle=Circle.OUTER, id=12),
+    ]
+    model.set_people(newcomers, {})
+    ids = sorted(proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount()))
+    assert ids == [7, 11]
+    model.set_people(_people()[1:], {})
+    assert proxy.rowCount() == 0
