@@ -8,25 +8,25 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: run test lint format screenshots clean
+.PHONY: run test lint format screenshots benchmarks clean
 
 run: $(VENV)/.installed-app
 	$(PY) -m supportnet $(ARGS)
 
 test: $(VENV)/.installed-test
-	$(PY) -m ruff check supportnet tests benchmarks
-	$(PY) -m ruff format --check supportnet tests benchmarks
+	$(PY) -m ruff check supportnet tests benchmarks tools
+	$(PY) -m ruff format --check supportnet tests benchmarks tools
 	$(PY) -m mypy
 	sh tests/run_tests.sh $(PY) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
-	$(PY) -m ruff check supportnet tests benchmarks
-	$(PY) -m ruff format --check supportnet tests benchmarks
+	$(PY) -m ruff check supportnet tests benchmarks tools
+	$(PY) -m ruff format --check supportnet tests benchmarks tools
 	$(PY) -m mypy
 
 format: $(VENV)/.installed-test
-	$(PY) -m ruff format supportnet tests benchmarks
-	$(PY) -m ruff check --fix supportnet tests benchmarks
+	$(PY) -m ruff format supportnet tests benchmarks tools
+	$(PY) -m ruff check --fix supportnet tests benchmarks tools
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -41,6 +41,14 @@ $(VENV)/.installed-app: pyproject.toml | $(PY)
 $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install $(PIP_FLAGS) -e '.[test]'
 	@touch $@ $(VENV)/.installed-app
+
+screenshots: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots screenshots
+
+benchmarks: $(VENV)/.installed-test
+	$(PY) -m benchmarks.store_open
+	$(PY) -m benchmarks.search
+	$(PY) -m benchmarks.startup
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis screenshots

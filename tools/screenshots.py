@@ -1,0 +1,111 @@
+"""Render every page of the main window on the example network, in light and dark.
+
+Writes screenshots/<page>-<theme>.png at 1280×800 (offscreen), plus the person and group
+editors. The offscreen platform has no system theme, so "dark" is a dark palette set on
+the application, as a dark desktop theme would.
+
+Run: `make screenshots` (or `.venv/bin/python -m tools.screenshots [OUT_DIR]`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.store_open import MemoryKeyring
+from supportnet.data.demo_loader import load_demo
+from supportnet.data.store import open_store
+
+SIZE = (1280, 800)
+TODAY = date(2026, 11, 25)
+NOW = datetime(2026, 11, 25, 17, 30, tzinfo=UTC)
+
+_DARK = {
+    QPalette.ColorRole.Window: "#202326",
+    QPalette.ColorRole.WindowText: "#e6e7e8",
+    QPalette.ColorRole.Base: "#17191b",
+    QPalette.ColorRole.AlternateBase: "#1e2124",
+    QPalette.ColorRole.Text: "#e6e7e8",
+    QPalette.ColorRole.Button: "#2a2e31",
+    QPalette.ColorRole.ButtonText: "#e6e7e8",
+    QPalette.ColorRole.ToolTipBase: "#2a2e31",
+    QPalette.ColorRole.ToolTipText: "#e6e7e8",
+    QPalette.ColorRole.PlaceholderText: "#8b9094",
+    QPalette.ColorRole.Highlight: "#3d6e8f",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Link: "#8cc4e8",
+    QPalette.ColorRole.Mid: "#3a3f43",
+    QPalette.ColorRole.Midlight: "#33373b",
+    QPalette.ColorRole.Dark: "#121415",
+    QPalette.ColorRole.Light: "#3c4145",
+    QPalette.ColorRole.Shadow: "#000000",
+}
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in _DARK.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7b8084"))
+    return palette
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setStyle("Fusion")
+    light = app.palette()
+    from supportnet.ui.main_window import MainWindow, Page
+
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        open_store(Path(tmp) / "data", keyring_backend=MemoryKeyring()) as store,
+    ):
+        load_demo(store, TODAY, "Europe/London")
+        written = []
+        for theme, palette in (("light", light), ("dark", dark_palette())):
+            app.setPalette(palette)
+            window = MainWindow(
+                store, data_location=tmp, key_location="system keyring", clock=lambda: NOW
+            )
+            window.resize(*SIZE)
+            window.show()
+            for page in Page:
+                window.show_page(page)
+                app.processEvents()
+                path = out / f"{page.name.lower()}-{theme}.png"
+                window.grab().save(str(path))
+                written.append(path)
+            person = next(p for p in store.people.list_all() if p.nickname)
+            group = store.groups.list_all()[0]
+            for kind, item_id in (("person", person.id), ("group", group.id)):
+                window.edit(kind, item_id)
+                app.processEvents()
+                editor = window.editor
+                assert editor is not None
+                path = out / f"{kind}-editor-{theme}.png"
+                editor.grab().save(str(path))
+                written.append(path)
+                editor.reject()
+                app.processEvents()
+            window.close()
+    for path in written:
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
