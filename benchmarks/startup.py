@@ -31,6 +31,8 @@ def _env(keyring_file: Path) -> dict[str, str]:
     env["PYTHON_KEYRING_BACKEND"] = "benchmarks.filekeyring.FileKeyring"
     env[filekeyring.ENV] = str(keyring_file)
     env.pop("SUPPORTNET_PASSPHRASE", None)
+    # Measure what a user gets: cached bytecode (the warm-up run writes it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
