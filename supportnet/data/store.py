@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 
     from supportnet.data.repositories.checkins import CheckInsRepository
     from supportnet.data.repositories.groups import GroupsRepository
+    from supportnet.data.repositories.ideas import IdeasRepository
     from supportnet.data.repositories.people import PeopleRepository
     from supportnet.data.repositories.plans import PlansRepository
+    from supportnet.data.repositories.postponements import PostponementsRepository
     from supportnet.data.repositories.settings import SettingsRepository
 
 DB_NAME = "supportnet.db"
@@ -103,6 +105,18 @@ class Store:
         from supportnet.data.repositories.checkins import CheckInsRepository
 
         return CheckInsRepository(LazySessions(lambda: self.sessions), self.db)
+
+    @cached_property
+    def postponements(self) -> PostponementsRepository:
+        from supportnet.data.repositories.postponements import PostponementsRepository
+
+        return PostponementsRepository(LazySessions(lambda: self.sessions), self.db)
+
+    @cached_property
+    def ideas(self) -> IdeasRepository:
+        from supportnet.data.repositories.ideas import IdeasRepository
+
+        return IdeasRepository(LazySessions(lambda: self.sessions), self.db)
 
     @cached_property
     def settings(self) -> SettingsRepository:

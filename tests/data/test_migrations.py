@@ -139,8 +139,8 @@ REVISION_0002 = '''"""Test only: {doc}"""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9002"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -163,8 +163,8 @@ BATCH_ADD_COLUMN = """\
 def _scripts_with_0002(tmp_path: Path, body: str, doc: str = "rebuild people") -> Path:
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_test_only.py").write_text(
-        REVISION_0002.format(doc=doc, body=body), encoding="utf-8"
+    (scripts / "versions" / "9002_test_only.py").write_text(
+        REVISION_0002.format(doc=doc, body=body, head=HEAD_REVISION), encoding="utf-8"
     )
     return scripts
 
@@ -223,7 +223,7 @@ def test_a_batch_migration_keeps_child_rows(
 
     backup = migrate.upgrade(db, key, backup_dir=backups, script_location=scripts)
 
-    assert _revision(db, key) == "0002"
+    assert _revision(db, key) == "9002"
     assert "favourite_colour" in _columns(db, key, "people")
     assert _counts(db, key) == before
     assert query(db, key, "PRAGMA foreign_key_check") == []
@@ -241,9 +241,9 @@ def test_a_batch_migration_keeps_child_rows(
     assert backup is not None
     assert backup.parent == backups
     assert list(backups.iterdir()) == [backup]
-    assert "before-upgrade-from-0001" in backup.name
+    assert f"before-upgrade-from-{HEAD_REVISION}" in backup.name
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
-    assert _revision(backup, key) == "0001"
+    assert _revision(backup, key) == HEAD_REVISION
     assert "favourite_colour" not in _columns(backup, key, "people")
     assert _counts(backup, key) == before
 
@@ -265,7 +265,7 @@ def test_the_same_migration_with_foreign_keys_on_loses_the_child_rows(
     )
 
     after = _counts(db, key)
-    assert _revision(db, key) == "0002"
+    assert _revision(db, key) == "9002"
     assert after["people"] == before["people"]
     for table in ("person_channels", "person_tags", "person_support", "plan_skips"):
         assert after[table] == 0, table
@@ -291,7 +291,7 @@ def test_a_failing_migration_changes_nothing(
     with pytest.raises(RuntimeError, match="fails halfway"):
         migrate.upgrade(db, key, backup_dir=tmp_path / "backups", script_location=scripts)
 
-    assert _revision(db, key) == "0001"
+    assert _revision(db, key) == HEAD_REVISION
     assert "favourite_colour" not in _columns(db, key, "people")
     assert _counts(db, key) == before
     tables = {row[0] for row in query(db, key, "SELECT name FROM sqlite_master")}
@@ -315,7 +315,7 @@ def test_a_migration_that_breaks_links_is_refused(
     with pytest.raises(StoreError, match="broken link") as caught:
         migrate.upgrade(db, key, backup_dir=tmp_path / "backups", script_location=scripts)
     assert "Traceback" not in str(caught.value)
-    assert _revision(db, key) == "0001"
+    assert _revision(db, key) == HEAD_REVISION
     assert _counts(db, key) == before
 
 
