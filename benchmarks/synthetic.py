@@ -109,3 +109,46 @@ def fill(store: Store, people: int, checkins: int, *, seed: int = 5) -> None:
         ],
     )
     conn.execute("COMMIT")
+
+
+def add_plans(store: Store, plans: int, people: int, *, seed: int = 9) -> None:
+    """Add ``plans`` plans over the first ``people`` people: weekly, monthly and flexible."""
+    rng = random.Random(seed)
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+    start = (datetime.now(UTC) - timedelta(days=60)).date().isoformat()
+    rows = []
+    for i in range(plans):
+        kind = ("fixed", "fixed", "flexible")[i % 3]
+        person = rng.randrange(people) + 1
+        weekly = i % 2 == 0
+        rows.append(
+            (
+                str(uuid.uuid4()),
+                person,
+                kind,
+                "call",
+                "Europe/London",
+                start,
+                "18:00:00.000000",
+                30,
+                ("weekly" if weekly else "monthly") if kind == "fixed" else None,
+                1 if kind == "fixed" else None,
+                str(rng.randrange(7)) if kind == "fixed" and weekly else None,
+                "by_date" if kind == "fixed" else None,
+                rng.randrange(1, 29) if kind == "fixed" and not weekly else None,
+                rng.choice((7, 10, 14, 21)) if kind == "flexible" else None,
+                60 if kind == "flexible" else None,
+                now,
+                now,
+            )
+        )
+    conn = store.db.connection()
+    conn.execute("BEGIN")
+    conn.executemany(
+        "INSERT INTO plans (uid, person_id, kind, channel, timezone, start_date, window_start, "
+        "duration_minutes, frequency, interval, weekdays, monthly_mode, month_day, ideal_days, "
+        "too_long_days, created_at, updated_at, title, message_idea, notes, paused, sequence) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'','','',0,0)",
+        rows,
+    )
+    conn.execute("COMMIT")

@@ -64,7 +64,7 @@ def people(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> li
     support: dict[int, set[SupportType]] = defaultdict(set)
     channels: dict[int, list[ContactChannel]] = defaultdict(list)
     tags: dict[int, list[str]] = defaultdict(list)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         marks = _in(chunk)
         for pid, kind in db.execute(
             f"SELECT person_id, support_type FROM person_support WHERE person_id IN ({marks})",
@@ -126,7 +126,7 @@ def groups(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> li
     ids = [r[0] for r in rows]
     support: dict[int, set[SupportType]] = defaultdict(set)
     tags: dict[int, list[str]] = defaultdict(list)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         marks = _in(chunk)
         for gid, kind in db.execute(
             f"SELECT group_id, support_type FROM group_support WHERE group_id IN ({marks})",
@@ -178,7 +178,7 @@ def plans(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> lis
     )
     skips: dict[int, set[date]] = defaultdict(set)
     ids = [r[0] for r in rows]
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for pid, day in db.execute(
             f"SELECT plan_id, day FROM plan_skips WHERE plan_id IN ({_in(chunk)})", tuple(chunk)
         ):
@@ -281,6 +281,6 @@ def count(db: RawDatabase, table: str, where: str = "", params: tuple[Any, ...] 
     return int(rows[0][0])
 
 
-def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+def chunks(ids: list[int], size: int = 500) -> list[list[int]]:
     # SQLite caps bound parameters per statement; 500 stays well below every build's cap.
     return [ids[i : i + size] for i in range(0, len(ids), size)]

@@ -136,11 +136,16 @@ class PeopleTableModel(_TableModel):
                 return row
         return None
 
+    def filter_value(self, row: int, role: int) -> Any:
+        """A filter role's value for ``row`` in column 0, without a round trip through Qt."""
+        return self._value(self._people[row], 0, role)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._people):
             return None
-        person = self._people[index.row()]
-        column = index.column()
+        return self._value(self._people[index.row()], index.column(), role)
+
+    def _value(self, person: Person, column: int, role: int) -> Any:
         if role == ID_ROLE:
             return person.id
         if role == SEARCH_ROLE:
@@ -247,11 +252,16 @@ class GroupsTableModel(_TableModel):
                 return row
         return None
 
+    def filter_value(self, row: int, role: int) -> Any:
+        """A filter role's value for ``row`` in column 0, without a round trip through Qt."""
+        return self._value(self._groups[row], 0, role)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._groups):
             return None
-        group = self._groups[index.row()]
-        column = index.column()
+        return self._value(self._groups[index.row()], index.column(), role)
+
+    def _value(self, group: Group, column: int, role: int) -> Any:
         if role == ID_ROLE:
             return group.id
         if role == SEARCH_ROLE:
@@ -331,9 +341,15 @@ class NameFilterProxy(QSortFilterProxyModel):
         self._keys = None
         self._accepted = None
 
-    def _row_keys(self, index: Any) -> tuple[Any, ...]:
-        """What the filter looks at for one source row; subclasses add to it."""
-        return (index.data(SEARCH_ROLE),)
+    #: The roles the filter reads for each source row (column 0); subclasses add to them.
+    filter_roles: tuple[int, ...] = (SEARCH_ROLE,)
+
+    def _row_keys(self, model: Any, row: int) -> tuple[Any, ...]:
+        fast = getattr(model, "filter_value", None)
+        if fast is not None:
+            return tuple(fast(row, role) for role in self.filter_roles)
+        index = model.index(row, 0)
+        return tuple(index.data(role) for role in self.filter_roles)
 
     def _accepts(self, keys: tuple[Any, ...]) -> bool:
         haystack = keys[0]
@@ -342,7 +358,7 @@ class NameFilterProxy(QSortFilterProxyModel):
     def _verdicts(self) -> list[bool]:
         model = self.sourceModel()
         if self._keys is None:
-            self._keys = [self._row_keys(model.index(row, 0)) for row in range(model.rowCount())]
+            self._keys = [self._row_keys(model, row) for row in range(model.rowCount())]
         return [self._accepts(keys) for keys in self._keys]
 
     def _filter_changed(self, change: Callable[[], None]) -> None:
@@ -409,13 +425,7 @@ class NetworkFilterProxy(NameFilterProxy):
 
         self._filter_changed(change)
 
-    def _row_keys(self, index: Any) -> tuple[Any, ...]:
-        return (
-            index.data(SEARCH_ROLE),
-            index.data(CIRCLE_ROLE),
-            index.data(DOMAIN_ROLE),
-            index.data(SUPPORT_ROLE),
-        )
+    filter_roles = (SEARCH_ROLE, CIRCLE_ROLE, DOMAIN_ROLE, SUPPORT_ROLE)
 
     def _accepts(self, keys: tuple[Any, ...]) -> bool:
         if not super()._accepts(keys):

@@ -330,8 +330,10 @@ class PeoplePageController(QObject):
             (self.view.people_table, self.people_model),
             (self.view.groups_table, self.groups_model),
         ):
-            table.resizeColumnsToContents()
             header = table.horizontalHeader()
+            # Measuring every row costs seconds at thousands of people; a sample is enough.
+            header.setResizeContentsPrecision(200)
+            table.resizeColumnsToContents()
             spare = 48  # room for the sort arrow and some air
             for column in range(model.columnCount() - 1):
                 header.resizeSection(column, header.sectionSize(column) + spare)
