@@ -7,12 +7,14 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
+from zoneinfo import ZoneInfo
 
 from supportnet import __version__
 from supportnet.errors import SupportNetError, UsageError, ValidationError
+from supportnet.network import ChannelKind
 
 if TYPE_CHECKING:
     from supportnet.data.keys import PassphraseProvider, PassphrasePurpose
@@ -69,6 +71,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--force",
         action="store_true",
         help="replace a store that holds data (a backup of it is kept first)",
+    )
+    commands.add_parser("today", parents=[common], help="print today's suggestions, one per line")
+    log = commands.add_parser("log", parents=[common], help="log a check-in with someone")
+    log.add_argument("name", metavar="NAME", help="who (a name, nickname or group)")
+    log.add_argument(
+        "--channel",
+        choices=[c.value for c in ChannelKind],
+        help="how you were in touch",
+    )
+    log.add_argument("--note", default="", help="a short note, kept encrypted")
+    log.add_argument("--they-reached-out", action="store_true", help="they got in touch with you")
+    log.add_argument(
+        "--when",
+        metavar="DATETIME",
+        help="when, e.g. '2026-11-24 18:30' or '18:30' (today); default: now",
     )
     commands.add_parser("gui", parents=[common], help="open the app (the default)")
     return parser
@@ -242,6 +259,107 @@ def _cmd_restore(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     return 0
 
 
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _cmd_today(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.reachouts import today_suggestions
+    from supportnet.data.store import open_store
+
+    now = _now()
+    with open_store(data_dir, passphrase=_passphrase_provider(), create=False) as store:
+        found = today_suggestions(store, now)
+    if not found:
+        print("Nothing planned for today. You could still reach out to someone, or rest.", file=out)
+        return 0
+    for suggestion in found:
+        when = f"{suggestion.time_today:%H:%M}  " if suggestion.time_today else ""
+        print(f"{when}{suggestion.target.name} — {suggestion.reason}", file=out)
+    return 0
+
+
+def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
+    """A check-in time typed by a person: 'YYYY-MM-DD HH:MM', ISO 8601, or 'HH:MM' today."""
+    value = text.strip()
+    local_now = now.astimezone(zone)
+    try:
+        if len(value) <= 5 and ":" in value:
+            clock = time.fromisoformat(value.zfill(5))
+            moment = datetime.combine(local_now.date(), clock, tzinfo=zone)
+        else:
+            moment = datetime.fromisoformat(value)
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=zone)
+    except ValueError:
+        raise UsageError(
+            f"“{text}” isn't a time I understand; try '2026-11-24 18:30' or '18:30'."
+        ) from None
+    if moment > now + timedelta(minutes=5):
+        raise UsageError(f"“{text}” is in the future; a check-in is something that happened.")
+    return moment
+
+
+def _cmd_log(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.checkins import CheckIn, Initiator
+    from supportnet.data.reachouts import user_zone
+    from supportnet.data.store import open_store
+
+    now = _now()
+    with open_store(data_dir, passphrase=_passphrase_provider(), create=False) as store:
+        zone = ZoneInfo(user_zone(store))
+        at = parse_when(args.when, now, zone) if args.when else now
+        people = store.people.find(args.name)
+        groups = store.groups.find(args.name)
+        matches = [(p.name, "person", p.id) for p in people] + [
+            (g.name, "group", g.id) for g in groups
+        ]
+        if not matches:
+            raise SupportNetError(f"Nobody called “{args.name}” is in your network.")
+        if len(matches) > 1:
+            listed = "\n".join(f"  {name}" for name, _kind, _id in matches)
+            raise UsageError(
+                f"“{args.name}” could be more than one:\n{listed}\nPlease give more of the name."
+            )
+        name, kind, target_id = matches[0]
+        assert target_id is not None
+        channel = ChannelKind(args.channel) if args.channel else None
+        if channel is None and kind == "person":
+            preferred = people[0].preferred_channel
+            channel = preferred.kind if preferred else None
+        checkin = CheckIn(
+            at=at,
+            person_id=target_id if kind == "person" else None,
+            group_id=target_id if kind == "group" else None,
+            channel=channel,
+            initiator=Initiator.THEM if args.they_reached_out else Initiator.ME,
+            note=args.note,
+        )
+        store.checkins.add(checkin)
+        for plan in (
+            store.plans.for_person(target_id)
+            if kind == "person"
+            else store.plans.for_group(target_id)
+        ):
+            assert plan.id is not None
+            store.postponements.clear(plan.id)
+    how = ", ".join(
+        part
+        for part in (
+            channel.label.lower() if channel else "",
+            "they reached out" if args.they_reached_out else "",
+        )
+        if part
+    )
+    local = at.astimezone(zone)
+    print(
+        f"Logged a check-in with {name} on {local:%a %d %b, %H:%M}"
+        + (f" ({how})." if how else "."),
+        file=out,
+    )
+    return 0
+
+
 def _mode(path: Path) -> str:
     try:
         return f"mode {path.stat().st_mode & 0o777:o}"
@@ -263,4 +381,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Path, TextIO], int]] = {
     "doctor": _cmd_doctor,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
+    "today": _cmd_today,
+    "log": _cmd_log,
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from supportnet.data import reads
@@ -16,13 +16,18 @@ class PostponementsRepository(Repository):
     """Keep, read and clear postponements of plans."""
 
     def list_active(self, today: date) -> list[Postponement]:
-        """Postponements that still hold on ``today`` (user-local date)."""
-        from supportnet.schedule import Postponement
+        """Postponements the schedule still needs on ``today`` (user-local date).
 
+        Those still holding, and those that ended within the last few days: a moved
+        occurrence is offered on its new day from the postponement.
+        """
+        from supportnet.schedule import GATHER_DAYS, Postponement
+
+        since = today - timedelta(days=GATHER_DAYS)
         rows = self._db.execute(
-            "SELECT plan_id, to_date, from_date FROM plan_postponements WHERE to_date > ? "
+            "SELECT plan_id, to_date, from_date FROM plan_postponements WHERE to_date >= ? "
             "ORDER BY id",
-            (today.isoformat(),),
+            (since.isoformat(),),
         )
         return [
             Postponement(

@@ -1,0 +1,88 @@
+"""Reach-outs at scale: 5,000 people, 2,000 plans and 100,000 check-ins.
+
+Prints, one per line: today_ms (computing Today's suggestions), agenda_ms (the four-week
+agenda), open_people_ms (building and painting the People page), log_ms (logging one
+check-in and refreshing Today). Medians of several runs. Goals: today_ms <= 50 and every
+page opening <= 200 ms.
+
+Run: `.venv/bin/python -m benchmarks.scale`.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks.store_open import MemoryKeyring
+from benchmarks.synthetic import add_plans, fill
+from supportnet.checkins import CheckIn
+from supportnet.data.reachouts import ReachOutReader
+from supportnet.data.store import open_store
+
+PEOPLE = 5000
+PLANS = 2000
+CHECKINS = 100_000
+ROUNDS = 7
+
+
+def _median_ms(func: object, rounds: int = ROUNDS) -> float:
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        func()  # type: ignore[operator]
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1000
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        open_store(Path(tmp) / "data", keyring_backend=MemoryKeyring()) as store,
+    ):
+        fill(store, PEOPLE, CHECKINS)
+        add_plans(store, PLANS, PEOPLE)
+        now = datetime.now(UTC)
+        reader = ReachOutReader(store)  # the app keeps one, as here
+        first_today_ms = _median_ms(lambda: ReachOutReader(store).suggestions(now), rounds=3)
+        reader.suggestions(now)
+        today_ms = _median_ms(lambda: reader.suggestions(now))
+        agenda_ms = _median_ms(lambda: reader.agenda(now))
+
+        from supportnet.ui.people_page import PeoplePageController
+
+        def open_people() -> None:
+            page = PeoplePageController(store, lambda: now)
+            page.view.resize(1100, 760)
+            page.view.show()
+            app.processEvents()
+            page.view.repaint()
+            page.view.close()
+            page.view.deleteLater()
+
+        open_people_ms = _median_ms(open_people, rounds=3)
+        someone = store.people.list_all()[0]
+
+        def log_one() -> None:
+            store.checkins.add(CheckIn(at=datetime.now(UTC), person_id=someone.id))
+            reader.suggestions(datetime.now(UTC))
+
+        log_ms = _median_ms(log_one)
+    print(f"people: {PEOPLE}, plans: {PLANS}, check-ins: {CHECKINS}")
+    print(f"today_ms: {today_ms:.1f}")
+    print(f"first_today_ms: {first_today_ms:.1f}  (a cold read, as `supportnet today` does)")
+    print(f"agenda_ms: {agenda_ms:.1f}")
+    print(f"open_people_ms: {open_people_ms:.1f}")
+    print(f"log_ms: {log_ms:.1f}")
+
+
+if __name__ == "__main__":
+    main()
