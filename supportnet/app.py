@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
@@ -25,6 +25,9 @@ from supportnet.ui.main_window import MainWindow
 from supportnet.ui.ui_state import UiState
 from supportnet.ui.unlock_dialog import WRONG_PASSPHRASE, ask_passphrase
 from supportnet.ui.welcome import StartChoice, ask_start_choice
+
+if TYPE_CHECKING:
+    from supportnet.ui.reminders import ReminderService
 
 #: Matches the .desktop file's name (without ".desktop"); Wayland uses it as the app id.
 DESKTOP_FILE_NAME = "supportnet"
@@ -274,6 +277,20 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
         return started.exit_code
     try:
         started.window.show()
-        return app.exec()
+        reminders = start_reminders(started.window, started.store, app)
+        try:
+            return app.exec()
+        finally:
+            reminders.stop()
     finally:
         started.store.close()
+
+
+def start_reminders(window: MainWindow, store: Store, app: QApplication) -> ReminderService:
+    """Start the reminder timer (and the tray icon, where the desktop has a tray)."""
+    from supportnet.ui.reminders import ReminderService
+
+    service = ReminderService(store, icon=app.windowIcon(), parent=window)
+    service.attach_window(window)
+    service.start()
+    return service

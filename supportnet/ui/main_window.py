@@ -1,4 +1,4 @@
-"""The main window: a sidebar of pages (Network, People), menus, undo and a quiet status bar."""
+"""The main window: a sidebar of pages (Today, Network, People), menus, undo, a quiet status bar."""
 
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 import supportnet
+from supportnet.checkins import Initiator
 from supportnet.errors import SupportNetError
 from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.ui import dialogs
@@ -55,6 +56,7 @@ from supportnet.ui.network_page import NetworkPageController
 from supportnet.ui.people_page import PeoplePageController
 from supportnet.ui.person_editor import EditorDialog, PersonEditor
 from supportnet.ui.signals import AppSignals
+from supportnet.ui.today_page import GO_EASY_TEXT, STOP_EASY_TEXT, TodayPageController
 from supportnet.ui.ui_state import UiState
 from supportnet.ui.undo import (
     GROUP,
@@ -75,21 +77,40 @@ UNDO_ERROR_TITLE = "SupportNet couldn't undo that"
 
 
 class Page(enum.Enum):
-    """The pages in the sidebar, in order."""
+    """The pages in the sidebar, in this order (those added with ``MainWindow.add_page``)."""
 
+    TODAY = "today"
     NETWORK = "network"
     PEOPLE = "people"
 
     @property
     def title(self) -> str:
-        return {Page.NETWORK: "Network", Page.PEOPLE: "People"}[self]
+        return _PAGE_TEXT[self][0]
 
     @property
     def description(self) -> str:
-        return {
-            Page.NETWORK: "Your circles, and a few gentle notes about gaps",
-            Page.PEOPLE: "People and groups in lists, to search, sort and edit",
-        }[self]
+        return _PAGE_TEXT[self][1]
+
+
+#: Each page's sidebar title and description. A new page adds a member above and a line here.
+_PAGE_TEXT = {
+    Page.TODAY: ("Today", "A few gentle suggestions of who to reach out to today"),
+    Page.NETWORK: ("Network", "Your circles, and a few gentle notes about gaps"),
+    Page.PEOPLE: ("People", "People and groups in lists, to search, sort and edit"),
+}
+
+#: Ctrl+1 … Ctrl+9 go to the pages in sidebar order.
+_PAGE_KEYS = (
+    Qt.Key.Key_1,
+    Qt.Key.Key_2,
+    Qt.Key.Key_3,
+    Qt.Key.Key_4,
+    Qt.Key.Key_5,
+    Qt.Key.Key_6,
+    Qt.Key.Key_7,
+    Qt.Key.Key_8,
+    Qt.Key.Key_9,
+)
 
 
 class NetworkSource(Protocol):
@@ -196,14 +217,6 @@ class Sidebar(QListWidget):
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.setFont(font)
-        height = self.fontMetrics().height() * 2 + 8
-        for number, page in enumerate(Page, start=1):
-            item = QListWidgetItem(page.title)
-            item.setData(Qt.ItemDataRole.UserRole, page.value)
-            item.setToolTip(f"{page.description} (Ctrl+{number})")
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, page.description)
-            item.setSizeHint(QSize(0, height))
-            self.addItem(item)
         width = max(self.fontMetrics().horizontalAdvance(p.title) for p in Page)
         self.setFixedWidth(width + self.fontMetrics().averageCharWidth() * 12)
         # Air around the words. A delegate, not a style sheet: a style sheet would freeze
@@ -211,6 +224,27 @@ class Sidebar(QListWidget):
         pad = self.fontMetrics().averageCharWidth() * 2
         self.setItemDelegate(_PaddedDelegate(pad, self))
         self.setViewportMargins(0, pad // 2, 0, 0)
+
+    def set_pages(self, pages: list[Page]) -> None:
+        """List these pages, in this order, keeping the current one."""
+        current = self.currentRow()
+        current_page = self.item(current).data(Qt.ItemDataRole.UserRole) if current >= 0 else None
+        height = self.fontMetrics().height() * 2 + 8
+        blocked = self.blockSignals(True)
+        try:
+            self.clear()
+            for number, page in enumerate(pages, start=1):
+                item = QListWidgetItem(page.title)
+                item.setData(Qt.ItemDataRole.UserRole, page.value)
+                keys = f" (Ctrl+{number})" if number <= len(_PAGE_KEYS) else ""
+                item.setToolTip(f"{page.description}{keys}")
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, page.description)
+                item.setSizeHint(QSize(0, height))
+                self.addItem(item)
+                if page.value == current_page:
+                    self.setCurrentRow(number - 1)
+        finally:
+            self.blockSignals(blocked)
 
 
 class MainWindow(QMainWindow):
@@ -241,13 +275,17 @@ class MainWindow(QMainWindow):
         #: The editor on screen, if any (for tests and to avoid opening two).
         self.editor: EditorDialog | None = None
 
+        self.today = TodayPageController(
+            source, self._clock, self.undo_context, self.undo_stack, self
+        )
         self.network = NetworkPageController(source, self._clock, self)
         self.people = PeoplePageController(source, self._clock, self)
         self.sidebar = Sidebar()
         self.pages = QStackedWidget()
         self.pages.setAccessibleName("Page")
-        self.pages.addWidget(self.network.view)
-        self.pages.addWidget(self.people.view)
+        #: The pages shown, in sidebar order (see :meth:`add_page`).
+        self._pages: list[Page] = []
+        self._remembered_page: str | None = None
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -272,6 +310,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.add_page(Page.TODAY, self.today.view)
+        self.add_page(Page.NETWORK, self.network.view)
+        self.add_page(Page.PEOPLE, self.people.view)
         self._connect()
 
         self._time_timer = QTimer(self)
@@ -339,16 +380,31 @@ class MainWindow(QMainWindow):
             "&Find…", self.focus_search, [key(key.StandardKey.Find)], "Search names and tags"
         )
 
+        self.log_action = self._action(
+            "&Log a check-in…",
+            self.today.log_checkin,
+            [key(ctrl | Qt.Key.Key_L)],
+            "Note a contact with anyone, whoever reached out",
+        )
+        self.they_action = self._action(
+            "&Someone reached out to me…",
+            lambda: self.today.log_checkin(Initiator.THEM),
+            [key(ctrl | shift | Qt.Key.Key_L)],
+            "Note that someone got in touch with you",
+        )
+        self.ideas_action = self._action(
+            "&Message ideas…",
+            self.today.show_ideas,
+            [],
+            "First sentences to copy, change and add to",
+        )
+        self.go_easy_action = self._action(
+            GO_EASY_TEXT, self._go_easy_or_stop, [], "For a while, suggest only your inner circle"
+        )
+
+        #: Filled by :meth:`add_page`.
         self.page_actions: dict[Page, QAction] = {}
         self.page_group = QActionGroup(self)
-        keys = (Qt.Key.Key_1, Qt.Key.Key_2)
-        for page, page_key in zip(Page, keys, strict=True):
-            action = self._action(
-                f"&{page.title}", lambda p=page: self.show_page(p), [key(ctrl | page_key)]
-            )
-            action.setCheckable(True)
-            self.page_group.addAction(action)
-            self.page_actions[page] = action
         self.zoom_in_action = self._action(
             "Zoom &in",
             lambda: self._map_do("zoom_in"),
@@ -382,10 +438,16 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
 
-        view_menu = bar.addMenu("&View")
-        for action in self.page_actions.values():
-            view_menu.addAction(action)
-        view_menu.addSeparator()
+        reach_menu = bar.addMenu("&Reach out")
+        reach_menu.addAction(self.log_action)
+        reach_menu.addAction(self.they_action)
+        reach_menu.addSeparator()
+        reach_menu.addAction(self.ideas_action)
+        reach_menu.addAction(self.go_easy_action)
+
+        self.view_menu = view_menu = bar.addMenu("&View")
+        # Page actions go in above this separator, in sidebar order.
+        self._pages_end = view_menu.addSeparator()
         for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
             view_menu.addAction(action)
 
@@ -417,6 +479,9 @@ class MainWindow(QMainWindow):
         self.network.new_person_requested.connect(self.new_person)
         self.network.status.connect(self.show_note)
         self.network.selection_changed.connect(self._update_selection_actions)
+        self.today.status.connect(self.show_note)
+        self.today.going_easy_changed.connect(self._going_easy_changed)
+        self._going_easy_changed(self.today.going_easy)
 
         stack = self.undo_stack
         stack.canUndoChanged.connect(self._update_undo_actions)
@@ -432,10 +497,50 @@ class MainWindow(QMainWindow):
 
     @property
     def current_page(self) -> Page:
-        return list(Page)[self.pages.currentIndex()]
+        return self._pages[self.pages.currentIndex()]
+
+    @property
+    def shown_pages(self) -> list[Page]:
+        """The pages in the sidebar, in order."""
+        return list(self._pages)
+
+    def add_page(self, page: Page, widget: QWidget) -> QAction:
+        """Put a page in the sidebar (in :class:`Page` order) with a View menu entry.
+
+        Pages are numbered in sidebar order for Ctrl+1 … Ctrl+9. Returns the page's action.
+        If the window last closed on this page, it opens there again.
+        """
+        if page in self._pages:
+            raise ValueError(f"{page} is already shown")
+        order = list(Page)
+        position = sum(1 for p in self._pages if order.index(p) < order.index(page))
+        self._pages.insert(position, page)
+        self.pages.insertWidget(position, widget)
+        action = self._action(f"&{page.title}", lambda p=page: self.show_page(p))
+        action.setCheckable(True)
+        action.setStatusTip(page.description)
+        self.page_group.addAction(action)
+        self.page_actions[page] = action
+        following = self._pages[position + 1] if position + 1 < len(self._pages) else None
+        before = self.page_actions[following] if following is not None else self._pages_end
+        self.view_menu.insertAction(before, action)
+        for number, shown in enumerate(self._pages):
+            keys = [QKeySequence(Qt.Modifier.CTRL | _PAGE_KEYS[number])] if number < 9 else []
+            self.page_actions[shown].setShortcuts(keys)
+        self.sidebar.set_pages(self._pages)
+        current = self.pages.currentIndex()
+        if 0 <= current < len(self._pages):
+            self.page_actions[self._pages[current]].setChecked(True)
+            if self.sidebar.currentRow() != current:
+                blocked = self.sidebar.blockSignals(True)
+                self.sidebar.setCurrentRow(current)
+                self.sidebar.blockSignals(blocked)
+        if self._remembered_page == page.value:
+            self.show_page(page)
+        return action
 
     def show_page(self, page: Page) -> None:
-        index = list(Page).index(page)
+        index = self._pages.index(page)
         if self.sidebar.currentRow() != index:
             self.sidebar.setCurrentRow(index)
         self.pages.setCurrentIndex(index)
@@ -444,8 +549,8 @@ class MainWindow(QMainWindow):
         self._update_selection_actions()
 
     def _sidebar_moved(self, row: int) -> None:
-        if 0 <= row < len(Page):
-            self.show_page(list(Page)[row])
+        if 0 <= row < len(self._pages):
+            self.show_page(self._pages[row])
 
     def _map_do(self, what: str) -> None:
         self.show_page(Page.NETWORK)
@@ -460,12 +565,14 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Read the network again from the repositories and show it on every page."""
         self._refresh_timer.stop()
+        self.today.refresh()
         self.people.refresh()
         self.network.refresh()
         self._update_counts()
         self._update_selection_actions()
 
     def _tick(self) -> None:
+        self.today.refresh()
         self.people.refresh_times()
         self.network.refresh()
 
@@ -519,7 +626,9 @@ class MainWindow(QMainWindow):
         """The person or group selected on the page on screen, as ``(kind, id)``."""
         if self.current_page is Page.PEOPLE:
             return self.people.selected()
-        return self.network.selected()
+        if self.current_page is Page.NETWORK:
+            return self.network.selected()
+        return None
 
     def _update_selection_actions(self) -> None:
         has = self.selected() is not None
@@ -635,15 +744,28 @@ class MainWindow(QMainWindow):
     def export_map(self) -> None:
         self.network.export_map()
 
+    # --- reaching out ------------------------------------------------------------------------
+
+    def _go_easy_or_stop(self) -> None:
+        if self.today.going_easy:
+            self.today.stop_going_easy()
+        else:
+            self.today.go_easy()
+
+    def _going_easy_changed(self, easy: bool) -> None:
+        self.go_easy_action.setText(STOP_EASY_TEXT if easy else GO_EASY_TEXT)
+
     # --- remembering -------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
         geometry = self.ui_state.bytes_value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1180, 760)
-        page_value = self.ui_state.text("window/page", Page.NETWORK.value)
-        page = next((p for p in Page if p.value == page_value), Page.NETWORK)
+        page_value = self.ui_state.text("window/page", Page.TODAY.value)
+        page = next((p for p in self._pages if p.value == page_value), Page.TODAY)
         self.show_page(page)
+        # A page added later (another module's) opens if it was the last one shown.
+        self._remembered_page = page_value if page.value != page_value else None
         tab = self.ui_state.value("people/tab", 0)
         with contextlib.suppress(TypeError, ValueError):
             self.people.view.tabs.setCurrentIndex(int(tab))

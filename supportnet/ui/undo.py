@@ -1,4 +1,4 @@
-"""Undoable changes to the network: add, edit, delete and move people and groups.
+"""Undoable changes: people and groups (add, edit, delete, move), check-ins and postponements.
 
 Each command is made by its ``perform`` class method, which does the change straight away
 (so a failure reaches whoever asked, with the form still open) and returns a command to push
@@ -13,7 +13,8 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -21,8 +22,15 @@ from supportnet.errors import SupportNetError
 from supportnet.network import Circle, Group, LifeDomain, Person
 from supportnet.ui.signals import AppSignals
 
+if TYPE_CHECKING:
+    from supportnet.checkins import CheckIn
+    from supportnet.schedule import Postponement
+
 PERSON = "person"
 GROUP = "group"
+#: Kinds of change that are not people or groups; see :meth:`UndoContext.changed`.
+CHECKIN = "checkin"
+PLAN = "plan"
 
 
 @dataclass(slots=True)
@@ -37,6 +45,14 @@ class UndoContext:
         return self.store.people if kind == PERSON else self.store.groups
 
     def changed(self, kind: str, *, with_history: bool = False) -> None:
+        if kind == CHECKIN:
+            # A contact moves plans on too (a flexible plan counts from the last contact).
+            self.signals.checkins_changed.emit()
+            self.signals.plans_changed.emit()
+            return
+        if kind == PLAN:
+            self.signals.plans_changed.emit()
+            return
         if kind == PERSON:
             self.signals.people_changed.emit()
         else:
@@ -243,3 +259,78 @@ class MoveCommand(_StoreCommand):
 
     def _backward(self) -> None:
         self._place(self.before)
+
+
+#: Early enough that every postponement on record is "active" on it.
+_LONG_AGO = date(1900, 1, 1)
+
+
+def _plan_postponements(ctx: UndoContext, plan_id: int) -> list[Postponement]:
+    """Every postponement of a plan still on record, to put back after an undo."""
+    return [p for p in ctx.store.postponements.list_active(_LONG_AGO) if p.plan_id == plan_id]
+
+
+def _put_back(ctx: UndoContext, plan_id: int, postponements: list[Postponement]) -> None:
+    ctx.store.postponements.clear(plan_id)
+    for postponement in postponements:
+        ctx.store.postponements.postpone(postponement)
+
+
+class CheckInCommand(_StoreCommand):
+    """Logging a check-in; undo takes it out again, redo logs it with the same uid.
+
+    Logging one for a plan clears that plan's postponements ("Not today" has done its job);
+    undo puts them back as they were.
+    """
+
+    #: What the repository returned the last time it was added (with its id).
+    saved: Any = None
+
+    def __init__(self, ctx: UndoContext, checkin: CheckIn, name: str) -> None:
+        super().__init__(ctx, CHECKIN, f"log a check-in with {name}")
+        self._checkin = copy.deepcopy(checkin)
+        self._cleared: list[Postponement] = []
+
+    @classmethod
+    def perform(cls, ctx: UndoContext, checkin: CheckIn, name: str) -> CheckInCommand:
+        command = cls(ctx, checkin, name)
+        command._forward()
+        ctx.changed(CHECKIN)
+        return command
+
+    def _forward(self) -> None:
+        plan_id = self._checkin.plan_id
+        self.saved = self._ctx.store.checkins.add(copy.deepcopy(self._checkin))
+        if plan_id is not None:
+            self._cleared = _plan_postponements(self._ctx, plan_id)
+            self._ctx.store.postponements.clear(plan_id)
+
+    def _backward(self) -> None:
+        self._ctx.store.checkins.delete(self.saved.id)
+        plan_id = self._checkin.plan_id
+        if plan_id is not None and self._cleared:
+            _put_back(self._ctx, plan_id, self._cleared)
+
+
+class PostponeCommand(_StoreCommand):
+    """ "Not today" or "Another day…": a plan moves to a later day; undo moves it back."""
+
+    def __init__(self, ctx: UndoContext, postponement: Postponement, name: str) -> None:
+        super().__init__(ctx, PLAN, f"move {name} to another day")
+        self.postponement = postponement
+        self._before: list[Postponement] = []
+
+    @classmethod
+    def perform(cls, ctx: UndoContext, postponement: Postponement, name: str) -> PostponeCommand:
+        command = cls(ctx, postponement, name)
+        command._forward()
+        ctx.changed(PLAN)
+        return command
+
+    def _forward(self) -> None:
+        plan_id = self.postponement.plan_id
+        self._before = _plan_postponements(self._ctx, plan_id)
+        self._ctx.store.postponements.postpone(self.postponement)
+
+    def _backward(self) -> None:
+        _put_back(self._ctx, self.postponement.plan_id, self._before)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from supportnet.data.migrations import HEAD_REVISION
 from tests.conftest import cli_env
 
 PASS = "correct horse battery staple"
@@ -64,7 +65,7 @@ def test_demo_doctor_backup_restore_round_trip_with_a_passphrase(
     assert doctor.returncode == 0, doctor.stderr
     assert "SQLCipher 4." in doctor.stdout
     assert "passphrase-wrapped key file" in doctor.stdout
-    assert "revision 0001" in doctor.stdout
+    assert f"revision {HEAD_REVISION}" in doctor.stdout
     people_line = next(line for line in doctor.stdout.splitlines() if line.startswith("People"))
     people = int(people_line.split()[-1])
     assert 20 <= people <= 30

@@ -256,23 +256,28 @@ def test_sidebar_lists_only_the_pages_that_exist(
 ) -> None:
     window = _window(qtbot, store, clock)
     sidebar = window.sidebar
-    assert [sidebar.item(i).text() for i in range(sidebar.count())] == ["Network", "People"]
-    sidebar.setCurrentRow(1)
+    assert [sidebar.item(i).text() for i in range(sidebar.count())] == [
+        "Today",
+        "Network",
+        "People",
+    ]
+    sidebar.setCurrentRow(2)
     assert window.current_page is Page.PEOPLE
     assert window.pages.currentWidget() is window.people.view
     assert window.page_actions[Page.PEOPLE].isChecked()
 
 
-def test_ctrl_1_and_ctrl_2_switch_pages(
-    qtbot: Any, store: Any, clock: Callable[[], datetime]
-) -> None:
+def test_ctrl_1_2_3_switch_pages(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> None:
     window = _shown(qtbot, _window(qtbot, store, clock))
-    assert window.current_page is Page.NETWORK
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page is Page.TODAY
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page is Page.PEOPLE
+    assert window.sidebar.currentRow() == 2
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page is Page.NETWORK
     assert window.sidebar.currentRow() == 1
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_page is Page.NETWORK
+    assert window.current_page is Page.TODAY
     assert window.sidebar.currentRow() == 0
 
 
@@ -289,7 +294,7 @@ def test_menus_carry_every_action_with_its_shortcut(
 ) -> None:
     window = _window(qtbot, store, clock)
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
-    assert list(menus) == ["File", "Edit", "View", "Help"]
+    assert list(menus) == ["File", "Edit", "Reach out", "View", "Help"]
 
     def keys(action: Any) -> list[str]:
         return [s.toString(QKeySequence.SequenceFormat.PortableText) for s in action.shortcuts()]
@@ -302,8 +307,11 @@ def test_menus_carry_every_action_with_its_shortcut(
     assert keys(window.quit_action) == ["Ctrl+Q"]
     assert keys(window.edit_action) == ["F2"]
     assert keys(window.delete_action) == ["Del"]
-    assert keys(window.page_actions[Page.NETWORK]) == ["Ctrl+1"]
-    assert keys(window.page_actions[Page.PEOPLE]) == ["Ctrl+2"]
+    assert keys(window.page_actions[Page.TODAY]) == ["Ctrl+1"]
+    assert keys(window.page_actions[Page.NETWORK]) == ["Ctrl+2"]
+    assert keys(window.page_actions[Page.PEOPLE]) == ["Ctrl+3"]
+    assert keys(window.log_action) == ["Ctrl+L"]
+    assert keys(window.they_action) == ["Ctrl+Shift+L"]
     assert keys(window.zoom_in_action)[0] == "Ctrl++"
     assert keys(window.zoom_out_action) == ["Ctrl+-"]
     assert keys(window.fit_action) == ["Ctrl+0"]
@@ -361,7 +369,7 @@ def test_geometry_and_last_page_are_remembered_in_the_data_folder(
     _shown(qtbot, second)
     assert (second.width(), second.height()) == (760, 540)
     assert second.current_page is Page.PEOPLE
-    assert second.sidebar.currentRow() == 1
+    assert second.sidebar.currentRow() == 2
     assert second.people.view.tabs.currentIndex() == 1
 
 
@@ -370,7 +378,7 @@ def test_a_damaged_state_file_is_ignored(
 ) -> None:
     (store.data_dir / UI_STATE_NAME).write_text("[window]\ngeometry=nonsense\npage=42\n")
     window = _window(qtbot, store, clock, UiState.for_data_dir(store.data_dir))
-    assert window.current_page is Page.NETWORK
+    assert window.current_page is Page.TODAY
     assert window.width() > 600
 
 
@@ -525,6 +533,8 @@ def test_the_sidebar_is_worked_with_the_arrow_keys(
 ) -> None:
     window = _shown(qtbot, _window(qtbot, store, clock))
     window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
+    assert window.current_page is Page.NETWORK
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
     assert window.current_page is Page.PEOPLE
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Up)

@@ -354,6 +354,7 @@ def test_edit_and_delete_work_on_the_person_focused_on_the_map(
 ) -> None:
     sam = store.people.add(Person("Sam Rivera"))
     window = _window(qtbot, store, clock)
+    window.show_page(Page.NETWORK)
     assert not window.edit_action.isEnabled()
     window.network.view.map.focus_node(("person", sam.id))
     assert window.edit_action.isEnabled()

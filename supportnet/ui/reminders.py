@@ -1,0 +1,201 @@
+"""Reminders: a quiet timer that notifies once when a planned reach-out's time comes.
+
+At start, and after the computer sleeps, it looks back only one interval: anything older
+simply waits on the Today page instead of arriving in a flood. Inside quiet hours, or with
+reminders turned off, it shows nothing (and does not save it up for later either).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from supportnet.clock import system_zone_name
+from supportnet.plans import Plan
+from supportnet.reachout import (
+    local_today,
+    reminder_since,
+    reminder_text,
+    targets_from,
+    user_zone_name,
+)
+from supportnet.schedule import Target, reminders_due
+
+#: How often the timer looks for reminders.
+CHECK_INTERVAL_MS = 60_000
+#: How long a notification stays up, where the desktop lets an app choose.
+NOTIFY_MS = 15_000
+
+#: Shows one notification: (title, body).
+Notify = Callable[[str, str], None]
+
+
+class ReminderService(QObject):
+    """Owns the reminder timer and, where the desktop has one, a tray icon with a small menu.
+
+    ``notify`` and ``clock`` can be replaced (tests do); by default notifications go to the
+    tray icon, and without a system tray nothing is shown and nothing fails: Today still
+    gathers everything.
+    """
+
+    open_requested = Signal()
+    log_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        source: Any,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        notify: Notify | None = None,
+        system_zone: Callable[[], str] = system_zone_name,
+        interval_ms: int = CHECK_INTERVAL_MS,
+        tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+        icon: QIcon | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._system_zone = system_zone
+        self.interval = timedelta(milliseconds=interval_ms)
+        #: Occurrences already notified, as ``(plan_id, day)``; each is shown once.
+        self.already: set[tuple[int, date]] = set()
+        #: When the last check ran (None before the first).
+        self.last_check: datetime | None = None
+        self._plans: list[Plan] | None = None
+        self._targets: dict[tuple[str, int], Target] | None = None
+
+        self.tray: QSystemTrayIcon | None = None
+        self.menu: QMenu | None = None
+        if tray_available():
+            self._make_tray(icon or QIcon())
+        self._notify = notify or self._tray_notify
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+
+    # --- the tray ------------------------------------------------------------------------------
+
+    def _make_tray(self, icon: QIcon) -> None:
+        tray = QSystemTrayIcon(icon, self)
+        tray.setToolTip("SupportNet")
+        menu = QMenu()
+        menu.setAccessibleName("SupportNet")
+        self.open_action = QAction("&Open SupportNet", menu)
+        self.open_action.triggered.connect(lambda _c=False: self.open_requested.emit())
+        self.log_action = QAction("&Log a check-in…", menu)
+        self.log_action.triggered.connect(lambda _c=False: self.log_requested.emit())
+        self.quit_action = QAction("&Quit", menu)
+        self.quit_action.triggered.connect(lambda _c=False: self.quit_requested.emit())
+        menu.addAction(self.open_action)
+        menu.addAction(self.log_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        tray.setContextMenu(menu)
+        tray.activated.connect(self._activated)
+        tray.messageClicked.connect(self.open_requested)
+        self.menu = menu
+        self.tray = tray
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.open_requested.emit()
+
+    def _tray_notify(self, title: str, body: str) -> None:
+        if self.tray is not None:
+            self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, NOTIFY_MS)
+
+    # --- running -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the tray icon and start checking; nothing from before now is notified."""
+        if self.tray is not None:
+            self.tray.show()
+        self.last_check = None
+        self.check()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.tray is not None:
+            self.tray.hide()
+
+    def invalidate(self) -> None:
+        """People, groups or plans changed: read them again at the next check."""
+        self._plans = None
+        self._targets = None
+
+    def attach_window(self, window: Any) -> None:
+        """Wire the tray menu to the main window and follow its changes."""
+        signals = window.signals
+        for signal in (
+            signals.people_changed,
+            signals.groups_changed,
+            signals.plans_changed,
+        ):
+            signal.connect(self.invalidate)
+
+        def bring_up() -> None:
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+
+        def log() -> None:
+            bring_up()
+            window.today.log_checkin()
+
+        self.open_requested.connect(bring_up)
+        self.log_requested.connect(log)
+        self.quit_requested.connect(window.close)
+
+    def check(self) -> list[tuple[str, str]]:
+        """Notify what has come due since the last check; returns what was shown."""
+        now = self._clock()
+        since = reminder_since(self.last_check, now, self.interval)
+        self.last_check = now
+        settings = self._source.settings.load()
+        if not settings.reminders_enabled or since >= now:
+            return []
+        zone = user_zone_name(settings.timezone, self._system_zone())
+        today = local_today(now, zone)
+        if self._plans is None or self._targets is None:
+            self._plans = self._source.plans.list_all()
+            self._targets = targets_from(
+                self._source.people.list_all(), self._source.groups.list_all()
+            )
+        plans = self._plans
+        postponements = self._source.postponements.list_active(today)
+        due = reminders_due(
+            plans,
+            self._targets,
+            postponements,
+            now,
+            since,
+            zone,
+            quiet_start=settings.quiet_hours_start,
+            quiet_end=settings.quiet_hours_end,
+            already=self.already,
+        )
+        by_id = {plan.id: plan for plan in plans}
+        shown: list[tuple[str, str]] = []
+        for occurrence, target in due:
+            self.already.add((occurrence.plan_id, occurrence.day))
+            plan = by_id.get(occurrence.plan_id)
+            title, body = reminder_text(
+                target.name, plan.title if plan else "", occurrence.start, zone
+            )
+            self._notify(title, body)
+            shown.append((title, body))
+        # Forget what can no longer come round again.
+        self.already = {(p, d) for p, d in self.already if d >= today - timedelta(days=2)}
+        return shown
