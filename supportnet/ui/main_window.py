@@ -51,10 +51,12 @@ from supportnet.checkins import Initiator
 from supportnet.errors import SupportNetError
 from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.ui import dialogs
+from supportnet.ui.agenda_page import AgendaPageController
 from supportnet.ui.group_editor import GroupEditor
 from supportnet.ui.network_page import NetworkPageController
 from supportnet.ui.people_page import PeoplePageController
 from supportnet.ui.person_editor import EditorDialog, PersonEditor
+from supportnet.ui.plans_panel import PlansAndHistoryDialog, open_plans_and_history
 from supportnet.ui.signals import AppSignals
 from supportnet.ui.today_page import GO_EASY_TEXT, STOP_EASY_TEXT, TodayPageController
 from supportnet.ui.ui_state import UiState
@@ -80,6 +82,7 @@ class Page(enum.Enum):
     """The pages in the sidebar, in this order (those added with ``MainWindow.add_page``)."""
 
     TODAY = "today"
+    AGENDA = "agenda"
     NETWORK = "network"
     PEOPLE = "people"
 
@@ -95,6 +98,7 @@ class Page(enum.Enum):
 #: Each page's sidebar title and description. A new page adds a member above and a line here.
 _PAGE_TEXT = {
     Page.TODAY: ("Today", "A few gentle suggestions of who to reach out to today"),
+    Page.AGENDA: ("Agenda", "The next four weeks, day by day"),
     Page.NETWORK: ("Network", "Your circles, and a few gentle notes about gaps"),
     Page.PEOPLE: ("People", "People and groups in lists, to search, sort and edit"),
 }
@@ -311,6 +315,11 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.add_page(Page.TODAY, self.today.view)
+        self.agenda = AgendaPageController(
+            source, self._clock, self.signals, self.undo_stack, self.undo_context, self
+        )
+        self.agenda.open_requested.connect(self.open_plans)
+        self.add_page(Page.AGENDA, self.agenda.view)
         self.add_page(Page.NETWORK, self.network.view)
         self.add_page(Page.PEOPLE, self.people.view)
         self._connect()
@@ -369,6 +378,18 @@ class MainWindow(QMainWindow):
         )
         self.edit_action = self._action(
             "&Edit selected…", self.edit_selected, [key(Qt.Key.Key_F2)], "Change the selected one"
+        )
+        self.plans_action = self._action(
+            "&Plans and check-ins…",
+            lambda: self._open_selected_plans(0),
+            [key(ctrl | Qt.Key.Key_P)],
+            "The selected one's plans and check-in history",
+        )
+        self.history_action = self._action(
+            "Check-in &history…",
+            lambda: self._open_selected_plans(PlansAndHistoryDialog.HISTORY_TAB),
+            [key(ctrl | Qt.Key.Key_H)],
+            "The selected one's check-ins, newest first",
         )
         self.delete_action = self._action(
             "&Delete selected…",
@@ -434,6 +455,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.edit_action)
+        edit_menu.addAction(self.plans_action)
+        edit_menu.addAction(self.history_action)
         edit_menu.addAction(self.delete_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
@@ -572,6 +595,7 @@ class MainWindow(QMainWindow):
         self._update_selection_actions()
 
     def _tick(self) -> None:
+        self.agenda.tick()
         self.today.refresh()
         self.people.refresh_times()
         self.network.refresh()
@@ -633,12 +657,34 @@ class MainWindow(QMainWindow):
     def _update_selection_actions(self) -> None:
         has = self.selected() is not None
         self.edit_action.setEnabled(has)
+        self.plans_action.setEnabled(has)
+        self.history_action.setEnabled(has)
         self.delete_action.setEnabled(has)
 
     def edit_selected(self) -> None:
         chosen = self.selected()
         if chosen is not None:
             self.edit(*chosen)
+
+    def open_plans(self, kind: str, item_id: int, tab: int = 0) -> QWidget:
+        """The plans and check-in history of a person or group, in their own window."""
+        return open_plans_and_history(
+            self,
+            self._source,
+            self._clock,
+            self.signals,
+            self.undo_stack,
+            self.undo_context,
+            kind,
+            item_id,
+            tab=tab,
+            status=self.show_note,
+        )
+
+    def _open_selected_plans(self, tab: int) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.open_plans(*chosen, tab=tab)
 
     def delete_selected(self) -> None:
         chosen = self.selected()

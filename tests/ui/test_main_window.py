@@ -19,6 +19,7 @@ from supportnet.ui import dialogs
 from supportnet.ui.main_window import MainWindow, Page, counts_text
 from supportnet.ui.models import ID_ROLE, GroupsTableModel, PeopleTableModel
 from supportnet.ui.people_page import EMPTY_PEOPLE
+from supportnet.ui.plans_panel import PlansAndHistoryDialog
 from supportnet.ui.ui_state import UI_STATE_NAME, UiState
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -258,23 +259,27 @@ def test_sidebar_lists_only_the_pages_that_exist(
     sidebar = window.sidebar
     assert [sidebar.item(i).text() for i in range(sidebar.count())] == [
         "Today",
+        "Agenda",
         "Network",
         "People",
     ]
-    sidebar.setCurrentRow(2)
+    sidebar.setCurrentRow(3)
     assert window.current_page is Page.PEOPLE
     assert window.pages.currentWidget() is window.people.view
     assert window.page_actions[Page.PEOPLE].isChecked()
 
 
-def test_ctrl_1_2_3_switch_pages(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> None:
+def test_ctrl_1_to_4_switch_pages(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> None:
     window = _shown(qtbot, _window(qtbot, store, clock))
     assert window.current_page is Page.TODAY
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page is Page.PEOPLE
+    assert window.sidebar.currentRow() == 3
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page is Page.NETWORK
     assert window.sidebar.currentRow() == 2
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_page is Page.NETWORK
+    assert window.current_page is Page.AGENDA
     assert window.sidebar.currentRow() == 1
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page is Page.TODAY
@@ -308,8 +313,11 @@ def test_menus_carry_every_action_with_its_shortcut(
     assert keys(window.edit_action) == ["F2"]
     assert keys(window.delete_action) == ["Del"]
     assert keys(window.page_actions[Page.TODAY]) == ["Ctrl+1"]
-    assert keys(window.page_actions[Page.NETWORK]) == ["Ctrl+2"]
-    assert keys(window.page_actions[Page.PEOPLE]) == ["Ctrl+3"]
+    assert keys(window.page_actions[Page.AGENDA]) == ["Ctrl+2"]
+    assert keys(window.page_actions[Page.NETWORK]) == ["Ctrl+3"]
+    assert keys(window.page_actions[Page.PEOPLE]) == ["Ctrl+4"]
+    assert keys(window.plans_action) == ["Ctrl+P"]
+    assert keys(window.history_action) == ["Ctrl+H"]
     assert keys(window.log_action) == ["Ctrl+L"]
     assert keys(window.they_action) == ["Ctrl+Shift+L"]
     assert keys(window.zoom_in_action)[0] == "Ctrl++"
@@ -319,7 +327,14 @@ def test_menus_carry_every_action_with_its_shortcut(
     for action in window.actions():
         assert action in in_menus, action.text()
     # With nothing to undo or select these wait; everything else is ready.
-    waiting = {window.undo_action, window.redo_action, window.edit_action, window.delete_action}
+    waiting = {
+        window.undo_action,
+        window.redo_action,
+        window.edit_action,
+        window.plans_action,
+        window.history_action,
+        window.delete_action,
+    }
     assert {a for a in in_menus if not a.isEnabled()} == waiting
 
     shown: list[tuple[Any, ...]] = []
@@ -369,7 +384,7 @@ def test_geometry_and_last_page_are_remembered_in_the_data_folder(
     _shown(qtbot, second)
     assert (second.width(), second.height()) == (760, 540)
     assert second.current_page is Page.PEOPLE
-    assert second.sidebar.currentRow() == 2
+    assert second.sidebar.currentRow() == 3
     assert second.people.view.tabs.currentIndex() == 1
 
 
@@ -528,17 +543,34 @@ def test_the_keyboard_reaches_the_sidebar_search_filters_and_list(
     window.editor.reject()
 
 
+def test_plans_and_history_open_for_the_selected_person(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime]
+) -> None:
+    window = _shown(qtbot, _window(qtbot, demo_store, clock))
+    window.show_page(Page.PEOPLE)
+    mum = demo_store.people.find("Margaret Hughes")[0]
+    window.people.select("person", mum.id)
+    assert window.plans_action.isEnabled()
+    window.plans_action.trigger()
+    dialog = window.findChild(PlansAndHistoryDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    again = window.open_plans("person", mum.id, tab=PlansAndHistoryDialog.HISTORY_TAB)
+    assert again is dialog  # brought to the front, not opened twice
+    dialog.close()
+
+
 def test_the_sidebar_is_worked_with_the_arrow_keys(
     qtbot: Any, store: Any, clock: Callable[[], datetime]
 ) -> None:
     window = _shown(qtbot, _window(qtbot, store, clock))
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
-    assert window.current_page is Page.NETWORK
+    assert window.current_page is Page.AGENDA
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
-    assert window.current_page is Page.PEOPLE
-    qtbot.keyClick(window.sidebar, Qt.Key.Key_Up)
     assert window.current_page is Page.NETWORK
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Up)
+    assert window.current_page is Page.AGENDA
 
 
 def test_about_text_says_where_data_and_key_live() -> None:
