@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from supportnet import schedule
 from supportnet.plans import WEEKDAY_NAMES
+from supportnet.ui.models import header_text
 from supportnet.ui.plan_editor import describe_plan, quiet, user_zone_name, zone_place
 from supportnet.ui.signals import AppSignals
 from supportnet.ui.undo import GROUP, PERSON, UndoContext
@@ -176,10 +177,7 @@ class AgendaModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        text_role = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        if orientation is Qt.Orientation.Horizontal and text_role:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
+        return header_text(self.HEADERS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -13,7 +13,6 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDateTime,
     QModelIndex,
     QObject,
@@ -44,6 +43,7 @@ from supportnet.errors import Problem, SupportNetError
 from supportnet.network import ChannelKind
 from supportnet.plans import WEEKDAY_NAMES, short_text
 from supportnet.ui import dialogs
+from supportnet.ui.models import TableModel
 from supportnet.ui.person_editor import EditorDialog, heading_label, notes_field
 from supportnet.ui.plan_editor import plan_save_hint, quiet, user_zone_name
 from supportnet.ui.plan_undo import DeleteCheckInCommand, EditCheckInCommand
@@ -165,7 +165,7 @@ def undo_shortcuts(widget: QWidget, undo_stack: QUndoStack) -> list[QShortcut]:
     return [undo, redo]
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(TableModel):
     """Check-ins, newest first: when, how, who reached out, mood, and the start of the note."""
 
     COL_WHEN = 0
@@ -197,24 +197,8 @@ class HistoryModel(QAbstractTableModel):
                 return row
         return None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._checkins)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        text_role = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        if orientation is Qt.Orientation.Horizontal and text_role:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _row_count(self) -> int:
+        return len(self._checkins)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._checkins):

@@ -51,7 +51,18 @@ def long_date(moment: datetime) -> str:
     return f"{local:%A} {local.day} {local:%B %Y}"
 
 
-class _TableModel(QAbstractTableModel):
+def header_text(
+    headers: Sequence[str], section: int, orientation: Qt.Orientation, role: int
+) -> Any:
+    """A column title for a horizontal header (shown and read aloud), else None."""
+    horizontal = orientation is Qt.Orientation.Horizontal
+    text_role = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+    if horizontal and text_role and 0 <= section < len(headers):
+        return headers[section]
+    return None
+
+
+class TableModel(QAbstractTableModel):
     """Shared plumbing: fixed headers, read-only cells, one row per domain object."""
 
     HEADERS: tuple[str, ...] = ()
@@ -65,11 +76,7 @@ class _TableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        horizontal = orientation is Qt.Orientation.Horizontal
-        text_role = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        if horizontal and text_role and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
+        return header_text(self.HEADERS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -120,7 +127,7 @@ class _TableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
-class PeopleTableModel(_TableModel):
+class PeopleTableModel(TableModel):
     """People, one per row: name, circle, part of life, support and last contact."""
 
     COL_NAME = 0
@@ -264,7 +271,7 @@ class PeopleTableModel(_TableModel):
         return None
 
 
-class GroupsTableModel(_TableModel):
+class GroupsTableModel(TableModel):
     """Groups and communities, one per row: name, kind, circle and when they meet."""
 
     COL_NAME = 0
@@ -388,7 +395,7 @@ class NameFilterProxy(QSortFilterProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Let a source model that sorts itself do it (much faster); else sort here."""
         source = self.sourceModel()
-        if isinstance(source, _TableModel):
+        if isinstance(source, TableModel):
             source.sort(column, order)
         else:
             super().sort(column, order)

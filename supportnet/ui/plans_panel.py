@@ -14,7 +14,6 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -40,6 +39,7 @@ from supportnet.errors import SupportNetError
 from supportnet.plans import Plan, PlanKind
 from supportnet.ui import dialogs
 from supportnet.ui.history import HistoryController, UndoNote, undo_shortcuts
+from supportnet.ui.models import TableModel
 from supportnet.ui.person_editor import heading_label
 from supportnet.ui.plan_editor import (
     KIND_TEXT,
@@ -77,7 +77,7 @@ def plan_name(plan: Plan, target_name: str) -> str:
     return f"“{title}”" if title else f"the plan for {target_name}"
 
 
-class PlansModel(QAbstractTableModel):
+class PlansModel(TableModel):
     """One target's plans: what, kind, when, how, and whether it is paused."""
 
     COL_TITLE = 0
@@ -124,24 +124,8 @@ class PlansModel(QAbstractTableModel):
                 return row
         return None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._plans)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        text_role = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-        if orientation is Qt.Orientation.Horizontal and text_role:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _row_count(self) -> int:
+        return len(self._plans)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._plans):
