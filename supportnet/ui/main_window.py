@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QFrame,
     QGraphicsOpacityEffect,
     QHBoxLayout,
@@ -50,6 +51,7 @@ import supportnet
 from supportnet.checkins import Initiator
 from supportnet.errors import SupportNetError
 from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
+from supportnet.settings import Settings
 from supportnet.ui import dialogs
 from supportnet.ui.agenda_page import AgendaPageController
 from supportnet.ui.group_editor import GroupEditor
@@ -128,6 +130,8 @@ class NetworkSource(Protocol):
     def plans(self) -> Any: ...
     @property
     def checkins(self) -> Any: ...
+    @property
+    def settings(self) -> Any: ...
 
 
 def counts_text(people: int, groups: int) -> str:
@@ -379,6 +383,13 @@ class MainWindow(QMainWindow):
         self.edit_action = self._action(
             "&Edit selected…", self.edit_selected, [key(Qt.Key.Key_F2)], "Change the selected one"
         )
+        self.preferences_action = self._action(
+            "&Preferences…",
+            self.open_preferences,
+            [key(ctrl | Qt.Key.Key_Comma)],
+            "Suggestions a day, reminders and quiet hours, your time zone",
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.plans_action = self._action(
             "&Plans and check-ins…",
             lambda: self._open_selected_plans(0),
@@ -460,6 +471,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.delete_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
 
         reach_menu = bar.addMenu("&Reach out")
         reach_menu.addAction(self.log_action)
@@ -800,6 +813,27 @@ class MainWindow(QMainWindow):
 
     def _going_easy_changed(self, easy: bool) -> None:
         self.go_easy_action.setText(STOP_EASY_TEXT if easy else GO_EASY_TEXT)
+
+    def open_preferences(self) -> QDialog:
+        """Suggestions a day, reminders and quiet hours, the time zone."""
+        from supportnet.clock import system_zone_name
+        from supportnet.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(
+            self._source.settings.load(),
+            self._save_preferences,
+            self,
+            system_zone=system_zone_name(),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _save_preferences(self, settings: Settings) -> None:
+        self._source.settings.save(settings)
+        self.signals.plans_changed.emit()
+        self.refresh()
+        self.show_note("Preferences saved")
 
     # --- remembering -------------------------------------------------------------------------
 

@@ -1,0 +1,68 @@
+"""Preferences: the cap on suggestions, reminders and quiet hours, and the time zone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time
+from typing import Any
+
+from supportnet.settings import Settings
+from supportnet.ui.main_window import MainWindow, Page
+from supportnet.ui.preferences import PreferencesDialog
+
+
+def _window(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> MainWindow:
+    window = MainWindow(store, data_location="/data", key_location="keyring", clock=clock)
+    qtbot.addWidget(window)
+    window.resize(1100, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_saving_preferences_changes_today_at_once(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime]
+) -> None:
+    window = _window(qtbot, demo_store, clock)
+    window.show_page(Page.TODAY)
+    before = demo_store.settings.load()
+    assert len(window.today.view.cards) > 1
+    dialog = window.open_preferences()
+    assert isinstance(dialog, PreferencesDialog)
+    dialog.per_day.setValue(1)
+    dialog.reminders.setChecked(False)
+    dialog.quiet_from.setTime(dialog.quiet_from.time().fromString("22:15", "HH:mm"))
+    dialog.save_button.click()
+    saved = demo_store.settings.load()
+    assert saved.suggestions_per_day == 1
+    assert saved.reminders_enabled is False
+    assert saved.quiet_hours_start == time(22, 15)
+    assert saved.onboarded == before.onboarded  # what the dialog doesn't show is kept
+    assert len(window.today.view.cards) == 1
+    assert "Preferences saved" in window.note.text()
+
+
+def test_an_unknown_zone_stays_in_the_form_with_a_message(qtbot: Any) -> None:
+    saves: list[Settings] = []
+    dialog = PreferencesDialog(Settings(), saves.append, system_zone="Europe/London")
+    qtbot.addWidget(dialog)
+    assert dialog.build().timezone is None  # follows the computer by default
+    dialog.zone.setCurrentText("Atlantis/Lost City")
+    assert not dialog.save_button.isEnabled()
+    assert "isn't a time zone we know" in dialog.messages["timezone"]._text.text()
+    assert dialog.why.text()
+    dialog.zone.setCurrentText("America/New_York")
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    assert [s.timezone for s in saves] == ["America/New_York"]
+
+
+def test_every_control_has_an_accessible_name(qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    dialog = PreferencesDialog(Settings(), lambda _s: None)
+    qtbot.addWidget(dialog)
+    for child in dialog.findChildren(QWidget):
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(dialog):
+            assert child.accessibleName() or child.parent().accessibleName(), child
