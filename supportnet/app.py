@@ -293,4 +293,5 @@ def start_reminders(window: MainWindow, store: Store, app: QApplication) -> Remi
     service = ReminderService(store, icon=app.windowIcon(), parent=window)
     service.attach_window(window)
     service.start()
+    window.keep_running = lambda: service.tray is not None and store.settings.load().keep_in_tray
     return service

@@ -25,6 +25,8 @@ class Settings:
     timezone: str | None = None
     #: Whether the first-run choice (example network or empty) has been made.
     onboarded: bool = False
+    #: Closing the window keeps SupportNet in the system tray, so reminders still come.
+    keep_in_tray: bool = False
 
     def problems(self) -> list[Problem]:
         """Everything wrong with these settings, one message per field."""

@@ -280,6 +280,9 @@ class MainWindow(QMainWindow):
         self.signals = AppSignals(self)
         self.undo_stack = QUndoStack(self)
         self.undo_context = UndoContext(source, self.signals, self._report_undo_error)
+        #: Asked on close: whether to stay running in the tray (set where a tray exists).
+        self.keep_running: Callable[[], bool] | None = None
+        self._quitting = False
         #: The editor on screen, if any (for tests and to avoid opening two).
         self.editor: EditorDialog | None = None
 
@@ -372,7 +375,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             "&Export map…", self.export_map, [], "Save the map as a picture or a PDF"
         )
-        self.quit_action = self._action("&Quit", self.close, [key(ctrl | Qt.Key.Key_Q)])
+        self.quit_action = self._action("&Quit", self.quit_app, [key(ctrl | Qt.Key.Key_Q)])
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -856,8 +859,18 @@ class MainWindow(QMainWindow):
         self.ui_state.set_value("people/tab", self.people.view.tabs.currentIndex())
         self.ui_state.sync()
 
+    def quit_app(self) -> None:
+        """Close for good, even when closing the window would keep SupportNet in the tray."""
+        self._quitting = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if not self._quitting and self.keep_running is not None and self.keep_running():
+            # Reminders go on from the tray; Quit (or the tray's Quit) ends SupportNet.
+            event.ignore()
+            self.hide()
+            return
         super().closeEvent(event)
 
     # --- look --------------------------------------------------------------------------------

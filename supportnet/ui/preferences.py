@@ -56,6 +56,13 @@ class PreferencesDialog(QDialog):
         self.reminders.setChecked(settings.reminders_enabled)
         self.reminders.setAccessibleName("Reminders")
 
+        self.keep_in_tray = QCheckBox("Keep running in the tray when the window is closed")
+        self.keep_in_tray.setChecked(settings.keep_in_tray)
+        self.keep_in_tray.setAccessibleName("Keep running in the tray")
+        self.keep_in_tray.setToolTip(
+            "Reminders still come while the window is closed; Quit ends SupportNet"
+        )
+
         self.quiet_from = QTimeEdit(_qtime(settings.quiet_hours_start))
         self.quiet_from.setDisplayFormat("HH:mm")
         self.quiet_from.setAccessibleName("Quiet hours start")
@@ -87,6 +94,7 @@ class PreferencesDialog(QDialog):
         form.addRow("&Suggestions a day", self.per_day)
         form.addRow("", self.messages["suggestions_per_day"])
         form.addRow("", self.reminders)
+        form.addRow("", self.keep_in_tray)
         form.addRow("Quiet hours &from", self.quiet_from)
         form.addRow("Quiet hours &until", self.quiet_until)
         quiet_note = QLabel("No reminders pop up during quiet hours; they wait on Today.")
@@ -127,6 +135,7 @@ class PreferencesDialog(QDialog):
             self._original,
             suggestions_per_day=self.per_day.value(),
             reminders_enabled=self.reminders.isChecked(),
+            keep_in_tray=self.keep_in_tray.isChecked(),
             quiet_hours_start=_pytime(self.quiet_from.time()),
             quiet_hours_end=_pytime(self.quiet_until.time()),
             timezone=zone,

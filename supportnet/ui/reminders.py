@@ -156,7 +156,7 @@ class ReminderService(QObject):
 
         self.open_requested.connect(bring_up)
         self.log_requested.connect(log)
-        self.quit_requested.connect(window.close)
+        self.quit_requested.connect(window.quit_app)
 
     def check(self) -> list[tuple[str, str]]:
         """Notify what has come due since the last check; returns what was shown."""

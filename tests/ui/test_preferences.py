@@ -6,6 +6,9 @@ from collections.abc import Callable
 from datetime import datetime, time
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+
 from supportnet.settings import Settings
 from supportnet.ui.main_window import MainWindow, Page
 from supportnet.ui.preferences import PreferencesDialog
@@ -58,7 +61,6 @@ def test_an_unknown_zone_stays_in_the_form_with_a_message(qtbot: Any) -> None:
 
 
 def test_every_control_has_an_accessible_name(qtbot: Any) -> None:
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QWidget
 
     dialog = PreferencesDialog(Settings(), lambda _s: None)
@@ -66,3 +68,30 @@ def test_every_control_has_an_accessible_name(qtbot: Any) -> None:
     for child in dialog.findChildren(QWidget):
         if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(dialog):
             assert child.accessibleName() or child.parent().accessibleName(), child
+
+
+def test_closing_keeps_running_in_the_tray_only_when_asked(
+    qtbot: Any, store: Any, clock: Callable[[], datetime]
+) -> None:
+    window = _window(qtbot, store, clock)
+    tray_exists = [True]
+    window.keep_running = lambda: tray_exists[0] and store.settings.load().keep_in_tray
+
+    def close() -> bool:
+        event = QCloseEvent()
+        window.closeEvent(event)
+        return event.isAccepted()
+
+    assert close()  # not asked: closing closes
+    settings = store.settings.load()
+    settings.keep_in_tray = True
+    store.settings.save(settings)
+    assert not close()  # asked: the window only hides, and reminders go on
+    assert not window.isVisible()
+    window.show()
+    tray_exists[0] = False
+    assert close()  # no tray to come back from: closing closes
+    tray_exists[0] = True
+    window.quit_action.trigger()  # Quit always ends it
+    assert not window.isVisible()
+    assert close()
