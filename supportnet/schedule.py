@@ -63,6 +63,8 @@ _EQUAL_DUENESS = 0.05
 _SECONDS_PER_DAY = 86_400.0
 _CIRCLE_RANK = {Circle.INNER: 0, Circle.MIDDLE: 1, Circle.OUTER: 2}
 # Shortest length of each month: a 29th in February exists only in leap years.
+_PLACED_CACHE: dict[tuple[object, ...], tuple[_Placed, ...]] = {}
+_PLACED_CACHE_SIZE = 50_000
 _MIN_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MAX_ORDINAL = date.max.toordinal()
 
@@ -408,6 +410,25 @@ def _placed(
     own: list[Postponement] = []
     if plan.kind is not PlanKind.FLEXIBLE and plan.id is not None:
         own = sorted((p for p in postponements if p.plan_id == plan.id), key=lambda p: p.to_date)
+    # Today's page is worked out again and again with the same plans; what a plan's
+    # occurrences are on given days depends only on its timing and these arguments.
+    key = (plan.id, plan.uid, plan.timing_key(), lo, hi, tuple(own), today, str(user_tz))
+    cached = _PLACED_CACHE.get(key)
+    if cached is None:
+        if len(_PLACED_CACHE) >= _PLACED_CACHE_SIZE:
+            _PLACED_CACHE.clear()
+        cached = _PLACED_CACHE[key] = tuple(_place(plan, lo, hi, own, today, user_tz))
+    return list(cached)
+
+
+def _place(
+    plan: Plan,
+    lo: date,
+    hi: date,
+    own: list[Postponement],
+    today: date,
+    user_tz: ZoneInfo,
+) -> list[_Placed]:
     # Plan-local days near the range, and near every day a postponement moves from.
     wanted: dict[date, Occurrence] = {}
     spans = [(lo, hi)] + [(p.from_date, p.from_date) for p in own if p.from_date is not None]

@@ -51,6 +51,10 @@ def long_date(moment: datetime) -> str:
     return f"{local:%A} {local.day} {local:%B %Y}"
 
 
+def _search_text(*parts: str) -> str:
+    return " ".join(parts).casefold()
+
+
 def header_text(
     headers: Sequence[str], section: int, orientation: Qt.Orientation, role: int
 ) -> Any:
@@ -189,7 +193,16 @@ class PeopleTableModel(TableModel):
 
     def filter_value(self, row: int, role: int) -> Any:
         """A filter role's value for ``row`` in column 0, without a round trip through Qt."""
-        return self._value(self._people[row], 0, role)
+        person = self._people[row]
+        if role == SEARCH_ROLE:
+            return _search_text(person.name, person.nickname, *person.tags)
+        if role == CIRCLE_ROLE:
+            return person.circle
+        if role == DOMAIN_ROLE:
+            return person.domain
+        if role == SUPPORT_ROLE:
+            return person.support_types
+        return self._value(person, 0, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._people):
@@ -200,7 +213,7 @@ class PeopleTableModel(TableModel):
         if role == ID_ROLE:
             return person.id
         if role == SEARCH_ROLE:
-            return " ".join([person.name, person.nickname, *person.tags]).casefold()
+            return _search_text(person.name, person.nickname, *person.tags)
         if role == CIRCLE_ROLE:
             return person.circle
         if role == DOMAIN_ROLE:

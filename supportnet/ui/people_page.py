@@ -332,7 +332,7 @@ class PeoplePageController(QObject):
         ):
             header = table.horizontalHeader()
             # Measuring every row costs seconds at thousands of people; a sample is enough.
-            header.setResizeContentsPrecision(200)
+            header.setResizeContentsPrecision(60)
             table.resizeColumnsToContents()
             spare = 48  # room for the sort arrow and some air
             for column in range(model.columnCount() - 1):
