@@ -25,6 +25,15 @@ from supportnet.network import (
 )
 from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
 
+# Enum members by value: a dict lookup is several times faster than calling the enum,
+# which counts when thousands of rows are read.
+_CIRCLES = {m.value: m for m in Circle}
+_DOMAINS = {m.value: m for m in LifeDomain}
+_DIRECTIONS = {m.value: m for m in HelpDirection}
+_SUPPORTS = {m.value: m for m in SupportType}
+_CHANNELS = {m.value: m for m in ChannelKind}
+_GROUP_KINDS = {m.value: m for m in GroupKind}
+
 
 def utc(value: str | None) -> datetime | None:
     """A stored UTC timestamp (naive text) as an aware datetime."""
@@ -70,13 +79,13 @@ def people(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> li
             f"SELECT person_id, support_type FROM person_support WHERE person_id IN ({marks})",
             tuple(chunk),
         ):
-            support[pid].add(SupportType(kind))
+            support[pid].add(_SUPPORTS[kind])
         for pid, kind, value, preferred in db.execute(
             "SELECT person_id, kind, value, preferred FROM person_channels "
             f"WHERE person_id IN ({marks}) ORDER BY person_id, position",
             tuple(chunk),
         ):
-            channels[pid].append(ContactChannel(ChannelKind(kind), value, bool(preferred)))
+            channels[pid].append(ContactChannel(_CHANNELS[kind], value, bool(preferred)))
         for pid, tag in db.execute(
             f"SELECT person_id, tag FROM person_tags WHERE person_id IN ({marks}) "
             "ORDER BY person_id, position",
@@ -90,9 +99,9 @@ def people(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> li
             name=r[2],
             nickname=r[3],
             pronouns=r[4],
-            domain=LifeDomain(r[5]),
-            circle=Circle(r[6]),
-            direction=HelpDirection(r[7]),
+            domain=_DOMAINS[r[5]],
+            circle=_CIRCLES[r[6]],
+            direction=_DIRECTIONS[r[7]],
             best_times=r[8],
             notes=r[9],
             knows_situation=bool(r[10]),
@@ -132,7 +141,7 @@ def groups(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> li
             f"SELECT group_id, support_type FROM group_support WHERE group_id IN ({marks})",
             tuple(chunk),
         ):
-            support[gid].add(SupportType(kind))
+            support[gid].add(_SUPPORTS[kind])
         for gid, tag in db.execute(
             f"SELECT group_id, tag FROM group_tags WHERE group_id IN ({marks}) "
             "ORDER BY group_id, position",
@@ -144,9 +153,9 @@ def groups(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> li
             id=r[0],
             uid=r[1],
             name=r[2],
-            kind=GroupKind(r[3]),
-            circle=Circle(r[4]),
-            domain=LifeDomain(r[5]),
+            kind=_GROUP_KINDS[r[3]],
+            circle=_CIRCLES[r[4]],
+            domain=_DOMAINS[r[5]],
             meeting_schedule=r[6],
             place=r[7],
             link=r[8],
