@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -204,6 +205,14 @@ class Launch:
 
 
 def _ask_with_dialog(purpose: PassphrasePurpose, message: str | None) -> str | None:
+    """SUPPORTNET_PASSPHRASE first (non-interactive use), then the dialog.
+
+    After a wrong passphrase (``message`` set) the dialog asks, whatever the environment says.
+    """
+    if message is None:
+        from_env = os.environ.get("SUPPORTNET_PASSPHRASE")
+        if from_env is not None:
+            return from_env
     return ask_passphrase(purpose, message)
 
 

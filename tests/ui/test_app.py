@@ -336,3 +336,15 @@ def test_startup_imports_stay_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_passphrase_can_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(app_module, "ask_passphrase", lambda *args: asked.append(args) or "typed")
+    monkeypatch.setenv("SUPPORTNET_PASSPHRASE", "from the environment")
+    assert app_module._ask_with_dialog(PassphrasePurpose.UNLOCK, None) == "from the environment"
+    assert asked == []
+    # After a wrong one, the dialog asks (the environment was what was wrong).
+    assert app_module._ask_with_dialog(PassphrasePurpose.UNLOCK, "wrong") == "typed"
+    monkeypatch.delenv("SUPPORTNET_PASSPHRASE")
+    assert app_module._ask_with_dialog(PassphrasePurpose.UNLOCK, None) == "typed"
