@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from supportnet.network import ChannelKind, Circle, ContactChannel, Group, Person
+from supportnet.network import ChannelKind, ContactChannel, Group, Person
 from supportnet.plans import Plan, PlanKind
 from supportnet.schedule import Postponement, Target
 
@@ -73,20 +73,6 @@ def targets_from(people: Iterable[Person], groups: Iterable[Group]) -> dict[Targ
         if group.id is not None:
             targets[(GROUP, group.id)] = Target(GROUP, group.id, group.name, group.circle)
     return targets
-
-
-def last_contact_from(
-    by_person: Mapping[int, datetime], by_group: Mapping[int, datetime]
-) -> dict[TargetKey, datetime]:
-    """The check-in log's last contacts (either way round), by key."""
-    contact: dict[TargetKey, datetime] = {(PERSON, pid): at for pid, at in by_person.items()}
-    contact.update({(GROUP, gid): at for gid, at in by_group.items()})
-    return contact
-
-
-def inner_circle_only(targets: Mapping[TargetKey, Target]) -> dict[TargetKey, Target]:
-    """Only the inner circle: what "Go easy" suggests."""
-    return {key: t for key, t in targets.items() if t.circle is Circle.INNER}
 
 
 def default_channel(

@@ -103,9 +103,10 @@ class ReachOutReader:
                         last[(kind, int(target_id))] = moment
         return last
 
-    def state(self, now: datetime) -> ReachOutState:
+    def state(self, now: datetime, zone: str | None = None) -> ReachOutState:
+        """Everything the scheduler needs; ``zone`` overrides the person's own zone."""
         settings = self._store.settings.load()
-        zone = settings.timezone or system_zone_name()
+        zone = zone or settings.timezone or system_zone_name()
         today = now.astimezone(ZoneInfo(zone)).date()
         plans = self.plans()
         return ReachOutState(
@@ -118,11 +119,11 @@ class ReachOutReader:
             low_energy_until=settings.low_energy_until,
         )
 
-    def suggestions(self, now: datetime) -> list[Suggestion]:
+    def suggestions(self, now: datetime, zone: str | None = None) -> list[Suggestion]:
         """Who to reach out to now: a gentle handful, capped by the setting."""
         from supportnet.schedule import suggestions
 
-        state = self.state(now)
+        state = self.state(now, zone)
         return suggestions(
             state.plans,
             state.targets,
@@ -134,11 +135,11 @@ class ReachOutReader:
             low_energy_until=state.low_energy_until,
         )
 
-    def agenda(self, now: datetime, days: int = 28) -> list[AgendaItem]:
-        """The next ``days`` days of plans, in the person's own zone."""
+    def agenda(self, now: datetime, days: int = 28, zone: str | None = None) -> list[AgendaItem]:
+        """The next ``days`` days of plans, in the person's own zone (or ``zone``)."""
         from supportnet.schedule import agenda
 
-        state = self.state(now)
+        state = self.state(now, zone)
         return agenda(
             state.plans,
             state.targets,

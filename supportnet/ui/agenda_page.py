@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet import schedule
+from supportnet.data.reachouts import ReachOutReader
 from supportnet.plans import WEEKDAY_NAMES
 from supportnet.ui.models import header_text
 from supportnet.ui.plan_editor import describe_plan, quiet, user_zone_name, zone_place
 from supportnet.ui.signals import AppSignals
-from supportnet.ui.undo import GROUP, PERSON, UndoContext
+from supportnet.ui.undo import UndoContext
 
 #: How many days the agenda shows, today included.
 AGENDA_DAYS = 28
@@ -361,6 +362,7 @@ class AgendaPageController(QObject):
     ) -> None:
         super().__init__(parent)
         self._source = source
+        self._reader = ReachOutReader(source)
         self._clock = clock
         self._user_zone = user_zone
         self._days = days
@@ -400,29 +402,12 @@ class AgendaPageController(QObject):
     def refresh(self) -> None:
         """Read plans, people, groups and check-ins again and lay out the days."""
         self.refresh_timer.stop()
-        source = self._source
         zone_name = self.user_zone
         zone = _zone(zone_name) or ZoneInfo("UTC")
         now = self._clock()
         today = now.astimezone(zone).date()
         keep = self.selected()
-        targets: dict[tuple[str, int], schedule.Target] = {}
-        for person in source.people.list_all():
-            targets[(PERSON, person.id)] = schedule.Target(
-                PERSON, person.id, person.display_name, person.circle
-            )
-        for group in source.groups.list_all():
-            targets[(GROUP, group.id)] = schedule.Target(GROUP, group.id, group.name, group.circle)
-        last: dict[tuple[str, int], datetime] = {}
-        for person_id, at in source.checkins.last_contact_by_person().items():
-            last[(PERSON, person_id)] = at
-        for group_id, at in source.checkins.last_contact_by_group().items():
-            last[(GROUP, group_id)] = at
-        postponements = getattr(source, "postponements", None)
-        held = postponements.list_active(today) if postponements is not None else []
-        self.items = schedule.agenda(
-            source.plans.list_all(), targets, last, held, now, zone_name, days=self._days
-        )
+        self.items = self._reader.agenda(now, self._days, zone_name)
         self.today = today
         self.model.set_items(self.items, today, zone_name)
         self.view.tree.expandAll()

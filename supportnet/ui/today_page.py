@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.checkins import CheckIn, Initiator
 from supportnet.clock import system_zone_name
+from supportnet.data.reachouts import ReachOutReader
 from supportnet.reachout import (
     PERSON,
     TargetKey,
@@ -35,18 +36,16 @@ from supportnet.reachout import (
     default_easy_until,
     going_easy_text,
     is_going_easy,
-    last_contact_from,
     local_today,
     long_date,
     moved_text,
     picker_choices,
     plan_target_key,
     postponement_for,
-    targets_from,
     tomorrow,
     user_zone_name,
 )
-from supportnet.schedule import Suggestion, suggestions
+from supportnet.schedule import Suggestion
 from supportnet.settings import Settings
 from supportnet.ui.ideas import IdeasDialog, copy_text
 from supportnet.ui.log_dialog import LogDialog, calm_calendar
@@ -540,6 +539,7 @@ class TodayPageController(QObject):
         self._ctx = undo_context
         self._stack = undo_stack
         self._system_zone = system_zone
+        self._reader = ReachOutReader(source)
         self._parent = parent
         self._settings = Settings()
         self._zone = "UTC"
@@ -592,21 +592,8 @@ class TodayPageController(QObject):
         self._zone = user_zone_name(settings.timezone, self._system_zone())
         today = local_today(now, self._zone)
         self._today = today
-        targets = targets_from(source.people.list_all(), source.groups.list_all())
-        contact = last_contact_from(
-            source.checkins.last_contact_by_person(), source.checkins.last_contact_by_group()
-        )
-        posts = source.postponements.list_active(today)
-        self.suggestions = suggestions(
-            source.plans.list_all(),
-            targets,
-            contact,
-            posts,
-            now,
-            self._zone,
-            cap=settings.suggestions_per_day,
-            low_energy_until=settings.low_energy_until,
-        )
+        # The reader keeps plans and names between refreshes; Today refreshes often.
+        self.suggestions = self._reader.suggestions(now, self._zone)
         self.view.set_date(long_date(today))
         easy = is_going_easy(settings.low_energy_until, today)
         until = settings.low_energy_until

@@ -16,9 +16,7 @@ from supportnet.reachout import (
     default_channel,
     default_easy_until,
     going_easy_text,
-    inner_circle_only,
     is_going_easy,
-    last_contact_from,
     local_today,
     match_choice,
     moved_text,
@@ -53,13 +51,9 @@ def test_targets_use_the_name_people_are_called_by_and_keep_circles() -> None:
         ("person", 2): Target("person", 2, "Priya Shah", Circle.MIDDLE),
         ("group", 1): Target("group", 1, "Walking club", Circle.OUTER),
     }
-    assert list(inner_circle_only(targets)) == [("person", 1)]
 
 
-def test_last_contacts_and_target_keys_share_one_shape() -> None:
-    at = datetime(2025, 6, 1, 9, tzinfo=UTC)
-    later = at + timedelta(days=2)
-    assert last_contact_from({1: at}, {1: later}) == {("person", 1): at, ("group", 1): later}
+def test_target_keys() -> None:
     assert target_key_of(3, None) == ("person", 3)
     assert target_key_of(None, 4) == ("group", 4)
     assert target_key_of(None, None) is None
