@@ -23,17 +23,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +39,7 @@ from supportnet.errors import Problem, SupportNetError
 from supportnet.network import ChannelKind
 from supportnet.plans import WEEKDAY_NAMES, short_text
 from supportnet.ui import dialogs
+from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import TableModel
 from supportnet.ui.person_editor import EditorDialog, heading_label, notes_field
 from supportnet.ui.plan_editor import plan_save_hint, quiet, user_zone_name
@@ -239,49 +236,16 @@ class HistoryView(QWidget):
         self.intro.setAccessibleName("About this list")
         quiet(self.intro)
 
-        self.table = QTableView()
-        self.table.setModel(model)
-        self.table.setAccessibleName("Check-ins, newest first")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
+        self.table = make_table(model, "Check-ins, newest first")
         self.table.setCornerButtonEnabled(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() * 2)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         chars = self.table.fontMetrics().averageCharWidth()
         for column, width in ((0, 22), (1, 16), (2, 20), (3, 26)):
             header.resizeSection(column, chars * width)
-
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setAccessibleName("Check-in history: message")
-        font = self.empty.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.empty.setFont(font)
-        self.empty_more = QLabel(EMPTY_HISTORY_MORE)
-        self.empty_more.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_more.setWordWrap(True)
-        self.empty_more.setAccessibleName("Check-in history: more")
-        empty_holder = QWidget()
-        empty_layout = QVBoxLayout(empty_holder)
-        empty_layout.addStretch(2)
-        empty_layout.addWidget(self.empty)
-        empty_layout.addWidget(self.empty_more)
-        empty_layout.addStretch(3)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(empty_holder)
-        self._empty_holder = empty_holder
+        self.stack = ListArea(self.table, "Check-in history")
+        self.empty = self.stack.message
+        self.empty_more = self.stack.more
 
         self.selection_label = QLabel(NOTHING_SELECTED)
         self.selection_label.setAccessibleName("Selected check-in")
@@ -314,12 +278,10 @@ class HistoryView(QWidget):
             QWidget.setTabOrder(first, second)
 
     def show_empty(self, text: str) -> None:
-        self.empty.setText(text)
-        self.empty.setAccessibleDescription(text)
-        self.stack.setCurrentWidget(self._empty_holder)
+        self.stack.show_message(text, EMPTY_HISTORY_MORE)
 
     def show_table(self) -> None:
-        self.stack.setCurrentWidget(self.table)
+        self.stack.show_table()
 
 
 class HistoryController(QObject):

@@ -22,14 +22,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +35,7 @@ from supportnet.errors import SupportNetError
 from supportnet.plans import Plan, PlanKind
 from supportnet.ui import dialogs
 from supportnet.ui.history import HistoryController, UndoNote, undo_shortcuts
+from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import TableModel
 from supportnet.ui.person_editor import heading_label
 from supportnet.ui.plan_editor import (
@@ -180,50 +177,16 @@ class PlansPanelView(QWidget):
         self.intro.setWordWrap(True)
         quiet(self.intro)
 
-        self.table = QTableView()
-        self.table.setModel(model)
-        self.table.setAccessibleName("Plans")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
+        self.table = make_table(model, "Plans")
         self.table.setCornerButtonEnabled(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() * 2)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         chars = self.table.fontMetrics().averageCharWidth()
         for column, width in ((0, 30), (1, 16), (2, 42), (3, 14)):
             header.resizeSection(column, chars * width)
-
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setAccessibleName("Plans: message")
-        font = self.empty.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.empty.setFont(font)
-        self.empty_more = QLabel(EMPTY_PLANS_MORE)
-        self.empty_more.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_more.setWordWrap(True)
-        self.empty_more.setAccessibleName("Plans: more")
-        empty_holder = QWidget()
-        empty_layout = QVBoxLayout(empty_holder)
-        empty_layout.addStretch(2)
-        empty_layout.addWidget(self.empty)
-        empty_layout.addWidget(self.empty_more)
-        empty_layout.addStretch(3)
-        self._empty_holder = empty_holder
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(empty_holder)
+        self.stack = ListArea(self.table, "Plans")
+        self.empty = self.stack.message
+        self.empty_more = self.stack.more
 
         self.selection_label = QLabel(NOTHING_SELECTED)
         self.selection_label.setAccessibleName("Selected plan")
@@ -274,12 +237,10 @@ class PlansPanelView(QWidget):
             QWidget.setTabOrder(first, second)
 
     def show_empty(self, text: str) -> None:
-        self.empty.setText(text)
-        self.empty.setAccessibleDescription(text)
-        self.stack.setCurrentWidget(self._empty_holder)
+        self.stack.show_message(text, EMPTY_PLANS_MORE)
 
     def show_table(self) -> None:
-        self.stack.setCurrentWidget(self.table)
+        self.stack.show_table()
 
 
 class PlansPanelController(QObject):
