@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from supportnet import schedule
 from supportnet.data.reachouts import ReachOutReader
 from supportnet.plans import WEEKDAY_NAMES
+from supportnet.ui.labels import title_label
 from supportnet.ui.models import header_text
 from supportnet.ui.plan_editor import describe_plan, quiet, user_zone_name, zone_place
 from supportnet.ui.signals import AppSignals
@@ -255,12 +256,7 @@ class AgendaPageView(QWidget):
     def __init__(self, model: AgendaModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Agenda")
-        heading = QLabel("The next four weeks")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setAccessibleName("The next four weeks")
+        heading = title_label("The next four weeks")
         self.heading = heading
         self.intro = QLabel()
         self.intro.setAccessibleName("About the agenda")

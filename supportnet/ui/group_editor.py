@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from supportnet.network import Circle, Group, GroupKind, LifeDomain, SupportType
+from supportnet.ui.labels import title_label
 from supportnet.ui.person_editor import (
     EditorDialog,
     SupportChecks,
@@ -37,12 +38,7 @@ class GroupEditor(EditorDialog):
         super().__init__(title, on_save, existing=existing, parent=parent)
         self._base = group if group is not None else Group("")
 
-        heading = QLabel(title)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setAccessibleName(title)
+        heading = title_label(title)
 
         self.name_field = QLineEdit()
         self.name_field.setAccessibleName("Name")

@@ -39,6 +39,7 @@ from supportnet.errors import Problem, SupportNetError
 from supportnet.network import ChannelKind
 from supportnet.plans import WEEKDAY_NAMES, short_text
 from supportnet.ui import dialogs
+from supportnet.ui.labels import title_label
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import TableModel
 from supportnet.ui.person_editor import EditorDialog, heading_label, notes_field
@@ -495,12 +496,7 @@ class CheckInEditor(EditorDialog):
         self._base = copy.deepcopy(checkin)
         self._zone = _zone(user_zone)
 
-        heading = QLabel(title)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setAccessibleName(title)
+        heading = title_label(title)
 
         self.when_field = DateTimeEdit()
         self.when_field.setAccessibleName("When")

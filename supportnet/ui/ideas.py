@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.errors import SupportNetError, ValidationError
 from supportnet.ideas import MessageIdea
+from supportnet.ui.labels import title_label
 from supportnet.ui.unlock_dialog import FieldMessage
 
 TITLE = "Message ideas"
@@ -127,12 +128,7 @@ class IdeasDialog(QDialog):
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
 
-        heading = QLabel(TITLE)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setAccessibleName(TITLE)
+        heading = title_label(TITLE)
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)

@@ -31,6 +31,7 @@ from supportnet.errors import SupportNetError, ValidationError
 from supportnet.network import ChannelKind
 from supportnet.reachout import GROUP, MOOD_WORDS, TargetKey, match_choice
 from supportnet.ui import dialogs
+from supportnet.ui.labels import title_label
 from supportnet.ui.unlock_dialog import FieldMessage
 
 TITLE = "Log a check-in"
@@ -149,13 +150,7 @@ class LogDialog(QDialog):
         self.setAccessibleName(title)
         self.setModal(True)
 
-        heading = QLabel(title)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-        heading.setAccessibleName(title)
+        heading = title_label(title)
         self.plan_label = QLabel(plan_title)
         self.plan_label.setTextFormat(Qt.TextFormat.PlainText)
         self.plan_label.setAccessibleName("Plan")

@@ -39,6 +39,7 @@ from supportnet.network import (
     SupportType,
 )
 from supportnet.ui import dialogs
+from supportnet.ui.labels import title_label
 from supportnet.ui.unlock_dialog import FieldMessage
 
 #: How long typing must pause before the form is checked again.
@@ -512,12 +513,7 @@ class PersonEditor(EditorDialog):
         super().__init__(title, on_save, existing=existing, parent=parent)
         self._base = person if person is not None else Person("")
 
-        heading = QLabel(title)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setAccessibleName(title)
+        heading = title_label(title)
 
         # --- About them
         self.name_field = QLineEdit()

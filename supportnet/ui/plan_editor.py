@@ -54,6 +54,7 @@ from supportnet.plans import (
     PlanKind,
     Recurrence,
 )
+from supportnet.ui.labels import title_label
 from supportnet.ui.person_editor import (
     EditorDialog,
     heading_label,
@@ -413,12 +414,7 @@ class PlanEditor(EditorDialog):
         self._last_contact = last_contact
         self._skips: set[date] = set()
 
-        heading = QLabel(title)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setAccessibleName(title)
+        heading = title_label(title)
         intro = hint_label("A plan is a gentle reminder, never a deadline. Change it any time.")
         intro.setWordWrap(True)
 

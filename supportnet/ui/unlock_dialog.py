@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.data.keys import PassphrasePurpose, check_new_passphrase
 from supportnet.errors import ValidationError
+from supportnet.ui.labels import title_label
 
 WRONG_PASSPHRASE = "That passphrase doesn't unlock this store."
 NO_RECOVERY_WARNING = (
@@ -87,12 +88,7 @@ class UnlockDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(460)
 
-        heading = QLabel(title)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setAccessibleName(title)
+        heading = title_label(title)
 
         intro = QLabel(NEW_INTRO if is_new else UNLOCK_INTRO)
         intro.setWordWrap(True)

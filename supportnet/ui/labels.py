@@ -1,0 +1,18 @@
+"""Titles at the top of pages and dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+
+def title_label(text: str) -> QLabel:
+    """A bold title, a little larger than the text; plain text, so a name is shown as typed."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
