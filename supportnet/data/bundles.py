@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from supportnet.checkins import CheckIn
 from supportnet.data import reads
@@ -213,3 +213,34 @@ def restore_dependents(
 
 
 _CHUNK = 500
+
+
+def restore_target(
+    session: Session,
+    row_type: type[Any],
+    item: Person | Group,
+    fill: Callable[[Any, Any], None],
+    target: Target,
+    dependents: Dependents,
+    now: datetime,
+    *,
+    already_back: str,
+) -> int:
+    """Insert a deleted person or group again, with its plans and check-ins; its new id.
+
+    The old id is kept unless something added since holds it; the uid is always kept.
+    """
+    if uids_taken(session, row_type, [item.uid]):
+        raise SupportNetError(already_back)
+    row = row_type(
+        id=free_id(session, row_type, item.id),
+        uid=item.uid,
+        created_at=item.created_at or now,
+        updated_at=item.updated_at or now,
+    )
+    fill(row, item)
+    session.add(row)
+    session.flush()
+    new_id = int(row.id)
+    restore_dependents(session, target, new_id, item.display_name, dependents, now)
+    return new_id

@@ -9,13 +9,11 @@ from supportnet.data.bundles import (
     Dependents,
     GroupBundle,
     check_restorable,
-    free_id,
     read_dependents,
-    restore_dependents,
-    uids_taken,
+    restore_target,
 )
 from supportnet.data.repositories.base import Repository
-from supportnet.errors import NotFoundError, SupportNetError
+from supportnet.errors import NotFoundError
 from supportnet.network import Group
 
 if TYPE_CHECKING:
@@ -118,25 +116,15 @@ class GroupsRepository(Repository):
         check_restorable(group.display_name, bundle.plans, bundle.checkins)
         now = self._clock()
         with self._sessions.begin() as session:
-            if uids_taken(session, GroupRow, [group.uid]):
-                raise SupportNetError("That group is already back in your network.")
-            row = GroupRow(
-                id=free_id(session, GroupRow, group.id),
-                uid=group.uid,
-                created_at=group.created_at or now,
-                updated_at=group.updated_at or now,
-            )
-            _fill(row, group)
-            session.add(row)
-            session.flush()
-            new_id = row.id
-            restore_dependents(
+            new_id = restore_target(
                 session,
+                GroupRow,
+                group,
+                _fill,
                 "group_id",
-                new_id,
-                group.display_name,
                 Dependents(bundle.plans, bundle.checkins, bundle.plan_links),
                 now,
+                already_back="That group is already back in your network.",
             )
         return self.get(new_id)
 

@@ -9,13 +9,11 @@ from supportnet.data.bundles import (
     Dependents,
     PersonBundle,
     check_restorable,
-    free_id,
     read_dependents,
-    restore_dependents,
-    uids_taken,
+    restore_target,
 )
 from supportnet.data.repositories.base import Repository
-from supportnet.errors import NotFoundError, SupportNetError
+from supportnet.errors import NotFoundError
 from supportnet.network import Person
 
 if TYPE_CHECKING:
@@ -128,25 +126,15 @@ class PeopleRepository(Repository):
         check_restorable(person.display_name, bundle.plans, bundle.checkins)
         now = self._clock()
         with self._sessions.begin() as session:
-            if uids_taken(session, PersonRow, [person.uid]):
-                raise SupportNetError("That person is already back in your network.")
-            row = PersonRow(
-                id=free_id(session, PersonRow, person.id),
-                uid=person.uid,
-                created_at=person.created_at or now,
-                updated_at=person.updated_at or now,
-            )
-            _fill(row, person)
-            session.add(row)
-            session.flush()
-            new_id = row.id
-            restore_dependents(
+            new_id = restore_target(
                 session,
+                PersonRow,
+                person,
+                _fill,
                 "person_id",
-                new_id,
-                person.display_name,
                 Dependents(bundle.plans, bundle.checkins, bundle.plan_links),
                 now,
+                already_back="That person is already back in your network.",
             )
         return self.get(new_id)
 
