@@ -93,3 +93,11 @@ class SchemaTooNewError(StoreError):
 
 class BackupError(StoreError):
     """A backup could not be written or restored."""
+
+
+class ExportError(SupportNetError):
+    """A calendar file could not be written; nothing was left half-written."""
+
+
+class NothingToExportError(ExportError):
+    """The chosen plans give no events to write."""

@@ -225,7 +225,8 @@ class Person:
 
     @property
     def first_name(self) -> str:
-        return (self.nickname or self.name).split(" ")[0]
+        """What a discreet note calls them: the nickname, else the name's first word."""
+        return first_name_of(self.name, self.nickname)
 
     @property
     def preferred_channel(self) -> ContactChannel | None:
@@ -349,6 +350,21 @@ def _check_enum(
 ) -> None:
     if not isinstance(value, enum):
         problems.append(Problem(field_name, f"Please choose {label}."))
+
+
+#: Titles that come before a first name; "Dr Farid Rahimi" is "Farid" when a first name is asked.
+HONORIFICS = frozenset(
+    {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "prof", "prof.", "rev"}
+)
+
+
+def first_name_of(name: str, nickname: str = "") -> str:
+    """The nickname if there is one (it is what they are called), else the first word of the
+    name that is not a title: "Dr Farid Rahimi" is "Farid"."""
+    if nickname.strip():
+        return nickname.strip()
+    words = name.split()
+    return next((w for w in words if w.casefold() not in HONORIFICS), words[0] if words else "")
 
 
 def raise_problems(problems: list[Problem]) -> None:

@@ -36,6 +36,8 @@ __all__ = [
     "agenda",
     "describe_skipping",
     "dueness",
+    "first_occurrence",
+    "flexible_days",
     "flexible_due",
     "in_quiet_hours",
     "local_datetime",
@@ -43,6 +45,7 @@ __all__ = [
     "reminders_due",
     "rhythm_days",
     "skipped_months",
+    "skipped_occurrences",
     "suggestions",
 ]
 
@@ -176,6 +179,55 @@ def occurrences(plan: Plan, start: date, end: date) -> list[Occurrence]:
         days = list(_fixed_days(rec, plan.start_date, start, end))
     zone = _plan_zone(plan)
     return [_occurrence(plan, day, zone) for day in days]
+
+
+def first_occurrence(plan: Plan) -> Occurrence | None:
+    """The first occurrence of a fixed or one-off plan, however far ahead; ``None`` if none.
+
+    A calendar series starts here (RFC 5545 counts DTSTART as an occurrence even when the
+    rule would not produce it, so it must be a real one). Skipped days count: a skipped
+    first day is still where the series starts, and is excluded from it.
+    """
+    if plan.kind is PlanKind.ONE_OFF:
+        return _occurrence(plan, plan.start_date, _plan_zone(plan))
+    rec = plan.recurrence
+    if plan.kind is not PlanKind.FIXED or rec is None:
+        return None
+    # Lazily: a monthly "5th Saturday" every 12 months may be years away, a daily one is not.
+    horizon = _shift(plan.start_date, 366 * 30)
+    days = _fixed_days(_unskipped(rec), plan.start_date, plan.start_date, horizon)
+    day = next(iter(days), None)
+    return None if day is None else _occurrence(plan, day, _plan_zone(plan))
+
+
+def skipped_occurrences(plan: Plan) -> list[Occurrence]:
+    """The occurrences a fixed plan's skipped days take out (a calendar's EXDATEs).
+
+    A skipped day the pattern never falls on is not one.
+    """
+    rec = plan.recurrence
+    if plan.kind is not PlanKind.FIXED or rec is None or not rec.skips:
+        return []
+    rule = _unskipped(rec)
+    zone = _plan_zone(plan)
+    return [
+        _occurrence(plan, day, zone)
+        for day in sorted(rec.skips)
+        if any(True for _ in _fixed_days(rule, plan.start_date, day, day))
+    ]
+
+
+def _unskipped(rec: Recurrence) -> Recurrence:
+    return Recurrence(
+        frequency=rec.frequency,
+        interval=rec.interval,
+        weekdays=rec.weekdays,
+        monthly_mode=rec.monthly_mode,
+        month_day=rec.month_day,
+        nth=rec.nth,
+        nth_weekday=rec.nth_weekday,
+        until=rec.until,
+    )
 
 
 def _fixed_days(rec: Recurrence, anchor: date, start: date, end: date) -> Iterable[date]:
@@ -341,6 +393,35 @@ def flexible_due(plan: Plan, last_contact: datetime | None, now: datetime) -> da
         day = last.astimezone(zone).date() + timedelta(days=_ideal_days(plan))
         day = max(day, plan.start_date)
     return local_datetime(day, plan.window_start or time(0), zone)
+
+
+def flexible_days(
+    plan: Plan,
+    last_contact: datetime | None,
+    postponements: Sequence[Postponement],
+    now: datetime,
+    last_day: date,
+) -> list[date]:
+    """The plan-local days a flexible plan is expected on, from now to ``last_day``.
+
+    The first is the day it comes due (:func:`flexible_due`), or today if that has passed,
+    or the day a postponement moves it to, as the agenda shows it; then one every ideal
+    interval after that, as if each reach-out happened on its day. For calendar export.
+    """
+    _require_aware(now)
+    if plan.kind is not PlanKind.FLEXIBLE:
+        return []
+    zone = _plan_zone(plan)
+    today = now.astimezone(zone).date()
+    due = flexible_due(plan, last_contact, now).astimezone(zone).date()
+    first = max(due, _postponed_flexible(plan, postponements, today))
+    step = _ideal_days(plan)
+    if first > last_day:
+        return []
+    return [
+        date.fromordinal(ordinal)
+        for ordinal in range(first.toordinal(), last_day.toordinal() + 1, step)
+    ]
 
 
 def rhythm_days(plan: Plan) -> float:

@@ -222,6 +222,21 @@ class PlanSkipRow(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
 
 
+class PlanSlotRow(Base):
+    """The calendar uid of one upcoming occurrence of a flexible plan (see migration 0003)."""
+
+    __tablename__ = "plan_slots"
+
+    plan_id: Mapped[int] = mapped_column(
+        ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True
+    )
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    timing: Mapped[str | None] = mapped_column(String(160))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class CheckInRow(Base):
     __tablename__ = "checkins"
     __table_args__ = (

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from supportnet.data.repositories.plans import PlansRepository
     from supportnet.data.repositories.postponements import PostponementsRepository
     from supportnet.data.repositories.settings import SettingsRepository
+    from supportnet.data.repositories.slots import SlotsRepository
 
 DB_NAME = "supportnet.db"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -117,6 +118,12 @@ class Store:
         from supportnet.data.repositories.ideas import IdeasRepository
 
         return IdeasRepository(LazySessions(lambda: self.sessions), self.db)
+
+    @cached_property
+    def slots(self) -> SlotsRepository:
+        from supportnet.data.repositories.slots import SlotsRepository
+
+        return SlotsRepository(LazySessions(lambda: self.sessions), self.db)
 
     @cached_property
     def settings(self) -> SettingsRepository:

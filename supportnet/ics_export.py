@@ -1,0 +1,489 @@
+"""Check-in plans as an iCalendar file that Google, Outlook, Apple Calendar and Thunderbird
+import correctly (see INTEROP.md, ".ics export").
+
+Pure: no clock reads and no store. :func:`plan_events` turns plans into events, the data
+layer gives flexible occurrences their stored uids (:func:`with_slots`), and
+:func:`calendar_bytes` writes the file's bytes: CRLF, folded, UTF-8.
+
+- Fixed plans are one VEVENT with an RRULE from their first real occurrence, UNTIL in UTC
+  for timed plans, skipped days as EXDATEs.
+- Flexible plans are single events on the days they are expected, within the horizon,
+  marked free time (TRANSP:TRANSPARENT): they are "around then", not appointments.
+- One-off plans are single events. Paused plans are the caller's to leave out.
+- Timed events carry the plan's zone as TZID, with a VTIMEZONE in the yearly-rule form.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from supportnet import __version__
+from supportnet.errors import Problem
+from supportnet.network import ChannelKind, Circle, raise_problems
+from supportnet.plans import Frequency, MonthlyMode, Plan, PlanKind
+from supportnet.schedule import (
+    Occurrence,
+    Postponement,
+    first_occurrence,
+    flexible_days,
+    local_datetime,
+    occurrences,
+    skipped_occurrences,
+)
+
+if TYPE_CHECKING:
+    import icalendar
+
+__all__ = [
+    "CALENDAR_NAME",
+    "DEFAULT_FILE_NAME",
+    "DEFAULT_WEEKS",
+    "DISCREET_TITLE",
+    "ExportEvent",
+    "ExportOptions",
+    "Privacy",
+    "Scope",
+    "SlotId",
+    "Who",
+    "calendar_bytes",
+    "plan_events",
+    "with_slots",
+]
+
+DEFAULT_WEEKS = 12
+MAX_WEEKS = 104
+MAX_ALARM_MINUTES = 7 * 24 * 60
+DEFAULT_FILE_NAME = "supportnet-plan.ics"
+#: The only title a discreet export uses.
+DISCREET_TITLE = "Check-in"
+#: The calendar's name as clients show it: the same at every privacy level.
+CALENDAR_NAME = "Check-ins"
+PRODID = f"-//SupportNet//SupportNet {__version__}//EN"
+FLEXIBLE_NOTE = "A rough day: any day near it is just as good."
+
+TargetKey = tuple[str, int]
+
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_VERBS: dict[ChannelKind | None, str] = {
+    ChannelKind.CALL: "Call {}",
+    ChannelKind.TEXT: "Text {}",
+    ChannelKind.VIDEO: "Video call with {}",
+    ChannelKind.MESSAGING: "Message {}",
+    ChannelKind.EMAIL: "Email {}",
+    ChannelKind.IN_PERSON: "See {}",
+    ChannelKind.LETTER: "Write to {}",
+}
+
+
+class Privacy(StrEnum):
+    """How much of a plan the file may say."""
+
+    DISCREET = "discreet"
+    FIRST_NAME = "first-name"
+    FULL = "full"
+
+    @property
+    def label(self) -> str:
+        return {
+            Privacy.DISCREET: "Discreet",
+            Privacy.FIRST_NAME: "First name",
+            Privacy.FULL: "Full",
+        }[self]
+
+    @property
+    def explanation(self) -> str:
+        return {
+            Privacy.DISCREET: "Every event is called “Check-in”. No names, no way of "
+            "reaching them, no notes or message ideas.",
+            Privacy.FIRST_NAME: "A first name or nickname and how you'll reach them, "
+            "e.g. “Call Sam”. No surnames, no notes.",
+            Privacy.FULL: "Full names, how you'll reach them and your message ideas. "
+            "Your private notes are never exported.",
+        }[self]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What to export, how far ahead, and how much it says."""
+
+    privacy: Privacy = Privacy.FIRST_NAME
+    weeks: int = DEFAULT_WEEKS
+    alarm_minutes: int | None = None
+
+    def problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        if not 1 <= self.weeks <= MAX_WEEKS:
+            problems.append(
+                Problem("weeks", f"Choose between 1 and {MAX_WEEKS} weeks ahead (two years).")
+            )
+        if self.alarm_minutes is not None and not 0 <= self.alarm_minutes <= MAX_ALARM_MINUTES:
+            problems.append(
+                Problem(
+                    "alarm_minutes",
+                    f"A reminder can be from 0 to {MAX_ALARM_MINUTES} minutes (a week) before.",
+                )
+            )
+        return problems
+
+    def validate(self) -> None:
+        raise_problems(self.problems())
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Whose plans to export: everyone, chosen people and groups, or one circle."""
+
+    targets: frozenset[TargetKey] | None = None
+    circle: Circle | None = None
+
+    def includes(self, key: TargetKey, circle: Circle) -> bool:
+        if self.targets is not None and key not in self.targets:
+            return False
+        return self.circle is None or circle is self.circle
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """What an export may say about the person or group a plan is for."""
+
+    kind: str  # "person" | "group"
+    id: int
+    name: str
+    first_name: str
+    circle: Circle
+    channel: ChannelKind | None = None  # their preferred way, when the plan names none
+
+    @property
+    def key(self) -> TargetKey:
+        return (self.kind, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class SlotId:
+    """The stored calendar identity of one flexible occurrence slot."""
+
+    uid: str
+    sequence: int
+    modified: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ExportEvent:
+    """One VEVENT. ``who`` and ``repeats`` are for the preview and never written."""
+
+    plan_id: int
+    uid: str
+    summary: str
+    description: str
+    start: date | datetime
+    end: date | datetime
+    sequence: int
+    modified: datetime
+    who: str
+    repeats: str
+    rrule: Mapping[str, object] | None = None
+    exdates: tuple[date | datetime, ...] = ()
+    slot: int | None = None  # flexible occurrences: 0 is the next one
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def zone(self) -> str | None:
+        if isinstance(self.start, datetime) and self.start.tzinfo is not None:
+            return str(self.start.tzinfo)
+        return None
+
+    @property
+    def timing(self) -> str:
+        """When it happens, as text; a slot whose timing changes is re-sequenced."""
+        return f"{self.start.isoformat()}/{self.end.isoformat()}/{self.zone or ''}"
+
+    @property
+    def flexible(self) -> bool:
+        return self.slot is not None
+
+
+# -- what an event says --------------------------------------------------------------------------
+
+
+def _channel(plan: Plan, who: Who) -> ChannelKind | None:
+    return plan.channel if plan.channel is not None else who.channel
+
+
+def summary_for(plan: Plan, who: Who, privacy: Privacy) -> str:
+    """The event title at ``privacy``."""
+    if privacy is Privacy.DISCREET:
+        return DISCREET_TITLE
+    if privacy is Privacy.FULL and plan.title:
+        return plan.title
+    if who.kind == "group":
+        return who.name
+    name = who.first_name if privacy is Privacy.FIRST_NAME else who.name
+    return _VERBS.get(_channel(plan, who), "Check in with {}").format(name)
+
+
+def description_for(plan: Plan, who: Who, privacy: Privacy) -> str:
+    """The event description at ``privacy``. Plan notes are never part of it."""
+    if privacy is Privacy.DISCREET:
+        return ""
+    lines: list[str] = []
+    channel = _channel(plan, who)
+    if privacy is Privacy.FULL:
+        lines.append(f"With: {who.name}")
+    if channel is not None:
+        lines.append(f"How: {channel.label}")
+    if privacy is Privacy.FULL and plan.message_idea:
+        lines.append(f"Message idea: {plan.message_idea}")
+    if plan.kind is PlanKind.FLEXIBLE:
+        lines.append(FLEXIBLE_NOTE)
+    return "\n".join(lines)
+
+
+# -- plans to events -----------------------------------------------------------------------------
+
+
+def plan_events(
+    plans: Sequence[Plan],
+    whos: Mapping[TargetKey, Who],
+    last_contact: Mapping[TargetKey, datetime],
+    postponements: Sequence[Postponement],
+    now: datetime,
+    options: ExportOptions,
+    scope: Scope | None = None,
+) -> list[ExportEvent]:
+    """Every event the export writes, sorted by start; flexible ones still without a uid.
+
+    ``whos`` names everyone plans may be for; a plan whose target is missing, or outside
+    ``scope``, is left out, as are paused plans, fixed plans that ended before today and
+    one-off plans outside today .. today + ``options.weeks``.
+    """
+    options.validate()
+    scope = scope or Scope()
+    out: list[ExportEvent] = []
+    for plan in plans:
+        key = _target_key(plan)
+        who = whos.get(key) if key is not None else None
+        if plan.paused or plan.id is None or who is None or not scope.includes(who.key, who.circle):
+            continue
+        today = now.astimezone(plan.zone).date()
+        last_day = today + timedelta(days=7 * options.weeks - 1)
+        if plan.kind is PlanKind.FIXED:
+            event = _fixed_event(plan, who, today, options)
+            if event is not None:
+                out.append(event)
+        elif plan.kind is PlanKind.ONE_OFF:
+            if today <= plan.start_date <= last_day:
+                for occ in occurrences(plan, plan.start_date, plan.start_date):
+                    out.append(_single(plan, who, occ, options, repeats="Once"))
+        else:
+            days = flexible_days(plan, last_contact.get(who.key), postponements, now, last_day)
+            cadence = plan.cadence.ideal_days if plan.cadence else 0
+            repeats = f"Around every {cadence} days" if cadence != 1 else "Around every day"
+            for slot, day in enumerate(days):
+                occ = _on_day(plan, day)
+                out.append(_single(plan, who, occ, options, repeats=repeats, slot=slot))
+    out.sort(key=lambda e: (_sort_instant(e.start), e.summary, e.plan_id, e.slot or 0))
+    return out
+
+
+def with_slots(
+    events: Sequence[ExportEvent], slots: Mapping[tuple[int, int], SlotId]
+) -> list[ExportEvent]:
+    """``events`` with each flexible occurrence given its stored uid and sequence."""
+    out = []
+    for event in events:
+        if event.slot is None:
+            out.append(event)
+            continue
+        stored = slots[(event.plan_id, event.slot)]
+        out.append(
+            dataclasses.replace(
+                event,
+                uid=stored.uid,
+                sequence=stored.sequence,
+                modified=max(event.modified, stored.modified),
+            )
+        )
+    return out
+
+
+def _target_key(plan: Plan) -> TargetKey | None:
+    if plan.person_id is not None:
+        return ("person", plan.person_id)
+    if plan.group_id is not None:
+        return ("group", plan.group_id)
+    return None
+
+
+def _on_day(plan: Plan, day: date) -> Occurrence:
+    if plan.window_start is None:
+        return Occurrence(plan.id or 0, day, None, None)
+    start = local_datetime(day, plan.window_start, plan.zone)
+    end = (start.astimezone(UTC) + timedelta(minutes=plan.duration_minutes)).astimezone(plan.zone)
+    return Occurrence(plan.id or 0, day, start, end)
+
+
+def _modified(plan: Plan) -> datetime:
+    return (plan.updated_at or plan.created_at or datetime(2026, 1, 1, tzinfo=UTC)).astimezone(UTC)
+
+
+def _bounds(occ: Occurrence) -> tuple[date | datetime, date | datetime]:
+    if occ.start is None or occ.end is None:
+        return occ.day, occ.day + timedelta(days=1)
+    return occ.start, occ.end
+
+
+def _single(
+    plan: Plan,
+    who: Who,
+    occ: Occurrence,
+    options: ExportOptions,
+    *,
+    repeats: str,
+    slot: int | None = None,
+) -> ExportEvent:
+    start, end = _bounds(occ)
+    assert plan.id is not None
+    return ExportEvent(
+        plan_id=plan.id,
+        uid=plan.uid if slot is None else "",
+        summary=summary_for(plan, who, options.privacy),
+        description=description_for(plan, who, options.privacy),
+        start=start,
+        end=end,
+        sequence=plan.sequence,
+        modified=_modified(plan),
+        who=who.name,
+        repeats=repeats,
+        slot=slot,
+    )
+
+
+def _fixed_event(plan: Plan, who: Who, today: date, options: ExportOptions) -> ExportEvent | None:
+    rec = plan.recurrence
+    if rec is None or (rec.until is not None and rec.until < today):
+        return None
+    first = first_occurrence(plan)
+    if first is None:
+        return None
+    rule: dict[str, object] = {"FREQ": rec.frequency.value.upper()}
+    if rec.interval > 1:
+        rule["INTERVAL"] = rec.interval
+    if rec.frequency is Frequency.WEEKLY:
+        rule["BYDAY"] = [_WEEKDAY_CODES[d] for d in sorted(rec.weekdays)]
+        rule["WKST"] = "MO"
+    elif rec.frequency is Frequency.MONTHLY:
+        if rec.monthly_mode is MonthlyMode.BY_WEEKDAY and rec.nth_weekday is not None:
+            rule["BYDAY"] = f"{rec.nth}{_WEEKDAY_CODES[rec.nth_weekday]}"
+        else:
+            rule["BYMONTHDAY"] = rec.month_day
+    if rec.until is not None:
+        if plan.window_start is None:
+            rule["UNTIL"] = rec.until
+        else:
+            # RFC 5545 §3.3.10: with a TZID on DTSTART, UNTIL is UTC. The last wall-clock
+            # start on the end date, so that day's occurrence is included.
+            local = local_datetime(rec.until, plan.window_start, plan.zone)
+            rule["UNTIL"] = local.astimezone(UTC)
+    exdates = tuple(_bounds(occ)[0] for occ in skipped_occurrences(plan))
+    start, end = _bounds(first)
+    assert plan.id is not None
+    return ExportEvent(
+        plan_id=plan.id,
+        uid=plan.uid,
+        summary=summary_for(plan, who, options.privacy),
+        description=description_for(plan, who, options.privacy),
+        start=start,
+        end=end,
+        sequence=plan.sequence,
+        modified=_modified(plan),
+        who=who.name,
+        repeats=rec.describe(),
+        rrule=rule,
+        exdates=exdates,
+    )
+
+
+def _sort_instant(value: date | datetime) -> float:
+    if isinstance(value, datetime):
+        return value.timestamp()
+    return datetime(value.year, value.month, value.day, tzinfo=UTC).timestamp()
+
+
+# -- the file ------------------------------------------------------------------------------------
+
+
+def calendar_bytes(events: Sequence[ExportEvent], options: ExportOptions, now: datetime) -> bytes:
+    """The whole .ics file: VCALENDAR with VTIMEZONEs then VEVENTs, CRLF-folded UTF-8.
+
+    ``now`` is the export time (DTSTAMP). Every timed event's zone gets one VTIMEZONE
+    covering its first start to the end of the horizon.
+    """
+    import icalendar
+
+    from supportnet.ics_timezones import vtimezone
+
+    if any(not e.uid for e in events):
+        raise ValueError("a flexible occurrence has no uid yet (see with_slots)")
+    stamp = now.astimezone(UTC).replace(microsecond=0)
+    horizon_end = stamp.date() + timedelta(days=7 * options.weeks + 1)
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", CALENDAR_NAME)
+    cal.add("x-wr-calname", CALENDAR_NAME)
+
+    windows: dict[str, tuple[date, date]] = {}
+    for event in events:
+        zone = event.zone
+        if zone is None or icalendar.is_utc(event.start):
+            continue  # all-day, or written in UTC ("Z") with no TZID
+        assert isinstance(event.start, datetime)
+        first = event.start.date()
+        lo, hi = windows.get(zone, (first, horizon_end))
+        windows[zone] = (min(lo, first), max(hi, first))
+    for zone in sorted(windows):
+        cal.add_component(vtimezone(zone, *windows[zone]))
+
+    for event in events:
+        cal.add_component(_vevent(event, options, stamp))
+    data: bytes = cal.to_ical()
+    return data
+
+
+def _vevent(event: ExportEvent, options: ExportOptions, stamp: datetime) -> icalendar.Event:
+    import icalendar
+
+    vevent = icalendar.Event()
+    vevent.add("uid", event.uid)
+    vevent.add("dtstamp", stamp)
+    vevent.add("dtstart", event.start)
+    vevent.add("dtend", event.end)
+    vevent.add("summary", event.summary)
+    if event.description:
+        vevent.add("description", event.description)
+    vevent.add("class", "PRIVATE")
+    vevent.add("sequence", event.sequence)
+    vevent.add("last-modified", event.modified.replace(microsecond=0))
+    if event.flexible:
+        vevent.add("transp", "TRANSPARENT")
+    if event.rrule is not None:
+        vevent.add("rrule", dict(event.rrule))
+    if event.exdates:
+        vevent.add("exdate", list(event.exdates))
+    if options.alarm_minutes is not None:
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", event.summary)
+        alarm.add("trigger", timedelta(minutes=-options.alarm_minutes))
+        vevent.add_component(alarm)
+    return vevent
