@@ -18,8 +18,12 @@ from supportnet.network import ChannelKind
 
 if TYPE_CHECKING:
     from supportnet.data.keys import PassphraseProvider, PassphrasePurpose
+    from supportnet.data.store import Store
+    from supportnet.network import Person
 
 PROG = "supportnet"
+#: ``supportnet.ics_export.Privacy`` values, spelled out so the parser imports nothing more.
+PRIVACY_CHOICES = ("discreet", "first-name", "full")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,8 +91,53 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATETIME",
         help="when, e.g. '2026-11-24 18:30' or '18:30' (today); default: now",
     )
+    export = commands.add_parser(
+        "export-ics",
+        parents=[common],
+        help="export check-in plans as a calendar file (.ics)",
+        description="Write your check-in plans to an .ics file that Google Calendar, Outlook, "
+        "Apple Calendar and Thunderbird import. Exporting again keeps the same event ids.",
+    )
+    export.add_argument("--out", metavar="FILE", required=True, help="the .ics file to write")
+    export.add_argument(
+        "--privacy",
+        choices=PRIVACY_CHOICES,
+        default="first-name",
+        help="discreet: every event is 'Check-in'; first-name (default): first names and "
+        "how; full: full names, how and message ideas. Notes are never exported.",
+    )
+    export.add_argument(
+        "--weeks",
+        type=_whole_number("--weeks"),
+        default=12,
+        metavar="N",
+        help="how far ahead flexible and one-off plans go (default 12)",
+    )
+    export.add_argument(
+        "--person",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only plans with this person or group (repeat for more); default: everyone",
+    )
+    export.add_argument(
+        "--alarm-minutes",
+        type=_whole_number("--alarm-minutes"),
+        metavar="N",
+        help="a reminder N minutes before each event (default: none)",
+    )
     commands.add_parser("gui", parents=[common], help="open the app (the default)")
     return parser
+
+
+def _whole_number(option: str) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            return int(text)
+        except ValueError:
+            raise UsageError(f"{option} takes a whole number, not “{text}”.") from None
+
+    return parse
 
 
 def terminal_passphrase_provider(stdin: TextIO | None = None) -> PassphraseProvider:
@@ -310,19 +359,7 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
         zone = ZoneInfo(user_zone(store))
         at = parse_when(args.when, now, zone) if args.when else now
         people = store.people.find(args.name)
-        groups = store.groups.find(args.name)
-        matches = [(p.name, "person", p.id) for p in people] + [
-            (g.name, "group", g.id) for g in groups
-        ]
-        if not matches:
-            raise SupportNetError(f"Nobody called “{args.name}” is in your network.")
-        if len(matches) > 1:
-            listed = "\n".join(f"  {name}" for name, _kind, _id in matches)
-            raise UsageError(
-                f"“{args.name}” could be more than one:\n{listed}\nPlease give more of the name."
-            )
-        name, kind, target_id = matches[0]
-        assert target_id is not None
+        name, kind, target_id = _one_target(store, args.name, people)
         channel = ChannelKind(args.channel) if args.channel else None
         if channel is None and kind == "person":
             preferred = people[0].preferred_channel
@@ -360,6 +397,61 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     return 0
 
 
+def _one_target(
+    store: Store, text: str, people: list[Person] | None = None
+) -> tuple[str, str, int]:
+    """The one person or group ``text`` names: (name, "person" | "group", id).
+
+    Unknown: exit 1. More than one: the matches, and exit 2.
+    """
+    people = store.people.find(text) if people is None else people
+    groups = store.groups.find(text)
+    matches = [(p.name, "person", p.id) for p in people] + [(g.name, "group", g.id) for g in groups]
+    if not matches:
+        raise SupportNetError(f"Nobody called “{text}” is in your network.")
+    if len(matches) > 1:
+        names = [name for name, _kind, _id in matches]
+        listed = ", ".join(names[:-1]) + " or " + names[-1]
+        raise UsageError(f"“{text}” could be {listed}; please give more of the name.")
+    name, kind, target_id = matches[0]
+    assert target_id is not None
+    return name, kind, target_id
+
+
+def _cmd_export_ics(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data import calendar_export
+    from supportnet.data.store import open_store
+    from supportnet.ics_export import ExportOptions, Privacy, Scope
+
+    options = ExportOptions(
+        privacy=Privacy(args.privacy), weeks=args.weeks, alarm_minutes=args.alarm_minutes
+    )
+    problems = options.problems()
+    if problems:
+        raise UsageError(problems[0].message)
+    path = Path(args.out).expanduser()
+    calendar_export.check_target(path)
+    if path.suffix.lower() != ".ics":
+        raise UsageError(f"{path.name} should end in .ics, so calendars recognise it.")
+    now = _now()
+    with open_store(data_dir, passphrase=_passphrase_provider(), create=False) as store:
+        scope = None
+        if args.person:
+            chosen = frozenset(
+                (kind, target_id)
+                for _n, kind, target_id in (_one_target(store, name) for name in args.person)
+            )
+            scope = Scope(targets=chosen)
+        done = calendar_export.export(store, path, options, now, scope)
+    repeating = sum(1 for e in done.events if e.rrule is not None)
+    print(
+        f"Wrote {len(done.events)} event{'s' if len(done.events) != 1 else ''} "
+        f"({repeating} repeating) to {done.path} — {options.privacy.label.lower()} privacy.",
+        file=out,
+    )
+    return 0
+
+
 def _mode(path: Path) -> str:
     try:
         return f"mode {path.stat().st_mode & 0o777:o}"
@@ -383,4 +475,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Path, TextIO], int]] = {
     "restore": _cmd_restore,
     "today": _cmd_today,
     "log": _cmd_log,
+    "export-ics": _cmd_export_ics,
 }

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from supportnet.checkins import CheckIn
 from supportnet.data import reads
+from supportnet.data.repositories.slots import SlotRecord, insert_records, read_records
 from supportnet.errors import SupportNetError
 from supportnet.network import Group, Person
 from supportnet.plans import Plan
@@ -39,6 +40,7 @@ class PersonBundle:
     plans: tuple[Plan, ...] = ()
     checkins: tuple[CheckIn, ...] = ()
     plan_links: tuple[PlanLink, ...] = ()
+    slots: tuple[SlotRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class GroupBundle:
     plans: tuple[Plan, ...] = ()
     checkins: tuple[CheckIn, ...] = ()
     plan_links: tuple[PlanLink, ...] = ()
+    slots: tuple[SlotRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ class Dependents:
     plans: tuple[Plan, ...]
     checkins: tuple[CheckIn, ...]
     plan_links: tuple[PlanLink, ...]
+    slots: tuple[SlotRecord, ...] = ()
 
 
 def read_dependents(db: RawDatabase, target: Target, target_id: int) -> Dependents:
@@ -72,7 +76,7 @@ def read_dependents(db: RawDatabase, target: Target, target_id: int) -> Dependen
             (*chunk, target_id),
         )
         links += [(int(checkin_id), int(plan_id)) for checkin_id, plan_id in rows]
-    return Dependents(plans, checkins, tuple(links))
+    return Dependents(plans, checkins, tuple(links), read_records(db, plan_ids))
 
 
 def check_restorable(name: str, plans: Sequence[Plan], checkins: Sequence[CheckIn]) -> None:
@@ -154,6 +158,8 @@ def restore_dependents(
         session.add(row)
         session.flush()
         plan_ids[plan.id] = row.id
+    # Calendar uids of flexible occurrences, so a re-export updates the same events.
+    insert_records(session, dependents.slots, plan_ids)
 
     # Links to plans outside the bundle (another person's or group's plan) are kept if that
     # plan still exists, and dropped otherwise, as deleting the plan would have done.

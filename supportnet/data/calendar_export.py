@@ -148,7 +148,9 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:
-        raise ExportError(f"Can't write in {path.parent}: {exc.strerror}.") from exc
+        raise ExportError(
+            f"Can't save in {path.parent} ({exc.strerror}); choose a folder you can save to."
+        ) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -193,6 +193,7 @@ class DeletePlanCommand(_Command):
         self._today = today
         self._linked: list[str] = []
         self._postponed: list[Any] = []
+        self._slots: tuple[Any, ...] = ()
 
     @classmethod
     def perform(cls, ctx: UndoContext, plan: Plan, name: str, today: date) -> DeletePlanCommand:
@@ -218,6 +219,8 @@ class DeletePlanCommand(_Command):
             if postponements is not None
             else []
         )
+        slots = getattr(store, "slots", None)
+        self._slots = slots.records([stored.id]) if slots is not None else ()
         store.plans.delete(stored.id)
 
     def _backward(self) -> None:
@@ -238,6 +241,8 @@ class DeletePlanCommand(_Command):
                     store.checkins.update(checkin)
         for postponement in self._postponed:
             store.postponements.postpone(dataclasses.replace(postponement, plan_id=restored.id))
+        if self._slots:
+            store.slots.put_back(self._slots, restored.id)
         self._plan = restored
 
 

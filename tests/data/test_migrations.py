@@ -329,3 +329,16 @@ def test_upgrade_at_head_does_nothing(
     assert migrate.upgrade(db, key, backup_dir=tmp_path / "backups") is None
     assert not (tmp_path / "backups").exists()
     assert db.read_bytes() == before
+
+
+def test_the_migrated_schema_matches_the_tables_the_code_uses(store: Store) -> None:
+    """The ORM tables and the schema the migrations build must not drift apart."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from supportnet.data.schema import Base
+
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": False})
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []

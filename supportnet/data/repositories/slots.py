@@ -2,19 +2,83 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from supportnet.data import reads
+from supportnet.data.engine import RawDatabase
 from supportnet.data.repositories.base import Repository
 from supportnet.network import new_uid
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from supportnet.ics_export import SlotId
 
 #: (plan id, slot number, timing text)
 Wanted = tuple[int, int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class SlotRecord:
+    """One stored slot, as it is: kept when a plan is deleted so an undo can put it back."""
+
+    plan_id: int
+    slot: int
+    uid: str
+    sequence: int
+    timing: str | None
+    updated_at: datetime
+
+
+def read_records(db: RawDatabase, plan_ids: Sequence[int]) -> tuple[SlotRecord, ...]:
+    """The stored slots of these plans."""
+    found: list[SlotRecord] = []
+    for chunk in reads.chunks(sorted(plan_ids)):
+        for plan_id, slot, uid, sequence, timing, updated_at in db.execute(
+            "SELECT plan_id, slot, uid, sequence, timing, updated_at FROM plan_slots "
+            f"WHERE plan_id IN ({','.join('?' * len(chunk))}) ORDER BY plan_id, slot",
+            tuple(chunk),
+        ):
+            moment = reads.utc(updated_at)
+            assert moment is not None
+            found.append(SlotRecord(plan_id, slot, uid, sequence, timing, moment))
+    return tuple(found)
+
+
+def insert_records(
+    session: Session, records: Sequence[SlotRecord], plan_ids: Mapping[int, int]
+) -> None:
+    """Put ``records`` back for the plans' new ids (``plan_ids``: old id to new id).
+
+    A uid that is in use again is left out: that slot gets a fresh one on the next export.
+    """
+    from sqlalchemy import insert, select
+
+    from supportnet.data.schema import PlanSlotRow
+
+    wanted = [r for r in records if r.plan_id in plan_ids]
+    if not wanted:
+        return
+    taken = set(
+        session.scalars(select(PlanSlotRow.uid).where(PlanSlotRow.uid.in_([r.uid for r in wanted])))
+    )
+    values = [
+        {
+            "plan_id": plan_ids[r.plan_id],
+            "slot": r.slot,
+            "uid": r.uid,
+            "sequence": r.sequence,
+            "timing": r.timing,
+            "updated_at": r.updated_at,
+        }
+        for r in wanted
+        if r.uid not in taken
+    ]
+    if values:
+        session.execute(insert(PlanSlotRow), values)
 
 
 class SlotsRepository(Repository):
@@ -83,6 +147,15 @@ class SlotsRepository(Repository):
                     .where(PlanSlotRow.slot == bindparam("b_slot")),
                     updates,
                 )
+
+    def records(self, plan_ids: Sequence[int]) -> tuple[SlotRecord, ...]:
+        """The stored slots of these plans, to :meth:`put_back` after an undone delete."""
+        return read_records(self._db, plan_ids)
+
+    def put_back(self, records: Sequence[SlotRecord], plan_id: int) -> None:
+        """Give a restored plan (now ``plan_id``) its slots again, uids and sequences kept."""
+        with self._sessions.begin() as session:
+            insert_records(session, records, {r.plan_id: plan_id for r in records})
 
     def count(self) -> int:
         return reads.count(self._db, "plan_slots")
