@@ -49,6 +49,7 @@ benchmarks: $(VENV)/.installed-test
 	$(PY) -m benchmarks.store_open
 	$(PY) -m benchmarks.search
 	$(PY) -m benchmarks.startup
+	$(PY) -m benchmarks.export
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis screenshots

@@ -444,9 +444,15 @@ def _cmd_export_ics(args: argparse.Namespace, data_dir: Path, out: TextIO) -> in
             scope = Scope(targets=chosen)
         done = calendar_export.export(store, path, options, now, scope)
     repeating = sum(1 for e in done.events if e.rrule is not None)
+    gone = (
+        f" {done.cancelled} earlier event{'s' if done.cancelled != 1 else ''} no longer "
+        "planned will be removed when you import it."
+        if done.cancelled
+        else ""
+    )
     print(
         f"Wrote {len(done.events)} event{'s' if len(done.events) != 1 else ''} "
-        f"({repeating} repeating) to {done.path} — {options.privacy.label.lower()} privacy.",
+        f"({repeating} repeating) to {done.path} — {options.privacy.label.lower()} privacy." + gone,
         file=out,
     )
     return 0

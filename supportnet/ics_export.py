@@ -16,7 +16,7 @@ layer gives flexible occurrences their stored uids (:func:`with_slots`), and
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -33,6 +33,7 @@ from supportnet.schedule import (
     flexible_days,
     local_datetime,
     occurrences,
+    plan_zone,
     skipped_occurrences,
 )
 
@@ -49,8 +50,13 @@ __all__ = [
     "Privacy",
     "Scope",
     "SlotId",
+    "SlotPlan",
+    "StoredSlot",
     "Who",
     "calendar_bytes",
+    "cancelled_event",
+    "exported_plans",
+    "match_slots",
     "plan_events",
     "with_slots",
 ]
@@ -173,6 +179,104 @@ class SlotId:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredSlot:
+    """A flexible occurrence as last exported: its number, uid, SEQUENCE and timing."""
+
+    slot: int
+    uid: str
+    sequence: int
+    timing: str
+    modified: datetime
+    cancelled: bool = False
+
+    @property
+    def day(self) -> str:
+        """The plan-local day it was on, ISO 8601 (timings start with it)."""
+        return self.timing[:10]
+
+    @property
+    def identity(self) -> SlotId:
+        return SlotId(self.uid, self.sequence, self.modified)
+
+
+@dataclass(frozen=True, slots=True)
+class SlotPlan:
+    """What one export does with a flexible plan's stored occurrences."""
+
+    assigned: list[StoredSlot]  # one per wanted timing, in the same order
+    cancelled: list[StoredSlot]  # exported before, ahead of today, no longer due
+    write: list[StoredSlot]  # new or changed rows
+    forget: list[int]  # slot numbers of past rows nothing needs any more
+
+
+def match_slots(
+    stored: Sequence[StoredSlot],
+    timings: Sequence[str],
+    today: date,
+    now: datetime,
+    new_uid: Callable[[], str],
+) -> SlotPlan:
+    """Give each wanted occurrence (by timing) a stored slot, so re-imports don't duplicate.
+
+    - An occurrence on exactly the timing of a stored slot keeps it, unchanged.
+    - The rest take stored slots from today on that are left, earliest first: the same uid
+      with the new timing and SEQUENCE + 1, so calendars move the event they have.
+    - Any still left get new slots and uids.
+    - Stored slots from today on that nothing took are cancelled (SEQUENCE + 1, written as
+      STATUS:CANCELLED, and again on later exports until their day has passed), so a
+      calendar drops them rather than keeping a stray duplicate.
+    - Past slots nothing took are forgotten: calendars keep them as they were.
+    """
+    today_iso = today.isoformat()
+    active = [s for s in stored if not s.cancelled]
+    by_timing: dict[str, StoredSlot] = {}
+    for slot in active:
+        by_timing.setdefault(slot.timing, slot)
+    assigned: list[StoredSlot | None] = []
+    used: set[int] = set()
+    for timing in timings:
+        found = by_timing.get(timing)
+        if found is not None and found.slot not in used:
+            used.add(found.slot)
+            assigned.append(found)
+        else:
+            assigned.append(None)
+    spare = sorted(
+        (s for s in active if s.slot not in used and s.day >= today_iso),
+        key=lambda s: (s.timing, s.slot),
+    )
+    write: list[StoredSlot] = []
+    next_number = max((s.slot for s in stored), default=-1) + 1
+    for index, timing in enumerate(timings):
+        if assigned[index] is not None:
+            continue
+        if spare:
+            old = spare.pop(0)
+            used.add(old.slot)
+            moved = StoredSlot(old.slot, old.uid, old.sequence + 1, timing, now)
+        else:
+            moved = StoredSlot(next_number, new_uid(), 0, timing, now)
+            next_number += 1
+        assigned[index] = moved
+        write.append(moved)
+    cancelled: list[StoredSlot] = []
+    forget: list[int] = []
+    for slot in stored:
+        if slot.slot in used:
+            continue
+        if slot.day < today_iso:
+            forget.append(slot.slot)
+        elif slot.cancelled:
+            cancelled.append(slot)
+        else:
+            gone = StoredSlot(slot.slot, slot.uid, slot.sequence + 1, slot.timing, now, True)
+            cancelled.append(gone)
+            write.append(gone)
+    done = [a for a in assigned if a is not None]
+    return SlotPlan(done, cancelled, write, sorted(forget))
+
+
+@dataclass(frozen=True, slots=True)
 class ExportEvent:
     """One VEVENT. ``who`` and ``repeats`` are for the preview and never written."""
 
@@ -189,6 +293,7 @@ class ExportEvent:
     rrule: Mapping[str, object] | None = None
     exdates: tuple[date | datetime, ...] = ()
     slot: int | None = None  # flexible occurrences: 0 is the next one
+    cancelled: bool = False  # a flexible occurrence exported before that is no longer due
 
     @property
     def all_day(self) -> bool:
@@ -265,14 +370,9 @@ def plan_events(
     one-off plans outside today .. today + ``options.weeks``.
     """
     options.validate()
-    scope = scope or Scope()
     out: list[ExportEvent] = []
-    for plan in plans:
-        key = _target_key(plan)
-        who = whos.get(key) if key is not None else None
-        if plan.paused or plan.id is None or who is None or not scope.includes(who.key, who.circle):
-            continue
-        today = now.astimezone(plan.zone).date()
+    for plan, who in exported_plans(plans, whos, scope):
+        today = now.astimezone(plan_zone(plan)).date()
         last_day = today + timedelta(days=7 * options.weeks - 1)
         if plan.kind is PlanKind.FIXED:
             event = _fixed_event(plan, who, today, options)
@@ -291,6 +391,61 @@ def plan_events(
                 out.append(_single(plan, who, occ, options, repeats=repeats, slot=slot))
     out.sort(key=lambda e: (_sort_instant(e.start), e.summary, e.plan_id, e.slot or 0))
     return out
+
+
+def exported_plans(
+    plans: Sequence[Plan], whos: Mapping[TargetKey, Who], scope: Scope | None = None
+) -> list[tuple[Plan, Who]]:
+    """The plans an export covers, with who each is for: saved, not paused, in scope."""
+    scope = scope or Scope()
+    out = []
+    for plan in plans:
+        key = _target_key(plan)
+        who = whos.get(key) if key is not None else None
+        if plan.paused or plan.id is None or who is None or not scope.includes(who.key, who.circle):
+            continue
+        out.append((plan, who))
+    return out
+
+
+def cancelled_event(
+    plan: Plan, who: Who, options: ExportOptions, slot: StoredSlot
+) -> ExportEvent | None:
+    """A STATUS:CANCELLED event for a flexible occurrence no longer due (None if its
+    stored timing can't be read back)."""
+    parsed = _parse_timing(slot.timing)
+    if parsed is None or plan.id is None:
+        return None
+    start, end = parsed
+    return ExportEvent(
+        plan_id=plan.id,
+        uid=slot.uid,
+        summary=summary_for(plan, who, options.privacy),
+        description="",
+        start=start,
+        end=end,
+        sequence=slot.sequence,
+        modified=max(_modified(plan), slot.modified),
+        who=who.name,
+        repeats="No longer planned",
+        slot=slot.slot,
+        cancelled=True,
+    )
+
+
+def _parse_timing(timing: str) -> tuple[date | datetime, date | datetime] | None:
+    from zoneinfo import ZoneInfo
+
+    try:
+        first, last, zone = timing.split("/", 2)
+        if len(first) == 10:
+            return date.fromisoformat(first), date.fromisoformat(last)
+        tz = ZoneInfo(zone) if zone else UTC
+        return datetime.fromisoformat(first).astimezone(tz), datetime.fromisoformat(
+            last
+        ).astimezone(tz)
+    except (ValueError, KeyError):
+        return None
 
 
 def with_slots(
@@ -325,8 +480,10 @@ def _target_key(plan: Plan) -> TargetKey | None:
 def _on_day(plan: Plan, day: date) -> Occurrence:
     if plan.window_start is None:
         return Occurrence(plan.id or 0, day, None, None)
-    start = local_datetime(day, plan.window_start, plan.zone)
-    end = (start.astimezone(UTC) + timedelta(minutes=plan.duration_minutes)).astimezone(plan.zone)
+    start = local_datetime(day, plan.window_start, plan_zone(plan))
+    end = (start.astimezone(UTC) + timedelta(minutes=plan.duration_minutes)).astimezone(
+        plan_zone(plan)
+    )
     return Occurrence(plan.id or 0, day, start, end)
 
 
@@ -390,7 +547,7 @@ def _fixed_event(plan: Plan, who: Who, today: date, options: ExportOptions) -> E
         else:
             # RFC 5545 §3.3.10: with a TZID on DTSTART, UNTIL is UTC. The last wall-clock
             # start on the end date, so that day's occurrence is included.
-            local = local_datetime(rec.until, plan.window_start, plan.zone)
+            local = local_datetime(rec.until, plan.window_start, plan_zone(plan))
             rule["UNTIL"] = local.astimezone(UTC)
     exdates = tuple(_bounds(occ)[0] for occ in skipped_occurrences(plan))
     start, end = _bounds(first)
@@ -476,11 +633,13 @@ def _vevent(event: ExportEvent, options: ExportOptions, stamp: datetime) -> ical
     vevent.add("last-modified", event.modified.replace(microsecond=0))
     if event.flexible:
         vevent.add("transp", "TRANSPARENT")
+    if event.cancelled:
+        vevent.add("status", "CANCELLED")
     if event.rrule is not None:
         vevent.add("rrule", dict(event.rrule))
     if event.exdates:
         vevent.add("exdate", list(event.exdates))
-    if options.alarm_minutes is not None:
+    if options.alarm_minutes is not None and not event.cancelled:
         alarm = icalendar.Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", event.summary)

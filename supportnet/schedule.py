@@ -42,6 +42,7 @@ __all__ = [
     "in_quiet_hours",
     "local_datetime",
     "occurrences",
+    "plan_zone",
     "reminders_due",
     "rhythm_days",
     "skipped_months",
@@ -177,7 +178,7 @@ def occurrences(plan: Plan, start: date, end: date) -> list[Occurrence]:
         if rec is None:
             return []
         days = list(_fixed_days(rec, plan.start_date, start, end))
-    zone = _plan_zone(plan)
+    zone = plan_zone(plan)
     return [_occurrence(plan, day, zone) for day in days]
 
 
@@ -189,7 +190,7 @@ def first_occurrence(plan: Plan) -> Occurrence | None:
     first day is still where the series starts, and is excluded from it.
     """
     if plan.kind is PlanKind.ONE_OFF:
-        return _occurrence(plan, plan.start_date, _plan_zone(plan))
+        return _occurrence(plan, plan.start_date, plan_zone(plan))
     rec = plan.recurrence
     if plan.kind is not PlanKind.FIXED or rec is None:
         return None
@@ -197,7 +198,7 @@ def first_occurrence(plan: Plan) -> Occurrence | None:
     horizon = _shift(plan.start_date, 366 * 30)
     days = _fixed_days(_unskipped(rec), plan.start_date, plan.start_date, horizon)
     day = next(iter(days), None)
-    return None if day is None else _occurrence(plan, day, _plan_zone(plan))
+    return None if day is None else _occurrence(plan, day, plan_zone(plan))
 
 
 def skipped_occurrences(plan: Plan) -> list[Occurrence]:
@@ -209,7 +210,7 @@ def skipped_occurrences(plan: Plan) -> list[Occurrence]:
     if plan.kind is not PlanKind.FIXED or rec is None or not rec.skips:
         return []
     rule = _unskipped(rec)
-    zone = _plan_zone(plan)
+    zone = plan_zone(plan)
     return [
         _occurrence(plan, day, zone)
         for day in sorted(rec.skips)
@@ -385,7 +386,7 @@ def flexible_due(plan: Plan, last_contact: datetime | None, now: datetime) -> da
     (our choice: a rhythm starting next month begins next month). A last contact after
     ``now`` (a clock that drifted) counts as ``now``.
     """
-    zone = _plan_zone(plan)
+    zone = plan_zone(plan)
     if last_contact is None:
         day = plan.start_date
     else:
@@ -411,7 +412,7 @@ def flexible_days(
     _require_aware(now)
     if plan.kind is not PlanKind.FLEXIBLE:
         return []
-    zone = _plan_zone(plan)
+    zone = plan_zone(plan)
     today = now.astimezone(zone).date()
     due = flexible_due(plan, last_contact, now).astimezone(zone).date()
     first = max(due, _postponed_flexible(plan, postponements, today))
@@ -932,7 +933,7 @@ def _target_key(plan: Plan) -> TargetKey | None:
     return None
 
 
-def _plan_zone(plan: Plan) -> ZoneInfo:
+def plan_zone(plan: Plan) -> ZoneInfo:
     """The plan's zone; UTC for a name no longer known (the Today page must still open)."""
     try:
         return ZoneInfo(plan.timezone)

@@ -1,8 +1,8 @@
 """Render every page of the main window on the example network, in light and dark.
 
 Writes screenshots/<page>-<theme>.png at 1280×800 (offscreen), plus the person and group
-editors. The offscreen platform has no system theme, so "dark" is a dark palette set on
-the application, as a dark desktop theme would.
+editors and the calendar export dialog. The offscreen platform has no system theme, so
+"dark" is a dark palette set on the application, as a dark desktop theme would.
 
 Run: `make screenshots` (or `.venv/bin/python -m tools.screenshots [OUT_DIR]`).
 """
@@ -102,6 +102,15 @@ def main() -> None:
                 written.append(path)
                 editor.reject()
                 app.processEvents()
+            dialog = window.open_calendar_export()
+            # The size it opens at on a real screen (the offscreen one is only 800 wide).
+            dialog.resize(dialog.preferred_size())
+            app.processEvents()
+            path = out / f"calendar-export-{theme}.png"
+            dialog.grab().save(str(path))
+            written.append(path)
+            dialog.reject()
+            app.processEvents()
             window.close()
     for path in written:
         print(path)

@@ -26,10 +26,14 @@ from supportnet.ics_export import (
     Scope,
     Who,
     calendar_bytes,
+    cancelled_event,
+    exported_plans,
     plan_events,
     with_slots,
 )
 from supportnet.network import ChannelKind, Circle, first_name_of
+from supportnet.plans import Plan, PlanKind
+from supportnet.schedule import plan_zone
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
@@ -46,6 +50,7 @@ class Exported:
     path: Path
     events: list[ExportEvent]
     size: int
+    cancelled: int = 0  # flexible occurrences no longer due, written as cancelled
 
 
 def whos(store: Store) -> dict[TargetKey, Who]:
@@ -74,6 +79,31 @@ def whos(store: Store) -> dict[TargetKey, Who]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Gathered:
+    chosen: list[tuple[Plan, Who]]
+    events: list[ExportEvent]
+
+
+def _gather(
+    store: Store,
+    options: ExportOptions,
+    now: datetime,
+    scope: Scope | None,
+    reader: ReachOutReader | None,
+) -> _Gathered:
+    reader = reader or ReachOutReader(store)
+    settings = store.settings.load()
+    zone = settings.timezone or system_zone_name()
+    plans = reader.plans()
+    people = whos(store)
+    postponements = store.postponements.list_active(now.astimezone(ZoneInfo(zone)).date())
+    events = plan_events(
+        plans, people, reader.last_contact(plans), postponements, now, options, scope
+    )
+    return _Gathered(exported_plans(plans, people, scope), events)
+
+
 def preview(
     store: Store,
     options: ExportOptions,
@@ -82,20 +112,7 @@ def preview(
     reader: ReachOutReader | None = None,
 ) -> list[ExportEvent]:
     """The events an export would write, in order; flexible ones have no uid yet."""
-    reader = reader or ReachOutReader(store)
-    settings = store.settings.load()
-    zone = settings.timezone or system_zone_name()
-    plans = reader.plans()
-    postponements = store.postponements.list_active(now.astimezone(ZoneInfo(zone)).date())
-    return plan_events(
-        plans,
-        whos(store),
-        reader.last_contact(plans),
-        postponements,
-        now,
-        options,
-        scope,
-    )
+    return _gather(store, options, now, scope, reader).events
 
 
 def export(
@@ -108,22 +125,48 @@ def export(
 ) -> Exported:
     """Write the chosen plans to ``path`` as an .ics file.
 
+    Flexible occurrences take their stored uids (see :meth:`SlotsRepository.plan`); ones
+    exported before and no longer due are written as cancelled, so calendars drop them.
     Raises :class:`NothingToExportError` when there is nothing to write and
     :class:`ExportError` when the file can't be written; in both cases no file is made
     or changed.
     """
     check_target(path)
-    events = preview(store, options, now, scope, reader)
+    gathered = _gather(store, options, now, scope, reader)
+    events = gathered.events
     if not events:
         raise NothingToExportError(
             "There's nothing to export: the chosen plans are paused, finished, or fall "
             "outside the weeks ahead. Try everyone, or more weeks."
         )
-    wanted = [(e.plan_id, e.slot, e.timing) for e in events if e.slot is not None]
-    events = with_slots(events, store.slots.resolve(wanted) if wanted else {})
-    data = calendar_bytes(events, options, now)
+    flexible = [(p, w) for p, w in gathered.chosen if p.kind is PlanKind.FLEXIBLE]
+    cancelled: list[ExportEvent] = []
+    if flexible:
+        wanted: dict[int, list[str]] = {plan.id: [] for plan, _who in flexible if plan.id}
+        for event in events:
+            if event.slot is not None:
+                wanted[event.plan_id].append(event.timing)
+        today = {
+            plan.id: now.astimezone(plan_zone(plan)).date() for plan, _who in flexible if plan.id
+        }
+        plans = store.slots.plan(wanted, today, now)
+        events = with_slots(
+            events,
+            {
+                (plan_id, index): slot.identity
+                for plan_id, found in plans.items()
+                for index, slot in enumerate(found.assigned)
+            },
+        )
+        for plan, who in flexible:
+            assert plan.id is not None
+            for slot in plans[plan.id].cancelled:
+                gone = cancelled_event(plan, who, options, slot)
+                if gone is not None:
+                    cancelled.append(gone)
+    data = calendar_bytes([*events, *cancelled], options, now)
     write_atomically(path, data)
-    return Exported(path, events, len(data))
+    return Exported(path, events, len(data), len(cancelled))
 
 
 def check_target(path: Path) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     Time,
     TypeDecorator,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -234,6 +235,7 @@ class PlanSlotRow(Base):
     uid: Mapped[str] = mapped_column(String(64), unique=True)
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     timing: Mapped[str | None] = mapped_column(String(160))
+    cancelled: Mapped[bool] = mapped_column(default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

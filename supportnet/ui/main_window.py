@@ -285,6 +285,8 @@ class MainWindow(QMainWindow):
         self._quitting = False
         #: The editor on screen, if any (for tests and to avoid opening two).
         self.editor: EditorDialog | None = None
+        #: The calendar export dialog on screen, if any.
+        self.calendar_dialog: QDialog | None = None
 
         self.today = TodayPageController(
             source, self._clock, self.undo_context, self.undo_stack, self
@@ -375,6 +377,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             "&Export map…", self.export_map, [], "Save the map as a picture or a PDF"
         )
+        self.calendar_action = self._action(
+            "Export to &calendar…",
+            self.open_calendar_export,
+            [key(ctrl | Qt.Key.Key_E)],
+            "Save your plans as an .ics file for Google, Outlook, Apple Calendar or Thunderbird",
+        )
         self.quit_action = self._action("&Quit", self.quit_app, [key(ctrl | Qt.Key.Key_Q)])
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -461,6 +469,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.calendar_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -805,6 +814,23 @@ class MainWindow(QMainWindow):
 
     def export_map(self) -> None:
         self.network.export_map()
+
+    def open_calendar_export(self) -> QDialog:
+        """File ▸ Export to calendar: choose whose plans and how much they say; write an .ics."""
+        if self.calendar_dialog is not None:
+            self.calendar_dialog.activateWindow()
+            return self.calendar_dialog
+        # Imported here: the export modules stay out of the first paint.
+        from supportnet.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(
+            self._source, self._clock, ui_state=self.ui_state, status=self.show_note, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "calendar_dialog", None))
+        self.calendar_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- reaching out ------------------------------------------------------------------------
 

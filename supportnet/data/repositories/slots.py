@@ -1,10 +1,10 @@
-"""Calendar uids of flexible occurrences: made once per slot, kept, re-sequenced on change."""
+"""Calendar uids of flexible occurrences: made once per slot, kept, moved or cancelled."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from supportnet.data import reads
@@ -15,10 +15,7 @@ from supportnet.network import new_uid
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from supportnet.ics_export import SlotId
-
-#: (plan id, slot number, timing text)
-Wanted = tuple[int, int, str]
+    from supportnet.ics_export import SlotPlan, StoredSlot
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,20 +28,46 @@ class SlotRecord:
     sequence: int
     timing: str | None
     updated_at: datetime
+    cancelled: bool = False
+
+    @property
+    def stored(self) -> StoredSlot:
+        from supportnet.ics_export import StoredSlot
+
+        return StoredSlot(
+            self.slot, self.uid, self.sequence, self.timing or "", self.updated_at, self.cancelled
+        )
+
+    @classmethod
+    def of(cls, plan_id: int, slot: StoredSlot) -> SlotRecord:
+        return cls(
+            plan_id, slot.slot, slot.uid, slot.sequence, slot.timing, slot.modified, slot.cancelled
+        )
+
+    def values(self) -> dict[str, object]:
+        return {
+            "plan_id": self.plan_id,
+            "slot": self.slot,
+            "uid": self.uid,
+            "sequence": self.sequence,
+            "timing": self.timing,
+            "cancelled": self.cancelled,
+            "updated_at": self.updated_at,
+        }
 
 
 def read_records(db: RawDatabase, plan_ids: Sequence[int]) -> tuple[SlotRecord, ...]:
     """The stored slots of these plans."""
     found: list[SlotRecord] = []
     for chunk in reads.chunks(sorted(plan_ids)):
-        for plan_id, slot, uid, sequence, timing, updated_at in db.execute(
-            "SELECT plan_id, slot, uid, sequence, timing, updated_at FROM plan_slots "
+        for plan_id, slot, uid, sequence, timing, updated_at, cancelled in db.execute(
+            "SELECT plan_id, slot, uid, sequence, timing, updated_at, cancelled FROM plan_slots "
             f"WHERE plan_id IN ({','.join('?' * len(chunk))}) ORDER BY plan_id, slot",
             tuple(chunk),
         ):
             moment = reads.utc(updated_at)
             assert moment is not None
-            found.append(SlotRecord(plan_id, slot, uid, sequence, timing, moment))
+            found.append(SlotRecord(plan_id, slot, uid, sequence, timing, moment, bool(cancelled)))
     return tuple(found)
 
 
@@ -65,18 +88,7 @@ def insert_records(
     taken = set(
         session.scalars(select(PlanSlotRow.uid).where(PlanSlotRow.uid.in_([r.uid for r in wanted])))
     )
-    values = [
-        {
-            "plan_id": plan_ids[r.plan_id],
-            "slot": r.slot,
-            "uid": r.uid,
-            "sequence": r.sequence,
-            "timing": r.timing,
-            "updated_at": r.updated_at,
-        }
-        for r in wanted
-        if r.uid not in taken
-    ]
+    values = [{**r.values(), "plan_id": plan_ids[r.plan_id]} for r in wanted if r.uid not in taken]
     if values:
         session.execute(insert(PlanSlotRow), values)
 
@@ -84,68 +96,59 @@ def insert_records(
 class SlotsRepository(Repository):
     """Keep the uid and SEQUENCE of each exported occurrence of a flexible plan."""
 
-    def resolve(self, wanted: Sequence[Wanted]) -> dict[tuple[int, int], SlotId]:
-        """The stored identity of every wanted slot, making what is missing.
+    def plan(
+        self, wanted: Mapping[int, Sequence[str]], today: Mapping[int, date], now: datetime
+    ) -> dict[int, SlotPlan]:
+        """For each flexible plan (id to the timings it is exported with, in order), which
+        stored slot each occurrence takes and which are cancelled; the changes are saved.
 
-        A slot seen before keeps its uid; if its timing changed since the last export its
-        SEQUENCE goes up by one and its modification time is now, so calendars update the
-        event they already have. Nothing is written when nothing changed.
+        ``today`` is each plan's own local date. See :func:`ics_export.match_slots`.
+        Nothing is written when nothing changed.
         """
-        from supportnet.ics_export import SlotId
+        from supportnet.ics_export import match_slots
 
-        plan_ids = sorted({plan_id for plan_id, _slot, _timing in wanted})
-        known: dict[tuple[int, int], tuple[str, int, str | None, datetime]] = {}
-        for chunk in reads.chunks(plan_ids):
-            for plan_id, slot, uid, sequence, timing, updated_at in self._db.execute(
-                "SELECT plan_id, slot, uid, sequence, timing, updated_at FROM plan_slots "
-                f"WHERE plan_id IN ({','.join('?' * len(chunk))})",
-                tuple(chunk),
-            ):
-                moment = reads.utc(updated_at)
-                assert moment is not None
-                known[(plan_id, slot)] = (uid, sequence, timing, moment)
-        now = self._clock()
-        inserts: list[dict[str, object]] = []
-        updates: list[dict[str, object]] = []
-        out: dict[tuple[int, int], SlotId] = {}
-        for plan_id, slot, timing in wanted:
-            found = known.get((plan_id, slot))
-            if found is None:
-                row = {"plan_id": plan_id, "slot": slot, "uid": new_uid(), "sequence": 0}
-                inserts.append({**row, "timing": timing, "updated_at": now})
-                out[(plan_id, slot)] = SlotId(str(row["uid"]), 0, now)
-            elif found[2] != timing:
-                sequence = found[1] + 1
-                updates.append(
-                    {
-                        "b_plan_id": plan_id,
-                        "b_slot": slot,
-                        "sequence": sequence,
-                        "timing": timing,
-                        "updated_at": now,
-                    }
-                )
-                out[(plan_id, slot)] = SlotId(found[0], sequence, now)
-            else:
-                out[(plan_id, slot)] = SlotId(found[0], found[1], found[3])
-        if inserts or updates:
-            self._write(inserts, updates)
-        return out
+        stored: dict[int, list[StoredSlot]] = {plan_id: [] for plan_id in wanted}
+        for record in read_records(self._db, list(wanted)):
+            stored[record.plan_id].append(record.stored)
+        plans: dict[int, SlotPlan] = {}
+        writes: list[SlotRecord] = []
+        forgets: list[tuple[int, int]] = []
+        for plan_id, timings in wanted.items():
+            found = match_slots(stored[plan_id], timings, today[plan_id], now, new_uid)
+            plans[plan_id] = found
+            writes += [SlotRecord.of(plan_id, slot) for slot in found.write]
+            forgets += [(plan_id, number) for number in found.forget]
+        if writes or forgets:
+            self._save(writes, forgets)
+        return plans
 
-    def _write(self, inserts: list[dict[str, object]], updates: list[dict[str, object]]) -> None:
-        from sqlalchemy import bindparam, insert, update
+    def _save(self, writes: list[SlotRecord], forgets: list[tuple[int, int]]) -> None:
+        from sqlalchemy import delete
+        from sqlalchemy.dialects.sqlite import insert
 
         from supportnet.data.schema import PlanSlotRow
 
         with self._sessions.begin() as session:
-            if inserts:
-                session.execute(insert(PlanSlotRow), inserts)
-            if updates:
-                session.connection().execute(
-                    update(PlanSlotRow)
-                    .where(PlanSlotRow.plan_id == bindparam("b_plan_id"))
-                    .where(PlanSlotRow.slot == bindparam("b_slot")),
-                    updates,
+            if writes:
+                statement = insert(PlanSlotRow)
+                session.execute(
+                    statement.on_conflict_do_update(
+                        index_elements=["plan_id", "slot"],
+                        set_={
+                            "uid": statement.excluded.uid,
+                            "sequence": statement.excluded.sequence,
+                            "timing": statement.excluded.timing,
+                            "cancelled": statement.excluded.cancelled,
+                            "updated_at": statement.excluded.updated_at,
+                        },
+                    ),
+                    [record.values() for record in writes],
+                )
+            for plan_id, number in forgets:
+                session.execute(
+                    delete(PlanSlotRow).where(
+                        PlanSlotRow.plan_id == plan_id, PlanSlotRow.slot == number
+                    )
                 )
 
     def records(self, plan_ids: Sequence[int]) -> tuple[SlotRecord, ...]:

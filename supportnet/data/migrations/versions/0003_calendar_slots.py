@@ -1,9 +1,9 @@
 """Calendar uids for the occurrences of flexible plans.
 
-A flexible plan is exported to calendars as single events at its next due dates. Each of
-those slots (the next one, the one after, ...) gets a uid once, kept here with the
-SEQUENCE it was last exported with and when its timing last changed, so a re-export
-updates the same events instead of adding new ones.
+A flexible plan is exported to calendars as single events at its next due dates. Each
+occurrence slot gets a uid once, kept here with the SEQUENCE and timing it was last
+exported with, so a re-export moves the same events instead of adding new ones, and
+cancels (STATUS:CANCELLED) the ones no longer due.
 
 Revision ID: 0003
 Revises: 0002
@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("uid", sa.String(length=64), nullable=False),
         sa.Column("sequence", sa.Integer(), nullable=False),
         sa.Column("timing", sa.String(length=160), nullable=True),
+        sa.Column("cancelled", sa.Boolean(), nullable=False, server_default=sa.false()),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["plan_id"], ["plans.id"], name=op.f("fk_plan_slots_plan_id_plans"), ondelete="CASCADE"
