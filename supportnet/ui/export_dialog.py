@@ -906,6 +906,11 @@ class ExportDialog(QDialog):
         self.exists_note.set_message("")
         count = events_text(len(result.events))
         done = f"Saved {count} to {result.path}. You can import it into your calendar now."
+        if result.cancelled:
+            done += (
+                f" {events_text(result.cancelled)} from before, no longer planned, will be "
+                "taken out of calendars that update by event (Google, Outlook, khal)."
+            )
         self.done_message.set_message(done)
         self._announce(done)
         self.cancel_button.setText("Close")

@@ -502,3 +502,23 @@ def test_dates_in_the_preview_are_in_the_users_zone(
     shown = _column(dialog, PreviewModel.WHEN)[0]
     assert f"{first.start.astimezone(tokyo):%H:%M}" in shown
     assert f"{first.start:%H:%M}" not in shown  # not the plan's own clock (London)
+
+
+def test_events_no_longer_planned_are_mentioned_after_a_re_export(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime], home: Path, tmp_path: Path
+) -> None:
+    """Fewer weeks ahead the second time: the flexible events past the new horizon are
+    written as cancelled, and the confirmation says calendars will take them out."""
+    dialog = _dialog(qtbot, demo_store, clock)
+    dialog.path_field.setText(str(tmp_path / "plans.ics"))
+    first = dialog.export()
+    assert first is not None
+    assert first.cancelled == 0
+    assert "no longer planned" not in dialog.done_message.text()
+    dialog.weeks_spin.setValue(2)
+    dialog.refresh_preview()
+    second = dialog.export()
+    assert second is not None
+    assert second.cancelled > 0
+    assert f"{second.cancelled} event" in dialog.done_message.text()
+    assert "no longer planned" in dialog.done_message.text()
