@@ -32,6 +32,7 @@ from supportnet.schedule import (
     first_occurrence,
     flexible_days,
     local_datetime,
+    occurrence_on,
     occurrences,
     plan_zone,
     skipped_occurrences,
@@ -387,7 +388,7 @@ def plan_events(
             cadence = plan.cadence.ideal_days if plan.cadence else 0
             repeats = f"Around every {cadence} days" if cadence != 1 else "Around every day"
             for slot, day in enumerate(days):
-                occ = _on_day(plan, day)
+                occ = occurrence_on(plan, day)
                 out.append(_single(plan, who, occ, options, repeats=repeats, slot=slot))
     out.sort(key=lambda e: (_sort_instant(e.start), e.summary, e.plan_id, e.slot or 0))
     return out
@@ -477,16 +478,6 @@ def _target_key(plan: Plan) -> TargetKey | None:
     return None
 
 
-def _on_day(plan: Plan, day: date) -> Occurrence:
-    if plan.window_start is None:
-        return Occurrence(plan.id or 0, day, None, None)
-    start = local_datetime(day, plan.window_start, plan_zone(plan))
-    end = (start.astimezone(UTC) + timedelta(minutes=plan.duration_minutes)).astimezone(
-        plan_zone(plan)
-    )
-    return Occurrence(plan.id or 0, day, start, end)
-
-
 def _modified(plan: Plan) -> datetime:
     return (plan.updated_at or plan.created_at or datetime(2026, 1, 1, tzinfo=UTC)).astimezone(UTC)
 
@@ -505,6 +496,8 @@ def _single(
     *,
     repeats: str,
     slot: int | None = None,
+    rrule: Mapping[str, object] | None = None,
+    exdates: tuple[date | datetime, ...] = (),
 ) -> ExportEvent:
     start, end = _bounds(occ)
     assert plan.id is not None
@@ -520,6 +513,8 @@ def _single(
         who=who.name,
         repeats=repeats,
         slot=slot,
+        rrule=rrule,
+        exdates=exdates,
     )
 
 
@@ -550,22 +545,7 @@ def _fixed_event(plan: Plan, who: Who, today: date, options: ExportOptions) -> E
             local = local_datetime(rec.until, plan.window_start, plan_zone(plan))
             rule["UNTIL"] = local.astimezone(UTC)
     exdates = tuple(_bounds(occ)[0] for occ in skipped_occurrences(plan))
-    start, end = _bounds(first)
-    assert plan.id is not None
-    return ExportEvent(
-        plan_id=plan.id,
-        uid=plan.uid,
-        summary=summary_for(plan, who, options.privacy),
-        description=description_for(plan, who, options.privacy),
-        start=start,
-        end=end,
-        sequence=plan.sequence,
-        modified=_modified(plan),
-        who=who.name,
-        repeats=rec.describe(),
-        rrule=rule,
-        exdates=exdates,
-    )
+    return _single(plan, who, first, options, repeats=rec.describe(), rrule=rule, exdates=exdates)
 
 
 def _sort_instant(value: date | datetime) -> float:

@@ -41,6 +41,7 @@ __all__ = [
     "flexible_due",
     "in_quiet_hours",
     "local_datetime",
+    "occurrence_on",
     "occurrences",
     "plan_zone",
     "reminders_due",
@@ -307,6 +308,11 @@ def _month_length(year: int, month: int) -> int:
     if month == 12:
         return 31
     return (date(year, month + 1, 1) - date(year, month, 1)).days
+
+
+def occurrence_on(plan: Plan, day: date) -> Occurrence:
+    """The plan as if it happened on ``day`` (plan-local): its window's start and length."""
+    return _occurrence(plan, day, plan_zone(plan))
 
 
 def _occurrence(plan: Plan, day: date, zone: ZoneInfo) -> Occurrence:
