@@ -295,6 +295,7 @@ class ExportEvent:
     exdates: tuple[date | datetime, ...] = ()
     slot: int | None = None  # flexible occurrences: 0 is the next one
     cancelled: bool = False  # a flexible occurrence exported before that is no longer due
+    upcoming: date | datetime | None = None  # a repeating event's next start from today
 
     @property
     def all_day(self) -> bool:
@@ -390,7 +391,9 @@ def plan_events(
             for slot, day in enumerate(days):
                 occ = occurrence_on(plan, day)
                 out.append(_single(plan, who, occ, options, repeats=repeats, slot=slot))
-    out.sort(key=lambda e: (_sort_instant(e.start), e.summary, e.plan_id, e.slot or 0))
+    out.sort(
+        key=lambda e: (_sort_instant(e.upcoming or e.start), e.summary, e.plan_id, e.slot or 0)
+    )
     return out
 
 
@@ -545,7 +548,11 @@ def _fixed_event(plan: Plan, who: Who, today: date, options: ExportOptions) -> E
             local = local_datetime(rec.until, plan.window_start, plan_zone(plan))
             rule["UNTIL"] = local.astimezone(UTC)
     exdates = tuple(_bounds(occ)[0] for occ in skipped_occurrences(plan))
-    return _single(plan, who, first, options, repeats=rec.describe(), rrule=rule, exdates=exdates)
+    event = _single(plan, who, first, options, repeats=rec.describe(), rrule=rule, exdates=exdates)
+    ahead = occurrences(plan, today, today + timedelta(days=366 * max(rec.interval, 1)))
+    if not ahead:
+        return event
+    return dataclasses.replace(event, upcoming=_bounds(ahead[0])[0])
 
 
 def _sort_instant(value: date | datetime) -> float:

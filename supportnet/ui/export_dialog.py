@@ -153,16 +153,18 @@ def count_text(n: int) -> str:
 
 
 def when_text(event: ExportEvent, zone: ZoneInfo, today: date) -> str:
-    """When an event is, on the user's clock: "Sun 29 Nov, 18:00", "Around Mon 30 Nov"."""
-    if isinstance(event.start, datetime):
-        local = event.start.astimezone(zone)
+    """When an event is, on the user's clock: "Sun 29 Nov, 18:00", "Around Mon 30 Nov",
+    "Next Sun 29 Nov, 18:00" for a repeating one (its next time from today)."""
+    start = event.upcoming or event.start
+    if isinstance(start, datetime):
+        local = start.astimezone(zone)
         text = f"{short_date(local.date(), today)}, {local:%H:%M}"
     else:
-        text = short_date(event.start, today)
+        text = short_date(start, today)
     if event.flexible:
         return f"Around {text}"
     if event.rrule is not None:
-        return f"From {text}"
+        return f"{'Next' if event.upcoming else 'From'} {text}"
     return text
 
 

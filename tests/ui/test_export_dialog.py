@@ -234,6 +234,26 @@ def test_when_is_on_the_users_clock_and_marks_flexible_ones() -> None:
     assert when_text(event(new_york, slot=0), london, today) == "Around Sun 29 Jun, 18:00"
     weekly = event(new_york, rrule={"FREQ": "WEEKLY"})
     assert when_text(weekly, london, today) == "From Sun 29 Jun, 18:00"
+    # A series that began before today shows its next time, not its first.
+    later = datetime(2025, 7, 6, 13, 0, tzinfo=ZoneInfo("America/New_York"))
+    ongoing = event(new_york, rrule={"FREQ": "WEEKLY"}, upcoming=later)
+    assert when_text(ongoing, london, today) == "Next Sun 6 Jul, 18:00"
+
+
+def test_repeating_plans_show_their_next_time_in_the_preview(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime], home: Path
+) -> None:
+    dialog = _dialog(qtbot, demo_store, clock)
+    dialog.refresh_preview()
+    today = clock().date()
+    repeating = [e for e in dialog.events if e.rrule is not None]
+    assert repeating
+    for event in repeating:
+        assert event.upcoming is not None
+        upcoming = event.upcoming
+        if isinstance(upcoming, datetime):
+            upcoming = upcoming.date()
+        assert today - timedelta(days=1) <= upcoming <= today + timedelta(days=62)
 
 
 # --- validation and nothing to write ------------------------------------------------------------
