@@ -35,7 +35,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -71,6 +70,7 @@ from supportnet.ics_export import (
     Scope,
 )
 from supportnet.network import Circle
+from supportnet.ui.background import Background
 from supportnet.ui.labels import title_label
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.person_editor import heading_label
@@ -417,8 +417,12 @@ class ExportDialog(QDialog):
 
     ``store`` is read only through the data layer (:mod:`supportnet.data.calendar_export`);
     ``clock`` returns an aware now. The last privacy level, weeks, reminder and folder are
-    kept in ``ui_state``. ``status`` hears a short confirmation after an export.
+    kept in ``ui_state``. ``status`` hears a short confirmation after an export. The file
+    is written on ``background``'s worker thread; :attr:`export_finished` carries what was
+    written, or ``None`` after a problem.
     """
+
+    export_finished = Signal(object)
 
     def __init__(
         self,
@@ -427,11 +431,14 @@ class ExportDialog(QDialog):
         *,
         ui_state: UiState | None = None,
         status: Callable[[str], None] | None = None,
+        background: Background | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._clock = clock
+        self._background = background or Background(self)
+        self._saving = False
         self._state = ui_state or UiState(None)
         self._status = status
         self._reader = ReachOutReader(store)
@@ -871,39 +878,60 @@ class ExportDialog(QDialog):
             self.preview_area.show_message(NOTHING_TO_WRITE, NOTHING_MORE, can_clear=can_clear)
 
     def _update_export(self) -> None:
-        ok = bool(self.events)
+        ok = bool(self.events) and not self._saving
         self.export_button.setEnabled(ok)
         self.export_button.setToolTip("" if ok else "There's nothing to write with these choices.")
 
     # --- exporting -------------------------------------------------------------------------------
 
-    def export(self) -> calendar_export.Exported | None:
-        """Write the file; on a problem say so beside the field and keep the dialog open."""
+    def export(self) -> bool:
+        """Start writing the file on the worker thread; False if it could not start.
+
+        :attr:`export_finished` follows with what was written (or ``None``): a problem is
+        said beside the file field and the dialog stays open.
+        """
+        if self._saving:
+            return False
         if self._debounce.isActive():
             self.refresh_preview()
         if not self.export_button.isEnabled():
-            return None
+            return False
         self.file_message.set_message("")
         path = self.target_path()
         if path is None:
             self.file_message.set_message(NO_PATH)
             self.path_field.setFocus()
-            return None
+            return False
         self.path_field.setText(str(path))
-        options = self.options()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = calendar_export.export(
-                self._store, path, options, self._clock(), self.scope(), reader=self._reader
-            )
+            calendar_export.check_target(path)
         except ExportError as exc:
-            self.file_message.set_message(exc.message)
+            self._failed(exc)
+            return False
+        options, scope, now, store = self.options(), self.scope(), self._clock(), self._store
+
+        def work() -> calendar_export.Exported:
+            # Its own reader: the preview may read on the GUI thread meanwhile.
+            return calendar_export.export(store, path, options, now, scope)
+
+        self._set_saving(True)
+        self._background.run(
+            work,
+            lambda result: self._saved(result, options),
+            self._failed,
+            receiver=self,
+        )
+        return True
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.export_button.setEnabled(not saving and bool(self.events))
+        self.export_button.setText("Saving…" if saving else "&Export")
+        if saving:
             self.done_message.set_message("")
-            self.path_field.setFocus()
-            self._announce(exc.message)
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
+
+    def _saved(self, result: calendar_export.Exported, options: ExportOptions) -> None:
+        self._set_saving(False)
         self.exported = result
         self.exists_note.set_message("")
         count = events_text(len(result.events))
@@ -919,10 +947,22 @@ class ExportDialog(QDialog):
         self.cancel_button.setAccessibleName("Close")
         # Done: Enter now closes; changing anything makes Export the default again.
         self.cancel_button.setDefault(True)
-        self._remember(options, path)
+        self._remember(options, result.path)
         if self._status is not None:
             self._status(f"Exported {count} to {result.path.name}")
-        return result
+        self.export_finished.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        if self._saving:
+            self._set_saving(False)
+        if not isinstance(error, ExportError):
+            self.export_finished.emit(None)
+            raise error  # a bug, not bad input: the crash dialog shows it
+        self.file_message.set_message(error.message)
+        self.done_message.set_message("")
+        self.path_field.setFocus()
+        self._announce(error.message)
+        self.export_finished.emit(None)
 
     def _announce(self, text: str) -> None:
         """Screen readers hear the outcome politely, without a message box."""

@@ -54,6 +54,7 @@ from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.settings import Settings
 from supportnet.ui import dialogs
 from supportnet.ui.agenda_page import AgendaPageController
+from supportnet.ui.background import Background
 from supportnet.ui.group_editor import GroupEditor
 from supportnet.ui.network_page import NetworkPageController
 from supportnet.ui.people_page import PeoplePageController
@@ -274,6 +275,8 @@ class MainWindow(QMainWindow):
         self._key_location = key_location
         self._clock = clock or (lambda: datetime.now(UTC))
         self.ui_state = ui_state or UiState(None)
+        #: Slow work (exports) runs here, off the GUI thread.
+        self.background = Background(self)
         self.setWindowTitle(supportnet.APP_NAME)
         self.setAccessibleName(supportnet.APP_NAME)
 
@@ -824,7 +827,12 @@ class MainWindow(QMainWindow):
         from supportnet.ui.export_dialog import ExportDialog
 
         dialog = ExportDialog(
-            self._source, self._clock, ui_state=self.ui_state, status=self.show_note, parent=self
+            self._source,
+            self._clock,
+            ui_state=self.ui_state,
+            status=self.show_note,
+            background=self.background,
+            parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: setattr(self, "calendar_dialog", None))
@@ -897,6 +905,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             return
+        # An export still writing finishes first: its file is renamed into place whole.
+        self.background.wait(30_000)
         super().closeEvent(event)
 
     # --- look --------------------------------------------------------------------------------

@@ -53,6 +53,13 @@ def _dialog(
     return dialog
 
 
+def _export(qtbot: Any, dialog: ExportDialog) -> Any:
+    """Export and wait for the worker thread to finish; what was written, or None."""
+    with qtbot.waitSignal(dialog.export_finished, timeout=20_000) as blocker:
+        assert dialog.export() is True
+    return blocker.args[0]
+
+
 def _column(dialog: ExportDialog, column: int) -> list[str]:
     model = dialog.preview_model
     return [model.index(row, column).data() for row in range(model.rowCount())]
@@ -331,7 +338,8 @@ def test_export_writes_a_calendar_with_every_event(
     dialog.path_field.setText(str(tmp_path / "for-the-fridge"))  # no suffix: ".ics" is added
     dialog.refresh_preview()
     expected = len(dialog.events)
-    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.export_finished, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
 
     written = tmp_path / "for-the-fridge.ics"
     assert dialog.path_field.text() == str(written)
@@ -357,7 +365,7 @@ def test_an_unwritable_place_is_explained_beside_the_field_and_nothing_is_writte
     dialog = _dialog(qtbot, demo_store, clock)
     missing = tmp_path / "no-such-folder" / "plans.ics"
     dialog.path_field.setText(str(missing))
-    assert dialog.export() is None
+    assert dialog.export() is False
     assert dialog.isVisible()
     assert dialog.file_message.isVisible()
     assert "doesn't exist" in dialog.file_message.text()
@@ -382,7 +390,7 @@ def test_a_folder_given_as_the_file_is_refused(
     folder.mkdir()
     dialog = _dialog(qtbot, demo_store, clock)
     dialog.path_field.setText(str(folder))
-    assert dialog.export() is None
+    assert dialog.export() is False
     assert "is a folder" in dialog.file_message.text()
     assert list(folder.iterdir()) == []
 
@@ -397,7 +405,7 @@ def test_a_read_only_folder_is_explained_and_left_empty(
     try:
         dialog = _dialog(qtbot, demo_store, clock)
         dialog.path_field.setText(str(folder / "plans.ics"))
-        assert dialog.export() is None
+        assert dialog.export() is False
         assert "Can't write in" in dialog.file_message.text()
         assert list(folder.iterdir()) == []
     finally:
@@ -431,7 +439,7 @@ def test_an_existing_file_is_mentioned_before_it_is_replaced(
     dialog = _dialog(qtbot, demo_store, clock)
     assert dialog.exists_note.isVisible()
     assert "replaces it" in dialog.exists_note.text()
-    dialog.export()
+    assert _export(qtbot, dialog) is not None
     assert (home / DEFAULT_FILE_NAME).read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert not dialog.exists_note.isVisible()
 
@@ -448,7 +456,7 @@ def test_the_last_choices_are_remembered_in_the_ui_state(
     folder = tmp_path / "exports"
     folder.mkdir()
     first.path_field.setText(str(folder / "x.ics"))
-    assert first.export() is not None
+    assert _export(qtbot, first) is not None
     first.close()
 
     again = _dialog(qtbot, demo_store, clock, ui_state=UiState(tmp_path / "ui-state.ini"))
@@ -531,14 +539,61 @@ def test_events_no_longer_planned_are_mentioned_after_a_re_export(
     written as cancelled, and the confirmation says calendars will take them out."""
     dialog = _dialog(qtbot, demo_store, clock)
     dialog.path_field.setText(str(tmp_path / "plans.ics"))
-    first = dialog.export()
+    first = _export(qtbot, dialog)
     assert first is not None
     assert first.cancelled == 0
     assert "no longer planned" not in dialog.done_message.text()
     dialog.weeks_spin.setValue(2)
     dialog.refresh_preview()
-    second = dialog.export()
+    second = _export(qtbot, dialog)
     assert second is not None
     assert second.cancelled > 0
     assert f"{second.cancelled} event" in dialog.done_message.text()
     assert "no longer planned" in dialog.done_message.text()
+
+
+def test_the_file_is_written_off_the_gui_thread_and_export_waits_meanwhile(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime], home: Path, tmp_path: Path
+) -> None:
+    import threading
+
+    from supportnet.data import calendar_export
+
+    threads: list[str] = []
+    real = calendar_export.write_atomically
+
+    def spy(path: Path, data: bytes) -> None:
+        threads.append(threading.current_thread().name)
+        real(path, data)
+
+    dialog = _dialog(qtbot, demo_store, clock)
+    dialog.path_field.setText(str(tmp_path / "plans.ics"))
+    calendar_export.write_atomically = spy  # type: ignore[assignment]
+    try:
+        with qtbot.waitSignal(dialog.export_finished, timeout=20_000):
+            assert dialog.export() is True
+            # While it writes, a second press does nothing.
+            assert not dialog.export_button.isEnabled()
+            assert dialog.export() is False
+    finally:
+        calendar_export.write_atomically = real  # type: ignore[assignment]
+    assert len(threads) == 1
+    assert threads[0] != threading.main_thread().name
+    assert dialog.export_button.isEnabled()
+    assert (tmp_path / "plans.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_problem_met_while_writing_is_explained_beside_the_field(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime], home: Path
+) -> None:
+    """/proc takes no new files: the failure comes from the worker (as root the folder
+    looks writable up front), and still lands beside the field."""
+    dialog = _dialog(qtbot, demo_store, clock)
+    dialog.path_field.setText("/proc/plans.ics")
+    with qtbot.waitSignal(dialog.export_finished, timeout=20_000) as blocker:
+        dialog.export()
+    assert blocker.args == [None]
+    assert "/proc" in dialog.file_message.text()
+    assert dialog.exported is None
+    assert dialog.export_button.isEnabled()

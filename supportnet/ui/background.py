@@ -1,0 +1,90 @@
+"""Slow work off the GUI thread, with its outcome delivered back on the GUI thread.
+
+One :class:`Background` runs work functions one at a time on a worker thread (one at a
+time, so two writes to the store never race each other). A work function never touches
+widgets; its ``on_done`` or ``on_error`` callback runs on the GUI thread afterwards, and
+not at all if the receiver it was started for has been deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; a signal emitted from the worker arrives there queued."""
+
+    finished = Signal(object, object)  # (result, error)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as exc:  # delivered to on_error, never lost on the worker
+            self._relay.finished.emit(None, exc)
+        else:
+            self._relay.finished.emit(result, None)
+
+
+class Background(QObject):
+    """Runs work functions on one worker thread; callbacks on the GUI thread."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relays: set[_Relay] = set()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._relays)
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        *,
+        receiver: QObject | None = None,
+    ) -> None:
+        """Run ``work()`` on the worker; then ``on_done(result)`` or ``on_error(exc)``.
+
+        With a ``receiver``, the callbacks are dropped if it is deleted meanwhile (a
+        dialog closed while its export was still writing).
+        """
+        relay = _Relay(self)
+        was_busy = self.busy
+        self._relays.add(relay)
+
+        def finish(result: Any, error: BaseException | None) -> None:
+            self._relays.discard(relay)
+            relay.deleteLater()
+            if not self.busy:
+                self.busy_changed.emit(False)
+            if receiver is not None and not shiboken6.isValid(receiver):
+                return
+            if error is None:
+                on_done(result)
+            else:
+                on_error(error)
+
+        relay.finished.connect(finish)
+        if not was_busy:
+            self.busy_changed.emit(True)
+        self._pool.start(_Job(work, relay))
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the worker is idle (at quit, and in tests); True if it is."""
+        return self._pool.waitForDone(msecs)
