@@ -52,14 +52,16 @@ __all__ = [
     "Scope",
     "SlotId",
     "SlotPlan",
-    "StoredSlot",
+    "StoredEvent",
     "Who",
     "calendar_bytes",
     "cancelled_event",
     "exported_plans",
+    "follow",
     "match_slots",
     "plan_events",
     "with_slots",
+    "withdraw",
 ]
 
 DEFAULT_WEEKS = 12
@@ -180,10 +182,12 @@ class SlotId:
 
 
 @dataclass(frozen=True, slots=True)
-class StoredSlot:
-    """A flexible occurrence as last exported: its number, uid, SEQUENCE and timing."""
+class StoredEvent:
+    """An event as last exported: its uid, SEQUENCE and timing, and whether it was
+    cancelled. ``slot`` numbers a flexible plan's occurrences; ``None`` is a plan's own
+    event (a repeating series or a one-off)."""
 
-    slot: int
+    slot: int | None
     uid: str
     sequence: int
     timing: str
@@ -204,14 +208,14 @@ class StoredSlot:
 class SlotPlan:
     """What one export does with a flexible plan's stored occurrences."""
 
-    assigned: list[StoredSlot]  # one per wanted timing, in the same order
-    cancelled: list[StoredSlot]  # exported before, ahead of today, no longer due
-    write: list[StoredSlot]  # new or changed rows
-    forget: list[int]  # slot numbers of past rows nothing needs any more
+    assigned: list[StoredEvent]  # one per wanted timing, in the same order
+    cancelled: list[StoredEvent]  # exported before, ahead of today, no longer due
+    write: list[StoredEvent]  # new or changed rows
+    forget: list[str]  # uids of past rows nothing needs any more
 
 
 def match_slots(
-    stored: Sequence[StoredSlot],
+    stored: Sequence[StoredEvent],
     timings: Sequence[str],
     today: date,
     now: datetime,
@@ -230,11 +234,11 @@ def match_slots(
     """
     today_iso = today.isoformat()
     active = [s for s in stored if not s.cancelled]
-    by_timing: dict[str, StoredSlot] = {}
+    by_timing: dict[str, StoredEvent] = {}
     for slot in active:
         by_timing.setdefault(slot.timing, slot)
-    assigned: list[StoredSlot | None] = []
-    used: set[int] = set()
+    assigned: list[StoredEvent | None] = []
+    used: set[int | None] = set()
     for timing in timings:
         found = by_timing.get(timing)
         if found is not None and found.slot not in used:
@@ -246,35 +250,69 @@ def match_slots(
         (s for s in active if s.slot not in used and s.day >= today_iso),
         key=lambda s: (s.timing, s.slot),
     )
-    write: list[StoredSlot] = []
-    next_number = max((s.slot for s in stored), default=-1) + 1
+    write: list[StoredEvent] = []
+    next_number = max((s.slot for s in stored if s.slot is not None), default=-1) + 1
     for index, timing in enumerate(timings):
         if assigned[index] is not None:
             continue
         if spare:
             old = spare.pop(0)
             used.add(old.slot)
-            moved = StoredSlot(old.slot, old.uid, old.sequence + 1, timing, now)
+            moved = StoredEvent(old.slot, old.uid, old.sequence + 1, timing, now)
         else:
-            moved = StoredSlot(next_number, new_uid(), 0, timing, now)
+            moved = StoredEvent(next_number, new_uid(), 0, timing, now)
             next_number += 1
         assigned[index] = moved
         write.append(moved)
-    cancelled: list[StoredSlot] = []
-    forget: list[int] = []
+    cancelled: list[StoredEvent] = []
+    forget: list[str] = []
     for slot in stored:
         if slot.slot in used:
             continue
         if slot.day < today_iso:
-            forget.append(slot.slot)
+            forget.append(slot.uid)
         elif slot.cancelled:
             cancelled.append(slot)
         else:
-            gone = StoredSlot(slot.slot, slot.uid, slot.sequence + 1, slot.timing, now, True)
+            gone = StoredEvent(slot.slot, slot.uid, slot.sequence + 1, slot.timing, now, True)
             cancelled.append(gone)
             write.append(gone)
     done = [a for a in assigned if a is not None]
     return SlotPlan(done, cancelled, write, sorted(forget))
+
+
+#: How long a cancellation is said again on every export, for calendars that missed it.
+CANCEL_REPEAT_DAYS = 60
+
+
+def follow(
+    stored: StoredEvent | None, uid: str, timing: str, floor: int, now: datetime
+) -> StoredEvent:
+    """A plan's own event as exported now, given how it was exported last time.
+
+    Same timing: the same SEQUENCE (or the plan's own, if higher). New timing, or back
+    after a cancellation: one more than calendars last saw, so they update their copy.
+    ``floor`` is the plan's SEQUENCE.
+    """
+    if stored is not None and not stored.cancelled and stored.timing == timing:
+        sequence = max(stored.sequence, floor)
+        if sequence == stored.sequence:
+            return stored
+        return dataclasses.replace(stored, sequence=sequence, modified=now)
+    sequence = floor if stored is None else max(floor, stored.sequence + 1)
+    return StoredEvent(None, uid, sequence, timing, now)
+
+
+def withdraw(stored: StoredEvent, now: datetime) -> StoredEvent | None:
+    """An event whose plan was paused or deleted: cancelled (SEQUENCE + 1), then said
+    again on each export for :data:`CANCEL_REPEAT_DAYS`; ``None`` once it can be forgotten."""
+    if not stored.cancelled:
+        return dataclasses.replace(
+            stored, sequence=stored.sequence + 1, cancelled=True, modified=now
+        )
+    if now - stored.modified > timedelta(days=CANCEL_REPEAT_DAYS):
+        return None
+    return stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,41 +436,47 @@ def plan_events(
 
 
 def exported_plans(
-    plans: Sequence[Plan], whos: Mapping[TargetKey, Who], scope: Scope | None = None
+    plans: Sequence[Plan],
+    whos: Mapping[TargetKey, Who],
+    scope: Scope | None = None,
+    *,
+    paused: bool = False,
 ) -> list[tuple[Plan, Who]]:
-    """The plans an export covers, with who each is for: saved, not paused, in scope."""
+    """The plans an export covers, with who each is for: saved, in scope, and not paused
+    (or, with ``paused``, only the paused ones: their events are withdrawn)."""
     scope = scope or Scope()
     out = []
     for plan in plans:
         key = _target_key(plan)
         who = whos.get(key) if key is not None else None
-        if plan.paused or plan.id is None or who is None or not scope.includes(who.key, who.circle):
+        if plan.paused is not paused or plan.id is None or who is None:
             continue
-        out.append((plan, who))
+        if scope.includes(who.key, who.circle):
+            out.append((plan, who))
     return out
 
 
 def cancelled_event(
-    plan: Plan, who: Who, options: ExportOptions, slot: StoredSlot
+    stored: StoredEvent, summary: str, plan_id: int = 0, who: str = ""
 ) -> ExportEvent | None:
-    """A STATUS:CANCELLED event for a flexible occurrence no longer due (None if its
-    stored timing can't be read back)."""
-    parsed = _parse_timing(slot.timing)
-    if parsed is None or plan.id is None:
+    """A STATUS:CANCELLED event for something exported before and no longer planned
+    (``None`` if its stored timing can't be read back)."""
+    parsed = _parse_timing(stored.timing)
+    if parsed is None:
         return None
     start, end = parsed
     return ExportEvent(
-        plan_id=plan.id,
-        uid=slot.uid,
-        summary=summary_for(plan, who, options.privacy),
+        plan_id=plan_id,
+        uid=stored.uid,
+        summary=summary,
         description="",
         start=start,
         end=end,
-        sequence=slot.sequence,
-        modified=max(_modified(plan), slot.modified),
-        who=who.name,
+        sequence=stored.sequence,
+        modified=stored.modified,
+        who=who,
         repeats="No longer planned",
-        slot=slot.slot,
+        slot=stored.slot,
         cancelled=True,
     )
 

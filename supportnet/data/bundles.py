@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from supportnet.checkins import CheckIn
 from supportnet.data import reads
-from supportnet.data.repositories.slots import SlotRecord, insert_records, read_records
+from supportnet.data.repositories.calendar import CalendarRecord, read_records, relink
 from supportnet.errors import SupportNetError
 from supportnet.network import Group, Person
 from supportnet.plans import Plan
@@ -40,7 +40,7 @@ class PersonBundle:
     plans: tuple[Plan, ...] = ()
     checkins: tuple[CheckIn, ...] = ()
     plan_links: tuple[PlanLink, ...] = ()
-    slots: tuple[SlotRecord, ...] = ()
+    calendar: tuple[CalendarRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ class GroupBundle:
     plans: tuple[Plan, ...] = ()
     checkins: tuple[CheckIn, ...] = ()
     plan_links: tuple[PlanLink, ...] = ()
-    slots: tuple[SlotRecord, ...] = ()
+    calendar: tuple[CalendarRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ class Dependents:
     plans: tuple[Plan, ...]
     checkins: tuple[CheckIn, ...]
     plan_links: tuple[PlanLink, ...]
-    slots: tuple[SlotRecord, ...] = ()
+    calendar: tuple[CalendarRecord, ...] = ()
 
 
 def read_dependents(db: RawDatabase, target: Target, target_id: int) -> Dependents:
@@ -158,8 +158,8 @@ def restore_dependents(
         session.add(row)
         session.flush()
         plan_ids[plan.id] = row.id
-    # Calendar uids of flexible occurrences, so a re-export updates the same events.
-    insert_records(session, dependents.slots, plan_ids)
+    # What calendars were given for these plans, so a re-export updates the same events.
+    relink(session, dependents.calendar, plan_ids)
 
     # Links to plans outside the bundle (another person's or group's plan) are kept if that
     # plan still exists, and dropped otherwise, as deleting the plan would have done.

@@ -11,27 +11,37 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from dataclasses import dataclass
-from datetime import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from supportnet.clock import system_zone_name
+from supportnet.data import reads
 from supportnet.data.reachouts import ReachOutReader
+from supportnet.data.repositories.calendar import CalendarRecord
 from supportnet.errors import ExportError, NothingToExportError
 from supportnet.ics_export import (
+    DISCREET_TITLE,
     ExportEvent,
     ExportOptions,
     Scope,
+    SlotId,
+    StoredEvent,
     Who,
     calendar_bytes,
     cancelled_event,
     exported_plans,
+    follow,
+    match_slots,
     plan_events,
+    summary_for,
     with_slots,
+    withdraw,
 )
-from supportnet.network import ChannelKind, Circle, first_name_of
+from supportnet.network import ChannelKind, Circle, first_name_of, new_uid
 from supportnet.plans import Plan, PlanKind
 from supportnet.schedule import plan_zone
 
@@ -81,8 +91,10 @@ def whos(store: Store) -> dict[TargetKey, Who]:
 
 @dataclass(frozen=True, slots=True)
 class _Gathered:
-    chosen: list[tuple[Plan, Who]]
+    chosen: list[tuple[Plan, Who]]  # exported now
+    paused: list[tuple[Plan, Who]]  # in scope but paused: their events are withdrawn
     events: list[ExportEvent]
+    today: date  # the person's own date
 
 
 def _gather(
@@ -91,17 +103,22 @@ def _gather(
     now: datetime,
     scope: Scope | None,
     reader: ReachOutReader | None,
+    *,
+    paused: bool = False,
 ) -> _Gathered:
     reader = reader or ReachOutReader(store)
     settings = store.settings.load()
-    zone = settings.timezone or system_zone_name()
+    today = now.astimezone(ZoneInfo(settings.timezone or system_zone_name())).date()
     plans = reader.plans()
     people = whos(store)
-    postponements = store.postponements.list_active(now.astimezone(ZoneInfo(zone)).date())
+    postponements = store.postponements.list_active(today)
     events = plan_events(
         plans, people, reader.last_contact(plans), postponements, now, options, scope
     )
-    return _Gathered(exported_plans(plans, people, scope), events)
+    held = []
+    if paused:
+        held = exported_plans(reads.plans(store.db, "paused = 1"), people, scope, paused=True)
+    return _Gathered(exported_plans(plans, people, scope), held, events, today)
 
 
 def preview(
@@ -123,50 +140,108 @@ def export(
     scope: Scope | None = None,
     reader: ReachOutReader | None = None,
 ) -> Exported:
-    """Write the chosen plans to ``path`` as an .ics file.
+    """Write the chosen plans to ``path`` as an .ics file, and remember what it said.
 
-    Flexible occurrences take their stored uids (see :meth:`SlotsRepository.plan`); ones
-    exported before and no longer due are written as cancelled, so calendars drop them.
-    Raises :class:`NothingToExportError` when there is nothing to write and
-    :class:`ExportError` when the file can't be written; in both cases no file is made
-    or changed.
+    What calendars were given last time decides each event's SEQUENCE (see
+    :func:`ics_export.follow` and :func:`ics_export.match_slots`). Events of plans paused
+    (within the scope) or deleted since are written as cancelled, so calendars that
+    update by uid drop them. Raises :class:`NothingToExportError` when there is nothing
+    to write and :class:`ExportError` when the file can't be written; in both cases no
+    file is made or changed, and nothing is remembered.
     """
     check_target(path)
-    gathered = _gather(store, options, now, scope, reader)
-    events = gathered.events
-    if not events:
+    gathered = _gather(store, options, now, scope, reader, paused=True)
+    settled = _settle(store, gathered, options, now)
+    if not settled.events and not settled.cancelled:
         raise NothingToExportError(
             "There's nothing to export: the chosen plans are paused, finished, or fall "
             "outside the weeks ahead. Try everyone, or more weeks."
         )
-    flexible = [(p, w) for p, w in gathered.chosen if p.kind is PlanKind.FLEXIBLE]
-    cancelled: list[ExportEvent] = []
-    if flexible:
-        wanted: dict[int, list[str]] = {plan.id: [] for plan, _who in flexible if plan.id}
-        for event in events:
-            if event.slot is not None:
-                wanted[event.plan_id].append(event.timing)
-        today = {
-            plan.id: now.astimezone(plan_zone(plan)).date() for plan, _who in flexible if plan.id
-        }
-        plans = store.slots.plan(wanted, today, now)
-        events = with_slots(
-            events,
-            {
-                (plan_id, index): slot.identity
-                for plan_id, found in plans.items()
-                for index, slot in enumerate(found.assigned)
-            },
-        )
-        for plan, who in flexible:
-            assert plan.id is not None
-            for slot in plans[plan.id].cancelled:
-                gone = cancelled_event(plan, who, options, slot)
-                if gone is not None:
-                    cancelled.append(gone)
-    data = calendar_bytes([*events, *cancelled], options, now)
+    data = calendar_bytes([*settled.events, *settled.cancelled], options, now)
     write_atomically(path, data)
-    return Exported(path, events, len(data), len(cancelled))
+    # Remembered once the file is there: it is what calendars are given.
+    store.calendar.save(settled.writes, settled.forget)
+    return Exported(path, settled.events, len(data), len(settled.cancelled))
+
+
+@dataclass(slots=True)
+class _Settled:
+    events: list[ExportEvent]
+    cancelled: list[ExportEvent] = field(default_factory=list)
+    writes: list[CalendarRecord] = field(default_factory=list)
+    forget: list[str] = field(default_factory=list)
+
+    def withdraw(
+        self,
+        stored: StoredEvent,
+        plan_id: int | None,
+        summary: str,
+        who: str,
+        today: date,
+        now: datetime,
+    ) -> None:
+        if stored.slot is not None and stored.day < today.isoformat():
+            self.forget.append(stored.uid)  # a past occurrence: calendars keep it as it was
+            return
+        gone = withdraw(stored, now)
+        if gone is None:
+            self.forget.append(stored.uid)
+            return
+        if gone != stored:
+            self.writes.append(CalendarRecord.of(plan_id, gone))
+        event = cancelled_event(gone, summary, plan_id or 0, who)
+        if event is not None:
+            self.cancelled.append(event)
+
+
+def _settle(store: Store, gathered: _Gathered, options: ExportOptions, now: datetime) -> _Settled:
+    """Match this export's events with what calendars were given before."""
+    plan_ids = [plan.id for plan, _who in [*gathered.chosen, *gathered.paused] if plan.id]
+    stored: dict[int | None, list[StoredEvent]] = defaultdict(list)
+    for record in store.calendar.for_plans(plan_ids):
+        stored[record.plan_id].append(record.stored)
+    own = {s.uid: s for found in stored.values() for s in found if s.slot is None}
+    out = _Settled([])
+    wanted: dict[int, list[str]] = defaultdict(list)
+    for event in gathered.events:
+        if event.slot is not None:
+            wanted[event.plan_id].append(event.timing)
+            out.events.append(event)
+            continue
+        before = own.get(event.uid)
+        after = follow(before, event.uid, event.timing, event.sequence, now)
+        if after != before:
+            out.writes.append(CalendarRecord.of(event.plan_id, after))
+        out.events.append(
+            replace(event, sequence=after.sequence, modified=max(event.modified, after.modified))
+        )
+    assigned: dict[tuple[int, int], SlotId] = {}
+    for plan, who in gathered.chosen:
+        if plan.kind is not PlanKind.FLEXIBLE or plan.id is None:
+            continue
+        slots = [s for s in stored[plan.id] if s.slot is not None]
+        today = now.astimezone(plan_zone(plan)).date()
+        found = match_slots(slots, wanted[plan.id], today, now, new_uid)
+        out.writes += [CalendarRecord.of(plan.id, s) for s in found.write]
+        out.forget += found.forget
+        for index, slot in enumerate(found.assigned):
+            assigned[(plan.id, index)] = slot.identity
+        summary = summary_for(plan, who, options.privacy)
+        for slot in found.cancelled:
+            gone = cancelled_event(slot, summary, plan.id, who.name)
+            if gone is not None:
+                out.cancelled.append(gone)
+    out.events = with_slots(out.events, assigned)
+    for plan, who in gathered.paused:
+        assert plan.id is not None
+        today = now.astimezone(plan_zone(plan)).date()
+        summary = summary_for(plan, who, options.privacy)
+        for held in stored[plan.id]:
+            out.withdraw(held, plan.id, summary, who.name, today, now)
+    for record in store.calendar.orphans():
+        # Its plan is gone, and with it any name: the discreet title is all there is.
+        out.withdraw(record.stored, None, DISCREET_TITLE, "", gathered.today, now)
+    return out
 
 
 def check_target(path: Path) -> None:

@@ -223,18 +223,18 @@ class PlanSkipRow(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
 
 
-class PlanSlotRow(Base):
-    """The calendar uid of one upcoming occurrence of a flexible plan (see migration 0003)."""
+class CalendarEventRow(Base):
+    """An event given to calendars, as last exported (see migration 0003)."""
 
-    __tablename__ = "plan_slots"
+    __tablename__ = "calendar_events"
 
-    plan_id: Mapped[int] = mapped_column(
-        ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True
+    uid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    plan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plans.id", ondelete="SET NULL"), index=True
     )
-    slot: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    slot: Mapped[int | None] = mapped_column(Integer)
     sequence: Mapped[int] = mapped_column(Integer, default=0)
-    timing: Mapped[str | None] = mapped_column(String(160))
+    timing: Mapped[str] = mapped_column(String(160))
     cancelled: Mapped[bool] = mapped_column(default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

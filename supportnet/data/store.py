@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
+    from supportnet.data.repositories.calendar import CalendarRepository
     from supportnet.data.repositories.checkins import CheckInsRepository
     from supportnet.data.repositories.groups import GroupsRepository
     from supportnet.data.repositories.ideas import IdeasRepository
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from supportnet.data.repositories.plans import PlansRepository
     from supportnet.data.repositories.postponements import PostponementsRepository
     from supportnet.data.repositories.settings import SettingsRepository
-    from supportnet.data.repositories.slots import SlotsRepository
 
 DB_NAME = "supportnet.db"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -120,10 +120,10 @@ class Store:
         return IdeasRepository(LazySessions(lambda: self.sessions), self.db)
 
     @cached_property
-    def slots(self) -> SlotsRepository:
-        from supportnet.data.repositories.slots import SlotsRepository
+    def calendar(self) -> CalendarRepository:
+        from supportnet.data.repositories.calendar import CalendarRepository
 
-        return SlotsRepository(LazySessions(lambda: self.sessions), self.db)
+        return CalendarRepository(LazySessions(lambda: self.sessions), self.db)
 
     @cached_property
     def settings(self) -> SettingsRepository:

@@ -193,7 +193,7 @@ class DeletePlanCommand(_Command):
         self._today = today
         self._linked: list[str] = []
         self._postponed: list[Any] = []
-        self._slots: tuple[Any, ...] = ()
+        self._calendar: tuple[Any, ...] = ()
 
     @classmethod
     def perform(cls, ctx: UndoContext, plan: Plan, name: str, today: date) -> DeletePlanCommand:
@@ -219,8 +219,8 @@ class DeletePlanCommand(_Command):
             if postponements is not None
             else []
         )
-        slots = getattr(store, "slots", None)
-        self._slots = slots.records([stored.id]) if slots is not None else ()
+        calendar = getattr(store, "calendar", None)
+        self._calendar = calendar.for_plans([stored.id]) if calendar is not None else ()
         store.plans.delete(stored.id)
 
     def _backward(self) -> None:
@@ -241,8 +241,8 @@ class DeletePlanCommand(_Command):
                     store.checkins.update(checkin)
         for postponement in self._postponed:
             store.postponements.postpone(dataclasses.replace(postponement, plan_id=restored.id))
-        if self._slots:
-            store.slots.put_back(self._slots, restored.id)
+        if self._calendar:
+            store.calendar.relink(self._calendar, restored.id)
         self._plan = restored
 
 

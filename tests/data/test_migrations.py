@@ -129,8 +129,8 @@ def test_a_released_revision_opens_with_its_data(fixture: Path, data_dir: Path) 
         assert store.plans.for_group(walkers.id)[0].recurrence.nth_weekday == 5  # type: ignore[arg-type, union-attr]
         settings = store.settings.load()
         assert (settings.suggestions_per_day, settings.timezone) == (2, "Europe/London")
-        # Calendar uids of flexible occurrences arrived in 0003 and are kept from then on.
-        assert store.slots.count() == (1 if old_revision >= "0003" else 0)
+        # What calendars were given arrived in 0003 and is kept from then on.
+        assert store.calendar.count() == (1 if old_revision >= "0003" else 0)
         assert settings.onboarded
 
 

@@ -101,7 +101,7 @@ class GroupsRepository(Repository):
         """The group with all its plans and check-ins, to undo a :meth:`delete` later."""
         group = self.get(group_id)
         found = read_dependents(self._db, "group_id", group_id)
-        return GroupBundle(group, found.plans, found.checkins, found.plan_links, found.slots)
+        return GroupBundle(group, found.plans, found.checkins, found.plan_links, found.calendar)
 
     def restore(self, bundle: GroupBundle) -> Group:
         """Put a deleted group back with its plans and check-ins, all in one transaction.
@@ -122,7 +122,7 @@ class GroupsRepository(Repository):
                 group,
                 _fill,
                 "group_id",
-                Dependents(bundle.plans, bundle.checkins, bundle.plan_links, bundle.slots),
+                Dependents(bundle.plans, bundle.checkins, bundle.plan_links, bundle.calendar),
                 now,
                 already_back="That group is already back in your network.",
             )

@@ -109,7 +109,7 @@ class PeopleRepository(Repository):
         """The person with all their plans and check-ins, to undo a :meth:`delete` later."""
         person = self.get(person_id)
         found = read_dependents(self._db, "person_id", person_id)
-        return PersonBundle(person, found.plans, found.checkins, found.plan_links, found.slots)
+        return PersonBundle(person, found.plans, found.checkins, found.plan_links, found.calendar)
 
     def restore(self, bundle: PersonBundle) -> Person:
         """Put a deleted person back with their plans and check-ins, all in one transaction.
@@ -132,7 +132,7 @@ class PeopleRepository(Repository):
                 person,
                 _fill,
                 "person_id",
-                Dependents(bundle.plans, bundle.checkins, bundle.plan_links, bundle.slots),
+                Dependents(bundle.plans, bundle.checkins, bundle.plan_links, bundle.calendar),
                 now,
                 already_back="That person is already back in your network.",
             )

@@ -1,0 +1,183 @@
+"""What calendars were given: each exported event's uid, SEQUENCE and timing.
+
+Read before an export and updated after it (see :mod:`supportnet.data.calendar_export`),
+so a re-export keeps unchanged events as they are, moves changed ones and cancels what
+is no longer planned. Rows outlive a deleted plan (its link is set to NULL) until its
+cancellation has been exported for a while; an undone delete links them again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from supportnet.data import reads
+from supportnet.data.engine import RawDatabase
+from supportnet.data.repositories.base import Repository
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from supportnet.ics_export import StoredEvent
+
+_COLUMNS = "plan_id, slot, uid, sequence, timing, updated_at, cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarRecord:
+    """One row: an event as last exported, and the plan it belongs to (``None`` if gone)."""
+
+    plan_id: int | None
+    slot: int | None
+    uid: str
+    sequence: int
+    timing: str
+    updated_at: datetime
+    cancelled: bool = False
+
+    @property
+    def stored(self) -> StoredEvent:
+        from supportnet.ics_export import StoredEvent
+
+        return StoredEvent(
+            self.slot, self.uid, self.sequence, self.timing, self.updated_at, self.cancelled
+        )
+
+    @classmethod
+    def of(cls, plan_id: int | None, event: StoredEvent) -> CalendarRecord:
+        return cls(
+            plan_id,
+            event.slot,
+            event.uid,
+            event.sequence,
+            event.timing,
+            event.modified,
+            event.cancelled,
+        )
+
+    def values(self) -> dict[str, object]:
+        return {
+            "uid": self.uid,
+            "plan_id": self.plan_id,
+            "slot": self.slot,
+            "sequence": self.sequence,
+            "timing": self.timing,
+            "cancelled": self.cancelled,
+            "updated_at": self.updated_at,
+        }
+
+
+def _records(rows: list[tuple[object, ...]]) -> list[CalendarRecord]:
+    found = []
+    for plan_id, slot, uid, sequence, timing, updated_at, cancelled in rows:
+        moment = reads.utc(str(updated_at))
+        assert moment is not None
+        found.append(
+            CalendarRecord(
+                None if plan_id is None else int(str(plan_id)),
+                None if slot is None else int(str(slot)),
+                str(uid),
+                int(str(sequence)),
+                str(timing),
+                moment,
+                bool(cancelled),
+            )
+        )
+    return found
+
+
+def read_records(db: RawDatabase, plan_ids: Sequence[int]) -> tuple[CalendarRecord, ...]:
+    """The rows of these plans."""
+    found: list[CalendarRecord] = []
+    for chunk in reads.chunks(sorted(plan_ids)):
+        found += _records(
+            db.execute(
+                f"SELECT {_COLUMNS} FROM calendar_events "
+                f"WHERE plan_id IN ({','.join('?' * len(chunk))}) ORDER BY plan_id, slot, uid",
+                tuple(chunk),
+            )
+        )
+    return tuple(found)
+
+
+def relink(
+    session: Session, records: Sequence[CalendarRecord], plan_ids: Mapping[int, int]
+) -> None:
+    """After an undone delete: link the plans' rows again (``plan_ids``: old id to new id).
+
+    Rows forgotten meanwhile stay forgotten; a row linked again meanwhile is left alone.
+    """
+    from sqlalchemy import update
+
+    from supportnet.data.schema import CalendarEventRow
+
+    for record in records:
+        if record.plan_id is None or record.plan_id not in plan_ids:
+            continue
+        session.execute(
+            update(CalendarEventRow)
+            .where(CalendarEventRow.uid == record.uid, CalendarEventRow.plan_id.is_(None))
+            .values(plan_id=plan_ids[record.plan_id])
+        )
+
+
+class CalendarRepository(Repository):
+    """Read and keep what calendars were given."""
+
+    def for_plans(self, plan_ids: Sequence[int]) -> tuple[CalendarRecord, ...]:
+        return read_records(self._db, plan_ids)
+
+    def orphans(self) -> list[CalendarRecord]:
+        """Rows whose plan was deleted: their events are to be withdrawn."""
+        return _records(
+            self._db.execute(
+                f"SELECT {_COLUMNS} FROM calendar_events WHERE plan_id IS NULL ORDER BY uid"
+            )
+        )
+
+    def save(self, writes: Sequence[CalendarRecord], forget: Sequence[str]) -> None:
+        """Insert or update ``writes`` (by uid) and delete the rows of ``forget``, at once."""
+        if not writes and not forget:
+            return
+        from sqlalchemy import delete
+        from sqlalchemy.dialects.sqlite import insert
+
+        from supportnet.data.schema import CalendarEventRow
+
+        with self._sessions.begin() as session:
+            if writes:
+                statement = insert(CalendarEventRow)
+                session.execute(
+                    statement.on_conflict_do_update(
+                        index_elements=["uid"],
+                        set_={
+                            name: statement.excluded[name]
+                            for name in (
+                                "plan_id",
+                                "slot",
+                                "sequence",
+                                "timing",
+                                "cancelled",
+                                "updated_at",
+                            )
+                        },
+                    ),
+                    [record.values() for record in writes],
+                )
+            uids = list(forget)
+            for start in range(0, len(uids), 500):
+                session.execute(
+                    delete(CalendarEventRow).where(
+                        CalendarEventRow.uid.in_(uids[start : start + 500])
+                    )
+                )
+
+    def relink(self, records: Sequence[CalendarRecord], plan_id: int) -> None:
+        """Give a restored plan (now ``plan_id``) its rows again."""
+        with self._sessions.begin() as session:
+            relink(session, records, {r.plan_id: plan_id for r in records if r.plan_id})
+
+    def count(self) -> int:
+        return reads.count(self._db, "calendar_events")

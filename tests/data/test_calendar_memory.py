@@ -1,0 +1,230 @@
+"""Re-exports keep calendars right: paused and deleted plans are taken out again."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+
+from supportnet.data.calendar_export import export
+from supportnet.errors import ExportError, NothingToExportError
+from supportnet.ics_export import CANCEL_REPEAT_DAYS, DISCREET_TITLE, ExportOptions, Scope
+from supportnet.network import ChannelKind, Person
+from supportnet.plans import Cadence, Frequency, Plan, PlanKind, Recurrence
+
+NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
+OPTIONS = ExportOptions(weeks=4)
+
+
+@pytest.fixture
+def world(store: Any) -> dict[str, Any]:
+    """Sam with a weekly call and a flexible check-in; Ana with a weekly walk."""
+    sam = store.people.add(Person(name="Sam Carter"))
+    ana = store.people.add(Person(name="Ana Lind"))
+    weekly = Recurrence(frequency=Frequency.WEEKLY, weekdays={6})
+    call = store.plans.add(
+        Plan(
+            kind=PlanKind.FIXED,
+            start_date=date(2026, 2, 1),
+            person_id=sam.id,
+            channel=ChannelKind.CALL,
+            timezone="Europe/London",
+            window_start=time(18),
+            recurrence=weekly,
+        )
+    )
+    flexible = store.plans.add(
+        Plan(
+            kind=PlanKind.FLEXIBLE,
+            start_date=date(2026, 2, 1),
+            person_id=sam.id,
+            timezone="Europe/London",
+            window_start=time(12),
+            cadence=Cadence(7, 14),
+        )
+    )
+    walk = store.plans.add(
+        Plan(
+            kind=PlanKind.FIXED,
+            start_date=date(2026, 2, 4),
+            person_id=ana.id,
+            timezone="Europe/London",
+            window_start=time(13),
+            recurrence=Recurrence(frequency=Frequency.WEEKLY, weekdays={2}),
+        )
+    )
+    return {"sam": sam, "ana": ana, "call": call, "flexible": flexible, "walk": walk}
+
+
+def _events(path: Path) -> dict[str, icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+def _cancelled(event: icalendar.Event) -> bool:
+    return str(event.get("STATUS", "")) == "CANCELLED"
+
+
+def _uids_of(store: Any, plan_id: int) -> set[str]:
+    return {r.uid for r in store.calendar.for_plans([plan_id])}
+
+
+def test_every_export_remembers_what_it_gave(store: Any, world: dict[str, Any], tmp_path: Path):
+    done = export(store, tmp_path / "a.ics", OPTIONS, NOW)
+    assert store.calendar.count() == len(done.events) > 3
+    assert world["call"].uid in _uids_of(store, world["call"].id)
+    # Nothing changed: a second export writes the same events and remembers nothing new.
+    before = store.db.execute("SELECT * FROM calendar_events ORDER BY uid")
+    export(store, tmp_path / "b.ics", OPTIONS, NOW + timedelta(minutes=5))
+    assert store.db.execute("SELECT * FROM calendar_events ORDER BY uid") == before
+
+
+def test_a_paused_plan_is_taken_out_and_comes_back_above_it(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.ics"
+    export(store, path, OPTIONS, NOW)
+    call = world["call"]
+    first = _events(path)[call.uid]
+    call.paused = True
+    store.plans.update(call)
+
+    export(store, path, OPTIONS, NOW)
+    paused = _events(path)[call.uid]
+    assert _cancelled(paused)
+    assert int(paused["SEQUENCE"]) == int(first["SEQUENCE"]) + 1
+    assert paused.decoded("DTSTART") == first.decoded("DTSTART")
+    assert str(paused["SUMMARY"]) == "Call Sam"  # at the export's own privacy level
+    assert not paused.walk("VALARM")
+
+    call = store.plans.get(call.id)
+    call.paused = False
+    store.plans.update(call)
+    export(store, path, OPTIONS, NOW)
+    back = _events(path)[call.uid]
+    assert not _cancelled(back)
+    assert int(back["SEQUENCE"]) == int(paused["SEQUENCE"]) + 1
+
+
+def test_a_paused_flexible_plan_takes_its_coming_occurrences_out(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.ics"
+    flexible = world["flexible"]
+    done = export(store, path, OPTIONS, NOW)
+    given = {e.uid for e in done.events if e.plan_id == flexible.id}
+    assert len(given) >= 3
+    flexible.paused = True
+    store.plans.update(flexible)
+    again = export(store, path, OPTIONS, NOW)
+    events = _events(path)
+    assert {uid for uid in given if _cancelled(events[uid])} == given
+    assert again.cancelled == len(given)
+
+
+def test_a_plan_out_of_scope_is_left_alone(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    """Exporting only Ana's plans says nothing about Sam's paused call."""
+    export(store, tmp_path / "all.ics", OPTIONS, NOW)
+    call = world["call"]
+    call.paused = True
+    store.plans.update(call)
+    only_ana = Scope(targets=frozenset({("person", world["ana"].id)}))
+    done = export(store, tmp_path / "ana.ics", OPTIONS, NOW, only_ana)
+    assert done.cancelled == 0
+    assert call.uid not in _events(tmp_path / "ana.ics")
+
+
+def test_a_deleted_persons_events_are_taken_out_discreetly(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.ics"
+    done = export(store, path, OPTIONS, NOW)
+    sams = {e.uid for e in done.events if e.who == "Sam Carter"}
+    store.people.delete(world["sam"].id)
+    # Even an export of only Ana's plans takes them out: they belong to no one now.
+    only_ana = Scope(targets=frozenset({("person", world["ana"].id)}))
+    again = export(store, path, OPTIONS, NOW, only_ana)
+    events = _events(path)
+    assert {uid for uid, e in events.items() if _cancelled(e)} == sams
+    assert {str(events[uid]["SUMMARY"]) for uid in sams} == {DISCREET_TITLE}
+    assert b"Sam" not in path.read_bytes()
+    assert again.cancelled == len(sams)
+    # Said again for a while, then forgotten.
+    later = NOW + timedelta(days=CANCEL_REPEAT_DAYS // 2)
+    assert export(store, path, OPTIONS, later, only_ana).cancelled >= 1
+    much_later = NOW + timedelta(days=CANCEL_REPEAT_DAYS + 2)
+    assert export(store, path, OPTIONS, much_later, only_ana).cancelled == 0
+    assert not {r.uid for r in store.calendar.orphans()} & sams
+
+
+def test_an_undone_person_delete_keeps_their_calendar_events(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.ics"
+    first = export(store, path, OPTIONS, NOW)
+    before = {e.uid: e.sequence for e in first.events}
+    bundle = store.people.bundle(world["sam"].id)
+    assert bundle.calendar
+    store.people.delete(world["sam"].id)
+    assert store.calendar.orphans()
+    store.people.restore(bundle)
+    assert store.calendar.orphans() == []
+    again = export(store, path, OPTIONS, NOW)
+    assert again.cancelled == 0
+    assert {e.uid: e.sequence for e in again.events} == before
+
+
+def test_an_undone_plan_delete_keeps_its_calendar_events(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.ics"
+    first = export(store, path, OPTIONS, NOW)
+    flexible = world["flexible"]
+    given = sorted(e.uid for e in first.events if e.plan_id == flexible.id)
+    records = store.calendar.for_plans([flexible.id])
+    store.plans.delete(flexible.id)
+    flexible.id = None
+    again = store.plans.add(flexible)
+    store.calendar.relink(records, again.id)
+    second = export(store, path, OPTIONS, NOW)
+    assert sorted(e.uid for e in second.events if e.plan_id == again.id) == given
+    assert second.cancelled == 0
+
+
+def test_a_failed_export_remembers_nothing(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    with pytest.raises(ExportError):
+        export(store, tmp_path / "missing" / "plan.ics", OPTIONS, NOW)
+    assert store.calendar.count() == 0
+
+
+def test_only_withdrawals_still_make_a_file(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    """Every plan paused after an export: the file carries only the cancellations."""
+    path = tmp_path / "plan.ics"
+    first = export(store, path, OPTIONS, NOW)
+    for plan in store.plans.list_all():
+        plan.paused = True
+        store.plans.update(plan)
+    done = export(store, path, OPTIONS, NOW)
+    assert done.events == []
+    assert done.cancelled == len(first.events)
+    assert all(_cancelled(e) for e in _events(path).values())
+
+
+def test_nothing_ever_exported_and_all_paused_is_nothing_to_export(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    for plan in store.plans.list_all():
+        plan.paused = True
+        store.plans.update(plan)
+    with pytest.raises(NothingToExportError):
+        export(store, tmp_path / "plan.ics", OPTIONS, NOW)
+    assert not (tmp_path / "plan.ics").exists()
