@@ -102,8 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--privacy",
         choices=PRIVACY_CHOICES,
-        default="first-name",
-        help="discreet: every event is 'Check-in'; first-name (default): first names and "
+        default="discreet",
+        help="discreet (default): every event is 'Check-in'; first-name: first names and "
         "how; full: full names, how and message ideas. Notes are never exported.",
     )
     export.add_argument(

@@ -120,7 +120,8 @@ class Privacy(StrEnum):
 class ExportOptions:
     """What to export, how far ahead, and how much it says."""
 
-    privacy: Privacy = Privacy.FIRST_NAME
+    # Discreet unless chosen otherwise: exports are the only way data leaves (DOMAIN.md).
+    privacy: Privacy = Privacy.DISCREET
     weeks: int = DEFAULT_WEEKS
     alarm_minutes: int | None = None
 

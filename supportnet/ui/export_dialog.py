@@ -775,7 +775,7 @@ class ExportDialog(QDialog):
         for level, button in self.privacy_buttons.items():
             if button.isChecked():
                 return level
-        return Privacy.FIRST_NAME
+        return Privacy.DISCREET
 
     def options(self) -> ExportOptions:
         alarm = self.alarm_spin.value() if self.alarm_check.isChecked() else None
@@ -978,11 +978,11 @@ class ExportDialog(QDialog):
         return default_folder()
 
     def _restore(self) -> None:
-        privacy = self._state.text(STATE_PRIVACY, Privacy.FIRST_NAME.value)
+        privacy = self._state.text(STATE_PRIVACY, Privacy.DISCREET.value)
         try:
             level = Privacy(privacy)
         except ValueError:
-            level = Privacy.FIRST_NAME
+            level = Privacy.DISCREET
         self.privacy_buttons[level].setChecked(True)
         with contextlib.suppress(TypeError, ValueError):
             weeks = int(self._state.value(STATE_WEEKS, DEFAULT_WEEKS))

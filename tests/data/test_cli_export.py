@@ -46,7 +46,7 @@ def test_export_writes_every_plan_and_says_so(demo_dir: Path, tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     events = _events(out)
     assert f"Wrote {len(events)} events" in result.stdout
-    assert "first name" in result.stdout
+    assert "discreet" in result.stdout
     with open_store(demo_dir, passphrase=lambda _p: PASS) as store:
         plan_uids = {p.uid for p in store.plans.list_all() if not p.paused}
     written = {str(e["UID"]) for e in events}

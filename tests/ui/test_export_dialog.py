@@ -95,16 +95,16 @@ def test_ctrl_e_opens_the_dialog_from_the_main_window(
     qtbot.waitUntil(lambda: window.calendar_dialog is None)
 
 
-def test_defaults_are_first_name_twelve_weeks_no_reminder_and_the_usual_file(
+def test_defaults_are_discreet_twelve_weeks_no_reminder_and_the_usual_file(
     qtbot: Any, demo_store: Any, clock: Callable[[], datetime], home: Path
 ) -> None:
     dialog = _dialog(qtbot, demo_store, clock)
-    assert dialog.privacy() is Privacy.FIRST_NAME
-    assert dialog.privacy_buttons[Privacy.FIRST_NAME].isChecked()
+    assert dialog.privacy() is Privacy.DISCREET
+    assert dialog.privacy_buttons[Privacy.DISCREET].isChecked()
     assert dialog.weeks_spin.value() == 12
     assert not dialog.alarm_check.isChecked()
     assert not dialog.alarm_spin.isEnabled()
-    assert dialog.options() == ExportOptions(Privacy.FIRST_NAME, 12, None)
+    assert dialog.options() == ExportOptions(Privacy.DISCREET, 12, None)
     assert dialog.everyone_radio.isChecked()
     assert dialog.scope() == Scope()
     assert dialog.path_field.text() == str(home / DEFAULT_FILE_NAME)  # no Documents here
@@ -135,6 +135,8 @@ def test_discreet_makes_every_previewed_title_check_in(
     qtbot: Any, demo_store: Any, clock: Callable[[], datetime], home: Path
 ) -> None:
     dialog = _dialog(qtbot, demo_store, clock)
+    dialog.privacy_buttons[Privacy.FIRST_NAME].setChecked(True)
+    dialog.refresh_preview()
     titles = _column(dialog, PreviewModel.TITLE)
     assert any(title != DISCREET_TITLE for title in titles)
     assert dialog.preview_model.headers()[PreviewModel.WHO] == "Who"
@@ -492,7 +494,7 @@ def test_tab_goes_from_privacy_through_the_options_to_export(
     dialog = _dialog(qtbot, demo_store, clock)
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    assert QApplication.focusWidget() is dialog.privacy_buttons[Privacy.FIRST_NAME]
+    assert QApplication.focusWidget() is dialog.privacy_buttons[Privacy.DISCREET]
     seen = []
     for _ in range(9):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)

@@ -342,7 +342,7 @@ def test_scope_by_targets_and_by_circle() -> None:
 def test_flexible_events_fall_on_the_flexible_days() -> None:
     p = plan(PlanKind.FLEXIBLE, start=date(2026, 1, 1), at=time(11, 0))
     last = {FARID.key: datetime(2026, 5, 27, 8, 0, tzinfo=UTC)}
-    options = ExportOptions(weeks=6)
+    options = ExportOptions(Privacy.FIRST_NAME, weeks=6)
     found = events(p, options=options, last_contact=last)
     days = flexible_days(p, last[FARID.key], [], NOW, TODAY + timedelta(days=6 * 7 - 1))
     assert days[0] == date(2026, 6, 6)  # 10 days after the last contact
@@ -699,3 +699,8 @@ def test_the_file_expands_to_exactly_our_occurrences(p: Plan) -> None:
     actual = [_instant(v) for v in expanded if lo <= local_day(v) <= hi]
     expected = [_instant(o.start if o.start is not None else o.day) for o in occurrences(p, lo, hi)]
     assert actual == expected
+
+
+def test_an_export_is_discreet_unless_asked_otherwise() -> None:
+    assert ExportOptions().privacy is Privacy.DISCREET
+    assert {e.summary for e in events(plan())} == {DISCREET_TITLE}
