@@ -32,6 +32,7 @@ from supportnet.schedule import (
     first_occurrence,
     flexible_days,
     local_datetime,
+    next_occurrence,
     occurrence_on,
     occurrences,
     plan_zone,
@@ -594,10 +595,10 @@ def _fixed_event(plan: Plan, who: Who, today: date, options: ExportOptions) -> E
             rule["UNTIL"] = local.astimezone(UTC)
     exdates = tuple(_bounds(occ)[0] for occ in skipped_occurrences(plan))
     event = _single(plan, who, first, options, repeats=rec.describe(), rrule=rule, exdates=exdates)
-    ahead = occurrences(plan, today, today + timedelta(days=366 * max(rec.interval, 1)))
-    if not ahead:
+    ahead = next_occurrence(plan, today)
+    if ahead is None:
         return event
-    return dataclasses.replace(event, upcoming=_bounds(ahead[0])[0])
+    return dataclasses.replace(event, upcoming=_bounds(ahead)[0])
 
 
 def _sort_instant(value: date | datetime) -> float:

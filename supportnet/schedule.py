@@ -41,6 +41,7 @@ __all__ = [
     "flexible_due",
     "in_quiet_hours",
     "local_datetime",
+    "next_occurrence",
     "occurrence_on",
     "occurrences",
     "plan_zone",
@@ -181,6 +182,21 @@ def occurrences(plan: Plan, start: date, end: date) -> list[Occurrence]:
         days = list(_fixed_days(rec, plan.start_date, start, end))
     zone = plan_zone(plan)
     return [_occurrence(plan, day, zone) for day in days]
+
+
+def next_occurrence(plan: Plan, day: date) -> Occurrence | None:
+    """The first occurrence on or after the plan-local ``day``, however far ahead; ``None``
+    if there is none (an ended plan). Skipped days are left out, as in :func:`occurrences`.
+    """
+    if plan.kind is PlanKind.ONE_OFF:
+        return (
+            _occurrence(plan, plan.start_date, plan_zone(plan)) if plan.start_date >= day else None
+        )
+    rec = plan.recurrence
+    if plan.kind is not PlanKind.FIXED or rec is None:
+        return None
+    found = next(iter(_fixed_days(rec, plan.start_date, day, _shift(day, 366 * 30))), None)
+    return None if found is None else _occurrence(plan, found, plan_zone(plan))
 
 
 def first_occurrence(plan: Plan) -> Occurrence | None:

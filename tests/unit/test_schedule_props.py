@@ -20,6 +20,7 @@ from supportnet.schedule import (
     Postponement,
     Target,
     agenda,
+    next_occurrence,
     occurrences,
     skipped_months,
     suggestions,
@@ -179,6 +180,18 @@ def test_occurrences_of_split_ranges_add_up(data: st.DataObject, plan: Plan) -> 
     cut = lo + timedelta(days=data.draw(st.integers(0, (hi - lo).days)))
     whole = occurrences(plan, lo, hi)
     assert whole == occurrences(plan, lo, cut) + occurrences(plan, cut + timedelta(days=1), hi)
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data(), plan=fixed_plans())
+def test_the_next_occurrence_is_the_first_of_the_occurrences_from_that_day(
+    data: st.DataObject, plan: Plan
+) -> None:
+    day = plan.start_date + timedelta(days=data.draw(st.integers(-40, 900)))
+    # Monthly plans every few months on a 5th weekday can be years apart.
+    ahead = occurrences(plan, day, day + timedelta(days=366 * 8))
+    found = next_occurrence(plan, day)
+    assert found == (ahead[0] if ahead else None)
 
 
 @settings(max_examples=100, deadline=None)
