@@ -20,7 +20,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from supportnet import __version__
 from supportnet.errors import Problem
@@ -38,9 +37,6 @@ from supportnet.schedule import (
     plan_zone,
     skipped_occurrences,
 )
-
-if TYPE_CHECKING:
-    import icalendar
 
 __all__ = [
     "CALENDAR_NAME",
@@ -348,6 +344,14 @@ class ExportEvent:
         return None
 
     @property
+    def tzid(self) -> str | None:
+        """The TZID the file gives its times, or ``None`` (all-day, or written in UTC)."""
+        from supportnet.ics_writer import format_value
+
+        params = format_value(self.start)[0]
+        return params.removeprefix(";TZID=") if params.startswith(";TZID=") else None
+
+    @property
     def timing(self) -> str:
         """When it happens, as text; a slot whose timing changes is re-sequenced."""
         return f"{self.start.isoformat()}/{self.end.isoformat()}/{self.zone or ''}"
@@ -614,68 +618,83 @@ def calendar_bytes(events: Sequence[ExportEvent], options: ExportOptions, now: d
     """The whole .ics file: VCALENDAR with VTIMEZONEs then VEVENTs, CRLF-folded UTF-8.
 
     ``now`` is the export time (DTSTAMP). Every timed event's zone gets one VTIMEZONE
-    covering its first start to the end of the horizon.
+    covering its first start to the end of the horizon. The lines are written directly
+    (:mod:`supportnet.ics_writer`), byte for byte what icalendar would write.
     """
-    import icalendar
-
-    from supportnet.ics_timezones import vtimezone
+    from supportnet.ics_timezones import vtimezone_bytes
+    from supportnet.ics_writer import content_line, duration, escape_text
 
     if any(not e.uid for e in events):
         raise ValueError("a flexible occurrence has no uid yet (see with_slots)")
     stamp = now.astimezone(UTC).replace(microsecond=0)
     horizon_end = stamp.date() + timedelta(days=7 * options.weeks + 1)
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("name", CALENDAR_NAME)
-    cal.add("x-wr-calname", CALENDAR_NAME)
-
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        content_line("PRODID", escape_text(PRODID)),
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        content_line("NAME", escape_text(CALENDAR_NAME)),
+        content_line("X-WR-CALNAME", escape_text(CALENDAR_NAME)),
+    ]
     windows: dict[str, tuple[date, date]] = {}
     for event in events:
-        zone = event.zone
-        if zone is None or icalendar.is_utc(event.start):
+        zone = event.tzid
+        if zone is None:
             continue  # all-day, or written in UTC ("Z") with no TZID
         assert isinstance(event.start, datetime)
         first = event.start.date()
         lo, hi = windows.get(zone, (first, horizon_end))
         windows[zone] = (min(lo, first), max(hi, first))
-    for zone in sorted(windows):
-        cal.add_component(vtimezone(zone, *windows[zone]))
+    head = "\r\n".join(lines).encode("utf-8") + b"\r\n"
+    zones = b"".join(vtimezone_bytes(zone, *windows[zone]) for zone in sorted(windows))
+    trigger = (
+        None
+        if options.alarm_minutes is None
+        else duration(timedelta(minutes=-options.alarm_minutes))
+    )
+    stamp_line = f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}"
+    body = "\r\n".join(
+        line for event in events for line in _vevent_lines(event, stamp_line, trigger)
+    )
+    return head + zones + body.encode("utf-8") + (b"\r\n" if body else b"") + b"END:VCALENDAR\r\n"
 
-    for event in events:
-        cal.add_component(_vevent(event, options, stamp))
-    data: bytes = cal.to_ical()
-    return data
 
+def _vevent_lines(event: ExportEvent, stamp_line: str, trigger: str | None) -> list[str]:
+    """One VEVENT's lines, in icalendar's order: its canonical properties first (SUMMARY,
+    DTSTART, DTEND, DTSTAMP, UID, SEQUENCE, RRULE, EXDATE), then the rest alphabetically,
+    then the VALARM."""
+    from supportnet.ics_writer import content_line, date_line, dates_line, escape_text, recur
 
-def _vevent(event: ExportEvent, options: ExportOptions, stamp: datetime) -> icalendar.Event:
-    import icalendar
-
-    vevent = icalendar.Event()
-    vevent.add("uid", event.uid)
-    vevent.add("dtstamp", stamp)
-    vevent.add("dtstart", event.start)
-    vevent.add("dtend", event.end)
-    vevent.add("summary", event.summary)
-    if event.description:
-        vevent.add("description", event.description)
-    vevent.add("class", "PRIVATE")
-    vevent.add("sequence", event.sequence)
-    vevent.add("last-modified", event.modified.replace(microsecond=0))
-    if event.flexible:
-        vevent.add("transp", "TRANSPARENT")
-    if event.cancelled:
-        vevent.add("status", "CANCELLED")
+    summary = escape_text(event.summary)
+    lines = [
+        "BEGIN:VEVENT",
+        content_line("SUMMARY", summary),
+        date_line("DTSTART", event.start),
+        date_line("DTEND", event.end),
+        stamp_line,
+        content_line("UID", escape_text(event.uid)),
+        f"SEQUENCE:{event.sequence}",
+    ]
     if event.rrule is not None:
-        vevent.add("rrule", dict(event.rrule))
+        lines.append(content_line("RRULE", recur(event.rrule)))
     if event.exdates:
-        vevent.add("exdate", list(event.exdates))
-    if options.alarm_minutes is not None and not event.cancelled:
-        alarm = icalendar.Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", event.summary)
-        alarm.add("trigger", timedelta(minutes=-options.alarm_minutes))
-        vevent.add_component(alarm)
-    return vevent
+        lines.append(dates_line("EXDATE", event.exdates))
+    lines.append("CLASS:PRIVATE")
+    if event.description:
+        lines.append(content_line("DESCRIPTION", escape_text(event.description)))
+    lines.append(f"LAST-MODIFIED:{event.modified.astimezone(UTC):%Y%m%dT%H%M%SZ}")
+    if event.cancelled:
+        lines.append("STATUS:CANCELLED")
+    if event.flexible:
+        lines.append("TRANSP:TRANSPARENT")
+    if trigger is not None and not event.cancelled:
+        lines += [
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            content_line("DESCRIPTION", summary),
+            f"TRIGGER:{trigger}",
+            "END:VALARM",
+        ]
+    lines.append("END:VEVENT")
+    return lines

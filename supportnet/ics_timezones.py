@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from dateutil import rrule
 
-__all__ = ["vtimezone"]
+__all__ = ["vtimezone", "vtimezone_bytes"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _SCAN_STEP = 86_400  # seconds; zones never change twice within a day
@@ -222,3 +222,16 @@ def vtimezone(zone: str, start: date, end: date) -> icalendar.Timezone:
     if end < start:
         raise ValueError(f"export window ends before it starts: {start} > {end}")
     return _cached(zone, start.year, end.year)
+
+
+def vtimezone_bytes(zone: str, start: date, end: date) -> bytes:
+    """:func:`vtimezone` as the lines of an .ics file (cached the same way)."""
+    if end < start:
+        raise ValueError(f"export window ends before it starts: {start} > {end}")
+    return _cached_bytes(zone, start.year, end.year)
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_bytes(zone: str, start_year: int, end_year: int) -> bytes:
+    data: bytes = _cached(zone, start_year, end_year).to_ical()
+    return data

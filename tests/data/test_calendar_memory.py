@@ -11,12 +11,12 @@ import pytest
 
 from supportnet.data.calendar_export import export
 from supportnet.errors import ExportError, NothingToExportError
-from supportnet.ics_export import CANCEL_REPEAT_DAYS, DISCREET_TITLE, ExportOptions, Scope
+from supportnet.ics_export import CANCEL_REPEAT_DAYS, DISCREET_TITLE, ExportOptions, Privacy, Scope
 from supportnet.network import ChannelKind, Person
 from supportnet.plans import Cadence, Frequency, Plan, PlanKind, Recurrence
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
-OPTIONS = ExportOptions(weeks=4)
+OPTIONS = ExportOptions(Privacy.FIRST_NAME, weeks=4)
 
 
 @pytest.fixture
