@@ -132,6 +132,28 @@ def preview(
     return _gather(store, options, now, scope, reader).events
 
 
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What an export would write: its events, and how many earlier ones it would cancel."""
+
+    events: list[ExportEvent]
+    withdrawn: int
+
+
+def preview_export(
+    store: Store,
+    options: ExportOptions,
+    now: datetime,
+    scope: Scope | None = None,
+    reader: ReachOutReader | None = None,
+) -> Preview:
+    """:func:`preview`, plus the count of events given to calendars before that are no
+    longer planned (paused, deleted, or a flexible day no longer due). Reads only."""
+    gathered = _gather(store, options, now, scope, reader, paused=True)
+    settled = _settle(store, gathered, options, now)
+    return Preview(gathered.events, len(settled.cancelled))
+
+
 def export(
     store: Store,
     path: Path,

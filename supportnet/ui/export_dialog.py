@@ -143,13 +143,18 @@ def events_text(n: int) -> str:
     return "1 event" if n == 1 else f"{n:,} events"
 
 
-def count_text(n: int) -> str:
-    """The line above the preview: "23 events will be written." and how many are shown."""
+def count_text(n: int, withdrawn: int = 0) -> str:
+    """The line above the preview: "23 events will be written.", how many are shown, and
+    how many given to calendars before will be taken out again."""
+    text = "1 event will be written." if n == 1 else f"{events_text(n)} will be written."
+    if withdrawn:
+        text += (
+            f" {events_text(withdrawn)} from before, no longer planned, will be taken out"
+            " of your calendar."
+        )
     if n > PREVIEW_LIMIT:
-        return f"{events_text(n)} will be written. Showing the first {PREVIEW_LIMIT}."
-    if n == 1:
-        return "1 event will be written."
-    return f"{events_text(n)} will be written."
+        text += f" Showing the first {PREVIEW_LIMIT}."
+    return text
 
 
 def when_text(event: ExportEvent, zone: ZoneInfo, today: date) -> str:
@@ -448,6 +453,8 @@ class ExportDialog(QDialog):
             self._zone = ZoneInfo("UTC")
         #: The events the preview last showed (all of them, not only the first 50).
         self.events: list[ExportEvent] = []
+        #: How many events given to calendars before the next export would cancel.
+        self.withdrawn = 0
         #: What the last export wrote, if anything.
         self.exported: calendar_export.Exported | None = None
         self._targets = targets_with_plans(store, self._reader)
@@ -840,6 +847,7 @@ class ExportDialog(QDialog):
         self.weeks_message.set_message(problems.get("weeks", ""))
         self.alarm_message.set_message(problems.get("alarm_minutes", ""))
         self.events = []
+        self.withdrawn = 0
         now = self._clock()
         today = now.astimezone(self._zone).date()
         if problems:
@@ -849,9 +857,10 @@ class ExportDialog(QDialog):
             self._update_export()
             return
         try:
-            self.events = calendar_export.preview(
+            found = calendar_export.preview_export(
                 self._store, options, now, self.scope(), reader=self._reader
             )
+            self.events, self.withdrawn = found.events, found.withdrawn
         except SupportNetError as exc:
             self.preview_area.show_message(exc.message)
             self.count_label.setText("")
@@ -865,7 +874,15 @@ class ExportDialog(QDialog):
 
     def _show_count(self) -> None:
         if self.events:
-            self.count_label.setText(count_text(len(self.events)))
+            self.count_label.setText(count_text(len(self.events), self.withdrawn))
+            self.preview_area.show_table()
+            return
+        if self.withdrawn:
+            # Nothing new, but a file that takes old events out of calendars is worth saving.
+            self.count_label.setText(
+                f"No new events. {events_text(self.withdrawn)} from before, no longer "
+                "planned, will be taken out of your calendar."
+            )
             self.preview_area.show_table()
             return
         self.count_label.setText("No events will be written.")
@@ -878,7 +895,7 @@ class ExportDialog(QDialog):
             self.preview_area.show_message(NOTHING_TO_WRITE, NOTHING_MORE, can_clear=can_clear)
 
     def _update_export(self) -> None:
-        ok = bool(self.events) and not self._saving
+        ok = bool(self.events or self.withdrawn) and not self._saving
         self.export_button.setEnabled(ok)
         self.export_button.setToolTip("" if ok else "There's nothing to write with these choices.")
 
@@ -925,7 +942,7 @@ class ExportDialog(QDialog):
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
-        self.export_button.setEnabled(not saving and bool(self.events))
+        self.export_button.setEnabled(not saving and bool(self.events or self.withdrawn))
         self.export_button.setText("Saving…" if saving else "&Export")
         if saving:
             self.done_message.set_message("")

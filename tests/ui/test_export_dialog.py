@@ -599,3 +599,36 @@ def test_a_problem_met_while_writing_is_explained_beside_the_field(
     assert "/proc" in dialog.file_message.text()
     assert dialog.exported is None
     assert dialog.export_button.isEnabled()
+
+
+def test_the_preview_says_what_will_be_taken_out_of_calendars(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime], home: Path, tmp_path: Path
+) -> None:
+    """After an export, pausing a plan: the count line says its event will be taken out;
+    with every plan paused there is nothing new, and the file of withdrawals can still
+    be saved."""
+    dialog = _dialog(qtbot, demo_store, clock)
+    dialog.path_field.setText(str(tmp_path / "plans.ics"))
+    first = _export(qtbot, dialog)
+    assert first is not None
+    assert "taken out" not in dialog.count_label.text()
+    plans = demo_store.plans.list_all()
+    mum = next(p for p in plans if p.title == "Sunday call with Mum")
+    mum.paused = True
+    demo_store.plans.update(mum)
+    dialog.refresh_preview()
+    assert dialog.withdrawn == 1
+    assert "1 event from before, no longer planned, will be taken out" in (
+        dialog.count_label.text()
+    )
+    for plan in plans:
+        plan.paused = True
+        demo_store.plans.update(plan)
+    dialog.refresh_preview()
+    assert dialog.events == []
+    assert dialog.withdrawn == len(first.events)
+    assert dialog.count_label.text().startswith("No new events.")
+    assert dialog.export_button.isEnabled()
+    done = _export(qtbot, dialog)
+    assert done is not None
+    assert (done.events, done.cancelled) == ([], len(first.events))
