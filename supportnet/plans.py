@@ -12,6 +12,7 @@ from supportnet.network import ChannelKind, new_uid, raise_problems
 from supportnet.text import NOTE_MAX, SHORT_MAX, check_text, clean_line, clean_note
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", -1: "last"}
 
 
@@ -87,7 +88,9 @@ class Recurrence:
             else:
                 base = f"Day {self.month_day} of every {every}"
         if self.until:
-            base += f", until {self.until.isoformat()}"
+            until = self.until
+            base += f", until {WEEKDAY_NAMES[until.weekday()][:3]} {until.day} "
+            base += f"{_MONTH_NAMES[until.month - 1]} {until.year}"
         return base
 
 

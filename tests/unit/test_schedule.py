@@ -931,3 +931,8 @@ def test_validate_rejects_ideal_days_below_one(ideal: int) -> None:
 def test_valid_plans_pass() -> None:
     fixed(weekly(MON, interval=2, until=date(2026, 1, 5)), date(2026, 1, 5)).validate()
     flexible(10).validate()
+
+
+def test_an_end_date_reads_as_a_date_not_a_code() -> None:
+    rec = Recurrence(Frequency.WEEKLY, weekdays={2}, until=date(2027, 3, 3))
+    assert rec.describe() == "Wednesdays, until Wed 3 Mar 2027"
