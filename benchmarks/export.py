@@ -191,9 +191,15 @@ def add_export_plans(store: Store, today: date, *, seed: int = 11) -> None:
 
 
 def bare_icalendar(
-    events: Sequence[ExportEvent], zones: Sequence[icalendar.Timezone], now: datetime
+    events: Sequence[ExportEvent],
+    zones: Sequence[icalendar.Timezone],
+    now: datetime,
+    alarm_minutes: int | None = None,
 ) -> bytes:
-    """The same calendar, written straight with icalendar: what any exporter must pay."""
+    """The same calendar, written straight with icalendar: what any exporter must pay.
+
+    Also the reference tests/unit/test_ics_writer.py compares the direct writer with.
+    """
     stamp = now.astimezone(UTC).replace(microsecond=0)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
@@ -218,10 +224,18 @@ def bare_icalendar(
         vevent.add("last-modified", event.modified.replace(microsecond=0))
         if event.flexible:
             vevent.add("transp", "TRANSPARENT")
+        if event.cancelled:
+            vevent.add("status", "CANCELLED")
         if event.rrule is not None:
             vevent.add("rrule", dict(event.rrule))
         if event.exdates:
             vevent.add("exdate", list(event.exdates))
+        if alarm_minutes is not None and not event.cancelled:
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", event.summary)
+            alarm.add("trigger", timedelta(minutes=-alarm_minutes))
+            vevent.add_component(alarm)
         cal.add_component(vevent)
     data: bytes = cal.to_ical()
     return data
@@ -230,18 +244,19 @@ def bare_icalendar(
 def same_vtimezones(
     events: Sequence[ExportEvent], weeks: int, now: datetime
 ) -> list[icalendar.Timezone]:
-    """The VTIMEZONEs the export writes for ``events`` (each zone from its first start)."""
+    """The VTIMEZONEs the export writes for ``events``: each zone from its first start to
+    the horizon's end (or a later start)."""
     horizon_end = now.astimezone(UTC).date() + timedelta(days=7 * weeks + 1)
-    firsts: dict[str, date] = {}
+    windows: dict[str, tuple[date, date]] = {}
     for event in events:
         zone = event.zone
         if zone is None or icalendar.is_utc(event.start):
             continue
         assert isinstance(event.start, datetime)
-        firsts[zone] = min(firsts.get(zone, event.start.date()), event.start.date())
-    return [
-        vtimezone(zone, firsts[zone], max(horizon_end, firsts[zone])) for zone in sorted(firsts)
-    ]
+        first = event.start.date()
+        lo, hi = windows.get(zone, (first, horizon_end))
+        windows[zone] = (min(lo, first), max(hi, first))
+    return [vtimezone(zone, *windows[zone]) for zone in sorted(windows)]
 
 
 def _timed(func: Callable[[], object]) -> float:

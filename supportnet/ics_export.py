@@ -25,6 +25,7 @@ from supportnet import __version__
 from supportnet.errors import Problem
 from supportnet.network import ChannelKind, Circle, raise_problems
 from supportnet.plans import Frequency, MonthlyMode, Plan, PlanKind
+from supportnet.reachout import plan_target_key
 from supportnet.schedule import (
     Occurrence,
     Postponement,
@@ -453,7 +454,7 @@ def exported_plans(
     scope = scope or Scope()
     out = []
     for plan in plans:
-        key = _target_key(plan)
+        key = plan_target_key(plan)
         who = whos.get(key) if key is not None else None
         if plan.paused is not paused or plan.id is None or who is None:
             continue
@@ -521,14 +522,6 @@ def with_slots(
             )
         )
     return out
-
-
-def _target_key(plan: Plan) -> TargetKey | None:
-    if plan.person_id is not None:
-        return ("person", plan.person_id)
-    if plan.group_id is not None:
-        return ("group", plan.group_id)
-    return None
 
 
 def _modified(plan: Plan) -> datetime:

@@ -10,15 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar.parser.string import _foldline
 
+from benchmarks.export import bare_icalendar, same_vtimezones
 from supportnet.ics_export import (
-    CALENDAR_NAME,
-    PRODID,
     ExportEvent,
     ExportOptions,
     Privacy,
     calendar_bytes,
 )
-from supportnet.ics_timezones import vtimezone
 from supportnet.ics_writer import escape_text, fold
 
 NOW = datetime(2026, 3, 1, 12, 0, 7, 123456, tzinfo=UTC)
@@ -26,55 +24,9 @@ ZONES = ("Europe/London", "America/New_York", "Asia/Kolkata", "UTC", "Etc/UTC")
 
 
 def reference(events: list[ExportEvent], options: ExportOptions, now: datetime) -> bytes:
-    """The same calendar built from icalendar's own components, as the exporter once did."""
-    stamp = now.astimezone(UTC).replace(microsecond=0)
-    horizon_end = stamp.date() + timedelta(days=7 * options.weeks + 1)
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("name", CALENDAR_NAME)
-    cal.add("x-wr-calname", CALENDAR_NAME)
-    windows: dict[str, tuple[date, date]] = {}
-    for event in events:
-        if not isinstance(event.start, datetime) or icalendar.is_utc(event.start):
-            continue
-        zone = str(event.start.tzinfo)
-        first = event.start.date()
-        lo, hi = windows.get(zone, (first, horizon_end))
-        windows[zone] = (min(lo, first), max(hi, first))
-    for zone in sorted(windows):
-        cal.add_component(vtimezone(zone, *windows[zone]))
-    for event in events:
-        vevent = icalendar.Event()
-        vevent.add("uid", event.uid)
-        vevent.add("dtstamp", stamp)
-        vevent.add("dtstart", event.start)
-        vevent.add("dtend", event.end)
-        vevent.add("summary", event.summary)
-        if event.description:
-            vevent.add("description", event.description)
-        vevent.add("class", "PRIVATE")
-        vevent.add("sequence", event.sequence)
-        vevent.add("last-modified", event.modified.replace(microsecond=0))
-        if event.flexible:
-            vevent.add("transp", "TRANSPARENT")
-        if event.cancelled:
-            vevent.add("status", "CANCELLED")
-        if event.rrule is not None:
-            vevent.add("rrule", dict(event.rrule))
-        if event.exdates:
-            vevent.add("exdate", list(event.exdates))
-        if options.alarm_minutes is not None and not event.cancelled:
-            alarm = icalendar.Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", event.summary)
-            alarm.add("trigger", timedelta(minutes=-options.alarm_minutes))
-            vevent.add_component(alarm)
-        cal.add_component(vevent)
-    data: bytes = cal.to_ical()
-    return data
+    """The same calendar built from icalendar's own components (the benchmark's baseline)."""
+    zones = same_vtimezones(events, options.weeks, now)
+    return bare_icalendar(events, zones, now, options.alarm_minutes)
 
 
 texts = st.lists(
