@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
-
 from supportnet.checkins import CheckIn
-from supportnet.errors import NotFoundError, SupportNetError
+from supportnet.errors import NotFoundError
 from supportnet.plans import Plan
-from supportnet.ui.undo import UndoContext
+from supportnet.ui.undo import StoreCommand, UndoContext
 
 __all__ = [
     "AddPlanCommand",
@@ -61,33 +58,13 @@ def find_checkin(store: Any, checkin: CheckIn) -> CheckIn | None:
     return next((c for c in found if c.uid == checkin.uid), None)
 
 
-class _Command(QUndoCommand):
-    """Runs repository work, reports known failures and drops itself if one happens."""
+class _Command(StoreCommand):
+    """A command on plans or check-ins; says which changed."""
 
     def __init__(self, ctx: UndoContext, text: str, *, checkins: bool, plans: bool) -> None:
-        super().__init__(text)
-        self._ctx = ctx
+        super().__init__(ctx, text)
         self._touches_checkins = checkins
         self._touches_plans = plans
-        self._first_redo_done = False
-
-    def redo(self) -> None:
-        if not self._first_redo_done:  # perform() already did it
-            self._first_redo_done = True
-            return
-        self._run(self._forward)
-
-    def undo(self) -> None:
-        self._run(self._backward)
-
-    def _run(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except SupportNetError as exc:
-            self.setObsolete(True)
-            self._ctx.report_error(exc.message)
-        finally:
-            self.notify()
 
     def notify(self) -> None:
         if self._touches_plans:
@@ -95,11 +72,8 @@ class _Command(QUndoCommand):
         if self._touches_checkins:
             self._ctx.signals.checkins_changed.emit()
 
-    def _forward(self) -> None:
-        raise NotImplementedError
-
-    def _backward(self) -> None:
-        raise NotImplementedError
+    def _notify(self) -> None:
+        self.notify()
 
 
 # --- plans ----------------------------------------------------------------------------------

@@ -72,13 +72,16 @@ def move_phrase(circle: Circle | None, domain: LifeDomain | None) -> str:
     return ", ".join(parts)
 
 
-class _StoreCommand(QUndoCommand):
-    """Runs repository work, reports known failures and drops itself if one happens."""
+class StoreCommand(QUndoCommand):
+    """Runs repository work, reports known failures and drops itself if one happens.
 
-    def __init__(self, ctx: UndoContext, kind: str, text: str) -> None:
+    Subclasses do the work in ``_forward``/``_backward`` and say what changed in
+    ``_notify``. ``perform()`` runs the first step itself, so the first ``redo`` is skipped.
+    """
+
+    def __init__(self, ctx: UndoContext, text: str) -> None:
         super().__init__(text)
         self._ctx = ctx
-        self.kind = kind
         self._first_redo_done = False
 
     def redo(self) -> None:
@@ -100,13 +103,24 @@ class _StoreCommand(QUndoCommand):
             self._notify()
 
     def _notify(self) -> None:
-        self._ctx.changed(self.kind)
+        raise NotImplementedError
 
     def _forward(self) -> None:
         raise NotImplementedError
 
     def _backward(self) -> None:
         raise NotImplementedError
+
+
+class _StoreCommand(StoreCommand):
+    """A command on people or groups (``kind``)."""
+
+    def __init__(self, ctx: UndoContext, kind: str, text: str) -> None:
+        super().__init__(ctx, text)
+        self.kind = kind
+
+    def _notify(self) -> None:
+        self._ctx.changed(self.kind)
 
 
 class _PresenceCommand(_StoreCommand):
