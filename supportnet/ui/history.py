@@ -187,16 +187,11 @@ class HistoryModel(TableModel):
         self.endResetModel()
 
     def checkin_at(self, row: int) -> CheckIn:
-        return self._checkins[row]
+        found: CheckIn = self.item_at(row)
+        return found
 
-    def row_of_uid(self, uid: str) -> int | None:
-        for row, checkin in enumerate(self._checkins):
-            if checkin.uid == uid:
-                return row
-        return None
-
-    def _row_count(self) -> int:
-        return len(self._checkins)
+    def _items(self) -> list[Any]:
+        return self._checkins
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._checkins):
@@ -285,14 +280,19 @@ class HistoryView(QWidget):
         self.stack.show_table()
 
 
-class HistoryController(QObject):
-    """Fills the history from the repositories; Change opens a form, Delete is undoable.
+class TargetRowsController(QObject):
+    """One person's or group's rows in a table with Change and Delete: shared by the
+    plans panel and the check-in history.
 
-    ``kind`` is ``"person"`` or ``"group"``. Refreshes itself when check-ins, people or
-    groups change; ``status`` carries a short confirmation for the window's status bar.
+    ``kind`` is ``"person"`` or ``"group"``. Subclasses set ``model`` (with ``item_at`` and
+    ``row_of_uid``) and ``view`` (with ``table`` and ``stack``) before :meth:`_wire`, and
+    provide ``refresh``, ``edit_selected``, ``delete_selected`` and ``_selection_moved``.
+    ``status`` carries a short confirmation for the window's status bar.
     """
 
     status = Signal(str)
+    model: TableModel
+    view: Any
 
     def __init__(
         self,
@@ -317,46 +317,95 @@ class HistoryController(QObject):
         self.target_id = target_id
         self._user_zone = user_zone
         self.name = ""
+
+    def _wire(self, *changes: Any) -> None:
+        """Double-click or Enter changes, Delete deletes; ``changes`` (signals) refresh."""
+        table = self.view.table
+        table.activated.connect(lambda _index: self.edit_selected())
+        table.selectionModel().selectionChanged.connect(self._selection_moved)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
+        for signal in changes:
+            signal.connect(self.refresh)
+
+    @property
+    def user_zone(self) -> str:
+        return self._user_zone or user_zone_name(self._source)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def edit_selected(self) -> Any:
+        raise NotImplementedError
+
+    def delete_selected(self) -> Any:
+        raise NotImplementedError
+
+    def _selection_moved(self, *_args: Any) -> None:
+        raise NotImplementedError
+
+    def _read_target(self) -> bool:
+        """Read the person's or group's name; False if they are gone (deleted, perhaps in
+        the main window: an undo there brings them back here too)."""
+        try:
+            if self.kind == PERSON:
+                self.name = self._source.people.get(self.target_id).display_name
+            else:
+                self.name = self._source.groups.get(self.target_id).name
+        except SupportNetError:
+            return False
+        return True
+
+    def _selected_item(self) -> Any:
+        rows = self.view.table.selectionModel().selectedRows()
+        if not rows or self.view.stack.currentWidget() is not self.view.table:
+            return None
+        return self.model.item_at(rows[0].row())
+
+    def select_uid(self, uid: str) -> bool:
+        row = self.model.row_of_uid(uid)
+        if row is None:
+            return False
+        self.view.table.selectRow(row)
+        self.view.table.scrollTo(self.model.index(row, 0))
+        return True
+
+
+class HistoryController(TargetRowsController):
+    """Fills the history from the repositories; Change opens a form, Delete is undoable.
+
+    Refreshes itself when check-ins, people or groups change.
+    """
+
+    model: HistoryModel
+
+    def __init__(self, *args: Any, parent: QWidget | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, parent=parent, **kwargs)
         self.model = HistoryModel(self)
-        self.view = HistoryView(self.model, undo_stack, parent)
+        self.view = HistoryView(self.model, self._stack, parent)
         #: The form on screen, if any.
         self.editor: CheckInEditor | None = None
 
         view = self.view
         view.edit_button.clicked.connect(self.edit_selected)
         view.delete_button.clicked.connect(self.delete_selected)
-        view.table.activated.connect(lambda _index: self.edit_selected())
-        view.table.selectionModel().selectionChanged.connect(self._selection_moved)
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view.table)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_selected)
-        signals.checkins_changed.connect(self.refresh)
-        signals.people_changed.connect(self.refresh)
-        signals.groups_changed.connect(self.refresh)
+        signals = self._signals
+        self._wire(signals.checkins_changed, signals.people_changed, signals.groups_changed)
         self.refresh()
-
-    @property
-    def user_zone(self) -> str:
-        return self._user_zone or user_zone_name(self._source)
 
     # --- reading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
         keep = self.selected()
-        try:
-            if self.kind == PERSON:
-                target = self._source.people.get(self.target_id)
-                self.name = target.display_name
-                checkins = self._source.checkins.for_person(self.target_id)
-            else:
-                target = self._source.groups.get(self.target_id)
-                self.name = target.name
-                checkins = self._source.checkins.for_group(self.target_id)
-            gone = False
-        except SupportNetError:
-            # They were deleted (perhaps in the main window); an undo may bring them back.
-            checkins = []
-            gone = True
+        gone = not self._read_target()
+        checkins = []
+        if not gone:
+            checkins = (
+                self._source.checkins.for_person(self.target_id)
+                if self.kind == PERSON
+                else self._source.checkins.for_group(self.target_id)
+            )
         self.view.heading.setText(f"Check-ins with {self.name}" if self.name else "Check-ins")
         self.model.set_checkins(checkins, self.user_zone, self._clock())
         if self.model.rowCount():
@@ -375,18 +424,8 @@ class HistoryController(QObject):
     # --- selection -------------------------------------------------------------------------
 
     def selected(self) -> CheckIn | None:
-        rows = self.view.table.selectionModel().selectedRows()
-        if not rows or self.view.stack.currentWidget() is not self.view.table:
-            return None
-        return self.model.checkin_at(rows[0].row())
-
-    def select_uid(self, uid: str) -> bool:
-        row = self.model.row_of_uid(uid)
-        if row is None:
-            return False
-        self.view.table.selectRow(row)
-        self.view.table.scrollTo(self.model.index(row, 0))
-        return True
+        found: CheckIn | None = self._selected_item()
+        return found
 
     def _selection_moved(self, *_args: Any) -> None:
         checkin = self.selected()

@@ -88,7 +88,18 @@ class TableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def _row_count(self) -> int:
-        raise NotImplementedError
+        return len(self._items())
+
+    def item_at(self, row: int) -> Any:
+        """The domain object on ``row``."""
+        return self._items()[row]
+
+    def row_of_uid(self, uid: str) -> int | None:
+        """The row of the object with this uid, if it is shown."""
+        for row, item in enumerate(self._items()):
+            if item.uid == uid:
+                return row
+        return None
 
     # Sorting happens here, in Python, rather than in the proxy: a proxy sorts by asking
     # for a sort key through Qt on every comparison (tens of thousands of calls for a few

@@ -34,7 +34,12 @@ from PySide6.QtWidgets import (
 from supportnet.errors import SupportNetError
 from supportnet.plans import Plan, PlanKind
 from supportnet.ui import dialogs
-from supportnet.ui.history import HistoryController, UndoNote, undo_shortcuts
+from supportnet.ui.history import (
+    HistoryController,
+    TargetRowsController,
+    UndoNote,
+    undo_shortcuts,
+)
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import TableModel
 from supportnet.ui.person_editor import heading_label
@@ -45,7 +50,6 @@ from supportnet.ui.plan_editor import (
     new_plan,
     next_short,
     quiet,
-    user_zone_name,
 )
 from supportnet.ui.plan_undo import AddPlanCommand, DeletePlanCommand, EditPlanCommand, pause_plan
 from supportnet.ui.signals import AppSignals
@@ -113,16 +117,11 @@ class PlansModel(TableModel):
         self.endResetModel()
 
     def plan_at(self, row: int) -> Plan:
-        return self._plans[row]
+        found: Plan = self.item_at(row)
+        return found
 
-    def row_of_uid(self, uid: str) -> int | None:
-        for row, plan in enumerate(self._plans):
-            if plan.uid == uid:
-                return row
-        return None
-
-    def _row_count(self) -> int:
-        return len(self._plans)
+    def _items(self) -> list[Any]:
+        return self._plans
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._plans):
@@ -243,42 +242,20 @@ class PlansPanelView(QWidget):
         self.stack.show_table()
 
 
-class PlansPanelController(QObject):
+class PlansPanelController(TargetRowsController):
     """Fills one target's plans from the repositories and turns the buttons into commands.
 
-    ``kind`` is ``"person"`` or ``"group"``. Every change goes onto ``undo_stack``;
-    ``status`` carries a short confirmation for the window's status bar.
+    Every change goes onto the undo stack.
     """
 
-    status = Signal(str)
+    model: PlansModel
 
-    def __init__(
-        self,
-        source: Any,
-        clock: Callable[[], datetime],
-        signals: AppSignals,
-        undo_stack: QUndoStack,
-        undo_context: UndoContext,
-        *,
-        kind: str,
-        target_id: int,
-        user_zone: str | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._source = source
-        self._clock = clock
-        self._signals = signals
-        self._stack = undo_stack
-        self._ctx = undo_context
-        self.kind = kind
-        self.target_id = target_id
-        self._user_zone = user_zone
-        self.name = ""
+    def __init__(self, *args: Any, parent: QWidget | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, parent=parent, **kwargs)
         #: True while the person or group is missing from the store.
         self.gone = False
         self.model = PlansModel(self)
-        self.view = PlansPanelView(self.model, undo_stack, parent)
+        self.view = PlansPanelView(self.model, self._stack, parent)
         #: The plan editor on screen, if any.
         self.editor: PlanEditor | None = None
         self._filled = False
@@ -288,22 +265,12 @@ class PlansPanelController(QObject):
         view.edit_button.clicked.connect(self.edit_selected)
         view.pause_button.clicked.connect(self.toggle_pause)
         view.delete_button.clicked.connect(self.delete_selected)
-        view.table.activated.connect(lambda _index: self.edit_selected())
-        view.table.selectionModel().selectionChanged.connect(self._selection_moved)
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view.table)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_selected)
         add_key = QShortcut(QKeySequence("Ctrl+Shift+P"), view)
         add_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add_key.activated.connect(self.add_plan)
-        signals.plans_changed.connect(self.refresh)
-        signals.people_changed.connect(self.refresh)
-        signals.groups_changed.connect(self.refresh)
+        signals = self._signals
+        self._wire(signals.plans_changed, signals.people_changed, signals.groups_changed)
         self.refresh()
-
-    @property
-    def user_zone(self) -> str:
-        return self._user_zone or user_zone_name(self._source)
 
     def _today(self) -> date:
         try:
@@ -315,18 +282,14 @@ class PlansPanelController(QObject):
 
     def refresh(self) -> None:
         keep = self.selected()
-        try:
-            if self.kind == PERSON:
-                self.name = self._source.people.get(self.target_id).display_name
-                plans = self._source.plans.for_person(self.target_id)
-            else:
-                self.name = self._source.groups.get(self.target_id).name
-                plans = self._source.plans.for_group(self.target_id)
-            self.gone = False
-        except SupportNetError:
-            # Deleted (perhaps in the main window); an undo there brings them back here too.
-            plans = []
-            self.gone = True
+        self.gone = not self._read_target()
+        plans = []
+        if not self.gone:
+            plans = (
+                self._source.plans.for_person(self.target_id)
+                if self.kind == PERSON
+                else self._source.plans.for_group(self.target_id)
+            )
         self.view.heading.setText(f"Plans with {self.name}" if self.name else "Plans")
         self.view.add_button.setEnabled(bool(self.name) and not self.gone)
         last = self._last_contact() if not self.gone else None
@@ -360,18 +323,8 @@ class PlansPanelController(QObject):
     # --- selection -------------------------------------------------------------------------
 
     def selected(self) -> Plan | None:
-        rows = self.view.table.selectionModel().selectedRows()
-        if not rows or self.view.stack.currentWidget() is not self.view.table:
-            return None
-        return self.model.plan_at(rows[0].row())
-
-    def select_uid(self, uid: str) -> bool:
-        row = self.model.row_of_uid(uid)
-        if row is None:
-            return False
-        self.view.table.selectRow(row)
-        self.view.table.scrollTo(self.model.index(row, 0))
-        return True
+        found: Plan | None = self._selected_item()
+        return found
 
     def _selection_moved(self, *_args: Any) -> None:
         plan = self.selected()
