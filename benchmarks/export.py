@@ -249,8 +249,8 @@ def same_vtimezones(
     horizon_end = now.astimezone(UTC).date() + timedelta(days=7 * weeks + 1)
     windows: dict[str, tuple[date, date]] = {}
     for event in events:
-        zone = event.zone
-        if zone is None or icalendar.is_utc(event.start):
+        zone = event.tzid
+        if zone is None:
             continue
         assert isinstance(event.start, datetime)
         first = event.start.date()

@@ -335,11 +335,8 @@ class ExportEvent:
     upcoming: date | datetime | None = None  # a repeating event's next start from today
 
     @property
-    def all_day(self) -> bool:
-        return not isinstance(self.start, datetime)
-
-    @property
     def zone(self) -> str | None:
+        """The zone of a timed event's times (UTC too), or ``None`` for an all-day one."""
         if isinstance(self.start, datetime) and self.start.tzinfo is not None:
             return str(self.start.tzinfo)
         return None

@@ -88,7 +88,10 @@ def default_channel(
 
 
 def user_zone_name(setting: str | None, system: str) -> str:
-    """The zone the person lives in: their setting, or the system's when it is unset."""
+    """The zone the person lives in: their setting, or the system's when it is unset.
+
+    The settings never hold a zone this machine doesn't know (they drop one on load).
+    """
     return setting or system
 
 

@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from supportnet.clock import system_zone_name
 from supportnet.data import reads
-from supportnet.data.reachouts import ReachOutReader
+from supportnet.data.reachouts import ReachOutReader, user_zone
 from supportnet.data.repositories.calendar import CalendarRecord
 from supportnet.errors import ExportError, NothingToExportError
 from supportnet.ics_export import (
@@ -107,8 +106,7 @@ def _gather(
     paused: bool = False,
 ) -> _Gathered:
     reader = reader or ReachOutReader(store)
-    settings = store.settings.load()
-    today = now.astimezone(ZoneInfo(settings.timezone or system_zone_name())).date()
+    today = now.astimezone(ZoneInfo(user_zone(store))).date()
     plans = reader.plans()
     people = whos(store)
     postponements = store.postponements.list_active(today)

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from supportnet.clock import system_zone_name
 from supportnet.data import reads
 from supportnet.network import Circle
+from supportnet.reachout import user_zone_name
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
@@ -39,7 +40,7 @@ class ReachOutState:
 
 def user_zone(store: Store) -> str:
     """The zone the person lives in: their setting, or the system's."""
-    return store.settings.load().timezone or system_zone_name()
+    return user_zone_name(store.settings.load().timezone, system_zone_name())
 
 
 class ReachOutReader:
@@ -106,7 +107,7 @@ class ReachOutReader:
     def state(self, now: datetime, zone: str | None = None) -> ReachOutState:
         """Everything the scheduler needs; ``zone`` overrides the person's own zone."""
         settings = self._store.settings.load()
-        zone = zone or settings.timezone or system_zone_name()
+        zone = zone or user_zone_name(settings.timezone, system_zone_name())
         today = now.astimezone(ZoneInfo(zone)).date()
         plans = self.plans()
         return ReachOutState(

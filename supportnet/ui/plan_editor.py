@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet import schedule
+from supportnet import reachout, schedule
 from supportnet.clock import system_zone_name
 from supportnet.errors import Problem
 from supportnet.network import ChannelKind
@@ -117,11 +117,8 @@ PLAN_FIELD_NAMES = {
 def user_zone_name(source: Any) -> str:
     """The user's zone: the one chosen in the settings, else the system's."""
     settings = getattr(source, "settings", None)
-    if settings is not None:
-        chosen = settings.load().timezone
-        if chosen:
-            return str(chosen)
-    return system_zone_name()
+    chosen = settings.load().timezone if settings is not None else None
+    return reachout.user_zone_name(chosen, system_zone_name())
 
 
 def zone_place(zone: str) -> str:

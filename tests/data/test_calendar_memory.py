@@ -228,3 +228,17 @@ def test_nothing_ever_exported_and_all_paused_is_nothing_to_export(
     with pytest.raises(NothingToExportError):
         export(store, tmp_path / "plan.ics", OPTIONS, NOW)
     assert not (tmp_path / "plan.ics").exists()
+
+
+def test_a_zone_setting_this_machine_does_not_know_still_exports(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    """A backup restored where tzdata is older: the settings drop the unknown zone, so
+    the export uses the system's instead of stopping."""
+    store.db.execute(
+        "INSERT OR REPLACE INTO settings (key, value) VALUES ('timezone', ?)",
+        ('"Mars/Olympus_Mons"',),
+    )
+    assert store.settings.load().timezone is None
+    done = export(store, tmp_path / "plan.ics", OPTIONS, NOW)
+    assert done.events
