@@ -1,7 +1,7 @@
 """Render every page of the main window on the example network, in light and dark.
 
 Writes screenshots/<page>-<theme>.png at 1280×800 (offscreen), plus the person and group
-editors and the calendar export dialog. The offscreen platform has no system theme, so
+editors, one person's plans, history and plan editor, and the calendar export dialog. The offscreen platform has no system theme, so
 "dark" is a dark palette set on the application, as a dark desktop theme would.
 
 Run: `make screenshots` (or `.venv/bin/python -m tools.screenshots [OUT_DIR]`).
@@ -102,6 +102,27 @@ def main() -> None:
                 written.append(path)
                 editor.reject()
                 app.processEvents()
+            # Tom's plans and history, and his lunch walk (an end date and a skipped week).
+            tom = next(p for p in store.people.list_all() if p.name == "Tom Whitaker")
+            plans = window.open_plans("person", tom.id)
+            app.processEvents()
+            for tab, name in ((0, "plans"), (1, "history")):
+                plans.tabs.setCurrentIndex(tab)
+                app.processEvents()
+                path = out / f"{name}-{theme}.png"
+                plans.grab().save(str(path))
+                written.append(path)
+            plans.tabs.setCurrentIndex(0)
+            plans.plans.select_uid(store.plans.for_person(tom.id)[0].uid)
+            plan_editor = plans.plans.edit_selected()
+            assert plan_editor is not None
+            app.processEvents()
+            path = out / f"plan-editor-{theme}.png"
+            plan_editor.grab().save(str(path))
+            written.append(path)
+            plan_editor.reject()
+            plans.close()
+            app.processEvents()
             dialog = window.open_calendar_export()
             # The size it opens at on a real screen (the offscreen one is only 800 wide).
             dialog.resize(dialog.preferred_size())
