@@ -1,8 +1,9 @@
 """Render every page of the main window on the example network, in light and dark.
 
 Writes screenshots/<page>-<theme>.png at 1280×800 (offscreen), plus the person and group
-editors, one person's plans, history and plan editor, and the calendar export dialog. The offscreen platform has no system theme, so
-"dark" is a dark palette set on the application, as a dark desktop theme would.
+editors, one person's plans, history and plan editor, and the calendar export dialog. The
+offscreen platform has no system theme, so "dark" is a dark palette set on the
+application, as a dark desktop theme would.
 
 Run: `make screenshots` (or `.venv/bin/python -m tools.screenshots [OUT_DIR]`).
 """
