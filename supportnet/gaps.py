@@ -200,24 +200,17 @@ def _how_long(last: datetime, now: datetime) -> str:
 
 
 class _ShortNames:
-    """Each person's first name, or their whole name where two share a first name."""
+    """Each person's first name (:attr:`Person.first_name`), or their whole name where two
+    share a first name."""
 
     def __init__(self, people: Sequence[Person]) -> None:
-        self._counts = Counter(
-            first.casefold() for p in people if (first := _first_word(p.nickname or p.name))
-        )
+        self._counts = Counter(p.first_name.casefold() for p in people if p.first_name)
 
     def of(self, person: Person) -> str:
-        whole = person.nickname or person.name
-        first = _first_word(whole)
+        first = person.first_name
         if first and self._counts[first.casefold()] == 1:
             return first
-        return " ".join(whole.split()) or _SOMEONE
-
-
-def _first_word(text: str) -> str:
-    words = text.split()
-    return words[0] if words else ""
+        return " ".join((person.nickname or person.name).split()) or _SOMEONE
 
 
 def _ids(item_id: int | None) -> tuple[int, ...]:

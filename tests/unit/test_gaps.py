@@ -132,6 +132,20 @@ def test_a_nickname_is_used_and_shared_first_names_are_told_apart() -> None:
     ]
 
 
+def test_a_title_is_not_a_first_name_and_a_nickname_is_kept_whole() -> None:
+    people = [
+        _person(1, "Dr Farid Rahimi", SupportType.PRACTICAL),
+        _person(2, "Siobhan Kelly", SupportType.COMPANIONSHIP),
+    ]
+    people[1].nickname = "Auntie Shiv"
+    messages = [g.message for g in _gaps(people) if g.kind is GapKind.SINGLE_SUPPORTER]
+    assert messages == [
+        "Only Farid gives practical help right now — could someone else share it?",
+        "Only Auntie Shiv keeps you company right now — is there someone else you enjoy "
+        "spending time with?",
+    ]
+
+
 def test_groups_count_as_providers() -> None:
     # The group alone covers practical help; with Sam, Sam isn't the only one.
     gaps = _gaps(
