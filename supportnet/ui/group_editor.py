@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from supportnet.network import Circle, Group, GroupKind, LifeDomain, SupportType
 from supportnet.ui.labels import title_label
@@ -102,23 +102,7 @@ class GroupEditor(EditorDialog):
         add_field(right, "Lin&k", self.link_field, self.message_for("link", "Link: message"))
         right.addStretch(1)
 
-        columns = QHBoxLayout()
-        columns.setSpacing(32)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-
-        bottom = QVBoxLayout()
-        bottom.setSpacing(2)
-        add_field(bottom, "No&tes", self.notes_field, self.message_for("notes", "Notes: message"))
-        add_field(bottom, "T&ags", self.tags_field, self.message_for("tags", "Tags: message"))
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(8)
-        layout.addWidget(heading)
-        layout.addLayout(columns)
-        layout.addLayout(bottom)
-        layout.addLayout(self.buttons_row())
+        self.lay_out(heading, left, right)
 
         self.field_widgets.update(
             {

@@ -358,6 +358,30 @@ class EditorDialog(QDialog):
             self.field_widgets[field] = widget
         return message
 
+    def lay_out(self, heading: QWidget, left: QVBoxLayout, right: QVBoxLayout) -> None:
+        """The form: ``heading``, two columns, then notes and tags across, then buttons.
+
+        Expects ``notes_field`` and ``tags_field``.
+        """
+        columns = QHBoxLayout()
+        columns.setSpacing(32)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        bottom = QVBoxLayout()
+        bottom.setSpacing(2)
+        notes, tags = self.notes_field, self.tags_field  # type: ignore[attr-defined]
+        add_field(bottom, "No&tes", notes, self.message_for("notes", "Notes: message"))
+        add_field(bottom, "T&ags", tags, self.message_for("tags", "Tags: message"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addLayout(columns)
+        layout.addLayout(bottom)
+        layout.addLayout(self.buttons_row())
+
     def buttons_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(12)
@@ -604,23 +628,7 @@ class PersonEditor(EditorDialog):
         )
         right.addStretch(1)
 
-        columns = QHBoxLayout()
-        columns.setSpacing(32)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-
-        bottom = QVBoxLayout()
-        bottom.setSpacing(2)
-        add_field(bottom, "No&tes", self.notes_field, self.message_for("notes", "Notes: message"))
-        add_field(bottom, "T&ags", self.tags_field, self.message_for("tags", "Tags: message"))
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(8)
-        layout.addWidget(heading)
-        layout.addLayout(columns)
-        layout.addLayout(bottom)
-        layout.addLayout(self.buttons_row())
+        self.lay_out(heading, left, right)
 
         self.field_widgets.update(
             {
