@@ -94,6 +94,13 @@ class TableModel(QAbstractTableModel):
         """The domain object on ``row``."""
         return self._items()[row]
 
+    def row_of(self, item_id: int) -> int | None:
+        """The row of the object with this id, if it is shown."""
+        for row, item in enumerate(self._items()):
+            if item.id == item_id:
+                return row
+        return None
+
     def row_of_uid(self, uid: str) -> int | None:
         """The row of the object with this uid, if it is shown."""
         for row, item in enumerate(self._items()):
@@ -161,9 +168,6 @@ class PeopleTableModel(TableModel):
         self._last: dict[int, datetime] = {}
         self._since: dict[int, str] = {}
 
-    def _row_count(self) -> int:
-        return len(self._people)
-
     def set_people(
         self,
         people: Sequence[Person],
@@ -194,13 +198,6 @@ class PeopleTableModel(TableModel):
 
     def person_at(self, row: int) -> Person:
         return self._people[row]
-
-    def row_of(self, person_id: int) -> int | None:
-        """The row showing this person, or None."""
-        for row, person in enumerate(self._people):
-            if person.id == person_id:
-                return row
-        return None
 
     def filter_value(self, row: int, role: int) -> Any:
         """A filter role's value for ``row`` in column 0, without a round trip through Qt."""
@@ -308,9 +305,6 @@ class GroupsTableModel(TableModel):
         super().__init__(parent)
         self._groups: list[Group] = []
 
-    def _row_count(self) -> int:
-        return len(self._groups)
-
     def set_groups(self, groups: Sequence[Group]) -> None:
         """Replace every row."""
         self.beginResetModel()
@@ -323,13 +317,6 @@ class GroupsTableModel(TableModel):
 
     def group_at(self, row: int) -> Group:
         return self._groups[row]
-
-    def row_of(self, group_id: int) -> int | None:
-        """The row showing this group, or None."""
-        for row, group in enumerate(self._groups):
-            if group.id == group_id:
-                return row
-        return None
 
     def filter_value(self, row: int, role: int) -> Any:
         """A filter role's value for ``row`` in column 0, without a round trip through Qt."""
