@@ -199,6 +199,11 @@ class StoredEvent:
         return self.timing[:10]
 
     @property
+    def zone(self) -> str | None:
+        """The zone its times were in (timings end with it); ``None`` for an all-day one."""
+        return self.timing.split("/", 2)[-1] or None  # zone names have slashes too
+
+    @property
     def identity(self) -> SlotId:
         return SlotId(self.uid, self.sequence, self.modified)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from supportnet.data import reads
 from supportnet.data.reachouts import ReachOutReader, user_zone
@@ -260,8 +260,18 @@ def _settle(store: Store, gathered: _Gathered, options: ExportOptions, now: date
             out.withdraw(held, plan.id, summary, who.name, today, now)
     for record in store.calendar.orphans():
         # Its plan is gone, and with it any name: the discreet title is all there is.
-        out.withdraw(record.stored, None, DISCREET_TITLE, "", gathered.today, now)
+        today = _today_where(record.stored, now, gathered.today)
+        out.withdraw(record.stored, None, DISCREET_TITLE, "", today, now)
     return out
+
+
+def _today_where(stored: StoredEvent, now: datetime, fallback: date) -> date:
+    """Today where a deleted plan's event was: in the zone its times were written in, so
+    an occurrence due today there isn't taken for a past one. All-day: ``fallback``."""
+    try:
+        return now.astimezone(ZoneInfo(stored.zone)).date() if stored.zone else fallback
+    except (ZoneInfoNotFoundError, ValueError):
+        return fallback
 
 
 def check_target(path: Path) -> None:

@@ -162,6 +162,26 @@ def test_a_deleted_persons_events_are_taken_out_discreetly(
     assert not {r.uid for r in store.calendar.orphans()} & sams
 
 
+@pytest.mark.parametrize("home", ["Pacific/Kiritimati", "Europe/London", "Pacific/Pago_Pago"])
+def test_a_deleted_plans_occurrence_due_today_is_taken_out_wherever_the_person_lives(
+    store: Any, world: dict[str, Any], tmp_path: Path, home: str
+) -> None:
+    # At NOW it is already 2 March in Kiritimati and still 1 March in London and Pago Pago;
+    # Sam's flexible check-in due today in London must still be cancelled, not kept as past.
+    settings = store.settings.load()
+    settings.timezone = home
+    store.settings.save(settings)
+    path = tmp_path / "plan.ics"
+    done = export(store, path, OPTIONS, NOW)
+    flexible = {e.uid for e in done.events if e.plan_id == world["flexible"].id}
+    due_today = [e for e in done.events if e.slot == 0 and e.plan_id == world["flexible"].id]
+    assert due_today and due_today[0].start.date() == date(2026, 3, 1)
+    store.plans.delete(world["flexible"].id)
+    export(store, path, OPTIONS, NOW)
+    cancelled = {uid for uid, e in _events(path).items() if _cancelled(e)}
+    assert flexible <= cancelled
+
+
 def test_an_undone_person_delete_keeps_their_calendar_events(
     store: Any, world: dict[str, Any], tmp_path: Path
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,8 @@ def test_today_respects_the_cap_setting(demo_dir: Path) -> None:
 
 
 def test_log_they_reached_out_is_stored(demo_dir: Path) -> None:
+    # An exact moment a minute ago: a bare "09:15" would be in the future before 09:15.
+    when = (datetime.now(UTC) - timedelta(minutes=1)).isoformat(timespec="minutes")
     result = run_cli(
         "log",
         "Ruth",
@@ -61,7 +64,7 @@ def test_log_they_reached_out_is_stored(demo_dir: Path) -> None:
         "--note",
         "Good talk 🌿",
         "--when",
-        "09:15",
+        when,
         "--data-dir",
         str(demo_dir),
     )
@@ -74,6 +77,7 @@ def test_log_they_reached_out_is_stored(demo_dir: Path) -> None:
     assert latest.initiator is Initiator.THEM
     assert latest.channel is ChannelKind.VIDEO
     assert latest.note == "Good talk 🌿"
+    assert latest.at == datetime.fromisoformat(when)
 
 
 def test_a_logged_contact_takes_someone_off_today(demo_dir: Path) -> None:

@@ -107,3 +107,12 @@ def test_a_withdrawal_is_said_for_a_while_then_forgotten() -> None:
     assert cancelled is not None
     assert withdraw(cancelled, NOW + timedelta(days=CANCEL_REPEAT_DAYS)) == cancelled
     assert withdraw(cancelled, NOW + timedelta(days=CANCEL_REPEAT_DAYS + 1)) is None
+
+
+def test_a_stored_event_knows_its_day_and_zone() -> None:
+    timed = StoredEvent(0, "a", 0, _timing(8), NOW)
+    assert (timed.day, timed.zone) == ("2026-03-08", "Europe/London")
+    utc = StoredEvent(0, "b", 0, "2026-03-08T18:00:00+00:00/2026-03-08T18:30:00+00:00/UTC", NOW)
+    assert utc.zone == "UTC"
+    all_day = StoredEvent(0, "c", 0, "2026-03-08/2026-03-09/", NOW)
+    assert (all_day.day, all_day.zone) == ("2026-03-08", None)

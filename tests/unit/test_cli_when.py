@@ -1,0 +1,53 @@
+"""`supportnet log --when`: the times a person types, read against a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from supportnet.cli import parse_when
+from supportnet.errors import UsageError
+
+LONDON = ZoneInfo("Europe/London")
+NEW_YORK = ZoneInfo("America/New_York")
+# 10:00 in London, 05:00 in New York.
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+
+
+def test_a_bare_time_is_today_in_the_persons_zone() -> None:
+    assert parse_when("09:15", NOW, LONDON) == datetime(2026, 11, 26, 9, 15, tzinfo=LONDON)
+    assert parse_when("9:15", NOW, LONDON) == datetime(2026, 11, 26, 9, 15, tzinfo=LONDON)
+
+
+def test_today_is_the_persons_day_not_utcs() -> None:
+    late = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)  # still the 26th in New York
+    assert parse_when("21:00", late, NEW_YORK) == datetime(2026, 11, 26, 21, 0, tzinfo=NEW_YORK)
+
+
+def test_a_date_and_time_without_an_offset_is_local() -> None:
+    moment = parse_when("2026-11-24 18:30", NOW, NEW_YORK)
+    assert moment == datetime(2026, 11, 24, 18, 30, tzinfo=NEW_YORK)
+
+
+def test_an_offset_is_kept() -> None:
+    assert parse_when("2026-11-26T09:59+00:00", NOW, LONDON) == datetime(
+        2026, 11, 26, 9, 59, tzinfo=UTC
+    )
+
+
+def test_a_few_minutes_of_clock_drift_are_forgiven() -> None:
+    assert parse_when("10:04", NOW, LONDON) == datetime(2026, 11, 26, 10, 4, tzinfo=LONDON)
+
+
+@pytest.mark.parametrize("text", ["10:06", "2026-11-27 08:00", "2999-01-01 10:00"])
+def test_a_future_time_is_refused(text: str) -> None:
+    with pytest.raises(UsageError, match="in the future"):
+        parse_when(text, NOW, LONDON)
+
+
+@pytest.mark.parametrize("text", ["next tuesday", "25:00", "", "2026-13-01 10:00"])
+def test_nonsense_is_refused_with_an_example(text: str) -> None:
+    with pytest.raises(UsageError, match="isn't a time I understand; try"):
+        parse_when(text, NOW, LONDON)
