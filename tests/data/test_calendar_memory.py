@@ -174,8 +174,8 @@ def test_a_deleted_plans_occurrence_due_today_is_taken_out_wherever_the_person_l
     path = tmp_path / "plan.ics"
     done = export(store, path, OPTIONS, NOW)
     flexible = {e.uid for e in done.events if e.plan_id == world["flexible"].id}
-    due_today = [e for e in done.events if e.slot == 0 and e.plan_id == world["flexible"].id]
-    assert due_today and due_today[0].start.date() == date(2026, 3, 1)
+    (due_today,) = [e for e in done.events if e.slot == 0 and e.plan_id == world["flexible"].id]
+    assert due_today.start.date() == date(2026, 3, 1)
     store.plans.delete(world["flexible"].id)
     export(store, path, OPTIONS, NOW)
     cancelled = {uid for uid, e in _events(path).items() if _cancelled(e)}
