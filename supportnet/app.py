@@ -269,6 +269,9 @@ def _application(argv: list[str]) -> QApplication:
     app = existing if isinstance(existing, QApplication) else None
     if app is None:
         app = QApplication(argv or [supportnet.APP_NAME.lower()])
+    from supportnet.ui.style import apply_clear_indicators
+
+    apply_clear_indicators(app)
     if APP_ICON.is_file():
         from PySide6.QtGui import QIcon
 

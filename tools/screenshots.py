@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.store_open import MemoryKeyring
 from supportnet.data.demo_loader import load_demo
 from supportnet.data.store import open_store
+from supportnet.ui.style import apply_clear_indicators
 
 SIZE = (1280, 800)
 TODAY = date(2026, 11, 25)
@@ -69,6 +70,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     app.setStyle("Fusion")
+    apply_clear_indicators(app)  # as the app does on Fusion
     light = app.palette()
     from supportnet.ui.main_window import MainWindow, Page
 

@@ -13,6 +13,14 @@ NOW = datetime(2025, 6, 15, 12, 0, tzinfo=UTC)
 ZONE = "Europe/London"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def clear_indicators(qapp: object) -> None:
+    """Check boxes and radio buttons drawn as the app draws them on Fusion."""
+    from supportnet.ui.style import apply_clear_indicators
+
+    apply_clear_indicators(qapp)  # type: ignore[arg-type]
+
+
 @pytest.fixture
 def clock() -> Callable[[], datetime]:
     return lambda: NOW
