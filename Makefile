@@ -11,6 +11,7 @@ PIP_FLAGS := --quiet --disable-pip-version-check
 .PHONY: run test lint format screenshots benchmarks clean
 
 run: $(VENV)/.installed-app
+	$(PY) -m tools.desktop_libs
 	$(PY) -m supportnet $(ARGS)
 
 test: $(VENV)/.installed-test
