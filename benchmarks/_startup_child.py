@@ -24,7 +24,12 @@ def main() -> None:
             if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
                 print(f"painted {time.time():.6f}", flush=True)
                 if os.environ.get("BENCH_SHOW_MODULES"):
-                    heavy = ("sqlalchemy", "alembic", "matplotlib", "icalendar", "keyring")
+                    heavy = (
+                        *("sqlalchemy", "alembic", "matplotlib", "icalendar", "keyring"),
+                        *("supportnet.ui.network_page", "supportnet.ui.circle_map"),
+                        *("supportnet.ui.agenda_page", "supportnet.ui.people_page"),
+                        "supportnet.ui.plans_panel",
+                    )
                     print("loaded:", [m for m in heavy if m in sys.modules], flush=True)
                 os._exit(0)
             return False

@@ -6,7 +6,7 @@ import contextlib
 import enum
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QByteArray,
@@ -53,13 +53,9 @@ from supportnet.errors import SupportNetError
 from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.settings import Settings
 from supportnet.ui import dialogs
-from supportnet.ui.agenda_page import AgendaPageController
 from supportnet.ui.background import Background
 from supportnet.ui.group_editor import GroupEditor
-from supportnet.ui.network_page import NetworkPageController
-from supportnet.ui.people_page import PeoplePageController
 from supportnet.ui.person_editor import EditorDialog, PersonEditor
-from supportnet.ui.plans_panel import PlansAndHistoryDialog, open_plans_and_history
 from supportnet.ui.signals import AppSignals
 from supportnet.ui.today_page import GO_EASY_TEXT, STOP_EASY_TEXT, TodayPageController
 from supportnet.ui.ui_state import UiState
@@ -72,6 +68,11 @@ from supportnet.ui.undo import (
     MoveCommand,
     UndoContext,
 )
+
+if TYPE_CHECKING:
+    from supportnet.ui.agenda_page import AgendaPageController
+    from supportnet.ui.network_page import NetworkPageController
+    from supportnet.ui.people_page import PeoplePageController
 
 #: How often "3 days ago" and the map's quietness are worked out again while the window is open.
 TIME_REFRESH_MS = 10 * 60 * 1000
@@ -105,6 +106,12 @@ _PAGE_TEXT = {
     Page.NETWORK: ("Network", "Your circles, and a few gentle notes about gaps"),
     Page.PEOPLE: ("People", "People and groups in lists, to search, sort and edit"),
 }
+
+#: Pages built when first needed, or soon after the window first appears (in this order).
+LATER_PAGES = (Page.AGENDA, Page.PEOPLE, Page.NETWORK)
+#: How long after the window first shows the later pages start being built, and between them.
+BUILD_LATER_AFTER_MS = 400
+BUILD_LATER_STEP_MS = 50
 
 #: Ctrl+1 … Ctrl+9 go to the pages in sidebar order.
 _PAGE_KEYS = (
@@ -210,6 +217,15 @@ class _PaddedDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class _Unbuilt(QWidget):
+    """Holds a page's place in the stack until it is built (it is never shown: showing a
+    page builds it first)."""
+
+    def __init__(self, page: Page) -> None:
+        super().__init__()
+        self.setAccessibleName(page.title)
+
+
 class Sidebar(QListWidget):
     """The list of pages down the left side."""
 
@@ -294,8 +310,9 @@ class MainWindow(QMainWindow):
         self.today = TodayPageController(
             source, self._clock, self.undo_context, self.undo_stack, self
         )
-        self.network = NetworkPageController(source, self._clock, self)
-        self.people = PeoplePageController(source, self._clock, self)
+        #: The pages other than Today, once built (see :meth:`_page`).
+        self._built: dict[Page, Any] = {}
+        self._people_tab = 0
         self.sidebar = Sidebar()
         self.pages = QStackedWidget()
         self.pages.setAccessibleName("Page")
@@ -327,13 +344,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.add_page(Page.TODAY, self.today.view)
-        self.agenda = AgendaPageController(
-            source, self._clock, self.signals, self.undo_stack, self.undo_context, self
-        )
-        self.agenda.open_requested.connect(self.open_plans)
-        self.add_page(Page.AGENDA, self.agenda.view)
-        self.add_page(Page.NETWORK, self.network.view)
-        self.add_page(Page.PEOPLE, self.people.view)
+        # The other pages are built when first shown or used, or soon after the window
+        # first appears: the first paint waits only for Today.
+        for page in LATER_PAGES:
+            self.add_page(page, _Unbuilt(page))
         self._connect()
 
         self._time_timer = QTimer(self)
@@ -406,13 +420,13 @@ class MainWindow(QMainWindow):
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.plans_action = self._action(
             "&Plans and check-ins…",
-            lambda: self._open_selected_plans(0),
+            lambda: self._open_selected_plans(history=False),
             [key(ctrl | Qt.Key.Key_P)],
             "The selected one's plans and check-in history",
         )
         self.history_action = self._action(
             "Check-in &history…",
-            lambda: self._open_selected_plans(PlansAndHistoryDialog.HISTORY_TAB),
+            lambda: self._open_selected_plans(history=True),
             [key(ctrl | Qt.Key.Key_H)],
             "The selected one's check-ins, newest first",
         )
@@ -520,16 +534,6 @@ class MainWindow(QMainWindow):
         self._refresh_timer.timeout.connect(self.refresh)
 
         self.sidebar.currentRowChanged.connect(self._sidebar_moved)
-        self.people.edit_requested.connect(self.edit)
-        self.people.delete_requested.connect(self.delete)
-        self.people.new_person_requested.connect(self.new_person)
-        self.people.new_group_requested.connect(self.new_group)
-        self.people.selection_changed.connect(self._update_selection_actions)
-        self.network.edit_requested.connect(self.edit)
-        self.network.move_requested.connect(self.move_node)
-        self.network.new_person_requested.connect(self.new_person)
-        self.network.status.connect(self.show_note)
-        self.network.selection_changed.connect(self._update_selection_actions)
         self.today.status.connect(self.show_note)
         self.today.going_easy_changed.connect(self._going_easy_changed)
         self._going_easy_changed(self.today.going_easy)
@@ -545,6 +549,94 @@ class MainWindow(QMainWindow):
         hints.colorSchemeChanged.connect(self._colour_scheme_changed)
 
     # --- pages -------------------------------------------------------------------------------
+
+    @property
+    def agenda(self) -> AgendaPageController:
+        page: AgendaPageController = self._page(Page.AGENDA)
+        return page
+
+    @property
+    def network(self) -> NetworkPageController:
+        page: NetworkPageController = self._page(Page.NETWORK)
+        return page
+
+    @property
+    def people(self) -> PeoplePageController:
+        page: PeoplePageController = self._page(Page.PEOPLE)
+        return page
+
+    def is_built(self, page: Page) -> bool:
+        return page is Page.TODAY or page in self._built
+
+    def _page(self, page: Page) -> Any:
+        """The controller of a page other than Today, built (and put in place) if need be."""
+        found = self._built.get(page)
+        if found is not None:
+            return found
+        found = self._built[page] = self._build(page)
+        index = self._pages.index(page)
+        unbuilt = self.pages.widget(index)
+        current = self.pages.currentIndex()
+        self.pages.insertWidget(index, found.view)
+        if unbuilt is not None:
+            self.pages.removeWidget(unbuilt)
+            unbuilt.deleteLater()
+        self.pages.setCurrentIndex(current)
+        return found
+
+    def _build(self, page: Page) -> Any:
+        # Imported here: these modules (the map's above all) stay out of the first paint.
+        source, clock = self._source, self._clock
+        if page is Page.AGENDA:
+            from supportnet.ui.agenda_page import AgendaPageController
+
+            agenda = AgendaPageController(
+                source, clock, self.signals, self.undo_stack, self.undo_context, self
+            )
+            agenda.open_requested.connect(self.open_plans)
+            return agenda
+        if page is Page.NETWORK:
+            from supportnet.ui.network_page import NetworkPageController
+
+            network = NetworkPageController(source, clock, self)
+            network.edit_requested.connect(self.edit)
+            network.move_requested.connect(self.move_node)
+            network.new_person_requested.connect(self.new_person)
+            network.status.connect(self.show_note)
+            network.selection_changed.connect(self._update_selection_actions)
+            return network
+        from supportnet.ui.people_page import PeoplePageController
+
+        people = PeoplePageController(source, clock, self)
+        people.edit_requested.connect(self.edit)
+        people.delete_requested.connect(self.delete)
+        people.new_person_requested.connect(self.new_person)
+        people.new_group_requested.connect(self.new_group)
+        people.selection_changed.connect(self._update_selection_actions)
+        people.view.tabs.setCurrentIndex(self._people_tab)
+        return people
+
+    def build_all_pages(self) -> None:
+        """Build every page now (what soon after the first paint does one at a time)."""
+        for page in LATER_PAGES:
+            self._page(page)
+
+    def build_later_pages(self) -> None:
+        """Build the next page not yet built, one per turn of the event loop, so none
+        makes the window wait long; each is ready before it is first asked for."""
+        waiting = [page for page in LATER_PAGES if not self.is_built(page)]
+        if waiting:
+            self._page(waiting[0])
+            if len(waiting) > 1:
+                QTimer.singleShot(BUILD_LATER_STEP_MS, self.build_later_pages)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._later_started:
+            self._later_started = True
+            QTimer.singleShot(BUILD_LATER_AFTER_MS, self.build_later_pages)
+
+    _later_started = False
 
     @property
     def current_page(self) -> Page:
@@ -591,6 +683,8 @@ class MainWindow(QMainWindow):
         return action
 
     def show_page(self, page: Page) -> None:
+        if not self.is_built(page):
+            self._page(page)
         index = self._pages.index(page)
         if self.sidebar.currentRow() != index:
             self.sidebar.setCurrentRow(index)
@@ -617,20 +711,25 @@ class MainWindow(QMainWindow):
         """Read the network again from the repositories and show it on every page."""
         self._refresh_timer.stop()
         self.today.refresh()
-        self.people.refresh()
-        self.network.refresh()
+        if Page.PEOPLE in self._built:
+            self.people.refresh()
+        if Page.NETWORK in self._built:
+            self.network.refresh()
         self._update_counts()
         self._update_selection_actions()
 
     def _tick(self) -> None:
-        self.agenda.tick()
+        if Page.AGENDA in self._built:
+            self.agenda.tick()
         self.today.refresh()
-        self.people.refresh_times()
-        self.network.refresh()
+        if Page.PEOPLE in self._built:
+            self.people.refresh_times()
+        if Page.NETWORK in self._built:
+            self.network.refresh()
 
     def _update_counts(self) -> None:
         self.status_label.setText(
-            counts_text(self.people.people_model.rowCount(), self.people.groups_model.rowCount())
+            counts_text(self._source.people.count(), self._source.groups.count())
         )
 
     # --- status and undo ---------------------------------------------------------------------
@@ -696,6 +795,8 @@ class MainWindow(QMainWindow):
 
     def open_plans(self, kind: str, item_id: int, tab: int = 0) -> QWidget:
         """The plans and check-in history of a person or group, in their own window."""
+        from supportnet.ui.plans_panel import open_plans_and_history
+
         return open_plans_and_history(
             self,
             self._source,
@@ -709,9 +810,12 @@ class MainWindow(QMainWindow):
             status=self.show_note,
         )
 
-    def _open_selected_plans(self, tab: int) -> None:
+    def _open_selected_plans(self, *, history: bool) -> None:
+        from supportnet.ui.plans_panel import PlansAndHistoryDialog
+
         chosen = self.selected()
         if chosen is not None:
+            tab = PlansAndHistoryDialog.HISTORY_TAB if history else PlansAndHistoryDialog.PLANS_TAB
             self.open_plans(*chosen, tab=tab)
 
     def delete_selected(self) -> None:
@@ -885,12 +989,16 @@ class MainWindow(QMainWindow):
         self._remembered_page = page_value if page.value != page_value else None
         tab = self.ui_state.value("people/tab", 0)
         with contextlib.suppress(TypeError, ValueError):
-            self.people.view.tabs.setCurrentIndex(int(tab))
+            self._people_tab = int(tab)
+        if Page.PEOPLE in self._built:
+            self.people.view.tabs.setCurrentIndex(self._people_tab)
 
     def save_state(self) -> None:
         self.ui_state.set_value("window/geometry", self.saveGeometry())
         self.ui_state.set_value("window/page", self.current_page.value)
-        self.ui_state.set_value("people/tab", self.people.view.tabs.currentIndex())
+        if Page.PEOPLE in self._built:
+            self._people_tab = self.people.view.tabs.currentIndex()
+        self.ui_state.set_value("people/tab", self._people_tab)
         self.ui_state.sync()
 
     def quit_app(self) -> None:
@@ -913,7 +1021,8 @@ class MainWindow(QMainWindow):
 
     def _colour_scheme_changed(self, *_args: Any) -> None:
         # Widgets use palette roles only; this repaints what caches its colours.
-        self.network.view.map.viewport().update()
+        if Page.NETWORK in self._built:
+            self.network.view.map.viewport().update()
         self.update()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -923,10 +1032,11 @@ class MainWindow(QMainWindow):
 
     def keyPressEvent(self, event: Any) -> None:
         # Esc in the search field clears it, so the whole network is back in one key.
-        search = self.people.view.search_field
-        if event.key() == Qt.Key.Key_Escape and search.text():
-            search.clear()
-            return
+        if event.key() == Qt.Key.Key_Escape and Page.PEOPLE in self._built:
+            search = self.people.view.search_field
+            if search.text():
+                search.clear()
+                return
         super().keyPressEvent(event)
 
     def show_about(self) -> None:

@@ -481,6 +481,7 @@ def test_every_control_has_an_accessible_name(
     from supportnet.ui.welcome import WelcomeDialog
 
     window = _window(qtbot, demo_store, clock)
+    window.build_all_pages()
     person = demo_store.people.list_all()[0]
     group = demo_store.groups.list_all()[0]
     tops: list[QWidget] = [
@@ -578,3 +579,54 @@ def test_about_text_says_where_data_and_key_live() -> None:
     assert "/home/sam/.local/share/SupportNet" in text
     assert "system keyring" in text
     assert "!" not in text
+
+
+def test_only_today_is_built_before_the_first_paint(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime]
+) -> None:
+    window = _window(qtbot, demo_store, clock)
+    assert [p for p in Page if window.is_built(p)] == [Page.TODAY]
+    # The status line counts the network without the People page.
+    people, groups = demo_store.people.count(), demo_store.groups.count()
+    assert window.status_label.text() == counts_text(people, groups)
+    # A change while they wait builds nothing; the page shows it when it is built.
+    demo_store.people.add(Person(name="Noor Haddad"))
+    window.signals.people_changed.emit()
+    window.refresh()
+    assert not window.is_built(Page.PEOPLE)
+    assert window.status_label.text() == counts_text(people + 1, groups)
+    assert "Noor Haddad" in _names(window)
+    assert window.is_built(Page.PEOPLE)
+
+
+def test_showing_a_page_builds_it_in_its_place(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime]
+) -> None:
+    window = _window(qtbot, demo_store, clock)
+    window.show_page(Page.NETWORK)
+    assert window.is_built(Page.NETWORK)
+    assert window.pages.currentWidget() is window.network.view
+    assert window.sidebar.currentRow() == window.shown_pages.index(Page.NETWORK)
+    assert window.pages.count() == len(Page)
+    # Building another page in the background leaves the one on screen where it is.
+    window.agenda  # noqa: B018 - the property builds it
+    assert window.pages.currentWidget() is window.network.view
+    assert window.pages.widget(window.shown_pages.index(Page.AGENDA)) is window.agenda.view
+
+
+def test_the_other_pages_are_built_soon_after_the_window_appears(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime]
+) -> None:
+    window = _shown(qtbot, _window(qtbot, demo_store, clock))
+    assert window.current_page is Page.TODAY
+    qtbot.waitUntil(lambda: all(window.is_built(p) for p in Page), timeout=5000)
+    assert window.current_page is Page.TODAY
+    assert window.pages.currentWidget() is window.today.view
+    for index, page in enumerate(window.shown_pages):
+        assert window.pages.widget(index).accessibleName(), page
+    assert [type(window.pages.widget(i)).__name__ for i in range(window.pages.count())] == [
+        type(window.today.view).__name__,
+        type(window.agenda.view).__name__,
+        type(window.network.view).__name__,
+        type(window.people.view).__name__,
+    ]
