@@ -320,6 +320,14 @@ class TargetsModel(QAbstractListModel):
         return frozenset(self._checked)
 
 
+def show_in_file_manager(folder: Path) -> bool:
+    """Open ``folder`` in the desktop's file manager; False where none answers."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
 def targets_with_plans(store: Any, reader: ReachOutReader) -> list[tuple[TargetKey, str]]:
     """Everyone with a plan that isn't paused, sorted by name; groups say so."""
     whos = calendar_export.whos(store)
@@ -437,11 +445,13 @@ class ExportDialog(QDialog):
         ui_state: UiState | None = None,
         status: Callable[[str], None] | None = None,
         background: Background | None = None,
+        open_folder: Callable[[Path], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._clock = clock
+        self._open_folder = open_folder or show_in_file_manager
         self._background = background or Background(self)
         self._saving = False
         self._state = ui_state or UiState(None)
@@ -743,6 +753,12 @@ class ExportDialog(QDialog):
         for label in self.done_message.findChildren(QLabel):
             # The path can be copied, to find the file or tell someone where it is.
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_button = QPushButton("Show in &folder")
+        self.folder_button.setAccessibleName("Show in folder")
+        self.folder_button.setToolTip("Open the folder the calendar file was saved in")
+        self.folder_button.setAutoDefault(False)
+        self.folder_button.clicked.connect(self.show_folder)
+        self.folder_button.hide()  # until there is a file to show
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel")
         self.cancel_button.setAutoDefault(False)
@@ -758,6 +774,7 @@ class ExportDialog(QDialog):
         self.done_message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         buttons.addWidget(self.done_message, 1)
         buttons.addStretch(0)
+        buttons.addWidget(self.folder_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.export_button)
         return buttons
@@ -959,6 +976,7 @@ class ExportDialog(QDialog):
                 "taken out of calendars that update by event (Google, Outlook, khal)."
             )
         self.done_message.set_message(done)
+        self.folder_button.show()
         self._announce(done)
         self.cancel_button.setText("Close")
         self.cancel_button.setAccessibleName("Close")
@@ -968,6 +986,16 @@ class ExportDialog(QDialog):
         if self._status is not None:
             self._status(f"Exported {count} to {result.path.name}")
         self.export_finished.emit(result)
+
+    def show_folder(self) -> None:
+        """Open the folder of the file just saved, to drag it into a calendar."""
+        if self.exported is None:
+            return
+        folder = self.exported.path.parent
+        if not self._open_folder(folder):
+            self.done_message.set_message(
+                f"Couldn't open a file manager here; the file is in {folder}."
+            )
 
     def _failed(self, error: BaseException) -> None:
         if self._saving:

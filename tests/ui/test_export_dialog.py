@@ -45,8 +45,9 @@ def _dialog(
     clock: Callable[[], datetime],
     ui_state: UiState | None = None,
     status: Callable[[str], None] | None = None,
+    open_folder: Callable[[Path], bool] | None = None,
 ) -> ExportDialog:
-    dialog = ExportDialog(store, clock, ui_state=ui_state, status=status)
+    dialog = ExportDialog(store, clock, ui_state=ui_state, status=status, open_folder=open_folder)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -359,6 +360,31 @@ def test_export_writes_a_calendar_with_every_event(
     assert f"{expected} events" in dialog.done_message.text()
     assert notes == [f"Exported {expected} events to for-the-fridge.ics"]
     assert dialog.cancel_button.text() == "Close"
+
+
+def test_after_saving_the_folder_can_be_opened_to_drag_the_file_into_a_calendar(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime], home: Path, tmp_path: Path
+) -> None:
+    opened: list[Path] = []
+    answers = [True, False]
+
+    def open_folder(folder: Path) -> bool:
+        opened.append(folder)
+        return answers.pop(0)
+
+    dialog = _dialog(qtbot, demo_store, clock, open_folder=open_folder)
+    assert not dialog.folder_button.isVisible()  # nothing saved yet
+    dialog.path_field.setText(str(tmp_path / "plan.ics"))
+    assert _export(qtbot, dialog) is not None
+    assert dialog.folder_button.isVisible()
+    assert dialog.folder_button.accessibleName() == "Show in folder"
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [tmp_path]
+    # Where no file manager answers, the dialog says where the file is instead.
+    dialog.folder_button.click()
+    assert opened == [tmp_path, tmp_path]
+    assert str(tmp_path) in dialog.done_message.text()
+    assert "Couldn't open a file manager" in dialog.done_message.text()
 
 
 def test_an_unwritable_place_is_explained_beside_the_field_and_nothing_is_written(
