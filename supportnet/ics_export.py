@@ -411,26 +411,37 @@ def plan_events(
     now: datetime,
     options: ExportOptions,
     scope: Scope | None = None,
+    calendars_have: Mapping[int, StoredEvent] | None = None,
 ) -> list[ExportEvent]:
     """Every event the export writes, sorted by start; flexible ones still without a uid.
 
     ``whos`` names everyone plans may be for; a plan whose target is missing, or outside
     ``scope``, is left out, as are paused plans, fixed plans that ended before today and
-    one-off plans outside today .. today + ``options.weeks``.
+    one-off plans outside today .. today + ``options.weeks`` — unless calendars have an
+    older copy of that plan's event (``calendars_have``: each plan's own event as last
+    exported, by plan id). A one-off moved out of those weeks, or a series since ended,
+    is then written once more, so calendars move or end the event they have.
     """
     options.validate()
+    have = calendars_have or {}
     out: list[ExportEvent] = []
     for plan, who in exported_plans(plans, whos, scope):
         today = now.astimezone(plan_zone(plan)).date()
         last_day = today + timedelta(days=7 * options.weeks - 1)
         if plan.kind is PlanKind.FIXED:
             event = _fixed_event(plan, who, today, options)
-            if event is not None:
+            if event is None:
+                continue
+            rec = plan.recurrence
+            ended = rec is not None and rec.until is not None and rec.until < today
+            if not ended or _outdated(have.get(event.plan_id), event, now):
                 out.append(event)
         elif plan.kind is PlanKind.ONE_OFF:
-            if today <= plan.start_date <= last_day:
-                for occ in occurrences(plan, plan.start_date, plan.start_date):
-                    out.append(_single(plan, who, occ, options, repeats="Once"))
+            for occ in occurrences(plan, plan.start_date, plan.start_date):
+                event = _single(plan, who, occ, options, repeats="Once")
+                due = today <= plan.start_date <= last_day
+                if due or _outdated(have.get(event.plan_id), event, now):
+                    out.append(event)
         else:
             days = flexible_days(plan, last_contact.get(who.key), postponements, now, last_day)
             cadence = plan.cadence.ideal_days if plan.cadence else 0
@@ -566,9 +577,17 @@ def _single(
     )
 
 
+def _outdated(stored: StoredEvent | None, event: ExportEvent, now: datetime) -> bool:
+    """Whether calendars hold an older copy of a plan's own event than ``event``."""
+    if stored is None:
+        return False
+    return follow(stored, event.uid, event.timing, event.sequence, now) != stored
+
+
 def _fixed_event(plan: Plan, who: Who, today: date, options: ExportOptions) -> ExportEvent | None:
+    """A fixed plan's series (ended ones too: see :func:`plan_events`)."""
     rec = plan.recurrence
-    if rec is None or (rec.until is not None and rec.until < today):
+    if rec is None:
         return None
     first = first_occurrence(plan)
     if first is None:

@@ -110,8 +110,14 @@ def _gather(
     plans = reader.plans()
     people = whos(store)
     postponements = store.postponements.list_active(today)
+    ids = [plan.id for plan in plans if plan.id is not None]
+    have = {
+        r.plan_id: r.stored
+        for r in store.calendar.for_plans(ids)
+        if r.plan_id is not None and r.stored.slot is None
+    }
     events = plan_events(
-        plans, people, reader.last_contact(plans), postponements, now, options, scope
+        plans, people, reader.last_contact(plans), postponements, now, options, scope, have
     )
     held = []
     if paused:

@@ -109,6 +109,62 @@ def test_a_paused_plan_is_taken_out_and_comes_back_above_it(
     assert int(back["SEQUENCE"]) == int(paused["SEQUENCE"]) + 1
 
 
+def test_a_one_off_moved_out_of_the_weeks_ahead_is_moved_in_calendars_too(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.ics"
+    coffee = store.plans.add(
+        Plan(
+            kind=PlanKind.ONE_OFF,
+            start_date=date(2026, 3, 10),
+            person_id=world["ana"].id,
+            timezone="Europe/London",
+            window_start=time(10),
+        )
+    )
+    export(store, path, OPTIONS, NOW)
+    first = _events(path)[coffee.uid]
+    # Moved to June, beyond the four weeks ahead: calendars still have it on 10 March.
+    coffee.start_date = date(2026, 6, 2)
+    store.plans.update(coffee)
+    export(store, path, OPTIONS, NOW)
+    moved = _events(path)[coffee.uid]
+    assert moved.decoded("DTSTART").date() == date(2026, 6, 2)
+    assert int(moved["SEQUENCE"]) > int(first["SEQUENCE"])
+    # Once calendars have the new date, it waits for its weeks like any other.
+    export(store, path, OPTIONS, NOW + timedelta(hours=1))
+    assert coffee.uid not in _events(path)
+    # Moved again, into the past: calendars move it there too, rather than keep 2 June.
+    coffee = store.plans.get(coffee.id)
+    coffee.start_date = date(2026, 2, 20)
+    store.plans.update(coffee)
+    export(store, path, OPTIONS, NOW + timedelta(hours=2))
+    assert _events(path)[coffee.uid].decoded("DTSTART").date() == date(2026, 2, 20)
+
+
+def test_a_series_ended_since_the_last_export_is_ended_in_calendars_too(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.ics"
+    call = world["call"]
+    export(store, path, OPTIONS, NOW)
+    first = _events(path)[call.uid]
+    assert "UNTIL" not in first["RRULE"]
+    # Stopped last week: without the new end, calendars would go on with Sundays forever.
+    assert call.recurrence is not None
+    call.recurrence.until = date(2026, 2, 22)
+    store.plans.update(call)
+    export(store, path, OPTIONS, NOW)
+    ended = _events(path)[call.uid]
+    assert not _cancelled(ended)
+    (until,) = ended["RRULE"]["UNTIL"]
+    assert until.date() == date(2026, 2, 22)
+    assert int(ended["SEQUENCE"]) > int(first["SEQUENCE"])
+    # Said once: the next export leaves the ended series out.
+    export(store, path, OPTIONS, NOW + timedelta(hours=1))
+    assert call.uid not in _events(path)
+
+
 def test_a_paused_flexible_plan_takes_its_coming_occurrences_out(
     store: Any, world: dict[str, Any], tmp_path: Path
 ) -> None:

@@ -28,6 +28,7 @@ from supportnet.ics_export import (
     Privacy,
     Scope,
     SlotId,
+    StoredEvent,
     Who,
     calendar_bytes,
     description_for,
@@ -91,6 +92,7 @@ def events(
     last_contact: dict[tuple[str, int], datetime] | None = None,
     postponements: list[Postponement] | None = None,
     now: datetime = NOW,
+    calendars_have: dict[int, StoredEvent] | None = None,
 ) -> list[ExportEvent]:
     return plan_events(
         plans,
@@ -100,6 +102,7 @@ def events(
         now,
         options or ExportOptions(),
         scope,
+        calendars_have,
     )
 
 
@@ -704,3 +707,20 @@ def test_the_file_expands_to_exactly_our_occurrences(p: Plan) -> None:
 def test_an_export_is_discreet_unless_asked_otherwise() -> None:
     assert ExportOptions().privacy is Privacy.DISCREET
     assert {e.summary for e in events(plan())} == {DISCREET_TITLE}
+
+
+def test_an_ended_series_or_a_one_off_out_of_range_is_written_only_to_update_calendars() -> None:
+    weekly = Recurrence(Frequency.WEEKLY, weekdays={TUE}, until=TODAY - timedelta(days=3))
+    ended = plan(start=date(2026, 3, 3), rec=weekly)
+    later = plan(PlanKind.ONE_OFF, start=TODAY + timedelta(weeks=20), pid=2)
+    assert events(ended, later) == []
+    # Calendars have an older copy (before the end date, or on another day): write it.
+    older = StoredEvent(None, ended.uid, 0, "2026-01-06T18:00:00+00:00/x/Europe/London", UPDATED)
+    moved = StoredEvent(None, later.uid, 0, "2026-06-09T18:00:00+01:00/x/Europe/London", UPDATED)
+    found = events(ended, later, calendars_have={1: older, 2: moved})
+    assert [e.uid for e in found] == [ended.uid, later.uid]
+    assert found[0].rrule is not None
+    assert "UNTIL" in found[0].rrule
+    # Calendars already have these very copies: nothing to say.
+    current = {e.plan_id: StoredEvent(None, e.uid, e.sequence, e.timing, UPDATED) for e in found}
+    assert events(ended, later, calendars_have=current) == []
