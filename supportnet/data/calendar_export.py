@@ -243,6 +243,8 @@ def _settle(store: Store, gathered: _Gathered, options: ExportOptions, now: date
         )
     assigned: dict[tuple[int, int], SlotId] = {}
     for plan, who in gathered.chosen:
+        if plan.id is not None:
+            _withdraw_other_kind(out, plan, who, stored[plan.id], options, now)
         if plan.kind is not PlanKind.FLEXIBLE or plan.id is None:
             continue
         slots = [s for s in stored[plan.id] if s.slot is not None]
@@ -269,6 +271,28 @@ def _settle(store: Store, gathered: _Gathered, options: ExportOptions, now: date
         today = _today_where(record.stored, now, gathered.today)
         out.withdraw(record.stored, None, DISCREET_TITLE, "", today, now)
     return out
+
+
+def _withdraw_other_kind(
+    out: _Settled,
+    plan: Plan,
+    who: Who,
+    stored: list[StoredEvent],
+    options: ExportOptions,
+    now: datetime,
+) -> None:
+    """A plan whose kind changed since the last export: what calendars have of the old
+    kind is taken out (a series when it is now flexible; coming flexible days when it now
+    has set days), so the new events don't stand beside the old ones."""
+    flexible = plan.kind is PlanKind.FLEXIBLE
+    other = [s for s in stored if (s.slot is None) is flexible]
+    if not other:
+        return
+    assert plan.id is not None
+    today = now.astimezone(plan_zone(plan)).date()
+    summary = summary_for(plan, who, options.privacy)
+    for held in other:
+        out.withdraw(held, plan.id, summary, who.name, today, now)
 
 
 def _today_where(stored: StoredEvent, now: datetime, fallback: date) -> date:

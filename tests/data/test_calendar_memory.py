@@ -165,6 +165,30 @@ def test_a_series_ended_since_the_last_export_is_ended_in_calendars_too(
     assert call.uid not in _events(path)
 
 
+def test_a_plan_that_changes_kind_takes_out_what_calendars_have_of_the_old_kind(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.ics"
+    call, flexible = world["call"], world["flexible"]
+    done = export(store, path, OPTIONS, NOW)
+    days = {e.uid for e in done.events if e.plan_id == flexible.id}
+    assert days
+    # The Sunday call becomes "every so often"; the check-in gets set days.
+    call.kind, call.recurrence, call.cadence = PlanKind.FLEXIBLE, None, Cadence(7, 14)
+    store.plans.update(call)
+    flexible.kind, flexible.cadence = PlanKind.FIXED, None
+    flexible.recurrence = Recurrence(frequency=Frequency.WEEKLY, weekdays={3})
+    store.plans.update(flexible)
+    again = export(store, path, OPTIONS, NOW)
+    events = _events(path)
+    assert _cancelled(events[call.uid])  # the old Sunday series
+    assert any(e.plan_id == call.id and e.slot is not None for e in again.events)
+    assert {uid for uid in days if _cancelled(events[uid])} == days  # the old flexible days
+    assert not _cancelled(events[flexible.uid])
+    assert "RRULE" in events[flexible.uid]
+    assert again.cancelled == len(days) + 1
+
+
 def test_a_paused_flexible_plan_takes_its_coming_occurrences_out(
     store: Any, world: dict[str, Any], tmp_path: Path
 ) -> None:
