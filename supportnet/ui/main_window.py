@@ -598,23 +598,24 @@ class MainWindow(QMainWindow):
         if page is Page.NETWORK:
             from supportnet.ui.network_page import NetworkPageController
 
-            network = NetworkPageController(source, clock, self)
-            network.edit_requested.connect(self.edit)
+            network = self._connect_network_or_people(NetworkPageController(source, clock, self))
             network.move_requested.connect(self.move_node)
-            network.new_person_requested.connect(self.new_person)
             network.status.connect(self.show_note)
-            network.selection_changed.connect(self._update_selection_actions)
             return network
         from supportnet.ui.people_page import PeoplePageController
 
-        people = PeoplePageController(source, clock, self)
-        people.edit_requested.connect(self.edit)
+        people = self._connect_network_or_people(PeoplePageController(source, clock, self))
         people.delete_requested.connect(self.delete)
-        people.new_person_requested.connect(self.new_person)
         people.new_group_requested.connect(self.new_group)
-        people.selection_changed.connect(self._update_selection_actions)
         people.view.tabs.setCurrentIndex(self._people_tab)
         return people
+
+    def _connect_network_or_people(self, page: Any) -> Any:
+        """What the map and the lists both ask of the window: edit, add, selection."""
+        page.edit_requested.connect(self.edit)
+        page.new_person_requested.connect(self.new_person)
+        page.selection_changed.connect(self._update_selection_actions)
+        return page
 
     def build_all_pages(self) -> None:
         """Build every page now (what soon after the first paint does one at a time)."""
@@ -628,13 +629,13 @@ class MainWindow(QMainWindow):
         if waiting:
             self._page(waiting[0])
             if len(waiting) > 1:
-                QTimer.singleShot(BUILD_LATER_STEP_MS, self.build_later_pages)
+                QTimer.singleShot(BUILD_LATER_STEP_MS, self, self.build_later_pages)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if not self._later_started:
             self._later_started = True
-            QTimer.singleShot(BUILD_LATER_AFTER_MS, self.build_later_pages)
+            QTimer.singleShot(BUILD_LATER_AFTER_MS, self, self.build_later_pages)
 
     _later_started = False
 

@@ -630,3 +630,19 @@ def test_the_other_pages_are_built_soon_after_the_window_appears(
         type(window.network.view).__name__,
         type(window.people.view).__name__,
     ]
+
+
+def test_a_window_closed_before_its_pages_are_built_goes_quietly(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime]
+) -> None:
+    from supportnet.ui.main_window import BUILD_LATER_AFTER_MS
+
+    window = MainWindow(demo_store, data_location="/d", key_location="k", clock=clock)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.close()
+    window.deleteLater()
+    with qtbot.waitSignal(window.destroyed, timeout=5000):
+        pass
+    # The queued build finds no window and does nothing (pytest-qt fails on any error).
+    qtbot.wait(BUILD_LATER_AFTER_MS + 200)
