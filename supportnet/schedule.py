@@ -29,6 +29,7 @@ __all__ = [
     "GATHER_DAYS",
     "ONE_OFF_RHYTHM_DAYS",
     "AgendaItem",
+    "Moved",
     "Occurrence",
     "Postponement",
     "Suggestion",
@@ -41,6 +42,7 @@ __all__ = [
     "flexible_due",
     "in_quiet_hours",
     "local_datetime",
+    "moved_occurrences",
     "next_occurrence",
     "occurrence_on",
     "occurrences",
@@ -107,6 +109,19 @@ class Occurrence:
     day: date
     start: datetime | None
     end: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """A fixed or one-off occurrence that a postponement moved to another day.
+
+    ``original`` is the occurrence as the plan has it; ``day`` is the user-local day it is
+    on now and ``start`` its new start (aware, in the user's zone; ``None`` all-day).
+    """
+
+    original: Occurrence
+    day: date
+    start: datetime | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,6 +580,30 @@ def _place(
     ]
     kept.sort(key=lambda i: (i.day, i.start is None, 0.0 if i.start is None else _ts(i.start)))
     return kept
+
+
+def moved_occurrences(
+    plan: Plan, postponements: Sequence[Postponement], today: date, user_zone: str
+) -> list[Moved]:
+    """The occurrences of a fixed or one-off ``plan`` that postponements moved, as the
+    agenda shows them, leaving out those that were and are now both before ``today``
+    (user-local). Sorted by the original occurrence's day."""
+    own = [
+        p
+        for p in postponements
+        if p.plan_id == plan.id and p.from_date is not None and plan.kind is not PlanKind.FLEXIBLE
+    ]
+    if not own:
+        return []
+    days = [d for p in own for d in (p.from_date, p.to_date) if d is not None]
+    user_tz = ZoneInfo(user_zone)
+    placed = _placed(plan, min(days), max(days), postponements, today, user_tz)
+    moved = [
+        Moved(item.occurrence, item.day, item.start)
+        for item in placed
+        if item.moved and max(item.origin_day, item.day) >= today
+    ]
+    return sorted(moved, key=lambda m: m.original.day)
 
 
 def _shift(day: date, days: int) -> date:

@@ -23,6 +23,7 @@ from supportnet.schedule import (
     flexible_due,
     in_quiet_hours,
     local_datetime,
+    moved_occurrences,
     occurrences,
     reminders_due,
     rhythm_days,
@@ -936,3 +937,39 @@ def test_valid_plans_pass() -> None:
 def test_an_end_date_reads_as_a_date_not_a_code() -> None:
     rec = Recurrence(Frequency.WEEKLY, weekdays={2}, until=date(2027, 3, 3))
     assert rec.describe() == "Wednesdays, until Wed 3 Mar 2027"
+
+
+def test_moved_occurrences_are_where_the_agenda_shows_them() -> None:
+    # Thursday 26 November, 19:00: "Not today" moves it to Friday, same time.
+    plan = fixed(weekly(THU), date(2026, 1, 1), id=4, window_start=time(19, 0))
+    posts = [
+        Postponement(4, to_date=TODAY + timedelta(days=1), from_date=TODAY),
+        Postponement(99, to_date=TODAY + timedelta(days=1), from_date=TODAY),  # another plan
+    ]
+    (moved,) = moved_occurrences(plan, posts, TODAY, "Europe/London")
+    assert moved.original.day == TODAY
+    assert moved.day == TODAY + timedelta(days=1)
+    assert moved.start == datetime(2026, 11, 27, 19, 0, tzinfo=LONDON)
+    agenda_days = {
+        item.day
+        for item in agenda([plan], TARGETS, {}, posts, NOW, "Europe/London", days=14)
+        if item.plan.id == 4
+    }
+    assert moved.day in agenda_days
+    assert TODAY not in agenda_days
+    # Once both days have passed it is history, not a move to show.
+    assert moved_occurrences(plan, posts, TODAY + timedelta(days=2), "Europe/London") == []
+    assert moved_occurrences(plan, [], TODAY, "Europe/London") == []
+
+
+def test_a_move_abroad_keeps_the_users_wall_time() -> None:
+    # Saturday 20:00 in New York is Sunday 01:00 in London; moved to Monday, it is at
+    # 01:00 on Monday in London (the time the person saw), whatever New York says.
+    plan = fixed(
+        weekly(SAT), date(2026, 1, 3), zone="America/New_York", window_start=time(20, 0), id=8
+    )
+    sunday = date(2026, 11, 29)
+    posts = [Postponement(8, to_date=date(2026, 11, 30), from_date=sunday)]
+    (moved,) = moved_occurrences(plan, posts, sunday, "Europe/London")
+    assert moved.original.day == date(2026, 11, 28)  # the plan's own (New York) day
+    assert moved.start == datetime(2026, 11, 30, 1, 0, tzinfo=LONDON)
