@@ -221,6 +221,8 @@ def bare_icalendar(
             vevent.add("description", event.description)
         vevent.add("class", "PRIVATE")
         vevent.add("sequence", event.sequence)
+        if event.recurrence_id is not None:
+            vevent.add("recurrence-id", event.recurrence_id)
         vevent.add("last-modified", event.modified.replace(microsecond=0))
         if event.flexible:
             vevent.add("transp", "TRANSPARENT")

@@ -20,18 +20,21 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from supportnet import __version__
 from supportnet.errors import Problem
 from supportnet.network import ChannelKind, Circle, raise_problems
 from supportnet.plans import Frequency, MonthlyMode, Plan, PlanKind
-from supportnet.reachout import plan_target_key
+from supportnet.reachout import long_date, plan_target_key
 from supportnet.schedule import (
+    Moved,
     Occurrence,
     Postponement,
     first_occurrence,
     flexible_days,
     local_datetime,
+    moved_occurrences,
     next_occurrence,
     occurrence_on,
     occurrences,
@@ -201,7 +204,7 @@ class StoredEvent:
     @property
     def zone(self) -> str | None:
         """The zone its times were in (timings end with it); ``None`` for an all-day one."""
-        return self.timing.split("/", 2)[-1] or None  # zone names have slashes too
+        return _timing_parts(self.timing)[2] or None
 
     @property
     def identity(self) -> SlotId:
@@ -338,6 +341,10 @@ class ExportEvent:
     slot: int | None = None  # flexible occurrences: 0 is the next one
     cancelled: bool = False  # a flexible occurrence exported before that is no longer due
     upcoming: date | datetime | None = None  # a repeating event's next start from today
+    #: A moved occurrence of a series: the start it had (RECURRENCE-ID); same uid.
+    recurrence_id: date | datetime | None = None
+    #: A series' moved occurrences, as text: part of its timing, so a move re-sequences it.
+    moves: str = ""
 
     @property
     def zone(self) -> str | None:
@@ -356,8 +363,10 @@ class ExportEvent:
 
     @property
     def timing(self) -> str:
-        """When it happens, as text; a slot whose timing changes is re-sequenced."""
-        return f"{self.start.isoformat()}/{self.end.isoformat()}/{self.zone or ''}"
+        """When it happens, as text; a slot whose timing changes is re-sequenced. A series
+        with moved occurrences adds them after a "|"."""
+        when = f"{self.start.isoformat()}/{self.end.isoformat()}/{self.zone or ''}"
+        return f"{when}|{self.moves}" if self.moves else when
 
     @property
     def flexible(self) -> bool:
@@ -412,6 +421,8 @@ def plan_events(
     options: ExportOptions,
     scope: Scope | None = None,
     calendars_have: Mapping[int, StoredEvent] | None = None,
+    *,
+    user_zone: str = "UTC",
 ) -> list[ExportEvent]:
     """Every event the export writes, sorted by start; flexible ones still without a uid.
 
@@ -421,25 +432,41 @@ def plan_events(
     older copy of that plan's event (``calendars_have``: each plan's own event as last
     exported, by plan id). A one-off moved out of those weeks, or a series since ended,
     is then written once more, so calendars move or end the event they have.
+
+    An occurrence a postponement moved ("Not today", "Another day…") is where the agenda
+    shows it (``user_zone`` is the person's): a one-off's event moves; a series gets an
+    override (same uid, RECURRENCE-ID the start it had), and the move is part of the
+    series' timing, so its SEQUENCE rises and calendars take the change.
     """
     options.validate()
     have = calendars_have or {}
+    user_today = now.astimezone(ZoneInfo(user_zone)).date()
     out: list[ExportEvent] = []
     for plan, who in exported_plans(plans, whos, scope):
         today = now.astimezone(plan_zone(plan)).date()
         last_day = today + timedelta(days=7 * options.weeks - 1)
+        moved = (
+            []
+            if plan.kind is PlanKind.FLEXIBLE
+            else moved_occurrences(plan, postponements, user_today, user_zone)
+        )
         if plan.kind is PlanKind.FIXED:
             event = _fixed_event(plan, who, today, options)
             if event is None:
                 continue
+            overrides = [_override(event, plan, move) for move in moved]
+            if overrides:
+                event = dataclasses.replace(event, moves=_moves_text(overrides))
             rec = plan.recurrence
             ended = rec is not None and rec.until is not None and rec.until < today
             if not ended or _outdated(have.get(event.plan_id), event, now):
                 out.append(event)
+                out += overrides
         elif plan.kind is PlanKind.ONE_OFF:
-            for occ in occurrences(plan, plan.start_date, plan.start_date):
+            for found in occurrences(plan, plan.start_date, plan.start_date):
+                occ = _moved_to(plan, moved[0]) if moved else found
                 event = _single(plan, who, occ, options, repeats="Once")
-                due = today <= plan.start_date <= last_day
+                due = today <= occ.day <= last_day
                 if due or _outdated(have.get(event.plan_id), event, now):
                     out.append(event)
         else:
@@ -501,11 +528,17 @@ def cancelled_event(
     )
 
 
+def _timing_parts(timing: str) -> list[str]:
+    """A timing's start, end and zone (zone names have slashes too; moves follow a "|")."""
+    parts = timing.split("|", 1)[0].split("/", 2)
+    return parts + [""] * (3 - len(parts))
+
+
 def _parse_timing(timing: str) -> tuple[date | datetime, date | datetime] | None:
     from zoneinfo import ZoneInfo
 
     try:
-        first, last, zone = timing.split("/", 2)
+        first, last, zone = _timing_parts(timing)
         if len(first) == 10:
             return date.fromisoformat(first), date.fromisoformat(last)
         tz = ZoneInfo(zone) if zone else UTC
@@ -582,6 +615,43 @@ def _outdated(stored: StoredEvent | None, event: ExportEvent, now: datetime) -> 
     if stored is None:
         return False
     return follow(stored, event.uid, event.timing, event.sequence, now) != stored
+
+
+def _moved_to(plan: Plan, move: Moved) -> Occurrence:
+    """A moved occurrence where it is now: its new start in the plan's zone (all-day: on
+    its new day), as long as it was."""
+    original = move.original
+    if move.start is None or original.start is None or original.end is None:
+        return Occurrence(original.plan_id, move.day, None, None)
+    start = move.start.astimezone(plan_zone(plan))
+    end = start + (original.end - original.start)
+    return Occurrence(original.plan_id, start.date(), start, end)
+
+
+def _override(series: ExportEvent, plan: Plan, move: Moved) -> ExportEvent:
+    """The VEVENT that moves one occurrence of ``series``: same uid, RECURRENCE-ID the
+    start it had (in the series' own zone or as a date), no rule of its own."""
+    start, end = _bounds(_moved_to(plan, move))
+    return dataclasses.replace(
+        series,
+        start=start,
+        end=end,
+        repeats=f"Moved from {long_date(move.original.day)}",
+        rrule=None,
+        exdates=(),
+        upcoming=None,
+        recurrence_id=_bounds(move.original)[0],
+        moves="",
+    )
+
+
+def _moves_text(overrides: Sequence[ExportEvent]) -> str:
+    """A series' moved occurrences as text: "start it had>start it has", comma-separated."""
+    parts = []
+    for override in overrides:
+        assert override.recurrence_id is not None
+        parts.append(f"{override.recurrence_id.isoformat()}>{override.start.isoformat()}")
+    return ",".join(parts)
 
 
 def _fixed_event(plan: Plan, who: Who, today: date, options: ExportOptions) -> ExportEvent | None:
@@ -676,8 +746,8 @@ def calendar_bytes(events: Sequence[ExportEvent], options: ExportOptions, now: d
 
 def _vevent_lines(event: ExportEvent, stamp_line: str, trigger: str | None) -> list[str]:
     """One VEVENT's lines, in icalendar's order: its canonical properties first (SUMMARY,
-    DTSTART, DTEND, DTSTAMP, UID, SEQUENCE, RRULE, EXDATE), then the rest alphabetically,
-    then the VALARM."""
+    DTSTART, DTEND, DTSTAMP, UID, RECURRENCE-ID, SEQUENCE, RRULE, EXDATE), then the rest
+    alphabetically, then the VALARM."""
     from supportnet.ics_writer import content_line, date_line, dates_line, escape_text, recur
 
     summary = escape_text(event.summary)
@@ -688,8 +758,10 @@ def _vevent_lines(event: ExportEvent, stamp_line: str, trigger: str | None) -> l
         date_line("DTEND", event.end),
         stamp_line,
         content_line("UID", escape_text(event.uid)),
-        f"SEQUENCE:{event.sequence}",
     ]
+    if event.recurrence_id is not None:
+        lines.append(date_line("RECURRENCE-ID", event.recurrence_id))
+    lines.append(f"SEQUENCE:{event.sequence}")
     if event.rrule is not None:
         lines.append(content_line("RRULE", recur(event.rrule)))
     if event.exdates:

@@ -106,7 +106,8 @@ def _gather(
     paused: bool = False,
 ) -> _Gathered:
     reader = reader or ReachOutReader(store)
-    today = now.astimezone(ZoneInfo(user_zone(store))).date()
+    zone = user_zone(store)
+    today = now.astimezone(ZoneInfo(zone)).date()
     plans = reader.plans()
     people = whos(store)
     postponements = store.postponements.list_active(today)
@@ -116,8 +117,9 @@ def _gather(
         for r in store.calendar.for_plans(ids)
         if r.plan_id is not None and r.stored.slot is None
     }
+    last_contact = reader.last_contact(plans)
     events = plan_events(
-        plans, people, reader.last_contact(plans), postponements, now, options, scope, have
+        plans, people, last_contact, postponements, now, options, scope, have, user_zone=zone
     )
     held = []
     if paused:
@@ -229,15 +231,21 @@ def _settle(store: Store, gathered: _Gathered, options: ExportOptions, now: date
     own = {s.uid: s for found in stored.values() for s in found if s.slot is None}
     out = _Settled([])
     wanted: dict[int, list[str]] = defaultdict(list)
+    followed: dict[str, StoredEvent] = {}
+    for event in gathered.events:
+        if event.slot is not None or event.recurrence_id is not None:
+            continue
+        before = own.get(event.uid)
+        after = followed[event.uid] = follow(before, event.uid, event.timing, event.sequence, now)
+        if after != before:
+            out.writes.append(CalendarRecord.of(event.plan_id, after))
     for event in gathered.events:
         if event.slot is not None:
             wanted[event.plan_id].append(event.timing)
             out.events.append(event)
             continue
-        before = own.get(event.uid)
-        after = follow(before, event.uid, event.timing, event.sequence, now)
-        if after != before:
-            out.writes.append(CalendarRecord.of(event.plan_id, after))
+        # A series' moved occurrence shares its uid, and so its SEQUENCE.
+        after = followed[event.uid]
         out.events.append(
             replace(event, sequence=after.sequence, modified=max(event.modified, after.modified))
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -14,6 +15,9 @@ from supportnet.errors import ExportError, NothingToExportError
 from supportnet.ics_export import CANCEL_REPEAT_DAYS, DISCREET_TITLE, ExportOptions, Privacy, Scope
 from supportnet.network import ChannelKind, Person
 from supportnet.plans import Cadence, Frequency, Plan, PlanKind, Recurrence
+from supportnet.schedule import Postponement
+
+LONDON = ZoneInfo("Europe/London")
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 OPTIONS = ExportOptions(Privacy.FIRST_NAME, weeks=4)
@@ -187,6 +191,37 @@ def test_a_plan_that_changes_kind_takes_out_what_calendars_have_of_the_old_kind(
     assert not _cancelled(events[flexible.uid])
     assert "RRULE" in events[flexible.uid]
     assert again.cancelled == len(days) + 1
+
+
+def test_a_moved_occurrence_reaches_calendars_and_so_does_its_return(
+    store: Any, world: dict[str, Any], tmp_path: Path
+) -> None:
+    settings = store.settings.load()
+    settings.timezone = "Europe/London"
+    store.settings.save(settings)
+    path = tmp_path / "plan.ics"
+    call = world["call"]
+    export(store, path, OPTIONS, NOW)
+    first = _events(path)[call.uid]
+    # "Not today" on Sunday 1 March: Monday instead, same time.
+    store.postponements.postpone(Postponement(call.id, date(2026, 3, 2), date(2026, 3, 1)))
+    done = export(store, path, OPTIONS, NOW)
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    series = [e for e in calendar.walk("VEVENT") if str(e["UID"]) == call.uid]
+    assert len(series) == 2
+    master = next(e for e in series if "RECURRENCE-ID" not in e)
+    moved = next(e for e in series if "RECURRENCE-ID" in e)
+    assert int(master["SEQUENCE"]) == int(moved["SEQUENCE"]) == int(first["SEQUENCE"]) + 1
+    assert moved.decoded("RECURRENCE-ID") == datetime(2026, 3, 1, 18, tzinfo=LONDON)
+    assert moved.decoded("DTSTART") == datetime(2026, 3, 2, 18, tzinfo=LONDON)
+    assert [e.repeats for e in done.events if e.recurrence_id] == ["Moved from Sunday 1 March"]
+    # Put back: calendars get the series again without the move, one SEQUENCE higher.
+    store.postponements.clear(call.id)
+    export(store, path, OPTIONS, NOW)
+    back = _events(path)[call.uid]
+    assert "RECURRENCE-ID" not in back
+    assert int(back["SEQUENCE"]) == int(master["SEQUENCE"]) + 1
+    assert b"RECURRENCE-ID" not in path.read_bytes()
 
 
 def test_a_paused_flexible_plan_takes_its_coming_occurrences_out(

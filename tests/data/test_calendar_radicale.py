@@ -192,3 +192,41 @@ def test_radicale_refuses_a_file_with_a_duplicate_uid(
     status, body = caldav.request("PUT", path, duplicated, "text/calendar; charset=utf-8")
     assert 400 <= status < 500, (status, body)
     assert _served_uids(caldav, path) == []
+
+
+def test_radicale_takes_a_moved_occurrence_with_its_series(caldav: CalDav, tmp_path: Path) -> None:
+    """A series with one occurrence moved ("Another day…") is one item: the series and
+    its override (same UID, a RECURRENCE-ID), served back together."""
+    from datetime import timedelta
+
+    from supportnet.plans import PlanKind
+    from supportnet.schedule import Postponement, next_occurrence
+
+    store: Store = open_store(tmp_path / "data", keyring_backend=MemoryKeyring())
+    try:
+        load_demo_world(store, SPRING)
+        weekly = next(p for p in store.plans.list_all() if p.kind is PlanKind.FIXED)
+        coming = next_occurrence(weekly, SPRING.date())
+        assert coming is not None
+        assert weekly.id is not None
+        store.postponements.postpone(
+            Postponement(weekly.id, coming.day + timedelta(days=1), coming.day)
+        )
+        data = export(store, tmp_path / "moved.ics", ExportOptions(), SPRING).path.read_bytes()
+    finally:
+        store.close()
+    uids = uids_of(data)
+    assert uids.count(weekly.uid) == 2
+    path = caldav.make_calendar("moved")
+    status, body = caldav.request("PUT", path, data, "text/calendar; charset=utf-8")
+    assert 200 <= status < 300, (status, body)
+    assert sorted(_served_uids(caldav, path)) == sorted(uids)
+    stored = [p for p in caldav.storage.rglob("*.ics") if ".Radicale.cache" not in p.parts]
+    assert len(stored) == len(set(uids)), "the series and its override are one item"
+    _status, served = caldav.request("GET", path)
+    moved = [
+        e
+        for e in icalendar.Calendar.from_ical(served).walk("VEVENT")
+        if str(e["UID"]) == weekly.uid and "RECURRENCE-ID" in e
+    ]
+    assert len(moved) == 1

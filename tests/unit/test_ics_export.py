@@ -93,6 +93,7 @@ def events(
     postponements: list[Postponement] | None = None,
     now: datetime = NOW,
     calendars_have: dict[int, StoredEvent] | None = None,
+    user_zone: str = "Europe/London",
 ) -> list[ExportEvent]:
     return plan_events(
         plans,
@@ -103,6 +104,7 @@ def events(
         options or ExportOptions(),
         scope,
         calendars_have,
+        user_zone=user_zone,
     )
 
 
@@ -724,3 +726,68 @@ def test_an_ended_series_or_a_one_off_out_of_range_is_written_only_to_update_cal
     # Calendars already have these very copies: nothing to say.
     current = {e.plan_id: StoredEvent(None, e.uid, e.sequence, e.timing, UPDATED) for e in found}
     assert events(ended, later, calendars_have=current) == []
+
+
+# -- moved occurrences ("Not today", "Another day…") ---------------------------------------------
+
+
+def _moved_week() -> tuple[Plan, list[Postponement]]:
+    """Weekly on Tuesdays at 18:00; next Tuesday's (2 June) moved to Thursday 4 June."""
+    weekly = plan(start=date(2026, 5, 5), rec=Recurrence(Frequency.WEEKLY, weekdays={TUE}))
+    return weekly, [Postponement(1, to_date=date(2026, 6, 4), from_date=date(2026, 6, 2))]
+
+
+def test_a_moved_occurrence_of_a_series_becomes_an_override() -> None:
+    weekly, moves = _moved_week()
+    series, moved = events(weekly, postponements=moves, user_zone="Europe/London")
+    assert series.rrule is not None
+    assert series.recurrence_id is None
+    assert moved.uid == series.uid
+    assert moved.rrule is None
+    assert moved.recurrence_id == datetime(2026, 6, 2, 18, 0, tzinfo=LONDON)
+    assert moved.start == datetime(2026, 6, 4, 18, 0, tzinfo=LONDON)
+    assert moved.end - moved.start == series.end - series.start
+    assert moved.repeats == "Moved from Tuesday 2 June"
+    # The move is part of the series' timing: calendars that have it get a new SEQUENCE.
+    (unmoved,) = events(weekly, user_zone="Europe/London")
+    assert series.timing != unmoved.timing
+    assert series.timing.startswith(unmoved.timing)
+    text = ics([series, moved])
+    assert "RECURRENCE-ID;TZID=Europe/London:20260602T180000" in unfolded(text)
+    # An independent reader puts it where the agenda does: Thursday, not Tuesday.
+    lo = datetime(2026, 6, 1, tzinfo=UTC)
+    found = expand(text, lo, lo + timedelta(weeks=2))
+    assert found == [
+        datetime(2026, 6, 4, 18, 0, tzinfo=LONDON),
+        datetime(2026, 6, 9, 18, 0, tzinfo=LONDON),
+    ]
+    import vobject
+
+    vobject.readOne(text, validate=True)
+
+
+def test_a_moved_all_day_occurrence_moves_by_date() -> None:
+    weekly = plan(start=date(2026, 5, 5), at=None, rec=Recurrence(Frequency.WEEKLY, weekdays={TUE}))
+    moves = [Postponement(1, to_date=date(2026, 6, 3), from_date=date(2026, 6, 2))]
+    _series, moved = events(weekly, postponements=moves, user_zone="Europe/London")
+    assert (moved.recurrence_id, moved.start, moved.end) == (
+        date(2026, 6, 2),
+        date(2026, 6, 3),
+        date(2026, 6, 4),
+    )
+    assert "RECURRENCE-ID;VALUE=DATE:20260602" in ics(events(weekly, postponements=moves))
+
+
+def test_a_moved_one_off_moves_itself() -> None:
+    coffee = plan(PlanKind.ONE_OFF, start=date(2026, 6, 2))
+    moves = [Postponement(1, to_date=date(2026, 6, 5), from_date=date(2026, 6, 2))]
+    (moved,) = events(coffee, postponements=moves, user_zone="Europe/London")
+    assert moved.recurrence_id is None
+    assert moved.start == datetime(2026, 6, 5, 18, 0, tzinfo=LONDON)
+    assert moved.uid == coffee.uid
+
+
+def test_a_move_long_past_is_history_not_an_override() -> None:
+    weekly, moves = _moved_week()
+    later = NOW + timedelta(days=10)
+    assert [e.recurrence_id for e in events(weekly, postponements=moves, now=later)] == [None]

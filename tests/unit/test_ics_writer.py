@@ -75,6 +75,10 @@ def export_events(draw: st.DrawFn) -> ExportEvent:
         count = draw(st.integers(0, 3))
         exdates = tuple(start + timedelta(days=7 * (n + 1)) for n in range(count))
     slot = draw(st.one_of(st.none(), st.integers(0, 40)))
+    # A moved occurrence of a series: the start it had, in the same zone (or all-day).
+    recurrence_id = None
+    if rrule is None and slot is None and draw(st.booleans()):
+        recurrence_id = start - timedelta(days=draw(st.integers(1, 9)))
     return ExportEvent(
         plan_id=draw(st.integers(1, 9)),
         uid=draw(st.sampled_from(["6f9619ff-8b86-4011-b42d-00cf4fc964ff", "a,b;c\\d"])),
@@ -90,6 +94,7 @@ def export_events(draw: st.DrawFn) -> ExportEvent:
         exdates=exdates,
         slot=slot,
         cancelled=slot is not None and draw(st.booleans()),
+        recurrence_id=recurrence_id,
     )
 
 
