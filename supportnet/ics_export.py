@@ -456,7 +456,11 @@ def plan_events(
                 continue
             overrides = [_override(event, plan, move) for move in moved]
             if overrides:
-                event = dataclasses.replace(event, moves=_moves_text(overrides))
+                event = dataclasses.replace(
+                    event,
+                    moves=_moves_text(overrides),
+                    upcoming=_next_unmoved(plan, event.upcoming, overrides),
+                )
             rec = plan.recurrence
             ended = rec is not None and rec.until is not None and rec.until < today
             if not ended or _outdated(have.get(event.plan_id), event, now):
@@ -643,6 +647,18 @@ def _override(series: ExportEvent, plan: Plan, move: Moved) -> ExportEvent:
         recurrence_id=_bounds(move.original)[0],
         moves="",
     )
+
+
+def _next_unmoved(
+    plan: Plan, upcoming: date | datetime | None, overrides: Sequence[ExportEvent]
+) -> date | datetime | None:
+    """The series' next start that no override moved (the moved ones are listed apart)."""
+    moved_from = {o.recurrence_id for o in overrides}
+    while upcoming is not None and upcoming in moved_from:
+        day = upcoming.date() if isinstance(upcoming, datetime) else upcoming
+        ahead = next_occurrence(plan, day + timedelta(days=1))
+        upcoming = None if ahead is None else _bounds(ahead)[0]
+    return upcoming
 
 
 def _moves_text(overrides: Sequence[ExportEvent]) -> str:

@@ -739,7 +739,8 @@ def _moved_week() -> tuple[Plan, list[Postponement]]:
 
 def test_a_moved_occurrence_of_a_series_becomes_an_override() -> None:
     weekly, moves = _moved_week()
-    series, moved = events(weekly, postponements=moves, user_zone="Europe/London")
+    # Listed by when they come next: Thursday's moved call, then the series from 9 June.
+    moved, series = events(weekly, postponements=moves, user_zone="Europe/London")
     assert series.rrule is not None
     assert series.recurrence_id is None
     assert moved.uid == series.uid
@@ -748,6 +749,8 @@ def test_a_moved_occurrence_of_a_series_becomes_an_override() -> None:
     assert moved.start == datetime(2026, 6, 4, 18, 0, tzinfo=LONDON)
     assert moved.end - moved.start == series.end - series.start
     assert moved.repeats == "Moved from Tuesday 2 June"
+    # The series' next time is the next one left where it was.
+    assert series.upcoming == datetime(2026, 6, 9, 18, 0, tzinfo=LONDON)
     # The move is part of the series' timing: calendars that have it get a new SEQUENCE.
     (unmoved,) = events(weekly, user_zone="Europe/London")
     assert series.timing != unmoved.timing
@@ -769,7 +772,7 @@ def test_a_moved_occurrence_of_a_series_becomes_an_override() -> None:
 def test_a_moved_all_day_occurrence_moves_by_date() -> None:
     weekly = plan(start=date(2026, 5, 5), at=None, rec=Recurrence(Frequency.WEEKLY, weekdays={TUE}))
     moves = [Postponement(1, to_date=date(2026, 6, 3), from_date=date(2026, 6, 2))]
-    _series, moved = events(weekly, postponements=moves, user_zone="Europe/London")
+    moved, _series = events(weekly, postponements=moves, user_zone="Europe/London")
     assert (moved.recurrence_id, moved.start, moved.end) == (
         date(2026, 6, 2),
         date(2026, 6, 3),

@@ -5,11 +5,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from supportnet.ics_export import (
     CANCEL_REPEAT_DAYS,
     SlotPlan,
     StoredEvent,
+    cancelled_event,
     follow,
     match_slots,
     withdraw,
@@ -116,3 +118,10 @@ def test_a_stored_event_knows_its_day_and_zone() -> None:
     assert utc.zone == "UTC"
     all_day = StoredEvent(0, "c", 0, "2026-03-08/2026-03-09/", NOW)
     assert (all_day.day, all_day.zone) == ("2026-03-08", None)
+    # A series with a moved occurrence keeps the move after a "|".
+    moved = _timing(8) + "|2026-03-08T18:00:00+00:00>2026-03-09T18:00:00+00:00"
+    series = StoredEvent(None, "d", 2, moved, NOW)
+    assert (series.day, series.zone) == ("2026-03-08", "Europe/London")
+    gone = cancelled_event(series, "Check-in")
+    assert gone is not None
+    assert gone.start == datetime(2026, 3, 8, 18, tzinfo=ZoneInfo("Europe/London"))
