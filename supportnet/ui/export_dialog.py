@@ -753,7 +753,7 @@ class ExportDialog(QDialog):
         for label in self.done_message.findChildren(QLabel):
             # The path can be copied, to find the file or tell someone where it is.
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_button = QPushButton("Show in &folder")
+        self.folder_button = QPushButton("Show in fo&lder")
         self.folder_button.setAccessibleName("Show in folder")
         self.folder_button.setToolTip("Open the folder the calendar file was saved in")
         self.folder_button.setAutoDefault(False)

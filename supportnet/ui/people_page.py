@@ -115,7 +115,7 @@ class PeoplePageView(QWidget):
         self.selection_label = QLabel(NOTHING_SELECTED)
         self.selection_label.setAccessibleName("Selected")
         self.selection_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.edit_button.setAccessibleName("Edit selected")
         self.edit_button.setToolTip("Change the selected person or group (Enter or F2)")
         self.delete_button = QPushButton("&Delete…")

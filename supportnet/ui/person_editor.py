@@ -372,7 +372,7 @@ class EditorDialog(QDialog):
         bottom.setSpacing(2)
         notes, tags = self.notes_field, self.tags_field  # type: ignore[attr-defined]
         add_field(bottom, "No&tes", notes, self.message_for("notes", "Notes: message"))
-        add_field(bottom, "T&ags", tags, self.message_for("tags", "Tags: message"))
+        add_field(bottom, "Ta&gs", tags, self.message_for("tags", "Tags: message"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)

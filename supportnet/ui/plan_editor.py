@@ -500,7 +500,7 @@ class PlanEditor(EditorDialog):
 
         # The date: "Starting on" for a schedule, "On" for once; a rhythm needs none.
         self.date_field = _date_edit("Starting on")
-        self.date_label = QLabel("&Starting on")
+        self.date_label = QLabel("Start&ing on")
         self.date_label.setBuddy(self.date_field)
         self.date_holder = QWidget()
         date_layout = QVBoxLayout(self.date_holder)
@@ -1021,8 +1021,8 @@ class PlanEditor(EditorDialog):
         )
         # A rhythm starts from the last contact, so it has no date of its own to show.
         self.date_holder.setVisible(kind is not PlanKind.FLEXIBLE)
-        text = "On" if kind is PlanKind.ONE_OFF else "Starting on"
-        self.date_label.setText(f"&{text}")
+        text, label = ("On", "&On") if kind is PlanKind.ONE_OFF else ("Starting on", "Start&ing on")
+        self.date_label.setText(label)
         self.date_field.setAccessibleName(text)
 
     def _frequency_changed(self, *_args: Any) -> None:

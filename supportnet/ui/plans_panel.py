@@ -197,7 +197,7 @@ class PlansPanelView(QWidget):
         self.edit_button = QPushButton("&Change…")
         self.edit_button.setAccessibleName("Change the selected plan")
         self.edit_button.setToolTip("Change the selected plan (Enter)")
-        self.pause_button = QPushButton("&Pause")
+        self.pause_button = QPushButton("Pa&use")
         self.pause_button.setAccessibleName("Pause the selected plan")
         self.pause_button.setToolTip("Keep the plan, but don't suggest it for now")
         self.delete_button = QPushButton("De&lete…")
@@ -334,7 +334,7 @@ class PlansPanelController(TargetRowsController):
         view.delete_button.setEnabled(has)
         view.pause_button.setEnabled(has)
         paused = plan is not None and plan.paused
-        view.pause_button.setText("&Resume" if paused else "&Pause")
+        view.pause_button.setText("Res&ume" if paused else "Pa&use")
         view.pause_button.setAccessibleName(
             "Resume the selected plan" if paused else "Pause the selected plan"
         )

@@ -473,17 +473,17 @@ def test_pause_and_resume_a_plan_with_undo(
     assert panel.selected() == plan  # the first plan is selected when the panel opens
     assert panel.model.data(panel.model.index(0, panel.model.COL_NEXT)) == "Sun 15 Jun, 18:00"
     assert panel.model.data(panel.model.index(0, panel.model.COL_WHEN)) == "Sundays, 18:00–19:00"
-    assert panel.view.pause_button.text() == "&Pause"
+    assert panel.view.pause_button.text() == "Pa&use"
     qtbot.mouseClick(panel.view.pause_button, Qt.MouseButton.LeftButton)
     [paused] = env.store.plans.for_person(mum.id)
     assert paused.paused is True
     assert paused.sequence == plan.sequence  # pausing isn't a change of timing
-    assert panel.view.pause_button.text() == "&Resume"
+    assert panel.view.pause_button.text() == "Res&ume"
     assert panel.model.data(panel.model.index(0, panel.model.COL_NEXT)) == "Paused"
     assert env.stack.undoText() == "pause “Sunday call with Mum”"
     env.stack.undo()
     assert env.store.plans.for_person(mum.id)[0].paused is False
-    assert panel.view.pause_button.text() == "&Pause"
+    assert panel.view.pause_button.text() == "Pa&use"
     env.stack.redo()
     assert env.store.plans.for_person(mum.id)[0].paused is True
     panel.toggle_pause()
