@@ -121,12 +121,22 @@ def test_plans_and_history_and_the_plan_editor_of_each_kind(
     editor.reject()
 
 
-def test_the_other_dialogs(window: MainWindow) -> None:
+def test_the_other_dialogs(qtbot: Any, window: MainWindow) -> None:
+    from supportnet.data.keys import PassphrasePurpose
+    from supportnet.ui.unlock_dialog import UnlockDialog
+    from supportnet.ui.welcome import WelcomeDialog
+
     dialogs = [
         window.open_preferences(),
         window.open_calendar_export(),
         window.today.log_checkin(),
+        window.today.go_easy(),
+        window.today.show_ideas(),
+        _shown(qtbot, WelcomeDialog()),
+        *(_shown(qtbot, UnlockDialog(purpose)) for purpose in PassphrasePurpose),
     ]
+    assert window.today.suggestions
+    dialogs.append(window.today.another_day(window.today.suggestions[0]))
     QApplication.processEvents()
     for dialog in dialogs:
         assert clashes(alt_keys(dialog)) == {}, dialog.windowTitle()
