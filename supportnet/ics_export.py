@@ -26,7 +26,7 @@ from supportnet import __version__
 from supportnet.errors import Problem
 from supportnet.network import ChannelKind, Circle, raise_problems
 from supportnet.plans import Frequency, MonthlyMode, Plan, PlanKind
-from supportnet.reachout import long_date, plan_target_key
+from supportnet.reachout import TargetKey, long_date, plan_target_key
 from supportnet.schedule import (
     Moved,
     Occurrence,
@@ -75,8 +75,6 @@ DISCREET_TITLE = "Check-in"
 CALENDAR_NAME = "Check-ins"
 PRODID = f"-//SupportNet//SupportNet {__version__}//EN"
 FLEXIBLE_NOTE = "A rough day: any day near it is just as good."
-
-TargetKey = tuple[str, int]
 
 _WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _VERBS: dict[ChannelKind | None, str] = {
@@ -339,7 +337,7 @@ class ExportEvent:
     rrule: Mapping[str, object] | None = None
     exdates: tuple[date | datetime, ...] = ()
     slot: int | None = None  # flexible occurrences: 0 is the next one
-    cancelled: bool = False  # a flexible occurrence exported before that is no longer due
+    cancelled: bool = False  # given to calendars before and no longer planned
     upcoming: date | datetime | None = None  # a repeating event's next start from today
     #: A moved occurrence of a series: the start it had (RECURRENCE-ID); same uid.
     recurrence_id: date | datetime | None = None
@@ -539,8 +537,6 @@ def _timing_parts(timing: str) -> list[str]:
 
 
 def _parse_timing(timing: str) -> tuple[date | datetime, date | datetime] | None:
-    from zoneinfo import ZoneInfo
-
     try:
         first, last, zone = _timing_parts(timing)
         if len(first) == 10:

@@ -8,9 +8,7 @@ leaves a half-written calendar behind.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -19,6 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from supportnet.data import reads
+from supportnet.data.files import replace_atomically
 from supportnet.data.reachouts import ReachOutReader, user_zone
 from supportnet.data.repositories.calendar import CalendarRecord
 from supportnet.errors import ExportError, NothingToExportError
@@ -46,7 +45,7 @@ from supportnet.schedule import plan_zone
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
-    from supportnet.ics_export import TargetKey
+    from supportnet.reachout import TargetKey
 
 _CHANNELS = {m.value: m for m in ChannelKind}
 _CIRCLES = {m.value: m for m in Circle}
@@ -59,7 +58,7 @@ class Exported:
     path: Path
     events: list[ExportEvent]
     size: int
-    cancelled: int = 0  # flexible occurrences no longer due, written as cancelled
+    cancelled: int = 0  # events given before and no longer planned, written as cancelled
 
 
 def whos(store: Store) -> dict[TargetKey, Who]:
@@ -94,6 +93,7 @@ class _Gathered:
     paused: list[tuple[Plan, Who]]  # in scope but paused: their events are withdrawn
     events: list[ExportEvent]
     today: date  # the person's own date
+    stored: dict[int, list[StoredEvent]]  # what calendars were given, by plan id
 
 
 def _gather(
@@ -109,22 +109,21 @@ def _gather(
     zone = user_zone(store)
     today = now.astimezone(ZoneInfo(zone)).date()
     plans = reader.plans()
+    held_plans = reads.plans(store.db, "paused = 1") if paused else []
     people = whos(store)
     postponements = store.postponements.list_active(today)
-    ids = [plan.id for plan in plans if plan.id is not None]
-    have = {
-        r.plan_id: r.stored
-        for r in store.calendar.for_plans(ids)
-        if r.plan_id is not None and r.stored.slot is None
-    }
+    stored: dict[int, list[StoredEvent]] = defaultdict(list)
+    ids = [plan.id for plan in [*plans, *held_plans] if plan.id is not None]
+    for record in store.calendar.for_plans(ids):
+        if record.plan_id is not None:
+            stored[record.plan_id].append(record.stored)
+    have = {pid: s for pid, found in stored.items() for s in found if s.slot is None}
     last_contact = reader.last_contact(plans)
     events = plan_events(
         plans, people, last_contact, postponements, now, options, scope, have, user_zone=zone
     )
-    held = []
-    if paused:
-        held = exported_plans(reads.plans(store.db, "paused = 1"), people, scope, paused=True)
-    return _Gathered(exported_plans(plans, people, scope), held, events, today)
+    held = exported_plans(held_plans, people, scope, paused=True)
+    return _Gathered(exported_plans(plans, people, scope), held, events, today, stored)
 
 
 def preview(
@@ -224,10 +223,7 @@ class _Settled:
 
 def _settle(store: Store, gathered: _Gathered, options: ExportOptions, now: datetime) -> _Settled:
     """Match this export's events with what calendars were given before."""
-    plan_ids = [plan.id for plan, _who in [*gathered.chosen, *gathered.paused] if plan.id]
-    stored: dict[int | None, list[StoredEvent]] = defaultdict(list)
-    for record in store.calendar.for_plans(plan_ids):
-        stored[record.plan_id].append(record.stored)
+    stored = gathered.stored
     own = {s.uid: s for found in stored.values() for s in found if s.slot is None}
     out = _Settled([])
     wanted: dict[int, list[str]] = defaultdict(list)
@@ -252,7 +248,11 @@ def _settle(store: Store, gathered: _Gathered, options: ExportOptions, now: date
     assigned: dict[tuple[int, int], SlotId] = {}
     for plan, who in gathered.chosen:
         if plan.id is not None:
-            _withdraw_other_kind(out, plan, who, stored[plan.id], options, now)
+            # A plan whose kind changed: what calendars have of the old kind goes (a
+            # series now flexible; the coming flexible days of one now on set days).
+            flexible = plan.kind is PlanKind.FLEXIBLE
+            other = [s for s in stored[plan.id] if (s.slot is None) is flexible]
+            _withdraw_all(out, plan, who, other, options, now)
         if plan.kind is not PlanKind.FLEXIBLE or plan.id is None:
             continue
         slots = [s for s in stored[plan.id] if s.slot is not None]
@@ -270,10 +270,7 @@ def _settle(store: Store, gathered: _Gathered, options: ExportOptions, now: date
     out.events = with_slots(out.events, assigned)
     for plan, who in gathered.paused:
         assert plan.id is not None
-        today = now.astimezone(plan_zone(plan)).date()
-        summary = summary_for(plan, who, options.privacy)
-        for held in stored[plan.id]:
-            out.withdraw(held, plan.id, summary, who.name, today, now)
+        _withdraw_all(out, plan, who, stored[plan.id], options, now)
     for record in store.calendar.orphans():
         # Its plan is gone, and with it any name: the discreet title is all there is.
         today = _today_where(record.stored, now, gathered.today)
@@ -281,7 +278,7 @@ def _settle(store: Store, gathered: _Gathered, options: ExportOptions, now: date
     return out
 
 
-def _withdraw_other_kind(
+def _withdraw_all(
     out: _Settled,
     plan: Plan,
     who: Who,
@@ -289,17 +286,13 @@ def _withdraw_other_kind(
     options: ExportOptions,
     now: datetime,
 ) -> None:
-    """A plan whose kind changed since the last export: what calendars have of the old
-    kind is taken out (a series when it is now flexible; coming flexible days when it now
-    has set days), so the new events don't stand beside the old ones."""
-    flexible = plan.kind is PlanKind.FLEXIBLE
-    other = [s for s in stored if (s.slot is None) is flexible]
-    if not other:
+    """Take ``stored`` (this plan's events in calendars) out, titled at this export's level."""
+    if not stored:
         return
     assert plan.id is not None
     today = now.astimezone(plan_zone(plan)).date()
     summary = summary_for(plan, who, options.privacy)
-    for held in other:
+    for held in stored:
         out.withdraw(held, plan.id, summary, who.name, today, now)
 
 
@@ -326,31 +319,19 @@ def check_target(path: Path) -> None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
+    """Write ``data`` to ``path`` whole or not at all (:func:`files.replace_atomically`).
 
     Bytes, not text, so the CRLF line ends survive on every platform. An existing file
-    keeps its permissions; a new one is readable by the user only (umask permitting).
+    keeps its permissions; a new one is readable by the user only.
     """
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        mode: int | None = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = None
+    try:
+        replace_atomically(path, data, mode)
     except OSError as exc:
         raise ExportError(
-            f"Can't save in {path.parent} ({exc.strerror}); choose a folder you can save to."
+            f"Couldn't save {path.name} in {path.parent} ({exc.strerror}). Nothing was "
+            "written; choose a folder you can save to."
         ) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(name, path.stat().st_mode & 0o777)
-        os.replace(name, path)
-    except OSError as exc:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
-        message = f"Couldn't save {path.name}: {exc.strerror}. Nothing was written."
-        raise ExportError(message) from exc
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
-        raise

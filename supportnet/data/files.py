@@ -43,13 +43,24 @@ def temp_path_beside(target: Path, suffix: str = ".tmp") -> Path:
 
 def write_private_file(path: Path, data: bytes) -> None:
     """Write ``data`` to a 0600 temporary file beside ``path`` and rename it into place."""
+    replace_atomically(path, data)
+
+
+def replace_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write ``data`` to a temporary file beside ``path`` (synced to disk), then rename it
+    into place: ``path`` is the old file or the new one, never half of either.
+
+    The file is 0600 (mkstemp's mode) unless ``mode`` says otherwise. On any failure the
+    temporary file is removed and the error raised.
+    """
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        # mkstemp creates the file 0600, so the data is never readable by others.
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(name, mode)
         os.replace(name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
