@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from supportnet import __version__
 from supportnet.errors import SupportNetError, UsageError, ValidationError
 from supportnet.network import ChannelKind
+from supportnet.paths import resolve_data_dir, user_path
 
 if TYPE_CHECKING:
     from supportnet.data.keys import PassphraseProvider, PassphrasePurpose
@@ -176,8 +177,6 @@ def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None 
     err = stderr or sys.stderr
     try:
         args = build_parser().parse_args(argv)
-        from supportnet.paths import resolve_data_dir
-
         data_dir = resolve_data_dir(getattr(args, "data_dir", None))
         command = args.command or "gui"
         if command == "gui":
@@ -283,7 +282,7 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
 def _cmd_backup(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.data.store import open_store
 
-    target = Path(args.out).expanduser()
+    target = user_path(args.out)
     with open_store(data_dir, passphrase=_passphrase_provider(), create=False) as store:
         written = store.backup(target)
     print(f"Wrote an encrypted backup to {written}. It opens with this store's key.", file=out)
@@ -429,7 +428,7 @@ def _cmd_export_ics(args: argparse.Namespace, data_dir: Path, out: TextIO) -> in
     problems = options.problems()
     if problems:
         raise UsageError(problems[0].message)
-    path = Path(args.out).expanduser()
+    path = user_path(args.out)
     calendar_export.check_target(path)
     if path.suffix.lower() != ".ics":
         raise UsageError(f"{path.name} should end in .ics, so calendars recognise it.")

@@ -7,6 +7,16 @@ from pathlib import Path
 from supportnet import APP_NAME
 
 
+def user_path(text: str | Path) -> Path:
+    """A path as a person typed it, ``~`` expanded. A ``~name`` naming no one here stays
+    as typed (``expanduser`` would raise), so the caller's "no such folder" message says it."""
+    path = Path(text)
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
+
+
 def default_data_dir() -> Path:
     """The per-user data folder, e.g. ~/.local/share/SupportNet on Linux."""
     from platformdirs import user_data_dir
@@ -17,5 +27,5 @@ def default_data_dir() -> Path:
 def resolve_data_dir(override: str | None) -> Path:
     """``--data-dir`` if given, otherwise the per-user default; always absolute."""
     if override:
-        return Path(override).expanduser().resolve()
+        return user_path(override).resolve()
     return default_data_dir()

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 from supportnet.errors import BackupError
+from supportnet.paths import user_path
 
 BACKUP_DIR_NAME = "backups"
 KEEP_AUTOMATIC = 10
@@ -26,7 +27,7 @@ def write_backup(engine: Engine | RawDatabase, out: Path) -> Path:
 
     The copy uses the same key. ``out`` is replaced only once the copy is complete.
     """
-    out = out.expanduser()
+    out = user_path(out)
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
         raise BackupError(f"Can't write the backup: the folder {parent} doesn't exist.")

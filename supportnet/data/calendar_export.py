@@ -307,6 +307,13 @@ def _today_where(stored: StoredEvent, now: datetime, fallback: date) -> date:
 
 def check_target(path: Path) -> None:
     """Raise :class:`ExportError` if ``path`` clearly can't be written, before any work."""
+    try:
+        _check_target(path)
+    except OSError as exc:  # e.g. a name longer than the file system allows
+        raise ExportError(f"Can't save as {path}: {exc.strerror}.") from exc
+
+
+def _check_target(path: Path) -> None:
     folder = path.parent
     if path.is_dir():
         raise ExportError(f"{path} is a folder; choose a file name such as supportnet-plan.ics.")
@@ -325,10 +332,10 @@ def write_atomically(path: Path, data: bytes) -> None:
     keeps its permissions; a new one is readable by the user only.
     """
     try:
-        mode: int | None = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = None
-    try:
+        try:
+            mode: int | None = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = None
         replace_atomically(path, data, mode)
     except OSError as exc:
         raise ExportError(

@@ -18,6 +18,7 @@ from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import check_revision, current_revision, needs_upgrade, upgrade
 from supportnet.data.repositories.base import LazySessions
 from supportnet.errors import BackupError, CorruptStoreError, KeyUnavailableError, StoreError
+from supportnet.paths import user_path
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -351,7 +352,7 @@ def restore_backup(
     The backup must have been made with this store's key. A store that holds data is
     replaced only with ``force``, and is backed up first.
     """
-    source = source.expanduser()
+    source = user_path(source)
     if not source.is_file():
         raise BackupError(f"There is no backup file at {source}.")
     ensure_private_dir(data_dir)

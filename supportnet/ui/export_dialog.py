@@ -70,6 +70,7 @@ from supportnet.ics_export import (
     Scope,
 )
 from supportnet.network import Circle
+from supportnet.paths import user_path
 from supportnet.ui.background import Background
 from supportnet.ui.labels import title_label
 from supportnet.ui.lists import ListArea, make_table
@@ -188,7 +189,7 @@ def normalise_path(text: str) -> Path | None:
     text = text.strip()
     if not text:
         return None
-    path = Path(text).expanduser()
+    path = user_path(text)
     if not path.is_absolute():
         path = Path.home() / path
     if not path.suffix and path.name:
@@ -845,7 +846,10 @@ class ExportDialog(QDialog):
     def _path_changed(self, *_args: Any) -> None:
         self.file_message.set_message("")
         path = self.target_path()
-        there = path is not None and path.is_file()
+        try:
+            there = path is not None and path.is_file()
+        except OSError:  # a name too long for the file system: said on Export
+            there = False
         self.exists_note.set_message(EXISTS_NOTE if there else "")
 
     def choose_path(self) -> None:

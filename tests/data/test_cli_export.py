@@ -136,8 +136,9 @@ def test_bad_input_is_one_line_and_writes_nothing(
         ("missing/plan.ics", ("doesn't exist",)),
         (".", ("is a folder",)),
         ("plan.txt", (".ics",)),
+        ("p" * 300 + ".ics", ("Can't save as", "too long")),
     ],
-    ids=["no-folder", "a-folder", "not-ics"],
+    ids=["no-folder", "a-folder", "not-ics", "name-too-long"],
 )
 def test_a_bad_path_is_one_line(
     demo_dir: Path, tmp_path: Path, target: str, words: tuple[str, ...]
@@ -145,6 +146,14 @@ def test_a_bad_path_is_one_line(
     result = run_cli("export-ics", "--out", str(tmp_path / target), "--data-dir", str(demo_dir))
     assert_one_line_error(result, 1 if target != "plan.txt" else 2, *words)
     assert not (tmp_path / "plan.txt").exists()
+
+
+def test_a_home_folder_of_nobody_is_one_line(demo_dir: Path) -> None:
+    """``~name`` where no such user exists: the folder is missing, not a crash."""
+    for command in (["export-ics", "--out"], ["backup", "--out"]):
+        target = "~nobody-supportnet-test/plan.ics"
+        result = run_cli(*command, target, "--data-dir", str(demo_dir))
+        assert_one_line_error(result, 1, "~nobody-supportnet-test", "doesn't exist")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write into a read-only folder")

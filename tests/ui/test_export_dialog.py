@@ -387,6 +387,28 @@ def test_after_saving_the_folder_can_be_opened_to_drag_the_file_into_a_calendar(
     assert "Couldn't open a file manager" in dialog.done_message.text()
 
 
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [("p" * 300 + ".ics", "too long"), ("~nobody-supportnet-test/plan.ics", "doesn't exist")],
+    ids=["name-too-long", "home-of-nobody"],
+)
+def test_a_path_the_system_refuses_is_explained_not_a_crash(
+    qtbot: Any,
+    demo_store: Any,
+    clock: Callable[[], datetime],
+    home: Path,
+    tmp_path: Path,
+    typed: str,
+    words: str,
+) -> None:
+    dialog = _dialog(qtbot, demo_store, clock)
+    dialog.path_field.setText(str(tmp_path / typed) if typed.startswith("p") else typed)
+    assert not dialog.exists_note.isVisible()
+    assert dialog.export() is False
+    assert words in dialog.file_message.text()
+    assert dialog.exported is None
+
+
 def test_an_unwritable_place_is_explained_beside_the_field_and_nothing_is_written(
     qtbot: Any, demo_store: Any, clock: Callable[[], datetime], home: Path, tmp_path: Path
 ) -> None:
