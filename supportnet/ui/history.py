@@ -241,7 +241,6 @@ class HistoryView(QWidget):
             header.resizeSection(column, chars * width)
         self.stack = ListArea(self.table, "Check-in history")
         self.empty = self.stack.message
-        self.empty_more = self.stack.more
 
         self.selection_label = QLabel(NOTHING_SELECTED)
         self.selection_label.setAccessibleName("Selected check-in")
@@ -273,8 +272,8 @@ class HistoryView(QWidget):
         ):
             QWidget.setTabOrder(first, second)
 
-    def show_empty(self, text: str) -> None:
-        self.stack.show_message(text, EMPTY_HISTORY_MORE)
+    def show_empty(self, text: str, more: str = EMPTY_HISTORY_MORE) -> None:
+        self.stack.show_message(text, more)
 
     def show_table(self) -> None:
         self.stack.show_table()
@@ -411,12 +410,10 @@ class HistoryController(TargetRowsController):
         if self.model.rowCount():
             self.view.show_table()
         else:
-            self.view.empty_more.setVisible(not gone)
-            self.view.show_empty(
-                f"{self.name or 'They'} is no longer in your network."
-                if gone
-                else EMPTY_HISTORY.format(name=self.name or "them")
-            )
+            if gone:
+                self.view.show_empty(f"{self.name or 'They'} is no longer in your network.", "")
+            else:
+                self.view.show_empty(EMPTY_HISTORY.format(name=self.name or "them"))
         if keep is not None:
             self.select_uid(keep.uid)
         self._selection_moved()

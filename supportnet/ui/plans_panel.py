@@ -185,7 +185,6 @@ class PlansPanelView(QWidget):
             header.resizeSection(column, chars * width)
         self.stack = ListArea(self.table, "Plans")
         self.empty = self.stack.message
-        self.empty_more = self.stack.more
 
         self.selection_label = QLabel(NOTHING_SELECTED)
         self.selection_label.setAccessibleName("Selected plan")
@@ -235,8 +234,8 @@ class PlansPanelView(QWidget):
         ):
             QWidget.setTabOrder(first, second)
 
-    def show_empty(self, text: str) -> None:
-        self.stack.show_message(text, EMPTY_PLANS_MORE)
+    def show_empty(self, text: str, more: str = EMPTY_PLANS_MORE) -> None:
+        self.stack.show_message(text, more)
 
     def show_table(self) -> None:
         self.stack.show_table()
@@ -298,12 +297,10 @@ class PlansPanelController(TargetRowsController):
             self.view.show_table()
             self._size_columns()
         else:
-            self.view.empty_more.setVisible(not self.gone)
-            self.view.show_empty(
-                GONE.format(name=self.name or "They")
-                if self.gone
-                else EMPTY_PLANS.format(name=self.name or "them")
-            )
+            if self.gone:
+                self.view.show_empty(GONE.format(name=self.name or "They"), "")
+            else:
+                self.view.show_empty(EMPTY_PLANS.format(name=self.name or "them"))
         if keep is not None:
             self.select_uid(keep.uid)
         elif not self._filled and self.model.rowCount():

@@ -667,6 +667,8 @@ def test_someone_deleted_elsewhere_is_said_plainly_and_comes_back_with_undo(
     env.stack.push(DeleteCommand.perform(env.ctx, "person", mum.id, mum.name))
     assert panel.gone
     assert panel.view.empty.text() == "Mum is no longer in your network."
+    # No "add one when it feels right" under it: there is no one to add a plan for.
+    assert panel.view.stack.more.isHidden()
     assert not panel.view.add_button.isEnabled()
     assert panel.add_plan() is None
     env.stack.undo()
