@@ -409,11 +409,10 @@ class HistoryController(TargetRowsController):
         self.model.set_checkins(checkins, self.user_zone, self._clock())
         if self.model.rowCount():
             self.view.show_table()
+        elif gone:
+            self.view.show_empty(f"{self.name or 'They'} is no longer in your network.", "")
         else:
-            if gone:
-                self.view.show_empty(f"{self.name or 'They'} is no longer in your network.", "")
-            else:
-                self.view.show_empty(EMPTY_HISTORY.format(name=self.name or "them"))
+            self.view.show_empty(EMPTY_HISTORY.format(name=self.name or "them"))
         if keep is not None:
             self.select_uid(keep.uid)
         self._selection_moved()

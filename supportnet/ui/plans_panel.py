@@ -296,11 +296,10 @@ class PlansPanelController(TargetRowsController):
         if self.model.rowCount():
             self.view.show_table()
             self._size_columns()
+        elif self.gone:
+            self.view.show_empty(GONE.format(name=self.name or "They"), "")
         else:
-            if self.gone:
-                self.view.show_empty(GONE.format(name=self.name or "They"), "")
-            else:
-                self.view.show_empty(EMPTY_PLANS.format(name=self.name or "them"))
+            self.view.show_empty(EMPTY_PLANS.format(name=self.name or "them"))
         if keep is not None:
             self.select_uid(keep.uid)
         elif not self._filled and self.model.rowCount():
