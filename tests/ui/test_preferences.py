@@ -65,9 +65,14 @@ def test_every_control_has_an_accessible_name(qtbot: Any) -> None:
 
     dialog = PreferencesDialog(Settings(), lambda _s: None)
     qtbot.addWidget(dialog)
-    for child in dialog.findChildren(QWidget):
-        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(dialog):
-            assert child.accessibleName() or child.parent().accessibleName(), child
+    controls = [
+        child
+        for child in dialog.findChildren(QWidget)
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(dialog)
+    ]
+    assert len(controls) >= 5
+    for child in controls:
+        assert child.accessibleName() or child.parent().accessibleName(), child
 
 
 def test_closing_keeps_running_in_the_tray_only_when_asked(
