@@ -51,7 +51,7 @@ from benchmarks.store_open import MemoryKeyring
 from benchmarks.synthetic import fill
 from supportnet.data import calendar_export
 from supportnet.data.store import Store, open_store
-from supportnet.ics_export import CALENDAR_NAME, PRODID, ExportEvent, ExportOptions
+from supportnet.ics_export import CALENDAR_NAME, PRODID, ExportEvent, ExportOptions, zone_windows
 from supportnet.ics_timezones import vtimezone
 from supportnet.network import ChannelKind, Circle, GroupKind, LifeDomain
 
@@ -246,18 +246,8 @@ def bare_icalendar(
 def same_vtimezones(
     events: Sequence[ExportEvent], weeks: int, now: datetime
 ) -> list[icalendar.Timezone]:
-    """The VTIMEZONEs the export writes for ``events``: each zone from its first start to
-    the horizon's end (or a later start)."""
-    horizon_end = now.astimezone(UTC).date() + timedelta(days=7 * weeks + 1)
-    windows: dict[str, tuple[date, date]] = {}
-    for event in events:
-        zone = event.tzid
-        if zone is None:
-            continue
-        assert isinstance(event.start, datetime)
-        first = event.start.date()
-        lo, hi = windows.get(zone, (first, horizon_end))
-        windows[zone] = (min(lo, first), max(hi, first))
+    """The VTIMEZONEs the export writes for ``events``, over :func:`zone_windows`."""
+    windows = zone_windows(events, weeks, now)
     return [vtimezone(zone, *windows[zone]) for zone in sorted(windows)]
 
 

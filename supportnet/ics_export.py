@@ -723,7 +723,6 @@ def calendar_bytes(events: Sequence[ExportEvent], options: ExportOptions, now: d
     if any(not e.uid for e in events):
         raise ValueError("a flexible occurrence has no uid yet (see with_slots)")
     stamp = now.astimezone(UTC).replace(microsecond=0)
-    horizon_end = stamp.date() + timedelta(days=7 * options.weeks + 1)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -733,15 +732,7 @@ def calendar_bytes(events: Sequence[ExportEvent], options: ExportOptions, now: d
         content_line("NAME", escape_text(CALENDAR_NAME)),
         content_line("X-WR-CALNAME", escape_text(CALENDAR_NAME)),
     ]
-    windows: dict[str, tuple[date, date]] = {}
-    for event in events:
-        zone = event.tzid
-        if zone is None:
-            continue  # all-day, or written in UTC ("Z") with no TZID
-        assert isinstance(event.start, datetime)
-        first = event.start.date()
-        lo, hi = windows.get(zone, (first, horizon_end))
-        windows[zone] = (min(lo, first), max(hi, first))
+    windows = zone_windows(events, options.weeks, now)
     head = "\r\n".join(lines).encode("utf-8") + b"\r\n"
     zones = b"".join(vtimezone_bytes(zone, *windows[zone]) for zone in sorted(windows))
     trigger = (
@@ -754,6 +745,24 @@ def calendar_bytes(events: Sequence[ExportEvent], options: ExportOptions, now: d
         line for event in events for line in _vevent_lines(event, stamp_line, trigger)
     )
     return head + zones + body.encode("utf-8") + (b"\r\n" if body else b"") + b"END:VCALENDAR\r\n"
+
+
+def zone_windows(
+    events: Sequence[ExportEvent], weeks: int, now: datetime
+) -> dict[str, tuple[date, date]]:
+    """The days each TZID's VTIMEZONE must cover: from its first event's start to the end
+    of the weeks ahead (or a later start). All-day and UTC ("Z") events need none."""
+    horizon_end = now.astimezone(UTC).date() + timedelta(days=7 * weeks + 1)
+    windows: dict[str, tuple[date, date]] = {}
+    for event in events:
+        zone = event.tzid
+        if zone is None:
+            continue
+        assert isinstance(event.start, datetime)
+        first = event.start.date()
+        lo, hi = windows.get(zone, (first, horizon_end))
+        windows[zone] = (min(lo, first), max(hi, first))
+    return windows
 
 
 def _vevent_lines(event: ExportEvent, stamp_line: str, trigger: str | None) -> list[str]:
