@@ -39,16 +39,13 @@ from supportnet.ics_export import (
     with_slots,
     withdraw,
 )
-from supportnet.network import ChannelKind, Circle, first_name_of, new_uid
+from supportnet.network import first_name_of, new_uid
 from supportnet.plans import Plan, PlanKind
 from supportnet.schedule import plan_zone
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
     from supportnet.reachout import TargetKey
-
-_CHANNELS = {m.value: m for m in ChannelKind}
-_CIRCLES = {m.value: m for m in Circle}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +76,11 @@ def whos(store: Store) -> dict[TargetKey, Who]:
             pid,
             name,
             first_name_of(name, nickname),
-            _CIRCLES[circle],
-            _CHANNELS.get(kind) if kind else None,
+            reads.CIRCLES[circle],
+            reads.CHANNELS.get(kind) if kind else None,
         )
     for gid, name, circle in db.execute("SELECT id, name, circle FROM community_groups"):
-        found[("group", gid)] = Who("group", gid, name, name, _CIRCLES[circle])
+        found[("group", gid)] = Who("group", gid, name, name, reads.CIRCLES[circle])
     return found
 
 
@@ -112,8 +109,10 @@ def _gather(
     held_plans = reads.plans(store.db, "paused = 1") if paused else []
     people = whos(store)
     postponements = store.postponements.list_active(today)
+    chosen = exported_plans(plans, people, scope)
+    held = exported_plans(held_plans, people, scope, paused=True)
     stored: dict[int, list[StoredEvent]] = defaultdict(list)
-    ids = [plan.id for plan in [*plans, *held_plans] if plan.id is not None]
+    ids = [plan.id for plan, _who in [*chosen, *held] if plan.id is not None]
     for record in store.calendar.for_plans(ids):
         if record.plan_id is not None:
             stored[record.plan_id].append(record.stored)
@@ -122,8 +121,7 @@ def _gather(
     events = plan_events(
         plans, people, last_contact, postponements, now, options, scope, have, user_zone=zone
     )
-    held = exported_plans(held_plans, people, scope, paused=True)
-    return _Gathered(exported_plans(plans, people, scope), held, events, today, stored)
+    return _Gathered(chosen, held, events, today, stored)
 
 
 def preview(

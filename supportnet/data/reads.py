@@ -7,8 +7,9 @@ ORM (over half a second to import) is loaded; writes go through the ORM.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
 from supportnet.checkins import CheckIn, Initiator
 from supportnet.data.engine import RawDatabase
@@ -27,11 +28,11 @@ from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Re
 
 # Enum members by value: a dict lookup is several times faster than calling the enum,
 # which counts when thousands of rows are read.
-_CIRCLES = {m.value: m for m in Circle}
+CIRCLES = {m.value: m for m in Circle}
 _DOMAINS = {m.value: m for m in LifeDomain}
 _DIRECTIONS = {m.value: m for m in HelpDirection}
 _SUPPORTS = {m.value: m for m in SupportType}
-_CHANNELS = {m.value: m for m in ChannelKind}
+CHANNELS = {m.value: m for m in ChannelKind}
 _GROUP_KINDS = {m.value: m for m in GroupKind}
 
 
@@ -48,7 +49,11 @@ def _time(value: str | None) -> time | None:
     return None if value is None else time.fromisoformat(value)
 
 
-def _in(ids: list[int]) -> str:
+_T = TypeVar("_T")
+
+
+def placeholders(ids: Sequence[object]) -> str:
+    """``?,?,?``: one SQL parameter mark per item."""
     return ",".join("?" * len(ids))
 
 
@@ -74,7 +79,7 @@ def people(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> li
     channels: dict[int, list[ContactChannel]] = defaultdict(list)
     tags: dict[int, list[str]] = defaultdict(list)
     for chunk in chunks(ids):
-        marks = _in(chunk)
+        marks = placeholders(chunk)
         for pid, kind in db.execute(
             f"SELECT person_id, support_type FROM person_support WHERE person_id IN ({marks})",
             tuple(chunk),
@@ -85,7 +90,7 @@ def people(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> li
             f"WHERE person_id IN ({marks}) ORDER BY person_id, position",
             tuple(chunk),
         ):
-            channels[pid].append(ContactChannel(_CHANNELS[kind], value, bool(preferred)))
+            channels[pid].append(ContactChannel(CHANNELS[kind], value, bool(preferred)))
         for pid, tag in db.execute(
             f"SELECT person_id, tag FROM person_tags WHERE person_id IN ({marks}) "
             "ORDER BY person_id, position",
@@ -100,7 +105,7 @@ def people(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> li
             nickname=r[3],
             pronouns=r[4],
             domain=_DOMAINS[r[5]],
-            circle=_CIRCLES[r[6]],
+            circle=CIRCLES[r[6]],
             direction=_DIRECTIONS[r[7]],
             best_times=r[8],
             notes=r[9],
@@ -136,7 +141,7 @@ def groups(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> li
     support: dict[int, set[SupportType]] = defaultdict(set)
     tags: dict[int, list[str]] = defaultdict(list)
     for chunk in chunks(ids):
-        marks = _in(chunk)
+        marks = placeholders(chunk)
         for gid, kind in db.execute(
             f"SELECT group_id, support_type FROM group_support WHERE group_id IN ({marks})",
             tuple(chunk),
@@ -154,7 +159,7 @@ def groups(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> li
             uid=r[1],
             name=r[2],
             kind=_GROUP_KINDS[r[3]],
-            circle=_CIRCLES[r[4]],
+            circle=CIRCLES[r[4]],
             domain=_DOMAINS[r[5]],
             meeting_schedule=r[6],
             place=r[7],
@@ -189,7 +194,8 @@ def plans(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> lis
     ids = [r[0] for r in rows]
     for chunk in chunks(ids):
         for pid, day in db.execute(
-            f"SELECT plan_id, day FROM plan_skips WHERE plan_id IN ({_in(chunk)})", tuple(chunk)
+            f"SELECT plan_id, day FROM plan_skips WHERE plan_id IN ({placeholders(chunk)})",
+            tuple(chunk),
         ):
             skips[pid].add(date.fromisoformat(day))
     out = []
@@ -290,6 +296,6 @@ def count(db: RawDatabase, table: str, where: str = "", params: tuple[Any, ...] 
     return int(rows[0][0])
 
 
-def chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+def chunks(ids: list[_T], size: int = 500) -> list[list[_T]]:
     # SQLite caps bound parameters per statement; 500 stays well below every build's cap.
     return [ids[i : i + size] for i in range(0, len(ids), size)]

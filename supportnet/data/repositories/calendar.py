@@ -95,7 +95,7 @@ def read_records(db: RawDatabase, plan_ids: Sequence[int]) -> tuple[CalendarReco
         found += _records(
             db.execute(
                 f"SELECT {_COLUMNS} FROM calendar_events "
-                f"WHERE plan_id IN ({','.join('?' * len(chunk))}) ORDER BY plan_id, slot, uid",
+                f"WHERE plan_id IN ({reads.placeholders(chunk)}) ORDER BY plan_id, slot, uid",
                 tuple(chunk),
             )
         )
@@ -166,13 +166,8 @@ class CalendarRepository(Repository):
                     ),
                     [record.values() for record in writes],
                 )
-            uids = list(forget)
-            for start in range(0, len(uids), 500):
-                session.execute(
-                    delete(CalendarEventRow).where(
-                        CalendarEventRow.uid.in_(uids[start : start + 500])
-                    )
-                )
+            for chunk in reads.chunks(list(forget)):
+                session.execute(delete(CalendarEventRow).where(CalendarEventRow.uid.in_(chunk)))
 
     def relink(self, records: Sequence[CalendarRecord], plan_id: int) -> None:
         """Give a restored plan (now ``plan_id``) its rows again."""
