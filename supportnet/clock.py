@@ -21,3 +21,11 @@ def system_zone_name() -> str:
     except (ZoneInfoNotFoundError, ValueError):
         return "UTC"
     return name
+
+
+def user_zone_name(setting: str | None, system: str) -> str:
+    """The zone the person lives in: their setting, or the system's when it is unset.
+
+    The settings never hold a zone this machine doesn't know (they drop one on load).
+    """
+    return setting or system

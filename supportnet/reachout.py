@@ -87,14 +87,6 @@ def default_channel(
 # --- days and zones -----------------------------------------------------------------------------
 
 
-def user_zone_name(setting: str | None, system: str) -> str:
-    """The zone the person lives in: their setting, or the system's when it is unset.
-
-    The settings never hold a zone this machine doesn't know (they drop one on load).
-    """
-    return setting or system
-
-
 def local_today(now: datetime, zone: str) -> date:
     """The calendar day it is for the person at ``now``."""
     return now.astimezone(ZoneInfo(zone)).date()

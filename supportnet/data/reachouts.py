@@ -12,10 +12,9 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from supportnet.clock import system_zone_name
+from supportnet.clock import system_zone_name, user_zone_name
 from supportnet.data import reads
 from supportnet.network import Circle
-from supportnet.reachout import user_zone_name
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet import reachout, schedule
+from supportnet import clock, schedule
 from supportnet.clock import system_zone_name
 from supportnet.errors import Problem
 from supportnet.network import ChannelKind
@@ -118,7 +118,7 @@ def user_zone_name(source: Any) -> str:
     """The user's zone: the one chosen in the settings, else the system's."""
     settings = getattr(source, "settings", None)
     chosen = settings.load().timezone if settings is not None else None
-    return reachout.user_zone_name(chosen, system_zone_name())
+    return clock.user_zone_name(chosen, system_zone_name())
 
 
 def zone_place(zone: str) -> str:

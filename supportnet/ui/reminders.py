@@ -15,14 +15,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from supportnet.clock import system_zone_name
+from supportnet.clock import system_zone_name, user_zone_name
 from supportnet.plans import Plan
 from supportnet.reachout import (
     local_today,
     reminder_since,
     reminder_text,
     targets_from,
-    user_zone_name,
 )
 from supportnet.schedule import Target, reminders_due
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.checkins import CheckIn, Initiator
-from supportnet.clock import system_zone_name
+from supportnet.clock import system_zone_name, user_zone_name
 from supportnet.data.reachouts import ReachOutReader
 from supportnet.reachout import (
     PERSON,
@@ -43,7 +43,6 @@ from supportnet.reachout import (
     plan_target_key,
     postponement_for,
     tomorrow,
-    user_zone_name,
 )
 from supportnet.schedule import Suggestion
 from supportnet.settings import Settings

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from supportnet.clock import user_zone_name
 from supportnet.network import ChannelKind, Circle, ContactChannel, Group, Person
 from supportnet.plans import Cadence, Plan, PlanKind, Recurrence
 from supportnet.reachout import (
@@ -26,7 +27,6 @@ from supportnet.reachout import (
     reminder_text,
     target_key_of,
     targets_from,
-    user_zone_name,
 )
 from supportnet.schedule import Postponement, Target
 
