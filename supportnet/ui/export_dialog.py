@@ -71,9 +71,11 @@ from supportnet.ics_export import (
 )
 from supportnet.network import Circle
 from supportnet.paths import user_path
+from supportnet.reachout import TargetKey, plan_target_key
 from supportnet.ui.background import Background
 from supportnet.ui.labels import title_label
 from supportnet.ui.lists import ListArea, make_table
+from supportnet.ui.models import header_text
 from supportnet.ui.person_editor import heading_label
 from supportnet.ui.plan_editor import quiet, short_date, user_zone_name
 from supportnet.ui.ui_state import UiState
@@ -136,7 +138,6 @@ STATE_WEEKS = "export/weeks"
 STATE_ALARM = "export/alarm"
 STATE_FOLDER = "export/folder"
 
-TargetKey = tuple[str, int]
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -144,15 +145,17 @@ def events_text(n: int) -> str:
     return "1 event" if n == 1 else f"{n:,} events"
 
 
+def withdrawn_text(n: int, where: str = "of your calendar") -> str:
+    """E.g. "3 events from before, no longer planned, will be taken out of your calendar."."""
+    return f"{events_text(n)} from before, no longer planned, will be taken out {where}."
+
+
 def count_text(n: int, withdrawn: int = 0) -> str:
     """The line above the preview: "23 events will be written.", how many are shown, and
     how many given to calendars before will be taken out again."""
     text = "1 event will be written." if n == 1 else f"{events_text(n)} will be written."
     if withdrawn:
-        text += (
-            f" {events_text(withdrawn)} from before, no longer planned, will be taken out"
-            " of your calendar."
-        )
+        text += f" {withdrawn_text(withdrawn)}"
     if n > PREVIEW_LIMIT:
         text += f" Showing the first {PREVIEW_LIMIT}."
     return text
@@ -215,7 +218,7 @@ class PreviewModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[int, str, str, str, str]] = []
+        self._rows: list[tuple[str, str, str, str]] = []
         self._privacy = Privacy.FIRST_NAME
 
     def set_events(
@@ -223,9 +226,7 @@ class PreviewModel(QAbstractTableModel):
     ) -> None:
         self.beginResetModel()
         self._privacy = privacy
-        self._rows = [
-            (e.plan_id, when_text(e, zone, today), e.summary, e.who, e.repeats) for e in events
-        ]
+        self._rows = [(when_text(e, zone, today), e.summary, e.who, e.repeats) for e in events]
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
@@ -244,21 +245,16 @@ class PreviewModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row[index.column() + 1]
-        if role == Qt.ItemDataRole.UserRole:
-            return row[0]
+            return row[index.column()]
         return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 4:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.headers()[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == self.WHO:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.ToolTipRole and section == self.WHO:
             return "Shown here to help you check; the file says only what the title says."
-        return None
+        return header_text(self.headers(), section, orientation, role)
 
 
 class TargetsModel(QAbstractListModel):
@@ -274,9 +270,6 @@ class TargetsModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._targets)
 
-    def key(self, row: int) -> TargetKey:
-        return self._targets[row][0]
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -285,8 +278,6 @@ class TargetsModel(QAbstractListModel):
             return label
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if key in self._checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.UserRole:
-            return key
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -311,12 +302,6 @@ class TargetsModel(QAbstractListModel):
         self.checked_changed.emit()
         return True
 
-    def set_checked(self, key: TargetKey, on: bool = True) -> None:
-        keys = [k for k, _label in self._targets]
-        row = keys.index(key)
-        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        self.setData(self.index(row), state.value, Qt.ItemDataRole.CheckStateRole)
-
     def checked(self) -> frozenset[TargetKey]:
         return frozenset(self._checked)
 
@@ -332,12 +317,7 @@ def show_in_file_manager(folder: Path) -> bool:
 def targets_with_plans(store: Any, reader: ReachOutReader) -> list[tuple[TargetKey, str]]:
     """Everyone with a plan that isn't paused, sorted by name; groups say so."""
     whos = calendar_export.whos(store)
-    keys: set[TargetKey] = set()
-    for plan in reader.plans():
-        if plan.person_id is not None:
-            keys.add(("person", plan.person_id))
-        elif plan.group_id is not None:
-            keys.add(("group", plan.group_id))
+    keys = {key for plan in reader.plans() if (key := plan_target_key(plan)) is not None}
     found = []
     for key in keys:
         who = whos.get(key)
@@ -900,10 +880,7 @@ class ExportDialog(QDialog):
             return
         if self.withdrawn:
             # Nothing new, but a file that takes old events out of calendars is worth saving.
-            self.count_label.setText(
-                f"No new events. {events_text(self.withdrawn)} from before, no longer "
-                "planned, will be taken out of your calendar."
-            )
+            self.count_label.setText(f"No new events. {withdrawn_text(self.withdrawn)}")
             self.preview_area.show_table()
             return
         self.count_label.setText("No events will be written.")
@@ -918,7 +895,10 @@ class ExportDialog(QDialog):
     def _update_export(self) -> None:
         ok = bool(self.events or self.withdrawn) and not self._saving
         self.export_button.setEnabled(ok)
-        self.export_button.setToolTip("" if ok else "There's nothing to write with these choices.")
+        nothing = not ok and not self._saving
+        self.export_button.setToolTip(
+            "There's nothing to write with these choices." if nothing else ""
+        )
 
     # --- exporting -------------------------------------------------------------------------------
 
@@ -963,7 +943,7 @@ class ExportDialog(QDialog):
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
-        self.export_button.setEnabled(not saving and bool(self.events or self.withdrawn))
+        self._update_export()
         self.export_button.setText("Saving…" if saving else "&Export")
         if saving:
             self.done_message.set_message("")
@@ -975,10 +955,8 @@ class ExportDialog(QDialog):
         count = events_text(len(result.events))
         done = f"Saved {count} to {result.path}. You can import it into your calendar now."
         if result.cancelled:
-            done += (
-                f" {events_text(result.cancelled)} from before, no longer planned, will be "
-                "taken out of calendars that update by event (Google, Outlook, khal)."
-            )
+            where = "of calendars that update by event (Google, Outlook, khal)"
+            done += f" {withdrawn_text(result.cancelled, where)}"
         self.done_message.set_message(done)
         self.folder_button.show()
         self._announce(done)
