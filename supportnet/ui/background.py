@@ -39,8 +39,6 @@ class _Job(QRunnable):
 class Background(QObject):
     """Runs work functions on one worker thread; callbacks on the GUI thread."""
 
-    busy_changed = Signal(bool)
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
@@ -65,14 +63,11 @@ class Background(QObject):
         dialog closed while its export was still writing).
         """
         relay = _Relay(self)
-        was_busy = self.busy
         self._relays.add(relay)
 
         def finish(result: Any, error: BaseException | None) -> None:
             self._relays.discard(relay)
             relay.deleteLater()
-            if not self.busy:
-                self.busy_changed.emit(False)
             if receiver is not None and not shiboken6.isValid(receiver):
                 return
             if error is None:
@@ -81,8 +76,6 @@ class Background(QObject):
                 on_error(error)
 
         relay.finished.connect(finish)
-        if not was_busy:
-            self.busy_changed.emit(True)
         self._pool.start(_Job(work, relay))
 
     def wait(self, msecs: int = -1) -> bool:

@@ -234,7 +234,6 @@ class HistoryView(QWidget):
 
         self.table = make_table(model, "Check-ins, newest first")
         self.table.setCornerButtonEnabled(False)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
         header = self.table.horizontalHeader()
         chars = self.table.fontMetrics().averageCharWidth()
         for column, width in ((0, 22), (1, 16), (2, 20), (3, 26)):

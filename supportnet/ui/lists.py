@@ -88,7 +88,6 @@ def make_table(model: QAbstractItemModel, name: str, sort_column: int | None = N
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setTabKeyNavigation(False)
-    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     view.verticalHeader().setVisible(False)
     # A little air between rows: easier to read and to hit with a tired hand.
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() * 2)

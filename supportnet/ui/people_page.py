@@ -213,6 +213,7 @@ class PeoplePageController(QObject):
         for table, kind in ((view.people_table, PERSON), (view.groups_table, GROUP)):
             table.activated.connect(lambda index, k=kind: self._activated(k, index))
             table.selectionModel().selectionChanged.connect(self._selection_moved)
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             table.customContextMenuRequested.connect(
                 lambda pos, t=table: self._context_menu(t, pos)
             )

@@ -178,7 +178,6 @@ class PlansPanelView(QWidget):
 
         self.table = make_table(model, "Plans")
         self.table.setCornerButtonEnabled(False)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
         header = self.table.horizontalHeader()
         chars = self.table.fontMetrics().averageCharWidth()
         for column, width in ((0, 30), (1, 16), (2, 42), (3, 14)):
