@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -73,11 +73,11 @@ from supportnet.network import Circle
 from supportnet.paths import user_path
 from supportnet.reachout import TargetKey, plan_target_key
 from supportnet.ui.background import Background
-from supportnet.ui.labels import title_label
+from supportnet.ui.labels import buddy_label, title_label
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import header_text
 from supportnet.ui.person_editor import heading_label
-from supportnet.ui.plan_editor import quiet, short_date, user_zone_name
+from supportnet.ui.plan_editor import quiet, short_date, user_zone_name, zone_or_utc
 from supportnet.ui.ui_state import UiState
 from supportnet.ui.unlock_dialog import FieldMessage
 
@@ -389,12 +389,6 @@ class PrivacyCard(QFrame):
         super().mousePressEvent(event)
 
 
-def _buddy(text: str, buddy: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(buddy)
-    return label
-
-
 def _hint(text: str) -> QLabel:
     """A quieter line of explanation under a field."""
     label = quiet(QLabel(text))
@@ -438,10 +432,7 @@ class ExportDialog(QDialog):
         self._state = ui_state or UiState(None)
         self._status = status
         self._reader = ReachOutReader(store)
-        try:
-            self._zone = ZoneInfo(user_zone_name(store))
-        except (ZoneInfoNotFoundError, ValueError):
-            self._zone = ZoneInfo("UTC")
+        self._zone = zone_or_utc(user_zone_name(store))
         #: The events the preview last showed (all of them, not only the first 50).
         self.events: list[ExportEvent] = []
         #: How many events given to calendars before the next export would cancel.
@@ -605,7 +596,7 @@ class ExportDialog(QDialog):
         self.weeks_message = FieldMessage("Weeks ahead: message")
         weeks_row = QHBoxLayout()
         weeks_row.setSpacing(8)
-        weeks_row.addWidget(_buddy("&Weeks ahead", self.weeks_spin))
+        weeks_row.addWidget(buddy_label("&Weeks ahead", self.weeks_spin))
         weeks_row.addWidget(self.weeks_spin)
         weeks_row.addStretch(1)
 
@@ -701,7 +692,7 @@ class ExportDialog(QDialog):
         self.exists_note = FieldMessage("Save to: note")
         file_row = QHBoxLayout()
         file_row.setSpacing(8)
-        file_row.addWidget(_buddy("Save &to", self.path_field))
+        file_row.addWidget(buddy_label("Save &to", self.path_field))
         file_row.addWidget(self.path_field, 1)
         file_row.addWidget(self.choose_button)
 

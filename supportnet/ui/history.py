@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QDateTime,
@@ -43,7 +43,7 @@ from supportnet.ui.labels import title_label
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import TableModel
 from supportnet.ui.person_editor import EditorDialog, heading_label, notes_field
-from supportnet.ui.plan_editor import plan_save_hint, quiet, user_zone_name
+from supportnet.ui.plan_editor import plan_save_hint, quiet, user_zone_name, zone_or_utc
 from supportnet.ui.plan_undo import DeleteCheckInCommand, EditCheckInCommand
 from supportnet.ui.signals import AppSignals
 from supportnet.ui.undo import PERSON, UndoContext
@@ -102,13 +102,6 @@ def when_text(at: datetime, zone: ZoneInfo, now: datetime | None = None) -> str:
     if now is None or now.astimezone(zone).year != local.year:
         text += f" {local.year}"
     return f"{text}, {local:%H:%M}"
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
 
 
 class UndoNote(QWidget):
@@ -182,7 +175,7 @@ class HistoryModel(TableModel):
     def set_checkins(self, checkins: Sequence[CheckIn], zone: str, now: datetime) -> None:
         self.beginResetModel()
         self._checkins = sorted(checkins, key=lambda c: c.at, reverse=True)
-        self._zone = _zone(zone)
+        self._zone = zone_or_utc(zone)
         self._now = now
         self.endResetModel()
 
@@ -430,14 +423,14 @@ class HistoryController(TargetRowsController):
         if checkin is None:
             self.view.selection_label.setText(NOTHING_SELECTED)
         else:
-            zone = _zone(self.user_zone)
+            zone = zone_or_utc(self.user_zone)
             self.view.selection_label.setText(
                 f"Selected: {when_text(checkin.at, zone, self._clock())}"
             )
 
     def _label(self, checkin: CheckIn) -> str:
         """ "the check-in of Sun 14 Jun", for undo texts and notes."""
-        local = checkin.at.astimezone(_zone(self.user_zone))
+        local = checkin.at.astimezone(zone_or_utc(self.user_zone))
         return f"the check-in of {WEEKDAY_NAMES[local.weekday()][:3]} {local.day} {local:%b}"
 
     # --- changing --------------------------------------------------------------------------
@@ -528,7 +521,7 @@ class CheckInEditor(EditorDialog):
         title = f"Check-in with {name}" if name else "Check-in"
         super().__init__(title, on_save, existing=checkin.id is not None, parent=parent)
         self._base = copy.deepcopy(checkin)
-        self._zone = _zone(user_zone)
+        self._zone = zone_or_utc(user_zone)
 
         heading = title_label(title)
 

@@ -1,9 +1,9 @@
-"""Titles at the top of pages and dialogs."""
+"""Titles at the top of pages and dialogs, and labels for fields."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def title_label(text: str) -> QLabel:
@@ -15,4 +15,11 @@ def title_label(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     label.setAccessibleName(text)
+    return label
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A field's label; its "&" letter (Alt+letter) and a click give ``buddy`` the focus."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
     return label

@@ -31,7 +31,7 @@ from supportnet.errors import SupportNetError, ValidationError
 from supportnet.network import ChannelKind
 from supportnet.reachout import GROUP, MOOD_WORDS, TargetKey, match_choice
 from supportnet.ui import dialogs
-from supportnet.ui.labels import title_label
+from supportnet.ui.labels import buddy_label, title_label
 from supportnet.ui.unlock_dialog import FieldMessage
 
 TITLE = "Log a check-in"
@@ -101,12 +101,6 @@ def calm_calendar(calendar: QCalendarWidget | None) -> None:
     plain.setForeground(calendar.palette().color(QPalette.ColorRole.Text))
     for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
         calendar.setWeekdayTextFormat(weekend, plain)
-
-
-def _label(text: str, buddy: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(buddy)
-    return label
 
 
 class LogDialog(QDialog):
@@ -250,7 +244,7 @@ class LogDialog(QDialog):
         form = QVBoxLayout()
         form.setSpacing(4)
         if fixed is None:
-            form.addWidget(_label("&With whom", self.who_combo))
+            form.addWidget(buddy_label("&With whom", self.who_combo))
             form.addWidget(self.who_combo)
             form.addWidget(self.who_message)
             form.addSpacing(8)
@@ -258,12 +252,12 @@ class LogDialog(QDialog):
         when_how.setSpacing(16)
         when_col = QVBoxLayout()
         when_col.setSpacing(4)
-        when_col.addWidget(_label("Wh&en", self.when_edit))
+        when_col.addWidget(buddy_label("Wh&en", self.when_edit))
         when_col.addWidget(self.when_edit)
         when_col.addWidget(self.when_message)
         how_col = QVBoxLayout()
         how_col.setSpacing(4)
-        how_col.addWidget(_label("&How", self.channel_combo))
+        how_col.addWidget(buddy_label("&How", self.channel_combo))
         how_col.addWidget(self.channel_combo)
         how_col.addStretch(1)
         when_how.addLayout(when_col, 3)
@@ -275,14 +269,14 @@ class LogDialog(QDialog):
         form.addWidget(reached)
         form.addWidget(initiator_row)
         form.addSpacing(8)
-        form.addWidget(_label("&Note (optional)", self.note_field))
+        form.addWidget(buddy_label("&Note (optional)", self.note_field))
         form.addWidget(self.note_field)
         form.addWidget(self.note_message)
         form.addSpacing(8)
-        form.addWidget(_label("How did you feel &before? (optional)", self.mood_before))
+        form.addWidget(buddy_label("How did you feel &before? (optional)", self.mood_before))
         form.addWidget(self.mood_before)
         form.addSpacing(4)
-        form.addWidget(_label("And &after? (optional)", self.mood_after))
+        form.addWidget(buddy_label("And &after? (optional)", self.mood_after))
         form.addWidget(self.mood_after)
         form.addWidget(self.mood_message)
 

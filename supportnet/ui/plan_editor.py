@@ -373,11 +373,19 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def _qtime(at: time) -> QTime:
+def zone_or_utc(name: str) -> ZoneInfo:
+    """The zone called ``name``, or UTC if this machine doesn't know it."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def qtime(at: time) -> QTime:
     return QTime(at.hour, at.minute)
 
 
-def _pytime(value: QTime) -> time:
+def pytime(value: QTime) -> time:
     return time(value.hour(), value.minute())
 
 
@@ -923,12 +931,12 @@ class PlanEditor(EditorDialog):
         self.title_field.setText(plan.title)
         _select(self.channel_combo, plan.channel.value if plan.channel else None)
         self.all_day_check.setChecked(plan.window_start is None)
-        self.start_time_field.setTime(_qtime(plan.window_start or time(18, 0)))
+        self.start_time_field.setTime(qtime(plan.window_start or time(18, 0)))
         self.end_check.setChecked(plan.window_end is not None)
         end_default = (
             datetime.combine(today, plan.window_start or time(18, 0)) + timedelta(hours=1)
         ).time()
-        self.end_time_field.setTime(_qtime(plan.window_end or end_default))
+        self.end_time_field.setTime(qtime(plan.window_end or end_default))
         self.duration_field.setValue(plan.duration_minutes)
         self.zone_combo.setEditText(plan.timezone)
         self._update_zone_hint()
@@ -978,10 +986,10 @@ class PlanEditor(EditorDialog):
             title=self.title_field.text(),
             channel=ChannelKind(channel) if channel else None,
             timezone=self.zone_combo.currentText(),
-            window_start=None if all_day else _pytime(self.start_time_field.time()),
+            window_start=None if all_day else pytime(self.start_time_field.time()),
             window_end=None
             if all_day or not self.end_check.isChecked()
-            else _pytime(self.end_time_field.time()),
+            else pytime(self.end_time_field.time()),
             duration_minutes=self.duration_field.value(),
             message_idea=self.idea_field.toPlainText(),
             notes=self.notes_field.toPlainText(),

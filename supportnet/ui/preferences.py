@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import time
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.errors import SupportNetError
 from supportnet.settings import Settings
+from supportnet.ui.plan_editor import pytime, qtime
 from supportnet.ui.unlock_dialog import FieldMessage
 
 FOLLOW_SYSTEM = "Follow this computer"
@@ -63,10 +63,10 @@ class PreferencesDialog(QDialog):
             "Reminders still come while the window is closed; Quit ends SupportNet"
         )
 
-        self.quiet_from = QTimeEdit(_qtime(settings.quiet_hours_start))
+        self.quiet_from = QTimeEdit(qtime(settings.quiet_hours_start))
         self.quiet_from.setDisplayFormat("HH:mm")
         self.quiet_from.setAccessibleName("Quiet hours start")
-        self.quiet_until = QTimeEdit(_qtime(settings.quiet_hours_end))
+        self.quiet_until = QTimeEdit(qtime(settings.quiet_hours_end))
         self.quiet_until.setDisplayFormat("HH:mm")
         self.quiet_until.setAccessibleName("Quiet hours end")
 
@@ -136,8 +136,8 @@ class PreferencesDialog(QDialog):
             suggestions_per_day=self.per_day.value(),
             reminders_enabled=self.reminders.isChecked(),
             keep_in_tray=self.keep_in_tray.isChecked(),
-            quiet_hours_start=_pytime(self.quiet_from.time()),
-            quiet_hours_end=_pytime(self.quiet_until.time()),
+            quiet_hours_start=pytime(self.quiet_from.time()),
+            quiet_hours_end=pytime(self.quiet_until.time()),
             timezone=zone,
         )
 
@@ -162,11 +162,3 @@ class PreferencesDialog(QDialog):
             self.messages.get(field, self.messages["timezone"]).set_message(exc.message)
             return
         self.accept()
-
-
-def _qtime(value: time) -> QTime:
-    return QTime(value.hour, value.minute)
-
-
-def _pytime(value: QTime) -> time:
-    return time(value.hour(), value.minute())
