@@ -33,3 +33,24 @@ def open_keyring_store(
     yield _open
     for store in opened:
         store.close()
+
+
+@pytest.fixture(scope="session")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example store, made once by `supportnet demo` (the passphrase path)."""
+    from tests.data.test_cli import run_cli
+
+    folder = tmp_path_factory.mktemp("demo") / "store"
+    result = run_cli("demo", "--data-dir", str(folder))
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+@pytest.fixture
+def demo_dir(demo_folder: Path, tmp_path: Path) -> Path:
+    """A private copy of the example store for one test."""
+    import shutil
+
+    copy = tmp_path / "store"
+    shutil.copytree(demo_folder, copy)
+    return copy

@@ -13,24 +13,6 @@ from supportnet.network import ChannelKind
 from tests.data.test_cli import PASS, assert_one_line_error, run_cli, snapshot
 
 
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("reachout") / "store"
-    result = run_cli("demo", "--data-dir", str(folder))
-    assert result.returncode == 0, result.stderr
-    return folder
-
-
-@pytest.fixture
-def demo_dir(demo_folder: Path, tmp_path: Path) -> Path:
-    """A private copy of the example store for one test."""
-    import shutil
-
-    copy = tmp_path / "store"
-    shutil.copytree(demo_folder, copy)
-    return copy
-
-
 def test_today_prints_a_gentle_handful(demo_dir: Path) -> None:
     result = run_cli("today", "--data-dir", str(demo_dir))
     assert result.returncode == 0, result.stderr
