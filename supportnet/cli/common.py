@@ -1,0 +1,79 @@
+"""What every command shares: the one-line-error parser and the passphrase prompts."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from supportnet.errors import UsageError
+
+if TYPE_CHECKING:
+    from supportnet.data.keys import PassphraseProvider, PassphrasePurpose
+
+PROG = "supportnet"
+
+#: A command's handler: the parsed arguments, the resolved data folder, where to print.
+Handler = Callable[[argparse.Namespace, Path, TextIO], int]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{PROG} --help`)")
+
+
+def common_options() -> Parser:
+    """The options every command takes (``--data-dir``)."""
+    common = Parser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="keep data in DIR instead of the per-user data folder",
+    )
+    return common
+
+
+def whole_number(option: str) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            return int(text)
+        except ValueError:
+            raise UsageError(f"{option} takes a whole number, not “{text}”.") from None
+
+    return parse
+
+
+def terminal_passphrase_provider(stdin: TextIO | None = None) -> PassphraseProvider:
+    """Ask on the terminal (twice for a new passphrase), or None if there is no terminal."""
+    from supportnet.data.keys import PassphrasePurpose, check_new_passphrase
+
+    stream = stdin or sys.stdin
+
+    def provide(purpose: PassphrasePurpose) -> str | None:
+        if not stream.isatty():
+            return None
+        if purpose is PassphrasePurpose.NEW:
+            print(
+                "No usable keyring was found, so a passphrase will protect your data.\n"
+                "If you forget it, your data can't be recovered.",
+                file=sys.stderr,
+            )
+            first = getpass.getpass("New passphrase: ")
+            again = getpass.getpass("The same passphrase again: ")
+            check_new_passphrase(first, again)
+            return first
+        return getpass.getpass("SupportNet passphrase: ")
+
+    return provide
+
+
+def passphrase_provider() -> PassphraseProvider:
+    from supportnet.data.keys import env_passphrase_provider
+
+    return env_passphrase_provider() or terminal_passphrase_provider()

@@ -1,0 +1,231 @@
+"""Commands for reaching out: today, log and export-ics."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+from zoneinfo import ZoneInfo
+
+from supportnet.cli.common import passphrase_provider, whole_number
+from supportnet.errors import SupportNetError, UsageError
+from supportnet.network import ChannelKind
+from supportnet.paths import user_path
+
+if TYPE_CHECKING:
+    from supportnet.data.store import Store
+    from supportnet.network import Person
+
+
+#: ``supportnet.ics_export.Privacy`` values, spelled out so the parser imports nothing more.
+PRIVACY_CHOICES = ("discreet", "first-name", "full")
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Register today, log and export-ics on the ``commands`` subparsers."""
+    today = commands.add_parser(
+        "today", parents=[common], help="print today's suggestions, one per line"
+    )
+    today.set_defaults(handler=_cmd_today)
+    log = commands.add_parser("log", parents=[common], help="log a check-in with someone")
+    log.add_argument("name", metavar="NAME", help="who (a name, nickname or group)")
+    log.add_argument(
+        "--channel",
+        choices=[c.value for c in ChannelKind],
+        help="how you were in touch",
+    )
+    log.add_argument("--note", default="", help="a short note, kept encrypted")
+    log.add_argument("--they-reached-out", action="store_true", help="they got in touch with you")
+    log.add_argument(
+        "--when",
+        metavar="DATETIME",
+        help="when, e.g. '2026-11-24 18:30' or '18:30' (today); default: now",
+    )
+    export = commands.add_parser(
+        "export-ics",
+        parents=[common],
+        help="export check-in plans as a calendar file (.ics)",
+        description="Write your check-in plans to an .ics file that Google Calendar, Outlook, "
+        "Apple Calendar and Thunderbird import. Exporting again keeps the same event ids.",
+    )
+    export.add_argument("--out", metavar="FILE", required=True, help="the .ics file to write")
+    export.add_argument(
+        "--privacy",
+        choices=PRIVACY_CHOICES,
+        default="discreet",
+        help="discreet (default): every event is 'Check-in'; first-name: first names and "
+        "how; full: full names, how and message ideas. Notes are never exported.",
+    )
+    export.add_argument(
+        "--weeks",
+        type=whole_number("--weeks"),
+        default=12,
+        metavar="N",
+        help="how far ahead flexible and one-off plans go (default 12)",
+    )
+    export.add_argument(
+        "--person",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only plans with this person or group (repeat for more); default: everyone",
+    )
+    export.add_argument(
+        "--alarm-minutes",
+        type=whole_number("--alarm-minutes"),
+        metavar="N",
+        help="a reminder N minutes before each event (default: none)",
+    )
+    log.set_defaults(handler=_cmd_log)
+    export.set_defaults(handler=_cmd_export_ics)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _cmd_today(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.reachouts import today_suggestions
+    from supportnet.data.store import open_store
+
+    now = _now()
+    with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
+        found = today_suggestions(store, now)
+    if not found:
+        print("Nothing planned for today. You could still reach out to someone, or rest.", file=out)
+        return 0
+    for suggestion in found:
+        when = f"{suggestion.time_today:%H:%M}  " if suggestion.time_today else ""
+        print(f"{when}{suggestion.target.name} — {suggestion.reason}", file=out)
+    return 0
+
+
+def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
+    """A check-in time typed by a person: 'YYYY-MM-DD HH:MM', ISO 8601, or 'HH:MM' today."""
+    value = text.strip()
+    local_now = now.astimezone(zone)
+    try:
+        if len(value) <= 5 and ":" in value:
+            clock = time.fromisoformat(value.zfill(5))
+            moment = datetime.combine(local_now.date(), clock, tzinfo=zone)
+        else:
+            moment = datetime.fromisoformat(value)
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=zone)
+    except ValueError:
+        raise UsageError(
+            f"“{text}” isn't a time I understand; try '2026-11-24 18:30' or '18:30'."
+        ) from None
+    if moment > now + timedelta(minutes=5):
+        raise UsageError(f"“{text}” is in the future; a check-in is something that happened.")
+    return moment
+
+
+def _cmd_log(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.checkins import CheckIn, Initiator
+    from supportnet.data.reachouts import user_zone
+    from supportnet.data.store import open_store
+
+    now = _now()
+    with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
+        zone = ZoneInfo(user_zone(store))
+        at = parse_when(args.when, now, zone) if args.when else now
+        people = store.people.find(args.name)
+        name, kind, target_id = _one_target(store, args.name, people)
+        channel = ChannelKind(args.channel) if args.channel else None
+        if channel is None and kind == "person":
+            preferred = people[0].preferred_channel
+            channel = preferred.kind if preferred else None
+        checkin = CheckIn(
+            at=at,
+            person_id=target_id if kind == "person" else None,
+            group_id=target_id if kind == "group" else None,
+            channel=channel,
+            initiator=Initiator.THEM if args.they_reached_out else Initiator.ME,
+            note=args.note,
+        )
+        store.checkins.add(checkin)
+        for plan in (
+            store.plans.for_person(target_id)
+            if kind == "person"
+            else store.plans.for_group(target_id)
+        ):
+            assert plan.id is not None
+            store.postponements.clear(plan.id)
+    how = ", ".join(
+        part
+        for part in (
+            channel.label.lower() if channel else "",
+            "they reached out" if args.they_reached_out else "",
+        )
+        if part
+    )
+    local = at.astimezone(zone)
+    print(
+        f"Logged a check-in with {name} on {local:%a %d %b, %H:%M}"
+        + (f" ({how})." if how else "."),
+        file=out,
+    )
+    return 0
+
+
+def _one_target(
+    store: Store, text: str, people: list[Person] | None = None
+) -> tuple[str, str, int]:
+    """The one person or group ``text`` names: (name, "person" | "group", id).
+
+    Unknown: exit 1. More than one: the matches, and exit 2.
+    """
+    people = store.people.find(text) if people is None else people
+    groups = store.groups.find(text)
+    matches = [(p.name, "person", p.id) for p in people] + [(g.name, "group", g.id) for g in groups]
+    if not matches:
+        raise SupportNetError(f"Nobody called “{text}” is in your network.")
+    if len(matches) > 1:
+        names = [name for name, _kind, _id in matches]
+        listed = ", ".join(names[:-1]) + " or " + names[-1]
+        raise UsageError(f"“{text}” could be {listed}; please give more of the name.")
+    name, kind, target_id = matches[0]
+    assert target_id is not None
+    return name, kind, target_id
+
+
+def _cmd_export_ics(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data import calendar_export
+    from supportnet.data.store import open_store
+    from supportnet.ics_export import ExportOptions, Privacy, Scope
+
+    options = ExportOptions(
+        privacy=Privacy(args.privacy), weeks=args.weeks, alarm_minutes=args.alarm_minutes
+    )
+    problems = options.problems()
+    if problems:
+        raise UsageError(problems[0].message)
+    path = user_path(args.out)
+    calendar_export.check_target(path)
+    if path.suffix.lower() != ".ics":
+        raise UsageError(f"{path.name} should end in .ics, so calendars recognise it.")
+    now = _now()
+    with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
+        scope = None
+        if args.person:
+            chosen = frozenset(
+                (kind, target_id)
+                for _n, kind, target_id in (_one_target(store, name) for name in args.person)
+            )
+            scope = Scope(targets=chosen)
+        done = calendar_export.export(store, path, options, now, scope)
+    repeating = sum(1 for e in done.events if e.rrule is not None)
+    gone = (
+        f" {done.cancelled} earlier event{'s' if done.cancelled != 1 else ''} no longer "
+        "planned will be removed when you import it."
+        if done.cancelled
+        else ""
+    )
+    print(
+        f"Wrote {len(done.events)} event{'s' if len(done.events) != 1 else ''} "
+        f"({repeating} repeating) to {done.path} — {options.privacy.label.lower()} privacy." + gone,
+        file=out,
+    )
+    return 0

@@ -1,0 +1,155 @@
+"""Commands that look after the store itself: demo, doctor, backup and restore."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from supportnet.cli.common import passphrase_provider
+from supportnet.errors import SupportNetError
+from supportnet.paths import user_path
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Register the store commands on the ``commands`` subparsers."""
+    demo = commands.add_parser(
+        "demo", parents=[common], help="fill an empty store with an example network"
+    )
+    demo.add_argument(
+        "--force", action="store_true", help="replace existing data (a backup of it is kept first)"
+    )
+    demo.set_defaults(handler=_cmd_demo)
+    doctor = commands.add_parser(
+        "doctor",
+        parents=[common],
+        help="show where data lives, how it is encrypted, and what it holds",
+    )
+    doctor.set_defaults(handler=_cmd_doctor)
+    backup = commands.add_parser("backup", parents=[common], help="write an encrypted backup")
+    backup.add_argument("--out", metavar="FILE", required=True, help="the backup file to write")
+    backup.set_defaults(handler=_cmd_backup)
+    restore = commands.add_parser(
+        "restore", parents=[common], help="restore an encrypted backup into the data folder"
+    )
+    restore.add_argument("file", metavar="FILE", help="a backup written by `supportnet backup`")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a store that holds data (a backup of it is kept first)",
+    )
+    restore.set_defaults(handler=_cmd_restore)
+
+
+def _cmd_demo(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.clock import system_zone_name
+    from supportnet.data.backup import take_automatic_backup
+    from supportnet.data.demo_loader import clear_network, load_demo
+    from supportnet.data.store import open_store
+
+    with open_store(data_dir, passphrase=passphrase_provider()) as store:
+        kept = None
+        if not store.is_empty():
+            if not args.force:
+                counts = store.counts()
+                raise SupportNetError(
+                    f"This store already holds data ({counts.people} people, {counts.groups} "
+                    "groups); the example network goes only into an empty one. Use --force to "
+                    "replace it (a backup is kept first)."
+                )
+            kept = take_automatic_backup(store.engine, store.backup_dir, "before-demo")
+            clear_network(store)
+        counts = load_demo(store, date.today(), system_zone_name())
+        settings = store.settings.load()
+        settings.onboarded = True
+        store.settings.save(settings)
+    print(
+        f"Added the example network: {counts.people} people, {counts.groups} groups, "
+        f"{counts.plans} plans and {counts.checkins} check-ins.",
+        file=out,
+    )
+    if kept:
+        print(f"Your previous data is kept in {kept}.", file=out)
+    return 0
+
+
+def _cmd_doctor(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.backup import BACKUP_DIR_NAME
+    from supportnet.data.store import DB_NAME, open_store, store_exists
+
+    def line(label: str, value: object) -> None:
+        print(f"{label + ':':<16}{value}", file=out)
+
+    line("Data folder", f"{data_dir} ({_mode(data_dir)})")
+    if not store_exists(data_dir):
+        line("Store", "none yet; it is made the first time SupportNet opens")
+        return 0
+    with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
+        db = data_dir / DB_NAME
+        line("Database", f"{db.name}, {_size(db)} ({_mode(db)})")
+        line(
+            "Encryption",
+            f"SQLCipher {store.sqlcipher_version()}, AES-256 with a random 256-bit key",
+        )
+        line("Key kept in", store.key_info.where)
+        line("Schema", f"revision {store.revision()}")
+        problems = store.integrity_problems()
+        line("Integrity", "ok" if not problems else f"{len(problems)} problem(s): {problems[0]}")
+        counts = store.counts()
+        line("People", counts.people)
+        line("Groups", counts.groups)
+        line("Plans", counts.plans)
+        line("Check-ins", counts.checkins)
+        backups = sorted((data_dir / BACKUP_DIR_NAME).glob("*.db"))
+        line(
+            "Backups",
+            f"{len(backups)} automatic in {data_dir / BACKUP_DIR_NAME}"
+            if backups
+            else "no automatic backups yet",
+        )
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.store import open_store
+
+    target = user_path(args.out)
+    with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
+        written = store.backup(target)
+    print(f"Wrote an encrypted backup to {written}. It opens with this store's key.", file=out)
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.store import restore_backup
+
+    result = restore_backup(
+        data_dir, Path(args.file), passphrase=passphrase_provider(), force=args.force
+    )
+    with result.store as store:
+        counts = store.counts()
+    print(
+        f"Restored {counts.people} people, {counts.groups} groups, {counts.plans} plans and "
+        f"{counts.checkins} check-ins.",
+        file=out,
+    )
+    if result.safety_backup:
+        print(f"The data it replaced is kept in {result.safety_backup}.", file=out)
+    return 0
+
+
+def _mode(path: Path) -> str:
+    try:
+        return f"mode {path.stat().st_mode & 0o777:o}"
+    except OSError:
+        return "missing"
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024  # type: ignore[assignment]
+    return f"{size} bytes"
