@@ -91,6 +91,22 @@ class SchemaTooNewError(StoreError):
     """The database was written by a newer SupportNet."""
 
 
+class DiskFullError(StoreError):
+    """The disk (or the person's quota) is full; the step that needed space was undone."""
+
+
+class StoreBusyError(StoreError):
+    """Another program kept the database busy for longer than SupportNet waits."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The database or its folder can't be written: a read-only disk, or permissions."""
+
+
+class StoreIOError(StoreError):
+    """The disk reported a read or write error, or the database file can't be opened."""
+
+
 class BackupError(StoreError):
     """A backup could not be written or restored."""
 

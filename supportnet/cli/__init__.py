@@ -17,6 +17,7 @@ from supportnet.cli.common import (
     terminal_passphrase_provider,
 )
 from supportnet.cli.reachout_commands import PRIVACY_CHOICES, parse_when
+from supportnet.data.lock import acting_as_command
 from supportnet.errors import SupportNetError, ValidationError
 from supportnet.paths import resolve_data_dir
 
@@ -62,7 +63,8 @@ def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None 
 
             return run_gui(data_dir, [sys.argv[0], *argv])
         handler: Handler = args.handler
-        return handler(args, data_dir, out)
+        with acting_as_command(command):  # says who holds the store, to the lock's waiters
+            return handler(args, data_dir, out)
     except ValidationError as exc:
         print(f"{PROG}: {exc.message}", file=err)
         return 2

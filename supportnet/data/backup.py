@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
+from supportnet.data.failures import file_failure
 from supportnet.data.files import FILE_MODE, ensure_private_dir
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-from supportnet.errors import BackupError
+from supportnet.errors import BackupError, StoreError
 from supportnet.paths import user_path
 
 BACKUP_DIR_NAME = "backups"
@@ -38,7 +39,8 @@ def write_backup(engine: Engine | RawDatabase, out: Path) -> Path:
         fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=parent)
         os.close(fd)
     except OSError as exc:
-        raise BackupError(f"Can't write the backup in {parent}: {exc.strerror}.") from exc
+        typed = file_failure(exc, out, "the backup")
+        raise typed or BackupError(f"Can't write the backup in {parent}: {exc.strerror}.") from exc
     temp = Path(name)
     try:
         raw_execute(engine, "VACUUM INTO ?", (str(temp),))
@@ -46,9 +48,16 @@ def write_backup(engine: Engine | RawDatabase, out: Path) -> Path:
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, out)
-    except (DatabaseFailure, OSError) as exc:
+    except (DatabaseFailure, OSError, StoreError) as exc:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+        # A full disk, named for the backup it stopped (VACUUM INTO's SQLITE_FULL is
+        # about the new file, not the store).
+        typed = file_failure(exc, out, "the backup")
+        if typed is not None:
+            raise typed from exc
+        if isinstance(exc, StoreError):
+            raise
         reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
         raise BackupError(f"Can't write the backup to {out}: {reason}.") from exc
     return out

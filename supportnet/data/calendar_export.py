@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from supportnet.data import reads
+from supportnet.data.failures import file_failure
 from supportnet.data.files import replace_atomically
 from supportnet.data.reachouts import ReachOutReader, user_zone
 from supportnet.data.repositories.calendar import CalendarRecord
@@ -336,7 +337,10 @@ def write_atomically(path: Path, data: bytes) -> None:
             mode = None
         replace_atomically(path, data, mode)
     except OSError as exc:
+        typed = file_failure(exc, path, "the calendar file")
         raise ExportError(
-            f"Couldn't save {path.name} in {path.parent} ({exc.strerror}). Nothing was "
+            typed.message
+            if typed is not None
+            else f"Couldn't save {path.name} in {path.parent} ({exc.strerror}). Nothing was "
             "written; choose a folder you can save to."
         ) from exc

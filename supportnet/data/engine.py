@@ -7,9 +7,13 @@ SQLAlchemy, which costs over half a second here. The ORM engine is made on first
 
 from __future__ import annotations
 
+import itertools
 import threading
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from supportnet.data.failures import store_failure, watch_engine
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -47,32 +51,78 @@ def connect_raw(path: Path, key: bytes, *, foreign_keys: bool = True) -> Any:
         _pragmas(conn, foreign_keys=foreign_keys)
     except sqlcipher3.Error as exc:
         conn.close()
-        raise DatabaseFailure(exc) from exc
+        raise store_failure(exc, path) or DatabaseFailure(exc) from exc
     return conn
 
 
+class _Owned:
+    """One thread's connection, kept in that thread's locals."""
+
+    __slots__ = ("__weakref__", "conn", "serial")
+
+    def __init__(self, conn: Any, serial: int) -> None:
+        self.conn = conn
+        self.serial = serial
+
+
 class RawDatabase:
-    """Plain connections to one encrypted database: one per thread, opened on demand."""
+    """Plain connections to one encrypted database: one per thread, opened on demand.
+
+    A thread's connection is closed when the thread ends: Qt's pool threads drop their
+    Python locals after every job and expire when idle, so without that every background
+    job would leave a connection open until the store closes.
+    """
 
     def __init__(self, path: Path, key: bytes) -> None:
         self.path = path
         self._key = key
         self._local = threading.local()
-        self._all: list[Any] = []
-        self._guard = threading.Lock()
+        self._all: dict[int, Any] = {}  # open connections by serial
+        self._serials = itertools.count(1)
+        # Re-entrant: a finalizer may run on this thread while it holds the guard.
+        self._guard = threading.RLock()
 
     @property
     def key(self) -> bytes:
         return self._key
 
-    def connection(self) -> Any:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = connect_raw(self.path, self._key)
-            self._local.conn = conn
+    def _owned(self) -> _Owned:
+        owned: _Owned | None = getattr(self._local, "owned", None)
+        if owned is None:
+            owned = _Owned(connect_raw(self.path, self._key), next(self._serials))
             with self._guard:
-                self._all.append(conn)
-        return conn
+                self._all[owned.serial] = owned.conn
+            finalizer = weakref.finalize(owned, self._forget, owned.serial)
+            finalizer.atexit = False
+            self._local.owned = owned
+        return owned
+
+    def connection(self) -> Any:
+        return self._owned().conn
+
+    def _forget(self, serial: int) -> None:
+        with self._guard:
+            conn = self._all.pop(serial, None)
+        if conn is not None:
+            conn.close()
+
+    @property
+    def open_connections(self) -> int:
+        """How many connections are open (one per thread that read and is still running)."""
+        with self._guard:
+            return len(self._all)
+
+    def change_stamp(self) -> tuple[int, int, int]:
+        """A value that differs from this thread's last one if anything was committed since.
+
+        ``PRAGMA data_version`` moves when another connection commits (the ORM's, another
+        process's), whatever the clock says; ``total_changes`` counts this connection's own
+        writes, which data_version does not see; the serial keeps different connections'
+        stamps apart.
+        """
+        owned = self._owned()
+        version = self.execute("PRAGMA data_version")[0][0]
+        return (owned.serial, int(version), int(owned.conn.total_changes))
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         import sqlcipher3
@@ -82,14 +132,15 @@ class RawDatabase:
             rows: list[tuple[Any, ...]] = cur.fetchall()
             cur.close()
         except sqlcipher3.Error as exc:
-            raise DatabaseFailure(exc) from exc
+            raise store_failure(exc, self.path) or DatabaseFailure(exc) from exc
         return rows
 
     def close(self) -> None:
         with self._guard:
-            for conn in self._all:
-                conn.close()
+            connections = list(self._all.values())
             self._all.clear()
+        for conn in connections:
+            conn.close()
         self._local = threading.local()
 
 
@@ -131,6 +182,7 @@ def make_engine(
         # Savepoints / Transactional DDL" notes for the pysqlite dialect.
         conn.exec_driver_sql("BEGIN")
 
+    watch_engine(engine, path)
     return engine
 
 
@@ -149,11 +201,12 @@ def raw_execute(
     if isinstance(target, RawDatabase):
         return target.execute(sql, params)
     dbapi_error = target.dialect.loaded_dbapi.Error
+    database = Path(target.url.database or "")
     try:
         # The connect event's pragmas already read page 1, so a damaged file fails here.
         raw = target.raw_connection()
     except dbapi_error as exc:
-        raise DatabaseFailure(exc) from exc
+        raise store_failure(exc, database) or DatabaseFailure(exc) from exc
     try:
         cur = raw.driver_connection.cursor()  # type: ignore[union-attr]
         cur.execute(sql, params)
@@ -161,6 +214,6 @@ def raw_execute(
         cur.close()
         return rows
     except dbapi_error as exc:
-        raise DatabaseFailure(exc) from exc
+        raise store_failure(exc, database) or DatabaseFailure(exc) from exc
     finally:
         raw.close()

@@ -8,6 +8,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from supportnet.data.failures import store_failure
 from supportnet.errors import StoreError
 
 DIR_MODE = 0o700
@@ -21,7 +22,8 @@ def ensure_private_dir(path: Path) -> None:
         if stat.S_IMODE(path.stat().st_mode) != DIR_MODE:
             path.chmod(DIR_MODE)
     except OSError as exc:
-        raise StoreError(f"Can't use the data folder {path}: {exc.strerror}.") from exc
+        typed = store_failure(exc)
+        raise typed or StoreError(f"Can't use the data folder {path}: {exc.strerror}.") from exc
     if not path.is_dir():
         raise StoreError(f"The data folder {path} is not a folder.")
 

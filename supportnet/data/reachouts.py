@@ -1,8 +1,9 @@
 """Today's suggestions and the agenda, read from a store (no Qt; `now` is passed in).
 
 :class:`ReachOutReader` keeps the plans and the list of people and groups between calls
-and re-reads them only when their tables changed (a count and the newest update time,
-checked in a millisecond), so refreshing Today after logging a check-in reads little.
+and re-reads them only when something was committed since (SQLite's own change counter,
+:meth:`RawDatabase.change_stamp`, not timestamps: an edit saved after the clock stepped
+back must be seen too), so refreshing Today when nothing changed reads almost nothing.
 """
 
 from __future__ import annotations
@@ -47,19 +48,17 @@ class ReachOutReader:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._plans_mark: tuple[object, ...] | None = None
+        self._plans_mark: tuple[int, ...] | None = None
         self._plans: list[Plan] = []
-        self._targets_mark: tuple[object, ...] | None = None
+        self._targets_mark: tuple[int, ...] | None = None
         self._targets: dict[TargetKey, Target] = {}
 
-    def _mark(self, table: str) -> tuple[object, ...]:
-        return tuple(
-            self._store.db.execute(f"SELECT count(*), max(updated_at), max(id) FROM {table}")[0]
-        )
+    def _mark(self) -> tuple[int, ...]:
+        return self._store.db.change_stamp()
 
     def plans(self) -> list[Plan]:
         """Plans that are not paused."""
-        mark = self._mark("plans")
+        mark = self._mark()
         if mark != self._plans_mark:
             self._plans = reads.plans(self._store.db, "paused = 0")
             self._plans_mark = mark
@@ -68,7 +67,7 @@ class ReachOutReader:
     def targets(self) -> dict[TargetKey, Target]:
         from supportnet.schedule import Target
 
-        mark = self._mark("people") + self._mark("community_groups")
+        mark = self._mark()
         if mark != self._targets_mark:
             db = self._store.db
             found: dict[TargetKey, Target] = {}

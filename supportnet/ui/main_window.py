@@ -298,7 +298,9 @@ class MainWindow(QMainWindow):
 
         self.signals = AppSignals(self)
         self.undo_stack = QUndoStack(self)
-        self.undo_context = UndoContext(source, self.signals, self._report_undo_error)
+        self.undo_context = UndoContext(
+            source, self.signals, self._report_undo_error, self.undo_stack
+        )
         #: Asked on close: whether to stay running in the tray (set where a tray exists).
         self.keep_running: Callable[[], bool] | None = None
         self._quitting = False

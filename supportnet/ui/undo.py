@@ -3,9 +3,11 @@
 Each command is made by its ``perform`` class method, which does the change straight away
 (so a failure reaches whoever asked, with the form still open) and returns a command to push
 onto a ``QUndoStack``; the stack's first ``redo()`` then does nothing. Later undos and redos
-call the repositories and then emit the app-wide change signals. If one fails (someone
-deleted that person in the meantime, the disk is full), the message goes to
-``UndoContext.report_error`` and the command is dropped from the stack.
+call the repositories and then emit the app-wide change signals. If one fails, the message
+goes to ``UndoContext.report_error``. When the surroundings failed (the disk is full, the
+database busy) nothing changed and it may work later, so the command stays and the stack
+moves back to where the database is; for other failures (someone deleted that person in the
+meantime) the command is dropped from the stack.
 """
 
 from __future__ import annotations
@@ -16,9 +18,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from supportnet.errors import SupportNetError
+from supportnet.errors import (
+    DiskFullError,
+    StoreBusyError,
+    StoreIOError,
+    StoreReadOnlyError,
+    SupportNetError,
+)
 from supportnet.network import Circle, Group, LifeDomain, Person
 from supportnet.ui.signals import AppSignals
 
@@ -32,6 +41,9 @@ GROUP = "group"
 CHECKIN = "checkin"
 PLAN = "plan"
 
+#: Failures of the surroundings: the step changed nothing and can be tried again later.
+RETRYABLE = (DiskFullError, StoreBusyError, StoreReadOnlyError, StoreIOError)
+
 
 @dataclass(slots=True)
 class UndoContext:
@@ -40,6 +52,21 @@ class UndoContext:
     store: Any
     signals: AppSignals
     report_error: Callable[[str], None]
+    #: The stack the commands are on, to step it back after a failure that changed nothing.
+    stack: QUndoStack | None = None
+
+    def step_back(self, *, to_done: bool) -> bool:
+        """Once the stack's current undo or redo has returned, move it back a step.
+
+        ``to_done``: the failed step was an undo, so the change is still made. False when
+        there is no stack to move.
+        """
+        stack = self.stack
+        if stack is None:
+            return False
+        # Not now: QUndoStack sets its index only after the command's undo/redo returns.
+        QTimer.singleShot(0, stack, stack.redo if to_done else stack.undo)
+        return True
 
     def repository(self, kind: str) -> Any:
         return self.store.people if kind == PERSON else self.store.groups
@@ -82,23 +109,33 @@ class StoreCommand(QUndoCommand):
     def __init__(self, ctx: UndoContext, text: str) -> None:
         super().__init__(text)
         self._ctx = ctx
-        self._first_redo_done = False
+        #: Whether the database holds this change now; perform() made it.
+        self._applied = True
 
     def redo(self) -> None:
-        if not self._first_redo_done:  # perform() already did it
-            self._first_redo_done = True
+        if self._applied:  # perform() already did it, or a failed undo is being stepped back
             return
-        self._run(self._forward)
+        self._run(self._forward, applied=True)
 
     def undo(self) -> None:
-        self._run(self._backward)
+        if not self._applied:  # a failed redo is being stepped back
+            return
+        self._run(self._backward, applied=False)
 
-    def _run(self, step: Callable[[], None]) -> None:
+    def _run(self, step: Callable[[], None], *, applied: bool) -> None:
         try:
             step()
+        except RETRYABLE as exc:
+            # Each step is one transaction, so nothing changed; keep the command (undoing a
+            # delete must still work once there is space) and step the stack back to match.
+            self._ctx.report_error(exc.message)
+            if not self._ctx.step_back(to_done=not applied):
+                self.setObsolete(True)
         except SupportNetError as exc:
             self.setObsolete(True)
             self._ctx.report_error(exc.message)
+        else:
+            self._applied = applied
         finally:
             self._notify()
 

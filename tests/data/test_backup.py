@@ -13,7 +13,7 @@ from supportnet.data import backup as backup_module
 from supportnet.data import keys
 from supportnet.data.engine import DatabaseFailure
 from supportnet.data.store import DB_NAME, Store, open_store, restore_backup
-from supportnet.errors import BackupError, StoreLockedError
+from supportnet.errors import BackupError, DiskFullError, StoreLockedError
 from supportnet.network import Person
 from tests.data.storekit import MemoryKeyring, count, query, raw_key, snapshot
 
@@ -89,7 +89,7 @@ def test_a_backup_that_fails_halfway_leaves_no_partial_file(
         raise DatabaseFailure(Exception("database or disk is full"))
 
     monkeypatch.setattr(backup_module, "raw_execute", disk_full_after_writing)
-    with pytest.raises(BackupError, match="disk is full"):
+    with pytest.raises(DiskFullError, match="disk is full"):
         store.backup(old)
     assert written, "the fault was injected after a real partial file existed"
     assert not written[0].exists()
