@@ -45,6 +45,8 @@ _SQLITE_CODES = {
     14: Kind.CANT_OPEN,  # SQLITE_CANTOPEN
 }
 
+_DRIVERS = ("sqlcipher3", "sqlite3", "pysqlite2")
+
 # Drivers built without error codes still say which it was.
 _SQLITE_TEXTS = (
     ("database or disk is full", Kind.FULL),
@@ -89,6 +91,8 @@ def kind_of(exc: BaseException) -> Kind | None:
     orig = getattr(exc, "orig", None)
     if isinstance(orig, BaseException) and orig is not exc:
         return kind_of(orig)
+    if type(exc).__module__.partition(".")[0] not in _DRIVERS:
+        return None
     code = getattr(exc, "sqlite_errorcode", None)
     if isinstance(code, int):
         return _SQLITE_CODES.get(code & 0xFF)

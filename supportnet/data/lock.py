@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from supportnet.data.failures import store_failure
 from supportnet.errors import StoreError, StoreLockedError
 
 LOCK_NAME = "supportnet.lock"
@@ -86,7 +87,10 @@ class StoreLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise StoreError(f"Can't create the lock file {self.path}: {exc.strerror}.") from exc
+            typed = store_failure(exc)
+            raise typed or StoreError(
+                f"Can't create the lock file {self.path}: {exc.strerror}."
+            ) from exc
         handle = os.fdopen(fd, "r+", encoding="utf-8", errors="replace")
         deadline = time.monotonic() + COMMAND_WAIT_SECONDS
         while True:
