@@ -80,13 +80,15 @@ def test_a_backup_that_fails_halfway_leaves_no_partial_file(
     old = out_dir / "backup.db"
     store.backup(old)
     old_bytes = old.read_bytes()
+    import sqlcipher3
+
     real = backup_module.raw_execute
     written: list[Path] = []
 
     def disk_full_after_writing(engine: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
         real(engine, sql, params)  # the copy is written…
         written.append(Path(params[0]))
-        raise DatabaseFailure(Exception("database or disk is full"))
+        raise DatabaseFailure(sqlcipher3.OperationalError("database or disk is full"))
 
     monkeypatch.setattr(backup_module, "raw_execute", disk_full_after_writing)
     with pytest.raises(DiskFullError, match="disk is full"):
