@@ -20,6 +20,7 @@ from supportnet.clock import system_zone_name
 from supportnet.data.keys import PassphrasePurpose
 from supportnet.data.store import AUTO_BACKEND, Store, open_store
 from supportnet.errors import PassphraseRequiredError, SupportNetError, WrongPassphraseError
+from supportnet.settings import reset_notice
 from supportnet.ui import dialogs
 from supportnet.ui.crash_dialog import CrashDialog, format_traceback
 from supportnet.ui.main_window import MainWindow
@@ -237,6 +238,8 @@ def launch(
     if store is None:
         return Launch(0)
     try:
+        # Asked before onboarding, whose save would quietly store the defaults.
+        unreadable = store.settings.load_checked().reset
         onboard(store, choose, today=today or date.today(), zone=zone or system_zone_name())
         window = MainWindow(
             store,
@@ -244,6 +247,7 @@ def launch(
             key_location=store.key_info.where,
             ui_state=UiState.for_data_dir(data_dir),
         )
+        window.note_when_shown(reset_notice(unreadable))
     except SupportNetError as exc:
         store.close()
         dialogs.show_error(None, exc.message, title=OPEN_ERROR_TITLE)
