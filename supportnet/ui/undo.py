@@ -3,8 +3,9 @@
 Each command is made by its ``perform`` class method, which does the change straight away
 (so a failure reaches whoever asked, with the form still open) and returns a command to push
 onto a ``QUndoStack``; the stack's first ``redo()`` then does nothing. Later undos and redos
-call the repositories and then emit the app-wide change signals. If one fails (someone
-deleted that person in the meantime, the disk is full), the message goes to
+call the repositories and then emit the app-wide change signals. Each step, and so each
+undo and redo, is one transaction in the data layer: if one fails (someone deleted that
+person in the meantime, the disk is full) nothing was changed, the message goes to
 ``UndoContext.report_error`` and the command is dropped from the stack.
 """
 
@@ -13,7 +14,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
@@ -94,11 +94,18 @@ class StoreCommand(QUndoCommand):
         self._run(self._backward)
 
     def _run(self, step: Callable[[], None]) -> None:
+        # Every step writes in one transaction (see supportnet.data.plan_bundles), so a
+        # step that fails has changed nothing: the stack then drops this command, and what
+        # is left on it still matches the store. Unexpected errors are dropped the same way
+        # and still reach the crash report.
         try:
             step()
         except SupportNetError as exc:
             self.setObsolete(True)
             self._ctx.report_error(exc.message)
+        except Exception:
+            self.setObsolete(True)
+            raise
         finally:
             self._notify()
 
@@ -275,21 +282,6 @@ class MoveCommand(_StoreCommand):
         self._place(self.before)
 
 
-#: Early enough that every postponement on record is "active" on it.
-_LONG_AGO = date(1900, 1, 1)
-
-
-def _plan_postponements(ctx: UndoContext, plan_id: int) -> list[Postponement]:
-    """Every postponement of a plan still on record, to put back after an undo."""
-    return [p for p in ctx.store.postponements.list_active(_LONG_AGO) if p.plan_id == plan_id]
-
-
-def _put_back(ctx: UndoContext, plan_id: int, postponements: list[Postponement]) -> None:
-    ctx.store.postponements.clear(plan_id)
-    for postponement in postponements:
-        ctx.store.postponements.postpone(postponement)
-
-
 class CheckInCommand(_StoreCommand):
     """Logging a check-in; undo takes it out again, redo logs it with the same uid.
 
@@ -303,7 +295,7 @@ class CheckInCommand(_StoreCommand):
     def __init__(self, ctx: UndoContext, checkin: CheckIn, name: str) -> None:
         super().__init__(ctx, CHECKIN, f"log a check-in with {name}")
         self._checkin = copy.deepcopy(checkin)
-        self._cleared: list[Postponement] = []
+        self._logged: Any = None
 
     @classmethod
     def perform(cls, ctx: UndoContext, checkin: CheckIn, name: str) -> CheckInCommand:
@@ -313,17 +305,11 @@ class CheckInCommand(_StoreCommand):
         return command
 
     def _forward(self) -> None:
-        plan_id = self._checkin.plan_id
-        self.saved = self._ctx.store.checkins.add(copy.deepcopy(self._checkin))
-        if plan_id is not None:
-            self._cleared = _plan_postponements(self._ctx, plan_id)
-            self._ctx.store.postponements.clear(plan_id)
+        self._logged = self._ctx.store.checkins.log(copy.deepcopy(self._checkin))
+        self.saved = self._logged.checkin
 
     def _backward(self) -> None:
-        self._ctx.store.checkins.delete(self.saved.id)
-        plan_id = self._checkin.plan_id
-        if plan_id is not None and self._cleared:
-            _put_back(self._ctx, plan_id, self._cleared)
+        self._ctx.store.checkins.unlog(self._logged)
 
 
 class PostponeCommand(_StoreCommand):
@@ -332,7 +318,7 @@ class PostponeCommand(_StoreCommand):
     def __init__(self, ctx: UndoContext, postponement: Postponement, name: str) -> None:
         super().__init__(ctx, PLAN, f"move {name} to another day")
         self.postponement = postponement
-        self._before: list[Postponement] = []
+        self._before: tuple[Postponement, ...] = ()
 
     @classmethod
     def perform(cls, ctx: UndoContext, postponement: Postponement, name: str) -> PostponeCommand:
@@ -342,9 +328,7 @@ class PostponeCommand(_StoreCommand):
         return command
 
     def _forward(self) -> None:
-        plan_id = self.postponement.plan_id
-        self._before = _plan_postponements(self._ctx, plan_id)
-        self._ctx.store.postponements.postpone(self.postponement)
+        self._before = self._ctx.store.postponements.postpone(self.postponement)
 
     def _backward(self) -> None:
-        _put_back(self._ctx, self.postponement.plan_id, self._before)
+        self._ctx.store.postponements.put_back(self.postponement.plan_id, self._before)

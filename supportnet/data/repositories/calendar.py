@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from supportnet.data import reads
-from supportnet.data.engine import RawDatabase
 from supportnet.data.repositories.base import Repository
 
 if TYPE_CHECKING:
@@ -88,7 +87,7 @@ def _records(rows: list[tuple[object, ...]]) -> list[CalendarRecord]:
     return found
 
 
-def read_records(db: RawDatabase, plan_ids: Sequence[int]) -> tuple[CalendarRecord, ...]:
+def read_records(db: reads.Reader, plan_ids: Sequence[int]) -> tuple[CalendarRecord, ...]:
     """The rows of these plans."""
     found: list[CalendarRecord] = []
     for chunk in reads.chunks(sorted(plan_ids)):

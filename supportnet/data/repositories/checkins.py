@@ -13,7 +13,9 @@ from supportnet.rhythm import RECENT_CHECKINS, ContactStats, typical_interval
 
 if TYPE_CHECKING:
     from supportnet.data.engine import RawDatabase
+    from supportnet.data.plan_bundles import LoggedCheckIn
     from supportnet.data.schema import CheckInRow
+    from supportnet.schedule import Postponement
 
 _GONE = "That check-in no longer exists."
 
@@ -48,6 +50,47 @@ class CheckInsRepository(Repository):
             session.flush()
             new_id = row.id
         return self.get(new_id)
+
+    def log(self, checkin: CheckIn) -> LoggedCheckIn:
+        """Add a check-in and, if it is for a plan, clear that plan's postponements ("Not
+        today" has done its job), in one transaction. :meth:`unlog` undoes both."""
+        from supportnet.data.plan_bundles import (
+            LoggedCheckIn,
+            plan_postponements,
+            replace_postponements,
+        )
+        from supportnet.data.schema import CheckInRow
+
+        checkin.normalised().validate()
+        with self._sessions.begin() as session:
+            require_targets(session, checkin.person_id, checkin.group_id, checkin.plan_id)
+            row = CheckInRow(uid=checkin.uid)
+            _fill(row, checkin)
+            session.add(row)
+            session.flush()
+            new_id = row.id
+            cleared: tuple[Postponement, ...] = ()
+            if checkin.plan_id is not None:
+                cleared = plan_postponements(session, checkin.plan_id)
+                if cleared:
+                    replace_postponements(session, checkin.plan_id, (), self._clock())
+        return LoggedCheckIn(self.get(new_id), cleared)
+
+    def unlog(self, logged: LoggedCheckIn) -> None:
+        """Undo :meth:`log` in one transaction: the check-in goes, and its plan (if it is
+        still there) gets back the postponements logging it cleared."""
+        from sqlalchemy import delete
+
+        from supportnet.data.plan_bundles import plan_exists, replace_postponements
+        from supportnet.data.schema import CheckInRow
+
+        plan_id = logged.checkin.plan_id
+        with self._sessions.begin() as session:
+            result = session.execute(delete(CheckInRow).where(CheckInRow.uid == logged.checkin.uid))
+            if result.rowcount == 0:  # type: ignore[attr-defined]
+                raise NotFoundError(_GONE)
+            if plan_id is not None and logged.cleared and plan_exists(session, plan_id):
+                replace_postponements(session, plan_id, logged.cleared, self._clock())
 
     def add_many(self, checkins: list[CheckIn]) -> None:
         """Log many check-ins in one transaction (imports, the example network)."""
