@@ -262,3 +262,23 @@ def test_postpone_returns_what_was_there_and_put_back_restores_it_in_one_go(
     store.postponements.put_back(net.plan.id, earlier)
     assert commits == ["commit"]
     assert _rows(store) == before
+
+
+def test_logging_with_all_of_someones_plans_clears_and_undo_restores_each(
+    store: Store, net: Net, commits: list[str]
+) -> None:
+    """The command line's `log`: any contact clears every plan of that person."""
+    other = store.plans.add(
+        Plan(kind=PlanKind.ONE_OFF, start_date=TODAY, person_id=net.sam.id, title="Walk")
+    )
+    assert net.plan.id is not None and other.id is not None
+    store.postponements.postpone(Postponement(other.id, date(2026, 12, 5)))
+    before = _rows(store)
+    commits.clear()
+    logged = store.checkins.log(
+        CheckIn(at=NOW, person_id=net.sam.id), plans=[net.plan.id, other.id]
+    )
+    assert commits == ["commit"]
+    assert store.postponements.count() == 0
+    store.checkins.unlog(logged)
+    assert _rows(store) == before

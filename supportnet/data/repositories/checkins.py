@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
@@ -51,9 +52,10 @@ class CheckInsRepository(Repository):
             new_id = row.id
         return self.get(new_id)
 
-    def log(self, checkin: CheckIn) -> LoggedCheckIn:
-        """Add a check-in and, if it is for a plan, clear that plan's postponements ("Not
-        today" has done its job), in one transaction. :meth:`unlog` undoes both."""
+    def log(self, checkin: CheckIn, *, plans: Sequence[int] | None = None) -> LoggedCheckIn:
+        """Add a check-in and clear its plan's postponements ("Not today" has done its
+        job), in one transaction; :meth:`unlog` undoes both. ``plans`` names the plans whose
+        postponements to clear instead (the command line clears all of someone's)."""
         from supportnet.data.plan_bundles import (
             LoggedCheckIn,
             plan_postponements,
@@ -62,6 +64,8 @@ class CheckInsRepository(Repository):
         from supportnet.data.schema import CheckInRow
 
         checkin.normalised().validate()
+        if plans is None:
+            plans = [] if checkin.plan_id is None else [checkin.plan_id]
         with self._sessions.begin() as session:
             require_targets(session, checkin.person_id, checkin.group_id, checkin.plan_id)
             row = CheckInRow(uid=checkin.uid)
@@ -69,28 +73,34 @@ class CheckInsRepository(Repository):
             session.add(row)
             session.flush()
             new_id = row.id
-            cleared: tuple[Postponement, ...] = ()
-            if checkin.plan_id is not None:
-                cleared = plan_postponements(session, checkin.plan_id)
-                if cleared:
-                    replace_postponements(session, checkin.plan_id, (), self._clock())
-        return LoggedCheckIn(self.get(new_id), cleared)
+            cleared: list[Postponement] = []
+            for plan_id in plans:
+                found = plan_postponements(session, plan_id)
+                if found:
+                    replace_postponements(session, plan_id, (), self._clock())
+                    cleared += found
+        return LoggedCheckIn(self.get(new_id), tuple(cleared))
 
     def unlog(self, logged: LoggedCheckIn) -> None:
-        """Undo :meth:`log` in one transaction: the check-in goes, and its plan (if it is
-        still there) gets back the postponements logging it cleared."""
+        """Undo :meth:`log` in one transaction: the check-in goes, and the plans still there
+        get back the postponements logging it cleared."""
+        from collections import defaultdict
+
         from sqlalchemy import delete
 
         from supportnet.data.plan_bundles import plan_exists, replace_postponements
         from supportnet.data.schema import CheckInRow
 
-        plan_id = logged.checkin.plan_id
+        by_plan: dict[int, list[Postponement]] = defaultdict(list)
+        for postponement in logged.cleared:
+            by_plan[postponement.plan_id].append(postponement)
         with self._sessions.begin() as session:
             result = session.execute(delete(CheckInRow).where(CheckInRow.uid == logged.checkin.uid))
             if result.rowcount == 0:  # type: ignore[attr-defined]
                 raise NotFoundError(_GONE)
-            if plan_id is not None and logged.cleared and plan_exists(session, plan_id):
-                replace_postponements(session, plan_id, logged.cleared, self._clock())
+            for plan_id, postponements in by_plan.items():
+                if plan_exists(session, plan_id):
+                    replace_postponements(session, plan_id, postponements, self._clock())
 
     def add_many(self, checkins: list[CheckIn]) -> None:
         """Log many check-ins in one transaction (imports, the example network)."""
