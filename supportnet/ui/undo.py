@@ -3,9 +3,8 @@
 Each command is made by its ``perform`` class method, which does the change straight away
 (so a failure reaches whoever asked, with the form still open) and returns a command to push
 onto a ``QUndoStack``; the stack's first ``redo()`` then does nothing. Later undos and redos
-call the repositories and then emit the app-wide change signals. Each step, and so each
-undo and redo, is one transaction in the data layer: if one fails (someone deleted that
-person in the meantime, the disk is full) nothing was changed, the message goes to
+call the repositories and then emit the app-wide change signals. If one fails (someone
+deleted that person in the meantime, the disk is full), the message goes to
 ``UndoContext.report_error`` and the command is dropped from the stack.
 """
 
@@ -94,18 +93,11 @@ class StoreCommand(QUndoCommand):
         self._run(self._backward)
 
     def _run(self, step: Callable[[], None]) -> None:
-        # Every step writes in one transaction (see supportnet.data.plan_bundles), so a
-        # step that fails has changed nothing: the stack then drops this command, and what
-        # is left on it still matches the store. Unexpected errors are dropped the same way
-        # and still reach the crash report.
         try:
             step()
         except SupportNetError as exc:
             self.setObsolete(True)
             self._ctx.report_error(exc.message)
-        except Exception:
-            self.setObsolete(True)
-            raise
         finally:
             self._notify()
 
