@@ -271,7 +271,8 @@ def test_logging_with_all_of_someones_plans_clears_and_undo_restores_each(
     other = store.plans.add(
         Plan(kind=PlanKind.ONE_OFF, start_date=TODAY, person_id=net.sam.id, title="Walk")
     )
-    assert net.plan.id is not None and other.id is not None
+    assert net.plan.id is not None
+    assert other.id is not None
     store.postponements.postpone(Postponement(other.id, date(2026, 12, 5)))
     before = _rows(store)
     commits.clear()
