@@ -247,7 +247,6 @@ def launch(
             key_location=store.key_info.where,
             ui_state=UiState.for_data_dir(data_dir),
         )
-        window.note_when_shown(reset_notice(unreadable))
     except SupportNetError as exc:
         store.close()
         dialogs.show_error(None, exc.message, title=OPEN_ERROR_TITLE)
@@ -255,6 +254,7 @@ def launch(
     except BaseException:
         store.close()
         raise
+    window.note_when_shown(reset_notice(unreadable))
     return Launch(0, store, window)
 
 
