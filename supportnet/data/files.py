@@ -41,6 +41,28 @@ def temp_path_beside(target: Path, suffix: str = ".tmp") -> Path:
     return Path(name)
 
 
+def write_beside(path: Path, data: bytes, mode: int | None = None) -> Path:
+    """Write ``data`` to a new temporary file beside ``path``, synced to disk; its path.
+
+    For callers that rename it into place themselves, after other work that must succeed
+    first, and remove it if that work fails. The file is 0600 (mkstemp's mode) unless
+    ``mode`` says otherwise; on a failure here it is removed and the error raised.
+    """
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(name, mode)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+        raise
+    return Path(name)
+
+
 def write_private_file(path: Path, data: bytes) -> None:
     """Write ``data`` to a 0600 temporary file beside ``path`` and rename it into place."""
     replace_atomically(path, data)
@@ -53,14 +75,8 @@ def replace_atomically(path: Path, data: bytes, mode: int | None = None) -> None
     The file is 0600 (mkstemp's mode) unless ``mode`` says otherwise. On any failure the
     temporary file is removed and the error raised.
     """
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    name = write_beside(path, data, mode)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(name, mode)
         os.replace(name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
