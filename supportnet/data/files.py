@@ -6,6 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from supportnet.errors import StoreError
@@ -68,15 +69,23 @@ def write_private_file(path: Path, data: bytes) -> None:
     replace_atomically(path, data)
 
 
-def replace_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
+def replace_atomically(
+    path: Path,
+    data: bytes,
+    mode: int | None = None,
+    before_rename: Callable[[], None] | None = None,
+) -> None:
     """Write ``data`` to a temporary file beside ``path`` (synced to disk), then rename it
     into place: ``path`` is the old file or the new one, never half of either.
 
-    The file is 0600 (mkstemp's mode) unless ``mode`` says otherwise. On any failure the
-    temporary file is removed and the error raised.
+    The file is 0600 (mkstemp's mode) unless ``mode`` says otherwise. ``before_rename`` runs
+    between the two, for work that must succeed before the file is in place. On any failure
+    the temporary file is removed and the error raised.
     """
     name = write_beside(path, data, mode)
     try:
+        if before_rename is not None:
+            before_rename()  # the file is written whole: only the rename is left
         os.replace(name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

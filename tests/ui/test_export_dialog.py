@@ -612,9 +612,9 @@ def test_the_file_is_written_off_the_gui_thread_and_export_waits_meanwhile(
     threads: list[str] = []
     real = calendar_export.write_atomically
 
-    def spy(path: Path, data: bytes) -> None:
+    def spy(path: Path, data: bytes, **kwargs: Any) -> None:
         threads.append(threading.current_thread().name)
-        real(path, data)
+        real(path, data, **kwargs)
 
     dialog = _dialog(qtbot, demo_store, clock)
     dialog.path_field.setText(str(tmp_path / "plans.ics"))
