@@ -72,6 +72,7 @@ from supportnet.ics_export import (
 from supportnet.network import Circle
 from supportnet.paths import user_path
 from supportnet.reachout import TargetKey, plan_target_key
+from supportnet.ui import dialogs
 from supportnet.ui.background import Background
 from supportnet.ui.labels import buddy_label, title_label
 from supportnet.ui.lists import ListArea, make_table
@@ -399,6 +400,36 @@ def _hint(text: str) -> QLabel:
 
 # --- the dialog --------------------------------------------------------------------------------
 
+#: The title of the message saying an export finished badly after its dialog was closed.
+LATE_ERROR_TITLE = "The calendar file wasn't saved"
+
+
+def report_late_export_error(message: str) -> None:
+    """Say an export's problem in a message box (its dialog is gone)."""
+    dialogs.show_error(None, message, title=LATE_ERROR_TITLE)
+
+
+def _after_close(
+    status: Callable[[str], None] | None, report_error: Callable[[str], None]
+) -> Callable[[Any, BaseException | None], None]:
+    """What to do with an export's outcome once its dialog has been closed and deleted.
+
+    Refers to nothing of the dialog: a confirmation goes to the status line, a problem to
+    ``report_error``, a bug to the crash dialog.
+    """
+
+    def outcome(result: Any, error: BaseException | None) -> None:
+        if error is None:
+            if status is not None:
+                status(f"Exported {events_text(len(result.events))} to {result.path.name}")
+            return
+        if isinstance(error, SupportNetError):
+            report_error(error.message)
+            return
+        raise error
+
+    return outcome
+
 
 class ExportDialog(QDialog):
     """Choose whose plans, how far ahead, how much the file says and where it goes; export.
@@ -407,7 +438,8 @@ class ExportDialog(QDialog):
     ``clock`` returns an aware now. The last privacy level, weeks, reminder and folder are
     kept in ``ui_state``. ``status`` hears a short confirmation after an export. The file
     is written on ``background``'s worker thread; :attr:`export_finished` carries what was
-    written, or ``None`` after a problem.
+    written, or ``None`` after a problem. A problem met after the dialog was closed goes to
+    ``report_error`` (by default a message box), so it is never lost.
     """
 
     export_finished = Signal(object)
@@ -421,9 +453,11 @@ class ExportDialog(QDialog):
         status: Callable[[str], None] | None = None,
         background: Background | None = None,
         open_folder: Callable[[Path], bool] | None = None,
+        report_error: Callable[[str], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._report_error = report_error or report_late_export_error
         self._store = store
         self._clock = clock
         self._open_folder = open_folder or show_in_file_manager
@@ -929,6 +963,7 @@ class ExportDialog(QDialog):
             lambda result: self._saved(result, options),
             self._failed,
             receiver=self,
+            if_gone=_after_close(self._status, self._report_error),
         )
         return True
 
@@ -973,9 +1008,11 @@ class ExportDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         if self._saving:
             self._set_saving(False)
-        if not isinstance(error, ExportError):
+        if not isinstance(error, SupportNetError):
             self.export_finished.emit(None)
             raise error  # a bug, not bad input: the crash dialog shows it
+        if not self.isVisible():  # closed, though not yet deleted: say it where it's seen
+            self._report_error(error.message)
         self.file_message.set_message(error.message)
         self.done_message.set_message("")
         self.path_field.setFocus()

@@ -954,7 +954,7 @@ class MainWindow(QMainWindow):
             self.calendar_dialog.activateWindow()
             return self.calendar_dialog
         # Imported here: the export modules stay out of the first paint.
-        from supportnet.ui.export_dialog import ExportDialog
+        from supportnet.ui.export_dialog import LATE_ERROR_TITLE, ExportDialog
 
         dialog = ExportDialog(
             self._source,
@@ -962,6 +962,8 @@ class MainWindow(QMainWindow):
             ui_state=self.ui_state,
             status=self.show_note,
             background=self.background,
+            # A problem met after the dialog was closed is said over the window.
+            report_error=lambda message: dialogs.show_error(self, message, title=LATE_ERROR_TITLE),
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
