@@ -1,12 +1,4 @@
-"""A plan's delete and its undo, and a check-in's logging and its undo: each one transaction.
-
-A user action, or its undo, touches several tables: deleting a plan unlinks its check-ins,
-drops its postponements and leaves its calendar rows without a plan; logging a check-in for
-a plan clears that plan's postponements. Doing each step in its own transaction let a
-failure half-way (a full disk, a plan deleted in another window) keep some steps and lose
-the rest. The functions here run inside the caller's session, so the whole action commits
-or nothing does; the repositories wrap each in one ``begin()``.
-"""
+"""A plan's delete and its undo, and a check-in's logging and its undo: each one transaction."""
 
 from __future__ import annotations
 
@@ -27,8 +19,14 @@ from supportnet.schedule import Postponement
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-PLAN_GONE = "That plan no longer exists."
-CHECKIN_GONE = "That check-in no longer exists."
+# A user action, or its undo, touches several tables: deleting a plan unlinks its check-ins,
+# drops its postponements and leaves its calendar rows without a plan; logging a check-in for
+# a plan clears that plan's postponements. Doing each step in its own transaction let a
+# failure half-way (a full disk, a plan deleted in another window) keep some steps and lose
+# the rest. The functions here run inside the caller's session, so the whole action commits
+# or nothing does; the repositories wrap each in one ``begin()``.
+
+_PLAN_GONE = "That plan no longer exists."
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +61,7 @@ def take_out_plan(session: Session, plan_id: int) -> PlanBundle:
     reader = reads.SessionReader(session)
     found = reads.plans(reader, "id = ?", (plan_id,))
     if not found:
-        raise NotFoundError(PLAN_GONE)
+        raise NotFoundError(_PLAN_GONE)
     linked = tuple(
         str(uid)
         for (uid,) in reader.execute(

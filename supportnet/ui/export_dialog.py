@@ -72,8 +72,8 @@ from supportnet.ics_export import (
 from supportnet.network import Circle
 from supportnet.paths import user_path
 from supportnet.reachout import TargetKey, plan_target_key
-from supportnet.ui import dialogs
 from supportnet.ui.background import Background
+from supportnet.ui.export_outcome import after_close, report_late_export_error
 from supportnet.ui.labels import buddy_label, title_label
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import header_text
@@ -140,6 +140,11 @@ STATE_ALARM = "export/alarm"
 STATE_FOLDER = "export/folder"
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _confirmation(result: calendar_export.Exported) -> str:
+    """The status line after an export, e.g. "Exported 12 events to plans.ics"."""
+    return f"Exported {events_text(len(result.events))} to {result.path.name}"
 
 
 def events_text(n: int) -> str:
@@ -399,36 +404,6 @@ def _hint(text: str) -> QLabel:
 
 
 # --- the dialog --------------------------------------------------------------------------------
-
-#: The title of the message saying an export finished badly after its dialog was closed.
-LATE_ERROR_TITLE = "The calendar file wasn't saved"
-
-
-def report_late_export_error(message: str) -> None:
-    """Say an export's problem in a message box (its dialog is gone)."""
-    dialogs.show_error(None, message, title=LATE_ERROR_TITLE)
-
-
-def _after_close(
-    status: Callable[[str], None] | None, report_error: Callable[[str], None]
-) -> Callable[[Any, BaseException | None], None]:
-    """What to do with an export's outcome once its dialog has been closed and deleted.
-
-    Refers to nothing of the dialog: a confirmation goes to the status line, a problem to
-    ``report_error``, a bug to the crash dialog.
-    """
-
-    def outcome(result: Any, error: BaseException | None) -> None:
-        if error is None:
-            if status is not None:
-                status(f"Exported {events_text(len(result.events))} to {result.path.name}")
-            return
-        if isinstance(error, SupportNetError):
-            report_error(error.message)
-            return
-        raise error
-
-    return outcome
 
 
 class ExportDialog(QDialog):
@@ -963,7 +938,7 @@ class ExportDialog(QDialog):
             lambda result: self._saved(result, options),
             self._failed,
             receiver=self,
-            if_gone=_after_close(self._status, self._report_error),
+            if_gone=after_close(self._status, self._report_error, _confirmation),
         )
         return True
 
@@ -992,7 +967,7 @@ class ExportDialog(QDialog):
         self.cancel_button.setDefault(True)
         self._remember(options, result.path)
         if self._status is not None:
-            self._status(f"Exported {count} to {result.path.name}")
+            self._status(_confirmation(result))
         self.export_finished.emit(result)
 
     def show_folder(self) -> None:

@@ -954,7 +954,8 @@ class MainWindow(QMainWindow):
             self.calendar_dialog.activateWindow()
             return self.calendar_dialog
         # Imported here: the export modules stay out of the first paint.
-        from supportnet.ui.export_dialog import LATE_ERROR_TITLE, ExportDialog
+        from supportnet.ui.export_dialog import ExportDialog
+        from supportnet.ui.export_outcome import LATE_ERROR_TITLE
 
         dialog = ExportDialog(
             self._source,

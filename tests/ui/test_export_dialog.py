@@ -25,6 +25,7 @@ from supportnet.ics_export import (
 from supportnet.network import Circle
 from supportnet.ui import export_dialog
 from supportnet.ui.export_dialog import PREVIEW_LIMIT, ExportDialog, PreviewModel, when_text
+from supportnet.ui.export_outcome import LATE_ERROR_TITLE
 from supportnet.ui.main_window import MainWindow
 from supportnet.ui.ui_state import UiState
 from tests.ui.conftest import NOW, ZONE
@@ -745,7 +746,7 @@ def test_a_failure_after_the_dialog_closed_still_reaches_the_person(
     _closed_while_saving(qtbot, demo_store, clock, target, monkeypatch, folder.rmdir)
     assert len(shown) == 1
     title, message = shown[0]
-    assert title == export_dialog.LATE_ERROR_TITLE
+    assert title == LATE_ERROR_TITLE
     assert "plans.ics" in message
     assert "Nothing was written" in message
     assert not target.exists()
