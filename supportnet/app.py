@@ -20,6 +20,7 @@ from supportnet.clock import system_zone_name
 from supportnet.data.keys import PassphrasePurpose
 from supportnet.data.store import AUTO_BACKEND, Store, open_store
 from supportnet.errors import PassphraseRequiredError, SupportNetError, WrongPassphraseError
+from supportnet.settings import reset_notice
 from supportnet.ui import dialogs
 from supportnet.ui.crash_dialog import CrashDialog, format_traceback
 from supportnet.ui.main_window import MainWindow
@@ -237,6 +238,8 @@ def launch(
     if store is None:
         return Launch(0)
     try:
+        # Asked before onboarding, whose save would quietly store the defaults.
+        unreadable = store.settings.load_checked().reset
         onboard(store, choose, today=today or date.today(), zone=zone or system_zone_name())
         window = MainWindow(
             store,
@@ -251,6 +254,7 @@ def launch(
     except BaseException:
         store.close()
         raise
+    window.note_when_shown(reset_notice(unreadable))
     return Launch(0, store, window)
 
 

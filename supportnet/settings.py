@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -50,3 +51,30 @@ class Settings:
 
 
 SETTING_NAMES = tuple(f.name for f in fields(Settings))
+
+#: What each setting is called where people meet it (the Preferences dialog, Go easy).
+SETTING_LABELS = {
+    "suggestions_per_day": "suggestions a day",
+    "reminders_enabled": "reminders",
+    "quiet_hours_start": "quiet hours",
+    "quiet_hours_end": "quiet hours",
+    "low_energy_until": "going easy",
+    "timezone": "time zone",
+    "onboarded": "the first-start choice",
+    "keep_in_tray": "keeping running in the tray",
+}
+
+
+def reset_notice(names: Iterable[str]) -> str:
+    """What to tell someone whose stored settings ``names`` were unreadable and reset.
+
+    E.g. "One setting couldn't be read and is back to its default: quiet hours." Empty
+    when nothing was reset.
+    """
+    labels = list(dict.fromkeys(SETTING_LABELS.get(name, name) for name in names))
+    if not labels:
+        return ""
+    if len(labels) == 1:
+        return f"One setting couldn't be read and is back to its default: {labels[0]}."
+    listed = ", ".join(labels[:-1]) + f" and {labels[-1]}"
+    return f"Some settings couldn't be read and are back to their defaults: {listed}."

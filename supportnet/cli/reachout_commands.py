@@ -145,14 +145,13 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
             initiator=Initiator.THEM if args.they_reached_out else Initiator.ME,
             note=args.note,
         )
-        store.checkins.add(checkin)
-        for plan in (
+        plans = (
             store.plans.for_person(target_id)
             if kind == "person"
             else store.plans.for_group(target_id)
-        ):
-            assert plan.id is not None
-            store.postponements.clear(plan.id)
+        )
+        # One transaction: the check-in, and their plans' postponements cleared.
+        store.checkins.log(checkin, plans=[p.id for p in plans if p.id is not None])
     how = ", ".join(
         part
         for part in (

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -176,18 +178,57 @@ def export(
     file is made or changed, and nothing is remembered.
     """
     check_target(path)
-    gathered = _gather(store, options, now, scope, reader, paused=True)
-    settled = _settle(store, gathered, options, now)
+    with _snapshot(store):
+        gathered = _gather(store, options, now, scope, reader, paused=True)
+        settled = _settle(store, gathered, options, now)
     if not settled.events and not settled.cancelled:
         raise NothingToExportError(
             "There's nothing to export: the chosen plans are paused, finished, or fall "
             "outside the weeks ahead. Try everyone, or more weeks."
         )
     data = calendar_bytes([*settled.events, *settled.cancelled], options, now)
-    write_atomically(path, data)
-    # Remembered once the file is there: it is what calendars are given.
-    store.calendar.save(settled.writes, settled.forget)
+    write_and_remember(store, path, data, settled.writes, settled.forget)
     return Exported(path, settled.events, len(data), len(settled.cancelled))
+
+
+@contextmanager
+def _snapshot(store: Store) -> Iterator[None]:
+    """Read in one transaction, so plans, people and what calendars were given agree.
+
+    The GUI thread may change the store while an export reads on the worker; without this a
+    plan deleted half-way could be read as present and its calendar rows as orphans.
+    """
+    store.db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        store.db.execute("COMMIT")  # it only read: nothing to keep or lose
+
+
+def write_and_remember(
+    store: Store,
+    path: Path,
+    data: bytes,
+    writes: list[CalendarRecord],
+    forget: list[str],
+) -> None:
+    """Write the file and remember what it gave calendars, as one step.
+
+    The order is chosen for what a failure leaves behind:
+
+    1. The file is written whole beside ``path`` and synced: the likely failures (a full
+       disk, a folder that refuses) happen here, before anything is remembered.
+    2. What calendars are given is remembered, in one transaction that keeps a row whose
+       plan was deleted meanwhile as an orphan (the next export withdraws it).
+    3. Only then is the file renamed into place.
+
+    If the rename failed after the memory was saved, the memory would be one export ahead
+    of the calendars, which is harmless: SEQUENCE numbers only have to grow. The other way
+    round (a file out whose memory was lost) is what made a later export give a changed
+    time the SEQUENCE calendars already had, which they ignore. Any failure leaves
+    ``path`` as it was.
+    """
+    write_atomically(path, data, before_rename=lambda: store.calendar.save(writes, forget))
 
 
 @dataclass(slots=True)
@@ -324,18 +365,21 @@ def _check_target(path: Path) -> None:
         raise ExportError(f"{path} is read-only; choose another name or folder.")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(
+    path: Path, data: bytes, *, before_rename: Callable[[], None] | None = None
+) -> None:
     """Write ``data`` to ``path`` whole or not at all (:func:`files.replace_atomically`).
 
     Bytes, not text, so the CRLF line ends survive on every platform. An existing file
-    keeps its permissions; a new one is readable by the user only.
+    keeps its permissions; a new one is readable by the user only. ``before_rename`` runs
+    once the data is safely on disk beside ``path``; if it fails, ``path`` is left as it was.
     """
     try:
         try:
             mode: int | None = path.stat().st_mode & 0o777
         except FileNotFoundError:
             mode = None
-        replace_atomically(path, data, mode)
+        replace_atomically(path, data, mode, before_rename)
     except OSError as exc:
         typed = file_failure(exc, path, "the calendar file")
         raise ExportError(

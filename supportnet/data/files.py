@@ -6,6 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from supportnet.data.failures import store_failure
@@ -43,17 +44,12 @@ def temp_path_beside(target: Path, suffix: str = ".tmp") -> Path:
     return Path(name)
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to a 0600 temporary file beside ``path`` and rename it into place."""
-    replace_atomically(path, data)
+def write_beside(path: Path, data: bytes, mode: int | None = None) -> Path:
+    """Write ``data`` to a new temporary file beside ``path``, synced to disk; its path.
 
-
-def replace_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Write ``data`` to a temporary file beside ``path`` (synced to disk), then rename it
-    into place: ``path`` is the old file or the new one, never half of either.
-
-    The file is 0600 (mkstemp's mode) unless ``mode`` says otherwise. On any failure the
-    temporary file is removed and the error raised.
+    For callers that rename it into place themselves, after other work that must succeed
+    first, and remove it if that work fails. The file is 0600 (mkstemp's mode) unless
+    ``mode`` says otherwise; on a failure here it is removed and the error raised.
     """
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -63,6 +59,35 @@ def replace_atomically(path: Path, data: bytes, mode: int | None = None) -> None
             os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(name, mode)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+        raise
+    return Path(name)
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to a 0600 temporary file beside ``path`` and rename it into place."""
+    replace_atomically(path, data)
+
+
+def replace_atomically(
+    path: Path,
+    data: bytes,
+    mode: int | None = None,
+    before_rename: Callable[[], None] | None = None,
+) -> None:
+    """Write ``data`` to a temporary file beside ``path`` (synced to disk), then rename it
+    into place: ``path`` is the old file or the new one, never half of either.
+
+    The file is 0600 (mkstemp's mode) unless ``mode`` says otherwise. ``before_rename`` runs
+    between the two, for work that must succeed before the file is in place. On any failure
+    the temporary file is removed and the error raised.
+    """
+    name = write_beside(path, data, mode)
+    try:
+        if before_rename is not None:
+            before_rename()  # the file is written whole: only the rename is left
         os.replace(name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

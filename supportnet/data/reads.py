@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from supportnet.checkins import CheckIn, Initiator
 from supportnet.data.engine import RawDatabase
@@ -25,6 +25,29 @@ from supportnet.network import (
     SupportType,
 )
 from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+class Reader(Protocol):
+    """Runs one SQL query and returns its rows: a :class:`RawDatabase`, or a
+    :class:`SessionReader` inside a write transaction."""
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]: ...
+
+
+class SessionReader:
+    """Reads through a write session's own connection, so a compound action reads what it
+    is about to change in the same transaction as the change (nothing can slip between)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        result = self._session.connection().exec_driver_sql(sql, params)
+        return [tuple(row) for row in result]
+
 
 # Enum members by value: a dict lookup is several times faster than calling the enum,
 # which counts when thousands of rows are read.
@@ -184,7 +207,7 @@ _PLAN_COLUMNS = (
 )
 
 
-def plans(db: RawDatabase, where: str = "", params: tuple[Any, ...] = ()) -> list[Plan]:
+def plans(db: Reader, where: str = "", params: tuple[Any, ...] = ()) -> list[Plan]:
     """Plans matching ``where`` (an SQL condition on the plans table), oldest first."""
     rows = db.execute(
         f"SELECT {_PLAN_COLUMNS} FROM plans {'WHERE ' + where if where else ''} ORDER BY id",

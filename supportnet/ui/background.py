@@ -1,9 +1,14 @@
 """Slow work off the GUI thread, with its outcome delivered back on the GUI thread.
 
-One :class:`Background` runs work functions one at a time on a worker thread (one at a
-time, so two writes to the store never race each other). A work function never touches
-widgets; its ``on_done`` or ``on_error`` callback runs on the GUI thread afterwards, and
-not at all if the receiver it was started for has been deleted.
+One :class:`Background` runs work functions one at a time on a worker thread, so two
+pieces of background work never overlap. That is all it orders: the GUI thread goes on
+reading and writing the store meanwhile (edits, undo, check-ins), and SQLite only makes
+each transaction wait for the other, so work that reads and later writes must expect the
+store to have changed in between (the calendar export reads in one snapshot and keeps rows
+of plans deleted meanwhile). A work function never touches widgets; its ``on_done`` or
+``on_error`` callback runs on the GUI thread afterwards. If the receiver it was started for
+has been deleted (a dialog closed meanwhile), ``if_gone`` hears the outcome instead, so a
+late failure still reaches the person.
 """
 
 from __future__ import annotations
@@ -56,11 +61,13 @@ class Background(QObject):
         on_error: Callable[[BaseException], None],
         *,
         receiver: QObject | None = None,
+        if_gone: Callable[[Any, BaseException | None], None] | None = None,
     ) -> None:
         """Run ``work()`` on the worker; then ``on_done(result)`` or ``on_error(exc)``.
 
-        With a ``receiver``, the callbacks are dropped if it is deleted meanwhile (a
-        dialog closed while its export was still writing).
+        With a ``receiver``, those callbacks are dropped if it is deleted meanwhile (a
+        dialog closed while its export was still writing) and ``if_gone(result, error)``
+        runs instead: it must not refer to the receiver.
         """
         relay = _Relay(self)
         self._relays.add(relay)
@@ -69,6 +76,8 @@ class Background(QObject):
             self._relays.discard(relay)
             relay.deleteLater()
             if receiver is not None and not shiboken6.isValid(receiver):
+                if if_gone is not None:
+                    if_gone(result, error)
                 return
             if error is None:
                 on_done(result)

@@ -73,6 +73,7 @@ from supportnet.network import Circle
 from supportnet.paths import user_path
 from supportnet.reachout import TargetKey, plan_target_key
 from supportnet.ui.background import Background
+from supportnet.ui.export_outcome import after_close, report_late_export_error
 from supportnet.ui.labels import buddy_label, title_label
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import header_text
@@ -139,6 +140,11 @@ STATE_ALARM = "export/alarm"
 STATE_FOLDER = "export/folder"
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _confirmation(result: calendar_export.Exported) -> str:
+    """The status line after an export, e.g. "Exported 12 events to plans.ics"."""
+    return f"Exported {events_text(len(result.events))} to {result.path.name}"
 
 
 def events_text(n: int) -> str:
@@ -407,7 +413,8 @@ class ExportDialog(QDialog):
     ``clock`` returns an aware now. The last privacy level, weeks, reminder and folder are
     kept in ``ui_state``. ``status`` hears a short confirmation after an export. The file
     is written on ``background``'s worker thread; :attr:`export_finished` carries what was
-    written, or ``None`` after a problem.
+    written, or ``None`` after a problem. A problem met after the dialog was closed goes to
+    ``report_error`` (by default a message box), so it is never lost.
     """
 
     export_finished = Signal(object)
@@ -421,9 +428,11 @@ class ExportDialog(QDialog):
         status: Callable[[str], None] | None = None,
         background: Background | None = None,
         open_folder: Callable[[Path], bool] | None = None,
+        report_error: Callable[[str], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._report_error = report_error or report_late_export_error
         self._store = store
         self._clock = clock
         self._open_folder = open_folder or show_in_file_manager
@@ -929,6 +938,7 @@ class ExportDialog(QDialog):
             lambda result: self._saved(result, options),
             self._failed,
             receiver=self,
+            if_gone=after_close(self._status, self._report_error, _confirmation),
         )
         return True
 
@@ -957,7 +967,7 @@ class ExportDialog(QDialog):
         self.cancel_button.setDefault(True)
         self._remember(options, result.path)
         if self._status is not None:
-            self._status(f"Exported {count} to {result.path.name}")
+            self._status(_confirmation(result))
         self.export_finished.emit(result)
 
     def show_folder(self) -> None:
@@ -973,9 +983,11 @@ class ExportDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         if self._saving:
             self._set_saving(False)
-        if not isinstance(error, ExportError):
+        if not isinstance(error, SupportNetError):
             self.export_finished.emit(None)
             raise error  # a bug, not bad input: the crash dialog shows it
+        if not self.isVisible():  # closed, though not yet deleted: say it where it's seen
+            self._report_error(error.message)
         self.file_message.set_message(error.message)
         self.done_message.set_message("")
         self.path_field.setFocus()

@@ -78,6 +78,8 @@ if TYPE_CHECKING:
 TIME_REFRESH_MS = 10 * 60 * 1000
 #: How long a status confirmation stays before it fades.
 NOTE_SHOW_MS = 4000
+#: How long a note about something that needs attention (a setting reset) stays.
+NOTE_LONG_SHOW_MS = 15000
 NOTE_FADE_MS = 900
 UNDO_ERROR_TITLE = "SupportNet couldn't undo that"
 
@@ -172,13 +174,23 @@ class StatusNote(QLabel):
         self._hold.setSingleShot(True)
         self._hold.setInterval(NOTE_SHOW_MS)
         self._hold.timeout.connect(self._fade.start)
+        # Its own timer, so a longer note leaves the usual hold as it was.
+        self._long_hold = QTimer(self)
+        self._long_hold.setSingleShot(True)
+        self._long_hold.timeout.connect(self._fade.start)
 
-    def show_note(self, text: str) -> None:
+    def show_note(self, text: str, *, hold_ms: int | None = None) -> None:
+        """Show ``text``; it fades after the usual hold, or after ``hold_ms``."""
         self._fade.stop()
         self._effect.setOpacity(1.0)
         self.setText(text)
         self.setAccessibleDescription(text)
-        self._hold.start()
+        self._hold.stop()
+        self._long_hold.stop()
+        if hold_ms is None:
+            self._hold.start()
+        else:
+            self._long_hold.start(hold_ms)
         if QAccessible.isActive():
             event = QAccessibleAnnouncementEvent(self, text)
             QAccessible.updateAccessibility(event)
@@ -635,11 +647,24 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        if self._note_on_show:
+            text, self._note_on_show = self._note_on_show, ""
+            self.note.show_note(text, hold_ms=NOTE_LONG_SHOW_MS)
         if not self._later_started:
             self._later_started = True
             QTimer.singleShot(BUILD_LATER_AFTER_MS, self, self.build_later_pages)
 
     _later_started = False
+    _note_on_show = ""
+
+    def note_when_shown(self, text: str) -> None:
+        """Say ``text`` in the status bar once the window is on screen (startup news)."""
+        if not text:
+            return
+        if self.isVisible():
+            self.note.show_note(text, hold_ms=NOTE_LONG_SHOW_MS)
+        else:
+            self._note_on_show = text
 
     @property
     def current_page(self) -> Page:
@@ -932,6 +957,7 @@ class MainWindow(QMainWindow):
             return self.calendar_dialog
         # Imported here: the export modules stay out of the first paint.
         from supportnet.ui.export_dialog import ExportDialog
+        from supportnet.ui.export_outcome import LATE_ERROR_TITLE
 
         dialog = ExportDialog(
             self._source,
@@ -939,6 +965,8 @@ class MainWindow(QMainWindow):
             ui_state=self.ui_state,
             status=self.show_note,
             background=self.background,
+            # A problem met after the dialog was closed is said over the window.
+            report_error=lambda message: dialogs.show_error(self, message, title=LATE_ERROR_TITLE),
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -3,8 +3,9 @@
 Built like :mod:`supportnet.ui.undo`: ``perform`` does the change at once (so a failure
 reaches the form that asked, which stays open) and returns a command for the
 ``QUndoStack``, whose first ``redo()`` then does nothing. Later undos and redos call the
-repositories and emit ``plans_changed`` / ``checkins_changed``; a failure goes to
-``UndoContext.report_error`` and the command is dropped.
+repositories, one transaction each (a plan's delete and its undo included, links and
+postponements with it), and emit ``plans_changed`` / ``checkins_changed``; a failure
+changes nothing, goes to ``UndoContext.report_error`` and the command is dropped.
 
 Commands find their plan or check-in again by ``uid``, not by id: undoing a delete adds
 the row back with the same uid (calendars that imported the plan still know it) but the
@@ -14,8 +15,6 @@ store may give it a new id, and older commands on the stack must still find it.
 from __future__ import annotations
 
 import copy
-import dataclasses
-from datetime import date
 from typing import Any
 
 from supportnet.checkins import CheckIn
@@ -87,12 +86,17 @@ def _stored_plan(ctx: UndoContext, plan: Plan) -> Plan:
 
 
 class AddPlanCommand(_Command):
-    """Adding a plan; undo takes it out again, redo puts it back with the same uid."""
+    """Adding a plan; undo takes it out again, redo puts it back with the same uid.
+
+    Undo keeps what went with it (check-ins linked to it since, its postponements), so
+    redo brings those back too; each step is one transaction.
+    """
 
     def __init__(self, ctx: UndoContext, saved: Plan, name: str) -> None:
-        super().__init__(ctx, f"add {name}", checkins=False, plans=True)
+        super().__init__(ctx, f"add {name}", checkins=True, plans=True)
         #: What the repository returned when the plan was added.
         self.saved = saved
+        self._bundle: Any = None
 
     @classmethod
     def perform(cls, ctx: UndoContext, plan: Plan, name: str) -> AddPlanCommand:
@@ -102,12 +106,10 @@ class AddPlanCommand(_Command):
         return command
 
     def _forward(self) -> None:
-        again = copy.deepcopy(self.saved)
-        again.id = None
-        self.saved = self._ctx.store.plans.add(again)
+        self.saved = self._ctx.store.plans.restore(self._bundle)
 
     def _backward(self) -> None:
-        self._ctx.store.plans.delete(_stored_plan(self._ctx, self.saved).id)
+        self._bundle = self._ctx.store.plans.remove(_stored_plan(self._ctx, self.saved).id)
 
 
 class EditPlanCommand(_Command):
@@ -158,66 +160,29 @@ class DeletePlanCommand(_Command):
     """Deleting a plan; undo brings it back with its uid, its check-in links and postponements.
 
     Deleting a plan keeps its check-ins (they happened) but unlinks them, and drops its
-    postponements; undo links them again and postpones it again.
+    postponements; undo links them again and postpones it again. The repository does each
+    of these in one transaction, so a failure changes nothing and the stack stays true.
     """
 
-    def __init__(self, ctx: UndoContext, plan: Plan, name: str, today: date) -> None:
+    def __init__(self, ctx: UndoContext, plan: Plan, name: str) -> None:
         super().__init__(ctx, f"delete {name}", checkins=True, plans=True)
         self._plan = copy.deepcopy(plan)
-        self._today = today
-        self._linked: list[str] = []
-        self._postponed: list[Any] = []
-        self._calendar: tuple[Any, ...] = ()
+        self._bundle: Any = None
 
     @classmethod
-    def perform(cls, ctx: UndoContext, plan: Plan, name: str, today: date) -> DeletePlanCommand:
-        """Delete ``plan``. ``today`` is the user's date, to find postponements still holding."""
-        command = cls(ctx, plan, name, today)
+    def perform(cls, ctx: UndoContext, plan: Plan, name: str) -> DeletePlanCommand:
+        command = cls(ctx, plan, name)
         command._forward()
         command.notify()
         return command
 
     def _forward(self) -> None:
-        store = self._ctx.store
         stored = _stored_plan(self._ctx, self._plan)
-        self._plan = copy.deepcopy(stored)
-        found = (
-            store.checkins.for_person(stored.person_id)
-            if stored.person_id is not None
-            else store.checkins.for_group(stored.group_id)
-        )
-        self._linked = [c.uid for c in found if c.plan_id == stored.id]
-        postponements = getattr(store, "postponements", None)
-        self._postponed = (
-            [p for p in postponements.list_active(self._today) if p.plan_id == stored.id]
-            if postponements is not None
-            else []
-        )
-        calendar = getattr(store, "calendar", None)
-        self._calendar = calendar.for_plans([stored.id]) if calendar is not None else ()
-        store.plans.delete(stored.id)
+        self._bundle = self._ctx.store.plans.remove(stored.id)
+        self._plan = copy.deepcopy(self._bundle.plan)
 
     def _backward(self) -> None:
-        store = self._ctx.store
-        again = copy.deepcopy(self._plan)
-        again.id = None
-        restored = store.plans.add(again)
-        if self._linked:
-            wanted = set(self._linked)
-            found = (
-                store.checkins.for_person(restored.person_id)
-                if restored.person_id is not None
-                else store.checkins.for_group(restored.group_id)
-            )
-            for checkin in found:
-                if checkin.uid in wanted and checkin.plan_id is None:
-                    checkin.plan_id = restored.id
-                    store.checkins.update(checkin)
-        for postponement in self._postponed:
-            store.postponements.postpone(dataclasses.replace(postponement, plan_id=restored.id))
-        if self._calendar:
-            store.calendar.relink(self._calendar, restored.id)
-        self._plan = restored
+        self._plan = self._ctx.store.plans.restore(self._bundle)
 
 
 # --- check-ins ------------------------------------------------------------------------------

@@ -458,7 +458,7 @@ class PlansPanelController(TargetRowsController):
             return False
         row = self.view.table.selectionModel().selectedRows()[0].row()
         try:
-            command = DeletePlanCommand.perform(self._ctx, plan, name, self._today())
+            command = DeletePlanCommand.perform(self._ctx, plan, name)
         except SupportNetError as exc:
             dialogs.show_error(self.view, exc.message, title="SupportNet couldn't delete that")
             self.refresh()

@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
@@ -312,21 +311,6 @@ class MoveCommand(_StoreCommand):
         self._place(self.before)
 
 
-#: Early enough that every postponement on record is "active" on it.
-_LONG_AGO = date(1900, 1, 1)
-
-
-def _plan_postponements(ctx: UndoContext, plan_id: int) -> list[Postponement]:
-    """Every postponement of a plan still on record, to put back after an undo."""
-    return [p for p in ctx.store.postponements.list_active(_LONG_AGO) if p.plan_id == plan_id]
-
-
-def _put_back(ctx: UndoContext, plan_id: int, postponements: list[Postponement]) -> None:
-    ctx.store.postponements.clear(plan_id)
-    for postponement in postponements:
-        ctx.store.postponements.postpone(postponement)
-
-
 class CheckInCommand(_StoreCommand):
     """Logging a check-in; undo takes it out again, redo logs it with the same uid.
 
@@ -340,7 +324,7 @@ class CheckInCommand(_StoreCommand):
     def __init__(self, ctx: UndoContext, checkin: CheckIn, name: str) -> None:
         super().__init__(ctx, CHECKIN, f"log a check-in with {name}")
         self._checkin = copy.deepcopy(checkin)
-        self._cleared: list[Postponement] = []
+        self._logged: Any = None
 
     @classmethod
     def perform(cls, ctx: UndoContext, checkin: CheckIn, name: str) -> CheckInCommand:
@@ -350,17 +334,11 @@ class CheckInCommand(_StoreCommand):
         return command
 
     def _forward(self) -> None:
-        plan_id = self._checkin.plan_id
-        self.saved = self._ctx.store.checkins.add(copy.deepcopy(self._checkin))
-        if plan_id is not None:
-            self._cleared = _plan_postponements(self._ctx, plan_id)
-            self._ctx.store.postponements.clear(plan_id)
+        self._logged = self._ctx.store.checkins.log(copy.deepcopy(self._checkin))
+        self.saved = self._logged.checkin
 
     def _backward(self) -> None:
-        self._ctx.store.checkins.delete(self.saved.id)
-        plan_id = self._checkin.plan_id
-        if plan_id is not None and self._cleared:
-            _put_back(self._ctx, plan_id, self._cleared)
+        self._ctx.store.checkins.unlog(self._logged)
 
 
 class PostponeCommand(_StoreCommand):
@@ -369,7 +347,7 @@ class PostponeCommand(_StoreCommand):
     def __init__(self, ctx: UndoContext, postponement: Postponement, name: str) -> None:
         super().__init__(ctx, PLAN, f"move {name} to another day")
         self.postponement = postponement
-        self._before: list[Postponement] = []
+        self._before: tuple[Postponement, ...] = ()
 
     @classmethod
     def perform(cls, ctx: UndoContext, postponement: Postponement, name: str) -> PostponeCommand:
@@ -379,9 +357,7 @@ class PostponeCommand(_StoreCommand):
         return command
 
     def _forward(self) -> None:
-        plan_id = self.postponement.plan_id
-        self._before = _plan_postponements(self._ctx, plan_id)
-        self._ctx.store.postponements.postpone(self.postponement)
+        self._before = self._ctx.store.postponements.postpone(self.postponement)
 
     def _backward(self) -> None:
-        _put_back(self._ctx, self.postponement.plan_id, self._before)
+        self._ctx.store.postponements.put_back(self.postponement.plan_id, self._before)

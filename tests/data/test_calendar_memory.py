@@ -377,3 +377,86 @@ def test_a_zone_setting_this_machine_does_not_know_still_exports(
     assert store.settings.load().timezone is None
     done = export(store, tmp_path / "plan.ics", OPTIONS, NOW)
     assert done.events
+
+
+# --- one consistent step: read, write, remember ---------------------------------------------
+
+
+def test_a_plan_deleted_between_reading_and_remembering_still_exports(
+    store: Any, world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GUI thread may delete a plan while the export works on the worker."""
+    from supportnet.data import calendar_export
+
+    walk = world["walk"]
+    real = calendar_export.calendar_bytes
+
+    def delete_meanwhile(*args: Any, **kwargs: Any) -> bytes:
+        store.plans.delete(walk.id)  # after the reading, before the remembering
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(calendar_export, "calendar_bytes", delete_meanwhile)
+    path = tmp_path / "plan.ics"
+    first = export(store, path, OPTIONS, NOW)
+    given = {e.uid for e in first.events if e.plan_id == walk.id}
+    assert given
+    assert given <= set(_events(path))  # the file has the walk: calendars got it
+    # Remembered as the delete would have left it: without a plan, to be withdrawn.
+    orphans = {r.uid for r in store.calendar.orphans()}
+    assert given <= orphans
+    assert store.calendar.count() == len({e.uid for e in first.events})
+
+    monkeypatch.undo()
+    second = export(store, path, OPTIONS, NOW)
+    events = _events(path)
+    assert all(_cancelled(events[uid]) for uid in given)
+    assert second.cancelled == len(given)
+    before = {e.uid: e.sequence for e in first.events}
+    assert all(int(events[uid]["SEQUENCE"]) > before[uid] for uid in given)
+
+
+def test_a_plan_deleted_while_the_export_reads_is_read_as_it_was(
+    store: Any, world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plans and what calendars were given are read in one snapshot: a plan deleted half
+    way is not both exported and withdrawn in the same file."""
+    from supportnet.data import calendar_export
+
+    path = tmp_path / "plan.ics"
+    export(store, path, OPTIONS, NOW)
+    walk = world["walk"]
+    real = calendar_export.whos
+
+    def delete_half_way(*args: Any) -> Any:
+        store.plans.delete(walk.id)  # the plans are read; the calendar rows are not yet
+        return real(*args)
+
+    monkeypatch.setattr(calendar_export, "whos", delete_half_way)
+    again = export(store, path, OPTIONS, NOW)
+    assert again.cancelled == 0
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
+    assert len(uids) == len(set(uids))
+
+
+def test_a_memory_that_cannot_be_saved_leaves_the_old_file_in_place(
+    store: Any, world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportnet.data.repositories.calendar import CalendarRepository
+    from supportnet.errors import SupportNetError
+
+    out = tmp_path / "out"
+    out.mkdir()
+    path = out / "plan.ics"
+    path.write_bytes(b"the calendar as it was")
+    remembered = store.calendar.count()
+
+    def full(*_args: Any) -> None:
+        raise SupportNetError("The disk is full.")
+
+    monkeypatch.setattr(CalendarRepository, "save", full)
+    with pytest.raises(SupportNetError):
+        export(store, path, OPTIONS, NOW)
+    assert path.read_bytes() == b"the calendar as it was"
+    assert [p.name for p in out.iterdir()] == ["plan.ics"]  # no temp file left
+    assert store.calendar.count() == remembered

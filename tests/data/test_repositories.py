@@ -472,6 +472,57 @@ def test_settings_keep_unknown_keys_and_survive_damaged_values(store: Store) -> 
         assert row.value == '"keep me"'
 
 
+def _store_settings(store: Store, **raw: str) -> None:
+    with store.sessions.begin() as session:
+        for key, value in raw.items():
+            session.add(SettingRow(key=key, value=value))
+
+
+@pytest.mark.parametrize(
+    ("bad_field", "bad_value"),
+    [
+        ("suggestions_per_day", "99"),  # out of range
+        ("timezone", '"Nowhere/Land"'),  # not a zone
+        ("reminders_enabled", '"yes"'),  # of the wrong kind
+        ("suggestions_per_day", "true"),
+        ("low_energy_until", '{"date": "tomorrow"}'),  # damaged
+    ],
+)
+def test_one_bad_setting_resets_only_itself_and_says_which(
+    store: Store, bad_field: str, bad_value: str
+) -> None:
+    raw = {
+        "quiet_hours_start": '{"time": "23:00:00"}',
+        "quiet_hours_end": '{"time": "07:15:00"}',
+        "reminders_enabled": "false",
+        "suggestions_per_day": "2",
+        "onboarded": "true",
+    }
+    raw[bad_field] = bad_value
+    _store_settings(store, **raw)
+    loaded = store.settings.load_checked()
+    assert loaded.reset == (bad_field,)
+    settings = loaded.settings
+    assert getattr(settings, bad_field) == getattr(Settings(), bad_field)
+    assert settings.quiet_hours_start == time(23, 0)
+    assert settings.quiet_hours_end == time(7, 15)
+    assert settings.onboarded is True
+    if bad_field != "reminders_enabled":
+        assert settings.reminders_enabled is False
+    if bad_field != "suggestions_per_day":
+        assert settings.suggestions_per_day == 2
+    # The next save keeps the quiet hours; only the bad field becomes its default.
+    store.settings.save(store.settings.load())
+    again = store.settings.load_checked()
+    assert again.reset == ()
+    assert again.settings == settings
+
+
+def test_good_settings_load_with_nothing_reset(store: Store) -> None:
+    store.settings.save(Settings(suggestions_per_day=5, timezone="Europe/Paris"))
+    assert store.settings.load_checked().reset == ()
+
+
 # --- Bad input stores nothing ----------------------------------------------------------------
 
 

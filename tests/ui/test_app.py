@@ -348,3 +348,53 @@ def test_the_passphrase_can_come_from_the_environment(monkeypatch: pytest.Monkey
     assert app_module._ask_with_dialog(PassphrasePurpose.UNLOCK, "wrong") == "typed"
     monkeypatch.delenv("SUPPORTNET_PASSPHRASE")
     assert app_module._ask_with_dialog(PassphrasePurpose.UNLOCK, None) == "typed"
+
+
+# --- Settings that can't be read ---------------------------------------------------------
+
+
+def test_an_unreadable_setting_is_reset_alone_and_said_once(
+    qtbot: Any, existing_store: Path, no_keyring: Any, passphrase_provider: Any
+) -> None:
+    from datetime import time
+
+    from supportnet.data.schema import SettingRow
+    from supportnet.settings import Settings
+
+    store = open_store(existing_store, passphrase=passphrase_provider, keyring_backend=no_keyring)
+    store.settings.save(
+        Settings(quiet_hours_start=time(22, 0), reminders_enabled=False, onboarded=True)
+    )
+    with store.sessions.begin() as session:
+        row = session.get(SettingRow, "quiet_hours_end")
+        assert row is not None
+        row.value = '{"time": "not a time"}'
+    store.close()
+
+    launched = app_module.launch(
+        existing_store,
+        ask=FakeAsk(TEST_PASSPHRASE),
+        choose=_never_choose,
+        keyring_backend=no_keyring,
+    )
+    assert launched.window is not None
+    assert launched.store is not None
+    window = launched.window
+    qtbot.addWidget(window)
+    try:
+        assert window.note.text() == ""  # said when the window is on screen, not before
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.note.text() == (
+            "One setting couldn't be read and is back to its default: quiet hours."
+        )
+        kept = launched.store.settings.load()
+        assert kept.quiet_hours_start == time(22, 0)
+        assert kept.reminders_enabled is False
+        assert kept.quiet_hours_end == Settings().quiet_hours_end
+        window.note.clear()
+        window.hide()
+        window.show()
+        assert window.note.text() == ""  # once
+    finally:
+        launched.store.close()

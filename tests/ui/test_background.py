@@ -86,3 +86,28 @@ def test_callbacks_for_a_deleted_receiver_are_dropped(qtbot: Any) -> None:
     qtbot.waitUntil(lambda: not background.busy, timeout=5_000)
     assert called == []
     assert background.wait(1_000)
+
+
+def test_the_outcome_for_a_deleted_receiver_goes_to_if_gone(qtbot: Any) -> None:
+    from supportnet.ui.background import Background
+
+    background = Background()
+    receiver = QObject()
+    gate = threading.Event()
+    heard: list[tuple[Any, Any]] = []
+
+    def fail() -> None:
+        gate.wait(5)
+        raise ValueError("late")
+
+    background.run(
+        fail,
+        lambda _r: heard.append(("done", None)),
+        lambda _e: heard.append(("error", None)),
+        receiver=receiver,
+        if_gone=lambda result, error: heard.append((result, type(error))),
+    )
+    shiboken6.delete(receiver)
+    gate.set()
+    qtbot.waitUntil(lambda: not background.busy, timeout=5_000)
+    assert heard == [(None, ValueError)]

@@ -25,6 +25,7 @@ from supportnet.ics_export import (
 from supportnet.network import Circle
 from supportnet.ui import export_dialog
 from supportnet.ui.export_dialog import PREVIEW_LIMIT, ExportDialog, PreviewModel, when_text
+from supportnet.ui.export_outcome import LATE_ERROR_TITLE
 from supportnet.ui.main_window import MainWindow
 from supportnet.ui.ui_state import UiState
 from tests.ui.conftest import NOW, ZONE
@@ -612,9 +613,9 @@ def test_the_file_is_written_off_the_gui_thread_and_export_waits_meanwhile(
     threads: list[str] = []
     real = calendar_export.write_atomically
 
-    def spy(path: Path, data: bytes) -> None:
+    def spy(path: Path, data: bytes, **kwargs: Any) -> None:
         threads.append(threading.current_thread().name)
-        real(path, data)
+        real(path, data, **kwargs)
 
     dialog = _dialog(qtbot, demo_store, clock)
     dialog.path_field.setText(str(tmp_path / "plans.ics"))
@@ -680,3 +681,88 @@ def test_the_preview_says_what_will_be_taken_out_of_calendars(
     done = _export(qtbot, dialog)
     assert done is not None
     assert (done.events, done.cancelled) == ([], len(first.events))
+
+
+# --- closed while saving -------------------------------------------------------------------------
+
+
+def _closed_while_saving(
+    qtbot: Any,
+    demo_store: Any,
+    clock: Callable[[], datetime],
+    target: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    meanwhile: Callable[[], None],
+) -> MainWindow:
+    """Export from the main window, close the dialog while the worker is busy, run
+    ``meanwhile`` once the dialog is gone, then let the worker finish."""
+    import threading
+
+    import shiboken6
+
+    window = MainWindow(demo_store, data_location="/data", key_location="keyring", clock=clock)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    gate = threading.Event()
+    real = calendar_export.calendar_bytes
+
+    def held(*args: Any, **kwargs: Any) -> bytes:
+        gate.wait(20)  # the worker waits here, after reading and before writing
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(calendar_export, "calendar_bytes", held)
+    dialog = window.open_calendar_export()
+    assert isinstance(dialog, ExportDialog)
+    qtbot.waitExposed(dialog)
+    dialog.path_field.setText(str(target))
+    assert dialog.export() is True
+    dialog.reject()  # closed while it saves
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5_000)
+    meanwhile()
+    gate.set()
+    qtbot.waitUntil(lambda: not window.background.busy, timeout=20_000)
+    return window
+
+
+def test_a_failure_after_the_dialog_closed_still_reaches_the_person(
+    qtbot: Any,
+    demo_store: Any,
+    clock: Callable[[], datetime],
+    home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from supportnet.ui import dialogs
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda _p, message, **kw: shown.append((kw["title"], message))
+    )
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    target = folder / "plans.ics"
+    # The folder goes (a USB stick pulled out) after the dialog was closed.
+    _closed_while_saving(qtbot, demo_store, clock, target, monkeypatch, folder.rmdir)
+    assert len(shown) == 1
+    title, message = shown[0]
+    assert title == LATE_ERROR_TITLE
+    assert "plans.ics" in message
+    assert "Nothing was written" in message
+    assert not target.exists()
+    assert demo_store.calendar.count() == 0  # and nothing was remembered
+
+
+def test_a_success_after_the_dialog_closed_is_confirmed_in_the_status_bar(
+    qtbot: Any,
+    demo_store: Any,
+    clock: Callable[[], datetime],
+    home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    target = tmp_path / "plans.ics"
+    window = _closed_while_saving(qtbot, demo_store, clock, target, monkeypatch, lambda: None)
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert window.note.text().startswith("Exported ")
+    assert window.note.text().endswith(" to plans.ics")

@@ -451,6 +451,77 @@ def test_delete_a_plan_then_undo_brings_it_back_with_its_links(
     assert env.errors == []
 
 
+def test_undoing_a_plan_delete_is_one_transaction_and_a_failure_in_it_changes_nothing(
+    qtbot: Any,
+    env: Env,
+    clock: Callable[[], datetime],
+    confirms: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sqlalchemy import event
+
+    from supportnet.data import plan_bundles
+    from supportnet.data.repositories import calendar
+    from supportnet.errors import SupportNetError
+
+    panel = _panel(qtbot, env, clock, "Mum")
+    store = env.store
+    mum = _person(store, "Mum")
+    [plan] = store.plans.for_person(mum.id)
+    linked = store.checkins.add(CheckIn(at=NOW, person_id=mum.id, plan_id=plan.id))
+    store.postponements.postpone(Postponement(plan.id, TODAY.replace(day=25)))
+    store.calendar.save(
+        [calendar.CalendarRecord(plan.id, None, "mum-call@supportnet", 2, "weekly", NOW)], []
+    )
+    panel.refresh()
+    assert panel.select_uid(plan.uid)
+    assert panel.delete_selected()
+    deleted = {
+        "plans": len(store.plans.for_person(mum.id)),
+        "link": store.checkins.get(linked.id).plan_id,
+        "postponed": store.postponements.count(),
+        "orphans": len(store.calendar.orphans()),
+    }
+    assert deleted == {"plans": 0, "link": None, "postponed": 0, "orphans": 1}
+
+    # The last step of the undo (linking the calendar rows again) fails: nothing of it stays,
+    # and the command leaves the stack, which still matches the store.
+    def full(*_args: Any, **_kwargs: Any) -> None:
+        raise SupportNetError("The disk is full; nothing was changed.")
+
+    monkeypatch.setattr(calendar, "relink", full)
+    monkeypatch.setattr(plan_bundles, "relink", full, raising=False)
+    env.stack.undo()
+    assert env.errors == ["The disk is full; nothing was changed."]
+    assert {
+        "plans": len(store.plans.for_person(mum.id)),
+        "link": store.checkins.get(linked.id).plan_id,
+        "postponed": store.postponements.count(),
+        "orphans": len(store.calendar.orphans()),
+    } == deleted
+    assert env.stack.count() == 0
+
+    # Without the failure, a delete's undo is one transaction.
+    monkeypatch.undo()
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: True)
+    back = store.plans.add(plan)
+    panel.refresh()
+    assert panel.select_uid(back.uid)
+    assert panel.delete_selected()
+    commits: list[int] = []
+
+    def count(_conn: Any) -> None:
+        commits.append(1)
+
+    event.listen(store.engine, "commit", count)
+    try:
+        env.stack.undo()
+    finally:
+        event.remove(store.engine, "commit", count)
+    assert len(commits) == 1
+    assert [p.uid for p in store.plans.for_person(mum.id)] == [plan.uid]
+
+
 def test_declining_the_question_keeps_the_plan(
     qtbot: Any, env: Env, clock: Callable[[], datetime], monkeypatch: pytest.MonkeyPatch
 ) -> None:

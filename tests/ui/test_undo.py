@@ -363,3 +363,68 @@ def test_edit_and_delete_work_on_the_person_focused_on_the_map(
     window.editor.reject()
     window.delete_action.trigger()
     assert _names(store) == []
+
+
+# --- check-ins and postponements -------------------------------------------------------------
+
+
+def _plan_context(store: Any) -> tuple[Any, Any, list[str]]:
+    from PySide6.QtGui import QUndoStack
+
+    from supportnet.ui.signals import AppSignals
+    from supportnet.ui.undo import UndoContext
+
+    shown: list[str] = []
+    return UndoContext(store, AppSignals(), shown.append), QUndoStack(), shown
+
+
+def _sam_with_a_postponed_plan(store: Any) -> tuple[Person, Any]:
+    from datetime import date
+
+    from supportnet.plans import Cadence, Plan, PlanKind
+    from supportnet.schedule import Postponement
+
+    sam = store.people.add(Person("Sam Rivera"))
+    plan = store.plans.add(
+        Plan(
+            kind=PlanKind.FLEXIBLE,
+            start_date=date(2026, 11, 1),
+            person_id=sam.id,
+            cadence=Cadence(7, 21),
+        )
+    )
+    store.postponements.postpone(Postponement(plan.id, date(2026, 11, 30)))
+    return sam, plan
+
+
+def test_undoing_a_check_in_that_fails_half_way_keeps_it_and_its_cleared_postponements(
+    qtbot: Any, store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC
+
+    from supportnet.checkins import CheckIn
+    from supportnet.data import plan_bundles
+    from supportnet.data.repositories.postponements import PostponementsRepository
+    from supportnet.errors import SupportNetError
+    from supportnet.ui.undo import CheckInCommand
+
+    ctx, stack, shown = _plan_context(store)
+    sam, plan = _sam_with_a_postponed_plan(store)
+    at = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    stack.push(
+        CheckInCommand.perform(ctx, CheckIn(at=at, person_id=sam.id, plan_id=plan.id), "Sam")
+    )
+    assert store.postponements.count() == 0
+    assert len(store.checkins.for_person(sam.id)) == 1
+
+    # Putting the postponements back, after the check-in is taken out, fails.
+    def full(*_args: Any, **_kwargs: Any) -> None:
+        raise SupportNetError("The disk is full; nothing was changed.")
+
+    monkeypatch.setattr(plan_bundles, "replace_postponements", full)
+    monkeypatch.setattr(PostponementsRepository, "postpone", full)
+    stack.undo()
+    assert shown == ["The disk is full; nothing was changed."]
+    assert len(store.checkins.for_person(sam.id)) == 1  # the undo left no half behind
+    assert store.postponements.count() == 0
+    assert stack.count() == 0  # and the stack no longer offers it

@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from supportnet.data import reads
-from supportnet.data.engine import RawDatabase
 from supportnet.data.repositories.base import Repository
 
 if TYPE_CHECKING:
@@ -88,7 +87,7 @@ def _records(rows: list[tuple[object, ...]]) -> list[CalendarRecord]:
     return found
 
 
-def read_records(db: RawDatabase, plan_ids: Sequence[int]) -> tuple[CalendarRecord, ...]:
+def read_records(db: reads.Reader, plan_ids: Sequence[int]) -> tuple[CalendarRecord, ...]:
     """The rows of these plans."""
     found: list[CalendarRecord] = []
     for chunk in reads.chunks(sorted(plan_ids)):
@@ -123,6 +122,27 @@ def relink(
         )
 
 
+def _without_gone_plans(
+    session: Session, records: Sequence[CalendarRecord]
+) -> list[CalendarRecord]:
+    from dataclasses import replace
+
+    from sqlalchemy import select
+
+    from supportnet.data.schema import PlanRow
+
+    wanted = sorted({r.plan_id for r in records if r.plan_id is not None})
+    present = {
+        plan_id
+        for chunk in reads.chunks(wanted)
+        for plan_id in session.scalars(select(PlanRow.id).where(PlanRow.id.in_(chunk)))
+    }
+    return [
+        r if r.plan_id is None or r.plan_id in present else replace(r, plan_id=None)
+        for r in records
+    ]
+
+
 class CalendarRepository(Repository):
     """Read and keep what calendars were given."""
 
@@ -138,7 +158,12 @@ class CalendarRepository(Repository):
         )
 
     def save(self, writes: Sequence[CalendarRecord], forget: Sequence[str]) -> None:
-        """Insert or update ``writes`` (by uid) and delete the rows of ``forget``, at once."""
+        """Insert or update ``writes`` (by uid) and delete the rows of ``forget``, at once.
+
+        A row whose plan was deleted since the export read it is kept without a plan, as
+        the delete itself would have left it: the file did give calendars that event, so
+        the next export withdraws it.
+        """
         if not writes and not forget:
             return
         from sqlalchemy import delete
@@ -147,6 +172,7 @@ class CalendarRepository(Repository):
         from supportnet.data.schema import CalendarEventRow
 
         with self._sessions.begin() as session:
+            writes = _without_gone_plans(session, writes)
             if writes:
                 statement = insert(CalendarEventRow)
                 session.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
@@ -13,7 +14,9 @@ from supportnet.rhythm import RECENT_CHECKINS, ContactStats, typical_interval
 
 if TYPE_CHECKING:
     from supportnet.data.engine import RawDatabase
+    from supportnet.data.plan_bundles import LoggedCheckIn
     from supportnet.data.schema import CheckInRow
+    from supportnet.schedule import Postponement
 
 _GONE = "That check-in no longer exists."
 
@@ -48,6 +51,56 @@ class CheckInsRepository(Repository):
             session.flush()
             new_id = row.id
         return self.get(new_id)
+
+    def log(self, checkin: CheckIn, *, plans: Sequence[int] | None = None) -> LoggedCheckIn:
+        """Add a check-in and clear its plan's postponements ("Not today" has done its
+        job), in one transaction; :meth:`unlog` undoes both. ``plans`` names the plans whose
+        postponements to clear instead (the command line clears all of someone's)."""
+        from supportnet.data.plan_bundles import (
+            LoggedCheckIn,
+            plan_postponements,
+            replace_postponements,
+        )
+        from supportnet.data.schema import CheckInRow
+
+        checkin.normalised().validate()
+        if plans is None:
+            plans = [] if checkin.plan_id is None else [checkin.plan_id]
+        with self._sessions.begin() as session:
+            require_targets(session, checkin.person_id, checkin.group_id, checkin.plan_id)
+            row = CheckInRow(uid=checkin.uid)
+            _fill(row, checkin)
+            session.add(row)
+            session.flush()
+            new_id = row.id
+            cleared: list[Postponement] = []
+            for plan_id in plans:
+                found = plan_postponements(session, plan_id)
+                if found:
+                    replace_postponements(session, plan_id, (), self._clock())
+                    cleared += found
+        return LoggedCheckIn(self.get(new_id), tuple(cleared))
+
+    def unlog(self, logged: LoggedCheckIn) -> None:
+        """Undo :meth:`log` in one transaction: the check-in goes, and the plans still there
+        get back the postponements logging it cleared."""
+        from collections import defaultdict
+
+        from sqlalchemy import delete
+
+        from supportnet.data.plan_bundles import plan_exists, replace_postponements
+        from supportnet.data.schema import CheckInRow
+
+        by_plan: dict[int, list[Postponement]] = defaultdict(list)
+        for postponement in logged.cleared:
+            by_plan[postponement.plan_id].append(postponement)
+        with self._sessions.begin() as session:
+            result = session.execute(delete(CheckInRow).where(CheckInRow.uid == logged.checkin.uid))
+            if result.rowcount == 0:  # type: ignore[attr-defined]
+                raise NotFoundError(_GONE)
+            for plan_id, postponements in by_plan.items():
+                if plan_exists(session, plan_id):
+                    replace_postponements(session, plan_id, postponements, self._clock())
 
     def add_many(self, checkins: list[CheckIn]) -> None:
         """Log many check-ins in one transaction (imports, the example network)."""

@@ -10,6 +10,7 @@ from supportnet.errors import NotFoundError
 from supportnet.plans import Plan
 
 if TYPE_CHECKING:
+    from supportnet.data.plan_bundles import PlanBundle
     from supportnet.data.schema import PlanRow
 
 _GONE = "That plan no longer exists."
@@ -104,6 +105,25 @@ class PlansRepository(Repository):
             result = session.execute(delete(PlanRow).where(PlanRow.id == plan_id))
             if result.rowcount == 0:  # type: ignore[attr-defined]
                 raise NotFoundError(_GONE)
+
+    def remove(self, plan_id: int) -> PlanBundle:
+        """Delete a plan, returning what :meth:`restore` needs to undo it: the plan, the
+        check-ins linked to it, its postponements and calendar rows, read and deleted in
+        one transaction."""
+        from supportnet.data.plan_bundles import take_out_plan
+
+        with self._sessions.begin() as session:
+            return take_out_plan(session, plan_id)
+
+    def restore(self, bundle: PlanBundle) -> Plan:
+        """Undo :meth:`remove` in one transaction: the plan (same uid and SEQUENCE), its
+        check-in links, postponements and calendar rows all come back, or nothing does."""
+        from supportnet.data.plan_bundles import put_back_plan
+
+        bundle.plan.validate()
+        with self._sessions.begin() as session:
+            new_id = put_back_plan(session, bundle, self._clock())
+        return self.get(new_id)
 
     def count(self) -> int:
         return reads.count(self._db, "plans")

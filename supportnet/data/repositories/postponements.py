@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -38,14 +39,20 @@ class PostponementsRepository(Repository):
             for plan_id, to_date, from_date in rows
         ]
 
-    def postpone(self, postponement: Postponement) -> None:
-        """Move a plan (or one occurrence of it) to ``to_date``; replaces an earlier move."""
+    def postpone(self, postponement: Postponement) -> tuple[Postponement, ...]:
+        """Move a plan (or one occurrence of it) to ``to_date``; replaces an earlier move.
+
+        Returns the plan's postponements as they were just before, read in the same
+        transaction, for :meth:`put_back` to undo it.
+        """
         from sqlalchemy import delete
 
+        from supportnet.data.plan_bundles import plan_postponements
         from supportnet.data.schema import PostponementRow
 
         with self._sessions.begin() as session:
             require_targets(session, None, None, postponement.plan_id)
+            before = plan_postponements(session, postponement.plan_id)
             session.execute(
                 delete(PostponementRow).where(
                     PostponementRow.plan_id == postponement.plan_id,
@@ -62,6 +69,15 @@ class PostponementsRepository(Repository):
                     created_at=self._clock(),
                 )
             )
+        return before
+
+    def put_back(self, plan_id: int, postponements: Sequence[Postponement]) -> None:
+        """Make ``postponements`` the plan's only ones again, in one transaction (undo)."""
+        from supportnet.data.plan_bundles import replace_postponements
+
+        with self._sessions.begin() as session:
+            require_targets(session, None, None, plan_id)
+            replace_postponements(session, plan_id, postponements, self._clock())
 
     def clear(self, plan_id: int) -> None:
         """Forget every postponement of a plan (after a contact, or an undo)."""

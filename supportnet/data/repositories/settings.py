@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields
+import types
+from dataclasses import dataclass, fields
 from datetime import date, time
-from typing import Any
+from functools import cache
+from typing import Any, get_args, get_type_hints
 
 from supportnet.data.repositories.base import Repository
 from supportnet.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedSettings:
+    """The settings as read, and which stored ones were unreadable and are at their default."""
+
+    settings: Settings
+    reset: tuple[str, ...] = ()
 
 
 def _encode(value: Any) -> str:
@@ -28,21 +38,50 @@ def _decode(text: str) -> Any:
     return value
 
 
+@cache
+def _types() -> dict[str, tuple[type, ...]]:
+    """Each setting's allowed Python types (``date | None`` gives ``(date, NoneType)``)."""
+    found: dict[str, tuple[type, ...]] = {}
+    for name, hint in get_type_hints(Settings).items():
+        found[name] = get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+    return found
+
+
+def _fits(name: str, value: Any) -> bool:
+    # Exact types: JSON true is a bool, not a number of suggestions.
+    return type(value) in _types()[name]
+
+
 class SettingsRepository(Repository):
     """Read and save :class:`Settings`. Unknown keys are kept untouched (newer versions)."""
 
     def load(self) -> Settings:
+        return self.load_checked().settings
+
+    def load_checked(self) -> LoadedSettings:
+        """The settings, with any stored value that can't be read (damaged, of the wrong
+        kind, out of range) back at its default; the others are kept as they were, so the
+        next save doesn't lose them. ``reset`` names the ones put back, to tell the user."""
         settings = Settings()
+        defaults = Settings()
+        reset: list[str] = []
         names = {f.name for f in fields(Settings)}
         for key, value in self._db.execute("SELECT key, value FROM settings"):
-            if key in names:
-                try:
-                    setattr(settings, key, _decode(value))
-                except (ValueError, TypeError):
-                    continue  # a damaged value falls back to its default
-        if settings.problems():
-            return Settings(onboarded=settings.onboarded)
-        return settings
+            if key not in names:
+                continue
+            try:
+                decoded = _decode(value)
+            except (ValueError, TypeError, KeyError):
+                reset.append(key)
+                continue
+            if _fits(key, decoded):
+                setattr(settings, key, decoded)
+            else:
+                reset.append(key)
+        for problem in settings.problems():
+            setattr(settings, problem.field, getattr(defaults, problem.field))
+            reset.append(problem.field)
+        return LoadedSettings(settings, tuple(sorted(set(reset), key=_order)))
 
     def save(self, settings: Settings) -> None:
         from supportnet.data.schema import SettingRow
@@ -56,3 +95,7 @@ class SettingsRepository(Repository):
                     session.add(SettingRow(key=f.name, value=value))
                 else:
                     row.value = value
+
+
+def _order(name: str) -> int:
+    return [f.name for f in fields(Settings)].index(name)
