@@ -14,6 +14,7 @@ from supportnet.cli.common import (
     Handler,
     Parser,
     common_options,
+    one_line,
     terminal_passphrase_provider,
 )
 from supportnet.cli.reachout_commands import PRIVACY_CHOICES, parse_when
@@ -64,20 +65,26 @@ def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None 
         handler: Handler = args.handler
         return handler(args, data_dir, out)
     except ValidationError as exc:
-        print(f"{PROG}: {exc.message}", file=err)
+        print(f"{PROG}: {one_line(exc.message)}", file=err)
         return 2
     except SupportNetError as exc:
-        print(f"{PROG}: {exc.message}", file=err)
+        # A path or a typed name in the message may hold a line break.
+        print(f"{PROG}: {one_line(exc.message)}", file=err)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"{PROG}: stopped.", file=err)
         return 130
     except Exception as exc:
         # A bug, not bad input: still one line, with the details only on request.
+        # Types and places only: a message may hold a name, a note or SQL parameters, and
+        # whatever is printed here tends to be pasted into a bug report.
+        from supportnet.crash_text import bug_line, scrubbed_traceback
+
         if os.environ.get("SUPPORTNET_DEBUG"):
-            raise
+            print(scrubbed_traceback(type(exc), exc, exc.__traceback__), file=err)
+            return 70
         print(
-            f"{PROG}: something went wrong inside SupportNet ({type(exc).__name__}: {exc}). "
+            f"{PROG}: something went wrong inside SupportNet ({bug_line(exc)}). "
             f"Nothing was changed by the failed step; run with SUPPORTNET_DEBUG=1 for "
             f"details.",
             file=err,
