@@ -53,7 +53,13 @@ def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None 
     err = stderr or sys.stderr
     try:
         args = build_parser().parse_args(argv)
-        data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+        override = getattr(args, "data_dir", None)
+        data_dir = resolve_data_dir(override)
+        if override:
+            from supportnet.data.data_folder import check_data_dir
+
+            # Before anything can make it private (0700) or leave a lock file in it.
+            check_data_dir(data_dir)
         command = args.command or "gui"
         if command == "gui":
             from supportnet import warmup

@@ -71,7 +71,9 @@ def common_options() -> Parser:
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="keep data in DIR instead of the per-user data folder",
+        help="keep data in DIR instead of the per-user data folder. DIR is made private to "
+        "you (mode 0700), so it must be new, empty, or already hold SupportNet's data; a "
+        "folder holding other files is refused (use a folder inside it, e.g. DIR/SupportNet)",
     )
     return common
 
