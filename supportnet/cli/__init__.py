@@ -18,7 +18,7 @@ from supportnet.cli.common import (
     terminal_passphrase_provider,
 )
 from supportnet.cli.reachout_commands import PRIVACY_CHOICES, parse_when
-from supportnet.errors import SupportNetError, ValidationError
+from supportnet.errors import SupportNetError, UsageError, ValidationError
 from supportnet.paths import resolve_data_dir
 
 __all__ = [
@@ -54,6 +54,9 @@ def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None 
     try:
         args = build_parser().parse_args(argv)
         override = getattr(args, "data_dir", None)
+        if override is not None and not override.strip():
+            # Likely an unset shell variable: the default store is not what was meant.
+            raise UsageError("--data-dir was given an empty folder name.")
         data_dir = resolve_data_dir(override)
         if override:
             from supportnet.data.data_folder import check_data_dir

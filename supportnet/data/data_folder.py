@@ -35,6 +35,13 @@ def check_data_dir(path: Path) -> None:
     Allowed: a path that doesn't exist yet (SupportNet makes it), a folder holding
     SupportNet's data, or an empty folder owned by you. Nothing is changed on disk.
     """
+    try:
+        _check(path)
+    except OSError as exc:  # a name too long, a folder that can't be read, ...
+        raise StoreError(f"Can't use {path} as the data folder: {exc.strerror}.") from exc
+
+
+def _check(path: Path) -> None:
     if not path.exists() and not path.is_symlink():
         return
     if not path.is_dir():
@@ -42,10 +49,8 @@ def check_data_dir(path: Path) -> None:
     if holds_supportnet_data(path):
         return
     instead = f"--data-dir {path / SUBFOLDER_NAME}"
-    try:
-        empty = not any(os.scandir(path))
-    except OSError as exc:
-        raise StoreError(f"Can't read the folder {path}: {exc.strerror}.") from exc
+    with os.scandir(path) as entries:
+        empty = not any(entries)
     if not empty:
         raise StoreError(
             f"{path} already holds other files and no SupportNet data, so SupportNet won't "

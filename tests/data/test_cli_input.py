@@ -155,3 +155,40 @@ def test_help_says_why_stdin_is_better_for_private_notes() -> None:
     text = " ".join(result.stdout.split())
     assert "--note - reads it from standard input" in text.replace("`", "")
     assert "shell keeps it in its history" in text
+
+
+# --- Paths ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["backup", "--out", "a\x00b.db"],
+        ["export-ics", "--out", "a\x00b.ics"],
+        ["restore", "a\x00b.db"],
+        ["export-ics", "--out", "\ud800.ics"],
+    ],
+    ids=["backup NUL", "export NUL", "restore NUL", "export surrogate"],
+)
+def test_a_path_no_file_can_have_is_one_line(
+    demo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    """Only Python callers can pass these (argv can't hold a NUL), but run() takes them."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SUPPORTNET_PASSPHRASE", PASS)
+    out, err = io.StringIO(), io.StringIO()
+    code = run([*argv, "--data-dir", str(demo_dir)], stdout=out, stderr=err)
+    assert code == 2, err.getvalue()
+    assert err.getvalue() == "supportnet: A path holds a character no file name can have.\n"
+
+
+def test_an_empty_data_dir_is_not_the_default_store(tmp_path: Path) -> None:
+    """`--data-dir "$UNSET"` must not quietly mean the real store."""
+    result = run_cli("demo", "--data-dir", "", cwd=tmp_path)
+    assert_one_line_error(result, 2, "--data-dir was given an empty folder name")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_data_dir_name_too_long_is_one_line(tmp_path: Path) -> None:
+    result = run_cli("today", "--data-dir", str(tmp_path / ("n" * 300)))
+    assert_one_line_error(result, 1, "File name too long")
