@@ -50,3 +50,21 @@ def test_debug_details_carry_no_note_either(refusing_dir: Path) -> None:
     if result.returncode == 70:
         assert "Traceback (most recent call last):" in result.stderr
         assert "IntegrityError" in result.stderr
+
+
+def test_a_raw_connection_error_names_no_parameter(demo_dir: Path) -> None:
+    """Reads go through plain sqlcipher3 connections (RawDatabase): their errors carry the
+    driver's message only, never the statement's parameters."""
+    from supportnet.data.engine import DatabaseFailure
+
+    with open_store(demo_dir, passphrase=lambda _p: PASS) as store:
+        raw_execute(
+            store.db,
+            "CREATE TRIGGER refuse_people BEFORE UPDATE ON people "
+            "BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END",
+        )
+        with pytest.raises(DatabaseFailure) as caught:
+            raw_execute(store.db, "UPDATE people SET notes = ? WHERE name LIKE ?", (NOTE, "Ruth%"))
+    text = f"{caught.value} {caught.value.orig!r}"
+    assert "refused by a test trigger" in text
+    assert "PRIVATE-NOTE" not in text
