@@ -54,7 +54,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "--when",
         metavar="DATETIME",
         type=valid_text("The time"),
-        help="when, e.g. '2026-11-24 18:30' or '18:30' (today); default: now",
+        help="when, e.g. '2026-11-24 18:30' or '18:30' (today), from 1900 up to now; default: now",
     )
     export = commands.add_parser(
         "export-ics",
