@@ -171,6 +171,8 @@ def note_from_stdin(stream: TextIO | None = None) -> str:
         data = source.read(_NOTE_BYTES_MAX + 1)
     except (OSError, ValueError):
         raise UsageError("The note couldn't be read from standard input.") from None
+    if len(data) > _NOTE_BYTES_MAX:
+        raise UsageError(f"Please keep the note under {NOTE_MAX:,} characters.")
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8")
@@ -178,8 +180,6 @@ def note_from_stdin(stream: TextIO | None = None) -> str:
             raise UsageError(
                 "The note on standard input isn't UTF-8 text; please save it as UTF-8."
             ) from None
-    if len(data) > _NOTE_BYTES_MAX:
-        raise UsageError(f"Please keep the note under {NOTE_MAX:,} characters.")
     for ending in ("\r\n", "\n"):
         if data.endswith(ending):
             return str(data[: -len(ending)])
