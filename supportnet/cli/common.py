@@ -26,7 +26,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         # argparse quotes some of what was typed as is ("unrecognized arguments: …").
-        raise UsageError(f"{shown(message, limit=200)} (see `{PROG} --help`)")
+        raise UsageError(f"{shown(message, limit=300)} (see `{PROG} --help`)")
 
 
 def _escaped(ch: str) -> str:
