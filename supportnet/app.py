@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 import supportnet
 from supportnet.clock import system_zone_name
+from supportnet.crash_text import bug_line
 from supportnet.data.keys import PassphrasePurpose
 from supportnet.data.store import AUTO_BACKEND, Store, open_store
 from supportnet.errors import PassphraseRequiredError, SupportNetError, WrongPassphraseError
@@ -94,9 +95,8 @@ class CrashReporter:
         if isinstance(exc, SupportNetError):
             print(f"SupportNet: {exc.message}", file=sys.stderr)
         else:
-            print(
-                f"SupportNet hit an unexpected problem: {exc_type.__name__}: {exc}", file=sys.stderr
-            )
+            # The type and place only: a message may hold private data (crash_text).
+            print(f"SupportNet hit an unexpected problem: {bug_line(exc)}", file=sys.stderr)
         if self._bridge is None or QApplication.instance() is None:
             return
         # Emitted from a worker thread, this is queued to the GUI thread.

@@ -74,6 +74,10 @@ DISCREET_TITLE = "Check-in"
 #: The calendar's name as clients show it: the same at every privacy level.
 CALENDAR_NAME = "Check-ins"
 PRODID = f"-//SupportNet//SupportNet {__version__}//EN"
+#: A discreet file must not say which app wrote it (the name alone hints at depression
+#: care). RFC 5545 §3.7.3 asks only for a globally unique product text, conventionally an
+#: ISO 9070 formal public identifier; this one names no vendor and no product.
+DISCREET_PRODID = "-//Calendar//Check-ins//EN"
 FLEXIBLE_NOTE = "A rough day: any day near it is just as good."
 
 _WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -726,7 +730,10 @@ def calendar_bytes(events: Sequence[ExportEvent], options: ExportOptions, now: d
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        content_line("PRODID", escape_text(PRODID)),
+        content_line(
+            "PRODID",
+            escape_text(DISCREET_PRODID if options.privacy is Privacy.DISCREET else PRODID),
+        ),
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         content_line("NAME", escape_text(CALENDAR_NAME)),

@@ -21,6 +21,16 @@ def clean_note(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+def has_lone_surrogate(value: str) -> bool:
+    """Whether ``value`` holds a lone surrogate: not text, and unstorable as UTF-8. Python
+    turns undecodable bytes (a command line in another encoding) into these."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _has_control(value: str, *, allow_newlines: bool) -> bool:
     for ch in value:
         if allow_newlines and ch in "\n\t":
@@ -51,5 +61,7 @@ def check_text(
                 field, f"Please keep {label} under {max_len:,} characters ({len(value):,} now)."
             )
         )
+    if has_lone_surrogate(value):
+        problems.append(Problem(field, f"Part of {label} isn't valid text; please type it again."))
     if _has_control(value, allow_newlines=multiline):
         problems.append(Problem(field, f"There's an invisible control character in {label}."))

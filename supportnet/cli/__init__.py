@@ -14,11 +14,12 @@ from supportnet.cli.common import (
     Handler,
     Parser,
     common_options,
+    one_line,
     terminal_passphrase_provider,
 )
 from supportnet.cli.reachout_commands import PRIVACY_CHOICES, parse_when
 from supportnet.data.lock import acting_as_command
-from supportnet.errors import SupportNetError, ValidationError
+from supportnet.errors import SupportNetError, UsageError, ValidationError
 from supportnet.paths import resolve_data_dir
 
 __all__ = [
@@ -53,7 +54,16 @@ def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None 
     err = stderr or sys.stderr
     try:
         args = build_parser().parse_args(argv)
-        data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+        override = getattr(args, "data_dir", None)
+        if override is not None and not override.strip():
+            # Likely an unset shell variable: the default store is not what was meant.
+            raise UsageError("--data-dir was given an empty folder name.")
+        data_dir = resolve_data_dir(override)
+        if override:
+            from supportnet.data.data_folder import check_data_dir
+
+            # Before anything can make it private (0700) or leave a lock file in it.
+            check_data_dir(data_dir)
         command = args.command or "gui"
         if command == "gui":
             from supportnet import warmup
@@ -66,20 +76,26 @@ def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None 
         with acting_as_command(command):  # says who holds the store, to the lock's waiters
             return handler(args, data_dir, out)
     except ValidationError as exc:
-        print(f"{PROG}: {exc.message}", file=err)
+        print(f"{PROG}: {one_line(exc.message)}", file=err)
         return 2
     except SupportNetError as exc:
-        print(f"{PROG}: {exc.message}", file=err)
+        # A path or a typed name in the message may hold a line break.
+        print(f"{PROG}: {one_line(exc.message)}", file=err)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"{PROG}: stopped.", file=err)
         return 130
     except Exception as exc:
         # A bug, not bad input: still one line, with the details only on request.
+        # Types and places only: a message may hold a name, a note or SQL parameters, and
+        # whatever is printed here tends to be pasted into a bug report.
+        from supportnet.crash_text import bug_line, scrubbed_traceback
+
         if os.environ.get("SUPPORTNET_DEBUG"):
-            raise
+            print(scrubbed_traceback(type(exc), exc, exc.__traceback__), file=err)
+            return 70
         print(
-            f"{PROG}: something went wrong inside SupportNet ({type(exc).__name__}: {exc}). "
+            f"{PROG}: something went wrong inside SupportNet ({bug_line(exc)}). "
             f"Nothing was changed by the failed step; run with SUPPORTNET_DEBUG=1 for "
             f"details.",
             file=err,

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from supportnet.errors import UsageError
+from supportnet.text import has_lone_surrogate
 
 if TYPE_CHECKING:
     from supportnet.data.keys import PassphraseProvider, PassphrasePurpose
@@ -24,7 +25,43 @@ class Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see `{PROG} --help`)")
+        # argparse quotes some of what was typed as is ("unrecognized arguments: …").
+        raise UsageError(f"{shown(message, limit=300)} (see `{PROG} --help`)")
+
+
+def _escaped(ch: str) -> str:
+    return ch if ch.isprintable() else ch.encode("unicode_escape", "backslashreplace").decode()
+
+
+def one_line(message: str) -> str:
+    """``message`` as one printable line: line breaks, other control characters and
+    undecodable bytes (lone surrogates) escaped, as ``\\n`` or ``\\udcff``."""
+    if message.isprintable():
+        return message
+    return "".join(_escaped(ch) for ch in message)
+
+
+def shown(text: str, *, limit: int = 40) -> str:
+    """What someone typed, fit to quote in a one-line message: escaped, and cut short."""
+    cut = text if len(text) <= limit else text[: limit - 1] + "…"
+    return one_line(cut)
+
+
+def valid_text(what: str) -> Callable[[str], str]:
+    """An argparse type that refuses text holding bytes that aren't UTF-8.
+
+    Python hands such command-line bytes over as lone surrogates, which can't be stored.
+    """
+
+    def parse(text: str) -> str:
+        if has_lone_surrogate(text):
+            raise UsageError(
+                f"{what} holds characters that aren't valid text (the terminal may not be "
+                "using UTF-8); please type it again."
+            )
+        return text
+
+    return parse
 
 
 def common_options() -> Parser:
@@ -34,7 +71,9 @@ def common_options() -> Parser:
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="keep data in DIR instead of the per-user data folder",
+        help="keep data in DIR instead of the per-user data folder. DIR is made private to "
+        "you (mode 0700), so it must be new, empty, or already hold SupportNet's data; a "
+        "folder holding other files is refused (use a folder inside it, e.g. DIR/SupportNet)",
     )
     return common
 
@@ -44,7 +83,7 @@ def whole_number(option: str) -> Callable[[str], int]:
         try:
             return int(text)
         except ValueError:
-            raise UsageError(f"{option} takes a whole number, not “{text}”.") from None
+            raise UsageError(f"{option} takes a whole number, not “{shown(text)}”.") from None
 
     return parse
 

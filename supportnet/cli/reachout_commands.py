@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
-from supportnet.cli.common import passphrase_provider, whole_number
+from supportnet.cli.common import passphrase_provider, shown, valid_text, whole_number
 from supportnet.errors import SupportNetError, UsageError
 from supportnet.network import ChannelKind
 from supportnet.paths import user_path
+from supportnet.text import NOTE_MAX
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
@@ -29,18 +31,30 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     today.set_defaults(handler=_cmd_today)
     log = commands.add_parser("log", parents=[common], help="log a check-in with someone")
-    log.add_argument("name", metavar="NAME", help="who (a name, nickname or group)")
+    log.add_argument(
+        "name", metavar="NAME", type=valid_text("The name"), help="who (a name, nickname or group)"
+    )
     log.add_argument(
         "--channel",
         choices=[c.value for c in ChannelKind],
         help="how you were in touch",
     )
-    log.add_argument("--note", default="", help="a short note, kept encrypted")
+    log.add_argument(
+        "--note",
+        default="",
+        metavar="TEXT",
+        type=valid_text("The note"),
+        help="a short note, kept encrypted. `--note -` reads it from standard input (type it, "
+        "then Ctrl+D, or pipe it in): better for anything private, because other people "
+        "using this computer can see a command line while it runs, and your shell keeps it "
+        "in its history",
+    )
     log.add_argument("--they-reached-out", action="store_true", help="they got in touch with you")
     log.add_argument(
         "--when",
         metavar="DATETIME",
-        help="when, e.g. '2026-11-24 18:30' or '18:30' (today); default: now",
+        type=valid_text("The time"),
+        help="when, e.g. '2026-11-24 18:30' or '18:30' (today), from 1900 up to now; default: now",
     )
     export = commands.add_parser(
         "export-ics",
@@ -69,6 +83,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="NAME",
+        type=valid_text("The name"),
         help="only plans with this person or group (repeat for more); default: everyone",
     )
     export.add_argument(
@@ -101,10 +116,25 @@ def _cmd_today(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     return 0
 
 
+#: Check-ins from before this year are typing slips, not memories.
+EARLIEST_YEAR = 1900
+#: Longer than any way of writing a time ('2026-11-24T18:30:00.000000+05:30' is 32): Python
+#: reads a run of digits as a date, so 100,000 "1"s would otherwise be 11 Nov 1111.
+_WHEN_MAX = 40
+
+
 def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
-    """A check-in time typed by a person: 'YYYY-MM-DD HH:MM', ISO 8601, or 'HH:MM' today."""
+    """A check-in time typed by a person: 'YYYY-MM-DD HH:MM', ISO 8601, or 'HH:MM' today.
+
+    Only times from :data:`EARLIEST_YEAR` up to a few minutes from now are accepted.
+    """
     value = text.strip()
     local_now = now.astimezone(zone)
+    not_understood = UsageError(
+        f"“{shown(text)}” isn't a time I understand; try '2026-11-24 18:30' or '18:30'."
+    )
+    if len(value) > _WHEN_MAX:
+        raise not_understood
     try:
         if len(value) <= 5 and ":" in value:
             clock = time.fromisoformat(value.zfill(5))
@@ -114,12 +144,46 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=zone)
     except ValueError:
+        raise not_understood from None
+    # Years first: comparing year 1 at +14:00 (or 9999 at -14:00) with now overflows.
+    if moment.year < EARLIEST_YEAR:
+        raise UsageError(f"“{shown(text)}” is before {EARLIEST_YEAR}; please check the year.")
+    if moment.year > local_now.year + 1 or moment > now + timedelta(minutes=5):
         raise UsageError(
-            f"“{text}” isn't a time I understand; try '2026-11-24 18:30' or '18:30'."
-        ) from None
-    if moment > now + timedelta(minutes=5):
-        raise UsageError(f"“{text}” is in the future; a check-in is something that happened.")
+            f"“{shown(text)}” is in the future; a check-in is something that happened."
+        )
     return moment
+
+
+#: The most standard input a note is read from: NOTE_MAX characters of up to 4 UTF-8 bytes.
+_NOTE_BYTES_MAX = NOTE_MAX * 4 + 2
+
+
+def note_from_stdin(stream: TextIO | None = None) -> str:
+    """The note for ``--note -``: standard input as UTF-8, less one trailing line break."""
+    stream = stream if stream is not None else sys.stdin
+    if stream is None:
+        raise UsageError("There is no standard input to read the note from.")
+    source = getattr(stream, "buffer", stream)
+    try:
+        if stream.isatty():
+            print("Type the note, then press Ctrl+D on a line of its own.", file=sys.stderr)
+        data = source.read(_NOTE_BYTES_MAX + 1)
+    except (OSError, ValueError):
+        raise UsageError("The note couldn't be read from standard input.") from None
+    if len(data) > _NOTE_BYTES_MAX:
+        raise UsageError(f"Please keep the note under {NOTE_MAX:,} characters.")
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise UsageError(
+                "The note on standard input isn't UTF-8 text; please save it as UTF-8."
+            ) from None
+    for ending in ("\r\n", "\n"):
+        if data.endswith(ending):
+            return str(data[: -len(ending)])
+    return str(data)
 
 
 def _cmd_log(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
@@ -128,6 +192,8 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.data.store import open_store
 
     now = _now()
+    # Read before the store opens: a note that can't be read changes nothing.
+    note = note_from_stdin() if args.note == "-" else args.note
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
         zone = ZoneInfo(user_zone(store))
         at = parse_when(args.when, now, zone) if args.when else now
@@ -143,7 +209,7 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
             group_id=target_id if kind == "group" else None,
             channel=channel,
             initiator=Initiator.THEM if args.they_reached_out else Initiator.ME,
-            note=args.note,
+            note=note,
         )
         plans = (
             store.plans.for_person(target_id)
@@ -180,11 +246,11 @@ def _one_target(
     groups = store.groups.find(text)
     matches = [(p.name, "person", p.id) for p in people] + [(g.name, "group", g.id) for g in groups]
     if not matches:
-        raise SupportNetError(f"Nobody called “{text}” is in your network.")
+        raise SupportNetError(f"Nobody called “{shown(text)}” is in your network.")
     if len(matches) > 1:
         names = [name for name, _kind, _id in matches]
         listed = ", ".join(names[:-1]) + " or " + names[-1]
-        raise UsageError(f"“{text}” could be {listed}; please give more of the name.")
+        raise UsageError(f"“{shown(text)}” could be {listed}; please give more of the name.")
     name, kind, target_id = matches[0]
     assert target_id is not None
     return name, kind, target_id

@@ -166,6 +166,9 @@ def make_engine(
         _url(path, key),
         poolclass=QueuePool if pooled else NullPool,
         connect_args={"check_same_thread": False},
+        # Parameters are names and notes: never in an error's text, and so never on
+        # stderr or in a crash report.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")

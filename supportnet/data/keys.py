@@ -103,14 +103,16 @@ class KeyInfo:
             kdf = data["kdf"]
             if kdf.get("name") != "argon2id" or data.get("cipher") != "aes-256-gcm":
                 raise ValueError("unknown kdf or cipher")
-            return cls(
+            info = cls(
                 method,
                 str(data["key_id"]),
                 kdf=KdfParams(int(kdf["iterations"]), int(kdf["memory_kib"]), int(kdf["lanes"])),
-                salt=base64.b64decode(data["salt"]),
-                nonce=base64.b64decode(data["nonce"]),
-                wrapped=base64.b64decode(data["wrapped_key"]),
+                salt=base64.b64decode(data["salt"], validate=True),
+                nonce=base64.b64decode(data["nonce"], validate=True),
+                wrapped=base64.b64decode(data["wrapped_key"], validate=True),
             )
+            _check_wrapping(info)
+            return info
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeyUnavailableError(
                 f"The key record {KEYINFO_NAME} is damaged ({exc}); the database can't be "
@@ -123,6 +125,35 @@ class KeyInfo:
         if self.method is KeyMethod.KEYRING:
             return f"system keyring ({self.keyring_backend})"
         return f"passphrase-wrapped key file ({KEYINFO_NAME}, Argon2id + AES-256-GCM)"
+
+
+#: What a key record may ask of Argon2id. A tampered record could otherwise demand hours of
+#: work or more memory than the machine has before the passphrase is even checked. The
+#: upper ends allow about 30x today's default cost (t=3, 64 MiB), room to raise it later.
+KDF_ITERATIONS = range(1, 11)
+KDF_MEMORY_KIB = range(8 * 1024, 1024 * 1024 + 1)  # 8 MiB to 1 GiB
+KDF_LANES = range(1, 17)
+SALT_BYTES = range(16, 65)
+NONCE_BYTES = 12  # AES-GCM's standard nonce
+WRAPPED_BYTES = KEY_BYTES + 16  # the key and GCM's tag
+
+
+def _check_wrapping(info: KeyInfo) -> None:
+    """Raise ValueError unless every wrapping parameter is in its sane range."""
+    kdf = info.kdf
+    assert kdf is not None
+    if kdf.iterations not in KDF_ITERATIONS:
+        raise ValueError(f"Argon2id iterations {kdf.iterations} out of range")
+    if kdf.memory_kib not in KDF_MEMORY_KIB:
+        raise ValueError(f"Argon2id memory {kdf.memory_kib} KiB out of range")
+    if kdf.lanes not in KDF_LANES:
+        raise ValueError(f"Argon2id lanes {kdf.lanes} out of range")
+    if len(info.salt) not in SALT_BYTES:
+        raise ValueError("salt of the wrong length")
+    if len(info.nonce) != NONCE_BYTES:
+        raise ValueError("nonce of the wrong length")
+    if len(info.wrapped) != WRAPPED_BYTES:
+        raise ValueError("wrapped key of the wrong length")
 
 
 def _b64(data: bytes) -> str:

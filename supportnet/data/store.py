@@ -191,8 +191,11 @@ def open_store(
     """Lock ``data_dir``, find the key, check and migrate the database, and open it.
 
     A new store is made only where there is neither a database nor a key record; a
-    missing key is reported, never replaced.
+    missing key is reported, never replaced. Without ``create``, a folder holding no
+    store is left as it is: not made, not made private, no lock file.
     """
+    if not create and not store_exists(data_dir):
+        raise _no_store_yet(data_dir)
     ensure_private_dir(data_dir)
     lock = StoreLock(data_dir)
     lock.acquire()
@@ -209,6 +212,10 @@ def open_store(
     except BaseException:
         lock.release()
         raise
+
+
+def _no_store_yet(data_dir: Path) -> StoreError:
+    return StoreError(f"There is no SupportNet store in {data_dir} yet.")
 
 
 def store_exists(data_dir: Path) -> bool:
@@ -259,7 +266,7 @@ def _open_locked(
                 "so it can't be opened. SupportNet won't replace it with an empty store."
             )
         if not create:
-            raise StoreError(f"There is no SupportNet store in {data_dir} yet.")
+            raise _no_store_yet(data_dir)
         backend = _resolve_backend(keyring_backend)
         key, info = keys.create_key(
             data_dir,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import platform
 import sys
-import traceback
 from types import TracebackType
 
 from PySide6.QtCore import Qt
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 import supportnet
+from supportnet.crash_text import scrubbed_traceback
 
 HEADING = "Something went wrong inside SupportNet."
 REASSURANCE = (
@@ -33,8 +33,9 @@ REPORT_HINT = "If it keeps happening, the details below help to find the cause."
 def format_traceback(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> str:
-    """The traceback as text, as Python would print it."""
-    return "".join(traceback.format_exception(exc_type, exc, tb)).rstrip()
+    """The traceback as text, as Python would print it but without exception messages,
+    which may hold names, notes or SQL parameters (see :mod:`supportnet.crash_text`)."""
+    return scrubbed_traceback(exc_type, exc, tb)
 
 
 def version_lines() -> list[str]:

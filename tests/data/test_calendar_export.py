@@ -987,7 +987,8 @@ def test_discreet_export_says_nothing_about_anyone(spring: World) -> None:
     group detail anywhere in the bytes (as written, unfolded and unescaped, ignoring case);
     every SUMMARY is "Check-in", every event CLASS:PRIVATE with no DESCRIPTION or LOCATION."""
     data = spring.data(Privacy.DISCREET)
-    assert leaks(data, secrets_of(spring.store).everything()) == []
+    # The app's own name says what the calendar is about, so it counts as a secret here.
+    assert leaks(data, secrets_of(spring.store).everything() | {"SupportNet"}) == []
     events = events_of(data)
     assert events
     for event in events:

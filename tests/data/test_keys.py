@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -152,6 +153,55 @@ def test_damaged_key_json_is_key_unavailable(tmp_path: Path, damage: str) -> Non
     assert "damaged" in message
     assert "Traceback" not in message
     assert not message.startswith(("'", '"', "<"))
+
+
+def _costly_records() -> dict[str, bytes]:
+    """Records Argon2id would accept, but whose cost would hang the app or exhaust memory."""
+    good = _good_record()
+    kdf = dict(good["kdf"])  # type: ignore[call-overload]
+
+    def with_kdf(**changes: object) -> bytes:
+        return json.dumps({**good, "kdf": {**kdf, **changes}}).encode()
+
+    return {
+        "a billion iterations": with_kdf(iterations=10**9),
+        "eleven iterations": with_kdf(iterations=11),
+        "negative iterations": with_kdf(iterations=-3),
+        "64 GiB of memory": with_kdf(memory_kib=64 * 1024 * 1024),
+        "too little memory": with_kdf(memory_kib=64),
+        "a thousand lanes": with_kdf(lanes=1000),
+        "zero lanes": with_kdf(lanes=0),
+        "a huge salt": json.dumps(
+            {**good, "salt": base64.b64encode(b"s" * 10**6).decode()}
+        ).encode(),
+        "a short salt": json.dumps({**good, "salt": base64.b64encode(b"s" * 4).decode()}).encode(),
+        "a long nonce": json.dumps(
+            {**good, "nonce": base64.b64encode(b"n" * 64).decode()}
+        ).encode(),
+        "a long wrapped key": json.dumps(
+            {**good, "wrapped_key": base64.b64encode(b"w" * 4096).decode()}
+        ).encode(),
+        "salt with junk": json.dumps({**good, "salt": f"{good['salt']}!!"}).encode(),
+    }
+
+
+@pytest.mark.parametrize("damage", sorted(_costly_records()))
+def test_a_tampered_kdf_cost_is_refused_before_any_work(tmp_path: Path, damage: str) -> None:
+    """The record is refused as it is read, so no Argon2id runs with the tampered cost."""
+    (tmp_path / keys.KEYINFO_NAME).write_bytes(_costly_records()[damage])
+    with pytest.raises(KeyUnavailableError, match=r"key\.json is damaged"):
+        keys.read_keyinfo(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [keys.DEFAULT_KDF, KdfParams(), KdfParams(iterations=1, memory_kib=8 * 1024, lanes=1)],
+    ids=["default", "shipped", "cheap test cost"],
+)
+def test_sane_kdf_costs_are_accepted(params: KdfParams) -> None:
+    """Today's default and the test suite's cheap cost are both in range."""
+    info = keys.wrap_key(keys.new_key(), TEST_PASSPHRASE, "abc123", params)
+    assert KeyInfo.from_json(info.to_json()).kdf == params
 
 
 def test_key_json_readable_message_for_garbage(tmp_path: Path) -> None:

@@ -51,3 +51,39 @@ def test_a_future_time_is_refused(text: str) -> None:
 def test_nonsense_is_refused_with_an_example(text: str) -> None:
     with pytest.raises(UsageError, match="isn't a time I understand; try"):
         parse_when(text, NOW, LONDON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0001-01-01T00:00+14:00",  # no UTC time exists for it: comparing overflowed
+        "0001-01-01 00:00",
+        "1899-12-31 23:59",
+    ],
+)
+def test_a_time_before_1900_is_refused(text: str) -> None:
+    with pytest.raises(UsageError, match="is before 1900; please check the year"):
+        parse_when(text, NOW, LONDON)
+
+
+def test_a_time_far_ahead_with_a_western_offset_is_future_not_a_crash() -> None:
+    with pytest.raises(UsageError, match="in the future"):
+        parse_when("9999-12-31T23:59-14:00", NOW, LONDON)
+
+
+def test_the_earliest_accepted_time() -> None:
+    moment = parse_when("1900-01-01T00:00+14:00", NOW, LONDON)
+    assert moment.year == 1900
+
+
+def test_a_long_run_of_digits_is_not_a_date() -> None:
+    """Python reads 100,000 "1"s as 11 Nov 1111; a person never meant that."""
+    with pytest.raises(UsageError, match="isn't a time I understand") as caught:
+        parse_when("1" * 100_000, NOW, LONDON)
+    assert len(caught.value.message) < 200
+
+
+def test_what_was_typed_is_quoted_on_one_line() -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_when("18:30\nrm -rf", NOW, LONDON)
+    assert "\n" not in caught.value.message

@@ -489,9 +489,19 @@ def test_discreet_events_say_nothing_but_check_in() -> None:
     text = unfolded(ics([event], options))
     for secret in ("Farid", "Rahimi", "court", "hearing", "Phone call", "Call "):
         assert secret not in text
+    # The app's name would say what the calendar is for; PRODID names neither app nor vendor.
+    assert "supportnet" not in text.casefold()
+    assert re.search(r"^PRODID:-//[^\r\n]+//EN\r$", text, re.MULTILINE)
     assert "SUMMARY:Check-in\r\n" in text
     assert "DESCRIPTION:Check-in\r\n" in text  # the alarm's, the only description
     assert text.count("DESCRIPTION:") == 1
+
+
+@pytest.mark.parametrize("privacy", [Privacy.FIRST_NAME, Privacy.FULL])
+def test_named_exports_say_which_app_wrote_them(privacy: Privacy) -> None:
+    """Only the discreet level hides the app; the others name it, as calendar apps do."""
+    text = ics([only(plan(), options=ExportOptions(privacy=privacy))], ExportOptions(privacy))
+    assert "PRODID:-//SupportNet//SupportNet " in text
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,64 @@
+"""Which folders SupportNet may take as its data folder, and so make private (mode 0700).
+
+Opening a store makes its folder readable only by you. That is right for a folder
+SupportNet makes or one that already holds a store, and wrong for any other: made 0700,
+a shared folder such as ``/tmp`` stops working for everyone else. So a folder given with
+``--data-dir`` must be new, empty and yours, or hold a SupportNet store; any other is
+refused with one line that suggests a folder of its own inside it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from supportnet.data.backup import BACKUP_DIR_NAME
+from supportnet.data.keys import KEYINFO_NAME
+from supportnet.data.lock import LOCK_NAME
+from supportnet.data.store import DB_NAME
+from supportnet.errors import StoreError
+
+#: Names only SupportNet puts in its folder: any one of them marks the folder as its own.
+OWN_NAMES = frozenset({DB_NAME, KEYINFO_NAME, LOCK_NAME, BACKUP_DIR_NAME})
+#: What to call a folder of SupportNet's own inside one that is refused.
+SUBFOLDER_NAME = "SupportNet"
+
+
+def holds_supportnet_data(path: Path) -> bool:
+    """Whether ``path`` holds anything SupportNet keeps (a store, its key, backups, lock)."""
+    return any((path / name).exists() for name in OWN_NAMES)
+
+
+def check_data_dir(path: Path) -> None:
+    """Raise :class:`StoreError` unless ``path`` may become SupportNet's private folder.
+
+    Allowed: a path that doesn't exist yet (SupportNet makes it), a folder holding
+    SupportNet's data, or an empty folder owned by you. Nothing is changed on disk.
+    """
+    try:
+        _check(path)
+    except OSError as exc:  # a name too long, a folder that can't be read, ...
+        raise StoreError(f"Can't use {path} as the data folder: {exc.strerror}.") from exc
+
+
+def _check(path: Path) -> None:
+    if not path.exists() and not path.is_symlink():
+        return
+    if not path.is_dir():
+        raise StoreError(f"The data folder {path} is a file, not a folder.")
+    if holds_supportnet_data(path):
+        return
+    instead = f"--data-dir {path / SUBFOLDER_NAME}"
+    with os.scandir(path) as entries:
+        empty = not any(entries)
+    if not empty:
+        raise StoreError(
+            f"{path} already holds other files and no SupportNet data, so SupportNet won't "
+            f"use it: it would make the folder private to you. Choose a folder of its own, "
+            f"such as {instead} (it is made for you)."
+        )
+    if hasattr(os, "geteuid") and path.stat().st_uid != os.geteuid():
+        raise StoreError(
+            f"{path} belongs to another user, so SupportNet won't make it private to you. "
+            f"Choose a folder of your own, such as {instead}."
+        )
