@@ -66,3 +66,16 @@ def replace_atomically(path: Path, data: bytes, mode: int | None = None) -> None
         with contextlib.suppress(FileNotFoundError):
             os.unlink(name)
         raise
+
+
+def fsync_dir(path: Path) -> None:
+    """Sync a folder, so a rename into it survives a power cut (a no-op where unsupported)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
