@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -356,3 +357,43 @@ def mark_reminded(data_dir: Path, record: RecoveryRecord, now: datetime) -> Reco
     updated = replace(record, reminded_at=now)
     write_record(data_dir, updated)
     return updated
+
+
+class RecoveryKeeper:
+    """One store's recovery key for the app: show it, and remember "stored" or "Later".
+
+    The caller's clock decides when "now" is, so the weekly reminder is testable.
+    """
+
+    def __init__(
+        self, data_dir: Path, key_id: str, db_key: bytes, clock: Callable[[], datetime]
+    ) -> None:
+        self._data_dir = data_dir
+        self._key_id = key_id
+        self._db_key = db_key
+        self._clock = clock
+
+    @classmethod
+    def for_store(cls, store: Any, clock: Callable[[], datetime]) -> RecoveryKeeper:
+        """A keeper for an open :class:`~supportnet.data.store.Store`."""
+        return cls(store.data_dir, store.key_info.key_id, store.db.key, clock)
+
+    def record(self) -> RecoveryRecord:
+        return ensure_record(self._data_dir, self._key_id, self._db_key, self._clock())
+
+    def key_text(self) -> str:
+        return key_text(self.record(), self._db_key)
+
+    def needs_reminder(self) -> bool:
+        return needs_reminder(self.record(), self._clock())
+
+    def confirmed(self) -> bool:
+        return self.record().confirmed_at is not None
+
+    def stored(self) -> None:
+        """The person says the key is written down somewhere safe."""
+        mark_confirmed(self._data_dir, self.record(), self._clock())
+
+    def later(self) -> None:
+        """Not now: ask again in a week at the soonest (unless it was stored already)."""
+        mark_reminded(self._data_dir, self.record(), self._clock())
