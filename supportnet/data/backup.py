@@ -38,9 +38,8 @@ def database_of(target: Engine | RawDatabase) -> tuple[Path, bytes]:
     return Path(str(target.url.database)), bytes.fromhex(password.removeprefix("x'").rstrip("'"))
 
 
-def _header(db_path: Path, db_key: bytes, snapshot: Path) -> BackupHeader:
-    """The header for a backup of the store in ``db_path``'s folder."""
-    data_dir = db_path.parent
+def _header(data_dir: Path, db_key: bytes, snapshot: Path) -> BackupHeader:
+    """The header for a backup of the store in ``data_dir``."""
     info = keys.read_keyinfo(data_dir)
     if info is None:
         raise BackupError(f"Can't write the backup: the key record in {data_dir} is missing.")
@@ -87,10 +86,17 @@ def check_target(out: Path, data_dir: Path, db_key: bytes, *, force: bool) -> No
         )
 
 
-def write_backup(target: Engine | RawDatabase, out: Path, *, force: bool = False) -> Path:
+def write_backup(
+    target: Engine | RawDatabase,
+    out: Path,
+    *,
+    force: bool = False,
+    data_dir: Path | None = None,
+) -> Path:
     """Write a portable encrypted backup of the database behind ``target`` to ``out``.
 
-    ``out`` is replaced only once the backup is complete and on disk.
+    The store's key records are read from ``data_dir`` (by default the database's own
+    folder). ``out`` is replaced only once the backup is complete and on disk.
     """
     out = user_path(out)
     parent = out.parent if str(out.parent) else Path(".")
@@ -99,7 +105,8 @@ def write_backup(target: Engine | RawDatabase, out: Path, *, force: bool = False
     if out.is_dir():
         raise BackupError(f"Can't write the backup: {out} is a folder.")
     db_path, db_key = database_of(target)
-    check_target(out, db_path.parent, db_key, force=force)
+    data_dir = data_dir or db_path.parent
+    check_target(out, data_dir, db_key, force=force)
     try:
         # VACUUM INTO accepts an existing empty file and keeps its mode: mkstemp's 0600.
         fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=parent)
@@ -110,7 +117,7 @@ def write_backup(target: Engine | RawDatabase, out: Path, *, force: bool = False
     container = snapshot.with_name(snapshot.name + ".backup")
     try:
         raw_execute(target, "VACUUM INTO ?", (str(snapshot),))
-        header = _header(db_path, db_key, snapshot)
+        header = _header(data_dir, db_key, snapshot)
         write_container(snapshot, container, header)
         os.chmod(container, FILE_MODE)
         os.replace(container, out)

@@ -62,6 +62,7 @@ def replace_atomically(path: Path, data: bytes, mode: int | None = None) -> None
         if mode is not None:
             os.chmod(name, mode)
         os.replace(name, path)
+        fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(name)
