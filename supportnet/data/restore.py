@@ -183,11 +183,17 @@ def _restore_into_new(
     existed = data_dir.exists()
     ensure_private_dir(data_dir)
     lock = StoreLock(data_dir)
+    try:
+        lock.acquire()
+    except BaseException:
+        if not existed:
+            with contextlib.suppress(OSError):
+                data_dir.rmdir()
+        raise
     made: list[Path] = []
     info: KeyInfo | None = None
     backend: Any = None
     try:
-        lock.acquire()
         backend = _resolve_backend(keyring_backend)
         key, info = keys.create_key(data_dir, backend, passphrase)
         made.append(data_dir / keys.KEYINFO_NAME)

@@ -217,6 +217,28 @@ def test_a_wrong_recovery_key_writes_nothing(
     assert new_keyring.entries == {}
 
 
+def test_a_wrong_recovery_key_leaves_an_existing_store_as_it_was(
+    keyring_backup: tuple[Path, str], data_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
+    backup, _key = keyring_backup
+    with open_store(data_dir, keyring_backend=memory_keyring) as store:
+        store.people.add(Person(name="Here already"))
+    before = snapshot(data_dir)
+    entries = dict(memory_keyring.entries)
+    wrong = recovery.format_key(recovery.new_secret())
+    for force in (False, True):
+        with pytest.raises(BackupError, match="doesn't open this backup"):
+            restore_backup(
+                data_dir,
+                backup,
+                keyring_backend=memory_keyring,
+                force=force,
+                backup_secret=lambda _p: wrong,
+            )
+    assert snapshot(data_dir) == before
+    assert memory_keyring.entries == entries
+
+
 def test_a_typo_is_caught_before_any_decryption(
     keyring_backup: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -265,9 +287,18 @@ def test_an_old_plain_backup_still_restores(
 
 
 def test_restore_syncs_the_file_before_and_the_folder_after_the_rename(
-    keyring_backup: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    open_keyring_store: Callable[..., Store],
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    backup, key_text = keyring_backup
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc to name the synced files")
+    store = open_keyring_store()
+    store.people.add(Person(name="Ada"))
+    backup = store.backup(tmp_path / "backup.db")
+    data_dir = store.data_dir
+    store.close()
     events: list[tuple[str, str]] = []
     real_fsync, real_replace = os.fsync, os.replace
 
@@ -279,20 +310,15 @@ def test_restore_syncs_the_file_before_and_the_folder_after_the_rename(
         events.append(("replace", str(dst)))
         real_replace(src, dst)
 
-    if not Path("/proc/self/fd").is_dir():
-        pytest.skip("needs /proc to name synced files")
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", replace)
-    fresh = tmp_path / "new computer"
-    result = restore_backup(
-        fresh, backup, keyring_backend=MemoryKeyring(), backup_secret=lambda _p: key_text
-    )
+    result = restore_backup(data_dir, backup, keyring_backend=memory_keyring, force=True)
     result.store.close()
-    db = str((fresh / DB_NAME).resolve())
-    moved = events.index(("replace", str(fresh / DB_NAME)))
+    db = data_dir.resolve() / DB_NAME
+    moved = events.index(("replace", str(data_dir / DB_NAME)))
     before, after = events[:moved], events[moved + 1 :]
-    assert ("fsync", db + ".restoring") in before, "the new file is on disk before the rename"
-    assert ("fsync", str(fresh.resolve())) in after, "and the rename itself after it"
+    assert ("fsync", f"{db}.restoring") in before, "the new file is on disk before the rename"
+    assert ("fsync", str(data_dir.resolve())) in after, "and the rename itself after it"
 
 
 # --- backup --out safety (the data layer; test_cli_recovery.py runs the command) -------------

@@ -151,3 +151,52 @@ def test_a_confirmed_key_shown_from_the_menu_stays_confirmed(
     with qtbot.waitSignal(dialog.finished):
         dialog.later_button.click()
     assert keeper.confirmed()
+
+
+def test_the_app_shows_it_after_the_first_start(
+    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    from supportnet import app as app_module
+    from supportnet.ui.unlock_dialog import UnlockDialog
+    from supportnet.ui.welcome import WelcomeDialog
+    from tests.conftest import TEST_PASSPHRASE
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+
+    def type_new(self: UnlockDialog) -> QDialog.DialogCode:
+        self.passphrase_field.setText(TEST_PASSPHRASE)
+        if self.again_field is not None:
+            self.again_field.setText(TEST_PASSPHRASE)
+        return QDialog.DialogCode.Accepted
+
+    def start_empty(self: WelcomeDialog) -> int:
+        self.empty_button.click()
+        return QDialog.DialogCode.Accepted
+
+    seen: list[RecoveryKeyDialog] = []
+
+    def run_briefly() -> int:
+        QApplication.processEvents()  # the offer waits for the first paint
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, app_module.MainWindow):
+                qtbot.addWidget(widget)
+                seen.extend(widget.findChildren(RecoveryKeyDialog))
+        for dialog in seen:
+            dialog.stored_button.click()
+        return 0
+
+    monkeypatch.setattr(UnlockDialog, "exec", type_new)
+    monkeypatch.setattr(WelcomeDialog, "exec", start_empty)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(run_briefly))
+    assert app_module.run_gui(data_dir, ["supportnet"]) == 0
+    assert len(seen) == 1
+    assert seen[0].intro.text() == recovery_dialog.WHAT_IT_IS
+    record = recovery.read_record(data_dir)
+    assert record is not None
+    assert record.confirmed_at is not None
