@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 
 from supportnet.data import recovery
 from supportnet.data.keys import KeyInfo, KeyMethod
-from supportnet.errors import BackupError
+from supportnet.errors import BackupError, KeyUnavailableError
 
 MAGIC = b"SupportNet backup\n\x00"
 VERSION = 1
@@ -113,11 +113,8 @@ def read_header(path: Path) -> tuple[BackupHeader, int]:
         raise BackupError(f"Can't read the backup {path}: {exc.strerror}.") from exc
     try:
         header = BackupHeader.parse(raw)
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
-        raise BackupError(damaged) from exc
-    except BackupError:
-        raise
-    except Exception as exc:  # KeyInfo.from_json reports a bad wrap as a store error
+    # KeyInfo.from_json reports a malformed passphrase wrap as KeyUnavailableError.
+    except (ValueError, KeyError, TypeError, AttributeError, KeyUnavailableError) as exc:
         raise BackupError(damaged) from exc
     if total - start != header.db_size:
         raise BackupError(f"The backup {path} is incomplete, so it wasn't restored.")

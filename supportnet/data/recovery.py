@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -304,10 +305,22 @@ def write_record(data_dir: Path, record: RecoveryRecord) -> None:
 
 
 def ensure_record(data_dir: Path, key_id: str, db_key: bytes, now: datetime) -> RecoveryRecord:
-    """This store's recovery record, made now if it has none (or one for another key)."""
-    record = read_record(data_dir)
+    """This store's recovery record, made now if it has none.
+
+    A damaged record, or one for another key, must not lock anyone out of their store: it
+    is kept aside (``recovery.json.unused-…``) and a new recovery key made, which the app
+    then shows as it does on a first start.
+    """
+    path = data_dir / RECOVERY_NAME
+    try:
+        record = read_record(data_dir)
+    except KeyUnavailableError:
+        record = None
     if record is not None and record.wrap.key_id == key_id:
         return record
+    if path.exists():
+        with contextlib.suppress(OSError):
+            path.rename(path.with_name(f"{RECOVERY_NAME}.unused-{now:%Y%m%dT%H%M%S}"))
     record = RecoveryRecord(wrap(db_key, key_id, new_secret()), created_at=now)
     write_record(data_dir, record)
     return record

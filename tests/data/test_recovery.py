@@ -351,3 +351,44 @@ def test_a_file_that_isnt_a_backup_is_replaced_only_with_force(
     assert notes.read_bytes().startswith(MAGIC)
     store.backup(notes)  # a backup may replace a backup
     assert raw_key(store.data_dir) == store.db.key
+
+
+def test_a_damaged_recovery_record_never_locks_the_store(store: Store) -> None:
+    data_dir = store.data_dir
+    store.close()
+    (data_dir / recovery.RECOVERY_NAME).write_text("{ not json")
+    with open_store(data_dir, passphrase=lambda _p: TEST_PASSPHRASE) as reopened:
+        record = recovery.read_record(data_dir)
+        assert record is not None
+        assert record.wrap.key_id == reopened.key_info.key_id
+    kept = list(data_dir.glob(f"{recovery.RECOVERY_NAME}.unused-*"))
+    assert [p.read_text() for p in kept] == ["{ not json"], "the damaged one is kept aside"
+
+
+def _flip_last_byte(data: bytes) -> bytes:
+    return data[:-1] + bytes([data[-1] ^ 0x01])
+
+
+def _flip_in_header(data: bytes) -> bytes:
+    at = data.index(b'"wrapped_key"') + 20
+    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [_flip_last_byte, _flip_in_header, lambda data: data[:-4096], lambda data: data[:40]],
+    ids=["a flipped bit in the database", "a flipped bit in a wrapped key", "cut short", "header"],
+)
+def test_a_damaged_backup_is_refused_and_nothing_is_left(
+    keyring_backup: tuple[Path, str], tmp_path: Path, damage: Callable[[bytes], bytes]
+) -> None:
+    backup, key_text = keyring_backup
+    backup.write_bytes(damage(backup.read_bytes()))
+    fresh = tmp_path / "new computer"
+    new_keyring = MemoryKeyring()
+    with pytest.raises(BackupError):
+        restore_backup(
+            fresh, backup, keyring_backend=new_keyring, backup_secret=lambda _p: key_text
+        )
+    assert not fresh.exists()
+    assert new_keyring.entries == {}
