@@ -61,7 +61,7 @@ def terminal_passphrase_provider(stdin: TextIO | None = None) -> PassphraseProvi
         if purpose is PassphrasePurpose.NEW:
             print(
                 "No usable keyring was found, so a passphrase will protect your data.\n"
-                "If you forget it, your data can't be recovered.",
+                "If you forget it, only a backup and your recovery key can bring your data back.",
                 file=sys.stderr,
             )
             first = getpass.getpass("New passphrase: ")
