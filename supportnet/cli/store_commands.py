@@ -36,7 +36,13 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     backup.set_defaults(handler=_cmd_backup)
     restore = commands.add_parser(
-        "restore", parents=[common], help="restore an encrypted backup into the data folder"
+        "restore",
+        parents=[common],
+        help="restore a backup, made here or on another computer",
+        description="Restore a backup. A backup from another computer (or data folder) opens "
+        "with its recovery key, or its passphrase: asked on the terminal, or read from "
+        "SUPPORTNET_RECOVERY_KEY or SUPPORTNET_PASSPHRASE. The restored store then gets its "
+        "own key on this computer and keeps the backup's recovery key.",
     )
     restore.add_argument("file", metavar="FILE", help="a backup written by `supportnet backup`")
     restore.add_argument(
