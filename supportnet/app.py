@@ -7,24 +7,26 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 import supportnet
 from supportnet.clock import system_zone_name
 from supportnet.crash_text import bug_line
 from supportnet.data.keys import PassphrasePurpose
+from supportnet.data.recovery import RecoveryKeeper
 from supportnet.data.store import AUTO_BACKEND, Store, open_store
 from supportnet.errors import PassphraseRequiredError, SupportNetError, WrongPassphraseError
 from supportnet.settings import reset_notice
 from supportnet.ui import dialogs
 from supportnet.ui.crash_dialog import CrashDialog, format_traceback
 from supportnet.ui.main_window import MainWindow
+from supportnet.ui.recovery_dialog import offer_recovery_key
 from supportnet.ui.ui_state import UiState
 from supportnet.ui.unlock_dialog import WRONG_PASSPHRASE, ask_passphrase
 from supportnet.ui.welcome import StartChoice, ask_start_choice
@@ -247,6 +249,7 @@ def launch(
             key_location=store.key_info.where,
             ui_state=UiState.for_data_dir(data_dir),
         )
+        window.recovery_keeper = RecoveryKeeper.for_store(store, lambda: datetime.now(UTC))
     except SupportNetError as exc:
         store.close()
         dialogs.show_error(None, exc.message, title=OPEN_ERROR_TITLE)
@@ -293,6 +296,9 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
         return started.exit_code
     try:
         started.window.show()
+        # After the first paint: the recovery key on first start, or weekly after "Later".
+        window, keeper = started.window, started.window.recovery_keeper
+        QTimer.singleShot(0, window, lambda: offer_recovery_key(window, keeper))
         reminders = start_reminders(started.window, started.store, app)
         try:
             return app.exec()

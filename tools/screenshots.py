@@ -135,6 +135,18 @@ def main() -> None:
             written.append(path)
             dialog.reject()
             app.processEvents()
+            from supportnet.data.recovery import RecoveryKeeper
+            from supportnet.ui.recovery_dialog import RecoveryKeyDialog
+
+            keeper = RecoveryKeeper.for_store(store, lambda: NOW)
+            key_dialog = RecoveryKeyDialog(keeper.key_text(), window)
+            key_dialog.show()
+            app.processEvents()
+            path = out / f"recovery-key-{theme}.png"
+            key_dialog.grab().save(str(path))
+            written.append(path)
+            key_dialog.close()
+            app.processEvents()
             window.close()
     for path in written:
         print(path)

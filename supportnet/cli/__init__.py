@@ -8,7 +8,7 @@ import sys
 from typing import TextIO
 
 from supportnet import __version__
-from supportnet.cli import reachout_commands, store_commands
+from supportnet.cli import reachout_commands, recovery_commands, store_commands
 from supportnet.cli.common import (
     PROG,
     Handler,
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     store_commands.add_parsers(commands, common)
     reachout_commands.add_parsers(commands, common)
+    recovery_commands.add_parsers(commands, common)
     commands.add_parser("gui", parents=[common], help="open the app (the default)")
     return parser
 

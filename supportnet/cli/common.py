@@ -100,7 +100,7 @@ def terminal_passphrase_provider(stdin: TextIO | None = None) -> PassphraseProvi
         if purpose is PassphrasePurpose.NEW:
             print(
                 "No usable keyring was found, so a passphrase will protect your data.\n"
-                "If you forget it, your data can't be recovered.",
+                "If you forget it, only a backup and your recovery key can bring your data back.",
                 file=sys.stderr,
             )
             first = getpass.getpass("New passphrase: ")
@@ -116,3 +116,31 @@ def passphrase_provider() -> PassphraseProvider:
     from supportnet.data.keys import env_passphrase_provider
 
     return env_passphrase_provider() or terminal_passphrase_provider()
+
+
+def backup_secret_provider(stdin: TextIO | None = None) -> Callable[[bool], str | None]:
+    """The recovery key (or passphrase) of a backup from elsewhere: from the environment
+    (``SUPPORTNET_RECOVERY_KEY``, then ``SUPPORTNET_PASSPHRASE``), else asked on the terminal.
+    """
+    import os
+
+    stream = stdin or sys.stdin
+
+    def provide(has_passphrase: bool) -> str | None:
+        key = os.environ.get("SUPPORTNET_RECOVERY_KEY")
+        if key:
+            return key
+        phrase = os.environ.get("SUPPORTNET_PASSPHRASE")
+        if has_passphrase and phrase:
+            return phrase
+        if not stream.isatty():
+            return None
+        print(
+            "This backup comes from another computer or store. It opens with its recovery key"
+            + (" or its passphrase." if has_passphrase else "."),
+            file=sys.stderr,
+        )
+        prompt = "Recovery key or passphrase: " if has_passphrase else "Recovery key: "
+        return getpass.getpass(prompt)
+
+    return provide

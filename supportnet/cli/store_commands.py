@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from supportnet.cli.common import passphrase_provider
+from supportnet.cli.common import backup_secret_provider, passphrase_provider
 from supportnet.errors import SupportNetError
 from supportnet.paths import user_path
 
@@ -29,9 +29,20 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     doctor.set_defaults(handler=_cmd_doctor)
     backup = commands.add_parser("backup", parents=[common], help="write an encrypted backup")
     backup.add_argument("--out", metavar="FILE", required=True, help="the backup file to write")
+    backup.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE even if it exists and isn't a SupportNet backup",
+    )
     backup.set_defaults(handler=_cmd_backup)
     restore = commands.add_parser(
-        "restore", parents=[common], help="restore an encrypted backup into the data folder"
+        "restore",
+        parents=[common],
+        help="restore a backup, made here or on another computer",
+        description="Restore a backup. A backup from another computer (or data folder) opens "
+        "with its recovery key, or its passphrase: asked on the terminal, or read from "
+        "SUPPORTNET_RECOVERY_KEY or SUPPORTNET_PASSPHRASE. The restored store then gets its "
+        "own key on this computer and keeps the backup's recovery key.",
     )
     restore.add_argument("file", metavar="FILE", help="a backup written by `supportnet backup`")
     restore.add_argument(
@@ -112,23 +123,34 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.keys import KeyMethod
     from supportnet.data.store import open_store
 
     target = user_path(args.out)
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
-        written = store.backup(target)
-    print(f"Wrote an encrypted backup to {written}. It opens with this store's key.", file=out)
+        written = store.backup(target, force=args.force)
+        phrase = store.key_info.method is KeyMethod.PASSPHRASE
+    print(
+        f"Wrote an encrypted backup to {written}. It opens here, and on any computer with "
+        f"your recovery key{' or your passphrase' if phrase else ''}.",
+        file=out,
+    )
     return 0
 
 
 def _cmd_restore(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
-    from supportnet.data.store import restore_backup
+    from supportnet.data.restore import restore_backup
 
     result = restore_backup(
-        data_dir, Path(args.file), passphrase=passphrase_provider(), force=args.force
+        data_dir,
+        Path(args.file),
+        passphrase=passphrase_provider(),
+        force=args.force,
+        backup_secret=backup_secret_provider(),
     )
     with result.store as store:
         counts = store.counts()
+        where = store.key_info.where
     print(
         f"Restored {counts.people} people, {counts.groups} groups, {counts.plans} plans and "
         f"{counts.checkins} check-ins.",
@@ -136,6 +158,12 @@ def _cmd_restore(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     )
     if result.safety_backup:
         print(f"The data it replaced is kept in {result.safety_backup}.", file=out)
+    if result.from_elsewhere:
+        print(
+            f"The store now has its own key on this computer ({where}); its recovery key "
+            "is the one the backup came with.",
+            file=out,
+        )
     return 0
 
 

@@ -1,17 +1,25 @@
-"""Encrypted backups with VACUUM INTO (never a file copy: committed data may sit in the WAL)."""
+"""Encrypted backups with VACUUM INTO (never a file copy: committed data may sit in the WAL).
+
+Each backup is one portable file (see :mod:`supportnet.data.backup_format`): the database
+key wrapped by the recovery key (and by the passphrase, for a passphrase store), then the
+encrypted database.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from supportnet.data import keys, recovery
+from supportnet.data.backup_format import BackupHeader, file_digest, is_container, write_container
 from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
 from supportnet.data.failures import file_failure
-from supportnet.data.files import FILE_MODE, ensure_private_dir
+from supportnet.data.files import FILE_MODE, ensure_private_dir, fsync_dir
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -23,10 +31,73 @@ BACKUP_DIR_NAME = "backups"
 KEEP_AUTOMATIC = 10
 
 
-def write_backup(engine: Engine | RawDatabase, out: Path) -> Path:
-    """Write an encrypted copy of the database behind ``engine`` to ``out``, atomically.
+def database_of(target: Engine | RawDatabase) -> tuple[Path, bytes]:
+    """The database file behind ``target`` and its raw key."""
+    if isinstance(target, RawDatabase):
+        return target.path, target.key
+    password = str(target.url.password or "")
+    return Path(str(target.url.database)), bytes.fromhex(password.removeprefix("x'").rstrip("'"))
 
-    The copy uses the same key. ``out`` is replaced only once the copy is complete.
+
+def _header(data_dir: Path, db_key: bytes, snapshot: Path) -> BackupHeader:
+    """The header for a backup of the store in ``data_dir``."""
+    info = keys.read_keyinfo(data_dir)
+    if info is None:
+        raise BackupError(f"Can't write the backup: the key record in {data_dir} is missing.")
+    record = recovery.ensure_record(data_dir, info.key_id, db_key, datetime.now(UTC))
+    size, digest = file_digest(snapshot)
+    header = BackupHeader(
+        key_id=info.key_id,
+        recovery=record.wrap,
+        passphrase=info if info.method is keys.KeyMethod.PASSPHRASE else None,
+        db_size=size,
+        db_sha256=digest,
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    return dataclasses.replace(header, mac=recovery.mac(db_key, header.signed_bytes()))
+
+
+def is_backup(path: Path, db_key: bytes) -> bool:
+    """Whether ``path`` is a SupportNet backup: a portable one, or an old one of this store."""
+    if is_container(path):
+        return True
+    probe = RawDatabase(path, db_key)
+    try:
+        found = raw_execute(probe, "SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'")
+    except DatabaseFailure:
+        return False
+    finally:
+        probe.close()
+    return bool(found)
+
+
+def check_target(out: Path, data_dir: Path, db_key: bytes, *, force: bool) -> None:
+    """Refuse a backup path that could destroy the store or a file that isn't a backup."""
+    resolved = out.resolve()
+    home = data_dir.resolve()
+    if resolved.is_relative_to(home) and not resolved.is_relative_to(home / BACKUP_DIR_NAME):
+        raise BackupError(
+            f"Can't write a backup to {out}: it is inside the data folder, where it could "
+            f"replace the store itself. Choose a place outside it (or {home / BACKUP_DIR_NAME})."
+        )
+    if resolved.is_file() and not force and not is_backup(resolved, db_key):
+        raise BackupError(
+            f"{out} already exists and isn't a SupportNet backup, so it was left alone. "
+            "Choose another name, or use --force to replace it."
+        )
+
+
+def write_backup(
+    target: Engine | RawDatabase,
+    out: Path,
+    *,
+    force: bool = False,
+    data_dir: Path | None = None,
+) -> Path:
+    """Write a portable encrypted backup of the database behind ``target`` to ``out``.
+
+    The store's key records are read from ``data_dir`` (by default the database's own
+    folder). ``out`` is replaced only once the backup is complete and on disk.
     """
     out = user_path(out)
     parent = out.parent if str(out.parent) else Path(".")
@@ -34,6 +105,9 @@ def write_backup(engine: Engine | RawDatabase, out: Path) -> Path:
         raise BackupError(f"Can't write the backup: the folder {parent} doesn't exist.")
     if out.is_dir():
         raise BackupError(f"Can't write the backup: {out} is a folder.")
+    db_path, db_key = database_of(target)
+    data_dir = data_dir or db_path.parent
+    check_target(out, data_dir, db_key, force=force)
     try:
         # VACUUM INTO accepts an existing empty file and keeps its mode: mkstemp's 0600.
         fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=parent)
@@ -41,16 +115,18 @@ def write_backup(engine: Engine | RawDatabase, out: Path) -> Path:
     except OSError as exc:
         typed = file_failure(exc, out, "the backup")
         raise typed or BackupError(f"Can't write the backup in {parent}: {exc.strerror}.") from exc
-    temp = Path(name)
+    snapshot = Path(name)
+    container = snapshot.with_name(snapshot.name + ".backup")
     try:
-        raw_execute(engine, "VACUUM INTO ?", (str(temp),))
-        os.chmod(temp, FILE_MODE)
-        with open(temp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, out)
+        raw_execute(target, "VACUUM INTO ?", (str(snapshot),))
+        header = _header(data_dir, db_key, snapshot)
+        write_container(snapshot, container, header)
+        os.chmod(container, FILE_MODE)
+        os.replace(container, out)
+        fsync_dir(parent)
     except (DatabaseFailure, OSError, StoreError) as exc:
         with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+            container.unlink()
         # A full disk, named for the backup it stopped (VACUUM INTO's SQLITE_FULL is
         # about the new file, not the store).
         typed = file_failure(exc, out, "the backup")
@@ -60,6 +136,9 @@ def write_backup(engine: Engine | RawDatabase, out: Path) -> Path:
             raise
         reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
         raise BackupError(f"Can't write the backup to {out}: {reason}.") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            snapshot.unlink()
     return out
 
 

@@ -89,7 +89,21 @@ def replace_atomically(
         if before_rename is not None:
             before_rename()  # the file is written whole: only the rename is left
         os.replace(name, path)
+        fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(name)
         raise
+
+
+def fsync_dir(path: Path) -> None:
+    """Sync a folder, so a rename into it survives a power cut (a no-op where unsupported)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supportnet.data import keys
+from supportnet.data import keys, recovery
 from supportnet.data.backup import BACKUP_DIR_NAME, take_automatic_backup, write_backup
 from supportnet.data.engine import DatabaseFailure, RawDatabase, make_engine, raw_execute, set_wal
 from supportnet.data.files import FILE_MODE, ensure_private_dir, tighten
@@ -18,7 +19,6 @@ from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import check_revision, current_revision, needs_upgrade, upgrade
 from supportnet.data.repositories.base import LazySessions
 from supportnet.errors import BackupError, CorruptStoreError, KeyUnavailableError, StoreError
-from supportnet.paths import user_path
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -160,9 +160,9 @@ class Store:
     def is_empty(self) -> bool:
         return self.counts().total == 0
 
-    def backup(self, out: Path) -> Path:
-        """Write an encrypted backup (same key) to ``out``."""
-        return write_backup(self.db, out)
+    def backup(self, out: Path, *, force: bool = False) -> Path:
+        """Write a portable encrypted backup to ``out`` (see :func:`write_backup`)."""
+        return write_backup(self.db, out, force=force)
 
     def close(self) -> None:
         if "engine" in self.__dict__:
@@ -288,6 +288,8 @@ def _open_locked(
     else:
         key = _load_existing_key(data_dir, info, keyring_backend, passphrase)
 
+    # Stores made before recovery keys existed get one here, on their next open.
+    recovery.ensure_record(data_dir, info.key_id, key, datetime.now(UTC))
     return _open_with_key(data_dir, lock, info, key)
 
 
@@ -340,78 +342,6 @@ def _check_readable(db: Path, key: bytes) -> None:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class RestoreResult:
-    store: Store
-    safety_backup: Path | None
-
-
-def restore_backup(
-    data_dir: Path,
-    source: Path,
-    *,
-    passphrase: PassphraseProvider | None = None,
-    keyring_backend: Any = AUTO_BACKEND,
-    force: bool = False,
-) -> RestoreResult:
-    """Replace the store in ``data_dir`` with the backup ``source`` and open it.
-
-    The backup must have been made with this store's key. A store that holds data is
-    replaced only with ``force``, and is backed up first.
-    """
-    source = user_path(source)
-    if not source.is_file():
-        raise BackupError(f"There is no backup file at {source}.")
-    ensure_private_dir(data_dir)
-    info = keys.read_keyinfo(data_dir)
-    if info is None:
-        raise BackupError(
-            f"{data_dir} has no SupportNet key yet, and a backup opens only with the key of "
-            "the store it came from. Restore it into that store's data folder."
-        )
-    lock = StoreLock(data_dir)
-    lock.acquire()
-    try:
-        db = data_dir / DB_NAME
-        needs_backend = info.method is keys.KeyMethod.KEYRING
-        key = keys.load_key(
-            info, _resolve_backend(keyring_backend) if needs_backend else None, passphrase
-        )
-        source_db = _open_backup(source, key)
-        try:
-            safety = _set_aside_current(db, key, data_dir, force=force)
-            _copy_into_place(source_db, db)
-        finally:
-            source_db.close()
-        return RestoreResult(_open_with_key(data_dir, lock, info, key), safety)
-    except BaseException:
-        lock.release()
-        raise
-
-
-def _open_backup(source: Path, key: bytes) -> RawDatabase:
-    if source.stat().st_size == 0:
-        raise BackupError(f"{source} is empty; it isn't a SupportNet backup.")
-    backup = RawDatabase(source, key)
-    try:
-        revision = current_revision(backup)
-        if revision is None:
-            raise BackupError(f"{source} isn't a SupportNet backup.")
-        check_revision(revision)
-        if raw_execute(backup, "PRAGMA cipher_integrity_check"):
-            raise BackupError(f"The backup {source} is damaged, so it wasn't restored.")
-    except DatabaseFailure as exc:
-        backup.close()
-        raise BackupError(
-            f"{source} can't be opened with this store's key: it is damaged, isn't a "
-            "SupportNet backup, or belongs to another SupportNet store."
-        ) from exc
-    except BaseException:
-        backup.close()
-        raise
-    return backup
-
-
 def _set_aside_current(db: Path, key: bytes, data_dir: Path, *, force: bool) -> Path | None:
     """Back up the current database before it is replaced; refuse without ``force``."""
     if not db.exists() or db.stat().st_size == 0:
@@ -441,25 +371,6 @@ def _holds_data(database: RawDatabase) -> bool:
         return False
     tables = ("people", "community_groups", "plans", "checkins")
     return any(raw_execute(database, f"SELECT 1 FROM {t} LIMIT 1") for t in tables)
-
-
-def _copy_into_place(source_db: RawDatabase, db: Path) -> None:
-    temp = db.with_name(DB_NAME + ".restoring")
-    with contextlib.suppress(FileNotFoundError):
-        temp.unlink()
-    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
-    try:
-        raw_execute(source_db, "VACUUM INTO ?", (str(temp),))
-        # No connection is open on the old database (we hold the lock), so its WAL and
-        # SHM files are leftovers that must not be replayed onto the restored file.
-        for suffix in _SIDE_FILES:
-            with contextlib.suppress(FileNotFoundError):
-                Path(f"{db}{suffix}").unlink()
-        os.replace(temp, db)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise
 
 
 def _open_with_key(data_dir: Path, lock: StoreLock, info: KeyInfo, key: bytes) -> Store:

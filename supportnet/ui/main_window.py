@@ -320,6 +320,8 @@ class MainWindow(QMainWindow):
         self.editor: EditorDialog | None = None
         #: The calendar export dialog on screen, if any.
         self.calendar_dialog: QDialog | None = None
+        #: Shows and remembers the recovery key (set by the app; None in bare tests).
+        self.recovery_keeper: Any = None
 
         self.today = TodayPageController(
             source, self._clock, self.undo_context, self.undo_stack, self
@@ -414,6 +416,12 @@ class MainWindow(QMainWindow):
             [key(ctrl | Qt.Key.Key_E)],
             "Save your plans as an .ics file for Google, Outlook, Apple Calendar or Thunderbird",
         )
+        self.recovery_action = self._action(
+            "&Recovery key…",
+            self.show_recovery_key,
+            [],
+            "The key that opens your backups on another computer",
+        )
         self.quit_action = self._action("&Quit", self.quit_app, [key(ctrl | Qt.Key.Key_Q)])
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -501,6 +509,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.calendar_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.recovery_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -949,6 +959,14 @@ class MainWindow(QMainWindow):
 
     def export_map(self) -> None:
         self.network.export_map()
+
+    def show_recovery_key(self) -> QDialog | None:
+        """File ▸ Recovery key: show the key that opens backups anywhere."""
+        if self.recovery_keeper is None:
+            return None
+        from supportnet.ui.recovery_dialog import show_recovery_key
+
+        return show_recovery_key(self, self.recovery_keeper)
 
     def open_calendar_export(self) -> QDialog:
         """File ▸ Export to calendar: choose whose plans and how much they say; write an .ics."""

@@ -5,12 +5,14 @@ Imported as ``tests.data.storekit``.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from keyring.backend import KeyringBackend
 
 from supportnet.data import keys
+from supportnet.data.backup_format import extract_database, is_container, read_header
 from supportnet.data.engine import make_engine, raw_execute
 from supportnet.data.lock import LOCK_NAME
 
@@ -46,12 +48,23 @@ def raw_key(data_dir: Path, backend: Any = None) -> bytes:
 
 
 def query(db: Path, key: bytes, sql: str) -> list[tuple[Any, ...]]:
-    """Run one statement on ``db`` through a fresh engine, outside the store."""
+    """Run one statement on ``db`` (a database or a backup) through a fresh engine."""
+    if is_container(db):
+        with tempfile.TemporaryDirectory() as folder:
+            return query(backup_database(db, Path(folder)), key, sql)
     engine = make_engine(db, key, pooled=False)
     try:
         return raw_execute(engine, sql)
     finally:
         engine.dispose()
+
+
+def backup_database(backup: Path, folder: Path) -> Path:
+    """The encrypted database inside a portable backup, copied into ``folder``."""
+    header, start = read_header(backup)
+    out = folder / "payload.db"
+    extract_database(backup, start, header, out)
+    return out
 
 
 def count(db: Path, key: bytes, table: str) -> int:

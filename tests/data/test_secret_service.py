@@ -154,3 +154,81 @@ def test_locked_collection_falls_back_or_says_so(tmp_path: Path, secret_service:
     assert "can't be reached" in outcome["existing"]
     assert outcome["new_method"] == "passphrase"
     assert os.path.exists(tmp_path / "b" / "key.json")
+
+
+def test_a_keyring_store_restores_on_a_new_computer_with_its_recovery_key(
+    tmp_path: Path, secret_service: object
+) -> None:
+    old = str(tmp_path / "old computer")
+    assert _cli("demo", "--data-dir", old).returncode == 0
+    shown = _cli("recovery-key", "--data-dir", old)
+    assert shown.returncode == 0, shown.stderr
+    key = shown.stdout.strip().splitlines()[-1]
+    backup = tmp_path / "b.db"
+    assert _cli("backup", "--out", str(backup), "--data-dir", old).returncode == 0
+    # The old computer is gone: its key record and keyring entry with it.
+    old_key_id = json.loads((tmp_path / "old computer" / "key.json").read_text())["key_id"]
+    shutil.rmtree(old)
+    secret_service.delete_password(KEYRING_SERVICE, f"database-key:{old_key_id}")  # type: ignore[attr-defined]
+
+    new = tmp_path / "new computer"
+    env = cli_env(
+        PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring",
+        SUPPORTNET_RECOVERY_KEY=key,
+    )
+    restored = subprocess.run(
+        [sys.executable, "-m", "supportnet", "restore", str(backup), "--data-dir", str(new)],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        check=False,
+        timeout=120,
+    )
+    assert restored.returncode == 0, restored.stderr
+    assert "Restored 25 people" in restored.stdout
+    doctor = _cli("doctor", "--data-dir", str(new))
+    assert "system keyring (SecretService Keyring)" in doctor.stdout
+    new_key_id = json.loads((new / "key.json").read_text())["key_id"]
+    assert secret_service.get_password(KEYRING_SERVICE, f"database-key:{new_key_id}")  # type: ignore[attr-defined]
+    again = _cli("recovery-key", "--data-dir", str(new))
+    assert again.stdout.strip().splitlines()[-1] == key, "the same recovery key keeps working"
+
+
+def test_a_wrong_recovery_key_leaves_no_keyring_entry(
+    tmp_path: Path, secret_service: object
+) -> None:
+    import secretstorage
+
+    old = str(tmp_path / "old computer")
+    assert _cli("demo", "--data-dir", old).returncode == 0
+    backup = tmp_path / "b.db"
+    assert _cli("backup", "--out", str(backup), "--data-dir", old).returncode == 0
+    other = str(tmp_path / "other")
+    assert _cli("demo", "--data-dir", other).returncode == 0
+    wrong = _cli("recovery-key", "--data-dir", other).stdout.strip().splitlines()[-1]
+
+    def entries() -> int:
+        bus = secretstorage.dbus_init()
+        items = secretstorage.get_default_collection(bus).get_all_items()
+        return len([i for i in items if i.get_attributes().get("service") == KEYRING_SERVICE])
+
+    before = entries()
+    env = cli_env(
+        PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring",
+        SUPPORTNET_RECOVERY_KEY=wrong,
+    )
+    new = tmp_path / "new computer"
+    result = subprocess.run(
+        [sys.executable, "-m", "supportnet", "restore", str(backup), "--data-dir", str(new)],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not new.exists()
+    assert entries() == before

@@ -1,0 +1,412 @@
+"""The recovery key: a code on paper that opens this store's backups on any computer."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import hmac
+import json
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from supportnet.data.files import write_private_file
+from supportnet.errors import KeyUnavailableError, StoreError, ValidationError
+
+RECOVERY_NAME = "recovery.json"
+SECRET_BYTES = 20  # 160 random bits: 32 Crockford base32 characters, 8 groups of four
+GROUP = 4
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base32: no I, L, O or U
+_CHECK_CHARS = 4
+#: The largest prime below 32**4. The check group is the key, read as a number, modulo it:
+#: one changed character changes the number by d·32^i, and no prime above 31 divides that;
+#: two neighbours swapped change it by (a-b)·31·32^i, which it can't divide either.
+_CHECK_PRIME = 1_048_573
+_KEY_CHARS = SECRET_BYTES * 8 // 5
+LENGTH = _KEY_CHARS + _CHECK_CHARS
+#: How often "Later" may bring the reminder back.
+REMIND_EVERY = timedelta(days=7)
+
+_LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
+_SEPARATORS = str.maketrans("", "", " -\t\n\r_.")
+
+
+class RecoveryKeyError(ValidationError):
+    """Typed-in text that isn't a recovery key (wrong length, letters, or a typo)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("recovery_key", message)
+
+
+# --- The key as text -----------------------------------------------------------------------
+
+
+def _encode_number(value: int, length: int) -> str:
+    chars = []
+    for _ in range(length):
+        value, digit = divmod(value, 32)
+        chars.append(ALPHABET[digit])
+    return "".join(reversed(chars))
+
+
+def _check(body: str) -> str:
+    value = 0
+    for char in body:
+        value = value * 32 + ALPHABET.index(char)
+    return _encode_number(value % _CHECK_PRIME, _CHECK_CHARS)
+
+
+def format_key(secret: bytes) -> str:
+    """``secret`` as nine groups of four (the last one a check group), dash-separated."""
+    if len(secret) != SECRET_BYTES:
+        raise ValueError("a recovery secret is 20 bytes")
+    body = _encode_number(int.from_bytes(secret, "big"), _KEY_CHARS)
+    text = body + _check(body)
+    return "-".join(text[i : i + GROUP] for i in range(0, len(text), GROUP))
+
+
+def looks_like_key(text: str) -> bool:
+    """Whether ``text`` has a recovery key's shape (length and letters), typo or not."""
+    compact = text.upper().translate(_SEPARATORS).translate(_LOOKALIKES)
+    return len(compact) == LENGTH and all(c in ALPHABET for c in compact)
+
+
+def parse_key(text: str) -> bytes:
+    """The secret in a typed recovery key; any case, spaces or dashes, I/L for 1, O for 0.
+
+    A typo is caught by the check group, before any decryption is tried.
+    """
+    compact = text.upper().translate(_SEPARATORS).translate(_LOOKALIKES)
+    strange = sorted({c for c in compact if c not in ALPHABET})
+    if strange:
+        raise RecoveryKeyError(
+            f"A recovery key uses only digits and the letters A to Z (no U); this one has "
+            f"“{''.join(strange)[:10]}”."
+        )
+    if len(compact) != LENGTH:
+        raise RecoveryKeyError(
+            f"A recovery key has {LENGTH} letters and digits, in {LENGTH // GROUP} groups of "
+            f"four; this one has {len(compact)}."
+        )
+    body, check = compact[:_KEY_CHARS], compact[_KEY_CHARS:]
+    if _check(body) != check:
+        raise RecoveryKeyError(
+            "That recovery key has a typo somewhere (its last group doesn't match the rest). "
+            "Please check each group again."
+        )
+    value = 0
+    for char in body:
+        value = value * 32 + ALPHABET.index(char)
+    return value.to_bytes(SECRET_BYTES, "big")
+
+
+def new_secret() -> bytes:
+    return secrets.token_bytes(SECRET_BYTES)
+
+
+# --- Wrapping the database key -------------------------------------------------------------
+
+
+def _hkdf(material: bytes, salt: bytes | None, info: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(material)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(value: Any) -> bytes:
+    return base64.b64decode(str(value), validate=True)
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryWrap:
+    """The database key wrapped by the recovery key, and the recovery key by the database key.
+
+    The first opens a backup with only the recovery key; the second lets the app show the
+    recovery key again (and carry it into a restored store) to whoever holds the database key.
+    """
+
+    key_id: str
+    recovery_id: str
+    salt: bytes
+    nonce: bytes
+    wrapped_key: bytes
+    secret_nonce: bytes
+    wrapped_secret: bytes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key_id": self.key_id,
+            "recovery_id": self.recovery_id,
+            "kdf": "hkdf-sha256",
+            "cipher": "aes-256-gcm",
+            "salt": _b64(self.salt),
+            "nonce": _b64(self.nonce),
+            "wrapped_key": _b64(self.wrapped_key),
+            "secret_nonce": _b64(self.secret_nonce),
+            "wrapped_secret": _b64(self.wrapped_secret),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> RecoveryWrap:
+        """Raises ValueError, KeyError or TypeError on a malformed record."""
+        if data.get("kdf") != "hkdf-sha256" or data.get("cipher") != "aes-256-gcm":
+            raise ValueError("unknown kdf or cipher")
+        return cls(
+            key_id=str(data["key_id"]),
+            recovery_id=str(data["recovery_id"]),
+            salt=_unb64(data["salt"]),
+            nonce=_unb64(data["nonce"]),
+            wrapped_key=_unb64(data["wrapped_key"]),
+            secret_nonce=_unb64(data["secret_nonce"]),
+            wrapped_secret=_unb64(data["wrapped_secret"]),
+        )
+
+
+def _key_aad(key_id: str, recovery_id: str) -> bytes:
+    return f"supportnet-recovery:{key_id}:{recovery_id}".encode()
+
+
+def _secret_kek(db_key: bytes) -> bytes:
+    return _hkdf(db_key, None, b"supportnet recovery key at rest v1")
+
+
+def wrap(db_key: bytes, key_id: str, secret: bytes, recovery_id: str | None = None) -> RecoveryWrap:
+    """Wrap ``db_key`` with a key derived (HKDF-SHA256) from the recovery ``secret``.
+
+    The secret has full entropy, so HKDF is enough; no slow password hash is needed.
+    """
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    recovery_id = recovery_id or secrets.token_hex(8)
+    salt = secrets.token_bytes(16)
+    nonce = secrets.token_bytes(12)
+    kek = _hkdf(secret, salt, b"supportnet recovery kek v1")
+    aad = _key_aad(key_id, recovery_id)
+    secret_nonce = secrets.token_bytes(12)
+    return RecoveryWrap(
+        key_id=key_id,
+        recovery_id=recovery_id,
+        salt=salt,
+        nonce=nonce,
+        wrapped_key=AESGCM(kek).encrypt(nonce, db_key, aad),
+        secret_nonce=secret_nonce,
+        wrapped_secret=AESGCM(_secret_kek(db_key)).encrypt(secret_nonce, secret, aad),
+    )
+
+
+def unwrap_with_secret(record: RecoveryWrap, secret: bytes) -> bytes | None:
+    """The database key, or None if ``secret`` isn't this record's recovery key."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    kek = _hkdf(secret, record.salt, b"supportnet recovery kek v1")
+    try:
+        key = AESGCM(kek).decrypt(
+            record.nonce, record.wrapped_key, _key_aad(record.key_id, record.recovery_id)
+        )
+    except (InvalidTag, ValueError):
+        return None
+    return key if len(key) == 32 else None
+
+
+def secret_of(record: RecoveryWrap, db_key: bytes) -> bytes:
+    """The recovery secret, read with the database key."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    try:
+        secret = AESGCM(_secret_kek(db_key)).decrypt(
+            record.secret_nonce,
+            record.wrapped_secret,
+            _key_aad(record.key_id, record.recovery_id),
+        )
+    except (InvalidTag, ValueError) as exc:
+        raise KeyUnavailableError(
+            f"The recovery record {RECOVERY_NAME} doesn't belong to this store's key."
+        ) from exc
+    if len(secret) != SECRET_BYTES:
+        raise KeyUnavailableError(f"The recovery record {RECOVERY_NAME} is damaged.")
+    return secret
+
+
+def mac(db_key: bytes, data: bytes) -> str:
+    """An HMAC-SHA256 of ``data`` under a key derived from the database key."""
+    key = _hkdf(db_key, None, b"supportnet backup header v1")
+    return hmac.new(key, data, hashlib.sha256).hexdigest()
+
+
+# --- recovery.json -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryRecord:
+    """What ``recovery.json`` holds: the wraps, and whether the person has stored the key."""
+
+    wrap: RecoveryWrap
+    created_at: datetime
+    confirmed_at: datetime | None = None
+    reminded_at: datetime | None = None
+
+    def to_json(self) -> str:
+        data = {"version": 1, **self.wrap.to_dict()}
+        for name in ("created_at", "confirmed_at", "reminded_at"):
+            value = getattr(self, name)
+            data[name] = value.isoformat() if value is not None else None
+        return json.dumps(data, indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> RecoveryRecord:
+        try:
+            data = json.loads(text)
+            if data.get("version") != 1:
+                raise ValueError("unknown version")
+
+            def when(name: str) -> datetime | None:
+                value = data.get(name)
+                return None if value is None else datetime.fromisoformat(str(value))
+
+            created = when("created_at")
+            if created is None:
+                raise ValueError("no created_at")
+            wrapped = RecoveryWrap.from_dict(data)
+            return cls(wrapped, created, when("confirmed_at"), when("reminded_at"))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise KeyUnavailableError(
+                f"The recovery record {RECOVERY_NAME} is damaged; run `supportnet "
+                "recovery-key --new` to make a new recovery key."
+            ) from exc
+
+
+def read_record(data_dir: Path) -> RecoveryRecord | None:
+    path = data_dir / RECOVERY_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KeyUnavailableError(f"Can't read the recovery record {path}.") from exc
+    return RecoveryRecord.from_json(text)
+
+
+def write_record(data_dir: Path, record: RecoveryRecord) -> None:
+    try:
+        write_private_file(data_dir / RECOVERY_NAME, record.to_json().encode("utf-8"))
+    except OSError as exc:
+        raise StoreError(f"Can't write the recovery record in {data_dir}: {exc.strerror}.") from exc
+
+
+def ensure_record(data_dir: Path, key_id: str, db_key: bytes, now: datetime) -> RecoveryRecord:
+    """This store's recovery record, made now if it has none.
+
+    A damaged record, or one for another key, must not lock anyone out of their store: it
+    is kept aside (``recovery.json.unused-…``) and a new recovery key made, which the app
+    then shows as it does on a first start.
+    """
+    path = data_dir / RECOVERY_NAME
+    try:
+        record = read_record(data_dir)
+    except KeyUnavailableError:
+        record = None
+    if record is not None and record.wrap.key_id == key_id:
+        return record
+    if path.exists():
+        with contextlib.suppress(OSError):
+            path.rename(path.with_name(f"{RECOVERY_NAME}.unused-{now:%Y%m%dT%H%M%S}"))
+    record = RecoveryRecord(wrap(db_key, key_id, new_secret()), created_at=now)
+    write_record(data_dir, record)
+    return record
+
+
+def renew(data_dir: Path, key_id: str, db_key: bytes, now: datetime) -> RecoveryRecord:
+    """Replace the recovery key with a new one (backups made before keep the old one)."""
+    record = RecoveryRecord(wrap(db_key, key_id, new_secret()), created_at=now)
+    write_record(data_dir, record)
+    return record
+
+
+def adopt(
+    data_dir: Path, key_id: str, db_key: bytes, secret: bytes, now: datetime, *, confirmed: bool
+) -> RecoveryRecord:
+    """Keep an existing recovery key (from a restored backup) for this store's key."""
+    record = RecoveryRecord(
+        wrap(db_key, key_id, secret), created_at=now, confirmed_at=now if confirmed else None
+    )
+    write_record(data_dir, record)
+    return record
+
+
+def key_text(record: RecoveryRecord, db_key: bytes) -> str:
+    """The recovery key, grouped for reading aloud."""
+    return format_key(secret_of(record.wrap, db_key))
+
+
+# --- Reminders (pure: the caller owns the clock) -------------------------------------------
+
+
+def needs_reminder(record: RecoveryRecord, now: datetime) -> bool:
+    """Whether to show the recovery key again: never once confirmed, else weekly at most."""
+    if record.confirmed_at is not None:
+        return False
+    last = record.reminded_at
+    return last is None or now - last >= REMIND_EVERY
+
+
+def mark_confirmed(data_dir: Path, record: RecoveryRecord, now: datetime) -> RecoveryRecord:
+    updated = replace(record, confirmed_at=now)
+    write_record(data_dir, updated)
+    return updated
+
+
+def mark_reminded(data_dir: Path, record: RecoveryRecord, now: datetime) -> RecoveryRecord:
+    updated = replace(record, reminded_at=now)
+    write_record(data_dir, updated)
+    return updated
+
+
+class RecoveryKeeper:
+    """One store's recovery key for the app: show it, and remember "stored" or "Later".
+
+    The caller's clock decides when "now" is, so the weekly reminder is testable.
+    """
+
+    def __init__(
+        self, data_dir: Path, key_id: str, db_key: bytes, clock: Callable[[], datetime]
+    ) -> None:
+        self._data_dir = data_dir
+        self._key_id = key_id
+        self._db_key = db_key
+        self._clock = clock
+
+    @classmethod
+    def for_store(cls, store: Any, clock: Callable[[], datetime]) -> RecoveryKeeper:
+        """A keeper for an open :class:`~supportnet.data.store.Store`."""
+        return cls(store.data_dir, store.key_info.key_id, store.db.key, clock)
+
+    def record(self) -> RecoveryRecord:
+        return ensure_record(self._data_dir, self._key_id, self._db_key, self._clock())
+
+    def key_text(self) -> str:
+        return key_text(self.record(), self._db_key)
+
+    def needs_reminder(self) -> bool:
+        return needs_reminder(self.record(), self._clock())
+
+    def confirmed(self) -> bool:
+        return self.record().confirmed_at is not None
+
+    def stored(self) -> None:
+        """The person says the key is written down somewhere safe."""
+        mark_confirmed(self._data_dir, self.record(), self._clock())
+
+    def later(self) -> None:
+        """Not now: ask again in a week at the soonest (unless it was stored already)."""
+        mark_reminded(self._data_dir, self.record(), self._clock())

@@ -1,0 +1,305 @@
+"""Restoring a backup: into this store, or onto a new computer with the recovery key.
+
+A backup of this store opens with its own key. A backup from elsewhere (a lost computer,
+another data folder) opens with its recovery key or its passphrase; the restored database
+is then re-encrypted (``PRAGMA rekey``) with this folder's own key — the existing one, or a
+new one made as on first start — and keeps the backup's recovery key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from supportnet.data import keys, recovery
+from supportnet.data.backup_format import BackupHeader, extract_database, is_container, read_header
+from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
+from supportnet.data.files import FILE_MODE, ensure_private_dir, fsync_dir
+from supportnet.data.keys import KeyInfo, PassphraseProvider
+from supportnet.data.lock import StoreLock
+from supportnet.data.migrate import check_revision, current_revision
+from supportnet.data.store import (
+    _SIDE_FILES,
+    AUTO_BACKEND,
+    DB_NAME,
+    Store,
+    _open_with_key,
+    _resolve_backend,
+    _set_aside_current,
+)
+from supportnet.errors import BackupError, KeyUnavailableError, WrongPassphraseError
+from supportnet.paths import user_path
+
+#: Asks for a backup's recovery key (or passphrase, when the flag says the backup has one).
+#: Returns the typed text, or None when nobody can be asked.
+BackupSecretProvider = Callable[[bool], str | None]
+
+
+class BackupKeyRequiredError(BackupError):
+    """A backup from elsewhere needs its recovery key or passphrase, and none was given."""
+
+
+class WrongRecoveryKeyError(BackupError):
+    """The recovery key is well-formed but doesn't open this backup."""
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    store: Store
+    safety_backup: Path | None
+    #: The backup came from elsewhere: the store now uses the backup's recovery key.
+    from_elsewhere: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Unlocked:
+    key: bytes
+    secret: bytes | None  # the recovery secret, when it was typed in
+
+
+def unlock_backup(header: BackupHeader, text: str) -> tuple[bytes, bytes | None]:
+    """The database key of a backup from ``text`` (its recovery key or passphrase).
+
+    Also returns the recovery secret when ``text`` was the recovery key. A typo in a
+    recovery key is caught by its check group, before any decryption.
+    """
+    if recovery.looks_like_key(text) or header.passphrase is None:
+        secret = recovery.parse_key(text)
+        key = recovery.unwrap_with_secret(header.recovery, secret)
+        if key is None or not header.verify(key):
+            raise WrongRecoveryKeyError(
+                "That recovery key doesn't open this backup: it belongs to another store, or "
+                "the store's recovery key was replaced before this backup was made."
+            )
+        return key, secret
+    try:
+        key = keys.unwrap_key(header.passphrase, text)
+    except WrongPassphraseError:
+        raise WrongPassphraseError("That passphrase doesn't open this backup.") from None
+    if not header.verify(key):
+        raise BackupError("This backup is damaged (its header doesn't match its key).")
+    return key, None
+
+
+def _ask(header: BackupHeader, ask: BackupSecretProvider | None) -> _Unlocked:
+    text = ask(header.passphrase is not None) if ask is not None else None
+    if text is None:
+        either = "SUPPORTNET_RECOVERY_KEY or SUPPORTNET_PASSPHRASE"
+        raise BackupKeyRequiredError(
+            "This backup comes from another computer or store, so it opens with its recovery "
+            f"key{' or passphrase' if header.passphrase else ''}: set "
+            f"{either if header.passphrase else 'SUPPORTNET_RECOVERY_KEY'}, or run this in a "
+            "terminal to type it."
+        )
+    key, secret = unlock_backup(header, text)
+    return _Unlocked(key, secret)
+
+
+def restore_backup(
+    data_dir: Path,
+    source: Path,
+    *,
+    passphrase: PassphraseProvider | None = None,
+    keyring_backend: Any = AUTO_BACKEND,
+    force: bool = False,
+    backup_secret: BackupSecretProvider | None = None,
+) -> RestoreResult:
+    """Replace the store in ``data_dir`` with the backup ``source`` and open it.
+
+    A store that holds data is replaced only with ``force``, and is backed up first. Until
+    the backup is unlocked nothing is written; if anything fails later, whatever this
+    restore made (database, key record, keyring entry, the folder itself) is taken back.
+    """
+    source = user_path(source)
+    if not source.is_file():
+        raise BackupError(f"There is no backup file at {source}.")
+    if source.stat().st_size == 0:
+        raise BackupError(f"{source} is empty; it isn't a SupportNet backup.")
+    header, start = read_header(source) if is_container(source) else (None, 0)
+    info = keys.read_keyinfo(data_dir) if data_dir.is_dir() else None
+    if info is None:
+        return _restore_into_new(
+            data_dir, source, header, start, passphrase, keyring_backend, backup_secret
+        )
+    ensure_private_dir(data_dir)
+    lock = StoreLock(data_dir)
+    lock.acquire()
+    try:
+        backend = _resolve_backend(keyring_backend)
+        needs_backend = info.method is keys.KeyMethod.KEYRING
+        local_key = keys.load_key(info, backend if needs_backend else None, passphrase)
+        unlocked = _Unlocked(local_key, None)
+        elsewhere = False
+        if header is not None and not (header.key_id == info.key_id and header.verify(local_key)):
+            unlocked, elsewhere = _ask(header, backup_secret), True
+        temp = _prepare(data_dir, source, header, start, unlocked.key, local_key)
+        try:
+            db = data_dir / DB_NAME
+            safety = _set_aside_current(db, local_key, data_dir, force=force)
+            _move_into_place(temp, db)
+        finally:
+            _remove(temp)
+        now = datetime.now(UTC)
+        if elsewhere and header is not None:
+            secret = unlocked.secret or recovery.secret_of(header.recovery, unlocked.key)
+            recovery.adopt(
+                data_dir, info.key_id, local_key, secret, now, confirmed=unlocked.secret is not None
+            )
+        else:
+            recovery.ensure_record(data_dir, info.key_id, local_key, now)
+        return RestoreResult(_open_with_key(data_dir, lock, info, local_key), safety, elsewhere)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _restore_into_new(
+    data_dir: Path,
+    source: Path,
+    header: BackupHeader | None,
+    start: int,
+    passphrase: PassphraseProvider | None,
+    keyring_backend: Any,
+    ask: BackupSecretProvider | None,
+) -> RestoreResult:
+    """Restore into a folder with no store: unlock first, then make this machine's key."""
+    if (data_dir / DB_NAME).exists():
+        raise KeyUnavailableError(
+            f"The database in {data_dir} is here but its key record ({keys.KEYINFO_NAME}) is "
+            "missing. Restore into a new, empty data folder instead (--data-dir DIR)."
+        )
+    if header is None:
+        raise BackupError(
+            f"{source} was made by an older SupportNet, and opens only with the key of the "
+            "store it came from. Restore it into that store's data folder."
+        )
+    unlocked = _ask(header, ask)
+    existed = data_dir.exists()
+    ensure_private_dir(data_dir)
+    lock = StoreLock(data_dir)
+    try:
+        lock.acquire()
+    except BaseException:
+        if not existed:
+            with contextlib.suppress(OSError):
+                data_dir.rmdir()
+        raise
+    made: list[Path] = []
+    info: KeyInfo | None = None
+    backend: Any = None
+    try:
+        backend = _resolve_backend(keyring_backend)
+        key, info = keys.create_key(data_dir, backend, passphrase)
+        made.append(data_dir / keys.KEYINFO_NAME)
+        temp = _prepare(data_dir, source, header, start, unlocked.key, key)
+        made.append(data_dir / DB_NAME)
+        try:
+            _move_into_place(temp, data_dir / DB_NAME)
+        finally:
+            _remove(temp)
+        secret = unlocked.secret or recovery.secret_of(header.recovery, unlocked.key)
+        made.append(data_dir / recovery.RECOVERY_NAME)
+        recovery.adopt(
+            data_dir,
+            info.key_id,
+            key,
+            secret,
+            datetime.now(UTC),
+            confirmed=unlocked.secret is not None,
+        )
+        return RestoreResult(_open_with_key(data_dir, lock, info, key), None, True)
+    except BaseException:
+        lock.release()
+        if info is not None and info.method is keys.KeyMethod.KEYRING:
+            keys.delete_from_keyring(backend, info)
+        if not existed:
+            shutil.rmtree(data_dir, ignore_errors=True)
+        else:
+            for path in (*made, *(Path(f"{data_dir / DB_NAME}{s}") for s in _SIDE_FILES)):
+                _remove(path)
+            _remove(lock.path)
+        raise
+
+
+def _prepare(
+    data_dir: Path,
+    source: Path,
+    header: BackupHeader | None,
+    start: int,
+    backup_key: bytes,
+    target_key: bytes,
+) -> Path:
+    """The backup's database, checked and encrypted with ``target_key``, in a temp file."""
+    temp = data_dir / (DB_NAME + ".restoring")
+    for suffix in ("", *_SIDE_FILES):
+        _remove(Path(f"{temp}{suffix}"))
+    try:
+        if header is not None:
+            extract_database(source, start, header, temp)
+        else:
+            _copy_old_backup(source, backup_key, temp)
+        _check_and_rekey(temp, source, backup_key, target_key)
+        with open(temp, "rb") as handle:
+            os.fsync(handle.fileno())
+    except BaseException:
+        for suffix in ("", *_SIDE_FILES):
+            _remove(Path(f"{temp}{suffix}"))
+        raise
+    return temp
+
+
+def _copy_old_backup(source: Path, key: bytes, temp: Path) -> None:
+    """An old (plain SQLCipher) backup, copied with VACUUM INTO: it opens with this key only."""
+    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    backup = RawDatabase(source, key)
+    try:
+        raw_execute(backup, "VACUUM INTO ?", (str(temp),))
+    except DatabaseFailure as exc:
+        raise BackupError(
+            f"{source} can't be opened with this store's key: it is damaged, isn't a "
+            "SupportNet backup, or belongs to another SupportNet store."
+        ) from exc
+    finally:
+        backup.close()
+
+
+def _check_and_rekey(temp: Path, source: Path, key: bytes, target_key: bytes) -> None:
+    database = RawDatabase(temp, key)
+    try:
+        revision = current_revision(database)
+        if revision is None:
+            raise BackupError(f"{source} isn't a SupportNet backup.")
+        check_revision(revision)
+        if raw_execute(database, "PRAGMA cipher_integrity_check"):
+            raise BackupError(f"The backup {source} is damaged, so it wasn't restored.")
+        if target_key != key:
+            # The file is in rollback-journal mode (VACUUM INTO's output), which rekey needs.
+            raw_execute(database, f"PRAGMA rekey = \"x'{target_key.hex()}'\"")
+    except DatabaseFailure as exc:
+        raise BackupError(
+            f"{source} can't be opened: it is damaged or isn't a SupportNet backup."
+        ) from exc
+    finally:
+        database.close()
+
+
+def _move_into_place(temp: Path, db: Path) -> None:
+    """Rename the prepared (and synced) file over the database, then sync the folder."""
+    # No connection is open on the old database (we hold the lock), so its WAL and SHM
+    # files are leftovers that must not be replayed onto the restored file.
+    for suffix in _SIDE_FILES:
+        _remove(Path(f"{db}{suffix}"))
+    fsync_dir(db.parent)
+    os.replace(temp, db)
+    fsync_dir(db.parent)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
