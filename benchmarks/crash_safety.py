@@ -6,7 +6,7 @@ in this process (``open_store`` with the passphrase) and checks that it opens, t
 write the process had confirmed is there. Scenarios:
 
 - ``cli_log``: ``supportnet log NAME --note N`` in a loop (a real subprocess each time),
-  killed 0 to 3 calls' time in. A note is confirmed when its call printed "Logged" and
+  killed 0 to 4 calls' time in. A note is confirmed when its call printed "Logged" and
   exited 0. One store takes every trial, so later trials also recover earlier kills.
 - ``data_layer``: a child adds check-ins one per transaction (``checkins.add``) and prints
   each committed id, flushed; killed 0 to 0.4 s after the store is open.
@@ -32,13 +32,10 @@ Run: `.venv/bin/python -m benchmarks.crash_safety [--trials N] [--seed S] [--onl
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
@@ -48,34 +45,28 @@ from pathlib import Path
 
 from keyring.backends import fail
 
+from benchmarks.crashkit import (
+    CHEAP_KDF,
+    PASSPHRASE,
+    Counts,
+    Processes,
+    Reopened,
+    Run,
+    backup_counts,
+    reopen,
+    temp_files,
+)
 from supportnet.checkins import CheckIn
 from supportnet.data import keys
 from supportnet.data.backup import BACKUP_DIR_NAME
-from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
-from supportnet.data.lock import LOCK_NAME
 from supportnet.data.store import open_store
 from supportnet.network import Person
 
-ROOT = Path(__file__).resolve().parent.parent
-CHILD = Path(__file__).resolve().parent / "_crash_child.py"
-PASSPHRASE = "a calm benchmark passphrase"
-CHEAP_KDF = keys.KdfParams(iterations=1, memory_kib=8 * 1024, lanes=1)
-TABLES = ("people", "community_groups", "plans", "checkins")
 BULK_ROWS = 2000
 DATA_LAYER_WINDOW_S = 0.4
-TIMEOUT_S = 120
 #: How a total number of trials is shared out.
-WEIGHTS = {
-    "cli_log": 10,
-    "data_layer": 10,
-    "restore": 3,
-    "backup": 3,
-    "demo": 3,
-    "import": 3,
-}
-DEFAULT_TRIALS = 160
-
-Counts = tuple[int, ...]
+WEIGHTS = {"cli_log": 10, "data_layer": 10, "restore": 3, "backup": 3, "demo": 3, "import": 3}
+DEFAULT_TRIALS = 120
 
 
 @dataclass
@@ -86,12 +77,14 @@ class Tally:
     trials: int = 0
     opened: int = 0
     integrity_failures: int = 0
+    #: Rows confirmed committed that are in neither the store nor its automatic backups.
     lost: int = 0
-    mixed: int = 0
-    half_files: int = 0
+    confirmed_rows: int = 0  # rows the killed processes had confirmed, all checked
+    mixed: int = 0  # stores holding neither the before nor the after state
+    half_files: int = 0  # backups at their final name that aren't complete and valid
     leftover_temp_files: int = 0
     finished: int = 0  # calls that ended by themselves before a kill
-    errors: int = 0  # calls that ended by themselves with a non-zero exit
+    errors: int = 0  # calls that ended by themselves without success
     seconds: float = 0.0
     #: Columns that don't apply to this scenario (printed as "-").
     not_applicable: tuple[str, ...] = ()
@@ -109,7 +102,7 @@ class Tally:
 
 
 COLUMNS = [f.name for f in fields(Tally)][1:-1]
-ONLY_ALL_OR_NOTHING = ("mixed", "half_files", "leftover_temp_files")
+BURSTS_ONLY = ("mixed", "half_files", "leftover_temp_files")
 
 
 def total_of(tallies: Sequence[Tally]) -> Tally:
@@ -120,57 +113,19 @@ def total_of(tallies: Sequence[Tally]) -> Tally:
     return total
 
 
-def child_env(base: Path) -> dict[str, str]:
-    """A child's environment: temporary HOME and XDG folders, no keyring, the passphrase."""
-    home = base / "home"
-    env = dict(os.environ)
-    env["HOME"] = str(home)
-    for var, sub in (
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_CACHE_HOME", "cache"),
-        ("XDG_STATE_HOME", "state"),
-        ("XDG_RUNTIME_DIR", "runtime"),
-    ):
-        (home / sub).mkdir(parents=True, mode=0o700, exist_ok=True)
-        env[var] = str(home / sub)
-    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-    env["SUPPORTNET_PASSPHRASE"] = PASSPHRASE
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    env.pop("SUPPORTNET_DEBUG", None)
-    return env
-
-
-@dataclass
-class Reopened:
-    """The store after a kill, as this process finds it."""
-
-    opened: bool
-    clean: bool = False
-    counts: Counts = ()
-    rows: frozenset[tuple[int, str]] = frozenset()  # check-ins: (id, note)
-
-
-@dataclass
-class Run:
-    """One child process: whether it ended by itself, its exit code and output."""
-
-    finished: bool
-    returncode: int | None
-    stdout: str
-    held_s: float = 0.0
-
-
 class Bench:
     """Template stores, timings and the trials, all under ``base``."""
 
-    def __init__(self, base: Path, seed: int) -> None:
+    def __init__(
+        self, base: Path, seed: int, *, log_calls: float = 4, bulk_rows: int = BULK_ROWS
+    ) -> None:
         self.base = base
-        self.rng = random.Random(seed)
-        self.env = child_env(base)
+        self.procs = Processes(base, random.Random(seed))
+        self.log_calls = log_calls  # the CLI bursts are killed 0 to this many calls' time in
+        self.bulk_rows = bulk_rows
         self._made = 0
 
-    # --- Templates and timings, made on first use --------------------------------------
+    # --- Templates and timings, made on first use ---------------------------------------
 
     @cached_property
     def small(self) -> Path:
@@ -202,7 +157,7 @@ class Bench:
 
     @cached_property
     def small_counts(self) -> Counts:
-        return self.reopen(self.copy(self.small)).counts
+        return reopen(self.copy(self.small)).counts
 
     @cached_property
     def log_s(self) -> float:
@@ -211,7 +166,7 @@ class Bench:
         times = []
         for i in range(3):
             start = time.monotonic()
-            run = self.run_cli(["log", "Sam", "--note", f"warm-up-{i}"], data_dir)
+            run = self.procs.cli(["log", "Sam", "--note", f"warm-up-{i}"], data_dir)
             self.expect_ok(run, "log")
             times.append(time.monotonic() - start)
         return sorted(times)[1]
@@ -220,40 +175,39 @@ class Bench:
     def demo(self) -> tuple[Path, Counts, float]:
         """A store holding the example network, its counts, and how long demo held it."""
         data_dir = self.copy(self.small)
-        run = self.run_cli(["demo", "--force"], data_dir, window=None)
+        run = self.procs.cli(["demo", "--force"], data_dir)
         self.expect_ok(run, "demo --force")
-        return data_dir, self.reopen(self.copy(data_dir)).counts, run.held_s
+        return data_dir, reopen(self.copy(data_dir)).counts, run.held_s
 
     @cached_property
     def demo_backup(self) -> tuple[Path, float]:
         """A backup of the example network, and how long `backup` held the store."""
         out = self.base / "demo-backup.db"
-        run = self.run_cli(["backup", "--out", str(out)], self.copy(self.demo[0]), window=None)
+        run = self.procs.cli(["backup", "--out", str(out)], self.copy(self.demo[0]))
         self.expect_ok(run, "backup")
         return out, run.held_s
 
     @cached_property
     def small_backup(self) -> Path:
         out = self.base / "small-backup.db"
-        self.expect_ok(self.run_cli(["backup", "--out", str(out)], self.copy(self.small)), "backup")
+        self.expect_ok(
+            self.procs.cli(["backup", "--out", str(out)], self.copy(self.small)), "backup"
+        )
         return out
 
     @cached_property
     def restore_s(self) -> float:
         source = str(self.demo_backup[0])
-        run = self.run_cli(["restore", source, "--force"], self.copy(self.small), window=None)
+        run = self.procs.cli(["restore", source, "--force"], self.copy(self.small))
         self.expect_ok(run, "restore")
         return run.held_s
 
     @cached_property
     def bulk_s(self) -> float:
-        """How long one add_many of BULK_ROWS takes, from `ready` to `committed`."""
-        data_dir = self.copy(self.small)
-        run = self.run_child(["bulk", str(data_dir), str(BULK_ROWS)], window=None)
+        """How long one add_many of bulk_rows takes, from `ready` to the end."""
+        run = self.procs.child(["bulk", str(self.copy(self.small)), str(self.bulk_rows)], None)
         self.expect_ok(run, "bulk insert")
         return run.held_s
-
-    # --- Processes ------------------------------------------------------------------------
 
     def copy(self, template: Path) -> Path:
         self._made += 1
@@ -261,194 +215,97 @@ class Bench:
         shutil.copytree(template, target)
         return target
 
-    def spawn(self, *args: str) -> subprocess.Popen[str]:
-        """A child Python with the benchmark's environment, stdout and stderr together."""
-        return subprocess.Popen(
-            [sys.executable, *args],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=self.env,
-            cwd=self.base,
-        )
-
     def expect_ok(self, run: Run, what: str) -> None:
         if not run.finished or run.returncode != 0:
             raise SystemExit(f"crash_safety: setup step `{what}` failed: {run.stdout[-500:]}")
 
-    def run_cli(self, args: list[str], data_dir: Path, window: float | None = None) -> Run:
-        """Run one CLI command; ``window``: SIGKILL it a random part of that after it holds
-        the store (seen by its pid in the lock file). None: let it finish."""
-        proc = self.spawn("-m", "supportnet", *args, "--data-dir", str(data_dir))
-        lock, pid = data_dir / LOCK_NAME, str(proc.pid)
-        give_up = time.monotonic() + TIMEOUT_S
-        while proc.poll() is None and _read(lock) != pid:
-            if time.monotonic() > give_up:
-                proc.kill()
-            time.sleep(0.001)
-        held = time.monotonic()
-        delay = TIMEOUT_S if window is None else self.rng.uniform(0, window)
-        return _finish(proc, delay, held)
-
-    def run_log_burst(self, data_dir: Path, trial: int, window: float) -> tuple[list[str], int]:
-        """`supportnet log` again and again until a random moment in ``window``, then kill.
-
-        Returns the confirmed notes and how many calls failed by themselves (0 or 1).
-        """
-        deadline = time.monotonic() + self.rng.uniform(0, window)
-        confirmed: list[str] = []
-        while True:
-            note = f"cli-{trial}-{len(confirmed)}"
-            proc = self.spawn(
-                "-m", "supportnet", "log", "Sam", "--note", note, "--data-dir", str(data_dir)
-            )
-            run = _finish(proc, max(0.0, deadline - time.monotonic()), time.monotonic())
-            if not run.finished:
-                return confirmed, 0
-            if run.returncode != 0 or not run.stdout.startswith("Logged"):
-                return confirmed, 1
-            confirmed.append(note)
-
-    def run_child(self, args: list[str], window: float | None) -> Run:
-        """Run _crash_child; kill it a random part of ``window`` after it prints `ready`."""
-        proc = self.spawn(str(CHILD), *args)
-        lines: list[str] = []
-        ready = threading.Event()
-
-        def read() -> None:
-            assert proc.stdout is not None
-            for line in proc.stdout:
-                lines.append(line.strip())
-                if line.strip() == "ready":
-                    ready.set()
-            ready.set()
-
-        reader = threading.Thread(target=read, daemon=True)
-        reader.start()
-        if not ready.wait(TIMEOUT_S):
-            proc.kill()
-        at_ready = time.monotonic()
-        delay = TIMEOUT_S if window is None else self.rng.uniform(0, window)
-        try:
-            proc.wait(timeout=delay)
-            finished = True
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-            finished = False
-        reader.join()
-        return Run(finished, proc.returncode, "\n".join(lines), time.monotonic() - at_ready)
-
-    # --- Checks ---------------------------------------------------------------------------
-
-    def reopen(self, data_dir: Path) -> Reopened:
-        try:
-            store = open_store(
-                data_dir,
-                passphrase=lambda _p: PASSPHRASE,
-                keyring_backend=fail.Keyring(),
-                create=False,
-            )
-        except Exception:
-            return Reopened(False)
-        with store:
-            clean = not store.integrity_problems()
-            counts = tuple(
-                int(raw_execute(store.db, f"SELECT count(*) FROM {t}")[0][0]) for t in TABLES
-            )
-            rows = raw_execute(store.db, "SELECT id, note FROM checkins")
-        return Reopened(True, clean, counts, frozenset((int(i), str(n)) for i, n in rows))
-
-    def backup_counts(self, path: Path) -> Counts | None:
-        """The counts of a complete, valid backup at ``path``, else None."""
-        database = RawDatabase(path, self.key)
-        try:
-            if raw_execute(database, "PRAGMA cipher_integrity_check"):
-                return None
-            if raw_execute(database, "PRAGMA quick_check") != [("ok",)]:
-                return None
-            return tuple(
-                int(raw_execute(database, f"SELECT count(*) FROM {t}")[0][0]) for t in TABLES
-            )
-        except DatabaseFailure:
-            return None
-        finally:
-            database.close()
+    # --- Checks -------------------------------------------------------------------------
 
     def tally_store(self, tally: Tally, data_dir: Path) -> Reopened:
-        found = self.reopen(data_dir)
+        found = reopen(data_dir)
         tally.trials += 1
         tally.opened += found.opened
         tally.integrity_failures += found.opened and not found.clean
         return found
 
-    def tally_backups(self, tally: Tally, data_dir: Path) -> None:
-        """Automatic backups are complete or absent; temporary files are counted."""
+    def automatic_backups(self, tally: Tally, data_dir: Path) -> list[Counts]:
+        """The counts of each automatic backup; incomplete ones and temp files are tallied."""
+        held = []
         for path in (data_dir / BACKUP_DIR_NAME).glob("*.db"):
-            tally.half_files += self.backup_counts(path) is None
-        tally.leftover_temp_files += _temp_files(data_dir)
+            counts = backup_counts(path, self.key)
+            tally.half_files += counts is None
+            if counts is not None:
+                held.append(counts)
+        tally.leftover_temp_files += temp_files(data_dir)
+        return held
 
-    # --- Scenarios ------------------------------------------------------------------------
+    # --- Scenarios ----------------------------------------------------------------------
 
     def cli_log(self, trials: int) -> Tally:
-        tally = Tally("cli_log", not_applicable=ONLY_ALL_OR_NOTHING)
+        tally = Tally("cli_log", not_applicable=BURSTS_ONLY)
         data_dir = self.copy(self.small)
-        window = 3 * self.log_s
+        window = self.log_calls * self.log_s
         confirmed: set[str] = set()
         lost: set[str] = set()
         for trial in range(trials):
-            notes, errors = self.run_log_burst(data_dir, trial, window)
+            notes, errors = self.procs.log_burst(data_dir, trial, window)
             confirmed.update(notes)
             tally.finished += len(notes)
             tally.errors += errors
             found = self.tally_store(tally, data_dir)
             lost |= confirmed - {note for _id, note in found.rows} if found.opened else confirmed
-        tally.lost = len(lost)
+        tally.lost, tally.confirmed_rows = len(lost), len(confirmed)
         return tally
 
     def data_layer(self, trials: int) -> Tally:
-        tally = Tally("data_layer", not_applicable=ONLY_ALL_OR_NOTHING)
+        tally = Tally("data_layer", not_applicable=BURSTS_ONLY)
         data_dir = self.copy(self.small)
         lost: set[tuple[int, str]] = set()
         confirmed: set[tuple[int, str]] = set()
         for trial in range(trials):
-            run = self.run_child(["checkins", str(data_dir), f"dl-{trial}"], DATA_LAYER_WINDOW_S)
-            ids = run.stdout.split("ready", 1)[-1].split()
-            confirmed |= {(int(i), f"dl-{trial}-{n}") for n, i in enumerate(ids)}
-            tally.errors += run.finished
+            run = self.procs.child(["checkins", str(data_dir), f"dl-{trial}"], DATA_LAYER_WINDOW_S)
+            printed = run.stdout.split("ready", 1)[-1].split()
+            ids = [int(i) for i in printed if i.isdigit()]
+            # The child writes until it is killed; ending by itself is a failure.
+            tally.errors += run.finished or len(ids) != len(printed)
+            confirmed |= {(i, f"dl-{trial}-{n}") for n, i in enumerate(ids)}
             found = self.tally_store(tally, data_dir)
             lost |= confirmed - found.rows if found.opened else confirmed
-        tally.lost = len(lost)
+        tally.lost, tally.confirmed_rows = len(lost), len(confirmed)
         return tally
 
     def all_or_nothing(
         self,
         name: str,
         trials: int,
-        template: Callable[[], Path],
         start: Callable[[Path], Run],
+        outcome: Callable[[Run], bool | None],
         before: Counts,
         after: Counts,
     ) -> Tally:
-        """Kill a store-wide write; the store must hold ``before`` or ``after``, nothing else."""
-        tally = Tally(name)
+        """Kill a store-wide write; the store must hold ``before`` or ``after``, nothing else.
+
+        ``outcome``: True if the run confirmed it was done, False if it failed by itself,
+        None if it was killed first (then either state is right).
+        """
+        tally = Tally(name, not_applicable=("confirmed_rows",))
         for _ in range(trials):
-            data_dir = self.copy(template())
+            data_dir = self.copy(self.small)
             run = start(data_dir)
+            done = outcome(run)
             tally.finished += run.finished
-            tally.errors += run.finished and run.returncode != 0
+            tally.errors += done is False
             found = self.tally_store(tally, data_dir)
-            # Ended by itself: all done (exit 0) or nothing done; killed: either.
-            allowed = (
-                (before, after) if not run.finished else (after if run.returncode == 0 else before,)
-            )
-            if not found.opened:
-                tally.lost += sum(before)
-            elif found.counts not in allowed:
-                tally.mixed += 1
-                tally.lost += min(_shortfall(found.counts, s) for s in allowed)
-            self.tally_backups(tally, data_dir)
+            allowed = (before, after) if done is None else (after if done else before,)
+            kept = self.automatic_backups(tally, data_dir)
+            if found.opened and found.counts in allowed:
+                continue
+            tally.mixed += found.opened
+            committed = after if done else before
+            if committed in kept:
+                continue  # what the store held is safe in an automatic backup
+            have = found.counts if found.opened else (0,) * len(committed)
+            tally.lost += min(_shortfall(have, state) for state in allowed)
         return tally
 
     def restore(self, trials: int) -> Tally:
@@ -457,8 +314,8 @@ class Bench:
         return self.all_or_nothing(
             "restore",
             trials,
-            lambda: self.small,
-            lambda d: self.run_cli(["restore", str(source), "--force"], d, window),
+            lambda d: self.procs.cli(["restore", str(source), "--force"], d, window),
+            _cli_outcome,
             self.small_counts,
             self.demo[1],
         )
@@ -468,51 +325,61 @@ class Bench:
         return self.all_or_nothing(
             "demo",
             trials,
-            lambda: self.small,
-            lambda d: self.run_cli(["demo", "--force"], d, window),
+            lambda d: self.procs.cli(["demo", "--force"], d, window),
+            _cli_outcome,
             self.small_counts,
             self.demo[1],
         )
 
     def bulk_import(self, trials: int) -> Tally:
         before = self.small_counts
-        after = (*before[:3], before[3] + BULK_ROWS)
+        after = (*before[:3], before[3] + self.bulk_rows)
         window = 1.1 * self.bulk_s
         return self.all_or_nothing(
             "import",
             trials,
-            lambda: self.small,
-            lambda d: self.run_child(["bulk", str(d), str(BULK_ROWS)], window),
+            lambda d: self.procs.child(["bulk", str(d), str(self.bulk_rows)], window),
+            _bulk_outcome,
             before,
             after,
         )
 
     def backup(self, trials: int) -> Tally:
-        tally = Tally("backup", not_applicable=("mixed",))
+        tally = Tally("backup", not_applicable=("confirmed_rows", "mixed"))
         store_dir, counts, _held = self.demo
-        old = self.small_backup
+        older = backup_counts(self.small_backup, self.key)
         window = 1.1 * self.demo_backup[1]
         for trial in range(trials):
             data_dir = self.copy(store_dir)
             out = data_dir.parent / f"{data_dir.name}-out" / "backup.db"
             out.parent.mkdir()
-            if trial % 2:
-                shutil.copy2(old, out)
-            run = self.run_cli(["backup", "--out", str(out)], data_dir, window)
+            over_older = bool(trial % 2)
+            if over_older:
+                shutil.copy2(self.small_backup, out)
+            run = self.procs.cli(["backup", "--out", str(out)], data_dir, window)
+            done = _cli_outcome(run)
             tally.finished += run.finished
-            tally.errors += run.finished and run.returncode != 0
+            tally.errors += done is False
             found = self.tally_store(tally, data_dir)
             if found.opened and found.counts != counts:
                 tally.lost += _shortfall(found.counts, counts)
-            written = self.backup_counts(out) if out.exists() else None
-            allowed = {counts} if run.finished else {counts, self.small_counts}
-            if out.exists() and written not in allowed:
+            # At FILE: the new backup once confirmed; before that, the older one or nothing.
+            at_out = backup_counts(out, self.key) if out.exists() else "absent"
+            if at_out not in ({counts} if done else {counts, older if over_older else "absent"}):
                 tally.half_files += 1
-            if run.finished and not out.exists():
-                tally.half_files += 1
-            tally.leftover_temp_files += _temp_files(out.parent)
-            self.tally_backups(tally, data_dir)
+            tally.leftover_temp_files += temp_files(out.parent)
+            self.automatic_backups(tally, data_dir)
         return tally
+
+
+def _cli_outcome(run: Run) -> bool | None:
+    return None if not run.finished else run.returncode == 0
+
+
+def _bulk_outcome(run: Run) -> bool | None:
+    if "committed" in run.stdout.split():
+        return True
+    return None if not run.finished else False
 
 
 SCENARIOS: dict[str, Callable[[Bench, int], Tally]] = {
@@ -524,7 +391,7 @@ SCENARIOS: dict[str, Callable[[Bench, int], Tally]] = {
     "import": Bench.bulk_import,
 }
 DESCRIPTIONS = {
-    "cli_log": "`supportnet log NAME --note N` in a loop, killed 0-3 calls' time in",
+    "cli_log": "`supportnet log NAME --note N` in a loop, killed 0-4 calls' time in",
     "data_layer": "checkins.add, one per transaction, each committed id printed",
     "restore": "`restore BACKUP --force` into a store with data",
     "backup": "`backup --out FILE`, every other trial over an older backup",
@@ -540,10 +407,19 @@ def share(total: int, names: Sequence[str]) -> dict[str, int]:
 
 
 def run(
-    base: Path, trials: dict[str, int], seed: int = 1, report: Callable[[str], None] | None = None
+    base: Path,
+    trials: dict[str, int],
+    seed: int = 1,
+    report: Callable[[str], None] | None = None,
+    *,
+    log_calls: float = 4,
+    bulk_rows: int = BULK_ROWS,
 ) -> list[Tally]:
-    """Run each named scenario for its number of trials; the core of the benchmark."""
-    bench = Bench(base, seed)
+    """Run each named scenario for its number of trials; the core of the benchmark.
+
+    ``log_calls`` and ``bulk_rows`` (see Bench) can be smaller for a quick run.
+    """
+    bench = Bench(base, seed, log_calls=log_calls, bulk_rows=bulk_rows)
     tallies = []
     for name, count in trials.items():
         start = time.monotonic()
@@ -553,27 +429,6 @@ def run(
         if report:
             report(_row(tally))
     return tallies
-
-
-def _finish(proc: subprocess.Popen[str], delay: float, held: float) -> Run:
-    try:
-        out, _err = proc.communicate(timeout=delay)
-        return Run(True, proc.returncode, out or "", time.monotonic() - held)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, _err = proc.communicate()
-        return Run(False, None, out or "", time.monotonic() - held)
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        return ""
-
-
-def _temp_files(folder: Path) -> int:
-    return sum(1 for p in folder.rglob("*") if p.name.endswith((".partial", ".restoring")))
 
 
 def _shortfall(found: Counts, expected: Counts) -> int:

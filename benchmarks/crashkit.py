@@ -1,0 +1,222 @@
+"""Processes to SIGKILL at a random moment, and the checks after: for benchmarks.crash_safety.
+
+Children run with a temporary HOME and XDG folders, the fail keyring and
+SUPPORTNET_PASSPHRASE, so no real home or keyring is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from keyring.backends import fail
+
+from supportnet.data import keys
+from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
+from supportnet.data.lock import LOCK_NAME
+from supportnet.data.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+CHILD = Path(__file__).resolve().parent / "_crash_child.py"
+PASSPHRASE = "a calm benchmark passphrase"
+#: Stored in key.json with the wrapped key, so the children unwrap it cheaply too.
+CHEAP_KDF = keys.KdfParams(iterations=1, memory_kib=8 * 1024, lanes=1)
+TABLES = ("people", "community_groups", "plans", "checkins")
+TIMEOUT_S = 120
+
+#: Rows per table, in TABLES order.
+Counts = tuple[int, ...]
+
+
+@dataclass
+class Run:
+    """One child process: whether it ended by itself, its exit code and output.
+
+    ``held_s``: from holding the store (or printing `ready`) to its end or its kill.
+    """
+
+    finished: bool
+    returncode: int | None
+    stdout: str
+    held_s: float = 0.0
+
+
+@dataclass
+class Reopened:
+    """The store after a kill, as the benchmark finds it."""
+
+    opened: bool
+    clean: bool = False
+    counts: Counts = ()
+    rows: frozenset[tuple[int, str]] = frozenset()  # check-ins: (id, note)
+
+
+def child_env(base: Path) -> dict[str, str]:
+    """A child's environment: temporary HOME and XDG folders, no keyring, the passphrase."""
+    home = base / "home"
+    env = dict(os.environ)
+    env["HOME"] = str(home)
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_RUNTIME_DIR", "runtime"),
+    ):
+        (home / sub).mkdir(parents=True, mode=0o700, exist_ok=True)
+        env[var] = str(home / sub)
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    env["SUPPORTNET_PASSPHRASE"] = PASSPHRASE
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.pop("SUPPORTNET_DEBUG", None)
+    return env
+
+
+class Processes:
+    """Starts the CLI or _crash_child and kills it with SIGKILL at a random moment."""
+
+    def __init__(self, base: Path, rng: random.Random) -> None:
+        self.base = base
+        self.rng = rng
+        self.env = child_env(base)
+
+    def spawn(self, *args: str) -> subprocess.Popen[str]:
+        """A child Python with the benchmark's environment, stdout and stderr together."""
+        return subprocess.Popen(
+            [sys.executable, *args],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=self.env,
+            cwd=self.base,
+        )
+
+    def cli(self, args: list[str], data_dir: Path, window: float | None = None) -> Run:
+        """Run one CLI command and SIGKILL it a random part of ``window`` after it holds
+        the store (its pid appears in the lock file). None: let it finish."""
+        proc = self.spawn("-m", "supportnet", *args, "--data-dir", str(data_dir))
+        lock, pid = data_dir / LOCK_NAME, str(proc.pid)
+        give_up = time.monotonic() + TIMEOUT_S
+        while proc.poll() is None and _read(lock) != pid:
+            if time.monotonic() > give_up:
+                proc.kill()
+            time.sleep(0.001)
+        held = time.monotonic()
+        delay = TIMEOUT_S if window is None else self.rng.uniform(0, window)
+        return _finish(proc, delay, held)
+
+    def log_burst(self, data_dir: Path, trial: int, window: float) -> tuple[list[str], int]:
+        """`supportnet log Sam --note N` again and again; SIGKILL at a random moment.
+
+        Returns the notes confirmed ("Logged", exit 0) and whether a call failed by itself.
+        """
+        deadline = time.monotonic() + self.rng.uniform(0, window)
+        confirmed: list[str] = []
+        while True:
+            note = f"cli-{trial}-{len(confirmed)}"
+            proc = self.spawn(
+                "-m", "supportnet", "log", "Sam", "--note", note, "--data-dir", str(data_dir)
+            )
+            run = _finish(proc, max(0.0, deadline - time.monotonic()), time.monotonic())
+            if not run.finished:
+                return confirmed, 0
+            if run.returncode != 0 or not run.stdout.startswith("Logged"):
+                return confirmed, 1
+            confirmed.append(note)
+
+    def child(self, args: list[str], window: float | None) -> Run:
+        """Run _crash_child; SIGKILL it a random part of ``window`` after it prints `ready`."""
+        proc = self.spawn(str(CHILD), *args)
+        lines: list[str] = []
+        ready = threading.Event()
+
+        def read() -> None:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                lines.append(line.strip())
+                if line.strip() == "ready":
+                    ready.set()
+            ready.set()
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        if not ready.wait(TIMEOUT_S):
+            proc.kill()
+        at_ready = time.monotonic()
+        delay = TIMEOUT_S if window is None else self.rng.uniform(0, window)
+        try:
+            proc.wait(timeout=delay)
+            finished = True
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            finished = False
+        reader.join()
+        return Run(finished, proc.returncode, "\n".join(lines), time.monotonic() - at_ready)
+
+
+def reopen(data_dir: Path) -> Reopened:
+    """Open the store as the app would, check it, and read its counts and check-ins."""
+    try:
+        store = open_store(
+            data_dir,
+            passphrase=lambda _p: PASSPHRASE,
+            keyring_backend=fail.Keyring(),
+            create=False,
+        )
+    except Exception:
+        return Reopened(False)
+    with store:
+        # cipher_integrity_check (every page's HMAC) and quick_check.
+        clean = not store.integrity_problems()
+        counts = _counts(store.db)
+        rows = store.db.execute("SELECT id, note FROM checkins")
+    return Reopened(True, clean, counts, frozenset((int(i), str(n)) for i, n in rows))
+
+
+def backup_counts(path: Path, key: bytes) -> Counts | None:
+    """The counts of a complete, valid backup at ``path``, else None."""
+    database = RawDatabase(path, key)
+    try:
+        if raw_execute(database, "PRAGMA cipher_integrity_check"):
+            return None
+        if raw_execute(database, "PRAGMA quick_check") != [("ok",)]:
+            return None
+        return _counts(database)
+    except DatabaseFailure:
+        return None
+    finally:
+        database.close()
+
+
+def temp_files(folder: Path) -> int:
+    """Temporary files left by a killed backup or restore under ``folder``."""
+    return sum(1 for p in folder.rglob("*") if p.name.endswith((".partial", ".restoring")))
+
+
+def _counts(database: RawDatabase) -> Counts:
+    return tuple(int(database.execute(f"SELECT count(*) FROM {t}")[0][0]) for t in TABLES)
+
+
+def _finish(proc: subprocess.Popen[str], delay: float, held: float) -> Run:
+    try:
+        out, _err = proc.communicate(timeout=delay)
+        return Run(True, proc.returncode, out or "", time.monotonic() - held)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, _err = proc.communicate()
+        return Run(False, None, out or "", time.monotonic() - held)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
