@@ -1,4 +1,4 @@
-"""Processes to SIGKILL at a random moment, and the checks after: for benchmarks.crash_safety.
+"""For benchmarks.crash_safety: processes to SIGKILL at a random moment, checks, the tally.
 
 Children run with a temporary HOME and XDG folders, the fail keyring and
 SUPPORTNET_PASSPHRASE, so no real home or keyring is touched.
@@ -12,7 +12,8 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from keyring.backends import fail
@@ -52,9 +53,72 @@ class Reopened:
     """The store after a kill, as the benchmark finds it."""
 
     opened: bool
+    error: str = ""  # why it didn't open
     clean: bool = False
     counts: Counts = ()
     rows: frozenset[tuple[int, str]] = frozenset()  # check-ins: (id, note)
+
+
+@dataclass
+class Tally:
+    """What one scenario found."""
+
+    scenario: str
+    trials: int = 0
+    opened: int = 0
+    integrity_failures: int = 0
+    #: Rows confirmed committed that are in neither the store nor its automatic backups.
+    lost: int = 0
+    confirmed_rows: int = 0  # rows the killed processes had confirmed, all checked
+    mixed: int = 0  # stores holding neither the before nor the after state
+    half_files: int = 0  # backups at their final name that aren't complete and valid
+    leftover_temp_files: int = 0
+    finished: int = 0  # calls that ended by themselves before a kill
+    errors: int = 0  # calls that ended by themselves without success
+    seconds: float = 0.0
+    #: Columns that don't apply to this scenario (printed as "-").
+    not_applicable: tuple[str, ...] = ()
+    #: What went wrong, one line each.
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(
+            self.opened < self.trials
+            or self.integrity_failures
+            or self.lost
+            or self.mixed
+            or self.half_files
+            or self.errors
+        )
+
+
+COLUMNS = [f.name for f in fields(Tally)][1:-2]
+BURSTS_ONLY = ("mixed", "half_files", "leftover_temp_files")
+
+
+def total_of(tallies: Sequence[Tally]) -> Tally:
+    total = Tally("total")
+    for name in COLUMNS:
+        setattr(total, name, sum(getattr(t, name) for t in tallies))
+    total.not_applicable = tuple(c for c in COLUMNS if all(c in t.not_applicable for t in tallies))
+    total.problems = [p for t in tallies for p in t.problems]
+    return total
+
+
+def _cell(tally: Tally, column: str) -> str:
+    value = getattr(tally, column)
+    if column in tally.not_applicable:
+        return "-"
+    return f"{value:.1f}" if isinstance(value, float) else str(value)
+
+
+def table_header() -> str:
+    return f"{'scenario':<11}" + "".join(f"{c:>{len(c) + 2}}" for c in COLUMNS)
+
+
+def table_row(tally: Tally) -> str:
+    return f"{tally.scenario:<11}" + "".join(f"{_cell(tally, c):>{len(c) + 2}}" for c in COLUMNS)
 
 
 def child_env(base: Path) -> dict[str, str]:
@@ -171,14 +235,14 @@ def reopen(data_dir: Path) -> Reopened:
             keyring_backend=fail.Keyring(),
             create=False,
         )
-    except Exception:
-        return Reopened(False)
+    except Exception as exc:
+        return Reopened(False, f"didn't open: {type(exc).__name__}: {exc}")
     with store:
         # cipher_integrity_check (every page's HMAC) and quick_check.
         clean = not store.integrity_problems()
         counts = _counts(store.db)
         rows = store.db.execute("SELECT id, note FROM checkins")
-    return Reopened(True, clean, counts, frozenset((int(i), str(n)) for i, n in rows))
+    return Reopened(True, "", clean, counts, frozenset((int(i), str(n)) for i, n in rows))
 
 
 def backup_counts(path: Path, key: bytes) -> Counts | None:
