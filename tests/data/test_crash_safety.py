@@ -10,12 +10,13 @@ from benchmarks.crash_safety import run
 
 # `demo` is left out until `demo --force` builds the example network atomically (issue 9,
 # item 4): today a kill midway leaves a mix, which the benchmark reports as a failure.
-TRIALS = {"cli_log": 4, "data_layer": 5, "restore": 5, "backup": 5, "import": 4}
+TRIALS = {"cli_log": 3, "data_layer": 5, "restore": 4, "backup": 4, "import": 3}
 
 
 @pytest.mark.slow
 def test_sigkill_during_writes_loses_nothing_and_leaves_a_clean_store(tmp_path: Path) -> None:
-    # Shorter CLI bursts and a smaller bulk insert than the benchmark's keep this near 20 s.
+    # Shorter CLI bursts and a smaller bulk insert than the benchmark's keep this near 20 s
+    # on an idle machine (about 30 child processes).
     tallies = run(tmp_path, TRIALS, seed=9, log_calls=2, bulk_rows=500)
 
     assert [t.scenario for t in tallies] == list(TRIALS)
