@@ -299,6 +299,7 @@ class Bench:
                 continue  # what the store held is safe in an automatic backup
             have = found.counts if found.opened else (0,) * len(committed)
             tally.lost += min(_shortfall(have, state) for state in allowed)
+        _check_kills_landed(tally)
         return tally
 
     def restore(self, trials: int) -> Tally:
@@ -363,7 +364,14 @@ class Bench:
                 tally.half_files += 1
             tally.leftover_temp_files += temp_files(out.parent)
             self.automatic_backups(tally, data_dir)
+        _check_kills_landed(tally)
         return tally
+
+
+def _check_kills_landed(tally: Tally) -> None:
+    """A run where no kill landed checked nothing: say so, and fail."""
+    if tally.trials >= 3 and tally.finished == tally.trials:
+        tally.problems.append("every run finished before its kill: nothing was tested")
 
 
 def _cli_outcome(run: Run) -> bool | None:

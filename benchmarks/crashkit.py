@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import subprocess
 import sys
 import threading
@@ -84,7 +85,8 @@ class Tally:
     @property
     def failed(self) -> bool:
         return bool(
-            self.opened < self.trials
+            self.problems
+            or self.opened < self.trials
             or self.integrity_failures
             or self.lost
             or self.mixed
@@ -166,9 +168,11 @@ class Processes:
         """Run one CLI command and SIGKILL it a random part of ``window`` after it holds
         the store (its pid appears in the lock file). None: let it finish."""
         proc = self.spawn("-m", "supportnet", *args, "--data-dir", str(data_dir))
-        lock, pid = data_dir / LOCK_NAME, str(proc.pid)
+        lock = data_dir / LOCK_NAME
+        # The holder's pid as a whole word: the lock file holds it, alone or in a record.
+        pid = re.compile(rf"\b{proc.pid}\b")
         give_up = time.monotonic() + TIMEOUT_S
-        while proc.poll() is None and _read(lock) != pid:
+        while proc.poll() is None and not pid.search(_read(lock)):
             if time.monotonic() > give_up:
                 proc.kill()
             time.sleep(0.001)

@@ -28,6 +28,7 @@ def test_sigkill_during_writes_loses_nothing_and_leaves_a_clean_store(tmp_path: 
         assert tally.mixed == 0, tally
         assert tally.half_files == 0, tally
         assert tally.errors == 0, tally
+        assert tally.problems == [], tally
     by_name = {t.scenario: t for t in tallies}
     # The kills landed among writes that had been confirmed, so the check checked something.
     assert by_name["data_layer"].confirmed_rows > 0
