@@ -51,6 +51,7 @@ benchmarks: $(VENV)/.installed-test
 	$(PY) -m benchmarks.search
 	$(PY) -m benchmarks.startup
 	$(PY) -m benchmarks.export
+	$(PY) -m benchmarks.crash_safety
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis screenshots
