@@ -11,6 +11,7 @@ import random
 import re
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Sequence
@@ -20,9 +21,11 @@ from pathlib import Path
 from keyring.backends import fail
 
 from supportnet.data import keys
+from supportnet.data.backup_format import extract_database, is_container, read_header
 from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
 from supportnet.data.lock import LOCK_NAME
 from supportnet.data.store import open_store
+from supportnet.errors import BackupError, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).resolve().parent / "_crash_child.py"
@@ -250,18 +253,31 @@ def reopen(data_dir: Path) -> Reopened:
 
 
 def backup_counts(path: Path, key: bytes) -> Counts | None:
-    """The counts of a complete, valid backup at ``path``, else None."""
-    database = RawDatabase(path, key)
-    try:
-        if raw_execute(database, "PRAGMA cipher_integrity_check"):
-            return None
-        if raw_execute(database, "PRAGMA quick_check") != [("ok",)]:
-            return None
-        return _counts(database)
-    except DatabaseFailure:
+    """The counts of a complete, valid backup at ``path``, else None.
+
+    A backup is one file: a header with the wrapped keys, then the encrypted database,
+    whose size and hash the header records; a file cut short fails that check.
+    """
+    if not is_container(path):
         return None
-    finally:
-        database.close()
+    with tempfile.TemporaryDirectory() as folder:
+        payload = Path(folder) / "payload.db"
+        try:
+            header, start = read_header(path)
+            extract_database(path, start, header, payload)
+        except (BackupError, OSError):
+            return None
+        database = RawDatabase(payload, key)
+        try:
+            if raw_execute(database, "PRAGMA cipher_integrity_check"):
+                return None
+            if raw_execute(database, "PRAGMA quick_check") != [("ok",)]:
+                return None
+            return _counts(database)
+        except (DatabaseFailure, StoreError):
+            return None
+        finally:
+            database.close()
 
 
 def temp_files(folder: Path) -> int:
