@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from supportnet.data.demo_loader import clear_network, load_demo
+from supportnet.data.repositories.checkins import CheckInsRepository
 from supportnet.data.store import Counts, Store
 from supportnet.demo import HISTORY_DAYS
 from supportnet.errors import SupportNetError
@@ -71,10 +72,10 @@ def test_the_example_network_goes_only_into_an_empty_store(
 def test_a_load_that_fails_halfway_leaves_the_store_empty(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def disk_full(_checkins: object) -> None:
+    def disk_full(_self: object, _checkins: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store.checkins, "add_many", disk_full)
+    monkeypatch.setattr(CheckInsRepository, "add_many", disk_full)
     with pytest.raises(OSError, match="No space"):
         load_demo(store, TODAY, ZONE)
     assert store.counts() == Counts(0, 0, 0, 0)
