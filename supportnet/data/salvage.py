@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from supportnet.data.backup import write_backup
+from supportnet.data.backup import BACKUP_DIR_NAME, write_backup
 from supportnet.data.engine import DatabaseFailure, RawDatabase, connect_raw
 from supportnet.data.files import FILE_MODE
 from supportnet.data.keys import PassphraseProvider
 from supportnet.data.store import AUTO_BACKEND, DB_NAME, locked_key
 from supportnet.errors import BackupError, CorruptStoreError
+from supportnet.paths import user_path
 
 #: What a person calls the rows of each table, in the order a report lists them.
 KINDS = {
@@ -110,13 +111,19 @@ def salvage(
 
 def salvage_database(db: Path, key: bytes, out: Path) -> SalvageResult:
     """Salvage the database ``db`` (encrypted with ``key``) into a backup at ``out``."""
+    out = user_path(out)
+    _check_target(out, db.parent)
     source = _Reader(db, key)
     try:
         schema = _read_schema(source, db)
-        temp = db.with_name(DB_NAME + ".salvaging")
+        # Built beside the output (the store's own folder may be on a failing disk).
+        temp = out.with_name(f".{out.name}.salvaging")
         _remove(temp)
-        # Created 0600 first: SQLite keeps an existing file's mode.
-        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+        try:
+            # Created 0600 first: SQLite keeps an existing file's mode.
+            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+        except OSError as exc:
+            raise BackupError(f"Can't write in {out.parent}: {exc.strerror}.") from exc
         try:
             tables = _build(source, schema, temp, key)
             copy = RawDatabase(temp, key)
@@ -129,6 +136,21 @@ def salvage_database(db: Path, key: bytes, out: Path) -> SalvageResult:
     finally:
         source.close()
     return SalvageResult(path, tables)
+
+
+def _check_target(out: Path, data_dir: Path) -> None:
+    """Refuse an output that is missing its folder, or would land on the store's own files."""
+    if not out.parent.is_dir():
+        raise BackupError(f"Can't write the salvaged copy: the folder {out.parent} doesn't exist.")
+    if out.is_dir():
+        raise BackupError(f"Can't write the salvaged copy: {out} is a folder.")
+    folder = data_dir.resolve()
+    target = out.resolve()
+    if target.is_relative_to(folder) and not target.is_relative_to(folder / BACKUP_DIR_NAME):
+        raise BackupError(
+            f"The salvaged copy can't go into the data folder {folder} itself, where it could "
+            f"replace the store's own files; write it to {folder / BACKUP_DIR_NAME} or elsewhere."
+        )
 
 
 # --- Reading what can be read ----------------------------------------------------------------

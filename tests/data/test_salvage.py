@@ -250,3 +250,21 @@ def test_salvage_of_a_healthy_store_copies_everything(demo_dir: Path, tmp_path: 
     result = salvage_database(demo_dir / DB_NAME, key, tmp_path / "copy.db")
     assert result.complete
     assert all_rows(result.path, key) == original
+
+
+@pytest.mark.parametrize("name", ["key.json", "supportnet.db", "anything.db"])
+def test_salvage_never_writes_over_the_stores_own_files(damaged: Damaged, name: str) -> None:
+    before = snapshot(damaged.folder)
+    result = run_cli(
+        "salvage", "--out", str(damaged.folder / name), "--data-dir", str(damaged.folder)
+    )
+    assert_one_line_error(result, 1, "can't go into the data folder")
+    assert snapshot(damaged.folder) == before
+
+
+def test_salvage_into_a_missing_folder(damaged: Damaged, tmp_path: Path) -> None:
+    result = run_cli(
+        "salvage", "--out", str(tmp_path / "nowhere" / "s.db"), "--data-dir", str(damaged.folder)
+    )
+    assert_one_line_error(result, 1, "doesn't exist")
+    assert not (tmp_path / "nowhere").exists()
