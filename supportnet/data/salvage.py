@@ -204,7 +204,12 @@ def _read_schema(source: _Reader, db: Path) -> _Schema:
         else:
             later.append(sql)
     for name, _sql in tables:
-        info = source.rows(f"PRAGMA table_info({_quote(name)})") or []
+        info = source.rows(f"PRAGMA table_info({_quote(name)})")
+        if not info:
+            raise BackupError(
+                f"The database {db} is damaged where it describes its tables, so nothing can "
+                "be salvaged from it. Restore a backup with `supportnet restore FILE --force`."
+            )
         columns[name] = [str(row[1]) for row in info]
         indexes = source.rows(f"PRAGMA index_list({_quote(name)})") or []
         # (seq, name, unique, origin, partial): a partial index doesn't hold every row.
@@ -321,7 +326,8 @@ def _drop_orphans(conn: Any) -> dict[str, int]:
     """
     dropped: dict[str, int] = {}
     while problems := conn.execute("PRAGMA foreign_key_check").fetchall():
-        for table, rowid, _parent, _fk in {(p[0], p[1], None, None) for p in problems}:
+        # One row per broken link; a row may have several. (table, rowid, parent, fk id)
+        for table, rowid in {(str(p[0]), int(p[1])) for p in problems}:
             conn.execute(f"DELETE FROM {_quote(table)} WHERE rowid = ?", (rowid,))
             dropped[table] = dropped.get(table, 0) + 1
     return dropped

@@ -268,3 +268,15 @@ def test_salvage_into_a_missing_folder(damaged: Damaged, tmp_path: Path) -> None
     )
     assert_one_line_error(result, 1, "doesn't exist")
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_salvage_when_the_table_list_itself_is_damaged(demo_dir: Path, tmp_path: Path) -> None:
+    db = demo_dir / DB_NAME
+    data = bytearray(db.read_bytes())
+    data[100] ^= 0x10  # page 1: the salt stays, the table list's page fails its check
+    db.write_bytes(bytes(data))
+    before = snapshot(demo_dir)
+    result = run_cli("salvage", "--out", str(tmp_path / "s.db"), "--data-dir", str(demo_dir))
+    assert_one_line_error(result, 1, "nothing can be salvaged", "supportnet restore")
+    assert snapshot(demo_dir) == before
+    assert list(tmp_path.iterdir()) == [demo_dir]
