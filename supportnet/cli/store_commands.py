@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from supportnet.cli import salvage_command
 from supportnet.cli.common import passphrase_provider
 from supportnet.errors import SupportNetError
 from supportnet.paths import user_path
+
+if TYPE_CHECKING:
+    from supportnet.data.keys import PassphraseProvider, PassphrasePurpose
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -82,7 +85,7 @@ def _cmd_demo(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
 
 def _cmd_doctor(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.data.backup import BACKUP_DIR_NAME
-    from supportnet.data.damage import describe_backups, newest_backup
+    from supportnet.data.damage import damaged_files, describe_backups, newest_backup
     from supportnet.data.path_checks import check_readable_folder
     from supportnet.data.store import DB_NAME, open_store, store_exists
 
@@ -123,6 +126,9 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
             if backups
             else "no automatic backups yet",
         )
+        kept = damaged_files(data_dir)
+        if kept:
+            line("Kept aside", f"{len(kept)} damaged database(s) in {kept[0].parent}")
     return 0
 
 
@@ -134,12 +140,13 @@ def _cmd_backup(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
 
     target = user_path(args.out)
     check_usable_path(target, "the backup file")
+    passphrase = _asked_once(passphrase_provider())
     try:
-        with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
+        with open_store(data_dir, passphrase=passphrase, create=False) as store:
             written = store.backup(target)
     except CorruptStoreError as damaged:
         # A damaged page may lie where a backup never reads (a free page): try anyway.
-        written = backup_damaged(data_dir, target, damaged, passphrase=passphrase_provider())
+        written = backup_damaged(data_dir, target, damaged, passphrase=passphrase)
     print(f"Wrote an encrypted backup to {written}. It opens with this store's key.", file=out)
     return 0
 
@@ -161,6 +168,18 @@ def _cmd_restore(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     if result.safety_backup:
         print(f"The data it replaced is kept in {result.safety_backup}.", file=out)
     return 0
+
+
+def _asked_once(provider: PassphraseProvider) -> PassphraseProvider:
+    """The same passphrase for a second unlock in one command, without asking again."""
+    answers: dict[PassphrasePurpose, str | None] = {}
+
+    def ask(purpose: PassphrasePurpose) -> str | None:
+        if purpose not in answers:
+            answers[purpose] = provider(purpose)
+        return answers[purpose]
+
+    return ask
 
 
 def _mode(path: Path) -> str:

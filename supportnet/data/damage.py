@@ -55,6 +55,14 @@ def _when(path: Path) -> str:
     return f" ({made.day} {made:%b %Y, %H:%M} UTC)"
 
 
+def damaged_files(data_dir: Path) -> list[Path]:
+    """The damaged databases kept aside in ``data_dir``, oldest first."""
+    try:
+        return sorted(p for p in (data_dir / DAMAGED_DIR_NAME).glob("*.db") if p.is_file())
+    except OSError:
+        return []
+
+
 def restore_advice(data_dir: Path, *, force: bool) -> str:
     """One sentence on bringing back the newest automatic backup, or that there is none."""
     newest = newest_backup(data_dir)

@@ -172,6 +172,7 @@ def test_restore_force_keeps_the_damaged_database_aside(damaged: Damaged, tmp_pa
     assert "Integrity:      ok" in doctor.stdout
     expected = len(damaged.original["checkins"]) - len(damaged.lost)
     assert f"Check-ins:      {expected}\n" in doctor.stdout
+    assert f"Kept aside:     1 damaged database(s) in {kept[0].parent}" in doctor.stdout
 
     # A second restore over the now healthy store keeps the damaged file too.
     again = run_cli("restore", str(out), "--force", "--data-dir", str(damaged.folder))
@@ -280,3 +281,31 @@ def test_salvage_when_the_table_list_itself_is_damaged(demo_dir: Path, tmp_path:
     assert_one_line_error(result, 1, "nothing can be salvaged", "supportnet restore")
     assert snapshot(demo_dir) == before
     assert list(tmp_path.iterdir()) == [demo_dir]
+
+
+def test_backup_of_a_damaged_store_asks_for_the_passphrase_once(
+    damaged: Damaged, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from supportnet.cli import run, store_commands
+
+    asked: list[object] = []
+
+    def provider() -> Any:
+        def ask(purpose: object) -> str:
+            asked.append(purpose)
+            return PASS
+
+        return ask
+
+    monkeypatch.setattr(store_commands, "passphrase_provider", provider)
+    err = io.StringIO()
+    code = run(
+        ["backup", "--out", str(tmp_path / "b.db"), "--data-dir", str(damaged.folder)],
+        stdout=io.StringIO(),
+        stderr=err,
+    )
+    assert code == 1
+    assert "supportnet salvage --out FILE" in err.getvalue()
+    assert len(asked) == 1, "a second unlock of the same store doesn't ask again"
