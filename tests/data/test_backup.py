@@ -178,7 +178,7 @@ def test_restore_over_a_damaged_database_needs_force(
     assert stat.S_IMODE(result.safety_backup.stat().st_mode) == 0o600
 
 
-def test_the_data_a_restore_replaced_is_never_thinned_away(
+def test_data_a_restore_or_demo_replaced_is_never_thinned_away(
     backed_up: Path, data_dir: Path, memory_keyring: MemoryKeyring
 ) -> None:
     result = restore_backup(data_dir, backed_up, keyring_backend=memory_keyring, force=True)
@@ -186,9 +186,11 @@ def test_the_data_a_restore_replaced_is_never_thinned_away(
     assert replaced is not None
     assert replaced.exists()
     with result.store as store:
+        before_demo = backup_module.take_automatic_backup(store.db, store.backup_dir, "before-demo")
         for _ in range(backup_module.KEEP_AUTOMATIC + 2):
             backup_module.take_automatic_backup(store.db, store.backup_dir, "before-upgrade")
     assert replaced.exists()
+    assert before_demo.exists()
     thinned = [p for p in (data_dir / "backups").iterdir() if "before-upgrade" in p.name]
     assert len(thinned) == backup_module.KEEP_AUTOMATIC
 
