@@ -125,7 +125,13 @@ def salvage_database(db: Path, key: bytes, out: Path) -> SalvageResult:
         except OSError as exc:
             raise BackupError(f"Can't write in {out.parent}: {exc.strerror}.") from exc
         try:
-            tables = _build(source, schema, temp, key)
+            try:
+                tables = _build(source, schema, temp, key)
+            except DatabaseFailure as exc:
+                # Reads of the damaged store never raise; this is the new copy failing.
+                raise BackupError(
+                    f"Can't write the salvaged copy in {out.parent}: {exc.orig}."
+                ) from exc
             copy = RawDatabase(temp, key)
             try:
                 path = write_backup(copy, out)
@@ -279,8 +285,16 @@ def _past_damage(source: _Reader, table: str, start: int, held: list[int] | None
 
 
 def _build(source: _Reader, schema: _Schema, temp: Path, key: bytes) -> list[TableSalvage]:
+    import sqlcipher3
+
+    try:
+        return _build_in(source, schema, connect_raw(temp, key, foreign_keys=False))
+    except sqlcipher3.Error as exc:
+        raise DatabaseFailure(exc) from exc
+
+
+def _build_in(source: _Reader, schema: _Schema, conn: Any) -> list[TableSalvage]:
     # Foreign keys off while copying: parents may come after children, or not at all.
-    conn = connect_raw(temp, key, foreign_keys=False)
     try:
         conn.execute("BEGIN")
         for _name, sql in schema.tables:
