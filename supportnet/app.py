@@ -232,6 +232,8 @@ def launch(
 
     Known problems are shown in a plain message and give exit code 1; Quit gives 0.
     """
+    if not _fresh_start_is_wanted(data_dir):
+        return Launch(0)
     try:
         store = open_store_interactively(data_dir, ask, keyring_backend=keyring_backend)
     except SupportNetError as exc:
@@ -259,6 +261,20 @@ def launch(
         raise
     window.note_when_shown(reset_notice(unreadable))
     return Launch(0, store, window)
+
+
+def _fresh_start_is_wanted(data_dir: Path) -> bool:
+    """False if the store is gone but its backups are here, and the person chose Quit.
+
+    Starting a new store there without a word would bury the backups, so say how to
+    restore them first; starting afresh stays possible (the backups are left alone).
+    """
+    from supportnet.data.damage import lost_store_message
+
+    message = lost_store_message(
+        data_dir, "Or start a new, empty store here; the backups stay where they are."
+    )
+    return message is None or dialogs.confirm_fresh_start(None, message)
 
 
 #: The app icon, in the source tree's resources/ (where `make run` runs from).

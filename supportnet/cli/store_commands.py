@@ -1,15 +1,19 @@
-"""Commands that look after the store itself: demo, doctor, backup and restore."""
+"""Commands that look after the store itself: demo, doctor, backup, restore (and salvage)."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from supportnet.cli import salvage_command
 from supportnet.cli.common import backup_secret_provider, passphrase_provider
 from supportnet.errors import SupportNetError
 from supportnet.paths import user_path
+
+if TYPE_CHECKING:
+    from supportnet.data.keys import PassphraseProvider, PassphrasePurpose
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -51,14 +55,20 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         help="replace a store that holds data (a backup of it is kept first)",
     )
     restore.set_defaults(handler=_cmd_restore)
+    salvage_command.add_parser(commands, common)
 
 
 def _cmd_demo(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.clock import system_zone_name
     from supportnet.data.backup import take_automatic_backup
-    from supportnet.data.demo_loader import clear_network, load_demo
+    from supportnet.data.damage import refuse_fresh_start
+    from supportnet.data.demo_loader import load_demo
     from supportnet.data.store import open_store
 
+    if not args.force:
+        refuse_fresh_start(
+            data_dir, "To start afresh with the example network anyway, use --force."
+        )
     with open_store(data_dir, passphrase=passphrase_provider()) as store:
         kept = None
         if not store.is_empty():
@@ -70,8 +80,7 @@ def _cmd_demo(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
                     "replace it (a backup is kept first)."
                 )
             kept = take_automatic_backup(store.engine, store.backup_dir, "before-demo")
-            clear_network(store)
-        counts = load_demo(store, date.today(), system_zone_name())
+        counts = load_demo(store, date.today(), system_zone_name(), replace=True)
         settings = store.settings.load()
         settings.onboarded = True
         store.settings.save(settings)
@@ -87,14 +96,23 @@ def _cmd_demo(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
 
 def _cmd_doctor(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.data.backup import BACKUP_DIR_NAME
+    from supportnet.data.damage import damaged_files, describe_backups, newest_backup
+    from supportnet.data.path_checks import check_readable_folder
     from supportnet.data.store import DB_NAME, open_store, store_exists
 
     def line(label: str, value: object) -> None:
         print(f"{label + ':':<16}{value}", file=out)
 
+    check_readable_folder(data_dir)
     line("Data folder", f"{data_dir} ({_mode(data_dir)})")
     if not store_exists(data_dir):
-        line("Store", "none yet; it is made the first time SupportNet opens")
+        newest = newest_backup(data_dir)
+        if newest is None:
+            line("Store", "none yet; it is made the first time SupportNet opens")
+            return 0
+        line("Store", "none here, but there are backups of one")
+        line("Backups", describe_backups(data_dir))
+        line("To restore", f"supportnet restore {newest}")
         return 0
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
         db = data_dir / DB_NAME
@@ -119,17 +137,30 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
             if backups
             else "no automatic backups yet",
         )
+        kept = damaged_files(data_dir)
+        if kept:
+            line("Kept aside", f"{len(kept)} damaged database(s) in {kept[0].parent}")
     return 0
 
 
 def _cmd_backup(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.data.keys import KeyMethod
-    from supportnet.data.store import open_store
+    from supportnet.data.path_checks import check_usable_path
+    from supportnet.data.salvage import backup_damaged
+    from supportnet.data.store import key_method, open_store
+    from supportnet.errors import CorruptStoreError
 
     target = user_path(args.out)
-    with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
-        written = store.backup(target, force=args.force)
-        phrase = store.key_info.method is KeyMethod.PASSPHRASE
+    check_usable_path(target, "the backup file")
+    passphrase = _asked_once(passphrase_provider())
+    try:
+        with open_store(data_dir, passphrase=passphrase, create=False) as store:
+            written = store.backup(target, force=args.force)
+            phrase = store.key_info.method is KeyMethod.PASSPHRASE
+    except CorruptStoreError as damaged:
+        # A damaged page may lie where a backup never reads (a free page): try anyway.
+        written = backup_damaged(data_dir, target, damaged, passphrase=passphrase, force=args.force)
+        phrase = key_method(data_dir) is KeyMethod.PASSPHRASE
     print(
         f"Wrote an encrypted backup to {written}. It opens here, and on any computer with "
         f"your recovery key{' or your passphrase' if phrase else ''}.",
@@ -139,11 +170,14 @@ def _cmd_backup(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.path_checks import check_usable_path
     from supportnet.data.restore import restore_backup
 
+    source = user_path(args.file)
+    check_usable_path(source, "the backup file")
     result = restore_backup(
         data_dir,
-        Path(args.file),
+        source,
         passphrase=passphrase_provider(),
         force=args.force,
         backup_secret=backup_secret_provider(),
@@ -165,6 +199,18 @@ def _cmd_restore(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
             file=out,
         )
     return 0
+
+
+def _asked_once(provider: PassphraseProvider) -> PassphraseProvider:
+    """The same passphrase for a second unlock in one command, without asking again."""
+    answers: dict[PassphrasePurpose, str | None] = {}
+
+    def ask(purpose: PassphrasePurpose) -> str | None:
+        if purpose not in answers:
+            answers[purpose] = provider(purpose)
+        return answers[purpose]
+
+    return ask
 
 
 def _mode(path: Path) -> str:

@@ -29,6 +29,9 @@ from supportnet.paths import user_path
 
 BACKUP_DIR_NAME = "backups"
 KEEP_AUTOMATIC = 10
+#: The reasons given for backups of data that a restore or `demo --force` replaced. Only
+#: the copies taken before an upgrade (the same data, still in the store) are thinned.
+REPLACED_SUFFIXES = ("-before-restore", "-before-demo")
 
 
 def database_of(target: Engine | RawDatabase) -> tuple[Path, bytes]:
@@ -147,7 +150,10 @@ def take_automatic_backup(engine: Engine | RawDatabase, backup_dir: Path, reason
     ensure_private_dir(backup_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     path = write_backup(engine, backup_dir / f"supportnet-{stamp}-{reason}.db")
-    automatic = sorted(backup_dir.glob("supportnet-*.db"))
+    # Data that was replaced is never thinned away: the backup may be all that is left of it.
+    automatic = sorted(
+        p for p in backup_dir.glob("supportnet-*.db") if not p.stem.endswith(REPLACED_SUFFIXES)
+    )
     for old in automatic[:-KEEP_AUTOMATIC]:
         with contextlib.suppress(OSError):
             old.unlink()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from supportnet.data import keys, recovery
 from supportnet.data.backup import BACKUP_DIR_NAME, take_automatic_backup, write_backup
+from supportnet.data.damage import damaged_message, move_aside, restore_advice
 from supportnet.data.engine import DatabaseFailure, RawDatabase, make_engine, raw_execute, set_wal
 from supportnet.data.files import FILE_MODE, ensure_private_dir, tighten
 from supportnet.data.keys import KdfParams, KeyInfo, PassphraseProvider
@@ -21,6 +22,8 @@ from supportnet.data.repositories.base import LazySessions
 from supportnet.errors import BackupError, CorruptStoreError, KeyUnavailableError, StoreError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
@@ -241,10 +244,37 @@ def _load_existing_key(
         raise StoreError(
             f"The database file {db} is missing, though its key is here. SupportNet won't "
             "start an empty store in its place: put the file back, or restore a backup "
-            "with `supportnet restore FILE`."
+            f"with `supportnet restore FILE`. {restore_advice(data_dir, force=False)}"
         )
     needs_backend = info.method is keys.KeyMethod.KEYRING
     return keys.load_key(info, _resolve_backend(backend) if needs_backend else None, passphrase)
+
+
+@contextlib.contextmanager
+def locked_key(
+    data_dir: Path,
+    *,
+    passphrase: PassphraseProvider | None = None,
+    keyring_backend: Any = AUTO_BACKEND,
+) -> Iterator[bytes]:
+    """Hold the store's lock and give its key, without checking or opening the database.
+
+    For reading a damaged store (salvage), which :func:`open_store` refuses.
+    """
+    if not store_exists(data_dir):
+        raise StoreError(f"There is no SupportNet store in {data_dir}.")
+    lock = StoreLock(data_dir)
+    lock.acquire()
+    try:
+        info = keys.read_keyinfo(data_dir)
+        if info is None:
+            raise KeyUnavailableError(
+                f"The database is here but its key record ({keys.KEYINFO_NAME}) is missing, "
+                "so it can't be read."
+            )
+        yield _load_existing_key(data_dir, info, keyring_backend, passphrase)
+    finally:
+        lock.release()
 
 
 def _open_locked(
@@ -318,10 +348,7 @@ def _check_readable(db: Path, key: bytes) -> None:
     except OSError as exc:
         raise StoreError(f"Can't read the database {db}: {exc.strerror}.") from exc
     if size == 0:
-        raise CorruptStoreError(
-            f"The database file {db} is empty, so it was damaged. Restore a backup with "
-            "`supportnet restore FILE`."
-        )
+        raise CorruptStoreError(damaged_message(db, "the file is empty", salvageable=False))
     probe = RawDatabase(db, key)
     try:
         raw_execute(probe, "SELECT count(*) FROM sqlite_master")
@@ -330,40 +357,49 @@ def _check_readable(db: Path, key: bytes) -> None:
         damaged = raw_execute(probe, "PRAGMA cipher_integrity_check")
     except DatabaseFailure as exc:
         raise CorruptStoreError(
-            f"The database {db} can't be read with its key: the file is damaged or isn't a "
-            "SupportNet database. Restore a backup with `supportnet restore FILE`."
+            damaged_message(
+                db,
+                "it can't be read with its key, or isn't a SupportNet database",
+                salvageable=False,
+            )
         ) from exc
     finally:
         probe.close()
     if damaged:
-        raise CorruptStoreError(
-            f"The database {db} is damaged ({damaged[0][0]}). Restore a backup with "
-            "`supportnet restore FILE`."
-        )
+        pages = f"{len(damaged)} page{'s' if len(damaged) != 1 else ''}"
+        raise CorruptStoreError(damaged_message(db, f"{pages} can't be read", salvageable=True))
 
 
 def _set_aside_current(db: Path, key: bytes, data_dir: Path, *, force: bool) -> Path | None:
-    """Back up the current database before it is replaced; refuse without ``force``."""
+    """Keep the current database before it is replaced; refuse without ``force``.
+
+    A readable one is backed up into backups/; a damaged one is moved, whole, into
+    damaged/. Either way nothing is deleted.
+    """
     if not db.exists() or db.stat().st_size == 0:
         return None
     current = RawDatabase(db, key)
     try:
         try:
-            has_data = _holds_data(current)
+            damaged = bool(raw_execute(current, "PRAGMA cipher_integrity_check"))
+            has_data = damaged or _holds_data(current)
         except (DatabaseFailure, StoreError):
-            if not force:
-                raise BackupError(
-                    "The current database can't be read. Use --force to replace it with the backup."
-                ) from None
-            return None
+            damaged = has_data = True
+        if damaged and not force:
+            raise BackupError(
+                "The current database is damaged or can't be read. Use --force to replace "
+                "it with the backup (the damaged file is kept in the damaged folder)."
+            )
         if has_data and not force:
             raise BackupError(
                 "This store already holds data. Use --force to replace it with the backup "
                 "(a copy of the current data is kept in the backups folder first)."
             )
-        return take_automatic_backup(current, data_dir / BACKUP_DIR_NAME, "before-restore")
+        if not damaged:
+            return take_automatic_backup(current, data_dir / BACKUP_DIR_NAME, "before-restore")
     finally:
         current.close()
+    return move_aside(db)
 
 
 def _holds_data(database: RawDatabase) -> bool:

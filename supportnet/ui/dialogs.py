@@ -81,6 +81,17 @@ def confirm(
     return box.clickedButton() is yes
 
 
+def confirm_fresh_start(parent: QWidget | None, message: str) -> bool:
+    """The store is gone but its backups are here: start a new one anyway? Quit is the default."""
+    return confirm(
+        parent,
+        "Your SupportNet data isn't here",
+        message,
+        yes_text="Start a new, empty store",
+        no_text="Quit",
+    )
+
+
 def about_text(version: str, data_location: str, key_location: str) -> str:
     """What the About box says, as plain text."""
     return (

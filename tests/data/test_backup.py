@@ -173,6 +173,28 @@ def test_restore_over_a_damaged_database_needs_force(
     result = restore_backup(data_dir, backed_up, keyring_backend=memory_keyring, force=True)
     with result.store as store:
         assert _names(store) == ["Ada", "Bo"]
+    # The damaged file was moved aside whole, not deleted.
+    assert result.safety_backup is not None
+    assert result.safety_backup.parent == data_dir / "damaged"
+    assert result.safety_backup.read_bytes() == b"\x00" * 4096
+    assert stat.S_IMODE(result.safety_backup.stat().st_mode) == 0o600
+
+
+def test_data_a_restore_or_demo_replaced_is_never_thinned_away(
+    backed_up: Path, data_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
+    result = restore_backup(data_dir, backed_up, keyring_backend=memory_keyring, force=True)
+    replaced = result.safety_backup
+    assert replaced is not None
+    assert replaced.exists()
+    with result.store as store:
+        before_demo = backup_module.take_automatic_backup(store.db, store.backup_dir, "before-demo")
+        for _ in range(backup_module.KEEP_AUTOMATIC + 2):
+            backup_module.take_automatic_backup(store.db, store.backup_dir, "before-upgrade")
+    assert replaced.exists()
+    assert before_demo.exists()
+    thinned = [p for p in (data_dir / "backups").iterdir() if "before-upgrade" in p.name]
+    assert len(thinned) == backup_module.KEEP_AUTOMATIC
 
 
 def _garbage(path: Path, _other: Path) -> None:

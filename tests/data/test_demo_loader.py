@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from supportnet.data.demo_loader import clear_network, load_demo
+from supportnet.data.repositories.checkins import CheckInsRepository
 from supportnet.data.store import Counts, Store
 from supportnet.demo import HISTORY_DAYS
 from supportnet.errors import SupportNetError
@@ -71,10 +72,10 @@ def test_the_example_network_goes_only_into_an_empty_store(
 def test_a_load_that_fails_halfway_leaves_the_store_empty(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def disk_full(_checkins: object) -> None:
+    def disk_full(_self: object, _checkins: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store.checkins, "add_many", disk_full)
+    monkeypatch.setattr(CheckInsRepository, "add_many", disk_full)
     with pytest.raises(OSError, match="No space"):
         load_demo(store, TODAY, ZONE)
     assert store.counts() == Counts(0, 0, 0, 0)
@@ -92,3 +93,25 @@ def test_clear_network_empties_it_but_keeps_settings(demo_store: tuple[Store, Co
     with store.engine.connect() as conn:
         for table in ("person_channels", "person_tags", "person_support", "plan_skips"):
             assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 0, table
+
+
+def test_a_replace_that_fails_inside_the_move_keeps_the_old_network(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportnet.data import demo_loader
+    from supportnet.network import Person
+
+    store.people.add(Person(name="Ada"))
+    copy_table = demo_loader._copy_table
+
+    def fail_after_people(conn: object, table: str) -> None:
+        copy_table(conn, table)
+        if table == "people":
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(demo_loader, "_copy_table", fail_after_people)
+    with pytest.raises(OSError, match="No space"):
+        load_demo(store, TODAY, ZONE, replace=True)
+    assert [p.name for p in store.people.list_all()] == ["Ada"]
+    assert store.counts() == Counts(1, 0, 0, 0)
+    assert not (store.data_dir / demo_loader.SCRATCH_DIR_NAME).exists()

@@ -265,6 +265,69 @@ def test_a_store_with_data_is_never_offered_the_example(store: Any) -> None:
     assert store.counts().people == 1
 
 
+@pytest.fixture
+def lost_store(existing_store: Path, no_keyring: Any, passphrase_provider: Any) -> Path:
+    """A data folder whose database and key record are gone, with one automatic backup."""
+    from supportnet.data.backup import take_automatic_backup
+
+    with open_store(
+        existing_store, passphrase=passphrase_provider, keyring_backend=no_keyring
+    ) as s:
+        take_automatic_backup(s.db, s.backup_dir, "before-upgrade")
+    (existing_store / DB_NAME).unlink()
+    (existing_store / KEYINFO_NAME).unlink()
+    return existing_store
+
+
+def _answer_boxes(monkeypatch: pytest.MonkeyPatch, button: str) -> list[str]:
+    """Answer every message box (a real QMessageBox) by clicking ``button``; record its text."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def click(box: QMessageBox) -> int:
+        shown.append(box.text())
+        names = [b.text() for b in box.buttons()]
+        assert box.escapeButton() is box.defaultButton(), "the safe answer is the default"
+        chosen = next(b for b in box.buttons() if b.text() == button)
+        assert button in names, names
+        chosen.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    return shown
+
+
+def test_first_start_beside_a_lost_stores_backups_says_how_to_restore(
+    lost_store: Path, no_keyring: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = _answer_boxes(monkeypatch, "Quit")
+    ask = FakeAsk()
+    launched = app_module.launch(
+        lost_store, ask=ask, choose=_never_choose, keyring_backend=no_keyring
+    )
+    assert launched.exit_code == 0
+    assert launched.window is None
+    assert len(shown) == 1
+    newest = next((lost_store / "backups").iterdir())
+    assert f"supportnet restore {newest}" in shown[0]
+    assert ask.questions == [], "no new passphrase is asked for"
+    assert not store_exists(lost_store)
+
+
+def test_first_start_beside_backups_can_still_start_afresh(
+    qtbot: Any, lost_store: Path, no_keyring: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = _answer_boxes(monkeypatch, "Start a new, empty store")
+    calls: list[str] = []
+    launched = _launch_new(qtbot, lost_store, no_keyring, StartChoice.EMPTY, calls)
+    assert launched.store is not None
+    launched.store.close()
+    assert len(shown) == 1
+    assert calls == ["asked"]
+    assert len(list((lost_store / "backups").iterdir())) == 1
+
+
 # --- The whole thing ---------------------------------------------------------------------
 
 

@@ -1,0 +1,383 @@
+"""Salvage: copy every row of a damaged store that can still be read into a fresh backup.
+
+SQLCipher authenticates each page on its own, so one damaged page makes only the rows on
+it unreadable. The damaged database is read table by table in rowid order; where a read
+fails, the rows are tried one by one to step past the damaged page. A connection that met
+a damaged page keeps failing, so every failure gets a fresh one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from supportnet.data.backup import BACKUP_DIR_NAME, write_backup
+from supportnet.data.engine import DatabaseFailure, RawDatabase, connect_raw
+from supportnet.data.files import FILE_MODE
+from supportnet.data.keys import PassphraseProvider
+from supportnet.data.store import AUTO_BACKEND, DB_NAME, locked_key
+from supportnet.errors import BackupError, CorruptStoreError
+from supportnet.paths import user_path
+
+#: What a person calls the rows of each table, in the order a report lists them.
+KINDS = {
+    "people": "people",
+    "community_groups": "groups",
+    "plans": "plans",
+    "checkins": "check-ins",
+    "person_channels": "ways to reach people",
+    "person_support": "kinds of support (people)",
+    "group_support": "kinds of support (groups)",
+    "person_tags": "tags (people)",
+    "group_tags": "tags (groups)",
+    "plan_skips": "skipped days",
+    "plan_postponements": "moved check-ins",
+    "message_ideas": "message ideas",
+    "settings": "settings",
+    "calendar_events": "calendar export records",
+}
+#: Kept, but not worth a line of the report.
+_QUIET = frozenset({"alembic_version"})
+
+_BATCH = 500
+_INT64_MIN = -(2**63)
+_INT64_MAX = 2**63 - 1
+#: Rowids tried one at a time past a damaged page before the steps start doubling.
+_LINEAR_PROBES = 512
+
+
+@dataclass(frozen=True, slots=True)
+class TableSalvage:
+    """What became of one table's rows."""
+
+    table: str
+    saved: int
+    #: How many rows the table held, when an intact index tells; else None.
+    held: int | None
+    #: Readable rows left out because the row they belong to (a person, a plan) was lost.
+    left_out: int = 0
+
+    @property
+    def kind(self) -> str:
+        return KINDS.get(self.table, self.table)
+
+    @property
+    def unreadable(self) -> int | None:
+        """Rows that couldn't be read, or None if unknown (no intact index to count them)."""
+        if self.held is None:
+            return None
+        return max(self.held - self.saved - self.left_out, 0)
+
+    @property
+    def complete(self) -> bool:
+        return self.unreadable == 0 and self.left_out == 0
+
+
+@dataclass(frozen=True, slots=True)
+class SalvageResult:
+    path: Path
+    tables: list[TableSalvage]
+
+    @property
+    def complete(self) -> bool:
+        return all(t.complete for t in self.tables)
+
+    def reported(self) -> list[TableSalvage]:
+        """The tables worth a line, in :data:`KINDS` order, then any others by name."""
+        order = {name: i for i, name in enumerate(KINDS)}
+        shown = [t for t in self.tables if t.table not in _QUIET]
+        return sorted(shown, key=lambda t: (order.get(t.table, len(order)), t.table))
+
+
+def salvage(
+    data_dir: Path,
+    out: Path,
+    *,
+    passphrase: PassphraseProvider | None = None,
+    keyring_backend: Any = AUTO_BACKEND,
+) -> SalvageResult:
+    """Copy every readable row of the store in ``data_dir`` into a new backup at ``out``.
+
+    The store's own file is only read. ``out`` is written like any backup (same key,
+    atomically), so ``supportnet restore`` takes it.
+    """
+    with locked_key(data_dir, passphrase=passphrase, keyring_backend=keyring_backend) as key:
+        return salvage_database(data_dir / DB_NAME, key, out)
+
+
+def salvage_database(db: Path, key: bytes, out: Path) -> SalvageResult:
+    """Salvage the database ``db`` (encrypted with ``key``) into a backup at ``out``."""
+    out = user_path(out)
+    _check_target(out, db.parent)
+    source = _Reader(db, key)
+    try:
+        schema = _read_schema(source, db)
+        # Built beside the output (the store's own folder may be on a failing disk).
+        temp = out.with_name(f".{out.name}.salvaging")
+        _remove(temp)
+        try:
+            # Created 0600 first: SQLite keeps an existing file's mode.
+            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+        except OSError as exc:
+            raise BackupError(f"Can't write in {out.parent}: {exc.strerror}.") from exc
+        try:
+            try:
+                tables = _build(source, schema, temp, key)
+            except DatabaseFailure as exc:
+                # Reads of the damaged store never raise; this is the new copy failing.
+                raise BackupError(
+                    f"Can't write the salvaged copy in {out.parent}: {exc.orig}."
+                ) from exc
+            copy = RawDatabase(temp, key)
+            try:
+                # The key records are the damaged store's, not the copy's folder's.
+                path = write_backup(copy, out, data_dir=db.parent)
+            finally:
+                copy.close()
+        finally:
+            _remove(temp)
+    finally:
+        source.close()
+    return SalvageResult(path, tables)
+
+
+def _check_target(out: Path, data_dir: Path) -> None:
+    """Refuse an output that is missing its folder, or would land on the store's own files."""
+    if not out.parent.is_dir():
+        raise BackupError(f"Can't write the salvaged copy: the folder {out.parent} doesn't exist.")
+    if out.is_dir():
+        raise BackupError(f"Can't write the salvaged copy: {out} is a folder.")
+    folder = data_dir.resolve()
+    target = out.resolve()
+    if target.is_relative_to(folder) and not target.is_relative_to(folder / BACKUP_DIR_NAME):
+        raise BackupError(
+            f"The salvaged copy can't go into the data folder {folder} itself, where it could "
+            f"replace the store's own files; write it to {folder / BACKUP_DIR_NAME} or elsewhere."
+        )
+
+
+# --- Reading what can be read ----------------------------------------------------------------
+
+
+class _Reader:
+    """Reads from the damaged database; a failed read gives None and a fresh connection."""
+
+    def __init__(self, db: Path, key: bytes) -> None:
+        self._db = RawDatabase(db, key)
+        self.failures = 0
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]] | None:
+        try:
+            return self._db.execute(sql, params)
+        except DatabaseFailure:
+            # SQLCipher keeps failing on a connection that met a bad page; start afresh.
+            self._db.close()
+            self.failures += 1
+            return None
+
+    def close(self) -> None:
+        self._db.close()
+
+
+@dataclass(frozen=True, slots=True)
+class _Schema:
+    tables: list[tuple[str, str]]  # (name, CREATE TABLE …)
+    later: list[str]  # CREATE INDEX / TRIGGER / VIEW, run once the rows are in
+    #: Per table: its column names, and the indexes that hold every row's rowid.
+    columns: dict[str, list[str]]
+    full_indexes: dict[str, list[str]]
+
+
+def _read_schema(source: _Reader, db: Path) -> _Schema:
+    entries = source.rows("SELECT type, name, tbl_name, sql FROM sqlite_master")
+    if not entries:
+        raise BackupError(
+            f"The database {db} is damaged where it keeps its table list, so nothing can be "
+            "salvaged from it. Restore a backup with `supportnet restore FILE --force`."
+        )
+    tables: list[tuple[str, str]] = []
+    later: list[str] = []
+    columns: dict[str, list[str]] = {}
+    full_indexes: dict[str, list[str]] = {}
+    for kind, name, _table, sql in entries:
+        if sql is None or str(name).startswith("sqlite_"):
+            continue
+        if kind == "table":
+            tables.append((name, sql))
+        else:
+            later.append(sql)
+    for name, _sql in tables:
+        info = source.rows(f"PRAGMA table_info({_quote(name)})")
+        if not info:
+            raise BackupError(
+                f"The database {db} is damaged where it describes its tables, so nothing can "
+                "be salvaged from it. Restore a backup with `supportnet restore FILE --force`."
+            )
+        columns[name] = [str(row[1]) for row in info]
+        indexes = source.rows(f"PRAGMA index_list({_quote(name)})") or []
+        # (seq, name, unique, origin, partial): a partial index doesn't hold every row.
+        full_indexes[name] = [str(row[1]) for row in indexes if not row[4]]
+    return _Schema(tables, later, columns, full_indexes)
+
+
+def _held_rowids(source: _Reader, table: str, indexes: Sequence[str]) -> list[int] | None:
+    """Every rowid the table holds, read from an index alone (so not from its own pages)."""
+    for index in indexes:
+        found = source.rows(f"SELECT rowid FROM {_quote(table)} INDEXED BY {_quote(index)}")
+        if found is not None:
+            return sorted(int(row[0]) for row in found)
+    return None
+
+
+def _readable_rows(
+    source: _Reader, table: str, columns: list[str], held: list[int] | None
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The table's readable rows (rowid first), in batches, stepping past damaged pages."""
+    select = f"SELECT rowid, {', '.join(map(_quote, columns))} FROM {_quote(table)}"
+    start = _INT64_MIN
+    while True:
+        batch = source.rows(f"{select} WHERE rowid >= ? ORDER BY rowid LIMIT {_BATCH}", (start,))
+        if batch is not None:
+            if batch:
+                yield batch
+            if len(batch) < _BATCH:
+                return
+            start = int(batch[-1][0]) + 1
+            continue
+        # Somewhere in this batch is a damaged page: go row by row up to it.
+        while one := source.rows(f"{select} WHERE rowid >= ? ORDER BY rowid LIMIT 1", (start,)):
+            yield one
+            start = int(one[0][0]) + 1
+        if one == []:
+            return
+        resume = _past_damage(source, table, start, held)
+        if resume is None:
+            return
+        start = resume
+
+
+def _past_damage(source: _Reader, table: str, start: int, held: list[int] | None) -> int | None:
+    """The first rowid from which reading works again after a damaged page, or None."""
+    quoted = _quote(table)
+    if held is not None:
+        # The index says which rows exist: try each one after ``start`` directly.
+        for rowid in (r for r in held if r >= start):
+            if source.rows(f"SELECT rowid FROM {quoted} WHERE rowid = ?", (rowid,)) is not None:
+                return rowid
+        return None
+    # No intact index: probe rowids one by one, then in doubling steps. Seeking to a rowid
+    # past the damaged page's range succeeds, and reading carries on from there.
+    step, probes, candidate = 1, 0, start + 1
+    while candidate <= _INT64_MAX:
+        if source.rows(f"SELECT rowid FROM {quoted} WHERE rowid >= ? LIMIT 1", (candidate,)):
+            return candidate
+        probes += 1
+        if probes > _LINEAR_PROBES:
+            step *= 2
+        candidate += step
+    return None
+
+
+# --- Writing the copy ------------------------------------------------------------------------
+
+
+def _build(source: _Reader, schema: _Schema, temp: Path, key: bytes) -> list[TableSalvage]:
+    import sqlcipher3
+
+    try:
+        return _build_in(source, schema, connect_raw(temp, key, foreign_keys=False))
+    except sqlcipher3.Error as exc:
+        raise DatabaseFailure(exc) from exc
+
+
+def _build_in(source: _Reader, schema: _Schema, conn: Any) -> list[TableSalvage]:
+    # Foreign keys off while copying: parents may come after children, or not at all.
+    try:
+        conn.execute("BEGIN")
+        for _name, sql in schema.tables:
+            conn.execute(sql)
+        saved: dict[str, int] = {}
+        held: dict[str, int | None] = {}
+        for name, _sql in schema.tables:
+            columns = schema.columns[name]
+            rowids = _held_rowids(source, name, schema.full_indexes[name])
+            held[name] = None if rowids is None else len(rowids)
+            insert = (
+                f"INSERT INTO {_quote(name)} (rowid, {', '.join(map(_quote, columns))}) "
+                f"VALUES ({', '.join('?' * (len(columns) + 1))})"
+            )
+            saved[name] = 0
+            failures = source.failures
+            for batch in _readable_rows(source, name, columns, rowids):
+                conn.executemany(insert, batch)
+                saved[name] += len(batch)
+            if source.failures == failures:
+                held[name] = saved[name]  # every read worked: nothing was missed
+        for sql in schema.later:
+            conn.execute(sql)
+        left_out = _drop_orphans(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(Exception):
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+    return [
+        TableSalvage(name, saved[name] - left_out.get(name, 0), held[name], left_out.get(name, 0))
+        for name, _sql in schema.tables
+    ]
+
+
+def _drop_orphans(conn: Any) -> dict[str, int]:
+    """Remove rows whose parent row was lost (a check-in whose person couldn't be read).
+
+    The app expects every check-in, plan and detail to belong to someone; such rows would
+    break it. Dropping one can orphan another (a plan's skipped days), hence the loop.
+    """
+    dropped: dict[str, int] = {}
+    while problems := conn.execute("PRAGMA foreign_key_check").fetchall():
+        # One row per broken link; a row may have several. (table, rowid, parent, fk id)
+        for table, rowid in {(str(p[0]), int(p[1])) for p in problems}:
+            conn.execute(f"DELETE FROM {_quote(table)} WHERE rowid = ?", (rowid,))
+            dropped[table] = dropped.get(table, 0) + 1
+    return dropped
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _remove(temp: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{temp}{suffix}").unlink()
+
+
+def backup_damaged(
+    data_dir: Path,
+    out: Path,
+    damage: CorruptStoreError,
+    *,
+    passphrase: PassphraseProvider | None = None,
+    keyring_backend: Any = AUTO_BACKEND,
+    force: bool = False,
+) -> Path:
+    """A whole backup of a store that failed its check, if every page a backup reads is fine.
+
+    Otherwise ``damage`` (which names the newest backup and salvage) is raised again.
+    """
+    with locked_key(data_dir, passphrase=passphrase, keyring_backend=keyring_backend) as key:
+        database = RawDatabase(data_dir / DB_NAME, key)
+        try:
+            return write_backup(database, out, force=force)
+        except BackupError as exc:
+            if isinstance(exc.__cause__, DatabaseFailure):
+                raise damage from None
+            raise
+        finally:
+            database.close()
