@@ -13,13 +13,18 @@ import os
 from pathlib import Path
 
 from supportnet.data.backup import BACKUP_DIR_NAME
+from supportnet.data.damage import DAMAGED_DIR_NAME
 from supportnet.data.keys import KEYINFO_NAME
 from supportnet.data.lock import LOCK_NAME
+from supportnet.data.path_checks import check_readable_folder
+from supportnet.data.recovery import RECOVERY_NAME
 from supportnet.data.store import DB_NAME
 from supportnet.errors import StoreError
 
 #: Names only SupportNet puts in its folder: any one of them marks the folder as its own.
-OWN_NAMES = frozenset({DB_NAME, KEYINFO_NAME, LOCK_NAME, BACKUP_DIR_NAME})
+OWN_NAMES = frozenset(
+    {DB_NAME, KEYINFO_NAME, RECOVERY_NAME, LOCK_NAME, BACKUP_DIR_NAME, DAMAGED_DIR_NAME}
+)
 #: What to call a folder of SupportNet's own inside one that is refused.
 SUBFOLDER_NAME = "SupportNet"
 
@@ -35,6 +40,7 @@ def check_data_dir(path: Path) -> None:
     Allowed: a path that doesn't exist yet (SupportNet makes it), a folder holding
     SupportNet's data, or an empty folder owned by you. Nothing is changed on disk.
     """
+    check_readable_folder(path)  # one message for a folder that can't be read, everywhere
     try:
         _check(path)
     except OSError as exc:  # a name too long, a folder that can't be read, ...

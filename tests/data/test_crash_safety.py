@@ -8,9 +8,7 @@ import pytest
 
 from benchmarks.crash_safety import run
 
-# `demo` is left out until `demo --force` builds the example network atomically (issue 9,
-# item 4): today a kill midway leaves a mix, which the benchmark reports as a failure.
-TRIALS = {"cli_log": 3, "data_layer": 5, "restore": 5, "backup": 5, "import": 3}
+TRIALS = {"cli_log": 3, "data_layer": 5, "restore": 5, "backup": 5, "demo": 4, "import": 3}
 
 
 @pytest.mark.slow

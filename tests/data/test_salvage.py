@@ -11,10 +11,12 @@ import pytest
 
 from supportnet.data import keys
 from supportnet.data.backup import take_automatic_backup
+from supportnet.data.backup_format import is_container
 from supportnet.data.engine import RawDatabase
 from supportnet.data.salvage import salvage_database
 from supportnet.data.store import DB_NAME
 from tests.data.pagekit import flip_bit, leaf_pages
+from tests.data.storekit import backup_database
 from tests.data.test_cli import PASS, assert_one_line_error, run_cli, snapshot
 
 #: Every table of the store, and the ones whose rows hang off a person.
@@ -39,8 +41,20 @@ TABLES = (
 Rows = dict[int, tuple[Any, ...]]
 
 
+def plain(db: Path) -> Path:
+    """``db`` itself, or for a portable backup the database inside it (copied beside it)."""
+    if not is_container(db):
+        return db
+    folder = db.parent / f"{db.name}.inside"
+    folder.mkdir(exist_ok=True)
+    inside = folder / "payload.db"
+    if not inside.exists():
+        backup_database(db, folder)
+    return inside
+
+
 def rows_of(db: Path, key: bytes, table: str) -> Rows:
-    reader = RawDatabase(db, key)
+    reader = RawDatabase(plain(db), key)
     try:
         return {int(r[0]): r[1:] for r in reader.execute(f"SELECT rowid, * FROM {table}")}
     finally:
@@ -140,7 +154,7 @@ def test_salvage_saves_every_row_but_those_on_the_damaged_page(
         if table == "checkins":
             expected = {k: v for k, v in expected.items() if k not in damaged.lost}
         assert saved[table] == expected, table
-    copy = RawDatabase(out, damaged.key)
+    copy = RawDatabase(plain(out), damaged.key)
     try:
         assert copy.execute("PRAGMA cipher_integrity_check") == []
         assert copy.execute("PRAGMA integrity_check") == [("ok",)]
@@ -199,7 +213,7 @@ def test_rows_whose_person_was_lost_are_left_out_and_counted(
     assert checkins.saved == len(hit.original["checkins"]) - len(orphans)
     assert not result.complete
 
-    copy = RawDatabase(result.path, hit.key)
+    copy = RawDatabase(plain(result.path), hit.key)
     try:
         assert copy.execute("PRAGMA foreign_key_check") == []
         names = {r[0] for r in copy.execute("SELECT name FROM people")}
