@@ -191,4 +191,4 @@ def test_an_empty_data_dir_is_not_the_default_store(tmp_path: Path) -> None:
 
 def test_a_data_dir_name_too_long_is_one_line(tmp_path: Path) -> None:
     result = run_cli("today", "--data-dir", str(tmp_path / ("n" * 300)))
-    assert_one_line_error(result, 1, "File name too long")
+    assert_one_line_error(result, 2, "data folder is too long", "300 bytes")
