@@ -74,15 +74,22 @@ def is_backup(path: Path, db_key: bytes) -> bool:
     return bool(found)
 
 
-def check_target(out: Path, data_dir: Path, db_key: bytes, *, force: bool) -> None:
-    """Refuse a backup path that could destroy the store or a file that isn't a backup."""
+def refuse_inside_store(out: Path, data_dir: Path, what: str = "a backup") -> None:
+    """Refuse to write ``what`` into the data folder (but for backups/), where it could
+    replace the store's own files: the database, key.json or recovery.json."""
     resolved = out.resolve()
     home = data_dir.resolve()
     if resolved.is_relative_to(home) and not resolved.is_relative_to(home / BACKUP_DIR_NAME):
         raise BackupError(
-            f"Can't write a backup to {out}: it is inside the data folder, where it could "
+            f"Can't write {what} to {out}: it is inside the data folder, where it could "
             f"replace the store itself. Choose a place outside it (or {home / BACKUP_DIR_NAME})."
         )
+
+
+def check_target(out: Path, data_dir: Path, db_key: bytes, *, force: bool) -> None:
+    """Refuse a backup path that could destroy the store or a file that isn't a backup."""
+    refuse_inside_store(out, data_dir)
+    resolved = out.resolve()
     if resolved.is_file() and not force and not is_backup(resolved, db_key):
         raise BackupError(
             f"{out} already exists and isn't a SupportNet backup, so it was left alone. "

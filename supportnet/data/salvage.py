@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from supportnet.data.backup import BACKUP_DIR_NAME, write_backup
+from supportnet.data.backup import refuse_inside_store, write_backup
 from supportnet.data.engine import DatabaseFailure, RawDatabase, connect_raw
 from supportnet.data.files import FILE_MODE
 from supportnet.data.keys import PassphraseProvider
@@ -151,13 +151,7 @@ def _check_target(out: Path, data_dir: Path) -> None:
         raise BackupError(f"Can't write the salvaged copy: the folder {out.parent} doesn't exist.")
     if out.is_dir():
         raise BackupError(f"Can't write the salvaged copy: {out} is a folder.")
-    folder = data_dir.resolve()
-    target = out.resolve()
-    if target.is_relative_to(folder) and not target.is_relative_to(folder / BACKUP_DIR_NAME):
-        raise BackupError(
-            f"The salvaged copy can't go into the data folder {folder} itself, where it could "
-            f"replace the store's own files; write it to {folder / BACKUP_DIR_NAME} or elsewhere."
-        )
+    refuse_inside_store(out, data_dir, "the salvaged copy")
 
 
 # --- Reading what can be read ----------------------------------------------------------------

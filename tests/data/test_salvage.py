@@ -273,7 +273,7 @@ def test_salvage_never_writes_over_the_stores_own_files(damaged: Damaged, name: 
     result = run_cli(
         "salvage", "--out", str(damaged.folder / name), "--data-dir", str(damaged.folder)
     )
-    assert_one_line_error(result, 1, "can't go into the data folder")
+    assert_one_line_error(result, 1, "inside the data folder")
     assert snapshot(damaged.folder) == before
 
 

@@ -35,6 +35,18 @@ def demo_store(store: object) -> object:
     return store
 
 
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Messages that went to dialogs.show_error (which would otherwise wait for a click)."""
+    from supportnet.ui import dialogs
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda _parent, message, **_kw: shown.append(message)
+    )
+    return shown
+
+
 @pytest.fixture(autouse=True)
 def no_stray_message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """A message box a test didn't patch would wait for a click forever: fail instead.

@@ -16,7 +16,6 @@ from supportnet.data.keys import KEYINFO_NAME, PassphrasePurpose
 from supportnet.data.store import DB_NAME, open_store, store_exists
 from supportnet.demo import build_demo_network
 from supportnet.errors import KeyUnavailableError
-from supportnet.ui import dialogs
 from supportnet.ui.unlock_dialog import WRONG_PASSPHRASE, UnlockDialog
 from supportnet.ui.welcome import StartChoice, WelcomeDialog
 from tests.conftest import TEST_PASSPHRASE
@@ -40,16 +39,6 @@ def existing_store(data_dir: Path, no_keyring: Any, passphrase_provider: Any) ->
     """A passphrase-protected store that exists but is closed."""
     open_store(data_dir, passphrase=passphrase_provider, keyring_backend=no_keyring).close()
     return data_dir
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Messages that went to dialogs.show_error (which would otherwise wait for a click)."""
-    shown: list[str] = []
-    monkeypatch.setattr(
-        dialogs, "show_error", lambda _parent, message, **_kw: shown.append(message)
-    )
-    return shown
 
 
 def _never_choose() -> StartChoice:

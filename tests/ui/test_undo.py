@@ -29,13 +29,6 @@ def confirms(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     return asked
 
 
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(dialogs, "show_error", lambda _p, message, **_k: shown.append(message))
-    return shown
-
-
 def _window(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> MainWindow:
     window = MainWindow(store, data_location="/d", key_location="k", clock=clock)
     qtbot.addWidget(window)

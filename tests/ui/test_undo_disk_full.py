@@ -15,20 +15,12 @@ from PySide6.QtWidgets import QApplication
 
 from supportnet.errors import DiskFullError
 from supportnet.network import Person
-from supportnet.ui import dialogs
 from supportnet.ui.background import Background
 from supportnet.ui.main_window import MainWindow
 from supportnet.ui.undo import PERSON, AddCommand, DeleteCommand, EditCommand
 from tests.data.small_disk import free_pages, pages_capped
 
 NOTES = "We walked by the river and talked about the garden. " * 280  # about 15,000
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(dialogs, "show_error", lambda _p, message, **_k: shown.append(message))
-    return shown
 
 
 def _window(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> MainWindow:

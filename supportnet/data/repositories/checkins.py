@@ -40,17 +40,8 @@ class CheckInsRepository(Repository):
     """
 
     def add(self, checkin: CheckIn) -> CheckIn:
-        from supportnet.data.schema import CheckInRow
-
-        checkin.normalised().validate()
-        with self._sessions.begin() as session:
-            require_targets(session, checkin.person_id, checkin.group_id, checkin.plan_id)
-            row = CheckInRow(uid=checkin.uid)
-            _fill(row, checkin)
-            session.add(row)
-            session.flush()
-            new_id = row.id
-        return self.get(new_id)
+        """Add a check-in as it is; postponements stay (see :meth:`log`)."""
+        return self.log(checkin, plans=()).checkin
 
     def log(self, checkin: CheckIn, *, plans: Sequence[int] | None = None) -> LoggedCheckIn:
         """Add a check-in and clear its plan's postponements ("Not today" has done its
