@@ -155,6 +155,10 @@ def write_backup(
 def take_automatic_backup(engine: Engine | RawDatabase, backup_dir: Path, reason: str) -> Path:
     """A timestamped backup in the store's own backup folder; old ones are thinned."""
     ensure_private_dir(backup_dir)
+    # Only the lock holder writes here, so any temporary file is one a killed run left.
+    for stale in backup_dir.glob(".supportnet-*.partial*"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     path = write_backup(engine, backup_dir / f"supportnet-{stamp}-{reason}.db")
     # Data that was replaced is never thinned away: the backup may be all that is left of it.

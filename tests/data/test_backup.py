@@ -197,6 +197,25 @@ def test_data_a_restore_or_demo_replaced_is_never_thinned_away(
     assert len(thinned) == backup_module.KEEP_AUTOMATIC
 
 
+def test_an_automatic_backup_clears_what_a_killed_one_left(store: Store) -> None:
+    # A backup killed midway leaves its temporary files (never the backup's own name).
+    store.backup_dir.mkdir(mode=0o700, exist_ok=True)
+    left = [
+        store.backup_dir / ".supportnet-20261203T081000000000Z-before-demo.db.k2j4.partial",
+        store.backup_dir / ".supportnet-20261203T081000000000Z-before-demo.db.x9q1.partial.backup",
+    ]
+    for path in left:
+        path.write_bytes(b"half a backup")
+    kept = store.backup_dir / "notes.txt"  # not ours: left alone
+    kept.write_text("mine")
+
+    made = backup_module.take_automatic_backup(store.db, store.backup_dir, "before-demo")
+
+    assert made.exists()
+    assert [p for p in left if p.exists()] == []
+    assert kept.read_text() == "mine"
+
+
 def _garbage(path: Path, _other: Path) -> None:
     path.write_bytes(b"\x13\x37" * 8192)
 
