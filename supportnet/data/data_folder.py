@@ -21,17 +21,25 @@ from supportnet.data.recovery import RECOVERY_NAME
 from supportnet.data.store import DB_NAME
 from supportnet.errors import StoreError
 
-#: Names only SupportNet puts in its folder: any one of them marks the folder as its own.
-OWN_NAMES = frozenset(
-    {DB_NAME, KEYINFO_NAME, RECOVERY_NAME, LOCK_NAME, BACKUP_DIR_NAME, DAMAGED_DIR_NAME}
-)
+#: Files only SupportNet puts in its folder: any one of them marks the folder as its own.
+OWN_NAMES = frozenset({DB_NAME, KEYINFO_NAME, RECOVERY_NAME, LOCK_NAME})
+#: Subfolders with common names: they count only when they hold SupportNet's own files
+#: (``backups/supportnet-….db``, ``damaged/supportnet-….db``), so a home folder with a
+#: ``backups`` folder of its own is never taken for a store and made private.
+OWN_SUBFOLDERS = (BACKUP_DIR_NAME, DAMAGED_DIR_NAME)
 #: What to call a folder of SupportNet's own inside one that is refused.
 SUBFOLDER_NAME = "SupportNet"
 
 
 def holds_supportnet_data(path: Path) -> bool:
     """Whether ``path`` holds anything SupportNet keeps (a store, its key, backups, lock)."""
-    return any((path / name).exists() for name in OWN_NAMES)
+    if any((path / name).exists() for name in OWN_NAMES):
+        return True
+    return any(
+        any((path / folder).glob("supportnet-*.db"))
+        for folder in OWN_SUBFOLDERS
+        if (path / folder).is_dir()
+    )
 
 
 def check_data_dir(path: Path) -> None:

@@ -110,8 +110,23 @@ def test_a_store_folder_is_made_private_again(demo_dir: Path) -> None:
 def test_a_folder_with_only_backups_left_is_supportnets(tmp_path: Path) -> None:
     folder = tmp_path / "store"
     (folder / "backups").mkdir(parents=True)
-    (folder / "backups" / "before-restore.db").write_bytes(b"x")
+    (folder / "backups" / "supportnet-20261203T081000000000Z-before-restore.db").write_bytes(b"x")
     check_data_dir(folder)  # SupportNet's own: no refusal
+
+
+@pytest.mark.parametrize("subfolder", ["backups", "damaged"])
+def test_a_folder_whose_own_backups_folder_isnt_supportnets_is_refused(
+    shared: Path, subfolder: str
+) -> None:
+    # "backups" is a common name: a home folder with one must not pass for a store and be
+    # made private to one user.
+    (shared / subfolder).mkdir()
+    (shared / subfolder / "photos.tar").write_bytes(b"x")
+    before = _listing(shared)
+    result = run_cli("demo", "--data-dir", str(shared))
+    assert_one_line_error(result, 1, "already holds other files")
+    assert _listing(shared) == before
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
 
 
 def test_a_file_is_not_a_data_folder(tmp_path: Path) -> None:
