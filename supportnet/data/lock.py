@@ -38,6 +38,10 @@ def acting_as_command(name: str) -> Iterator[None]:
         _running_command.reset(token)
 
 
+#: The longest lock record read back; SupportNet's own are well under this.
+_MAX_RECORD = 512
+
+
 @dataclass(frozen=True, slots=True)
 class Holder:
     """Who holds the lock, as written in the lock file: a command, or the app's window."""
@@ -55,11 +59,13 @@ class Holder:
     def from_text(cls, text: str) -> Holder | None:
         """The holder a lock file names; None while it is being written (or unreadable)."""
         text = text.strip()
-        if text.isdigit():  # written by a SupportNet before commands said who they were
+        if len(text) > _MAX_RECORD:  # ours is a few dozen characters: anything else is noise
+            return None
+        if text.isascii() and text.isdigit():  # from a SupportNet before commands said who
             return cls(int(text))
         try:
             record = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
         if not isinstance(record, dict):
             return None
@@ -141,7 +147,7 @@ class StoreLock:
 def _read_holder(handle: IO[str]) -> Holder | None:
     try:
         handle.seek(0)
-        return Holder.from_text(handle.read())
+        return Holder.from_text(handle.read(_MAX_RECORD + 1))
     except OSError:
         return None
 

@@ -166,3 +166,24 @@ def test_the_lock_file_says_who_holds_it(tmp_path: Path) -> None:
     # A SupportNet from before wrote the pid alone: that was always the app.
     assert Holder.from_text("1234") == Holder(1234, None)
     assert Holder.from_text("") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["²", "1" * 5000, "[" * 100_000, '{"pid": ' + "9" * 5000 + "}"], ids=str.__len__
+)
+def test_a_tampered_lock_file_is_still_one_line(demo_dir: Path, text: str) -> None:
+    import fcntl
+
+    (demo_dir / LOCK_NAME).write_text(text, encoding="utf-8")
+    with open(demo_dir / LOCK_NAME, "rb") as held:  # held by "someone", as flock sees it
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = subprocess.run(
+            [sys.executable, "-m", "supportnet", "today", "--data-dir", str(demo_dir)],
+            capture_output=True,
+            text=True,
+            env=cli_env(SUPPORTNET_PASSPHRASE=PASS),
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+            check=False,
+        )
+    assert_one_line_error(result, 1, "is using this data")
