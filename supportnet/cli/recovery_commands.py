@@ -84,7 +84,9 @@ def recovery_key_text(stdin: TextIO | None = None) -> str:
 def _cmd_unlock_with_recovery_key(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.data.store_recovery import recover_store
 
-    recovered = recover_store(data_dir, recovery_key_text(), passphrase=passphrase_provider())
+    text = recovery_key_text()
+    ask = passphrase_provider(new_intro="Choose a new passphrase to protect your data from now on.")
+    recovered = recover_store(data_dir, text, passphrase=ask)
     with recovered.store as store:
         where = store.key_info.where
     print(

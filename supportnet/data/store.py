@@ -253,6 +253,14 @@ def _load_existing_key(
             "start an empty store in its place: put the file back, or restore a backup "
             f"with `supportnet restore FILE`. {restore_advice(data_dir, force=False)}"
         )
+    return load_key(data_dir, info, backend, passphrase)
+
+
+def load_key(
+    data_dir: Path, info: KeyInfo, backend: Any, passphrase: PassphraseProvider | None
+) -> bytes:
+    """The store's own key; a lost keyring entry or a wrong passphrase points at the
+    recovery key when ``data_dir`` has a recovery record."""
     needs_backend = info.method is keys.KeyMethod.KEYRING
     try:
         return keys.load_key(info, _resolve_backend(backend) if needs_backend else None, passphrase)

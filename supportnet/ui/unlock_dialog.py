@@ -23,8 +23,8 @@ from supportnet.ui.labels import title_label
 
 WRONG_PASSPHRASE = "That passphrase doesn't unlock this store."
 NO_RECOVERY_WARNING = (
-    "SupportNet keeps your data encrypted. If you forget this passphrase, only a backup and "
-    "your recovery key can bring it back — write the passphrase down somewhere safe."
+    "SupportNet keeps your data encrypted. If you forget this passphrase, only your recovery "
+    "key can bring it back — write the passphrase down somewhere safe."
 )
 UNLOCK_INTRO = "Your network is protected by a passphrase. Type it to open SupportNet."
 NEW_INTRO = (

@@ -92,3 +92,68 @@ def test_a_typo_is_caught_by_the_check_group(demo_dir: Path) -> None:
 def test_without_a_terminal_or_the_variable_it_says_how(demo_dir: Path) -> None:
     result = run_cli("unlock-with-recovery-key", "--data-dir", str(demo_dir), passphrase=NEW_PASS)
     assert_one_line_error(result, 1, "SUPPORTNET_RECOVERY_KEY")
+
+
+def _talk(argv: list[str], env: dict[str, str], replies: list[tuple[str, str]]) -> tuple[int, str]:
+    """Run ``argv`` on a pseudo-terminal, answering each prompt; (exit code, what it showed)."""
+    import os
+    import pty
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the command, with the terminal as its own
+        os.execve(argv[0], argv, env)
+    shown = b""
+    pending = list(replies)
+    try:
+        while True:
+            ready, _, _ = select.select([fd], [], [], 60)
+            if not ready:
+                os.kill(pid, 9)
+                raise AssertionError(f"no answer from the command; it showed {shown!r}")
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the command has finished and closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if pending and shown.decode(errors="replace").endswith(pending[0][0]):
+                os.write(fd, pending.pop(0)[1].encode() + b"\n")
+    finally:
+        os.close(fd)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
+
+
+def test_typed_on_a_terminal_the_key_is_not_shown(demo_dir: Path) -> None:
+    import sys
+
+    from tests.conftest import cli_env
+
+    key = _recovery_key(demo_dir)
+    people = _people_line(demo_dir, PASS)
+    code, shown = _talk(
+        [
+            sys.executable,
+            "-m",
+            "supportnet",
+            "unlock-with-recovery-key",
+            "--data-dir",
+            str(demo_dir),
+        ],
+        cli_env(),
+        [
+            ("Recovery key: ", key),
+            ("New passphrase: ", NEW_PASS),
+            ("The same passphrase again: ", NEW_PASS),
+        ],
+    )
+    assert code == 0, shown
+    assert "Choose a new passphrase" in shown
+    assert "Your store opens again" in shown
+    assert key not in shown, "the recovery key is not echoed"
+    assert NEW_PASS not in shown
+    assert _people_line(demo_dir, NEW_PASS) == people
+    refused = run_cli("doctor", "--data-dir", str(demo_dir), passphrase=PASS)
+    assert_one_line_error(refused, 1, "doesn't unlock")

@@ -169,3 +169,17 @@ def test_without_a_recovery_record_it_says_so(data_dir: Path) -> None:
     assert "recovery key" not in missing.value.message  # no way back to point at
     with pytest.raises(KeyUnavailableError, match="no recovery record"):
         recover_store(data_dir, key_text, keyring_backend=MemoryKeyring())
+
+
+def test_restore_with_a_lost_keyring_entry_points_at_the_recovery_key(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    from supportnet.data.restore import restore_backup
+
+    keyring = MemoryKeyring()
+    _keyring_store(data_dir, keyring)
+    backup = tmp_path / "backup.db"
+    with open_store(data_dir, keyring_backend=keyring) as store:
+        store.backup(backup)
+    with pytest.raises(KeyringEntryMissingError, match="unlock-with-recovery-key"):
+        restore_backup(data_dir, backup, keyring_backend=MemoryKeyring(), force=True)
