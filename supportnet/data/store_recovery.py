@@ -107,7 +107,8 @@ def recover_store(
             raise StoreError(
                 f"Can't write the key record in {data_dir}: {exc.strerror}; it is as it was."
             ) from exc
-        recovery.ensure_record(data_dir, key_id, key, when)
+        if record.confirmed_at is None:  # typed in from where it was kept: no more reminders
+            recovery.mark_confirmed(data_dir, record, when)
         return Recovered(_open_with_key(data_dir, lock, info, key), kept)
     except BaseException:
         lock.release()

@@ -59,7 +59,9 @@ def test_a_lost_keyring_entry_comes_back_with_the_recovery_key(data_dir: Path) -
     first = MemoryKeyring()
     key_text, key_id = _keyring_store(data_dir, first)
     old_record = (data_dir / "key.json").read_bytes()
-    old_recovery = (data_dir / recovery.RECOVERY_NAME).read_bytes()
+    old_recovery = recovery.read_record(data_dir)
+    assert old_recovery is not None
+    assert old_recovery.confirmed_at is None
     # A reset keyring: the home folder is kept, the entry is gone.
     fresh = MemoryKeyring()
     with pytest.raises(KeyringEntryMissingError, match="unlock-with-recovery-key"):
@@ -73,8 +75,12 @@ def test_a_lost_keyring_entry_comes_back_with_the_recovery_key(data_dir: Path) -
     assert fresh.get_password(KEYRING_SERVICE, f"database-key:{key_id}") is not None
     assert result.old_key_record == data_dir / "key.json.replaced-20261203T083000"
     assert result.old_key_record.read_bytes() == old_record
-    # The same recovery key, the same record: nothing to write down again.
-    assert (data_dir / recovery.RECOVERY_NAME).read_bytes() == old_recovery
+    # The same recovery key, the same wraps: nothing to write down again. Typed in, it is
+    # plainly kept somewhere, so the weekly reminder stops.
+    now_recovery = recovery.read_record(data_dir)
+    assert now_recovery is not None
+    assert now_recovery.wrap == old_recovery.wrap
+    assert now_recovery.confirmed_at == NOW
     with open_store(data_dir, passphrase=_never_asked, keyring_backend=fresh) as store:
         assert [p.name for p in store.people.list_all()] == ["Robin"]
         assert recovery.RecoveryKeeper.for_store(store, lambda: NOW).key_text() == key_text
