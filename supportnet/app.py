@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import threading
@@ -266,12 +267,10 @@ def launch(
     if not _fresh_start_is_wanted(data_dir):
         return Launch(0)
     if ask is None:
-        offer = has_record(data_dir)
-        ask = lambda purpose, message: _ask_with_dialog(purpose, message, offer)  # noqa: E731
+        # The "Use your recovery key…" way out only where a recovery record can keep it.
+        ask = functools.partial(_ask_with_dialog, offer_recovery=has_record(data_dir))
     if recover is None:
-        recover = lambda folder, reason: recover_with_dialog(  # noqa: E731
-            folder, reason, keyring_backend=keyring_backend
-        )
+        recover = functools.partial(recover_with_dialog, keyring_backend=keyring_backend)
     try:
         store = open_store_interactively(
             data_dir, ask, keyring_backend=keyring_backend, recover=recover

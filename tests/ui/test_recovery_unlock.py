@@ -276,3 +276,21 @@ def test_quit_instead_of_the_recovery_key_opens_nothing(data_dir: Path, monkeypa
         app_module.open_store_interactively(
             data_dir, lambda _p, _m: None, keyring_backend=MemoryKeyring(), recover=recover
         )
+
+
+def test_launch_offers_the_way_out_only_with_a_recovery_record(
+    data_dir: Path, forgotten: str, no_keyring: Any, monkeypatch: Any
+) -> None:
+    asked: list[tuple[Any, ...]] = []
+    monkeypatch.delenv("SUPPORTNET_PASSPHRASE", raising=False)
+    monkeypatch.setattr(app_module, "ask_passphrase", lambda *args: asked.append(args) or None)
+
+    def never_choose() -> Any:
+        raise AssertionError("Quit was chosen")
+
+    launched = app_module.launch(data_dir, choose=never_choose, keyring_backend=no_keyring)
+    assert launched.exit_code == 0
+    assert launched.store is None
+    (data_dir / recovery.RECOVERY_NAME).unlink()
+    app_module.launch(data_dir, choose=never_choose, keyring_backend=no_keyring)
+    assert [args[3] for args in asked] == [True, False]
