@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import threading
@@ -19,16 +20,22 @@ import supportnet
 from supportnet.clock import system_zone_name
 from supportnet.crash_text import bug_line
 from supportnet.data.keys import PassphrasePurpose
-from supportnet.data.recovery import RecoveryKeeper
+from supportnet.data.recovery import UNLOCK_HINT, RecoveryKeeper, has_record
 from supportnet.data.store import AUTO_BACKEND, Store, open_store
-from supportnet.errors import PassphraseRequiredError, SupportNetError, WrongPassphraseError
+from supportnet.errors import (
+    KeyringEntryMissingError,
+    PassphraseRequiredError,
+    SupportNetError,
+    WrongPassphraseError,
+)
 from supportnet.settings import reset_notice
 from supportnet.ui import dialogs
 from supportnet.ui.crash_dialog import CrashDialog, format_traceback
 from supportnet.ui.main_window import MainWindow
 from supportnet.ui.recovery_dialog import offer_recovery_key
+from supportnet.ui.recovery_unlock import KEYRING_OFFER, Reason, recover_with_dialog
 from supportnet.ui.ui_state import UiState
-from supportnet.ui.unlock_dialog import WRONG_PASSPHRASE, ask_passphrase
+from supportnet.ui.unlock_dialog import WRONG_PASSPHRASE, RecoveryKeyRequested, ask_passphrase
 from supportnet.ui.welcome import StartChoice, ask_start_choice
 
 if TYPE_CHECKING:
@@ -42,6 +49,8 @@ OPEN_ERROR_TITLE = "SupportNet can't open your data"
 AskPassphrase = Callable[[PassphrasePurpose, str | None], str | None]
 #: Asks how to begin on the first run.
 ChooseStart = Callable[[], StartChoice]
+#: Opens the store with its recovery key (asking for it): the store, or None if cancelled.
+RecoverStore = Callable[[Path, Reason], Store | None]
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
@@ -144,10 +153,13 @@ def open_store_interactively(
     *,
     keyring_backend: Any = AUTO_BACKEND,
     opener: Callable[..., Store] | None = None,
+    recover: RecoverStore | None = None,
 ) -> Store | None:
     """Open the store, asking for the passphrase again after a wrong one.
 
-    Returns None if the person chose Quit; other problems raise :class:`SupportNetError`.
+    With ``recover``, a forgotten passphrase (the dialog's "Use your recovery key…") or a
+    lost keyring entry can be met with the recovery key. Returns None if the person chose
+    Quit; other problems raise :class:`SupportNetError`.
     """
     opener = opener or open_store
     message: str | None = None
@@ -161,6 +173,22 @@ def open_store_interactively(
             if asker.cancelled:
                 return None
             raise
+        except RecoveryKeyRequested:
+            if recover is None:
+                raise
+            store = recover(data_dir, Reason.PASSPHRASE)
+            if store is not None:
+                return store
+            message = None  # back to the passphrase, as if nothing happened
+        except KeyringEntryMissingError as exc:
+            if recover is None or not has_record(data_dir):
+                raise
+            said = exc.message.removesuffix(f" {UNLOCK_HINT}")
+            if not dialogs.offer_recovery_unlock(None, f"{said} {KEYRING_OFFER}"):
+                return None
+            store = recover(data_dir, Reason.KEYRING)
+            if store is not None:
+                return store
 
 
 class _Asker:
@@ -207,7 +235,9 @@ class Launch:
     window: MainWindow | None = None
 
 
-def _ask_with_dialog(purpose: PassphrasePurpose, message: str | None) -> str | None:
+def _ask_with_dialog(
+    purpose: PassphrasePurpose, message: str | None, offer_recovery: bool = False
+) -> str | None:
     """SUPPORTNET_PASSPHRASE first (non-interactive use), then the dialog.
 
     After a wrong passphrase (``message`` set) the dialog asks, whatever the environment says.
@@ -216,26 +246,35 @@ def _ask_with_dialog(purpose: PassphrasePurpose, message: str | None) -> str | N
         from_env = os.environ.get("SUPPORTNET_PASSPHRASE")
         if from_env is not None:
             return from_env
-    return ask_passphrase(purpose, message)
+    return ask_passphrase(purpose, message, None, offer_recovery)
 
 
 def launch(
     data_dir: Path,
     *,
-    ask: AskPassphrase = _ask_with_dialog,
+    ask: AskPassphrase | None = None,
     choose: ChooseStart = ask_start_choice,
     keyring_backend: Any = AUTO_BACKEND,
+    recover: RecoverStore | None = None,
     today: date | None = None,
     zone: str | None = None,
 ) -> Launch:
     """Unlock the store, make the first-run choice and build the main window (not shown).
 
-    Known problems are shown in a plain message and give exit code 1; Quit gives 0.
+    Known problems are shown in a plain message and give exit code 1; Quit gives 0. The
+    passphrase dialog and the recovery-key dialog are the defaults for ``ask``/``recover``.
     """
     if not _fresh_start_is_wanted(data_dir):
         return Launch(0)
+    if ask is None:
+        # The "Use your recovery key…" way out only where a recovery record can keep it.
+        ask = functools.partial(_ask_with_dialog, offer_recovery=has_record(data_dir))
+    if recover is None:
+        recover = functools.partial(recover_with_dialog, keyring_backend=keyring_backend)
     try:
-        store = open_store_interactively(data_dir, ask, keyring_backend=keyring_backend)
+        store = open_store_interactively(
+            data_dir, ask, keyring_backend=keyring_backend, recover=recover
+        )
     except SupportNetError as exc:
         dialogs.show_error(None, exc.message, title=OPEN_ERROR_TITLE)
         return Launch(1)

@@ -83,6 +83,10 @@ class PassphraseRequiredError(KeyUnavailableError):
     """No keyring is usable and no passphrase was given."""
 
 
+class KeyringEntryMissingError(KeyUnavailableError):
+    """The keyring works, but no longer holds this store's key (a reset or new keyring)."""
+
+
 class CorruptStoreError(StoreError):
     """The database file is damaged or not a SupportNet database."""
 

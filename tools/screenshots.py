@@ -147,9 +147,42 @@ def main() -> None:
             written.append(path)
             key_dialog.close()
             app.processEvents()
+            for path in unlock_dialogs(out, theme, keeper.key_text()):
+                written.append(path)
             window.close()
     for path in written:
         print(path)
+
+
+def unlock_dialogs(out: Path, theme: str, key: str) -> list[Path]:
+    """The passphrase dialog with its way out, and the recovery-key dialog with a typo."""
+    from supportnet.data.keys import PassphrasePurpose
+    from supportnet.ui.recovery_unlock import Reason, RecoveryUnlockDialog
+    from supportnet.ui.unlock_dialog import UnlockDialog
+
+    app = QApplication.instance()
+    assert app is not None
+    unlock = UnlockDialog(PassphrasePurpose.UNLOCK, offer_recovery=True)
+    unlock.show()
+    app.processEvents()
+    paths = [out / f"unlock-{theme}.png", out / f"recovery-unlock-{theme}.png"]
+    unlock.grab().save(str(paths[0]))
+    unlock.close()
+
+    def never(_text: str) -> object:
+        raise AssertionError("a screenshot opens nothing")
+
+    typo = key[:10] + ("Z" if key[10] != "Z" else "Y") + key[11:]
+    dialog = RecoveryUnlockDialog(never, Reason.PASSPHRASE)  # type: ignore[arg-type]
+    dialog.show()
+    dialog.key_field.setText(typo.lower().replace("-", " "))
+    app.processEvents()
+    dialog.adjustSize()  # as the window manager would, once the note under the field shows
+    app.processEvents()
+    dialog.grab().save(str(paths[1]))
+    dialog.close()
+    app.processEvents()
+    return paths
 
 
 if __name__ == "__main__":

@@ -88,7 +88,13 @@ def whole_number(option: str) -> Callable[[str], int]:
     return parse
 
 
-def terminal_passphrase_provider(stdin: TextIO | None = None) -> PassphraseProvider:
+NEW_PASSPHRASE_INTRO = "No usable keyring was found, so a passphrase will protect your data."
+NEW_PASSPHRASE_NOTE = "If you forget it, your recovery key opens your data again."
+
+
+def terminal_passphrase_provider(
+    stdin: TextIO | None = None, new_intro: str = NEW_PASSPHRASE_INTRO
+) -> PassphraseProvider:
     """Ask on the terminal (twice for a new passphrase), or None if there is no terminal."""
     from supportnet.data.keys import PassphrasePurpose, check_new_passphrase
 
@@ -98,11 +104,7 @@ def terminal_passphrase_provider(stdin: TextIO | None = None) -> PassphraseProvi
         if not stream.isatty():
             return None
         if purpose is PassphrasePurpose.NEW:
-            print(
-                "No usable keyring was found, so a passphrase will protect your data.\n"
-                "If you forget it, only a backup and your recovery key can bring your data back.",
-                file=sys.stderr,
-            )
+            print(f"{new_intro}\n{NEW_PASSPHRASE_NOTE}", file=sys.stderr)
             first = getpass.getpass("New passphrase: ")
             again = getpass.getpass("The same passphrase again: ")
             check_new_passphrase(first, again)
@@ -112,10 +114,10 @@ def terminal_passphrase_provider(stdin: TextIO | None = None) -> PassphraseProvi
     return provide
 
 
-def passphrase_provider() -> PassphraseProvider:
+def passphrase_provider(new_intro: str = NEW_PASSPHRASE_INTRO) -> PassphraseProvider:
     from supportnet.data.keys import env_passphrase_provider
 
-    return env_passphrase_provider() or terminal_passphrase_provider()
+    return env_passphrase_provider() or terminal_passphrase_provider(new_intro=new_intro)
 
 
 def backup_secret_provider(stdin: TextIO | None = None) -> Callable[[bool], str | None]:

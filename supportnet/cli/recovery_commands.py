@@ -1,13 +1,17 @@
-"""The recovery-key command: show this store's recovery key, or replace it."""
+"""The recovery-key commands: show this store's recovery key, replace it, or open with it."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from supportnet.cli.common import passphrase_provider
+from supportnet.errors import KeyUnavailableError
 
 WHERE_TO_KEEP = (
     "Keep it on paper, somewhere safe, and not on this computer: with it, your backups "
@@ -28,6 +32,15 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         help="replace it with a new one (backups made before keep opening with the old one)",
     )
     command.set_defaults(handler=_cmd_recovery_key)
+
+    unlock = commands.add_parser(
+        "unlock-with-recovery-key",
+        parents=[common],
+        help="open this store with its recovery key when the keyring entry is lost or the "
+        "passphrase forgotten; the key is then kept in the keyring, or by a new passphrase "
+        "(asked on the terminal, or read from SUPPORTNET_RECOVERY_KEY and SUPPORTNET_PASSPHRASE)",
+    )
+    unlock.set_defaults(handler=_cmd_unlock_with_recovery_key)
 
 
 def _cmd_recovery_key(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
@@ -52,4 +65,33 @@ def _cmd_recovery_key(args: argparse.Namespace, data_dir: Path, out: TextIO) -> 
         print("This is your recovery key.", file=out)
     print(WHERE_TO_KEEP, file=out)
     print(text, file=out)
+    return 0
+
+
+def recovery_key_text(stdin: TextIO | None = None) -> str:
+    """The recovery key from SUPPORTNET_RECOVERY_KEY, else typed (not echoed) on a terminal."""
+    from_env = os.environ.get("SUPPORTNET_RECOVERY_KEY")
+    if from_env:
+        return from_env
+    if not (stdin or sys.stdin).isatty():
+        raise KeyUnavailableError(
+            "This opens your store with its recovery key: set SUPPORTNET_RECOVERY_KEY, or run "
+            "it in a terminal to type the key."
+        )
+    return getpass.getpass("Recovery key: ")
+
+
+def _cmd_unlock_with_recovery_key(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.store_recovery import recover_store
+
+    text = recovery_key_text()
+    ask = passphrase_provider(new_intro="Choose a new passphrase to protect your data from now on.")
+    recovered = recover_store(data_dir, text, passphrase=ask)
+    with recovered.store as store:
+        where = store.key_info.where
+    print(
+        f"Your store opens again; its key is now kept in the {where}. Your recovery key stays "
+        "the same.",
+        file=out,
+    )
     return 0

@@ -19,6 +19,7 @@ from typing import Any
 
 from supportnet.data.files import write_private_file
 from supportnet.errors import (
+    KeyringEntryMissingError,
     KeyUnavailableError,
     PassphraseRequiredError,
     StoreError,
@@ -332,7 +333,7 @@ def load_from_keyring(backend: Any, info: KeyInfo) -> bytes:
             f"({type(exc).__name__}). Unlock your keyring and try again."
         ) from exc
     if value is None:
-        raise KeyUnavailableError(
+        raise KeyringEntryMissingError(
             f"This store's key is missing from {recorded} (entry “{KEYRING_SERVICE} / "
             f"{_keyring_username(info.key_id)}”). SupportNet won't start an empty store in its "
             "place; restore the keyring entry or the keyring from a backup."
@@ -373,6 +374,30 @@ def ask_passphrase(provider: PassphraseProvider | None, purpose: PassphrasePurpo
     return value
 
 
+def keep_key(
+    key: bytes,
+    key_id: str,
+    backend: Any,
+    passphrase: PassphraseProvider | None,
+    *,
+    kdf: KdfParams | None = None,
+    prefer_passphrase: bool = False,
+) -> KeyInfo:
+    """Keep ``key`` on this machine as on first start: in the keyring if it is usable, else
+    wrapped by a new passphrase. Returns the record to write; writes no file.
+    """
+    problem = (
+        "a passphrase was asked for"
+        if prefer_passphrase
+        else store_in_keyring(backend, key, key_id)
+    )
+    if problem is None:
+        return KeyInfo(KeyMethod.KEYRING, key_id, keyring_backend=backend_name(backend))
+    phrase = ask_passphrase(passphrase, PassphrasePurpose.NEW)
+    check_new_passphrase(phrase)
+    return wrap_key(key, phrase, key_id, kdf)
+
+
 def create_key(
     data_dir: Path,
     backend: Any,
@@ -383,18 +408,14 @@ def create_key(
 ) -> tuple[bytes, KeyInfo]:
     """Make a new database key, keep it (keyring, else passphrase) and write ``key.json``."""
     key = new_key()
-    key_id = secrets.token_hex(8)
-    problem = (
-        "a passphrase was asked for"
-        if prefer_passphrase
-        else store_in_keyring(backend, key, key_id)
+    info = keep_key(
+        key,
+        secrets.token_hex(8),
+        backend,
+        passphrase,
+        kdf=kdf,
+        prefer_passphrase=prefer_passphrase,
     )
-    if problem is None:
-        info = KeyInfo(KeyMethod.KEYRING, key_id, keyring_backend=backend_name(backend))
-    else:
-        phrase = ask_passphrase(passphrase, PassphrasePurpose.NEW)
-        check_new_passphrase(phrase)
-        info = wrap_key(key, phrase, key_id, kdf)
     try:
         write_keyinfo(data_dir, info)
     except OSError as exc:

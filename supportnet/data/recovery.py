@@ -30,6 +30,10 @@ _KEY_CHARS = SECRET_BYTES * 8 // 5
 LENGTH = _KEY_CHARS + _CHECK_CHARS
 #: How often "Later" may bring the reminder back.
 REMIND_EVERY = timedelta(days=7)
+#: The command that opens this computer's store with its recovery key.
+UNLOCK_COMMAND = "supportnet unlock-with-recovery-key"
+#: Added to "the keyring entry is missing" and "wrong passphrase" when a recovery record is here.
+UNLOCK_HINT = f"If you have your recovery key, `{UNLOCK_COMMAND}` opens the store with it."
 
 _LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
 _SEPARATORS = str.maketrans("", "", " -\t\n\r_.")
@@ -295,6 +299,11 @@ def read_record(data_dir: Path) -> RecoveryRecord | None:
     except (OSError, UnicodeDecodeError) as exc:
         raise KeyUnavailableError(f"Can't read the recovery record {path}.") from exc
     return RecoveryRecord.from_json(text)
+
+
+def has_record(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds a recovery record, so its recovery key can open the store."""
+    return (data_dir / RECOVERY_NAME).is_file()
 
 
 def write_record(data_dir: Path, record: RecoveryRecord) -> None:

@@ -32,6 +32,7 @@ from supportnet.data.store import (
     _open_with_key,
     _resolve_backend,
     _set_aside_current,
+    load_key,
 )
 from supportnet.errors import BackupError, KeyUnavailableError, WrongPassphraseError
 from supportnet.paths import user_path
@@ -131,9 +132,7 @@ def restore_backup(
     lock = StoreLock(data_dir)
     lock.acquire()
     try:
-        backend = _resolve_backend(keyring_backend)
-        needs_backend = info.method is keys.KeyMethod.KEYRING
-        local_key = keys.load_key(info, backend if needs_backend else None, passphrase)
+        local_key = load_key(data_dir, info, keyring_backend, passphrase)
         unlocked = _Unlocked(local_key, None)
         elsewhere = False
         if header is not None and not (header.key_id == info.key_id and header.verify(local_key)):

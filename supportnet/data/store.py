@@ -19,7 +19,14 @@ from supportnet.data.keys import KdfParams, KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import check_revision, current_revision, needs_upgrade, upgrade
 from supportnet.data.repositories.base import LazySessions
-from supportnet.errors import BackupError, CorruptStoreError, KeyUnavailableError, StoreError
+from supportnet.errors import (
+    BackupError,
+    CorruptStoreError,
+    KeyringEntryMissingError,
+    KeyUnavailableError,
+    StoreError,
+    WrongPassphraseError,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -246,8 +253,22 @@ def _load_existing_key(
             "start an empty store in its place: put the file back, or restore a backup "
             f"with `supportnet restore FILE`. {restore_advice(data_dir, force=False)}"
         )
+    return load_key(data_dir, info, backend, passphrase)
+
+
+def load_key(
+    data_dir: Path, info: KeyInfo, backend: Any, passphrase: PassphraseProvider | None
+) -> bytes:
+    """The store's own key; a lost keyring entry or a wrong passphrase points at the
+    recovery key when ``data_dir`` has a recovery record."""
     needs_backend = info.method is keys.KeyMethod.KEYRING
-    return keys.load_key(info, _resolve_backend(backend) if needs_backend else None, passphrase)
+    try:
+        return keys.load_key(info, _resolve_backend(backend) if needs_backend else None, passphrase)
+    except (WrongPassphraseError, KeyringEntryMissingError) as exc:
+        # The recovery key still opens this store: say so where the way in seems lost.
+        if not recovery.has_record(data_dir):
+            raise
+        raise type(exc)(f"{exc.message} {recovery.UNLOCK_HINT}") from None
 
 
 @contextlib.contextmanager

@@ -92,6 +92,19 @@ def confirm_fresh_start(parent: QWidget | None, message: str) -> bool:
     )
 
 
+def offer_recovery_unlock(parent: QWidget | None, message: str) -> bool:
+    """The store's key can't be found, but the recovery key can open it: use it, or Quit?"""
+    box = _box(parent, QMessageBox.Icon.Information, "SupportNet can't open your data", message)
+    use = box.addButton("Use your recovery key…", QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    use.setAccessibleName("Use your recovery key")
+    quit_button.setAccessibleName("Quit")
+    box.setDefaultButton(use)
+    box.setEscapeButton(quit_button)
+    box.exec()
+    return box.clickedButton() is use
+
+
 def about_text(version: str, data_location: str, key_location: str) -> str:
     """What the About box says, as plain text."""
     return (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,8 +23,8 @@ from supportnet.ui.labels import title_label
 
 WRONG_PASSPHRASE = "That passphrase doesn't unlock this store."
 NO_RECOVERY_WARNING = (
-    "SupportNet keeps your data encrypted. If you forget this passphrase, only a backup and "
-    "your recovery key can bring it back — write the passphrase down somewhere safe."
+    "SupportNet keeps your data encrypted. If you forget this passphrase, only your recovery "
+    "key can bring it back — write the passphrase down somewhere safe."
 )
 UNLOCK_INTRO = "Your network is protected by a passphrase. Type it to open SupportNet."
 NEW_INTRO = (
@@ -32,6 +33,17 @@ NEW_INTRO = (
 )
 NEW_NOT_READY = "Type a passphrase of at least 8 characters, then type it again."
 UNLOCK_NOT_READY = "Type your passphrase first."
+FORGOT = "Forgot your passphrase? Use your &recovery key…"
+#: The dialog's result when the person chose to use the recovery key instead.
+USE_RECOVERY_KEY = 2
+
+
+class RecoveryKeyRequested(Exception):
+    """Raised from the passphrase prompt: the person would rather use their recovery key.
+
+    Not an error: it carries the choice out through the store's opening (which releases its
+    lock on the way) to the code that shows the recovery-key dialog.
+    """
 
 
 class FieldMessage(QWidget):
@@ -78,6 +90,8 @@ class UnlockDialog(QDialog):
         purpose: PassphrasePurpose,
         error: str | None = None,
         parent: QWidget | None = None,
+        *,
+        offer_recovery: bool = False,
     ) -> None:
         super().__init__(parent)
         self.purpose = purpose
@@ -140,6 +154,13 @@ class UnlockDialog(QDialog):
         self.show_toggle.setAccessibleName("Show passphrase")
         self.show_toggle.toggled.connect(self._set_shown)
         layout.addWidget(self.show_toggle)
+
+        #: A quiet way out for a forgotten passphrase, when the store has a recovery key.
+        self.forgot_button: QPushButton | None = None
+        if offer_recovery and not is_new:
+            self.forgot_button = _quiet_link(FORGOT)
+            self.forgot_button.clicked.connect(lambda: self.done(USE_RECOVERY_KEY))
+            layout.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         buttons = QDialogButtonBox()
         self.ok_button: QPushButton = buttons.addButton(
@@ -234,6 +255,19 @@ class UnlockDialog(QDialog):
             self.accept()
 
 
+def _quiet_link(text: str) -> QPushButton:
+    """A flat button in the link colour: there when needed, never shouting."""
+    button = QPushButton(text)
+    button.setFlat(True)
+    button.setAccessibleName(text.replace("&", ""))
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    palette = button.palette()
+    palette.setColor(QPalette.ColorRole.ButtonText, palette.color(QPalette.ColorRole.Link))
+    button.setPalette(palette)
+    button.setAutoDefault(False)
+    return button
+
+
 def _shows_mismatch(text: str, again: str) -> bool:
     """Say "not the same" only once it can't be a repeat still being typed."""
     if not again:
@@ -242,12 +276,21 @@ def _shows_mismatch(text: str, again: str) -> bool:
 
 
 def ask_passphrase(
-    purpose: PassphrasePurpose, error: str | None = None, parent: QWidget | None = None
+    purpose: PassphrasePurpose,
+    error: str | None = None,
+    parent: QWidget | None = None,
+    offer_recovery: bool = False,
 ) -> str | None:
-    """Show the passphrase dialog and wait; None if the person chose Quit."""
-    dialog = UnlockDialog(purpose, error, parent)
+    """Show the passphrase dialog and wait; None if the person chose Quit.
+
+    With ``offer_recovery``, choosing the recovery key raises :class:`RecoveryKeyRequested`.
+    """
+    dialog = UnlockDialog(purpose, error, parent, offer_recovery=offer_recovery)
     try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        result = dialog.exec()
+        if result == USE_RECOVERY_KEY:
+            raise RecoveryKeyRequested
+        if result != QDialog.DialogCode.Accepted:
             return None
         return dialog.passphrase()
     finally:

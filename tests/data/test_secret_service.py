@@ -232,3 +232,43 @@ def test_a_wrong_recovery_key_leaves_no_keyring_entry(
     assert len(result.stderr.strip().splitlines()) == 1
     assert not new.exists()
     assert entries() == before
+
+
+def test_a_lost_keyring_entry_comes_back_with_the_recovery_key(
+    tmp_path: Path, secret_service: object
+) -> None:
+    folder = tmp_path / "store"
+    assert _cli("demo", "--data-dir", str(folder)).returncode == 0
+    key = _cli("recovery-key", "--data-dir", str(folder)).stdout.strip().splitlines()[-1]
+    key_id = json.loads((folder / "key.json").read_text())["key_id"]
+    # A reset keyring, the home folder kept: the entry is gone, key.json is still here.
+    secret_service.delete_password(KEYRING_SERVICE, f"database-key:{key_id}")  # type: ignore[attr-defined]
+    refused = _cli("doctor", "--data-dir", str(folder))
+    assert refused.returncode != 0
+    assert "unlock-with-recovery-key" in refused.stderr
+
+    env = cli_env(
+        PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring",
+        SUPPORTNET_RECOVERY_KEY=key,
+    )
+    unlocked = subprocess.run(
+        [sys.executable, "-m", "supportnet", "unlock-with-recovery-key", "--data-dir", str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        check=False,
+        timeout=120,
+    )
+    assert unlocked.returncode == 0, unlocked.stderr
+    assert unlocked.stdout.strip().splitlines() == [
+        "Your store opens again; its key is now kept in the system keyring (SecretService "
+        "Keyring). Your recovery key stays the same."
+    ]
+    assert secret_service.get_password(KEYRING_SERVICE, f"database-key:{key_id}")  # type: ignore[attr-defined]
+    doctor = _cli("doctor", "--data-dir", str(folder))
+    assert doctor.returncode == 0, doctor.stderr
+    assert "People:         25" in doctor.stdout.splitlines()
+    assert list(folder.glob("key.json.replaced-*"))
+    again = _cli("recovery-key", "--data-dir", str(folder))
+    assert again.stdout.strip().splitlines()[-1] == key
