@@ -9,6 +9,7 @@ a damaged page keeps failing, so every failure gets a fresh one.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -118,7 +119,7 @@ def salvage_database(db: Path, key: bytes, out: Path) -> SalvageResult:
         schema = _read_schema(source, db)
         # Built beside the output (the store's own folder may be on a failing disk).
         temp = out.with_name(f".{out.name}.salvaging")
-        _remove(temp)
+        _clear_leftovers(out, temp)
         try:
             # Created 0600 first: SQLite keeps an existing file's mode.
             os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
@@ -132,6 +133,7 @@ def salvage_database(db: Path, key: bytes, out: Path) -> SalvageResult:
                 raise BackupError(
                     f"Can't write the salvaged copy in {out.parent}: {exc.orig}."
                 ) from exc
+            _refuse_existing(out)  # again: building the copy can take a while
             copy = RawDatabase(temp, key)
             try:
                 # The key records are the damaged store's, not the copy's folder's.
@@ -152,6 +154,17 @@ def _check_target(out: Path, data_dir: Path) -> None:
     if out.is_dir():
         raise BackupError(f"Can't write the salvaged copy: {out} is a folder.")
     refuse_inside_store(out, data_dir, "the salvaged copy")
+    _refuse_existing(out)
+
+
+def _refuse_existing(out: Path) -> None:
+    # A salvaged copy may hold only part of the data, so it never takes a file's place,
+    # least of all a backup's (the damage message names the newest one in backups/).
+    if os.path.lexists(out):
+        raise BackupError(
+            f"{out} already exists, so it was left alone: a salvaged copy never replaces a "
+            "file. Choose a new name for it."
+        )
 
 
 # --- Reading what can be read ----------------------------------------------------------------
@@ -248,27 +261,38 @@ def _readable_rows(
             start = int(one[0][0]) + 1
         if one == []:
             return
-        resume = _past_damage(source, table, start, held)
+        # The first row from ``start`` on can't be read. Every resume is past it, so each
+        # turn of this loop reads at least one row more, or ends.
+        resume = _past_damage(source, select, start, held)
         if resume is None:
             return
         start = resume
 
 
-def _past_damage(source: _Reader, table: str, start: int, held: list[int] | None) -> int | None:
-    """The first rowid from which reading works again after a damaged page, or None."""
-    quoted = _quote(table)
+def _past_damage(source: _Reader, select: str, start: int, held: list[int] | None) -> int | None:
+    """The first rowid after the unreadable row at or after ``start`` that reads, or None.
+
+    Probes read whole rows, as the copy does: a long note is kept on overflow pages of its
+    own, so a row can be found by its rowid and still fail to read.
+    """
     if held is not None:
-        # The index says which rows exist: try each one after ``start`` directly.
-        for rowid in (r for r in held if r >= start):
-            if source.rows(f"SELECT rowid FROM {quoted} WHERE rowid = ?", (rowid,)) is not None:
+        # The index says which rows exist: the first from ``start`` on is the unreadable
+        # one; try each after it directly.
+        failed = next((r for r in held if r >= start), None)
+        if failed is None:
+            return None
+        for rowid in (r for r in held if r > failed):
+            if source.rows(f"{select} WHERE rowid = ?", (rowid,)) is not None:
                 return rowid
         return None
     # No intact index: probe rowids one by one, then in doubling steps. Seeking to a rowid
     # past the damaged page's range succeeds, and reading carries on from there.
+    probe = f"{select} WHERE rowid >= ? ORDER BY rowid LIMIT 1"
     step, probes, candidate = 1, 0, start + 1
     while candidate <= _INT64_MAX:
-        if source.rows(f"SELECT rowid FROM {quoted} WHERE rowid >= ? LIMIT 1", (candidate,)):
-            return candidate
+        found = source.rows(probe, (candidate,))
+        if found is not None:
+            return candidate if found else None  # none left after the damage
         probes += 1
         if probes > _LINEAR_PROBES:
             step *= 2
@@ -350,6 +374,15 @@ def _remove(temp: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
             Path(f"{temp}{suffix}").unlink()
+
+
+def _clear_leftovers(out: Path, temp: Path) -> None:
+    """Remove what a killed salvage to ``out`` left: its copy, and the backup's temporaries."""
+    _remove(temp)
+    # write_backup's names: .NAME.<random>.partial, and .partial.backup / -journal beside it.
+    for stale in out.parent.glob(glob.escape(f".{out.name}.") + "*.partial*"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def backup_damaged(

@@ -99,11 +99,16 @@ def _damage(folder: Path, table: str, which: int) -> Damaged:
     return Damaged(folder, db, key, original, set(rowids), backup)
 
 
+def damage_middle_checkins(folder: Path) -> Damaged:
+    """Flip one bit in a page in the middle of the check-ins of the store in ``folder``."""
+    leaves = leaf_pages(folder / DB_NAME, store_key(folder), "checkins")
+    return _damage(folder, "checkins", len(leaves) // 2)
+
+
 @pytest.fixture
 def damaged(demo_dir: Path) -> Damaged:
     """The example store with one bit flipped in a page in the middle of the check-ins."""
-    leaves = leaf_pages(demo_dir / DB_NAME, store_key(demo_dir), "checkins")
-    return _damage(demo_dir, "checkins", len(leaves) // 2)
+    return damage_middle_checkins(demo_dir)
 
 
 @pytest.mark.parametrize(
