@@ -56,6 +56,8 @@ def report(result: SalvageResult) -> list[str]:
 
 def _outcome(table: TableSalvage) -> str:
     text = f"{table.saved:,} saved"
+    if table.unlinked:
+        text += f" ({table.unlinked:,} of them kept, unlinked from a plan that couldn't be read)"
     if table.unreadable is None:
         text += ", and perhaps more that couldn't be read"
     elif table.unreadable:

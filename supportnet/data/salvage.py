@@ -59,8 +59,10 @@ class TableSalvage:
     saved: int
     #: How many rows the table held, when an intact index tells; else None.
     held: int | None
-    #: Readable rows left out because the row they belong to (a person, a plan) was lost.
+    #: Readable rows left out because the row they belong to (a person) was lost.
     left_out: int = 0
+    #: Rows saved without their link to a plan that was lost (the link is optional).
+    unlinked: int = 0
 
     @property
     def kind(self) -> str:
@@ -337,7 +339,7 @@ def _build_in(source: _Reader, schema: _Schema, conn: Any) -> list[TableSalvage]
                 held[name] = saved[name]  # every read worked: nothing was missed
         for sql in schema.later:
             conn.execute(sql)
-        left_out = _drop_orphans(conn)
+        left_out, unlinked = _drop_orphans(conn)
         conn.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(Exception):
@@ -346,24 +348,70 @@ def _build_in(source: _Reader, schema: _Schema, conn: Any) -> list[TableSalvage]
     finally:
         conn.close()
     return [
-        TableSalvage(name, saved[name] - left_out.get(name, 0), held[name], left_out.get(name, 0))
+        TableSalvage(
+            name,
+            saved[name] - left_out.get(name, 0),
+            held[name],
+            left_out.get(name, 0),
+            unlinked.get(name, 0),
+        )
         for name, _sql in schema.tables
     ]
 
 
-def _drop_orphans(conn: Any) -> dict[str, int]:
-    """Remove rows whose parent row was lost (a check-in whose person couldn't be read).
+def _drop_orphans(conn: Any) -> tuple[dict[str, int], dict[str, int]]:
+    """Mend rows whose parent row was lost: (rows left out, rows kept but unlinked) by table.
 
-    The app expects every check-in, plan and detail to belong to someone; such rows would
-    break it. Dropping one can orphan another (a plan's skipped days), hence the loop.
+    A link the schema lets go (ON DELETE SET NULL: a check-in's or calendar record's plan)
+    is cleared and the row kept, note and all. Any other lost link (a check-in's person)
+    leaves the row out: the app expects it to belong to someone. Leaving one out can orphan
+    another (a plan's skipped days), hence the loop.
     """
-    dropped: dict[str, int] = {}
+    dropped: dict[str, set[int]] = {}
+    unlinked: dict[str, set[int]] = {}
+    links: dict[str, dict[int, tuple[str, list[str]]]] = {}
     while problems := conn.execute("PRAGMA foreign_key_check").fetchall():
         # One row per broken link; a row may have several. (table, rowid, parent, fk id)
-        for table, rowid in {(str(p[0]), int(p[1])) for p in problems}:
+        broken: dict[tuple[str, int], set[int]] = {}
+        for problem in problems:
+            broken.setdefault((str(problem[0]), int(problem[1])), set()).add(int(problem[3]))
+        for (table, rowid), fk_ids in broken.items():
+            if table not in links:
+                links[table] = _links(conn, table)
+            actions = [links[table][fk] for fk in fk_ids]
+            if all(action == "SET NULL" for action, _columns in actions) and _unlink(
+                conn, table, rowid, [c for _action, columns in actions for c in columns]
+            ):
+                unlinked.setdefault(table, set()).add(rowid)
+                continue
             conn.execute(f"DELETE FROM {_quote(table)} WHERE rowid = ?", (rowid,))
-            dropped[table] = dropped.get(table, 0) + 1
-    return dropped
+            dropped.setdefault(table, set()).add(rowid)
+            unlinked.get(table, set()).discard(rowid)
+    return (
+        {table: len(rows) for table, rows in dropped.items()},
+        {table: len(rows) for table, rows in unlinked.items() if rows},
+    )
+
+
+def _links(conn: Any, table: str) -> dict[int, tuple[str, list[str]]]:
+    """The table's foreign keys by id: what deleting the parent does, and the columns."""
+    found: dict[int, tuple[str, list[str]]] = {}
+    # (id, seq, parent, from, to, on_update, on_delete, match), one row per column.
+    for row in conn.execute(f"PRAGMA foreign_key_list({_quote(table)})").fetchall():
+        found.setdefault(int(row[0]), (str(row[6]).upper(), []))[1].append(str(row[3]))
+    return found
+
+
+def _unlink(conn: Any, table: str, rowid: int, columns: list[str]) -> bool:
+    """Clear the row's links to lost parents; False if the row can't stand without them."""
+    import sqlcipher3
+
+    assignments = ", ".join(f"{_quote(column)} = NULL" for column in dict.fromkeys(columns))
+    try:
+        conn.execute(f"UPDATE {_quote(table)} SET {assignments} WHERE rowid = ?", (rowid,))
+    except sqlcipher3.IntegrityError:  # NOT NULL or CHECK: the row needs that link
+        return False
+    return True
 
 
 def _quote(name: str) -> str:
