@@ -23,7 +23,12 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         "itself is left as it is; bring the copy in with `supportnet restore FILE --force`, "
         "which keeps the damaged database aside.",
     )
-    salvage.add_argument("--out", metavar="FILE", required=True, help="the backup file to write")
+    salvage.add_argument(
+        "--out",
+        metavar="FILE",
+        required=True,
+        help="the new backup file to write (never an existing file: choose a new name)",
+    )
     salvage.set_defaults(handler=_cmd_salvage)
 
 
@@ -56,6 +61,8 @@ def report(result: SalvageResult) -> list[str]:
 
 def _outcome(table: TableSalvage) -> str:
     text = f"{table.saved:,} saved"
+    if table.unlinked:  # only a plan link may be let go (ON DELETE SET NULL)
+        text += f" ({table.unlinked:,} of them kept, unlinked from a plan that couldn't be read)"
     if table.unreadable is None:
         text += ", and perhaps more that couldn't be read"
     elif table.unreadable:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from supportnet.data.engine import DatabaseFailure, RawDatabase
+from supportnet.data.failures import store_failure
 from supportnet.data.files import FILE_MODE, ensure_private_dir
 from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import upgrade
@@ -126,12 +127,16 @@ def _move_network(store: Store, scratch_db: Path) -> None:
                     _copy_table(conn, table)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                # A full disk makes SQLite roll back on its own; a second ROLLBACK would
+                # fail and hide why.
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlcipher3.Error):
+                        conn.execute("ROLLBACK")
                 raise
         finally:
             conn.execute("DETACH DATABASE example")
     except sqlcipher3.Error as exc:
-        raise DatabaseFailure(exc) from exc
+        raise store_failure(exc, store.db.path) or DatabaseFailure(exc) from exc
 
 
 def _copy_table(conn: Any, table: str) -> None:

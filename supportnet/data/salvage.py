@@ -9,6 +9,7 @@ a damaged page keeps failing, so every failure gets a fresh one.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -58,8 +59,10 @@ class TableSalvage:
     saved: int
     #: How many rows the table held, when an intact index tells; else None.
     held: int | None
-    #: Readable rows left out because the row they belong to (a person, a plan) was lost.
+    #: Readable rows left out because the row they belong to (a person) was lost.
     left_out: int = 0
+    #: Rows saved without their link to a plan that was lost (the link is optional).
+    unlinked: int = 0
 
     @property
     def kind(self) -> str:
@@ -118,7 +121,7 @@ def salvage_database(db: Path, key: bytes, out: Path) -> SalvageResult:
         schema = _read_schema(source, db)
         # Built beside the output (the store's own folder may be on a failing disk).
         temp = out.with_name(f".{out.name}.salvaging")
-        _remove(temp)
+        _clear_leftovers(out, temp)
         try:
             # Created 0600 first: SQLite keeps an existing file's mode.
             os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
@@ -132,6 +135,7 @@ def salvage_database(db: Path, key: bytes, out: Path) -> SalvageResult:
                 raise BackupError(
                     f"Can't write the salvaged copy in {out.parent}: {exc.orig}."
                 ) from exc
+            _refuse_existing(out)  # again: building the copy can take a while
             copy = RawDatabase(temp, key)
             try:
                 # The key records are the damaged store's, not the copy's folder's.
@@ -152,6 +156,17 @@ def _check_target(out: Path, data_dir: Path) -> None:
     if out.is_dir():
         raise BackupError(f"Can't write the salvaged copy: {out} is a folder.")
     refuse_inside_store(out, data_dir, "the salvaged copy")
+    _refuse_existing(out)
+
+
+def _refuse_existing(out: Path) -> None:
+    # A salvaged copy may hold only part of the data, so it never takes a file's place,
+    # least of all a backup's (the damage message names the newest one in backups/).
+    if os.path.lexists(out):
+        raise BackupError(
+            f"{out} already exists, so it was left alone: a salvaged copy never replaces a "
+            "file. Choose a new name for it."
+        )
 
 
 # --- Reading what can be read ----------------------------------------------------------------
@@ -248,27 +263,38 @@ def _readable_rows(
             start = int(one[0][0]) + 1
         if one == []:
             return
-        resume = _past_damage(source, table, start, held)
+        # The first row from ``start`` on can't be read. Every resume is past it, so each
+        # turn of this loop reads at least one row more, or ends.
+        resume = _past_damage(source, select, start, held)
         if resume is None:
             return
         start = resume
 
 
-def _past_damage(source: _Reader, table: str, start: int, held: list[int] | None) -> int | None:
-    """The first rowid from which reading works again after a damaged page, or None."""
-    quoted = _quote(table)
+def _past_damage(source: _Reader, select: str, start: int, held: list[int] | None) -> int | None:
+    """The first rowid after the unreadable row at or after ``start`` that reads, or None.
+
+    Probes read whole rows, as the copy does: a long note is kept on overflow pages of its
+    own, so a row can be found by its rowid and still fail to read.
+    """
     if held is not None:
-        # The index says which rows exist: try each one after ``start`` directly.
-        for rowid in (r for r in held if r >= start):
-            if source.rows(f"SELECT rowid FROM {quoted} WHERE rowid = ?", (rowid,)) is not None:
+        # The index says which rows exist: the first from ``start`` on is the unreadable
+        # one; try each after it directly.
+        failed = next((r for r in held if r >= start), None)
+        if failed is None:
+            return None
+        for rowid in (r for r in held if r > failed):
+            if source.rows(f"{select} WHERE rowid = ?", (rowid,)) is not None:
                 return rowid
         return None
     # No intact index: probe rowids one by one, then in doubling steps. Seeking to a rowid
     # past the damaged page's range succeeds, and reading carries on from there.
+    probe = f"{select} WHERE rowid >= ? ORDER BY rowid LIMIT 1"
     step, probes, candidate = 1, 0, start + 1
     while candidate <= _INT64_MAX:
-        if source.rows(f"SELECT rowid FROM {quoted} WHERE rowid >= ? LIMIT 1", (candidate,)):
-            return candidate
+        found = source.rows(probe, (candidate,))
+        if found is not None:
+            return candidate if found else None  # none left after the damage
         probes += 1
         if probes > _LINEAR_PROBES:
             step *= 2
@@ -313,7 +339,7 @@ def _build_in(source: _Reader, schema: _Schema, conn: Any) -> list[TableSalvage]
                 held[name] = saved[name]  # every read worked: nothing was missed
         for sql in schema.later:
             conn.execute(sql)
-        left_out = _drop_orphans(conn)
+        left_out, unlinked = _drop_orphans(conn)
         conn.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(Exception):
@@ -322,24 +348,70 @@ def _build_in(source: _Reader, schema: _Schema, conn: Any) -> list[TableSalvage]
     finally:
         conn.close()
     return [
-        TableSalvage(name, saved[name] - left_out.get(name, 0), held[name], left_out.get(name, 0))
+        TableSalvage(
+            name,
+            saved[name] - left_out.get(name, 0),
+            held[name],
+            left_out.get(name, 0),
+            unlinked.get(name, 0),
+        )
         for name, _sql in schema.tables
     ]
 
 
-def _drop_orphans(conn: Any) -> dict[str, int]:
-    """Remove rows whose parent row was lost (a check-in whose person couldn't be read).
+def _drop_orphans(conn: Any) -> tuple[dict[str, int], dict[str, int]]:
+    """Mend rows whose parent row was lost: (rows left out, rows kept but unlinked) by table.
 
-    The app expects every check-in, plan and detail to belong to someone; such rows would
-    break it. Dropping one can orphan another (a plan's skipped days), hence the loop.
+    A link the schema lets go (ON DELETE SET NULL: a check-in's or calendar record's plan)
+    is cleared and the row kept, note and all. Any other lost link (a check-in's person)
+    leaves the row out: the app expects it to belong to someone. Leaving one out can orphan
+    another (a plan's skipped days), hence the loop.
     """
-    dropped: dict[str, int] = {}
+    dropped: dict[str, set[int]] = {}
+    unlinked: dict[str, set[int]] = {}
+    links: dict[str, dict[int, tuple[str, list[str]]]] = {}
     while problems := conn.execute("PRAGMA foreign_key_check").fetchall():
         # One row per broken link; a row may have several. (table, rowid, parent, fk id)
-        for table, rowid in {(str(p[0]), int(p[1])) for p in problems}:
+        broken: dict[tuple[str, int], set[int]] = {}
+        for problem in problems:
+            broken.setdefault((str(problem[0]), int(problem[1])), set()).add(int(problem[3]))
+        for (table, rowid), fk_ids in broken.items():
+            if table not in links:
+                links[table] = _links(conn, table)
+            actions = [links[table][fk] for fk in fk_ids]
+            if all(action == "SET NULL" for action, _columns in actions) and _unlink(
+                conn, table, rowid, [c for _action, columns in actions for c in columns]
+            ):
+                unlinked.setdefault(table, set()).add(rowid)
+                continue
             conn.execute(f"DELETE FROM {_quote(table)} WHERE rowid = ?", (rowid,))
-            dropped[table] = dropped.get(table, 0) + 1
-    return dropped
+            dropped.setdefault(table, set()).add(rowid)
+            unlinked.get(table, set()).discard(rowid)
+    return (
+        {table: len(rows) for table, rows in dropped.items()},
+        {table: len(rows) for table, rows in unlinked.items() if rows},
+    )
+
+
+def _links(conn: Any, table: str) -> dict[int, tuple[str, list[str]]]:
+    """The table's foreign keys by id: what deleting the parent does, and the columns."""
+    found: dict[int, tuple[str, list[str]]] = {}
+    # (id, seq, parent, from, to, on_update, on_delete, match), one row per column.
+    for row in conn.execute(f"PRAGMA foreign_key_list({_quote(table)})").fetchall():
+        found.setdefault(int(row[0]), (str(row[6]).upper(), []))[1].append(str(row[3]))
+    return found
+
+
+def _unlink(conn: Any, table: str, rowid: int, columns: list[str]) -> bool:
+    """Clear the row's links to lost parents; False if the row can't stand without them."""
+    import sqlcipher3
+
+    assignments = ", ".join(f"{_quote(column)} = NULL" for column in dict.fromkeys(columns))
+    try:
+        conn.execute(f"UPDATE {_quote(table)} SET {assignments} WHERE rowid = ?", (rowid,))
+    except sqlcipher3.IntegrityError:  # NOT NULL or CHECK: the row needs that link
+        return False
+    return True
 
 
 def _quote(name: str) -> str:
@@ -350,6 +422,15 @@ def _remove(temp: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
             Path(f"{temp}{suffix}").unlink()
+
+
+def _clear_leftovers(out: Path, temp: Path) -> None:
+    """Remove what a killed salvage to ``out`` left: its copy, and the backup's temporaries."""
+    _remove(temp)
+    # write_backup's names: .NAME.<random>.partial, and .partial.backup / -journal beside it.
+    for stale in out.parent.glob(glob.escape(f".{out.name}.") + "*.partial*"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def backup_damaged(

@@ -73,6 +73,34 @@ def leaf_pages(db: Path, key: bytes, table: str) -> list[tuple[int, list[int]]]:
     return _leaves(db.read_bytes(), key, int(rows[0][0]))
 
 
+def overflow_pages(db: Path, key: bytes, table: str, rowid: int) -> list[int]:
+    """The overflow pages holding the end of one long row of ``table``, in chain order."""
+    raw = db.read_bytes()
+    page_number = next(n for n, rowids in leaf_pages(db, key, table) if rowid in rowids)
+    page = _page(raw, key, page_number)
+    header = 100 if page_number == 1 else 0
+    cells = int.from_bytes(page[header + 3 : header + 5], "big")
+    usable = PAGE_SIZE - RESERVED
+    for i in range(cells):
+        offset = int.from_bytes(page[header + 8 + 2 * i : header + 10 + 2 * i], "big")
+        size, at = _varint(page, offset)
+        found, at = _varint(page, at)
+        if found != rowid:
+            continue
+        # The file format's rule for how much of a payload stays on the leaf page.
+        most, least = usable - 35, (usable - 12) * 32 // 255 - 23
+        if size <= most:
+            return []
+        local = least + (size - least) % (usable - 4)
+        if local > most:
+            local = least
+        chain = [int.from_bytes(page[at + local : at + local + 4], "big")]
+        while (following := int.from_bytes(_page(raw, key, chain[-1])[:4], "big")) != 0:
+            chain.append(following)
+        return chain
+    raise AssertionError(f"rowid {rowid} is not on page {page_number}")
+
+
 def flip_bit(db: Path, page: int, offset: int = 1000, bit: int = 4) -> None:
     """Flip one bit inside the encrypted body of ``page`` (1-based)."""
     assert page > 1, "page 1 holds the salt and the table list; damage another"

@@ -99,11 +99,16 @@ def _damage(folder: Path, table: str, which: int) -> Damaged:
     return Damaged(folder, db, key, original, set(rowids), backup)
 
 
+def damage_middle_checkins(folder: Path) -> Damaged:
+    """Flip one bit in a page in the middle of the check-ins of the store in ``folder``."""
+    leaves = leaf_pages(folder / DB_NAME, store_key(folder), "checkins")
+    return _damage(folder, "checkins", len(leaves) // 2)
+
+
 @pytest.fixture
 def damaged(demo_dir: Path) -> Damaged:
     """The example store with one bit flipped in a page in the middle of the check-ins."""
-    leaves = leaf_pages(demo_dir / DB_NAME, store_key(demo_dir), "checkins")
-    return _damage(demo_dir, "checkins", len(leaves) // 2)
+    return damage_middle_checkins(demo_dir)
 
 
 @pytest.mark.parametrize(
@@ -221,6 +226,66 @@ def test_rows_whose_person_was_lost_are_left_out_and_counted(
         copy.close()
     kept = {v[2] for k, v in hit.original["people"].items() if k not in hit.lost}  # id, uid, name
     assert names == kept
+
+
+def test_rows_whose_plan_was_lost_are_kept_without_the_link(demo_dir: Path, tmp_path: Path) -> None:
+    # A plan is optional for a check-in and a calendar record (ON DELETE SET NULL): losing
+    # the plan must not lose the check-in and its note.
+    exported = run_cli(
+        "export-ics", "--out", str(tmp_path / "plans.ics"), "--data-dir", str(demo_dir)
+    )
+    assert exported.returncode == 0, exported.stderr
+    key = store_key(demo_dir)
+    db = demo_dir / DB_NAME
+    writer = RawDatabase(db, key)
+    try:
+        writer.execute(
+            "UPDATE checkins SET plan_id = (SELECT min(id) FROM plans "
+            "WHERE plans.person_id = checkins.person_id) "
+            "WHERE person_id IN (SELECT person_id FROM plans)"
+        )
+    finally:
+        writer.close()
+    original = all_rows(db, key)
+    # Columns after the rowid: id, uid, person_id, group_id, plan_id, …
+    linked = {k for k, v in original["checkins"].items() if v[4] is not None}
+    events = len(original["calendar_events"])
+    assert linked
+    assert events
+    assert original["plan_skips"]
+    (page, _plans), *more = leaf_pages(db, key, "plans")
+    assert not more, "every plan is on one page"
+    flip_bit(db, page)
+
+    out = tmp_path / "salvaged.db"
+    result = run_cli("salvage", "--out", str(out), "--data-dir", str(demo_dir))
+    assert result.returncode == 0, result.stderr
+    plans = len(original["plans"])
+    checkins = len(original["checkins"])
+    assert f"plans:                     0 saved, {plans} couldn't be read" in result.stdout
+    assert (
+        f"check-ins:                 {checkins} saved ({len(linked)} of them kept, unlinked "
+        "from a plan that couldn't be read)\n"
+    ) in result.stdout
+    assert (
+        f"calendar export records:   {events} saved ({events} of them kept, unlinked from a "
+        "plan that couldn't be read)\n"
+    ) in result.stdout
+    skips = len(original["plan_skips"])
+    assert f"{skips} left out (what they belong to couldn't be read)" in result.stdout
+
+    saved = all_rows(out, key)
+    unlinked = {k: (*v[:4], None, *v[5:]) for k, v in original["checkins"].items()}
+    assert saved["checkins"] == unlinked, "every check-in and note is kept"
+    assert {k: v[1] for k, v in saved["calendar_events"].items()} == dict.fromkeys(
+        original["calendar_events"], None
+    )
+    assert saved["plan_skips"] == {}
+    copy = RawDatabase(plain(out), key)
+    try:
+        assert copy.execute("PRAGMA foreign_key_check") == []
+    finally:
+        copy.close()
 
 
 def test_a_table_without_an_index_is_read_past_the_damage(demo_dir: Path, tmp_path: Path) -> None:
