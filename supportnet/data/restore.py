@@ -20,7 +20,7 @@ from typing import Any
 from supportnet.data import keys, recovery
 from supportnet.data.backup_format import BackupHeader, extract_database, is_container, read_header
 from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
-from supportnet.data.failures import file_failure
+from supportnet.data.failures import file_failure, short_of_space
 from supportnet.data.files import FILE_MODE, ensure_private_dir, fsync_dir
 from supportnet.data.keys import KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
@@ -351,15 +351,20 @@ def _rekey(database: RawDatabase, source: Path, target_key: bytes) -> None:
         raw_execute(database, f"PRAGMA rekey = \"x'{target_key.hex()}'\"")
     except DatabaseFailure as exc:
         typed = file_failure(exc, database.path, _RESTORED_COPY)
-        if isinstance(typed, DiskFullError):
+        # SQLCipher reports every rekey failure alike; its journal needs the file's size.
+        full = isinstance(typed, DiskFullError) or short_of_space(
+            database.path.parent, database.path.stat().st_size
+        )
+        if full:
             raise DiskFullError(
                 f"The disk is full, so SupportNet couldn't re-encrypt the copy of {source} for "
                 "this computer. The backup itself is fine and nothing was changed. Free some "
                 "space on the disk, then try again."
             ) from exc
         raise typed or BackupError(
-            f"SupportNet couldn't re-encrypt the copy of {source} for this computer "
-            f"({exc.orig}). The backup itself is fine and nothing was changed."
+            f"SupportNet couldn't re-encrypt the copy of {source} for this computer. The "
+            "backup itself is fine and nothing was changed; check that the disk is working, "
+            "then try again."
         ) from exc
 
 
