@@ -38,9 +38,11 @@ from supportnet.errors import (
     BackupError,
     DiskFullError,
     KeyUnavailableError,
+    ValidationError,
     WrongPassphraseError,
 )
 from supportnet.paths import user_path
+from supportnet.text import has_lone_surrogate
 
 #: Asks for a backup's recovery key (or passphrase, when the flag says the backup has one).
 #: Returns the typed text, or None when nobody can be asked.
@@ -78,6 +80,12 @@ def unlock_backup(header: BackupHeader, text: str) -> tuple[bytes, bytes | None]
     Also returns the recovery secret when ``text`` was the recovery key. A typo in a
     recovery key is caught by its check group, before any decryption.
     """
+    if has_lone_surrogate(text):
+        raise ValidationError(
+            "backup_secret",
+            "The recovery key or passphrase given holds something that isn't plain text "
+            "(perhaps it came in another encoding). Please type it again.",
+        )
     if recovery.looks_like_key(text) or header.passphrase is None:
         secret = recovery.parse_key(text)
         key = recovery.unwrap_with_secret(header.recovery, secret)

@@ -199,6 +199,7 @@ def open_store(
     """
     if not create and not store_exists(data_dir):
         raise _no_store_yet(data_dir)
+    made = not data_dir.exists()
     ensure_private_dir(data_dir)
     lock = StoreLock(data_dir)
     lock.acquire()
@@ -214,6 +215,13 @@ def open_store(
         )
     except BaseException:
         lock.release()
+        if made:
+            # A first start that failed (no passphrase, one that isn't text) leaves no
+            # folder holding only a lock file behind.
+            with contextlib.suppress(OSError):
+                if [p.name for p in data_dir.iterdir()] == [lock.path.name]:
+                    lock.path.unlink()
+                    data_dir.rmdir()
         raise
 
 
