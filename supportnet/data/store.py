@@ -326,9 +326,16 @@ def _open_locked(
     else:
         key = _load_existing_key(data_dir, info, keyring_backend, passphrase)
 
-    # Stores made before recovery keys existed get one here, on their next open.
-    recovery.ensure_record(data_dir, info.key_id, key, datetime.now(UTC))
-    return _open_with_key(data_dir, lock, info, key)
+    store = _open_with_key(data_dir, lock, info, key)
+    # Stores made before recovery keys existed get one here, on their next open. Only now
+    # that the key has opened the database: checked with a wrong key (a replaced keyring
+    # entry), a sound recovery record would look damaged and be replaced.
+    try:
+        recovery.ensure_record(data_dir, info.key_id, key, datetime.now(UTC))
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def _create_database(db: Path, key: bytes) -> None:
