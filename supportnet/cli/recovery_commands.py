@@ -55,7 +55,17 @@ def _cmd_recovery_key(args: argparse.Namespace, data_dir: Path, out: TextIO) -> 
         else:
             record = recovery.ensure_record(store.data_dir, key_id, key, now)
         text = recovery.key_text(record, key)
-    if args.new:
+        # Shown now: `backup` may again say its backups open with it.
+        recovery.mark_reminded(store.data_dir, record, now)
+    if record.unseen_replacement:
+        assert record.replaced_at is not None
+        print(
+            "This is a new recovery key: the record of the one before was damaged. The one "
+            "you kept before opens only backups made before "
+            f"{record.replaced_at.astimezone():%Y-%m-%d}; new backups open with this one.",
+            file=out,
+        )
+    elif args.new:
         print(
             "This is your new recovery key; new backups use it. Backups made before now "
             "keep opening with the old one, so keep the old one too while you keep them.",

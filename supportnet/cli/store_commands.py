@@ -161,12 +161,29 @@ def _cmd_backup(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
         # A damaged page may lie where a backup never reads (a free page): try anyway.
         written = backup_damaged(data_dir, target, damaged, passphrase=passphrase, force=args.force)
         phrase = key_method(data_dir) is KeyMethod.PASSPHRASE
-    print(
-        f"Wrote an encrypted backup to {written}. It opens here, and on any computer with "
-        f"your recovery key{' or your passphrase' if phrase else ''}.",
-        file=out,
-    )
+    print(_opens_where(written, data_dir, phrase), file=out)
     return 0
+
+
+def _opens_where(written: Path, data_dir: Path, phrase: bool) -> str:
+    """Where the backup just written opens. Not "with your recovery key" while the key it
+    carries replaced a damaged one and nobody has seen it: the key on paper won't open it."""
+    from supportnet.data import recovery
+
+    record = recovery.read_record(data_dir)  # written and checked by the backup just now
+    if record is None or not record.unseen_replacement:
+        return (
+            f"Wrote an encrypted backup to {written}. It opens here, and on any computer with "
+            f"your recovery key{' or your passphrase' if phrase else ''}."
+        )
+    assert record.replaced_at is not None
+    return (
+        f"Wrote an encrypted backup to {written}. It opens here"
+        f"{', and on any computer with your passphrase' if phrase else ''}. This store has a "
+        f"new recovery key since {record.replaced_at.astimezone():%Y-%m-%d} (the record of the "
+        "one before was damaged), and only the new one opens this backup: run `supportnet "
+        "recovery-key` to see it."
+    )
 
 
 def _cmd_restore(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
@@ -192,7 +209,14 @@ def _cmd_restore(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     )
     if result.safety_backup:
         print(f"The data it replaced is kept in {result.safety_backup}.", file=out)
-    if result.from_elsewhere:
+    if result.new_recovery_key:
+        print(
+            f"The store now has its own key on this computer ({where}). The backup's recovery "
+            "key couldn't be read, so the store has a new one: run `supportnet recovery-key` "
+            "to see it, and keep it safe.",
+            file=out,
+        )
+    elif result.from_elsewhere:
         print(
             f"The store now has its own key on this computer ({where}); its recovery key "
             "is the one the backup came with.",

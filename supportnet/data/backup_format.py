@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from supportnet.data import recovery
+from supportnet.data.failures import file_failure
 from supportnet.data.keys import KeyInfo, KeyMethod
 from supportnet.errors import BackupError, KeyUnavailableError
 
@@ -61,6 +62,8 @@ class BackupHeader:
         """Whether ``db_key`` is this backup's key (the MAC checks out with it)."""
         import hmac
 
+        if not _is_digest(self.mac):
+            return False  # compare_digest refuses non-ASCII text instead of saying "no"
         return hmac.compare_digest(recovery.mac(db_key, self.signed_bytes()), self.mac)
 
     @classmethod
@@ -76,15 +79,29 @@ class BackupHeader:
         if passphrase is not None and passphrase.method is not KeyMethod.PASSPHRASE:
             raise ValueError("not a passphrase wrap")
         database = data["database"]
+        mac = str(data["mac"])
+        if not _is_digest(mac):
+            raise ValueError("the MAC isn't a SHA-256 digest")
+        size = database["bytes"]
+        if not isinstance(size, int) or isinstance(size, bool):
+            raise ValueError("the database size isn't a whole number")
         return cls(
             key_id=str(data["key_id"]),
             recovery=recovery.RecoveryWrap.from_dict(data["recovery"]),
             passphrase=passphrase,
-            db_size=int(database["bytes"]),
+            db_size=size,
             db_sha256=str(database["sha256"]),
             created_at=str(data["created_at"]),
-            mac=str(data["mac"]),
+            mac=mac,
         )
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def _is_digest(text: str) -> bool:
+    """Whether ``text`` is a SHA-256 digest as hexdigest() writes it: 64 lowercase hex digits."""
+    return len(text) == 64 and set(text) <= _HEX
 
 
 def is_container(path: Path) -> bool:
@@ -113,8 +130,17 @@ def read_header(path: Path) -> tuple[BackupHeader, int]:
         raise BackupError(f"Can't read the backup {path}: {exc.strerror}.") from exc
     try:
         header = BackupHeader.parse(raw)
-    # KeyInfo.from_json reports a malformed passphrase wrap as KeyUnavailableError.
-    except (ValueError, KeyError, TypeError, AttributeError, KeyUnavailableError) as exc:
+    # KeyInfo.from_json reports a malformed passphrase wrap as KeyUnavailableError;
+    # RecursionError is JSON nested thousands deep, OverflowError a number too big.
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+        OverflowError,
+        KeyUnavailableError,
+    ) as exc:
         raise BackupError(damaged) from exc
     if total - start != header.db_size:
         raise BackupError(f"The backup {path} is incomplete, so it wasn't restored.")
@@ -160,16 +186,28 @@ def write_container(database: Path, out: Path, header: BackupHeader) -> None:
 def extract_database(source: Path, start: int, header: BackupHeader, target: Path) -> None:
     """Copy the database part of a backup into ``target`` (0600, synced), checking its hash."""
     digest = hashlib.sha256()
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError as exc:
+        typed = file_failure(exc, target, "the restored copy of the backup")
+        raise typed or BackupError(
+            f"Can't copy the backup {source} into {target.parent}: {exc.strerror}."
+        ) from exc
     try:
         with os.fdopen(fd, "wb") as out, open(source, "rb") as handle:
             handle.seek(start)
             size = _copy_stream(handle, out, digest)
             out.flush()
             os.fsync(out.fileno())
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             target.unlink()
+        if isinstance(exc, OSError):
+            # Most often a full disk where the copy goes: said as such, not as a crash.
+            typed = file_failure(exc, target, "the restored copy of the backup")
+            raise typed or BackupError(
+                f"Can't copy the backup {source} into {target.parent}: {exc.strerror or exc}."
+            ) from exc
         raise
     if size != header.db_size or digest.hexdigest() != header.db_sha256:
         target.unlink()

@@ -166,6 +166,15 @@ def file_failure(exc: BaseException, target: Path, what: str) -> StoreError | No
     return None
 
 
+def short_of_space(folder: Path, needed: int) -> bool:
+    """Whether ``folder``'s disk has less than ``needed`` bytes free. For steps whose driver
+    error doesn't say why (SQLCipher's rekey reports any failure the same way)."""
+    try:
+        return shutil.disk_usage(folder).free < needed
+    except OSError:
+        return False
+
+
 def _refine(kind: Kind | None, folder: Path | None) -> Kind | None:
     if kind in (Kind.IO, Kind.CANT_OPEN) and folder is not None and _nearly_full(folder):
         return Kind.FULL

@@ -26,6 +26,7 @@ from supportnet.errors import (
     ValidationError,
     WrongPassphraseError,
 )
+from supportnet.text import has_lone_surrogate
 
 KEY_BYTES = 32
 KEYINFO_NAME = "key.json"
@@ -114,7 +115,15 @@ class KeyInfo:
             )
             _check_wrapping(info)
             return info
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        # RecursionError: JSON nested thousands deep; OverflowError: a number too big.
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            RecursionError,
+            OverflowError,
+        ) as exc:
             raise KeyUnavailableError(
                 f"The key record {KEYINFO_NAME} is damaged ({exc}); the database can't be "
                 "opened without it."
@@ -128,12 +137,15 @@ class KeyInfo:
         return f"passphrase-wrapped key file ({KEYINFO_NAME}, Argon2id + AES-256-GCM)"
 
 
-#: What a key record may ask of Argon2id. A tampered record could otherwise demand hours of
-#: work or more memory than the machine has before the passphrase is even checked. The
-#: upper ends allow about 30x today's default cost (t=3, 64 MiB), room to raise it later.
-KDF_ITERATIONS = range(1, 11)
-KDF_MEMORY_KIB = range(8 * 1024, 1024 * 1024 + 1)  # 8 MiB to 1 GiB
-KDF_LANES = range(1, 17)
+#: What a key record (key.json, or a backup's header) may ask of Argon2id. A tampered one
+#: could otherwise demand seconds of work and more memory than the machine has before the
+#: passphrase is even checked. SupportNet writes only DEFAULT_KDF (t=3, 64 MiB, 4 lanes);
+#: the upper ends leave twice that time and memory as room to raise it later. The lower
+#: ends admit the tests' cheap cost (t=1, 8 MiB, 1 lane).
+_SHIPPED = KdfParams()  # not DEFAULT_KDF, which the tests make cheap
+KDF_ITERATIONS = range(1, 2 * _SHIPPED.iterations + 1)
+KDF_MEMORY_KIB = range(8 * 1024, 2 * _SHIPPED.memory_kib + 1)  # 8 MiB to 128 MiB
+KDF_LANES = range(1, 2 * _SHIPPED.lanes + 1)
 SALT_BYTES = range(16, 65)
 NONCE_BYTES = 12  # AES-GCM's standard nonce
 WRAPPED_BYTES = KEY_BYTES + 16  # the key and GCM's tag
@@ -190,8 +202,20 @@ def write_keyinfo(data_dir: Path, info: KeyInfo) -> None:
 # --- Passphrase wrapping -------------------------------------------------------------------
 
 
+def check_passphrase_text(passphrase: str) -> None:
+    """Raise :class:`ValidationError` unless ``passphrase`` is text (no bytes in another
+    encoding, which Python hands over as lone surrogates). Names no part of it."""
+    if has_lone_surrogate(passphrase):
+        raise ValidationError(
+            "passphrase",
+            "The passphrase holds something that isn't plain text (perhaps it came in "
+            "another encoding). Please type it again.",
+        )
+
+
 def check_new_passphrase(passphrase: str, again: str | None = None) -> None:
     """Raise :class:`ValidationError` if a new passphrase is too weak or the two differ."""
+    check_passphrase_text(passphrase)
     if len(passphrase) < PASSPHRASE_MIN:
         raise ValidationError(
             "passphrase",
@@ -222,6 +246,7 @@ def wrap_key(key: bytes, passphrase: str, key_id: str, params: KdfParams | None 
     """Wrap ``key`` with a key derived from ``passphrase`` (Argon2id, then AES-256-GCM)."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+    check_passphrase_text(passphrase)
     params = params or DEFAULT_KDF
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
@@ -238,11 +263,19 @@ def unwrap_key(info: KeyInfo, passphrase: str) -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     assert info.kdf is not None
+    check_passphrase_text(passphrase)
     try:
         kek = _derive(passphrase, info.salt, info.kdf)
         key = AESGCM(kek).decrypt(info.nonce, info.wrapped, _aad(info.key_id))
+    except MemoryError as exc:
+        # The cost is within bounds (from_json checked it): the machine is short of memory.
+        raise KeyUnavailableError(
+            f"There isn't enough free memory to unlock the key right now (it needs about "
+            f"{info.kdf.memory_kib // 1024} MiB). Nothing was changed. Close some programs, "
+            "then try again."
+        ) from exc
     # A cost, salt or nonce Argon2id or AES-GCM can't take: the record was damaged.
-    except (ValueError, OverflowError, MemoryError) as exc:
+    except (ValueError, OverflowError) as exc:
         raise KeyUnavailableError(
             f"The key record {KEYINFO_NAME} is damaged ({exc}); the database can't be "
             "opened without it."

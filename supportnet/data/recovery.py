@@ -10,12 +10,13 @@ import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from supportnet.data.files import write_private_file
 from supportnet.errors import KeyUnavailableError, StoreError, ValidationError
+from supportnet.text import has_lone_surrogate
 
 RECOVERY_NAME = "recovery.json"
 SECRET_BYTES = 20  # 160 random bits: 32 Crockford base32 characters, 8 groups of four
@@ -84,6 +85,12 @@ def parse_key(text: str) -> bytes:
 
     A typo is caught by the check group, before any decryption is tried.
     """
+    if has_lone_surrogate(text):
+        # Bytes in another encoding: never echo them, they are part of a secret.
+        raise RecoveryKeyError(
+            "That recovery key holds something that isn't plain text (perhaps it came in "
+            "another encoding). Please type it again."
+        )
     compact = text.upper().translate(_SEPARATORS).translate(_LOOKALIKES)
     strange = sorted({c for c in compact if c not in ALPHABET})
     if strange:
@@ -259,10 +266,24 @@ class RecoveryRecord:
     created_at: datetime
     confirmed_at: datetime | None = None
     reminded_at: datetime | None = None
+    #: When this key replaced an earlier one that could no longer be read (recovery.json
+    #: was damaged): backups made before then open only with the earlier key.
+    replaced_at: datetime | None = None
+
+    @property
+    def shown(self) -> bool:
+        """Whether the person has seen this key: stored it, or had it shown ("Later")."""
+        return self.confirmed_at is not None or self.reminded_at is not None
+
+    @property
+    def unseen_replacement(self) -> bool:
+        """A key that replaced an unreadable one and that nobody has seen yet: backups made
+        now open with it, not with the key kept on paper."""
+        return self.replaced_at is not None and not self.shown
 
     def to_json(self) -> str:
         data = {"version": 1, **self.wrap.to_dict()}
-        for name in ("created_at", "confirmed_at", "reminded_at"):
+        for name in ("created_at", "confirmed_at", "reminded_at", "replaced_at"):
             value = getattr(self, name)
             data[name] = value.isoformat() if value is not None else None
         return json.dumps(data, indent=2) + "\n"
@@ -282,8 +303,18 @@ class RecoveryRecord:
             if created is None:
                 raise ValueError("no created_at")
             wrapped = RecoveryWrap.from_dict(data)
-            return cls(wrapped, created, when("confirmed_at"), when("reminded_at"))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            return cls(
+                wrapped, created, when("confirmed_at"), when("reminded_at"), when("replaced_at")
+            )
+        # RecursionError: JSON nested thousands deep; OverflowError: a number too big.
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            RecursionError,
+            OverflowError,
+        ) as exc:
             raise KeyUnavailableError(
                 f"The recovery record {RECOVERY_NAME} is damaged; run `supportnet "
                 "recovery-key --new` to make a new recovery key."
@@ -313,24 +344,47 @@ def write_record(data_dir: Path, record: RecoveryRecord) -> None:
         raise StoreError(f"Can't write the recovery record in {data_dir}: {exc.strerror}.") from exc
 
 
-def ensure_record(data_dir: Path, key_id: str, db_key: bytes, now: datetime) -> RecoveryRecord:
-    """This store's recovery record, made now if it has none.
+def _verified_secret(wrapped: RecoveryWrap, db_key: bytes) -> bytes | None:
+    """The recovery secret in ``wrapped`` if the database key still reads it, else None."""
+    try:
+        return secret_of(wrapped, db_key)
+    except KeyUnavailableError:
+        return None
 
-    A damaged record, or one for another key, must not lock anyone out of their store: it
-    is kept aside (``recovery.json.unused-…``) and a new recovery key made, which the app
-    then shows as it does on a first start.
+
+def ensure_record(data_dir: Path, key_id: str, db_key: bytes, now: datetime) -> RecoveryRecord:
+    """This store's recovery record, checked end to end, made now if it has none.
+
+    The record must give back the database key from its own recovery key, or every backup
+    made with it would claim to open elsewhere and not. If only the wrap of the database key
+    is damaged, it is made again from the recovery key it still holds: the same key, nothing
+    for the person to do. A record that can't be read, or is for another key, must not lock
+    anyone out of their store: it is kept aside (``recovery.json.unused-…``) and a new
+    recovery key made, marked as replacing one (``replaced_at``) if the old one may have
+    been seen, so the app and ``backup`` can say that the key on paper no longer fits.
     """
     path = data_dir / RECOVERY_NAME
     try:
         record = read_record(data_dir)
+        unreadable = False
     except KeyUnavailableError:
-        record = None
+        record, unreadable = None, True
     if record is not None and record.wrap.key_id == key_id:
-        return record
+        secret = _verified_secret(record.wrap, db_key)
+        if secret is not None:
+            if unwrap_with_secret(record.wrap, secret) == db_key:
+                return record
+            repaired = replace(record, wrap=wrap(db_key, key_id, secret, record.wrap.recovery_id))
+            write_record(data_dir, repaired)
+            return repaired
+    # An unreadable record may have been seen; an unseen one replaced is no loss to anyone.
+    replaced = unreadable or (record is not None and record.shown)
     if path.exists():
         with contextlib.suppress(OSError):
             path.rename(path.with_name(f"{RECOVERY_NAME}.unused-{now:%Y%m%dT%H%M%S}"))
-    record = RecoveryRecord(wrap(db_key, key_id, new_secret()), created_at=now)
+    record = RecoveryRecord(
+        wrap(db_key, key_id, new_secret()), created_at=now, replaced_at=now if replaced else None
+    )
     write_record(data_dir, record)
     return record
 
@@ -411,6 +465,18 @@ class RecoveryKeeper:
 
     def confirmed(self) -> bool:
         return self.record().confirmed_at is not None
+
+    @property
+    def replaced_on(self) -> date | None:
+        """The day (this computer's time zone) this key replaced an earlier one that could no
+        longer be read, until the person says the new one is stored; else None.
+
+        Backups made before that day open only with the earlier key.
+        """
+        record = self.record()
+        if record.replaced_at is None or record.confirmed_at is not None:
+            return None
+        return record.replaced_at.astimezone().date()
 
     def stored(self) -> None:
         """The person says the key is written down somewhere safe."""

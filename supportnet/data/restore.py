@@ -20,6 +20,7 @@ from typing import Any
 from supportnet.data import keys, recovery
 from supportnet.data.backup_format import BackupHeader, extract_database, is_container, read_header
 from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
+from supportnet.data.failures import file_failure, short_of_space
 from supportnet.data.files import FILE_MODE, ensure_private_dir, fsync_dir
 from supportnet.data.keys import KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
@@ -34,8 +35,15 @@ from supportnet.data.store import (
     _set_aside_current,
     load_key,
 )
-from supportnet.errors import BackupError, KeyUnavailableError, WrongPassphraseError
+from supportnet.errors import (
+    BackupError,
+    DiskFullError,
+    KeyUnavailableError,
+    ValidationError,
+    WrongPassphraseError,
+)
 from supportnet.paths import user_path
+from supportnet.text import has_lone_surrogate
 
 #: Asks for a backup's recovery key (or passphrase, when the flag says the backup has one).
 #: Returns the typed text, or None when nobody can be asked.
@@ -56,6 +64,9 @@ class RestoreResult:
     safety_backup: Path | None
     #: The backup came from elsewhere: the store now uses the backup's recovery key.
     from_elsewhere: bool = False
+    #: The backup's recovery key couldn't be read (its passphrase opened it), so the store
+    #: got a new one, which nobody has seen yet.
+    new_recovery_key: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +81,12 @@ def unlock_backup(header: BackupHeader, text: str) -> tuple[bytes, bytes | None]
     Also returns the recovery secret when ``text`` was the recovery key. A typo in a
     recovery key is caught by its check group, before any decryption.
     """
+    if has_lone_surrogate(text):
+        raise ValidationError(
+            "backup_secret",
+            "The recovery key or passphrase given holds something that isn't plain text "
+            "(perhaps it came in another encoding). Please type it again.",
+        )
     if recovery.looks_like_key(text) or header.passphrase is None:
         secret = recovery.parse_key(text)
         key = recovery.unwrap_with_secret(header.recovery, secret)
@@ -100,6 +117,31 @@ def _ask(header: BackupHeader, ask: BackupSecretProvider | None) -> _Unlocked:
         )
     key, secret = unlock_backup(header, text)
     return _Unlocked(key, secret)
+
+
+def _carried_recovery(
+    header: BackupHeader, unlocked: _Unlocked, key_id: str, local_key: bytes, now: datetime
+) -> recovery.RecoveryRecord:
+    """The recovery record for a store restored from elsewhere: the backup's recovery key,
+    wrapped for this store's key; a new one if the backup's can't be read.
+
+    Made before anything is replaced, as everything that can fail is.
+    """
+    secret = unlocked.secret
+    if secret is None:
+        with contextlib.suppress(KeyUnavailableError):
+            secret = recovery.secret_of(header.recovery, unlocked.key)
+    if secret is None:
+        # The passphrase opened the backup but its recovery key is damaged: a store with
+        # no working recovery key would be worse than one with a new key, said so.
+        return recovery.RecoveryRecord(
+            recovery.wrap(local_key, key_id, recovery.new_secret()), created_at=now, replaced_at=now
+        )
+    return recovery.RecoveryRecord(
+        recovery.wrap(local_key, key_id, secret),
+        created_at=now,
+        confirmed_at=now if unlocked.secret is not None else None,
+    )
 
 
 def restore_backup(
@@ -137,6 +179,12 @@ def restore_backup(
         elsewhere = False
         if header is not None and not (header.key_id == info.key_id and header.verify(local_key)):
             unlocked, elsewhere = _ask(header, backup_secret), True
+        now = datetime.now(UTC)
+        carried = (
+            _carried_recovery(header, unlocked, info.key_id, local_key, now)
+            if elsewhere and header is not None
+            else None
+        )
         temp = _prepare(data_dir, source, header, start, unlocked.key, local_key)
         try:
             db = data_dir / DB_NAME
@@ -144,15 +192,16 @@ def restore_backup(
             _move_into_place(temp, db)
         finally:
             _remove(temp)
-        now = datetime.now(UTC)
-        if elsewhere and header is not None:
-            secret = unlocked.secret or recovery.secret_of(header.recovery, unlocked.key)
-            recovery.adopt(
-                data_dir, info.key_id, local_key, secret, now, confirmed=unlocked.secret is not None
-            )
+        if carried is not None:
+            recovery.write_record(data_dir, carried)
         else:
             recovery.ensure_record(data_dir, info.key_id, local_key, now)
-        return RestoreResult(_open_with_key(data_dir, lock, info, local_key), safety, elsewhere)
+        return RestoreResult(
+            _open_with_key(data_dir, lock, info, local_key),
+            safety,
+            elsewhere,
+            new_recovery_key=carried is not None and carried.replaced_at is not None,
+        )
     except BaseException:
         lock.release()
         raise
@@ -196,23 +245,21 @@ def _restore_into_new(
         backend = _resolve_backend(keyring_backend)
         key, info = keys.create_key(data_dir, backend, passphrase)
         made.append(data_dir / keys.KEYINFO_NAME)
+        carried = _carried_recovery(header, unlocked, info.key_id, key, datetime.now(UTC))
         temp = _prepare(data_dir, source, header, start, unlocked.key, key)
         made.append(data_dir / DB_NAME)
         try:
             _move_into_place(temp, data_dir / DB_NAME)
         finally:
             _remove(temp)
-        secret = unlocked.secret or recovery.secret_of(header.recovery, unlocked.key)
         made.append(data_dir / recovery.RECOVERY_NAME)
-        recovery.adopt(
-            data_dir,
-            info.key_id,
-            key,
-            secret,
-            datetime.now(UTC),
-            confirmed=unlocked.secret is not None,
+        recovery.write_record(data_dir, carried)
+        return RestoreResult(
+            _open_with_key(data_dir, lock, info, key),
+            None,
+            True,
+            new_recovery_key=carried.replaced_at is not None,
         )
-        return RestoreResult(_open_with_key(data_dir, lock, info, key), None, True)
     except BaseException:
         lock.release()
         if info is not None and info.method is keys.KeyMethod.KEYRING:
@@ -246,11 +293,24 @@ def _prepare(
         _check_and_rekey(temp, source, backup_key, target_key)
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())
-    except BaseException:
+    except BaseException as exc:
         for suffix in ("", *_SIDE_FILES):
             _remove(Path(f"{temp}{suffix}"))
+        if isinstance(exc, OSError | DatabaseFailure):
+            # A full or failing disk is about this folder, never about the backup.
+            typed = file_failure(exc, temp, _RESTORED_COPY)
+            if typed is not None:
+                raise typed from exc
+            if isinstance(exc, OSError):
+                raise BackupError(
+                    f"Can't restore {source} into {data_dir}: {exc.strerror or exc}."
+                ) from exc
         raise
     return temp
+
+
+#: How file_failure names what a failed restore step didn't write.
+_RESTORED_COPY = "the restored copy of the backup"
 
 
 def _copy_old_backup(source: Path, key: bytes, temp: Path) -> None:
@@ -260,7 +320,8 @@ def _copy_old_backup(source: Path, key: bytes, temp: Path) -> None:
     try:
         raw_execute(backup, "VACUUM INTO ?", (str(temp),))
     except DatabaseFailure as exc:
-        raise BackupError(
+        typed = file_failure(exc, temp, _RESTORED_COPY)
+        raise typed or BackupError(
             f"{source} can't be opened with this store's key: it is damaged, isn't a "
             "SupportNet backup, or belongs to another SupportNet store."
         ) from exc
@@ -271,21 +332,47 @@ def _copy_old_backup(source: Path, key: bytes, temp: Path) -> None:
 def _check_and_rekey(temp: Path, source: Path, key: bytes, target_key: bytes) -> None:
     database = RawDatabase(temp, key)
     try:
-        revision = current_revision(database)
-        if revision is None:
-            raise BackupError(f"{source} isn't a SupportNet backup.")
-        check_revision(revision)
-        if raw_execute(database, "PRAGMA cipher_integrity_check"):
-            raise BackupError(f"The backup {source} is damaged, so it wasn't restored.")
+        try:
+            revision = current_revision(database)
+            if revision is None:
+                raise BackupError(f"{source} isn't a SupportNet backup.")
+            check_revision(revision)
+            if raw_execute(database, "PRAGMA cipher_integrity_check"):
+                raise BackupError(f"The backup {source} is damaged, so it wasn't restored.")
+        except DatabaseFailure as exc:
+            typed = file_failure(exc, temp, _RESTORED_COPY)
+            raise typed or BackupError(
+                f"{source} can't be opened: it is damaged or isn't a SupportNet backup."
+            ) from exc
         if target_key != key:
-            # The file is in rollback-journal mode (VACUUM INTO's output), which rekey needs.
-            raw_execute(database, f"PRAGMA rekey = \"x'{target_key.hex()}'\"")
-    except DatabaseFailure as exc:
-        raise BackupError(
-            f"{source} can't be opened: it is damaged or isn't a SupportNet backup."
-        ) from exc
+            _rekey(database, source, target_key)
     finally:
         database.close()
+
+
+def _rekey(database: RawDatabase, source: Path, target_key: bytes) -> None:
+    """Re-encrypt the checked copy with this store's key. The backup opened and checked out,
+    so a failure here is about this computer (most often a full disk), never the backup."""
+    try:
+        # The file is in rollback-journal mode (VACUUM INTO's output), which rekey needs.
+        raw_execute(database, f"PRAGMA rekey = \"x'{target_key.hex()}'\"")
+    except DatabaseFailure as exc:
+        typed = file_failure(exc, database.path, _RESTORED_COPY)
+        # SQLCipher reports every rekey failure alike; its journal needs the file's size.
+        full = isinstance(typed, DiskFullError) or short_of_space(
+            database.path.parent, database.path.stat().st_size
+        )
+        if full:
+            raise DiskFullError(
+                f"The disk is full, so SupportNet couldn't re-encrypt the copy of {source} for "
+                "this computer. The backup itself is fine and nothing was changed. Free some "
+                "space on the disk, then try again."
+            ) from exc
+        raise typed or BackupError(
+            f"SupportNet couldn't re-encrypt the copy of {source} for this computer. The "
+            "backup itself is fine and nothing was changed; check that the disk is working, "
+            "then try again."
+        ) from exc
 
 
 def _move_into_place(temp: Path, db: Path) -> None:

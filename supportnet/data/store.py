@@ -206,6 +206,7 @@ def open_store(
     """
     if not create and not store_exists(data_dir):
         raise _no_store_yet(data_dir)
+    made = not data_dir.exists()
     ensure_private_dir(data_dir)
     lock = StoreLock(data_dir)
     lock.acquire()
@@ -221,6 +222,13 @@ def open_store(
         )
     except BaseException:
         lock.release()
+        if made:
+            # A first start that failed (no passphrase, one that isn't text) leaves no
+            # folder holding only a lock file behind.
+            with contextlib.suppress(OSError):
+                if [p.name for p in data_dir.iterdir()] == [lock.path.name]:
+                    lock.path.unlink()
+                    data_dir.rmdir()
         raise
 
 
@@ -339,9 +347,16 @@ def _open_locked(
     else:
         key = _load_existing_key(data_dir, info, keyring_backend, passphrase)
 
-    # Stores made before recovery keys existed get one here, on their next open.
-    recovery.ensure_record(data_dir, info.key_id, key, datetime.now(UTC))
-    return _open_with_key(data_dir, lock, info, key)
+    store = _open_with_key(data_dir, lock, info, key)
+    # Stores made before recovery keys existed get one here, on their next open. Only now
+    # that the key has opened the database: checked with a wrong key (a replaced keyring
+    # entry), a sound recovery record would look damaged and be replaced.
+    try:
+        recovery.ensure_record(data_dir, info.key_id, key, datetime.now(UTC))
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def _create_database(db: Path, key: bytes) -> None:
