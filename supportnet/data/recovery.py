@@ -396,17 +396,6 @@ def renew(data_dir: Path, key_id: str, db_key: bytes, now: datetime) -> Recovery
     return record
 
 
-def adopt(
-    data_dir: Path, key_id: str, db_key: bytes, secret: bytes, now: datetime, *, confirmed: bool
-) -> RecoveryRecord:
-    """Keep an existing recovery key (from a restored backup) for this store's key."""
-    record = RecoveryRecord(
-        wrap(db_key, key_id, secret), created_at=now, confirmed_at=now if confirmed else None
-    )
-    write_record(data_dir, record)
-    return record
-
-
 def key_text(record: RecoveryRecord, db_key: bytes) -> str:
     """The recovery key, grouped for reading aloud."""
     return format_key(secret_of(record.wrap, db_key))
