@@ -74,12 +74,16 @@ def is_backup(path: Path, db_key: bytes) -> bool:
     return bool(found)
 
 
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or lies somewhere inside it (links followed)."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
 def refuse_inside_store(out: Path, data_dir: Path, what: str = "a backup") -> None:
     """Refuse to write ``what`` into the data folder (but for backups/), where it could
     replace the store's own files: the database, key.json or recovery.json."""
-    resolved = out.resolve()
     home = data_dir.resolve()
-    if resolved.is_relative_to(home) and not resolved.is_relative_to(home / BACKUP_DIR_NAME):
+    if is_inside(out, home) and not is_inside(out, home / BACKUP_DIR_NAME):
         raise BackupError(
             f"Can't write {what} to {out}: it is inside the data folder, where it could "
             f"replace the store itself. Choose a place outside it (or {home / BACKUP_DIR_NAME})."
