@@ -244,6 +244,8 @@ def launch(
     try:
         # Asked before onboarding, whose save would quietly store the defaults.
         unreadable = store.settings.load_checked().reset
+        if unreadable:  # stored as defaults now, so the notice is given once
+            store.settings.repair(unreadable)
         onboard(store, choose, today=today or date.today(), zone=zone or system_zone_name())
         window = MainWindow(
             store,

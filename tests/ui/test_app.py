@@ -438,7 +438,8 @@ def test_an_unreadable_setting_is_reset_alone_and_said_once(
         window.show()
         qtbot.waitExposed(window)
         assert window.note.text() == (
-            "One setting couldn't be read and is back to its default: quiet hours."
+            "One setting couldn't be read and is back to its default: quiet hours. "
+            "You can set it again in Preferences."
         )
         kept = launched.store.settings.load()
         assert kept.quiet_hours_start == time(22, 0)
@@ -450,3 +451,22 @@ def test_an_unreadable_setting_is_reset_alone_and_said_once(
         assert window.note.text() == ""  # once
     finally:
         launched.store.close()
+
+    # The next start finds the default stored, so it says nothing, and the rest is kept.
+    again = app_module.launch(
+        existing_store,
+        ask=FakeAsk(TEST_PASSPHRASE),
+        choose=_never_choose,
+        keyring_backend=no_keyring,
+    )
+    assert again.window is not None
+    assert again.store is not None
+    qtbot.addWidget(again.window)
+    try:
+        again.window.show()
+        qtbot.waitExposed(again.window)
+        assert again.window.note.text() == ""
+        assert again.store.settings.load_checked().reset == ()
+        assert again.store.settings.load().quiet_hours_start == time(22, 0)
+    finally:
+        again.store.close()
