@@ -283,6 +283,8 @@ def launch(
     try:
         # Asked before onboarding, whose save would quietly store the defaults.
         unreadable = store.settings.load_checked().reset
+        if unreadable:  # stored as defaults now, so the notice is given once
+            store.settings.repair(unreadable)
         onboard(store, choose, today=today or date.today(), zone=zone or system_zone_name())
         window = MainWindow(
             store,
@@ -305,15 +307,16 @@ def launch(
 def _fresh_start_is_wanted(data_dir: Path) -> bool:
     """False if the store is gone but its backups are here, and the person chose Quit.
 
-    Starting a new store there without a word would bury the backups, so say how to
-    restore them first; starting afresh stays possible (the backups are left alone).
+    Starting a new store there without a word would bury the backups, so say they are
+    safe and how to restore them first; starting afresh stays possible (the backups are
+    left alone, and never thinned: they are another store's).
     """
-    from supportnet.data.damage import lost_store_message
+    from supportnet.data.damage import lost_store_message, newest_backup
 
-    message = lost_store_message(
-        data_dir, "Or start a new, empty store here; the backups stay where they are."
-    )
-    return message is None or dialogs.confirm_fresh_start(None, message)
+    newest = newest_backup(data_dir)
+    if lost_store_message(data_dir) is None or newest is None:
+        return True
+    return dialogs.confirm_fresh_start(None, newest)
 
 
 #: The app icon, in the source tree's resources/ (where `make run` runs from).

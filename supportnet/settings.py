@@ -68,13 +68,19 @@ SETTING_LABELS = {
 def reset_notice(names: Iterable[str]) -> str:
     """What to tell someone whose stored settings ``names`` were unreadable and reset.
 
-    E.g. "One setting couldn't be read and is back to its default: quiet hours." Empty
-    when nothing was reset.
+    E.g. "One setting couldn't be read and is back to its default: quiet hours. You can set
+    it again in Preferences." Empty when nothing was reset.
     """
     labels = list(dict.fromkeys(SETTING_LABELS.get(name, name) for name in names))
     if not labels:
         return ""
     if len(labels) == 1:
-        return f"One setting couldn't be read and is back to its default: {labels[0]}."
+        return (
+            f"One setting couldn't be read and is back to its default: {labels[0]}. "
+            "You can set it again in Preferences."
+        )
     listed = ", ".join(labels[:-1]) + f" and {labels[-1]}"
-    return f"Some settings couldn't be read and are back to their defaults: {listed}."
+    return (
+        f"Some settings couldn't be read and are back to their defaults: {listed}. "
+        "You can set them again in Preferences."
+    )

@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supportnet.data import keys, recovery
-from supportnet.data.backup_format import BackupHeader, file_digest, is_container, write_container
+from supportnet.data.backup_format import (
+    BackupHeader,
+    file_digest,
+    is_container,
+    read_header,
+    write_container,
+)
 from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
 from supportnet.data.failures import file_failure
 from supportnet.data.files import FILE_MODE, ensure_private_dir, fsync_dir
@@ -74,12 +80,16 @@ def is_backup(path: Path, db_key: bytes) -> bool:
     return bool(found)
 
 
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or lies somewhere inside it (links followed)."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
 def refuse_inside_store(out: Path, data_dir: Path, what: str = "a backup") -> None:
     """Refuse to write ``what`` into the data folder (but for backups/), where it could
     replace the store's own files: the database, key.json or recovery.json."""
-    resolved = out.resolve()
     home = data_dir.resolve()
-    if resolved.is_relative_to(home) and not resolved.is_relative_to(home / BACKUP_DIR_NAME):
+    if is_inside(out, home) and not is_inside(out, home / BACKUP_DIR_NAME):
         raise BackupError(
             f"Can't write {what} to {out}: it is inside the data folder, where it could "
             f"replace the store itself. Choose a place outside it (or {home / BACKUP_DIR_NAME})."
@@ -152,6 +162,14 @@ def write_backup(
     return out
 
 
+def _key_id_of(path: Path) -> str | None:
+    """The key id in the header of the backup at ``path``; None if it has none."""
+    try:
+        return read_header(path)[0].key_id
+    except BackupError:
+        return None
+
+
 def take_automatic_backup(engine: Engine | RawDatabase, backup_dir: Path, reason: str) -> Path:
     """A timestamped backup in the store's own backup folder; old ones are thinned."""
     ensure_private_dir(backup_dir)
@@ -162,8 +180,13 @@ def take_automatic_backup(engine: Engine | RawDatabase, backup_dir: Path, reason
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     path = write_backup(engine, backup_dir / f"supportnet-{stamp}-{reason}.db")
     # Data that was replaced is never thinned away: the backup may be all that is left of it.
+    # Nor are another store's backups (a lost store's, found here when this one started
+    # afresh; an old-format file can't say whose it is): only this store's own are thinned.
+    ours = _key_id_of(path)
     automatic = sorted(
-        p for p in backup_dir.glob("supportnet-*.db") if not p.stem.endswith(REPLACED_SUFFIXES)
+        p
+        for p in backup_dir.glob("supportnet-*.db")
+        if not p.stem.endswith(REPLACED_SUFFIXES) and ours is not None and _key_id_of(p) == ours
     )
     for old in automatic[:-KEEP_AUTOMATIC]:
         with contextlib.suppress(OSError):

@@ -443,6 +443,11 @@ class RecoveryKeeper:
         """A keeper for an open :class:`~supportnet.data.store.Store`."""
         return cls(store.data_dir, store.key_info.key_id, store.db.key, clock)
 
+    @property
+    def data_dir(self) -> Path:
+        """The store's folder (the recovery key dialog won't save the key in it)."""
+        return self._data_dir
+
     def record(self) -> RecoveryRecord:
         return ensure_record(self._data_dir, self._key_id, self._db_key, self._clock())
 

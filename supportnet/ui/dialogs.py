@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from supportnet import APP_NAME
@@ -81,15 +84,41 @@ def confirm(
     return box.clickedButton() is yes
 
 
-def confirm_fresh_start(parent: QWidget | None, message: str) -> bool:
-    """The store is gone but its backups are here: start a new one anyway? Quit is the default."""
-    return confirm(
-        parent,
-        "Your SupportNet data isn't here",
-        message,
-        yes_text="Start a new, empty store",
-        no_text="Quit",
+FRESH_START_TITLE = "SupportNet found backups of your network"
+OPEN_BACKUPS = "Open backups folder"
+
+
+def fresh_start_texts(newest: Path) -> tuple[str, str]:
+    """What the start-afresh box says: the reassurance first, then how to restore."""
+    return (
+        f"Your backups are safe in {newest.parent}.",
+        "Your network itself isn't in this folder, but its backups are. To bring it back, "
+        "quit and restore the newest backup. In a terminal, that is:\n\n"
+        f'supportnet restore "{newest}"\n\n'
+        "(Someone who helps you with your computer can do this with you.)\n\n"
+        "Or start a new, empty store here; your backups stay where they are.",
     )
+
+
+def confirm_fresh_start(parent: QWidget | None, newest: Path) -> bool:
+    """The store is gone but its backups are here: start a new one anyway?
+
+    Quit is the default and Esc; "Open backups folder" shows them and asks again.
+    """
+    text, details = fresh_start_texts(newest)
+    box = _box(parent, QMessageBox.Icon.Information, FRESH_START_TITLE, text, details)
+    open_folder = box.addButton(OPEN_BACKUPS, QMessageBox.ButtonRole.ActionRole)
+    fresh = box.addButton("Start a new, empty store", QMessageBox.ButtonRole.AcceptRole)
+    quit_ = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    for button in (open_folder, fresh, quit_):
+        button.setAccessibleName(button.text())
+    box.setDefaultButton(quit_)
+    box.setEscapeButton(quit_)
+    while True:
+        box.exec()
+        if box.clickedButton() is not open_folder:
+            return box.clickedButton() is fresh
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(newest.parent)))
 
 
 def offer_recovery_unlock(parent: QWidget | None, message: str) -> bool:

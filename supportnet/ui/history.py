@@ -107,9 +107,18 @@ def when_text(at: datetime, zone: ZoneInfo, now: datetime | None = None) -> str:
 class UndoNote(QWidget):
     """ "Deleted the check-in of Sun 14 Jun. [Undo]": a quiet line that stays until the next."""
 
-    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        *,
+        undo_context: UndoContext | None = None,
+    ) -> None:
         super().__init__(parent)
         self._stack = undo_stack
+        #: Says whether an undo failed (a full disk leaves the change made and the command
+        #: on the stack, to try again).
+        self._ctx = undo_context
         self.setAccessibleName("What just happened")
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -137,7 +146,13 @@ class UndoNote(QWidget):
 
     def _undo(self) -> None:
         text = self._stack.undoText()
+        failures = self._ctx.failures if self._ctx is not None else 0
         self._stack.undo()
+        if self._ctx is not None and self._ctx.failures != failures:
+            # Nothing was undone and the person has been told why. The button stays while
+            # the command does, so they can try again once there is room.
+            self.undo_button.setVisible(self._ctx.failed_command_kept)
+            return
         self.show_note(f"Undone: {text}" if text else "", can_undo=False)
 
 
@@ -217,7 +232,14 @@ class HistoryModel(TableModel):
 class HistoryView(QWidget):
     """Layout only: a heading, the list (or a kind line when it's empty), the buttons."""
 
-    def __init__(self, model: HistoryModel, undo_stack: QUndoStack, parent: QWidget | None = None):
+    def __init__(
+        self,
+        model: HistoryModel,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        *,
+        undo_context: UndoContext | None = None,
+    ):
         super().__init__(parent)
         self.setAccessibleName("Check-in history")
         self.heading = heading_label("Check-ins")
@@ -243,7 +265,7 @@ class HistoryView(QWidget):
         self.delete_button = QPushButton("De&lete")
         self.delete_button.setAccessibleName("Delete the selected check-in")
         self.delete_button.setToolTip("Delete the selected check-in (Del); you can undo")
-        self.note = UndoNote(undo_stack)
+        self.note = UndoNote(undo_stack, undo_context=undo_context)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
@@ -374,7 +396,7 @@ class HistoryController(TargetRowsController):
     def __init__(self, *args: Any, parent: QWidget | None = None, **kwargs: Any) -> None:
         super().__init__(*args, parent=parent, **kwargs)
         self.model = HistoryModel(self)
-        self.view = HistoryView(self.model, self._stack, parent)
+        self.view = HistoryView(self.model, self._stack, parent, undo_context=self._ctx)
         #: The form on screen, if any.
         self.editor: CheckInEditor | None = None
 

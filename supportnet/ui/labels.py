@@ -1,8 +1,9 @@
-"""Titles at the top of pages and dialogs, and labels for fields."""
+"""Titles at the top of pages and dialogs, labels for fields, and lines read out on change."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -23,3 +24,10 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(buddy)
     return label
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Screen readers hear ``text`` politely (a line that changed, such as "Copied")."""
+    widget.setAccessibleDescription(text)
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))

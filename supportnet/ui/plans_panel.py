@@ -167,7 +167,14 @@ class PlansModel(TableModel):
 class PlansPanelView(QWidget):
     """Layout only: a heading, the list (or a kind line when it's empty), the buttons."""
 
-    def __init__(self, model: PlansModel, undo_stack: QUndoStack, parent: QWidget | None = None):
+    def __init__(
+        self,
+        model: PlansModel,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        *,
+        undo_context: UndoContext | None = None,
+    ):
         super().__init__(parent)
         self.setAccessibleName("Plans")
         self.heading = heading_label("Plans")
@@ -201,7 +208,7 @@ class PlansPanelView(QWidget):
         self.delete_button = QPushButton("De&lete…")
         self.delete_button.setAccessibleName("Delete the selected plan")
         self.delete_button.setToolTip("Delete the selected plan (Del); you can undo")
-        self.note = UndoNote(undo_stack)
+        self.note = UndoNote(undo_stack, undo_context=undo_context)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
@@ -253,7 +260,7 @@ class PlansPanelController(TargetRowsController):
         #: True while the person or group is missing from the store.
         self.gone = False
         self.model = PlansModel(self)
-        self.view = PlansPanelView(self.model, self._stack, parent)
+        self.view = PlansPanelView(self.model, self._stack, parent, undo_context=self._ctx)
         #: The plan editor on screen, if any.
         self.editor: PlanEditor | None = None
         self._filled = False

@@ -8,8 +8,15 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette, QTextDocument
+from PySide6.QtCore import QMimeData, QStandardPaths, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QKeyEvent,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -21,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.data.backup import is_inside
 from supportnet.data.recovery import RecoveryKeeper
 from supportnet.ui import dialogs
+from supportnet.ui.labels import announce, title_label
 
 TITLE = "Your recovery key"
 WHAT_IT_IS = (
@@ -39,6 +48,24 @@ WHERE_TO_KEEP = (
     "network, so keep it private."
 )
 LATER_NOTE = "You can see it again any time in File ▸ Recovery key…"
+COPIED = (
+    "Copied. Paste it where you'll print or write it down before you close this window; "
+    "the clipboard forgets it then."
+)
+INSIDE_DATA_FOLDER = (
+    "That folder is SupportNet's own data folder, so the key wasn't saved there. "
+    "Please choose a place outside it, such as Documents."
+)
+#: Tells clipboard managers not to keep the key in their history (KDE's Klipper and others).
+PASSWORD_HINT_FORMAT = "x-kde-passwordManagerHint"
+
+
+def replaced_text(replaced_on: date) -> str:
+    """The introduction when the key replaces one the person kept before."""
+    return (
+        "This is a new recovery key. The one you kept before opens only backups made before "
+        f"{replaced_on.day} {replaced_on:%B %Y}. Please keep this one too."
+    )
 
 
 def _key_font() -> QFont:
@@ -55,23 +82,41 @@ def key_lines(key: str) -> str:
 
 
 class RecoveryKeyDialog(QDialog):
-    """Shows the key once; "I've stored it" accepts, "Later" (or Esc) rejects."""
+    """Shows the key once; "I've stored it" accepts, "Later" (or Esc) rejects.
 
-    def __init__(self, key: str, parent: QWidget | None = None, *, reminder: bool = False) -> None:
+    Enter presses the button that has the focus, and there is no default button: Enter
+    pressed without looking must never say "I've stored it". The dialog opens on Copy.
+    "I've stored it" stays enabled from the start, because writing the key down by hand
+    from the screen is as good a way to keep it as Copy, Print or Save.
+
+    ``replaced_on``: the day the key the person kept before was replaced by this one
+    (recovery.json was damaged), so the dialog says this is a new key, not the first.
+    ``data_dir``: the store's folder, where the PDF must not be saved.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        parent: QWidget | None = None,
+        *,
+        reminder: bool = False,
+        replaced_on: date | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.key = key
+        self.data_dir = data_dir
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
         self.setMinimumWidth(520)
 
-        heading = QLabel(TITLE)
-        heading_font = heading.font()
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
-        heading_font.setBold(True)
-        heading.setFont(heading_font)
-        heading.setAccessibleName("Title")
+        self.heading = title_label(TITLE)
 
-        self.intro = QLabel(REMINDER if reminder else WHAT_IT_IS)
+        if replaced_on is not None:
+            intro = replaced_text(replaced_on)
+        else:
+            intro = REMINDER if reminder else WHAT_IT_IS
+        self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
         self.intro.setAccessibleName("What the recovery key is")
 
@@ -97,11 +142,14 @@ class RecoveryKeyDialog(QDialog):
         self.where.setWordWrap(True)
         self.where.setAccessibleName("Where to keep it")
 
-        #: A quiet line saying what Copy or Save did.
+        #: A line saying what Copy, Print or Save did; read out when it changes. In the
+        #: text colour, not the paler placeholder one, so it is easy to read (4.5:1 or more).
         self.done_note = QLabel(LATER_NOTE)
         self.done_note.setWordWrap(True)
-        self.done_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.done_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.done_note.setForegroundRole(QPalette.ColorRole.WindowText)
         self.done_note.setAccessibleName("Status")
+        self.done_note.setAccessibleDescription(LATER_NOTE)
 
         self.copy_button = self._button("&Copy", "Copy the recovery key", self.copy_key)
         self.print_button = self._button(
@@ -110,9 +158,10 @@ class RecoveryKeyDialog(QDialog):
         self.save_button = self._button(
             "Save as P&DF…", "Save the recovery key as a PDF file", self.save_pdf
         )
-        self.later_button = self._button("&Later", "Remind me later", self.reject)
-        self.stored_button = self._button("I've &stored it", "I've stored it", self.accept)
-        self.stored_button.setDefault(True)
+        self.later_button = self._button("&Later", "Remind me in a week", self.reject)
+        self.stored_button = self._button(
+            "I've &stored it", "I've kept a copy; don't remind me again", self.accept
+        )
 
         tools = QHBoxLayout()
         for button in (self.copy_button, self.print_button, self.save_button):
@@ -126,7 +175,7 @@ class RecoveryKeyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addWidget(frame)
         layout.addLayout(tools)
@@ -134,22 +183,54 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(self.done_note)
         layout.addSpacing(4)
         layout.addLayout(answers)
-        self.stored_button.setFocus()
+        self.copy_button.setFocus()
 
-    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+    def _button(self, text: str, description: str, slot: object) -> QPushButton:
         button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.setAutoDefault(False)
+        # The name starts with what is on the button (as speech input expects); the
+        # longer words are its description.
+        button.setAccessibleName(text.replace("&", ""))
+        button.setAccessibleDescription(description)
+        button.setToolTip(description)
+        # Enter presses the focused button; with no default, Enter elsewhere does nothing.
+        button.setAutoDefault(True)
         button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
         return button
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses the focused button; on the key itself it does nothing.
+
+        QDialog would press whichever button Qt made the default when the focus left the
+        buttons (it could be "I've stored it"), so Enter is handled here.
+        """
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton) and focused.isEnabled():
+                focused.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _say(self, text: str) -> None:
+        self.done_note.setText(text)
+        announce(self.done_note, text)
+
+    def done(self, result: int) -> None:
+        """Closing forgets the key on the clipboard, if it is still there."""
+        clipboard = QGuiApplication.clipboard()
+        held = clipboard.mimeData()
+        if held is not None and held.hasText() and held.text() == self.key:
+            clipboard.clear()
+        super().done(result)
 
     # --- the three ways to keep it ---------------------------------------------------------
 
     def copy_key(self) -> None:
-        QGuiApplication.clipboard().setText(self.key)
-        self.done_note.setText(
-            "Copied. Paste it where you'll print or write it down, then clear it from there."
-        )
+        data = QMimeData()
+        data.setText(self.key)
+        data.setData(PASSWORD_HINT_FORMAT, b"secret")
+        QGuiApplication.clipboard().setMimeData(data)
+        self._say(COPIED)
 
     def document(self) -> QTextDocument:
         """The page that is printed or saved: the key, what it is and where to keep it."""
@@ -171,24 +252,44 @@ class RecoveryKeyDialog(QDialog):
         chooser.setWindowTitle("Print the recovery key")
         if chooser.exec() == QDialog.DialogCode.Accepted:
             self.document().print_(printer)
-            self.done_note.setText("Sent to the printer.")
+            self._say("Sent to the printer.")
 
     def save_pdf(self) -> None:
         path = ask_pdf_path(self)
         if not path:
+            return
+        # Not beside the store (nor in backups/): the key belongs away from this computer,
+        # and a file there could replace the store's own.
+        if self.data_dir is not None and is_inside(Path(path), self.data_dir):
+            self._say(INSIDE_DATA_FOLDER)
             return
         try:
             write_pdf(self.document(), Path(path))
         except OSError as exc:
             dialogs.show_error(self, f"Couldn't save the PDF: {exc.strerror or exc}.")
             return
-        self.done_note.setText(f"Saved to {path}. Print it, then move it off this computer.")
+        self._say(f"Saved to {path}. Print it, then move it off this computer.")
+
+
+PDF_NAME = "SupportNet recovery key.pdf"
+
+
+def suggested_pdf_path() -> str:
+    """The suggested file: in Documents (or the home folder if there is none)."""
+    for place in (
+        QStandardPaths.StandardLocation.DocumentsLocation,
+        QStandardPaths.StandardLocation.HomeLocation,
+    ):
+        folder = QStandardPaths.writableLocation(place)
+        if folder and Path(folder).is_dir():
+            return str(Path(folder) / PDF_NAME)
+    return PDF_NAME
 
 
 def ask_pdf_path(parent: QWidget) -> str:
     """Where to save the PDF (patched in tests)."""
     path, _filter = QFileDialog.getSaveFileName(
-        parent, "Save the recovery key as a PDF", "SupportNet recovery key.pdf", "PDF (*.pdf)"
+        parent, "Save the recovery key as a PDF", suggested_pdf_path(), "PDF (*.pdf)"
     )
     if path and not path.lower().endswith(".pdf"):
         path += ".pdf"
@@ -215,10 +316,20 @@ def write_pdf(doc: QTextDocument, path: Path) -> None:
 
 
 def show_recovery_key(
-    parent: QWidget | None, keeper: RecoveryKeeper, *, reminder: bool = False
+    parent: QWidget | None,
+    keeper: RecoveryKeeper,
+    *,
+    reminder: bool = False,
+    replaced_on: date | None = None,
 ) -> RecoveryKeyDialog:
     """Open the dialog (window-modal, not blocking); remember the answer when it closes."""
-    dialog = RecoveryKeyDialog(keeper.key_text(), parent, reminder=reminder)
+    dialog = RecoveryKeyDialog(
+        keeper.key_text(),
+        parent,
+        reminder=reminder,
+        replaced_on=replaced_on,
+        data_dir=keeper.data_dir,
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def answered(result: int) -> None:
@@ -237,4 +348,6 @@ def offer_recovery_key(parent: QWidget | None, keeper: RecoveryKeeper) -> Recove
     if not keeper.needs_reminder():
         return None
     first = keeper.record().reminded_at is None
-    return show_recovery_key(parent, keeper, reminder=not first)
+    # Set by the keeper when recovery.json was damaged and a new key made in its place.
+    replaced_on: date | None = getattr(keeper, "replaced_on", None)
+    return show_recovery_key(parent, keeper, reminder=not first, replaced_on=replaced_on)

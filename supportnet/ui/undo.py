@@ -53,6 +53,17 @@ class UndoContext:
     report_error: Callable[[str], None]
     #: The stack the commands are on, to step it back after a failure that changed nothing.
     stack: QUndoStack | None = None
+    #: How many undo or redo steps have failed, so a caller can tell whether the one it
+    #: asked for did (the stack's index moves back only later).
+    failures: int = 0
+    #: Whether the command of the last failed step is still on the stack, to try again.
+    failed_command_kept: bool = False
+
+    def note_failure(self, message: str, *, kept: bool) -> None:
+        """A step failed: count it, then tell the person."""
+        self.failures += 1
+        self.failed_command_kept = kept
+        self.report_error(message)
 
     def step_back(self, *, to_done: bool) -> bool:
         """Once the stack's current undo or redo has returned, move it back a step.
@@ -127,12 +138,13 @@ class StoreCommand(QUndoCommand):
         except RETRYABLE as exc:
             # Each step is one transaction, so nothing changed; keep the command (undoing a
             # delete must still work once there is space) and step the stack back to match.
-            self._ctx.report_error(exc.message)
-            if not self._ctx.step_back(to_done=not applied):
+            kept = self._ctx.step_back(to_done=not applied)
+            if not kept:
                 self.setObsolete(True)
+            self._ctx.note_failure(exc.message, kept=kept)
         except SupportNetError as exc:
             self.setObsolete(True)
-            self._ctx.report_error(exc.message)
+            self._ctx.note_failure(exc.message, kept=False)
         else:
             self._applied = applied
         finally:

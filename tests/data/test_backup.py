@@ -197,6 +197,28 @@ def test_data_a_restore_or_demo_replaced_is_never_thinned_away(
     assert len(thinned) == backup_module.KEEP_AUTOMATIC
 
 
+def test_thinning_leaves_another_stores_backups_alone(
+    store: Store, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    # A lost store's backups, found in backups/ when this store started afresh beside them.
+    with open_store(tmp_path / "lost", keyring_backend=memory_keyring) as lost:
+        theirs = [
+            backup_module.take_automatic_backup(lost.db, store.backup_dir, "before-upgrade")
+            for _ in range(backup_module.KEEP_AUTOMATIC)
+        ]
+    plain = store.backup_dir / "supportnet-20200101T000000000000Z-before-upgrade.db"
+    plain.write_bytes(b"SQLite format 3\0 an old-format backup, whose key can't be told")
+
+    ours = [
+        backup_module.take_automatic_backup(store.db, store.backup_dir, "before-upgrade")
+        for _ in range(backup_module.KEEP_AUTOMATIC + 2)
+    ]
+
+    assert all(p.exists() for p in theirs)
+    assert plain.exists()
+    assert [p for p in ours if p.exists()] == ours[-backup_module.KEEP_AUTOMATIC :]
+
+
 def test_an_automatic_backup_clears_what_a_killed_one_left(store: Store) -> None:
     # A backup killed midway leaves its temporary files (never the backup's own name).
     store.backup_dir.mkdir(mode=0o700, exist_ok=True)

@@ -518,6 +518,24 @@ def test_one_bad_setting_resets_only_itself_and_says_which(
     assert again.settings == settings
 
 
+def test_repair_stores_the_default_of_only_the_unreadable_ones(store: Store) -> None:
+    _store_settings(
+        store,
+        quiet_hours_start='{"time": "23:00:00"}',
+        quiet_hours_end='{"time": "not a time"}',
+        suggestions_per_day="99",
+        reminders_enabled="false",
+    )
+    loaded = store.settings.load_checked()
+    assert set(loaded.reset) == {"quiet_hours_end", "suggestions_per_day"}
+    store.settings.repair(loaded.reset)
+    again = store.settings.load_checked()
+    assert again.reset == ()
+    assert again.settings == loaded.settings
+    assert again.settings.quiet_hours_start == time(23, 0)
+    assert again.settings.reminders_enabled is False
+
+
 def test_good_settings_load_with_nothing_reset(store: Store) -> None:
     store.settings.save(Settings(suggestions_per_day=5, timezone="Europe/Paris"))
     assert store.settings.load_checked().reset == ()

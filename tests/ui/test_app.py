@@ -275,7 +275,7 @@ def _answer_boxes(monkeypatch: pytest.MonkeyPatch, button: str) -> list[str]:
     shown: list[str] = []
 
     def click(box: QMessageBox) -> int:
-        shown.append(box.text())
+        shown.append(f"{box.text()}\n{box.informativeText()}")
         names = [b.text() for b in box.buttons()]
         assert box.escapeButton() is box.defaultButton(), "the safe answer is the default"
         chosen = next(b for b in box.buttons() if b.text() == button)
@@ -299,8 +299,42 @@ def test_first_start_beside_a_lost_stores_backups_says_how_to_restore(
     assert launched.window is None
     assert len(shown) == 1
     newest = next((lost_store / "backups").iterdir())
-    assert f"supportnet restore {newest}" in shown[0]
+    # Reassurance first; how to restore after it.
+    assert shown[0].startswith(f"Your backups are safe in {lost_store / 'backups'}.\n")
+    assert f'supportnet restore "{newest}"' in shown[0]
     assert ask.questions == [], "no new passphrase is asked for"
+    assert not store_exists(lost_store)
+
+
+def test_the_lost_store_box_opens_the_backups_folder_and_asks_again(
+    lost_store: Path, no_keyring: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    answers = ["Open backups folder", "Quit"]
+    titles: list[str] = []
+    opened: list[QUrl] = []
+
+    def click(box: QMessageBox) -> int:
+        titles.append(box.windowTitle())
+        assert box.defaultButton() is box.escapeButton()
+        assert box.defaultButton().text() == "Quit"
+        answer = answers.pop(0)
+        next(b for b in box.buttons() if b.text() == answer).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    # The file manager itself is the desktop's; here we only see what was asked of it.
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    launched = app_module.launch(
+        lost_store, ask=FakeAsk(), choose=_never_choose, keyring_backend=no_keyring
+    )
+    assert launched.exit_code == 0
+    assert launched.window is None
+    assert (titles, answers) == (["SupportNet found backups of your network"] * 2, [])
+    assert [url.toLocalFile() for url in opened] == [str(lost_store / "backups")]
     assert not store_exists(lost_store)
 
 
@@ -438,7 +472,8 @@ def test_an_unreadable_setting_is_reset_alone_and_said_once(
         window.show()
         qtbot.waitExposed(window)
         assert window.note.text() == (
-            "One setting couldn't be read and is back to its default: quiet hours."
+            "One setting couldn't be read and is back to its default: quiet hours. "
+            "You can set it again in Preferences."
         )
         kept = launched.store.settings.load()
         assert kept.quiet_hours_start == time(22, 0)
@@ -450,3 +485,22 @@ def test_an_unreadable_setting_is_reset_alone_and_said_once(
         assert window.note.text() == ""  # once
     finally:
         launched.store.close()
+
+    # The next start finds the default stored, so it says nothing, and the rest is kept.
+    again = app_module.launch(
+        existing_store,
+        ask=FakeAsk(TEST_PASSPHRASE),
+        choose=_never_choose,
+        keyring_backend=no_keyring,
+    )
+    assert again.window is not None
+    assert again.store is not None
+    qtbot.addWidget(again.window)
+    try:
+        again.window.show()
+        qtbot.waitExposed(again.window)
+        assert again.window.note.text() == ""
+        assert again.store.settings.load_checked().reset == ()
+        assert again.store.settings.load().quiet_hours_start == time(22, 0)
+    finally:
+        again.store.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import types
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date, time
 from functools import cache
@@ -82,6 +83,21 @@ class SettingsRepository(Repository):
             setattr(settings, problem.field, getattr(defaults, problem.field))
             reset.append(problem.field)
         return LoadedSettings(settings, tuple(sorted(set(reset), key=_order)))
+
+    def repair(self, names: Iterable[str]) -> None:
+        """Store the default for each setting in ``names`` (ones :meth:`load_checked` reset),
+        in one transaction, so the unreadable value is replaced and the reset said once."""
+        from supportnet.data.schema import SettingRow
+
+        defaults = Settings()
+        with self._sessions.begin() as session:
+            for name in dict.fromkeys(names):
+                value = _encode(getattr(defaults, name))
+                row = session.get(SettingRow, name)
+                if row is None:
+                    session.add(SettingRow(key=name, value=value))
+                else:
+                    row.value = value
 
     def save(self, settings: Settings) -> None:
         from supportnet.data.schema import SettingRow
