@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 
 from supportnet.data import recovery
 from supportnet.data.failures import file_failure
-from supportnet.data.keys import KeyInfo, KeyMethod
+from supportnet.data.keys import MALFORMED, KeyInfo, KeyMethod
 from supportnet.errors import BackupError, KeyUnavailableError
 
 MAGIC = b"SupportNet backup\n\x00"
@@ -130,17 +130,8 @@ def read_header(path: Path) -> tuple[BackupHeader, int]:
         raise BackupError(f"Can't read the backup {path}: {exc.strerror}.") from exc
     try:
         header = BackupHeader.parse(raw)
-    # KeyInfo.from_json reports a malformed passphrase wrap as KeyUnavailableError;
-    # RecursionError is JSON nested thousands deep, OverflowError a number too big.
-    except (
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        RecursionError,
-        OverflowError,
-        KeyUnavailableError,
-    ) as exc:
+    # KeyInfo.from_json reports a malformed passphrase wrap as KeyUnavailableError.
+    except (*MALFORMED, KeyUnavailableError) as exc:
         raise BackupError(damaged) from exc
     if total - start != header.db_size:
         raise BackupError(f"The backup {path} is incomplete, so it wasn't restored.")

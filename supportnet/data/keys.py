@@ -33,6 +33,10 @@ KEYINFO_NAME = "key.json"
 KEYRING_SERVICE = "SupportNet"
 PASSPHRASE_MIN = 8
 
+#: What parsing a damaged or tampered record (key.json, recovery.json, a backup header)
+#: raises: RecursionError for JSON nested thousands deep, OverflowError for a huge number.
+MALFORMED = (ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError)
+
 
 class KeyMethod(enum.StrEnum):
     """Where the database key is kept."""
@@ -115,15 +119,7 @@ class KeyInfo:
             )
             _check_wrapping(info)
             return info
-        # RecursionError: JSON nested thousands deep; OverflowError: a number too big.
-        except (
-            ValueError,
-            KeyError,
-            TypeError,
-            AttributeError,
-            RecursionError,
-            OverflowError,
-        ) as exc:
+        except MALFORMED as exc:
             raise KeyUnavailableError(
                 f"The key record {KEYINFO_NAME} is damaged ({exc}); the database can't be "
                 "opened without it."

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from supportnet.data.files import write_private_file
+from supportnet.data.keys import MALFORMED
 from supportnet.errors import KeyUnavailableError, StoreError, ValidationError
 from supportnet.text import has_lone_surrogate
 
@@ -306,15 +307,7 @@ class RecoveryRecord:
             return cls(
                 wrapped, created, when("confirmed_at"), when("reminded_at"), when("replaced_at")
             )
-        # RecursionError: JSON nested thousands deep; OverflowError: a number too big.
-        except (
-            ValueError,
-            KeyError,
-            TypeError,
-            AttributeError,
-            RecursionError,
-            OverflowError,
-        ) as exc:
+        except MALFORMED as exc:
             raise KeyUnavailableError(
                 f"The recovery record {RECOVERY_NAME} is damaged; run `supportnet "
                 "recovery-key --new` to make a new recovery key."

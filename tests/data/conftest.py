@@ -54,3 +54,18 @@ def demo_dir(demo_folder: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "store"
     shutil.copytree(demo_folder, copy)
     return copy
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 2 MiB file system (a tmpfs, so root on Linux); skipped, saying why, elsewhere."""
+    from tests.data.small_disk import mount_small_disk, unmount
+
+    where = tmp_path / "small-disk"
+    reason = mount_small_disk(where)
+    if reason is not None:
+        pytest.skip(reason)
+    try:
+        yield where
+    finally:
+        unmount(where)

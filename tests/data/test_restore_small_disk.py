@@ -5,26 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from supportnet.data.backup_format import read_header
-from tests.data.small_disk import fill, mount_small_disk, unmount
+from tests.data.small_disk import fill
 from tests.data.test_cli import assert_one_line_error, run_cli, snapshot
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    where = tmp_path / "small-disk"
-    reason = mount_small_disk(where)
-    if reason is not None:
-        pytest.skip(reason)
-    try:
-        yield where
-    finally:
-        unmount(where)
 
 
 @pytest.fixture

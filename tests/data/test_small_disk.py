@@ -8,7 +8,6 @@ any machine through SQLite's page cap.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,23 +19,11 @@ from supportnet.data.engine import raw_execute
 from supportnet.data.store import open_store
 from supportnet.errors import DiskFullError, ExportError
 from supportnet.network import Person
-from tests.data.small_disk import fill, mount_small_disk, unmount
+from tests.data.small_disk import fill
 from tests.data.storekit import MemoryKeyring
 from tests.data.test_cli import assert_one_line_error, run_cli
 
 NOTE = "a long, calm note about a good walk by the river. " * 300  # 15,000 characters
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    where = tmp_path / "small-disk"
-    reason = mount_small_disk(where)
-    if reason is not None:
-        pytest.skip(reason)
-    try:
-        yield where
-    finally:
-        unmount(where)
 
 
 def _doctor_counts(store_dir: Path) -> list[str]:
