@@ -306,6 +306,17 @@ def locked_key(
         lock.release()
 
 
+#: Temporary copies a killed restore leaves (never the store itself; we hold the lock).
+_LEFTOVERS = (DB_NAME + ".restoring",)
+
+
+def _clear_leftovers(data_dir: Path) -> None:
+    for name in _LEFTOVERS:
+        for suffix in ("", *_SIDE_FILES):
+            with contextlib.suppress(OSError):
+                Path(f"{data_dir / name}{suffix}").unlink()
+
+
 def _open_locked(
     data_dir: Path,
     lock: StoreLock,
@@ -317,6 +328,7 @@ def _open_locked(
     kdf: KdfParams | None,
 ) -> Store:
     db = data_dir / DB_NAME
+    _clear_leftovers(data_dir)
     info = keys.read_keyinfo(data_dir)
     if info is None:
         if db.exists():

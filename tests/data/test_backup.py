@@ -308,3 +308,17 @@ def test_restore_while_the_store_is_open(
     with pytest.raises(StoreLockedError):
         restore_backup(store.data_dir, backed_up, keyring_backend=memory_keyring, force=True)
     assert _names(store) == ["Ada", "Bo", "Cy"]
+
+
+def test_opening_the_store_clears_what_a_killed_restore_left(
+    open_keyring_store: OpenKeyringStore, data_dir: Path
+) -> None:
+    open_keyring_store().close()
+    left = [data_dir / "supportnet.db.restoring", data_dir / "supportnet.db.restoring-journal"]
+    for path in left:
+        path.write_bytes(b"half a restored copy")
+
+    with open_keyring_store() as store:
+        assert store.counts().total == 0
+
+    assert [p for p in left if p.exists()] == []
