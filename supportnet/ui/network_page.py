@@ -37,7 +37,7 @@ from supportnet.rhythm import (
     quietness,
 )
 from supportnet.ui import dialogs
-from supportnet.ui.circle_map import CircleMapView
+from supportnet.ui.circle_map.view import CircleMapView
 from supportnet.ui.models import GapsListModel, long_date
 from supportnet.ui.undo import GROUP, PERSON
 
