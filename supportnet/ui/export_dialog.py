@@ -73,11 +73,11 @@ from supportnet.network import Circle
 from supportnet.paths import user_path
 from supportnet.reachout import TargetKey, plan_target_key
 from supportnet.ui.background import Background
+from supportnet.ui.editor_form import heading_label
 from supportnet.ui.export_outcome import after_close, report_late_export_error
 from supportnet.ui.labels import buddy_label, title_label
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import header_text
-from supportnet.ui.person_editor import heading_label
 from supportnet.ui.plan_editor import quiet, short_date, user_zone_name, zone_or_utc
 from supportnet.ui.ui_state import UiState
 from supportnet.ui.unlock_dialog import FieldMessage

@@ -8,18 +8,16 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from supportnet.network import Circle, Group, GroupKind, LifeDomain, SupportType
-from supportnet.ui.labels import title_label
-from supportnet.ui.person_editor import (
+from supportnet.ui.editor_form import (
     EditorDialog,
-    SupportChecks,
     add_field,
-    enum_combo,
     heading_label,
     hint_label,
     notes_field,
     parse_tags,
-    select_data,
 )
+from supportnet.ui.editor_widgets import SupportChecks, enum_combo, select_data
+from supportnet.ui.labels import title_label
 
 
 class GroupEditor(EditorDialog):

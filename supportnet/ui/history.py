@@ -39,10 +39,10 @@ from supportnet.errors import Problem, SupportNetError
 from supportnet.network import ChannelKind
 from supportnet.plans import WEEKDAY_NAMES, short_text
 from supportnet.ui import dialogs
+from supportnet.ui.editor_form import EditorDialog, heading_label, notes_field
 from supportnet.ui.labels import title_label
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import TableModel
-from supportnet.ui.person_editor import EditorDialog, heading_label, notes_field
 from supportnet.ui.plan_editor import plan_save_hint, quiet, user_zone_name, zone_or_utc
 from supportnet.ui.plan_undo import DeleteCheckInCommand, EditCheckInCommand
 from supportnet.ui.signals import AppSignals

@@ -54,8 +54,9 @@ from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.settings import Settings
 from supportnet.ui import dialogs
 from supportnet.ui.background import Background
+from supportnet.ui.editor_form import EditorDialog
 from supportnet.ui.group_editor import GroupEditor
-from supportnet.ui.person_editor import EditorDialog, PersonEditor
+from supportnet.ui.person_editor import PersonEditor
 from supportnet.ui.signals import AppSignals
 from supportnet.ui.today_page import GO_EASY_TEXT, STOP_EASY_TEXT, TodayPageController
 from supportnet.ui.ui_state import UiState

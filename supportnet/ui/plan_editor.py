@@ -54,14 +54,14 @@ from supportnet.plans import (
     PlanKind,
     Recurrence,
 )
-from supportnet.ui.labels import title_label
-from supportnet.ui.person_editor import (
+from supportnet.ui.editor_form import (
     EditorDialog,
     heading_label,
     hint_label,
     keep_height,
     notes_field,
 )
+from supportnet.ui.labels import title_label
 from supportnet.ui.unlock_dialog import FieldMessage
 
 #: What each kind is called in the editor and the lists.

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from supportnet.errors import SupportNetError
 from supportnet.plans import Plan, PlanKind
 from supportnet.ui import dialogs
+from supportnet.ui.editor_form import heading_label
 from supportnet.ui.history import (
     HistoryController,
     TargetRowsController,
@@ -42,7 +43,6 @@ from supportnet.ui.history import (
 )
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import TableModel
-from supportnet.ui.person_editor import heading_label
 from supportnet.ui.plan_editor import (
     KIND_TEXT,
     PlanEditor,

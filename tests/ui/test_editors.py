@@ -21,8 +21,10 @@ from supportnet.network import (
     SupportType,
 )
 from supportnet.ui import dialogs
+from supportnet.ui.editor_form import save_hint
+from supportnet.ui.editor_widgets import CRISIS_TEXT
 from supportnet.ui.group_editor import GroupEditor
-from supportnet.ui.person_editor import CRISIS_TEXT, PersonEditor, save_hint
+from supportnet.ui.person_editor import PersonEditor
 
 
 @pytest.fixture(autouse=True)
