@@ -55,8 +55,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet import map_layout as ml
-from supportnet.map_layout import MapNode, NodeKey, PlacedNode
+from supportnet import map_geometry as ml
+from supportnet import map_layout
+from supportnet.map_geometry import MapNode, NodeKey, PlacedNode
 from supportnet.network import Circle, LifeDomain, SupportType
 
 ACCESSIBLE_NAME = "Circle map of your network"
@@ -703,7 +704,9 @@ class CircleMapView(QGraphicsView):
         """Show these people and groups, laid out afresh; the focused node stays focused."""
         focused = self._shared.focused
         self._nodes = list(nodes)
-        self._placed = ml.layout(self._nodes, radius=MAP_RADIUS, measure=self._shared.measure)
+        self._placed = map_layout.layout(
+            self._nodes, radius=MAP_RADIUS, measure=self._shared.measure
+        )
         for item in self._items.values():
             self._scene.removeItem(item)
         self._items = {}
