@@ -16,7 +16,8 @@ from supportnet.data.files import FILE_MODE, ensure_private_dir
 from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import upgrade
 from supportnet.data.store import DB_NAME, Counts, Store
-from supportnet.demo import DemoNetwork, build_demo_network
+from supportnet.demo.builder import build_demo_network
+from supportnet.demo.common import DemoNetwork
 from supportnet.errors import SupportNetError
 
 #: Where the example network is built before it moves into the store (inside the private

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.gaps import find_gaps
-from supportnet.map_layout import MapNode
+from supportnet.map_geometry import MapNode
 from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.phrasing import since_phrase
 from supportnet.rhythm import (

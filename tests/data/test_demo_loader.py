@@ -10,7 +10,7 @@ import pytest
 from supportnet.data.demo_loader import clear_network, load_demo
 from supportnet.data.repositories.checkins import CheckInsRepository
 from supportnet.data.store import Counts, Store
-from supportnet.demo import HISTORY_DAYS
+from supportnet.demo.common import HISTORY_DAYS
 from supportnet.errors import SupportNetError
 from supportnet.settings import Settings
 

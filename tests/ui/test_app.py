@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from supportnet import app as app_module
 from supportnet.data.keys import KEYINFO_NAME, PassphrasePurpose
 from supportnet.data.store import DB_NAME, open_store, store_exists
-from supportnet.demo import build_demo_network
+from supportnet.demo.builder import build_demo_network
 from supportnet.errors import KeyUnavailableError
 from supportnet.ui.unlock_dialog import WRONG_PASSPHRASE, UnlockDialog
 from supportnet.ui.welcome import StartChoice, WelcomeDialog

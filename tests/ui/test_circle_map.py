@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from supportnet import map_layout as ml
-from supportnet.map_layout import MapNode
+from supportnet import map_geometry as ml
+from supportnet.map_geometry import MapNode
 from supportnet.network import Circle, LifeDomain, SupportType
 from supportnet.ui.circle_map.style import (
     ACCESSIBLE_NAME,

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from supportnet.checkins import CheckIn, Initiator
-from supportnet.demo import HISTORY_DAYS, DemoNetwork, build_demo_network, friend_zone_for
+from supportnet.demo.builder import build_demo_network, friend_zone_for
+from supportnet.demo.common import HISTORY_DAYS, DemoNetwork
 from supportnet.errors import ValidationError
 from supportnet.network import Circle, GroupKind, HelpDirection, LifeDomain, SupportType
 from supportnet.plans import Frequency, MonthlyMode, Plan, PlanKind, Recurrence

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from supportnet import map_layout as ml
-from supportnet.map_layout import MapNode, PlacedNode, Rect, layout, locate
+from supportnet import map_geometry as ml
+from supportnet.map_geometry import MapNode, PlacedNode, Rect, locate
+from supportnet.map_layout import layout
 from supportnet.network import Circle, LifeDomain, SupportType
 
 FIRST = [

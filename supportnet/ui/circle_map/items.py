@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet import map_layout as ml
-from supportnet.map_layout import PlacedNode
+from supportnet import map_geometry as ml
+from supportnet.map_geometry import PlacedNode
 from supportnet.network import Circle, LifeDomain, SupportType
 from supportnet.ui.circle_map.style import (
     _FONT_PX,

@@ -18,8 +18,8 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from supportnet import map_layout as ml
-from supportnet.map_layout import MapNode, NodeKey
+from supportnet import map_geometry as ml
+from supportnet.map_geometry import MapNode, NodeKey
 from supportnet.network import Circle, SupportType
 
 ACCESSIBLE_NAME = "Circle map of your network"

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet import map_layout as ml
-from supportnet.map_layout import MapNode, NodeKey, PlacedNode
+from supportnet import map_geometry as ml
+from supportnet import map_layout
+from supportnet.map_geometry import MapNode, NodeKey, PlacedNode
 from supportnet.ui.circle_map.card import _MapCard
 from supportnet.ui.circle_map.export import _MapExport
 from supportnet.ui.circle_map.items import _Backdrop, _cell_path, _NodeItem
@@ -110,7 +111,9 @@ class CircleMapView(_MapCard, _MapExport, QGraphicsView):
         """Show these people and groups, laid out afresh; the focused node stays focused."""
         focused = self._shared.focused
         self._nodes = list(nodes)
-        self._placed = ml.layout(self._nodes, radius=MAP_RADIUS, measure=self._shared.measure)
+        self._placed = map_layout.layout(
+            self._nodes, radius=MAP_RADIUS, measure=self._shared.measure
+        )
         for item in self._items.values():
             self._scene.removeItem(item)
         self._items = {}
