@@ -24,8 +24,10 @@ from supportnet.ics_export import (
 )
 from supportnet.network import Circle
 from supportnet.ui import export_dialog
-from supportnet.ui.export_dialog import PREVIEW_LIMIT, ExportDialog, PreviewModel, when_text
+from supportnet.ui.export_dialog import ExportDialog
+from supportnet.ui.export_models import PreviewModel
 from supportnet.ui.export_outcome import LATE_ERROR_TITLE
+from supportnet.ui.export_texts import PREVIEW_LIMIT, when_text
 from supportnet.ui.main_window import MainWindow
 from supportnet.ui.ui_state import UiState
 from tests.ui.conftest import NOW, ZONE
