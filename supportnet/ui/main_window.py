@@ -58,7 +58,8 @@ from supportnet.ui.editor_form import EditorDialog
 from supportnet.ui.group_editor import GroupEditor
 from supportnet.ui.person_editor import PersonEditor
 from supportnet.ui.signals import AppSignals
-from supportnet.ui.today_page import GO_EASY_TEXT, STOP_EASY_TEXT, TodayPageController
+from supportnet.ui.today_cards import GO_EASY_TEXT, STOP_EASY_TEXT
+from supportnet.ui.today_page import TodayPageController
 from supportnet.ui.ui_state import UiState
 from supportnet.ui.undo import (
     GROUP,

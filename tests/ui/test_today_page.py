@@ -14,7 +14,8 @@ from supportnet.checkins import Initiator
 from supportnet.network import ChannelKind
 from supportnet.schedule import Postponement
 from supportnet.ui.main_window import MainWindow, Page
-from supportnet.ui.today_page import EMPTY_MORE, EMPTY_TITLE, TodayPageController
+from supportnet.ui.today_cards import EMPTY_MORE, EMPTY_TITLE
+from supportnet.ui.today_page import TodayPageController
 from tests.ui.conftest import NOW, ZONE
 
 SUNDAY = NOW.date()
