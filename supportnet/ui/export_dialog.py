@@ -78,7 +78,8 @@ from supportnet.ui.labels import buddy_label, title_label
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import header_text
 from supportnet.ui.person_editor import heading_label
-from supportnet.ui.plan_editor import quiet, short_date, user_zone_name, zone_or_utc
+from supportnet.ui.plan_fields import quiet, zone_or_utc
+from supportnet.ui.plan_wording import short_date, user_zone_name
 from supportnet.ui.ui_state import UiState
 from supportnet.ui.unlock_dialog import FieldMessage
 

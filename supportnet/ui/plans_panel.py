@@ -43,15 +43,10 @@ from supportnet.ui.history import (
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import TableModel
 from supportnet.ui.person_editor import heading_label
-from supportnet.ui.plan_editor import (
-    KIND_TEXT,
-    PlanEditor,
-    describe_plan,
-    new_plan,
-    next_short,
-    quiet,
-)
+from supportnet.ui.plan_editor import PlanEditor
+from supportnet.ui.plan_fields import quiet
 from supportnet.ui.plan_undo import AddPlanCommand, DeletePlanCommand, EditPlanCommand, pause_plan
+from supportnet.ui.plan_wording import KIND_TEXT, describe_plan, new_plan, next_short
 from supportnet.ui.signals import AppSignals
 from supportnet.ui.undo import PERSON, UndoContext
 

@@ -26,7 +26,8 @@ from supportnet.network import ChannelKind, Person
 from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
 from supportnet.schedule import Postponement
 from supportnet.ui import dialogs
-from supportnet.ui.plan_editor import PlanEditor, describe_plan, new_plan, next_text
+from supportnet.ui.plan_editor import PlanEditor
+from supportnet.ui.plan_wording import describe_plan, new_plan, next_text
 from supportnet.ui.plans_panel import (
     PlansAndHistoryDialog,
     PlansPanelController,
