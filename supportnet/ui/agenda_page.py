@@ -38,7 +38,8 @@ from supportnet.data.reachouts import ReachOutReader
 from supportnet.plans import WEEKDAY_NAMES
 from supportnet.ui.labels import title_label
 from supportnet.ui.models import header_text
-from supportnet.ui.plan_editor import describe_plan, quiet, user_zone_name, zone_place
+from supportnet.ui.plan_fields import quiet
+from supportnet.ui.plan_wording import describe_plan, user_zone_name, zone_place
 from supportnet.ui.signals import AppSignals
 from supportnet.ui.undo import UndoContext
 

@@ -69,7 +69,8 @@ from supportnet.ui.export_texts import (
     withdrawn_text,
 )
 from supportnet.ui.labels import title_label
-from supportnet.ui.plan_editor import user_zone_name, zone_or_utc
+from supportnet.ui.plan_fields import zone_or_utc
+from supportnet.ui.plan_wording import user_zone_name
 from supportnet.ui.ui_state import UiState
 
 

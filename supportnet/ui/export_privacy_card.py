@@ -29,7 +29,7 @@ from supportnet.ics_export import (
 from supportnet.ui.export_texts import (
     PRIVACY_TEXT,
 )
-from supportnet.ui.plan_editor import quiet
+from supportnet.ui.plan_fields import quiet
 
 
 class PrivacyCard(QFrame):

@@ -15,7 +15,7 @@ from supportnet.ics_export import (
     Privacy,
 )
 from supportnet.paths import user_path
-from supportnet.ui.plan_editor import short_date
+from supportnet.ui.plan_wording import short_date
 
 TITLE = "Export to calendar"
 INTRO = (

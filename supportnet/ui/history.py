@@ -43,8 +43,9 @@ from supportnet.ui.editor_form import EditorDialog, heading_label, notes_field
 from supportnet.ui.labels import title_label
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import TableModel
-from supportnet.ui.plan_editor import plan_save_hint, quiet, user_zone_name, zone_or_utc
+from supportnet.ui.plan_fields import quiet, zone_or_utc
 from supportnet.ui.plan_undo import DeleteCheckInCommand, EditCheckInCommand
+from supportnet.ui.plan_wording import plan_save_hint, user_zone_name
 from supportnet.ui.signals import AppSignals
 from supportnet.ui.undo import PERSON, UndoContext
 

@@ -835,7 +835,7 @@ class MainWindow(QMainWindow):
 
     def open_plans(self, kind: str, item_id: int, tab: int = 0) -> QWidget:
         """The plans and check-in history of a person or group, in their own window."""
-        from supportnet.ui.plans_panel import open_plans_and_history
+        from supportnet.ui.plans_dialog import open_plans_and_history
 
         return open_plans_and_history(
             self,
@@ -851,7 +851,7 @@ class MainWindow(QMainWindow):
         )
 
     def _open_selected_plans(self, *, history: bool) -> None:
-        from supportnet.ui.plans_panel import PlansAndHistoryDialog
+        from supportnet.ui.plans_dialog import PlansAndHistoryDialog
 
         chosen = self.selected()
         if chosen is not None:

@@ -1,52 +1,31 @@
 """The plan editor: on a schedule, every so often, or once; checked as you type.
 
-Also holds the plain wording of plans that the plans panel and the agenda share
-(:func:`describe_plan`, :func:`time_text`) and :func:`user_zone_name`.
+The plain wording of plans it shares with the plans panel and the agenda is in
+:mod:`supportnet.ui.plan_wording`; its fields in :mod:`supportnet.ui.plan_fields`.
 """
 
 from __future__ import annotations
 
 import copy
-import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
-from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QCompleter,
-    QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QMenu,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
-    QStackedWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from supportnet import clock, schedule
-from supportnet.clock import system_zone_name
+from supportnet import schedule
 from supportnet.errors import Problem
 from supportnet.network import ChannelKind
 from supportnet.plans import (
-    ORDINALS,
-    WEEKDAY_NAMES,
     Cadence,
     Frequency,
     MonthlyMode,
@@ -55,341 +34,30 @@ from supportnet.plans import (
     Recurrence,
 )
 from supportnet.ui.editor_form import (
-    EditorDialog,
     heading_label,
     hint_label,
-    keep_height,
-    notes_field,
 )
 from supportnet.ui.labels import title_label
-from supportnet.ui.unlock_dialog import FieldMessage
-
-#: What each kind is called in the editor and the lists.
-KIND_TEXT = {
-    PlanKind.FIXED: "On a schedule",
-    PlanKind.FLEXIBLE: "Every so often",
-    PlanKind.ONE_OFF: "Once",
-}
-KIND_HINT = {
-    PlanKind.FIXED: "The same days each week or month, like Sunday evenings.",
-    PlanKind.FLEXIBLE: "About every few days, counted from the last time you were in touch.",
-    PlanKind.ONE_OFF: "A single day, like a birthday or a thank-you.",
-}
-NO_CHANNEL = "Any way"
-WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-UNIT_TEXT = {
-    Frequency.DAILY: ("day", "days"),
-    Frequency.WEEKLY: ("week", "weeks"),
-    Frequency.MONTHLY: ("month", "months"),
-}
-DATE_FORMAT = "ddd d MMM yyyy"
-TIME_FORMAT = "HH:mm"
-FLEXIBLE_HINT = "Any time you're in touch counts — even when they reach out first."
-
-#: How each field is named in "Check … to save".
-PLAN_FIELD_NAMES = {
-    "kind": "the kind of plan",
-    "target": "who the plan is for",
-    "title": "the title",
-    "channel": "the way to reach out",
-    "timezone": "the time zone",
-    "duration_minutes": "how long it takes",
-    "window_end": "the time of day",
-    "recurrence": "how it repeats",
-    "frequency": "how it repeats",
-    "interval": "how often it repeats",
-    "until": "the end date",
-    "weekdays": "the days of the week",
-    "month_day": "the day of the month",
-    "nth": "the week of the month",
-    "nth_weekday": "the day of the week",
-    "cadence": "the rhythm",
-    "ideal_days": "the ideal interval",
-    "too_long_days": "“too long”",
-    "message_idea": "the conversation starter",
-    "notes": "the notes",
-}
+from supportnet.ui.plan_editor_layout import PlanEditorLayout
+from supportnet.ui.plan_fields import (
+    _pydate,
+    _qdate,
+    _select,
+    pytime,
+    qtime,
+)
+from supportnet.ui.plan_wording import (
+    UNIT_TEXT,
+    _same_zone,
+    next_text,
+    plan_save_hint,
+    short_date,
+    zone_names,
+    zone_place,
+)
 
 
-# --- wording shared with the plans panel and the agenda ---------------------------------------
-
-
-def user_zone_name(source: Any) -> str:
-    """The user's zone: the one chosen in the settings, else the system's."""
-    settings = getattr(source, "settings", None)
-    chosen = settings.load().timezone if settings is not None else None
-    return clock.user_zone_name(chosen, system_zone_name())
-
-
-def zone_place(zone: str) -> str:
-    """The place a zone is named after: "America/New_York" -> "New York"."""
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
-
-
-def short_date(day: date, today: date | None = None) -> str:
-    """ "Thu 3 Dec", with the year when it isn't this year's."""
-    text = f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {day:%b}"
-    if today is not None and day.year != today.year:
-        text += f" {day.year}"
-    return text
-
-
-def time_text(plan: Plan, user_zone: str | None = None) -> str:
-    """ "18:00–19:00", "any time of day", or "13:00 New York time" for a zone not the user's."""
-    if plan.window_start is None:
-        return "any time of day"
-    text = f"{plan.window_start:%H:%M}"
-    if plan.window_end is not None:
-        text += f"–{plan.window_end:%H:%M}"
-    if user_zone is not None and not _same_zone(plan.timezone, user_zone):
-        text += f" {zone_place(plan.timezone)} time"
-    return text
-
-
-def describe_plan(plan: Plan, user_zone: str | None = None, today: date | None = None) -> str:
-    """When a plan happens, in a few words: "Sundays, 18:00–19:00", "About every 10 days"."""
-    if plan.kind is PlanKind.FLEXIBLE:
-        days = plan.cadence.ideal_days if plan.cadence else 0
-        text = "About every day" if days == 1 else f"About every {days} days"
-    elif plan.kind is PlanKind.ONE_OFF:
-        text = f"Once on {short_date(plan.start_date, today)}"
-    elif plan.recurrence is None:
-        text = "On a schedule"
-    else:
-        rec = copy.copy(plan.recurrence)
-        rec.weekdays = set(rec.weekdays)
-        until, rec.until = rec.until, None
-        text = rec.describe()
-        text = text[:1].upper() + text[1:]  # "last Friday of every month" opens a line
-        if until is not None:
-            text += f", until {short_date(until, today)}"
-    when = time_text(plan, user_zone)
-    return f"{text}, {when}"
-
-
-def _same_zone(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    try:
-        za, zb = ZoneInfo(a), ZoneInfo(b)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    # Two names for one set of clocks (an alias, or neighbours) read as the same zone.
-    probe = datetime(2025, 1, 15, 12)
-    summer = datetime(2025, 7, 15, 12)
-    return all(
-        m.replace(tzinfo=za).utcoffset() == m.replace(tzinfo=zb).utcoffset()
-        for m in (probe, summer)
-    )
-
-
-@cache
-def zone_names() -> list[str]:
-    """Every IANA zone name worth offering, sorted."""
-    skip = {"Factory", "localtime", "posixrules"}
-    return sorted(z for z in available_timezones() if z not in skip)
-
-
-def new_plan(kind: str, target_id: int, today: date, zone: str) -> Plan:
-    """A fresh plan for a person (``kind`` "person") or a group, starting ``today``."""
-    plan = Plan(
-        kind=PlanKind.FIXED,
-        start_date=today,
-        timezone=zone,
-        recurrence=Recurrence(frequency=Frequency.WEEKLY, weekdays={today.weekday()}),
-    )
-    if kind == "person":
-        plan.person_id = target_id
-    else:
-        plan.group_id = target_id
-    return plan
-
-
-def next_occurrence(plan: Plan, now: datetime) -> schedule.Occurrence | None:
-    """The next time a fixed or one-off plan happens (today's all-day one counts), or None."""
-    try:
-        zone = ZoneInfo(plan.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    today_plan = now.astimezone(zone).date()
-    for occ in schedule.occurrences(plan, today_plan, today_plan + timedelta(days=800)):
-        if (occ.start is None and occ.day >= today_plan) or (
-            occ.start is not None and occ.start >= now
-        ):
-            return occ
-    return None
-
-
-def _flexible_day(plan: Plan, now: datetime, last_contact: datetime | None) -> date | None:
-    """The plan-local day a flexible plan comes round again; None if it's due already."""
-    zone = ZoneInfo(plan.timezone)
-    due_day = schedule.flexible_due(plan, last_contact, now).astimezone(zone).date()
-    return None if due_day <= now.astimezone(zone).date() else due_day
-
-
-def next_text(
-    plan: Plan, now: datetime, user_zone: str, last_contact: datetime | None = None
-) -> str:
-    """The preview line: "Next: Sun 29 Nov, 18:00 (your time 23:00)"."""
-    try:
-        user_tz = ZoneInfo(user_zone)
-        ZoneInfo(plan.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ""
-    today_user = now.astimezone(user_tz).date()
-    if plan.paused:
-        return "Paused: it won't be suggested until you resume it."
-    if plan.kind is PlanKind.FLEXIBLE:
-        due_day = _flexible_day(plan, now, last_contact)
-        when = "today" if due_day is None else short_date(due_day, today_user)
-        counted = " (counted from when you were last in touch)" if last_contact is not None else ""
-        return f"Next: around {when}{counted}"
-    occ = next_occurrence(plan, now)
-    if occ is None:
-        return "This day has passed." if plan.kind is PlanKind.ONE_OFF else "No more dates ahead."
-    text = f"Next: {short_date(occ.day, today_user)}"
-    if occ.start is None:
-        return f"{text}, any time of day"
-    text += f", {occ.start:%H:%M}"
-    if not _same_zone(plan.timezone, user_zone):
-        mine = occ.start.astimezone(user_tz)
-        there = f"{mine:%H:%M}"
-        if mine.date() != occ.day:
-            there = f"{short_date(mine.date(), today_user)}, {there}"
-        text += f" (your time {there})"
-    return text
-
-
-def next_short(
-    plan: Plan, now: datetime, user_zone: str, last_contact: datetime | None = None
-) -> str:
-    """When a plan comes next, on the user's clock: "Sat 5 Dec, 18:00", "Around Mon 30 Nov"."""
-    try:
-        user_tz = ZoneInfo(user_zone)
-        ZoneInfo(plan.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ""
-    today_user = now.astimezone(user_tz).date()
-    if plan.paused:
-        return "Paused"
-    if plan.kind is PlanKind.FLEXIBLE:
-        due_day = _flexible_day(plan, now, last_contact)
-        return "Around today" if due_day is None else f"Around {short_date(due_day, today_user)}"
-    occ = next_occurrence(plan, now)
-    if occ is None:
-        return "Passed" if plan.kind is PlanKind.ONE_OFF else "No more dates"
-    if occ.start is None:
-        return f"{short_date(occ.day, today_user)}, any time"
-    mine = occ.start.astimezone(user_tz)
-    return f"{short_date(mine.date(), today_user)}, {mine:%H:%M}"
-
-
-# --- the editor -------------------------------------------------------------------------------
-
-
-def quiet(label: QLabel) -> QLabel:
-    """A secondary line in the palette's quieter text colour (follows light and dark)."""
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
-
-
-def _spin(name: str, low: int, high: int, suffix: str = "") -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(low, high)
-    spin.setAccessibleName(name)
-    if suffix:
-        spin.setSuffix(suffix)
-    spin.setMinimumWidth(spin.fontMetrics().averageCharWidth() * 9)
-    return spin
-
-
-class DateEdit(QDateEdit):
-    """A date field that Tab leaves in one press; Left and Right move between its parts."""
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        # Qt's date fields make Tab walk day, month and year first: four presses a field.
-        return QWidget.focusNextPrevChild(self, forward)
-
-
-class TimeEdit(QTimeEdit):
-    """A time field that Tab leaves in one press; Left and Right move between its parts."""
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, forward)
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = DateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setAccessibleName(name)
-    edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 18)
-    return edit
-
-
-def _time_edit(name: str) -> QTimeEdit:
-    edit = TimeEdit()
-    edit.setDisplayFormat(TIME_FORMAT)
-    edit.setAccessibleName(name)
-    return edit
-
-
-def _combo(name: str, items: Sequence[tuple[str, Any]]) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    for text, data in items:
-        combo.addItem(text, data)
-    return combo
-
-
-def _select(combo: QComboBox, data: Any) -> None:
-    index = combo.findData(data)
-    if index >= 0:
-        combo.setCurrentIndex(index)
-
-
-def _row(*items: QWidget | str | int) -> QHBoxLayout:
-    """Widgets and words side by side; an int is a stretch."""
-    row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(6)
-    for item in items:
-        if isinstance(item, int):
-            row.addStretch(item)
-        elif isinstance(item, str):
-            label = QLabel(item)
-            label.setAccessibleName(item)
-            row.addWidget(label)
-        else:
-            row.addWidget(item)
-    return row
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def zone_or_utc(name: str) -> ZoneInfo:
-    """The zone called ``name``, or UTC if this machine doesn't know it."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def qtime(at: time) -> QTime:
-    return QTime(at.hour, at.minute)
-
-
-def pytime(value: QTime) -> time:
-    return time(value.hour(), value.minute())
-
-
-class PlanEditor(EditorDialog):
+class PlanEditor(PlanEditorLayout):
     """Add or change a plan of any kind. Every field of :class:`Plan` is here.
 
     ``plan`` is the plan to change, or a fresh one (without an id) holding the target and
@@ -480,328 +148,6 @@ class PlanEditor(EditorDialog):
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
         self.kind_buttons[self._base.kind].setFocus()
 
-    # --- building ----------------------------------------------------------------------------
-
-    def _build_when(self) -> None:
-        # The kind: three radio buttons, each with a line saying what it means.
-        self.kind_box = QWidget()
-        self.kind_box.setAccessibleName("Kind of plan")
-        kind_layout = QGridLayout(self.kind_box)
-        kind_layout.setContentsMargins(0, 0, 0, 0)
-        kind_layout.setHorizontalSpacing(8)
-        kind_layout.setVerticalSpacing(0)
-        self.kind_group = QButtonGroup(self)
-        self.kind_buttons: dict[PlanKind, QRadioButton] = {}
-        for row, kind in enumerate(PlanKind):
-            button = QRadioButton(KIND_TEXT[kind])
-            button.setAccessibleName(KIND_TEXT[kind])
-            button.setAccessibleDescription(KIND_HINT[kind])
-            button.setToolTip(KIND_HINT[kind])
-            self.kind_group.addButton(button)
-            self.kind_buttons[kind] = button
-            hint = hint_label(KIND_HINT[kind])
-            hint.setWordWrap(True)
-            hint.setContentsMargins(26, 0, 0, 6)
-            quiet(hint)
-            kind_layout.addWidget(button, row * 2, 0)
-            kind_layout.addWidget(hint, row * 2 + 1, 0)
-
-        # The date: "Starting on" for a schedule, "On" for once; a rhythm needs none.
-        self.date_field = _date_edit("Starting on")
-        self.date_label = QLabel("Start&ing on")
-        self.date_label.setBuddy(self.date_field)
-        self.date_holder = QWidget()
-        date_layout = QVBoxLayout(self.date_holder)
-        date_layout.setContentsMargins(0, 0, 0, 0)
-        date_layout.setSpacing(2)
-        date_layout.addWidget(self.date_label)
-        date_layout.addLayout(_row(self.date_field, 1))
-
-        self.pages = QStackedWidget()
-        self.pages.setAccessibleName("Details of the plan")
-        self.fixed_page = self._build_fixed_page()
-        self.flexible_page = self._build_flexible_page()
-        self.once_page = QWidget()
-        once_layout = QVBoxLayout(self.once_page)
-        once_layout.setContentsMargins(0, 0, 0, 0)
-        once_layout.addStretch(1)
-        self.pages.addWidget(self.fixed_page)
-        self.pages.addWidget(self.flexible_page)
-        self.pages.addWidget(self.once_page)
-
-    def _build_fixed_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.setSpacing(4)
-
-        # Repeat every N days / weeks / months.
-        self.interval_field = _spin("Repeat every", 0, 366)
-        self.frequency_combo = _combo(
-            "Repeat unit", [(UNIT_TEXT[f][0], f.value) for f in Frequency]
-        )
-        repeat_label = QLabel("&Repeat every")
-        repeat_label.setBuddy(self.interval_field)
-        layout.addLayout(_row(repeat_label, self.interval_field, self.frequency_combo, 1))
-        layout.addWidget(self.message_for("interval", "Repeat every: message", self.interval_field))
-        layout.addWidget(
-            self.message_for("frequency", "Repeat unit: message", self.frequency_combo)
-        )
-        layout.addWidget(self.message_for("recurrence", "How it repeats: message"))
-
-        # Weekly: which days.
-        self.weekly_box = QWidget()
-        self.weekly_box.setAccessibleName("Days of the week")
-        weekly_layout = QVBoxLayout(self.weekly_box)
-        weekly_layout.setContentsMargins(0, 4, 0, 0)
-        weekly_layout.setSpacing(2)
-        on_label = QLabel("On")
-        on_label.setAccessibleName("On")
-        weekly_layout.addWidget(on_label)
-        self.weekday_checks: list[QCheckBox] = []
-        days_row = QHBoxLayout()
-        days_row.setSpacing(10)
-        for number, short in enumerate(WEEKDAY_SHORT):
-            box = QCheckBox(short)
-            box.setAccessibleName(WEEKDAY_NAMES[number])
-            self.weekday_checks.append(box)
-            days_row.addWidget(box)
-        days_row.addStretch(1)
-        weekly_layout.addLayout(days_row)
-        weekly_layout.addWidget(
-            self.message_for("weekdays", "Days of the week: message", self.weekly_box)
-        )
-
-        # Monthly: on a date, or on the nth weekday.
-        self.monthly_box = QWidget()
-        self.monthly_box.setAccessibleName("Day of the month")
-        monthly_layout = QVBoxLayout(self.monthly_box)
-        monthly_layout.setContentsMargins(0, 4, 0, 0)
-        monthly_layout.setSpacing(2)
-        self.by_date_radio = QRadioButton("On day")
-        self.by_date_radio.setAccessibleName("On a day of the month")
-        self.by_weekday_radio = QRadioButton("On the")
-        self.by_weekday_radio.setAccessibleName("On a weekday of the month")
-        self.monthly_group = QButtonGroup(self)
-        self.monthly_group.addButton(self.by_date_radio)
-        self.monthly_group.addButton(self.by_weekday_radio)
-        self.month_day_field = _spin("Day of the month", 1, 31)
-        self.nth_combo = _combo(
-            "Which week of the month", [(ORDINALS[n], n) for n in (1, 2, 3, 4, 5, -1)]
-        )
-        self.nth_weekday_combo = _combo(
-            "Weekday of the month", [(name, n) for n, name in enumerate(WEEKDAY_NAMES)]
-        )
-        monthly_layout.addLayout(_row(self.by_date_radio, self.month_day_field, "of the month", 1))
-        monthly_layout.addWidget(
-            self.message_for("month_day", "Day of the month: message", self.month_day_field)
-        )
-        monthly_layout.addLayout(
-            _row(self.by_weekday_radio, self.nth_combo, self.nth_weekday_combo, "of the month", 1)
-        )
-        monthly_layout.addWidget(
-            self.message_for("nth", "Week of the month: message", self.nth_combo)
-        )
-        monthly_layout.addWidget(
-            self.message_for("nth_weekday", "Weekday of the month: message", self.nth_weekday_combo)
-        )
-        self.skipping_note = FieldMessage("About skipped months")
-        monthly_layout.addWidget(self.skipping_note)
-
-        layout.addWidget(self.weekly_box)
-        layout.addWidget(self.monthly_box)
-
-        # An end date.
-        self.until_check = QCheckBox("Stop repeating after")
-        self.until_check.setAccessibleName("Stop repeating after a date")
-        self.until_field = _date_edit("Last day")
-        layout.addSpacing(4)
-        layout.addLayout(_row(self.until_check, self.until_field, 1))
-        layout.addWidget(self.message_for("until", "End date: message", self.until_field))
-
-        # Days left out.
-        layout.addSpacing(4)
-        skips_label = QLabel("Days to leave out")
-        skips_label.setAccessibleName("Days to leave out")
-        layout.addWidget(skips_label)
-        self.skip_field = _date_edit("Day to leave out")
-        self.add_skip_button = QPushButton("Leave &out")
-        self.add_skip_button.setAccessibleName("Leave this day out")
-        self.add_skip_button.setToolTip("Leave the chosen day out, e.g. while they're away")
-        self.remove_skip_button = QPushButton("Put &back")
-        self.remove_skip_button.setAccessibleName("Put the selected day back")
-        self.skips_list = QListWidget()
-        self.skips_list.setAccessibleName("Days left out")
-        self.skips_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        row_height = self.skips_list.fontMetrics().height() + 6
-        self.skips_list.setFixedHeight(row_height * 3 + 6)
-        layout.addLayout(_row(self.skip_field, self.add_skip_button, 1))
-        layout.addLayout(_row(self.skips_list, self.remove_skip_button))
-        self.no_skips_label = hint_label("No days left out.")
-        quiet(self.no_skips_label)
-        layout.addWidget(self.no_skips_label)
-        layout.addStretch(1)
-        return page
-
-    def _build_flexible_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.setSpacing(4)
-        self.ideal_field = _spin("Ideally about every, in days", 0, 3650, " days")
-        self.too_long_field = _spin("Too long after, in days", 0, 3650, " days")
-        ideal_label = QLabel("&Ideally about every")
-        ideal_label.setBuddy(self.ideal_field)
-        too_long_label = QLabel("It feels like too &long after")
-        too_long_label.setBuddy(self.too_long_field)
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
-        grid.addWidget(ideal_label, 0, 0)
-        grid.addWidget(self.ideal_field, 0, 1)
-        grid.addWidget(
-            self.message_for("ideal_days", "Ideal interval: message", self.ideal_field), 1, 0, 1, 3
-        )
-        grid.addWidget(too_long_label, 2, 0)
-        grid.addWidget(self.too_long_field, 2, 1)
-        grid.addWidget(
-            self.message_for("too_long_days", "Too long after: message", self.too_long_field),
-            3,
-            0,
-            1,
-            3,
-        )
-        grid.setColumnStretch(2, 1)
-        layout.addLayout(grid)
-        layout.addWidget(self.message_for("cadence", "Rhythm: message"))
-        hint = hint_label(FLEXIBLE_HINT)
-        hint.setWordWrap(True)
-        layout.addSpacing(4)
-        layout.addWidget(hint)
-        layout.addStretch(1)
-        return page
-
-    def _build_how(self) -> None:
-        self.title_field = QLineEdit()
-        self.title_field.setAccessibleName("Title")
-        self.title_field.setPlaceholderText("e.g. Sunday call with Mum (optional)")
-        self.channel_combo = _combo(
-            "Way to reach out", [(NO_CHANNEL, None)] + [(c.label, c.value) for c in ChannelKind]
-        )
-
-        self.all_day_check = QCheckBox("Any time of day")
-        self.all_day_check.setAccessibleName("Any time of day")
-        self.start_time_field = _time_edit("From")
-        self.end_check = QCheckBox("until")
-        self.end_check.setAccessibleName("Until a time")
-        self.end_time_field = _time_edit("Until")
-        self.duration_field = _spin("How long, in minutes", 1, 24 * 60, " min")
-        self.duration_field.setSingleStep(5)
-        from_label = QLabel("&From")
-        from_label.setBuddy(self.start_time_field)
-        self.from_label = from_label
-
-        self.zone_combo = QComboBox()
-        self.zone_combo.setEditable(True)
-        self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.zone_combo.setAccessibleName("Time zone")
-        self.zone_combo.addItems(zone_names())
-        self.zone_combo.setMaxVisibleItems(14)
-        completer = QCompleter(zone_names(), self.zone_combo)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.zone_combo.setCompleter(completer)
-        line = self.zone_combo.lineEdit()
-        if line is not None:
-            line.setAccessibleName("Time zone")
-            line.setPlaceholderText("e.g. Europe/London")
-        self.zone_hint = hint_label("")
-        self.zone_hint.setWordWrap(True)
-        quiet(self.zone_hint)
-
-        self.idea_field = notes_field("Conversation starter")
-        self.idea_field.setPlaceholderText("A first sentence, e.g. “Thinking of you”")
-        self.idea_field.setFixedHeight(self.idea_field.fontMetrics().height() * 3 + 12)
-        self.ideas_button = QPushButton("I&deas")
-        self.ideas_button.setAccessibleName("Choose a conversation starter")
-        self.ideas_button.setToolTip("Pick a first sentence from your list of ideas")
-        self.ideas_menu = QMenu(self.ideas_button)
-        self.ideas_menu.setAccessibleName("Conversation starters")
-        self.ideas_button.setMenu(self.ideas_menu)
-        self.notes_field = notes_field("Notes")
-        self.notes_field.setPlaceholderText("Anything that helps (optional)")
-        self.notes_field.setFixedHeight(self.notes_field.fontMetrics().height() * 3 + 12)
-        self.paused_check = QCheckBox("Paused: keep this plan, but don't suggest it for now")
-        self.paused_check.setAccessibleName("Paused")
-        self.paused_check.setAccessibleDescription("Keep this plan, but don't suggest it for now")
-
-        how = QVBoxLayout()
-        how.setSpacing(2)
-
-        def labelled(text: str, field: QWidget) -> None:
-            label = QLabel(text)
-            label.setBuddy(field)
-            keep_height(field)
-            how.addWidget(label)
-
-        labelled("&Title", self.title_field)
-        how.addWidget(self.title_field)
-        how.addWidget(self.message_for("title", "Title: message", self.title_field))
-        how.addSpacing(4)
-        labelled("&Way to reach out", self.channel_combo)
-        how.addLayout(_row(self.channel_combo, 1))
-        how.addWidget(self.message_for("channel", "Way to reach out: message", self.channel_combo))
-        how.addSpacing(4)
-        time_label = QLabel("Time of day")
-        time_label.setAccessibleName("Time of day")
-        how.addWidget(time_label)
-        how.addWidget(self.all_day_check)
-        how.addLayout(
-            _row(from_label, self.start_time_field, self.end_check, self.end_time_field, 1)
-        )
-        how.addWidget(self.message_for("window_end", "Time of day: message", self.end_time_field))
-        duration_label = QLabel("It takes &about")
-        duration_label.setBuddy(self.duration_field)
-        how.addLayout(_row(duration_label, self.duration_field, 1))
-        how.addWidget(
-            self.message_for("duration_minutes", "How long: message", self.duration_field)
-        )
-        how.addSpacing(4)
-        labelled("Time &zone", self.zone_combo)
-        how.addWidget(self.zone_combo)
-        how.addWidget(self.message_for("timezone", "Time zone: message", self.zone_combo))
-        how.addWidget(self.zone_hint)
-        how.addSpacing(4)
-        starter_label = QLabel("&Conversation starter")
-        starter_label.setBuddy(self.idea_field)
-        starter_row = QHBoxLayout()
-        starter_row.addWidget(starter_label, 1)
-        starter_row.addWidget(self.ideas_button)
-        how.addLayout(starter_row)
-        how.addWidget(self.idea_field)
-        how.addWidget(
-            self.message_for("message_idea", "Conversation starter: message", self.idea_field)
-        )
-        labelled("&Notes", self.notes_field)
-        how.addWidget(self.notes_field)
-        how.addWidget(self.message_for("notes", "Notes: message", self.notes_field))
-        how.addSpacing(6)
-        how.addWidget(self.paused_check)
-        self.how_layout = how
-
-    def set_ideas(self, ideas: Sequence[str]) -> None:
-        """The first sentences offered under "Ideas"."""
-        self.ideas_menu.clear()
-        for text in ideas:
-            action = self.ideas_menu.addAction(text.replace("&", "&&"))
-            action.triggered.connect(lambda _=False, t=text: self._use_idea(t))
-        self.ideas_button.setVisible(bool(ideas))
-
-    def _use_idea(self, text: str) -> None:
-        self.idea_field.setPlainText(text)
-        self.idea_field.setFocus()
-
     def _connect(self) -> None:
         for button in self.kind_buttons.values():
             button.toggled.connect(self._kind_changed)
@@ -856,44 +202,6 @@ class PlanEditor(EditorDialog):
             self._check_timer.start()
 
         signal.connect(touched)
-
-    def _set_tab_order(self) -> None:
-        order: list[QWidget] = [
-            *self.kind_buttons.values(),
-            self.date_field,
-            self.interval_field,
-            self.frequency_combo,
-            *self.weekday_checks,
-            self.by_date_radio,
-            self.month_day_field,
-            self.by_weekday_radio,
-            self.nth_combo,
-            self.nth_weekday_combo,
-            self.until_check,
-            self.until_field,
-            self.skip_field,
-            self.add_skip_button,
-            self.skips_list,
-            self.remove_skip_button,
-            self.ideal_field,
-            self.too_long_field,
-            self.title_field,
-            self.channel_combo,
-            self.all_day_check,
-            self.start_time_field,
-            self.end_check,
-            self.end_time_field,
-            self.duration_field,
-            self.zone_combo,
-            self.ideas_button,
-            self.idea_field,
-            self.notes_field,
-            self.paused_check,
-            self.cancel_button,
-            self.save_button,
-        ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
 
     # --- filling and reading -----------------------------------------------------------------
 
@@ -1167,18 +475,6 @@ class PlanEditor(EditorDialog):
         )
         if needed > self.height():
             self.resize(self.width(), needed)
-
-
-def plan_save_hint(problems: Sequence[Problem], names: Mapping[str, str] = PLAN_FIELD_NAMES) -> str:
-    """One short line beside a disabled Save button, e.g. "Check the end date to save"."""
-    if not problems:
-        return ""
-    first = problems[0]
-    hint = f"Check {names.get(first.field, 'the form')} to save"
-    others = len({p.field for p in problems} - {first.field})
-    if others:
-        hint += f" (and {others} more {'thing' if others == 1 else 'things'})"
-    return hint
 
 
 def _nth_of(day: date) -> int:

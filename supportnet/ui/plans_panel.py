@@ -1,64 +1,45 @@
 """A person's or group's plans, with Add, Change, Pause or Resume and Delete (all undoable).
 
-Also :class:`PlansAndHistoryDialog`: the plans and the check-in history of one person or
-group in a window of their own, in two tabs.
+:class:`PlansAndHistoryDialog`, the plans and the check-in history in a window of their own,
+is in :mod:`supportnet.ui.plans_dialog`.
 """
 
 from __future__ import annotations
 
 import copy
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from supportnet.errors import SupportNetError
-from supportnet.plans import Plan, PlanKind
+from supportnet.plans import Plan
 from supportnet.ui import dialogs
 from supportnet.ui.editor_form import heading_label
 from supportnet.ui.history import (
-    HistoryController,
     TargetRowsController,
     UndoNote,
-    undo_shortcuts,
 )
 from supportnet.ui.lists import ListArea, make_table
-from supportnet.ui.models import TableModel
-from supportnet.ui.plan_editor import (
-    KIND_TEXT,
-    PlanEditor,
-    describe_plan,
-    new_plan,
-    next_short,
-    quiet,
-)
+from supportnet.ui.plan_editor import PlanEditor
+from supportnet.ui.plan_fields import quiet
 from supportnet.ui.plan_undo import AddPlanCommand, DeletePlanCommand, EditPlanCommand, pause_plan
-from supportnet.ui.signals import AppSignals
+from supportnet.ui.plan_wording import new_plan
+from supportnet.ui.plans_model import PlansModel, plan_name
 from supportnet.ui.undo import PERSON, UndoContext
-
-#: The domain id of a row (``Plan.id``).
-ID_ROLE = Qt.ItemDataRole.UserRole
-#: The row's uid, which survives a delete and its undo.
-UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 EMPTY_PLANS = "No plans with {name} yet."
 EMPTY_PLANS_MORE = (
@@ -67,101 +48,6 @@ EMPTY_PLANS_MORE = (
 )
 NOTHING_SELECTED = "Choose a plan to change, pause or delete it."
 GONE = "{name} is no longer in your network."
-PAUSED_TEXT = "Paused"
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-def plan_name(plan: Plan, target_name: str) -> str:
-    """What a plan is called in notes and undo texts: its title, or "the plan for Mum"."""
-    title = plan.title.strip()
-    return f"“{title}”" if title else f"the plan for {target_name}"
-
-
-class PlansModel(TableModel):
-    """One target's plans: what, kind, when, how, and whether it is paused."""
-
-    COL_TITLE = 0
-    COL_KIND = 1
-    COL_WHEN = 2
-    COL_CHANNEL = 3
-    COL_NEXT = 4
-    HEADERS = ("Plan", "Kind", "When", "How", "Next (your time)")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._plans: list[Plan] = []
-        self._zone: str | None = None
-        self._today: date | None = None
-        self._next: dict[str, str] = {}
-
-    def set_plans(
-        self,
-        plans: Sequence[Plan],
-        user_zone: str,
-        now: datetime,
-        last_contact: datetime | None = None,
-    ) -> None:
-        """Replace every row; ``now`` and ``last_contact`` say when each plan comes next."""
-        self.beginResetModel()
-        # Plans that run come first, then paused ones; each in the order they were made.
-        self._plans = sorted(plans, key=lambda p: (p.paused, p.id or 0))
-        self._zone = user_zone
-        try:
-            self._today = now.astimezone(ZoneInfo(user_zone)).date()
-        except (ZoneInfoNotFoundError, ValueError):
-            self._today = now.date()
-        self._next = {
-            p.uid: next_short(p, now, user_zone, last_contact) for p in self._plans if not p.paused
-        }
-        self.endResetModel()
-
-    def plan_at(self, row: int) -> Plan:
-        found: Plan = self.item_at(row)
-        return found
-
-    def _items(self) -> list[Any]:
-        return self._plans
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._plans):
-            return None
-        plan = self._plans[index.row()]
-        if role == ID_ROLE:
-            return plan.id
-        if role == UID_ROLE:
-            return plan.uid
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(plan, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(plan)
-        if role == Qt.ItemDataRole.FontRole and plan.paused:
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return None
-
-    def _text(self, plan: Plan, column: int) -> str:
-        if column == self.COL_TITLE:
-            return plan.title or describe_plan(plan, self._zone, self._today).split(",")[0]
-        if column == self.COL_KIND:
-            return KIND_TEXT.get(plan.kind, "")
-        if column == self.COL_WHEN:
-            text = describe_plan(plan, self._zone, self._today)
-            if plan.kind is PlanKind.FLEXIBLE and plan.cadence is not None:
-                text += f"; too long after {plan.cadence.too_long_days} days"
-            return text
-        if column == self.COL_CHANNEL:
-            return plan.channel.label if plan.channel else "Any way"
-        if column == self.COL_NEXT:
-            return PAUSED_TEXT if plan.paused else self._next.get(plan.uid, "")
-        return ""
-
-    def _tooltip(self, plan: Plan) -> str | None:
-        parts = [p for p in (plan.message_idea, plan.notes) if p]
-        return "\n\n".join(parts) or None
 
 
 class PlansPanelView(QWidget):
@@ -479,125 +365,3 @@ class PlansPanelController(TargetRowsController):
         else:
             self.view.add_button.setFocus()
         return True
-
-
-class PlansAndHistoryDialog(QDialog):
-    """One person's or group's plans and check-in history, in two tabs, in a window.
-
-    Not modal: the main window stays usable beside it. Ctrl+Z and Ctrl+Shift+Z work here
-    too, on the window's own undo stack.
-    """
-
-    PLANS_TAB = 0
-    HISTORY_TAB = 1
-
-    status = Signal(str)
-
-    def __init__(
-        self,
-        source: Any,
-        clock: Callable[[], datetime],
-        signals: AppSignals,
-        undo_stack: QUndoStack,
-        undo_context: UndoContext,
-        *,
-        kind: str,
-        target_id: int,
-        user_zone: str | None = None,
-        tab: int = 0,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.kind = kind
-        self.target_id = target_id
-        self.plans = PlansPanelController(
-            source,
-            clock,
-            signals,
-            undo_stack,
-            undo_context,
-            kind=kind,
-            target_id=target_id,
-            user_zone=user_zone,
-            parent=self,
-        )
-        self.history = HistoryController(
-            source,
-            clock,
-            signals,
-            undo_stack,
-            undo_context,
-            kind=kind,
-            target_id=target_id,
-            user_zone=user_zone,
-            parent=self,
-        )
-        self.plans.status.connect(self.status)
-        self.history.status.connect(self.status)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Plans, or check-in history")
-        self.tabs.tabBar().setAccessibleName("Plans, or check-in history")
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.plans.view, "&Plans")
-        self.tabs.addTab(self.history.view, "&History")
-        self.tabs.setCurrentIndex(tab)
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close")
-        self.close_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 12, 12)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(buttons)
-        self._shortcuts = undo_shortcuts(self, undo_stack)
-        signals.people_changed.connect(self._retitle)
-        signals.groups_changed.connect(self._retitle)
-        self._retitle()
-        chars = self.fontMetrics().averageCharWidth()
-        self.resize(max(960, chars * 150), max(600, self.fontMetrics().height() * 36))
-
-    def _retitle(self) -> None:
-        name = self.plans.name
-        title = f"Plans and check-ins: {name}" if name else "Plans and check-ins"
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-
-
-def open_plans_and_history(
-    parent: QWidget,
-    source: Any,
-    clock: Callable[[], datetime],
-    signals: AppSignals,
-    undo_stack: QUndoStack,
-    undo_context: UndoContext,
-    kind: str,
-    target_id: int,
-    *,
-    tab: int = 0,
-    status: Callable[[str], None] | None = None,
-) -> PlansAndHistoryDialog:
-    """Show the plans and history of one person or group (raising it if already open)."""
-    for child in parent.findChildren(PlansAndHistoryDialog):
-        if child.kind == kind and child.target_id == target_id and child.isVisible():
-            child.tabs.setCurrentIndex(tab)
-            child.raise_()
-            child.activateWindow()
-            return child
-    dialog = PlansAndHistoryDialog(
-        source,
-        clock,
-        signals,
-        undo_stack,
-        undo_context,
-        kind=kind,
-        target_id=target_id,
-        tab=tab,
-        parent=parent,
-    )
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if status is not None:
-        dialog.status.connect(status)
-    dialog.show()
-    return dialog

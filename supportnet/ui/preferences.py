@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.errors import SupportNetError
 from supportnet.settings import Settings
-from supportnet.ui.plan_editor import pytime, qtime
+from supportnet.ui.plan_fields import pytime, qtime
 from supportnet.ui.unlock_dialog import FieldMessage
 
 FOLLOW_SYSTEM = "Follow this computer"

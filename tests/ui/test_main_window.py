@@ -19,7 +19,7 @@ from supportnet.ui import dialogs
 from supportnet.ui.main_window import MainWindow, Page, counts_text
 from supportnet.ui.models import ID_ROLE, GroupsTableModel, PeopleTableModel
 from supportnet.ui.people_page import EMPTY_PEOPLE
-from supportnet.ui.plans_panel import PlansAndHistoryDialog
+from supportnet.ui.plans_dialog import PlansAndHistoryDialog
 from supportnet.ui.ui_state import UI_STATE_NAME, UiState
 
 DISPLAY = Qt.ItemDataRole.DisplayRole

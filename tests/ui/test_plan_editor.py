@@ -26,12 +26,10 @@ from supportnet.network import ChannelKind, Person
 from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
 from supportnet.schedule import Postponement
 from supportnet.ui import dialogs
-from supportnet.ui.plan_editor import PlanEditor, describe_plan, new_plan, next_text
-from supportnet.ui.plans_panel import (
-    PlansAndHistoryDialog,
-    PlansPanelController,
-    open_plans_and_history,
-)
+from supportnet.ui.plan_editor import PlanEditor
+from supportnet.ui.plan_wording import describe_plan, new_plan, next_text
+from supportnet.ui.plans_dialog import PlansAndHistoryDialog, open_plans_and_history
+from supportnet.ui.plans_panel import PlansPanelController
 from supportnet.ui.signals import AppSignals
 from supportnet.ui.undo import UndoContext
 from tests.ui.conftest import NOW, TODAY, ZONE

@@ -1,0 +1,253 @@
+"""The plain wording of plans that the editor, the plans panel and the agenda share
+(:func:`describe_plan`, :func:`time_text`) and :func:`user_zone_name`."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from supportnet import clock, schedule
+from supportnet.clock import system_zone_name
+from supportnet.errors import Problem
+from supportnet.plans import (
+    WEEKDAY_NAMES,
+    Frequency,
+    Plan,
+    PlanKind,
+    Recurrence,
+)
+
+#: What each kind is called in the editor and the lists.
+KIND_TEXT = {
+    PlanKind.FIXED: "On a schedule",
+    PlanKind.FLEXIBLE: "Every so often",
+    PlanKind.ONE_OFF: "Once",
+}
+KIND_HINT = {
+    PlanKind.FIXED: "The same days each week or month, like Sunday evenings.",
+    PlanKind.FLEXIBLE: "About every few days, counted from the last time you were in touch.",
+    PlanKind.ONE_OFF: "A single day, like a birthday or a thank-you.",
+}
+NO_CHANNEL = "Any way"
+WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+UNIT_TEXT = {
+    Frequency.DAILY: ("day", "days"),
+    Frequency.WEEKLY: ("week", "weeks"),
+    Frequency.MONTHLY: ("month", "months"),
+}
+DATE_FORMAT = "ddd d MMM yyyy"
+TIME_FORMAT = "HH:mm"
+FLEXIBLE_HINT = "Any time you're in touch counts — even when they reach out first."
+
+#: How each field is named in "Check … to save".
+PLAN_FIELD_NAMES = {
+    "kind": "the kind of plan",
+    "target": "who the plan is for",
+    "title": "the title",
+    "channel": "the way to reach out",
+    "timezone": "the time zone",
+    "duration_minutes": "how long it takes",
+    "window_end": "the time of day",
+    "recurrence": "how it repeats",
+    "frequency": "how it repeats",
+    "interval": "how often it repeats",
+    "until": "the end date",
+    "weekdays": "the days of the week",
+    "month_day": "the day of the month",
+    "nth": "the week of the month",
+    "nth_weekday": "the day of the week",
+    "cadence": "the rhythm",
+    "ideal_days": "the ideal interval",
+    "too_long_days": "“too long”",
+    "message_idea": "the conversation starter",
+    "notes": "the notes",
+}
+
+
+# --- wording shared with the plans panel and the agenda ---------------------------------------
+
+
+def user_zone_name(source: Any) -> str:
+    """The user's zone: the one chosen in the settings, else the system's."""
+    settings = getattr(source, "settings", None)
+    chosen = settings.load().timezone if settings is not None else None
+    return clock.user_zone_name(chosen, system_zone_name())
+
+
+def zone_place(zone: str) -> str:
+    """The place a zone is named after: "America/New_York" -> "New York"."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def short_date(day: date, today: date | None = None) -> str:
+    """ "Thu 3 Dec", with the year when it isn't this year's."""
+    text = f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {day:%b}"
+    if today is not None and day.year != today.year:
+        text += f" {day.year}"
+    return text
+
+
+def time_text(plan: Plan, user_zone: str | None = None) -> str:
+    """ "18:00–19:00", "any time of day", or "13:00 New York time" for a zone not the user's."""
+    if plan.window_start is None:
+        return "any time of day"
+    text = f"{plan.window_start:%H:%M}"
+    if plan.window_end is not None:
+        text += f"–{plan.window_end:%H:%M}"
+    if user_zone is not None and not _same_zone(plan.timezone, user_zone):
+        text += f" {zone_place(plan.timezone)} time"
+    return text
+
+
+def describe_plan(plan: Plan, user_zone: str | None = None, today: date | None = None) -> str:
+    """When a plan happens, in a few words: "Sundays, 18:00–19:00", "About every 10 days"."""
+    if plan.kind is PlanKind.FLEXIBLE:
+        days = plan.cadence.ideal_days if plan.cadence else 0
+        text = "About every day" if days == 1 else f"About every {days} days"
+    elif plan.kind is PlanKind.ONE_OFF:
+        text = f"Once on {short_date(plan.start_date, today)}"
+    elif plan.recurrence is None:
+        text = "On a schedule"
+    else:
+        rec = copy.copy(plan.recurrence)
+        rec.weekdays = set(rec.weekdays)
+        until, rec.until = rec.until, None
+        text = rec.describe()
+        text = text[:1].upper() + text[1:]  # "last Friday of every month" opens a line
+        if until is not None:
+            text += f", until {short_date(until, today)}"
+    when = time_text(plan, user_zone)
+    return f"{text}, {when}"
+
+
+def _same_zone(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    try:
+        za, zb = ZoneInfo(a), ZoneInfo(b)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    # Two names for one set of clocks (an alias, or neighbours) read as the same zone.
+    probe = datetime(2025, 1, 15, 12)
+    summer = datetime(2025, 7, 15, 12)
+    return all(
+        m.replace(tzinfo=za).utcoffset() == m.replace(tzinfo=zb).utcoffset()
+        for m in (probe, summer)
+    )
+
+
+@cache
+def zone_names() -> list[str]:
+    """Every IANA zone name worth offering, sorted."""
+    skip = {"Factory", "localtime", "posixrules"}
+    return sorted(z for z in available_timezones() if z not in skip)
+
+
+def new_plan(kind: str, target_id: int, today: date, zone: str) -> Plan:
+    """A fresh plan for a person (``kind`` "person") or a group, starting ``today``."""
+    plan = Plan(
+        kind=PlanKind.FIXED,
+        start_date=today,
+        timezone=zone,
+        recurrence=Recurrence(frequency=Frequency.WEEKLY, weekdays={today.weekday()}),
+    )
+    if kind == "person":
+        plan.person_id = target_id
+    else:
+        plan.group_id = target_id
+    return plan
+
+
+def next_occurrence(plan: Plan, now: datetime) -> schedule.Occurrence | None:
+    """The next time a fixed or one-off plan happens (today's all-day one counts), or None."""
+    try:
+        zone = ZoneInfo(plan.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    today_plan = now.astimezone(zone).date()
+    for occ in schedule.occurrences(plan, today_plan, today_plan + timedelta(days=800)):
+        if (occ.start is None and occ.day >= today_plan) or (
+            occ.start is not None and occ.start >= now
+        ):
+            return occ
+    return None
+
+
+def _flexible_day(plan: Plan, now: datetime, last_contact: datetime | None) -> date | None:
+    """The plan-local day a flexible plan comes round again; None if it's due already."""
+    zone = ZoneInfo(plan.timezone)
+    due_day = schedule.flexible_due(plan, last_contact, now).astimezone(zone).date()
+    return None if due_day <= now.astimezone(zone).date() else due_day
+
+
+def next_text(
+    plan: Plan, now: datetime, user_zone: str, last_contact: datetime | None = None
+) -> str:
+    """The preview line: "Next: Sun 29 Nov, 18:00 (your time 23:00)"."""
+    try:
+        user_tz = ZoneInfo(user_zone)
+        ZoneInfo(plan.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ""
+    today_user = now.astimezone(user_tz).date()
+    if plan.paused:
+        return "Paused: it won't be suggested until you resume it."
+    if plan.kind is PlanKind.FLEXIBLE:
+        due_day = _flexible_day(plan, now, last_contact)
+        when = "today" if due_day is None else short_date(due_day, today_user)
+        counted = " (counted from when you were last in touch)" if last_contact is not None else ""
+        return f"Next: around {when}{counted}"
+    occ = next_occurrence(plan, now)
+    if occ is None:
+        return "This day has passed." if plan.kind is PlanKind.ONE_OFF else "No more dates ahead."
+    text = f"Next: {short_date(occ.day, today_user)}"
+    if occ.start is None:
+        return f"{text}, any time of day"
+    text += f", {occ.start:%H:%M}"
+    if not _same_zone(plan.timezone, user_zone):
+        mine = occ.start.astimezone(user_tz)
+        there = f"{mine:%H:%M}"
+        if mine.date() != occ.day:
+            there = f"{short_date(mine.date(), today_user)}, {there}"
+        text += f" (your time {there})"
+    return text
+
+
+def next_short(
+    plan: Plan, now: datetime, user_zone: str, last_contact: datetime | None = None
+) -> str:
+    """When a plan comes next, on the user's clock: "Sat 5 Dec, 18:00", "Around Mon 30 Nov"."""
+    try:
+        user_tz = ZoneInfo(user_zone)
+        ZoneInfo(plan.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ""
+    today_user = now.astimezone(user_tz).date()
+    if plan.paused:
+        return "Paused"
+    if plan.kind is PlanKind.FLEXIBLE:
+        due_day = _flexible_day(plan, now, last_contact)
+        return "Around today" if due_day is None else f"Around {short_date(due_day, today_user)}"
+    occ = next_occurrence(plan, now)
+    if occ is None:
+        return "Passed" if plan.kind is PlanKind.ONE_OFF else "No more dates"
+    if occ.start is None:
+        return f"{short_date(occ.day, today_user)}, any time"
+    mine = occ.start.astimezone(user_tz)
+    return f"{short_date(mine.date(), today_user)}, {mine:%H:%M}"
+
+
+def plan_save_hint(problems: Sequence[Problem], names: Mapping[str, str] = PLAN_FIELD_NAMES) -> str:
+    """One short line beside a disabled Save button, e.g. "Check the end date to save"."""
+    if not problems:
+        return ""
+    first = problems[0]
+    hint = f"Check {names.get(first.field, 'the form')} to save"
+    others = len({p.field for p in problems} - {first.field})
+    if others:
+        hint += f" (and {others} more {'thing' if others == 1 else 'things'})"
+    return hint
