@@ -34,12 +34,7 @@ from PySide6.QtWidgets import (
 from supportnet.errors import SupportNetError
 from supportnet.plans import Plan, PlanKind
 from supportnet.ui import dialogs
-from supportnet.ui.history import (
-    HistoryController,
-    TargetRowsController,
-    UndoNote,
-    undo_shortcuts,
-)
+from supportnet.ui.history import HistoryController, TargetRowsController
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import TableModel
 from supportnet.ui.person_editor import heading_label
@@ -54,6 +49,7 @@ from supportnet.ui.plan_editor import (
 from supportnet.ui.plan_undo import AddPlanCommand, DeletePlanCommand, EditPlanCommand, pause_plan
 from supportnet.ui.signals import AppSignals
 from supportnet.ui.undo import PERSON, UndoContext
+from supportnet.ui.undo_note import UndoNote, undo_shortcuts
 
 #: The domain id of a row (``Plan.id``).
 ID_ROLE = Qt.ItemDataRole.UserRole
