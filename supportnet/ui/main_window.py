@@ -3,73 +3,55 @@
 from __future__ import annotations
 
 import contextlib
-import enum
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
-    QByteArray,
-    QEasingCurve,
     QEvent,
-    QPropertyAnimation,
-    QSize,
     Qt,
     QTimer,
 )
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
     QAction,
-    QActionGroup,
     QCloseEvent,
-    QGuiApplication,
     QKeySequence,
-    QPainter,
-    QPalette,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
     QDialog,
     QFrame,
-    QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
 import supportnet
-from supportnet.checkins import Initiator
-from supportnet.errors import SupportNetError
-from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
-from supportnet.settings import Settings
 from supportnet.ui import dialogs
 from supportnet.ui.background import Background
 from supportnet.ui.editor_form import EditorDialog
-from supportnet.ui.group_editor import GroupEditor
-from supportnet.ui.person_editor import PersonEditor
+from supportnet.ui.main_window_editing import MainWindowEditing
+from supportnet.ui.main_window_menus import MainWindowMenus
+from supportnet.ui.sidebar import (
+    _PAGE_KEYS,
+    BUILD_LATER_AFTER_MS,
+    BUILD_LATER_STEP_MS,
+    LATER_PAGES,
+    Page,
+    Sidebar,
+    _Unbuilt,
+)
 from supportnet.ui.signals import AppSignals
-from supportnet.ui.today_cards import GO_EASY_TEXT, STOP_EASY_TEXT
+from supportnet.ui.status_note import (
+    NOTE_LONG_SHOW_MS,
+    StatusNote,
+    counts_text,
+)
 from supportnet.ui.today_page import TodayPageController
 from supportnet.ui.ui_state import UiState
-from supportnet.ui.undo import (
-    GROUP,
-    PERSON,
-    AddCommand,
-    DeleteCommand,
-    EditCommand,
-    MoveCommand,
-    UndoContext,
-)
+from supportnet.ui.undo import UndoContext
 
 if TYPE_CHECKING:
     from supportnet.ui.agenda_page import AgendaPageController
@@ -78,57 +60,7 @@ if TYPE_CHECKING:
 
 #: How often "3 days ago" and the map's quietness are worked out again while the window is open.
 TIME_REFRESH_MS = 10 * 60 * 1000
-#: How long a status confirmation stays before it fades.
-NOTE_SHOW_MS = 4000
-#: How long a note about something that needs attention (a setting reset) stays.
-NOTE_LONG_SHOW_MS = 15000
-NOTE_FADE_MS = 900
 UNDO_ERROR_TITLE = "SupportNet couldn't undo that"
-
-
-class Page(enum.Enum):
-    """The pages in the sidebar, in this order (those added with ``MainWindow.add_page``)."""
-
-    TODAY = "today"
-    AGENDA = "agenda"
-    NETWORK = "network"
-    PEOPLE = "people"
-
-    @property
-    def title(self) -> str:
-        return _PAGE_TEXT[self][0]
-
-    @property
-    def description(self) -> str:
-        return _PAGE_TEXT[self][1]
-
-
-#: Each page's sidebar title and description. A new page adds a member above and a line here.
-_PAGE_TEXT = {
-    Page.TODAY: ("Today", "A few gentle suggestions of who to reach out to today"),
-    Page.AGENDA: ("Agenda", "The next four weeks, day by day"),
-    Page.NETWORK: ("Network", "Your circles, and a few gentle notes about gaps"),
-    Page.PEOPLE: ("People", "People and groups in lists, to search, sort and edit"),
-}
-
-#: Pages built when first needed, or soon after the window first appears (in this order).
-LATER_PAGES = (Page.AGENDA, Page.PEOPLE, Page.NETWORK)
-#: How long after the window first shows the later pages start being built, and between them.
-BUILD_LATER_AFTER_MS = 400
-BUILD_LATER_STEP_MS = 50
-
-#: Ctrl+1 … Ctrl+9 go to the pages in sidebar order.
-_PAGE_KEYS = (
-    Qt.Key.Key_1,
-    Qt.Key.Key_2,
-    Qt.Key.Key_3,
-    Qt.Key.Key_4,
-    Qt.Key.Key_5,
-    Qt.Key.Key_6,
-    Qt.Key.Key_7,
-    Qt.Key.Key_8,
-    Qt.Key.Key_9,
-)
 
 
 class NetworkSource(Protocol):
@@ -146,147 +78,7 @@ class NetworkSource(Protocol):
     def settings(self) -> Any: ...
 
 
-def counts_text(people: int, groups: int) -> str:
-    """The status line, e.g. "25 people · 3 groups"."""
-    people_text = "1 person" if people == 1 else f"{people} people"
-    groups_text = "1 group" if groups == 1 else f"{groups} groups"
-    return f"{people_text} · {groups_text}"
-
-
-class StatusNote(QLabel):
-    """A quiet confirmation in the status bar ("Saved") that fades after a few seconds.
-
-    Screen readers hear it too, as a polite announcement.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Confirmation")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self._effect = QGraphicsOpacityEffect(self)
-        self._effect.setOpacity(1.0)
-        self.setGraphicsEffect(self._effect)
-        self._fade = QPropertyAnimation(self._effect, QByteArray(b"opacity"), self)
-        self._fade.setDuration(NOTE_FADE_MS)
-        self._fade.setStartValue(1.0)
-        self._fade.setEndValue(0.0)
-        self._fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
-        self._fade.finished.connect(self._faded)
-        self._hold = QTimer(self)
-        self._hold.setSingleShot(True)
-        self._hold.setInterval(NOTE_SHOW_MS)
-        self._hold.timeout.connect(self._fade.start)
-        # Its own timer, so a longer note leaves the usual hold as it was.
-        self._long_hold = QTimer(self)
-        self._long_hold.setSingleShot(True)
-        self._long_hold.timeout.connect(self._fade.start)
-
-    def show_note(self, text: str, *, hold_ms: int | None = None) -> None:
-        """Show ``text``; it fades after the usual hold, or after ``hold_ms``."""
-        self._fade.stop()
-        self._effect.setOpacity(1.0)
-        self.setText(text)
-        self.setAccessibleDescription(text)
-        self._hold.stop()
-        self._long_hold.stop()
-        if hold_ms is None:
-            self._hold.start()
-        else:
-            self._long_hold.start(hold_ms)
-        if QAccessible.isActive():
-            event = QAccessibleAnnouncementEvent(self, text)
-            QAccessible.updateAccessibility(event)
-
-    def _faded(self) -> None:
-        self.clear()
-        self.setAccessibleDescription("")
-        self._effect.setOpacity(1.0)
-
-
-class _PaddedDelegate(QStyledItemDelegate):
-    """Draws an item as the style does, with its words moved in from the edge."""
-
-    def __init__(self, pad: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._pad = pad
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(opt.palette.color(role))
-        painter.drawText(
-            opt.rect.adjusted(self._pad, 0, -self._pad, 0),
-            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-            text,
-        )
-        painter.restore()
-
-
-class _Unbuilt(QWidget):
-    """Holds a page's place in the stack until it is built (it is never shown: showing a
-    page builds it first)."""
-
-    def __init__(self, page: Page) -> None:
-        super().__init__()
-        self.setAccessibleName(page.title)
-
-
-class Sidebar(QListWidget):
-    """The list of pages down the left side."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Pages")
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # The sidebar sits on the window colour; the pages are the content beside it.
-        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
-        self.setBackgroundRole(QPalette.ColorRole.Window)
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.setFont(font)
-        width = max(self.fontMetrics().horizontalAdvance(p.title) for p in Page)
-        self.setFixedWidth(width + self.fontMetrics().averageCharWidth() * 12)
-        # Air around the words. A delegate, not a style sheet: a style sheet would freeze
-        # the palette and the sidebar would stop following light and dark.
-        pad = self.fontMetrics().averageCharWidth() * 2
-        self.setItemDelegate(_PaddedDelegate(pad, self))
-        self.setViewportMargins(0, pad // 2, 0, 0)
-
-    def set_pages(self, pages: list[Page]) -> None:
-        """List these pages, in this order, keeping the current one."""
-        current = self.currentRow()
-        current_page = self.item(current).data(Qt.ItemDataRole.UserRole) if current >= 0 else None
-        height = self.fontMetrics().height() * 2 + 8
-        blocked = self.blockSignals(True)
-        try:
-            self.clear()
-            for number, page in enumerate(pages, start=1):
-                item = QListWidgetItem(page.title)
-                item.setData(Qt.ItemDataRole.UserRole, page.value)
-                keys = f" (Ctrl+{number})" if number <= len(_PAGE_KEYS) else ""
-                item.setToolTip(f"{page.description}{keys}")
-                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, page.description)
-                item.setSizeHint(QSize(0, height))
-                self.addItem(item)
-                if page.value == current_page:
-                    self.setCurrentRow(number - 1)
-        finally:
-            self.blockSignals(blocked)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(MainWindowMenus, MainWindowEditing, QMainWindow):
     """The shell. Pages read only through the repositories they are given; no SQL here."""
 
     def __init__(
@@ -376,203 +168,6 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_selection_actions()
         self._restore_state()
-
-    # --- building ----------------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[..., Any],
-        shortcuts: list[QKeySequence] | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts(shortcuts)
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence
-        ctrl = Qt.Modifier.CTRL
-        shift = Qt.Modifier.SHIFT
-        self.new_person_action = self._action(
-            "New &person…", self.new_person, [key(ctrl | Qt.Key.Key_N)], "Add someone"
-        )
-        self.new_group_action = self._action(
-            "New &group…",
-            self.new_group,
-            [key(ctrl | shift | Qt.Key.Key_N)],
-            "Add a group or community",
-        )
-        self.export_action = self._action(
-            "&Export map…", self.export_map, [], "Save the map as a picture or a PDF"
-        )
-        self.calendar_action = self._action(
-            "Export to &calendar…",
-            self.open_calendar_export,
-            [key(ctrl | Qt.Key.Key_E)],
-            "Save your plans as an .ics file for Google, Outlook, Apple Calendar or Thunderbird",
-        )
-        self.recovery_action = self._action(
-            "&Recovery key…",
-            self.show_recovery_key,
-            [],
-            "The key that opens your backups on another computer",
-        )
-        self.quit_action = self._action("&Quit", self.quit_app, [key(ctrl | Qt.Key.Key_Q)])
-        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        self.undo_action = self._action("&Undo", self.undo, [key(ctrl | Qt.Key.Key_Z)])
-        self.redo_action = self._action(
-            "&Redo", self.redo, [key(ctrl | shift | Qt.Key.Key_Z), key(ctrl | Qt.Key.Key_Y)]
-        )
-        self.edit_action = self._action(
-            "&Edit selected…", self.edit_selected, [key(Qt.Key.Key_F2)], "Change the selected one"
-        )
-        self.preferences_action = self._action(
-            "&Preferences…",
-            self.open_preferences,
-            [key(ctrl | Qt.Key.Key_Comma)],
-            "Suggestions a day, reminders and quiet hours, your time zone",
-        )
-        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.plans_action = self._action(
-            "&Plans and check-ins…",
-            lambda: self._open_selected_plans(history=False),
-            [key(ctrl | Qt.Key.Key_P)],
-            "The selected one's plans and check-in history",
-        )
-        self.history_action = self._action(
-            "Check-in &history…",
-            lambda: self._open_selected_plans(history=True),
-            [key(ctrl | Qt.Key.Key_H)],
-            "The selected one's check-ins, newest first",
-        )
-        self.delete_action = self._action(
-            "&Delete selected…",
-            self.delete_selected,
-            [key(Qt.Key.Key_Delete)],
-            "Delete the selected one; you can undo it",
-        )
-        self.find_action = self._action(
-            "&Find…", self.focus_search, [key(key.StandardKey.Find)], "Search names and tags"
-        )
-
-        self.log_action = self._action(
-            "&Log a check-in…",
-            self.today.log_checkin,
-            [key(ctrl | Qt.Key.Key_L)],
-            "Note a contact with anyone, whoever reached out",
-        )
-        self.they_action = self._action(
-            "&Someone reached out to me…",
-            lambda: self.today.log_checkin(Initiator.THEM),
-            [key(ctrl | shift | Qt.Key.Key_L)],
-            "Note that someone got in touch with you",
-        )
-        self.ideas_action = self._action(
-            "&Message ideas…",
-            self.today.show_ideas,
-            [],
-            "First sentences to copy, change and add to",
-        )
-        self.go_easy_action = self._action(
-            GO_EASY_TEXT, self._go_easy_or_stop, [], "For a while, suggest only your inner circle"
-        )
-
-        #: Filled by :meth:`add_page`.
-        self.page_actions: dict[Page, QAction] = {}
-        self.page_group = QActionGroup(self)
-        self.zoom_in_action = self._action(
-            "Zoom &in",
-            lambda: self._map_do("zoom_in"),
-            [key(ctrl | Qt.Key.Key_Plus), key(ctrl | Qt.Key.Key_Equal)],
-        )
-        self.zoom_out_action = self._action(
-            "Zoom &out", lambda: self._map_do("zoom_out"), [key(ctrl | Qt.Key.Key_Minus)]
-        )
-        self.fit_action = self._action(
-            "&Fit map to window", lambda: self._map_do("fit_to_window"), [key(ctrl | Qt.Key.Key_0)]
-        )
-        self.about_action = self._action("&About SupportNet", self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        for action in (self.new_person_action, self.new_group_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.calendar_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.recovery_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.edit_action)
-        edit_menu.addAction(self.plans_action)
-        edit_menu.addAction(self.history_action)
-        edit_menu.addAction(self.delete_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.preferences_action)
-
-        reach_menu = bar.addMenu("&Reach out")
-        reach_menu.addAction(self.log_action)
-        reach_menu.addAction(self.they_action)
-        reach_menu.addSeparator()
-        reach_menu.addAction(self.ideas_action)
-        reach_menu.addAction(self.go_easy_action)
-
-        self.view_menu = view_menu = bar.addMenu("&View")
-        # Page actions go in above this separator, in sidebar order.
-        self._pages_end = view_menu.addSeparator()
-        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
-            view_menu.addAction(action)
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
-
-    def _connect(self) -> None:
-        signals = self.signals
-        for signal in (
-            signals.people_changed,
-            signals.groups_changed,
-            signals.plans_changed,
-            signals.checkins_changed,
-        ):
-            signal.connect(self._schedule_refresh)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(self.refresh)
-
-        self.sidebar.currentRowChanged.connect(self._sidebar_moved)
-        self.today.status.connect(self.show_note)
-        self.today.going_easy_changed.connect(self._going_easy_changed)
-        self._going_easy_changed(self.today.going_easy)
-
-        stack = self.undo_stack
-        stack.canUndoChanged.connect(self._update_undo_actions)
-        stack.canRedoChanged.connect(self._update_undo_actions)
-        stack.undoTextChanged.connect(self._update_undo_actions)
-        stack.redoTextChanged.connect(self._update_undo_actions)
-        self._update_undo_actions()
-
-        hints = QGuiApplication.styleHints()
-        hints.colorSchemeChanged.connect(self._colour_scheme_changed)
 
     # --- pages -------------------------------------------------------------------------------
 
@@ -810,222 +405,6 @@ class MainWindow(QMainWindow):
     def _report_undo_error(self, message: str) -> None:
         self._failed = True
         dialogs.show_error(self, message, title=UNDO_ERROR_TITLE)
-
-    # --- selection ---------------------------------------------------------------------------
-
-    def selected(self) -> tuple[str, int] | None:
-        """The person or group selected on the page on screen, as ``(kind, id)``."""
-        if self.current_page is Page.PEOPLE:
-            return self.people.selected()
-        if self.current_page is Page.NETWORK:
-            return self.network.selected()
-        return None
-
-    def _update_selection_actions(self) -> None:
-        has = self.selected() is not None
-        self.edit_action.setEnabled(has)
-        self.plans_action.setEnabled(has)
-        self.history_action.setEnabled(has)
-        self.delete_action.setEnabled(has)
-
-    def edit_selected(self) -> None:
-        chosen = self.selected()
-        if chosen is not None:
-            self.edit(*chosen)
-
-    def open_plans(self, kind: str, item_id: int, tab: int = 0) -> QWidget:
-        """The plans and check-in history of a person or group, in their own window."""
-        from supportnet.ui.plans_dialog import open_plans_and_history
-
-        return open_plans_and_history(
-            self,
-            self._source,
-            self._clock,
-            self.signals,
-            self.undo_stack,
-            self.undo_context,
-            kind,
-            item_id,
-            tab=tab,
-            status=self.show_note,
-        )
-
-    def _open_selected_plans(self, *, history: bool) -> None:
-        from supportnet.ui.plans_dialog import PlansAndHistoryDialog
-
-        chosen = self.selected()
-        if chosen is not None:
-            tab = PlansAndHistoryDialog.HISTORY_TAB if history else PlansAndHistoryDialog.PLANS_TAB
-            self.open_plans(*chosen, tab=tab)
-
-    def delete_selected(self) -> None:
-        chosen = self.selected()
-        if chosen is not None:
-            self.delete(*chosen)
-
-    def focus_search(self) -> None:
-        self.show_page(Page.PEOPLE)
-        self.people.focus_search()
-
-    # --- adding, editing, deleting, moving ---------------------------------------------------
-
-    def _open_editor(self, editor: EditorDialog) -> EditorDialog:
-        if self.editor is not None:
-            # It is window-modal, so it is already on top; just give it the keyboard.
-            self.editor.activateWindow()
-            editor.deleteLater()
-            return self.editor
-        self.editor = editor
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.finished.connect(lambda _result, e=editor: self._editor_closed(e))
-        editor.open()
-        return editor
-
-    def _editor_closed(self, editor: EditorDialog) -> None:
-        if self.editor is editor:
-            self.editor = None
-
-    def new_person(self, support: SupportType | None = None) -> EditorDialog:
-        """Open the editor for someone new (with a kind of support ticked, if given)."""
-        return self._open_editor(PersonEditor(None, self._add, self, support=support))
-
-    def new_group(self, support: SupportType | None = None) -> EditorDialog:
-        return self._open_editor(GroupEditor(None, self._add, self, support=support))
-
-    def _add(self, item: Person | Group) -> Person | Group:
-        command = AddCommand.perform(self.undo_context, item)
-        self.undo_stack.push(command)
-        self.show_note(f"Added {command.saved.name}")
-        kind = PERSON if isinstance(item, Person) else GROUP
-        self.refresh()
-        self.people.select(kind, command.saved.id, switch_tab=self.current_page is Page.PEOPLE)
-        return command.saved
-
-    def edit(self, kind: str, item_id: int) -> EditorDialog | None:
-        """Open the editor for a person or group."""
-        try:
-            item = self._repository(kind).get(item_id)
-        except SupportNetError as exc:
-            dialogs.show_error(self, exc.message)
-            self.refresh()
-            return None
-        save = lambda after, before=item: self._save_edit(before, after)  # noqa: E731
-        if kind == PERSON:
-            return self._open_editor(PersonEditor(item, save, self))
-        return self._open_editor(GroupEditor(item, save, self))
-
-    def _save_edit(self, before: Person | Group, after: Person | Group) -> Person | Group:
-        if after == before:
-            return before
-        command = EditCommand.perform(self.undo_context, before, after)
-        self.undo_stack.push(command)
-        self.show_note("Saved")
-        return command.saved
-
-    def delete(self, kind: str, item_id: int) -> bool:
-        """Ask, then delete a person or group with their plans and check-ins (undoable)."""
-        repo = self._repository(kind)
-        try:
-            item = repo.get(item_id)
-            plans, checkins = repo.dependents(item_id)
-        except SupportNetError as exc:
-            dialogs.show_error(self, exc.message)
-            self.refresh()
-            return False
-        if not dialogs.confirm_delete(self, item.name, plans, checkins, group=kind == GROUP):
-            return False
-        try:
-            command = DeleteCommand.perform(self.undo_context, kind, item_id, item.name)
-        except SupportNetError as exc:
-            dialogs.show_error(self, exc.message, title="SupportNet couldn't delete that")
-            return False
-        self.undo_stack.push(command)
-        self.show_note(f"Deleted {item.name} (Ctrl+Z brings them back)")
-        return True
-
-    def move_node(self, kind: str, item_id: int, circle: Circle, domain: LifeDomain) -> None:
-        """Someone was dragged on the map: store the new place, undoably."""
-        try:
-            command = MoveCommand.perform(self.undo_context, kind, item_id, circle, domain)
-        except SupportNetError as exc:
-            dialogs.show_error(self, exc.message, title="SupportNet couldn't move that")
-            command = None
-        if command is None:
-            self.network.refresh()  # back to where it was drawn before
-            return
-        self.undo_stack.push(command)
-        self.show_note(command.done_text)
-
-    def _repository(self, kind: str) -> Any:
-        return self._source.people if kind == PERSON else self._source.groups
-
-    def export_map(self) -> None:
-        self.network.export_map()
-
-    def show_recovery_key(self) -> QDialog | None:
-        """File ▸ Recovery key: show the key that opens backups anywhere."""
-        if self.recovery_keeper is None:
-            return None
-        from supportnet.ui.recovery_dialog import show_recovery_key
-
-        return show_recovery_key(self, self.recovery_keeper)
-
-    def open_calendar_export(self) -> QDialog:
-        """File ▸ Export to calendar: choose whose plans and how much they say; write an .ics."""
-        if self.calendar_dialog is not None:
-            self.calendar_dialog.activateWindow()
-            return self.calendar_dialog
-        # Imported here: the export modules stay out of the first paint.
-        from supportnet.ui.export_dialog import ExportDialog
-        from supportnet.ui.export_outcome import LATE_ERROR_TITLE
-
-        dialog = ExportDialog(
-            self._source,
-            self._clock,
-            ui_state=self.ui_state,
-            status=self.show_note,
-            background=self.background,
-            # A problem met after the dialog was closed is said over the window.
-            report_error=lambda message: dialogs.show_error(self, message, title=LATE_ERROR_TITLE),
-            parent=self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: setattr(self, "calendar_dialog", None))
-        self.calendar_dialog = dialog
-        dialog.open()
-        return dialog
-
-    # --- reaching out ------------------------------------------------------------------------
-
-    def _go_easy_or_stop(self) -> None:
-        if self.today.going_easy:
-            self.today.stop_going_easy()
-        else:
-            self.today.go_easy()
-
-    def _going_easy_changed(self, easy: bool) -> None:
-        self.go_easy_action.setText(STOP_EASY_TEXT if easy else GO_EASY_TEXT)
-
-    def open_preferences(self) -> QDialog:
-        """Suggestions a day, reminders and quiet hours, the time zone."""
-        from supportnet.clock import system_zone_name
-        from supportnet.ui.preferences import PreferencesDialog
-
-        dialog = PreferencesDialog(
-            self._source.settings.load(),
-            self._save_preferences,
-            self,
-            system_zone=system_zone_name(),
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def _save_preferences(self, settings: Settings) -> None:
-        self._source.settings.save(settings)
-        self.signals.plans_changed.emit()
-        self.refresh()
-        self.show_note("Preferences saved")
 
     # --- remembering -------------------------------------------------------------------------
 

@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.ui.history import (
-    HistoryController,
-    undo_shortcuts,
-)
+from supportnet.ui.history import HistoryController
 from supportnet.ui.plans_panel import PlansPanelController
 from supportnet.ui.signals import AppSignals
 from supportnet.ui.undo import UndoContext
+from supportnet.ui.undo_note import undo_shortcuts
 
 
 class PlansAndHistoryDialog(QDialog):

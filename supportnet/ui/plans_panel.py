@@ -29,10 +29,7 @@ from supportnet.errors import SupportNetError
 from supportnet.plans import Plan
 from supportnet.ui import dialogs
 from supportnet.ui.editor_form import heading_label
-from supportnet.ui.history import (
-    TargetRowsController,
-    UndoNote,
-)
+from supportnet.ui.history import TargetRowsController
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.plan_editor import PlanEditor
 from supportnet.ui.plan_fields import quiet
@@ -40,6 +37,7 @@ from supportnet.ui.plan_undo import AddPlanCommand, DeletePlanCommand, EditPlanC
 from supportnet.ui.plan_wording import new_plan
 from supportnet.ui.plans_model import PlansModel, plan_name
 from supportnet.ui.undo import PERSON, UndoContext
+from supportnet.ui.undo_note import UndoNote
 
 EMPTY_PLANS = "No plans with {name} yet."
 EMPTY_PLANS_MORE = (

@@ -14,12 +14,9 @@ from PySide6.QtGui import QUndoStack
 from supportnet.checkins import CheckIn, Initiator
 from supportnet.network import ChannelKind, Person
 from supportnet.ui import dialogs
-from supportnet.ui.history import (
-    CheckInEditor,
-    HistoryController,
-    HistoryModel,
-    mood_text,
-)
+from supportnet.ui.checkin_editor import CheckInEditor
+from supportnet.ui.history import HistoryController, HistoryModel
+from supportnet.ui.history_text import mood_text
 from supportnet.ui.signals import AppSignals
 from supportnet.ui.undo import UndoContext
 from tests.ui.conftest import ZONE

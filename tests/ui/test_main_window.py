@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from supportnet.checkins import CheckIn
 from supportnet.network import Circle, Group, GroupKind, LifeDomain, Person, SupportType
 from supportnet.ui import dialogs
-from supportnet.ui.main_window import MainWindow, Page, counts_text
+from supportnet.ui.main_window import MainWindow, Page
 from supportnet.ui.models import ID_ROLE, GroupsTableModel, PeopleTableModel
 from supportnet.ui.people_page import EMPTY_PEOPLE
 from supportnet.ui.plans_dialog import PlansAndHistoryDialog
+from supportnet.ui.status_note import counts_text
 from supportnet.ui.ui_state import UI_STATE_NAME, UiState
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -635,7 +636,7 @@ def test_the_other_pages_are_built_soon_after_the_window_appears(
 def test_a_window_closed_before_its_pages_are_built_goes_quietly(
     qtbot: Any, demo_store: Any, clock: Callable[[], datetime]
 ) -> None:
-    from supportnet.ui.main_window import BUILD_LATER_AFTER_MS
+    from supportnet.ui.sidebar import BUILD_LATER_AFTER_MS
 
     window = MainWindow(demo_store, data_location="/d", key_location="k", clock=clock)
     with qtbot.waitExposed(window):

@@ -1,0 +1,70 @@
+"""How check-ins read in the history: moods, who reached out, when, and the empty texts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from supportnet.checkins import Initiator
+from supportnet.plans import WEEKDAY_NAMES
+
+#: The domain id of a row (``CheckIn.id``).
+ID_ROLE = Qt.ItemDataRole.UserRole
+#: The row's uid, which survives a delete and its undo.
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+MOOD_WORDS = {1: "very low", 2: "low", 3: "okay", 4: "good", 5: "very good"}
+NOT_NOTED = "Not noted"
+WHO_TEXT = {Initiator.ME: "I did", Initiator.THEM: "They did"}
+EMPTY_HISTORY = "Nothing logged with {name} yet."
+EMPTY_HISTORY_MORE = (
+    "When you're in touch, whoever reached out, it can be noted here. "
+    "There's no score and nothing to keep up."
+)
+NOTHING_SELECTED = "Choose a check-in to change or delete it."
+#: How each field is named in "Check … to save".
+CHECKIN_FIELD_NAMES = {
+    "at": "when it was",
+    "channel": "how you were in touch",
+    "initiator": "who reached out",
+    "note": "the note",
+    "mood_before": "the mood before",
+    "mood_after": "the mood after",
+    "target": "who it was with",
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def mood_word(mood: int | None) -> str:
+    """ "Low (2)", or "" when not noted."""
+    if mood is None:
+        return ""
+    word = MOOD_WORDS.get(mood, "")
+    return f"{word.capitalize()} ({mood})" if word else str(mood)
+
+
+def mood_text(before: int | None, after: int | None) -> str:
+    """ "Low (2) → Good (4)", "Before: Low (2)", "After: Good (4)" or ""."""
+    if before is not None and after is not None:
+        return f"{mood_word(before)} → {mood_word(after)}"
+    if before is not None:
+        return f"Before: {mood_word(before)}"
+    if after is not None:
+        return f"After: {mood_word(after)}"
+    return ""
+
+
+def when_text(at: datetime, zone: ZoneInfo, now: datetime | None = None) -> str:
+    """ "Sun 14 Jun, 18:05" in ``zone`` (with the year when it isn't this year)."""
+    local = at.astimezone(zone)
+    text = f"{WEEKDAY_NAMES[local.weekday()][:3]} {local.day} {local:%b}"
+    if now is None or now.astimezone(zone).year != local.year:
+        text += f" {local.year}"
+    return f"{text}, {local:%H:%M}"

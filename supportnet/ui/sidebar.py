@@ -1,0 +1,154 @@
+"""The main window's pages and the sidebar that lists them."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QPainter,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+
+class Page(enum.Enum):
+    """The pages in the sidebar, in this order (those added with ``MainWindow.add_page``)."""
+
+    TODAY = "today"
+    AGENDA = "agenda"
+    NETWORK = "network"
+    PEOPLE = "people"
+
+    @property
+    def title(self) -> str:
+        return _PAGE_TEXT[self][0]
+
+    @property
+    def description(self) -> str:
+        return _PAGE_TEXT[self][1]
+
+
+#: Each page's sidebar title and description. A new page adds a member above and a line here.
+_PAGE_TEXT = {
+    Page.TODAY: ("Today", "A few gentle suggestions of who to reach out to today"),
+    Page.AGENDA: ("Agenda", "The next four weeks, day by day"),
+    Page.NETWORK: ("Network", "Your circles, and a few gentle notes about gaps"),
+    Page.PEOPLE: ("People", "People and groups in lists, to search, sort and edit"),
+}
+
+#: Pages built when first needed, or soon after the window first appears (in this order).
+LATER_PAGES = (Page.AGENDA, Page.PEOPLE, Page.NETWORK)
+#: How long after the window first shows the later pages start being built, and between them.
+BUILD_LATER_AFTER_MS = 400
+BUILD_LATER_STEP_MS = 50
+
+#: Ctrl+1 … Ctrl+9 go to the pages in sidebar order.
+_PAGE_KEYS = (
+    Qt.Key.Key_1,
+    Qt.Key.Key_2,
+    Qt.Key.Key_3,
+    Qt.Key.Key_4,
+    Qt.Key.Key_5,
+    Qt.Key.Key_6,
+    Qt.Key.Key_7,
+    Qt.Key.Key_8,
+    Qt.Key.Key_9,
+)
+
+
+class _PaddedDelegate(QStyledItemDelegate):
+    """Draws an item as the style does, with its words moved in from the edge."""
+
+    def __init__(self, pad: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pad = pad
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(role))
+        painter.drawText(
+            opt.rect.adjusted(self._pad, 0, -self._pad, 0),
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            text,
+        )
+        painter.restore()
+
+
+class _Unbuilt(QWidget):
+    """Holds a page's place in the stack until it is built (it is never shown: showing a
+    page builds it first)."""
+
+    def __init__(self, page: Page) -> None:
+        super().__init__()
+        self.setAccessibleName(page.title)
+
+
+class Sidebar(QListWidget):
+    """The list of pages down the left side."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Pages")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The sidebar sits on the window colour; the pages are the content beside it.
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        self.setBackgroundRole(QPalette.ColorRole.Window)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.setFont(font)
+        width = max(self.fontMetrics().horizontalAdvance(p.title) for p in Page)
+        self.setFixedWidth(width + self.fontMetrics().averageCharWidth() * 12)
+        # Air around the words. A delegate, not a style sheet: a style sheet would freeze
+        # the palette and the sidebar would stop following light and dark.
+        pad = self.fontMetrics().averageCharWidth() * 2
+        self.setItemDelegate(_PaddedDelegate(pad, self))
+        self.setViewportMargins(0, pad // 2, 0, 0)
+
+    def set_pages(self, pages: list[Page]) -> None:
+        """List these pages, in this order, keeping the current one."""
+        current = self.currentRow()
+        current_page = self.item(current).data(Qt.ItemDataRole.UserRole) if current >= 0 else None
+        height = self.fontMetrics().height() * 2 + 8
+        blocked = self.blockSignals(True)
+        try:
+            self.clear()
+            for number, page in enumerate(pages, start=1):
+                item = QListWidgetItem(page.title)
+                item.setData(Qt.ItemDataRole.UserRole, page.value)
+                keys = f" (Ctrl+{number})" if number <= len(_PAGE_KEYS) else ""
+                item.setToolTip(f"{page.description}{keys}")
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, page.description)
+                item.setSizeHint(QSize(0, height))
+                self.addItem(item)
+                if page.value == current_page:
+                    self.setCurrentRow(number - 1)
+        finally:
+            self.blockSignals(blocked)
