@@ -13,9 +13,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from supportnet.checkins import CheckIn
 from supportnet.data.keys import env_passphrase_provider
 from supportnet.data.store import open_store
+from supportnet.model.checkins import CheckIn
 
 # A runaway child (its parent gone) stops by itself.
 MAX_SECONDS = 60

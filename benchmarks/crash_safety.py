@@ -68,11 +68,11 @@ from benchmarks.crashkit import (
     temp_files,
     total_of,
 )
-from supportnet.checkins import CheckIn
 from supportnet.data import keys
 from supportnet.data.backup import BACKUP_DIR_NAME
 from supportnet.data.store import open_store
-from supportnet.network import Person
+from supportnet.model.checkins import CheckIn
+from supportnet.model.network import Person
 
 BULK_ROWS = 2000
 DATA_LAYER_WINDOW_S = 0.4

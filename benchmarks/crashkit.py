@@ -25,7 +25,7 @@ from supportnet.data.backup_format import extract_database, is_container, read_h
 from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
 from supportnet.data.lock import LOCK_NAME
 from supportnet.data.store import open_store
-from supportnet.errors import BackupError, StoreError
+from supportnet.model.errors import BackupError, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).resolve().parent / "_crash_child.py"

@@ -6,10 +6,10 @@ weekday, daily; some with skipped days or an end date; some all-day) in Europe/L
 America/New_York, Australia/Sydney and Asia/Kolkata, 30% flexible (ideally every 7-30
 days), 10% one-off, about 5% paused.
 
-Measured, end to end, is ``supportnet.data.calendar_export.export(store, path,
+Measured, end to end, is ``supportnet.services.calendar_export.export(store, path,
 ExportOptions(weeks=52), now)``: reading plans, people, groups and last contacts, laying
 out the events, matching them with what calendars were given last time (stored uids and
-SEQUENCEs), writing the VTIMEZONEs and VEVENTs (``supportnet.ics_writer`` writes the
+SEQUENCEs), writing the VTIMEZONEs and VEVENTs (``supportnet.calendar.content_lines`` writes the
 content lines directly) and the file atomically (temp file, fsync, rename), then
 remembering what was written.
 
@@ -49,11 +49,11 @@ import icalendar
 
 from benchmarks.store_open import MemoryKeyring
 from benchmarks.synthetic import fill
-from supportnet.data import calendar_export
+from supportnet.calendar import CALENDAR_NAME, PRODID, ExportEvent, ExportOptions, zone_windows
+from supportnet.calendar.timezones import vtimezone
 from supportnet.data.store import Store, open_store
-from supportnet.ics_export import CALENDAR_NAME, PRODID, ExportEvent, ExportOptions, zone_windows
-from supportnet.ics_timezones import vtimezone
-from supportnet.network import ChannelKind, Circle, GroupKind, LifeDomain
+from supportnet.model.network import ChannelKind, Circle, GroupKind, LifeDomain
+from supportnet.services import calendar_export
 
 PEOPLE = 1500
 GROUPS = 100

@@ -21,9 +21,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.store_open import MemoryKeyring
 from benchmarks.synthetic import add_plans, fill
-from supportnet.checkins import CheckIn
-from supportnet.data.reachouts import ReachOutReader
 from supportnet.data.store import open_store
+from supportnet.model.checkins import CheckIn
+from supportnet.services.schedule_reader import ReachOutReader
 
 PEOPLE = 5000
 PLANS = 2000

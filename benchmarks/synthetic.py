@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from supportnet.data.store import Store
-from supportnet.network import Circle, LifeDomain, SupportType
+from supportnet.model.network import Circle, LifeDomain, SupportType
 
 FIRST = [
     "Ada",

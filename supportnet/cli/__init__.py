@@ -19,8 +19,8 @@ from supportnet.cli.common import (
 )
 from supportnet.cli.reachout_commands import PRIVACY_CHOICES, parse_when
 from supportnet.data.lock import acting_as_command
-from supportnet.errors import SupportNetError, UsageError, ValidationError
-from supportnet.paths import resolve_data_dir
+from supportnet.data.paths import resolve_data_dir
+from supportnet.model.errors import SupportNetError, UsageError, ValidationError
 
 __all__ = [
     "PRIVACY_CHOICES",
@@ -67,10 +67,10 @@ def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None 
             check_data_dir(data_dir)
         command = args.command or "gui"
         if command == "gui":
-            from supportnet import warmup
+            from supportnet.runtime import warmup
 
             warmup.start()
-            from supportnet.app import run_gui
+            from supportnet.ui.app import run_gui
 
             return run_gui(data_dir, [sys.argv[0], *argv])
         handler: Handler = args.handler
@@ -90,7 +90,7 @@ def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None 
         # A bug, not bad input: still one line, with the details only on request.
         # Types and places only: a message may hold a name, a note or SQL parameters, and
         # whatever is printed here tends to be pasted into a bug report.
-        from supportnet.crash_text import bug_line, scrubbed_traceback
+        from supportnet.runtime.crash_text import bug_line, scrubbed_traceback
 
         if os.environ.get("SUPPORTNET_DEBUG"):
             print(scrubbed_traceback(type(exc), exc, exc.__traceback__), file=err)

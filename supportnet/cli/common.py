@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from supportnet.errors import UsageError
-from supportnet.text import has_lone_surrogate
+from supportnet.model.errors import UsageError
+from supportnet.model.text import has_lone_surrogate
 
 if TYPE_CHECKING:
     from supportnet.data.keys import PassphraseProvider, PassphrasePurpose

@@ -10,17 +10,17 @@ from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
 from supportnet.cli.common import passphrase_provider, shown, valid_text, whole_number
-from supportnet.errors import SupportNetError, UsageError
-from supportnet.network import ChannelKind
-from supportnet.paths import user_path
-from supportnet.text import NOTE_MAX
+from supportnet.data.paths import user_path
+from supportnet.model.errors import SupportNetError, UsageError
+from supportnet.model.network import ChannelKind
+from supportnet.model.text import NOTE_MAX
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
-    from supportnet.network import Person
+    from supportnet.model.network import Person
 
 
-#: ``supportnet.ics_export.Privacy`` values, spelled out so the parser imports nothing more.
+#: ``supportnet.calendar.Privacy`` values, spelled out so the parser imports nothing more.
 PRIVACY_CHOICES = ("discreet", "first-name", "full")
 
 
@@ -101,8 +101,8 @@ def _now() -> datetime:
 
 
 def _cmd_today(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
-    from supportnet.data.reachouts import today_suggestions
     from supportnet.data.store import open_store
+    from supportnet.services.schedule_reader import today_suggestions
 
     now = _now()
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
@@ -187,9 +187,9 @@ def note_from_stdin(stream: TextIO | None = None) -> str:
 
 
 def _cmd_log(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
-    from supportnet.checkins import CheckIn, Initiator
-    from supportnet.data.reachouts import user_zone
     from supportnet.data.store import open_store
+    from supportnet.model.checkins import CheckIn, Initiator
+    from supportnet.services.schedule_reader import user_zone
 
     now = _now()
     # Read before the store opens: a note that can't be read changes nothing.
@@ -257,9 +257,9 @@ def _one_target(
 
 
 def _cmd_export_ics(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
-    from supportnet.data import calendar_export
+    from supportnet.calendar import ExportOptions, Privacy, Scope
     from supportnet.data.store import open_store
-    from supportnet.ics_export import ExportOptions, Privacy, Scope
+    from supportnet.services import calendar_export
 
     options = ExportOptions(
         privacy=Privacy(args.privacy), weeks=args.weeks, alarm_minutes=args.alarm_minutes

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from supportnet.cli.common import passphrase_provider
-from supportnet.errors import KeyUnavailableError
+from supportnet.model.errors import KeyUnavailableError
 
 WHERE_TO_KEEP = (
     "Keep it on paper, somewhere safe, and not on this computer: with it, your backups "

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from supportnet.cli.common import passphrase_provider
-from supportnet.paths import user_path
+from supportnet.data.paths import user_path
 
 if TYPE_CHECKING:
     from supportnet.data.salvage import SalvageResult, TableSalvage

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from supportnet.cli import salvage_command
 from supportnet.cli.common import backup_secret_provider, passphrase_provider
-from supportnet.errors import SupportNetError
-from supportnet.paths import user_path
+from supportnet.data.paths import user_path
+from supportnet.model.errors import SupportNetError
 
 if TYPE_CHECKING:
     from supportnet.data.keys import PassphraseProvider, PassphrasePurpose
@@ -59,11 +59,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _cmd_demo(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
-    from supportnet.clock import system_zone_name
     from supportnet.data.backup import take_automatic_backup
     from supportnet.data.damage import refuse_fresh_start
     from supportnet.data.demo_loader import load_demo
     from supportnet.data.store import open_store
+    from supportnet.model.zones import system_zone_name
 
     if not args.force:
         refuse_fresh_start(
@@ -148,7 +148,7 @@ def _cmd_backup(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.data.path_checks import check_usable_path
     from supportnet.data.salvage import backup_damaged
     from supportnet.data.store import key_method, open_store
-    from supportnet.errors import CorruptStoreError
+    from supportnet.model.errors import CorruptStoreError
 
     target = user_path(args.out)
     check_usable_path(target, "the backup file")

@@ -30,8 +30,8 @@ from supportnet.data.files import FILE_MODE, ensure_private_dir, fsync_dir
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-from supportnet.errors import BackupError, StoreError
-from supportnet.paths import user_path
+from supportnet.data.paths import user_path
+from supportnet.model.errors import BackupError, StoreError
 
 BACKUP_DIR_NAME = "backups"
 KEEP_AUTOMATIC = 10

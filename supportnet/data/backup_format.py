@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 from supportnet.data import recovery
 from supportnet.data.failures import file_failure
 from supportnet.data.keys import MALFORMED, KeyInfo, KeyMethod
-from supportnet.errors import BackupError, KeyUnavailableError
+from supportnet.model.errors import BackupError, KeyUnavailableError
 
 MAGIC = b"SupportNet backup\n\x00"
 VERSION = 1

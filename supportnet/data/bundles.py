@@ -6,12 +6,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from supportnet.checkins import CheckIn
 from supportnet.data import reads
 from supportnet.data.repositories.calendar import CalendarRecord, read_records, relink
-from supportnet.errors import SupportNetError
-from supportnet.network import Group, Person
-from supportnet.plans import Plan
+from supportnet.model.checkins import CheckIn
+from supportnet.model.errors import SupportNetError
+from supportnet.model.network import Group, Person
+from supportnet.model.plans import Plan
 
 if TYPE_CHECKING:
     from datetime import datetime

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from supportnet.data.backup import BACKUP_DIR_NAME
 from supportnet.data.files import FILE_MODE, ensure_private_dir
-from supportnet.errors import StoreError
+from supportnet.model.errors import StoreError
 
 #: Damaged databases are kept here, apart from backups/: automatic backups are thinned to
 #: the newest few, and a damaged file must never be thinned away.

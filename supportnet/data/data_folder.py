@@ -19,7 +19,7 @@ from supportnet.data.lock import LOCK_NAME
 from supportnet.data.path_checks import check_readable_folder
 from supportnet.data.recovery import RECOVERY_NAME
 from supportnet.data.store import DB_NAME
-from supportnet.errors import StoreError
+from supportnet.model.errors import StoreError
 
 #: Files only SupportNet puts in its folder: any one of them marks the folder as its own.
 OWN_NAMES = frozenset({DB_NAME, KEYINFO_NAME, RECOVERY_NAME, LOCK_NAME})

@@ -18,7 +18,7 @@ from supportnet.data.migrate import upgrade
 from supportnet.data.store import DB_NAME, Counts, Store
 from supportnet.demo.builder import build_demo_network
 from supportnet.demo.common import DemoNetwork
-from supportnet.errors import SupportNetError
+from supportnet.model.errors import SupportNetError
 
 #: Where the example network is built before it moves into the store (inside the private
 #: data folder; a leftover from an interrupted run is removed by the next one).

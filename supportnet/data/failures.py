@@ -14,7 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supportnet.errors import (
+from supportnet.model.errors import (
     DiskFullError,
     StoreBusyError,
     StoreError,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from supportnet.data.failures import store_failure
-from supportnet.errors import StoreError
+from supportnet.model.errors import StoreError
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from supportnet.data.files import write_private_file
-from supportnet.errors import (
+from supportnet.model.errors import (
     KeyringEntryMissingError,
     KeyUnavailableError,
     PassphraseRequiredError,
@@ -26,7 +26,7 @@ from supportnet.errors import (
     ValidationError,
     WrongPassphraseError,
 )
-from supportnet.text import has_lone_surrogate
+from supportnet.model.text import has_lone_surrogate
 
 KEY_BYTES = 32
 KEYINFO_NAME = "key.json"

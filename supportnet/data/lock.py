@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from supportnet.data.failures import store_failure
-from supportnet.errors import StoreError, StoreLockedError
+from supportnet.model.errors import StoreError, StoreLockedError
 
 LOCK_NAME = "supportnet.lock"
 #: How long a command waits for another command to finish with the store.

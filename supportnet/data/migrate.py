@@ -12,7 +12,7 @@ from supportnet.data.migrations import HEAD_REVISION, KNOWN_REVISIONS
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-from supportnet.errors import CorruptStoreError, SchemaTooNewError, StoreError
+from supportnet.model.errors import CorruptStoreError, SchemaTooNewError, StoreError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 

@@ -6,7 +6,7 @@ import errno
 import os
 from pathlib import Path
 
-from supportnet.errors import StoreError, UsageError
+from supportnet.model.errors import StoreError, UsageError
 
 #: The usual limits (Linux ext4, macOS APFS): 255 bytes per name, about 4,096 per path.
 NAME_MAX = 255

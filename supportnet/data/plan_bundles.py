@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from supportnet.checkins import CheckIn
 from supportnet.data import reads
 from supportnet.data.bundles import free_id, uids_taken
 from supportnet.data.repositories.base import require_targets
 from supportnet.data.repositories.calendar import CalendarRecord, read_records, relink
-from supportnet.errors import NotFoundError, SupportNetError
-from supportnet.plans import Plan
-from supportnet.schedule import Postponement
+from supportnet.model.checkins import CheckIn
+from supportnet.model.errors import NotFoundError, SupportNetError
+from supportnet.model.plans import Plan
+from supportnet.scheduling import Postponement
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

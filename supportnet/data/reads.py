@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from supportnet.checkins import CheckIn, Initiator
 from supportnet.data.engine import RawDatabase
-from supportnet.network import (
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.network import (
     ChannelKind,
     Circle,
     ContactChannel,
@@ -24,7 +24,7 @@ from supportnet.network import (
     Person,
     SupportType,
 )
-from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
+from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

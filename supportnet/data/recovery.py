@@ -16,8 +16,8 @@ from typing import Any
 
 from supportnet.data.files import write_private_file
 from supportnet.data.keys import MALFORMED
-from supportnet.errors import KeyUnavailableError, StoreError, ValidationError
-from supportnet.text import has_lone_surrogate
+from supportnet.model.errors import KeyUnavailableError, StoreError, ValidationError
+from supportnet.model.text import has_lone_surrogate
 
 RECOVERY_NAME = "recovery.json"
 SECRET_BYTES = 20  # 160 random bits: 32 Crockford base32 characters, 8 groups of four

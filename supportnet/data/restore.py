@@ -25,6 +25,7 @@ from supportnet.data.files import FILE_MODE, ensure_private_dir, fsync_dir
 from supportnet.data.keys import KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import check_revision, current_revision
+from supportnet.data.paths import user_path
 from supportnet.data.store import (
     _SIDE_FILES,
     AUTO_BACKEND,
@@ -35,15 +36,14 @@ from supportnet.data.store import (
     _set_aside_current,
     load_key,
 )
-from supportnet.errors import (
+from supportnet.model.errors import (
     BackupError,
     DiskFullError,
     KeyUnavailableError,
     ValidationError,
     WrongPassphraseError,
 )
-from supportnet.paths import user_path
-from supportnet.text import has_lone_surrogate
+from supportnet.model.text import has_lone_surrogate
 
 #: Asks for a backup's recovery key (or passphrase, when the flag says the backup has one).
 #: Returns the typed text, or None when nobody can be asked.

@@ -19,7 +19,7 @@ from supportnet.data.keys import KdfParams, KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import check_revision, current_revision, needs_upgrade, upgrade
 from supportnet.data.repositories.base import LazySessions
-from supportnet.errors import (
+from supportnet.model.errors import (
     BackupError,
     CorruptStoreError,
     KeyringEntryMissingError,

@@ -27,7 +27,7 @@ from supportnet.data.store import (
     _resolve_backend,
     store_exists,
 )
-from supportnet.errors import KeyUnavailableError, StoreError
+from supportnet.model.errors import KeyUnavailableError, StoreError
 
 
 class RecoveryKeyMismatchError(KeyUnavailableError):

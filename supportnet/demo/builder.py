@@ -14,7 +14,7 @@ from supportnet.demo.common import (
 from supportnet.demo.history import _HistoryMixin
 from supportnet.demo.people import _PeopleMixin
 from supportnet.demo.plans import _PlansMixin
-from supportnet.errors import ValidationError
+from supportnet.model.errors import ValidationError
 
 
 def friend_zone_for(user_zone: str) -> str:

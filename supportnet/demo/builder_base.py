@@ -6,7 +6,6 @@ import random
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from supportnet.checkins import CheckIn, Initiator
 from supportnet.demo.common import (
     _EARLIEST,
     _SAT,
@@ -16,12 +15,13 @@ from supportnet.demo.common import (
     _on_or_before,
     _Rhythm,
 )
-from supportnet.network import (
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.network import (
     ChannelKind,
     Group,
     Person,
 )
-from supportnet.plans import Plan
+from supportnet.model.plans import Plan
 
 
 class _BuilderBase:

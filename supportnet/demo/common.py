@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from supportnet.checkins import CheckIn
-from supportnet.network import (
+from supportnet.model.checkins import CheckIn
+from supportnet.model.network import (
     ChannelKind,
     Group,
     Person,
     SupportType,
 )
-from supportnet.plans import Plan
+from supportnet.model.plans import Plan
 
 #: How far back the check-in history reaches.
 HISTORY_DAYS = 182

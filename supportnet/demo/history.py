@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from supportnet.checkins import Initiator
 from supportnet.demo.builder_base import _BuilderBase
 from supportnet.demo.common import (
     _GENERAL_NOTES,
@@ -21,7 +20,8 @@ from supportnet.demo.common import (
     _on_or_after,
     _on_or_before,
 )
-from supportnet.network import (
+from supportnet.model.checkins import Initiator
+from supportnet.model.network import (
     ChannelKind,
 )
 

@@ -11,7 +11,7 @@ from supportnet.demo.common import (
     _Rhythm,
 )
 from supportnet.demo.people_outer import _OuterCircleMixin
-from supportnet.network import (
+from supportnet.model.network import (
     ChannelKind,
     Circle,
     ContactChannel,

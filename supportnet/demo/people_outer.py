@@ -10,7 +10,7 @@ from supportnet.demo.common import (
     _PRAC,
     _Rhythm,
 )
-from supportnet.network import (
+from supportnet.model.network import (
     ChannelKind,
     Circle,
     ContactChannel,

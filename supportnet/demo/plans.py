@@ -19,13 +19,13 @@ from supportnet.demo.common import (
     _on_or_after,
     _on_or_before,
 )
-from supportnet.network import (
+from supportnet.model.network import (
     ChannelKind,
     Circle,
     Group,
     GroupKind,
 )
-from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
+from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
 
 
 class _PlansMixin(_BuilderBase):

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet import schedule
-from supportnet.data.reachouts import ReachOutReader
-from supportnet.plans import WEEKDAY_NAMES
+from supportnet import scheduling as schedule
+from supportnet.model.plans import WEEKDAY_NAMES
+from supportnet.services.schedule_reader import ReachOutReader
 from supportnet.ui.labels import title_label
 from supportnet.ui.models import header_text
 from supportnet.ui.plan_fields import quiet

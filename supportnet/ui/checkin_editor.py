@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.checkins import MOOD_MAX, MOOD_MIN, CheckIn, Initiator
-from supportnet.errors import Problem
-from supportnet.network import ChannelKind
+from supportnet.model.checkins import MOOD_MAX, MOOD_MIN, CheckIn, Initiator
+from supportnet.model.errors import Problem
+from supportnet.model.network import ChannelKind
 from supportnet.ui.editor_form import EditorDialog, notes_field
 from supportnet.ui.history_text import (
     CHECKIN_FIELD_NAMES,

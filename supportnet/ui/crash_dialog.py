@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 import supportnet
-from supportnet.crash_text import scrubbed_traceback
+from supportnet.runtime.crash_text import scrubbed_traceback
 
 HEADING = "Something went wrong inside SupportNet."
 REASSURANCE = (
@@ -34,7 +34,7 @@ def format_traceback(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> str:
     """The traceback as text, as Python would print it but without exception messages,
-    which may hold names, notes or SQL parameters (see :mod:`supportnet.crash_text`)."""
+    which may hold names, notes or SQL parameters (see :mod:`supportnet.runtime.crash_text`)."""
     return scrubbed_traceback(exc_type, exc, tb)
 
 

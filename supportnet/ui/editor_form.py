@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.errors import Problem, SupportNetError, ValidationError
+from supportnet.model.errors import Problem, SupportNetError, ValidationError
 from supportnet.ui import dialogs
 from supportnet.ui.unlock_dialog import FieldMessage
 

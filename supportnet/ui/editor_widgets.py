@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.network import ChannelKind, ContactChannel, SupportType
+from supportnet.model.network import ChannelKind, ContactChannel, SupportType
 from supportnet.ui.editor_form import keep_height
 
 CRISIS_TEXT = "Okay to contact in a crisis"

@@ -25,10 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.data import calendar_export
-from supportnet.data.reachouts import ReachOutReader
-from supportnet.errors import ExportError, SupportNetError
-from supportnet.ics_export import (
+from supportnet.calendar import (
     DEFAULT_FILE_NAME,
     DEFAULT_WEEKS,
     MAX_ALARM_MINUTES,
@@ -37,6 +34,9 @@ from supportnet.ics_export import (
     ExportOptions,
     Privacy,
 )
+from supportnet.model.errors import ExportError, SupportNetError
+from supportnet.services import calendar_export
+from supportnet.services.schedule_reader import ReachOutReader
 from supportnet.ui.background import Background
 from supportnet.ui.export_form import (
     ExportForm,
@@ -101,7 +101,7 @@ def show_in_file_manager(folder: Path) -> bool:
 class ExportDialog(ExportForm):
     """Choose whose plans, how far ahead, how much the file says and where it goes; export.
 
-    ``store`` is read only through the data layer (:mod:`supportnet.data.calendar_export`);
+    ``store`` is read only through the data layer (:mod:`supportnet.services.calendar_export`);
     ``clock`` returns an aware now. The last privacy level, weeks, reminder and folder are
     kept in ``ui_state``. ``status`` hears a short confirmation after an export. The file
     is written on ``background``'s worker thread; :attr:`export_finished` carries what was

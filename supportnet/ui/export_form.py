@@ -35,15 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.ics_export import (
+from supportnet.calendar import (
     DEFAULT_FILE_NAME,
     DEFAULT_WEEKS,
     ExportOptions,
     Privacy,
     Scope,
 )
-from supportnet.network import Circle
-from supportnet.reachout import TargetKey
+from supportnet.model.network import Circle
+from supportnet.scheduling.reaching_out import TargetKey
 from supportnet.ui.editor_form import heading_label
 from supportnet.ui.export_models import (
     PreviewModel,

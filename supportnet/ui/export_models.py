@@ -17,13 +17,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from supportnet.data import calendar_export
-from supportnet.data.reachouts import ReachOutReader
-from supportnet.ics_export import (
+from supportnet.calendar import (
     ExportEvent,
     Privacy,
 )
-from supportnet.reachout import TargetKey, plan_target_key
+from supportnet.scheduling.reaching_out import TargetKey, plan_target_key
+from supportnet.services import calendar_export
+from supportnet.services.schedule_reader import ReachOutReader
 from supportnet.ui.export_texts import (
     when_text,
 )

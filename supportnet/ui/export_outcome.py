@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from supportnet.errors import SupportNetError
+from supportnet.model.errors import SupportNetError
 from supportnet.ui import dialogs
 
 #: The title of the message saying an export finished badly after its dialog was closed.

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.ics_export import (
+from supportnet.calendar import (
     Privacy,
 )
 from supportnet.ui.export_texts import (

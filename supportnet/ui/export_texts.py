@@ -10,11 +10,11 @@ from PySide6.QtCore import (
     QStandardPaths,
 )
 
-from supportnet.ics_export import (
+from supportnet.calendar import (
     ExportEvent,
     Privacy,
 )
-from supportnet.paths import user_path
+from supportnet.data.paths import user_path
 from supportnet.ui.plan_wording import short_date
 
 TITLE = "Export to calendar"

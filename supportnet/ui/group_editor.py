@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from supportnet.network import Circle, Group, GroupKind, LifeDomain, SupportType
+from supportnet.model.network import Circle, Group, GroupKind, LifeDomain, SupportType
 from supportnet.ui.editor_form import (
     EditorDialog,
     add_field,

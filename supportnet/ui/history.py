@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.checkins import CheckIn
-from supportnet.errors import SupportNetError
-from supportnet.plans import WEEKDAY_NAMES, short_text
+from supportnet.model.checkins import CheckIn
+from supportnet.model.errors import SupportNetError
+from supportnet.model.plans import WEEKDAY_NAMES, short_text
 from supportnet.ui import dialogs
 from supportnet.ui.checkin_editor import CheckInEditor
 from supportnet.ui.editor_form import heading_label

@@ -11,8 +11,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from supportnet.checkins import Initiator
-from supportnet.plans import WEEKDAY_NAMES
+from supportnet.model.checkins import Initiator
+from supportnet.model.plans import WEEKDAY_NAMES
 
 #: The domain id of a row (``CheckIn.id``).
 ID_ROLE = Qt.ItemDataRole.UserRole

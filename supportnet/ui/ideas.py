@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.errors import SupportNetError, ValidationError
-from supportnet.ideas import MessageIdea
+from supportnet.model.errors import SupportNetError, ValidationError
+from supportnet.model.ideas import MessageIdea
 from supportnet.ui.labels import title_label
 from supportnet.ui.unlock_dialog import FieldMessage
 

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.checkins import CheckIn, Initiator
-from supportnet.errors import SupportNetError, ValidationError
-from supportnet.network import ChannelKind
-from supportnet.reachout import GROUP, MOOD_WORDS, TargetKey, match_choice
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.errors import SupportNetError, ValidationError
+from supportnet.model.network import ChannelKind
+from supportnet.scheduling.reaching_out import GROUP, MOOD_WORDS, TargetKey, match_choice
 from supportnet.ui import dialogs
 from supportnet.ui.labels import buddy_label, title_label
 from supportnet.ui.unlock_dialog import FieldMessage

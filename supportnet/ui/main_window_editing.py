@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.errors import SupportNetError
-from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
-from supportnet.settings import Settings
+from supportnet.model.errors import SupportNetError
+from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
+from supportnet.model.settings import Settings
 from supportnet.ui import dialogs
 from supportnet.ui.editor_form import EditorDialog
 from supportnet.ui.group_editor import GroupEditor
@@ -236,7 +236,7 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
 
     def open_preferences(self) -> QDialog:
         """Suggestions a day, reminders and quiet hours, the time zone."""
-        from supportnet.clock import system_zone_name
+        from supportnet.model.zones import system_zone_name
         from supportnet.ui.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(

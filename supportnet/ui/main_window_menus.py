@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 
-from supportnet.checkins import Initiator
+from supportnet.model.checkins import Initiator
 from supportnet.ui.sidebar import Page
 from supportnet.ui.today_cards import GO_EASY_TEXT
 

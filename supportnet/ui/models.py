@@ -16,8 +16,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
-from supportnet.phrasing import since_phrase
+from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
+from supportnet.scheduling.phrasing import since_phrase
 
 #: Returns the domain id (``Person.id`` / ``Group.id``) of a row.
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -513,7 +513,7 @@ class NetworkFilterProxy(NameFilterProxy):
 
 
 class GapsListModel(QAbstractListModel):
-    """Gentle notes about the network (``supportnet.gaps.Gap``), one sentence per row."""
+    """Gentle notes about the network (``supportnet.scheduling.gaps.Gap``), one sentence per row."""
 
     #: The :class:`Gap` itself.
     GAP_ROLE = Qt.ItemDataRole.UserRole

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.gaps import find_gaps
-from supportnet.map_geometry import MapNode
-from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
-from supportnet.phrasing import since_phrase
-from supportnet.rhythm import (
+from supportnet.circle_map.geometry import MapNode
+from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
+from supportnet.scheduling.gaps import find_gaps
+from supportnet.scheduling.phrasing import since_phrase
+from supportnet.scheduling.rhythm import (
     NO_CONTACT,
     ContactStats,
     cadence_by_group,

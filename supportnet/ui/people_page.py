@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.network import Circle, LifeDomain, SupportType
+from supportnet.model.network import Circle, LifeDomain, SupportType
 from supportnet.ui.lists import ListArea, make_table
 from supportnet.ui.models import (
     ID_ROLE,

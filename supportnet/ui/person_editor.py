@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QVBoxLayout, QWidget
 
-from supportnet.network import (
+from supportnet.model.network import (
     Circle,
     HelpDirection,
     LifeDomain,

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet import schedule
-from supportnet.errors import Problem
-from supportnet.network import ChannelKind
-from supportnet.plans import (
+from supportnet import scheduling as schedule
+from supportnet.model.errors import Problem
+from supportnet.model.network import ChannelKind
+from supportnet.model.plans import (
     Cadence,
     Frequency,
     MonthlyMode,

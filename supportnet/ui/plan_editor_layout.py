@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.network import ChannelKind
-from supportnet.plans import (
+from supportnet.model.network import ChannelKind
+from supportnet.model.plans import (
     ORDINALS,
     WEEKDAY_NAMES,
     Frequency,

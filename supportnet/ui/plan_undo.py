@@ -17,9 +17,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from supportnet.checkins import CheckIn
-from supportnet.errors import NotFoundError
-from supportnet.plans import Plan
+from supportnet.model.checkins import CheckIn
+from supportnet.model.errors import NotFoundError
+from supportnet.model.plans import Plan
 from supportnet.ui.undo import StoreCommand, UndoContext
 
 __all__ = [

@@ -10,16 +10,17 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from supportnet import clock, schedule
-from supportnet.clock import system_zone_name
-from supportnet.errors import Problem
-from supportnet.plans import (
+from supportnet import scheduling as schedule
+from supportnet.model import zones as clock
+from supportnet.model.errors import Problem
+from supportnet.model.plans import (
     WEEKDAY_NAMES,
     Frequency,
     Plan,
     PlanKind,
     Recurrence,
 )
+from supportnet.model.zones import system_zone_name
 
 #: What each kind is called in the editor and the lists.
 KIND_TEXT = {

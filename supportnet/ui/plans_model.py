@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from supportnet.plans import Plan, PlanKind
+from supportnet.model.plans import Plan, PlanKind
 from supportnet.ui.models import TableModel
 from supportnet.ui.plan_wording import KIND_TEXT, describe_plan, next_short
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.errors import SupportNetError
-from supportnet.plans import Plan
+from supportnet.model.errors import SupportNetError
+from supportnet.model.plans import Plan
 from supportnet.ui import dialogs
 from supportnet.ui.editor_form import heading_label
 from supportnet.ui.history import TargetRowsController

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.errors import SupportNetError
-from supportnet.settings import Settings
+from supportnet.model.errors import SupportNetError
+from supportnet.model.settings import Settings
 from supportnet.ui.plan_fields import pytime, qtime
 from supportnet.ui.unlock_dialog import FieldMessage
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from supportnet.data import recovery
 from supportnet.data.keys import PassphrasePurpose
 from supportnet.data.store import AUTO_BACKEND, Store
-from supportnet.errors import PassphraseRequiredError, SupportNetError
+from supportnet.model.errors import PassphraseRequiredError, SupportNetError
 from supportnet.ui import dialogs
 from supportnet.ui.labels import title_label
 from supportnet.ui.unlock_dialog import FieldMessage, ask_passphrase

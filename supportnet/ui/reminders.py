@@ -15,15 +15,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from supportnet.clock import system_zone_name, user_zone_name
-from supportnet.plans import Plan
-from supportnet.reachout import (
+from supportnet.model.plans import Plan
+from supportnet.model.zones import system_zone_name, user_zone_name
+from supportnet.scheduling import Target, reminders_due
+from supportnet.scheduling.reaching_out import (
     local_today,
     reminder_since,
     reminder_text,
     targets_from,
 )
-from supportnet.schedule import Target, reminders_due
 
 #: How often the timer looks for reminders.
 CHECK_INTERVAL_MS = 60_000

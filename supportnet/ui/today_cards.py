@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.reachout import (
+from supportnet.scheduling import Suggestion
+from supportnet.scheduling.reaching_out import (
     clock_text,
 )
-from supportnet.schedule import Suggestion
 
 TITLE = "Today"
 INTRO = "A few people you could reach out to today. Even one is plenty."

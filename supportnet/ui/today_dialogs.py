@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.reachout import (
+from supportnet.scheduling.reaching_out import (
     day_phrase,
     tomorrow,
 )

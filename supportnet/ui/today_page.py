@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.checkins import CheckIn, Initiator
-from supportnet.clock import system_zone_name, user_zone_name
-from supportnet.data.reachouts import ReachOutReader
-from supportnet.reachout import (
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.settings import Settings
+from supportnet.model.zones import system_zone_name, user_zone_name
+from supportnet.scheduling import Suggestion
+from supportnet.scheduling.reaching_out import (
     PERSON,
     TargetKey,
     day_phrase,
@@ -33,8 +34,7 @@ from supportnet.reachout import (
     postponement_for,
     tomorrow,
 )
-from supportnet.schedule import Suggestion
-from supportnet.settings import Settings
+from supportnet.services.schedule_reader import ReachOutReader
 from supportnet.ui.ideas import IdeasDialog, copy_text
 from supportnet.ui.log_dialog import LogDialog
 from supportnet.ui.today_cards import SuggestionCard

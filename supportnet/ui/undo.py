@@ -20,19 +20,19 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from supportnet.errors import (
+from supportnet.model.errors import (
     DiskFullError,
     StoreBusyError,
     StoreIOError,
     StoreReadOnlyError,
     SupportNetError,
 )
-from supportnet.network import Circle, Group, LifeDomain, Person
+from supportnet.model.network import Circle, Group, LifeDomain, Person
 from supportnet.ui.signals import AppSignals
 
 if TYPE_CHECKING:
-    from supportnet.checkins import CheckIn
-    from supportnet.schedule import Postponement
+    from supportnet.model.checkins import CheckIn
+    from supportnet.scheduling import Postponement
 
 PERSON = "person"
 GROUP = "group"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.data.keys import PassphrasePurpose, check_new_passphrase
-from supportnet.errors import ValidationError
+from supportnet.model.errors import ValidationError
 from supportnet.ui.labels import title_label
 
 WRONG_PASSPHRASE = "That passphrase doesn't unlock this store."

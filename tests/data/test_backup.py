@@ -13,8 +13,8 @@ from supportnet.data import backup as backup_module
 from supportnet.data.engine import DatabaseFailure
 from supportnet.data.restore import restore_backup
 from supportnet.data.store import DB_NAME, Store, open_store
-from supportnet.errors import BackupError, DiskFullError, StoreLockedError
-from supportnet.network import Person
+from supportnet.model.errors import BackupError, DiskFullError, StoreLockedError
+from supportnet.model.network import Person
 from tests.data.storekit import MemoryKeyring, count, query, raw_key, snapshot
 
 OpenKeyringStore = Callable[..., Store]

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from supportnet.checkins import CheckIn, Initiator
 from supportnet.data.bundles import GroupBundle, PersonBundle
 from supportnet.data.store import Store
-from supportnet.errors import NotFoundError, SupportNetError, ValidationError
-from supportnet.network import (
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.errors import NotFoundError, SupportNetError, ValidationError
+from supportnet.model.network import (
     ChannelKind,
     Circle,
     ContactChannel,
@@ -22,7 +22,7 @@ from supportnet.network import (
     Person,
     SupportType,
 )
-from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
+from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
 
 T0 = datetime(2026, 11, 25, 9, 30, 15, 250_000, tzinfo=UTC)
 

@@ -23,15 +23,15 @@ import pytest
 import recurring_ical_events
 import vobject
 
-from supportnet.checkins import CheckIn
-from supportnet.data.calendar_export import Exported, export
+from supportnet.calendar import CALENDAR_NAME, DISCREET_TITLE, ExportOptions, Privacy, Scope
 from supportnet.data.demo_loader import load_demo
 from supportnet.data.store import Store, open_store
-from supportnet.errors import ExportError, NothingToExportError
-from supportnet.ics_export import CALENDAR_NAME, DISCREET_TITLE, ExportOptions, Privacy, Scope
-from supportnet.network import ChannelKind, Circle, first_name_of
-from supportnet.plans import Frequency, Plan, PlanKind, Recurrence
-from supportnet.schedule import flexible_days, local_datetime, occurrences
+from supportnet.model.checkins import CheckIn
+from supportnet.model.errors import ExportError, NothingToExportError
+from supportnet.model.network import ChannelKind, Circle, first_name_of
+from supportnet.model.plans import Frequency, Plan, PlanKind, Recurrence
+from supportnet.scheduling import flexible_days, local_datetime, occurrences
+from supportnet.services.calendar_export import Exported, export
 from tests.data.storekit import MemoryKeyring
 
 ZONE = "Europe/London"
@@ -1087,7 +1087,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp_file(
 ) -> None:
     """If the final rename fails (a full disk, a vanished folder), the old file stays as it
     was and the temporary file is removed."""
-    from supportnet.data import calendar_export
+    from supportnet.services import calendar_export
 
     folder = tmp_path / "out"
     folder.mkdir()

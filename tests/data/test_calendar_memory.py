@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from supportnet.data.calendar_export import export
-from supportnet.errors import ExportError, NothingToExportError
-from supportnet.ics_export import CANCEL_REPEAT_DAYS, DISCREET_TITLE, ExportOptions, Privacy, Scope
-from supportnet.network import ChannelKind, Person
-from supportnet.plans import Cadence, Frequency, Plan, PlanKind, Recurrence
-from supportnet.schedule import Postponement
+from supportnet.calendar import CANCEL_REPEAT_DAYS, DISCREET_TITLE, ExportOptions, Privacy, Scope
+from supportnet.model.errors import ExportError, NothingToExportError
+from supportnet.model.network import ChannelKind, Person
+from supportnet.model.plans import Cadence, Frequency, Plan, PlanKind, Recurrence
+from supportnet.scheduling import Postponement
+from supportnet.services.calendar_export import export
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -386,7 +386,7 @@ def test_a_plan_deleted_between_reading_and_remembering_still_exports(
     store: Any, world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The GUI thread may delete a plan while the export works on the worker."""
-    from supportnet.data import calendar_export
+    from supportnet.services import calendar_export
 
     walk = world["walk"]
     real = calendar_export.calendar_bytes
@@ -420,7 +420,7 @@ def test_a_plan_deleted_while_the_export_reads_is_read_as_it_was(
 ) -> None:
     """Plans and what calendars were given are read in one snapshot: a plan deleted half
     way is not both exported and withdrawn in the same file."""
-    from supportnet.data import calendar_export
+    from supportnet.services import calendar_export
 
     path = tmp_path / "plan.ics"
     export(store, path, OPTIONS, NOW)
@@ -443,7 +443,7 @@ def test_a_memory_that_cannot_be_saved_leaves_the_old_file_in_place(
     store: Any, world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from supportnet.data.repositories.calendar import CalendarRepository
-    from supportnet.errors import SupportNetError
+    from supportnet.model.errors import SupportNetError
 
     out = tmp_path / "out"
     out.mkdir()

@@ -21,9 +21,9 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 import icalendar
 import pytest
 
-from supportnet.data.calendar_export import export
+from supportnet.calendar import ExportOptions, Privacy
 from supportnet.data.store import Store, open_store
-from supportnet.ics_export import ExportOptions, Privacy
+from supportnet.services.calendar_export import export
 from tests.data.storekit import MemoryKeyring
 from tests.data.test_calendar_export import ALARM_MINUTES, SPRING, load_demo_world, uids_of
 
@@ -199,8 +199,8 @@ def test_radicale_takes_a_moved_occurrence_with_its_series(caldav: CalDav, tmp_p
     its override (same UID, a RECURRENCE-ID), served back together."""
     from datetime import timedelta
 
-    from supportnet.plans import PlanKind
-    from supportnet.schedule import Postponement, next_occurrence
+    from supportnet.model.plans import PlanKind
+    from supportnet.scheduling import Postponement, next_occurrence
 
     store: Store = open_store(tmp_path / "data", keyring_backend=MemoryKeyring())
     try:

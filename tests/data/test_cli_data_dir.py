@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from supportnet.data.data_folder import check_data_dir
-from supportnet.errors import StoreError
+from supportnet.model.errors import StoreError
 from tests.data.test_cli import assert_one_line_error, run_cli
 
 

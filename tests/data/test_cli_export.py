@@ -8,10 +8,10 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from supportnet.calendar import DISCREET_TITLE, Privacy
 from supportnet.cli import PRIVACY_CHOICES
 from supportnet.data.store import open_store
-from supportnet.ics_export import DISCREET_TITLE, Privacy
-from supportnet.plans import PlanKind
+from supportnet.model.plans import PlanKind
 from tests.data.test_cli import PASS, assert_one_line_error, run_cli, snapshot
 
 

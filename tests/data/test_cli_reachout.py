@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from supportnet.checkins import Initiator
 from supportnet.data.store import open_store
-from supportnet.network import ChannelKind
+from supportnet.model.checkins import Initiator
+from supportnet.model.network import ChannelKind
 from tests.data.test_cli import PASS, assert_one_line_error, run_cli, snapshot
 
 

@@ -11,16 +11,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from supportnet.checkins import CheckIn, Initiator
 from supportnet.data.store import Store
-from supportnet.network import Group, Person
-from supportnet.rhythm import RECENT_CHECKINS, ContactStats, contact_stats
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.network import Group, Person
+from supportnet.scheduling.rhythm import RECENT_CHECKINS, ContactStats, contact_stats
 
 T0 = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
 
 def _reference(times: list[datetime]) -> ContactStats:
-    """Written out longhand, independent of supportnet.rhythm."""
+    """Written out longhand, independent of supportnet.scheduling.rhythm."""
     ordered = sorted(times)
     seconds = [round(t.timestamp()) for t in ordered[-RECENT_CHECKINS:]]
     gaps = [b - a for a, b in itertools.pairwise(seconds) if b - a >= 12 * 3600]

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from supportnet.checkins import CheckIn
 from supportnet.data.demo_loader import SCRATCH_DIR_NAME, clear_network
 from supportnet.data.store import Counts, open_store
-from supportnet.network import Person
+from supportnet.model.checkins import CheckIn
+from supportnet.model.network import Person
 from tests.conftest import cli_env
 from tests.data.test_cli import PASS, run_cli
 

@@ -11,8 +11,8 @@ from supportnet.data.demo_loader import clear_network, load_demo
 from supportnet.data.repositories.checkins import CheckInsRepository
 from supportnet.data.store import Counts, Store
 from supportnet.demo.common import HISTORY_DAYS
-from supportnet.errors import SupportNetError
-from supportnet.settings import Settings
+from supportnet.model.errors import SupportNetError
+from supportnet.model.settings import Settings
 
 TODAY = date(2026, 11, 25)
 ZONE = "Europe/London"
@@ -99,7 +99,7 @@ def test_a_replace_that_fails_inside_the_move_keeps_the_old_network(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from supportnet.data import demo_loader
-    from supportnet.network import Person
+    from supportnet.model.network import Person
 
     store.people.add(Person(name="Ada"))
     copy_table = demo_loader._copy_table

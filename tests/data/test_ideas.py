@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from supportnet.data.store import Store
-from supportnet.errors import NotFoundError, ValidationError
-from supportnet.ideas import MessageIdea
+from supportnet.model.errors import NotFoundError, ValidationError
+from supportnet.model.ideas import MessageIdea
 
 
 def test_a_new_store_starts_with_gentle_ideas(store: Store) -> None:

@@ -13,7 +13,7 @@ from keyring.backends import fail, null
 
 from supportnet.data import keys
 from supportnet.data.keys import KdfParams, KeyInfo, KeyMethod, PassphrasePurpose
-from supportnet.errors import (
+from supportnet.model.errors import (
     KeyUnavailableError,
     PassphraseRequiredError,
     ValidationError,

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from supportnet.data.lock import LOCK_NAME, Holder, StoreLock, acting_as_command
-from supportnet.errors import StoreLockedError
+from supportnet.model.errors import StoreLockedError
 from tests.conftest import cli_env
 from tests.data.test_cli import PASS, assert_one_line_error
 

@@ -14,21 +14,21 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy.orm import sessionmaker
 
-from supportnet.checkins import CheckIn, Initiator
 from supportnet.data import keys, migrate
 from supportnet.data.engine import RawDatabase, make_engine
 from supportnet.data.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from supportnet.data.repositories.people import PeopleRepository
 from supportnet.data.store import DB_NAME, Counts, Store, open_store
-from supportnet.errors import StoreError
-from supportnet.network import (
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.errors import StoreError
+from supportnet.model.network import (
     ChannelKind,
     ContactChannel,
     Group,
     Person,
     SupportType,
 )
-from supportnet.plans import Frequency, Plan, PlanKind, Recurrence
+from supportnet.model.plans import Frequency, Plan, PlanKind, Recurrence
 from tests.data.storekit import TEST_PASSPHRASE, MemoryKeyring, count, query, raw_key
 
 FIXTURES = Path(__file__).parent / "fixtures"

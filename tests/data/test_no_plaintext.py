@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from supportnet.checkins import CheckIn, Initiator
 from supportnet.data.store import DB_NAME, Store
-from supportnet.network import ChannelKind, ContactChannel, Person
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.network import ChannelKind, ContactChannel, Person
 from tests.data.storekit import count, raw_key
 
 NAME = "Zephyrine Quillfeather"

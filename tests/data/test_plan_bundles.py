@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from supportnet.checkins import CheckIn
 from supportnet.data import plan_bundles
 from supportnet.data.repositories.calendar import CalendarRecord
 from supportnet.data.store import Store
-from supportnet.errors import NotFoundError, SupportNetError
-from supportnet.network import Person
-from supportnet.plans import Frequency, Plan, PlanKind, Recurrence
-from supportnet.schedule import Postponement
+from supportnet.model.checkins import CheckIn
+from supportnet.model.errors import NotFoundError, SupportNetError
+from supportnet.model.network import Person
+from supportnet.model.plans import Frequency, Plan, PlanKind, Recurrence
+from supportnet.scheduling import Postponement
 
 TODAY = date(2026, 11, 25)
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from supportnet.data.store import Store
-from supportnet.errors import NotFoundError
-from supportnet.network import Person
-from supportnet.plans import Cadence, Plan, PlanKind
-from supportnet.schedule import GATHER_DAYS, Postponement
+from supportnet.model.errors import NotFoundError
+from supportnet.model.network import Person
+from supportnet.model.plans import Cadence, Plan, PlanKind
+from supportnet.scheduling import GATHER_DAYS, Postponement
 
 TODAY = date(2026, 11, 25)
 

@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from supportnet.data.reachouts import ReachOutReader
 from supportnet.data.repositories.people import PeopleRepository
 from supportnet.data.repositories.plans import PlansRepository
 from supportnet.data.store import Store
-from supportnet.network import Person
-from supportnet.plans import Cadence, Plan, PlanKind
+from supportnet.model.network import Person
+from supportnet.model.plans import Cadence, Plan, PlanKind
+from supportnet.services.schedule_reader import ReachOutReader
 
 LATER = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 #: The clock stepped back a day (a wrong time fixed by hand, a dead RTC battery).

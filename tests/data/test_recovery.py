@@ -17,8 +17,8 @@ from supportnet.data.backup_format import MAGIC, read_header
 from supportnet.data.engine import raw_execute
 from supportnet.data.restore import restore_backup, unlock_backup
 from supportnet.data.store import DB_NAME, Store, open_store
-from supportnet.errors import BackupError
-from supportnet.network import Person
+from supportnet.model.errors import BackupError
+from supportnet.model.network import Person
 from tests.data.storekit import TEST_PASSPHRASE, MemoryKeyring, raw_key, snapshot
 
 secrets_20 = st.binary(min_size=recovery.SECRET_BYTES, max_size=recovery.SECRET_BYTES)

@@ -12,7 +12,7 @@ from supportnet.data.backup_format import extract_database, read_header, write_c
 from supportnet.data.recovery import RecoveryKeeper
 from supportnet.data.restore import restore_backup
 from supportnet.data.store import Store, open_store
-from supportnet.network import Person
+from supportnet.model.network import Person
 from tests.data.storekit import MemoryKeyring
 from tests.data.test_cli import PASS, run_cli
 

@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from supportnet.checkins import CheckIn, Initiator
 from supportnet.data.schema import (
     PersonChannelRow,
     PersonSupportRow,
@@ -21,8 +20,9 @@ from supportnet.data.schema import (
     SettingRow,
 )
 from supportnet.data.store import Store
-from supportnet.errors import NotFoundError, ValidationError
-from supportnet.network import (
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.errors import NotFoundError, ValidationError
+from supportnet.model.network import (
     ChannelKind,
     Circle,
     ContactChannel,
@@ -33,8 +33,8 @@ from supportnet.network import (
     Person,
     SupportType,
 )
-from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
-from supportnet.settings import Settings
+from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
+from supportnet.model.settings import Settings
 
 # Text that has broken storage layers before: emoji with skin tones, ZWJ sequences and
 # flags; right-to-left scripts with bidi marks and isolates; combining characters.

@@ -14,7 +14,7 @@ import pytest
 
 from supportnet.data.keys import KEYRING_SERVICE, KeyMethod
 from supportnet.data.store import open_store
-from supportnet.network import Circle, Person
+from supportnet.model.network import Circle, Person
 from tests.conftest import cli_env
 
 
@@ -60,7 +60,7 @@ def test_secret_tool_sees_the_entry(data_dir: Path, secret_service: object) -> N
 def test_removed_keyring_entry_is_reported_not_replaced(
     data_dir: Path, secret_service: object
 ) -> None:
-    from supportnet.errors import KeyUnavailableError
+    from supportnet.model.errors import KeyUnavailableError
 
     with open_store(data_dir, keyring_backend=secret_service) as store:
         store.people.add(Person(name="Kept Safe"))
@@ -107,7 +107,7 @@ LOCKED_SCRIPT = textwrap.dedent(
     import secretstorage
     from keyring.backends import SecretService
     from supportnet.data.store import open_store
-    from supportnet.errors import KeyUnavailableError
+    from supportnet.model.errors import KeyUnavailableError
 
     base = Path(sys.argv[1])
     backend = SecretService.Keyring()

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from supportnet.checkins import CheckIn
-from supportnet.data import calendar_export
 from supportnet.data.engine import raw_execute
 from supportnet.data.store import open_store
-from supportnet.errors import DiskFullError, ExportError
-from supportnet.network import Person
+from supportnet.model.checkins import CheckIn
+from supportnet.model.errors import DiskFullError, ExportError
+from supportnet.model.network import Person
+from supportnet.services import calendar_export
 from tests.data.small_disk import fill
 from tests.data.storekit import MemoryKeyring
 from tests.data.test_cli import assert_one_line_error, run_cli

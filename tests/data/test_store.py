@@ -18,7 +18,7 @@ from supportnet.data.engine import make_engine
 from supportnet.data.lock import StoreLock
 from supportnet.data.migrations import HEAD_REVISION
 from supportnet.data.store import DB_NAME, Store, key_method, open_store, store_exists
-from supportnet.errors import (
+from supportnet.model.errors import (
     CorruptStoreError,
     KeyUnavailableError,
     PassphraseRequiredError,
@@ -27,7 +27,7 @@ from supportnet.errors import (
     StoreLockedError,
     WrongPassphraseError,
 )
-from supportnet.network import ChannelKind, ContactChannel, Person
+from supportnet.model.network import ChannelKind, ContactChannel, Person
 from tests.data.storekit import TEST_PASSPHRASE, MemoryKeyring, raw_key, snapshot
 
 OpenKeyringStore = Callable[..., Store]

@@ -11,17 +11,17 @@ from typing import Any
 
 import pytest
 
-from supportnet.checkins import CheckIn
 from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
 from supportnet.data.failures import file_failure, store_failure
 from supportnet.data.store import Store
-from supportnet.errors import (
+from supportnet.model.checkins import CheckIn
+from supportnet.model.errors import (
     DiskFullError,
     StoreBusyError,
     StoreIOError,
     StoreReadOnlyError,
 )
-from supportnet.network import Person
+from supportnet.model.network import Person
 from tests.data.small_disk import pages_capped
 
 NOTE = "a long, calm note about a good walk. " * 400  # about 15,000 characters

@@ -12,13 +12,13 @@ from supportnet.data import keys, recovery
 from supportnet.data.keys import KEYRING_SERVICE, KeyMethod, PassphrasePurpose
 from supportnet.data.store import open_store
 from supportnet.data.store_recovery import RecoveryKeyMismatchError, recover_store
-from supportnet.errors import (
+from supportnet.model.errors import (
     KeyringEntryMissingError,
     KeyUnavailableError,
     PassphraseRequiredError,
     WrongPassphraseError,
 )
-from supportnet.network import Circle, Person
+from supportnet.model.network import Circle, Person
 from tests.conftest import TEST_PASSPHRASE
 from tests.data.storekit import MemoryKeyring
 

@@ -12,7 +12,7 @@ import pytest
 
 from supportnet.data import keys, recovery
 from supportnet.data.backup_format import MAGIC
-from supportnet.errors import KeyUnavailableError
+from supportnet.model.errors import KeyUnavailableError
 from tests.data.test_cli import PASS, assert_one_line_error, run_cli
 
 DEEP = "[" * 30_000 + "]" * 30_000  # well under the header's 64 KiB cap

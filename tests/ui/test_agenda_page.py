@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 
-from supportnet.checkins import CheckIn
-from supportnet.network import Person
-from supportnet.plans import PlanKind
+from supportnet.model.checkins import CheckIn
+from supportnet.model.network import Person
+from supportnet.model.plans import PlanKind
 from supportnet.ui.agenda_page import (
     ANY_TIME,
     AROUND,

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QTabBar, QWidget
 
-from supportnet.plans import PlanKind
+from supportnet.model.plans import PlanKind
 from supportnet.ui.main_window import MainWindow, Page
 
 _KEY = re.compile(r"&([^&])")

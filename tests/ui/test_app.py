@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 
-from supportnet import app as app_module
 from supportnet.data.keys import KEYINFO_NAME, PassphrasePurpose
 from supportnet.data.store import DB_NAME, open_store, store_exists
 from supportnet.demo.builder import build_demo_network
-from supportnet.errors import KeyUnavailableError
+from supportnet.model.errors import KeyUnavailableError
+from supportnet.ui import app as app_module
 from supportnet.ui.unlock_dialog import WRONG_PASSPHRASE, UnlockDialog
 from supportnet.ui.welcome import StartChoice, WelcomeDialog
 from tests.conftest import TEST_PASSPHRASE
@@ -246,7 +246,7 @@ def test_first_run_start_empty_then_never_asks_again(
 
 
 def test_a_store_with_data_is_never_offered_the_example(store: Any) -> None:
-    from supportnet.network import Person
+    from supportnet.model.network import Person
 
     store.people.add(Person("Sam Rivera"))
     assert app_module.onboard(store, _never_choose, today=TODAY, zone=ZONE) is None
@@ -414,7 +414,7 @@ def test_run_gui_exits_one_with_a_message_when_the_store_is_busy(
 
 def test_startup_imports_stay_light() -> None:
     code = (
-        "import sys, supportnet.app; "
+        "import sys, supportnet.ui.app; "
         "print(sorted(m for m in ('matplotlib', 'icalendar', 'supportnet.demo') "
         "if m in sys.modules))"
     )
@@ -445,7 +445,7 @@ def test_an_unreadable_setting_is_reset_alone_and_said_once(
     from datetime import time
 
     from supportnet.data.schema import SettingRow
-    from supportnet.settings import Settings
+    from supportnet.model.settings import Settings
 
     store = open_store(existing_store, passphrase=passphrase_provider, keyring_backend=no_keyring)
     store.settings.save(

@@ -15,9 +15,9 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from supportnet import map_geometry as ml
-from supportnet.map_geometry import MapNode
-from supportnet.network import Circle, LifeDomain, SupportType
+from supportnet.circle_map import geometry as ml
+from supportnet.circle_map.geometry import MapNode
+from supportnet.model.network import Circle, LifeDomain, SupportType
 from supportnet.ui.circle_map.style import (
     ACCESSIBLE_NAME,
     SUPPORT_GLYPHS,

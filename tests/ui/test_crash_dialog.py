@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo, QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel
 
-from supportnet import app as app_module
-from supportnet.errors import StoreLockedError
+from supportnet.model.errors import StoreLockedError
+from supportnet.ui import app as app_module
 from supportnet.ui import dialogs
 from supportnet.ui.crash_dialog import REASSURANCE, CrashDialog, format_traceback
 
@@ -159,7 +159,7 @@ def test_a_database_error_reaches_neither_stderr_nor_the_report_with_private_dat
     """A real driver error whose SQL parameters hold a name and a note (a trigger refuses
     the insert): the crash dialog, its Copy text and the stderr line carry neither."""
     from supportnet.data.engine import raw_execute
-    from supportnet.network import Person
+    from supportnet.model.network import Person
 
     messages: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, text, **_kw: messages.append(text))

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from supportnet.errors import NotFoundError, Problem, ValidationError
-from supportnet.network import (
+from supportnet.model.errors import NotFoundError, Problem, ValidationError
+from supportnet.model.network import (
     ChannelKind,
     Circle,
     ContactChannel,

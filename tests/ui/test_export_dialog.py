@@ -13,8 +13,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from supportnet.data import calendar_export
-from supportnet.ics_export import (
+from supportnet.calendar import (
     DEFAULT_FILE_NAME,
     DISCREET_TITLE,
     ExportEvent,
@@ -22,7 +21,8 @@ from supportnet.ics_export import (
     Privacy,
     Scope,
 )
-from supportnet.network import Circle
+from supportnet.model.network import Circle
+from supportnet.services import calendar_export
 from supportnet.ui import export_dialog
 from supportnet.ui.export_dialog import ExportDialog
 from supportnet.ui.export_models import PreviewModel
@@ -610,7 +610,7 @@ def test_the_file_is_written_off_the_gui_thread_and_export_waits_meanwhile(
 ) -> None:
     import threading
 
-    from supportnet.data import calendar_export
+    from supportnet.services import calendar_export
 
     threads: list[str] = []
     real = calendar_export.write_atomically

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtGui import QUndoStack
 
-from supportnet.checkins import CheckIn, Initiator
-from supportnet.network import ChannelKind, Person
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.network import ChannelKind, Person
 from supportnet.ui import dialogs
 from supportnet.ui.checkin_editor import CheckInEditor
 from supportnet.ui.history import HistoryController, HistoryModel

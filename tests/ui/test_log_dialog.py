@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QApplication, QRadioButton
 
-from supportnet.checkins import CheckIn, Initiator
-from supportnet.errors import NotFoundError
-from supportnet.network import ChannelKind
-from supportnet.reachout import MOOD_WORDS
-from supportnet.text import NOTE_MAX
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.errors import NotFoundError
+from supportnet.model.network import ChannelKind
+from supportnet.model.text import NOTE_MAX
+from supportnet.scheduling.reaching_out import MOOD_WORDS
 from supportnet.ui import dialogs
 from supportnet.ui.log_dialog import CHOOSE_SOMEONE, NO_ONE_YET, SKIP, LogDialog
 from supportnet.ui.main_window import MainWindow

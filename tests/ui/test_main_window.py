@@ -13,8 +13,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from supportnet.checkins import CheckIn
-from supportnet.network import Circle, Group, GroupKind, LifeDomain, Person, SupportType
+from supportnet.model.checkins import CheckIn
+from supportnet.model.network import Circle, Group, GroupKind, LifeDomain, Person, SupportType
 from supportnet.ui import dialogs
 from supportnet.ui.main_window import MainWindow, Page
 from supportnet.ui.models import ID_ROLE, GroupsTableModel, PeopleTableModel

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from supportnet.network import Circle, Group, GroupKind, LifeDomain, Person, SupportType
+from supportnet.model.network import Circle, Group, GroupKind, LifeDomain, Person, SupportType
 from supportnet.ui.models import (
     ID_ROLE,
     NO_CONTACT_TEXT,
@@ -176,7 +176,7 @@ def test_search_matches_tags(qtbot: object) -> None:
 
 
 def test_gaps_model_shows_the_sentences(qtbot: object) -> None:
-    from supportnet.gaps import Gap, GapKind
+    from supportnet.scheduling.gaps import Gap, GapKind
 
     gap = Gap(
         GapKind.SINGLE_SUPPORTER,

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from supportnet.checkins import CheckIn
-from supportnet.gaps import GapKind
-from supportnet.network import Circle, Group, LifeDomain, Person, SupportType
-from supportnet.rhythm import ContactStats
+from supportnet.model.checkins import CheckIn
+from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
+from supportnet.scheduling.gaps import GapKind
+from supportnet.scheduling.rhythm import ContactStats
 from supportnet.ui import dialogs
 from supportnet.ui.main_window import MainWindow
 from supportnet.ui.network_page import NO_CONTACT_TEXT, NO_GAPS, map_nodes

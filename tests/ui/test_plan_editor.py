@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.checkins import CheckIn
-from supportnet.network import ChannelKind, Person
-from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
-from supportnet.schedule import Postponement
+from supportnet.model.checkins import CheckIn
+from supportnet.model.network import ChannelKind, Person
+from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
+from supportnet.scheduling import Postponement
 from supportnet.ui import dialogs
 from supportnet.ui.plan_editor import PlanEditor
 from supportnet.ui.plan_wording import describe_plan, new_plan, next_text
@@ -460,7 +460,7 @@ def test_undoing_a_plan_delete_is_one_transaction_and_a_failure_in_it_changes_no
 
     from supportnet.data import plan_bundles
     from supportnet.data.repositories import calendar
-    from supportnet.errors import SupportNetError
+    from supportnet.model.errors import SupportNetError
 
     panel = _panel(qtbot, env, clock, "Mum")
     store = env.store

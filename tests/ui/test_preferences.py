@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 
-from supportnet.settings import Settings
+from supportnet.model.settings import Settings
 from supportnet.ui.main_window import MainWindow, Page
 from supportnet.ui.preferences import PreferencesDialog
 

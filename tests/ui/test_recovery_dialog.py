@@ -155,7 +155,7 @@ def test_the_app_shows_it_after_the_first_start(
 
     from PySide6.QtWidgets import QApplication
 
-    from supportnet import app as app_module
+    from supportnet.ui import app as app_module
     from supportnet.ui.unlock_dialog import UnlockDialog
     from supportnet.ui.welcome import WelcomeDialog
     from tests.conftest import TEST_PASSPHRASE

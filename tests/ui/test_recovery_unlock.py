@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
-from supportnet import app as app_module
 from supportnet.data import recovery
 from supportnet.data.keys import PassphrasePurpose
 from supportnet.data.store import Store, open_store
 from supportnet.data.store_recovery import recover_store
-from supportnet.errors import KeyringEntryMissingError
-from supportnet.network import Circle, Person
+from supportnet.model.errors import KeyringEntryMissingError
+from supportnet.model.network import Circle, Person
+from supportnet.ui import app as app_module
 from supportnet.ui import dialogs, unlock_dialog
 from supportnet.ui.recovery_unlock import (
     KEYRING_OFFER,

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from supportnet.plans import Plan, PlanKind
-from supportnet.schedule import Postponement
+from supportnet.model.plans import Plan, PlanKind
+from supportnet.scheduling import Postponement
 from supportnet.ui.main_window import MainWindow
 from supportnet.ui.reminders import ReminderService
 from tests.ui.conftest import ZONE

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from supportnet.checkins import Initiator
-from supportnet.network import ChannelKind
-from supportnet.schedule import Postponement
+from supportnet.model.checkins import Initiator
+from supportnet.model.network import ChannelKind
+from supportnet.scheduling import Postponement
 from supportnet.ui.main_window import MainWindow, Page
 from supportnet.ui.today_cards import EMPTY_MORE, EMPTY_TITLE
 from supportnet.ui.today_page import TodayPageController

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from supportnet.network import Circle, Group, GroupKind, LifeDomain, Person
+from supportnet.model.network import Circle, Group, GroupKind, LifeDomain, Person
 from supportnet.ui import dialogs
 from supportnet.ui.main_window import MainWindow, Page
 from supportnet.ui.person_editor import PersonEditor
@@ -374,8 +374,8 @@ def _plan_context(store: Any) -> tuple[Any, Any, list[str]]:
 def _sam_with_a_postponed_plan(store: Any) -> tuple[Person, Any]:
     from datetime import date
 
-    from supportnet.plans import Cadence, Plan, PlanKind
-    from supportnet.schedule import Postponement
+    from supportnet.model.plans import Cadence, Plan, PlanKind
+    from supportnet.scheduling import Postponement
 
     sam = store.people.add(Person("Sam Rivera"))
     plan = store.plans.add(
@@ -395,10 +395,10 @@ def test_undoing_a_check_in_that_fails_half_way_keeps_it_and_its_cleared_postpon
 ) -> None:
     from datetime import UTC
 
-    from supportnet.checkins import CheckIn
     from supportnet.data import plan_bundles
     from supportnet.data.repositories.postponements import PostponementsRepository
-    from supportnet.errors import SupportNetError
+    from supportnet.model.checkins import CheckIn
+    from supportnet.model.errors import SupportNetError
     from supportnet.ui.undo import CheckInCommand
 
     ctx, stack, shown = _plan_context(store)

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from supportnet.errors import DiskFullError
-from supportnet.network import Person
+from supportnet.model.errors import DiskFullError
+from supportnet.model.network import Person
 from supportnet.ui.background import Background
 from supportnet.ui.main_window import MainWindow
 from supportnet.ui.undo import PERSON, AddCommand, DeleteCommand, EditCommand

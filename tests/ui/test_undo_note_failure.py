@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
-from supportnet.checkins import CheckIn
-from supportnet.network import Person
-from supportnet.plans import Plan, PlanKind
+from supportnet.model.checkins import CheckIn
+from supportnet.model.network import Person
+from supportnet.model.plans import Plan, PlanKind
 from supportnet.ui import dialogs
 from supportnet.ui.history import HistoryController
 from supportnet.ui.plans_panel import PlansPanelController

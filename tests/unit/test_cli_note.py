@@ -7,8 +7,8 @@ import io
 import pytest
 
 from supportnet.cli.reachout_commands import note_from_stdin
-from supportnet.errors import UsageError
-from supportnet.text import NOTE_MAX
+from supportnet.model.errors import UsageError
+from supportnet.model.text import NOTE_MAX
 
 
 def _bytes_in(data: bytes) -> io.TextIOWrapper:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from supportnet.cli import parse_when
-from supportnet.errors import UsageError
+from supportnet.model.errors import UsageError
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

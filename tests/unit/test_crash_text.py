@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import traceback
 
-from supportnet.crash_text import bug_line, scrubbed_traceback
+from supportnet.runtime.crash_text import bug_line, scrubbed_traceback
 
 NAME = "Priya Ramanathan-secret"
 NOTE = "PRIVATE-NOTE-xyz: talked about the hearing"

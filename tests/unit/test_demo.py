@@ -15,12 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from supportnet.checkins import CheckIn, Initiator
 from supportnet.demo.builder import build_demo_network, friend_zone_for
 from supportnet.demo.common import HISTORY_DAYS, DemoNetwork
-from supportnet.errors import ValidationError
-from supportnet.network import Circle, GroupKind, HelpDirection, LifeDomain, SupportType
-from supportnet.plans import Frequency, MonthlyMode, Plan, PlanKind, Recurrence
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.errors import ValidationError
+from supportnet.model.network import Circle, GroupKind, HelpDirection, LifeDomain, SupportType
+from supportnet.model.plans import Frequency, MonthlyMode, Plan, PlanKind, Recurrence
 
 TODAY = date(2026, 11, 25)
 ZONES = ("Europe/London", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC")

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supportnet.gaps import Gap, GapKind, find_gaps
-from supportnet.network import Circle, Group, GroupKind, Person, SupportType
-from supportnet.rhythm import ContactStats
+from supportnet.model.network import Circle, Group, GroupKind, Person, SupportType
+from supportnet.scheduling.gaps import Gap, GapKind, find_gaps
+from supportnet.scheduling.rhythm import ContactStats
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 ALL = set(SupportType)

@@ -2,7 +2,7 @@
 
 Pure: plans are built here, no store, no Qt. The property test at the end expands the
 exported file with ``recurring_ical_events`` (an independent reader) and checks it gives
-exactly the instants :func:`supportnet.schedule.occurrences` gives.
+exactly the instants :func:`supportnet.scheduling.occurrences` gives.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ import recurring_ical_events
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supportnet.errors import ValidationError
-from supportnet.ics_export import (
+from supportnet.calendar import (
     DISCREET_TITLE,
     FLEXIBLE_NOTE,
     MAX_ALARM_MINUTES,
@@ -36,9 +35,10 @@ from supportnet.ics_export import (
     summary_for,
     with_slots,
 )
-from supportnet.network import ChannelKind, Circle, first_name_of
-from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
-from supportnet.schedule import Postponement, first_occurrence, flexible_days, occurrences
+from supportnet.model.errors import ValidationError
+from supportnet.model.network import ChannelKind, Circle, first_name_of
+from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
+from supportnet.scheduling import Postponement, first_occurrence, flexible_days, occurrences
 
 # Monday 1 June 2026, 10:00 in London (BST).
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from supportnet.ics_export import (
+from supportnet.calendar import (
     CANCEL_REPEAT_DAYS,
     SlotPlan,
     StoredEvent,

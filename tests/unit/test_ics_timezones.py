@@ -9,7 +9,7 @@ import icalendar
 import pytest
 from dateutil import rrule
 
-from supportnet.ics_timezones import vtimezone
+from supportnet.calendar.timezones import vtimezone
 
 START, END = date(2026, 1, 1), date(2027, 12, 31)
 WINDOW_START = datetime(2026, 1, 1, tzinfo=UTC) - timedelta(hours=14)
@@ -196,7 +196,7 @@ def test_window_must_not_be_reversed() -> None:
 
 def test_a_rule_that_fails_after_the_window_falls_back_to_dates() -> None:
     """Jerusalem's DST start is the 4th Friday of March in 2025–2028 but not in 2030."""
-    from supportnet.ics_timezones import RULE_CHECK_YEARS, vtimezone
+    from supportnet.calendar.timezones import RULE_CHECK_YEARS, vtimezone
 
     assert RULE_CHECK_YEARS >= 4
     text = vtimezone("Asia/Jerusalem", date(2026, 1, 1), date(2026, 12, 31)).to_ical().decode()

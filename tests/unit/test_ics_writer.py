@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from icalendar.parser.string import _foldline
 
 from benchmarks.export import bare_icalendar, same_vtimezones
-from supportnet.ics_export import (
+from supportnet.calendar import (
     ExportEvent,
     ExportOptions,
     Privacy,
     calendar_bytes,
 )
-from supportnet.ics_writer import escape_text, fold
+from supportnet.calendar.content_lines import escape_text, fold
 
 NOW = datetime(2026, 3, 1, 12, 0, 7, 123456, tzinfo=UTC)
 ZONES = ("Europe/London", "America/New_York", "Asia/Kolkata", "UTC", "Etc/UTC")

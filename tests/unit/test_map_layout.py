@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from supportnet import map_geometry as ml
-from supportnet.map_geometry import MapNode, PlacedNode, Rect, locate
-from supportnet.map_layout import layout
-from supportnet.network import Circle, LifeDomain, SupportType
+from supportnet.circle_map import geometry as ml
+from supportnet.circle_map.geometry import MapNode, PlacedNode, Rect, locate
+from supportnet.circle_map.layout import layout
+from supportnet.model.network import Circle, LifeDomain, SupportType
 
 FIRST = [
     "Sam",

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from supportnet.phrasing import since_phrase
+from supportnet.scheduling.phrasing import since_phrase
 
 NOW = datetime(2025, 6, 15, 14, 30, tzinfo=UTC)
 

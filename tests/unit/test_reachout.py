@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from supportnet.clock import user_zone_name
-from supportnet.network import ChannelKind, Circle, ContactChannel, Group, Person
-from supportnet.plans import Cadence, Plan, PlanKind, Recurrence
-from supportnet.reachout import (
+from supportnet.model.network import ChannelKind, Circle, ContactChannel, Group, Person
+from supportnet.model.plans import Cadence, Plan, PlanKind, Recurrence
+from supportnet.model.zones import user_zone_name
+from supportnet.scheduling import Postponement, Target
+from supportnet.scheduling.reaching_out import (
     MOOD_WORDS,
     clock_text,
     day_phrase,
@@ -28,7 +29,6 @@ from supportnet.reachout import (
     target_key_of,
     targets_from,
 )
-from supportnet.schedule import Postponement, Target
 
 SUNDAY = date(2025, 6, 15)
 PRESSING = ("overdue", "missed", "late", "streak", "!")

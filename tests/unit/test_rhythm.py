@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from supportnet.plans import Cadence, Frequency, Plan, PlanKind, Recurrence
-from supportnet.rhythm import (
+from supportnet.model.plans import Cadence, Frequency, Plan, PlanKind, Recurrence
+from supportnet.scheduling.rhythm import (
     ASSUMED_RHYTHM_DAYS,
     NO_CONTACT,
     RECENT_CHECKINS,

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from supportnet.errors import ValidationError
-from supportnet.network import Circle
-from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
-from supportnet.schedule import (
+from supportnet.model.errors import ValidationError
+from supportnet.model.network import Circle
+from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
+from supportnet.scheduling import (
     Occurrence,
     Postponement,
     Suggestion,
@@ -501,8 +501,8 @@ def test_flexible_is_never_due_before_it_starts() -> None:
 
 
 def test_any_contact_resets_a_flexible_plan_whoever_reached_out() -> None:
-    from supportnet.checkins import CheckIn, Initiator
-    from supportnet.rhythm import contact_stats
+    from supportnet.model.checkins import CheckIn, Initiator
+    from supportnet.scheduling.rhythm import contact_stats
 
     plan = flexible(10)
     mine = CheckIn(at=datetime(2026, 11, 1, 19, 0, tzinfo=LONDON), person_id=1)

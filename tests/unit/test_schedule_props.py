@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supportnet.errors import ValidationError
-from supportnet.network import Circle
-from supportnet.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
-from supportnet.schedule import (
+from supportnet.model.errors import ValidationError
+from supportnet.model.network import Circle
+from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
+from supportnet.scheduling import (
     Occurrence,
     Postponement,
     Target,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from supportnet.settings import SETTING_LABELS, SETTING_NAMES, reset_notice
+from supportnet.model.settings import SETTING_LABELS, SETTING_NAMES, reset_notice
 
 
 def test_every_setting_has_a_label() -> None:

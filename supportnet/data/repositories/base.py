@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from supportnet.errors import NotFoundError
+from supportnet.model.errors import NotFoundError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker

@@ -1,6 +1,6 @@
 """What calendars were given: each exported event's uid, SEQUENCE and timing.
 
-Read before an export and updated after it (see :mod:`supportnet.data.calendar_export`),
+Read before an export and updated after it (see :mod:`supportnet.services.calendar_export`),
 so a re-export keeps unchanged events as they are, moves changed ones and cancels what
 is no longer planned. Rows outlive a deleted plan (its link is set to NULL) until its
 cancellation has been exported for a while; an undone delete links them again.
@@ -19,7 +19,7 @@ from supportnet.data.repositories.base import Repository
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from supportnet.ics_export import StoredEvent
+    from supportnet.calendar import StoredEvent
 
 _COLUMNS = "plan_id, slot, uid, sequence, timing, updated_at, cancelled"
 
@@ -38,7 +38,7 @@ class CalendarRecord:
 
     @property
     def stored(self) -> StoredEvent:
-        from supportnet.ics_export import StoredEvent
+        from supportnet.calendar import StoredEvent
 
         return StoredEvent(
             self.slot, self.uid, self.sequence, self.timing, self.updated_at, self.cancelled

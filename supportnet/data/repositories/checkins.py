@@ -6,17 +6,17 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from supportnet.checkins import CheckIn
 from supportnet.data import reads
 from supportnet.data.repositories.base import Repository, require_targets
-from supportnet.errors import NotFoundError
-from supportnet.rhythm import RECENT_CHECKINS, ContactStats, typical_interval
+from supportnet.model.checkins import CheckIn
+from supportnet.model.errors import NotFoundError
+from supportnet.scheduling.rhythm import RECENT_CHECKINS, ContactStats, typical_interval
 
 if TYPE_CHECKING:
     from supportnet.data.engine import RawDatabase
     from supportnet.data.plan_bundles import LoggedCheckIn
     from supportnet.data.schema import CheckInRow
-    from supportnet.schedule import Postponement
+    from supportnet.scheduling import Postponement
 
 _GONE = "That check-in no longer exists."
 
@@ -157,9 +157,9 @@ class CheckInsRepository(Repository):
     def contact_stats_by_person(self) -> dict[int, ContactStats]:
         """Count, last contact and typical interval of everyone with at least one check-in.
 
-        The typical interval is :func:`supportnet.rhythm.typical_interval` of their check-in
-        times: the median gap among their most recent check-ins. People never contacted are
-        left out; use :data:`supportnet.rhythm.NO_CONTACT` for them.
+        The typical interval is :func:`supportnet.scheduling.rhythm.typical_interval` of their
+        check-in times: the median gap among their most recent check-ins. People never contacted are
+        left out; use :data:`supportnet.scheduling.rhythm.NO_CONTACT` for them.
         """
         return _contact_stats(self._db, "person_id", "people")
 

@@ -13,8 +13,8 @@ from supportnet.data.bundles import (
     restore_target,
 )
 from supportnet.data.repositories.base import Repository
-from supportnet.errors import NotFoundError
-from supportnet.network import Group
+from supportnet.model.errors import NotFoundError
+from supportnet.model.network import Group
 
 if TYPE_CHECKING:
     from supportnet.data.schema import GroupRow

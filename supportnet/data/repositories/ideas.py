@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from supportnet.data.repositories.base import Repository
-from supportnet.errors import NotFoundError
-from supportnet.ideas import MessageIdea
+from supportnet.model.errors import NotFoundError
+from supportnet.model.ideas import MessageIdea
 
 _GONE = "That message idea is no longer in your library."
 

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from supportnet.data import reads
 from supportnet.data.repositories.base import Repository, require_targets
-from supportnet.errors import NotFoundError
-from supportnet.plans import Plan
+from supportnet.model.errors import NotFoundError
+from supportnet.model.plans import Plan
 
 if TYPE_CHECKING:
     from supportnet.data.plan_bundles import PlanBundle

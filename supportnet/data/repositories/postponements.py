@@ -10,7 +10,7 @@ from supportnet.data import reads
 from supportnet.data.repositories.base import Repository, require_targets
 
 if TYPE_CHECKING:
-    from supportnet.schedule import Postponement
+    from supportnet.scheduling import Postponement
 
 
 class PostponementsRepository(Repository):
@@ -22,7 +22,7 @@ class PostponementsRepository(Repository):
         Those still holding, and those that ended within the last few days: a moved
         occurrence is offered on its new day from the postponement.
         """
-        from supportnet.schedule import GATHER_DAYS, Postponement
+        from supportnet.scheduling import GATHER_DAYS, Postponement
 
         since = today - timedelta(days=GATHER_DAYS)
         rows = self._db.execute(

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any, get_args, get_type_hints
 
 from supportnet.data.repositories.base import Repository
-from supportnet.settings import Settings
+from supportnet.model.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)

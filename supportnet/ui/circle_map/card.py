@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QLabel,
 )
 
-from supportnet import map_geometry as ml
-from supportnet.map_geometry import NodeKey
+from supportnet.circle_map import geometry as ml
+from supportnet.circle_map.geometry import NodeKey
 from supportnet.ui.circle_map.items import _NodeItem
 from supportnet.ui.circle_map.style import (
     KEYBOARD_HELP,

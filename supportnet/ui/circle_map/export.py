@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
-from supportnet.map_geometry import NodeKey
+from supportnet.circle_map.geometry import NodeKey
 from supportnet.ui.circle_map.items import _NodeItem
 from supportnet.ui.circle_map.style import (
     _DATE_BLOCK,

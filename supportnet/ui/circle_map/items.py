@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet import map_geometry as ml
-from supportnet.map_geometry import PlacedNode
-from supportnet.network import Circle, LifeDomain, SupportType
+from supportnet.circle_map import geometry as ml
+from supportnet.circle_map.geometry import PlacedNode
+from supportnet.model.network import Circle, LifeDomain, SupportType
 from supportnet.ui.circle_map.style import (
     _FONT_PX,
     _NO_BRUSH,

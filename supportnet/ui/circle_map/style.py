@@ -18,9 +18,9 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from supportnet import map_geometry as ml
-from supportnet.map_geometry import MapNode, NodeKey
-from supportnet.network import Circle, SupportType
+from supportnet.circle_map import geometry as ml
+from supportnet.circle_map.geometry import MapNode, NodeKey
+from supportnet.model.network import Circle, SupportType
 
 ACCESSIBLE_NAME = "Circle map of your network"
 KEYBOARD_HELP = (

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet import map_geometry as ml
-from supportnet import map_layout
-from supportnet.map_geometry import MapNode, NodeKey, PlacedNode
+from supportnet.circle_map import geometry as ml
+from supportnet.circle_map import layout as map_layout
+from supportnet.circle_map.geometry import MapNode, NodeKey, PlacedNode
 from supportnet.ui.circle_map.card import _MapCard
 from supportnet.ui.circle_map.export import _MapExport
 from supportnet.ui.circle_map.items import _Backdrop, _cell_path, _NodeItem

@@ -1,0 +1,105 @@
+"""Export choices: privacy levels, options and scope, and the file's fixed texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from supportnet import __version__
+from supportnet.model.errors import Problem
+from supportnet.model.network import ChannelKind, Circle, raise_problems
+from supportnet.scheduling.reaching_out import TargetKey
+
+DEFAULT_WEEKS = 12
+MAX_WEEKS = 104
+MAX_ALARM_MINUTES = 7 * 24 * 60
+DEFAULT_FILE_NAME = "supportnet-plan.ics"
+#: The only title a discreet export uses.
+DISCREET_TITLE = "Check-in"
+#: The calendar's name as clients show it: the same at every privacy level.
+CALENDAR_NAME = "Check-ins"
+PRODID = f"-//SupportNet//SupportNet {__version__}//EN"
+#: A discreet file must not say which app wrote it (the name alone hints at depression
+#: care). RFC 5545 §3.7.3 asks only for a globally unique product text, conventionally an
+#: ISO 9070 formal public identifier; this one names no vendor and no product.
+DISCREET_PRODID = "-//Calendar//Check-ins//EN"
+FLEXIBLE_NOTE = "A rough day: any day near it is just as good."
+
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_VERBS: dict[ChannelKind | None, str] = {
+    ChannelKind.CALL: "Call {}",
+    ChannelKind.TEXT: "Text {}",
+    ChannelKind.VIDEO: "Video call with {}",
+    ChannelKind.MESSAGING: "Message {}",
+    ChannelKind.EMAIL: "Email {}",
+    ChannelKind.IN_PERSON: "See {}",
+    ChannelKind.LETTER: "Write to {}",
+}
+
+
+class Privacy(StrEnum):
+    """How much of a plan the file may say."""
+
+    DISCREET = "discreet"
+    FIRST_NAME = "first-name"
+    FULL = "full"
+
+    @property
+    def label(self) -> str:
+        return {
+            Privacy.DISCREET: "Discreet",
+            Privacy.FIRST_NAME: "First name",
+            Privacy.FULL: "Full",
+        }[self]
+
+    @property
+    def explanation(self) -> str:
+        return {
+            Privacy.DISCREET: "Every event is called “Check-in”. No names, no way of "
+            "reaching them, no notes or message ideas.",
+            Privacy.FIRST_NAME: "A first name or nickname and how you'll reach them, "
+            "e.g. “Call Sam”. No surnames, no notes.",
+            Privacy.FULL: "Full names, how you'll reach them and your message ideas. "
+            "Your private notes are never exported.",
+        }[self]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What to export, how far ahead, and how much it says."""
+
+    # Discreet unless chosen otherwise: exports are the only way data leaves (DOMAIN.md).
+    privacy: Privacy = Privacy.DISCREET
+    weeks: int = DEFAULT_WEEKS
+    alarm_minutes: int | None = None
+
+    def problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        if not 1 <= self.weeks <= MAX_WEEKS:
+            problems.append(
+                Problem("weeks", f"Choose between 1 and {MAX_WEEKS} weeks ahead (two years).")
+            )
+        if self.alarm_minutes is not None and not 0 <= self.alarm_minutes <= MAX_ALARM_MINUTES:
+            problems.append(
+                Problem(
+                    "alarm_minutes",
+                    f"A reminder can be from 0 to {MAX_ALARM_MINUTES} minutes (a week) before.",
+                )
+            )
+        return problems
+
+    def validate(self) -> None:
+        raise_problems(self.problems())
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Whose plans to export: everyone, chosen people and groups, or one circle."""
+
+    targets: frozenset[TargetKey] | None = None
+    circle: Circle | None = None
+
+    def includes(self, key: TargetKey, circle: Circle) -> bool:
+        if self.targets is not None and key not in self.targets:
+            return False
+        return self.circle is None or circle is self.circle

@@ -1,0 +1,81 @@
+"""Where each person and group sits on the circle map: rings, sectors and label placement."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from supportnet.circle_map.cells import _SCALES, _SHARED_SCALE_FLOOR, _Cell, _place_cell
+from supportnet.circle_map.geometry import (
+    CHAR_WIDTH,
+    CIRCLE_ORDER,
+    RING_FONT,
+    MapNode,
+    PlacedNode,
+    sort_key,
+)
+from supportnet.model.network import Circle, LifeDomain
+
+
+def layout(
+    nodes: Sequence[MapNode],
+    *,
+    radius: float = 1000.0,
+    font_size: float | None = None,
+    measure: Callable[[str], float] | None = None,
+    char_width: float = CHAR_WIDTH,
+) -> list[PlacedNode]:
+    """Place every node, with its label and markers, inside its own ring and sector.
+
+    Within a cell, nodes are set in horizontal lines like text, in order of their labels,
+    spread evenly over the cell. Nothing overlaps anything else, and nothing crosses a ring
+    or sector line.
+
+    Args:
+        nodes: what to place, in any order; the result is the same for the same nodes.
+        radius: radius of the outer ring in map units.
+        font_size: base label size in map units (default 3.7 % of the radius). Crowded
+            cells use a smaller size, shorten long labels with "…", and as a last resort
+            (hundreds of people in one cell) hide labels.
+        measure: width of a text at a font size of 1, e.g. Qt font metrics divided by the
+            font's pixel size. Without it every character is ``char_width`` ems wide.
+        char_width: see ``measure``.
+
+    Returns:
+        One :class:`PlacedNode` per node, in the order of ``nodes``.
+    """
+    em = font_size if font_size is not None else 0.037 * radius
+    measure_text = measure if measure is not None else (lambda text: char_width * len(text))
+    widths: dict[str, float] = {}
+
+    def width_of(text: str) -> float:
+        found = widths.get(text)
+        if found is None:
+            found = widths[text] = measure_text(text)
+        return found
+
+    cells: dict[tuple[Circle, LifeDomain], list[MapNode]] = {}
+    for node in nodes:
+        cells.setdefault((node.circle, node.domain), []).append(node)
+    shapes = {key: _Cell(key[0], key[1], radius) for key in cells}
+    done: dict[tuple[Circle, LifeDomain], tuple[int, list[PlacedNode]]] = {}
+    for key, members in cells.items():
+        members.sort(key=sort_key)
+        done[key] = _place_cell(shapes[key], members, em * RING_FONT[key[0]], width_of, 0)
+    # One font size for most names in a ring: the size that most of its people got, unless
+    # that is smaller than the floor. Cells that can hold their people larger are brought
+    # down to it; a cell that needs smaller (crowded, or a long name) goes smaller alone.
+    floor = max(i for i, scale in enumerate(_SCALES) if scale >= _SHARED_SCALE_FLOOR)
+    for circle in CIRCLE_ORDER:
+        in_ring = [key for key in cells if key[0] is circle]
+        if not in_ring:
+            continue
+        chosen = sorted(i for key in in_ring for i in [done[key][0]] * len(cells[key]))
+        shared = min(chosen[len(chosen) // 2], floor)
+        for key in in_ring:
+            if done[key][0] < shared:
+                done[key] = _place_cell(
+                    shapes[key], cells[key], em * RING_FONT[circle], width_of, shared
+                )
+
+    placed = {item.node.key: item for _, items in done.values() for item in items}
+    return [placed[node.key] for node in nodes]

@@ -1,0 +1,68 @@
+"""The check-in log: who, when, how, who reached out, and how it felt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from supportnet.model.errors import Problem
+from supportnet.model.network import ChannelKind, new_uid, raise_problems
+from supportnet.model.text import NOTE_MAX, check_text, clean_note
+
+MOOD_MIN = 1
+MOOD_MAX = 5
+
+
+class Initiator(StrEnum):
+    """Who reached out first."""
+
+    ME = "me"
+    THEM = "them"
+
+    @property
+    def label(self) -> str:
+        return "I reached out" if self is Initiator.ME else "They reached out to me"
+
+
+@dataclass(slots=True)
+class CheckIn:
+    """One contact that happened. ``at`` is timezone-aware."""
+
+    at: datetime
+    person_id: int | None = None
+    group_id: int | None = None
+    channel: ChannelKind | None = None
+    initiator: Initiator = Initiator.ME
+    note: str = ""
+    mood_before: int | None = None
+    mood_after: int | None = None
+    plan_id: int | None = None
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+
+    def normalised(self) -> CheckIn:
+        """Trim whitespace in place and return self."""
+        self.note = clean_note(self.note)
+        return self
+
+    def problems(self) -> list[Problem]:
+        """Everything wrong with this check-in, one message per field."""
+        problems: list[Problem] = []
+        if (self.person_id is None) == (self.group_id is None):
+            problems.append(Problem("target", "A check-in is with one person or one group."))
+        if self.at.tzinfo is None or self.at.utcoffset() is None:
+            problems.append(Problem("at", "The time of a check-in needs a time zone."))
+        if self.channel is not None and not isinstance(self.channel, ChannelKind):
+            problems.append(Problem("channel", "Please choose how you were in touch."))
+        if not isinstance(self.initiator, Initiator):
+            problems.append(Problem("initiator", "Please say who reached out."))
+        check_text(problems, "note", self.note, label="the note", max_len=NOTE_MAX, multiline=True)
+        for name, mood in (("mood_before", self.mood_before), ("mood_after", self.mood_after)):
+            if mood is not None and not MOOD_MIN <= mood <= MOOD_MAX:
+                problems.append(Problem(name, "Mood is from 1 (low) to 5 (good)."))
+        return problems
+
+    def validate(self) -> None:
+        """Raise :class:`ValidationError` naming the first problem, carrying all of them."""
+        raise_problems(self.problems())

@@ -1,0 +1,374 @@
+"""The support network: people and groups, their circles, life domains and support types."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from supportnet.model.errors import Problem, ValidationError
+from supportnet.model.text import NAME_MAX, NOTE_MAX, SHORT_MAX, check_text, clean_line, clean_note
+
+
+def new_uid() -> str:
+    """A fresh stable identifier; stored once and reused (calendar UIDs depend on it)."""
+    return str(uuid.uuid4())
+
+
+class Circle(StrEnum):
+    """Closeness, after Kahn & Antonucci's convoy model."""
+
+    INNER = "inner"
+    MIDDLE = "middle"
+    OUTER = "outer"
+
+    @property
+    def label(self) -> str:
+        return _CIRCLE_LABELS[self]
+
+    @property
+    def description(self) -> str:
+        return _CIRCLE_DESCRIPTIONS[self]
+
+
+_CIRCLE_LABELS = {
+    Circle.INNER: "Inner circle",
+    Circle.MIDDLE: "Middle circle",
+    Circle.OUTER: "Outer circle",
+}
+_CIRCLE_DESCRIPTIONS = {
+    Circle.INNER: "So close that life without them is hard to imagine",
+    Circle.MIDDLE: "Not quite that close, but still very important",
+    Circle.OUTER: "Close and important enough to be in your network",
+}
+
+
+class LifeDomain(StrEnum):
+    """Where in life someone belongs, after Tracy & Whittaker's Social Network Map."""
+
+    HOUSEHOLD = "household"
+    FAMILY = "family"
+    FRIENDS = "friends"
+    WORK_SCHOOL = "work_school"
+    GROUPS_COMMUNITY = "groups_community"
+    NEIGHBOURS = "neighbours"
+    PROFESSIONALS = "professionals"
+    ONLINE = "online"
+
+    @property
+    def label(self) -> str:
+        return _DOMAIN_LABELS[self]
+
+
+_DOMAIN_LABELS = {
+    LifeDomain.HOUSEHOLD: "Household",
+    LifeDomain.FAMILY: "Family",
+    LifeDomain.FRIENDS: "Friends",
+    LifeDomain.WORK_SCHOOL: "Work or school",
+    LifeDomain.GROUPS_COMMUNITY: "Groups and community",
+    LifeDomain.NEIGHBOURS: "Neighbours",
+    LifeDomain.PROFESSIONALS: "Professionals and services",
+    LifeDomain.ONLINE: "Online communities",
+}
+
+
+class SupportType(StrEnum):
+    """Kinds of support someone gives."""
+
+    EMOTIONAL = "emotional"
+    PRACTICAL = "practical"
+    INFORMATIONAL = "informational"
+    COMPANIONSHIP = "companionship"
+    CRISIS = "crisis"
+
+    @property
+    def label(self) -> str:
+        return _SUPPORT_LABELS[self][0]
+
+    @property
+    def description(self) -> str:
+        return _SUPPORT_LABELS[self][1]
+
+
+_SUPPORT_LABELS = {
+    SupportType.EMOTIONAL: ("Emotional", "Listening and empathy"),
+    SupportType.PRACTICAL: ("Practical", "Rides, meals, errands"),
+    SupportType.INFORMATIONAL: ("Advice", "Information and advice"),
+    SupportType.COMPANIONSHIP: ("Company", "Doing things together, distraction"),
+    SupportType.CRISIS: ("Crisis", "Okay to contact in a crisis"),
+}
+
+
+class HelpDirection(StrEnum):
+    """Who mostly helps whom."""
+
+    BOTH = "both"
+    I_HELP_THEM = "i_help_them"
+    THEY_HELP_ME = "they_help_me"
+
+    @property
+    def label(self) -> str:
+        return {
+            HelpDirection.BOTH: "Both ways",
+            HelpDirection.I_HELP_THEM: "Mostly I help them",
+            HelpDirection.THEY_HELP_ME: "Mostly they help me",
+        }[self]
+
+
+class ChannelKind(StrEnum):
+    """How to reach someone."""
+
+    CALL = "call"
+    TEXT = "text"
+    VIDEO = "video"
+    MESSAGING = "messaging"
+    EMAIL = "email"
+    IN_PERSON = "in_person"
+    LETTER = "letter"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            ChannelKind.CALL: "Phone call",
+            ChannelKind.TEXT: "Text message",
+            ChannelKind.VIDEO: "Video call",
+            ChannelKind.MESSAGING: "Chat app",
+            ChannelKind.EMAIL: "Email",
+            ChannelKind.IN_PERSON: "In person",
+            ChannelKind.LETTER: "Letter or card",
+            ChannelKind.OTHER: "Other",
+        }[self]
+
+
+class GroupKind(StrEnum):
+    """What sort of group or community it is."""
+
+    SUPPORT_GROUP = "support_group"
+    CLUB = "club"
+    SERVICE = "service"
+    ONLINE_COMMUNITY = "online_community"
+
+    @property
+    def label(self) -> str:
+        return {
+            GroupKind.SUPPORT_GROUP: "Support group",
+            GroupKind.CLUB: "Club or activity",
+            GroupKind.SERVICE: "Community service",
+            GroupKind.ONLINE_COMMUNITY: "Online community",
+        }[self]
+
+    @property
+    def default_domain(self) -> LifeDomain:
+        if self is GroupKind.ONLINE_COMMUNITY:
+            return LifeDomain.ONLINE
+        if self is GroupKind.SERVICE:
+            return LifeDomain.PROFESSIONALS
+        return LifeDomain.GROUPS_COMMUNITY
+
+
+@dataclass(slots=True)
+class ContactChannel:
+    """One way to reach a person: a phone number, an address, a handle."""
+
+    kind: ChannelKind
+    value: str = ""
+    preferred: bool = False
+
+
+def _clean_tags(tags: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for tag in tags:
+        cleaned = clean_line(tag)
+        if cleaned and cleaned.casefold() not in seen:
+            seen.add(cleaned.casefold())
+            out.append(cleaned)
+    return out
+
+
+def _check_tags(problems: list[Problem], tags: list[str]) -> None:
+    for tag in tags:
+        check_text(problems, "tags", tag, label="a tag", max_len=NAME_MAX)
+
+
+@dataclass(slots=True)
+class Person:
+    """Someone in the network."""
+
+    name: str
+    circle: Circle = Circle.MIDDLE
+    domain: LifeDomain = LifeDomain.FRIENDS
+    nickname: str = ""
+    pronouns: str = ""
+    support_types: set[SupportType] = field(default_factory=set)
+    direction: HelpDirection = HelpDirection.BOTH
+    channels: list[ContactChannel] = field(default_factory=list)
+    best_times: str = ""
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    knows_situation: bool = False
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def crisis_ok(self) -> bool:
+        """Okay to contact in a crisis (the crisis support type)."""
+        return SupportType.CRISIS in self.support_types
+
+    @property
+    def display_name(self) -> str:
+        return self.nickname or self.name
+
+    @property
+    def first_name(self) -> str:
+        """What a discreet note calls them: the nickname, else the name's first word."""
+        return first_name_of(self.name, self.nickname)
+
+    @property
+    def preferred_channel(self) -> ContactChannel | None:
+        for channel in self.channels:
+            if channel.preferred:
+                return channel
+        return self.channels[0] if self.channels else None
+
+    def normalised(self) -> Person:
+        """Trim whitespace in place and return self."""
+        self.name = clean_line(self.name)
+        self.nickname = clean_line(self.nickname)
+        self.pronouns = clean_line(self.pronouns)
+        self.best_times = clean_line(self.best_times)
+        self.notes = clean_note(self.notes)
+        self.tags = _clean_tags(self.tags)
+        for channel in self.channels:
+            channel.value = clean_line(channel.value)
+        return self
+
+    def problems(self) -> list[Problem]:
+        """Everything wrong with this person, one message per field."""
+        problems: list[Problem] = []
+        check_text(problems, "name", self.name, label="a name", max_len=NAME_MAX, required=True)
+        check_text(problems, "nickname", self.nickname, label="the nickname", max_len=NAME_MAX)
+        check_text(problems, "pronouns", self.pronouns, label="the pronouns", max_len=NAME_MAX)
+        check_text(problems, "best_times", self.best_times, label="best times", max_len=SHORT_MAX)
+        check_text(
+            problems, "notes", self.notes, label="the notes", max_len=NOTE_MAX, multiline=True
+        )
+        _check_tags(problems, self.tags)
+        _check_enum(problems, "circle", self.circle, Circle, "a circle")
+        _check_enum(problems, "domain", self.domain, LifeDomain, "a life domain")
+        _check_enum(problems, "direction", self.direction, HelpDirection, "a direction of help")
+        for support in self.support_types:
+            _check_enum(problems, "support_types", support, SupportType, "a kind of support")
+        if sum(1 for c in self.channels if c.preferred) > 1:
+            problems.append(Problem("channels", "Only one way of reaching them can be preferred."))
+        for channel in self.channels:
+            _check_enum(problems, "channels", channel.kind, ChannelKind, "a channel")
+            check_text(
+                problems, "channels", channel.value, label="a contact detail", max_len=SHORT_MAX
+            )
+        return problems
+
+    def validate(self) -> None:
+        """Raise :class:`ValidationError` naming the first problem, carrying all of them."""
+        raise_problems(self.problems())
+
+
+@dataclass(slots=True)
+class Group:
+    """A group or community: a support group, a club, a service, an online community."""
+
+    name: str
+    kind: GroupKind = GroupKind.SUPPORT_GROUP
+    circle: Circle = Circle.OUTER
+    domain: LifeDomain | None = None
+    support_types: set[SupportType] = field(default_factory=set)
+    meeting_schedule: str = ""
+    place: str = ""
+    link: str = ""
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.domain is None:
+            self.domain = GroupKind(self.kind).default_domain
+
+    @property
+    def display_name(self) -> str:
+        return self.name
+
+    def normalised(self) -> Group:
+        """Trim whitespace in place and return self."""
+        self.name = clean_line(self.name)
+        self.meeting_schedule = clean_line(self.meeting_schedule)
+        self.place = clean_line(self.place)
+        self.link = clean_line(self.link)
+        self.notes = clean_note(self.notes)
+        self.tags = _clean_tags(self.tags)
+        return self
+
+    def problems(self) -> list[Problem]:
+        """Everything wrong with this group, one message per field."""
+        problems: list[Problem] = []
+        check_text(problems, "name", self.name, label="a name", max_len=NAME_MAX, required=True)
+        check_text(
+            problems,
+            "meeting_schedule",
+            self.meeting_schedule,
+            label="the meeting schedule",
+            max_len=SHORT_MAX,
+        )
+        check_text(problems, "place", self.place, label="the place", max_len=SHORT_MAX)
+        check_text(problems, "link", self.link, label="the link", max_len=SHORT_MAX)
+        if self.link and " " in self.link.strip():
+            problems.append(Problem("link", "A link can't contain spaces."))
+        check_text(
+            problems, "notes", self.notes, label="the notes", max_len=NOTE_MAX, multiline=True
+        )
+        _check_tags(problems, self.tags)
+        _check_enum(problems, "kind", self.kind, GroupKind, "a kind of group")
+        _check_enum(problems, "circle", self.circle, Circle, "a circle")
+        _check_enum(problems, "domain", self.domain, LifeDomain, "a life domain")
+        for support in self.support_types:
+            _check_enum(problems, "support_types", support, SupportType, "a kind of support")
+        return problems
+
+    def validate(self) -> None:
+        """Raise :class:`ValidationError` naming the first problem, carrying all of them."""
+        raise_problems(self.problems())
+
+
+def _check_enum(
+    problems: list[Problem], field_name: str, value: object, enum: type, label: str
+) -> None:
+    if not isinstance(value, enum):
+        problems.append(Problem(field_name, f"Please choose {label}."))
+
+
+#: Titles that come before a first name; "Dr Farid Rahimi" is "Farid" when a first name is asked.
+HONORIFICS = frozenset(
+    {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "prof", "prof.", "rev"}
+)
+
+
+def first_name_of(name: str, nickname: str = "") -> str:
+    """The nickname if there is one (it is what they are called), else the first word of the
+    name that is not a title: "Dr Farid Rahimi" is "Farid"."""
+    if nickname.strip():
+        return nickname.strip()
+    words = name.split()
+    return next((w for w in words if w.casefold() not in HONORIFICS), words[0] if words else "")
+
+
+def raise_problems(problems: list[Problem]) -> None:
+    """Raise a :class:`ValidationError` for the first problem, if there is any."""
+    if problems:
+        first = problems[0]
+        raise ValidationError(first.field, first.message, problems)

@@ -1,0 +1,86 @@
+"""User settings with their defaults and limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date, time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from supportnet.model.errors import Problem
+from supportnet.model.network import raise_problems
+
+
+@dataclass(slots=True)
+class Settings:
+    """Preferences kept in the encrypted store.
+
+    ``timezone`` of ``None`` means "follow the system".
+    """
+
+    suggestions_per_day: int = 3
+    reminders_enabled: bool = True
+    quiet_hours_start: time = time(21, 30)
+    quiet_hours_end: time = time(8, 30)
+    low_energy_until: date | None = None
+    timezone: str | None = None
+    #: Whether the first-run choice (example network or empty) has been made.
+    onboarded: bool = False
+    #: Closing the window keeps SupportNet in the system tray, so reminders still come.
+    keep_in_tray: bool = False
+
+    def problems(self) -> list[Problem]:
+        """Everything wrong with these settings, one message per field."""
+        problems: list[Problem] = []
+        if not 1 <= self.suggestions_per_day <= 10:
+            problems.append(
+                Problem("suggestions_per_day", "Suggest between 1 and 10 people a day.")
+            )
+        if self.timezone is not None:
+            try:
+                ZoneInfo(self.timezone)
+            except (ZoneInfoNotFoundError, ValueError):
+                problems.append(
+                    Problem("timezone", f"“{self.timezone}” isn't a time zone we know.")
+                )
+        return problems
+
+    def validate(self) -> None:
+        """Raise :class:`ValidationError` naming the first problem, carrying all of them."""
+        raise_problems(self.problems())
+
+
+SETTING_NAMES = tuple(f.name for f in fields(Settings))
+
+#: What each setting is called where people meet it (the Preferences dialog, Go easy).
+SETTING_LABELS = {
+    "suggestions_per_day": "suggestions a day",
+    "reminders_enabled": "reminders",
+    "quiet_hours_start": "quiet hours",
+    "quiet_hours_end": "quiet hours",
+    "low_energy_until": "going easy",
+    "timezone": "time zone",
+    "onboarded": "the first-start choice",
+    "keep_in_tray": "keeping running in the tray",
+}
+
+
+def reset_notice(names: Iterable[str]) -> str:
+    """What to tell someone whose stored settings ``names`` were unreadable and reset.
+
+    E.g. "One setting couldn't be read and is back to its default: quiet hours. You can set
+    it again in Preferences." Empty when nothing was reset.
+    """
+    labels = list(dict.fromkeys(SETTING_LABELS.get(name, name) for name in names))
+    if not labels:
+        return ""
+    if len(labels) == 1:
+        return (
+            f"One setting couldn't be read and is back to its default: {labels[0]}. "
+            "You can set it again in Preferences."
+        )
+    listed = ", ".join(labels[:-1]) + f" and {labels[-1]}"
+    return (
+        f"Some settings couldn't be read and are back to their defaults: {listed}. "
+        "You can set them again in Preferences."
+    )

@@ -1,0 +1,67 @@
+"""Text rules shared by every entity: trimming, length limits and human messages."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from supportnet.model.errors import Problem
+
+NAME_MAX = 200
+SHORT_MAX = 500
+NOTE_MAX = 20_000
+
+
+def clean_line(value: str) -> str:
+    """Trim a one-line value and fold inner line breaks into spaces."""
+    return " ".join(value.replace("\r", " ").replace("\n", " ").split(" ")).strip()
+
+
+def clean_note(value: str) -> str:
+    """Trim trailing whitespace and normalise line endings of a multi-line note."""
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def has_lone_surrogate(value: str) -> bool:
+    """Whether ``value`` holds a lone surrogate: not text, and unstorable as UTF-8. Python
+    turns undecodable bytes (a command line in another encoding) into these."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _has_control(value: str, *, allow_newlines: bool) -> bool:
+    for ch in value:
+        if allow_newlines and ch in "\n\t":
+            continue
+        # Zero-width joiners and bidi marks are category Cf and are fine (emoji, RTL text).
+        if unicodedata.category(ch) == "Cc":
+            return True
+    return False
+
+
+def check_text(
+    problems: list[Problem],
+    field: str,
+    value: str,
+    *,
+    label: str,
+    max_len: int,
+    required: bool = False,
+    multiline: bool = False,
+) -> None:
+    """Append a problem for ``value`` if it is missing, too long or holds control characters."""
+    if required and not value.strip():
+        problems.append(Problem(field, f"Please add {label}."))
+        return
+    if len(value) > max_len:
+        problems.append(
+            Problem(
+                field, f"Please keep {label} under {max_len:,} characters ({len(value):,} now)."
+            )
+        )
+    if has_lone_surrogate(value):
+        problems.append(Problem(field, f"Part of {label} isn't valid text; please type it again."))
+    if _has_control(value, allow_newlines=multiline):
+        problems.append(Problem(field, f"There's an invisible control character in {label}."))

@@ -1,0 +1,217 @@
+"""Gaps in the network worth a gentle look, each phrased as an invitation."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from supportnet.model.network import Circle, Group, Person, SupportType
+from supportnet.scheduling.phrasing import since_phrase
+from supportnet.scheduling.rhythm import NO_CONTACT, ContactStats, long_silence, relative_dueness
+
+
+class GapKind(StrEnum):
+    """The kinds of gap, in the order they are shown."""
+
+    EMPTY_INNER_CIRCLE = "empty_inner_circle"
+    UNCOVERED_SUPPORT = "uncovered_support"
+    SINGLE_SUPPORTER = "single_supporter"
+    LONG_SILENCE = "long_silence"
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """One gentle note about the network."""
+
+    kind: GapKind
+    message: str
+    """An invitation, never a reproach: a full sentence or two, ready to show."""
+    support_type: SupportType | None = None
+    people: tuple[int, ...] = ()
+    """The people it is about: the one supporter, the person not heard from for a while."""
+    groups: tuple[int, ...] = ()
+
+
+#: Crisis first: of all the gaps in support it matters most on a bad day.
+_SUPPORT_ORDER = (SupportType.CRISIS, *(t for t in SupportType if t is not SupportType.CRISIS))
+
+_EMPTY_INNER = "Your inner circle is empty for now. Is there one person you feel closest to?"
+
+_UNCOVERED = {
+    SupportType.CRISIS: (
+        "Nobody is marked as okay to contact in a crisis yet. It can help to have one or two "
+        "people you could call on a very hard day."
+    ),
+    SupportType.EMOTIONAL: (
+        "Nobody is down for emotional support yet — is there someone who listens well?"
+    ),
+    SupportType.PRACTICAL: (
+        "Nobody is down for practical help yet — is there someone who could be?"
+    ),
+    SupportType.INFORMATIONAL: (
+        "Nobody is down for advice yet — is there someone whose judgement you trust?"
+    ),
+    SupportType.COMPANIONSHIP: (
+        "Nobody is down for keeping you company yet — is there someone you enjoy spending "
+        "time with?"
+    ),
+}
+
+# {name} is the one supporter.
+_SINGLE = {
+    SupportType.CRISIS: (
+        "Only {name} is marked as okay to contact in a crisis. It can help to have a second "
+        "person for a very hard day."
+    ),
+    SupportType.EMOTIONAL: (
+        "Only {name} gives emotional support right now — could someone else share it?"
+    ),
+    SupportType.PRACTICAL: (
+        "Only {name} gives practical help right now — could someone else share it?"
+    ),
+    SupportType.INFORMATIONAL: (
+        "Only {name} gives advice right now — is there someone else whose judgement you trust?"
+    ),
+    SupportType.COMPANIONSHIP: (
+        "Only {name} keeps you company right now — is there someone else you enjoy spending "
+        "time with?"
+    ),
+}
+
+_QUIET_PERSON = (
+    "It's been a while since you and {name} were in touch{how_long}. A short message could "
+    "be enough."
+)
+_QUIET_GROUP = (
+    "It's been a while since you were in touch with {name}{how_long}. Dropping in once "
+    "could be enough."
+)
+
+_SOMEONE = "someone in your network"
+_A_GROUP = "one of your groups"
+
+
+def find_gaps(
+    people: Sequence[Person],
+    groups: Sequence[Group],
+    stats_by_person: Mapping[int, ContactStats],
+    stats_by_group: Mapping[int, ContactStats],
+    now: datetime,
+    cadence_by_person: Mapping[int, int] | None = None,
+    max_quiet: int = 3,
+    cadence_by_group: Mapping[int, int] | None = None,
+) -> list[Gap]:
+    """The gaps in a network, gentlest framing first, few of them.
+
+    In order: an empty inner circle (nobody, person or group, in it); each kind of support
+    nobody gives (crisis first); each kind only one person gives, with no group giving it
+    too; then at most ``max_quiet`` people or groups not in touch for much longer than
+    their own rhythm (:func:`supportnet.scheduling.rhythm.long_silence`), the longest
+    relative to that rhythm first. A flexible plan's ideal interval (``cadence_by_*``) sets
+    the rhythm where there is one. ``now`` is aware.
+    """
+    gaps: list[Gap] = []
+    if not any(p.circle == Circle.INNER for p in people) and not any(
+        g.circle == Circle.INNER for g in groups
+    ):
+        gaps.append(Gap(GapKind.EMPTY_INNER_CIRCLE, _EMPTY_INNER))
+
+    names = _ShortNames(people)
+    singles: list[Gap] = []
+    for support in _SUPPORT_ORDER:
+        givers = [p for p in people if support in p.support_types]
+        group_gives = any(support in g.support_types for g in groups)
+        if not givers and not group_gives:
+            gaps.append(Gap(GapKind.UNCOVERED_SUPPORT, _UNCOVERED[support], support))
+        elif len(givers) == 1 and not group_gives:
+            person = givers[0]
+            singles.append(
+                Gap(
+                    GapKind.SINGLE_SUPPORTER,
+                    _SINGLE[support].format(name=names.of(person)),
+                    support,
+                    people=_ids(person.id),
+                )
+            )
+    gaps += singles
+    gaps += _long_silences(
+        people,
+        groups,
+        names,
+        stats_by_person,
+        stats_by_group,
+        now,
+        cadence_by_person or {},
+        cadence_by_group or {},
+        max(max_quiet, 0),
+    )
+    return gaps
+
+
+def _long_silences(
+    people: Sequence[Person],
+    groups: Sequence[Group],
+    names: _ShortNames,
+    stats_by_person: Mapping[int, ContactStats],
+    stats_by_group: Mapping[int, ContactStats],
+    now: datetime,
+    cadence_by_person: Mapping[int, int],
+    cadence_by_group: Mapping[int, int],
+    limit: int,
+) -> list[Gap]:
+    # (relative due-ness, name, person or group id, its last contact, whether a person)
+    quiet: list[tuple[float, str, int, datetime, bool]] = []
+    for person in people:
+        if person.id is None:
+            continue
+        stats = stats_by_person.get(person.id, NO_CONTACT)
+        cadence = cadence_by_person.get(person.id)
+        if stats.last_contact is not None and long_silence(stats, now, cadence):
+            dueness = relative_dueness(stats, now, cadence)
+            quiet.append((dueness, names.of(person), person.id, stats.last_contact, True))
+    for group in groups:
+        if group.id is None:
+            continue
+        stats = stats_by_group.get(group.id, NO_CONTACT)
+        cadence = cadence_by_group.get(group.id)
+        if stats.last_contact is not None and long_silence(stats, now, cadence):
+            dueness = relative_dueness(stats, now, cadence)
+            name = " ".join(group.name.split()) or _A_GROUP
+            quiet.append((dueness, name, group.id, stats.last_contact, False))
+    quiet.sort(key=lambda item: (-item[0], item[1].casefold(), item[2]))
+    gaps = []
+    for _, name, item_id, last, is_person in quiet[:limit]:
+        template = _QUIET_PERSON if is_person else _QUIET_GROUP
+        message = template.format(name=name, how_long=_how_long(last, now))
+        if is_person:
+            gaps.append(Gap(GapKind.LONG_SILENCE, message, people=(item_id,)))
+        else:
+            gaps.append(Gap(GapKind.LONG_SILENCE, message, groups=(item_id,)))
+    return gaps
+
+
+def _how_long(last: datetime, now: datetime) -> str:
+    """The span for a message, like " — about 3 months"; nothing for "today" or "yesterday"."""
+    phrase = since_phrase(last, now)
+    return f" — {phrase.removesuffix(' ago')}" if phrase.endswith(" ago") else ""
+
+
+class _ShortNames:
+    """Each person's first name (:attr:`Person.first_name`), or their whole name where two
+    share a first name."""
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        self._counts = Counter(p.first_name.casefold() for p in people if p.first_name)
+
+    def of(self, person: Person) -> str:
+        first = person.first_name
+        if first and self._counts[first.casefold()] == 1:
+            return first
+        return " ".join((person.nickname or person.name).split()) or _SOMEONE
+
+
+def _ids(item_id: int | None) -> tuple[int, ...]:
+    return () if item_id is None else (item_id,)

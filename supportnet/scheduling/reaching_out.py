@@ -1,0 +1,233 @@
+"""Reaching out beyond the schedule itself: targets and contacts by key, gentle words, timing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from supportnet.model.network import ChannelKind, ContactChannel, Group, Person
+from supportnet.model.plans import Plan, PlanKind
+from supportnet.scheduling import Postponement, Target
+
+PERSON = "person"
+GROUP = "group"
+
+#: ``("person", 3)`` or ``("group", 1)``: how the schedule names whom a plan is for.
+TargetKey = tuple[str, int]
+
+#: How long "Go easy" lasts unless the person chooses otherwise.
+GO_EASY_DAYS = 7
+
+#: Words for the 1–5 mood scale, low to good. Always shown as words, never as colour alone.
+MOOD_WORDS: Mapping[int, str] = {
+    1: "Very low",
+    2: "Low",
+    3: "Okay",
+    4: "Good",
+    5: "Very good",
+}
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+# --- from domain objects to what the schedule reads --------------------------------------------
+
+
+def target_key_of(person_id: int | None, group_id: int | None) -> TargetKey | None:
+    """The key of whoever a plan or check-in is with, or None if it names no one."""
+    if person_id is not None:
+        return (PERSON, person_id)
+    if group_id is not None:
+        return (GROUP, group_id)
+    return None
+
+
+def plan_target_key(plan: Plan) -> TargetKey | None:
+    return target_key_of(plan.person_id, plan.group_id)
+
+
+def targets_from(people: Iterable[Person], groups: Iterable[Group]) -> dict[TargetKey, Target]:
+    """Everyone a plan can be for, by key; people go by the name they are called."""
+    targets: dict[TargetKey, Target] = {}
+    for person in people:
+        if person.id is not None:
+            targets[(PERSON, person.id)] = Target(
+                PERSON, person.id, person.display_name, person.circle
+            )
+    for group in groups:
+        if group.id is not None:
+            targets[(GROUP, group.id)] = Target(GROUP, group.id, group.name, group.circle)
+    return targets
+
+
+def default_channel(
+    plan_channel: ChannelKind | None, preferred: ContactChannel | None
+) -> ChannelKind | None:
+    """How a check-in most likely happened: the plan's way, else the person's preferred one."""
+    if plan_channel is not None:
+        return plan_channel
+    return preferred.kind if preferred is not None else None
+
+
+# --- days and zones -----------------------------------------------------------------------------
+
+
+def local_today(now: datetime, zone: str) -> date:
+    """The calendar day it is for the person at ``now``."""
+    return now.astimezone(ZoneInfo(zone)).date()
+
+
+def tomorrow(today: date) -> date:
+    return today + timedelta(days=1)
+
+
+def is_going_easy(until: date | None, today: date) -> bool:
+    """Going easy lasts to the end of ``until``."""
+    return until is not None and until >= today
+
+
+def default_easy_until(today: date) -> date:
+    return today + timedelta(days=GO_EASY_DAYS)
+
+
+def long_date(day: date) -> str:
+    """E.g. "Sunday 22 June"."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
+def day_phrase(day: date, today: date) -> str:
+    """A day as a person says it: "today", "tomorrow", "Sunday" (this week), "Sunday 29 June"."""
+    ahead = (day - today).days
+    if ahead == 0:
+        return "today"
+    if ahead == 1:
+        return "tomorrow"
+    if 1 < ahead < 7:
+        return WEEKDAYS[day.weekday()]
+    return long_date(day)
+
+
+def moved_text(day: date, today: date) -> str:
+    """The note after "Not today" or "Another day…": "Moved to tomorrow"."""
+    return f"Moved to {day_phrase(day, today)}"
+
+
+def going_easy_text(until: date, today: date) -> str:
+    """The gentle line on Today while going easy."""
+    when = "the end of today" if until == today else day_phrase(until, today)
+    return f"Going easy until {when} — only your inner circle is suggested."
+
+
+def clock_text(at: time) -> str:
+    """A time of day as the person reads it, e.g. "18:00"."""
+    return f"{at.hour:02d}:{at.minute:02d}"
+
+
+# --- reminders ------------------------------------------------------------------------------------
+
+
+def reminder_text(name: str, plan_title: str, start: datetime | None, zone: str) -> tuple[str, str]:
+    """A notification's title and body: ("Time to reach out to Sam", "Sunday call, 18:00").
+
+    ``start`` is None for an all-day plan; the body is then only the plan's title (or a
+    gentle line when the plan has none).
+    """
+    title = f"Time to reach out to {name}"
+    what = plan_title or "A plan for today"
+    if start is None:
+        return title, what
+    local = start.astimezone(ZoneInfo(zone))
+    return title, f"{what}, {clock_text(local.time())}"
+
+
+def reminder_since(last_tick: datetime | None, now: datetime, interval: timedelta) -> datetime:
+    """Where to look back from at a reminder check, so nothing floods after a gap.
+
+    The first check and any check after a jump of the wall clock (sleep and wake, or the
+    clock set back) look back only one ``interval``: what came before waits on Today.
+    """
+    if last_tick is None:
+        return now
+    gap = now - last_tick
+    if gap < timedelta(0) or gap > 2 * interval:
+        return now - interval
+    return last_tick
+
+
+# --- choosing whom ------------------------------------------------------------------------------
+
+
+def picker_choices(
+    people: Iterable[Person], groups: Iterable[Group]
+) -> list[tuple[TargetKey, str]]:
+    """Everyone to choose from when logging a check-in, each with a label nobody else has.
+
+    People come first by the name they are called ("Sam"), with their full name added
+    when two share one; groups follow, marked "(group)". Sorted without regard to case.
+    """
+    people = [p for p in people if p.id is not None]
+    groups = [g for g in groups if g.id is not None]
+    counts: dict[str, int] = {}
+    for person in people:
+        folded = person.display_name.casefold()
+        counts[folded] = counts.get(folded, 0) + 1
+    labelled: list[tuple[TargetKey, str]] = []
+    for person in people:
+        assert person.id is not None
+        label = person.display_name
+        if counts[label.casefold()] > 1 and person.name != label:
+            label = f"{label} ({person.name})"
+        labelled.append(((PERSON, person.id), label))
+    labelled.sort(key=lambda item: item[1].casefold())
+    group_items: list[tuple[TargetKey, str]] = []
+    for group in groups:
+        assert group.id is not None
+        group_items.append(((GROUP, group.id), f"{group.name} (group)"))
+    group_items.sort(key=lambda item: item[1].casefold())
+    seen: dict[str, int] = {}
+    unique: list[tuple[TargetKey, str]] = []
+    for key, label in labelled + group_items:
+        folded = label.casefold()
+        seen[folded] = seen.get(folded, 0) + 1
+        unique.append((key, label if seen[folded] == 1 else f"{label} {seen[folded]}"))
+    return unique
+
+
+def match_choice(text: str, choices: Iterable[tuple[TargetKey, str]]) -> TargetKey | None:
+    """The choice meant by what was typed: an exact label, else the only label containing it."""
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return None
+    listed = list(choices)
+    for key, label in listed:
+        if label.casefold() == wanted:
+            return key
+    containing = [key for key, label in listed if wanted in label.casefold()]
+    return containing[0] if len(containing) == 1 else None
+
+
+def postponement_for(plan: Plan, due_at: datetime, to_date: date, user_zone: str) -> Postponement:
+    """What "Not today" or "Another day…" stores for a suggestion.
+
+    A fixed or one-off plan moves just the occurrence suggested (named by its user-local
+    day); a flexible plan moves as a whole, since it has no occurrences.
+    """
+    assert plan.id is not None
+    if plan.kind is PlanKind.FLEXIBLE:
+        return Postponement(plan.id, to_date)
+    return Postponement(plan.id, to_date, local_today(due_at, user_zone))

@@ -1,0 +1,275 @@
+"""Who is due a gentle reach-out today, and the reason given."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from supportnet.model.network import Circle
+from supportnet.model.plans import (
+    WEEKDAY_NAMES,
+    Plan,
+    PlanKind,
+)
+from supportnet.scheduling.dueness import (
+    _ideal_days,
+    _postponed_flexible,
+    dueness,
+    flexible_due,
+    rhythm_days,
+)
+from supportnet.scheduling.model import (
+    _CIRCLE_RANK,
+    _EQUAL_DUENESS,
+    GATHER_DAYS,
+    Postponement,
+    Suggestion,
+    Target,
+    TargetKey,
+    _require_aware,
+    _shift,
+    _target_key,
+    _ts,
+)
+from supportnet.scheduling.occurrences import local_datetime
+from supportnet.scheduling.phrasing import since_phrase
+from supportnet.scheduling.placing import _Placed, _placed
+
+# -- suggestions -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    plan: Plan
+    target: Target
+    due_at: datetime  # user zone
+    dueness: float
+    reason: str
+    time_today: time | None
+    due_now: bool
+
+
+def suggestions(
+    plans: Sequence[Plan],
+    targets: Mapping[TargetKey, Target],
+    last_contact: Mapping[TargetKey, datetime],
+    postponements: Sequence[Postponement],
+    now: datetime,
+    user_zone: str,
+    *,
+    cap: int = 3,
+    low_energy_until: date | None = None,
+) -> list[Suggestion]:
+    """A gentle handful of people (or groups) to reach out to today, most due first.
+
+    What counts, with "today" the user-local date of ``now``:
+
+    - Paused plans, plans whose target is missing from ``targets``, and plans postponed
+      past today are left out. While ``low_energy_until`` is today or later, only plans
+      for the inner circle count.
+    - A fixed or one-off occurrence on today's user-local date, with its ``time_today``
+      (in the user's zone). If the target has any check-in since the start of today it
+      counts as done and is not suggested. One that has not started yet is included with
+      a due-ness of 0 ("meets at 19:00 today").
+    - Otherwise the most recent fixed or one-off occurrence of the last ``GATHER_DAYS``
+      days not followed by any contact (since the start of its day), once per plan —
+      never one item per day. Its due-ness grows with the days since. (One-off plans are
+      gathered too: a card not sent on the day can still be sent.) Today's occurrence of
+      a plan supersedes the earlier ones.
+    - A flexible plan whose :func:`flexible_due` is before the end of today.
+
+    A moved occurrence (a postponement with ``from_date``) is on its ``to_date``, at the
+    same wall time in the user's zone, when the caller still passes that postponement.
+
+    Each target appears once: their most due plan wins (already due before not yet due,
+    then higher due-ness). The cap applies to everything: items already due come first,
+    by due-ness (descending; within ``0.05`` of each other counts as equal, and among
+    equals the inner circle comes before the middle and the middle before the outer),
+    then by due time and name; items later today come after all of them, by circle, time
+    and name. At most ``cap`` are returned. Reasons never say "overdue", "missed",
+    "late" or "behind" (a plan's own title is quoted as the person wrote it).
+    """
+    if cap <= 0:
+        return []
+    _require_aware(now)
+    user_tz = ZoneInfo(user_zone)
+    today = now.astimezone(user_tz).date()
+    end_of_today = local_datetime(_shift(today, 1), time(0), user_tz)
+    low_energy = low_energy_until is not None and today <= low_energy_until
+
+    best: dict[TargetKey, _Candidate] = {}
+    for plan in plans:
+        key = _target_key(plan)
+        if plan.paused or key is None or key not in targets:
+            continue
+        target = targets[key]
+        if low_energy and target.circle is not Circle.INNER:
+            continue
+        last = last_contact.get(key)
+        if plan.kind is PlanKind.FLEXIBLE:
+            candidate = _flexible_candidate(
+                plan, target, last, postponements, now, today, end_of_today, user_tz
+            )
+        else:
+            candidate = _fixed_candidate(plan, target, last, postponements, now, today, user_tz)
+        if candidate is None:
+            continue
+        held = best.get(key)
+        if held is None or _strength(candidate) > _strength(held):
+            best[key] = candidate
+
+    ranked = _rank([c for c in best.values() if c.due_now]) + _rank(
+        [c for c in best.values() if not c.due_now]
+    )
+    return [
+        Suggestion(c.plan, c.target, c.due_at, c.dueness, c.reason, c.time_today)
+        for c in ranked[:cap]
+    ]
+
+
+def _strength(c: _Candidate) -> tuple[bool, float, float, int]:
+    return (c.due_now, c.dueness, -_ts(c.due_at), -(c.plan.id or 0))
+
+
+def _rank(candidates: list[_Candidate]) -> list[_Candidate]:
+    """By due-ness descending; among near-equals (within 0.05 of the first of a run) by
+    circle, due time and name."""
+    ordered = sorted(candidates, key=lambda c: -c.dueness)
+    out: list[_Candidate] = []
+    index = 0
+    while index < len(ordered):
+        head = ordered[index].dueness
+        run_end = index
+        while run_end < len(ordered) and head - ordered[run_end].dueness <= _EQUAL_DUENESS:
+            run_end += 1
+        out.extend(sorted(ordered[index:run_end], key=_tie_key))
+        index = run_end
+    return out
+
+
+def _tie_key(c: _Candidate) -> tuple[int, float, str, str, int]:
+    return (
+        _CIRCLE_RANK.get(c.target.circle, 3),
+        _ts(c.due_at),
+        c.target.name.casefold(),
+        c.plan.title.casefold(),
+        c.plan.id or 0,
+    )
+
+
+def _done(item: _Placed, last: datetime | None, user_tz: ZoneInfo) -> bool:
+    """Any contact since the start of the occurrence's day (its first day, if moved)."""
+    if last is None:
+        return False
+    since = local_datetime(min(item.origin_day, item.day), time(0), user_tz)
+    return _ts(last) >= _ts(since)
+
+
+def _flexible_candidate(
+    plan: Plan,
+    target: Target,
+    last: datetime | None,
+    postponements: Sequence[Postponement],
+    now: datetime,
+    today: date,
+    end_of_today: datetime,
+    user_tz: ZoneInfo,
+) -> _Candidate | None:
+    if _postponed_flexible(plan, postponements, today) > today:
+        return None
+    due = flexible_due(plan, last, now)
+    if _ts(due) >= _ts(end_of_today):
+        return None
+    return _Candidate(
+        plan,
+        target,
+        due.astimezone(user_tz),
+        dueness(due, rhythm_days(plan), now),
+        _flexible_reason(plan, target, last, now.astimezone(user_tz)),
+        None,
+        due_now=_ts(due) <= _ts(now),
+    )
+
+
+def _fixed_candidate(
+    plan: Plan,
+    target: Target,
+    last: datetime | None,
+    postponements: Sequence[Postponement],
+    now: datetime,
+    today: date,
+    user_tz: ZoneInfo,
+) -> _Candidate | None:
+    items = _placed(plan, _shift(today, -GATHER_DAYS), today, postponements, today, user_tz)
+    todays = [i for i in items if i.day == today]
+    chosen: _Placed | None = None
+    if todays:
+        # Today's happening supersedes earlier ones (a contact today is after them all).
+        chosen = todays[0]
+        if _done(chosen, last, user_tz):
+            return None
+    else:
+        for item in reversed(items):
+            if not _done(item, last, user_tz):
+                chosen = item
+                break
+    if chosen is None:
+        return None
+    due_at = chosen.start or local_datetime(chosen.day, time(0), user_tz)
+    on_today = chosen.day == today
+    return _Candidate(
+        plan,
+        target,
+        due_at,
+        dueness(due_at, rhythm_days(plan), now),
+        _fixed_reason(plan, target, chosen, today, now),
+        chosen.start.time() if on_today and chosen.start is not None else None,
+        due_now=_ts(due_at) <= _ts(now),
+    )
+
+
+# -- wording -----------------------------------------------------------------------------------
+
+
+def _every(days: int) -> str:
+    if days == 1:
+        return "every day"
+    if days == 7:
+        return "every week"
+    return f"every {days} days"
+
+
+def _flexible_reason(plan: Plan, target: Target, last: datetime | None, now: datetime) -> str:
+    every = _every(_ideal_days(plan))
+    verb = "check in" if target.kind == "group" else "talk"
+    if last is None:
+        return f"You planned to be in touch about {every} — today could be a good day to start."
+    ago = since_phrase(min(last, now, key=_ts), now)
+    if ago in ("today", "yesterday"):
+        return f"You usually {verb} {every} — today could be a good day for a hello."
+    return f"It's been {ago.removesuffix(' ago')} — you usually {verb} {every}."
+
+
+def _fixed_reason(plan: Plan, target: Target, item: _Placed, today: date, now: datetime) -> str:
+    title = plan.title.strip()
+    if item.day == today:
+        if item.moved:
+            if item.start is not None:
+                return f"You moved this to today, at {item.start:%H:%M}."
+            return "You moved this to today."
+        if item.start is None:
+            return "You planned to reach out today."
+        at = f"{item.start:%H:%M}"
+        if _ts(item.start) > _ts(now):
+            if not title:
+                return f"You planned to reach out to {target.name} at {at} today."
+            verb = "meets" if target.kind == "group" else "is"
+            return f"{title} {verb} at {at} today."
+        if not title:
+            return f"You planned to reach out to {target.name} at {at} today."
+        return f"{title} was at {at} today. You could still get in touch if it feels right."
+    when = "yesterday" if (today - item.day).days == 1 else WEEKDAY_NAMES[item.day.weekday()]
+    what = title or f"Reaching out to {target.name}"
+    return f"{what} was planned for {when}. You could still get in touch if it feels right."

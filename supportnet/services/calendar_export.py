@@ -1,0 +1,390 @@
+"""Export check-in plans from a store to an .ics file (no Qt; ``now`` is passed in).
+
+:func:`preview` reads and lays out the events without writing anything; :func:`export`
+also gives flexible occurrences their stored uids, builds the file and writes it
+atomically (a temporary file beside the target, then a rename), so a failed export never
+leaves a half-written calendar behind.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from supportnet.calendar import (
+    DISCREET_TITLE,
+    ExportEvent,
+    ExportOptions,
+    Scope,
+    SlotId,
+    StoredEvent,
+    Who,
+    calendar_bytes,
+    cancelled_event,
+    exported_plans,
+    follow,
+    match_slots,
+    plan_events,
+    summary_for,
+    with_slots,
+    withdraw,
+)
+from supportnet.data import reads
+from supportnet.data.failures import file_failure
+from supportnet.data.files import replace_atomically
+from supportnet.data.repositories.calendar import CalendarRecord
+from supportnet.model.errors import ExportError, NothingToExportError
+from supportnet.model.network import first_name_of, new_uid
+from supportnet.model.plans import Plan, PlanKind
+from supportnet.scheduling import plan_zone
+from supportnet.services.schedule_reader import ReachOutReader, user_zone
+
+if TYPE_CHECKING:
+    from supportnet.data.store import Store
+    from supportnet.scheduling.reaching_out import TargetKey
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """What was written."""
+
+    path: Path
+    events: list[ExportEvent]
+    size: int
+    cancelled: int = 0  # events given before and no longer planned, written as cancelled
+
+
+def whos(store: Store) -> dict[TargetKey, Who]:
+    """Everyone a plan may be for, with what an export may say about them."""
+    db = store.db
+    found: dict[TargetKey, Who] = {}
+    preferred = dict(
+        db.execute(
+            "SELECT person_id, kind FROM person_channels "
+            # The last row per person wins: their preferred way, else their first.
+            "ORDER BY person_id, preferred, position DESC"
+        )
+    )
+    for pid, name, nickname, circle in db.execute("SELECT id, name, nickname, circle FROM people"):
+        kind = preferred.get(pid)
+        found[("person", pid)] = Who(
+            "person",
+            pid,
+            name,
+            first_name_of(name, nickname),
+            reads.CIRCLES[circle],
+            reads.CHANNELS.get(kind) if kind else None,
+        )
+    for gid, name, circle in db.execute("SELECT id, name, circle FROM community_groups"):
+        found[("group", gid)] = Who("group", gid, name, name, reads.CIRCLES[circle])
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Gathered:
+    chosen: list[tuple[Plan, Who]]  # exported now
+    paused: list[tuple[Plan, Who]]  # in scope but paused: their events are withdrawn
+    events: list[ExportEvent]
+    today: date  # the person's own date
+    stored: dict[int, list[StoredEvent]]  # what calendars were given, by plan id
+
+
+def _gather(
+    store: Store,
+    options: ExportOptions,
+    now: datetime,
+    scope: Scope | None,
+    reader: ReachOutReader | None,
+    *,
+    paused: bool = False,
+) -> _Gathered:
+    reader = reader or ReachOutReader(store)
+    zone = user_zone(store)
+    today = now.astimezone(ZoneInfo(zone)).date()
+    plans = reader.plans()
+    held_plans = reads.plans(store.db, "paused = 1") if paused else []
+    people = whos(store)
+    postponements = store.postponements.list_active(today)
+    chosen = exported_plans(plans, people, scope)
+    held = exported_plans(held_plans, people, scope, paused=True)
+    stored: dict[int, list[StoredEvent]] = defaultdict(list)
+    ids = [plan.id for plan, _who in [*chosen, *held] if plan.id is not None]
+    for record in store.calendar.for_plans(ids):
+        if record.plan_id is not None:
+            stored[record.plan_id].append(record.stored)
+    have = {pid: s for pid, found in stored.items() for s in found if s.slot is None}
+    last_contact = reader.last_contact(plans)
+    events = plan_events(
+        plans, people, last_contact, postponements, now, options, scope, have, user_zone=zone
+    )
+    return _Gathered(chosen, held, events, today, stored)
+
+
+def preview(
+    store: Store,
+    options: ExportOptions,
+    now: datetime,
+    scope: Scope | None = None,
+    reader: ReachOutReader | None = None,
+) -> list[ExportEvent]:
+    """The events an export would write, in order; flexible ones have no uid yet."""
+    return _gather(store, options, now, scope, reader).events
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What an export would write: its events, and how many earlier ones it would cancel."""
+
+    events: list[ExportEvent]
+    withdrawn: int
+
+
+def preview_export(
+    store: Store,
+    options: ExportOptions,
+    now: datetime,
+    scope: Scope | None = None,
+    reader: ReachOutReader | None = None,
+) -> Preview:
+    """:func:`preview`, plus the count of events given to calendars before that are no
+    longer planned (paused, deleted, or a flexible day no longer due). Reads only."""
+    gathered = _gather(store, options, now, scope, reader, paused=True)
+    settled = _settle(store, gathered, options, now)
+    return Preview(gathered.events, len(settled.cancelled))
+
+
+def export(
+    store: Store,
+    path: Path,
+    options: ExportOptions,
+    now: datetime,
+    scope: Scope | None = None,
+    reader: ReachOutReader | None = None,
+) -> Exported:
+    """Write the chosen plans to ``path`` as an .ics file, and remember what it said.
+
+    What calendars were given last time decides each event's SEQUENCE (see
+    :func:`ics_export.follow` and :func:`ics_export.match_slots`). Events of plans paused
+    (within the scope) or deleted since are written as cancelled, so calendars that
+    update by uid drop them. Raises :class:`NothingToExportError` when there is nothing
+    to write and :class:`ExportError` when the file can't be written; in both cases no
+    file is made or changed, and nothing is remembered.
+    """
+    check_target(path)
+    with _snapshot(store):
+        gathered = _gather(store, options, now, scope, reader, paused=True)
+        settled = _settle(store, gathered, options, now)
+    if not settled.events and not settled.cancelled:
+        raise NothingToExportError(
+            "There's nothing to export: the chosen plans are paused, finished, or fall "
+            "outside the weeks ahead. Try everyone, or more weeks."
+        )
+    data = calendar_bytes([*settled.events, *settled.cancelled], options, now)
+    write_and_remember(store, path, data, settled.writes, settled.forget)
+    return Exported(path, settled.events, len(data), len(settled.cancelled))
+
+
+@contextmanager
+def _snapshot(store: Store) -> Iterator[None]:
+    """Read in one transaction, so plans, people and what calendars were given agree.
+
+    The GUI thread may change the store while an export reads on the worker; without this a
+    plan deleted half-way could be read as present and its calendar rows as orphans.
+    """
+    store.db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        store.db.execute("COMMIT")  # it only read: nothing to keep or lose
+
+
+def write_and_remember(
+    store: Store,
+    path: Path,
+    data: bytes,
+    writes: list[CalendarRecord],
+    forget: list[str],
+) -> None:
+    """Write the file and remember what it gave calendars, as one step.
+
+    The order is chosen for what a failure leaves behind:
+
+    1. The file is written whole beside ``path`` and synced: the likely failures (a full
+       disk, a folder that refuses) happen here, before anything is remembered.
+    2. What calendars are given is remembered, in one transaction that keeps a row whose
+       plan was deleted meanwhile as an orphan (the next export withdraws it).
+    3. Only then is the file renamed into place.
+
+    If the rename failed after the memory was saved, the memory would be one export ahead
+    of the calendars, which is harmless: SEQUENCE numbers only have to grow. The other way
+    round (a file out whose memory was lost) is what made a later export give a changed
+    time the SEQUENCE calendars already had, which they ignore. Any failure leaves
+    ``path`` as it was.
+    """
+    write_atomically(path, data, before_rename=lambda: store.calendar.save(writes, forget))
+
+
+@dataclass(slots=True)
+class _Settled:
+    events: list[ExportEvent]
+    cancelled: list[ExportEvent] = field(default_factory=list)
+    writes: list[CalendarRecord] = field(default_factory=list)
+    forget: list[str] = field(default_factory=list)
+
+    def withdraw(
+        self,
+        stored: StoredEvent,
+        plan_id: int | None,
+        summary: str,
+        who: str,
+        today: date,
+        now: datetime,
+    ) -> None:
+        if stored.slot is not None and stored.day < today.isoformat():
+            self.forget.append(stored.uid)  # a past occurrence: calendars keep it as it was
+            return
+        gone = withdraw(stored, now)
+        if gone is None:
+            self.forget.append(stored.uid)
+            return
+        if gone != stored:
+            self.writes.append(CalendarRecord.of(plan_id, gone))
+        event = cancelled_event(gone, summary, plan_id or 0, who)
+        if event is not None:
+            self.cancelled.append(event)
+
+
+def _settle(store: Store, gathered: _Gathered, options: ExportOptions, now: datetime) -> _Settled:
+    """Match this export's events with what calendars were given before."""
+    stored = gathered.stored
+    own = {s.uid: s for found in stored.values() for s in found if s.slot is None}
+    out = _Settled([])
+    wanted: dict[int, list[str]] = defaultdict(list)
+    followed: dict[str, StoredEvent] = {}
+    for event in gathered.events:
+        if event.slot is not None or event.recurrence_id is not None:
+            continue
+        before = own.get(event.uid)
+        after = followed[event.uid] = follow(before, event.uid, event.timing, event.sequence, now)
+        if after != before:
+            out.writes.append(CalendarRecord.of(event.plan_id, after))
+    for event in gathered.events:
+        if event.slot is not None:
+            wanted[event.plan_id].append(event.timing)
+            out.events.append(event)
+            continue
+        # A series' moved occurrence shares its uid, and so its SEQUENCE.
+        after = followed[event.uid]
+        out.events.append(
+            replace(event, sequence=after.sequence, modified=max(event.modified, after.modified))
+        )
+    assigned: dict[tuple[int, int], SlotId] = {}
+    for plan, who in gathered.chosen:
+        if plan.id is not None:
+            # A plan whose kind changed: what calendars have of the old kind goes (a
+            # series now flexible; the coming flexible days of one now on set days).
+            flexible = plan.kind is PlanKind.FLEXIBLE
+            other = [s for s in stored[plan.id] if (s.slot is None) is flexible]
+            _withdraw_all(out, plan, who, other, options, now)
+        if plan.kind is not PlanKind.FLEXIBLE or plan.id is None:
+            continue
+        slots = [s for s in stored[plan.id] if s.slot is not None]
+        today = now.astimezone(plan_zone(plan)).date()
+        found = match_slots(slots, wanted[plan.id], today, now, new_uid)
+        out.writes += [CalendarRecord.of(plan.id, s) for s in found.write]
+        out.forget += found.forget
+        for index, slot in enumerate(found.assigned):
+            assigned[(plan.id, index)] = slot.identity
+        summary = summary_for(plan, who, options.privacy)
+        for slot in found.cancelled:
+            gone = cancelled_event(slot, summary, plan.id, who.name)
+            if gone is not None:
+                out.cancelled.append(gone)
+    out.events = with_slots(out.events, assigned)
+    for plan, who in gathered.paused:
+        assert plan.id is not None
+        _withdraw_all(out, plan, who, stored[plan.id], options, now)
+    for record in store.calendar.orphans():
+        # Its plan is gone, and with it any name: the discreet title is all there is.
+        today = _today_where(record.stored, now, gathered.today)
+        out.withdraw(record.stored, None, DISCREET_TITLE, "", today, now)
+    return out
+
+
+def _withdraw_all(
+    out: _Settled,
+    plan: Plan,
+    who: Who,
+    stored: list[StoredEvent],
+    options: ExportOptions,
+    now: datetime,
+) -> None:
+    """Take ``stored`` (this plan's events in calendars) out, titled at this export's level."""
+    if not stored:
+        return
+    assert plan.id is not None
+    today = now.astimezone(plan_zone(plan)).date()
+    summary = summary_for(plan, who, options.privacy)
+    for held in stored:
+        out.withdraw(held, plan.id, summary, who.name, today, now)
+
+
+def _today_where(stored: StoredEvent, now: datetime, fallback: date) -> date:
+    """Today where a deleted plan's event was: in the zone its times were written in, so
+    an occurrence due today there isn't taken for a past one. All-day: ``fallback``."""
+    try:
+        return now.astimezone(ZoneInfo(stored.zone)).date() if stored.zone else fallback
+    except (ZoneInfoNotFoundError, ValueError):
+        return fallback
+
+
+def check_target(path: Path) -> None:
+    """Raise :class:`ExportError` if ``path`` clearly can't be written, before any work."""
+    try:
+        _check_target(path)
+    except OSError as exc:  # e.g. a name longer than the file system allows
+        raise ExportError(f"Can't save as {path}: {exc.strerror}.") from exc
+
+
+def _check_target(path: Path) -> None:
+    folder = path.parent
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; choose a file name such as supportnet-plan.ics.")
+    if not folder.is_dir():
+        raise ExportError(f"The folder {folder} doesn't exist; choose another place to save.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(f"Can't write in {folder}; choose a folder you can save to.")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ExportError(f"{path} is read-only; choose another name or folder.")
+
+
+def write_atomically(
+    path: Path, data: bytes, *, before_rename: Callable[[], None] | None = None
+) -> None:
+    """Write ``data`` to ``path`` whole or not at all (:func:`files.replace_atomically`).
+
+    Bytes, not text, so the CRLF line ends survive on every platform. An existing file
+    keeps its permissions; a new one is readable by the user only. ``before_rename`` runs
+    once the data is safely on disk beside ``path``; if it fails, ``path`` is left as it was.
+    """
+    try:
+        try:
+            mode: int | None = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = None
+        replace_atomically(path, data, mode, before_rename)
+    except OSError as exc:
+        typed = file_failure(exc, path, "the calendar file")
+        raise ExportError(
+            typed.message
+            if typed is not None
+            else f"Couldn't save {path.name} in {path.parent} ({exc.strerror}). Nothing was "
+            "written; choose a folder you can save to."
+        ) from exc

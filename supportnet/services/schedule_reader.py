@@ -1,0 +1,160 @@
+"""Today's suggestions and the agenda, read from a store (no Qt; `now` is passed in).
+
+:class:`ReachOutReader` keeps the plans and the list of people and groups between calls
+and re-reads them only when something was committed since (SQLite's own change counter,
+:meth:`RawDatabase.change_stamp`, not timestamps: an edit saved after the clock stepped
+back must be seen too), so refreshing Today when nothing changed reads almost nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from supportnet.data import reads
+from supportnet.model.network import Circle
+from supportnet.model.zones import system_zone_name, user_zone_name
+
+if TYPE_CHECKING:
+    from supportnet.data.store import Store
+    from supportnet.model.plans import Plan
+    from supportnet.scheduling import AgendaItem, Postponement, Suggestion, Target
+
+TargetKey = tuple[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ReachOutState:
+    """Everything the scheduler needs, read once."""
+
+    plans: list[Plan]
+    targets: dict[TargetKey, Target]
+    last_contact: dict[TargetKey, datetime]
+    postponements: list[Postponement]
+    user_zone: str
+    cap: int
+    low_energy_until: date | None
+
+
+def user_zone(store: Store) -> str:
+    """The zone the person lives in: their setting, or the system's."""
+    return user_zone_name(store.settings.load().timezone, system_zone_name())
+
+
+class ReachOutReader:
+    """Reads what the scheduler needs, keeping what hasn't changed since the last read."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._plans_mark: tuple[int, ...] | None = None
+        self._plans: list[Plan] = []
+        self._targets_mark: tuple[int, ...] | None = None
+        self._targets: dict[TargetKey, Target] = {}
+
+    def _mark(self) -> tuple[int, ...]:
+        return self._store.db.change_stamp()
+
+    def plans(self) -> list[Plan]:
+        """Plans that are not paused."""
+        mark = self._mark()
+        if mark != self._plans_mark:
+            self._plans = reads.plans(self._store.db, "paused = 0")
+            self._plans_mark = mark
+        return self._plans
+
+    def targets(self) -> dict[TargetKey, Target]:
+        from supportnet.scheduling import Target
+
+        mark = self._mark()
+        if mark != self._targets_mark:
+            db = self._store.db
+            found: dict[TargetKey, Target] = {}
+            for pid, name, nickname, circle in db.execute(
+                "SELECT id, name, nickname, circle FROM people"
+            ):
+                found[("person", pid)] = Target("person", pid, nickname or name, Circle(circle))
+            for gid, name, circle in db.execute("SELECT id, name, circle FROM community_groups"):
+                found[("group", gid)] = Target("group", gid, name, Circle(circle))
+            self._targets = found
+            self._targets_mark = mark
+        return self._targets
+
+    def last_contact(self, plans: list[Plan]) -> dict[TargetKey, datetime]:
+        """The latest contact, either way round, with everyone who has a plan.
+
+        One index lookup per planned person or group, not a pass over all check-ins.
+        """
+        db = self._store.db
+        last: dict[TargetKey, datetime] = {}
+        for column, kind in (("person_id", "person"), ("group_id", "group")):
+            ids = sorted({getattr(p, column) for p in plans if getattr(p, column) is not None})
+            for chunk in reads.chunks(ids):
+                rows = db.execute(
+                    f"SELECT t.id, (SELECT max(at) FROM checkins c WHERE c.{column} = t.id) "
+                    f"FROM (SELECT value AS id FROM json_each(?)) t",
+                    (f"[{','.join(str(i) for i in chunk)}]",),
+                )
+                for target_id, at in rows:
+                    moment = reads.utc(at)
+                    if moment is not None:
+                        last[(kind, int(target_id))] = moment
+        return last
+
+    def state(self, now: datetime, zone: str | None = None) -> ReachOutState:
+        """Everything the scheduler needs; ``zone`` overrides the person's own zone."""
+        settings = self._store.settings.load()
+        zone = zone or user_zone_name(settings.timezone, system_zone_name())
+        today = now.astimezone(ZoneInfo(zone)).date()
+        plans = self.plans()
+        return ReachOutState(
+            plans=plans,
+            targets=self.targets(),
+            last_contact=self.last_contact(plans),
+            postponements=self._store.postponements.list_active(today),
+            user_zone=zone,
+            cap=settings.suggestions_per_day,
+            low_energy_until=settings.low_energy_until,
+        )
+
+    def suggestions(self, now: datetime, zone: str | None = None) -> list[Suggestion]:
+        """Who to reach out to now: a gentle handful, capped by the setting."""
+        from supportnet.scheduling import suggestions
+
+        state = self.state(now, zone)
+        return suggestions(
+            state.plans,
+            state.targets,
+            state.last_contact,
+            state.postponements,
+            now,
+            state.user_zone,
+            cap=state.cap,
+            low_energy_until=state.low_energy_until,
+        )
+
+    def agenda(self, now: datetime, days: int = 28, zone: str | None = None) -> list[AgendaItem]:
+        """The next ``days`` days of plans, in the person's own zone (or ``zone``)."""
+        from supportnet.scheduling import agenda
+
+        state = self.state(now, zone)
+        return agenda(
+            state.plans,
+            state.targets,
+            state.last_contact,
+            state.postponements,
+            now,
+            state.user_zone,
+            days=days,
+        )
+
+
+def today_suggestions(store: Store, now: datetime) -> list[Suggestion]:
+    """Who to reach out to now (a one-off read; the app keeps a :class:`ReachOutReader`)."""
+    return ReachOutReader(store).suggestions(now)
+
+
+def four_week_agenda(store: Store, now: datetime, days: int = 28) -> list[AgendaItem]:
+    """The next ``days`` days of plans (a one-off read)."""
+    return ReachOutReader(store).agenda(now, days)

@@ -1,0 +1,377 @@
+"""The GUI composition root: crash handling, unlocking the store, first run, the main window."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+import supportnet
+from supportnet.data.keys import PassphrasePurpose
+from supportnet.data.recovery import UNLOCK_HINT, RecoveryKeeper, has_record
+from supportnet.data.store import AUTO_BACKEND, Store, open_store
+from supportnet.model.errors import (
+    KeyringEntryMissingError,
+    PassphraseRequiredError,
+    SupportNetError,
+    WrongPassphraseError,
+)
+from supportnet.model.settings import reset_notice
+from supportnet.model.zones import system_zone_name
+from supportnet.runtime.crash_text import bug_line
+from supportnet.ui import dialogs
+from supportnet.ui.crash_dialog import CrashDialog, format_traceback
+from supportnet.ui.main_window import MainWindow
+from supportnet.ui.recovery_dialog import offer_recovery_key
+from supportnet.ui.recovery_unlock import KEYRING_OFFER, Reason, recover_with_dialog
+from supportnet.ui.ui_state import UiState
+from supportnet.ui.unlock_dialog import WRONG_PASSPHRASE, RecoveryKeyRequested, ask_passphrase
+from supportnet.ui.welcome import StartChoice, ask_start_choice
+
+if TYPE_CHECKING:
+    from supportnet.ui.reminders import ReminderService
+
+#: Matches the .desktop file's name (without ".desktop"); Wayland uses it as the app id.
+DESKTOP_FILE_NAME = "supportnet"
+OPEN_ERROR_TITLE = "SupportNet can't open your data"
+
+#: Asks for a passphrase: (why, a message to show by the field or None) -> passphrase or None.
+AskPassphrase = Callable[[PassphrasePurpose, str | None], str | None]
+#: Asks how to begin on the first run.
+ChooseStart = Callable[[], StartChoice]
+#: Opens the store with its recovery key (asking for it): the store, or None if cancelled.
+RecoverStore = Callable[[Path, Reason], Store | None]
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+
+# --- Crashes -------------------------------------------------------------------------------
+
+
+class _CrashBridge(QObject):
+    """Carries a crash from any thread to the GUI thread (queued across threads)."""
+
+    crashed = Signal(object)
+
+
+class CrashReporter:
+    """Routes uncaught exceptions: known problems to a plain message, bugs to the crash dialog.
+
+    Without a QApplication (very early, or very late) it prints one short line to stderr.
+    """
+
+    def __init__(self) -> None:
+        self._bridge: _CrashBridge | None = None
+        self._showing = False
+        #: The dialog on screen, for tests.
+        self.dialog: CrashDialog | None = None
+
+    def install(self) -> None:
+        """Become ``sys.excepthook`` and ``threading.excepthook``."""
+        sys.excepthook = self.excepthook
+        threading.excepthook = self.thread_excepthook
+
+    def attach(self) -> None:
+        """Start showing dialogs; call on the GUI thread once the QApplication exists."""
+        if self._bridge is None:
+            self._bridge = _CrashBridge()
+            self._bridge.crashed.connect(self._on_crash)
+
+    def excepthook(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        self.report(exc_type, exc, tb)
+
+    def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit:
+            return
+        exc = args.exc_value if args.exc_value is not None else RuntimeError(args.exc_type)
+        self.report(args.exc_type, exc, args.exc_traceback)
+
+    def report(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if isinstance(exc, SupportNetError):
+            print(f"SupportNet: {exc.message}", file=sys.stderr)
+        else:
+            # The type and place only: a message may hold private data (crash_text).
+            print(f"SupportNet hit an unexpected problem: {bug_line(exc)}", file=sys.stderr)
+        if self._bridge is None or QApplication.instance() is None:
+            return
+        # Emitted from a worker thread, this is queued to the GUI thread.
+        self._bridge.crashed.emit((exc_type, exc, tb))
+
+    def _on_crash(self, info: ExcInfo) -> None:
+        self._show(info)
+
+    def _show(self, info: ExcInfo) -> None:
+        exc_type, exc, tb = info
+        if self._showing:  # one at a time: a bug in painting would otherwise pile them up
+            return
+        self._showing = True
+        try:
+            parent = QApplication.activeWindow()
+            if isinstance(exc, SupportNetError):
+                dialogs.show_error(parent, exc.message, title="SupportNet couldn't do that")
+                return
+            self.dialog = CrashDialog(format_traceback(exc_type, exc, tb), parent)
+            self.dialog.exec()
+            self.dialog.deleteLater()
+            self.dialog = None
+        finally:
+            self._showing = False
+
+
+#: The one reporter for this process.
+crash_reporter = CrashReporter()
+
+
+def install_excepthooks() -> CrashReporter:
+    """Install the crash hooks; do this before anything else can fail."""
+    crash_reporter.install()
+    return crash_reporter
+
+
+# --- Opening the store ---------------------------------------------------------------------
+
+
+def open_store_interactively(
+    data_dir: Path,
+    ask: AskPassphrase,
+    *,
+    keyring_backend: Any = AUTO_BACKEND,
+    opener: Callable[..., Store] | None = None,
+    recover: RecoverStore | None = None,
+) -> Store | None:
+    """Open the store, asking for the passphrase again after a wrong one.
+
+    With ``recover``, a forgotten passphrase (the dialog's "Use your recovery key…") or a
+    lost keyring entry can be met with the recovery key. Returns None if the person chose
+    Quit; other problems raise :class:`SupportNetError`.
+    """
+    opener = opener or open_store
+    message: str | None = None
+    while True:
+        asker = _Asker(ask, message)
+        try:
+            return opener(data_dir, passphrase=asker, keyring_backend=keyring_backend)
+        except WrongPassphraseError:
+            message = WRONG_PASSPHRASE
+        except PassphraseRequiredError:
+            if asker.cancelled:
+                return None
+            raise
+        except RecoveryKeyRequested:
+            if recover is None:
+                raise
+            store = recover(data_dir, Reason.PASSPHRASE)
+            if store is not None:
+                return store
+            message = None  # back to the passphrase, as if nothing happened
+        except KeyringEntryMissingError as exc:
+            if recover is None or not has_record(data_dir):
+                raise
+            said = exc.message.removesuffix(f" {UNLOCK_HINT}")
+            if not dialogs.offer_recovery_unlock(None, f"{said} {KEYRING_OFFER}"):
+                return None
+            store = recover(data_dir, Reason.KEYRING)
+            if store is not None:
+                return store
+
+
+class _Asker:
+    """A passphrase provider that remembers whether the person chose Quit."""
+
+    def __init__(self, ask: AskPassphrase, message: str | None) -> None:
+        self._ask = ask
+        self._message = message
+        self.cancelled = False
+
+    def __call__(self, purpose: PassphrasePurpose) -> str | None:
+        answer = self._ask(purpose, self._message)
+        self.cancelled = answer is None
+        return answer
+
+
+def onboard(store: Store, choose: ChooseStart, *, today: date, zone: str) -> StartChoice | None:
+    """The first-run choice, made once. Returns it, or None if it wasn't asked.
+
+    A store that already holds data (made from the command line, say) is never offered the
+    example network: mixing made-up people into a real network would be confusing.
+    """
+    settings = store.settings.load()
+    if settings.onboarded:
+        return None
+    choice: StartChoice | None = None
+    if store.is_empty():
+        choice = choose()
+        if choice is StartChoice.EXAMPLE:
+            from supportnet.data.demo_loader import load_demo
+
+            load_demo(store, today, zone)
+    settings.onboarded = True
+    store.settings.save(settings)
+    return choice
+
+
+@dataclass(slots=True)
+class Launch:
+    """What starting up came to: an exit code, or an open store and its window."""
+
+    exit_code: int
+    store: Store | None = None
+    window: MainWindow | None = None
+
+
+def _ask_with_dialog(
+    purpose: PassphrasePurpose, message: str | None, offer_recovery: bool = False
+) -> str | None:
+    """SUPPORTNET_PASSPHRASE first (non-interactive use), then the dialog.
+
+    After a wrong passphrase (``message`` set) the dialog asks, whatever the environment says.
+    """
+    if message is None:
+        from_env = os.environ.get("SUPPORTNET_PASSPHRASE")
+        if from_env is not None:
+            return from_env
+    return ask_passphrase(purpose, message, None, offer_recovery)
+
+
+def launch(
+    data_dir: Path,
+    *,
+    ask: AskPassphrase | None = None,
+    choose: ChooseStart = ask_start_choice,
+    keyring_backend: Any = AUTO_BACKEND,
+    recover: RecoverStore | None = None,
+    today: date | None = None,
+    zone: str | None = None,
+) -> Launch:
+    """Unlock the store, make the first-run choice and build the main window (not shown).
+
+    Known problems are shown in a plain message and give exit code 1; Quit gives 0. The
+    passphrase dialog and the recovery-key dialog are the defaults for ``ask``/``recover``.
+    """
+    if not _fresh_start_is_wanted(data_dir):
+        return Launch(0)
+    if ask is None:
+        # The "Use your recovery key…" way out only where a recovery record can keep it.
+        ask = functools.partial(_ask_with_dialog, offer_recovery=has_record(data_dir))
+    if recover is None:
+        recover = functools.partial(recover_with_dialog, keyring_backend=keyring_backend)
+    try:
+        store = open_store_interactively(
+            data_dir, ask, keyring_backend=keyring_backend, recover=recover
+        )
+    except SupportNetError as exc:
+        dialogs.show_error(None, exc.message, title=OPEN_ERROR_TITLE)
+        return Launch(1)
+    if store is None:
+        return Launch(0)
+    try:
+        # Asked before onboarding, whose save would quietly store the defaults.
+        unreadable = store.settings.load_checked().reset
+        if unreadable:  # stored as defaults now, so the notice is given once
+            store.settings.repair(unreadable)
+        onboard(store, choose, today=today or date.today(), zone=zone or system_zone_name())
+        window = MainWindow(
+            store,
+            data_location=str(data_dir),
+            key_location=store.key_info.where,
+            ui_state=UiState.for_data_dir(data_dir),
+        )
+        window.recovery_keeper = RecoveryKeeper.for_store(store, lambda: datetime.now(UTC))
+    except SupportNetError as exc:
+        store.close()
+        dialogs.show_error(None, exc.message, title=OPEN_ERROR_TITLE)
+        return Launch(1)
+    except BaseException:
+        store.close()
+        raise
+    window.note_when_shown(reset_notice(unreadable))
+    return Launch(0, store, window)
+
+
+def _fresh_start_is_wanted(data_dir: Path) -> bool:
+    """False if the store is gone but its backups are here, and the person chose Quit.
+
+    Starting a new store there without a word would bury the backups, so say they are
+    safe and how to restore them first; starting afresh stays possible (the backups are
+    left alone, and never thinned: they are another store's).
+    """
+    from supportnet.data.damage import lost_store_message, newest_backup
+
+    newest = newest_backup(data_dir)
+    if lost_store_message(data_dir) is None or newest is None:
+        return True
+    return dialogs.confirm_fresh_start(None, newest)
+
+
+#: The app icon, in the source tree's resources/ (where `make run` runs from).
+APP_ICON = (
+    Path(supportnet.__file__).resolve().parent.parent / "resources" / "icons" / "supportnet.svg"
+)
+
+
+def _application(argv: list[str]) -> QApplication:
+    QApplication.setOrganizationName(supportnet.APP_NAME)
+    QApplication.setApplicationName(supportnet.APP_NAME)
+    QApplication.setApplicationVersion(supportnet.__version__)
+    QApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else None
+    if app is None:
+        app = QApplication(argv or [supportnet.APP_NAME.lower()])
+    from supportnet.ui.style import apply_clear_indicators
+
+    apply_clear_indicators(app)
+    if APP_ICON.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(APP_ICON)))
+    return app
+
+
+def run_gui(data_dir: Path, argv: list[str]) -> int:
+    """Run SupportNet's window on the store in ``data_dir``; returns the exit code."""
+    reporter = install_excepthooks()
+    app = _application(argv)
+    reporter.attach()
+    started = launch(data_dir)
+    if started.window is None or started.store is None:
+        return started.exit_code
+    try:
+        started.window.show()
+        # After the first paint: the recovery key on first start, or weekly after "Later".
+        window, keeper = started.window, started.window.recovery_keeper
+        QTimer.singleShot(0, window, lambda: offer_recovery_key(window, keeper))
+        reminders = start_reminders(started.window, started.store, app)
+        try:
+            return app.exec()
+        finally:
+            reminders.stop()
+    finally:
+        started.store.close()
+
+
+def start_reminders(window: MainWindow, store: Store, app: QApplication) -> ReminderService:
+    """Start the reminder timer (and the tray icon, where the desktop has a tray)."""
+    from supportnet.ui.reminders import ReminderService
+
+    service = ReminderService(store, icon=app.windowIcon(), parent=window)
+    service.attach_window(window)
+    service.start()
+    window.keep_running = lambda: service.tray is not None and store.settings.load().keep_in_tray
+    return service
