@@ -26,9 +26,9 @@ def main() -> None:
                 if os.environ.get("BENCH_SHOW_MODULES"):
                     heavy = (
                         *("sqlalchemy", "alembic", "matplotlib", "icalendar", "keyring"),
-                        *("supportnet.ui.network_page", "supportnet.ui.circle_map"),
-                        *("supportnet.ui.agenda_page", "supportnet.ui.people_page"),
-                        "supportnet.ui.plans_panel",
+                        *("supportnet.ui.network.page", "supportnet.ui.network.map_view"),
+                        *("supportnet.ui.agenda.page", "supportnet.ui.people.page"),
+                        "supportnet.ui.plans.panel",
                     )
                     print("loaded:", [m for m in heavy if m in sys.modules], flush=True)
                 os._exit(0)

@@ -57,7 +57,7 @@ def main() -> None:
         today_ms = _median_ms(lambda: reader.suggestions(now))
         agenda_ms = _median_ms(lambda: reader.agenda(now))
 
-        from supportnet.ui.people_page import PeoplePageController
+        from supportnet.ui.people.page import PeoplePageController
 
         def open_people() -> None:
             page = PeoplePageController(store, lambda: now)

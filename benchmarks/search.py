@@ -52,7 +52,7 @@ def main() -> None:
         open_store(Path(tmp) / "data", keyring_backend=MemoryKeyring()) as store,
     ):
         fill(store, PEOPLE, 20 * PEOPLE)
-        from supportnet.ui.main_window import MainWindow, Page
+        from supportnet.ui.shell.main_window import MainWindow, Page
 
         started = time.perf_counter()
         window = MainWindow(

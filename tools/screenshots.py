@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.store_open import MemoryKeyring
 from supportnet.data.demo_loader import load_demo
 from supportnet.data.store import open_store
-from supportnet.ui.style import apply_clear_indicators
+from supportnet.ui.widgets.style import apply_clear_indicators
 
 SIZE = (1280, 800)
 TODAY = date(2026, 11, 25)
@@ -72,7 +72,7 @@ def main() -> None:
     app.setStyle("Fusion")
     apply_clear_indicators(app)  # as the app does on Fusion
     light = app.palette()
-    from supportnet.ui.main_window import MainWindow, Page
+    from supportnet.ui.shell.main_window import MainWindow, Page
 
     with (
         tempfile.TemporaryDirectory() as tmp,
@@ -136,7 +136,7 @@ def main() -> None:
             dialog.reject()
             app.processEvents()
             from supportnet.data.recovery import RecoveryKeeper
-            from supportnet.ui.recovery_dialog import RecoveryKeyDialog
+            from supportnet.ui.start.recovery_dialog import RecoveryKeyDialog
 
             keeper = RecoveryKeeper.for_store(store, lambda: NOW)
             key_dialog = RecoveryKeyDialog(keeper.key_text(), window)
@@ -157,8 +157,8 @@ def main() -> None:
 def unlock_dialogs(out: Path, theme: str, key: str) -> list[Path]:
     """The passphrase dialog with its way out, and the recovery-key dialog with a typo."""
     from supportnet.data.keys import PassphrasePurpose
-    from supportnet.ui.recovery_unlock import Reason, RecoveryUnlockDialog
-    from supportnet.ui.unlock_dialog import UnlockDialog
+    from supportnet.ui.start.recovery_unlock import Reason, RecoveryUnlockDialog
+    from supportnet.ui.start.unlock_dialog import UnlockDialog
 
     app = QApplication.instance()
     assert app is not None

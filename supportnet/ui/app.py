@@ -29,17 +29,17 @@ from supportnet.model.errors import (
 from supportnet.model.settings import reset_notice
 from supportnet.model.zones import system_zone_name
 from supportnet.runtime.crash_text import bug_line
-from supportnet.ui import dialogs
-from supportnet.ui.crash_dialog import CrashDialog, format_traceback
-from supportnet.ui.main_window import MainWindow
-from supportnet.ui.recovery_dialog import offer_recovery_key
-from supportnet.ui.recovery_unlock import KEYRING_OFFER, Reason, recover_with_dialog
-from supportnet.ui.ui_state import UiState
-from supportnet.ui.unlock_dialog import WRONG_PASSPHRASE, RecoveryKeyRequested, ask_passphrase
-from supportnet.ui.welcome import StartChoice, ask_start_choice
+from supportnet.ui.shell.main_window import MainWindow
+from supportnet.ui.shell.ui_state import UiState
+from supportnet.ui.start.crash_dialog import CrashDialog, format_traceback
+from supportnet.ui.start.recovery_dialog import offer_recovery_key
+from supportnet.ui.start.recovery_unlock import KEYRING_OFFER, Reason, recover_with_dialog
+from supportnet.ui.start.unlock_dialog import WRONG_PASSPHRASE, RecoveryKeyRequested, ask_passphrase
+from supportnet.ui.start.welcome import StartChoice, ask_start_choice
+from supportnet.ui.widgets import dialogs
 
 if TYPE_CHECKING:
-    from supportnet.ui.reminders import ReminderService
+    from supportnet.ui.shell.reminders import ReminderService
 
 #: Matches the .desktop file's name (without ".desktop"); Wayland uses it as the app id.
 DESKTOP_FILE_NAME = "supportnet"
@@ -334,7 +334,7 @@ def _application(argv: list[str]) -> QApplication:
     app = existing if isinstance(existing, QApplication) else None
     if app is None:
         app = QApplication(argv or [supportnet.APP_NAME.lower()])
-    from supportnet.ui.style import apply_clear_indicators
+    from supportnet.ui.widgets.style import apply_clear_indicators
 
     apply_clear_indicators(app)
     if APP_ICON.is_file():
@@ -368,7 +368,7 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
 
 def start_reminders(window: MainWindow, store: Store, app: QApplication) -> ReminderService:
     """Start the reminder timer (and the tray icon, where the desktop has a tray)."""
-    from supportnet.ui.reminders import ReminderService
+    from supportnet.ui.shell.reminders import ReminderService
 
     service = ReminderService(store, icon=app.windowIcon(), parent=window)
     service.attach_window(window)

@@ -16,7 +16,7 @@ ZONE = "Europe/London"
 @pytest.fixture(scope="session", autouse=True)
 def clear_indicators(qapp: object) -> None:
     """Check boxes and radio buttons drawn as the app draws them on Fusion."""
-    from supportnet.ui.style import apply_clear_indicators
+    from supportnet.ui.widgets.style import apply_clear_indicators
 
     apply_clear_indicators(qapp)  # type: ignore[arg-type]
 
@@ -38,7 +38,7 @@ def demo_store(store: object) -> object:
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Messages that went to dialogs.show_error (which would otherwise wait for a click)."""
-    from supportnet.ui import dialogs
+    from supportnet.ui.widgets import dialogs
 
     shown: list[str] = []
     monkeypatch.setattr(

@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 from supportnet.model.checkins import CheckIn
 from supportnet.model.network import Person
 from supportnet.model.plans import PlanKind
-from supportnet.ui.agenda_page import (
+from supportnet.ui.agenda.page import (
     ANY_TIME,
     AROUND,
     EMPTY_AGENDA,
@@ -23,8 +23,8 @@ from supportnet.ui.agenda_page import (
     AgendaPageController,
     day_heading,
 )
-from supportnet.ui.signals import AppSignals
-from supportnet.ui.undo import UndoContext
+from supportnet.ui.shell.signals import AppSignals
+from supportnet.ui.undo.commands import UndoContext
 from tests.ui.conftest import NOW, TODAY, ZONE
 from tests.ui.test_plan_editor import assert_keyboard_ready
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QTabBar, QWidget
 
 from supportnet.model.plans import PlanKind
-from supportnet.ui.main_window import MainWindow, Page
+from supportnet.ui.shell.main_window import MainWindow, Page
 
 _KEY = re.compile(r"&([^&])")
 
@@ -85,8 +85,8 @@ def test_each_page_with_the_menu_bar(window: MainWindow, page: Page) -> None:
 
 
 def test_the_editors(qtbot: Any, demo_store: Any) -> None:
-    from supportnet.ui.group_editor import GroupEditor
-    from supportnet.ui.person_editor import PersonEditor
+    from supportnet.ui.people.group_editor import GroupEditor
+    from supportnet.ui.people.person_editor import PersonEditor
 
     person = demo_store.people.list_all()[0]
     group = demo_store.groups.list_all()[0]
@@ -123,8 +123,8 @@ def test_plans_and_history_and_the_plan_editor_of_each_kind(
 
 def test_the_other_dialogs(qtbot: Any, window: MainWindow) -> None:
     from supportnet.data.keys import PassphrasePurpose
-    from supportnet.ui.unlock_dialog import UnlockDialog
-    from supportnet.ui.welcome import WelcomeDialog
+    from supportnet.ui.start.unlock_dialog import UnlockDialog
+    from supportnet.ui.start.welcome import WelcomeDialog
 
     dialogs = [
         window.open_preferences(),

@@ -16,8 +16,8 @@ from supportnet.data.store import DB_NAME, open_store, store_exists
 from supportnet.demo.builder import build_demo_network
 from supportnet.model.errors import KeyUnavailableError
 from supportnet.ui import app as app_module
-from supportnet.ui.unlock_dialog import WRONG_PASSPHRASE, UnlockDialog
-from supportnet.ui.welcome import StartChoice, WelcomeDialog
+from supportnet.ui.start.unlock_dialog import WRONG_PASSPHRASE, UnlockDialog
+from supportnet.ui.start.welcome import StartChoice, WelcomeDialog
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.conftest import TODAY, ZONE
 

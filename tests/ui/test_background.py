@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 
 
 def test_work_runs_off_the_gui_thread_and_the_result_comes_back_on_it(qtbot: Any) -> None:
-    from supportnet.ui.background import Background
+    from supportnet.ui.shell.background import Background
 
     background = Background()
     seen: dict[str, Any] = {}
@@ -31,7 +31,7 @@ def test_work_runs_off_the_gui_thread_and_the_result_comes_back_on_it(qtbot: Any
 
 
 def test_an_error_reaches_on_error_on_the_gui_thread(qtbot: Any) -> None:
-    from supportnet.ui.background import Background
+    from supportnet.ui.shell.background import Background
 
     background = Background()
     errors: list[tuple[BaseException, threading.Thread]] = []
@@ -48,7 +48,7 @@ def test_an_error_reaches_on_error_on_the_gui_thread(qtbot: Any) -> None:
 
 
 def test_jobs_run_one_at_a_time_in_order(qtbot: Any) -> None:
-    from supportnet.ui.background import Background
+    from supportnet.ui.shell.background import Background
 
     background = Background()
     order: list[int] = []
@@ -71,7 +71,7 @@ def test_jobs_run_one_at_a_time_in_order(qtbot: Any) -> None:
 
 
 def test_callbacks_for_a_deleted_receiver_are_dropped(qtbot: Any) -> None:
-    from supportnet.ui.background import Background
+    from supportnet.ui.shell.background import Background
 
     background = Background()
     receiver = QObject()
@@ -89,7 +89,7 @@ def test_callbacks_for_a_deleted_receiver_are_dropped(qtbot: Any) -> None:
 
 
 def test_the_outcome_for_a_deleted_receiver_goes_to_if_gone(qtbot: Any) -> None:
-    from supportnet.ui.background import Background
+    from supportnet.ui.shell.background import Background
 
     background = Background()
     receiver = QObject()

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QApplication
 from supportnet.circle_map import geometry as ml
 from supportnet.circle_map.geometry import MapNode
 from supportnet.model.network import Circle, LifeDomain, SupportType
-from supportnet.ui.circle_map.style import (
+from supportnet.ui.network.map_style import (
     ACCESSIBLE_NAME,
     SUPPORT_GLYPHS,
     card_lines,
     legend_items,
 )
-from supportnet.ui.circle_map.view import CircleMapView
+from supportnet.ui.network.map_view import CircleMapView
 
 E, P, A, C, X = (
     SupportType.EMOTIONAL,
@@ -448,7 +448,7 @@ def test_dark_palette_gives_dark_rings(view: CircleMapView) -> None:
 
 
 def test_labels_hide_when_too_small_and_come_back_when_zoomed(view: CircleMapView) -> None:
-    from supportnet.ui.circle_map import style as circle_map
+    from supportnet.ui.network import map_style as circle_map
 
     assert not circle_map.label_drawn(circle_map.MIN_LABEL_PX - 0.5, exporting=False)
     assert circle_map.label_drawn(circle_map.MIN_LABEL_PX + 0.5, exporting=False)

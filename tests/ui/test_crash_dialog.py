@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from supportnet.model.errors import StoreLockedError
 from supportnet.ui import app as app_module
-from supportnet.ui import dialogs
-from supportnet.ui.crash_dialog import REASSURANCE, CrashDialog, format_traceback
+from supportnet.ui.start.crash_dialog import REASSURANCE, CrashDialog, format_traceback
+from supportnet.ui.widgets import dialogs
 
 
 def _traceback_text() -> str:

@@ -20,11 +20,11 @@ from supportnet.model.network import (
     Person,
     SupportType,
 )
-from supportnet.ui import dialogs
-from supportnet.ui.editor_form import save_hint
-from supportnet.ui.editor_widgets import CRISIS_TEXT
-from supportnet.ui.group_editor import GroupEditor
-from supportnet.ui.person_editor import PersonEditor
+from supportnet.ui.people.group_editor import GroupEditor
+from supportnet.ui.people.person_editor import PersonEditor
+from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.editor_form import save_hint
+from supportnet.ui.widgets.editor_widgets import CRISIS_TEXT
 
 
 @pytest.fixture(autouse=True)

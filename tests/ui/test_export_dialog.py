@@ -23,13 +23,13 @@ from supportnet.calendar import (
 )
 from supportnet.model.network import Circle
 from supportnet.services import calendar_export
-from supportnet.ui import export_dialog
-from supportnet.ui.export_dialog import ExportDialog
-from supportnet.ui.export_models import PreviewModel
-from supportnet.ui.export_outcome import LATE_ERROR_TITLE
-from supportnet.ui.export_texts import PREVIEW_LIMIT, when_text
-from supportnet.ui.main_window import MainWindow
-from supportnet.ui.ui_state import UiState
+from supportnet.ui.calendar import dialog as export_dialog
+from supportnet.ui.calendar.dialog import ExportDialog
+from supportnet.ui.calendar.models import PreviewModel
+from supportnet.ui.calendar.outcome import LATE_ERROR_TITLE
+from supportnet.ui.calendar.texts import PREVIEW_LIMIT, when_text
+from supportnet.ui.shell.main_window import MainWindow
+from supportnet.ui.shell.ui_state import UiState
 from tests.ui.conftest import NOW, ZONE
 
 
@@ -735,7 +735,7 @@ def test_a_failure_after_the_dialog_closed_still_reaches_the_person(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from supportnet.ui import dialogs
+    from supportnet.ui.widgets import dialogs
 
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(

@@ -13,12 +13,12 @@ from PySide6.QtGui import QUndoStack
 
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.network import ChannelKind, Person
-from supportnet.ui import dialogs
-from supportnet.ui.checkin_editor import CheckInEditor
-from supportnet.ui.history import HistoryController, HistoryModel
-from supportnet.ui.history_text import mood_text
-from supportnet.ui.signals import AppSignals
-from supportnet.ui.undo import UndoContext
+from supportnet.ui.plans.checkin_editor import CheckInEditor
+from supportnet.ui.plans.history import HistoryController, HistoryModel
+from supportnet.ui.plans.history_text import mood_text
+from supportnet.ui.shell.signals import AppSignals
+from supportnet.ui.undo.commands import UndoContext
+from supportnet.ui.widgets import dialogs
 from tests.ui.conftest import ZONE
 from tests.ui.test_plan_editor import assert_keyboard_ready
 

@@ -15,9 +15,9 @@ from supportnet.model.errors import NotFoundError
 from supportnet.model.network import ChannelKind
 from supportnet.model.text import NOTE_MAX
 from supportnet.scheduling.reaching_out import MOOD_WORDS
-from supportnet.ui import dialogs
-from supportnet.ui.log_dialog import CHOOSE_SOMEONE, NO_ONE_YET, SKIP, LogDialog
-from supportnet.ui.main_window import MainWindow
+from supportnet.ui.shell.main_window import MainWindow
+from supportnet.ui.today.log_dialog import CHOOSE_SOMEONE, NO_ONE_YET, SKIP, LogDialog
+from supportnet.ui.widgets import dialogs
 from tests.ui.conftest import NOW, ZONE
 
 CHOICES = [

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from supportnet.model.checkins import CheckIn
 from supportnet.model.network import Circle, Group, GroupKind, LifeDomain, Person, SupportType
-from supportnet.ui import dialogs
-from supportnet.ui.main_window import MainWindow, Page
-from supportnet.ui.models import ID_ROLE, GroupsTableModel, PeopleTableModel
-from supportnet.ui.people_page import EMPTY_PEOPLE
-from supportnet.ui.plans_dialog import PlansAndHistoryDialog
-from supportnet.ui.status_note import counts_text
-from supportnet.ui.ui_state import UI_STATE_NAME, UiState
+from supportnet.ui.people.page import EMPTY_PEOPLE
+from supportnet.ui.plans.dialog import PlansAndHistoryDialog
+from supportnet.ui.shell.main_window import MainWindow, Page
+from supportnet.ui.shell.status_note import counts_text
+from supportnet.ui.shell.ui_state import UI_STATE_NAME, UiState
+from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.models import ID_ROLE, GroupsTableModel, PeopleTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -476,10 +476,10 @@ def _focusable(top: QWidget) -> list[QWidget]:
 def test_every_control_has_an_accessible_name(
     qtbot: Any, demo_store: Any, clock: Callable[[], datetime]
 ) -> None:
-    from supportnet.ui.crash_dialog import CrashDialog
-    from supportnet.ui.group_editor import GroupEditor
-    from supportnet.ui.person_editor import PersonEditor
-    from supportnet.ui.welcome import WelcomeDialog
+    from supportnet.ui.people.group_editor import GroupEditor
+    from supportnet.ui.people.person_editor import PersonEditor
+    from supportnet.ui.start.crash_dialog import CrashDialog
+    from supportnet.ui.start.welcome import WelcomeDialog
 
     window = _window(qtbot, demo_store, clock)
     window.build_all_pages()
@@ -636,7 +636,7 @@ def test_the_other_pages_are_built_soon_after_the_window_appears(
 def test_a_window_closed_before_its_pages_are_built_goes_quietly(
     qtbot: Any, demo_store: Any, clock: Callable[[], datetime]
 ) -> None:
-    from supportnet.ui.sidebar import BUILD_LATER_AFTER_MS
+    from supportnet.ui.shell.sidebar import BUILD_LATER_AFTER_MS
 
     window = MainWindow(demo_store, data_location="/d", key_location="k", clock=clock)
     with qtbot.waitExposed(window):

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from supportnet.model.network import Circle, Group, GroupKind, LifeDomain, Person, SupportType
-from supportnet.ui.models import (
+from supportnet.ui.widgets.models import (
     ID_ROLE,
     NO_CONTACT_TEXT,
     SORT_ROLE,

@@ -13,10 +13,10 @@ from supportnet.model.checkins import CheckIn
 from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.scheduling.gaps import GapKind
 from supportnet.scheduling.rhythm import ContactStats
-from supportnet.ui import dialogs
-from supportnet.ui.main_window import MainWindow
-from supportnet.ui.network_page import NO_CONTACT_TEXT, NO_GAPS, map_nodes
-from supportnet.ui.person_editor import PersonEditor
+from supportnet.ui.network.page import NO_CONTACT_TEXT, NO_GAPS, map_nodes
+from supportnet.ui.people.person_editor import PersonEditor
+from supportnet.ui.shell.main_window import MainWindow
+from supportnet.ui.widgets import dialogs
 
 NOW = datetime(2025, 6, 15, 12, tzinfo=UTC)
 

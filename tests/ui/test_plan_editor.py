@@ -25,13 +25,13 @@ from supportnet.model.checkins import CheckIn
 from supportnet.model.network import ChannelKind, Person
 from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
 from supportnet.scheduling import Postponement
-from supportnet.ui import dialogs
-from supportnet.ui.plan_editor import PlanEditor
-from supportnet.ui.plan_wording import describe_plan, new_plan, next_text
-from supportnet.ui.plans_dialog import PlansAndHistoryDialog, open_plans_and_history
-from supportnet.ui.plans_panel import PlansPanelController
-from supportnet.ui.signals import AppSignals
-from supportnet.ui.undo import UndoContext
+from supportnet.ui.plans.dialog import PlansAndHistoryDialog, open_plans_and_history
+from supportnet.ui.plans.editor import PlanEditor
+from supportnet.ui.plans.panel import PlansPanelController
+from supportnet.ui.plans.wording import describe_plan, new_plan, next_text
+from supportnet.ui.shell.signals import AppSignals
+from supportnet.ui.undo.commands import UndoContext
+from supportnet.ui.widgets import dialogs
 from tests.ui.conftest import NOW, TODAY, ZONE
 
 
@@ -729,7 +729,7 @@ def test_plans_for_a_group(qtbot: Any, env: Env, clock: Callable[[], datetime]) 
 def test_someone_deleted_elsewhere_is_said_plainly_and_comes_back_with_undo(
     qtbot: Any, env: Env, clock: Callable[[], datetime]
 ) -> None:
-    from supportnet.ui.undo import DeleteCommand
+    from supportnet.ui.undo.commands import DeleteCommand
 
     panel = _panel(qtbot, env, clock, "Mum")
     mum = _person(env.store, "Mum")

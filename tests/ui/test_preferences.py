@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 
 from supportnet.model.settings import Settings
-from supportnet.ui.main_window import MainWindow, Page
-from supportnet.ui.preferences import PreferencesDialog
+from supportnet.ui.shell.main_window import MainWindow, Page
+from supportnet.ui.shell.preferences import PreferencesDialog
 
 
 def _window(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> MainWindow:

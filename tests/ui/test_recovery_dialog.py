@@ -13,8 +13,12 @@ from PySide6.QtWidgets import QAbstractButton, QDialog
 
 from supportnet.data import recovery
 from supportnet.data.recovery import RecoveryKeeper
-from supportnet.ui import recovery_dialog
-from supportnet.ui.recovery_dialog import RecoveryKeyDialog, offer_recovery_key, show_recovery_key
+from supportnet.ui.start import recovery_dialog
+from supportnet.ui.start.recovery_dialog import (
+    RecoveryKeyDialog,
+    offer_recovery_key,
+    show_recovery_key,
+)
 
 START = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
@@ -120,7 +124,7 @@ def test_later_brings_a_gentle_reminder_after_a_week(
 
 
 def test_the_file_menu_shows_it(qtbot: Any, demo_store: Any, clock: Clock) -> None:
-    from supportnet.ui.main_window import MainWindow
+    from supportnet.ui.shell.main_window import MainWindow
 
     window = MainWindow(demo_store, data_location="here", key_location="there")
     qtbot.addWidget(window)
@@ -156,8 +160,8 @@ def test_the_app_shows_it_after_the_first_start(
     from PySide6.QtWidgets import QApplication
 
     from supportnet.ui import app as app_module
-    from supportnet.ui.unlock_dialog import UnlockDialog
-    from supportnet.ui.welcome import WelcomeDialog
+    from supportnet.ui.start.unlock_dialog import UnlockDialog
+    from supportnet.ui.start.welcome import WelcomeDialog
     from tests.conftest import TEST_PASSPHRASE
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)

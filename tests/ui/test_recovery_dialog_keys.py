@@ -12,8 +12,12 @@ from PySide6.QtGui import QAccessible, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from supportnet.data.recovery import RecoveryKeeper
-from supportnet.ui import recovery_dialog
-from supportnet.ui.recovery_dialog import RecoveryKeyDialog, offer_recovery_key, show_recovery_key
+from supportnet.ui.start import recovery_dialog
+from supportnet.ui.start.recovery_dialog import (
+    RecoveryKeyDialog,
+    offer_recovery_key,
+    show_recovery_key,
+)
 
 START = datetime(2026, 3, 2, 9, tzinfo=UTC)
 

@@ -16,8 +16,8 @@ from supportnet.data.store_recovery import recover_store
 from supportnet.model.errors import KeyringEntryMissingError
 from supportnet.model.network import Circle, Person
 from supportnet.ui import app as app_module
-from supportnet.ui import dialogs, unlock_dialog
-from supportnet.ui.recovery_unlock import (
+from supportnet.ui.start import unlock_dialog
+from supportnet.ui.start.recovery_unlock import (
     KEYRING_OFFER,
     NO_NEW_PASSPHRASE,
     WRONG_KEY,
@@ -25,7 +25,8 @@ from supportnet.ui.recovery_unlock import (
     RecoveryUnlockDialog,
     recover_with_dialog,
 )
-from supportnet.ui.unlock_dialog import RecoveryKeyRequested, UnlockDialog
+from supportnet.ui.start.unlock_dialog import RecoveryKeyRequested, UnlockDialog
+from supportnet.ui.widgets import dialogs
 from tests.conftest import TEST_PASSPHRASE
 from tests.data.storekit import MemoryKeyring
 from tests.data.test_store_recovery import snapshot

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from supportnet.model.plans import Plan, PlanKind
 from supportnet.scheduling import Postponement
-from supportnet.ui.main_window import MainWindow
-from supportnet.ui.reminders import ReminderService
+from supportnet.ui.shell.main_window import MainWindow
+from supportnet.ui.shell.reminders import ReminderService
 from tests.ui.conftest import ZONE
 
 #: Mum's Sunday call is at 18:00 in London, 17:00 UTC, on Sunday 15 June 2025.

@@ -18,11 +18,11 @@ from tests.conftest import REPO_ROOT, cli_env
 HEAVY = ("sqlalchemy", "alembic", "matplotlib", "icalendar")
 #: The pages other than Today are built after the first paint, their modules loaded then.
 LATER_PAGES = (
-    "supportnet.ui.network_page",
-    "supportnet.ui.circle_map",
-    "supportnet.ui.agenda_page",
-    "supportnet.ui.people_page",
-    "supportnet.ui.plans_panel",
+    "supportnet.ui.network.page",
+    "supportnet.ui.network.map_view",
+    "supportnet.ui.agenda.page",
+    "supportnet.ui.people.page",
+    "supportnet.ui.plans.panel",
 )
 
 

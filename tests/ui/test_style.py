@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
 )
 
-from supportnet.ui.style import ClearIndicators, apply_clear_indicators
+from supportnet.ui.widgets.style import ClearIndicators, apply_clear_indicators
 
 PE = QStyle.PrimitiveElement
 ELEMENTS = pytest.mark.parametrize(

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 from supportnet.model.checkins import Initiator
 from supportnet.model.network import ChannelKind
 from supportnet.scheduling import Postponement
-from supportnet.ui.main_window import MainWindow, Page
-from supportnet.ui.today_cards import EMPTY_MORE, EMPTY_TITLE
-from supportnet.ui.today_page import TodayPageController
+from supportnet.ui.shell.main_window import MainWindow, Page
+from supportnet.ui.today.cards import EMPTY_MORE, EMPTY_TITLE
+from supportnet.ui.today.page import TodayPageController
 from tests.ui.conftest import NOW, ZONE
 
 SUNDAY = NOW.date()

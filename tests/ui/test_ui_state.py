@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray
 
-from supportnet.ui.ui_state import UI_STATE_NAME, UiState
+from supportnet.ui.shell.ui_state import UI_STATE_NAME, UiState
 
 
 def test_values_survive_a_new_instance_and_the_file_is_private(tmp_path: Path) -> None:

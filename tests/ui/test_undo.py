@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from supportnet.model.network import Circle, Group, GroupKind, LifeDomain, Person
-from supportnet.ui import dialogs
-from supportnet.ui.main_window import MainWindow, Page
-from supportnet.ui.person_editor import PersonEditor
+from supportnet.ui.people.person_editor import PersonEditor
+from supportnet.ui.shell.main_window import MainWindow, Page
+from supportnet.ui.widgets import dialogs
 
 
 @pytest.fixture
@@ -364,8 +364,8 @@ def test_edit_and_delete_work_on_the_person_focused_on_the_map(
 def _plan_context(store: Any) -> tuple[Any, Any, list[str]]:
     from PySide6.QtGui import QUndoStack
 
-    from supportnet.ui.signals import AppSignals
-    from supportnet.ui.undo import UndoContext
+    from supportnet.ui.shell.signals import AppSignals
+    from supportnet.ui.undo.commands import UndoContext
 
     shown: list[str] = []
     return UndoContext(store, AppSignals(), shown.append), QUndoStack(), shown
@@ -399,7 +399,7 @@ def test_undoing_a_check_in_that_fails_half_way_keeps_it_and_its_cleared_postpon
     from supportnet.data.repositories.postponements import PostponementsRepository
     from supportnet.model.checkins import CheckIn
     from supportnet.model.errors import SupportNetError
-    from supportnet.ui.undo import CheckInCommand
+    from supportnet.ui.undo.commands import CheckInCommand
 
     ctx, stack, shown = _plan_context(store)
     sam, plan = _sam_with_a_postponed_plan(store)

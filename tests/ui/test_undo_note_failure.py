@@ -13,11 +13,11 @@ from PySide6.QtGui import QUndoStack
 from supportnet.model.checkins import CheckIn
 from supportnet.model.network import Person
 from supportnet.model.plans import Plan, PlanKind
-from supportnet.ui import dialogs
-from supportnet.ui.history import HistoryController
-from supportnet.ui.plans_panel import PlansPanelController
-from supportnet.ui.signals import AppSignals
-from supportnet.ui.undo import UndoContext
+from supportnet.ui.plans.history import HistoryController
+from supportnet.ui.plans.panel import PlansPanelController
+from supportnet.ui.shell.signals import AppSignals
+from supportnet.ui.undo.commands import UndoContext
+from supportnet.ui.widgets import dialogs
 from tests.data.small_disk import free_pages, pages_capped
 from tests.ui.conftest import ZONE
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
 
 from supportnet.data.keys import PASSPHRASE_MIN, PassphrasePurpose
-from supportnet.ui import unlock_dialog
-from supportnet.ui.unlock_dialog import NO_RECOVERY_WARNING, WRONG_PASSPHRASE, UnlockDialog
+from supportnet.ui.start import unlock_dialog
+from supportnet.ui.start.unlock_dialog import NO_RECOVERY_WARNING, WRONG_PASSPHRASE, UnlockDialog
 
 
 def _new_dialog(qtbot: Any) -> UnlockDialog:

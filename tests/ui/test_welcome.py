@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from supportnet.ui.welcome import (
+from supportnet.ui.start.welcome import (
     EMPTY_TITLE,
     EXAMPLE_TITLE,
     StartChoice,

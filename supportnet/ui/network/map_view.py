@@ -1,0 +1,496 @@
+"""The circle map view: the network as rings around "me", by closeness and part of life."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QEvent,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QLabel,
+    QWidget,
+)
+
+from supportnet.circle_map import geometry as ml
+from supportnet.circle_map import layout as map_layout
+from supportnet.circle_map.geometry import MapNode, NodeKey, PlacedNode
+from supportnet.ui.network.map_card import _MapCard
+from supportnet.ui.network.map_export import _MapExport
+from supportnet.ui.network.map_items import _Backdrop, _cell_path, _NodeItem
+from supportnet.ui.network.map_style import (
+    ACCESSIBLE_NAME,
+    KEYBOARD_HELP,
+    MAP_RADIUS,
+    ZOOM_STEP,
+    LegendItem,
+    _Shared,
+    _Theme,
+    card_lines,
+    legend_items,
+)
+
+
+class CircleMapView(_MapCard, _MapExport, QGraphicsView):
+    """The network as concentric circles around "me", one sector for each part of life.
+
+    Signals:
+        node_moved(kind, id, circle, domain): a node was dropped in another cell, by mouse
+            or keyboard. The controller applies it (with undo) and calls :meth:`set_nodes`.
+        node_activated(kind, id): double-click or Enter on a node.
+        focus_changed(kind, id): the focused node changed (kind is "" when none is).
+    """
+
+    node_moved = Signal(str, int, str, str)
+    node_activated = Signal(str, int)
+    focus_changed = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(ACCESSIBLE_NAME)
+        self.setAccessibleDescription(KEYBOARD_HELP)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        # Panning is by dragging the background, the wheel, or following the keyboard focus.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._shared = _Shared(self.font(), self.palette())
+        self._scene = QGraphicsScene(self)
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setScene(self._scene)
+        self._backdrop = _Backdrop(self._shared)
+        self._scene.addItem(self._backdrop)
+        self._drop_marker = QGraphicsPathItem()
+        self._drop_marker.setZValue(5)
+        self._drop_marker.setVisible(False)
+        self._scene.addItem(self._drop_marker)
+        self._apply_theme_to_scene()
+        self._nodes: list[MapNode] = []
+        self._placed: list[PlacedNode] = []
+        self._items: dict[NodeKey, _NodeItem] = {}
+        self._order: list[NodeKey] = []
+        self._hover: NodeKey | None = None
+        self._fitted = True
+        self._card = QLabel(self.viewport())
+        self._card.setObjectName("circleMapCard")
+        self._card.setTextFormat(Qt.TextFormat.RichText)
+        self._card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._card.setAccessibleName("Details")
+        self._card.setMargin(0)
+        self._card.hide()
+        self._style_card()
+        self._update_scene_rect()
+
+    # --- public API ----------------------------------------------------------------------
+
+    def set_nodes(self, nodes: Sequence[MapNode]) -> None:
+        """Show these people and groups, laid out afresh; the focused node stays focused."""
+        focused = self._shared.focused
+        self._nodes = list(nodes)
+        self._placed = map_layout.layout(
+            self._nodes, radius=MAP_RADIUS, measure=self._shared.measure
+        )
+        for item in self._items.values():
+            self._scene.removeItem(item)
+        self._items = {}
+        for placed in self._placed:
+            item = _NodeItem(placed, self._shared, self)
+            self._scene.addItem(item)
+            self._items[placed.node.key] = item
+        self._order = self._tab_order()
+        self._hover = self._hover if self._hover in self._items else None
+        if focused is not None and focused not in self._items:
+            self._shared.focused = None
+            self.focus_changed.emit("", 0)
+        self._drop_marker.setVisible(False)
+        self._update_scene_rect()
+        if self._fitted:
+            self.fit_to_window()
+        self._refresh_card()
+
+    def nodes(self) -> list[MapNode]:
+        return list(self._nodes)
+
+    def placed_nodes(self) -> list[PlacedNode]:
+        """Where every node was laid out, in map units."""
+        return list(self._placed)
+
+    def focused_key(self) -> NodeKey | None:
+        return self._shared.focused
+
+    def focus_node(self, key: NodeKey | None) -> None:
+        """Give a node the keyboard focus (None clears it), show its card, announce it."""
+        if key is not None and key not in self._items:
+            return
+        previous = self._shared.focused
+        self._shared.focused = key
+        if key is not None:
+            self._shared.show_focus = True
+        for changed in {previous, key}:
+            if changed is not None and changed in self._items:
+                self._items[changed].update()
+        if key is not None and not self._fitted:
+            self.ensureVisible(self._items[key], 40, 40)
+        self._refresh_card()
+        if previous != key:
+            self.focus_changed.emit(*(key or ("", 0)))
+
+    def zoom_in(self) -> None:
+        self._zoom(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._zoom(1 / ZOOM_STEP)
+
+    def fit_to_window(self) -> None:
+        """Show the whole map, as large as the window allows."""
+        self.fitInView(self._map_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitted = True
+        self._refresh_card()
+
+    def zoom_factor(self) -> float:
+        """How much larger than "fit to window" the map is drawn now."""
+        return self.transform().m11() / max(self._fit_scale(), 1e-9)
+
+    def legend_items(self) -> list[LegendItem]:
+        return legend_items()
+
+    def card_text(self) -> str:
+        """The words of the card shown now ("" when none is)."""
+        key = self._card_key()
+        if key is None:
+            return ""
+        return ". ".join(card_lines(self._items[key].node))
+
+    def node_item(self, key: NodeKey) -> QGraphicsItem:
+        """The scene item drawing a node (for tests and for positioning dialogs)."""
+        return self._items[key]
+
+    def drop_node(self, key: NodeKey, x: float, y: float) -> bool:
+        """Drop a node at map position ``(x, y)``.
+
+        Emits :attr:`node_moved` and returns True when that is another ring or sector; snaps
+        the node back and returns False on its own cell, on "me" or outside the rings.
+        """
+        item = self._items.get(key)
+        self._drop_marker.setVisible(False)
+        if item is None:
+            return False
+        target = ml.locate(x, y, radius=MAP_RADIUS)
+        node = item.node
+        if target is None or target == (node.circle, node.domain):
+            item.snap_back()
+            self._refresh_card()
+            return False
+        item.setPos(x, y)
+        self.node_moved.emit(node.key[0], node.key[1], target[0].value, target[1].value)
+        return True
+
+    def move_focused(self, ring_step: int = 0, sector_step: int = 0) -> bool:
+        """Move the focused node ``ring_step`` rings outwards and ``sector_step`` sectors
+        clockwise, by emitting :attr:`node_moved`. False when there is nowhere to go.
+        """
+        key = self._shared.focused
+        if key is None:
+            return False
+        node = self._items[key].node
+        ring = ml.CIRCLE_ORDER.index(node.circle) + ring_step
+        if not 0 <= ring < len(ml.CIRCLE_ORDER):
+            return False
+        sector = (ml.DOMAIN_ORDER.index(node.domain) + sector_step) % len(ml.DOMAIN_ORDER)
+        circle, domain = ml.CIRCLE_ORDER[ring], ml.DOMAIN_ORDER[sector]
+        if (circle, domain) == (node.circle, node.domain):
+            return False
+        self._announce(f"Moving {node.label} to {circle.label}, {domain.label}.")
+        self.node_moved.emit(key[0], key[1], circle.value, domain.value)
+        return True
+
+    # --- geometry ------------------------------------------------------------------------
+
+    def _map_rect(self) -> QRectF:
+        rect = self._backdrop.boundingRect()
+        for item in self._items.values():
+            rect = rect.united(item.mapRectToScene(item.boundingRect()))
+        return rect
+
+    def _update_scene_rect(self) -> None:
+        rect = self._map_rect()
+        margin = rect.width() * 0.5
+        self._scene.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
+
+    def _fit_scale(self) -> float:
+        rect = self._map_rect()
+        view = self.viewport().rect()
+        if rect.isEmpty() or view.isEmpty():
+            return 1.0
+        return min(view.width() / rect.width(), view.height() / rect.height())
+
+    def _zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        fit = self._fit_scale()
+        current = self.transform().m11()
+        target = max(fit * 0.6, min(fit * 16.0, current * factor))
+        if abs(target - current) < 1e-9:
+            return
+        old_anchor = self.transformationAnchor()
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+            key = self._shared.focused
+            if key is not None:
+                self.centerOn(self._items[key])
+        self.scale(target / current, target / current)
+        self.setTransformationAnchor(old_anchor)
+        self._fitted = False
+        self._refresh_card()
+
+    def _drag_threshold_scene(self) -> float:
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication.startDragDistance() / max(self.transform().m11(), 1e-9)
+
+    def _tab_order(self) -> list[NodeKey]:
+        """Inner circle first, then outwards; within a ring clockwise from twelve o'clock;
+        within a cell in the order of the names (as they are laid out, line by line)."""
+
+        def key(placed: PlacedNode) -> tuple[int, int, float, float]:
+            node = placed.node
+            return (
+                ml.CIRCLE_ORDER.index(node.circle),
+                ml.DOMAIN_ORDER.index(node.domain),
+                round(placed.y, 3),
+                placed.x,
+            )
+
+        return [p.node.key for p in sorted(self._placed, key=key)]
+
+    def tab_order(self) -> list[NodeKey]:
+        """The order Tab goes through the nodes."""
+        return list(self._order)
+
+    # --- focus, keys and the card --------------------------------------------------------
+
+    def _cycle(self, forward: bool) -> None:
+        if not self._order:
+            return
+        key = self._shared.focused
+        if key is None or key not in self._order:
+            self.focus_node(self._order[0] if forward else self._order[-1])
+            return
+        index = self._order.index(key) + (1 if forward else -1)
+        self.focus_node(self._order[index % len(self._order)])
+
+    def _nearest(self, dx: float, dy: float) -> NodeKey | None:
+        key = self._shared.focused
+        if key is None:
+            return self._order[0] if self._order else None
+        here = self._items[key].placed
+        best: tuple[float, NodeKey] | None = None
+        for placed in self._placed:
+            if placed.node.key == key:
+                continue
+            vx, vy = placed.x - here.x, placed.y - here.y
+            along = vx * dx + vy * dy
+            if along <= 1e-6:
+                continue
+            across = abs(vx * dy - vy * dx)
+            if across > 2.5 * along:
+                continue  # more sideways than in the asked direction
+            score = along + 2.0 * across
+            if best is None or score < best[0]:
+                best = (score, placed.node.key)
+        return best[1] if best else None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            mods = event.modifiers()
+            plain_tab = not mods & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            )
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain_tab and self._order:
+                forward = key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
+                self._shared.show_focus = True
+                self._cycle(forward)
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        mods = event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        arrows = {
+            Qt.Key.Key_Up: (0.0, -1.0),
+            Qt.Key.Key_Down: (0.0, 1.0),
+            Qt.Key.Key_Left: (-1.0, 0.0),
+            Qt.Key.Key_Right: (1.0, 0.0),
+        }
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and ctrl:
+            # Ctrl+Tab leaves the map, as in other widgets that use Tab themselves.
+            forward = key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
+            super().focusNextPrevChild(forward)
+            return
+        if key in arrows and ctrl:
+            steps = {
+                Qt.Key.Key_Up: (-1, 0),
+                Qt.Key.Key_Down: (1, 0),
+                Qt.Key.Key_Left: (0, -1),
+                Qt.Key.Key_Right: (0, 1),
+            }
+            self.move_focused(*steps[key])
+            return
+        if key in arrows:
+            self._shared.show_focus = True
+            target = self._nearest(*arrows[key])
+            if target is not None:
+                self.focus_node(target)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if self._shared.focused is not None:
+                self.node_activated.emit(*self._shared.focused)
+            return
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+            return
+        if key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_out()
+            return
+        if key == Qt.Key.Key_0:
+            self.fit_to_window()
+            return
+        if key == Qt.Key.Key_Home and self._order:
+            self._shared.show_focus = True
+            self.focus_node(self._order[0])
+            return
+        if key == Qt.Key.Key_End and self._order:
+            self._shared.show_focus = True
+            self.focus_node(self._order[-1])
+            return
+        if key == Qt.Key.Key_Escape and self._card.isVisible():
+            self._hover = None
+            self._card.hide()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        reason = event.reason()
+        by_keyboard = reason in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+            Qt.FocusReason.OtherFocusReason,
+        )
+        self._shared.show_focus = by_keyboard or self._shared.focused is not None
+        if by_keyboard and self._shared.focused is None and self._order:
+            backwards = reason == Qt.FocusReason.BacktabFocusReason
+            self.focus_node(self._order[-1] if backwards else self._order[0])
+        else:
+            self._repaint_focused()
+            self._refresh_card()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._shared.show_focus = False
+        self._repaint_focused()
+        self._refresh_card()
+
+    def _repaint_focused(self) -> None:
+        key = self._shared.focused
+        if key is not None and key in self._items:
+            self._items[key].update()
+
+    def _hovered(self, item: _NodeItem) -> None:
+        self._hover = item.node.key
+        self._refresh_card()
+
+    def _unhovered(self, item: _NodeItem) -> None:
+        if self._hover == item.node.key:
+            self._hover = None
+            self._refresh_card()
+
+    def _dragged_over(self, item: _NodeItem, pos: QPointF) -> None:
+        target = ml.locate(pos.x(), pos.y(), radius=MAP_RADIUS)
+        node = item.node
+        if target is None or target == (node.circle, node.domain):
+            self._drop_marker.setVisible(False)
+            self._show_card_text(
+                item,
+                [node.label, "Drop here to leave them where they are"]
+                if target is None
+                else card_lines(node),
+            )
+            return
+        theme = self._shared.theme
+        self._drop_marker.setPath(_cell_path(target[0], target[1], MAP_RADIUS))
+        self._drop_marker.setBrush(QBrush(theme.drop_fill))
+        pen = QPen(theme.drop_line, 2.0)
+        pen.setCosmetic(True)
+        self._drop_marker.setPen(pen)
+        self._drop_marker.setVisible(True)
+        self._show_card_text(item, [node.label, f"Move to {target[0].label} · {target[1].label}"])
+
+    # --- Qt events -----------------------------------------------------------------------
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawBackground(painter, rect)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self._zoom(ZOOM_STEP**steps, anchor=event.position())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit_to_window()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fitted:
+            self.fit_to_window()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._shared.set_theme(_Theme(self.palette()))
+            if event.type() == QEvent.Type.FontChange:
+                self._shared.set_font(self.font())
+                self._backdrop.refresh()
+                if self._nodes:
+                    self.set_nodes(self._nodes)
+            for item in self._items.values():
+                item.refresh_theme()
+            self._apply_theme_to_scene()
+            self._style_card()
+            self._backdrop.update()
+
+    def _apply_theme_to_scene(self) -> None:
+        self.setBackgroundBrush(QBrush(self._shared.theme.background))

@@ -1,0 +1,485 @@
+"""The Network page: the circle map, and beside it a few gentle notes about gaps."""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportnet.circle_map.geometry import MapNode
+from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
+from supportnet.scheduling.gaps import find_gaps
+from supportnet.scheduling.phrasing import since_phrase
+from supportnet.scheduling.rhythm import (
+    NO_CONTACT,
+    ContactStats,
+    cadence_by_group,
+    cadence_by_person,
+    quietness,
+)
+from supportnet.ui.network.map_view import CircleMapView
+from supportnet.ui.undo.commands import GROUP, PERSON
+from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.models import GapsListModel, long_date
+
+GAPS_HEADING = "Worth a gentle look"
+GAPS_HINT = "Press Enter or double-click on a note to see who it is about."
+NO_GAPS = "Nothing stands out right now."
+EMPTY_MAP = "Your map is empty for now."
+EMPTY_MAP_MORE = "Add the people and groups in your life, and they'll appear in their circles."
+NO_CONTACT_TEXT = "Nothing logged yet"
+LEGEND_HEADING = "What the marks mean"
+EXPORT_ERROR_TITLE = "SupportNet couldn't export the map"
+
+
+def map_nodes(
+    people: Sequence[Person],
+    groups: Sequence[Group],
+    person_stats: Mapping[int, ContactStats],
+    group_stats: Mapping[int, ContactStats],
+    now: datetime,
+    person_cadence: Mapping[int, int] | None = None,
+    group_cadence: Mapping[int, int] | None = None,
+) -> list[MapNode]:
+    """What the circle map draws: every person and group, with how quiet contact has gone."""
+    person_cadence = person_cadence or {}
+    group_cadence = group_cadence or {}
+    nodes: list[MapNode] = []
+    for person in people:
+        if person.id is None:
+            continue
+        stats = person_stats.get(person.id, NO_CONTACT)
+        nodes.append(
+            MapNode(
+                key=(PERSON, person.id),
+                label=person.display_name,
+                circle=person.circle,
+                domain=person.domain,
+                support_types=frozenset(person.support_types),
+                quietness=quietness(stats, now, person_cadence.get(person.id)),
+                last_contact_text=_since(stats, now),
+                is_group=False,
+            )
+        )
+    for group in groups:
+        if group.id is None or group.domain is None:
+            continue
+        stats = group_stats.get(group.id, NO_CONTACT)
+        nodes.append(
+            MapNode(
+                key=(GROUP, group.id),
+                label=group.name,
+                circle=group.circle,
+                domain=group.domain,
+                support_types=frozenset(group.support_types),
+                quietness=quietness(stats, now, group_cadence.get(group.id)),
+                last_contact_text=_since(stats, now),
+                is_group=True,
+            )
+        )
+    return nodes
+
+
+def _since(stats: ContactStats, now: datetime) -> str:
+    if stats.last_contact is None:
+        return NO_CONTACT_TEXT
+    return since_phrase(stats.last_contact, now)
+
+
+def legend_meaning(item: Any) -> str:
+    """A legend line's words: "Emotional — listening and empathy", "A person"."""
+    if item.glyph.isalpha() or item.glyph == "+":
+        description = item.description[:1].lower() + item.description[1:]
+        return f"{item.label} — {description}"
+    return str(item.description)
+
+
+class NoteDelegate(QStyledItemDelegate):
+    """Each note as a quiet card: wrapped text with air around it, palette colours only."""
+
+    PAD = 10
+
+    def _text_rect(self, rect: QRect) -> QRect:
+        pad = self.PAD
+        return rect.adjusted(pad, pad, -pad, -pad)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
+        width = max(width - 2 * self.PAD - 8, 80)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = option.fontMetrics.boundingRect(
+            QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(width + 2 * self.PAD, bounds.height() + 2 * self.PAD)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        rect = option.rect.adjusted(1, 1, -1, -1)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
+        painter.setBrush(fill)
+        # The focused note gets a thicker outline as well as the fill: not colour alone.
+        pen = QPen(palette.color(QPalette.ColorRole.Mid))
+        if focused:
+            pen = QPen(
+                palette.color(
+                    QPalette.ColorRole.Highlight
+                    if not selected
+                    else QPalette.ColorRole.HighlightedText
+                ),
+                2,
+            )
+        painter.setPen(pen)
+        painter.drawRoundedRect(rect, 6, 6)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(palette.color(text_role))
+        painter.drawText(
+            self._text_rect(option.rect),
+            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+        )
+        painter.restore()
+
+
+class NotesList(QListView):
+    """The notes, re-measured when the width changes so every sentence shows in full."""
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
+
+
+class NetworkPageView(QWidget):
+    """Layout only: zoom and export buttons over the map; the notes about gaps beside it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Your network map")
+
+        self.map = CircleMapView()
+        # The viewport takes focus too; it is the map itself to a screen reader.
+        self.map.viewport().setAccessibleName(self.map.accessibleName())
+
+        self.empty_message = QLabel(EMPTY_MAP)
+        self.empty_message.setAccessibleName(EMPTY_MAP)
+        self.empty_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.empty_message.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.empty_message.setFont(font)
+        self.empty_more = QLabel(EMPTY_MAP_MORE)
+        self.empty_more.setAccessibleName(EMPTY_MAP_MORE)
+        self.empty_more.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_more.setWordWrap(True)
+        self.add_first_button = QPushButton("Add someone…")
+        self.add_first_button.setAccessibleName("Add someone")
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(2)
+        empty_layout.addWidget(self.empty_message)
+        empty_layout.addWidget(self.empty_more)
+        add_row = QHBoxLayout()
+        add_row.addStretch(1)
+        add_row.addWidget(self.add_first_button)
+        add_row.addStretch(1)
+        empty_layout.addLayout(add_row)
+        empty_layout.addStretch(3)
+        self._empty = empty
+        self.map_area = QStackedWidget()
+        self.map_area.setAccessibleName("Map")
+        self.map_area.addWidget(self.map)
+        self.map_area.addWidget(empty)
+
+        self.zoom_out_button = self._tool("Zoom out", "−", "Zoom out (Ctrl+−)")
+        self.zoom_in_button = self._tool("Zoom in", "+", "Zoom in (Ctrl++)")
+        self.fit_button = self._tool("Fit to window", "Fit", "Show the whole map (Ctrl+0)")
+        self.export_button = QPushButton("E&xport map…")
+        self.export_button.setAccessibleName("Export map")
+        self.export_button.setToolTip("Save the map as a picture or a PDF to print")
+
+        tools = QHBoxLayout()
+        tools.setSpacing(6)
+        tools.addWidget(self.zoom_out_button)
+        tools.addWidget(self.zoom_in_button)
+        tools.addWidget(self.fit_button)
+        tools.addStretch(1)
+        tools.addWidget(self.export_button)
+
+        self.gaps_heading = QLabel(GAPS_HEADING)
+        heading_font = self.gaps_heading.font()
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
+        heading_font.setBold(True)
+        self.gaps_heading.setFont(heading_font)
+        self.gaps_heading.setAccessibleName(GAPS_HEADING)
+        self.gaps_list = NotesList()
+        self.gaps_list.setAccessibleName(GAPS_HEADING)
+        self.gaps_list.setItemDelegate(NoteDelegate(self.gaps_list))
+        self.gaps_list.setWordWrap(True)
+        self.gaps_list.setUniformItemSizes(False)
+        self.gaps_list.setSpacing(3)
+        self.gaps_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The cards sit on the window colour, like paper notes beside the map.
+        self.gaps_list.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        self.gaps_list.setBackgroundRole(QPalette.ColorRole.Window)
+        self.gaps_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.gaps_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.gaps_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.gaps_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.gaps_list.setFrameShape(QListView.Shape.NoFrame)
+        self.gaps_hint = QLabel(GAPS_HINT)
+        self.gaps_hint.setAccessibleName(GAPS_HINT)
+        self.gaps_hint.setWordWrap(True)
+        self.no_gaps = QLabel(NO_GAPS)
+        self.no_gaps.setAccessibleName(NO_GAPS)
+        self.no_gaps.setWordWrap(True)
+        self.no_gaps.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self.legend_heading = QLabel(LEGEND_HEADING)
+        legend_font = self.legend_heading.font()
+        legend_font.setBold(True)
+        self.legend_heading.setFont(legend_font)
+        self.legend_heading.setAccessibleName(LEGEND_HEADING)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName(LEGEND_HEADING)
+        lines = []
+        meanings = [(i.glyph, legend_meaning(i)) for i in self.map.legend_items()]
+        for glyph, meaning in meanings:
+            lines.append(
+                f"<tr><td style='padding-right:8px'><b>{html.escape(glyph)}</b></td>"
+                f"<td>{html.escape(meaning)}</td></tr>"
+            )
+        self.legend.setText(f"<table cellspacing='1'>{''.join(lines)}</table>")
+        self.legend.setAccessibleDescription("; ".join(f"{g}: {m}" for g, m in meanings))
+
+        side = QWidget()
+        side.setAccessibleName("Notes about your network")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(8)
+        side_layout.addWidget(self.gaps_heading)
+        side_layout.addWidget(self.gaps_hint)
+        side_layout.addWidget(self.gaps_list, 1)
+        side_layout.addWidget(self.no_gaps, 1)
+        side_layout.addSpacing(8)
+        side_layout.addWidget(self.legend_heading)
+        side_layout.addWidget(self.legend)
+        side.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
+        side.setMaximumWidth(self.fontMetrics().averageCharWidth() * 46)
+        self.side = side
+
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        left.addLayout(tools)
+        left.addWidget(self.map_area, 1)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(16)
+        layout.addLayout(left, 1)
+        layout.addWidget(side)
+
+        order = [
+            self.zoom_out_button,
+            self.zoom_in_button,
+            self.fit_button,
+            self.export_button,
+            self.map,
+            self.add_first_button,
+            self.gaps_list,
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    @staticmethod
+    def _tool(name: str, text: str, tooltip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setToolTip(tooltip)
+        width = button.fontMetrics().horizontalAdvance("Fit") + button.fontMetrics().height() * 2
+        button.setFixedWidth(width)
+        return button
+
+    def show_map(self, shown: bool) -> None:
+        """The map with its tools and notes, or one kind line in their place."""
+        self.map_area.setCurrentWidget(self.map if shown else self._empty)
+        self.side.setVisible(shown)
+        for button in (
+            self.zoom_out_button,
+            self.zoom_in_button,
+            self.fit_button,
+            self.export_button,
+        ):
+            button.setVisible(shown)
+
+    def show_gaps(self, any_gaps: bool) -> None:
+        self.gaps_list.setVisible(any_gaps)
+        self.gaps_hint.setVisible(any_gaps)
+        self.no_gaps.setVisible(not any_gaps)
+
+
+class NetworkPageController(QObject):
+    """Fills the map and the notes from the repositories; turns drags into move requests."""
+
+    move_requested = Signal(str, int, object, object)
+    edit_requested = Signal(str, int)
+    #: "New person", with a kind of support ticked (a support nobody gives yet), or None.
+    new_person_requested = Signal(object)
+    #: A short confirmation for the status bar.
+    status = Signal(str)
+    #: The person or group focused on the map changed.
+    selection_changed = Signal()
+
+    def __init__(
+        self,
+        source: Any,
+        clock: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._clock = clock
+        self.export_dir = str(Path.home())
+        self.gaps_model = GapsListModel(self)
+        self.view = NetworkPageView(parent)
+        self.view.gaps_list.setModel(self.gaps_model)
+        self.nodes: list[MapNode] = []
+        view = self.view
+        view.map.node_moved.connect(self._node_moved)
+        view.map.node_activated.connect(self._node_activated)
+        view.map.focus_changed.connect(lambda *_args: self.selection_changed.emit())
+        view.gaps_list.activated.connect(self._gap_activated)
+        view.zoom_in_button.clicked.connect(view.map.zoom_in)
+        view.zoom_out_button.clicked.connect(view.map.zoom_out)
+        view.fit_button.clicked.connect(view.map.fit_to_window)
+        view.export_button.clicked.connect(self.export_map)
+        view.add_first_button.clicked.connect(lambda: self.new_person_requested.emit(None))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read people, groups, plans and contact history again and redraw."""
+        source = self._source
+        now = self._clock()
+        people = source.people.list_all()
+        groups = source.groups.list_all()
+        person_stats = source.checkins.contact_stats_by_person()
+        group_stats = source.checkins.contact_stats_by_group()
+        plans = source.plans.list_all()
+        person_cadence = cadence_by_person(plans)
+        group_cadence = cadence_by_group(plans)
+        self.nodes = map_nodes(
+            people, groups, person_stats, group_stats, now, person_cadence, group_cadence
+        )
+        self.view.map.set_nodes(self.nodes)
+        self.view.show_map(bool(self.nodes))
+        gaps = (
+            find_gaps(
+                people,
+                groups,
+                person_stats,
+                group_stats,
+                now,
+                cadence_by_person=person_cadence,
+                cadence_by_group=group_cadence,
+            )
+            if self.nodes
+            else []
+        )
+        self.gaps_model.set_gaps(gaps)
+        self.view.show_gaps(bool(gaps))
+
+    # --- the map -----------------------------------------------------------------------------
+
+    def _node_moved(self, kind: str, item_id: int, circle: str, domain: str) -> None:
+        self.move_requested.emit(kind, item_id, Circle(circle), LifeDomain(domain))
+
+    def _node_activated(self, kind: str, item_id: int) -> None:
+        self.edit_requested.emit(kind, item_id)
+
+    def focus(self, kind: str, item_id: int) -> None:
+        """Show someone on the map and give them the keyboard focus there."""
+        self.view.map.focus_node((kind, item_id))
+        self.view.map.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def selected(self) -> tuple[str, int] | None:
+        """The person or group focused on the map, as ``(kind, id)``."""
+        key = self.view.map.focused_key()
+        if key is None:
+            return None
+        return str(key[0]), int(key[1])
+
+    # --- gaps --------------------------------------------------------------------------------
+
+    def _gap_activated(self, index: QModelIndex) -> None:
+        gap = self.gaps_model.gap_at(index.row())
+        self.open_gap(gap)
+
+    def open_gap(self, gap: Any) -> None:
+        """Show who a note is about on the map; for support nobody gives, offer "New person"."""
+        if gap.people:
+            self.focus(PERSON, gap.people[0])
+        elif gap.groups:
+            self.focus(GROUP, gap.groups[0])
+        else:
+            support = gap.support_type
+            self.new_person_requested.emit(SupportType(support) if support else None)
+
+    # --- export ------------------------------------------------------------------------------
+
+    def export_map(self) -> None:
+        """Ask where, then save the map as PNG, SVG or PDF. A failure is said plainly."""
+        parent = self.view.window()
+        choice = dialogs.ask_export_path(parent, self.export_dir, "support-network")
+        if choice is None:
+            return
+        path, suffix, page = choice
+        when = long_date(self._clock())
+        target = Path(path)
+        try:
+            if suffix == "svg":
+                self.view.map.export_svg(target, date_text=when)
+            elif suffix == "pdf":
+                self.view.map.export_pdf(target, page=page or "A4", date_text=when)
+            else:
+                self.view.map.export_png(target, date_text=when)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            dialogs.show_error(
+                parent,
+                f"The map couldn't be saved to {path}.\n\n{reason}. You could try another "
+                "folder, or check there is space on the disk.",
+                title=EXPORT_ERROR_TITLE,
+            )
+            return
+        self.export_dir = str(Path(path).parent)
+        self.status.emit(f"Saved the map to {Path(path).name}")

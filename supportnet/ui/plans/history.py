@@ -1,0 +1,388 @@
+"""A person's or group's check-in history, newest first, with Edit and an undoable Delete."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QObject,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportnet.model.checkins import CheckIn
+from supportnet.model.errors import SupportNetError
+from supportnet.model.plans import WEEKDAY_NAMES, short_text
+from supportnet.ui.plans.checkin_editor import CheckInEditor
+from supportnet.ui.plans.fields import quiet, zone_or_utc
+from supportnet.ui.plans.history_text import (
+    EMPTY_HISTORY,
+    EMPTY_HISTORY_MORE,
+    ID_ROLE,
+    NOTHING_SELECTED,
+    UID_ROLE,
+    WHO_TEXT,
+    Index,
+    mood_text,
+    when_text,
+)
+from supportnet.ui.plans.wording import user_zone_name
+from supportnet.ui.shell.signals import AppSignals
+from supportnet.ui.undo.commands import PERSON, UndoContext
+from supportnet.ui.undo.note import UndoNote
+from supportnet.ui.undo.plan_commands import DeleteCheckInCommand, EditCheckInCommand
+from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.editor_form import heading_label
+from supportnet.ui.widgets.lists import ListArea, make_table
+from supportnet.ui.widgets.models import TableModel
+
+
+class HistoryModel(TableModel):
+    """Check-ins, newest first: when, how, who reached out, mood, and the start of the note."""
+
+    COL_WHEN = 0
+    COL_CHANNEL = 1
+    COL_WHO = 2
+    COL_MOOD = 3
+    COL_NOTE = 4
+    HEADERS = ("When", "How", "Who reached out", "Mood before → after", "Note")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._checkins: list[CheckIn] = []
+        self._zone = ZoneInfo("UTC")
+        self._now: datetime | None = None
+
+    def set_checkins(self, checkins: Sequence[CheckIn], zone: str, now: datetime) -> None:
+        self.beginResetModel()
+        self._checkins = sorted(checkins, key=lambda c: c.at, reverse=True)
+        self._zone = zone_or_utc(zone)
+        self._now = now
+        self.endResetModel()
+
+    def checkin_at(self, row: int) -> CheckIn:
+        found: CheckIn = self.item_at(row)
+        return found
+
+    def _items(self) -> list[Any]:
+        return self._checkins
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._checkins):
+            return None
+        checkin = self._checkins[index.row()]
+        if role == ID_ROLE:
+            return checkin.id
+        if role == UID_ROLE:
+            return checkin.uid
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(checkin, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_NOTE:
+            return checkin.note or None
+        return None
+
+    def _text(self, checkin: CheckIn, column: int) -> str:
+        if column == self.COL_WHEN:
+            return when_text(checkin.at, self._zone, self._now)
+        if column == self.COL_CHANNEL:
+            return checkin.channel.label if checkin.channel else ""
+        if column == self.COL_WHO:
+            return WHO_TEXT.get(checkin.initiator, "")
+        if column == self.COL_MOOD:
+            return mood_text(checkin.mood_before, checkin.mood_after)
+        if column == self.COL_NOTE:
+            return short_text(checkin.note, 80)
+        return ""
+
+
+class HistoryView(QWidget):
+    """Layout only: a heading, the list (or a kind line when it's empty), the buttons."""
+
+    def __init__(
+        self,
+        model: HistoryModel,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        *,
+        undo_context: UndoContext | None = None,
+    ):
+        super().__init__(parent)
+        self.setAccessibleName("Check-in history")
+        self.heading = heading_label("Check-ins")
+        self.intro = QLabel("Newest first. Times are in your time zone.")
+        self.intro.setAccessibleName("About this list")
+        quiet(self.intro)
+
+        self.table = make_table(model, "Check-ins, newest first")
+        self.table.setCornerButtonEnabled(False)
+        header = self.table.horizontalHeader()
+        chars = self.table.fontMetrics().averageCharWidth()
+        for column, width in ((0, 22), (1, 16), (2, 20), (3, 26)):
+            header.resizeSection(column, chars * width)
+        self.stack = ListArea(self.table, "Check-in history")
+        self.empty = self.stack.message
+
+        self.selection_label = QLabel(NOTHING_SELECTED)
+        self.selection_label.setAccessibleName("Selected check-in")
+        quiet(self.selection_label)
+        self.edit_button = QPushButton("&Change…")
+        self.edit_button.setAccessibleName("Change the selected check-in")
+        self.edit_button.setToolTip("Change when, how or what you noted (Enter)")
+        self.delete_button = QPushButton("De&lete")
+        self.delete_button.setAccessibleName("Delete the selected check-in")
+        self.delete_button.setToolTip("Delete the selected check-in (Del); you can undo")
+        self.note = UndoNote(undo_stack, undo_context=undo_context)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.selection_label, 1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        for first, second in itertools.pairwise(
+            [self.table, self.edit_button, self.delete_button, self.note.undo_button]
+        ):
+            QWidget.setTabOrder(first, second)
+
+    def show_empty(self, text: str, more: str = EMPTY_HISTORY_MORE) -> None:
+        self.stack.show_message(text, more)
+
+    def show_table(self) -> None:
+        self.stack.show_table()
+
+
+class TargetRowsController(QObject):
+    """One person's or group's rows in a table with Change and Delete: shared by the
+    plans panel and the check-in history.
+
+    ``kind`` is ``"person"`` or ``"group"``. Subclasses set ``model`` (with ``item_at`` and
+    ``row_of_uid``) and ``view`` (with ``table`` and ``stack``) before :meth:`_wire`, and
+    provide ``refresh``, ``edit_selected``, ``delete_selected`` and ``_selection_moved``.
+    ``status`` carries a short confirmation for the window's status bar.
+    """
+
+    status = Signal(str)
+    model: TableModel
+    view: Any
+
+    def __init__(
+        self,
+        source: Any,
+        clock: Callable[[], datetime],
+        signals: AppSignals,
+        undo_stack: QUndoStack,
+        undo_context: UndoContext,
+        *,
+        kind: str,
+        target_id: int,
+        user_zone: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._clock = clock
+        self._signals = signals
+        self._stack = undo_stack
+        self._ctx = undo_context
+        self.kind = kind
+        self.target_id = target_id
+        self._user_zone = user_zone
+        self.name = ""
+
+    def _wire(self, *changes: Any) -> None:
+        """Double-click or Enter changes, Delete deletes; ``changes`` (signals) refresh."""
+        table = self.view.table
+        table.activated.connect(lambda _index: self.edit_selected())
+        table.selectionModel().selectionChanged.connect(self._selection_moved)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
+        for signal in changes:
+            signal.connect(self.refresh)
+
+    @property
+    def user_zone(self) -> str:
+        return self._user_zone or user_zone_name(self._source)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def edit_selected(self) -> Any:
+        raise NotImplementedError
+
+    def delete_selected(self) -> Any:
+        raise NotImplementedError
+
+    def _selection_moved(self, *_args: Any) -> None:
+        raise NotImplementedError
+
+    def _read_target(self) -> bool:
+        """Read the person's or group's name; False if they are gone (deleted, perhaps in
+        the main window: an undo there brings them back here too)."""
+        try:
+            if self.kind == PERSON:
+                self.name = self._source.people.get(self.target_id).display_name
+            else:
+                self.name = self._source.groups.get(self.target_id).name
+        except SupportNetError:
+            return False
+        return True
+
+    def _selected_item(self) -> Any:
+        rows = self.view.table.selectionModel().selectedRows()
+        if not rows or self.view.stack.currentWidget() is not self.view.table:
+            return None
+        return self.model.item_at(rows[0].row())
+
+    def select_uid(self, uid: str) -> bool:
+        row = self.model.row_of_uid(uid)
+        if row is None:
+            return False
+        self.view.table.selectRow(row)
+        self.view.table.scrollTo(self.model.index(row, 0))
+        return True
+
+
+class HistoryController(TargetRowsController):
+    """Fills the history from the repositories; Change opens a form, Delete is undoable.
+
+    Refreshes itself when check-ins, people or groups change.
+    """
+
+    model: HistoryModel
+
+    def __init__(self, *args: Any, parent: QWidget | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, parent=parent, **kwargs)
+        self.model = HistoryModel(self)
+        self.view = HistoryView(self.model, self._stack, parent, undo_context=self._ctx)
+        #: The form on screen, if any.
+        self.editor: CheckInEditor | None = None
+
+        view = self.view
+        view.edit_button.clicked.connect(self.edit_selected)
+        view.delete_button.clicked.connect(self.delete_selected)
+        signals = self._signals
+        self._wire(signals.checkins_changed, signals.people_changed, signals.groups_changed)
+        self.refresh()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        keep = self.selected()
+        gone = not self._read_target()
+        checkins = []
+        if not gone:
+            checkins = (
+                self._source.checkins.for_person(self.target_id)
+                if self.kind == PERSON
+                else self._source.checkins.for_group(self.target_id)
+            )
+        self.view.heading.setText(f"Check-ins with {self.name}" if self.name else "Check-ins")
+        self.model.set_checkins(checkins, self.user_zone, self._clock())
+        if self.model.rowCount():
+            self.view.show_table()
+        elif gone:
+            self.view.show_empty(f"{self.name or 'They'} is no longer in your network.", "")
+        else:
+            self.view.show_empty(EMPTY_HISTORY.format(name=self.name or "them"))
+        if keep is not None:
+            self.select_uid(keep.uid)
+        self._selection_moved()
+
+    # --- selection -------------------------------------------------------------------------
+
+    def selected(self) -> CheckIn | None:
+        found: CheckIn | None = self._selected_item()
+        return found
+
+    def _selection_moved(self, *_args: Any) -> None:
+        checkin = self.selected()
+        has = checkin is not None
+        self.view.edit_button.setEnabled(has)
+        self.view.delete_button.setEnabled(has)
+        if checkin is None:
+            self.view.selection_label.setText(NOTHING_SELECTED)
+        else:
+            zone = zone_or_utc(self.user_zone)
+            self.view.selection_label.setText(
+                f"Selected: {when_text(checkin.at, zone, self._clock())}"
+            )
+
+    def _label(self, checkin: CheckIn) -> str:
+        """ "the check-in of Sun 14 Jun", for undo texts and notes."""
+        local = checkin.at.astimezone(zone_or_utc(self.user_zone))
+        return f"the check-in of {WEEKDAY_NAMES[local.weekday()][:3]} {local.day} {local:%b}"
+
+    # --- changing --------------------------------------------------------------------------
+
+    def edit_selected(self) -> CheckInEditor | None:
+        checkin = self.selected()
+        if checkin is None:
+            return None
+        if self.editor is not None:
+            self.editor.activateWindow()
+            return self.editor
+        before = copy.deepcopy(checkin)
+
+        def save(after: CheckIn) -> CheckIn:
+            if after == before:
+                return before
+            command = EditCheckInCommand.perform(self._ctx, before, after, self._label(before))
+            self._stack.push(command)
+            self.view.note.show_note(f"Changed {self._label(after)}.")
+            self.status.emit("Saved")
+            return command.saved or after
+
+        editor = CheckInEditor(checkin, save, self.view, name=self.name, user_zone=self.user_zone)
+        self.editor = editor
+        editor.finished.connect(self._editor_closed)
+        editor.open()
+        return editor
+
+    def _editor_closed(self, *_args: Any) -> None:
+        editor, self.editor = self.editor, None
+        if editor is not None:
+            editor.deleteLater()
+
+    def delete_selected(self) -> bool:
+        """Delete the selected check-in at once; Undo (here or Ctrl+Z) brings it back."""
+        checkin = self.selected()
+        if checkin is None:
+            return False
+        label = self._label(checkin)
+        row = self.view.table.selectionModel().selectedRows()[0].row()
+        try:
+            command = DeleteCheckInCommand.perform(self._ctx, checkin, label)
+        except SupportNetError as exc:
+            dialogs.show_error(self.view, exc.message, title="SupportNet couldn't delete that")
+            self.refresh()
+            return False
+        self._stack.push(command)
+        self.view.note.show_note(f"Deleted {label}.")
+        self.status.emit(f"Deleted {label} (Ctrl+Z brings it back)")
+        # The keyboard stays in the list, on the next check-in.
+        if self.model.rowCount():
+            self.view.table.selectRow(min(row, self.model.rowCount() - 1))
+            self.view.table.setFocus()
+        return True

@@ -1,0 +1,370 @@
+"""A person's or group's plans, with Add, Change, Pause or Resume and Delete (all undoable).
+
+:class:`PlansAndHistoryDialog`, the plans and the check-in history in a window of their own,
+is in :mod:`supportnet.ui.plans.dialog`.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import (
+    Qt,
+)
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportnet.model.errors import SupportNetError
+from supportnet.model.plans import Plan
+from supportnet.ui.plans.editor import PlanEditor
+from supportnet.ui.plans.fields import quiet
+from supportnet.ui.plans.history import TargetRowsController
+from supportnet.ui.plans.model import PlansModel, plan_name
+from supportnet.ui.plans.wording import new_plan
+from supportnet.ui.undo.commands import PERSON, UndoContext
+from supportnet.ui.undo.note import UndoNote
+from supportnet.ui.undo.plan_commands import (
+    AddPlanCommand,
+    DeletePlanCommand,
+    EditPlanCommand,
+    pause_plan,
+)
+from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.editor_form import heading_label
+from supportnet.ui.widgets.lists import ListArea, make_table
+
+EMPTY_PLANS = "No plans with {name} yet."
+EMPTY_PLANS_MORE = (
+    "A plan is a gentle reminder to reach out: on a schedule, every so often, or once. "
+    "Add one when it feels right."
+)
+NOTHING_SELECTED = "Choose a plan to change, pause or delete it."
+GONE = "{name} is no longer in your network."
+
+
+class PlansPanelView(QWidget):
+    """Layout only: a heading, the list (or a kind line when it's empty), the buttons."""
+
+    def __init__(
+        self,
+        model: PlansModel,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        *,
+        undo_context: UndoContext | None = None,
+    ):
+        super().__init__(parent)
+        self.setAccessibleName("Plans")
+        self.heading = heading_label("Plans")
+        self.intro = QLabel("Gentle reminders, never deadlines. Pause one whenever you need to.")
+        self.intro.setAccessibleName("About plans")
+        self.intro.setWordWrap(True)
+        quiet(self.intro)
+
+        self.table = make_table(model, "Plans")
+        self.table.setCornerButtonEnabled(False)
+        header = self.table.horizontalHeader()
+        chars = self.table.fontMetrics().averageCharWidth()
+        for column, width in ((0, 30), (1, 16), (2, 42), (3, 14)):
+            header.resizeSection(column, chars * width)
+        self.stack = ListArea(self.table, "Plans")
+        self.empty = self.stack.message
+
+        self.selection_label = QLabel(NOTHING_SELECTED)
+        self.selection_label.setAccessibleName("Selected plan")
+        self.selection_label.setWordWrap(True)
+        quiet(self.selection_label)
+        self.add_button = QPushButton("&Add a plan…")
+        self.add_button.setAccessibleName("Add a plan")
+        self.add_button.setToolTip("Plan a gentle reach-out (Ctrl+Shift+P)")
+        self.edit_button = QPushButton("&Change…")
+        self.edit_button.setAccessibleName("Change the selected plan")
+        self.edit_button.setToolTip("Change the selected plan (Enter)")
+        self.pause_button = QPushButton("Pa&use")
+        self.pause_button.setAccessibleName("Pause the selected plan")
+        self.pause_button.setToolTip("Keep the plan, but don't suggest it for now")
+        self.delete_button = QPushButton("De&lete…")
+        self.delete_button.setAccessibleName("Delete the selected plan")
+        self.delete_button.setToolTip("Delete the selected plan (Del); you can undo")
+        self.note = UndoNote(undo_stack, undo_context=undo_context)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.selection_label, 1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.pause_button)
+        buttons.addWidget(self.delete_button)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.add_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        for first, second in itertools.pairwise(
+            [
+                self.add_button,
+                self.table,
+                self.edit_button,
+                self.pause_button,
+                self.delete_button,
+                self.note.undo_button,
+            ]
+        ):
+            QWidget.setTabOrder(first, second)
+
+    def show_empty(self, text: str, more: str = EMPTY_PLANS_MORE) -> None:
+        self.stack.show_message(text, more)
+
+    def show_table(self) -> None:
+        self.stack.show_table()
+
+
+class PlansPanelController(TargetRowsController):
+    """Fills one target's plans from the repositories and turns the buttons into commands.
+
+    Every change goes onto the undo stack.
+    """
+
+    model: PlansModel
+
+    def __init__(self, *args: Any, parent: QWidget | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, parent=parent, **kwargs)
+        #: True while the person or group is missing from the store.
+        self.gone = False
+        self.model = PlansModel(self)
+        self.view = PlansPanelView(self.model, self._stack, parent, undo_context=self._ctx)
+        #: The plan editor on screen, if any.
+        self.editor: PlanEditor | None = None
+        self._filled = False
+
+        view = self.view
+        view.add_button.clicked.connect(self.add_plan)
+        view.edit_button.clicked.connect(self.edit_selected)
+        view.pause_button.clicked.connect(self.toggle_pause)
+        view.delete_button.clicked.connect(self.delete_selected)
+        add_key = QShortcut(QKeySequence("Ctrl+Shift+P"), view)
+        add_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_key.activated.connect(self.add_plan)
+        signals = self._signals
+        self._wire(signals.plans_changed, signals.people_changed, signals.groups_changed)
+        self.refresh()
+
+    def _today(self) -> date:
+        try:
+            return self._clock().astimezone(ZoneInfo(self.user_zone)).date()
+        except (ZoneInfoNotFoundError, ValueError):
+            return self._clock().date()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        keep = self.selected()
+        self.gone = not self._read_target()
+        plans = []
+        if not self.gone:
+            plans = (
+                self._source.plans.for_person(self.target_id)
+                if self.kind == PERSON
+                else self._source.plans.for_group(self.target_id)
+            )
+        self.view.heading.setText(f"Plans with {self.name}" if self.name else "Plans")
+        self.view.add_button.setEnabled(bool(self.name) and not self.gone)
+        last = self._last_contact() if not self.gone else None
+        self.model.set_plans(plans, self.user_zone, self._clock(), last)
+        if self.model.rowCount():
+            self.view.show_table()
+            self._size_columns()
+        elif self.gone:
+            self.view.show_empty(GONE.format(name=self.name or "They"), "")
+        else:
+            self.view.show_empty(EMPTY_PLANS.format(name=self.name or "them"))
+        if keep is not None:
+            self.select_uid(keep.uid)
+        elif not self._filled and self.model.rowCount():
+            # The first plan is ready to change or pause: one click fewer.
+            self.view.table.selectRow(0)
+        self._filled = self._filled or bool(self.model.rowCount())
+        self._selection_moved()
+
+    def _size_columns(self) -> None:
+        table = self.view.table
+        header = table.horizontalHeader()
+        spare = table.fontMetrics().averageCharWidth() * 4
+        for column in range(self.model.columnCount() - 1):
+            table.resizeColumnToContents(column)
+            header.resizeSection(column, header.sectionSize(column) + spare)
+
+    # --- selection -------------------------------------------------------------------------
+
+    def selected(self) -> Plan | None:
+        found: Plan | None = self._selected_item()
+        return found
+
+    def _selection_moved(self, *_args: Any) -> None:
+        plan = self.selected()
+        has = plan is not None
+        view = self.view
+        view.edit_button.setEnabled(has)
+        view.delete_button.setEnabled(has)
+        view.pause_button.setEnabled(has)
+        paused = plan is not None and plan.paused
+        view.pause_button.setText("Res&ume" if paused else "Pa&use")
+        view.pause_button.setAccessibleName(
+            "Resume the selected plan" if paused else "Pause the selected plan"
+        )
+        view.pause_button.setToolTip(
+            "Suggest this plan again" if paused else "Keep the plan, but don't suggest it for now"
+        )
+        if plan is None:
+            view.selection_label.setText(NOTHING_SELECTED)
+        else:
+            state = " (paused)" if plan.paused else ""
+            view.selection_label.setText(f"Selected: {plan_name(plan, self.name)}{state}")
+
+    # --- changing --------------------------------------------------------------------------
+
+    def _last_contact(self) -> datetime | None:
+        checkins = self._source.checkins
+        if self.kind == PERSON:
+            return checkins.last_contact_by_person().get(self.target_id)
+        return checkins.last_contact_by_group().get(self.target_id)
+
+    def _ideas(self) -> list[str]:
+        ideas = getattr(self._source, "ideas", None)
+        if ideas is None:
+            return []
+        try:
+            return [idea.text for idea in ideas.list_all()]
+        except SupportNetError:
+            return []
+
+    def _open_editor(self, plan: Plan, on_save: Callable[[Plan], Any]) -> PlanEditor:
+        if self.editor is not None:
+            self.editor.activateWindow()
+            return self.editor
+        editor = PlanEditor(
+            plan,
+            on_save,
+            self.view,
+            target_name=self.name,
+            clock=self._clock,
+            user_zone=self.user_zone,
+            last_contact=self._last_contact(),
+            ideas=self._ideas(),
+        )
+        self.editor = editor
+        editor.finished.connect(self._editor_closed)
+        editor.open()
+        return editor
+
+    def _editor_closed(self, *_args: Any) -> None:
+        editor, self.editor = self.editor, None
+        if editor is not None:
+            editor.deleteLater()
+
+    def add_plan(self) -> PlanEditor | None:
+        """Open the editor for a new plan for this person or group."""
+        if not self.name or self.gone:
+            return None
+        plan = new_plan(self.kind, self.target_id, self._today(), self.user_zone)
+
+        def save(plan: Plan) -> Plan:
+            name = plan_name(plan, self.name)
+            command = AddPlanCommand.perform(self._ctx, plan, name)
+            self._stack.push(command)
+            self.view.note.show_note(f"Added {name}.")
+            self.status.emit(f"Added {name}")
+            self.select_uid(command.saved.uid)
+            return command.saved
+
+        return self._open_editor(plan, save)
+
+    def edit_selected(self) -> PlanEditor | None:
+        plan = self.selected()
+        if plan is None:
+            return None
+        before = copy.deepcopy(plan)
+
+        def save(after: Plan) -> Plan:
+            if after == before:
+                return before
+            name = plan_name(after, self.name)
+            command = EditPlanCommand.perform(self._ctx, before, after, name)
+            self._stack.push(command)
+            self.view.note.show_note(f"Saved {name}.")
+            self.status.emit("Saved")
+            return command.saved or after
+
+        return self._open_editor(plan, save)
+
+    def toggle_pause(self) -> bool:
+        """Pause the selected plan, or resume it (undoable)."""
+        plan = self.selected()
+        if plan is None:
+            return False
+        name = plan_name(plan, self.name)
+        paused = not plan.paused
+        try:
+            command = pause_plan(self._ctx, plan, name, paused)
+        except SupportNetError as exc:
+            dialogs.show_error(self.view, exc.message, title="SupportNet couldn't change that")
+            self.refresh()
+            return False
+        self._stack.push(command)
+        text = (
+            f"Paused {name}. It stays here for when you want it."
+            if paused
+            else (f"Resumed {name}.")
+        )
+        self.view.note.show_note(text)
+        self.status.emit(text)
+        self.select_uid(plan.uid)
+        return True
+
+    def delete_selected(self) -> bool:
+        """Ask, then delete the selected plan (undoable). Its check-ins stay."""
+        plan = self.selected()
+        if plan is None:
+            return False
+        name = plan_name(plan, self.name)
+        if not dialogs.confirm(
+            self.view,
+            "Delete this plan?",
+            f"Delete {name}? The check-ins you logged stay. You can undo this.",
+            yes_text="Delete the plan",
+            no_text="Keep it",
+        ):
+            return False
+        row = self.view.table.selectionModel().selectedRows()[0].row()
+        try:
+            command = DeletePlanCommand.perform(self._ctx, plan, name)
+        except SupportNetError as exc:
+            dialogs.show_error(self.view, exc.message, title="SupportNet couldn't delete that")
+            self.refresh()
+            return False
+        self._stack.push(command)
+        self.view.note.show_note(f"Deleted {name}.")
+        self.status.emit(f"Deleted {name} (Ctrl+Z brings it back)")
+        if self.model.rowCount():
+            self.view.table.selectRow(min(row, self.model.rowCount() - 1))
+            self.view.table.setFocus()
+        else:
+            self.view.add_button.setFocus()
+        return True

@@ -1,0 +1,225 @@
+"""The main window's actions, menus and signal wiring."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QGuiApplication,
+    QKeySequence,
+)
+
+from supportnet.model.checkins import Initiator
+from supportnet.ui.shell.sidebar import Page
+from supportnet.ui.today.cards import GO_EASY_TEXT
+
+#: Typed loosely: the mixin's methods use the window's attributes.
+_WindowBase: Any = object
+
+
+class MainWindowMenus(_WindowBase):  # type: ignore[misc]
+    """Builds the main window's actions and menus and connects its signals."""
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., Any],
+        shortcuts: list[QKeySequence] | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        ctrl = Qt.Modifier.CTRL
+        shift = Qt.Modifier.SHIFT
+        self.new_person_action = self._action(
+            "New &person…", self.new_person, [key(ctrl | Qt.Key.Key_N)], "Add someone"
+        )
+        self.new_group_action = self._action(
+            "New &group…",
+            self.new_group,
+            [key(ctrl | shift | Qt.Key.Key_N)],
+            "Add a group or community",
+        )
+        self.export_action = self._action(
+            "&Export map…", self.export_map, [], "Save the map as a picture or a PDF"
+        )
+        self.calendar_action = self._action(
+            "Export to &calendar…",
+            self.open_calendar_export,
+            [key(ctrl | Qt.Key.Key_E)],
+            "Save your plans as an .ics file for Google, Outlook, Apple Calendar or Thunderbird",
+        )
+        self.recovery_action = self._action(
+            "&Recovery key…",
+            self.show_recovery_key,
+            [],
+            "The key that opens your backups on another computer",
+        )
+        self.quit_action = self._action("&Quit", self.quit_app, [key(ctrl | Qt.Key.Key_Q)])
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo_action = self._action("&Undo", self.undo, [key(ctrl | Qt.Key.Key_Z)])
+        self.redo_action = self._action(
+            "&Redo", self.redo, [key(ctrl | shift | Qt.Key.Key_Z), key(ctrl | Qt.Key.Key_Y)]
+        )
+        self.edit_action = self._action(
+            "&Edit selected…", self.edit_selected, [key(Qt.Key.Key_F2)], "Change the selected one"
+        )
+        self.preferences_action = self._action(
+            "&Preferences…",
+            self.open_preferences,
+            [key(ctrl | Qt.Key.Key_Comma)],
+            "Suggestions a day, reminders and quiet hours, your time zone",
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.plans_action = self._action(
+            "&Plans and check-ins…",
+            lambda: self._open_selected_plans(history=False),
+            [key(ctrl | Qt.Key.Key_P)],
+            "The selected one's plans and check-in history",
+        )
+        self.history_action = self._action(
+            "Check-in &history…",
+            lambda: self._open_selected_plans(history=True),
+            [key(ctrl | Qt.Key.Key_H)],
+            "The selected one's check-ins, newest first",
+        )
+        self.delete_action = self._action(
+            "&Delete selected…",
+            self.delete_selected,
+            [key(Qt.Key.Key_Delete)],
+            "Delete the selected one; you can undo it",
+        )
+        self.find_action = self._action(
+            "&Find…", self.focus_search, [key(key.StandardKey.Find)], "Search names and tags"
+        )
+
+        self.log_action = self._action(
+            "&Log a check-in…",
+            self.today.log_checkin,
+            [key(ctrl | Qt.Key.Key_L)],
+            "Note a contact with anyone, whoever reached out",
+        )
+        self.they_action = self._action(
+            "&Someone reached out to me…",
+            lambda: self.today.log_checkin(Initiator.THEM),
+            [key(ctrl | shift | Qt.Key.Key_L)],
+            "Note that someone got in touch with you",
+        )
+        self.ideas_action = self._action(
+            "&Message ideas…",
+            self.today.show_ideas,
+            [],
+            "First sentences to copy, change and add to",
+        )
+        self.go_easy_action = self._action(
+            GO_EASY_TEXT, self._go_easy_or_stop, [], "For a while, suggest only your inner circle"
+        )
+
+        #: Filled by :meth:`add_page`.
+        self.page_actions: dict[Page, QAction] = {}
+        self.page_group = QActionGroup(self)
+        self.zoom_in_action = self._action(
+            "Zoom &in",
+            lambda: self._map_do("zoom_in"),
+            [key(ctrl | Qt.Key.Key_Plus), key(ctrl | Qt.Key.Key_Equal)],
+        )
+        self.zoom_out_action = self._action(
+            "Zoom &out", lambda: self._map_do("zoom_out"), [key(ctrl | Qt.Key.Key_Minus)]
+        )
+        self.fit_action = self._action(
+            "&Fit map to window", lambda: self._map_do("fit_to_window"), [key(ctrl | Qt.Key.Key_0)]
+        )
+        self.about_action = self._action("&About SupportNet", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.new_person_action, self.new_group_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.calendar_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.recovery_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.edit_action)
+        edit_menu.addAction(self.plans_action)
+        edit_menu.addAction(self.history_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+
+        reach_menu = bar.addMenu("&Reach out")
+        reach_menu.addAction(self.log_action)
+        reach_menu.addAction(self.they_action)
+        reach_menu.addSeparator()
+        reach_menu.addAction(self.ideas_action)
+        reach_menu.addAction(self.go_easy_action)
+
+        self.view_menu = view_menu = bar.addMenu("&View")
+        # Page actions go in above this separator, in sidebar order.
+        self._pages_end = view_menu.addSeparator()
+        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
+            view_menu.addAction(action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _connect(self) -> None:
+        signals = self.signals
+        for signal in (
+            signals.people_changed,
+            signals.groups_changed,
+            signals.plans_changed,
+            signals.checkins_changed,
+        ):
+            signal.connect(self._schedule_refresh)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        self.sidebar.currentRowChanged.connect(self._sidebar_moved)
+        self.today.status.connect(self.show_note)
+        self.today.going_easy_changed.connect(self._going_easy_changed)
+        self._going_easy_changed(self.today.going_easy)
+
+        stack = self.undo_stack
+        stack.canUndoChanged.connect(self._update_undo_actions)
+        stack.canRedoChanged.connect(self._update_undo_actions)
+        stack.undoTextChanged.connect(self._update_undo_actions)
+        stack.redoTextChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
+
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._colour_scheme_changed)

@@ -1,0 +1,164 @@
+"""Preferences: how many suggestions a day, reminders and quiet hours, the time zone."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportnet.model.errors import SupportNetError
+from supportnet.model.settings import Settings
+from supportnet.ui.plans.fields import pytime, qtime
+from supportnet.ui.start.unlock_dialog import FieldMessage
+
+FOLLOW_SYSTEM = "Follow this computer"
+
+
+class PreferencesDialog(QDialog):
+    """Edits a copy of :class:`Settings`; ``on_save`` stores it (and may raise)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        on_save: Callable[[Settings], None],
+        parent: QWidget | None = None,
+        *,
+        system_zone: str = "UTC",
+    ) -> None:
+        super().__init__(parent)
+        self._original = settings
+        self._on_save = on_save
+        self.setWindowTitle("Preferences")
+        self.setAccessibleName("Preferences")
+
+        self.per_day = QSpinBox()
+        self.per_day.setRange(1, 10)
+        self.per_day.setValue(settings.suggestions_per_day)
+        self.per_day.setAccessibleName("Suggestions a day")
+        self.per_day.setToolTip("How many people Today suggests at most")
+
+        self.reminders = QCheckBox("Remind me when a planned time comes")
+        self.reminders.setChecked(settings.reminders_enabled)
+        self.reminders.setAccessibleName("Reminders")
+
+        self.keep_in_tray = QCheckBox("Keep running in the tray when the window is closed")
+        self.keep_in_tray.setChecked(settings.keep_in_tray)
+        self.keep_in_tray.setAccessibleName("Keep running in the tray")
+        self.keep_in_tray.setToolTip(
+            "Reminders still come while the window is closed; Quit ends SupportNet"
+        )
+
+        self.quiet_from = QTimeEdit(qtime(settings.quiet_hours_start))
+        self.quiet_from.setDisplayFormat("HH:mm")
+        self.quiet_from.setAccessibleName("Quiet hours start")
+        self.quiet_until = QTimeEdit(qtime(settings.quiet_hours_end))
+        self.quiet_until.setDisplayFormat("HH:mm")
+        self.quiet_until.setAccessibleName("Quiet hours end")
+
+        self.zone = QComboBox()
+        self.zone.setEditable(True)
+        self.zone.setAccessibleName("Time zone")
+        zones = sorted(available_timezones())
+        self.zone.addItem(f"{FOLLOW_SYSTEM} ({system_zone})", None)
+        for name in zones:
+            self.zone.addItem(name, name)
+        completer = QCompleter(zones, self.zone)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.zone.setCompleter(completer)
+        if settings.timezone is None:
+            self.zone.setCurrentIndex(0)
+        else:
+            self.zone.setCurrentText(settings.timezone)
+
+        self.messages = {
+            "suggestions_per_day": FieldMessage("Note about suggestions a day"),
+            "timezone": FieldMessage("Note about the time zone"),
+        }
+        form = QFormLayout()
+        form.addRow("&Suggestions a day", self.per_day)
+        form.addRow("", self.messages["suggestions_per_day"])
+        form.addRow("", self.reminders)
+        form.addRow("", self.keep_in_tray)
+        form.addRow("Quiet hours &from", self.quiet_from)
+        form.addRow("Quiet hours &until", self.quiet_until)
+        quiet_note = QLabel("No reminders pop up during quiet hours; they wait on Today.")
+        quiet_note.setWordWrap(True)
+        form.addRow("", quiet_note)
+        form.addRow("Time &zone", self.zone)
+        form.addRow("", self.messages["timezone"])
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setAccessibleName("Save preferences")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        self.why = QLabel()
+        self.why.setAccessibleName("Why Save is unavailable")
+        self.why.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.why)
+        layout.addWidget(self.buttons)
+
+        self.per_day.valueChanged.connect(self._check)
+        self.zone.currentTextChanged.connect(self._check)
+        self._check()
+
+    def build(self) -> Settings:
+        """The settings as the form holds them now."""
+        zone: str | None
+        if self.zone.currentIndex() == 0 and self.zone.currentText() == self.zone.itemText(0):
+            zone = None
+        else:
+            zone = self.zone.currentText().strip() or None
+        return dataclasses.replace(
+            self._original,
+            suggestions_per_day=self.per_day.value(),
+            reminders_enabled=self.reminders.isChecked(),
+            keep_in_tray=self.keep_in_tray.isChecked(),
+            quiet_hours_start=pytime(self.quiet_from.time()),
+            quiet_hours_end=pytime(self.quiet_until.time()),
+            timezone=zone,
+        )
+
+    def _check(self) -> bool:
+        problems = {p.field: p.message for p in self.build().problems()}
+        for field, message in self.messages.items():
+            message.set_message(problems.get(field, ""))
+        ok = not problems
+        self.save_button.setEnabled(ok)
+        reason = "" if ok else "Fix the note above to save."
+        self.why.setText(reason)
+        self.save_button.setToolTip(reason)
+        return ok
+
+    def _save(self) -> None:
+        if not self._check():
+            return
+        try:
+            self._on_save(self.build())
+        except SupportNetError as exc:
+            field = getattr(exc, "field", "timezone")
+            self.messages.get(field, self.messages["timezone"]).set_message(exc.message)
+            return
+        self.accept()

@@ -1,0 +1,353 @@
+"""The recovery key dialog: shown on first start, weekly after "Later", and from the File menu."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QStandardPaths, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QKeyEvent,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportnet.data.backup import is_inside
+from supportnet.data.recovery import RecoveryKeeper
+from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.labels import announce, title_label
+
+TITLE = "Your recovery key"
+WHAT_IT_IS = (
+    "If this computer is lost or stops working, this key opens your backups on another "
+    "one. Without it, a backup opens only here."
+)
+REMINDER = (
+    "A gentle reminder: when you have a moment, please keep a copy of your recovery key. "
+    "If this computer is lost or stops working, it opens your backups on another one."
+)
+WHERE_TO_KEEP = (
+    "Write it down or print it, and keep it on paper somewhere safe, with your important "
+    "papers — not on this computer. Anyone with this key and a backup could read your "
+    "network, so keep it private."
+)
+LATER_NOTE = "You can see it again any time in File ▸ Recovery key…"
+COPIED = (
+    "Copied. Paste it where you'll print or write it down before you close this window; "
+    "the clipboard forgets it then."
+)
+INSIDE_DATA_FOLDER = (
+    "That folder is SupportNet's own data folder, so the key wasn't saved there. "
+    "Please choose a place outside it, such as Documents."
+)
+#: Tells clipboard managers not to keep the key in their history (KDE's Klipper and others).
+PASSWORD_HINT_FORMAT = "x-kde-passwordManagerHint"
+
+
+def replaced_text(replaced_on: date) -> str:
+    """The introduction when the key replaces one the person kept before."""
+    return (
+        "This is a new recovery key. The one you kept before opens only backups made before "
+        f"{replaced_on.day} {replaced_on:%B %Y}. Please keep this one too."
+    )
+
+
+def _key_font() -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.5)
+    font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+    return font
+
+
+def key_lines(key: str) -> str:
+    """The key in three lines of three groups, easier to read aloud and copy by hand."""
+    groups = key.split("-")
+    return "\n".join("  ".join(groups[i : i + 3]) for i in range(0, len(groups), 3))
+
+
+class RecoveryKeyDialog(QDialog):
+    """Shows the key once; "I've stored it" accepts, "Later" (or Esc) rejects.
+
+    Enter presses the button that has the focus, and there is no default button: Enter
+    pressed without looking must never say "I've stored it". The dialog opens on Copy.
+    "I've stored it" stays enabled from the start, because writing the key down by hand
+    from the screen is as good a way to keep it as Copy, Print or Save.
+
+    ``replaced_on``: the day the key the person kept before was replaced by this one
+    (recovery.json was damaged), so the dialog says this is a new key, not the first.
+    ``data_dir``: the store's folder, where the PDF must not be saved.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        parent: QWidget | None = None,
+        *,
+        reminder: bool = False,
+        replaced_on: date | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.data_dir = data_dir
+        self.setWindowTitle(TITLE)
+        self.setAccessibleName(TITLE)
+        self.setMinimumWidth(520)
+
+        self.heading = title_label(TITLE)
+
+        if replaced_on is not None:
+            intro = replaced_text(replaced_on)
+        else:
+            intro = REMINDER if reminder else WHAT_IT_IS
+        self.intro = QLabel(intro)
+        self.intro.setWordWrap(True)
+        self.intro.setAccessibleName("What the recovery key is")
+
+        self.key_label = QLabel(key_lines(key))
+        self.key_label.setFont(_key_font())
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.key_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.key_label.setAccessibleName("Recovery key")
+        self.key_label.setAccessibleDescription(key)
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setBackgroundRole(QPalette.ColorRole.Base)
+        frame.setAutoFillBackground(True)
+        frame_layout = QVBoxLayout(frame)
+        frame_layout.setContentsMargins(16, 14, 16, 14)
+        frame_layout.addWidget(self.key_label)
+
+        self.where = QLabel(WHERE_TO_KEEP)
+        self.where.setWordWrap(True)
+        self.where.setAccessibleName("Where to keep it")
+
+        #: A line saying what Copy, Print or Save did; read out when it changes. In the
+        #: text colour, not the paler placeholder one, so it is easy to read (4.5:1 or more).
+        self.done_note = QLabel(LATER_NOTE)
+        self.done_note.setWordWrap(True)
+        self.done_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.done_note.setForegroundRole(QPalette.ColorRole.WindowText)
+        self.done_note.setAccessibleName("Status")
+        self.done_note.setAccessibleDescription(LATER_NOTE)
+
+        self.copy_button = self._button("&Copy", "Copy the recovery key", self.copy_key)
+        self.print_button = self._button(
+            "&Print…", "Print the recovery key (or print to a PDF file)", self.print_key
+        )
+        self.save_button = self._button(
+            "Save as P&DF…", "Save the recovery key as a PDF file", self.save_pdf
+        )
+        self.later_button = self._button("&Later", "Remind me in a week", self.reject)
+        self.stored_button = self._button(
+            "I've &stored it", "I've kept a copy; don't remind me again", self.accept
+        )
+
+        tools = QHBoxLayout()
+        for button in (self.copy_button, self.print_button, self.save_button):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        answers = QHBoxLayout()
+        answers.addStretch(1)
+        answers.addWidget(self.later_button)
+        answers.addWidget(self.stored_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addWidget(frame)
+        layout.addLayout(tools)
+        layout.addWidget(self.where)
+        layout.addWidget(self.done_note)
+        layout.addSpacing(4)
+        layout.addLayout(answers)
+        self.copy_button.setFocus()
+
+    def _button(self, text: str, description: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        # The name starts with what is on the button (as speech input expects); the
+        # longer words are its description.
+        button.setAccessibleName(text.replace("&", ""))
+        button.setAccessibleDescription(description)
+        button.setToolTip(description)
+        # Enter presses the focused button; with no default, Enter elsewhere does nothing.
+        button.setAutoDefault(True)
+        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return button
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses the focused button; on the key itself it does nothing.
+
+        QDialog would press whichever button Qt made the default when the focus left the
+        buttons (it could be "I've stored it"), so Enter is handled here.
+        """
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton) and focused.isEnabled():
+                focused.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _say(self, text: str) -> None:
+        self.done_note.setText(text)
+        announce(self.done_note, text)
+
+    def done(self, result: int) -> None:
+        """Closing forgets the key on the clipboard, if it is still there."""
+        clipboard = QGuiApplication.clipboard()
+        held = clipboard.mimeData()
+        if held is not None and held.hasText() and held.text() == self.key:
+            clipboard.clear()
+        super().done(result)
+
+    # --- the three ways to keep it ---------------------------------------------------------
+
+    def copy_key(self) -> None:
+        data = QMimeData()
+        data.setText(self.key)
+        data.setData(PASSWORD_HINT_FORMAT, b"secret")
+        QGuiApplication.clipboard().setMimeData(data)
+        self._say(COPIED)
+
+    def document(self) -> QTextDocument:
+        """The page that is printed or saved: the key, what it is and where to keep it."""
+        doc = QTextDocument()
+        mono = _key_font().family()
+        doc.setHtml(
+            f"<h2>SupportNet recovery key</h2><p>{WHAT_IT_IS}</p>"
+            f"<p style='font-family:\"{mono}\"; font-size:20pt; letter-spacing:2px'>"
+            f"{key_lines(self.key).replace('  ', '&nbsp;&nbsp;').replace(chr(10), '<br>')}</p>"
+            f"<p>{WHERE_TO_KEEP}</p><p>Made on {date.today():%d %B %Y}.</p>"
+        )
+        return doc
+
+    def print_key(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        chooser = QPrintDialog(printer, self)
+        chooser.setWindowTitle("Print the recovery key")
+        if chooser.exec() == QDialog.DialogCode.Accepted:
+            self.document().print_(printer)
+            self._say("Sent to the printer.")
+
+    def save_pdf(self) -> None:
+        path = ask_pdf_path(self)
+        if not path:
+            return
+        # Not beside the store (nor in backups/): the key belongs away from this computer,
+        # and a file there could replace the store's own.
+        if self.data_dir is not None and is_inside(Path(path), self.data_dir):
+            self._say(INSIDE_DATA_FOLDER)
+            return
+        try:
+            write_pdf(self.document(), Path(path))
+        except OSError as exc:
+            dialogs.show_error(self, f"Couldn't save the PDF: {exc.strerror or exc}.")
+            return
+        self._say(f"Saved to {path}. Print it, then move it off this computer.")
+
+
+PDF_NAME = "SupportNet recovery key.pdf"
+
+
+def suggested_pdf_path() -> str:
+    """The suggested file: in Documents (or the home folder if there is none)."""
+    for place in (
+        QStandardPaths.StandardLocation.DocumentsLocation,
+        QStandardPaths.StandardLocation.HomeLocation,
+    ):
+        folder = QStandardPaths.writableLocation(place)
+        if folder and Path(folder).is_dir():
+            return str(Path(folder) / PDF_NAME)
+    return PDF_NAME
+
+
+def ask_pdf_path(parent: QWidget) -> str:
+    """Where to save the PDF (patched in tests)."""
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, "Save the recovery key as a PDF", suggested_pdf_path(), "PDF (*.pdf)"
+    )
+    if path and not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    return path
+
+
+def write_pdf(doc: QTextDocument, path: Path) -> None:
+    """Print ``doc`` to a private (0600) PDF beside ``path``, then move it into place."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)  # mkstemp made it 0600; Qt keeps the mode of a file it overwrites
+    try:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(name)
+        doc.print_(printer)
+        os.chmod(name, 0o600)
+        os.replace(name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+        raise
+
+
+def show_recovery_key(
+    parent: QWidget | None,
+    keeper: RecoveryKeeper,
+    *,
+    reminder: bool = False,
+    replaced_on: date | None = None,
+) -> RecoveryKeyDialog:
+    """Open the dialog (window-modal, not blocking); remember the answer when it closes."""
+    dialog = RecoveryKeyDialog(
+        keeper.key_text(),
+        parent,
+        reminder=reminder,
+        replaced_on=replaced_on,
+        data_dir=keeper.data_dir,
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered(result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            keeper.stored()
+        elif not keeper.confirmed():
+            keeper.later()
+
+    dialog.finished.connect(answered)
+    dialog.open()
+    return dialog
+
+
+def offer_recovery_key(parent: QWidget | None, keeper: RecoveryKeeper) -> RecoveryKeyDialog | None:
+    """On start: show the key if it was never stored and not put off within the week."""
+    if not keeper.needs_reminder():
+        return None
+    first = keeper.record().reminded_at is None
+    # Set by the keeper when recovery.json was damaged and a new key made in its place.
+    replaced_on: date | None = getattr(keeper, "replaced_on", None)
+    return show_recovery_key(parent, keeper, reminder=not first, replaced_on=replaced_on)

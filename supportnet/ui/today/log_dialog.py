@@ -1,0 +1,423 @@
+"""The check-in form: who, when, how, who reached out, a note and how it felt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtGui import QKeyEvent, QPalette, QTextCharFormat
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCalendarWidget,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.errors import SupportNetError, ValidationError
+from supportnet.model.network import ChannelKind
+from supportnet.scheduling.reaching_out import GROUP, MOOD_WORDS, TargetKey, match_choice
+from supportnet.ui.start.unlock_dialog import FieldMessage
+from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.labels import buddy_label, title_label
+
+TITLE = "Log a check-in"
+NOT_NOTED = "Not noted"
+SKIP = "Skip"
+CHOOSE_SOMEONE = "Choose someone from your network: start typing a name."
+NO_ONE_YET = "There is no one in your network yet. Add someone first (Ctrl+N)."
+I_DID = "I did"
+THEY_DID = "They did"
+
+#: Saves the check-in and returns what was stored; raises SupportNetError if it can't.
+SaveCheckIn = Callable[[CheckIn], Any]
+
+
+class MoodChoice(QWidget):
+    """Five moods as labelled radio buttons, plus "Skip" (no mood noted), which is the default."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[int | None, QRadioButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        for value, text in [(None, SKIP), *MOOD_WORDS.items()]:
+            button = QRadioButton(text)
+            button.setAccessibleName(f"{name}: {text}")
+            if value is not None:
+                button.setAccessibleDescription(f"{value} of 5")
+            self.group.addButton(button, 0 if value is None else value)
+            self.buttons[value] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.buttons[None].setChecked(True)
+
+    def value(self) -> int | None:
+        chosen = self.group.checkedId()
+        return chosen if chosen > 0 else None
+
+    def set_value(self, value: int | None) -> None:
+        self.buttons[value].setChecked(True)
+
+
+class _EnterSaves(QObject):
+    """In the note, Enter saves the form and Shift+Enter starts a new line."""
+
+    def __init__(self, save: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._save = save
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self._save()
+                return True
+        return False
+
+
+def calm_calendar(calendar: QCalendarWidget | None) -> None:
+    """Weekends in the ordinary text colour: Qt paints them red, and no day here is alarming."""
+    if calendar is None:
+        return
+    plain = QTextCharFormat()
+    plain.setForeground(calendar.palette().color(QPalette.ColorRole.Text))
+    for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+        calendar.setWeekdayTextFormat(weekend, plain)
+
+
+class LogDialog(QDialog):
+    """Log a contact that happened, either way round.
+
+    Opened from a suggestion, the person (or group) and the plan are fixed; opened with
+    Ctrl+L, a type-ahead list offers everyone. ``on_save`` stores the check-in; if it raises,
+    the form stays open with everything typed and the message next to the field.
+    """
+
+    def __init__(
+        self,
+        choices: Sequence[tuple[TargetKey, str]],
+        on_save: SaveCheckIn,
+        *,
+        now: datetime,
+        zone: str,
+        fixed: TargetKey | None = None,
+        plan_id: int | None = None,
+        plan_title: str = "",
+        channel: ChannelKind | None = None,
+        channel_for: Mapping[TargetKey, ChannelKind | None] | None = None,
+        initiator: Initiator = Initiator.ME,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._choices = list(choices)
+        self._labels = dict(self._choices)
+        self._on_save = on_save
+        self._zone = ZoneInfo(zone)
+        self._fixed = fixed
+        self._plan_id = plan_id
+        self._channel_for = dict(channel_for or {})
+        self._channel_touched = False
+        #: What was stored, once saved.
+        self.saved: Any = None
+
+        name = self._labels.get(fixed, "") if fixed is not None else ""
+        title = f"Log a check-in with {name}" if name else TITLE
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setModal(True)
+
+        heading = title_label(title)
+        self.plan_label = QLabel(plan_title)
+        self.plan_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.plan_label.setAccessibleName("Plan")
+
+        # --- who
+        self.who_combo = QComboBox()
+        self.who_combo.setAccessibleName("Who")
+        self.who_combo.setEditable(True)
+        self.who_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for _key, label in self._choices:
+            self.who_combo.addItem(label)
+        self.who_combo.setCurrentIndex(-1)
+        line = self.who_combo.lineEdit()
+        assert line is not None  # the combo is editable
+        #: Where the name is typed.
+        self.who_field = line
+        line.setPlaceholderText("Start typing a name")
+        line.setAccessibleName("Who")
+        completer = QCompleter([label for _key, label in self._choices], self.who_combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.who_combo.setCompleter(completer)
+        self.who_combo.setMinimumWidth(self.fontMetrics().averageCharWidth() * 32)
+        self.who_message = FieldMessage("Who: message")
+        if fixed is not None:
+            keys = [key for key, _label in self._choices]
+            self.who_combo.setCurrentIndex(keys.index(fixed) if fixed in keys else -1)
+            self.who_combo.setEnabled(False)
+            self.who_combo.setVisible(False)
+
+        # --- when
+        self.when_edit = QDateTimeEdit()
+        self.when_edit.setAccessibleName("When")
+        self.when_edit.setCalendarPopup(True)
+        calm_calendar(self.when_edit.calendarWidget())
+        self.when_edit.setDisplayFormat("dddd d MMMM yyyy, HH:mm")
+        self.set_when(now)
+        self.when_message = FieldMessage("When: message")
+
+        # --- how
+        self.channel_combo = QComboBox()
+        self.channel_combo.setAccessibleName("How")
+        self.channel_combo.addItem(NOT_NOTED, None)
+        for kind in ChannelKind:
+            self.channel_combo.addItem(kind.label, kind.value)
+        if channel is None and fixed is not None:
+            channel = self._channel_for.get(fixed)
+        self._set_channel(channel)
+        self.channel_combo.activated.connect(self._channel_chosen)
+
+        # --- who reached out
+        self.initiator_group = QButtonGroup(self)
+        self.me_radio = QRadioButton(I_DID)
+        self.me_radio.setAccessibleName("Who reached out: I did")
+        self.them_radio = QRadioButton(THEY_DID)
+        self.them_radio.setAccessibleName("Who reached out: they did")
+        self.initiator_group.addButton(self.me_radio)
+        self.initiator_group.addButton(self.them_radio)
+        (self.them_radio if initiator is Initiator.THEM else self.me_radio).setChecked(True)
+        initiator_row = QWidget()
+        initiator_row.setAccessibleName("Who reached out?")
+        row = QHBoxLayout(initiator_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(18)
+        row.addWidget(self.me_radio)
+        row.addWidget(self.them_radio)
+        row.addStretch(1)
+
+        # --- note and mood
+        self.note_field = QPlainTextEdit()
+        self.note_field.setAccessibleName("Note")
+        self.note_field.setAccessibleDescription(
+            "Optional. Enter saves; Shift+Enter starts a line."
+        )
+        self.note_field.setPlaceholderText("A word or two, if you like")
+        self.note_field.setTabChangesFocus(True)
+        self.note_field.setFixedHeight(self.note_field.fontMetrics().height() * 4)
+        self.note_field.installEventFilter(_EnterSaves(self.save, self))
+        self.note_message = FieldMessage("Note: message")
+        self.mood_before = MoodChoice("Mood before")
+        self.mood_after = MoodChoice("Mood after")
+        self.mood_message = FieldMessage("Mood: message")
+
+        # --- buttons
+        self.form_message = FieldMessage("Saving: message")
+        self.save_button = QPushButton("&Save")
+        self.save_button.setAccessibleName("Save")
+        self.save_button.setDefault(True)
+        self.save_button.setAutoDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+
+        form = QVBoxLayout()
+        form.setSpacing(4)
+        if fixed is None:
+            form.addWidget(buddy_label("&With whom", self.who_combo))
+            form.addWidget(self.who_combo)
+            form.addWidget(self.who_message)
+            form.addSpacing(8)
+        when_how = QHBoxLayout()
+        when_how.setSpacing(16)
+        when_col = QVBoxLayout()
+        when_col.setSpacing(4)
+        when_col.addWidget(buddy_label("Wh&en", self.when_edit))
+        when_col.addWidget(self.when_edit)
+        when_col.addWidget(self.when_message)
+        how_col = QVBoxLayout()
+        how_col.setSpacing(4)
+        how_col.addWidget(buddy_label("&How", self.channel_combo))
+        how_col.addWidget(self.channel_combo)
+        how_col.addStretch(1)
+        when_how.addLayout(when_col, 3)
+        when_how.addLayout(how_col, 2)
+        form.addLayout(when_how)
+        form.addSpacing(8)
+        reached = QLabel("Who reached out?")
+        reached.setBuddy(self.me_radio)
+        form.addWidget(reached)
+        form.addWidget(initiator_row)
+        form.addSpacing(8)
+        form.addWidget(buddy_label("&Note (optional)", self.note_field))
+        form.addWidget(self.note_field)
+        form.addWidget(self.note_message)
+        form.addSpacing(8)
+        form.addWidget(buddy_label("How did you feel &before? (optional)", self.mood_before))
+        form.addWidget(self.mood_before)
+        form.addSpacing(4)
+        form.addWidget(buddy_label("And &after? (optional)", self.mood_after))
+        form.addWidget(self.mood_after)
+        form.addWidget(self.mood_message)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        self.form_message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        buttons.addWidget(self.form_message, 1)
+        buttons.addStretch(0)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(self.plan_label)
+        layout.addSpacing(4)
+        layout.addLayout(form)
+        layout.addSpacing(8)
+        layout.addLayout(buttons)
+        self.plan_label.setVisible(bool(plan_title))
+
+        self.who_combo.currentIndexChanged.connect(self._who_changed)
+        self.who_combo.editTextChanged.connect(self._who_typed)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 78)
+        if fixed is None:
+            if not self._choices:
+                self.who_message.set_message(NO_ONE_YET)
+            self.who_combo.setFocus()
+        else:
+            self.note_field.setFocus()
+
+    # --- reading and filling -------------------------------------------------------------------
+
+    def set_when(self, at: datetime) -> None:
+        local = at.astimezone(self._zone)
+        self.when_edit.setDateTime(
+            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+        )
+
+    def when(self) -> datetime:
+        """The chosen moment, in the person's zone (wall time as shown, minute precision)."""
+        shown = self.when_edit.dateTime()
+        day, clock = shown.date(), shown.time()
+        naive = datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
+        return naive.replace(tzinfo=self._zone)
+
+    def who(self) -> TargetKey | None:
+        if self._fixed is not None:
+            return self._fixed
+        return match_choice(self.who_combo.currentText(), self._choices)
+
+    def channel(self) -> ChannelKind | None:
+        data = self.channel_combo.currentData()
+        return ChannelKind(data) if data else None
+
+    def _set_channel(self, channel: ChannelKind | None) -> None:
+        index = self.channel_combo.findData(channel.value if channel is not None else None)
+        self.channel_combo.setCurrentIndex(max(index, 0))
+
+    def _channel_chosen(self, _index: int) -> None:
+        self._channel_touched = True
+
+    def _who_typed(self, _text: str) -> None:
+        self.who_message.set_message("")
+        self._who_changed(-1)
+
+    def _who_changed(self, _index: int) -> None:
+        if self._fixed is None and not self._channel_touched:
+            key = self.who()
+            self._set_channel(self._channel_for.get(key) if key is not None else None)
+
+    def build(self) -> CheckIn:
+        key = self.who()
+        person_id = key[1] if key is not None and key[0] != GROUP else None
+        group_id = key[1] if key is not None and key[0] == GROUP else None
+        return CheckIn(
+            at=self.when(),
+            person_id=person_id,
+            group_id=group_id,
+            channel=self.channel(),
+            initiator=Initiator.THEM if self.them_radio.isChecked() else Initiator.ME,
+            note=self.note_field.toPlainText(),
+            mood_before=self.mood_before.value(),
+            mood_after=self.mood_after.value(),
+            plan_id=self._plan_id,
+        )
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def _clear_messages(self) -> None:
+        for message in (
+            self.who_message,
+            self.when_message,
+            self.note_message,
+            self.mood_message,
+            self.form_message,
+        ):
+            message.set_message("")
+
+    def _show_problems(self, problems: Sequence[Any]) -> None:
+        places = {
+            "target": self.who_message,
+            "at": self.when_message,
+            "note": self.note_message,
+            "mood_before": self.mood_message,
+            "mood_after": self.mood_message,
+        }
+        for problem in problems:
+            places.get(problem.field, self.form_message).set_message(problem.message)
+
+    def save(self) -> None:
+        """Store the check-in; close only if that worked. Nothing typed is ever cleared."""
+        self._clear_messages()
+        if self.who() is None:
+            self.who_message.set_message(NO_ONE_YET if not self._choices else CHOOSE_SOMEONE)
+            self.who_combo.setFocus()
+            return
+        checkin = self.build().normalised()
+        problems = checkin.problems()
+        if problems:
+            self._show_problems(problems)
+            return
+        try:
+            self.saved = self._on_save(checkin)
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+            return
+        except SupportNetError as exc:
+            self.form_message.set_message(f"{exc.message} What you typed is still here.")
+            return
+        except OSError as exc:
+            self.form_message.set_message(
+                f"Couldn't save just now; what you typed is still here. The computer said: {exc}"
+            )
+            return
+        self.accept()
+
+    def reject(self) -> None:
+        # Only a typed note is worth asking about; the rest takes seconds to choose again.
+        typed = self.saved is None and self.note_field.toPlainText().strip()
+        if typed and not dialogs.confirm_discard(self, "this check-in"):
+            return
+        super().reject()

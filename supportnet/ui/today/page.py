@@ -1,0 +1,304 @@
+"""The Today page: one to three gentle suggestions, each a calm card with one click to act."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QWidget,
+)
+
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.settings import Settings
+from supportnet.model.zones import system_zone_name, user_zone_name
+from supportnet.scheduling import Suggestion
+from supportnet.scheduling.reaching_out import (
+    PERSON,
+    TargetKey,
+    day_phrase,
+    default_channel,
+    default_easy_until,
+    going_easy_text,
+    is_going_easy,
+    local_today,
+    long_date,
+    moved_text,
+    picker_choices,
+    plan_target_key,
+    postponement_for,
+    tomorrow,
+)
+from supportnet.services.schedule_reader import ReachOutReader
+from supportnet.ui.today.cards import SuggestionCard
+from supportnet.ui.today.dialogs import DayPickerDialog, GoEasyDialog
+from supportnet.ui.today.ideas import IdeasDialog, copy_text
+from supportnet.ui.today.log_dialog import LogDialog
+from supportnet.ui.today.view import TodayPageView
+from supportnet.ui.undo.commands import CheckInCommand, PostponeCommand, UndoContext
+
+
+class TodayPageController(QObject):
+    """Fills Today from the repositories and the schedule; turns the cards' buttons into changes.
+
+    Check-ins and postponements go through undoable commands; the status line hears
+    "Saved", "Copied", "Moved to tomorrow" through :attr:`status`.
+    """
+
+    status = Signal(str)
+    #: Going easy started (True) or stopped (False), for the menu's wording.
+    going_easy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        source: Any,
+        clock: Callable[[], datetime],
+        undo_context: UndoContext,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        *,
+        system_zone: Callable[[], str] = system_zone_name,
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._clock = clock
+        self._ctx = undo_context
+        self._stack = undo_stack
+        self._system_zone = system_zone
+        self._reader = ReachOutReader(source)
+        self._parent = parent
+        self._settings = Settings()
+        self._zone = "UTC"
+        self._today = date.min
+        self._going_easy = False
+        self.suggestions: list[Suggestion] = []
+        #: The dialogs on screen, if any (for tests, and so two never open at once).
+        self.log_dialog: LogDialog | None = None
+        self.day_picker: DayPickerDialog | None = None
+        self.easy_dialog: GoEasyDialog | None = None
+        self.ideas_dialog: IdeasDialog | None = None
+
+        self.view = TodayPageView(parent)
+        view = self.view
+        # clicked() passes "checked"; these lambdas keep it from becoming the initiator.
+        view.empty_log_button.clicked.connect(lambda _c=False: self.log_checkin(Initiator.ME))
+        view.log_button.clicked.connect(lambda _c=False: self.log_checkin(Initiator.ME))
+        view.they_button.clicked.connect(lambda _c=False: self.log_checkin(Initiator.THEM))
+        view.ideas_button.clicked.connect(self.show_ideas)
+        view.easy_button.clicked.connect(self.go_easy)
+        view.banner.change_button.clicked.connect(self.go_easy)
+        view.banner.stop_button.clicked.connect(self.stop_going_easy)
+        self.refresh()
+
+    # --- reading -------------------------------------------------------------------------------
+
+    @property
+    def zone(self) -> str:
+        """The person's zone, as of the last refresh."""
+        return self._zone
+
+    @property
+    def today(self) -> date:
+        return self._today
+
+    @property
+    def going_easy(self) -> bool:
+        return self._going_easy
+
+    @property
+    def cards(self) -> list[SuggestionCard]:
+        return list(self.view.cards)
+
+    def refresh(self) -> None:
+        """Ask the schedule again who to suggest, and show them."""
+        source = self._source
+        now = self._clock()
+        settings = source.settings.load()
+        self._settings = settings
+        self._zone = user_zone_name(settings.timezone, self._system_zone())
+        today = local_today(now, self._zone)
+        self._today = today
+        # The reader keeps plans and names between refreshes; Today refreshes often.
+        self.suggestions = self._reader.suggestions(now, self._zone)
+        self.view.set_date(long_date(today))
+        easy = is_going_easy(settings.low_energy_until, today)
+        until = settings.low_energy_until
+        self.view.set_going_easy(going_easy_text(until, today) if easy and until else None)
+        if easy != self._going_easy:
+            self._going_easy = easy
+            self.going_easy_changed.emit(easy)
+        self._show_cards()
+
+    def _focused_card(self) -> int | None:
+        """Which card holds the keyboard focus, if one does."""
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return None
+        for index, card in enumerate(self.view.cards):
+            if card.isAncestorOf(focus):
+                return index
+        return None
+
+    def _show_cards(self) -> None:
+        focused = self._focused_card()
+        cards = []
+        for suggestion in self.suggestions:
+            card = SuggestionCard(suggestion, self.view.cards_holder)
+            card.done_button.clicked.connect(lambda _c=False, s=suggestion: self.done(s))
+            card.not_today_button.clicked.connect(lambda _c=False, s=suggestion: self.not_today(s))
+            card.another_day_button.clicked.connect(
+                lambda _c=False, s=suggestion: self.another_day(s)
+            )
+            card.copy_button.clicked.connect(lambda _c=False, s=suggestion: self.copy_idea(s))
+            cards.append(card)
+        self.view.set_cards(cards)
+        if focused is not None:
+            # The keyboard stays where it was, not back at the top of the window.
+            self._focus_after(focused)
+
+    def card_for(self, name: str) -> SuggestionCard | None:
+        return next((c for c in self.view.cards if c.suggestion.target.name == name), None)
+
+    def _focus_after(self, index: int) -> None:
+        cards = self.view.cards
+        if cards:
+            cards[min(index, len(cards) - 1)].done_button.setFocus()
+        else:
+            self.view.empty_log_button.setFocus()
+
+    # --- logging a check-in --------------------------------------------------------------------
+
+    def _channels(self, people: Sequence[Any]) -> dict[TargetKey, Any]:
+        return {
+            (PERSON, p.id): default_channel(None, p.preferred_channel)
+            for p in people
+            if p.id is not None
+        }
+
+    def _open(self, attr: str, dialog: QDialog) -> QDialog:
+        current = getattr(self, attr)
+        if current is not None:
+            current.activateWindow()
+            dialog.deleteLater()
+            return current
+        setattr(self, attr, dialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r, a=attr, d=dialog: self._closed(a, d))
+        dialog.open()
+        return dialog
+
+    def _closed(self, attr: str, dialog: QDialog) -> None:
+        if getattr(self, attr) is dialog:
+            setattr(self, attr, None)
+
+    def log_checkin(self, initiator: Initiator = Initiator.ME) -> LogDialog:
+        """The log form for anyone (Ctrl+L); "They did" is chosen when someone reached out."""
+        people = self._source.people.list_all()
+        groups = self._source.groups.list_all()
+        choices = picker_choices(people, groups)
+        names = dict(choices)
+        dialog = LogDialog(
+            choices,
+            lambda checkin: self._save_checkin(checkin, names),
+            now=self._clock(),
+            zone=self._zone,
+            channel_for=self._channels(people),
+            initiator=initiator,
+            parent=self._parent,
+        )
+        return self._open("log_dialog", dialog)  # type: ignore[return-value]
+
+    def done(self, suggestion: Suggestion) -> LogDialog:
+        """The log form for a suggestion: who and the plan are already filled in."""
+        plan = suggestion.plan
+        key = plan_target_key(plan)
+        assert key is not None
+        preferred = None
+        if key[0] == PERSON:
+            person = next((p for p in self._source.people.list_all() if p.id == key[1]), None)
+            preferred = person.preferred_channel if person is not None else None
+        names = {key: suggestion.target.name}
+        dialog = LogDialog(
+            [(key, suggestion.target.name)],
+            lambda checkin: self._save_checkin(checkin, names),
+            now=self._clock(),
+            zone=self._zone,
+            fixed=key,
+            plan_id=plan.id,
+            plan_title=plan.title,
+            channel=default_channel(plan.channel, preferred),
+            parent=self._parent,
+        )
+        return self._open("log_dialog", dialog)  # type: ignore[return-value]
+
+    def _save_checkin(self, checkin: CheckIn, names: dict[TargetKey, str]) -> CheckIn:
+        key: TargetKey = (
+            (PERSON, checkin.person_id)
+            if checkin.person_id is not None
+            else ("group", checkin.group_id or 0)
+        )
+        name = names.get(key, "someone").removesuffix(" (group)")
+        command = CheckInCommand.perform(self._ctx, checkin, name)
+        self._stack.push(command)
+        self.status.emit("Saved")
+        saved: CheckIn = command.saved
+        return saved
+
+    # --- not today, another day ----------------------------------------------------------------
+
+    def not_today(self, suggestion: Suggestion) -> None:
+        """Move a suggestion to tomorrow. No penalty, no trace: it simply shows then."""
+        self.postpone(suggestion, tomorrow(self._today))
+
+    def another_day(self, suggestion: Suggestion) -> DayPickerDialog:
+        dialog = DayPickerDialog(suggestion.target.name, self._today, self._parent)
+        dialog.accepted.connect(lambda d=dialog, s=suggestion: self.postpone(s, d.day()))
+        return self._open("day_picker", dialog)  # type: ignore[return-value]
+
+    def postpone(self, suggestion: Suggestion, day: date) -> None:
+        index = next((i for i, c in enumerate(self.view.cards) if c.suggestion is suggestion), 0)
+        postponement = postponement_for(suggestion.plan, suggestion.due_at, day, self._zone)
+        command = PostponeCommand.perform(self._ctx, postponement, suggestion.target.name)
+        self._stack.push(command)
+        self.status.emit(moved_text(day, self._today))
+        self.refresh()
+        self._focus_after(index)
+
+    # --- message ideas -------------------------------------------------------------------------
+
+    def copy_idea(self, suggestion: Suggestion) -> None:
+        copy_text(suggestion.plan.message_idea.strip())
+        self.status.emit("Copied")
+
+    def show_ideas(self) -> IdeasDialog:
+        dialog = IdeasDialog(self._source.ideas, self._parent)
+        return self._open("ideas_dialog", dialog)  # type: ignore[return-value]
+
+    # --- going easy ----------------------------------------------------------------------------
+
+    def go_easy(self) -> GoEasyDialog:
+        """Ask until when to go easy (a week from today, unless already going easy)."""
+        until = self._settings.low_energy_until
+        if not is_going_easy(until, self._today) or until is None:
+            until = default_easy_until(self._today)
+        dialog = GoEasyDialog(self._today, until, self._parent)
+        dialog.accepted.connect(lambda d=dialog: self.set_going_easy(d.until()))
+        return self._open("easy_dialog", dialog)  # type: ignore[return-value]
+
+    def set_going_easy(self, until: date | None) -> None:
+        settings = self._source.settings.load()
+        settings.low_energy_until = until
+        self._source.settings.save(settings)
+        self.refresh()
+        if until is None:
+            self.status.emit("Back to the usual suggestions")
+        else:
+            self.status.emit(f"Going easy until {day_phrase(until, self._today)}")
+
+    def stop_going_easy(self) -> None:
+        self.set_going_easy(None)

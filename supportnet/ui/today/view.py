@@ -1,0 +1,191 @@
+"""The Today page's layout: the day, the going-easy line, the cards and a footer."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportnet.ui.today.cards import (
+    CONTENT_WIDTH_CHARS,
+    EMPTY_MORE,
+    EMPTY_TITLE,
+    GO_EASY_TEXT,
+    IDEAS_TEXT,
+    INTRO,
+    INTRO_ONE,
+    LOG_TEXT,
+    THEY_TEXT,
+    TITLE,
+    EasyBanner,
+    SuggestionCard,
+    _button,
+    _scaled,
+    _text,
+)
+
+
+class TodayPageView(QWidget):
+    """Layout only: the day, the going-easy line, the cards or a kind empty state, and a footer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Today")
+        self.cards: list[SuggestionCard] = []
+
+        self.title_label = _scaled(_text(TITLE, "Today", wrap=False), 1.6, bold=True)
+        self.date_label = _scaled(_text("", "Date"), 1.1)
+        self.banner = EasyBanner()
+        self.banner.setVisible(False)
+        self.intro_label = _text(INTRO, "About these suggestions")
+
+        self.cards_holder = QWidget()
+        self.cards_holder.setAccessibleName("Suggestions")
+        self.cards_layout = QVBoxLayout(self.cards_holder)
+        self.cards_layout.setContentsMargins(0, 0, 0, 0)
+        self.cards_layout.setSpacing(14)
+
+        self.empty_holder = QWidget()
+        self.empty_holder.setAccessibleName("Nothing planned for today")
+        self.empty_title = _scaled(_text(EMPTY_TITLE), 1.25, bold=False)
+        self.empty_more = _text(EMPTY_MORE)
+        self.empty_log_button = _button(
+            LOG_TEXT, "Log a check-in", "Note a contact with anyone (Ctrl+L)"
+        )
+        empty_layout = QVBoxLayout(self.empty_holder)
+        empty_layout.setContentsMargins(0, 24, 0, 24)
+        empty_layout.setSpacing(10)
+        empty_layout.addWidget(self.empty_title)
+        empty_layout.addWidget(self.empty_more)
+        empty_row = QHBoxLayout()
+        empty_row.addWidget(self.empty_log_button)
+        empty_row.addStretch(1)
+        empty_layout.addSpacing(6)
+        empty_layout.addLayout(empty_row)
+
+        self.log_button = _button(LOG_TEXT, "Log a check-in", "Note a contact with anyone (Ctrl+L)")
+        self.they_button = _button(
+            THEY_TEXT,
+            "Someone reached out to me",
+            "Note that someone got in touch with you (Ctrl+Shift+L)",
+        )
+        self.ideas_button = _button(
+            IDEAS_TEXT, "Message ideas", "First sentences to copy, change and add to"
+        )
+        self.easy_button = _button(
+            GO_EASY_TEXT,
+            "Go easy this week",
+            "For a while, suggest only your inner circle",
+        )
+        footer = QHBoxLayout()
+        footer.setSpacing(8)
+        footer.addWidget(self.log_button)
+        footer.addWidget(self.they_button)
+        footer.addStretch(1)
+        footer.addWidget(self.ideas_button)
+
+        heading = QVBoxLayout()
+        heading.setSpacing(4)
+        heading.addWidget(self.title_label)
+        heading.addWidget(self.date_label)
+        top = QHBoxLayout()
+        top.addLayout(heading, 1)
+        top.addWidget(self.easy_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        column = QWidget()
+        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * CONTENT_WIDTH_CHARS + 48)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(24, 24, 24, 24)
+        column_layout.setSpacing(10)
+        column_layout.addLayout(top)
+        column_layout.addSpacing(8)
+        column_layout.addWidget(self.banner)
+        column_layout.addWidget(self.intro_label)
+        column_layout.addSpacing(4)
+        column_layout.addWidget(self.cards_holder)
+        column_layout.addWidget(self.empty_holder)
+        column_layout.addSpacing(12)
+        column_layout.addLayout(footer)
+        column_layout.addStretch(1)
+
+        inner = QWidget()
+        inner_layout = QHBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 0, 0)
+        inner_layout.addStretch(1)
+        inner_layout.addWidget(column, 100)
+        inner_layout.addStretch(1)
+        # The page sits on the window colour; the cards are the "paper" on it.
+        inner.setBackgroundRole(QPalette.ColorRole.Window)
+
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName("Today")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(inner)
+        self.scroll_area.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+
+    def set_date(self, text: str) -> None:
+        self.date_label.setText(text)
+        self.date_label.setAccessibleDescription(text)
+
+    def set_going_easy(self, text: str | None) -> None:
+        self.banner.setVisible(text is not None)
+        self.banner.set_text(text or "")
+        self.easy_button.setVisible(text is None)
+
+    def set_cards(self, cards: Sequence[SuggestionCard]) -> None:
+        for old in self.cards:
+            self.cards_layout.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        self.cards = list(cards)
+        for card in self.cards:
+            self.cards_layout.addWidget(card)
+            card.show()  # at once, not at the next turn of the event loop
+        has = bool(self.cards)
+        self.cards_holder.setVisible(has)
+        self.intro_label.setText(INTRO_ONE if len(self.cards) == 1 else INTRO)
+        self.intro_label.setVisible(has)
+        self.empty_holder.setVisible(not has)
+        # The empty state has its own "Log a check-in…"; one is enough.
+        self.log_button.setVisible(has)
+        self._order_focus()
+
+    def _order_focus(self) -> None:
+        order: list[QWidget] = [self.banner.change_button, self.banner.stop_button]
+        for card in self.cards:
+            order.extend(card.focus_order())
+        order += [
+            self.empty_log_button,
+            self.log_button,
+            self.they_button,
+            self.ideas_button,
+            self.easy_button,
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def visible_texts(self) -> list[str]:
+        """Every piece of text a person can see on the page (for checking its words)."""
+        texts: list[str] = []
+        for widget in self.findChildren(QWidget):
+            if not widget.isVisibleTo(self):
+                continue
+            if isinstance(widget, (QLabel, QPushButton)) and widget.text():
+                texts.append(widget.text().replace("&", ""))
+        return texts

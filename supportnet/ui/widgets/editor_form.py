@@ -1,0 +1,308 @@
+"""What the person, group and plan editors share.
+
+:class:`EditorDialog` (inline messages, the Save button that explains itself, asking before
+throwing changes away) and the small helpers that lay out a form's fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportnet.model.errors import Problem, SupportNetError, ValidationError
+from supportnet.ui.start.unlock_dialog import FieldMessage
+from supportnet.ui.widgets import dialogs
+
+#: How long typing must pause before the form is checked again.
+CHECK_DELAY_MS = 300
+SAVE_ERROR_TITLE = "SupportNet couldn't save that"
+
+#: How each field is named in "Check … to save".
+FIELD_NAMES = {
+    "name": "the name",
+    "nickname": "the nickname",
+    "pronouns": "the pronouns",
+    "circle": "the circle",
+    "domain": "the part of life",
+    "direction": "the direction of help",
+    "support_types": "the kinds of support",
+    "channels": "the ways to reach them",
+    "best_times": "the best times",
+    "notes": "the notes",
+    "tags": "the tags",
+    "kind": "the kind of group",
+    "meeting_schedule": "when it meets",
+    "place": "the place",
+    "link": "the link",
+}
+
+
+def save_hint(problems: Sequence[Problem]) -> str:
+    """One short line beside a disabled Save button, e.g. "Add a name to save"."""
+    if not problems:
+        return ""
+    first = problems[0]
+    if first.field == "name" and first.message.startswith("Please add"):
+        hint = "Add a name to save"
+    else:
+        hint = f"Check {FIELD_NAMES.get(first.field, 'the form')} to save"
+    others = len({p.field for p in problems} - {first.field})
+    if others:
+        hint += f" (and {others} more {'thing' if others == 1 else 'things'} above)"
+    return hint
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tags typed as "walks, church, school friends"."""
+    return [part for part in (p.strip() for p in text.split(",")) if part]
+
+
+def heading_label(text: str) -> QLabel:
+    """A section heading inside a form, with a little air under it."""
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.08)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    label.setContentsMargins(0, 0, 0, 4)
+    return label
+
+
+class EditorDialog(QDialog):
+    """Shared behaviour of the person and group editors.
+
+    Subclasses build the fields, register each field's message with :meth:`message_for`,
+    and implement :meth:`build` (the domain object the form holds right now).
+    ``on_save`` stores the object; if it raises, the dialog stays open with everything typed.
+    """
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        title: str,
+        on_save: Callable[[Any], Any],
+        *,
+        existing: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setModal(True)
+        self._on_save = on_save
+        self._existing = existing
+        self.messages: dict[str, FieldMessage] = {}
+        self.field_widgets: dict[str, QWidget] = {}
+        self._touched: set[str] = set()
+        self._show_all = existing
+        self._initial: Any = None
+        self._problems: list[Problem] = []
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.check_now)
+
+        self.save_button = QPushButton("&Save")
+        self.save_button.setAccessibleName("Save")
+        self.save_button.setDefault(True)
+        self.save_button.setAutoDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_hint = QLabel()
+        self.save_hint.setAccessibleName("Why Save is not available yet")
+        self.save_hint.setWordWrap(True)
+        self.save_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.save_hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    # --- for subclasses --------------------------------------------------------------------
+
+    def message_for(
+        self, field: str, accessible_name: str, widget: QWidget | None = None
+    ) -> FieldMessage:
+        """The message line under ``field``; ``widget`` also gets it as its description."""
+        message = FieldMessage(accessible_name)
+        self.messages[field] = message
+        if widget is not None:
+            self.field_widgets[field] = widget
+        return message
+
+    def lay_out(self, heading: QWidget, left: QVBoxLayout, right: QVBoxLayout) -> None:
+        """The form: ``heading``, two columns, then notes and tags across, then buttons.
+
+        Expects ``notes_field`` and ``tags_field``.
+        """
+        columns = QHBoxLayout()
+        columns.setSpacing(32)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        bottom = QVBoxLayout()
+        bottom.setSpacing(2)
+        notes, tags = self.notes_field, self.tags_field  # type: ignore[attr-defined]
+        add_field(bottom, "No&tes", notes, self.message_for("notes", "Notes: message"))
+        add_field(bottom, "Ta&gs", tags, self.message_for("tags", "Tags: message"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addLayout(columns)
+        layout.addLayout(bottom)
+        layout.addLayout(self.buttons_row())
+
+    def buttons_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(self.save_hint, 1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.save_button)
+        return row
+
+    def watch(self, field: str, signal: Any) -> None:
+        """Check the form again (after a pause) whenever ``signal`` fires."""
+        signal.connect(lambda *_args, f=field: self.field_changed(f))
+
+    def build(self) -> Any:
+        raise NotImplementedError
+
+    def subject(self) -> str:
+        """What this form is about, for "You've made changes to …"."""
+        raise NotImplementedError
+
+    def finish_setup(self) -> None:
+        """Call once the fields hold their first values."""
+        self._initial = self.build()
+        self.check_now()
+
+    # --- behaviour -------------------------------------------------------------------------
+
+    def field_changed(self, field: str) -> None:
+        self._touched.add(field)
+        self._check_timer.start()
+
+    @property
+    def problems(self) -> list[Problem]:
+        return list(self._problems)
+
+    def check_now(self) -> list[Problem]:
+        """Run the domain object's own checks and show each message under its field."""
+        self._check_timer.stop()
+        self._problems = self.build().normalised().problems()
+        self._show_problems(self._problems)
+        return self._problems
+
+    def _show_problems(self, problems: Sequence[Problem]) -> None:
+        by_field: dict[str, list[str]] = {}
+        for problem in problems:
+            by_field.setdefault(problem.field, []).append(problem.message)
+        for field, message in self.messages.items():
+            shown = self._show_all or field in self._touched
+            text = "\n".join(by_field.get(field, [])) if shown else ""
+            message.set_message(text)
+            widget = self.field_widgets.get(field)
+            if widget is not None:
+                # A screen reader hears the message when the field takes the focus.
+                widget.setAccessibleDescription(text)
+        hint = save_hint(problems)
+        self.save_button.setEnabled(not problems)
+        self.save_hint.setText(hint)
+        tooltip = "\n".join(p.message for p in problems)
+        self.save_button.setToolTip(f"{hint}.\n{tooltip}" if hint else "")
+        self.save_button.setAccessibleDescription(hint)
+
+    def is_dirty(self) -> bool:
+        return self._initial is not None and self.build() != self._initial
+
+    def save(self) -> None:
+        """Store the form through ``on_save``; close only if that worked."""
+        if self.check_now():
+            return
+        try:
+            saved = self._on_save(self.build().normalised())
+        except ValidationError as exc:
+            self._show_all = True
+            self._show_problems(exc.problems)
+            return
+        except SupportNetError as exc:
+            dialogs.show_error(self, exc.message, title=SAVE_ERROR_TITLE)
+            return
+        except OSError as exc:
+            dialogs.show_error(
+                self,
+                f"Your changes are still here. The computer said: {exc}",
+                title=SAVE_ERROR_TITLE,
+            )
+            return
+        self._initial = self.build()
+        self.saved.emit(saved)
+        self.accept()
+
+    def reject(self) -> None:
+        if self.is_dirty() and not dialogs.confirm_discard(self, self.subject()):
+            return
+        self._check_timer.stop()
+        super().reject()
+
+
+def with_message(field: QWidget, message: FieldMessage) -> QWidget:
+    """A field with its message right under it."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(message)
+    return holder
+
+
+def add_field(layout: QVBoxLayout, label_text: str, field: QWidget, message: FieldMessage) -> None:
+    """A label above its field, the field, then the field's message."""
+    label = QLabel(label_text)
+    label.setBuddy(field)
+    keep_height(field)
+    layout.addWidget(label)
+    layout.addWidget(field)
+    layout.addWidget(message)
+    layout.addSpacing(4)
+
+
+def keep_height(field: QWidget) -> None:
+    """One-line fields never get squashed when messages appear; the notes give way instead."""
+    if isinstance(field, (QLineEdit, QComboBox)):
+        field.setMinimumHeight(field.sizeHint().height())
+
+
+def hint_label(text: str) -> QLabel:
+    """A line of explanation under a field."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAccessibleName(text)
+    return label
+
+
+def notes_field(name: str) -> QPlainTextEdit:
+    notes = QPlainTextEdit()
+    notes.setAccessibleName(name)
+    # Tab moves on to the next field; the notes never trap the keyboard.
+    notes.setTabChangesFocus(True)
+    notes.setMinimumHeight(notes.fontMetrics().height() * 4)
+    return notes
