@@ -198,7 +198,7 @@ def bare_icalendar(
 ) -> bytes:
     """The same calendar, written straight with icalendar: what any exporter must pay.
 
-    Also the reference tests/unit/test_ics_writer.py compares the direct writer with.
+    Also the reference tests/calendar/test_content_lines.py compares the direct writer with.
     """
     stamp = now.astimezone(UTC).replace(microsecond=0)
     cal = icalendar.Calendar()

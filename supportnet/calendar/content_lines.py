@@ -4,7 +4,7 @@ Building an ``icalendar.Event`` per event and serialising it costs about half a
 millisecond (parameter objects, zone lookups, a character-by-character fold of every
 line); a 2,000-plan export has over ten thousand events. The lines here are the same
 bytes icalendar writes: the same property order, TEXT escaping, value formats and folding
-(tests/unit/test_ics_writer.py compares the two byte for byte). VTIMEZONEs still come
+(tests/calendar/test_content_lines.py compares the two byte for byte). VTIMEZONEs still come
 from icalendar, once per zone and window.
 
 Pure: no clock, no store.

@@ -17,8 +17,8 @@ import pytest
 
 from supportnet.data.lock import LOCK_NAME, Holder, StoreLock, acting_as_command
 from supportnet.model.errors import StoreLockedError
+from tests.cli.test_cli import PASS, assert_one_line_error
 from tests.conftest import cli_env
-from tests.data.test_cli import PASS, assert_one_line_error
 
 HOLD = """
 import pathlib, sys

@@ -13,8 +13,8 @@ from supportnet.data.recovery import RecoveryKeeper
 from supportnet.data.restore import restore_backup
 from supportnet.data.store import Store, open_store
 from supportnet.model.network import Person
+from tests.cli.test_cli import PASS, run_cli
 from tests.data.storekit import MemoryKeyring
-from tests.data.test_cli import PASS, run_cli
 
 MONDAY = datetime(2026, 3, 2, 9, tzinfo=UTC)
 

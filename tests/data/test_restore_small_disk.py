@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from supportnet.data.backup_format import read_header
+from tests.cli.test_cli import assert_one_line_error, run_cli, snapshot
 from tests.data.small_disk import fill
-from tests.data.test_cli import assert_one_line_error, run_cli, snapshot
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from supportnet.data.backup_format import is_container
 from supportnet.data.engine import RawDatabase
 from supportnet.data.salvage import salvage_database
 from supportnet.data.store import DB_NAME
+from tests.cli.test_cli import PASS, assert_one_line_error, run_cli, snapshot
 from tests.data.pagekit import flip_bit, leaf_pages
 from tests.data.storekit import backup_database
-from tests.data.test_cli import PASS, assert_one_line_error, run_cli, snapshot
 
 #: Every table of the store, and the ones whose rows hang off a person.
 TABLES = (

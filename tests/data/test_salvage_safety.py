@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from supportnet.data.store import DB_NAME
+from tests.cli.test_cli import assert_one_line_error, run_cli, snapshot
+from tests.cli.test_cli_input import run_with_stdin
 from tests.data.pagekit import flip_bit, overflow_pages
-from tests.data.test_cli import assert_one_line_error, run_cli, snapshot
-from tests.data.test_cli_input import run_with_stdin
 from tests.data.test_salvage import Damaged, all_rows, damage_middle_checkins, store_key
 
 NOTE = "long private note " * 1000  # 18,000 characters: five pages of their own

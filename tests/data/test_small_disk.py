@@ -19,9 +19,9 @@ from supportnet.model.checkins import CheckIn
 from supportnet.model.errors import DiskFullError, ExportError
 from supportnet.model.network import Person
 from supportnet.services import calendar_export
+from tests.cli.test_cli import assert_one_line_error, run_cli
 from tests.data.small_disk import fill
 from tests.data.storekit import MemoryKeyring
-from tests.data.test_cli import assert_one_line_error, run_cli
 
 NOTE = "a long, calm note about a good walk by the river. " * 300  # 15,000 characters
 

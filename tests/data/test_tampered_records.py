@@ -13,7 +13,7 @@ import pytest
 from supportnet.data import keys, recovery
 from supportnet.data.backup_format import MAGIC
 from supportnet.model.errors import KeyUnavailableError
-from tests.data.test_cli import PASS, assert_one_line_error, run_cli
+from tests.cli.test_cli import PASS, assert_one_line_error, run_cli
 
 DEEP = "[" * 30_000 + "]" * 30_000  # well under the header's 64 KiB cap
 

@@ -12,8 +12,8 @@ import pytest
 
 from supportnet.cli import run
 from supportnet.data.store import open_store
+from tests.cli.test_cli import PASS, assert_one_line_error, run_cli, snapshot
 from tests.conftest import cli_env
-from tests.data.test_cli import PASS, assert_one_line_error, run_cli, snapshot
 
 # A Latin-1 "é": os.fsencode turns the lone surrogate back into the byte 0xE9, so the
 # subprocess gets a command line that isn't UTF-8, as from a terminal in another encoding.

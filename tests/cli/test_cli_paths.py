@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.test_cli import assert_one_line_error, run_cli, snapshot
 from tests.conftest import cli_env
-from tests.data.test_cli import assert_one_line_error, run_cli, snapshot
 
 NOBODY = 65534
 

@@ -25,12 +25,12 @@ from supportnet.calendar import ExportOptions, Privacy
 from supportnet.data.store import Store, open_store
 from supportnet.services.calendar_export import export
 from tests.data.storekit import MemoryKeyring
-from tests.data.test_calendar_export import ALARM_MINUTES, SPRING, load_demo_world, uids_of
+from tests.services.test_calendar_export import ALARM_MINUTES, SPRING, load_demo_world, uids_of
 
 USER = "tester"
 #: Radicale re-serialises every timed item's VTIMEZONE through vobject and pytz, about
 #: 0.15 s an event; four weeks ahead (every plan, fewer flexible occurrences) keeps these
-#: tests quick. tests/data/test_calendar_export.py checks the 12-week file.
+#: tests quick. tests/services/test_calendar_export.py checks the 12-week file.
 WEEKS = 4
 MKCALENDAR_BODY = b"""<?xml version="1.0" encoding="utf-8"?>
 <C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">

@@ -26,7 +26,7 @@ from supportnet.ui.agenda.page import (
 from supportnet.ui.shell.signals import AppSignals
 from supportnet.ui.undo.commands import UndoContext
 from tests.ui.conftest import NOW, TODAY, ZONE
-from tests.ui.test_plan_editor import assert_keyboard_ready
+from tests.ui.plans.test_plan_editor import assert_keyboard_ready
 
 LONDON = ZoneInfo(ZONE)
 NEW_YORK = ZoneInfo("America/New_York")

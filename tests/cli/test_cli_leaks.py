@@ -8,7 +8,7 @@ import pytest
 
 from supportnet.data.engine import raw_execute
 from supportnet.data.store import open_store
-from tests.data.test_cli import PASS, run_cli, snapshot
+from tests.cli.test_cli import PASS, run_cli, snapshot
 
 NOTE = "PRIVATE-NOTE-xyz about the court hearing"
 

@@ -20,7 +20,7 @@ from supportnet.ui.shell.signals import AppSignals
 from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.widgets import dialogs
 from tests.ui.conftest import ZONE
-from tests.ui.test_plan_editor import assert_keyboard_ready
+from tests.ui.plans.test_plan_editor import assert_keyboard_ready
 
 LONDON = ZoneInfo(ZONE)
 

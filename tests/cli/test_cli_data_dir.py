@@ -11,7 +11,7 @@ import pytest
 
 from supportnet.data.data_folder import check_data_dir
 from supportnet.model.errors import StoreError
-from tests.data.test_cli import assert_one_line_error, run_cli
+from tests.cli.test_cli import assert_one_line_error, run_cli
 
 
 def _listing(folder: Path) -> dict[str, int]:

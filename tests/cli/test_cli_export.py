@@ -12,7 +12,7 @@ from supportnet.calendar import DISCREET_TITLE, Privacy
 from supportnet.cli import PRIVACY_CHOICES
 from supportnet.data.store import open_store
 from supportnet.model.plans import PlanKind
-from tests.data.test_cli import PASS, assert_one_line_error, run_cli, snapshot
+from tests.cli.test_cli import PASS, assert_one_line_error, run_cli, snapshot
 
 
 def _events(path: Path) -> list[icalendar.Event]:

@@ -58,7 +58,7 @@ def test_a_scrubbed_traceback_has_no_message_from_any_exception_in_the_chain() -
     assert "During handling of the above exception, another exception occurred:" in text
     for function in ("_lookup", "_log_note", "_save", "_caught"):
         assert f"in {function}" in text
-    assert 'File "tests/unit/test_crash_text.py", line ' in text
+    assert 'File "tests/runtime/test_crash_text.py", line ' in text
     assert text.startswith("Traceback (most recent call last):")
     assert text.endswith("RuntimeError (message left out: it may hold private data)")
 

@@ -12,11 +12,11 @@ import pytest
 from supportnet.data.demo_loader import SCRATCH_DIR_NAME
 from supportnet.data.engine import RawDatabase
 from supportnet.data.store import DB_NAME, Counts
+from tests.cli.test_cli import PASS, assert_one_line_error, run_cli
 from tests.conftest import cli_env
 from tests.data.small_disk import mount_small_disk, unmount
-from tests.data.test_cli import PASS, assert_one_line_error, run_cli
-from tests.data.test_demo_atomic import counts_of, make_old_network
 from tests.data.test_salvage import store_key
+from tests.demo.test_demo_atomic import counts_of, make_old_network
 
 #: The real command line, with the store's connection unable to grow the database by one
 #: page while the network moves in: SQLite's own SQLITE_FULL, as on a full disk.

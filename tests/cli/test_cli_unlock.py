@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.data.test_cli import PASS, assert_one_line_error, run_cli, snapshot
+from tests.cli.test_cli import PASS, assert_one_line_error, run_cli, snapshot
 
 NEW_PASS = "a new passphrase for a new start"
 

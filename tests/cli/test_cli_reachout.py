@@ -10,7 +10,7 @@ import pytest
 from supportnet.data.store import open_store
 from supportnet.model.checkins import Initiator
 from supportnet.model.network import ChannelKind
-from tests.data.test_cli import PASS, assert_one_line_error, run_cli, snapshot
+from tests.cli.test_cli import PASS, assert_one_line_error, run_cli, snapshot
 
 
 def test_today_prints_a_gentle_handful(demo_dir: Path) -> None:

@@ -15,8 +15,8 @@ from supportnet.data.demo_loader import SCRATCH_DIR_NAME, clear_network
 from supportnet.data.store import Counts, open_store
 from supportnet.model.checkins import CheckIn
 from supportnet.model.network import Person
+from tests.cli.test_cli import PASS, run_cli
 from tests.conftest import cli_env
-from tests.data.test_cli import PASS, run_cli
 
 #: Runs the real command line after one patch that SIGKILLs the process at a chosen point.
 _KILLED_WHILE_BUILDING = """
