@@ -26,6 +26,7 @@ from supportnet.calendar.slots import (
 )
 from supportnet.model.network import ChannelKind
 from supportnet.model.plans import Frequency, MonthlyMode, Plan, PlanKind
+from supportnet.model.targets import TargetKey, plan_target_key
 from supportnet.scheduling import (
     Moved,
     Occurrence,
@@ -40,7 +41,7 @@ from supportnet.scheduling import (
     plan_zone,
     skipped_occurrences,
 )
-from supportnet.scheduling.reaching_out import TargetKey, long_date, plan_target_key
+from supportnet.scheduling.reaching_out import long_date
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from enum import StrEnum
 from supportnet import __version__
 from supportnet.model.errors import Problem
 from supportnet.model.network import ChannelKind, Circle, raise_problems
-from supportnet.scheduling.reaching_out import TargetKey
+from supportnet.model.targets import TargetKey
 
 DEFAULT_WEEKS = 12
 MAX_WEEKS = 104

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from supportnet.model.network import ChannelKind, Circle
-from supportnet.scheduling.reaching_out import TargetKey
+from supportnet.model.targets import TargetKey
 
 
 @dataclass(frozen=True, slots=True)

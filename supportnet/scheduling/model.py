@@ -29,8 +29,6 @@ _CIRCLE_RANK = {Circle.INNER: 0, Circle.MIDDLE: 1, Circle.OUTER: 2}
 _MIN_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MAX_ORDINAL = date.max.toordinal()
 
-TargetKey = tuple[str, int]
-
 
 # -- types -------------------------------------------------------------------------------------
 
@@ -115,14 +113,6 @@ class AgendaItem:
 
 
 # -- helpers -----------------------------------------------------------------------------------
-
-
-def _target_key(plan: Plan) -> TargetKey | None:
-    if plan.person_id is not None:
-        return ("person", plan.person_id)
-    if plan.group_id is not None:
-        return ("group", plan.group_id)
-    return None
 
 
 def plan_zone(plan: Plan) -> ZoneInfo:

@@ -8,13 +8,8 @@ from zoneinfo import ZoneInfo
 
 from supportnet.model.network import ChannelKind, ContactChannel, Group, Person
 from supportnet.model.plans import Plan, PlanKind
+from supportnet.model.targets import GROUP, PERSON, TargetKey
 from supportnet.scheduling import Postponement, Target
-
-PERSON = "person"
-GROUP = "group"
-
-#: ``("person", 3)`` or ``("group", 1)``: how the schedule names whom a plan is for.
-TargetKey = tuple[str, int]
 
 #: How long "Go easy" lasts unless the person chooses otherwise.
 GO_EASY_DAYS = 7
@@ -46,19 +41,6 @@ MONTHS = (
 
 
 # --- from domain objects to what the schedule reads --------------------------------------------
-
-
-def target_key_of(person_id: int | None, group_id: int | None) -> TargetKey | None:
-    """The key of whoever a plan or check-in is with, or None if it names no one."""
-    if person_id is not None:
-        return (PERSON, person_id)
-    if group_id is not None:
-        return (GROUP, group_id)
-    return None
-
-
-def plan_target_key(plan: Plan) -> TargetKey | None:
-    return target_key_of(plan.person_id, plan.group_id)
 
 
 def targets_from(people: Iterable[Person], groups: Iterable[Group]) -> dict[TargetKey, Target]:

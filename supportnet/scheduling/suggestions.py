@@ -13,6 +13,7 @@ from supportnet.model.plans import (
     Plan,
     PlanKind,
 )
+from supportnet.model.targets import TargetKey, plan_target_key
 from supportnet.scheduling.dueness import (
     _ideal_days,
     _postponed_flexible,
@@ -27,10 +28,8 @@ from supportnet.scheduling.model import (
     Postponement,
     Suggestion,
     Target,
-    TargetKey,
     _require_aware,
     _shift,
-    _target_key,
     _ts,
 )
 from supportnet.scheduling.occurrences import local_datetime
@@ -101,7 +100,7 @@ def suggestions(
 
     best: dict[TargetKey, _Candidate] = {}
     for plan in plans:
-        key = _target_key(plan)
+        key = plan_target_key(plan)
         if plan.paused or key is None or key not in targets:
             continue
         target = targets[key]

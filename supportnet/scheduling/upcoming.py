@@ -10,16 +10,15 @@ from supportnet.model.plans import (
     Plan,
     PlanKind,
 )
+from supportnet.model.targets import TargetKey, plan_target_key
 from supportnet.scheduling.dueness import _postponed_flexible, flexible_due
 from supportnet.scheduling.model import (
     AgendaItem,
     Occurrence,
     Postponement,
     Target,
-    TargetKey,
     _require_aware,
     _shift,
-    _target_key,
     _ts,
 )
 from supportnet.scheduling.placing import _placed
@@ -56,7 +55,7 @@ def agenda(
     last_day = _shift(today, days - 1)
     out: list[AgendaItem] = []
     for plan in plans:
-        key = _target_key(plan)
+        key = plan_target_key(plan)
         if plan.paused or key is None or key not in targets:
             continue
         target = targets[key]
@@ -117,7 +116,7 @@ def reminders_due(
     hi = _shift(today, 1)
     found: list[tuple[Occurrence, Target]] = []
     for plan in plans:
-        key = _target_key(plan)
+        key = plan_target_key(plan)
         if (
             plan.paused
             or plan.window_start is None

@@ -48,7 +48,7 @@ from supportnet.services.schedule_reader import ReachOutReader, user_zone
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
-    from supportnet.scheduling.reaching_out import TargetKey
+    from supportnet.model.targets import TargetKey
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,14 +15,13 @@ from zoneinfo import ZoneInfo
 
 from supportnet.data import reads
 from supportnet.model.network import Circle
+from supportnet.model.targets import TargetKey
 from supportnet.model.zones import system_zone_name, user_zone_name
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
     from supportnet.model.plans import Plan
     from supportnet.scheduling import AgendaItem, Postponement, Suggestion, Target
-
-TargetKey = tuple[str, int]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ import pytest
 
 from supportnet.model.network import ChannelKind, Circle, ContactChannel, Group, Person
 from supportnet.model.plans import Cadence, Plan, PlanKind, Recurrence
+from supportnet.model.targets import target_key_of
 from supportnet.model.zones import user_zone_name
 from supportnet.scheduling import Postponement, Target
 from supportnet.scheduling.reaching_out import (
@@ -26,7 +27,6 @@ from supportnet.scheduling.reaching_out import (
     postponement_for,
     reminder_since,
     reminder_text,
-    target_key_of,
     targets_from,
 )
 

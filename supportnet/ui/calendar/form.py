@@ -43,7 +43,7 @@ from supportnet.calendar import (
     Scope,
 )
 from supportnet.model.network import Circle
-from supportnet.scheduling.reaching_out import TargetKey
+from supportnet.model.targets import TargetKey
 from supportnet.ui.calendar.models import (
     PreviewModel,
     TargetsModel,

@@ -21,7 +21,7 @@ from supportnet.calendar import (
     ExportEvent,
     Privacy,
 )
-from supportnet.scheduling.reaching_out import TargetKey, plan_target_key
+from supportnet.model.targets import TargetKey, plan_target_key
 from supportnet.services import calendar_export
 from supportnet.services.schedule_reader import ReachOutReader
 from supportnet.ui.calendar.texts import (

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.circle_map.geometry import MapNode
 from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
+from supportnet.model.targets import GROUP, PERSON
 from supportnet.scheduling.gaps import find_gaps
 from supportnet.scheduling.phrasing import since_phrase
 from supportnet.scheduling.rhythm import (
@@ -37,7 +38,6 @@ from supportnet.scheduling.rhythm import (
     quietness,
 )
 from supportnet.ui.network.map_view import CircleMapView
-from supportnet.ui.undo.commands import GROUP, PERSON
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.models import GapsListModel, long_date
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.network import Circle, LifeDomain, SupportType
-from supportnet.ui.undo.commands import GROUP, PERSON
+from supportnet.model.targets import GROUP, PERSON
 from supportnet.ui.widgets.lists import ListArea, make_table
 from supportnet.ui.widgets.models import (
     ID_ROLE,

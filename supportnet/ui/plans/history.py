@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from supportnet.model.checkins import CheckIn
 from supportnet.model.errors import SupportNetError
 from supportnet.model.plans import WEEKDAY_NAMES, short_text
+from supportnet.model.targets import PERSON
 from supportnet.ui.plans.checkin_editor import CheckInEditor
 from supportnet.ui.plans.fields import quiet, zone_or_utc
 from supportnet.ui.plans.history_text import (
@@ -41,7 +42,7 @@ from supportnet.ui.plans.history_text import (
 )
 from supportnet.ui.plans.wording import user_zone_name
 from supportnet.ui.shell.signals import AppSignals
-from supportnet.ui.undo.commands import PERSON, UndoContext
+from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.undo.note import UndoNote
 from supportnet.ui.undo.plan_commands import DeleteCheckInCommand, EditCheckInCommand
 from supportnet.ui.widgets import dialogs

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 
 from supportnet.model.errors import SupportNetError
 from supportnet.model.plans import Plan
+from supportnet.model.targets import PERSON
 from supportnet.ui.plans.editor import PlanEditor
 from supportnet.ui.plans.fields import quiet
 from supportnet.ui.plans.history import TargetRowsController
 from supportnet.ui.plans.model import PlansModel, plan_name
 from supportnet.ui.plans.wording import new_plan
-from supportnet.ui.undo.commands import PERSON, UndoContext
+from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.undo.note import UndoNote
 from supportnet.ui.undo.plan_commands import (
     AddPlanCommand,

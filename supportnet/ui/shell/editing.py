@@ -13,18 +13,12 @@ from PySide6.QtWidgets import (
 from supportnet.model.errors import SupportNetError
 from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.model.settings import Settings
+from supportnet.model.targets import GROUP, PERSON
 from supportnet.ui.people.group_editor import GroupEditor
 from supportnet.ui.people.person_editor import PersonEditor
 from supportnet.ui.shell.sidebar import Page
 from supportnet.ui.today.cards import GO_EASY_TEXT, STOP_EASY_TEXT
-from supportnet.ui.undo.commands import (
-    GROUP,
-    PERSON,
-    AddCommand,
-    DeleteCommand,
-    EditCommand,
-    MoveCommand,
-)
+from supportnet.ui.undo.commands import AddCommand, DeleteCommand, EditCommand, MoveCommand
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.editor_form import EditorDialog
 

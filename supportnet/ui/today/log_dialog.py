@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.errors import SupportNetError, ValidationError
 from supportnet.model.network import ChannelKind
-from supportnet.scheduling.reaching_out import GROUP, MOOD_WORDS, TargetKey, match_choice
+from supportnet.model.targets import GROUP, TargetKey
+from supportnet.scheduling.reaching_out import MOOD_WORDS, match_choice
 from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.labels import buddy_label, title_label

@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
 
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.settings import Settings
+from supportnet.model.targets import PERSON, TargetKey, plan_target_key
 from supportnet.model.zones import system_zone_name, user_zone_name
 from supportnet.scheduling import Suggestion
 from supportnet.scheduling.reaching_out import (
-    PERSON,
-    TargetKey,
     day_phrase,
     default_channel,
     default_easy_until,
@@ -30,7 +29,6 @@ from supportnet.scheduling.reaching_out import (
     long_date,
     moved_text,
     picker_choices,
-    plan_target_key,
     postponement_for,
     tomorrow,
 )

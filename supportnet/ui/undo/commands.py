@@ -28,14 +28,13 @@ from supportnet.model.errors import (
     SupportNetError,
 )
 from supportnet.model.network import Circle, Group, LifeDomain, Person
+from supportnet.model.targets import GROUP, PERSON
 from supportnet.ui.shell.signals import AppSignals
 
 if TYPE_CHECKING:
     from supportnet.model.checkins import CheckIn
     from supportnet.scheduling import Postponement
 
-PERSON = "person"
-GROUP = "group"
 #: Kinds of change that are not people or groups; see :meth:`UndoContext.changed`.
 CHECKIN = "checkin"
 PLAN = "plan"

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QApplication
 
 from supportnet.model.errors import DiskFullError
 from supportnet.model.network import Person
+from supportnet.model.targets import PERSON
 from supportnet.ui.shell.background import Background
 from supportnet.ui.shell.main_window import MainWindow
-from supportnet.ui.undo.commands import PERSON, AddCommand, DeleteCommand, EditCommand
+from supportnet.ui.undo.commands import AddCommand, DeleteCommand, EditCommand
 from tests.data.small_disk import free_pages, pages_capped
 
 NOTES = "We walked by the river and talked about the garden. " * 280  # about 15,000
