@@ -1,1 +1,1 @@
-"""agenda."""
+"""The Agenda page: the next four weeks of plans."""

@@ -1,1 +1,1 @@
-"""calendar."""
+"""The calendar export dialog: choices, privacy cards, preview and writing the .ics file."""

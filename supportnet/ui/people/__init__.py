@@ -1,1 +1,1 @@
-"""people."""
+"""The People page and the person and group editors."""

@@ -1,1 +1,1 @@
-"""shell."""
+"""The main window: pages and sidebar, menus and actions, editing, status line, reminders, preferences."""

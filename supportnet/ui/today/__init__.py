@@ -1,1 +1,1 @@
-"""today."""
+"""The Today page: who might like to hear from you, logging a check-in, message ideas."""

@@ -1,1 +1,1 @@
-"""undo."""
+"""Undo commands for the Qt undo stack, and the note that offers to undo."""
