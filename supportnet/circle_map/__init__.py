@@ -1,1 +1,4 @@
-"""Where each person and group sits on the circle map: rings, sectors, cells and labels. Pure geometry, no Qt."""
+"""Where each person and group sits on the circle map: rings, sectors, cells, labels.
+
+Pure geometry, no Qt.
+"""

@@ -1,1 +1,4 @@
-"""The domain's words: people and groups, plans, check-ins, settings, message ideas, text rules, errors, zones. Pure Python; imports nothing else from SupportNet."""
+"""The domain's words: people and groups, plans, check-ins, settings, ideas, text, errors.
+
+Pure Python; imports nothing else from SupportNet.
+"""

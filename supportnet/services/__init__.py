@@ -1,1 +1,4 @@
-"""Qt-free use cases: each user action as one function or method that runs one transaction and returns what undoing it needs."""
+"""Qt-free use cases: each user action is one function or method.
+
+Each runs one transaction and returns what undoing it needs.
+"""

@@ -1,1 +1,4 @@
-"""Plans and their history: the plan editor, the plans panel and dialog, the history and the check-in editor."""
+"""Plans and their history: plan editor, plans panel and dialog, history, check-in editor.
+
+Each plan belongs to a person or group; its history is the check-ins logged with them.
+"""

@@ -1,1 +1,4 @@
-"""The main window: pages and sidebar, menus and actions, editing, status line, reminders, preferences."""
+"""The main window: pages, sidebar, menus, editing, status line, reminders, preferences.
+
+Pages are built lazily after the first paint; see sidebar.LATER_PAGES.
+"""
