@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 import supportnet
 from supportnet.runtime.crash_text import scrubbed_traceback
+from supportnet.services.versions import sqlalchemy_version
 
 HEADING = "Something went wrong inside SupportNet."
 REASSURANCE = (
@@ -43,17 +44,11 @@ def version_lines() -> list[str]:
     from PySide6 import QtCore
     from PySide6 import __version__ as pyside_version
 
-    try:
-        import sqlalchemy
-
-        sqlalchemy_version = sqlalchemy.__version__
-    except ImportError:  # pragma: no cover - a broken install is exactly when this shows
-        sqlalchemy_version = "not available"
     return [
         f"SupportNet: {supportnet.__version__}",
         f"Python: {platform.python_version()} ({sys.implementation.name})",
         f"Qt: {QtCore.qVersion()} (PySide6 {pyside_version})",
-        f"SQLAlchemy: {sqlalchemy_version}",
+        f"SQLAlchemy: {sqlalchemy_version()}",
         f"Platform: {platform.platform()}",
     ]
 

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.data.backup import is_inside
-from supportnet.data.recovery import RecoveryKeeper
+from supportnet.services.recovery_key import RecoveryKeeper, may_keep_key_at
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.labels import announce, title_label
 
@@ -260,7 +259,7 @@ class RecoveryKeyDialog(QDialog):
             return
         # Not beside the store (nor in backups/): the key belongs away from this computer,
         # and a file there could replace the store's own.
-        if self.data_dir is not None and is_inside(Path(path), self.data_dir):
+        if not may_keep_key_at(Path(path), self.data_dir):
             self._say(INSIDE_DATA_FOLDER)
             return
         try:
@@ -349,5 +348,4 @@ def offer_recovery_key(parent: QWidget | None, keeper: RecoveryKeeper) -> Recove
         return None
     first = keeper.record().reminded_at is None
     # Set by the keeper when recovery.json was damaged and a new key made in its place.
-    replaced_on: date | None = getattr(keeper, "replaced_on", None)
-    return show_recovery_key(parent, keeper, reminder=not first, replaced_on=replaced_on)
+    return show_recovery_key(parent, keeper, reminder=not first, replaced_on=keeper.replaced_on)

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.data import recovery
-from supportnet.data.keys import PassphrasePurpose
-from supportnet.data.store import AUTO_BACKEND, Store
 from supportnet.model.errors import PassphraseRequiredError, SupportNetError
+from supportnet.services import unlocking
+from supportnet.services.unlocking import AUTO_BACKEND, PassphrasePurpose, Store
 from supportnet.ui.start.unlock_dialog import FieldMessage, ask_passphrase
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.labels import title_label
@@ -151,39 +150,31 @@ class RecoveryUnlockDialog(QDialog):
         self.open_button.setEnabled(bool(text.strip()))
         self.open_button.setToolTip("" if text.strip() else NOT_READY)
         # A typo is said as soon as the key is complete; until then, no nagging.
-        self._say(self._typo(text) if recovery.looks_like_key(text) else "")
-
-    @staticmethod
-    def _typo(text: str) -> str:
-        try:
-            recovery.parse_key(text)
-        except recovery.RecoveryKeyError as exc:
-            return exc.message
-        return ""
+        self._say(
+            unlocking.recovery_key_typo(text) if unlocking.looks_like_recovery_key(text) else ""
+        )
 
     def try_open(self) -> None:
         """Check the key, then open the store with it; stay open with a note if it can't."""
         text = self.key_field.text()
         if not text.strip():
             return
-        typo = self._typo(text)
+        typo = unlocking.recovery_key_typo(text)
         if typo:
             self._say(typo)
             self.key_field.setFocus()
             return
-        from supportnet.data.store_recovery import RecoveryKeyMismatchError
-
         try:
             self.store = self._recover(text)
-        except RecoveryKeyMismatchError:
-            self._say(WRONG_KEY)
-            self.key_field.setFocus()
-            self.key_field.selectAll()
-            return
         except PassphraseRequiredError:
             self._say(NO_NEW_PASSPHRASE)
             return
         except SupportNetError as exc:
+            if unlocking.is_wrong_recovery_key(exc):
+                self._say(WRONG_KEY)
+                self.key_field.setFocus()
+                self.key_field.selectAll()
+                return
             dialogs.show_error(self, exc.message, title="SupportNet can't open your data")
             return
         self.accept()
@@ -201,12 +192,11 @@ def recover_with_dialog(
 
     Where no keyring keeps the key, ``ask_new`` asks for a new passphrase, as on first start.
     """
-    from supportnet.data.store_recovery import recover_store
 
     def recover(text: str) -> Store:
-        return recover_store(
-            data_dir, text, passphrase=ask_new, keyring_backend=keyring_backend
-        ).store
+        return unlocking.open_with_recovery_key(
+            data_dir, text, ask_new=ask_new, keyring_backend=keyring_backend
+        )
 
     dialog = RecoveryUnlockDialog(recover, reason, parent)
     try:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.data.keys import PassphrasePurpose, check_new_passphrase
 from supportnet.model.errors import ValidationError
+from supportnet.services.unlocking import PassphrasePurpose, check_new_passphrase
 from supportnet.ui.widgets.labels import title_label
 
 WRONG_PASSPHRASE = "That passphrase doesn't unlock this store."
