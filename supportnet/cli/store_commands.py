@@ -98,7 +98,8 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.data.backup import BACKUP_DIR_NAME
     from supportnet.data.damage import damaged_files, describe_backups, newest_backup
     from supportnet.data.path_checks import check_readable_folder
-    from supportnet.data.store import DB_NAME, open_store, store_exists
+    from supportnet.data.store import open_store
+    from supportnet.data.store_files import DB_NAME, store_exists
 
     def line(label: str, value: object) -> None:
         print(f"{label + ':':<16}{value}", file=out)

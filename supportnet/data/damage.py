@@ -9,6 +9,7 @@ from pathlib import Path
 
 from supportnet.data.backup import BACKUP_DIR_NAME
 from supportnet.data.files import FILE_MODE, ensure_private_dir
+from supportnet.data.store_files import store_exists
 from supportnet.model.errors import StoreError
 
 #: Damaged databases are kept here, apart from backups/: automatic backups are thinned to
@@ -105,8 +106,6 @@ def lost_store_message(data_dir: Path, escape: str = "") -> str | None:
     yet backups of a store are here: starting afresh would bury them, so say how to
     restore instead. ``escape`` is a sentence on how to start afresh anyway.
     """
-    from supportnet.data.store import store_exists  # store.py imports this module
-
     if store_exists(data_dir):
         return None
     newest = newest_backup(data_dir)

@@ -18,7 +18,7 @@ from supportnet.data.keys import KEYINFO_NAME
 from supportnet.data.lock import LOCK_NAME
 from supportnet.data.path_checks import check_readable_folder
 from supportnet.data.recovery import RECOVERY_NAME
-from supportnet.data.store import DB_NAME
+from supportnet.data.store_files import DB_NAME
 from supportnet.model.errors import StoreError
 
 #: Files only SupportNet puts in its folder: any one of them marks the folder as its own.

@@ -15,7 +15,8 @@ from supportnet.data.failures import store_failure
 from supportnet.data.files import FILE_MODE, ensure_private_dir
 from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import upgrade
-from supportnet.data.store import DB_NAME, Counts, Store
+from supportnet.data.store import Counts, Store
+from supportnet.data.store_files import DB_NAME
 from supportnet.demo.builder import build_demo_network
 from supportnet.demo.common import DemoNetwork
 from supportnet.model.errors import SupportNetError

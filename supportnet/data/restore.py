@@ -27,15 +27,14 @@ from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import check_revision, current_revision
 from supportnet.data.paths import user_path
 from supportnet.data.store import (
-    _SIDE_FILES,
     AUTO_BACKEND,
-    DB_NAME,
     Store,
     _open_with_key,
     _resolve_backend,
     _set_aside_current,
     load_key,
 )
+from supportnet.data.store_files import DB_NAME, SIDE_FILES
 from supportnet.model.errors import (
     BackupError,
     DiskFullError,
@@ -267,7 +266,7 @@ def _restore_into_new(
         if not existed:
             shutil.rmtree(data_dir, ignore_errors=True)
         else:
-            for path in (*made, *(Path(f"{data_dir / DB_NAME}{s}") for s in _SIDE_FILES)):
+            for path in (*made, *(Path(f"{data_dir / DB_NAME}{s}") for s in SIDE_FILES)):
                 _remove(path)
             _remove(lock.path)
         raise
@@ -283,7 +282,7 @@ def _prepare(
 ) -> Path:
     """The backup's database, checked and encrypted with ``target_key``, in a temp file."""
     temp = data_dir / (DB_NAME + ".restoring")
-    for suffix in ("", *_SIDE_FILES):
+    for suffix in ("", *SIDE_FILES):
         _remove(Path(f"{temp}{suffix}"))
     try:
         if header is not None:
@@ -294,7 +293,7 @@ def _prepare(
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())
     except BaseException as exc:
-        for suffix in ("", *_SIDE_FILES):
+        for suffix in ("", *SIDE_FILES):
             _remove(Path(f"{temp}{suffix}"))
         if isinstance(exc, OSError | DatabaseFailure):
             # A full or failing disk is about this folder, never about the backup.
@@ -379,7 +378,7 @@ def _move_into_place(temp: Path, db: Path) -> None:
     """Rename the prepared (and synced) file over the database, then sync the folder."""
     # No connection is open on the old database (we hold the lock), so its WAL and SHM
     # files are leftovers that must not be replayed onto the restored file.
-    for suffix in _SIDE_FILES:
+    for suffix in SIDE_FILES:
         _remove(Path(f"{db}{suffix}"))
     fsync_dir(db.parent)
     os.replace(temp, db)

@@ -19,6 +19,7 @@ from supportnet.data.keys import KdfParams, KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import check_revision, current_revision, needs_upgrade, upgrade
 from supportnet.data.repositories.base import LazySessions
+from supportnet.data.store_files import DB_NAME, SIDE_FILES, store_exists
 from supportnet.model.errors import (
     BackupError,
     CorruptStoreError,
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
     from supportnet.data.repositories.postponements import PostponementsRepository
     from supportnet.data.repositories.settings import SettingsRepository
 
-DB_NAME = "supportnet.db"
-_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 #: Sentinel: use the keyring backend `keyring` picks for this machine.
 AUTO_BACKEND: Any = object()
@@ -178,7 +177,7 @@ class Store:
         if "engine" in self.__dict__:
             self.engine.dispose()
         self.db.close()
-        for suffix in _SIDE_FILES:
+        for suffix in SIDE_FILES:
             tighten(Path(f"{self.db_path}{suffix}"))
         self._lock.release()
 
@@ -234,11 +233,6 @@ def open_store(
 
 def _no_store_yet(data_dir: Path) -> StoreError:
     return StoreError(f"There is no SupportNet store in {data_dir} yet.")
-
-
-def store_exists(data_dir: Path) -> bool:
-    """Whether ``data_dir`` holds a store (a database or a key record)."""
-    return (data_dir / DB_NAME).exists() or (data_dir / keys.KEYINFO_NAME).exists()
 
 
 def key_method(data_dir: Path) -> keys.KeyMethod | None:
@@ -312,7 +306,7 @@ _LEFTOVERS = (DB_NAME + ".restoring",)
 
 def _clear_leftovers(data_dir: Path) -> None:
     for name in _LEFTOVERS:
-        for suffix in ("", *_SIDE_FILES):
+        for suffix in ("", *SIDE_FILES):
             with contextlib.suppress(OSError):
                 Path(f"{data_dir / name}{suffix}").unlink()
 
@@ -374,7 +368,7 @@ def _open_locked(
 def _create_database(db: Path, key: bytes) -> None:
     """Make the schema in a temporary file, then move it into place in one step."""
     temp = db.with_name(DB_NAME + ".new")
-    for suffix in ("", *_SIDE_FILES):
+    for suffix in ("", *SIDE_FILES):
         with contextlib.suppress(FileNotFoundError):
             Path(f"{temp}{suffix}").unlink()
     # Create the file 0600 first: SQLite keeps an existing file's mode and gives the WAL
@@ -472,6 +466,6 @@ def _open_with_key(data_dir: Path, lock: StoreLock, info: KeyInfo, key: bytes) -
     )
     database = RawDatabase(db, key)
     set_wal(database)
-    for suffix in ("", *_SIDE_FILES):
+    for suffix in ("", *SIDE_FILES):
         tighten(Path(f"{db}{suffix}"))
     return Store(data_dir, database, info, lock, backup)

@@ -19,14 +19,8 @@ from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
 from supportnet.data.files import write_private_file
 from supportnet.data.keys import KdfParams, KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
-from supportnet.data.store import (
-    AUTO_BACKEND,
-    DB_NAME,
-    Store,
-    _open_with_key,
-    _resolve_backend,
-    store_exists,
-)
+from supportnet.data.store import AUTO_BACKEND, Store, _open_with_key, _resolve_backend
+from supportnet.data.store_files import DB_NAME, store_exists
 from supportnet.model.errors import KeyUnavailableError, StoreError
 
 

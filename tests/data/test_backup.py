@@ -12,7 +12,8 @@ import pytest
 from supportnet.data import backup as backup_module
 from supportnet.data.engine import DatabaseFailure
 from supportnet.data.restore import restore_backup
-from supportnet.data.store import DB_NAME, Store, open_store
+from supportnet.data.store import Store, open_store
+from supportnet.data.store_files import DB_NAME
 from supportnet.model.errors import BackupError, DiskFullError, StoreLockedError
 from supportnet.model.network import Person
 from tests.data.storekit import MemoryKeyring, count, query, raw_key, snapshot

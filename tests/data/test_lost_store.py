@@ -8,7 +8,7 @@ import pytest
 
 from supportnet.data.backup import take_automatic_backup
 from supportnet.data.engine import RawDatabase
-from supportnet.data.store import DB_NAME
+from supportnet.data.store_files import DB_NAME
 from tests.cli.test_cli import PASS, assert_one_line_error, run_cli, snapshot
 from tests.data.test_salvage import store_key
 

@@ -18,7 +18,8 @@ from supportnet.data import keys, migrate
 from supportnet.data.engine import RawDatabase, make_engine
 from supportnet.data.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from supportnet.data.repositories.people import PeopleRepository
-from supportnet.data.store import DB_NAME, Counts, Store, open_store
+from supportnet.data.store import Counts, Store, open_store
+from supportnet.data.store_files import DB_NAME
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.errors import StoreError
 from supportnet.model.network import (

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from supportnet.data.store import DB_NAME, Store
+from supportnet.data.store import Store
+from supportnet.data.store_files import DB_NAME
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.network import ChannelKind, ContactChannel, Person
 from tests.data.storekit import count, raw_key

@@ -16,7 +16,8 @@ from supportnet.data import keys, recovery
 from supportnet.data.backup_format import MAGIC, read_header
 from supportnet.data.engine import raw_execute
 from supportnet.data.restore import restore_backup, unlock_backup
-from supportnet.data.store import DB_NAME, Store, open_store
+from supportnet.data.store import Store, open_store
+from supportnet.data.store_files import DB_NAME
 from supportnet.model.errors import BackupError
 from supportnet.model.network import Person
 from tests.data.storekit import TEST_PASSPHRASE, MemoryKeyring, raw_key, snapshot

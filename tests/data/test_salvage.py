@@ -14,7 +14,7 @@ from supportnet.data.backup import take_automatic_backup
 from supportnet.data.backup_format import is_container
 from supportnet.data.engine import RawDatabase
 from supportnet.data.salvage import salvage_database
-from supportnet.data.store import DB_NAME
+from supportnet.data.store_files import DB_NAME
 from tests.cli.test_cli import PASS, assert_one_line_error, run_cli, snapshot
 from tests.data.pagekit import flip_bit, leaf_pages
 from tests.data.storekit import backup_database

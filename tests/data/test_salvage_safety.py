@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from supportnet.data.store import DB_NAME
+from supportnet.data.store_files import DB_NAME
 from tests.cli.test_cli import assert_one_line_error, run_cli, snapshot
 from tests.cli.test_cli_input import run_with_stdin
 from tests.data.pagekit import flip_bit, overflow_pages

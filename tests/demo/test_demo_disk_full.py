@@ -11,7 +11,8 @@ import pytest
 
 from supportnet.data.demo_loader import SCRATCH_DIR_NAME
 from supportnet.data.engine import RawDatabase
-from supportnet.data.store import DB_NAME, Counts
+from supportnet.data.store import Counts
+from supportnet.data.store_files import DB_NAME
 from tests.cli.test_cli import PASS, assert_one_line_error, run_cli
 from tests.conftest import cli_env
 from tests.data.small_disk import mount_small_disk, unmount

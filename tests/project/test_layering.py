@@ -101,10 +101,6 @@ _PENDING: dict[tuple[str, str], str] = {
 }
 #: Known import cycles, as the set of modules in each; same rule: remove once broken.
 _PENDING_CYCLES: dict[frozenset[str], str] = {
-    # store.py imports damage.py; damage.lost_store_message imports store.store_exists in
-    # its body to break the loop at import time. Moving store_exists down (into
-    # data/paths.py) ends it.
-    frozenset({"supportnet.data.store", "supportnet.data.damage"}): "store_exists moves down",
     # bundles → repositories.plans._fill → plan_bundles → bundles, through function-level
     # imports; the repositories are being regrouped (issue 10, the data helpers).
     frozenset(

@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 
 from supportnet.data.keys import KEYINFO_NAME, PassphrasePurpose
-from supportnet.data.store import DB_NAME, open_store, store_exists
+from supportnet.data.store import open_store
+from supportnet.data.store_files import DB_NAME, store_exists
 from supportnet.demo.builder import build_demo_network
 from supportnet.model.errors import KeyUnavailableError
 from supportnet.ui import app as app_module

@@ -1,0 +1,16 @@
+"""The files a store is made of, and whether a folder holds one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from supportnet.data.keys import KEYINFO_NAME
+
+DB_NAME = "supportnet.db"
+#: SQLite's companions of the database file, moved, copied and removed with it.
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def store_exists(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds a store (a database or a key record)."""
+    return (data_dir / DB_NAME).exists() or (data_dir / KEYINFO_NAME).exists()
