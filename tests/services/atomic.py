@@ -45,3 +45,28 @@ def failing(store: Any, when: str, table: str) -> Iterator[None]:
         yield
     finally:
         store.db.execute(f"DROP TRIGGER {name}")
+
+
+@contextlib.contextmanager
+def split_writes(store: Any) -> Iterator[None]:
+    """Commit after every write statement, as if each were its own transaction again.
+
+    For proving the atomicity tests can fail: with this on, a step that writes several rows
+    leaves its first writes behind when its last one fails.
+    """
+    from sqlalchemy import event
+
+    def commit_each(conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        verb = statement.split(None, 1)[0].upper()
+        # A statement with RETURNING is still open here; committing would fail as busy.
+        if verb in {"INSERT", "UPDATE", "DELETE"} and "RETURNING" not in statement.upper():
+            raw = conn.connection.dbapi_connection
+            if raw.in_transaction:
+                raw.execute("COMMIT")
+                raw.execute("BEGIN")
+
+    event.listen(store.engine, "after_cursor_execute", commit_each)
+    try:
+        yield
+    finally:
+        event.remove(store.engine, "after_cursor_execute", commit_each)

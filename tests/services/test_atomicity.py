@@ -18,7 +18,7 @@ from supportnet.model.plans import Cadence, Frequency, Plan, PlanKind, Recurrenc
 from supportnet.model.targets import PERSON
 from supportnet.scheduling import Postponement
 from supportnet.services import Services
-from tests.services.atomic import INJECTED, dump, failing
+from tests.services.atomic import INJECTED, dump, failing, split_writes
 
 AT = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
@@ -228,3 +228,16 @@ def test_moving_someone_back_is_all_or_nothing(world: World) -> None:
 
 def _fields(checkin: CheckIn) -> dict[str, Any]:
     return {name: getattr(checkin, name) for name in CheckIn.__dataclass_fields__}
+
+
+def test_these_checks_catch_a_step_split_into_several_transactions(world: World) -> None:
+    checkins = world.services.checkins
+    logged = checkins.log(world.check_in())
+    before = dump(world.store)
+    with (
+        split_writes(world.store),
+        failing(world.store, "INSERT", "plan_postponements"),
+        pytest.raises(Exception, match=INJECTED),
+    ):
+        checkins.unlog(logged)
+    assert dump(world.store) != before  # the check-in went; its postponements did not return
