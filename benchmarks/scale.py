@@ -23,6 +23,7 @@ from benchmarks.store_open import MemoryKeyring
 from benchmarks.synthetic import add_plans, fill
 from supportnet.data.store import open_store
 from supportnet.model.checkins import CheckIn
+from supportnet.services import Services
 from supportnet.services.schedule_reader import ReachOutReader
 
 PEOPLE = 5000
@@ -60,7 +61,7 @@ def main() -> None:
         from supportnet.ui.people.page import PeoplePageController
 
         def open_people() -> None:
-            page = PeoplePageController(store, lambda: now)
+            page = PeoplePageController(Services.of(store), lambda: now)
             page.view.resize(1100, 760)
             page.view.show()
             app.processEvents()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QVBoxLayout, Q
 from benchmarks.store_open import MemoryKeyring
 from benchmarks.synthetic import fill
 from supportnet.data.store import open_store
+from supportnet.services import Services
 
 PEOPLE = 5000
 TYPED = "Lucía Gar"
@@ -56,7 +57,7 @@ def main() -> None:
 
         started = time.perf_counter()
         window = MainWindow(
-            store,
+            Services.of(store),
             data_location=tmp,
             key_location="benchmark",
             clock=lambda: datetime.now(UTC),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.store_open import MemoryKeyring
 from supportnet.data.demo_loader import load_demo
 from supportnet.data.store import open_store
+from supportnet.services import Services
 from supportnet.ui.widgets.style import apply_clear_indicators
 
 SIZE = (1280, 800)
@@ -83,7 +84,10 @@ def main() -> None:
         for theme, palette in (("light", light), ("dark", dark_palette())):
             app.setPalette(palette)
             window = MainWindow(
-                store, data_location=tmp, key_location="system keyring", clock=lambda: NOW
+                Services.of(store),
+                data_location=tmp,
+                key_location="system keyring",
+                clock=lambda: NOW,
             )
             window.resize(*SIZE)
             window.show()

@@ -1,4 +1,8 @@
-"""Qt-free use cases: each user action is one function or method.
+"""Qt-free use cases: each user action, and its undo, is one call and one transaction.
 
-Each runs one transaction and returns what undoing it needs.
+Each returns what undoing it needs; :class:`Services` gathers them for the window.
 """
+
+from supportnet.services.registry import Services
+
+__all__ = ["Services"]

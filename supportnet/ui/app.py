@@ -29,6 +29,7 @@ from supportnet.model.errors import (
 from supportnet.model.settings import reset_notice
 from supportnet.model.zones import system_zone_name
 from supportnet.runtime.crash_text import bug_line
+from supportnet.services import Services
 from supportnet.ui.shell.main_window import MainWindow
 from supportnet.ui.shell.ui_state import UiState
 from supportnet.ui.start.crash_dialog import CrashDialog, format_traceback
@@ -287,7 +288,7 @@ def launch(
             store.settings.repair(unreadable)
         onboard(store, choose, today=today or date.today(), zone=zone or system_zone_name())
         window = MainWindow(
-            store,
+            Services.of(store),
             data_location=str(data_dir),
             key_location=store.key_info.where,
             ui_state=UiState.for_data_dir(data_dir),
@@ -370,7 +371,7 @@ def start_reminders(window: MainWindow, store: Store, app: QApplication) -> Remi
     """Start the reminder timer (and the tray icon, where the desktop has a tray)."""
     from supportnet.ui.shell.reminders import ReminderService
 
-    service = ReminderService(store, icon=app.windowIcon(), parent=window)
+    service = ReminderService(Services.of(store), icon=app.windowIcon(), parent=window)
     service.attach_window(window)
     service.start()
     window.keep_running = lambda: service.tray is not None and store.settings.load().keep_in_tray

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QTabBar, QWidget
 
 from supportnet.model.plans import PlanKind
+from supportnet.services import Services
 from supportnet.ui.shell.main_window import MainWindow, Page
 
 _KEY = re.compile(r"&([^&])")
@@ -56,7 +57,7 @@ def _shown(qtbot: Any, widget: QWidget) -> QWidget:
 
 @pytest.fixture
 def window(qtbot: Any, demo_store: Any, clock: Callable[[], datetime]) -> MainWindow:
-    shown = MainWindow(demo_store, data_location="/d", key_location="k", clock=clock)
+    shown = MainWindow(Services.of(demo_store), data_location="/d", key_location="k", clock=clock)
     shown.resize(1280, 800)
     _shown(qtbot, shown)
     return shown

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from supportnet.data import reads
 from supportnet.data.repositories.base import Repository, require_targets
@@ -13,12 +14,23 @@ from supportnet.model.errors import NotFoundError
 from supportnet.scheduling.rhythm import RECENT_CHECKINS, ContactStats, typical_interval
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from supportnet.data.engine import RawDatabase
     from supportnet.data.plan_bundles import LoggedCheckIn
     from supportnet.data.schema import CheckInRow
     from supportnet.scheduling import Postponement
 
 _GONE = "That check-in no longer exists."
+
+
+def _with_live_plan(session: Session, checkin: CheckIn) -> CheckIn:
+    """``checkin``, unlinked from its plan if that plan has gone (deleted since it was read)."""
+    from supportnet.data.plan_bundles import plan_exists
+
+    if checkin.plan_id is None or plan_exists(session, checkin.plan_id):
+        return checkin
+    return dataclasses.replace(checkin, plan_id=None)
 
 
 def _fill(row: CheckInRow, checkin: CheckIn) -> None:
@@ -122,6 +134,57 @@ class CheckInsRepository(Repository):
             require_targets(session, checkin.person_id, checkin.group_id, checkin.plan_id)
             _fill(row, checkin)
         return self.get(checkin.id)
+
+    def update_by_uid(self, checkin: CheckIn) -> CheckIn:
+        """Give the stored check-in with ``checkin``'s uid ``checkin``'s values, unlinked
+        from its plan if that plan has gone since; one transaction (undo and redo of an edit).
+        """
+        from sqlalchemy import select
+
+        from supportnet.data.schema import CheckInRow
+
+        checkin.normalised().validate()
+        with self._sessions.begin() as session:
+            row = session.scalar(select(CheckInRow).where(CheckInRow.uid == checkin.uid))
+            if row is None:
+                raise NotFoundError(_GONE)
+            again = _with_live_plan(session, checkin)
+            require_targets(session, again.person_id, again.group_id, again.plan_id)
+            _fill(row, again)
+            checkin_id = row.id
+        return self.get(checkin_id)
+
+    def delete_by_uid(self, uid: str) -> CheckIn:
+        """Delete the check-in with this uid; returns it as it was, read in the same
+        transaction, for :meth:`add_back` to undo it."""
+        from sqlalchemy import delete
+
+        from supportnet.data.schema import CheckInRow
+
+        with self._sessions.begin() as session:
+            # SessionReader is a Reader, as RawDatabase is: reads.checkins only runs queries.
+            reader: Any = reads.SessionReader(session)
+            found = reads.checkins(reader, "uid = ?", (uid,))
+            if not found:
+                raise NotFoundError(_GONE)
+            session.execute(delete(CheckInRow).where(CheckInRow.uid == uid))
+        return found[0]
+
+    def add_back(self, checkin: CheckIn) -> CheckIn:
+        """Undo :meth:`delete_by_uid`: the check-in again with its uid (a new id), unlinked
+        from its plan if that plan has gone since; one transaction."""
+        from supportnet.data.schema import CheckInRow
+
+        checkin.normalised().validate()
+        with self._sessions.begin() as session:
+            again = _with_live_plan(session, checkin)
+            require_targets(session, again.person_id, again.group_id, again.plan_id)
+            row = CheckInRow(uid=again.uid)
+            _fill(row, again)
+            session.add(row)
+            session.flush()
+            new_id = row.id
+        return self.get(new_id)
 
     def get(self, checkin_id: int) -> CheckIn:
         found = reads.checkins(self._db, "id = ?", (checkin_id,))

@@ -79,22 +79,32 @@ class PlansRepository(Repository):
         return self.get(new_id)
 
     def update(self, plan: Plan) -> Plan:
-        from supportnet.data.schema import PlanRow
-
         if plan.id is None:
             raise NotFoundError("This plan hasn't been saved yet.")
+        return self._change(plan, "id = ?", (plan.id,))
+
+    def update_by_uid(self, plan: Plan) -> Plan:
+        """Give the stored plan with ``plan``'s uid ``plan``'s values (its id may have changed
+        after an undo); finding it, the checks and the write are one transaction."""
+        return self._change(plan, "uid = ?", (plan.uid,))
+
+    def _change(self, plan: Plan, where: str, params: tuple[object, ...]) -> Plan:
+        from supportnet.data.schema import PlanRow
+
         plan.normalised().validate()
-        timing_before = self.get(plan.id).timing_key()
         with self._sessions.begin() as session:
-            row = session.get(PlanRow, plan.id)
+            # Read in the write's own transaction: the timing compared is the one replaced.
+            found = reads.plans(reads.SessionReader(session), where, params)
+            row = session.get(PlanRow, found[0].id) if found else None
             if row is None:
                 raise NotFoundError(_GONE)
             require_targets(session, plan.person_id, plan.group_id)
             _fill(row, plan)
-            if plan.timing_key() != timing_before:
+            if plan.timing_key() != found[0].timing_key():
                 row.sequence += 1
             row.updated_at = self._clock()
-        return self.get(plan.id)
+            plan_id = row.id
+        return self.get(plan_id)
 
     def delete(self, plan_id: int) -> None:
         from sqlalchemy import delete
@@ -114,6 +124,17 @@ class PlansRepository(Repository):
 
         with self._sessions.begin() as session:
             return take_out_plan(session, plan_id)
+
+    def remove_by_uid(self, uid: str) -> PlanBundle:
+        """:meth:`remove` the plan with this uid, found in the same transaction."""
+        from supportnet.data.plan_bundles import take_out_plan
+
+        with self._sessions.begin() as session:
+            reader = reads.SessionReader(session)
+            found = reader.execute("SELECT id FROM plans WHERE uid = ?", (uid,))
+            if not found:
+                raise NotFoundError(_GONE)
+            return take_out_plan(session, int(found[0][0]))
 
     def restore(self, bundle: PlanBundle) -> Plan:
         """Undo :meth:`remove` in one transaction: the plan (same uid and SEQUENCE), its

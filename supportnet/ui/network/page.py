@@ -37,6 +37,7 @@ from supportnet.scheduling.rhythm import (
     cadence_by_person,
     quietness,
 )
+from supportnet.services import Services
 from supportnet.ui.network.map_view import CircleMapView
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.models import GapsListModel, long_date
@@ -362,7 +363,7 @@ class NetworkPageController(QObject):
 
     def __init__(
         self,
-        source: Any,
+        source: Services,
         clock: Callable[[], datetime],
         parent: QWidget | None = None,
     ) -> None:

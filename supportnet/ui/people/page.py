@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.model.network import Circle, LifeDomain, SupportType
 from supportnet.model.targets import GROUP, PERSON
+from supportnet.services import Services
 from supportnet.ui.widgets.lists import ListArea, make_table
 from supportnet.ui.widgets.models import (
     ID_ROLE,
@@ -184,7 +185,7 @@ class PeoplePageController(QObject):
 
     def __init__(
         self,
-        source: Any,
+        source: Services,
         clock: Callable[[], datetime],
         parent: QWidget | None = None,
     ) -> None:

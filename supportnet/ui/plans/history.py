@@ -27,6 +27,7 @@ from supportnet.model.checkins import CheckIn
 from supportnet.model.errors import SupportNetError
 from supportnet.model.plans import WEEKDAY_NAMES, short_text
 from supportnet.model.targets import PERSON
+from supportnet.services import Services
 from supportnet.ui.plans.checkin_editor import CheckInEditor
 from supportnet.ui.plans.fields import quiet, zone_or_utc
 from supportnet.ui.plans.history_text import (
@@ -189,7 +190,7 @@ class TargetRowsController(QObject):
 
     def __init__(
         self,
-        source: Any,
+        source: Services,
         clock: Callable[[], datetime],
         signals: AppSignals,
         undo_stack: QUndoStack,

@@ -248,11 +248,8 @@ class PlansPanelController(TargetRowsController):
         return checkins.last_contact_by_group().get(self.target_id)
 
     def _ideas(self) -> list[str]:
-        ideas = getattr(self._source, "ideas", None)
-        if ideas is None:
-            return []
         try:
-            return [idea.text for idea in ideas.list_all()]
+            return [idea.text for idea in self._source.ideas.list_all()]
         except SupportNetError:
             return []
 

@@ -14,6 +14,7 @@ from supportnet.model.errors import SupportNetError
 from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.model.settings import Settings
 from supportnet.model.targets import GROUP, PERSON
+from supportnet.services import Services
 from supportnet.ui.people.group_editor import GroupEditor
 from supportnet.ui.people.person_editor import PersonEditor
 from supportnet.ui.shell.sidebar import Page
@@ -30,6 +31,7 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
     """Acts on the selection: adds, edits, deletes and moves; exports; preferences."""
 
     #: Declared for the type checker; set in ``MainWindow.__init__``.
+    _source: Services
     editor: EditorDialog | None
     calendar_dialog: QDialog | None
 
@@ -126,13 +128,13 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
     def edit(self, kind: str, item_id: int) -> EditorDialog | None:
         """Open the editor for a person or group."""
         try:
-            item = self._repository(kind).get(item_id)
+            item = self._source.network.get(kind, item_id)
         except SupportNetError as exc:
             dialogs.show_error(self, exc.message)
             self.refresh()
             return None
         save = lambda after, before=item: self._save_edit(before, after)  # noqa: E731
-        if kind == PERSON:
+        if isinstance(item, Person):
             return self._open_editor(PersonEditor(item, save, self))
         return self._open_editor(GroupEditor(item, save, self))
 
@@ -146,10 +148,10 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
 
     def delete(self, kind: str, item_id: int) -> bool:
         """Ask, then delete a person or group with their plans and check-ins (undoable)."""
-        repo = self._repository(kind)
+        network = self._source.network
         try:
-            item = repo.get(item_id)
-            plans, checkins = repo.dependents(item_id)
+            item = network.get(kind, item_id)
+            plans, checkins = network.dependents(kind, item_id)
         except SupportNetError as exc:
             dialogs.show_error(self, exc.message)
             self.refresh()
@@ -178,9 +180,6 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
         self.undo_stack.push(command)
         self.show_note(command.done_text)
 
-    def _repository(self, kind: str) -> Any:
-        return self._source.people if kind == PERSON else self._source.groups
-
     def export_map(self) -> None:
         self.network.export_map()
 
@@ -202,7 +201,8 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
         from supportnet.ui.calendar.outcome import LATE_ERROR_TITLE
 
         dialog = ExportDialog(
-            self._source,
+            # The export reads through services.calendar_export, which takes the store.
+            self._source.store,
             self._clock,
             ui_state=self.ui_state,
             status=self.show_note,

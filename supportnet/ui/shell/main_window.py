@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 import supportnet
+from supportnet.services import Services
 from supportnet.ui.shell.background import Background
 from supportnet.ui.shell.editing import MainWindowEditing
 from supportnet.ui.shell.menus import MainWindowMenus
@@ -63,27 +64,12 @@ TIME_REFRESH_MS = 10 * 60 * 1000
 UNDO_ERROR_TITLE = "SupportNet couldn't undo that"
 
 
-class NetworkSource(Protocol):
-    """What the window reads from: the store's repositories (see ``supportnet.data.store``)."""
-
-    @property
-    def people(self) -> Any: ...
-    @property
-    def groups(self) -> Any: ...
-    @property
-    def plans(self) -> Any: ...
-    @property
-    def checkins(self) -> Any: ...
-    @property
-    def settings(self) -> Any: ...
-
-
 class MainWindow(MainWindowMenus, MainWindowEditing, QMainWindow):
-    """The shell. Pages read only through the repositories they are given; no SQL here."""
+    """The shell. Pages read and write only through the services they are given; no SQL here."""
 
     def __init__(
         self,
-        source: NetworkSource,
+        source: Services,
         *,
         data_location: str,
         key_location: str,
@@ -212,7 +198,13 @@ class MainWindow(MainWindowMenus, MainWindowEditing, QMainWindow):
             from supportnet.ui.agenda.page import AgendaPageController
 
             agenda = AgendaPageController(
-                source, clock, self.signals, self.undo_stack, self.undo_context, self
+                # It reads through the schedule reader, which takes the store.
+                source.store,
+                clock,
+                self.signals,
+                self.undo_stack,
+                self.undo_context,
+                self,
             )
             agenda.open_requested.connect(self.open_plans)
             return agenda

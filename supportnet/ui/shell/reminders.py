@@ -24,6 +24,7 @@ from supportnet.scheduling.reaching_out import (
     reminder_text,
     targets_from,
 )
+from supportnet.services import Services
 
 #: How often the timer looks for reminders.
 CHECK_INTERVAL_MS = 60_000
@@ -48,7 +49,7 @@ class ReminderService(QObject):
 
     def __init__(
         self,
-        source: Any,
+        source: Services,
         *,
         clock: Callable[[], datetime] | None = None,
         notify: Notify | None = None,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.model.errors import SupportNetError, ValidationError
 from supportnet.model.ideas import MessageIdea
+from supportnet.services.preferences import IdeasService
 from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets.labels import title_label
 
@@ -116,12 +117,12 @@ class IdeasModel(QAbstractListModel):
 
 
 class IdeasDialog(QDialog):
-    """The library, read and written through the ideas repository (``store.ideas``).
+    """The library, read and written through the ideas service (``services.ideas``).
 
     Deleting is immediate, with an "Undo" right there in the dialog.
     """
 
-    def __init__(self, repository: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, repository: IdeasService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._repo = repository
         self._deleted: tuple[int, MessageIdea] | None = None

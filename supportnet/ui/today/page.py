@@ -32,7 +32,7 @@ from supportnet.scheduling.reaching_out import (
     postponement_for,
     tomorrow,
 )
-from supportnet.services.schedule_reader import ReachOutReader
+from supportnet.services import Services
 from supportnet.ui.today.cards import SuggestionCard
 from supportnet.ui.today.dialogs import DayPickerDialog, GoEasyDialog
 from supportnet.ui.today.ideas import IdeasDialog, copy_text
@@ -54,7 +54,7 @@ class TodayPageController(QObject):
 
     def __init__(
         self,
-        source: Any,
+        source: Services,
         clock: Callable[[], datetime],
         undo_context: UndoContext,
         undo_stack: QUndoStack,
@@ -68,7 +68,7 @@ class TodayPageController(QObject):
         self._ctx = undo_context
         self._stack = undo_stack
         self._system_zone = system_zone
-        self._reader = ReachOutReader(source)
+        self._reader = source.reach_out_reader()
         self._parent = parent
         self._settings = Settings()
         self._zone = "UTC"

@@ -2,8 +2,9 @@
 
 Each command is made by its ``perform`` class method, which does the change straight away
 (so a failure reaches whoever asked, with the form still open) and returns a command to push
-onto a ``QUndoStack``; the stack's first ``redo()`` then does nothing. Later undos and redos
-call the repositories and then emit the app-wide change signals. If one fails, the message
+onto a ``QUndoStack``; the stack's first ``redo()`` then does nothing. Each step calls one
+:mod:`supportnet.services` method (one transaction) and keeps what it returned; then the
+app-wide change signals are emitted. If one fails, the message
 goes to ``UndoContext.report_error``. When the surroundings failed (the disk is full, the
 database busy) nothing changed and it may work later, so the command stays and the stack
 moves back to where the database is; for other failures (someone deleted that person in the
@@ -15,7 +16,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -29,11 +30,14 @@ from supportnet.model.errors import (
 )
 from supportnet.model.network import Circle, Group, LifeDomain, Person
 from supportnet.model.targets import GROUP, PERSON
+from supportnet.services import Services
 from supportnet.ui.shell.signals import AppSignals
 
 if TYPE_CHECKING:
     from supportnet.model.checkins import CheckIn
     from supportnet.scheduling import Postponement
+    from supportnet.services.checkins import LoggedCheckIn
+    from supportnet.services.network import Moved, Place, Removed
 
 #: Kinds of change that are not people or groups; see :meth:`UndoContext.changed`.
 CHECKIN = "checkin"
@@ -45,9 +49,9 @@ RETRYABLE = (DiskFullError, StoreBusyError, StoreReadOnlyError, StoreIOError)
 
 @dataclass(slots=True)
 class UndoContext:
-    """What commands need: the store's repositories, the signals, a place to say "that failed"."""
+    """What commands need: the services, the signals, a place to say "that failed"."""
 
-    store: Any
+    services: Services
     signals: AppSignals
     report_error: Callable[[str], None]
     #: The stack the commands are on, to step it back after a failure that changed nothing.
@@ -76,9 +80,6 @@ class UndoContext:
         # Not now: QUndoStack sets its index only after the command's undo/redo returns.
         QTimer.singleShot(0, stack, stack.redo if to_done else stack.undo)
         return True
-
-    def repository(self, kind: str) -> Any:
-        return self.store.people if kind == PERSON else self.store.groups
 
     def changed(self, kind: str, *, with_history: bool = False) -> None:
         if kind == CHECKIN:
@@ -180,15 +181,15 @@ class _PresenceCommand(_StoreCommand):
     def __init__(self, ctx: UndoContext, kind: str, text: str, item_id: int) -> None:
         super().__init__(ctx, kind, text)
         self.item_id = item_id
-        self._bundle: Any = None
+        self._removed: Removed | None = None
 
     def _take_out(self) -> None:
-        repo = self._ctx.repository(self.kind)
-        self._bundle = repo.bundle(self.item_id)
-        repo.delete(self.item_id)
+        self._removed = self._ctx.services.network.remove(self.kind, self.item_id)
 
     def _bring_back(self) -> None:
-        restored = self._ctx.repository(self.kind).restore(self._bundle)
+        assert self._removed is not None
+        restored = self._ctx.services.network.restore(self._removed)
+        assert restored.id is not None
         self.item_id = restored.id
 
     def _notify(self) -> None:
@@ -198,14 +199,15 @@ class _PresenceCommand(_StoreCommand):
 class AddCommand(_PresenceCommand):
     """Adding a person or group; undo takes them out again."""
 
-    #: What the repository returned when it was first added (with its new id).
-    saved: Any = None
+    #: What the service returned when it was first added (with its new id).
+    saved: Person | Group
 
     @classmethod
     def perform(cls, ctx: UndoContext, item: Person | Group) -> AddCommand:
         kind = PERSON if isinstance(item, Person) else GROUP
-        saved = ctx.repository(kind).add(item)
+        saved = ctx.services.network.add(item)
         ctx.changed(kind)
+        assert saved.id is not None
         command = cls(ctx, kind, f"add {saved.name}", saved.id)
         command.saved = saved
         return command
@@ -237,8 +239,8 @@ class DeleteCommand(_PresenceCommand):
 class EditCommand(_StoreCommand):
     """Changing a person or group; undo puts the old values back."""
 
-    #: What the repository returned after the change.
-    saved: Any = None
+    #: What the service returned after the change.
+    saved: Person | Group
 
     def __init__(
         self, ctx: UndoContext, kind: str, before: Person | Group, after: Person | Group
@@ -258,32 +260,25 @@ class EditCommand(_StoreCommand):
         return command
 
     def _forward(self) -> None:
-        self.saved = self._ctx.repository(self.kind).update(copy.deepcopy(self._after))
+        self.saved = self._ctx.services.network.update(copy.deepcopy(self._after))
 
     def _backward(self) -> None:
-        self._ctx.repository(self.kind).update(copy.deepcopy(self._before))
+        self._ctx.services.network.update(copy.deepcopy(self._before))
 
 
 class MoveCommand(_StoreCommand):
     """Moving someone on the map: to another circle, another part of life, or both."""
 
-    def __init__(
-        self,
-        ctx: UndoContext,
-        kind: str,
-        item_id: int,
-        name: str,
-        before: tuple[Circle, LifeDomain],
-        after: tuple[Circle, LifeDomain],
-    ) -> None:
+    def __init__(self, ctx: UndoContext, kind: str, item_id: int, moved: Moved) -> None:
+        before, after = moved.before, moved.after
         circle = after[0] if after[0] != before[0] else None
         domain = after[1] if after[1] != before[1] else None
         self.where = move_phrase(circle, domain)
-        super().__init__(ctx, kind, f"move {name} to {self.where}")
-        self.name = name
+        super().__init__(ctx, kind, f"move {moved.name} to {self.where}")
+        self.name = moved.name
         self.item_id = item_id
-        self.before = before
-        self.after = after
+        self.before: Place = before
+        self.after: Place = after
 
     @property
     def done_text(self) -> str:
@@ -300,26 +295,17 @@ class MoveCommand(_StoreCommand):
         domain: LifeDomain,
     ) -> MoveCommand | None:
         """Move it; None if it is already there."""
-        item = ctx.repository(kind).get(item_id)
-        before = (item.circle, item.domain)
-        if before == (circle, domain):
+        moved = ctx.services.network.move(kind, item_id, circle, domain)
+        if moved is None:
             return None
-        command = cls(ctx, kind, item_id, item.name, before, (circle, domain))
-        command._place(command.after)
         ctx.changed(kind)
-        return command
-
-    def _place(self, where: tuple[Circle, LifeDomain]) -> None:
-        repo = self._ctx.repository(self.kind)
-        item = repo.get(self.item_id)
-        item.circle, item.domain = where
-        repo.update(item)
+        return cls(ctx, kind, item_id, moved)
 
     def _forward(self) -> None:
-        self._place(self.after)
+        self._ctx.services.network.place(self.kind, self.item_id, self.after)
 
     def _backward(self) -> None:
-        self._place(self.before)
+        self._ctx.services.network.place(self.kind, self.item_id, self.before)
 
 
 class CheckInCommand(_StoreCommand):
@@ -329,13 +315,13 @@ class CheckInCommand(_StoreCommand):
     undo puts them back as they were.
     """
 
-    #: What the repository returned the last time it was added (with its id).
-    saved: Any = None
+    #: What the service returned the last time it was added (with its id).
+    saved: CheckIn
 
     def __init__(self, ctx: UndoContext, checkin: CheckIn, name: str) -> None:
         super().__init__(ctx, CHECKIN, f"log a check-in with {name}")
         self._checkin = copy.deepcopy(checkin)
-        self._logged: Any = None
+        self._logged: LoggedCheckIn | None = None
 
     @classmethod
     def perform(cls, ctx: UndoContext, checkin: CheckIn, name: str) -> CheckInCommand:
@@ -345,11 +331,12 @@ class CheckInCommand(_StoreCommand):
         return command
 
     def _forward(self) -> None:
-        self._logged = self._ctx.store.checkins.log(copy.deepcopy(self._checkin))
+        self._logged = self._ctx.services.checkins.log(self._checkin)
         self.saved = self._logged.checkin
 
     def _backward(self) -> None:
-        self._ctx.store.checkins.unlog(self._logged)
+        assert self._logged is not None
+        self._ctx.services.checkins.unlog(self._logged)
 
 
 class PostponeCommand(_StoreCommand):
@@ -368,7 +355,7 @@ class PostponeCommand(_StoreCommand):
         return command
 
     def _forward(self) -> None:
-        self._before = self._ctx.store.postponements.postpone(self.postponement)
+        self._before = self._ctx.services.postponements.postpone(self.postponement)
 
     def _backward(self) -> None:
-        self._ctx.store.postponements.put_back(self.postponement.plan_id, self._before)
+        self._ctx.services.postponements.put_back(self.postponement.plan_id, self._before)

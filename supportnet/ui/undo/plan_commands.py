@@ -2,12 +2,12 @@
 
 Built like :mod:`supportnet.ui.undo.commands`: ``perform`` does the change at once (so a failure
 reaches the form that asked, which stays open) and returns a command for the
-``QUndoStack``, whose first ``redo()`` then does nothing. Later undos and redos call the
-repositories, one transaction each (a plan's delete and its undo included, links and
-postponements with it), and emit ``plans_changed`` / ``checkins_changed``; a failure
+``QUndoStack``, whose first ``redo()`` then does nothing. Each later undo and redo calls one
+service method (one transaction: a plan's delete and its undo included, links and
+postponements with it) and emits ``plans_changed`` / ``checkins_changed``; a failure
 changes nothing, goes to ``UndoContext.report_error`` and the command is dropped.
 
-Commands find their plan or check-in again by ``uid``, not by id: undoing a delete adds
+The services find a plan or check-in again by ``uid``, not by id: undoing a delete adds
 the row back with the same uid (calendars that imported the plan still know it) but the
 store may give it a new id, and older commands on the stack must still find it.
 """
@@ -15,12 +15,14 @@ store may give it a new id, and older commands on the stack must still find it.
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import TYPE_CHECKING
 
 from supportnet.model.checkins import CheckIn
-from supportnet.model.errors import NotFoundError
 from supportnet.model.plans import Plan
 from supportnet.ui.undo.commands import StoreCommand, UndoContext
+
+if TYPE_CHECKING:
+    from supportnet.services.plans import PlanBundle
 
 __all__ = [
     "AddPlanCommand",
@@ -28,33 +30,8 @@ __all__ = [
     "DeletePlanCommand",
     "EditCheckInCommand",
     "EditPlanCommand",
-    "find_checkin",
-    "find_plan",
     "pause_plan",
 ]
-
-_PLAN_GONE = "That plan no longer exists."
-_CHECKIN_GONE = "That check-in no longer exists."
-
-
-def find_plan(store: Any, plan: Plan) -> Plan | None:
-    """The stored plan with ``plan``'s uid (its id may have changed after an undo)."""
-    plans = (
-        store.plans.for_person(plan.person_id)
-        if plan.person_id is not None
-        else store.plans.for_group(plan.group_id)
-    )
-    return next((p for p in plans if p.uid == plan.uid), None)
-
-
-def find_checkin(store: Any, checkin: CheckIn) -> CheckIn | None:
-    """The stored check-in with ``checkin``'s uid."""
-    found = (
-        store.checkins.for_person(checkin.person_id)
-        if checkin.person_id is not None
-        else store.checkins.for_group(checkin.group_id)
-    )
-    return next((c for c in found if c.uid == checkin.uid), None)
 
 
 class _Command(StoreCommand):
@@ -78,13 +55,6 @@ class _Command(StoreCommand):
 # --- plans ----------------------------------------------------------------------------------
 
 
-def _stored_plan(ctx: UndoContext, plan: Plan) -> Plan:
-    found = find_plan(ctx.store, plan)
-    if found is None:
-        raise NotFoundError(_PLAN_GONE)
-    return found
-
-
 class AddPlanCommand(_Command):
     """Adding a plan; undo takes it out again, redo puts it back with the same uid.
 
@@ -94,22 +64,23 @@ class AddPlanCommand(_Command):
 
     def __init__(self, ctx: UndoContext, saved: Plan, name: str) -> None:
         super().__init__(ctx, f"add {name}", checkins=True, plans=True)
-        #: What the repository returned when the plan was added.
+        #: What the service returned when the plan was added.
         self.saved = saved
-        self._bundle: Any = None
+        self._bundle: PlanBundle | None = None
 
     @classmethod
     def perform(cls, ctx: UndoContext, plan: Plan, name: str) -> AddPlanCommand:
-        saved = ctx.store.plans.add(copy.deepcopy(plan))
+        saved = ctx.services.plans.add(plan)
         command = cls(ctx, saved, name)
         command.notify()
         return command
 
     def _forward(self) -> None:
-        self.saved = self._ctx.store.plans.restore(self._bundle)
+        assert self._bundle is not None
+        self.saved = self._ctx.services.plans.restore(self._bundle)
 
     def _backward(self) -> None:
-        self._bundle = self._ctx.store.plans.remove(_stored_plan(self._ctx, self.saved).id)
+        self._bundle = self._ctx.services.plans.remove(self.saved)
 
 
 class EditPlanCommand(_Command):
@@ -123,7 +94,7 @@ class EditPlanCommand(_Command):
         super().__init__(ctx, text, checkins=False, plans=True)
         self._before = copy.deepcopy(before)
         self._after = copy.deepcopy(after)
-        #: What the repository returned after the change.
+        #: What the service returned after the change.
         self.saved: Plan | None = None
 
     @classmethod
@@ -135,17 +106,11 @@ class EditPlanCommand(_Command):
         command.notify()
         return command
 
-    def _put(self, values: Plan) -> Plan:
-        plan = copy.deepcopy(values)
-        plan.id = _stored_plan(self._ctx, values).id
-        saved: Plan = self._ctx.store.plans.update(plan)
-        return saved
-
     def _forward(self) -> None:
-        self.saved = self._put(self._after)
+        self.saved = self._ctx.services.plans.update(self._after)
 
     def _backward(self) -> None:
-        self._put(self._before)
+        self._ctx.services.plans.update(self._before)
 
 
 def pause_plan(ctx: UndoContext, plan: Plan, name: str, paused: bool) -> EditPlanCommand:
@@ -160,14 +125,14 @@ class DeletePlanCommand(_Command):
     """Deleting a plan; undo brings it back with its uid, its check-in links and postponements.
 
     Deleting a plan keeps its check-ins (they happened) but unlinks them, and drops its
-    postponements; undo links them again and postpones it again. The repository does each
+    postponements; undo links them again and postpones it again. The service does each
     of these in one transaction, so a failure changes nothing and the stack stays true.
     """
 
     def __init__(self, ctx: UndoContext, plan: Plan, name: str) -> None:
         super().__init__(ctx, f"delete {name}", checkins=True, plans=True)
         self._plan = copy.deepcopy(plan)
-        self._bundle: Any = None
+        self._bundle: PlanBundle | None = None
 
     @classmethod
     def perform(cls, ctx: UndoContext, plan: Plan, name: str) -> DeletePlanCommand:
@@ -177,32 +142,15 @@ class DeletePlanCommand(_Command):
         return command
 
     def _forward(self) -> None:
-        stored = _stored_plan(self._ctx, self._plan)
-        self._bundle = self._ctx.store.plans.remove(stored.id)
+        self._bundle = self._ctx.services.plans.remove(self._plan)
         self._plan = copy.deepcopy(self._bundle.plan)
 
     def _backward(self) -> None:
-        self._plan = self._ctx.store.plans.restore(self._bundle)
+        assert self._bundle is not None
+        self._plan = self._ctx.services.plans.restore(self._bundle)
 
 
 # --- check-ins ------------------------------------------------------------------------------
-
-
-def _stored_checkin(ctx: UndoContext, checkin: CheckIn) -> CheckIn:
-    found = find_checkin(ctx.store, checkin)
-    if found is None:
-        raise NotFoundError(_CHECKIN_GONE)
-    return found
-
-
-def _with_live_plan(ctx: UndoContext, checkin: CheckIn) -> CheckIn:
-    """``checkin``, unlinked from its plan if that plan has gone since."""
-    if checkin.plan_id is not None:
-        try:
-            ctx.store.plans.get(checkin.plan_id)
-        except NotFoundError:
-            checkin.plan_id = None
-    return checkin
 
 
 class EditCheckInCommand(_Command):
@@ -223,17 +171,11 @@ class EditCheckInCommand(_Command):
         command.notify()
         return command
 
-    def _put(self, values: CheckIn) -> CheckIn:
-        checkin = _with_live_plan(self._ctx, copy.deepcopy(values))
-        checkin.id = _stored_checkin(self._ctx, values).id
-        saved: CheckIn = self._ctx.store.checkins.update(checkin)
-        return saved
-
     def _forward(self) -> None:
-        self.saved = self._put(self._after)
+        self.saved = self._ctx.services.checkins.update(self._after)
 
     def _backward(self) -> None:
-        self._put(self._before)
+        self._ctx.services.checkins.update(self._before)
 
 
 class DeleteCheckInCommand(_Command):
@@ -251,11 +193,7 @@ class DeleteCheckInCommand(_Command):
         return command
 
     def _forward(self) -> None:
-        stored = _stored_checkin(self._ctx, self._checkin)
-        self._checkin = copy.deepcopy(stored)
-        self._ctx.store.checkins.delete(stored.id)
+        self._checkin = self._ctx.services.checkins.delete(self._checkin)
 
     def _backward(self) -> None:
-        again = _with_live_plan(self._ctx, copy.deepcopy(self._checkin))
-        again.id = None
-        self._checkin = self._ctx.store.checkins.add(again)
+        self._checkin = self._ctx.services.checkins.add_back(self._checkin)

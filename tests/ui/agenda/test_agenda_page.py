@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoStack
 from supportnet.model.checkins import CheckIn
 from supportnet.model.network import Person
 from supportnet.model.plans import PlanKind
+from supportnet.services import Services
 from supportnet.ui.agenda.page import (
     ANY_TIME,
     AROUND,
@@ -47,7 +48,7 @@ class Env:
         self.store = store
         self.signals = AppSignals()
         self.stack = QUndoStack()
-        self.ctx = UndoContext(store, self.signals, lambda _m: None)
+        self.ctx = UndoContext(Services.of(store), self.signals, lambda _m: None)
         self.clock = clock
 
 

@@ -22,7 +22,7 @@ from supportnet.calendar import (
     Scope,
 )
 from supportnet.model.network import Circle
-from supportnet.services import calendar_export
+from supportnet.services import Services, calendar_export
 from supportnet.ui.calendar import dialog as export_dialog
 from supportnet.ui.calendar.dialog import ExportDialog
 from supportnet.ui.calendar.models import PreviewModel
@@ -79,7 +79,9 @@ def _everyone(store: Any, **options: Any) -> list[ExportEvent]:
 def test_ctrl_e_opens_the_dialog_from_the_main_window(
     qtbot: Any, demo_store: Any, clock: Callable[[], datetime], home: Path
 ) -> None:
-    window = MainWindow(demo_store, data_location="/data", key_location="keyring", clock=clock)
+    window = MainWindow(
+        Services.of(demo_store), data_location="/data", key_location="keyring", clock=clock
+    )
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
@@ -702,7 +704,9 @@ def _closed_while_saving(
 
     import shiboken6
 
-    window = MainWindow(demo_store, data_location="/data", key_location="keyring", clock=clock)
+    window = MainWindow(
+        Services.of(demo_store), data_location="/data", key_location="keyring", clock=clock
+    )
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()

@@ -13,6 +13,7 @@ from supportnet.model.checkins import CheckIn
 from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.scheduling.gaps import GapKind
 from supportnet.scheduling.rhythm import ContactStats
+from supportnet.services import Services
 from supportnet.ui.network.page import NO_CONTACT_TEXT, NO_GAPS, map_nodes
 from supportnet.ui.people.person_editor import PersonEditor
 from supportnet.ui.shell.main_window import MainWindow
@@ -22,7 +23,7 @@ NOW = datetime(2025, 6, 15, 12, tzinfo=UTC)
 
 
 def _window(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> MainWindow:
-    window = MainWindow(store, data_location="/d", key_location="k", clock=clock)
+    window = MainWindow(Services.of(store), data_location="/d", key_location="k", clock=clock)
     qtbot.addWidget(window)
     return window
 

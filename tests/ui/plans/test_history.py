@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoStack
 
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.network import ChannelKind, Person
+from supportnet.services import Services
 from supportnet.ui.plans.checkin_editor import CheckInEditor
 from supportnet.ui.plans.history import HistoryController, HistoryModel
 from supportnet.ui.plans.history_text import mood_text
@@ -36,7 +37,7 @@ class Env:
         self.signals = AppSignals()
         self.stack = QUndoStack()
         self.errors: list[str] = []
-        self.ctx = UndoContext(store, self.signals, self.errors.append)
+        self.ctx = UndoContext(Services.of(store), self.signals, self.errors.append)
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def _history(
     qtbot: Any, env: Env, clock: Callable[[], datetime], person: Person
 ) -> HistoryController:
     history = HistoryController(
-        env.store,
+        Services.of(env.store),
         clock,
         env.signals,
         env.stack,

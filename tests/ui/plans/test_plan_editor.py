@@ -25,6 +25,7 @@ from supportnet.model.checkins import CheckIn
 from supportnet.model.network import ChannelKind, Person
 from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
 from supportnet.scheduling import Postponement
+from supportnet.services import Services
 from supportnet.ui.plans.dialog import PlansAndHistoryDialog, open_plans_and_history
 from supportnet.ui.plans.editor import PlanEditor
 from supportnet.ui.plans.panel import PlansPanelController
@@ -62,7 +63,7 @@ class Env:
         self.signals = AppSignals()
         self.stack = QUndoStack()
         self.errors: list[str] = []
-        self.ctx = UndoContext(store, self.signals, self.errors.append)
+        self.ctx = UndoContext(Services.of(store), self.signals, self.errors.append)
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def _person(store: Any, nickname: str) -> Person:
 def _panel(qtbot: Any, env: Env, clock: Callable[[], datetime], nickname: str) -> Any:
     person = _person(env.store, nickname)
     panel = PlansPanelController(
-        env.store,
+        Services.of(env.store),
         clock,
         env.signals,
         env.stack,
@@ -703,7 +704,7 @@ def test_new_plan_for_a_group_targets_the_group() -> None:
 def test_plans_for_a_group(qtbot: Any, env: Env, clock: Callable[[], datetime]) -> None:
     group = next(g for g in env.store.groups.list_all() if g.name.startswith("Thursday"))
     panel = PlansPanelController(
-        env.store,
+        Services.of(env.store),
         clock,
         env.signals,
         env.stack,

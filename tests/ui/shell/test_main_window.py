@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from supportnet.model.checkins import CheckIn
 from supportnet.model.network import Circle, Group, GroupKind, LifeDomain, Person, SupportType
+from supportnet.services import Services
 from supportnet.ui.people.page import EMPTY_PEOPLE
 from supportnet.ui.plans.dialog import PlansAndHistoryDialog
 from supportnet.ui.shell.main_window import MainWindow, Page
@@ -30,7 +31,7 @@ def _window(
     qtbot: Any, store: Any, clock: Callable[[], datetime], ui_state: UiState | None = None
 ) -> MainWindow:
     window = MainWindow(
-        store,
+        Services.of(store),
         data_location="/data/here",
         key_location="the system keyring",
         clock=clock,
@@ -638,7 +639,7 @@ def test_a_window_closed_before_its_pages_are_built_goes_quietly(
 ) -> None:
     from supportnet.ui.shell.sidebar import BUILD_LATER_AFTER_MS
 
-    window = MainWindow(demo_store, data_location="/d", key_location="k", clock=clock)
+    window = MainWindow(Services.of(demo_store), data_location="/d", key_location="k", clock=clock)
     with qtbot.waitExposed(window):
         window.show()
     window.close()

@@ -10,12 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 
 from supportnet.model.settings import Settings
+from supportnet.services import Services
 from supportnet.ui.shell.main_window import MainWindow, Page
 from supportnet.ui.shell.preferences import PreferencesDialog
 
 
 def _window(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> MainWindow:
-    window = MainWindow(store, data_location="/data", key_location="keyring", clock=clock)
+    window = MainWindow(
+        Services.of(store), data_location="/data", key_location="keyring", clock=clock
+    )
     qtbot.addWidget(window)
     window.resize(1100, 760)
     window.show()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from supportnet.model.plans import Plan, PlanKind
 from supportnet.scheduling import Postponement
+from supportnet.services import Services
 from supportnet.ui.shell.main_window import MainWindow
 from supportnet.ui.shell.reminders import ReminderService
 from tests.ui.conftest import ZONE
@@ -52,7 +53,7 @@ def _service(
     made: list[ReminderService], store: Any, clock: Clock, shown: list[tuple[str, str]]
 ) -> ReminderService:
     service = ReminderService(
-        store,
+        Services.of(store),
         clock=clock,
         notify=lambda title, body: shown.append((title, body)),
         tray_available=lambda: False,
@@ -87,7 +88,7 @@ def test_the_timer_runs_the_checks(qtbot: Any, london: Any) -> None:
     shown: list[tuple[str, str]] = []
     clock = Clock(MUM_CALL - timedelta(milliseconds=30))
     service = ReminderService(
-        london,
+        Services.of(london),
         clock=clock,
         notify=lambda t, b: shown.append((t, b)),
         interval_ms=40,
@@ -194,7 +195,9 @@ def test_a_postponed_occurrence_is_not_reminded(qtbot: Any, london: Any, service
 def test_a_new_plan_is_seen_after_the_window_says_plans_changed(
     qtbot: Any, london: Any, services: Any
 ) -> None:
-    window = MainWindow(london, data_location="/d", key_location="k", clock=lambda: MUM_CALL)
+    window = MainWindow(
+        Services.of(london), data_location="/d", key_location="k", clock=lambda: MUM_CALL
+    )
     qtbot.addWidget(window)
     shown: list[tuple[str, str]] = []
     clock = Clock(MUM_CALL + timedelta(minutes=5))
@@ -219,7 +222,7 @@ def test_a_new_plan_is_seen_after_the_window_says_plans_changed(
 
 def test_without_a_system_tray_nothing_fails(qtbot: Any, london: Any) -> None:
     clock = Clock(MUM_CALL - timedelta(seconds=30))
-    service = ReminderService(london, clock=clock, tray_available=lambda: False)
+    service = ReminderService(Services.of(london), clock=clock, tray_available=lambda: False)
     assert service.tray is None
     service.start()
     clock.advance(seconds=60)
@@ -228,7 +231,7 @@ def test_without_a_system_tray_nothing_fails(qtbot: Any, london: Any) -> None:
 
 
 def test_the_real_check_for_a_tray_is_used_by_default(qtbot: Any, london: Any) -> None:
-    service = ReminderService(london, clock=lambda: MUM_CALL)
+    service = ReminderService(Services.of(london), clock=lambda: MUM_CALL)
     assert (service.tray is not None) == QSystemTrayIcon.isSystemTrayAvailable()
     service.start()
     service.stop()
@@ -237,12 +240,14 @@ def test_the_real_check_for_a_tray_is_used_by_default(qtbot: Any, london: Any) -
 # WORKAROUND: the offscreen platform can't raise a window, and says so.
 @pytest.mark.qt_log_ignore("does not support raise", extend=True)
 def test_the_tray_menu_opens_the_window_logs_and_quits(qtbot: Any, london: Any) -> None:
-    window = MainWindow(london, data_location="/d", key_location="k", clock=lambda: MUM_CALL)
+    window = MainWindow(
+        Services.of(london), data_location="/d", key_location="k", clock=lambda: MUM_CALL
+    )
     qtbot.addWidget(window)
     pixmap = QPixmap(16, 16)
     pixmap.fill()
     service = ReminderService(
-        london, clock=lambda: MUM_CALL, tray_available=lambda: True, icon=QIcon(pixmap)
+        Services.of(london), clock=lambda: MUM_CALL, tray_available=lambda: True, icon=QIcon(pixmap)
     )
     assert service.tray is not None
     assert service.menu is not None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog
 
 from supportnet.data import recovery
 from supportnet.data.recovery import RecoveryKeeper
+from supportnet.services import Services
 from supportnet.ui.start import recovery_dialog
 from supportnet.ui.start.recovery_dialog import (
     RecoveryKeyDialog,
@@ -126,7 +127,7 @@ def test_later_brings_a_gentle_reminder_after_a_week(
 def test_the_file_menu_shows_it(qtbot: Any, demo_store: Any, clock: Clock) -> None:
     from supportnet.ui.shell.main_window import MainWindow
 
-    window = MainWindow(demo_store, data_location="here", key_location="there")
+    window = MainWindow(Services.of(demo_store), data_location="here", key_location="there")
     qtbot.addWidget(window)
     window.recovery_keeper = RecoveryKeeper.for_store(demo_store, clock)
     file_menu = window.menuBar().actions()[0].menu()

@@ -15,6 +15,7 @@ from supportnet.model.errors import NotFoundError
 from supportnet.model.network import ChannelKind
 from supportnet.model.text import NOTE_MAX
 from supportnet.scheduling.reaching_out import MOOD_WORDS
+from supportnet.services import Services
 from supportnet.ui.shell.main_window import MainWindow
 from supportnet.ui.today.log_dialog import CHOOSE_SOMEONE, NO_ONE_YET, SKIP, LogDialog
 from supportnet.ui.widgets import dialogs
@@ -51,7 +52,7 @@ def london(demo_store: Any) -> Any:
 
 
 def _window(qtbot: Any, store: Any) -> MainWindow:
-    window = MainWindow(store, data_location="/d", key_location="k", clock=lambda: NOW)
+    window = MainWindow(Services.of(store), data_location="/d", key_location="k", clock=lambda: NOW)
     qtbot.addWidget(window)
     return window
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from supportnet.model.checkins import Initiator
 from supportnet.model.network import ChannelKind
 from supportnet.scheduling import Postponement
+from supportnet.services import Services
 from supportnet.ui.shell.main_window import MainWindow, Page
 from supportnet.ui.today.cards import EMPTY_MORE, EMPTY_TITLE
 from supportnet.ui.today.page import TodayPageController
@@ -54,7 +55,10 @@ def london(demo_store: Any) -> Any:
 
 def _window(qtbot: Any, store: Any, clock: Any) -> MainWindow:
     window = MainWindow(
-        store, data_location="/data/here", key_location="the system keyring", clock=clock
+        Services.of(store),
+        data_location="/data/here",
+        key_location="the system keyring",
+        clock=clock,
     )
     qtbot.addWidget(window)
     window.resize(1280, 800)

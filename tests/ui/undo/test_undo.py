@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from supportnet.model.network import Circle, Group, GroupKind, LifeDomain, Person
+from supportnet.services import Services
 from supportnet.ui.people.person_editor import PersonEditor
 from supportnet.ui.shell.main_window import MainWindow, Page
 from supportnet.ui.widgets import dialogs
@@ -30,7 +31,7 @@ def confirms(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 def _window(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> MainWindow:
-    window = MainWindow(store, data_location="/d", key_location="k", clock=clock)
+    window = MainWindow(Services.of(store), data_location="/d", key_location="k", clock=clock)
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
@@ -368,7 +369,7 @@ def _plan_context(store: Any) -> tuple[Any, Any, list[str]]:
     from supportnet.ui.undo.commands import UndoContext
 
     shown: list[str] = []
-    return UndoContext(store, AppSignals(), shown.append), QUndoStack(), shown
+    return UndoContext(Services.of(store), AppSignals(), shown.append), QUndoStack(), shown
 
 
 def _sam_with_a_postponed_plan(store: Any) -> tuple[Person, Any]:

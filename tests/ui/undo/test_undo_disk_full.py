@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from supportnet.model.errors import DiskFullError
 from supportnet.model.network import Person
 from supportnet.model.targets import PERSON
+from supportnet.services import Services
 from supportnet.ui.shell.background import Background
 from supportnet.ui.shell.main_window import MainWindow
 from supportnet.ui.undo.commands import AddCommand, DeleteCommand, EditCommand
@@ -25,7 +26,7 @@ NOTES = "We walked by the river and talked about the garden. " * 280  # about 15
 
 
 def _window(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> MainWindow:
-    window = MainWindow(store, data_location="/d", key_location="k", clock=clock)
+    window = MainWindow(Services.of(store), data_location="/d", key_location="k", clock=clock)
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoStack
 from supportnet.model.checkins import CheckIn
 from supportnet.model.network import Person
 from supportnet.model.plans import Plan, PlanKind
+from supportnet.services import Services
 from supportnet.ui.plans.history import HistoryController
 from supportnet.ui.plans.panel import PlansPanelController
 from supportnet.ui.shell.signals import AppSignals
@@ -31,11 +32,11 @@ class Env:
         self.stack = QUndoStack()
         self.errors: list[str] = []
         # As in the main window: the context knows the stack, so a retry stays possible.
-        self.ctx = UndoContext(store, self.signals, self.errors.append, self.stack)
+        self.ctx = UndoContext(Services.of(store), self.signals, self.errors.append, self.stack)
 
     def controller(self, cls: Any, person: Person, clock: Callable[[], datetime]) -> Any:
         return cls(
-            self.store,
+            Services.of(self.store),
             clock,
             self.signals,
             self.stack,
