@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.checkins import CheckIn
+from supportnet.model.days import WEEKDAY_NAMES
 from supportnet.model.errors import SupportNetError
-from supportnet.model.plans import WEEKDAY_NAMES, short_text
+from supportnet.model.plans import short_text
 from supportnet.model.targets import PERSON
+from supportnet.model.zones import zone_or_utc
 from supportnet.ui.plans.checkin_editor import CheckInEditor
-from supportnet.ui.plans.fields import quiet, zone_or_utc
+from supportnet.ui.plans.fields import quiet
 from supportnet.ui.plans.history_text import (
     EMPTY_HISTORY,
     EMPTY_HISTORY_MORE,

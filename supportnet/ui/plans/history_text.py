@@ -11,15 +11,14 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from supportnet.model.checkins import Initiator
-from supportnet.model.plans import WEEKDAY_NAMES
+from supportnet.model.checkins import MOOD_WORDS, Initiator
+from supportnet.model.days import WEEKDAY_NAMES
 
 #: The domain id of a row (``CheckIn.id``).
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: The row's uid, which survives a delete and its undo.
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-MOOD_WORDS = {1: "very low", 2: "low", 3: "okay", 4: "good", 5: "very good"}
 NOT_NOTED = "Not noted"
 WHO_TEXT = {Initiator.ME: "I did", Initiator.THEM: "They did"}
 EMPTY_HISTORY = "Nothing logged with {name} yet."
@@ -47,7 +46,7 @@ def mood_word(mood: int | None) -> str:
     if mood is None:
         return ""
     word = MOOD_WORDS.get(mood, "")
-    return f"{word.capitalize()} ({mood})" if word else str(mood)
+    return f"{word} ({mood})" if word else str(mood)
 
 
 def mood_text(before: int | None, after: int | None) -> str:
