@@ -1,4 +1,4 @@
-"""English names of weekdays and months, and a day spelled out ("Sunday 22 June").
+"""English names of weekdays and months, and a day written out ("Sunday 22 June", "Sun 22 Jun").
 
 The app speaks English only for now, so these are tables rather than the C library's
 locale (``%A``/``%B``): Qt sets that locale from the environment on start, and a German
@@ -29,4 +29,10 @@ MONTH_NAMES = (
 def long_date(day: date, *, year: bool = False) -> str:
     """E.g. "Sunday 22 June", or with ``year`` "Sunday 22 June 2025"."""
     text = f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def short_date(day: date, *, year: bool = False) -> str:
+    """E.g. "Thu 3 Dec", or with ``year`` "Thu 3 Dec 2026"."""
+    text = f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
     return f"{text} {day.year}" if year else text

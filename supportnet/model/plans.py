@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from supportnet.model.days import MONTH_NAMES, WEEKDAY_NAMES
+from supportnet.model.days import WEEKDAY_NAMES, short_date
 from supportnet.model.errors import Problem
 from supportnet.model.network import ChannelKind, new_uid, raise_problems
 from supportnet.model.text import NOTE_MAX, SHORT_MAX, check_text, clean_line, clean_note
@@ -89,8 +89,7 @@ class Recurrence:
                 base = f"Day {self.month_day} of every {every}"
         if self.until:
             until = self.until
-            base += f", until {WEEKDAY_NAMES[until.weekday()][:3]} {until.day} "
-            base += f"{MONTH_NAMES[until.month - 1][:3]} {until.year}"
+            base += f", until {short_date(until, year=True)}"
         return base
 
 

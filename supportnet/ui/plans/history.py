@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.checkins import CheckIn
-from supportnet.model.days import WEEKDAY_NAMES
+from supportnet.model.days import short_date
 from supportnet.model.errors import SupportNetError
 from supportnet.model.plans import short_text
 from supportnet.model.targets import PERSON
@@ -335,7 +335,7 @@ class HistoryController(TargetRowsController):
     def _label(self, checkin: CheckIn) -> str:
         """ "the check-in of Sun 14 Jun", for undo texts and notes."""
         local = checkin.at.astimezone(zone_or_utc(self.user_zone))
-        return f"the check-in of {WEEKDAY_NAMES[local.weekday()][:3]} {local.day} {local:%b}"
+        return f"the check-in of {short_date(local.date())}"
 
     # --- changing --------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 
 from supportnet.model.checkins import MOOD_WORDS, Initiator
-from supportnet.model.days import WEEKDAY_NAMES
+from supportnet.model.days import short_date
 
 #: The domain id of a row (``CheckIn.id``).
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -63,7 +63,6 @@ def mood_text(before: int | None, after: int | None) -> str:
 def when_text(at: datetime, zone: ZoneInfo, now: datetime | None = None) -> str:
     """ "Sun 14 Jun, 18:05" in ``zone`` (with the year when it isn't this year)."""
     local = at.astimezone(zone)
-    text = f"{WEEKDAY_NAMES[local.weekday()][:3]} {local.day} {local:%b}"
-    if now is None or now.astimezone(zone).year != local.year:
-        text += f" {local.year}"
+    this_year = now is not None and now.astimezone(zone).year == local.year
+    text = short_date(local.date(), year=not this_year)
     return f"{text}, {local:%H:%M}"

@@ -11,8 +11,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
 from supportnet import scheduling as schedule
+from supportnet.model import days as day_names
 from supportnet.model import zones as clock
-from supportnet.model.days import WEEKDAY_NAMES
 from supportnet.model.errors import Problem
 from supportnet.model.plans import (
     Frequency,
@@ -84,10 +84,7 @@ def zone_place(zone: str) -> str:
 
 def short_date(day: date, today: date | None = None) -> str:
     """ "Thu 3 Dec", with the year when it isn't this year's."""
-    text = f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {day:%b}"
-    if today is not None and day.year != today.year:
-        text += f" {day.year}"
-    return text
+    return day_names.short_date(day, year=today is not None and day.year != today.year)
 
 
 def time_text(plan: Plan, user_zone: str | None = None) -> str:
