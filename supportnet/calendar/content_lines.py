@@ -15,7 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-__all__ = ["content_line", "escape_text", "fold", "format_value", "recur"]
+__all__ = ["WEEKDAY_CODES", "content_line", "escape_text", "fold", "format_value", "recur"]
+
+#: RFC 5545 §3.3.10: the BYDAY codes, Monday first (``date.weekday()`` order).
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 #: RFC 5545 §3.1: lines longer than 75 octets are folded; icalendar folds before the
 #: character that would make a line 75 octets long.

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from supportnet.calendar.content_lines import WEEKDAY_CODES
 from supportnet.calendar.options import (
     _VERBS,
-    _WEEKDAY_CODES,
     DISCREET_TITLE,
     FLEXIBLE_NOTE,
     ExportOptions,
@@ -24,6 +24,7 @@ from supportnet.calendar.slots import (
     _timing_parts,
     follow,
 )
+from supportnet.model.days import long_date
 from supportnet.model.network import ChannelKind
 from supportnet.model.plans import Frequency, MonthlyMode, Plan, PlanKind
 from supportnet.model.targets import TargetKey, plan_target_key
@@ -41,7 +42,6 @@ from supportnet.scheduling import (
     plan_zone,
     skipped_occurrences,
 )
-from supportnet.scheduling.reaching_out import long_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,11 +396,11 @@ def _fixed_event(plan: Plan, who: Who, today: date, options: ExportOptions) -> E
     if rec.interval > 1:
         rule["INTERVAL"] = rec.interval
     if rec.frequency is Frequency.WEEKLY:
-        rule["BYDAY"] = [_WEEKDAY_CODES[d] for d in sorted(rec.weekdays)]
+        rule["BYDAY"] = [WEEKDAY_CODES[d] for d in sorted(rec.weekdays)]
         rule["WKST"] = "MO"
     elif rec.frequency is Frequency.MONTHLY:
         if rec.monthly_mode is MonthlyMode.BY_WEEKDAY and rec.nth_weekday is not None:
-            rule["BYDAY"] = f"{rec.nth}{_WEEKDAY_CODES[rec.nth_weekday]}"
+            rule["BYDAY"] = f"{rec.nth}{WEEKDAY_CODES[rec.nth_weekday]}"
         else:
             rule["BYMONTHDAY"] = rec.month_day
     if rec.until is not None:

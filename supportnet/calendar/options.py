@@ -25,7 +25,6 @@ PRODID = f"-//SupportNet//SupportNet {__version__}//EN"
 DISCREET_PRODID = "-//Calendar//Check-ins//EN"
 FLEXIBLE_NOTE = "A rough day: any day near it is just as good."
 
-_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _VERBS: dict[ChannelKind | None, str] = {
     ChannelKind.CALL: "Call {}",
     ChannelKind.TEXT: "Text {}",

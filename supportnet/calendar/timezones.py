@@ -21,11 +21,12 @@ from zoneinfo import ZoneInfo
 import icalendar
 from dateutil import rrule
 
+from supportnet.calendar.content_lines import WEEKDAY_CODES
+
 __all__ = ["vtimezone", "vtimezone_bytes"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _SCAN_STEP = 86_400  # seconds; zones never change twice within a day
-_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DATEUTIL_WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
 
 
@@ -161,7 +162,7 @@ def _rule_form(transitions: list[_Transition], until: datetime) -> list[icalenda
         month, weekday, nth = rule
         component = _observance(group)
         component.add(
-            "rrule", {"FREQ": "YEARLY", "BYMONTH": month, "BYDAY": f"{nth}{_WEEKDAYS[weekday]}"}
+            "rrule", {"FREQ": "YEARLY", "BYMONTH": month, "BYDAY": f"{nth}{WEEKDAY_CODES[weekday]}"}
         )
         components.append(component)
     return components

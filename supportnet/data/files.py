@@ -36,36 +36,6 @@ def tighten(path: Path) -> None:
             path.chmod(FILE_MODE)
 
 
-def temp_path_beside(target: Path, suffix: str = ".tmp") -> Path:
-    """A fresh, not-yet-existing path in ``target``'s folder (same filesystem for rename)."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
-    os.close(fd)
-    os.unlink(name)
-    return Path(name)
-
-
-def write_beside(path: Path, data: bytes, mode: int | None = None) -> Path:
-    """Write ``data`` to a new temporary file beside ``path``, synced to disk; its path.
-
-    For callers that rename it into place themselves, after other work that must succeed
-    first, and remove it if that work fails. The file is 0600 (mkstemp's mode) unless
-    ``mode`` says otherwise; on a failure here it is removed and the error raised.
-    """
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(name, mode)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
-        raise
-    return Path(name)
-
-
 def write_private_file(path: Path, data: bytes) -> None:
     """Write ``data`` to a 0600 temporary file beside ``path`` and rename it into place."""
     replace_atomically(path, data)
@@ -84,16 +54,41 @@ def replace_atomically(
     between the two, for work that must succeed before the file is in place. On any failure
     the temporary file is removed and the error raised.
     """
-    name = write_beside(path, data, mode)
+    replace_by_writing(path, lambda temp: temp.write_bytes(data), mode, before_rename)
+
+
+def replace_by_writing(
+    path: Path,
+    write: Callable[[Path], object],
+    mode: int | None = None,
+    before_rename: Callable[[], None] | None = None,
+) -> None:
+    """Like :func:`replace_atomically`, for writers that want a file name (Qt's image, SVG,
+    PDF and print writers): ``write`` fills the empty temporary file it is given."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    temp = Path(name)
     try:
+        write(temp)
+        _fsync_file(temp)
+        if mode is not None:
+            os.chmod(temp, mode)
         if before_rename is not None:
             before_rename()  # the file is written whole: only the rename is left
-        os.replace(name, path)
+        os.replace(temp, path)
         fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
+            temp.unlink()
         raise
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def fsync_dir(path: Path) -> None:

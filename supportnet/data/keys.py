@@ -13,7 +13,7 @@ import json
 import os
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +79,6 @@ class KeyInfo:
     salt: bytes = b""
     nonce: bytes = b""
     wrapped: bytes = b""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> str:
         data: dict[str, Any] = {"version": 1, "method": self.method.value, "key_id": self.key_id}

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date, datetime, time
 
 from supportnet.demo.common import (
     _EARLIEST,
@@ -15,6 +14,7 @@ from supportnet.demo.history import _HistoryMixin
 from supportnet.demo.people import _PeopleMixin
 from supportnet.demo.plans import _PlansMixin
 from supportnet.model.errors import ValidationError
+from supportnet.model.zones import known_zone, same_clocks
 
 
 def friend_zone_for(user_zone: str) -> str:
@@ -27,17 +27,9 @@ def friend_zone_for(user_zone: str) -> str:
     first, second = "America/New_York", "Europe/London"
     if not user_zone.startswith("Europe/"):
         first, second = second, first
-    if _same_clocks(user_zone, first):
+    if same_clocks(user_zone, first):
         return second
     return first
-
-
-def _same_clocks(zone_a: str, zone_b: str) -> bool:
-    a, b = ZoneInfo(zone_a), ZoneInfo(zone_b)
-    # Every week of a recent year catches any daylight-saving rule that differs.
-    start = datetime(2025, 1, 1, 12)
-    moments = [start + timedelta(weeks=w) for w in range(53)]
-    return all(m.replace(tzinfo=a).utcoffset() == m.replace(tzinfo=b).utcoffset() for m in moments)
 
 
 def build_demo_network(today: date, user_zone: str, *, seed: int = 2024) -> DemoNetwork:
@@ -47,12 +39,11 @@ def build_demo_network(today: date, user_zone: str, *, seed: int = 2024) -> Demo
     midnight at the start of ``today`` in ``user_zone``; plans start a little before
     ``today`` and one-offs fall in the two weeks after it.
     """
-    try:
-        tz = ZoneInfo(user_zone)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    tz = known_zone(user_zone)
+    if tz is None:
         raise ValidationError(
             "timezone", f"“{user_zone}” isn't a time zone we know; choose one like Europe/London."
-        ) from exc
+        )
     friend_zone = friend_zone_for(user_zone)
     builder = _Builder(today, user_zone, tz, friend_zone, seed)
     return builder.build()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -12,6 +13,16 @@ from supportnet.model.text import NOTE_MAX, check_text, clean_note
 
 MOOD_MIN = 1
 MOOD_MAX = 5
+
+#: Words for the 1–5 mood scale, low to good, as a list shows them; a sentence lower-cases
+#: them. Always shown as words, never as colour alone.
+MOOD_WORDS: Mapping[int, str] = {
+    1: "Very low",
+    2: "Low",
+    3: "Okay",
+    4: "Good",
+    5: "Very good",
+}
 
 
 class Initiator(StrEnum):

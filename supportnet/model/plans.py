@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
+from supportnet.model.days import WEEKDAY_NAMES, short_date
 from supportnet.model.errors import Problem
 from supportnet.model.network import ChannelKind, new_uid, raise_problems
 from supportnet.model.text import NOTE_MAX, SHORT_MAX, check_text, clean_line, clean_note
+from supportnet.model.zones import is_known_zone
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", -1: "last"}
 
 
@@ -89,8 +89,7 @@ class Recurrence:
                 base = f"Day {self.month_day} of every {every}"
         if self.until:
             until = self.until
-            base += f", until {WEEKDAY_NAMES[until.weekday()][:3]} {until.day} "
-            base += f"{_MONTH_NAMES[until.month - 1]} {until.year}"
+            base += f", until {short_date(until, year=True)}"
         return base
 
 
@@ -195,9 +194,7 @@ class Plan:
         )
         if self.channel is not None and not isinstance(self.channel, ChannelKind):
             problems.append(Problem("channel", "Please choose a way to reach out."))
-        try:
-            ZoneInfo(self.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        if not is_known_zone(self.timezone):
             problems.append(
                 Problem(
                     "timezone",

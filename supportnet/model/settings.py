@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from supportnet.model.errors import Problem
 from supportnet.model.network import raise_problems
+from supportnet.model.zones import is_known_zone
 
 
 @dataclass(slots=True)
@@ -36,13 +36,8 @@ class Settings:
             problems.append(
                 Problem("suggestions_per_day", "Suggest between 1 and 10 people a day.")
             )
-        if self.timezone is not None:
-            try:
-                ZoneInfo(self.timezone)
-            except (ZoneInfoNotFoundError, ValueError):
-                problems.append(
-                    Problem("timezone", f"“{self.timezone}” isn't a time zone we know.")
-                )
+        if self.timezone is not None and not is_known_zone(self.timezone):
+            problems.append(Problem("timezone", f"“{self.timezone}” isn't a time zone we know."))
         return problems
 
     def validate(self) -> None:

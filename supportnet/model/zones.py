@@ -1,8 +1,55 @@
-"""The system's time zone name. The clock itself is always passed in, never read here."""
+"""Time zones by name: the system's, the person's, and a safe fallback for unknown names.
+
+The clock itself is always passed in, never read here.
+"""
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+def known_zone(name: str) -> ZoneInfo | None:
+    """The zone called ``name``, or None if this machine doesn't know it (or it isn't a name)."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def is_known_zone(name: str) -> bool:
+    """Whether this machine knows a zone called ``name``."""
+    return known_zone(name) is not None
+
+
+def zone_or_utc(name: str) -> ZoneInfo:
+    """The zone called ``name``, or UTC if this machine doesn't know it (pages must still open)."""
+    return known_zone(name) or ZoneInfo("UTC")
+
+
+# Lists word every plan's times with this: a pair of names is compared once.
+@lru_cache(maxsize=512)
+def same_clocks(a: str, b: str) -> bool:
+    """Whether two zone names keep the same clocks all year (an alias, or neighbours).
+
+    Every week of a recent year is compared, which catches any daylight-saving rule that
+    differs (Cairo and Kyiv agree in January and July, not in April). Unknown: not the same.
+    """
+    if a == b:
+        return True
+    za, zb = known_zone(a), known_zone(b)
+    if za is None or zb is None:
+        return False
+    start = datetime(2025, 1, 1, 12)
+    weeks = (start + timedelta(weeks=w) for w in range(53))
+    return all(m.replace(tzinfo=za).utcoffset() == m.replace(tzinfo=zb).utcoffset() for m in weeks)
+
+
+def today_in(now: datetime, name: str) -> date:
+    """The calendar day at ``now`` in the zone called ``name``; ``now``'s own day if unknown."""
+    zone = known_zone(name)
+    return now.astimezone(zone).date() if zone is not None else now.date()
 
 
 def system_zone_name() -> str:
@@ -14,11 +61,7 @@ def system_zone_name() -> str:
     # tzlocal raises its own errors on odd configurations; any of them means "unknown".
     except Exception:
         return "UTC"
-    if not name:
-        return "UTC"
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    if not name or not is_known_zone(name):
         return "UTC"
     return name
 

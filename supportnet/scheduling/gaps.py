@@ -167,20 +167,16 @@ def _long_silences(
     for person in people:
         if person.id is None:
             continue
-        stats = stats_by_person.get(person.id, NO_CONTACT)
-        cadence = cadence_by_person.get(person.id)
-        if stats.last_contact is not None and long_silence(stats, now, cadence):
-            dueness = relative_dueness(stats, now, cadence)
-            quiet.append((dueness, names.of(person), person.id, stats.last_contact, True))
+        found = _silence(stats_by_person, person.id, cadence_by_person, now)
+        if found is not None:
+            quiet.append((found[0], names.of(person), person.id, found[1], True))
     for group in groups:
         if group.id is None:
             continue
-        stats = stats_by_group.get(group.id, NO_CONTACT)
-        cadence = cadence_by_group.get(group.id)
-        if stats.last_contact is not None and long_silence(stats, now, cadence):
-            dueness = relative_dueness(stats, now, cadence)
+        found = _silence(stats_by_group, group.id, cadence_by_group, now)
+        if found is not None:
             name = " ".join(group.name.split()) or _A_GROUP
-            quiet.append((dueness, name, group.id, stats.last_contact, False))
+            quiet.append((found[0], name, group.id, found[1], False))
     quiet.sort(key=lambda item: (-item[0], item[1].casefold(), item[2]))
     gaps = []
     for _, name, item_id, last, is_person in quiet[:limit]:
@@ -191,6 +187,20 @@ def _long_silences(
         else:
             gaps.append(Gap(GapKind.LONG_SILENCE, message, groups=(item_id,)))
     return gaps
+
+
+def _silence(
+    stats_by: Mapping[int, ContactStats],
+    item_id: int,
+    cadence_by: Mapping[int, int],
+    now: datetime,
+) -> tuple[float, datetime] | None:
+    """A long silence's relative due-ness and last contact; None if it isn't one."""
+    stats = stats_by.get(item_id, NO_CONTACT)
+    cadence = cadence_by.get(item_id)
+    if stats.last_contact is None or not long_silence(stats, now, cadence):
+        return None
+    return relative_dueness(stats, now, cadence), stats.last_contact
 
 
 def _how_long(last: datetime, now: datetime) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from supportnet.model.network import Circle
 from supportnet.model.plans import Plan
+from supportnet.model.zones import zone_or_utc
 
 #: A fixed or one-off occurrence from this many days back, not followed by any contact,
 #: is still suggested (once, not once a day).
@@ -117,10 +118,7 @@ class AgendaItem:
 
 def plan_zone(plan: Plan) -> ZoneInfo:
     """The plan's zone; UTC for a name no longer known (the Today page must still open)."""
-    try:
-        return ZoneInfo(plan.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    return zone_or_utc(plan.timezone)
 
 
 def _ts(moment: datetime) -> float:

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
+from supportnet.model.days import WEEKDAY_NAMES
 from supportnet.model.plans import (
-    WEEKDAY_NAMES,
     Frequency,
     MonthlyMode,
     Plan,

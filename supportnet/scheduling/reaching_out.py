@@ -2,59 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from supportnet.model.days import WEEKDAY_NAMES, long_date
 from supportnet.model.network import ChannelKind, ContactChannel, Group, Person
 from supportnet.model.plans import Plan, PlanKind
 from supportnet.model.targets import GROUP, PERSON, TargetKey
-from supportnet.scheduling import Postponement, Target
+from supportnet.scheduling import Postponement
 
 #: How long "Go easy" lasts unless the person chooses otherwise.
 GO_EASY_DAYS = 7
 
-#: Words for the 1–5 mood scale, low to good. Always shown as words, never as colour alone.
-MOOD_WORDS: Mapping[int, str] = {
-    1: "Very low",
-    2: "Low",
-    3: "Okay",
-    4: "Good",
-    5: "Very good",
-}
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 # --- from domain objects to what the schedule reads --------------------------------------------
-
-
-def targets_from(people: Iterable[Person], groups: Iterable[Group]) -> dict[TargetKey, Target]:
-    """Everyone a plan can be for, by key; people go by the name they are called."""
-    targets: dict[TargetKey, Target] = {}
-    for person in people:
-        if person.id is not None:
-            targets[(PERSON, person.id)] = Target(
-                PERSON, person.id, person.display_name, person.circle
-            )
-    for group in groups:
-        if group.id is not None:
-            targets[(GROUP, group.id)] = Target(GROUP, group.id, group.name, group.circle)
-    return targets
 
 
 def default_channel(
@@ -87,11 +49,6 @@ def default_easy_until(today: date) -> date:
     return today + timedelta(days=GO_EASY_DAYS)
 
 
-def long_date(day: date) -> str:
-    """E.g. "Sunday 22 June"."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
-
-
 def day_phrase(day: date, today: date) -> str:
     """A day as a person says it: "today", "tomorrow", "Sunday" (this week), "Sunday 29 June"."""
     ahead = (day - today).days
@@ -100,7 +57,7 @@ def day_phrase(day: date, today: date) -> str:
     if ahead == 1:
         return "tomorrow"
     if 1 < ahead < 7:
-        return WEEKDAYS[day.weekday()]
+        return WEEKDAY_NAMES[day.weekday()]
     return long_date(day)
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from supportnet.model.days import WEEKDAY_NAMES
 from supportnet.model.network import Circle
 from supportnet.model.plans import (
-    WEEKDAY_NAMES,
     Plan,
     PlanKind,
 )

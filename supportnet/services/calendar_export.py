@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from supportnet.calendar import (
     DISCREET_TITLE,
@@ -41,14 +41,15 @@ from supportnet.data.failures import file_failure
 from supportnet.data.files import replace_atomically
 from supportnet.data.repositories.calendar import CalendarRecord
 from supportnet.model.errors import ExportError, NothingToExportError
-from supportnet.model.network import first_name_of, new_uid
+from supportnet.model.network import new_uid
 from supportnet.model.plans import Plan, PlanKind
+from supportnet.model.zones import known_zone
 from supportnet.scheduling import plan_zone
+from supportnet.services.everyone import whos
 from supportnet.services.schedule_reader import ReachOutReader, user_zone
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
-    from supportnet.model.targets import TargetKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,32 +60,6 @@ class Exported:
     events: list[ExportEvent]
     size: int
     cancelled: int = 0  # events given before and no longer planned, written as cancelled
-
-
-def whos(store: Store) -> dict[TargetKey, Who]:
-    """Everyone a plan may be for, with what an export may say about them."""
-    db = store.db
-    found: dict[TargetKey, Who] = {}
-    preferred = dict(
-        db.execute(
-            "SELECT person_id, kind FROM person_channels "
-            # The last row per person wins: their preferred way, else their first.
-            "ORDER BY person_id, preferred, position DESC"
-        )
-    )
-    for pid, name, nickname, circle in db.execute("SELECT id, name, nickname, circle FROM people"):
-        kind = preferred.get(pid)
-        found[("person", pid)] = Who(
-            "person",
-            pid,
-            name,
-            first_name_of(name, nickname),
-            reads.CIRCLES[circle],
-            reads.CHANNELS.get(kind) if kind else None,
-        )
-    for gid, name, circle in db.execute("SELECT id, name, circle FROM community_groups"):
-        found[("group", gid)] = Who("group", gid, name, name, reads.CIRCLES[circle])
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,10 +314,8 @@ def _withdraw_all(
 def _today_where(stored: StoredEvent, now: datetime, fallback: date) -> date:
     """Today where a deleted plan's event was: in the zone its times were written in, so
     an occurrence due today there isn't taken for a past one. All-day: ``fallback``."""
-    try:
-        return now.astimezone(ZoneInfo(stored.zone)).date() if stored.zone else fallback
-    except (ZoneInfoNotFoundError, ValueError):
-        return fallback
+    zone = known_zone(stored.zone) if stored.zone else None
+    return now.astimezone(zone).date() if zone is not None else fallback
 
 
 def check_target(path: Path) -> None:

@@ -14,14 +14,24 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from supportnet.data import reads
-from supportnet.model.network import Circle
 from supportnet.model.targets import TargetKey
 from supportnet.model.zones import system_zone_name, user_zone_name
+from supportnet.services import everyone
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
     from supportnet.model.plans import Plan
     from supportnet.scheduling import AgendaItem, Postponement, Suggestion, Target
+
+    #: What the scheduler's suggestions and agenda both take first.
+    _Inputs = tuple[
+        list[Plan],
+        dict[TargetKey, Target],
+        dict[TargetKey, datetime],
+        list[Postponement],
+        datetime,
+        str,
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +45,10 @@ class ReachOutState:
     user_zone: str
     cap: int
     low_energy_until: date | None
+
+    def inputs(self, now: datetime) -> _Inputs:
+        """What the scheduler's :func:`suggestions` and :func:`agenda` both take first."""
+        return self.plans, self.targets, self.last_contact, self.postponements, now, self.user_zone
 
 
 def user_zone(store: Store) -> str:
@@ -64,19 +78,9 @@ class ReachOutReader:
         return self._plans
 
     def targets(self) -> dict[TargetKey, Target]:
-        from supportnet.scheduling import Target
-
         mark = self._mark()
         if mark != self._targets_mark:
-            db = self._store.db
-            found: dict[TargetKey, Target] = {}
-            for pid, name, nickname, circle in db.execute(
-                "SELECT id, name, nickname, circle FROM people"
-            ):
-                found[("person", pid)] = Target("person", pid, nickname or name, Circle(circle))
-            for gid, name, circle in db.execute("SELECT id, name, circle FROM community_groups"):
-                found[("group", gid)] = Target("group", gid, name, Circle(circle))
-            self._targets = found
+            self._targets = everyone.targets(self._store)
             self._targets_mark = mark
         return self._targets
 
@@ -123,30 +127,14 @@ class ReachOutReader:
 
         state = self.state(now, zone)
         return suggestions(
-            state.plans,
-            state.targets,
-            state.last_contact,
-            state.postponements,
-            now,
-            state.user_zone,
-            cap=state.cap,
-            low_energy_until=state.low_energy_until,
+            *state.inputs(now), cap=state.cap, low_energy_until=state.low_energy_until
         )
 
     def agenda(self, now: datetime, days: int = 28, zone: str | None = None) -> list[AgendaItem]:
         """The next ``days`` days of plans, in the person's own zone (or ``zone``)."""
         from supportnet.scheduling import agenda
 
-        state = self.state(now, zone)
-        return agenda(
-            state.plans,
-            state.targets,
-            state.last_contact,
-            state.postponements,
-            now,
-            state.user_zone,
-            days=days,
-        )
+        return agenda(*self.state(now, zone).inputs(now), days=days)
 
 
 def today_suggestions(store: Store, now: datetime) -> list[Suggestion]:

@@ -7,13 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from supportnet.model.checkins import MOOD_WORDS
 from supportnet.model.network import ChannelKind, Circle, ContactChannel, Group, Person
 from supportnet.model.plans import Cadence, Plan, PlanKind, Recurrence
 from supportnet.model.targets import target_key_of
 from supportnet.model.zones import user_zone_name
-from supportnet.scheduling import Postponement, Target
+from supportnet.scheduling import Postponement
 from supportnet.scheduling.reaching_out import (
-    MOOD_WORDS,
     clock_text,
     day_phrase,
     default_channel,
@@ -27,7 +27,6 @@ from supportnet.scheduling.reaching_out import (
     postponement_for,
     reminder_since,
     reminder_text,
-    targets_from,
 )
 
 SUNDAY = date(2025, 6, 15)
@@ -36,21 +35,6 @@ PRESSING = ("overdue", "missed", "late", "streak", "!")
 
 def _person(pid: int, name: str, nickname: str = "", circle: Circle = Circle.MIDDLE) -> Person:
     return Person(name, nickname=nickname, circle=circle, id=pid)
-
-
-def test_targets_use_the_name_people_are_called_by_and_keep_circles() -> None:
-    people = [
-        _person(1, "Margaret Okafor", "Mum", Circle.INNER),
-        _person(2, "Priya Shah"),
-        Person("Not saved yet"),
-    ]
-    groups = [Group("Walking club", circle=Circle.OUTER, id=1)]
-    targets = targets_from(people, groups)
-    assert targets == {
-        ("person", 1): Target("person", 1, "Mum", Circle.INNER),
-        ("person", 2): Target("person", 2, "Priya Shah", Circle.MIDDLE),
-        ("group", 1): Target("group", 1, "Walking club", Circle.OUTER),
-    }
 
 
 def test_target_keys() -> None:

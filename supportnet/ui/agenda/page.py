@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet import scheduling as schedule
-from supportnet.model.plans import WEEKDAY_NAMES
+from supportnet.model.days import long_date
+from supportnet.model.zones import known_zone, zone_or_utc
 from supportnet.services.schedule_reader import ReachOutReader
 from supportnet.ui.plans.fields import quiet
 from supportnet.ui.plans.wording import describe_plan, user_zone_name, zone_place
@@ -65,9 +66,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 def day_heading(day: date, today: date) -> str:
     """ "Today, Wednesday 25 November", "Tomorrow, …", or "Friday 27 November"."""
-    text = f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%B}"
-    if day.year != today.year:
-        text += f" {day.year}"
+    text = long_date(day, year=day.year != today.year)
     delta = (day - today).days
     if delta == 0:
         return f"Today, {text}"
@@ -86,18 +85,11 @@ def entry_what(item: schedule.AgendaItem, user_zone: str) -> str:
         days = plan.cadence.ideal_days
         parts.append("about every day" if days == 1 else f"about every {days} days")
     elif item.start is not None and plan.window_start is not None:
-        there = _zone(plan.timezone)
+        there = known_zone(plan.timezone)
         if there is not None and item.start.utcoffset() != item.start.astimezone(there).utcoffset():
             theirs = item.start.astimezone(there)
             parts.append(f"{theirs:%H:%M} {zone_place(plan.timezone)} time")
     return " · ".join(parts)
-
-
-def _zone(name: str) -> ZoneInfo | None:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
 
 
 @dataclass(slots=True)
@@ -400,7 +392,7 @@ class AgendaPageController(QObject):
         """Read plans, people, groups and check-ins again and lay out the days."""
         self.refresh_timer.stop()
         zone_name = self.user_zone
-        zone = _zone(zone_name) or ZoneInfo("UTC")
+        zone = zone_or_utc(zone_name)
         now = self._clock()
         today = now.astimezone(zone).date()
         keep = self.selected()
@@ -444,7 +436,7 @@ class AgendaPageController(QObject):
 
     def tick(self) -> None:
         """Look again if the day has changed (for the window's own timer, e.g. after a sleep)."""
-        zone = _zone(self.user_zone) or ZoneInfo("UTC")
+        zone = zone_or_utc(self.user_zone)
         if self._clock().astimezone(zone).date() != self.today:
             self.refresh()
 

@@ -35,6 +35,7 @@ from supportnet.calendar import (
     Privacy,
 )
 from supportnet.model.errors import ExportError, SupportNetError
+from supportnet.model.zones import zone_or_utc
 from supportnet.services import calendar_export
 from supportnet.services.schedule_reader import ReachOutReader
 from supportnet.ui.calendar.form import (
@@ -67,7 +68,6 @@ from supportnet.ui.calendar.texts import (
     normalise_path,
     withdrawn_text,
 )
-from supportnet.ui.plans.fields import zone_or_utc
 from supportnet.ui.plans.wording import user_zone_name
 from supportnet.ui.shell.background import Background
 from supportnet.ui.shell.ui_state import UiState

@@ -22,7 +22,7 @@ from supportnet.calendar import (
     Privacy,
 )
 from supportnet.model.targets import TargetKey, plan_target_key
-from supportnet.services import calendar_export
+from supportnet.services import everyone
 from supportnet.services.schedule_reader import ReachOutReader
 from supportnet.ui.calendar.texts import (
     when_text,
@@ -129,7 +129,7 @@ class TargetsModel(QAbstractListModel):
 
 def targets_with_plans(store: Any, reader: ReachOutReader) -> list[tuple[TargetKey, str]]:
     """Everyone with a plan that isn't paused, sorted by name; groups say so."""
-    whos = calendar_export.whos(store)
+    whos = everyone.whos(store)
     keys = {key for plan in reader.plans() if (key := plan_target_key(plan)) is not None}
     found = []
     for key in keys:

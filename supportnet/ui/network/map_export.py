@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.circle_map.geometry import NodeKey
+from supportnet.services.files import replace_by_writing
 from supportnet.ui.network.map_items import _NodeItem
 from supportnet.ui.network.map_style import (
     _DATE_BLOCK,
@@ -101,7 +100,7 @@ class _MapExport(_ViewBase):
             if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
                 raise OSError(f"Couldn't write the picture to {path}.")
 
-        _write_atomically(path, write)
+        replace_by_writing(Path(path), write)
 
     def export_svg(
         self, path: Path, *, title: str | None = None, date_text: str | None = None
@@ -130,7 +129,7 @@ class _MapExport(_ViewBase):
             if not tmp.exists() or tmp.stat().st_size == 0:
                 raise OSError(f"Couldn't write the drawing to {path}.")
 
-        _write_atomically(path, write)
+        replace_by_writing(Path(path), write)
 
     def export_pdf(
         self,
@@ -176,7 +175,7 @@ class _MapExport(_ViewBase):
             if not tmp.exists() or tmp.stat().st_size == 0:
                 raise OSError(f"Couldn't write the PDF to {path}.")
 
-        _write_atomically(path, write)
+        replace_by_writing(Path(path), write)
 
     # --- drawing for print ---------------------------------------------------------------
 
@@ -327,18 +326,3 @@ class _MapExport(_ViewBase):
             )
         else:
             painter.drawEllipse(centre, r, r)
-
-
-def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file beside ``path``, then put it in place in one step."""
-    path = Path(path)
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise

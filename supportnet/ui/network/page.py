@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.circle_map.geometry import MapNode
+from supportnet.model.days import long_date
 from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.model.targets import GROUP, PERSON
 from supportnet.scheduling.gaps import find_gaps
@@ -40,7 +41,7 @@ from supportnet.scheduling.rhythm import (
 from supportnet.services import Services
 from supportnet.ui.network.map_view import CircleMapView
 from supportnet.ui.widgets import dialogs
-from supportnet.ui.widgets.models import GapsListModel, long_date
+from supportnet.ui.widgets.models import GapsListModel
 
 GAPS_HEADING = "Worth a gentle look"
 GAPS_HINT = "Press Enter or double-click on a note to see who it is about."
@@ -464,7 +465,7 @@ class NetworkPageController(QObject):
         if choice is None:
             return
         path, suffix, page = choice
-        when = long_date(self._clock())
+        when = long_date(self._clock().astimezone().date(), year=True)
         target = Path(path)
         try:
             if suffix == "svg":

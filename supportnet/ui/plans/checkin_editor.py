@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.model.checkins import MOOD_MAX, MOOD_MIN, CheckIn, Initiator
+from supportnet.model.checkins import MOOD_MAX, MOOD_MIN, MOOD_WORDS, CheckIn, Initiator
 from supportnet.model.errors import Problem
 from supportnet.model.network import ChannelKind
-from supportnet.ui.plans.fields import quiet, zone_or_utc
+from supportnet.model.zones import zone_or_utc
+from supportnet.ui.plans.fields import quiet
 from supportnet.ui.plans.history_text import (
     CHECKIN_FIELD_NAMES,
-    MOOD_WORDS,
     NOT_NOTED,
 )
 from supportnet.ui.plans.wording import plan_save_hint
@@ -49,7 +49,7 @@ def _mood_combo(name: str) -> QComboBox:
     combo.setAccessibleName(name)
     combo.addItem(NOT_NOTED, None)
     for mood in range(MOOD_MIN, MOOD_MAX + 1):
-        combo.addItem(f"{mood} — {MOOD_WORDS[mood]}", mood)
+        combo.addItem(f"{mood} — {MOOD_WORDS[mood].lower()}", mood)
     return combo
 
 

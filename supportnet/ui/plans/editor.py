@@ -10,7 +10,6 @@ import copy
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -33,6 +32,7 @@ from supportnet.model.plans import (
     PlanKind,
     Recurrence,
 )
+from supportnet.model.zones import same_clocks, today_in
 from supportnet.ui.plans.editor_layout import PlanEditorLayout
 from supportnet.ui.plans.fields import (
     _pydate,
@@ -43,7 +43,6 @@ from supportnet.ui.plans.fields import (
 )
 from supportnet.ui.plans.wording import (
     UNIT_TEXT,
-    _same_zone,
     next_text,
     plan_save_hint,
     short_date,
@@ -318,10 +317,7 @@ class PlanEditor(PlanEditorLayout):
     # --- behaviour ---------------------------------------------------------------------------
 
     def _today(self) -> date:
-        try:
-            return self._clock().astimezone(ZoneInfo(self._user_zone)).date()
-        except (ZoneInfoNotFoundError, ValueError):
-            return self._clock().date()
+        return today_in(self._clock(), self._user_zone)
 
     def _frequency(self) -> Frequency:
         return Frequency(self.frequency_combo.currentData())
@@ -387,7 +383,7 @@ class PlanEditor(PlanEditorLayout):
         zone = self.zone_combo.currentText().strip()
         if zone not in zone_names():
             text = ""  # the message above says what's wrong
-        elif not _same_zone(zone, self._user_zone):
+        elif not same_clocks(zone, self._user_zone):
             text = (
                 f"Times are in {zone_place(zone)} time; SupportNet shows them in yours "
                 f"({zone_place(self._user_zone)})."

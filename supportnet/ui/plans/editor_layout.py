@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.model.days import WEEKDAY_NAMES
 from supportnet.model.network import ChannelKind
 from supportnet.model.plans import (
     ORDINALS,
-    WEEKDAY_NAMES,
     Frequency,
     PlanKind,
 )

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.checkins import CheckIn
+from supportnet.model.days import short_date
 from supportnet.model.errors import SupportNetError
-from supportnet.model.plans import WEEKDAY_NAMES, short_text
+from supportnet.model.plans import short_text
 from supportnet.model.targets import PERSON
+from supportnet.model.zones import zone_or_utc
 from supportnet.services import Services
 from supportnet.ui.plans.checkin_editor import CheckInEditor
-from supportnet.ui.plans.fields import quiet, zone_or_utc
+from supportnet.ui.plans.fields import quiet
 from supportnet.ui.plans.history_text import (
     EMPTY_HISTORY,
     EMPTY_HISTORY_MORE,
@@ -334,7 +336,7 @@ class HistoryController(TargetRowsController):
     def _label(self, checkin: CheckIn) -> str:
         """ "the check-in of Sun 14 Jun", for undo texts and notes."""
         local = checkin.at.astimezone(zone_or_utc(self.user_zone))
-        return f"the check-in of {WEEKDAY_NAMES[local.weekday()][:3]} {local.day} {local:%b}"
+        return f"the check-in of {short_date(local.date())}"
 
     # --- changing --------------------------------------------------------------------------
 

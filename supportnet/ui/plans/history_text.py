@@ -11,15 +11,14 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from supportnet.model.checkins import Initiator
-from supportnet.model.plans import WEEKDAY_NAMES
+from supportnet.model.checkins import MOOD_WORDS, Initiator
+from supportnet.model.days import short_date
 
 #: The domain id of a row (``CheckIn.id``).
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: The row's uid, which survives a delete and its undo.
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-MOOD_WORDS = {1: "very low", 2: "low", 3: "okay", 4: "good", 5: "very good"}
 NOT_NOTED = "Not noted"
 WHO_TEXT = {Initiator.ME: "I did", Initiator.THEM: "They did"}
 EMPTY_HISTORY = "Nothing logged with {name} yet."
@@ -47,7 +46,7 @@ def mood_word(mood: int | None) -> str:
     if mood is None:
         return ""
     word = MOOD_WORDS.get(mood, "")
-    return f"{word.capitalize()} ({mood})" if word else str(mood)
+    return f"{word} ({mood})" if word else str(mood)
 
 
 def mood_text(before: int | None, after: int | None) -> str:
@@ -64,7 +63,6 @@ def mood_text(before: int | None, after: int | None) -> str:
 def when_text(at: datetime, zone: ZoneInfo, now: datetime | None = None) -> str:
     """ "Sun 14 Jun, 18:05" in ``zone`` (with the year when it isn't this year)."""
     local = at.astimezone(zone)
-    text = f"{WEEKDAY_NAMES[local.weekday()][:3]} {local.day} {local:%b}"
-    if now is None or now.astimezone(zone).year != local.year:
-        text += f" {local.year}"
+    this_year = now is not None and now.astimezone(zone).year == local.year
+    text = short_date(local.date(), year=not this_year)
     return f"{text}, {local:%H:%M}"

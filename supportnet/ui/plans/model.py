@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from supportnet.model.plans import Plan, PlanKind
+from supportnet.model.zones import today_in
 from supportnet.ui.plans.wording import KIND_TEXT, describe_plan, next_short
 from supportnet.ui.widgets.models import TableModel
 
@@ -63,10 +63,7 @@ class PlansModel(TableModel):
         # Plans that run come first, then paused ones; each in the order they were made.
         self._plans = sorted(plans, key=lambda p: (p.paused, p.id or 0))
         self._zone = user_zone
-        try:
-            self._today = now.astimezone(ZoneInfo(user_zone)).date()
-        except (ZoneInfoNotFoundError, ValueError):
-            self._today = now.date()
+        self._today = today_in(now, user_zone)
         self._next = {
             p.uid: next_short(p, now, user_zone, last_contact) for p in self._plans if not p.paused
         }

@@ -11,7 +11,6 @@ import itertools
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
     Qt,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from supportnet.model.errors import SupportNetError
 from supportnet.model.plans import Plan
 from supportnet.model.targets import PERSON
+from supportnet.model.zones import today_in
 from supportnet.ui.plans.editor import PlanEditor
 from supportnet.ui.plans.fields import quiet
 from supportnet.ui.plans.history import TargetRowsController
@@ -168,10 +168,7 @@ class PlansPanelController(TargetRowsController):
         self.refresh()
 
     def _today(self) -> date:
-        try:
-            return self._clock().astimezone(ZoneInfo(self.user_zone)).date()
-        except (ZoneInfoNotFoundError, ValueError):
-            return self._clock().date()
+        return today_in(self._clock(), self.user_zone)
 
     # --- reading ---------------------------------------------------------------------------
 

@@ -8,19 +8,19 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 from supportnet import scheduling as schedule
+from supportnet.model import days as day_names
 from supportnet.model import zones as clock
 from supportnet.model.errors import Problem
 from supportnet.model.plans import (
-    WEEKDAY_NAMES,
     Frequency,
     Plan,
     PlanKind,
     Recurrence,
 )
-from supportnet.model.zones import system_zone_name
+from supportnet.model.zones import is_known_zone, known_zone, same_clocks, system_zone_name
 
 #: What each kind is called in the editor and the lists.
 KIND_TEXT = {
@@ -74,9 +74,7 @@ PLAN_FIELD_NAMES = {
 
 def user_zone_name(source: Any) -> str:
     """The user's zone: the one chosen in the settings, else the system's."""
-    settings = getattr(source, "settings", None)
-    chosen = settings.load().timezone if settings is not None else None
-    return clock.user_zone_name(chosen, system_zone_name())
+    return clock.user_zone_name(source.settings.load().timezone, system_zone_name())
 
 
 def zone_place(zone: str) -> str:
@@ -86,10 +84,7 @@ def zone_place(zone: str) -> str:
 
 def short_date(day: date, today: date | None = None) -> str:
     """ "Thu 3 Dec", with the year when it isn't this year's."""
-    text = f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {day:%b}"
-    if today is not None and day.year != today.year:
-        text += f" {day.year}"
-    return text
+    return day_names.short_date(day, year=today is not None and day.year != today.year)
 
 
 def time_text(plan: Plan, user_zone: str | None = None) -> str:
@@ -99,7 +94,7 @@ def time_text(plan: Plan, user_zone: str | None = None) -> str:
     text = f"{plan.window_start:%H:%M}"
     if plan.window_end is not None:
         text += f"–{plan.window_end:%H:%M}"
-    if user_zone is not None and not _same_zone(plan.timezone, user_zone):
+    if user_zone is not None and not same_clocks(plan.timezone, user_zone):
         text += f" {zone_place(plan.timezone)} time"
     return text
 
@@ -123,22 +118,6 @@ def describe_plan(plan: Plan, user_zone: str | None = None, today: date | None =
             text += f", until {short_date(until, today)}"
     when = time_text(plan, user_zone)
     return f"{text}, {when}"
-
-
-def _same_zone(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    try:
-        za, zb = ZoneInfo(a), ZoneInfo(b)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    # Two names for one set of clocks (an alias, or neighbours) read as the same zone.
-    probe = datetime(2025, 1, 15, 12)
-    summer = datetime(2025, 7, 15, 12)
-    return all(
-        m.replace(tzinfo=za).utcoffset() == m.replace(tzinfo=zb).utcoffset()
-        for m in (probe, summer)
-    )
 
 
 @cache
@@ -165,9 +144,8 @@ def new_plan(kind: str, target_id: int, today: date, zone: str) -> Plan:
 
 def next_occurrence(plan: Plan, now: datetime) -> schedule.Occurrence | None:
     """The next time a fixed or one-off plan happens (today's all-day one counts), or None."""
-    try:
-        zone = ZoneInfo(plan.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+    zone = known_zone(plan.timezone)
+    if zone is None:
         return None
     today_plan = now.astimezone(zone).date()
     for occ in schedule.occurrences(plan, today_plan, today_plan + timedelta(days=800)):
@@ -189,10 +167,8 @@ def next_text(
     plan: Plan, now: datetime, user_zone: str, last_contact: datetime | None = None
 ) -> str:
     """The preview line: "Next: Sun 29 Nov, 18:00 (your time 23:00)"."""
-    try:
-        user_tz = ZoneInfo(user_zone)
-        ZoneInfo(plan.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+    user_tz = known_zone(user_zone)
+    if user_tz is None or not is_known_zone(plan.timezone):
         return ""
     today_user = now.astimezone(user_tz).date()
     if plan.paused:
@@ -209,7 +185,7 @@ def next_text(
     if occ.start is None:
         return f"{text}, any time of day"
     text += f", {occ.start:%H:%M}"
-    if not _same_zone(plan.timezone, user_zone):
+    if not same_clocks(plan.timezone, user_zone):
         mine = occ.start.astimezone(user_tz)
         there = f"{mine:%H:%M}"
         if mine.date() != occ.day:
@@ -222,10 +198,8 @@ def next_short(
     plan: Plan, now: datetime, user_zone: str, last_contact: datetime | None = None
 ) -> str:
     """When a plan comes next, on the user's clock: "Sat 5 Dec, 18:00", "Around Mon 30 Nov"."""
-    try:
-        user_tz = ZoneInfo(user_zone)
-        ZoneInfo(plan.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+    user_tz = known_zone(user_zone)
+    if user_tz is None or not is_known_zone(plan.timezone):
         return ""
     today_user = now.astimezone(user_tz).date()
     if plan.paused:

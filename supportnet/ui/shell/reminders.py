@@ -22,9 +22,8 @@ from supportnet.scheduling.reaching_out import (
     local_today,
     reminder_since,
     reminder_text,
-    targets_from,
 )
-from supportnet.services import Services
+from supportnet.services import Services, everyone
 
 #: How often the timer looks for reminders.
 CHECK_INTERVAL_MS = 60_000
@@ -170,9 +169,7 @@ class ReminderService(QObject):
         today = local_today(now, zone)
         if self._plans is None or self._targets is None:
             self._plans = self._source.plans.list_all()
-            self._targets = targets_from(
-                self._source.people.list_all(), self._source.groups.list_all()
-            )
+            self._targets = everyone.targets(self._source.store)
         plans = self._plans
         postponements = self._source.postponements.list_active(today)
         due = reminders_due(

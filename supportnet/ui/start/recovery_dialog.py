@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.services.files import replace_by_writing
 from supportnet.services.recovery_key import RecoveryKeeper, may_keep_key_at
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.labels import announce, title_label
@@ -299,19 +297,15 @@ def write_pdf(doc: QTextDocument, path: Path) -> None:
     """Print ``doc`` to a private (0600) PDF beside ``path``, then move it into place."""
     from PySide6.QtPrintSupport import QPrinter
 
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)  # mkstemp made it 0600; Qt keeps the mode of a file it overwrites
-    try:
+    def write(temp: Path) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(name)
+        printer.setOutputFileName(str(temp))
         doc.print_(printer)
-        os.chmod(name, 0o600)
-        os.replace(name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
-        raise
+
+    # mkstemp makes it 0600, and Qt keeps the mode of a file it overwrites; 0600 once more
+    # in case a printer backend made its own.
+    replace_by_writing(path, write, mode=0o600)
 
 
 def show_recovery_key(

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.checkins import MOOD_WORDS, CheckIn, Initiator
 from supportnet.model.errors import SupportNetError, ValidationError
 from supportnet.model.network import ChannelKind
 from supportnet.model.targets import GROUP, TargetKey
-from supportnet.scheduling.reaching_out import MOOD_WORDS, match_choice
+from supportnet.scheduling.reaching_out import match_choice
 from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.labels import buddy_label, title_label

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.days import long_date
 from supportnet.model.settings import Settings
 from supportnet.model.targets import PERSON, TargetKey, plan_target_key
 from supportnet.model.zones import system_zone_name, user_zone_name
@@ -26,7 +27,6 @@ from supportnet.scheduling.reaching_out import (
     going_easy_text,
     is_going_easy,
     local_today,
-    long_date,
     moved_text,
     picker_choices,
     postponement_for,

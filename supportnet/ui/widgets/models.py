@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from supportnet.model.days import long_date
 from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.scheduling.phrasing import since_phrase
 
@@ -43,12 +44,6 @@ Index = QModelIndex | QPersistentModelIndex
 def support_text(support: Iterable[SupportType]) -> str:
     """Support type labels in a fixed order, e.g. "Emotional, Practical"."""
     return ", ".join(s.label for s in sorted(support, key=_SUPPORT_ORDER.__getitem__))
-
-
-def long_date(moment: datetime) -> str:
-    """A date spelled out in local time, e.g. "Tuesday 3 June 2025"."""
-    local = moment.astimezone()
-    return f"{local:%A} {local.day} {local:%B %Y}"
 
 
 def _search_text(*parts: str) -> str:
@@ -288,7 +283,10 @@ class PeopleTableModel(TableModel):
             )
         if column == self.COL_LAST_CONTACT:
             last = self._last_for(person)
-            return f"Last in touch on {long_date(last)}" if last is not None else None
+            if last is None:
+                return None
+            # On the computer's own clock, as ever (not the person's zone setting).
+            return f"Last in touch on {long_date(last.astimezone().date(), year=True)}"
         return None
 
 

@@ -10,11 +10,10 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QApplication, QRadioButton
 
-from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.checkins import MOOD_WORDS, CheckIn, Initiator
 from supportnet.model.errors import NotFoundError
 from supportnet.model.network import ChannelKind
 from supportnet.model.text import NOTE_MAX
-from supportnet.scheduling.reaching_out import MOOD_WORDS
 from supportnet.services import Services
 from supportnet.ui.shell.main_window import MainWindow
 from supportnet.ui.today.log_dialog import CHOOSE_SOMEONE, NO_ONE_YET, SKIP, LogDialog
