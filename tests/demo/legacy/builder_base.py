@@ -6,7 +6,7 @@ import random
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from supportnet.demo.common import (
+from tests.demo.legacy.common import (
     _EARLIEST,
     _SAT,
     _TUE,

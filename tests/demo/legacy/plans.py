@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
-from supportnet.demo.builder_base import _BuilderBase
-from supportnet.demo.common import (
+from tests.demo.legacy.builder_base import _BuilderBase
+from tests.demo.legacy.common import (
     _COMP,
     _EMO,
     _INFO,

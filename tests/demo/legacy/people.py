@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from supportnet.demo.common import (
+from tests.demo.legacy.common import (
     _COMP,
     _CRISIS,
     _EMO,
@@ -10,7 +10,7 @@ from supportnet.demo.common import (
     _PRAC,
     _Rhythm,
 )
-from supportnet.demo.people_outer import _OuterCircleMixin
+from tests.demo.legacy.people_outer import _OuterCircleMixin
 from supportnet.model.network import (
     ChannelKind,
     Circle,

@@ -1,0 +1,105 @@
+"""The example network's shared tables and types: times, weekdays, notes, rhythms, date helpers."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from supportnet.model.checkins import CheckIn
+from supportnet.model.network import (
+    ChannelKind,
+    Group,
+    Person,
+    SupportType,
+)
+from supportnet.model.plans import Plan
+
+#: How far back the check-in history reaches.
+HISTORY_DAYS = 182
+
+# Check-ins happen between these local times (minutes after midnight).
+_EARLIEST = 9 * 60
+_LATEST = 21 * 60 + 30
+
+# Weekdays, as in :mod:`datetime` and :class:`Recurrence`.
+_TUE, _WED, _THU, _SAT, _SUN = 1, 2, 3, 5, 6
+
+_EMO = SupportType.EMOTIONAL
+_PRAC = SupportType.PRACTICAL
+_INFO = SupportType.INFORMATIONAL
+_COMP = SupportType.COMPANIONSHIP
+_CRISIS = SupportType.CRISIS
+
+_GENERAL_NOTES = (
+    "Quick chat — felt a bit lighter after.",
+    "Didn't say much, but it was good to hear from them.",
+    "Short one. That still counts.",
+    "Talked about nothing in particular. Nice.",
+    "They asked how I was and I answered honestly.",
+    "Laughed properly for the first time this week.",
+)
+
+
+@dataclass(slots=True)
+class DemoNetwork:
+    """The example network. Plans and check-ins name their target by its ``uid``."""
+
+    people: list[Person]
+    groups: list[Group]
+    plans: list[tuple[str, Plan]]
+    checkins: list[tuple[str, CheckIn]]
+
+
+@dataclass(slots=True)
+class _Rhythm:
+    """How often, when and how the user and one person are usually in touch."""
+
+    every: float | None  # days between contacts; None: only anchored contacts
+    hours: tuple[int, int] = (_EARLIEST, 21 * 60)  # local minutes, inclusive
+    them_share: float = 0.3
+    quiet_days: int = 0  # a gentle gap: no contact in the last this-many days
+    channels: dict[ChannelKind, int] = field(default_factory=dict)  # weights; default: theirs
+    notes: tuple[str, ...] = ()
+    note_share: float = 0.15
+    mood_share: float = 0.25
+
+
+# -- date helpers ----------------------------------------------------------------------------
+
+
+def _on_or_before(day: date, weekday: int) -> date:
+    return day - timedelta(days=(day.weekday() - weekday) % 7)
+
+
+def _on_or_after(day: date, weekday: int) -> date:
+    return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def _add_months(day: date, months: int) -> date:
+    """The first of the month ``months`` away from ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _nth_weekday_of(month: date, nth: int, weekday: int) -> date:
+    """The ``nth`` (1–4) ``weekday`` in ``month``'s month."""
+    return _on_or_after(month.replace(day=1), weekday) + timedelta(weeks=nth - 1)
+
+
+def _local_minutes(moment: datetime, tz: ZoneInfo) -> int:
+    local = moment.astimezone(tz)
+    return local.hour * 60 + local.minute
+
+
+def _minutes(rng: random.Random, earliest: int, latest: int) -> int:
+    """A time of day between ``earliest`` and ``latest`` (inclusive) on a five-minute step."""
+    return earliest + 5 * rng.randrange((latest - earliest) // 5 + 1)
+
+
+def _mood(rng: random.Random, lift: int = 0) -> tuple[int | None, int | None]:
+    """Mood before and after: usually the same or a little better afterwards."""
+    before = rng.choice((1, 2, 2, 3, 3, 3, 4, 4))
+    change = rng.choices((-1, 0, 1, 2), weights=(1, 4, 5 + 2 * lift, 2 + lift))[0]
+    return before, max(1, min(5, before + change))
