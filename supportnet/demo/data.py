@@ -106,36 +106,38 @@ def relative_date(spec: Spec, today: date) -> date:
 def person(spec: Spec, friend_city: str) -> Person:
     """A person of network.toml; ``{friend_city}`` in the notes becomes ``friend_city``."""
     check_keys(spec, _PERSON_KEYS)
-    plain = {"name", "nickname", "pronouns", "best_times", "knows_situation"}
     return Person(
-        circle=Circle(spec["circle"]),
         domain=LifeDomain(spec["domain"]),
-        support_types={SupportType(s) for s in spec["support"]},
         direction=HelpDirection(spec["direction"]),
         channels=[_channel(c) for c in spec["channels"]],
         notes=spec["notes"].replace("{friend_city}", friend_city),
-        tags=list(spec["tags"]),
-        **{k: spec[k] for k in plain if k in spec},
-    )
-
-
-def _channel(spec: Spec) -> ContactChannel:
-    check_keys(spec, {"kind", "value", "preferred"})
-    return ContactChannel(
-        ChannelKind(spec["kind"]), spec.get("value", ""), spec.get("preferred", False)
+        **_in_network(spec, ("name", "nickname", "pronouns", "best_times", "knows_situation")),
     )
 
 
 def group(spec: Spec) -> Group:
     """A group of network.toml."""
     check_keys(spec, _GROUP_KEYS)
-    plain = {"name", "meeting_schedule", "place", "link", "notes"}
     return Group(
         kind=GroupKind(spec["kind"]),
-        circle=Circle(spec["circle"]),
-        support_types={SupportType(s) for s in spec["support"]},
-        tags=list(spec["tags"]),
+        **_in_network(spec, ("name", "meeting_schedule", "place", "link", "notes")),
+    )
+
+
+def _in_network(spec: Spec, plain: tuple[str, ...]) -> dict[str, Any]:
+    """What people and groups share (circle, support, tags), and their ``plain`` fields given."""
+    return {
+        "circle": Circle(spec["circle"]),
+        "support_types": {SupportType(s) for s in spec["support"]},
+        "tags": list(spec["tags"]),
         **{k: spec[k] for k in plain if k in spec},
+    }
+
+
+def _channel(spec: Spec) -> ContactChannel:
+    check_keys(spec, {"kind", "value", "preferred"})
+    return ContactChannel(
+        ChannelKind(spec["kind"]), spec.get("value", ""), spec.get("preferred", False)
     )
 
 
