@@ -83,6 +83,8 @@ def build_demo_network(today: date, user_zone: str, *, seed: int = 2024) -> Demo
         plans[spec["key"]] = (spec["for"], data.plan(spec, today, zone, hour))
 
     history = History(today, tz, seed, history_doc)
+    if set(history_doc["rhythms"]) != set(people):
+        raise ValueError("Everyone in network.toml, and only they, has a rhythm in history.toml.")
     defaults = history_doc["rhythm_defaults"]
     rhythms = {key: data.rhythm(history_doc["rhythms"][key], defaults) for key in people}
     for key, person in people.items():

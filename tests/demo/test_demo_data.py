@@ -129,6 +129,19 @@ def test_a_misspelt_key_is_refused() -> None:
         data.relative_date({"days": 1, "fortnights": 2}, date(2026, 11, 25))
 
 
+def test_everyone_needs_a_rhythm(monkeypatch: pytest.MonkeyPatch) -> None:
+    history = data.read("history.toml")
+    rhythms = {k: v for k, v in history["rhythms"].items() if k != "dan"}
+    read = data.read
+
+    def without_dan(name: str) -> data.Spec:
+        return {**history, "rhythms": rhythms} if name == "history.toml" else read(name)
+
+    monkeypatch.setattr(data, "read", without_dan)
+    with pytest.raises(ValueError, match="rhythm"):
+        build_demo_network(date(2026, 11, 25), "UTC")
+
+
 # -- packaging ---------------------------------------------------------------------------------
 
 
