@@ -54,8 +54,8 @@ def _one(args: list[str], env: dict[str, str]) -> float:
 
 def _prepare(base: Path, env: dict[str, str]) -> Path:
     os.environ.update({k: env[k] for k in ("PYTHON_KEYRING_BACKEND", filekeyring.ENV)})
-    from supportnet.data.demo_loader import load_demo
     from supportnet.data.store import open_store
+    from supportnet.demo.loader import load_demo
 
     data_dir = base / "data"
     with open_store(data_dir, keyring_backend=filekeyring.FileKeyring()) as store:

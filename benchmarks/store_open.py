@@ -17,8 +17,8 @@ from pathlib import Path
 from keyring.backend import KeyringBackend
 
 from supportnet.data import keys
-from supportnet.data.demo_loader import load_demo
 from supportnet.data.store import open_store
+from supportnet.demo.loader import load_demo
 
 ROUNDS = 15
 

@@ -22,8 +22,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.store_open import MemoryKeyring
-from supportnet.data.demo_loader import load_demo
 from supportnet.data.store import open_store
+from supportnet.demo.loader import load_demo
 from supportnet.services import Services
 from supportnet.ui.widgets.style import apply_clear_indicators
 

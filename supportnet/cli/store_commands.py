@@ -61,8 +61,8 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 def _cmd_demo(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.data.backup import take_automatic_backup
     from supportnet.data.damage import refuse_fresh_start
-    from supportnet.data.demo_loader import load_demo
     from supportnet.data.store import open_store
+    from supportnet.demo.loader import load_demo
     from supportnet.model.zones import system_zone_name
 
     if not args.force:

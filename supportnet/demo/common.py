@@ -1,4 +1,4 @@
-"""The example network's shared tables and types: times, weekdays, notes, rhythms, date helpers."""
+"""The example network's shared types and date helpers."""
 
 from __future__ import annotations
 
@@ -8,38 +8,11 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from supportnet.model.checkins import CheckIn
-from supportnet.model.network import (
-    ChannelKind,
-    Group,
-    Person,
-    SupportType,
-)
+from supportnet.model.network import ChannelKind, Group, Person
 from supportnet.model.plans import Plan
 
 #: How far back the check-in history reaches.
 HISTORY_DAYS = 182
-
-# Check-ins happen between these local times (minutes after midnight).
-_EARLIEST = 9 * 60
-_LATEST = 21 * 60 + 30
-
-# Weekdays, as in :mod:`datetime` and :class:`Recurrence`.
-_TUE, _WED, _THU, _SAT, _SUN = 1, 2, 3, 5, 6
-
-_EMO = SupportType.EMOTIONAL
-_PRAC = SupportType.PRACTICAL
-_INFO = SupportType.INFORMATIONAL
-_COMP = SupportType.COMPANIONSHIP
-_CRISIS = SupportType.CRISIS
-
-_GENERAL_NOTES = (
-    "Quick chat — felt a bit lighter after.",
-    "Didn't say much, but it was good to hear from them.",
-    "Short one. That still counts.",
-    "Talked about nothing in particular. Nice.",
-    "They asked how I was and I answered honestly.",
-    "Laughed properly for the first time this week.",
-)
 
 
 @dataclass(slots=True)
@@ -56,14 +29,14 @@ class DemoNetwork:
 class _Rhythm:
     """How often, when and how the user and one person are usually in touch."""
 
-    every: float | None  # days between contacts; None: only anchored contacts
-    hours: tuple[int, int] = (_EARLIEST, 21 * 60)  # local minutes, inclusive
-    them_share: float = 0.3
-    quiet_days: int = 0  # a gentle gap: no contact in the last this-many days
+    every: float | None  # days between contacts; None: only the plans they follow
+    hours: tuple[int, int]  # local minutes, inclusive
+    them_share: float
+    quiet_days: int  # a gentle gap: no contact in the last this-many days
+    note_share: float
+    mood_share: float
     channels: dict[ChannelKind, int] = field(default_factory=dict)  # weights; default: theirs
     notes: tuple[str, ...] = ()
-    note_share: float = 0.15
-    mood_share: float = 0.25
 
 
 # -- date helpers ----------------------------------------------------------------------------

@@ -1,65 +1,114 @@
-"""The example network's six months of check-in history."""
+"""The example network's six months of check-in history, drawn as history.toml describes."""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
-from supportnet.demo.builder_base import _BuilderBase
 from supportnet.demo.common import (
-    _GENERAL_NOTES,
-    _SAT,
-    _SUN,
-    _THU,
-    _TUE,
-    _WED,
+    HISTORY_DAYS,
     _add_months,
     _minutes,
     _mood,
     _nth_weekday_of,
     _on_or_after,
-    _on_or_before,
+    _Rhythm,
 )
-from supportnet.model.checkins import Initiator
-from supportnet.model.network import (
-    ChannelKind,
+from supportnet.demo.data import Spec, check_keys, clock, keys
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.network import ChannelKind, Person
+from supportnet.model.plans import Frequency, MonthlyMode, Plan
+
+# The keys each kind of entry in history.toml may have.
+_FOLLOWS_KEYS = keys("plan seed chance late_by")
+_MEETING_KEYS = keys(
+    "group seed follows chance late_by draws notes note_share mood_share mood_lift"
 )
+_POSTS_KEYS = keys("group seed every spread hours channel notes")
 
 
-class _HistoryMixin(_BuilderBase):
-    # -- history ---------------------------------------------------------------------------
+class History:
+    """Collects check-ins, each part drawing from a generator of its own."""
 
-    def add_history(self) -> None:
-        for key in self.people:
-            self.person_history(key)
-        self.anchored_history()
-        self.group_history()
+    def __init__(self, today: date, tz: ZoneInfo, seed: int, doc: Spec) -> None:
+        self.tz = tz
+        self.seed = seed
+        self.doc = doc
+        self.first_day = today - timedelta(days=HISTORY_DAYS)
+        self.last_day = today - timedelta(days=1)
+        self.checkins: list[tuple[str, CheckIn]] = []
 
-    def person_history(self, key: str) -> None:
-        rhythm = self.rhythms[key]
+    def rng(self, key: str) -> random.Random:
+        """A generator of its own for each part, seeded from the seed and a name."""
+        return random.Random(f"supportnet-demo:{self.seed}:{key}")
+
+    def at(self, day: date, minutes: int) -> datetime:
+        return datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=self.tz)
+
+    def add(
+        self,
+        target: str,
+        when: datetime,
+        channel: ChannelKind | None,
+        *,
+        initiator: Initiator = Initiator.ME,
+        note: str = "",
+        mood: tuple[int | None, int | None] = (None, None),
+    ) -> None:
+        checkin = CheckIn(
+            at=when,
+            channel=channel,
+            initiator=initiator,
+            note=note,
+            mood_before=mood[0],
+            mood_after=mood[1],
+        )
+        self.checkins.append((target, checkin))
+
+    # -- people ----------------------------------------------------------------------------
+
+    def person_rhythm(self, key: str, person: Person, rhythm: _Rhythm) -> None:
+        """Contacts every so often, with a gentle gap before today if the rhythm has one."""
         if rhythm.every is None:
             return
         rng = self.rng(key)
         last = self.last_day - timedelta(days=rhythm.quiet_days)
+        low, high = self.doc["spread"]
         span = (last - self.first_day).days
         offset = rng.uniform(0, min(rhythm.every, span))
         days: list[date] = []
         while offset <= span:
             days.append(self.first_day + timedelta(days=int(offset)))
-            offset += rhythm.every * rng.uniform(0.65, 1.35)
+            offset += rhythm.every * rng.uniform(low, high)
         for day in days:
-            self.person_checkin(key, rng, day, _minutes(rng, *rhythm.hours))
+            self.person_checkin(person, rhythm, rng, day, _minutes(rng, *rhythm.hours))
+
+    def person_follows(self, spec: Spec, person: Person, rhythm: _Rhythm, plan: Plan) -> None:
+        """Contacts on most of the days ``plan`` falls on, at its time (in its zone)."""
+        check_keys(spec, _FOLLOWS_KEYS)
+        rng = self.rng(spec["seed"])
+        plan_tz = ZoneInfo(plan.timezone)
+        start = _start_minutes(plan)
+        for plan_day in self.plan_days(plan):
+            if rng.random() < spec["chance"]:
+                minutes = start + _late(rng, spec["late_by"])
+                when = datetime.combine(plan_day, time(minutes // 60, minutes % 60), plan_tz)
+                # A plan in the friend's zone: the check-in is logged at the user's time.
+                here = when.astimezone(self.tz) if plan_tz.key != self.tz.key else when
+                day, minutes = here.date(), here.hour * 60 + here.minute
+                self.person_checkin(person, rhythm, rng, day, minutes, plan.channel)
 
     def person_checkin(
         self,
-        key: str,
+        person: Person,
+        rhythm: _Rhythm,
         rng: random.Random,
         day: date,
         minutes: int,
         channel: ChannelKind | None = None,
     ) -> None:
-        rhythm = self.rhythms[key]
-        person = self.people[key]
         if channel is None:
             weights = rhythm.channels or {c.kind: 3 if c.preferred else 1 for c in person.channels}
             kinds = list(weights)
@@ -67,106 +116,87 @@ class _HistoryMixin(_BuilderBase):
         initiator = Initiator.THEM if rng.random() < rhythm.them_share else Initiator.ME
         note = ""
         if rng.random() < rhythm.note_share:
-            note = rng.choice(rhythm.notes + _GENERAL_NOTES)
+            note = rng.choice((*rhythm.notes, *self.doc["general_notes"]))
         mood = _mood(rng) if rng.random() < rhythm.mood_share else (None, None)
-        self.add_checkin(
+        self.add(
             person.uid,
             self.at(day, minutes),
-            channel=channel,
+            channel,
             initiator=initiator,
             note=note,
             mood=mood,
         )
 
-    def weekly(self, weekday: int, anchor: date, interval: int = 1) -> list[date]:
-        """Dates in the history window on ``weekday``, every ``interval`` weeks from anchor."""
-        day = _on_or_after(self.first_day, weekday)
-        out = []
-        while day <= self.last_day:
-            if ((day - anchor).days // 7) % interval == 0:
-                out.append(day)
-            day += timedelta(weeks=1)
-        return out
+    # -- groups ----------------------------------------------------------------------------
 
-    def anchored_history(self) -> None:
-        rng = self.rng("mum:sundays")
-        for day in self.weekly(_SUN, self.today):
-            if rng.random() < 0.85:
-                self.person_checkin(
-                    "mum", rng, day, 18 * 60 + 5 * rng.randrange(5), ChannelKind.CALL
-                )
-        rng = self.rng("ruth:sessions")
-        for day in self.weekly(_TUE, self.ruth_anchor(), interval=2):
-            if rng.random() < 0.9:
-                self.person_checkin("ruth", rng, day, 10 * 60, ChannelKind.IN_PERSON)
-        rng = self.rng("tom:walks")
-        for day in self.weekly(_WED, self.today):
-            if rng.random() < 0.75:
-                self.person_checkin(
-                    "tom", rng, day, 12 * 60 + 30 + 5 * rng.randrange(4), ChannelKind.IN_PERSON
-                )
-        rng = self.rng("jamie:video")
-        hour = self.video_hour()
-        jamie_plan_start = _on_or_before(self.today - timedelta(days=28), _SAT)
-        for day in self.weekly(_SAT, jamie_plan_start, interval=2):
-            if rng.random() < 0.8:
-                there = datetime.combine(
-                    day, time(hour, 5 * rng.randrange(3)), tzinfo=self.friend_tz
-                )
-                here = there.astimezone(self.tz)
-                self.person_checkin(
-                    "jamie", rng, here.date(), here.hour * 60 + here.minute, ChannelKind.VIDEO
-                )
+    def group_meetings(self, spec: Spec, uid: str, plan: Plan) -> None:
+        """Meetings on most of the days ``plan`` falls on, drawn in the order ``draws`` says."""
+        check_keys(spec, _MEETING_KEYS)
+        if sorted(spec["draws"]) != ["mood", "note", "time"]:
+            raise ValueError("A group's draws are a note, a mood and a time, in some order.")
+        rng = self.rng(spec["seed"])
+        notes, start = tuple(spec["notes"]), _start_minutes(plan)
+        for day in self.plan_days(plan):
+            if rng.random() >= spec["chance"]:
+                continue
+            note, minutes = "", start
+            mood: tuple[int | None, int | None] = (None, None)
+            for draw in spec["draws"]:
+                if draw == "note":
+                    if "note_share" not in spec or rng.random() < spec["note_share"]:
+                        note = rng.choice(notes)
+                elif draw == "mood":
+                    if rng.random() < spec["mood_share"]:
+                        mood = _mood(rng, lift=spec.get("mood_lift", 0))
+                else:
+                    minutes = start + _late(rng, spec["late_by"])
+            self.add(uid, self.at(day, minutes), plan.channel, note=note, mood=mood)
 
-    def group_history(self) -> None:
-        rng = self.rng("circle")
-        circle = self.groups["circle"].uid
-        notes = (
-            "Just listened tonight, and that was enough.",
-            "Shared a little. People nodded.",
-            "Stayed for tea afterwards.",
-        )
-        for day in self.weekly(_THU, self.today):
-            if rng.random() < 0.8:
-                note = rng.choice(notes) if rng.random() < 0.3 else ""
-                mood = _mood(rng, lift=1) if rng.random() < 0.5 else (None, None)
-                self.add_checkin(
-                    circle,
-                    self.at(day, 19 * 60 + 5 * rng.randrange(3)),
-                    channel=ChannelKind.IN_PERSON,
-                    note=note,
-                    mood=mood,
-                )
-
-        rng = self.rng("walkers")
-        walkers = self.groups["walkers"].uid
-        month = _add_months(self.first_day, 0)
-        while month <= self.last_day:
-            day = _nth_weekday_of(month, 3, _SAT)
-            if self.first_day <= day <= self.last_day and rng.random() < 0.7:
-                note = rng.choice(("Did the short loop.", "Geoff brought flapjacks.", ""))
-                self.add_checkin(
-                    walkers,
-                    self.at(day, 10 * 60 + 5 * rng.randrange(2)),
-                    channel=ChannelKind.IN_PERSON,
-                    note=note,
-                    mood=_mood(rng, lift=1) if rng.random() < 0.5 else (None, None),
-                )
-            month = _add_months(month, 1)
-
-        rng = self.rng("forum")
-        forum = self.groups["forum"].uid
-        offset = rng.uniform(0, 10)
+    def group_posts(self, spec: Spec, uid: str) -> None:
+        """Posts every so often, each with a line (or none) and a time."""
+        check_keys(spec, _POSTS_KEYS)
+        rng = self.rng(spec["seed"])
+        every, (low, high) = spec["every"], spec["spread"]
+        earliest, latest = (clock(t) for t in spec["hours"])
         span = (self.last_day - self.first_day).days
+        offset = rng.uniform(0, min(every, span))
         while offset <= span:
             day = self.first_day + timedelta(days=int(offset))
-            note = rng.choice(
-                ("Posted in the Sunday thread.", "Replied to someone having a rough week.", "", "")
-            )
-            self.add_checkin(
-                forum,
-                self.at(day, _minutes(rng, 19 * 60, 21 * 60 + 30)),
-                channel=ChannelKind.MESSAGING,
-                note=note,
-            )
-            offset += 10 * rng.uniform(0.6, 1.5)
+            note = rng.choice(spec["notes"])
+            when = self.at(day, _minutes(rng, earliest, latest))
+            self.add(uid, when, ChannelKind(spec["channel"]), note=note)
+            offset += every * rng.uniform(low, high)
+
+    # -- the days a plan falls on ----------------------------------------------------------
+
+    def plan_days(self, plan: Plan) -> Iterator[date]:
+        """The days in the history window that ``plan``'s pattern falls on (started or not)."""
+        rec = plan.recurrence
+        assert rec is not None, "only a repeating plan can be followed"
+        if rec.frequency is Frequency.WEEKLY:
+            (weekday,) = rec.weekdays
+            day = _on_or_after(self.first_day, weekday)
+            while day <= self.last_day:
+                if ((day - plan.start_date).days // 7) % rec.interval == 0:
+                    yield day
+                day += timedelta(weeks=1)
+            return
+        assert rec.monthly_mode is MonthlyMode.BY_WEEKDAY, "a weekly or nth-weekday plan"
+        assert rec.nth is not None
+        assert rec.nth_weekday is not None
+        month = _add_months(self.first_day, 0)
+        while month <= self.last_day:
+            day = _nth_weekday_of(month, rec.nth, rec.nth_weekday)
+            if self.first_day <= day <= self.last_day:
+                yield day
+            month = _add_months(month, 1)
+
+
+def _start_minutes(plan: Plan) -> int:
+    assert plan.window_start is not None, "a followed plan has a time"
+    return plan.window_start.hour * 60 + plan.window_start.minute
+
+
+def _late(rng: random.Random, late_by: int) -> int:
+    """Minutes late, on a five-minute step up to ``late_by`` (no draw for none)."""
+    return _minutes(rng, 0, late_by) if late_by else 0

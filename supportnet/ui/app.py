@@ -219,7 +219,7 @@ def onboard(store: Store, choose: ChooseStart, *, today: date, zone: str) -> Sta
     if store.is_empty():
         choice = choose()
         if choice is StartChoice.EXAMPLE:
-            from supportnet.data.demo_loader import load_demo
+            from supportnet.demo.loader import load_demo
 
             load_demo(store, today, zone)
     settings.onboarded = True

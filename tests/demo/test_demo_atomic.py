@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from supportnet.data.demo_loader import SCRATCH_DIR_NAME, clear_network
 from supportnet.data.store import Counts, open_store
+from supportnet.demo.loader import SCRATCH_DIR_NAME, clear_network
 from supportnet.model.checkins import CheckIn
 from supportnet.model.network import Person
 from tests.cli.test_cli import PASS, run_cli
@@ -34,7 +34,7 @@ sys.exit(run(sys.argv[1:]))
 
 _KILLED_WHILE_MOVING_IN = """
 import os, signal, sys
-import supportnet.data.demo_loader as loader
+import supportnet.demo.loader as loader
 
 copy_table = loader._copy_table
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from supportnet.data.demo_loader import SCRATCH_DIR_NAME
 from supportnet.data.engine import RawDatabase
 from supportnet.data.store import Counts
 from supportnet.data.store_files import DB_NAME
+from supportnet.demo.loader import SCRATCH_DIR_NAME
 from tests.cli.test_cli import PASS, assert_one_line_error, run_cli
 from tests.conftest import cli_env
 from tests.data.small_disk import mount_small_disk, unmount
@@ -23,7 +23,7 @@ from tests.demo.test_demo_atomic import counts_of, make_old_network
 #: page while the network moves in: SQLite's own SQLITE_FULL, as on a full disk.
 _FULL_WHILE_MOVING_IN = """
 import sys
-import supportnet.data.demo_loader as loader
+import supportnet.demo.loader as loader
 
 move_network = loader._move_network
 

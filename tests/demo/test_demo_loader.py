@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from supportnet.data.demo_loader import clear_network, load_demo
 from supportnet.data.repositories.checkins import CheckInsRepository
 from supportnet.data.store import Counts, Store
 from supportnet.demo.common import HISTORY_DAYS
+from supportnet.demo.loader import clear_network, load_demo
 from supportnet.model.errors import SupportNetError
 from supportnet.model.settings import Settings
 
@@ -98,20 +98,20 @@ def test_clear_network_empties_it_but_keeps_settings(demo_store: tuple[Store, Co
 def test_a_replace_that_fails_inside_the_move_keeps_the_old_network(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from supportnet.data import demo_loader
+    from supportnet.demo import loader
     from supportnet.model.network import Person
 
     store.people.add(Person(name="Ada"))
-    copy_table = demo_loader._copy_table
+    copy_table = loader._copy_table
 
     def fail_after_people(conn: object, table: str) -> None:
         copy_table(conn, table)
         if table == "people":
             raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(demo_loader, "_copy_table", fail_after_people)
+    monkeypatch.setattr(loader, "_copy_table", fail_after_people)
     with pytest.raises(OSError, match="No space"):
         load_demo(store, TODAY, ZONE, replace=True)
     assert [p.name for p in store.people.list_all()] == ["Ada"]
     assert store.counts() == Counts(1, 0, 0, 0)
-    assert not (store.data_dir / demo_loader.SCRATCH_DIR_NAME).exists()
+    assert not (store.data_dir / loader.SCRATCH_DIR_NAME).exists()

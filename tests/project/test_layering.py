@@ -59,10 +59,10 @@ NOT_IMPORTABLE_ALONE = {"supportnet.data.migrations.env"}
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("supportnet",),
     ("model",),
-    ("scheduling", "circle_map", "demo"),
+    ("scheduling", "circle_map"),
     ("calendar",),
     ("data",),
-    ("runtime", "services"),
+    ("runtime", "services", "demo"),
     ("ui",),
     ("ui.app",),
     ("cli",),

@@ -24,8 +24,8 @@ import recurring_ical_events
 import vobject
 
 from supportnet.calendar import CALENDAR_NAME, DISCREET_TITLE, ExportOptions, Privacy, Scope
-from supportnet.data.demo_loader import load_demo
 from supportnet.data.store import Store, open_store
+from supportnet.demo.loader import load_demo
 from supportnet.model.checkins import CheckIn
 from supportnet.model.errors import ExportError, NothingToExportError
 from supportnet.model.network import ChannelKind, Circle, first_name_of

@@ -29,7 +29,7 @@ def clock() -> Callable[[], datetime]:
 @pytest.fixture
 def demo_store(store: object) -> object:
     """The store fixture holding the example network, built around :data:`TODAY`."""
-    from supportnet.data.demo_loader import load_demo
+    from supportnet.demo.loader import load_demo
 
     load_demo(store, TODAY, ZONE)  # type: ignore[arg-type]
     return store

@@ -28,8 +28,8 @@ LATER_PAGES = (
 
 def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
     from benchmarks import filekeyring
-    from supportnet.data.demo_loader import load_demo
     from supportnet.data.store import open_store
+    from supportnet.demo.loader import load_demo
 
     keyring_file = tmp_path / "keyring.json"
     os.environ[filekeyring.ENV] = str(keyring_file)
