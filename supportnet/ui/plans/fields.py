@@ -8,7 +8,6 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QDate, QTime
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,12 +22,7 @@ from supportnet.ui.plans.wording import (
     DATE_FORMAT,
     TIME_FORMAT,
 )
-
-
-def quiet(label: QLabel) -> QLabel:
-    """A secondary line in the palette's quieter text colour (follows light and dark)."""
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
+from supportnet.ui.widgets.labels import quiet  # noqa: F401  (pages import it from here)
 
 
 def _spin(name: str, low: int, high: int, suffix: str = "") -> QSpinBox:

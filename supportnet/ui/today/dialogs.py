@@ -22,7 +22,7 @@ from supportnet.scheduling.reaching_out import (
     tomorrow,
 )
 from supportnet.ui.today.cards import _text
-from supportnet.ui.today.log_dialog import calm_calendar
+from supportnet.ui.widgets.checkin_form import calm_calendar
 
 
 class DayPickerDialog(QDialog):
