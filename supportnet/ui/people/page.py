@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from supportnet.model.network import Circle, LifeDomain, SupportType
 from supportnet.model.targets import GROUP, PERSON
+from supportnet.ui.widgets.filters import NetworkFilterProxy
 from supportnet.ui.widgets.lists import ListArea, make_table
 from supportnet.ui.widgets.models import (
     ID_ROLE,
     GroupsTableModel,
-    NetworkFilterProxy,
     PeopleTableModel,
 )
 
