@@ -181,6 +181,12 @@ class EditorDialog(QDialog):
         """Check the form again (after a pause) whenever ``signal`` fires."""
         signal.connect(lambda *_args, f=field: self.field_changed(f))
 
+    def bind(self, field: str, widget: QWidget | None, signal: Any) -> None:
+        """``widget`` carries ``field``'s message; ``signal`` has the form checked again."""
+        if widget is not None:
+            self.field_widgets[field] = widget
+        self.watch(field, signal)
+
     def build(self) -> Any:
         raise NotImplementedError
 
@@ -297,6 +303,15 @@ def hint_label(text: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAccessibleName(text)
     return label
+
+
+def text_field(name: str, placeholder: str = "") -> QLineEdit:
+    """A one-line field with its accessible name and, if given, a greyed example."""
+    field = QLineEdit()
+    field.setAccessibleName(name)
+    if placeholder:
+        field.setPlaceholderText(placeholder)
+    return field
 
 
 def notes_field(name: str) -> QPlainTextEdit:
