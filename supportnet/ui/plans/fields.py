@@ -22,7 +22,7 @@ from supportnet.ui.plans.wording import (
     DATE_FORMAT,
     TIME_FORMAT,
 )
-from supportnet.ui.widgets.labels import quiet  # noqa: F401  (pages import it from here)
+from supportnet.ui.widgets.labels import quiet as quiet  # noqa: PLC0414  (re-exported for the pages)
 
 
 def _spin(name: str, low: int, high: int, suffix: str = "") -> QSpinBox:
