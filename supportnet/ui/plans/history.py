@@ -16,9 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +44,7 @@ from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.undo.note import UndoNote
 from supportnet.ui.undo.plan_commands import DeleteCheckInCommand, EditCheckInCommand
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.buttons import button_row, push_button
 from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.lists import ListArea, make_table
 from supportnet.ui.widgets.models import TableModel
@@ -139,19 +138,21 @@ class HistoryView(QWidget):
         self.selection_label = QLabel(NOTHING_SELECTED)
         self.selection_label.setAccessibleName("Selected check-in")
         quiet(self.selection_label)
-        self.edit_button = QPushButton("&Change…")
-        self.edit_button.setAccessibleName("Change the selected check-in")
-        self.edit_button.setToolTip("Change when, how or what you noted (Enter)")
-        self.delete_button = QPushButton("De&lete")
-        self.delete_button.setAccessibleName("Delete the selected check-in")
-        self.delete_button.setToolTip("Delete the selected check-in (Del); you can undo")
+        self.edit_button = push_button(
+            "&Change…",
+            "Change the selected check-in",
+            tip="Change when, how or what you noted (Enter)",
+        )
+        self.delete_button = push_button(
+            "De&lete",
+            "Delete the selected check-in",
+            tip="Delete the selected check-in (Del); you can undo",
+        )
         self.note = UndoNote(undo_stack, undo_context=undo_context)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
-        buttons.addWidget(self.selection_label, 1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
+        buttons = button_row(
+            self.edit_button, self.delete_button, lead=self.selection_label, spacing=8
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)

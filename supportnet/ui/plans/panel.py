@@ -18,9 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +40,7 @@ from supportnet.ui.undo.plan_commands import (
     pause_plan,
 )
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.buttons import button_row, push_button
 from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.lists import ListArea, make_table
 
@@ -86,29 +85,32 @@ class PlansPanelView(QWidget):
         self.selection_label.setAccessibleName("Selected plan")
         self.selection_label.setWordWrap(True)
         quiet(self.selection_label)
-        self.add_button = QPushButton("&Add a plan…")
-        self.add_button.setAccessibleName("Add a plan")
-        self.add_button.setToolTip("Plan a gentle reach-out (Ctrl+Shift+P)")
-        self.edit_button = QPushButton("&Change…")
-        self.edit_button.setAccessibleName("Change the selected plan")
-        self.edit_button.setToolTip("Change the selected plan (Enter)")
-        self.pause_button = QPushButton("Pa&use")
-        self.pause_button.setAccessibleName("Pause the selected plan")
-        self.pause_button.setToolTip("Keep the plan, but don't suggest it for now")
-        self.delete_button = QPushButton("De&lete…")
-        self.delete_button.setAccessibleName("Delete the selected plan")
-        self.delete_button.setToolTip("Delete the selected plan (Del); you can undo")
+        self.add_button = push_button(
+            "&Add a plan…", "Add a plan", tip="Plan a gentle reach-out (Ctrl+Shift+P)"
+        )
+        self.edit_button = push_button(
+            "&Change…", "Change the selected plan", tip="Change the selected plan (Enter)"
+        )
+        self.pause_button = push_button(
+            "Pa&use",
+            "Pause the selected plan",
+            tip="Keep the plan, but don't suggest it for now",
+        )
+        self.delete_button = push_button(
+            "De&lete…",
+            "Delete the selected plan",
+            tip="Delete the selected plan (Del); you can undo",
+        )
         self.note = UndoNote(undo_stack, undo_context=undo_context)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
-        buttons.addWidget(self.selection_label, 1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.pause_button)
-        buttons.addWidget(self.delete_button)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.add_button)
+        buttons = button_row(
+            self.edit_button,
+            self.pause_button,
+            self.delete_button,
+            lead=self.selection_label,
+            spacing=8,
+        )
+        top = button_row(self.add_button, lead=self.heading)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from supportnet.model.targets import GROUP, TargetKey
 from supportnet.scheduling.reaching_out import MOOD_WORDS, match_choice
 from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.buttons import cancel_button, save_button
 from supportnet.ui.widgets.checkin_form import CheckInForm, CheckInLook
 from supportnet.ui.widgets.labels import buddy_label, title_label
 
@@ -178,15 +178,8 @@ class LogDialog(QDialog):
 
         # --- buttons
         self.form_message = FieldMessage("Saving: message")
-        self.save_button = QPushButton("&Save")
-        self.save_button.setAccessibleName("Save")
-        self.save_button.setDefault(True)
-        self.save_button.setAutoDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = save_button(self.save)
+        self.cancel_button = cancel_button(self)
 
         if fixed is None:
             who_label = buddy_label("&With whom", self.who_combo)

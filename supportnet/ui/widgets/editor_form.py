@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from supportnet.model.errors import Problem, SupportNetError, ValidationError
 from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.buttons import button_row, push_button, save_button
 
 #: How long typing must pause before the form is checked again.
 CHECK_DELAY_MS = 300
@@ -118,14 +118,9 @@ class EditorDialog(QDialog):
         self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.check_now)
 
-        self.save_button = QPushButton("&Save")
-        self.save_button.setAccessibleName("Save")
-        self.save_button.setDefault(True)
-        self.save_button.setAutoDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = save_button(self.save)
+        # Unlike the small dialogs' Cancel, this one stays auto-default, as it always was.
+        self.cancel_button = push_button("Cancel", "Cancel", on_click=self.reject)
         self.save_hint = QLabel()
         self.save_hint.setAccessibleName("Why Save is not available yet")
         self.save_hint.setWordWrap(True)
@@ -170,12 +165,7 @@ class EditorDialog(QDialog):
         layout.addLayout(self.buttons_row())
 
     def buttons_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        row.addWidget(self.save_hint, 1)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.save_button)
-        return row
+        return button_row(self.cancel_button, self.save_button, lead=self.save_hint, spacing=12)
 
     def watch(self, field: str, signal: Any) -> None:
         """Check the form again (after a pause) whenever ``signal`` fires."""
