@@ -54,6 +54,23 @@ def _search_text(*parts: str) -> str:
     return " ".join(parts).casefold()
 
 
+#: The roles a person's row and a group's row answer alike.
+_MEMBER_ROLES = frozenset({ID_ROLE, SEARCH_ROLE, CIRCLE_ROLE, DOMAIN_ROLE, SUPPORT_ROLE})
+
+
+def _member_value(member: Person | Group, role: int, *also_found_by: str) -> Any:
+    """The id, or what the search and filters read, of a person or group (one of _MEMBER_ROLES)."""
+    if role == ID_ROLE:
+        return member.id
+    if role == SEARCH_ROLE:
+        return _search_text(member.name, *also_found_by, *member.tags)
+    if role == CIRCLE_ROLE:
+        return member.circle
+    if role == DOMAIN_ROLE:
+        return member.domain
+    return frozenset(member.support_types)
+
+
 def header_text(
     headers: Sequence[str], section: int, orientation: Qt.Orientation, role: int
 ) -> Any:
@@ -119,6 +136,12 @@ class TableModel(QAbstractTableModel):
     def _value(self, item: Any, column: int, role: int) -> Any:
         raise NotImplementedError
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        items = self._items()
+        if not index.isValid() or not 0 <= index.row() < len(items):
+            return None
+        return self._value(items[index.row()], index.column(), role)
+
     def _sort_items(self) -> None:
         if self._sort_column < 0:
             return
@@ -148,7 +171,15 @@ class TableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
-class PeopleTableModel(TableModel):
+class _MemberTableModel(TableModel):
+    """People or groups: rows the search and the network filters read."""
+
+    def filter_value(self, row: int, role: int) -> Any:
+        """A filter role's value for ``row`` in column 0, without a round trip through Qt."""
+        return self._value(self._items()[row], 0, role)
+
+
+class PeopleTableModel(_MemberTableModel):
     """People, one per row: name, circle, part of life, support and last contact."""
 
     COL_NAME = 0
@@ -198,35 +229,9 @@ class PeopleTableModel(TableModel):
     def person_at(self, row: int) -> Person:
         return self._people[row]
 
-    def filter_value(self, row: int, role: int) -> Any:
-        """A filter role's value for ``row`` in column 0, without a round trip through Qt."""
-        person = self._people[row]
-        if role == SEARCH_ROLE:
-            return _search_text(person.name, person.nickname, *person.tags)
-        if role == CIRCLE_ROLE:
-            return person.circle
-        if role == DOMAIN_ROLE:
-            return person.domain
-        if role == SUPPORT_ROLE:
-            return person.support_types
-        return self._value(person, 0, role)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._people):
-            return None
-        return self._value(self._people[index.row()], index.column(), role)
-
     def _value(self, person: Person, column: int, role: int) -> Any:
-        if role == ID_ROLE:
-            return person.id
-        if role == SEARCH_ROLE:
-            return _search_text(person.name, person.nickname, *person.tags)
-        if role == CIRCLE_ROLE:
-            return person.circle
-        if role == DOMAIN_ROLE:
-            return person.domain
-        if role == SUPPORT_ROLE:
-            return frozenset(person.support_types)
+        if role in _MEMBER_ROLES:
+            return _member_value(person, role, person.nickname)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(person, column)
         if role == SORT_ROLE:
@@ -291,7 +296,7 @@ class PeopleTableModel(TableModel):
         return None
 
 
-class GroupsTableModel(TableModel):
+class GroupsTableModel(_MemberTableModel):
     """Groups and communities, one per row: name, kind, circle and when they meet."""
 
     COL_NAME = 0
@@ -317,26 +322,9 @@ class GroupsTableModel(TableModel):
     def group_at(self, row: int) -> Group:
         return self._groups[row]
 
-    def filter_value(self, row: int, role: int) -> Any:
-        """A filter role's value for ``row`` in column 0, without a round trip through Qt."""
-        return self._value(self._groups[row], 0, role)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._groups):
-            return None
-        return self._value(self._groups[index.row()], index.column(), role)
-
     def _value(self, group: Group, column: int, role: int) -> Any:
-        if role == ID_ROLE:
-            return group.id
-        if role == SEARCH_ROLE:
-            return " ".join([group.name, *group.tags]).casefold()
-        if role == CIRCLE_ROLE:
-            return group.circle
-        if role == DOMAIN_ROLE:
-            return group.domain
-        if role == SUPPORT_ROLE:
-            return frozenset(group.support_types)
+        if role in _MEMBER_ROLES:
+            return _member_value(group, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(group, column)
         if role == SORT_ROLE:
