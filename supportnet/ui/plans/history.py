@@ -49,6 +49,9 @@ from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.lists import ListArea, make_table
 from supportnet.ui.widgets.models import TableModel
 
+#: The title over the message when the store refuses a delete.
+DELETE_FAILED = "SupportNet couldn't delete that"
+
 
 class HistoryModel(TableModel):
     """Check-ins, newest first: when, how, who reached out, mood, and the start of the note."""
@@ -187,6 +190,8 @@ class TargetRowsController(QObject):
     status = Signal(str)
     model: TableModel
     view: Any
+    #: The form open on one of the rows, if any.
+    editor: Any
 
     def __init__(
         self,
@@ -264,6 +269,38 @@ class TargetRowsController(QObject):
         self.view.table.selectRow(row)
         self.view.table.scrollTo(self.model.index(row, 0))
         return True
+
+    def _selected_row(self) -> int:
+        return int(self.view.table.selectionModel().selectedRows()[0].row())
+
+    def _push(self, perform: Callable[[], Any], failed: str) -> Any:
+        """Run an undoable change and put it on the stack; if the store refuses, say so under
+        the title ``failed``, read everything again and return None."""
+        try:
+            command = perform()
+        except SupportNetError as exc:
+            dialogs.show_error(self.view, exc.message, title=failed)
+            self.refresh()
+            return None
+        self._stack.push(command)
+        return command
+
+    def _deleted(self, label: str, row: int) -> bool:
+        """Say what was deleted; the keyboard stays in the list, on the row after it.
+
+        False if the list is now empty."""
+        self.view.note.show_note(f"Deleted {label}.")
+        self.status.emit(f"Deleted {label} (Ctrl+Z brings it back)")
+        if not self.model.rowCount():
+            return False
+        self.view.table.selectRow(min(row, self.model.rowCount() - 1))
+        self.view.table.setFocus()
+        return True
+
+    def _editor_closed(self, *_args: Any) -> None:
+        editor, self.editor = self.editor, None
+        if editor is not None:
+            editor.deleteLater()
 
 
 class HistoryController(TargetRowsController):
@@ -362,29 +399,17 @@ class HistoryController(TargetRowsController):
         editor.open()
         return editor
 
-    def _editor_closed(self, *_args: Any) -> None:
-        editor, self.editor = self.editor, None
-        if editor is not None:
-            editor.deleteLater()
-
     def delete_selected(self) -> bool:
         """Delete the selected check-in at once; Undo (here or Ctrl+Z) brings it back."""
         checkin = self.selected()
         if checkin is None:
             return False
         label = self._label(checkin)
-        row = self.view.table.selectionModel().selectedRows()[0].row()
-        try:
-            command = DeleteCheckInCommand.perform(self._ctx, checkin, label)
-        except SupportNetError as exc:
-            dialogs.show_error(self.view, exc.message, title="SupportNet couldn't delete that")
-            self.refresh()
+        row = self._selected_row()
+        command = self._push(
+            lambda: DeleteCheckInCommand.perform(self._ctx, checkin, label), DELETE_FAILED
+        )
+        if command is None:
             return False
-        self._stack.push(command)
-        self.view.note.show_note(f"Deleted {label}.")
-        self.status.emit(f"Deleted {label} (Ctrl+Z brings it back)")
-        # The keyboard stays in the list, on the next check-in.
-        if self.model.rowCount():
-            self.view.table.selectRow(min(row, self.model.rowCount() - 1))
-            self.view.table.setFocus()
+        self._deleted(label, row)
         return True

@@ -28,7 +28,7 @@ from supportnet.model.plans import Plan
 from supportnet.model.targets import PERSON
 from supportnet.ui.plans.editor import PlanEditor
 from supportnet.ui.plans.fields import quiet
-from supportnet.ui.plans.history import TargetRowsController
+from supportnet.ui.plans.history import DELETE_FAILED, TargetRowsController
 from supportnet.ui.plans.model import PlansModel, plan_name
 from supportnet.ui.plans.wording import new_plan
 from supportnet.ui.undo.commands import UndoContext
@@ -277,11 +277,6 @@ class PlansPanelController(TargetRowsController):
         editor.open()
         return editor
 
-    def _editor_closed(self, *_args: Any) -> None:
-        editor, self.editor = self.editor, None
-        if editor is not None:
-            editor.deleteLater()
-
     def add_plan(self) -> PlanEditor | None:
         """Open the editor for a new plan for this person or group."""
         if not self.name or self.gone:
@@ -324,13 +319,11 @@ class PlansPanelController(TargetRowsController):
             return False
         name = plan_name(plan, self.name)
         paused = not plan.paused
-        try:
-            command = pause_plan(self._ctx, plan, name, paused)
-        except SupportNetError as exc:
-            dialogs.show_error(self.view, exc.message, title="SupportNet couldn't change that")
-            self.refresh()
+        command = self._push(
+            lambda: pause_plan(self._ctx, plan, name, paused), "SupportNet couldn't change that"
+        )
+        if command is None:
             return False
-        self._stack.push(command)
         text = (
             f"Paused {name}. It stays here for when you want it."
             if paused
@@ -355,19 +348,12 @@ class PlansPanelController(TargetRowsController):
             no_text="Keep it",
         ):
             return False
-        row = self.view.table.selectionModel().selectedRows()[0].row()
-        try:
-            command = DeletePlanCommand.perform(self._ctx, plan, name)
-        except SupportNetError as exc:
-            dialogs.show_error(self.view, exc.message, title="SupportNet couldn't delete that")
-            self.refresh()
+        row = self._selected_row()
+        command = self._push(
+            lambda: DeletePlanCommand.perform(self._ctx, plan, name), DELETE_FAILED
+        )
+        if command is None:
             return False
-        self._stack.push(command)
-        self.view.note.show_note(f"Deleted {name}.")
-        self.status.emit(f"Deleted {name} (Ctrl+Z brings it back)")
-        if self.model.rowCount():
-            self.view.table.selectRow(min(row, self.model.rowCount() - 1))
-            self.view.table.setFocus()
-        else:
+        if not self._deleted(name, row):
             self.view.add_button.setFocus()
         return True
