@@ -39,6 +39,8 @@ from supportnet.scheduling.rhythm import (
 )
 from supportnet.ui.network.map_view import CircleMapView
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.buttons import push_button
+from supportnet.ui.widgets.lists import centred_label, empty_state
 from supportnet.ui.widgets.models import GapsListModel, long_date
 
 GAPS_HEADING = "Worth a gentle look"
@@ -190,29 +192,10 @@ class NetworkPageView(QWidget):
         # The viewport takes focus too; it is the map itself to a screen reader.
         self.map.viewport().setAccessibleName(self.map.accessibleName())
 
-        self.empty_message = QLabel(EMPTY_MAP)
-        self.empty_message.setAccessibleName(EMPTY_MAP)
-        self.empty_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.empty_message.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.empty_message.setFont(font)
-        self.empty_more = QLabel(EMPTY_MAP_MORE)
-        self.empty_more.setAccessibleName(EMPTY_MAP_MORE)
-        self.empty_more.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_more.setWordWrap(True)
-        self.add_first_button = QPushButton("Add someone…")
-        self.add_first_button.setAccessibleName("Add someone")
-        empty = QWidget()
-        empty_layout = QVBoxLayout(empty)
-        empty_layout.addStretch(2)
-        empty_layout.addWidget(self.empty_message)
-        empty_layout.addWidget(self.empty_more)
-        add_row = QHBoxLayout()
-        add_row.addStretch(1)
-        add_row.addWidget(self.add_first_button)
-        add_row.addStretch(1)
-        empty_layout.addLayout(add_row)
-        empty_layout.addStretch(3)
+        self.empty_message = centred_label(EMPTY_MAP, EMPTY_MAP, wrap=False, larger=True)
+        self.empty_more = centred_label(EMPTY_MAP_MORE, EMPTY_MAP_MORE)
+        self.add_first_button = push_button("Add someone…", "Add someone")
+        empty = empty_state(self.empty_message, self.empty_more, button=self.add_first_button)
         self._empty = empty
         self.map_area = QStackedWidget()
         self.map_area.setAccessibleName("Map")
