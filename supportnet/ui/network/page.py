@@ -66,38 +66,28 @@ def map_nodes(
     person_cadence = person_cadence or {}
     group_cadence = group_cadence or {}
     nodes: list[MapNode] = []
-    for person in people:
-        if person.id is None:
-            continue
-        stats = person_stats.get(person.id, NO_CONTACT)
-        nodes.append(
-            MapNode(
-                key=(PERSON, person.id),
-                label=person.display_name,
-                circle=person.circle,
-                domain=person.domain,
-                support_types=frozenset(person.support_types),
-                quietness=quietness(stats, now, person_cadence.get(person.id)),
-                last_contact_text=_since(stats, now),
-                is_group=False,
+    members: list[tuple[str, Sequence[Person] | Sequence[Group], Any, Mapping[int, int]]] = [
+        (PERSON, people, person_stats, person_cadence),
+        (GROUP, groups, group_stats, group_cadence),
+    ]
+    for kind, listed, stats_by_id, cadence in members:
+        for member in listed:
+            # A group not yet placed in a part of life has no place on the map.
+            if member.id is None or member.domain is None:
+                continue
+            stats = stats_by_id.get(member.id, NO_CONTACT)
+            nodes.append(
+                MapNode(
+                    key=(kind, member.id),
+                    label=member.display_name,
+                    circle=member.circle,
+                    domain=member.domain,
+                    support_types=frozenset(member.support_types),
+                    quietness=quietness(stats, now, cadence.get(member.id)),
+                    last_contact_text=_since(stats, now),
+                    is_group=kind == GROUP,
+                )
             )
-        )
-    for group in groups:
-        if group.id is None or group.domain is None:
-            continue
-        stats = group_stats.get(group.id, NO_CONTACT)
-        nodes.append(
-            MapNode(
-                key=(GROUP, group.id),
-                label=group.name,
-                circle=group.circle,
-                domain=group.domain,
-                support_types=frozenset(group.support_types),
-                quietness=quietness(stats, now, group_cadence.get(group.id)),
-                last_contact_text=_since(stats, now),
-                is_group=True,
-            )
-        )
     return nodes
 
 
@@ -306,9 +296,7 @@ class NetworkPageView(QWidget):
 
     @staticmethod
     def _tool(name: str, text: str, tooltip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.setToolTip(tooltip)
+        button = push_button(text, name, tip=tooltip)
         width = button.fontMetrics().horizontalAdvance("Fit") + button.fontMetrics().height() * 2
         button.setFixedWidth(width)
         return button

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from supportnet.model.errors import SupportNetError, ValidationError
 from supportnet.model.ideas import MessageIdea
 from supportnet.ui.start.unlock_dialog import FieldMessage
+from supportnet.ui.widgets.buttons import button_row, push_button
 from supportnet.ui.widgets.labels import title_label
 
 TITLE = "Message ideas"
@@ -174,9 +175,7 @@ class IdeasDialog(QDialog):
         self.add_button = QPushButton("&Add")
         self.add_button.setAccessibleName("Add the new idea")
         self.message = FieldMessage("New idea: message")
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close")
-        self.close_button.setAutoDefault(False)
+        self.close_button = push_button("Close", "Close", auto_default=False)
 
         actions = QHBoxLayout()
         actions.setSpacing(8)
@@ -190,9 +189,7 @@ class IdeasDialog(QDialog):
         adding.setSpacing(8)
         adding.addWidget(self.new_field, 1)
         adding.addWidget(self.add_button)
-        closing = QHBoxLayout()
-        closing.addStretch(1)
-        closing.addWidget(self.close_button)
+        closing = button_row(self.close_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
