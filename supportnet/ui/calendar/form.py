@@ -69,6 +69,7 @@ from supportnet.ui.calendar.texts import (
 )
 from supportnet.ui.shell.ui_state import UiState
 from supportnet.ui.start.unlock_dialog import FieldMessage
+from supportnet.ui.widgets.buttons import push_button
 from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.labels import buddy_label
 from supportnet.ui.widgets.lists import ListArea, make_table
@@ -209,24 +210,20 @@ class ExportForm(QDialog):
         alarm_row.addWidget(QLabel("minutes before"))
         alarm_row.addStretch(1)
 
-        weeks = QVBoxLayout()
-        weeks.setSpacing(6)
-        weeks.addWidget(heading_label("How far ahead"))
-        weeks.addLayout(weeks_row)
-        weeks.addWidget(self.weeks_message)
-        weeks.addWidget(_hint(WEEKS_HINT))
-        weeks.addStretch(1)
-        alarm = QVBoxLayout()
-        alarm.setSpacing(6)
-        alarm.addWidget(heading_label("Reminder"))
-        alarm.addLayout(alarm_row)
-        alarm.addWidget(self.alarm_message)
-        alarm.addWidget(_hint(ALARM_HINT))
-        alarm.addStretch(1)
         timing = QHBoxLayout()
         timing.setSpacing(24)
-        timing.addLayout(weeks, 1)
-        timing.addLayout(alarm, 1)
+        for heading, row, message, hint in (
+            ("How far ahead", weeks_row, self.weeks_message, WEEKS_HINT),
+            ("Reminder", alarm_row, self.alarm_message, ALARM_HINT),
+        ):
+            column = QVBoxLayout()
+            column.setSpacing(6)
+            column.addWidget(heading_label(heading))
+            column.addLayout(row)
+            column.addWidget(message)
+            column.addWidget(_hint(hint))
+            column.addStretch(1)
+            timing.addLayout(column, 1)
         return timing
 
     def _build_preview(self) -> QVBoxLayout:
@@ -327,11 +324,9 @@ class ExportForm(QDialog):
         self.cancel_button.setAccessibleName("Cancel")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.export_button = QPushButton("&Export")
-        self.export_button.setAccessibleName("Export")
-        self.export_button.setDefault(True)
-        self.export_button.setAutoDefault(True)
-        self.export_button.clicked.connect(self.export)
+        self.export_button = push_button(
+            "&Export", "Export", default=True, auto_default=True, on_click=self.export
+        )
 
         buttons = QHBoxLayout()
         buttons.setSpacing(12)
