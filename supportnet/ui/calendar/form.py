@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QRadioButton,
-    QSizePolicy,
     QSpinBox,
     QStyle,
     QToolButton,
@@ -69,7 +68,7 @@ from supportnet.ui.calendar.texts import (
 )
 from supportnet.ui.shell.ui_state import UiState
 from supportnet.ui.start.unlock_dialog import FieldMessage
-from supportnet.ui.widgets.buttons import push_button
+from supportnet.ui.widgets.buttons import cancel_button, message_row, push_button
 from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.labels import buddy_label
 from supportnet.ui.widgets.lists import ListArea, make_table
@@ -314,29 +313,22 @@ class ExportForm(QDialog):
         for label in self.done_message.findChildren(QLabel):
             # The path can be copied, to find the file or tell someone where it is.
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_button = QPushButton("Show in fo&lder")
-        self.folder_button.setAccessibleName("Show in folder")
-        self.folder_button.setToolTip("Open the folder the calendar file was saved in")
-        self.folder_button.setAutoDefault(False)
-        self.folder_button.clicked.connect(self.show_folder)
+        self.folder_button = push_button(
+            "Show in fo&lder",
+            "Show in folder",
+            tip="Open the folder the calendar file was saved in",
+            auto_default=False,
+            on_click=self.show_folder,
+        )
         self.folder_button.hide()  # until there is a file to show
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button = cancel_button(self)
         self.export_button = push_button(
             "&Export", "Export", default=True, auto_default=True, on_click=self.export
         )
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
-        self.done_message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        buttons.addWidget(self.done_message, 1)
-        buttons.addStretch(0)
-        buttons.addWidget(self.folder_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.export_button)
-        return buttons
+        return message_row(
+            self.done_message, self.folder_button, self.cancel_button, self.export_button
+        )
 
     def preferred_size(self) -> QSize:
         """The size the dialog opens at when the screen has room for it."""

@@ -13,9 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,7 @@ from supportnet.model.targets import GROUP, TargetKey
 from supportnet.scheduling.reaching_out import MOOD_WORDS, match_choice
 from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets import dialogs
-from supportnet.ui.widgets.buttons import cancel_button, save_button
+from supportnet.ui.widgets.buttons import cancel_button, message_row, save_button
 from supportnet.ui.widgets.checkin_form import CheckInForm, CheckInLook
 from supportnet.ui.widgets.labels import buddy_label, title_label
 
@@ -185,13 +183,7 @@ class LogDialog(QDialog):
             who_label = buddy_label("&With whom", self.who_combo)
             self.form.put_first([who_label, self.who_combo, self.who_message], space_after=8)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
-        self.form_message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        buttons.addWidget(self.form_message, 1)
-        buttons.addStretch(0)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        buttons = message_row(self.form_message, self.cancel_button, self.save_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)

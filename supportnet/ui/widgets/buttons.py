@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 
 def push_button(
@@ -54,3 +54,15 @@ def save_button(save: Callable[[], object]) -> QPushButton:
 def cancel_button(dialog: QDialog) -> QPushButton:
     """Cancel, which Enter never presses by accident; it closes ``dialog`` as Esc does."""
     return push_button("Cancel", "Cancel", auto_default=False, on_click=dialog.reject)
+
+
+def message_row(message: QWidget, *buttons: QWidget) -> QHBoxLayout:
+    """A form's foot: its message on the left, taking the room, then ``buttons``."""
+    row = QHBoxLayout()
+    row.setSpacing(12)
+    message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    row.addWidget(message, 1)
+    row.addStretch(0)  # a little more air between a long message and the buttons
+    for button in buttons:
+        row.addWidget(button)
+    return row
