@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -70,6 +69,7 @@ from supportnet.ui.shell.ui_state import UiState
 from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets.buttons import cancel_button, message_row, push_button
 from supportnet.ui.widgets.editor_form import heading_label
+from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label
 from supportnet.ui.widgets.lists import ListArea, make_table
 
@@ -401,5 +401,4 @@ class ExportForm(QDialog):
             self.cancel_button,
             self.export_button,
         ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        tab_order(chain)

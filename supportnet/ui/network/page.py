@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import itertools
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +39,7 @@ from supportnet.scheduling.rhythm import (
 from supportnet.ui.network.map_view import CircleMapView
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.buttons import push_button
+from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.lists import centred_label, empty_state
 from supportnet.ui.widgets.models import GapsListModel, long_date
 
@@ -291,8 +291,7 @@ class NetworkPageView(QWidget):
             self.add_first_button,
             self.gaps_list,
         ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+        tab_order(order)
 
     @staticmethod
     def _tool(name: str, text: str, tooltip: str) -> QPushButton:

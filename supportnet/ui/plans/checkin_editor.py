@@ -23,6 +23,7 @@ from supportnet.ui.plans.history_text import (
 from supportnet.ui.plans.wording import plan_save_hint
 from supportnet.ui.widgets.checkin_form import CheckInForm, CheckInLook
 from supportnet.ui.widgets.editor_form import EditorDialog
+from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
 
 #: The check-in form as the history shows it: one field under another, moods as lists.
@@ -98,7 +99,7 @@ class CheckInEditor(EditorDialog):
         self.watch("mood_after", form.mood_after.changed)
         self.watch("note", self.note_field.textChanged)
         self.finish_setup()
-        form.chain([*form.focus_order(), self.cancel_button, self.save_button])
+        tab_order([*form.focus_order(), self.cancel_button, self.save_button])
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
         self.when_field.setFocus()

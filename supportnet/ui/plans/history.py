@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import itertools
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -46,7 +45,8 @@ from supportnet.ui.undo.plan_commands import DeleteCheckInCommand, EditCheckInCo
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.buttons import button_row, push_button
 from supportnet.ui.widgets.editor_form import heading_label
-from supportnet.ui.widgets.lists import ListArea, make_table
+from supportnet.ui.widgets.keyboard import tab_order
+from supportnet.ui.widgets.lists import ListArea, sized_table
 from supportnet.ui.widgets.models import TableModel
 
 #: The title over the message when the store refuses a delete.
@@ -129,12 +129,7 @@ class HistoryView(QWidget):
         self.intro.setAccessibleName("About this list")
         quiet(self.intro)
 
-        self.table = make_table(model, "Check-ins, newest first")
-        self.table.setCornerButtonEnabled(False)
-        header = self.table.horizontalHeader()
-        chars = self.table.fontMetrics().averageCharWidth()
-        for column, width in ((0, 22), (1, 16), (2, 20), (3, 26)):
-            header.resizeSection(column, chars * width)
+        self.table = sized_table(model, "Check-ins, newest first", (22, 16, 20, 26))
         self.stack = ListArea(self.table, "Check-in history")
         self.empty = self.stack.message
 
@@ -165,10 +160,7 @@ class HistoryView(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
-        for first, second in itertools.pairwise(
-            [self.table, self.edit_button, self.delete_button, self.note.undo_button]
-        ):
-            QWidget.setTabOrder(first, second)
+        tab_order([self.table, self.edit_button, self.delete_button, self.note.undo_button])
 
     def show_empty(self, text: str, more: str = EMPTY_HISTORY_MORE) -> None:
         self.stack.show_message(text, more)

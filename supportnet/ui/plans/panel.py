@@ -7,7 +7,6 @@ is in :mod:`supportnet.ui.plans.dialog`.
 from __future__ import annotations
 
 import copy
-import itertools
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -42,7 +41,8 @@ from supportnet.ui.undo.plan_commands import (
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.buttons import button_row, push_button
 from supportnet.ui.widgets.editor_form import heading_label
-from supportnet.ui.widgets.lists import ListArea, make_table
+from supportnet.ui.widgets.keyboard import tab_order
+from supportnet.ui.widgets.lists import ListArea, sized_table
 
 EMPTY_PLANS = "No plans with {name} yet."
 EMPTY_PLANS_MORE = (
@@ -72,12 +72,7 @@ class PlansPanelView(QWidget):
         self.intro.setWordWrap(True)
         quiet(self.intro)
 
-        self.table = make_table(model, "Plans")
-        self.table.setCornerButtonEnabled(False)
-        header = self.table.horizontalHeader()
-        chars = self.table.fontMetrics().averageCharWidth()
-        for column, width in ((0, 30), (1, 16), (2, 42), (3, 14)):
-            header.resizeSection(column, chars * width)
+        self.table = sized_table(model, "Plans", (30, 16, 42, 14))
         self.stack = ListArea(self.table, "Plans")
         self.empty = self.stack.message
 
@@ -120,7 +115,7 @@ class PlansPanelView(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
-        for first, second in itertools.pairwise(
+        tab_order(
             [
                 self.add_button,
                 self.table,
@@ -129,8 +124,7 @@ class PlansPanelView(QWidget):
                 self.delete_button,
                 self.note.undo_button,
             ]
-        ):
-            QWidget.setTabOrder(first, second)
+        )
 
     def show_empty(self, text: str, more: str = EMPTY_PLANS_MORE) -> None:
         self.stack.show_message(text, more)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +23,7 @@ from supportnet.model.errors import SupportNetError, ValidationError
 from supportnet.model.ideas import MessageIdea
 from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets.buttons import button_row, push_button
+from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
 
 TITLE = "Message ideas"
@@ -216,7 +216,7 @@ class IdeasDialog(QDialog):
         self.new_field.textChanged.connect(lambda _t: self.message.set_message(""))
         self.close_button.clicked.connect(self.accept)
         self.list_view.selectionModel().selectionChanged.connect(self._update_buttons)
-        for first, second in itertools.pairwise(
+        tab_order(
             [
                 self.list_view,
                 self.copy_button,
@@ -227,8 +227,7 @@ class IdeasDialog(QDialog):
                 self.add_button,
                 self.close_button,
             ]
-        ):
-            QWidget.setTabOrder(first, second)
+        )
 
         self.resize(self.fontMetrics().averageCharWidth() * 80, self.fontMetrics().height() * 30)
         self.refresh()

@@ -27,6 +27,7 @@ from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.buttons import cancel_button, message_row, save_button
 from supportnet.ui.widgets.checkin_form import CheckInForm, CheckInLook
+from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label, title_label
 
 TITLE = "Log a check-in"
@@ -196,7 +197,7 @@ class LogDialog(QDialog):
         layout.addLayout(buttons)
         self.plan_label.setVisible(bool(plan_title))
         who = [self.who_combo] if fixed is None else []
-        CheckInForm.chain([*who, *self.form.focus_order(), self.cancel_button, self.save_button])
+        tab_order([*who, *self.form.focus_order(), self.cancel_button, self.save_button])
 
         self.who_combo.currentIndexChanged.connect(self._who_changed)
         self.who_combo.editTextChanged.connect(self._who_typed)

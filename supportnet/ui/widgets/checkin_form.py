@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -332,12 +331,6 @@ class CheckInForm(QWidget):
         if self.look.stacked:
             return [*order, *moods, self.note_field]
         return [*order, self.note_field, *moods]
-
-    @staticmethod
-    def chain(widgets: Sequence[QWidget]) -> None:
-        """Tab visits ``widgets`` in this order."""
-        for first, second in itertools.pairwise(widgets):
-            QWidget.setTabOrder(first, second)
 
     # --- values ------------------------------------------------------------------------------
 

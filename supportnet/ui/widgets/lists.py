@@ -88,6 +88,17 @@ def empty_state(*lines: QLabel, button: QPushButton | None = None) -> QWidget:
     return holder
 
 
+def sized_table(model: QAbstractItemModel, name: str, widths: tuple[int, ...]) -> QTableView:
+    """:func:`make_table` with its first columns ``widths`` characters wide (the last stretches)."""
+    view = make_table(model, name)
+    view.setCornerButtonEnabled(False)
+    header = view.horizontalHeader()
+    chars = view.fontMetrics().averageCharWidth()
+    for column, width in enumerate(widths):
+        header.resizeSection(column, chars * width)
+    return view
+
+
 def make_table(model: QAbstractItemModel, name: str, sort_column: int | None = None) -> QTableView:
     """A calm, read-only list of rows: whole-row selection, no grid, room between rows."""
     view = QTableView()
