@@ -1,9 +1,9 @@
 """Render every page of the main window on the example network, in light and dark.
 
 Writes screenshots/<page>-<theme>.png at 1280×800 (offscreen), plus the person and group
-editors, one person's plans, history and plan editor, and the calendar export dialog. The
-offscreen platform has no system theme, so "dark" is a dark palette set on the
-application, as a dark desktop theme would.
+editors, one person's plans, history, check-in editor and plan editor, the log-a-check-in
+dialog, and the calendar export dialog. The offscreen platform has no system theme, so
+"dark" is a dark palette set on the application, as a dark desktop theme would.
 
 Run: `make screenshots` (or `.venv/bin/python -m tools.screenshots [OUT_DIR]`).
 """
@@ -119,6 +119,17 @@ def main() -> None:
                 path = out / f"{name}-{theme}.png"
                 plans.grab().save(str(path))
                 written.append(path)
+            # The check-in editor, on his latest check-in.
+            latest = store.checkins.for_person(tom.id, limit=1)[0]
+            assert plans.history.select_uid(latest.uid)
+            checkin_editor = plans.history.edit_selected()
+            assert checkin_editor is not None
+            app.processEvents()
+            path = out / f"checkin-editor-{theme}.png"
+            checkin_editor.grab().save(str(path))
+            written.append(path)
+            checkin_editor.reject()
+            app.processEvents()
             plans.tabs.setCurrentIndex(0)
             plans.plans.select_uid(store.plans.for_person(tom.id)[0].uid)
             plan_editor = plans.plans.edit_selected()
@@ -129,6 +140,13 @@ def main() -> None:
             written.append(path)
             plan_editor.reject()
             plans.close()
+            app.processEvents()
+            log_dialog = window.today.log_checkin()
+            app.processEvents()
+            path = out / f"log-dialog-{theme}.png"
+            log_dialog.grab().save(str(path))
+            written.append(path)
+            log_dialog.reject()
             app.processEvents()
             dialog = window.open_calendar_export()
             # The size it opens at on a real screen (the offscreen one is only 800 wide).

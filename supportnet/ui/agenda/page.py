@@ -42,6 +42,7 @@ from supportnet.ui.plans.wording import describe_plan, user_zone_name, zone_plac
 from supportnet.ui.shell.signals import AppSignals
 from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.widgets.labels import title_label
+from supportnet.ui.widgets.lists import centred_label, empty_state
 from supportnet.ui.widgets.models import header_text
 
 #: How many days the agenda shows, today included.
@@ -279,24 +280,9 @@ class AgendaPageView(QWidget):
         header.resizeSection(AgendaModel.COL_TIME, chars * 22)
         header.resizeSection(AgendaModel.COL_WHO, chars * 34)
 
-        self.empty = QLabel(EMPTY_AGENDA)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setAccessibleName("Agenda: message")
-        empty_font = self.empty.font()
-        empty_font.setPointSizeF(empty_font.pointSizeF() * 1.2)
-        self.empty.setFont(empty_font)
-        self.empty_more = QLabel(EMPTY_AGENDA_MORE)
-        self.empty_more.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_more.setWordWrap(True)
-        self.empty_more.setAccessibleName("Agenda: more")
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.addStretch(2)
-        holder_layout.addWidget(self.empty)
-        holder_layout.addWidget(self.empty_more)
-        holder_layout.addStretch(3)
-        self._empty_holder = holder
+        self.empty = centred_label(EMPTY_AGENDA, "Agenda: message", larger=True)
+        self.empty_more = centred_label(EMPTY_AGENDA_MORE, "Agenda: more")
+        self._empty_holder = holder = empty_state(self.empty, self.empty_more)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
         self.stack.addWidget(holder)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QRadioButton,
-    QSizePolicy,
     QSpinBox,
     QStyle,
     QToolButton,
@@ -69,7 +67,9 @@ from supportnet.ui.calendar.texts import (
 )
 from supportnet.ui.shell.ui_state import UiState
 from supportnet.ui.start.unlock_dialog import FieldMessage
+from supportnet.ui.widgets.buttons import cancel_button, message_row, push_button
 from supportnet.ui.widgets.editor_form import heading_label
+from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label
 from supportnet.ui.widgets.lists import ListArea, make_table
 
@@ -209,24 +209,20 @@ class ExportForm(QDialog):
         alarm_row.addWidget(QLabel("minutes before"))
         alarm_row.addStretch(1)
 
-        weeks = QVBoxLayout()
-        weeks.setSpacing(6)
-        weeks.addWidget(heading_label("How far ahead"))
-        weeks.addLayout(weeks_row)
-        weeks.addWidget(self.weeks_message)
-        weeks.addWidget(_hint(WEEKS_HINT))
-        weeks.addStretch(1)
-        alarm = QVBoxLayout()
-        alarm.setSpacing(6)
-        alarm.addWidget(heading_label("Reminder"))
-        alarm.addLayout(alarm_row)
-        alarm.addWidget(self.alarm_message)
-        alarm.addWidget(_hint(ALARM_HINT))
-        alarm.addStretch(1)
         timing = QHBoxLayout()
         timing.setSpacing(24)
-        timing.addLayout(weeks, 1)
-        timing.addLayout(alarm, 1)
+        for heading, row, message, hint in (
+            ("How far ahead", weeks_row, self.weeks_message, WEEKS_HINT),
+            ("Reminder", alarm_row, self.alarm_message, ALARM_HINT),
+        ):
+            column = QVBoxLayout()
+            column.setSpacing(6)
+            column.addWidget(heading_label(heading))
+            column.addLayout(row)
+            column.addWidget(message)
+            column.addWidget(_hint(hint))
+            column.addStretch(1)
+            timing.addLayout(column, 1)
         return timing
 
     def _build_preview(self) -> QVBoxLayout:
@@ -317,31 +313,22 @@ class ExportForm(QDialog):
         for label in self.done_message.findChildren(QLabel):
             # The path can be copied, to find the file or tell someone where it is.
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_button = QPushButton("Show in fo&lder")
-        self.folder_button.setAccessibleName("Show in folder")
-        self.folder_button.setToolTip("Open the folder the calendar file was saved in")
-        self.folder_button.setAutoDefault(False)
-        self.folder_button.clicked.connect(self.show_folder)
+        self.folder_button = push_button(
+            "Show in fo&lder",
+            "Show in folder",
+            tip="Open the folder the calendar file was saved in",
+            auto_default=False,
+            on_click=self.show_folder,
+        )
         self.folder_button.hide()  # until there is a file to show
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.export_button = QPushButton("&Export")
-        self.export_button.setAccessibleName("Export")
-        self.export_button.setDefault(True)
-        self.export_button.setAutoDefault(True)
-        self.export_button.clicked.connect(self.export)
+        self.cancel_button = cancel_button(self)
+        self.export_button = push_button(
+            "&Export", "Export", default=True, auto_default=True, on_click=self.export
+        )
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
-        self.done_message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        buttons.addWidget(self.done_message, 1)
-        buttons.addStretch(0)
-        buttons.addWidget(self.folder_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.export_button)
-        return buttons
+        return message_row(
+            self.done_message, self.folder_button, self.cancel_button, self.export_button
+        )
 
     def preferred_size(self) -> QSize:
         """The size the dialog opens at when the screen has room for it."""
@@ -414,5 +401,4 @@ class ExportForm(QDialog):
             self.cancel_button,
             self.export_button,
         ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        tab_order(chain)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import itertools
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -41,6 +40,9 @@ from supportnet.scheduling.rhythm import (
 from supportnet.services import Services
 from supportnet.ui.network.map_view import CircleMapView
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.buttons import push_button
+from supportnet.ui.widgets.keyboard import tab_order
+from supportnet.ui.widgets.lists import centred_label, empty_state
 from supportnet.ui.widgets.models import GapsListModel
 
 GAPS_HEADING = "Worth a gentle look"
@@ -66,38 +68,28 @@ def map_nodes(
     person_cadence = person_cadence or {}
     group_cadence = group_cadence or {}
     nodes: list[MapNode] = []
-    for person in people:
-        if person.id is None:
-            continue
-        stats = person_stats.get(person.id, NO_CONTACT)
-        nodes.append(
-            MapNode(
-                key=(PERSON, person.id),
-                label=person.display_name,
-                circle=person.circle,
-                domain=person.domain,
-                support_types=frozenset(person.support_types),
-                quietness=quietness(stats, now, person_cadence.get(person.id)),
-                last_contact_text=_since(stats, now),
-                is_group=False,
+    members: list[tuple[str, Sequence[Person] | Sequence[Group], Any, Mapping[int, int]]] = [
+        (PERSON, people, person_stats, person_cadence),
+        (GROUP, groups, group_stats, group_cadence),
+    ]
+    for kind, listed, stats_by_id, cadence in members:
+        for member in listed:
+            # A group not yet placed in a part of life has no place on the map.
+            if member.id is None or member.domain is None:
+                continue
+            stats = stats_by_id.get(member.id, NO_CONTACT)
+            nodes.append(
+                MapNode(
+                    key=(kind, member.id),
+                    label=member.display_name,
+                    circle=member.circle,
+                    domain=member.domain,
+                    support_types=frozenset(member.support_types),
+                    quietness=quietness(stats, now, cadence.get(member.id)),
+                    last_contact_text=_since(stats, now),
+                    is_group=kind == GROUP,
+                )
             )
-        )
-    for group in groups:
-        if group.id is None or group.domain is None:
-            continue
-        stats = group_stats.get(group.id, NO_CONTACT)
-        nodes.append(
-            MapNode(
-                key=(GROUP, group.id),
-                label=group.name,
-                circle=group.circle,
-                domain=group.domain,
-                support_types=frozenset(group.support_types),
-                quietness=quietness(stats, now, group_cadence.get(group.id)),
-                last_contact_text=_since(stats, now),
-                is_group=True,
-            )
-        )
     return nodes
 
 
@@ -192,29 +184,10 @@ class NetworkPageView(QWidget):
         # The viewport takes focus too; it is the map itself to a screen reader.
         self.map.viewport().setAccessibleName(self.map.accessibleName())
 
-        self.empty_message = QLabel(EMPTY_MAP)
-        self.empty_message.setAccessibleName(EMPTY_MAP)
-        self.empty_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.empty_message.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.empty_message.setFont(font)
-        self.empty_more = QLabel(EMPTY_MAP_MORE)
-        self.empty_more.setAccessibleName(EMPTY_MAP_MORE)
-        self.empty_more.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_more.setWordWrap(True)
-        self.add_first_button = QPushButton("Add someone…")
-        self.add_first_button.setAccessibleName("Add someone")
-        empty = QWidget()
-        empty_layout = QVBoxLayout(empty)
-        empty_layout.addStretch(2)
-        empty_layout.addWidget(self.empty_message)
-        empty_layout.addWidget(self.empty_more)
-        add_row = QHBoxLayout()
-        add_row.addStretch(1)
-        add_row.addWidget(self.add_first_button)
-        add_row.addStretch(1)
-        empty_layout.addLayout(add_row)
-        empty_layout.addStretch(3)
+        self.empty_message = centred_label(EMPTY_MAP, EMPTY_MAP, wrap=False, larger=True)
+        self.empty_more = centred_label(EMPTY_MAP_MORE, EMPTY_MAP_MORE)
+        self.add_first_button = push_button("Add someone…", "Add someone")
+        empty = empty_state(self.empty_message, self.empty_more, button=self.add_first_button)
         self._empty = empty
         self.map_area = QStackedWidget()
         self.map_area.setAccessibleName("Map")
@@ -320,14 +293,11 @@ class NetworkPageView(QWidget):
             self.add_first_button,
             self.gaps_list,
         ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+        tab_order(order)
 
     @staticmethod
     def _tool(name: str, text: str, tooltip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.setToolTip(tooltip)
+        button = push_button(text, name, tip=tooltip)
         width = button.fontMetrics().horizontalAdvance("Fit") + button.fontMetrics().height() * 2
         button.setFixedWidth(width)
         return button

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -25,11 +24,12 @@ from PySide6.QtWidgets import (
 from supportnet.model.network import Circle, LifeDomain, SupportType
 from supportnet.model.targets import GROUP, PERSON
 from supportnet.services import Services
+from supportnet.ui.widgets.filters import NetworkFilterProxy
+from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.lists import ListArea, make_table
 from supportnet.ui.widgets.models import (
     ID_ROLE,
     GroupsTableModel,
-    NetworkFilterProxy,
     PeopleTableModel,
 )
 
@@ -170,8 +170,7 @@ class PeoplePageView(QWidget):
             self.new_person_button,
             self.new_group_button,
         ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+        tab_order(order)
 
 
 class PeoplePageController(QObject):

@@ -56,28 +56,16 @@ class PlansAndHistoryDialog(QDialog):
         super().__init__(parent)
         self.kind = kind
         self.target_id = target_id
-        self.plans = PlansPanelController(
-            source,
-            clock,
-            signals,
-            undo_stack,
-            undo_context,
-            kind=kind,
-            target_id=target_id,
-            user_zone=user_zone,
-            parent=self,
-        )
-        self.history = HistoryController(
-            source,
-            clock,
-            signals,
-            undo_stack,
-            undo_context,
-            kind=kind,
-            target_id=target_id,
-            user_zone=user_zone,
-            parent=self,
-        )
+        # Both tabs read the same things and undo on the same stack.
+        shared = (source, clock, signals, undo_stack, undo_context)
+        whose: dict[str, Any] = {
+            "kind": kind,
+            "target_id": target_id,
+            "user_zone": user_zone,
+            "parent": self,
+        }
+        self.plans = PlansPanelController(*shared, **whose)
+        self.history = HistoryController(*shared, **whose)
         self.plans.status.connect(self.status)
         self.history.status.connect(self.status)
         self.tabs = QTabWidget()

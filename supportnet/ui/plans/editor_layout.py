@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -56,6 +55,7 @@ from supportnet.ui.widgets.editor_form import (
     keep_height,
     notes_field,
 )
+from supportnet.ui.widgets.keyboard import tab_order
 
 
 class PlanEditorLayout(EditorDialog):
@@ -418,5 +418,4 @@ class PlanEditorLayout(EditorDialog):
             self.cancel_button,
             self.save_button,
         ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+        tab_order(order)

@@ -7,7 +7,6 @@ from datetime import date, time
 from typing import Any
 
 from PySide6.QtCore import QDate, QTime
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,12 +21,7 @@ from supportnet.ui.plans.wording import (
     DATE_FORMAT,
     TIME_FORMAT,
 )
-
-
-def quiet(label: QLabel) -> QLabel:
-    """A secondary line in the palette's quieter text colour (follows light and dark)."""
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
+from supportnet.ui.widgets.labels import quiet as quiet  # noqa: PLC0414  (re-exported for the pages)
 
 
 def _spin(name: str, low: int, high: int, suffix: str = "") -> QSpinBox:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import itertools
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -16,9 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,9 +46,14 @@ from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.undo.note import UndoNote
 from supportnet.ui.undo.plan_commands import DeleteCheckInCommand, EditCheckInCommand
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.buttons import button_row, push_button
 from supportnet.ui.widgets.editor_form import heading_label
-from supportnet.ui.widgets.lists import ListArea, make_table
+from supportnet.ui.widgets.keyboard import tab_order
+from supportnet.ui.widgets.lists import ListArea, sized_table
 from supportnet.ui.widgets.models import TableModel
+
+#: The title over the message when the store refuses a delete.
+DELETE_FAILED = "SupportNet couldn't delete that"
 
 
 class HistoryModel(TableModel):
@@ -130,31 +132,28 @@ class HistoryView(QWidget):
         self.intro.setAccessibleName("About this list")
         quiet(self.intro)
 
-        self.table = make_table(model, "Check-ins, newest first")
-        self.table.setCornerButtonEnabled(False)
-        header = self.table.horizontalHeader()
-        chars = self.table.fontMetrics().averageCharWidth()
-        for column, width in ((0, 22), (1, 16), (2, 20), (3, 26)):
-            header.resizeSection(column, chars * width)
+        self.table = sized_table(model, "Check-ins, newest first", (22, 16, 20, 26))
         self.stack = ListArea(self.table, "Check-in history")
         self.empty = self.stack.message
 
         self.selection_label = QLabel(NOTHING_SELECTED)
         self.selection_label.setAccessibleName("Selected check-in")
         quiet(self.selection_label)
-        self.edit_button = QPushButton("&Change…")
-        self.edit_button.setAccessibleName("Change the selected check-in")
-        self.edit_button.setToolTip("Change when, how or what you noted (Enter)")
-        self.delete_button = QPushButton("De&lete")
-        self.delete_button.setAccessibleName("Delete the selected check-in")
-        self.delete_button.setToolTip("Delete the selected check-in (Del); you can undo")
+        self.edit_button = push_button(
+            "&Change…",
+            "Change the selected check-in",
+            tip="Change when, how or what you noted (Enter)",
+        )
+        self.delete_button = push_button(
+            "De&lete",
+            "Delete the selected check-in",
+            tip="Delete the selected check-in (Del); you can undo",
+        )
         self.note = UndoNote(undo_stack, undo_context=undo_context)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
-        buttons.addWidget(self.selection_label, 1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
+        buttons = button_row(
+            self.edit_button, self.delete_button, lead=self.selection_label, spacing=8
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
@@ -164,10 +163,7 @@ class HistoryView(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
-        for first, second in itertools.pairwise(
-            [self.table, self.edit_button, self.delete_button, self.note.undo_button]
-        ):
-            QWidget.setTabOrder(first, second)
+        tab_order([self.table, self.edit_button, self.delete_button, self.note.undo_button])
 
     def show_empty(self, text: str, more: str = EMPTY_HISTORY_MORE) -> None:
         self.stack.show_message(text, more)
@@ -189,6 +185,8 @@ class TargetRowsController(QObject):
     status = Signal(str)
     model: TableModel
     view: Any
+    #: The form open on one of the rows, if any.
+    editor: Any
 
     def __init__(
         self,
@@ -266,6 +264,38 @@ class TargetRowsController(QObject):
         self.view.table.selectRow(row)
         self.view.table.scrollTo(self.model.index(row, 0))
         return True
+
+    def _selected_row(self) -> int:
+        return int(self.view.table.selectionModel().selectedRows()[0].row())
+
+    def _push(self, perform: Callable[[], Any], failed: str) -> Any:
+        """Run an undoable change and put it on the stack; if the store refuses, say so under
+        the title ``failed``, read everything again and return None."""
+        try:
+            command = perform()
+        except SupportNetError as exc:
+            dialogs.show_error(self.view, exc.message, title=failed)
+            self.refresh()
+            return None
+        self._stack.push(command)
+        return command
+
+    def _deleted(self, label: str, row: int) -> bool:
+        """Say what was deleted; the keyboard stays in the list, on the row after it.
+
+        False if the list is now empty."""
+        self.view.note.show_note(f"Deleted {label}.")
+        self.status.emit(f"Deleted {label} (Ctrl+Z brings it back)")
+        if not self.model.rowCount():
+            return False
+        self.view.table.selectRow(min(row, self.model.rowCount() - 1))
+        self.view.table.setFocus()
+        return True
+
+    def _editor_closed(self, *_args: Any) -> None:
+        editor, self.editor = self.editor, None
+        if editor is not None:
+            editor.deleteLater()
 
 
 class HistoryController(TargetRowsController):
@@ -364,29 +394,17 @@ class HistoryController(TargetRowsController):
         editor.open()
         return editor
 
-    def _editor_closed(self, *_args: Any) -> None:
-        editor, self.editor = self.editor, None
-        if editor is not None:
-            editor.deleteLater()
-
     def delete_selected(self) -> bool:
         """Delete the selected check-in at once; Undo (here or Ctrl+Z) brings it back."""
         checkin = self.selected()
         if checkin is None:
             return False
         label = self._label(checkin)
-        row = self.view.table.selectionModel().selectedRows()[0].row()
-        try:
-            command = DeleteCheckInCommand.perform(self._ctx, checkin, label)
-        except SupportNetError as exc:
-            dialogs.show_error(self.view, exc.message, title="SupportNet couldn't delete that")
-            self.refresh()
+        row = self._selected_row()
+        command = self._push(
+            lambda: DeleteCheckInCommand.perform(self._ctx, checkin, label), DELETE_FAILED
+        )
+        if command is None:
             return False
-        self._stack.push(command)
-        self.view.note.show_note(f"Deleted {label}.")
-        self.status.emit(f"Deleted {label} (Ctrl+Z brings it back)")
-        # The keyboard stays in the list, on the next check-in.
-        if self.model.rowCount():
-            self.view.table.selectRow(min(row, self.model.rowCount() - 1))
-            self.view.table.setFocus()
+        self._deleted(label, row)
         return True

@@ -7,7 +7,6 @@ is in :mod:`supportnet.ui.plans.dialog`.
 from __future__ import annotations
 
 import copy
-import itertools
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -17,9 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +27,7 @@ from supportnet.model.targets import PERSON
 from supportnet.model.zones import today_in
 from supportnet.ui.plans.editor import PlanEditor
 from supportnet.ui.plans.fields import quiet
-from supportnet.ui.plans.history import TargetRowsController
+from supportnet.ui.plans.history import DELETE_FAILED, TargetRowsController
 from supportnet.ui.plans.model import PlansModel, plan_name
 from supportnet.ui.plans.wording import new_plan
 from supportnet.ui.undo.commands import UndoContext
@@ -42,8 +39,10 @@ from supportnet.ui.undo.plan_commands import (
     pause_plan,
 )
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.buttons import button_row, push_button
 from supportnet.ui.widgets.editor_form import heading_label
-from supportnet.ui.widgets.lists import ListArea, make_table
+from supportnet.ui.widgets.keyboard import tab_order
+from supportnet.ui.widgets.lists import ListArea, sized_table
 
 EMPTY_PLANS = "No plans with {name} yet."
 EMPTY_PLANS_MORE = (
@@ -73,12 +72,7 @@ class PlansPanelView(QWidget):
         self.intro.setWordWrap(True)
         quiet(self.intro)
 
-        self.table = make_table(model, "Plans")
-        self.table.setCornerButtonEnabled(False)
-        header = self.table.horizontalHeader()
-        chars = self.table.fontMetrics().averageCharWidth()
-        for column, width in ((0, 30), (1, 16), (2, 42), (3, 14)):
-            header.resizeSection(column, chars * width)
+        self.table = sized_table(model, "Plans", (30, 16, 42, 14))
         self.stack = ListArea(self.table, "Plans")
         self.empty = self.stack.message
 
@@ -86,29 +80,32 @@ class PlansPanelView(QWidget):
         self.selection_label.setAccessibleName("Selected plan")
         self.selection_label.setWordWrap(True)
         quiet(self.selection_label)
-        self.add_button = QPushButton("&Add a plan…")
-        self.add_button.setAccessibleName("Add a plan")
-        self.add_button.setToolTip("Plan a gentle reach-out (Ctrl+Shift+P)")
-        self.edit_button = QPushButton("&Change…")
-        self.edit_button.setAccessibleName("Change the selected plan")
-        self.edit_button.setToolTip("Change the selected plan (Enter)")
-        self.pause_button = QPushButton("Pa&use")
-        self.pause_button.setAccessibleName("Pause the selected plan")
-        self.pause_button.setToolTip("Keep the plan, but don't suggest it for now")
-        self.delete_button = QPushButton("De&lete…")
-        self.delete_button.setAccessibleName("Delete the selected plan")
-        self.delete_button.setToolTip("Delete the selected plan (Del); you can undo")
+        self.add_button = push_button(
+            "&Add a plan…", "Add a plan", tip="Plan a gentle reach-out (Ctrl+Shift+P)"
+        )
+        self.edit_button = push_button(
+            "&Change…", "Change the selected plan", tip="Change the selected plan (Enter)"
+        )
+        self.pause_button = push_button(
+            "Pa&use",
+            "Pause the selected plan",
+            tip="Keep the plan, but don't suggest it for now",
+        )
+        self.delete_button = push_button(
+            "De&lete…",
+            "Delete the selected plan",
+            tip="Delete the selected plan (Del); you can undo",
+        )
         self.note = UndoNote(undo_stack, undo_context=undo_context)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
-        buttons.addWidget(self.selection_label, 1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.pause_button)
-        buttons.addWidget(self.delete_button)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.add_button)
+        buttons = button_row(
+            self.edit_button,
+            self.pause_button,
+            self.delete_button,
+            lead=self.selection_label,
+            spacing=8,
+        )
+        top = button_row(self.add_button, lead=self.heading)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
@@ -118,7 +115,7 @@ class PlansPanelView(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
-        for first, second in itertools.pairwise(
+        tab_order(
             [
                 self.add_button,
                 self.table,
@@ -127,8 +124,7 @@ class PlansPanelView(QWidget):
                 self.delete_button,
                 self.note.undo_button,
             ]
-        ):
-            QWidget.setTabOrder(first, second)
+        )
 
     def show_empty(self, text: str, more: str = EMPTY_PLANS_MORE) -> None:
         self.stack.show_message(text, more)
@@ -269,11 +265,6 @@ class PlansPanelController(TargetRowsController):
         editor.open()
         return editor
 
-    def _editor_closed(self, *_args: Any) -> None:
-        editor, self.editor = self.editor, None
-        if editor is not None:
-            editor.deleteLater()
-
     def add_plan(self) -> PlanEditor | None:
         """Open the editor for a new plan for this person or group."""
         if not self.name or self.gone:
@@ -316,13 +307,11 @@ class PlansPanelController(TargetRowsController):
             return False
         name = plan_name(plan, self.name)
         paused = not plan.paused
-        try:
-            command = pause_plan(self._ctx, plan, name, paused)
-        except SupportNetError as exc:
-            dialogs.show_error(self.view, exc.message, title="SupportNet couldn't change that")
-            self.refresh()
+        command = self._push(
+            lambda: pause_plan(self._ctx, plan, name, paused), "SupportNet couldn't change that"
+        )
+        if command is None:
             return False
-        self._stack.push(command)
         text = (
             f"Paused {name}. It stays here for when you want it."
             if paused
@@ -347,19 +336,12 @@ class PlansPanelController(TargetRowsController):
             no_text="Keep it",
         ):
             return False
-        row = self.view.table.selectionModel().selectedRows()[0].row()
-        try:
-            command = DeletePlanCommand.perform(self._ctx, plan, name)
-        except SupportNetError as exc:
-            dialogs.show_error(self.view, exc.message, title="SupportNet couldn't delete that")
-            self.refresh()
+        row = self._selected_row()
+        command = self._push(
+            lambda: DeletePlanCommand.perform(self._ctx, plan, name), DELETE_FAILED
+        )
+        if command is None:
             return False
-        self._stack.push(command)
-        self.view.note.show_note(f"Deleted {name}.")
-        self.status.emit(f"Deleted {name} (Ctrl+Z brings it back)")
-        if self.model.rowCount():
-            self.view.table.selectRow(min(row, self.model.rowCount() - 1))
-            self.view.table.setFocus()
-        else:
+        if not self._deleted(name, row):
             self.view.add_button.setFocus()
         return True

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from supportnet.model.checkins import Initiator
 from supportnet.ui.shell.sidebar import Page
 from supportnet.ui.today.cards import GO_EASY_TEXT
+from supportnet.ui.widgets.menus import fill_menu
 
 #: Typed loosely: the mixin's methods use the window's attributes.
 _WindowBase: Any = object
@@ -155,45 +156,31 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        for action in (self.new_person_action, self.new_group_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.calendar_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.recovery_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.edit_action)
-        edit_menu.addAction(self.plans_action)
-        edit_menu.addAction(self.history_action)
-        edit_menu.addAction(self.delete_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.preferences_action)
-
-        reach_menu = bar.addMenu("&Reach out")
-        reach_menu.addAction(self.log_action)
-        reach_menu.addAction(self.they_action)
-        reach_menu.addSeparator()
-        reach_menu.addAction(self.ideas_action)
-        reach_menu.addAction(self.go_easy_action)
+        fill_menu(
+            bar.addMenu("&File"),
+            [self.new_person_action, self.new_group_action],
+            [self.export_action, self.calendar_action],
+            [self.recovery_action],
+            [self.quit_action],
+        )
+        fill_menu(
+            bar.addMenu("&Edit"),
+            [self.undo_action, self.redo_action],
+            [self.edit_action, self.plans_action, self.history_action, self.delete_action],
+            [self.find_action],
+            [self.preferences_action],
+        )
+        fill_menu(
+            bar.addMenu("&Reach out"),
+            [self.log_action, self.they_action],
+            [self.ideas_action, self.go_easy_action],
+        )
 
         self.view_menu = view_menu = bar.addMenu("&View")
         # Page actions go in above this separator, in sidebar order.
         self._pages_end = view_menu.addSeparator()
-        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
-            view_menu.addAction(action)
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
+        fill_menu(view_menu, [self.zoom_in_action, self.zoom_out_action, self.fit_action])
+        fill_menu(bar.addMenu("&Help"), [self.about_action])
 
     def _connect(self) -> None:
         signals = self.signals

@@ -24,6 +24,7 @@ from supportnet.scheduling.reaching_out import (
     reminder_text,
 )
 from supportnet.services import Services, everyone
+from supportnet.ui.widgets.menus import fill_menu
 
 #: How often the timer looks for reminders.
 CHECK_INTERVAL_MS = 60_000
@@ -93,10 +94,7 @@ class ReminderService(QObject):
         self.log_action.triggered.connect(lambda _c=False: self.log_requested.emit())
         self.quit_action = QAction("&Quit", menu)
         self.quit_action.triggered.connect(lambda _c=False: self.quit_requested.emit())
-        menu.addAction(self.open_action)
-        menu.addAction(self.log_action)
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
+        fill_menu(menu, [self.open_action, self.log_action], [self.quit_action])
         tray.setContextMenu(menu)
         tray.activated.connect(self._activated)
         tray.messageClicked.connect(self.open_requested)

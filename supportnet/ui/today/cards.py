@@ -20,6 +20,7 @@ from supportnet.scheduling import Suggestion
 from supportnet.scheduling.reaching_out import (
     clock_text,
 )
+from supportnet.ui.widgets.buttons import push_button
 
 TITLE = "Today"
 INTRO = "A few people you could reach out to today. Even one is plenty."
@@ -58,12 +59,8 @@ def _text(text: str = "", name: str = "", *, wrap: bool = True) -> QLabel:
 
 
 def _button(text: str, name: str, tip: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    if tip:
-        button.setToolTip(tip)
-    # On a page (not in a dialog) this only lets Enter press the focused button.
-    button.setAutoDefault(True)
+    # On a page (not in a dialog) auto-default only lets Enter press the focused button.
+    button = push_button(text, name, tip=tip, auto_default=True)
     # Roomy enough to hit with a tired hand.
     button.setMinimumHeight(round(button.fontMetrics().height() * 2.1))
     return button

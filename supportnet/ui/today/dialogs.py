@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QDateEdit,
     QDialog,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +20,8 @@ from supportnet.scheduling.reaching_out import (
     tomorrow,
 )
 from supportnet.ui.today.cards import _text
-from supportnet.ui.today.log_dialog import calm_calendar
+from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
+from supportnet.ui.widgets.checkin_form import calm_calendar
 
 
 class DayPickerDialog(QDialog):
@@ -50,21 +49,14 @@ class DayPickerDialog(QDialog):
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), past)
         self.calendar.setSelectedDate(QDate(first.year, first.month, first.day))
         self.chosen_label = _text("", "Chosen day")
-        self.move_button = QPushButton("&Move")
-        self.move_button.setAccessibleName("Move to this day")
-        self.move_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setAutoDefault(False)
-        self.move_button.clicked.connect(self.accept)
-        self.cancel_button.clicked.connect(self.reject)
+        self.move_button = push_button(
+            "&Move", "Move to this day", default=True, on_click=self.accept
+        )
+        self.cancel_button = cancel_button(self)
         self.calendar.selectionChanged.connect(self._update)
         self.calendar.activated.connect(lambda _d: self.accept())
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.chosen_label, 1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.move_button)
+        buttons = button_row(self.cancel_button, self.move_button, lead=self.chosen_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
@@ -111,18 +103,9 @@ class GoEasyDialog(QDialog):
         self.until_edit.setDate(QDate(until.year, until.month, until.day))
         label = QLabel("Go easy &until")
         label.setBuddy(self.until_edit)
-        self.ok_button = QPushButton("&Go easy")
-        self.ok_button.setAccessibleName("Go easy")
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setAutoDefault(False)
-        self.ok_button.clicked.connect(self.accept)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
+        self.ok_button = push_button("&Go easy", "Go easy", default=True, on_click=self.accept)
+        self.cancel_button = cancel_button(self)
+        buttons = button_row(self.cancel_button, self.ok_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)

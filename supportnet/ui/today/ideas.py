@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +23,8 @@ from supportnet.model.errors import SupportNetError, ValidationError
 from supportnet.model.ideas import MessageIdea
 from supportnet.services.preferences import IdeasService
 from supportnet.ui.start.unlock_dialog import FieldMessage
+from supportnet.ui.widgets.buttons import button_row, push_button
+from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
 
 TITLE = "Message ideas"
@@ -175,9 +176,7 @@ class IdeasDialog(QDialog):
         self.add_button = QPushButton("&Add")
         self.add_button.setAccessibleName("Add the new idea")
         self.message = FieldMessage("New idea: message")
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close")
-        self.close_button.setAutoDefault(False)
+        self.close_button = push_button("Close", "Close", auto_default=False)
 
         actions = QHBoxLayout()
         actions.setSpacing(8)
@@ -191,9 +190,7 @@ class IdeasDialog(QDialog):
         adding.setSpacing(8)
         adding.addWidget(self.new_field, 1)
         adding.addWidget(self.add_button)
-        closing = QHBoxLayout()
-        closing.addStretch(1)
-        closing.addWidget(self.close_button)
+        closing = button_row(self.close_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -220,7 +217,7 @@ class IdeasDialog(QDialog):
         self.new_field.textChanged.connect(lambda _t: self.message.set_message(""))
         self.close_button.clicked.connect(self.accept)
         self.list_view.selectionModel().selectionChanged.connect(self._update_buttons)
-        for first, second in itertools.pairwise(
+        tab_order(
             [
                 self.list_view,
                 self.copy_button,
@@ -231,8 +228,7 @@ class IdeasDialog(QDialog):
                 self.add_button,
                 self.close_button,
             ]
-        ):
-            QWidget.setTabOrder(first, second)
+        )
 
         self.resize(self.fontMetrics().averageCharWidth() * 80, self.fontMetrics().height() * 30)
         self.refresh()

@@ -1,4 +1,4 @@
-"""The check-in form: who, when, how, who reached out, a note and how it felt."""
+"""Log a check-in from Today: who it was with, then the check-in form."""
 
 from __future__ import annotations
 
@@ -7,21 +7,13 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
-from PySide6.QtGui import QKeyEvent, QPalette, QTextCharFormat
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCalendarWidget,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
-    QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +25,9 @@ from supportnet.model.targets import GROUP, TargetKey
 from supportnet.scheduling.reaching_out import match_choice
 from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.buttons import cancel_button, message_row, save_button
+from supportnet.ui.widgets.checkin_form import CheckInForm, CheckInLook
+from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label, title_label
 
 TITLE = "Log a check-in"
@@ -43,39 +38,31 @@ NO_ONE_YET = "There is no one in your network yet. Add someone first (Ctrl+N)."
 I_DID = "I did"
 THEY_DID = "They did"
 
+#: The check-in form as Today shows it: when beside how, moods as rows of buttons.
+LOOK = CheckInLook(
+    stacked=False,
+    when_label="Wh&en",
+    when_format="dddd d MMMM yyyy, HH:mm",
+    me=(I_DID, "Who reached out: I did"),
+    them=(THEY_DID, "Who reached out: they did"),
+    reached_label="Who reached out?",
+    mood_labels=("How did you feel &before? (optional)", "And &after? (optional)"),
+    mood_words=MOOD_WORDS,
+    no_mood=SKIP,
+    not_noted=NOT_NOTED,
+    note_label="&Note (optional)",
+    note_placeholder="A word or two, if you like",
+    messages={
+        "at": "When: message",
+        "note": "Note: message",
+        "mood_before": "Mood: message",
+        "mood_after": "Mood: message",
+    },
+    calm_weekends=True,
+)
+
 #: Saves the check-in and returns what was stored; raises SupportNetError if it can't.
 SaveCheckIn = Callable[[CheckIn], Any]
-
-
-class MoodChoice(QWidget):
-    """Five moods as labelled radio buttons, plus "Skip" (no mood noted), which is the default."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(name)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        self.buttons: dict[int | None, QRadioButton] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
-        for value, text in [(None, SKIP), *MOOD_WORDS.items()]:
-            button = QRadioButton(text)
-            button.setAccessibleName(f"{name}: {text}")
-            if value is not None:
-                button.setAccessibleDescription(f"{value} of 5")
-            self.group.addButton(button, 0 if value is None else value)
-            self.buttons[value] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
-        self.buttons[None].setChecked(True)
-
-    def value(self) -> int | None:
-        chosen = self.group.checkedId()
-        return chosen if chosen > 0 else None
-
-    def set_value(self, value: int | None) -> None:
-        self.buttons[value].setChecked(True)
 
 
 class _EnterSaves(QObject):
@@ -92,16 +79,6 @@ class _EnterSaves(QObject):
                 self._save()
                 return True
         return False
-
-
-def calm_calendar(calendar: QCalendarWidget | None) -> None:
-    """Weekends in the ordinary text colour: Qt paints them red, and no day here is alarming."""
-    if calendar is None:
-        return
-    plain = QTextCharFormat()
-    plain.setForeground(calendar.palette().color(QPalette.ColorRole.Text))
-    for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
-        calendar.setWeekdayTextFormat(weekend, plain)
 
 
 class LogDialog(QDialog):
@@ -177,117 +154,37 @@ class LogDialog(QDialog):
             self.who_combo.setEnabled(False)
             self.who_combo.setVisible(False)
 
-        # --- when
-        self.when_edit = QDateTimeEdit()
-        self.when_edit.setAccessibleName("When")
-        self.when_edit.setCalendarPopup(True)
-        calm_calendar(self.when_edit.calendarWidget())
-        self.when_edit.setDisplayFormat("dddd d MMMM yyyy, HH:mm")
+        # --- when, how, who reached out, the note and the moods
+        self.form = CheckInForm(LOOK, self._zone)
+        self.when_edit = self.form.when_field
         self.set_when(now)
-        self.when_message = FieldMessage("When: message")
-
-        # --- how
-        self.channel_combo = QComboBox()
-        self.channel_combo.setAccessibleName("How")
-        self.channel_combo.addItem(NOT_NOTED, None)
-        for kind in ChannelKind:
-            self.channel_combo.addItem(kind.label, kind.value)
+        self.when_message = self.form.messages["at"]
+        self.channel_combo = self.form.channel_combo
         if channel is None and fixed is not None:
             channel = self._channel_for.get(fixed)
         self._set_channel(channel)
         self.channel_combo.activated.connect(self._channel_chosen)
-
-        # --- who reached out
-        self.initiator_group = QButtonGroup(self)
-        self.me_radio = QRadioButton(I_DID)
-        self.me_radio.setAccessibleName("Who reached out: I did")
-        self.them_radio = QRadioButton(THEY_DID)
-        self.them_radio.setAccessibleName("Who reached out: they did")
-        self.initiator_group.addButton(self.me_radio)
-        self.initiator_group.addButton(self.them_radio)
-        (self.them_radio if initiator is Initiator.THEM else self.me_radio).setChecked(True)
-        initiator_row = QWidget()
-        initiator_row.setAccessibleName("Who reached out?")
-        row = QHBoxLayout(initiator_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(18)
-        row.addWidget(self.me_radio)
-        row.addWidget(self.them_radio)
-        row.addStretch(1)
-
-        # --- note and mood
-        self.note_field = QPlainTextEdit()
-        self.note_field.setAccessibleName("Note")
+        self.me_radio, self.them_radio = self.form.me_radio, self.form.them_radio
+        self.form.set_initiator(initiator)
+        self.note_field = self.form.note_field
         self.note_field.setAccessibleDescription(
             "Optional. Enter saves; Shift+Enter starts a line."
         )
-        self.note_field.setPlaceholderText("A word or two, if you like")
-        self.note_field.setTabChangesFocus(True)
-        self.note_field.setFixedHeight(self.note_field.fontMetrics().height() * 4)
         self.note_field.installEventFilter(_EnterSaves(self.save, self))
-        self.note_message = FieldMessage("Note: message")
-        self.mood_before = MoodChoice("Mood before")
-        self.mood_after = MoodChoice("Mood after")
-        self.mood_message = FieldMessage("Mood: message")
+        self.note_message = self.form.messages["note"]
+        self.mood_before, self.mood_after = self.form.mood_before, self.form.mood_after
+        self.mood_message = self.form.messages["mood_before"]
 
         # --- buttons
         self.form_message = FieldMessage("Saving: message")
-        self.save_button = QPushButton("&Save")
-        self.save_button.setAccessibleName("Save")
-        self.save_button.setDefault(True)
-        self.save_button.setAutoDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = save_button(self.save)
+        self.cancel_button = cancel_button(self)
 
-        form = QVBoxLayout()
-        form.setSpacing(4)
         if fixed is None:
-            form.addWidget(buddy_label("&With whom", self.who_combo))
-            form.addWidget(self.who_combo)
-            form.addWidget(self.who_message)
-            form.addSpacing(8)
-        when_how = QHBoxLayout()
-        when_how.setSpacing(16)
-        when_col = QVBoxLayout()
-        when_col.setSpacing(4)
-        when_col.addWidget(buddy_label("Wh&en", self.when_edit))
-        when_col.addWidget(self.when_edit)
-        when_col.addWidget(self.when_message)
-        how_col = QVBoxLayout()
-        how_col.setSpacing(4)
-        how_col.addWidget(buddy_label("&How", self.channel_combo))
-        how_col.addWidget(self.channel_combo)
-        how_col.addStretch(1)
-        when_how.addLayout(when_col, 3)
-        when_how.addLayout(how_col, 2)
-        form.addLayout(when_how)
-        form.addSpacing(8)
-        reached = QLabel("Who reached out?")
-        reached.setBuddy(self.me_radio)
-        form.addWidget(reached)
-        form.addWidget(initiator_row)
-        form.addSpacing(8)
-        form.addWidget(buddy_label("&Note (optional)", self.note_field))
-        form.addWidget(self.note_field)
-        form.addWidget(self.note_message)
-        form.addSpacing(8)
-        form.addWidget(buddy_label("How did you feel &before? (optional)", self.mood_before))
-        form.addWidget(self.mood_before)
-        form.addSpacing(4)
-        form.addWidget(buddy_label("And &after? (optional)", self.mood_after))
-        form.addWidget(self.mood_after)
-        form.addWidget(self.mood_message)
+            who_label = buddy_label("&With whom", self.who_combo)
+            self.form.put_first([who_label, self.who_combo, self.who_message], space_after=8)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
-        self.form_message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        buttons.addWidget(self.form_message, 1)
-        buttons.addStretch(0)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        buttons = message_row(self.form_message, self.cancel_button, self.save_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -295,10 +192,12 @@ class LogDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.plan_label)
         layout.addSpacing(4)
-        layout.addLayout(form)
+        layout.addWidget(self.form)
         layout.addSpacing(8)
         layout.addLayout(buttons)
         self.plan_label.setVisible(bool(plan_title))
+        who = [self.who_combo] if fixed is None else []
+        tab_order([*who, *self.form.focus_order(), self.cancel_button, self.save_button])
 
         self.who_combo.currentIndexChanged.connect(self._who_changed)
         self.who_combo.editTextChanged.connect(self._who_typed)
@@ -313,17 +212,11 @@ class LogDialog(QDialog):
     # --- reading and filling -------------------------------------------------------------------
 
     def set_when(self, at: datetime) -> None:
-        local = at.astimezone(self._zone)
-        self.when_edit.setDateTime(
-            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-        )
+        self.form.set_when(at)
 
     def when(self) -> datetime:
         """The chosen moment, in the person's zone (wall time as shown, minute precision)."""
-        shown = self.when_edit.dateTime()
-        day, clock = shown.date(), shown.time()
-        naive = datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
-        return naive.replace(tzinfo=self._zone)
+        return self.form.when()
 
     def who(self) -> TargetKey | None:
         if self._fixed is not None:
@@ -331,12 +224,10 @@ class LogDialog(QDialog):
         return match_choice(self.who_combo.currentText(), self._choices)
 
     def channel(self) -> ChannelKind | None:
-        data = self.channel_combo.currentData()
-        return ChannelKind(data) if data else None
+        return self.form.channel()
 
     def _set_channel(self, channel: ChannelKind | None) -> None:
-        index = self.channel_combo.findData(channel.value if channel is not None else None)
-        self.channel_combo.setCurrentIndex(max(index, 0))
+        self.form.set_channel(channel)
 
     def _channel_chosen(self, _index: int) -> None:
         self._channel_touched = True
@@ -359,8 +250,8 @@ class LogDialog(QDialog):
             person_id=person_id,
             group_id=group_id,
             channel=self.channel(),
-            initiator=Initiator.THEM if self.them_radio.isChecked() else Initiator.ME,
-            note=self.note_field.toPlainText(),
+            initiator=self.form.initiator(),
+            note=self.form.note(),
             mood_before=self.mood_before.value(),
             mood_after=self.mood_after.value(),
             plan_id=self._plan_id,

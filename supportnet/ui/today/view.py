@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -34,6 +33,7 @@ from supportnet.ui.today.cards import (
     _scaled,
     _text,
 )
+from supportnet.ui.widgets.keyboard import tab_order
 
 
 class TodayPageView(QWidget):
@@ -177,8 +177,7 @@ class TodayPageView(QWidget):
             self.ideas_button,
             self.easy_button,
         ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+        tab_order(order)
 
     def visible_texts(self) -> list[str]:
         """Every piece of text a person can see on the page (for checking its words)."""

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from supportnet.model.errors import Problem, SupportNetError, ValidationError
 from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.buttons import button_row, push_button, save_button
 
 #: How long typing must pause before the form is checked again.
 CHECK_DELAY_MS = 300
@@ -118,14 +118,9 @@ class EditorDialog(QDialog):
         self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.check_now)
 
-        self.save_button = QPushButton("&Save")
-        self.save_button.setAccessibleName("Save")
-        self.save_button.setDefault(True)
-        self.save_button.setAutoDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = save_button(self.save)
+        # Unlike the small dialogs' Cancel, this one stays auto-default, as it always was.
+        self.cancel_button = push_button("Cancel", "Cancel", on_click=self.reject)
         self.save_hint = QLabel()
         self.save_hint.setAccessibleName("Why Save is not available yet")
         self.save_hint.setWordWrap(True)
@@ -170,16 +165,17 @@ class EditorDialog(QDialog):
         layout.addLayout(self.buttons_row())
 
     def buttons_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        row.addWidget(self.save_hint, 1)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.save_button)
-        return row
+        return button_row(self.cancel_button, self.save_button, lead=self.save_hint, spacing=12)
 
     def watch(self, field: str, signal: Any) -> None:
         """Check the form again (after a pause) whenever ``signal`` fires."""
         signal.connect(lambda *_args, f=field: self.field_changed(f))
+
+    def bind(self, field: str, widget: QWidget | None, signal: Any) -> None:
+        """``widget`` carries ``field``'s message; ``signal`` has the form checked again."""
+        if widget is not None:
+            self.field_widgets[field] = widget
+        self.watch(field, signal)
 
     def build(self) -> Any:
         raise NotImplementedError
@@ -297,6 +293,15 @@ def hint_label(text: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAccessibleName(text)
     return label
+
+
+def text_field(name: str, placeholder: str = "") -> QLineEdit:
+    """A one-line field with its accessible name and, if given, a greyed example."""
+    field = QLineEdit()
+    field.setAccessibleName(name)
+    if placeholder:
+        field.setPlaceholderText(placeholder)
+    return field
 
 
 def notes_field(name: str) -> QPlainTextEdit:

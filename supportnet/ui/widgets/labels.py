@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -23,6 +23,12 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
     """A field's label; its "&" letter (Alt+letter) and a click give ``buddy`` the focus."""
     label = QLabel(text)
     label.setBuddy(buddy)
+    return label
+
+
+def quiet(label: QLabel) -> QLabel:
+    """A secondary line in the palette's quieter text colour (follows light and dark)."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
 
 

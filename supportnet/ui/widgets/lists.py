@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.ui.widgets.buttons import push_button
+
 CLEAR_FILTERS = "Show everyone"
 
 
@@ -24,34 +26,14 @@ class ListArea(QStackedWidget):
     def __init__(self, view: QTableView, accessible_name: str) -> None:
         super().__init__()
         self.view = view
-        self.message = QLabel()
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.message.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.message.setFont(font)
-        self.message.setAccessibleName(f"{accessible_name}: message")
-        self.more = QLabel()
-        self.more.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.more.setWordWrap(True)
-        self.more.setTextFormat(Qt.TextFormat.PlainText)
-        self.more.setAccessibleName(f"{accessible_name}: more")
-        self.clear_button = QPushButton(CLEAR_FILTERS)
-        self.clear_button.setAccessibleName(CLEAR_FILTERS)
-        self.clear_button.setToolTip("Clear the search and set every filter back to “Any”")
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.addStretch(2)
-        holder_layout.addWidget(self.message)
-        holder_layout.addWidget(self.more)
-        button_row = QHBoxLayout()
-        button_row.addStretch(1)
-        button_row.addWidget(self.clear_button)
-        button_row.addStretch(1)
-        holder_layout.addLayout(button_row)
-        holder_layout.addStretch(3)
-        self._holder = holder
+        self.message = centred_label("", f"{accessible_name}: message", plain=True, larger=True)
+        self.more = centred_label("", f"{accessible_name}: more", plain=True)
+        self.clear_button = push_button(
+            CLEAR_FILTERS,
+            CLEAR_FILTERS,
+            tip="Clear the search and set every filter back to “Any”",
+        )
+        self._holder = holder = empty_state(self.message, self.more, button=self.clear_button)
         self.addWidget(view)
         self.addWidget(holder)
         self.setAccessibleName(accessible_name)
@@ -70,6 +52,51 @@ class ListArea(QStackedWidget):
     @property
     def showing_message(self) -> bool:
         return self.currentWidget() is self._holder
+
+
+def centred_label(
+    text: str, name: str, *, wrap: bool = True, plain: bool = False, larger: bool = False
+) -> QLabel:
+    """A line in the middle of an empty list or map; ``larger`` for its first line."""
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(wrap)
+    if plain:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    if larger:
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        label.setFont(font)
+    label.setAccessibleName(name)
+    return label
+
+
+def empty_state(*lines: QLabel, button: QPushButton | None = None) -> QWidget:
+    """What stands in for an empty list: ``lines`` a little above the middle, ``button`` under."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.addStretch(2)
+    for line in lines:
+        layout.addWidget(line)
+    if button is not None:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+    layout.addStretch(3)
+    return holder
+
+
+def sized_table(model: QAbstractItemModel, name: str, widths: tuple[int, ...]) -> QTableView:
+    """:func:`make_table` with its first columns ``widths`` characters wide (the last stretches)."""
+    view = make_table(model, name)
+    view.setCornerButtonEnabled(False)
+    header = view.horizontalHeader()
+    chars = view.fontMetrics().averageCharWidth()
+    for column, width in enumerate(widths):
+        header.resizeSection(column, chars * width)
+    return view
 
 
 def make_table(model: QAbstractItemModel, name: str, sort_column: int | None = None) -> QTableView:

@@ -1,4 +1,4 @@
-"""Table models for the network: people, and groups and communities."""
+"""Item models for the network (people, groups and communities, gaps) and their text helpers."""
 
 from __future__ import annotations
 
@@ -12,12 +12,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
 from supportnet.model.days import long_date
-from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
+from supportnet.model.network import Circle, Group, Person, SupportType
 from supportnet.scheduling.phrasing import since_phrase
 
 #: Returns the domain id (``Person.id`` / ``Group.id``) of a row.
@@ -48,6 +47,23 @@ def support_text(support: Iterable[SupportType]) -> str:
 
 def _search_text(*parts: str) -> str:
     return " ".join(parts).casefold()
+
+
+#: The roles a person's row and a group's row answer alike.
+_MEMBER_ROLES = frozenset({ID_ROLE, SEARCH_ROLE, CIRCLE_ROLE, DOMAIN_ROLE, SUPPORT_ROLE})
+
+
+def _member_value(member: Person | Group, role: int, *also_found_by: str) -> Any:
+    """The id, or what the search and filters read, of a person or group (one of _MEMBER_ROLES)."""
+    if role == ID_ROLE:
+        return member.id
+    if role == SEARCH_ROLE:
+        return _search_text(member.name, *also_found_by, *member.tags)
+    if role == CIRCLE_ROLE:
+        return member.circle
+    if role == DOMAIN_ROLE:
+        return member.domain
+    return frozenset(member.support_types)
 
 
 def header_text(
@@ -115,6 +131,12 @@ class TableModel(QAbstractTableModel):
     def _value(self, item: Any, column: int, role: int) -> Any:
         raise NotImplementedError
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        items = self._items()
+        if not index.isValid() or not 0 <= index.row() < len(items):
+            return None
+        return self._value(items[index.row()], index.column(), role)
+
     def _sort_items(self) -> None:
         if self._sort_column < 0:
             return
@@ -144,7 +166,15 @@ class TableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
-class PeopleTableModel(TableModel):
+class _MemberTableModel(TableModel):
+    """People or groups: rows the search and the network filters read."""
+
+    def filter_value(self, row: int, role: int) -> Any:
+        """A filter role's value for ``row`` in column 0, without a round trip through Qt."""
+        return self._value(self._items()[row], 0, role)
+
+
+class PeopleTableModel(_MemberTableModel):
     """People, one per row: name, circle, part of life, support and last contact."""
 
     COL_NAME = 0
@@ -194,35 +224,9 @@ class PeopleTableModel(TableModel):
     def person_at(self, row: int) -> Person:
         return self._people[row]
 
-    def filter_value(self, row: int, role: int) -> Any:
-        """A filter role's value for ``row`` in column 0, without a round trip through Qt."""
-        person = self._people[row]
-        if role == SEARCH_ROLE:
-            return _search_text(person.name, person.nickname, *person.tags)
-        if role == CIRCLE_ROLE:
-            return person.circle
-        if role == DOMAIN_ROLE:
-            return person.domain
-        if role == SUPPORT_ROLE:
-            return person.support_types
-        return self._value(person, 0, role)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._people):
-            return None
-        return self._value(self._people[index.row()], index.column(), role)
-
     def _value(self, person: Person, column: int, role: int) -> Any:
-        if role == ID_ROLE:
-            return person.id
-        if role == SEARCH_ROLE:
-            return _search_text(person.name, person.nickname, *person.tags)
-        if role == CIRCLE_ROLE:
-            return person.circle
-        if role == DOMAIN_ROLE:
-            return person.domain
-        if role == SUPPORT_ROLE:
-            return frozenset(person.support_types)
+        if role in _MEMBER_ROLES:
+            return _member_value(person, role, person.nickname)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(person, column)
         if role == SORT_ROLE:
@@ -290,7 +294,7 @@ class PeopleTableModel(TableModel):
         return None
 
 
-class GroupsTableModel(TableModel):
+class GroupsTableModel(_MemberTableModel):
     """Groups and communities, one per row: name, kind, circle and when they meet."""
 
     COL_NAME = 0
@@ -316,26 +320,9 @@ class GroupsTableModel(TableModel):
     def group_at(self, row: int) -> Group:
         return self._groups[row]
 
-    def filter_value(self, row: int, role: int) -> Any:
-        """A filter role's value for ``row`` in column 0, without a round trip through Qt."""
-        return self._value(self._groups[row], 0, role)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._groups):
-            return None
-        return self._value(self._groups[index.row()], index.column(), role)
-
     def _value(self, group: Group, column: int, role: int) -> Any:
-        if role == ID_ROLE:
-            return group.id
-        if role == SEARCH_ROLE:
-            return " ".join([group.name, *group.tags]).casefold()
-        if role == CIRCLE_ROLE:
-            return group.circle
-        if role == DOMAIN_ROLE:
-            return group.domain
-        if role == SUPPORT_ROLE:
-            return frozenset(group.support_types)
+        if role in _MEMBER_ROLES:
+            return _member_value(group, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(group, column)
         if role == SORT_ROLE:
@@ -362,152 +349,6 @@ class GroupsTableModel(TableModel):
         if column == self.COL_MEETING:
             return group.meeting_schedule
         return None
-
-
-_SOURCE_SIGNALS = (
-    "modelReset",
-    "rowsInserted",
-    "rowsRemoved",
-    "rowsMoved",
-    "dataChanged",
-    "layoutChanged",
-)
-
-
-class NameFilterProxy(QSortFilterProxyModel):
-    """Sorts by :data:`SORT_ROLE` and keeps rows whose name contains the search text."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._needle = ""
-        # Filtering asks every row on each keystroke. Asking the source model through Qt
-        # costs microseconds a call, so each row's keys are read once per change of the
-        # source, and the verdicts once per change of the filter, in plain Python.
-        self._keys: list[tuple[Any, ...]] | None = None
-        self._accepted: list[bool] | None = None
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-
-    def setSourceModel(self, model: Any) -> None:
-        old = self.sourceModel()
-        if old is not None:
-            for signal in _SOURCE_SIGNALS:
-                getattr(old, signal).disconnect(self._forget_keys)
-        self._forget_keys()
-        # Connected before Qt's own handlers (Qt calls slots in connection order), so a
-        # change to the source clears the cache before the proxy filters the new rows.
-        if model is not None:
-            for signal in _SOURCE_SIGNALS:
-                getattr(model, signal).connect(self._forget_keys)
-        super().setSourceModel(model)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Let a source model that sorts itself do it (much faster); else sort here."""
-        source = self.sourceModel()
-        if isinstance(source, TableModel):
-            source.sort(column, order)
-        else:
-            super().sort(column, order)
-
-    def _forget_keys(self, *_args: Any) -> None:
-        self._keys = None
-        self._accepted = None
-
-    #: The roles the filter reads for each source row (column 0); subclasses add to them.
-    filter_roles: tuple[int, ...] = (SEARCH_ROLE,)
-
-    def _row_keys(self, model: Any, row: int) -> tuple[Any, ...]:
-        fast = getattr(model, "filter_value", None)
-        if fast is not None:
-            return tuple(fast(row, role) for role in self.filter_roles)
-        index = model.index(row, 0)
-        return tuple(index.data(role) for role in self.filter_roles)
-
-    def _accepts(self, keys: tuple[Any, ...]) -> bool:
-        haystack = keys[0]
-        return not self._needle or (isinstance(haystack, str) and self._needle in haystack)
-
-    def _verdicts(self) -> list[bool]:
-        model = self.sourceModel()
-        if self._keys is None:
-            self._keys = [self._row_keys(model, row) for row in range(model.rowCount())]
-        return [self._accepts(keys) for keys in self._keys]
-
-    def _filter_changed(self, change: Callable[[], None]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
-            change()
-            self._accepted = None
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self._accepted = None
-            self.invalidateRowsFilter()
-
-    @property
-    def search_text(self) -> str:
-        return self._needle
-
-    def set_search_text(self, text: str) -> None:
-        needle = text.strip().casefold()
-        if needle == self._needle:
-            return
-
-        def change() -> None:
-            self._needle = needle
-
-        self._filter_changed(change)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if source_parent.isValid():
-            return True
-        if self._accepted is None:
-            self._accepted = self._verdicts()
-        accepted = self._accepted
-        return accepted[source_row] if source_row < len(accepted) else True
-
-
-class NetworkFilterProxy(NameFilterProxy):
-    """The search, plus filters by circle, part of life and kind of support (None: any)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._circle: Circle | None = None
-        self._domain: LifeDomain | None = None
-        self._support: SupportType | None = None
-
-    @property
-    def filtering(self) -> bool:
-        """Whether the search or any filter hides something."""
-        return bool(self._needle) or any(
-            f is not None for f in (self._circle, self._domain, self._support)
-        )
-
-    def set_filters(
-        self,
-        circle: Circle | None = None,
-        domain: LifeDomain | None = None,
-        support: SupportType | None = None,
-    ) -> None:
-        if (circle, domain, support) == (self._circle, self._domain, self._support):
-            return
-
-        def change() -> None:
-            self._circle, self._domain, self._support = circle, domain, support
-
-        self._filter_changed(change)
-
-    filter_roles = (SEARCH_ROLE, CIRCLE_ROLE, DOMAIN_ROLE, SUPPORT_ROLE)
-
-    def _accepts(self, keys: tuple[Any, ...]) -> bool:
-        if not super()._accepts(keys):
-            return False
-        _, circle, domain, support = keys
-        if self._circle is not None and circle != self._circle:
-            return False
-        if self._domain is not None and domain != self._domain:
-            return False
-        return self._support is None or bool(support and self._support in support)
 
 
 class GapsListModel(QAbstractListModel):

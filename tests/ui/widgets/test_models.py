@@ -7,14 +7,13 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from supportnet.model.network import Circle, Group, GroupKind, LifeDomain, Person, SupportType
+from supportnet.ui.widgets.filters import NameFilterProxy, NetworkFilterProxy
 from supportnet.ui.widgets.models import (
     ID_ROLE,
     NO_CONTACT_TEXT,
     SORT_ROLE,
     GapsListModel,
     GroupsTableModel,
-    NameFilterProxy,
-    NetworkFilterProxy,
     PeopleTableModel,
 )
 

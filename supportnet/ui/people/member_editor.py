@@ -1,0 +1,133 @@
+"""What the person and group editors share: circle, part of life, support, notes and tags."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
+from supportnet.ui.widgets.editor_form import (
+    EditorDialog,
+    add_field,
+    hint_label,
+    notes_field,
+    parse_tags,
+    text_field,
+)
+from supportnet.ui.widgets.editor_widgets import SupportChecks, enum_combo, select_data
+from supportnet.ui.widgets.labels import title_label
+
+
+class MemberEditor(EditorDialog):
+    """Add or change someone in the network: a :class:`Person` or a :class:`Group`.
+
+    Builds the fields both have; subclasses add their own and lay the form out.
+    """
+
+    def __init__(
+        self,
+        member: Person | Group | None,
+        blank: Person | Group,
+        on_save: Callable[[Any], Any],
+        parent: QWidget | None,
+        *,
+        noun: str,
+        tags_example: str,
+    ) -> None:
+        existing = member is not None and member.id is not None
+        title = f"Edit {member.name}" if existing and member is not None else f"New {noun}"
+        super().__init__(title, on_save, existing=existing, parent=parent)
+        self._base: Any = member if member is not None else blank
+        self._noun = noun
+        self.heading = title_label(title)
+        self.name_field = text_field("Name")
+        self.circle_combo = enum_combo("Circle", Circle, tooltips=True)
+        self.circle_hint = hint_label("")
+        self.circle_hint.setAccessibleName("About this circle")
+        self.domain_combo = enum_combo("Part of life", LifeDomain)
+        self.support_checks = SupportChecks()
+        self.crisis_check = self.support_checks.crisis_box
+        self.notes_field = notes_field("Notes")
+        self.tags_field = text_field("Tags", f"Separate with commas, e.g. {tags_example}")
+
+    def add_circle_and_domain(self, column: QVBoxLayout) -> None:
+        """The circle, what it means, and the part of life."""
+        add_field(
+            column, "&Circle", self.circle_combo, self.message_for("circle", "Circle: message")
+        )
+        column.addWidget(self.circle_hint)
+        column.addSpacing(4)
+        add_field(
+            column,
+            "Part of &life",
+            self.domain_combo,
+            self.message_for("domain", "Part of life: message"),
+        )
+
+    def add_support(self, column: QVBoxLayout) -> None:
+        """The kinds of support, then whether a crisis call is all right."""
+        column.addWidget(self.support_checks)
+        column.addWidget(self.message_for("support_types", "Kinds of support: message"))
+        column.addSpacing(4)
+        column.addWidget(self.crisis_check)
+
+    def bind_shared(self) -> None:
+        """Each shared field re-checks the form when it changes and carries its message."""
+        self.bind("name", self.name_field, self.name_field.textChanged)
+        self.bind("circle", self.circle_combo, self.circle_combo.currentIndexChanged)
+        self.bind("domain", self.domain_combo, self.domain_combo.currentIndexChanged)
+        self.bind("support_types", self.support_checks, self.support_checks.changed)
+
+    def bind_notes(self) -> None:
+        self.bind("notes", self.notes_field, self.notes_field.textChanged)
+        self.bind("tags", self.tags_field, self.tags_field.textChanged)
+
+    def follow_circle(self) -> None:
+        """Keep the line under the circle saying what the chosen circle means."""
+        self.circle_combo.currentIndexChanged.connect(self._update_circle_hint)
+        self._update_circle_hint()
+
+    def finish(self, width_in_ems: int) -> None:
+        self.finish_setup()
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * width_in_ems)
+        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        self.name_field.setFocus()
+
+    def fill_shared(self, member: Person | Group, support: SupportType | None) -> None:
+        self.name_field.setText(member.name)
+        select_data(self.circle_combo, member.circle)
+        select_data(self.domain_combo, member.domain)
+        chosen = set(member.support_types)
+        if support is not None:
+            chosen.add(support)
+        self.support_checks.set_checked(chosen)
+
+    def fill_notes(self, member: Person | Group) -> None:
+        self.notes_field.setPlainText(member.notes)
+        self.tags_field.setText(", ".join(member.tags))
+
+    def shared_values(self) -> dict[str, Any]:
+        """The fields both kinds have, and what the stored one keeps, for ``build``."""
+        base = self._base
+        return {
+            "name": self.name_field.text(),
+            "circle": self.circle_combo.value(),
+            "domain": self.domain_combo.value(),
+            "support_types": self.support_checks.checked(),
+            "notes": self.notes_field.toPlainText(),
+            "tags": parse_tags(self.tags_field.text()),
+            "id": base.id,
+            "uid": base.uid,
+            "created_at": base.created_at,
+            "updated_at": base.updated_at,
+        }
+
+    def _update_circle_hint(self) -> None:
+        circle = self.circle_combo.value()
+        self.circle_hint.setText(circle.description if isinstance(circle, Circle) else "")
+
+    def subject(self) -> str:
+        name = self.name_field.text().strip()
+        return name or f"this {self._noun}"
