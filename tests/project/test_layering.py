@@ -283,6 +283,49 @@ def test_ui_imports_no_data_or_sqlalchemy_but_the_composition_root() -> None:
     assert unexpected == [], "ui/ reaching the store:\n" + "\n".join(unexpected)
 
 
+#: Shared ui/ parts that every page builds on, so they import no page or dialog family:
+#: the widgets, the undo commands and the app-wide change signals.
+SHARED_UI = ("supportnet.ui.widgets", "supportnet.ui.undo", "supportnet.ui.shell.signals")
+
+
+def shared_ui_breaches(imports: dict[str, list[Import]]) -> list[tuple[str, str]]:
+    """(module, import) for every import of a non-shared ui/ module in a shared one."""
+
+    def home(module: str) -> str | None:
+        return next((p for p in SHARED_UI if module == p or module.startswith(p + ".")), None)
+
+    return [
+        (name, i.target)
+        for name, found in imports.items()
+        if home(name) is not None
+        for i in found
+        if i.target.startswith("supportnet.ui") and home(i.target) is None
+    ]
+
+
+def test_the_checker_finds_a_shared_ui_package_importing_a_page() -> None:
+    imports = _imports_of(
+        ui__widgets__form="""
+from supportnet.ui.widgets.labels import title_label
+def later():
+    from supportnet.ui.start.unlock_dialog import FieldMessage
+""",
+        ui__widgets__labels="",
+    )
+    assert shared_ui_breaches(imports) == [
+        ("supportnet.ui.widgets.form", "supportnet.ui.start.unlock_dialog")
+    ]
+
+
+def test_shared_ui_packages_import_no_page() -> None:
+    imports = _real_imports()
+    assert any(name.startswith("supportnet.ui.widgets.") for name in imports)
+    breaches = shared_ui_breaches(imports)
+    assert breaches == [], "widgets/ or undo/ importing a page:\n" + "\n".join(
+        map(" imports ".join, breaches)
+    )
+
+
 # --- model/ stands alone --------------------------------------------------------------------
 
 

@@ -66,9 +66,9 @@ from supportnet.ui.calendar.texts import (
     normalise_path,
 )
 from supportnet.ui.shell.ui_state import UiState
-from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets.buttons import cancel_button, message_row, push_button
 from supportnet.ui.widgets.editor_form import heading_label
+from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label
 from supportnet.ui.widgets.lists import ListArea, make_table

@@ -48,13 +48,13 @@ from supportnet.ui.plans.wording import (
     WEEKDAY_SHORT,
     zone_names,
 )
-from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets.editor_form import (
     EditorDialog,
     hint_label,
     keep_height,
     notes_field,
 )
+from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.keyboard import tab_order
 
 

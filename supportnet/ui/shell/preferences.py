@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from supportnet.model.errors import SupportNetError
 from supportnet.model.settings import Settings
 from supportnet.ui.plans.fields import pytime, qtime
-from supportnet.ui.start.unlock_dialog import FieldMessage
+from supportnet.ui.widgets.field_message import FieldMessage
 
 FOLLOW_SYSTEM = "Follow this computer"
 

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from supportnet.model.errors import PassphraseRequiredError, SupportNetError
 from supportnet.services import unlocking
 from supportnet.services.unlocking import AUTO_BACKEND, PassphrasePurpose, Store
-from supportnet.ui.start.unlock_dialog import FieldMessage, ask_passphrase
+from supportnet.ui.start.unlock_dialog import ask_passphrase
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.labels import title_label
 
 TITLE = "Open with your recovery key"

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from supportnet.model.errors import ValidationError
 from supportnet.services.unlocking import PassphrasePurpose, check_new_passphrase
+from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.labels import title_label
 
 WRONG_PASSPHRASE = "That passphrase doesn't unlock this store."
@@ -44,38 +43,6 @@ class RecoveryKeyRequested(Exception):
     Not an error: it carries the choice out through the store's opening (which releases its
     lock on the way) to the code that shows the recovery-key dialog.
     """
-
-
-class FieldMessage(QWidget):
-    """A short message under a field: an icon and words, never colour alone. Hidden if empty."""
-
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(accessible_name)
-        self._icon = QLabel()
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
-        self._icon.setPixmap(icon.pixmap(QSize(size, size)))
-        self._icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self._icon.setAccessibleName("Note")
-        self._text = QLabel()
-        self._text.setWordWrap(True)
-        self._text.setTextFormat(Qt.TextFormat.PlainText)
-        self._text.setAccessibleName(accessible_name)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self._icon)
-        layout.addWidget(self._text, 1)
-        self.setVisible(False)
-
-    def text(self) -> str:
-        return self._text.text()
-
-    def set_message(self, message: str) -> None:
-        self._text.setText(message)
-        self._text.setAccessibleDescription(message)
-        self.setVisible(bool(message))
 
 
 class UnlockDialog(QDialog):

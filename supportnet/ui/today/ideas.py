@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from supportnet.model.errors import SupportNetError, ValidationError
 from supportnet.model.ideas import MessageIdea
 from supportnet.services.preferences import IdeasService
-from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets.buttons import button_row, push_button
+from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
 

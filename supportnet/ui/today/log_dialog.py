@@ -23,10 +23,10 @@ from supportnet.model.errors import SupportNetError, ValidationError
 from supportnet.model.network import ChannelKind
 from supportnet.model.targets import GROUP, TargetKey
 from supportnet.scheduling.reaching_out import match_choice
-from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.buttons import cancel_button, message_row, save_button
 from supportnet.ui.widgets.checkin_form import CheckInForm, CheckInLook
+from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label, title_label
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from supportnet.model.checkins import MOOD_MAX, MOOD_MIN, Initiator
 from supportnet.model.network import ChannelKind
-from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets.editor_form import notes_field
+from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.labels import buddy_label, quiet
 
 #: The fields the form holds, as CheckIn names them (and as its problems name them).

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.errors import Problem, SupportNetError, ValidationError
-from supportnet.ui.start.unlock_dialog import FieldMessage
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.buttons import button_row, push_button, save_button
+from supportnet.ui.widgets.field_message import FieldMessage
 
 #: How long typing must pause before the form is checked again.
 CHECK_DELAY_MS = 300
