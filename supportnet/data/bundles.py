@@ -64,8 +64,8 @@ class Dependents:
 
 def read_dependents(db: RawDatabase, target: Target, target_id: int) -> Dependents:
     """The plans and check-ins of one person or group, and links into those plans."""
-    plans = tuple(reads.plans(db, f"{target} = ?", (target_id,)))
-    checkins = tuple(reads.checkins(db, f"{target} = ?", (target_id,), newest_first=False))
+    plans = tuple(reads.plans(db, **{target: target_id}))
+    checkins = tuple(reads.checkins(db, newest_first=False, **{target: target_id}))
     links: list[PlanLink] = []
     plan_ids = [p.id for p in plans if p.id is not None]
     for start in range(0, len(plan_ids), _CHUNK):

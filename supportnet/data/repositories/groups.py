@@ -45,7 +45,7 @@ class GroupsRepository(Repository):
         return reads.groups(self._db)
 
     def get(self, group_id: int) -> Group:
-        found = reads.groups(self._db, "id = ?", (group_id,))
+        found = reads.groups(self._db, id=group_id)
         if not found:
             raise NotFoundError(_GONE)
         return found[0]
@@ -130,8 +130,8 @@ class GroupsRepository(Repository):
 
     def dependents(self, group_id: int) -> tuple[int, int]:
         """How many plans and check-ins would go with this group."""
-        plans = reads.count(self._db, "plans", "group_id = ?", (group_id,))
-        checkins = reads.count(self._db, "checkins", "group_id = ?", (group_id,))
+        plans = reads.count(self._db, "plans", group_id=group_id)
+        checkins = reads.count(self._db, "checkins", group_id=group_id)
         return plans, checkins
 
     def count(self) -> int:

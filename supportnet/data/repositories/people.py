@@ -49,7 +49,7 @@ class PeopleRepository(Repository):
         return reads.people(self._db)
 
     def get(self, person_id: int) -> Person:
-        found = reads.people(self._db, "id = ?", (person_id,))
+        found = reads.people(self._db, id=person_id)
         if not found:
             raise NotFoundError(_GONE)
         return found[0]
@@ -140,8 +140,8 @@ class PeopleRepository(Repository):
 
     def dependents(self, person_id: int) -> tuple[int, int]:
         """How many plans and check-ins would go with this person."""
-        plans = reads.count(self._db, "plans", "person_id = ?", (person_id,))
-        checkins = reads.count(self._db, "checkins", "person_id = ?", (person_id,))
+        plans = reads.count(self._db, "plans", person_id=person_id)
+        checkins = reads.count(self._db, "checkins", person_id=person_id)
         return plans, checkins
 
     def count(self) -> int:
