@@ -62,6 +62,11 @@ class Dependents:
     calendar: tuple[CalendarRecord, ...] = ()
 
 
+def dependents_of(bundle: PersonBundle | GroupBundle) -> Dependents:
+    """What a deleted person or group takes with them, and a restore brings back."""
+    return Dependents(bundle.plans, bundle.checkins, bundle.plan_links, bundle.calendar)
+
+
 def read_dependents(db: RawDatabase, target: Target, target_id: int) -> Dependents:
     """The plans and check-ins of one person or group, and links into those plans."""
     plans = tuple(reads.plans(db, **{target: target_id}))

@@ -79,6 +79,7 @@ def _time(value: str | None) -> time | None:
 
 
 _T = TypeVar("_T")
+_R = TypeVar("_R", bound=tuple[Any, ...])
 
 
 def placeholders(ids: Sequence[object]) -> str:
@@ -118,6 +119,14 @@ def _select(
     return db.execute(f"SELECT {what} FROM {table}{condition}{tail}", tuple(params))
 
 
+def _records(record: type[_R], rows: list[tuple[Any, ...]]) -> list[_R]:
+    """The rows of a ``SELECT`` of ``record``'s fields, in order, as records."""
+    # tuple.__new__ is what NamedTuple._make calls, less a length check and a call: about a
+    # third faster, which counts when thousands of rows are read.
+    new = tuple.__new__
+    return [new(record, r) for r in rows]
+
+
 # --- People ---------------------------------------------------------------------------------
 
 _PERSON_COLUMNS = ", ".join(PersonRecord._fields)
@@ -125,10 +134,9 @@ _PERSON_COLUMNS = ", ".join(PersonRecord._fields)
 
 def people(db: Reader, **where: object) -> list[Person]:
     """People whose columns equal the values given (e.g. ``id=3``), by name."""
-    rows = [
-        PersonRecord._make(r)
-        for r in _select(db, "people", _PERSON_COLUMNS, where, " ORDER BY lower(name), id")
-    ]
+    rows = _records(
+        PersonRecord, _select(db, "people", _PERSON_COLUMNS, where, " ORDER BY lower(name), id")
+    )
     if not rows:
         return []
     ids = [r.id for r in rows]
@@ -184,10 +192,10 @@ _GROUP_COLUMNS = ", ".join(GroupRecord._fields)
 
 def groups(db: Reader, **where: object) -> list[Group]:
     """Groups whose columns equal the values given (e.g. ``id=3``), by name."""
-    rows = [
-        GroupRecord._make(r)
-        for r in _select(db, "community_groups", _GROUP_COLUMNS, where, " ORDER BY lower(name), id")
-    ]
+    rows = _records(
+        GroupRecord,
+        _select(db, "community_groups", _GROUP_COLUMNS, where, " ORDER BY lower(name), id"),
+    )
     if not rows:
         return []
     ids = [r.id for r in rows]
@@ -234,7 +242,7 @@ _PLAN_COLUMNS = ", ".join(PlanRecord._fields)
 
 def plans(db: Reader, **where: object) -> list[Plan]:
     """Plans whose columns equal the values given (e.g. ``person_id=3``), oldest first."""
-    rows = [PlanRecord._make(r) for r in _select(db, "plans", _PLAN_COLUMNS, where, " ORDER BY id")]
+    rows = _records(PlanRecord, _select(db, "plans", _PLAN_COLUMNS, where, " ORDER BY id"))
     skips: dict[int, set[date]] = defaultdict(set)
     ids = [r.id for r in rows]
     for chunk in chunks(ids):
@@ -305,9 +313,11 @@ def checkins(
     """Check-ins whose columns equal the values given (e.g. ``person_id=3``)."""
     order = "at DESC, id DESC" if newest_first else "at, id"
     tail = f" LIMIT {int(limit)}" if limit is not None else ""
-    rows = _select(db, "checkins", _CHECKIN_COLUMNS, where, f" ORDER BY {order}{tail}")
+    rows = _records(
+        CheckInRecord, _select(db, "checkins", _CHECKIN_COLUMNS, where, f" ORDER BY {order}{tail}")
+    )
     out = []
-    for r in map(CheckInRecord._make, rows):
+    for r in rows:
         at = utc(r.at)
         assert at is not None
         out.append(
