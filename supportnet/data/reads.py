@@ -127,6 +127,34 @@ def _records(record: type[_R], rows: list[tuple[Any, ...]]) -> list[_R]:
     return [new(record, r) for r in rows]
 
 
+def _owned(
+    db: Reader, table: str, owner: str, what: str, ids: list[int], *, by_position: bool = False
+) -> list[tuple[Any, ...]]:
+    """``owner, what`` from each row of ``table`` that belongs to one of ``ids``."""
+    order = f" ORDER BY {owner}, position" if by_position else ""
+    rows: list[tuple[Any, ...]] = []
+    for chunk in chunks(ids):
+        rows += db.execute(
+            f"SELECT {owner}, {what} FROM {table} WHERE {owner} IN ({placeholders(chunk)}){order}",
+            tuple(chunk),
+        )
+    return rows
+
+
+def _support_and_tags(
+    db: Reader, kind: Literal["person", "group"], ids: list[int]
+) -> tuple[dict[int, set[SupportType]], dict[int, list[str]]]:
+    """The support types and the tags (in their order) of each person or group in ``ids``."""
+    owner = f"{kind}_id"
+    support: dict[int, set[SupportType]] = defaultdict(set)
+    for owner_id, value in _owned(db, f"{kind}_support", owner, "support_type", ids):
+        support[owner_id].add(_SUPPORTS[value])
+    tags: dict[int, list[str]] = defaultdict(list)
+    for owner_id, tag in _owned(db, f"{kind}_tags", owner, "tag", ids, by_position=True):
+        tags[owner_id].append(tag)
+    return support, tags
+
+
 # --- People ---------------------------------------------------------------------------------
 
 _PERSON_COLUMNS = ", ".join(PersonRecord._fields)
@@ -140,28 +168,12 @@ def people(db: Reader, **where: object) -> list[Person]:
     if not rows:
         return []
     ids = [r.id for r in rows]
-    support: dict[int, set[SupportType]] = defaultdict(set)
+    support, tags = _support_and_tags(db, "person", ids)
     channels: dict[int, list[ContactChannel]] = defaultdict(list)
-    tags: dict[int, list[str]] = defaultdict(list)
-    for chunk in chunks(ids):
-        marks = placeholders(chunk)
-        for pid, kind in db.execute(
-            f"SELECT person_id, support_type FROM person_support WHERE person_id IN ({marks})",
-            tuple(chunk),
-        ):
-            support[pid].add(_SUPPORTS[kind])
-        for pid, kind, value, preferred in db.execute(
-            "SELECT person_id, kind, value, preferred FROM person_channels "
-            f"WHERE person_id IN ({marks}) ORDER BY person_id, position",
-            tuple(chunk),
-        ):
-            channels[pid].append(ContactChannel(CHANNELS[kind], value, bool(preferred)))
-        for pid, tag in db.execute(
-            f"SELECT person_id, tag FROM person_tags WHERE person_id IN ({marks}) "
-            "ORDER BY person_id, position",
-            tuple(chunk),
-        ):
-            tags[pid].append(tag)
+    for pid, kind, value, preferred in _owned(
+        db, "person_channels", "person_id", "kind, value, preferred", ids, by_position=True
+    ):
+        channels[pid].append(ContactChannel(CHANNELS[kind], value, bool(preferred)))
     return [
         Person(
             id=r.id,
@@ -198,22 +210,7 @@ def groups(db: Reader, **where: object) -> list[Group]:
     )
     if not rows:
         return []
-    ids = [r.id for r in rows]
-    support: dict[int, set[SupportType]] = defaultdict(set)
-    tags: dict[int, list[str]] = defaultdict(list)
-    for chunk in chunks(ids):
-        marks = placeholders(chunk)
-        for gid, kind in db.execute(
-            f"SELECT group_id, support_type FROM group_support WHERE group_id IN ({marks})",
-            tuple(chunk),
-        ):
-            support[gid].add(_SUPPORTS[kind])
-        for gid, tag in db.execute(
-            f"SELECT group_id, tag FROM group_tags WHERE group_id IN ({marks}) "
-            "ORDER BY group_id, position",
-            tuple(chunk),
-        ):
-            tags[gid].append(tag)
+    support, tags = _support_and_tags(db, "group", [r.id for r in rows])
     return [
         Group(
             id=r.id,
@@ -244,13 +241,8 @@ def plans(db: Reader, **where: object) -> list[Plan]:
     """Plans whose columns equal the values given (e.g. ``person_id=3``), oldest first."""
     rows = _records(PlanRecord, _select(db, "plans", _PLAN_COLUMNS, where, " ORDER BY id"))
     skips: dict[int, set[date]] = defaultdict(set)
-    ids = [r.id for r in rows]
-    for chunk in chunks(ids):
-        for pid, day in db.execute(
-            f"SELECT plan_id, day FROM plan_skips WHERE plan_id IN ({placeholders(chunk)})",
-            tuple(chunk),
-        ):
-            skips[pid].add(date.fromisoformat(day))
+    for pid, day in _owned(db, "plan_skips", "plan_id", "day", [r.id for r in rows]):
+        skips[pid].add(date.fromisoformat(day))
     out = []
     for r in rows:
         recurrence = None
