@@ -63,6 +63,10 @@ _DIRECTIONS = {m.value: m for m in HelpDirection}
 _SUPPORTS = {m.value: m for m in SupportType}
 CHANNELS = {m.value: m for m in ChannelKind}
 _GROUP_KINDS = {m.value: m for m in GroupKind}
+_PLAN_KINDS = {m.value: m for m in PlanKind}
+_FREQUENCIES = {m.value: m for m in Frequency}
+_MONTHLY_MODES = {m.value: m for m in MonthlyMode}
+_INITIATORS = {m.value: m for m in Initiator}
 
 
 def utc(value: str | None) -> datetime | None:
@@ -248,10 +252,10 @@ def plans(db: Reader, **where: object) -> list[Plan]:
         recurrence = None
         if r.frequency is not None:
             recurrence = Recurrence(
-                frequency=Frequency(r.frequency),
+                frequency=_FREQUENCIES[r.frequency],
                 interval=r.interval or 1,
                 weekdays={int(d) for d in (r.weekdays or "").split(",") if d},
-                monthly_mode=MonthlyMode(r.monthly_mode or MonthlyMode.BY_DATE),
+                monthly_mode=_MONTHLY_MODES[r.monthly_mode or MonthlyMode.BY_DATE],
                 month_day=r.month_day,
                 nth=r.nth,
                 nth_weekday=r.nth_weekday,
@@ -267,11 +271,11 @@ def plans(db: Reader, **where: object) -> list[Plan]:
             Plan(
                 id=r.id,
                 uid=r.uid,
-                kind=PlanKind(r.kind),
+                kind=_PLAN_KINDS[r.kind],
                 person_id=r.person_id,
                 group_id=r.group_id,
                 title=r.title,
-                channel=ChannelKind(r.channel) if r.channel else None,
+                channel=CHANNELS[r.channel] if r.channel else None,
                 timezone=r.timezone,
                 start_date=start,
                 window_start=_time(r.window_start),
@@ -320,8 +324,8 @@ def checkins(
                 person_id=r.person_id,
                 group_id=r.group_id,
                 plan_id=r.plan_id,
-                channel=ChannelKind(r.channel) if r.channel else None,
-                initiator=Initiator(r.initiator),
+                channel=CHANNELS[r.channel] if r.channel else None,
+                initiator=_INITIATORS[r.initiator],
                 note=r.note,
                 mood_before=r.mood_before,
                 mood_after=r.mood_after,
