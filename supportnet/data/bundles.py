@@ -62,10 +62,15 @@ class Dependents:
     calendar: tuple[CalendarRecord, ...] = ()
 
 
+def dependents_of(bundle: PersonBundle | GroupBundle) -> Dependents:
+    """What a deleted person or group takes with them, and a restore brings back."""
+    return Dependents(bundle.plans, bundle.checkins, bundle.plan_links, bundle.calendar)
+
+
 def read_dependents(db: RawDatabase, target: Target, target_id: int) -> Dependents:
     """The plans and check-ins of one person or group, and links into those plans."""
-    plans = tuple(reads.plans(db, f"{target} = ?", (target_id,)))
-    checkins = tuple(reads.checkins(db, f"{target} = ?", (target_id,), newest_first=False))
+    plans = tuple(reads.plans(db, **{target: target_id}))
+    checkins = tuple(reads.checkins(db, newest_first=False, **{target: target_id}))
     links: list[PlanLink] = []
     plan_ids = [p.id for p in plans if p.id is not None]
     for start in range(0, len(plan_ids), _CHUNK):

@@ -59,7 +59,7 @@ def take_out_plan(session: Session, plan_id: int) -> PlanBundle:
     from supportnet.data.schema import PlanRow
 
     reader = reads.SessionReader(session)
-    found = reads.plans(reader, "id = ?", (plan_id,))
+    found = reads.plans(reader, id=plan_id)
     if not found:
         raise NotFoundError(_PLAN_GONE)
     linked = tuple(

@@ -84,7 +84,7 @@ def _gather(
     zone = user_zone(store)
     today = now.astimezone(ZoneInfo(zone)).date()
     plans = reader.plans()
-    held_plans = reads.plans(store.db, "paused = 1") if paused else []
+    held_plans = reads.plans(store.db, paused=True) if paused else []
     people = whos(store)
     postponements = store.postponements.list_active(today)
     chosen = exported_plans(plans, people, scope)

@@ -73,7 +73,7 @@ class ReachOutReader:
         """Plans that are not paused."""
         mark = self._mark()
         if mark != self._plans_mark:
-            self._plans = reads.plans(self._store.db, "paused = 0")
+            self._plans = reads.plans(self._store.db, paused=False)
             self._plans_mark = mark
         return self._plans
 

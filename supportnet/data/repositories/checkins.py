@@ -187,7 +187,7 @@ class CheckInsRepository(Repository):
         return self.get(new_id)
 
     def get(self, checkin_id: int) -> CheckIn:
-        found = reads.checkins(self._db, "id = ?", (checkin_id,))
+        found = reads.checkins(self._db, id=checkin_id)
         if not found:
             raise NotFoundError(_GONE)
         return found[0]
@@ -204,11 +204,11 @@ class CheckInsRepository(Repository):
 
     def for_person(self, person_id: int, limit: int | None = None) -> list[CheckIn]:
         """A person's check-ins, newest first."""
-        return reads.checkins(self._db, "person_id = ?", (person_id,), limit=limit)
+        return reads.checkins(self._db, person_id=person_id, limit=limit)
 
     def for_group(self, group_id: int, limit: int | None = None) -> list[CheckIn]:
         """A group's check-ins, newest first."""
-        return reads.checkins(self._db, "group_id = ?", (group_id,), limit=limit)
+        return reads.checkins(self._db, group_id=group_id, limit=limit)
 
     def last_contact_by_person(self) -> dict[int, datetime]:
         """When each person was last in touch, either way round (one indexed query)."""

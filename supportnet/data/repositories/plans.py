@@ -53,13 +53,13 @@ class PlansRepository(Repository):
         return reads.plans(self._db)
 
     def for_person(self, person_id: int) -> list[Plan]:
-        return reads.plans(self._db, "person_id = ?", (person_id,))
+        return reads.plans(self._db, person_id=person_id)
 
     def for_group(self, group_id: int) -> list[Plan]:
-        return reads.plans(self._db, "group_id = ?", (group_id,))
+        return reads.plans(self._db, group_id=group_id)
 
     def get(self, plan_id: int) -> Plan:
-        found = reads.plans(self._db, "id = ?", (plan_id,))
+        found = reads.plans(self._db, id=plan_id)
         if not found:
             raise NotFoundError(_GONE)
         return found[0]

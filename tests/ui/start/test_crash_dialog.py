@@ -189,4 +189,4 @@ def test_a_database_error_reaches_neither_stderr_nor_the_report_with_private_dat
         assert "PRIVATE-NOTE" not in text
     for report in reports:  # a bug: the report still says what and where
         assert "IntegrityError" in report
-        assert "people.py" in report
+        assert "targets.py" in report  # PeopleRepository.add lives there

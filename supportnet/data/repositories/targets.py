@@ -1,0 +1,169 @@
+"""What the people and groups repositories share: add, change, find, remove and restore."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, ClassVar, Generic, Literal, TypeVar
+
+from supportnet.data import reads
+from supportnet.data.bundles import (
+    Dependents,
+    GroupBundle,
+    PersonBundle,
+    Target,
+    check_restorable,
+    dependents_of,
+    read_dependents,
+    restore_target,
+)
+from supportnet.data.repositories.base import Repository
+from supportnet.model.errors import NotFoundError
+from supportnet.model.network import Group, Person
+
+ItemT = TypeVar("ItemT", Person, Group)
+BundleT = TypeVar("BundleT", PersonBundle, GroupBundle)
+
+
+class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
+    """Add, change, find and remove people or groups. Reads use plain SQL; writes use the ORM.
+
+    A subclass says which table and ORM row class hold its items, which column plans and
+    check-ins point at them by, what its messages say, and how an item fills a row and a
+    bundle; everything else is done here, the same way for both.
+    """
+
+    _table: ClassVar[Literal["people", "community_groups"]]
+    _target: ClassVar[Target]
+    #: The item was deleted (perhaps in another window).
+    _gone: ClassVar[str]
+    #: The item was never added, so it has no id.
+    _unsaved: ClassVar[str]
+    #: A restore found the item back already.
+    _already_back: ClassVar[str]
+
+    # --- what a subclass provides -------------------------------------------------------
+
+    @abstractmethod
+    def _read(self, **where: object) -> list[ItemT]:
+        """Items whose columns equal the values given (a ``reads`` function)."""
+
+    @staticmethod
+    @abstractmethod
+    def _row_type() -> type[Any]:
+        """The ORM row class, imported here so that reading never loads SQLAlchemy."""
+
+    @staticmethod
+    @abstractmethod
+    def _fill(row: Any, item: ItemT) -> None:
+        """Copy every field but the id, uid and times from ``item`` to ``row``."""
+
+    @staticmethod
+    @abstractmethod
+    def _names(item: ItemT) -> tuple[str, ...]:
+        """The names :meth:`find` searches."""
+
+    @staticmethod
+    @abstractmethod
+    def _bundled(item: ItemT, found: Dependents) -> BundleT:
+        """The bundle of ``item`` and what was found to go with it."""
+
+    @staticmethod
+    @abstractmethod
+    def _item_of(bundle: BundleT) -> ItemT:
+        """The person or group in ``bundle``."""
+
+    # --- the repository -----------------------------------------------------------------
+
+    def list_all(self) -> list[ItemT]:
+        return self._read()
+
+    def get(self, item_id: int) -> ItemT:
+        found = self._read(id=item_id)
+        if not found:
+            raise NotFoundError(self._gone)
+        return found[0]
+
+    def find(self, text: str) -> list[ItemT]:
+        """Those whose name (or nickname) contains ``text`` (case-insensitive), exact first."""
+        needle = text.strip().casefold()
+        if not needle:
+            return []
+        found = [
+            item
+            for item in self.list_all()
+            if any(needle in name.casefold() for name in self._names(item))
+        ]
+        exact = [item for item in found if needle in [n.casefold() for n in self._names(item)]]
+        return exact or found
+
+    def add(self, item: ItemT) -> ItemT:
+        item.normalised().validate()
+        now = self._clock()
+        with self._sessions.begin() as session:
+            row = self._row_type()(uid=item.uid, created_at=now, updated_at=now)
+            self._fill(row, item)
+            session.add(row)
+            session.flush()
+            new_id = int(row.id)
+        return self.get(new_id)
+
+    def update(self, item: ItemT) -> ItemT:
+        if item.id is None:
+            raise NotFoundError(self._unsaved)
+        item.normalised().validate()
+        with self._sessions.begin() as session:
+            row = session.get(self._row_type(), item.id)
+            if row is None:
+                raise NotFoundError(self._gone)
+            self._fill(row, item)
+            row.updated_at = self._clock()
+        return self.get(item.id)
+
+    def delete(self, item_id: int) -> None:
+        """Remove the item with its plans and check-in history."""
+        from sqlalchemy import delete
+
+        row_type = self._row_type()
+        with self._sessions.begin() as session:
+            result = session.execute(delete(row_type).where(row_type.id == item_id))
+            if result.rowcount == 0:  # type: ignore[attr-defined]
+                raise NotFoundError(self._gone)
+
+    def bundle(self, item_id: int) -> BundleT:
+        """The item with all its plans and check-ins, to undo a :meth:`delete` later."""
+        item = self.get(item_id)
+        return self._bundled(item, read_dependents(self._db, self._target, item_id))
+
+    def restore(self, bundle: BundleT) -> ItemT:
+        """Put a deleted item back with its plans and check-ins, all in one transaction.
+
+        Ids, uids, plan sequences and times are kept, and check-ins link to their plans
+        again, so a delete and its undo leave the rows as they were. If something added
+        since the delete holds one of the old ids, that row gets a new id (uids are kept).
+        Raises :class:`SupportNetError` if the item is back already.
+        """
+        item, dependents = self._item_of(bundle), dependents_of(bundle)
+        item.validate()
+        check_restorable(item.display_name, dependents.plans, dependents.checkins)
+        now = self._clock()
+        with self._sessions.begin() as session:
+            new_id = restore_target(
+                session,
+                self._row_type(),
+                item,
+                self._fill,
+                self._target,
+                dependents,
+                now,
+                already_back=self._already_back,
+            )
+        return self.get(new_id)
+
+    def dependents(self, item_id: int) -> tuple[int, int]:
+        """How many plans and check-ins would go with the item."""
+        plans = reads.count(self._db, "plans", **{self._target: item_id})
+        checkins = reads.count(self._db, "checkins", **{self._target: item_id})
+        return plans, checkins
+
+    def count(self) -> int:
+        return reads.count(self._db, self._table)
