@@ -164,7 +164,7 @@ class CheckInsRepository(Repository):
         with self._sessions.begin() as session:
             # SessionReader is a Reader, as RawDatabase is: reads.checkins only runs queries.
             reader: Any = reads.SessionReader(session)
-            found = reads.checkins(reader, "uid = ?", (uid,))
+            found = reads.checkins(reader, uid=uid)
             if not found:
                 raise NotFoundError(_GONE)
             session.execute(delete(CheckInRow).where(CheckInRow.uid == uid))

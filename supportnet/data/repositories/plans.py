@@ -81,20 +81,20 @@ class PlansRepository(Repository):
     def update(self, plan: Plan) -> Plan:
         if plan.id is None:
             raise NotFoundError("This plan hasn't been saved yet.")
-        return self._change(plan, "id = ?", (plan.id,))
+        return self._change(plan, id=plan.id)
 
     def update_by_uid(self, plan: Plan) -> Plan:
         """Give the stored plan with ``plan``'s uid ``plan``'s values (its id may have changed
         after an undo); finding it, the checks and the write are one transaction."""
-        return self._change(plan, "uid = ?", (plan.uid,))
+        return self._change(plan, uid=plan.uid)
 
-    def _change(self, plan: Plan, where: str, params: tuple[object, ...]) -> Plan:
+    def _change(self, plan: Plan, **where: object) -> Plan:
         from supportnet.data.schema import PlanRow
 
         plan.normalised().validate()
         with self._sessions.begin() as session:
             # Read in the write's own transaction: the timing compared is the one replaced.
-            found = reads.plans(reads.SessionReader(session), where, params)
+            found = reads.plans(reads.SessionReader(session), **where)
             row = session.get(PlanRow, found[0].id) if found else None
             if row is None:
                 raise NotFoundError(_GONE)
