@@ -14,7 +14,7 @@ from supportnet.calendar import (
     ExportEvent,
     Privacy,
 )
-from supportnet.data.paths import user_path
+from supportnet.services.files import user_path
 from supportnet.ui.plans.wording import short_date
 
 TITLE = "Export to calendar"
