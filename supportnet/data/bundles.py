@@ -132,7 +132,7 @@ def restore_dependents(
     """
     from sqlalchemy import insert, select, update
 
-    from supportnet.data.repositories.plans import _fill as fill_plan
+    from supportnet.data.plan_rows import fill_plan_row
     from supportnet.data.schema import CheckInRow, PlanRow
 
     plans, checkins = dependents.plans, dependents.checkins
@@ -157,7 +157,7 @@ def restore_dependents(
             created_at=plan.created_at or fallback_time,
             updated_at=plan.updated_at or fallback_time,
         )
-        fill_plan(row, plan)
+        fill_plan_row(row, plan)
         row.person_id = target_id if target == "person_id" else None
         row.group_id = target_id if target == "group_id" else None
         session.add(row)

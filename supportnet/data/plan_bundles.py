@@ -85,7 +85,7 @@ def put_back_plan(session: Session, bundle: PlanBundle, now: datetime) -> int:
     """
     from sqlalchemy import update
 
-    from supportnet.data.repositories.plans import _fill
+    from supportnet.data.plan_rows import fill_plan_row
     from supportnet.data.schema import CheckInRow, PlanRow
 
     plan = bundle.plan
@@ -101,7 +101,7 @@ def put_back_plan(session: Session, bundle: PlanBundle, now: datetime) -> int:
         created_at=plan.created_at or now,
         updated_at=plan.updated_at or now,
     )
-    _fill(row, plan)
+    fill_plan_row(row, plan)
     session.add(row)
     session.flush()
     new_id = int(row.id)

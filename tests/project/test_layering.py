@@ -96,17 +96,7 @@ MAY_IMPORT = _may_import()
 #: (importing module, imported module) for the ui rule and the layer table.
 _PENDING: dict[tuple[str, str], str] = {}
 #: Known import cycles, as the set of modules in each; same rule: remove once broken.
-_PENDING_CYCLES: dict[frozenset[str], str] = {
-    # bundles → repositories.plans._fill → plan_bundles → bundles, through function-level
-    # imports; the repositories are being regrouped (issue 10, the data helpers).
-    frozenset(
-        {
-            "supportnet.data.bundles",
-            "supportnet.data.plan_bundles",
-            "supportnet.data.repositories.plans",
-        }
-    ): "plan (un)delete bundles regroup with the repositories",
-}
+_PENDING_CYCLES: dict[frozenset[str], str] = {}
 
 
 # --- The rules -----------------------------------------------------------------------------

@@ -5,45 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from supportnet.data import reads
+from supportnet.data.plan_rows import fill_plan_row
 from supportnet.data.repositories.base import Repository, require_targets
 from supportnet.model.errors import NotFoundError
 from supportnet.model.plans import Plan
 
 if TYPE_CHECKING:
     from supportnet.data.plan_bundles import PlanBundle
-    from supportnet.data.schema import PlanRow
 
 _GONE = "That plan no longer exists."
-
-
-def _fill(row: PlanRow, plan: Plan) -> None:
-    from supportnet.data.schema import PlanSkipRow
-
-    row.kind = plan.kind.value
-    row.person_id = plan.person_id
-    row.group_id = plan.group_id
-    row.title = plan.title
-    row.channel = plan.channel.value if plan.channel else None
-    row.timezone = plan.timezone
-    row.start_date = plan.start_date
-    row.window_start = plan.window_start
-    row.window_end = plan.window_end
-    row.duration_minutes = plan.duration_minutes
-    row.message_idea = plan.message_idea
-    row.notes = plan.notes
-    row.paused = plan.paused
-    rec = plan.recurrence
-    row.frequency = rec.frequency.value if rec else None
-    row.interval = rec.interval if rec else None
-    row.weekdays = ",".join(str(d) for d in sorted(rec.weekdays)) if rec else None
-    row.monthly_mode = rec.monthly_mode.value if rec else None
-    row.month_day = rec.month_day if rec else None
-    row.nth = rec.nth if rec else None
-    row.nth_weekday = rec.nth_weekday if rec else None
-    row.until = rec.until if rec else None
-    row.skips = [PlanSkipRow(day=d) for d in sorted(rec.skips)] if rec else []
-    row.ideal_days = plan.cadence.ideal_days if plan.cadence else None
-    row.too_long_days = plan.cadence.too_long_days if plan.cadence else None
 
 
 class PlansRepository(Repository):
@@ -72,7 +42,7 @@ class PlansRepository(Repository):
         with self._sessions.begin() as session:
             require_targets(session, plan.person_id, plan.group_id)
             row = PlanRow(uid=plan.uid, sequence=plan.sequence, created_at=now, updated_at=now)
-            _fill(row, plan)
+            fill_plan_row(row, plan)
             session.add(row)
             session.flush()
             new_id = row.id
@@ -99,7 +69,7 @@ class PlansRepository(Repository):
             if row is None:
                 raise NotFoundError(_GONE)
             require_targets(session, plan.person_id, plan.group_id)
-            _fill(row, plan)
+            fill_plan_row(row, plan)
             if plan.timing_key() != found[0].timing_key():
                 row.sequence += 1
             row.updated_at = self._clock()
