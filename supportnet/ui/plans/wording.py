@@ -163,14 +163,22 @@ def _flexible_day(plan: Plan, now: datetime, last_contact: datetime | None) -> d
     return None if due_day <= now.astimezone(zone).date() else due_day
 
 
+def _user_clock(plan: Plan, now: datetime, user_zone: str) -> tuple[ZoneInfo, date] | None:
+    """The user's zone and today there; None if either zone is unknown (say nothing then)."""
+    user_tz = known_zone(user_zone)
+    if user_tz is None or not is_known_zone(plan.timezone):
+        return None
+    return user_tz, now.astimezone(user_tz).date()
+
+
 def next_text(
     plan: Plan, now: datetime, user_zone: str, last_contact: datetime | None = None
 ) -> str:
     """The preview line: "Next: Sun 29 Nov, 18:00 (your time 23:00)"."""
-    user_tz = known_zone(user_zone)
-    if user_tz is None or not is_known_zone(plan.timezone):
+    where = _user_clock(plan, now, user_zone)
+    if where is None:
         return ""
-    today_user = now.astimezone(user_tz).date()
+    user_tz, today_user = where
     if plan.paused:
         return "Paused: it won't be suggested until you resume it."
     if plan.kind is PlanKind.FLEXIBLE:
@@ -198,10 +206,10 @@ def next_short(
     plan: Plan, now: datetime, user_zone: str, last_contact: datetime | None = None
 ) -> str:
     """When a plan comes next, on the user's clock: "Sat 5 Dec, 18:00", "Around Mon 30 Nov"."""
-    user_tz = known_zone(user_zone)
-    if user_tz is None or not is_known_zone(plan.timezone):
+    where = _user_clock(plan, now, user_zone)
+    if where is None:
         return ""
-    today_user = now.astimezone(user_tz).date()
+    user_tz, today_user = where
     if plan.paused:
         return "Paused"
     if plan.kind is PlanKind.FLEXIBLE:
