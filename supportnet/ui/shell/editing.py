@@ -201,8 +201,7 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
         from supportnet.ui.calendar.outcome import LATE_ERROR_TITLE
 
         dialog = ExportDialog(
-            # The export reads through services.calendar_export, which takes the store.
-            self._source.store,
+            self._source.calendar_export(),
             self._clock,
             ui_state=self.ui_state,
             status=self.show_note,
