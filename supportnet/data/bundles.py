@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
-    from supportnet.data.engine import RawDatabase
 
 Target = Literal["person_id", "group_id"]
 
@@ -67,7 +66,7 @@ def dependents_of(bundle: PersonBundle | GroupBundle) -> Dependents:
     return Dependents(bundle.plans, bundle.checkins, bundle.plan_links, bundle.calendar)
 
 
-def read_dependents(db: RawDatabase, target: Target, target_id: int) -> Dependents:
+def read_dependents(db: reads.Reader, target: Target, target_id: int) -> Dependents:
     """The plans and check-ins of one person or group, and links into those plans."""
     plans = tuple(reads.plans(db, **{target: target_id}))
     checkins = tuple(reads.checkins(db, newest_first=False, **{target: target_id}))

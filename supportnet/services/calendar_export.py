@@ -43,6 +43,7 @@ from supportnet.data.repositories.calendar import CalendarRecord
 from supportnet.model.errors import ExportError, NothingToExportError
 from supportnet.model.network import new_uid
 from supportnet.model.plans import Plan, PlanKind
+from supportnet.model.targets import TargetKey
 from supportnet.model.zones import known_zone
 from supportnet.scheduling import plan_zone
 from supportnet.services.everyone import whos
@@ -361,3 +362,41 @@ def write_atomically(
             else f"Couldn't save {path.name} in {path.parent} ({exc.strerror}). Nothing was "
             "written; choose a folder you can save to."
         ) from exc
+
+
+class CalendarExport:
+    """The calendar export over one store, as the export dialog uses it: whose plans there
+    are to choose from, the preview, and the export itself (the dialog holds no store)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        # Kept between previews: it reads again only what changed since.
+        self._reader = ReachOutReader(store)
+
+    def user_zone(self) -> str:
+        """The zone the person lives in: their setting, or the system's."""
+        return user_zone(self._store)
+
+    def plans(self) -> list[Plan]:
+        """The plans that aren't paused."""
+        return self._reader.plans()
+
+    def whos(self) -> dict[TargetKey, Who]:
+        """Everyone, with what an export may say about them."""
+        return whos(self._store)
+
+    def preview(self, options: ExportOptions, now: datetime, scope: Scope | None) -> Preview:
+        """What an export would write now (:func:`preview_export`); reads only."""
+        return preview_export(self._store, options, now, scope, reader=self._reader)
+
+    def export(
+        self, path: Path, options: ExportOptions, now: datetime, scope: Scope | None
+    ) -> Exported:
+        """Write the file and remember what it said (:func:`export`); safe on a worker
+        thread, as it reads through a reader of its own."""
+        return export(self._store, path, options, now, scope)
+
+    @staticmethod
+    def check_target(path: Path) -> None:
+        """:func:`check_target`: raise :class:`ExportError` if ``path`` can't be written."""
+        check_target(path)

@@ -28,8 +28,8 @@ class _Repository(Protocol[_T, _B]):
     def get(self, item_id: int, /) -> _T: ...
     def add(self, item: _T, /) -> _T: ...
     def update(self, item: _T, /) -> _T: ...
-    def delete(self, item_id: int, /) -> None: ...
-    def bundle(self, item_id: int, /) -> _B: ...
+    def remove(self, item_id: int, /) -> _B: ...
+    def move(self, item_id: int, circle: Circle, domain: LifeDomain | None, /) -> _T | None: ...
     def restore(self, bundle: _B, /) -> _T: ...
     def dependents(self, item_id: int, /) -> tuple[int, int]: ...
     def count(self) -> int: ...
@@ -73,25 +73,21 @@ class Members(Generic[_T, _B]):
         return self._repository().update(item)
 
     def remove(self, item_id: int) -> _B:
-        """Delete them with their plans and check-ins; what :meth:`restore` needs.
-
-        The delete is one transaction; the bundle is read just before it.
-        """
-        repository = self._repository()
-        bundle = repository.bundle(item_id)
-        repository.delete(item_id)
-        return bundle
+        """Delete them with their plans and check-ins; what :meth:`restore` needs, read in the
+        delete's own transaction."""
+        return self._repository().remove(item_id)
 
     def restore(self, bundle: _B) -> _T:
         """Undo :meth:`remove` in one transaction: them, their plans and check-ins, uids kept."""
         return self._repository().restore(bundle)
 
-    def place(self, item_id: int, where: Place) -> _T:
-        """Put them in another circle and part of life (one write)."""
-        repository = self._repository()
-        item = repository.get(item_id)
-        item.circle, item.domain = where
-        return repository.update(item)
+    def move(self, item_id: int, where: Place) -> Moved | None:
+        """Put them in another circle and part of life, nothing else changed (one
+        transaction); None if they are there already."""
+        before = self._repository().move(item_id, *where)
+        if before is None:
+            return None
+        return Moved(before.name, (before.circle, before.domain), where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,17 +138,11 @@ class NetworkService:
         return self.groups.restore(removed.group)
 
     def move(self, kind: str, item_id: int, circle: Circle, domain: LifeDomain) -> Moved | None:
-        """Move them on the map; None if they are there already."""
-        item = self.get(kind, item_id)
-        before = (item.circle, item.domain)
-        if before == (circle, domain):
-            return None
-        self.place(kind, item_id, (circle, domain))
-        return Moved(item.name, before, (circle, domain))
+        """Move them on the map (one transaction); None if they are there already."""
+        members = self.people if kind == PERSON else self.groups
+        return members.move(item_id, (circle, domain))
 
     def place(self, kind: str, item_id: int, where: Place) -> None:
-        """Put them at ``where`` (a move's undo and redo)."""
-        if kind == PERSON:
-            self.people.place(item_id, where)
-        else:
-            self.groups.place(item_id, where)
+        """Put them at ``where`` (a move's undo and redo; one transaction)."""
+        members = self.people if kind == PERSON else self.groups
+        members.move(item_id, where)

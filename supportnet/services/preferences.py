@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from supportnet.model.ideas import MessageIdea
 from supportnet.model.settings import Settings
@@ -14,7 +14,7 @@ __all__ = ["IdeasService", "SettingsService"]
 
 
 class SettingsService:
-    """The person's preferences (one transaction to save)."""
+    """The person's preferences: a change is one transaction (:meth:`update`)."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -23,7 +23,13 @@ class SettingsService:
         return self._store.settings.load()
 
     def save(self, settings: Settings) -> None:
+        """Store all of ``settings``; a page changing some of them uses :meth:`update`."""
         self._store.settings.save(settings)
+
+    def update(self, **changes: Any) -> Settings:
+        """Change only the settings named (read and written in one transaction, so what
+        another window changed meanwhile is kept); the settings after."""
+        return self._store.settings.update(**changes)
 
 
 class IdeasService:

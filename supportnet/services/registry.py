@@ -15,6 +15,9 @@ from supportnet.services.preferences import IdeasService, SettingsService
 if TYPE_CHECKING:
     from supportnet.data.bundles import GroupBundle, PersonBundle
     from supportnet.data.store import Store
+    from supportnet.model.targets import TargetKey
+    from supportnet.scheduling.model import Target
+    from supportnet.services.calendar_export import CalendarExport
     from supportnet.services.schedule_reader import ReachOutReader
 
 __all__ = ["Services"]
@@ -24,11 +27,11 @@ __all__ = ["Services"]
 class Services:
     """Typed use cases over one store: what the UI reads and writes through.
 
-    ``store`` is there for the readers that take a whole store (the schedule reader and
-    the calendar export); pages ask :meth:`reach_out_reader` instead of building one.
+    The store itself is private: the readers that take a whole store (the schedule reader,
+    the calendar export, everyone a plan can be for) are built here, for pages to ask for.
     """
 
-    store: Store
+    _store: Store
     people: Members[Person, PersonBundle]
     groups: Members[Group, GroupBundle]
     network: NetworkService
@@ -43,7 +46,7 @@ class Services:
         people: Members[Person, PersonBundle] = Members(lambda: store.people)
         groups: Members[Group, GroupBundle] = Members(lambda: store.groups)
         return cls(
-            store=store,
+            _store=store,
             people=people,
             groups=groups,
             network=NetworkService(people, groups),
@@ -58,4 +61,16 @@ class Services:
         """A fresh reader of today's suggestions and the agenda (it caches what it read)."""
         from supportnet.services.schedule_reader import ReachOutReader
 
-        return ReachOutReader(self.store)
+        return ReachOutReader(self._store)
+
+    def calendar_export(self) -> CalendarExport:
+        """The calendar export: the choice of whose plans, the preview, the export."""
+        from supportnet.services.calendar_export import CalendarExport
+
+        return CalendarExport(self._store)
+
+    def targets(self) -> dict[TargetKey, Target]:
+        """Everyone a plan can be for, as the schedule names them."""
+        from supportnet.services.everyone import targets
+
+        return targets(self._store)

@@ -222,8 +222,7 @@ def onboard(store: Store, choose: ChooseStart, *, today: date, zone: str) -> Sta
             from supportnet.demo.loader import load_demo
 
             load_demo(store, today, zone)
-    settings.onboarded = True
-    store.settings.save(settings)
+    store.settings.update(onboarded=True)
     return choice
 
 

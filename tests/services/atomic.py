@@ -6,7 +6,7 @@ Imported as ``tests.services.atomic``.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 INJECTED = "injected failure"
@@ -30,15 +30,17 @@ def dump(store: Any) -> dict[str, list[tuple[Any, ...]]]:
 
 
 @contextlib.contextmanager
-def failing(store: Any, when: str, table: str) -> Iterator[None]:
+def failing(store: Any, when: str, table: str, row: str = "") -> Iterator[None]:
     """Make the next ``when`` (INSERT, UPDATE or DELETE) on ``table`` fail, in SQLite itself.
 
     A real trigger in the database, so the failure comes mid-transaction from the same
-    connection the write uses; it is dropped again on leaving.
+    connection the write uses; it is dropped again on leaving. ``row``, an SQL condition on
+    ``NEW`` or ``OLD``, limits it to one row (the last of several written to one table).
     """
     name = f"inject_{when.lower()}_{table}"
+    condition = f"WHEN {row} " if row else ""
     store.db.execute(
-        f"CREATE TRIGGER {name} BEFORE {when} ON {table} "
+        f"CREATE TRIGGER {name} BEFORE {when} ON {table} {condition}"
         f"BEGIN SELECT RAISE(ABORT, '{INJECTED}'); END"
     )
     try:
@@ -70,3 +72,26 @@ def split_writes(store: Any) -> Iterator[None]:
         yield
     finally:
         event.remove(store.engine, "after_cursor_execute", commit_each)
+
+
+@contextlib.contextmanager
+def meanwhile(store: Any, change: Callable[[], None]) -> Iterator[None]:
+    """Run ``change`` (another window's write, on its own connection) once, as the next
+    write transaction begins, before that transaction has read anything.
+
+    A step that reads and then writes in one transaction sees ``change``; a step that reads
+    first and writes in a transaction of its own acts on what it read before ``change``.
+    """
+    from sqlalchemy import event
+
+    pending = [change]
+
+    def on_begin(_conn: Any) -> None:
+        if pending:
+            pending.pop()()
+
+    event.listen(store.engine, "begin", on_begin)
+    try:
+        yield
+    finally:
+        event.remove(store.engine, "begin", on_begin)

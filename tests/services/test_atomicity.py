@@ -13,12 +13,14 @@ from typing import Any
 import pytest
 
 from supportnet.model.checkins import CheckIn
+from supportnet.model.errors import ValidationError
 from supportnet.model.network import Circle, LifeDomain, Person
 from supportnet.model.plans import Cadence, Frequency, Plan, PlanKind, Recurrence
+from supportnet.model.settings import Settings
 from supportnet.model.targets import PERSON
 from supportnet.scheduling import Postponement
 from supportnet.services import Services
-from tests.services.atomic import INJECTED, dump, failing, split_writes
+from tests.services.atomic import INJECTED, dump, failing, meanwhile, split_writes
 
 AT = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
@@ -65,9 +67,9 @@ def world(store: Any) -> World:
     return World(store)
 
 
-def _fails_and_changes_nothing(store: Any, when: str, table: str, step: Any) -> None:
+def _fails_and_changes_nothing(store: Any, when: str, table: str, step: Any, row: str = "") -> None:
     before = dump(store)
-    with failing(store, when, table), pytest.raises(Exception, match=INJECTED):
+    with failing(store, when, table, row), pytest.raises(Exception, match=INJECTED):
         step()
     assert dump(store) == before
 
@@ -213,17 +215,110 @@ def test_bringing_someone_back_is_all_or_nothing(world: World) -> None:
     assert len(world.services.plans.for_person(back.id)) == 2
 
 
-def test_moving_someone_back_is_all_or_nothing(world: World) -> None:
+def test_taking_someone_out_is_all_or_nothing(world: World) -> None:
     network = world.services.network
-    moved = network.move(PERSON, world.sam.id, Circle.INNER, LifeDomain.FAMILY)
-    assert moved is not None
-    # Storing a person writes their tags again after their own row.
+    world.services.checkins.add_back(world.check_in())
+    # Deleting the person takes their plans and check-ins with them (ON DELETE CASCADE).
+    _fails_and_changes_nothing(
+        world.store, "DELETE", "checkins", lambda: network.remove(PERSON, world.sam.id)
+    )
+
+
+def test_taking_someone_out_reads_what_it_deletes_in_the_same_transaction(
+    world: World,
+) -> None:
+    network = world.services.network
+    with meanwhile(world.store, lambda: _retitle(world, "Monday call")):
+        removed = network.remove(PERSON, world.sam.id)
+    back = network.restore(removed)
+    # The undo brings back the plan as it was deleted, not as it was a moment before.
+    assert [p.title for p in world.services.plans.for_person(back.id)] == ["", "Monday call"]
+
+
+def test_moving_someone_and_back_are_each_all_or_nothing(world: World) -> None:
+    network = world.services.network
     _fails_and_changes_nothing(
         world.store,
         "UPDATE",
-        "person_tags",
+        "people",
+        lambda: network.move(PERSON, world.sam.id, Circle.INNER, LifeDomain.FAMILY),
+    )
+    moved = network.move(PERSON, world.sam.id, Circle.INNER, LifeDomain.FAMILY)
+    assert moved is not None
+    _fails_and_changes_nothing(
+        world.store,
+        "UPDATE",
+        "people",
         lambda: network.place(PERSON, world.sam.id, moved.before),
     )
+
+
+def test_moving_someone_changes_their_place_and_nothing_else(world: World) -> None:
+    network = world.services.network
+    with meanwhile(world.store, lambda: _elsewhere(world, Circle.OUTER, "Likes calls")):
+        moved = network.move(PERSON, world.sam.id, Circle.INNER, LifeDomain.FAMILY)
+    assert moved is not None
+    # What the undo puts back is the place the move replaced, read in the same transaction.
+    assert moved.before == (Circle.OUTER, world.sam.domain)
+    sam = world.services.people.get(world.sam.id)
+    assert (sam.circle, sam.domain, sam.notes) == (Circle.INNER, LifeDomain.FAMILY, "Likes calls")
+    assert network.move(PERSON, world.sam.id, Circle.INNER, LifeDomain.FAMILY) is None
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+def test_changing_settings_is_all_or_nothing(world: World) -> None:
+    settings = world.services.settings
+    settings.save(Settings())  # every setting stored, so a change is an UPDATE of its row
+    # The settings are written in their own order: keep_in_tray comes last.
+    _fails_and_changes_nothing(
+        world.store,
+        "UPDATE",
+        "settings",
+        lambda: settings.update(suggestions_per_day=5, keep_in_tray=True),
+        row="NEW.key = 'keep_in_tray'",
+    )
+    after = settings.update(suggestions_per_day=5, keep_in_tray=True)
+    assert (after.suggestions_per_day, after.keep_in_tray) == (5, True)
+    assert settings.load() == after
+
+
+def test_changing_a_setting_keeps_what_changed_meanwhile(world: World) -> None:
+    settings = world.services.settings
+    settings.save(Settings())
+    with meanwhile(world.store, lambda: _reminders_off(world)):
+        after = settings.update(low_energy_until=date(2026, 12, 2))
+    assert (after.low_energy_until, after.reminders_enabled) == (date(2026, 12, 2), False)
+    assert settings.load() == after
+
+
+def test_a_setting_that_does_not_fit_changes_nothing(world: World) -> None:
+    settings = world.services.settings
+    before = dump(world.store)
+    with pytest.raises(ValidationError):
+        settings.update(low_energy_until=date(2026, 12, 2), suggestions_per_day=0)
+    with pytest.raises(TypeError):
+        settings.update(low_energy=date(2026, 12, 2))
+    assert dump(world.store) == before
+
+
+def _retitle(world: World, title: str) -> None:
+    """Another window renames Sam's weekly plan."""
+    world.store.db.execute("UPDATE plans SET title = ? WHERE id = ?", (title, world.weekly.id))
+
+
+def _elsewhere(world: World, circle: Circle, notes: str) -> None:
+    """Another window moves Sam and changes their notes."""
+    world.store.db.execute(
+        "UPDATE people SET circle = ?, notes = ? WHERE id = ?",
+        (circle.value, notes, world.sam.id),
+    )
+
+
+def _reminders_off(world: World) -> None:
+    """Another window (or the tray) turns reminders off."""
+    world.store.db.execute("UPDATE settings SET value = 'false' WHERE key = 'reminders_enabled'")
 
 
 def _fields(checkin: CheckIn) -> dict[str, Any]:
@@ -241,3 +336,39 @@ def test_these_checks_catch_a_step_split_into_several_transactions(world: World)
     ):
         checkins.unlog(logged)
     assert dump(world.store) != before  # the check-in went; its postponements did not return
+
+
+def test_these_checks_catch_settings_changed_in_several_transactions(world: World) -> None:
+    settings = world.services.settings
+    settings.save(Settings())
+    before = dump(world.store)
+    with (
+        split_writes(world.store),
+        failing(world.store, "UPDATE", "settings", "NEW.key = 'keep_in_tray'"),
+        pytest.raises(Exception, match=INJECTED),
+    ):
+        settings.update(suggestions_per_day=5, keep_in_tray=True)
+    assert dump(world.store) != before  # suggestions_per_day stayed changed
+
+
+def test_these_checks_catch_a_read_before_the_write_transaction(world: World) -> None:
+    """The steps as they were: read first, then write in a transaction of their own."""
+    store, people, settings = world.store, world.store.people, world.services.settings
+    with meanwhile(store, lambda: _retitle(world, "Monday call")):
+        bundle = people.bundle(world.sam.id)
+        people.delete(world.sam.id)
+    back = people.restore(bundle)
+    assert "Monday call" not in [p.title for p in world.services.plans.for_person(back.id)]
+
+    with meanwhile(store, lambda: _elsewhere(world, Circle.OUTER, "Likes calls")):
+        sam = people.get(back.id)
+        sam.circle, sam.domain = Circle.INNER, LifeDomain.FAMILY
+        people.update(sam)
+    assert people.get(back.id).notes == ""  # the other window's notes were written over
+
+    settings.save(Settings())
+    with meanwhile(store, lambda: _reminders_off(world)):
+        loaded = settings.load()
+        loaded.low_energy_until = date(2026, 12, 2)
+        settings.save(loaded)
+    assert settings.load().reminders_enabled  # the other window's change was written over

@@ -22,8 +22,8 @@ class GroupsRepository(TargetRepository[Group, GroupBundle]):
     _unsaved = "This group hasn't been saved yet."
     _already_back = "That group is already back in your network."
 
-    def _read(self, **where: object) -> list[Group]:
-        return reads.groups(self._db, **where)
+    def _read(self, db: reads.Reader, /, **where: object) -> list[Group]:
+        return reads.groups(db, **where)
 
     @staticmethod
     def _row_type() -> type[GroupRow]:

@@ -22,8 +22,8 @@ class PeopleRepository(TargetRepository[Person, PersonBundle]):
     _unsaved = "This person hasn't been saved yet."
     _already_back = "That person is already back in your network."
 
-    def _read(self, **where: object) -> list[Person]:
-        return reads.people(self._db, **where)
+    def _read(self, db: reads.Reader, /, **where: object) -> list[Person]:
+        return reads.people(db, **where)
 
     @staticmethod
     def _row_type() -> type[PersonRow]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, ClassVar, Generic, Literal, TypeVar
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar
 
 from supportnet.data import reads
 from supportnet.data.bundles import (
@@ -18,7 +19,10 @@ from supportnet.data.bundles import (
 )
 from supportnet.data.repositories.base import Repository
 from supportnet.model.errors import NotFoundError
-from supportnet.model.network import Group, Person
+from supportnet.model.network import Circle, Group, LifeDomain, Person
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ItemT = TypeVar("ItemT", Person, Group)
 BundleT = TypeVar("BundleT", PersonBundle, GroupBundle)
@@ -44,8 +48,8 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
     # --- what a subclass provides -------------------------------------------------------
 
     @abstractmethod
-    def _read(self, **where: object) -> list[ItemT]:
-        """Items whose columns equal the values given (a ``reads`` function)."""
+    def _read(self, db: reads.Reader, /, **where: object) -> list[ItemT]:
+        """Items whose columns equal the values given (a ``reads`` function), read by ``db``."""
 
     @staticmethod
     @abstractmethod
@@ -75,10 +79,13 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
     # --- the repository -----------------------------------------------------------------
 
     def list_all(self) -> list[ItemT]:
-        return self._read()
+        return self._read(self._db)
 
     def get(self, item_id: int) -> ItemT:
-        found = self._read(id=item_id)
+        return self._one(self._db, item_id)
+
+    def _one(self, db: reads.Reader, item_id: int) -> ItemT:
+        found = self._read(db, id=item_id)
         if not found:
             raise NotFoundError(self._gone)
         return found[0]
@@ -119,20 +126,55 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
             row.updated_at = self._clock()
         return self.get(item.id)
 
+    def move(self, item_id: int, circle: Circle, domain: LifeDomain | None) -> ItemT | None:
+        """Put the item in ``circle`` and part of life ``domain``, changing nothing else;
+        the item as it was before, or None if it is there already. The read and the write
+        are one transaction, so the place it is moved from is the one replaced."""
+        with self._sessions.begin() as session:
+            before = self._one(reads.SessionReader(session), item_id)
+            # A group's domain may be None (its kind's default then); a person's may not.
+            place: dict[str, Any] = {"circle": circle, "domain": domain}
+            moved = replace(before, **place).normalised()
+            moved.validate()
+            if (moved.circle, moved.domain) == (before.circle, before.domain):
+                return None
+            row = session.get(self._row_type(), item_id)
+            if row is None:
+                raise NotFoundError(self._gone)
+            assert moved.domain is not None  # normalised() gives groups their kind's
+            row.circle = moved.circle.value
+            row.domain = moved.domain.value
+            row.updated_at = self._clock()
+        return before
+
     def delete(self, item_id: int) -> None:
         """Remove the item with its plans and check-in history."""
+        with self._sessions.begin() as session:
+            self._delete(session, item_id)
+
+    def _delete(self, session: Session, item_id: int) -> None:
         from sqlalchemy import delete
 
         row_type = self._row_type()
-        with self._sessions.begin() as session:
-            result = session.execute(delete(row_type).where(row_type.id == item_id))
-            if result.rowcount == 0:  # type: ignore[attr-defined]
-                raise NotFoundError(self._gone)
+        result = session.execute(delete(row_type).where(row_type.id == item_id))
+        if result.rowcount == 0:  # type: ignore[attr-defined]
+            raise NotFoundError(self._gone)
 
     def bundle(self, item_id: int) -> BundleT:
         """The item with all its plans and check-ins, to undo a :meth:`delete` later."""
-        item = self.get(item_id)
-        return self._bundled(item, read_dependents(self._db, self._target, item_id))
+        return self._bundle(self._db, item_id)
+
+    def _bundle(self, db: reads.Reader, item_id: int) -> BundleT:
+        item = self._one(db, item_id)
+        return self._bundled(item, read_dependents(db, self._target, item_id))
+
+    def remove(self, item_id: int) -> BundleT:
+        """:meth:`delete` the item, returning its :meth:`bundle` for :meth:`restore`, read in
+        the same transaction as the delete (nothing added in between is lost to an undo)."""
+        with self._sessions.begin() as session:
+            bundle = self._bundle(reads.SessionReader(session), item_id)
+            self._delete(session, item_id)
+        return bundle
 
     def restore(self, bundle: BundleT) -> ItemT:
         """Put a deleted item back with its plans and check-ins, all in one transaction.

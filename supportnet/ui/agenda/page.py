@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from supportnet import scheduling as schedule
 from supportnet.model.days import long_date
 from supportnet.model.zones import known_zone, zone_or_utc
-from supportnet.services.schedule_reader import ReachOutReader
+from supportnet.services import Services
 from supportnet.ui.plans.fields import quiet
 from supportnet.ui.plans.wording import describe_plan, user_zone_name, zone_place
 from supportnet.ui.shell.signals import AppSignals
@@ -325,7 +325,7 @@ class AgendaPageController(QObject):
 
     def __init__(
         self,
-        source: Any,
+        source: Services,
         clock: Callable[[], datetime],
         signals: AppSignals,
         undo_stack: QUndoStack | None = None,
@@ -337,7 +337,7 @@ class AgendaPageController(QObject):
     ) -> None:
         super().__init__(parent)
         self._source = source
-        self._reader = ReachOutReader(source)
+        self._reader = source.reach_out_reader()
         self._clock = clock
         self._user_zone = user_zone
         self._days = days

@@ -37,7 +37,6 @@ from supportnet.calendar import (
 from supportnet.model.errors import ExportError, SupportNetError
 from supportnet.model.zones import zone_or_utc
 from supportnet.services import calendar_export
-from supportnet.services.schedule_reader import ReachOutReader
 from supportnet.ui.calendar.form import (
     ExportForm,
 )
@@ -68,7 +67,6 @@ from supportnet.ui.calendar.texts import (
     normalise_path,
     withdrawn_text,
 )
-from supportnet.ui.plans.wording import user_zone_name
 from supportnet.ui.shell.background import Background
 from supportnet.ui.shell.ui_state import UiState
 from supportnet.ui.widgets.labels import title_label
@@ -101,7 +99,7 @@ def show_in_file_manager(folder: Path) -> bool:
 class ExportDialog(ExportForm):
     """Choose whose plans, how far ahead, how much the file says and where it goes; export.
 
-    ``store`` is read only through the data layer (:mod:`supportnet.services.calendar_export`);
+    ``export`` (:class:`~supportnet.services.calendar_export.CalendarExport`) reads and writes;
     ``clock`` returns an aware now. The last privacy level, weeks, reminder and folder are
     kept in ``ui_state``. ``status`` hears a short confirmation after an export. The file
     is written on ``background``'s worker thread; :attr:`export_finished` carries what was
@@ -113,7 +111,7 @@ class ExportDialog(ExportForm):
 
     def __init__(
         self,
-        store: Any,
+        export: calendar_export.CalendarExport,
         clock: Callable[[], datetime],
         *,
         ui_state: UiState | None = None,
@@ -125,22 +123,21 @@ class ExportDialog(ExportForm):
     ) -> None:
         super().__init__(parent)
         self._report_error = report_error or report_late_export_error
-        self._store = store
+        self._export = export
         self._clock = clock
         self._open_folder = open_folder or show_in_file_manager
         self._background = background or Background(self)
         self._saving = False
         self._state = ui_state or UiState(None)
         self._status = status
-        self._reader = ReachOutReader(store)
-        self._zone = zone_or_utc(user_zone_name(store))
+        self._zone = zone_or_utc(export.user_zone())
         #: The events the preview last showed (all of them, not only the first 50).
         self.events: list[ExportEvent] = []
         #: How many events given to calendars before the next export would cancel.
         self.withdrawn = 0
         #: What the last export wrote, if anything.
         self.exported: calendar_export.Exported | None = None
-        self._targets = targets_with_plans(store, self._reader)
+        self._targets = targets_with_plans(export)
 
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
@@ -248,9 +245,7 @@ class ExportDialog(ExportForm):
             self._update_export()
             return
         try:
-            found = calendar_export.preview_export(
-                self._store, options, now, self.scope(), reader=self._reader
-            )
+            found = self._export.preview(options, now, self.scope())
             self.events, self.withdrawn = found.events, found.withdrawn
         except SupportNetError as exc:
             self.preview_area.show_message(exc.message)
@@ -312,15 +307,15 @@ class ExportDialog(ExportForm):
             return False
         self.path_field.setText(str(path))
         try:
-            calendar_export.check_target(path)
+            self._export.check_target(path)
         except ExportError as exc:
             self._failed(exc)
             return False
-        options, scope, now, store = self.options(), self.scope(), self._clock(), self._store
+        options, scope, now, export = self.options(), self.scope(), self._clock(), self._export
 
         def work() -> calendar_export.Exported:
             # Its own reader: the preview may read on the GUI thread meanwhile.
-            return calendar_export.export(store, path, options, now, scope)
+            return export.export(path, options, now, scope)
 
         self._set_saving(True)
         self._background.run(

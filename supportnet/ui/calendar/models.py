@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -22,12 +22,13 @@ from supportnet.calendar import (
     Privacy,
 )
 from supportnet.model.targets import TargetKey, plan_target_key
-from supportnet.services import everyone
-from supportnet.services.schedule_reader import ReachOutReader
 from supportnet.ui.calendar.texts import (
     when_text,
 )
 from supportnet.ui.widgets.models import header_text
+
+if TYPE_CHECKING:
+    from supportnet.services.calendar_export import CalendarExport
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -127,10 +128,10 @@ class TargetsModel(QAbstractListModel):
         return frozenset(self._checked)
 
 
-def targets_with_plans(store: Any, reader: ReachOutReader) -> list[tuple[TargetKey, str]]:
+def targets_with_plans(export: CalendarExport) -> list[tuple[TargetKey, str]]:
     """Everyone with a plan that isn't paused, sorted by name; groups say so."""
-    whos = everyone.whos(store)
-    keys = {key for plan in reader.plans() if (key := plan_target_key(plan)) is not None}
+    whos = export.whos()
+    keys = {key for plan in export.plans() if (key := plan_target_key(plan)) is not None}
     found = []
     for key in keys:
         who = whos.get(key)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.services import Services
 from supportnet.ui.plans.history import HistoryController
 from supportnet.ui.plans.panel import PlansPanelController
 from supportnet.ui.shell.signals import AppSignals
@@ -41,7 +42,7 @@ class PlansAndHistoryDialog(QDialog):
 
     def __init__(
         self,
-        source: Any,
+        source: Services,
         clock: Callable[[], datetime],
         signals: AppSignals,
         undo_stack: QUndoStack,
@@ -101,7 +102,7 @@ class PlansAndHistoryDialog(QDialog):
 
 def open_plans_and_history(
     parent: QWidget,
-    source: Any,
+    source: Services,
     clock: Callable[[], datetime],
     signals: AppSignals,
     undo_stack: QUndoStack,

@@ -7,7 +7,7 @@ import copy
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, available_timezones
 
 from supportnet import scheduling as schedule
@@ -21,6 +21,9 @@ from supportnet.model.plans import (
     Recurrence,
 )
 from supportnet.model.zones import is_known_zone, known_zone, same_clocks, system_zone_name
+
+if TYPE_CHECKING:
+    from supportnet.services import Services
 
 #: What each kind is called in the editor and the lists.
 KIND_TEXT = {
@@ -72,7 +75,7 @@ PLAN_FIELD_NAMES = {
 # --- wording shared with the plans panel and the agenda ---------------------------------------
 
 
-def user_zone_name(source: Any) -> str:
+def user_zone_name(source: Services) -> str:
     """The user's zone: the one chosen in the settings, else the system's."""
     return clock.user_zone_name(source.settings.load().timezone, system_zone_name())
 

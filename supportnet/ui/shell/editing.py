@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.model.errors import SupportNetError
 from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
-from supportnet.model.settings import Settings
+from supportnet.model.settings import SETTING_NAMES, Settings
 from supportnet.model.targets import GROUP, PERSON
 from supportnet.services import Services
 from supportnet.ui.people.group_editor import GroupEditor
@@ -201,8 +201,7 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
         from supportnet.ui.calendar.outcome import LATE_ERROR_TITLE
 
         dialog = ExportDialog(
-            # The export reads through services.calendar_export, which takes the store.
-            self._source.store,
+            self._source.calendar_export(),
             self._clock,
             ui_state=self.ui_state,
             status=self.show_note,
@@ -233,9 +232,10 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
         from supportnet.model.zones import system_zone_name
         from supportnet.ui.shell.preferences import PreferencesDialog
 
+        shown = self._source.settings.load()
         dialog = PreferencesDialog(
-            self._source.settings.load(),
-            self._save_preferences,
+            shown,
+            lambda settings: self._save_preferences(settings, shown),
             self,
             system_zone=system_zone_name(),
         )
@@ -243,8 +243,15 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
         dialog.open()
         return dialog
 
-    def _save_preferences(self, settings: Settings) -> None:
-        self._source.settings.save(settings)
+    def _save_preferences(self, settings: Settings, shown: Settings) -> None:
+        # Only what the form changed: a setting changed elsewhere meanwhile (Go easy, say)
+        # is kept, as the read and the write are one transaction.
+        changes = {
+            name: getattr(settings, name)
+            for name in SETTING_NAMES
+            if getattr(settings, name) != getattr(shown, name)
+        }
+        self._source.settings.update(**changes)
         self.signals.plans_changed.emit()
         self.refresh()
         self.show_note("Preferences saved")

@@ -198,8 +198,7 @@ class MainWindow(MainWindowMenus, MainWindowEditing, QMainWindow):
             from supportnet.ui.agenda.page import AgendaPageController
 
             agenda = AgendaPageController(
-                # It reads through the schedule reader, which takes the store.
-                source.store,
+                source,
                 clock,
                 self.signals,
                 self.undo_stack,

@@ -23,7 +23,7 @@ from supportnet.scheduling.reaching_out import (
     reminder_since,
     reminder_text,
 )
-from supportnet.services import Services, everyone
+from supportnet.services import Services
 from supportnet.ui.widgets.menus import fill_menu
 
 #: How often the timer looks for reminders.
@@ -167,7 +167,7 @@ class ReminderService(QObject):
         today = local_today(now, zone)
         if self._plans is None or self._targets is None:
             self._plans = self._source.plans.list_all()
-            self._targets = everyone.targets(self._source.store)
+            self._targets = self._source.targets()
         plans = self._plans
         postponements = self._source.postponements.list_active(today)
         due = reminders_due(

@@ -289,9 +289,7 @@ class TodayPageController(QObject):
         return self._open("easy_dialog", dialog)  # type: ignore[return-value]
 
     def set_going_easy(self, until: date | None) -> None:
-        settings = self._source.settings.load()
-        settings.low_energy_until = until
-        self._source.settings.save(settings)
+        self._source.settings.update(low_energy_until=until)
         self.refresh()
         if until is None:
             self.status.emit("Back to the usual suggestions")

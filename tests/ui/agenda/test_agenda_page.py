@@ -54,7 +54,7 @@ class Env:
 
 def _agenda(qtbot: Any, env: Env) -> AgendaPageController:
     agenda = AgendaPageController(
-        env.store, env.clock, env.signals, env.stack, env.ctx, user_zone=ZONE
+        env.ctx.services, env.clock, env.signals, env.stack, env.ctx, user_zone=ZONE
     )
     qtbot.addWidget(agenda.view)
     agenda.view.resize(1000, 700)

@@ -23,6 +23,7 @@ from supportnet.calendar import (
 )
 from supportnet.model.network import Circle
 from supportnet.services import Services, calendar_export
+from supportnet.services.calendar_export import CalendarExport
 from supportnet.ui.calendar import dialog as export_dialog
 from supportnet.ui.calendar.dialog import ExportDialog
 from supportnet.ui.calendar.models import PreviewModel
@@ -50,7 +51,9 @@ def _dialog(
     status: Callable[[str], None] | None = None,
     open_folder: Callable[[Path], bool] | None = None,
 ) -> ExportDialog:
-    dialog = ExportDialog(store, clock, ui_state=ui_state, status=status, open_folder=open_folder)
+    dialog = ExportDialog(
+        CalendarExport(store), clock, ui_state=ui_state, status=status, open_folder=open_folder
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

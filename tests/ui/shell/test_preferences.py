@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -46,6 +46,24 @@ def test_saving_preferences_changes_today_at_once(
     assert saved.onboarded == before.onboarded  # what the dialog doesn't show is kept
     assert len(window.today.view.cards) == 1
     assert "Preferences saved" in window.note.text()
+
+
+def test_saving_preferences_keeps_a_setting_changed_while_the_dialog_was_open(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime]
+) -> None:
+    window = _window(qtbot, demo_store, clock)
+    dialog = window.open_preferences()
+    assert isinstance(dialog, PreferencesDialog)
+    dialog.per_day.setValue(2)
+    # Meanwhile, Go easy from the tray's window (or another one) and reminders turned off.
+    Services.of(demo_store).settings.update(
+        low_energy_until=date(2026, 12, 2), reminders_enabled=False
+    )
+    dialog.save_button.click()
+    saved = demo_store.settings.load()
+    assert saved.suggestions_per_day == 2
+    # Only what the form changed is written: the dialog still showed reminders on.
+    assert (saved.low_energy_until, saved.reminders_enabled) == (date(2026, 12, 2), False)
 
 
 def test_an_unknown_zone_stays_in_the_form_with_a_message(qtbot: Any) -> None:

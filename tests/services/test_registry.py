@@ -1,0 +1,67 @@
+"""The typed entry points the pages use instead of a store: the export, everyone, the reader."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from supportnet.calendar import ExportOptions
+from supportnet.demo.loader import load_demo
+from supportnet.model.errors import ExportError
+from supportnet.model.plans import Plan, PlanKind
+from supportnet.model.targets import PERSON
+from supportnet.services import Services, calendar_export, everyone
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def services(store: Any) -> Services:
+    load_demo(store, NOW.date(), "Europe/London")
+    return Services.of(store)
+
+
+def test_the_store_is_not_part_of_what_pages_see() -> None:
+    public = [f.name for f in dataclasses.fields(Services) if not f.name.startswith("_")]
+    assert "store" not in public
+    assert not hasattr(Services, "store")
+
+
+def test_the_calendar_export_previews_and_writes_what_the_module_does(
+    services: Services, store: Any, tmp_path: Path
+) -> None:
+    export = services.calendar_export()
+    options = ExportOptions(weeks=4)
+    preview = export.preview(options, NOW, None)
+    assert preview == calendar_export.preview_export(store, options, NOW)
+    assert preview.events
+    chosen = {key for key in export.whos() if any(p.person_id == key[1] for p in export.plans())}
+    assert chosen
+    written = export.export(tmp_path / "plans.ics", options, NOW, None)
+    assert written.path.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert len(written.events) == len(preview.events)
+    with pytest.raises(ExportError):
+        export.check_target(tmp_path / "missing" / "plans.ics")
+    services.settings.update(timezone="Asia/Tokyo")
+    assert export.user_zone() == "Asia/Tokyo"
+
+
+def test_the_export_sees_a_plan_added_after_it_was_made(services: Services) -> None:
+    export = services.calendar_export()
+    before = len(export.plans())
+    someone = services.people.list_all()[0]
+    services.plans.add(
+        Plan(kind=PlanKind.ONE_OFF, start_date=date(2026, 12, 1), person_id=someone.id)
+    )
+    assert len(export.plans()) == before + 1
+
+
+def test_everyone_a_plan_can_be_for(services: Services, store: Any) -> None:
+    targets = services.targets()
+    assert targets == everyone.targets(store)
+    people = services.people.list_all()
+    assert {(PERSON, p.id) for p in people} <= targets.keys()
