@@ -81,9 +81,7 @@ def _cmd_demo(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
                 )
             kept = take_automatic_backup(store.engine, store.backup_dir, "before-demo")
         counts = load_demo(store, date.today(), system_zone_name(), replace=True)
-        settings = store.settings.load()
-        settings.onboarded = True
-        store.settings.save(settings)
+        store.settings.update(onboarded=True)
     print(
         f"Added the example network: {counts.people} people, {counts.groups} groups, "
         f"{counts.plans} plans and {counts.checkins} check-ins.",
