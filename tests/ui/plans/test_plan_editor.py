@@ -579,7 +579,8 @@ def test_the_dialog_holds_plans_and_history_and_is_raised_not_doubled(
     parent = QWidget()
     qtbot.addWidget(parent)
     mum = _person(env.store, "Mum")
-    args = (parent, env.store, clock, env.signals, env.stack, env.ctx, "person", mum.id)
+    source = Services.of(env.store)
+    args = (parent, source, clock, env.signals, env.stack, env.ctx, "person", mum.id)
     dialog = open_plans_and_history(*args)
     assert isinstance(dialog, PlansAndHistoryDialog)
     assert dialog.windowTitle() == "Plans and check-ins: Mum"
