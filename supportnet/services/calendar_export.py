@@ -147,11 +147,11 @@ def export(
     """Write the chosen plans to ``path`` as an .ics file, and remember what it said.
 
     What calendars were given last time decides each event's SEQUENCE (see
-    :func:`ics_export.follow` and :func:`ics_export.match_slots`). Events of plans paused
-    (within the scope) or deleted since are written as cancelled, so calendars that
-    update by uid drop them. Raises :class:`NothingToExportError` when there is nothing
-    to write and :class:`ExportError` when the file can't be written; in both cases no
-    file is made or changed, and nothing is remembered.
+    :func:`supportnet.calendar.follow` and :func:`supportnet.calendar.match_slots`).
+    Events of plans paused (within the scope) or deleted since are written as cancelled,
+    so calendars that update by uid drop them. Raises :class:`NothingToExportError` when
+    there is nothing to write and :class:`ExportError` when the file can't be written; in
+    both cases no file is made or changed, and nothing is remembered.
     """
     check_target(path)
     with _snapshot(store):

@@ -140,8 +140,3 @@ class ReachOutReader:
 def today_suggestions(store: Store, now: datetime) -> list[Suggestion]:
     """Who to reach out to now (a one-off read; the app keeps a :class:`ReachOutReader`)."""
     return ReachOutReader(store).suggestions(now)
-
-
-def four_week_agenda(store: Store, now: datetime, days: int = 28) -> list[AgendaItem]:
-    """The next ``days`` days of plans (a one-off read)."""
-    return ReachOutReader(store).agenda(now, days)

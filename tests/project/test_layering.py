@@ -48,10 +48,10 @@ NOT_IMPORTABLE_ALONE = {"supportnet.data.migrations.env"}
 #:     cli                              the command line; `gui` starts ui.app
 #:     ui.app                           supportnet/ui/app.py, the GUI's composition root
 #:     ui                               the rest of supportnet/ui/: windows, pages, dialogs
-#:     runtime, services                startup helpers; Qt-free use cases over the store
+#:     runtime, services, demo          startup helpers; use cases; the example network
 #:     data                             the encrypted store: keys, repositories, backups
 #:     calendar                         plans as .ics, over scheduling
-#:     scheduling, circle_map, demo     pure logic and data over the model
+#:     scheduling, circle_map           pure logic over the model
 #:     model                            the domain's words
 #:     supportnet                       the package's own constants (__version__, APP_NAME)
 #:

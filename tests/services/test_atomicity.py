@@ -7,6 +7,7 @@ transactions again, the first would stay committed and the dumps would differ.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -233,6 +234,26 @@ def test_taking_someone_out_reads_what_it_deletes_in_the_same_transaction(
     back = network.restore(removed)
     # The undo brings back the plan as it was deleted, not as it was a moment before.
     assert [p.title for p in world.services.plans.for_person(back.id)] == ["", "Monday call"]
+
+
+def test_changing_someone_and_back_are_each_all_or_nothing(world: World) -> None:
+    """An edit writes the person's row, then their tags: the tags' insert fails last."""
+    network = world.services.network
+    before = world.services.people.get(world.sam.id)
+    after = replace(before, name="Sam R.", tags=["walks", "cooking"], notes="Moved house")
+    _fails_and_changes_nothing(world.store, "INSERT", "person_tags", lambda: network.update(after))
+    saved = network.update(after)
+    assert (saved.name, sorted(saved.tags)) == ("Sam R.", ["cooking", "walks"])
+    _fails_and_changes_nothing(world.store, "INSERT", "person_tags", lambda: network.update(before))
+    with split_writes(world.store):
+        # Committed statement by statement, the same failure leaves half a change behind.
+        state = dump(world.store)
+        with (
+            failing(world.store, "INSERT", "person_tags"),
+            pytest.raises(Exception, match=INJECTED),
+        ):
+            network.update(before)
+        assert dump(world.store) != state
 
 
 def test_moving_someone_and_back_are_each_all_or_nothing(world: World) -> None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet import scheduling as schedule
+from supportnet import scheduling
 from supportnet.model.days import long_date
 from supportnet.model.zones import known_zone, zone_or_utc
 from supportnet.services import Services
@@ -76,7 +76,7 @@ def day_heading(day: date, today: date) -> str:
     return text
 
 
-def entry_what(item: schedule.AgendaItem, user_zone: str) -> str:
+def entry_what(item: scheduling.AgendaItem, user_zone: str) -> str:
     """What the entry is: its title (or how often), the way, and the time where they are."""
     plan = item.plan
     parts = [plan.title.strip() or describe_plan(plan).split(",")[0]]
@@ -97,7 +97,7 @@ def entry_what(item: schedule.AgendaItem, user_zone: str) -> str:
 class _Day:
     day: date
     heading: str
-    items: list[schedule.AgendaItem] = field(default_factory=list)
+    items: list[scheduling.AgendaItem] = field(default_factory=list)
 
 
 class AgendaModel(QAbstractItemModel):
@@ -113,7 +113,9 @@ class AgendaModel(QAbstractItemModel):
         self._days: list[_Day] = []
         self._zone = "UTC"
 
-    def set_items(self, items: Sequence[schedule.AgendaItem], today: date, user_zone: str) -> None:
+    def set_items(
+        self, items: Sequence[scheduling.AgendaItem], today: date, user_zone: str
+    ) -> None:
         self.beginResetModel()
         self._zone = user_zone
         days: dict[date, _Day] = {}
@@ -128,13 +130,13 @@ class AgendaModel(QAbstractItemModel):
     def days(self) -> list[date]:
         return [d.day for d in self._days]
 
-    def items_on(self, day: date) -> list[schedule.AgendaItem]:
+    def items_on(self, day: date) -> list[scheduling.AgendaItem]:
         for held in self._days:
             if held.day == day:
                 return list(held.items)
         return []
 
-    def item_at(self, index: Index) -> schedule.AgendaItem | None:
+    def item_at(self, index: Index) -> scheduling.AgendaItem | None:
         if not index.isValid():
             return None
         parent_row = index.internalId()
@@ -230,7 +232,7 @@ class AgendaModel(QAbstractItemModel):
     def _line_height() -> int:
         return QFontMetrics(QApplication.font()).height()
 
-    def _text(self, item: schedule.AgendaItem, column: int) -> str:
+    def _text(self, item: scheduling.AgendaItem, column: int) -> str:
         if column == self.COL_TIME:
             if item.flexible:
                 return AROUND
@@ -315,7 +317,7 @@ class AgendaPageView(QWidget):
 
 
 class AgendaPageController(QObject):
-    """Fills the agenda from the repositories; refreshes on changes and at midnight.
+    """Fills the agenda from the services; refreshes on changes and at midnight.
 
     ``open_requested(kind, id)`` asks to show the plans and history of the person or
     group of the entry chosen (Enter, double-click or the button).
@@ -346,7 +348,7 @@ class AgendaPageController(QObject):
         self._ctx = undo_context
         self.model = AgendaModel(self)
         self.view = AgendaPageView(self.model, parent)
-        self.items: list[schedule.AgendaItem] = []
+        self.items: list[scheduling.AgendaItem] = []
         self.today: date | None = None
 
         self.view.tree.activated.connect(self._activated)
@@ -412,7 +414,7 @@ class AgendaPageController(QObject):
 
     def _schedule_midnight(self, now: datetime, zone: ZoneInfo) -> None:
         tomorrow = now.astimezone(zone).date() + timedelta(days=1)
-        midnight = schedule.local_datetime(tomorrow, time(0), zone)
+        midnight = scheduling.local_datetime(tomorrow, time(0), zone)
         # A minute past, so the new day has surely begun on every clock.
         wait = (midnight - now).total_seconds() + 60
         self.midnight_timer.start(int(max(wait, 60) * 1000))
@@ -428,13 +430,13 @@ class AgendaPageController(QObject):
 
     # --- selection ---------------------------------------------------------------------------
 
-    def selected(self) -> schedule.AgendaItem | None:
+    def selected(self) -> scheduling.AgendaItem | None:
         rows = self.view.tree.selectionModel().selectedRows()
         if not rows:
             return None
         return self.model.item_at(rows[0])
 
-    def _select(self, item: schedule.AgendaItem) -> None:
+    def _select(self, item: scheduling.AgendaItem) -> None:
         for day_row, day in enumerate(self.model.days):
             if day != item.day:
                 continue
@@ -464,6 +466,6 @@ class AgendaPageController(QObject):
         if item is not None:
             self.open_requested.emit(item.target.kind, item.target.id)
 
-    def flexible_shown(self) -> list[schedule.AgendaItem]:
+    def flexible_shown(self) -> list[scheduling.AgendaItem]:
         """The flexible plans on the agenda (shown softly, "around this day")."""
         return [item for item in self.items if item.flexible]

@@ -321,7 +321,7 @@ class NetworkPageView(QWidget):
 
 
 class NetworkPageController(QObject):
-    """Fills the map and the notes from the repositories; turns drags into move requests."""
+    """Fills the map and the notes from the services; turns drags into move requests."""
 
     move_requested = Signal(str, int, object, object)
     edit_requested = Signal(str, int)

@@ -174,7 +174,7 @@ class PeoplePageView(QWidget):
 
 
 class PeoplePageController(QObject):
-    """Fills the People page from the repositories and turns its clicks into requests."""
+    """Fills the People page from the services and turns its clicks into requests."""
 
     edit_requested = Signal(str, int)
     delete_requested = Signal(str, int)
@@ -224,7 +224,7 @@ class PeoplePageController(QObject):
     # --- reading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read people and groups again from the repositories, keeping the selection."""
+        """Read people and groups again from the services, keeping the selection."""
         keep = self.selected()
         people = self._source.people.list_all()
         last_contact = self._source.checkins.last_contact_by_person()

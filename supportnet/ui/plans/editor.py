@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet import scheduling as schedule
+from supportnet import scheduling
 from supportnet.model.errors import Problem
 from supportnet.model.network import ChannelKind
 from supportnet.model.plans import (
@@ -441,7 +441,7 @@ class PlanEditor(PlanEditorLayout):
     def check_now(self) -> list[Problem]:
         problems = super().check_now()
         plan = self.build().normalised()
-        skipping = schedule.describe_skipping(plan) if not problems else None
+        skipping = scheduling.describe_skipping(plan) if not problems else None
         self.skipping_note.set_message(skipping or "")
         self.preview.setText(
             "" if problems else next_text(plan, self._clock(), self._user_zone, self._last_contact)

@@ -299,7 +299,7 @@ class TargetRowsController(QObject):
 
 
 class HistoryController(TargetRowsController):
-    """Fills the history from the repositories; Change opens a form, Delete is undoable.
+    """Fills the history from the services; Change opens a form, Delete is undoable.
 
     Refreshes itself when check-ins, people or groups change.
     """

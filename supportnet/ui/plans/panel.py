@@ -134,7 +134,7 @@ class PlansPanelView(QWidget):
 
 
 class PlansPanelController(TargetRowsController):
-    """Fills one target's plans from the repositories and turns the buttons into commands.
+    """Fills one target's plans from the services and turns the buttons into commands.
 
     Every change goes onto the undo stack.
     """

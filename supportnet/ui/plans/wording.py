@@ -10,9 +10,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, available_timezones
 
-from supportnet import scheduling as schedule
+from supportnet import scheduling
 from supportnet.model import days as day_names
-from supportnet.model import zones as clock
+from supportnet.model import zones
 from supportnet.model.errors import Problem
 from supportnet.model.plans import (
     Frequency,
@@ -77,7 +77,7 @@ PLAN_FIELD_NAMES = {
 
 def user_zone_name(source: Services) -> str:
     """The user's zone: the one chosen in the settings, else the system's."""
-    return clock.user_zone_name(source.settings.load().timezone, system_zone_name())
+    return zones.user_zone_name(source.settings.load().timezone, system_zone_name())
 
 
 def zone_place(zone: str) -> str:
@@ -145,13 +145,13 @@ def new_plan(kind: str, target_id: int, today: date, zone: str) -> Plan:
     return plan
 
 
-def next_occurrence(plan: Plan, now: datetime) -> schedule.Occurrence | None:
+def next_occurrence(plan: Plan, now: datetime) -> scheduling.Occurrence | None:
     """The next time a fixed or one-off plan happens (today's all-day one counts), or None."""
     zone = known_zone(plan.timezone)
     if zone is None:
         return None
     today_plan = now.astimezone(zone).date()
-    for occ in schedule.occurrences(plan, today_plan, today_plan + timedelta(days=800)):
+    for occ in scheduling.occurrences(plan, today_plan, today_plan + timedelta(days=800)):
         if (occ.start is None and occ.day >= today_plan) or (
             occ.start is not None and occ.start >= now
         ):
@@ -162,7 +162,7 @@ def next_occurrence(plan: Plan, now: datetime) -> schedule.Occurrence | None:
 def _flexible_day(plan: Plan, now: datetime, last_contact: datetime | None) -> date | None:
     """The plan-local day a flexible plan comes round again; None if it's due already."""
     zone = ZoneInfo(plan.timezone)
-    due_day = schedule.flexible_due(plan, last_contact, now).astimezone(zone).date()
+    due_day = scheduling.flexible_due(plan, last_contact, now).astimezone(zone).date()
     return None if due_day <= now.astimezone(zone).date() else due_day
 
 

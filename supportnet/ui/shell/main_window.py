@@ -334,7 +334,7 @@ class MainWindow(MainWindowMenus, MainWindowEditing, QMainWindow):
         self._refresh_timer.start()
 
     def refresh(self) -> None:
-        """Read the network again from the repositories and show it on every page."""
+        """Read the network again from the services and show it on every page."""
         self._refresh_timer.stop()
         self.today.refresh()
         if Page.PEOPLE in self._built:

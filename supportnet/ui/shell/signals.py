@@ -1,4 +1,4 @@
-"""App-wide change notifications: pages refresh from the repositories when these fire."""
+"""App-wide change notifications: pages refresh from the services when these fire."""
 
 from __future__ import annotations
 

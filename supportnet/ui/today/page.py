@@ -42,7 +42,7 @@ from supportnet.ui.undo.commands import CheckInCommand, PostponeCommand, UndoCon
 
 
 class TodayPageController(QObject):
-    """Fills Today from the repositories and the schedule; turns the cards' buttons into changes.
+    """Fills Today from the services and the schedule; turns the cards' buttons into changes.
 
     Check-ins and postponements go through undoable commands; the status line hears
     "Saved", "Copied", "Moved to tomorrow" through :attr:`status`.

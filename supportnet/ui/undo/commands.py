@@ -110,7 +110,7 @@ def move_phrase(circle: Circle | None, domain: LifeDomain | None) -> str:
 
 
 class StoreCommand(QUndoCommand):
-    """Runs repository work, reports known failures and drops itself if one happens.
+    """One service call per step; after a failure it says so, and stays only if retryable.
 
     Subclasses do the work in ``_forward``/``_backward`` and say what changed in
     ``_notify``. ``perform()`` runs the first step itself, so the first ``redo`` is skipped.

@@ -4,8 +4,10 @@ Built like :mod:`supportnet.ui.undo.commands`: ``perform`` does the change at on
 reaches the form that asked, which stays open) and returns a command for the
 ``QUndoStack``, whose first ``redo()`` then does nothing. Each later undo and redo calls one
 service method (one transaction: a plan's delete and its undo included, links and
-postponements with it) and emits ``plans_changed`` / ``checkins_changed``; a failure
-changes nothing, goes to ``UndoContext.report_error`` and the command is dropped.
+postponements with it) and emits ``plans_changed`` / ``checkins_changed``. A failure
+changes nothing and goes to ``UndoContext.report_error``; as in commands.py, the command
+stays on the stack when the surroundings failed (disk full, database busy) and is dropped
+otherwise.
 
 The services find a plan or check-in again by ``uid``, not by id: undoing a delete adds
 the row back with the same uid (calendars that imported the plan still know it) but the

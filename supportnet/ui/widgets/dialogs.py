@@ -56,13 +56,6 @@ def show_error(parent: QWidget | None, message: str, *, title: str = DEFAULT_ERR
     make_error_box(parent, message, title=title).exec()
 
 
-def show_info(parent: QWidget | None, title: str, message: str) -> None:
-    """A short piece of news with a Close button."""
-    box = _box(parent, QMessageBox.Icon.Information, title, message)
-    _add_close(box)
-    box.exec()
-
-
 def confirm(
     parent: QWidget | None,
     title: str,

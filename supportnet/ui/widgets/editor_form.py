@@ -259,17 +259,6 @@ class EditorDialog(QDialog):
         super().reject()
 
 
-def with_message(field: QWidget, message: FieldMessage) -> QWidget:
-    """A field with its message right under it."""
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(field)
-    layout.addWidget(message)
-    return holder
-
-
 def add_field(layout: QVBoxLayout, label_text: str, field: QWidget, message: FieldMessage) -> None:
     """A label above its field, the field, then the field's message."""
     label = QLabel(label_text)
