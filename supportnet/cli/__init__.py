@@ -1,10 +1,16 @@
-"""The command line: the GUI by default, plus one module per command group."""
+"""The command line: one module per command group; with no command, the app opens.
+
+Opening the app is handed in by the entry point (:mod:`supportnet.__main__`), so the
+command line imports nothing of the GUI.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from supportnet import __version__
@@ -49,8 +55,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    """Run the command line; return the exit code. Errors are one line on stderr."""
+#: Opens the app on a data folder with Qt's argv; returns the exit code.
+OpenApp = Callable[[Path, list[str]], int]
+NO_APP = "The app can't be opened from here; run `supportnet` on its own to open it."
+
+
+def run(
+    argv: list[str],
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    open_app: OpenApp | None = None,
+) -> int:
+    """Run the command line; return the exit code. Errors are one line on stderr.
+
+    ``open_app`` opens the GUI for the ``gui`` command (the default); without it, asking
+    for the app is a usage error.
+    """
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     try:
@@ -67,12 +88,12 @@ def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None 
             check_data_dir(data_dir)
         command = args.command or "gui"
         if command == "gui":
+            if open_app is None:
+                raise UsageError(NO_APP)
             from supportnet.runtime import warmup
 
             warmup.start()
-            from supportnet.ui.app import run_gui
-
-            return run_gui(data_dir, [sys.argv[0], *argv])
+            return open_app(data_dir, [sys.argv[0], *argv])
         handler: Handler = args.handler
         with acting_as_command(command):  # says who holds the store, to the lock's waiters
             return handler(args, data_dir, out)

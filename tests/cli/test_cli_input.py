@@ -192,3 +192,25 @@ def test_an_empty_data_dir_is_not_the_default_store(tmp_path: Path) -> None:
 def test_a_data_dir_name_too_long_is_one_line(tmp_path: Path) -> None:
     result = run_cli("today", "--data-dir", str(tmp_path / ("n" * 300)))
     assert_one_line_error(result, 2, "data folder is too long", "300 bytes")
+
+
+def test_the_app_opens_through_the_opener_the_entry_point_hands_in(tmp_path: Path) -> None:
+    """The command line imports nothing of the GUI: the app is whatever it is handed."""
+    opened: list[tuple[Path, list[str]]] = []
+
+    def open_app(data_dir: Path, qt_argv: list[str]) -> int:
+        opened.append((data_dir, qt_argv))
+        return 0
+
+    folder = tmp_path / "store"
+    assert run(["--data-dir", str(folder)], open_app=open_app) == 0
+    assert run(["gui", "--data-dir", str(folder)], open_app=open_app) == 0
+    assert [data_dir for data_dir, _argv in opened] == [folder, folder]
+    assert opened[1][1][1:] == ["gui", "--data-dir", str(folder)]
+
+
+def test_asking_for_the_app_without_an_opener_is_one_line_not_a_window(tmp_path: Path) -> None:
+    err = io.StringIO()
+    assert run(["gui", "--data-dir", str(tmp_path / "store")], stderr=err) == 2
+    assert err.getvalue().count("\n") == 1
+    assert "run `supportnet` on its own" in err.getvalue()
