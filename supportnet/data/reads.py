@@ -7,7 +7,8 @@ ORM (over half a second to import) is loaded; writes go through the ORM.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, get_args
 
@@ -31,6 +32,7 @@ from supportnet.model.network import (
     SupportType,
 )
 from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
+from supportnet.model.targets import GROUP, PERSON
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -344,3 +346,58 @@ def count(db: Reader, table: Table, /, **where: object) -> int:
 def chunks(ids: list[_T], size: int = 500) -> list[list[_T]]:
     # SQLite caps bound parameters per statement; 500 stays well below every build's cap.
     return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+# --- Across the network ---------------------------------------------------------------------
+
+#: kind, id, name, nickname ("" for a group), circle, preferred way to reach them
+EveryoneRow = tuple[str, int, str, str, Circle, ChannelKind | None]
+
+
+def everyone(db: Reader, *, channels: bool) -> Iterator[EveryoneRow]:
+    """Every person, then every group, with what naming them needs; their preferred way
+    to be reached (people only) when ``channels``."""
+    preferred: dict[int, str] = {}
+    if channels:
+        preferred = dict(
+            db.execute(
+                "SELECT person_id, kind FROM person_channels "
+                # The last row per person wins: their preferred way, else their first.
+                "ORDER BY person_id, preferred, position DESC"
+            )
+        )
+    for pid, name, nickname, circle in db.execute("SELECT id, name, nickname, circle FROM people"):
+        kind = preferred.get(pid)
+        channel = CHANNELS.get(kind) if kind else None
+        yield PERSON, pid, name, nickname or "", CIRCLES[circle], channel
+    for gid, name, circle in db.execute("SELECT id, name, circle FROM community_groups"):
+        yield GROUP, gid, name, "", CIRCLES[circle], None
+
+
+def last_contact_with(
+    db: Reader, column: Literal["person_id", "group_id"], ids: Sequence[int]
+) -> dict[int, datetime]:
+    """The latest check-in with each of ``ids``: one index lookup each, not a pass over all
+    check-ins. Those never contacted are left out."""
+    last: dict[int, datetime] = {}
+    for chunk in chunks(sorted(set(ids))):
+        rows = db.execute(
+            f"SELECT t.id, (SELECT max(at) FROM checkins c WHERE c.{column} = t.id) "
+            f"FROM (SELECT value AS id FROM json_each(?)) t",
+            (f"[{','.join(str(i) for i in chunk)}]",),
+        )
+        for target_id, at in rows:
+            moment = utc(at)
+            if moment is not None:
+                last[int(target_id)] = moment
+    return last
+
+
+@contextmanager
+def snapshot(db: Reader) -> Iterator[None]:
+    """Read in one transaction, so what is read in several statements agrees."""
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("COMMIT")  # it only read: nothing to keep or lose

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -154,7 +153,10 @@ def export(
     both cases no file is made or changed, and nothing is remembered.
     """
     check_target(path)
-    with _snapshot(store):
+    # One read transaction, so plans, people and what calendars were given agree: the GUI
+    # thread may change the store while an export reads on the worker, and a plan deleted
+    # half-way could otherwise be read as present and its calendar rows as orphans.
+    with reads.snapshot(store.db):
         gathered = _gather(store, options, now, scope, reader, paused=True)
         settled = _settle(store, gathered, options, now)
     if not settled.events and not settled.cancelled:
@@ -165,20 +167,6 @@ def export(
     data = calendar_bytes([*settled.events, *settled.cancelled], options, now)
     write_and_remember(store, path, data, settled.writes, settled.forget)
     return Exported(path, settled.events, len(data), len(settled.cancelled))
-
-
-@contextmanager
-def _snapshot(store: Store) -> Iterator[None]:
-    """Read in one transaction, so plans, people and what calendars were given agree.
-
-    The GUI thread may change the store while an export reads on the worker; without this a
-    plan deleted half-way could be read as present and its calendar rows as orphans.
-    """
-    store.db.execute("BEGIN")
-    try:
-        yield
-    finally:
-        store.db.execute("COMMIT")  # it only read: nothing to keep or lose
 
 
 def write_and_remember(

@@ -6,39 +6,16 @@ way (from domain objects, and from two different queries); this is the one read.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from supportnet.data import reads
-from supportnet.model.network import ChannelKind, Circle, first_name_of
-from supportnet.model.targets import GROUP, PERSON, TargetKey
+from supportnet.model.network import first_name_of
+from supportnet.model.targets import PERSON, TargetKey
 
 if TYPE_CHECKING:
     from supportnet.calendar.slots import Who
     from supportnet.data.store import Store
     from supportnet.scheduling.model import Target
-
-#: kind, id, name, nickname ("" for a group), circle, preferred way to reach them
-_Row = tuple[str, int, str, str, Circle, ChannelKind | None]
-
-
-def _everyone(store: Store, *, channels: bool) -> Iterator[_Row]:
-    db = store.db
-    preferred: dict[int, str] = {}
-    if channels:
-        preferred = dict(
-            db.execute(
-                "SELECT person_id, kind FROM person_channels "
-                # The last row per person wins: their preferred way, else their first.
-                "ORDER BY person_id, preferred, position DESC"
-            )
-        )
-    for pid, name, nickname, circle in db.execute("SELECT id, name, nickname, circle FROM people"):
-        kind = preferred.get(pid)
-        channel = reads.CHANNELS.get(kind) if kind else None
-        yield PERSON, pid, name, nickname or "", reads.CIRCLES[circle], channel
-    for gid, name, circle in db.execute("SELECT id, name, circle FROM community_groups"):
-        yield GROUP, gid, name, "", reads.CIRCLES[circle], None
 
 
 def targets(store: Store) -> dict[TargetKey, Target]:
@@ -48,7 +25,7 @@ def targets(store: Store) -> dict[TargetKey, Target]:
 
     return {
         (kind, tid): Target(kind, tid, nickname or name, circle)
-        for kind, tid, name, nickname, circle, _channel in _everyone(store, channels=False)
+        for kind, tid, name, nickname, circle, _channel in reads.everyone(store.db, channels=False)
     }
 
 
@@ -65,5 +42,5 @@ def whos(store: Store) -> dict[TargetKey, Who]:
             circle,
             channel,
         )
-        for kind, tid, name, nickname, circle, channel in _everyone(store, channels=True)
+        for kind, tid, name, nickname, circle, channel in reads.everyone(store.db, channels=True)
     }

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from supportnet.data import reads
-from supportnet.model.targets import TargetKey
+from supportnet.model.targets import GROUP, PERSON, TargetKey
 from supportnet.model.zones import system_zone_name, user_zone_name
 from supportnet.services import everyone
 
@@ -89,20 +89,16 @@ class ReachOutReader:
 
         One index lookup per planned person or group, not a pass over all check-ins.
         """
-        db = self._store.db
         last: dict[TargetKey, datetime] = {}
-        for column, kind in (("person_id", "person"), ("group_id", "group")):
-            ids = sorted({getattr(p, column) for p in plans if getattr(p, column) is not None})
-            for chunk in reads.chunks(ids):
-                rows = db.execute(
-                    f"SELECT t.id, (SELECT max(at) FROM checkins c WHERE c.{column} = t.id) "
-                    f"FROM (SELECT value AS id FROM json_each(?)) t",
-                    (f"[{','.join(str(i) for i in chunk)}]",),
-                )
-                for target_id, at in rows:
-                    moment = reads.utc(at)
-                    if moment is not None:
-                        last[(kind, int(target_id))] = moment
+        people = [p.person_id for p in plans if p.person_id is not None]
+        groups = [p.group_id for p in plans if p.group_id is not None]
+        db = self._store.db
+        for kind, found in (
+            (PERSON, reads.last_contact_with(db, "person_id", people)),
+            (GROUP, reads.last_contact_with(db, "group_id", groups)),
+        ):
+            for target_id, moment in found.items():
+                last[(kind, target_id)] = moment
         return last
 
     def state(self, now: datetime, zone: str | None = None) -> ReachOutState:
