@@ -50,7 +50,7 @@ NOT_IMPORTABLE_ALONE = {"supportnet.data.migrations.env"}
 #:     runtime, services, demo          startup helpers; use cases; the example network
 #:     data                             the encrypted store: keys, repositories, backups
 #:     calendar                         plans as .ics, over scheduling
-#:     scheduling, circle_map           pure logic over the model
+#:     scheduling, circle_map, safety   pure logic over the model (safety: hard days)
 #:     model                            the domain's words
 #:     supportnet                       the package's own constants (__version__, APP_NAME)
 #:
@@ -58,7 +58,7 @@ NOT_IMPORTABLE_ALONE = {"supportnet.data.migrations.env"}
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("supportnet",),
     ("model",),
-    ("scheduling", "circle_map"),
+    ("scheduling", "circle_map", "safety"),
     ("calendar",),
     ("data",),
     ("runtime", "services", "demo"),
