@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from supportnet import __version__
-from supportnet.cli import reachout_commands, recovery_commands, store_commands
+from supportnet.cli import crisis_commands, reachout_commands, recovery_commands, store_commands
 from supportnet.cli.common import (
     PROG,
     Handler,
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_commands.add_parsers(commands, common)
     reachout_commands.add_parsers(commands, common)
     recovery_commands.add_parsers(commands, common)
+    crisis_commands.add_parsers(commands, common)
     commands.add_parser("gui", parents=[common], help="open the app (the default)")
     return parser
 
