@@ -125,3 +125,21 @@ def test_a_folder_holding_only_the_settings_is_supportnets(tmp_path: Path) -> No
     write_open_config(folder, OpenConfig(country="GB"))
     assert holds_supportnet_data(folder)
     check_data_dir(folder)  # not refused as "a folder holding other files"
+
+
+def test_the_store_leaves_the_settings_alone(
+    data_dir: Path, memory_keyring: object, tmp_path: Path
+) -> None:
+    """Not part of the store: a store is made beside it, and a restore replaces the
+    database without touching it (backups hold only the database)."""
+    from supportnet.data.restore import restore_backup
+    from supportnet.data.store import open_store
+
+    write_open_config(data_dir, OpenConfig(country="GB"))
+    before = (data_dir / CONFIG_NAME).read_bytes()
+    with open_store(data_dir, keyring_backend=memory_keyring) as store:
+        out = store.backup(tmp_path / "backup.db")
+    result = restore_backup(data_dir, out, keyring_backend=memory_keyring, force=True)
+    result.store.close()
+    assert (data_dir / CONFIG_NAME).read_bytes() == before
+    assert read_open_config(data_dir).country == "GB"
