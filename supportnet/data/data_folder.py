@@ -16,13 +16,14 @@ from supportnet.data.backup import BACKUP_DIR_NAME
 from supportnet.data.damage import DAMAGED_DIR_NAME
 from supportnet.data.keys import KEYINFO_NAME
 from supportnet.data.lock import LOCK_NAME
+from supportnet.data.open_config import CONFIG_NAME
 from supportnet.data.path_checks import check_readable_folder
 from supportnet.data.recovery import RECOVERY_NAME
 from supportnet.data.store_files import DB_NAME
 from supportnet.model.errors import StoreError
 
 #: Files only SupportNet puts in its folder: any one of them marks the folder as its own.
-OWN_NAMES = frozenset({DB_NAME, KEYINFO_NAME, RECOVERY_NAME, LOCK_NAME})
+OWN_NAMES = frozenset({DB_NAME, KEYINFO_NAME, RECOVERY_NAME, LOCK_NAME, CONFIG_NAME})
 #: Subfolders with common names: they count only when they hold SupportNet's own files
 #: (``backups/supportnet-….db``, ``damaged/supportnet-….db``), so a home folder with a
 #: ``backups`` folder of its own is never taken for a store and made private.

@@ -1,0 +1,59 @@
+"""`supportnet crisis-lines`: the crisis lines, offline, with no store and no key."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from supportnet.cli.common import shown
+from supportnet.model.errors import UsageError
+
+
+def country_code(text: str) -> str:
+    """An argparse type: two letters A–Z in any case, returned upper-case."""
+    from supportnet.safety.crisis_lines import normalized_code
+
+    code = normalized_code(text)
+    if code is None:
+        raise UsageError(
+            f"“{shown(text)}” isn't a country code; use two letters, such as GB, IE or US."
+        )
+    return code
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser(
+        "crisis-lines",
+        parents=[common],
+        help="show crisis lines and the emergency number (works offline, nothing to unlock)",
+        description="Show the crisis lines for your country: the one you chose, else your "
+        "system's. Nothing is unlocked and nothing personal is read.",
+    )
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
+        "--country", metavar="CC", type=country_code, help="a country code, such as GB or US"
+    )
+    which.add_argument("--all", action="store_true", help="show every country in the list")
+    which.add_argument(
+        "--set-country",
+        metavar="CC",
+        type=country_code,
+        help="remember CC as your country (kept outside the encrypted store), then show it",
+    )
+    parser.set_defaults(handler=crisis_lines)
+
+
+def crisis_lines(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.safety.crisis_lines import as_text, countries, help_for
+    from supportnet.services.crisis import CrisisHelpService
+
+    if args.all:
+        out.write("\n".join(as_text(help) for help in countries()))
+        return 0
+    service = CrisisHelpService(data_dir)
+    if args.set_country:
+        service.set_country(args.set_country)
+    code = args.country or args.set_country or service.country()
+    out.write(as_text(help_for(code)))
+    return 0

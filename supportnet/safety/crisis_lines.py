@@ -1,0 +1,261 @@
+"""Crisis lines kept offline: a small vetted file per country, read once, never empty.
+
+The numbers live in ``crisis_lines.toml`` beside this module, each entry with the page it
+was checked against and the day it was checked (a test fails when one grows old). They are
+kept as people dial them ("988", "116 123") and are never run through phone-number
+validation: short national numbers are not full numbers. A country the file doesn't hold
+still gets calm guidance: the emergency-number advice and international directories.
+"""
+
+from __future__ import annotations
+
+import functools
+import textwrap
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from importlib import resources
+from typing import Any
+
+from supportnet.model.errors import SupportNetError
+
+DATA_FILE = "crisis_lines.toml"
+CONTACT_KINDS = ("call", "text", "chat")
+
+#: What anyone anywhere can do; shown for a country the file doesn't hold.
+DIRECTORIES = (
+    "Find a Helpline (findahelpline.com), which lists free, confidential helplines by country",
+    "the International Association for Suicide Prevention's list of crisis centres (iasp.info)",
+)
+FALLBACK_GUIDANCE = (
+    "If you might not be safe right now, call your local emergency number. "
+    "From a mobile phone, 112 reaches emergency services in many countries. "
+    "To find someone to talk to where you are, you could look at "
+    f"{DIRECTORIES[0]}, or {DIRECTORIES[1]}."
+)
+
+
+class CrisisLinesError(SupportNetError):
+    """The crisis-lines data file is malformed; the message names the entry."""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One way to reach a line, as people dial or use it."""
+
+    kind: str  # "call" | "text" | "chat"
+    value: str  # "988", "116 123", "0477 13 11 14", or a chat URL
+    note: str = ""  # e.g. "free", "Text HOME"
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    name: str
+    contacts: tuple[Contact, ...]
+    hours: str
+    about: str
+    languages: tuple[str, ...]
+    source: str
+    last_verified: date
+
+
+@dataclass(frozen=True)
+class CountryHelp:
+    """A country's emergency number and crisis lines; ``known`` is False (and ``lines``
+    empty) for a country the file doesn't hold. ``guidance`` is never empty."""
+
+    code: str
+    name: str
+    emergency: str
+    lines: tuple[CrisisLine, ...]
+    known: bool
+    guidance: str
+    emergency_source: str = ""
+    emergency_verified: date | None = None
+
+
+def normalized_code(code: str | None) -> str | None:
+    """``code`` as an upper-case ISO 3166 alpha-2 shape ("gb" → "GB"), or None if it
+    isn't two letters A–Z."""
+    if code is None:
+        return None
+    text = code.strip().upper()
+    if len(text) == 2 and all("A" <= ch <= "Z" for ch in text):
+        return text
+    return None
+
+
+def known_guidance(emergency: str) -> str:
+    return f"If you might not be safe right now, call {emergency}."
+
+
+def unknown_help(code: str | None) -> CountryHelp:
+    """The help for a country the file doesn't hold (or none chosen): guidance only."""
+    shown = normalized_code(code) or ""
+    return CountryHelp(
+        code=shown,
+        name=shown,
+        emergency="",
+        lines=(),
+        known=False,
+        guidance=FALLBACK_GUIDANCE,
+    )
+
+
+# --- reading and checking the file -------------------------------------------------------
+
+
+def _fail(where: str, problem: str) -> CrisisLinesError:
+    return CrisisLinesError(f"The crisis-lines data is malformed at {where}: {problem}.")
+
+
+def _text(table: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
+    value = table.get(key, "")
+    if not isinstance(value, str):
+        raise _fail(where, f"'{key}' must be text")
+    value = value.strip()
+    if required and not value:
+        raise _fail(where, f"'{key}' is missing or empty")
+    return value
+
+
+def _https(table: Mapping[str, Any], key: str, where: str) -> str:
+    value = _text(table, key, where)
+    if not value.startswith("https://") or len(value) <= len("https://") or " " in value:
+        raise _fail(where, f"'{key}' must be an https:// address")
+    return value
+
+
+def _date(table: Mapping[str, Any], key: str, where: str) -> date:
+    value = table.get(key)
+    # A TOML date-time parses as datetime, a subclass of date: only a plain date is meant.
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise _fail(where, f"'{key}' must be a date such as 2026-12-03")
+    return value
+
+
+def _contact(raw: object, where: str) -> Contact:
+    if not isinstance(raw, dict):
+        raise _fail(where, "a contact must be a table with kind and value")
+    kind = _text(raw, "kind", where)
+    if kind not in CONTACT_KINDS:
+        raise _fail(where, f"contact kind '{kind}' is not one of {', '.join(CONTACT_KINDS)}")
+    value = _https(raw, "value", where) if kind == "chat" else _text(raw, "value", where)
+    return Contact(kind, value, _text(raw, "note", where, required=False))
+
+
+def _line(raw: object, where: str) -> CrisisLine:
+    if not isinstance(raw, dict):
+        raise _fail(where, "a line must be a table")
+    name = _text(raw, "name", where)
+    where = f"{where} ({name})"
+    contacts = raw.get("contacts")
+    if not isinstance(contacts, list) or not contacts:
+        raise _fail(where, "'contacts' must list at least one way to reach the line")
+    languages = raw.get("languages", [])
+    if not isinstance(languages, list) or not all(
+        isinstance(lang, str) and lang.strip() for lang in languages
+    ):
+        raise _fail(where, "'languages' must be a list of language names")
+    return CrisisLine(
+        name=name,
+        contacts=tuple(_contact(c, f"{where}, contact {i}") for i, c in enumerate(contacts, 1)),
+        hours=_text(raw, "hours", where),
+        about=_text(raw, "about", where),
+        languages=tuple(lang.strip() for lang in languages),
+        source=_https(raw, "source", where),
+        last_verified=_date(raw, "last_verified", where),
+    )
+
+
+def _country(code: str, raw: object) -> CountryHelp:
+    where = f"country {code}"
+    if normalized_code(code) != code:
+        raise _fail(where, "the country code must be two capital letters (ISO 3166)")
+    if not isinstance(raw, dict):
+        raise _fail(where, "a country must be a table")
+    emergency = _text(raw, "emergency", where)
+    lines = raw.get("lines")
+    if not isinstance(lines, list) or not lines:
+        raise _fail(where, "'lines' must list at least one crisis line")
+    return CountryHelp(
+        code=code,
+        name=_text(raw, "name", where),
+        emergency=emergency,
+        lines=tuple(_line(line, f"{where}, line {i}") for i, line in enumerate(lines, 1)),
+        known=True,
+        guidance=known_guidance(emergency),
+        emergency_source=_https(raw, "emergency_source", where),
+        emergency_verified=_date(raw, "emergency_verified", where),
+    )
+
+
+def parse(text: str) -> dict[str, CountryHelp]:
+    """Read and check the data file's text; raise :class:`CrisisLinesError` naming the
+    first malformed entry."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CrisisLinesError(f"The crisis-lines data can't be read: {exc}.") from None
+    countries = data.get("countries")
+    if not isinstance(countries, dict) or not countries:
+        raise _fail("the top", "there is no [countries] table")
+    return {code: _country(code, raw) for code, raw in countries.items()}
+
+
+@functools.cache
+def _table() -> dict[str, CountryHelp]:
+    text = resources.files("supportnet.safety").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    return parse(text)
+
+
+# --- the API -----------------------------------------------------------------------------
+
+
+def help_for(code: str | None) -> CountryHelp:
+    """The help for ``code`` (any case); guidance only for a country not in the file."""
+    key = normalized_code(code)
+    table = _table()
+    if key is not None and key in table:
+        return table[key]
+    return unknown_help(code)
+
+
+def countries() -> list[CountryHelp]:
+    """Every country in the file, sorted by name."""
+    return sorted(_table().values(), key=lambda help: help.name.casefold())
+
+
+def is_known(code: str | None) -> bool:
+    key = normalized_code(code)
+    return key is not None and key in _table()
+
+
+#: Plain text is wrapped for a terminal.
+TEXT_WIDTH = 88
+
+_VERBS = {"call": "Call", "text": "Text", "chat": "Chat online at"}
+
+
+def contact_text(contact: Contact) -> str:
+    """One contact as a person reads it: "Call 116 123 (free)"."""
+    text = f"{_VERBS.get(contact.kind, contact.kind.capitalize())} {contact.value}"
+    return f"{text} ({contact.note})" if contact.note else text
+
+
+def as_text(help: CountryHelp) -> str:
+    """The help as plain text, for the command line and the printed plan."""
+    if not help.known:
+        heading = f"Finding help ({help.code})" if help.code else "Finding help"
+        return f"{heading}\n{textwrap.fill(help.guidance, width=TEXT_WIDTH)}\n"
+    out = [f"Crisis lines: {help.name} ({help.code})", f"In an emergency, call {help.emergency}."]
+    for line in help.lines:
+        out.append("")
+        out.append(line.name)
+        out.extend(f"  {contact_text(contact)}" for contact in line.contacts)
+        out.append(f"  Hours: {line.hours}")
+        if line.languages:
+            out.append(f"  Languages: {', '.join(line.languages)}")
+        out.append(f"  {line.about}")
+    return "\n".join(out) + "\n"
