@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 
 from supportnet.model.safety_plan import Step
 from supportnet.safety.crisis_lines import contact_text
-from supportnet.safety.wording import EMPTY_STEP, NOT_IN_NETWORK, PAGE_TITLE, numbered_heading
+from supportnet.safety.wording import NOT_IN_NETWORK, PAGE_TITLE, numbered_heading
 from supportnet.services.files import replace_by_writing
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["crisis_rows", "page_html", "page_layout_for", "print_plan", "write_plan_pdf"]
 
 #: Body text sizes tried in turn (points) until the plan fits one page.
-FONT_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
+FONT_SIZES = (12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
 #: The printable page's margins, in millimetres.
 MARGIN_MM = 14.0
 #: Countries whose paper is US Letter; everyone else prints on A4.
@@ -97,8 +97,9 @@ def crisis_rows(help: CountryHelp) -> list[str]:
 def _crisis_html(help: CountryHelp) -> str:
     cells = "<br>".join(crisis_rows(help))
     return (
-        '<table width="100%" border="1" cellspacing="0" cellpadding="8" '
-        f'style="border-style: solid; border-color: #555555;"><tr><td>{cells}</td></tr></table>'
+        '<table width="100%" border="1" cellspacing="0" cellpadding="8" bgcolor="#f3f3f3" '
+        'style="margin-top: 8px; border-style: solid; border-color: #555555;">'
+        f"<tr><td>{cells}</td></tr></table>"
     )
 
 
@@ -110,8 +111,9 @@ def page_html(view: ResolvedPlan, help: CountryHelp, body_pt: float) -> str:
         f"<b>{_esc(PAGE_TITLE)}</b></p>",
     ]
     for step in Step:
-        heading_style = f"font-size: {body_pt * 1.15:.1f}pt; margin-top: {body_pt * 0.9:.1f}pt;"
-        parts.append(f'<p style="{heading_style} margin-bottom: 0;"><b>')
+        gap = round(body_pt * (2.2 if step is Step.LIVING_FOR else 1.2))
+        heading_style = f"font-size: {body_pt * 1.15:.1f}pt; margin-top: {gap}px;"
+        parts.append(f'<p style="{heading_style} margin-bottom: 2px;"><b>')
         parts.append(f"{_esc(numbered_heading(step))}</b></p>")
         entries = view.steps.get(step, ())
         if entries:
@@ -119,9 +121,10 @@ def page_html(view: ResolvedPlan, help: CountryHelp, body_pt: float) -> str:
             parts.extend(_line_html(step, entry) for entry in entries)
             parts.append("</ul>")
         else:
-            parts.append(f'<p style="margin-top: 1pt; color: #555555;">{_esc(EMPTY_STEP)}</p>')
+            # Room to write by hand on the printed page.
+            rule = "_" * 60
+            parts.append(f'<p style="margin-top: 4px; color: #999999;">{rule}<br>{rule}</p>')
         if step is Step.PROFESSIONALS:
-            parts.append(f'<p style="margin-top: {body_pt * 0.6:.1f}pt;"></p>')
             parts.append(_crisis_html(help))
     parts.append("</body></html>")
     return "".join(parts)

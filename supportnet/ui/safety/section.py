@@ -121,6 +121,23 @@ class StepSection(QFrame):
             tell.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
             layout.addWidget(self.tell_row)
 
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.field, 1)
+        row.addWidget(self.add_button)
+        if self.add_linked_button is not None:
+            row.addWidget(self.add_linked_button)
+        layout.addLayout(row)
+        changes = QHBoxLayout()
+        changes.setSpacing(8)
+        changes.addWidget(self.edit_button)
+        changes.addWidget(self.remove_button)
+        changes.addStretch(1)
+        self.changes_row = QWidget()
+        self.changes_row.setLayout(changes)
+        changes.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.changes_row)
+
         self.crisis_label: QLabel | None = None
         if step is Step.PROFESSIONALS:
             self.crisis_label = _label("", CRISIS_HEADING)
@@ -136,19 +153,6 @@ class StepSection(QFrame):
             crisis.addWidget(self.crisis_label)
             layout.addWidget(self.crisis_frame)
 
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        row.addWidget(self.field, 1)
-        row.addWidget(self.add_button)
-        if self.add_linked_button is not None:
-            row.addWidget(self.add_linked_button)
-        layout.addLayout(row)
-        changes = QHBoxLayout()
-        changes.setSpacing(8)
-        changes.addWidget(self.edit_button)
-        changes.addWidget(self.remove_button)
-        changes.addStretch(1)
-        layout.addLayout(changes)
 
         self.list.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -170,10 +174,12 @@ class StepSection(QFrame):
         has = bool(entries)
         self.list.setVisible(has)
         self.empty_label.setVisible(not has)
+        # Nothing to change or remove in an empty step: fewer controls to look at.
+        self.changes_row.setVisible(has)
         if has and row >= 0:
             self.list.select_row(min(row, len(entries) - 1))
         if self.tell_label is not None:
-            untold = [e.name for e in entries if not e.entry.they_know]
+            untold = [e.name for e in entries if not e.entry.they_know and e.in_network]
             self.tell_label.setText(TELL_ONE.format(names=names_text(untold)) if untold else "")
             self.tell_row.setVisible(bool(untold))
         self._update_buttons()
