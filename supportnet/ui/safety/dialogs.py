@@ -64,8 +64,7 @@ def candidates(step: Step, people: Sequence[object], groups: Sequence[object]) -
                     kind.label,
                     first=step is Step.PROFESSIONALS
                     and (
-                        kind is GroupKind.SERVICE
-                        or group.domain == LifeDomain.PROFESSIONALS  # type: ignore[attr-defined]
+                        kind is GroupKind.SERVICE or group.domain == LifeDomain.PROFESSIONALS  # type: ignore[attr-defined]
                     ),
                 )
             )
@@ -280,6 +279,4 @@ class EntryDialog(QDialog):
             return PlanEntry.typed(self.field.text())
         kind, uid = self._link
         same = uid == self._original.target_uid
-        return PlanEntry.link(
-            kind, uid, self._name, they_know=same and self._original.they_know
-        )
+        return PlanEntry.link(kind, uid, self._name, they_know=same and self._original.they_know)

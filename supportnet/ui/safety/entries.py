@@ -91,8 +91,9 @@ class EntriesModel(QAbstractListModel):
         if not index.isValid():
             return False
         ticked = _checked(value)
+        row = index.row()
         # Asked, not done: the page saves it (undoably) and shows the plan again.
-        QTimer.singleShot(0, self, lambda row=index.row(): self.they_know_toggled.emit(row, ticked))
+        QTimer.singleShot(0, self, lambda: self.they_know_toggled.emit(row, ticked))
         return True
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -75,9 +75,7 @@ class SafetyPlanPageController(QObject):
             section.add_requested.connect(lambda text, s=step: self.add_typed(s, text))
             section.add_linked_requested.connect(lambda s=step: self.add_linked(s))
             section.copy_requested.connect(self.copy_message)
-            section.edit_button.clicked.connect(
-                lambda _c=False, s=step: self.edit(s, self._row(s))
-            )
+            section.edit_button.clicked.connect(lambda _c=False, s=step: self.edit(s, self._row(s)))
             section.remove_button.clicked.connect(
                 lambda _c=False, s=step: self.remove(s, self._row(s))
             )
@@ -323,10 +321,10 @@ class SafetyPlanPageController(QObject):
             print_plan(printer, self.resolved, help)
         except OSError:
             dialogs.show_error(
-                self._parent, "The printer didn't take the plan. You could save it as a PDF.",
+                self._parent,
+                "The printer didn't take the plan. You could save it as a PDF.",
                 title=PRINT_ERROR_TITLE,
             )
             return False
         self.status.emit("Sent your plan to the printer")
         return True
-

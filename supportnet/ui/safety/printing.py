@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
     QGuiApplication,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPdfWriter,
     QTextDocument,
@@ -46,16 +46,15 @@ LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR"})
 _WITH_REACH = (Step.DISTRACTIONS, Step.HELPERS, Step.PROFESSIONALS)
 
 #: Keeps the offscreen application made for the command line alive.
-_APP: QGuiApplication | None = None
+_MADE: list[QGuiApplication] = []
 
 
 def _ensure_app() -> None:
     """Text layout and fonts need an application; make an invisible one if none exists."""
-    global _APP
     if QGuiApplication.instance() is not None:
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _APP = QGuiApplication(["supportnet", "-platform", "offscreen"])
+    _MADE.append(QGuiApplication(["supportnet", "-platform", "offscreen"]))
 
 
 def page_size_for(country: str | None) -> QPageSize:

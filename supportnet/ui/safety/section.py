@@ -142,9 +142,7 @@ class StepSection(QFrame):
         if step is Step.PROFESSIONALS:
             self.crisis_label = _label("", CRISIS_HEADING)
             self.crisis_label.setTextFormat(Qt.TextFormat.RichText)
-            self.crisis_label.setTextInteractionFlags(
-                Qt.TextInteractionFlag.TextSelectableByMouse
-            )
+            self.crisis_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.crisis_frame = QFrame()
             self.crisis_frame.setFrameShape(QFrame.Shape.StyledPanel)
             self.crisis_frame.setAccessibleName(CRISIS_HEADING)
@@ -152,7 +150,6 @@ class StepSection(QFrame):
             crisis.setContentsMargins(12, 10, 12, 10)
             crisis.addWidget(self.crisis_label)
             layout.addWidget(self.crisis_frame)
-
 
         self.list.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)

@@ -33,7 +33,7 @@ def placeholder(step: Step) -> str:
 
 
 def names_text(names: list[str]) -> str:
-    """"Sam", "Sam and Ana", "Sam, Ana and Bo"."""
+    """ "Sam", "Sam and Ana", "Sam, Ana and Bo"."""
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from supportnet.model.network import (
     ChannelKind,
@@ -71,6 +71,8 @@ def parts(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> PageParts:
     errors: list[str] = []
     ctx = UndoContext(services, signals, errors.append, stack)
     page = SafetyPlanPageController(services, clock, stack, ctx, signals, host)
-    qtbot.addWidget(page.view)
-    page.view.resize(900, 700)
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(page.view)
+    host.resize(900, 700)
     return PageParts(page, services, stack, signals, errors, people, groups)

@@ -100,14 +100,15 @@ def test_the_picker_is_searched_and_chosen_with_the_keyboard(qtbot: Any, parts: 
     qtbot.addWidget(picker)
     picker.show()
     picker.activateWindow()
-    qtbot.waitUntil(lambda: picker.search.hasFocus())
+    qtbot.waitUntil(picker.search.hasFocus)
     qtbot.keyClicks(picker.search, "walk")
     assert picker.proxy.rowCount() == 1
     qtbot.keyClick(picker.search, Qt.Key.Key_Down)
     assert picker.list.hasFocus()
     qtbot.keyClick(picker.list, Qt.Key.Key_Return)
     assert picker.result() == QDialog.DialogCode.Accepted
-    assert picker.chosen is not None and picker.chosen.name == "Walking group"
+    assert picker.chosen is not None
+    assert picker.chosen.name == "Walking group"
 
 
 def test_alt_up_and_down_reorder_and_the_order_is_kept(qtbot: Any, parts: PageParts) -> None:
@@ -204,7 +205,7 @@ def test_the_tick_follows_space_on_the_chosen_line(
 ) -> None:
     _pick(monkeypatch, "sam")
     parts.page.add_linked(Step.HELPERS)
-    parts.page.view.show()
+    parts.page.view.window().show()
     section = parts.page.view.sections[Step.HELPERS]
     section.list.setFocus()
     section.list.select_row(0)
@@ -268,7 +269,8 @@ def test_a_person_who_left_the_network_stays_in_the_plan_marked(
     assert opened == [(PERSON, parts.people["Sam Rivera"].id)]
     assert _shown(parts, Step.HELPERS) == ["Sam Rivera"]
     entry = parts.services.safety_plan.read().entries(Step.HELPERS)[0]
-    assert entry.target_uid is None and entry.text == "Sam Rivera"
+    assert entry.target_uid is None
+    assert entry.text == "Sam Rivera"
 
 
 def test_a_renamed_person_shows_their_new_name(qtbot: Any, parts: PageParts) -> None:
@@ -292,6 +294,7 @@ def test_a_line_the_store_refuses_is_said_and_nothing_changes(
 
     monkeypatch.setattr(dialogs, "show_error", lambda _p, message, **_kw: shown.append(message))
     assert not parts.page.add_typed(Step.WARNING_SIGNS, "x" * 3000)
-    assert shown and "characters" in shown[0]
+    assert shown
+    assert "characters" in shown[0]
     assert _texts(parts, Step.WARNING_SIGNS) == []
     assert parts.stack.count() == 0
