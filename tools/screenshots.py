@@ -94,7 +94,7 @@ def main() -> None:
             for page in Page:
                 window.show_page(page)
                 app.processEvents()
-                path = out / f"{page.name.lower()}-{theme}.png"
+                path = out / f"{page.name.lower().replace('_', '-')}-{theme}.png"
                 window.grab().save(str(path))
                 written.append(path)
             person = next(p for p in store.people.list_all() if p.nickname)
