@@ -12,12 +12,23 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QDropEvent, QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
+from PySide6.QtGui import QDropEvent, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from supportnet.model.safety_plan import Step
 from supportnet.safety.wording import NOT_IN_NETWORK
@@ -128,6 +139,73 @@ def drop_target(source: int, before: int) -> int:
     return before - 1 if before > source else before
 
 
+_WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+
+class LineDelegate(QStyledItemDelegate):
+    """A line as the name, then how to reach them in the quieter text colour below it,
+    with a little air between lines (the style draws the tick, selection and focus)."""
+
+    PAD = 5
+
+    def _parts(self, index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        first, _sep, rest = text.partition("\n")
+        return first, rest
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
+        indicator = 0
+        if option.features & QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator:
+            style = view.style() if view is not None else QApplication.style()
+            indicator = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 8
+        return max(width - indicator - 4 * self.PAD, 60)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = self._text_width(opt)
+        first, rest = self._parts(index)
+        metrics = QFontMetrics(opt.font)
+        height = metrics.boundingRect(QRect(0, 0, width, 10_000), _WRAP, first).height()
+        if rest:
+            height += metrics.boundingRect(QRect(0, 0, width, 10_000), _WRAP, rest).height()
+        return QSize(width, height + 2 * self.PAD)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        first, rest = self._parts(index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        area = area.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        main = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        quiet = (
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(main))
+        used = painter.boundingRect(area, _WRAP, first)
+        painter.drawText(area, _WRAP, first)
+        if rest:
+            painter.setPen(opt.palette.color(quiet))
+            painter.drawText(area.adjusted(0, used.height(), 0, 0), _WRAP, rest)
+        painter.restore()
+
+
 class EntryList(QListView):
     """A step's lines, one per row; keys and drags ask the page to change the plan."""
 
@@ -149,7 +227,8 @@ class EntryList(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
-        self.setSpacing(2)
+        self.setSpacing(0)
+        self.setItemDelegate(LineDelegate(self))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -180,6 +259,7 @@ class EntryList(QListView):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         # Wrapped lines take more room when narrower.
+        self.scheduleDelayedItemsLayout()
         QTimer.singleShot(0, self, self.fit_height)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

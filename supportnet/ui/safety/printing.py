@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["crisis_rows", "page_html", "page_layout_for", "print_plan", "write_plan_pdf"]
 
 #: Body text sizes tried in turn (points) until the plan fits one page.
-FONT_SIZES = (12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
+FONT_SIZES = (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
 #: The printable page's margins, in millimetres.
 MARGIN_MM = 14.0
 #: Countries whose paper is US Letter; everyone else prints on A4.
@@ -80,7 +80,7 @@ def crisis_rows(help: CountryHelp) -> list[str]:
     """The crisis lines for the country as lines of rich text (page and print share them)."""
     rows = []
     if help.known:
-        rows.append(f"<b>If things get too much, you can reach someone now ({_esc(help.name)})</b>")
+        rows.append(f"<b>If you need to talk to someone now ({_esc(help.name)})</b>")
         for line in help.lines:
             contacts = " &middot; ".join(_esc(contact_text(c)) for c in line.contacts)
             hours = f" <i>({_esc(line.hours)})</i>" if line.hours else ""
@@ -88,7 +88,7 @@ def crisis_rows(help: CountryHelp) -> list[str]:
         if help.emergency:
             rows.append(f"In an emergency, call <b>{_esc(help.emergency)}</b>.")
     else:
-        rows.append("<b>If things get too much, you can reach someone now</b>")
+        rows.append("<b>If you need to talk to someone now</b>")
         rows.append(_esc(help.guidance))
     return rows
 
