@@ -21,6 +21,7 @@ from supportnet.model.network import GroupKind, LifeDomain
 from supportnet.model.safety_plan import PlanEntry, Step
 from supportnet.model.targets import GROUP, PERSON
 from supportnet.safety.wording import NOT_IN_NETWORK, STEP_TEXT
+from supportnet.ui.safety.entries import LineDelegate
 from supportnet.ui.safety.texts import placeholder
 from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
 from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
@@ -130,7 +131,9 @@ class NetworkPicker(QDialog):
         self.list.setModel(self.proxy)
         self.list.setAccessibleName("People and groups")
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.list.setSpacing(2)
+        self.list.setItemDelegate(LineDelegate(self.list))
+        # Every row is a name and one line under it: measured once, fast at 5,000 people.
+        self.list.setUniformItemSizes(True)
         self.list.activated.connect(lambda _index: self.accept())
         self.list.doubleClicked.connect(lambda _index: self.accept())
         self.empty = quiet(QLabel(""))
@@ -233,6 +236,8 @@ class EntryDialog(QDialog):
         self.resize(460, 220)
         self._show_link()
         self.field.setFocus()
+        if self._link is not None:
+            self.field.deselect()
 
     def _show_link(self) -> None:
         linked = self._link is not None
