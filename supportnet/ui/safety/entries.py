@@ -10,8 +10,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -206,6 +208,15 @@ class LineDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+_OWN_KEYS = (
+    Qt.Key.Key_F2,
+    Qt.Key.Key_Delete,
+    Qt.Key.Key_Backspace,
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+)
+
+
 class EntryList(QListView):
     """A step's lines, one per row; keys and drags ask the page to change the plan."""
 
@@ -262,6 +273,24 @@ class EntryList(QListView):
         self.scheduleDelayedItemsLayout()
         QTimer.singleShot(0, self, self.fit_height)
 
+    def _own_key(self, event: QKeyEvent) -> bool:
+        """Keys the list acts on when a line is chosen (before any window shortcut)."""
+        if self.current_row() < 0:
+            return False
+        key = event.key()
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            return key in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        return key in _OWN_KEYS
+
+    def event(self, event: QEvent) -> bool:
+        # The window's Delete and F2 act on the People and Network pages' selection; here
+        # the keys are the list's own.
+        shortcut = event.type() == QEvent.Type.ShortcutOverride
+        if shortcut and isinstance(event, QKeyEvent) and self._own_key(event):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         row = self.current_row()
         key = event.key()
@@ -286,20 +315,20 @@ class EntryList(QListView):
             return
         super().keyPressEvent(event)
 
+    def drop_before(self, pos: QPoint) -> int:
+        """The row a line dropped at ``pos`` lands before (the row count: at the end)."""
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return self.model().rowCount()
+        rect = self.visualRect(index)
+        return index.row() if pos.y() < rect.center().y() else index.row() + 1
+
     def dropEvent(self, event: QDropEvent) -> None:
         source = self.current_row()
         if event.source() is not self or source < 0:
             event.ignore()
             return
-        index = self.indexAt(event.position().toPoint())
-        where = self.dropIndicatorPosition()
-        if not index.isValid() or where == QAbstractItemView.DropIndicatorPosition.OnViewport:
-            before = self.model().rowCount()
-        elif where == QAbstractItemView.DropIndicatorPosition.BelowItem:
-            before = index.row() + 1
-        else:
-            before = index.row()
-        target = drop_target(source, before)
+        target = drop_target(source, self.drop_before(event.position().toPoint()))
         # The list itself moves nothing (IgnoreAction): the page moves the line undoably,
         # once the drag has finished.
         event.setDropAction(Qt.DropAction.IgnoreAction)

@@ -298,3 +298,19 @@ def test_a_line_the_store_refuses_is_said_and_nothing_changes(
     assert "characters" in shown[0]
     assert _texts(parts, Step.WARNING_SIGNS) == []
     assert parts.stack.count() == 0
+
+
+def test_a_drop_point_names_the_row_it_lands_before(parts: PageParts) -> None:
+    from PySide6.QtCore import QPoint
+
+    _add(parts, Step.ON_MY_OWN, "A", "B", "C")
+    parts.page.view.window().show()
+    listed = parts.page.view.sections[Step.ON_MY_OWN].list
+    first = listed.visualRect(listed.model().index(0, 0))
+    second = listed.visualRect(listed.model().index(1, 0))
+    # The upper half of a line: before it; the lower half: after it.
+    assert listed.drop_before(QPoint(first.left() + 4, first.top() + 2)) == 0
+    assert listed.drop_before(QPoint(first.left() + 4, first.bottom() - 2)) == 1
+    assert listed.drop_before(QPoint(second.left() + 4, second.top() + 2)) == 1
+    # Below the last line: at the end.
+    assert listed.drop_before(QPoint(4, listed.viewport().height() + 50)) == 3

@@ -43,6 +43,7 @@ def test_the_pdf_is_one_page_and_private(tmp_path: Path) -> None:
     data = path.read_bytes()
     assert data.startswith(b"%PDF")
     assert _pages(path) == 1
+    assert re.search(rb"/MediaBox \[0 0 595(\.0+)? 842(\.0+)?\]", data)  # A4 in Britain
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["safety-plan.pdf"]
 
@@ -123,3 +124,20 @@ def test_the_pdf_is_written_without_an_application(tmp_path: Path) -> None:
     assert path.read_bytes().startswith(b"%PDF")
     assert _pages(path) == 1
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_printing_puts_the_plan_on_one_page(tmp_path: Path) -> None:
+    """What the print dialog's printer gets: here a printer writing a PDF file."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from supportnet.ui.safety.printing import page_layout_for, print_plan
+
+    path = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setPageLayout(page_layout_for("US"))
+    print_plan(printer, _plan(), help_for("US"))
+    assert path.read_bytes().startswith(b"%PDF")
+    assert _pages(path) == 1
+    assert re.search(rb"/MediaBox \[0 0 612(\.0+)? 792(\.0+)?\]", path.read_bytes())  # Letter

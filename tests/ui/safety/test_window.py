@@ -75,3 +75,51 @@ def test_a_linked_line_opens_the_persons_record(
     assert window.editor is not None
     assert window.editor.windowTitle()
     window.editor.reject()
+
+
+def test_keys_on_a_chosen_line_act_on_the_plan_not_the_window(
+    qtbot: Any, store: Any, clock: Callable[[], datetime]
+) -> None:
+    """Delete and F2 are window shortcuts elsewhere; on a chosen line they are the list's."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = _window(qtbot, store, clock)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.show_page(Page.SAFETY_PLAN)
+    page = window.safety_plan
+    for text in ("A walk", "Music", "A bath"):
+        page.add_typed(Step.ON_MY_OWN, text)
+    section = page.view.sections[Step.ON_MY_OWN]
+    section.list.setFocus()
+    section.list.select_row(2)
+    qtbot.keyClick(section.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(section.list, Qt.Key.Key_Delete)
+    texts = [e.text for e in window._source.safety_plan.read().entries(Step.ON_MY_OWN)]
+    assert texts == ["A walk", "Music"]
+    # Ctrl+Z, the window's own, undoes one change at a time.
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    texts = [e.text for e in window._source.safety_plan.read().entries(Step.ON_MY_OWN)]
+    assert texts == ["A walk", "A bath", "Music"]
+
+
+def test_save_as_pdf_offers_safety_plan_pdf(
+    qtbot: Any, store: Any, clock: Callable[[], datetime], tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = _window(qtbot, store, clock)
+    window.safety_plan.pdf_dir = str(tmp_path)
+    offered: list[str] = []
+
+    def ask(_parent: Any, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        offered.append(start)
+        return str(tmp_path / "mine"), "PDF (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    window.plan_pdf_action.trigger()
+    assert offered == [str(tmp_path / "safety-plan.pdf")]
+    assert (tmp_path / "mine.pdf").read_bytes().startswith(b"%PDF")
