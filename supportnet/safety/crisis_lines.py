@@ -56,6 +56,8 @@ class Contact:
 
 @dataclass(frozen=True)
 class CrisisLine:
+    """One service, with the page it was checked against and the day it was checked."""
+
     name: str
     contacts: tuple[Contact, ...]
     hours: str  # "" where the page checked doesn't say
