@@ -25,6 +25,7 @@ from benchmarks.store_open import MemoryKeyring
 from supportnet.data.store import open_store
 from supportnet.demo.loader import load_demo
 from supportnet.services import Services
+from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.widgets.style import apply_clear_indicators
 
 SIZE = (1280, 800)
@@ -89,12 +90,14 @@ def main() -> None:
                 key_location="system keyring",
                 clock=lambda: NOW,
             )
+            # The example network lives in England: its crisis lines, whatever the locale here.
+            window.crisis_service = CrisisHelpService(None, {"LANG": "en_GB.UTF-8"})
             window.resize(*SIZE)
             window.show()
             for page in Page:
                 window.show_page(page)
                 app.processEvents()
-                path = out / f"{page.name.lower()}-{theme}.png"
+                path = out / f"{page.name.lower().replace('_', '-')}-{theme}.png"
                 window.grab().save(str(path))
                 written.append(path)
             person = next(p for p in store.people.list_all() if p.nickname)

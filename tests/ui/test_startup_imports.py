@@ -25,6 +25,8 @@ LATER_PAGES = (
     "supportnet.ui.agenda.page",
     "supportnet.ui.people.page",
     "supportnet.ui.plans.panel",
+    "supportnet.ui.safety.page",
+    "supportnet.ui.safety.printing",
 )
 
 

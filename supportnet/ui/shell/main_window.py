@@ -33,6 +33,7 @@ from supportnet.services import Services
 from supportnet.ui.shell.background import Background
 from supportnet.ui.shell.editing import MainWindowEditing
 from supportnet.ui.shell.menus import MainWindowMenus
+from supportnet.ui.shell.safety_plan_actions import MainWindowSafetyPlan
 from supportnet.ui.shell.sidebar import (
     _PAGE_KEYS,
     BUILD_LATER_AFTER_MS,
@@ -64,7 +65,7 @@ TIME_REFRESH_MS = 10 * 60 * 1000
 UNDO_ERROR_TITLE = "SupportNet couldn't undo that"
 
 
-class MainWindow(MainWindowMenus, MainWindowEditing, QMainWindow):
+class MainWindow(MainWindowMenus, MainWindowEditing, MainWindowSafetyPlan, QMainWindow):
     """The shell. Pages read and write only through the services they are given; no SQL here."""
 
     def __init__(
@@ -207,6 +208,8 @@ class MainWindow(MainWindowMenus, MainWindowEditing, QMainWindow):
             )
             agenda.open_requested.connect(self.open_plans)
             return agenda
+        if page is Page.SAFETY_PLAN:
+            return self._build_safety_plan()
         if page is Page.NETWORK:
             from supportnet.ui.network.page import NetworkPageController
 

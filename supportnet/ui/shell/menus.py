@@ -69,6 +69,18 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             [key(ctrl | Qt.Key.Key_E)],
             "Save your plans as an .ics file for Google, Outlook, Apple Calendar or Thunderbird",
         )
+        self.print_plan_action = self._action(
+            "Print my &safety plan…",
+            self.print_safety_plan,
+            [],
+            "Print my plan for hard days on one page, with the crisis lines",
+        )
+        self.plan_pdf_action = self._action(
+            "Save my safety plan as P&DF…",
+            self.save_safety_plan_pdf,
+            [],
+            "Save my plan for hard days as a one-page PDF, with the crisis lines",
+        )
         self.recovery_action = self._action(
             "&Recovery key…",
             self.show_recovery_key,
@@ -160,6 +172,7 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             bar.addMenu("&File"),
             [self.new_person_action, self.new_group_action],
             [self.export_action, self.calendar_action],
+            [self.print_plan_action, self.plan_pdf_action],
             [self.recovery_action],
             [self.quit_action],
         )

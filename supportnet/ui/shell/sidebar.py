@@ -33,6 +33,7 @@ class Page(enum.Enum):
     AGENDA = "agenda"
     NETWORK = "network"
     PEOPLE = "people"
+    SAFETY_PLAN = "safety_plan"
 
     @property
     def title(self) -> str:
@@ -49,10 +50,11 @@ _PAGE_TEXT = {
     Page.AGENDA: ("Agenda", "The next four weeks, day by day"),
     Page.NETWORK: ("Network", "Your circles, and a few gentle notes about gaps"),
     Page.PEOPLE: ("People", "People and groups in lists, to search, sort and edit"),
+    Page.SAFETY_PLAN: ("Safety plan", "My plan for hard days: steps, people and reasons"),
 }
 
 #: Pages built when first needed, or soon after the window first appears (in this order).
-LATER_PAGES = (Page.AGENDA, Page.PEOPLE, Page.NETWORK)
+LATER_PAGES = (Page.AGENDA, Page.PEOPLE, Page.NETWORK, Page.SAFETY_PLAN)
 #: How long after the window first shows the later pages start being built, and between them.
 BUILD_LATER_AFTER_MS = 400
 BUILD_LATER_STEP_MS = 50

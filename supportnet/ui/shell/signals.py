@@ -12,6 +12,8 @@ class AppSignals(QObject):
     groups_changed = Signal()
     plans_changed = Signal()
     checkins_changed = Signal()
+    #: The plan for hard days was saved (its links follow people_changed/groups_changed).
+    safety_plan_changed = Signal()
 
     def network_changed(self) -> None:
         """People or groups went or came back with their plans and check-ins."""

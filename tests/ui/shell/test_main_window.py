@@ -264,6 +264,7 @@ def test_sidebar_lists_only_the_pages_that_exist(
         "Agenda",
         "Network",
         "People",
+        "Safety plan",
     ]
     sidebar.setCurrentRow(3)
     assert window.current_page is Page.PEOPLE
@@ -631,6 +632,7 @@ def test_the_other_pages_are_built_soon_after_the_window_appears(
         type(window.agenda.view).__name__,
         type(window.network.view).__name__,
         type(window.people.view).__name__,
+        type(window.safety_plan.view).__name__,
     ]
 
 

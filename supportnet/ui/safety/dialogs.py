@@ -1,0 +1,287 @@
+"""Choosing someone from the network for a step, and changing one line of the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportnet.model.network import GroupKind, LifeDomain
+from supportnet.model.safety_plan import PlanEntry, Step
+from supportnet.model.targets import GROUP, PERSON
+from supportnet.safety.wording import NOT_IN_NETWORK, STEP_TEXT
+from supportnet.ui.safety.entries import LineDelegate
+from supportnet.ui.safety.texts import placeholder
+from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
+from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Someone a step can link to."""
+
+    kind: str
+    uid: str
+    name: str
+    detail: str
+    #: Shown first for this step (professionals and services for step 5).
+    first: bool = False
+
+
+def candidates(step: Step, people: Sequence[object], groups: Sequence[object]) -> list[Candidate]:
+    """Who ``step`` can link to, in the order the picker shows them."""
+    found: list[Candidate] = []
+    if PERSON in step.links:
+        for person in people:
+            domain = person.domain  # type: ignore[attr-defined]
+            found.append(
+                Candidate(
+                    PERSON,
+                    person.uid,  # type: ignore[attr-defined]
+                    person.display_name,  # type: ignore[attr-defined]
+                    f"{person.circle.label} · {domain.label}",  # type: ignore[attr-defined]
+                    first=step is Step.PROFESSIONALS and domain == LifeDomain.PROFESSIONALS,
+                )
+            )
+    if GROUP in step.links:
+        for group in groups:
+            kind = GroupKind(group.kind)  # type: ignore[attr-defined]
+            found.append(
+                Candidate(
+                    GROUP,
+                    group.uid,  # type: ignore[attr-defined]
+                    group.name,  # type: ignore[attr-defined]
+                    kind.label,
+                    first=step is Step.PROFESSIONALS
+                    and (
+                        kind is GroupKind.SERVICE or group.domain == LifeDomain.PROFESSIONALS  # type: ignore[attr-defined]
+                    ),
+                )
+            )
+    return sorted(found, key=lambda c: (not c.first, c.name.casefold()))
+
+
+_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+_KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class _Search(QLineEdit):
+    """The search field: Down goes into the list, Enter chooses the one shown first."""
+
+    def __init__(self, picker: NetworkPicker) -> None:
+        super().__init__()
+        self._picker = picker
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+            self._picker.list.setFocus()
+            if not self._picker.list.currentIndex().isValid():
+                self._picker.list.setCurrentIndex(self._picker.proxy.index(0, 0))
+            return
+        super().keyPressEvent(event)
+
+
+class NetworkPicker(QDialog):
+    """Pick a person or group for a step: a search field over a list, keyboard first."""
+
+    def __init__(
+        self, step: Step, found: Sequence[Candidate], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        heading = STEP_TEXT[step].heading
+        self.setWindowTitle("Add from my network")
+        self.setAccessibleName(f"Add from my network to {heading}")
+        self.chosen: Candidate | None = None
+        self._found = list(found)
+
+        self.model = QStandardItemModel(self)
+        for number, candidate in enumerate(self._found):
+            kind = "Group" if candidate.kind == GROUP else "Person"
+            item = QStandardItem(f"{candidate.name}\n{candidate.detail}")
+            item.setData(number, Qt.ItemDataRole.UserRole)
+            item.setData(candidate.name, _NAME_ROLE)
+            item.setData(
+                f"{candidate.name}, {kind.lower()}, {candidate.detail}",
+                Qt.ItemDataRole.AccessibleTextRole,
+            )
+            item.setEditable(False)
+            self.model.appendRow(item)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(_NAME_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.search = _Search(self)
+        self.search.setAccessibleName("Search names")
+        self.search.setPlaceholderText("Type to find someone")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.list = QListView()
+        self.list.setModel(self.proxy)
+        self.list.setAccessibleName("People and groups")
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list.setItemDelegate(LineDelegate(self.list))
+        # Every row is a name and one line under it: measured once, fast at 5,000 people.
+        self.list.setUniformItemSizes(True)
+        self.list.activated.connect(lambda _index: self.accept())
+        self.list.doubleClicked.connect(lambda _index: self.accept())
+        self.empty = quiet(QLabel(""))
+        self.empty.setWordWrap(True)
+
+        self.choose_button = push_button(
+            "Add", "Add the one chosen", default=True, on_click=self.accept
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(title_label(heading))
+        layout.addWidget(buddy_label("Find someone:", self.search))
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(button_row(self.choose_button, cancel_button(self)))
+        self.resize(440, 480)
+        self._filter("")
+        self.search.setFocus()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        shown = self.proxy.rowCount()
+        if shown:
+            self.list.setCurrentIndex(self.proxy.index(0, 0))
+        if not self._found:
+            self.empty.setText("There's nobody to choose yet. You can type a line instead.")
+        elif not shown:
+            self.empty.setText("Nobody by that name. Try fewer letters.")
+        else:
+            self.empty.setText("")
+        self.empty.setVisible(bool(self.empty.text()))
+        self.choose_button.setEnabled(shown > 0)
+
+    def accept(self) -> None:
+        index = self.list.currentIndex()
+        if not index.isValid():
+            return
+        self.chosen = self._found[int(index.data(Qt.ItemDataRole.UserRole))]
+        super().accept()
+
+
+class EntryDialog(QDialog):
+    """Change one line: its words, or (for a link) unlink it or choose someone else."""
+
+    def __init__(
+        self,
+        step: Step,
+        entry: PlanEntry,
+        shown_name: str,
+        in_network: bool,
+        choose: Callable[[QWidget], Candidate | None] | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        heading = STEP_TEXT[step].heading
+        self.setWindowTitle("Change this line")
+        self.setAccessibleName(f"Change a line in {heading}")
+        self._step = step
+        self._original = entry
+        self._link: tuple[str, str] | None = (
+            (entry.target_kind or PERSON, entry.target_uid) if entry.target_uid else None
+        )
+        self._name = shown_name
+        self._in_network = in_network
+        self._choose = choose
+
+        self.field = QLineEdit(shown_name if entry.is_link else entry.text)
+        self.field.setAccessibleName("The line's words")
+        self.field.setPlaceholderText(placeholder(step))
+        self.link_label = QLabel()
+        self.link_label.setWordWrap(True)
+        self.link_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.link_label.setAccessibleName("Linked to")
+        self.unlink_button = push_button(
+            "Keep as typed words",
+            "Keep as typed words, not linked to the network",
+            tip="The words stay; the line no longer follows their record",
+            on_click=self._unlink,
+        )
+        self.choose_button = push_button(
+            "Choose from my network…",
+            "Choose someone else from my network",
+            on_click=self._choose_other,
+        )
+        self.choose_button.setVisible(choose is not None)
+        self.save_button = push_button("Save", "Save", default=True, on_click=self.accept)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title_label(heading))
+        layout.addWidget(buddy_label("Words:", self.field))
+        layout.addWidget(self.field)
+        layout.addWidget(self.link_label)
+        links = QHBoxLayout()
+        links.addWidget(self.choose_button)
+        links.addWidget(self.unlink_button)
+        links.addStretch(1)
+        layout.addLayout(links)
+        layout.addStretch(1)
+        layout.addLayout(button_row(self.save_button, cancel_button(self)))
+        self.resize(460, 220)
+        self._show_link()
+        self.field.setFocus()
+        if self._link is not None:
+            self.field.deselect()
+
+    def _show_link(self) -> None:
+        linked = self._link is not None
+        self.field.setReadOnly(linked)
+        self.unlink_button.setVisible(linked)
+        if not linked:
+            self.link_label.setText("")
+            self.link_label.setVisible(False)
+            return
+        if self._in_network:
+            text = f"Linked to {self._name} in your network: the name follows their record."
+        else:
+            text = f"{self._name} is {NOT_IN_NETWORK}. You can keep the words or choose someone."
+        self.link_label.setText(text)
+        self.link_label.setVisible(True)
+
+    def _unlink(self) -> None:
+        self._link = None
+        self._show_link()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def _choose_other(self) -> None:
+        if self._choose is None:
+            return
+        chosen = self._choose(self)
+        if chosen is None:
+            return
+        self._link = (chosen.kind, chosen.uid)
+        self._name = chosen.name
+        self._in_network = True
+        self.field.setText(chosen.name)
+        self._show_link()
+
+    def accept(self) -> None:
+        if self._link is None and not self.field.text().strip():
+            self.field.setFocus()
+            return
+        super().accept()
+
+    def entry(self) -> PlanEntry:
+        """The line as the dialog leaves it (the tick kept only for the same person)."""
+        if self._link is None:
+            return PlanEntry.typed(self.field.text())
+        kind, uid = self._link
+        same = uid == self._original.target_uid
+        return PlanEntry.link(kind, uid, self._name, they_know=same and self._original.they_know)

@@ -1,0 +1,205 @@
+"""The plan for hard days on one printed page: a PDF file, or a printer.
+
+The page holds the title, the six steps and what the person is living for, the helpers'
+and professionals' ways to be reached, and the crisis lines for the country in a box.
+Fonts shrink a little at a time until it fits one page; a very long plan is then drawn
+smaller as a whole, so it is always one page. Works from the command line too: with no
+application yet, one is made on the offscreen platform (nothing is shown).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import (
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from supportnet.model.safety_plan import Step
+from supportnet.safety.crisis_lines import contact_text
+from supportnet.safety.wording import NOT_IN_NETWORK, PAGE_TITLE, numbered_heading
+from supportnet.services.files import replace_by_writing
+
+if TYPE_CHECKING:
+    from supportnet.safety.crisis_lines import CountryHelp
+    from supportnet.safety.resolve import ResolvedPlan
+
+__all__ = ["crisis_rows", "page_html", "page_layout_for", "print_plan", "write_plan_pdf"]
+
+#: Body text sizes tried in turn (points) until the plan fits one page.
+FONT_SIZES = (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
+#: The printable page's margins, in millimetres.
+MARGIN_MM = 14.0
+#: Countries whose paper is US Letter; everyone else prints on A4.
+LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR"})
+#: Steps whose lines show how to reach the person or service.
+_WITH_REACH = (Step.DISTRACTIONS, Step.HELPERS, Step.PROFESSIONALS)
+
+#: Keeps the offscreen application made for the command line alive.
+_MADE: list[QGuiApplication] = []
+
+
+def _ensure_app() -> None:
+    """Text layout and fonts need an application; make an invisible one if none exists."""
+    if QGuiApplication.instance() is not None:
+        return
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _MADE.append(QGuiApplication(["supportnet", "-platform", "offscreen"]))
+
+
+def page_size_for(country: str | None) -> QPageSize:
+    """US Letter where it is the usual paper, A4 elsewhere."""
+    letter = (country or "").upper() in LETTER_COUNTRIES
+    return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _line_html(step: Step, entry: Any) -> str:
+    text = _esc(entry.name)
+    if not entry.in_network:
+        text += f" <i>({_esc(NOT_IN_NETWORK)})</i>"
+    if step in _WITH_REACH and entry.reach:
+        text += f" &mdash; {_esc(entry.reach)}"
+    return f"<li>{text}</li>"
+
+
+def crisis_rows(help: CountryHelp) -> list[str]:
+    """The crisis lines for the country as lines of rich text (page and print share them)."""
+    rows = []
+    if help.known:
+        rows.append(f"<b>If you need to talk to someone now ({_esc(help.name)})</b>")
+        for line in help.lines:
+            contacts = " &middot; ".join(_esc(contact_text(c)) for c in line.contacts)
+            hours = f" <i>({_esc(line.hours)})</i>" if line.hours else ""
+            rows.append(f"<b>{_esc(line.name)}</b>: {contacts}{hours}")
+        if help.emergency:
+            rows.append(f"In an emergency, call <b>{_esc(help.emergency)}</b>.")
+    else:
+        rows.append("<b>If you need to talk to someone now</b>")
+        rows.append(_esc(help.guidance))
+    return rows
+
+
+def _crisis_html(help: CountryHelp) -> str:
+    cells = "<br>".join(crisis_rows(help))
+    return (
+        '<table width="100%" border="1" cellspacing="0" cellpadding="8" bgcolor="#f3f3f3" '
+        'style="margin-top: 8px; border-style: solid; border-color: #555555;">'
+        f"<tr><td>{cells}</td></tr></table>"
+    )
+
+
+def page_html(view: ResolvedPlan, help: CountryHelp, body_pt: float) -> str:
+    """The printed page as rich text, with body text at ``body_pt`` points."""
+    parts = [
+        f'<html><body style="font-size: {body_pt}pt;">',
+        f'<p style="font-size: {body_pt * 1.7:.1f}pt; margin-bottom: 2pt;">'
+        f"<b>{_esc(PAGE_TITLE)}</b></p>",
+    ]
+    for step in Step:
+        gap = round(body_pt * (2.2 if step is Step.LIVING_FOR else 1.2))
+        heading_style = f"font-size: {body_pt * 1.15:.1f}pt; margin-top: {gap}px;"
+        parts.append(f'<p style="{heading_style} margin-bottom: 2px;"><b>')
+        parts.append(f"{_esc(numbered_heading(step))}</b></p>")
+        entries = view.steps.get(step, ())
+        if entries:
+            parts.append('<ul style="margin-top: 1pt; margin-bottom: 0;">')
+            parts.extend(_line_html(step, entry) for entry in entries)
+            parts.append("</ul>")
+        else:
+            # Room to write by hand on the printed page.
+            rule = "_" * 60
+            parts.append(f'<p style="margin-top: 4px; color: #999999;">{rule}<br>{rule}</p>')
+        if step is Step.PROFESSIONALS:
+            parts.append(_crisis_html(help))
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _fitted_document(
+    view: ResolvedPlan, help: CountryHelp, area: QSizeF, device: QPagedPaintDevice
+) -> QTextDocument:
+    """The page's text laid out for ``device``, in the largest font that fits ``area``
+    (or the smallest tried, if none does)."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    # Laid out at the device's resolution, so points are the paper's points.
+    document.documentLayout().setPaintDevice(device)
+    for size in FONT_SIZES:
+        font = document.defaultFont()
+        font.setPointSizeF(size)
+        document.setDefaultFont(font)
+        document.setHtml(page_html(view, help, size))
+        document.setTextWidth(area.width())
+        if document.size().height() <= area.height():
+            break
+    return document
+
+
+def _render(device: QPagedPaintDevice, view: ResolvedPlan, help: CountryHelp) -> None:
+    """The plan onto ``device``'s first (and only) page."""
+    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    area = QSizeF(rect.width(), rect.height())
+    document = _fitted_document(view, help, area, device)
+    height = document.size().height()
+    # Still too long in the smallest font: draw it all smaller, so it stays one page.
+    scale = min(1.0, area.height() / height) if height > 0 else 1.0
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("Couldn't start drawing the plan.")
+    try:
+        painter.scale(scale, scale)
+        document.drawContents(painter, QRectF(0, 0, area.width() / scale, area.height() / scale))
+    finally:
+        painter.end()
+
+
+def page_layout_for(country: str | None) -> QPageLayout:
+    """The printed page for a country: its usual paper, portrait, with even margins."""
+    return _layout(page_size_for(country))
+
+
+def _layout(page_size: QPageSize) -> QPageLayout:
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    return QPageLayout(
+        page_size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter
+    )
+
+
+def write_plan_pdf(view: ResolvedPlan, help: CountryHelp, path: Path) -> None:
+    """Write the plan as a one-page PDF at ``path`` (0600), whole or not at all.
+
+    Raises OSError when the file can't be written (the old file, if any, is left as it was).
+    """
+    _ensure_app()
+    path = Path(path)
+
+    def write(temp: Path) -> None:
+        writer = QPdfWriter(str(temp))
+        writer.setResolution(300)
+        writer.setPageLayout(page_layout_for(help.code))
+        writer.setTitle(PAGE_TITLE)
+        writer.setCreator("SupportNet")
+        _render(writer, view, help)
+        if temp.stat().st_size == 0:
+            raise OSError(f"Couldn't write the PDF to {path}.")
+
+    replace_by_writing(path, write, mode=0o600)
+
+
+def print_plan(printer: Any, view: ResolvedPlan, help: CountryHelp) -> None:
+    """Print the plan on ``printer`` (a QPrinter the person set up in the print dialog)."""
+    _render(printer, view, help)

@@ -1,0 +1,121 @@
+"""The plan page's layout: a calm column of the six steps and what I'm living for."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportnet.model.safety_plan import Step
+from supportnet.safety.wording import PAGE_TITLE
+from supportnet.ui.safety.section import StepSection
+from supportnet.ui.safety.texts import INTRO, PDF_TEXT, PRINT_TEXT
+from supportnet.ui.widgets.buttons import push_button
+from supportnet.ui.widgets.keyboard import tab_order
+from supportnet.ui.widgets.labels import quiet
+
+#: The column's width in average characters: short lines are easier to read when tired.
+CONTENT_WIDTH_CHARS = 84
+
+
+class SafetyPlanPageView(QWidget):
+    """Layout only: the title, one line about the plan, Print and PDF, then each step."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(PAGE_TITLE)
+
+        self.title_label = QLabel(PAGE_TITLE)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setAccessibleName(PAGE_TITLE)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.intro_label = quiet(QLabel(INTRO))
+        self.intro_label.setWordWrap(True)
+        self.intro_label.setAccessibleName("About this plan")
+        self.print_button = push_button(
+            PRINT_TEXT, "Print my plan", tip="Print the plan on one page, with the crisis lines"
+        )
+        self.pdf_button = push_button(
+            PDF_TEXT,
+            "Save my plan as a PDF",
+            tip="Save the plan as a one-page PDF, with the crisis lines",
+        )
+        self.status_label = quiet(QLabel(""))
+        self.status_label.setAccessibleName("What just happened")
+        self.status_label.setWordWrap(True)
+
+        self.sections = {step: StepSection(step) for step in Step}
+
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.pdf_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        column = QWidget()
+        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * CONTENT_WIDTH_CHARS + 48)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(24, 24, 24, 24)
+        column_layout.setSpacing(10)
+        column_layout.addLayout(top)
+        column_layout.addWidget(self.intro_label)
+        column_layout.addWidget(self.status_label)
+        for step, section in self.sections.items():
+            column_layout.addSpacing(20 if step is not Step.LIVING_FOR else 28)
+            if step is Step.LIVING_FOR:
+                rule = QFrame()
+                rule.setFrameShape(QFrame.Shape.HLine)
+                rule.setFrameShadow(QFrame.Shadow.Sunken)
+                column_layout.addWidget(rule)
+                column_layout.addSpacing(8)
+            column_layout.addWidget(section)
+        column_layout.addStretch(1)
+
+        inner = QWidget()
+        inner_layout = QHBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 0, 0)
+        inner_layout.addStretch(1)
+        inner_layout.addWidget(column, 100)
+        inner_layout.addStretch(1)
+        inner.setBackgroundRole(QPalette.ColorRole.Window)
+
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName(PAGE_TITLE)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(inner)
+        self.scroll_area.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+
+        controls: list[QWidget] = [self.print_button, self.pdf_button]
+        for section in self.sections.values():
+            controls += section.controls()
+        tab_order(controls)
+        self.status_label.setVisible(False)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # Tab through a long page: the control with the focus scrolls into sight.
+        inner = self.scroll_area.widget()
+        if new is not None and inner is not None and inner.isAncestorOf(new):
+            self.scroll_area.ensureWidgetVisible(new, 24, 48)
+
+    def show_status(self, text: str) -> None:
+        """A quiet line under the intro ("Saved the plan as …")."""
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
