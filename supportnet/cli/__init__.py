@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import TextIO
 
 from supportnet import __version__
-from supportnet.cli import crisis_commands, reachout_commands, recovery_commands, store_commands
+from supportnet.cli import (
+    crisis_commands,
+    reachout_commands,
+    recovery_commands,
+    safety_plan_commands,
+    store_commands,
+)
 from supportnet.cli.common import (
     PROG,
     Handler,
@@ -24,6 +30,7 @@ from supportnet.cli.common import (
     terminal_passphrase_provider,
 )
 from supportnet.cli.reachout_commands import PRIVACY_CHOICES, parse_when
+from supportnet.cli.safety_plan_commands import WritePlanPdf
 from supportnet.data.lock import acting_as_command
 from supportnet.data.paths import resolve_data_dir
 from supportnet.model.errors import SupportNetError, UsageError, ValidationError
@@ -52,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     reachout_commands.add_parsers(commands, common)
     recovery_commands.add_parsers(commands, common)
     crisis_commands.add_parsers(commands, common)
+    safety_plan_commands.add_parsers(commands, common)
     commands.add_parser("gui", parents=[common], help="open the app (the default)")
     return parser
 
@@ -67,11 +75,13 @@ def run(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
     open_app: OpenApp | None = None,
+    write_plan_pdf: WritePlanPdf | None = None,
 ) -> int:
     """Run the command line; return the exit code. Errors are one line on stderr.
 
     ``open_app`` opens the GUI for the ``gui`` command (the default); without it, asking
-    for the app is a usage error.
+    for the app is a usage error. ``write_plan_pdf`` saves the plan for hard days as a PDF
+    (``safety-plan --pdf``); without it, asking for one is a usage error.
     """
     out = stdout or sys.stdout
     err = stderr or sys.stderr
@@ -96,6 +106,7 @@ def run(
             warmup.start()
             return open_app(data_dir, [sys.argv[0], *argv])
         handler: Handler = args.handler
+        args.write_plan_pdf = write_plan_pdf
         with acting_as_command(command):  # says who holds the store, to the lock's waiters
             return handler(args, data_dir, out)
     except ValidationError as exc:

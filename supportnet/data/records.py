@@ -86,10 +86,22 @@ class CheckInRecord(NamedTuple):
     mood_after: int | None
 
 
+class SafetyPlanEntryRecord(NamedTuple):
+    id: int
+    step: str
+    position: int
+    text: str
+    target_kind: str | None
+    target_uid: str | None
+    they_know: int
+    updated_at: str
+
+
 #: The columns of each table above, by table name.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "people": PersonRecord._fields,
     "community_groups": GroupRecord._fields,
     "plans": PlanRecord._fields,
     "checkins": CheckInRecord._fields,
+    "safety_plan_entries": SafetyPlanEntryRecord._fields,
 }

@@ -293,3 +293,26 @@ class MessageIdeaRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)
+
+
+class SafetyPlanEntryRow(Base):
+    """One line of the plan for hard days (see migration 0004).
+
+    A link names its person or group by uid, not by a foreign key: the line outlives their
+    removal (keeping the name it had) and links again when the removal is undone.
+    """
+
+    __tablename__ = "safety_plan_entries"
+    __table_args__ = (
+        CheckConstraint("(target_kind IS NULL) = (target_uid IS NULL)", name="whole_link"),
+        Index("ix_safety_plan_entries_step_position", "step", "position", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    step: Mapped[str] = mapped_column(String(32))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    target_kind: Mapped[str | None] = mapped_column(String(16))
+    target_uid: Mapped[str | None] = mapped_column(String(36), index=True)
+    they_know: Mapped[bool] = mapped_column(default=False, server_default=false())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

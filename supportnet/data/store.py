@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from supportnet.data.repositories.people import PeopleRepository
     from supportnet.data.repositories.plans import PlansRepository
     from supportnet.data.repositories.postponements import PostponementsRepository
+    from supportnet.data.repositories.safety_plan import SafetyPlanRepository
     from supportnet.data.repositories.settings import SettingsRepository
 
 
@@ -136,6 +137,12 @@ class Store:
         return CalendarRepository(LazySessions(lambda: self.sessions), self.db)
 
     @cached_property
+    def safety_plan(self) -> SafetyPlanRepository:
+        from supportnet.data.repositories.safety_plan import SafetyPlanRepository
+
+        return SafetyPlanRepository(LazySessions(lambda: self.sessions), self.db)
+
+    @cached_property
     def settings(self) -> SettingsRepository:
         from supportnet.data.repositories.settings import SettingsRepository
 
@@ -167,7 +174,10 @@ class Store:
         return Counts(people, groups, plans, checkins)
 
     def is_empty(self) -> bool:
-        return self.counts().total == 0
+        """No network and no plan for hard days (a plan alone is data worth keeping)."""
+        return self.counts().total == 0 and not raw_execute(
+            self.db, "SELECT 1 FROM safety_plan_entries LIMIT 1"
+        )
 
     def backup(self, out: Path, *, force: bool = False) -> Path:
         """Write a portable encrypted backup to ``out`` (see :func:`write_backup`)."""
@@ -447,8 +457,13 @@ def _set_aside_current(db: Path, key: bytes, data_dir: Path, *, force: bool) -> 
 def _holds_data(database: RawDatabase) -> bool:
     if current_revision(database) is None:
         return False
-    tables = ("people", "community_groups", "plans", "checkins")
-    return any(raw_execute(database, f"SELECT 1 FROM {t} LIMIT 1") for t in tables)
+    tables = ("people", "community_groups", "plans", "checkins", "safety_plan_entries")
+    present = {
+        str(name)
+        for (name,) in raw_execute(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    # A store not yet migrated has no table for what later revisions added.
+    return any(raw_execute(database, f"SELECT 1 FROM {t} LIMIT 1") for t in tables if t in present)
 
 
 def _open_with_key(data_dir: Path, lock: StoreLock, info: KeyInfo, key: bytes) -> Store:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from supportnet.model.checkins import CheckIn
 from supportnet.model.network import ChannelKind, Group, Person
 from supportnet.model.plans import Plan
+from supportnet.model.safety_plan import SafetyPlan
 
 #: How far back the check-in history reaches.
 HISTORY_DAYS = 182
@@ -23,6 +24,8 @@ class DemoNetwork:
     groups: list[Group]
     plans: list[tuple[str, Plan]]
     checkins: list[tuple[str, CheckIn]]
+    #: The example plan for hard days; its lines link to the people and groups above.
+    safety_plan: SafetyPlan = field(default_factory=SafetyPlan)
 
 
 @dataclass(slots=True)

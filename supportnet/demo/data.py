@@ -36,9 +36,11 @@ from supportnet.model.plans import (
     PlanKind,
     Recurrence,
 )
+from supportnet.model.safety_plan import PlanEntry, SafetyPlan, Step
+from supportnet.model.targets import GROUP, PERSON
 
 #: The data files, in this package.
-FILES = ("network.toml", "plans.toml", "history.toml")
+FILES = ("network.toml", "plans.toml", "history.toml", "safety_plan.toml")
 
 #: A plan ``window`` that the builder works out: an hour good in both the user's and the
 #: friend's zone.
@@ -197,6 +199,35 @@ def rhythm(spec: Spec, defaults: Spec) -> _Rhythm:
         channels={ChannelKind(k): w for k, w in both.get("channels", {}).items()},
         notes=tuple(both.get("notes", ())),
     )
+
+
+def safety_plan(
+    spec: Spec, people: Mapping[str, Person], groups: Mapping[str, Group]
+) -> SafetyPlan:
+    """The plan of safety_plan.toml, its links made to the people and groups built."""
+    check_keys(spec, {step.value for step in Step})
+    steps = {}
+    for step in Step:
+        steps[step] = tuple(_plan_line(line, people, groups) for line in spec.get(step.value, ()))
+    plan = SafetyPlan(steps)
+    plan.validate()
+    return plan
+
+
+def _plan_line(
+    line: str | Spec, people: Mapping[str, Person], groups: Mapping[str, Group]
+) -> PlanEntry:
+    if isinstance(line, str):
+        return PlanEntry.typed(line)
+    if "person" in line:
+        check_keys(line, {"person", "they_know"})
+        person = people[line["person"]]
+        return PlanEntry.link(
+            PERSON, person.uid, person.display_name, they_know=line.get("they_know", False)
+        )
+    check_keys(line, {"group"})
+    group = groups[line["group"]]
+    return PlanEntry.link(GROUP, group.uid, group.name)
 
 
 def check_keys(spec: Spec, allowed: Set[str]) -> None:

@@ -39,19 +39,22 @@ NETWORK_TABLES = (
     "plan_skips",
     "plan_postponements",
     "checkins",
+    "safety_plan_entries",
 )
-#: Deleting these removes the rest of the network through ON DELETE CASCADE.
-_CLEARED = ("checkins", "plans", "community_groups", "people")
+#: Deleting these removes the rest of the network through ON DELETE CASCADE (the plan for
+#: hard days links by uid, not by a foreign key, so it is cleared on its own).
+_CLEARED = ("safety_plan_entries", "checkins", "plans", "community_groups", "people")
 
 
 def clear_network(store: Store) -> None:
-    """Remove every person, group, plan and check-in (settings stay)."""
+    """Remove every person, group, plan, check-in and the plan for hard days (settings
+    stay)."""
     from sqlalchemy import delete
 
-    from supportnet.data.schema import CheckInRow, GroupRow, PersonRow, PlanRow
+    from supportnet.data.schema import CheckInRow, GroupRow, PersonRow, PlanRow, SafetyPlanEntryRow
 
     with store.sessions.begin() as session:
-        for table in (CheckInRow, PlanRow, GroupRow, PersonRow):
+        for table in (SafetyPlanEntryRow, CheckInRow, PlanRow, GroupRow, PersonRow):
             session.execute(delete(table))
 
 
@@ -109,6 +112,7 @@ def _add(store: Store, network: DemoNetwork) -> None:
         checkin.person_id, checkin.group_id = ids[target]
         checkins.append(checkin)
     store.checkins.add_many(checkins)
+    store.safety_plan.replace(network.safety_plan)
 
 
 def _move_network(store: Store, scratch_db: Path) -> None:

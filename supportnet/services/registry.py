@@ -11,6 +11,7 @@ from supportnet.services.network import Members, NetworkService
 from supportnet.services.plans import PlanService
 from supportnet.services.postponements import PostponementService
 from supportnet.services.preferences import IdeasService, SettingsService
+from supportnet.services.safety_plan import SafetyPlanService
 
 if TYPE_CHECKING:
     from supportnet.data.bundles import GroupBundle, PersonBundle
@@ -40,6 +41,7 @@ class Services:
     postponements: PostponementService
     settings: SettingsService
     ideas: IdeasService
+    safety_plan: SafetyPlanService
 
     @classmethod
     def of(cls, store: Store) -> Services:
@@ -55,6 +57,7 @@ class Services:
             postponements=PostponementService(store),
             settings=SettingsService(store),
             ideas=IdeasService(store),
+            safety_plan=SafetyPlanService(store),
         )
 
     def reach_out_reader(self) -> ReachOutReader:

@@ -30,6 +30,7 @@ from supportnet.model.network import (
     SupportType,
 )
 from supportnet.model.plans import Frequency, Plan, PlanKind, Recurrence
+from supportnet.model.safety_plan import Step
 from tests.data.storekit import TEST_PASSPHRASE, MemoryKeyring, count, query, raw_key
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -132,6 +133,17 @@ def test_a_released_revision_opens_with_its_data(fixture: Path, data_dir: Path) 
         assert (settings.suggestions_per_day, settings.timezone) == (2, "Europe/London")
         # What calendars were given arrived in 0003 and is kept from then on.
         assert store.calendar.count() == (1 if old_revision >= "0003" else 0)
+        # The plan for hard days arrived in 0004; before it, the plan is empty.
+        plan = store.safety_plan.read()
+        if old_revision >= "0004":
+            helpers = plan.entries(Step.HELPERS)
+            assert [(e.text, e.target_uid, e.they_know) for e in helpers] == [
+                ("Ada 🌻", ada.uid, True),
+                ("Samir Haddad", store.people.find("Samir Haddad")[0].uid, False),
+            ]
+            assert [e.text for e in plan.entries(Step.LIVING_FOR)] == ["My niece", "The sea"]
+        else:
+            assert plan.is_empty
         assert settings.onboarded
 
 

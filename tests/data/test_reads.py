@@ -16,6 +16,7 @@ from supportnet.data.records import (
     GroupRecord,
     PersonRecord,
     PlanRecord,
+    SafetyPlanEntryRecord,
 )
 from supportnet.data.schema import Base
 from supportnet.data.store import Store
@@ -28,6 +29,7 @@ RECORDS: dict[str, type[NamedTuple]] = {
     "community_groups": GroupRecord,
     "plans": PlanRecord,
     "checkins": CheckInRecord,
+    "safety_plan_entries": SafetyPlanEntryRecord,
 }
 T0 = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 

@@ -1,0 +1,91 @@
+"""`supportnet safety-plan`: the plan for hard days as text, or saved as a one-page PDF."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from supportnet.cli.common import passphrase_provider
+from supportnet.data.paths import user_path
+from supportnet.model.errors import ExportError, UsageError
+
+if TYPE_CHECKING:
+    from supportnet.safety.crisis_lines import CountryHelp
+    from supportnet.safety.resolve import ResolvedPlan
+
+__all__ = ["NO_PDF", "WritePlanPdf", "add_parsers", "safety_plan"]
+
+#: Writes the plan and the crisis lines as a one-page PDF at a path (the GUI's printing,
+#: handed in by the entry point so the command line imports no Qt).
+WritePlanPdf = Callable[["ResolvedPlan", "CountryHelp", Path], None]
+
+NO_PDF = "A PDF can't be made from here; run `supportnet safety-plan --pdf FILE` instead."
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser(
+        "safety-plan",
+        parents=[common],
+        help="print your plan for hard days, with the crisis lines",
+        description="Print your plan for hard days as text, ending with the crisis lines "
+        "for your country; or save it as a one-page PDF to print.",
+    )
+    parser.add_argument(
+        "--pdf", metavar="FILE", help="save the plan as a PDF (readable by you only)"
+    )
+    parser.set_defaults(handler=safety_plan)
+
+
+def safety_plan(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.store import open_store
+    from supportnet.safety.crisis_lines import as_text
+    from supportnet.services.crisis import CrisisHelpService
+    from supportnet.services.safety_plan import SafetyPlanService
+
+    write_pdf: WritePlanPdf | None = getattr(args, "write_plan_pdf", None)
+    target = None
+    if args.pdf is not None:
+        if write_pdf is None:
+            raise UsageError(NO_PDF)
+        target = user_path(args.pdf)
+        check_pdf_target(target)
+    with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
+        view = SafetyPlanService(store).view()
+    help = CrisisHelpService(data_dir).help()
+    if target is None:
+        from supportnet.safety.plain_text import plan_text
+
+        out.write(plan_text(view, as_text(help)))
+        return 0
+    assert write_pdf is not None
+    save_pdf(write_pdf, view, help, target)
+    print(f"Saved your plan to {target}.", file=out)
+    return 0
+
+
+def check_pdf_target(path: Path) -> None:
+    """Refuse, with one plain line, a path a PDF can't be saved at (before any work)."""
+    try:
+        if path.is_dir():
+            raise ExportError(f"{path} is a folder; choose a file name such as my-plan.pdf.")
+        folder = path.parent
+        if not folder.is_dir():
+            raise ExportError(f"The folder {folder} doesn't exist; choose another place to save.")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise ExportError(f"Can't write in {folder}; choose a folder you can save to.")
+    except OSError as exc:  # e.g. a name longer than the file system allows
+        raise ExportError(f"Can't save as {path}: {exc.strerror}.") from exc
+
+
+def save_pdf(write_pdf: WritePlanPdf, view: ResolvedPlan, help: CountryHelp, path: Path) -> None:
+    """Write the PDF beside ``path`` and move it into place: the old file or the whole new
+    one, never half of either; readable by the user only."""
+    from supportnet.data.files import FILE_MODE, replace_by_writing
+
+    try:
+        replace_by_writing(path, lambda temp: write_pdf(view, help, temp), FILE_MODE)
+    except OSError as exc:
+        raise ExportError(f"Can't save the plan as {path}: {exc.strerror}.") from exc

@@ -1,0 +1,40 @@
+"""The plan for hard days as plain text: for the command line, and to copy or keep."""
+
+from __future__ import annotations
+
+from supportnet.model.safety_plan import Step
+from supportnet.safety.resolve import ResolvedEntry, ResolvedPlan
+from supportnet.safety.wording import EMPTY_STEP, NOT_IN_NETWORK, PAGE_TITLE, numbered_heading
+
+__all__ = ["entry_text", "plan_text"]
+
+_BULLET = "  - "
+_MORE = "    "
+
+
+def entry_text(line: ResolvedEntry) -> str:
+    """One line as read: the name or text, a gentle mark if they have left the network,
+    else how to reach them."""
+    if not line.in_network:
+        return f"{line.name} ({NOT_IN_NETWORK})"
+    return f"{line.name} — {line.reach}" if line.reach else line.name
+
+
+def plan_text(view: ResolvedPlan, crisis: str) -> str:
+    """The whole plan, step by step in order, then ``crisis`` (the country's crisis lines
+    as text) at the end."""
+    out = [PAGE_TITLE, "=" * len(PAGE_TITLE)]
+    for step in Step:
+        out.append("")
+        out.append(numbered_heading(step))
+        lines = view.entries(step)
+        if not lines:
+            out.append(f"{_MORE}{EMPTY_STEP}")
+        for line in lines:
+            first, *rest = entry_text(line).splitlines() or [""]
+            out.append(f"{_BULLET}{first}")
+            # A reason for living may run to several lines: keep them under their bullet.
+            out.extend(f"{_MORE}{more}" if more else "" for more in rest)
+    text = "\n".join(out) + "\n"
+    crisis = crisis.strip("\n")
+    return f"{text}\n{crisis}\n" if crisis else text

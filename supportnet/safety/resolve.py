@@ -1,0 +1,107 @@
+"""The plan as it is shown: each linked line with today's name and a way to reach them.
+
+Pure: given the plan and the network, it names each line. A link whose person or group
+has left the network keeps the name it last had and is marked as not in the network;
+bringing them back (same uid) links it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from supportnet.model.network import ContactChannel, Group, Person
+from supportnet.model.safety_plan import PlanEntry, SafetyPlan, Step
+from supportnet.model.targets import GROUP, PERSON
+
+__all__ = [
+    "ResolvedEntry",
+    "ResolvedPlan",
+    "channel_text",
+    "group_reach",
+    "person_reach",
+    "resolve",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedEntry:
+    """One line of the plan, named as it should be shown.
+
+    ``in_network`` is False only for a link whose person or group is gone; typed text is
+    always "in the network" (nothing to mark). ``kind`` and ``target_id`` say whose record
+    the line opens (None for typed text or someone gone); ``reach`` is their preferred
+    way to be reached, or "".
+    """
+
+    entry: PlanEntry
+    name: str
+    in_network: bool
+    kind: str | None
+    target_id: int | None
+    reach: str
+
+    @property
+    def is_link(self) -> bool:
+        return self.entry.is_link
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPlan:
+    """The plan and each step's lines, named; every step is present (maybe empty)."""
+
+    plan: SafetyPlan
+    steps: dict[Step, tuple[ResolvedEntry, ...]]
+
+    def entries(self, step: Step) -> tuple[ResolvedEntry, ...]:
+        return self.steps.get(step, ())
+
+    @property
+    def is_empty(self) -> bool:
+        return self.plan.is_empty
+
+
+def channel_text(channel: ContactChannel) -> str:
+    """A way to reach someone in the words the rest of the app uses: "Phone call: 0123…"."""
+    label = channel.kind.label
+    return f"{label}: {channel.value}" if channel.value else label
+
+
+def person_reach(person: Person) -> str:
+    """Their preferred way to be reached (else their first), or ""."""
+    channel = person.preferred_channel
+    return channel_text(channel) if channel is not None else ""
+
+
+def group_reach(group: Group) -> str:
+    """Where a group meets and its link, as far as they are known."""
+    return ", ".join(part for part in (group.place, group.link) if part)
+
+
+def resolve(plan: SafetyPlan, people: Iterable[Person], groups: Iterable[Group]) -> ResolvedPlan:
+    """Name every line of ``plan`` from the network as it is now."""
+    people_by_uid = {p.uid: p for p in people}
+    groups_by_uid = {g.uid: g for g in groups}
+    steps: dict[Step, tuple[ResolvedEntry, ...]] = {}
+    for step in Step:
+        steps[step] = tuple(
+            _resolved(entry, people_by_uid, groups_by_uid) for entry in plan.entries(step)
+        )
+    return ResolvedPlan(plan=plan, steps=steps)
+
+
+def _resolved(
+    entry: PlanEntry, people: dict[str, Person], groups: dict[str, Group]
+) -> ResolvedEntry:
+    uid = entry.target_uid
+    if uid is None:
+        return ResolvedEntry(entry, entry.text, True, None, None, "")
+    if entry.target_kind == PERSON and uid in people:
+        person = people[uid]
+        return ResolvedEntry(
+            entry, person.display_name, True, PERSON, person.id, person_reach(person)
+        )
+    if entry.target_kind == GROUP and uid in groups:
+        group = groups[uid]
+        return ResolvedEntry(entry, group.name, True, GROUP, group.id, group_reach(group))
+    return ResolvedEntry(entry, entry.text, False, entry.target_kind, None, "")
