@@ -41,7 +41,8 @@ def hard_day_button() -> QPushButton:
     button.setAccessibleDescription(HARD_DAY_DESCRIPTION)
     button.setToolTip(HARD_DAY_TIP)
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    button.setAutoDefault(False)
+    # Enter presses it too, as Space does (outside a dialog this is all autoDefault does).
+    button.setAutoDefault(True)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     font = button.font()
     font.setPointSizeF(font.pointSizeF() * 1.1)

@@ -69,6 +69,7 @@ class CrisisLinesView(QWidget):
         self.country_combo = QComboBox()
         self.country_combo.setAccessibleName("Where you are")
         self.country_combo.setAccessibleDescription("The country whose crisis lines are shown")
+        self.country_combo.view().setAccessibleName("Countries")
         for country in _countries():
             self.country_combo.addItem(country.name, country.code)
         self.country_combo.insertSeparator(self.country_combo.count())
@@ -141,7 +142,12 @@ class CrisisLinesView(QWidget):
                 widget.hide()
                 widget.setParent(None)  # type: ignore[call-overload]
                 widget.deleteLater()
-        add = self._lines_layout.addWidget
+
+        def add(widget: QWidget) -> None:
+            self._lines_layout.addWidget(widget)
+            # Shown now, not at the layout's next turn: a changed country reads out at once.
+            widget.show()
+
         if not help.known or not help.lines:
             add(text_label(help.guidance, factor=1.15, wrap=True, name="What you can do"))
         for number, line in enumerate(help.lines):

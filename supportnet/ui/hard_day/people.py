@@ -50,6 +50,7 @@ class CrisisPeopleView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._note = note
         self.setAccessibleName(HEADING)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -90,5 +91,14 @@ class CrisisPeopleView(QWidget):
         top.addStretch(1)
         layout.addLayout(top)
         if person.reach:
-            layout.addWidget(text_label(person.reach, factor=1.15, wrap=True))
+            row = QHBoxLayout()
+            row.setSpacing(14)
+            row.addWidget(text_label(person.reach, factor=1.15, wrap=True))
+            # "Phone call: 07700 900123": Copy gives what goes after the colon.
+            _kind, colon, value = person.reach.partition(": ")
+            if colon and value.strip():
+                button = CopyButton(value.strip(), f"{value.strip()} ({person.name})", self._note)
+                row.addWidget(button)
+            row.addStretch(1)
+            layout.addLayout(row)
         return box
