@@ -140,7 +140,7 @@ class CrisisLinesView(QWidget):
             if widget is not None:
                 # Out of the tree at once, so only what is shown is found and read out.
                 widget.hide()
-                widget.setParent(None)  # type: ignore[call-overload]
+                widget.setParent(None)
                 widget.deleteLater()
 
         def add(widget: QWidget) -> None:

@@ -62,7 +62,7 @@ class _CalmDialog(QDialog):
         # The content sits on the window colour, like the rest of the dialog.
         scroll.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         scroll.setWidget(self.content)
-        self.scroll = scroll
+        self.scroll_area = scroll
 
         self.close_button = push_button(
             "Close", "Close", tip="Close this window (Esc)", auto_default=False
@@ -86,7 +86,7 @@ class _CalmDialog(QDialog):
         self.content_layout.addStretch(1)
         self.setMinimumWidth(width)
         # The chrome around the scroll area, plus everything in it: no scrolling if it fits.
-        chrome = self.sizeHint().height() - self.scroll.sizeHint().height()
+        chrome = self.sizeHint().height() - self.scroll_area.sizeHint().height()
         wanted = chrome + self.content.sizeHint().height() + 4
         screen = self.screen() or QGuiApplication.primaryScreen()
         most = int(screen.availableGeometry().height() * SCREEN_SHARE) if screen else wanted
