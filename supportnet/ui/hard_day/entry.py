@@ -25,7 +25,7 @@ HARD_DAY_ACTION_TEXT = "Hard day? Help &now…"
 HARD_DAY_KEYS = "Ctrl+Shift+H"
 HARD_DAY_DESCRIPTION = "Crisis lines, the people you can contact, and your plan for hard days"
 HARD_DAY_TIP = f"{HARD_DAY_DESCRIPTION} ({HARD_DAY_KEYS})"
-HELP_LINK_TEXT = "Need help &now?"
+HELP_LINK_TEXT = "Need &help now?"
 HELP_LINK_DESCRIPTION = "Crisis lines for where you are, without opening your data"
 
 

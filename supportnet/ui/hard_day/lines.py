@@ -59,7 +59,12 @@ class CrisisLinesView(QWidget):
     country_changed = Signal(str)
 
     def __init__(
-        self, crisis: CrisisHelpService, note: CopyNote, parent: QWidget | None = None
+        self,
+        crisis: CrisisHelpService,
+        note: CopyNote,
+        parent: QWidget | None = None,
+        *,
+        heading: str = "",
     ) -> None:
         super().__init__(parent)
         self._crisis = crisis
@@ -92,6 +97,8 @@ class CrisisLinesView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
+        if heading:
+            layout.addWidget(text_label(heading, factor=1.3, bold=True))
         layout.addLayout(row)
         layout.addWidget(self.lines_box)
 

@@ -33,9 +33,7 @@ PANEL_INTRO = "You don't have to manage this alone. Choose whatever feels easies
 PLAN_BUTTON = "Open my &plan for hard days"
 LINES_TITLE = "Need help now?"
 LINES_HEADING = "Crisis lines"
-LINES_INTRO = (
-    "You can reach these without opening SupportNet. Nothing of yours is shown or sent here."
-)
+LINES_INTRO = "You can reach these without unlocking SupportNet."
 #: The most of the screen's height the panel takes when it opens.
 SCREEN_SHARE = 0.85
 
@@ -87,7 +85,13 @@ class _CalmDialog(QDialog):
         self.setMinimumWidth(width)
         # The chrome around the scroll area, plus everything in it: no scrolling if it fits.
         chrome = self.sizeHint().height() - self.scroll_area.sizeHint().height()
-        wanted = chrome + self.content.sizeHint().height() + 4
+        margins = self.layout().contentsMargins() if self.layout() else None
+        inner = width - (margins.left() + margins.right() if margins else 0)
+        # Wrapped lines make the plain size hint taller than the words need at this width.
+        needed = self.content.heightForWidth(inner)
+        if needed < 0:
+            needed = self.content.sizeHint().height()
+        wanted = chrome + needed + 4
         screen = self.screen() or QGuiApplication.primaryScreen()
         most = int(screen.availableGeometry().height() * SCREEN_SHARE) if screen else wanted
         self.resize(max(width, self.sizeHint().width()), min(wanted, most))
@@ -107,7 +111,7 @@ class HardDayPanel(_CalmDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(PANEL_TITLE, PANEL_HEADING, PANEL_INTRO, parent)
-        self.lines = CrisisLinesView(crisis, self.note)
+        self.lines = CrisisLinesView(crisis, self.note, heading=LINES_HEADING)
         self.people = CrisisPeopleView(people, idea, self.note)
         self.content_layout.addWidget(self.lines)
         divider = QFrame()

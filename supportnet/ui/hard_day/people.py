@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from supportnet.model.network import Circle
+from supportnet.model.network import ChannelKind, Circle
 from supportnet.ui.hard_day.common import CopyButton, CopyNote, quiet_label, text_label
 
 HEADING = "People you can contact"
@@ -20,6 +20,8 @@ NOBODY = (
 )
 #: More than this would be a wall of names; the closest come first.
 MAX_SHOWN = 8
+#: Ways whose value is worth copying (a number, an address); "In person: Home" is not.
+_COPYABLE = {kind.label for kind in (ChannelKind.CALL, ChannelKind.TEXT, ChannelKind.EMAIL)}
 
 
 def more_text(more: int) -> str:
@@ -93,10 +95,10 @@ class CrisisPeopleView(QWidget):
         if person.reach:
             row = QHBoxLayout()
             row.setSpacing(14)
-            row.addWidget(text_label(person.reach, factor=1.15, wrap=True))
-            # "Phone call: 07700 900123": Copy gives what goes after the colon.
-            _kind, colon, value = person.reach.partition(": ")
-            if colon and value.strip():
+            row.addWidget(text_label(person.reach, factor=1.15))
+            # "Phone call: 07700 900123": Copy gives the number after the colon.
+            kind, _colon, value = person.reach.partition(": ")
+            if kind in _COPYABLE and value.strip():
                 button = CopyButton(value.strip(), f"{value.strip()} ({person.name})", self._note)
                 row.addWidget(button)
             row.addStretch(1)
