@@ -70,7 +70,7 @@ class _CalmDialog(QDialog):
         self.foot.setSpacing(10)
         self.foot.addWidget(self.note, 1)
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
         layout.addWidget(text_label(heading, factor=1.5, bold=True))
@@ -85,8 +85,8 @@ class _CalmDialog(QDialog):
         self.setMinimumWidth(width)
         # The chrome around the scroll area, plus everything in it: no scrolling if it fits.
         chrome = self.sizeHint().height() - self.scroll_area.sizeHint().height()
-        margins = self.layout().contentsMargins() if self.layout() else None
-        inner = width - (margins.left() + margins.right() if margins else 0)
+        margins = self._layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
         # Wrapped lines make the plain size hint taller than the words need at this width.
         needed = self.content.heightForWidth(inner)
         if needed < 0:
