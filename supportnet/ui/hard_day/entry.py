@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QPalette
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from supportnet.model.errors import SupportNetError
 
@@ -29,9 +30,12 @@ HELP_LINK_TEXT = "Need &help now?"
 HELP_LINK_DESCRIPTION = "Crisis lines for where you are, without opening your data"
 
 
+_KEYS = QKeyCombination(Qt.Modifier.CTRL | Qt.Modifier.SHIFT, Qt.Key.Key_H)
+
+
 def hard_day_shortcut() -> QKeySequence:
     """Ctrl+Shift+H: its own key (F1 stays Help)."""
-    return QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_H)
+    return QKeySequence(_KEYS)
 
 
 def hard_day_button() -> QPushButton:
@@ -70,7 +74,11 @@ def sidebar_column(sidebar: QWidget, button: QPushButton) -> QWidget:
 
 
 class HardDayOpener(QObject):
-    """Opens the panel over ``window`` (or raises the one already open)."""
+    """Opens the panel over ``window`` (or raises the one already open).
+
+    A modal dialog (an editor, say) blocks the window's own Ctrl+Shift+H, so the key is
+    also watched for application-wide while one is up, and the panel opens over it.
+    """
 
     def __init__(
         self,
@@ -86,18 +94,39 @@ class HardDayOpener(QObject):
         self._on_plan = on_plan
         #: The panel on screen, if any.
         self.panel: HardDayPanel | None = None
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.keyCombination() == _KEYS
+            and QApplication.activeModalWidget() is not None
+            and self._window.isVisible()
+        ):
+            self.open()
+            return True
+        return False
 
     def open(self) -> HardDayPanel:
-        if self.panel is not None:
-            panel = self.panel
-        else:
-            panel = self.panel = self._build()
+        # Over a modal dialog the panel must be its child, or the dialog would block it.
+        over = QApplication.activeModalWidget() or self._window
+        panel = self.panel
+        if panel is not None and not isValid(panel):
+            panel = None  # it went with the dialog it was opened over
+        if panel is not None and panel.parentWidget() is not over:
+            panel.reject()  # it sits under the modal dialog now; open it again on top
+            panel = None
+        if panel is None:
+            panel = self.panel = self._build(over)
             panel.show()
         panel.raise_()
         panel.activateWindow()
         return panel
 
-    def _build(self) -> HardDayPanel:
+    def _build(self, over: QWidget) -> HardDayPanel:
         from supportnet.ui.hard_day.panel import HardDayPanel
         from supportnet.ui.hard_day.people import hard_day_idea
 
@@ -113,14 +142,15 @@ class HardDayOpener(QObject):
                 ideas = [idea.text for idea in self._source.ideas.list_all()]
             except SupportNetError:
                 ideas = []
-        panel = HardDayPanel(self.crisis, people, hard_day_idea(ideas), self._window)
+        panel = HardDayPanel(self.crisis, people, hard_day_idea(ideas), over)
         panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         panel.plan_requested.connect(self._on_plan)
         panel.finished.connect(self._closed)
         return panel
 
     def _closed(self, _result: int = 0) -> None:
-        self.panel = None
+        if self.sender() is self.panel:
+            self.panel = None
 
 
 class HelpLink(QPushButton):
