@@ -72,7 +72,9 @@ class CopyButton(QPushButton):
         self._what = what
         self.setAccessibleName(f"Copy {what}")
         self.setToolTip(f"Copy {what} to the clipboard")
-        self.setAutoDefault(False)
+        # Enter presses the focused button, as Space does; there is no default to press
+        # by accident (in these dialogs every button is an auto-default one).
+        self.setAutoDefault(True)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.clicked.connect(self.copy)
 

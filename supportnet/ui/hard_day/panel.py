@@ -63,7 +63,7 @@ class _CalmDialog(QDialog):
         self.scroll_area = scroll
 
         self.close_button = push_button(
-            "Close", "Close", tip="Close this window (Esc)", auto_default=False
+            "Close", "Close", tip="Close this window (Esc)", auto_default=True
         )
         self.close_button.clicked.connect(self.reject)
         self.foot = QHBoxLayout()
@@ -123,7 +123,7 @@ class HardDayPanel(_CalmDialog):
             PLAN_BUTTON,
             "Open my plan for hard days",
             tip="Your own steps for a hard day, and your reasons",
-            auto_default=False,
+            auto_default=True,
             on_click=self._plan,
         )
         self.foot.addWidget(self.plan_button)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
+    QApplication,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -218,3 +219,27 @@ def test_esc_closes_the_panel(qtbot: Any, store: Any, make_window: Any) -> None:
     panel = window.open_hard_day()
     qtbot.keyClick(panel, Qt.Key.Key_Escape)
     assert not panel.isVisible()
+
+
+def test_the_keyboard_alone_copies_a_number(
+    qtbot: Any, store: Any, make_window: Callable[[Any], MainWindow]
+) -> None:
+    window = make_window(store)
+    panel = window.open_hard_day()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    first = panel.lines.copy_buttons()[0]
+    # The panel opens on the first number's Copy: Enter copies it, nothing else happens.
+    qtbot.waitUntil(first.hasFocus)
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    assert QGuiApplication.clipboard().text() == first.value
+    assert panel.isVisible()
+    # Tab moves on to the next Copy, and Space copies that one.
+    second = panel.lines.copy_buttons()[1]
+    for _ in range(20):
+        if second.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(second, Qt.Key.Key_Space)
+    assert QGuiApplication.clipboard().text() == second.value
