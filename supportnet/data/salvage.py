@@ -41,7 +41,7 @@ KINDS = {
     "message_ideas": "message ideas",
     "settings": "settings",
     "calendar_events": "calendar export records",
-    "safety_plan_entries": "lines of the plan for hard days",
+    "safety_plan_entries": "plan for hard days",
 }
 #: Kept, but not worth a line of the report.
 _QUIET = frozenset({"alembic_version"})

@@ -23,16 +23,21 @@ from supportnet.model.errors import SupportNetError
 DATA_FILE = "crisis_lines.toml"
 CONTACT_KINDS = ("call", "text", "chat")
 
-#: What anyone anywhere can do; shown for a country the file doesn't hold.
+#: Directories anyone anywhere can use, named so a person can find them without a link.
 DIRECTORIES = (
-    "Find a Helpline (findahelpline.com), which lists free, confidential helplines by country",
-    "the International Association for Suicide Prevention's list of crisis centres (iasp.info)",
+    "Find a Helpline (findahelpline.com), which lists free, confidential helplines "
+    "country by country",
+    "Befrienders Worldwide (befrienders.org), a network of emotional support centres "
+    "in many countries",
 )
+#: For a country the file doesn't hold. 112 reaches emergency services from any phone in
+#: the EU and from mobile phones in many other countries (checked against 112.hu and
+#: the HSE; see crisis_lines.toml); it is a fallback, never the only advice.
 FALLBACK_GUIDANCE = (
     "If you might not be safe right now, call your local emergency number. "
-    "From a mobile phone, 112 reaches emergency services in many countries. "
-    "To find someone to talk to where you are, you could look at "
-    f"{DIRECTORIES[0]}, or {DIRECTORIES[1]}."
+    "From a mobile phone, 112 reaches emergency services in every EU country and in "
+    "many others. To find someone to talk to where you are, "
+    f"{DIRECTORIES[0]}, and {DIRECTORIES[1]}, can help."
 )
 
 
@@ -51,9 +56,11 @@ class Contact:
 
 @dataclass(frozen=True)
 class CrisisLine:
+    """One service, with the page it was checked against and the day it was checked."""
+
     name: str
     contacts: tuple[Contact, ...]
-    hours: str
+    hours: str  # "" where the page checked doesn't say
     about: str
     languages: tuple[str, ...]
     source: str
@@ -120,10 +127,10 @@ def _text(table: Mapping[str, Any], key: str, where: str, *, required: bool = Tr
     return value
 
 
-def _https(table: Mapping[str, Any], key: str, where: str) -> str:
+def _https(table: Mapping[str, Any], key: str, where: str, what: str = "") -> str:
     value = _text(table, key, where)
     if not value.startswith("https://") or len(value) <= len("https://") or " " in value:
-        raise _fail(where, f"'{key}' must be an https:// address")
+        raise _fail(where, f"{what or repr(key)} must be an https:// address")
     return value
 
 
@@ -141,7 +148,10 @@ def _contact(raw: object, where: str) -> Contact:
     kind = _text(raw, "kind", where)
     if kind not in CONTACT_KINDS:
         raise _fail(where, f"contact kind '{kind}' is not one of {', '.join(CONTACT_KINDS)}")
-    value = _https(raw, "value", where) if kind == "chat" else _text(raw, "value", where)
+    if kind == "chat":
+        value = _https(raw, "value", where, "a chat's 'value'")
+    else:
+        value = _text(raw, "value", where)
     return Contact(kind, value, _text(raw, "note", where, required=False))
 
 
@@ -161,7 +171,7 @@ def _line(raw: object, where: str) -> CrisisLine:
     return CrisisLine(
         name=name,
         contacts=tuple(_contact(c, f"{where}, contact {i}") for i, c in enumerate(contacts, 1)),
-        hours=_text(raw, "hours", where),
+        hours=_text(raw, "hours", where, required=False),
         about=_text(raw, "about", where),
         languages=tuple(lang.strip() for lang in languages),
         source=_https(raw, "source", where),
@@ -227,6 +237,17 @@ def countries() -> list[CountryHelp]:
     return sorted(_table().values(), key=lambda help: help.name.casefold())
 
 
+def checked_on(helps: list[CountryHelp] | None = None) -> list[tuple[str, date]]:
+    """Every dated entry, named ("GB emergency number", "GB: Samaritans"), with the day
+    it was checked against its source: what the staleness test reads."""
+    dated: list[tuple[str, date]] = []
+    for help in countries() if helps is None else helps:
+        if help.emergency_verified is not None:
+            dated.append((f"{help.code} emergency number", help.emergency_verified))
+        dated.extend((f"{help.code}: {line.name}", line.last_verified) for line in help.lines)
+    return dated
+
+
 def is_known(code: str | None) -> bool:
     key = normalized_code(code)
     return key is not None and key in _table()
@@ -254,7 +275,8 @@ def as_text(help: CountryHelp) -> str:
         out.append("")
         out.append(line.name)
         out.extend(f"  {contact_text(contact)}" for contact in line.contacts)
-        out.append(f"  Hours: {line.hours}")
+        if line.hours:
+            out.append(f"  Hours: {line.hours}")
         if line.languages:
             out.append(f"  Languages: {', '.join(line.languages)}")
         out.append(f"  {line.about}")

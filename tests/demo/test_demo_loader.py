@@ -115,3 +115,40 @@ def test_a_replace_that_fails_inside_the_move_keeps_the_old_network(
     assert [p.name for p in store.people.list_all()] == ["Ada"]
     assert store.counts() == Counts(1, 0, 0, 0)
     assert not (store.data_dir / loader.SCRATCH_DIR_NAME).exists()
+
+
+def test_the_example_plan_for_hard_days_uses_the_network(
+    demo_store: tuple[Store, Counts],
+) -> None:
+    from supportnet.model.safety_plan import Step
+    from supportnet.services.safety_plan import SafetyPlanService
+
+    store, _counts = demo_store
+    view = SafetyPlanService(store).view()
+    # Every step has something in it, and every link finds its person or group.
+    for step in Step:
+        assert view.entries(step), step
+    links = [line for step in Step for line in view.entries(step) if line.is_link]
+    assert links
+    assert all(line.in_network and line.target_id is not None for line in links)
+    assert {line.kind for line in links} == {"person", "group"}
+    helpers = view.entries(Step.HELPERS)
+    assert [(h.name, h.entry.they_know) for h in helpers] == [("Dan", True), ("Pri", False)]
+    assert all(h.reach for h in helpers)
+    # Clearing the network clears the plan with it.
+    clear_network(store)
+    assert store.safety_plan.read().is_empty
+
+
+def test_replacing_a_network_replaces_its_plan_for_hard_days(store: Store) -> None:
+    from supportnet.model.network import Person
+    from supportnet.model.safety_plan import PlanEntry, SafetyPlan, Step
+
+    ada = store.people.add(Person(name="Ada"))
+    store.safety_plan.replace(
+        SafetyPlan().added(Step.HELPERS, PlanEntry.link("person", ada.uid, "Ada"))
+    )
+    load_demo(store, TODAY, ZONE, replace=True)
+    helpers = store.safety_plan.read().entries(Step.HELPERS)
+    assert [h.text for h in helpers] == ["Dan", "Pri"]
+    assert store.integrity_problems() == []

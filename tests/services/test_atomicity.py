@@ -17,6 +17,7 @@ from supportnet.model.checkins import CheckIn
 from supportnet.model.errors import ValidationError
 from supportnet.model.network import Circle, LifeDomain, Person
 from supportnet.model.plans import Cadence, Frequency, Plan, PlanKind, Recurrence
+from supportnet.model.safety_plan import PlanEntry, SafetyPlan, Step
 from supportnet.model.settings import Settings
 from supportnet.model.targets import PERSON
 from supportnet.scheduling import Postponement
@@ -322,6 +323,56 @@ def test_a_setting_that_does_not_fit_changes_nothing(world: World) -> None:
     with pytest.raises(TypeError):
         settings.update(low_energy=date(2026, 12, 2))
     assert dump(world.store) == before
+
+
+# --- the plan for hard days -------------------------------------------------------------------
+
+
+def _hard_day_plan(world: World) -> SafetyPlan:
+    return (
+        SafetyPlan()
+        .added(Step.WARNING_SIGNS, PlanEntry.typed("Not answering messages"))
+        .added(Step.HELPERS, PlanEntry.link(PERSON, world.sam.uid, "Sam", they_know=True))
+        .added(Step.LIVING_FOR, PlanEntry.typed("My niece"))
+        .added(Step.LIVING_FOR, PlanEntry.typed("The sea"))
+    )
+
+
+#: The last line a save writes: lines are written step by step, in order.
+_LAST_LINE = "NEW.step = 'living_for' AND NEW.position = 2"
+
+
+def test_saving_the_plan_and_undoing_it_are_each_all_or_nothing(world: World) -> None:
+    plans = world.services.safety_plan
+    first = _hard_day_plan(world)
+    plans.save(first)
+    changed = first.moved(Step.LIVING_FOR, 1, 0).added(Step.LIVING_FOR, PlanEntry.typed("Tea"))
+    _fails_and_changes_nothing(
+        world.store, "INSERT", "safety_plan_entries", lambda: plans.save(changed), row=_LAST_LINE
+    )
+    previous = plans.save(changed)
+    assert [e.text for e in previous.entries(Step.LIVING_FOR)] == ["My niece", "The sea"]
+    # Undo is saving the plan as it was; it too is one transaction.
+    undo_row = "NEW.step = 'living_for' AND NEW.position = 1"
+    _fails_and_changes_nothing(
+        world.store, "INSERT", "safety_plan_entries", lambda: plans.save(previous), row=undo_row
+    )
+    plans.save(previous)
+    assert [e.text for e in plans.read().entries(Step.LIVING_FOR)] == ["My niece", "The sea"]
+
+
+def test_these_checks_catch_a_plan_saved_in_several_transactions(world: World) -> None:
+    plans = world.services.safety_plan
+    plans.save(_hard_day_plan(world))
+    changed = _hard_day_plan(world).added(Step.LIVING_FOR, PlanEntry.typed("Tea"))
+    before = dump(world.store)
+    with (
+        split_writes(world.store),
+        failing(world.store, "INSERT", "safety_plan_entries", _LAST_LINE),
+        pytest.raises(Exception, match=INJECTED),
+    ):
+        plans.save(changed)
+    assert dump(world.store) != before  # the old lines were deleted and stayed deleted
 
 
 def _retitle(world: World, title: str) -> None:
