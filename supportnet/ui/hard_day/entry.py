@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 from shiboken6 import isValid
@@ -28,6 +28,9 @@ HARD_DAY_DESCRIPTION = "Crisis lines, the people you can contact, and your plan 
 HARD_DAY_TIP = f"{HARD_DAY_DESCRIPTION} ({HARD_DAY_KEYS})"
 HELP_LINK_TEXT = "Need &help now?"
 HELP_LINK_DESCRIPTION = "Crisis lines for where you are, without opening your data"
+#: After the window first shows (and its later pages are built), the panel's modules and
+#: the crisis-lines file are loaded in an idle moment, so even the first opening is quick.
+WARM_AFTER_MS = 2000
 
 
 _KEYS = QKeyCombination(Qt.Modifier.CTRL | Qt.Modifier.SHIFT, Qt.Key.Key_H)
@@ -97,6 +100,18 @@ class HardDayOpener(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        QTimer.singleShot(WARM_AFTER_MS, self, self.warm)
+
+    def warm(self) -> None:
+        """Load what the panel needs ahead of time (nothing is shown)."""
+        import supportnet.ui.hard_day.panel  # noqa: F401 (imported for later)
+        from supportnet.safety.crisis_lines import countries
+
+        try:
+            countries()
+            self.crisis.help()
+        except SupportNetError:
+            pass  # the panel says what it can when it opens
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -182,3 +182,23 @@ def test_a_bare_window_has_the_entry_too(qtbot: Any, store: Any, clock: Any) -> 
     window.show()
     panel = window.open_hard_day()
     assert panel.lines.help.guidance
+
+
+def test_the_panel_is_made_ready_soon_after_the_window_shows(
+    qtbot: Any,
+    store: Any,
+    make_window: Callable[[Any], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from supportnet.ui.hard_day import entry
+
+    # As in a fresh process; the module the other tests use is put back afterwards.
+    monkeypatch.delitem(sys.modules, "supportnet.ui.hard_day.panel")
+    window = make_window(store)
+    assert "supportnet.ui.hard_day.panel" not in sys.modules
+    qtbot.waitUntil(
+        lambda: "supportnet.ui.hard_day.panel" in sys.modules, timeout=entry.WARM_AFTER_MS * 3
+    )
+    assert window.hard_day.panel is None  # made ready, not shown
