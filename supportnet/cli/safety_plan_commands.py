@@ -88,4 +88,5 @@ def save_pdf(write_pdf: WritePlanPdf, view: ResolvedPlan, help: CountryHelp, pat
     try:
         replace_by_writing(path, lambda temp: write_pdf(view, help, temp), FILE_MODE)
     except OSError as exc:
-        raise ExportError(f"Can't save the plan as {path}: {exc.strerror}.") from exc
+        reason = exc.strerror or "the file couldn't be written"
+        raise ExportError(f"Can't save the plan as {path}: {reason}.") from exc

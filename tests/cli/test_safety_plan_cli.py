@@ -164,3 +164,25 @@ def test_no_store_yet_is_one_line_and_makes_nothing(tmp_path: Path) -> None:
     result = run_cli("safety-plan", "--data-dir", str(folder))
     assert_one_line_error(result, 1, "no SupportNet store")
     assert not folder.exists()
+
+
+@pytest.mark.usefixtures("passphrase")
+def test_a_writer_failing_without_a_system_reason_is_still_one_plain_line(
+    demo_dir: Path, tmp_path: Path
+) -> None:
+    def failing(_view: ResolvedPlan, _help: CountryHelp, _path: Path) -> None:
+        raise OSError("no reason given")
+
+    target = tmp_path / "plan.pdf"
+    out, err = io.StringIO(), io.StringIO()
+    code = run(
+        ["safety-plan", "--pdf", str(target), "--data-dir", str(demo_dir)],
+        stdout=out,
+        stderr=err,
+        write_plan_pdf=failing,
+    )
+    assert code == 1
+    assert err.getvalue().strip() == (
+        f"supportnet: Can't save the plan as {target}: the file couldn't be written."
+    )
+    assert not target.exists()
