@@ -52,6 +52,7 @@ benchmarks: $(VENV)/.installed-test
 	$(PY) -m benchmarks.startup
 	$(PY) -m benchmarks.export
 	$(PY) -m benchmarks.crash_safety
+	$(PY) -m benchmarks.hard_day
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis screenshots

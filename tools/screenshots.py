@@ -2,7 +2,8 @@
 
 Writes screenshots/<page>-<theme>.png at 1280×800 (offscreen), plus the person and group
 editors, one person's plans, history, check-in editor and plan editor, the log-a-check-in
-dialog, and the calendar export dialog. The offscreen platform has no system theme, so
+dialog, the calendar export dialog, the "Hard day?" panel, and the unlock dialog with the
+crisis lines its "Need help now?" opens. The offscreen platform has no system theme, so
 "dark" is a dark palette set on the application, as a dark desktop theme would.
 
 Run: `make screenshots` (or `.venv/bin/python -m tools.screenshots [OUT_DIR]`).
@@ -81,6 +82,9 @@ def main() -> None:
         open_store(Path(tmp) / "data", keyring_backend=MemoryKeyring()) as store,
     ):
         load_demo(store, TODAY, "Europe/London")
+        # The same country whatever the machine's locale, so the pictures don't drift.
+        crisis = CrisisHelpService(Path(tmp) / "data", environ={})
+        crisis.set_country("GB")
         written = []
         for theme, palette in (("light", light), ("dark", dark_palette())):
             app.setPalette(palette)
@@ -89,6 +93,7 @@ def main() -> None:
                 data_location=tmp,
                 key_location="system keyring",
                 clock=lambda: NOW,
+                crisis=crisis,
             )
             # The example network lives in England: its crisis lines, whatever the locale here.
             window.crisis_service = CrisisHelpService(None, {"LANG": "en_GB.UTF-8"})
@@ -172,33 +177,49 @@ def main() -> None:
             written.append(path)
             key_dialog.close()
             app.processEvents()
-            for path in unlock_dialogs(out, theme, keeper.key_text()):
+            panel = window.open_hard_day()
+            app.processEvents()
+            path = out / f"hard-day-{theme}.png"
+            panel.grab().save(str(path))
+            written.append(path)
+            panel.close()
+            app.processEvents()
+            for path in unlock_dialogs(out, theme, keeper.key_text(), crisis):
                 written.append(path)
             window.close()
     for path in written:
         print(path)
 
 
-def unlock_dialogs(out: Path, theme: str, key: str) -> list[Path]:
-    """The passphrase dialog with its way out, and the recovery-key dialog with a typo."""
+def unlock_dialogs(out: Path, theme: str, key: str, crisis: CrisisHelpService) -> list[Path]:
+    """The passphrase dialog with its ways out (and the crisis lines "Need help now?"
+    shows), and the recovery-key dialog with a typo."""
     from supportnet.data.keys import PassphrasePurpose
     from supportnet.ui.start.recovery_unlock import Reason, RecoveryUnlockDialog
     from supportnet.ui.start.unlock_dialog import UnlockDialog
 
     app = QApplication.instance()
     assert app is not None
-    unlock = UnlockDialog(PassphrasePurpose.UNLOCK, offer_recovery=True)
+    unlock = UnlockDialog(PassphrasePurpose.UNLOCK, offer_recovery=True, crisis=crisis)
     unlock.show()
     app.processEvents()
-    paths = [out / f"unlock-{theme}.png", out / f"recovery-unlock-{theme}.png"]
+    paths = [
+        out / f"unlock-{theme}.png",
+        out / f"recovery-unlock-{theme}.png",
+        out / f"unlock-help-{theme}.png",
+    ]
     unlock.grab().save(str(paths[0]))
+    lines = unlock.help_link.show_lines()
+    app.processEvents()
+    lines.grab().save(str(paths[2]))
+    lines.close()
     unlock.close()
 
     def never(_text: str) -> object:
         raise AssertionError("a screenshot opens nothing")
 
     typo = key[:10] + ("Z" if key[10] != "Z" else "Y") + key[11:]
-    dialog = RecoveryUnlockDialog(never, Reason.PASSPHRASE)  # type: ignore[arg-type]
+    dialog = RecoveryUnlockDialog(never, Reason.PASSPHRASE, crisis=crisis)  # type: ignore[arg-type]
     dialog.show()
     dialog.key_field.setText(typo.lower().replace("-", " "))
     app.processEvents()

@@ -30,6 +30,7 @@ from supportnet.model.settings import reset_notice
 from supportnet.model.zones import system_zone_name
 from supportnet.runtime.crash_text import bug_line
 from supportnet.services import Services
+from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.shell.main_window import MainWindow
 from supportnet.ui.shell.ui_state import UiState
 from supportnet.ui.start.crash_dialog import CrashDialog, format_traceback
@@ -236,7 +237,10 @@ class Launch:
 
 
 def _ask_with_dialog(
-    purpose: PassphrasePurpose, message: str | None, offer_recovery: bool = False
+    purpose: PassphrasePurpose,
+    message: str | None,
+    offer_recovery: bool = False,
+    crisis: CrisisHelpService | None = None,
 ) -> str | None:
     """SUPPORTNET_PASSPHRASE first (non-interactive use), then the dialog.
 
@@ -246,14 +250,14 @@ def _ask_with_dialog(
         from_env = os.environ.get("SUPPORTNET_PASSPHRASE")
         if from_env is not None:
             return from_env
-    return ask_passphrase(purpose, message, None, offer_recovery)
+    return ask_passphrase(purpose, message, None, offer_recovery, crisis)
 
 
 def launch(
     data_dir: Path,
     *,
     ask: AskPassphrase | None = None,
-    choose: ChooseStart = ask_start_choice,
+    choose: ChooseStart | None = None,
     keyring_backend: Any = AUTO_BACKEND,
     recover: RecoverStore | None = None,
     today: date | None = None,
@@ -262,15 +266,25 @@ def launch(
     """Unlock the store, make the first-run choice and build the main window (not shown).
 
     Known problems are shown in a plain message and give exit code 1; Quit gives 0. The
-    passphrase dialog and the recovery-key dialog are the defaults for ``ask``/``recover``.
+    passphrase dialog, the recovery-key dialog and the welcome dialog are the defaults for
+    ``ask``/``recover``/``choose``.
     """
     if not _fresh_start_is_wanted(data_dir):
         return Launch(0)
+    # The crisis lines and the country chosen for them need no key: every screen before
+    # the store opens offers them ("Need help now?"), and the window's "Hard day?".
+    crisis = CrisisHelpService(data_dir)
     if ask is None:
         # The "Use your recovery key…" way out only where a recovery record can keep it.
-        ask = functools.partial(_ask_with_dialog, offer_recovery=has_record(data_dir))
+        ask = functools.partial(
+            _ask_with_dialog, offer_recovery=has_record(data_dir), crisis=crisis
+        )
     if recover is None:
-        recover = functools.partial(recover_with_dialog, keyring_backend=keyring_backend)
+        recover = functools.partial(
+            recover_with_dialog, keyring_backend=keyring_backend, crisis=crisis
+        )
+    if choose is None:
+        choose = functools.partial(ask_start_choice, crisis=crisis)
     try:
         store = open_store_interactively(
             data_dir, ask, keyring_backend=keyring_backend, recover=recover
@@ -291,6 +305,7 @@ def launch(
             data_location=str(data_dir),
             key_location=store.key_info.where,
             ui_state=UiState.for_data_dir(data_dir),
+            crisis=crisis,
         )
         window.recovery_keeper = RecoveryKeeper.for_store(store, lambda: datetime.now(UTC))
     except SupportNetError as exc:

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 
 import supportnet
 from supportnet.services import Services
+from supportnet.services.crisis import CrisisHelpService
+from supportnet.ui.hard_day.entry import HardDayOpener, hard_day_button, sidebar_column
 from supportnet.ui.shell.background import Background
 from supportnet.ui.shell.editing import MainWindowEditing
 from supportnet.ui.shell.menus import MainWindowMenus
@@ -76,6 +78,7 @@ class MainWindow(MainWindowMenus, MainWindowEditing, MainWindowSafetyPlan, QMain
         key_location: str,
         clock: Callable[[], datetime] | None = None,
         ui_state: UiState | None = None,
+        crisis: CrisisHelpService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -111,6 +114,12 @@ class MainWindow(MainWindowMenus, MainWindowEditing, MainWindowSafetyPlan, QMain
         self._built: dict[Page, Any] = {}
         self._people_tab = 0
         self.sidebar = Sidebar()
+        #: "Hard day?" under the pages, on every page (Ctrl+Shift+H too).
+        self.hard_day_button = hard_day_button()
+        self.hard_day = HardDayOpener(
+            self, crisis or CrisisHelpService(None), source, self.show_safety_plan
+        )
+        self.hard_day_button.clicked.connect(self.open_hard_day)
         self.pages = QStackedWidget()
         self.pages.setAccessibleName("Page")
         #: The pages shown, in sidebar order (see :meth:`add_page`).
@@ -121,7 +130,7 @@ class MainWindow(MainWindowMenus, MainWindowEditing, MainWindowSafetyPlan, QMain
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.sidebar)
+        layout.addWidget(sidebar_column(self.sidebar, self.hard_day_button))
         divider = QFrame()
         divider.setFrameShape(QFrame.Shape.VLine)
         divider.setFrameShadow(QFrame.Shadow.Sunken)

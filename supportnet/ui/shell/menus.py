@@ -17,6 +17,11 @@ from PySide6.QtGui import (
 )
 
 from supportnet.model.checkins import Initiator
+from supportnet.ui.hard_day.entry import (
+    HARD_DAY_ACTION_TEXT,
+    HARD_DAY_DESCRIPTION,
+    hard_day_shortcut,
+)
 from supportnet.ui.shell.sidebar import Page
 from supportnet.ui.today.cards import GO_EASY_TEXT
 from supportnet.ui.widgets.menus import fill_menu
@@ -163,6 +168,11 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
         self.fit_action = self._action(
             "&Fit map to window", lambda: self._map_do("fit_to_window"), [key(ctrl | Qt.Key.Key_0)]
         )
+        self.hard_day_action = self._action(
+            HARD_DAY_ACTION_TEXT, self.open_hard_day, [hard_day_shortcut()], HARD_DAY_DESCRIPTION
+        )
+        # From any of SupportNet's windows, not only this one.
+        self.hard_day_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.about_action = self._action("&About SupportNet", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -193,7 +203,23 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
         # Page actions go in above this separator, in sidebar order.
         self._pages_end = view_menu.addSeparator()
         fill_menu(view_menu, [self.zoom_in_action, self.zoom_out_action, self.fit_action])
-        fill_menu(bar.addMenu("&Help"), [self.about_action])
+        fill_menu(bar.addMenu("&Help"), [self.hard_day_action], [self.about_action])
+
+    # --- a hard day ----------------------------------------------------------------------------
+
+    def open_hard_day(self) -> Any:
+        """The "Hard day?" panel (raised if it is already open)."""
+        return self.hard_day.open()
+
+    def show_safety_plan(self) -> None:
+        """The plan for hard days, where the page exists."""
+        if hasattr(Page, "SAFETY_PLAN"):
+            # The panel may have been opened from the tray with the window hidden.
+            if not self.isVisible() or self.isMinimized():
+                self.showNormal()
+            self.raise_()
+            self.activateWindow()
+            self.show_page(Page.SAFETY_PLAN)
 
     def _connect(self) -> None:
         signals = self.signals

@@ -24,6 +24,7 @@ from supportnet.scheduling.reaching_out import (
     reminder_text,
 )
 from supportnet.services import Services
+from supportnet.ui.hard_day.entry import HARD_DAY_ACTION_TEXT
 from supportnet.ui.widgets.menus import fill_menu
 
 #: How often the timer looks for reminders.
@@ -45,6 +46,7 @@ class ReminderService(QObject):
 
     open_requested = Signal()
     log_requested = Signal()
+    hard_day_requested = Signal()
     quit_requested = Signal()
 
     def __init__(
@@ -92,9 +94,16 @@ class ReminderService(QObject):
         self.open_action.triggered.connect(lambda _c=False: self.open_requested.emit())
         self.log_action = QAction("&Log a check-in…", menu)
         self.log_action.triggered.connect(lambda _c=False: self.log_requested.emit())
+        self.hard_day_action = QAction(HARD_DAY_ACTION_TEXT, menu)
+        self.hard_day_action.triggered.connect(lambda _c=False: self.hard_day_requested.emit())
         self.quit_action = QAction("&Quit", menu)
         self.quit_action.triggered.connect(lambda _c=False: self.quit_requested.emit())
-        fill_menu(menu, [self.open_action, self.log_action], [self.quit_action])
+        fill_menu(
+            menu,
+            [self.open_action, self.log_action],
+            [self.hard_day_action],
+            [self.quit_action],
+        )
         tray.setContextMenu(menu)
         tray.activated.connect(self._activated)
         tray.messageClicked.connect(self.open_requested)
@@ -153,6 +162,8 @@ class ReminderService(QObject):
 
         self.open_requested.connect(bring_up)
         self.log_requested.connect(log)
+        # The panel opens on its own; the window can stay in the tray.
+        self.hard_day_requested.connect(window.open_hard_day)
         self.quit_requested.connect(window.quit_app)
 
     def check(self) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from supportnet.model.errors import PassphraseRequiredError, SupportNetError
 from supportnet.services import unlocking
+from supportnet.services.crisis import CrisisHelpService
 from supportnet.services.unlocking import AUTO_BACKEND, PassphrasePurpose, Store
+from supportnet.ui.hard_day.entry import HelpLink
 from supportnet.ui.start.unlock_dialog import ask_passphrase
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.field_message import FieldMessage
@@ -79,7 +82,14 @@ class RecoveryUnlockDialog(QDialog):
     dialog closes with :attr:`store` set once it succeeds.
     """
 
-    def __init__(self, recover: Recover, reason: Reason, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        recover: Recover,
+        reason: Reason,
+        parent: QWidget | None = None,
+        *,
+        crisis: CrisisHelpService | None = None,
+    ) -> None:
         super().__init__(parent)
         self._recover = recover
         self.store: Store | None = None
@@ -121,6 +131,11 @@ class RecoveryUnlockDialog(QDialog):
         self.cancel_button.setAccessibleName("Cancel")
         buttons.accepted.connect(self.try_open)
         buttons.rejected.connect(self.reject)
+        #: The crisis lines, before anything is decrypted (no personal data).
+        self.help_link = HelpLink(crisis)
+        foot = QHBoxLayout()
+        foot.addWidget(self.help_link)
+        foot.addWidget(buttons, 1)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
@@ -132,7 +147,7 @@ class RecoveryUnlockDialog(QDialog):
         layout.addWidget(self.key_field)
         layout.addWidget(self.key_message)
         layout.addSpacing(8)
-        layout.addWidget(buttons)
+        layout.addLayout(foot)
 
         self.key_field.textChanged.connect(self._update)
         self._update()
@@ -188,10 +203,12 @@ def recover_with_dialog(
     keyring_backend: Any = AUTO_BACKEND,
     ask_new: Callable[[PassphrasePurpose], str | None] = ask_passphrase,
     parent: QWidget | None = None,
+    crisis: CrisisHelpService | None = None,
 ) -> Store | None:
     """Ask for the recovery key and open the store with it; None if the person cancelled.
 
     Where no keyring keeps the key, ``ask_new`` asks for a new passphrase, as on first start.
+    ``crisis`` gives "Need help now?" the country saved in the data folder.
     """
 
     def recover(text: str) -> Store:
@@ -199,7 +216,7 @@ def recover_with_dialog(
             data_dir, text, ask_new=ask_new, keyring_backend=keyring_backend
         )
 
-    dialog = RecoveryUnlockDialog(recover, reason, parent)
+    dialog = RecoveryUnlockDialog(recover, reason, parent, crisis=crisis)
     try:
         dialog.exec()
         return dialog.store

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.errors import ValidationError
+from supportnet.services.crisis import CrisisHelpService
 from supportnet.services.unlocking import PassphrasePurpose, check_new_passphrase
+from supportnet.ui.hard_day.entry import HelpLink
 from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.labels import title_label
 
@@ -59,6 +62,7 @@ class UnlockDialog(QDialog):
         parent: QWidget | None = None,
         *,
         offer_recovery: bool = False,
+        crisis: CrisisHelpService | None = None,
     ) -> None:
         super().__init__(parent)
         self.purpose = purpose
@@ -142,8 +146,13 @@ class UnlockDialog(QDialog):
         self.quit_button.setToolTip("Close SupportNet without opening your data")
         buttons.accepted.connect(self._accept_if_ready)
         buttons.rejected.connect(self.reject)
+        #: The crisis lines, before anything is decrypted (no personal data).
+        self.help_link = HelpLink(crisis)
+        foot = QHBoxLayout()
+        foot.addWidget(self.help_link)
+        foot.addWidget(buttons, 1)
         layout.addSpacing(8)
-        layout.addWidget(buttons)
+        layout.addLayout(foot)
 
         self.passphrase_field.textChanged.connect(self._update)
         if self.again_field is not None:
@@ -247,12 +256,14 @@ def ask_passphrase(
     error: str | None = None,
     parent: QWidget | None = None,
     offer_recovery: bool = False,
+    crisis: CrisisHelpService | None = None,
 ) -> str | None:
     """Show the passphrase dialog and wait; None if the person chose Quit.
 
     With ``offer_recovery``, choosing the recovery key raises :class:`RecoveryKeyRequested`.
+    ``crisis`` gives "Need help now?" the country saved in the data folder.
     """
-    dialog = UnlockDialog(purpose, error, parent, offer_recovery=offer_recovery)
+    dialog = UnlockDialog(purpose, error, parent, offer_recovery=offer_recovery, crisis=crisis)
     try:
         result = dialog.exec()
         if result == USE_RECOVERY_KEY:

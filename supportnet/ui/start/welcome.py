@@ -7,6 +7,9 @@ import enum
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from supportnet.services.crisis import CrisisHelpService
+from supportnet.ui.hard_day.entry import HelpLink
+
 WELCOME_TITLE = "Welcome to SupportNet"
 WELCOME_TEXT = (
     "SupportNet helps you see who is in your corner and plan small, gentle ways to stay in "
@@ -62,7 +65,9 @@ class StartChoice(enum.Enum):
 class WelcomeDialog(QDialog):
     """Two big buttons with one line each. Esc or closing the window means "Start empty"."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, crisis: CrisisHelpService | None = None
+    ) -> None:
         super().__init__(parent)
         self.choice = StartChoice.EMPTY
         self.setWindowTitle(WELCOME_TITLE)
@@ -103,6 +108,9 @@ class WelcomeDialog(QDialog):
         layout.addSpacing(4)
         layout.addWidget(self.empty_button)
         layout.addStretch(1)
+        #: The crisis lines, for a first day that is a hard one.
+        self.help_link = HelpLink(crisis)
+        layout.addWidget(self.help_link, 0, Qt.AlignmentFlag.AlignLeft)
         self.example_button.setDefault(True)
         self.example_button.setFocus()
 
@@ -115,9 +123,11 @@ class WelcomeDialog(QDialog):
         super().reject()
 
 
-def ask_start_choice(parent: QWidget | None = None) -> StartChoice:
+def ask_start_choice(
+    parent: QWidget | None = None, crisis: CrisisHelpService | None = None
+) -> StartChoice:
     """Show the welcome dialog and wait for the choice."""
-    dialog = WelcomeDialog(parent)
+    dialog = WelcomeDialog(parent, crisis=crisis)
     try:
         dialog.exec()
         return dialog.choice

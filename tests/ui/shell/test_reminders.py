@@ -252,7 +252,7 @@ def test_the_tray_menu_opens_the_window_logs_and_quits(qtbot: Any, london: Any) 
     assert service.tray is not None
     assert service.menu is not None
     texts = [a.text() for a in service.menu.actions() if not a.isSeparator()]
-    assert texts == ["&Open SupportNet", "&Log a check-in…", "&Quit"]
+    assert texts == ["&Open SupportNet", "&Log a check-in…", "Hard day? Help &now…", "&Quit"]
     service.attach_window(window)
     service.open_action.trigger()
     qtbot.waitUntil(window.isVisible)
