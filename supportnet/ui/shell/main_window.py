@@ -116,9 +116,9 @@ class MainWindow(MainWindowMenus, MainWindowEditing, MainWindowSafetyPlan, QMain
         self.sidebar = Sidebar()
         #: "Hard day?" under the pages, on every page (Ctrl+Shift+H too).
         self.hard_day_button = hard_day_button()
-        self.hard_day = HardDayOpener(
-            self, crisis or CrisisHelpService(None), source, self.show_safety_plan
-        )
+        #: The person's country and its crisis lines (the saved choice, else the locale's).
+        self.crisis_service = crisis or CrisisHelpService(None)
+        self.hard_day = HardDayOpener(self, self.crisis_service, source, self.show_safety_plan)
         self.hard_day_button.clicked.connect(self.open_hard_day)
         self.pages = QStackedWidget()
         self.pages.setAccessibleName("Page")

@@ -212,14 +212,13 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
         return self.hard_day.open()
 
     def show_safety_plan(self) -> None:
-        """The plan for hard days, where the page exists."""
-        if hasattr(Page, "SAFETY_PLAN"):
-            # The panel may have been opened from the tray with the window hidden.
-            if not self.isVisible() or self.isMinimized():
-                self.showNormal()
-            self.raise_()
-            self.activateWindow()
-            self.show_page(Page.SAFETY_PLAN)
+        """The plan for hard days (the window is brought up if it was hidden)."""
+        # The panel may have been opened from the tray with the window hidden.
+        if not self.isVisible() or self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.show_page(Page.SAFETY_PLAN)
 
     def _connect(self) -> None:
         signals = self.signals

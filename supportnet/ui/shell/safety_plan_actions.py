@@ -18,10 +18,6 @@ _WindowBase: Any = object
 class MainWindowSafetyPlan(_WindowBase):  # type: ignore[misc]
     """Builds the plan page when first needed; File ▸ Print / Save as PDF act on it."""
 
-    #: Gives the person's country and its crisis lines (a CrisisHelpService); set by the
-    #: app where a data folder exists. Without one, the system locale's country is used.
-    crisis_service: Any = None
-
     @property
     def safety_plan(self) -> SafetyPlanPageController:
         page: SafetyPlanPageController = self._page(Page.SAFETY_PLAN)
@@ -29,12 +25,7 @@ class MainWindowSafetyPlan(_WindowBase):  # type: ignore[misc]
 
     def crisis_help(self) -> CountryHelp:
         """The crisis lines for the person's country, or calm guidance (never empty)."""
-        service = self.crisis_service
-        if service is None:
-            from supportnet.services.crisis import CrisisHelpService
-
-            service = self.crisis_service = CrisisHelpService(None)
-        help: CountryHelp = service.help()
+        help: CountryHelp = self.crisis_service.help()
         return help
 
     def _build_safety_plan(self) -> SafetyPlanPageController:
