@@ -95,8 +95,6 @@ def main() -> None:
                 clock=lambda: NOW,
                 crisis=crisis,
             )
-            # The example network lives in England: its crisis lines, whatever the locale here.
-            window.crisis_service = CrisisHelpService(None, {"LANG": "en_GB.UTF-8"})
             window.resize(*SIZE)
             window.show()
             for page in Page:

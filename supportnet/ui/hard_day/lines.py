@@ -42,6 +42,25 @@ NUMBER_SCALE = 1.9
 NAME_SCALE = 1.25
 
 
+def country_combo(name: str) -> QComboBox:
+    """The countries SupportNet carries lines for, by name, then "Somewhere else"."""
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setAccessibleDescription("The country whose crisis lines are shown")
+    combo.view().setAccessibleName("Countries")
+    for country in _countries():
+        combo.addItem(country.name, country.code)
+    combo.insertSeparator(combo.count())
+    combo.addItem(SOMEWHERE_ELSE, SOMEWHERE_ELSE_CODE)
+    return combo
+
+
+def select_country(combo: QComboBox, help: CountryHelp) -> None:
+    """Show ``help``'s country in a :func:`country_combo` (somewhere else if not carried)."""
+    index = combo.findData(help.code) if help.known else -1
+    combo.setCurrentIndex(index if index >= 0 else combo.count() - 1)
+
+
 def _separator() -> QFrame:
     line = QFrame()
     line.setFrameShape(QFrame.Shape.HLine)
@@ -71,14 +90,7 @@ class CrisisLinesView(QWidget):
         self._note = note
         self.setAccessibleName("Crisis lines")
 
-        self.country_combo = QComboBox()
-        self.country_combo.setAccessibleName("Where you are")
-        self.country_combo.setAccessibleDescription("The country whose crisis lines are shown")
-        self.country_combo.view().setAccessibleName("Countries")
-        for country in _countries():
-            self.country_combo.addItem(country.name, country.code)
-        self.country_combo.insertSeparator(self.country_combo.count())
-        self.country_combo.addItem(SOMEWHERE_ELSE, SOMEWHERE_ELSE_CODE)
+        self.country_combo = country_combo("Where you are")
         self.country_combo.activated.connect(self._chosen)
         country_label = QLabel(COUNTRY_LABEL)
         country_label.setBuddy(self.country_combo)
@@ -133,11 +145,8 @@ class CrisisLinesView(QWidget):
     # --- showing -----------------------------------------------------------------------------
 
     def _select(self, help: CountryHelp) -> None:
-        index = self.country_combo.findData(help.code) if help.known else -1
-        if index < 0:
-            index = self.country_combo.count() - 1  # somewhere else
         blocked = self.country_combo.blockSignals(True)
-        self.country_combo.setCurrentIndex(index)
+        select_country(self.country_combo, help)
         self.country_combo.blockSignals(blocked)
 
     def _show(self, help: CountryHelp) -> None:

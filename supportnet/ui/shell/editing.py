@@ -238,6 +238,7 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
             lambda settings: self._save_preferences(settings, shown),
             self,
             system_zone=system_zone_name(),
+            crisis=self.crisis_service,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -1,4 +1,4 @@
-"""Preferences: how many suggestions a day, reminders and quiet hours, the time zone."""
+"""Preferences: suggestions a day, reminders, quiet hours, time zone, crisis lines' country."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.model.errors import SupportNetError
 from supportnet.model.settings import Settings
+from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.plans.fields import pytime, qtime
 from supportnet.ui.widgets.field_message import FieldMessage
 
@@ -39,6 +40,7 @@ class PreferencesDialog(QDialog):
         parent: QWidget | None = None,
         *,
         system_zone: str = "UTC",
+        crisis: CrisisHelpService | None = None,
     ) -> None:
         super().__init__(parent)
         self._original = settings
@@ -86,6 +88,18 @@ class PreferencesDialog(QDialog):
         else:
             self.zone.setCurrentText(settings.timezone)
 
+        #: The crisis lines' country: kept outside the store, beside it (None: not offered).
+        self._crisis = crisis
+        self.country: QComboBox | None = None
+        self.country_message = FieldMessage("Note about the country")
+        if crisis is not None:
+            from supportnet.ui.hard_day.lines import country_combo, select_country
+
+            self.country = country_combo("Country for crisis lines")
+            self.country.setToolTip("Whose crisis lines Hard day? shows, and the printed plan")
+            select_country(self.country, crisis.help())
+            self._country_shown = self.country.currentData()
+
         self.messages = {
             "suggestions_per_day": FieldMessage("Note about suggestions a day"),
             "timezone": FieldMessage("Note about the time zone"),
@@ -102,6 +116,9 @@ class PreferencesDialog(QDialog):
         form.addRow("", quiet_note)
         form.addRow("Time &zone", self.zone)
         form.addRow("", self.messages["timezone"])
+        if self.country is not None:
+            form.addRow("&Crisis lines for", self.country)
+            form.addRow("", self.country_message)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -161,4 +178,21 @@ class PreferencesDialog(QDialog):
             field = getattr(exc, "field", "timezone")
             self.messages.get(field, self.messages["timezone"]).set_message(exc.message)
             return
+        if not self._save_country():
+            return
         self.accept()
+
+    def _save_country(self) -> bool:
+        """Keep a new country for the crisis lines; False (with a note) if it couldn't be."""
+        if self._crisis is None or self.country is None:
+            return True
+        code = self.country.currentData()
+        if code == self._country_shown:
+            return True
+        try:
+            self._crisis.set_country(code)
+        except SupportNetError as exc:
+            self.country_message.set_message(exc.message)
+            return False
+        self._country_shown = code
+        return True

@@ -121,3 +121,47 @@ def test_closing_keeps_running_in_the_tray_only_when_asked(
     window.quit_action.trigger()  # Quit always ends it
     assert not window.isVisible()
     assert close()
+
+
+def test_the_crisis_lines_country_is_chosen_in_preferences_and_kept_beside_the_store(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime], tmp_path: Any
+) -> None:
+    from supportnet.services.crisis import CrisisHelpService
+
+    crisis = CrisisHelpService(tmp_path / "data", environ={"LANG": "en_GB.UTF-8"})
+    window = MainWindow(
+        Services.of(demo_store),
+        data_location="/data",
+        key_location="keyring",
+        clock=clock,
+        crisis=crisis,
+    )
+    qtbot.addWidget(window)
+    dialog = window.open_preferences()
+    assert isinstance(dialog, PreferencesDialog)
+    assert dialog.country is not None
+    # It shows the locale's country until one is chosen.
+    assert dialog.country.currentData() == "GB"
+    assert dialog.country.accessibleName() == "Country for crisis lines"
+    dialog.country.setCurrentIndex(dialog.country.findData("NZ"))
+    dialog.save_button.click()
+    assert crisis.saved_country() == "NZ"
+    # A fresh service on the same folder (the next start, the unlock screen) reads it back.
+    assert CrisisHelpService(tmp_path / "data", environ={}).help().code == "NZ"
+    assert window.crisis_help().code == "NZ"
+
+
+def test_preferences_saved_without_touching_the_country_keep_it_unsaved(
+    qtbot: Any, tmp_path: Any
+) -> None:
+    from supportnet.services.crisis import CrisisHelpService
+
+    crisis = CrisisHelpService(tmp_path / "data", environ={"LANG": "de_DE.UTF-8"})
+    dialog = PreferencesDialog(Settings(), lambda _s: None, crisis=crisis)
+    qtbot.addWidget(dialog)
+    assert dialog.country is not None
+    assert dialog.country.currentData() == "DE"
+    dialog.save_button.click()
+    # Still following the computer: nothing was written for the country.
+    assert crisis.saved_country() is None
+    assert not (tmp_path / "data").exists()
