@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
@@ -65,3 +66,18 @@ def no_stray_message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str
     yield shown
     if shown:
         pytest.fail(f"a message box was shown that the test did not expect: {shown}")
+
+
+@pytest.fixture(autouse=True)
+def no_window_left_open(qapp: Any) -> Iterator[None]:
+    """Close what a test left on screen: a stray window would take the next test's mouse.
+
+    (Widgets deleted later are only deleted by a running event loop, which tests rarely
+    start, so closing them here is what keeps one test's panel out of the next one.)
+    """
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()

@@ -163,6 +163,13 @@ class HardDayOpener(QObject):
         panel.finished.connect(self._closed)
         return panel
 
+    def close(self) -> None:
+        """Close the panel if it is open (the window is closing for good)."""
+        panel = self.panel
+        if panel is not None and isValid(panel):
+            panel.reject()
+        self.panel = None
+
     def _closed(self, _result: int = 0) -> None:
         if self.sender() is self.panel:
             self.panel = None

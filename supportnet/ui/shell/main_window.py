@@ -446,6 +446,7 @@ class MainWindow(MainWindowMenus, MainWindowEditing, MainWindowSafetyPlan, QMain
             event.ignore()
             self.hide()
             return
+        self.hard_day.close()
         # An export still writing finishes first: its file is renamed into place whole.
         self.background.wait(30_000)
         super().closeEvent(event)

@@ -243,3 +243,14 @@ def test_the_keyboard_alone_copies_a_number(
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     qtbot.keyClick(second, Qt.Key.Key_Space)
     assert QGuiApplication.clipboard().text() == second.value
+
+
+def test_quitting_the_window_closes_the_panel_with_it(
+    store: Any, make_window: Callable[[Any], MainWindow]
+) -> None:
+    window = make_window(store)
+    panel = window.open_hard_day()
+    assert panel.isVisible()
+    window.quit_app()
+    assert not panel.isVisible()
+    assert window.hard_day.panel is None
