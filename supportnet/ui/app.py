@@ -6,14 +6,14 @@ import functools
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 import supportnet
@@ -253,6 +253,24 @@ def _ask_with_dialog(
     return ask_passphrase(purpose, message, None, offer_recovery, crisis)
 
 
+#: The variables a locale is read from (the first one set decides).
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def locale_environ(
+    environ: Mapping[str, str] | None = None, system_locale: str | None = None
+) -> dict[str, str]:
+    """The environment, with the system's locale as ``LANG`` when no locale variable is set.
+
+    An app started from the macOS Finder (or some desktop launchers) has no ``LANG``; Qt
+    still knows the system's locale ("en_GB"), and the crisis lines' country follows it.
+    """
+    found = dict(os.environ if environ is None else environ)
+    if not any(found.get(name) for name in _LOCALE_VARIABLES):
+        found["LANG"] = system_locale if system_locale is not None else QLocale.system().name()
+    return found
+
+
 def launch(
     data_dir: Path,
     *,
@@ -273,7 +291,7 @@ def launch(
         return Launch(0)
     # The crisis lines and the country chosen for them need no key: every screen before
     # the store opens offers them ("Need help now?"), and the window's "Hard day?".
-    crisis = CrisisHelpService(data_dir)
+    crisis = CrisisHelpService(data_dir, locale_environ())
     if ask is None:
         # The "Use your recovery key…" way out only where a recovery record can keep it.
         ask = functools.partial(

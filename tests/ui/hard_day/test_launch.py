@@ -48,3 +48,18 @@ def test_the_unlock_and_welcome_screens_and_the_window_use_the_saved_country(
     finally:
         if launched.store is not None:
             launched.store.close()
+
+
+def test_without_a_locale_variable_the_systems_locale_picks_the_country() -> None:
+    from supportnet.services.crisis import CrisisHelpService
+    from supportnet.ui.app import locale_environ
+
+    # As an app started from the macOS Finder: no LANG, but the system says New Zealand.
+    environ = locale_environ({"HOME": "/nowhere"}, system_locale="en_NZ")
+    assert CrisisHelpService(None, environ).help().code == "NZ"
+    # A locale variable set in the environment wins over the system's.
+    environ = locale_environ({"LANG": "en_IE.UTF-8"}, system_locale="en_NZ")
+    assert environ["LANG"] == "en_IE.UTF-8"
+    assert CrisisHelpService(None, environ).help().code == "IE"
+    # Without a system locale to hand in, Qt's is asked (whatever it is, it is a string).
+    assert isinstance(locale_environ({})["LANG"], str)
