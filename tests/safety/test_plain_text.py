@@ -51,7 +51,8 @@ def test_someone_who_left_the_network_keeps_their_name_gently_marked() -> None:
 
 
 def test_a_reason_over_several_lines_stays_under_its_bullet() -> None:
-    plan = SafetyPlan().added(Step.LIVING_FOR, PlanEntry.typed("My niece.\nHer laugh."))
+    # Typed lines are one line now; a line kept from before may still hold a line break.
+    plan = SafetyPlan().added(Step.LIVING_FOR, PlanEntry("My niece.\nHer laugh."))
     lines = _text(plan, []).splitlines()
     index = lines.index("  - My niece.")
     assert lines[index + 1] == "    Her laugh."
@@ -60,3 +61,18 @@ def test_a_reason_over_several_lines_stays_under_its_bullet() -> None:
 def test_without_crisis_text_the_plan_ends_with_its_last_step() -> None:
     text = _text(SafetyPlan(), [], crisis="")
     assert text.rstrip().endswith(EMPTY_STEP)
+
+
+def test_a_professional_met_in_person_keeps_their_number_in_the_text() -> None:
+    ruth = Person(
+        "Ruth Adeyemi",
+        channels=[
+            ContactChannel(ChannelKind.IN_PERSON, "Riverside Wellbeing Centre", preferred=True),
+            ContactChannel(ChannelKind.CALL, "01632 960442"),
+        ],
+    )
+    plan = SafetyPlan().added(Step.PROFESSIONALS, PlanEntry.link(PERSON, ruth.uid, "Ruth"))
+    assert (
+        "  - Ruth Adeyemi — In person: Riverside Wellbeing Centre · Phone call: 01632 960442"
+        in _text(plan, [ruth]).splitlines()
+    )
