@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from supportnet.model.safety_plan import Step
 from supportnet.safety.resolve import ResolvedEntry, ResolvedPlan, line_parts
-from supportnet.safety.wording import EMPTY_STEP, PAGE_TITLE, numbered_heading
+from supportnet.safety.wording import PAGE_TITLE, empty_text, numbered_heading
 
 __all__ = ["entry_text", "plan_text"]
 
@@ -28,7 +28,7 @@ def plan_text(view: ResolvedPlan, crisis: str) -> str:
         out.append(numbered_heading(step))
         lines = view.entries(step)
         if not lines:
-            out.append(f"{_MORE}{EMPTY_STEP}")
+            out.append(f"{_MORE}{empty_text(step)}")
         for line in lines:
             first, *rest = entry_text(step, line).splitlines() or [""]
             out.append(f"{_BULLET}{first}")

@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.safety_plan import Step
-from supportnet.safety.wording import EMPTY_STEP, STEP_TEXT, TELL_THEM_IDEA, numbered_heading
+from supportnet.safety.wording import (
+    STEP_TEXT,
+    TELL_THEM_IDEA,
+    empty_text,
+    numbered_heading,
+)
 from supportnet.ui.safety.entries import EntriesModel, EntryList
 from supportnet.ui.safety.texts import (
     ADD_LINKED_TEXT,
@@ -70,7 +75,8 @@ class StepSection(QFrame):
         self.hint_label = quiet(_label(words.hint, f"About {heading}"))
         self.model = EntriesModel(step, self)
         self.list = EntryList(self.model, heading)
-        self.empty_label = quiet(_label(EMPTY_STEP, f"{heading}: {EMPTY_STEP}"))
+        empty = empty_text(step)
+        self.empty_label = quiet(_label(empty, f"{heading}: {empty}"))
 
         self.field = QLineEdit()
         self.field.setAccessibleName(f"A new line for {heading}")

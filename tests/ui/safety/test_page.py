@@ -370,3 +370,9 @@ def test_a_drop_point_names_the_row_it_lands_before(parts: PageParts) -> None:
     assert listed.drop_before(QPoint(second.left() + 4, second.top() + 2)) == 1
     # Below the last line: at the end.
     assert listed.drop_before(QPoint(4, listed.viewport().height() + 50)) == 3
+
+
+def test_an_empty_living_for_leaves_room_rather_than_nothing(parts: PageParts) -> None:
+    living = parts.page.view.sections[Step.LIVING_FOR]
+    assert living.empty_label.text() == "Room for your own words."
+    assert parts.page.view.sections[Step.ON_MY_OWN].empty_label.text() == "Nothing here yet."

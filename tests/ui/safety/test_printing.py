@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from supportnet.model.network import ChannelKind, ContactChannel, Person
 from supportnet.model.safety_plan import MAX_ENTRIES_PER_STEP, PlanEntry, SafetyPlan, Step
 from supportnet.model.targets import PERSON
 from supportnet.safety.crisis_lines import help_for
@@ -66,6 +67,22 @@ def test_the_page_holds_the_steps_reach_and_crisis_lines() -> None:
         assert line.name in text
     assert "116 123" in text
     assert gb.emergency in text
+
+
+def test_a_professional_met_in_person_keeps_their_number_on_paper() -> None:
+    ruth = Person(
+        "Ruth Adeyemi",
+        channels=[
+            ContactChannel(ChannelKind.IN_PERSON, "Riverside Wellbeing Centre", preferred=True),
+            ContactChannel(ChannelKind.CALL, "01632 960442"),
+        ],
+    )
+    plan = SafetyPlan().added(Step.PROFESSIONALS, PlanEntry.link(PERSON, ruth.uid, "Ruth"))
+    text = page_html(resolve(plan, [ruth], []), help_for("GB"), 11)
+    assert (
+        "<li>Ruth Adeyemi &mdash; In person: Riverside Wellbeing Centre · "
+        "Phone call: 01632 960442</li>"
+    ) in text
 
 
 def test_a_country_without_lines_prints_the_guidance() -> None:
