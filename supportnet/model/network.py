@@ -221,7 +221,7 @@ class Person:
 
     @property
     def display_name(self) -> str:
-        return self.nickname or self.name
+        return display_name_of(self.name, self.nickname)
 
     @property
     def first_name(self) -> str:
@@ -356,6 +356,12 @@ def _check_enum(
 HONORIFICS = frozenset(
     {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "prof", "prof.", "rev"}
 )
+
+
+def display_name_of(name: str, nickname: str = "") -> str:
+    """What the app calls someone (lists, the plan for hard days): the nickname, else the
+    name. One rule, so a name written into the plan matches the name shown."""
+    return nickname or name
 
 
 def first_name_of(name: str, nickname: str = "") -> str:

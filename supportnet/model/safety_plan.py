@@ -16,6 +16,7 @@ from datetime import datetime
 from supportnet.model.errors import Problem
 from supportnet.model.network import raise_problems
 from supportnet.model.targets import GROUP, PERSON
+from supportnet.model.text import clean_line, has_control, has_lone_surrogate
 
 #: The longest entry we keep (a reason for living may be a few sentences).
 MAX_ENTRY_LENGTH = 2000
@@ -83,7 +84,41 @@ class PlanEntry:
 
     @classmethod
     def typed(cls, text: str) -> PlanEntry:
-        return cls(text=text.strip())
+        """Words typed as one line: trimmed, line breaks folded into spaces (anything else
+        unprintable is left for :meth:`problems` to name, not silently dropped)."""
+        return cls(text=clean_line(text))
+
+    def problems(self, step: Step) -> list[Problem]:
+        """What keeps this line from being saved in ``step``, one message each."""
+        problems: list[Problem] = []
+        where = step.value
+        if not self.text.strip():
+            problems.append(Problem(where, "A line can't be empty."))
+        elif len(self.text) > MAX_ENTRY_LENGTH:
+            problems.append(
+                Problem(
+                    where,
+                    f"A line can hold up to {MAX_ENTRY_LENGTH:,} characters "
+                    f"({len(self.text):,} now).",
+                )
+            )
+        if has_lone_surrogate(self.text):
+            problems.append(
+                Problem(where, "Part of this line isn't valid text; please type it again.")
+            )
+        # Line breaks are allowed: a line kept from before lines were one line each.
+        elif has_control(self.text, allow_newlines=True):
+            problems.append(
+                Problem(
+                    where,
+                    "This line holds an invisible control character; please type it again.",
+                )
+            )
+        if self.is_link and self.target_kind not in step.links:
+            problems.append(Problem(where, "This step can't link to that entry."))
+        if self.they_know and not step.has_they_know:
+            problems.append(Problem(where, "Only helpers can be ticked as told."))
+        return problems
 
     @classmethod
     def link(cls, kind: str, uid: str, name: str, *, they_know: bool = False) -> PlanEntry:
@@ -149,16 +184,7 @@ class SafetyPlan:
                     Problem(step.value, f"A step can hold up to {MAX_ENTRIES_PER_STEP} lines.")
                 )
             for entry in entries:
-                if not entry.text.strip():
-                    problems.append(Problem(step.value, "A line can't be empty."))
-                elif len(entry.text) > MAX_ENTRY_LENGTH:
-                    problems.append(
-                        Problem(step.value, f"Keep a line under {MAX_ENTRY_LENGTH} characters.")
-                    )
-                if entry.is_link and entry.target_kind not in step.links:
-                    problems.append(Problem(step.value, "This step can't link to that entry."))
-                if entry.they_know and not step.has_they_know:
-                    problems.append(Problem(step.value, "Only helpers can be ticked as told."))
+                problems.extend(entry.problems(step))
         return problems
 
     def validate(self) -> None:

@@ -31,6 +31,12 @@ def has_lone_surrogate(value: str) -> bool:
     return False
 
 
+def has_control(value: str, *, allow_newlines: bool = False) -> bool:
+    """Whether ``value`` holds an invisible control character (a line break or tab counts
+    only without ``allow_newlines``)."""
+    return _has_control(value, allow_newlines=allow_newlines)
+
+
 def _has_control(value: str, *, allow_newlines: bool) -> bool:
     for ch in value:
         if allow_newlines and ch in "\n\t":

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from supportnet.model.safety_plan import Step
-from supportnet.safety.resolve import ResolvedEntry, ResolvedPlan
-from supportnet.safety.wording import EMPTY_STEP, NOT_IN_NETWORK, PAGE_TITLE, numbered_heading
+from supportnet.safety.resolve import ResolvedEntry, ResolvedPlan, line_parts
+from supportnet.safety.wording import PAGE_TITLE, empty_text, numbered_heading
 
 __all__ = ["entry_text", "plan_text"]
 
@@ -12,12 +12,11 @@ _BULLET = "  - "
 _MORE = "    "
 
 
-def entry_text(line: ResolvedEntry) -> str:
+def entry_text(step: Step, line: ResolvedEntry) -> str:
     """One line as read: the name or text, a gentle mark if they have left the network,
     else how to reach them."""
-    if not line.in_network:
-        return f"{line.name} ({NOT_IN_NETWORK})"
-    return f"{line.name} — {line.reach}" if line.reach else line.name
+    parts = line_parts(step, line)
+    return f"{parts.title} — {parts.reach}" if parts.reach else parts.title
 
 
 def plan_text(view: ResolvedPlan, crisis: str) -> str:
@@ -29,9 +28,9 @@ def plan_text(view: ResolvedPlan, crisis: str) -> str:
         out.append(numbered_heading(step))
         lines = view.entries(step)
         if not lines:
-            out.append(f"{_MORE}{EMPTY_STEP}")
+            out.append(f"{_MORE}{empty_text(step)}")
         for line in lines:
-            first, *rest = entry_text(line).splitlines() or [""]
+            first, *rest = entry_text(step, line).splitlines() or [""]
             out.append(f"{_BULLET}{first}")
             # A reason for living may run to several lines: keep them under their bullet.
             out.extend(f"{_MORE}{more}" if more else "" for more in rest)

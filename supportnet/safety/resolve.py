@@ -10,18 +10,34 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from supportnet.model.network import ContactChannel, Group, Person
+from supportnet.model.network import ChannelKind, ContactChannel, Group, Person
 from supportnet.model.safety_plan import PlanEntry, SafetyPlan, Step
 from supportnet.model.targets import GROUP, PERSON
+from supportnet.safety.wording import NOT_IN_NETWORK
 
 __all__ = [
+    "NUMBER_STEPS",
+    "REACH_SEPARATOR",
+    "WITH_REACH",
+    "LineParts",
     "ResolvedEntry",
     "ResolvedPlan",
     "channel_text",
     "group_reach",
+    "line_parts",
     "person_reach",
     "resolve",
 ]
+
+#: Steps whose lines show a way to reach the person, group or service.
+WITH_REACH = (Step.DISTRACTIONS, Step.HELPERS, Step.PROFESSIONALS)
+#: Steps whose people show every phone or text number, not just the preferred way: on a
+#: hard day a counsellor met "in person" still needs a number to ring.
+NUMBER_STEPS = (Step.HELPERS, Step.PROFESSIONALS)
+#: Ways to reach someone that are a number to ring or text.
+_NUMBERS = (ChannelKind.CALL, ChannelKind.TEXT)
+#: Between ways to reach someone on one line.
+REACH_SEPARATOR = " · "
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +83,47 @@ def channel_text(channel: ContactChannel) -> str:
     return f"{label}: {channel.value}" if channel.value else label
 
 
-def person_reach(person: Person) -> str:
-    """Their preferred way to be reached (else their first), or ""."""
-    channel = person.preferred_channel
-    return channel_text(channel) if channel is not None else ""
+def person_reach(person: Person, *, numbers: bool = False) -> str:
+    """Their preferred way to be reached (else their first), or "". With ``numbers``, then
+    every phone or text number not shown already: "In person: … · Phone call: 01632 …"."""
+    preferred = person.preferred_channel
+    if preferred is None:
+        return ""
+    ways = [channel_text(preferred)]
+    if numbers:
+        shown = {preferred.value} if preferred.kind in _NUMBERS else set()
+        for channel in person.channels:
+            if channel.kind in _NUMBERS and channel.value and channel.value not in shown:
+                shown.add(channel.value)
+                ways.append(channel_text(channel))
+    return REACH_SEPARATOR.join(ways)
 
 
 def group_reach(group: Group) -> str:
     """Where a group meets and its link, as far as they are known."""
     return ", ".join(part for part in (group.place, group.link) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class LineParts:
+    """A line's words, as the page, the text and the printed page all show them: the
+    name, the gentle mark if they left the network (else ""), how to reach them (else "")."""
+
+    name: str
+    marker: str
+    reach: str
+
+    @property
+    def title(self) -> str:
+        """The name with its mark in brackets, as plain text."""
+        return f"{self.name} ({self.marker})" if self.marker else self.name
+
+
+def line_parts(step: Step, line: ResolvedEntry) -> LineParts:
+    """What ``line`` of ``step`` says; only steps with people or places show a reach."""
+    marker = "" if line.in_network else NOT_IN_NETWORK
+    reach = line.reach if step in WITH_REACH and line.in_network else ""
+    return LineParts(line.name, marker, reach)
 
 
 def resolve(plan: SafetyPlan, people: Iterable[Person], groups: Iterable[Group]) -> ResolvedPlan:
@@ -85,13 +133,13 @@ def resolve(plan: SafetyPlan, people: Iterable[Person], groups: Iterable[Group])
     steps: dict[Step, tuple[ResolvedEntry, ...]] = {}
     for step in Step:
         steps[step] = tuple(
-            _resolved(entry, people_by_uid, groups_by_uid) for entry in plan.entries(step)
+            _resolved(step, entry, people_by_uid, groups_by_uid) for entry in plan.entries(step)
         )
     return ResolvedPlan(plan=plan, steps=steps)
 
 
 def _resolved(
-    entry: PlanEntry, people: dict[str, Person], groups: dict[str, Group]
+    step: Step, entry: PlanEntry, people: dict[str, Person], groups: dict[str, Group]
 ) -> ResolvedEntry:
     uid = entry.target_uid
     if uid is None:
@@ -99,9 +147,14 @@ def _resolved(
     if entry.target_kind == PERSON and uid in people:
         person = people[uid]
         return ResolvedEntry(
-            entry, person.display_name, True, PERSON, person.id, person_reach(person)
+            entry,
+            person.display_name,
+            True,
+            PERSON,
+            person.id,
+            person_reach(person, numbers=step in NUMBER_STEPS),
         )
     if entry.target_kind == GROUP and uid in groups:
         group = groups[uid]
-        return ResolvedEntry(entry, group.name, True, GROUP, group.id, group_reach(group))
+        return ResolvedEntry(entry, group.display_name, True, GROUP, group.id, group_reach(group))
     return ResolvedEntry(entry, entry.text, False, entry.target_kind, None, "")

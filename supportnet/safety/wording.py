@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from supportnet.model.safety_plan import Step
 
 __all__ = [
+    "EMPTY_LIVING_FOR",
     "EMPTY_STEP",
     "NOT_IN_NETWORK",
     "PAGE_TITLE",
@@ -19,6 +20,7 @@ __all__ = [
     "TELL_THEM_IDEA",
     "THEY_KNOW",
     "StepText",
+    "empty_text",
     "numbered_heading",
 ]
 
@@ -34,8 +36,10 @@ class StepText:
 
 PAGE_TITLE = "My plan for hard days"
 
-#: What an empty step says, on the page, in print and as text.
+#: What an empty step says, on the page and as text (print leaves room to write by hand).
 EMPTY_STEP = "Nothing here yet."
+#: What an empty "What I'm living for" says instead: "nothing here" reads bleakly there.
+EMPTY_LIVING_FOR = "Room for your own words."
 
 #: The gentle mark on a line whose person or group has left the network.
 NOT_IN_NETWORK = "no longer in your network"
@@ -92,8 +96,8 @@ STEP_TEXT: dict[Step, StepText] = {
     Step.SAFER_SURROUNDINGS: StepText(
         heading="Making my surroundings safer",
         hint=(
-            "Ways to put distance between me and things I could use to hurt myself, for "
-            "now. Someone I trust can help with this."
+            "Ways to keep things that could be dangerous for me out of reach for now. "
+            "Someone I trust can help with this."
         ),
         examples=(
             "Ask someone I trust to keep some things for a while",
@@ -112,3 +116,8 @@ def numbered_heading(step: Step) -> str:
     """The heading with its number, as in print: "1. Signs a hard time is starting"."""
     heading = STEP_TEXT[step].heading
     return f"{step.number}. {heading}" if step.number is not None else heading
+
+
+def empty_text(step: Step) -> str:
+    """What ``step`` says while it holds no lines."""
+    return EMPTY_LIVING_FOR if step is Step.LIVING_FOR else EMPTY_STEP

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from supportnet.data import reads
-from supportnet.model.network import Circle, Group, Person, SupportType
+from supportnet.model.network import Circle, Group, Person, SupportType, display_name_of
 from supportnet.model.safety_plan import SafetyPlan
 from supportnet.model.targets import GROUP, PERSON
 from supportnet.safety.resolve import ResolvedPlan, channel_text, resolve
@@ -74,7 +74,7 @@ class SafetyPlanService:
             CrisisContact(
                 person_id=pid,
                 uid=uid,
-                name=nickname or name,
+                name=display_name_of(name, nickname),
                 circle=circle,
                 reach=channel_text(channel) if channel is not None else "",
             )

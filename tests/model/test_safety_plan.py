@@ -141,3 +141,32 @@ def test_every_problem_is_reported_at_once() -> None:
     with pytest.raises(ValidationError) as raised:
         plan.validate()
     assert len(raised.value.problems) == 2
+
+
+def test_the_length_message_says_the_longest_line_that_is_kept() -> None:
+    (problem,) = SafetyPlan().added(Step.LIVING_FOR, PlanEntry.typed("x" * 2001)).problems()
+    # 2,000 characters are kept, so the message can't say "under 2000".
+    assert MAX_ENTRY_LENGTH == 2000
+    assert "up to 2,000 characters" in problem.message
+    assert "under" not in problem.message
+
+
+def test_a_typed_line_is_one_line() -> None:
+    assert PlanEntry.typed("  My niece.\nHer laugh.\r\n ").text == "My niece. Her laugh."
+
+
+@pytest.mark.parametrize("text", ["a\x00b", "bell\x07", "esc\x1b[31m", "del\x7f"])
+def test_control_characters_are_refused_in_words(text: str) -> None:
+    entry = PlanEntry.typed(text)
+    (problem,) = entry.problems(Step.ON_MY_OWN)
+    assert problem.message == (
+        "This line holds an invisible control character; please type it again."
+    )
+    with pytest.raises(ValidationError):
+        SafetyPlan().added(Step.ON_MY_OWN, entry).validate()
+
+
+def test_emoji_and_right_to_left_text_are_welcome() -> None:
+    # Zero-width joiners and bidi marks are format characters, not control characters.
+    for text in ("👩‍👧 My daughter", "\u200fשלום", "Café ☕"):
+        assert PlanEntry.typed(text).problems(Step.LIVING_FOR) == []

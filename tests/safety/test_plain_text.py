@@ -7,7 +7,13 @@ from supportnet.model.safety_plan import PlanEntry, SafetyPlan, Step
 from supportnet.model.targets import PERSON
 from supportnet.safety.plain_text import plan_text
 from supportnet.safety.resolve import resolve
-from supportnet.safety.wording import EMPTY_STEP, NOT_IN_NETWORK, PAGE_TITLE, STEP_TEXT
+from supportnet.safety.wording import (
+    EMPTY_LIVING_FOR,
+    EMPTY_STEP,
+    NOT_IN_NETWORK,
+    PAGE_TITLE,
+    STEP_TEXT,
+)
 
 CRISIS = "Crisis lines: United Kingdom (GB)\nIn an emergency, call 999.\n"
 DAN = Person("Daniel Okafor", nickname="Dan", channels=[ContactChannel(ChannelKind.CALL, "0123")])
@@ -25,7 +31,9 @@ def test_an_empty_plan_names_every_step_calmly_then_the_crisis_lines() -> None:
     positions = [lines.index(h) for h in headings]
     assert positions == sorted(positions)
     assert STEP_TEXT[Step.LIVING_FOR].heading in lines
-    assert text.count(EMPTY_STEP) == len(Step)
+    assert text.count(EMPTY_STEP) == len(Step) - 1
+    living = lines.index(STEP_TEXT[Step.LIVING_FOR].heading)
+    assert lines[living + 1] == f"    {EMPTY_LIVING_FOR}"
     assert text.endswith(CRISIS)
     assert lines.index(STEP_TEXT[Step.LIVING_FOR].heading) < lines.index(CRISIS.splitlines()[0])
     assert "!" not in text
@@ -51,7 +59,8 @@ def test_someone_who_left_the_network_keeps_their_name_gently_marked() -> None:
 
 
 def test_a_reason_over_several_lines_stays_under_its_bullet() -> None:
-    plan = SafetyPlan().added(Step.LIVING_FOR, PlanEntry.typed("My niece.\nHer laugh."))
+    # Typed lines are one line now; a line kept from before may still hold a line break.
+    plan = SafetyPlan().added(Step.LIVING_FOR, PlanEntry("My niece.\nHer laugh."))
     lines = _text(plan, []).splitlines()
     index = lines.index("  - My niece.")
     assert lines[index + 1] == "    Her laugh."
@@ -59,4 +68,19 @@ def test_a_reason_over_several_lines_stays_under_its_bullet() -> None:
 
 def test_without_crisis_text_the_plan_ends_with_its_last_step() -> None:
     text = _text(SafetyPlan(), [], crisis="")
-    assert text.rstrip().endswith(EMPTY_STEP)
+    assert text.rstrip().endswith(EMPTY_LIVING_FOR)
+
+
+def test_a_professional_met_in_person_keeps_their_number_in_the_text() -> None:
+    ruth = Person(
+        "Ruth Adeyemi",
+        channels=[
+            ContactChannel(ChannelKind.IN_PERSON, "Riverside Wellbeing Centre", preferred=True),
+            ContactChannel(ChannelKind.CALL, "01632 960442"),
+        ],
+    )
+    plan = SafetyPlan().added(Step.PROFESSIONALS, PlanEntry.link(PERSON, ruth.uid, "Ruth"))
+    assert (
+        "  - Ruth Adeyemi — In person: Riverside Wellbeing Centre · Phone call: 01632 960442"
+        in _text(plan, [ruth]).splitlines()
+    )

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from supportnet.model.network import ChannelKind, ContactChannel, Group, Person
 from supportnet.model.safety_plan import PlanEntry, SafetyPlan, Step
 from supportnet.model.targets import GROUP, PERSON
-from supportnet.safety.resolve import channel_text, group_reach, person_reach, resolve
+from supportnet.safety.resolve import (
+    LineParts,
+    channel_text,
+    group_reach,
+    line_parts,
+    person_reach,
+    resolve,
+)
+from supportnet.safety.wording import NOT_IN_NETWORK
 
 SAM = Person(
     "Sam Rivera",
@@ -100,3 +110,55 @@ def test_ways_to_reach_someone_read_as_the_app_words_them() -> None:
     assert person_reach(Person("Bo")) == ""
     assert group_reach(Group("Forum", link="https://example.org")) == "https://example.org"
     assert group_reach(Group("Quiet group")) == ""
+
+
+RUTH = Person(
+    "Ruth Adeyemi",
+    id=7,
+    channels=[
+        ContactChannel(ChannelKind.IN_PERSON, "Riverside Wellbeing Centre", preferred=True),
+        ContactChannel(ChannelKind.EMAIL, "ruth@example.org"),
+        ContactChannel(ChannelKind.CALL, "01632 960442"),
+        ContactChannel(ChannelKind.TEXT, "01632 960442"),
+        ContactChannel(ChannelKind.TEXT, "07700 900456"),
+    ],
+)
+
+
+@pytest.mark.parametrize("step", [Step.HELPERS, Step.PROFESSIONALS])
+def test_helpers_and_professionals_show_their_numbers_after_the_preferred_way(
+    step: Step,
+) -> None:
+    """Met "in person", a counsellor still needs a number to ring on a hard day: each
+    phone or text number follows, once each."""
+    view = resolve(_plan((step, PlanEntry.link(PERSON, RUTH.uid, "Ruth"))), [RUTH], [])
+    (line,) = view.entries(step)
+    assert line.reach == (
+        "In person: Riverside Wellbeing Centre · Phone call: 01632 960442"
+        " · Text message: 07700 900456"
+    )
+    assert line_parts(step, line) == LineParts("Ruth Adeyemi", "", line.reach)
+
+
+def test_a_preferred_number_is_not_shown_twice() -> None:
+    sam = replace(SAM, channels=[*SAM.channels, ContactChannel(ChannelKind.TEXT, "07700 900123")])
+    view = resolve(_plan((Step.HELPERS, PlanEntry.link(PERSON, sam.uid, "Sam"))), [sam], [])
+    assert view.entries(Step.HELPERS)[0].reach == "Phone call: 07700 900123"
+
+
+def test_places_to_go_show_only_the_preferred_way() -> None:
+    view = resolve(_plan((Step.DISTRACTIONS, PlanEntry.link(PERSON, RUTH.uid, "Ruth"))), [RUTH], [])
+    assert view.entries(Step.DISTRACTIONS)[0].reach == "In person: Riverside Wellbeing Centre"
+
+
+def test_line_parts_mark_those_gone_and_show_no_reach_for_them() -> None:
+    plan = _plan(
+        (Step.HELPERS, PlanEntry.link(PERSON, "gone", "Bo")),
+        (Step.LIVING_FOR, PlanEntry.typed("The sea")),
+    )
+    view = resolve(plan, [], [])
+    gone = line_parts(Step.HELPERS, view.entries(Step.HELPERS)[0])
+    assert gone == LineParts("Bo", NOT_IN_NETWORK, "")
+    assert gone.title == f"Bo ({NOT_IN_NETWORK})"
+    typed = line_parts(Step.LIVING_FOR, view.entries(Step.LIVING_FOR)[0])
+    assert (typed.title, typed.reach) == ("The sea", "")

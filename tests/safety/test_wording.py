@@ -17,6 +17,7 @@ _METHOD_WORDS = re.compile(
 
 def _all_text() -> list[str]:
     out = [wording.PAGE_TITLE, wording.TELL_THEM_IDEA, wording.NOT_IN_NETWORK, wording.EMPTY_STEP]
+    out.append(wording.EMPTY_LIVING_FOR)
     for text in wording.STEP_TEXT.values():
         out += [text.heading, text.hint, *text.examples]
     return out
@@ -42,6 +43,9 @@ def test_making_surroundings_safer_names_no_means() -> None:
     for words in (text.heading, text.hint, *text.examples):
         assert not _METHOD_WORDS.search(words), words
     assert "someone i trust" in text.hint.lower()
+    # Gentle: about keeping things out of reach, not about hurting oneself.
+    assert "hurt" not in text.hint.lower()
+    assert "out of reach" in text.hint
 
 
 def test_numbered_headings() -> None:
@@ -51,3 +55,9 @@ def test_numbered_headings() -> None:
 
 def test_the_message_to_tell_a_helper_asks_rather_than_tells() -> None:
     assert wording.TELL_THEM_IDEA.rstrip().endswith("?")
+
+
+def test_an_empty_living_for_is_room_not_nothing() -> None:
+    assert wording.empty_text(Step.LIVING_FOR) == "Room for your own words."
+    assert "nothing" not in wording.empty_text(Step.LIVING_FOR).lower()
+    assert wording.empty_text(Step.ON_MY_OWN) == wording.EMPTY_STEP

@@ -257,6 +257,21 @@ def test_changing_someone_and_back_are_each_all_or_nothing(world: World) -> None
         assert dump(world.store) != state
 
 
+def test_a_rename_and_the_plan_s_name_for_them_are_one_transaction(world: World) -> None:
+    """The person's row and the plan's links to them change together, or neither does."""
+    plans = world.services.safety_plan
+    plans.save(
+        SafetyPlan().added(Step.HELPERS, PlanEntry.link(PERSON, world.sam.uid, "Sam Rivera"))
+    )
+    renamed = replace(world.services.people.get(world.sam.id), name="Samantha Rivera")
+    update = lambda: world.services.people.update(renamed)  # noqa: E731
+    # The plan's line is written last: its failure must undo the person's new name too.
+    _fails_and_changes_nothing(world.store, "UPDATE", "safety_plan_entries", update)
+    assert world.services.people.get(world.sam.id).name == "Sam Rivera"
+    update()
+    assert [e.text for e in plans.read().entries(Step.HELPERS)] == ["Samantha Rivera"]
+
+
 def test_moving_someone_and_back_are_each_all_or_nothing(world: World) -> None:
     network = world.services.network
     _fails_and_changes_nothing(

@@ -186,3 +186,45 @@ def test_crisis_people_read_the_store_once_whatever_the_size(
         del store.db.execute
     assert [c.name for c in people] == ["Person 00", "Person 20", "Person 40"]
     assert len(calls) == 1
+
+
+def test_someone_renamed_then_taken_out_keeps_their_new_name(services: Services) -> None:
+    """Renamed without the plan being saved again, then removed: the plan keeps the name
+    they had last, not the one from the plan's last save."""
+    sam = services.people.add(Person("Sam Rivera"))
+    walkers = services.groups.add(Group("Walkers"))
+    assert sam.id is not None
+    assert walkers.id is not None
+    services.safety_plan.save(
+        SafetyPlan()
+        .added(Step.HELPERS, PlanEntry.link(PERSON, sam.uid, "Sam Rivera"))
+        .added(Step.DISTRACTIONS, PlanEntry.link(GROUP, walkers.uid, "Walkers"))
+    )
+    sam.name = "Samantha Rivera"
+    services.people.update(sam)
+    walkers.name = "River walkers"
+    services.groups.update(walkers)
+    services.people.remove(sam.id)
+    services.groups.remove(walkers.id)
+    view = services.safety_plan.view()
+    (helper,) = view.entries(Step.HELPERS)
+    (group,) = view.entries(Step.DISTRACTIONS)
+    assert (helper.name, helper.in_network) == ("Samantha Rivera", False)
+    assert (group.name, group.in_network) == ("River walkers", False)
+
+
+def test_a_rename_writes_the_name_the_plan_shows(services: Services) -> None:
+    """A nickname is what the plan calls them; other lines are left as they were."""
+    sam = services.people.add(Person("Sam Rivera"))
+    ana = services.people.add(Person("Ana"))
+    services.safety_plan.save(
+        SafetyPlan()
+        .added(Step.HELPERS, PlanEntry.link(PERSON, sam.uid, "Sam Rivera"))
+        .added(Step.HELPERS, PlanEntry.link(PERSON, ana.uid, "Ana"))
+        .added(Step.LIVING_FOR, PlanEntry.typed("Sam Rivera"))
+    )
+    sam.nickname = "Sammy"
+    services.people.update(sam)
+    plan = services.safety_plan.read()
+    assert _texts(plan, Step.HELPERS) == ["Sammy", "Ana"]
+    assert _texts(plan, Step.LIVING_FOR) == ["Sam Rivera"]

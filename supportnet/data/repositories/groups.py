@@ -8,6 +8,7 @@ from supportnet.data import reads
 from supportnet.data.bundles import Dependents, GroupBundle
 from supportnet.data.repositories.targets import TargetRepository
 from supportnet.model.network import Group
+from supportnet.model.targets import GROUP
 
 if TYPE_CHECKING:
     from supportnet.data.schema import GroupRow
@@ -18,6 +19,7 @@ class GroupsRepository(TargetRepository[Group, GroupBundle]):
 
     _table = "community_groups"
     _target = "group_id"
+    _plan_kind = GROUP
     _gone = "That group is no longer in your network."
     _unsaved = "This group hasn't been saved yet."
     _already_back = "That group is already back in your network."

@@ -8,6 +8,7 @@ from supportnet.data import reads
 from supportnet.data.bundles import Dependents, PersonBundle
 from supportnet.data.repositories.targets import TargetRepository
 from supportnet.model.network import Person
+from supportnet.model.targets import PERSON
 
 if TYPE_CHECKING:
     from supportnet.data.schema import PersonRow
@@ -18,6 +19,7 @@ class PeopleRepository(TargetRepository[Person, PersonBundle]):
 
     _table = "people"
     _target = "person_id"
+    _plan_kind = PERSON
     _gone = "That person is no longer in your network."
     _unsaved = "This person hasn't been saved yet."
     _already_back = "That person is already back in your network."

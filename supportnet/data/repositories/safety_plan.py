@@ -10,7 +10,7 @@ from supportnet.data.reads import CHANNELS, CIRCLES, Reader, SessionReader, chun
 from supportnet.data.reads import utc as _utc
 from supportnet.data.records import SafetyPlanEntryRecord
 from supportnet.data.repositories.base import Repository
-from supportnet.model.network import Circle, ContactChannel, SupportType
+from supportnet.model.network import Circle, ContactChannel, SupportType, display_name_of
 from supportnet.model.safety_plan import PlanEntry, SafetyPlan, Step
 from supportnet.model.targets import GROUP, PERSON
 
@@ -52,7 +52,7 @@ def current_names(db: Reader, plan: SafetyPlan) -> dict[tuple[str, str], str]:
         for uid, name, nickname in db.execute(
             f"SELECT uid, name, nickname FROM people WHERE uid IN ({marks})", tuple(chunk)
         ):
-            names[(PERSON, uid)] = nickname or name
+            names[(PERSON, uid)] = display_name_of(name, nickname)
         for uid, name in db.execute(
             f"SELECT uid, name FROM community_groups WHERE uid IN ({marks})", tuple(chunk)
         ):

@@ -38,6 +38,8 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
 
     _table: ClassVar[Literal["people", "community_groups"]]
     _target: ClassVar[Target]
+    #: How the plan for hard days names this kind in its links ("person" or "group").
+    _plan_kind: ClassVar[str]
     #: The item was deleted (perhaps in another window).
     _gone: ClassVar[str]
     #: The item was never added, so it has no id.
@@ -124,7 +126,23 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
                 raise NotFoundError(self._gone)
             self._fill(row, item)
             row.updated_at = self._clock()
+            self._rename_in_plan(session, str(row.uid), item.display_name)
         return self.get(item.id)
+
+    def _rename_in_plan(self, session: Session, uid: str, name: str) -> None:
+        """Give the plan's links to this item its new name, in the update's transaction:
+        a link keeps the name it last had once its item is removed, so that must be the
+        newest one, not the one from the plan's last save."""
+        from sqlalchemy import update
+
+        from supportnet.data.schema import SafetyPlanEntryRow
+
+        entries = SafetyPlanEntryRow
+        session.execute(
+            update(entries)
+            .where(entries.target_kind == self._plan_kind, entries.target_uid == uid)
+            .values(text=name)
+        )
 
     def move(self, item_id: int, circle: Circle, domain: LifeDomain | None) -> ItemT | None:
         """Put the item in ``circle`` and part of life ``domain``, changing nothing else;

@@ -24,6 +24,7 @@ from supportnet.safety.wording import NOT_IN_NETWORK, STEP_TEXT
 from supportnet.ui.safety.entries import LineDelegate
 from supportnet.ui.safety.texts import placeholder
 from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
+from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
 
 
@@ -203,6 +204,9 @@ class EntryDialog(QDialog):
         self.field = QLineEdit(shown_name if entry.is_link else entry.text)
         self.field.setAccessibleName("The line's words")
         self.field.setPlaceholderText(placeholder(step))
+        #: Why the words can't be kept, under the field (hidden when there's nothing).
+        self.problem = FieldMessage("About the line's words")
+        self.field.textEdited.connect(lambda _text: self._show_problem(""))
         self.link_label = QLabel()
         self.link_label.setWordWrap(True)
         self.link_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -225,6 +229,7 @@ class EntryDialog(QDialog):
         layout.addWidget(title_label(heading))
         layout.addWidget(buddy_label("Words:", self.field))
         layout.addWidget(self.field)
+        layout.addWidget(self.problem)
         layout.addWidget(self.link_label)
         links = QHBoxLayout()
         links.addWidget(self.choose_button)
@@ -272,8 +277,14 @@ class EntryDialog(QDialog):
         self.field.setText(chosen.name)
         self._show_link()
 
+    def _show_problem(self, message: str) -> None:
+        self.problem.set_message(message)
+        self.field.setAccessibleDescription(message)
+
     def accept(self) -> None:
-        if self._link is None and not self.field.text().strip():
+        problems = self.entry().problems(self._step) if self._link is None else []
+        if problems:
+            self._show_problem(problems[0].message)
             self.field.setFocus()
             return
         super().accept()

@@ -33,26 +33,20 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.safety_plan import Step
-from supportnet.safety.wording import NOT_IN_NETWORK
-from supportnet.ui.safety.texts import KNOWS, LINK_KEYS, LIST_KEYS, NOT_TOLD
+from supportnet.safety.resolve import line_parts
+from supportnet.safety.wording import THEY_KNOW
+from supportnet.ui.safety.texts import LINK_KEYS, LIST_KEYS, NOT_TOLD
 
 _Index = QModelIndex | QPersistentModelIndex
-
-#: Steps whose lines show a way to reach the person or service under the name.
-WITH_REACH = (Step.DISTRACTIONS, Step.HELPERS, Step.PROFESSIONALS)
 
 
 def line_text(step: Step, entry: Any) -> str:
     """What a line says: the name (marked if they left the network), then how to reach them."""
-    text = entry.name
-    if not entry.in_network:
-        text = f"{text} ({NOT_IN_NETWORK})"
-    more = []
-    if step in WITH_REACH and entry.reach:
-        more.append(entry.reach)
+    parts = line_parts(step, entry)
+    more = [parts.reach] if parts.reach else []
     if step.has_they_know and entry.entry.they_know:
-        more.append(KNOWS)
-    return "\n".join([text, " · ".join(more)]) if more else text
+        more.append(THEY_KNOW)
+    return "\n".join([parts.title, " · ".join(more)]) if more else parts.title
 
 
 class EntriesModel(QAbstractListModel):
@@ -84,13 +78,13 @@ class EntriesModel(QAbstractListModel):
             return line_text(self.step, entry).replace("\n", ", ")
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             if self.step.has_they_know:
-                return KNOWS if entry.entry.they_know else f"{NOT_TOLD}: {KNOWS.lower()}"
+                return THEY_KNOW if entry.entry.they_know else NOT_TOLD
             return ""
         if role == Qt.ItemDataRole.CheckStateRole and self.step.has_they_know:
             return Qt.CheckState.Checked if entry.entry.they_know else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             keys = LINK_KEYS if entry.kind is not None and entry.in_network else LIST_KEYS
-            tick = f"\nTick: {KNOWS.lower()}" if self.step.has_they_know else ""
+            tick = f"\nTick: {THEY_KNOW.lower()}" if self.step.has_they_know else ""
             return f"{keys}{tick}"
         if role == Qt.ItemDataRole.FontRole and not entry.in_network:
             font = QFont()

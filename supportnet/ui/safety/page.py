@@ -152,13 +152,21 @@ class SafetyPlanPageController(QObject):
     def add_typed(self, step: Step, text: str) -> bool:
         """Add typed words at the end of ``step``."""
         entry = PlanEntry.typed(text)
+        section = self.view.sections[step]
+        problems = entry.problems(step)
+        if problems:
+            # Said beside the field, so the words typed stay there to be changed.
+            section.show_problem(problems[0].message)
+            section.field.setFocus()
+            return False
+        section.show_problem("")
         done = self._change(
             self.plan.added(step, entry),
             "add a line to your plan",
             (step, len(self.plan.entries(step))),
         )
         if done:
-            self.view.sections[step].field.clear()
+            section.field.clear()
         return done
 
     def add_link(self, step: Step, candidate: Candidate) -> bool:

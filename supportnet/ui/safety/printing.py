@@ -27,7 +27,8 @@ from PySide6.QtGui import (
 
 from supportnet.model.safety_plan import Step
 from supportnet.safety.crisis_lines import contact_text
-from supportnet.safety.wording import NOT_IN_NETWORK, PAGE_TITLE, numbered_heading
+from supportnet.safety.resolve import line_parts
+from supportnet.safety.wording import PAGE_TITLE, numbered_heading
 from supportnet.services.files import replace_by_writing
 
 if TYPE_CHECKING:
@@ -42,8 +43,6 @@ FONT_SIZES = (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
 MARGIN_MM = 14.0
 #: Countries whose paper is US Letter; everyone else prints on A4.
 LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR"})
-#: Steps whose lines show how to reach the person or service.
-_WITH_REACH = (Step.DISTRACTIONS, Step.HELPERS, Step.PROFESSIONALS)
 
 #: Keeps the offscreen application made for the command line alive.
 _MADE: list[QGuiApplication] = []
@@ -68,11 +67,12 @@ def _esc(text: str) -> str:
 
 
 def _line_html(step: Step, entry: Any) -> str:
-    text = _esc(entry.name)
-    if not entry.in_network:
-        text += f" <i>({_esc(NOT_IN_NETWORK)})</i>"
-    if step in _WITH_REACH and entry.reach:
-        text += f" &mdash; {_esc(entry.reach)}"
+    parts = line_parts(step, entry)
+    text = _esc(parts.name)
+    if parts.marker:
+        text += f" <i>({_esc(parts.marker)})</i>"
+    if parts.reach:
+        text += f" &mdash; {_esc(parts.reach)}"
     return f"<li>{text}</li>"
 
 

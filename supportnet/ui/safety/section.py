@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.safety_plan import Step
-from supportnet.safety.wording import EMPTY_STEP, STEP_TEXT, TELL_THEM_IDEA, numbered_heading
+from supportnet.safety.wording import (
+    STEP_TEXT,
+    TELL_THEM_IDEA,
+    empty_text,
+    numbered_heading,
+)
 from supportnet.ui.safety.entries import EntriesModel, EntryList
 from supportnet.ui.safety.texts import (
     ADD_LINKED_TEXT,
@@ -30,6 +35,7 @@ from supportnet.ui.safety.texts import (
     placeholder,
 )
 from supportnet.ui.widgets.buttons import push_button
+from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.labels import quiet
 
 if TYPE_CHECKING:
@@ -69,13 +75,17 @@ class StepSection(QFrame):
         self.hint_label = quiet(_label(words.hint, f"About {heading}"))
         self.model = EntriesModel(step, self)
         self.list = EntryList(self.model, heading)
-        self.empty_label = quiet(_label(EMPTY_STEP, f"{heading}: {EMPTY_STEP}"))
+        empty = empty_text(step)
+        self.empty_label = quiet(_label(empty, f"{heading}: {empty}"))
 
         self.field = QLineEdit()
         self.field.setAccessibleName(f"A new line for {heading}")
         self.field.setPlaceholderText(placeholder(step))
         self.field.setToolTip("Type a line and press Enter to add it")
         self.field.returnPressed.connect(self._add)
+        #: Why the typed line can't be added, under the field (hidden when there's nothing).
+        self.problem = FieldMessage(f"About the new line for {heading}")
+        self.field.textEdited.connect(lambda _text: self.show_problem(""))
         self.add_button = push_button(
             ADD_TEXT, f"Add a line to {heading}", tip="Add what you typed", on_click=self._add
         )
@@ -128,6 +138,7 @@ class StepSection(QFrame):
         if self.add_linked_button is not None:
             row.addWidget(self.add_linked_button)
         layout.addLayout(row)
+        layout.addWidget(self.problem)
         changes = QHBoxLayout()
         changes.setSpacing(8)
         changes.addWidget(self.edit_button)
@@ -192,6 +203,12 @@ class StepSection(QFrame):
 
         self.crisis_label.setText("<br>".join(crisis_rows(help)))
         self.crisis_frame.setVisible(True)
+
+    def show_problem(self, message: str) -> None:
+        """Say under the field why the typed line can't be added ("" hides it)."""
+        self.problem.set_message(message)
+        # A screen reader hears it when the field has the focus.
+        self.field.setAccessibleDescription(message)
 
     def _add(self) -> None:
         text = self.field.text().strip()

@@ -11,15 +11,16 @@ INTRO = (
 )
 PRINT_TEXT = "Print…"
 PDF_TEXT = "Save as PDF…"
-PDF_NAME = "safety-plan.pdf"
+#: Offered for a saved PDF: nothing in the name says what it holds.
+PDF_NAME = "my-plan.pdf"
 ADD_TEXT = "Add"
 ADD_LINKED_TEXT = "Add from my network…"
 EDIT_TEXT = "Edit…"
 REMOVE_TEXT = "Remove"
 COPY_TEXT = "Copy a message"
 COPIED = "Copied a message idea. You can change it before you send it."
-KNOWS = "They know they're in my plan"
-NOT_TOLD = "Not told yet"
+#: An unticked helper, in words (the ticked one says wording.THEY_KNOW).
+NOT_TOLD = "Not ticked yet: they may not know they're in my plan"
 TELL_ONE = "You could let {names} know they're in your plan, when it feels right."
 CRISIS_HEADING = "Crisis lines"
 LIST_KEYS = "F2 or Enter to change, Delete to remove, Alt+Up and Alt+Down to move"

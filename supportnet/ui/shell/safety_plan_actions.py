@@ -50,5 +50,5 @@ class MainWindowSafetyPlan(_WindowBase):  # type: ignore[misc]
         return self.safety_plan.print_plan()
 
     def save_safety_plan_pdf(self, path: Path | None = None) -> Path | None:
-        """File ▸ Save my safety plan as PDF: asks where (default "safety-plan.pdf")."""
+        """File ▸ Save my safety plan as PDF: asks where (default "my-plan.pdf")."""
         return self.safety_plan.save_pdf(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -81,5 +82,19 @@ def test_the_tick_is_named_in_words(parts: PageParts) -> None:
     model = parts.page.view.sections[Step.HELPERS].model
     index = model.index(1, 0)
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
-    assert "know they're in my plan" in index.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    unticked = index.data(Qt.ItemDataRole.AccessibleDescriptionRole)
     assert index.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Sam Rivera")
+    plan = parts.services.safety_plan.read()
+    line = plan.entries(Step.HELPERS)[1]
+    plan = plan.replaced(Step.HELPERS, 1, replace(line, they_know=True))
+    parts.services.safety_plan.save(plan)
+    parts.page.refresh()
+    index = model.index(1, 0)
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    ticked = index.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    # A screen reader tells the two apart in words, and the unticked one doesn't claim
+    # they know.
+    assert ticked == "They know they're in my plan"
+    assert unticked != ticked
+    assert unticked.startswith("Not ticked yet")
+    assert "may not know" in unticked

@@ -286,17 +286,73 @@ def test_a_renamed_person_shows_their_new_name(qtbot: Any, parts: PageParts) -> 
     qtbot.waitUntil(lambda: _shown(parts, Step.DISTRACTIONS)[0].startswith("Samantha"))
 
 
-def test_a_line_the_store_refuses_is_said_and_nothing_changes(
-    parts: PageParts, monkeypatch: pytest.MonkeyPatch
+def test_a_line_that_cant_be_kept_is_said_beside_its_field(
+    qtbot: Any, parts: PageParts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
     from supportnet.ui.widgets import dialogs
 
     monkeypatch.setattr(dialogs, "show_error", lambda _p, message, **_kw: shown.append(message))
-    assert not parts.page.add_typed(Step.WARNING_SIGNS, "x" * 3000)
-    assert shown
-    assert "characters" in shown[0]
+    section = parts.page.view.sections[Step.WARNING_SIGNS]
+    parts.page.view.window().show()
+    for text, words in (("x" * 3000, "up to 2,000 characters"), ("a\x00b", "control character")):
+        section.field.setText(text)
+        qtbot.keyClick(section.field, Qt.Key.Key_Return)
+        assert words in section.problem.text()
+        assert section.problem.isVisibleTo(parts.page.view)
+        assert section.field.accessibleDescription() == section.problem.text()
+        # The words stay in the field, to be changed.
+        assert section.field.text() == text
+    assert shown == []
     assert _texts(parts, Step.WARNING_SIGNS) == []
+    assert parts.stack.count() == 0
+    # Typing again clears the message; a good line is added.
+    section.field.clear()
+    qtbot.keyClicks(section.field, "Not answering")
+    assert not section.problem.isVisibleTo(parts.page.view)
+    qtbot.keyClick(section.field, Qt.Key.Key_Return)
+    assert _texts(parts, Step.WARNING_SIGNS) == ["Not answering"]
+
+
+def test_the_edit_dialog_says_why_its_words_cant_be_kept(
+    qtbot: Any, parts: PageParts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _add(parts, Step.ON_MY_OWN, "A walk")
+    said: list[str] = []
+
+    def exec_(dialog: safety_dialogs.EntryDialog) -> int:
+        dialog.field.setText("A\x07walk")
+        dialog.accept()
+        said.append(dialog.problem.text())
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert dialog.field.accessibleDescription() == dialog.problem.text()
+        dialog.field.setText("A long walk")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(safety_dialogs.EntryDialog, "exec", exec_)
+    assert parts.page.edit(Step.ON_MY_OWN, 0)
+    assert said == ["This line holds an invisible control character; please type it again."]
+    assert _texts(parts, Step.ON_MY_OWN) == ["A long walk"]
+
+
+def test_a_plan_the_store_refuses_is_said_and_nothing_changes(
+    parts: PageParts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportnet.model.safety_plan import MAX_ENTRIES_PER_STEP
+    from supportnet.ui.widgets import dialogs
+
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, message, **_kw: shown.append(message))
+    full = parts.services.safety_plan.read().with_entries(
+        Step.WARNING_SIGNS, [PlanEntry.typed(f"Line {n}") for n in range(MAX_ENTRIES_PER_STEP)]
+    )
+    parts.services.safety_plan.save(full)
+    parts.page.refresh()
+    assert not parts.page.add_typed(Step.WARNING_SIGNS, "One more")
+    assert shown
+    assert "up to" in shown[0]
+    assert len(_texts(parts, Step.WARNING_SIGNS)) == MAX_ENTRIES_PER_STEP
     assert parts.stack.count() == 0
 
 
@@ -314,3 +370,9 @@ def test_a_drop_point_names_the_row_it_lands_before(parts: PageParts) -> None:
     assert listed.drop_before(QPoint(second.left() + 4, second.top() + 2)) == 1
     # Below the last line: at the end.
     assert listed.drop_before(QPoint(4, listed.viewport().height() + 50)) == 3
+
+
+def test_an_empty_living_for_leaves_room_rather_than_nothing(parts: PageParts) -> None:
+    living = parts.page.view.sections[Step.LIVING_FOR]
+    assert living.empty_label.text() == "Room for your own words."
+    assert parts.page.view.sections[Step.ON_MY_OWN].empty_label.text() == "Nothing here yet."

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from supportnet.model.network import ChannelKind, ContactChannel, Person
 from supportnet.model.safety_plan import MAX_ENTRIES_PER_STEP, PlanEntry, SafetyPlan, Step
 from supportnet.model.targets import PERSON
 from supportnet.safety.crisis_lines import help_for
@@ -38,14 +39,14 @@ def _plan(lines_per_step: int = 2) -> ResolvedPlan:
 
 
 def test_the_pdf_is_one_page_and_private(tmp_path: Path) -> None:
-    path = tmp_path / "safety-plan.pdf"
+    path = tmp_path / "my-plan.pdf"
     write_plan_pdf(_plan(), help_for("GB"), path)
     data = path.read_bytes()
     assert data.startswith(b"%PDF")
     assert _pages(path) == 1
     assert re.search(rb"/MediaBox \[0 0 595(\.0+)? 842(\.0+)?\]", data)  # A4 in Britain
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert [p.name for p in tmp_path.iterdir()] == ["safety-plan.pdf"]
+    assert [p.name for p in tmp_path.iterdir()] == ["my-plan.pdf"]
 
 
 def test_a_long_plan_still_fits_one_page(tmp_path: Path) -> None:
@@ -68,6 +69,22 @@ def test_the_page_holds_the_steps_reach_and_crisis_lines() -> None:
     assert gb.emergency in text
 
 
+def test_a_professional_met_in_person_keeps_their_number_on_paper() -> None:
+    ruth = Person(
+        "Ruth Adeyemi",
+        channels=[
+            ContactChannel(ChannelKind.IN_PERSON, "Riverside Wellbeing Centre", preferred=True),
+            ContactChannel(ChannelKind.CALL, "01632 960442"),
+        ],
+    )
+    plan = SafetyPlan().added(Step.PROFESSIONALS, PlanEntry.link(PERSON, ruth.uid, "Ruth"))
+    text = page_html(resolve(plan, [ruth], []), help_for("GB"), 11)
+    assert (
+        "<li>Ruth Adeyemi &mdash; In person: Riverside Wellbeing Centre · "
+        "Phone call: 01632 960442</li>"
+    ) in text
+
+
 def test_a_country_without_lines_prints_the_guidance() -> None:
     unknown = help_for("ZZ")
     assert not unknown.known
@@ -78,7 +95,7 @@ def test_a_country_without_lines_prints_the_guidance() -> None:
 def test_a_failing_write_leaves_no_file_and_keeps_the_old_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "safety-plan.pdf"
+    path = tmp_path / "my-plan.pdf"
     path.write_bytes(b"%PDF the old one")
 
     def fail(*_args: Any) -> None:
@@ -88,12 +105,12 @@ def test_a_failing_write_leaves_no_file_and_keeps_the_old_one(
     with pytest.raises(OSError, match="No space"):
         write_plan_pdf(_plan(), help_for("GB"), path)
     assert path.read_bytes() == b"%PDF the old one"
-    assert [p.name for p in tmp_path.iterdir()] == ["safety-plan.pdf"]
+    assert [p.name for p in tmp_path.iterdir()] == ["my-plan.pdf"]
     new = tmp_path / "new.pdf"
     with pytest.raises(OSError, match="No space"):
         write_plan_pdf(_plan(), help_for("GB"), new)
     assert not new.exists()
-    assert [p.name for p in tmp_path.iterdir()] == ["safety-plan.pdf"]
+    assert [p.name for p in tmp_path.iterdir()] == ["my-plan.pdf"]
 
 
 def test_the_pdf_is_written_without_an_application(tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def test_file_menu_offers_print_and_pdf(
     assert "Print my &safety plan…" in texts
     assert "Save my safety plan as P&DF…" in texts
     window.safety_plan.add_typed(Step.LIVING_FOR, "My niece")
-    path = window.save_safety_plan_pdf(tmp_path / "safety-plan.pdf")
+    path = window.save_safety_plan_pdf(tmp_path / "my-plan.pdf")
     assert path is not None
     assert path.read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -121,5 +121,5 @@ def test_save_as_pdf_offers_safety_plan_pdf(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
     window.plan_pdf_action.trigger()
-    assert offered == [str(tmp_path / "safety-plan.pdf")]
+    assert offered == [str(tmp_path / "my-plan.pdf")]
     assert (tmp_path / "mine.pdf").read_bytes().startswith(b"%PDF")
