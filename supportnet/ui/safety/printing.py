@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,13 +67,18 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+#: A space between two digits ("01632 960442"): kept, but never a place to break the line.
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d)")
+
+
 def _line_html(step: Step, entry: Any) -> str:
     parts = line_parts(step, entry)
     text = _esc(parts.name)
     if parts.marker:
         text += f" <i>({_esc(parts.marker)})</i>"
     if parts.reach:
-        text += f" &mdash; {_esc(parts.reach)}"
+        # A number split over two lines on paper is easy to misdial.
+        text += f" &mdash; {_esc(_SPACE_IN_NUMBER.sub(chr(0xA0), parts.reach))}"
     return f"<li>{text}</li>"
 
 

@@ -79,9 +79,10 @@ def test_a_professional_met_in_person_keeps_their_number_on_paper() -> None:
     )
     plan = SafetyPlan().added(Step.PROFESSIONALS, PlanEntry.link(PERSON, ruth.uid, "Ruth"))
     text = page_html(resolve(plan, [ruth], []), help_for("GB"), 11)
+    # The number's space doesn't break: a number split over two lines is easy to misdial.
     assert (
         "<li>Ruth Adeyemi &mdash; In person: Riverside Wellbeing Centre · "
-        "Phone call: 01632 960442</li>"
+        "Phone call: 01632\u00a0960442</li>"
     ) in text
 
 
