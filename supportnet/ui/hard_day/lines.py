@@ -21,6 +21,7 @@ from supportnet.safety.crisis_lines import (
     Contact,
     CountryHelp,
     CrisisLine,
+    contact_verb,
     countries,
     help_for,
     unknown_help,
@@ -36,7 +37,6 @@ SOMEWHERE_ELSE_CODE = "ZZ"
 COUNTRY_LABEL = "&Where you are"
 #: Said when the choice couldn't be kept for next time (the lines still change).
 NOT_SAVED = "SupportNet couldn't remember this country for next time, but here are its lines."
-KIND_TEXT = {"call": "Call", "text": "Text", "chat": "Chat"}
 #: The number itself, as people dial it: large, for tired eyes.
 NUMBER_SCALE = 1.9
 NAME_SCALE = 1.25
@@ -194,7 +194,7 @@ class CrisisLinesView(QWidget):
         return box
 
     def _contact_row(self, grid: QGridLayout, row: int, line: CrisisLine, contact: Contact) -> None:
-        kind = KIND_TEXT.get(contact.kind, contact.kind.capitalize())
+        kind = contact_verb(contact)
         said = f"{kind} {contact.value}"
         centre = Qt.AlignmentFlag.AlignVCenter
         grid.addWidget(text_label(kind, factor=1.1), row, 0, centre)
@@ -219,8 +219,13 @@ class CrisisLinesView(QWidget):
         row.setSpacing(14)
         row.addWidget(text_label("In an emergency, call", factor=1.1))
         row.addWidget(text_label(help.emergency, factor=NUMBER_SCALE, bold=True))
-        button = CopyButton(help.emergency, f"{help.emergency} (emergency number)", self._note)
-        row.addWidget(button)
+        # One Copy per number, each copying only what a phone can dial ("112", not
+        # "112 or 999"); a data file without numbers leaves the text alone, uncopied.
+        for number in help.emergency_numbers:
+            button = CopyButton(number, number, self._note)
+            button.setToolTip(f"Copy {number} (emergency number) to the clipboard")
+            button.setAccessibleDescription(f"Emergency number {number}")
+            row.addWidget(button)
         row.addStretch(1)
         return box
 
