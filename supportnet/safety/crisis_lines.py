@@ -84,6 +84,8 @@ class CountryHelp:
     emergency_verified: date | None = None
     #: The emergency numbers as dialled ("112", "999"): what a Copy button copies.
     emergency_numbers: tuple[str, ...] = ()
+    #: Said after the numbers, never dialled ("police"); "" for none.
+    emergency_note: str = ""
 
 
 def known_guidance(emergency: str) -> str:
@@ -204,7 +206,8 @@ def _country(code: str, raw: object) -> CountryHelp:
     if not isinstance(raw, dict):
         raise _fail(where, "a country must be a table")
     numbers = _emergency_numbers(raw, where)
-    emergency = emergency_text(numbers, _text(raw, "emergency_note", where, required=False))
+    note = _text(raw, "emergency_note", where, required=False)
+    emergency = emergency_text(numbers, note)
     lines = raw.get("lines")
     if not isinstance(lines, list) or not lines:
         raise _fail(where, "'lines' must list at least one crisis line")
@@ -218,6 +221,7 @@ def _country(code: str, raw: object) -> CountryHelp:
         emergency_source=_https(raw, "emergency_source", where),
         emergency_verified=_date(raw, "emergency_verified", where),
         emergency_numbers=numbers,
+        emergency_note=note,
     )
 
 

@@ -218,11 +218,17 @@ class CrisisLinesView(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)
         row.addWidget(text_label("In an emergency, call", factor=1.1))
-        row.addWidget(text_label(help.emergency, factor=NUMBER_SCALE, bold=True))
+        numbers = help.emergency_numbers
+        # The numbers large; a note such as "police" quiet beside them, never copied.
+        said = " or ".join(numbers) if numbers else help.emergency
+        row.addWidget(text_label(said, factor=NUMBER_SCALE, bold=True, name=help.emergency))
+        if help.emergency_note:
+            row.addWidget(quiet_label(f"({help.emergency_note})", wrap=False))
         # One Copy per number, each copying only what a phone can dial ("112", not
-        # "112 or 999"); a data file without numbers leaves the text alone, uncopied.
-        for number in help.emergency_numbers:
-            button = CopyButton(number, number, self._note)
+        # "112 or 999"); with several, each button says which number it copies.
+        for number in numbers:
+            shown = f"Copy {number}" if len(numbers) > 1 else "Copy"
+            button = CopyButton(number, number, self._note, shown)
             button.setToolTip(f"Copy {number} (emergency number) to the clipboard")
             button.setAccessibleDescription(f"Emergency number {number}")
             row.addWidget(button)

@@ -96,6 +96,8 @@ def test_each_emergency_number_has_its_own_copy_of_only_what_is_dialled(
     assert "112 or 999" in _texts(panel.lines)
     emergency = [b for b in panel.lines.copy_buttons() if b.value in ("112", "999")]
     assert [b.accessibleName() for b in emergency] == ["Copy 112", "Copy 999"]
+    # Two buttons side by side each say which number they copy.
+    assert [b.text() for b in emergency] == ["Copy 112", "Copy 999"]
     assert [_copied(b) for b in emergency] == ["112", "999"]
     assert not any(" or " in b.value for b in panel.lines.copy_buttons())
 
@@ -106,7 +108,11 @@ def test_a_note_beside_an_emergency_number_is_never_copied(qtbot: Any, tmp_path:
     panel = HardDayPanel(crisis, [], HARD_DAY_IDEA)
     qtbot.addWidget(panel)
     panel.show()
-    assert help_for("ZA").emergency in _texts(panel.lines)
+    za = help_for("ZA")
+    assert za.emergency_note == "police"
+    texts = _texts(panel.lines)
+    assert " or ".join(za.emergency_numbers) in texts
+    assert f"({za.emergency_note})" in texts  # said, quietly, beside the number
     values = [b.value for b in panel.lines.copy_buttons()]
     assert values[-len(help_for("ZA").emergency_numbers) :] == list(
         help_for("ZA").emergency_numbers
