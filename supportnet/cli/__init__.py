@@ -92,12 +92,19 @@ def run(
             # Likely an unset shell variable: the default store is not what was meant.
             raise UsageError("--data-dir was given an empty folder name.")
         data_dir = resolve_data_dir(override)
+        command = args.command or "gui"
         if override:
             from supportnet.data.data_folder import check_data_dir
 
-            # Before anything can make it private (0700) or leave a lock file in it.
-            check_data_dir(data_dir)
-        command = args.command or "gui"
+            try:
+                # Before anything can make it private (0700) or leave a lock file in it.
+                check_data_dir(data_dir)
+            except SupportNetError:
+                # Crisis help is never behind a setting: only saving a country needs
+                # the folder; showing the lines falls back to the locale's country.
+                if command != "crisis-lines" or getattr(args, "set_country", None):
+                    raise
+                args.data_dir_refused = True
         if command == "gui":
             if open_app is None:
                 raise UsageError(NO_APP)

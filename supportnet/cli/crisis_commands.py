@@ -11,13 +11,18 @@ from supportnet.model.errors import UsageError
 
 
 def country_code(text: str) -> str:
-    """An argparse type: two letters A–Z in any case, returned upper-case."""
-    from supportnet.safety.crisis_lines import normalized_code
+    """An argparse type: an assigned ISO 3166-1 alpha-2 code in any case, upper-cased.
+
+    A code no country has (ZZ, XX, AA) is refused, so a typo is one line and exit 2; a
+    real country the file doesn't hold (JP) still gets the guidance.
+    """
+    from supportnet.safety.country import is_country_code, normalized_code
 
     code = normalized_code(text)
-    if code is None:
+    if code is None or not is_country_code(code):
         raise UsageError(
-            f"“{shown(text)}” isn't a country code; use two letters, such as GB, IE or US."
+            f"“{shown(text)}” isn't a country code; use the two letters ISO 3166 gives a "
+            f"country, such as GB, IE or US."
         )
     return code
 
@@ -51,7 +56,10 @@ def crisis_lines(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     if args.all:
         out.write("\n".join(as_text(help) for help in countries()))
         return 0
-    service = CrisisHelpService(data_dir)
+    # A folder the data-folder check refuses isn't read for the saved country: the
+    # locale's country is shown instead (crisis help is never behind a setting).
+    refused = getattr(args, "data_dir_refused", False)
+    service = CrisisHelpService(None if refused else data_dir)
     if args.set_country:
         service.set_country(args.set_country)
     code = args.country or args.set_country or service.country()

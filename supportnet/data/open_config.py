@@ -15,6 +15,7 @@ from pathlib import Path
 from supportnet.data.failures import store_failure
 from supportnet.data.files import FILE_MODE, ensure_private_dir, replace_by_writing
 from supportnet.model.errors import StoreError
+from supportnet.safety.country import normalized_code
 
 CONFIG_NAME = "supportnet-config.json"
 #: Far above anything SupportNet writes; a bigger file is not ours and is not read.
@@ -26,12 +27,6 @@ class OpenConfig:
     """The non-secret settings. ``country`` is an ISO 3166 alpha-2 code, or None."""
 
     country: str | None = None
-
-
-def _country(value: object) -> str | None:
-    if isinstance(value, str) and len(value) == 2 and value.isascii() and value.isalpha():
-        return value.upper()
-    return None
 
 
 def read_open_config(data_dir: Path | None) -> OpenConfig:
@@ -49,7 +44,8 @@ def read_open_config(data_dir: Path | None) -> OpenConfig:
         return OpenConfig()
     if not isinstance(data, dict):
         return OpenConfig()
-    return OpenConfig(country=_country(data.get("country")))
+    country = data.get("country")
+    return OpenConfig(country=normalized_code(country) if isinstance(country, str) else None)
 
 
 def write_open_config(data_dir: Path, config: OpenConfig) -> None:

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from supportnet.model.errors import SupportNetError
+from supportnet.safety.country import is_country_code, normalized_code
 
 DATA_FILE = "crisis_lines.toml"
 CONTACT_KINDS = ("call", "text", "chat")
@@ -31,8 +32,9 @@ DIRECTORIES = (
     "in many countries",
 )
 #: For a country the file doesn't hold. 112 reaches emergency services from any phone in
-#: the EU and from mobile phones in many other countries (checked against 112.hu and
-#: the HSE; see crisis_lines.toml); it is a fallback, never the only advice.
+#: the EU and from mobile phones in many other countries (checked against the European
+#: Commission's 112 page and the HSE; see crisis_lines.toml); a fallback, never the only
+#: advice.
 FALLBACK_GUIDANCE = (
     "If you might not be safe right now, call your local emergency number. "
     "From a mobile phone, 112 reaches emergency services in every EU country and in "
@@ -74,27 +76,26 @@ class CountryHelp:
 
     code: str
     name: str
-    emergency: str
+    emergency: str  # as said: "112 or 999", "10111 (police)"; "" for an unknown country
     lines: tuple[CrisisLine, ...]
     known: bool
     guidance: str
     emergency_source: str = ""
     emergency_verified: date | None = None
-
-
-def normalized_code(code: str | None) -> str | None:
-    """``code`` as an upper-case ISO 3166 alpha-2 shape ("gb" → "GB"), or None if it
-    isn't two letters A–Z."""
-    if code is None:
-        return None
-    text = code.strip().upper()
-    if len(text) == 2 and all("A" <= ch <= "Z" for ch in text):
-        return text
-    return None
+    #: The emergency numbers as dialled ("112", "999"): what a Copy button copies.
+    emergency_numbers: tuple[str, ...] = ()
+    #: Said after the numbers, never dialled ("police"); "" for none.
+    emergency_note: str = ""
 
 
 def known_guidance(emergency: str) -> str:
     return f"If you might not be safe right now, call {emergency}."
+
+
+def emergency_text(numbers: tuple[str, ...], note: str = "") -> str:
+    """The emergency numbers as said: ("112", "999") → "112 or 999"; a note in brackets."""
+    said = " or ".join(numbers)
+    return f"{said} ({note})" if note else said
 
 
 def unknown_help(code: str | None) -> CountryHelp:
@@ -142,6 +143,25 @@ def _date(table: Mapping[str, Any], key: str, where: str) -> date:
     return value
 
 
+def _is_dialable(number: str) -> bool:
+    """Digits and single spaces only, starting and ending with a digit ("116 123")."""
+    return (
+        bool(number)
+        and number == number.strip()
+        and all(part.isascii() and part.isdigit() for part in number.split(" "))
+    )
+
+
+def _emergency_numbers(table: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    numbers = table.get("emergency_numbers")
+    if not isinstance(numbers, list) or not numbers:
+        raise _fail(where, "'emergency_numbers' must list at least one number")
+    for number in numbers:
+        if not isinstance(number, str) or not _is_dialable(number):
+            raise _fail(where, "each emergency number must be digits and spaces only")
+    return tuple(numbers)
+
+
 def _contact(raw: object, where: str) -> Contact:
     if not isinstance(raw, dict):
         raise _fail(where, "a contact must be a table with kind and value")
@@ -181,11 +201,13 @@ def _line(raw: object, where: str) -> CrisisLine:
 
 def _country(code: str, raw: object) -> CountryHelp:
     where = f"country {code}"
-    if normalized_code(code) != code:
-        raise _fail(where, "the country code must be two capital letters (ISO 3166)")
+    if normalized_code(code) != code or not is_country_code(code):
+        raise _fail(where, "the country code must be an ISO 3166 alpha-2 code in capitals")
     if not isinstance(raw, dict):
         raise _fail(where, "a country must be a table")
-    emergency = _text(raw, "emergency", where)
+    numbers = _emergency_numbers(raw, where)
+    note = _text(raw, "emergency_note", where, required=False)
+    emergency = emergency_text(numbers, note)
     lines = raw.get("lines")
     if not isinstance(lines, list) or not lines:
         raise _fail(where, "'lines' must list at least one crisis line")
@@ -198,6 +220,8 @@ def _country(code: str, raw: object) -> CountryHelp:
         guidance=known_guidance(emergency),
         emergency_source=_https(raw, "emergency_source", where),
         emergency_verified=_date(raw, "emergency_verified", where),
+        emergency_numbers=numbers,
+        emergency_note=note,
     )
 
 
@@ -256,19 +280,26 @@ def is_known(code: str | None) -> bool:
 #: Plain text is wrapped for a terminal.
 TEXT_WIDTH = 88
 
-_VERBS = {"call": "Call", "text": "Text", "chat": "Chat online at"}
+#: How each kind of contact is worded, everywhere (the panel, the text, the PDF).
+CONTACT_VERBS = {"call": "Call", "text": "Text", "chat": "Chat online at"}
+
+
+def contact_verb(contact: Contact) -> str:
+    """The word before a contact's value: "Call", "Text", "Chat online at"."""
+    return CONTACT_VERBS.get(contact.kind, contact.kind.capitalize())
 
 
 def contact_text(contact: Contact) -> str:
     """One contact as a person reads it: "Call 116 123 (free)"."""
-    text = f"{_VERBS.get(contact.kind, contact.kind.capitalize())} {contact.value}"
+    text = f"{contact_verb(contact)} {contact.value}"
     return f"{text} ({contact.note})" if contact.note else text
 
 
 def as_text(help: CountryHelp) -> str:
     """The help as plain text, for the command line and the printed plan."""
     if not help.known:
-        heading = f"Finding help ({help.code})" if help.code else "Finding help"
+        # A placeholder such as ZZ ("somewhere else") is no country to name.
+        heading = f"Finding help ({help.code})" if is_country_code(help.code) else "Finding help"
         return f"{heading}\n{textwrap.fill(help.guidance, width=TEXT_WIDTH)}\n"
     out = [f"Crisis lines: {help.name} ({help.code})", f"In an emergency, call {help.emergency}."]
     for line in help.lines:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from supportnet.data.open_config import OpenConfig, read_open_config, write_open_config
 from supportnet.model.errors import ValidationError
-from supportnet.safety.country import country_from_locale
-from supportnet.safety.crisis_lines import CountryHelp, help_for, normalized_code
+from supportnet.safety.country import country_from_locale, normalized_code
+from supportnet.safety.crisis_lines import CountryHelp, help_for
 
 
 class CrisisHelpService:
@@ -35,7 +35,11 @@ class CrisisHelpService:
         return self.saved_country() or country_from_locale(self._environ)
 
     def set_country(self, code: str) -> None:
-        """Save ``code`` (any case) as the user's country, outside the encrypted store."""
+        """Save ``code`` (any case) as the user's country, outside the encrypted store.
+
+        Any two letters are kept, not only assigned countries: the panel's "Somewhere
+        else" saves ZZ (ISO 3166's user-assigned code), which no country will ever get.
+        """
         key = normalized_code(code)
         if key is None:
             raise ValidationError(

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from supportnet.safety.country import country_from_locale, country_of_locale
+from supportnet.safety.country import (
+    ISO_3166_ALPHA2,
+    country_from_locale,
+    country_of_locale,
+    is_country_code,
+    normalized_code,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,3 +67,66 @@ def test_reads_the_process_environment_by_default(monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     assert country_from_locale() == "FR"
+
+
+# --- the one code check ----------------------------------------------------------------------
+
+
+def test_every_assigned_code_is_there_and_nothing_else() -> None:
+    assert len(ISO_3166_ALPHA2) == 249
+    assert all(len(code) == 2 and code.isupper() and code.isascii() for code in ISO_3166_ALPHA2)
+    for code in ("GB", "US", "IE", "JP", "BR", "AX", "SS", "BQ", "CW", "SX", "ZA"):
+        assert code in ISO_3166_ALPHA2, code
+    # User-assigned and reserved codes are no country.
+    for code in ("AA", "QM", "QZ", "XA", "XK", "XX", "ZZ", "UK", "EU", "EZ", "UN"):
+        assert code not in ISO_3166_ALPHA2, code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("gb", "GB"),
+        (" Ie ", "IE"),
+        ("ZZ", "ZZ"),
+        ("GBR", None),
+        ("1A", None),
+        ("", None),
+        ("ÉÉ", None),
+        ("G", None),
+        (None, None),
+    ],
+)
+def test_normalized_code_checks_the_shape_only(text: str | None, code: str | None) -> None:
+    assert normalized_code(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "real"),
+    [
+        ("GB", True),
+        ("jp", True),
+        ("ZZ", False),
+        ("XX", False),
+        ("QQ", False),
+        ("AA", False),
+        ("UK", False),
+        ("GBR", False),
+        (None, False),
+    ],
+)
+def test_is_country_code(text: str | None, real: bool) -> None:
+    assert is_country_code(text) is real
+
+
+def test_the_locale_uses_the_same_check() -> None:
+    # One check everywhere: a locale's territory is read exactly as a typed code is.
+    assert country_of_locale("en_ZZ.UTF-8") == normalized_code("zz") == "ZZ"
+
+
+def test_there_is_one_code_check() -> None:
+    # The data folder's settings and the crisis lines read codes with this very function.
+    from supportnet.data import open_config
+    from supportnet.safety import country, crisis_lines
+
+    assert open_config.normalized_code is country.normalized_code
+    assert crisis_lines.normalized_code is country.normalized_code

@@ -70,6 +70,11 @@ def test_every_country_is_complete(help: CountryHelp) -> None:
     assert isinstance(help.emergency_verified, date)
     assert help.guidance.strip()
     assert help.emergency in help.guidance
+    # What Copy copies is what a phone dials: digits and spaces only, each one said.
+    assert help.emergency_numbers
+    for number in help.emergency_numbers:
+        assert number.replace(" ", "").isdigit(), number
+        assert number in help.emergency
     assert help.lines
     for line in help.lines:
         assert line.name.strip()
@@ -193,6 +198,31 @@ def test_as_text_shows_numbers_hours_and_the_emergency_number() -> None:
     assert "!" not in text
 
 
+def test_several_emergency_numbers_are_said_and_kept_apart() -> None:
+    ie = help_for("IE")
+    assert ie.emergency_numbers == ("112", "999")
+    assert ie.emergency == "112 or 999"
+    assert "In an emergency, call 112 or 999." in as_text(ie)
+
+
+def test_an_emergency_note_is_said_but_not_dialled() -> None:
+    help = parse(minimal(emergency='["10111"]\nemergency_note = "police"'))["GB"]
+    assert help.emergency_numbers == ("10111",)
+    assert help.emergency == "10111 (police)"
+    assert "In an emergency, call 10111 (police)." in as_text(help)
+
+
+@pytest.mark.parametrize("code", ["ZZ", "XX", "QQ", "AA"])
+def test_a_placeholder_code_is_not_named_as_a_country(code: str) -> None:
+    text = as_text(help_for(code))
+    assert text.startswith("Finding help\n")
+    assert code not in text
+
+
+def test_a_real_country_without_lines_is_named() -> None:
+    assert as_text(help_for("JP")).startswith("Finding help (JP)\n")
+
+
 def test_as_text_leaves_out_hours_nobody_checked() -> None:
     help = parse(minimal(hours='""'))["GB"]
     assert "Hours" not in as_text(help)
@@ -204,7 +234,7 @@ def test_as_text_leaves_out_hours_nobody_checked() -> None:
 def minimal(
     *,
     code: str = "GB",
-    emergency: str = '"999"',
+    emergency: str = '["999"]',
     hours: str = '"Any time"',
     source: str = '"https://example.org/help"',
     verified: str = "2026-12-03",
@@ -214,7 +244,7 @@ def minimal(
     return f"""
 [countries.{code}]
 name = "United Kingdom"
-emergency = {emergency}
+emergency_numbers = {emergency}
 emergency_source = "https://example.org/999"
 emergency_verified = 2026-12-03
 
@@ -247,10 +277,16 @@ def test_a_minimal_copy_parses() -> None:
         (minimal(contacts="[]"), ["Samaritans", "contacts"]),
         (minimal(contacts='[{ kind = "call" }]'), ["Samaritans", "value"]),
         (minimal(contacts='[{ kind = "chat", value = "samaritans" }]'), ["chat", "https"]),
-        (minimal(emergency='""'), ["GB", "emergency"]),
-        (minimal(emergency="999"), ["GB", "emergency", "text"]),
-        (minimal(code="gb"), ["gb", "two capital letters"]),
-        (minimal(code="GBR"), ["GBR", "two capital letters"]),
+        (minimal(emergency="[]"), ["GB", "emergency_numbers"]),
+        (minimal(emergency='"999"'), ["GB", "emergency_numbers"]),
+        (minimal(emergency="[999]"), ["GB", "digits and spaces"]),
+        (minimal(emergency='["112 or 999"]'), ["GB", "digits and spaces"]),
+        (minimal(emergency='["10111 (police)"]'), ["GB", "digits and spaces"]),
+        (minimal(emergency='["999 "]'), ["GB", "digits and spaces"]),
+        (minimal(emergency='["9-9-9"]'), ["GB", "digits and spaces"]),
+        (minimal(code="gb"), ["gb", "ISO 3166 alpha-2 code in capitals"]),
+        (minimal(code="GBR"), ["GBR", "ISO 3166 alpha-2 code in capitals"]),
+        (minimal(code="ZZ"), ["ZZ", "ISO 3166 alpha-2 code in capitals"]),
         ("[countries]\n", ["countries"]),
         ("title = 'nothing here'\n", ["countries"]),
         ("this is not toml = = =", ["can't be read"]),

@@ -21,6 +21,7 @@ from supportnet.safety.crisis_lines import (
     Contact,
     CountryHelp,
     CrisisLine,
+    contact_verb,
     countries,
     help_for,
     unknown_help,
@@ -36,7 +37,6 @@ SOMEWHERE_ELSE_CODE = "ZZ"
 COUNTRY_LABEL = "&Where you are"
 #: Said when the choice couldn't be kept for next time (the lines still change).
 NOT_SAVED = "SupportNet couldn't remember this country for next time, but here are its lines."
-KIND_TEXT = {"call": "Call", "text": "Text", "chat": "Chat"}
 #: The number itself, as people dial it: large, for tired eyes.
 NUMBER_SCALE = 1.9
 NAME_SCALE = 1.25
@@ -194,7 +194,7 @@ class CrisisLinesView(QWidget):
         return box
 
     def _contact_row(self, grid: QGridLayout, row: int, line: CrisisLine, contact: Contact) -> None:
-        kind = KIND_TEXT.get(contact.kind, contact.kind.capitalize())
+        kind = contact_verb(contact)
         said = f"{kind} {contact.value}"
         centre = Qt.AlignmentFlag.AlignVCenter
         grid.addWidget(text_label(kind, factor=1.1), row, 0, centre)
@@ -218,9 +218,20 @@ class CrisisLinesView(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)
         row.addWidget(text_label("In an emergency, call", factor=1.1))
-        row.addWidget(text_label(help.emergency, factor=NUMBER_SCALE, bold=True))
-        button = CopyButton(help.emergency, f"{help.emergency} (emergency number)", self._note)
-        row.addWidget(button)
+        numbers = help.emergency_numbers
+        # The numbers large; a note such as "police" quiet beside them, never copied.
+        said = " or ".join(numbers) if numbers else help.emergency
+        row.addWidget(text_label(said, factor=NUMBER_SCALE, bold=True, name=help.emergency))
+        if help.emergency_note:
+            row.addWidget(quiet_label(f"({help.emergency_note})", wrap=False))
+        # One Copy per number, each copying only what a phone can dial ("112", not
+        # "112 or 999"); with several, each button says which number it copies.
+        for number in numbers:
+            shown = f"Copy {number}" if len(numbers) > 1 else "Copy"
+            button = CopyButton(number, number, self._note, shown)
+            button.setToolTip(f"Copy {number} (emergency number) to the clipboard")
+            button.setAccessibleDescription(f"Emergency number {number}")
+            row.addWidget(button)
         row.addStretch(1)
         return box
 

@@ -78,7 +78,65 @@ def test_the_panel_lists_the_countrys_lines_in_large_type(
     )
     # Larger than the palette's font, which the rest of the panel uses.
     assert number_label.font().pointSizeF() >= 1.5 * panel.font().pointSizeF()
-    assert [b.value for b in panel.lines.copy_buttons()] == [*numbers, expected.emergency]
+    assert [b.value for b in panel.lines.copy_buttons()] == [
+        *numbers,
+        *expected.emergency_numbers,
+    ]
+
+
+def test_each_emergency_number_has_its_own_copy_of_only_what_is_dialled(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    crisis = CrisisHelpService(tmp_path, environ={})
+    crisis.set_country("IE")  # "112 or 999"
+    panel = HardDayPanel(crisis, [], HARD_DAY_IDEA)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert "In an emergency, call" in _texts(panel.lines)
+    assert "112 or 999" in _texts(panel.lines)
+    emergency = [b for b in panel.lines.copy_buttons() if b.value in ("112", "999")]
+    assert [b.accessibleName() for b in emergency] == ["Copy 112", "Copy 999"]
+    # Two buttons side by side each say which number they copy.
+    assert [b.text() for b in emergency] == ["Copy 112", "Copy 999"]
+    assert [_copied(b) for b in emergency] == ["112", "999"]
+    assert not any(" or " in b.value for b in panel.lines.copy_buttons())
+
+
+def test_a_note_beside_an_emergency_number_is_never_copied(qtbot: Any, tmp_path: Path) -> None:
+    crisis = CrisisHelpService(tmp_path, environ={})
+    crisis.set_country("ZA")
+    panel = HardDayPanel(crisis, [], HARD_DAY_IDEA)
+    qtbot.addWidget(panel)
+    panel.show()
+    za = help_for("ZA")
+    assert za.emergency_note == "police"
+    texts = _texts(panel.lines)
+    assert " or ".join(za.emergency_numbers) in texts
+    assert f"({za.emergency_note})" in texts  # said, quietly, beside the number
+    values = [b.value for b in panel.lines.copy_buttons()]
+    assert values[-len(help_for("ZA").emergency_numbers) :] == list(
+        help_for("ZA").emergency_numbers
+    )
+    assert all(value.replace(" ", "").isdigit() for value in values)
+
+
+def test_contacts_are_worded_as_everywhere_else(qtbot: Any, tmp_path: Path) -> None:
+    from supportnet.safety.crisis_lines import contact_text, contact_verb
+    from supportnet.ui.hard_day import lines
+
+    assert not hasattr(lines, "KIND_TEXT")  # one wording, in safety/crisis_lines.py
+    crisis = CrisisHelpService(tmp_path, environ={})
+    crisis.set_country("US")
+    panel = HardDayPanel(crisis, [], HARD_DAY_IDEA)
+    qtbot.addWidget(panel)
+    panel.show()
+    texts = _texts(panel.lines)
+    names = [label.accessibleName() for label in panel.lines.findChildren(QLabel)]
+    for line in help_for("US").lines:
+        for contact in line.contacts:
+            assert contact_verb(contact) in texts
+            assert contact_text(contact).startswith(contact_verb(contact))
+            assert f"{contact_verb(contact)} {contact.value}" in names
 
 
 def test_the_people_okay_to_contact_in_a_crisis_come_inner_circle_first(
@@ -155,6 +213,10 @@ def test_somewhere_else_shows_the_guidance_never_an_empty_panel(
     assert CrisisHelpService(data_dir, environ={}).saved_country() == SOMEWHERE_ELSE_CODE
     assert FALLBACK_GUIDANCE in _texts(panel.lines)
     assert panel.lines.copy_buttons() == []
+    # The placeholder code is no country: it is never shown or read out.
+    for label in panel.findChildren(QLabel):
+        assert SOMEWHERE_ELSE_CODE not in label.text()
+        assert SOMEWHERE_ELSE_CODE not in label.accessibleName()
 
 
 def test_a_country_not_in_the_file_shows_the_guidance(qtbot: Any, tmp_path: Path) -> None:
