@@ -69,15 +69,16 @@ def no_stray_message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str
 
 
 @pytest.fixture(autouse=True)
-def no_window_left_open(qapp: Any) -> Iterator[None]:
-    """Close what a test left on screen: a stray window would take the next test's mouse.
+def no_window_left_on_screen(qapp: Any) -> Iterator[None]:
+    """Hide what a test left on screen: a stray window would take the next test's mouse.
 
     (Widgets deleted later are only deleted by a running event loop, which tests rarely
-    start, so closing them here is what keeps one test's panel out of the next one.)
+    start, so hiding them here is what keeps one test's panel out of the next one. Hidden,
+    not closed: closing would ask about unsaved changes the test meant to leave.)
     """
     yield
     from PySide6.QtWidgets import QApplication
 
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible():
-            widget.close()
+            widget.hide()
