@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +18,7 @@ from supportnet.ui.safety.texts import INTRO, PDF_TEXT, PRINT_TEXT
 from supportnet.ui.widgets.buttons import push_button
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import quiet
+from supportnet.ui.widgets.reading_page import reading_column, scroll_page
 
 #: The column's width in average characters: short lines are easier to read when tired.
 CONTENT_WIDTH_CHARS = 84
@@ -62,9 +60,7 @@ class SafetyPlanPageView(QWidget):
         top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.pdf_button, 0, Qt.AlignmentFlag.AlignBottom)
 
-        column = QWidget()
-        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * CONTENT_WIDTH_CHARS + 48)
-        column_layout = QVBoxLayout(column)
+        column, column_layout = reading_column(self, CONTENT_WIDTH_CHARS)
         column_layout.setContentsMargins(24, 24, 24, 24)
         column_layout.setSpacing(10)
         column_layout.addLayout(top)
@@ -81,24 +77,7 @@ class SafetyPlanPageView(QWidget):
             column_layout.addWidget(section)
         column_layout.addStretch(1)
 
-        inner = QWidget()
-        inner_layout = QHBoxLayout(inner)
-        inner_layout.setContentsMargins(0, 0, 0, 0)
-        inner_layout.addStretch(1)
-        inner_layout.addWidget(column, 100)
-        inner_layout.addStretch(1)
-        inner.setBackgroundRole(QPalette.ColorRole.Window)
-
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setAccessibleName(PAGE_TITLE)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(inner)
-        self.scroll_area.viewport().setBackgroundRole(QPalette.ColorRole.Window)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        self.scroll_area = scroll_page(self, column, PAGE_TITLE)
 
         controls: list[QWidget] = [self.print_button, self.pdf_button]
         for section in self.sections.values():

@@ -5,13 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +31,7 @@ from supportnet.ui.today.cards import (
     _text,
 )
 from supportnet.ui.widgets.keyboard import tab_order
+from supportnet.ui.widgets.reading_page import reading_column, scroll_page
 
 
 class TodayPageView(QWidget):
@@ -103,9 +101,7 @@ class TodayPageView(QWidget):
         top.addLayout(heading, 1)
         top.addWidget(self.easy_button, 0, Qt.AlignmentFlag.AlignBottom)
 
-        column = QWidget()
-        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * CONTENT_WIDTH_CHARS + 48)
-        column_layout = QVBoxLayout(column)
+        column, column_layout = reading_column(self, CONTENT_WIDTH_CHARS)
         column_layout.setContentsMargins(24, 24, 24, 24)
         column_layout.setSpacing(10)
         column_layout.addLayout(top)
@@ -119,25 +115,7 @@ class TodayPageView(QWidget):
         column_layout.addLayout(footer)
         column_layout.addStretch(1)
 
-        inner = QWidget()
-        inner_layout = QHBoxLayout(inner)
-        inner_layout.setContentsMargins(0, 0, 0, 0)
-        inner_layout.addStretch(1)
-        inner_layout.addWidget(column, 100)
-        inner_layout.addStretch(1)
-        # The page sits on the window colour; the cards are the "paper" on it.
-        inner.setBackgroundRole(QPalette.ColorRole.Window)
-
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setAccessibleName("Today")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(inner)
-        self.scroll_area.viewport().setBackgroundRole(QPalette.ColorRole.Window)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        self.scroll_area = scroll_page(self, column, "Today")
 
     def set_date(self, text: str) -> None:
         self.date_label.setText(text)

@@ -1,0 +1,41 @@
+"""A page that reads like a sheet of paper: one centred column of text on the window colour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+
+def reading_column(page: QWidget, width_chars: int) -> tuple[QWidget, QVBoxLayout]:
+    """A column about ``width_chars`` characters wide (in the page's font) and its layout."""
+    column = QWidget()
+    column.setMaximumWidth(page.fontMetrics().averageCharWidth() * width_chars + 48)
+    return column, QVBoxLayout(column)
+
+
+def scroll_page(page: QWidget, column: QWidget, name: str) -> QScrollArea:
+    """Fill ``page`` with ``column`` centred in a scroll area named ``name``; returns it.
+
+    The page sits on the window colour (what the page holds is the "paper" on it), and it
+    scrolls up and down only: the column wraps its text to the width there is.
+    """
+    inner = QWidget()
+    inner_layout = QHBoxLayout(inner)
+    inner_layout.setContentsMargins(0, 0, 0, 0)
+    inner_layout.addStretch(1)
+    inner_layout.addWidget(column, 100)
+    inner_layout.addStretch(1)
+    inner.setBackgroundRole(QPalette.ColorRole.Window)
+
+    area = QScrollArea()
+    area.setAccessibleName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(inner)
+    area.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(area)
+    return area
