@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from supportnet.model.care import ME, CareTeam, RotaSlot, SupporterRef
 from supportnet.model.network import ChannelKind
-from supportnet.model.plans import PlanKind
+from supportnet.model.plans import Plan, PlanKind
 from supportnet.scheduling.dueness import flexible_days
 from supportnet.scheduling.model import Occurrence, _shift, plan_zone
 from supportnet.scheduling.occurrences import local_datetime, occurrence_on
@@ -138,9 +138,10 @@ def _slot_days(
         # Placing converts each occurrence to the local day; no postponements on a rota.
         return [(p.occurrence, p.day) for p in _placed(plan, lo, hi, (), lo, tz)]
     pz = plan_zone(plan)
-    # "Now" is the window's first day in the slot's zone, or the last contact if later, so
-    # an overdue check-in shows at the start and a recent contact pushes the next one on.
-    now = local_datetime(lo, time(0), pz)
+    # "Now" is the first plan-local day whose check-in shows on or after ``lo`` here, or the
+    # last contact if later: an overdue check-in shows at the start of the window, and a
+    # recent contact pushes the next one on.
+    now = local_datetime(_first_plan_day(plan, lo, tz), time(0), pz)
     last = None
     if last_contact is not None:
         last = local_datetime(last_contact, _LAST_CONTACT_TIME, pz)
@@ -153,6 +154,17 @@ def _slot_days(
         if lo <= day <= hi:
             found.append((occ, day))
     return found
+
+
+def _first_plan_day(plan: Plan, lo: date, tz: ZoneInfo) -> date:
+    """The first day, in the plan's zone, whose occurrence falls on ``lo`` or later in ``tz``."""
+    if plan.window_start is None:
+        return lo  # an all-day check-in is on its own date wherever it is seen
+    day = local_datetime(lo, time(0), tz).astimezone(plan_zone(plan)).date()
+    occ = occurrence_on(plan, day)
+    if occ.start is not None and occ.start.astimezone(tz).date() < lo:
+        day = _shift(day, 1)
+    return day
 
 
 def open_stretches(checkins: Iterable[RotaCheckIn], start: date, days: int) -> list[Gap]:
