@@ -172,6 +172,22 @@ def test_flexible_slot_without_contact_or_overdue_starts_at_the_window() -> None
     assert days_of(overdue) == expected
 
 
+def test_an_all_day_flexible_slot_starts_on_the_windows_first_day() -> None:
+    slot = RotaSlot(flexible(3, at=None, zone="Pacific/Auckland"), "ana")
+    checkins = expand(team(slot), date(2026, 6, 1), 7, NEW_YORK)
+    assert days_of(checkins) == [date(2026, 6, 1), date(2026, 6, 4), date(2026, 6, 7)]
+    assert all(c.all_day for c in checkins)
+
+
+def test_an_overdue_flexible_slot_behind_the_asked_zone_shows_first() -> None:
+    # 10:00 in New York is 15:00 in London: the New York day before the window would show
+    # before it, so the first check-in is the window's first day.
+    slot = RotaSlot(flexible(3, zone=NEW_YORK), "ana")
+    (first, *_) = expand(team(slot), date(2026, 6, 1), 7, LONDON)
+    assert first.day == date(2026, 6, 1)
+    assert first.start == datetime(2026, 6, 1, 14, tzinfo=UTC)
+
+
 def test_flexible_slot_after_a_contact_inside_the_window() -> None:
     slot = RotaSlot(flexible(5), "ana")
     checkins = expand(team(slot), date(2026, 6, 1), 14, LONDON, last_contact=date(2026, 6, 3))
