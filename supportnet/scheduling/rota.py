@@ -146,9 +146,9 @@ def _slot_days(
     if last_contact is not None:
         last = local_datetime(last_contact, _LAST_CONTACT_TIME, pz)
         now = max(now, last, key=datetime.timestamp)
-    # One plan-local day either side: a slot's day and the local day differ by at most one.
+    # Two plan-local days past the end: zones can be up to 26 hours apart.
     found: list[tuple[Occurrence, date]] = []
-    for plan_day in flexible_days(plan, last, (), now, _shift(hi, 1)):
+    for plan_day in flexible_days(plan, last, (), now, _shift(hi, 2)):
         occ = occurrence_on(plan, plan_day)
         day = plan_day if occ.start is None else occ.start.astimezone(tz).date()
         if lo <= day <= hi:

@@ -422,3 +422,19 @@ def test_week_of_starts_on_the_chosen_first_weekday() -> None:
         assert week == [week[0] + timedelta(days=n) for n in range(7)]
     with pytest.raises(ValueError, match="first_weekday"):
         week_of(thursday, 7)
+
+
+def test_a_slot_in_the_zone_furthest_ahead_shows_two_days_earlier_by_the_date() -> None:
+    # 00:30 on 8 April in Kiritimati (UTC+14) is 23:30 on 6 April in Pago Pago (UTC-11).
+    daily = Plan(
+        kind=PlanKind.FIXED,
+        start_date=date(2026, 1, 1),
+        timezone="Pacific/Kiritimati",
+        window_start=time(0, 30),
+        recurrence=Recurrence(Frequency.DAILY),
+    )
+    checkins = expand(team(RotaSlot(daily, "ana")), date(2026, 4, 6), 1, "Pacific/Pago_Pago")
+    assert len(checkins) == 1
+    assert checkins[0].start.astimezone(daily.zone).date() == date(2026, 4, 8)
+    week = expand(team(RotaSlot(daily, "ana")), date(2026, 4, 6), 7, "Pacific/Pago_Pago")
+    assert days_of(week) == [date(2026, 4, 6) + timedelta(days=n) for n in range(7)]

@@ -15,8 +15,8 @@ from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKi
 from supportnet.scheduling import occurrence_on
 from supportnet.scheduling.rota import coverage, expand, open_stretches
 
-# Both hemispheres, half- and three-quarter-hour offsets, and zones without clock changes;
-# no two more than a day apart (a slot's day and the day shown differ by one at most).
+# Both hemispheres, half- and three-quarter-hour offsets, zones without clock changes, and
+# the two furthest apart (26 hours: a slot's day and the day shown can differ by two).
 ZONES = (
     "Europe/London",
     "America/New_York",
@@ -28,6 +28,8 @@ ZONES = (
     "Asia/Kathmandu",
     "America/Sao_Paulo",
     "UTC",
+    "Pacific/Kiritimati",
+    "Pacific/Pago_Pago",
 )
 # Clock changes in 2025-2027 in the zones above (both hemispheres, both directions).
 CHANGES = [
