@@ -96,6 +96,9 @@ def expand(
     applies to the occurrence on its date in the slot's own zone. A supporter for whom
     ``known(ref)`` is False (no longer in the network) counts as open; the user
     (:data:`ME`) is always known. Sorted by start, then by the slot's place on the rota.
+
+    ``zone`` is a zone name this machine knows (the user's); ``last_contact`` is read as a
+    day in each slot's own zone.
     """
     if days < 0:
         raise ValueError("days must not be negative")
