@@ -20,8 +20,6 @@ from supportnet.model.care import CareTeam, RotaSlot, SlotSwap
 from supportnet.model.errors import NotFoundError
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from sqlalchemy.orm import Session
 
 __all__ = ["CareTeamsRepository", "read_teams"]
@@ -127,7 +125,7 @@ class CareTeamsRepository(Repository):
         transaction; the team as it was before (None when new) and as it is now."""
         team.validate()
         with self._sessions.begin() as session:
-            before = self._write(session, team, created_at=None)
+            before = self._write(session, team, restoring=False)
             now = read_teams(SessionReader(session), team.uid)[0]
         return before, now
 
@@ -148,13 +146,12 @@ class CareTeamsRepository(Repository):
         """Bring a removed team back with the same ids and uids, in one transaction."""
         team.validate()
         with self._sessions.begin() as session:
-            self._write(session, team, created_at=team.created_at)
+            self._write(session, team, restoring=True)
             return read_teams(SessionReader(session), team.uid)[0]
 
-    def _write(
-        self, session: Session, team: CareTeam, *, created_at: datetime | None
-    ) -> CareTeam | None:
-        """Replace the rows of the team with ``team``'s uid; what was there before."""
+    def _write(self, session: Session, team: CareTeam, *, restoring: bool) -> CareTeam | None:
+        """Replace the rows of the team with ``team``'s uid; what was there before. A team
+        restored keeps its times (it comes back as it was); a saved one is updated now."""
         from sqlalchemy import delete, select
 
         from supportnet.data.plan_rows import fill_plan_row
@@ -185,8 +182,8 @@ class CareTeamsRepository(Repository):
             focus=team.focus,
             note=team.note,
             comfortable_gap_days=team.comfortable_gap_days,
-            created_at=(before.created_at if before else created_at) or now,
-            updated_at=now,
+            created_at=(before.created_at if before else team.created_at) or now,
+            updated_at=(team.updated_at if restoring else None) or now,
         )
         row.supporters = [
             CareTeamSupporterRow(position=i, ref=ref) for i, ref in enumerate(team.supporters)
