@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from supportnet.data.reads import (
     Reader,
@@ -29,8 +29,9 @@ _SLOT_COLUMNS = ", ".join(RotaSlotRecord._fields)
 _GONE = "That care team is no longer here."
 
 
-def _owned(db: Reader, sql: str, ids: list[int]) -> list[tuple[object, ...]]:
-    rows: list[tuple[object, ...]] = []
+def _owned(db: Reader, sql: str, ids: list[int]) -> list[tuple[Any, ...]]:
+    """The rows of ``sql`` (its ``{marks}`` one per id) for ``ids``, in chunks."""
+    rows: list[tuple[Any, ...]] = []
     for chunk in chunks(ids):
         rows += db.execute(sql.format(marks=placeholders(chunk)), tuple(chunk))
     return rows
@@ -51,7 +52,7 @@ def read_teams(db: Reader, uid: str | None = None) -> list[CareTeam]:
         "ORDER BY team_id, position",
         team_ids,
     ):
-        supporters[int(str(team_id))].append(str(ref))
+        supporters[team_id].append(ref)
     slot_records = [
         RotaSlotRecord._make(row)
         for row in _owned(
@@ -66,7 +67,7 @@ def read_teams(db: Reader, uid: str | None = None) -> list[CareTeam]:
     for slot_id, day in _owned(
         db, "SELECT slot_id, day FROM rota_slot_skips WHERE slot_id IN ({marks})", slot_ids
     ):
-        skips[int(str(slot_id))].add(date.fromisoformat(str(day)))
+        skips[slot_id].add(date.fromisoformat(day))
     swaps: dict[int, list[SlotSwap]] = defaultdict(list)
     for team_id, slot_uid, day, supporter in _owned(
         db,
@@ -75,13 +76,7 @@ def read_teams(db: Reader, uid: str | None = None) -> list[CareTeam]:
         "ORDER BY s.team_id, w.day, s.position",
         slot_ids,
     ):
-        swaps[int(str(team_id))].append(
-            SlotSwap(
-                str(slot_uid),
-                date.fromisoformat(str(day)),
-                None if supporter is None else str(supporter),
-            )
-        )
+        swaps[team_id].append(SlotSwap(slot_uid, date.fromisoformat(day), supporter))
     slots: dict[int, list[RotaSlot]] = defaultdict(list)
     for r in slot_records:
         slots[r.team_id].append(RotaSlot(plan_from_record(r, skips[r.id]), r.supporter))
