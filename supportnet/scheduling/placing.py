@@ -68,11 +68,12 @@ def _place(
     today: date,
     user_tz: ZoneInfo,
 ) -> list[_Placed]:
-    # Plan-local days near the range, and near every day a postponement moves from.
+    # Plan-local days near the range, and near every day a postponement moves from: two
+    # either side, as two zones can be up to 26 hours apart (Kiritimati and Pago Pago).
     wanted: dict[date, Occurrence] = {}
     spans = [(lo, hi)] + [(p.from_date, p.from_date) for p in own if p.from_date is not None]
     for span_lo, span_hi in spans:
-        for occ in occurrences(plan, _shift(span_lo, -1), _shift(span_hi, 1)):
+        for occ in occurrences(plan, _shift(span_lo, -2), _shift(span_hi, 2)):
             wanted.setdefault(occ.day, occ)
     items: list[_Placed] = []
     for occ in sorted(wanted.values(), key=lambda o: o.day):

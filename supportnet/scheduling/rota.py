@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from supportnet.model.care import ME, CareTeam, RotaSlot, SupporterRef
 from supportnet.model.network import ChannelKind
-from supportnet.model.plans import PlanKind
+from supportnet.model.plans import Plan, PlanKind
 from supportnet.scheduling.dueness import flexible_days
 from supportnet.scheduling.model import Occurrence, _shift, plan_zone
 from supportnet.scheduling.occurrences import local_datetime, occurrence_on
@@ -96,6 +96,9 @@ def expand(
     applies to the occurrence on its date in the slot's own zone. A supporter for whom
     ``known(ref)`` is False (no longer in the network) counts as open; the user
     (:data:`ME`) is always known. Sorted by start, then by the slot's place on the rota.
+
+    ``zone`` is a zone name this machine knows (the user's); ``last_contact`` is read as a
+    day in each slot's own zone.
     """
     if days < 0:
         raise ValueError("days must not be negative")
@@ -138,21 +141,33 @@ def _slot_days(
         # Placing converts each occurrence to the local day; no postponements on a rota.
         return [(p.occurrence, p.day) for p in _placed(plan, lo, hi, (), lo, tz)]
     pz = plan_zone(plan)
-    # "Now" is the window's first day in the slot's zone, or the last contact if later, so
-    # an overdue check-in shows at the start and a recent contact pushes the next one on.
-    now = local_datetime(lo, time(0), pz)
+    # "Now" is the first plan-local day whose check-in shows on or after ``lo`` here, or the
+    # last contact if later: an overdue check-in shows at the start of the window, and a
+    # recent contact pushes the next one on.
+    now = local_datetime(_first_plan_day(plan, lo, tz), time(0), pz)
     last = None
     if last_contact is not None:
         last = local_datetime(last_contact, _LAST_CONTACT_TIME, pz)
         now = max(now, last, key=datetime.timestamp)
-    # One plan-local day either side: a slot's day and the local day differ by at most one.
+    # Two plan-local days past the end: zones can be up to 26 hours apart.
     found: list[tuple[Occurrence, date]] = []
-    for plan_day in flexible_days(plan, last, (), now, _shift(hi, 1)):
+    for plan_day in flexible_days(plan, last, (), now, _shift(hi, 2)):
         occ = occurrence_on(plan, plan_day)
         day = plan_day if occ.start is None else occ.start.astimezone(tz).date()
         if lo <= day <= hi:
             found.append((occ, day))
     return found
+
+
+def _first_plan_day(plan: Plan, lo: date, tz: ZoneInfo) -> date:
+    """The first day, in the plan's zone, whose occurrence falls on ``lo`` or later in ``tz``."""
+    if plan.window_start is None:
+        return lo  # an all-day check-in is on its own date wherever it is seen
+    day = local_datetime(lo, time(0), tz).astimezone(plan_zone(plan)).date()
+    occ = occurrence_on(plan, day)
+    if occ.start is not None and occ.start.astimezone(tz).date() < lo:
+        day = _shift(day, 1)
+    return day
 
 
 def open_stretches(checkins: Iterable[RotaCheckIn], start: date, days: int) -> list[Gap]:
