@@ -1,21 +1,23 @@
-"""A plan's values onto its database row: shared by the repository and the undo bundles."""
+"""A plan's values onto its database row: shared by the repository, the undo bundles and
+the care teams' rota slots (which are timed in the same columns as a plan)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from supportnet.data.schema import PlanRow
+    from supportnet.data.schema import PlanRow, RotaSlotRow
     from supportnet.model.plans import Plan
 
 
-def fill_plan_row(row: PlanRow, plan: Plan) -> None:
-    """Copy ``plan``'s values onto its database row (skipped days as child rows)."""
-    from supportnet.data.schema import PlanSkipRow
+def fill_plan_row(row: PlanRow | RotaSlotRow, plan: Plan) -> None:
+    """Copy ``plan``'s values onto its database row (skipped days as child rows).
+
+    A rota slot's row has no target: every slot is with its team's focus person.
+    """
+    from supportnet.data.schema import PlanRow, PlanSkipRow, RotaSlotSkipRow
 
     row.kind = plan.kind.value
-    row.person_id = plan.person_id
-    row.group_id = plan.group_id
     row.title = plan.title
     row.channel = plan.channel.value if plan.channel else None
     row.timezone = plan.timezone
@@ -35,6 +37,12 @@ def fill_plan_row(row: PlanRow, plan: Plan) -> None:
     row.nth = rec.nth if rec else None
     row.nth_weekday = rec.nth_weekday if rec else None
     row.until = rec.until if rec else None
-    row.skips = [PlanSkipRow(day=d) for d in sorted(rec.skips)] if rec else []
     row.ideal_days = plan.cadence.ideal_days if plan.cadence else None
     row.too_long_days = plan.cadence.too_long_days if plan.cadence else None
+    skips = sorted(rec.skips) if rec else []
+    if isinstance(row, PlanRow):
+        row.person_id = plan.person_id
+        row.group_id = plan.group_id
+        row.skips = [PlanSkipRow(day=d) for d in skips]
+    else:
+        row.skips = [RotaSlotSkipRow(day=d) for d in skips]

@@ -18,6 +18,7 @@ from supportnet.data.records import (
     GroupRecord,
     PersonRecord,
     PlanRecord,
+    RotaSlotRecord,
 )
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.network import (
@@ -249,51 +250,59 @@ def plans(db: Reader, **where: object) -> list[Plan]:
     skips: dict[int, set[date]] = defaultdict(set)
     for pid, day in _owned(db, "plan_skips", "plan_id", "day", [r.id for r in rows]):
         skips[pid].add(date.fromisoformat(day))
-    out = []
-    for r in rows:
-        recurrence = None
-        if r.frequency is not None:
-            recurrence = Recurrence(
-                frequency=_FREQUENCIES[r.frequency],
-                interval=r.interval or 1,
-                weekdays={int(d) for d in (r.weekdays or "").split(",") if d},
-                monthly_mode=_MONTHLY_MODES[r.monthly_mode or MonthlyMode.BY_DATE],
-                month_day=r.month_day,
-                nth=r.nth,
-                nth_weekday=r.nth_weekday,
-                until=_date(r.until),
-                skips=skips[r.id],
-            )
-        cadence = None
-        if r.ideal_days is not None and r.too_long_days is not None:
-            cadence = Cadence(r.ideal_days, r.too_long_days)
-        start = _date(r.start_date)
-        assert start is not None
-        out.append(
-            Plan(
-                id=r.id,
-                uid=r.uid,
-                kind=_PLAN_KINDS[r.kind],
-                person_id=r.person_id,
-                group_id=r.group_id,
-                title=r.title,
-                channel=CHANNELS[r.channel] if r.channel else None,
-                timezone=r.timezone,
-                start_date=start,
-                window_start=_time(r.window_start),
-                window_end=_time(r.window_end),
-                duration_minutes=r.duration_minutes,
-                message_idea=r.message_idea,
-                notes=r.notes,
-                paused=bool(r.paused),
-                sequence=r.sequence,
-                recurrence=recurrence,
-                cadence=cadence,
-                created_at=utc(r.created_at),
-                updated_at=utc(r.updated_at),
-            )
+    return [
+        plan_from_record(
+            r,
+            skips[r.id],
+            person_id=r.person_id,
+            group_id=r.group_id,
+            created_at=utc(r.created_at),
+            updated_at=utc(r.updated_at),
         )
-    return out
+        for r in rows
+    ]
+
+
+def plan_from_record(r: PlanRecord | RotaSlotRecord, skips: set[date], **identity: Any) -> Plan:
+    """A plan from its timing columns (a plan's row, or a rota slot's, which has the same
+    ones) and its skipped days; ``identity`` gives the rest (target, timestamps)."""
+    recurrence = None
+    if r.frequency is not None:
+        recurrence = Recurrence(
+            frequency=_FREQUENCIES[r.frequency],
+            interval=r.interval or 1,
+            weekdays={int(d) for d in (r.weekdays or "").split(",") if d},
+            monthly_mode=_MONTHLY_MODES[r.monthly_mode or MonthlyMode.BY_DATE],
+            month_day=r.month_day,
+            nth=r.nth,
+            nth_weekday=r.nth_weekday,
+            until=_date(r.until),
+            skips=skips,
+        )
+    cadence = None
+    if r.ideal_days is not None and r.too_long_days is not None:
+        cadence = Cadence(r.ideal_days, r.too_long_days)
+    start = _date(r.start_date)
+    assert start is not None
+    return Plan(
+        id=r.id,
+        uid=r.uid,
+        kind=_PLAN_KINDS[r.kind],
+        title=r.title,
+        channel=CHANNELS[r.channel] if r.channel else None,
+        timezone=r.timezone,
+        start_date=start,
+        window_start=_time(r.window_start),
+        window_end=_time(r.window_end),
+        duration_minutes=r.duration_minutes,
+        message_idea=r.message_idea,
+        notes=r.notes,
+        paused=bool(r.paused),
+        sequence=r.sequence,
+        recurrence=recurrence,
+        cadence=cadence,
+        **identity,
+    )
 
 
 # --- Check-ins ------------------------------------------------------------------------------

@@ -97,6 +97,47 @@ class SafetyPlanEntryRecord(NamedTuple):
     updated_at: str
 
 
+class CareTeamRecord(NamedTuple):
+    id: int
+    uid: str
+    name: str
+    focus: str
+    note: str
+    comfortable_gap_days: int
+    created_at: str
+    updated_at: str
+
+
+class RotaSlotRecord(NamedTuple):
+    id: int
+    team_id: int
+    uid: str
+    position: int
+    supporter: str | None
+    kind: str
+    title: str
+    channel: str | None
+    timezone: str
+    start_date: str
+    window_start: str | None
+    window_end: str | None
+    duration_minutes: int
+    message_idea: str
+    notes: str
+    paused: int
+    sequence: int
+    frequency: str | None
+    interval: int | None
+    weekdays: str | None
+    monthly_mode: str | None
+    month_day: int | None
+    nth: int | None
+    nth_weekday: int | None
+    until: str | None
+    ideal_days: int | None
+    too_long_days: int | None
+
+
 #: The columns of each table above, by table name.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "people": PersonRecord._fields,
@@ -104,4 +145,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "plans": PlanRecord._fields,
     "checkins": CheckInRecord._fields,
     "safety_plan_entries": SafetyPlanEntryRecord._fields,
+    "care_teams": CareTeamRecord._fields,
+    "rota_slots": RotaSlotRecord._fields,
 }

@@ -42,6 +42,11 @@ KINDS = {
     "settings": "settings",
     "calendar_events": "calendar export records",
     "safety_plan_entries": "plan for hard days",
+    "care_teams": "care teams",
+    "care_team_supporters": "care team supporters",
+    "rota_slots": "rota check-ins",
+    "rota_slot_skips": "skipped rota days",
+    "rota_swaps": "rota swaps",
 }
 #: Kept, but not worth a line of the report.
 _QUIET = frozenset({"alembic_version"})

@@ -316,3 +316,106 @@ class SafetyPlanEntryRow(Base):
     target_uid: Mapped[str | None] = mapped_column(String(36), index=True)
     they_know: Mapped[bool] = mapped_column(default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CareTeamRow(Base):
+    """A care team (see migration 0005).
+
+    The focus person and the supporters are named by uid (or "me"), not by a foreign key:
+    someone removed from the network stays on the team, reads as no longer in the network,
+    and is back in full when the removal is undone (which restores their uid).
+    """
+
+    __tablename__ = "care_teams"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    focus: Mapped[str] = mapped_column(String(36), index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    comfortable_gap_days: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    supporters: Mapped[list[CareTeamSupporterRow]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="CareTeamSupporterRow.position",
+    )
+    slots: Mapped[list[RotaSlotRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="RotaSlotRow.position"
+    )
+
+
+class CareTeamSupporterRow(Base):
+    __tablename__ = "care_team_supporters"
+
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("care_teams.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ref: Mapped[str] = mapped_column(String(36), index=True)
+
+
+class RotaSlotRow(Base):
+    """One check-in on a team's rota, timed in the same columns as a plan (plan_rows.py)."""
+
+    __tablename__ = "rota_slots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("care_teams.id", ondelete="CASCADE"), index=True
+    )
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    position: Mapped[int] = mapped_column(Integer)
+    supporter: Mapped[str | None] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text, default="")
+    channel: Mapped[str | None] = mapped_column(String(16))
+    timezone: Mapped[str] = mapped_column(String(64))
+    start_date: Mapped[date] = mapped_column(Date)
+    window_start: Mapped[time | None] = mapped_column(Time)
+    window_end: Mapped[time | None] = mapped_column(Time)
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    message_idea: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    paused: Mapped[bool] = mapped_column(default=False)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    frequency: Mapped[str | None] = mapped_column(String(16))
+    interval: Mapped[int | None] = mapped_column(Integer)
+    weekdays: Mapped[str | None] = mapped_column(String(16))
+    monthly_mode: Mapped[str | None] = mapped_column(String(16))
+    month_day: Mapped[int | None] = mapped_column(Integer)
+    nth: Mapped[int | None] = mapped_column(Integer)
+    nth_weekday: Mapped[int | None] = mapped_column(Integer)
+    until: Mapped[date | None] = mapped_column(Date)
+    ideal_days: Mapped[int | None] = mapped_column(Integer)
+    too_long_days: Mapped[int | None] = mapped_column(Integer)
+
+    skips: Mapped[list[RotaSlotSkipRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="RotaSlotSkipRow.day"
+    )
+    swaps: Mapped[list[RotaSwapRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="RotaSwapRow.day"
+    )
+
+
+class RotaSlotSkipRow(Base):
+    __tablename__ = "rota_slot_skips"
+
+    slot_id: Mapped[int] = mapped_column(
+        ForeignKey("rota_slots.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+
+
+class RotaSwapRow(Base):
+    """One date of a slot's series taken by another supporter (NULL: left open)."""
+
+    __tablename__ = "rota_swaps"
+
+    slot_id: Mapped[int] = mapped_column(
+        ForeignKey("rota_slots.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    supporter: Mapped[str | None] = mapped_column(String(36), index=True)

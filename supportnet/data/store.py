@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from supportnet.data.repositories.calendar import CalendarRepository
+    from supportnet.data.repositories.care_teams import CareTeamsRepository
     from supportnet.data.repositories.checkins import CheckInsRepository
     from supportnet.data.repositories.groups import GroupsRepository
     from supportnet.data.repositories.ideas import IdeasRepository
@@ -45,6 +46,10 @@ if TYPE_CHECKING:
     from supportnet.data.repositories.safety_plan import SafetyPlanRepository
     from supportnet.data.repositories.settings import SettingsRepository
 
+
+#: Tables whose rows are data worth keeping: a store with a row in any of them holds data.
+_DATA_TABLES: tuple[str, ...] = ("people", "community_groups", "plans", "checkins")
+_DATA_TABLES += ("safety_plan_entries", "care_teams")
 
 #: Sentinel: use the keyring backend `keyring` picks for this machine.
 AUTO_BACKEND: Any = object()
@@ -143,6 +148,12 @@ class Store:
         return SafetyPlanRepository(LazySessions(lambda: self.sessions), self.db)
 
     @cached_property
+    def care_teams(self) -> CareTeamsRepository:
+        from supportnet.data.repositories.care_teams import CareTeamsRepository
+
+        return CareTeamsRepository(LazySessions(lambda: self.sessions), self.db)
+
+    @cached_property
     def settings(self) -> SettingsRepository:
         from supportnet.data.repositories.settings import SettingsRepository
 
@@ -174,10 +185,8 @@ class Store:
         return Counts(people, groups, plans, checkins)
 
     def is_empty(self) -> bool:
-        """No network and no plan for hard days (a plan alone is data worth keeping)."""
-        return self.counts().total == 0 and not raw_execute(
-            self.db, "SELECT 1 FROM safety_plan_entries LIMIT 1"
-        )
+        """No network, no plan for hard days, no care team: nothing worth keeping."""
+        return not any(raw_execute(self.db, f"SELECT 1 FROM {t} LIMIT 1") for t in _DATA_TABLES)
 
     def backup(self, out: Path, *, force: bool = False) -> Path:
         """Write a portable encrypted backup to ``out`` (see :func:`write_backup`)."""
@@ -457,13 +466,14 @@ def _set_aside_current(db: Path, key: bytes, data_dir: Path, *, force: bool) -> 
 def _holds_data(database: RawDatabase) -> bool:
     if current_revision(database) is None:
         return False
-    tables = ("people", "community_groups", "plans", "checkins", "safety_plan_entries")
     present = {
         str(name)
         for (name,) in raw_execute(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
     }
     # A store not yet migrated has no table for what later revisions added.
-    return any(raw_execute(database, f"SELECT 1 FROM {t} LIMIT 1") for t in tables if t in present)
+    return any(
+        raw_execute(database, f"SELECT 1 FROM {t} LIMIT 1") for t in _DATA_TABLES if t in present
+    )
 
 
 def _open_with_key(data_dir: Path, lock: StoreLock, info: KeyInfo, key: bytes) -> Store:

@@ -60,7 +60,7 @@ def build_demo_network(today: date, user_zone: str, *, seed: int = 2024) -> Demo
             "timezone", f"“{user_zone}” isn't a time zone we know; choose one like Europe/London."
         )
     friend_zone = friend_zone_for(user_zone)
-    network, plans_doc, history_doc, safety_doc = (data.read(name) for name in data.FILES)
+    network, plans_doc, history_doc, safety_doc, care_doc = (data.read(n) for n in data.FILES)
     earliest, latest = data.clock(history_doc["earliest"]), data.clock(history_doc["latest"])
 
     city = friend_zone.rsplit("/", 1)[-1].replace("_", " ")
@@ -92,6 +92,7 @@ def build_demo_network(today: date, user_zone: str, *, seed: int = 2024) -> Demo
 
     built = _network(people, groups, list(plans.values()), uids, history, (earliest, latest))
     built.safety_plan = data.safety_plan(safety_doc, people, groups)
+    built.care_teams = [data.care_team(care_doc, today, user_zone, people)]
     return built
 
 

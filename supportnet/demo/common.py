@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from supportnet.model.care import CareTeam
 from supportnet.model.checkins import CheckIn
 from supportnet.model.network import ChannelKind, Group, Person
 from supportnet.model.plans import Plan
@@ -26,6 +27,8 @@ class DemoNetwork:
     checkins: list[tuple[str, CheckIn]]
     #: The example plan for hard days; its lines link to the people and groups above.
     safety_plan: SafetyPlan = field(default_factory=SafetyPlan)
+    #: The example care teams; they name their people by uid.
+    care_teams: list[CareTeam] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ from supportnet.demo.common import (
     _on_or_before,
     _Rhythm,
 )
+from supportnet.model.care import ME, CareTeam, RotaSlot, SlotSwap
 from supportnet.model.days import WEEKDAY_NAMES
 from supportnet.model.network import (
     ChannelKind,
@@ -40,7 +41,7 @@ from supportnet.model.safety_plan import PlanEntry, SafetyPlan, Step
 from supportnet.model.targets import GROUP, PERSON
 
 #: The data files, in this package.
-FILES = ("network.toml", "plans.toml", "history.toml", "safety_plan.toml")
+FILES = ("network.toml", "plans.toml", "history.toml", "safety_plan.toml", "care_team.toml")
 
 #: A plan ``window`` that the builder works out: an hour good in both the user's and the
 #: friend's zone.
@@ -228,6 +229,36 @@ def _plan_line(
     check_keys(line, {"group"})
     group = groups[line["group"]]
     return PlanEntry.link(GROUP, group.uid, group.name)
+
+
+def care_team(spec: Spec, today: date, zone: str, people: Mapping[str, Person]) -> CareTeam:
+    """The team of care_team.toml, its people found by key ("me" is the user)."""
+    check_keys(spec, keys("name focus supporters comfortable_gap_days note slots swaps"))
+
+    def ref(key: str) -> str:
+        return ME if key == ME else people[key].uid
+
+    slots: dict[str, RotaSlot] = {}
+    for slot in spec["slots"]:
+        timing = {k: v for k, v in slot.items() if k != "supporter"}
+        supporter = ref(slot["supporter"]) if "supporter" in slot else None
+        slots[slot["key"]] = RotaSlot(plan(timing, today, zone, 0), supporter)
+    swaps = []
+    for swap in spec.get("swaps", ()):
+        check_keys(swap, {"slot", "on", "supporter"})
+        supporter = ref(swap["supporter"]) if "supporter" in swap else None
+        swaps.append(SlotSwap(slots[swap["slot"]].uid, relative_date(swap["on"], today), supporter))
+    team = CareTeam(
+        name=spec["name"],
+        focus=ref(spec["focus"]),
+        supporters=[ref(key) for key in spec["supporters"]],
+        note=spec.get("note", ""),
+        comfortable_gap_days=spec["comfortable_gap_days"],
+        slots=list(slots.values()),
+        swaps=swaps,
+    ).normalised()
+    team.validate()
+    return team
 
 
 def check_keys(spec: Spec, allowed: Set[str]) -> None:

@@ -40,21 +40,41 @@ NETWORK_TABLES = (
     "plan_postponements",
     "checkins",
     "safety_plan_entries",
+    "care_teams",
+    "care_team_supporters",
+    "rota_slots",
+    "rota_slot_skips",
+    "rota_swaps",
 )
 #: Deleting these removes the rest of the network through ON DELETE CASCADE (the plan for
-#: hard days links by uid, not by a foreign key, so it is cleared on its own).
-_CLEARED = ("safety_plan_entries", "checkins", "plans", "community_groups", "people")
+#: hard days and the care teams name people by uid, not by a foreign key, so they are
+#: cleared on their own; a team's rota goes with it).
+_CLEARED = (
+    "care_teams",
+    "safety_plan_entries",
+    "checkins",
+    "plans",
+    "community_groups",
+    "people",
+)
 
 
 def clear_network(store: Store) -> None:
-    """Remove every person, group, plan, check-in and the plan for hard days (settings
-    stay)."""
+    """Remove every person, group, plan, check-in, the plan for hard days and the care
+    teams (settings stay)."""
     from sqlalchemy import delete
 
-    from supportnet.data.schema import CheckInRow, GroupRow, PersonRow, PlanRow, SafetyPlanEntryRow
+    from supportnet.data.schema import (
+        CareTeamRow,
+        CheckInRow,
+        GroupRow,
+        PersonRow,
+        PlanRow,
+        SafetyPlanEntryRow,
+    )
 
     with store.sessions.begin() as session:
-        for table in (SafetyPlanEntryRow, CheckInRow, PlanRow, GroupRow, PersonRow):
+        for table in (CareTeamRow, SafetyPlanEntryRow, CheckInRow, PlanRow, GroupRow, PersonRow):
             session.execute(delete(table))
 
 
@@ -113,6 +133,8 @@ def _add(store: Store, network: DemoNetwork) -> None:
         checkins.append(checkin)
     store.checkins.add_many(checkins)
     store.safety_plan.replace(network.safety_plan)
+    for team in network.care_teams:
+        store.care_teams.save(team)
 
 
 def _move_network(store: Store, scratch_db: Path) -> None:

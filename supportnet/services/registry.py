@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from supportnet.model.network import Group, Person
+from supportnet.services.care_teams import CareTeamService
 from supportnet.services.checkins import CheckInService
 from supportnet.services.network import Members, NetworkService
 from supportnet.services.plans import PlanService
@@ -42,6 +43,7 @@ class Services:
     settings: SettingsService
     ideas: IdeasService
     safety_plan: SafetyPlanService
+    care_teams: CareTeamService
 
     @classmethod
     def of(cls, store: Store) -> Services:
@@ -58,6 +60,7 @@ class Services:
             settings=SettingsService(store),
             ideas=IdeasService(store),
             safety_plan=SafetyPlanService(store),
+            care_teams=CareTeamService(store),
         )
 
     def reach_out_reader(self) -> ReachOutReader:

@@ -38,6 +38,7 @@ READ_ONLY_COMMANDS = [
     ("export-ics", "--out", "{out}"),
     ("backup", "--out", "{out}"),
     ("doctor",),
+    ("rota",),
 ]
 
 

@@ -12,10 +12,12 @@ from sqlalchemy import Boolean, Integer
 from supportnet.data import reads
 from supportnet.data.records import (
     COLUMNS,
+    CareTeamRecord,
     CheckInRecord,
     GroupRecord,
     PersonRecord,
     PlanRecord,
+    RotaSlotRecord,
     SafetyPlanEntryRecord,
 )
 from supportnet.data.schema import Base
@@ -30,6 +32,8 @@ RECORDS: dict[str, type[NamedTuple]] = {
     "plans": PlanRecord,
     "checkins": CheckInRecord,
     "safety_plan_entries": SafetyPlanEntryRecord,
+    "care_teams": CareTeamRecord,
+    "rota_slots": RotaSlotRecord,
 }
 T0 = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from supportnet.data.migrations import HEAD_REVISION
 from supportnet.data.restore import restore_backup
 from supportnet.data.store import Store, open_store
 from supportnet.data.store_files import DB_NAME
@@ -139,7 +140,7 @@ def test_people_okay_in_a_crisis_in_one_query_with_their_way_to_be_reached(store
 def test_a_store_from_0003_gains_an_empty_plan_and_keeps_its_network(data_dir: Path) -> None:
     _install_fixture(FIXTURES / "rev_0003.db", data_dir)
     with open_store(data_dir, passphrase=lambda _p: TEST_PASSPHRASE) as store:
-        assert store.revision() == "0004"
+        assert store.revision() == HEAD_REVISION
         assert store.safety_plan.read().is_empty
         ada = store.people.find("Ada Okonkwo-Lindqvist")[0]
         walkers = store.groups.list_all()[0]

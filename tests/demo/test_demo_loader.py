@@ -152,3 +152,45 @@ def test_replacing_a_network_replaces_its_plan_for_hard_days(store: Store) -> No
     helpers = store.safety_plan.read().entries(Step.HELPERS)
     assert [h.text for h in helpers] == ["Dan", "Pri"]
     assert store.integrity_problems() == []
+
+
+def test_the_example_care_team_has_a_real_rota(demo_store: tuple[Store, Counts]) -> None:
+    from supportnet.model.care import ME
+    from supportnet.services.care_teams import YOU, CareTeamService
+
+    store, _counts = demo_store
+    teams = CareTeamService(store)
+    (team,) = teams.list()
+    mum = store.people.find("Margaret Hughes")[0]
+    assert (team.name, team.focus) == ("Mum's knee", mum.uid)
+    assert mum.circle.value == "inner"
+    assert len(team.supporters) == 4
+    assert ME in team.supporters
+    kinds = {slot.plan.kind.value for slot in team.slots}
+    assert {"fixed", "flexible"} <= kinds
+    assert any(slot.is_open for slot in team.slots)
+    assert len(team.swaps) == 1
+    view = teams.rota(team.uid, TODAY, 28, ZONE)
+    assert view.focus_name == "Mum"
+    # Every supporter is in the network, named; the user is "You".
+    assert all(s.in_network for s in view.supporters)
+    assert YOU in [s.name for s in view.supporters]
+    lines = [line for day in view.days for line in day.check_ins]
+    assert any(line.swapped for line in lines)
+    assert any(line.supporter_name is None for line in lines)  # the open visit
+    # Someone on most days, and at least one day with nobody planned yet.
+    assert 10 <= view.coverage.covered_days < 28
+    assert view.coverage.longest_gap is not None
+    # Clearing the network clears the teams with it.
+    clear_network(store)
+    assert teams.list() == []
+    assert store.db.execute("SELECT count(*) FROM rota_slots") == [(0,)]
+
+
+def test_replacing_a_network_replaces_its_care_teams(store: Store) -> None:
+    from supportnet.model.care import ME, CareTeam
+
+    store.care_teams.save(CareTeam(name="After hospital", focus=ME))
+    load_demo(store, TODAY, ZONE, replace=True)
+    assert [t.name for t in store.care_teams.list()] == ["Mum's knee"]
+    assert store.integrity_problems() == []

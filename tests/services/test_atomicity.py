@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from supportnet.model.care import ME, CareTeam, RotaSlot, SlotSwap
 from supportnet.model.checkins import CheckIn
 from supportnet.model.errors import ValidationError
 from supportnet.model.network import Circle, LifeDomain, Person
@@ -459,3 +460,70 @@ def test_these_checks_catch_a_read_before_the_write_transaction(world: World) ->
         loaded.low_energy_until = date(2026, 12, 2)
         settings.save(loaded)
     assert settings.load().reminders_enabled  # the other window's change was written over
+
+
+# --- care teams -------------------------------------------------------------------------------
+
+
+def _care_team(world: World) -> CareTeam:
+    """Sam's team: the user weekly with one date left open, and a second slot open."""
+    weekly = Plan(
+        kind=PlanKind.FIXED,
+        start_date=date(2026, 11, 2),
+        timezone="Europe/London",
+        window_start=time(19),
+        recurrence=Recurrence(Frequency.WEEKLY, weekdays={0}, skips={date(2026, 11, 9)}),
+    )
+    flexible = Plan(kind=PlanKind.FLEXIBLE, start_date=date(2026, 11, 2), cadence=Cadence(3, 5))
+    return CareTeam(
+        name="Around Sam",
+        focus=world.sam.uid,
+        supporters=[ME],
+        slots=[RotaSlot(weekly, ME), RotaSlot(flexible)],
+        swaps=[SlotSwap(weekly.uid, date(2026, 11, 16), None)],
+    )
+
+
+def test_saving_a_care_team_and_undoing_it_are_each_all_or_nothing(world: World) -> None:
+    teams = world.services.care_teams
+    team = _care_team(world)
+    # The swap is the last row a save writes.
+    _fails_and_changes_nothing(world.store, "INSERT", "rota_swaps", lambda: teams.save(team))
+    assert teams.save(team) is None
+    changed = teams.get(team.uid)
+    changed.name = "Sam's people"
+    changed.slots.reverse()
+    _fails_and_changes_nothing(world.store, "INSERT", "rota_swaps", lambda: teams.save(changed))
+    previous = teams.save(changed)
+    assert previous is not None
+    # Undo is saving the team as it was; it too is one transaction.
+    _fails_and_changes_nothing(world.store, "INSERT", "rota_swaps", lambda: teams.save(previous))
+    teams.save(previous)
+    back = teams.get(team.uid)
+    assert (back.name, [s.uid for s in back.slots]) == ("Around Sam", [s.uid for s in team.slots])
+
+
+def test_removing_a_care_team_and_bringing_it_back_are_each_all_or_nothing(world: World) -> None:
+    teams = world.services.care_teams
+    teams.save(_care_team(world))
+    (team,) = teams.list()
+    _fails_and_changes_nothing(world.store, "DELETE", "rota_swaps", lambda: teams.remove(team.uid))
+    removed = teams.remove(team.uid)
+    _fails_and_changes_nothing(world.store, "INSERT", "rota_swaps", lambda: teams.restore(removed))
+    assert teams.restore(removed) == team
+
+
+def test_these_checks_catch_a_care_team_saved_in_several_transactions(world: World) -> None:
+    teams = world.services.care_teams
+    team = _care_team(world)
+    teams.save(team)
+    changed = teams.get(team.uid)
+    changed.name = "Sam's people"
+    before = dump(world.store)
+    with (
+        split_writes(world.store),
+        failing(world.store, "INSERT", "rota_swaps"),
+        pytest.raises(Exception, match=INJECTED),
+    ):
+        teams.save(changed)
+    assert dump(world.store) != before  # the old team was deleted and stayed deleted

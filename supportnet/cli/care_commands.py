@@ -1,0 +1,214 @@
+"""`supportnet rota`: a care team's next four weeks, one line a day, and how they're covered."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+from zoneinfo import ZoneInfo
+
+from supportnet.cli.common import passphrase_provider, shown, valid_text
+from supportnet.model.care import ME
+from supportnet.model.days import short_date
+from supportnet.model.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from supportnet.model.care import CareTeam
+    from supportnet.scheduling.rota import Coverage, Gap
+    from supportnet.services.care_teams import RotaLine, RotaView
+
+__all__ = ["ROTA_DAYS", "add_parsers", "choose_team", "coverage_text", "rota_json", "rota_text"]
+
+#: How many days the rota shows: four weeks.
+ROTA_DAYS = 28
+#: Longer than any date written as YYYY-MM-DD: Python reads a long run of digits as a date.
+_DATE_MAX = 10
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser(
+        "rota",
+        parents=[common],
+        help="print a care team's check-ins for the next four weeks",
+        description="Print who checks in on the team's focus person on each of the next "
+        "four weeks' days, and how the days are covered.",
+    )
+    parser.add_argument(
+        "--team", metavar="NAME", type=valid_text("The team's name"), help="which care team"
+    )
+    parser.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        type=valid_text("The date"),
+        help="the first day, as YYYY-MM-DD (default: today)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the rota as JSON")
+    parser.set_defaults(handler=rota)
+
+
+def parse_day(text: str) -> date:
+    """A date typed as YYYY-MM-DD."""
+    value = text.strip()
+    try:
+        if len(value) > _DATE_MAX:
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"“{shown(text)}” isn't a date I understand; try 2026-12-07.") from None
+
+
+def choose_team(teams: list[CareTeam], name: str | None) -> CareTeam | None:
+    """The team ``name`` means (its whole name, any case, else the one name holding it);
+    the only team when no name is given; None when there is no team at all."""
+    if not teams:
+        if name is not None:
+            raise NotFoundError(f"There is no care team called “{shown(name)}”.")
+        return None
+    if name is None:
+        if len(teams) == 1:
+            return teams[0]
+        raise UsageError(f"Which team? Choose one with --team: {_listed(teams)}.")
+    wanted = name.strip().casefold()
+    exact = [t for t in teams if t.name.casefold() == wanted]
+    found = exact or [t for t in teams if wanted and wanted in t.name.casefold()]
+    if not found:
+        raise NotFoundError(f"There is no care team called “{shown(name)}”.")
+    if len(found) > 1:
+        raise UsageError(f"“{shown(name)}” could be {_listed(found)}; please give more of it.")
+    return found[0]
+
+
+def _listed(teams: list[CareTeam]) -> str:
+    names = [t.name for t in teams]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def rota(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.store import open_store
+    from supportnet.services.care_teams import CareTeamService
+    from supportnet.services.schedule_reader import user_zone
+
+    start = parse_day(args.start) if args.start is not None else None
+    with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
+        service = CareTeamService(store)
+        team = choose_team(service.list(), args.team)
+        if team is None:
+            print("There is no care team yet.", file=out)
+            return 0
+        zone = user_zone(store)
+        today = datetime.now(UTC).astimezone(ZoneInfo(zone)).date()
+        view = service.rota(team.uid, start or today, ROTA_DAYS, zone)
+    if args.json:
+        json.dump(rota_json(view), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(rota_text(view, today=today))
+    return 0
+
+
+# --- Text -------------------------------------------------------------------------------------
+
+
+def rota_text(view: RotaView, *, today: date | None = None) -> str:
+    """The heading, one line a day, and the coverage in words."""
+    first, last = view.days[0].day, view.days[-1].day
+    whom = "you" if view.team.focus == ME else view.focus_name
+    lines = [
+        f"{view.team.name}: check-ins with {whom}, {short_date(first)} to {short_date(last)}",
+        "",
+    ]
+    for day in view.days:
+        said = " · ".join(_line_text(c) for c in day.check_ins) or "Nobody planned yet"
+        lines.append(f"{short_date(day.day):<10}  {said}")
+    lines += ["", *coverage_text(view.coverage, view.team.comfortable_gap_days, today=today)]
+    return "\n".join(lines) + "\n"
+
+
+def _line_text(line: RotaLine) -> str:
+    who = line.supporter_name if line.supporter_name is not None else "open, nobody yet"
+    how = [part for part in (line.channel.lower() if line.channel else "",) if part]
+    if line.swapped:
+        how.append("swapped")
+    text = f"{line.time} {who}" if line.time else who
+    return f"{text} ({', '.join(how)})" if how else text
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def stretch_text(gap: Gap) -> str:
+    """E.g. "Sat 12 Dec", "Sat 12 – Sun 13 Dec", "Wed 30 Dec – Fri 1 Jan"."""
+    if gap.first == gap.last:
+        return short_date(gap.first)
+    if (gap.first.year, gap.first.month) == (gap.last.year, gap.last.month):
+        return f"{short_date(gap.first).rsplit(' ', 1)[0]} – {short_date(gap.last)}"
+    return f"{short_date(gap.first)} – {short_date(gap.last)}"
+
+
+def coverage_text(cover: Coverage, comfortable_gap_days: int, *, today: date | None) -> list[str]:
+    """How the days are covered, in calm words; only the stretches longer than the team
+    is comfortable with are pointed out."""
+    span = (
+        f"the next {cover.days} days"
+        if cover.start == today
+        else f"the {cover.days} days from {short_date(cover.start)}"
+    )
+    if cover.covered_days == cover.days:
+        return [f"Someone is planned on every one of {span}."]
+    if cover.covered_days == 0:
+        return [f"Nobody is planned yet on {span}."]
+    out = f"Someone is planned on {cover.covered_days} of {span}."
+    gap = cover.longest_gap
+    if gap is not None:
+        out += (
+            f" The longest stretch with nobody planned is {_days(gap.days)} ({stretch_text(gap)})."
+        )
+    lines = [out]
+    if cover.gaps_over_comfort:
+        listed = ", ".join(stretch_text(g) for g in cover.gaps_over_comfort)
+        lines.append(
+            f"Longer than the {_days(comfortable_gap_days)} the team is comfortable with: {listed}."
+        )
+    return lines
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def rota_json(view: RotaView) -> dict[str, Any]:
+    """``{"team", "days": [{"date", "check_ins": [{"supporter", "time", "channel"}]}],
+    "coverage"}``: supporter null for an open check-in, time null for any time of day."""
+    cover = view.coverage
+    return {
+        "team": view.team.name,
+        "days": [
+            {
+                "date": day.day.isoformat(),
+                "check_ins": [
+                    {
+                        "supporter": c.supporter_name,
+                        "time": c.time,
+                        "channel": c.channel_kind.value if c.channel_kind else None,
+                    }
+                    for c in day.check_ins
+                ],
+            }
+            for day in view.days
+        ],
+        "coverage": {
+            "days": cover.days,
+            "covered_days": cover.covered_days,
+            "longest_gap": _gap_json(cover.longest_gap),
+            "gaps_over_comfort": [_gap_json(g) for g in cover.gaps_over_comfort],
+        },
+    }
+
+
+def _gap_json(gap: Gap | None) -> dict[str, Any] | None:
+    if gap is None:
+        return None
+    return {"first": gap.first.isoformat(), "last": gap.last.isoformat(), "days": gap.days}
