@@ -16,6 +16,7 @@ from supportnet.model.network import ChannelKind
 from supportnet.model.text import NOTE_MAX
 
 if TYPE_CHECKING:
+    from supportnet.calendar import ExportOptions
     from supportnet.data.store import Store
     from supportnet.model.network import Person
 
@@ -93,6 +94,19 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         help="a reminder N minutes before each event (default: none)",
     )
     log.set_defaults(handler=_cmd_log)
+    export.add_argument(
+        "--supporter",
+        metavar="NAME",
+        type=valid_text("The supporter's name"),
+        help="only this supporter's check-ins on a care team ('me' for yours), a file to "
+        "hand them; other supporters are never named in it",
+    )
+    export.add_argument(
+        "--team",
+        metavar="NAME",
+        type=valid_text("The team's name"),
+        help="which care team, with --supporter (needed when there is more than one)",
+    )
     export.set_defaults(handler=_cmd_export_ics)
 
 
@@ -267,11 +281,17 @@ def _cmd_export_ics(args: argparse.Namespace, data_dir: Path, out: TextIO) -> in
     problems = options.problems()
     if problems:
         raise UsageError(problems[0].message)
+    if args.supporter is None and args.team is not None:
+        raise UsageError("--team goes with --supporter: whose check-ins on that team?")
+    if args.supporter is not None and args.person:
+        raise UsageError("Choose either --supporter or --person, not both.")
     path = user_path(args.out)
     calendar_export.check_target(path)
     if path.suffix.lower() != ".ics":
         raise UsageError(f"{path.name} should end in .ics, so calendars recognise it.")
     now = _now()
+    if args.supporter is not None:
+        return _export_supporter(args, data_dir, out, path, options, now)
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
         scope = None
         if args.person:
@@ -291,6 +311,37 @@ def _cmd_export_ics(args: argparse.Namespace, data_dir: Path, out: TextIO) -> in
     print(
         f"Wrote {len(done.events)} event{'s' if len(done.events) != 1 else ''} "
         f"({repeating} repeating) to {done.path} — {options.privacy.label.lower()} privacy." + gone,
+        file=out,
+    )
+    return 0
+
+
+def _export_supporter(
+    args: argparse.Namespace,
+    data_dir: Path,
+    out: TextIO,
+    path: Path,
+    options: ExportOptions,
+    now: datetime,
+) -> int:
+    """``export-ics --supporter``: one supporter's part of a care team's rota."""
+    from supportnet.cli.care_commands import choose_team
+    from supportnet.data.store import open_store
+    from supportnet.model.errors import NotFoundError
+    from supportnet.services.care_teams import CareTeamService
+    from supportnet.services.rota_export import export_supporter, supporter_ref
+
+    with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
+        team = choose_team(CareTeamService(store).list(), args.team)
+        if team is None:
+            raise NotFoundError("There is no care team yet.")
+        ref = supporter_ref(store, team, args.supporter)
+        done = export_supporter(store, path, team.uid, ref, options, now)
+    repeating = sum(1 for e in done.events if e.rrule is not None)
+    count = len(done.events)
+    print(
+        f"Wrote {count} event{'s' if count != 1 else ''} ({repeating} repeating) to "
+        f"{done.path} — {options.privacy.label.lower()} privacy.",
         file=out,
     )
     return 0
