@@ -230,3 +230,44 @@ def test_radicale_takes_a_moved_occurrence_with_its_series(caldav: CalDav, tmp_p
         if str(e["UID"]) == weekly.uid and "RECURRENCE-ID" in e
     ]
     assert len(moved) == 1
+
+
+def test_radicale_takes_each_supporter_s_file_and_all_of_them_with_the_plans(
+    caldav: CalDav, tmp_path: Path
+) -> None:
+    """The demo care team's supporters' files (export-ics --supporter), each as a calendar
+    of its own, and every one of their events together with the plan export in one: the
+    rota's UIDs never meet a plan's or each other's (Radicale refuses duplicates)."""
+    from supportnet.services.rota_export import export_supporter
+
+    store: Store = open_store(tmp_path / "data", keyring_backend=MemoryKeyring())
+    try:
+        load_demo_world(store, SPRING)
+        (team,) = store.care_teams.list()
+        options = ExportOptions(Privacy.FIRST_NAME, WEEKS)
+        plans = export(store, tmp_path / "plans.ics", options, SPRING).path.read_bytes()
+        files = []
+        for n, ref in enumerate(team.supporters):
+            path = tmp_path / f"supporter-{n}.ics"
+            export_supporter(store, path, team.uid, ref, options, SPRING)
+            files.append(path.read_bytes())
+    finally:
+        store.close()
+    assert len(files) >= 3
+    for n, data in enumerate(files):
+        path = caldav.make_calendar(f"supporter-{n}")
+        status, body = caldav.request("PUT", path, data, "text/calendar; charset=utf-8")
+        assert 200 <= status < 300, (status, body)
+        assert sorted(_served_uids(caldav, path)) == sorted(uids_of(data))
+    merged = icalendar.Calendar.from_ical(plans)
+    for data in files:
+        for component in icalendar.Calendar.from_ical(data).subcomponents:
+            if component.name == "VEVENT":
+                merged.add_component(component)
+    together = merged.to_ical()
+    path = caldav.make_calendar("everyone")
+    status, body = caldav.request("PUT", path, together, "text/calendar; charset=utf-8")
+    assert 200 <= status < 300, (status, body)
+    served = _served_uids(caldav, path)
+    assert sorted(served) == sorted(uids_of(together))
+    assert any(uid.startswith("rota-") for uid in served)
