@@ -109,8 +109,8 @@ def supporter_events(
     ):
         if checkin.supporter != supporter:
             continue
-        if checkin.slot_uid in series and not checkin.swapped:
-            continue  # the series has it
+        if checkin.slot_uid in series:
+            continue  # the series has it (a date "swapped" to its own supporter too)
         out.append(_standalone(slots[checkin.slot_uid], checkin, focus, options))
     out.sort(key=lambda e: (_sort_instant(e.upcoming or e.start), e.uid))
     return out

@@ -265,3 +265,14 @@ def test_supporters_are_found_by_name_nickname_or_me(world: World) -> None:
         supporter_ref(world.store, team, "Dan")  # the focus person isn't a supporter
     with pytest.raises(NotFoundError):
         supporter_ref(world.store, team, "Nobody")
+
+
+def test_a_date_swapped_to_the_slot_s_own_supporter_stays_in_the_series(
+    world: World, tmp_path: Path
+) -> None:
+    team = world.store.care_teams.get(world.team.uid)
+    team.swaps.append(SlotSwap(world.thursday.uid, date(2026, 12, 10), ME))
+    world.store.care_teams.save(team)
+    found = _by_uid(_export(world, tmp_path, ME)[1])
+    assert not any(uid.startswith(f"rota-{world.thursday.uid}-") for uid in found)
+    assert "EXDATE" not in found[f"rota-{world.thursday.uid}"]
