@@ -63,12 +63,16 @@ def line_text(line: RotaLine) -> str:
 
 
 def _cell_line(line: RotaLine) -> str:
-    # A narrow cell breaks after the name, never inside "(phone call)" or "19:00 Ann".
-    text = _esc(line_text(line))
-    head, sep, how = text.partition(" (")
+    # A narrow cell breaks after the name or a comma, never inside "19:00 Ann" or
+    # "(phone call)", so a time and a way of calling stay readable.
+    who = line.supporter_name if line.supporter_name is not None else OPEN
+    text = _esc(who)
     if line.time:
-        head = head.replace(" ", "&nbsp;", 1)
-    return head + (" (" + how.replace(" ", "&nbsp;") if sep else "")
+        text = f"{line.time}&nbsp;{text}"
+    how = [_esc(line.channel.lower()).replace(" ", "&nbsp;")] if line.channel else []
+    if line.swapped:
+        how.append("swapped")
+    return f"{text} ({', '.join(how)})" if how else text
 
 
 def _day_label(day: date) -> str:
@@ -89,7 +93,8 @@ def _grid_html(view: RotaView) -> str:
     first = view.days[0].day
     last = view.days[-1].day
     monday = first - timedelta(days=first.weekday())
-    heads = "".join(f"<th>{name}</th>" for name in WEEKDAY_NAMES)
+    # Equal columns: a busy day doesn't squeeze its neighbours.
+    heads = "".join(f'<th width="14%">{name}</th>' for name in WEEKDAY_NAMES)
     rows = [f"<tr>{heads}</tr>"]
     day = monday
     while day <= last:
