@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from supportnet.safety.crisis_lines import CountryHelp
     from supportnet.services.care_teams import RotaLine, RotaView
 
-__all__ = ["OPEN", "WORRIED", "page_html", "rota_layout_for", "write_rota_pdf"]
+__all__ = ["OPEN", "WORRIED", "page_html", "print_rota", "rota_layout_for", "write_rota_pdf"]
 
 #: Body text sizes tried in turn (points) until the rota fits one page.
 FONT_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)
@@ -50,16 +50,6 @@ def _esc(text: str) -> str:
 
 def _number_safe(text: str) -> str:
     return _esc(_SPACE_IN_NUMBER.sub(chr(0xA0), text))
-
-
-def line_text(line: RotaLine) -> str:
-    """E.g. "19:00 Shiv (phone call)", "10:00 open (in person)", "Owen (chat app, swapped)"."""
-    who = line.supporter_name if line.supporter_name is not None else OPEN
-    how = [line.channel.lower()] if line.channel else []
-    if line.swapped:
-        how.append("swapped")
-    text = f"{line.time} {who}" if line.time else who
-    return f"{text} ({', '.join(how)})" if how else text
 
 
 def _cell_line(line: RotaLine) -> str:
