@@ -102,7 +102,9 @@ def _grid_html(view: RotaView) -> str:
 def _supporters_html(view: RotaView) -> str:
     items = []
     for supporter in view.supporters:
-        text = f"<b>{_esc(supporter.name)}</b>"
+        # Someone who left the network is said gently, not in bold like a name to call.
+        name = _esc(supporter.name)
+        text = f"<b>{name}</b>" if supporter.in_network else f"<i>{name}</i>"
         if supporter.reach:
             text += f" &mdash; {_number_safe(supporter.reach)}"
         items.append(f"<li>{text}</li>")
