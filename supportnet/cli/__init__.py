@@ -22,6 +22,7 @@ from supportnet.cli import (
     safety_plan_commands,
     store_commands,
 )
+from supportnet.cli.care_commands import WriteRotaPdf
 from supportnet.cli.common import (
     PROG,
     Handler,
@@ -78,12 +79,14 @@ def run(
     stderr: TextIO | None = None,
     open_app: OpenApp | None = None,
     write_plan_pdf: WritePlanPdf | None = None,
+    write_rota_pdf: WriteRotaPdf | None = None,
 ) -> int:
     """Run the command line; return the exit code. Errors are one line on stderr.
 
     ``open_app`` opens the GUI for the ``gui`` command (the default); without it, asking
     for the app is a usage error. ``write_plan_pdf`` saves the plan for hard days as a PDF
-    (``safety-plan --pdf``); without it, asking for one is a usage error.
+    (``safety-plan --pdf``), ``write_rota_pdf`` a care team's rota (``rota --pdf``);
+    without them, asking for one is a usage error.
     """
     out = stdout or sys.stdout
     err = stderr or sys.stderr
@@ -116,6 +119,7 @@ def run(
             return open_app(data_dir, [sys.argv[0], *argv])
         handler: Handler = args.handler
         args.write_plan_pdf = write_plan_pdf
+        args.write_rota_pdf = write_rota_pdf
         with acting_as_command(command):  # says who holds the store, to the lock's waiters
             return handler(args, data_dir, out)
     except ValidationError as exc:

@@ -4,22 +4,43 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
 from supportnet.cli.common import passphrase_provider, shown, valid_text
+from supportnet.cli.safety_plan_commands import check_pdf_target
+from supportnet.data.paths import user_path
 from supportnet.model.care import ME
 from supportnet.model.days import short_date
-from supportnet.model.errors import NotFoundError, UsageError
+from supportnet.model.errors import ExportError, NotFoundError, UsageError
+from supportnet.scheduling.rota_words import NOBODY_YET, coverage_text, stretch_text
 
 if TYPE_CHECKING:
     from supportnet.model.care import CareTeam
-    from supportnet.scheduling.rota import Coverage, Gap
+    from supportnet.safety.crisis_lines import CountryHelp
+    from supportnet.scheduling.rota import Gap
     from supportnet.services.care_teams import RotaLine, RotaView
 
-__all__ = ["ROTA_DAYS", "add_parsers", "choose_team", "coverage_text", "rota_json", "rota_text"]
+__all__ = [
+    "NO_PDF",
+    "ROTA_DAYS",
+    "WriteRotaPdf",
+    "add_parsers",
+    "choose_team",
+    "coverage_text",
+    "rota_json",
+    "rota_text",
+    "stretch_text",
+]
+
+#: Writes a team's rota and the crisis lines as a one-page PDF at a path (the GUI's
+#: printing, handed in by the entry point so the command line imports no Qt).
+WriteRotaPdf = Callable[["RotaView", "CountryHelp", Path], None]
+
+NO_PDF = "A PDF can't be made from here; run `supportnet rota --pdf FILE` instead."
 
 #: How many days the rota shows: four weeks.
 ROTA_DAYS = 28
@@ -45,7 +66,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         type=valid_text("The date"),
         help="the first day, as YYYY-MM-DD (default: today)",
     )
-    parser.add_argument("--json", action="store_true", help="print the rota as JSON")
+    shape = parser.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print the rota as JSON")
+    shape.add_argument(
+        "--pdf", metavar="FILE", help="save the rota as a one-page PDF (readable by you only)"
+    )
     parser.set_defaults(handler=rota)
 
 
@@ -92,6 +117,13 @@ def rota(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.services.schedule_reader import user_zone
 
     start = parse_day(args.start) if args.start is not None else None
+    write_pdf: WriteRotaPdf | None = getattr(args, "write_rota_pdf", None)
+    target = None
+    if args.pdf is not None:
+        if write_pdf is None:
+            raise UsageError(NO_PDF)
+        target = user_path(args.pdf)
+        check_pdf_target(target)
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
         service = CareTeamService(store)
         team = choose_team(service.list(), args.team)
@@ -101,12 +133,30 @@ def rota(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
         zone = user_zone(store)
         today = datetime.now(UTC).astimezone(ZoneInfo(zone)).date()
         view = service.rota(team.uid, start or today, ROTA_DAYS, zone)
+    if target is not None:
+        from supportnet.services.crisis import CrisisHelpService
+
+        assert write_pdf is not None
+        save_rota_pdf(write_pdf, view, CrisisHelpService(data_dir).help(), target)
+        print(f"Saved the rota of {view.team.name} to {target}.", file=out)
+        return 0
     if args.json:
         json.dump(rota_json(view), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         out.write(rota_text(view, today=today))
     return 0
+
+
+def save_rota_pdf(write_pdf: WriteRotaPdf, view: RotaView, help: CountryHelp, path: Path) -> None:
+    """Write the PDF beside ``path`` and move it into place, whole or not at all (0600)."""
+    from supportnet.data.files import FILE_MODE, replace_by_writing
+
+    try:
+        replace_by_writing(path, lambda temp: write_pdf(view, help, temp), FILE_MODE)
+    except OSError as exc:
+        reason = exc.strerror or "the file couldn't be written"
+        raise ExportError(f"Can't save the rota as {path}: {reason}.") from exc
 
 
 # --- Text -------------------------------------------------------------------------------------
@@ -121,7 +171,7 @@ def rota_text(view: RotaView, *, today: date | None = None) -> str:
         "",
     ]
     for day in view.days:
-        said = " · ".join(_line_text(c) for c in day.check_ins) or "Nobody planned yet"
+        said = " · ".join(_line_text(c) for c in day.check_ins) or NOBODY_YET
         lines.append(f"{short_date(day.day):<10}  {said}")
     lines += ["", *coverage_text(view.coverage, view.team.comfortable_gap_days, today=today)]
     return "\n".join(lines) + "\n"
@@ -134,46 +184,6 @@ def _line_text(line: RotaLine) -> str:
         how.append("swapped")
     text = f"{line.time} {who}" if line.time else who
     return f"{text} ({', '.join(how)})" if how else text
-
-
-def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
-
-
-def stretch_text(gap: Gap) -> str:
-    """E.g. "Sat 12 Dec", "Sat 12 – Sun 13 Dec", "Wed 30 Dec – Fri 1 Jan"."""
-    if gap.first == gap.last:
-        return short_date(gap.first)
-    if (gap.first.year, gap.first.month) == (gap.last.year, gap.last.month):
-        return f"{short_date(gap.first).rsplit(' ', 1)[0]} – {short_date(gap.last)}"
-    return f"{short_date(gap.first)} – {short_date(gap.last)}"
-
-
-def coverage_text(cover: Coverage, comfortable_gap_days: int, *, today: date | None) -> list[str]:
-    """How the days are covered, in calm words; only the stretches longer than the team
-    is comfortable with are pointed out."""
-    span = (
-        f"the next {cover.days} days"
-        if cover.start == today
-        else f"the {cover.days} days from {short_date(cover.start)}"
-    )
-    if cover.covered_days == cover.days:
-        return [f"Someone is planned on every one of {span}."]
-    if cover.covered_days == 0:
-        return [f"Nobody is planned yet on {span}."]
-    out = f"Someone is planned on {cover.covered_days} of {span}."
-    gap = cover.longest_gap
-    if gap is not None:
-        out += (
-            f" The longest stretch with nobody planned is {_days(gap.days)} ({stretch_text(gap)})."
-        )
-    lines = [out]
-    if cover.gaps_over_comfort:
-        listed = ", ".join(stretch_text(g) for g in cover.gaps_over_comfort)
-        lines.append(
-            f"Longer than the {_days(comfortable_gap_days)} the team is comfortable with: {listed}."
-        )
-    return lines
 
 
 # --- JSON -------------------------------------------------------------------------------------

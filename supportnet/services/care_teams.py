@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from supportnet.data import reads
 from supportnet.model.care import ME, CareTeam, SupporterRef
 from supportnet.model.network import ChannelKind, display_name_of
+from supportnet.safety.resolve import person_reach
 from supportnet.scheduling.rota import Coverage, RotaCheckIn, coverage, expand
 
 if TYPE_CHECKING:
@@ -34,11 +35,13 @@ NOT_IN_NETWORK = "Someone no longer in your network"
 
 @dataclass(frozen=True, slots=True)
 class RotaSupporter:
-    """A supporter as the rota names them; ``in_network`` False when they were removed."""
+    """A supporter as the rota names them; ``in_network`` False when they were removed;
+    ``reach`` their way to be reached as the plan for hard days words it, else ""."""
 
     ref: str
     name: str
     in_network: bool
+    reach: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,10 @@ class CareTeamService:
         def known(ref: str) -> bool:
             return ref in people
 
+        def reach_of(ref: str) -> str:
+            person = people.get(ref)
+            return person_reach(person, numbers=True) if person else ""
+
         checkins = expand(team, start, days, zone, last_contact=last, known=known)
         tz = ZoneInfo(zone)
         by_day: dict[date, list[RotaLine]] = {}
@@ -139,7 +146,8 @@ class CareTeamService:
             team=team,
             focus_name=name_of(team.focus),
             supporters=[
-                RotaSupporter(ref, name_of(ref), ref == ME or known(ref)) for ref in team.supporters
+                RotaSupporter(ref, name_of(ref), ref == ME or known(ref), reach_of(ref))
+                for ref in team.supporters
             ],
             days=[
                 RotaDay(day, by_day.get(day, []))

@@ -10,7 +10,7 @@ import pytest
 from supportnet.model.care import ME, CareTeam, RotaSlot, SlotSwap
 from supportnet.model.checkins import CheckIn
 from supportnet.model.errors import NotFoundError, ValidationError
-from supportnet.model.network import ChannelKind, Person
+from supportnet.model.network import ChannelKind, ContactChannel, Person
 from supportnet.model.plans import Cadence, Frequency, Plan, PlanKind, Recurrence
 from supportnet.scheduling.rota import Gap
 from supportnet.services import Services
@@ -182,3 +182,20 @@ def test_a_team_for_the_user_calls_them_you(services: Services, team: Team) -> N
     assert all(not d.check_ins for d in view.days)
     assert view.coverage.covered_days == 0
     assert view.coverage.longest_gap == Gap(MONDAY, date(2027, 1, 3))
+
+
+def test_each_supporter_comes_with_their_way_to_be_reached(services: Services, team: Team) -> None:
+    """Worded as the plan for hard days words a helper: the preferred way, then numbers."""
+    shiv = services.people.get(team.shiv.id)
+    shiv.channels = [
+        ContactChannel(ChannelKind.MESSAGING, "WhatsApp", preferred=True),
+        ContactChannel(ChannelKind.CALL, "07700 900123"),
+    ]
+    services.people.update(shiv)
+    services.care_teams.save(team.team)
+    view = services.care_teams.rota(team.team.uid, MONDAY, 7, ZONE)
+    assert [s.reach for s in view.supporters] == [
+        "Chat app: WhatsApp · Phone call: 07700 900123",
+        "",  # the user
+        "",  # Ravi has no way to be reached yet
+    ]

@@ -36,7 +36,15 @@ if TYPE_CHECKING:
     from supportnet.safety.crisis_lines import CountryHelp
     from supportnet.safety.resolve import ResolvedPlan
 
-__all__ = ["crisis_rows", "page_html", "page_layout_for", "print_plan", "write_plan_pdf"]
+__all__ = [
+    "crisis_rows",
+    "ensure_app",
+    "page_html",
+    "page_layout_for",
+    "page_size_for",
+    "print_plan",
+    "write_plan_pdf",
+]
 
 #: Body text sizes tried in turn (points) until the plan fits one page.
 FONT_SIZES = (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
@@ -49,7 +57,7 @@ LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR"})
 _MADE: list[QGuiApplication] = []
 
 
-def _ensure_app() -> None:
+def ensure_app() -> None:
     """Text layout and fonts need an application; make an invisible one if none exists."""
     if QGuiApplication.instance() is not None:
         return
@@ -190,7 +198,7 @@ def write_plan_pdf(view: ResolvedPlan, help: CountryHelp, path: Path) -> None:
 
     Raises OSError when the file can't be written (the old file, if any, is left as it was).
     """
-    _ensure_app()
+    ensure_app()
     path = Path(path)
 
     def write(temp: Path) -> None:

@@ -1,0 +1,222 @@
+"""A care team's rota on one printed page: a PDF file (and, later, a printer).
+
+The page holds the team's name and whom the check-ins are with, the four weeks as a grid
+(Monday first; each day's check-ins, or "Nobody planned yet"), every supporter's way to be
+reached, the team's note, how the days are covered, and "If you're worried" with the
+crisis lines of the focus person's country. Landscape, so seven days sit side by side;
+fonts shrink until it fits one page, then it is drawn smaller as a whole. Works from the
+command line: with no application yet, an offscreen one is made (nothing is shown).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPainter, QPdfWriter, QTextDocument
+
+from supportnet.model.care import ME
+from supportnet.model.days import MONTH_NAMES, WEEKDAY_NAMES, short_date
+from supportnet.scheduling.rota_words import NOBODY_YET, coverage_text
+from supportnet.services.files import replace_by_writing
+from supportnet.ui.safety.printing import MARGIN_MM, crisis_rows, ensure_app, page_size_for
+
+if TYPE_CHECKING:
+    from supportnet.safety.crisis_lines import CountryHelp
+    from supportnet.services.care_teams import RotaLine, RotaView
+
+__all__ = ["OPEN", "WORRIED", "page_html", "print_rota", "rota_layout_for", "write_rota_pdf"]
+
+#: Body text sizes tried in turn (points) until the rota fits one page.
+FONT_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)
+#: A check-in nobody has taken yet.
+OPEN = "open"
+#: The heading above the crisis lines.
+WORRIED = "If you're worried"
+#: Text that matters less (dates of days outside the rota, the hint of an empty day):
+#: grey, never a warning colour.
+_SOFT = "#555555"
+#: A space between two digits: kept, but never a place to break a phone number.
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d)")
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _number_safe(text: str) -> str:
+    return _esc(_SPACE_IN_NUMBER.sub(chr(0xA0), text))
+
+
+def _cell_line(line: RotaLine) -> str:
+    # A narrow cell breaks after the name or a comma, never inside "19:00 Ann" or
+    # "(phone call)", so a time and a way of calling stay readable.
+    who = line.supporter_name if line.supporter_name is not None else OPEN
+    text = _esc(who)
+    if line.time:
+        text = f"{line.time}&nbsp;{text}"
+    how = [_esc(line.channel.lower()).replace(" ", "&nbsp;")] if line.channel else []
+    if line.swapped:
+        how.append("swapped")
+    return f"{text} ({', '.join(how)})" if how else text
+
+
+def _day_label(day: date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]}"
+
+
+def _cell(day: date, lines: list[RotaLine] | None) -> str:
+    if lines is None:  # before the first day or after the last: not part of this rota
+        return f'<td bgcolor="#f3f3f3"><span style="color: {_SOFT};">{_day_label(day)}</span></td>'
+    said = "<br>".join(_cell_line(line) for line in lines)
+    if not said:
+        said = f'<i style="color: {_SOFT};">{NOBODY_YET}</i>'
+    return f"<td><b>{_day_label(day)}</b><br>{said}</td>"
+
+
+def _grid_html(view: RotaView) -> str:
+    by_day = {d.day: d.check_ins for d in view.days}
+    first = view.days[0].day
+    last = view.days[-1].day
+    monday = first - timedelta(days=first.weekday())
+    # Equal columns: a busy day doesn't squeeze its neighbours.
+    heads = "".join(f'<th width="14%">{name}</th>' for name in WEEKDAY_NAMES)
+    rows = [f"<tr>{heads}</tr>"]
+    day = monday
+    while day <= last:
+        cells = []
+        for _ in range(7):
+            cells.append(_cell(day, by_day.get(day)))
+            day += timedelta(days=1)
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        '<table width="100%" border="1" cellspacing="0" cellpadding="5" '
+        'style="border-style: solid; border-color: #888888;">' + "".join(rows) + "</table>"
+    )
+
+
+def _supporters_html(view: RotaView) -> str:
+    items = []
+    for supporter in view.supporters:
+        # Someone who left the network is said gently, not in bold like a name to call.
+        name = _esc(supporter.name)
+        text = f"<b>{name}</b>" if supporter.in_network else f"<i>{name}</i>"
+        if supporter.reach:
+            text += f" &mdash; {_number_safe(supporter.reach)}"
+        items.append(f"<li>{text}</li>")
+    if not items:
+        return "<p>No supporters on the team yet.</p>"
+    return '<ul style="margin-top: 1pt; margin-bottom: 0;">' + "".join(items) + "</ul>"
+
+
+def _crisis_html(help: CountryHelp) -> str:
+    cells = "<br>".join(crisis_rows(help))
+    return (
+        '<table width="100%" border="1" cellspacing="0" cellpadding="6" bgcolor="#f3f3f3" '
+        'style="border-style: solid; border-color: #555555;">'
+        f"<tr><td>{cells}</td></tr></table>"
+    )
+
+
+def page_html(view: RotaView, help: CountryHelp, body_pt: float) -> str:
+    """The printed rota as rich text, with body text at ``body_pt`` points."""
+    first, last = view.days[0].day, view.days[-1].day
+    whom = "you" if view.team.focus == ME else view.focus_name
+    heading = f"font-size: {body_pt * 1.15:.1f}pt; margin-top: {round(body_pt)}px;"
+    cover = coverage_text(view.coverage, view.team.comfortable_gap_days, today=None)
+    parts = [
+        f'<html><body style="font-size: {body_pt}pt;">',
+        f'<p style="font-size: {body_pt * 1.6:.1f}pt; margin-bottom: 0;">'
+        f"<b>{_esc(view.team.name)}</b></p>",
+        f'<p style="margin-top: 2px; margin-bottom: 6px;">Check-ins with {_esc(whom)}, '
+        f"{short_date(first, year=True)} to {short_date(last, year=True)}</p>",
+        _grid_html(view),
+        f'<p style="margin-top: 4px;">{"<br>".join(_esc(c) for c in cover)}</p>',
+        f'<p style="{heading} margin-bottom: 2px;"><b>Who is on the team</b></p>',
+        _supporters_html(view),
+    ]
+    if view.team.note:
+        note = "<br>".join(_esc(line) for line in view.team.note.splitlines())
+        parts.append(f'<p style="{heading} margin-bottom: 2px;"><b>Team note</b></p>')
+        parts.append(f'<p style="margin-top: 0;">{note}</p>')
+    parts.append(f'<p style="{heading} margin-bottom: 4px;"><b>{WORRIED}</b></p>')
+    parts.append(_crisis_html(help))
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _fitted_document(
+    view: RotaView, help: CountryHelp, area: QSizeF, device: QPagedPaintDevice
+) -> QTextDocument:
+    """The page laid out for ``device`` in the largest font that fits ``area``."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.documentLayout().setPaintDevice(device)
+    for size in FONT_SIZES:
+        font = document.defaultFont()
+        font.setPointSizeF(size)
+        document.setDefaultFont(font)
+        document.setHtml(page_html(view, help, size))
+        document.setTextWidth(area.width())
+        if document.size().height() <= area.height():
+            break
+    return document
+
+
+def _render(device: QPagedPaintDevice, view: RotaView, help: CountryHelp) -> None:
+    """The rota onto ``device``'s first (and only) page."""
+    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    area = QSizeF(rect.width(), rect.height())
+    document = _fitted_document(view, help, area, device)
+    height = document.size().height()
+    # Still too long in the smallest font: draw it all smaller, so it stays one page.
+    scale = min(1.0, area.height() / height) if height > 0 else 1.0
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("Couldn't start drawing the rota.")
+    try:
+        painter.scale(scale, scale)
+        document.drawContents(painter, QRectF(0, 0, area.width() / scale, area.height() / scale))
+    finally:
+        painter.end()
+
+
+def rota_layout_for(country: str | None) -> QPageLayout:
+    """The country's usual paper, landscape (seven days side by side), even margins."""
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    return QPageLayout(
+        page_size_for(country),
+        QPageLayout.Orientation.Landscape,
+        margins,
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def write_rota_pdf(view: RotaView, help: CountryHelp, path: Path) -> None:
+    """Write the rota as a one-page PDF at ``path`` (0600), whole or not at all.
+
+    Raises OSError when the file can't be written (an old file, if any, is left as it was).
+    """
+    ensure_app()
+    path = Path(path)
+
+    def write(temp: Path) -> None:
+        writer = QPdfWriter(str(temp))
+        writer.setResolution(300)
+        writer.setPageLayout(rota_layout_for(help.code))
+        writer.setTitle(f"Rota: {view.team.name}")
+        writer.setCreator("SupportNet")
+        _render(writer, view, help)
+        if temp.stat().st_size == 0:
+            raise OSError(f"Couldn't write the PDF to {path}.")
+
+    replace_by_writing(path, write, mode=0o600)
+
+
+def print_rota(printer: Any, view: RotaView, help: CountryHelp) -> None:
+    """Print the rota on ``printer`` (a QPrinter set up in the print dialog)."""
+    _render(printer, view, help)
