@@ -16,14 +16,15 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPdfWriter
 
 from supportnet.model.care import ME
 from supportnet.model.days import MONTH_NAMES, WEEKDAY_NAMES, short_date
 from supportnet.scheduling.rota_words import NOBODY_YET, coverage_text
 from supportnet.services.files import replace_by_writing
 from supportnet.ui.safety.printing import MARGIN_MM, crisis_rows, ensure_app, page_size_for
+from supportnet.ui.widgets.one_page import render_one_page
 
 if TYPE_CHECKING:
     from supportnet.safety.crisis_lines import CountryHelp
@@ -149,40 +150,9 @@ def page_html(view: RotaView, help: CountryHelp, body_pt: float) -> str:
     return "".join(parts)
 
 
-def _fitted_document(
-    view: RotaView, help: CountryHelp, area: QSizeF, device: QPagedPaintDevice
-) -> QTextDocument:
-    """The page laid out for ``device`` in the largest font that fits ``area``."""
-    document = QTextDocument()
-    document.setDocumentMargin(0)
-    document.documentLayout().setPaintDevice(device)
-    for size in FONT_SIZES:
-        font = document.defaultFont()
-        font.setPointSizeF(size)
-        document.setDefaultFont(font)
-        document.setHtml(page_html(view, help, size))
-        document.setTextWidth(area.width())
-        if document.size().height() <= area.height():
-            break
-    return document
-
-
 def _render(device: QPagedPaintDevice, view: RotaView, help: CountryHelp) -> None:
     """The rota onto ``device``'s first (and only) page."""
-    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
-    area = QSizeF(rect.width(), rect.height())
-    document = _fitted_document(view, help, area, device)
-    height = document.size().height()
-    # Still too long in the smallest font: draw it all smaller, so it stays one page.
-    scale = min(1.0, area.height() / height) if height > 0 else 1.0
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError("Couldn't start drawing the rota.")
-    try:
-        painter.scale(scale, scale)
-        document.drawContents(painter, QRectF(0, 0, area.width() / scale, area.height() / scale))
-    finally:
-        painter.end()
+    render_one_page(device, lambda size: page_html(view, help, size), FONT_SIZES, "the rota")
 
 
 def rota_layout_for(country: str | None) -> QPageLayout:

@@ -15,15 +15,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import (
     QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPainter,
     QPdfWriter,
-    QTextDocument,
 )
 
 from supportnet.model.safety_plan import Step
@@ -31,6 +29,7 @@ from supportnet.safety.crisis_lines import contact_text
 from supportnet.safety.resolve import line_parts
 from supportnet.safety.wording import PAGE_TITLE, numbered_heading
 from supportnet.services.files import replace_by_writing
+from supportnet.ui.widgets.one_page import render_one_page
 
 if TYPE_CHECKING:
     from supportnet.safety.crisis_lines import CountryHelp
@@ -143,42 +142,9 @@ def page_html(view: ResolvedPlan, help: CountryHelp, body_pt: float) -> str:
     return "".join(parts)
 
 
-def _fitted_document(
-    view: ResolvedPlan, help: CountryHelp, area: QSizeF, device: QPagedPaintDevice
-) -> QTextDocument:
-    """The page's text laid out for ``device``, in the largest font that fits ``area``
-    (or the smallest tried, if none does)."""
-    document = QTextDocument()
-    document.setDocumentMargin(0)
-    # Laid out at the device's resolution, so points are the paper's points.
-    document.documentLayout().setPaintDevice(device)
-    for size in FONT_SIZES:
-        font = document.defaultFont()
-        font.setPointSizeF(size)
-        document.setDefaultFont(font)
-        document.setHtml(page_html(view, help, size))
-        document.setTextWidth(area.width())
-        if document.size().height() <= area.height():
-            break
-    return document
-
-
 def _render(device: QPagedPaintDevice, view: ResolvedPlan, help: CountryHelp) -> None:
     """The plan onto ``device``'s first (and only) page."""
-    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
-    area = QSizeF(rect.width(), rect.height())
-    document = _fitted_document(view, help, area, device)
-    height = document.size().height()
-    # Still too long in the smallest font: draw it all smaller, so it stays one page.
-    scale = min(1.0, area.height() / height) if height > 0 else 1.0
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError("Couldn't start drawing the plan.")
-    try:
-        painter.scale(scale, scale)
-        document.drawContents(painter, QRectF(0, 0, area.width() / scale, area.height() / scale))
-    finally:
-        painter.end()
+    render_one_page(device, lambda size: page_html(view, help, size), FONT_SIZES, "the plan")
 
 
 def page_layout_for(country: str | None) -> QPageLayout:
