@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
 from supportnet.cli.common import passphrase_provider, shown, valid_text
-from supportnet.cli.safety_plan_commands import check_pdf_target
-from supportnet.data.paths import user_path
+from supportnet.cli.pdf_files import pdf_target, save_pdf
 from supportnet.model.care import ME
 from supportnet.model.days import short_date
-from supportnet.model.errors import ExportError, NotFoundError, UsageError
+from supportnet.model.errors import NotFoundError, UsageError
 from supportnet.scheduling.rota_words import NOBODY_YET, coverage_text, stretch_text
 
 if TYPE_CHECKING:
@@ -118,12 +117,7 @@ def rota(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
 
     start = parse_day(args.start) if args.start is not None else None
     write_pdf: WriteRotaPdf | None = getattr(args, "write_rota_pdf", None)
-    target = None
-    if args.pdf is not None:
-        if write_pdf is None:
-            raise UsageError(NO_PDF)
-        target = user_path(args.pdf)
-        check_pdf_target(target)
+    target = pdf_target(args.pdf, write_pdf, NO_PDF)
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
         service = CareTeamService(store)
         team = choose_team(service.list(), args.team)
@@ -137,7 +131,8 @@ def rota(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
         from supportnet.services.crisis import CrisisHelpService
 
         assert write_pdf is not None
-        save_rota_pdf(write_pdf, view, CrisisHelpService(data_dir).help(), target)
+        help = CrisisHelpService(data_dir).help()
+        save_pdf(target, lambda temp: write_pdf(view, help, temp), "the rota")
         print(f"Saved the rota of {view.team.name} to {target}.", file=out)
         return 0
     if args.json:
@@ -146,17 +141,6 @@ def rota(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     else:
         out.write(rota_text(view, today=today))
     return 0
-
-
-def save_rota_pdf(write_pdf: WriteRotaPdf, view: RotaView, help: CountryHelp, path: Path) -> None:
-    """Write the PDF beside ``path`` and move it into place, whole or not at all (0600)."""
-    from supportnet.data.files import FILE_MODE, replace_by_writing
-
-    try:
-        replace_by_writing(path, lambda temp: write_pdf(view, help, temp), FILE_MODE)
-    except OSError as exc:
-        reason = exc.strerror or "the file couldn't be written"
-        raise ExportError(f"Can't save the rota as {path}: {reason}.") from exc
 
 
 # --- Text -------------------------------------------------------------------------------------

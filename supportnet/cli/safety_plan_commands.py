@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from supportnet.cli.common import passphrase_provider
-from supportnet.data.paths import user_path
-from supportnet.model.errors import ExportError, UsageError
+from supportnet.cli.pdf_files import pdf_target, save_pdf
 
 if TYPE_CHECKING:
     from supportnet.safety.crisis_lines import CountryHelp
@@ -46,12 +44,7 @@ def safety_plan(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.services.safety_plan import SafetyPlanService
 
     write_pdf: WritePlanPdf | None = getattr(args, "write_plan_pdf", None)
-    target = None
-    if args.pdf is not None:
-        if write_pdf is None:
-            raise UsageError(NO_PDF)
-        target = user_path(args.pdf)
-        check_pdf_target(target)
+    target = pdf_target(args.pdf, write_pdf, NO_PDF)
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
         view = SafetyPlanService(store).view()
     help = CrisisHelpService(data_dir).help()
@@ -61,32 +54,6 @@ def safety_plan(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
         out.write(plan_text(view, as_text(help)))
         return 0
     assert write_pdf is not None
-    save_pdf(write_pdf, view, help, target)
+    save_pdf(target, lambda temp: write_pdf(view, help, temp), "the plan")
     print(f"Saved your plan to {target}.", file=out)
     return 0
-
-
-def check_pdf_target(path: Path) -> None:
-    """Refuse, with one plain line, a path a PDF can't be saved at (before any work)."""
-    try:
-        if path.is_dir():
-            raise ExportError(f"{path} is a folder; choose a file name such as my-plan.pdf.")
-        folder = path.parent
-        if not folder.is_dir():
-            raise ExportError(f"The folder {folder} doesn't exist; choose another place to save.")
-        if not os.access(folder, os.W_OK | os.X_OK):
-            raise ExportError(f"Can't write in {folder}; choose a folder you can save to.")
-    except OSError as exc:  # e.g. a name longer than the file system allows
-        raise ExportError(f"Can't save as {path}: {exc.strerror}.") from exc
-
-
-def save_pdf(write_pdf: WritePlanPdf, view: ResolvedPlan, help: CountryHelp, path: Path) -> None:
-    """Write the PDF beside ``path`` and move it into place: the old file or the whole new
-    one, never half of either; readable by the user only."""
-    from supportnet.data.files import FILE_MODE, replace_by_writing
-
-    try:
-        replace_by_writing(path, lambda temp: write_pdf(view, help, temp), FILE_MODE)
-    except OSError as exc:
-        reason = exc.strerror or "the file couldn't be written"
-        raise ExportError(f"Can't save the plan as {path}: {reason}.") from exc

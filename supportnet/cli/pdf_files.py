@@ -1,0 +1,52 @@
+"""Where a command's `--pdf FILE` goes: checked before any work, written whole or not at all."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from supportnet.data.paths import user_path
+from supportnet.model.errors import ExportError, UsageError
+
+
+def pdf_target(pdf: str | None, writer: object | None, no_pdf: str) -> Path | None:
+    """The checked path of ``--pdf`` (None when not asked for).
+
+    ``writer`` is the PDF writer the entry point handed in; without one, ``no_pdf`` is the
+    usage error. The path is refused, with one plain line, before the store is opened.
+    """
+    if pdf is None:
+        return None
+    if writer is None:
+        raise UsageError(no_pdf)
+    target = user_path(pdf)
+    check_pdf_target(target)
+    return target
+
+
+def check_pdf_target(path: Path) -> None:
+    """Refuse, with one plain line, a path a PDF can't be saved at (before any work)."""
+    try:
+        if path.is_dir():
+            raise ExportError(f"{path} is a folder; choose a file name such as my-plan.pdf.")
+        folder = path.parent
+        if not folder.is_dir():
+            raise ExportError(f"The folder {folder} doesn't exist; choose another place to save.")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise ExportError(f"Can't write in {folder}; choose a folder you can save to.")
+    except OSError as exc:  # e.g. a name longer than the file system allows
+        raise ExportError(f"Can't save as {path}: {exc.strerror}.") from exc
+
+
+def save_pdf(path: Path, write: Callable[[Path], None], what: str) -> None:
+    """Write the PDF beside ``path`` and move it into place: the old file or the whole new
+    one, never half of either; readable by the user only. ``what`` names it in the error
+    ("the plan", "the rota")."""
+    from supportnet.data.files import FILE_MODE, replace_by_writing
+
+    try:
+        replace_by_writing(path, write, FILE_MODE)
+    except OSError as exc:
+        reason = exc.strerror or "the file couldn't be written"
+        raise ExportError(f"Can't save {what} as {path}: {reason}.") from exc
