@@ -16,15 +16,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPdfWriter
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 
 from supportnet.model.care import ME
 from supportnet.model.days import MONTH_NAMES, WEEKDAY_NAMES, short_date
 from supportnet.scheduling.rota_words import NOBODY_YET, coverage_text
-from supportnet.services.files import replace_by_writing
-from supportnet.ui.safety.printing import MARGIN_MM, crisis_rows, ensure_app, page_size_for
-from supportnet.ui.widgets.one_page import render_one_page
+from supportnet.ui.safety.printing import crisis_rows
+from supportnet.ui.widgets.one_page import page_layout, render_one_page, write_one_page_pdf
 
 if TYPE_CHECKING:
     from supportnet.safety.crisis_lines import CountryHelp
@@ -157,13 +155,7 @@ def _render(device: QPagedPaintDevice, view: RotaView, help: CountryHelp) -> Non
 
 def rota_layout_for(country: str | None) -> QPageLayout:
     """The country's usual paper, landscape (seven days side by side), even margins."""
-    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    return QPageLayout(
-        page_size_for(country),
-        QPageLayout.Orientation.Landscape,
-        margins,
-        QPageLayout.Unit.Millimeter,
-    )
+    return page_layout(country, QPageLayout.Orientation.Landscape)
 
 
 def write_rota_pdf(view: RotaView, help: CountryHelp, path: Path) -> None:
@@ -171,20 +163,12 @@ def write_rota_pdf(view: RotaView, help: CountryHelp, path: Path) -> None:
 
     Raises OSError when the file can't be written (an old file, if any, is left as it was).
     """
-    ensure_app()
-    path = Path(path)
-
-    def write(temp: Path) -> None:
-        writer = QPdfWriter(str(temp))
-        writer.setResolution(300)
-        writer.setPageLayout(rota_layout_for(help.code))
-        writer.setTitle(f"Rota: {view.team.name}")
-        writer.setCreator("SupportNet")
-        _render(writer, view, help)
-        if temp.stat().st_size == 0:
-            raise OSError(f"Couldn't write the PDF to {path}.")
-
-    replace_by_writing(path, write, mode=0o600)
+    write_one_page_pdf(
+        path,
+        rota_layout_for(help.code),
+        f"Rota: {view.team.name}",
+        lambda device: _render(device, view, help),
+    )
 
 
 def print_rota(printer: Any, view: RotaView, help: CountryHelp) -> None:

@@ -10,26 +10,24 @@ application yet, one is made on the offscreen platform (nothing is shown).
 from __future__ import annotations
 
 import html
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import (
-    QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
-    QPageSize,
-    QPdfWriter,
 )
 
 from supportnet.model.safety_plan import Step
 from supportnet.safety.crisis_lines import contact_text
 from supportnet.safety.resolve import line_parts
 from supportnet.safety.wording import PAGE_TITLE, numbered_heading
-from supportnet.services.files import replace_by_writing
-from supportnet.ui.widgets.one_page import render_one_page
+from supportnet.ui.widgets.one_page import (
+    page_layout,
+    render_one_page,
+    write_one_page_pdf,
+)
 
 if TYPE_CHECKING:
     from supportnet.safety.crisis_lines import CountryHelp
@@ -37,37 +35,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "crisis_rows",
-    "ensure_app",
     "page_html",
     "page_layout_for",
-    "page_size_for",
     "print_plan",
     "write_plan_pdf",
 ]
 
 #: Body text sizes tried in turn (points) until the plan fits one page.
 FONT_SIZES = (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
-#: The printable page's margins, in millimetres.
-MARGIN_MM = 14.0
-#: Countries whose paper is US Letter; everyone else prints on A4.
-LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR"})
-
-#: Keeps the offscreen application made for the command line alive.
-_MADE: list[QGuiApplication] = []
-
-
-def ensure_app() -> None:
-    """Text layout and fonts need an application; make an invisible one if none exists."""
-    if QGuiApplication.instance() is not None:
-        return
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _MADE.append(QGuiApplication(["supportnet", "-platform", "offscreen"]))
-
-
-def page_size_for(country: str | None) -> QPageSize:
-    """US Letter where it is the usual paper, A4 elsewhere."""
-    letter = (country or "").upper() in LETTER_COUNTRIES
-    return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
 
 
 def _esc(text: str) -> str:
@@ -149,14 +124,7 @@ def _render(device: QPagedPaintDevice, view: ResolvedPlan, help: CountryHelp) ->
 
 def page_layout_for(country: str | None) -> QPageLayout:
     """The printed page for a country: its usual paper, portrait, with even margins."""
-    return _layout(page_size_for(country))
-
-
-def _layout(page_size: QPageSize) -> QPageLayout:
-    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    return QPageLayout(
-        page_size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter
-    )
+    return page_layout(country, QPageLayout.Orientation.Portrait)
 
 
 def write_plan_pdf(view: ResolvedPlan, help: CountryHelp, path: Path) -> None:
@@ -164,20 +132,9 @@ def write_plan_pdf(view: ResolvedPlan, help: CountryHelp, path: Path) -> None:
 
     Raises OSError when the file can't be written (the old file, if any, is left as it was).
     """
-    ensure_app()
-    path = Path(path)
-
-    def write(temp: Path) -> None:
-        writer = QPdfWriter(str(temp))
-        writer.setResolution(300)
-        writer.setPageLayout(page_layout_for(help.code))
-        writer.setTitle(PAGE_TITLE)
-        writer.setCreator("SupportNet")
-        _render(writer, view, help)
-        if temp.stat().st_size == 0:
-            raise OSError(f"Couldn't write the PDF to {path}.")
-
-    replace_by_writing(path, write, mode=0o600)
+    write_one_page_pdf(
+        path, page_layout_for(help.code), PAGE_TITLE, lambda device: _render(device, view, help)
+    )
 
 
 def print_plan(printer: Any, view: ResolvedPlan, help: CountryHelp) -> None:

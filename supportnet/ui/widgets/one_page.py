@@ -1,11 +1,51 @@
-"""Rich text drawn on exactly one printed page: the largest font that fits, else smaller."""
+"""Rich text on exactly one printed page: the paper, the fitting font, the PDF file."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSizeF
-from PySide6.QtGui import QPagedPaintDevice, QPainter, QTextDocument
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import (
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from supportnet.services.files import replace_by_writing
+
+#: The printable page's margins, in millimetres.
+MARGIN_MM = 14.0
+#: Countries whose paper is US Letter; everyone else prints on A4.
+LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR"})
+
+#: Keeps the offscreen application made for the command line alive.
+_MADE: list[QGuiApplication] = []
+
+
+def ensure_app() -> None:
+    """Text layout and fonts need an application; make an invisible one if none exists."""
+    if QGuiApplication.instance() is not None:
+        return
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _MADE.append(QGuiApplication(["supportnet", "-platform", "offscreen"]))
+
+
+def page_size_for(country: str | None) -> QPageSize:
+    """US Letter where it is the usual paper, A4 elsewhere."""
+    letter = (country or "").upper() in LETTER_COUNTRIES
+    return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
+
+
+def page_layout(country: str | None, orientation: QPageLayout.Orientation) -> QPageLayout:
+    """The country's usual paper, turned as asked, with even margins."""
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    return QPageLayout(page_size_for(country), orientation, margins, QPageLayout.Unit.Millimeter)
 
 
 def _fitted_document(
@@ -53,3 +93,29 @@ def render_one_page(
         document.drawContents(painter, QRectF(0, 0, area.width() / scale, area.height() / scale))
     finally:
         painter.end()
+
+
+def write_one_page_pdf(
+    path: Path,
+    layout: QPageLayout,
+    title: str,
+    render: Callable[[QPagedPaintDevice], None],
+) -> None:
+    """Write one page, drawn by ``render``, as a PDF at ``path`` (0600), whole or not at all.
+
+    Raises OSError when the file can't be written (an old file, if any, is left as it was).
+    """
+    ensure_app()
+    path = Path(path)
+
+    def write(temp: Path) -> None:
+        writer = QPdfWriter(str(temp))
+        writer.setResolution(300)
+        writer.setPageLayout(layout)
+        writer.setTitle(title)
+        writer.setCreator("SupportNet")
+        render(writer)
+        if temp.stat().st_size == 0:
+            raise OSError(f"Couldn't write the PDF to {path}.")
+
+    replace_by_writing(path, write, mode=0o600)
