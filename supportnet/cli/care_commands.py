@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
@@ -43,6 +43,9 @@ NO_PDF = "A PDF can't be made from here; run `supportnet rota --pdf FILE` instea
 
 #: How many days the rota shows: four weeks.
 ROTA_DAYS = 28
+#: The dates a rota may start on: its four weeks must end before the calendar does.
+_FIRST_DAY = date(1900, 1, 1)
+_LAST_DAY = date.max - timedelta(days=ROTA_DAYS)
 #: Longer than any date written as YYYY-MM-DD: Python reads a long run of digits as a date.
 _DATE_MAX = 10
 
@@ -79,9 +82,15 @@ def parse_day(text: str) -> date:
     try:
         if len(value) > _DATE_MAX:
             raise ValueError
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"“{shown(text)}” isn't a date I understand; try 2026-12-07.") from None
+    if not _FIRST_DAY <= day <= _LAST_DAY:
+        raise UsageError(
+            f"Choose a date from {_FIRST_DAY.isoformat()} to {_LAST_DAY.isoformat()}, "
+            "such as 2026-12-07."
+        )
+    return day
 
 
 def choose_team(teams: list[CareTeam], name: str | None) -> CareTeam | None:

@@ -39,6 +39,9 @@ def supporter_ref(store: Store, team: CareTeam, name: str) -> str:
     """The team supporter ``name`` means: "me" is the user; else a supporter whose name or
     nickname is ``name`` (any case), else the one whose name holds it."""
     wanted = name.strip().casefold()
+    if not wanted:
+        # An empty nickname is no one's name: it must not match everyone without one.
+        raise NotFoundError(f"Name a supporter on {team.name}, or “me” for yourself.")
     if wanted == ME:
         if ME in team.supporters:
             return ME
@@ -46,7 +49,7 @@ def supporter_ref(store: Store, team: CareTeam, name: str) -> str:
     people = _people(store, [ref for ref in team.supporters if ref != ME])
     named = [(p.uid, p.name.casefold(), p.nickname.casefold()) for p in people.values()]
     found = [uid for uid, full, nick in named if wanted in (full, nick)] or [
-        uid for uid, full, nick in named if wanted and (wanted in full or wanted in nick)
+        uid for uid, full, nick in named if wanted in full or wanted in nick
     ]
     if len(found) != 1:
         raise NotFoundError(

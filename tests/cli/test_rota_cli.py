@@ -164,6 +164,9 @@ def test_several_teams_need_a_name(team_dir: Path) -> None:
         (["--from", "7 December"], 2, "“7 December” isn't a date I understand"),
         (["--from", "2026-02-30"], 2, "isn't a date I understand"),
         (["--from", "1" * 5000], 2, "isn't a date I understand"),
+        # Four weeks from here would run past the last date Python has.
+        (["--from", "9999-12-31"], 2, "Choose a date from 1900-01-01 to 9999-12-03"),
+        (["--from", "0001-01-01"], 2, "Choose a date from 1900-01-01"),
     ],
 )
 def test_errors_are_one_line(team_dir: Path, args: list[str], code: int, words: str) -> None:

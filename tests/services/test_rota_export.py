@@ -265,6 +265,9 @@ def test_supporters_are_found_by_name_nickname_or_me(world: World) -> None:
         supporter_ref(world.store, team, "Dan")  # the focus person isn't a supporter
     with pytest.raises(NotFoundError):
         supporter_ref(world.store, team, "Nobody")
+    # An empty name is no one's, even where people have no nickname.
+    with pytest.raises(NotFoundError, match="Name a supporter"):
+        supporter_ref(world.store, team, "  ")
 
 
 def test_a_date_swapped_to_the_slot_s_own_supporter_stays_in_the_series(
