@@ -33,7 +33,8 @@ class RotaCheckIn:
     ``supporter`` is who takes it (a person's uid or :data:`ME`), ``None`` when it is open:
     nobody yet, or someone no longer in the network. ``start`` is aware, in UTC (local
     midnight of ``day`` for an all-day check-in). ``swapped`` says a swap gave this date to
-    someone else than the slot's own supporter (or left it open).
+    someone else than the slot's own supporter (or left it open). ``on`` is the date in
+    the slot's own zone (a swap's key), which may differ from ``day``.
     """
 
     slot_uid: str
@@ -43,6 +44,8 @@ class RotaCheckIn:
     all_day: bool
     channel: ChannelKind | None
     swapped: bool
+    #: The occurrence's date in the slot's own zone: what a swap of it is keyed by.
+    on: date | None = None
 
     @property
     def is_open(self) -> bool:
@@ -126,6 +129,7 @@ def expand(
                 all_day=occ.start is None,
                 channel=slot.plan.channel,
                 swapped=swapped,
+                on=occ.day,
             )
             out.append((checkin.start, index, checkin))
     out.sort(key=lambda item: (item[0], item[1]))

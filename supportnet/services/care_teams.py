@@ -47,7 +47,9 @@ class RotaSupporter:
 @dataclass(frozen=True, slots=True)
 class RotaLine:
     """One check-in of a day: who (None: nobody yet), at what local time ("HH:MM", None
-    for any time of day), how (the channel's label) and whether it was swapped."""
+    for any time of day), how (the channel's label) and whether it was swapped.
+    ``slot_uid`` and ``on`` (the date in the slot's own zone) name the occurrence, as a
+    swap or a check-in marked done on the rota does."""
 
     supporter_name: str | None
     time: str | None
@@ -55,6 +57,8 @@ class RotaLine:
     swapped: bool
     supporter: SupporterRef = None
     channel_kind: ChannelKind | None = None
+    slot_uid: str = ""
+    on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,4 +170,6 @@ def _line(checkin: RotaCheckIn, name_of: Callable[[str], str], tz: ZoneInfo) -> 
         swapped=checkin.swapped,
         supporter=supporter,
         channel_kind=checkin.channel,
+        slot_uid=checkin.slot_uid,
+        on=checkin.on,
     )
