@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
@@ -141,6 +141,17 @@ class CareTeamService:
             or any(slot.supporter == ref for slot in team.slots)
             or any(swap.supporter == ref for swap in team.swaps)
         ]
+
+    def names_by_uid(self, uids: Iterable[str]) -> dict[str, str]:
+        """The names the app calls these people now, by uid; those no longer in the
+        network are left out (who did a check-in reads as :data:`NOT_IN_NETWORK`)."""
+        db = self._store.db
+        names: dict[str, str] = {}
+        with reads.snapshot(db):
+            for uid in sorted(set(uids) - {ME}):
+                for person in reads.people(db, uid=uid):
+                    names[uid] = display_name_of(person.name, person.nickname)
+        return names
 
     def removal_words(self, person_uid: str) -> str:
         """What taking ``person_uid`` out of the network means for the care teams, in a
