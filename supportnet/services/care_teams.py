@@ -153,21 +153,25 @@ class CareTeamService:
                     names[uid] = display_name_of(person.name, person.nickname)
         return names
 
-    def removal_words(self, person_uid: str) -> str:
+    def removal_words(self, person_uid: str, name: str | None = None) -> str:
         """What taking ``person_uid`` out of the network means for the care teams, in a
-        sentence or two for the question asked before ("" when they are on none)."""
+        sentence or two for the question asked before ("" when they are on none). ``name``
+        is what the question calls them (by default, the name the app shows)."""
         teams = self.teams_with(person_uid)
         if not teams:
             return ""
-        found = reads.people(self._store.db, uid=person_uid)
-        name = display_name_of(found[0].name, found[0].nickname) if found else "They"
+        if name is None:
+            found = reads.people(self._store.db, uid=person_uid)
+            name = display_name_of(found[0].name, found[0].nickname) if found else "They"
         focus_of = [t.name for t in teams if t.focus == person_uid]
         supporting = [t.name for t in teams if t.focus != person_uid]
         words = []
         if focus_of:
+            one = len(focus_of) == 1
             words.append(
-                f"{_names(focus_of)} {'is' if len(focus_of) == 1 else 'are'} there for {name}; "
-                f"{'its' if len(focus_of) == 1 else 'their'} rota stays as it is."
+                f"{_names(focus_of)} {'is' if one else 'are'} there for {name}; "
+                f"{'the team and its rota stay' if one else 'the teams and their rotas stay'} "
+                "as they are."
             )
         if supporting:
             words.append(

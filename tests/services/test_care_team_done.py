@@ -263,7 +263,10 @@ def test_removal_words_name_the_teams_calmly(services: Services, team: Team) -> 
         "until someone takes them."
     )
     assert teams.removal_words(team.dan.uid) == (
-        "Around Dan is there for Dan; its rota stays as it is."
+        "Around Dan is there for Dan; the team and its rota stay as they are."
+    )
+    assert teams.removal_words(team.dan.uid, "Dan Okafor").startswith(
+        "Around Dan is there for Dan Okafor;"
     )
     loner = services.people.add(Person("Noa"))
     assert teams.removal_words(loner.uid) == ""
