@@ -11,6 +11,10 @@ from typing import Any
 
 from supportnet.demo.common import DemoNetwork
 
+#: Fields added after the digests were pinned, left out while empty: the same network
+#: keeps its digest (a check-in's ``by`` and ``rota_slot`` came with care teams).
+_ADDED_EMPTY = frozenset({"by", "rota_slot"})
+
 
 def network_fields(net: DemoNetwork) -> dict[str, Any]:
     """The whole network as JSON-ready data; uids (fresh each build) become ``person:3``…"""
@@ -21,7 +25,11 @@ def network_fields(net: DemoNetwork) -> dict[str, Any]:
 
     def plain(value: Any) -> Any:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+            return {
+                f.name: plain(getattr(value, f.name))
+                for f in dataclasses.fields(value)
+                if not (f.name in _ADDED_EMPTY and getattr(value, f.name) is None)
+            }
         if isinstance(value, Enum):
             return value.value
         if isinstance(value, datetime):
