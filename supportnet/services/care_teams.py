@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from supportnet.data import reads
+from supportnet.data.repositories.care_teams import read_teams
 from supportnet.model.care import ME, CareTeam, RotaSlot, SupporterRef
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.errors import NotFoundError, ValidationError
@@ -208,59 +209,17 @@ class CareTeamService:
         open check-in with nobody given; :class:`NotFoundError` when the team, the slot,
         the person it is for or the supporter is gone. Nothing is stored then.
         """
-        team = self._store.care_teams.get(team_uid)
-        slot = team.slot(slot_uid)
-        if slot is None:
-            raise NotFoundError("That check-in is no longer on the rota.")
-        zone = plan_zone(slot.plan)
-        moment = (now or datetime.now(UTC)).astimezone(zone)
-        if on > moment.date():
-            raise ValidationError(
-                "on", "This check-in's day is still ahead; it can be marked done from that day."
-            )
-        if at is None:
-            at = min(_planned(slot, on), moment, key=datetime.timestamp)
-        elif at.tzinfo is not None and at.astimezone(zone).date() != on:
-            raise ValidationError(
-                "at",
-                "Choose a time on the check-in's own day; another day's contact is logged "
-                "on its own.",
-            )
-        who = self._who_did(team, slot, on, supporter)
-        checkin = CheckIn(
-            at=at,
-            channel=channel if channel is not None else slot.plan.channel,
-            note=note,
-            rota_slot=slot.uid,
-        )
-        if team.focus == ME:
-            # The user is the one checked on: the supporter reached out to them.
-            checkin.person_id = self._person(who, _SUPPORTER_GONE).id
-            checkin.initiator = Initiator.THEM
-        else:
-            checkin.person_id = self._person(team.focus, _FOCUS_GONE).id
-            checkin.by = None if who == ME else self._person(who, _SUPPORTER_GONE).uid
-        return self._store.checkins.log(checkin)
+        moment = now or datetime.now(UTC)
 
-    def _who_did(
-        self, team: CareTeam, slot: RotaSlot, on: date, supporter: SupporterRef | _SlotsOwn
-    ) -> str:
-        if supporter is SLOTS_OWN:
-            swap = team.swap_on(slot.uid, on)
-            supporter = swap.supporter if swap is not None else slot.supporter
-            if supporter not in (None, ME) and not reads.people(self._store.db, uid=supporter):
-                supporter = None  # the rota shows it open: someone else did it
-        if supporter is None or isinstance(supporter, _SlotsOwn):
-            raise ValidationError("supporter", "Say who checked in.")
-        if supporter == team.focus:
-            raise ValidationError("supporter", "Choose the supporter who checked in.")
-        return supporter
+        def build(db: reads.Reader) -> CheckIn:
+            # Read in the transaction that writes: a team or a person removed meanwhile in
+            # another window is seen here, not written over.
+            found = read_teams(db, team_uid)
+            if not found:
+                raise NotFoundError("That care team is no longer here.")
+            return _done_checkin(db, found[0], slot_uid, on, supporter, at, channel, note, moment)
 
-    def _person(self, uid: str, gone: str) -> Person:
-        found = reads.people(self._store.db, uid=uid)
-        if not found:
-            raise NotFoundError(gone)
-        return found[0]
+        return self._store.checkins.log_built(build)
 
     def rota(self, team_uid: str, start: date, days: int, zone: str) -> RotaView:
         """The team's check-ins on the local days from ``start`` in ``zone``, named from
@@ -376,6 +335,73 @@ def _done_elsewhere(
         )
         out.append((checkin, row.uid))
     return out
+
+
+def _done_checkin(
+    db: reads.Reader,
+    team: CareTeam,
+    slot_uid: str,
+    on: date,
+    supporter: SupporterRef | _SlotsOwn,
+    at: datetime | None,
+    channel: ChannelKind | None,
+    note: str,
+    now: datetime,
+) -> CheckIn:
+    """The check-in :meth:`CareTeamService.mark_done` logs, from what ``db`` reads."""
+    slot = team.slot(slot_uid)
+    if slot is None:
+        raise NotFoundError("That check-in is no longer on the rota.")
+    zone = plan_zone(slot.plan)
+    moment = now.astimezone(zone)
+    if on > moment.date():
+        raise ValidationError(
+            "on", "This check-in's day is still ahead; it can be marked done from that day."
+        )
+    if at is None:
+        at = min(_planned(slot, on), moment, key=datetime.timestamp)
+    elif at.tzinfo is not None and at.astimezone(zone).date() != on:
+        raise ValidationError(
+            "at",
+            "Choose a time on the check-in's own day; another day's contact is logged on its own.",
+        )
+    who = _who_did(db, team, slot, on, supporter)
+    checkin = CheckIn(
+        at=at,
+        channel=channel if channel is not None else slot.plan.channel,
+        note=note,
+        rota_slot=slot.uid,
+    )
+    if team.focus == ME:
+        # The user is the one checked on: the supporter reached out to them.
+        checkin.person_id = _person(db, who, _SUPPORTER_GONE).id
+        checkin.initiator = Initiator.THEM
+    else:
+        checkin.person_id = _person(db, team.focus, _FOCUS_GONE).id
+        checkin.by = None if who == ME else _person(db, who, _SUPPORTER_GONE).uid
+    return checkin
+
+
+def _who_did(
+    db: reads.Reader, team: CareTeam, slot: RotaSlot, on: date, supporter: SupporterRef | _SlotsOwn
+) -> str:
+    if supporter is SLOTS_OWN:
+        swap = team.swap_on(slot.uid, on)
+        supporter = swap.supporter if swap is not None else slot.supporter
+        if supporter not in (None, ME) and not reads.people(db, uid=supporter):
+            supporter = None  # the rota shows it open: someone else did it
+    if supporter is None or isinstance(supporter, _SlotsOwn):
+        raise ValidationError("supporter", "Say who checked in.")
+    if supporter == team.focus:
+        raise ValidationError("supporter", "Choose the supporter who checked in.")
+    return supporter
+
+
+def _person(db: reads.Reader, uid: str, gone: str) -> Person:
+    found = reads.people(db, uid=uid)
+    if not found:
+        raise NotFoundError(gone)
+    return found[0]
 
 
 _FOCUS_GONE = "The person this team is there for is no longer in your network."

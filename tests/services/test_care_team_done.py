@@ -371,3 +371,18 @@ def test_marking_done_and_its_undo_are_each_all_or_nothing(
     assert dump(store) == after
     services.checkins.unlog(logged)
     assert dump(store) == before
+
+
+def test_marking_done_reads_who_did_it_in_the_transaction_that_writes(
+    services: Services, team: Team, store: Any
+) -> None:
+    from tests.services.atomic import meanwhile
+
+    def ravi_removed_elsewhere() -> None:
+        store.db.execute("DELETE FROM people WHERE id = ?", (team.ravi.id,))
+
+    with meanwhile(store, ravi_removed_elsewhere), pytest.raises(NotFoundError):
+        services.care_teams.mark_done(
+            team.team.uid, _slot(team, 0), MONDAY, supporter=team.ravi.uid, now=THURSDAY_EVENING
+        )
+    assert services.checkins.count() == 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from supportnet.data.engine import RawDatabase
     from supportnet.data.plan_bundles import LoggedCheckIn
+    from supportnet.data.reads import Reader
     from supportnet.data.schema import CheckInRow
     from supportnet.scheduling import Postponement
 
@@ -61,17 +62,29 @@ class CheckInsRepository(Repository):
         """Add a check-in and clear its plan's postponements ("Not today" has done its
         job), in one transaction; :meth:`unlog` undoes both. ``plans`` names the plans whose
         postponements to clear instead (the command line clears all of someone's)."""
+        checkin.normalised().validate()
+        return self.log_built(lambda _db: checkin, plans=plans)
+
+    def log_built(
+        self, build: Callable[[Reader], CheckIn], *, plans: Sequence[int] | None = None
+    ) -> LoggedCheckIn:
+        """:meth:`log` the check-in ``build`` makes from what it reads through the given
+        reader, in the same transaction: what decided it can't change before it is written
+        (a check-in marked done on a care team's rota). ``build`` may raise to write
+        nothing."""
         from supportnet.data.plan_bundles import (
             LoggedCheckIn,
             plan_postponements,
             replace_postponements,
         )
+        from supportnet.data.reads import SessionReader
         from supportnet.data.schema import CheckInRow
 
-        checkin.normalised().validate()
-        if plans is None:
-            plans = [] if checkin.plan_id is None else [checkin.plan_id]
         with self._sessions.begin() as session:
+            checkin = build(SessionReader(session))
+            checkin.normalised().validate()
+            if plans is None:
+                plans = [] if checkin.plan_id is None else [checkin.plan_id]
             require_targets(session, checkin.person_id, checkin.group_id, checkin.plan_id)
             row = CheckInRow(uid=checkin.uid)
             _fill(row, checkin)
