@@ -204,6 +204,7 @@ class CareTeamService:
         planned" afterwards, or now when that time is still ahead (done early, today). It
         falls on ``on`` in the slot's zone, so the rota shows that check-in done; a
         contact on another day is logged on its own. ``channel``: None is the slot's own.
+        ``now`` is the clock's time (tests pass one).
 
         Raises :class:`ValidationError` for a day still ahead, a time on another day or an
         open check-in with nobody given; :class:`NotFoundError` when the team, the slot,

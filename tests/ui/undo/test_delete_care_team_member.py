@@ -18,24 +18,25 @@ from supportnet.services import Services
 from supportnet.ui.shell.main_window import MainWindow, Page
 from tests.ui.undo.test_undo import _window
 
+Box = tuple[str, str, list[str], str]
 
-class Asked:
-    """The real message boxes shown, answered by clicking the button named ``answer``."""
 
-    def __init__(self, answer: str) -> None:
-        self.answer = answer
-        self.boxes: list[tuple[str, str, list[str], str]] = []
+def answering(monkeypatch: pytest.MonkeyPatch, answer: str) -> list[Box]:
+    """The real message boxes shown (title, text, buttons, default), each answered by
+    clicking its button named ``answer``."""
+    boxes: list[Box] = []
 
-    def __call__(self, box: QMessageBox) -> int:
-        buttons = [b.text() for b in box.findChildren(QPushButton)]
+    def exec_(box: QMessageBox) -> int:
         default = box.defaultButton()
-        self.boxes.append(
-            (box.windowTitle(), box.text(), buttons, default.text() if default else "")
-        )
+        buttons = [b.text() for b in box.findChildren(QPushButton)]
+        boxes.append((box.windowTitle(), box.text(), buttons, default.text() if default else ""))
         for button in box.buttons():
-            if button.text() == self.answer:
+            if button.text() == answer:
                 button.click()
         return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return boxes
 
 
 def _team(store: Any) -> tuple[Person, Person, CareTeam]:
@@ -70,12 +71,11 @@ def test_deleting_a_supporter_says_what_happens_to_their_check_ins(
     qtbot: Any, store: Any, clock: Callable[[], datetime], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _mum, rosie, team = _team(store)
-    asked = Asked("Delete Rosie")
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked(box))
+    asked = answering(monkeypatch, "Delete Rosie")
     window = _window(qtbot, store, clock)
     _delete_from_people_page(qtbot, window, rosie)
 
-    (box,) = asked.boxes
+    (box,) = asked
     title, text, buttons, default = box
     assert title == "Delete from your network"
     assert text == (
@@ -97,12 +97,11 @@ def test_deleting_the_person_a_team_is_for_says_the_team_stays(
     qtbot: Any, store: Any, clock: Callable[[], datetime], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     mum, _rosie, _made = _team(store)
-    asked = Asked("Keep")
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked(box))
+    asked = answering(monkeypatch, "Keep")
     window = _window(qtbot, store, clock)
     _delete_from_people_page(qtbot, window, mum)
 
-    ((_title, text, _buttons, _default),) = asked.boxes
+    ((_title, text, _buttons, _default),) = asked
     assert text == (
         "Delete Margaret Doyle? Mum's knee is there for Margaret Doyle; the team and its "
         "rota stay as they are. You can undo this."
@@ -116,8 +115,7 @@ def test_someone_on_no_team_is_asked_as_before(
 ) -> None:
     _team(store)
     sam = store.people.add(Person("Sam"))
-    asked = Asked("Keep")
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked(box))
+    asked = answering(monkeypatch, "Keep")
     window = _window(qtbot, store, clock)
     _delete_from_people_page(qtbot, window, sam)
-    assert [text for _t, text, _b, _d in asked.boxes] == ["Delete Sam? You can undo this."]
+    assert [text for _t, text, _b, _d in asked] == ["Delete Sam? You can undo this."]
