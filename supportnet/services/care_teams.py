@@ -163,7 +163,7 @@ class CareTeamService:
             return ""
         if name is None:
             found = reads.people(self._store.db, uid=person_uid)
-            name = display_name_of(found[0].name, found[0].nickname) if found else "They"
+            name = display_name_of(found[0].name, found[0].nickname) if found else "Someone"
         focus_of = [t.name for t in teams if t.focus == person_uid]
         supporting = [t.name for t in teams if t.focus != person_uid]
         words = []
