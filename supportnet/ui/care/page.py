@@ -226,8 +226,6 @@ class CareTeamPageController(CareTeamEdits, QObject):
         """The week ``offset`` weeks from this one (0: this week)."""
         self.week_offset = offset
         self.refresh()
-        if not self.view.tree.currentIndex().isValid():
-            self._select_index(self.model.day_index(self._first_day_of_interest()))
 
     def _first_day_of_interest(self) -> date:
         days = self.model.days
@@ -259,6 +257,9 @@ class CareTeamPageController(CareTeamEdits, QObject):
             index = self.model.line_index(*key)
         elif isinstance(key, date):
             index = self.model.day_index(key)
+        if not index.isValid():
+            # Gone, or in another week: today, or the week's first day.
+            index = self.model.day_index(self._first_day_of_interest())
         self._select_index(index)
 
     def _select_index(self, index: QModelIndex) -> None:
