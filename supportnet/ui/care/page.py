@@ -305,15 +305,18 @@ class CareTeamPageController(CareTeamEdits, QObject):
         elif self.team is not None:
             self.add_checkin()
 
-    def _context_menu(self, point: QPoint) -> QMenu:
+    def context_menu(self) -> QMenu:
+        """What the buttons under the week do, for the chosen line (a right click, the menu key)."""
         v = self.view
         menu = QMenu(v.tree)
         for button in (v.edit_button, v.swap_button, v.done_button, v.remove_button, v.add_button):
             action = menu.addAction(button.text(), button.click)
             action.setEnabled(button.isEnabled())
-        self.menu = menu
-        menu.popup(v.tree.viewport().mapToGlobal(point))
         return menu
+
+    def _context_menu(self, point: QPoint) -> None:
+        self.menu = self.context_menu()
+        self.menu.popup(self.view.tree.viewport().mapToGlobal(point))
 
     menu: QMenu | None = None
 
