@@ -195,6 +195,7 @@ class CareTeamPageView(QWidget):
             "Only stretches longer than this are pointed out; you can undo a change"
         )
         self.gap_spin.setKeyboardTracking(False)
+        self.gap_spin.lineEdit().setAccessibleName(self.gap_spin.accessibleName())
         self.gap_label = buddy_label("&Comfortable with up to", self.gap_spin)
         self.gap_after = QLabel("days with nobody planned")
         self.supporters_heading = _heading("Who is on the team")
