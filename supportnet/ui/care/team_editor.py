@@ -198,6 +198,7 @@ class TeamEditorDialog(EditorDialog):
         self.gap_field.setRange(0, MAX_COMFORTABLE_GAP_DAYS)
         self.gap_field.setSuffix(" days")
         self.gap_field.setAccessibleName("Comfortable gap, in days")
+        self.gap_field.lineEdit().setAccessibleName("Comfortable gap, in days")
         self.gap_field.setMinimumWidth(self.gap_field.fontMetrics().averageCharWidth() * 10)
         self.gap_sentence = hint_label("")
         self.gap_sentence.setWordWrap(True)
@@ -212,7 +213,7 @@ class TeamEditorDialog(EditorDialog):
             self.focus_combo,
             self.message_for("focus", "Who the team is for: message", self.focus_combo),
         )
-        left.addWidget(buddy_label("&Supporters", self.supporters_list))
+        left.addWidget(buddy_label("Su&pporters", self.supporters_list))
         buttons = QVBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
@@ -231,7 +232,7 @@ class TeamEditorDialog(EditorDialog):
         right = QVBoxLayout()
         right.setSpacing(2)
         right.addWidget(heading_label("Looking after them"))
-        note_label = buddy_label("Team &note", self.note_field)
+        note_label = buddy_label("Team n&ote", self.note_field)
         right.addWidget(note_label)
         right.addWidget(self.note_field, 1)
         note_hint = quiet(hint_label("It's printed on the rota each supporter gets."))
