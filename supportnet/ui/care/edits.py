@@ -125,7 +125,9 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         team = self._team_copy()
         if team is None:
             return False
-        dialog = SlotEditorDialog(self._supporters(), None, self._zone(), self.view)
+        dialog = SlotEditorDialog(
+            self._supporters(), None, self._zone(), self.view, clock=self._clock
+        )
         if not self._run(dialog):
             return False
         slot = dialog.result_slot()
@@ -151,7 +153,9 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         slot = team.slot(line.slot_uid)
         if slot is None:
             return False
-        dialog = SlotEditorDialog(self._supporters(), copy.deepcopy(slot), self._zone(), self.view)
+        dialog = SlotEditorDialog(
+            self._supporters(), copy.deepcopy(slot), self._zone(), self.view, clock=self._clock
+        )
         if not self._run(dialog):
             return False
         after = dialog.result_slot()
@@ -186,7 +190,13 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         slot = team.slot(line.slot_uid)
         if slot is None:
             return False
-        dialog = SwapDialog(self._supporters(), line, day_heading(day, self.today), self.view)
+        dialog = SwapDialog(
+            self._supporters(),
+            line,
+            day_heading(day, self.today),
+            self.view,
+            usual=slot.supporter,
+        )
         if not self._run(dialog):
             return False
         others = [s for s in team.swaps if not (s.slot_uid == slot.uid and s.on == line.on)]
@@ -207,7 +217,15 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         line, team, day = self.current_line(), self.team, self.current_day()
         if line is None or team is None or day is None or line.on is None:
             return False
-        dialog = DoneDialog(self._supporters(), line, day_heading(day, self.today), self.view)
+        dialog = DoneDialog(
+            self._supporters(),
+            line,
+            day_heading(day, self.today),
+            self.view,
+            zone=self._zone(),
+            clock=self._clock,
+            focus_name=self.week.focus_name if self.week is not None else None,
+        )
         if not self._run(dialog):
             return False
         supporter, at, channel, note = dialog.result()
@@ -223,6 +241,7 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
                 at=at,
                 channel=channel,
                 note=note,
+                now=self._clock(),
             )
         except SupportNetError as exc:
             dialogs.show_error(self._parent, exc.message, title=SAVE_ERROR_TITLE)

@@ -286,10 +286,7 @@ class CareTeamPageController(CareTeamEdits, QObject):
             button.setEnabled(line is not None)
         day = self.current_day()
         v.done_button.setEnabled(
-            line is not None
-            and not getattr(line, "done", False)
-            and day is not None
-            and day <= self.today
+            line is not None and not line.done and day is not None and day <= self.today
         )
         if line is not None and day is not None:
             v.selection_label.setText(line_sentence(line, day))

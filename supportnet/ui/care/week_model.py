@@ -51,7 +51,7 @@ def day_heading(day: date, today: date) -> str:
 def line_state(line: RotaLine) -> str:
     """What else is true of a check-in: "Done", "Swapped for this date", both, or ""."""
     parts = []
-    if getattr(line, "done", False):
+    if line.done:
         parts.append(DONE)
     if line.swapped:
         parts.append(SWAPPED)
@@ -187,7 +187,7 @@ class WeekModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # Each cell reads as the whole check-in: a screen reader moving by rows hears it.
             return line_sentence(line, held.day)
-        done = bool(getattr(line, "done", False))
+        done = bool(line.done)
         if role == Qt.ItemDataRole.FontRole and (line.supporter is None or done):
             font = QFont(QApplication.font())
             # Words say it; italic and bold only help the eye.

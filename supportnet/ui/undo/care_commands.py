@@ -12,7 +12,8 @@ again, with the same uid, on redo.
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from supportnet.model.care import CareTeam
 from supportnet.ui.undo.commands import CHECKIN, StoreCommand, UndoContext
@@ -89,11 +90,11 @@ class MarkDoneCommand(StoreCommand):
 
     @classmethod
     def perform(
-        cls, ctx: UndoContext, text: str, team_uid: str, slot_uid: str, on: object, **done: object
+        cls, ctx: UndoContext, text: str, team_uid: str, slot_uid: str, on: date, **done: Any
     ) -> MarkDoneCommand:
-        """Mark it done now (``done``: supporter, at, channel, note for the service)."""
+        """Mark it done now (``done``: supporter, at, channel, note, now for the service)."""
         command = cls(ctx, text)
-        command.logged = ctx.services.care_teams.mark_done(team_uid, slot_uid, on, **done)  # type: ignore[arg-type]
+        command.logged = ctx.services.care_teams.mark_done(team_uid, slot_uid, on, **done)
         command._notify()
         return command
 

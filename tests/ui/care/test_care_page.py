@@ -162,7 +162,7 @@ def test_enter_on_a_line_opens_its_editor_and_on_a_day_adds_one(
     opened: list[object] = []
 
     def exec_(dialog: QDialog) -> int:
-        opened.append(dialog._base.uid)  # type: ignore[attr-defined]
+        opened.append(dialog.result_slot().uid)  # type: ignore[attr-defined]
         return int(QDialog.DialogCode.Rejected)
 
     monkeypatch.setattr(slot_editor.SlotEditorDialog, "exec", exec_)

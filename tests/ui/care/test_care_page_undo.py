@@ -205,3 +205,45 @@ def test_a_new_team_from_the_empty_state_is_shown(
     parts.stack.undo()
     assert parts.page.view.showing_empty
     assert parts.services.care_teams.list() == []
+
+
+def _checkins(parts: PageParts) -> list[Any]:
+    mum = parts.people["Mum"]
+    assert mum.id is not None
+    return parts.services.checkins.for_person(mum.id)
+
+
+def test_marking_a_check_in_done_goes_into_mums_history_and_undoes(
+    parts: PageParts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportnet.ui.care import done_dialog
+
+    # The dialog as it opens: Rosie, at the planned time, by video.
+    monkeypatch.setattr(done_dialog.DoneDialog, "exec", lambda _self: ACCEPT)
+    slot = parts.team.slots[0]
+    parts.page.select((slot.uid, TUESDAY))
+    assert parts.page.view.done_button.isEnabled()
+    assert parts.page.mark_done()
+    assert parts.stack.undoText() == "mark the check-in on Tue 10 Jun as done"
+    [done] = _checkins(parts)
+    assert done.by == parts.people["Rosie Mensah"].uid
+    assert done.rota_slot == slot.uid
+    line = parts.page.current_line()
+    assert line is not None
+    assert line.done
+    assert not parts.page.view.done_button.isEnabled()
+    index = parts.page.model.line_index(slot.uid, TUESDAY)
+    state = index.siblingAtColumn(parts.page.model.COL_STATE).data()
+    assert state == "Done"
+
+    parts.stack.undo()
+    assert _checkins(parts) == []
+    line = parts.page.current_line()
+    assert line is not None
+    assert not line.done
+    assert parts.page.view.done_button.isEnabled()
+
+    parts.stack.redo()
+    [again] = _checkins(parts)
+    assert again.uid == done.uid
+    assert parts.errors == []
