@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QWidget
 from supportnet.model.care import ME, CareTeam
 from supportnet.model.days import short_date
 from supportnet.model.errors import SupportNetError
+from supportnet.model.plans import PlanKind
 from supportnet.model.zones import today_in
 from supportnet.scheduling.rota import week_of
 from supportnet.scheduling.rota_words import coverage_text
@@ -199,10 +200,12 @@ class CareTeamPageController(CareTeamEdits, QObject):
         v.focus_label.setText(f"Check-ins with {whom}: who checks in when, and how")
         days = [d.day for d in self.week.days]
         v.week_label.setText(week_text(days, self.today))
-        self.model.set_days(self.week.days, self.today)
+        flexible = frozenset(s.uid for s in team.slots if s.plan.kind is PlanKind.FLEXIBLE)
+        self.model.set_days(self.week.days, self.today, flexible)
         v.span_empty_days(self.model)
         cover = coverage_text(self.ahead.coverage, team.comfortable_gap_days, today=self.today)
-        v.coverage_label.setText("\n".join(cover))
+        # A blank line between the sentences: read at a glance, not as one block.
+        v.coverage_label.setText("\n\n".join(cover))
         blocked = v.gap_spin.blockSignals(True)
         v.gap_spin.setValue(team.comfortable_gap_days)
         v.gap_spin.blockSignals(blocked)
@@ -289,7 +292,9 @@ class CareTeamPageController(CareTeamEdits, QObject):
             line is not None and not line.done and day is not None and day <= self.today
         )
         if line is not None and day is not None:
-            v.selection_label.setText(line_sentence(line, day))
+            later = " It can be marked done from that day." if day > self.today else ""
+            sentence = line_sentence(line, day, self.model.flexible)
+            v.selection_label.setText(f"{sentence}.{later}")
         elif day is not None:
             v.selection_label.setText(f"{day_heading(day, self.today)}. {NOTHING_CHOSEN}")
         else:

@@ -30,6 +30,8 @@ Index = QModelIndex | QPersistentModelIndex
 #: A check-in nobody has taken yet.
 OPEN_SLOT = "Open — nobody yet"
 ANY_TIME = "Any time of day"
+#: A flexible check-in's day is a suggestion: it moves with the last contact.
+AROUND = "Around this day"
 ANY_WAY = "Any way"
 DONE = "Done"
 SWAPPED = "Swapped for this date"
@@ -58,10 +60,18 @@ def line_state(line: RotaLine) -> str:
     return " · ".join(parts)
 
 
-def line_sentence(line: RotaLine, day: date) -> str:
+def when_text(line: RotaLine, flexible: frozenset[str] = frozenset()) -> str:
+    """ "20:00", "Any time of day", or "Around this day" for a flexible check-in."""
+    if line.slot_uid in flexible:
+        return AROUND
+    return line.time or ANY_TIME
+
+
+def line_sentence(line: RotaLine, day: date, flexible: frozenset[str] = frozenset()) -> str:
     """The whole check-in in words, e.g. "Tuesday 8 December, 20:00, Rosie, video call"."""
     who = line.supporter_name if line.supporter_name is not None else OPEN_SLOT
-    parts = [long_date(day), line.time or ANY_TIME, who, (line.channel or ANY_WAY).lower()]
+    when = when_text(line, flexible)
+    parts = [long_date(day), when, who, (line.channel or ANY_WAY).lower()]
     state = line_state(line)
     if state:
         parts.append(state.lower().replace(" · ", ", "))
@@ -91,11 +101,22 @@ class WeekModel(QAbstractItemModel):
         super().__init__(parent)
         self._days: list[_Day] = []
 
-    def set_days(self, days: list[RotaDay], today: date) -> None:
+    def set_days(
+        self, days: list[RotaDay], today: date, flexible: frozenset[str] = frozenset()
+    ) -> None:
+        """Show ``days``; check-ins of the ``flexible`` slots read "Around this day"."""
         self.beginResetModel()
         self._days = [_Day(d.day, day_heading(d.day, today), list(d.check_ins)) for d in days]
         self._today = today
+        self._flexible = flexible
         self.endResetModel()
+
+    _flexible: frozenset[str] = frozenset()
+
+    @property
+    def flexible(self) -> frozenset[str]:
+        """The slots whose check-ins move with the last contact."""
+        return self._flexible
 
     _today: date | None = None
 
@@ -186,7 +207,7 @@ class WeekModel(QAbstractItemModel):
             return self._text(line, index.column())
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # Each cell reads as the whole check-in: a screen reader moving by rows hears it.
-            return line_sentence(line, held.day)
+            return line_sentence(line, held.day, self._flexible)
         done = bool(line.done)
         if role == Qt.ItemDataRole.FontRole and (line.supporter is None or done):
             font = QFont(QApplication.font())
@@ -240,7 +261,7 @@ class WeekModel(QAbstractItemModel):
 
     def _text(self, line: RotaLine, column: int) -> str:
         if column == self.COL_WHEN:
-            return line.time or ANY_TIME
+            return when_text(line, self._flexible)
         if column == self.COL_WHO:
             return line.supporter_name if line.supporter_name is not None else OPEN_SLOT
         if column == self.COL_HOW:

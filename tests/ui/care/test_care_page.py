@@ -214,7 +214,7 @@ def test_coverage_of_the_next_four_weeks_in_calm_words(parts: PageParts) -> None
     assert ahead.coverage.start == TODAY
     assert ahead.coverage.days == COVERAGE_DAYS
     shown = parts.page.view.coverage_label.text()
-    assert shown == "\n".join(coverage_text(ahead.coverage, 1, today=TODAY))
+    assert shown == "\n\n".join(coverage_text(ahead.coverage, 1, today=TODAY))
     assert shown.startswith("Someone is planned on 8 of the next 28 days.")
     assert "Longer than the 1 day the team is comfortable with" in shown
     assert parts.page.view.gap_spin.value() == 1
@@ -286,3 +286,30 @@ def test_names_follow_the_network(qtbot: Any, parts: PageParts) -> None:
 
 def test_the_zone_is_the_users(parts: PageParts) -> None:
     assert parts.services.settings.load().timezone == ZONE
+
+
+def test_a_flexible_check_in_reads_around_this_day(parts: PageParts) -> None:
+    from supportnet.model.care import RotaSlot
+    from supportnet.model.network import ChannelKind
+    from supportnet.model.plans import Cadence, Plan, PlanKind
+    from supportnet.ui.care.week_model import AROUND
+
+    team = parts.services.care_teams.get(parts.team.uid)
+    plan = Plan(
+        kind=PlanKind.FLEXIBLE,
+        start_date=date(2025, 6, 1),
+        channel=ChannelKind.MESSAGING,
+        timezone=ZONE,
+        cadence=Cadence(ideal_days=3, too_long_days=6),
+    )
+    team.slots.append(RotaSlot(plan, parts.people["Owen Hughes"].uid))
+    parts.services.care_teams.save(team)
+    parts.page.refresh()
+    flexible = [
+        line
+        for day in parts.page.model.days
+        for line in _lines(parts, day)
+        if line[2] == "Chat app"
+    ]
+    assert flexible
+    assert {line[0] for line in flexible} == {AROUND}
