@@ -240,6 +240,8 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             signals.groups_changed,
             signals.plans_changed,
             signals.checkins_changed,
+            # Today and the map may show a care team's check-ins.
+            signals.care_teams_changed,
         ):
             signal.connect(self._schedule_refresh)
         self._refresh_timer = QTimer(self)

@@ -175,6 +175,8 @@ def test_enter_on_a_line_opens_its_editor_and_on_a_day_adds_one(
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert len(opened) == 2
     assert opened[1] not in {s.uid for s in parts.team.slots}  # a new one
+    qtbot.keyClick(tree, Qt.Key.Key_Insert)
+    assert len(opened) == 3
     assert parts.stack.count() == 0
 
 

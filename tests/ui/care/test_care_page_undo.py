@@ -247,3 +247,34 @@ def test_marking_a_check_in_done_goes_into_mums_history_and_undoes(
     [again] = _checkins(parts)
     assert again.uid == done.uid
     assert parts.errors == []
+
+
+def test_a_swap_chosen_in_the_real_dialog_and_put_back_there(
+    parts: PageParts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen: list[str] = []
+
+    def exec_(dialog: swap_dialog.SwapDialog) -> int:
+        for button, usual, ref in dialog.buttons:
+            if (ref == ME and not usual) if not chosen else usual:
+                button.setChecked(True)
+                chosen.append(button.accessibleName())
+                break
+        dialog.ok_button.click()
+        return int(dialog.result())
+
+    monkeypatch.setattr(swap_dialog.SwapDialog, "exec", exec_)
+    slot = parts.team.slots[0]
+    parts.page.select((slot.uid, TUESDAY))
+    assert parts.page.swap_date()
+    assert parts.services.care_teams.get(parts.team.uid).swaps == [
+        SlotSwap(slot.uid, TUESDAY, ME)
+    ]
+    assert parts.page.swap_date()
+    assert chosen == ["You", "Rosie Mensah (as usual)"]
+    assert parts.services.care_teams.get(parts.team.uid).swaps == []
+    assert parts.stack.undoText() == "put back the usual check-in on Tue 10 Jun"
+    parts.stack.undo()
+    parts.stack.undo()
+    assert parts.services.care_teams.get(parts.team.uid).swaps == []
+    assert parts.stack.index() == 0
