@@ -267,9 +267,7 @@ def test_a_swap_chosen_in_the_real_dialog_and_put_back_there(
     slot = parts.team.slots[0]
     parts.page.select((slot.uid, TUESDAY))
     assert parts.page.swap_date()
-    assert parts.services.care_teams.get(parts.team.uid).swaps == [
-        SlotSwap(slot.uid, TUESDAY, ME)
-    ]
+    assert parts.services.care_teams.get(parts.team.uid).swaps == [SlotSwap(slot.uid, TUESDAY, ME)]
     assert parts.page.swap_date()
     assert chosen == ["You", "Rosie Mensah (as usual)"]
     assert parts.services.care_teams.get(parts.team.uid).swaps == []
