@@ -25,6 +25,7 @@ from supportnet.model.zones import today_in
 from supportnet.scheduling.rota import week_of
 from supportnet.scheduling.rota_words import coverage_text
 from supportnet.services import Services
+from supportnet.services.care_teams import NOT_IN_NETWORK
 from supportnet.ui.care.edits import CareTeamEdits
 from supportnet.ui.care.view import CareTeamPageView
 from supportnet.ui.care.week_model import WeekModel, day_heading, line_sentence
@@ -197,6 +198,8 @@ class CareTeamPageController(CareTeamEdits, QObject):
         v.title_label.setText(team.name)
         v.title_label.setAccessibleName(f"Care team: {team.name}")
         whom = "you" if team.focus == ME else self.week.focus_name
+        if whom == NOT_IN_NETWORK:
+            whom = whom[0].lower() + whom[1:]  # mid-sentence
         v.focus_label.setText(f"Check-ins with {whom}: who checks in when, and how")
         days = [d.day for d in self.week.days]
         v.week_label.setText(week_text(days, self.today))

@@ -315,3 +315,21 @@ def test_a_flexible_check_in_reads_around_this_day(parts: PageParts) -> None:
     ]
     assert flexible
     assert {line[0] for line in flexible} == {AROUND}
+
+
+def test_someone_taken_out_of_the_network_leaves_their_check_ins_open(
+    qtbot: Any, parts: PageParts
+) -> None:
+    from supportnet.model.targets import PERSON
+
+    for name in ("Mum", "Rosie Mensah"):
+        person_id = parts.people[name].id
+        assert person_id is not None
+        parts.services.network.remove(PERSON, person_id)
+    parts.signals.people_changed.emit()
+    qtbot.waitUntil(lambda: _lines(parts, date(2025, 6, 10))[0][1] == OPEN_SLOT)
+    view = parts.page.view
+    assert view.focus_label.text().startswith("Check-ins with someone no longer in your network")
+    assert view.supporters_label.text().splitlines()[0] == (
+        "Someone no longer in your network (their check-ins are open)"
+    )
