@@ -95,3 +95,30 @@ def test_undo_from_the_window_and_keys_that_stay_on_the_page(
     assert services.people.count() == people
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert slot_uid in {s.uid for s in services.care_teams.get(team.uid).slots}
+
+
+def test_print_rota_sends_the_next_four_weeks_to_the_chosen_printer(
+    qtbot: Any,
+    demo_store: Any,
+    clock: Callable[[], datetime],
+    tmp_path: Path,
+    monkeypatch: Any,
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    target = tmp_path / "printed.pdf"
+
+    def exec_(dialog: QPrintDialog) -> int:
+        # The printer the person chose: here one that writes a PDF.
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return int(QPrintDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(QPrintDialog, "exec", exec_)
+    window = _window(qtbot, demo_store, clock)
+    notes: list[str] = []
+    window.care_team.status.connect(notes.append)
+    assert window.print_rota()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert notes == ["Sent the rota to the printer"]
