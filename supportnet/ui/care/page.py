@@ -288,8 +288,10 @@ class CareTeamPageController(CareTeamEdits, QObject):
         line = self.current_line()
         has_team = self.team is not None
         v.add_button.setEnabled(has_team)
-        for button in (v.edit_button, v.remove_button, v.swap_button):
+        for button in (v.edit_button, v.remove_button):
             button.setEnabled(line is not None)
+        # A check-in that happened stays whose it was.
+        v.swap_button.setEnabled(line is not None and not line.done)
         day = self.current_day()
         v.done_button.setEnabled(
             line is not None and not line.done and day is not None and day <= self.today

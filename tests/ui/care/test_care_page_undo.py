@@ -232,6 +232,7 @@ def test_marking_a_check_in_done_goes_into_mums_history_and_undoes(
     assert line is not None
     assert line.done
     assert not parts.page.view.done_button.isEnabled()
+    assert not parts.page.view.swap_button.isEnabled()
     index = parts.page.model.line_index(slot.uid, TUESDAY)
     state = index.siblingAtColumn(parts.page.model.COL_STATE).data()
     assert state == "Done"
