@@ -172,6 +172,7 @@ class CareTeamPageController(CareTeamEdits, QObject):
             self.model.set_days([], self.today)
             self.view.show_empty(True)
             self.view.title_label.setText("Care team")
+            self.view.title_label.setAccessibleName("Care team")
             self._update_actions()
             return
         self.view.show_empty(False)
