@@ -345,3 +345,29 @@ def test_the_same_team_saved_again_keeps_its_own_slots(services: Services, team:
     again.note = "Evenings are best."
     services.care_teams.save(again)
     assert services.care_teams.get(team.team.uid).note == "Evenings are best."
+
+
+# --- One transaction ----------------------------------------------------------------------------
+
+
+def test_marking_done_and_its_undo_are_each_all_or_nothing(
+    services: Services, team: Team, store: Any
+) -> None:
+    from tests.services.atomic import INJECTED, dump, failing
+
+    teams = services.care_teams
+
+    def mark() -> Any:
+        return teams.mark_done(team.team.uid, _slot(team, 0), MONDAY, now=THURSDAY_EVENING)
+
+    before = dump(store)
+    with failing(store, "INSERT", "checkins"), pytest.raises(Exception, match=INJECTED):
+        mark()
+    assert dump(store) == before
+    logged = mark()
+    after = dump(store)
+    with failing(store, "DELETE", "checkins"), pytest.raises(Exception, match=INJECTED):
+        services.checkins.unlog(logged)
+    assert dump(store) == after
+    services.checkins.unlog(logged)
+    assert dump(store) == before
