@@ -1,0 +1,175 @@
+"""Today's check-ins of every care team, as the Today page shows them (no Qt; the day and
+the zone are passed in).
+
+How they share the page's gentle cap (``suggestions_per_day``, 3 by default): **the cap
+counts cards**. All the teams' check-ins of the day come together on one compact card,
+"Your care team today", and that card is one of the cap's places whenever it has anything
+to say; the user's own suggestions fill the other places (``cap - 1``), so the page never
+holds more than ``cap`` cards. Inside the card the same cap bounds the lines: at most
+``cap`` check-ins, those that ask most of the user kept first (the user's own reach-outs,
+then slots nobody has taken yet, then the others, then those already done), shown in the
+order of the day; the rest is one calm line pointing to the Care team page. A tired person
+then meets at most ``cap`` things on the page and at most ``cap`` lines on the card, and a
+team of twenty never turns Today into a wall.
+
+The user's own check-in ("You call Dan at 19:00") is left out when Today already shows a
+card of the user's own plans for that person: one reach-out, said once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from supportnet.model.care import ME, SupporterRef
+from supportnet.model.targets import PERSON
+from supportnet.scheduling.rota_words import checkin_text, done_text, more_text
+from supportnet.services.care_teams import RotaLine
+
+if TYPE_CHECKING:
+    from supportnet.scheduling import Suggestion
+    from supportnet.services import Services
+
+__all__ = [
+    "CareToday",
+    "TeamLine",
+    "care_today",
+    "people_with_cards",
+    "share_cap",
+    "team_lines",
+]
+
+TITLE = "Your care team today"
+TITLE_TEAMS = "Your care teams today"
+
+
+@dataclass(frozen=True, slots=True)
+class TeamLine:
+    """One check-in of today on one team's rota, in Today's words."""
+
+    team_uid: str
+    team_name: str
+    #: What the card says: "Auntie Shiv calls Dan at 19:00", "Done — Rosie checked in".
+    text: str
+    #: The rota's own line: the slot, its date and supporter (what marking it done takes).
+    line: RotaLine
+    #: The user takes it.
+    yours: bool
+    done: bool
+
+    @property
+    def is_open(self) -> bool:
+        return self.line.supporter is None
+
+    def rank(self) -> int:
+        """How much it asks of the user: 0 their own, 1 open, 2 someone else's, 3 done."""
+        if self.done:
+            return 3
+        if self.yours:
+            return 0
+        return 1 if self.is_open else 2
+
+
+@dataclass(frozen=True, slots=True)
+class CareToday:
+    """What the card shows: ``lines`` in the order of the day and how many were left off."""
+
+    lines: list[TeamLine]
+    more: int = 0
+    #: Per team uid, its supporters as (ref, name), for choosing who did a check-in.
+    supporters: dict[str, list[tuple[SupporterRef, str]]] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return TITLE if len({line.team_uid for line in self.lines}) <= 1 else TITLE_TEAMS
+
+    @property
+    def more_text(self) -> str:
+        return more_text(self.more) if self.more else ""
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+
+def _time_key(line: TeamLine) -> tuple[bool, str, str]:
+    # Timed check-ins in the order of the day, then those for any time of it.
+    return (line.line.time is None, line.line.time or "", line.text.casefold())
+
+
+def team_lines(
+    services: Services,
+    today: date,
+    zone: str,
+    *,
+    with_cards: Collection[str] = (),
+    supporters: dict[str, list[tuple[SupporterRef, str]]] | None = None,
+) -> list[TeamLine]:
+    """Every team's check-ins on ``today`` (the user's local day in ``zone``), in words.
+
+    ``with_cards``: uids of people Today already shows a card of the user's own plans
+    for; the user's own check-ins with them are left out. ``supporters``, when given, is
+    filled with each team's supporters still in the network, as (ref, name).
+    """
+    out: list[TeamLine] = []
+    for team in services.care_teams.list():
+        view = services.care_teams.rota(team.uid, today, 1, zone)
+        if supporters is not None:
+            supporters[team.uid] = [(s.ref, s.name) for s in view.supporters if s.in_network]
+        focus = None if team.focus == ME else view.focus_name
+        for day in view.days:
+            for line in day.check_ins:
+                yours = line.supporter == ME
+                if yours and team.focus in with_cards:
+                    continue
+                done = False  # PENDING: RotaLine.done from branch doneby
+                if done:
+                    text = done_text(line.supporter_name, by_you=yours)
+                else:
+                    text = checkin_text(
+                        line.supporter_name, focus, line.channel_kind, line.time, by_you=yours
+                    )
+                out.append(TeamLine(team.uid, team.name, text, line, yours, done))
+    return out
+
+
+def care_today(
+    services: Services,
+    today: date,
+    zone: str,
+    *,
+    limit: int,
+    with_cards: Collection[str] = (),
+) -> CareToday:
+    """The card's lines: at most ``limit``, those asking most of the user first, shown in
+    the order of the day (see the module's note on the cap)."""
+    supporters: dict[str, list[tuple[SupporterRef, str]]] = {}
+    lines = team_lines(services, today, zone, with_cards=with_cards, supporters=supporters)
+    kept = sorted(lines, key=lambda line: (line.rank(), _time_key(line)))[: max(limit, 0)]
+    kept.sort(key=_time_key)
+    return CareToday(kept, len(lines) - len(kept), supporters)
+
+
+def people_with_cards(services: Services, suggestions: Sequence[Suggestion]) -> set[str]:
+    """The uids of the people these suggestion cards are for (one read per card)."""
+    return {services.people.get(s.target.id).uid for s in suggestions if s.target.kind == PERSON}
+
+
+def share_cap(
+    cap: int,
+    suggestions: Sequence[Suggestion],
+    team_for: Callable[[Sequence[Suggestion]], CareToday],
+) -> tuple[list[Suggestion], CareToday]:
+    """The page's cards under the cap: the user's own suggestions and the team card.
+
+    ``suggestions`` are the user's own, most due first (up to ``cap`` of them);
+    ``team_for`` gives the team card beside the given suggestion cards. When the card
+    has something to say it takes one of the ``cap`` places and the suggestions keep
+    ``cap - 1``; otherwise they keep all ``cap``.
+    """
+    own = list(suggestions[: max(cap - 1, 0)])
+    team = team_for(own)
+    if team:
+        return own, team
+    return list(suggestions[: max(cap, 0)]), team
