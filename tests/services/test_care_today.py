@@ -88,9 +88,7 @@ def _suggestion(person: Person, name: str) -> Suggestion:
     return Suggestion(plan, Target("person", person.id, name, Circle.INNER), now, 1.0, "")
 
 
-def test_every_team_s_check_ins_of_the_day_in_their_words(
-    services: Services, teams: Teams
-) -> None:
+def test_every_team_s_check_ins_of_the_day_in_their_words(services: Services, teams: Teams) -> None:
     lines = team_lines(services, MONDAY, ZONE)
     assert sorted(line.text for line in lines) == sorted(
         [
@@ -107,7 +105,8 @@ def test_every_team_s_check_ins_of_the_day_in_their_words(
     assert [line.line.time for line in opened] == ["12:00"]
     assert {line.team_name for line in lines} == {"Around Dan", "After the hospital"}
     for line in lines:
-        assert line.line.on == MONDAY and line.line.slot_uid  # what marking it done takes
+        assert line.line.on == MONDAY
+        assert line.line.slot_uid
 
 
 def test_a_day_without_check_ins_has_no_lines(services: Services, teams: Teams) -> None:
@@ -191,7 +190,8 @@ def test_the_team_card_takes_one_place_of_the_cap(services: Services, teams: Tea
     # Cards: two suggestions and the team card; never more than the cap.
     assert len(own) + 1 == 3
     own, team = _cap(services, 1, mine, MONDAY)
-    assert own == [] and len(team.lines) == 1
+    assert own == []
+    assert len(team.lines) == 1
 
 
 def test_with_the_plan_card_on_the_page_the_user_s_line_is_not_said_twice(
