@@ -340,6 +340,8 @@ def checkins(
                 note=r.note,
                 mood_before=r.mood_before,
                 mood_after=r.mood_after,
+                by=r.by_ref,
+                rota_slot=r.rota_slot,
             )
         )
     return out
@@ -355,6 +357,29 @@ def count(db: Reader, table: Table, /, **where: object) -> int:
 def chunks(ids: list[_T], size: int = 500) -> list[list[_T]]:
     # SQLite caps bound parameters per statement; 500 stays well below every build's cap.
     return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def rota_checkins(
+    db: Reader, slot_uids: Sequence[str], since: datetime, until: datetime
+) -> list[tuple[str, str, datetime]]:
+    """(check-in uid, rota slot uid, when) of the check-ins done on these rota slots from
+    ``since`` up to ``until``: one index lookup per slot, oldest first."""
+    found: list[tuple[str, str, datetime]] = []
+    # Stored as naive UTC text, which sorts as the instants do.
+    lo, hi = (
+        m.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+        for m in (since, until)
+    )
+    for chunk in chunks(sorted(set(slot_uids))):
+        for uid, slot, at in db.execute(
+            f"SELECT uid, rota_slot, at FROM checkins WHERE rota_slot IN ({placeholders(chunk)}) "
+            "AND at >= ? AND at < ? ORDER BY at, id",
+            (*chunk, lo, hi),
+        ):
+            moment = utc(at)
+            assert moment is not None
+            found.append((uid, slot, moment))
+    return found
 
 
 # --- Across the network ---------------------------------------------------------------------
