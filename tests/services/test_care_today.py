@@ -212,3 +212,43 @@ def test_without_team_check_ins_today_the_suggestions_keep_every_place(
     assert len(own) == 3
     assert team == CareToday([], 0, team.supporters)
     assert not team
+
+
+def _line(lines: Any, text: str) -> Any:
+    return next(line for line in lines if line.text == text)
+
+
+def test_a_check_in_marked_done_names_who_did_it_calmly(services: Services, teams: Teams) -> None:
+    evening = datetime(2026, 12, 7, 21, tzinfo=UTC)
+    lines = team_lines(services, MONDAY, ZONE)
+    shiv = _line(lines, "Auntie Shiv calls Dan at 19:00").line
+    mine = _line(lines, "You call Dan at 08:00").line
+    for_me = _line(lines, "Rosie checks in with you at 20:00").line
+    teams_ = services.care_teams
+    # Rosie took Auntie Shiv's call tonight; the user made their own; Rosie checked on them.
+    teams_.mark_done(
+        teams.around_dan.uid, shiv.slot_uid, MONDAY, supporter=teams.rosie.uid, now=evening
+    )
+    teams_.mark_done(teams.around_dan.uid, mine.slot_uid, MONDAY, now=evening)
+    teams_.mark_done(teams.around_me.uid, for_me.slot_uid, MONDAY, now=evening)
+
+    today = services.care_today(MONDAY, ZONE, limit=10)
+    assert [line.text for line in today.lines] == [
+        "Done — you checked in",
+        "Dan's 12:00 check-in is open — nobody planned yet",
+        "Done — Rosie checked in",
+        "Done — Rosie checked in",
+        "Rosie visits Dan, any time today",
+    ]
+    assert [line.done for line in today.lines] == [True, False, True, True, False]
+    # Without a way to read who did it, the rota's own supporter is named.
+    plain = care_today(services, MONDAY, ZONE, limit=10)
+    assert "Done — Auntie Shiv checked in" in [line.text for line in plain.lines]
+    # What is done asks nothing more: with room for three, the rest come first.
+    three = services.care_today(MONDAY, ZONE, limit=3)
+    assert [line.text for line in three.lines] == [
+        "Done — you checked in",
+        "Dan's 12:00 check-in is open — nobody planned yet",
+        "Rosie visits Dan, any time today",
+    ]
+    assert three.more == 2

@@ -34,7 +34,10 @@ class MarkDoneCommand(StoreCommand):
         at: datetime,
         channel: ChannelKind | None,
         note: str,
+        *,
+        now: datetime | None = None,
     ) -> MarkDoneCommand:
+        """Mark it done now (``now``: the app's clock); a refusal reaches the caller."""
         command = cls(ctx, line)
         rota = line.line
         assert rota.on is not None

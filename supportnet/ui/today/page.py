@@ -37,7 +37,6 @@ from supportnet.services import Services
 from supportnet.services.care_today import (
     CareToday,
     TeamLine,
-    care_today,
     people_with_cards,
     share_cap,
 )
@@ -146,12 +145,8 @@ class TodayPageController(QObject):
         self.suggestions, self.team_today = share_cap(
             cap,
             self._reader.suggestions(now, self._zone),
-            lambda own: care_today(
-                source,
-                today,
-                self._zone,
-                limit=cap,
-                with_cards=people_with_cards(source, own),
+            lambda own: source.care_today(
+                today, self._zone, limit=cap, with_cards=people_with_cards(source, own)
             ),
         )
         self.view.set_date(long_date(today))
@@ -306,7 +301,9 @@ class TodayPageController(QObject):
 
         supporter, at, channel, note = dialog.result()
         try:
-            command = MarkDoneCommand.perform(self._ctx, line, supporter, at, channel, note)
+            command = MarkDoneCommand.perform(
+                self._ctx, line, supporter, at, channel, note, now=self._clock()
+            )
         except SupportNetError as exc:  # the team or the slot went in the meantime
             self._ctx.report_error(exc.message)
             return
