@@ -1,266 +1,34 @@
-"""How the plan editor is laid out: the "When" and "How" columns and the tab order."""
+"""How the plan editor is laid out: the "How" column and the tab order (the "When" column and
+the time fields are :mod:`.timing_layout`'s)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
     QCheckBox,
-    QComboBox,
-    QCompleter,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMenu,
     QPushButton,
-    QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from supportnet.model.days import WEEKDAY_NAMES
 from supportnet.model.network import ChannelKind
-from supportnet.model.plans import (
-    ORDINALS,
-    Frequency,
-    PlanKind,
-)
-from supportnet.ui.plans.fields import (
-    _combo,
-    _date_edit,
-    _row,
-    _spin,
-    _time_edit,
-    quiet,
-)
-from supportnet.ui.plans.wording import (
-    FLEXIBLE_HINT,
-    KIND_HINT,
-    KIND_TEXT,
-    NO_CHANNEL,
-    UNIT_TEXT,
-    WEEKDAY_SHORT,
-    zone_names,
-)
-from supportnet.ui.widgets.editor_form import (
-    EditorDialog,
-    hint_label,
-    keep_height,
-    notes_field,
-)
-from supportnet.ui.widgets.field_message import FieldMessage
+from supportnet.ui.plans.fields import _combo, _row
+from supportnet.ui.plans.timing import TimingEditor
+from supportnet.ui.plans.timing_layout import label_above
+from supportnet.ui.plans.wording import NO_CHANNEL
+from supportnet.ui.widgets.editor_form import notes_field
 from supportnet.ui.widgets.keyboard import tab_order
 
 
-class PlanEditorLayout(EditorDialog):
+class PlanEditorLayout(TimingEditor):
     """The plan editor's fields, built and laid out; :class:`PlanEditor` fills and reads them."""
 
     # --- building ----------------------------------------------------------------------------
-
-    def _build_when(self) -> None:
-        # The kind: three radio buttons, each with a line saying what it means.
-        self.kind_box = QWidget()
-        self.kind_box.setAccessibleName("Kind of plan")
-        kind_layout = QGridLayout(self.kind_box)
-        kind_layout.setContentsMargins(0, 0, 0, 0)
-        kind_layout.setHorizontalSpacing(8)
-        kind_layout.setVerticalSpacing(0)
-        self.kind_group = QButtonGroup(self)
-        self.kind_buttons: dict[PlanKind, QRadioButton] = {}
-        for row, kind in enumerate(PlanKind):
-            button = QRadioButton(KIND_TEXT[kind])
-            button.setAccessibleName(KIND_TEXT[kind])
-            button.setAccessibleDescription(KIND_HINT[kind])
-            button.setToolTip(KIND_HINT[kind])
-            self.kind_group.addButton(button)
-            self.kind_buttons[kind] = button
-            hint = hint_label(KIND_HINT[kind])
-            hint.setWordWrap(True)
-            hint.setContentsMargins(26, 0, 0, 6)
-            quiet(hint)
-            kind_layout.addWidget(button, row * 2, 0)
-            kind_layout.addWidget(hint, row * 2 + 1, 0)
-
-        # The date: "Starting on" for a schedule, "On" for once; a rhythm needs none.
-        self.date_field = _date_edit("Starting on")
-        self.date_label = QLabel("Start&ing on")
-        self.date_label.setBuddy(self.date_field)
-        self.date_holder = QWidget()
-        date_layout = QVBoxLayout(self.date_holder)
-        date_layout.setContentsMargins(0, 0, 0, 0)
-        date_layout.setSpacing(2)
-        date_layout.addWidget(self.date_label)
-        date_layout.addLayout(_row(self.date_field, 1))
-
-        self.pages = QStackedWidget()
-        self.pages.setAccessibleName("Details of the plan")
-        self.fixed_page = self._build_fixed_page()
-        self.flexible_page = self._build_flexible_page()
-        self.once_page = QWidget()
-        once_layout = QVBoxLayout(self.once_page)
-        once_layout.setContentsMargins(0, 0, 0, 0)
-        once_layout.addStretch(1)
-        self.pages.addWidget(self.fixed_page)
-        self.pages.addWidget(self.flexible_page)
-        self.pages.addWidget(self.once_page)
-
-    def _build_fixed_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.setSpacing(4)
-
-        # Repeat every N days / weeks / months.
-        self.interval_field = _spin("Repeat every", 0, 366)
-        self.frequency_combo = _combo(
-            "Repeat unit", [(UNIT_TEXT[f][0], f.value) for f in Frequency]
-        )
-        repeat_label = QLabel("&Repeat every")
-        repeat_label.setBuddy(self.interval_field)
-        layout.addLayout(_row(repeat_label, self.interval_field, self.frequency_combo, 1))
-        layout.addWidget(self.message_for("interval", "Repeat every: message", self.interval_field))
-        layout.addWidget(
-            self.message_for("frequency", "Repeat unit: message", self.frequency_combo)
-        )
-        layout.addWidget(self.message_for("recurrence", "How it repeats: message"))
-
-        # Weekly: which days.
-        self.weekly_box = QWidget()
-        self.weekly_box.setAccessibleName("Days of the week")
-        weekly_layout = QVBoxLayout(self.weekly_box)
-        weekly_layout.setContentsMargins(0, 4, 0, 0)
-        weekly_layout.setSpacing(2)
-        on_label = QLabel("On")
-        on_label.setAccessibleName("On")
-        weekly_layout.addWidget(on_label)
-        self.weekday_checks: list[QCheckBox] = []
-        days_row = QHBoxLayout()
-        days_row.setSpacing(10)
-        for number, short in enumerate(WEEKDAY_SHORT):
-            box = QCheckBox(short)
-            box.setAccessibleName(WEEKDAY_NAMES[number])
-            self.weekday_checks.append(box)
-            days_row.addWidget(box)
-        days_row.addStretch(1)
-        weekly_layout.addLayout(days_row)
-        weekly_layout.addWidget(
-            self.message_for("weekdays", "Days of the week: message", self.weekly_box)
-        )
-
-        # Monthly: on a date, or on the nth weekday.
-        self.monthly_box = QWidget()
-        self.monthly_box.setAccessibleName("Day of the month")
-        monthly_layout = QVBoxLayout(self.monthly_box)
-        monthly_layout.setContentsMargins(0, 4, 0, 0)
-        monthly_layout.setSpacing(2)
-        self.by_date_radio = QRadioButton("On day")
-        self.by_date_radio.setAccessibleName("On a day of the month")
-        self.by_weekday_radio = QRadioButton("On the")
-        self.by_weekday_radio.setAccessibleName("On a weekday of the month")
-        self.monthly_group = QButtonGroup(self)
-        self.monthly_group.addButton(self.by_date_radio)
-        self.monthly_group.addButton(self.by_weekday_radio)
-        self.month_day_field = _spin("Day of the month", 1, 31)
-        self.nth_combo = _combo(
-            "Which week of the month", [(ORDINALS[n], n) for n in (1, 2, 3, 4, 5, -1)]
-        )
-        self.nth_weekday_combo = _combo(
-            "Weekday of the month", [(name, n) for n, name in enumerate(WEEKDAY_NAMES)]
-        )
-        monthly_layout.addLayout(_row(self.by_date_radio, self.month_day_field, "of the month", 1))
-        monthly_layout.addWidget(
-            self.message_for("month_day", "Day of the month: message", self.month_day_field)
-        )
-        monthly_layout.addLayout(
-            _row(self.by_weekday_radio, self.nth_combo, self.nth_weekday_combo, "of the month", 1)
-        )
-        monthly_layout.addWidget(
-            self.message_for("nth", "Week of the month: message", self.nth_combo)
-        )
-        monthly_layout.addWidget(
-            self.message_for("nth_weekday", "Weekday of the month: message", self.nth_weekday_combo)
-        )
-        self.skipping_note = FieldMessage("About skipped months")
-        monthly_layout.addWidget(self.skipping_note)
-
-        layout.addWidget(self.weekly_box)
-        layout.addWidget(self.monthly_box)
-
-        # An end date.
-        self.until_check = QCheckBox("Stop repeating after")
-        self.until_check.setAccessibleName("Stop repeating after a date")
-        self.until_field = _date_edit("Last day")
-        layout.addSpacing(4)
-        layout.addLayout(_row(self.until_check, self.until_field, 1))
-        layout.addWidget(self.message_for("until", "End date: message", self.until_field))
-
-        # Days left out.
-        layout.addSpacing(4)
-        skips_label = QLabel("Days to leave out")
-        skips_label.setAccessibleName("Days to leave out")
-        layout.addWidget(skips_label)
-        self.skip_field = _date_edit("Day to leave out")
-        self.add_skip_button = QPushButton("Leave &out")
-        self.add_skip_button.setAccessibleName("Leave this day out")
-        self.add_skip_button.setToolTip("Leave the chosen day out, e.g. while they're away")
-        self.remove_skip_button = QPushButton("Put &back")
-        self.remove_skip_button.setAccessibleName("Put the selected day back")
-        self.skips_list = QListWidget()
-        self.skips_list.setAccessibleName("Days left out")
-        self.skips_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        row_height = self.skips_list.fontMetrics().height() + 6
-        self.skips_list.setFixedHeight(row_height * 3 + 6)
-        layout.addLayout(_row(self.skip_field, self.add_skip_button, 1))
-        layout.addLayout(_row(self.skips_list, self.remove_skip_button))
-        self.no_skips_label = hint_label("No days left out.")
-        quiet(self.no_skips_label)
-        layout.addWidget(self.no_skips_label)
-        layout.addStretch(1)
-        return page
-
-    def _build_flexible_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.setSpacing(4)
-        self.ideal_field = _spin("Ideally about every, in days", 0, 3650, " days")
-        self.too_long_field = _spin("Too long after, in days", 0, 3650, " days")
-        ideal_label = QLabel("&Ideally about every")
-        ideal_label.setBuddy(self.ideal_field)
-        too_long_label = QLabel("It feels like too &long after")
-        too_long_label.setBuddy(self.too_long_field)
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
-        grid.addWidget(ideal_label, 0, 0)
-        grid.addWidget(self.ideal_field, 0, 1)
-        grid.addWidget(
-            self.message_for("ideal_days", "Ideal interval: message", self.ideal_field), 1, 0, 1, 3
-        )
-        grid.addWidget(too_long_label, 2, 0)
-        grid.addWidget(self.too_long_field, 2, 1)
-        grid.addWidget(
-            self.message_for("too_long_days", "Too long after: message", self.too_long_field),
-            3,
-            0,
-            1,
-            3,
-        )
-        grid.setColumnStretch(2, 1)
-        layout.addLayout(grid)
-        layout.addWidget(self.message_for("cadence", "Rhythm: message"))
-        hint = hint_label(FLEXIBLE_HINT)
-        hint.setWordWrap(True)
-        layout.addSpacing(4)
-        layout.addWidget(hint)
-        layout.addStretch(1)
-        return page
 
     def _build_how(self) -> None:
         self.title_field = QLineEdit()
@@ -270,36 +38,7 @@ class PlanEditorLayout(EditorDialog):
             "Way to reach out", [(NO_CHANNEL, None)] + [(c.label, c.value) for c in ChannelKind]
         )
 
-        self.all_day_check = QCheckBox("Any time of day")
-        self.all_day_check.setAccessibleName("Any time of day")
-        self.start_time_field = _time_edit("From")
-        self.end_check = QCheckBox("until")
-        self.end_check.setAccessibleName("Until a time")
-        self.end_time_field = _time_edit("Until")
-        self.duration_field = _spin("How long, in minutes", 1, 24 * 60, " min")
-        self.duration_field.setSingleStep(5)
-        from_label = QLabel("&From")
-        from_label.setBuddy(self.start_time_field)
-        self.from_label = from_label
-
-        self.zone_combo = QComboBox()
-        self.zone_combo.setEditable(True)
-        self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.zone_combo.setAccessibleName("Time zone")
-        self.zone_combo.addItems(zone_names())
-        self.zone_combo.setMaxVisibleItems(14)
-        completer = QCompleter(zone_names(), self.zone_combo)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.zone_combo.setCompleter(completer)
-        line = self.zone_combo.lineEdit()
-        if line is not None:
-            line.setAccessibleName("Time zone")
-            line.setPlaceholderText("e.g. Europe/London")
-        self.zone_hint = hint_label("")
-        self.zone_hint.setWordWrap(True)
-        quiet(self.zone_hint)
+        self._build_time_of_day()
 
         self.idea_field = notes_field("Conversation starter")
         self.idea_field.setPlaceholderText("A first sentence, e.g. “Thinking of you”")
@@ -320,39 +59,17 @@ class PlanEditorLayout(EditorDialog):
         how = QVBoxLayout()
         how.setSpacing(2)
 
-        def labelled(text: str, field: QWidget) -> None:
-            label = QLabel(text)
-            label.setBuddy(field)
-            keep_height(field)
-            how.addWidget(label)
-
-        labelled("&Title", self.title_field)
+        label_above(how, "&Title", self.title_field)
         how.addWidget(self.title_field)
         how.addWidget(self.message_for("title", "Title: message", self.title_field))
         how.addSpacing(4)
-        labelled("&Way to reach out", self.channel_combo)
+        label_above(how, "&Way to reach out", self.channel_combo)
         how.addLayout(_row(self.channel_combo, 1))
         how.addWidget(self.message_for("channel", "Way to reach out: message", self.channel_combo))
         how.addSpacing(4)
-        time_label = QLabel("Time of day")
-        time_label.setAccessibleName("Time of day")
-        how.addWidget(time_label)
-        how.addWidget(self.all_day_check)
-        how.addLayout(
-            _row(from_label, self.start_time_field, self.end_check, self.end_time_field, 1)
-        )
-        how.addWidget(self.message_for("window_end", "Time of day: message", self.end_time_field))
-        duration_label = QLabel("It takes &about")
-        duration_label.setBuddy(self.duration_field)
-        how.addLayout(_row(duration_label, self.duration_field, 1))
-        how.addWidget(
-            self.message_for("duration_minutes", "How long: message", self.duration_field)
-        )
+        self.add_time_of_day(how)
         how.addSpacing(4)
-        labelled("Time &zone", self.zone_combo)
-        how.addWidget(self.zone_combo)
-        how.addWidget(self.message_for("timezone", "Time zone: message", self.zone_combo))
-        how.addWidget(self.zone_hint)
+        self.add_zone(how)
         how.addSpacing(4)
         starter_label = QLabel("&Conversation starter")
         starter_label.setBuddy(self.idea_field)
@@ -364,7 +81,7 @@ class PlanEditorLayout(EditorDialog):
         how.addWidget(
             self.message_for("message_idea", "Conversation starter: message", self.idea_field)
         )
-        labelled("&Notes", self.notes_field)
+        label_above(how, "&Notes", self.notes_field)
         how.addWidget(self.notes_field)
         how.addWidget(self.message_for("notes", "Notes: message", self.notes_field))
         how.addSpacing(6)
@@ -385,31 +102,10 @@ class PlanEditorLayout(EditorDialog):
 
     def _set_tab_order(self) -> None:
         order: list[QWidget] = [
-            *self.kind_buttons.values(),
-            self.date_field,
-            self.interval_field,
-            self.frequency_combo,
-            *self.weekday_checks,
-            self.by_date_radio,
-            self.month_day_field,
-            self.by_weekday_radio,
-            self.nth_combo,
-            self.nth_weekday_combo,
-            self.until_check,
-            self.until_field,
-            self.skip_field,
-            self.add_skip_button,
-            self.skips_list,
-            self.remove_skip_button,
-            self.ideal_field,
-            self.too_long_field,
+            *self.when_tab_order(),
             self.title_field,
             self.channel_combo,
-            self.all_day_check,
-            self.start_time_field,
-            self.end_check,
-            self.end_time_field,
-            self.duration_field,
+            *self.time_tab_order(),
             self.zone_combo,
             self.ideas_button,
             self.idea_field,

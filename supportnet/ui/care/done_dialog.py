@@ -1,0 +1,245 @@
+"""Mark a rota check-in as done on someone's behalf: who, when, how, a note.
+
+It is for after the fact ("Rosie called her yesterday"): the time is on the check-in's own
+day and never ahead of now, and it goes into the focus person's check-in history with who
+checked in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, time
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportnet.model.care import SupporterRef
+from supportnet.model.network import ChannelKind
+from supportnet.model.zones import system_zone_name, zone_or_utc
+from supportnet.services.care_teams import YOU, RotaLine
+from supportnet.ui.plans.fields import _time_edit, pytime, qtime
+from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
+from supportnet.ui.widgets.editor_form import hint_label, keep_height, notes_field
+from supportnet.ui.widgets.field_message import FieldMessage
+from supportnet.ui.widgets.keyboard import tab_order
+from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
+
+NOT_NOTED = "Not noted"
+CHOOSE_WHO = "Say who checked in."
+STILL_AHEAD = "That time is still ahead; choose one that has passed."
+#: When an any-time check-in is taken to have happened, as the service takes it.
+ANY_TIME_DEFAULT = time(12, 0)
+
+
+def history_line(focus_name: str | None) -> str:
+    """Where it goes: "It goes into Mum's check-in history, with who checked in"."""
+    if focus_name == YOU:
+        whose = "your check-in history"
+    elif focus_name:
+        whose = f"{focus_name}'s check-in history"
+    else:
+        whose = "the check-in history of the person the team is for"
+    return f"It goes into {whose}, with who checked in."
+
+
+class DoneDialog(QDialog):
+    """ "Mark as done" for one occurrence of a rota check-in.
+
+    ``supporters`` are (ref, name) of the team's supporters; ``day_text`` names the day.
+    Who defaults to the line's supporter (and must be chosen when it is open); the time to
+    the planned one, or now when that is still ahead. ``zone`` is the zone the rota's
+    times are in (the user's; the system's if not given), ``clock`` gives now, and
+    ``focus_name`` names whose history it goes into.
+    """
+
+    def __init__(
+        self,
+        supporters: list[tuple[SupporterRef, str]],
+        line: RotaLine,
+        day_text: str,
+        parent: QWidget | None = None,
+        *,
+        zone: str | None = None,
+        clock: Callable[[], datetime] | None = None,
+        focus_name: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Mark as done")
+        self.setAccessibleName("Mark as done")
+        self.setModal(True)
+        self._line = line
+        self._zone = zone_or_utc(zone or system_zone_name())
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._touched = False
+
+        heading = title_label("Mark as done")
+        about = hint_label(f"The check-in on {day_text}.")
+        about.setWordWrap(True)
+
+        self.who_combo = QComboBox()
+        self.who_combo.setAccessibleName("Who checked in")
+        self.who_combo.setPlaceholderText("Choose who it was")
+        for ref, name in supporters:
+            if ref is not None:
+                self.who_combo.addItem(name, ref)
+        self.who_combo.setCurrentIndex(
+            self.who_combo.findData(line.supporter) if line.supporter is not None else -1
+        )
+        self.who_message = FieldMessage("Who checked in: message")
+
+        self.time_field = _time_edit("Time")
+        self.time_field.setTime(qtime(self._default_time()))
+        self.when_message = FieldMessage("When: message")
+
+        self.channel_combo = QComboBox()
+        self.channel_combo.setAccessibleName("How")
+        self.channel_combo.addItem(NOT_NOTED, None)
+        for kind in ChannelKind:
+            self.channel_combo.addItem(kind.label, kind.value)
+        planned = line.channel_kind.value if line.channel_kind is not None else None
+        self.channel_combo.setCurrentIndex(max(self.channel_combo.findData(planned), 0))
+
+        self.note_field = notes_field("Note")
+        self.note_field.setPlaceholderText("Anything they said worth keeping (optional)")
+        self.note_field.setFixedHeight(self.note_field.fontMetrics().height() * 4)
+
+        self.ok_button = push_button(
+            "&Mark as done", "Mark as done", default=True, on_click=self.accept
+        )
+        self.cancel_button = cancel_button(self)
+        self.save_hint = QLabel()
+        self.save_hint.setAccessibleName("Why Mark as done is not available yet")
+        self.save_hint.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(4)
+        layout.addWidget(heading)
+        layout.addWidget(about)
+        layout.addSpacing(8)
+        layout.addWidget(buddy_label("&Who checked in", self.who_combo))
+        layout.addLayout(_left(self.who_combo))
+        layout.addWidget(self.who_message)
+        layout.addSpacing(4)
+        when_how = QGridLayout()
+        when_how.setContentsMargins(0, 0, 0, 0)
+        when_how.setHorizontalSpacing(24)
+        when_how.setVerticalSpacing(4)
+        when_how.addWidget(buddy_label("W&hen", self.time_field), 0, 0)
+        when_how.addLayout(_left(QLabel(f"{day_text}, at"), self.time_field), 1, 0)
+        when_how.addWidget(buddy_label("H&ow", self.channel_combo), 0, 1)
+        when_how.addLayout(_left(self.channel_combo), 1, 1)
+        when_how.setColumnStretch(2, 1)
+        layout.addLayout(when_how)
+        layout.addWidget(self.when_message)
+        layout.addSpacing(4)
+        layout.addWidget(buddy_label("&Note", self.note_field))
+        layout.addWidget(self.note_field)
+        layout.addSpacing(6)
+        self.history_note = quiet(hint_label(history_line(focus_name)))
+        self.history_note.setWordWrap(True)
+        layout.addWidget(self.history_note)
+        layout.addSpacing(6)
+        layout.addLayout(button_row(self.cancel_button, self.ok_button, lead=self.save_hint))
+        for widget in (self.who_combo, self.channel_combo):
+            keep_height(widget)
+        self.who_combo.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
+
+        self.who_combo.currentIndexChanged.connect(self._changed)
+        self.time_field.timeChanged.connect(self._changed)
+        tab_order(
+            [
+                self.who_combo,
+                self.time_field,
+                self.channel_combo,
+                self.note_field,
+                self.cancel_button,
+                self.ok_button,
+            ]
+        )
+        self._check()
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
+        (self.who_combo if line.supporter is None else self.time_field).setFocus()
+
+    def _default_time(self) -> time:
+        """The planned time, or now when that is still ahead (done early, today)."""
+        planned = time.fromisoformat(self._line.time) if self._line.time else ANY_TIME_DEFAULT
+        now = self._clock().astimezone(self._zone)
+        on = self._line.on
+        if on is not None and on == now.date() and planned > now.time():
+            return time(now.hour, now.minute)
+        return planned
+
+    # --- checking ----------------------------------------------------------------------------
+
+    def _changed(self, *_args: object) -> None:
+        self._touched = True
+        self._check()
+
+    def problems(self) -> dict[str, str]:
+        """What stops it being marked done, by field ("who", "when")."""
+        found: dict[str, str] = {}
+        if self.supporter() is None:
+            found["who"] = CHOOSE_WHO
+        if self.when() > self._clock():
+            found["when"] = STILL_AHEAD
+        return found
+
+    def _check(self) -> dict[str, str]:
+        found = self.problems()
+        # An open check-in asks who it was without a message first; a time ahead says so.
+        self.who_message.set_message(found.get("who", "") if self._touched else "")
+        self.when_message.set_message(found.get("when", ""))
+        self.who_combo.setAccessibleDescription(self.who_message.text())
+        self.time_field.setAccessibleDescription(self.when_message.text())
+        self.ok_button.setEnabled(not found)
+        hint = ""
+        if "who" in found:
+            hint = "Choose who it was first"
+        elif "when" in found:
+            hint = "Choose a time that has passed"
+        self.save_hint.setText(hint)
+        self.ok_button.setAccessibleDescription(hint)
+        return found
+
+    def accept(self) -> None:
+        self._touched = True
+        if self._check():
+            return
+        super().accept()
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def supporter(self) -> SupporterRef:
+        data = self.who_combo.currentData()
+        return data if isinstance(data, str) else None
+
+    def when(self) -> datetime:
+        """The chosen moment: the check-in's day at the time chosen, in the rota's zone."""
+        on = self._line.on or self._clock().astimezone(self._zone).date()
+        return datetime.combine(on, pytime(self.time_field.time()), self._zone)
+
+    def channel(self) -> ChannelKind | None:
+        data = self.channel_combo.currentData()
+        return ChannelKind(data) if data else None
+
+    def result(self) -> tuple[SupporterRef, datetime, ChannelKind | None, str]:  # type: ignore[override]
+        """(who checked in, when, how, note)."""
+        return self.supporter(), self.when(), self.channel(), self.note_field.toPlainText().strip()
+
+
+def _left(*widgets: QWidget) -> QHBoxLayout:
+    """``widgets`` side by side on the left of a line."""
+    row = QHBoxLayout()
+    row.setSpacing(6)
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
