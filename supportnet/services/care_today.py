@@ -60,6 +60,8 @@ class TeamLine:
 
     team_uid: str
     team_name: str
+    #: Whom the team is there for, as the rota names them (:data:`YOU` for the user).
+    focus_name: str
     #: What the card says: "Auntie Shiv calls Dan at 19:00", "Done — Rosie checked in".
     text: str
     #: The rota's own line: the slot, its date and supporter (what marking it done takes).
@@ -144,7 +146,7 @@ def team_lines(
                     text = checkin_text(
                         line.supporter_name, focus, line.channel_kind, line.time, by_you=yours
                     )
-                out.append(TeamLine(team.uid, team.name, text, line, yours, done))
+                out.append(TeamLine(team.uid, team.name, view.focus_name, text, line, yours, done))
     return out
 
 

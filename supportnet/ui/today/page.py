@@ -292,6 +292,9 @@ class TodayPageController(QObject):
             line.line,
             long_date(self._today),
             self._parent,
+            zone=self._zone,
+            clock=self._clock,
+            focus_name=line.focus_name,
         )
         dialog.accepted.connect(lambda d=dialog, t=line: self._save_done(t, d))
         return self._open("done_dialog", dialog)  # type: ignore[return-value]

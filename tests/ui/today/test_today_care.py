@@ -202,3 +202,80 @@ def test_the_card_follows_the_day(qtbot: Any, london: Any) -> None:
         "Rosie Mensah has a video call with Mum at 20:00",
         "Owen Hughes messages Mum, any time today",
     ]
+
+
+def _settle(qtbot: Any, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window._refresh_timer.isActive())
+
+
+def _mum_history(store: Any) -> list[Any]:
+    mum = next(p for p in store.people.list_all() if p.nickname == "Mum" or p.name == "Mum")
+    return list(store.checkins.for_person(mum.id))
+
+
+def test_mark_as_done_on_someone_s_behalf_then_undo_and_redo(qtbot: Any, london: Any) -> None:
+    window = _shown(qtbot, _window(qtbot, london))
+    today = window.today
+    card = today.team_card
+    assert card is not None
+    before = _mum_history(london)
+    row = card.row_for("You call Mum at 18:00")
+    assert row is not None
+    row.done_button.setFocus()
+    qtbot.waitUntil(row.done_button.hasFocus)
+    qtbot.keyClick(row.done_button, Qt.Key.Key_Space)  # the keyboard alone
+    dialog = today.done_dialog
+    assert dialog is not None
+    assert dialog.windowTitle() == "Mark as done"
+    assert dialog.history_note.text() == "It goes into Mum's check-in history, with who checked in."
+    # Rosie made the call instead, and said so.
+    rosie = next(p for p in london.people.list_all() if p.name == "Rosie Mensah")
+    dialog.who_combo.setCurrentIndex(dialog.who_combo.findData(rosie.uid))
+    dialog.note_field.setPlainText("Knee much better")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: today.done_dialog is None)
+
+    after = _mum_history(london)
+    assert len(after) == len(before) + 1
+    logged = next(c for c in after if c.uid not in {b.uid for b in before})
+    assert logged.by == rosie.uid
+    assert logged.rota_slot == row.line.line.slot_uid
+    assert logged.note == "Knee much better"
+    assert logged.at <= NOW
+    assert window.note.text() == "Saved"
+    _settle(qtbot, window)
+    card = today.team_card
+    assert card is not None
+    done = card.row_for("Done — Rosie Mensah checked in")
+    assert done is not None
+    assert not done.done_button.isVisibleTo(done)  # nothing more to do there
+    assert done.accessibleName() == "Done — Rosie Mensah checked in"
+
+    window.undo()
+    assert [c.uid for c in _mum_history(london)] == [c.uid for c in before]
+    _settle(qtbot, window)
+    card = today.team_card
+    assert card is not None
+    assert "You call Mum at 18:00" in card.texts()
+
+    window.redo()
+    again = _mum_history(london)
+    assert logged.uid in [c.uid for c in again]  # the same check-in, not a copy
+    _settle(qtbot, window)
+    card = today.team_card
+    assert card is not None
+    assert "Done — Rosie Mensah checked in" in card.texts()
+
+
+def test_cancelling_mark_as_done_changes_nothing(qtbot: Any, london: Any) -> None:
+    window = _window(qtbot, london)
+    card = window.today.team_card
+    assert card is not None
+    before = _mum_history(london)
+    card.rows[0].done_button.click()
+    dialog = window.today.done_dialog
+    assert dialog is not None
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.today.done_dialog is None)
+    assert [c.uid for c in _mum_history(london)] == [c.uid for c in before]
+    assert not window.undo_stack.canUndo()
