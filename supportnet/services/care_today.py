@@ -2,15 +2,17 @@
 the zone are passed in).
 
 How they share the page's gentle cap (``suggestions_per_day``, 3 by default): **the cap
-counts cards**. All the teams' check-ins of the day come together on one compact card,
-"Your care team today", and that card is one of the cap's places whenever it has anything
-to say; the user's own suggestions fill the other places (``cap - 1``), so the page never
-holds more than ``cap`` cards. Inside the card the same cap bounds the lines: at most
-``cap`` check-ins, those that ask most of the user kept first (the user's own reach-outs,
-then slots nobody has taken yet, then the others, then those already done), shown in the
-order of the day; the rest is one calm line pointing to the Care team page. A tired person
-then meets at most ``cap`` things on the page and at most ``cap`` lines on the card, and a
-team of twenty never turns Today into a wall.
+counts the cards that ask something of the user**. All the teams' check-ins of the day
+come together on one compact card, "Your care team today", and while any of them is still
+to happen that card is one of the cap's places; the user's own suggestions fill the other
+places (``cap - 1``), so the page never holds more than ``cap`` such cards. Once every
+check-in of the day is done the card only says so ("Done — Rosie checked in"), asks
+nothing, and gives its place back to the suggestions. Inside the card the same cap bounds
+the lines: at most ``cap`` check-ins, those that ask most of the user kept first (the
+user's own reach-outs, then slots nobody has taken yet, then the others, then those
+already done), shown in the order of the day; the rest is one calm line pointing to the
+Care team page. A tired person then meets at most ``cap`` things to act on, and a team of
+twenty never turns Today into a wall.
 
 The user's own check-in ("You call Dan at 19:00") is left out when Today already shows a
 card of the user's own plans for that person: one reach-out, said once.
@@ -95,6 +97,12 @@ class CareToday:
     @property
     def title(self) -> str:
         return TITLE if len({line.team_uid for line in self.lines}) <= 1 else TITLE_TEAMS
+
+    @property
+    def asks(self) -> bool:
+        """Whether any check-in on the card is still to happen (done ones are ranked last,
+        so none left off is either)."""
+        return any(not line.done for line in self.lines)
 
     @property
     def more_text(self) -> str:
@@ -183,15 +191,18 @@ def share_cap(
     """The page's cards under the cap: the user's own suggestions and the team card.
 
     ``suggestions`` are the user's own, most due first (up to ``cap`` of them);
-    ``team_for`` gives the team card beside the given suggestion cards. When the card
-    has something to say it takes one of the ``cap`` places and the suggestions keep
-    ``cap - 1``; otherwise they keep all ``cap``.
+    ``team_for`` gives the team card beside the given suggestion cards. While the card
+    has a check-in still to happen it takes one of the ``cap`` places and the suggestions
+    keep ``cap - 1``; otherwise they keep all ``cap`` (beside a card that only says what
+    is done, or none).
     """
     own = list(suggestions[: max(cap - 1, 0)])
     team = team_for(own)
-    if team:
+    if team.asks:
         return own, team
-    return list(suggestions[: max(cap, 0)]), team
+    every = list(suggestions[: max(cap, 0)])
+    # More cards may say the user's own check-ins; read the card again beside them all.
+    return every, (team_for(every) if team and len(every) > len(own) else team)
 
 
 def done_by(store: Store, checkin_uid: str, for_me: bool) -> tuple[str, str] | None:

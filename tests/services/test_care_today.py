@@ -252,3 +252,26 @@ def test_a_check_in_marked_done_names_who_did_it_calmly(services: Services, team
         "Rosie visits Dan, any time today",
     ]
     assert three.more == 2
+
+
+def test_a_card_with_everything_done_asks_nothing_and_takes_no_place(
+    services: Services, teams: Teams
+) -> None:
+    evening = datetime(2026, 12, 7, 21, tzinfo=UTC)
+    for line in team_lines(services, MONDAY, ZONE):
+        services.care_teams.mark_done(
+            line.team_uid,
+            line.line.slot_uid,
+            MONDAY,
+            supporter=teams.rosie.uid if line.is_open else line.line.supporter,
+            now=evening,
+        )
+    mine = [_suggestion(teams.shiv, "Auntie Shiv"), _suggestion(teams.rosie, "Rosie")]
+    mine.append(_suggestion(teams.dan, "Dan"))
+    own, team = _cap(services, 3, mine, MONDAY)
+    assert len(own) == 3  # every place goes back to the user's own suggestions
+    assert team
+    assert not team.asks
+    assert all(line.text.startswith("Done — ") for line in team.lines)
+    # Dan's card is on the page now, so the user's own (done) call is said there.
+    assert "Done — you checked in" not in [line.text for line in team.lines]

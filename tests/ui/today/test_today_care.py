@@ -279,3 +279,17 @@ def test_cancelling_mark_as_done_changes_nothing(qtbot: Any, london: Any) -> Non
     qtbot.waitUntil(lambda: window.today.done_dialog is None)
     assert [c.uid for c in _mum_history(london)] == [c.uid for c in before]
     assert not window.undo_stack.canUndo()
+
+
+def test_once_all_is_done_the_card_gives_its_place_back(qtbot: Any, london: Any) -> None:
+    services = Services.of(london)
+    for line in services.care_today(NOW.date(), ZONE, limit=5).lines:
+        services.care_teams.mark_done(line.team_uid, line.line.slot_uid, line.line.on, now=NOW)
+    window = _window(qtbot, london)
+    today = window.today
+    card = today.team_card
+    assert card is not None
+    assert card.texts() == ["Done — you checked in"]
+    assert card.focus_order() == []  # nothing left to press
+    assert len(today.cards) == 3  # the suggestions have every place the cap gives
+    assert today.view.cards[-1] is card
