@@ -45,6 +45,8 @@ class CareTeamCard(Card):
         super().__init__(parent)
         self.today = today
         self.setAccessibleName(today.title)
+        teams = dict.fromkeys(line.team_name for line in today.lines)
+        self.setAccessibleDescription(", ".join(teams))
         self.title_label = _scaled(_text(today.title, today.title), 1.2, bold=True)
         self.rows = [TeamLineRow(line) for line in today.lines]
         self.more_label: QLabel = _text(today.more_text, "More check-ins today")

@@ -61,6 +61,7 @@ def test_the_team_s_check_ins_of_the_day_are_one_calm_card_after_the_suggestions
     assert today.view.cards[-1] is card  # the user's own suggestions come first
     assert card.title_label.text() == "Your care team today"
     assert card.accessibleName() == "Your care team today"
+    assert card.accessibleDescription() == "Mum's knee"
     assert card.texts() == TEAM_TODAY
     assert not card.more_label.isVisibleTo(card)
     for row in card.rows:
