@@ -14,8 +14,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -88,6 +89,7 @@ def main() -> None:
         written = []
         for theme, palette in (("light", light), ("dark", dark_palette())):
             app.setPalette(palette)
+            written += care_team_dialogs(out, theme, Services.of(store))
             window = MainWindow(
                 Services.of(store),
                 data_location=tmp,
@@ -226,6 +228,66 @@ def unlock_dialogs(out: Path, theme: str, key: str, crisis: CrisisHelpService) -
     dialog.grab().save(str(paths[1]))
     dialog.close()
     app.processEvents()
+    return paths
+
+
+def care_team_dialogs(out: Path, theme: str, services: Services) -> list[Path]:
+    """The care team's dialogs on the demo team: the team, one check-in on the rota, a
+    swapped date, and a check-in marked done."""
+    from supportnet.model.days import long_date
+    from supportnet.ui.care.done_dialog import DoneDialog
+    from supportnet.ui.care.slot_editor import SlotEditorDialog
+    from supportnet.ui.care.swap_dialog import SwapDialog
+    from supportnet.ui.care.team_editor import TeamEditorDialog
+
+    app = QApplication.instance()
+    assert app is not None
+    zone = "Europe/London"
+    team = services.care_teams.list()[0]
+    people = [(p.uid, p.display_name) for p in services.people.list_all()]
+    view = services.care_teams.rota(team.uid, TODAY - timedelta(days=6), 28, zone)
+    supporters: list[tuple[str | None, str]] = [(s.ref, s.name) for s in view.supporters]
+    lines = [(day.day, line) for day in view.days for line in day.check_ins]
+    done_day, done_line = [(d, x) for d, x in lines if d <= TODAY and x.supporter and x.time][-1]
+    swap_day, swap_line = next((d, x) for d, x in lines if x.swapped)
+    usual = team.slot(swap_line.slot_uid)
+    dialogs: list[tuple[str, Any]] = [
+        ("care-team-editor", TeamEditorDialog(people, team)),
+        (
+            "care-team-checkin-editor",
+            SlotEditorDialog(supporters, team.slots[0], zone, clock=lambda: NOW),
+        ),
+        (
+            "care-team-swap",
+            SwapDialog(
+                supporters,
+                swap_line,
+                long_date(swap_day),
+                usual=usual.supporter if usual else None,
+            ),
+        ),
+        (
+            "care-team-done",
+            DoneDialog(
+                supporters,
+                done_line,
+                long_date(done_day),
+                zone=zone,
+                clock=lambda: NOW,
+                focus_name=view.focus_name,
+            ),
+        ),
+    ]
+    paths = []
+    for name, dialog in dialogs:
+        dialog.show()
+        app.processEvents()
+        path = out / f"{name}-{theme}.png"
+        dialog.grab().save(str(path))
+        paths.append(path)
+        dialog.done(0)  # closed as it is: nothing was changed, so nothing is asked
+        dialog.deleteLater()
+        app.processEvents()
     return paths
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
@@ -142,21 +142,36 @@ class CareTeamService:
             or any(swap.supporter == ref for swap in team.swaps)
         ]
 
-    def removal_words(self, person_uid: str) -> str:
+    def names_by_uid(self, uids: Iterable[str]) -> dict[str, str]:
+        """The names the app calls these people now, by uid; those no longer in the
+        network are left out (who did a check-in reads as :data:`NOT_IN_NETWORK`)."""
+        db = self._store.db
+        names: dict[str, str] = {}
+        with reads.snapshot(db):
+            for uid in sorted(set(uids) - {ME}):
+                for person in reads.people(db, uid=uid):
+                    names[uid] = display_name_of(person.name, person.nickname)
+        return names
+
+    def removal_words(self, person_uid: str, name: str | None = None) -> str:
         """What taking ``person_uid`` out of the network means for the care teams, in a
-        sentence or two for the question asked before ("" when they are on none)."""
+        sentence or two for the question asked before ("" when they are on none). ``name``
+        is what the question calls them (by default, the name the app shows)."""
         teams = self.teams_with(person_uid)
         if not teams:
             return ""
-        found = reads.people(self._store.db, uid=person_uid)
-        name = display_name_of(found[0].name, found[0].nickname) if found else "They"
+        if name is None:
+            found = reads.people(self._store.db, uid=person_uid)
+            name = display_name_of(found[0].name, found[0].nickname) if found else "They"
         focus_of = [t.name for t in teams if t.focus == person_uid]
         supporting = [t.name for t in teams if t.focus != person_uid]
         words = []
         if focus_of:
+            one = len(focus_of) == 1
             words.append(
-                f"{_names(focus_of)} {'is' if len(focus_of) == 1 else 'are'} there for {name}; "
-                f"{'its' if len(focus_of) == 1 else 'their'} rota stays as it is."
+                f"{_names(focus_of)} {'is' if one else 'are'} there for {name}; "
+                f"{'the team and its rota stay' if one else 'the teams and their rotas stay'} "
+                "as they are."
             )
         if supporting:
             words.append(
@@ -249,13 +264,27 @@ class CareTeamService:
 
     def rota(self, team_uid: str, start: date, days: int, zone: str) -> RotaView:
         """The team's check-ins on the local days from ``start`` in ``zone``, named from
-        the network as it is now; someone no longer in it leaves their check-ins open."""
+        the network as it is now; someone no longer in it leaves their check-ins open.
+
+        A line is ``done`` when a check-in marked done on its slot falls on its date (in
+        the slot's zone). One done on a date with no line (a flexible slot moves on once
+        someone was in touch) shows as a done line of its own, and covers its day."""
         db = self._store.db
+        tz = ZoneInfo(zone)
         with reads.snapshot(db):
             team = self._store.care_teams.get(team_uid)
+            # A slot's date can be a day either side of the local day it shows on.
+            edge = local_datetime(start, time(0), tz)
+            done_rows = reads.rota_checkins(
+                db,
+                [slot.uid for slot in team.slots],
+                edge - timedelta(days=2),
+                edge + timedelta(days=days + 2),
+            )
             refs = {team.focus, *team.supporters}
             refs |= {s.supporter for s in team.slots if s.supporter}
             refs |= {s.supporter for s in team.swaps if s.supporter}
+            refs |= {row.by for row in done_rows if row.by}
             people = {}
             for uid in sorted(refs - {ME}):
                 for person in reads.people(db, uid=uid):
@@ -264,19 +293,7 @@ class CareTeamService:
             focus = people.get(team.focus)
             if focus is not None and focus.id is not None:
                 moment = reads.last_contact_with(db, "person_id", [focus.id]).get(focus.id)
-                last = moment.astimezone(ZoneInfo(zone)).date() if moment else None
-            # A slot's date can be a day either side of the local day it shows on.
-            edge = local_datetime(start, time(0), ZoneInfo(zone))
-            done_rows = reads.rota_checkins(
-                db,
-                [slot.uid for slot in team.slots],
-                edge - timedelta(days=2),
-                edge + timedelta(days=days + 2),
-            )
-        zones = {slot.uid: plan_zone(slot.plan) for slot in team.slots}
-        done: dict[tuple[str, date], str] = {}
-        for checkin_uid, slot_uid, at in done_rows:
-            done.setdefault((slot_uid, at.astimezone(zones[slot_uid]).date()), checkin_uid)
+                last = moment.astimezone(tz).date() if moment else None
 
         def name_of(ref: str) -> str:
             if ref == ME:
@@ -291,12 +308,16 @@ class CareTeamService:
             person = people.get(ref)
             return person_reach(person, numbers=True) if person else ""
 
-        checkins = expand(team, start, days, zone, last_contact=last, known=known)
-        tz = ZoneInfo(zone)
+        planned = expand(team, start, days, zone, last_contact=last, known=known)
+        done = _done_by_occurrence(team, done_rows)
+        extra = _done_elsewhere(team, done_rows, {(c.slot_uid, c.on) for c in planned}, tz)
+        extra = [(c, uid) for c, uid in extra if 0 <= (c.day - start).days < days]
+        checkins = sorted(planned + [c for c, _uid in extra], key=lambda c: c.start)
+        done.update({(c.slot_uid, c.on): uid for c, uid in extra})
         by_day: dict[date, list[RotaLine]] = {}
         for checkin in checkins:
             by_day.setdefault(checkin.day, []).append(
-                _line(checkin, name_of, tz, done.get((checkin.slot_uid, checkin.on or checkin.day)))
+                _line(checkin, name_of, tz, done.get((checkin.slot_uid, checkin.on)))
             )
         return RotaView(
             team=team,
@@ -311,6 +332,50 @@ class CareTeamService:
             ],
             coverage=coverage(checkins, start, days, team.comfortable_gap_days),
         )
+
+
+def _done_by_occurrence(
+    team: CareTeam, rows: list[reads.RotaDone]
+) -> dict[tuple[str, date | None], str]:
+    """The first check-in done on each slot's date (in the slot's zone), by (slot, date)."""
+    zones = {slot.uid: plan_zone(slot.plan) for slot in team.slots}
+    done: dict[tuple[str, date | None], str] = {}
+    for row in rows:
+        done.setdefault((row.slot_uid, row.at.astimezone(zones[row.slot_uid]).date()), row.uid)
+    return done
+
+
+def _done_elsewhere(
+    team: CareTeam,
+    rows: list[reads.RotaDone],
+    planned: set[tuple[str, date | None]],
+    tz: ZoneInfo,
+) -> list[tuple[RotaCheckIn, str]]:
+    """The check-ins done on a slot's date that has no line on the rota, each as a check-in
+    of the local day it happened (in ``tz``) by whoever did it, with its uid."""
+    slots = {slot.uid: slot for slot in team.slots}
+    seen = set(planned)
+    out: list[tuple[RotaCheckIn, str]] = []
+    for row in rows:
+        on = row.at.astimezone(plan_zone(slots[row.slot_uid].plan)).date()
+        if (row.slot_uid, on) in seen:
+            continue
+        seen.add((row.slot_uid, on))
+        # Who did it: named on it; else, on a team for the user, whom it was with; else
+        # the user.
+        supporter = row.by or (row.person_uid if team.focus == ME else ME)
+        checkin = RotaCheckIn(
+            slot_uid=row.slot_uid,
+            supporter=supporter,
+            start=row.at,
+            day=row.at.astimezone(tz).date(),
+            all_day=False,
+            channel=row.channel,
+            swapped=False,
+            on=on,
+        )
+        out.append((checkin, row.uid))
+    return out
 
 
 _FOCUS_GONE = "The person this team is there for is no longer in your network."

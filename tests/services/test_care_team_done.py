@@ -130,8 +130,42 @@ def test_a_flexible_or_any_time_check_in_is_done_at_noon(services: Services, tea
     # Its date is the slot's own (Tokyo), whatever zone the rota is read in.
     view = services.care_teams.rota(team.team.uid, MONDAY, 7, "America/Los_Angeles")
     done = [line for day in view.days for line in day.check_ins if line.done]
-    assert {line.checkin_uid for line in done} == {tokyo.checkin.uid}
-    assert [line.on for line in done] == [date(2026, 12, 8)]
+    assert [(line.checkin_uid, line.on) for line in done] == [
+        (flex.checkin.uid, MONDAY),
+        (tokyo.checkin.uid, date(2026, 12, 8)),
+    ]
+
+
+def test_a_flexible_check_in_done_stays_on_its_day_and_the_next_moves_on(
+    services: Services, team: Team
+) -> None:
+    flexible = Plan(kind=PlanKind.FLEXIBLE, start_date=MONDAY, cadence=Cadence(3, 5))
+    team.team.slots = [RotaSlot(flexible, team.ravi.uid)]
+    team.team.swaps = []
+    services.care_teams.save(team.team)
+    teams = services.care_teams
+    before = teams.rota(team.team.uid, MONDAY, 7, ZONE)
+    assert [(d.day, [c.done for c in d.check_ins]) for d in before.days if d.check_ins] == [
+        (MONDAY, [False]),
+        (date(2026, 12, 10), [False]),
+        (date(2026, 12, 13), [False]),
+    ]
+    logged = teams.mark_done(team.team.uid, flexible.uid, date(2026, 12, 8), now=THURSDAY_EVENING)
+    view = teams.rota(team.team.uid, MONDAY, 7, ZONE)
+    lines = {
+        d.day: [(c.supporter_name, c.time, c.done, c.checkin_uid) for c in d.check_ins]
+        for d in view.days
+        if d.check_ins
+    }
+    # Ravi was in touch on Tuesday: that shows done, and the next is three days on.
+    assert lines == {
+        date(2026, 12, 8): [("Ravi Shah", "12:00", True, logged.checkin.uid)],
+        date(2026, 12, 11): [("Ravi Shah", None, False, None)],
+    }
+    assert view.coverage.covered_days == 2
+    services.checkins.unlog(logged)
+    again = teams.rota(team.team.uid, MONDAY, 7, ZONE)
+    assert again.days == before.days, "undone: as it was"
 
 
 def test_a_team_for_the_user_logs_the_supporter_reaching_out(
@@ -154,6 +188,13 @@ def test_a_team_for_the_user_logs_the_supporter_reaching_out(
         mine.slots[0].uid,
     )
     assert done.uid == logged.checkin.uid
+    view = services.care_teams.rota(mine.uid, MONDAY, 7, ZONE)
+    tuesday = view.days[1].check_ins[0]
+    assert (tuesday.supporter_name, tuesday.done, tuesday.checkin_uid) == (
+        "Dan",
+        True,
+        logged.checkin.uid,
+    )
 
 
 def test_an_open_check_in_needs_to_know_who(services: Services, team: Team) -> None:
@@ -263,7 +304,10 @@ def test_removal_words_name_the_teams_calmly(services: Services, team: Team) -> 
         "until someone takes them."
     )
     assert teams.removal_words(team.dan.uid) == (
-        "Around Dan is there for Dan; its rota stays as it is."
+        "Around Dan is there for Dan; the team and its rota stay as they are."
+    )
+    assert teams.removal_words(team.dan.uid, "Dan Okafor").startswith(
+        "Around Dan is there for Dan Okafor;"
     )
     loner = services.people.add(Person("Noa"))
     assert teams.removal_words(loner.uid) == ""
@@ -301,3 +345,29 @@ def test_the_same_team_saved_again_keeps_its_own_slots(services: Services, team:
     again.note = "Evenings are best."
     services.care_teams.save(again)
     assert services.care_teams.get(team.team.uid).note == "Evenings are best."
+
+
+# --- One transaction ----------------------------------------------------------------------------
+
+
+def test_marking_done_and_its_undo_are_each_all_or_nothing(
+    services: Services, team: Team, store: Any
+) -> None:
+    from tests.services.atomic import INJECTED, dump, failing
+
+    teams = services.care_teams
+
+    def mark() -> Any:
+        return teams.mark_done(team.team.uid, _slot(team, 0), MONDAY, now=THURSDAY_EVENING)
+
+    before = dump(store)
+    with failing(store, "INSERT", "checkins"), pytest.raises(Exception, match=INJECTED):
+        mark()
+    assert dump(store) == before
+    logged = mark()
+    after = dump(store)
+    with failing(store, "DELETE", "checkins"), pytest.raises(Exception, match=INJECTED):
+        services.checkins.unlog(logged)
+    assert dump(store) == after
+    services.checkins.unlog(logged)
+    assert dump(store) == before

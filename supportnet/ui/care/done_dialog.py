@@ -231,7 +231,8 @@ class DoneDialog(QDialog):
         return ChannelKind(data) if data else None
 
     def result(self) -> tuple[SupporterRef, datetime, ChannelKind | None, str]:  # type: ignore[override]
-        """(who checked in, when, how, note)."""
+        """(who checked in, when, how, note). This takes the name of QDialog's result code,
+        as the page's API has it; ``exec()`` returns the code (or ``QDialog.result(d)``)."""
         return self.supporter(), self.when(), self.channel(), self.note_field.toPlainText().strip()
 
 

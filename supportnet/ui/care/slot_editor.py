@@ -114,7 +114,7 @@ class SlotEditorDialog(TimingEditor):
         how.addLayout(_row(self.supporter_combo, 1))
         how.addWidget(self.message_for("supporter", "Who takes it: message", self.supporter_combo))
         how.addSpacing(4)
-        label_above(how, "Ho&w", self.channel_combo)
+        label_above(how, "&How", self.channel_combo)
         how.addLayout(_row(self.channel_combo, 1))
         how.addWidget(self.message_for("channel", "How: message", self.channel_combo))
         how.addSpacing(4)

@@ -104,7 +104,7 @@ class SwapDialog(QDialog):
         layout.addWidget(rest)
         layout.addLayout(button_row(self.cancel_button, self.ok_button))
         tab_order([self.checked_button(), self.cancel_button, self.ok_button])
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 30)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
         self.checked_button().setFocus()
 
     def _select_current(self) -> None:

@@ -121,6 +121,8 @@ def test_a_new_team_from_the_keyboard_alone(qtbot: Any, monkeypatch: pytest.Monk
 
 def test_the_picker_takes_several_and_narrows_as_you_type(qtbot: Any) -> None:
     picker = _shown(qtbot, SupporterPicker([(ME, "Me"), *PEOPLE[1:]]))
+    assert clashes(alt_keys(picker)) == {}
+    assert picker.focusWidget() is picker.list
     qtbot.keyClick(picker.list, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert picker.chosen() == [ME, "u-rosie"]
     qtbot.keyClicks(picker.filter_field, "OW")
