@@ -27,6 +27,8 @@ LATER_PAGES = (
     "supportnet.ui.plans.panel",
     "supportnet.ui.safety.page",
     "supportnet.ui.safety.printing",
+    "supportnet.ui.care.page",
+    "supportnet.ui.care.printing",
 )
 
 

@@ -33,6 +33,7 @@ from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.hard_day.entry import HardDayOpener, hard_day_button, sidebar_column
 from supportnet.ui.shell.background import Background
+from supportnet.ui.shell.care_team_actions import MainWindowCareTeam
 from supportnet.ui.shell.editing import MainWindowEditing
 from supportnet.ui.shell.menus import MainWindowMenus
 from supportnet.ui.shell.safety_plan_actions import MainWindowSafetyPlan
@@ -52,6 +53,7 @@ from supportnet.ui.shell.status_note import (
     counts_text,
 )
 from supportnet.ui.shell.ui_state import UiState
+from supportnet.ui.shell.undo_actions import MainWindowUndo
 from supportnet.ui.today.page import TodayPageController
 from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.widgets import dialogs
@@ -64,10 +66,16 @@ if TYPE_CHECKING:
 
 #: How often "3 days ago" and the map's quietness are worked out again while the window is open.
 TIME_REFRESH_MS = 10 * 60 * 1000
-UNDO_ERROR_TITLE = "SupportNet couldn't undo that"
 
 
-class MainWindow(MainWindowMenus, MainWindowEditing, MainWindowSafetyPlan, QMainWindow):
+class MainWindow(
+    MainWindowMenus,
+    MainWindowEditing,
+    MainWindowUndo,
+    MainWindowSafetyPlan,
+    MainWindowCareTeam,
+    QMainWindow,
+):
     """The shell. Pages read and write only through the services they are given; no SQL here."""
 
     def __init__(
@@ -219,6 +227,8 @@ class MainWindow(MainWindowMenus, MainWindowEditing, MainWindowSafetyPlan, QMain
             return agenda
         if page is Page.SAFETY_PLAN:
             return self._build_safety_plan()
+        if page is Page.CARE_TEAM:
+            return self._build_care_team()
         if page is Page.NETWORK:
             from supportnet.ui.network.page import NetworkPageController
 
@@ -370,44 +380,11 @@ class MainWindow(MainWindowMenus, MainWindowEditing, MainWindowSafetyPlan, QMain
             counts_text(self._source.people.count(), self._source.groups.count())
         )
 
-    # --- status and undo ---------------------------------------------------------------------
+    # --- status ---------------------------------------------------------------------------------
 
     def show_note(self, text: str) -> None:
         """A quiet confirmation that fades after a few seconds."""
         self.note.show_note(text)
-
-    def _update_undo_actions(self, *_args: Any) -> None:
-        stack = self.undo_stack
-        self.undo_action.setEnabled(stack.canUndo())
-        self.redo_action.setEnabled(stack.canRedo())
-        undo_text = stack.undoText()
-        redo_text = stack.redoText()
-        self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
-        self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
-
-    def undo(self) -> None:
-        if not self.undo_stack.canUndo():
-            return
-        text = self.undo_stack.undoText()
-        self._failed = False
-        self.undo_stack.undo()
-        if not self._failed:
-            self.show_note(f"Undone: {text}")
-
-    def redo(self) -> None:
-        if not self.undo_stack.canRedo():
-            return
-        text = self.undo_stack.redoText()
-        self._failed = False
-        self.undo_stack.redo()
-        if not self._failed:
-            self.show_note(f"Redone: {text}")
-
-    _failed = False
-
-    def _report_undo_error(self, message: str) -> None:
-        self._failed = True
-        dialogs.show_error(self, message, title=UNDO_ERROR_TITLE)
 
     # --- remembering -------------------------------------------------------------------------
 

@@ -86,6 +86,18 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             [],
             "Save my plan for hard days as a one-page PDF, with the crisis lines",
         )
+        self.print_rota_action = self._action(
+            "Print ro&ta…",
+            self.print_rota,
+            [],
+            "Print a care team's next four weeks on one page, with how to reach each supporter",
+        )
+        self.rota_pdf_action = self._action(
+            "Save r&ota as PDF…",
+            self.save_rota_pdf,
+            [],
+            "Save a care team's next four weeks as a one-page PDF",
+        )
         self.recovery_action = self._action(
             "&Recovery key…",
             self.show_recovery_key,
@@ -183,6 +195,7 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             [self.new_person_action, self.new_group_action],
             [self.export_action, self.calendar_action],
             [self.print_plan_action, self.plan_pdf_action],
+            [self.print_rota_action, self.rota_pdf_action],
             [self.recovery_action],
             [self.quit_action],
         )
@@ -227,6 +240,8 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             signals.groups_changed,
             signals.plans_changed,
             signals.checkins_changed,
+            # Today and the map may show a care team's check-ins.
+            signals.care_teams_changed,
         ):
             signal.connect(self._schedule_refresh)
         self._refresh_timer = QTimer(self)

@@ -34,6 +34,7 @@ class Page(enum.Enum):
     NETWORK = "network"
     PEOPLE = "people"
     SAFETY_PLAN = "safety_plan"
+    CARE_TEAM = "care_team"
 
     @property
     def title(self) -> str:
@@ -51,10 +52,11 @@ _PAGE_TEXT = {
     Page.NETWORK: ("Network", "Your circles, and a few gentle notes about gaps"),
     Page.PEOPLE: ("People", "People and groups in lists, to search, sort and edit"),
     Page.SAFETY_PLAN: ("Safety plan", "My plan for hard days: steps, people and reasons"),
+    Page.CARE_TEAM: ("Care team", "Who checks in on someone when, and the days nobody is planned"),
 }
 
 #: Pages built when first needed, or soon after the window first appears (in this order).
-LATER_PAGES = (Page.AGENDA, Page.PEOPLE, Page.NETWORK, Page.SAFETY_PLAN)
+LATER_PAGES = (Page.AGENDA, Page.PEOPLE, Page.NETWORK, Page.SAFETY_PLAN, Page.CARE_TEAM)
 #: How long after the window first shows the later pages start being built, and between them.
 BUILD_LATER_AFTER_MS = 400
 BUILD_LATER_STEP_MS = 50

@@ -14,6 +14,8 @@ class AppSignals(QObject):
     checkins_changed = Signal()
     #: The plan for hard days was saved (its links follow people_changed/groups_changed).
     safety_plan_changed = Signal()
+    #: A care team was saved, removed or brought back (its rota, swaps or note changed).
+    care_teams_changed = Signal()
 
     def network_changed(self) -> None:
         """People or groups went or came back with their plans and check-ins."""

@@ -265,6 +265,7 @@ def test_sidebar_lists_only_the_pages_that_exist(
         "Network",
         "People",
         "Safety plan",
+        "Care team",
     ]
     sidebar.setCurrentRow(3)
     assert window.current_page is Page.PEOPLE
@@ -634,6 +635,7 @@ def test_the_other_pages_are_built_soon_after_the_window_appears(
         type(window.network.view).__name__,
         type(window.people.view).__name__,
         type(window.safety_plan.view).__name__,
+        type(window.care_team.view).__name__,
     ]
 
 

@@ -1,0 +1,252 @@
+"""The Care team page's changes: a team (new, edited, removed), its check-ins (added,
+changed, removed, one date swapped), the gap it is comfortable with, a check-in marked done.
+
+Each is one command on the undo stack (:mod:`supportnet.ui.undo.care_commands`) calling
+one service; the page reads the rota again when ``care_teams_changed`` fires.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QDialog
+
+from supportnet.model.care import CareTeam, SlotSwap
+from supportnet.model.days import short_date
+from supportnet.model.errors import SupportNetError
+from supportnet.ui.care.week_model import day_heading
+from supportnet.ui.undo.care_commands import MarkDoneCommand, RemoveTeamCommand, SaveTeamCommand
+from supportnet.ui.widgets import dialogs
+
+if TYPE_CHECKING:
+    pass
+
+SAVE_ERROR_TITLE = "SupportNet couldn't change the care team"
+
+#: Typed loosely: the mixin's methods use the page controller's attributes.
+_PageBase: Any = object
+
+
+class CareTeamEdits(_PageBase):  # type: ignore[misc]
+    """The page controller's changes; each is one undoable step, or nothing and a reason."""
+
+    #: A dialog on screen, for tests to reach.
+    dialog: QDialog | None = None
+
+    # --- changing ----------------------------------------------------------------------------
+
+    def _save(self, after: CareTeam, text: str, note: str = "") -> bool:
+        """Save ``after`` as one undoable change; False (and said why) if it couldn't be."""
+        try:
+            command = SaveTeamCommand.perform(self._ctx, after, text)
+        except SupportNetError as exc:
+            dialogs.show_error(self._parent, exc.message, title=SAVE_ERROR_TITLE)
+            self.refresh()
+            return False
+        self._stack.push(command)
+        if note:
+            self.status.emit(note)
+        return True
+
+    def _team_copy(self) -> CareTeam | None:
+        team = self.team
+        return copy.deepcopy(team) if team is not None else None
+
+    def _run(self, dialog: QDialog) -> bool:
+        """Show ``dialog`` and wait; whether it was accepted."""
+        self.dialog = dialog
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.dialog = None
+            dialog.deleteLater()
+
+    def _people(self) -> list[tuple[str, str]]:
+        return [(p.uid, p.display_name) for p in self._services.people.list_all()]
+
+    def _supporters(self) -> list[tuple[str | None, str]]:
+        assert self.week is not None
+        return [(s.ref, s.name) for s in self.week.supporters]
+
+    def new_team(self) -> bool:
+        from supportnet.ui.care.team_editor import TeamEditorDialog
+
+        dialog = TeamEditorDialog(self._people(), None, self.view)
+        if not self._run(dialog):
+            return False
+        team = dialog.result_team()
+        if not self._save(team, f"add the care team {team.name}", f"Set up {team.name}"):
+            return False
+        self.choose_team(team.uid)
+        return True
+
+    def edit_team(self) -> bool:
+        from supportnet.ui.care.team_editor import TeamEditorDialog
+
+        team = self._team_copy()
+        if team is None:
+            return False
+        dialog = TeamEditorDialog(self._people(), team, self.view)
+        if not self._run(dialog):
+            return False
+        after = dialog.result_team()
+        if after == team:
+            return False
+        return self._save(after, f"change the care team {team.name}")
+
+    def remove_team(self) -> bool:
+        team = self.team
+        if team is None:
+            return False
+        try:
+            command = RemoveTeamCommand.perform(self._ctx, team.uid, team.name)
+        except SupportNetError as exc:
+            dialogs.show_error(self._parent, exc.message, title=SAVE_ERROR_TITLE)
+            self.refresh()
+            return False
+        self._stack.push(command)
+        self.status.emit(f"Removed the care team {team.name} (Ctrl+Z brings it back)")
+        return True
+
+    def set_gap(self, days: int) -> bool:
+        """The stretch with nobody planned the team is comfortable with (one undo step)."""
+        team = self._team_copy()
+        if team is None or team.comfortable_gap_days == days:
+            return False
+        team.comfortable_gap_days = days
+        return self._save(
+            team, f"say {days} day{'s' if days != 1 else ''} without a check-in is fine"
+        )
+
+    def add_checkin(self) -> bool:
+        from supportnet.ui.care.slot_editor import SlotEditorDialog
+
+        team = self._team_copy()
+        if team is None:
+            return False
+        dialog = SlotEditorDialog(
+            self._supporters(), None, self._zone(), self.view, clock=self._clock
+        )
+        if not self._run(dialog):
+            return False
+        slot = dialog.result_slot()
+        team.slots.append(slot)
+        if not self._save(team, "add a check-in to the rota", "Added a check-in to the rota"):
+            return False
+        self._select_slot(slot.uid)
+        return True
+
+    def _select_slot(self, slot_uid: str) -> None:
+        for day in self.model.days:
+            index = self.model.line_index(slot_uid, day)
+            if index.isValid():
+                self._select_index(index)
+                return
+
+    def edit_checkin(self) -> bool:
+        from supportnet.ui.care.slot_editor import SlotEditorDialog
+
+        line, team = self.current_line(), self._team_copy()
+        if line is None or team is None:
+            return False
+        slot = team.slot(line.slot_uid)
+        if slot is None:
+            return False
+        dialog = SlotEditorDialog(
+            self._supporters(), copy.deepcopy(slot), self._zone(), self.view, clock=self._clock
+        )
+        if not self._run(dialog):
+            return False
+        after = dialog.result_slot()
+        if after == slot:
+            return False
+        team.slots = [after if s.uid == slot.uid else s for s in team.slots]
+        return self._save(team, "change a check-in on the rota")
+
+    def remove_checkin(self) -> bool:
+        line, team = self.current_line(), self._team_copy()
+        if line is None or team is None or team.slot(line.slot_uid) is None:
+            return False
+        team.slots = [s for s in team.slots if s.uid != line.slot_uid]
+        team.swaps = [s for s in team.swaps if s.slot_uid != line.slot_uid]
+        day = self.current_day()
+        done = self._save(
+            team,
+            "remove a check-in from the rota",
+            "Took the check-in off the rota, every date of it (Ctrl+Z puts it back)",
+        )
+        if done and day is not None:
+            self.select(day)
+        return done
+
+    def swap_date(self) -> bool:
+        """Someone else takes this one date (or nobody yet, or its own supporter again)."""
+        from supportnet.ui.care.swap_dialog import SwapDialog
+
+        line, team, day = self.current_line(), self._team_copy(), self.current_day()
+        if line is None or team is None or day is None or line.on is None:
+            return False
+        slot = team.slot(line.slot_uid)
+        if slot is None:
+            return False
+        dialog = SwapDialog(
+            self._supporters(),
+            line,
+            day_heading(day, self.today),
+            self.view,
+            usual=slot.supporter,
+        )
+        if not self._run(dialog):
+            return False
+        others = [s for s in team.swaps if not (s.slot_uid == slot.uid and s.on == line.on)]
+        if dialog.removes_swap():
+            team.swaps = others
+            text = f"put back the usual check-in on {short_date(day)}"
+        else:
+            team.swaps = [*others, SlotSwap(slot.uid, line.on, dialog.result_supporter())]
+            text = f"swap the check-in on {short_date(day)}"
+        if team.swaps == (self.team.swaps if self.team else []):
+            return False
+        return self._save(team, text, text[0].upper() + text[1:])
+
+    def mark_done(self) -> bool:
+        """They said it happened: into the focus person's history, with who did it."""
+        from supportnet.ui.care.done_dialog import DoneDialog
+
+        line, team, day = self.current_line(), self.team, self.current_day()
+        if line is None or team is None or day is None or line.on is None:
+            return False
+        dialog = DoneDialog(
+            self._supporters(),
+            line,
+            day_heading(day, self.today),
+            self.view,
+            zone=self._zone(),
+            clock=self._clock,
+            focus_name=self.week.focus_name if self.week is not None else None,
+        )
+        if not self._run(dialog):
+            return False
+        supporter, at, channel, note = dialog.result()
+        text = f"mark the check-in on {short_date(day)} as done"
+        try:
+            command = MarkDoneCommand.perform(
+                self._ctx,
+                text,
+                team.uid,
+                line.slot_uid,
+                line.on,
+                supporter=supporter,
+                at=at,
+                channel=channel,
+                note=note,
+                now=self._clock(),
+            )
+        except SupportNetError as exc:
+            dialogs.show_error(self._parent, exc.message, title=SAVE_ERROR_TITLE)
+            self.refresh()
+            return False
+        self._stack.push(command)
+        self.status.emit(f"Marked the check-in on {short_date(day)} as done")
+        return True
