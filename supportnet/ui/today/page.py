@@ -300,12 +300,23 @@ class TodayPageController(QObject):
         return self._open("done_dialog", dialog)  # type: ignore[return-value]
 
     def _save_done(self, line: TeamLine, dialog: DoneDialog) -> None:
-        from supportnet.ui.today.care_done import MarkDoneCommand
+        from supportnet.ui.undo.care_commands import MarkDoneCommand
 
         supporter, at, channel, note = dialog.result()
+        rota = line.line
+        assert rota.on is not None
         try:
             command = MarkDoneCommand.perform(
-                self._ctx, line, supporter, at, channel, note, now=self._clock()
+                self._ctx,
+                f"mark as done: {line.text}",
+                line.team_uid,
+                rota.slot_uid,
+                rota.on,
+                supporter=supporter,
+                at=at,
+                channel=channel,
+                note=note,
+                now=self._clock(),
             )
         except SupportNetError as exc:  # the team or the slot went in the meantime
             self._ctx.report_error(exc.message)
