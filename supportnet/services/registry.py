@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from supportnet.model.network import Group, Person
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from supportnet.model.targets import TargetKey
     from supportnet.scheduling.model import Target
     from supportnet.services.calendar_export import CalendarExport
+    from supportnet.services.care_today import CareToday
     from supportnet.services.schedule_reader import ReachOutReader
 
 __all__ = ["Services"]
@@ -74,6 +77,21 @@ class Services:
         from supportnet.services.calendar_export import CalendarExport
 
         return CalendarExport(self._store)
+
+    def care_today(
+        self, today: date, zone: str, *, limit: int, with_cards: Collection[str] = ()
+    ) -> CareToday:
+        """The care teams' check-ins of ``today`` for Today's card (see services.care_today)."""
+        from supportnet.services.care_today import care_today, done_by
+
+        return care_today(
+            self,
+            today,
+            zone,
+            limit=limit,
+            with_cards=with_cards,
+            who_did=lambda uid, for_me: done_by(self._store, uid, for_me),
+        )
 
     def targets(self) -> dict[TargetKey, Target]:
         """Everyone a plan can be for, as the schedule names them."""

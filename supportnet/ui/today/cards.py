@@ -89,6 +89,10 @@ class Card(QFrame):
         painter.end()
         super().paintEvent(event)
 
+    def focus_order(self) -> list[QWidget]:
+        """The card's controls in the order Tab visits them."""
+        return []
+
 
 class SuggestionCard(Card):
     """One suggestion: who, why, when, a message idea to copy, and three ways to answer."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.days import long_date
+from supportnet.model.errors import SupportNetError
 from supportnet.model.settings import Settings
 from supportnet.model.targets import PERSON, TargetKey, plan_target_key
 from supportnet.model.zones import system_zone_name, user_zone_name
@@ -33,12 +34,22 @@ from supportnet.scheduling.reaching_out import (
     tomorrow,
 )
 from supportnet.services import Services
+from supportnet.services.care_today import (
+    CareToday,
+    TeamLine,
+    people_with_cards,
+    share_cap,
+)
 from supportnet.ui.today.cards import SuggestionCard
+from supportnet.ui.today.care_card import CareTeamCard
 from supportnet.ui.today.dialogs import DayPickerDialog, GoEasyDialog
 from supportnet.ui.today.ideas import IdeasDialog, copy_text
 from supportnet.ui.today.log_dialog import LogDialog
 from supportnet.ui.today.view import TodayPageView
 from supportnet.ui.undo.commands import CheckInCommand, PostponeCommand, UndoContext
+
+if TYPE_CHECKING:
+    from supportnet.ui.care.done_dialog import DoneDialog
 
 
 class TodayPageController(QObject):
@@ -75,11 +86,14 @@ class TodayPageController(QObject):
         self._today = date.min
         self._going_easy = False
         self.suggestions: list[Suggestion] = []
+        #: The care teams' check-ins of today, as the card shows them.
+        self.team_today = CareToday([])
         #: The dialogs on screen, if any (for tests, and so two never open at once).
         self.log_dialog: LogDialog | None = None
         self.day_picker: DayPickerDialog | None = None
         self.easy_dialog: GoEasyDialog | None = None
         self.ideas_dialog: IdeasDialog | None = None
+        self.done_dialog: DoneDialog | None = None
 
         self.view = TodayPageView(parent)
         view = self.view
@@ -110,7 +124,12 @@ class TodayPageController(QObject):
 
     @property
     def cards(self) -> list[SuggestionCard]:
-        return list(self.view.cards)
+        """The cards of the user's own suggestions (the care team card is apart)."""
+        return self.view.suggestion_cards
+
+    @property
+    def team_card(self) -> CareTeamCard | None:
+        return self.view.team_card
 
     def refresh(self) -> None:
         """Ask the schedule again who to suggest, and show them."""
@@ -122,7 +141,14 @@ class TodayPageController(QObject):
         today = local_today(now, self._zone)
         self._today = today
         # The reader keeps plans and names between refreshes; Today refreshes often.
-        self.suggestions = self._reader.suggestions(now, self._zone)
+        cap = settings.suggestions_per_day
+        self.suggestions, self.team_today = share_cap(
+            cap,
+            self._reader.suggestions(now, self._zone),
+            lambda own: source.care_today(
+                today, self._zone, limit=cap, with_cards=people_with_cards(source, own)
+            ),
+        )
         self.view.set_date(long_date(today))
         easy = is_going_easy(settings.low_energy_until, today)
         until = settings.low_energy_until
@@ -154,20 +180,27 @@ class TodayPageController(QObject):
             )
             card.copy_button.clicked.connect(lambda _c=False, s=suggestion: self.copy_idea(s))
             cards.append(card)
-        self.view.set_cards(cards)
+        team_card = None
+        if self.team_today:
+            team_card = CareTeamCard(self.team_today, self.view.cards_holder)
+            for row in team_card.rows:
+                row.done_button.clicked.connect(lambda _c=False, t=row.line: self.mark_done(t))
+        self.view.set_cards(cards, team_card)
         if focused is not None:
             # The keyboard stays where it was, not back at the top of the window.
             self._focus_after(focused)
 
     def card_for(self, name: str) -> SuggestionCard | None:
-        return next((c for c in self.view.cards if c.suggestion.target.name == name), None)
+        return next((c for c in self.cards if c.suggestion.target.name == name), None)
 
     def _focus_after(self, index: int) -> None:
         cards = self.view.cards
-        if cards:
-            cards[min(index, len(cards) - 1)].done_button.setFocus()
-        else:
-            self.view.empty_log_button.setFocus()
+        for card in cards[min(index, len(cards) - 1) :] if cards else []:
+            order = card.focus_order()
+            if order:
+                order[0].setFocus()
+                return
+        (self.view.log_button if cards else self.view.empty_log_button).setFocus()
 
     # --- logging a check-in --------------------------------------------------------------------
 
@@ -247,6 +280,50 @@ class TodayPageController(QObject):
         saved: CheckIn = command.saved
         return saved
 
+    # --- a care team's check-in, done ----------------------------------------------------------
+
+    def mark_done(self, line: TeamLine) -> DoneDialog:
+        """Someone said a check-in of today happened: who, when, how (and undo)."""
+        # Not at first paint: the dialog and the command load when first asked for.
+        from supportnet.ui.care.done_dialog import DoneDialog
+
+        dialog = DoneDialog(
+            self.team_today.supporters.get(line.team_uid, []),
+            line.line,
+            long_date(self._today),
+            self._parent,
+            zone=self._zone,
+            clock=self._clock,
+            focus_name=line.focus_name,
+        )
+        dialog.accepted.connect(lambda d=dialog, t=line: self._save_done(t, d))
+        return self._open("done_dialog", dialog)  # type: ignore[return-value]
+
+    def _save_done(self, line: TeamLine, dialog: DoneDialog) -> None:
+        from supportnet.ui.undo.care_commands import MarkDoneCommand
+
+        supporter, at, channel, note = dialog.result()
+        rota = line.line
+        assert rota.on is not None
+        try:
+            command = MarkDoneCommand.perform(
+                self._ctx,
+                f"mark as done: {line.text}",
+                line.team_uid,
+                rota.slot_uid,
+                rota.on,
+                supporter=supporter,
+                at=at,
+                channel=channel,
+                note=note,
+                now=self._clock(),
+            )
+        except SupportNetError as exc:  # the team or the slot went in the meantime
+            self._ctx.report_error(exc.message)
+            return
+        self._stack.push(command)
+        self.status.emit("Saved")
+
     # --- not today, another day ----------------------------------------------------------------
 
     def not_today(self, suggestion: Suggestion) -> None:
@@ -259,7 +336,7 @@ class TodayPageController(QObject):
         return self._open("day_picker", dialog)  # type: ignore[return-value]
 
     def postpone(self, suggestion: Suggestion, day: date) -> None:
-        index = next((i for i, c in enumerate(self.view.cards) if c.suggestion is suggestion), 0)
+        index = next((i for i, c in enumerate(self.cards) if c.suggestion is suggestion), 0)
         postponement = postponement_for(suggestion.plan, suggestion.due_at, day, self._zone)
         command = PostponeCommand.perform(self._ctx, postponement, suggestion.target.name)
         self._stack.push(command)

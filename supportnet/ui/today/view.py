@@ -24,12 +24,14 @@ from supportnet.ui.today.cards import (
     LOG_TEXT,
     THEY_TEXT,
     TITLE,
+    Card,
     EasyBanner,
     SuggestionCard,
     _button,
     _scaled,
     _text,
 )
+from supportnet.ui.today.care_card import CareTeamCard
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.reading_page import reading_column, scroll_page
 
@@ -40,7 +42,10 @@ class TodayPageView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Today")
-        self.cards: list[SuggestionCard] = []
+        #: Every card on the page, in order: what the gentle cap counts.
+        self.cards: list[Card] = []
+        #: The care team card among them, if the teams have check-ins today.
+        self.team_card: CareTeamCard | None = None
 
         self.title_label = _scaled(_text(TITLE, "Today", wrap=False), 1.6, bold=True)
         self.date_label = _scaled(_text("", "Date"), 1.1)
@@ -126,19 +131,27 @@ class TodayPageView(QWidget):
         self.banner.set_text(text or "")
         self.easy_button.setVisible(text is None)
 
-    def set_cards(self, cards: Sequence[SuggestionCard]) -> None:
+    @property
+    def suggestion_cards(self) -> list[SuggestionCard]:
+        return [card for card in self.cards if isinstance(card, SuggestionCard)]
+
+    def set_cards(
+        self, cards: Sequence[SuggestionCard], team_card: CareTeamCard | None = None
+    ) -> None:
+        """The user's own suggestions, then the care team card (when there is one)."""
         for old in self.cards:
             self.cards_layout.removeWidget(old)
             old.hide()
             old.deleteLater()
-        self.cards = list(cards)
+        self.team_card = team_card
+        self.cards = [*cards, *([team_card] if team_card is not None else [])]
         for card in self.cards:
             self.cards_layout.addWidget(card)
             card.show()  # at once, not at the next turn of the event loop
         has = bool(self.cards)
         self.cards_holder.setVisible(has)
-        self.intro_label.setText(INTRO_ONE if len(self.cards) == 1 else INTRO)
-        self.intro_label.setVisible(has)
+        self.intro_label.setText(INTRO_ONE if len(cards) == 1 else INTRO)
+        self.intro_label.setVisible(bool(cards))
         self.empty_holder.setVisible(not has)
         # The empty state has its own "Log a check-in…"; one is enough.
         self.log_button.setVisible(has)

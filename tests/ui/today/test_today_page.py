@@ -22,8 +22,11 @@ from tests.ui.conftest import NOW, ZONE
 SUNDAY = NOW.date()
 MONDAY = SUNDAY + timedelta(days=1)
 PRESSING = ("overdue", "missed", "late", "streak", "!")
-#: Who the example network suggests at NOW, most due first (three a day by default).
-FIRST_THREE = ["Lucía Fernández", "Thursday peer support circle", "Quiet Harbour forum"]
+#: Who the example network suggests at NOW, most due first: three cards a day by default,
+#: and the care team card ("Mum's knee" has check-ins every day) takes one of the places.
+FIRST_TWO = ["Lucía Fernández", "Thursday peer support circle"]
+#: The care team card at NOW: Mum's card is not on the page, so the user's call is here.
+TEAM_TODAY = ["You call Mum at 18:00", "Owen Hughes messages Mum, any time today"]
 
 
 class Clock:
@@ -51,6 +54,13 @@ def london(demo_store: Any) -> Any:
     settings.timezone = ZONE
     demo_store.settings.save(settings)
     return demo_store
+
+
+def _four_places(store: Any) -> None:
+    """Room for Quiet Harbour forum's card too: three suggestions and the care team card."""
+    settings = store.settings.load()
+    settings.suggestions_per_day = 4
+    store.settings.save(settings)
 
 
 def _window(qtbot: Any, store: Any, clock: Any) -> MainWindow:
@@ -112,7 +122,7 @@ def test_a_few_calm_cards_with_the_reason_and_a_message_idea_to_copy(
 ) -> None:
     window = _shown(qtbot, _window(qtbot, london, moving_clock))
     today = window.today
-    assert _names(today) == FIRST_THREE
+    assert _names(today) == FIRST_TWO
     lucia = today.card_for("Lucía Fernández")
     assert lucia is not None
     assert lucia.reason_label.text() == "It's been about 3 months — you usually talk every 21 days."
@@ -137,15 +147,19 @@ def test_a_few_calm_cards_with_the_reason_and_a_message_idea_to_copy(
 
 def test_a_fixed_plan_today_shows_its_time(qtbot: Any, london: Any, moving_clock: Clock) -> None:
     settings = london.settings.load()
-    settings.suggestions_per_day = 5
+    settings.suggestions_per_day = 6
     london.settings.save(settings)
     window = _window(qtbot, london, moving_clock)
     mum = window.today.card_for("Mum")
-    assert len(window.today.cards) == 5
+    assert len(window.today.cards) == 5  # and the care team card
     assert mum is not None
     assert mum.time_label.isVisibleTo(mum)
     assert mum.time_label.text() == "Today at 18:00"
     assert mum.reason_label.text() == "Sunday call with Mum is at 18:00 today."
+    # The same reach-out as the team's Sunday call: said once, on the user's own card.
+    team = window.today.team_card
+    assert team is not None
+    assert team.texts() == ["Owen Hughes messages Mum, any time today"]
 
 
 def test_the_number_of_suggestions_follows_the_setting(
@@ -155,7 +169,14 @@ def test_the_number_of_suggestions_follows_the_setting(
     settings.suggestions_per_day = 1
     london.settings.save(settings)
     window = _window(qtbot, london, moving_clock)
+    # One card: the care team's, which has something today, takes the one place.
+    assert _names(window.today) == []
+    assert window.today.view.cards == [window.today.team_card]
+    settings.suggestions_per_day = 2
+    london.settings.save(settings)
+    window.refresh()
     assert _names(window.today) == ["Lucía Fernández"]
+    assert len(window.today.view.cards) == 2
 
 
 def test_nothing_suggested_is_a_kind_empty_state(
@@ -208,12 +229,12 @@ def test_done_with_a_note_logs_it_and_the_card_leaves_undo_takes_it_out(
     assert window.note.text() == "Saved"
     _settle(qtbot, window)
     assert "Lucía Fernández" not in _names(today)
-    assert len(today.cards) == 3  # someone else may gently take the place
+    assert len(today.cards) == 2  # someone else may gently take the place
 
     window.undo()
     assert [c.uid for c in london.checkins.for_person(lucia_id)] == [c.uid for c in logged[1:]]
     _settle(qtbot, window)
-    assert _names(today) == FIRST_THREE
+    assert _names(today) == FIRST_TWO
     assert window.note.text() == "Undone: log a check-in with Lucía Fernández"
 
     window.redo()
@@ -239,7 +260,7 @@ def test_not_today_moves_it_to_tomorrow_without_a_trace_and_can_be_undone(
     assert window.note.text() == "Moved to tomorrow"
     _settle(qtbot, window)
     assert "Lucía Fernández" not in _names(today)
-    assert len(today.cards) == 3
+    assert len(today.cards) == 2
     # The keyboard lands on the next card, not back at the top of the window.
     assert today.cards[0].done_button.hasFocus()
 
@@ -255,7 +276,7 @@ def test_not_today_moves_it_to_tomorrow_without_a_trace_and_can_be_undone(
     window.undo()
     assert london.postponements.list_active(SUNDAY) == []
     _settle(qtbot, window)
-    assert _names(today) == FIRST_THREE
+    assert _names(today) == FIRST_TWO
     window.redo()
     assert london.postponements.list_active(SUNDAY) == [Postponement(plan_id, MONDAY)]
 
@@ -286,6 +307,7 @@ def test_not_today_on_a_fixed_plan_moves_only_that_occurrence(
 def test_another_day_moves_it_to_the_chosen_day(
     qtbot: Any, london: Any, moving_clock: Clock
 ) -> None:
+    _four_places(london)
     window = _shown(qtbot, _window(qtbot, london, moving_clock))
     today = window.today
     card = today.card_for("Quiet Harbour forum")
@@ -320,6 +342,7 @@ def test_another_day_moves_it_to_the_chosen_day(
 def test_cancelling_another_day_changes_nothing(
     qtbot: Any, london: Any, moving_clock: Clock
 ) -> None:
+    _four_places(london)
     window = _window(qtbot, london, moving_clock)
     card = window.today.card_for("Quiet Harbour forum")
     assert card is not None
@@ -329,7 +352,7 @@ def test_cancelling_another_day_changes_nothing(
     picker.cancel_button.click()
     assert london.postponements.list_active(SUNDAY) == []
     assert not window.undo_stack.canUndo()
-    assert _names(window.today) == FIRST_THREE
+    assert _names(window.today) == [*FIRST_TWO, "Quiet Harbour forum"]
 
 
 # --- logging from anywhere ----------------------------------------------------------------------
@@ -384,7 +407,9 @@ def test_they_reached_out_resets_a_flexible_plan_and_they_leave_today(
 def test_logging_them_from_the_ctrl_l_form_by_choosing_they_did(
     qtbot: Any, london: Any, moving_clock: Clock
 ) -> None:
+    _four_places(london)
     window = _shown(qtbot, _window(qtbot, london, moving_clock))
+    assert "Quiet Harbour forum" in _names(window.today)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     dialog = window.today.log_dialog
     assert dialog is not None
@@ -429,7 +454,7 @@ def test_going_easy_suggests_only_the_inner_circle_and_says_so_gently(
 
     qtbot.mouseClick(view.banner.stop_button, Qt.MouseButton.LeftButton)
     assert london.settings.load().low_energy_until is None
-    assert _names(today) == FIRST_THREE
+    assert _names(today) == FIRST_TWO
     assert not view.banner.isVisibleTo(view)
     assert window.go_easy_action.text() == "Go easy this week…"
     assert window.note.text() == "Back to the usual suggestions"
@@ -449,7 +474,8 @@ def test_going_easy_ends_by_itself_after_its_last_day(
     moving_clock.advance(days=1)
     window.refresh()
     assert not window.today.going_easy
-    assert len(window.today.cards) == 3
+    assert len(window.today.cards) == 2  # and the care team card
+    assert window.today.team_card is not None
 
 
 def test_the_menu_opens_go_easy_and_message_ideas(

@@ -1,0 +1,226 @@
+"""Today's check-ins of every care team, as the Today page shows them (no Qt; the day and
+the zone are passed in).
+
+How they share the page's gentle cap (``suggestions_per_day``, 3 by default): **the cap
+counts the cards that ask something of the user**. All the teams' check-ins of the day
+come together on one compact card, "Your care team today", and while any of them is still
+to happen that card is one of the cap's places; the user's own suggestions fill the other
+places (``cap - 1``), so the page never holds more than ``cap`` such cards. Once every
+check-in of the day is done the card only says so ("Done — Rosie checked in"), asks
+nothing, and gives its place back to the suggestions. Inside the card the same cap bounds
+the lines: at most ``cap`` check-ins, those that ask most of the user kept first (the
+user's own reach-outs, then slots nobody has taken yet, then the others, then those
+already done), shown in the order of the day; the rest is one calm line pointing to the
+Care team page. A tired person then meets at most ``cap`` things to act on, and a team of
+twenty never turns Today into a wall.
+
+The user's own check-in ("You call Dan at 19:00") is left out when Today already shows a
+card of the user's own plans for that person: one reach-out, said once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from supportnet.data import reads
+from supportnet.model.care import ME, SupporterRef
+from supportnet.model.network import display_name_of
+from supportnet.model.targets import PERSON
+from supportnet.scheduling.rota_words import checkin_text, done_text, more_text
+from supportnet.services.care_teams import NOT_IN_NETWORK, YOU, RotaLine
+
+if TYPE_CHECKING:
+    from supportnet.data.store import Store
+    from supportnet.scheduling import Suggestion
+    from supportnet.services import Services
+
+#: Who did a check-in marked done (by its uid; ``for_me``: on a team around the user), as
+#: (ref, name); None when it can't be found.
+WhoDid = Callable[[str, bool], "tuple[str, str] | None"]
+
+__all__ = [
+    "CareToday",
+    "TeamLine",
+    "WhoDid",
+    "care_today",
+    "done_by",
+    "people_with_cards",
+    "share_cap",
+    "team_lines",
+]
+
+TITLE = "Your care team today"
+TITLE_TEAMS = "Your care teams today"
+
+
+@dataclass(frozen=True, slots=True)
+class TeamLine:
+    """One check-in of today on one team's rota, in Today's words."""
+
+    team_uid: str
+    team_name: str
+    #: Whom the team is there for, as the rota names them (:data:`YOU` for the user).
+    focus_name: str
+    #: What the card says: "Auntie Shiv calls Dan at 19:00", "Done — Rosie checked in".
+    text: str
+    #: The rota's own line: the slot, its date and supporter (what marking it done takes).
+    line: RotaLine
+    #: The user takes it.
+    yours: bool
+    done: bool
+
+    @property
+    def is_open(self) -> bool:
+        return self.line.supporter is None
+
+    def rank(self) -> int:
+        """How much it asks of the user: 0 their own, 1 open, 2 someone else's, 3 done."""
+        if self.done:
+            return 3
+        if self.yours:
+            return 0
+        return 1 if self.is_open else 2
+
+
+@dataclass(frozen=True, slots=True)
+class CareToday:
+    """What the card shows: ``lines`` in the order of the day and how many were left off."""
+
+    lines: list[TeamLine]
+    more: int = 0
+    #: Per team uid, its supporters as (ref, name), for choosing who did a check-in.
+    supporters: dict[str, list[tuple[SupporterRef, str]]] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return TITLE if len({line.team_uid for line in self.lines}) <= 1 else TITLE_TEAMS
+
+    @property
+    def asks(self) -> bool:
+        """Whether any check-in on the card is still to happen (done ones are ranked last,
+        so none left off is either)."""
+        return any(not line.done for line in self.lines)
+
+    @property
+    def more_text(self) -> str:
+        return more_text(self.more) if self.more else ""
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+
+def _time_key(line: TeamLine) -> tuple[bool, str, str]:
+    # Timed check-ins in the order of the day, then those for any time of it.
+    return (line.line.time is None, line.line.time or "", line.text.casefold())
+
+
+def team_lines(
+    services: Services,
+    today: date,
+    zone: str,
+    *,
+    with_cards: Collection[str] = (),
+    supporters: dict[str, list[tuple[SupporterRef, str]]] | None = None,
+    who_did: WhoDid | None = None,
+) -> list[TeamLine]:
+    """Every team's check-ins on ``today`` (the user's local day in ``zone``), in words.
+
+    ``with_cards``: uids of people Today already shows a card of the user's own plans
+    for; the user's own check-ins with them are left out. ``supporters``, when given, is
+    filled with each team's supporters still in the network, as (ref, name). A check-in
+    marked done names who did it (``who_did``; without it, the supporter the rota has).
+    """
+    out: list[TeamLine] = []
+    for team in services.care_teams.list():
+        view = services.care_teams.rota(team.uid, today, 1, zone)
+        if supporters is not None:
+            supporters[team.uid] = [(s.ref, s.name) for s in view.supporters if s.in_network]
+        focus = None if team.focus == ME else view.focus_name
+        for day in view.days:
+            for line in day.check_ins:
+                yours = line.supporter == ME
+                if yours and team.focus in with_cards:
+                    continue
+                done = line.done
+                if done:
+                    did = line.supporter, line.supporter_name
+                    if who_did is not None and line.checkin_uid is not None:
+                        did = who_did(line.checkin_uid, team.focus == ME) or did
+                    text = done_text(did[1], by_you=did[0] == ME)
+                else:
+                    text = checkin_text(
+                        line.supporter_name, focus, line.channel_kind, line.time, by_you=yours
+                    )
+                out.append(TeamLine(team.uid, team.name, view.focus_name, text, line, yours, done))
+    return out
+
+
+def care_today(
+    services: Services,
+    today: date,
+    zone: str,
+    *,
+    limit: int,
+    with_cards: Collection[str] = (),
+    who_did: WhoDid | None = None,
+) -> CareToday:
+    """The card's lines: at most ``limit``, those asking most of the user first, shown in
+    the order of the day (see the module's note on the cap)."""
+    supporters: dict[str, list[tuple[SupporterRef, str]]] = {}
+    lines = team_lines(
+        services, today, zone, with_cards=with_cards, supporters=supporters, who_did=who_did
+    )
+    kept = sorted(lines, key=lambda line: (line.rank(), _time_key(line)))[: max(limit, 0)]
+    kept.sort(key=_time_key)
+    return CareToday(kept, len(lines) - len(kept), supporters)
+
+
+def people_with_cards(services: Services, suggestions: Sequence[Suggestion]) -> set[str]:
+    """The uids of the people these suggestion cards are for (one read per card)."""
+    return {services.people.get(s.target.id).uid for s in suggestions if s.target.kind == PERSON}
+
+
+def share_cap(
+    cap: int,
+    suggestions: Sequence[Suggestion],
+    team_for: Callable[[Sequence[Suggestion]], CareToday],
+) -> tuple[list[Suggestion], CareToday]:
+    """The page's cards under the cap: the user's own suggestions and the team card.
+
+    ``suggestions`` are the user's own, most due first (up to ``cap`` of them);
+    ``team_for`` gives the team card beside the given suggestion cards. While the card
+    has a check-in still to happen it takes one of the ``cap`` places and the suggestions
+    keep ``cap - 1``; otherwise they keep all ``cap`` (beside a card that only says what
+    is done, or none).
+    """
+    own = list(suggestions[: max(cap - 1, 0)])
+    team = team_for(own)
+    if team.asks:
+        return own, team
+    every = list(suggestions[: max(cap, 0)])
+    # More cards may say the user's own check-ins; read the card again beside them all.
+    return every, (team_for(every) if team and len(every) > len(own) else team)
+
+
+def done_by(store: Store, checkin_uid: str, for_me: bool) -> tuple[str, str] | None:
+    """Who did the check-in ``checkin_uid`` marked done on a rota, as (ref, name): the
+    supporter it says did it, the user (:data:`ME`) when it names nobody, or on a team
+    around the user, the person it was with. None when the check-in is gone."""
+    db = store.db
+    found = reads.checkins(db, uid=checkin_uid)
+    if not found:
+        return None
+    checkin = found[0]
+    if for_me:
+        people = reads.people(db, id=checkin.person_id) if checkin.person_id else []
+    elif checkin.by is None:
+        return ME, YOU
+    else:
+        people = reads.people(db, uid=checkin.by)
+    if not people:
+        return (checkin.by or "", NOT_IN_NETWORK)
+    person = people[0]
+    return person.uid, display_name_of(person.name, person.nickname)
