@@ -1,18 +1,22 @@
 """One supporter's part of a care team's rota, written to an .ics file (no Qt; ``now`` is
 passed in). The file is written the way the plan export writes (atomically, 0600 when
-new, the same writer); nothing is remembered in the store."""
+new, the same writer), and what it gave that supporter's calendar is remembered per
+supporter (``store.calendar.rota``), so the next file updates rather than duplicates:
+SEQUENCE rises on a changed time, and what is no longer theirs comes out cancelled."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from supportnet.calendar import ExportEvent, ExportOptions, Who, calendar_bytes
-from supportnet.calendar.rota_events import supporter_events
+from supportnet.calendar import MAX_WEEKS, ExportEvent, ExportOptions, Who, calendar_bytes
+from supportnet.calendar.rota_events import settle_supporter, supporter_events
 from supportnet.data import reads
+from supportnet.data.repositories.calendar import RotaCalendarRecord
 from supportnet.model.care import ME, CareTeam
 from supportnet.model.errors import NotFoundError, NothingToExportError
 from supportnet.model.network import Person
@@ -33,6 +37,7 @@ class SupporterExport:
     path: Path
     events: list[ExportEvent]
     size: int
+    cancelled: int = 0  # given to their calendar before, no longer theirs: written cancelled
 
 
 def supporter_ref(store: Store, team: CareTeam, name: str) -> str:
@@ -68,10 +73,12 @@ def export_supporter(
     options: ExportOptions,
     now: datetime,
 ) -> SupporterExport:
-    """Write ``supporter``'s check-ins on the team to ``path``.
+    """Write ``supporter``'s check-ins on the team to ``path``, and remember what their
+    calendar was given.
 
     Raises :class:`NothingToExportError` (no file made or changed) when they take none in
-    the weeks ahead, and :class:`ExportError` when the file can't be written.
+    the weeks ahead and nothing given before needs withdrawing, and :class:`ExportError`
+    when the file can't be written; then nothing is remembered either.
     """
     check_target(path)
     zone = user_zone(store)
@@ -88,24 +95,49 @@ def export_supporter(
             who = whos(store).get(("person", focus.id))
             moment = reads.last_contact_with(store.db, "person_id", [focus.id]).get(focus.id)
             last = moment.astimezone(ZoneInfo(zone)).date() if moment else None
-    events = supporter_events(
-        team,
-        supporter,
-        who,
+        memory = store.calendar.rota.for_supporter(team.uid, supporter)
+
+    def events_for(weeks: int) -> list[ExportEvent]:
+        return supporter_events(
+            team,
+            supporter,
+            who,
+            now,
+            dataclasses.replace(options, weeks=weeks),
+            zone=zone,
+            last_contact=last,
+            known=lambda ref: ref in people,
+        )
+
+    events = events_for(options.weeks)
+    later: set[str] | None = None
+
+    def still_planned(uid: str) -> bool:
+        # Only asked of a date remembered beyond these weeks: is it theirs further on?
+        nonlocal later
+        if later is None:
+            later = {event.uid for event in events_for(MAX_WEEKS)}
+        return uid in later
+
+    settled = settle_supporter(
+        events,
+        [(record.stored, record.single) for record in memory],
         now,
-        options,
-        zone=zone,
-        last_contact=last,
-        known=lambda ref: ref in people,
+        still_planned=still_planned,
     )
-    if not events:
+    if not settled.events and not settled.cancelled:
         raise NothingToExportError(
             "There's nothing to export: this supporter takes no check-ins in the weeks "
             "ahead. Try more weeks, or another supporter."
         )
-    data = calendar_bytes(events, options, now)
-    write_atomically(path, data)
-    return SupporterExport(path, events, len(data))
+    data = calendar_bytes([*settled.events, *settled.cancelled], options, now)
+    writes = [RotaCalendarRecord.of(event, single) for event, single in settled.writes]
+    write_atomically(
+        path,
+        data,
+        before_rename=lambda: store.calendar.rota.save(team.uid, supporter, writes, settled.forget),
+    )
+    return SupporterExport(path, settled.events, len(data), len(settled.cancelled))
 
 
 def _people(store: Store, refs: list[str]) -> dict[str, Person]:
