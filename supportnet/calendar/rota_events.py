@@ -236,9 +236,9 @@ def settle_supporter(
         if gone != held:
             out.writes.append((gone, single))
         # The slot may be gone, and with it what the event said: the discreet title.
-        event = cancelled_event(gone, DISCREET_TITLE)
-        if event is not None:
-            out.cancelled.append(event)
+        withdrawn = cancelled_event(gone, DISCREET_TITLE)
+        if withdrawn is not None:
+            out.cancelled.append(withdrawn)
     return out
 
 

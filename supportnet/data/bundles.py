@@ -200,6 +200,8 @@ def restore_dependents(
             "note": checkin.note,
             "mood_before": checkin.mood_before,
             "mood_after": checkin.mood_after,
+            "by_ref": checkin.by,
+            "rota_slot": checkin.rota_slot,
         }
         if checkin.id not in taken_checkin_ids:
             value["id"] = checkin.id

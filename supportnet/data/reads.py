@@ -340,6 +340,8 @@ def checkins(
                 note=r.note,
                 mood_before=r.mood_before,
                 mood_after=r.mood_after,
+                by=r.by_ref,
+                rota_slot=r.rota_slot,
             )
         )
     return out

@@ -84,6 +84,8 @@ class CheckInRecord(NamedTuple):
     note: str
     mood_before: int | None
     mood_after: int | None
+    by_ref: str | None
+    rota_slot: str | None
 
 
 class SafetyPlanEntryRecord(NamedTuple):

@@ -268,6 +268,9 @@ class CheckInRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     mood_before: Mapped[int | None] = mapped_column(Integer)
     mood_after: Mapped[int | None] = mapped_column(Integer)
+    # Who did it on the user's behalf and the rota slot it fulfils: uids, no foreign key.
+    by_ref: Mapped[str | None] = mapped_column(String(36))
+    rota_slot: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
 class SettingRow(Base):

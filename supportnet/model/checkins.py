@@ -11,6 +11,9 @@ from supportnet.model.errors import Problem
 from supportnet.model.network import ChannelKind, new_uid, raise_problems
 from supportnet.model.text import NOTE_MAX, check_text, clean_note
 
+#: Longest uid a check-in names (``by``, ``rota_slot``): the width of the stored column.
+UID_MAX = 36
+
 MOOD_MIN = 1
 MOOD_MAX = 5
 
@@ -38,7 +41,12 @@ class Initiator(StrEnum):
 
 @dataclass(slots=True)
 class CheckIn:
-    """One contact that happened. ``at`` is timezone-aware."""
+    """One contact that happened. ``at`` is timezone-aware.
+
+    ``by`` is the uid of the person who did it on the user's behalf, as they told the user
+    (a care team's supporter); None: the user. ``rota_slot`` is the uid of the care-team
+    rota slot it fulfils, if any.
+    """
 
     at: datetime
     person_id: int | None = None
@@ -51,6 +59,8 @@ class CheckIn:
     plan_id: int | None = None
     id: int | None = None
     uid: str = field(default_factory=new_uid)
+    by: str | None = None
+    rota_slot: str | None = None
 
     def normalised(self) -> CheckIn:
         """Trim whitespace in place and return self."""
@@ -68,6 +78,9 @@ class CheckIn:
             problems.append(Problem("channel", "Please choose how you were in touch."))
         if not isinstance(self.initiator, Initiator):
             problems.append(Problem("initiator", "Please say who reached out."))
+        for name, ref in (("by", self.by), ("rota_slot", self.rota_slot)):
+            if ref is not None and not (isinstance(ref, str) and 0 < len(ref) <= UID_MAX):
+                problems.append(Problem(name, "That link to the care team isn't readable."))
         check_text(problems, "note", self.note, label="the note", max_len=NOTE_MAX, multiline=True)
         for name, mood in (("mood_before", self.mood_before), ("mood_after", self.mood_after)):
             if mood is not None and not MOOD_MIN <= mood <= MOOD_MAX:

@@ -162,6 +162,8 @@ def _network(store: Store) -> Net:
             note="Good talk",
             mood_before=2,
             mood_after=4,
+            by=bo.uid,  # Bo did it on the user's behalf, on a care team's rota
+            rota_slot="5e5e0006-0000-4000-8000-00000000510t",
         ),
         CheckIn(
             at=T0 - timedelta(days=3),

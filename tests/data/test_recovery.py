@@ -18,6 +18,7 @@ from supportnet.data.engine import raw_execute
 from supportnet.data.restore import restore_backup, unlock_backup
 from supportnet.data.store import Store, open_store
 from supportnet.data.store_files import DB_NAME
+from supportnet.model.checkins import CheckIn
 from supportnet.model.errors import BackupError
 from supportnet.model.network import Person
 from tests.data.storekit import TEST_PASSPHRASE, MemoryKeyring, raw_key, snapshot
@@ -166,6 +167,26 @@ def test_restore_on_a_new_computer_with_the_recovery_key(
     record = recovery.read_record(fresh)
     assert record is not None
     assert record.confirmed_at is not None, "typing the key in shows it was kept"
+
+
+def test_a_check_in_done_by_a_supporter_keeps_who_on_a_new_computer(tmp_path: Path) -> None:
+    with open_store(tmp_path / "old computer", keyring_backend=MemoryKeyring()) as old:
+        sam = old.people.add(Person(name="Sam"))
+        ada = old.people.add(Person(name="Ada"))
+        at = datetime(2026, 1, 5, 19, tzinfo=UTC)
+        old.checkins.add(CheckIn(at=at, person_id=sam.id, by=ada.uid, rota_slot="slot-1"))
+        backup = old.backup(tmp_path / "backup.db")
+        key_text = _key_text(old.data_dir, old.db.key)
+    result = restore_backup(
+        tmp_path / "new computer",
+        backup,
+        keyring_backend=MemoryKeyring(),
+        backup_secret=lambda _phrase: key_text,
+    )
+    with result.store as store:
+        assert result.from_elsewhere
+        (done,) = store.checkins.for_person(sam.id)  # type: ignore[arg-type]
+        assert (done.by, done.rota_slot, done.at) == (ada.uid, "slot-1", at)
 
 
 def test_restore_on_a_new_computer_with_the_passphrase(store: Store, tmp_path: Path) -> None:

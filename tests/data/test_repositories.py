@@ -352,6 +352,8 @@ def test_checkin_round_trips_every_field(store: Store, person: Person) -> None:
         note=long_note(HEBREW),
         mood_before=2,
         mood_after=4,
+        by="5e5e0006-0000-4000-8000-0000000000b7",
+        rota_slot="5e5e0006-0000-4000-8000-000000005107",
     )
     saved = store.checkins.add(copy.deepcopy(original))
     got = store.checkins.get(saved.id)  # type: ignore[arg-type]
@@ -367,6 +369,31 @@ def test_checkin_minimal_round_trip(store: Store, group: Group) -> None:
     assert got == _saved(original, got)
     assert (got.channel, got.mood_before, got.mood_after, got.plan_id) == (None, None, None, None)
     assert got.initiator is Initiator.ME
+    assert (got.by, got.rota_slot) == (None, None), "the user's own"
+
+
+def test_who_did_a_check_in_survives_an_edit(store: Store, person: Person) -> None:
+    saved = store.checkins.add(
+        CheckIn(at=T0, person_id=person.id, by="someone-uid", rota_slot="slot-uid")
+    )
+    saved.note = "They said it went well"
+    changed = store.checkins.update(saved)
+    assert (changed.by, changed.rota_slot, changed.note) == (
+        "someone-uid",
+        "slot-uid",
+        "They said it went well",
+    )
+    changed.by = None
+    assert store.checkins.update_by_uid(changed).by is None
+
+
+def test_a_check_in_naming_an_unreadable_link_is_refused(store: Store, person: Person) -> None:
+    for bad in ("", "x" * 37):
+        with pytest.raises(ValidationError):
+            store.checkins.add(CheckIn(at=T0, person_id=person.id, by=bad))
+        with pytest.raises(ValidationError):
+            store.checkins.add(CheckIn(at=T0, person_id=person.id, rota_slot=bad))
+    assert store.checkins.for_person(person.id) == []  # type: ignore[arg-type]
 
 
 def test_checkin_update_and_lists(store: Store, person: Person, group: Group) -> None:

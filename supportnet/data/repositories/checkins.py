@@ -43,6 +43,8 @@ def _fill(row: CheckInRow, checkin: CheckIn) -> None:
     row.note = checkin.note
     row.mood_before = checkin.mood_before
     row.mood_after = checkin.mood_after
+    row.by_ref = checkin.by
+    row.rota_slot = checkin.rota_slot
 
 
 class CheckInsRepository(Repository):

@@ -133,6 +133,8 @@ class CheckInEditor(EditorDialog):
             plan_id=base.plan_id,
             id=base.id,
             uid=base.uid,
+            by=base.by,
+            rota_slot=base.rota_slot,
         )
 
     def subject(self) -> str:
