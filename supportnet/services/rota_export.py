@@ -14,20 +14,28 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from supportnet.calendar import MAX_WEEKS, ExportEvent, ExportOptions, Who, calendar_bytes
-from supportnet.calendar.rota_events import settle_supporter, supporter_events
+from supportnet.calendar.rota_events import RotaSettled, settle_supporter, supporter_events
 from supportnet.data import reads
 from supportnet.data.repositories.calendar import RotaCalendarRecord
 from supportnet.model.care import ME, CareTeam
 from supportnet.model.errors import NotFoundError, NothingToExportError
-from supportnet.model.network import Person
-from supportnet.services.calendar_export import check_target, write_atomically
+from supportnet.model.network import Person, display_name_of
+from supportnet.services.calendar_export import CalendarExport, check_target, write_atomically
+from supportnet.services.care_teams import YOU
 from supportnet.services.everyone import whos
 from supportnet.services.schedule_reader import user_zone
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
 
-__all__ = ["SupporterExport", "export_supporter", "supporter_ref"]
+__all__ = [
+    "SupporterCalendarExport",
+    "SupporterExport",
+    "TeamChoice",
+    "export_supporter",
+    "preview_supporter",
+    "supporter_ref",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +89,37 @@ def export_supporter(
     when the file can't be written; then nothing is remembered either.
     """
     check_target(path)
+    team, settled = _settle(store, team_uid, supporter, options, now)
+    if not settled.events and not settled.cancelled:
+        raise NothingToExportError(
+            "There's nothing to export: this supporter takes no check-ins in the weeks "
+            "ahead. Try more weeks, or another supporter."
+        )
+    data = calendar_bytes([*settled.events, *settled.cancelled], options, now)
+    writes = [RotaCalendarRecord.of(event, single) for event, single in settled.writes]
+    write_atomically(
+        path,
+        data,
+        before_rename=lambda: store.calendar.rota.save(team.uid, supporter, writes, settled.forget),
+    )
+    return SupporterExport(path, settled.events, len(data), len(settled.cancelled))
+
+
+def preview_supporter(
+    store: Store, team_uid: str, supporter: str, options: ExportOptions, now: datetime
+) -> tuple[list[ExportEvent], int]:
+    """The events :func:`export_supporter` would write, and how many it would cancel.
+    Reads only."""
+    _team, settled = _settle(store, team_uid, supporter, options, now)
+    return settled.events, len(settled.cancelled)
+
+
+def _settle(
+    store: Store, team_uid: str, supporter: str, options: ExportOptions, now: datetime
+) -> tuple[CareTeam, RotaSettled]:
     zone = user_zone(store)
+    # One read transaction, so the team, its people and the memory agree (the GUI thread
+    # may change the store while an export reads on the worker).
     with reads.snapshot(store.db):
         team = store.care_teams.get(team_uid)
         refs = {team.focus, *team.supporters} - {ME}
@@ -109,7 +147,6 @@ def export_supporter(
             known=lambda ref: ref in people,
         )
 
-    events = events_for(options.weeks)
     later: set[str] | None = None
 
     def still_planned(uid: str) -> bool:
@@ -120,24 +157,65 @@ def export_supporter(
         return uid in later
 
     settled = settle_supporter(
-        events,
+        events_for(options.weeks),
         [(record.stored, record.single) for record in memory],
         now,
         still_planned=still_planned,
     )
-    if not settled.events and not settled.cancelled:
-        raise NothingToExportError(
-            "There's nothing to export: this supporter takes no check-ins in the weeks "
-            "ahead. Try more weeks, or another supporter."
-        )
-    data = calendar_bytes([*settled.events, *settled.cancelled], options, now)
-    writes = [RotaCalendarRecord.of(event, single) for event, single in settled.writes]
-    write_atomically(
-        path,
-        data,
-        before_rename=lambda: store.calendar.rota.save(team.uid, supporter, writes, settled.forget),
-    )
-    return SupporterExport(path, settled.events, len(data), len(settled.cancelled))
+    return team, settled
+
+
+@dataclass(frozen=True, slots=True)
+class TeamChoice:
+    """A care team as the export dialog offers it: its supporters as (ref, name)."""
+
+    uid: str
+    name: str
+    supporters: list[tuple[str, str]]
+
+
+class SupporterCalendarExport:
+    """One supporter's calendar file over one store, as the export dialog uses it."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    @classmethod
+    def beside(cls, export: CalendarExport) -> SupporterCalendarExport:
+        """Over the store ``export`` reads: the dialog is handed the plan export only."""
+        return cls(export._store)
+
+    def teams(self) -> list[TeamChoice]:
+        """Every care team with a supporter, and what to call each one ("You": the user)."""
+        found = []
+        with reads.snapshot(self._store.db):
+            teams = self._store.care_teams.list()
+            people = _people(self._store, sorted({r for t in teams for r in t.supporters} - {ME}))
+
+        def name_of(ref: str) -> str | None:
+            if ref == ME:
+                return YOU
+            person = people.get(ref)
+            return display_name_of(person.name, person.nickname) if person else None
+
+        for team in teams:
+            # Someone no longer in the network has no file to be given.
+            named = [(ref, name) for ref in team.supporters if (name := name_of(ref))]
+            if named:
+                found.append(TeamChoice(team.uid, team.name, named))
+        return found
+
+    def preview(
+        self, team_uid: str, supporter: str, options: ExportOptions, now: datetime
+    ) -> tuple[list[ExportEvent], int]:
+        """:func:`preview_supporter`."""
+        return preview_supporter(self._store, team_uid, supporter, options, now)
+
+    def export(
+        self, path: Path, team_uid: str, supporter: str, options: ExportOptions, now: datetime
+    ) -> SupporterExport:
+        """:func:`export_supporter`; safe on a worker thread (it reads in one snapshot)."""
+        return export_supporter(self._store, path, team_uid, supporter, options, now)
 
 
 def _people(store: Store, refs: list[str]) -> dict[str, Person]:
