@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,28 +17,23 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from supportnet.circle_map.geometry import MapNode
 from supportnet.model.days import long_date
-from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
+from supportnet.model.network import Circle, LifeDomain, SupportType
 from supportnet.model.targets import GROUP, PERSON
 from supportnet.scheduling.gaps import find_gaps
-from supportnet.scheduling.phrasing import since_phrase
 from supportnet.scheduling.rhythm import (
-    NO_CONTACT,
-    ContactStats,
     cadence_by_group,
     cadence_by_person,
-    quietness,
 )
 from supportnet.services import Services
 from supportnet.ui.network.map_view import CircleMapView
+from supportnet.ui.network.nodes import NO_CONTACT_TEXT, map_nodes
+from supportnet.ui.network.notes import NoteDelegate, NotesList, legend_meaning
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.buttons import push_button
 from supportnet.ui.widgets.keyboard import tab_order
@@ -50,127 +45,15 @@ GAPS_HINT = "Press Enter or double-click on a note to see who it is about."
 NO_GAPS = "Nothing stands out right now."
 EMPTY_MAP = "Your map is empty for now."
 EMPTY_MAP_MORE = "Add the people and groups in your life, and they'll appear in their circles."
-NO_CONTACT_TEXT = "Nothing logged yet"
 LEGEND_HEADING = "What the marks mean"
 EXPORT_ERROR_TITLE = "SupportNet couldn't export the map"
 
-
-def map_nodes(
-    people: Sequence[Person],
-    groups: Sequence[Group],
-    person_stats: Mapping[int, ContactStats],
-    group_stats: Mapping[int, ContactStats],
-    now: datetime,
-    person_cadence: Mapping[int, int] | None = None,
-    group_cadence: Mapping[int, int] | None = None,
-) -> list[MapNode]:
-    """What the circle map draws: every person and group, with how quiet contact has gone."""
-    person_cadence = person_cadence or {}
-    group_cadence = group_cadence or {}
-    nodes: list[MapNode] = []
-    members: list[tuple[str, Sequence[Person] | Sequence[Group], Any, Mapping[int, int]]] = [
-        (PERSON, people, person_stats, person_cadence),
-        (GROUP, groups, group_stats, group_cadence),
-    ]
-    for kind, listed, stats_by_id, cadence in members:
-        for member in listed:
-            # A group not yet placed in a part of life has no place on the map.
-            if member.id is None or member.domain is None:
-                continue
-            stats = stats_by_id.get(member.id, NO_CONTACT)
-            nodes.append(
-                MapNode(
-                    key=(kind, member.id),
-                    label=member.display_name,
-                    circle=member.circle,
-                    domain=member.domain,
-                    support_types=frozenset(member.support_types),
-                    quietness=quietness(stats, now, cadence.get(member.id)),
-                    last_contact_text=_since(stats, now),
-                    is_group=kind == GROUP,
-                )
-            )
-    return nodes
-
-
-def _since(stats: ContactStats, now: datetime) -> str:
-    if stats.last_contact is None:
-        return NO_CONTACT_TEXT
-    return since_phrase(stats.last_contact, now)
-
-
-def legend_meaning(item: Any) -> str:
-    """A legend line's words: "Emotional — listening and empathy", "A person"."""
-    if item.glyph.isalpha() or item.glyph == "+":
-        description = item.description[:1].lower() + item.description[1:]
-        return f"{item.label} — {description}"
-    return str(item.description)
-
-
-class NoteDelegate(QStyledItemDelegate):
-    """Each note as a quiet card: wrapped text with air around it, palette colours only."""
-
-    PAD = 10
-
-    def _text_rect(self, rect: QRect) -> QRect:
-        pad = self.PAD
-        return rect.adjusted(pad, pad, -pad, -pad)
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        view = option.widget
-        width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
-        width = max(width - 2 * self.PAD - 8, 80)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        bounds = option.fontMetrics.boundingRect(
-            QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text
-        )
-        return QSize(width + 2 * self.PAD, bounds.height() + 2 * self.PAD)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        rect = option.rect.adjusted(1, 1, -1, -1)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
-        painter.setBrush(fill)
-        # The focused note gets a thicker outline as well as the fill: not colour alone.
-        pen = QPen(palette.color(QPalette.ColorRole.Mid))
-        if focused:
-            pen = QPen(
-                palette.color(
-                    QPalette.ColorRole.Highlight
-                    if not selected
-                    else QPalette.ColorRole.HighlightedText
-                ),
-                2,
-            )
-        painter.setPen(pen)
-        painter.drawRoundedRect(rect, 6, 6)
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.setPen(palette.color(text_role))
-        painter.drawText(
-            self._text_rect(option.rect),
-            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
-        )
-        painter.restore()
-
-
-class NotesList(QListView):
-    """The notes, re-measured when the width changes so every sentence shows in full."""
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()
+__all__ = [
+    "NO_CONTACT_TEXT",
+    "NetworkPageController",
+    "NetworkPageView",
+    "map_nodes",
+]
 
 
 class NetworkPageView(QWidget):
