@@ -94,6 +94,8 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
         self._order: list[NodeKey] = []
         self._hover: NodeKey | None = None
         self._fitted = True
+        #: False in a care team's view: nodes are the user's, moved only in their own map.
+        self.movable = True
         self._card = QLabel(self.viewport())
         self._card.setObjectName("circleMapCard")
         self._card.setTextFormat(Qt.TextFormat.RichText)
@@ -130,6 +132,19 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
         if self._fitted:
             self.fit_to_window()
         self._refresh_card()
+
+    def set_centre(self, text: str = "Me", *, movable: bool = True, about: str = "") -> None:
+        """Whose circles the map shows: "Me", or a care team's focus person (``movable``
+        False: people are moved in the user's own map only). ``about`` names the map for
+        screen readers."""
+        self.movable = movable
+        self._backdrop.centre_text = text
+        self._backdrop.update()
+        self.setAccessibleName(about or ACCESSIBLE_NAME)
+        self.viewport().setAccessibleName(self.accessibleName())
+
+    def centre_text(self) -> str:
+        return self._backdrop.centre_text
 
     def nodes(self) -> list[MapNode]:
         return list(self._nodes)
@@ -200,7 +215,7 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
             return False
         target = ml.locate(x, y, radius=MAP_RADIUS)
         node = item.node
-        if target is None or target == (node.circle, node.domain):
+        if not self.movable or target is None or target == (node.circle, node.domain):
             item.snap_back()
             self._refresh_card()
             return False
@@ -216,6 +231,9 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
         if key is None:
             return False
         node = self._items[key].node
+        if not self.movable:
+            self._announce(f"{node.label} stays where they are; move people in your own circles.")
+            return False
         ring = ml.CIRCLE_ORDER.index(node.circle) + ring_step
         if not 0 <= ring < len(ml.CIRCLE_ORDER):
             return False

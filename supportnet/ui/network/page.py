@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.circle_map.focus import YOU_KEY
 from supportnet.circle_map.geometry import MapNode
 from supportnet.model.days import long_date
 from supportnet.model.network import Circle, LifeDomain, SupportType
@@ -31,6 +32,7 @@ from supportnet.scheduling.rhythm import (
     cadence_by_person,
 )
 from supportnet.services import Services
+from supportnet.ui.network.centre import CentreChoice, team_views, view_nodes
 from supportnet.ui.network.map_view import CircleMapView
 from supportnet.ui.network.nodes import NO_CONTACT_TEXT, map_nodes
 from supportnet.ui.network.notes import NoteDelegate, NotesList, legend_meaning
@@ -84,8 +86,12 @@ class NetworkPageView(QWidget):
         self.export_button.setAccessibleName("Export map")
         self.export_button.setToolTip("Save the map as a picture or a PDF to print")
 
+        self.centre = CentreChoice()
         tools = QHBoxLayout()
         tools.setSpacing(6)
+        tools.addWidget(self.centre.label)
+        tools.addWidget(self.centre.combo)
+        tools.addSpacing(12)
         tools.addWidget(self.zoom_out_button)
         tools.addWidget(self.zoom_in_button)
         tools.addWidget(self.fit_button)
@@ -159,6 +165,7 @@ class NetworkPageView(QWidget):
         left = QVBoxLayout()
         left.setSpacing(6)
         left.addLayout(tools)
+        left.addWidget(self.centre.line)
         left.addWidget(self.map_area, 1)
 
         layout = QHBoxLayout(self)
@@ -168,6 +175,7 @@ class NetworkPageView(QWidget):
         layout.addWidget(side)
 
         order = [
+            self.centre.combo,
             self.zoom_out_button,
             self.zoom_in_button,
             self.fit_button,
@@ -189,6 +197,10 @@ class NetworkPageView(QWidget):
         """The map with its tools and notes, or one kind line in their place."""
         self.map_area.setCurrentWidget(self.map if shown else self._empty)
         self.side.setVisible(shown)
+        if not shown:
+            self.centre.combo.setVisible(False)
+            self.centre.label.setVisible(False)
+            self.centre.line.setVisible(False)
         for button in (
             self.zoom_out_button,
             self.zoom_in_button,
@@ -239,6 +251,7 @@ class NetworkPageController(QObject):
         view.fit_button.clicked.connect(view.map.fit_to_window)
         view.export_button.clicked.connect(self.export_map)
         view.add_first_button.clicked.connect(lambda: self.new_person_requested.emit(None))
+        view.centre.combo.currentIndexChanged.connect(lambda _index: self._show_centre())
         self.refresh()
 
     def refresh(self) -> None:
@@ -255,8 +268,9 @@ class NetworkPageController(QObject):
         self.nodes = map_nodes(
             people, groups, person_stats, group_stats, now, person_cadence, group_cadence
         )
-        self.view.map.set_nodes(self.nodes)
         self.view.show_map(bool(self.nodes))
+        self.view.centre.set_views(team_views(source.care_teams.list(), people) if people else [])
+        self._show_centre()
         gaps = (
             find_gaps(
                 people,
@@ -275,10 +289,32 @@ class NetworkPageController(QObject):
 
     # --- the map -----------------------------------------------------------------------------
 
+    def _show_centre(self) -> None:
+        """Draw the map around whoever is chosen: the user, or a team's focus person."""
+        centre = self.view.centre
+        team = centre.current()
+        self.view.map.set_nodes(view_nodes(self.nodes, team))
+        if team is None:
+            self.view.map.set_centre()
+        else:
+            about = f"Circle map of {team.name}'s team"
+            self.view.map.set_centre(team.name, movable=False, about=about)
+        centre.show_line()
+        if not self.nodes:
+            centre.line.setVisible(False)
+
+    def centre_name(self) -> str | None:
+        """The focus person the map is centred on (None: the user's own circles); for the
+        person editor's wording when opened from a team view."""
+        team = self.view.centre.current()
+        return team.name if team is not None else None
+
     def _node_moved(self, kind: str, item_id: int, circle: str, domain: str) -> None:
         self.move_requested.emit(kind, item_id, Circle(circle), LifeDomain(domain))
 
     def _node_activated(self, kind: str, item_id: int) -> None:
+        if (kind, item_id) == YOU_KEY:
+            return  # the user in a team view: nothing to edit about "You"
         self.edit_requested.emit(kind, item_id)
 
     def focus(self, kind: str, item_id: int) -> None:
@@ -289,7 +325,7 @@ class NetworkPageController(QObject):
     def selected(self) -> tuple[str, int] | None:
         """The person or group focused on the map, as ``(kind, id)``."""
         key = self.view.map.focused_key()
-        if key is None:
+        if key is None or key == YOU_KEY:
             return None
         return str(key[0]), int(key[1])
 
