@@ -50,16 +50,18 @@ class SupporterExport:
 
 def supporter_ref(store: Store, team: CareTeam, name: str) -> str:
     """The team supporter ``name`` means: "me" is the user; else a supporter whose name or
-    nickname is ``name`` (any case), else the one whose name holds it."""
+    nickname is ``name`` (any case), else the one whose name holds it. Someone who has
+    left the team but was given a file of it counts too: their next file withdraws it."""
     wanted = name.strip().casefold()
     if not wanted:
         # An empty nickname is no one's name: it must not match everyone without one.
         raise NotFoundError(f"Name a supporter on {team.name}, or “me” for yourself.")
+    refs = _with_former(store, team)
     if wanted == ME:
-        if ME in team.supporters:
+        if ME in refs:
             return ME
         raise NotFoundError(f"You aren't a supporter on {team.name}.")
-    people = _people(store, [ref for ref in team.supporters if ref != ME])
+    people = _people(store, [ref for ref in refs if ref != ME])
     named = [(p.uid, p.name.casefold(), p.nickname.casefold()) for p in people.values()]
     found = [uid for uid, full, nick in named if wanted in (full, nick)] or [
         uid for uid, full, nick in named if wanted in full or wanted in nick
@@ -71,6 +73,12 @@ def supporter_ref(store: Store, team: CareTeam, name: str) -> str:
             else f"“{name.strip()}” could be more than one supporter; please give more of it."
         )
     return found[0]
+
+
+def _with_former(store: Store, team: CareTeam) -> list[str]:
+    """The team's supporters, then anyone no longer on it whose calendar has some of it."""
+    former = [ref for ref in store.calendar.rota.supporters(team.uid) if ref not in team.supporters]
+    return [*team.supporters, *former]
 
 
 def export_supporter(
@@ -186,21 +194,27 @@ class SupporterCalendarExport:
         return cls(export._store)
 
     def teams(self) -> list[TeamChoice]:
-        """Every care team with a supporter, and what to call each one ("You": the user)."""
+        """Every care team with a supporter, and what to call each one ("You": the user);
+        someone who left the team but was given a file of it comes last, so their next
+        file can withdraw what it gave."""
         found = []
         with reads.snapshot(self._store.db):
             teams = self._store.care_teams.list()
-            people = _people(self._store, sorted({r for t in teams for r in t.supporters} - {ME}))
+            refs = {team.uid: _with_former(self._store, team) for team in teams}
+            everyone = sorted({r for listed in refs.values() for r in listed} - {ME})
+            people = _people(self._store, everyone)
 
-        def name_of(ref: str) -> str | None:
+        def name_of(ref: str, team: CareTeam) -> str | None:
             if ref == ME:
-                return YOU
-            person = people.get(ref)
-            return display_name_of(person.name, person.nickname) if person else None
+                name = YOU
+            elif (person := people.get(ref)) is not None:
+                name = display_name_of(person.name, person.nickname)
+            else:
+                return None  # no longer in the network: no one to give a file to
+            return name if ref in team.supporters else f"{name} (no longer on the team)"
 
         for team in teams:
-            # Someone no longer in the network has no file to be given.
-            named = [(ref, name) for ref in team.supporters if (name := name_of(ref))]
+            named = [(ref, name) for ref in refs[team.uid] if (name := name_of(ref, team))]
             if named:
                 found.append(TeamChoice(team.uid, team.name, named))
         return found

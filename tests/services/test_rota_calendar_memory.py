@@ -14,7 +14,8 @@ import recurring_ical_events
 
 from supportnet.calendar import ExportOptions, Privacy
 from supportnet.model.care import ME, RotaSlot, SlotSwap
-from supportnet.model.errors import NothingToExportError
+from supportnet.model.errors import NotFoundError, NothingToExportError
+from supportnet.services.rota_export import export_supporter
 from tests.services import test_rota_export as _rota
 from tests.services.test_rota_export import (
     LONDON,
@@ -210,3 +211,38 @@ def test_memory_is_per_supporter_and_a_failed_write_remembers_nothing(
     assert [
         r.uid for r in world.store.calendar.rota.for_supporter(world.team.uid, world.refs["shiv"])
     ] == [f"rota-{world.monday.uid}"]
+
+
+def test_someone_who_left_the_team_can_still_be_given_the_file_that_withdraws_theirs(
+    world: World, tmp_path: Path
+) -> None:
+    import vobject
+
+    from supportnet.services.rota_export import SupporterCalendarExport, supporter_ref
+
+    series = f"rota-{world.monday.uid}"
+    _export(world, tmp_path, "shiv")
+    team = world.store.care_teams.get(world.team.uid)
+    world.store.care_teams.save(team.without_supporter(world.refs["shiv"]))
+    team = world.store.care_teams.get(world.team.uid)
+    assert world.refs["shiv"] not in team.supporters
+    assert supporter_ref(world.store, team, "Auntie Shiv") == world.refs["shiv"]
+    with pytest.raises(NotFoundError):
+        supporter_ref(world.store, team, "Dan Okafor")  # never given a file, not on the team
+    (choice,) = SupporterCalendarExport(world.store).teams()
+    assert choice.supporters[-1] == (world.refs["shiv"], "Auntie Shiv (no longer on the team)")
+    path = tmp_path / "after.ics"
+    export_supporter(
+        world.store,
+        path,
+        team.uid,
+        world.refs["shiv"],
+        ExportOptions(Privacy.DISCREET, WEEKS),
+        LATER,
+    )
+    data = path.read_bytes()
+    (gone,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert (str(gone["UID"]), gone["STATUS"]) == (series, "CANCELLED")
+    vobject.readOne(data.decode(), validate=True)  # UID, DTSTAMP and the rest in place
+    assert b"\r\n" in data
+    assert b"\n" not in data.replace(b"\r\n", b"")

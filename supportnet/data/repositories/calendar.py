@@ -315,6 +315,16 @@ class RotaCalendarMemory:
                     )
                 )
 
+    def supporters(self, team_uid: str) -> list[str]:
+        """Everyone whose calendar was given some of this team's rota (and not yet forgotten),
+        on the team still or not: a former supporter's file still has events to withdraw."""
+        rows = self._repository._db.execute(
+            "SELECT DISTINCT supporter FROM rota_calendar_events WHERE team_uid = ? "
+            "ORDER BY supporter",
+            (team_uid,),
+        )
+        return [str(row[0]) for row in rows]
+
     def count(self) -> int:
         rows = self._repository._db.execute("SELECT COUNT(*) FROM rota_calendar_events")
         return int(str(rows[0][0]))

@@ -104,7 +104,7 @@ class SupporterChoice(QWidget):
 
     def file_name(self) -> str:
         """A file name that says whose it is, e.g. "rota-auntie-shiv.ics"."""
-        name = self.supporter_combo.currentText() or "supporter"
+        name = self.supporter_combo.currentText().split(" (", 1)[0] or "supporter"
         slug = re.sub(r"[^\w]+", "-", name.casefold()).strip("-") or "supporter"
         return f"rota-{slug}.ics"
 
