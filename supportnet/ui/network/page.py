@@ -356,13 +356,17 @@ class NetworkPageController(QObject):
         path, suffix, page = choice
         when = long_date(self._clock().astimezone().date(), year=True)
         target = Path(path)
+        # A team view is saved as what it shows, under its own title.
+        centre = self.centre_name()
+        title = f"{centre}'s team" if centre else None
         try:
             if suffix == "svg":
-                self.view.map.export_svg(target, date_text=when)
+                self.view.map.export_svg(target, date_text=when, title=title)
             elif suffix == "pdf":
-                self.view.map.export_pdf(target, page=page or "A4", date_text=when)
+                pdf_title = title or "My support network"
+                self.view.map.export_pdf(target, page=page or "A4", date_text=when, title=pdf_title)
             else:
-                self.view.map.export_png(target, date_text=when)
+                self.view.map.export_png(target, date_text=when, title=title)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             dialogs.show_error(

@@ -141,3 +141,36 @@ def test_a_second_export_after_a_change_says_what_it_takes_out(
     assert dialog.withdrawn >= 1
     assert "taken out" in dialog.count_label.text()
     assert dialog.export_button.isEnabled()
+
+
+def test_with_several_teams_the_team_is_chosen_first_and_its_supporters_follow(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime], home: Path
+) -> None:
+    from supportnet.model.care import ME, CareTeam
+
+    people = {p.name: p for p in demo_store.people.list_all()}
+    demo_store.care_teams.save(
+        CareTeam(
+            name="Around Tom",
+            focus=people["Tom Whitaker"].uid,
+            supporters=[people["Priya Sharma"].uid, ME],
+        )
+    )
+    dialog = _dialog(qtbot, demo_store, clock)
+    choice = dialog.supporter_choice
+    assert choice is not None
+    assert not choice.team_combo.isHidden()
+    choice.radio.setChecked(True)
+    teams = [choice.team_combo.itemText(i) for i in range(choice.team_combo.count())]
+    assert sorted(teams) == ["Around Tom", "Mum's knee"]
+    choice.team_combo.setCurrentIndex(teams.index("Around Tom"))
+    combo = choice.supporter_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Pri", "You"]
+    dialog.refresh_preview()
+    assert dialog.events == []  # a team without slots: nothing for them yet
+    assert not dialog.export_button.isEnabled()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    choice.radio.setFocus()
+    qtbot.keyClick(choice.radio, Qt.Key.Key_Tab)
+    assert choice.team_combo.hasFocus()

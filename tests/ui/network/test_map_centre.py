@@ -189,3 +189,21 @@ def test_the_person_editor_speaks_to_the_user_in_a_team_view(qtbot: Any) -> None
     assert from_team.knows_hint.textFormat() == Qt.TextFormat.PlainText
     assert "About you, not <b>Mum</b>" in from_team.knows_hint.text()
     assert from_team.knows_check.accessibleDescription() == from_team.knows_hint.text()
+
+
+def test_a_team_view_is_saved_under_its_own_title(
+    qtbot: Any, page: NetworkPageController, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportnet.ui.widgets import dialogs
+
+    target = tmp_path / "team.svg"
+    monkeypatch.setattr(
+        dialogs,
+        "ask_export_path",
+        lambda *_args: dialogs.export_choice(str(target), "SVG drawing (*.svg)"),
+    )
+    _choose_team_by_keyboard(qtbot, page)
+    page.export_map()
+    text = target.read_text(encoding="utf-8")
+    assert "Mum&apos;s team" in text or "Mum's team" in text
+    assert "My support network" not in text
