@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, TypeVar, get_args
 
 from supportnet.data.records import (
     COLUMNS,
@@ -357,6 +357,44 @@ def count(db: Reader, table: Table, /, **where: object) -> int:
 def chunks(ids: list[_T], size: int = 500) -> list[list[_T]]:
     # SQLite caps bound parameters per statement; 500 stays well below every build's cap.
     return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+class RotaDone(NamedTuple):
+    """A check-in done on a care team's rota slot: its uid, the slot's, when, who did it on
+    the user's behalf (None: the user), whom it was with (a person's uid) and how."""
+
+    uid: str
+    slot_uid: str
+    at: datetime
+    by: str | None
+    person_uid: str | None
+    channel: ChannelKind | None
+
+
+def rota_checkins(
+    db: Reader, slot_uids: Sequence[str], since: datetime, until: datetime
+) -> list[RotaDone]:
+    """The check-ins done on these rota slots from ``since`` up to ``until``: one index
+    lookup per slot, oldest first."""
+    found: list[RotaDone] = []
+    # Stored as naive UTC text, which sorts as the instants do.
+    lo, hi = (
+        m.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+        for m in (since, until)
+    )
+    for chunk in chunks(sorted(set(slot_uids))):
+        for uid, slot, at, by, person_uid, channel in db.execute(
+            "SELECT c.uid, c.rota_slot, c.at, c.by_ref, p.uid, c.channel FROM checkins c "
+            "LEFT JOIN people p ON p.id = c.person_id "
+            f"WHERE c.rota_slot IN ({placeholders(chunk)}) AND c.at >= ? AND c.at < ? "
+            "ORDER BY c.at, c.id",
+            (*chunk, lo, hi),
+        ):
+            moment = utc(at)
+            assert moment is not None
+            kind = CHANNELS[channel] if channel else None
+            found.append(RotaDone(uid, slot, moment, by, person_uid, kind))
+    return found
 
 
 # --- Across the network ---------------------------------------------------------------------

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import builtins
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
+from enum import Enum
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from supportnet.data import reads
-from supportnet.model.care import ME, CareTeam, SupporterRef
-from supportnet.model.network import ChannelKind, display_name_of
+from supportnet.model.care import ME, CareTeam, RotaSlot, SupporterRef
+from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.errors import NotFoundError, ValidationError
+from supportnet.model.network import ChannelKind, Person, display_name_of
+from supportnet.model.plans import PlanKind
 from supportnet.safety.resolve import person_reach
+from supportnet.scheduling.model import plan_zone
+from supportnet.scheduling.occurrences import local_datetime, occurrence_on
 from supportnet.scheduling.rota import Coverage, RotaCheckIn, coverage, expand
 
 if TYPE_CHECKING:
+    from supportnet.data.plan_bundles import LoggedCheckIn
     from supportnet.data.store import Store
 
 __all__ = [
     "NOT_IN_NETWORK",
+    "SLOTS_OWN",
     "YOU",
     "CareTeamService",
     "RotaDay",
@@ -31,6 +40,17 @@ __all__ = [
 YOU = "You"
 #: How someone taken out of the network reads on a team (their uid stays, their name goes).
 NOT_IN_NETWORK = "Someone no longer in your network"
+#: A check-in marked done with no time given, for an any-time or flexible slot: noon on
+#: its day (clear of the night's clock changes, and of the day's edges in nearby zones).
+_ANY_TIME_DONE = time(12)
+
+
+class _SlotsOwn(Enum):
+    SUPPORTER = "the slot's supporter that date"
+
+
+#: :meth:`CareTeamService.mark_done`'s default supporter: whoever the rota has that date.
+SLOTS_OWN = _SlotsOwn.SUPPORTER
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +79,8 @@ class RotaLine:
     channel_kind: ChannelKind | None = None
     slot_uid: str = ""
     on: date | None = None
+    done: bool = False
+    checkin_uid: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,15 +131,160 @@ class CareTeamService:
         """Bring a removed team back with the same ids and uids."""
         return self._store.care_teams.restore(team)
 
+    def teams_with(self, ref: str) -> builtins.list[CareTeam]:
+        """The teams ``ref`` (a person's uid or :data:`ME`) is the focus or a supporter of."""
+        return [
+            team
+            for team in self._store.care_teams.list()
+            if team.focus == ref
+            or ref in team.supporters
+            or any(slot.supporter == ref for slot in team.slots)
+            or any(swap.supporter == ref for swap in team.swaps)
+        ]
+
+    def names_by_uid(self, uids: Iterable[str]) -> dict[str, str]:
+        """The names the app calls these people now, by uid; those no longer in the
+        network are left out (who did a check-in reads as :data:`NOT_IN_NETWORK`)."""
+        db = self._store.db
+        names: dict[str, str] = {}
+        with reads.snapshot(db):
+            for uid in sorted(set(uids) - {ME}):
+                for person in reads.people(db, uid=uid):
+                    names[uid] = display_name_of(person.name, person.nickname)
+        return names
+
+    def removal_words(self, person_uid: str, name: str | None = None) -> str:
+        """What taking ``person_uid`` out of the network means for the care teams, in a
+        sentence or two for the question asked before ("" when they are on none). ``name``
+        is what the question calls them (by default, the name the app shows)."""
+        teams = self.teams_with(person_uid)
+        if not teams:
+            return ""
+        if name is None:
+            found = reads.people(self._store.db, uid=person_uid)
+            name = display_name_of(found[0].name, found[0].nickname) if found else "They"
+        focus_of = [t.name for t in teams if t.focus == person_uid]
+        supporting = [t.name for t in teams if t.focus != person_uid]
+        words = []
+        if focus_of:
+            one = len(focus_of) == 1
+            words.append(
+                f"{_names(focus_of)} {'is' if one else 'are'} there for {name}; "
+                f"{'the team and its rota stay' if one else 'the teams and their rotas stay'} "
+                "as they are."
+            )
+        if supporting:
+            words.append(
+                f"{name} is a supporter on {_names(supporting)}; their check-ins there will "
+                "show as open until someone takes them."
+            )
+        return " ".join(words)
+
+    def mark_done(
+        self,
+        team_uid: str,
+        slot_uid: str,
+        on: date,
+        *,
+        supporter: SupporterRef | _SlotsOwn = SLOTS_OWN,
+        at: datetime | None = None,
+        channel: ChannelKind | None = None,
+        note: str = "",
+        now: datetime | None = None,
+    ) -> LoggedCheckIn:
+        """Log that the check-in of ``slot_uid`` on ``on`` (its date in the slot's own zone)
+        happened, as the supporter told the user: it goes into the focus person's check-in
+        history, saying who did it, in one transaction. Undo:
+        ``Services.checkins.unlog(logged)``.
+
+        ``supporter`` is who did it: by default whoever the rota has that date (after
+        swaps); :data:`ME` is the user. ``at`` is when: by default the time it was planned
+        for (noon, for an any-time or flexible one), since people usually say "I called as
+        planned" afterwards, or now when that time is still ahead (done early, today). It
+        falls on ``on`` in the slot's zone, so the rota shows that check-in done; a
+        contact on another day is logged on its own. ``channel``: None is the slot's own.
+
+        Raises :class:`ValidationError` for a day still ahead, a time on another day or an
+        open check-in with nobody given; :class:`NotFoundError` when the team, the slot,
+        the person it is for or the supporter is gone. Nothing is stored then.
+        """
+        team = self._store.care_teams.get(team_uid)
+        slot = team.slot(slot_uid)
+        if slot is None:
+            raise NotFoundError("That check-in is no longer on the rota.")
+        zone = plan_zone(slot.plan)
+        moment = (now or datetime.now(UTC)).astimezone(zone)
+        if on > moment.date():
+            raise ValidationError(
+                "on", "This check-in's day is still ahead; it can be marked done from that day."
+            )
+        if at is None:
+            at = min(_planned(slot, on), moment, key=datetime.timestamp)
+        elif at.tzinfo is not None and at.astimezone(zone).date() != on:
+            raise ValidationError(
+                "at",
+                "Choose a time on the check-in's own day; another day's contact is logged "
+                "on its own.",
+            )
+        who = self._who_did(team, slot, on, supporter)
+        checkin = CheckIn(
+            at=at,
+            channel=channel if channel is not None else slot.plan.channel,
+            note=note,
+            rota_slot=slot.uid,
+        )
+        if team.focus == ME:
+            # The user is the one checked on: the supporter reached out to them.
+            checkin.person_id = self._person(who, _SUPPORTER_GONE).id
+            checkin.initiator = Initiator.THEM
+        else:
+            checkin.person_id = self._person(team.focus, _FOCUS_GONE).id
+            checkin.by = None if who == ME else self._person(who, _SUPPORTER_GONE).uid
+        return self._store.checkins.log(checkin)
+
+    def _who_did(
+        self, team: CareTeam, slot: RotaSlot, on: date, supporter: SupporterRef | _SlotsOwn
+    ) -> str:
+        if supporter is SLOTS_OWN:
+            swap = team.swap_on(slot.uid, on)
+            supporter = swap.supporter if swap is not None else slot.supporter
+            if supporter not in (None, ME) and not reads.people(self._store.db, uid=supporter):
+                supporter = None  # the rota shows it open: someone else did it
+        if supporter is None or isinstance(supporter, _SlotsOwn):
+            raise ValidationError("supporter", "Say who checked in.")
+        if supporter == team.focus:
+            raise ValidationError("supporter", "Choose the supporter who checked in.")
+        return supporter
+
+    def _person(self, uid: str, gone: str) -> Person:
+        found = reads.people(self._store.db, uid=uid)
+        if not found:
+            raise NotFoundError(gone)
+        return found[0]
+
     def rota(self, team_uid: str, start: date, days: int, zone: str) -> RotaView:
         """The team's check-ins on the local days from ``start`` in ``zone``, named from
-        the network as it is now; someone no longer in it leaves their check-ins open."""
+        the network as it is now; someone no longer in it leaves their check-ins open.
+
+        A line is ``done`` when a check-in marked done on its slot falls on its date (in
+        the slot's zone). One done on a date with no line (a flexible slot moves on once
+        someone was in touch) shows as a done line of its own, and covers its day."""
         db = self._store.db
+        tz = ZoneInfo(zone)
         with reads.snapshot(db):
             team = self._store.care_teams.get(team_uid)
+            # A slot's date can be a day either side of the local day it shows on.
+            edge = local_datetime(start, time(0), tz)
+            done_rows = reads.rota_checkins(
+                db,
+                [slot.uid for slot in team.slots],
+                edge - timedelta(days=2),
+                edge + timedelta(days=days + 2),
+            )
             refs = {team.focus, *team.supporters}
             refs |= {s.supporter for s in team.slots if s.supporter}
             refs |= {s.supporter for s in team.swaps if s.supporter}
+            refs |= {row.by for row in done_rows if row.by}
             people = {}
             for uid in sorted(refs - {ME}):
                 for person in reads.people(db, uid=uid):
@@ -126,7 +293,7 @@ class CareTeamService:
             focus = people.get(team.focus)
             if focus is not None and focus.id is not None:
                 moment = reads.last_contact_with(db, "person_id", [focus.id]).get(focus.id)
-                last = moment.astimezone(ZoneInfo(zone)).date() if moment else None
+                last = moment.astimezone(tz).date() if moment else None
 
         def name_of(ref: str) -> str:
             if ref == ME:
@@ -141,11 +308,17 @@ class CareTeamService:
             person = people.get(ref)
             return person_reach(person, numbers=True) if person else ""
 
-        checkins = expand(team, start, days, zone, last_contact=last, known=known)
-        tz = ZoneInfo(zone)
+        planned = expand(team, start, days, zone, last_contact=last, known=known)
+        done = _done_by_occurrence(team, done_rows)
+        extra = _done_elsewhere(team, done_rows, {(c.slot_uid, c.on) for c in planned}, tz)
+        extra = [(c, uid) for c, uid in extra if 0 <= (c.day - start).days < days]
+        checkins = sorted(planned + [c for c, _uid in extra], key=lambda c: c.start)
+        done.update({(c.slot_uid, c.on): uid for c, uid in extra})
         by_day: dict[date, list[RotaLine]] = {}
         for checkin in checkins:
-            by_day.setdefault(checkin.day, []).append(_line(checkin, name_of, tz))
+            by_day.setdefault(checkin.day, []).append(
+                _line(checkin, name_of, tz, done.get((checkin.slot_uid, checkin.on)))
+            )
         return RotaView(
             team=team,
             focus_name=name_of(team.focus),
@@ -161,7 +334,71 @@ class CareTeamService:
         )
 
 
-def _line(checkin: RotaCheckIn, name_of: Callable[[str], str], tz: ZoneInfo) -> RotaLine:
+def _done_by_occurrence(
+    team: CareTeam, rows: list[reads.RotaDone]
+) -> dict[tuple[str, date | None], str]:
+    """The first check-in done on each slot's date (in the slot's zone), by (slot, date)."""
+    zones = {slot.uid: plan_zone(slot.plan) for slot in team.slots}
+    done: dict[tuple[str, date | None], str] = {}
+    for row in rows:
+        done.setdefault((row.slot_uid, row.at.astimezone(zones[row.slot_uid]).date()), row.uid)
+    return done
+
+
+def _done_elsewhere(
+    team: CareTeam,
+    rows: list[reads.RotaDone],
+    planned: set[tuple[str, date | None]],
+    tz: ZoneInfo,
+) -> list[tuple[RotaCheckIn, str]]:
+    """The check-ins done on a slot's date that has no line on the rota, each as a check-in
+    of the local day it happened (in ``tz``) by whoever did it, with its uid."""
+    slots = {slot.uid: slot for slot in team.slots}
+    seen = set(planned)
+    out: list[tuple[RotaCheckIn, str]] = []
+    for row in rows:
+        on = row.at.astimezone(plan_zone(slots[row.slot_uid].plan)).date()
+        if (row.slot_uid, on) in seen:
+            continue
+        seen.add((row.slot_uid, on))
+        # Who did it: named on it; else, on a team for the user, whom it was with; else
+        # the user.
+        supporter = row.by or (row.person_uid if team.focus == ME else ME)
+        checkin = RotaCheckIn(
+            slot_uid=row.slot_uid,
+            supporter=supporter,
+            start=row.at,
+            day=row.at.astimezone(tz).date(),
+            all_day=False,
+            channel=row.channel,
+            swapped=False,
+            on=on,
+        )
+        out.append((checkin, row.uid))
+    return out
+
+
+_FOCUS_GONE = "The person this team is there for is no longer in your network."
+_SUPPORTER_GONE = "The supporter who checked in is no longer in your network."
+
+
+def _names(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _planned(slot: RotaSlot, on: date) -> datetime:
+    """When the slot's check-in on ``on`` was planned for; noon for any time of day."""
+    zone = plan_zone(slot.plan)
+    occurrence = occurrence_on(slot.plan, on)
+    if slot.plan.kind is PlanKind.FLEXIBLE or occurrence.start is None:
+        return local_datetime(on, _ANY_TIME_DONE, zone)
+    return occurrence.start
+
+
+def _line(
+    checkin: RotaCheckIn, name_of: Callable[[str], str], tz: ZoneInfo, done_by: str | None
+) -> RotaLine:
     supporter = checkin.supporter
     return RotaLine(
         supporter_name=name_of(supporter) if supporter is not None else None,
@@ -172,4 +409,6 @@ def _line(checkin: RotaCheckIn, name_of: Callable[[str], str], tz: ZoneInfo) -> 
         channel_kind=checkin.channel,
         slot_uid=checkin.slot_uid,
         on=checkin.on,
+        done=done_by is not None,
+        checkin_uid=done_by,
     )

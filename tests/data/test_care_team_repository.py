@@ -188,7 +188,7 @@ def test_care_teams_are_encrypted_at_rest(store: Store) -> None:
 def test_a_store_from_0004_gains_care_teams_and_keeps_its_plan(data_dir: Path) -> None:
     _install_fixture(FIXTURES / "rev_0004.db", data_dir)
     with open_store(data_dir, passphrase=lambda _p: TEST_PASSPHRASE) as store:
-        assert store.revision() == HEAD_REVISION == "0005"
+        assert store.revision() == HEAD_REVISION >= "0005"
         assert store.care_teams.list() == []
         ada = store.people.find("Ada Okonkwo-Lindqvist")[0]
         samir = store.people.find("Samir Haddad")[0]

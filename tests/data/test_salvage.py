@@ -388,3 +388,30 @@ def test_backup_of_a_damaged_store_asks_for_the_passphrase_once(
     assert code == 1
     assert "supportnet salvage --out FILE" in err.getvalue()
     assert len(asked) == 1, "a second unlock of the same store doesn't ask again"
+
+
+def test_salvage_keeps_who_did_a_check_in_and_its_rota_slot(demo_dir: Path, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from supportnet.data.store import open_store
+    from supportnet.model.checkins import CheckIn
+
+    with open_store(demo_dir, passphrase=lambda _purpose: PASS) as store:
+        sam, ada = store.people.list_all()[:2]
+        done = store.checkins.add(
+            CheckIn(
+                at=datetime(2026, 1, 5, 19, tzinfo=UTC),
+                person_id=sam.id,
+                by=ada.uid,
+                rota_slot="5e5e0006-0000-4000-8000-000000005107",
+            )
+        )
+    key = store_key(demo_dir)
+    result = salvage_database(demo_dir / DB_NAME, key, tmp_path / "copy.db")
+    assert result.complete
+    original = rows_of(demo_dir / DB_NAME, key, "checkins")
+    saved = rows_of(result.path, key, "checkins")
+    assert saved == original
+    # The columns 0006 added come last: who did it, and the slot.
+    (row,) = [row for row in saved.values() if row[1] == done.uid]
+    assert row[-2:] == (ada.uid, "5e5e0006-0000-4000-8000-000000005107")

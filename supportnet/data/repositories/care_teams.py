@@ -17,7 +17,7 @@ from supportnet.data.reads import (
 from supportnet.data.records import CareTeamRecord, RotaSlotRecord
 from supportnet.data.repositories.base import Repository
 from supportnet.model.care import CareTeam, RotaSlot, SlotSwap
-from supportnet.model.errors import NotFoundError
+from supportnet.model.errors import NotFoundError, ValidationError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -161,6 +161,16 @@ class CareTeamsRepository(Repository):
         before = found[0] if found else None
         # Children go with the team (ON DELETE CASCADE); the ids come back below.
         session.execute(delete(CareTeamRow).where(CareTeamRow.uid == team.uid))
+        # What is left with one of these slot uids is another team's: a copied slot (or a
+        # restore after one was copied) would otherwise fail the unique uid deep down.
+        slot_uids = [slot.uid for slot in team.slots]
+        for chunk in chunks(slot_uids):
+            if session.scalar(select(RotaSlotRow.id).where(RotaSlotRow.uid.in_(chunk)).limit(1)):
+                raise ValidationError(
+                    "slots",
+                    "One of these check-ins is already on another care team's rota; "
+                    "add it here as a new check-in instead.",
+                )
         now = self._clock()
         wanted_team_id = before.id if before is not None else team.id
         wanted_slot_ids = [s.plan.id for s in team.slots if s.plan.id is not None]

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 from supportnet.model.checkins import MOOD_WORDS, CheckIn, Initiator
 from supportnet.model.errors import Problem
 from supportnet.model.zones import zone_or_utc
+from supportnet.ui.plans.fields import quiet
 from supportnet.ui.plans.history_text import (
     CHECKIN_FIELD_NAMES,
     NOT_NOTED,
@@ -64,7 +66,10 @@ class CheckInEditor(EditorDialog):
         *,
         name: str,
         user_zone: str,
+        done_by: str = "",
     ) -> None:
+        """``done_by`` words who did it on the user's behalf (the history's words), which
+        takes the place of the "who reached out" choice."""
         title = f"Check-in with {name}" if name else "Check-in"
         super().__init__(title, on_save, existing=checkin.id is not None, parent=parent)
         self._base = copy.deepcopy(checkin)
@@ -84,6 +89,18 @@ class CheckInEditor(EditorDialog):
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(4)
         layout.addWidget(heading)
+        self.done_by_label: QLabel | None = None
+        if done_by:
+            self.done_by_label = QLabel(f"{done_by}.")
+            self.done_by_label.setAccessibleName("Who checked in")
+            self.done_by_label.setWordWrap(True)
+            quiet(self.done_by_label)
+            layout.addWidget(self.done_by_label)
+            # They checked in, not the user: "who reached out" doesn't apply.
+            hidden: list[QWidget] = [form.me_radio, form.them_radio]
+            hidden += [w for w in form.findChildren(QLabel) if w.text() == LOOK.reached_label]
+            for widget in hidden:
+                widget.hide()
         layout.addSpacing(6)
         layout.addWidget(form, 1)
         layout.addWidget(self.message_for("target", "Who it was with: message"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,10 +35,10 @@ from supportnet.ui.plans.history_text import (
     ID_ROLE,
     NOTHING_SELECTED,
     UID_ROLE,
-    WHO_TEXT,
     Index,
     mood_text,
     when_text,
+    who_text,
 )
 from supportnet.ui.plans.wording import user_zone_name
 from supportnet.ui.shell.signals import AppSignals
@@ -71,13 +71,25 @@ class HistoryModel(TableModel):
         self._checkins: list[CheckIn] = []
         self._zone = ZoneInfo("UTC")
         self._now: datetime | None = None
+        self._names: Mapping[str, str] = {}
 
-    def set_checkins(self, checkins: Sequence[CheckIn], zone: str, now: datetime) -> None:
+    def set_checkins(
+        self,
+        checkins: Sequence[CheckIn],
+        zone: str,
+        now: datetime,
+        names: Mapping[str, str] | None = None,
+    ) -> None:
+        """``names``: who did a check-in on the user's behalf, by uid, as called now."""
         self.beginResetModel()
         self._checkins = sorted(checkins, key=lambda c: c.at, reverse=True)
+        self._names = names or {}
         self._zone = zone_or_utc(zone)
         self._now = now
         self.endResetModel()
+
+    def who(self, checkin: CheckIn) -> str:
+        return who_text(checkin, self._names)
 
     def checkin_at(self, row: int) -> CheckIn:
         found: CheckIn = self.item_at(row)
@@ -98,6 +110,8 @@ class HistoryModel(TableModel):
             return self._text(checkin, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_NOTE:
             return checkin.note or None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_WHO:
+            return self._text(checkin, self.COL_WHO) if checkin.by else None
         return None
 
     def _text(self, checkin: CheckIn, column: int) -> str:
@@ -106,7 +120,7 @@ class HistoryModel(TableModel):
         if column == self.COL_CHANNEL:
             return checkin.channel.label if checkin.channel else ""
         if column == self.COL_WHO:
-            return WHO_TEXT.get(checkin.initiator, "")
+            return who_text(checkin, self._names)
         if column == self.COL_MOOD:
             return mood_text(checkin.mood_before, checkin.mood_after)
         if column == self.COL_NOTE:
@@ -333,7 +347,11 @@ class HistoryController(TargetRowsController):
                 else self._source.checkins.for_group(self.target_id)
             )
         self.view.heading.setText(f"Check-ins with {self.name}" if self.name else "Check-ins")
-        self.model.set_checkins(checkins, self.user_zone, self._clock())
+        names = self._source.care_teams.names_by_uid(c.by for c in checkins if c.by)
+        self.model.set_checkins(checkins, self.user_zone, self._clock(), names)
+        if names or any(c.by or c.rota_slot for c in checkins):
+            # "Auntie Shiv checked in (on the care team rota)" is read whole, not cut short.
+            self.view.table.resizeColumnToContents(HistoryModel.COL_WHO)
         if self.model.rowCount():
             self.view.show_table()
         elif gone:
@@ -388,7 +406,14 @@ class HistoryController(TargetRowsController):
             self.status.emit("Saved")
             return command.saved or after
 
-        editor = CheckInEditor(checkin, save, self.view, name=self.name, user_zone=self.user_zone)
+        editor = CheckInEditor(
+            checkin,
+            save,
+            self.view,
+            name=self.name,
+            user_zone=self.user_zone,
+            done_by=self.model.who(checkin) if checkin.by else "",
+        )
         self.editor = editor
         editor.finished.connect(self._editor_closed)
         editor.open()

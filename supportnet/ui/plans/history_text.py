@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -11,8 +12,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from supportnet.model.checkins import MOOD_WORDS, Initiator
+from supportnet.model.checkins import MOOD_WORDS, CheckIn, Initiator
 from supportnet.model.days import short_date
+from supportnet.services.care_teams import NOT_IN_NETWORK
 
 #: The domain id of a row (``CheckIn.id``).
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -21,6 +23,8 @@ UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 NOT_NOTED = "Not noted"
 WHO_TEXT = {Initiator.ME: "I did", Initiator.THEM: "They did"}
+#: Said after who did a check-in that fulfilled a care team's rota slot.
+ON_THE_ROTA = "(on the care team rota)"
 EMPTY_HISTORY = "Nothing logged with {name} yet."
 EMPTY_HISTORY_MORE = (
     "When you're in touch, whoever reached out, it can be noted here. "
@@ -39,6 +43,17 @@ CHECKIN_FIELD_NAMES = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def who_text(checkin: CheckIn, names: Mapping[str, str]) -> str:
+    """Who reached out, or who checked in on the user's behalf: "I did", "They did",
+    "Rosie checked in (on the care team rota)" with the name the app calls them now
+    (``names`` by uid), or "Someone no longer in your network checked in" when gone."""
+    on_rota = f" {ON_THE_ROTA}" if checkin.rota_slot else ""
+    if checkin.by is not None:
+        return f"{names.get(checkin.by, NOT_IN_NETWORK)} checked in{on_rota}"
+    text = WHO_TEXT.get(checkin.initiator, "")
+    return f"{text}{on_rota}" if text else ""
 
 
 def mood_word(mood: int | None) -> str:

@@ -152,11 +152,17 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
         try:
             item = network.get(kind, item_id)
             plans, checkins = network.dependents(kind, item_id)
+            # A team keeps them by uid: their check-ins there show as open until undo.
+            teams = ""
+            if kind == PERSON:
+                teams = self._source.care_teams.removal_words(item.uid, item.name)
         except SupportNetError as exc:
             dialogs.show_error(self, exc.message)
             self.refresh()
             return False
-        if not dialogs.confirm_delete(self, item.name, plans, checkins, group=kind == GROUP):
+        if not dialogs.confirm_delete(
+            self, item.name, plans, checkins, group=kind == GROUP, teams=teams
+        ):
             return False
         try:
             command = DeleteCommand.perform(self.undo_context, kind, item_id, item.name)

@@ -157,8 +157,12 @@ def _amount(n: int, one: str, many: str) -> str:
     return one if n == 1 else f"{n:,} {many}"
 
 
-def delete_question(name: str, plans: int, checkins: int, *, group: bool = False) -> str:
-    """E.g. "Delete Sam? Their 2 plans and 37 check-ins will be deleted too. You can undo this."."""
+def delete_question(
+    name: str, plans: int, checkins: int, *, group: bool = False, teams: str = ""
+) -> str:
+    """E.g. "Delete Sam? Their 2 plans and 37 check-ins will be deleted too. You can undo this.".
+
+    ``teams`` says what it means for the care teams they are on (the services word it)."""
     parts = []
     if plans:
         parts.append(_amount(plans, "plan", "plans"))
@@ -168,17 +172,25 @@ def delete_question(name: str, plans: int, checkins: int, *, group: bool = False
     if parts:
         owner = "Its" if group else "Their"
         going = f" {owner} {' and '.join(parts)} will be deleted too."
-    return f"Delete {name}?{going} You can undo this."
+    on_teams = f" {teams}" if teams else ""
+    return f"Delete {name}?{going}{on_teams} You can undo this."
 
 
 def confirm_delete(
-    parent: QWidget | None, name: str, plans: int, checkins: int, *, group: bool = False
+    parent: QWidget | None,
+    name: str,
+    plans: int,
+    checkins: int,
+    *,
+    group: bool = False,
+    teams: str = "",
 ) -> bool:
-    """Ask before deleting someone, naming what goes with them. Cancel is the default."""
+    """Ask before deleting someone, naming what goes with them and what it means for the
+    care teams they are on. Cancel is the default."""
     return confirm(
         parent,
         "Delete from your network",
-        delete_question(name, plans, checkins, group=group),
+        delete_question(name, plans, checkins, group=group, teams=teams),
         yes_text=f"Delete {name}",
         no_text="Keep",
     )
