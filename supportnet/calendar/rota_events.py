@@ -252,16 +252,16 @@ def _flexible_moved(
     natural = {event.uid for event in events}
     spare: dict[str, list[str]] = {}
     for uid, (held, single) in sorted(have.items(), key=lambda item: item[1][0].timing):
-        if single and not held.cancelled and uid not in natural:
-            if held.day >= _today_where(held, now).isoformat():
-                spare.setdefault(uid[: -len("-YYYYMMDD")], []).append(uid)
+        coming = held.day >= _today_where(held, now).isoformat()
+        if single and not held.cancelled and uid not in natural and coming:
+            spare.setdefault(uid[: -len("-YYYYMMDD")], []).append(uid)
     out = []
     for event in events:
-        if event.slot is not None and event.uid not in have:
-            free = spare.get(event.uid[: -len("-YYYYMMDD")])
-            if free:
-                event = dataclasses.replace(event, uid=free.pop(0))
-        out.append(event)
+        free = spare.get(event.uid[: -len("-YYYYMMDD")])
+        if event.slot is not None and event.uid not in have and free:
+            out.append(dataclasses.replace(event, uid=free.pop(0)))
+        else:
+            out.append(event)
     return out
 
 

@@ -37,8 +37,9 @@ def centred_on(
         if node.key == focus:
             continue
         if node.key in supporters and node.circle is not Circle.INNER:
-            node = dataclasses.replace(node, circle=Circle.INNER)
-        out.append(node)
+            out.append(dataclasses.replace(node, circle=Circle.INNER))
+        else:
+            out.append(node)
     if you_support:
         # Beside them in their own part of life: how the user is in the focus person's life.
         domain = centre.domain if centre is not None else LifeDomain.FAMILY
