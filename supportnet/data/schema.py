@@ -422,3 +422,18 @@ class RotaSwapRow(Base):
     )
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     supporter: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
+class RotaCalendarEventRow(Base):
+    """A rota event given to one supporter's calendar, as last exported (migration 0007)."""
+
+    __tablename__ = "rota_calendar_events"
+
+    team_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    supporter: Mapped[str] = mapped_column(String(36), primary_key=True)
+    uid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    single: Mapped[bool] = mapped_column()
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    timing: Mapped[str] = mapped_column(String(160))
+    cancelled: Mapped[bool] = mapped_column(default=False, server_default=false())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -271,3 +271,44 @@ def test_radicale_takes_each_supporter_s_file_and_all_of_them_with_the_plans(
     served = _served_uids(caldav, path)
     assert sorted(served) == sorted(uids_of(together))
     assert any(uid.startswith("rota-") for uid in served)
+
+
+def test_radicale_takes_a_supporter_s_re_export_with_its_cancellations(
+    caldav: CalDav, tmp_path: Path
+) -> None:
+    """A supporter's second file, after their slot went to someone else, still has one
+    event per UID (the series, now cancelled with a higher SEQUENCE), and Radicale
+    stores it over the first under the same UIDs."""
+    from supportnet.services.rota_export import export_supporter
+
+    store: Store = open_store(tmp_path / "data", keyring_backend=MemoryKeyring())
+    try:
+        load_demo_world(store, SPRING)
+        (team,) = store.care_teams.list()
+        options = ExportOptions(Privacy.DISCREET, WEEKS)
+        ref = next(s.supporter for s in team.slots if s.supporter and s.plan.recurrence)
+        path = tmp_path / "first.ics"
+        export_supporter(store, path, team.uid, ref, options, SPRING)
+        first = path.read_bytes()
+        # Every slot of theirs goes to the next supporter on the team.
+        other = next(s for s in team.supporters if s != ref)
+        team.slots = [type(s)(s.plan, other) if s.supporter == ref else s for s in team.slots]
+        team.swaps = [s for s in team.swaps if s.supporter != ref]
+        store.care_teams.save(team)
+        second_path = tmp_path / "second.ics"
+        export_supporter(store, second_path, team.uid, ref, options, SPRING)
+        second = second_path.read_bytes()
+    finally:
+        store.close()
+    calendar = caldav.make_calendar("supporter")
+    for data in (first, second):
+        status, body = caldav.request("PUT", calendar, data, "text/calendar; charset=utf-8")
+        assert 200 <= status < 300, (status, body)
+    status, body = caldav.request("GET", calendar)
+    assert status == 200
+    served = list(icalendar.Calendar.from_ical(body).walk("VEVENT"))
+    before = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(first).walk("VEVENT")}
+    assert {str(e["UID"]) for e in served} == set(before)
+    for event in served:
+        assert event["STATUS"] == "CANCELLED"
+        assert event["SEQUENCE"] == before[str(event["UID"])]["SEQUENCE"] + 1

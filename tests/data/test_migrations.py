@@ -175,6 +175,17 @@ def test_a_released_revision_opens_with_its_data(fixture: Path, data_dir: Path) 
             assert (own.by, own.rota_slot) == (None, None)
         else:
             assert [(c.by, c.rota_slot) for c in sams] == [(None, None)]
+        # What supporters' calendars were given arrived in 0007: Ada's Monday series.
+        rota = store.calendar.rota
+        if old_revision >= "0007":
+            (given,) = rota.for_supporter(teams[0].uid, ada.uid)
+            assert (given.uid, given.single, given.cancelled) == (
+                f"rota-{teams[0].slots[0].uid}",
+                False,
+                False,
+            )
+        else:
+            assert rota.count() == 0
         assert settings.onboarded
 
 

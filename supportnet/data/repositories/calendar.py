@@ -202,3 +202,129 @@ class CalendarRepository(Repository):
 
     def count(self) -> int:
         return reads.count(self._db, "calendar_events")
+
+    @property
+    def rota(self) -> RotaCalendarMemory:
+        """What supporters' calendars were given of care teams' rotas."""
+        return RotaCalendarMemory(self)
+
+
+# -- a care team's rota, per supporter (migration 0007) --------------------------------------
+
+_ROTA_COLUMNS = "uid, single, sequence, timing, updated_at, cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class RotaCalendarRecord:
+    """One rota event as last given to one supporter's calendar. ``single``: one date's
+    standalone event (forgotten once that date is past); else a slot's series."""
+
+    uid: str
+    single: bool
+    sequence: int
+    timing: str
+    updated_at: datetime
+    cancelled: bool = False
+
+    @property
+    def stored(self) -> StoredEvent:
+        from supportnet.calendar import StoredEvent
+
+        return StoredEvent(
+            None, self.uid, self.sequence, self.timing, self.updated_at, self.cancelled
+        )
+
+    @classmethod
+    def of(cls, event: StoredEvent, single: bool) -> RotaCalendarRecord:
+        return cls(event.uid, single, event.sequence, event.timing, event.modified, event.cancelled)
+
+
+class RotaCalendarMemory:
+    """What one supporter's calendar was given of one team's rota (see
+    :mod:`supportnet.services.rota_export`); reached as ``store.calendar.rota``."""
+
+    def __init__(self, repository: CalendarRepository) -> None:
+        self._repository = repository
+
+    def for_supporter(self, team_uid: str, supporter: str) -> tuple[RotaCalendarRecord, ...]:
+        rows = self._repository._db.execute(
+            f"SELECT {_ROTA_COLUMNS} FROM rota_calendar_events "
+            "WHERE team_uid = ? AND supporter = ? ORDER BY uid",
+            (team_uid, supporter),
+        )
+        found = []
+        for uid, single, sequence, timing, updated_at, cancelled in rows:
+            moment = reads.utc(str(updated_at))
+            assert moment is not None
+            found.append(
+                RotaCalendarRecord(
+                    str(uid),
+                    bool(single),
+                    int(str(sequence)),
+                    str(timing),
+                    moment,
+                    bool(cancelled),
+                )
+            )
+        return tuple(found)
+
+    def save(
+        self,
+        team_uid: str,
+        supporter: str,
+        writes: Sequence[RotaCalendarRecord],
+        forget: Sequence[str],
+    ) -> None:
+        """Insert or update ``writes`` and delete the rows of ``forget`` (uids), at once."""
+        if not writes and not forget:
+            return
+        from sqlalchemy import delete
+        from sqlalchemy.dialects.sqlite import insert
+
+        from supportnet.data.schema import RotaCalendarEventRow as Row
+
+        with self._repository._sessions.begin() as session:
+            if writes:
+                statement = insert(Row)
+                session.execute(
+                    statement.on_conflict_do_update(
+                        index_elements=["team_uid", "supporter", "uid"],
+                        set_={
+                            name: statement.excluded[name]
+                            for name in ("single", "sequence", "timing", "cancelled", "updated_at")
+                        },
+                    ),
+                    [
+                        {
+                            "team_uid": team_uid,
+                            "supporter": supporter,
+                            "uid": r.uid,
+                            "single": r.single,
+                            "sequence": r.sequence,
+                            "timing": r.timing,
+                            "cancelled": r.cancelled,
+                            "updated_at": r.updated_at,
+                        }
+                        for r in writes
+                    ],
+                )
+            for chunk in reads.chunks(list(forget)):
+                session.execute(
+                    delete(Row).where(
+                        Row.team_uid == team_uid, Row.supporter == supporter, Row.uid.in_(chunk)
+                    )
+                )
+
+    def supporters(self, team_uid: str) -> list[str]:
+        """Everyone whose calendar was given some of this team's rota (and not yet forgotten),
+        on the team still or not: a former supporter's file still has events to withdraw."""
+        rows = self._repository._db.execute(
+            "SELECT DISTINCT supporter FROM rota_calendar_events WHERE team_uid = ? "
+            "ORDER BY supporter",
+            (team_uid,),
+        )
+        return [str(row[0]) for row in rows]
+
+    def count(self) -> int:
+        rows = self._repository._db.execute("SELECT COUNT(*) FROM rota_calendar_events")
+        return int(str(rows[0][0]))

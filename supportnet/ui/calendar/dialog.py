@@ -37,6 +37,7 @@ from supportnet.calendar import (
 from supportnet.model.errors import ExportError, SupportNetError
 from supportnet.model.zones import zone_or_utc
 from supportnet.services import calendar_export
+from supportnet.services.rota_export import SupporterCalendarExport, SupporterExport
 from supportnet.ui.calendar.form import (
     ExportForm,
 )
@@ -44,6 +45,7 @@ from supportnet.ui.calendar.models import (
     targets_with_plans,
 )
 from supportnet.ui.calendar.outcome import after_close, report_late_export_error
+from supportnet.ui.calendar.supporter_choice import NOTHING_FOR_SUPPORTER
 from supportnet.ui.calendar.texts import (
     CHOOSE_SOME,
     DEBOUNCE_MS,
@@ -72,7 +74,7 @@ from supportnet.ui.shell.ui_state import UiState
 from supportnet.ui.widgets.labels import title_label
 
 
-def _confirmation(result: calendar_export.Exported) -> str:
+def _confirmation(result: calendar_export.Exported | SupporterExport) -> str:
     """The status line after an export, e.g. "Exported 12 events to plans.ics"."""
     return f"Exported {events_text(len(result.events))} to {result.path.name}"
 
@@ -119,9 +121,15 @@ class ExportDialog(ExportForm):
         background: Background | None = None,
         open_folder: Callable[[Path], bool] | None = None,
         report_error: Callable[[str], None] | None = None,
+        supporters: SupporterCalendarExport | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # A supporter's own part of a care team's rota goes through its own service.
+        if supporters is None and isinstance(export, calendar_export.CalendarExport):
+            supporters = SupporterCalendarExport.beside(export)
+        self._supporters = supporters
+        self._supporter_teams = supporters.teams() if supporters is not None else []
         self._report_error = report_error or report_late_export_error
         self._export = export
         self._clock = clock
@@ -136,7 +144,7 @@ class ExportDialog(ExportForm):
         #: How many events given to calendars before the next export would cancel.
         self.withdrawn = 0
         #: What the last export wrote, if anything.
-        self.exported: calendar_export.Exported | None = None
+        self.exported: calendar_export.Exported | SupporterExport | None = None
         self._targets = targets_with_plans(export)
 
         self.setWindowTitle(TITLE)
@@ -183,6 +191,8 @@ class ExportDialog(ExportForm):
         self.alarm_check.toggled.connect(self._alarm_toggled)
         self.alarm_spin.valueChanged.connect(self._changed)
         self.path_field.textChanged.connect(self._path_changed)
+        if self.supporter_choice is not None:
+            self.supporter_choice.changed.connect(self._supporter_changed)
 
         self._default_size()
         self.refresh_preview()
@@ -204,7 +214,32 @@ class ExportDialog(ExportForm):
             return
         self.chosen_box.setVisible(self.chosen_radio.isChecked())
         self.circle_combo.setEnabled(self.circle_radio.isChecked())
+        if self._for_supporter():
+            # The file goes to someone else: discreet unless the user says otherwise.
+            self.privacy_buttons[Privacy.DISCREET].setChecked(True)
+            self._supporter_changed()
+            return
+        self._name_file()
         self._changed()
+
+    def _for_supporter(self) -> tuple[str, str] | None:
+        """(team uid, supporter) when the file is one supporter's part of a rota."""
+        return self.supporter_choice.choice() if self.supporter_choice is not None else None
+
+    def _supporter_changed(self) -> None:
+        """Name the file after whose it is, so it never replaces the user's own."""
+        self._name_file()
+        self._changed()
+
+    def _name_file(self) -> None:
+        """A supporter's file is named after them, the user's own plans as usual; a name
+        the user typed themselves is kept."""
+        path = self.target_path()
+        if path is None or not (path.name == DEFAULT_FILE_NAME or path.name.startswith("rota-")):
+            return
+        choice = self.supporter_choice
+        name = choice.file_name() if choice and self._for_supporter() else DEFAULT_FILE_NAME
+        self.path_field.setText(str(path.with_name(name)))
 
     def _alarm_toggled(self, on: bool) -> None:
         self.alarm_spin.setEnabled(on)
@@ -245,8 +280,7 @@ class ExportDialog(ExportForm):
             self._update_export()
             return
         try:
-            found = self._export.preview(options, now, self.scope())
-            self.events, self.withdrawn = found.events, found.withdrawn
+            self.events, self.withdrawn = self._read_preview(options, now)
         except SupportNetError as exc:
             self.preview_area.show_message(exc.message)
             self.count_label.setText("")
@@ -257,6 +291,13 @@ class ExportDialog(ExportForm):
         )
         self._show_count()
         self._update_export()
+
+    def _read_preview(self, options: ExportOptions, now: datetime) -> tuple[list[ExportEvent], int]:
+        supporter = self._for_supporter()
+        if supporter is not None and self._supporters is not None:
+            return self._supporters.preview(*supporter, options, now)
+        found = self._export.preview(options, now, self.scope())
+        return found.events, found.withdrawn
 
     def _show_count(self) -> None:
         if self.events:
@@ -271,6 +312,8 @@ class ExportDialog(ExportForm):
         self.count_label.setText("No events will be written.")
         if not self._targets:
             self.preview_area.show_message(NO_PLANS, NO_PLANS_MORE)
+        elif self._for_supporter() is not None:
+            self.preview_area.show_message(NOTHING_TO_WRITE, NOTHING_FOR_SUPPORTER)
         elif self.chosen_radio.isChecked() and not self.targets_model.checked():
             self.preview_area.show_message(NOTHING_TO_WRITE, CHOOSE_SOME, can_clear=True)
         else:
@@ -312,8 +355,11 @@ class ExportDialog(ExportForm):
             self._failed(exc)
             return False
         options, scope, now, export = self.options(), self.scope(), self._clock(), self._export
+        supporter, supporters = self._for_supporter(), self._supporters
 
-        def work() -> calendar_export.Exported:
+        def work() -> calendar_export.Exported | SupporterExport:
+            if supporter is not None and supporters is not None:
+                return supporters.export(path, *supporter, options, now)
             # Its own reader: the preview may read on the GUI thread meanwhile.
             return export.export(path, options, now, scope)
 
@@ -334,7 +380,9 @@ class ExportDialog(ExportForm):
         if saving:
             self.done_message.set_message("")
 
-    def _saved(self, result: calendar_export.Exported, options: ExportOptions) -> None:
+    def _saved(
+        self, result: calendar_export.Exported | SupporterExport, options: ExportOptions
+    ) -> None:
         self._set_saving(False)
         self.exported = result
         self.exists_note.set_message("")

@@ -42,6 +42,7 @@ from supportnet.calendar import (
 )
 from supportnet.model.network import Circle
 from supportnet.model.targets import TargetKey
+from supportnet.services.rota_export import TeamChoice
 from supportnet.ui.calendar.models import (
     PreviewModel,
     TargetsModel,
@@ -50,6 +51,7 @@ from supportnet.ui.calendar.privacy_card import (
     PrivacyCard,
     _hint,
 )
+from supportnet.ui.calendar.supporter_choice import SupporterChoice
 from supportnet.ui.calendar.texts import (
     ALARM_HINT,
     CHOSEN,
@@ -79,6 +81,7 @@ class ExportForm(QDialog):
 
     _state: UiState
     _targets: list[tuple[TargetKey, str]]
+    _supporter_teams: list[TeamChoice]
     choose_path: Callable[[], None]
     show_folder: Callable[[], None]
     export: Callable[[], bool]
@@ -160,6 +163,11 @@ class ExportForm(QDialog):
         circle_row.addWidget(self.circle_radio)
         circle_row.addWidget(self.circle_combo)
         circle_row.addStretch(1)
+        # Care teams' supporters, each given their own part of a rota (none: not offered).
+        self.supporter_choice: SupporterChoice | None = None
+        if self._supporter_teams:
+            self.supporter_choice = SupporterChoice(self._supporter_teams)
+            self.scope_group.addButton(self.supporter_choice.radio, 3)
 
         em = self.fontMetrics().averageCharWidth()
         scope = QVBoxLayout()
@@ -170,6 +178,8 @@ class ExportForm(QDialog):
         scope.addWidget(self.chosen_radio)
         scope.addWidget(self.chosen_box, 1)
         scope.addLayout(circle_row)
+        if self.supporter_choice is not None:
+            scope.addWidget(self.supporter_choice)
         scope.addStretch(0)
         self.scope_box = QWidget()
         self.scope_box.setLayout(scope)
@@ -393,6 +403,7 @@ class ExportForm(QDialog):
             self.targets_view,
             self.circle_radio,
             self.circle_combo,
+            *(self.supporter_choice.focus_widgets() if self.supporter_choice else []),
             self.preview_table,
             self.preview_area.clear_button,
             self.path_field,

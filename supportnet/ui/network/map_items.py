@@ -84,6 +84,8 @@ class _Backdrop(QGraphicsItem):
     def __init__(self, shared: _Shared) -> None:
         super().__init__()
         self._shared = shared
+        #: Whose circles these are: "Me", or a care team's focus person.
+        self.centre_text = "Me"
         self.setZValue(-10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._sector_labels = self._place_sector_labels()
@@ -123,6 +125,13 @@ class _Backdrop(QGraphicsItem):
                 rect = rect.united(QRectF(left, top, width, self.SECTOR_TEXT * 1.4))
         return rect.adjusted(-20, -20, 20, 20)
 
+    def _centre_size(self) -> float:
+        """The centre's name as large as "Me", smaller when a longer name needs it to fit
+        inside the disc."""
+        width = self._shared.bold_metrics.horizontalAdvance(self.centre_text) / _FONT_PX
+        room = 1.7 * ml.me_radius(MAP_RADIUS)
+        return min(self.ME_TEXT, room / max(width, 1e-9))
+
     def refresh(self) -> None:
         self.prepareGeometryChange()
         self._bounds = self._compute_bounds()
@@ -161,7 +170,9 @@ class _Backdrop(QGraphicsItem):
         painter.setBrush(theme.me_fill)
         painter.drawEllipse(QPointF(0, 0), r_me, r_me)
         painter.setPen(theme.text)
-        _draw_text(painter, self._shared, "Me", 0, 0, self.ME_TEXT, align=0, bold=True)
+        _draw_text(
+            painter, self._shared, self.centre_text, 0, 0, self._centre_size(), align=0, bold=True
+        )
         # Ring names, as small tabs on each ring's outer line at twelve o'clock.
         for circle in ml.CIRCLE_ORDER:
             x, y, w, h = ml.ring_label_rect(circle, MAP_RADIUS)
@@ -345,6 +356,8 @@ class _NodeItem(QGraphicsItem):
             return
         delta = event.scenePos() - self._press
         if not self._dragging:
+            if not self._view.movable:
+                return  # a care team's view: people stay where they are in the user's map
             threshold = self._view._drag_threshold_scene()
             if math.hypot(delta.x(), delta.y()) < threshold:
                 return

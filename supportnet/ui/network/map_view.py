@@ -14,8 +14,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QBrush,
-    QFocusEvent,
-    QKeyEvent,
     QPainter,
     QPen,
     QResizeEvent,
@@ -37,6 +35,7 @@ from supportnet.circle_map.geometry import MapNode, NodeKey, PlacedNode
 from supportnet.ui.network.map_card import _MapCard
 from supportnet.ui.network.map_export import _MapExport
 from supportnet.ui.network.map_items import _Backdrop, _cell_path, _NodeItem
+from supportnet.ui.network.map_keys import _MapKeys
 from supportnet.ui.network.map_style import (
     ACCESSIBLE_NAME,
     KEYBOARD_HELP,
@@ -50,7 +49,7 @@ from supportnet.ui.network.map_style import (
 )
 
 
-class CircleMapView(_MapCard, _MapExport, QGraphicsView):
+class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
     """The network as concentric circles around "me", one sector for each part of life.
 
     Signals:
@@ -95,6 +94,8 @@ class CircleMapView(_MapCard, _MapExport, QGraphicsView):
         self._order: list[NodeKey] = []
         self._hover: NodeKey | None = None
         self._fitted = True
+        #: False in a care team's view: nodes are the user's, moved only in their own map.
+        self.movable = True
         self._card = QLabel(self.viewport())
         self._card.setObjectName("circleMapCard")
         self._card.setTextFormat(Qt.TextFormat.RichText)
@@ -131,6 +132,19 @@ class CircleMapView(_MapCard, _MapExport, QGraphicsView):
         if self._fitted:
             self.fit_to_window()
         self._refresh_card()
+
+    def set_centre(self, text: str = "Me", *, movable: bool = True, about: str = "") -> None:
+        """Whose circles the map shows: "Me", or a care team's focus person (``movable``
+        False: people are moved in the user's own map only). ``about`` names the map for
+        screen readers."""
+        self.movable = movable
+        self._backdrop.centre_text = text
+        self._backdrop.update()
+        self.setAccessibleName(about or ACCESSIBLE_NAME)
+        self.viewport().setAccessibleName(self.accessibleName())
+
+    def centre_text(self) -> str:
+        return self._backdrop.centre_text
 
     def nodes(self) -> list[MapNode]:
         return list(self._nodes)
@@ -201,7 +215,7 @@ class CircleMapView(_MapCard, _MapExport, QGraphicsView):
             return False
         target = ml.locate(x, y, radius=MAP_RADIUS)
         node = item.node
-        if target is None or target == (node.circle, node.domain):
+        if not self.movable or target is None or target == (node.circle, node.domain):
             item.snap_back()
             self._refresh_card()
             return False
@@ -217,6 +231,9 @@ class CircleMapView(_MapCard, _MapExport, QGraphicsView):
         if key is None:
             return False
         node = self._items[key].node
+        if not self.movable:
+            self._announce(f"{node.label} stays where they are; move people in your own circles.")
+            return False
         ring = ml.CIRCLE_ORDER.index(node.circle) + ring_step
         if not 0 <= ring < len(ml.CIRCLE_ORDER):
             return False
@@ -270,158 +287,7 @@ class CircleMapView(_MapCard, _MapExport, QGraphicsView):
 
         return QApplication.startDragDistance() / max(self.transform().m11(), 1e-9)
 
-    def _tab_order(self) -> list[NodeKey]:
-        """Inner circle first, then outwards; within a ring clockwise from twelve o'clock;
-        within a cell in the order of the names (as they are laid out, line by line)."""
-
-        def key(placed: PlacedNode) -> tuple[int, int, float, float]:
-            node = placed.node
-            return (
-                ml.CIRCLE_ORDER.index(node.circle),
-                ml.DOMAIN_ORDER.index(node.domain),
-                round(placed.y, 3),
-                placed.x,
-            )
-
-        return [p.node.key for p in sorted(self._placed, key=key)]
-
-    def tab_order(self) -> list[NodeKey]:
-        """The order Tab goes through the nodes."""
-        return list(self._order)
-
-    # --- focus, keys and the card --------------------------------------------------------
-
-    def _cycle(self, forward: bool) -> None:
-        if not self._order:
-            return
-        key = self._shared.focused
-        if key is None or key not in self._order:
-            self.focus_node(self._order[0] if forward else self._order[-1])
-            return
-        index = self._order.index(key) + (1 if forward else -1)
-        self.focus_node(self._order[index % len(self._order)])
-
-    def _nearest(self, dx: float, dy: float) -> NodeKey | None:
-        key = self._shared.focused
-        if key is None:
-            return self._order[0] if self._order else None
-        here = self._items[key].placed
-        best: tuple[float, NodeKey] | None = None
-        for placed in self._placed:
-            if placed.node.key == key:
-                continue
-            vx, vy = placed.x - here.x, placed.y - here.y
-            along = vx * dx + vy * dy
-            if along <= 1e-6:
-                continue
-            across = abs(vx * dy - vy * dx)
-            if across > 2.5 * along:
-                continue  # more sideways than in the asked direction
-            score = along + 2.0 * across
-            if best is None or score < best[0]:
-                best = (score, placed.node.key)
-        return best[1] if best else None
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            key = event.key()
-            mods = event.modifiers()
-            plain_tab = not mods & (
-                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-            )
-            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain_tab and self._order:
-                forward = key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
-                self._shared.show_focus = True
-                self._cycle(forward)
-                event.accept()
-                return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
-        mods = event.modifiers()
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        arrows = {
-            Qt.Key.Key_Up: (0.0, -1.0),
-            Qt.Key.Key_Down: (0.0, 1.0),
-            Qt.Key.Key_Left: (-1.0, 0.0),
-            Qt.Key.Key_Right: (1.0, 0.0),
-        }
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and ctrl:
-            # Ctrl+Tab leaves the map, as in other widgets that use Tab themselves.
-            forward = key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
-            super().focusNextPrevChild(forward)
-            return
-        if key in arrows and ctrl:
-            steps = {
-                Qt.Key.Key_Up: (-1, 0),
-                Qt.Key.Key_Down: (1, 0),
-                Qt.Key.Key_Left: (0, -1),
-                Qt.Key.Key_Right: (0, 1),
-            }
-            self.move_focused(*steps[key])
-            return
-        if key in arrows:
-            self._shared.show_focus = True
-            target = self._nearest(*arrows[key])
-            if target is not None:
-                self.focus_node(target)
-            return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            if self._shared.focused is not None:
-                self.node_activated.emit(*self._shared.focused)
-            return
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_in()
-            return
-        if key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom_out()
-            return
-        if key == Qt.Key.Key_0:
-            self.fit_to_window()
-            return
-        if key == Qt.Key.Key_Home and self._order:
-            self._shared.show_focus = True
-            self.focus_node(self._order[0])
-            return
-        if key == Qt.Key.Key_End and self._order:
-            self._shared.show_focus = True
-            self.focus_node(self._order[-1])
-            return
-        if key == Qt.Key.Key_Escape and self._card.isVisible():
-            self._hover = None
-            self._card.hide()
-            return
-        super().keyPressEvent(event)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        reason = event.reason()
-        by_keyboard = reason in (
-            Qt.FocusReason.TabFocusReason,
-            Qt.FocusReason.BacktabFocusReason,
-            Qt.FocusReason.ShortcutFocusReason,
-            Qt.FocusReason.OtherFocusReason,
-        )
-        self._shared.show_focus = by_keyboard or self._shared.focused is not None
-        if by_keyboard and self._shared.focused is None and self._order:
-            backwards = reason == Qt.FocusReason.BacktabFocusReason
-            self.focus_node(self._order[-1] if backwards else self._order[0])
-        else:
-            self._repaint_focused()
-            self._refresh_card()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self._shared.show_focus = False
-        self._repaint_focused()
-        self._refresh_card()
-
-    def _repaint_focused(self) -> None:
-        key = self._shared.focused
-        if key is not None and key in self._items:
-            self._items[key].update()
+    # --- the card ----------------------------------------------------------------------
 
     def _hovered(self, item: _NodeItem) -> None:
         self._hover = item.node.key

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,28 +17,25 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
+from supportnet.circle_map.focus import YOU_KEY
 from supportnet.circle_map.geometry import MapNode
 from supportnet.model.days import long_date
-from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
+from supportnet.model.network import Circle, LifeDomain, SupportType
 from supportnet.model.targets import GROUP, PERSON
 from supportnet.scheduling.gaps import find_gaps
-from supportnet.scheduling.phrasing import since_phrase
 from supportnet.scheduling.rhythm import (
-    NO_CONTACT,
-    ContactStats,
     cadence_by_group,
     cadence_by_person,
-    quietness,
 )
 from supportnet.services import Services
+from supportnet.ui.network.centre import CentreChoice, team_views, view_nodes
 from supportnet.ui.network.map_view import CircleMapView
+from supportnet.ui.network.nodes import NO_CONTACT_TEXT, map_nodes
+from supportnet.ui.network.notes import NoteDelegate, NotesList, legend_meaning
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.buttons import push_button
 from supportnet.ui.widgets.keyboard import tab_order
@@ -50,127 +47,15 @@ GAPS_HINT = "Press Enter or double-click on a note to see who it is about."
 NO_GAPS = "Nothing stands out right now."
 EMPTY_MAP = "Your map is empty for now."
 EMPTY_MAP_MORE = "Add the people and groups in your life, and they'll appear in their circles."
-NO_CONTACT_TEXT = "Nothing logged yet"
 LEGEND_HEADING = "What the marks mean"
 EXPORT_ERROR_TITLE = "SupportNet couldn't export the map"
 
-
-def map_nodes(
-    people: Sequence[Person],
-    groups: Sequence[Group],
-    person_stats: Mapping[int, ContactStats],
-    group_stats: Mapping[int, ContactStats],
-    now: datetime,
-    person_cadence: Mapping[int, int] | None = None,
-    group_cadence: Mapping[int, int] | None = None,
-) -> list[MapNode]:
-    """What the circle map draws: every person and group, with how quiet contact has gone."""
-    person_cadence = person_cadence or {}
-    group_cadence = group_cadence or {}
-    nodes: list[MapNode] = []
-    members: list[tuple[str, Sequence[Person] | Sequence[Group], Any, Mapping[int, int]]] = [
-        (PERSON, people, person_stats, person_cadence),
-        (GROUP, groups, group_stats, group_cadence),
-    ]
-    for kind, listed, stats_by_id, cadence in members:
-        for member in listed:
-            # A group not yet placed in a part of life has no place on the map.
-            if member.id is None or member.domain is None:
-                continue
-            stats = stats_by_id.get(member.id, NO_CONTACT)
-            nodes.append(
-                MapNode(
-                    key=(kind, member.id),
-                    label=member.display_name,
-                    circle=member.circle,
-                    domain=member.domain,
-                    support_types=frozenset(member.support_types),
-                    quietness=quietness(stats, now, cadence.get(member.id)),
-                    last_contact_text=_since(stats, now),
-                    is_group=kind == GROUP,
-                )
-            )
-    return nodes
-
-
-def _since(stats: ContactStats, now: datetime) -> str:
-    if stats.last_contact is None:
-        return NO_CONTACT_TEXT
-    return since_phrase(stats.last_contact, now)
-
-
-def legend_meaning(item: Any) -> str:
-    """A legend line's words: "Emotional — listening and empathy", "A person"."""
-    if item.glyph.isalpha() or item.glyph == "+":
-        description = item.description[:1].lower() + item.description[1:]
-        return f"{item.label} — {description}"
-    return str(item.description)
-
-
-class NoteDelegate(QStyledItemDelegate):
-    """Each note as a quiet card: wrapped text with air around it, palette colours only."""
-
-    PAD = 10
-
-    def _text_rect(self, rect: QRect) -> QRect:
-        pad = self.PAD
-        return rect.adjusted(pad, pad, -pad, -pad)
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        view = option.widget
-        width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
-        width = max(width - 2 * self.PAD - 8, 80)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        bounds = option.fontMetrics.boundingRect(
-            QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text
-        )
-        return QSize(width + 2 * self.PAD, bounds.height() + 2 * self.PAD)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        rect = option.rect.adjusted(1, 1, -1, -1)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
-        painter.setBrush(fill)
-        # The focused note gets a thicker outline as well as the fill: not colour alone.
-        pen = QPen(palette.color(QPalette.ColorRole.Mid))
-        if focused:
-            pen = QPen(
-                palette.color(
-                    QPalette.ColorRole.Highlight
-                    if not selected
-                    else QPalette.ColorRole.HighlightedText
-                ),
-                2,
-            )
-        painter.setPen(pen)
-        painter.drawRoundedRect(rect, 6, 6)
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.setPen(palette.color(text_role))
-        painter.drawText(
-            self._text_rect(option.rect),
-            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
-        )
-        painter.restore()
-
-
-class NotesList(QListView):
-    """The notes, re-measured when the width changes so every sentence shows in full."""
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()
+__all__ = [
+    "NO_CONTACT_TEXT",
+    "NetworkPageController",
+    "NetworkPageView",
+    "map_nodes",
+]
 
 
 class NetworkPageView(QWidget):
@@ -201,8 +86,12 @@ class NetworkPageView(QWidget):
         self.export_button.setAccessibleName("Export map")
         self.export_button.setToolTip("Save the map as a picture or a PDF to print")
 
+        self.centre = CentreChoice()
         tools = QHBoxLayout()
         tools.setSpacing(6)
+        tools.addWidget(self.centre.label)
+        tools.addWidget(self.centre.combo)
+        tools.addSpacing(12)
         tools.addWidget(self.zoom_out_button)
         tools.addWidget(self.zoom_in_button)
         tools.addWidget(self.fit_button)
@@ -276,6 +165,7 @@ class NetworkPageView(QWidget):
         left = QVBoxLayout()
         left.setSpacing(6)
         left.addLayout(tools)
+        left.addWidget(self.centre.line)
         left.addWidget(self.map_area, 1)
 
         layout = QHBoxLayout(self)
@@ -285,6 +175,7 @@ class NetworkPageView(QWidget):
         layout.addWidget(side)
 
         order = [
+            self.centre.combo,
             self.zoom_out_button,
             self.zoom_in_button,
             self.fit_button,
@@ -306,6 +197,10 @@ class NetworkPageView(QWidget):
         """The map with its tools and notes, or one kind line in their place."""
         self.map_area.setCurrentWidget(self.map if shown else self._empty)
         self.side.setVisible(shown)
+        if not shown:
+            self.centre.combo.setVisible(False)
+            self.centre.label.setVisible(False)
+            self.centre.line.setVisible(False)
         for button in (
             self.zoom_out_button,
             self.zoom_in_button,
@@ -356,6 +251,7 @@ class NetworkPageController(QObject):
         view.fit_button.clicked.connect(view.map.fit_to_window)
         view.export_button.clicked.connect(self.export_map)
         view.add_first_button.clicked.connect(lambda: self.new_person_requested.emit(None))
+        view.centre.combo.currentIndexChanged.connect(lambda _index: self._show_centre())
         self.refresh()
 
     def refresh(self) -> None:
@@ -372,8 +268,9 @@ class NetworkPageController(QObject):
         self.nodes = map_nodes(
             people, groups, person_stats, group_stats, now, person_cadence, group_cadence
         )
-        self.view.map.set_nodes(self.nodes)
         self.view.show_map(bool(self.nodes))
+        self.view.centre.set_views(team_views(source.care_teams.list(), people) if people else [])
+        self._show_centre()
         gaps = (
             find_gaps(
                 people,
@@ -392,10 +289,32 @@ class NetworkPageController(QObject):
 
     # --- the map -----------------------------------------------------------------------------
 
+    def _show_centre(self) -> None:
+        """Draw the map around whoever is chosen: the user, or a team's focus person."""
+        centre = self.view.centre
+        team = centre.current()
+        self.view.map.set_nodes(view_nodes(self.nodes, team))
+        if team is None:
+            self.view.map.set_centre()
+        else:
+            about = f"Circle map of {team.name}'s team"
+            self.view.map.set_centre(team.name, movable=False, about=about)
+        centre.show_line()
+        if not self.nodes:
+            centre.line.setVisible(False)
+
+    def centre_name(self) -> str | None:
+        """The focus person the map is centred on (None: the user's own circles); for the
+        person editor's wording when opened from a team view."""
+        team = self.view.centre.current()
+        return team.name if team is not None else None
+
     def _node_moved(self, kind: str, item_id: int, circle: str, domain: str) -> None:
         self.move_requested.emit(kind, item_id, Circle(circle), LifeDomain(domain))
 
     def _node_activated(self, kind: str, item_id: int) -> None:
+        if (kind, item_id) == YOU_KEY:
+            return  # the user in a team view: nothing to edit about "You"
         self.edit_requested.emit(kind, item_id)
 
     def focus(self, kind: str, item_id: int) -> None:
@@ -406,7 +325,7 @@ class NetworkPageController(QObject):
     def selected(self) -> tuple[str, int] | None:
         """The person or group focused on the map, as ``(kind, id)``."""
         key = self.view.map.focused_key()
-        if key is None:
+        if key is None or key == YOU_KEY:
             return None
         return str(key[0]), int(key[1])
 
@@ -437,13 +356,17 @@ class NetworkPageController(QObject):
         path, suffix, page = choice
         when = long_date(self._clock().astimezone().date(), year=True)
         target = Path(path)
+        # A team view is saved as what it shows, under its own title.
+        centre = self.centre_name()
+        title = f"{centre}'s team" if centre else None
         try:
             if suffix == "svg":
-                self.view.map.export_svg(target, date_text=when)
+                self.view.map.export_svg(target, date_text=when, title=title)
             elif suffix == "pdf":
-                self.view.map.export_pdf(target, page=page or "A4", date_text=when)
+                pdf_title = title or "My support network"
+                self.view.map.export_pdf(target, page=page or "A4", date_text=when, title=pdf_title)
             else:
-                self.view.map.export_png(target, date_text=when)
+                self.view.map.export_png(target, date_text=when, title=title)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             dialogs.show_error(

@@ -10,14 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from supportnet.model.network import HelpDirection, Person, SupportType
 from supportnet.ui.people.member_editor import MemberEditor
 from supportnet.ui.widgets.editor_form import add_field, heading_label, text_field
 from supportnet.ui.widgets.editor_widgets import ChannelsEditor, enum_combo, select_data
+from supportnet.ui.widgets.labels import quiet
 
-KNOWS_TEXT = "Knows what I'm going through"
+#: Said to the user, as the rest of the editor is ("Where they are in your life"): the tick
+#: is about the user whether the map is theirs or centred on a care team's focus person,
+#: where a first-person "I" would read as that person's.
+KNOWS_TEXT = "Knows what you're going through"
+
+
+def knows_hint(centre: str) -> str:
+    """The line under the tick when the editor is opened from ``centre``'s team view."""
+    return f"About you, not {centre}: {centre}'s team view shows the same people as your map."
 
 
 class PersonEditor(MemberEditor):
@@ -30,6 +40,7 @@ class PersonEditor(MemberEditor):
         parent: QWidget | None = None,
         *,
         support: SupportType | None = None,
+        centre: str | None = None,
     ) -> None:
         super().__init__(
             person, Person(""), on_save, parent, noun="person", tags_example="walks, school friends"
@@ -42,6 +53,13 @@ class PersonEditor(MemberEditor):
         # --- How they help
         self.knows_check = QCheckBox(KNOWS_TEXT)
         self.knows_check.setAccessibleName(KNOWS_TEXT)
+        # Opened from a care team's view of the map (``centre``: its focus person's name).
+        self.knows_hint = quiet(QLabel(knows_hint(centre) if centre else ""))
+        self.knows_hint.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
+        self.knows_hint.setWordWrap(True)
+        self.knows_hint.setVisible(bool(centre))
+        if centre:
+            self.knows_check.setAccessibleDescription(knows_hint(centre))
 
         # --- Reaching them
         self.channels_editor = ChannelsEditor()
@@ -79,6 +97,7 @@ class PersonEditor(MemberEditor):
         right.addWidget(heading_label("How they help"))
         self.add_support(right)
         right.addWidget(self.knows_check)
+        right.addWidget(self.knows_hint)
         right.addSpacing(12)
         right.addWidget(heading_label("Reaching them"))
         right.addWidget(self.channels_editor)

@@ -1,0 +1,47 @@
+"""A care team's view of the circle map: its focus person in the centre, the team around them.
+
+The same people as the user's own map, not a second network: the focus person leaves the
+rings (they are the centre now), their supporters sit in the inner circle in their own
+part of life, the user among them when they are on the team ("You", in the focus person's
+part of life), and everyone else stays where they are in the user's circles.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Sequence
+
+from supportnet.circle_map.geometry import MapNode, NodeKey
+from supportnet.model.network import Circle, LifeDomain
+
+__all__ = ["YOU_KEY", "YOU_LABEL", "centred_on"]
+
+#: The user's own node in a team view (no person has id 0).
+YOU_KEY: NodeKey = ("me", 0)
+YOU_LABEL = "You"
+
+
+def centred_on(
+    nodes: Sequence[MapNode],
+    focus: NodeKey,
+    supporters: Collection[NodeKey],
+    *,
+    you_support: bool = False,
+) -> list[MapNode]:
+    """``nodes`` as ``focus``'s team sees them: ``supporters`` (people's keys) move to the
+    inner circle, ``focus`` is left out (the centre), and ``you_support`` adds the user
+    as "You" in the inner circle. The order of ``nodes`` is kept."""
+    centre = next((node for node in nodes if node.key == focus), None)
+    out: list[MapNode] = []
+    for node in nodes:
+        if node.key == focus:
+            continue
+        if node.key in supporters and node.circle is not Circle.INNER:
+            out.append(dataclasses.replace(node, circle=Circle.INNER))
+        else:
+            out.append(node)
+    if you_support:
+        # Beside them in their own part of life: how the user is in the focus person's life.
+        domain = centre.domain if centre is not None else LifeDomain.FAMILY
+        out.append(MapNode(YOU_KEY, YOU_LABEL, Circle.INNER, domain))
+    return out

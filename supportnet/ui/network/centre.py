@@ -1,0 +1,114 @@
+"""Whose circles the Network map shows: the user's own ("Me"), or a care team's focus
+person with their team around them (a second view of the same people)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from supportnet.circle_map.focus import centred_on
+from supportnet.circle_map.geometry import MapNode, NodeKey
+from supportnet.model.care import ME, CareTeam
+from supportnet.model.network import Person
+from supportnet.model.targets import PERSON
+from supportnet.ui.widgets.labels import buddy_label
+
+CENTRE_LABEL = "Whose &circles"
+ME_CHOICE = "Me"
+
+
+def team_line(name: str) -> str:
+    """The one calm line under the tools in a team view."""
+    return (
+        f"{name}'s team sits in the inner circle; everyone else is where they are in your "
+        "circles. People move in your own map."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TeamView:
+    """A care team the map can be centred on."""
+
+    team_uid: str
+    name: str  # the focus person's name on the map, e.g. "Mum"
+    label: str  # the choice in the combo, e.g. "Mum (Mum's knee)"
+    focus: NodeKey
+    supporters: frozenset[NodeKey]
+    you_support: bool
+
+
+def team_views(teams: list[CareTeam], people: list[Person]) -> list[TeamView]:
+    """The teams whose focus person is on the map (not the user: "Me" is their view)."""
+    by_uid = {p.uid: p for p in people if p.id is not None}
+    views = []
+    for team in teams:
+        focus = by_uid.get(team.focus)
+        if focus is None or focus.id is None:
+            continue
+        supporters = frozenset(
+            (PERSON, p.id)
+            for ref in team.supporters
+            if (p := by_uid.get(ref)) is not None and p.id is not None
+        )
+        name = focus.display_name
+        views.append(
+            TeamView(
+                team.uid,
+                name,
+                f"{name} ({team.name})" if team.name != name else name,
+                (PERSON, focus.id),
+                supporters,
+                ME in team.supporters,
+            )
+        )
+    return sorted(views, key=lambda v: v.label.casefold())
+
+
+def view_nodes(nodes: list[MapNode], view: TeamView | None) -> list[MapNode]:
+    """What the map draws for ``view`` (None: the user's own circles)."""
+    if view is None:
+        return nodes
+    return centred_on(nodes, view.focus, view.supporters, you_support=view.you_support)
+
+
+class CentreChoice:
+    """The "Whose circles" combo with its label, and the line that explains a team view."""
+
+    def __init__(self) -> None:
+        self.combo = QComboBox()
+        self.combo.setAccessibleName("Whose circles the map shows")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.label = buddy_label(CENTRE_LABEL, self.combo)
+        self.line = QLabel()
+        self.line.setWordWrap(True)
+        self.line.setTextFormat(Qt.TextFormat.PlainText)
+        self.line.setVisible(False)
+        self._views: list[TeamView] = []
+        self.set_views([])
+
+    def set_views(self, views: list[TeamView]) -> None:
+        """Offer these teams; the chosen one stays chosen while it is there."""
+        chosen = self.current()
+        self._views = views
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem(ME_CHOICE, "")
+        for view in views:
+            self.combo.addItem(view.label, view.team_uid)
+        index = self.combo.findData(chosen.team_uid) if chosen else 0
+        self.combo.setCurrentIndex(max(index, 0))
+        self.combo.blockSignals(False)
+        # Nothing to choose without a team: the choice isn't shown.
+        self.combo.setVisible(bool(views))
+        self.label.setVisible(bool(views))
+
+    def current(self) -> TeamView | None:
+        uid = self.combo.currentData()
+        return next((v for v in self._views if v.team_uid == uid), None)
+
+    def show_line(self) -> None:
+        view = self.current()
+        self.line.setText(team_line(view.name) if view else "")
+        self.line.setVisible(view is not None)

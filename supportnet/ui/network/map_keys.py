@@ -1,0 +1,191 @@
+"""The circle map's keyboard: Tab through the nodes, arrows to the nearest, Enter opens,
+Control with the arrows moves, plus and minus zoom."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QGraphicsView, QLabel
+
+from supportnet.circle_map import geometry as ml
+from supportnet.circle_map.geometry import NodeKey, PlacedNode
+from supportnet.ui.network.map_items import _NodeItem
+from supportnet.ui.network.map_style import _Shared
+
+if TYPE_CHECKING:
+    _ViewBase = QGraphicsView
+else:
+    _ViewBase = object
+
+
+class _MapKeys(_ViewBase):
+    """The circle map view's keyboard handling and the order Tab goes in."""
+
+    _shared: _Shared
+    _items: dict[NodeKey, _NodeItem]
+    _placed: list[PlacedNode]
+    _order: list[NodeKey]
+    _hover: NodeKey | None
+    _card: QLabel
+    if TYPE_CHECKING:
+        node_activated: Signal
+
+        def focus_node(self, key: NodeKey | None) -> None: ...
+        def move_focused(self, ring_step: int = 0, sector_step: int = 0) -> bool: ...
+        def zoom_in(self) -> None: ...
+        def zoom_out(self) -> None: ...
+        def fit_to_window(self) -> None: ...
+        def _refresh_card(self) -> None: ...
+
+    def _tab_order(self) -> list[NodeKey]:
+        """Inner circle first, then outwards; within a ring clockwise from twelve o'clock;
+        within a cell in the order of the names (as they are laid out, line by line)."""
+
+        def key(placed: PlacedNode) -> tuple[int, int, float, float]:
+            node = placed.node
+            return (
+                ml.CIRCLE_ORDER.index(node.circle),
+                ml.DOMAIN_ORDER.index(node.domain),
+                round(placed.y, 3),
+                placed.x,
+            )
+
+        return [p.node.key for p in sorted(self._placed, key=key)]
+
+    def tab_order(self) -> list[NodeKey]:
+        """The order Tab goes through the nodes."""
+        return list(self._order)
+
+    def _cycle(self, forward: bool) -> None:
+        if not self._order:
+            return
+        key = self._shared.focused
+        if key is None or key not in self._order:
+            self.focus_node(self._order[0] if forward else self._order[-1])
+            return
+        index = self._order.index(key) + (1 if forward else -1)
+        self.focus_node(self._order[index % len(self._order)])
+
+    def _nearest(self, dx: float, dy: float) -> NodeKey | None:
+        key = self._shared.focused
+        if key is None:
+            return self._order[0] if self._order else None
+        here = self._items[key].placed
+        best: tuple[float, NodeKey] | None = None
+        for placed in self._placed:
+            if placed.node.key == key:
+                continue
+            vx, vy = placed.x - here.x, placed.y - here.y
+            along = vx * dx + vy * dy
+            if along <= 1e-6:
+                continue
+            across = abs(vx * dy - vy * dx)
+            if across > 2.5 * along:
+                continue  # more sideways than in the asked direction
+            score = along + 2.0 * across
+            if best is None or score < best[0]:
+                best = (score, placed.node.key)
+        return best[1] if best else None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            mods = event.modifiers()
+            plain_tab = not mods & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            )
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain_tab and self._order:
+                forward = key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
+                self._shared.show_focus = True
+                self._cycle(forward)
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        mods = event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        arrows = {
+            Qt.Key.Key_Up: (0.0, -1.0),
+            Qt.Key.Key_Down: (0.0, 1.0),
+            Qt.Key.Key_Left: (-1.0, 0.0),
+            Qt.Key.Key_Right: (1.0, 0.0),
+        }
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and ctrl:
+            # Ctrl+Tab leaves the map, as in other widgets that use Tab themselves.
+            forward = key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
+            super().focusNextPrevChild(forward)
+            return
+        if key in arrows and ctrl:
+            steps = {
+                Qt.Key.Key_Up: (-1, 0),
+                Qt.Key.Key_Down: (1, 0),
+                Qt.Key.Key_Left: (0, -1),
+                Qt.Key.Key_Right: (0, 1),
+            }
+            self.move_focused(*steps[key])
+            return
+        if key in arrows:
+            self._shared.show_focus = True
+            target = self._nearest(*arrows[key])
+            if target is not None:
+                self.focus_node(target)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if self._shared.focused is not None:
+                self.node_activated.emit(*self._shared.focused)
+            return
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+            return
+        if key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_out()
+            return
+        if key == Qt.Key.Key_0:
+            self.fit_to_window()
+            return
+        if key == Qt.Key.Key_Home and self._order:
+            self._shared.show_focus = True
+            self.focus_node(self._order[0])
+            return
+        if key == Qt.Key.Key_End and self._order:
+            self._shared.show_focus = True
+            self.focus_node(self._order[-1])
+            return
+        if key == Qt.Key.Key_Escape and self._card.isVisible():
+            self._hover = None
+            self._card.hide()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        reason = event.reason()
+        by_keyboard = reason in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+            Qt.FocusReason.OtherFocusReason,
+        )
+        self._shared.show_focus = by_keyboard or self._shared.focused is not None
+        if by_keyboard and self._shared.focused is None and self._order:
+            backwards = reason == Qt.FocusReason.BacktabFocusReason
+            self.focus_node(self._order[-1] if backwards else self._order[0])
+        else:
+            self._repaint_focused()
+            self._refresh_card()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._shared.show_focus = False
+        self._repaint_focused()
+        self._refresh_card()
+
+    def _repaint_focused(self) -> None:
+        key = self._shared.focused
+        if key is not None and key in self._items:
+            self._items[key].update()
