@@ -23,7 +23,7 @@ from supportnet.services.schedule_reader import user_zone
 if TYPE_CHECKING:
     from supportnet.data.store import Store
 
-__all__ = ["SupporterExport", "export_supporter", "supporter_ref"]
+__all__ = ["SupporterExport", "export_supporter", "supporter_part", "supporter_ref"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,17 @@ def export_supporter(
     the weeks ahead, and :class:`ExportError` when the file can't be written.
     """
     check_target(path)
+    events = supporter_part(store, team_uid, supporter, options, now)
+    data = calendar_bytes(events, options, now)
+    write_atomically(path, data)
+    return SupporterExport(path, events, len(data))
+
+
+def supporter_part(
+    store: Store, team_uid: str, supporter: str, options: ExportOptions, now: datetime
+) -> list[ExportEvent]:
+    """``supporter``'s events on the team (reads only), or :class:`NothingToExportError`
+    when they take none in the weeks ahead."""
     zone = user_zone(store)
     with reads.snapshot(store.db):
         team = store.care_teams.get(team_uid)
@@ -103,9 +114,7 @@ def export_supporter(
             "There's nothing to export: this supporter takes no check-ins in the weeks "
             "ahead. Try more weeks, or another supporter."
         )
-    data = calendar_bytes(events, options, now)
-    write_atomically(path, data)
-    return SupporterExport(path, events, len(data))
+    return events
 
 
 def _people(store: Store, refs: list[str]) -> dict[str, Person]:
