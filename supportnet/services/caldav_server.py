@@ -140,7 +140,7 @@ def _sync(
     with DAVClient(
         url=target.url, username=target.username, password=password, timeout=int(timeout)
     ) as client:
-        calendar = Calendar(client=client, url=target.url)
+        calendar: Any = Calendar(client=client, url=target.url)  # sync client: no coroutines
         try:
             kind = calendar.get_properties([dav.ResourceType()])
         except error.NotFoundError:
