@@ -98,7 +98,8 @@ def test_first_publish_makes_the_calendar_and_puts_each_event_by_uid(
         assert str(event["SUMMARY"]) == "Check-in"
         assert "METHOD" not in str(event)
     status, body = server.request("PROPFIND", f"/{USER}/checkins/")
-    assert status == 207 and b"Check-ins" in body, "the calendar is named discreetly"
+    assert status == 207
+    assert b"Check-ins" in body, "the calendar is named discreetly"
 
 
 def test_publishing_again_sends_nothing_and_changes_nothing(
@@ -125,7 +126,8 @@ def test_a_changed_plan_is_updated_and_a_removed_one_deleted(
     server.methods.clear()
     done = _publish(world, server)
     assert done.outcome == publishing.Outcome(0, 1, 1, 1)
-    assert server.methods["PUT"] == 1 and server.methods["DELETE"] == 1
+    assert server.methods["PUT"] == 1
+    assert server.methods["DELETE"] == 1
     served = _served(server)
     assert second.uid not in served
     assert served[moved.uid]["DTSTART"].dt.hour == 20
