@@ -84,6 +84,9 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         help="keep the password in the keyring once the server accepted it, so the next "
         "publish doesn't ask",
     )
+    # Refused with a reason, rather than argparse's "unrecognized arguments", which would
+    # repeat the password on the screen.
+    parser.add_argument("--password", help=argparse.SUPPRESS)
     parser.set_defaults(handler=publish_caldav)
 
 
@@ -99,6 +102,11 @@ def publish_caldav(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int
     options = ExportOptions(
         privacy=Privacy(args.privacy), weeks=args.weeks, alarm_minutes=args.alarm_minutes
     )
+    if args.password is not None:
+        raise UsageError(
+            "The password never goes on the command line (others on this computer can see "
+            f"it): set {PASSWORD_ENV}, keep it in the keyring, or type it when asked."
+        )
     problems = options.problems()
     if problems:
         raise UsageError(problems[0].message)
