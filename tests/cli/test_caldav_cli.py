@@ -108,7 +108,7 @@ def test_a_typed_password_is_kept_in_the_keyring_only_when_asked_and_never_in_th
     assert "kept in your keyring" in text
     entry = server_passwords.entry_name(server.url(), USER)
     assert setup.entries == {(server_passwords.SERVICE, entry): PASSWORD}
-    monkeypatch.setattr(caldav_commands.getpass, "getpass", lambda prompt: pytest.fail(prompt))
+    monkeypatch.setattr(caldav_commands.getpass, "getpass", pytest.fail)
     assert _publish(filled, server.url())[0] == 0, "the keyring's password is used"
     with open_store(filled, passphrase=lambda _p: TEST_PASSPHRASE, create=False) as store:
         settings = store.settings.load()
