@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from supportnet.data.store import Store
     from supportnet.model.targets import TargetKey
     from supportnet.scheduling.model import Target
+    from supportnet.services.caldav_publish import CalendarPublishing
     from supportnet.services.calendar_export import CalendarExport
     from supportnet.services.schedule_reader import ReachOutReader
 
@@ -74,6 +75,12 @@ class Services:
         from supportnet.services.calendar_export import CalendarExport
 
         return CalendarExport(self._store)
+
+    def calendar_publishing(self) -> CalendarPublishing:
+        """Publishing to a calendar server the user names (connects only when asked)."""
+        from supportnet.services.caldav_publish import CalendarPublishing
+
+        return CalendarPublishing(self._store)
 
     def targets(self) -> dict[TargetKey, Target]:
         """Everyone a plan can be for, as the schedule names them."""
