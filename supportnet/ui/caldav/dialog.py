@@ -42,7 +42,7 @@ INTRO = (
     "alone."
 )
 ADDRESS_HINT = "https://server/…/calendars/you/check-ins/"
-PASSWORD_NOTE = "The password goes to your system keyring, never into SupportNet's data."
+PASSWORD_NOTE = "Kept in your system keyring, never in SupportNet's data."
 KEPT = "Kept in your keyring"
 NO_TEAMS = "A care team's supporters appear here once you have a team."
 WORKING = "Publishing to {host}… this can take a moment."
@@ -91,7 +91,6 @@ class PublishDialog(QDialog):
         self.password_field.setAccessibleName("Password")
         self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
         password_note = quiet(QLabel(PASSWORD_NOTE))
-        password_note.setWordWrap(True)
         self.privacy_combo = QComboBox()
         self.privacy_combo.setAccessibleName("What the events say")
         for level in Privacy:
@@ -136,7 +135,7 @@ class PublishDialog(QDialog):
         # When a field is left, not on each key: the keyring may be slow to answer.
         self.user_field.editingFinished.connect(self._show_kept)
         self.url_field.editingFinished.connect(self._show_kept)
-        self.resize(max(self.sizeHint().width(), 560), self.sizeHint().height())
+        self.resize(max(self.sizeHint().width(), 620), self.sizeHint().height())
         (self.password_field if url and user else self.url_field).setFocus()
 
     def _build_whom(self) -> QVBoxLayout:
