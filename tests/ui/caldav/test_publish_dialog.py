@@ -149,3 +149,24 @@ def test_plain_http_to_another_computer_is_refused_before_connecting(
     qtbot.keyClick(dialog.password_field, Qt.Key.Key_Return)
     assert "must start with https://" in dialog.outcome.text()
     assert dialog.publish_button.isEnabled()
+
+
+def test_file_menu_opens_it_without_connecting_and_its_alt_keys_are_distinct(
+    qtbot: Any, demo_store: Any, clock: Any, keyring: MemoryKeyring
+) -> None:
+    from supportnet.services.registry import Services
+    from supportnet.ui.shell.main_window import MainWindow
+    from tests.ui.test_alt_keys import alt_keys, clashes
+
+    window = MainWindow(Services.of(demo_store), data_location="/d", key_location="k", clock=clock)
+    qtbot.addWidget(window)
+    window.show()
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.publish_action in file_menu.actions()
+    assert clashes(alt_keys(file_menu)) == {}
+    window.publish_action.trigger()
+    (dialog,) = window.findChildren(PublishDialog)
+    assert dialog.isVisible()
+    assert dialog.outcome.text() == "", "nothing happens until Publish"
+    assert clashes(alt_keys(dialog)) == {}
+    dialog.reject()
