@@ -15,8 +15,10 @@ left over.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
-from collections.abc import Sequence
+import logging
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -122,11 +124,32 @@ def sync(
     Raises :class:`PublishError` on any failure.
     """
     try:
-        return _sync(target, password, resources, set_id, timeout)
+        with _quiet_libraries():
+            return _sync(target, password, resources, set_id, timeout)
     except PublishError:
         raise
     except Exception as exc:
         raise PublishError(_reason(target, exc)) from exc
+
+
+#: The loggers of the HTTP stack under `caldav`: their warnings (a retry, a server quirk)
+#: would reach stderr past the one line a failure gets, and may quote addresses.
+_LIBRARY_LOGGERS = ("caldav", "niquests", "urllib3", "urllib3_future")
+
+
+@contextlib.contextmanager
+def _quiet_libraries() -> Iterator[None]:
+    loggers = [logging.getLogger(name) for name in _LIBRARY_LOGGERS]
+    before = [(log.level, log.propagate) for log in loggers]
+    for log in loggers:
+        log.setLevel(logging.CRITICAL + 1)
+        log.propagate = False
+    try:
+        yield
+    finally:
+        for log, (level, propagate) in zip(loggers, before, strict=True):
+            log.setLevel(level)
+            log.propagate = propagate
 
 
 def _sync(
@@ -192,8 +215,10 @@ def _check(response: Any, target: Target, doing: str = "put an event") -> None:
             f"{target.host} has no room left for the calendar (507 Insufficient Storage); "
             "free some space on the server, then publish again."
         )
-    if status in (401, 403):
+    if status == 401:
         raise PublishError(_refused(target))
+    if status == 403:
+        raise PublishError(_forbidden(target))
     raise PublishError(
         f"{target.host} refused to {doing} (HTTP {status}); nothing in SupportNet changed."
     )
@@ -206,12 +231,21 @@ def _refused(target: Target) -> str:
     )
 
 
+def _forbidden(target: Target) -> str:
+    return (
+        f"{target.host} doesn't let {target.username} write at that address (403); check "
+        "the calendar's address. Nothing was published."
+    )
+
+
 def _reason(target: Target, exc: Exception) -> str:
     """One sentence for a failure the library or the network raised."""
     from caldav.lib import error
 
     host = target.host
     if isinstance(exc, error.AuthorizationError):
+        if exc.status == 403:
+            return _forbidden(target)
         return _refused(target)
     names = {cls.__name__ for cls in type(exc).__mro__}
     if "SSLError" in names:

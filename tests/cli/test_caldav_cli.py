@@ -153,6 +153,7 @@ def test_a_failure_is_one_line_and_exit_code(
     password: str,
     code: int,
     words: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("SUPPORTNET_CALDAV_PASSWORD", password)
     where = {None: server.url(), "TLS": server.url().replace("http:", "https:")}.get(url, url)
@@ -163,3 +164,25 @@ def test_a_failure_is_one_line_and_exit_code(
     assert words in err
     assert password not in err
     assert server.items() == {}
+    assert capsys.readouterr() == ("", "")
+
+
+def test_a_full_server_or_none_at_all_is_one_line_and_exit_1(
+    filled: Path,
+    server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.services.caldav_server import closed_port
+
+    monkeypatch.setenv("SUPPORTNET_CALDAV_PASSWORD", PASSWORD)
+    server.full = True
+    code, text, err = _publish(filled, server.url())
+    assert (code, text) == (1, "")
+    assert err.count("\n") == 1
+    assert "no room left" in err
+    code, text, err = _publish(filled, f"http://127.0.0.1:{closed_port()}/sam/checkins/")
+    assert (code, text) == (1, "")
+    assert err.count("\n") == 1
+    assert "Couldn't reach the calendar server 127.0.0.1" in err
+    assert capsys.readouterr() == ("", ""), "the libraries' own warnings stay quiet"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +116,19 @@ def test_publishing_again_sends_nothing_and_changes_nothing(
     assert (server.items(), _memory(world.store)) == before
 
 
+def test_a_day_later_the_repeating_plans_are_left_as_they_are(
+    world: World, plans: list[Plan], server: Server
+) -> None:
+    """Time passing changes no repeating event: a daily publish puts nothing new."""
+    _publish(world, server)
+    server.methods.clear()
+    done = publishing.publish_plans(
+        world.store, _target(server), PASSWORD, OPTIONS, NOW + timedelta(days=1)
+    )
+    assert done.outcome == publishing.Outcome(0, 0, 0, 3)
+    assert server.methods["PUT"] == 0
+
+
 def test_a_changed_plan_is_updated_and_a_removed_one_deleted(
     world: World, plans: list[Plan], server: Server
 ) -> None:
@@ -193,8 +206,9 @@ def test_two_sets_on_one_calendar_keep_out_of_each_other_s_way(
         (lambda s: (s.url(), "wrong password"), "refused the user name or password"),
         (lambda s: (s.url().replace("http:", "https:"), PASSWORD), "secure (TLS) connection"),
         (lambda s: (f"http://127.0.0.1:{closed_port()}/sam/c/", PASSWORD), "Couldn't reach"),
+        (lambda s: (s.url().replace(f"/{USER}/", "/kim/"), PASSWORD), "doesn't let sam write"),
     ],
-    ids=["401", "tls", "unreachable"],
+    ids=["401", "tls", "unreachable", "403"],
 )
 def test_a_failure_is_one_sentence_and_the_store_is_unchanged(
     world: World, plans: list[Plan], server: Server, make: Any, words: str
