@@ -169,13 +169,14 @@ def _sync(
         except error.NotFoundError:
             _check(client.mkcalendar(target.url, _MKCALENDAR), target, "create the calendar")
         else:
+            # Something else (an account's home, a folder of contacts): refusing keeps it
+            # untouched.
             kinds = kind.get("{DAV:}resourcetype") or []
             if "{urn:ietf:params:xml:ns:caldav}calendar" not in kinds:
                 raise PublishError(
                     f"{target.url} isn't a calendar; give the address of one (or of a new "
                     "one to create)."
                 )
-            # Not a calendar collection: refusing keeps other folders untouched.
         have: dict[str, tuple[str, str | None, str | None]] = {}
         for event in calendar.get_events():
             uid, mark, digest = _marks(str(event.data or ""))
