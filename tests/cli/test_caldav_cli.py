@@ -186,3 +186,17 @@ def test_a_full_server_or_none_at_all_is_one_line_and_exit_1(
     assert err.count("\n") == 1
     assert "Couldn't reach the calendar server 127.0.0.1" in err
     assert capsys.readouterr() == ("", ""), "the libraries' own warnings stay quiet"
+
+
+def test_a_typed_password_is_not_kept_without_being_asked(
+    filled: Path, server: Server, monkeypatch: pytest.MonkeyPatch, setup: MemoryKeyring
+) -> None:
+    from supportnet.services import caldav_publish
+
+    assert caldav_commands.PASSWORD_ENV == caldav_publish.PASSWORD_ENV
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(caldav_commands.getpass, "getpass", lambda _prompt: PASSWORD)
+    code, text, _err = _publish(filled, server.url())
+    assert code == 0
+    assert "keyring" not in text
+    assert setup.entries == {}
