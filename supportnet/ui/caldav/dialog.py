@@ -1,7 +1,7 @@
 """File ▸ Publish to a calendar server: the address, the account, whose check-ins; Publish.
 
-The password goes straight to the keyring (never into SupportNet's data); the address and
-user name are remembered in the store's settings once a publish worked. Publishing runs on
+The password goes to the keyring (never into SupportNet's data) once the server accepted
+it; the address and user name are remembered in the store's settings then too. Publishing runs on
 the window's worker thread, with a calm line beside the button while it does and the
 one-line outcome there afterwards.
 """
@@ -232,13 +232,14 @@ class PublishDialog(QDialog):
         publishing = self._publishing
 
         def work() -> tuple[Published, str]:
+            done = publishing.publish(target, typed, options, now, whom)
             note = ""
-            if typed is not None:
+            if typed is not None:  # kept once the server took it: never a wrong one
                 try:
                     publishing.keep_password(target, typed)
                 except ServerPasswordError:
                     note = NOT_KEPT
-            return publishing.publish(target, typed, options, now, whom), note
+            return done, note
 
         self.publish_button.setEnabled(False)
         self._say(WORKING.format(host=target.host))

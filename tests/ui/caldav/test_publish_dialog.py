@@ -112,7 +112,7 @@ def test_publish_from_the_keyboard_keeps_the_password_in_the_keyring_only(
 
 
 def test_a_wrong_password_is_one_calm_line_and_nothing_is_remembered(
-    qtbot: Any, dialog: PublishDialog, world: World, server: Server
+    qtbot: Any, dialog: PublishDialog, world: World, server: Server, keyring: MemoryKeyring
 ) -> None:
     _fill(qtbot, dialog, server.url(), "not it")
     assert _publish_with_enter(qtbot, dialog) is None
@@ -121,6 +121,7 @@ def test_a_wrong_password_is_one_calm_line_and_nothing_is_remembered(
     assert "\n" not in text
     assert "!" not in text
     assert world.store.settings.load().caldav_url == ""
+    assert keyring.entries == {}, "a password the server refused is not kept"
     assert server.items() == {}
 
 
