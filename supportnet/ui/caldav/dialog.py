@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.calendar import DEFAULT_WEEKS, ExportOptions, Privacy
-from supportnet.model.care import ME
 from supportnet.model.errors import ServerPasswordError, SupportNetError
 from supportnet.services.caldav_publish import CalendarPublishing, Published, check_target
 from supportnet.ui.shell.background import Background
@@ -46,6 +45,7 @@ PASSWORD_NOTE = "Kept in your system keyring, never in SupportNet's data."
 KEPT = "Kept in your keyring"
 NO_TEAMS = "A care team's supporters appear here once you have a team."
 WORKING = "Publishing to {host}… this can take a moment."
+CHOOSE_SUPPORTER = "Choose a team and one of its supporters, or publish your own plans."
 UNEXPECTED = "Something went wrong inside SupportNet; nothing was published."
 NOT_KEPT = " The keyring couldn't keep the password, so it will be asked for next time."
 
@@ -202,12 +202,12 @@ class PublishDialog(QDialog):
     # --- publishing -------------------------------------------------------------------------
 
     def whom(self) -> tuple[str, str] | None:
-        """None for the user's own plans, else (team uid, supporter ref)."""
+        """None for the user's own plans, else (team uid, supporter ref); "" as the ref
+        when no supporter is chosen."""
         if not self.supporter_radio.isChecked():
             return None
-        team = self.team_combo.currentData()
         ref = self.supporter_combo.currentData()
-        return (str(team), str(ref if ref is not None else ME)) if team else None
+        return str(self.team_combo.currentData() or ""), str(ref or "")
 
     def publish(self) -> None:
         """Check the form, then publish on the worker thread."""
@@ -228,6 +228,9 @@ class PublishDialog(QDialog):
             privacy if isinstance(privacy, Privacy) else Privacy.DISCREET, DEFAULT_WEEKS
         )
         whom = self.whom()
+        if whom is not None and not all(whom):
+            self._say(CHOOSE_SUPPORTER)
+            return
         now = self._clock()
         publishing = self._publishing
 
