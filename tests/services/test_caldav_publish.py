@@ -20,7 +20,14 @@ from supportnet.model.network import ChannelKind, Person
 from supportnet.model.plans import Frequency, Plan, PlanKind, Recurrence
 from supportnet.services import caldav_publish as publishing
 from supportnet.services.caldav_publish import Target, check_target
-from tests.services.caldav_server import PASSWORD, USER, Server, closed_port, radicale
+from tests.services.caldav_server import (
+    PASSWORD,
+    USER,
+    Server,
+    closed_port,
+    radicale,
+    untrusted_tls,
+)
 from tests.services.test_rota_export import NOW, SUPPORTER_WORDS, World, world
 
 __all__ = ["world"]  # the fixture, used below
@@ -222,6 +229,13 @@ def test_a_failure_is_one_sentence_and_the_store_is_unchanged(
     assert password not in caught.value.message
     assert _memory(world.store) == before
     assert server.items() == {}
+
+
+def test_a_certificate_no_one_trusts_is_a_tls_failure(world: World, tmp_path: Path) -> None:
+    with untrusted_tls(tmp_path) as port:
+        target = check_target(f"https://127.0.0.1:{port}/sam/checkins/", USER)
+        with pytest.raises(PublishError, match=r"secure \(TLS\) connection to 127\.0\.0\.1"):
+            publishing.publish_plans(world.store, target, PASSWORD, OPTIONS, NOW)
 
 
 def test_a_full_server_says_so_and_the_next_publish_finishes_the_job(
