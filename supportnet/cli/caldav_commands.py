@@ -43,7 +43,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "calendars/sam/check-ins/",
     )
     parser.add_argument(
-        "--username", required=True, metavar="USER", type=valid_text("The user name")
+        "--username",
+        required=True,
+        metavar="USER",
+        type=valid_text("The user name"),
+        help="your user name on that calendar server",
     )
     parser.add_argument(
         "--supporter",
