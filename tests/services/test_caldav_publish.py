@@ -136,6 +136,33 @@ def test_a_day_later_the_repeating_plans_are_left_as_they_are(
     assert server.methods["PUT"] == 0
 
 
+def test_a_flexible_plan_s_days_keep_their_uids_from_one_publish_to_the_next(
+    world: World, server: Server
+) -> None:
+    """Flexible days get uids on the first publish, remembered once the server took them."""
+    from supportnet.model.plans import Cadence
+
+    dan = next(p for p in world.store.people.list_all() if p.name == "Dan Okafor")
+    world.store.plans.add(
+        Plan(
+            kind=PlanKind.FLEXIBLE,
+            person_id=dan.id,
+            start_date=date(2026, 12, 7),
+            timezone="Europe/London",
+            cadence=Cadence(ideal_days=7),
+        )
+    )
+    first = _publish(world, server)
+    assert first.outcome.new >= 3
+    assert len(_memory(world.store)) == first.outcome.new
+    served = set(_served(server))
+    server.methods.clear()
+    again = _publish(world, server)
+    assert again.outcome == publishing.Outcome(0, 0, 0, first.outcome.new)
+    assert server.methods["PUT"] == 0
+    assert set(_served(server)) == served
+
+
 def test_a_changed_plan_is_updated_and_a_removed_one_deleted(
     world: World, plans: list[Plan], server: Server
 ) -> None:
