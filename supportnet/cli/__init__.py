@@ -15,6 +15,7 @@ from typing import TextIO
 
 from supportnet import __version__
 from supportnet.cli import (
+    caldav_commands,
     care_commands,
     crisis_commands,
     reachout_commands,
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     crisis_commands.add_parsers(commands, common)
     safety_plan_commands.add_parsers(commands, common)
     care_commands.add_parsers(commands, common)
+    caldav_commands.add_parsers(commands, common)
     commands.add_parser("gui", parents=[common], help="open the app (the default)")
     return parser
 

@@ -121,3 +121,11 @@ class ExportError(SupportNetError):
 
 class NothingToExportError(ExportError):
     """The chosen plans give no events to write."""
+
+
+class PublishError(SupportNetError):
+    """Publishing to a calendar server didn't finish; the store is as it was."""
+
+
+class ServerPasswordError(SupportNetError):
+    """The calendar server's password can't be read from, or kept in, the keyring."""

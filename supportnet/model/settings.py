@@ -28,6 +28,9 @@ class Settings:
     onboarded: bool = False
     #: Closing the window keeps SupportNet in the system tray, so reminders still come.
     keep_in_tray: bool = False
+    #: The calendar server last published to, and the account (never its password).
+    caldav_url: str = ""
+    caldav_username: str = ""
 
     def problems(self) -> list[Problem]:
         """Everything wrong with these settings, one message per field."""
@@ -57,6 +60,8 @@ SETTING_LABELS = {
     "timezone": "time zone",
     "onboarded": "the first-start choice",
     "keep_in_tray": "keeping running in the tray",
+    "caldav_url": "the calendar server",
+    "caldav_username": "the calendar server",
 }
 
 

@@ -169,6 +169,33 @@ def export(
     return Exported(path, settled.events, len(data), len(settled.cancelled))
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An export's events with their uids, and what to remember once they are out."""
+
+    events: list[ExportEvent]
+    writes: list[CalendarRecord]
+    forget: list[str]
+
+
+def prepare(
+    store: Store, options: ExportOptions, now: datetime, scope: Scope | None = None
+) -> Prepared:
+    """The events :func:`export` would write (cancellations left out) with every uid
+    given, for a calendar server; reads only. :func:`remember` saves what they were once
+    they are published, as :func:`export` does after writing its file."""
+    with reads.snapshot(store.db):
+        gathered = _gather(store, options, now, scope, None, paused=True)
+        settled = _settle(store, gathered, options, now)
+    return Prepared(settled.events, settled.writes, settled.forget)
+
+
+def remember(store: Store, prepared: Prepared) -> None:
+    """Remember what a published :class:`Prepared` gave calendars (one transaction)."""
+    if prepared.writes or prepared.forget:
+        store.calendar.save(prepared.writes, prepared.forget)
+
+
 def write_and_remember(
     store: Store,
     path: Path,

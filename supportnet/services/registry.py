@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from supportnet.data.store import Store
     from supportnet.model.targets import TargetKey
     from supportnet.scheduling.model import Target
+    from supportnet.services.caldav_publish import CalendarPublishing
     from supportnet.services.calendar_export import CalendarExport
     from supportnet.services.care_today import CareToday
     from supportnet.services.schedule_reader import ReachOutReader
@@ -92,6 +93,12 @@ class Services:
             with_cards=with_cards,
             who_did=lambda uid, for_me: done_by(self._store, uid, for_me),
         )
+
+    def calendar_publishing(self) -> CalendarPublishing:
+        """Publishing to a calendar server the user names (connects only when asked)."""
+        from supportnet.services.caldav_publish import CalendarPublishing
+
+        return CalendarPublishing(self._store)
 
     def targets(self) -> dict[TargetKey, Target]:
         """Everyone a plan can be for, as the schedule names them."""

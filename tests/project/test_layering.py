@@ -477,5 +477,5 @@ def test_cli_and_store_startup_skip_heavy_imports() -> None:
     loaded = _import_in_fresh_python(["supportnet.cli", "supportnet.data.store"])["modules"]
     assert isinstance(loaded, list)
     assert "supportnet.data.store" in loaded
-    for heavy in ("matplotlib", "icalendar"):
+    for heavy in ("matplotlib", "icalendar", "caldav", "niquests"):
         assert [name for name in loaded if name.split(".")[0] == heavy] == [], heavy

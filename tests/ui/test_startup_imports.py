@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tests.conftest import REPO_ROOT, cli_env
 
-HEAVY = ("sqlalchemy", "alembic", "matplotlib", "icalendar")
+HEAVY = ("sqlalchemy", "alembic", "matplotlib", "icalendar", "caldav", "niquests")
 #: The pages other than Today are built after the first paint, their modules loaded then.
 LATER_PAGES = (
     "supportnet.ui.network.page",

@@ -74,6 +74,12 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             [key(ctrl | Qt.Key.Key_E)],
             "Save your plans as an .ics file for Google, Outlook, Apple Calendar or Thunderbird",
         )
+        self.publish_action = self._action(
+            "Pu&blish to a calendar server…",
+            self.open_calendar_publish,
+            [],
+            "Put your check-ins on a calendar server you name; it connects only then",
+        )
         self.print_plan_action = self._action(
             "Print my &safety plan…",
             self.print_safety_plan,
@@ -193,7 +199,7 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
         fill_menu(
             bar.addMenu("&File"),
             [self.new_person_action, self.new_group_action],
-            [self.export_action, self.calendar_action],
+            [self.export_action, self.calendar_action, self.publish_action],
             [self.print_plan_action, self.plan_pdf_action],
             [self.print_rota_action, self.rota_pdf_action],
             [self.recovery_action],
@@ -217,6 +223,21 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
         self._pages_end = view_menu.addSeparator()
         fill_menu(view_menu, [self.zoom_in_action, self.zoom_out_action, self.fit_action])
         fill_menu(bar.addMenu("&Help"), [self.hard_day_action], [self.about_action])
+
+    def open_calendar_publish(self) -> Any:
+        """File ▸ Publish to a calendar server: the dialog (its module loads only now)."""
+        from supportnet.ui.caldav.dialog import PublishDialog
+
+        dialog = PublishDialog(
+            self._source.calendar_publishing(),
+            self._clock,
+            background=self.background,
+            status=self.show_note,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # --- a hard day ----------------------------------------------------------------------------
 

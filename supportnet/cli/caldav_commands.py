@@ -1,0 +1,163 @@
+"""`supportnet publish-caldav`: put check-ins on a calendar server the user names.
+
+The password is read from ``SUPPORTNET_CALDAV_PASSWORD`` or the keyring, else asked on
+the terminal; it is never an option (others on the computer can read a command line).
+``--remember-password`` keeps a typed password in the keyring once the server took it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from supportnet.cli.common import PROG, passphrase_provider, valid_text, whole_number
+from supportnet.cli.reachout_commands import PRIVACY_CHOICES
+from supportnet.model.errors import ServerPasswordError, SupportNetError, UsageError
+
+PASSWORD_ENV = "SUPPORTNET_CALDAV_PASSWORD"  # the same name as services.caldav_publish
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser(
+        "publish-caldav",
+        parents=[common],
+        help="publish check-ins to a calendar server (CalDAV) you name",
+        description="Put your check-in plans, or one supporter's part of a care team's rota, "
+        "on a CalDAV calendar (Nextcloud, Fastmail, iCloud, Radicale…), so changes reach "
+        "everyone who subscribes. SupportNet connects only here, only when you run this. "
+        "The calendar is created if the address names none; events SupportNet put there "
+        "are updated or removed, and your own events are left alone. The password comes "
+        f"from {PASSWORD_ENV} or the keyring, or is asked for on the terminal. The address "
+        "must be https://, except for a server on this computer (localhost).",
+    )
+    parser.add_argument(
+        "--url",
+        required=True,
+        metavar="URL",
+        type=valid_text("The address"),
+        help="the calendar's CalDAV address, e.g. https://cloud.example.org/remote.php/dav/"
+        "calendars/sam/check-ins/",
+    )
+    parser.add_argument(
+        "--username",
+        required=True,
+        metavar="USER",
+        type=valid_text("The user name"),
+        help="your user name on that calendar server",
+    )
+    parser.add_argument(
+        "--supporter",
+        metavar="NAME",
+        type=valid_text("The supporter's name"),
+        help="publish this supporter's check-ins on a care team ('me' for yours) instead of "
+        "your own plans; other supporters are never named",
+    )
+    parser.add_argument(
+        "--team",
+        metavar="NAME",
+        type=valid_text("The team's name"),
+        help="which care team, with --supporter (needed when there is more than one)",
+    )
+    parser.add_argument(
+        "--privacy",
+        choices=PRIVACY_CHOICES,
+        default="discreet",
+        help="discreet (default): every event is 'Check-in'; first-name: first names and "
+        "how; full: full names, how and message ideas. Notes are never published.",
+    )
+    parser.add_argument(
+        "--weeks",
+        type=whole_number("--weeks"),
+        default=12,
+        metavar="N",
+        help="how far ahead flexible and one-off check-ins go (default 12)",
+    )
+    parser.add_argument(
+        "--alarm-minutes",
+        type=whole_number("--alarm-minutes"),
+        metavar="N",
+        help="a reminder N minutes before each event (default: none)",
+    )
+    parser.add_argument(
+        "--remember-password",
+        action="store_true",
+        help="keep the password in the keyring once the server accepted it, so the next "
+        "publish doesn't ask",
+    )
+    # Refused with a reason, rather than argparse's "unrecognized arguments", which would
+    # repeat the password on the screen.
+    parser.add_argument("--password", help=argparse.SUPPRESS)
+    parser.set_defaults(handler=publish_caldav)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def publish_caldav(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.calendar import ExportOptions, Privacy
+    from supportnet.data.store import open_store
+    from supportnet.services import caldav_publish as publishing
+
+    options = ExportOptions(
+        privacy=Privacy(args.privacy), weeks=args.weeks, alarm_minutes=args.alarm_minutes
+    )
+    if args.password is not None:
+        raise UsageError(
+            "The password never goes on the command line (others on this computer can see "
+            f"it): set {PASSWORD_ENV}, keep it in the keyring, or type it when asked."
+        )
+    problems = options.problems()
+    if problems:
+        raise UsageError(problems[0].message)
+    if args.supporter is None and args.team is not None:
+        raise UsageError("--team goes with --supporter: whose check-ins on that team?")
+    target = publishing.check_target(args.url, args.username)
+    password = publishing.password_for(target)
+    if password is None:
+        password = _ask(target)
+    with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
+        if args.supporter is None:
+            done = publishing.publish_plans(store, target, password, options, _now())
+        else:
+            team_uid, ref = _supporter(store, args.team, args.supporter)
+            done = publishing.publish_supporter(
+                store, target, password, team_uid, ref, options, _now()
+            )
+    print(done.summary, file=out)
+    if args.remember_password:
+        try:
+            publishing.keep_password(target, password)
+        except ServerPasswordError as exc:
+            print(f"{PROG}: {exc.message}", file=sys.stderr)
+        else:
+            print("The password is kept in your keyring for next time.", file=out)
+    return 0
+
+
+def _ask(target: Any) -> str:
+    if not sys.stdin.isatty():
+        raise ServerPasswordError(
+            f"No password for {target.username} at {target.host}: set {PASSWORD_ENV} (with "
+            "--remember-password to keep it in the keyring), or run this in a terminal."
+        )
+    password = getpass.getpass(f"Password for {target.username} at {target.host}: ")
+    if not password:
+        raise SupportNetError("No password was typed; nothing was published.")
+    return password
+
+
+def _supporter(store: Any, team_name: str | None, supporter: str) -> tuple[str, str]:
+    from supportnet.cli.care_commands import choose_team
+    from supportnet.model.errors import NotFoundError
+    from supportnet.services.care_teams import CareTeamService
+    from supportnet.services.rota_export import supporter_ref
+
+    team = choose_team(CareTeamService(store).list(), team_name)
+    if team is None:
+        raise NotFoundError("There is no care team yet.")
+    return team.uid, supporter_ref(store, team, supporter)

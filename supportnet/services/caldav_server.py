@@ -1,0 +1,282 @@
+"""Talking to a CalDAV server: make the calendar, put, update and remove events.
+
+The `caldav` library is imported only when a publish runs, so the command line and the
+window start without it. Each event (all VEVENTs sharing a UID) is one resource named
+after its UID. Every event SupportNet puts there carries two properties that name no app:
+``X-CHECKINS-SET`` (which publish it belongs to: the user's own plans, or one supporter's
+part of one team) and ``X-CHECKINS-DIGEST`` (its content without DTSTAMP). A publish
+compares digests, so publishing twice sends nothing; it removes only resources of its own
+set, so the user's own events (and another set's) are never touched.
+
+Any failure is one :class:`PublishError` with one plain sentence; what was already sent
+stays consistent with the next publish, which puts what is missing and removes what is
+left over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from supportnet.model.errors import PublishError, UsageError
+
+SET_PROPERTY = "X-CHECKINS-SET"
+DIGEST_PROPERTY = "X-CHECKINS-DIGEST"
+#: The calendar's name when SupportNet creates it: discreet, as in every .ics file.
+DISPLAY_NAME = "Check-ins"
+TIMEOUT_SECONDS = 20
+#: Hosts that may be reached over plain http: this computer only.
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+_MKCALENDAR = (
+    '<?xml version="1.0" encoding="utf-8"?>'
+    '<C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+    f"<D:set><D:prop><D:displayname>{DISPLAY_NAME}</D:displayname></D:prop></D:set>"
+    "</C:mkcalendar>"
+)
+_ICS = {"Content-Type": "text/calendar; charset=utf-8"}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A calendar collection on a server, and the account that may write to it."""
+
+    url: str
+    username: str
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).hostname or self.url
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """One event as it goes to the server: its UID, the whole VCALENDAR, its digest."""
+
+    uid: str
+    data: bytes
+    digest: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a publish did."""
+
+    new: int
+    changed: int
+    removed: int
+    unchanged: int
+
+
+def check_target(url: str, username: str) -> Target:
+    """The target ``url`` names, or :class:`UsageError`: an http(s) address of the calendar
+    collection, https unless the server is on this computer (a password must not cross a
+    network in the clear); the path ends in "/"."""
+    text = url.strip()
+    parts = urlsplit(text)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("https", "http") or not host:
+        raise UsageError(
+            "Give the calendar's address as https://server/path/to/calendar/ "
+            "(your calendar app or provider shows it as the CalDAV address)."
+        )
+    if parts.scheme == "http" and not _local(host):
+        raise UsageError(
+            "The calendar server's address must start with https:// so the password and "
+            "events travel encrypted; plain http:// is only for a server on this computer "
+            "(localhost or 127.0.0.1)."
+        )
+    if parts.username or parts.password:
+        raise UsageError("Leave the user name and password out of the address.")
+    if not username.strip():
+        raise UsageError("Give the user name of your calendar account.")
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    clean = parts._replace(path=path, fragment="", query="").geturl()
+    return Target(clean, username.strip())
+
+
+def _local(host: str) -> bool:
+    if host in LOCAL_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def sync(
+    target: Target,
+    password: str,
+    resources: Sequence[Resource],
+    set_id: str,
+    *,
+    timeout: float = TIMEOUT_SECONDS,
+) -> Outcome:
+    """Make the server's calendar hold exactly ``resources`` of set ``set_id``.
+
+    Creates the calendar when there is none at the address, puts new and changed events,
+    removes this set's events no longer wanted, and leaves every other event alone.
+    Raises :class:`PublishError` on any failure.
+    """
+    try:
+        with _quiet_libraries():
+            return _sync(target, password, resources, set_id, timeout)
+    except PublishError:
+        raise
+    except Exception as exc:
+        raise PublishError(_reason(target, exc)) from exc
+
+
+#: The loggers of the HTTP stack under `caldav`: their warnings (a retry, a server quirk)
+#: would reach stderr past the one line a failure gets, and may quote addresses.
+_LIBRARY_LOGGERS = ("caldav", "niquests", "urllib3", "urllib3_future")
+
+
+@contextlib.contextmanager
+def _quiet_libraries() -> Iterator[None]:
+    loggers = [logging.getLogger(name) for name in _LIBRARY_LOGGERS]
+    before = [(log.level, log.propagate) for log in loggers]
+    for log in loggers:
+        log.setLevel(logging.CRITICAL + 1)
+        log.propagate = False
+    try:
+        yield
+    finally:
+        for log, (level, propagate) in zip(loggers, before, strict=True):
+            log.setLevel(level)
+            log.propagate = propagate
+
+
+def _sync(
+    target: Target, password: str, resources: Sequence[Resource], set_id: str, timeout: float
+) -> Outcome:
+    from caldav.collection import Calendar
+    from caldav.davclient import DAVClient
+    from caldav.elements import dav
+    from caldav.lib import error
+
+    with DAVClient(
+        url=target.url, username=target.username, password=password, timeout=int(timeout)
+    ) as client:
+        calendar: Any = Calendar(client=client, url=target.url)  # sync client: no coroutines
+        try:
+            kind = calendar.get_properties([dav.ResourceType()])
+        except error.NotFoundError:
+            _check(client.mkcalendar(target.url, _MKCALENDAR), target, "create the calendar")
+        else:
+            # Something else (an account's home, a folder of contacts): refusing keeps it
+            # untouched.
+            kinds = kind.get("{DAV:}resourcetype") or []
+            if "{urn:ietf:params:xml:ns:caldav}calendar" not in kinds:
+                raise PublishError(
+                    f"{target.url} isn't a calendar; give the address of one (or of a new "
+                    "one to create)."
+                )
+        have: dict[str, tuple[str, str | None, str | None]] = {}
+        for event in calendar.get_events():
+            uid, mark, digest = _marks(str(event.data or ""))
+            if uid:
+                have[uid] = (str(event.url), mark, digest)
+        new = changed = unchanged = removed = 0
+        wanted = {r.uid for r in resources}
+        for resource in resources:
+            found = have.get(resource.uid)
+            if found is None:
+                url = calendar.url.join(quote(resource.uid, safe="") + ".ics")
+                headers = {**_ICS, "If-None-Match": "*"}
+                _check(client.put(str(url), resource.data.decode("utf-8"), headers), target)
+                new += 1
+            elif found[1] != set_id:
+                continue  # someone else's event with this uid: never overwritten
+            elif found[2] == resource.digest:
+                unchanged += 1
+            else:
+                _check(client.put(found[0], resource.data.decode("utf-8"), _ICS), target)
+                changed += 1
+        for uid, (url, mark, _digest) in sorted(have.items()):
+            if mark == set_id and uid not in wanted:
+                response = client.delete(url)
+                if response.status != 404:  # already gone is what was wanted
+                    _check(response, target, "remove an event")
+                removed += 1
+    return Outcome(new, changed, removed, unchanged)
+
+
+def _check(response: Any, target: Target, doing: str = "put an event") -> None:
+    status = int(response.status)
+    if 200 <= status < 300:
+        return
+    if status == 507:
+        raise PublishError(
+            f"{target.host} has no room left for the calendar (507 Insufficient Storage); "
+            "free some space on the server, then publish again."
+        )
+    if status == 401:
+        raise PublishError(_refused(target))
+    if status == 403:
+        raise PublishError(_forbidden(target))
+    raise PublishError(
+        f"{target.host} refused to {doing} (HTTP {status}); nothing in SupportNet changed."
+    )
+
+
+def _refused(target: Target) -> str:
+    return (
+        f"{target.host} refused the user name or password for {target.username} (401); "
+        "check them and publish again."
+    )
+
+
+def _forbidden(target: Target) -> str:
+    return (
+        f"{target.host} doesn't let {target.username} write at that address (403); check "
+        "the calendar's address. Nothing was published."
+    )
+
+
+def _reason(target: Target, exc: Exception) -> str:
+    """One sentence for a failure the library or the network raised."""
+    from caldav.lib import error
+
+    host = target.host
+    if isinstance(exc, error.AuthorizationError):
+        if exc.status == 403:
+            return _forbidden(target)
+        return _refused(target)
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    if "SSLError" in names:
+        return (
+            f"Couldn't make a secure (TLS) connection to {host}: the server refused it or "
+            "its certificate isn't trusted. Nothing was published."
+        )
+    if "Timeout" in names or "ReadTimeout" in names or "ConnectTimeout" in names:
+        return f"{host} didn't answer in time; nothing was published. Try again later."
+    if "ConnectionError" in names or isinstance(exc, OSError):
+        return (
+            f"Couldn't reach the calendar server {host}; check the address and your "
+            "connection. Nothing was published."
+        )
+    if isinstance(exc, error.DAVError):
+        return f"{host} gave an answer SupportNet couldn't use; nothing was published."
+    raise exc
+
+
+def _marks(text: str) -> tuple[str | None, str | None, str | None]:
+    """A served event's UID and its set and digest marks (``None`` where it has none)."""
+    unfolded = text.replace("\r\n", "\n").replace("\n ", "").replace("\n\t", "")
+    uid = mark = digest = None
+    for line in unfolded.split("\n"):
+        name, _, value = line.partition(":")
+        key = name.split(";", 1)[0].upper()
+        if key == "UID" and uid is None:
+            uid = value.strip()
+        elif key == SET_PROPERTY:
+            mark = value.strip()
+        elif key == DIGEST_PROPERTY:
+            digest = value.strip()
+    return uid, mark, digest

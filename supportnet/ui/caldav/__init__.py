@@ -1,0 +1,1 @@
+"""Publishing check-ins to a calendar server (CalDAV): the dialog."""
