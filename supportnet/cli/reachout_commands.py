@@ -16,7 +16,7 @@ from supportnet.model.network import ChannelKind
 from supportnet.model.text import NOTE_MAX
 
 if TYPE_CHECKING:
-    from supportnet.calendar import ExportOptions
+    from supportnet.calendar import ExportEvent, ExportOptions
     from supportnet.data.store import Store
     from supportnet.model.network import Person
 
@@ -301,19 +301,30 @@ def _cmd_export_ics(args: argparse.Namespace, data_dir: Path, out: TextIO) -> in
             )
             scope = Scope(targets=chosen)
         done = calendar_export.export(store, path, options, now, scope)
-    repeating = sum(1 for e in done.events if e.rrule is not None)
+    print(_wrote(done.events, done.path, options, done.cancelled), file=out)
+    return 0
+
+
+def _wrote(events: list[ExportEvent], path: Path, options: ExportOptions, cancelled: int) -> str:
+    """The one line an export prints: events, repeating ones, where, privacy, and what an
+    import will take away."""
+    if not events:
+        # Only cancellations: say what the file is for, not "0 events".
+        return (
+            f"Wrote {path} — {options.privacy.label.lower()} privacy. Importing it removes "
+            f"{cancelled} earlier event{'s' if cancelled != 1 else ''} no longer planned."
+        )
+    repeating = sum(1 for e in events if e.rrule is not None)
     gone = (
-        f" {done.cancelled} earlier event{'s' if done.cancelled != 1 else ''} no longer "
+        f" {cancelled} earlier event{'s' if cancelled != 1 else ''} no longer "
         "planned will be removed when you import it."
-        if done.cancelled
+        if cancelled
         else ""
     )
-    print(
-        f"Wrote {len(done.events)} event{'s' if len(done.events) != 1 else ''} "
-        f"({repeating} repeating) to {done.path} — {options.privacy.label.lower()} privacy." + gone,
-        file=out,
+    return (
+        f"Wrote {len(events)} event{'s' if len(events) != 1 else ''} "
+        f"({repeating} repeating) to {path} — {options.privacy.label.lower()} privacy." + gone
     )
-    return 0
 
 
 def _export_supporter(
@@ -337,11 +348,5 @@ def _export_supporter(
             raise NotFoundError("There is no care team yet.")
         ref = supporter_ref(store, team, args.supporter)
         done = export_supporter(store, path, team.uid, ref, options, now)
-    repeating = sum(1 for e in done.events if e.rrule is not None)
-    count = len(done.events)
-    print(
-        f"Wrote {count} event{'s' if count != 1 else ''} ({repeating} repeating) to "
-        f"{done.path} — {options.privacy.label.lower()} privacy.",
-        file=out,
-    )
+    print(_wrote(done.events, done.path, options, done.cancelled), file=out)
     return 0

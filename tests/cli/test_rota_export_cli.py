@@ -143,3 +143,23 @@ def test_with_two_teams_the_team_must_be_named(team_dir: Path, tmp_path: Path) -
         "--out", str(out),
     )  # fmt: skip
     assert (code, err) == (0, "")
+
+
+def test_a_slot_taken_off_the_rota_says_the_import_will_remove_it(
+    team_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "shiv.ics"
+    args = ("export-ics", "--data-dir", str(team_dir), "--supporter", "Shiv", "--out", str(out))
+    assert _run(*args)[0] == 0
+    with open_store(team_dir, passphrase=lambda _p: TEST_PASSPHRASE) as store:
+        (team,) = store.care_teams.list()
+        team.slots = [slot for slot in team.slots if slot.supporter != team.supporters[0]]
+        team.swaps = []
+        store.care_teams.save(team)
+    code, text, err = _run(*args)
+    assert (code, err) == (0, "")
+    assert text == (
+        f"Wrote {out} — discreet privacy. Importing it removes 1 earlier event no longer planned.\n"
+    )
+    (event,) = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert event["STATUS"] == "CANCELLED"

@@ -135,8 +135,16 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
             return None
         save = lambda after, before=item: self._save_edit(before, after)  # noqa: E731
         if isinstance(item, Person):
-            return self._open_editor(PersonEditor(item, save, self))
+            return self._open_editor(PersonEditor(item, save, self, centre=self._map_centre()))
         return self._open_editor(GroupEditor(item, save, self))
+
+    def _map_centre(self) -> str | None:
+        """The focus person's name when the map shows a care team's view, so the person
+        editor says whose the "knows what you're going through" tick is."""
+        if self.current_page is not Page.NETWORK or not self.is_built(Page.NETWORK):
+            return None
+        view = self.network.view.centre.current()
+        return view.name if view is not None else None
 
     def _save_edit(self, before: Person | Group, after: Person | Group) -> Person | Group:
         if after == before:

@@ -207,3 +207,27 @@ def test_a_team_view_is_saved_under_its_own_title(
     text = target.read_text(encoding="utf-8")
     assert "Mum&apos;s team" in text or "Mum's team" in text
     assert "My support network" not in text
+
+
+def test_editing_someone_from_a_team_view_says_whose_the_tick_is(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime]
+) -> None:
+    from supportnet.ui.shell.main_window import MainWindow, Page
+
+    window = MainWindow(Services.of(demo_store), data_location="/d", key_location="k", clock=clock)
+    qtbot.addWidget(window)
+    window.show_page(Page.NETWORK)
+    team, people = _team(demo_store)
+    rosie = next(p for p in people.values() if p.uid in team.supporters)
+    assert rosie.id is not None
+    editor = window.edit("person", rosie.id)
+    assert isinstance(editor, PersonEditor)
+    assert editor.knows_hint.isHidden()  # the user's own map: no extra line
+    editor.reject()
+    combo = window.network.view.centre.combo
+    combo.setCurrentIndex(1)
+    editor = window.edit("person", rosie.id)
+    assert isinstance(editor, PersonEditor)
+    assert not editor.knows_hint.isHidden()
+    assert "About you, not Mum" in editor.knows_hint.text()
+    editor.reject()
