@@ -105,6 +105,15 @@ def main() -> None:
                 path = out / f"{page.name.lower().replace('_', '-')}-{theme}.png"
                 window.grab().save(str(path))
                 written.append(path)
+            # The map centred on the care team's focus person, with the team around her.
+            window.show_page(Page.NETWORK)
+            window.network.view.centre.combo.setCurrentIndex(1)
+            app.processEvents()
+            path = out / f"network-team-{theme}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.network.view.centre.combo.setCurrentIndex(0)
+            written += today_with_team(out, theme, Services.of(store), tmp, crisis)
             person = next(p for p in store.people.list_all() if p.nickname)
             group = store.groups.list_all()[0]
             for kind, item_id in (("person", person.id), ("group", group.id)):
@@ -189,6 +198,29 @@ def main() -> None:
             window.close()
     for path in written:
         print(path)
+
+
+def today_with_team(
+    out: Path, theme: str, services: Services, tmp: str, crisis: CrisisHelpService
+) -> list[Path]:
+    """Today on the Sunday of the example's week, when the care team has check-ins."""
+    from supportnet.ui.shell.main_window import MainWindow
+
+    sunday = NOW + timedelta(days=4, hours=-7)  # Sun 29 Nov, 10:30 London
+    window = MainWindow(
+        services,
+        data_location=tmp,
+        key_location="system keyring",
+        clock=lambda: sunday,
+        crisis=crisis,
+    )
+    window.resize(*SIZE)
+    window.show()
+    QApplication.processEvents()
+    path = out / f"today-care-{theme}.png"
+    window.grab().save(str(path))
+    window.close()
+    return [path]
 
 
 def unlock_dialogs(out: Path, theme: str, key: str, crisis: CrisisHelpService) -> list[Path]:

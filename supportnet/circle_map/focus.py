@@ -3,7 +3,10 @@
 The same people as the user's own map, not a second network: the focus person leaves the
 rings (they are the centre now), their supporters sit in the inner circle in their own
 part of life, the user among them when they are on the team ("You", in the focus person's
-part of life), and everyone else stays where they are in the user's circles.
+part of life), and everyone else keeps their part of life outside the team: the user's
+own inner circle steps out to the middle ring (the inner circle is the team's alone, so
+it neither claims closeness to the focus person nor crowds the team's names), the rest
+stay where they are.
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ def centred_on(
     you_support: bool = False,
 ) -> list[MapNode]:
     """``nodes`` as ``focus``'s team sees them: ``supporters`` (people's keys) move to the
-    inner circle, ``focus`` is left out (the centre), and ``you_support`` adds the user
-    as "You" in the inner circle. The order of ``nodes`` is kept."""
+    inner circle, anyone else there to the middle ring, ``focus`` is left out (the
+    centre), and ``you_support`` adds the user as "You" in the inner circle. The order of
+    ``nodes`` is kept."""
     centre = next((node for node in nodes if node.key == focus), None)
     out: list[MapNode] = []
     for node in nodes:
@@ -38,6 +42,8 @@ def centred_on(
             continue
         if node.key in supporters and node.circle is not Circle.INNER:
             out.append(dataclasses.replace(node, circle=Circle.INNER))
+        elif node.key not in supporters and node.circle is Circle.INNER:
+            out.append(dataclasses.replace(node, circle=Circle.MIDDLE))
         else:
             out.append(node)
     if you_support:

@@ -17,7 +17,8 @@ SAM = MapNode(("person", 4), "Sam", Circle.OUTER, LifeDomain.WORK_SCHOOL)
 WALKERS = MapNode(
     ("group", 1), "Walkers", Circle.MIDDLE, LifeDomain.GROUPS_COMMUNITY, is_group=True
 )
-NODES = [MUM, ROSIE, OWEN, SAM, WALKERS]
+DAN = MapNode(("person", 5), "Dan", Circle.INNER, LifeDomain.FRIENDS)
+NODES = [MUM, ROSIE, OWEN, SAM, WALKERS, DAN]
 
 
 def test_the_focus_leaves_the_rings_and_the_team_comes_to_the_inner_circle() -> None:
@@ -29,7 +30,10 @@ def test_the_focus_leaves_the_rings_and_the_team_comes_to_the_inner_circle() -> 
     assert by_key[OWEN.key].circle is Circle.INNER
     assert by_key[SAM.key] == SAM  # everyone else as they are
     assert by_key[WALKERS.key] == WALKERS
-    assert [n.key for n in seen] == [ROSIE.key, OWEN.key, SAM.key, WALKERS.key]
+    # The user's own inner circle steps out: the inner circle is the team's alone.
+    assert by_key[DAN.key].circle is Circle.MIDDLE
+    assert by_key[DAN.key].domain is LifeDomain.FRIENDS
+    assert [n.key for n in seen] == [ROSIE.key, OWEN.key, SAM.key, WALKERS.key, DAN.key]
     assert YOU_KEY not in by_key
 
 
@@ -44,8 +48,9 @@ def test_the_user_on_the_team_is_you_beside_the_focus_person() -> None:
     )
 
 
-def test_the_same_nodes_back_is_the_user_s_own_map() -> None:
-    assert centred_on(NODES, ("person", 99), set()) == NODES
+def test_nobody_outside_the_inner_circle_moves_without_a_team() -> None:
+    outside = [ROSIE, OWEN, SAM, WALKERS]
+    assert centred_on(outside, ("person", 99), set()) == outside
 
 
 def test_the_team_is_laid_out_inside_the_inner_ring() -> None:

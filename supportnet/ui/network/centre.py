@@ -22,8 +22,8 @@ ME_CHOICE = "Me"
 def team_line(name: str) -> str:
     """The one calm line under the tools in a team view."""
     return (
-        f"{name}'s team sits in the inner circle; everyone else is where they are in your "
-        "circles. People move in your own map."
+        f"{name}'s team sits in the inner circle; everyone else keeps their part of life, "
+        "outside it. People move in your own map."
     )
 
 

@@ -83,12 +83,19 @@ def test_a_team_view_puts_the_focus_in_the_centre_and_the_team_in_the_inner_circ
     for ref in team.supporters:
         key = YOU_KEY if ref == ME else ("person", people[ref].id)
         assert shown[key].circle is Circle.INNER, ref
-    # Everyone else as they are in the user's own circles.
+    # Everyone else keeps their part of life; the user's own inner circle steps out.
     supporters = {("person", people[r].id) for r in team.supporters if r != ME}
     own = {node.key: node for node in page.nodes}
+    stepped_out = 0
     for key, node in shown.items():
         if key not in supporters and key != YOU_KEY:
-            assert node == own[key]
+            if own[key].circle is Circle.INNER:
+                assert node.circle is Circle.MIDDLE, node.label
+                assert node.domain is own[key].domain
+                stepped_out += 1
+            else:
+                assert node == own[key]
+    assert stepped_out > 0  # the demo has inner-circle people who aren't on Mum's team
     line = page.view.centre.line
     assert not line.isHidden()
     assert line.text() == team_line("Mum")
