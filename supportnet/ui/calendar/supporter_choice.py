@@ -57,7 +57,7 @@ class SupporterChoice(QWidget):
         team_label = buddy_label("Care tea&m", self.team_combo)
         grid.addWidget(team_label, 0, 0)
         grid.addWidget(self.team_combo, 0, 1)
-        grid.addWidget(buddy_label("Gi&ve to", self.supporter_combo), 1, 0)
+        grid.addWidget(buddy_label("&Give to", self.supporter_combo), 1, 0)
         grid.addWidget(self.supporter_combo, 1, 1)
         grid.addWidget(self.hint, 2, 0, 1, 2)
         grid.setColumnStretch(1, 1)
