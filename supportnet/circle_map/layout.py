@@ -55,8 +55,8 @@ def layout(
             team in the inner circle isn't about parts of life, and a team mostly from one
             part of life would otherwise crowd one narrow sector). Its nodes, in order of
             their labels, fill its right half and then its left half, the first half taking
-            the odd one, so nothing crosses the vertical line through the centre; the ring's
-            sector lines are not drawn in that view.
+            the odd one, so nothing crosses the vertical line through the centre; the map
+            leaves that ring's sector lines out.
 
     Returns:
         One :class:`PlacedNode` per node, in the order of ``nodes``.
