@@ -49,20 +49,32 @@ Span = tuple[float, float]
 
 
 class _Cell:
-    """One ring-and-sector cell: an annular sector narrower than a half turn."""
+    """One ring-and-sector cell: an annular sector no wider than a half turn.
 
-    __slots__ = ("a0", "a1", "obstacles", "r_in", "r_out", "side", "u0", "u1")
+    With ``domain`` None it is the ring's right half (``right``) or left half: a ring laid
+    out whole, its sectors ignored, is set as two halves so that labels still point away
+    from the centre.
+    """
 
-    def __init__(self, circle: Circle, domain: LifeDomain, radius: float) -> None:
+    __slots__ = ("a0", "a1", "half", "obstacles", "r_in", "r_out", "side", "u0", "u1")
+
+    def __init__(
+        self, circle: Circle, domain: LifeDomain | None, radius: float, *, right: bool = True
+    ) -> None:
         self.r_in, self.r_out = ring_bounds(circle, radius)
-        self.a0, self.a1 = sector_angles(domain)
+        self.half = domain is None
+        if domain is not None:
+            self.a0, self.a1 = sector_angles(domain)
+        else:
+            self.a0 = -math.pi / 2 if right else math.pi / 2
+            self.a1 = self.a0 + math.pi
         self.u0 = (math.cos(self.a0), math.sin(self.a0))
         self.u1 = (math.cos(self.a1), math.sin(self.a1))
         # Labels point away from the centre: right on the right half, left on the left.
         self.side = 1 if math.cos((self.a0 + self.a1) / 2) >= -1e-9 else -1
         self.obstacles: list[Rect] = []
         # The ring names sit on the line at twelve o'clock, between the first and last sector.
-        if DOMAIN_ORDER.index(domain) in (0, len(DOMAIN_ORDER) - 1):
+        if domain is None or DOMAIN_ORDER.index(domain) in (0, len(DOMAIN_ORDER) - 1):
             self.obstacles.append(ring_label_rect(circle, radius))
 
     def y_range(self) -> tuple[float, float]:
@@ -236,7 +248,9 @@ def _arrange(cell: _Cell, items: list[_Item], em: float) -> list[tuple[_Item, fl
         # Packed from the top they fit; now spread them calmly over the whole cell, on
         # lines at half the pitch so that few nodes can sit evenly apart.
         halves = _bands(cell, em, height, smallest, pitch / 2)
-        for lines in range(min(len(items), len(bands)), len(used), -1):
+        # A half ring is tall: even when packing took a line each, spread them over it.
+        fewest = len(used) - 1 if cell.half else len(used)
+        for lines in range(min(len(items), len(bands)), fewest, -1):
             pool = halves if 2 * lines <= len(halves) else bands
             picked = [pool[int((i + 0.5) * len(pool) / lines)] for i in range(lines)]
             spread = _typeset(picked, items, _spread_quotas(picked, len(items)), gap)

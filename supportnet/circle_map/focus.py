@@ -1,12 +1,12 @@
 """A care team's view of the circle map: its focus person in the centre, the team around them.
 
 The same people as the user's own map, not a second network: the focus person leaves the
-rings (they are the centre now), their supporters sit in the inner circle in their own
-part of life, the user among them when they are on the team ("You", in the focus person's
-part of life), and everyone else keeps their part of life outside the team: the user's
-own inner circle steps out to the middle ring (the inner circle is the team's alone, so
-it neither claims closeness to the focus person nor crowds the team's names), the rest
-stay where they are.
+rings (they are the centre now), their supporters come to the inner circle, the user among
+them when they are on the team ("You"), and everyone else keeps their part of life outside
+the team: the user's own inner circle steps out to the middle ring (the inner circle is
+the team's alone, so it neither claims closeness to the focus person nor crowds the team's
+names), the rest stay where they are. The team keep their own parts of life ("You" the
+focus person's), but the view lays the inner circle out as one ring (``TEAM_RING``).
 """
 
 from __future__ import annotations
@@ -17,11 +17,14 @@ from collections.abc import Collection, Sequence
 from supportnet.circle_map.geometry import MapNode, NodeKey
 from supportnet.model.network import Circle, LifeDomain
 
-__all__ = ["YOU_KEY", "YOU_LABEL", "centred_on"]
+__all__ = ["TEAM_RING", "YOU_KEY", "YOU_LABEL", "centred_on"]
 
 #: The user's own node in a team view (no person has id 0).
 YOU_KEY: NodeKey = ("me", 0)
 YOU_LABEL = "You"
+#: The ring that is the team's in a team view, laid out as one (``layout(whole_ring=…)``):
+#: a team mostly from one part of life would otherwise crowd one narrow sector.
+TEAM_RING = Circle.INNER
 
 
 def centred_on(

@@ -15,6 +15,17 @@ from supportnet.circle_map.geometry import (
 )
 from supportnet.model.network import Circle, LifeDomain
 
+#: The halves of a ring laid out whole (see ``layout``'s ``whole_ring``).
+_RIGHT, _LEFT = "right", "left"
+_Part = LifeDomain | str
+
+
+def _shape(key: tuple[Circle, _Part], radius: float) -> _Cell:
+    circle, part = key
+    if isinstance(part, LifeDomain):
+        return _Cell(circle, part, radius)
+    return _Cell(circle, None, radius, right=part == _RIGHT)
+
 
 def layout(
     nodes: Sequence[MapNode],
@@ -23,6 +34,7 @@ def layout(
     font_size: float | None = None,
     measure: Callable[[str], float] | None = None,
     char_width: float = CHAR_WIDTH,
+    whole_ring: Circle | None = None,
 ) -> list[PlacedNode]:
     """Place every node, with its label and markers, inside its own ring and sector.
 
@@ -39,6 +51,12 @@ def layout(
         measure: width of a text at a font size of 1, e.g. Qt font metrics divided by the
             font's pixel size. Without it every character is ``char_width`` ems wide.
         char_width: see ``measure``.
+        whole_ring: a ring laid out as one, its sectors ignored (a care team's view: the
+            team in the inner circle isn't about parts of life, and a team mostly from one
+            part of life would otherwise crowd one narrow sector). Its nodes, in order of
+            their labels, fill its right half and then its left half, the first half taking
+            the odd one, so nothing crosses the vertical line through the centre; the map
+            leaves that ring's sector lines out.
 
     Returns:
         One :class:`PlacedNode` per node, in the order of ``nodes``.
@@ -53,11 +71,21 @@ def layout(
             found = widths[text] = measure_text(text)
         return found
 
-    cells: dict[tuple[Circle, LifeDomain], list[MapNode]] = {}
+    cells: dict[tuple[Circle, _Part], list[MapNode]] = {}
+    whole: list[MapNode] = []
     for node in nodes:
-        cells.setdefault((node.circle, node.domain), []).append(node)
-    shapes = {key: _Cell(key[0], key[1], radius) for key in cells}
-    done: dict[tuple[Circle, LifeDomain], tuple[int, list[PlacedNode]]] = {}
+        if node.circle is whole_ring:
+            whole.append(node)
+        else:
+            cells.setdefault((node.circle, node.domain), []).append(node)
+    if whole_ring is not None and whole:
+        whole.sort(key=sort_key)
+        half = (len(whole) + 1) // 2
+        cells[(whole_ring, _RIGHT)] = whole[:half]
+        if whole[half:]:
+            cells[(whole_ring, _LEFT)] = whole[half:]
+    shapes = {key: _shape(key, radius) for key in cells}
+    done: dict[tuple[Circle, _Part], tuple[int, list[PlacedNode]]] = {}
     for key, members in cells.items():
         members.sort(key=sort_key)
         done[key] = _place_cell(shapes[key], members, em * RING_FONT[key[0]], width_of, 0)

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import math
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from supportnet.circle_map import geometry as ml
-from supportnet.circle_map.focus import YOU_KEY, YOU_LABEL, centred_on
-from supportnet.circle_map.geometry import MapNode
+from supportnet.circle_map.focus import TEAM_RING, YOU_KEY, YOU_LABEL, centred_on
+from supportnet.circle_map.geometry import MapNode, NodeKey, PlacedNode, locate
 from supportnet.circle_map.layout import layout
-from supportnet.model.network import Circle, LifeDomain
+from supportnet.model.network import Circle, LifeDomain, SupportType
+from tests.circle_map.test_map_layout import (
+    _collisions,
+    _outside_own_cell,
+    _overlap,
+    _people,
+    _unique,
+    node_strategy,
+)
 
 MUM = MapNode(("person", 1), "Mum", Circle.INNER, LifeDomain.FAMILY)
 ROSIE = MapNode(("person", 2), "Rosie", Circle.MIDDLE, LifeDomain.FRIENDS)
@@ -62,3 +77,146 @@ def test_the_team_is_laid_out_inside_the_inner_ring() -> None:
         assert low < distance < high, key
     sam = placed[SAM.key]
     assert math.hypot(sam.x, sam.y) > ml.ring_bounds(Circle.OUTER, 1000.0)[0]
+
+
+# --- a team view lays the inner circle out as one ring ---------------------------------------
+
+TEAM_NAMES = ["Grandad", "Owen Hughes", "Rosie Mensah", "Auntie Shiv", "Hannah Price"]
+SUPPORT = [
+    frozenset({SupportType.EMOTIONAL}),
+    frozenset({SupportType.COMPANIONSHIP}),
+    frozenset({SupportType.EMOTIONAL, SupportType.PRACTICAL, SupportType.COMPANIONSHIP}),
+    frozenset({SupportType.PRACTICAL, SupportType.INFORMATIONAL, SupportType.CRISIS}),
+    frozenset({SupportType.EMOTIONAL, SupportType.CRISIS}),
+]
+
+
+def _team_network(size: int, seed: int) -> tuple[list[MapNode], set[NodeKey], bool]:
+    """A network with a care team of ``size`` around Mum, all from her own part of life
+    (the hardest case for a sector), the user among them, and 60 others around."""
+    others = [
+        dataclasses.replace(node, key=("person", 100 + i))
+        for i, node in enumerate(_people(60, seed=seed))
+    ]
+    team = [
+        MapNode(("person", 10 + i), name, Circle.MIDDLE, LifeDomain.FAMILY, SUPPORT[i])
+        for i, name in enumerate(TEAM_NAMES[: size - 1])
+    ]
+    return [MUM, *team, *others], {node.key for node in team}, True
+
+
+def _inside_ring(placed: PlacedNode, circle: Circle, radius: float = 1000.0) -> bool:
+    """The node, its label and its footprint inside the ring, on one side of the vertical
+    line through the centre, and clear of the ring's name."""
+    low, high = ml.ring_bounds(circle, radius)
+    for x, y, w, h in (placed.label_rect, placed.node_rect):
+        corners = [(x, y), (x + w, y), (x, y + h), (x + w, y + h)]
+        if any(math.hypot(cx, cy) > high for cx, cy in corners):
+            return False
+        # The point of the rectangle nearest the centre.
+        near_x, near_y = min(max(0.0, x), x + w), min(max(0.0, y), y + h)
+        if math.hypot(near_x, near_y) < low:
+            return False
+        if x < 0.0 < x + w:
+            return False
+        tab = ml.ring_label_rect(circle, radius)
+        if _overlap((x, y, w, h), tab):
+            return False
+    return True
+
+
+def _wide(text: str) -> float:
+    """A wide font's text: about an eighth wider than the default guess (and the app's)."""
+    return 0.62 * len(text)
+
+
+@pytest.mark.parametrize("size", [4, 5, 6])
+@pytest.mark.parametrize(("measure", "smallest"), [(None, 1.0), (_wide, 0.88)])
+def test_a_demo_sized_team_reads_at_the_ring_s_usual_size(
+    size: int, measure: Callable[[str], float] | None, smallest: float
+) -> None:
+    """The ring's usual size: the base size, or with a wide font at worst the step below
+    it (which the user's own inner circle gets in the demo)."""
+    nodes, supporters, you = _team_network(size, seed=size)
+    seen = centred_on(nodes, MUM.key, supporters, you_support=you)
+    placed = layout(seen, measure=measure, whole_ring=TEAM_RING)
+    team = [p for p in placed if p.node.circle is Circle.INNER]
+    assert {p.node.key for p in team} == supporters | {YOU_KEY}
+    usual = 0.037 * 1000.0 * ml.RING_FONT[Circle.INNER]
+    assert len({p.font_size for p in team}) == 1  # one size for the whole team
+    for p in team:
+        assert p.font_size >= smallest * usual - 1e-9, p.node.label
+        assert p.label_text.replace("\n", " ") == p.node.label  # whole, never cut short
+        assert p.support_text == ml.support_glyphs(p.node.support_types)
+        assert _inside_ring(p, Circle.INNER), p.node.label
+    # Both halves of the ring are used, the first taking the odd one.
+    right = [p for p in team if p.label_side > 0]
+    assert len(right) == (len(team) + 1) // 2
+    assert all(p.x > 0 for p in right)
+    assert all(p.x < 0 for p in team if p not in right)
+    assert _collisions(placed) == []
+    assert _outside_own_cell([p for p in placed if p.node.circle is not Circle.INNER]) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(node_strategy, max_size=120),
+    st.sampled_from(list(Circle)),
+    st.floats(300.0, 3000.0),
+)
+def test_a_ring_laid_out_whole_keeps_the_layout_s_guarantees(
+    nodes: list[MapNode], whole: Circle, radius: float
+) -> None:
+    nodes = _unique(nodes)
+    placed = layout(nodes, radius=radius, whole_ring=whole)
+    assert [p.node for p in placed] == nodes
+    assert _collisions(placed) == []
+    for p in placed:
+        if p.node.circle is whole:
+            assert _inside_ring(p, whole, radius), p.node.label
+        else:
+            assert locate(p.x, p.y, radius=radius) == (p.node.circle, p.node.domain)
+
+
+def test_laying_a_ring_out_whole_leaves_the_other_rings_as_they_were() -> None:
+    nodes = _people(150, seed=31)
+    own = {p.node.key: p for p in layout(nodes)}
+    for p in layout(nodes, whole_ring=Circle.INNER):
+        if p.node.circle is not Circle.INNER:
+            assert own[p.node.key] == p
+
+
+def _digest(placed: list[PlacedNode]) -> str:
+    text = repr(
+        [
+            (
+                p.node.key,
+                round(p.x, 1),
+                round(p.y, 1),
+                tuple(round(v, 1) for v in p.label_rect),
+                p.label_text,
+                round(p.font_size, 2),
+                p.label_side,
+                p.support_text,
+            )
+            for p in placed
+        ]
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@pytest.mark.parametrize(
+    ("seed", "count", "skew", "digest"),
+    [
+        (7, 150, 0, "2ff4988829ac7329"),
+        (3, 25, 0, "7d8d62611e8db4b8"),
+        (19, 150, 60, "d6a847c30b342d01"),
+    ],
+)
+def test_the_user_s_own_map_is_as_it_was_before_team_views(
+    seed: int, count: int, skew: int, digest: str
+) -> None:
+    """Pinned from the layout before a team view laid its inner circle out whole (commit
+    77cd1f0): the user's own map must not move for it. Update the digests only when the
+    layout itself changes on purpose."""
+    assert _digest(layout(_people(count, seed=seed, skew=skew))) == digest

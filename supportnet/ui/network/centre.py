@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from supportnet.circle_map.focus import centred_on
+from supportnet.circle_map.focus import TEAM_RING, centred_on
 from supportnet.circle_map.geometry import MapNode, NodeKey
 from supportnet.model.care import ME, CareTeam
-from supportnet.model.network import Person
+from supportnet.model.network import Circle, Person
 from supportnet.model.targets import PERSON
 from supportnet.ui.widgets.labels import buddy_label
 
@@ -71,6 +71,12 @@ def view_nodes(nodes: list[MapNode], view: TeamView | None) -> list[MapNode]:
     if view is None:
         return nodes
     return centred_on(nodes, view.focus, view.supporters, you_support=view.you_support)
+
+
+def view_ring(view: TeamView | None) -> Circle | None:
+    """The ring the map lays out as one for ``view``: a team's inner circle is the team's,
+    not parts of life (None: the user's own circles, sector by sector)."""
+    return TEAM_RING if view is not None else None
 
 
 class CentreChoice:

@@ -86,6 +86,8 @@ class _Backdrop(QGraphicsItem):
         self._shared = shared
         #: Whose circles these are: "Me", or a care team's focus person.
         self.centre_text = "Me"
+        #: A ring laid out as one (a care team's view): no sector lines across it.
+        self.whole_ring: Circle | None = None
         self.setZValue(-10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._sector_labels = self._place_sector_labels()
@@ -132,6 +134,20 @@ class _Backdrop(QGraphicsItem):
         room = 1.7 * ml.me_radius(MAP_RADIUS)
         return min(self.ME_TEXT, room / max(width, 1e-9))
 
+    def set_whole_ring(self, circle: Circle | None) -> None:
+        if circle is not self.whole_ring:
+            self.whole_ring = circle
+            self.update()
+
+    def _sector_line_reach(self) -> list[tuple[float, float]]:
+        """From where to where the sector lines are drawn: from the "me" disc to the rim,
+        leaving out a ring laid out as one."""
+        r_me = ml.me_radius(MAP_RADIUS)
+        if self.whole_ring is None:
+            return [(r_me, MAP_RADIUS)]
+        low, high = ml.ring_bounds(self.whole_ring, MAP_RADIUS)
+        return [(a, b) for a, b in ((r_me, low), (high, MAP_RADIUS)) if b - a > 1e-6]
+
     def refresh(self) -> None:
         self.prepareGeometryChange()
         self._bounds = self._compute_bounds()
@@ -156,10 +172,12 @@ class _Backdrop(QGraphicsItem):
         # Sector lines from the "me" disc to the rim.
         painter.setPen(theme.sector_pen)
         r_me = ml.me_radius(MAP_RADIUS)
+        reach = self._sector_line_reach()
         for domain in ml.DOMAIN_ORDER:
             a = ml.sector_angles(domain)[0]
             c, s = math.cos(a), math.sin(a)
-            painter.drawLine(QPointF(r_me * c, r_me * s), QPointF(MAP_RADIUS * c, MAP_RADIUS * s))
+            for near, far in reach:
+                painter.drawLine(QPointF(near * c, near * s), QPointF(far * c, far * s))
         painter.setBrush(_NO_BRUSH)
         painter.setPen(theme.ring_pen)
         for circle in ml.CIRCLE_ORDER:

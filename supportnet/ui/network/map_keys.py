@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsView, QLabel
 
 from supportnet.circle_map import geometry as ml
 from supportnet.circle_map.geometry import NodeKey, PlacedNode
+from supportnet.model.network import Circle
 from supportnet.ui.network.map_items import _NodeItem
 from supportnet.ui.network.map_style import _Shared
 
@@ -26,6 +27,7 @@ class _MapKeys(_ViewBase):
     _shared: _Shared
     _items: dict[NodeKey, _NodeItem]
     _placed: list[PlacedNode]
+    _whole_ring: Circle | None
     _order: list[NodeKey]
     _hover: NodeKey | None
     _card: QLabel
@@ -45,12 +47,12 @@ class _MapKeys(_ViewBase):
 
         def key(placed: PlacedNode) -> tuple[int, int, float, float]:
             node = placed.node
-            return (
-                ml.CIRCLE_ORDER.index(node.circle),
-                ml.DOMAIN_ORDER.index(node.domain),
-                round(placed.y, 3),
-                placed.x,
-            )
+            # A ring laid out as one reads like its layout: right half, then left half.
+            if node.circle is self._whole_ring:
+                part = 0 if placed.label_side > 0 else 1
+            else:
+                part = ml.DOMAIN_ORDER.index(node.domain)
+            return (ml.CIRCLE_ORDER.index(node.circle), part, round(placed.y, 3), placed.x)
 
         return [p.node.key for p in sorted(self._placed, key=key)]
 

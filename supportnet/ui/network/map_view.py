@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from supportnet.circle_map import geometry as ml
 from supportnet.circle_map import layout as map_layout
 from supportnet.circle_map.geometry import MapNode, NodeKey, PlacedNode
+from supportnet.model.network import Circle
 from supportnet.ui.network.map_card import _MapCard
 from supportnet.ui.network.map_export import _MapExport
 from supportnet.ui.network.map_items import _Backdrop, _cell_path, _NodeItem
@@ -89,6 +90,7 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
         self._scene.addItem(self._drop_marker)
         self._apply_theme_to_scene()
         self._nodes: list[MapNode] = []
+        self._whole_ring: Circle | None = None
         self._placed: list[PlacedNode] = []
         self._items: dict[NodeKey, _NodeItem] = {}
         self._order: list[NodeKey] = []
@@ -108,12 +110,17 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
 
     # --- public API ----------------------------------------------------------------------
 
-    def set_nodes(self, nodes: Sequence[MapNode]) -> None:
-        """Show these people and groups, laid out afresh; the focused node stays focused."""
+    def set_nodes(self, nodes: Sequence[MapNode], *, whole_ring: Circle | None = None) -> None:
+        """Show these people and groups, laid out afresh; the focused node stays focused.
+
+        ``whole_ring``: a ring laid out as one, without its sector lines (a care team's
+        view: the team in the inner circle isn't about parts of life)."""
         focused = self._shared.focused
         self._nodes = list(nodes)
+        self._whole_ring = whole_ring
+        self._backdrop.set_whole_ring(whole_ring)
         self._placed = map_layout.layout(
-            self._nodes, radius=MAP_RADIUS, measure=self._shared.measure
+            self._nodes, radius=MAP_RADIUS, measure=self._shared.measure, whole_ring=whole_ring
         )
         for item in self._items.values():
             self._scene.removeItem(item)
@@ -351,7 +358,7 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
                 self._shared.set_font(self.font())
                 self._backdrop.refresh()
                 if self._nodes:
-                    self.set_nodes(self._nodes)
+                    self.set_nodes(self._nodes, whole_ring=self._whole_ring)
             for item in self._items.values():
                 item.refresh_theme()
             self._apply_theme_to_scene()

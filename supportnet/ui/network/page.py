@@ -32,7 +32,7 @@ from supportnet.scheduling.rhythm import (
     cadence_by_person,
 )
 from supportnet.services import Services
-from supportnet.ui.network.centre import CentreChoice, team_views, view_nodes
+from supportnet.ui.network.centre import CentreChoice, team_views, view_nodes, view_ring
 from supportnet.ui.network.map_view import CircleMapView
 from supportnet.ui.network.nodes import NO_CONTACT_TEXT, map_nodes
 from supportnet.ui.network.notes import NoteDelegate, NotesList, legend_meaning
@@ -293,7 +293,7 @@ class NetworkPageController(QObject):
         """Draw the map around whoever is chosen: the user, or a team's focus person."""
         centre = self.view.centre
         team = centre.current()
-        self.view.map.set_nodes(view_nodes(self.nodes, team))
+        self.view.map.set_nodes(view_nodes(self.nodes, team), whole_ring=view_ring(team))
         if team is None:
             self.view.map.set_centre()
         else:

@@ -9,15 +9,18 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
+from supportnet.circle_map import geometry as ml
 from supportnet.circle_map.focus import YOU_KEY
 from supportnet.model.care import ME
 from supportnet.model.network import Circle, Person
 from supportnet.services import Services
 from supportnet.ui.network.centre import ME_CHOICE, team_line
+from supportnet.ui.network.map_items import _Backdrop
+from supportnet.ui.network.map_style import MAP_RADIUS, MIN_GLYPH_PX, _Shared, label_drawn
 from supportnet.ui.network.page import NetworkPageController
 from supportnet.ui.people.person_editor import KNOWS_TEXT, PersonEditor
 from tools.screenshots import dark_palette
@@ -238,3 +241,59 @@ def test_editing_someone_from_a_team_view_says_whose_the_tick_is(
     assert not editor.knows_hint.isHidden()
     assert "About you, not Mum" in editor.knows_hint.text()
     editor.reject()
+
+
+def test_the_team_reads_at_the_inner_circle_s_usual_size_with_their_letters(
+    qtbot: Any, page: NetworkPageController
+) -> None:
+    view = page.view.map
+    own = view.placed_nodes()
+    _choose_team_by_keyboard(qtbot, page)
+    team = [p for p in view.placed_nodes() if p.node.circle is Circle.INNER]
+    assert len(team) == 4  # Grandad, Owen Hughes, Rosie Mensah and You
+    usual = 0.037 * MAP_RADIUS * ml.RING_FONT[Circle.INNER]
+    for p in team:
+        assert p.font_size == pytest.approx(usual), p.node.label
+        assert p.label_text.replace("\n", " ") == p.node.label
+        assert p.support_text == ml.support_glyphs(p.node.support_types)
+    assert any(p.support_text for p in team)
+    # Written large enough on screen that the letters are drawn, not left out.
+    scale = view.transform().m11()
+    for p in team:
+        pixels = p.font_size * ml.SUPPORT_SIZE * scale
+        assert label_drawn(pixels, exporting=False, minimum=MIN_GLYPH_PX), p.node.label
+    # Tab reads the team first as laid out: the right half, then the left.
+    order = view.tab_order()[: len(team)]
+    by_key = {p.node.key: p for p in team}
+    sides = [by_key[key].label_side for key in order]
+    assert sides == sorted(sides, reverse=True)
+    assert set(order) == set(by_key)
+    # Back in the user's own circles, every node is where it was.
+    QTest.keyClick(page.view.centre.combo, Qt.Key.Key_Up)
+    assert view.placed_nodes() == own
+
+
+def _backdrop_pixels(whole_ring: Circle | None, radius: float) -> tuple[QColor, QColor]:
+    """The backdrop's colour on the three o'clock sector line at ``radius``, and just off it."""
+    backdrop = _Backdrop(_Shared(QFont(), QApplication.palette()))
+    backdrop.set_whole_ring(whole_ring)
+    size = int(2.2 * MAP_RADIUS)
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    painter.translate(size / 2, size / 2)
+    backdrop.paint(painter, QStyleOptionGraphicsItem(), None)
+    painter.end()
+    x = round(size / 2 + radius)
+    return image.pixelColor(x, size // 2), image.pixelColor(x, size // 2 + 12)
+
+
+def test_a_team_view_leaves_the_sector_lines_out_of_the_inner_circle(qtbot: Any) -> None:
+    inner = sum(ml.ring_bounds(Circle.INNER, MAP_RADIUS)) / 2
+    middle = sum(ml.ring_bounds(Circle.MIDDLE, MAP_RADIUS)) / 2
+    on_line, off_line = _backdrop_pixels(None, inner)
+    assert on_line != off_line  # the user's own map: a line between parts of life
+    on_line, off_line = _backdrop_pixels(Circle.INNER, inner)
+    assert on_line == off_line  # the team's circle is one
+    on_line, off_line = _backdrop_pixels(Circle.INNER, middle)
+    assert on_line != off_line  # further out, parts of life as ever
