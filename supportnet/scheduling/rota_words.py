@@ -118,6 +118,17 @@ def done_text(supporter: str | None, *, by_you: bool = False) -> str:
     return f"Done — {who} checked in"
 
 
+def ahead_text(focus: str | None, gap: Gap) -> str:
+    """A stretch coming up with nobody planned, longer than the team is comfortable with,
+    said once on Today (``focus`` None: a team around the user). It names the days, not a
+    shortfall: someone may still take them."""
+    whom = "to check in with you" if focus is None else f"for {focus}"
+    return (
+        f"Nobody is planned yet {whom} on {stretch_text(gap)}, a longer stretch than the "
+        "team is comfortable with."
+    )
+
+
 def more_text(count: int) -> str:
     """The team's check-ins of today left off the card, pointed to calmly."""
     if count == 1:

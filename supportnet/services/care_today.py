@@ -14,6 +14,12 @@ already done), shown in the order of the day; the rest is one calm line pointing
 Care team page. A tired person then meets at most ``cap`` things to act on, and a team of
 twenty never turns Today into a wall.
 
+So that nobody is left longer than the team agreed without someone noticing, the card
+also says, once per team, the nearest stretch starting within the next three days with nobody
+planned for longer than the team is comfortable with (:data:`AHEAD_DAYS`). Such a note
+asks something of the user (finding someone), so a card holding one takes a place too,
+even on a day without check-ins.
+
 The user's own check-in ("You call Dan at 19:00") is left out when Today already shows a
 card of the user's own plans for that person: one reach-out, said once.
 """
@@ -29,7 +35,7 @@ from supportnet.data import reads
 from supportnet.model.care import ME, SupporterRef
 from supportnet.model.network import display_name_of
 from supportnet.model.targets import PERSON
-from supportnet.scheduling.rota_words import checkin_text, done_text, more_text
+from supportnet.scheduling.rota_words import ahead_text, checkin_text, done_text, more_text
 from supportnet.services.care_teams import NOT_IN_NETWORK, YOU, RotaLine
 
 if TYPE_CHECKING:
@@ -53,6 +59,8 @@ __all__ = [
 ]
 
 TITLE = "Your care team today"
+#: How far ahead Today looks for a stretch longer than a team is comfortable with.
+AHEAD_DAYS = 3
 TITLE_TEAMS = "Your care teams today"
 
 
@@ -93,23 +101,28 @@ class CareToday:
     more: int = 0
     #: Per team uid, its supporters as (ref, name), for choosing who did a check-in.
     supporters: dict[str, list[tuple[SupporterRef, str]]] = field(default_factory=dict)
+    #: Stretches coming up with nobody planned for longer than a team is comfortable
+    #: with, one per team at most, in words.
+    ahead: list[str] = field(default_factory=list)
+    #: How many teams the card speaks for.
+    teams: int = 0
 
     @property
     def title(self) -> str:
-        return TITLE if len({line.team_uid for line in self.lines}) <= 1 else TITLE_TEAMS
+        return TITLE if self.teams <= 1 else TITLE_TEAMS
 
     @property
     def asks(self) -> bool:
         """Whether any check-in on the card is still to happen (done ones are ranked last,
-        so none left off is either)."""
-        return any(not line.done for line in self.lines)
+        so none left off is either), or a stretch ahead needs someone."""
+        return bool(self.ahead) or any(not line.done for line in self.lines)
 
     @property
     def more_text(self) -> str:
         return more_text(self.more) if self.more else ""
 
     def __bool__(self) -> bool:
-        return bool(self.lines)
+        return bool(self.lines or self.ahead)
 
 
 def _time_key(line: TeamLine) -> tuple[bool, str, str]:
@@ -125,6 +138,7 @@ def team_lines(
     with_cards: Collection[str] = (),
     supporters: dict[str, list[tuple[SupporterRef, str]]] | None = None,
     who_did: WhoDid | None = None,
+    ahead: list[tuple[str, str]] | None = None,
 ) -> list[TeamLine]:
     """Every team's check-ins on ``today`` (the user's local day in ``zone``), in words.
 
@@ -132,14 +146,26 @@ def team_lines(
     for; the user's own check-ins with them are left out. ``supporters``, when given, is
     filled with each team's supporters still in the network, as (ref, name). A check-in
     marked done names who did it (``who_did``; without it, the supporter the rota has).
+    ``ahead``, when given, gets each team's nearest stretch over its comfortable gap that
+    starts within :data:`AHEAD_DAYS`, as (team uid, words).
     """
     out: list[TeamLine] = []
     for team in services.care_teams.list():
-        view = services.care_teams.rota(team.uid, today, 1, zone)
+        # Far enough to see the whole of a stretch that starts within the week ahead.
+        span = 1 if ahead is None else AHEAD_DAYS + team.comfortable_gap_days + 1
+        view = services.care_teams.rota(team.uid, today, span, zone)
         if supporters is not None:
             supporters[team.uid] = [(s.ref, s.name) for s in view.supporters if s.in_network]
         focus = None if team.focus == ME else view.focus_name
-        for day in view.days:
+        if ahead is not None:
+            soon = [
+                gap
+                for gap in view.coverage.gaps_over_comfort
+                if (gap.first - today).days < AHEAD_DAYS
+            ]
+            if soon:
+                ahead.append((team.uid, ahead_text(focus, soon[0])))
+        for day in view.days[:1]:
             for line in day.check_ins:
                 yours = line.supporter == ME
                 if yours and team.focus in with_cards:
@@ -170,12 +196,23 @@ def care_today(
     """The card's lines: at most ``limit``, those asking most of the user first, shown in
     the order of the day (see the module's note on the cap)."""
     supporters: dict[str, list[tuple[SupporterRef, str]]] = {}
+    ahead: list[tuple[str, str]] = []
     lines = team_lines(
-        services, today, zone, with_cards=with_cards, supporters=supporters, who_did=who_did
+        services,
+        today,
+        zone,
+        with_cards=with_cards,
+        supporters=supporters,
+        who_did=who_did,
+        ahead=ahead,
     )
     kept = sorted(lines, key=lambda line: (line.rank(), _time_key(line)))[: max(limit, 0)]
     kept.sort(key=_time_key)
-    return CareToday(kept, len(lines) - len(kept), supporters)
+    notes = ahead[: max(limit, 0)]
+    teams = len({line.team_uid for line in kept} | {uid for uid, _text in notes})
+    return CareToday(
+        kept, len(lines) - len(kept), supporters, [text for _uid, text in notes], teams
+    )
 
 
 def people_with_cards(services: Services, suggestions: Sequence[Suggestion]) -> set[str]:

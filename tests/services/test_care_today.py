@@ -13,6 +13,7 @@ from supportnet.model.plans import Frequency, Plan, PlanKind, Recurrence
 from supportnet.scheduling import Suggestion, Target
 from supportnet.services import Services
 from supportnet.services.care_today import (
+    AHEAD_DAYS,
     CareToday,
     care_today,
     people_with_cards,
@@ -53,6 +54,7 @@ class Teams:
         self.around_dan = CareTeam(
             name="Around Dan",
             focus=self.dan.uid,
+            comfortable_gap_days=7,  # weekly suits them: no stretch to point out
             supporters=[self.shiv.uid, self.rosie.uid, ME],
             slots=[
                 RotaSlot(_weekly(19), self.shiv.uid),
@@ -64,6 +66,7 @@ class Teams:
         self.around_me = CareTeam(
             name="After the hospital",
             focus=ME,
+            comfortable_gap_days=7,
             supporters=[self.rosie.uid],
             slots=[RotaSlot(_weekly(20, None), self.rosie.uid)],
         )
@@ -275,3 +278,51 @@ def test_a_card_with_everything_done_asks_nothing_and_takes_no_place(
     assert all(line.text.startswith("Done — ") for line in team.lines)
     # Dan's card is on the page now, so the user's own (done) call is said there.
     assert "Done — you checked in" not in [line.text for line in team.lines]
+
+
+def test_a_stretch_longer_than_the_team_is_comfortable_with_is_said_once_ahead(
+    services: Services, teams: Teams
+) -> None:
+    team = services.care_teams.get(teams.around_dan.uid)
+    team.comfortable_gap_days = 2
+    services.care_teams.save(team)
+    # Tuesday: no check-ins today, and Tue 8 – Sun 13 has nobody planned for Dan.
+    tuesday = date(2026, 12, 8)
+    card = care_today(services, tuesday, ZONE, limit=3)
+    assert card.lines == []
+    assert card.ahead == [
+        "Nobody is planned yet for Dan on Tue 8 – Sun 13 Dec, a longer stretch than the "
+        "team is comfortable with."
+    ]
+    assert card.asks  # finding someone is something to do: the card takes a place
+    assert card.title == "Your care team today"
+    own, shared = share_cap(3, [_suggestion(teams.shiv, "Shiv")] * 3, lambda _own: card)
+    assert (len(own), shared) == (2, card)
+
+
+def test_a_stretch_further_off_than_the_next_few_days_waits(
+    services: Services, teams: Teams
+) -> None:
+    team = services.care_teams.get(teams.around_dan.uid)
+    team.comfortable_gap_days = 2
+    services.care_teams.save(team)
+    # Monday has its check-ins; the stretch starts tomorrow: said. From Thursday on, the
+    # stretch has begun more than AHEAD_DAYS ago and the next starts next Tuesday.
+    monday = care_today(services, MONDAY, ZONE, limit=3)
+    assert len(monday.ahead) == 1
+    thursday = date(2026, 12, 10)
+    assert AHEAD_DAYS == 3
+    later = care_today(services, thursday, ZONE, limit=3)
+    assert later.ahead == [
+        "Nobody is planned yet for Dan on Thu 10 – Sun 13 Dec, a longer stretch than the "
+        "team is comfortable with."
+    ]
+    # A team around the user speaks to them.
+    mine = services.care_teams.get(teams.around_me.uid)
+    mine.comfortable_gap_days = 1
+    services.care_teams.save(mine)
+    texts = care_today(services, date(2026, 12, 9), ZONE, limit=3).ahead
+    assert (
+        "Nobody is planned yet to check in with you on Wed 9 – Sun 13 Dec, a longer "
+        "stretch than the team is comfortable with."
+    ) in texts

@@ -273,6 +273,7 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
         self.sidebar.currentRowChanged.connect(self._sidebar_moved)
         self.today.status.connect(self.show_note)
         self.today.going_easy_changed.connect(self._going_easy_changed)
+        self.today.care_team_requested.connect(lambda: self.show_page(Page.CARE_TEAM))
         self._going_easy_changed(self.today.going_easy)
 
         stack = self.undo_stack

@@ -9,6 +9,7 @@ from supportnet.services.care_today import CareToday, TeamLine
 from supportnet.ui.today.cards import Card, _button, _scaled, _text
 
 MARK_DONE_TEXT = "Mark as done…"
+OPEN_ROTA_TEXT = "Open the rota"
 
 
 class TeamLineRow(QWidget):
@@ -51,6 +52,13 @@ class CareTeamCard(Card):
         self.rows = [TeamLineRow(line) for line in today.lines]
         self.more_label: QLabel = _text(today.more_text, "More check-ins today")
         self.more_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # A stretch ahead with nobody planned: words, and the way to the rota to find someone.
+        self.ahead_labels = [_text(text, text) for text in today.ahead]
+        self.open_rota_button: QPushButton = _button(
+            OPEN_ROTA_TEXT,
+            "Open the rota on the Care team page",
+            "See the days with nobody planned yet and who could take them",
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 16, 22, 16)
         layout.setSpacing(8)
@@ -59,6 +67,13 @@ class CareTeamCard(Card):
             layout.addWidget(row)
         layout.addWidget(self.more_label)
         self.more_label.setVisible(bool(today.more_text))
+        for label in self.ahead_labels:
+            layout.addWidget(label)
+        rota_row = QHBoxLayout()
+        rota_row.addStretch(1)
+        rota_row.addWidget(self.open_rota_button)
+        layout.addLayout(rota_row)
+        self.open_rota_button.setVisible(bool(today.ahead))
 
     def texts(self) -> list[str]:
         return [row.line.text for row in self.rows]
@@ -70,4 +85,6 @@ class CareTeamCard(Card):
         order: list[QWidget] = []
         for row in self.rows:
             order.extend(row.focus_order())
+        if self.today.ahead:
+            order.append(self.open_rota_button)
         return order

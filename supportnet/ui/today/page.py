@@ -62,6 +62,8 @@ class TodayPageController(QObject):
     status = Signal(str)
     #: Going easy started (True) or stopped (False), for the menu's wording.
     going_easy_changed = Signal(bool)
+    #: The team card's "Open the rota": show the Care team page.
+    care_team_requested = Signal()
 
     def __init__(
         self,
@@ -185,6 +187,7 @@ class TodayPageController(QObject):
             team_card = CareTeamCard(self.team_today, self.view.cards_holder)
             for row in team_card.rows:
                 row.done_button.clicked.connect(lambda _c=False, t=row.line: self.mark_done(t))
+            team_card.open_rota_button.clicked.connect(self.care_team_requested)
         self.view.set_cards(cards, team_card)
         if focused is not None:
             # The keyboard stays where it was, not back at the top of the window.

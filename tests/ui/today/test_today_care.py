@@ -294,3 +294,35 @@ def test_once_all_is_done_the_card_gives_its_place_back(qtbot: Any, london: Any)
     assert card.focus_order() == []  # nothing left to press
     assert len(today.cards) == 3  # the suggestions have every place the cap gives
     assert today.view.cards[-1] is card
+
+
+def test_a_stretch_coming_up_with_nobody_planned_is_said_with_the_way_to_the_rota(
+    qtbot: Any, london: Any
+) -> None:
+    from supportnet.ui.shell.sidebar import Page
+
+    # Wednesday 2 December: the example team has nobody planned on Fri 4 – Sat 5 Dec,
+    # longer than the one day it is comfortable with.
+    wednesday = datetime(2026, 12, 2, 9, tzinfo=NOW.tzinfo)
+    window = _shown(qtbot, _window(qtbot, london, wednesday))
+    card = window.today.team_card
+    assert card is not None
+    assert card.today.ahead == [
+        "Nobody is planned yet for Mum on Fri 4 – Sat 5 Dec, a longer stretch than the team "
+        "is comfortable with."
+    ]
+    assert [label.text() for label in card.ahead_labels] == card.today.ahead
+    button = card.open_rota_button
+    assert button.isVisible()
+    assert button.accessibleName() == "Open the rota on the Care team page"
+    assert button in card.focus_order()
+    assert not any(word in card.today.ahead[0].lower() for word in PRESSING)
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert window.current_page is Page.CARE_TEAM
+    # On Sunday the next such stretch is further off than three days: no note, no button.
+    sunday = _shown(qtbot, _window(qtbot, london))
+    sunday_card = sunday.today.team_card
+    assert sunday_card is not None
+    assert sunday_card.today.ahead == []
+    assert sunday_card.open_rota_button.isHidden()
