@@ -54,6 +54,8 @@ __all__ = [
 #: The environment variable a password may come from instead of the keyring.
 PASSWORD_ENV = "SUPPORTNET_CALDAV_PASSWORD"
 _PLANS_SET = "plans"
+#: Lines that say when the event was written, not what it is: never in the digest.
+_MOMENTS = (b"DTSTAMP:", b"LAST-MODIFIED:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,9 @@ def resources_of(
 ) -> list[Resource]:
     """One resource per UID: a VCALENDAR with its VTIMEZONEs and every VEVENT of that UID
     (a series and its moved occurrences), without METHOD (a CalDAV resource has none,
-    RFC 4791 §4.1), marked with the set and a digest of everything but DTSTAMP."""
+    RFC 4791 §4.1), marked with the set and a digest of what the event means: DTSTAMP and
+    LAST-MODIFIED are left out, as a rota event's are the moment of export (nothing
+    remembers it) and would make every publish send every event again."""
     grouped: dict[str, list[ExportEvent]] = {}
     for event in events:
         if not event.cancelled:
@@ -122,7 +126,7 @@ def resources_of(
         data = calendar_bytes(group, options, now).replace(b"METHOD:PUBLISH\r\n", b"")
         lines = data.split(b"\r\n")
         digest = hashlib.sha256(
-            b"\r\n".join(line for line in lines if not line.startswith(b"DTSTAMP:"))
+            b"\r\n".join(line for line in lines if not line.startswith(_MOMENTS))
         ).hexdigest()
         marks = f"{SET_PROPERTY}:{set_id}\r\n{DIGEST_PROPERTY}:{digest}\r\nEND:VEVENT\r\n"
         out.append(Resource(uid, data.replace(b"END:VEVENT\r\n", marks.encode("ascii")), digest))

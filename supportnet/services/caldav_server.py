@@ -4,9 +4,10 @@ The `caldav` library is imported only when a publish runs, so the command line a
 window start without it. Each event (all VEVENTs sharing a UID) is one resource named
 after its UID. Every event SupportNet puts there carries two properties that name no app:
 ``X-CHECKINS-SET`` (which publish it belongs to: the user's own plans, or one supporter's
-part of one team) and ``X-CHECKINS-DIGEST`` (its content without DTSTAMP). A publish
-compares digests, so publishing twice sends nothing; it removes only resources of its own
-set, so the user's own events (and another set's) are never touched.
+part of one team) and ``X-CHECKINS-DIGEST`` (its content without DTSTAMP and
+LAST-MODIFIED). A publish compares digests, so publishing twice sends nothing; it removes
+only resources of its own set, so the user's own events (and another set's) are never
+touched.
 
 Any failure is one :class:`PublishError` with one plain sentence; what was already sent
 stays consistent with the next publish, which puts what is missing and removes what is
