@@ -72,11 +72,18 @@ class Published:
         o = self.outcome
         noun = self.what if self.events == 1 else f"{self.what}s"
         if not (o.new or o.changed or o.removed):
-            return f"Published {self.events} {noun} to {self.target.url}: nothing had changed."
-        return (
-            f"Published {self.events} {noun} to {self.target.url}: {o.new} new, "
-            f"{o.changed} changed, {o.removed} removed."
-        )
+            done = f"Published {self.events} {noun} to {self.target.url}: nothing had changed."
+        else:
+            done = (
+                f"Published {self.events} {noun} to {self.target.url}: {o.new} new, "
+                f"{o.changed} changed, {o.removed} removed."
+            )
+        if o.skipped:
+            done += (
+                f" {o.skipped} left alone: the calendar already has an event with its id "
+                "that SupportNet didn't put there."
+            )
+        return done
 
 
 def password_for(
@@ -163,8 +170,21 @@ def publish_supporter(
     except NothingToExportError:
         events = []  # their earlier events on the server are withdrawn
     set_id = supporter_set(team_uid, supporter)
-    outcome = sync(target, password, resources_of(events, options, now, set_id), set_id)
+    resources = resources_of(events, options, now, set_id)
+    outcome = sync(target, password, resources, set_id, replaceable=_team_sets(store, team_uid))
     return Published(target, len(events), outcome, "rota check-in")
+
+
+def _team_sets(store: Store, team_uid: str) -> frozenset[str]:
+    """The set marks any supporter's part of this team can carry: the team's supporters,
+    anyone given a file of it, and everyone in the network (someone who left the team may
+    still have events there). A mark names its team, so no other team's set is among them."""
+    from supportnet.model.care import ME
+
+    team = store.care_teams.get(team_uid)
+    refs = {ME, *team.supporters, *store.calendar.rota.supporters(team_uid)}
+    refs |= {person.uid for person in store.people.list_all()}
+    return frozenset(supporter_set(team_uid, ref) for ref in refs)
 
 
 class CalendarPublishing:

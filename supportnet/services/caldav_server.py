@@ -7,7 +7,9 @@ after its UID. Every event SupportNet puts there carries two properties that nam
 part of one team) and ``X-CHECKINS-DIGEST`` (its content without DTSTAMP and
 LAST-MODIFIED). A publish compares digests, so publishing twice sends nothing; it removes
 only resources of its own set, so the user's own events (and another set's) are never
-touched.
+touched. The one exception: a rota slot given to another supporter of the same team keeps
+its UID, so that supporter's publish takes the event over from the team's other sets
+(``replaceable``); an event of that UID outside them is left alone and counted.
 
 Any failure is one :class:`PublishError` with one plain sentence; what was already sent
 stays consistent with the next publish, which puts what is missing and removes what is
@@ -72,6 +74,7 @@ class Outcome:
     changed: int
     removed: int
     unchanged: int
+    skipped: int = 0  # wanted, but the calendar has an event of that UID not ours to change
 
 
 def check_target(url: str, username: str) -> Target:
@@ -116,17 +119,19 @@ def sync(
     resources: Sequence[Resource],
     set_id: str,
     *,
+    replaceable: frozenset[str] = frozenset(),
     timeout: float = TIMEOUT_SECONDS,
 ) -> Outcome:
     """Make the server's calendar hold exactly ``resources`` of set ``set_id``.
 
     Creates the calendar when there is none at the address, puts new and changed events,
-    removes this set's events no longer wanted, and leaves every other event alone.
+    removes this set's events no longer wanted, and leaves every other event alone, except
+    that an event of a set in ``replaceable`` with a UID wanted here becomes this set's.
     Raises :class:`PublishError` on any failure.
     """
     try:
         with _quiet_libraries():
-            return _sync(target, password, resources, set_id, timeout)
+            return _sync(target, password, resources, set_id, replaceable, timeout)
     except PublishError:
         raise
     except Exception as exc:
@@ -154,7 +159,12 @@ def _quiet_libraries() -> Iterator[None]:
 
 
 def _sync(
-    target: Target, password: str, resources: Sequence[Resource], set_id: str, timeout: float
+    target: Target,
+    password: str,
+    resources: Sequence[Resource],
+    set_id: str,
+    replaceable: frozenset[str],
+    timeout: float,
 ) -> Outcome:
     from caldav.collection import Calendar
     from caldav.davclient import DAVClient
@@ -183,7 +193,7 @@ def _sync(
             uid, mark, digest = _marks(str(event.data or ""))
             if uid:
                 have[uid] = (str(event.url), mark, digest)
-        new = changed = unchanged = removed = 0
+        new = changed = unchanged = removed = skipped = 0
         wanted = {r.uid for r in resources}
         for resource in resources:
             found = have.get(resource.uid)
@@ -192,8 +202,12 @@ def _sync(
                 headers = {**_ICS, "If-None-Match": "*"}
                 _check(client.put(str(url), resource.data.decode("utf-8"), headers), target)
                 new += 1
+            elif found[1] in replaceable and found[1] != set_id:
+                # The team's slot now belongs to this supporter: the event changes hands.
+                _check(client.put(found[0], resource.data.decode("utf-8"), _ICS), target)
+                new += 1
             elif found[1] != set_id:
-                continue  # someone else's event with this uid: never overwritten
+                skipped += 1  # not SupportNet's, or another team's: never overwritten
             elif found[2] == resource.digest:
                 unchanged += 1
             else:
@@ -205,7 +219,7 @@ def _sync(
                 if response.status != 404:  # already gone is what was wanted
                     _check(response, target, "remove an event")
                 removed += 1
-    return Outcome(new, changed, removed, unchanged)
+    return Outcome(new, changed, removed, unchanged, skipped)
 
 
 def _check(response: Any, target: Target, doing: str = "put an event") -> None:

@@ -4,13 +4,15 @@ file export's memory is the file export's own."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
+import icalendar
 import pytest
 
 from supportnet.model.care import ME
 from supportnet.services import caldav_publish as publishing
-from tests.services.caldav_server import PASSWORD, Server
+from tests.services.caldav_server import PASSWORD, USER, Server
 from tests.services.test_caldav_publish import (
     NOW,
     OPTIONS,
@@ -67,3 +69,65 @@ def test_the_user_s_plans_published_again_later_send_nothing(
     done = publishing.publish_plans(world.store, target, PASSWORD, OPTIONS, NOW + later)
     assert done.outcome.new == done.outcome.changed == done.outcome.removed == 0
     assert server.methods["PUT"] == server.methods["DELETE"] == 0
+
+
+def _reassign(world: World, slot_uid: str, to: str) -> None:
+    team = world.store.care_teams.get(world.team.uid)
+    slots = [
+        dataclasses.replace(slot, supporter=to) if slot.plan.uid == slot_uid else slot
+        for slot in team.slots
+    ]
+    world.store.care_teams.save(dataclasses.replace(team, slots=slots))
+
+
+def _set_of(event: icalendar.Event) -> str:
+    return str(event["X-CHECKINS-SET"])
+
+
+def test_a_slot_given_to_another_supporter_goes_to_their_set(world: World, server: Server) -> None:
+    """Shiv's Monday series is on the calendar; the slot goes to Tom: Tom's publish takes
+    the event over (same UID, now marked as his), and Shiv's next publish leaves it be."""
+    target, team = _target(server), world.team.uid
+    shiv, tom = world.refs["shiv"], world.refs["tom"]
+    series = f"rota-{world.monday.uid}"
+    publishing.publish_supporter(world.store, target, PASSWORD, team, shiv, OPTIONS, NOW)
+    assert _set_of(_served(server)[series]) == publishing.supporter_set(team, shiv)
+    _reassign(world, world.monday.uid, tom)
+    done = publishing.publish_supporter(world.store, target, PASSWORD, team, tom, OPTIONS, NOW)
+    assert done.outcome.new == done.events >= 1
+    assert "left alone" not in done.summary
+    assert _set_of(_served(server)[series]) == publishing.supporter_set(team, tom)
+    again = publishing.publish_supporter(world.store, target, PASSWORD, team, shiv, OPTIONS, NOW)
+    served = _served(server)
+    assert series in served, "Tom's event stays"
+    assert _set_of(served[series]) == publishing.supporter_set(team, tom)
+    shiv_set = publishing.supporter_set(team, shiv)
+    assert not [uid for uid, event in served.items() if _set_of(event) == shiv_set]
+    assert again.outcome.new == 0
+
+
+@pytest.mark.parametrize("mark", ["", "another team"], ids=["unmarked", "other-team"])
+def test_an_event_of_the_same_uid_from_elsewhere_is_left_alone_and_said(
+    world: World, server: Server, mark: str
+) -> None:
+    """An event SupportNet didn't put there, or another team's, is never replaced, and the
+    summary says how many were left alone."""
+    target, team, shiv = _target(server), world.team.uid, world.refs["shiv"]
+    series = f"rota-{world.monday.uid}"
+    marked = f"X-CHECKINS-SET:{publishing.supporter_set(mark, shiv)}\r\n" if mark else ""
+    theirs = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Me//Mine//EN\r\nBEGIN:VEVENT\r\n"
+        f"UID:{series}\r\nDTSTAMP:20261201T000000Z\r\nDTSTART:20261215T100000Z\r\n"
+        f"DTEND:20261215T110000Z\r\nSUMMARY:Mine\r\n{marked}END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert server.request("MKCALENDAR", f"/{USER}/checkins/")[0] == 201
+    status, _ = server.request("PUT", f"/{USER}/checkins/{series}.ics", theirs.encode())
+    assert status == 201
+    done = publishing.publish_supporter(world.store, target, PASSWORD, team, shiv, OPTIONS, NOW)
+    assert str(_served(server)[series]["SUMMARY"]) == "Mine"
+    assert done.outcome.skipped == 1
+    assert done.summary.endswith(
+        "1 left alone: the calendar already has an event with its id that SupportNet "
+        "didn't put there."
+    )
+    assert "\n" not in done.summary
