@@ -6,8 +6,9 @@ Two things can be published, each as its own set of events on the server (see
 of a care team's rota (the events ``export-ics --supporter`` writes). The password comes
 from ``SUPPORTNET_CALDAV_PASSWORD`` or the keyring, never from the store.
 
-The store changes only after the server has taken everything: for plans, the memory of
-what calendars were given (as after writing a file); nothing at all for a rota part. A
+The store changes only after the server has taken everything: for plans, the uids and
+SEQUENCE of the events the server now holds (never a cancellation: the file export's
+memory of what it withdrew is the file export's own); nothing at all for a rota part. A
 publish that fails half-way leaves the server holding some of the events; the next one
 puts what is missing and removes what is left over.
 """
@@ -149,7 +150,7 @@ def publish_plans(
     prepared = prepare(store, options, now)
     events = [e for e in prepared.events if not e.cancelled]
     outcome = sync(target, password, resources_of(events, options, now, plans_set()), plans_set())
-    remember(store, prepared)  # only once the server has all of it
+    remember(store, prepared)  # only once the server has all of it; never a cancellation
     return Published(target, len(events), outcome, "check-in")
 
 

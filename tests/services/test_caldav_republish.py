@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import timedelta
+from pathlib import Path
 
 import icalendar
 import pytest
 
+from supportnet.calendar import CANCEL_REPEAT_DAYS
 from supportnet.model.care import ME
 from supportnet.services import caldav_publish as publishing
+from supportnet.services.calendar_export import export
 from tests.services.caldav_server import PASSWORD, USER, Server
 from tests.services.test_caldav_publish import (
     NOW,
@@ -131,3 +134,27 @@ def test_an_event_of_the_same_uid_from_elsewhere_is_left_alone_and_said(
         "didn't put there."
     )
     assert "\n" not in done.summary
+
+
+def _cancelled_in(path: Path) -> set[str]:
+    found = icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    return {str(e["UID"]) for e in found if str(e.get("STATUS", "")) == "CANCELLED"}
+
+
+@pytest.mark.parametrize("publish", [False, True], ids=["file-only", "published-between"])
+def test_publishing_leaves_the_file_export_s_cancellations_as_they_were(
+    world: World, plans: list, server: Server, tmp_path: Path, publish: bool
+) -> None:
+    """A plan given to calendars by a file, then deleted: the next file says it is
+    cancelled, even long after, whether or not the plans were published in between (a
+    live calendar deletes the event; the file's calendars only learn it from a file)."""
+    store = world.store
+    export(store, tmp_path / "first.ics", OPTIONS, NOW)
+    gone = plans[1]
+    store.plans.delete(gone.id)
+    if publish:
+        publishing.publish_plans(store, _target(server), PASSWORD, OPTIONS, NOW)
+        assert gone.uid not in _served(server)
+    later = NOW + timedelta(days=CANCEL_REPEAT_DAYS + 5)
+    export(store, tmp_path / "later.ics", OPTIONS, later)
+    assert gone.uid in _cancelled_in(tmp_path / "later.ics")
