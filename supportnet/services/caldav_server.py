@@ -33,6 +33,10 @@ DIGEST_PROPERTY = "X-CHECKINS-DIGEST"
 #: The calendar's name when SupportNet creates it: discreet, as in every .ics file.
 DISPLAY_NAME = "Check-ins"
 TIMEOUT_SECONDS = 20
+#: What a reply no CalDAV server would give gets (its details might quote anything).
+UNCLEAR = (
+    "The calendar server answered in a way SupportNet doesn't understand; nothing was changed here."
+)
 #: Hosts that may be reached over plain http: this computer only.
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
@@ -278,7 +282,9 @@ def _reason(target: Target, exc: Exception) -> str:
         )
     if isinstance(exc, error.DAVError):
         return f"{host} gave an answer SupportNet couldn't use; nothing was published."
-    raise exc
+    # Anything else (XML that doesn't parse, a reply no CalDAV server gives) is the
+    # library failing on the answer: one sentence, with nothing of the reply or the address.
+    return UNCLEAR
 
 
 def _marks(text: str) -> tuple[str | None, str | None, str | None]:

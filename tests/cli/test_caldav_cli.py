@@ -200,3 +200,17 @@ def test_a_typed_password_is_not_kept_without_being_asked(
     assert code == 0
     assert "keyring" not in text
     assert setup.entries == {}
+
+
+def test_a_reply_no_calendar_server_gives_is_one_line_and_exit_1(
+    filled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.services.test_caldav_strange_answers import _answering
+
+    monkeypatch.setenv("SUPPORTNET_CALDAV_PASSWORD", PASSWORD)
+    with _answering(207, "application/xml", b"not XML <<<") as port:
+        code, text, err = _publish(filled, f"http://127.0.0.1:{port}/{USER}/checkins/")
+    assert (code, text) == (1, "")
+    assert err.count("\n") == 1
+    assert "doesn't understand; nothing was changed here." in err
+    assert "Traceback" not in err
