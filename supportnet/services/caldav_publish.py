@@ -27,6 +27,7 @@ from supportnet.data import server_passwords
 from supportnet.model.errors import NothingToExportError
 from supportnet.services.caldav_server import (
     DIGEST_PROPERTY,
+    PASSWORD_ENV,
     SET_PROPERTY,
     Outcome,
     Resource,
@@ -37,6 +38,7 @@ from supportnet.services.caldav_server import (
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
+    from supportnet.services.rota_export import TeamChoice
 
 __all__ = [
     "PASSWORD_ENV",
@@ -52,8 +54,6 @@ __all__ = [
     "supporter_set",
 ]
 
-#: The environment variable a password may come from instead of the keyring.
-PASSWORD_ENV = "SUPPORTNET_CALDAV_PASSWORD"
 _PLANS_SET = "plans"
 #: Lines that say when the event was written, not what it is: never in the digest.
 _MOMENTS = (b"DTSTAMP:", b"LAST-MODIFIED:")
@@ -206,15 +206,13 @@ class CalendarPublishing:
     def keep_password(self, target: Target, password: str) -> None:
         keep_password(target, password, self._backend)
 
-    def teams(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
-        """Each team's uid, name and supporters as (ref, name), "me" first as "You"."""
-        from supportnet.services.care_teams import CareTeamService
+    def teams(self) -> list[TeamChoice]:
+        """The teams and supporters the export dialog offers too (display names; someone
+        who left a team but was given a file of it, so publishing their part, now empty,
+        removes what the calendar has of it)."""
+        from supportnet.services.rota_export import team_choices
 
-        service = CareTeamService(self._store)
-        return [
-            (team.uid, team.name, _supporters(self._store, team.supporters))
-            for team in service.list()
-        ]
+        return team_choices(self._store)
 
     def publish(
         self,
@@ -237,18 +235,3 @@ class CalendarPublishing:
             done = publish_supporter(self._store, target, secret, *team_supporter, options, now)
         self._store.settings.update(caldav_url=target.url, caldav_username=target.username)
         return done
-
-
-def _supporters(store: Store, refs: list[str]) -> list[tuple[str, str]]:
-    from supportnet.data import reads
-    from supportnet.model.care import ME
-
-    out: list[tuple[str, str]] = []
-    for ref in refs:
-        if ref == ME:
-            out.insert(0, (ME, "You"))
-            continue
-        people = reads.people(store.db, uid=ref)
-        if people:
-            out.append((ref, people[0].name))
-    return out

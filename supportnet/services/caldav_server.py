@@ -28,6 +28,8 @@ from urllib.parse import quote, urlsplit
 
 from supportnet.model.errors import PublishError, UsageError
 
+#: The environment variable a password may come from instead of the keyring.
+PASSWORD_ENV = "SUPPORTNET_CALDAV_PASSWORD"
 SET_PROPERTY = "X-CHECKINS-SET"
 DIGEST_PROPERTY = "X-CHECKINS-DIGEST"
 #: The calendar's name when SupportNet creates it: discreet, as in every .ics file.

@@ -158,3 +158,56 @@ def test_publishing_leaves_the_file_export_s_cancellations_as_they_were(
     later = NOW + timedelta(days=CANCEL_REPEAT_DAYS + 5)
     export(store, tmp_path / "later.ics", OPTIONS, later)
     assert gone.uid in _cancelled_in(tmp_path / "later.ics")
+
+
+def _shiv_leaves_after_a_file(world: World, tmp_path: Path) -> None:
+    """Shiv is given a file of her part, then leaves the team (her slot becomes open)."""
+    from supportnet.services.rota_export import export_supporter
+
+    shiv = world.refs["shiv"]
+    export_supporter(world.store, tmp_path / "shiv.ics", world.team.uid, shiv, OPTIONS, NOW)
+    team = world.store.care_teams.get(world.team.uid)
+    world.store.care_teams.save(team.without_supporter(shiv))
+
+
+def test_the_publish_dialog_offers_who_the_export_dialog_does(world: World, tmp_path: Path) -> None:
+    """One list for both: display names, and someone who left but has some of the team."""
+    from supportnet.services.rota_export import SupporterCalendarExport
+
+    _shiv_leaves_after_a_file(world, tmp_path)
+    offered = publishing.CalendarPublishing(world.store).teams()
+    assert offered == SupporterCalendarExport(world.store).teams()
+    (team,) = offered
+    assert dict(team.supporters) == {
+        world.refs["priya"]: "Priya Raman",
+        world.refs["tom"]: "Tom Reed",
+        ME: "You",
+        world.refs["shiv"]: "Auntie Shiv (no longer on the team)",
+    }
+
+
+def test_publishing_a_former_supporter_s_part_removes_their_events(
+    world: World, server: Server, tmp_path: Path
+) -> None:
+    target, team, shiv = _target(server), world.team.uid, world.refs["shiv"]
+    publishing.publish_supporter(world.store, target, PASSWORD, team, shiv, OPTIONS, NOW)
+    had = len(_served(server))
+    assert had >= 1
+    _shiv_leaves_after_a_file(world, tmp_path)
+    done = publishing.publish_supporter(world.store, target, PASSWORD, team, shiv, OPTIONS, NOW)
+    assert done.events == 0
+    assert done.outcome.removed == had
+    assert _served(server) == {}
+
+
+def test_the_password_s_environment_variable_is_named_once() -> None:
+    from supportnet.cli import caldav_commands
+
+    root = Path(publishing.__file__).parents[1]
+    named = [
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.py")
+        if '"SUPPORTNET_CALDAV_PASSWORD"' in path.read_text(encoding="utf-8")
+    ]
+    assert named == ["services/caldav_server.py"]
+    assert caldav_commands.PASSWORD_ENV is publishing.PASSWORD_ENV
