@@ -17,8 +17,7 @@ from typing import Any, TextIO
 from supportnet.cli.common import PROG, passphrase_provider, valid_text, whole_number
 from supportnet.cli.reachout_commands import PRIVACY_CHOICES
 from supportnet.model.errors import ServerPasswordError, SupportNetError, UsageError
-
-PASSWORD_ENV = "SUPPORTNET_CALDAV_PASSWORD"  # the same name as services.caldav_publish
+from supportnet.services.caldav_server import PASSWORD_ENV  # light: no caldav until used
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:

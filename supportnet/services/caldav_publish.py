@@ -6,8 +6,9 @@ Two things can be published, each as its own set of events on the server (see
 of a care team's rota (the events ``export-ics --supporter`` writes). The password comes
 from ``SUPPORTNET_CALDAV_PASSWORD`` or the keyring, never from the store.
 
-The store changes only after the server has taken everything: for plans, the memory of
-what calendars were given (as after writing a file); nothing at all for a rota part. A
+The store changes only after the server has taken everything: for plans, the uids and
+SEQUENCE of the events the server now holds (never a cancellation: the file export's
+memory of what it withdrew is the file export's own); nothing at all for a rota part. A
 publish that fails half-way leaves the server holding some of the events; the next one
 puts what is missing and removes what is left over.
 """
@@ -26,6 +27,7 @@ from supportnet.data import server_passwords
 from supportnet.model.errors import NothingToExportError
 from supportnet.services.caldav_server import (
     DIGEST_PROPERTY,
+    PASSWORD_ENV,
     SET_PROPERTY,
     Outcome,
     Resource,
@@ -36,6 +38,7 @@ from supportnet.services.caldav_server import (
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
+    from supportnet.services.rota_export import TeamChoice
 
 __all__ = [
     "PASSWORD_ENV",
@@ -51,9 +54,9 @@ __all__ = [
     "supporter_set",
 ]
 
-#: The environment variable a password may come from instead of the keyring.
-PASSWORD_ENV = "SUPPORTNET_CALDAV_PASSWORD"
 _PLANS_SET = "plans"
+#: Lines that say when the event was written, not what it is: never in the digest.
+_MOMENTS = (b"DTSTAMP:", b"LAST-MODIFIED:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +73,18 @@ class Published:
         o = self.outcome
         noun = self.what if self.events == 1 else f"{self.what}s"
         if not (o.new or o.changed or o.removed):
-            return f"Published {self.events} {noun} to {self.target.url}: nothing had changed."
-        return (
-            f"Published {self.events} {noun} to {self.target.url}: {o.new} new, "
-            f"{o.changed} changed, {o.removed} removed."
-        )
+            done = f"Published {self.events} {noun} to {self.target.url}: nothing had changed."
+        else:
+            done = (
+                f"Published {self.events} {noun} to {self.target.url}: {o.new} new, "
+                f"{o.changed} changed, {o.removed} removed."
+            )
+        if o.skipped:
+            done += (
+                f" {o.skipped} left alone: the calendar already has an event with its id "
+                "that SupportNet didn't put there."
+            )
+        return done
 
 
 def password_for(
@@ -112,7 +122,9 @@ def resources_of(
 ) -> list[Resource]:
     """One resource per UID: a VCALENDAR with its VTIMEZONEs and every VEVENT of that UID
     (a series and its moved occurrences), without METHOD (a CalDAV resource has none,
-    RFC 4791 §4.1), marked with the set and a digest of everything but DTSTAMP."""
+    RFC 4791 §4.1), marked with the set and a digest of what the event means: DTSTAMP and
+    LAST-MODIFIED are left out, as a rota event's are the moment of export (nothing
+    remembers it) and would make every publish send every event again."""
     grouped: dict[str, list[ExportEvent]] = {}
     for event in events:
         if not event.cancelled:
@@ -122,7 +134,7 @@ def resources_of(
         data = calendar_bytes(group, options, now).replace(b"METHOD:PUBLISH\r\n", b"")
         lines = data.split(b"\r\n")
         digest = hashlib.sha256(
-            b"\r\n".join(line for line in lines if not line.startswith(b"DTSTAMP:"))
+            b"\r\n".join(line for line in lines if not line.startswith(_MOMENTS))
         ).hexdigest()
         marks = f"{SET_PROPERTY}:{set_id}\r\n{DIGEST_PROPERTY}:{digest}\r\nEND:VEVENT\r\n"
         out.append(Resource(uid, data.replace(b"END:VEVENT\r\n", marks.encode("ascii")), digest))
@@ -138,7 +150,7 @@ def publish_plans(
     prepared = prepare(store, options, now)
     events = [e for e in prepared.events if not e.cancelled]
     outcome = sync(target, password, resources_of(events, options, now, plans_set()), plans_set())
-    remember(store, prepared)  # only once the server has all of it
+    remember(store, prepared)  # only once the server has all of it; never a cancellation
     return Published(target, len(events), outcome, "check-in")
 
 
@@ -159,8 +171,21 @@ def publish_supporter(
     except NothingToExportError:
         events = []  # their earlier events on the server are withdrawn
     set_id = supporter_set(team_uid, supporter)
-    outcome = sync(target, password, resources_of(events, options, now, set_id), set_id)
+    resources = resources_of(events, options, now, set_id)
+    outcome = sync(target, password, resources, set_id, replaceable=_team_sets(store, team_uid))
     return Published(target, len(events), outcome, "rota check-in")
+
+
+def _team_sets(store: Store, team_uid: str) -> frozenset[str]:
+    """The set marks any supporter's part of this team can carry: the team's supporters,
+    anyone given a file of it, and everyone in the network (someone who left the team may
+    still have events there). A mark names its team, so no other team's set is among them."""
+    from supportnet.model.care import ME
+
+    team = store.care_teams.get(team_uid)
+    refs = {ME, *team.supporters, *store.calendar.rota.supporters(team_uid)}
+    refs |= {person.uid for person in store.people.list_all()}
+    return frozenset(supporter_set(team_uid, ref) for ref in refs)
 
 
 class CalendarPublishing:
@@ -181,15 +206,13 @@ class CalendarPublishing:
     def keep_password(self, target: Target, password: str) -> None:
         keep_password(target, password, self._backend)
 
-    def teams(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
-        """Each team's uid, name and supporters as (ref, name), "me" first as "You"."""
-        from supportnet.services.care_teams import CareTeamService
+    def teams(self) -> list[TeamChoice]:
+        """The teams and supporters the export dialog offers too (display names; someone
+        who left a team but was given a file of it, so publishing their part, now empty,
+        removes what the calendar has of it)."""
+        from supportnet.services.rota_export import team_choices
 
-        service = CareTeamService(self._store)
-        return [
-            (team.uid, team.name, _supporters(self._store, team.supporters))
-            for team in service.list()
-        ]
+        return team_choices(self._store)
 
     def publish(
         self,
@@ -212,18 +235,3 @@ class CalendarPublishing:
             done = publish_supporter(self._store, target, secret, *team_supporter, options, now)
         self._store.settings.update(caldav_url=target.url, caldav_username=target.username)
         return done
-
-
-def _supporters(store: Store, refs: list[str]) -> list[tuple[str, str]]:
-    from supportnet.data import reads
-    from supportnet.model.care import ME
-
-    out: list[tuple[str, str]] = []
-    for ref in refs:
-        if ref == ME:
-            out.insert(0, (ME, "You"))
-            continue
-        people = reads.people(store.db, uid=ref)
-        if people:
-            out.append((ref, people[0].name))
-    return out

@@ -4,9 +4,12 @@ The `caldav` library is imported only when a publish runs, so the command line a
 window start without it. Each event (all VEVENTs sharing a UID) is one resource named
 after its UID. Every event SupportNet puts there carries two properties that name no app:
 ``X-CHECKINS-SET`` (which publish it belongs to: the user's own plans, or one supporter's
-part of one team) and ``X-CHECKINS-DIGEST`` (its content without DTSTAMP). A publish
-compares digests, so publishing twice sends nothing; it removes only resources of its own
-set, so the user's own events (and another set's) are never touched.
+part of one team) and ``X-CHECKINS-DIGEST`` (its content without DTSTAMP and
+LAST-MODIFIED). A publish compares digests, so publishing twice sends nothing; it removes
+only resources of its own set, so the user's own events (and another set's) are never
+touched. The one exception: a rota slot given to another supporter of the same team keeps
+its UID, so that supporter's publish takes the event over from the team's other sets
+(``replaceable``); an event of that UID outside them is left alone and counted.
 
 Any failure is one :class:`PublishError` with one plain sentence; what was already sent
 stays consistent with the next publish, which puts what is missing and removes what is
@@ -25,11 +28,17 @@ from urllib.parse import quote, urlsplit
 
 from supportnet.model.errors import PublishError, UsageError
 
+#: The environment variable a password may come from instead of the keyring.
+PASSWORD_ENV = "SUPPORTNET_CALDAV_PASSWORD"
 SET_PROPERTY = "X-CHECKINS-SET"
 DIGEST_PROPERTY = "X-CHECKINS-DIGEST"
 #: The calendar's name when SupportNet creates it: discreet, as in every .ics file.
 DISPLAY_NAME = "Check-ins"
 TIMEOUT_SECONDS = 20
+#: What a reply no CalDAV server would give gets (its details might quote anything).
+UNCLEAR = (
+    "The calendar server answered in a way SupportNet doesn't understand; nothing was changed here."
+)
 #: Hosts that may be reached over plain http: this computer only.
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
@@ -71,6 +80,7 @@ class Outcome:
     changed: int
     removed: int
     unchanged: int
+    skipped: int = 0  # wanted, but the calendar has an event of that UID not ours to change
 
 
 def check_target(url: str, username: str) -> Target:
@@ -115,17 +125,19 @@ def sync(
     resources: Sequence[Resource],
     set_id: str,
     *,
+    replaceable: frozenset[str] = frozenset(),
     timeout: float = TIMEOUT_SECONDS,
 ) -> Outcome:
     """Make the server's calendar hold exactly ``resources`` of set ``set_id``.
 
     Creates the calendar when there is none at the address, puts new and changed events,
-    removes this set's events no longer wanted, and leaves every other event alone.
+    removes this set's events no longer wanted, and leaves every other event alone, except
+    that an event of a set in ``replaceable`` with a UID wanted here becomes this set's.
     Raises :class:`PublishError` on any failure.
     """
     try:
         with _quiet_libraries():
-            return _sync(target, password, resources, set_id, timeout)
+            return _sync(target, password, resources, set_id, replaceable, timeout)
     except PublishError:
         raise
     except Exception as exc:
@@ -153,7 +165,12 @@ def _quiet_libraries() -> Iterator[None]:
 
 
 def _sync(
-    target: Target, password: str, resources: Sequence[Resource], set_id: str, timeout: float
+    target: Target,
+    password: str,
+    resources: Sequence[Resource],
+    set_id: str,
+    replaceable: frozenset[str],
+    timeout: float,
 ) -> Outcome:
     from caldav.collection import Calendar
     from caldav.davclient import DAVClient
@@ -182,7 +199,7 @@ def _sync(
             uid, mark, digest = _marks(str(event.data or ""))
             if uid:
                 have[uid] = (str(event.url), mark, digest)
-        new = changed = unchanged = removed = 0
+        new = changed = unchanged = removed = skipped = 0
         wanted = {r.uid for r in resources}
         for resource in resources:
             found = have.get(resource.uid)
@@ -191,8 +208,12 @@ def _sync(
                 headers = {**_ICS, "If-None-Match": "*"}
                 _check(client.put(str(url), resource.data.decode("utf-8"), headers), target)
                 new += 1
+            elif found[1] in replaceable and found[1] != set_id:
+                # The team's slot now belongs to this supporter: the event changes hands.
+                _check(client.put(found[0], resource.data.decode("utf-8"), _ICS), target)
+                new += 1
             elif found[1] != set_id:
-                continue  # someone else's event with this uid: never overwritten
+                skipped += 1  # not SupportNet's, or another team's: never overwritten
             elif found[2] == resource.digest:
                 unchanged += 1
             else:
@@ -204,7 +225,7 @@ def _sync(
                 if response.status != 404:  # already gone is what was wanted
                     _check(response, target, "remove an event")
                 removed += 1
-    return Outcome(new, changed, removed, unchanged)
+    return Outcome(new, changed, removed, unchanged, skipped)
 
 
 def _check(response: Any, target: Target, doing: str = "put an event") -> None:
@@ -263,7 +284,9 @@ def _reason(target: Target, exc: Exception) -> str:
         )
     if isinstance(exc, error.DAVError):
         return f"{host} gave an answer SupportNet couldn't use; nothing was published."
-    raise exc
+    # Anything else (XML that doesn't parse, a reply no CalDAV server gives) is the
+    # library failing on the answer: one sentence, with nothing of the reply or the address.
+    return UNCLEAR
 
 
 def _marks(text: str) -> tuple[str | None, str | None, str | None]:

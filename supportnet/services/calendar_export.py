@@ -191,9 +191,17 @@ def prepare(
 
 
 def remember(store: Store, prepared: Prepared) -> None:
-    """Remember what a published :class:`Prepared` gave calendars (one transaction)."""
-    if prepared.writes or prepared.forget:
-        store.calendar.save(prepared.writes, prepared.forget)
+    """Remember what a published :class:`Prepared` gave calendars (one transaction): the
+    uids and SEQUENCE of the events it holds, and nothing of what it withdrew.
+
+    A live calendar deletes what it no longer holds, so a publish carries no
+    cancellations; remembering one (or forgetting a row) would let the next file stop
+    repeating a cancellation no file ever carried, and calendars that imported files would
+    keep the event. Those rows stay as they were, for the file export to withdraw.
+    """
+    live = [record for record in prepared.writes if not record.cancelled]
+    if live:
+        store.calendar.save(live, [])
 
 
 def write_and_remember(

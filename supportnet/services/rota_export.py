@@ -36,6 +36,7 @@ __all__ = [
     "preview_supporter",
     "supporter_part",
     "supporter_ref",
+    "team_choices",
 ]
 
 
@@ -210,30 +211,8 @@ class SupporterCalendarExport:
         return cls(export._store)
 
     def teams(self) -> list[TeamChoice]:
-        """Every care team with a supporter, and what to call each one ("You": the user);
-        someone who left the team but was given a file of it comes last, so their next
-        file can withdraw what it gave."""
-        found = []
-        with reads.snapshot(self._store.db):
-            teams = self._store.care_teams.list()
-            refs = {team.uid: _with_former(self._store, team) for team in teams}
-            everyone = sorted({r for listed in refs.values() for r in listed} - {ME})
-            people = _people(self._store, everyone)
-
-        def name_of(ref: str, team: CareTeam) -> str | None:
-            if ref == ME:
-                name = YOU
-            elif (person := people.get(ref)) is not None:
-                name = display_name_of(person.name, person.nickname)
-            else:
-                return None  # no longer in the network: no one to give a file to
-            return name if ref in team.supporters else f"{name} (no longer on the team)"
-
-        for team in teams:
-            named = [(ref, name) for ref in refs[team.uid] if (name := name_of(ref, team))]
-            if named:
-                found.append(TeamChoice(team.uid, team.name, named))
-        return found
+        """:func:`team_choices`."""
+        return team_choices(self._store)
 
     def preview(
         self, team_uid: str, supporter: str, options: ExportOptions, now: datetime
@@ -246,6 +225,33 @@ class SupporterCalendarExport:
     ) -> SupporterExport:
         """:func:`export_supporter`; safe on a worker thread (it reads in one snapshot)."""
         return export_supporter(self._store, path, team_uid, supporter, options, now)
+
+
+def team_choices(store: Store) -> list[TeamChoice]:
+    """Every care team with a supporter, and what to call each one ("You": the user), as
+    the export and publish dialogs offer them; someone who left the team but was given a
+    file of it comes last, so their next file (or publish) can withdraw what it gave."""
+    found = []
+    with reads.snapshot(store.db):
+        teams = store.care_teams.list()
+        refs = {team.uid: _with_former(store, team) for team in teams}
+        everyone = sorted({r for listed in refs.values() for r in listed} - {ME})
+        people = _people(store, everyone)
+
+    def name_of(ref: str, team: CareTeam) -> str | None:
+        if ref == ME:
+            name = YOU
+        elif (person := people.get(ref)) is not None:
+            name = display_name_of(person.name, person.nickname)
+        else:
+            return None  # no longer in the network: no one to give a file to
+        return name if ref in team.supporters else f"{name} (no longer on the team)"
+
+    for team in teams:
+        named = [(ref, name) for ref in refs[team.uid] if (name := name_of(ref, team))]
+        if named:
+            found.append(TeamChoice(team.uid, team.name, named))
+    return found
 
 
 def _people(store: Store, refs: list[str]) -> dict[str, Person]:

@@ -200,3 +200,38 @@ def test_a_typed_password_is_not_kept_without_being_asked(
     assert code == 0
     assert "keyring" not in text
     assert setup.entries == {}
+
+
+def test_a_reply_no_calendar_server_gives_is_one_line_and_exit_1(
+    filled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.services.test_caldav_strange_answers import _answering
+
+    monkeypatch.setenv("SUPPORTNET_CALDAV_PASSWORD", PASSWORD)
+    with _answering(207, "application/xml", b"not XML <<<") as port:
+        code, text, err = _publish(filled, f"http://127.0.0.1:{port}/{USER}/checkins/")
+    assert (code, text) == (1, "")
+    assert err.count("\n") == 1
+    assert "doesn't understand; nothing was changed here." in err
+    assert "Traceback" not in err
+
+
+def test_a_supporter_who_left_is_found_as_export_ics_finds_them(
+    filled: Path, server: Server, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Given a file of the team, then gone from it: their publish, now empty, removes what
+    the calendar has of their part."""
+    monkeypatch.setenv("SUPPORTNET_CALDAV_PASSWORD", PASSWORD)
+    assert _publish(filled, server.url(), "--supporter", "Auntie Shiv")[0] == 0
+    assert server.items()
+    code, _text, err = _run("export-ics", "--data-dir", str(filled), "--supporter",
+                            "Auntie Shiv", "--out", str(tmp_path / "shiv.ics"))  # fmt: skip
+    assert code == 0, err
+    with open_store(filled, passphrase=lambda _p: TEST_PASSPHRASE) as store:
+        (team,) = store.care_teams.list()
+        shiv = next(p for p in store.people.list_all() if p.nickname == "Auntie Shiv")
+        store.care_teams.save(team.without_supporter(shiv.uid))
+    code, text, err = _publish(filled, server.url(), "--supporter", "Auntie Shiv")
+    assert (code, err) == (0, "")
+    assert text.startswith("Published 0 rota check-ins to ")
+    assert server.items() == {}

@@ -154,8 +154,8 @@ class PublishDialog(QDialog):
         self.team_combo.setAccessibleName("Care team")
         self.supporter_combo = QComboBox()
         self.supporter_combo.setAccessibleName("Supporter")
-        for uid, name, _supporters in self._teams:
-            self.team_combo.addItem(name, uid)
+        for team in self._teams:
+            self.team_combo.addItem(team.name, team.uid)
         row = QHBoxLayout()
         row.addWidget(self.supporter_radio)
         row.addWidget(self.team_combo, 1)
@@ -177,7 +177,7 @@ class PublishDialog(QDialog):
         self.supporter_combo.clear()
         index = self.team_combo.currentIndex()
         if 0 <= index < len(self._teams):
-            for ref, name in self._teams[index][2]:
+            for ref, name in self._teams[index].supporters:
                 self.supporter_combo.addItem(name, ref)
 
     def _whom_changed(self, *_args: Any) -> None:
