@@ -225,6 +225,7 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
             zone=self._zone(),
             clock=self._clock,
             focus_name=self.week.focus_name if self.week is not None else None,
+            day=day,
         )
         if not self._run(dialog):
             return False
