@@ -20,6 +20,7 @@ from supportnet.data.records import (
     PlanRecord,
     RotaSlotRecord,
 )
+from supportnet.model.care import ME, CareTeam
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.network import (
     ChannelKind,
@@ -395,6 +396,30 @@ def rota_checkins(
             kind = CHANNELS[channel] if channel else None
             found.append(RotaDone(uid, slot, moment, by, person_uid, kind))
     return found
+
+
+def team_last_contact(db: Reader, team: CareTeam) -> datetime | None:
+    """When the team's focus person was last checked on, which its flexible check-ins count
+    from. For a team for the user (:data:`ME`): the latest check-in on the team's own rota
+    (the user's other contacts are theirs, not the team's). For someone in the network:
+    any contact with them, whoever made it (the user, or a supporter on any rota). None
+    when there is none, or the person is no longer in the network."""
+    if team.focus == ME:
+        latest: datetime | None = None
+        for chunk in chunks(sorted(slot.uid for slot in team.slots)):
+            [(at,)] = db.execute(
+                f"SELECT max(at) FROM checkins WHERE rota_slot IN ({placeholders(chunk)})",
+                tuple(chunk),
+            )
+            moment = utc(at)
+            if moment is not None and (latest is None or moment > latest):
+                latest = moment
+        return latest
+    found = db.execute("SELECT id FROM people WHERE uid = ?", (team.focus,))
+    if not found:
+        return None
+    person_id = int(found[0][0])
+    return last_contact_with(db, "person_id", [person_id]).get(person_id)
 
 
 # --- Across the network ---------------------------------------------------------------------

@@ -255,11 +255,8 @@ class CareTeamService:
             for uid in sorted(refs - {ME}):
                 for person in reads.people(db, uid=uid):
                     people[person.uid] = person
-            last: date | None = None
-            focus = people.get(team.focus)
-            if focus is not None and focus.id is not None:
-                moment = reads.last_contact_with(db, "person_id", [focus.id]).get(focus.id)
-                last = moment.astimezone(tz).date() if moment else None
+            moment = reads.team_last_contact(db, team)
+            last = moment.astimezone(tz).date() if moment else None
 
         def name_of(ref: str) -> str:
             if ref == ME:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -151,12 +151,11 @@ def _settle(
         refs |= {s.supporter for s in team.swaps if s.supporter and s.supporter != ME}
         people = _people(store, sorted(refs))
         focus = people.get(team.focus)
-        last: date | None = None
         who: Who | None = None
         if focus is not None and focus.id is not None:
             who = whos(store).get(("person", focus.id))
-            moment = reads.last_contact_with(store.db, "person_id", [focus.id]).get(focus.id)
-            last = moment.astimezone(ZoneInfo(zone)).date() if moment else None
+        moment = reads.team_last_contact(store.db, team)
+        last = moment.astimezone(ZoneInfo(zone)).date() if moment else None
         memory = store.calendar.rota.for_supporter(team.uid, supporter)
 
     def events_for(weeks: int) -> list[ExportEvent]:
