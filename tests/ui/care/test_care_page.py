@@ -333,3 +333,72 @@ def test_someone_taken_out_of_the_network_leaves_their_check_ins_open(
     assert view.supporters_label.text().splitlines()[0] == (
         "Someone no longer in your network (their check-ins are open)"
     )
+
+
+def _with_flexible(parts: PageParts) -> str:
+    from supportnet.model.care import RotaSlot
+    from supportnet.model.network import ChannelKind
+    from supportnet.model.plans import Cadence, Plan, PlanKind
+
+    team = parts.services.care_teams.get(parts.team.uid)
+    plan = Plan(
+        kind=PlanKind.FLEXIBLE,
+        start_date=date(2025, 6, 1),
+        channel=ChannelKind.MESSAGING,
+        timezone=ZONE,
+        cadence=Cadence(ideal_days=3, too_long_days=6),
+    )
+    team.slots.append(RotaSlot(plan, parts.people["Owen Hughes"].uid))
+    parts.services.care_teams.save(team)
+    parts.page.refresh()
+    return plan.uid
+
+
+def test_a_flexible_check_in_offers_no_swap_and_says_why(parts: PageParts) -> None:
+    from supportnet.model.care import FLEXIBLE_SWAP
+
+    uid = _with_flexible(parts)
+    week = parts.page.week
+    assert week is not None
+    line = next(line for day in week.days for line in day.check_ins if line.slot_uid == uid)
+    parts.page.select((uid, line.on))
+    assert parts.page.current_line() == line
+    view = parts.page.view
+    assert not view.swap_button.isEnabled()
+    assert FLEXIBLE_SWAP in view.selection_label.text()
+    assert view.swap_button.accessibleDescription() == FLEXIBLE_SWAP
+    assert not parts.page.swap_date()
+    assert parts.stack.count() == 0
+    # A fixed one still can be swapped, and says nothing of it.
+    parts.page.select((parts.team.slots[0].uid, date(2025, 6, 10)))
+    assert view.swap_button.isEnabled()
+    assert FLEXIBLE_SWAP not in view.selection_label.text()
+    assert view.swap_button.accessibleDescription() == ""
+
+
+def test_a_check_in_made_flexible_lets_its_swaps_go(
+    parts: PageParts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import copy
+
+    from supportnet.model.care import SlotSwap
+    from supportnet.model.plans import Cadence, PlanKind
+
+    team = parts.services.care_teams.get(parts.team.uid)
+    slot = team.slots[0]
+    team.swaps = [SlotSwap(slot.uid, date(2025, 6, 10), parts.people["Owen Hughes"].uid)]
+    parts.services.care_teams.save(team)
+    parts.page.refresh()
+    parts.page.select((slot.uid, date(2025, 6, 10)))
+    flexible = copy.deepcopy(slot)
+    flexible.plan.kind = PlanKind.FLEXIBLE
+    flexible.plan.recurrence = None
+    flexible.plan.window_start = flexible.plan.window_end = None
+    flexible.plan.cadence = Cadence(ideal_days=3)
+    monkeypatch.setattr(slot_editor.SlotEditorDialog, "exec", lambda _self: 1)
+    monkeypatch.setattr(slot_editor.SlotEditorDialog, "result_slot", lambda _self: flexible)
+    assert parts.page.edit_checkin()
+    assert parts.errors == []
+    after = parts.services.care_teams.get(parts.team.uid)
+    assert after.slot(slot.uid) is not None
+    assert after.swaps == []
