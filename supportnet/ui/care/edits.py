@@ -139,11 +139,10 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         return True
 
     def _select_slot(self, slot_uid: str) -> None:
-        for day in self.model.days:
-            index = self.model.line_index(slot_uid, day)
-            if index.isValid():
-                self._select_index(index)
-                return
+        # By slot alone: a line's date in its own zone may not be the local day it shows on.
+        index = self.model.first_line_index(slot_uid)
+        if index.isValid():
+            self._select_index(index)
 
     def edit_checkin(self) -> bool:
         from supportnet.ui.care.slot_editor import SlotEditorDialog

@@ -402,3 +402,32 @@ def test_a_check_in_made_flexible_lets_its_swaps_go(
     after = parts.services.care_teams.get(parts.team.uid)
     assert after.slot(slot.uid) is not None
     assert after.swaps == []
+
+
+def test_a_check_in_added_in_another_zone_is_chosen(
+    parts: PageParts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import time
+
+    from supportnet.model.care import RotaSlot
+    from supportnet.model.network import ChannelKind
+    from supportnet.model.plans import Frequency, Plan, PlanKind, Recurrence
+
+    # Sundays 19:00 in New York: Monday 00:00 in London, a day after its own date.
+    plan = Plan(
+        kind=PlanKind.FIXED,
+        start_date=date(2025, 6, 1),
+        channel=ChannelKind.CALL,
+        timezone="America/New_York",
+        window_start=time(19),
+        window_end=time(19, 30),
+        recurrence=Recurrence(frequency=Frequency.WEEKLY, weekdays={6}),
+    )
+    added = RotaSlot(plan, parts.people["Owen Hughes"].uid)
+    monkeypatch.setattr(slot_editor.SlotEditorDialog, "exec", lambda _self: 1)
+    monkeypatch.setattr(slot_editor.SlotEditorDialog, "result_slot", lambda _self: added)
+    assert parts.page.add_checkin()
+    line = parts.page.current_line()
+    assert line is not None
+    assert line.slot_uid == added.uid
+    assert (parts.page.current_day(), line.on) == (date(2025, 6, 9), date(2025, 6, 8))
