@@ -286,8 +286,37 @@ def test_names_follow_the_network(qtbot: Any, parts: PageParts) -> None:
     qtbot.waitUntil(lambda: _lines(parts, date(2025, 6, 10))[0][1] == "Rosie Mensah-Hughes")
 
 
-def test_the_zone_is_the_users(parts: PageParts) -> None:
-    assert parts.services.settings.load().timezone == ZONE
+def test_times_are_shown_on_the_user_s_clock(parts: PageParts) -> None:
+    from datetime import time
+
+    from supportnet.model.care import RotaSlot
+    from supportnet.model.network import ChannelKind
+    from supportnet.model.plans import Frequency, Plan, PlanKind, Recurrence
+
+    # Wednesdays 15:00 in New York, by video: 20:00 in London (both on summer time).
+    plan = Plan(
+        kind=PlanKind.FIXED,
+        start_date=date(2025, 6, 1),
+        channel=ChannelKind.VIDEO,
+        timezone="America/New_York",
+        window_start=time(15),
+        window_end=time(15, 30),
+        recurrence=Recurrence(frequency=Frequency.WEEKLY, weekdays={2}),
+    )
+    team = parts.services.care_teams.get(parts.team.uid)
+    team.slots.append(RotaSlot(plan, parts.people["Owen Hughes"].uid))
+    parts.services.care_teams.save(team)
+    parts.page.refresh()
+    wednesday = date(2025, 6, 11)
+    assert [line[:3] for line in _lines(parts, wednesday)] == [
+        ["20:00", "Owen Hughes", "Video call"]
+    ]
+    # The user moves to New York: the same check-in reads at its own 15:00.
+    parts.services.settings.update(timezone="America/New_York")
+    parts.page.refresh()
+    assert [line[:3] for line in _lines(parts, wednesday)] == [
+        ["15:00", "Owen Hughes", "Video call"]
+    ]
 
 
 def test_a_flexible_check_in_reads_around_this_day(parts: PageParts) -> None:
