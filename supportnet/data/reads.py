@@ -449,15 +449,43 @@ def everyone(db: Reader, *, channels: bool) -> Iterator[EveryoneRow]:
 
 
 def last_contact_with(
-    db: Reader, column: Literal["person_id", "group_id"], ids: Sequence[int]
+    db: Reader,
+    column: Literal["person_id", "group_id"],
+    ids: Sequence[int],
+    *,
+    own_only: bool = False,
 ) -> dict[int, datetime]:
     """The latest check-in with each of ``ids``: one index lookup each, not a pass over all
-    check-ins. Those never contacted are left out."""
+    check-ins. Those never contacted are left out.
+
+    ``own_only`` leaves out check-ins a supporter did on a care team's rota on the user's
+    behalf (``by`` set): the user wasn't in touch then, so their own plans and suggestions
+    don't count them. A team's rota counts every contact (the default)."""
+    last = _latest(db, column, ids, own=False)
+    if own_only:
+        # Only those with a check-in done by a supporter are read again, leaving those out.
+        mixed = sorted(set(last) & done_by_supporters(db, column))
+        for target_id in mixed:
+            del last[target_id]
+        last.update(_latest(db, column, mixed, own=True))
+    return last
+
+
+def _latest(
+    db: Reader, column: Literal["person_id", "group_id"], ids: Sequence[int], *, own: bool
+) -> dict[int, datetime]:
+    # max() over the (target, at) index reads the index alone. Leaving out check-ins done
+    # by a supporter needs each row's by_ref, read from the table: newest first, stopping at
+    # the first that counts (max() with that filter reads every row of the target).
+    latest = "SELECT max(at) FROM checkins c WHERE c.{column} = t.id"
+    if own:
+        latest = "SELECT c.at FROM checkins c WHERE c.{column} = t.id AND c.by_ref IS NULL "
+        latest += "ORDER BY c.at DESC LIMIT 1"
     last: dict[int, datetime] = {}
     for chunk in chunks(sorted(set(ids))):
         rows = db.execute(
-            f"SELECT t.id, (SELECT max(at) FROM checkins c WHERE c.{column} = t.id) "
-            f"FROM (SELECT value AS id FROM json_each(?)) t",
+            f"SELECT t.id, ({latest.format(column=column)}) "
+            "FROM (SELECT value AS id FROM json_each(?)) t",
             (f"[{','.join(str(i) for i in chunk)}]",),
         )
         for target_id, at in rows:
@@ -465,6 +493,17 @@ def last_contact_with(
             if moment is not None:
                 last[int(target_id)] = moment
     return last
+
+
+def done_by_supporters(db: Reader, column: Literal["person_id", "group_id"]) -> set[int]:
+    """The people (or groups) with a check-in a supporter did on a care team's rota on the
+    user's behalf. Such a check-in is always on a rota slot (:meth:`CheckIn.problems`), so
+    this reads the few rota check-ins down their index, not every check-in."""
+    rows = db.execute(
+        f"SELECT DISTINCT {column} FROM checkins INDEXED BY ix_checkins_rota_slot "
+        f"WHERE rota_slot IS NOT NULL AND by_ref IS NOT NULL AND {column} IS NOT NULL"
+    )
+    return {int(target_id) for (target_id,) in rows}
 
 
 @contextmanager
