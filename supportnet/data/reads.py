@@ -464,11 +464,20 @@ def last_contact_with(
     last = _latest(db, column, ids, own=False)
     if own_only:
         # Only those with a check-in done by a supporter are read again, leaving those out.
-        mixed = sorted(set(last) & done_by_supporters(db, column))
+        mixed = sorted(set(last) & set(done_by_supporters(db, column)))
         for target_id in mixed:
             del last[target_id]
         last.update(_latest(db, column, mixed, own=True))
     return last
+
+
+def own_last_contact(
+    db: Reader, column: Literal["person_id", "group_id"], ids: Sequence[int]
+) -> dict[int, datetime]:
+    """The latest check-in with each of ``ids`` the user had themself (not one a supporter
+    did on a rota): row by row, newest first, so for the few :func:`done_by_supporters`
+    names rather than everyone."""
+    return _latest(db, column, ids, own=True)
 
 
 def _latest(
@@ -495,15 +504,17 @@ def _latest(
     return last
 
 
-def done_by_supporters(db: Reader, column: Literal["person_id", "group_id"]) -> set[int]:
-    """The people (or groups) with a check-in a supporter did on a care team's rota on the
-    user's behalf. Such a check-in is always on a rota slot (:meth:`CheckIn.problems`), so
-    this reads the few rota check-ins down their index, not every check-in."""
+def done_by_supporters(db: Reader, column: Literal["person_id", "group_id"]) -> dict[int, int]:
+    """How many check-ins a supporter did on a care team's rota on the user's behalf, by
+    person (or group) they were with. Such a check-in is always on a rota slot
+    (:meth:`CheckIn.problems`), so this reads the few rota check-ins down their index, not
+    every check-in."""
     rows = db.execute(
-        f"SELECT DISTINCT {column} FROM checkins INDEXED BY ix_checkins_rota_slot "
-        f"WHERE rota_slot IS NOT NULL AND by_ref IS NOT NULL AND {column} IS NOT NULL"
+        f"SELECT {column}, count(*) FROM checkins INDEXED BY ix_checkins_rota_slot "
+        f"WHERE rota_slot IS NOT NULL AND by_ref IS NOT NULL AND {column} IS NOT NULL "
+        f"GROUP BY {column}"
     )
-    return {int(target_id) for (target_id,) in rows}
+    return {int(target_id): int(count) for target_id, count in rows}
 
 
 @contextmanager

@@ -259,10 +259,10 @@ def _last_contact(db: RawDatabase, col: _Target) -> dict[int, datetime]:
     last = {int(target): _utc(at) for target, at in rows}
     # Filtering every row on by_ref reads the table (measured 30 times slower); read again
     # only those with a check-in done by a supporter, which are few.
-    mixed = sorted(set(last) & reads.done_by_supporters(db, col))
+    mixed = sorted(set(last) & set(reads.done_by_supporters(db, col)))
     for target in mixed:
         del last[target]
-    last.update(reads.last_contact_with(db, col, mixed, own_only=True))
+    last.update(reads.own_last_contact(db, col, mixed))
     return last
 
 
@@ -278,10 +278,11 @@ def _last_contact(db: RawDatabase, col: _Target) -> dict[int, datetime]:
 # Check-ins a supporter did on a care team's rota (by_ref set) are not the user's own
 # contact and are left out. Filtering on by_ref reads each row from the table, not the
 # index alone (measured 16 times slower for everyone), so everyone is read as before and
-# only the few with such a check-in are read again with the filter ({own}).
+# only the few with such a check-in are read again with the filter ({own}), newest first
+# (a few rows each); their count stays index-only, less those done by supporters.
 _STATS_SQL = """
 SELECT t.id,
-       (SELECT count(*) FROM checkins AS c WHERE c.{col} = t.id {own}),
+       (SELECT count(*) FROM checkins AS c WHERE c.{col} = t.id),
        (SELECT c.at FROM checkins AS c WHERE c.{col} = t.id {own} ORDER BY c.at DESC LIMIT 1),
        (SELECT group_concat(s) FROM (
             SELECT CAST(round((julianday(c.at) - 2440587.5) * 86400) AS INTEGER) AS s
@@ -297,7 +298,8 @@ def _contact_stats(
 ) -> dict[int, ContactStats]:
     rows = db.execute(_STATS_SQL.format(col=col, source=table, own=""), (RECENT_CHECKINS,))
     stats = _stats_of(rows)
-    mixed = sorted(set(stats) & reads.done_by_supporters(db, col))
+    done_by = reads.done_by_supporters(db, col)
+    mixed = sorted(set(stats) & set(done_by))
     for target in mixed:
         del stats[target]
     for chunk in reads.chunks(mixed):
@@ -306,20 +308,25 @@ def _contact_stats(
             _STATS_SQL.format(col=col, source=source, own=_OWN),
             (RECENT_CHECKINS, f"[{','.join(map(str, chunk))}]"),
         )
-        stats.update(_stats_of(rows))
+        stats.update(_stats_of(rows, done_by))
     return stats
 
 
-def _stats_of(rows: list[tuple[Any, ...]]) -> dict[int, ContactStats]:
-    return {
-        int(target): ContactStats(
-            count=int(count),
-            last_contact=_utc(last),
-            typical_interval_days=typical_interval(map(int, recent.split(","))),
-        )
-        for target, count, last, recent in rows
-        if count
-    }
+def _stats_of(
+    rows: list[tuple[Any, ...]], done_by: dict[int, int] | None = None
+) -> dict[int, ContactStats]:
+    """Stats from the rows of :data:`_STATS_SQL`; ``done_by`` is how many of each one's
+    check-ins to leave out of the count (those done by supporters)."""
+    stats: dict[int, ContactStats] = {}
+    for target, total, last, recent in rows:
+        count = int(total) - (done_by or {}).get(int(target), 0)
+        if count > 0 and last is not None:
+            stats[int(target)] = ContactStats(
+                count=count,
+                last_contact=_utc(last),
+                typical_interval_days=typical_interval(map(int, recent.split(","))),
+            )
+    return stats
 
 
 def _utc(value: str) -> datetime:
