@@ -197,6 +197,7 @@ def test_a_team_for_the_user_calls_them_you(services: Services, team: Team) -> N
 
 def test_each_supporter_comes_with_their_way_to_be_reached(services: Services, team: Team) -> None:
     """Worded as the plan for hard days words a helper: the preferred way, then numbers."""
+    assert team.shiv.id is not None
     shiv = services.people.get(team.shiv.id)
     shiv.channels = [
         ContactChannel(ChannelKind.MESSAGING, "WhatsApp", preferred=True),

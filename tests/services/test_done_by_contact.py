@@ -130,4 +130,3 @@ def test_who_did_it_is_only_named_on_a_rota_check_in() -> None:
     lone = CheckIn(at=NOW, person_id=1, by="someone")
     assert [p.field for p in lone.problems()] == ["by"]
     assert CheckIn(at=NOW, person_id=1, by="someone", rota_slot="slot").problems() == []
-
