@@ -6,7 +6,7 @@ ORM (over half a second to import) is loaded; writes go through the ORM.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
@@ -461,39 +461,10 @@ def last_contact_with(
     ``own_only`` leaves out check-ins a supporter did on a care team's rota on the user's
     behalf (``by`` set): the user wasn't in touch then, so their own plans and suggestions
     don't count them. A team's rota counts every contact (the default)."""
-    last = _latest(db, column, ids, own=False)
-    if own_only:
-        # Only those with a check-in done by a supporter are read again, leaving those out.
-        mixed = sorted(set(last) & set(done_by_supporters(db, column)))
-        for target_id in mixed:
-            del last[target_id]
-        last.update(_latest(db, column, mixed, own=True))
-    return last
-
-
-def own_last_contact(
-    db: Reader, column: Literal["person_id", "group_id"], ids: Sequence[int]
-) -> dict[int, datetime]:
-    """The latest check-in with each of ``ids`` the user had themself (not one a supporter
-    did on a rota): row by row, newest first, so for the few :func:`done_by_supporters`
-    names rather than everyone."""
-    return _latest(db, column, ids, own=True)
-
-
-def _latest(
-    db: Reader, column: Literal["person_id", "group_id"], ids: Sequence[int], *, own: bool
-) -> dict[int, datetime]:
-    # max() over the (target, at) index reads the index alone. Leaving out check-ins done
-    # by a supporter needs each row's by_ref, read from the table: newest first, stopping at
-    # the first that counts (max() with that filter reads every row of the target).
-    latest = "SELECT max(at) FROM checkins c WHERE c.{column} = t.id"
-    if own:
-        latest = "SELECT c.at FROM checkins c WHERE c.{column} = t.id AND c.by_ref IS NULL "
-        latest += "ORDER BY c.at DESC LIMIT 1"
     last: dict[int, datetime] = {}
     for chunk in chunks(sorted(set(ids))):
         rows = db.execute(
-            f"SELECT t.id, ({latest.format(column=column)}) "
+            f"SELECT t.id, (SELECT max(at) FROM checkins c WHERE c.{column} = t.id) "
             "FROM (SELECT value AS id FROM json_each(?)) t",
             (f"[{','.join(str(i) for i in chunk)}]",),
         )
@@ -501,20 +472,62 @@ def _latest(
             moment = utc(at)
             if moment is not None:
                 last[int(target_id)] = moment
+    if own_only:
+        # Only those with a check-in done by a supporter are read again, leaving those out.
+        done_by = done_by_supporters(db, column)
+        mixed = sorted(set(last) & set(done_by))
+        for target_id in mixed:
+            del last[target_id]
+        last.update(own_last_contact(db, column, mixed, done_by))
     return last
 
 
-def done_by_supporters(db: Reader, column: Literal["person_id", "group_id"]) -> dict[int, int]:
-    """How many check-ins a supporter did on a care team's rota on the user's behalf, by
-    person (or group) they were with. Such a check-in is always on a rota slot
-    (:meth:`CheckIn.problems`), so this reads the few rota check-ins down their index, not
-    every check-in."""
-    rows = db.execute(
-        f"SELECT {column}, count(*) FROM checkins INDEXED BY ix_checkins_rota_slot "
-        f"WHERE rota_slot IS NOT NULL AND by_ref IS NOT NULL AND {column} IS NOT NULL "
-        f"GROUP BY {column}"
-    )
-    return {int(target_id): int(count) for target_id, count in rows}
+def own_last_contact(
+    db: Reader,
+    column: Literal["person_id", "group_id"],
+    ids: Sequence[int],
+    done_by: Mapping[int, list[str]],
+) -> dict[int, datetime]:
+    """The latest check-in with each of ``ids`` the user had themself, ``done_by`` being
+    what :func:`done_by_supporters` found. From the (target, at) index alone (a filter on
+    by_ref would read each row from the table): each one's newest check-ins, as many as
+    were done by supporters and one more, less those (known by their time)."""
+    last: dict[int, datetime] = {}
+    for chunk in chunks(sorted(set(ids))):
+        limit = 1 + max(len(done_by.get(i, ())) for i in chunk)
+        rows = db.execute(
+            "SELECT t.id, (SELECT group_concat(at) FROM ("
+            f"SELECT c.at FROM checkins c WHERE c.{column} = t.id ORDER BY c.at DESC LIMIT ?)) "
+            "FROM (SELECT value AS id FROM json_each(?)) t",
+            (limit, f"[{','.join(str(i) for i in chunk)}]"),
+        )
+        for target_id, packed in rows:
+            left = Counter(done_by.get(int(target_id), ()))
+            for at in packed.split(",") if packed else []:
+                if left[at] > 0:
+                    left[at] -= 1
+                    continue
+                moment = utc(at)
+                assert moment is not None
+                last[int(target_id)] = moment
+                break
+    return last
+
+
+def done_by_supporters(
+    db: Reader, column: Literal["person_id", "group_id"]
+) -> dict[int, list[str]]:
+    """When (as stored) each check-in a supporter did on a care team's rota on the user's
+    behalf was, by the person (or group) it was with. Such a check-in is always on a rota
+    slot (:meth:`CheckIn.problems`), so this reads the few rota check-ins down their index,
+    not every check-in."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for target_id, at in db.execute(
+        f"SELECT {column}, at FROM checkins INDEXED BY ix_checkins_rota_slot "
+        f"WHERE rota_slot IS NOT NULL AND by_ref IS NOT NULL AND {column} IS NOT NULL"
+    ):
+        found[int(target_id)].append(at)
+    return dict(found)
 
 
 @contextmanager

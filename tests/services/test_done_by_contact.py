@@ -130,3 +130,19 @@ def test_who_did_it_is_only_named_on_a_rota_check_in() -> None:
     lone = CheckIn(at=NOW, person_id=1, by="someone")
     assert [p.field for p in lone.problems()] == ["by"]
     assert CheckIn(at=NOW, person_id=1, by="someone", rota_slot="slot").problems() == []
+
+
+def test_stats_leave_out_many_done_by_check_ins_among_the_user_s_own(world: World) -> None:
+    for weeks in (1, 2, 3):
+        at = OWN - timedelta(weeks=weeks)
+        world.services.checkins.log(CheckIn(person_id=world.dan_id, at=at))
+    before = world.services.checkins.contact_stats_by_person()[world.dan_id]
+    assert (before.count, before.last_contact, before.typical_interval_days) == (4, OWN, 7)
+    slot = world.team.slots[0].uid
+    # Supporters' check-ins newer than all, in between, and one at the very same moment.
+    for at in [NOW - timedelta(days=d) for d in range(12)] + [OWN - timedelta(days=3), OWN]:
+        world.services.checkins.log(
+            CheckIn(person_id=world.dan_id, at=at, by=world.shiv.uid, rota_slot=slot)
+        )
+    assert world.services.checkins.contact_stats_by_person()[world.dan_id] == before
+    assert world.own_last() == {"people page": OWN, "plans": OWN, "stats": OWN}

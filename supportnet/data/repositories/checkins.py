@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -258,11 +259,12 @@ def _last_contact(db: RawDatabase, col: _Target) -> dict[int, datetime]:
     rows = db.execute(f"SELECT {col}, max(at) FROM checkins WHERE {col} IS NOT NULL GROUP BY {col}")
     last = {int(target): _utc(at) for target, at in rows}
     # Filtering every row on by_ref reads the table (measured 30 times slower); read again
-    # only those with a check-in done by a supporter, which are few.
-    mixed = sorted(set(last) & set(reads.done_by_supporters(db, col)))
+    # only those with a check-in done by a supporter, which are few, from the index alone.
+    done_by = reads.done_by_supporters(db, col)
+    mixed = sorted(set(last) & set(done_by))
     for target in mixed:
         del last[target]
-    last.update(reads.own_last_contact(db, col, mixed))
+    last.update(reads.own_last_contact(db, col, mixed, done_by))
     return last
 
 
@@ -274,59 +276,81 @@ def _last_contact(db: RawDatabase, col: _Target) -> dict[int, datetime]:
 # check-ins; a GROUP BY for the count and latest time alone was slower than these look-ups.
 # Seconds come from julianday(), which every SQLite has and which measured faster than
 # strftime('%s'); unixepoch() would need SQLite 3.38.
-#
-# Check-ins a supporter did on a care team's rota (by_ref set) are not the user's own
-# contact and are left out. Filtering on by_ref reads each row from the table, not the
-# index alone (measured 16 times slower for everyone), so everyone is read as before and
-# only the few with such a check-in are read again with the filter ({own}), newest first
-# (a few rows each); their count stays index-only, less those done by supporters.
 _STATS_SQL = """
 SELECT t.id,
        (SELECT count(*) FROM checkins AS c WHERE c.{col} = t.id),
-       (SELECT c.at FROM checkins AS c WHERE c.{col} = t.id {own} ORDER BY c.at DESC LIMIT 1),
+       (SELECT max(c.at) FROM checkins AS c WHERE c.{col} = t.id),
        (SELECT group_concat(s) FROM (
             SELECT CAST(round((julianday(c.at) - 2440587.5) * 86400) AS INTEGER) AS s
-            FROM checkins AS c WHERE c.{col} = t.id {own}
+            FROM checkins AS c WHERE c.{col} = t.id
             ORDER BY c.at DESC LIMIT ?))
-FROM {source} AS t
+FROM {table} AS t
 """
-_OWN = "AND c.by_ref IS NULL"
+
+# Check-ins a supporter did on a care team's rota (by_ref set) are not the user's own
+# contact. Filtering on by_ref reads each row from the table, not the index alone (16 times
+# slower for everyone, measured), so everyone is read as above and only the few with such a
+# check-in are read again, still from the index alone: their count, and their most recent
+# check-ins (as many more as they have done by supporters) from which Python takes out
+# those (known by their time, found down the rota_slot index).
+_MIXED_SQL = """
+SELECT t.id,
+       (SELECT count(*) FROM checkins AS c WHERE c.{col} = t.id),
+       (SELECT group_concat(r) FROM (
+            SELECT c.at || '|' ||
+                   CAST(round((julianday(c.at) - 2440587.5) * 86400) AS INTEGER) AS r
+            FROM checkins AS c WHERE c.{col} = t.id
+            ORDER BY c.at DESC LIMIT ?))
+FROM (SELECT value AS id FROM json_each(?)) AS t
+"""
 
 
 def _contact_stats(
     db: RawDatabase, col: _Target, table: Literal["people", "community_groups"]
 ) -> dict[int, ContactStats]:
-    rows = db.execute(_STATS_SQL.format(col=col, source=table, own=""), (RECENT_CHECKINS,))
-    stats = _stats_of(rows)
+    rows = db.execute(_STATS_SQL.format(col=col, table=table), (RECENT_CHECKINS,))
+    stats = {
+        int(target): ContactStats(
+            count=int(count),
+            last_contact=_utc(last),
+            typical_interval_days=typical_interval(map(int, recent.split(","))),
+        )
+        for target, count, last, recent in rows
+        if count
+    }
     done_by = reads.done_by_supporters(db, col)
     mixed = sorted(set(stats) & set(done_by))
     for target in mixed:
         del stats[target]
     for chunk in reads.chunks(mixed):
-        source = "(SELECT value AS id FROM json_each(?))"
-        rows = db.execute(
-            _STATS_SQL.format(col=col, source=source, own=_OWN),
-            (RECENT_CHECKINS, f"[{','.join(map(str, chunk))}]"),
-        )
-        stats.update(_stats_of(rows, done_by))
+        limit = RECENT_CHECKINS + max(len(done_by[target]) for target in chunk)
+        rows = db.execute(_MIXED_SQL.format(col=col), (limit, f"[{','.join(map(str, chunk))}]"))
+        for target, total, recent in rows:
+            own = _own_recent(recent, done_by[int(target)])
+            count = int(total) - len(done_by[int(target)])
+            if count > 0 and own:
+                stats[int(target)] = ContactStats(
+                    count=count,
+                    last_contact=_utc(own[0][0]),
+                    typical_interval_days=typical_interval(
+                        seconds for _at, seconds in own[:RECENT_CHECKINS]
+                    ),
+                )
     return stats
 
 
-def _stats_of(
-    rows: list[tuple[Any, ...]], done_by: dict[int, int] | None = None
-) -> dict[int, ContactStats]:
-    """Stats from the rows of :data:`_STATS_SQL`; ``done_by`` is how many of each one's
-    check-ins to leave out of the count (those done by supporters)."""
-    stats: dict[int, ContactStats] = {}
-    for target, total, last, recent in rows:
-        count = int(total) - (done_by or {}).get(int(target), 0)
-        if count > 0 and last is not None:
-            stats[int(target)] = ContactStats(
-                count=count,
-                last_contact=_utc(last),
-                typical_interval_days=typical_interval(map(int, recent.split(","))),
-            )
-    return stats
+def _own_recent(packed: str | None, done_by: list[str]) -> list[tuple[str, int]]:
+    """The (time as stored, seconds) of the user's own check-ins among ``packed`` (newest
+    first), once those done by supporters (their times in ``done_by``) are taken out."""
+    left = Counter(done_by)
+    own: list[tuple[str, int]] = []
+    for item in packed.split(",") if packed else []:
+        at, seconds = item.rsplit("|", 1)
+        if left[at] > 0:
+            left[at] -= 1
+        else:
+            own.append((at, int(seconds)))
+    return own
 
 
 def _utc(value: str) -> datetime:
