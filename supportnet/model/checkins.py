@@ -86,7 +86,7 @@ class CheckIn:
                 problems.append(Problem(name, "That link to the care team isn't readable."))
         if self.by is not None and self.rota_slot is None:
             # Who did it on the user's behalf is noted for a care team's rota alone (and
-            # reading the user's own contact relies on it: see reads.done_by_supporters).
+            # reading the user's own contact relies on it: see contact_reads.done_by_supporters).
             problems.append(
                 Problem("by", "Only a check-in on a care team's rota names who did it.")
             )

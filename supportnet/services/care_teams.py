@@ -10,7 +10,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from supportnet.data import reads
+from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.care_teams import read_teams
 from supportnet.model.care import ME, CareTeam, RotaSlot, SupporterRef
 from supportnet.model.checkins import CheckIn, Initiator
@@ -255,7 +255,7 @@ class CareTeamService:
             for uid in sorted(refs - {ME}):
                 for person in reads.people(db, uid=uid):
                     people[person.uid] = person
-            moment = reads.team_last_contact(db, team)
+            moment = contact_reads.team_last_contact(db, team)
             last = moment.astimezone(tz).date() if moment else None
 
         def name_of(ref: str) -> str:

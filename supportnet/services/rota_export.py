@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from supportnet.calendar import MAX_WEEKS, ExportEvent, ExportOptions, Who, calendar_bytes
 from supportnet.calendar.rota_events import RotaSettled, settle_supporter, supporter_events
-from supportnet.data import reads
+from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.calendar import RotaCalendarRecord
 from supportnet.model.care import ME, CareTeam
 from supportnet.model.errors import NotFoundError, NothingToExportError
@@ -154,7 +154,7 @@ def _settle(
         who: Who | None = None
         if focus is not None and focus.id is not None:
             who = whos(store).get(("person", focus.id))
-        moment = reads.team_last_contact(store.db, team)
+        moment = contact_reads.team_last_contact(store.db, team)
         last = moment.astimezone(ZoneInfo(zone)).date() if moment else None
         memory = store.calendar.rota.for_supporter(team.uid, supporter)
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from supportnet.data import reads
+from supportnet.data import contact_reads, reads
 from supportnet.model.targets import GROUP, PERSON, TargetKey
 from supportnet.model.zones import system_zone_name, user_zone_name
 from supportnet.services import everyone
@@ -96,8 +96,8 @@ class ReachOutReader:
         groups = [p.group_id for p in plans if p.group_id is not None]
         db = self._store.db
         for kind, found in (
-            (PERSON, reads.last_contact_with(db, "person_id", people, own_only=True)),
-            (GROUP, reads.last_contact_with(db, "group_id", groups, own_only=True)),
+            (PERSON, contact_reads.last_contact_with(db, "person_id", people, own_only=True)),
+            (GROUP, contact_reads.last_contact_with(db, "group_id", groups, own_only=True)),
         ):
             for target_id, moment in found.items():
                 last[(kind, target_id)] = moment

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from supportnet.data import reads
+from supportnet.data import contact_reads
 from supportnet.model.care import ME, CareTeam, RotaSlot
 from supportnet.model.checkins import CheckIn
 from supportnet.model.network import ChannelKind, Circle, Person
@@ -116,12 +116,12 @@ def test_the_user_s_own_check_in_still_counts(world: World) -> None:
 def test_own_only_is_asked_for_and_the_rota_s_reads_stay_inclusive(world: World) -> None:
     world.shiv_did_it_today()
     db = world.store.db
-    assert reads.last_contact_with(db, "person_id", [world.dan_id])[world.dan_id] > OWN
-    own = reads.last_contact_with(db, "person_id", [world.dan_id], own_only=True)
+    assert contact_reads.last_contact_with(db, "person_id", [world.dan_id])[world.dan_id] > OWN
+    own = contact_reads.last_contact_with(db, "person_id", [world.dan_id], own_only=True)
     assert own == {world.dan_id: OWN}
     assert (
-        reads.team_last_contact(db, world.team)
-        == reads.last_contact_with(db, "person_id", [world.dan_id])[world.dan_id]
+        contact_reads.team_last_contact(db, world.team)
+        == contact_reads.last_contact_with(db, "person_id", [world.dan_id])[world.dan_id]
     )
 
 

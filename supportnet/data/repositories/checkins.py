@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from supportnet.data import reads
+from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.base import Repository, require_targets
 from supportnet.model.checkins import CheckIn
 from supportnet.model.errors import NotFoundError
@@ -260,11 +260,11 @@ def _last_contact(db: RawDatabase, col: _Target) -> dict[int, datetime]:
     last = {int(target): _utc(at) for target, at in rows}
     # Filtering every row on by_ref reads the table (measured 30 times slower); read again
     # only those with a check-in done by a supporter, which are few, from the index alone.
-    done_by = reads.done_by_supporters(db, col)
+    done_by = contact_reads.done_by_supporters(db, col)
     mixed = sorted(set(last) & set(done_by))
     for target in mixed:
         del last[target]
-    last.update(reads.own_last_contact(db, col, mixed, done_by))
+    last.update(contact_reads.own_last_contact(db, col, mixed, done_by))
     return last
 
 
@@ -318,7 +318,7 @@ def _contact_stats(
         for target, count, last, recent in rows
         if count
     }
-    done_by = reads.done_by_supporters(db, col)
+    done_by = contact_reads.done_by_supporters(db, col)
     mixed = sorted(set(stats) & set(done_by))
     for target in mixed:
         del stats[target]
