@@ -423,25 +423,6 @@ def everyone(db: Reader, *, channels: bool) -> Iterator[EveryoneRow]:
         yield GROUP, gid, name, "", CIRCLES[circle], None
 
 
-def last_contact_with(
-    db: Reader, column: Literal["person_id", "group_id"], ids: Sequence[int]
-) -> dict[int, datetime]:
-    """The latest check-in with each of ``ids``: one index lookup each, not a pass over all
-    check-ins. Those never contacted are left out."""
-    last: dict[int, datetime] = {}
-    for chunk in chunks(sorted(set(ids))):
-        rows = db.execute(
-            f"SELECT t.id, (SELECT max(at) FROM checkins c WHERE c.{column} = t.id) "
-            f"FROM (SELECT value AS id FROM json_each(?)) t",
-            (f"[{','.join(str(i) for i in chunk)}]",),
-        )
-        for target_id, at in rows:
-            moment = utc(at)
-            if moment is not None:
-                last[int(target_id)] = moment
-    return last
-
-
 @contextmanager
 def snapshot(db: Reader) -> Iterator[None]:
     """Read in one transaction, so what is read in several statements agrees."""

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from supportnet.model.errors import Problem
 from supportnet.model.network import new_uid, raise_problems
-from supportnet.model.plans import Plan
+from supportnet.model.plans import Plan, PlanKind
 from supportnet.model.text import NAME_MAX, NOTE_MAX, check_text, clean_line, clean_note
 
 #: The user, as a team's focus person or as one of its supporters.
@@ -23,6 +23,10 @@ ME = "me"
 #: How many days without a check-in the team is comfortable with, by default, and at most.
 DEFAULT_COMFORTABLE_GAP_DAYS = 2
 MAX_COMFORTABLE_GAP_DAYS = 60
+
+#: Why a flexible check-in's date can't be swapped: it has no fixed dates (it moves with the
+#: last contact), so a swap of one would go astray the day it moved.
+FLEXIBLE_SWAP = "Flexible check-ins move with the last contact; change who takes it instead."
 
 #: Who takes a slot: a person's uid, :data:`ME`, or None for an open slot (nobody yet).
 SupporterRef = str | None
@@ -134,10 +138,13 @@ class CareTeam:
                 problems.append(Problem("slots", "A check-in's supporter must be on the team."))
             problems.extend(slot.problems())
         known = set(uids)
+        flexible = {slot.uid for slot in self.slots if slot.plan.kind is PlanKind.FLEXIBLE}
         seen: set[tuple[str, date]] = set()
         for swap in self.swaps:
             if swap.slot_uid not in known:
                 problems.append(Problem("swaps", "A swap must belong to a check-in on the rota."))
+            if swap.slot_uid in flexible:
+                problems.append(Problem("swaps", FLEXIBLE_SWAP))
             if swap.supporter is not None and swap.supporter not in members:
                 problems.append(Problem("swaps", "A swap's supporter must be on the team."))
             if (swap.slot_uid, swap.on) in seen:

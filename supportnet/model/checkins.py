@@ -39,6 +39,9 @@ class Initiator(StrEnum):
         return "I reached out" if self is Initiator.ME else "They reached out to me"
 
 
+_BY_ONLY_ON_A_ROTA = "Only a check-in on a care team's rota names who did it."
+
+
 @dataclass(slots=True)
 class CheckIn:
     """One contact that happened. ``at`` is timezone-aware.
@@ -81,6 +84,12 @@ class CheckIn:
         for name, ref in (("by", self.by), ("rota_slot", self.rota_slot)):
             if ref is not None and not (isinstance(ref, str) and 0 < len(ref) <= UID_MAX):
                 problems.append(Problem(name, "That link to the care team isn't readable."))
+        if self.by is not None and self.rota_slot is None:
+            # Who did it on the user's behalf is noted for a care team's rota alone (and
+            # reading the user's own contact relies on it: see contact_reads.done_by_supporters).
+            problems.append(
+                Problem("by", "Only a check-in on a care team's rota names who did it.")
+            )
         check_text(problems, "note", self.note, label="the note", max_len=NOTE_MAX, multiline=True)
         for name, mood in (("mood_before", self.mood_before), ("mood_after", self.mood_after)):
             if mood is not None and not MOOD_MIN <= mood <= MOOD_MAX:

@@ -10,7 +10,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from supportnet.data import reads
+from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.care_teams import read_teams
 from supportnet.model.care import ME, CareTeam, RotaSlot, SupporterRef
 from supportnet.model.checkins import CheckIn, Initiator
@@ -70,7 +70,8 @@ class RotaLine:
     """One check-in of a day: who (None: nobody yet), at what local time ("HH:MM", None
     for any time of day), how (the channel's label) and whether it was swapped.
     ``slot_uid`` and ``on`` (the date in the slot's own zone) name the occurrence, as a
-    swap or a check-in marked done on the rota does."""
+    swap or a check-in marked done on the rota does; ``slot_zone`` is that zone's name
+    (what marking it done checks the moment against)."""
 
     supporter_name: str | None
     time: str | None
@@ -82,6 +83,7 @@ class RotaLine:
     on: date | None = None
     done: bool = False
     checkin_uid: str | None = None
+    slot_zone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,9 +203,13 @@ class CareTeamService:
         ``supporter`` is who did it: by default whoever the rota has that date (after
         swaps); :data:`ME` is the user. ``at`` is when: by default the time it was planned
         for (noon, for an any-time or flexible one), since people usually say "I called as
-        planned" afterwards, or now when that time is still ahead (done early, today). It
-        falls on ``on`` in the slot's zone, so the rota shows that check-in done; a
-        contact on another day is logged on its own. ``channel``: None is the slot's own.
+        planned" afterwards, or now when that time is still ahead (done early, today).
+        Whatever zone the user sees the rota in, the moment must fall on ``on`` *in the
+        slot's own zone* (the occurrence's date, as the rota matches done check-ins to
+        lines); on the user's clock that may be the local day before or after (a 19:00
+        New York check-in is 00:00 the next day in London; an any-time Auckland one is
+        mostly the day before in Los Angeles). A contact on another day is logged on its
+        own. ``channel``: None is the slot's own.
         ``now`` is the clock's time (tests pass one).
 
         Raises :class:`ValidationError` for a day still ahead, a time on another day or an
@@ -249,11 +255,8 @@ class CareTeamService:
             for uid in sorted(refs - {ME}):
                 for person in reads.people(db, uid=uid):
                     people[person.uid] = person
-            last: date | None = None
-            focus = people.get(team.focus)
-            if focus is not None and focus.id is not None:
-                moment = reads.last_contact_with(db, "person_id", [focus.id]).get(focus.id)
-                last = moment.astimezone(tz).date() if moment else None
+            moment = contact_reads.team_last_contact(db, team)
+            last = moment.astimezone(tz).date() if moment else None
 
         def name_of(ref: str) -> str:
             if ref == ME:
@@ -274,10 +277,17 @@ class CareTeamService:
         extra = [(c, uid) for c, uid in extra if 0 <= (c.day - start).days < days]
         checkins = sorted(planned + [c for c, _uid in extra], key=lambda c: c.start)
         done.update({(c.slot_uid, c.on): uid for c, uid in extra})
+        zones = {slot.uid: plan_zone(slot.plan).key for slot in team.slots}
         by_day: dict[date, list[RotaLine]] = {}
         for checkin in checkins:
             by_day.setdefault(checkin.day, []).append(
-                _line(checkin, name_of, tz, done.get((checkin.slot_uid, checkin.on)))
+                _line(
+                    checkin,
+                    name_of,
+                    tz,
+                    done.get((checkin.slot_uid, checkin.on)),
+                    zones.get(checkin.slot_uid),
+                )
             )
         return RotaView(
             team=team,
@@ -424,7 +434,11 @@ def _planned(slot: RotaSlot, on: date) -> datetime:
 
 
 def _line(
-    checkin: RotaCheckIn, name_of: Callable[[str], str], tz: ZoneInfo, done_by: str | None
+    checkin: RotaCheckIn,
+    name_of: Callable[[str], str],
+    tz: ZoneInfo,
+    done_by: str | None,
+    slot_zone: str | None,
 ) -> RotaLine:
     supporter = checkin.supporter
     return RotaLine(
@@ -438,4 +452,5 @@ def _line(
         on=checkin.on,
         done=done_by is not None,
         checkin_uid=done_by,
+        slot_zone=slot_zone,
     )

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from supportnet.calendar import MAX_WEEKS, ExportEvent, ExportOptions, Who, calendar_bytes
 from supportnet.calendar.rota_events import RotaSettled, settle_supporter, supporter_events
-from supportnet.data import reads
+from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.calendar import RotaCalendarRecord
 from supportnet.model.care import ME, CareTeam
 from supportnet.model.errors import NotFoundError, NothingToExportError
@@ -152,12 +152,11 @@ def _settle(
         refs |= {s.supporter for s in team.swaps if s.supporter and s.supporter != ME}
         people = _people(store, sorted(refs))
         focus = people.get(team.focus)
-        last: date | None = None
         who: Who | None = None
         if focus is not None and focus.id is not None:
             who = whos(store).get(("person", focus.id))
-            moment = reads.last_contact_with(store.db, "person_id", [focus.id]).get(focus.id)
-            last = moment.astimezone(ZoneInfo(zone)).date() if moment else None
+        moment = contact_reads.team_last_contact(store.db, team)
+        last = moment.astimezone(ZoneInfo(zone)).date() if moment else None
         memory = store.calendar.rota.for_supporter(team.uid, supporter)
 
     def events_for(weeks: int) -> list[ExportEvent]:

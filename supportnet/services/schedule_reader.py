@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from supportnet.data import reads
+from supportnet.data import contact_reads, reads
 from supportnet.model.targets import GROUP, PERSON, TargetKey
 from supportnet.model.zones import system_zone_name, user_zone_name
 from supportnet.services import everyone
@@ -85,7 +85,9 @@ class ReachOutReader:
         return self._targets
 
     def last_contact(self, plans: list[Plan]) -> dict[TargetKey, datetime]:
-        """The latest contact, either way round, with everyone who has a plan.
+        """The latest contact, either way round, with everyone who has a plan: the user's
+        own (one a supporter did on a care team's rota doesn't count; the user wasn't in
+        touch).
 
         One index lookup per planned person or group, not a pass over all check-ins.
         """
@@ -94,8 +96,8 @@ class ReachOutReader:
         groups = [p.group_id for p in plans if p.group_id is not None]
         db = self._store.db
         for kind, found in (
-            (PERSON, reads.last_contact_with(db, "person_id", people)),
-            (GROUP, reads.last_contact_with(db, "group_id", groups)),
+            (PERSON, contact_reads.last_contact_with(db, "person_id", people, own_only=True)),
+            (GROUP, contact_reads.last_contact_with(db, "group_id", groups, own_only=True)),
         ):
             for target_id, moment in found.items():
                 last[(kind, target_id)] = moment

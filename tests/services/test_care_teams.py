@@ -150,7 +150,15 @@ def test_someone_removed_from_the_network_leaves_their_check_ins_open_until_undo
     assert view.supporters[0] == RotaSupporter(team.shiv.uid, NOT_IN_NETWORK, False)
     (monday,) = view.days[0].check_ins
     assert monday == RotaLine(
-        None, "19:00", "Phone call", False, None, ChannelKind.CALL, monday.slot_uid, MONDAY
+        None,
+        "19:00",
+        "Phone call",
+        False,
+        None,
+        ChannelKind.CALL,
+        monday.slot_uid,
+        MONDAY,
+        slot_zone=ZONE,
     )
     assert monday.slot_uid == team.team.slots[0].uid
     assert view.coverage.covered_days == 1
@@ -189,6 +197,7 @@ def test_a_team_for_the_user_calls_them_you(services: Services, team: Team) -> N
 
 def test_each_supporter_comes_with_their_way_to_be_reached(services: Services, team: Team) -> None:
     """Worded as the plan for hard days words a helper: the preferred way, then numbers."""
+    assert team.shiv.id is not None
     shiv = services.people.get(team.shiv.id)
     shiv.channels = [
         ContactChannel(ChannelKind.MESSAGING, "WhatsApp", preferred=True),

@@ -8,7 +8,7 @@ checked in.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.care import SupporterRef
+from supportnet.model.days import short_date
 from supportnet.model.network import ChannelKind
 from supportnet.model.zones import system_zone_name, zone_or_utc
 from supportnet.services.care_teams import YOU, RotaLine
@@ -34,6 +35,8 @@ from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
 NOT_NOTED = "Not noted"
 CHOOSE_WHO = "Say who checked in."
 STILL_AHEAD = "That time is still ahead; choose one that has passed."
+#: A time that falls on no moment of the check-in's own date (only across a clock change).
+OTHER_DAY = "That time falls on another day of the check-in; choose one nearer its time."
 #: When an any-time check-in is taken to have happened, as the service takes it.
 ANY_TIME_DEFAULT = time(12, 0)
 
@@ -56,7 +59,14 @@ class DoneDialog(QDialog):
     Who defaults to the line's supporter (and must be chosen when it is open); the time to
     the planned one, or now when that is still ahead. ``zone`` is the zone the rota's
     times are in (the user's; the system's if not given), ``clock`` gives now, and
-    ``focus_name`` names whose history it goes into.
+    ``focus_name`` names whose history it goes into. ``day`` is the local day (in
+    ``zone``) the line shows on, which may differ from ``line.on`` (its date in the slot's
+    own zone); by default ``line.on``.
+
+    The time chosen is on ``zone``'s clock. The moment it gives is the one that falls on
+    ``line.on`` in the slot's zone (what the service checks): on ``day`` itself when it
+    can, else the local day before or after (an any-time check-in in a zone far away
+    spans two local days); the row says which day that is.
     """
 
     def __init__(
@@ -69,6 +79,7 @@ class DoneDialog(QDialog):
         zone: str | None = None,
         clock: Callable[[], datetime] | None = None,
         focus_name: str | None = None,
+        day: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Mark as done")
@@ -77,6 +88,9 @@ class DoneDialog(QDialog):
         self._line = line
         self._zone = zone_or_utc(zone or system_zone_name())
         self._clock = clock or (lambda: datetime.now(UTC))
+        self._day = day or line.on or self._clock().astimezone(self._zone).date()
+        self._day_text = day_text
+        self._slot_zone = zone_or_utc(line.slot_zone) if line.slot_zone else None
         self._touched = False
 
         heading = title_label("Mark as done")
@@ -133,7 +147,8 @@ class DoneDialog(QDialog):
         when_how.setHorizontalSpacing(24)
         when_how.setVerticalSpacing(4)
         when_how.addWidget(buddy_label("W&hen", self.time_field), 0, 0)
-        when_how.addLayout(_left(QLabel(f"{day_text}, at"), self.time_field), 1, 0)
+        self.day_label = QLabel(f"{day_text}, at")
+        when_how.addLayout(_left(self.day_label, self.time_field), 1, 0)
         when_how.addWidget(buddy_label("H&ow", self.channel_combo), 0, 1)
         when_how.addLayout(_left(self.channel_combo), 1, 1)
         when_how.setColumnStretch(2, 1)
@@ -172,8 +187,7 @@ class DoneDialog(QDialog):
         """The planned time, or now when that is still ahead (done early, today)."""
         planned = time.fromisoformat(self._line.time) if self._line.time else ANY_TIME_DEFAULT
         now = self._clock().astimezone(self._zone)
-        on = self._line.on
-        if on is not None and on == now.date() and planned > now.time():
+        if self._day == now.date() and planned > now.time():
             return time(now.hour, now.minute)
         return planned
 
@@ -188,12 +202,19 @@ class DoneDialog(QDialog):
         found: dict[str, str] = {}
         if self.supporter() is None:
             found["who"] = CHOOSE_WHO
-        if self.when() > self._clock():
+        when = self.when()
+        if not self._on_its_date(when):
+            found["when"] = OTHER_DAY
+        elif when > self._clock():
             found["when"] = STILL_AHEAD
         return found
 
     def _check(self) -> dict[str, str]:
         found = self.problems()
+        # The check-in's own date may be the local day before or after: name the day then.
+        local = self.when().astimezone(self._zone).date()
+        shown = self._day_text if local == self._day else short_date(local)
+        self.day_label.setText(f"{shown}, at")
         # An open check-in asks who it was without a message first; a time ahead says so.
         self.who_message.set_message(found.get("who", "") if self._touched else "")
         self.when_message.set_message(found.get("when", ""))
@@ -204,7 +225,11 @@ class DoneDialog(QDialog):
         if "who" in found:
             hint = "Choose who it was first"
         elif "when" in found:
-            hint = "Choose a time that has passed"
+            hint = (
+                "Choose a time that has passed"
+                if found["when"] == STILL_AHEAD
+                else ("Choose a time on the check-in's day")
+            )
         self.save_hint.setText(hint)
         self.ok_button.setAccessibleDescription(hint)
         return found
@@ -222,9 +247,20 @@ class DoneDialog(QDialog):
         return data if isinstance(data, str) else None
 
     def when(self) -> datetime:
-        """The chosen moment: the check-in's day at the time chosen, in the rota's zone."""
-        on = self._line.on or self._clock().astimezone(self._zone).date()
-        return datetime.combine(on, pytime(self.time_field.time()), self._zone)
+        """The chosen moment: the time chosen, in the rota's zone, on the line's local day,
+        or the day either side when only that falls on the check-in's own date."""
+        chosen = pytime(self.time_field.time())
+        for shift in (0, -1, 1):
+            moment = datetime.combine(self._day + timedelta(days=shift), chosen, self._zone)
+            if self._on_its_date(moment):
+                return moment
+        return datetime.combine(self._day, chosen, self._zone)
+
+    def _on_its_date(self, moment: datetime) -> bool:
+        """Whether ``moment`` is on the occurrence's date in the slot's own zone."""
+        if self._slot_zone is None or self._line.on is None:
+            return True
+        return moment.astimezone(self._slot_zone).date() == self._line.on
 
     def channel(self) -> ChannelKind | None:
         data = self.channel_combo.currentData()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog
 from supportnet.model.care import CareTeam, SlotSwap
 from supportnet.model.days import short_date
 from supportnet.model.errors import SupportNetError
+from supportnet.model.plans import PlanKind
 from supportnet.ui.care.week_model import day_heading
 from supportnet.ui.undo.care_commands import MarkDoneCommand, RemoveTeamCommand, SaveTeamCommand
 from supportnet.ui.widgets import dialogs
@@ -138,11 +139,10 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         return True
 
     def _select_slot(self, slot_uid: str) -> None:
-        for day in self.model.days:
-            index = self.model.line_index(slot_uid, day)
-            if index.isValid():
-                self._select_index(index)
-                return
+        # By slot alone: a line's date in its own zone may not be the local day it shows on.
+        index = self.model.first_line_index(slot_uid)
+        if index.isValid():
+            self._select_index(index)
 
     def edit_checkin(self) -> bool:
         from supportnet.ui.care.slot_editor import SlotEditorDialog
@@ -162,6 +162,9 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         if after == slot:
             return False
         team.slots = [after if s.uid == slot.uid else s for s in team.slots]
+        if after.plan.kind is PlanKind.FLEXIBLE:
+            # Its dates now move with the last contact: a swapped date would name nothing.
+            team.swaps = [s for s in team.swaps if s.slot_uid != slot.uid]
         return self._save(team, "change a check-in on the rota")
 
     def remove_checkin(self) -> bool:
@@ -188,8 +191,8 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         if line is None or team is None or day is None or line.on is None:
             return False
         slot = team.slot(line.slot_uid)
-        if slot is None:
-            return False
+        if slot is None or slot.plan.kind is PlanKind.FLEXIBLE:
+            return False  # a flexible check-in has no dates to swap (FLEXIBLE_SWAP)
         dialog = SwapDialog(
             self._supporters(),
             line,
@@ -225,6 +228,7 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
             zone=self._zone(),
             clock=self._clock,
             focus_name=self.week.focus_name if self.week is not None else None,
+            day=day,
         )
         if not self._run(dialog):
             return False

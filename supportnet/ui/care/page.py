@@ -17,7 +17,7 @@ from PySide6.QtCore import QLocale, QModelIndex, QObject, QPoint, QStandardPaths
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from supportnet.model.care import ME, CareTeam
+from supportnet.model.care import FLEXIBLE_SWAP, ME, CareTeam
 from supportnet.model.days import short_date
 from supportnet.model.errors import SupportNetError
 from supportnet.model.plans import PlanKind
@@ -291,16 +291,19 @@ class CareTeamPageController(CareTeamEdits, QObject):
         v.add_button.setEnabled(has_team)
         for button in (v.edit_button, v.remove_button):
             button.setEnabled(line is not None)
-        # A check-in that happened stays whose it was.
-        v.swap_button.setEnabled(line is not None and not line.done)
+        # A check-in that happened stays whose it was; a flexible one has no dates to swap.
+        flexible = line is not None and line.slot_uid in self.model.flexible
+        v.swap_button.setEnabled(line is not None and not line.done and not flexible)
+        v.swap_button.setAccessibleDescription(FLEXIBLE_SWAP if flexible else "")
         day = self.current_day()
         v.done_button.setEnabled(
             line is not None and not line.done and day is not None and day <= self.today
         )
         if line is not None and day is not None:
             later = " It can be marked done from that day." if day > self.today else ""
+            why = f" {FLEXIBLE_SWAP}" if flexible and not line.done else ""
             sentence = line_sentence(line, day, self.model.flexible)
-            v.selection_label.setText(f"{sentence}.{later}")
+            v.selection_label.setText(f"{sentence}.{later}{why}")
         elif day is not None:
             v.selection_label.setText(f"{day_heading(day, self.today)}. {NOTHING_CHOSEN}")
         else:

@@ -138,6 +138,15 @@ class WeekModel(QAbstractItemModel):
                     return self.index(n, 0, self.index(row, 0))
         return QModelIndex()
 
+    def first_line_index(self, slot_uid: str) -> QModelIndex:
+        """The row of the slot's first check-in shown, whatever its date in the slot's own
+        zone, or an invalid index."""
+        for row, held in enumerate(self._days):
+            for n, line in enumerate(held.lines):
+                if line.slot_uid == slot_uid:
+                    return self.index(n, 0, self.index(row, 0))
+        return QModelIndex()
+
     def line_at(self, index: Index) -> RotaLine | None:
         if not index.isValid() or index.internalId() == 0:
             return None

@@ -298,6 +298,7 @@ class TodayPageController(QObject):
             zone=self._zone,
             clock=self._clock,
             focus_name=line.focus_name,
+            day=self._today,
         )
         dialog.accepted.connect(lambda d=dialog, t=line: self._save_done(t, d))
         return self._open("done_dialog", dialog)  # type: ignore[return-value]

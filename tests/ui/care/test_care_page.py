@@ -286,8 +286,37 @@ def test_names_follow_the_network(qtbot: Any, parts: PageParts) -> None:
     qtbot.waitUntil(lambda: _lines(parts, date(2025, 6, 10))[0][1] == "Rosie Mensah-Hughes")
 
 
-def test_the_zone_is_the_users(parts: PageParts) -> None:
-    assert parts.services.settings.load().timezone == ZONE
+def test_times_are_shown_on_the_user_s_clock(parts: PageParts) -> None:
+    from datetime import time
+
+    from supportnet.model.care import RotaSlot
+    from supportnet.model.network import ChannelKind
+    from supportnet.model.plans import Frequency, Plan, PlanKind, Recurrence
+
+    # Wednesdays 15:00 in New York, by video: 20:00 in London (both on summer time).
+    plan = Plan(
+        kind=PlanKind.FIXED,
+        start_date=date(2025, 6, 1),
+        channel=ChannelKind.VIDEO,
+        timezone="America/New_York",
+        window_start=time(15),
+        window_end=time(15, 30),
+        recurrence=Recurrence(frequency=Frequency.WEEKLY, weekdays={2}),
+    )
+    team = parts.services.care_teams.get(parts.team.uid)
+    team.slots.append(RotaSlot(plan, parts.people["Owen Hughes"].uid))
+    parts.services.care_teams.save(team)
+    parts.page.refresh()
+    wednesday = date(2025, 6, 11)
+    assert [line[:3] for line in _lines(parts, wednesday)] == [
+        ["20:00", "Owen Hughes", "Video call"]
+    ]
+    # The user moves to New York: the same check-in reads at its own 15:00.
+    parts.services.settings.update(timezone="America/New_York")
+    parts.page.refresh()
+    assert [line[:3] for line in _lines(parts, wednesday)] == [
+        ["15:00", "Owen Hughes", "Video call"]
+    ]
 
 
 def test_a_flexible_check_in_reads_around_this_day(parts: PageParts) -> None:
@@ -333,3 +362,101 @@ def test_someone_taken_out_of_the_network_leaves_their_check_ins_open(
     assert view.supporters_label.text().splitlines()[0] == (
         "Someone no longer in your network (their check-ins are open)"
     )
+
+
+def _with_flexible(parts: PageParts) -> str:
+    from supportnet.model.care import RotaSlot
+    from supportnet.model.network import ChannelKind
+    from supportnet.model.plans import Cadence, Plan, PlanKind
+
+    team = parts.services.care_teams.get(parts.team.uid)
+    plan = Plan(
+        kind=PlanKind.FLEXIBLE,
+        start_date=date(2025, 6, 1),
+        channel=ChannelKind.MESSAGING,
+        timezone=ZONE,
+        cadence=Cadence(ideal_days=3, too_long_days=6),
+    )
+    team.slots.append(RotaSlot(plan, parts.people["Owen Hughes"].uid))
+    parts.services.care_teams.save(team)
+    parts.page.refresh()
+    return plan.uid
+
+
+def test_a_flexible_check_in_offers_no_swap_and_says_why(parts: PageParts) -> None:
+    from supportnet.model.care import FLEXIBLE_SWAP
+
+    uid = _with_flexible(parts)
+    week = parts.page.week
+    assert week is not None
+    line = next(line for day in week.days for line in day.check_ins if line.slot_uid == uid)
+    parts.page.select((uid, line.on))
+    assert parts.page.current_line() == line
+    view = parts.page.view
+    assert not view.swap_button.isEnabled()
+    assert FLEXIBLE_SWAP in view.selection_label.text()
+    assert view.swap_button.accessibleDescription() == FLEXIBLE_SWAP
+    assert not parts.page.swap_date()
+    assert parts.stack.count() == 0
+    # A fixed one still can be swapped, and says nothing of it.
+    parts.page.select((parts.team.slots[0].uid, date(2025, 6, 10)))
+    assert view.swap_button.isEnabled()
+    assert FLEXIBLE_SWAP not in view.selection_label.text()
+    assert view.swap_button.accessibleDescription() == ""
+
+
+def test_a_check_in_made_flexible_lets_its_swaps_go(
+    parts: PageParts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import copy
+
+    from supportnet.model.care import SlotSwap
+    from supportnet.model.plans import Cadence, PlanKind
+
+    team = parts.services.care_teams.get(parts.team.uid)
+    slot = team.slots[0]
+    team.swaps = [SlotSwap(slot.uid, date(2025, 6, 10), parts.people["Owen Hughes"].uid)]
+    parts.services.care_teams.save(team)
+    parts.page.refresh()
+    parts.page.select((slot.uid, date(2025, 6, 10)))
+    flexible = copy.deepcopy(slot)
+    flexible.plan.kind = PlanKind.FLEXIBLE
+    flexible.plan.recurrence = None
+    flexible.plan.window_start = flexible.plan.window_end = None
+    flexible.plan.cadence = Cadence(ideal_days=3)
+    monkeypatch.setattr(slot_editor.SlotEditorDialog, "exec", lambda _self: 1)
+    monkeypatch.setattr(slot_editor.SlotEditorDialog, "result_slot", lambda _self: flexible)
+    assert parts.page.edit_checkin()
+    assert parts.errors == []
+    after = parts.services.care_teams.get(parts.team.uid)
+    assert after.slot(slot.uid) is not None
+    assert after.swaps == []
+
+
+def test_a_check_in_added_in_another_zone_is_chosen(
+    parts: PageParts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import time
+
+    from supportnet.model.care import RotaSlot
+    from supportnet.model.network import ChannelKind
+    from supportnet.model.plans import Frequency, Plan, PlanKind, Recurrence
+
+    # Sundays 19:00 in New York: Monday 00:00 in London, a day after its own date.
+    plan = Plan(
+        kind=PlanKind.FIXED,
+        start_date=date(2025, 6, 1),
+        channel=ChannelKind.CALL,
+        timezone="America/New_York",
+        window_start=time(19),
+        window_end=time(19, 30),
+        recurrence=Recurrence(frequency=Frequency.WEEKLY, weekdays={6}),
+    )
+    added = RotaSlot(plan, parts.people["Owen Hughes"].uid)
+    monkeypatch.setattr(slot_editor.SlotEditorDialog, "exec", lambda _self: 1)
+    monkeypatch.setattr(slot_editor.SlotEditorDialog, "result_slot", lambda _self: added)
+    assert parts.page.add_checkin()
+    line = parts.page.current_line()
+    assert line is not None
+    assert line.slot_uid == added.uid
+    assert (parts.page.current_day(), line.on) == (date(2025, 6, 9), date(2025, 6, 8))

@@ -285,6 +285,7 @@ def test_cancelling_mark_as_done_changes_nothing(qtbot: Any, london: Any) -> Non
 def test_once_all_is_done_the_card_gives_its_place_back(qtbot: Any, london: Any) -> None:
     services = Services.of(london)
     for line in services.care_today(NOW.date(), ZONE, limit=5).lines:
+        assert line.line.on is not None
         services.care_teams.mark_done(line.team_uid, line.line.slot_uid, line.line.on, now=NOW)
     window = _window(qtbot, london)
     today = window.today
