@@ -21,10 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QFontMetrics, QPalette, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -42,7 +40,7 @@ from supportnet.ui.plans.wording import describe_plan, user_zone_name, zone_plac
 from supportnet.ui.shell.signals import AppSignals
 from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.widgets.labels import title_label
-from supportnet.ui.widgets.lists import centred_label, empty_state
+from supportnet.ui.widgets.lists import centred_label, day_tree, empty_state
 from supportnet.ui.widgets.models import header_text
 
 #: How many days the agenda shows, today included.
@@ -260,27 +258,8 @@ class AgendaPageView(QWidget):
         quiet(self.intro)
 
         self.tree = QTreeView()
-        self.tree.setModel(model)
-        self.tree.setAccessibleName("Plans, day by day")
-        self.tree.setRootIsDecorated(False)
-        self.tree.setItemsExpandable(False)
-        self.tree.setExpandsOnDoubleClick(False)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # Entries sit a little in from their day's heading.
-        self.tree.setIndentation(self.tree.fontMetrics().averageCharWidth() * 3)
-        self.tree.setWordWrap(False)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        chars = self.tree.fontMetrics().averageCharWidth()
-        header.resizeSection(AgendaModel.COL_TIME, chars * 22)
-        header.resizeSection(AgendaModel.COL_WHO, chars * 34)
+        widths = {AgendaModel.COL_TIME: 22, AgendaModel.COL_WHO: 34}
+        day_tree(self.tree, model, "Plans, day by day", widths)
 
         self.empty = centred_label(EMPTY_AGENDA, "Agenda: message", larger=True)
         self.empty_more = centred_label(EMPTY_AGENDA_MORE, "Agenda: more")

@@ -6,11 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -26,7 +24,7 @@ from supportnet.ui.care.week_model import WeekModel
 from supportnet.ui.widgets.buttons import push_button
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
-from supportnet.ui.widgets.lists import centred_label, empty_state
+from supportnet.ui.widgets.lists import centred_label, day_tree, empty_state
 
 PAGE_TITLE = "Care team"
 EMPTY_TITLE = "No care team yet"
@@ -137,28 +135,13 @@ class CareTeamPageView(QWidget):
         self.week_label.setAccessibleName("Week shown")
 
         self.tree = WeekTree()
-        self.tree.setModel(model)
-        self.tree.setAccessibleName("Check-ins, day by day")
-        self.tree.setRootIsDecorated(False)
-        self.tree.setItemsExpandable(False)
-        self.tree.setExpandsOnDoubleClick(False)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        day_tree(
+            self.tree,
+            model,
+            "Check-ins, day by day",
+            {WeekModel.COL_WHEN: 20, WeekModel.COL_WHO: 22, WeekModel.COL_HOW: 16},
+        )
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.setIndentation(self.tree.fontMetrics().averageCharWidth() * 3)
-        self.tree.setWordWrap(False)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        chars = self.tree.fontMetrics().averageCharWidth()
-        header.resizeSection(WeekModel.COL_WHEN, chars * 20)
-        header.resizeSection(WeekModel.COL_WHO, chars * 22)
-        header.resizeSection(WeekModel.COL_HOW, chars * 16)
 
         self.add_button = push_button(
             "&Add check-in…", "Add check-in", tip="A new check-in on the rota (Insert)"

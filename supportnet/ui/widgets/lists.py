@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -97,6 +98,34 @@ def sized_table(model: QAbstractItemModel, name: str, widths: tuple[int, ...]) -
     for column, width in enumerate(widths):
         header.resizeSection(column, chars * width)
     return view
+
+
+def day_tree(tree: QTreeView, model: QAbstractItemModel, name: str, widths: dict[int, int]) -> None:
+    """Set ``tree`` up as a read-only list of days with their entries under them.
+
+    ``widths`` gives columns their width in characters; the last column stretches.
+    """
+    tree.setModel(model)
+    tree.setAccessibleName(name)
+    tree.setRootIsDecorated(False)
+    tree.setItemsExpandable(False)
+    tree.setExpandsOnDoubleClick(False)
+    tree.setUniformRowHeights(False)
+    tree.setAllColumnsShowFocus(True)
+    tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Entries sit a little in from their day's heading.
+    tree.setIndentation(tree.fontMetrics().averageCharWidth() * 3)
+    tree.setWordWrap(False)
+    tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header = tree.header()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    chars = tree.fontMetrics().averageCharWidth()
+    for column, width in widths.items():
+        header.resizeSection(column, chars * width)
 
 
 def make_table(model: QAbstractItemModel, name: str, sort_column: int | None = None) -> QTableView:
