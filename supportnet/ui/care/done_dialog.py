@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TypedDict
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +40,15 @@ STILL_AHEAD = "That time is still ahead; choose one that has passed."
 OTHER_DAY = "That time falls on another day of the check-in; choose one nearer its time."
 #: When an any-time check-in is taken to have happened, as the service takes it.
 ANY_TIME_DEFAULT = time(12, 0)
+
+
+class Done(TypedDict):
+    """What the dialog gives, as the keywords ``CareTeamService.mark_done`` takes."""
+
+    supporter: SupporterRef
+    at: datetime
+    channel: ChannelKind | None
+    note: str
 
 
 def history_line(focus_name: str | None) -> str:
@@ -270,6 +280,11 @@ class DoneDialog(QDialog):
         """(who checked in, when, how, note). This takes the name of QDialog's result code,
         as the page's API has it; ``exec()`` returns the code (or ``QDialog.result(d)``)."""
         return self.supporter(), self.when(), self.channel(), self.note_field.toPlainText().strip()
+
+    def as_keywords(self) -> Done:
+        """:meth:`result` by name: ``mark_done(team, slot, on, **dialog.as_keywords())``."""
+        supporter, at, channel, note = self.result()
+        return Done(supporter=supporter, at=at, channel=channel, note=note)
 
 
 def _left(*widgets: QWidget) -> QHBoxLayout:

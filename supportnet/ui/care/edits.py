@@ -232,7 +232,6 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         )
         if not self._run(dialog):
             return False
-        supporter, at, channel, note = dialog.result()
         text = f"mark the check-in on {short_date(day)} as done"
         try:
             command = MarkDoneCommand.perform(
@@ -241,11 +240,8 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
                 team.uid,
                 line.slot_uid,
                 line.on,
-                supporter=supporter,
-                at=at,
-                channel=channel,
-                note=note,
                 now=self._clock(),
+                **dialog.as_keywords(),
             )
         except SupportNetError as exc:
             dialogs.show_error(self._parent, exc.message, title=SAVE_ERROR_TITLE)

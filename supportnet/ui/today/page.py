@@ -306,21 +306,18 @@ class TodayPageController(QObject):
     def _save_done(self, line: TeamLine, dialog: DoneDialog) -> None:
         from supportnet.ui.undo.care_commands import MarkDoneCommand
 
-        supporter, at, channel, note = dialog.result()
         rota = line.line
         assert rota.on is not None
+        text = f"mark as done: {line.text}"
         try:
             command = MarkDoneCommand.perform(
                 self._ctx,
-                f"mark as done: {line.text}",
+                text,
                 line.team_uid,
                 rota.slot_uid,
                 rota.on,
-                supporter=supporter,
-                at=at,
-                channel=channel,
-                note=note,
                 now=self._clock(),
+                **dialog.as_keywords(),
             )
         except SupportNetError as exc:  # the team or the slot went in the meantime
             self._ctx.report_error(exc.message)

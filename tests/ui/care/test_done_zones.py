@@ -75,19 +75,10 @@ def _done_through_the_dialog(
     dialog = DoneDialog([(shiv.uid, "Shiv")], line, str(day), zone=zone, clock=lambda: now, day=day)
     qtbot.addWidget(dialog)
     assert dialog.problems() == {}
-    supporter, at, channel, note = dialog.result()
+    done = dialog.as_keywords()
     assert line.on is not None
-    services.care_teams.mark_done(
-        team.uid,
-        line.slot_uid,
-        line.on,
-        supporter=supporter,
-        at=at,
-        channel=channel,
-        note=note,
-        now=now,
-    )
-    return at
+    services.care_teams.mark_done(team.uid, line.slot_uid, line.on, now=now, **done)
+    return done["at"]
 
 
 def test_a_timed_check_in_in_another_zone_is_done_at_its_time_on_the_day_shown(
