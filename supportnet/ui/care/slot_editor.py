@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from supportnet.model.care import RotaSlot, SupporterRef
 from supportnet.model.errors import Problem
@@ -23,7 +23,7 @@ from supportnet.ui.plans.fields import _combo, _row, _select
 from supportnet.ui.plans.timing import TimingEditor
 from supportnet.ui.plans.timing_layout import label_above
 from supportnet.ui.plans.wording import NO_CHANNEL, next_text, plan_save_hint
-from supportnet.ui.widgets.editor_form import heading_label
+from supportnet.ui.widgets.editor_form import form_layout, heading_label, two_columns
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
 
@@ -128,20 +128,14 @@ class SlotEditorDialog(TimingEditor):
         right.addLayout(how)
         right.addStretch(1)
 
-        columns = QHBoxLayout()
-        columns.setSpacing(32)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns = two_columns(left, right)
 
         self.preview = QLabel()
         self.preview.setAccessibleName("Next time")
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setWordWrap(True)
 
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(8)
+        layout = form_layout(self, grows=True)
         layout.addWidget(heading)
         layout.addLayout(columns, 1)
         layout.addWidget(self.preview)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLayout,
     QListWidget,
     QListWidgetItem,
     QSpinBox,
@@ -32,11 +31,13 @@ from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
 from supportnet.ui.widgets.editor_form import (
     EditorDialog,
     add_field,
+    form_layout,
     heading_label,
     hint_label,
     keep_height,
     notes_field,
     text_field,
+    two_columns,
 )
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
@@ -251,15 +252,9 @@ class TeamEditorDialog(EditorDialog):
             self.message_for("comfortable_gap_days", "Comfortable gap: message", self.gap_field)
         )
 
-        columns = QHBoxLayout()
-        columns.setSpacing(32)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns = two_columns(left, right)
 
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(8)
+        layout = form_layout(self, grows=True)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addLayout(columns, 1)

@@ -15,9 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,7 @@ from supportnet.model.plans import Plan
 from supportnet.ui.plans.editor_layout import PlanEditorLayout
 from supportnet.ui.plans.fields import _select
 from supportnet.ui.plans.wording import next_text, plan_save_hint
-from supportnet.ui.widgets.editor_form import heading_label, hint_label
+from supportnet.ui.widgets.editor_form import form_layout, heading_label, hint_label, two_columns
 from supportnet.ui.widgets.labels import title_label
 
 
@@ -86,10 +84,7 @@ class PlanEditor(PlanEditorLayout):
         right.addLayout(self.how_layout)
         right.addStretch(1)
 
-        columns = QHBoxLayout()
-        columns.setSpacing(32)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns = two_columns(left, right)
 
         self.preview = QLabel()
         self.preview.setAccessibleName("Next time")
@@ -99,11 +94,7 @@ class PlanEditor(PlanEditorLayout):
         preview_font.setPointSizeF(preview_font.pointSizeF() * 1.08)
         self.preview.setFont(preview_font)
 
-        layout = QVBoxLayout(self)
-        # The window grows when messages appear, rather than squeezing the fields together.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(8)
+        layout = form_layout(self, grows=True)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addSpacing(4)

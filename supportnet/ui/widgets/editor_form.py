@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
@@ -145,10 +146,7 @@ class EditorDialog(QDialog):
 
         Expects ``notes_field`` and ``tags_field``.
         """
-        columns = QHBoxLayout()
-        columns.setSpacing(32)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns = two_columns(left, right)
 
         bottom = QVBoxLayout()
         bottom.setSpacing(2)
@@ -156,9 +154,7 @@ class EditorDialog(QDialog):
         add_field(bottom, "No&tes", notes, self.message_for("notes", "Notes: message"))
         add_field(bottom, "Ta&gs", tags, self.message_for("tags", "Tags: message"))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(8)
+        layout = form_layout(self)
         layout.addWidget(heading)
         layout.addLayout(columns)
         layout.addLayout(bottom)
@@ -257,6 +253,28 @@ class EditorDialog(QDialog):
             return
         self._check_timer.stop()
         super().reject()
+
+
+def two_columns(left: QVBoxLayout, right: QVBoxLayout) -> QHBoxLayout:
+    """An editor's two columns side by side, sharing the width evenly."""
+    columns = QHBoxLayout()
+    columns.setSpacing(32)
+    columns.addLayout(left, 1)
+    columns.addLayout(right, 1)
+    return columns
+
+
+def form_layout(dialog: QWidget, *, grows: bool = False) -> QVBoxLayout:
+    """``dialog``'s own layout with the editors' margins and spacing.
+
+    ``grows``: the window grows when messages appear, rather than squeezing the fields.
+    """
+    layout = QVBoxLayout(dialog)
+    if grows:
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+    layout.setContentsMargins(24, 18, 24, 18)
+    layout.setSpacing(8)
+    return layout
 
 
 def add_field(layout: QVBoxLayout, label_text: str, field: QWidget, message: FieldMessage) -> None:
