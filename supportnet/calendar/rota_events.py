@@ -83,7 +83,7 @@ def supporter_events(
     options: ExportOptions,
     *,
     zone: str = "UTC",
-    last_contact: date | None = None,
+    last_contact: date | datetime | None = None,
     known: Callable[[str], bool] = lambda ref: True,
 ) -> list[ExportEvent]:
     """The events of ``supporter``'s check-ins on ``team``, sorted by start.

@@ -87,7 +87,7 @@ def expand(
     days: int,
     zone: str,
     *,
-    last_contact: date | None = None,
+    last_contact: date | datetime | None = None,
     known: Callable[[str], bool] = lambda ref: True,
 ) -> list[RotaCheckIn]:
     """The team's check-ins on the local days ``start`` .. ``start + days - 1`` in ``zone``.
@@ -100,8 +100,8 @@ def expand(
     ``known(ref)`` is False (no longer in the network) counts as open; the user
     (:data:`ME`) is always known. Sorted by start, then by the slot's place on the rota.
 
-    ``zone`` is a zone name this machine knows (the user's); ``last_contact`` is read as a
-    day in each slot's own zone.
+    ``zone`` is a zone name this machine knows (the user's); ``last_contact`` is the moment
+    of that check-in (aware), or a day read in each slot's own zone.
     """
     if days < 0:
         raise ValueError("days must not be negative")
@@ -137,7 +137,7 @@ def expand(
 
 
 def _slot_days(
-    slot: RotaSlot, lo: date, hi: date, tz: ZoneInfo, last_contact: date | None
+    slot: RotaSlot, lo: date, hi: date, tz: ZoneInfo, last_contact: date | datetime | None
 ) -> list[tuple[Occurrence, date]]:
     """The slot's occurrences shown on ``tz``-local days ``lo`` .. ``hi``, with those days."""
     plan = slot.plan
@@ -150,8 +150,12 @@ def _slot_days(
     # recent contact pushes the next one on.
     now = local_datetime(_first_plan_day(plan, lo, tz), time(0), pz)
     last = None
-    if last_contact is not None:
+    if isinstance(last_contact, datetime):
+        # The moment itself: its day is the slot's own, wherever the user is.
+        last = last_contact.astimezone(pz)
+    elif last_contact is not None:
         last = local_datetime(last_contact, _LAST_CONTACT_TIME, pz)
+    if last is not None:
         now = max(now, last, key=datetime.timestamp)
     # Two plan-local days past the end: zones can be up to 26 hours apart.
     found: list[tuple[Occurrence, date]] = []

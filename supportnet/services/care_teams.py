@@ -255,8 +255,8 @@ class CareTeamService:
             for uid in sorted(refs - {ME}):
                 for person in reads.people(db, uid=uid):
                     people[person.uid] = person
-            moment = contact_reads.team_last_contact(db, team)
-            last = moment.astimezone(tz).date() if moment else None
+            # The moment, not a day here: a slot in another zone counts from its own day.
+            last = contact_reads.team_last_contact(db, team)
 
         def name_of(ref: str) -> str:
             if ref == ME:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from supportnet.calendar import MAX_WEEKS, ExportEvent, ExportOptions, Who, calendar_bytes
 from supportnet.calendar.rota_events import RotaSettled, settle_supporter, supporter_events
@@ -155,8 +154,7 @@ def _settle(
         who: Who | None = None
         if focus is not None and focus.id is not None:
             who = whos(store).get(("person", focus.id))
-        moment = contact_reads.team_last_contact(store.db, team)
-        last = moment.astimezone(ZoneInfo(zone)).date() if moment else None
+        last = contact_reads.team_last_contact(store.db, team)
         memory = store.calendar.rota.for_supporter(team.uid, supporter)
 
     def events_for(weeks: int) -> list[ExportEvent]:

@@ -438,3 +438,15 @@ def test_a_slot_in_the_zone_furthest_ahead_shows_two_days_earlier_by_the_date() 
     assert checkins[0].start.astimezone(daily.zone).date() == date(2026, 4, 8)
     week = expand(team(RotaSlot(daily, "ana")), date(2026, 4, 6), 7, "Pacific/Pago_Pago")
     assert days_of(week) == [date(2026, 4, 6) + timedelta(days=n) for n in range(7)]
+
+
+def test_a_flexible_slot_counts_from_the_contact_s_own_day_in_the_slot_s_zone() -> None:
+    # 17:00 in London on 1 June is 02:00 on 2 June in Sydney: the slot, kept in Sydney,
+    # counts three days from the 2nd, wherever the user looks from.
+    slot = RotaSlot(flexible(3, at=None, zone="Australia/Sydney"), "ana")
+    moment = datetime(2026, 6, 1, 16, tzinfo=UTC)
+    checkins = expand(team(slot), date(2026, 6, 3), 7, LONDON, last_contact=moment)
+    assert days_of(checkins) == [date(2026, 6, 5), date(2026, 6, 8)]
+    # The day as London saw it would have counted from the 1st.
+    as_day = expand(team(slot), date(2026, 6, 3), 7, LONDON, last_contact=date(2026, 6, 1))
+    assert days_of(as_day) == [date(2026, 6, 4), date(2026, 6, 7)]
