@@ -70,6 +70,8 @@ class CareTeamPageController(CareTeamEdits, QObject):
 
     #: A quiet confirmation for the status bar.
     status = Signal(str)
+    #: The team shown changed (its uid), for the window to remember across restarts.
+    team_chosen = Signal(str)
 
     def __init__(
         self,
@@ -96,6 +98,9 @@ class CareTeamPageController(CareTeamEdits, QObject):
         self.teams: list[CareTeam] = []
         #: The team shown (its uid), kept across reads.
         self.team_uid: str | None = None
+        #: The teams' uids at the last read (None before the first): one that appears, as
+        #: a new team or one brought back by undo, is shown.
+        self._known: set[str] | None = None
         #: The week shown: this many weeks from this one.
         self.week_offset = 0
         self.week: RotaView | None = None
@@ -155,6 +160,12 @@ class CareTeamPageController(CareTeamEdits, QObject):
             self.teams = self._services.care_teams.list()
             zone = self._zone()
             self.today = today_in(self._clock(), zone)
+            uids = {t.uid for t in self.teams}
+            appeared = uids - self._known if self._known is not None else set()
+            self._known = uids
+            if len(appeared) == 1:
+                self.team_uid = appeared.pop()
+                self.week_offset = 0
             if self.team is None:
                 self.team_uid = self.teams[0].uid if self.teams else None
             team = self.team
@@ -239,9 +250,13 @@ class CareTeamPageController(CareTeamEdits, QObject):
         return self.today if self.today in days else (days[0] if days else self.today)
 
     def choose_team(self, uid: str) -> None:
+        """Show the team ``uid`` (the first team when it is gone) from this week."""
         self.team_uid = uid
         self.week_offset = 0
+        self._known = None  # the choice made wins over a team that just appeared
         self.refresh()
+        if self.team_uid:
+            self.team_chosen.emit(self.team_uid)
 
     def _picked(self, row: int) -> None:
         uid = self.view.team_picker.itemData(row)

@@ -10,6 +10,9 @@ from supportnet.ui.shell.sidebar import Page
 if TYPE_CHECKING:
     from supportnet.ui.care.page import CareTeamPageController
 
+#: Where the window keeps which team its Care team page last showed.
+TEAM_KEY = "care/team"
+
 #: Typed loosely: the mixin's methods use the window's attributes.
 _WindowBase: Any = object
 
@@ -36,6 +39,11 @@ class MainWindowCareTeam(_WindowBase):  # type: ignore[misc]
             crisis_help=self.crisis_help,
         )
         page.status.connect(self.show_note)
+        # The team last shown opens again (its uid only: no names in the clear).
+        remembered = self.ui_state.text(TEAM_KEY, "")
+        if remembered and remembered != page.team_uid:
+            page.choose_team(remembered)
+        page.team_chosen.connect(lambda uid: self.ui_state.set_value(TEAM_KEY, uid))
         # "Today" moves on at midnight while the window stays open.
         self._time_timer.timeout.connect(page.refresh)
         return page

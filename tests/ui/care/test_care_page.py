@@ -271,6 +271,9 @@ def test_a_picker_when_there_are_several_teams(qtbot: Any, parts: PageParts) -> 
         "After the hospital",
         "Mum's knee",
     ]
+    # A team that appears (just made, or brought back by undo) is the one shown.
+    assert view.title_label.text() == "After the hospital"
+    view.team_picker.setCurrentIndex(1)
     assert view.title_label.text() == "Mum's knee"
     view.team_picker.setCurrentIndex(0)
     assert view.title_label.text() == "After the hospital"

@@ -277,3 +277,17 @@ def test_a_swap_chosen_in_the_real_dialog_and_put_back_there(
     parts.stack.undo()
     assert parts.services.care_teams.get(parts.team.uid).swaps == []
     assert parts.stack.index() == 0
+
+
+def test_undoing_a_team_s_removal_shows_that_team_again_among_several(
+    parts: PageParts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two teams, "Mum's knee" shown; remove it, the other is shown, undo shows Mum's again.
+    parts.services.care_teams.save(CareTeam("After the hospital", ME))
+    parts.page.choose_team(parts.team.uid)
+    assert parts.page.view.title_label.text() == "Mum's knee"
+    assert parts.page.remove_team()
+    assert parts.page.view.title_label.text() == "After the hospital"
+    parts.stack.undo()
+    assert parts.page.view.title_label.text() == "Mum's knee"
+    assert parts.page.view.team_picker.currentText() == "Mum's knee"

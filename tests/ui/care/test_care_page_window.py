@@ -122,3 +122,37 @@ def test_print_rota_sends_the_next_four_weeks_to_the_chosen_printer(
     assert window.print_rota()
     assert target.read_bytes().startswith(b"%PDF")
     assert notes == ["Sent the rota to the printer"]
+
+
+def test_the_team_last_shown_opens_again_in_a_new_window(
+    qtbot: Any, demo_store: Any, clock: Callable[[], datetime], tmp_path: Path
+) -> None:
+    from supportnet.model.care import ME, CareTeam
+    from supportnet.ui.shell.ui_state import UiState
+
+    services = Services.of(demo_store)
+    other = CareTeam("After the hospital", ME)
+    services.care_teams.save(other)
+
+    def window() -> MainWindow:
+        made = MainWindow(
+            services,
+            data_location="/d",
+            key_location="k",
+            clock=clock,
+            ui_state=UiState(tmp_path / "ui.ini"),
+        )
+        qtbot.addWidget(made)
+        return made
+
+    first = window()
+    assert first.care_team.view.title_label.text() == "After the hospital"  # by name
+    mums = next(t for t in services.care_teams.list() if t.name == "Mum's knee")
+    first.care_team.choose_team(mums.uid)
+    first.ui_state.sync()
+    second = window()
+    assert second.care_team.view.title_label.text() == "Mum's knee"
+    # A team that has gone since falls back to the first by name.
+    services.care_teams.remove(mums.uid)
+    third = window()
+    assert third.care_team.view.title_label.text() == "After the hospital"
