@@ -174,6 +174,13 @@ def main() -> None:
             written.append(path)
             dialog.reject()
             app.processEvents()
+            publish = window.open_calendar_publish()  # opening it connects to nothing
+            app.processEvents()
+            path = out / f"calendar-publish-{theme}.png"
+            publish.grab().save(str(path))
+            written.append(path)
+            publish.reject()
+            app.processEvents()
             from supportnet.data.recovery import RecoveryKeeper
             from supportnet.ui.start.recovery_dialog import RecoveryKeyDialog
 
