@@ -71,7 +71,8 @@ def own_last_contact(
         )
         for target_id, packed in rows:
             left = Counter(done_by.get(int(target_id), ()))
-            for at in packed.split(",") if packed else []:
+            # Newest first, sorted here: group_concat's order isn't promised by SQLite.
+            for at in sorted(packed.split(",") if packed else [], reverse=True):
                 if left[at] > 0:
                     left[at] -= 1
                     continue

@@ -118,14 +118,15 @@ def done_text(supporter: str | None, *, by_you: bool = False) -> str:
     return f"Done — {who} checked in"
 
 
-def ahead_text(focus: str | None, gap: Gap) -> str:
+def ahead_text(focus: str | None, gap: Gap, *, open_ended: bool = False) -> str:
     """A stretch coming up with nobody planned, longer than the team is comfortable with,
     said once on Today (``focus`` None: a team around the user). It names the days, not a
-    shortfall: someone may still take them."""
+    shortfall: someone may still take them. ``open_ended``: its end lies beyond what was
+    looked at, so only its first day is said."""
     whom = "to check in with you" if focus is None else f"for {focus}"
+    days = f"from {short_date(gap.first)}" if open_ended else f"on {stretch_text(gap)}"
     return (
-        f"Nobody is planned yet {whom} on {stretch_text(gap)}, a longer stretch than the "
-        "team is comfortable with."
+        f"Nobody is planned yet {whom} {days}, a longer stretch than the team is comfortable with."
     )
 
 

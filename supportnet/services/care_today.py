@@ -15,7 +15,7 @@ Care team page. A tired person then meets at most ``cap`` things to act on, and 
 twenty never turns Today into a wall.
 
 So that nobody is left longer than the team agreed without someone noticing, the card
-also says, once per team, the nearest stretch starting within the next three days with nobody
+also says, once per team, the nearest stretch starting in the next three days with nobody
 planned for longer than the team is comfortable with (:data:`AHEAD_DAYS`). Such a note
 asks something of the user (finding someone), so a card holding one takes a place too,
 even on a day without check-ins.
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from supportnet.data import reads
@@ -36,7 +36,7 @@ from supportnet.model.care import ME, SupporterRef
 from supportnet.model.network import display_name_of
 from supportnet.model.targets import PERSON
 from supportnet.scheduling.rota_words import ahead_text, checkin_text, done_text, more_text
-from supportnet.services.care_teams import NOT_IN_NETWORK, YOU, RotaLine
+from supportnet.services.care_teams import NOT_IN_NETWORK, YOU, RotaLine, RotaView
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
@@ -61,6 +61,8 @@ __all__ = [
 TITLE = "Your care team today"
 #: How far ahead Today looks for a stretch longer than a team is comfortable with.
 AHEAD_DAYS = 3
+#: How far past those days it looks for where such a stretch ends.
+LOOK_DAYS = 14
 TITLE_TEAMS = "Your care teams today"
 
 
@@ -147,24 +149,22 @@ def team_lines(
     filled with each team's supporters still in the network, as (ref, name). A check-in
     marked done names who did it (``who_did``; without it, the supporter the rota has).
     ``ahead``, when given, gets each team's nearest stretch over its comfortable gap that
-    starts within :data:`AHEAD_DAYS`, as (team uid, words).
+    starts in the next :data:`AHEAD_DAYS` days, as (team uid, words).
     """
     out: list[TeamLine] = []
     for team in services.care_teams.list():
-        # Far enough to see the whole of a stretch that starts within the week ahead.
-        span = 1 if ahead is None else AHEAD_DAYS + team.comfortable_gap_days + 1
+        # A rota from today, as the Care team page reads it (a flexible check-in that is
+        # due shows today); with the notes, a fortnight past the days ahead as well, to see
+        # where a stretch that starts in them ends.
+        span = 1 if ahead is None else AHEAD_DAYS + LOOK_DAYS
         view = services.care_teams.rota(team.uid, today, span, zone)
         if supporters is not None:
             supporters[team.uid] = [(s.ref, s.name) for s in view.supporters if s.in_network]
         focus = None if team.focus == ME else view.focus_name
         if ahead is not None:
-            soon = [
-                gap
-                for gap in view.coverage.gaps_over_comfort
-                if (gap.first - today).days < AHEAD_DAYS
-            ]
-            if soon:
-                ahead.append((team.uid, ahead_text(focus, soon[0])))
+            note = _stretch_ahead(view, today, focus)
+            if note:
+                ahead.append((team.uid, note))
         for day in view.days[:1]:
             for line in day.check_ins:
                 yours = line.supporter == ME
@@ -182,6 +182,18 @@ def team_lines(
                     )
                 out.append(TeamLine(team.uid, team.name, view.focus_name, text, line, yours, done))
     return out
+
+
+def _stretch_ahead(view: RotaView, today: date, focus: str | None) -> str:
+    """The nearest stretch longer than the team is comfortable with that starts in the
+    days ahead (counted from today, as the Care team page counts), in words; "" when
+    there is none. One that runs past what was read is said from its first day."""
+    coverage = view.coverage
+    end = coverage.start + timedelta(days=coverage.days - 1)
+    for gap in coverage.gaps_over_comfort:
+        if (gap.first - today).days < AHEAD_DAYS:
+            return ahead_text(focus, gap, open_ended=gap.last == end)
+    return ""
 
 
 def care_today(

@@ -460,3 +460,25 @@ def test_a_memory_that_cannot_be_saved_leaves_the_old_file_in_place(
     assert path.read_bytes() == b"the calendar as it was"
     assert [p.name for p in out.iterdir()] == ["plan.ics"]  # no temp file left
     assert store.calendar.count() == remembered
+
+
+def test_an_older_sequence_is_never_written_over_a_newer_one(
+    store: Any, world: dict[str, Any]
+) -> None:
+    # A publish reads the memory, the user exports a changed plan meanwhile (SEQUENCE goes
+    # up), then the publish saves what it read: the newer row stays.
+    import dataclasses
+
+    from supportnet.data.repositories.calendar import CalendarRecord
+
+    plan_id = world["call"].id
+
+    at = datetime(2026, 5, 1, tzinfo=UTC)
+    newer = CalendarRecord(plan_id, None, "seq-test", 3, "timing-b", at)
+    store.calendar.save([newer], [])
+    store.calendar.save([dataclasses.replace(newer, sequence=2, timing="timing-a")], [])
+    (kept,) = [r for r in store.calendar.for_plans([plan_id]) if r.uid == "seq-test"]
+    assert (kept.sequence, kept.timing) == (3, "timing-b")
+    store.calendar.save([dataclasses.replace(newer, sequence=4, timing="timing-c")], [])
+    (kept,) = [r for r in store.calendar.for_plans([plan_id]) if r.uid == "seq-test"]
+    assert (kept.sequence, kept.timing) == (4, "timing-c")

@@ -326,3 +326,33 @@ def test_a_stretch_further_off_than_the_next_few_days_waits(
         "Nobody is planned yet to check in with you on Wed 9 – Sun 13 Dec, a longer "
         "stretch than the team is comfortable with."
     ) in texts
+
+
+def test_a_stretch_is_said_to_its_true_end_and_counted_from_today(
+    services: Services, teams: Teams
+) -> None:
+    team = services.care_teams.get(teams.around_dan.uid)
+    team.comfortable_gap_days = 2
+    services.care_teams.save(team)
+    # Monday 14th: the next stretch, Tuesday to Sunday, whole (it ends past the three
+    # days ahead).
+    assert care_today(services, date(2026, 12, 14), ZONE, limit=3).ahead == [
+        "Nobody is planned yet for Dan on Tue 15 – Sun 20 Dec, a longer stretch than the "
+        "team is comfortable with."
+    ]
+    # Saturday 12th: what is left from today is two days, within what the team is
+    # comfortable with; the days gone by are the Care team page's to show, not Today's.
+    assert care_today(services, date(2026, 12, 12), ZONE, limit=3).ahead == []
+
+
+def test_a_stretch_with_no_end_in_sight_is_said_from_its_first_day(
+    services: Services, teams: Teams
+) -> None:
+    team = services.care_teams.get(teams.around_dan.uid)
+    team.comfortable_gap_days = 2
+    team.slots = [s for s in team.slots if s.plan.kind is PlanKind.ONE_OFF]  # 7 Dec only
+    services.care_teams.save(team)
+    assert care_today(services, date(2026, 12, 8), ZONE, limit=3).ahead == [
+        "Nobody is planned yet for Dan from Tue 8 Dec, a longer stretch than the team is "
+        "comfortable with."
+    ]

@@ -189,6 +189,9 @@ class CalendarRepository(Repository):
                                 "updated_at",
                             )
                         },
+                        # SEQUENCE only grows: a publish that read the memory before a
+                        # file export saved a newer row must not write the older one back.
+                        where=CalendarEventRow.sequence <= statement.excluded.sequence,
                     ),
                     [record.values() for record in writes],
                 )

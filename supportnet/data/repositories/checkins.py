@@ -344,7 +344,9 @@ def _own_recent(packed: str | None, done_by: list[str]) -> list[tuple[str, int]]
     first), once those done by supporters (their times in ``done_by``) are taken out."""
     left = Counter(done_by)
     own: list[tuple[str, int]] = []
-    for item in packed.split(",") if packed else []:
+    # Newest first, sorted here: group_concat's order isn't promised by SQLite (stored
+    # times are one fixed-width text form, so they sort as they happened).
+    for item in sorted(packed.split(",") if packed else [], reverse=True):
         at, seconds = item.rsplit("|", 1)
         if left[at] > 0:
             left[at] -= 1

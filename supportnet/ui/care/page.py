@@ -156,6 +156,7 @@ class CareTeamPageController(CareTeamEdits, QObject):
         """Read the teams and the rota again and show them, keeping the choice made."""
         self._later.stop()
         chosen = self.selected_key()
+        shown = self.team_uid
         try:
             self.teams = self._services.care_teams.list()
             zone = self._zone()
@@ -178,6 +179,9 @@ class CareTeamPageController(CareTeamEdits, QObject):
             dialogs.show_error(self._parent, exc.message)
             return
         self._show_teams()
+        if self.team_uid is not None and self.team_uid != shown and shown is not None:
+            # A team that appeared, or the first after the one shown went: remember it.
+            self.team_chosen.emit(self.team_uid)
         if team is None:
             self.week = self.ahead = None
             self.model.set_days([], self.today)
@@ -255,7 +259,7 @@ class CareTeamPageController(CareTeamEdits, QObject):
         self.week_offset = 0
         self._known = None  # the choice made wins over a team that just appeared
         self.refresh()
-        if self.team_uid:
+        if self.team_uid and self.team_uid == uid:
             self.team_chosen.emit(self.team_uid)
 
     def _picked(self, row: int) -> None:

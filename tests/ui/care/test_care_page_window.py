@@ -149,6 +149,12 @@ def test_the_team_last_shown_opens_again_in_a_new_window(
     assert first.care_team.view.title_label.text() == "After the hospital"  # by name
     mums = next(t for t in services.care_teams.list() if t.name == "Mum's knee")
     first.care_team.choose_team(mums.uid)
+    # Removing the team shown, and undoing that, are remembered as what is shown.
+    assert first.care_team.remove_team()
+    assert first.ui_state.text("care/team") == other.uid
+    first.undo_stack.undo()
+    assert first.care_team.view.title_label.text() == "Mum's knee"
+    assert first.ui_state.text("care/team") == mums.uid
     first.ui_state.sync()
     second = window()
     assert second.care_team.view.title_label.text() == "Mum's knee"
