@@ -42,6 +42,7 @@ from supportnet.scheduling import (
     plan_zone,
     skipped_occurrences,
 )
+from supportnet.scheduling.rhythm_words import every_phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +199,7 @@ def plan_events(
         else:
             days = flexible_days(plan, last_contact.get(who.key), postponements, now, last_day)
             cadence = plan.cadence.ideal_days if plan.cadence else 0
-            repeats = f"Around every {cadence} days" if cadence != 1 else "Around every day"
+            repeats = f"Around {every_phrase(cadence)}"
             for slot, day in enumerate(days):
                 occ = occurrence_on(plan, day)
                 out.append(_single(plan, who, occ, options, repeats=repeats, slot=slot))
