@@ -26,7 +26,7 @@ def _word(*words: str) -> str:
 
 
 #: Weeks said as days ("every 21 days"): rhythms read as people say them ("every 3 weeks").
-_WEEKS_AS_DAYS = "|".join(str(7 * n) for n in range(2, 9))
+_WEEKS_AS_DAYS = "|".join(str(7 * n) for n in range(1, 9))
 
 RULES: tuple[Rule, ...] = (
     Rule(_word("overdue", "missed", "miss", "failed", "late", "lapsed"), "points at a miss"),
@@ -60,7 +60,12 @@ def flagged(text: str) -> list[Rule]:
 #: Texts that still break a rule, each with why it is let be for now. Shrink only: a
 #: string that is fixed comes off (a test fails while an entry matches nothing), and
 #: nothing goes on without a reason. Keys are regular expressions over the whole text.
-PENDING: dict[str, str] = {}
+PENDING: dict[str, str] = {
+    # Issue 13 (reachout.py): reminders get a privacy level of their own, discreet by
+    # default like exports, and gentle wording with it. Rewording the title alone would
+    # still put a name on a lock screen; the two change together, in their own change.
+    r"Time to reach out to .+": "reminder title: reworded with its privacy level",
+}
 
 
 def pending(text: str) -> str | None:

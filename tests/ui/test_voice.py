@@ -47,7 +47,7 @@ Said = tuple[str, str]  # (where: widget path and property, text)
 
 
 def _name(widget: QWidget) -> str:
-    parts = []
+    parts: list[str] = []
     current: Any = widget
     while current is not None and len(parts) < 4:
         label = type(current).__name__
@@ -223,6 +223,19 @@ def _dialogs(window: Any, store: Any) -> list[Said]:
         said += _dialog(f"plan editor {plan.title!r}", editor)
         editor.reject()
     plans.close()
+    # Everyone else's plans too: the flexible ones say their rhythm in the list.
+    for other in store.people.list_all():
+        if other.id == tom.id or not store.plans.for_person(other.id):
+            continue
+        panel = window.open_plans("person", other.id)
+        QApplication.processEvents()
+        said += [(f"[plans of {other.name}] {w}", t) for w, t in widget_texts(panel)]
+        for plan in store.plans.for_person(other.id):
+            panel.plans.select_uid(plan.uid)
+            editor = panel.plans.edit_selected()
+            said += _dialog(f"plan editor {plan.title!r}", editor)
+            editor.reject()
+        panel.close()
     today = window.today
     said += _dialog("log dialog", today.log_checkin())
     if today.cards:

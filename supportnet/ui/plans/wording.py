@@ -21,6 +21,7 @@ from supportnet.model.plans import (
     Recurrence,
 )
 from supportnet.model.zones import is_known_zone, known_zone, same_clocks, system_zone_name
+from supportnet.scheduling.rhythm_words import every_phrase
 
 if TYPE_CHECKING:
     from supportnet.services import Services
@@ -103,10 +104,10 @@ def time_text(plan: Plan, user_zone: str | None = None) -> str:
 
 
 def describe_plan(plan: Plan, user_zone: str | None = None, today: date | None = None) -> str:
-    """When a plan happens, in a few words: "Sundays, 18:00–19:00", "About every 10 days"."""
+    """When a plan happens, in a few words: "Sundays, 18:00–19:00", "About every 3 weeks"."""
     if plan.kind is PlanKind.FLEXIBLE:
         days = plan.cadence.ideal_days if plan.cadence else 0
-        text = "About every day" if days == 1 else f"About every {days} days"
+        text = f"About {every_phrase(days)}"
     elif plan.kind is PlanKind.ONE_OFF:
         text = f"Once on {short_date(plan.start_date, today)}"
     elif plan.recurrence is None:
