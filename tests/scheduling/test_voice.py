@@ -42,6 +42,7 @@ OLD_LINES = (
     "Nobody is down for practical help yet — is there someone who could be?",
     "Only Tom gives emotional support right now — could someone else share it?",
     "So close that life without them is hard to imagine",
+    "Your inner circle is empty for now. Is there one person you feel closest to?",
     "It feels like too &long after",
     "Catch up with Lucía · Phone call · about every 21 days",
     "Around every 14 days",

@@ -342,6 +342,36 @@ def test_today_with_the_care_team_reads_calmly(store: Any, tmp_path: Path, qtbot
     shell.close()
 
 
+@pytest.mark.parametrize("people", [0, 1])
+def test_a_new_network_reads_calmly(store: Any, tmp_path: Path, qtbot: Any, people: int) -> None:
+    """The first screens: nobody yet, then one person who listens (the gap notes speak)."""
+    from supportnet.model.network import Circle, Person, SupportType
+    from supportnet.services import Services
+    from supportnet.ui.shell.main_window import MainWindow
+    from supportnet.ui.shell.sidebar import Page
+
+    if people:
+        store.people.add(
+            Person("Sam Reed", circle=Circle.MIDDLE, support_types={SupportType.EMOTIONAL})
+        )
+    shell = MainWindow(
+        Services.of(store),
+        data_location=str(tmp_path),
+        key_location="system keyring",
+        clock=lambda: NOW,
+    )
+    qtbot.addWidget(shell)
+    shell.show()
+    for page in Page:
+        shell.show_page(page)
+        QApplication.processEvents()
+    said = list(widget_texts(shell))
+    if people:
+        assert any("Sam" in text and "emotional" in text for _, text in said)
+    assert not trips(said), "\n".join(trips(said))
+    shell.close()
+
+
 def test_the_collector_hears_a_stinging_line(qtbot: Any) -> None:
     """The check is honest: a widget saying an old line is caught and named."""
     from PySide6.QtWidgets import QPushButton, QVBoxLayout
