@@ -38,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     Rule(r"\bnobody is down\b|\bis down for\b", "an idiom that stings"),
     Rule(r"\bshare it\?", "implies the user is a load"),
     Rule(r"\blife without them\b", "heavy for someone grieving"),
+    Rule(r"^\s*done…?\s*$|\bdone with\b", "treats a person as a finished task"),
     Rule(r"\bis there one person\b", "an isolated person's honest answer may be no"),
     Rule(r"\bwas at \d{1,2}:\d{2}\b|\bwas planned for\b", "points at a miss"),
     Rule(r"\bsomething that happened\b", "lectures the user"),

@@ -44,6 +44,8 @@ OLD_LINES = (
     "So close that life without them is hard to imagine",
     "Your inner circle is empty for now. Is there one person you feel closest to?",
     "It feels like too &long after",
+    "Done…",
+    "Done with Tom",
     "Catch up with Lucía · Phone call · about every 21 days",
     "Around every 14 days",
     "Time to reach out to Sam",
@@ -79,6 +81,8 @@ def test_the_old_lines_are_caught(line: str) -> None:
         "Nudge me gently after",
         "about every 3 weeks",
         "Nobody planned yet",
+        "Done — Rosie checked in",
+        "We were in touch…",
     ],
 )
 def test_kind_lines_pass(line: str) -> None:

@@ -254,6 +254,25 @@ def _dialogs(window: Any, store: Any) -> list[Said]:
     said += _dialog("preferences", preferences)
     preferences.reject()
     said += _dialog("hard day", window.open_hard_day())
+    return said + _safety_dialogs(window)
+
+
+def _safety_dialogs(window: Any) -> list[Said]:
+    """The safety plan's "Add from my network" and "Change this line" for each step."""
+    from supportnet.model.safety_plan import Step
+    from supportnet.ui.safety.dialogs import EntryDialog, NetworkPicker, candidates
+
+    page = window.safety_plan
+    services = page._services
+    said: list[Said] = []
+    for step in Step:
+        if step.links:
+            found = candidates(step, services.people.list_all(), services.groups.list_all())
+            said += _dialog(f"network picker {step.name}", NetworkPicker(step, found, window))
+        shown = page._entry(step, 0)
+        if shown is not None:
+            dialog = EntryDialog(step, shown.entry, shown.name, shown.in_network, None, window)
+            said += _dialog(f"safety line {step.name}", dialog)
     return said
 
 
