@@ -24,7 +24,7 @@ from supportnet.calendar.slots import (
     _timing_parts,
     follow,
 )
-from supportnet.model.days import long_date
+from supportnet.model.days import long_date, rhythm
 from supportnet.model.network import ChannelKind
 from supportnet.model.plans import Frequency, MonthlyMode, Plan, PlanKind
 from supportnet.model.targets import TargetKey, plan_target_key
@@ -42,7 +42,6 @@ from supportnet.scheduling import (
     plan_zone,
     skipped_occurrences,
 )
-from supportnet.scheduling.rhythm_words import every_phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +198,7 @@ def plan_events(
         else:
             days = flexible_days(plan, last_contact.get(who.key), postponements, now, last_day)
             cadence = plan.cadence.ideal_days if plan.cadence else 0
-            repeats = f"Around {every_phrase(cadence)}"
+            repeats = rhythm(cadence, about=True).capitalize()
             for slot, day in enumerate(days):
                 occ = occurrence_on(plan, day)
                 out.append(_single(plan, who, occ, options, repeats=repeats, slot=slot))

@@ -36,3 +36,34 @@ def short_date(day: date, *, year: bool = False) -> str:
     """E.g. "Thu 3 Dec", or with ``year`` "Thu 3 Dec 2026"."""
     text = f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
     return f"{text} {day.year}" if year else text
+
+
+def rhythm(days: int, *, about: bool = False) -> str:
+    """How often, as people say it: "every day", "every 10 days", "every 3 weeks",
+    "about every 3 weeks" (20 days), "every 2 months" (61 days).
+
+    Up to 13 days are counted in days (7 is "every week"); longer rhythms in weeks when
+    they divide evenly, in months near 30, 61, 91 … days, and otherwise in "about" weeks.
+    With ``about`` the phrase always opens with "about" (a flexible plan's rhythm is a
+    wish, not a date).
+    """
+    exact = True
+    if days <= 1:
+        text = "every day"
+    elif days == 7:
+        text = "every week"
+    elif days <= 13:
+        text = f"every {days} days"
+    else:
+        months = round(days / 30.44)
+        if months >= 1 and abs(days - months * 30.44) <= max(1.5, months / 2):
+            text = "every year" if months == 12 else _every_unit(months, "month")
+        elif days % 7 == 0:
+            text = _every_unit(days // 7, "week")
+        else:
+            text, exact = _every_unit(round(days / 7), "week"), False
+    return f"about {text}" if about or not exact else text
+
+
+def _every_unit(count: int, unit: str) -> str:
+    return f"every {unit}" if count == 1 else f"every {count} {unit}s"

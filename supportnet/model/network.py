@@ -38,7 +38,7 @@ _CIRCLE_LABELS = {
     Circle.OUTER: "Outer circle",
 }
 _CIRCLE_DESCRIPTIONS = {
-    Circle.INNER: "So close that life without them is hard to imagine",
+    Circle.INNER: "The ones who feel closest to you, whoever they are",
     Circle.MIDDLE: "Not quite that close, but still very important",
     Circle.OUTER: "Close and important enough to be in your network",
 }

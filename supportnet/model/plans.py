@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from supportnet.model.days import WEEKDAY_NAMES, short_date
+from supportnet.model.days import WEEKDAY_NAMES, rhythm, short_date
 from supportnet.model.errors import Problem
 from supportnet.model.network import ChannelKind, new_uid, raise_problems
 from supportnet.model.text import NOTE_MAX, SHORT_MAX, check_text, clean_line, clean_note
@@ -64,7 +64,7 @@ class Recurrence:
     def describe(self) -> str:
         """A short human phrase, e.g. "Every 2 weeks on Sunday" or "3rd Monday of the month"."""
         if self.frequency is Frequency.DAILY:
-            base = "Every day" if self.interval == 1 else f"Every {self.interval} days"
+            base = rhythm(self.interval).capitalize()
         elif self.frequency is Frequency.WEEKLY:
             days = ", ".join(WEEKDAY_NAMES[d] + "s" for d in sorted(self.weekdays))
             base = (
@@ -95,7 +95,7 @@ class Recurrence:
 
 @dataclass(slots=True)
 class Cadence:
-    """A flexible plan's rhythm: ideally every ``ideal_days``, too long after ``too_long_days``."""
+    """A flexible plan's rhythm: ideally every ``ideal_days``; a gentle nudge after ``too_long_days``."""
 
     ideal_days: int = 14
     too_long_days: int = 28
@@ -266,7 +266,9 @@ def _cadence_problems(problems: list[Problem], cad: Cadence) -> None:
         problems.append(Problem("ideal_days", "The ideal interval is too long (over ten years)."))
     if cad.too_long_days <= cad.ideal_days:
         problems.append(
-            Problem("too_long_days", "“Too long” should be longer than the ideal interval.")
+            Problem(
+                "too_long_days", "The gentle nudge comes after the ideal interval: a few more days."
+            )
         )
 
 

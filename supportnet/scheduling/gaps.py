@@ -38,47 +38,50 @@ class Gap:
 #: Crisis first: of all the gaps in support it matters most on a bad day.
 _SUPPORT_ORDER = (SupportType.CRISIS, *(t for t in SupportType if t is not SupportType.CRISIS))
 
-_EMPTY_INNER = "Your inner circle is empty for now. Is there one person you feel closest to?"
+_EMPTY_INNER = (
+    "Your inner circle has room for whoever feels close, whenever that happens. A person, a "
+    "group or a service that helps you all count."
+)
 
+# Open doors: what would fit, and that a group or a service counts as much as a person.
 _UNCOVERED = {
     SupportType.CRISIS: (
-        "Nobody is marked as okay to contact in a crisis yet. It can help to have one or two "
-        "people you could call on a very hard day."
+        "For a very hard day, it can help to know who to call. A person, a crisis line or a "
+        "service you trust all count."
     ),
     SupportType.EMOTIONAL: (
-        "Nobody is down for emotional support yet — is there someone who listens well?"
+        "If someone listens well — a friend, a support group or a counsellor — you could "
+        "mark them for emotional support."
     ),
     SupportType.PRACTICAL: (
-        "Nobody is down for practical help yet — is there someone who could be?"
+        "If someone could help with everyday things — a neighbour, a group or a local "
+        "service — you could mark them for practical help."
     ),
     SupportType.INFORMATIONAL: (
-        "Nobody is down for advice yet — is there someone whose judgement you trust?"
+        "If there is someone whose advice you trust — a person, a group or a service — you "
+        "could mark them for advice."
     ),
     SupportType.COMPANIONSHIP: (
-        "Nobody is down for keeping you company yet — is there someone you enjoy spending "
-        "time with?"
+        "If there is someone you enjoy spending time with — a friend, a club or a group — "
+        "you could mark them for company."
     ),
 }
 
-# {name} is the one supporter.
+# {name} is the one supporter; the note welcomes more, it never asks them to carry less.
 _SINGLE = {
     SupportType.CRISIS: (
-        "Only {name} is marked as okay to contact in a crisis. It can help to have a second "
-        "person for a very hard day."
+        "{name} is there for you on a very hard day. A crisis line or a service can be there too."
     ),
     SupportType.EMOTIONAL: (
-        "Only {name} gives emotional support right now — could someone else share it?"
+        "{name} is there to listen. A friend, a support group or a counsellor can be too."
     ),
     SupportType.PRACTICAL: (
-        "Only {name} gives practical help right now — could someone else share it?"
+        "{name} helps with everyday things. A neighbour, a group or a local service can too."
     ),
     SupportType.INFORMATIONAL: (
-        "Only {name} gives advice right now — is there someone else whose judgement you trust?"
+        "{name} is there for advice. Another person, a group or a service can be too."
     ),
-    SupportType.COMPANIONSHIP: (
-        "Only {name} keeps you company right now — is there someone else you enjoy spending "
-        "time with?"
-    ),
+    SupportType.COMPANIONSHIP: ("{name} keeps you company. A friend, a club or a group can too."),
 }
 
 _QUIET_PERSON = (
@@ -131,7 +134,7 @@ def find_gaps(
             singles.append(
                 Gap(
                     GapKind.SINGLE_SUPPORTER,
-                    _SINGLE[support].format(name=names.of(person)),
+                    _opening(_SINGLE[support].format(name=names.of(person))),
                     support,
                     people=_ids(person.id),
                 )
@@ -149,6 +152,11 @@ def find_gaps(
         max(max_quiet, 0),
     )
     return gaps
+
+
+def _opening(text: str) -> str:
+    """A sentence that opens with a name opens with a capital, "Someone in …" included."""
+    return text[:1].upper() + text[1:]
 
 
 def _long_silences(

@@ -15,7 +15,6 @@ from supportnet.model.plans import (
 )
 from supportnet.model.targets import TargetKey, plan_target_key
 from supportnet.scheduling.dueness import (
-    _ideal_days,
     _postponed_flexible,
     dueness,
     flexible_due,
@@ -232,26 +231,21 @@ def _fixed_candidate(
 # -- wording -----------------------------------------------------------------------------------
 
 
-def _every(days: int) -> str:
-    if days == 1:
-        return "every day"
-    if days == 7:
-        return "every week"
-    return f"every {days} days"
-
-
 def _flexible_reason(plan: Plan, target: Target, last: datetime | None, now: datetime) -> str:
-    every = _every(_ideal_days(plan))
-    verb = "check in" if target.kind == "group" else "talk"
+    """Warm words with no count and no norm: the rhythm is the person's wish, not a rule."""
+    name = target.name
     if last is None:
-        return f"You planned to be in touch about {every} — today could be a good day to start."
+        return f"You could say hello to {name} whenever it suits you. A few words are plenty."
     ago = since_phrase(min(last, now, key=_ts), now)
     if ago in ("today", "yesterday"):
-        return f"You usually {verb} {every} — today could be a good day for a hello."
-    return f"It's been {ago.removesuffix(' ago')} — you usually {verb} {every}."
+        return f"Another hello to {name} could be nice today, if you feel like it."
+    if target.kind == "group":
+        return f"A while since you were in touch with {name}. Looking in briefly is plenty."
+    return f"A while since you and {name} talked. A short hello is plenty."
 
 
 def _fixed_reason(plan: Plan, target: Target, item: _Placed, today: date, now: datetime) -> str:
+    """What the plan was for, never what didn't happen: a past time is "later is fine too"."""
     title = plan.title.strip()
     if item.day == today:
         if item.moved:
@@ -266,9 +260,8 @@ def _fixed_reason(plan: Plan, target: Target, item: _Placed, today: date, now: d
                 return f"You planned to reach out to {target.name} at {at} today."
             verb = "meets" if target.kind == "group" else "is"
             return f"{title} {verb} at {at} today."
-        if not title:
-            return f"You planned to reach out to {target.name} at {at} today."
-        return f"{title} was at {at} today. You could still get in touch if it feels right."
+        what = title or f"Reaching out to {target.name}"
+        return f"{what}: planned for {at} today — later is fine too."
     when = "yesterday" if (today - item.day).days == 1 else WEEKDAY_NAMES[item.day.weekday()]
     what = title or f"Reaching out to {target.name}"
-    return f"{what} was planned for {when}. You could still get in touch if it feels right."
+    return f"{what}: carried over from {when}, for whenever suits you."

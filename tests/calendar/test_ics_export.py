@@ -355,7 +355,7 @@ def test_flexible_events_fall_on_the_flexible_days() -> None:
     assert [e.slot for e in found] == list(range(len(days)))
     assert all(e.uid == "" and e.rrule is None and e.flexible for e in found)
     assert all(e.description.endswith(FLEXIBLE_NOTE) for e in found)
-    assert {e.repeats for e in found} == {"Around every 10 days"}
+    assert {e.repeats for e in found} == {"About every 10 days"}
 
 
 def test_flexible_events_follow_a_postponement() -> None:

@@ -22,8 +22,8 @@ FORBIDDEN = re.compile(
 KIND_ORDER = list(GapKind)
 
 CRISIS_UNCOVERED = (
-    "Nobody is marked as okay to contact in a crisis yet. It can help to have one or two "
-    "people you could call on a very hard day."
+    "For a very hard day, it can help to know who to call. A person, a crisis line or a "
+    "service you trust all count."
 )
 
 
@@ -62,7 +62,8 @@ def test_an_empty_network_has_an_empty_inner_circle_and_no_support_yet() -> None
     gaps = _gaps([])
     assert _kinds(gaps) == [GapKind.EMPTY_INNER_CIRCLE] + [GapKind.UNCOVERED_SUPPORT] * 5
     assert gaps[0].message == (
-        "Your inner circle is empty for now. Is there one person you feel closest to?"
+        "Your inner circle has room for whoever feels close, whenever that happens. A person, "
+        "a group or a service that helps you all count."
     )
     assert [g.support_type for g in gaps[1:]] == [
         SupportType.CRISIS,
@@ -73,7 +74,8 @@ def test_an_empty_network_has_an_empty_inner_circle_and_no_support_yet() -> None
     ]
     assert gaps[1].message == CRISIS_UNCOVERED
     assert gaps[3].message == (
-        "Nobody is down for practical help yet — is there someone who could be?"
+        "If someone could help with everyday things — a neighbour, a group or a local "
+        "service — you could mark them for practical help."
     )
     assert "advice" in gaps[4].message
     assert "company" in gaps[5].message
@@ -106,7 +108,7 @@ def test_one_supporter_of_a_kind_is_named_by_first_name() -> None:
     assert singles == [
         Gap(
             GapKind.SINGLE_SUPPORTER,
-            "Only Sam gives practical help right now — could someone else share it?",
+            "Sam helps with everyday things. A neighbour, a group or a local service can too.",
             SupportType.PRACTICAL,
             people=(1,),
         )
@@ -124,11 +126,9 @@ def test_a_nickname_is_used_and_shared_first_names_are_told_apart() -> None:
     people[0].nickname = "Manny"
     messages = [g.message for g in _gaps(people) if g.kind is GapKind.SINGLE_SUPPORTER]
     assert messages == [
-        "Only Manny is marked as okay to contact in a crisis. It can help to have a second "
-        "person for a very hard day.",
-        "Only Sam Lee gives practical help right now — could someone else share it?",
-        "Only Sam Ortiz keeps you company right now — is there someone else you enjoy "
-        "spending time with?",
+        "Manny is there for you on a very hard day. A crisis line or a service can be there too.",
+        "Sam Lee helps with everyday things. A neighbour, a group or a local service can too.",
+        "Sam Ortiz keeps you company. A friend, a club or a group can too.",
     ]
 
 
@@ -140,9 +140,8 @@ def test_a_title_is_not_a_first_name_and_a_nickname_is_kept_whole() -> None:
     people[1].nickname = "Auntie Shiv"
     messages = [g.message for g in _gaps(people) if g.kind is GapKind.SINGLE_SUPPORTER]
     assert messages == [
-        "Only Farid gives practical help right now — could someone else share it?",
-        "Only Auntie Shiv keeps you company right now — is there someone else you enjoy "
-        "spending time with?",
+        "Farid helps with everyday things. A neighbour, a group or a local service can too.",
+        "Auntie Shiv keeps you company. A friend, a club or a group can too.",
     ]
 
 

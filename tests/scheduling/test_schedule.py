@@ -582,7 +582,8 @@ def test_flexible_suggestion_reason_and_dueness() -> None:
     # Last contact 12 Nov noon; due 22 Nov 18:00; 3.75 days later of a 10-day rhythm.
     assert first.due_at == datetime(2026, 11, 22, 18, 0, tzinfo=LONDON)
     assert first.dueness == pytest.approx(0.375)
-    assert first.reason == "It's been 2 weeks — you usually talk every 10 days."
+    name = first.target.name
+    assert first.reason == f"A while since you and {name} talked. A short hello is plenty."
     assert first.time_today is None
 
 
@@ -691,7 +692,7 @@ def test_all_day_and_passed_times_today() -> None:
     (walk,) = _suggest([morning])
     assert walk.time_today == time(9, 0)
     assert walk.dueness > 0
-    assert walk.reason.startswith("Walk was at 09:00 today.")
+    assert walk.reason == "Walk: planned for 09:00 today — later is fine too."
 
 
 def test_due_items_come_before_later_today_and_the_cap_covers_both() -> None:
@@ -723,7 +724,7 @@ def test_a_recent_occurrence_is_gathered_once() -> None:
         assert only.dueness == pytest.approx((days_after - 0.25) / 7)
     tuesday = datetime(2026, 11, 24, 12, 0, tzinfo=LONDON)
     assert _suggest([plan], now=tuesday)[0].reason == (
-        "Sunday call was planned for Sunday. You could still get in touch if it feels right."
+        "Sunday call: carried over from Sunday, for whenever suits you."
     )
     assert _suggest([plan], now=datetime(2026, 11, 26, 12, 0, tzinfo=LONDON)) == []
     # Any contact since the start of Sunday: nothing to gather.
@@ -736,7 +737,7 @@ def test_a_daily_plan_with_quiet_days_shows_once_not_three_times() -> None:
     plan = fixed(daily(until=TODAY - timedelta(days=1)), date(2026, 11, 1), title="Text Sam")
     (only,) = _suggest([plan])
     assert only.due_at == datetime(2026, 11, 25, 18, 0, tzinfo=LONDON)
-    assert only.reason.startswith("Text Sam was planned for yesterday.")
+    assert only.reason == "Text Sam: carried over from yesterday, for whenever suits you."
     assert only.dueness == pytest.approx(0.75)
     # Still running: today's occurrence supersedes the earlier ones.
     running = fixed(daily(), date(2026, 11, 1), title="Text Sam")
@@ -758,7 +759,10 @@ def test_not_today_moves_one_occurrence() -> None:
     # is gathered as any other.
     (gathered,) = _suggest([plan], now=tomorrow)
     assert gathered.time_today is None
-    assert "was planned for yesterday" in gathered.reason
+    assert gathered.reason == (
+        f"Reaching out to {gathered.target.name}: carried over from yesterday, "
+        "for whenever suits you."
+    )
 
 
 def test_postponement_by_user_local_day_of_an_occurrence_abroad() -> None:

@@ -32,9 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet import scheduling
-from supportnet.model.days import long_date
+from supportnet.model.days import long_date, rhythm
 from supportnet.model.zones import known_zone, zone_or_utc
-from supportnet.scheduling.rhythm_words import every_phrase
 from supportnet.services import Services
 from supportnet.ui.plans.fields import quiet
 from supportnet.ui.plans.wording import describe_plan, user_zone_name, zone_place
@@ -83,7 +82,7 @@ def entry_what(item: scheduling.AgendaItem, user_zone: str) -> str:
         parts.append(plan.channel.label)
     if item.flexible and plan.cadence is not None:
         days = plan.cadence.ideal_days
-        parts.append(f"about {every_phrase(days)}")
+        parts.append(rhythm(days, about=True))
     elif item.start is not None and plan.window_start is not None:
         there = known_zone(plan.timezone)
         if there is not None and item.start.utcoffset() != item.start.astimezone(there).utcoffset():

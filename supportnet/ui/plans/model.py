@@ -104,7 +104,7 @@ class PlansModel(TableModel):
         if column == self.COL_WHEN:
             text = describe_plan(plan, self._zone, self._today)
             if plan.kind is PlanKind.FLEXIBLE and plan.cadence is not None:
-                text += f"; too long after {plan.cadence.too_long_days} days"
+                text += f"; a gentle nudge after {plan.cadence.too_long_days} days"
             return text
         if column == self.COL_CHANNEL:
             return plan.channel.label if plan.channel else "Any way"

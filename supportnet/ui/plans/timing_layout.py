@@ -241,10 +241,10 @@ class TimingLayout(EditorDialog):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
         self.ideal_field = _spin("Ideally about every, in days", 0, 3650, " days")
-        self.too_long_field = _spin("Too long after, in days", 0, 3650, " days")
+        self.too_long_field = _spin("Nudge me gently after, in days", 0, 3650, " days")
         ideal_label = QLabel("&Ideally about every")
         ideal_label.setBuddy(self.ideal_field)
-        too_long_label = QLabel("It feels like too &long after")
+        too_long_label = QLabel("Nudge me &gently after")
         too_long_label.setBuddy(self.too_long_field)
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -257,7 +257,7 @@ class TimingLayout(EditorDialog):
         grid.addWidget(too_long_label, 2, 0)
         grid.addWidget(self.too_long_field, 2, 1)
         grid.addWidget(
-            self.message_for("too_long_days", "Too long after: message", self.too_long_field),
+            self.message_for("too_long_days", "Gentle nudge: message", self.too_long_field),
             3,
             0,
             1,

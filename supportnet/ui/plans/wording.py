@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from supportnet import scheduling
 from supportnet.model import days as day_names
 from supportnet.model import zones
+from supportnet.model.days import rhythm
 from supportnet.model.errors import Problem
 from supportnet.model.plans import (
     Frequency,
@@ -21,7 +22,6 @@ from supportnet.model.plans import (
     Recurrence,
 )
 from supportnet.model.zones import is_known_zone, known_zone, same_clocks, system_zone_name
-from supportnet.scheduling.rhythm_words import every_phrase
 
 if TYPE_CHECKING:
     from supportnet.services import Services
@@ -67,7 +67,7 @@ PLAN_FIELD_NAMES = {
     "nth_weekday": "the day of the week",
     "cadence": "the rhythm",
     "ideal_days": "the ideal interval",
-    "too_long_days": "“too long”",
+    "too_long_days": "the gentle nudge",
     "message_idea": "the conversation starter",
     "notes": "the notes",
 }
@@ -104,10 +104,10 @@ def time_text(plan: Plan, user_zone: str | None = None) -> str:
 
 
 def describe_plan(plan: Plan, user_zone: str | None = None, today: date | None = None) -> str:
-    """When a plan happens, in a few words: "Sundays, 18:00–19:00", "About every 3 weeks"."""
+    """When a plan happens, in a few words: "Sundays, 18:00–19:00", "About every 10 days"."""
     if plan.kind is PlanKind.FLEXIBLE:
         days = plan.cadence.ideal_days if plan.cadence else 0
-        text = f"About {every_phrase(days)}"
+        text = rhythm(days, about=True).capitalize()
     elif plan.kind is PlanKind.ONE_OFF:
         text = f"Once on {short_date(plan.start_date, today)}"
     elif plan.recurrence is None:

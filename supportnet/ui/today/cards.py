@@ -33,7 +33,7 @@ IDEAS_TEXT = "Message ideas…"
 GO_EASY_TEXT = "Go easy this week…"
 STOP_EASY_TEXT = "Stop going easy"
 CHANGE_EASY_TEXT = "Change…"
-DONE_TEXT = "Done…"
+DONE_TEXT = "We were in touch…"
 NOT_TODAY_TEXT = "Not today"
 ANOTHER_DAY_TEXT = "Another day…"
 COPY_TEXT = "Copy"
@@ -140,7 +140,7 @@ class SuggestionCard(Card):
         idea_row.setContentsMargins(0, 0, 0, 0)
 
         self.done_button = _button(
-            DONE_TEXT, f"Done with {name}", f"You were in touch with {name}: note how it went"
+            DONE_TEXT, f"We were in touch: {name}", f"Note that you and {name} were in touch"
         )
         # Drawn with emphasis: the one button most likely wanted. (Enter does nothing here;
         # a page has no default button.)

@@ -323,7 +323,7 @@ def test_invalid_input_stays_in_the_form_with_messages_by_the_fields(
     assert editor.title_field.text() == "Coffee"
     assert editor.zone_combo.currentText() == "Mars/Olympus"
 
-    # A rhythm whose "too long" isn't longer than the ideal.
+    # A rhythm whose gentle nudge comes no later than the ideal.
     editor.kind_buttons[PlanKind.FLEXIBLE].setChecked(True)
     editor.zone_combo.setEditText("Europe/Paris")
     editor.all_day_check.setChecked(True)
@@ -331,10 +331,10 @@ def test_invalid_input_stays_in_the_form_with_messages_by_the_fields(
     editor.too_long_field.setValue(14)
     editor.check_now()
     assert editor.messages["too_long_days"].text() == (
-        "“Too long” should be longer than the ideal interval."
+        "The gentle nudge comes after the ideal interval: a few more days."
     )
     assert not editor.messages["interval"].isVisible()  # that page isn't in play now
-    assert editor.save_hint.text() == "Check “too long” to save"
+    assert editor.save_hint.text() == "Check the gentle nudge to save"
     assert not editor.save_button.isEnabled()
     editor.too_long_field.setValue(30)
     editor.check_now()
