@@ -30,15 +30,18 @@ _WEEKS_AS_DAYS = "|".join(str(7 * n) for n in range(1, 9))
 
 RULES: tuple[Rule, ...] = (
     Rule(_word("overdue", "missed", "miss", "failed", "late", "lapsed"), "points at a miss"),
-    Rule(_word("behind", "falling", "neglected", "forgot", "forgotten"), "points at a miss"),
-    Rule(_word("streak", "streaks", "score"), "gamifies contact"),
+    # "Forgot your passphrase?" is plain help; "you forgot to call" is a reproach.
+    Rule(_word("behind", "falling", "neglected", "forgot to"), "points at a miss"),
+    # "There's no score and nothing to keep up" says the kind thing.
+    Rule(r"(?<!no )\b(?:streaks?|scores?)\b", "gamifies contact"),
     Rule(_word("uncovered"), "a day is 'Nobody planned yet', never 'uncovered'"),
     Rule(r"\byou usually\b|\busually (?:talk|check in)\b", "measures the user against a norm"),
     Rule(r"\btoo long after\b|\bfeels like too long\b", "frames a threshold of failure"),
     Rule(r"\bnobody is down\b|\bis down for\b", "an idiom that stings"),
     Rule(r"\bshare it\?", "implies the user is a load"),
     Rule(r"\blife without them\b", "heavy for someone grieving"),
-    Rule(r"^\s*done…?\s*$|\bdone with\b", "treats a person as a finished task"),
+    # A person's card saying "Done…"; a rota check-in marked "Done" is about the check-in.
+    Rule(r"^\s*done…\s*$|\bdone with\b", "treats a person as a finished task"),
     Rule(r"\bis there one person\b", "an isolated person's honest answer may be no"),
     Rule(r"\bwas at \d{1,2}:\d{2}\b|\bwas planned for\b", "points at a miss"),
     Rule(r"\bsomething that happened\b", "lectures the user"),

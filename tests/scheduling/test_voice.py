@@ -55,6 +55,8 @@ OLD_LINES = (
     "You missed 2 days!",
     "Keep your streak going",
     "You should call Mum.",
+    "You forgot to call Sam.",
+    "Your score this week: 3",
 )
 
 NOW = datetime(2026, 11, 25, 17, 30, tzinfo=UTC)
@@ -83,6 +85,9 @@ def test_the_old_lines_are_caught(line: str) -> None:
         "Nobody planned yet",
         "Done — Rosie checked in",
         "We were in touch…",
+        "Done",
+        "Forgot your passphrase? Use your &recovery key…",
+        "When you're in touch, it can be noted here. There's no score and nothing to keep up.",
     ],
 )
 def test_kind_lines_pass(line: str) -> None:
