@@ -164,7 +164,7 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
         raise UsageError(f"“{shown(text)}” is before {EARLIEST_YEAR}; please check the year.")
     if moment.year > local_now.year + 1 or moment > now + timedelta(minutes=5):
         raise UsageError(
-            f"“{shown(text)}” is in the future; a check-in is something that happened."
+            f"“{shown(text)}” is still ahead; you can log it once you've been in touch."
         )
     return moment
 

@@ -95,7 +95,7 @@ class Recurrence:
 
 @dataclass(slots=True)
 class Cadence:
-    """A flexible plan's rhythm: ideally every ``ideal_days``; a gentle nudge after ``too_long_days``."""
+    """A flexible plan's rhythm: ideally every ``ideal_days``; a nudge after ``too_long_days``."""
 
     ideal_days: int = 14
     too_long_days: int = 28

@@ -89,7 +89,13 @@ def test_an_unknown_name_is_a_clear_error(demo_dir: Path) -> None:
 
 @pytest.mark.parametrize(
     ("when", "words"),
-    [("next tuesday", "isn't a time"), ("2999-01-01 10:00", "in the future")],
+    [
+        ("next tuesday", "isn't a time"),
+        (
+            "2999-01-01 10:00",
+            "“2999-01-01 10:00” is still ahead; you can log it once you've been in touch.",
+        ),
+    ],
 )
 def test_a_bad_when_is_a_usage_error(demo_dir: Path, when: str, words: str) -> None:
     result = run_cli("log", "Ruth", "--when", when, "--data-dir", str(demo_dir))

@@ -249,6 +249,10 @@ def test_a_flexible_plan_is_stored_exactly(
     assert plan.window_start is None
     assert plan.window_end is None
     assert plan.start_date == TODAY
+    model = panel.model
+    whens = [model.data(model.index(row, model.COL_WHEN)) for row in range(model.rowCount())]
+    assert "About every 10 days, any time of day; a gentle nudge after 21 days" in whens
+    assert editor.too_long_field.accessibleName() == "Nudge me gently after, in days"
 
 
 def test_a_one_off_plan_is_stored_exactly(
