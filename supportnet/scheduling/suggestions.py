@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from supportnet.model.days import WEEKDAY_NAMES
-from supportnet.model.network import Circle
+from supportnet.model.network import Circle, first_name_of
 from supportnet.model.plans import (
     Plan,
     PlanKind,
@@ -232,8 +232,10 @@ def _fixed_candidate(
 
 
 def _flexible_reason(plan: Plan, target: Target, last: datetime | None, now: datetime) -> str:
-    """Warm words with no count and no norm: the rhythm is the person's wish, not a rule."""
-    name = target.name
+    """Warm words with no count and no norm: the rhythm is the person's wish, not a rule.
+
+    A person goes by their first name (the card's heading gives the whole one)."""
+    name = target.name if target.kind == "group" else first_name_of(target.name) or target.name
     if last is None:
         return f"You could say hello to {name} whenever it suits you. A few words are plenty."
     ago = since_phrase(min(last, now, key=_ts), now)

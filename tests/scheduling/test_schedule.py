@@ -582,8 +582,8 @@ def test_flexible_suggestion_reason_and_dueness() -> None:
     # Last contact 12 Nov noon; due 22 Nov 18:00; 3.75 days later of a 10-day rhythm.
     assert first.due_at == datetime(2026, 11, 22, 18, 0, tzinfo=LONDON)
     assert first.dueness == pytest.approx(0.375)
-    name = first.target.name
-    assert first.reason == f"A while since you and {name} talked. A short hello is plenty."
+    assert first.target is SAM
+    assert first.reason == "A while since you and Sam talked. A short hello is plenty."
     assert first.time_today is None
 
 
@@ -760,8 +760,7 @@ def test_not_today_moves_one_occurrence() -> None:
     (gathered,) = _suggest([plan], now=tomorrow)
     assert gathered.time_today is None
     assert gathered.reason == (
-        f"Reaching out to {gathered.target.name}: carried over from yesterday, "
-        "for whenever suits you."
+        "Reaching out to Sam: carried over from yesterday, for whenever suits you."
     )
 
 
@@ -977,3 +976,35 @@ def test_a_move_abroad_keeps_the_users_wall_time() -> None:
     (moved,) = moved_occurrences(plan, posts, sunday, "Europe/London")
     assert moved.original.day == date(2026, 11, 28)  # the plan's own (New York) day
     assert moved.start == datetime(2026, 11, 30, 1, 0, tzinfo=LONDON)
+
+
+def test_a_flexible_reason_uses_a_first_name_and_a_group_whole() -> None:
+    farid = Target("person", 4, "Dr Farid Rahimi", Circle.MIDDLE)
+    targets = {**TARGETS, ("person", 4): farid}
+    old = NOW - timedelta(days=40)
+    found = suggestions(
+        [flexible(10, id=1, person_id=4), flexible(10, id=2, person_id=None, group_id=10)],
+        targets,
+        {("person", 4): old, ("group", 10): old},
+        [],
+        NOW,
+        "Europe/London",
+    )
+    assert {s.reason for s in found} == {
+        "A while since you and Farid talked. A short hello is plenty.",
+        f"A while since you were in touch with {CIRCLE.name}. Looking in briefly is plenty.",
+    }
+    # Never in touch yet, and in touch only yesterday (a short rhythm): no count either way.
+    (first,) = suggestions([flexible(10, id=1, person_id=4)], targets, {}, [], NOW, "Europe/London")
+    assert first.reason == (
+        "You could say hello to Farid whenever it suits you. A few words are plenty."
+    )
+    (daily,) = suggestions(
+        [flexible(1, id=1, person_id=4)],
+        targets,
+        {("person", 4): NOW - timedelta(days=1, hours=1)},
+        [],
+        NOW,
+        "Europe/London",
+    )
+    assert daily.reason == "Another hello to Farid could be nice today, if you feel like it."

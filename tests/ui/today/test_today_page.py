@@ -128,7 +128,7 @@ def test_a_few_calm_cards_with_the_reason_and_a_message_idea_to_copy(
     lucia = today.card_for("Lucía Fernández")
     assert lucia is not None
     assert lucia.reason_label.text() == (
-        "A while since you and Lucía Fernández talked. A short hello is plenty."
+        "A while since you and Lucía talked. A short hello is plenty."
     )
     assert lucia.about_label.text() == "Catch up with Lucía · Phone call"
     assert not lucia.time_label.isVisibleTo(lucia)
