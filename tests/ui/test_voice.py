@@ -187,6 +187,11 @@ def _pages(window: Any) -> list[Said]:
     QApplication.processEvents()
     said += [(f"[NETWORK, team] {w}", t) for w, t in widget_texts(window)]
     window.network.view.centre.combo.setCurrentIndex(0)
+    # The map's legend is painted (on exports and prints), not held by a widget.
+    from supportnet.ui.network.map_style import legend_items
+
+    for item in legend_items():
+        said += [("map legend label", item.label), ("map legend", item.description)]
     return said
 
 
