@@ -10,8 +10,6 @@ command line: with no application yet, an offscreen one is made (nothing is show
 
 from __future__ import annotations
 
-import html
-import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,8 +19,14 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 from supportnet.model.care import ME
 from supportnet.model.days import MONTH_NAMES, WEEKDAY_NAMES, short_date
 from supportnet.scheduling.rota_words import NOBODY_YET, coverage_text
-from supportnet.ui.safety.printing import crisis_rows
-from supportnet.ui.widgets.one_page import page_layout, render_one_page, write_one_page_pdf
+from supportnet.ui.widgets.one_page import (
+    crisis_box,
+    esc,
+    number_safe,
+    page_layout,
+    render_one_page,
+    write_one_page_pdf,
+)
 
 if TYPE_CHECKING:
     from supportnet.safety.crisis_lines import CountryHelp
@@ -39,26 +43,16 @@ WORRIED = "If you're worried"
 #: Text that matters less (dates of days outside the rota, the hint of an empty day):
 #: grey, never a warning colour.
 _SOFT = "#555555"
-#: A space between two digits: kept, but never a place to break a phone number.
-_SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d)")
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def _number_safe(text: str) -> str:
-    return _esc(_SPACE_IN_NUMBER.sub(chr(0xA0), text))
 
 
 def _cell_line(line: RotaLine) -> str:
     # A narrow cell breaks after the name or a comma, never inside "19:00 Ann" or
     # "(phone call)", so a time and a way of calling stay readable.
     who = line.supporter_name if line.supporter_name is not None else OPEN
-    text = _esc(who)
+    text = esc(who)
     if line.time:
         text = f"{line.time}&nbsp;{text}"
-    how = [_esc(line.channel.lower()).replace(" ", "&nbsp;")] if line.channel else []
+    how = [esc(line.channel.lower()).replace(" ", "&nbsp;")] if line.channel else []
     if line.swapped:
         how.append("swapped")
     return f"{text} ({', '.join(how)})" if how else text
@@ -102,23 +96,14 @@ def _supporters_html(view: RotaView) -> str:
     items = []
     for supporter in view.supporters:
         # Someone who left the network is said gently, not in bold like a name to call.
-        name = _esc(supporter.name)
+        name = esc(supporter.name)
         text = f"<b>{name}</b>" if supporter.in_network else f"<i>{name}</i>"
         if supporter.reach:
-            text += f" &mdash; {_number_safe(supporter.reach)}"
+            text += f" &mdash; {number_safe(supporter.reach)}"
         items.append(f"<li>{text}</li>")
     if not items:
         return "<p>No supporters on the team yet.</p>"
     return '<ul style="margin-top: 1pt; margin-bottom: 0;">' + "".join(items) + "</ul>"
-
-
-def _crisis_html(help: CountryHelp) -> str:
-    cells = "<br>".join(crisis_rows(help))
-    return (
-        '<table width="100%" border="1" cellspacing="0" cellpadding="6" bgcolor="#f3f3f3" '
-        'style="border-style: solid; border-color: #555555;">'
-        f"<tr><td>{cells}</td></tr></table>"
-    )
 
 
 def page_html(view: RotaView, help: CountryHelp, body_pt: float) -> str:
@@ -130,20 +115,20 @@ def page_html(view: RotaView, help: CountryHelp, body_pt: float) -> str:
     parts = [
         f'<html><body style="font-size: {body_pt}pt;">',
         f'<p style="font-size: {body_pt * 1.6:.1f}pt; margin-bottom: 0;">'
-        f"<b>{_esc(view.team.name)}</b></p>",
-        f'<p style="margin-top: 2px; margin-bottom: 6px;">Check-ins with {_esc(whom)}, '
+        f"<b>{esc(view.team.name)}</b></p>",
+        f'<p style="margin-top: 2px; margin-bottom: 6px;">Check-ins with {esc(whom)}, '
         f"{short_date(first, year=True)} to {short_date(last, year=True)}</p>",
         _grid_html(view),
-        f'<p style="margin-top: 4px;">{"<br>".join(_esc(c) for c in cover)}</p>',
+        f'<p style="margin-top: 4px;">{"<br>".join(esc(c) for c in cover)}</p>',
         f'<p style="{heading} margin-bottom: 2px;"><b>Who is on the team</b></p>',
         _supporters_html(view),
     ]
     if view.team.note:
-        note = "<br>".join(_esc(line) for line in view.team.note.splitlines())
+        note = "<br>".join(esc(line) for line in view.team.note.splitlines())
         parts.append(f'<p style="{heading} margin-bottom: 2px;"><b>Team note</b></p>')
         parts.append(f'<p style="margin-top: 0;">{note}</p>')
     parts.append(f'<p style="{heading} margin-bottom: 4px;"><b>{WORRIED}</b></p>')
-    parts.append(_crisis_html(help))
+    parts.append(crisis_box(help, padding=6))
     parts.append("</body></html>")
     return "".join(parts)
 

@@ -9,8 +9,6 @@ application yet, one is made on the offscreen platform (nothing is shown).
 
 from __future__ import annotations
 
-import html
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,10 +18,12 @@ from PySide6.QtGui import (
 )
 
 from supportnet.model.safety_plan import Step
-from supportnet.safety.crisis_lines import contact_text
 from supportnet.safety.resolve import line_parts
 from supportnet.safety.wording import PAGE_TITLE, numbered_heading
 from supportnet.ui.widgets.one_page import (
+    crisis_box,
+    esc,
+    number_safe,
     page_layout,
     render_one_page,
     write_one_page_pdf,
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from supportnet.safety.resolve import ResolvedPlan
 
 __all__ = [
-    "crisis_rows",
     "page_html",
     "page_layout_for",
     "print_plan",
@@ -45,49 +44,14 @@ __all__ = [
 FONT_SIZES = (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-#: A space between two digits ("01632 960442"): kept, but never a place to break the line.
-_SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d)")
-
-
 def _line_html(step: Step, entry: Any) -> str:
     parts = line_parts(step, entry)
-    text = _esc(parts.name)
+    text = esc(parts.name)
     if parts.marker:
-        text += f" <i>({_esc(parts.marker)})</i>"
+        text += f" <i>({esc(parts.marker)})</i>"
     if parts.reach:
-        # A number split over two lines on paper is easy to misdial.
-        text += f" &mdash; {_esc(_SPACE_IN_NUMBER.sub(chr(0xA0), parts.reach))}"
+        text += f" &mdash; {number_safe(parts.reach)}"
     return f"<li>{text}</li>"
-
-
-def crisis_rows(help: CountryHelp) -> list[str]:
-    """The crisis lines for the country as lines of rich text (page and print share them)."""
-    rows = []
-    if help.known:
-        rows.append(f"<b>If you need to talk to someone now ({_esc(help.name)})</b>")
-        for line in help.lines:
-            contacts = " &middot; ".join(_esc(contact_text(c)) for c in line.contacts)
-            hours = f" <i>({_esc(line.hours)})</i>" if line.hours else ""
-            rows.append(f"<b>{_esc(line.name)}</b>: {contacts}{hours}")
-        if help.emergency:
-            rows.append(f"In an emergency, call <b>{_esc(help.emergency)}</b>.")
-    else:
-        rows.append("<b>If you need to talk to someone now</b>")
-        rows.append(_esc(help.guidance))
-    return rows
-
-
-def _crisis_html(help: CountryHelp) -> str:
-    cells = "<br>".join(crisis_rows(help))
-    return (
-        '<table width="100%" border="1" cellspacing="0" cellpadding="8" bgcolor="#f3f3f3" '
-        'style="margin-top: 8px; border-style: solid; border-color: #555555;">'
-        f"<tr><td>{cells}</td></tr></table>"
-    )
 
 
 def page_html(view: ResolvedPlan, help: CountryHelp, body_pt: float) -> str:
@@ -95,13 +59,13 @@ def page_html(view: ResolvedPlan, help: CountryHelp, body_pt: float) -> str:
     parts = [
         f'<html><body style="font-size: {body_pt}pt;">',
         f'<p style="font-size: {body_pt * 1.7:.1f}pt; margin-bottom: 2pt;">'
-        f"<b>{_esc(PAGE_TITLE)}</b></p>",
+        f"<b>{esc(PAGE_TITLE)}</b></p>",
     ]
     for step in Step:
         gap = round(body_pt * (2.2 if step is Step.LIVING_FOR else 1.2))
         heading_style = f"font-size: {body_pt * 1.15:.1f}pt; margin-top: {gap}px;"
         parts.append(f'<p style="{heading_style} margin-bottom: 2px;"><b>')
-        parts.append(f"{_esc(numbered_heading(step))}</b></p>")
+        parts.append(f"{esc(numbered_heading(step))}</b></p>")
         entries = view.steps.get(step, ())
         if entries:
             parts.append('<ul style="margin-top: 1pt; margin-bottom: 0;">')
@@ -112,7 +76,7 @@ def page_html(view: ResolvedPlan, help: CountryHelp, body_pt: float) -> str:
             rule = "_" * 60
             parts.append(f'<p style="margin-top: 4px; color: #999999;">{rule}<br>{rule}</p>')
         if step is Step.PROFESSIONALS:
-            parts.append(_crisis_html(help))
+            parts.append(crisis_box(help, padding=8, style="margin-top: 8px; "))
     parts.append("</body></html>")
     return "".join(parts)
 

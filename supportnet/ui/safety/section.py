@@ -199,7 +199,7 @@ class StepSection(QFrame):
         if help is None:
             self.crisis_frame.setVisible(False)
             return
-        from supportnet.ui.safety.printing import crisis_rows
+        from supportnet.ui.widgets.one_page import crisis_rows
 
         self.crisis_label.setText("<br>".join(crisis_rows(help)))
         self.crisis_frame.setVisible(True)

@@ -1,10 +1,14 @@
-"""Rich text on exactly one printed page: the paper, the fitting font, the PDF file."""
+"""Rich text on exactly one printed page: the paper, the fitting font, the PDF file, and
+the pieces every printed page shares (escaped text, unbreakable numbers, the crisis box)."""
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
@@ -17,12 +21,19 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from supportnet.safety.crisis_lines import contact_text
 from supportnet.services.files import replace_by_writing
+
+if TYPE_CHECKING:
+    from supportnet.safety.crisis_lines import CountryHelp
 
 #: The printable page's margins, in millimetres.
 MARGIN_MM = 14.0
 #: Countries whose paper is US Letter; everyone else prints on A4.
 LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR"})
+
+#: A space between two digits ("01632 960442"): kept, but never a place to break the line.
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d)")
 
 #: Keeps the offscreen application made for the command line alive.
 _MADE: list[QGuiApplication] = []
@@ -119,3 +130,41 @@ def write_one_page_pdf(
             raise OSError(f"Couldn't write the PDF to {path}.")
 
     replace_by_writing(path, write, mode=0o600)
+
+
+def esc(text: str) -> str:
+    """``text`` as rich text (quotes left as they are)."""
+    return html.escape(text, quote=False)
+
+
+def number_safe(text: str) -> str:
+    """``text`` escaped, its numbers never broken across lines: one split over two lines
+    on paper is easy to misdial."""
+    return esc(_SPACE_IN_NUMBER.sub(chr(0xA0), text))
+
+
+def crisis_rows(help: CountryHelp) -> list[str]:
+    """The crisis lines for the country as lines of rich text (pages and prints share them)."""
+    rows = []
+    if help.known:
+        rows.append(f"<b>If you need to talk to someone now ({esc(help.name)})</b>")
+        for line in help.lines:
+            contacts = " &middot; ".join(esc(contact_text(c)) for c in line.contacts)
+            hours = f" <i>({esc(line.hours)})</i>" if line.hours else ""
+            rows.append(f"<b>{esc(line.name)}</b>: {contacts}{hours}")
+        if help.emergency:
+            rows.append(f"In an emergency, call <b>{esc(help.emergency)}</b>.")
+    else:
+        rows.append("<b>If you need to talk to someone now</b>")
+        rows.append(esc(help.guidance))
+    return rows
+
+
+def crisis_box(help: CountryHelp, *, padding: int, style: str = "") -> str:
+    """The crisis lines in a grey-ruled box, as a printed page shows them."""
+    cells = "<br>".join(crisis_rows(help))
+    return (
+        f'<table width="100%" border="1" cellspacing="0" cellpadding="{padding}" '
+        f'bgcolor="#f3f3f3" style="{style}border-style: solid; border-color: #555555;">'
+        f"<tr><td>{cells}</td></tr></table>"
+    )
