@@ -16,7 +16,7 @@ import sys
 import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -29,6 +29,9 @@ from supportnet.demo.loader import load_demo
 from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.widgets.style import apply_clear_indicators
+
+if TYPE_CHECKING:
+    from supportnet.ui.shell.main_window import MainWindow
 
 SIZE = (1280, 800)
 TODAY = date(2026, 11, 25)
@@ -76,7 +79,7 @@ def main() -> None:
     app.setStyle("Fusion")
     apply_clear_indicators(app)  # as the app does on Fusion
     light = app.palette()
-    from supportnet.ui.shell.main_window import MainWindow, Page
+    from supportnet.ui.shell.main_window import Page
 
     with (
         tempfile.TemporaryDirectory() as tmp,
@@ -90,15 +93,7 @@ def main() -> None:
         for theme, palette in (("light", light), ("dark", dark_palette())):
             app.setPalette(palette)
             written += care_team_dialogs(out, theme, Services.of(store))
-            window = MainWindow(
-                Services.of(store),
-                data_location=tmp,
-                key_location="system keyring",
-                clock=lambda: NOW,
-                crisis=crisis,
-            )
-            window.resize(*SIZE)
-            window.show()
+            window = shown_window(Services.of(store), tmp, crisis, NOW)
             for page in Page:
                 window.show_page(page)
                 app.processEvents()
@@ -207,22 +202,30 @@ def main() -> None:
         print(path)
 
 
-def today_with_team(
-    out: Path, theme: str, services: Services, tmp: str, crisis: CrisisHelpService
-) -> list[Path]:
-    """Today on the Sunday of the example's week, when the care team has check-ins."""
+def shown_window(
+    services: Services, tmp: str, crisis: CrisisHelpService, now: datetime
+) -> MainWindow:
+    """The main window over the example network at ``now``, shown at the pictures' size."""
     from supportnet.ui.shell.main_window import MainWindow
 
-    sunday = NOW + timedelta(days=4, hours=-7)  # Sun 29 Nov, 10:30 London
     window = MainWindow(
         services,
         data_location=tmp,
         key_location="system keyring",
-        clock=lambda: sunday,
+        clock=lambda: now,
         crisis=crisis,
     )
     window.resize(*SIZE)
     window.show()
+    return window
+
+
+def today_with_team(
+    out: Path, theme: str, services: Services, tmp: str, crisis: CrisisHelpService
+) -> list[Path]:
+    """Today on the Sunday of the example's week, when the care team has check-ins."""
+    sunday = NOW + timedelta(days=4, hours=-7)  # Sun 29 Nov, 10:30 London
+    window = shown_window(services, tmp, crisis, sunday)
     QApplication.processEvents()
     path = out / f"today-care-{theme}.png"
     window.grab().save(str(path))
