@@ -88,9 +88,13 @@ def check_target(url: str, username: str) -> Target:
     collection, https unless the server is on this computer (a password must not cross a
     network in the clear); the path ends in "/"."""
     text = url.strip()
-    parts = urlsplit(text)
-    host = (parts.hostname or "").lower()
-    if parts.scheme not in ("https", "http") or not host:
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").lower()
+        _port = parts.port  # a port that isn't a number raises here, not at the server
+    except ValueError:
+        host = ""
+    if not host or parts.scheme not in ("https", "http"):
         raise UsageError(
             "Give the calendar's address as https://server/path/to/calendar/ "
             "(your calendar app or provider shows it as the CalDAV address)."

@@ -309,3 +309,9 @@ def test_only_https_unless_the_server_is_on_this_computer() -> None:
         check_target("ftp://example.org/", USER)
     with pytest.raises(UsageError, match="out of the address"):
         check_target("https://sam:pw@example.org/", USER)
+
+
+@pytest.mark.parametrize("url", ["https://[::1", "https://example.org:abc/cal/", "https://:8/"])
+def test_an_address_that_does_not_parse_is_one_usage_line(url: str) -> None:
+    with pytest.raises(UsageError, match="Give the calendar's address as https://"):
+        check_target(url, USER)

@@ -31,6 +31,7 @@ from supportnet.model.errors import ServerPasswordError, SupportNetError
 from supportnet.services.caldav_publish import CalendarPublishing, Published, check_target
 from supportnet.ui.shell.background import Background
 from supportnet.ui.widgets.buttons import message_row, push_button
+from supportnet.ui.widgets.editor_form import form_layout
 from supportnet.ui.widgets.labels import announce, buddy_label, quiet, title_label
 
 TITLE = "Publish to a calendar server"
@@ -106,9 +107,7 @@ class PublishDialog(QDialog):
         form.addRow("", password_note)
         form.addRow(buddy_label("Events &say:", self.privacy_combo), self.privacy_combo)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(8)
+        layout = form_layout(self)
         layout.addWidget(title_label(TITLE))
         layout.addWidget(intro)
         layout.addSpacing(4)

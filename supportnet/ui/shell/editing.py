@@ -143,8 +143,8 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
         editor says whose the "knows what you're going through" tick is."""
         if self.current_page is not Page.NETWORK or not self.is_built(Page.NETWORK):
             return None
-        view = self.network.view.centre.current()
-        return view.name if view is not None else None
+        centre: str | None = self.network.centre_name()
+        return centre
 
     def _save_edit(self, before: Person | Group, after: Person | Group) -> Person | Group:
         if after == before:
