@@ -2,3 +2,5 @@
 
 __version__ = "0.1.0"
 APP_NAME = "SupportNet"
+#: The environment variable a calendar server's password may come from (never an option).
+CALDAV_PASSWORD_ENV = "SUPPORTNET_CALDAV_PASSWORD"

@@ -14,10 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+# From the package's constants: importing services here would load them all at start-up.
+from supportnet import CALDAV_PASSWORD_ENV as PASSWORD_ENV
 from supportnet.cli.common import PROG, passphrase_provider, valid_text, whole_number
 from supportnet.cli.reachout_commands import PRIVACY_CHOICES
 from supportnet.model.errors import ServerPasswordError, SupportNetError, UsageError
-from supportnet.services.caldav_server import PASSWORD_ENV  # light: no caldav until used
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:

@@ -15,7 +15,6 @@ from supportnet.cli.pdf_files import pdf_target, save_pdf
 from supportnet.model.care import ME
 from supportnet.model.days import short_date
 from supportnet.model.errors import NotFoundError, UsageError
-from supportnet.scheduling.rota_words import NOBODY_YET, coverage_text, stretch_text
 
 if TYPE_CHECKING:
     from supportnet.model.care import CareTeam
@@ -29,10 +28,8 @@ __all__ = [
     "WriteRotaPdf",
     "add_parsers",
     "choose_team",
-    "coverage_text",
     "rota_json",
     "rota_text",
-    "stretch_text",
 ]
 
 #: Writes a team's rota and the crisis lines as a one-page PDF at a path (the GUI's
@@ -157,6 +154,9 @@ def rota(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
 
 def rota_text(view: RotaView, *, today: date | None = None) -> str:
     """The heading, one line a day, and the coverage in words."""
+    # Imported here: the command line's start-up loads no scheduling.
+    from supportnet.scheduling.rota_words import NOBODY_YET, coverage_text
+
     first, last = view.days[0].day, view.days[-1].day
     whom = "you" if view.team.focus == ME else view.focus_name
     lines = [

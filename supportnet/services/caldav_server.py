@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from supportnet import CALDAV_PASSWORD_ENV
 from supportnet.model.errors import PublishError, UsageError
 
 #: The environment variable a password may come from instead of the keyring.
-PASSWORD_ENV = "SUPPORTNET_CALDAV_PASSWORD"
+PASSWORD_ENV = CALDAV_PASSWORD_ENV
 SET_PROPERTY = "X-CHECKINS-SET"
 DIGEST_PROPERTY = "X-CHECKINS-DIGEST"
 #: The calendar's name when SupportNet creates it: discreet, as in every .ics file.

@@ -479,3 +479,13 @@ def test_cli_and_store_startup_skip_heavy_imports() -> None:
     assert "supportnet.data.store" in loaded
     for heavy in ("matplotlib", "icalendar", "caldav", "niquests"):
         assert [name for name in loaded if name.split(".")[0] == heavy] == [], heavy
+
+
+def test_the_command_line_starts_without_the_services_or_the_schedule() -> None:
+    # `supportnet --version` and the GUI's start both import supportnet.cli first: the
+    # use cases and the scheduling load only for the command that needs them.
+    loaded = _import_in_fresh_python(["supportnet.cli"])["modules"]
+    assert isinstance(loaded, list)
+    assert "supportnet.cli" in loaded
+    for package in ("supportnet.services", "supportnet.scheduling", "supportnet.safety"):
+        assert [name for name in loaded if name.startswith(package)] == [], package
