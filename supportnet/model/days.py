@@ -38,15 +38,18 @@ def short_date(day: date, *, year: bool = False) -> str:
     return f"{text} {day.year}" if year else text
 
 
-def rhythm(days: int, *, about: bool = False) -> str:
+def rhythm(days: int, *, about: bool = False, exact: bool = False) -> str:
     """How often, as people say it: "every day", "every 10 days", "every 3 weeks",
     "about every 3 weeks" (20 days), "every 2 months" (61 days).
 
     Up to 13 days are counted in days (7 is "every week"); longer rhythms in weeks when
     they divide evenly, in months near 30, 61, 91 … days, and otherwise in "about" weeks.
     With ``about`` the phrase always opens with "about" (a flexible plan's rhythm is a
-    wish, not a date).
+    wish, not a date). With ``exact`` (a fixed rule's interval) it is never rounded: weeks
+    when they divide evenly, else days, and never "about".
     """
+    if exact and days > 13:
+        return _every_unit(days // 7, "week") if days % 7 == 0 else f"every {days} days"
     exact = True
     if days <= 1:
         text = "every day"

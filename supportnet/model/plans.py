@@ -64,7 +64,8 @@ class Recurrence:
     def describe(self) -> str:
         """A short human phrase, e.g. "Every 2 weeks on Sunday" or "3rd Monday of the month"."""
         if self.frequency is Frequency.DAILY:
-            base = rhythm(self.interval).capitalize()
+            # The rule repeats exactly: never "every month" for 30 days.
+            base = rhythm(self.interval, exact=True).capitalize()
         elif self.frequency is Frequency.WEEKLY:
             days = ", ".join(WEEKDAY_NAMES[d] + "s" for d in sorted(self.weekdays))
             base = (

@@ -50,9 +50,12 @@ def _team(services: Services) -> tuple[CareTeam, Person, Person, Person]:
 
 
 def test_the_words() -> None:
+    from tests.voice_rules import flagged
+
     assert FLEXIBLE_SWAP == (
         "Flexible check-ins move with the last contact; change who takes it instead."
     )
+    assert flagged(FLEXIBLE_SWAP) == []
 
 
 def test_a_swap_of_a_flexible_check_in_is_refused_in_words(services: Services) -> None:
