@@ -87,9 +87,7 @@ class CheckIn:
         if self.by is not None and self.rota_slot is None:
             # Who did it on the user's behalf is noted for a care team's rota alone (and
             # reading the user's own contact relies on it: see contact_reads.done_by_supporters).
-            problems.append(
-                Problem("by", "Only a check-in on a care team's rota names who did it.")
-            )
+            problems.append(Problem("by", _BY_ONLY_ON_A_ROTA))
         check_text(problems, "note", self.note, label="the note", max_len=NOTE_MAX, multiline=True)
         for name, mood in (("mood_before", self.mood_before), ("mood_after", self.mood_after)):
             if mood is not None and not MOOD_MIN <= mood <= MOOD_MAX:

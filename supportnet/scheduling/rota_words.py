@@ -11,6 +11,7 @@ from supportnet.scheduling.rota import Coverage, Gap
 
 __all__ = [
     "NOBODY_YET",
+    "ahead_text",
     "checkin_text",
     "coverage_text",
     "done_text",

@@ -32,7 +32,6 @@ from supportnet.scheduling.model import (
     _ts,
 )
 from supportnet.scheduling.occurrences import local_datetime
-from supportnet.scheduling.phrasing import since_phrase
 from supportnet.scheduling.placing import _Placed, _placed
 
 # -- suggestions -------------------------------------------------------------------------------
@@ -185,7 +184,7 @@ def _flexible_candidate(
         target,
         due.astimezone(user_tz),
         dueness(due, rhythm_days(plan), now),
-        _flexible_reason(plan, target, last, now.astimezone(user_tz)),
+        _flexible_reason(target, last, now.astimezone(user_tz)),
         None,
         due_now=_ts(due) <= _ts(now),
     )
@@ -231,15 +230,15 @@ def _fixed_candidate(
 # -- wording -----------------------------------------------------------------------------------
 
 
-def _flexible_reason(plan: Plan, target: Target, last: datetime | None, now: datetime) -> str:
+def _flexible_reason(target: Target, last: datetime | None, now: datetime) -> str:
     """Warm words with no count and no norm: the rhythm is the person's wish, not a rule.
 
     A person goes by their first name (the card's heading gives the whole one)."""
     name = target.name if target.kind == "group" else first_name_of(target.name) or target.name
     if last is None:
         return f"You could say hello to {name} whenever it suits you. A few words are plenty."
-    ago = since_phrase(min(last, now, key=_ts), now)
-    if ago in ("today", "yesterday"):
+    # Calendar days in ``now``'s zone: 23:00 yesterday was yesterday.
+    if (now.date() - last.astimezone(now.tzinfo).date()).days <= 1:
         return f"Another hello to {name} could be nice today, if you feel like it."
     if target.kind == "group":
         return f"A while since you were in touch with {name}. Looking in briefly is plenty."
