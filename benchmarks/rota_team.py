@@ -36,10 +36,14 @@ def care_team(seed: int = 12) -> CareTeam:
     supporters = [ME] + [f"person-{n}" for n in range(1, SUPPORTERS)]
     slots = [RotaSlot(_plan(rng, n), rng.choice([*supporters, None])) for n in range(SLOTS)]
     swaps = []
-    for slot in rng.sample(slots, SWAPS):
+    # One date of a flexible check-in can't be swapped (its days move): the app refuses it.
+    fixed = [slot for slot in slots if slot.plan.kind is not PlanKind.FLEXIBLE]
+    for slot in rng.sample(fixed, SWAPS):
         on = START + timedelta(days=rng.randrange(DAYS))
         swaps.append(SlotSwap(slot.uid, on, rng.choice([*supporters, None])))
-    return CareTeam(name="Dan's team", focus="dan", supporters=supporters, slots=slots, swaps=swaps)
+    team = CareTeam(name="Dan's team", focus="dan", supporters=supporters, slots=slots, swaps=swaps)
+    assert not team.problems(), team.problems()[:3]  # a team the app could hold
+    return team
 
 
 def _plan(rng: random.Random, n: int) -> Plan:

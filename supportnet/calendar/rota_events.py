@@ -47,7 +47,7 @@ from supportnet.calendar.events import (
 )
 from supportnet.calendar.options import DISCREET_TITLE, ExportOptions, Privacy
 from supportnet.calendar.slots import StoredEvent, Who, follow, withdraw
-from supportnet.model.care import CareTeam, RotaSlot
+from supportnet.model.care import CareTeam, RotaSlot, SlotSwap
 from supportnet.model.network import Circle
 from supportnet.model.plans import Plan, PlanKind
 from supportnet.scheduling import occurrence_on, plan_zone
@@ -101,9 +101,15 @@ def supporter_events(
         options = dataclasses.replace(options, privacy=Privacy.DISCREET)
     out: list[ExportEvent] = []
     series: set[str] = set()
+    # Each slot's swapped dates, in date order, once (not sorted again for every slot).
+    swaps: dict[str, list[SlotSwap]] = {}
+    for swap in sorted(team.swaps, key=lambda s: s.on):
+        swaps.setdefault(swap.slot_uid, []).append(swap)
     for slot in team.slots:
+        if slot.supporter != supporter or slot.plan.kind is not PlanKind.FIXED:
+            continue
         plan = _plain(slot.plan)
-        if plan.paused or plan.kind is not PlanKind.FIXED or slot.supporter != supporter:
+        if plan.paused:
             continue
         today = now.astimezone(plan_zone(plan)).date()
         rec = plan.recurrence
@@ -114,8 +120,8 @@ def supporter_events(
             continue
         away = tuple(
             _bounds(occurrence_on(plan, swap.on))[0]
-            for swap in sorted(team.swaps, key=lambda s: s.on)
-            if swap.slot_uid == slot.uid and swap.supporter != supporter
+            for swap in swaps.get(slot.uid, ())
+            if swap.supporter != supporter
         )
         out.append(
             dataclasses.replace(
@@ -143,7 +149,7 @@ def _standalone(
     slot: RotaSlot, checkin: RotaCheckIn, focus: Who, options: ExportOptions
 ) -> ExportEvent:
     plan = _plain(slot.plan)
-    own_day = checkin.day if checkin.all_day else checkin.start.astimezone(plan_zone(plan)).date()
+    own_day = checkin.on  # the occurrence's date in the slot's own zone
     occ = occurrence_on(plan, own_day)
     flexible = plan.kind is PlanKind.FLEXIBLE
     event = _single(

@@ -45,7 +45,7 @@ class RotaCheckIn:
     channel: ChannelKind | None
     swapped: bool
     #: The occurrence's date in the slot's own zone: what a swap of it is keyed by.
-    on: date | None = None
+    on: date
 
     @property
     def is_open(self) -> bool:

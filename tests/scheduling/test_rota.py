@@ -348,7 +348,7 @@ def test_expand_of_no_days_is_empty_and_negative_days_are_refused() -> None:
 
 def checkin(day: date, supporter: str | None = "ana") -> RotaCheckIn:
     start = datetime.combine(day, time(12), UTC)
-    return RotaCheckIn("slot", supporter, start, day, False, None, False)
+    return RotaCheckIn("slot", supporter, start, day, False, None, False, day)
 
 
 def test_coverage_counts_days_with_a_supporter_and_points_out_long_stretches() -> None:
