@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 # From the package's constants: importing services here would load them all at start-up.
 from supportnet import CALDAV_PASSWORD_ENV as PASSWORD_ENV
+from supportnet.cli.care_commands import check_team_with_supporter, team_and_supporter
 from supportnet.cli.common import PROG, passphrase_provider, valid_text, whole_number
 from supportnet.cli.reachout_commands import PRIVACY_CHOICES
 from supportnet.model.errors import ServerPasswordError, SupportNetError, UsageError
@@ -114,8 +115,7 @@ def publish_caldav(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int
     problems = options.problems()
     if problems:
         raise UsageError(problems[0].message)
-    if args.supporter is None and args.team is not None:
-        raise UsageError("--team goes with --supporter: whose check-ins on that team?")
+    check_team_with_supporter(args)
     target = publishing.check_target(args.url, args.username)
     password = publishing.password_for(target)
     if password is None:
@@ -124,7 +124,7 @@ def publish_caldav(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int
         if args.supporter is None:
             done = publishing.publish_plans(store, target, password, options, _now())
         else:
-            team_uid, ref = _supporter(store, args.team, args.supporter)
+            team_uid, ref = team_and_supporter(store, args.team, args.supporter)
             done = publishing.publish_supporter(
                 store, target, password, team_uid, ref, options, _now()
             )
@@ -149,15 +149,3 @@ def _ask(target: Any) -> str:
     if not password:
         raise SupportNetError("No password was typed; nothing was published.")
     return password
-
-
-def _supporter(store: Any, team_name: str | None, supporter: str) -> tuple[str, str]:
-    from supportnet.cli.care_commands import choose_team
-    from supportnet.model.errors import NotFoundError
-    from supportnet.services.care_teams import CareTeamService
-    from supportnet.services.rota_export import supporter_ref
-
-    team = choose_team(CareTeamService(store).list(), team_name)
-    if team is None:
-        raise NotFoundError("There is no care team yet.")
-    return team.uid, supporter_ref(store, team, supporter)

@@ -27,9 +27,11 @@ __all__ = [
     "ROTA_DAYS",
     "WriteRotaPdf",
     "add_parsers",
+    "check_team_with_supporter",
     "choose_team",
     "rota_json",
     "rota_text",
+    "team_and_supporter",
 ]
 
 #: Writes a team's rota and the crisis lines as a one-page PDF at a path (the GUI's
@@ -109,6 +111,24 @@ def choose_team(teams: list[CareTeam], name: str | None) -> CareTeam | None:
     if len(found) > 1:
         raise UsageError(f"“{shown(name)}” could be {_listed(found)}; please give more of it.")
     return found[0]
+
+
+def check_team_with_supporter(args: argparse.Namespace) -> None:
+    """``--team`` only chooses whose team a ``--supporter`` is on."""
+    if args.supporter is None and args.team is not None:
+        raise UsageError("--team goes with --supporter: whose check-ins on that team?")
+
+
+def team_and_supporter(store: Any, team_name: str | None, supporter: str) -> tuple[str, str]:
+    """The team ``--team`` means and its supporter ``--supporter`` names, as (team uid,
+    supporter ref); :class:`NotFoundError` in words when there is no such team or person."""
+    from supportnet.services.care_teams import CareTeamService
+    from supportnet.services.rota_export import supporter_ref
+
+    team = choose_team(CareTeamService(store).list(), team_name)
+    if team is None:
+        raise NotFoundError("There is no care team yet.")
+    return team.uid, supporter_ref(store, team, supporter)
 
 
 def _listed(teams: list[CareTeam]) -> str:

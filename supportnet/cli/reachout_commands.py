@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
+from supportnet.cli.care_commands import check_team_with_supporter
 from supportnet.cli.common import passphrase_provider, shown, valid_text, whole_number
 from supportnet.data.paths import user_path
 from supportnet.model.errors import SupportNetError, UsageError
@@ -281,8 +282,7 @@ def _cmd_export_ics(args: argparse.Namespace, data_dir: Path, out: TextIO) -> in
     problems = options.problems()
     if problems:
         raise UsageError(problems[0].message)
-    if args.supporter is None and args.team is not None:
-        raise UsageError("--team goes with --supporter: whose check-ins on that team?")
+    check_team_with_supporter(args)
     if args.supporter is not None and args.person:
         raise UsageError("Choose either --supporter or --person, not both.")
     path = user_path(args.out)
@@ -336,17 +336,12 @@ def _export_supporter(
     now: datetime,
 ) -> int:
     """``export-ics --supporter``: one supporter's part of a care team's rota."""
-    from supportnet.cli.care_commands import choose_team
+    from supportnet.cli.care_commands import team_and_supporter
     from supportnet.data.store import open_store
-    from supportnet.model.errors import NotFoundError
-    from supportnet.services.care_teams import CareTeamService
-    from supportnet.services.rota_export import export_supporter, supporter_ref
+    from supportnet.services.rota_export import export_supporter
 
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
-        team = choose_team(CareTeamService(store).list(), args.team)
-        if team is None:
-            raise NotFoundError("There is no care team yet.")
-        ref = supporter_ref(store, team, args.supporter)
-        done = export_supporter(store, path, team.uid, ref, options, now)
+        team_uid, ref = team_and_supporter(store, args.team, args.supporter)
+        done = export_supporter(store, path, team_uid, ref, options, now)
     print(_wrote(done.events, done.path, options, done.cancelled), file=out)
     return 0
