@@ -101,6 +101,8 @@ class RotaView:
     supporters: list[RotaSupporter]
     days: list[RotaDay]
     coverage: Coverage
+    #: The focus person's id (None for the user, or someone no longer in the network).
+    focus_id: int | None = None
 
 
 class CareTeamService:
@@ -301,6 +303,7 @@ class CareTeamService:
                 for day in (date.fromordinal(start.toordinal() + n) for n in range(days))
             ],
             coverage=coverage(checkins, start, days, team.comfortable_gap_days),
+            focus_id=focus.id if (focus := people.get(team.focus)) else None,
         )
 
 

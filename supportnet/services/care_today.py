@@ -81,6 +81,10 @@ class TeamLine:
     #: The user takes it.
     yours: bool
     done: bool
+    #: Whom the team is there for: their uid (or :data:`ME`) and their id (None: the user,
+    #: or someone no longer in the network).
+    focus: str = ""
+    focus_id: int | None = None
 
     @property
     def is_open(self) -> bool:
@@ -108,6 +112,18 @@ class CareToday:
     ahead: list[str] = field(default_factory=list)
     #: How many teams the card speaks for.
     teams: int = 0
+    #: Every line of the day, none left out, and the cap on lines: what :meth:`beside`
+    #: builds the card again from, without reading anything.
+    pool: list[TeamLine] = field(default_factory=list, compare=False, repr=False)
+    limit: int = field(default=0, compare=False, repr=False)
+    notes: list[tuple[str, str]] = field(default_factory=list, compare=False, repr=False)
+
+    def beside(self, suggestions: Sequence[Suggestion]) -> CareToday:
+        """The card beside these suggestion cards instead: the user's own check-ins with
+        the people they are for left out (from what was read, in memory)."""
+        ids = {s.target.id for s in suggestions if s.target.kind == PERSON}
+        shown = [line for line in self.pool if not (line.yours and line.focus_id in ids)]
+        return _card(shown, self.pool, self.limit, self.supporters, self.notes)
 
     @property
     def title(self) -> str:
@@ -180,7 +196,19 @@ def team_lines(
                     text = checkin_text(
                         line.supporter_name, focus, line.channel_kind, line.time, by_you=yours
                     )
-                out.append(TeamLine(team.uid, team.name, view.focus_name, text, line, yours, done))
+                out.append(
+                    TeamLine(
+                        team.uid,
+                        team.name,
+                        view.focus_name,
+                        text,
+                        line,
+                        yours,
+                        done,
+                        team.focus,
+                        view.focus_id,
+                    )
+                )
     return out
 
 
@@ -209,22 +237,26 @@ def care_today(
     the order of the day (see the module's note on the cap)."""
     supporters: dict[str, list[tuple[SupporterRef, str]]] = {}
     ahead: list[tuple[str, str]] = []
-    lines = team_lines(
-        services,
-        today,
-        zone,
-        with_cards=with_cards,
-        supporters=supporters,
-        who_did=who_did,
-        ahead=ahead,
-    )
+    pool = team_lines(services, today, zone, supporters=supporters, who_did=who_did, ahead=ahead)
+    # Every line is kept apart, so the card beside fewer suggestion cards needs no reading.
+    lines = [line for line in pool if not (line.yours and line.focus in with_cards)]
+    return _card(lines, pool, limit, supporters, ahead)
+
+
+def _card(
+    lines: list[TeamLine],
+    pool: list[TeamLine],
+    limit: int,
+    supporters: dict[str, list[tuple[SupporterRef, str]]],
+    ahead: list[tuple[str, str]],
+) -> CareToday:
+    """The card of ``lines`` (``pool``: every line of the day, for :meth:`CareToday.beside`)."""
     kept = sorted(lines, key=lambda line: (line.rank(), _time_key(line)))[: max(limit, 0)]
     kept.sort(key=_time_key)
     notes = ahead[: max(limit, 0)]
     teams = len({line.team_uid for line in kept} | {uid for uid, _text in notes})
-    return CareToday(
-        kept, len(lines) - len(kept), supporters, [text for _uid, text in notes], teams
-    )
+    texts = [text for _uid, text in notes]
+    return CareToday(kept, len(lines) - len(kept), supporters, texts, teams, pool, limit, ahead)
 
 
 def people_with_cards(services: Services, suggestions: Sequence[Suggestion]) -> set[str]:
@@ -246,12 +278,14 @@ def share_cap(
     is done, or none).
     """
     own = list(suggestions[: max(cap - 1, 0)])
-    team = team_for(own)
+    every = list(suggestions[: max(cap, 0)])
+    # The teams are read once, beside every card that may show; the card beside fewer
+    # is built from what was read (the user's own check-ins left out in memory).
+    read = team_for(every)
+    team = read.beside(own) if read.pool else read
     if team.asks:
         return own, team
-    every = list(suggestions[: max(cap, 0)])
-    # More cards may say the user's own check-ins; read the card again beside them all.
-    return every, (team_for(every) if team and len(every) > len(own) else team)
+    return every, (read if team and len(every) > len(own) else team)
 
 
 def done_by(store: Store, checkin_uid: str, for_me: bool) -> tuple[str, str] | None:

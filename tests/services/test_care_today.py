@@ -356,3 +356,42 @@ def test_a_stretch_with_no_end_in_sight_is_said_from_its_first_day(
         "Nobody is planned yet for Dan from Tue 8 Dec, a longer stretch than the team is "
         "comfortable with."
     ]
+
+
+def test_one_refresh_reads_each_team_s_rota_once(
+    services: Services, teams: Teams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportnet.services import care_teams
+
+    calls: list[str] = []
+    rota = care_teams.CareTeamService.rota
+
+    def counted(self: Any, team_uid: str, *args: Any) -> Any:
+        calls.append(team_uid)
+        return rota(self, team_uid, *args)
+
+    monkeypatch.setattr(care_teams.CareTeamService, "rota", counted)
+    # Done: the card asks nothing, so the suggestions take every place (the case that used
+    # to read every team again beside them all).
+    evening = datetime(2026, 12, 7, 21, tzinfo=UTC)
+    for line in team_lines(services, MONDAY, ZONE):
+        services.care_teams.mark_done(
+            line.team_uid,
+            line.line.slot_uid,
+            MONDAY,
+            supporter=teams.rosie.uid if line.is_open else line.line.supporter,
+            now=evening,
+        )
+    mine = [_suggestion(teams.shiv, "Auntie Shiv"), _suggestion(teams.rosie, "Rosie")]
+    mine.append(_suggestion(teams.dan, "Dan"))
+    for day in (MONDAY, date(2026, 12, 8)):
+        for cap in (1, 3):
+            calls.clear()
+            _cap(services, cap, mine, day)
+            assert sorted(calls) == sorted([teams.around_dan.uid, teams.around_me.uid])
+    # Beside fewer cards, the user's own line comes back without reading again.
+    calls.clear()
+    _own, team = _cap(services, 3, mine, MONDAY)
+    assert len(calls) == 2
+    assert "Done — you checked in" not in [line.text for line in team.lines]
+    assert "Done — you checked in" in [line.text for line in team.beside(mine[:2]).lines]
