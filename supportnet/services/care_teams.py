@@ -84,6 +84,9 @@ class RotaLine:
     done: bool = False
     checkin_uid: str | None = None
     slot_zone: str | None = None
+    #: Who did a check-in marked done (a person's uid, or :data:`ME`) and their name now.
+    done_by: SupporterRef = None
+    done_by_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +255,7 @@ class CareTeamService:
             refs = {team.focus, *team.supporters}
             refs |= {s.supporter for s in team.slots if s.supporter}
             refs |= {s.supporter for s in team.swaps if s.supporter}
-            refs |= {row.by for row in done_rows if row.by}
+            refs |= {ref for row in done_rows if (ref := _did_it(team, row))}
             people = {}
             for uid in sorted(refs - {ME}):
                 for person in reads.people(db, uid=uid):
@@ -278,7 +281,7 @@ class CareTeamService:
         extra = _done_elsewhere(team, done_rows, {(c.slot_uid, c.on) for c in planned}, tz)
         extra = [(c, uid) for c, uid in extra if 0 <= (c.day - start).days < days]
         checkins = sorted(planned + [c for c, _uid in extra], key=lambda c: c.start)
-        done.update({(c.slot_uid, c.on): uid for c, uid in extra})
+        done.update({(c.slot_uid, c.on): row for c, row in extra})
         zones = {slot.uid: plan_zone(slot.plan).key for slot in team.slots}
         by_day: dict[date, list[RotaLine]] = {}
         for checkin in checkins:
@@ -289,6 +292,7 @@ class CareTeamService:
                     tz,
                     done.get((checkin.slot_uid, checkin.on)),
                     zones.get(checkin.slot_uid),
+                    team,
                 )
             )
         return RotaView(
@@ -309,13 +313,19 @@ class CareTeamService:
 
 def _done_by_occurrence(
     team: CareTeam, rows: list[reads.RotaDone]
-) -> dict[tuple[str, date | None], str]:
+) -> dict[tuple[str, date | None], reads.RotaDone]:
     """The first check-in done on each slot's date (in the slot's zone), by (slot, date)."""
     zones = {slot.uid: plan_zone(slot.plan) for slot in team.slots}
-    done: dict[tuple[str, date | None], str] = {}
+    done: dict[tuple[str, date | None], reads.RotaDone] = {}
     for row in rows:
-        done.setdefault((row.slot_uid, row.at.astimezone(zones[row.slot_uid]).date()), row.uid)
+        done.setdefault((row.slot_uid, row.at.astimezone(zones[row.slot_uid]).date()), row)
     return done
+
+
+def _did_it(team: CareTeam, row: reads.RotaDone) -> str | None:
+    """Who did a check-in done on the rota: named on it; else, on a team for the user, whom
+    it was with; else the user. None when that person is gone from the check-in."""
+    return row.by or (row.person_uid if team.focus == ME else ME)
 
 
 def _done_elsewhere(
@@ -323,23 +333,20 @@ def _done_elsewhere(
     rows: list[reads.RotaDone],
     planned: set[tuple[str, date | None]],
     tz: ZoneInfo,
-) -> list[tuple[RotaCheckIn, str]]:
+) -> list[tuple[RotaCheckIn, reads.RotaDone]]:
     """The check-ins done on a slot's date that has no line on the rota, each as a check-in
-    of the local day it happened (in ``tz``) by whoever did it, with its uid."""
+    of the local day it happened (in ``tz``) by whoever did it, with its row."""
     slots = {slot.uid: slot for slot in team.slots}
     seen = set(planned)
-    out: list[tuple[RotaCheckIn, str]] = []
+    out: list[tuple[RotaCheckIn, reads.RotaDone]] = []
     for row in rows:
         on = row.at.astimezone(plan_zone(slots[row.slot_uid].plan)).date()
         if (row.slot_uid, on) in seen:
             continue
         seen.add((row.slot_uid, on))
-        # Who did it: named on it; else, on a team for the user, whom it was with; else
-        # the user.
-        supporter = row.by or (row.person_uid if team.focus == ME else ME)
         checkin = RotaCheckIn(
             slot_uid=row.slot_uid,
-            supporter=supporter,
+            supporter=_did_it(team, row),
             start=row.at,
             day=row.at.astimezone(tz).date(),
             all_day=False,
@@ -347,7 +354,7 @@ def _done_elsewhere(
             swapped=False,
             on=on,
         )
-        out.append((checkin, row.uid))
+        out.append((checkin, row))
     return out
 
 
@@ -440,10 +447,14 @@ def _line(
     checkin: RotaCheckIn,
     name_of: Callable[[str], str],
     tz: ZoneInfo,
-    done_by: str | None,
+    done: reads.RotaDone | None,
     slot_zone: str | None,
+    team: CareTeam,
 ) -> RotaLine:
     supporter = checkin.supporter
+    did = _did_it(team, done) if done is not None else None
+    # Who did it: "" when the check-in names nobody any more (the rota's supporter then).
+    did_ref: str | None = None if done is None else (did or "")
     return RotaLine(
         supporter_name=name_of(supporter) if supporter is not None else None,
         time=None if checkin.all_day else f"{checkin.start.astimezone(tz):%H:%M}",
@@ -453,7 +464,9 @@ def _line(
         channel_kind=checkin.channel,
         slot_uid=checkin.slot_uid,
         on=checkin.on,
-        done=done_by is not None,
-        checkin_uid=done_by,
+        done=done is not None,
+        checkin_uid=done.uid if done is not None else None,
         slot_zone=slot_zone,
+        done_by=did_ref,
+        done_by_name=name_of(did_ref) if did_ref is not None else None,
     )

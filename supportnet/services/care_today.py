@@ -31,28 +31,19 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from supportnet.data import reads
 from supportnet.model.care import ME, SupporterRef
-from supportnet.model.network import display_name_of
 from supportnet.model.targets import PERSON
 from supportnet.scheduling.rota_words import ahead_text, checkin_text, done_text, more_text
-from supportnet.services.care_teams import NOT_IN_NETWORK, YOU, RotaLine, RotaView
+from supportnet.services.care_teams import RotaLine, RotaView
 
 if TYPE_CHECKING:
-    from supportnet.data.store import Store
     from supportnet.scheduling import Suggestion
     from supportnet.services import Services
-
-#: Who did a check-in marked done (by its uid; ``for_me``: on a team around the user), as
-#: (ref, name); None when it can't be found.
-WhoDid = Callable[[str, bool], "tuple[str, str] | None"]
 
 __all__ = [
     "CareToday",
     "TeamLine",
-    "WhoDid",
     "care_today",
-    "done_by",
     "people_with_cards",
     "share_cap",
     "team_lines",
@@ -155,7 +146,6 @@ def team_lines(
     *,
     with_cards: Collection[str] = (),
     supporters: dict[str, list[tuple[SupporterRef, str]]] | None = None,
-    who_did: WhoDid | None = None,
     ahead: list[tuple[str, str]] | None = None,
 ) -> list[TeamLine]:
     """Every team's check-ins on ``today`` (the user's local day in ``zone``), in words.
@@ -163,7 +153,7 @@ def team_lines(
     ``with_cards``: uids of people Today already shows a card of the user's own plans
     for; the user's own check-ins with them are left out. ``supporters``, when given, is
     filled with each team's supporters still in the network, as (ref, name). A check-in
-    marked done names who did it (``who_did``; without it, the supporter the rota has).
+    marked done names who did it, as the rota does.
     ``ahead``, when given, gets each team's nearest stretch over its comfortable gap that
     starts in the next :data:`AHEAD_DAYS` days, as (team uid, words).
     """
@@ -188,10 +178,7 @@ def team_lines(
                     continue
                 done = line.done
                 if done:
-                    did = line.supporter, line.supporter_name
-                    if who_did is not None and line.checkin_uid is not None:
-                        did = who_did(line.checkin_uid, team.focus == ME) or did
-                    text = done_text(did[1], by_you=did[0] == ME)
+                    text = done_text(line.done_by_name, by_you=line.done_by == ME)
                 else:
                     text = checkin_text(
                         line.supporter_name, focus, line.channel_kind, line.time, by_you=yours
@@ -231,13 +218,12 @@ def care_today(
     *,
     limit: int,
     with_cards: Collection[str] = (),
-    who_did: WhoDid | None = None,
 ) -> CareToday:
     """The card's lines: at most ``limit``, those asking most of the user first, shown in
     the order of the day (see the module's note on the cap)."""
     supporters: dict[str, list[tuple[SupporterRef, str]]] = {}
     ahead: list[tuple[str, str]] = []
-    pool = team_lines(services, today, zone, supporters=supporters, who_did=who_did, ahead=ahead)
+    pool = team_lines(services, today, zone, supporters=supporters, ahead=ahead)
     # Every line is kept apart, so the card beside fewer suggestion cards needs no reading.
     lines = [line for line in pool if not (line.yours and line.focus in with_cards)]
     return _card(lines, pool, limit, supporters, ahead)
@@ -286,24 +272,3 @@ def share_cap(
     if team.asks:
         return own, team
     return every, (read if team and len(every) > len(own) else team)
-
-
-def done_by(store: Store, checkin_uid: str, for_me: bool) -> tuple[str, str] | None:
-    """Who did the check-in ``checkin_uid`` marked done on a rota, as (ref, name): the
-    supporter it says did it, the user (:data:`ME`) when it names nobody, or on a team
-    around the user, the person it was with. None when the check-in is gone."""
-    db = store.db
-    found = reads.checkins(db, uid=checkin_uid)
-    if not found:
-        return None
-    checkin = found[0]
-    if for_me:
-        people = reads.people(db, id=checkin.person_id) if checkin.person_id else []
-    elif checkin.by is None:
-        return ME, YOU
-    else:
-        people = reads.people(db, uid=checkin.by)
-    if not people:
-        return (checkin.by or "", NOT_IN_NETWORK)
-    person = people[0]
-    return person.uid, display_name_of(person.name, person.nickname)

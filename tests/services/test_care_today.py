@@ -244,9 +244,14 @@ def test_a_check_in_marked_done_names_who_did_it_calmly(services: Services, team
         "Rosie visits Dan, any time today",
     ]
     assert [line.done for line in today.lines] == [True, False, True, True, False]
-    # Without a way to read who did it, the rota's own supporter is named.
+    # The rota itself names who did it (Rosie, in Auntie Shiv's place), with no reading
+    # apart: the card from the function and from the services say the same.
     plain = care_today(services, MONDAY, ZONE, limit=10)
-    assert "Done — Auntie Shiv checked in" in [line.text for line in plain.lines]
+    assert [line.text for line in plain.lines] == [line.text for line in today.lines]
+    assert "Done — Auntie Shiv checked in" not in [line.text for line in plain.lines]
+    done_shiv = next(line.line for line in plain.lines if line.line.slot_uid == shiv.slot_uid)
+    assert (done_shiv.supporter, done_shiv.done_by) == (teams.shiv.uid, teams.rosie.uid)
+    assert done_shiv.done_by_name == "Rosie"
     # What is done asks nothing more: with room for three, the rest come first.
     three = services.care_today(MONDAY, ZONE, limit=3)
     assert [line.text for line in three.lines] == [
