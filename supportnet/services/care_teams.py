@@ -154,12 +154,9 @@ class CareTeamService:
         """The names the app calls these people now, by uid; those no longer in the
         network are left out (who did a check-in reads as :data:`NOT_IN_NETWORK`)."""
         db = self._store.db
-        names: dict[str, str] = {}
         with reads.snapshot(db):
-            for uid in sorted(set(uids) - {ME}):
-                for person in reads.people(db, uid=uid):
-                    names[uid] = display_name_of(person.name, person.nickname)
-        return names
+            people = reads.people_by_uid(db, set(uids) - {ME})
+        return {uid: display_name_of(p.name, p.nickname) for uid, p in people.items()}
 
     def removal_words(self, person_uid: str, name: str | None = None) -> str:
         """What taking ``person_uid`` out of the network means for the care teams, in a
@@ -256,10 +253,7 @@ class CareTeamService:
             refs |= {s.supporter for s in team.slots if s.supporter}
             refs |= {s.supporter for s in team.swaps if s.supporter}
             refs |= {ref for row in done_rows if (ref := _did_it(team, row))}
-            people = {}
-            for uid in sorted(refs - {ME}):
-                for person in reads.people(db, uid=uid):
-                    people[person.uid] = person
+            people = reads.people_by_uid(db, refs - {ME})
             # The moment, not a day here: a slot in another zone counts from its own day.
             last = contact_reads.team_last_contact(db, team)
 

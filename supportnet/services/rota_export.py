@@ -252,8 +252,4 @@ def team_choices(store: Store) -> list[TeamChoice]:
 
 
 def _people(store: Store, refs: list[str]) -> dict[str, Person]:
-    found: dict[str, Person] = {}
-    for uid in refs:
-        for person in reads.people(store.db, uid=uid):
-            found[person.uid] = person
-    return found
+    return reads.people_by_uid(store.db, refs)
