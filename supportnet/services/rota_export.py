@@ -21,7 +21,7 @@ from supportnet.model.errors import NotFoundError, NothingToExportError
 from supportnet.model.network import Person, display_name_of
 from supportnet.services.calendar_export import CalendarExport, check_target, write_atomically
 from supportnet.services.care_teams import YOU
-from supportnet.services.everyone import whos
+from supportnet.services.everyone import person_who
 from supportnet.services.schedule_reader import user_zone
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def _settle(
         focus = people.get(team.focus)
         who: Who | None = None
         if focus is not None and focus.id is not None:
-            who = whos(store).get(("person", focus.id))
+            who = person_who(focus)
         last = contact_reads.team_last_contact(store.db, team)
         memory = store.calendar.rota.for_supporter(team.uid, supporter)
 
