@@ -190,6 +190,11 @@ def people_by_uid(db: Reader, uids: Iterable[str]) -> dict[str, Person]:
     return {person.uid: person for person in _people_of(db, rows)}
 
 
+def person_uids(db: Reader) -> list[str]:
+    """Every person's uid (nothing else read)."""
+    return [uid for (uid,) in db.execute("SELECT uid FROM people")]
+
+
 def _people_of(db: Reader, rows: list[PersonRecord]) -> list[Person]:
     """The people of these rows, with their support, channels and tags."""
     if not rows:

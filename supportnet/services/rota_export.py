@@ -125,17 +125,12 @@ def preview_supporter(
 
 def supporter_part(
     store: Store, team_uid: str, supporter: str, options: ExportOptions, now: datetime
-) -> list[ExportEvent]:
-    """``supporter``'s events on the team as a live calendar gets them (reads only; a
-    server deletes what it no longer holds, so no cancellations), or
-    :class:`NothingToExportError` when they take none in the weeks ahead."""
-    _team, settled = _settle(store, team_uid, supporter, options, now)
-    if not settled.events:
-        raise NothingToExportError(
-            "There's nothing to publish: this supporter takes no check-ins in the weeks "
-            "ahead. Try more weeks, or another supporter."
-        )
-    return settled.events
+) -> tuple[CareTeam, list[ExportEvent]]:
+    """The team as read and ``supporter``'s events on it as a live calendar gets them
+    (reads only; a server deletes what it no longer holds, so no cancellations); no
+    events when they take none in the weeks ahead."""
+    team, settled = _settle(store, team_uid, supporter, options, now)
+    return team, settled.events
 
 
 def _settle(

@@ -156,3 +156,8 @@ def test_people_are_read_by_uid_in_chunks(
         bo.uid,
         cy.uid,
     }
+
+
+def test_every_person_s_uid_is_read_alone(store: Store, two: tuple[Person, Person, Group]) -> None:
+    ada, bo, _choir = two
+    assert sorted(reads.person_uids(store.db)) == sorted([ada.uid, bo.uid])
