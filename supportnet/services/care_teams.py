@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.care_teams import read_teams
-from supportnet.model.care import ME, CareTeam, RotaSlot, SupporterRef
+from supportnet.model.care import ME, NOT_IN_NETWORK, YOU, CareTeam, RotaSlot, SupporterRef
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.errors import NotFoundError, ValidationError
 from supportnet.model.network import ChannelKind, Person, display_name_of
@@ -35,12 +35,9 @@ __all__ = [
     "RotaLine",
     "RotaSupporter",
     "RotaView",
+    "name_of",
 ]
 
-#: What the user is called on a rota.
-YOU = "You"
-#: How someone taken out of the network reads on a team (their uid stays, their name goes).
-NOT_IN_NETWORK = "Someone no longer in your network"
 #: A check-in marked done with no time given, for an any-time or flexible slot: noon on
 #: its day (clear of the night's clock changes, and of the day's edges in nearby zones).
 _ANY_TIME_DONE = time(12)
@@ -141,14 +138,7 @@ class CareTeamService:
 
     def teams_with(self, ref: str) -> builtins.list[CareTeam]:
         """The teams ``ref`` (a person's uid or :data:`ME`) is the focus or a supporter of."""
-        return [
-            team
-            for team in self._store.care_teams.list()
-            if team.focus == ref
-            or ref in team.supporters
-            or any(slot.supporter == ref for slot in team.slots)
-            or any(swap.supporter == ref for swap in team.swaps)
-        ]
+        return [team for team in self._store.care_teams.list() if ref in team.refs()]
 
     def names_by_uid(self, uids: Iterable[str]) -> dict[str, str]:
         """The names the app calls these people now, by uid; those no longer in the
@@ -167,7 +157,7 @@ class CareTeamService:
             return ""
         if name is None:
             found = reads.people(self._store.db, uid=person_uid)
-            name = display_name_of(found[0].name, found[0].nickname) if found else "Someone"
+            name = name_of(person_uid, {p.uid: p for p in found}) if found else "Someone"
         focus_of = [t.name for t in teams if t.focus == person_uid]
         supporting = [t.name for t in teams if t.focus != person_uid]
         words = []
@@ -249,19 +239,14 @@ class CareTeamService:
                 edge - timedelta(days=2),
                 edge + timedelta(days=days + 2),
             )
-            refs = {team.focus, *team.supporters}
-            refs |= {s.supporter for s in team.slots if s.supporter}
-            refs |= {s.supporter for s in team.swaps if s.supporter}
+            refs = team.refs()
             refs |= {ref for row in done_rows if (ref := _did_it(team, row))}
             people = reads.people_by_uid(db, refs - {ME})
             # The moment, not a day here: a slot in another zone counts from its own day.
             last = contact_reads.team_last_contact(db, team)
 
-        def name_of(ref: str) -> str:
-            if ref == ME:
-                return YOU
-            person = people.get(ref)
-            return display_name_of(person.name, person.nickname) if person else NOT_IN_NETWORK
+        def named(ref: str) -> str:
+            return name_of(ref, people)
 
         def known(ref: str) -> bool:
             return ref in people
@@ -282,7 +267,7 @@ class CareTeamService:
             by_day.setdefault(checkin.day, []).append(
                 _line(
                     checkin,
-                    name_of,
+                    named,
                     tz,
                     done.get((checkin.slot_uid, checkin.on)),
                     zones.get(checkin.slot_uid),
@@ -291,9 +276,9 @@ class CareTeamService:
             )
         return RotaView(
             team=team,
-            focus_name=name_of(team.focus),
+            focus_name=named(team.focus),
             supporters=[
-                RotaSupporter(ref, name_of(ref), ref == ME or known(ref), reach_of(ref))
+                RotaSupporter(ref, named(ref), ref == ME or known(ref), reach_of(ref))
                 for ref in team.supporters
             ],
             days=[
@@ -303,6 +288,15 @@ class CareTeamService:
             coverage=coverage(checkins, start, days, team.comfortable_gap_days),
             focus_id=focus.id if (focus := people.get(team.focus)) else None,
         )
+
+
+def name_of(ref: str, people: Mapping[str, Person]) -> str:
+    """What a team calls ``ref``: :data:`YOU` for the user, a person of ``people`` (by uid)
+    as the app shows them, else :data:`NOT_IN_NETWORK`."""
+    if ref == ME:
+        return YOU
+    person = people.get(ref)
+    return display_name_of(person.name, person.nickname) if person else NOT_IN_NETWORK
 
 
 def _done_by_occurrence(
