@@ -258,17 +258,19 @@ def share_cap(
     """The page's cards under the cap: the user's own suggestions and the team card.
 
     ``suggestions`` are the user's own, most due first (up to ``cap`` of them);
-    ``team_for`` gives the team card beside the given suggestion cards. While the card
+    ``team_for`` gives the team card beside the given suggestion cards; it is asked once,
+    beside none, and :meth:`CareToday.beside` leaves out what the cards say. While the card
     has a check-in still to happen it takes one of the ``cap`` places and the suggestions
     keep ``cap - 1``; otherwise they keep all ``cap`` (beside a card that only says what
     is done, or none).
     """
     own = list(suggestions[: max(cap - 1, 0)])
     every = list(suggestions[: max(cap, 0)])
-    # The teams are read once, beside every card that may show; the card beside fewer
-    # is built from what was read (the user's own check-ins left out in memory).
-    read = team_for(every)
+    # The teams are read once, beside no card (so no card's person is read either); the
+    # card beside the cards shown is built from that, the user's own check-ins with their
+    # people left out in memory. A card made without its lines kept is taken as it is.
+    read = team_for([])
     team = read.beside(own) if read.pool else read
     if team.asks:
         return own, team
-    return every, (read if team and len(every) > len(own) else team)
+    return every, (read.beside(every) if read.pool else read)
