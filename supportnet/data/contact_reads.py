@@ -8,9 +8,9 @@ Every read stays on the (target, at) index: a filter on ``by_ref`` would read ea
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from supportnet.data.reads import Reader, chunks, placeholders, utc
 from supportnet.model.care import ME, CareTeam
@@ -41,13 +41,45 @@ def last_contact_with(
             if moment is not None:
                 last[int(target_id)] = moment
     if own_only:
-        # Only those with a check-in done by a supporter are read again, leaving those out.
-        done_by = done_by_supporters(db, column)
-        mixed = sorted(set(last) & set(done_by))
-        for target_id in mixed:
-            del last[target_id]
-        last.update(own_last_contact(db, column, mixed, done_by))
+        keep_own_contact(db, column, last)
     return last
+
+
+def keep_own_contact(
+    db: Reader, column: Literal["person_id", "group_id"], last: dict[int, datetime]
+) -> None:
+    """Make ``last`` (latest check-in by target) the user's own: those with a check-in a
+    supporter did are read again (few, from the index alone), leaving those out."""
+    mixed, done_by = take_out_done_by(db, column, last)
+    last.update(own_last_contact(db, column, mixed, done_by))
+
+
+def take_out_done_by(
+    db: Reader, column: Literal["person_id", "group_id"], found: dict[int, Any]
+) -> tuple[list[int], dict[int, list[str]]]:
+    """Take out of ``found`` the targets with a check-in a supporter did on a rota (what
+    was read of them counts those); those targets, and :func:`done_by_supporters`."""
+    done_by = done_by_supporters(db, column)
+    mixed = sorted(set(found) & set(done_by))
+    for target_id in mixed:
+        del found[target_id]
+    return mixed, done_by
+
+
+def own_newest_first(
+    items: Iterable[str], done_by: Iterable[str], at: Callable[[str], str] = str
+) -> list[str]:
+    """``items`` newest first, less those done by supporters (``done_by``: their times as
+    stored; ``at`` the time of an item). Sorted here: group_concat's order isn't promised
+    by SQLite (stored times are one fixed-width text form, so they sort as they happened)."""
+    left = Counter(done_by)
+    own: list[str] = []
+    for item in sorted(items, reverse=True):
+        if left[at(item)] > 0:
+            left[at(item)] -= 1
+        else:
+            own.append(item)
+    return own
 
 
 def own_last_contact(
@@ -70,16 +102,12 @@ def own_last_contact(
             (limit, f"[{','.join(str(i) for i in chunk)}]"),
         )
         for target_id, packed in rows:
-            left = Counter(done_by.get(int(target_id), ()))
-            # Newest first, sorted here: group_concat's order isn't promised by SQLite.
-            for at in sorted(packed.split(",") if packed else [], reverse=True):
-                if left[at] > 0:
-                    left[at] -= 1
-                    continue
-                moment = utc(at)
+            times = packed.split(",") if packed else []
+            own = own_newest_first(times, done_by.get(int(target_id), ()))
+            if own:
+                moment = utc(own[0])
                 assert moment is not None
                 last[int(target_id)] = moment
-                break
     return last
 
 

@@ -47,11 +47,3 @@ def keep_password(url: str, username: str, password: str, backend: Any = None) -
         raise ServerPasswordError(
             f"The keyring didn't keep the password ({type(exc).__name__}); nothing was saved."
         ) from exc
-
-
-def forget_password(url: str, username: str, backend: Any = None) -> None:
-    """Remove the kept password, if there is one."""
-    import contextlib
-
-    with contextlib.suppress(Exception):
-        _usable(backend).delete_password(SERVICE, entry_name(url, username))

@@ -20,6 +20,10 @@ from supportnet.model.text import NAME_MAX, NOTE_MAX, check_text, clean_line, cl
 
 #: The user, as a team's focus person or as one of its supporters.
 ME = "me"
+#: What the user is called on a rota.
+YOU = "You"
+#: How someone taken out of the network reads on a team (their uid stays, their name goes).
+NOT_IN_NETWORK = "Someone no longer in your network"
 #: How many days without a check-in the team is comfortable with, by default, and at most.
 DEFAULT_COMFORTABLE_GAP_DAYS = 2
 MAX_COMFORTABLE_GAP_DAYS = 60
@@ -84,6 +88,14 @@ class CareTeam:
         for slot in self.slots:
             slot.plan.normalised()
         return self
+
+    def refs(self) -> set[str]:
+        """Everyone the team names (uids, or :data:`ME`): its focus, its supporters and
+        whoever a slot or a swap gives a check-in to."""
+        refs = {self.focus, *self.supporters}
+        refs |= {s.supporter for s in self.slots if s.supporter}
+        refs |= {s.supporter for s in self.swaps if s.supporter}
+        return refs
 
     def slot(self, uid: str) -> RotaSlot | None:
         return next((slot for slot in self.slots if slot.uid == uid), None)

@@ -23,8 +23,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from supportnet.calendar import ExportEvent, ExportOptions, calendar_bytes
-from supportnet.data import server_passwords
-from supportnet.model.errors import NothingToExportError
+from supportnet.data import reads, server_passwords
 from supportnet.services.caldav_server import (
     DIGEST_PROPERTY,
     PASSWORD_ENV,
@@ -38,6 +37,7 @@ from supportnet.services.caldav_server import (
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
+    from supportnet.model.care import CareTeam
     from supportnet.services.rota_export import TeamChoice
 
 __all__ = [
@@ -166,26 +166,23 @@ def publish_supporter(
     """Publish ``supporter``'s part of the team's rota; the store is only read."""
     from supportnet.services.rota_export import supporter_part
 
-    try:
-        events = supporter_part(store, team_uid, supporter, options, now)
-    except NothingToExportError:
-        events = []  # their earlier events on the server are withdrawn
+    # No events: their earlier events on the server are withdrawn.
+    team, events = supporter_part(store, team_uid, supporter, options, now)
     set_id = supporter_set(team_uid, supporter)
     resources = resources_of(events, options, now, set_id)
-    outcome = sync(target, password, resources, set_id, replaceable=_team_sets(store, team_uid))
+    outcome = sync(target, password, resources, set_id, replaceable=_team_sets(store, team))
     return Published(target, len(events), outcome, "rota check-in")
 
 
-def _team_sets(store: Store, team_uid: str) -> frozenset[str]:
+def _team_sets(store: Store, team: CareTeam) -> frozenset[str]:
     """The set marks any supporter's part of this team can carry: the team's supporters,
     anyone given a file of it, and everyone in the network (someone who left the team may
     still have events there). A mark names its team, so no other team's set is among them."""
     from supportnet.model.care import ME
 
-    team = store.care_teams.get(team_uid)
-    refs = {ME, *team.supporters, *store.calendar.rota.supporters(team_uid)}
-    refs |= {person.uid for person in store.people.list_all()}
-    return frozenset(supporter_set(team_uid, ref) for ref in refs)
+    refs = {ME, *team.supporters, *store.calendar.rota.supporters(team.uid)}
+    refs |= set(reads.person_uids(store.db))
+    return frozenset(supporter_set(team.uid, ref) for ref in refs)
 
 
 class CalendarPublishing:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.care_teams import read_teams
-from supportnet.model.care import ME, CareTeam, RotaSlot, SupporterRef
+from supportnet.model.care import ME, NOT_IN_NETWORK, YOU, CareTeam, RotaSlot, SupporterRef
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.errors import NotFoundError, ValidationError
 from supportnet.model.network import ChannelKind, Person, display_name_of
@@ -35,12 +35,9 @@ __all__ = [
     "RotaLine",
     "RotaSupporter",
     "RotaView",
+    "name_of",
 ]
 
-#: What the user is called on a rota.
-YOU = "You"
-#: How someone taken out of the network reads on a team (their uid stays, their name goes).
-NOT_IN_NETWORK = "Someone no longer in your network"
 #: A check-in marked done with no time given, for an any-time or flexible slot: noon on
 #: its day (clear of the night's clock changes, and of the day's edges in nearby zones).
 _ANY_TIME_DONE = time(12)
@@ -84,6 +81,9 @@ class RotaLine:
     done: bool = False
     checkin_uid: str | None = None
     slot_zone: str | None = None
+    #: Who did a check-in marked done (a person's uid, or :data:`ME`) and their name now.
+    done_by: SupporterRef = None
+    done_by_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +101,8 @@ class RotaView:
     supporters: list[RotaSupporter]
     days: list[RotaDay]
     coverage: Coverage
+    #: The focus person's id (None for the user, or someone no longer in the network).
+    focus_id: int | None = None
 
 
 class CareTeamService:
@@ -136,25 +138,15 @@ class CareTeamService:
 
     def teams_with(self, ref: str) -> builtins.list[CareTeam]:
         """The teams ``ref`` (a person's uid or :data:`ME`) is the focus or a supporter of."""
-        return [
-            team
-            for team in self._store.care_teams.list()
-            if team.focus == ref
-            or ref in team.supporters
-            or any(slot.supporter == ref for slot in team.slots)
-            or any(swap.supporter == ref for swap in team.swaps)
-        ]
+        return [team for team in self._store.care_teams.list() if ref in team.refs()]
 
     def names_by_uid(self, uids: Iterable[str]) -> dict[str, str]:
         """The names the app calls these people now, by uid; those no longer in the
         network are left out (who did a check-in reads as :data:`NOT_IN_NETWORK`)."""
         db = self._store.db
-        names: dict[str, str] = {}
         with reads.snapshot(db):
-            for uid in sorted(set(uids) - {ME}):
-                for person in reads.people(db, uid=uid):
-                    names[uid] = display_name_of(person.name, person.nickname)
-        return names
+            people = reads.people_by_uid(db, set(uids) - {ME})
+        return {uid: display_name_of(p.name, p.nickname) for uid, p in people.items()}
 
     def removal_words(self, person_uid: str, name: str | None = None) -> str:
         """What taking ``person_uid`` out of the network means for the care teams, in a
@@ -165,7 +157,7 @@ class CareTeamService:
             return ""
         if name is None:
             found = reads.people(self._store.db, uid=person_uid)
-            name = display_name_of(found[0].name, found[0].nickname) if found else "Someone"
+            name = name_of(person_uid, {p.uid: p for p in found}) if found else "Someone"
         focus_of = [t.name for t in teams if t.focus == person_uid]
         supporting = [t.name for t in teams if t.focus != person_uid]
         words = []
@@ -247,22 +239,14 @@ class CareTeamService:
                 edge - timedelta(days=2),
                 edge + timedelta(days=days + 2),
             )
-            refs = {team.focus, *team.supporters}
-            refs |= {s.supporter for s in team.slots if s.supporter}
-            refs |= {s.supporter for s in team.swaps if s.supporter}
-            refs |= {row.by for row in done_rows if row.by}
-            people = {}
-            for uid in sorted(refs - {ME}):
-                for person in reads.people(db, uid=uid):
-                    people[person.uid] = person
+            refs = team.refs()
+            refs |= {ref for row in done_rows if (ref := _did_it(team, row))}
+            people = reads.people_by_uid(db, refs - {ME})
             # The moment, not a day here: a slot in another zone counts from its own day.
             last = contact_reads.team_last_contact(db, team)
 
-        def name_of(ref: str) -> str:
-            if ref == ME:
-                return YOU
-            person = people.get(ref)
-            return display_name_of(person.name, person.nickname) if person else NOT_IN_NETWORK
+        def named(ref: str) -> str:
+            return name_of(ref, people)
 
         def known(ref: str) -> bool:
             return ref in people
@@ -276,24 +260,25 @@ class CareTeamService:
         extra = _done_elsewhere(team, done_rows, {(c.slot_uid, c.on) for c in planned}, tz)
         extra = [(c, uid) for c, uid in extra if 0 <= (c.day - start).days < days]
         checkins = sorted(planned + [c for c, _uid in extra], key=lambda c: c.start)
-        done.update({(c.slot_uid, c.on): uid for c, uid in extra})
+        done.update({(c.slot_uid, c.on): row for c, row in extra})
         zones = {slot.uid: plan_zone(slot.plan).key for slot in team.slots}
         by_day: dict[date, list[RotaLine]] = {}
         for checkin in checkins:
             by_day.setdefault(checkin.day, []).append(
                 _line(
                     checkin,
-                    name_of,
+                    named,
                     tz,
                     done.get((checkin.slot_uid, checkin.on)),
                     zones.get(checkin.slot_uid),
+                    team,
                 )
             )
         return RotaView(
             team=team,
-            focus_name=name_of(team.focus),
+            focus_name=named(team.focus),
             supporters=[
-                RotaSupporter(ref, name_of(ref), ref == ME or known(ref), reach_of(ref))
+                RotaSupporter(ref, named(ref), ref == ME or known(ref), reach_of(ref))
                 for ref in team.supporters
             ],
             days=[
@@ -301,18 +286,34 @@ class CareTeamService:
                 for day in (date.fromordinal(start.toordinal() + n) for n in range(days))
             ],
             coverage=coverage(checkins, start, days, team.comfortable_gap_days),
+            focus_id=focus.id if (focus := people.get(team.focus)) else None,
         )
+
+
+def name_of(ref: str, people: Mapping[str, Person]) -> str:
+    """What a team calls ``ref``: :data:`YOU` for the user, a person of ``people`` (by uid)
+    as the app shows them, else :data:`NOT_IN_NETWORK`."""
+    if ref == ME:
+        return YOU
+    person = people.get(ref)
+    return display_name_of(person.name, person.nickname) if person else NOT_IN_NETWORK
 
 
 def _done_by_occurrence(
     team: CareTeam, rows: list[reads.RotaDone]
-) -> dict[tuple[str, date | None], str]:
+) -> dict[tuple[str, date | None], reads.RotaDone]:
     """The first check-in done on each slot's date (in the slot's zone), by (slot, date)."""
     zones = {slot.uid: plan_zone(slot.plan) for slot in team.slots}
-    done: dict[tuple[str, date | None], str] = {}
+    done: dict[tuple[str, date | None], reads.RotaDone] = {}
     for row in rows:
-        done.setdefault((row.slot_uid, row.at.astimezone(zones[row.slot_uid]).date()), row.uid)
+        done.setdefault((row.slot_uid, row.at.astimezone(zones[row.slot_uid]).date()), row)
     return done
+
+
+def _did_it(team: CareTeam, row: reads.RotaDone) -> str | None:
+    """Who did a check-in done on the rota: named on it; else, on a team for the user, whom
+    it was with; else the user. None when that person is gone from the check-in."""
+    return row.by or (row.person_uid if team.focus == ME else ME)
 
 
 def _done_elsewhere(
@@ -320,23 +321,20 @@ def _done_elsewhere(
     rows: list[reads.RotaDone],
     planned: set[tuple[str, date | None]],
     tz: ZoneInfo,
-) -> list[tuple[RotaCheckIn, str]]:
+) -> list[tuple[RotaCheckIn, reads.RotaDone]]:
     """The check-ins done on a slot's date that has no line on the rota, each as a check-in
-    of the local day it happened (in ``tz``) by whoever did it, with its uid."""
+    of the local day it happened (in ``tz``) by whoever did it, with its row."""
     slots = {slot.uid: slot for slot in team.slots}
     seen = set(planned)
-    out: list[tuple[RotaCheckIn, str]] = []
+    out: list[tuple[RotaCheckIn, reads.RotaDone]] = []
     for row in rows:
         on = row.at.astimezone(plan_zone(slots[row.slot_uid].plan)).date()
         if (row.slot_uid, on) in seen:
             continue
         seen.add((row.slot_uid, on))
-        # Who did it: named on it; else, on a team for the user, whom it was with; else
-        # the user.
-        supporter = row.by or (row.person_uid if team.focus == ME else ME)
         checkin = RotaCheckIn(
             slot_uid=row.slot_uid,
-            supporter=supporter,
+            supporter=_did_it(team, row),
             start=row.at,
             day=row.at.astimezone(tz).date(),
             all_day=False,
@@ -344,7 +342,7 @@ def _done_elsewhere(
             swapped=False,
             on=on,
         )
-        out.append((checkin, row.uid))
+        out.append((checkin, row))
     return out
 
 
@@ -437,10 +435,14 @@ def _line(
     checkin: RotaCheckIn,
     name_of: Callable[[str], str],
     tz: ZoneInfo,
-    done_by: str | None,
+    done: reads.RotaDone | None,
     slot_zone: str | None,
+    team: CareTeam,
 ) -> RotaLine:
     supporter = checkin.supporter
+    did = _did_it(team, done) if done is not None else None
+    # Who did it: "" when the check-in names nobody any more (the rota's supporter then).
+    did_ref: str | None = None if done is None else (did or "")
     return RotaLine(
         supporter_name=name_of(supporter) if supporter is not None else None,
         time=None if checkin.all_day else f"{checkin.start.astimezone(tz):%H:%M}",
@@ -450,7 +452,9 @@ def _line(
         channel_kind=checkin.channel,
         slot_uid=checkin.slot_uid,
         on=checkin.on,
-        done=done_by is not None,
-        checkin_uid=done_by,
+        done=done is not None,
+        checkin_uid=done.uid if done is not None else None,
         slot_zone=slot_zone,
+        done_by=did_ref,
+        done_by_name=name_of(did_ref) if did_ref is not None else None,
     )

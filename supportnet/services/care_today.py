@@ -31,28 +31,19 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from supportnet.data import reads
 from supportnet.model.care import ME, SupporterRef
-from supportnet.model.network import display_name_of
 from supportnet.model.targets import PERSON
 from supportnet.scheduling.rota_words import ahead_text, checkin_text, done_text, more_text
-from supportnet.services.care_teams import NOT_IN_NETWORK, YOU, RotaLine, RotaView
+from supportnet.services.care_teams import RotaLine, RotaView
 
 if TYPE_CHECKING:
-    from supportnet.data.store import Store
     from supportnet.scheduling import Suggestion
     from supportnet.services import Services
-
-#: Who did a check-in marked done (by its uid; ``for_me``: on a team around the user), as
-#: (ref, name); None when it can't be found.
-WhoDid = Callable[[str, bool], "tuple[str, str] | None"]
 
 __all__ = [
     "CareToday",
     "TeamLine",
-    "WhoDid",
     "care_today",
-    "done_by",
     "people_with_cards",
     "share_cap",
     "team_lines",
@@ -81,6 +72,10 @@ class TeamLine:
     #: The user takes it.
     yours: bool
     done: bool
+    #: Whom the team is there for: their uid (or :data:`ME`) and their id (None: the user,
+    #: or someone no longer in the network).
+    focus: str = ""
+    focus_id: int | None = None
 
     @property
     def is_open(self) -> bool:
@@ -108,6 +103,18 @@ class CareToday:
     ahead: list[str] = field(default_factory=list)
     #: How many teams the card speaks for.
     teams: int = 0
+    #: Every line of the day, none left out, and the cap on lines: what :meth:`beside`
+    #: builds the card again from, without reading anything.
+    pool: list[TeamLine] = field(default_factory=list, compare=False, repr=False)
+    limit: int = field(default=0, compare=False, repr=False)
+    notes: list[tuple[str, str]] = field(default_factory=list, compare=False, repr=False)
+
+    def beside(self, suggestions: Sequence[Suggestion]) -> CareToday:
+        """The card beside these suggestion cards instead: the user's own check-ins with
+        the people they are for left out (from what was read, in memory)."""
+        ids = {s.target.id for s in suggestions if s.target.kind == PERSON}
+        shown = [line for line in self.pool if not (line.yours and line.focus_id in ids)]
+        return _card(shown, self.pool, self.limit, self.supporters, self.notes)
 
     @property
     def title(self) -> str:
@@ -139,7 +146,6 @@ def team_lines(
     *,
     with_cards: Collection[str] = (),
     supporters: dict[str, list[tuple[SupporterRef, str]]] | None = None,
-    who_did: WhoDid | None = None,
     ahead: list[tuple[str, str]] | None = None,
 ) -> list[TeamLine]:
     """Every team's check-ins on ``today`` (the user's local day in ``zone``), in words.
@@ -147,7 +153,7 @@ def team_lines(
     ``with_cards``: uids of people Today already shows a card of the user's own plans
     for; the user's own check-ins with them are left out. ``supporters``, when given, is
     filled with each team's supporters still in the network, as (ref, name). A check-in
-    marked done names who did it (``who_did``; without it, the supporter the rota has).
+    marked done names who did it, as the rota does.
     ``ahead``, when given, gets each team's nearest stretch over its comfortable gap that
     starts in the next :data:`AHEAD_DAYS` days, as (team uid, words).
     """
@@ -172,15 +178,24 @@ def team_lines(
                     continue
                 done = line.done
                 if done:
-                    did = line.supporter, line.supporter_name
-                    if who_did is not None and line.checkin_uid is not None:
-                        did = who_did(line.checkin_uid, team.focus == ME) or did
-                    text = done_text(did[1], by_you=did[0] == ME)
+                    text = done_text(line.done_by_name, by_you=line.done_by == ME)
                 else:
                     text = checkin_text(
                         line.supporter_name, focus, line.channel_kind, line.time, by_you=yours
                     )
-                out.append(TeamLine(team.uid, team.name, view.focus_name, text, line, yours, done))
+                out.append(
+                    TeamLine(
+                        team.uid,
+                        team.name,
+                        view.focus_name,
+                        text,
+                        line,
+                        yours,
+                        done,
+                        team.focus,
+                        view.focus_id,
+                    )
+                )
     return out
 
 
@@ -203,28 +218,31 @@ def care_today(
     *,
     limit: int,
     with_cards: Collection[str] = (),
-    who_did: WhoDid | None = None,
 ) -> CareToday:
     """The card's lines: at most ``limit``, those asking most of the user first, shown in
     the order of the day (see the module's note on the cap)."""
     supporters: dict[str, list[tuple[SupporterRef, str]]] = {}
     ahead: list[tuple[str, str]] = []
-    lines = team_lines(
-        services,
-        today,
-        zone,
-        with_cards=with_cards,
-        supporters=supporters,
-        who_did=who_did,
-        ahead=ahead,
-    )
+    pool = team_lines(services, today, zone, supporters=supporters, ahead=ahead)
+    # Every line is kept apart, so the card beside fewer suggestion cards needs no reading.
+    lines = [line for line in pool if not (line.yours and line.focus in with_cards)]
+    return _card(lines, pool, limit, supporters, ahead)
+
+
+def _card(
+    lines: list[TeamLine],
+    pool: list[TeamLine],
+    limit: int,
+    supporters: dict[str, list[tuple[SupporterRef, str]]],
+    ahead: list[tuple[str, str]],
+) -> CareToday:
+    """The card of ``lines`` (``pool``: every line of the day, for :meth:`CareToday.beside`)."""
     kept = sorted(lines, key=lambda line: (line.rank(), _time_key(line)))[: max(limit, 0)]
     kept.sort(key=_time_key)
     notes = ahead[: max(limit, 0)]
     teams = len({line.team_uid for line in kept} | {uid for uid, _text in notes})
-    return CareToday(
-        kept, len(lines) - len(kept), supporters, [text for _uid, text in notes], teams
-    )
+    texts = [text for _uid, text in notes]
+    return CareToday(kept, len(lines) - len(kept), supporters, texts, teams, pool, limit, ahead)
 
 
 def people_with_cards(services: Services, suggestions: Sequence[Suggestion]) -> set[str]:
@@ -240,36 +258,19 @@ def share_cap(
     """The page's cards under the cap: the user's own suggestions and the team card.
 
     ``suggestions`` are the user's own, most due first (up to ``cap`` of them);
-    ``team_for`` gives the team card beside the given suggestion cards. While the card
+    ``team_for`` gives the team card beside the given suggestion cards; it is asked once,
+    beside none, and :meth:`CareToday.beside` leaves out what the cards say. While the card
     has a check-in still to happen it takes one of the ``cap`` places and the suggestions
     keep ``cap - 1``; otherwise they keep all ``cap`` (beside a card that only says what
     is done, or none).
     """
     own = list(suggestions[: max(cap - 1, 0)])
-    team = team_for(own)
+    every = list(suggestions[: max(cap, 0)])
+    # The teams are read once, beside no card (so no card's person is read either); the
+    # card beside the cards shown is built from that, the user's own check-ins with their
+    # people left out in memory. A card made without its lines kept is taken as it is.
+    read = team_for([])
+    team = read.beside(own) if read.pool else read
     if team.asks:
         return own, team
-    every = list(suggestions[: max(cap, 0)])
-    # More cards may say the user's own check-ins; read the card again beside them all.
-    return every, (team_for(every) if team and len(every) > len(own) else team)
-
-
-def done_by(store: Store, checkin_uid: str, for_me: bool) -> tuple[str, str] | None:
-    """Who did the check-in ``checkin_uid`` marked done on a rota, as (ref, name): the
-    supporter it says did it, the user (:data:`ME`) when it names nobody, or on a team
-    around the user, the person it was with. None when the check-in is gone."""
-    db = store.db
-    found = reads.checkins(db, uid=checkin_uid)
-    if not found:
-        return None
-    checkin = found[0]
-    if for_me:
-        people = reads.people(db, id=checkin.person_id) if checkin.person_id else []
-    elif checkin.by is None:
-        return ME, YOU
-    else:
-        people = reads.people(db, uid=checkin.by)
-    if not people:
-        return (checkin.by or "", NOT_IN_NETWORK)
-    person = people[0]
-    return person.uid, display_name_of(person.name, person.nickname)
+    return every, (read.beside(every) if read.pool else read)

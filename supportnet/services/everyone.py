@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from supportnet.data import reads
-from supportnet.model.network import first_name_of
+from supportnet.model.network import ChannelKind, Circle, Person, first_name_of
 from supportnet.model.targets import PERSON, TargetKey
 
 if TYPE_CHECKING:
@@ -31,16 +31,26 @@ def targets(store: Store) -> dict[TargetKey, Target]:
 
 def whos(store: Store) -> dict[TargetKey, Who]:
     """Everyone, with what an export may say about them."""
-    from supportnet.calendar.slots import Who
-
     return {
-        (kind, tid): Who(
-            kind,
-            tid,
-            name,
-            first_name_of(name, nickname) if kind == PERSON else name,
-            circle,
-            channel,
-        )
+        (kind, tid): _who(kind, tid, name, nickname, circle, channel)
         for kind, tid, name, nickname, circle, channel in reads.everyone(store.db, channels=True)
     }
+
+
+def person_who(person: Person) -> Who:
+    """One person already read, as :func:`whos` gives them (their preferred way to be
+    reached, else their first)."""
+    assert person.id is not None
+    way = person.preferred_channel
+    kind = way.kind if way is not None else None
+    return _who(PERSON, person.id, person.name, person.nickname or "", person.circle, kind)
+
+
+def _who(
+    kind: str, tid: int, name: str, nickname: str, circle: Circle, channel: ChannelKind | None
+) -> Who:
+    from supportnet.calendar.slots import Who
+
+    return Who(
+        kind, tid, name, first_name_of(name, nickname) if kind == PERSON else name, circle, channel
+    )

@@ -83,16 +83,9 @@ class Services:
         self, today: date, zone: str, *, limit: int, with_cards: Collection[str] = ()
     ) -> CareToday:
         """The care teams' check-ins of ``today`` for Today's card (see services.care_today)."""
-        from supportnet.services.care_today import care_today, done_by
+        from supportnet.services.care_today import care_today
 
-        return care_today(
-            self,
-            today,
-            zone,
-            limit=limit,
-            with_cards=with_cards,
-            who_did=lambda uid, for_me: done_by(self._store, uid, for_me),
-        )
+        return care_today(self, today, zone, limit=limit, with_cards=with_cards)
 
     def calendar_publishing(self) -> CalendarPublishing:
         """Publishing to a calendar server the user names (connects only when asked)."""

@@ -18,10 +18,10 @@ from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.calendar import RotaCalendarRecord
 from supportnet.model.care import ME, CareTeam
 from supportnet.model.errors import NotFoundError, NothingToExportError
-from supportnet.model.network import Person, display_name_of
+from supportnet.model.network import Person
 from supportnet.services.calendar_export import CalendarExport, check_target, write_atomically
-from supportnet.services.care_teams import YOU
-from supportnet.services.everyone import whos
+from supportnet.services.care_teams import name_of
+from supportnet.services.everyone import person_who
 from supportnet.services.schedule_reader import user_zone
 
 if TYPE_CHECKING:
@@ -125,17 +125,12 @@ def preview_supporter(
 
 def supporter_part(
     store: Store, team_uid: str, supporter: str, options: ExportOptions, now: datetime
-) -> list[ExportEvent]:
-    """``supporter``'s events on the team as a live calendar gets them (reads only; a
-    server deletes what it no longer holds, so no cancellations), or
-    :class:`NothingToExportError` when they take none in the weeks ahead."""
-    _team, settled = _settle(store, team_uid, supporter, options, now)
-    if not settled.events:
-        raise NothingToExportError(
-            "There's nothing to publish: this supporter takes no check-ins in the weeks "
-            "ahead. Try more weeks, or another supporter."
-        )
-    return settled.events
+) -> tuple[CareTeam, list[ExportEvent]]:
+    """The team as read and ``supporter``'s events on it as a live calendar gets them
+    (reads only; a server deletes what it no longer holds, so no cancellations); no
+    events when they take none in the weeks ahead."""
+    team, settled = _settle(store, team_uid, supporter, options, now)
+    return team, settled.events
 
 
 def _settle(
@@ -146,14 +141,11 @@ def _settle(
     # may change the store while an export reads on the worker).
     with reads.snapshot(store.db):
         team = store.care_teams.get(team_uid)
-        refs = {team.focus, *team.supporters} - {ME}
-        refs |= {s.supporter for s in team.slots if s.supporter and s.supporter != ME}
-        refs |= {s.supporter for s in team.swaps if s.supporter and s.supporter != ME}
-        people = _people(store, sorted(refs))
+        people = _people(store, sorted(team.refs() - {ME}))
         focus = people.get(team.focus)
         who: Who | None = None
         if focus is not None and focus.id is not None:
-            who = whos(store).get(("person", focus.id))
+            who = person_who(focus)
         last = contact_reads.team_last_contact(store.db, team)
         memory = store.calendar.rota.for_supporter(team.uid, supporter)
 
@@ -235,25 +227,18 @@ def team_choices(store: Store) -> list[TeamChoice]:
         everyone = sorted({r for listed in refs.values() for r in listed} - {ME})
         people = _people(store, everyone)
 
-    def name_of(ref: str, team: CareTeam) -> str | None:
-        if ref == ME:
-            name = YOU
-        elif (person := people.get(ref)) is not None:
-            name = display_name_of(person.name, person.nickname)
-        else:
+    def choice(ref: str, team: CareTeam) -> str | None:
+        if ref != ME and ref not in people:
             return None  # no longer in the network: no one to give a file to
+        name = name_of(ref, people)
         return name if ref in team.supporters else f"{name} (no longer on the team)"
 
     for team in teams:
-        named = [(ref, name) for ref in refs[team.uid] if (name := name_of(ref, team))]
+        named = [(ref, name) for ref in refs[team.uid] if (name := choice(ref, team))]
         if named:
             found.append(TeamChoice(team.uid, team.name, named))
     return found
 
 
 def _people(store: Store, refs: list[str]) -> dict[str, Person]:
-    found: dict[str, Person] = {}
-    for uid in refs:
-        for person in reads.people(store.db, uid=uid):
-            found[person.uid] = person
-    return found
+    return reads.people_by_uid(store.db, refs)

@@ -136,3 +136,28 @@ def test_an_unknown_column_is_refused(
 def test_only_known_tables_are_counted(store: Store) -> None:
     with pytest.raises(ValueError, match="not a table"):
         reads.count(store.db, "sqlite_master")  # type: ignore[arg-type]
+
+
+def test_people_are_read_by_uid_in_chunks(
+    store: Store, two: tuple[Person, Person, Group], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ada, bo, _choir = two
+    cy = store.people.add(Person(name="Cy", tags=["night owl"]))
+    wanted = [ada.uid, cy.uid, "gone", cy.uid]
+    found = reads.people_by_uid(store.db, wanted)
+    assert sorted(found) == sorted([ada.uid, cy.uid])
+    assert found[cy.uid] == reads.people(store.db, uid=cy.uid)[0]
+    assert reads.people_by_uid(store.db, []) == {}
+    # Chunked: two uids a query still finds them all.
+    real = reads.chunks
+    monkeypatch.setattr(reads, "chunks", lambda ids, size=500: real(ids, 2))
+    assert set(reads.people_by_uid(store.db, [ada.uid, bo.uid, cy.uid])) == {
+        ada.uid,
+        bo.uid,
+        cy.uid,
+    }
+
+
+def test_every_person_s_uid_is_read_alone(store: Store, two: tuple[Person, Person, Group]) -> None:
+    ada, bo, _choir = two
+    assert sorted(reads.person_uids(store.db)) == sorted([ada.uid, bo.uid])

@@ -114,3 +114,29 @@ def test_words_are_tidied() -> None:
     t.normalised()
     assert t.name == "Dan's team"
     assert t.note == "a note"
+
+
+def test_a_team_s_refs_are_everyone_it_names() -> None:
+    plan = Plan(kind=PlanKind.ONE_OFF, start_date=date(2026, 12, 7))
+    slot = RotaSlot(plan, "slot-taker")
+    team = CareTeam(
+        name="Around Dan",
+        focus="dan",
+        supporters=["shiv", ME],
+        slots=[slot, RotaSlot(plan, None)],
+        swaps=[SlotSwap(slot.uid, date(2026, 12, 7), "swap-taker")],
+    )
+    assert team.refs() == {"dan", "shiv", ME, "slot-taker", "swap-taker"}
+
+
+def test_the_rota_s_names_live_beside_the_team() -> None:
+    from supportnet.model import care
+    from supportnet.model.network import Person
+    from supportnet.services import care_teams
+
+    assert (care_teams.YOU, care_teams.NOT_IN_NETWORK) == (care.YOU, care.NOT_IN_NETWORK)
+    rosie = Person("Rosie Mensah", nickname="Rosie", uid="rosie")
+    people = {"rosie": rosie}
+    assert care_teams.name_of(ME, people) == care.YOU
+    assert care_teams.name_of("rosie", people) == "Rosie"
+    assert care_teams.name_of("gone", people) == care.NOT_IN_NETWORK

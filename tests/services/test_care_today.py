@@ -244,9 +244,14 @@ def test_a_check_in_marked_done_names_who_did_it_calmly(services: Services, team
         "Rosie visits Dan, any time today",
     ]
     assert [line.done for line in today.lines] == [True, False, True, True, False]
-    # Without a way to read who did it, the rota's own supporter is named.
+    # The rota itself names who did it (Rosie, in Auntie Shiv's place), with no reading
+    # apart: the card from the function and from the services say the same.
     plain = care_today(services, MONDAY, ZONE, limit=10)
-    assert "Done — Auntie Shiv checked in" in [line.text for line in plain.lines]
+    assert [line.text for line in plain.lines] == [line.text for line in today.lines]
+    assert "Done — Auntie Shiv checked in" not in [line.text for line in plain.lines]
+    done_shiv = next(line.line for line in plain.lines if line.line.slot_uid == shiv.slot_uid)
+    assert (done_shiv.supporter, done_shiv.done_by) == (teams.shiv.uid, teams.rosie.uid)
+    assert done_shiv.done_by_name == "Rosie"
     # What is done asks nothing more: with room for three, the rest come first.
     three = services.care_today(MONDAY, ZONE, limit=3)
     assert [line.text for line in three.lines] == [
@@ -356,3 +361,42 @@ def test_a_stretch_with_no_end_in_sight_is_said_from_its_first_day(
         "Nobody is planned yet for Dan from Tue 8 Dec, a longer stretch than the team is "
         "comfortable with."
     ]
+
+
+def test_one_refresh_reads_each_team_s_rota_once(
+    services: Services, teams: Teams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportnet.services import care_teams
+
+    calls: list[str] = []
+    rota = care_teams.CareTeamService.rota
+
+    def counted(self: Any, team_uid: str, *args: Any) -> Any:
+        calls.append(team_uid)
+        return rota(self, team_uid, *args)
+
+    monkeypatch.setattr(care_teams.CareTeamService, "rota", counted)
+    # Done: the card asks nothing, so the suggestions take every place (the case that used
+    # to read every team again beside them all).
+    evening = datetime(2026, 12, 7, 21, tzinfo=UTC)
+    for line in team_lines(services, MONDAY, ZONE):
+        services.care_teams.mark_done(
+            line.team_uid,
+            line.line.slot_uid,
+            MONDAY,
+            supporter=teams.rosie.uid if line.is_open else line.line.supporter,
+            now=evening,
+        )
+    mine = [_suggestion(teams.shiv, "Auntie Shiv"), _suggestion(teams.rosie, "Rosie")]
+    mine.append(_suggestion(teams.dan, "Dan"))
+    for day in (MONDAY, date(2026, 12, 8)):
+        for cap in (1, 3):
+            calls.clear()
+            _cap(services, cap, mine, day)
+            assert sorted(calls) == sorted([teams.around_dan.uid, teams.around_me.uid])
+    # Beside fewer cards, the user's own line comes back without reading again.
+    calls.clear()
+    _own, team = _cap(services, 3, mine, MONDAY)
+    assert len(calls) == 2
+    assert "Done — you checked in" not in [line.text for line in team.lines]
+    assert "Done — you checked in" in [line.text for line in team.beside(mine[:2]).lines]

@@ -45,3 +45,20 @@ def test_an_export_knows_full_and_first_names_and_the_preferred_way(store: Any) 
         ("person", farid): Who("person", farid, "Dr Farid Rahimi", "Farid", Circle.MIDDLE),
         ("group", club): Who("group", club, "Walking club", "Walking club", Circle.OUTER),
     }
+
+
+def test_one_person_already_read_is_the_same_who_as_everyone_gives(store: Any) -> None:
+    mum, farid, _club = _network(store)
+    ben = store.people.add(
+        Person(
+            "Ben Ade",
+            channels=[
+                ContactChannel(ChannelKind.TEXT, "0456"),
+                ContactChannel(ChannelKind.EMAIL, "b@example.org"),
+            ],
+        )
+    )
+    all_of_them = everyone.whos(store)
+    for pid in (mum, farid, ben.id):
+        person = store.people.get(pid)
+        assert everyone.person_who(person) == all_of_them[("person", pid)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -260,11 +259,7 @@ def _last_contact(db: RawDatabase, col: _Target) -> dict[int, datetime]:
     last = {int(target): _utc(at) for target, at in rows}
     # Filtering every row on by_ref reads the table (measured 30 times slower); read again
     # only those with a check-in done by a supporter, which are few, from the index alone.
-    done_by = contact_reads.done_by_supporters(db, col)
-    mixed = sorted(set(last) & set(done_by))
-    for target in mixed:
-        del last[target]
-    last.update(contact_reads.own_last_contact(db, col, mixed, done_by))
+    contact_reads.keep_own_contact(db, col, last)
     return last
 
 
@@ -318,10 +313,7 @@ def _contact_stats(
         for target, count, last, recent in rows
         if count
     }
-    done_by = contact_reads.done_by_supporters(db, col)
-    mixed = sorted(set(stats) & set(done_by))
-    for target in mixed:
-        del stats[target]
+    mixed, done_by = contact_reads.take_out_done_by(db, col, stats)
     for chunk in reads.chunks(mixed):
         limit = RECENT_CHECKINS + max(len(done_by[target]) for target in chunk)
         rows = db.execute(_MIXED_SQL.format(col=col), (limit, f"[{','.join(map(str, chunk))}]"))
@@ -342,17 +334,9 @@ def _contact_stats(
 def _own_recent(packed: str | None, done_by: list[str]) -> list[tuple[str, int]]:
     """The (time as stored, seconds) of the user's own check-ins among ``packed`` (newest
     first), once those done by supporters (their times in ``done_by``) are taken out."""
-    left = Counter(done_by)
-    own: list[tuple[str, int]] = []
-    # Newest first, sorted here: group_concat's order isn't promised by SQLite (stored
-    # times are one fixed-width text form, so they sort as they happened).
-    for item in sorted(packed.split(",") if packed else [], reverse=True):
-        at, seconds = item.rsplit("|", 1)
-        if left[at] > 0:
-            left[at] -= 1
-        else:
-            own.append((at, int(seconds)))
-    return own
+    items = packed.split(",") if packed else []
+    own = contact_reads.own_newest_first(items, done_by, at=lambda item: item.rsplit("|", 1)[0])
+    return [(at, int(seconds)) for at, seconds in (item.rsplit("|", 1) for item in own)]
 
 
 def _utc(value: str) -> datetime:
