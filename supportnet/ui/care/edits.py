@@ -8,9 +8,13 @@ one service; the page reads the rota again when ``care_teams_changed`` fires.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import SignalInstance
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QWidget
 
 from supportnet.model.care import CareTeam, SlotSwap
 from supportnet.model.days import short_date
@@ -18,12 +22,44 @@ from supportnet.model.errors import SupportNetError
 from supportnet.model.plans import PlanKind
 from supportnet.ui.care.week_model import day_heading
 from supportnet.ui.undo.care_commands import MarkDoneCommand, RemoveTeamCommand, SaveTeamCommand
+from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.widgets import dialogs
 
 if TYPE_CHECKING:
-    pass
+    from supportnet.ui.care.done_dialog import Done
 
 SAVE_ERROR_TITLE = "SupportNet couldn't change the care team"
+
+
+def save_done(
+    ctx: UndoContext,
+    stack: QUndoStack,
+    status: SignalInstance,
+    parent: QWidget | None,
+    refresh: Callable[[], None],
+    *,
+    text: str,
+    note: str,
+    team_uid: str,
+    slot_uid: str,
+    on: date,
+    now: datetime,
+    done: Done,
+) -> bool:
+    """A rota check-in marked done as one undoable step (the Care team page and Today).
+
+    If the team or the slot went in the meantime: said plainly, and the page reads again.
+    """
+    try:
+        command = MarkDoneCommand.perform(ctx, text, team_uid, slot_uid, on, now=now, **done)
+    except SupportNetError as exc:
+        dialogs.show_error(parent, exc.message, title=SAVE_ERROR_TITLE)
+        refresh()
+        return False
+    stack.push(command)
+    status.emit(note)
+    return True
+
 
 #: Typed loosely: the mixin's methods use the page controller's attributes.
 _PageBase: Any = object
@@ -232,21 +268,17 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         )
         if not self._run(dialog):
             return False
-        text = f"mark the check-in on {short_date(day)} as done"
-        try:
-            command = MarkDoneCommand.perform(
-                self._ctx,
-                text,
-                team.uid,
-                line.slot_uid,
-                line.on,
-                now=self._clock(),
-                **dialog.as_keywords(),
-            )
-        except SupportNetError as exc:
-            dialogs.show_error(self._parent, exc.message, title=SAVE_ERROR_TITLE)
-            self.refresh()
-            return False
-        self._stack.push(command)
-        self.status.emit(f"Marked the check-in on {short_date(day)} as done")
-        return True
+        return save_done(
+            self._ctx,
+            self._stack,
+            self.status,
+            self._parent,
+            self.refresh,
+            text=f"mark the check-in on {short_date(day)} as done",
+            note=f"Marked the check-in on {short_date(day)} as done",
+            team_uid=team.uid,
+            slot_uid=line.slot_uid,
+            on=line.on,
+            now=self._clock(),
+            done=dialog.as_keywords(),
+        )
