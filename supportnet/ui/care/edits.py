@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import SignalInstance
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
 from supportnet.model.care import CareTeam, SlotSwap
@@ -50,14 +50,32 @@ def save_done(
 
     If the team or the slot went in the meantime: said plainly, and the page reads again.
     """
+    return perform(
+        lambda: MarkDoneCommand.perform(ctx, text, team_uid, slot_uid, on, now=now, **done),
+        stack,
+        parent,
+        refresh,
+        lambda: status.emit(note),
+    )
+
+
+def perform(
+    make_command: Callable[[], QUndoCommand],
+    stack: QUndoStack,
+    parent: QWidget | None,
+    refresh: Callable[[], None],
+    then: Callable[[], object],
+) -> bool:
+    """Make a change and push its command (then ``then``); if it couldn't be: said, and
+    the page reads again."""
     try:
-        command = MarkDoneCommand.perform(ctx, text, team_uid, slot_uid, on, now=now, **done)
+        command = make_command()
     except SupportNetError as exc:
         dialogs.show_error(parent, exc.message, title=SAVE_ERROR_TITLE)
         refresh()
         return False
     stack.push(command)
-    status.emit(note)
+    then()
     return True
 
 
@@ -73,18 +91,19 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
 
     # --- changing ----------------------------------------------------------------------------
 
+    def _perform(self, make_command: Callable[[], QUndoCommand], note: str = "") -> bool:
+        """Make one change and push its command; False (and said why) if it couldn't be."""
+        return perform(
+            make_command,
+            self._stack,
+            self._parent,
+            self.refresh,
+            lambda: self.status.emit(note) if note else None,
+        )
+
     def _save(self, after: CareTeam, text: str, note: str = "") -> bool:
         """Save ``after`` as one undoable change; False (and said why) if it couldn't be."""
-        try:
-            command = SaveTeamCommand.perform(self._ctx, after, text)
-        except SupportNetError as exc:
-            dialogs.show_error(self._parent, exc.message, title=SAVE_ERROR_TITLE)
-            self.refresh()
-            return False
-        self._stack.push(command)
-        if note:
-            self.status.emit(note)
-        return True
+        return self._perform(lambda: SaveTeamCommand.perform(self._ctx, after, text), note)
 
     def _team_copy(self) -> CareTeam | None:
         team = self.team
@@ -136,15 +155,10 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         team = self.team
         if team is None:
             return False
-        try:
-            command = RemoveTeamCommand.perform(self._ctx, team.uid, team.name)
-        except SupportNetError as exc:
-            dialogs.show_error(self._parent, exc.message, title=SAVE_ERROR_TITLE)
-            self.refresh()
-            return False
-        self._stack.push(command)
-        self.status.emit(f"Removed the care team {team.name} (Ctrl+Z brings it back)")
-        return True
+        return self._perform(
+            lambda: RemoveTeamCommand.perform(self._ctx, team.uid, team.name),
+            f"Removed the care team {team.name} (Ctrl+Z brings it back)",
+        )
 
     def set_gap(self, days: int) -> bool:
         """The stretch with nobody planned the team is comfortable with (one undo step)."""
