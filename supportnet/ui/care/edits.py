@@ -134,7 +134,11 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         team = dialog.result_team()
         if not self._save(team, f"add the care team {team.name}", f"Set up {team.name}"):
             return False
-        self.choose_team(team.uid)
+        # Saving read the teams again and showed the new one: only remember it.
+        if self.team_uid == team.uid:
+            self.team_chosen.emit(team.uid)
+        else:
+            self.choose_team(team.uid)
         return True
 
     def edit_team(self) -> bool:

@@ -84,6 +84,7 @@ class CareTeamPageController(CareTeamEdits, QObject):
         *,
         crisis_help: Callable[[], CountryHelp] | None = None,
         first_weekday: int | None = None,
+        team_uid: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -96,8 +97,8 @@ class CareTeamPageController(CareTeamEdits, QObject):
         self.model = WeekModel(self)
         self.view = CareTeamPageView(self.model, parent)
         self.teams: list[CareTeam] = []
-        #: The team shown (its uid), kept across reads.
-        self.team_uid: str | None = None
+        #: The team shown (its uid), kept across reads; at first the one remembered, if any.
+        self.team_uid: str | None = team_uid
         #: The teams' uids at the last read (None before the first): one that appears, as
         #: a new team or one brought back by undo, is shown.
         self._known: set[str] | None = None
