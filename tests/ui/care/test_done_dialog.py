@@ -67,13 +67,13 @@ def test_a_planned_check_in_is_done_with_enter(qtbot: Any) -> None:
     assert "It goes into Mum's check-in history, with who checked in." in labels
     assert "Tuesday 8 December, at" in labels
     qtbot.keyClick(dialog.time_field, Qt.Key.Key_Return)
-    assert QDialog.result(dialog) == QDialog.DialogCode.Accepted
-    assert DoneDialog.result(dialog) == (
-        "u-rosie",
-        datetime(2026, 12, 8, 20, 0, tzinfo=LONDON),
-        ChannelKind.VIDEO,
-        "",
-    )
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.as_keywords() == {
+        "supporter": "u-rosie",
+        "at": datetime(2026, 12, 8, 20, 0, tzinfo=LONDON),
+        "channel": ChannelKind.VIDEO,
+        "note": "",
+    }
 
 
 def test_an_open_check_in_asks_who_and_the_keyboard_fills_the_rest(qtbot: Any) -> None:
@@ -112,13 +112,13 @@ def test_an_open_check_in_asks_who_and_the_keyboard_fills_the_rest(qtbot: Any) -
     qtbot.keyClick(dialog.cancel_button, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.ok_button
     qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
-    assert QDialog.result(dialog) == QDialog.DialogCode.Accepted
-    assert DoneDialog.result(dialog) == (
-        "u-owen",
-        datetime(2026, 12, 8, 11, 0, tzinfo=LONDON),
-        ChannelKind.CALL,
-        "Mum sounded brighter.",
-    )
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.as_keywords() == {
+        "supporter": "u-owen",
+        "at": datetime(2026, 12, 8, 11, 0, tzinfo=LONDON),
+        "channel": ChannelKind.CALL,
+        "note": "Mum sounded brighter.",
+    }
 
 
 def test_today_early_defaults_to_now_and_never_the_future(qtbot: Any) -> None:
