@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from supportnet.model.care import ME, CareTeam, RotaSlot
@@ -168,30 +167,6 @@ def test_the_card_works_from_the_keyboard(qtbot: Any, london: Any) -> None:
     assert card.rows[1].done_button.hasFocus()
     qtbot.keyClick(card.rows[1].done_button, Qt.Key.Key_Tab)
     assert today.view.log_button.hasFocus()
-
-
-def test_the_card_follows_a_dark_palette(qtbot: Any, london: Any) -> None:
-    window = _shown(qtbot, _window(qtbot, london))
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    before = app.palette()
-    dark = QPalette(before)
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#202124"),
-        (QPalette.ColorRole.WindowText, "#e8eaed"),
-        (QPalette.ColorRole.Base, "#2b2c30"),
-        (QPalette.ColorRole.Text, "#e8eaed"),
-    ):
-        dark.setColor(role, QColor(colour))
-    try:
-        app.setPalette(dark)
-        QApplication.processEvents()
-        card = window.today.team_card
-        assert card is not None
-        image = card.grab().toImage()
-        assert image.pixelColor(image.width() // 2, 4) == QColor("#2b2c30")
-    finally:
-        app.setPalette(before)
 
 
 def test_the_card_follows_the_day(qtbot: Any, london: Any) -> None:
