@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from supportnet.model.care import ME
 from supportnet.model.network import ChannelKind
@@ -20,6 +20,7 @@ from supportnet.ui.care.done_dialog import (
     DoneDialog,
     history_line,
 )
+from tests.ui.tab_walk import tab_walk
 from tests.ui.test_alt_keys import alt_keys, clashes
 
 ZONE = "Europe/London"
@@ -151,22 +152,9 @@ def test_whose_history_it_goes_into() -> None:
 
 def test_named_in_tab_order_with_its_own_alt_keys(qtbot: Any) -> None:
     dialog = _shown(qtbot, _line("u-rosie"), datetime(2026, 12, 9, tzinfo=LONDON))
-    focusable = [
-        w
-        for w in dialog.findChildren(QWidget)
-        if w.isVisibleTo(dialog)
-        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-        and w.isEnabled()
-        and w.focusProxy() is None
-    ]
+    focusable, reached = tab_walk(dialog, dialog.who_combo, lambda w: w.focusProxy() is None)
     assert [type(w).__name__ for w in focusable if not w.accessibleName()] == []
-    order = [dialog.who_combo]
-    while len(order) < len(focusable) + 1:
-        order.append(order[-1].nextInFocusChain())
-        while order[-1] not in focusable:
-            order[-1] = order[-1].nextInFocusChain()
-        if order[-1] is dialog.who_combo:
-            break
+    order = [*reached, reached[0]]  # round to the start again
     assert order == [
         dialog.who_combo,
         dialog.time_field,
