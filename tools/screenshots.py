@@ -273,17 +273,15 @@ def unlock_dialogs(out: Path, theme: str, key: str, crisis: CrisisHelpService) -
     return paths
 
 
-def care_team_dialogs(out: Path, theme: str, services: Services) -> list[Path]:
-    """The care team's dialogs on the demo team: the team, one check-in on the rota, a
-    swapped date, and a check-in marked done."""
+def care_dialogs(services: Services) -> list[tuple[str, Any]]:
+    """The care team's dialogs on the demo team, by picture name: the team, one check-in on
+    the rota, a swapped date, and a check-in marked done (the voice test reads them too)."""
     from supportnet.model.days import long_date
     from supportnet.ui.care.done_dialog import DoneDialog
     from supportnet.ui.care.slot_editor import SlotEditorDialog
     from supportnet.ui.care.swap_dialog import SwapDialog
     from supportnet.ui.care.team_editor import TeamEditorDialog
 
-    app = QApplication.instance()
-    assert app is not None
     zone = "Europe/London"
     team = services.care_teams.list()[0]
     people = [(p.uid, p.display_name) for p in services.people.list_all()]
@@ -293,7 +291,7 @@ def care_team_dialogs(out: Path, theme: str, services: Services) -> list[Path]:
     done_day, done_line = [(d, x) for d, x in lines if d <= TODAY and x.supporter and x.time][-1]
     swap_day, swap_line = next((d, x) for d, x in lines if x.swapped)
     usual = team.slot(swap_line.slot_uid)
-    dialogs: list[tuple[str, Any]] = [
+    return [
         ("care-team-editor", TeamEditorDialog(people, team)),
         (
             "care-team-checkin-editor",
@@ -320,6 +318,13 @@ def care_team_dialogs(out: Path, theme: str, services: Services) -> list[Path]:
             ),
         ),
     ]
+
+
+def care_team_dialogs(out: Path, theme: str, services: Services) -> list[Path]:
+    """Pictures of :func:`care_dialogs`."""
+    app = QApplication.instance()
+    assert app is not None
+    dialogs = care_dialogs(services)
     paths = []
     for name, dialog in dialogs:
         dialog.show()

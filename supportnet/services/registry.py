@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from supportnet.services.caldav_publish import CalendarPublishing
     from supportnet.services.calendar_export import CalendarExport
     from supportnet.services.care_today import CareToday
+    from supportnet.services.rota_export import SupporterCalendarExport
     from supportnet.services.schedule_reader import ReachOutReader
 
 __all__ = ["Services"]
@@ -78,6 +79,12 @@ class Services:
         from supportnet.services.calendar_export import CalendarExport
 
         return CalendarExport(self._store)
+
+    def supporter_export(self) -> SupporterCalendarExport:
+        """A supporter's own part of a care team's rota, for the calendar export dialog."""
+        from supportnet.services.rota_export import SupporterCalendarExport
+
+        return SupporterCalendarExport(self._store)
 
     def care_today(
         self, today: date, zone: str, *, limit: int, with_cards: Collection[str] = ()

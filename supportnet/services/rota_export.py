@@ -19,7 +19,7 @@ from supportnet.data.repositories.calendar import RotaCalendarRecord
 from supportnet.model.care import ME, CareTeam
 from supportnet.model.errors import NotFoundError, NothingToExportError
 from supportnet.model.network import Person
-from supportnet.services.calendar_export import CalendarExport, check_target, write_atomically
+from supportnet.services.calendar_export import check_target, write_atomically
 from supportnet.services.care_teams import name_of
 from supportnet.services.everyone import person_who
 from supportnet.services.schedule_reader import user_zone
@@ -193,11 +193,6 @@ class SupporterCalendarExport:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-
-    @classmethod
-    def beside(cls, export: CalendarExport) -> SupporterCalendarExport:
-        """Over the store ``export`` reads: the dialog is handed the plan export only."""
-        return cls(export._store)
 
     def teams(self) -> list[TeamChoice]:
         """:func:`team_choices`."""

@@ -283,48 +283,11 @@ def _safety_dialogs(window: Any) -> list[Said]:
 
 def _care_dialogs(store: Any) -> list[Said]:
     """The care team's dialogs on the demo team, as tools/screenshots.py opens them."""
-    from supportnet.model.days import long_date
     from supportnet.services import Services
-    from supportnet.ui.care.done_dialog import DoneDialog
-    from supportnet.ui.care.slot_editor import SlotEditorDialog
-    from supportnet.ui.care.swap_dialog import SwapDialog
-    from supportnet.ui.care.team_editor import TeamEditorDialog
+    from tools.screenshots import care_dialogs
 
-    services = Services.of(store)
-    team = services.care_teams.list()[0]
-    people = [(p.uid, p.display_name) for p in services.people.list_all()]
-    view = services.care_teams.rota(team.uid, TODAY - timedelta(days=6), 28, ZONE)
-    supporters: list[tuple[str | None, str]] = [(s.ref, s.name) for s in view.supporters]
-    lines = [(day.day, line) for day in view.days for line in day.check_ins]
-    done_day, done_line = [(d, x) for d, x in lines if d <= TODAY and x.supporter and x.time][-1]
-    swap_day, swap_line = next((d, x) for d, x in lines if x.swapped)
-    usual = team.slot(swap_line.slot_uid)
-    dialogs: list[tuple[str, Any]] = [
-        ("care team editor", TeamEditorDialog(people, team)),
-        ("care slot editor", SlotEditorDialog(supporters, team.slots[0], ZONE, clock=lambda: NOW)),
-        (
-            "care swap",
-            SwapDialog(
-                supporters,
-                swap_line,
-                long_date(swap_day),
-                usual=usual.supporter if usual else None,
-            ),
-        ),
-        (
-            "care done",
-            DoneDialog(
-                supporters,
-                done_line,
-                long_date(done_day),
-                zone=ZONE,
-                clock=lambda: NOW,
-                focus_name=view.focus_name,
-            ),
-        ),
-    ]
     said: list[Said] = []
-    for name, dialog in dialogs:
+    for name, dialog in care_dialogs(Services.of(store)):
         dialog.show()
         said += _dialog(name, dialog)
         dialog.done(0)

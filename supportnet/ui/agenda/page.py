@@ -9,7 +9,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -41,7 +40,7 @@ from supportnet.ui.shell.signals import AppSignals
 from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.widgets.labels import title_label
 from supportnet.ui.widgets.lists import centred_label, day_tree, empty_state
-from supportnet.ui.widgets.models import header_text
+from supportnet.ui.widgets.models import DayTreeModel
 
 #: How many days the agenda shows, today included.
 AGENDA_DAYS = 28
@@ -98,7 +97,7 @@ class _Day:
     items: list[scheduling.AgendaItem] = field(default_factory=list)
 
 
-class AgendaModel(QAbstractItemModel):
+class AgendaModel(DayTreeModel):
     """Days (top level) holding their entries: time, who, what."""
 
     COL_TIME = 0
@@ -144,36 +143,11 @@ class AgendaModel(QAbstractItemModel):
 
     # --- the tree ----------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        # An entry remembers its day as (day row + 1); 0 marks a day heading.
-        return self.createIndex(row, column, parent.row() + 1)
+    def _day_count(self) -> int:
+        return len(self._days)
 
-    def parent(self, index: Index) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        day_row = index.internalId()
-        if day_row == 0:
-            return QModelIndex()
-        return self.createIndex(day_row - 1, 0, 0)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._days)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._days[parent.row()].items)
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return header_text(self.HEADERS, section, orientation, role)
+    def _child_count(self, day_row: int) -> int:
+        return len(self._days[day_row].items)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

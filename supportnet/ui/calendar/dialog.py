@@ -126,8 +126,6 @@ class ExportDialog(ExportForm):
     ) -> None:
         super().__init__(parent)
         # A supporter's own part of a care team's rota goes through its own service.
-        if supporters is None and isinstance(export, calendar_export.CalendarExport):
-            supporters = SupporterCalendarExport.beside(export)
         self._supporters = supporters
         self._supporter_teams = supporters.teams() if supporters is not None else []
         self._report_error = report_error or report_late_export_error

@@ -276,15 +276,15 @@ class DoneDialog(QDialog):
         data = self.channel_combo.currentData()
         return ChannelKind(data) if data else None
 
-    def result(self) -> tuple[SupporterRef, datetime, ChannelKind | None, str]:  # type: ignore[override]
-        """(who checked in, when, how, note). This takes the name of QDialog's result code,
-        as the page's API has it; ``exec()`` returns the code (or ``QDialog.result(d)``)."""
-        return self.supporter(), self.when(), self.channel(), self.note_field.toPlainText().strip()
-
     def as_keywords(self) -> Done:
-        """:meth:`result` by name: ``mark_done(team, slot, on, **dialog.as_keywords())``."""
-        supporter, at, channel, note = self.result()
-        return Done(supporter=supporter, at=at, channel=channel, note=note)
+        """(who checked in, when, how, note) by name, for
+        ``mark_done(team, slot, on, **dialog.as_keywords())``."""
+        return Done(
+            supporter=self.supporter(),
+            at=self.when(),
+            channel=self.channel(),
+            note=self.note_field.toPlainText().strip(),
+        )
 
 
 def _left(*widgets: QWidget) -> QHBoxLayout:

@@ -8,9 +8,13 @@ one service; the page reads the rota again when ``care_teams_changed`` fires.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import SignalInstance
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QDialog, QWidget
 
 from supportnet.model.care import CareTeam, SlotSwap
 from supportnet.model.days import short_date
@@ -18,12 +22,62 @@ from supportnet.model.errors import SupportNetError
 from supportnet.model.plans import PlanKind
 from supportnet.ui.care.week_model import day_heading
 from supportnet.ui.undo.care_commands import MarkDoneCommand, RemoveTeamCommand, SaveTeamCommand
+from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.widgets import dialogs
 
 if TYPE_CHECKING:
-    pass
+    from supportnet.ui.care.done_dialog import Done
 
 SAVE_ERROR_TITLE = "SupportNet couldn't change the care team"
+
+
+def save_done(
+    ctx: UndoContext,
+    stack: QUndoStack,
+    status: SignalInstance,
+    parent: QWidget | None,
+    refresh: Callable[[], None],
+    *,
+    text: str,
+    note: str,
+    team_uid: str,
+    slot_uid: str,
+    on: date,
+    now: datetime,
+    done: Done,
+) -> bool:
+    """A rota check-in marked done as one undoable step (the Care team page and Today).
+
+    If the team or the slot went in the meantime: said plainly, and the page reads again.
+    """
+    return perform(
+        lambda: MarkDoneCommand.perform(ctx, text, team_uid, slot_uid, on, now=now, **done),
+        stack,
+        parent,
+        refresh,
+        lambda: status.emit(note),
+    )
+
+
+def perform(
+    make_command: Callable[[], QUndoCommand],
+    stack: QUndoStack,
+    parent: QWidget | None,
+    refresh: Callable[[], None],
+    then: Callable[[], object],
+) -> bool:
+    """Make a change and push its command (then ``then``); if it couldn't be: said, and
+    the page reads again."""
+    try:
+        command = make_command()
+    except SupportNetError as exc:
+        dialogs.show_error(parent, exc.message, title=SAVE_ERROR_TITLE)
+        refresh()
+        return False
+    stack.push(command)
+    then()
+    return True
+
 
 #: Typed loosely: the mixin's methods use the page controller's attributes.
 _PageBase: Any = object
@@ -37,18 +91,19 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
 
     # --- changing ----------------------------------------------------------------------------
 
+    def _perform(self, make_command: Callable[[], QUndoCommand], note: str = "") -> bool:
+        """Make one change and push its command; False (and said why) if it couldn't be."""
+        return perform(
+            make_command,
+            self._stack,
+            self._parent,
+            self.refresh,
+            lambda: self.status.emit(note) if note else None,
+        )
+
     def _save(self, after: CareTeam, text: str, note: str = "") -> bool:
         """Save ``after`` as one undoable change; False (and said why) if it couldn't be."""
-        try:
-            command = SaveTeamCommand.perform(self._ctx, after, text)
-        except SupportNetError as exc:
-            dialogs.show_error(self._parent, exc.message, title=SAVE_ERROR_TITLE)
-            self.refresh()
-            return False
-        self._stack.push(command)
-        if note:
-            self.status.emit(note)
-        return True
+        return self._perform(lambda: SaveTeamCommand.perform(self._ctx, after, text), note)
 
     def _team_copy(self) -> CareTeam | None:
         team = self.team
@@ -79,7 +134,11 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         team = dialog.result_team()
         if not self._save(team, f"add the care team {team.name}", f"Set up {team.name}"):
             return False
-        self.choose_team(team.uid)
+        # Saving read the teams again and showed the new one: only remember it.
+        if self.team_uid == team.uid:
+            self.team_chosen.emit(team.uid)
+        else:
+            self.choose_team(team.uid)
         return True
 
     def edit_team(self) -> bool:
@@ -100,15 +159,10 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         team = self.team
         if team is None:
             return False
-        try:
-            command = RemoveTeamCommand.perform(self._ctx, team.uid, team.name)
-        except SupportNetError as exc:
-            dialogs.show_error(self._parent, exc.message, title=SAVE_ERROR_TITLE)
-            self.refresh()
-            return False
-        self._stack.push(command)
-        self.status.emit(f"Removed the care team {team.name} (Ctrl+Z brings it back)")
-        return True
+        return self._perform(
+            lambda: RemoveTeamCommand.perform(self._ctx, team.uid, team.name),
+            f"Removed the care team {team.name} (Ctrl+Z brings it back)",
+        )
 
     def set_gap(self, days: int) -> bool:
         """The stretch with nobody planned the team is comfortable with (one undo step)."""
@@ -232,21 +286,17 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         )
         if not self._run(dialog):
             return False
-        text = f"mark the check-in on {short_date(day)} as done"
-        try:
-            command = MarkDoneCommand.perform(
-                self._ctx,
-                text,
-                team.uid,
-                line.slot_uid,
-                line.on,
-                now=self._clock(),
-                **dialog.as_keywords(),
-            )
-        except SupportNetError as exc:
-            dialogs.show_error(self._parent, exc.message, title=SAVE_ERROR_TITLE)
-            self.refresh()
-            return False
-        self._stack.push(command)
-        self.status.emit(f"Marked the check-in on {short_date(day)} as done")
-        return True
+        return save_done(
+            self._ctx,
+            self._stack,
+            self.status,
+            self._parent,
+            self.refresh,
+            text=f"mark the check-in on {short_date(day)} as done",
+            note=f"Marked the check-in on {short_date(day)} as done",
+            team_uid=team.uid,
+            slot_uid=line.slot_uid,
+            on=line.on,
+            now=self._clock(),
+            done=dialog.as_keywords(),
+        )

@@ -84,6 +84,7 @@ class CareTeamPageController(CareTeamEdits, QObject):
         *,
         crisis_help: Callable[[], CountryHelp] | None = None,
         first_weekday: int | None = None,
+        team_uid: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -96,8 +97,8 @@ class CareTeamPageController(CareTeamEdits, QObject):
         self.model = WeekModel(self)
         self.view = CareTeamPageView(self.model, parent)
         self.teams: list[CareTeam] = []
-        #: The team shown (its uid), kept across reads.
-        self.team_uid: str | None = None
+        #: The team shown (its uid), kept across reads; at first the one remembered, if any.
+        self.team_uid: str | None = team_uid
         #: The teams' uids at the last read (None before the first): one that appears, as
         #: a new team or one brought back by undo, is shown.
         self._known: set[str] | None = None
@@ -353,13 +354,12 @@ class CareTeamPageController(CareTeamEdits, QObject):
     # --- printing ----------------------------------------------------------------------------
 
     def _print_parts(self) -> tuple[RotaView, CountryHelp] | None:
-        from supportnet.safety.crisis_lines import help_for
+        from supportnet.ui.widgets.one_page import help_to_print
 
         self.refresh()
         if self.ahead is None:
             return None
-        help = self._crisis_help() if self._crisis_help is not None else help_for(None)
-        return self.ahead, help
+        return self.ahead, help_to_print(self._crisis_help() if self._crisis_help else None)
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
         """Save the next four weeks as a one-page PDF (asks where, unless ``path`` is given)."""
@@ -369,15 +369,11 @@ class CareTeamPageController(CareTeamEdits, QObject):
             return None
         view, help = parts
         if path is None:
-            from PySide6.QtWidgets import QFileDialog
-
-            start = str(Path(self.pdf_dir or Path.home()) / "rota.pdf")
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self._parent, "Save the rota as a PDF", start, "PDF (*.pdf)"
+            path = dialogs.ask_pdf_path(
+                self._parent, "Save the rota as a PDF", self.pdf_dir or str(Path.home()), "rota.pdf"
             )
-            if not chosen:
+            if path is None:
                 return None
-            path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
         from supportnet.ui.care.printing import write_rota_pdf
 
         try:

@@ -8,7 +8,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from supportnet.model.days import long_date
 from supportnet.scheduling.rota_words import NOBODY_YET
-from supportnet.ui.widgets.models import header_text
+from supportnet.ui.widgets.models import DayTreeModel
 
 if TYPE_CHECKING:
     from supportnet.services.care_teams import RotaDay, RotaLine
@@ -85,7 +84,7 @@ class _Day:
     lines: list[RotaLine]
 
 
-class WeekModel(QAbstractItemModel):
+class WeekModel(DayTreeModel):
     """Days (top level) holding their check-ins: when, who, how, and what else is so.
 
     A day with none holds one line, "Nobody planned yet", so each day reads the same.
@@ -161,34 +160,12 @@ class WeekModel(QAbstractItemModel):
 
     # --- the tree ----------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        # A line remembers its day as (day row + 1); 0 marks a day heading.
-        return self.createIndex(row, column, parent.row() + 1)
+    def _day_count(self) -> int:
+        return len(self._days)
 
-    def parent(self, index: Index) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._days)
-        if parent.internalId() == 0 and parent.column() == 0:
-            # An empty day still has its one calm line.
-            return max(1, len(self._days[parent.row()].lines))
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return header_text(self.HEADERS, section, orientation, role)
+    def _child_count(self, day_row: int) -> int:
+        # An empty day still has its one calm line.
+        return max(1, len(self._days[day_row].lines))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

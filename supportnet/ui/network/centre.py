@@ -41,24 +41,22 @@ class TeamView:
 
 def team_views(teams: list[CareTeam], people: list[Person]) -> list[TeamView]:
     """The teams whose focus person is on the map (not the user: "Me" is their view)."""
-    by_uid = {p.uid: p for p in people if p.id is not None}
+    # Only people on the map (with an id): ``ids`` is typed as such, no second check.
+    ids: dict[str, int] = {p.uid: p.id for p in people if p.id is not None}
+    names = {p.uid: p.display_name for p in people}
     views = []
     for team in teams:
-        focus = by_uid.get(team.focus)
-        if focus is None or focus.id is None:
+        focus = ids.get(team.focus)
+        if focus is None:
             continue
-        supporters = frozenset(
-            (PERSON, p.id)
-            for ref in team.supporters
-            if (p := by_uid.get(ref)) is not None and p.id is not None
-        )
-        name = focus.display_name
+        supporters = frozenset((PERSON, ids[ref]) for ref in team.supporters if ref in ids)
+        name = names[team.focus]
         views.append(
             TeamView(
                 team.uid,
                 name,
                 f"{name} ({team.name})" if team.name != name else name,
-                (PERSON, focus.id),
+                (PERSON, focus),
                 supporters,
                 ME in team.supporters,
             )
@@ -90,8 +88,9 @@ class CentreChoice:
         self.line = QLabel()
         self.line.setWordWrap(True)
         self.line.setTextFormat(Qt.TextFormat.PlainText)
-        self.line.setVisible(False)
         self._views: list[TeamView] = []
+        #: Whether the map is shown at all (not the one line of an empty network).
+        self.map_shown = True
         self.set_views([])
 
     def set_views(self, views: list[TeamView]) -> None:
@@ -106,9 +105,7 @@ class CentreChoice:
         index = self.combo.findData(chosen.team_uid) if chosen else 0
         self.combo.setCurrentIndex(max(index, 0))
         self.combo.blockSignals(False)
-        # Nothing to choose without a team: the choice isn't shown.
-        self.combo.setVisible(bool(views))
-        self.label.setVisible(bool(views))
+        self._show()
 
     def current(self) -> TeamView | None:
         uid = self.combo.currentData()
@@ -117,4 +114,16 @@ class CentreChoice:
     def show_line(self) -> None:
         view = self.current()
         self.line.setText(team_line(view.name) if view else "")
-        self.line.setVisible(view is not None)
+        self._show()
+
+    def set_map_shown(self, shown: bool) -> None:
+        self.map_shown = shown
+        self._show()
+
+    def _show(self) -> None:
+        """The one place these are shown or hidden: nothing to choose without a team, no
+        line about a team view when the user's own circles (or no map) are shown."""
+        choosing = self.map_shown and bool(self._views)
+        self.combo.setVisible(choosing)
+        self.label.setVisible(choosing)
+        self.line.setVisible(self.map_shown and self.current() is not None)

@@ -197,10 +197,7 @@ class NetworkPageView(QWidget):
         """The map with its tools and notes, or one kind line in their place."""
         self.map_area.setCurrentWidget(self.map if shown else self._empty)
         self.side.setVisible(shown)
-        if not shown:
-            self.centre.combo.setVisible(False)
-            self.centre.label.setVisible(False)
-            self.centre.line.setVisible(False)
+        self.centre.set_map_shown(shown)
         for button in (
             self.zoom_out_button,
             self.zoom_in_button,
@@ -300,8 +297,6 @@ class NetworkPageController(QObject):
             about = f"Circle map of {team.name}'s team"
             self.view.map.set_centre(team.name, movable=False, about=about)
         centre.show_line()
-        if not self.nodes:
-            centre.line.setVisible(False)
 
     def centre_name(self) -> str | None:
         """The focus person the map is centred on (None: the user's own circles); for the

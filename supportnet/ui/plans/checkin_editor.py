@@ -96,11 +96,7 @@ class CheckInEditor(EditorDialog):
             self.done_by_label.setWordWrap(True)
             quiet(self.done_by_label)
             layout.addWidget(self.done_by_label)
-            # They checked in, not the user: "who reached out" doesn't apply.
-            hidden: list[QWidget] = [form.me_radio, form.them_radio]
-            hidden += [w for w in form.findChildren(QLabel) if w.text() == LOOK.reached_label]
-            for widget in hidden:
-                widget.hide()
+            form.hide_initiator()  # they checked in, not the user
         layout.addSpacing(6)
         layout.addWidget(form, 1)
         layout.addWidget(self.message_for("target", "Who it was with: message"))

@@ -12,9 +12,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from supportnet.model.care import NOT_IN_NETWORK
 from supportnet.model.checkins import MOOD_WORDS, CheckIn, Initiator
 from supportnet.model.days import short_date
-from supportnet.services.care_teams import NOT_IN_NETWORK
 
 #: The domain id of a row (``CheckIn.id``).
 ID_ROLE = Qt.ItemDataRole.UserRole

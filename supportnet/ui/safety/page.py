@@ -275,22 +275,18 @@ class SafetyPlanPageController(QObject):
     # --- printing ----------------------------------------------------------------------------
 
     def _help_for_print(self) -> CountryHelp:
-        from supportnet.safety.crisis_lines import help_for
+        from supportnet.ui.widgets.one_page import help_to_print
 
-        return self.crisis() or help_for(None)
+        return help_to_print(self.crisis())
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
         """Save the plan as a one-page PDF (asks where, unless ``path`` is given)."""
         if path is None:
-            from PySide6.QtWidgets import QFileDialog
-
-            start = str(Path(self.pdf_dir or Path.home()) / PDF_NAME)
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self._parent, "Save my plan as a PDF", start, "PDF (*.pdf)"
+            path = dialogs.ask_pdf_path(
+                self._parent, "Save my plan as a PDF", self.pdf_dir or str(Path.home()), PDF_NAME
             )
-            if not chosen:
+            if path is None:
                 return None
-            path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
         from supportnet.ui.safety.printing import write_plan_pdf
 
         self.refresh()

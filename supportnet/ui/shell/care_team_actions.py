@@ -29,6 +29,7 @@ class MainWindowCareTeam(_WindowBase):  # type: ignore[misc]
         # Imported here: the page stays out of the first paint.
         from supportnet.ui.care.page import CareTeamPageController
 
+        # The team last shown opens again (its uid only: no names in the clear).
         page = CareTeamPageController(
             self._source,
             self._clock,
@@ -37,12 +38,9 @@ class MainWindowCareTeam(_WindowBase):  # type: ignore[misc]
             self.signals,
             self,
             crisis_help=self.crisis_help,
+            team_uid=self.ui_state.text(TEAM_KEY, "") or None,
         )
         page.status.connect(self.show_note)
-        # The team last shown opens again (its uid only: no names in the clear).
-        remembered = self.ui_state.text(TEAM_KEY, "")
-        if remembered and remembered != page.team_uid:
-            page.choose_team(remembered)
         page.team_chosen.connect(lambda uid: self.ui_state.set_value(TEAM_KEY, uid))
         # "Today" moves on at midnight while the window stays open.
         self._time_timer.timeout.connect(page.refresh)

@@ -222,6 +222,7 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
             background=self.background,
             # A problem met after the dialog was closed is said over the window.
             report_error=lambda message: dialogs.show_error(self, message, title=LATE_ERROR_TITLE),
+            supporters=self._source.supporter_export(),
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

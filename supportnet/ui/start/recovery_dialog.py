@@ -16,7 +16,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -285,12 +284,10 @@ def suggested_pdf_path() -> str:
 
 def ask_pdf_path(parent: QWidget) -> str:
     """Where to save the PDF (patched in tests)."""
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, "Save the recovery key as a PDF", suggested_pdf_path(), "PDF (*.pdf)"
-    )
-    if path and not path.lower().endswith(".pdf"):
-        path += ".pdf"
-    return path
+    suggested = Path(suggested_pdf_path())
+    folder = str(suggested.parent) if suggested.parent != Path() else ""
+    chosen = dialogs.ask_pdf_path(parent, "Save the recovery key as a PDF", folder, suggested.name)
+    return str(chosen) if chosen is not None else ""
 
 
 def write_pdf(doc: QTextDocument, path: Path) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.days import long_date
-from supportnet.model.errors import SupportNetError
 from supportnet.model.settings import Settings
 from supportnet.model.targets import PERSON, TargetKey, plan_target_key
 from supportnet.model.zones import system_zone_name, user_zone_name
@@ -304,26 +303,24 @@ class TodayPageController(QObject):
         return self._open("done_dialog", dialog)  # type: ignore[return-value]
 
     def _save_done(self, line: TeamLine, dialog: DoneDialog) -> None:
-        from supportnet.ui.undo.care_commands import MarkDoneCommand
+        from supportnet.ui.care.edits import save_done
 
         rota = line.line
         assert rota.on is not None
-        text = f"mark as done: {line.text}"
-        try:
-            command = MarkDoneCommand.perform(
-                self._ctx,
-                text,
-                line.team_uid,
-                rota.slot_uid,
-                rota.on,
-                now=self._clock(),
-                **dialog.as_keywords(),
-            )
-        except SupportNetError as exc:  # the team or the slot went in the meantime
-            self._ctx.report_error(exc.message)
-            return
-        self._stack.push(command)
-        self.status.emit("Saved")
+        save_done(
+            self._ctx,
+            self._stack,
+            self.status,
+            self._parent,
+            self.refresh,
+            text=f"mark as done: {line.text}",
+            note="Saved",
+            team_uid=line.team_uid,
+            slot_uid=rota.slot_uid,
+            on=rota.on,
+            now=self._clock(),
+            done=dialog.as_keywords(),
+        )
 
     # --- not today, another day ----------------------------------------------------------------
 

@@ -16,10 +16,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from supportnet.model.care import CareTeam
-from supportnet.ui.undo.commands import CHECKIN, StoreCommand, UndoContext
+from supportnet.ui.undo.commands import CheckInCommand, StoreCommand, UndoContext
 
 if TYPE_CHECKING:
-    from supportnet.services.checkins import LoggedCheckIn
+    pass
 
 __all__ = ["MarkDoneCommand", "RemoveTeamCommand", "SaveTeamCommand"]
 
@@ -80,32 +80,22 @@ class RemoveTeamCommand(_TeamCommand):
         self._ctx.services.care_teams.restore(copy.deepcopy(self._removed))
 
 
-class MarkDoneCommand(StoreCommand):
+class MarkDoneCommand(CheckInCommand):
     """A check-in of the rota marked as done (into the focus person's history, with who
     did it); undo takes it out, redo logs the same check-in again."""
 
-    def __init__(self, ctx: UndoContext, text: str) -> None:
-        super().__init__(ctx, text)
-        self.logged: LoggedCheckIn | None = None
-
     @classmethod
-    def perform(
+    def perform(  # type: ignore[override]
         cls, ctx: UndoContext, text: str, team_uid: str, slot_uid: str, on: date, **done: Any
     ) -> MarkDoneCommand:
         """Mark it done now (``done``: supporter, at, channel, note, now for the service)."""
-        command = cls(ctx, text)
-        command.logged = ctx.services.care_teams.mark_done(team_uid, slot_uid, on, **done)
+        logged = ctx.services.care_teams.mark_done(team_uid, slot_uid, on, **done)
+        command = cls(ctx, logged.checkin, "", text=text)
+        command._logged = logged
+        command.saved = logged.checkin
         command._notify()
         return command
 
-    def _forward(self) -> None:
-        assert self.logged is not None
-        self.logged = self._ctx.services.checkins.log(copy.deepcopy(self.logged.checkin))
-
-    def _backward(self) -> None:
-        assert self.logged is not None
-        self._ctx.services.checkins.unlog(self.logged)
-
     def _notify(self) -> None:
-        self._ctx.changed(CHECKIN)
+        super()._notify()
         self._ctx.signals.care_teams_changed.emit()

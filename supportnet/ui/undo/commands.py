@@ -318,8 +318,10 @@ class CheckInCommand(_StoreCommand):
     #: What the service returned the last time it was added (with its id).
     saved: CheckIn
 
-    def __init__(self, ctx: UndoContext, checkin: CheckIn, name: str) -> None:
-        super().__init__(ctx, CHECKIN, f"log a check-in with {name}")
+    def __init__(
+        self, ctx: UndoContext, checkin: CheckIn, name: str, *, text: str | None = None
+    ) -> None:
+        super().__init__(ctx, CHECKIN, text or f"log a check-in with {name}")
         self._checkin = copy.deepcopy(checkin)
         self._logged: LoggedCheckIn | None = None
 

@@ -213,6 +213,10 @@ class CheckInForm(QWidget):
             "note": self.note_field,
         }
 
+        #: "Who reached out" and its row (what hide_initiator() hides), set by the arrangement.
+        self.initiator_label = QLabel(look.reached_label)
+        self._initiator_row: list[QWidget] = [self.me_radio, self.them_radio]
+
         self.rows = QVBoxLayout(self)
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(4)
@@ -221,6 +225,11 @@ class CheckInForm(QWidget):
         else:
             self.note_field.setFixedHeight(self.note_field.fontMetrics().height() * 4)
             self._side_by_side()
+
+    def hide_initiator(self) -> None:
+        """Someone else checked in for the user: "who reached out" doesn't apply."""
+        for widget in [self.initiator_label, *self._initiator_row]:
+            widget.hide()
 
     # --- the two arrangements ----------------------------------------------------------------
 
@@ -247,7 +256,8 @@ class CheckInForm(QWidget):
         when_how.addLayout(how_col, 2)
         rows.addLayout(when_how)
         rows.addSpacing(8)
-        rows.addWidget(buddy_label(look.reached_label, self.me_radio))
+        self.initiator_label = buddy_label(look.reached_label, self.me_radio)
+        rows.addWidget(self.initiator_label)
         initiator_row = QWidget()
         initiator_row.setAccessibleName(look.reached_label)
         row = QHBoxLayout(initiator_row)
@@ -257,6 +267,7 @@ class CheckInForm(QWidget):
         row.addWidget(self.them_radio)
         row.addStretch(1)
         rows.addWidget(initiator_row)
+        self._initiator_row.append(initiator_row)
         self._message(rows, "initiator")
         rows.addSpacing(8)
         rows.addWidget(buddy_label(look.note_label, self.note_field))
@@ -286,9 +297,8 @@ class CheckInForm(QWidget):
 
         field(look.when_label, self.when_field, "at")
         field("&How", self.channel_combo, "channel")
-        reached = QLabel(look.reached_label)
-        reached.setAccessibleName(look.reached_label)
-        rows.addWidget(reached)
+        self.initiator_label.setAccessibleName(look.reached_label)
+        rows.addWidget(self.initiator_label)
         rows.addWidget(self.me_radio)
         rows.addWidget(self.them_radio)
         self._message(rows, "initiator")

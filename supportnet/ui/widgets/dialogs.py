@@ -216,6 +216,18 @@ EXPORT_FILTERS = {
 }
 
 
+def ask_pdf_path(parent: QWidget | None, title: str, directory: str, name: str) -> Path | None:
+    """Ask where to save a PDF (``name`` in ``directory`` offered first; no directory: the
+    name alone); ".pdf" is added when the name typed has no such ending. None: cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    start = str(Path(directory) / name) if directory else name
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, start, "PDF (*.pdf)")
+    if not chosen:
+        return None
+    return Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+
+
 def ask_export_path(
     parent: QWidget | None, directory: str, suggested_name: str
 ) -> tuple[str, str, str | None] | None:

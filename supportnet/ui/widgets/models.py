@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
@@ -75,6 +76,49 @@ def header_text(
     if horizontal and text_role and 0 <= section < len(headers):
         return headers[section]
     return None
+
+
+class DayTreeModel(QAbstractItemModel):
+    """Two levels: days, and each day's lines (the Care team's week, the agenda).
+
+    A line's index remembers its day as (day row + 1) in its internal id; 0 marks a day.
+    Subclasses say how many lines a day has (:meth:`_child_count`), their flags and data.
+    """
+
+    HEADERS: tuple[str, ...] = ()
+
+    def _day_count(self) -> int:
+        raise NotImplementedError
+
+    def _child_count(self, day_row: int) -> int:
+        raise NotImplementedError
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return self._day_count()
+        if parent.internalId() == 0 and parent.column() == 0:
+            return self._child_count(parent.row())
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return header_text(self.HEADERS, section, orientation, role)
 
 
 class TableModel(QAbstractTableModel):

@@ -143,6 +143,13 @@ def number_safe(text: str) -> str:
     return esc(_SPACE_IN_NUMBER.sub(chr(0xA0), text))
 
 
+def help_to_print(help: CountryHelp | None) -> CountryHelp:
+    """The crisis lines a printed page carries: the person's country's, else the general ones."""
+    from supportnet.safety.crisis_lines import help_for
+
+    return help or help_for(None)
+
+
 def crisis_rows(help: CountryHelp) -> list[str]:
     """The crisis lines for the country as lines of rich text (pages and prints share them)."""
     rows = []

@@ -52,7 +52,12 @@ def _dialog(
     open_folder: Callable[[Path], bool] | None = None,
 ) -> ExportDialog:
     dialog = ExportDialog(
-        CalendarExport(store), clock, ui_state=ui_state, status=status, open_folder=open_folder
+        CalendarExport(store),
+        clock,
+        ui_state=ui_state,
+        status=status,
+        open_folder=open_folder,
+        supporters=Services.of(store).supporter_export(),
     )
     qtbot.addWidget(dialog)
     dialog.show()

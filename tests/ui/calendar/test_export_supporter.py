@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from supportnet.calendar import DEFAULT_FILE_NAME, Privacy
+from supportnet.services import Services
 from supportnet.services.calendar_export import CalendarExport
 from supportnet.ui.calendar.dialog import ExportDialog
 
@@ -28,7 +29,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _dialog(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> ExportDialog:
-    dialog = ExportDialog(CalendarExport(store), clock)
+    dialog = ExportDialog(
+        CalendarExport(store), clock, supporters=Services.of(store).supporter_export()
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -323,22 +323,9 @@ def test_times_are_shown_on_the_user_s_clock(parts: PageParts) -> None:
 
 
 def test_a_flexible_check_in_reads_around_this_day(parts: PageParts) -> None:
-    from supportnet.model.care import RotaSlot
-    from supportnet.model.network import ChannelKind
-    from supportnet.model.plans import Cadence, Plan, PlanKind
     from supportnet.ui.care.week_model import AROUND
 
-    team = parts.services.care_teams.get(parts.team.uid)
-    plan = Plan(
-        kind=PlanKind.FLEXIBLE,
-        start_date=date(2025, 6, 1),
-        channel=ChannelKind.MESSAGING,
-        timezone=ZONE,
-        cadence=Cadence(ideal_days=3, too_long_days=6),
-    )
-    team.slots.append(RotaSlot(plan, parts.people["Owen Hughes"].uid))
-    parts.services.care_teams.save(team)
-    parts.page.refresh()
+    _with_flexible(parts)
     flexible = [
         line
         for day in parts.page.model.days

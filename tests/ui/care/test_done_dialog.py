@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from supportnet.model.care import ME
 from supportnet.model.network import ChannelKind
@@ -20,6 +20,7 @@ from supportnet.ui.care.done_dialog import (
     DoneDialog,
     history_line,
 )
+from tests.ui.tab_walk import tab_walk
 from tests.ui.test_alt_keys import alt_keys, clashes
 
 ZONE = "Europe/London"
@@ -67,13 +68,13 @@ def test_a_planned_check_in_is_done_with_enter(qtbot: Any) -> None:
     assert "It goes into Mum's check-in history, with who checked in." in labels
     assert "Tuesday 8 December, at" in labels
     qtbot.keyClick(dialog.time_field, Qt.Key.Key_Return)
-    assert QDialog.result(dialog) == QDialog.DialogCode.Accepted
-    assert DoneDialog.result(dialog) == (
-        "u-rosie",
-        datetime(2026, 12, 8, 20, 0, tzinfo=LONDON),
-        ChannelKind.VIDEO,
-        "",
-    )
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.as_keywords() == {
+        "supporter": "u-rosie",
+        "at": datetime(2026, 12, 8, 20, 0, tzinfo=LONDON),
+        "channel": ChannelKind.VIDEO,
+        "note": "",
+    }
 
 
 def test_an_open_check_in_asks_who_and_the_keyboard_fills_the_rest(qtbot: Any) -> None:
@@ -112,13 +113,13 @@ def test_an_open_check_in_asks_who_and_the_keyboard_fills_the_rest(qtbot: Any) -
     qtbot.keyClick(dialog.cancel_button, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.ok_button
     qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
-    assert QDialog.result(dialog) == QDialog.DialogCode.Accepted
-    assert DoneDialog.result(dialog) == (
-        "u-owen",
-        datetime(2026, 12, 8, 11, 0, tzinfo=LONDON),
-        ChannelKind.CALL,
-        "Mum sounded brighter.",
-    )
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.as_keywords() == {
+        "supporter": "u-owen",
+        "at": datetime(2026, 12, 8, 11, 0, tzinfo=LONDON),
+        "channel": ChannelKind.CALL,
+        "note": "Mum sounded brighter.",
+    }
 
 
 def test_today_early_defaults_to_now_and_never_the_future(qtbot: Any) -> None:
@@ -151,22 +152,9 @@ def test_whose_history_it_goes_into() -> None:
 
 def test_named_in_tab_order_with_its_own_alt_keys(qtbot: Any) -> None:
     dialog = _shown(qtbot, _line("u-rosie"), datetime(2026, 12, 9, tzinfo=LONDON))
-    focusable = [
-        w
-        for w in dialog.findChildren(QWidget)
-        if w.isVisibleTo(dialog)
-        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-        and w.isEnabled()
-        and w.focusProxy() is None
-    ]
+    focusable, reached = tab_walk(dialog, dialog.who_combo, lambda w: w.focusProxy() is None)
     assert [type(w).__name__ for w in focusable if not w.accessibleName()] == []
-    order = [dialog.who_combo]
-    while len(order) < len(focusable) + 1:
-        order.append(order[-1].nextInFocusChain())
-        while order[-1] not in focusable:
-            order[-1] = order[-1].nextInFocusChain()
-        if order[-1] is dialog.who_combo:
-            break
+    order = [*reached, reached[0]]  # round to the start again
     assert order == [
         dialog.who_combo,
         dialog.time_field,

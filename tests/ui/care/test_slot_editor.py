@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog
 
 from supportnet.model.care import ME, RotaSlot
 from supportnet.model.network import ChannelKind
@@ -24,6 +24,7 @@ from supportnet.model.plans import (
 from supportnet.services import Services
 from supportnet.ui.care.slot_editor import GONE_TEXT, OPEN_TEXT, SlotEditorDialog
 from supportnet.ui.widgets import dialogs
+from tests.ui.tab_walk import tab_walk
 from tests.ui.test_alt_keys import alt_keys, clashes
 
 NOW = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)  # a Thursday
@@ -234,30 +235,10 @@ def test_the_next_date_is_previewed_for_a_schedule(qtbot: Any) -> None:
 
 def test_every_control_is_named_reached_by_tab_and_has_its_own_alt_key(qtbot: Any) -> None:
     dialog = _shown(qtbot, copy.deepcopy(_slots()[0]))
-    focusable = [
-        w
-        for w in dialog.findChildren(QWidget)
-        if w.isVisibleTo(dialog)
-        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-        and w.isEnabled()
-        and w.focusProxy() is None  # a spin box's own line edit hands the focus to the box
-    ]
-    assert [type(w).__name__ for w in focusable if not w.accessibleName()] == []
     start = dialog.kind_buttons[PlanKind.FIXED]
-    reached = []
-    widget: QWidget = start
-    for _ in range(len(focusable) + 5):
-        reached.append(widget)
-        widget = widget.nextInFocusChain()
-        while not (
-            widget.isVisibleTo(dialog)
-            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and widget.isEnabled()
-            and widget.focusProxy() is None
-        ):
-            widget = widget.nextInFocusChain()
-        if widget is start:
-            break
+    # A spin box's own line edit hands the focus to the box.
+    focusable, reached = tab_walk(dialog, start, lambda w: w.focusProxy() is None)
+    assert [type(w).__name__ for w in focusable if not w.accessibleName()] == []
     # The kind radios are one stop (arrows move between them), as in the plan editor.
     radios = set(dialog.kind_buttons.values())
     assert set(focusable) - radios <= set(reached)

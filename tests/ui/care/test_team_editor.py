@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog
 
 from supportnet.model.care import ME, CareTeam, RotaSlot, SlotSwap
 from supportnet.model.plans import Plan, PlanKind
@@ -22,6 +22,7 @@ from supportnet.ui.care.team_editor import (
     gap_sentence,
 )
 from supportnet.ui.widgets import dialogs
+from tests.ui.tab_walk import tab_walk
 from tests.ui.test_alt_keys import alt_keys, clashes
 
 PEOPLE = [("u-mum", "Mum"), ("u-rosie", "Rosie"), ("u-owen", "Owen"), ("u-ana", "Ana")]
@@ -262,25 +263,8 @@ def test_esc_with_changes_asks_before_closing(qtbot: Any, monkeypatch: pytest.Mo
 
 def test_every_control_is_named_reached_by_tab_and_has_its_own_alt_key(qtbot: Any) -> None:
     dialog = _shown(qtbot, TeamEditorDialog(PEOPLE, _team()))
-    focusable = [
-        w
-        for w in dialog.findChildren(QWidget)
-        if w.isVisibleTo(dialog) and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled()
-    ]
+    focusable, reached = tab_walk(dialog, dialog.name_field)
     assert [type(w).__name__ for w in focusable if not w.accessibleName()] == []
-    reached = []
-    widget = dialog.name_field
-    for _ in range(len(focusable) + 5):
-        reached.append(widget)
-        widget = widget.nextInFocusChain()
-        while not (
-            widget.isVisibleTo(dialog)
-            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and widget.isEnabled()
-        ):
-            widget = widget.nextInFocusChain()
-        if widget is dialog.name_field:
-            break
     assert set(focusable) <= set(reached)
     assert reached.index(dialog.focus_combo) < reached.index(dialog.supporters_list)
     assert reached.index(dialog.note_field) < reached.index(dialog.gap_field)

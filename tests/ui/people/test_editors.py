@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 
 from supportnet.model.errors import NotFoundError, Problem, ValidationError
 from supportnet.model.network import (
@@ -25,6 +24,7 @@ from supportnet.ui.people.person_editor import PersonEditor
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.editor_form import save_hint
 from supportnet.ui.widgets.editor_widgets import CRISIS_TEXT
+from tests.ui.tab_walk import tab_walk
 
 
 @pytest.fixture(autouse=True)
@@ -301,24 +301,7 @@ def test_every_editor_field_is_named_and_reached_by_tab(qtbot: Any, make: Any) -
         editor.channels_editor.add_button.click()
     qtbot.waitExposed(editor)
     editor.activateWindow()
-    focusable = [
-        w
-        for w in editor.findChildren(QWidget)
-        if w.isVisibleTo(editor) and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled()
-    ]
-    assert [type(w).__name__ for w in focusable if not w.accessibleName()] == []
     # Walk the Tab chain from the name field: every field comes round once.
-    reached = []
-    widget = editor.name_field
-    for _ in range(len(focusable) + 5):
-        reached.append(widget)
-        widget = widget.nextInFocusChain()
-        while not (
-            widget.isVisibleTo(editor)
-            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and widget.isEnabled()
-        ):
-            widget = widget.nextInFocusChain()
-        if widget is editor.name_field:
-            break
+    focusable, reached = tab_walk(editor, editor.name_field)
+    assert [type(w).__name__ for w in focusable if not w.accessibleName()] == []
     assert set(focusable) <= set(reached)

@@ -114,6 +114,7 @@ def test_the_form_says_who_checked_in_and_a_change_keeps_it(
     assert editor.done_by_label.isVisible()
     # "Who reached out" doesn't apply to someone else's check-in.
     assert not editor.me_radio.isVisible()
+    assert not editor.form.initiator_label.isVisible()
     assert not editor.them_radio.isVisible()
     editor.note_field.setPlainText("He sounded brighter; they talked about work")
     editor.save_button.click()
@@ -137,3 +138,5 @@ def test_the_user_s_own_check_in_keeps_the_choice(
     qtbot.addWidget(editor)
     assert editor.done_by_label is None
     assert editor.me_radio.isVisible()
+    assert editor.form.initiator_label.isVisible()
+    assert editor.form.initiator_label.text().replace("&", "") == "Who reached out"

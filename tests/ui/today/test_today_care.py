@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from supportnet.model.care import ME, CareTeam, RotaSlot
@@ -170,30 +169,6 @@ def test_the_card_works_from_the_keyboard(qtbot: Any, london: Any) -> None:
     assert today.view.log_button.hasFocus()
 
 
-def test_the_card_follows_a_dark_palette(qtbot: Any, london: Any) -> None:
-    window = _shown(qtbot, _window(qtbot, london))
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    before = app.palette()
-    dark = QPalette(before)
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#202124"),
-        (QPalette.ColorRole.WindowText, "#e8eaed"),
-        (QPalette.ColorRole.Base, "#2b2c30"),
-        (QPalette.ColorRole.Text, "#e8eaed"),
-    ):
-        dark.setColor(role, QColor(colour))
-    try:
-        app.setPalette(dark)
-        QApplication.processEvents()
-        card = window.today.team_card
-        assert card is not None
-        image = card.grab().toImage()
-        assert image.pixelColor(image.width() // 2, 4) == QColor("#2b2c30")
-    finally:
-        app.setPalette(before)
-
-
 def test_the_card_follows_the_day(qtbot: Any, london: Any) -> None:
     tuesday = datetime.combine(date(2025, 6, 17), time(12), NOW.tzinfo)
     window = _window(qtbot, london, tuesday)
@@ -327,3 +302,33 @@ def test_a_stretch_coming_up_with_nobody_planned_is_said_with_the_way_to_the_rot
     assert sunday_card is not None
     assert sunday_card.today.ahead == []
     assert sunday_card.open_rota_button.isHidden()
+
+
+def test_a_team_removed_before_mark_as_done_is_accepted_says_so_and_reads_again(
+    qtbot: Any, london: Any, monkeypatch: Any
+) -> None:
+    from supportnet.ui.care.edits import SAVE_ERROR_TITLE
+    from supportnet.ui.widgets import dialogs
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda _p, message, title="": shown.append((title, message))
+    )
+    window = _window(qtbot, london)
+    today = window.today
+    card = today.team_card
+    assert card is not None
+    before = _mum_history(london)
+    card.rows[0].done_button.click()
+    dialog = today.done_dialog
+    assert dialog is not None
+    team = london.care_teams.list()[0]
+    Services.of(london).care_teams.remove(team.uid)  # elsewhere, while the dialog is open
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: today.done_dialog is None)
+    assert len(shown) == 1
+    assert shown[0][0] == SAVE_ERROR_TITLE
+    assert "undo" not in shown[0][1].lower()
+    assert [c.uid for c in _mum_history(london)] == [c.uid for c in before]
+    assert not window.undo_stack.canUndo()
+    assert today.team_card is None  # read again: the team has gone

@@ -523,7 +523,11 @@ def test_no_visible_text_presses_or_counts_what_was_not_done(
         assert not PRESSING.search(text), text
 
 
-def test_the_page_follows_a_dark_palette(qtbot: Any, london: Any, moving_clock: Clock) -> None:
+@pytest.mark.parametrize("which", ["suggestion", "care team"])
+def test_the_page_follows_a_dark_palette(
+    qtbot: Any, london: Any, moving_clock: Clock, which: str
+) -> None:
+    """A suggestion's card and the care team's card alike."""
     window = _shown(qtbot, _window(qtbot, london, moving_clock))
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -539,7 +543,8 @@ def test_the_page_follows_a_dark_palette(qtbot: Any, london: Any, moving_clock: 
     try:
         app.setPalette(dark)
         QApplication.processEvents()
-        card = window.today.cards[0]
+        card = window.today.cards[0] if which == "suggestion" else window.today.team_card
+        assert card is not None
         assert card.palette().color(QPalette.ColorRole.Base) == QColor("#2b2c30")
         image = card.grab().toImage()
         # The card is painted with the palette's Base colour, not a fixed light one.
