@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from supportnet.services.caldav_publish import CalendarPublishing
     from supportnet.services.calendar_export import CalendarExport
     from supportnet.services.care_today import CareToday
+    from supportnet.services.reach import WayToReach
     from supportnet.services.rota_export import SupporterCalendarExport
     from supportnet.services.schedule_reader import ReachOutReader
 
@@ -93,6 +94,12 @@ class Services:
         from supportnet.services.care_today import care_today
 
         return care_today(self, today, zone, limit=limit, with_cards=with_cards)
+
+    def ways_to_reach(self, keys: Iterable[TargetKey]) -> dict[TargetKey, WayToReach]:
+        """How to reach each of ``keys`` that has a way written down (see services.reach)."""
+        from supportnet.services.reach import ways_to_reach
+
+        return ways_to_reach(self._store, keys)
 
     def calendar_publishing(self) -> CalendarPublishing:
         """Publishing to a calendar server the user names (connects only when asked)."""

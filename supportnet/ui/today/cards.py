@@ -1,10 +1,10 @@
-"""The Today page's texts and cards: a suggestion's card and the going-easy banner."""
+"""The Today page's texts and cards: a suggestion's card and the going-easy line."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +20,9 @@ from supportnet.scheduling import Suggestion
 from supportnet.scheduling.reaching_out import (
     clock_text,
 )
+from supportnet.services.reach import WayToReach
 from supportnet.ui.widgets.buttons import push_button
+from supportnet.ui.widgets.labels import announce, quiet
 
 TITLE = "Today"
 INTRO = "A few people you could reach out to today. Even one is plenty."
@@ -31,12 +33,19 @@ LOG_TEXT = "Log a check-in…"
 THEY_TEXT = "Someone reached out to me…"
 IDEAS_TEXT = "Message ideas…"
 GO_EASY_TEXT = "Go easy this week…"
+LOW_ENERGY_TEXT = "Low on energy?"
 STOP_EASY_TEXT = "Stop going easy"
-CHANGE_EASY_TEXT = "Change…"
+EDIT_EASY_TEXT = "Edit…"
 DONE_TEXT = "We were in touch…"
 NOT_TODAY_TEXT = "Not today"
 ANOTHER_DAY_TEXT = "Another day…"
 COPY_TEXT = "Copy"
+COPIED_TEXT = "Copied"
+
+#: How long a Copy button says "Copied" before it reads "Copy" again.
+COPIED_SHOW_MS = 2500
+#: Room round a quiet link's text, in pixels.
+_LINK_PAD = 8
 
 #: The widest the column of cards grows: long lines are hard to read when tired.
 CONTENT_WIDTH_CHARS = 104
@@ -66,6 +75,108 @@ def _button(text: str, name: str, tip: str = "") -> QPushButton:
     return button
 
 
+class QuietLink(QPushButton):
+    """A flat, underlined button: findable without pulling the eye (never colour alone)."""
+
+    def __init__(self, text: str, name: str, tip: str = "") -> None:
+        super().__init__(text)
+        self.setFlat(True)
+        self.setAccessibleName(name)
+        if tip:
+            self.setToolTip(tip)
+        self.setAutoDefault(True)  # on a page: Enter presses it only while it has the focus
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        font = self.font()
+        font.setUnderline(True)
+        self.setFont(font)
+
+    def sizeHint(self) -> QSize:
+        # A line of text and a little room round it (at least 24 px high, WCAG 2.5.8):
+        # the full bevelled height of a button would push the page apart.
+        metrics = self.fontMetrics()
+        return QSize(
+            metrics.horizontalAdvance(self.text()) + 2 * _LINK_PAD,
+            max(24, metrics.height() + _LINK_PAD),
+        )
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if not self.hasFocus():
+            return
+        # Fusion draws no focus on a flat button: an outline in the highlight colour shows it.
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
+        pen.setWidthF(2.0)
+        painter.setPen(pen)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
+        painter.end()
+
+
+class CopyButton(QuietLink):
+    """ "Copy" beside what it copies; says "Copied" in words for a moment once it has."""
+
+    def __init__(self, name: str, tip: str) -> None:
+        super().__init__(COPY_TEXT, name, tip)
+        # As wide as "Copied", so the row doesn't shift when the word changes.
+        self.setText(COPIED_TEXT)
+        self.setMinimumWidth(self.sizeHint().width())
+        self.setText(COPY_TEXT)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COPIED_SHOW_MS)
+        self._timer.timeout.connect(self.reset)
+
+    def show_copied(self, what: str) -> None:
+        """Say "Copied" on the button, and tell a screen reader what was copied."""
+        self.setText(COPIED_TEXT)
+        announce(self, f"Copied {what}")
+        self._timer.start()
+
+    def reset(self) -> None:
+        """ "Copy" again (the timer's end)."""
+        self._timer.stop()
+        self.setText(COPY_TEXT)
+        self.setAccessibleDescription("")
+
+
+class ElidedLabel(QLabel):
+    """One line that gives way with "…" when the row is narrow; the whole in its tooltip."""
+
+    def __init__(self, text: str, name: str) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAccessibleName(name)
+        self.full_text = text
+        self.setAccessibleDescription(text)
+        self.setToolTip(text)
+        self.setText(text)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self.full_text) + 4, metrics.height())
+
+    def minimumSizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(
+            min(self.sizeHint().width(), metrics.averageCharWidth() * 14), metrics.height()
+        )
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        shown = self.fontMetrics().elidedText(
+            self.full_text, Qt.TextElideMode.ElideMiddle, self.width()
+        )
+        if shown != self.text():
+            self.setText(shown)
+
+
 class Card(QFrame):
     """A softly rounded panel drawn from the palette, so it follows light and dark."""
 
@@ -93,13 +204,26 @@ class Card(QFrame):
         """The card's controls in the order Tab visits them."""
         return []
 
+    def landing(self) -> QWidget | None:
+        """Where the keyboard lands when a change moves it onto this card."""
+        order = self.focus_order()
+        return order[0] if order else None
+
 
 class SuggestionCard(Card):
-    """One suggestion: who, why, when, a message idea to copy, and three ways to answer."""
+    """One suggestion: who, why, a message idea and the way to reach them (each to copy),
+    and three ways to answer. No button is emphasised: the choice is the person's."""
 
-    def __init__(self, suggestion: Suggestion, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        suggestion: Suggestion,
+        parent: QWidget | None = None,
+        *,
+        way: WayToReach | None = None,
+    ) -> None:
         super().__init__(parent)
         self.suggestion = suggestion
+        self.way = way
         name = suggestion.target.name
         self.setAccessibleName(f"Suggestion: {name}")
         self.setAccessibleDescription(suggestion.reason)
@@ -116,8 +240,7 @@ class SuggestionCard(Card):
         about = [plan.title] if plan.title and plan.title.casefold() != name.casefold() else []
         if plan.channel is not None:
             about.append(plan.channel.label)
-        self.about_label = _text(" · ".join(about), "Plan")
-        self.about_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.about_label = quiet(_text(" · ".join(about), "Plan"))
         self.reason_label = _text(suggestion.reason, "Why")
         self.reason_label.setAccessibleDescription(suggestion.reason)
 
@@ -128,23 +251,32 @@ class SuggestionCard(Card):
         font = self.idea_label.font()
         font.setItalic(True)
         self.idea_label.setFont(font)
-        self.copy_button = _button(
-            COPY_TEXT, f"Copy the message idea for {name}", "Copy it, to paste into a message"
+        self.copy_button = CopyButton(
+            f"Copy the message idea for {name}", "Copy it, to paste into a message"
         )
-        idea_row = QHBoxLayout()
-        idea_row.setSpacing(12)
-        idea_row.addWidget(self.idea_label, 1)
-        idea_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.idea_holder = QWidget()
-        self.idea_holder.setLayout(idea_row)
-        idea_row.setContentsMargins(0, 0, 0, 0)
+        self.idea_holder = _copy_row(self.idea_label, self.copy_button)
+
+        # The way to reach them, beside what the plan is: nothing at all when none is known.
+        self.reach_label = ElidedLabel(way.shown if way else "", f"How to reach {name}")
+        what = way.what if way else "contact details"
+        self.reach_copy_button = CopyButton(
+            f"Copy {name}'s {what}", f"Copy it, to paste where you reach {name}"
+        )
+        reach_row = QHBoxLayout()
+        reach_row.setContentsMargins(0, 0, 0, 0)
+        reach_row.setSpacing(4)
+        reach_row.addWidget(self.reach_label)
+        reach_row.addWidget(self.reach_copy_button)
+        self.reach_holder = QWidget()
+        self.reach_holder.setLayout(reach_row)
+        about_row = QHBoxLayout()
+        about_row.setSpacing(16)
+        about_row.addWidget(self.about_label, 1)
+        about_row.addWidget(self.reach_holder, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self.done_button = _button(
             DONE_TEXT, f"We were in touch: {name}", f"Note that you and {name} were in touch"
         )
-        # Drawn with emphasis: the one button most likely wanted. (Enter does nothing here;
-        # a page has no default button.)
-        self.done_button.setDefault(True)
         self.not_today_button = _button(
             NOT_TODAY_TEXT, f"Not today for {name}", "Move this to tomorrow. That's fine."
         )
@@ -167,46 +299,91 @@ class SuggestionCard(Card):
         layout.setContentsMargins(22, 16, 22, 16)
         layout.setSpacing(8)
         layout.addLayout(top)
-        layout.addWidget(self.about_label)
-        layout.addSpacing(2)
+        layout.addLayout(about_row)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.idea_holder)
-        layout.addSpacing(4)
+        layout.addSpacing(2)
         layout.addLayout(buttons)
         # Only once they are inside the card: shown without a parent, each would be a window.
         self.time_label.setVisible(suggestion.time_today is not None)
         self.about_label.setVisible(bool(about))
         self.idea_holder.setVisible(bool(idea))
+        self.reach_holder.setVisible(way is not None)
 
     def focus_order(self) -> list[QWidget]:
-        order: list[QWidget] = [self.done_button, self.not_today_button, self.another_day_button]
+        order: list[QWidget] = []
+        # In reading order: the way to reach's Copy, the message idea's, then the answers.
+        if self.reach_holder.isVisibleTo(self):
+            order.append(self.reach_copy_button)
         if self.idea_holder.isVisibleTo(self):
             order.append(self.copy_button)
-        return order
+        return [*order, self.done_button, self.not_today_button, self.another_day_button]
+
+    def landing(self) -> QWidget | None:
+        # After "Not today" on the card above, the next answer, not a Copy button.
+        return self.done_button
 
 
-class EasyBanner(Card):
-    """The gentle line shown while going easy, with a way to stop."""
+def _copy_row(label: QLabel, button: QPushButton) -> QWidget:
+    """A line of text and, on the right, the Copy button for it."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(12)
+    row.addWidget(label, 1)
+    row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+    holder = QWidget()
+    holder.setLayout(row)
+    return holder
+
+
+class EasyBanner(QWidget):
+    """The going-easy line under the day: until when, and the ways to change or stop it.
+
+    A line of text, not a panel: it says how things are, and its links stay quiet.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Its words wrap beside the buttons: as tall as they need, never squeezed.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setAccessibleName("Going easy")
         self.text_label = _text("", "Going easy")
-        self.change_button = _button(
-            CHANGE_EASY_TEXT, "Change until when", "Choose another day to go easy until"
+        self.edit_button = QuietLink(
+            EDIT_EASY_TEXT, "Edit going easy", "Choose another day to go easy until"
         )
-        self.stop_button = _button(
+        self.stop_button = QuietLink(
             STOP_EASY_TEXT, STOP_EASY_TEXT, "Suggest people from every circle again"
         )
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(18, 12, 18, 12)
-        layout.setSpacing(10)
-        layout.addWidget(self.text_label, 1)
-        layout.addWidget(self.change_button)
-        layout.addWidget(self.stop_button)
+        # The words take the line; the links sit under them (side by side, a long date
+        # would squeeze the words into a narrow column).
+        links = QHBoxLayout()
+        links.setContentsMargins(0, 0, 0, 0)
+        links.setSpacing(6)
+        links.addWidget(self.edit_button)
+        links.addWidget(self.stop_button)
+        links.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.text_label)
+        layout.addLayout(links)
 
     def set_text(self, text: str) -> None:
         self.text_label.setText(text)
         self.text_label.setAccessibleDescription(text)
+
+
+class LowEnergyLine(QWidget):
+    """ "Low on energy? Go easy this week…": a quiet offer under the day, there when wanted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Going easy")
+        self.text_label = quiet(_text(LOW_ENERGY_TEXT, LOW_ENERGY_TEXT, wrap=False))
+        self.easy_button = QuietLink(
+            GO_EASY_TEXT, "Go easy this week", "For a while, suggest only your inner circle"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.text_label)
+        layout.addWidget(self.easy_button)
+        layout.addStretch(1)

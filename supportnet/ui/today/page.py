@@ -104,7 +104,7 @@ class TodayPageController(QObject):
         view.they_button.clicked.connect(lambda _c=False: self.log_checkin(Initiator.THEM))
         view.ideas_button.clicked.connect(self.show_ideas)
         view.easy_button.clicked.connect(self.go_easy)
-        view.banner.change_button.clicked.connect(self.go_easy)
+        view.banner.edit_button.clicked.connect(self.go_easy)
         view.banner.stop_button.clicked.connect(self.stop_going_easy)
         self.refresh()
 
@@ -171,15 +171,20 @@ class TodayPageController(QObject):
 
     def _show_cards(self) -> None:
         focused = self._focused_card()
+        # How to reach each of them, read through the services (a few small reads).
+        keys = [(s.target.kind, s.target.id) for s in self.suggestions]
+        ways = self._source.ways_to_reach(keys) if keys else {}
         cards = []
         for suggestion in self.suggestions:
-            card = SuggestionCard(suggestion, self.view.cards_holder)
+            key = (suggestion.target.kind, suggestion.target.id)
+            card = SuggestionCard(suggestion, self.view.cards_holder, way=ways.get(key))
             card.done_button.clicked.connect(lambda _c=False, s=suggestion: self.done(s))
             card.not_today_button.clicked.connect(lambda _c=False, s=suggestion: self.not_today(s))
             card.another_day_button.clicked.connect(
                 lambda _c=False, s=suggestion: self.another_day(s)
             )
-            card.copy_button.clicked.connect(lambda _c=False, s=suggestion: self.copy_idea(s))
+            card.copy_button.clicked.connect(lambda _c=False, c=card: self.copy_idea(c))
+            card.reach_copy_button.clicked.connect(lambda _c=False, c=card: self.copy_way(c))
             cards.append(card)
         team_card = None
         if self.team_today:
@@ -198,9 +203,9 @@ class TodayPageController(QObject):
     def _focus_after(self, index: int) -> None:
         cards = self.view.cards
         for card in cards[min(index, len(cards) - 1) :] if cards else []:
-            order = card.focus_order()
-            if order:
-                order[0].setFocus()
+            landing = card.landing()
+            if landing is not None:
+                landing.setFocus()
                 return
         (self.view.log_button if cards else self.view.empty_log_button).setFocus()
 
@@ -344,8 +349,19 @@ class TodayPageController(QObject):
 
     # --- message ideas -------------------------------------------------------------------------
 
-    def copy_idea(self, suggestion: Suggestion) -> None:
-        copy_text(suggestion.plan.message_idea.strip())
+    def copy_idea(self, card: SuggestionCard) -> None:
+        """The card's message idea onto the clipboard; its button says so for a moment."""
+        copy_text(card.suggestion.plan.message_idea.strip())
+        card.copy_button.show_copied(f"the message idea for {card.suggestion.target.name}")
+        self.status.emit("Copied")
+
+    def copy_way(self, card: SuggestionCard) -> None:
+        """The way to reach them (a number, a handle, a link) onto the clipboard."""
+        way = card.way
+        if way is None:
+            return
+        copy_text(way.value)
+        card.reach_copy_button.show_copied(f"{card.suggestion.target.name}'s {way.what}")
         self.status.emit("Copied")
 
     def show_ideas(self) -> IdeasDialog:

@@ -1,10 +1,13 @@
-"""The Today page's layout: the day, the going-easy line, the cards and a footer."""
+"""The Today page's layout: the day, the going-easy line, the cards and a footer.
+
+Nothing on it is a default button: each card's answers weigh the same, and the page
+leaves the choice to the person.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,7 +20,6 @@ from supportnet.ui.today.cards import (
     CONTENT_WIDTH_CHARS,
     EMPTY_MORE,
     EMPTY_TITLE,
-    GO_EASY_TEXT,
     IDEAS_TEXT,
     INTRO,
     INTRO_ONE,
@@ -26,6 +28,7 @@ from supportnet.ui.today.cards import (
     TITLE,
     Card,
     EasyBanner,
+    LowEnergyLine,
     SuggestionCard,
     _button,
     _scaled,
@@ -49,6 +52,9 @@ class TodayPageView(QWidget):
 
         self.title_label = _scaled(_text(TITLE, "Today", wrap=False), 1.6, bold=True)
         self.date_label = _scaled(_text("", "Date"), 1.1)
+        # Under the day: the quiet offer to go easy, or (while going easy) how things are.
+        self.low_energy = LowEnergyLine()
+        self.easy_button = self.low_energy.easy_button
         self.banner = EasyBanner()
         self.banner.setVisible(False)
         self.intro_label = _text(INTRO, "About these suggestions")
@@ -57,7 +63,7 @@ class TodayPageView(QWidget):
         self.cards_holder.setAccessibleName("Suggestions")
         self.cards_layout = QVBoxLayout(self.cards_holder)
         self.cards_layout.setContentsMargins(0, 0, 0, 0)
-        self.cards_layout.setSpacing(14)
+        self.cards_layout.setSpacing(12)
 
         self.empty_holder = QWidget()
         self.empty_holder.setAccessibleName("Nothing planned for today")
@@ -86,11 +92,6 @@ class TodayPageView(QWidget):
         self.ideas_button = _button(
             IDEAS_TEXT, "Message ideas", "First sentences to copy, change and add to"
         )
-        self.easy_button = _button(
-            GO_EASY_TEXT,
-            "Go easy this week",
-            "For a while, suggest only your inner circle",
-        )
         footer = QHBoxLayout()
         footer.setSpacing(8)
         footer.addWidget(self.log_button)
@@ -102,21 +103,19 @@ class TodayPageView(QWidget):
         heading.setSpacing(4)
         heading.addWidget(self.title_label)
         heading.addWidget(self.date_label)
-        top = QHBoxLayout()
-        top.addLayout(heading, 1)
-        top.addWidget(self.easy_button, 0, Qt.AlignmentFlag.AlignBottom)
+        heading.addWidget(self.low_energy)
+        heading.addWidget(self.banner)
 
         column, column_layout = reading_column(self, CONTENT_WIDTH_CHARS)
         column_layout.setContentsMargins(24, 24, 24, 24)
         column_layout.setSpacing(10)
-        column_layout.addLayout(top)
-        column_layout.addSpacing(8)
-        column_layout.addWidget(self.banner)
+        column_layout.addLayout(heading)
+        column_layout.addSpacing(4)
         column_layout.addWidget(self.intro_label)
         column_layout.addSpacing(4)
         column_layout.addWidget(self.cards_holder)
         column_layout.addWidget(self.empty_holder)
-        column_layout.addSpacing(12)
+        column_layout.addSpacing(8)
         column_layout.addLayout(footer)
         column_layout.addStretch(1)
 
@@ -129,7 +128,7 @@ class TodayPageView(QWidget):
     def set_going_easy(self, text: str | None) -> None:
         self.banner.setVisible(text is not None)
         self.banner.set_text(text or "")
-        self.easy_button.setVisible(text is None)
+        self.low_energy.setVisible(text is None)
 
     @property
     def suggestion_cards(self) -> list[SuggestionCard]:
@@ -158,7 +157,12 @@ class TodayPageView(QWidget):
         self._order_focus()
 
     def _order_focus(self) -> None:
-        order: list[QWidget] = [self.banner.change_button, self.banner.stop_button]
+        # As the page reads: the going-easy line under the day, the cards, the footer.
+        order: list[QWidget] = [
+            self.easy_button,
+            self.banner.edit_button,
+            self.banner.stop_button,
+        ]
         for card in self.cards:
             order.extend(card.focus_order())
         order += [
@@ -166,7 +170,6 @@ class TodayPageView(QWidget):
             self.log_button,
             self.they_button,
             self.ideas_button,
-            self.easy_button,
         ]
         tab_order(order)
 
