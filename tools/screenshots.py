@@ -109,6 +109,7 @@ def main() -> None:
             written.append(path)
             window.network.view.centre.combo.setCurrentIndex(0)
             written += today_with_team(out, theme, Services.of(store), tmp, crisis)
+            written.append(today_going_easy(out, theme, window))
             person = next(p for p in store.people.list_all() if p.nickname)
             group = store.groups.list_all()[0]
             for kind, item_id in (("person", person.id), ("group", group.id)):
@@ -231,6 +232,20 @@ def today_with_team(
     window.grab().save(str(path))
     window.close()
     return [path]
+
+
+def today_going_easy(out: Path, theme: str, window: MainWindow) -> Path:
+    """Today while going easy (its line under the day, "Edit…"), then back as it was."""
+    from supportnet.ui.shell.main_window import Page
+
+    window.show_page(Page.TODAY)
+    window.today.set_going_easy(TODAY + timedelta(days=7))
+    QApplication.processEvents()
+    path = out / f"today-easy-{theme}.png"
+    window.grab().save(str(path))
+    window.today.set_going_easy(None)
+    QApplication.processEvents()
+    return path
 
 
 def unlock_dialogs(out: Path, theme: str, key: str, crisis: CrisisHelpService) -> list[Path]:
