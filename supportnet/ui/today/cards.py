@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen
@@ -20,9 +20,11 @@ from supportnet.scheduling import Suggestion
 from supportnet.scheduling.reaching_out import (
     clock_text,
 )
-from supportnet.services.reach import WayToReach
 from supportnet.ui.widgets.buttons import push_button
 from supportnet.ui.widgets.labels import announce, quiet
+
+if TYPE_CHECKING:
+    from supportnet.services.reach import WayToReach
 
 TITLE = "Today"
 INTRO = "A few people you could reach out to today. Even one is plenty."
