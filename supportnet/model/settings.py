@@ -31,7 +31,7 @@ class ReminderPrivacy(StrEnum):
     @property
     def explanation(self) -> str:
         return {
-            ReminderPrivacy.DISCREET: "A gentle nudge and the time, with no name and no plan.",
+            ReminderPrivacy.DISCREET: "A gentle nudge and the time; no name or plan.",
             ReminderPrivacy.FIRST_NAME: "A first name or nickname and the time, nothing more.",
             ReminderPrivacy.FULL: "The name, the plan and the time.",
         }[self]
