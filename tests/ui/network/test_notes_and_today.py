@@ -125,3 +125,19 @@ def test_once_lucia_waits_for_tomorrow_the_notes_may_speak_of_her(
     assert key in _on_cards(window)
     for shown in _on_cards(window):
         assert not _raised(_notes(window), services, shown)
+
+
+def test_going_easy_and_back_keeps_the_notes_apart_from_today(
+    window: MainWindow, store: Any
+) -> None:
+    """Going easy changes whom Today suggests without any change to the network; the notes
+    follow at once (Lucía, in the middle circle, waits while going easy)."""
+    services = Services.of(store)
+    lucia = next(p for p in services.people.list_all() if p.first_name == "Lucía")
+    key = (PERSON, lucia.id)
+    window.today.set_going_easy(date(2026, 11, 30))
+    assert key not in _on_cards(window)
+    assert _raised(_notes(window), services, key)  # nothing on Today: the notes may
+    window.today.stop_going_easy()
+    assert key in _on_cards(window)
+    assert not _raised(_notes(window), services, key)
