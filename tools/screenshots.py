@@ -177,6 +177,14 @@ def main() -> None:
             written.append(path)
             publish.reject()
             app.processEvents()
+            # Preferences, with what reminders say (discreet by default).
+            preferences = window.open_preferences()
+            app.processEvents()
+            path = out / f"preferences-{theme}.png"
+            preferences.grab().save(str(path))
+            written.append(path)
+            preferences.reject()
+            app.processEvents()
             from supportnet.data.recovery import RecoveryKeeper
             from supportnet.ui.start.recovery_dialog import RecoveryKeyDialog
 

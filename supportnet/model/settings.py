@@ -5,10 +5,36 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date, time
+from enum import StrEnum
 
 from supportnet.model.errors import Problem
 from supportnet.model.network import raise_problems
 from supportnet.model.zones import is_known_zone
+
+
+class ReminderPrivacy(StrEnum):
+    """How much a reminder may say on a screen others can see: the words calendar exports
+    use for their own level (a reminder's level is set apart from theirs)."""
+
+    DISCREET = "discreet"
+    FIRST_NAME = "first-name"
+    FULL = "full"
+
+    @property
+    def label(self) -> str:
+        return {
+            ReminderPrivacy.DISCREET: "Discreet",
+            ReminderPrivacy.FIRST_NAME: "First name",
+            ReminderPrivacy.FULL: "Full",
+        }[self]
+
+    @property
+    def explanation(self) -> str:
+        return {
+            ReminderPrivacy.DISCREET: "A gentle nudge and the time; no name or plan.",
+            ReminderPrivacy.FIRST_NAME: "A first name or nickname and the time, nothing more.",
+            ReminderPrivacy.FULL: "The name, the plan and the time.",
+        }[self]
 
 
 @dataclass(slots=True)
@@ -28,6 +54,8 @@ class Settings:
     onboarded: bool = False
     #: Closing the window keeps SupportNet in the system tray, so reminders still come.
     keep_in_tray: bool = False
+    #: What a reminder may say (a :class:`ReminderPrivacy` value; stored as its text).
+    reminder_privacy: str = ReminderPrivacy.DISCREET.value
     #: The calendar server last published to, and the account (never its password).
     caldav_url: str = ""
     caldav_username: str = ""
@@ -41,7 +69,19 @@ class Settings:
             )
         if self.timezone is not None and not is_known_zone(self.timezone):
             problems.append(Problem("timezone", f"“{self.timezone}” isn't a time zone we know."))
+        if self.reminder_privacy not in set(ReminderPrivacy):
+            problems.append(
+                Problem("reminder_privacy", "Choose discreet, first name or full for reminders.")
+            )
         return problems
+
+    @property
+    def reminder_level(self) -> ReminderPrivacy:
+        """What reminders may say; discreet for anything unknown (nothing to leak)."""
+        try:
+            return ReminderPrivacy(self.reminder_privacy)
+        except ValueError:
+            return ReminderPrivacy.DISCREET
 
     def validate(self) -> None:
         """Raise :class:`ValidationError` naming the first problem, carrying all of them."""
@@ -60,6 +100,7 @@ SETTING_LABELS = {
     "timezone": "time zone",
     "onboarded": "the first-start choice",
     "keep_in_tray": "keeping running in the tray",
+    "reminder_privacy": "what reminders say",
     "caldav_url": "the calendar server",
     "caldav_username": "the calendar server",
 }

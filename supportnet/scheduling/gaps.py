@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from supportnet.model.network import Circle, Group, Person, SupportType
+from supportnet.model.targets import GROUP, PERSON, TargetKey
 from supportnet.scheduling.phrasing import since_phrase
 from supportnet.scheduling.rhythm import NO_CONTACT, ContactStats, long_silence, relative_dueness
 
@@ -106,6 +107,7 @@ def find_gaps(
     cadence_by_person: Mapping[int, int] | None = None,
     max_quiet: int = 3,
     cadence_by_group: Mapping[int, int] | None = None,
+    on_today: Collection[TargetKey] = (),
 ) -> list[Gap]:
     """The gaps in a network, gentlest framing first, few of them.
 
@@ -115,6 +117,11 @@ def find_gaps(
     their own rhythm (:func:`supportnet.scheduling.rhythm.long_silence`), the longest
     relative to that rhythm first. A flexible plan's ideal interval (``cadence_by_*``) sets
     the rhythm where there is one. ``now`` is aware.
+
+    Whoever Today suggests (``on_today``, ``(kind, id)`` keys: ask
+    :func:`supportnet.services.today_cards.on_today`) is not raised here too: no long
+    silence is said of them (the next quiet one takes the place), and a note about a kind of
+    support only they give speaks of "someone in your network".
     """
     gaps: list[Gap] = []
     if not any(p.circle == Circle.INNER for p in people) and not any(
@@ -122,6 +129,7 @@ def find_gaps(
     ):
         gaps.append(Gap(GapKind.EMPTY_INNER_CIRCLE, _EMPTY_INNER))
 
+    today = set(on_today)
     names = _ShortNames(people)
     singles: list[Gap] = []
     for support in _SUPPORT_ORDER:
@@ -131,10 +139,11 @@ def find_gaps(
             gaps.append(Gap(GapKind.UNCOVERED_SUPPORT, _UNCOVERED[support], support))
         elif len(givers) == 1 and not group_gives:
             person = givers[0]
+            name = _SOMEONE if (PERSON, person.id) in today else names.of(person)
             singles.append(
                 Gap(
                     GapKind.SINGLE_SUPPORTER,
-                    _opening(_SINGLE[support].format(name=names.of(person))),
+                    _opening(_SINGLE[support].format(name=name)),
                     support,
                     people=_ids(person.id),
                 )
@@ -150,6 +159,7 @@ def find_gaps(
         cadence_by_person or {},
         cadence_by_group or {},
         max(max_quiet, 0),
+        today,
     )
     return gaps
 
@@ -169,17 +179,18 @@ def _long_silences(
     cadence_by_person: Mapping[int, int],
     cadence_by_group: Mapping[int, int],
     limit: int,
+    on_today: Collection[TargetKey],
 ) -> list[Gap]:
     # (relative due-ness, name, person or group id, its last contact, whether a person)
     quiet: list[tuple[float, str, int, datetime, bool]] = []
     for person in people:
-        if person.id is None:
+        if person.id is None or (PERSON, person.id) in on_today:
             continue
         found = _silence(stats_by_person, person.id, cadence_by_person, now)
         if found is not None:
             quiet.append((found[0], names.of(person), person.id, found[1], True))
     for group in groups:
-        if group.id is None:
+        if group.id is None or (GROUP, group.id) in on_today:
             continue
         found = _silence(stats_by_group, group.id, cadence_by_group, now)
         if found is not None:

@@ -7,8 +7,9 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from supportnet.model.days import WEEKDAY_NAMES, long_date
-from supportnet.model.network import ChannelKind, ContactChannel, Group, Person
+from supportnet.model.network import ChannelKind, ContactChannel, Group, Person, first_name_of
 from supportnet.model.plans import Plan, PlanKind
+from supportnet.model.settings import ReminderPrivacy
 from supportnet.model.targets import GROUP, PERSON, TargetKey
 from supportnet.scheduling import Postponement
 
@@ -80,18 +81,44 @@ def clock_text(at: time) -> str:
 # --- reminders ------------------------------------------------------------------------------------
 
 
-def reminder_text(name: str, plan_title: str, start: datetime | None, zone: str) -> tuple[str, str]:
-    """A notification's title and body: ("Time to reach out to Sam", "Sunday call, 18:00").
+#: A discreet reminder's title: it says neither who nor what, nor which app.
+NUDGE_TITLE = "A gentle nudge"
 
-    ``start`` is None for an all-day plan; the body is then only the plan's title (or a
-    gentle line when the plan has none).
+
+def reminder_text(
+    name: str,
+    plan_title: str,
+    start: datetime | None,
+    zone: str,
+    *,
+    level: ReminderPrivacy = ReminderPrivacy.DISCREET,
+    first_name: str = "",
+) -> tuple[str, str]:
+    """A notification's title and body at ``level``, an invitation, never an order.
+
+    - discreet: ("A gentle nudge", "A plan for 18:00"): no name and no plan title (a
+      title may hold a name: "Lunch walk with Tom"), as a lock screen may show it;
+    - first name: ("Maybe a hello to Sam?", "A plan for 18:00"): ``first_name`` (else
+      the first word of ``name``), still no plan title;
+    - full: ("Maybe a hello to Sam Reed?", "Sunday call, 18:00").
+
+    ``start`` is None for an all-day plan: "A plan for today" (or the plan's title at full).
     """
-    title = f"Time to reach out to {name}"
-    what = plan_title or "A plan for today"
-    if start is None:
-        return title, what
-    local = start.astimezone(ZoneInfo(zone))
-    return title, f"{what}, {clock_text(local.time())}"
+    when = "today" if start is None else clock_text(start.astimezone(ZoneInfo(zone)).time())
+    plain = f"A plan for {when}"
+    if level is ReminderPrivacy.DISCREET:
+        return NUDGE_TITLE, plain
+    if level is ReminderPrivacy.FIRST_NAME:
+        who = first_name.strip() or first_name_of(name)
+        return _hello(who), plain
+    title = " ".join(plan_title.split())
+    if not title:
+        return _hello(name), plain
+    return _hello(name), title if start is None else f"{title}, {when}"
+
+
+def _hello(who: str) -> str:
+    return f"Maybe a hello to {who}?" if who.strip() else NUDGE_TITLE
 
 
 def reminder_since(last_tick: datetime | None, now: datetime, interval: timedelta) -> datetime:

@@ -34,7 +34,7 @@ from supportnet.model.network import (
     SupportType,
 )
 from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
-from supportnet.model.settings import Settings
+from supportnet.model.settings import ReminderPrivacy, Settings
 
 # Text that has broken storage layers before: emoji with skin tones, ZWJ sequences and
 # flags; right-to-left scripts with bidi marks and isolates; combining characters.
@@ -472,6 +472,7 @@ def test_settings_round_trip(store: Store, zone: str | None) -> None:
         low_energy_until=date(2026, 12, 3),
         timezone=zone,
         onboarded=True,
+        reminder_privacy="full",
     )
     store.settings.save(copy.deepcopy(original))
     assert store.settings.load() == original
@@ -513,6 +514,8 @@ def _store_settings(store: Store, **raw: str) -> None:
         ("reminders_enabled", '"yes"'),  # of the wrong kind
         ("suggestions_per_day", "true"),
         ("low_energy_until", '{"date": "tomorrow"}'),  # damaged
+        ("reminder_privacy", '"everything"'),  # no such level: back to discreet
+        ("reminder_privacy", "2"),
     ],
 )
 def test_one_bad_setting_resets_only_itself_and_says_which(
@@ -561,6 +564,29 @@ def test_repair_stores_the_default_of_only_the_unreadable_ones(store: Store) -> 
     assert again.settings == loaded.settings
     assert again.settings.quiet_hours_start == time(23, 0)
     assert again.settings.reminders_enabled is False
+
+
+@pytest.mark.parametrize("level", list(ReminderPrivacy))
+def test_what_reminders_say_is_kept_as_its_text(store: Store, level: ReminderPrivacy) -> None:
+    assert Settings().reminder_privacy == "discreet"  # discreet unless chosen otherwise
+    store.settings.save(Settings(reminder_privacy=level.value))
+    with store.sessions() as session:
+        row = session.get(SettingRow, "reminder_privacy")
+        assert row is not None
+        assert row.value == f'"{level.value}"'
+    loaded = store.settings.load_checked()
+    assert loaded.reset == ()
+    assert loaded.settings.reminder_privacy == level.value
+    assert loaded.settings.reminder_level is level
+
+
+def test_an_unknown_reminder_level_is_not_saved(store: Store) -> None:
+    with pytest.raises(ValidationError) as raised:
+        store.settings.update(reminder_privacy="loud")
+    assert raised.value.field == "reminder_privacy"
+    assert store.settings.load().reminder_privacy == "discreet"
+    # Read past a damaged value, the level says discreet: nothing more leaks.
+    assert Settings(reminder_privacy="loud").reminder_level is ReminderPrivacy.DISCREET
 
 
 def test_good_settings_load_with_nothing_reset(store: Store) -> None:

@@ -246,6 +246,47 @@ def test_groups_can_go_quiet_too() -> None:
     assert _gaps(people, groups, group_stats={7: _seen(60)}, cadence_by_group={7: 30}) == []
 
 
+# --- whoever Today suggests is raised there, not here too -----------------------------------
+
+
+def test_someone_on_today_is_not_said_to_be_quiet_and_the_next_takes_the_place() -> None:
+    people = [_person(1, "Ana", *ALL, circle=Circle.INNER)] + [
+        _person(i, name, *ALL) for i, name in enumerate(["Bo", "Cy", "Di", "Ed"], start=2)
+    ]
+    stats = {2: _seen(60), 3: _seen(300, typical=90), 4: _seen(40, typical=2), 5: _seen(25)}
+    assert [g.people for g in _gaps(people, stats=stats)] == [(4,), (2,), (5,)]
+    gaps = _gaps(people, stats=stats, on_today={("person", 4)})
+    assert [g.people for g in gaps] == [(2,), (5,), (3,)]
+    assert not any("Di" in g.message for g in gaps)
+    # A group on Today likewise; a person and a group may share an id.
+    groups = [_group(4, "Choir", *ALL)]
+    found = _gaps(people, groups, stats, {4: _seen(60)}, on_today={("group", 4)})
+    assert not any(g.groups for g in found)
+    assert (4,) in [g.people for g in found]
+
+
+def test_the_one_supporter_on_today_is_someone_in_your_network() -> None:
+    people = [
+        _person(1, "Sam Okafor", SupportType.PRACTICAL, circle=Circle.INNER),
+        _person(2, "Ana", SupportType.EMOTIONAL),
+        _person(3, "Bo", SupportType.EMOTIONAL),
+    ]
+    singles = [
+        g for g in _gaps(people, on_today={("person", 1)}) if g.kind is GapKind.SINGLE_SUPPORTER
+    ]
+    assert singles == [
+        Gap(
+            GapKind.SINGLE_SUPPORTER,
+            "Someone in your network helps with everyday things. A neighbour, a group or a "
+            "local service can too.",
+            SupportType.PRACTICAL,
+            people=(1,),  # Enter on the note still shows who it is about
+        )
+    ]
+    # Someone else on Today changes nothing here.
+    assert "Sam helps" in _gaps(people, on_today={("person", 2), ("group", 1)})[-1].message
+
+
 def test_the_kinds_come_in_order() -> None:
     people = [_person(1, "Ana", SupportType.PRACTICAL), _person(2, "Bo")]
     gaps = _gaps(people, stats={2: _seen(400)})

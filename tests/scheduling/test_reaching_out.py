@@ -10,6 +10,7 @@ import pytest
 from supportnet.model.checkins import MOOD_WORDS
 from supportnet.model.network import ChannelKind, Circle, ContactChannel, Group, Person
 from supportnet.model.plans import Cadence, Plan, PlanKind, Recurrence
+from supportnet.model.settings import ReminderPrivacy
 from supportnet.model.targets import target_key_of
 from supportnet.model.zones import user_zone_name
 from supportnet.scheduling import Postponement
@@ -100,16 +101,69 @@ def test_mood_words_cover_one_to_five_low_to_good() -> None:
     assert MOOD_WORDS[5] == "Very good"
 
 
-def test_reminder_text_names_the_person_the_plan_and_the_local_time() -> None:
+def test_a_discreet_reminder_says_neither_who_nor_what() -> None:
     start = datetime(2025, 6, 15, 18, 0, tzinfo=ZoneInfo("Europe/London"))
-    assert reminder_text("Sam", "Sunday call", start, "Europe/London") == (
-        "Time to reach out to Sam",
-        "Sunday call, 18:00",
+    assert reminder_text("Tom Whitaker", "Lunch walk with Tom", start, "Europe/London") == (
+        "A gentle nudge",
+        "A plan for 18:00",
+    )
+    level = ReminderPrivacy.DISCREET
+    assert reminder_text("Ana", "", None, "UTC", level=level) == (
+        "A gentle nudge",
+        "A plan for today",
     )
     # A friend's time in New York, read in London.
     ny = datetime(2025, 6, 14, 13, 0, tzinfo=ZoneInfo("America/New_York"))
-    assert reminder_text("Jamie", "Video call", ny, "Europe/London")[1] == "Video call, 18:00"
-    assert reminder_text("Ana", "", None, "UTC") == ("Time to reach out to Ana", "A plan for today")
+    assert reminder_text("Jamie", "Video call", ny, "Europe/London", level=level)[1] == (
+        "A plan for 18:00"
+    )
+
+
+@pytest.mark.parametrize("start", [None, datetime(2025, 6, 15, 17, 0, tzinfo=UTC)])
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [("Tom Whitaker", "Lunch walk with Tom"), ("Mum", "Sunday call with Mum"), ("Li", "Li")],
+)
+def test_a_discreet_reminder_never_holds_the_name_or_the_title(
+    start: datetime | None, name: str, title: str
+) -> None:
+    said = " ".join(reminder_text(name, title, start, "Europe/London"))
+    for word in {*name.split(), *title.split()}:
+        assert word.casefold() not in said.casefold().split(), (word, said)
+    assert "SupportNet" not in said  # the app's name hints at what it is for
+
+
+def test_a_first_name_reminder_says_only_the_first_name_and_the_time() -> None:
+    start = datetime(2025, 6, 15, 18, 0, tzinfo=ZoneInfo("Europe/London"))
+    level = ReminderPrivacy.FIRST_NAME
+    assert reminder_text(
+        "Tom Whitaker", "Lunch walk with Tom Whitaker", start, "Europe/London", level=level
+    ) == ("Maybe a hello to Tom?", "A plan for 18:00")
+    # The nickname they go by, when the caller knows it; a title is not a name.
+    assert reminder_text("Dr Farid Rahimi", "", None, "UTC", level=level)[0] == (
+        "Maybe a hello to Farid?"
+    )
+    assert reminder_text("Josephine Hart", "Call", None, "UTC", level=level, first_name="Jo") == (
+        "Maybe a hello to Jo?",
+        "A plan for today",
+    )
+
+
+def test_a_full_reminder_names_the_person_the_plan_and_the_local_time() -> None:
+    start = datetime(2025, 6, 15, 18, 0, tzinfo=ZoneInfo("Europe/London"))
+    level = ReminderPrivacy.FULL
+    assert reminder_text("Sam Reed", "Sunday call", start, "Europe/London", level=level) == (
+        "Maybe a hello to Sam Reed?",
+        "Sunday call, 18:00",
+    )
+    assert reminder_text("Ana", "Coffee", None, "UTC", level=level) == (
+        "Maybe a hello to Ana?",
+        "Coffee",
+    )
+    assert reminder_text("Ana", " ", start, "UTC", level=level) == (
+        "Maybe a hello to Ana?",
+        "A plan for 17:00",
+    )
     assert clock_text(time(9, 5)) == "09:05"
 
 

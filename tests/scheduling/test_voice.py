@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from supportnet.model.days import rhythm
 from supportnet.model.network import ChannelKind, Circle, Group, GroupKind, Person, SupportType
+from supportnet.model.settings import ReminderPrivacy
 from supportnet.scheduling import suggestions
 from supportnet.scheduling.gaps import find_gaps
 from supportnet.scheduling.model import Postponement
@@ -95,13 +96,26 @@ def test_kind_lines_pass(line: str) -> None:
 
 
 def test_the_allow_list_only_shrinks() -> None:
-    """Each entry has a reason and still lets through a line the app says today: once
-    the line is fixed, the entry fails here until it is taken off."""
-    still_said = [reminder_text("Sam", "Sunday call", None, "UTC")[0]]
-    assert len(PENDING) <= 1
-    for pattern, why in PENDING.items():
-        assert why.strip(), pattern
-        assert any(pending(line) == pattern and flagged(line) for line in still_said), pattern
+    """Its last entry, the reminder's "Time to reach out to {name}", is fixed and off: it
+    stays empty (a line that isn't fixed yet would need a reason to go on)."""
+    assert PENDING == {}
+    assert pending("Time to reach out to Sam") is None
+
+
+@pytest.mark.parametrize("level", list(ReminderPrivacy))
+@pytest.mark.parametrize("name", ["Sam", "Tom Whitaker", "Dr Farid Rahimi", "Thursday Choir", ""])
+@pytest.mark.parametrize("title", ["Sunday call", "Lunch walk with Tom", "", "  "])
+def test_reminders_read_calmly_at_every_level(
+    level: ReminderPrivacy, name: str, title: str
+) -> None:
+    for start in (None, NOW, NOW + timedelta(hours=5, minutes=7)):
+        for zone in ("UTC", "Europe/London", "Pacific/Auckland"):
+            for line in reminder_text(name, title, start, zone, level=level):
+                _calm(line)
+                assert line.strip()
+                assert not pending(line)
+    _calm(level.label)
+    _calm(level.explanation)
 
 
 @pytest.mark.parametrize("days", range(1, 400))

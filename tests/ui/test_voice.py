@@ -375,3 +375,36 @@ def test_the_collector_hears_a_stinging_line(qtbot: Any) -> None:
     found = trips(list(widget_texts(top)))
     assert any("QLabel#reason" in line and "norm" in line for line in found)
     assert any("QPushButton" in line and "tooltip" in line for line in found)
+
+
+@pytest.mark.parametrize("level", ["discreet", "first-name", "full"])
+def test_reminders_read_calmly_at_every_level(store: Any, qtbot: Any, level: str) -> None:
+    """The reminders of the example's Wednesday, as the tray would show them, at each
+    privacy level (a notification is text no widget holds)."""
+    from supportnet.demo.loader import load_demo
+    from supportnet.services import Services
+    from supportnet.ui.shell.reminders import ReminderService
+
+    load_demo(store, TODAY, ZONE)
+    services = Services.of(store)
+    services.settings.update(timezone=ZONE, reminder_privacy=level)
+    moments = iter(NOW.replace(hour=h, minute=m) for h, m in ((8, 40), (12, 25), (12, 35)))
+    now = [next(moments)]
+    shown: list[tuple[str, str]] = []
+    reminders = ReminderService(
+        services,
+        clock=lambda: now[0],
+        notify=lambda title, body: shown.append((title, body)),
+        interval_ms=10 * 60_000,
+        tray_available=lambda: False,
+    )
+    reminders.start()
+    for moment in moments:
+        now[0] = moment
+        reminders.check()
+    reminders.stop()
+    assert shown  # Tom's 12:30 walk at least
+    said = [(f"reminder ({level})", text) for pair in shown for text in pair]
+    assert not trips(said), "\n".join(trips(said))
+    # Honest: the walk was reminded, and only discreet leaves Tom's name off the screen.
+    assert any("Tom" in text for _, text in said) is (level != "discreet")

@@ -1,4 +1,5 @@
-"""The Network page: the circle map, and beside it a few gentle notes about gaps."""
+"""The Network page: the circle map, and beside it a few gentle notes about gaps (never
+about whoever Today suggests: they are raised there)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from supportnet.scheduling.rhythm import (
     cadence_by_person,
 )
 from supportnet.services import Services
+from supportnet.services.today_cards import on_today
 from supportnet.ui.network.centre import CentreChoice, team_views, view_nodes, view_ring
 from supportnet.ui.network.map_view import CircleMapView
 from supportnet.ui.network.nodes import NO_CONTACT_TEXT, map_nodes
@@ -234,6 +236,8 @@ class NetworkPageController(QObject):
         self._source = source
         self._clock = clock
         self.export_dir = str(Path.home())
+        #: Today's own reader: the notes ask who Today suggests, as Today does.
+        self._reader = source.reach_out_reader()
         self.gaps_model = GapsListModel(self)
         self.view = NetworkPageView(parent)
         self.view.gaps_list.setModel(self.gaps_model)
@@ -277,6 +281,8 @@ class NetworkPageController(QObject):
                 now,
                 cadence_by_person=person_cadence,
                 cadence_by_group=group_cadence,
+                # Whoever Today suggests is raised there, not here as well.
+                on_today=on_today(source, now, reader=self._reader),
             )
             if self.nodes
             else []

@@ -241,6 +241,9 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
 
     def _going_easy_changed(self, easy: bool) -> None:
         self.go_easy_action.setText(STOP_EASY_TEXT if easy else GO_EASY_TEXT)
+        # Today suggests others now; the map's notes leave out whoever it suggests.
+        if self.is_built(Page.NETWORK):
+            self.network.refresh()
 
     def open_preferences(self) -> QDialog:
         """Suggestions a day, reminders and quiet hours, the time zone."""

@@ -1,4 +1,5 @@
-"""Preferences: suggestions a day, reminders, quiet hours, time zone, crisis lines' country."""
+"""Preferences: suggestions a day, reminders and what they say, quiet hours, time zone, crisis
+lines' country."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.errors import SupportNetError
-from supportnet.model.settings import Settings
+from supportnet.model.settings import ReminderPrivacy, Settings
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.plans.fields import pytime, qtime
 from supportnet.ui.widgets.field_message import FieldMessage
@@ -57,6 +58,21 @@ class PreferencesDialog(QDialog):
         self.reminders = QCheckBox("Remind me when a planned time comes")
         self.reminders.setChecked(settings.reminders_enabled)
         self.reminders.setAccessibleName("Reminders")
+
+        self.reminder_privacy = QComboBox()
+        self.reminder_privacy.setAccessibleName("What reminders say")
+        for level in ReminderPrivacy:
+            self.reminder_privacy.addItem(level.label, level.value)
+        self.reminder_privacy.setCurrentIndex(
+            self.reminder_privacy.findData(settings.reminder_level.value)
+        )
+        self.reminder_privacy.setToolTip("Reminders can show on a locked screen")
+        #: One calm line: what a reminder says at the level chosen.
+        self.reminder_note = QLabel()
+        self.reminder_note.setWordWrap(True)
+        self.reminder_note.setAccessibleName("What a reminder says at this level")
+        self.reminder_privacy.currentIndexChanged.connect(self._explain_reminders)
+        self._explain_reminders()
 
         self.keep_in_tray = QCheckBox("Keep running in the tray when the window is closed")
         self.keep_in_tray.setChecked(settings.keep_in_tray)
@@ -108,6 +124,8 @@ class PreferencesDialog(QDialog):
         form.addRow("&Suggestions a day", self.per_day)
         form.addRow("", self.messages["suggestions_per_day"])
         form.addRow("", self.reminders)
+        form.addRow("&What reminders say", self.reminder_privacy)
+        form.addRow("", self.reminder_note)
         form.addRow("", self.keep_in_tray)
         form.addRow("Quiet hours &from", self.quiet_from)
         form.addRow("Quiet hours &until", self.quiet_until)
@@ -152,11 +170,19 @@ class PreferencesDialog(QDialog):
             self._original,
             suggestions_per_day=self.per_day.value(),
             reminders_enabled=self.reminders.isChecked(),
+            reminder_privacy=self.reminder_level().value,
             keep_in_tray=self.keep_in_tray.isChecked(),
             quiet_hours_start=pytime(self.quiet_from.time()),
             quiet_hours_end=pytime(self.quiet_until.time()),
             timezone=zone,
         )
+
+    def reminder_level(self) -> ReminderPrivacy:
+        """The privacy level chosen for reminders."""
+        return ReminderPrivacy(self.reminder_privacy.currentData())
+
+    def _explain_reminders(self) -> None:
+        self.reminder_note.setText(self.reminder_level().explanation)
 
     def _check(self) -> bool:
         problems = {p.field: p.message for p in self.build().problems()}

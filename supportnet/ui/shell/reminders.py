@@ -1,5 +1,8 @@
 """Reminders: a quiet timer that notifies once when a planned reach-out's time comes.
 
+What a reminder says follows its own privacy level, discreet unless the person chooses
+more (Preferences): a notification may show on a lock screen others can see.
+
 At start, and after the computer sleeps, it looks back only one interval: anything older
 simply waits on the Today page instead of arriving in a flood. Inside quiet hours, or with
 reminders turned off, it shows nothing (and does not save it up for later either).
@@ -16,6 +19,8 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from supportnet.model.plans import Plan
+from supportnet.model.settings import ReminderPrivacy
+from supportnet.model.targets import PERSON
 from supportnet.model.zones import system_zone_name, user_zone_name
 from supportnet.scheduling import Target, reminders_due
 from supportnet.scheduling.reaching_out import (
@@ -72,6 +77,8 @@ class ReminderService(QObject):
         self.last_check: datetime | None = None
         self._plans: list[Plan] | None = None
         self._targets: dict[tuple[str, int], Target] | None = None
+        #: People's first names by id, read only when a reminder may say one.
+        self._first_names: dict[int, str] | None = None
 
         self.tray: QSystemTrayIcon | None = None
         self.menu: QMenu | None = None
@@ -140,6 +147,7 @@ class ReminderService(QObject):
         """People, groups or plans changed: read them again at the next check."""
         self._plans = None
         self._targets = None
+        self._first_names = None
 
     def attach_window(self, window: Any) -> None:
         """Wire the tray menu to the main window and follow its changes."""
@@ -193,15 +201,32 @@ class ReminderService(QObject):
             already=self.already,
         )
         by_id = {plan.id: plan for plan in plans}
+        level = settings.reminder_level
         shown: list[tuple[str, str]] = []
         for occurrence, target in due:
             self.already.add((occurrence.plan_id, occurrence.day))
             plan = by_id.get(occurrence.plan_id)
             title, body = reminder_text(
-                target.name, plan.title if plan else "", occurrence.start, zone
+                target.name,
+                plan.title if plan else "",
+                occurrence.start,
+                zone,
+                level=level,
+                first_name=self._first_name(target) if level is ReminderPrivacy.FIRST_NAME else "",
             )
             self._notify(title, body)
             shown.append((title, body))
         # Forget what can no longer come round again.
         self.already = {(p, d) for p, d in self.already if d >= today - timedelta(days=2)}
         return shown
+
+    def _first_name(self, target: Target) -> str:
+        """What a first-name reminder calls them: a person's first name or nickname, a
+        group's name."""
+        if target.kind != PERSON:
+            return target.name
+        if self._first_names is None:
+            self._first_names = {
+                p.id: p.first_name for p in self._source.people.list_all() if p.id is not None
+            }
+        return self._first_names.get(target.id, "")

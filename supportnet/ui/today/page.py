@@ -33,12 +33,8 @@ from supportnet.scheduling.reaching_out import (
     tomorrow,
 )
 from supportnet.services import Services
-from supportnet.services.care_today import (
-    CareToday,
-    TeamLine,
-    people_with_cards,
-    share_cap,
-)
+from supportnet.services.care_today import CareToday, TeamLine
+from supportnet.services.today_cards import todays_cards
 from supportnet.ui.today.cards import SuggestionCard
 from supportnet.ui.today.care_card import CareTeamCard
 from supportnet.ui.today.dialogs import DayPickerDialog, GoEasyDialog
@@ -143,13 +139,8 @@ class TodayPageController(QObject):
         self._today = today
         # The reader keeps plans and names between refreshes; Today refreshes often.
         cap = settings.suggestions_per_day
-        self.suggestions, self.team_today = share_cap(
-            cap,
-            self._reader.suggestions(now, self._zone),
-            lambda own: source.care_today(
-                today, self._zone, limit=cap, with_cards=people_with_cards(source, own)
-            ),
-        )
+        # The Network page's notes ask the same (services.today_cards): nobody twice.
+        self.suggestions, self.team_today = todays_cards(source, self._reader, now, self._zone, cap)
         self.view.set_date(long_date(today))
         easy = is_going_easy(settings.low_energy_until, today)
         until = settings.low_energy_until

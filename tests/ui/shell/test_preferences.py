@@ -165,3 +165,51 @@ def test_preferences_saved_without_touching_the_country_keep_it_unsaved(
     # Still following the computer: nothing was written for the country.
     assert crisis.saved_country() is None
     assert not (tmp_path / "data").exists()
+
+
+def test_what_reminders_say_is_chosen_by_keyboard_and_saved(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from supportnet.model.settings import ReminderPrivacy
+    from tests.ui.tab_walk import tab_walk
+
+    saves: list[Settings] = []
+    dialog = PreferencesDialog(Settings(), saves.append, system_zone="Europe/London")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    combo = dialog.reminder_privacy
+    # Discreet unless chosen otherwise, said in one calm line beside the choice.
+    assert combo.currentText() == "Discreet"
+    assert combo.accessibleName() == "What reminders say"
+    assert dialog.reminder_note.text() == ReminderPrivacy.DISCREET.explanation
+    assert "no name" in dialog.reminder_note.text()
+    # Its label names it and takes the Alt key to it.
+    label = next(
+        w for w in dialog.findChildren(QLabel) if w.text().replace("&", "") == "What reminders say"
+    )
+    assert label.buddy() is combo
+    # Reached with Tab from the reminders' own switch, changed with the arrow keys.
+    stops, reached = tab_walk(dialog, dialog.reminders)
+    assert combo in stops
+    assert reached[reached.index(dialog.reminders) + 1] is combo
+    combo.setFocus()
+    QApplication.processEvents()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == "First name"
+    assert dialog.reminder_note.text() == ReminderPrivacy.FIRST_NAME.explanation
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert dialog.reminder_level() is ReminderPrivacy.FULL
+    dialog.save_button.click()
+    assert [s.reminder_privacy for s in saves] == ["full"]
+
+
+def test_a_saved_level_is_shown_again(qtbot: Any, demo_store: Any, clock: Any) -> None:
+    Services.of(demo_store).settings.update(reminder_privacy="first-name")
+    window = _window(qtbot, demo_store, clock)
+    dialog = window.open_preferences()
+    assert isinstance(dialog, PreferencesDialog)
+    assert dialog.reminder_privacy.currentText() == "First name"
+    dialog.reminder_privacy.setCurrentIndex(0)
+    dialog.save_button.click()
+    assert demo_store.settings.load().reminder_privacy == "discreet"

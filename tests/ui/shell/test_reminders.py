@@ -18,7 +18,8 @@ from tests.ui.conftest import ZONE
 
 #: Mum's Sunday call is at 18:00 in London, 17:00 UTC, on Sunday 15 June 2025.
 MUM_CALL = datetime(2025, 6, 15, 17, 0, tzinfo=UTC)
-MUM = ("Time to reach out to Mum", "Sunday call with Mum, 18:00")
+#: Discreet, unless the person chooses more: no name and no plan title on a lock screen.
+MUM = ("A gentle nudge", "A plan for 18:00")
 
 
 class Clock:
@@ -149,7 +150,7 @@ def test_waking_from_sleep_does_not_flood(qtbot: Any, london: Any, services: Any
     service = _service(services, london, clock, shown)
     service.start()
     clock.now = datetime(2025, 6, 18, 11, 30, 20, tzinfo=UTC)  # 12:30:20 in London
-    assert service.check() == [("Time to reach out to Tom Whitaker", "Lunch walk with Tom, 12:30")]
+    assert service.check() == [("A gentle nudge", "A plan for 12:30")]
     clock.advance(seconds=60)
     assert service.check() == []
     assert len(shown) == 1
@@ -195,6 +196,7 @@ def test_a_postponed_occurrence_is_not_reminded(qtbot: Any, london: Any, service
 def test_a_new_plan_is_seen_after_the_window_says_plans_changed(
     qtbot: Any, london: Any, services: Any
 ) -> None:
+    Services.of(london).settings.update(reminder_privacy="full")
     window = MainWindow(
         Services.of(london), data_location="/d", key_location="k", clock=lambda: MUM_CALL
     )
@@ -217,7 +219,60 @@ def test_a_new_plan_is_seen_after_the_window_says_plans_changed(
     )
     window.signals.plans_changed.emit()
     clock.now = MUM_CALL + timedelta(minutes=10, seconds=30)
-    assert service.check() == [("Time to reach out to Rosie Mensah", "Film night, 18:10")]
+    assert service.check() == [("Maybe a hello to Rosie Mensah?", "Film night, 18:10")]
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"),
+    [
+        ("discreet", MUM),
+        ("first-name", ("Maybe a hello to Mum?", "A plan for 18:00")),
+        ("full", ("Maybe a hello to Mum?", "Sunday call with Mum, 18:00")),
+    ],
+)
+def test_a_reminder_says_what_its_level_lets_it(
+    qtbot: Any, london: Any, services: Any, level: str, expected: tuple[str, str]
+) -> None:
+    Services.of(london).settings.update(reminder_privacy=level)
+    shown: list[tuple[str, str]] = []
+    clock = Clock(MUM_CALL - timedelta(seconds=30))
+    service = _service(services, london, clock, shown)
+    service.start()
+    clock.advance(seconds=60)
+    assert service.check() == [expected]
+    assert shown == [expected]
+
+
+def test_a_first_name_reminder_uses_the_first_name_not_the_full_name(
+    qtbot: Any, london: Any, services: Any
+) -> None:
+    """Tom's walk at the first-name level: "Tom", not "Tom Whitaker", and not the plan's
+    title; a level changed between checks is followed at the next one."""
+    shown: list[tuple[str, str]] = []
+    clock = Clock(datetime(2025, 6, 18, 11, 29, 30, tzinfo=UTC))  # 12:29:30 in London
+    service = _service(services, london, clock, shown)
+    service.start()
+    Services.of(london).settings.update(reminder_privacy="first-name")
+    clock.advance(seconds=60)
+    assert service.check() == [("Maybe a hello to Tom?", "A plan for 12:30")]
+
+
+def test_a_damaged_level_reminds_discreetly(qtbot: Any, london: Any, services: Any) -> None:
+    from sqlalchemy import update
+
+    from supportnet.data.schema import SettingRow
+
+    Services.of(london).settings.update(reminder_privacy="full")
+    with london.sessions.begin() as session:
+        session.execute(
+            update(SettingRow).where(SettingRow.key == "reminder_privacy").values(value='"loud"')
+        )
+    shown: list[tuple[str, str]] = []
+    clock = Clock(MUM_CALL - timedelta(seconds=30))
+    service = _service(services, london, clock, shown)
+    service.start()
+    clock.advance(seconds=60)
+    assert service.check() == [MUM]
 
 
 def test_without_a_system_tray_nothing_fails(qtbot: Any, london: Any) -> None:
