@@ -213,8 +213,14 @@ def plan_events(
             for slot, day in enumerate(days):
                 occ = occurrence_on(plan, day)
                 out.append(_single(plan, who, occ, options, repeats=repeats, slot=slot))
+    # Today's that has begun first: the preview says "Earlier today" before "next …".
     out.sort(
-        key=lambda e: (_sort_instant(e.upcoming or e.start), e.summary, e.plan_id, e.slot or 0)
+        key=lambda e: (
+            _sort_instant(e.earlier_today or e.upcoming or e.start),
+            e.summary,
+            e.plan_id,
+            e.slot or 0,
+        )
     )
     return out
 

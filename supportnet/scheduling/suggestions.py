@@ -88,8 +88,9 @@ def suggestions(
     then by due time and name — except that the day's own planned occurrences (fixed or
     one-off, on today's date, begun) come before every other item already due, so a walk
     planned for 12:30 is still on Today at 17:30 (see :mod:`supportnet.scheduling.when`);
-    items later today come after all of them, by circle, time and name. At most ``cap`` are returned. Reasons never say "overdue", "missed",
-    "late" or "behind" (a plan's own title is quoted as the person wrote it).
+    items later today come after all of them, by circle, time and name. At most ``cap``
+    are returned. Reasons never say "overdue", "missed", "late" or "behind" (a plan's own
+    title is quoted as the person wrote it).
     """
     if cap <= 0:
         return []

@@ -92,6 +92,8 @@ class PlansModel(TableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(plan, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == self.COL_NEXT and not plan.paused:
+                return self._next.get(plan.uid) or None  # whole, should the column be narrow
             return self._tooltip(plan)
         if role == Qt.ItemDataRole.FontRole and plan.paused:
             from PySide6.QtGui import QFont

@@ -201,7 +201,9 @@ class PlansPanelController(TargetRowsController):
     def _size_columns(self) -> None:
         table = self.view.table
         header = table.horizontalHeader()
-        spare = table.fontMetrics().averageCharWidth() * 4
+        # Room to breathe, leaving the last column ("Earlier today, 12:30 · next Wed 2 Dec")
+        # enough for its words.
+        spare = table.fontMetrics().averageCharWidth() * 2
         for column in range(self.model.columnCount() - 1):
             table.resizeColumnToContents(column)
             header.resizeSection(column, header.sectionSize(column) + spare)

@@ -163,6 +163,17 @@ def earlier_text(start: datetime) -> str:
     return f"Earlier today, {start:%H:%M}"
 
 
+def then_text(day: date, start: datetime | None, begun: datetime, today: date) -> str:
+    """The next one after today's that has begun, on the user's clock: "Wed 2 Dec", with
+    its time only when it isn't the same as today's ("Sat 5 Dec, 19:00")."""
+    text = short_date(day, today)
+    if start is None:
+        return f"{text}, any time"
+    if f"{start:%H:%M}" == f"{begun:%H:%M}":
+        return text
+    return f"{text}, {start:%H:%M}"
+
+
 def _user_clock(plan: Plan, now: datetime, user_zone: str) -> tuple[ZoneInfo, date] | None:
     """The user's zone and today there; None if either zone is unknown (say nothing then)."""
     user_tz = known_zone(user_zone)
@@ -248,10 +259,11 @@ def next_short(
         text = f"{short_date(found.day, today_user)}, {found.start:%H:%M}"
     if answer.earlier_today is None or answer.earlier_today.start is None:
         return text
-    before = earlier_text(answer.earlier_today.start)
+    begun = answer.earlier_today.start
+    before = earlier_text(begun)
     if found is None:
         return before if plan.kind is PlanKind.ONE_OFF else f"{before} · the last one"
-    return f"{before} · next {text}"
+    return f"{before} · next {then_text(found.day, found.start, begun, today_user)}"
 
 
 def plan_save_hint(problems: Sequence[Problem], names: Mapping[str, str] = PLAN_FIELD_NAMES) -> str:
