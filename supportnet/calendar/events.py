@@ -42,6 +42,7 @@ from supportnet.scheduling import (
     plan_zone,
     skipped_occurrences,
 )
+from supportnet.scheduling.when import when
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,10 @@ class ExportEvent:
     exdates: tuple[date | datetime, ...] = ()
     slot: int | None = None  # flexible occurrences: 0 is the next one
     cancelled: bool = False  # given to calendars before and no longer planned
-    upcoming: date | datetime | None = None  # a repeating event's next start from today
+    upcoming: date | datetime | None = None  # a repeating event's next start after now
+    #: For the preview, never written: today's start that has already begun (the one
+    #: answer of :func:`supportnet.scheduling.when.when`), said "Earlier today, 12:30".
+    earlier_today: datetime | None = None
     #: A moved occurrence of a series: the start it had (RECURRENCE-ID); same uid.
     recurrence_id: date | datetime | None = None
     #: A series' moved occurrences, as text: part of its timing, so a move re-sequences it.
@@ -172,10 +176,16 @@ def plan_events(
             if plan.kind is PlanKind.FLEXIBLE
             else moved_occurrences(plan, postponements, user_today, user_zone)
         )
+        answer = when(plan, now, user_zone, postponements=postponements)
+        begun = answer.earlier_today
+        earlier = None if begun is None or begun.moved else begun.start
         if plan.kind is PlanKind.FIXED:
-            event = _fixed_event(plan, who, today, options)
+            # The series' next start after now as the plan has it (moved ones are apart).
+            ahead = when(plan, now, user_zone).next
+            event = _fixed_event(plan, who, None if ahead is None else ahead.occurrence, options)
             if event is None:
                 continue
+            event = dataclasses.replace(event, earlier_today=earlier)
             overrides = [_override(event, plan, move) for move in moved]
             if overrides:
                 event = dataclasses.replace(
@@ -192,6 +202,7 @@ def plan_events(
             for found in occurrences(plan, plan.start_date, plan.start_date):
                 occ = _moved_to(plan, moved[0]) if moved else found
                 event = _single(plan, who, occ, options, repeats="Once")
+                event = dataclasses.replace(event, earlier_today=None if moved else earlier)
                 due = today <= occ.day <= last_day
                 if due or _outdated(have.get(event.plan_id), event, now):
                     out.append(event)
@@ -202,8 +213,14 @@ def plan_events(
             for slot, day in enumerate(days):
                 occ = occurrence_on(plan, day)
                 out.append(_single(plan, who, occ, options, repeats=repeats, slot=slot))
+    # Today's that has begun first: the preview says "Earlier today" before "next …".
     out.sort(
-        key=lambda e: (_sort_instant(e.upcoming or e.start), e.summary, e.plan_id, e.slot or 0)
+        key=lambda e: (
+            _sort_instant(e.earlier_today or e.upcoming or e.start),
+            e.summary,
+            e.plan_id,
+            e.slot or 0,
+        )
     )
     return out
 
@@ -384,8 +401,11 @@ def _moves_text(overrides: Sequence[ExportEvent]) -> str:
     return ",".join(parts)
 
 
-def _fixed_event(plan: Plan, who: Who, today: date, options: ExportOptions) -> ExportEvent | None:
-    """A fixed plan's series (ended ones too: see :func:`plan_events`)."""
+def _fixed_event(
+    plan: Plan, who: Who, ahead: Occurrence | None, options: ExportOptions
+) -> ExportEvent | None:
+    """A fixed plan's series (ended ones too: see :func:`plan_events`); ``ahead`` is its
+    next occurrence after now, the preview's "Next"."""
     rec = plan.recurrence
     if rec is None:
         return None
@@ -413,7 +433,6 @@ def _fixed_event(plan: Plan, who: Who, today: date, options: ExportOptions) -> E
             rule["UNTIL"] = local.astimezone(UTC)
     exdates = tuple(_bounds(occ)[0] for occ in skipped_occurrences(plan))
     event = _single(plan, who, first, options, repeats=rec.describe(), rrule=rule, exdates=exdates)
-    ahead = next_occurrence(plan, today)
     if ahead is None:
         return event
     return dataclasses.replace(event, upcoming=_bounds(ahead)[0])

@@ -50,7 +50,7 @@ from supportnet.calendar.slots import StoredEvent, Who, follow, withdraw
 from supportnet.model.care import CareTeam, RotaSlot, SlotSwap
 from supportnet.model.network import Circle
 from supportnet.model.plans import Plan, PlanKind
-from supportnet.scheduling import occurrence_on, plan_zone
+from supportnet.scheduling import next_occurrence, occurrence_on, plan_zone
 from supportnet.scheduling.rota import RotaCheckIn, expand
 
 __all__ = [
@@ -115,7 +115,7 @@ def supporter_events(
         rec = plan.recurrence
         if rec is not None and rec.until is not None and rec.until < today:
             continue
-        event = _fixed_event(plan, focus, today, options)
+        event = _fixed_event(plan, focus, next_occurrence(plan, today), options)
         if event is None:
             continue
         away = tuple(

@@ -111,6 +111,9 @@ class AgendaItem:
     target: Target
     flexible: bool
     """A flexible plan's expected day, to be shown softly ("around")."""
+    earlier: bool = False
+    """Today's occurrence that has already begun (:func:`scheduling.when.when`'s
+    ``earlier_today``): still today's, marked "earlier"."""
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ class _Candidate:
     reason: str
     time_today: time | None
     due_now: bool
+    planned_today: bool = False  # a fixed or one-off occurrence on today's date
 
 
 def suggestions(
@@ -84,9 +85,12 @@ def suggestions(
     then higher due-ness). The cap applies to everything: items already due come first,
     by due-ness (descending; within ``0.05`` of each other counts as equal, and among
     equals the inner circle comes before the middle and the middle before the outer),
-    then by due time and name; items later today come after all of them, by circle, time
-    and name. At most ``cap`` are returned. Reasons never say "overdue", "missed",
-    "late" or "behind" (a plan's own title is quoted as the person wrote it).
+    then by due time and name — except that the day's own planned occurrences (fixed or
+    one-off, on today's date, begun) come before every other item already due, so a walk
+    planned for 12:30 is still on Today at 17:30 (see :mod:`supportnet.scheduling.when`);
+    items later today come after all of them, by circle, time and name. At most ``cap``
+    are returned. Reasons never say "overdue", "missed", "late" or "behind" (a plan's own
+    title is quoted as the person wrote it).
     """
     if cap <= 0:
         return []
@@ -117,8 +121,11 @@ def suggestions(
         if held is None or _strength(candidate) > _strength(held):
             best[key] = candidate
 
-    ranked = _rank([c for c in best.values() if c.due_now]) + _rank(
-        [c for c in best.values() if not c.due_now]
+    kept = list(best.values())
+    ranked = (
+        _rank([c for c in kept if c.due_now and c.planned_today])
+        + _rank([c for c in kept if c.due_now and not c.planned_today])
+        + _rank([c for c in kept if not c.due_now])
     )
     return [
         Suggestion(c.plan, c.target, c.due_at, c.dueness, c.reason, c.time_today)
@@ -224,6 +231,7 @@ def _fixed_candidate(
         _fixed_reason(plan, target, chosen, today, now),
         chosen.start.time() if on_today and chosen.start is not None else None,
         due_now=_ts(due_at) <= _ts(now),
+        planned_today=on_today,
     )
 
 

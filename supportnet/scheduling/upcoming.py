@@ -11,7 +11,6 @@ from supportnet.model.plans import (
     PlanKind,
 )
 from supportnet.model.targets import TargetKey, plan_target_key
-from supportnet.scheduling.dueness import _postponed_flexible, flexible_due
 from supportnet.scheduling.model import (
     AgendaItem,
     Occurrence,
@@ -22,6 +21,7 @@ from supportnet.scheduling.model import (
     _ts,
 )
 from supportnet.scheduling.placing import _placed
+from supportnet.scheduling.when import when
 
 # -- agenda ------------------------------------------------------------------------------------
 
@@ -44,7 +44,9 @@ def agenda(
     date. A moved occurrence appears on its ``to_date``, at the same wall time in the
     user's zone. A flexible plan appears once, softly, on its due day — today if already
     due, or the day a postponement moves it to. Paused plans and plans whose target is
-    missing are left out. Sorted by day, then time (all-day and flexible plans at the end
+    missing are left out. Today's occurrence that has already begun stays under today,
+    marked ``earlier`` (the same answer :func:`~supportnet.scheduling.when.when` gives
+    Today, Plans and the export). Sorted by day, then time (all-day and flexible plans at the end
     of the day), then name.
     """
     _require_aware(now)
@@ -59,14 +61,17 @@ def agenda(
         if plan.paused or key is None or key not in targets:
             continue
         target = targets[key]
-        if plan.kind is PlanKind.FLEXIBLE:
-            due = flexible_due(plan, last_contact.get(key), now).astimezone(user_tz).date()
-            day = max(due, _postponed_flexible(plan, postponements, today))
-            if day <= last_day:
-                out.append(AgendaItem(day, None, plan, target, flexible=True))
+        answer = when(
+            plan, now, user_zone, last_contact=last_contact.get(key), postponements=postponements
+        )
+        if answer.flexible:
+            if answer.next is not None and answer.next.day <= last_day:
+                out.append(AgendaItem(answer.next.day, None, plan, target, flexible=True))
             continue
+        begun = answer.earlier_today
         for item in _placed(plan, today, last_day, postponements, today, user_tz):
-            out.append(AgendaItem(item.day, item.start, plan, target, flexible=False))
+            earlier = begun is not None and (item.day, item.start) == (begun.day, begun.start)
+            out.append(AgendaItem(item.day, item.start, plan, target, False, earlier))
     out.sort(
         key=lambda a: (
             a.day,

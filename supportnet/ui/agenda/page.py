@@ -53,6 +53,10 @@ HEADING_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ANY_TIME = "Any time"
 AROUND = "Around this day"
+#: Today's entry that has already begun: still today's, said in words ("earlier · 12:30").
+EARLIER = "earlier · {time}"
+EARLIER_SPOKEN = "Earlier today, {time}"
+EARLIER_TIP = "Earlier today, at {time}. Later is fine too."
 EMPTY_AGENDA = "Nothing planned for the next four weeks."
 EMPTY_AGENDA_MORE = (
     "That's okay. Plans you make with people and groups will show up here, day by day."
@@ -185,12 +189,21 @@ class AgendaModel(DayTreeModel):
             return item.plan.id
         if role == HEADING_ROLE:
             return False
+        spoken = role == Qt.ItemDataRole.AccessibleTextRole and index.column() == self.COL_TIME
+        if spoken and item.earlier and item.start is not None:
+            return EARLIER_SPOKEN.format(time=f"{item.start:%H:%M}")
         if text_role:
             return self._text(item, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
+            if item.earlier and item.start is not None:
+                tip = EARLIER_TIP.format(time=f"{item.start:%H:%M}")
+                return "\n\n".join(t for t in (tip, item.plan.message_idea) if t)
             return item.plan.message_idea or None
         if role == Qt.ItemDataRole.SizeHintRole:
             return QSize(-1, int(self._line_height() * 1.8))
+        if item.earlier and role == Qt.ItemDataRole.ForegroundRole:
+            # Quieter, never red: the word "earlier" says it, the colour only echoes it.
+            return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         if item.flexible and role == Qt.ItemDataRole.FontRole:
             font = QFont(QApplication.font())
             font.setItalic(True)
@@ -210,6 +223,8 @@ class AgendaModel(DayTreeModel):
                 return AROUND
             if item.start is None:
                 return ANY_TIME
+            if item.earlier:
+                return EARLIER.format(time=f"{item.start:%H:%M}")
             return f"{item.start:%H:%M}"
         if column == self.COL_WHO:
             return item.target.name

@@ -64,6 +64,7 @@ from supportnet.ui.calendar.texts import (
     PRIVACY_HINT,
     STATE_FOLDER,
     WEEKS_HINT,
+    WHEN_SAMPLE,
     default_folder,
     normalise_path,
 )
@@ -245,9 +246,7 @@ class ExportForm(QDialog):
         header = self.preview_table.horizontalHeader()
         metrics = self.preview_table.fontMetrics()
         pad = metrics.averageCharWidth() * 3
-        header.resizeSection(
-            PreviewModel.WHEN, metrics.horizontalAdvance("Around Wed 29 Nov, 18:00") + pad
-        )
+        header.resizeSection(PreviewModel.WHEN, metrics.horizontalAdvance(WHEN_SAMPLE) + pad)
         header.resizeSection(PreviewModel.TITLE, metrics.averageCharWidth() * 30)
         header.resizeSection(
             PreviewModel.WHO,

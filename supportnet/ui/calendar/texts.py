@@ -15,7 +15,7 @@ from supportnet.calendar import (
     Privacy,
 )
 from supportnet.services.files import user_path
-from supportnet.ui.plans.wording import short_date
+from supportnet.ui.plans.wording import earlier_text, short_date, then_text
 
 TITLE = "Export to calendar"
 INTRO = (
@@ -95,9 +95,20 @@ def count_text(n: int, withdrawn: int = 0) -> str:
     return text
 
 
+#: The longest "when" the preview says, to size its column by.
+WHEN_SAMPLE = "Earlier today, 18:00 · next Wed 29 Nov"
+
+
 def when_text(event: ExportEvent, zone: ZoneInfo, today: date) -> str:
     """When an event is, on the user's clock: "Sun 29 Nov, 18:00", "Around Mon 30 Nov",
-    "Next Sun 29 Nov, 18:00" for a repeating one (its next time from today)."""
+    "Next Sun 29 Nov, 18:00" for a repeating one (its next time after now), and first
+    today's that has already begun, as Plans and the Agenda say it: "Earlier today, 12:30 ·
+    next Wed 2 Dec"."""
+    before = None
+    if event.earlier_today is not None:
+        before = earlier_text(event.earlier_today.astimezone(zone))
+        if event.rrule is None and not event.flexible:
+            return before
     start = event.upcoming or event.start
     if isinstance(start, datetime):
         local = start.astimezone(zone)
@@ -107,6 +118,14 @@ def when_text(event: ExportEvent, zone: ZoneInfo, today: date) -> str:
     if event.flexible:
         return f"Around {text}"
     if event.rrule is not None:
+        if event.earlier_today is not None and before is not None:
+            if not event.upcoming:
+                return f"{before} · the last one"
+            if isinstance(start, datetime):
+                local = start.astimezone(zone)
+                begun = event.earlier_today.astimezone(zone)
+                return f"{before} · next {then_text(local.date(), local, begun, today)}"
+            return f"{before} · next {text}"
         return f"{'Next' if event.upcoming else 'From'} {text}"
     return text
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 
 from supportnet.model.plans import Plan, PlanKind
 from supportnet.model.zones import today_in
+from supportnet.scheduling import Postponement
 from supportnet.ui.plans.wording import KIND_TEXT, describe_plan, next_short
 from supportnet.ui.widgets.models import TableModel
 
@@ -57,15 +58,19 @@ class PlansModel(TableModel):
         user_zone: str,
         now: datetime,
         last_contact: datetime | None = None,
+        postponements: Sequence[Postponement] = (),
     ) -> None:
-        """Replace every row; ``now`` and ``last_contact`` say when each plan comes next."""
+        """Replace every row; ``now``, ``last_contact`` and ``postponements`` say when each
+        plan comes next (the one answer :func:`supportnet.scheduling.when.when` gives)."""
         self.beginResetModel()
         # Plans that run come first, then paused ones; each in the order they were made.
         self._plans = sorted(plans, key=lambda p: (p.paused, p.id or 0))
         self._zone = user_zone
         self._today = today_in(now, user_zone)
         self._next = {
-            p.uid: next_short(p, now, user_zone, last_contact) for p in self._plans if not p.paused
+            p.uid: next_short(p, now, user_zone, last_contact, postponements)
+            for p in self._plans
+            if not p.paused
         }
         self.endResetModel()
 
@@ -87,6 +92,8 @@ class PlansModel(TableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(plan, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == self.COL_NEXT and not plan.paused:
+                return self._next.get(plan.uid) or None  # whole, should the column be narrow
             return self._tooltip(plan)
         if role == Qt.ItemDataRole.FontRole and plan.paused:
             from PySide6.QtGui import QFont

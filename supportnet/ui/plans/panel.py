@@ -181,7 +181,8 @@ class PlansPanelController(TargetRowsController):
         self.view.heading.setText(f"Plans with {self.name}" if self.name else "Plans")
         self.view.add_button.setEnabled(bool(self.name) and not self.gone)
         last = self._last_contact() if not self.gone else None
-        self.model.set_plans(plans, self.user_zone, self._clock(), last)
+        posts = self._source.postponements.list_active(self._today())
+        self.model.set_plans(plans, self.user_zone, self._clock(), last, posts)
         if self.model.rowCount():
             self.view.show_table()
             self._size_columns()
@@ -200,7 +201,9 @@ class PlansPanelController(TargetRowsController):
     def _size_columns(self) -> None:
         table = self.view.table
         header = table.horizontalHeader()
-        spare = table.fontMetrics().averageCharWidth() * 4
+        # Room to breathe, leaving the last column ("Earlier today, 12:30 · next Wed 2 Dec")
+        # enough for its words.
+        spare = table.fontMetrics().averageCharWidth() * 2
         for column in range(self.model.columnCount() - 1):
             table.resizeColumnToContents(column)
             header.resizeSection(column, header.sectionSize(column) + spare)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, available_timezones
@@ -22,6 +22,7 @@ from supportnet.model.plans import (
     Recurrence,
 )
 from supportnet.model.zones import is_known_zone, known_zone, same_clocks, system_zone_name
+from supportnet.scheduling.when import When, when
 
 if TYPE_CHECKING:
     from supportnet.services import Services
@@ -146,25 +147,31 @@ def new_plan(kind: str, target_id: int, today: date, zone: str) -> Plan:
     return plan
 
 
-def next_occurrence(plan: Plan, now: datetime) -> scheduling.Occurrence | None:
-    """The next time a fixed or one-off plan happens (today's all-day one counts), or None."""
-    zone = known_zone(plan.timezone)
-    if zone is None:
-        return None
-    today_plan = now.astimezone(zone).date()
-    for occ in scheduling.occurrences(plan, today_plan, today_plan + timedelta(days=800)):
-        if (occ.start is None and occ.day >= today_plan) or (
-            occ.start is not None and occ.start >= now
-        ):
-            return occ
-    return None
+def plan_when(
+    plan: Plan,
+    now: datetime,
+    user_zone: str,
+    last_contact: datetime | None = None,
+    postponements: Sequence[scheduling.Postponement] = (),
+) -> When:
+    """The one answer to "when is it?" (:func:`supportnet.scheduling.when.when`)."""
+    return when(plan, now, user_zone, last_contact=last_contact, postponements=postponements)
 
 
-def _flexible_day(plan: Plan, now: datetime, last_contact: datetime | None) -> date | None:
-    """The plan-local day a flexible plan comes round again; None if it's due already."""
-    zone = ZoneInfo(plan.timezone)
-    due_day = scheduling.flexible_due(plan, last_contact, now).astimezone(zone).date()
-    return None if due_day <= now.astimezone(zone).date() else due_day
+def earlier_text(start: datetime) -> str:
+    """ "Earlier today, 12:30": today's occurrence that has begun, on the user's clock."""
+    return f"Earlier today, {start:%H:%M}"
+
+
+def then_text(day: date, start: datetime | None, begun: datetime, today: date) -> str:
+    """The next one after today's that has begun, on the user's clock: "Wed 2 Dec", with
+    its time only when it isn't the same as today's ("Sat 5 Dec, 19:00")."""
+    text = short_date(day, today)
+    if start is None:
+        return f"{text}, any time"
+    if f"{start:%H:%M}" == f"{begun:%H:%M}":
+        return text
+    return f"{text}, {start:%H:%M}"
 
 
 def _user_clock(plan: Plan, now: datetime, user_zone: str) -> tuple[ZoneInfo, date] | None:
@@ -176,56 +183,87 @@ def _user_clock(plan: Plan, now: datetime, user_zone: str) -> tuple[ZoneInfo, da
 
 
 def next_text(
-    plan: Plan, now: datetime, user_zone: str, last_contact: datetime | None = None
+    plan: Plan,
+    now: datetime,
+    user_zone: str,
+    last_contact: datetime | None = None,
+    postponements: Sequence[scheduling.Postponement] = (),
 ) -> str:
-    """The preview line: "Next: Sun 29 Nov, 18:00 (your time 23:00)"."""
+    """The preview line: "Next: Sun 29 Nov, 18:00 (your time 23:00)"; today's occurrence
+    that has begun first: "Earlier today, 12:30 — later is fine too. Next: Wed 2 Dec, 12:30"."""
     where = _user_clock(plan, now, user_zone)
     if where is None:
         return ""
     user_tz, today_user = where
     if plan.paused:
         return "Paused: it won't be suggested until you resume it."
-    if plan.kind is PlanKind.FLEXIBLE:
-        due_day = _flexible_day(plan, now, last_contact)
-        when = "today" if due_day is None else short_date(due_day, today_user)
+    answer = plan_when(plan, now, user_zone, last_contact, postponements)
+    if answer.flexible:
+        day = answer.next.day if answer.next is not None else today_user
+        when_ = "today" if day <= today_user else short_date(day, today_user)
         counted = " (counted from when you were last in touch)" if last_contact is not None else ""
-        return f"Next: around {when}{counted}"
-    occ = next_occurrence(plan, now)
-    if occ is None:
+        return f"Next: around {when_}{counted}"
+    before = ""
+    if answer.earlier_today is not None and answer.earlier_today.start is not None:
+        before = earlier_text(answer.earlier_today.start)
+        if not same_clocks(plan.timezone, user_zone):
+            before += " your time"
+        before += "." if answer.in_touch else " — later is fine too."
+    found = answer.next
+    if found is None:
+        if before:
+            return f"{before} No more dates after today."
         return "This day has passed." if plan.kind is PlanKind.ONE_OFF else "No more dates ahead."
-    text = f"Next: {short_date(occ.day, today_user)}"
-    if occ.start is None:
-        return f"{text}, any time of day"
-    text += f", {occ.start:%H:%M}"
-    if not same_clocks(plan.timezone, user_zone):
-        mine = occ.start.astimezone(user_tz)
-        there = f"{mine:%H:%M}"
-        if mine.date() != occ.day:
-            there = f"{short_date(mine.date(), today_user)}, {there}"
-        text += f" (your time {there})"
-    return text
+    occ = found.occurrence
+    start = None if found.start is None else found.start.astimezone(scheduling.plan_zone(plan))
+    day = occ.day if start is None else start.date()
+    text = f"Next: {short_date(day, today_user)}"
+    if start is None:
+        text += ", any time of day"
+    else:
+        text += f", {start:%H:%M}"
+        if not same_clocks(plan.timezone, user_zone):
+            mine = start.astimezone(user_tz)
+            there = f"{mine:%H:%M}"
+            if mine.date() != day:
+                there = f"{short_date(mine.date(), today_user)}, {there}"
+            text += f" (your time {there})"
+    return f"{before} {text}" if before else text
 
 
 def next_short(
-    plan: Plan, now: datetime, user_zone: str, last_contact: datetime | None = None
+    plan: Plan,
+    now: datetime,
+    user_zone: str,
+    last_contact: datetime | None = None,
+    postponements: Sequence[scheduling.Postponement] = (),
 ) -> str:
-    """When a plan comes next, on the user's clock: "Sat 5 Dec, 18:00", "Around Mon 30 Nov"."""
+    """When a plan comes next, on the user's clock: "Sat 5 Dec, 18:00", "Around Mon 30 Nov",
+    "Earlier today, 12:30 · next Wed 2 Dec, 12:30"."""
     where = _user_clock(plan, now, user_zone)
     if where is None:
         return ""
-    user_tz, today_user = where
+    _user_tz, today_user = where
     if plan.paused:
         return "Paused"
-    if plan.kind is PlanKind.FLEXIBLE:
-        due_day = _flexible_day(plan, now, last_contact)
-        return "Around today" if due_day is None else f"Around {short_date(due_day, today_user)}"
-    occ = next_occurrence(plan, now)
-    if occ is None:
-        return "Passed" if plan.kind is PlanKind.ONE_OFF else "No more dates"
-    if occ.start is None:
-        return f"{short_date(occ.day, today_user)}, any time"
-    mine = occ.start.astimezone(user_tz)
-    return f"{short_date(mine.date(), today_user)}, {mine:%H:%M}"
+    answer = plan_when(plan, now, user_zone, last_contact, postponements)
+    if answer.flexible:
+        day = answer.next.day if answer.next is not None else today_user
+        return "Around today" if day <= today_user else f"Around {short_date(day, today_user)}"
+    found = answer.next
+    if found is None:
+        text = "Passed" if plan.kind is PlanKind.ONE_OFF else "No more dates"
+    elif found.start is None:
+        text = f"{short_date(found.day, today_user)}, any time"
+    else:
+        text = f"{short_date(found.day, today_user)}, {found.start:%H:%M}"
+    if answer.earlier_today is None or answer.earlier_today.start is None:
+        return text
+    begun = answer.earlier_today.start
+    before = earlier_text(begun)
+    if found is None:
+        return before if plan.kind is PlanKind.ONE_OFF else f"{before} · the last one"
+    return f"{before} · next {then_text(found.day, found.start, begun, today_user)}"
 
 
 def plan_save_hint(problems: Sequence[Problem], names: Mapping[str, str] = PLAN_FIELD_NAMES) -> str:

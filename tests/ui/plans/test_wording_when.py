@@ -1,0 +1,89 @@
+"""Plans and the export preview say :func:`supportnet.scheduling.when.when`'s answer in words:
+today's occurrence that has begun first ("Earlier today, 12:30"), then the next one."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from supportnet.calendar import ExportEvent
+from supportnet.model.plans import Frequency, Plan, PlanKind, Recurrence
+from supportnet.scheduling import Postponement
+from supportnet.ui.calendar.texts import when_text
+from supportnet.ui.plans.wording import next_short, next_text
+
+LONDON = ZoneInfo("Europe/London")
+ZONE = "Europe/London"
+NOW = datetime(2026, 11, 25, 17, 30, tzinfo=LONDON)  # a Wednesday
+TODAY = NOW.date()
+
+
+def walk(zone: str = ZONE, at: time = time(12, 30)) -> Plan:
+    return Plan(
+        id=1,
+        kind=PlanKind.FIXED,
+        person_id=1,
+        start_date=date(2026, 10, 14),
+        timezone=zone,
+        window_start=at,
+        recurrence=Recurrence(frequency=Frequency.WEEKLY, weekdays={2}),
+    )
+
+
+def test_plans_say_earlier_today_then_the_next() -> None:
+    assert next_short(walk(), NOW, ZONE) == "Earlier today, 12:30 · next Wed 2 Dec"
+    assert next_text(walk(), NOW, ZONE) == (
+        "Earlier today, 12:30 — later is fine too. Next: Wed 2 Dec, 12:30"
+    )
+    # Before 12:30 it is simply next, today.
+    morning = NOW.replace(hour=9)
+    assert next_short(walk(), morning, ZONE) == "Wed 25 Nov, 12:30"
+    assert next_text(walk(), morning, ZONE) == "Next: Wed 25 Nov, 12:30"
+
+
+def test_in_touch_today_drops_later_is_fine_too() -> None:
+    lunch = NOW.replace(hour=13)
+    assert next_text(walk(), NOW, ZONE, lunch) == "Earlier today, 12:30. Next: Wed 2 Dec, 12:30"
+
+
+def test_a_time_that_differs_next_week_is_said() -> None:
+    # 13:00 in New York: 18:00 in London now, and still so next week (both on winter time).
+    plan = walk("America/New_York", time(13, 0))
+    late = NOW.replace(hour=19)
+    assert next_short(plan, late, ZONE) == "Earlier today, 18:00 · next Wed 2 Dec"
+    assert next_text(plan, late, ZONE) == (
+        "Earlier today, 18:00 your time — later is fine too. "
+        "Next: Wed 2 Dec, 13:00 (your time 18:00)"
+    )
+
+
+def test_a_moved_walk_is_where_the_agenda_puts_it() -> None:
+    moved = [Postponement(1, date(2026, 11, 27), from_date=TODAY)]
+    assert next_short(walk(), NOW, ZONE, postponements=moved) == "Fri 27 Nov, 12:30"
+
+
+def test_the_export_preview_says_the_same() -> None:
+    start = datetime(2026, 10, 14, 12, 30, tzinfo=LONDON)
+    series = ExportEvent(
+        plan_id=1,
+        uid="u",
+        summary="Check-in",
+        description="",
+        start=start,
+        end=start + timedelta(hours=1),
+        sequence=0,
+        modified=start,
+        who="Tom",
+        repeats="Wednesdays",
+        rrule={"FREQ": "WEEKLY"},
+        upcoming=datetime(2026, 12, 2, 12, 30, tzinfo=LONDON),
+        earlier_today=datetime(2026, 11, 25, 12, 30, tzinfo=LONDON),
+    )
+    assert when_text(series, LONDON, TODAY) == "Earlier today, 12:30 · next Wed 2 Dec"
+    assert when_text(dataclasses.replace(series, earlier_today=None), LONDON, TODAY) == (
+        "Next Wed 2 Dec, 12:30"
+    )
+    today = datetime(2026, 11, 25, 12, 30, tzinfo=LONDON)
+    once = dataclasses.replace(series, rrule=None, upcoming=None, start=today)
+    assert when_text(once, LONDON, TODAY) == "Earlier today, 12:30"
