@@ -79,3 +79,23 @@ def test_every_map_text_is_9pt_or_more_at_the_default_fit(
     assert drawn, "the map painted its text through _draw_text"
     small = [f"{text!r} {points:.1f} pt" for text, points in drawn if points < SMALLEST_PT]
     assert not small, "\n".join(small)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_the_map_s_colours_read_on_every_ring(network_page: Any, dark: bool) -> None:
+    """Names and the quieter ring and sector names at 4.5:1, the marks' outlines at 3:1,
+    on the map's background and every ring's fill."""
+    from supportnet.ui.widgets.contrast import ratio
+    from tools.screenshots import dark_palette
+
+    view = network_page.network.view.map
+    if dark:
+        view.setPalette(dark_palette())
+    theme = view._shared.theme
+    style = view._shared.node_style(40.0, False, 1.0)
+    grounds = [theme.background, *(brush.color() for brush in theme.ring_fill.values())]
+    for ground in grounds:
+        assert ratio(theme.text, ground) >= 4.5
+        assert ratio(theme.quiet_text, ground) >= 4.5
+        assert ratio(style.text, ground) >= 4.5, "a quiet person's name at full strength"
+        assert ratio(style.pen.color(), ground) >= 3.0
