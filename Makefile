@@ -43,7 +43,10 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install $(PIP_FLAGS) -e '.[test]'
 	@touch $@ $(VENV)/.installed-app
 
+# Needs an emoji font (Debian: fonts-noto-color-emoji, as .ci/run installs), or a name
+# with an emoji shows a blank box where users see the emoji.
 screenshots: $(VENV)/.installed-test
+	@fc-list | grep -qi emoji || echo "screenshots: no emoji font (apt-get install fonts-noto-color-emoji); emoji will show as boxes" >&2
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots screenshots
 
 benchmarks: $(VENV)/.installed-test

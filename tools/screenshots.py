@@ -28,7 +28,7 @@ from supportnet.data.store import open_store
 from supportnet.demo.loader import load_demo
 from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
-from supportnet.ui.widgets.style import apply_clear_indicators
+from supportnet.ui.widgets.style import apply_style
 
 if TYPE_CHECKING:
     from supportnet.ui.shell.main_window import MainWindow
@@ -77,7 +77,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     app.setStyle("Fusion")
-    apply_clear_indicators(app)  # as the app does on Fusion
+    apply_style(app)  # as the app does
     light = app.palette()
     from supportnet.ui.shell.main_window import Page
 

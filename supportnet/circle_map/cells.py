@@ -6,8 +6,8 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from supportnet.circle_map.cell_shape import Span, _Cell
 from supportnet.circle_map.geometry import (
-    DOMAIN_ORDER,
     ELLIPSIS,
     LABEL_PAD,
     LABEL_START,
@@ -15,130 +15,33 @@ from supportnet.circle_map.geometry import (
     SUPPORT_SIZE,
     MapNode,
     PlacedNode,
-    Rect,
     label_extent,
-    ring_bounds,
-    ring_label_rect,
-    sector_angles,
     support_glyphs,
 )
-from supportnet.model.network import Circle, LifeDomain
 
-#: Font sizes tried, as fractions of the base size, when a cell is crowded.
+#: Font sizes tried, as fractions of the base size, when a cell is too crowded for its
+#: names at the base size even after giving way (see _place_cell). The map draws text only
+#: at 9 pt or more on screen, so names set smaller are read by zooming in (and the card,
+#: the keyboard and the screen reader name everyone).
 _SCALES = (1.0, 0.88, 0.76, 0.66, 0.57, 0.5, 0.43, 0.37, 0.32, 0.27, 0.23, 0.2)
-#: At every font size, a name too wide for its cell goes on two lines (or is shortened
-#: with "…" as a last resort); only from this size down are other long names made
-#: narrower too, to make room: two lines no wider than a cap (in ems), or one line
-#: shortened to it.
+#: From this size down, long names are made narrower too, to make room (as at the base
+#: size): two lines no wider than a cap (in ems), or one line shortened to it.
 _CAPS_FROM = 0.57
+#: When a name can't be written whole, names are made narrower to make room: two lines no
+#: wider than a cap (in ems), or one line shortened to it.
 _FITS: tuple[tuple[float, bool], ...] = ((7.5, True), (7.5, False), (5.0, True), (5.0, False))
-#: Every cell of a ring is laid out at this fraction of the base size or larger, when it
-#: can be, so one crowded cell does not make every name in the ring small.
-_SHARED_SCALE_FLOOR = 0.66
 _GAP = 0.1  # ems of air kept between any two rectangles
 #: How much of a cell's area its nodes can take at best: starts the search for a font size
 #: near the answer instead of at the largest size.
 _PACKING = 0.55
+#: Cells with this many nodes or fewer (a personal network's usual) name as many as fit at the
+#: full size rather than all of them smaller; bigger cells go smaller, read by zooming in.
+_FEW = 6
 #: Cells with more nodes than this are set from the top without spreading them out.
 _SPREAD_LIMIT = 40
 
 
 # --- inside one cell -------------------------------------------------------------------------
-
-Span = tuple[float, float]
-
-
-class _Cell:
-    """One ring-and-sector cell: an annular sector no wider than a half turn.
-
-    With ``domain`` None it is the ring's right half (``right``) or left half: a ring laid
-    out whole, its sectors ignored, is set as two halves so that labels still point away
-    from the centre.
-    """
-
-    __slots__ = ("a0", "a1", "half", "obstacles", "r_in", "r_out", "side", "u0", "u1")
-
-    def __init__(
-        self, circle: Circle, domain: LifeDomain | None, radius: float, *, right: bool = True
-    ) -> None:
-        self.r_in, self.r_out = ring_bounds(circle, radius)
-        self.half = domain is None
-        if domain is not None:
-            self.a0, self.a1 = sector_angles(domain)
-        else:
-            self.a0 = -math.pi / 2 if right else math.pi / 2
-            self.a1 = self.a0 + math.pi
-        self.u0 = (math.cos(self.a0), math.sin(self.a0))
-        self.u1 = (math.cos(self.a1), math.sin(self.a1))
-        # Labels point away from the centre: right on the right half, left on the left.
-        self.side = 1 if math.cos((self.a0 + self.a1) / 2) >= -1e-9 else -1
-        self.obstacles: list[Rect] = []
-        # The ring names sit on the line at twelve o'clock, between the first and last sector.
-        if domain is None or DOMAIN_ORDER.index(domain) in (0, len(DOMAIN_ORDER) - 1):
-            self.obstacles.append(ring_label_rect(circle, radius))
-
-    def y_range(self) -> tuple[float, float]:
-        ys = [r * math.sin(a) for r in (self.r_in, self.r_out) for a in (self.a0, self.a1)]
-        for top_or_bottom in (-math.pi / 2, math.pi / 2, 3 * math.pi / 2):
-            if self.a0 < top_or_bottom < self.a1:
-                ys.append(self.r_out * math.sin(top_or_bottom))
-        return min(ys), max(ys)
-
-    def spans(self, top: float, bottom: float, pad: float) -> list[Span]:
-        """Where a box from ``top`` to ``bottom`` fits inside the cell, kept ``pad`` inside.
-
-        The cell is the intersection of a disc, the outside of a smaller disc and two
-        half-planes, so a box is inside when its corners are and it misses the small disc.
-        """
-        outer = self.r_out - pad
-        far = max(top * top, bottom * bottom)
-        if far >= outer * outer:
-            return []
-        reach = math.sqrt(outer * outer - far)
-        lo, hi = -reach, reach
-        (u0x, u0y), (u1x, u1y) = self.u0, self.u1
-        for y in (top, bottom):
-            # Clockwise of the first line: u0x*y - u0y*x >= pad.
-            if abs(u0y) < 1e-12:
-                if u0x * y < pad:
-                    return []
-            elif u0y < 0:
-                lo = max(lo, (pad - u0x * y) / -u0y)
-            else:
-                hi = min(hi, (u0x * y - pad) / u0y)
-            # Anticlockwise of the second line: x*u1y - y*u1x >= pad.
-            if abs(u1y) < 1e-12:
-                if -y * u1x < pad:
-                    return []
-            elif u1y > 0:
-                lo = max(lo, (pad + y * u1x) / u1y)
-            else:
-                hi = min(hi, (pad + y * u1x) / u1y)
-        if hi <= lo:
-            return []
-        spans = [(lo, hi)]
-        inner = self.r_in + pad
-        near = 0.0 if top <= 0.0 <= bottom else min(abs(top), abs(bottom))
-        if near < inner:
-            half = math.sqrt(inner * inner - near * near)
-            spans = _cut(spans, -half, half)
-        for ox, oy, ow, oh in self.obstacles:
-            if oy - pad < bottom and top < oy + oh + pad:
-                spans = _cut(spans, ox - pad, ox + ow + pad)
-        return spans
-
-
-def _cut(spans: list[Span], lo: float, hi: float) -> list[Span]:
-    out = []
-    for a, b in spans:
-        if b <= lo or hi <= a:
-            out.append((a, b))
-            continue
-        if a < lo:
-            out.append((a, lo))
-        if hi < b:
-            out.append((hi, b))
-    return out
 
 
 @dataclass(slots=True)
@@ -280,8 +183,9 @@ def _make_item(
     em: float,
     side: int,
     width_of: Callable[[str], float],
+    letters: bool = True,
 ) -> _Item:
-    support = support_glyphs(node.support_types) if lines else ""
+    support = support_glyphs(node.support_types) if lines and letters else ""
     extent = NODE_EXTENT * em
     if not lines:
         return _Item(node, (), "", 0.0, extent, extent, extent, extent)
@@ -342,6 +246,7 @@ def _items(
     em: float,
     side: int,
     cut: bool = True,
+    letters: bool = True,
 ) -> list[_Item] | None:
     items = []
     for node in members:
@@ -349,7 +254,7 @@ def _items(
         fitted = _fit_label(text, caps, wrap, width_of, cut)
         if fitted is None:
             return None
-        items.append(_make_item(node, *fitted, em, side, width_of))
+        items.append(_make_item(node, *fitted, em, side, width_of, letters))
     return items
 
 
@@ -397,10 +302,45 @@ def _place_cell(
     em: float,
     width_of: Callable[[str], float],
     min_index: int,
+    every_name: bool = False,
 ) -> tuple[int, list[PlacedNode]]:
-    """Lay out one cell at the largest font size that fits; returns the size's index too."""
-    start = max(min_index, _first_hopeful(cell, members, em, width_of))
-    for index in range(start, len(_SCALES)):
+    """Lay out one cell; returns the index in :data:`_SCALES` of the size it took.
+
+    At ``em`` (9 pt and more at the default fit) ways of fitting are tried in turn: names
+    whole (on two lines if need be) with their support letters, whole without the letters
+    (the card has them), shortened with "…" with the letters, shortened without; in a cell
+    of a few, as many names as fit with the others' marks bare. Only then smaller sizes,
+    which the map shows when zoomed in; at last bare marks. ``every_name`` (print) neither
+    shortens at the full size nor names only some: a printed map names everyone, whole
+    and smaller if need be, as the screen does when zoomed in.
+    """
+    rooms = (_label_room(cell, em, 1), _label_room(cell, em, 2))
+    # Area alone rules out names only in a crowd: a few can fit where the sum says not.
+    few = len(members) <= _FEW
+    hopeful = min_index == 0 and (few or _first_hopeful(cell, members, em, width_of) == 0)
+    if hopeful and rooms[0] >= 1.5:  # at least a short name fits somewhere
+        capped = [((min(cap, rooms[0]), min(cap, rooms[1])), wrap) for cap, wrap in _FITS]
+        ways = [(rooms, True, False, True), (rooms, True, False, False)]
+        if not every_name:  # print would rather write a name whole and smaller
+            ways += [(caps, wrap, True, True) for caps, wrap in [(rooms, True), *capped]]
+            ways += [(caps, wrap, True, False) for caps, wrap in [(rooms, True), *capped]]
+        tried: set[tuple[tuple[str, ...], ...]] = set()
+        for caps, wrap, cut, letters in ways:
+            items = _items(members, width_of, caps, wrap, em, cell.side, cut, letters)
+            if items is None:
+                continue  # some name can't be written whole here
+            texts = tuple((*item.lines, item.support) for item in items)
+            if texts in tried:
+                continue  # this way of fitting changed nothing
+            tried.add(texts)
+            arranged = _arrange(cell, items, em)
+            if arranged is not None:
+                return 0, _to_placed(arranged, em, cell.side)
+        if few and not every_name:  # a few: as many names as fit, at the size that reads
+            partly = _some_named(cell, members, em, width_of, capped[-1][0])
+            if partly is not None:
+                return 0, partly
+    for index in range(max(min_index, 1), len(_SCALES)):
         size = _SCALES[index] * em
         rooms = (_label_room(cell, size, 1), _label_room(cell, size, 2))
         if rooms[0] < 1.5:
@@ -408,28 +348,53 @@ def _place_cell(
         fits = [(rooms, True)]
         if _SCALES[index] <= _CAPS_FROM:
             fits += [((min(cap, rooms[0]), min(cap, rooms[1])), wrap) for cap, wrap in _FITS]
-        tried: list[tuple[str, ...]] | None = None
+        tried_here: list[tuple[str, ...]] | None = None
         for caps, wrap in fits:
-            # Above _CAPS_FROM names are kept whole: a slightly smaller size reads better
-            # than a name cut short.
-            cut = _SCALES[index] <= _CAPS_FROM
+            cut = _SCALES[index] <= _CAPS_FROM  # above it, smaller reads better than cut
             items = _items(members, width_of, caps, wrap, size, cell.side, cut)
             if items is None:
                 break
-            texts = [item.lines for item in items]
-            if texts == tried:
-                continue  # this way of fitting changed nothing
-            tried = texts
+            lines = [item.lines for item in items]
+            if lines == tried_here:
+                continue
+            tried_here = lines
             arranged = _arrange(cell, items, size)
             if arranged is not None:
                 return index, _to_placed(arranged, size, cell.side)
-    # Hundreds in one cell: nodes without labels (the card still names them).
+    # Hundreds in one cell: bare marks, on a lattice if even they don't fit.
     size = _SCALES[-1] * em
     items = [_make_item(node, (), 0.0, size, cell.side, width_of) for node in members]
     arranged = _arrange(cell, items, size)
     if arranged is None:
         arranged = _lattice(cell, items, size)
     return len(_SCALES) - 1, _to_placed(arranged, size, cell.side)
+
+
+def _some_named(
+    cell: _Cell,
+    members: list[MapNode],
+    em: float,
+    width_of: Callable[[str], float],
+    caps: tuple[float, float],
+) -> list[PlacedNode] | None:
+    """As many names as fit at ``em`` (shortest first, shortened to ``caps``, no support
+    letters), the others as bare marks of the same size; None if not even one fits."""
+    by_length = sorted(range(len(members)), key=lambda i: (width_of(members[i].label), i))
+    for count in range(len(members) - 1, 0, -1):
+        named = set(by_length[:count])
+        items = []
+        for i, node in enumerate(members):
+            if i in named:
+                text = " ".join(node.label.split()) or "?"
+                fitted = _fit_label(text, caps, True, width_of)
+                assert fitted is not None  # shortening always fits
+                items.append(_make_item(node, *fitted, em, cell.side, width_of, False))
+            else:
+                items.append(_make_item(node, (), 0.0, em, cell.side, width_of))
+        arranged = _arrange(cell, items, em)
+        if arranged is not None:
+            return _to_placed(arranged, em, cell.side)
+    return None
 
 
 def _lattice(cell: _Cell, items: list[_Item], em: float) -> list[tuple[_Item, float, float]]:

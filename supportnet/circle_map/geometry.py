@@ -36,8 +36,12 @@ RING_EDGES: dict[Circle, tuple[float, float]] = {
     Circle.MIDDLE: (0.43, 0.71),
     Circle.OUTER: (0.71, 1.0),
 }
+#: The base label size, as a fraction of the map radius: at the map's default fit in a
+#: usual window (about 0.29 pixels a unit) the outer ring's names are over 10 pt and the
+#: support letters under them over 9 pt. Crowded cells never write smaller (cells.py).
+BASE_FONT = 0.0425
 #: Label size in each ring relative to the base size: the closest people are written largest.
-RING_FONT: dict[Circle, float] = {Circle.INNER: 1.0, Circle.MIDDLE: 0.92, Circle.OUTER: 0.85}
+RING_FONT: dict[Circle, float] = {Circle.INNER: 1.0, Circle.MIDDLE: 1.0, Circle.OUTER: 1.0}
 SECTOR_SPAN = 2 * math.pi / len(DOMAIN_ORDER)
 #: Twelve o'clock. Angles are screen angles (y down), so they grow clockwise.
 START_ANGLE = -math.pi / 2
@@ -56,8 +60,8 @@ LABEL_PAD = 0.2
 #: LINE_STEP, and the row of support letters under the name adds SUPPORT_ROW.
 LINE_HEIGHT = 1.3
 LINE_STEP = 1.1
-SUPPORT_SIZE = 0.7
-SUPPORT_ROW = 0.85
+SUPPORT_SIZE = 1.0
+SUPPORT_ROW = 1.1
 #: Text width per character, in ems, when no measuring function is given.
 CHAR_WIDTH = 0.55
 ELLIPSIS = "…"
@@ -159,7 +163,7 @@ def ring_label_rect(circle: Circle, radius: float = 1000.0) -> Rect:
     """Where the ring's name ("Inner", "Middle", "Outer") sits: a tab on the ring's outer
     line at twelve o'clock. Nodes keep clear of it.
     """
-    width, height = 0.13 * radius, 0.042 * radius
+    width, height = 0.2 * radius, 0.06 * radius
     edge = ring_bounds(circle, radius)[1]
     return (-width / 2, -edge - height / 2, width, height)
 

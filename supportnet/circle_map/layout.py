@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from supportnet.circle_map.cells import _SCALES, _SHARED_SCALE_FLOOR, _Cell, _place_cell
+from supportnet.circle_map.cell_shape import _Cell
+from supportnet.circle_map.cells import _place_cell
 from supportnet.circle_map.geometry import (
+    BASE_FONT,
     CHAR_WIDTH,
-    CIRCLE_ORDER,
     RING_FONT,
     MapNode,
     PlacedNode,
@@ -35,6 +36,7 @@ def layout(
     measure: Callable[[str], float] | None = None,
     char_width: float = CHAR_WIDTH,
     whole_ring: Circle | None = None,
+    every_name: bool = False,
 ) -> list[PlacedNode]:
     """Place every node, with its label and markers, inside its own ring and sector.
 
@@ -45,9 +47,10 @@ def layout(
     Args:
         nodes: what to place, in any order; the result is the same for the same nodes.
         radius: radius of the outer ring in map units.
-        font_size: base label size in map units (default 3.7 % of the radius). Crowded
-            cells use a smaller size, shorten long labels with "…", and as a last resort
-            (hundreds of people in one cell) hide labels.
+        font_size: base label size in map units (default :data:`BASE_FONT` of the
+            radius). Crowded cells use a smaller size (the map draws a name only when it is
+            9 pt or more on screen, so those are read by zooming in), shorten long labels
+            with "…", and as a last resort (hundreds of people in one cell) hide labels.
         measure: width of a text at a font size of 1, e.g. Qt font metrics divided by the
             font's pixel size. Without it every character is ``char_width`` ems wide.
         char_width: see ``measure``.
@@ -57,11 +60,13 @@ def layout(
             their labels, fill its right half and then its left half, the first half taking
             the odd one, so nothing crosses the vertical line through the centre; the map
             leaves that ring's sector lines out.
+        every_name: a name for everyone, smaller where need be (print); on screen a
+            crowded cell of a few names as many as fit at the size that reads instead.
 
     Returns:
         One :class:`PlacedNode` per node, in the order of ``nodes``.
     """
-    em = font_size if font_size is not None else 0.037 * radius
+    em = font_size if font_size is not None else BASE_FONT * radius
     measure_text = measure if measure is not None else (lambda text: char_width * len(text))
     widths: dict[str, float] = {}
 
@@ -88,22 +93,8 @@ def layout(
     done: dict[tuple[Circle, _Part], tuple[int, list[PlacedNode]]] = {}
     for key, members in cells.items():
         members.sort(key=sort_key)
-        done[key] = _place_cell(shapes[key], members, em * RING_FONT[key[0]], width_of, 0)
-    # One font size for most names in a ring: the size that most of its people got, unless
-    # that is smaller than the floor. Cells that can hold their people larger are brought
-    # down to it; a cell that needs smaller (crowded, or a long name) goes smaller alone.
-    floor = max(i for i, scale in enumerate(_SCALES) if scale >= _SHARED_SCALE_FLOOR)
-    for circle in CIRCLE_ORDER:
-        in_ring = [key for key in cells if key[0] is circle]
-        if not in_ring:
-            continue
-        chosen = sorted(i for key in in_ring for i in [done[key][0]] * len(cells[key]))
-        shared = min(chosen[len(chosen) // 2], floor)
-        for key in in_ring:
-            if done[key][0] < shared:
-                done[key] = _place_cell(
-                    shapes[key], cells[key], em * RING_FONT[circle], width_of, shared
-                )
-
+        done[key] = _place_cell(
+            shapes[key], members, em * RING_FONT[key[0]], width_of, 0, every_name
+        )
     placed = {item.node.key: item for _, items in done.values() for item in items}
     return [placed[node.key] for node in nodes]

@@ -367,9 +367,9 @@ def _application(argv: list[str]) -> QApplication:
     app = existing if isinstance(existing, QApplication) else None
     if app is None:
         app = QApplication(argv or [supportnet.APP_NAME.lower()])
-    from supportnet.ui.widgets.style import apply_clear_indicators
+    from supportnet.ui.widgets.style import apply_style
 
-    apply_clear_indicators(app)
+    apply_style(app)
     if APP_ICON.is_file():
         from PySide6.QtGui import QIcon
 

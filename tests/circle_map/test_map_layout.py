@@ -7,10 +7,12 @@ import random
 import time
 from collections.abc import Sequence
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from supportnet.circle_map import geometry as ml
+from supportnet.circle_map.cells import _FEW
 from supportnet.circle_map.geometry import MapNode, PlacedNode, Rect, locate
 from supportnet.circle_map.layout import layout
 from supportnet.model.network import Circle, LifeDomain, SupportType
@@ -203,8 +205,10 @@ def test_no_overlaps_when_one_cell_is_crowded(seed: int, crowd: int) -> None:
     placed = layout(nodes)
     assert _collisions(placed) == []
     assert _outside_own_cell(placed) == []
-    # Nobody loses their name at this scale: shortened at worst.
-    assert all(p.label_text for p in placed)
+    # A name is left out only in a cell of a few, where others are named at the full size
+    # rather than everyone smaller; a printed map names everyone.
+    _unnamed_only_among_a_few(placed)
+    assert all(p.label_text for p in layout(nodes, every_name=True))
 
 
 def test_realistic_150_keeps_every_label_inside_its_cell_and_whole() -> None:
@@ -212,7 +216,22 @@ def test_realistic_150_keeps_every_label_inside_its_cell_and_whole() -> None:
     assert _collisions(placed) == []
     assert _outside_own_cell(placed) == []
     whole = sum(1 for p in placed if p.label_text.replace("\n", " ") == p.node.label)
-    assert whole >= 0.8 * len(placed)
+    # Fewer whole than when crowded cells wrote small (0.8): a name shortened at a size
+    # that reads beats a whole one only zooming in shows.
+    assert whole >= 0.7 * len(placed)
+    _unnamed_only_among_a_few(placed)
+
+
+def _unnamed_only_among_a_few(placed: list[ml.PlacedNode]) -> None:
+    cells: dict[tuple[Circle, LifeDomain], list[ml.PlacedNode]] = {}
+    for p in placed:
+        cells.setdefault((p.node.circle, p.node.domain), []).append(p)
+    for members in cells.values():
+        if any(not p.label_text for p in members):
+            assert len(members) <= _FEW
+            base = ml.BASE_FONT * 1000.0 * ml.RING_FONT[members[0].node.circle]
+            assert all(p.font_size == pytest.approx(base) for p in members)
+            assert any(p.label_text for p in members)
 
 
 def test_labels_are_the_name_or_its_start_with_an_ellipsis() -> None:
@@ -220,7 +239,7 @@ def test_labels_are_the_name_or_its_start_with_an_ellipsis() -> None:
     nodes = [*_people(40, seed=3), MapNode(("group", 1), long, Circle.INNER, LifeDomain.FAMILY)]
     for p in layout(nodes):
         shown = p.label_text.replace("\n", " ")
-        if shown != p.node.label:
+        if shown and shown != p.node.label:
             assert shown.endswith(ml.ELLIPSIS)
             start = shown[:-1].rstrip()
             assert p.node.label.startswith(start.split(" ")[0])
@@ -240,14 +259,17 @@ def test_support_letters_come_in_a_fixed_order() -> None:
     assert ml.support_glyphs(frozenset()) == ""
 
 
-def test_the_closest_people_are_written_largest() -> None:
+def test_every_ring_writes_names_at_the_size_that_reads() -> None:
+    """No ring writes smaller than the base size (9 pt and more at the default fit): the
+    outer ring's names used to be 0.85 of it, 7 pt on screen."""
     nodes = [
         MapNode(("person", 1), "Sam", Circle.INNER, LifeDomain.FAMILY),
         MapNode(("person", 2), "Kim", Circle.MIDDLE, LifeDomain.FAMILY),
         MapNode(("person", 3), "Jo", Circle.OUTER, LifeDomain.FAMILY),
     ]
-    inner, middle, outer = layout(nodes)
-    assert inner.font_size > middle.font_size > outer.font_size
+    for placed in layout(nodes):
+        assert placed.font_size == pytest.approx(ml.BASE_FONT * 1000.0)
+        assert placed.label_text == placed.node.label
 
 
 def test_measure_sets_label_widths() -> None:

@@ -16,10 +16,10 @@ ZONE = "Europe/London"
 
 @pytest.fixture(scope="session", autouse=True)
 def clear_indicators(qapp: object) -> None:
-    """Check boxes and radio buttons drawn as the app draws them on Fusion."""
-    from supportnet.ui.widgets.style import apply_clear_indicators
+    """Check boxes, radio buttons and fields drawn as the app draws them, quiet text legible."""
+    from supportnet.ui.widgets.style import apply_style
 
-    apply_clear_indicators(qapp)  # type: ignore[arg-type]
+    apply_style(qapp)  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
-from supportnet.circle_map.geometry import NodeKey
+from supportnet.circle_map.geometry import NodeKey, PlacedNode
 from supportnet.services.files import replace_by_writing
 from supportnet.ui.network.map_items import _NodeItem
 from supportnet.ui.network.map_style import (
@@ -65,10 +65,15 @@ class _MapExport(_ViewBase):
     _scene: QGraphicsScene
     _drop_marker: QGraphicsPathItem
     _items: dict[NodeKey, _NodeItem]
+    _placed: list[PlacedNode]
 
     if TYPE_CHECKING:
 
         def _map_rect(self) -> QRectF: ...
+
+        def _lay_out(self, *, every_name: bool = False) -> list[PlacedNode]: ...
+
+        def _show_placed(self, placed: Sequence[PlacedNode]) -> None: ...
 
     def export_png(
         self,
@@ -198,11 +203,18 @@ class _MapExport(_ViewBase):
 
     @contextlib.contextmanager
     def _print_mode(self) -> Iterator[None]:
-        """Light colours, every label, no focus ring, no cached pixmaps (real vectors)."""
+        """Light colours, every label, no focus ring, no cached pixmaps (real vectors).
+
+        A name the screen shortens or leaves out for room (to keep its text at a size that
+        reads) is printed whole: the map is laid out again with every name for it."""
         shared = self._shared
         saved = shared.theme
         shared.set_theme(_Theme.for_print())
         shared.exporting = True
+        printed = self._lay_out(every_name=True)
+        relaid = printed != self._placed
+        if relaid:
+            self._show_placed(printed)
         items = list(self._items.values())
         for item in items:
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
@@ -214,9 +226,12 @@ class _MapExport(_ViewBase):
         finally:
             shared.set_theme(saved)
             shared.exporting = False
-            for item in items:
-                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-                item.refresh_theme()
+            if relaid:
+                self._show_placed(self._placed)
+            else:
+                for item in items:
+                    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+                    item.refresh_theme()
             self._drop_marker.setVisible(hidden_marker)
 
     def _render_page(

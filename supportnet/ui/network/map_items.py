@@ -77,9 +77,12 @@ def _sector_label_lines(domain: LifeDomain) -> list[str]:
 class _Backdrop(QGraphicsItem):
     """The rings, sector lines, their names and "Me" in the middle."""
 
-    SECTOR_TEXT = 0.036 * MAP_RADIUS
-    RING_TEXT = 0.026 * MAP_RADIUS
-    ME_TEXT = 0.05 * MAP_RADIUS
+    # Never smaller than the outer ring's support letters (9 pt and more at the default fit).
+    SECTOR_TEXT = 0.046 * MAP_RADIUS
+    RING_TEXT = 0.045 * MAP_RADIUS
+    ME_TEXT = 0.058 * MAP_RADIUS
+    #: The smallest the centre's name is written; a longer name gives way (first name, "…").
+    CENTRE_MIN = 0.046 * MAP_RADIUS
 
     def __init__(self, shared: _Shared) -> None:
         super().__init__()
@@ -127,12 +130,26 @@ class _Backdrop(QGraphicsItem):
                 rect = rect.united(QRectF(left, top, width, self.SECTOR_TEXT * 1.4))
         return rect.adjusted(-20, -20, 20, 20)
 
-    def _centre_size(self) -> float:
-        """The centre's name as large as "Me", smaller when a longer name needs it to fit
-        inside the disc."""
-        width = self._shared.bold_metrics.horizontalAdvance(self.centre_text) / _FONT_PX
+    def _centre_line(self) -> tuple[str, float]:
+        """The centre's name and size: as large as "Me", smaller when a longer name needs
+        it to fit inside the disc, but never under :attr:`CENTRE_MIN`: then the first name,
+        shortened with "…" if even that is too wide (the map's accessible name says it)."""
+        metrics = self._shared.bold_metrics
         room = 1.7 * ml.me_radius(MAP_RADIUS)
-        return min(self.ME_TEXT, room / max(width, 1e-9))
+
+        def width(text: str) -> float:
+            return metrics.horizontalAdvance(text) / _FONT_PX
+
+        text = self.centre_text
+        size = min(self.ME_TEXT, room / max(width(text), 1e-9))
+        if size >= self.CENTRE_MIN:
+            return text, size
+        first = text.split()[0] if text.split() else text
+        if width(first) * self.CENTRE_MIN <= room:
+            return first, min(self.ME_TEXT, room / max(width(first), 1e-9))
+        while len(first) > 1 and width(first + "…") * self.CENTRE_MIN > room:
+            first = first[:-1]
+        return first.rstrip() + "…", self.CENTRE_MIN
 
     def set_whole_ring(self, circle: Circle | None) -> None:
         if circle is not self.whole_ring:
@@ -163,6 +180,8 @@ class _Backdrop(QGraphicsItem):
         widget: QWidget | None = None,
     ) -> None:
         theme = self._shared.theme
+        scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        exporting = self._shared.exporting
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(_NO_PEN)
         for circle in reversed(ml.CIRCLE_ORDER):
@@ -188,19 +207,23 @@ class _Backdrop(QGraphicsItem):
         painter.setBrush(theme.me_fill)
         painter.drawEllipse(QPointF(0, 0), r_me, r_me)
         painter.setPen(theme.text)
-        _draw_text(
-            painter, self._shared, self.centre_text, 0, 0, self._centre_size(), align=0, bold=True
-        )
+        centre, size = self._centre_line()
+        if label_drawn(size * scale, exporting=exporting):
+            _draw_text(painter, self._shared, centre, 0, 0, size, align=0, bold=True)
         # Ring names, as small tabs on each ring's outer line at twelve o'clock.
+        rings_named = label_drawn(self.RING_TEXT * scale, exporting=exporting)
         for circle in ml.CIRCLE_ORDER:
             x, y, w, h = ml.ring_label_rect(circle, MAP_RADIUS)
             painter.setPen(theme.ring_pen)
             painter.setBrush(theme.tab_fill)
             painter.drawRoundedRect(QRectF(x, y, w, h), h / 2, h / 2)
-            painter.setPen(theme.quiet_text)
-            _draw_text(
-                painter, self._shared, RING_NAMES[circle], 0, y + h / 2, self.RING_TEXT, align=0
-            )
+            if rings_named:
+                painter.setPen(theme.quiet_text)
+                _draw_text(
+                    painter, self._shared, RING_NAMES[circle], 0, y + h / 2, self.RING_TEXT, align=0
+                )
+        if not label_drawn(self.SECTOR_TEXT * scale, exporting=exporting):
+            return
         painter.setPen(theme.quiet_text)
         for lines, x, y, align in self._sector_labels:
             for i, line in enumerate(lines):

@@ -41,9 +41,11 @@ RING_NAMES: dict[Circle, str] = {
 #: From this quietness on, the outline is dashed (it has been a while, by their own rhythm).
 QUIET_DASHED = 0.6
 ZOOM_STEP = 1.25
-#: Text smaller than this on screen is left out; zooming in brings it back.
-MIN_LABEL_PX = 4.5
-MIN_GLYPH_PX = 5.5
+#: Text smaller than this on screen (9 pt at the usual 96 dots an inch) is left out rather
+#: than drawn too small to read; zooming in brings it back, and the card, the keyboard and
+#: the screen reader name everyone. At the default fit every map text is larger.
+MIN_LABEL_PX = 12.0
+MIN_GLYPH_PX = MIN_LABEL_PX
 _FONT_PX = 100.0  # text is measured and drawn at this size, then scaled to map units
 _EXPORT_UNITS_PER_PX = 2.0  # PNG and SVG: one pixel for every two map units, times scale
 # The printed page, in hundredths of its width: margin (PNG and SVG; a PDF has the
@@ -80,7 +82,7 @@ def legend_items() -> list[LegendItem]:
         LegendItem("●", "Person", "A person"),
         LegendItem("■", "Group", "A group or community"),
         LegendItem("◎", "Crisis ring", "Second ring: okay to contact in a crisis"),
-        LegendItem("◌", "It's been a while", "Paler and dashed: it's been a while"),
+        LegendItem("◌", "It's been a while", "Dashed outline: it's been a while"),
     ]
     return items
 
@@ -204,20 +206,17 @@ class _Shared:
     def _make_style(self, em: float, is_group: bool, quiet: float) -> _NodeStyle:
         theme = self.theme
         fill = QColor(theme.group_fill if is_group else theme.node_fill)
-        fill.setAlphaF(1.0 - 0.62 * quiet)
         line = QColor(theme.node_line)
-        line.setAlphaF(1.0 - 0.4 * quiet)
         pen = QPen(line, 0.09 * em)
         if quiet >= QUIET_DASHED:
-            # Long silences: a paler, dashed outline. Never red, never a warning.
-            pen.setWidthF(0.12 * em)
+            # Long silences: a dashed outline, as strong as any other. The person stays
+            # as present as everyone else (nobody fades away); never red, never a warning.
+            pen.setWidthF(0.14 * em)
             pen.setStyle(Qt.PenStyle.CustomDashLine)
-            pen.setDashPattern([2.0, 1.6])
+            pen.setDashPattern([1.6, 1.2])
         focus_fill = QColor(theme.focus)
         focus_fill.setAlphaF(0.16)
         text = QColor(theme.text)
-        if quiet >= QUIET_DASHED:
-            text = _mix(theme.text, theme.background, 0.2)
         return _NodeStyle(
             fill=QBrush(fill),
             pen=pen,

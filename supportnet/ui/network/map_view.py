@@ -119,16 +119,8 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
         self._nodes = list(nodes)
         self._whole_ring = whole_ring
         self._backdrop.set_whole_ring(whole_ring)
-        self._placed = map_layout.layout(
-            self._nodes, radius=MAP_RADIUS, measure=self._shared.measure, whole_ring=whole_ring
-        )
-        for item in self._items.values():
-            self._scene.removeItem(item)
-        self._items = {}
-        for placed in self._placed:
-            item = _NodeItem(placed, self._shared, self)
-            self._scene.addItem(item)
-            self._items[placed.node.key] = item
+        self._placed = self._lay_out()
+        self._show_placed(self._placed)
         self._order = self._tab_order()
         self._hover = self._hover if self._hover in self._items else None
         if focused is not None and focused not in self._items:
@@ -139,6 +131,25 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
         if self._fitted:
             self.fit_to_window()
         self._refresh_card()
+
+    def _lay_out(self, *, every_name: bool = False) -> list[PlacedNode]:
+        return map_layout.layout(
+            self._nodes,
+            radius=MAP_RADIUS,
+            measure=self._shared.measure,
+            whole_ring=self._whole_ring,
+            every_name=every_name,
+        )
+
+    def _show_placed(self, placed: Sequence[PlacedNode]) -> None:
+        """One item for each placed node, in place of the ones shown."""
+        for item in self._items.values():
+            self._scene.removeItem(item)
+        self._items = {}
+        for one in placed:
+            item = _NodeItem(one, self._shared, self)
+            self._scene.addItem(item)
+            self._items[one.node.key] = item
 
     def set_centre(self, text: str = "Me", *, movable: bool = True, about: str = "") -> None:
         """Whose circles the map shows: "Me", or a care team's focus person (``movable``

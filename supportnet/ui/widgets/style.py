@@ -1,19 +1,41 @@
-"""Check boxes and radio buttons that can be seen, in light and dark.
+"""Check boxes, radio buttons and fields that can be seen, in light and dark.
 
 Fusion (Qt's style on most Linux desktops, and the one that follows GNOME's dark mode)
 draws their outlines a shade darker than the window: in a dark palette that is nearly
 black on near-black, and a tired eye can't tell a ticked box from an empty one. This proxy
 draws those indicators from the palette's text colour instead, so the outline stands at
 least 3:1 against the window in either theme (WCAG 1.4.11) and the tick or dot in full
-text colour. Everything else is the base style's own drawing; the change is applied only
-over Fusion, so styles that draw their own clear indicators keep them.
+text colour. Fields get the same care: Fusion outlines line edits, spin boxes, combo boxes
+and text areas at about 2:1 in light and not at all in dark (a near-black field on a
+near-black window), so their outlines are redrawn from the palette at 3:1 or more against
+both the window and the field, and focus as a two-pixel ring. Everything else is the base
+style's own drawing; the change is applied only over Fusion, so styles that draw their own
+clear controls keep them. :func:`apply_style` also keeps quiet text legible (contrast.py).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionComboBox,
+    QStyleOptionComplex,
+    QStyleOptionSpinBox,
+    QWidget,
+)
+
+from supportnet.ui.widgets.contrast import (
+    BORDER_RATIO,
+    border_colour,
+    keep_quiet_text_legible,
+    mix,
+    towards,
+)
 
 _OUTLINE_MIX = 0.62  # the outline's share of the text colour (the rest is the field's)
 
@@ -24,17 +46,52 @@ _INDICATORS = (
 )
 
 
-def mix(first: QColor, second: QColor, share: float) -> QColor:
-    """``share`` of ``first`` and the rest of ``second``, channel by channel."""
-    return QColor.fromRgbF(
-        first.redF() * share + second.redF() * (1 - share),
-        first.greenF() * share + second.greenF() * (1 - share),
-        first.blueF() * share + second.blueF() * (1 - share),
-    )
+_FIELDS = (QStyle.ComplexControl.CC_SpinBox, QStyle.ComplexControl.CC_ComboBox)
+
+
+def _group(option: QStyleOption) -> QPalette.ColorGroup:
+    enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+    return QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
+
+
+def _outline(option: QStyleOption, painter: QPainter, radius: float) -> None:
+    """A field's outline over ``option.rect``: the palette's border colour, or a two-pixel
+    ring in the highlight colour (raised to the border contrast) while it has focus."""
+    palette, group = option.palette, _group(option)
+    rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if option.state & QStyle.StateFlag.State_HasFocus:
+        grounds = (
+            palette.color(group, QPalette.ColorRole.Window),
+            palette.color(group, QPalette.ColorRole.Base),
+        )
+        ring = towards(
+            palette.color(group, QPalette.ColorRole.Highlight),
+            palette.color(group, QPalette.ColorRole.Text),
+            grounds,
+            BORDER_RATIO,
+        )
+        painter.setPen(QPen(ring, 1.0))
+        painter.drawRoundedRect(rect, radius, radius)
+        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius - 0.5, radius - 0.5)
+    else:
+        painter.setPen(QPen(border_colour(palette, group), 1.0))
+        painter.drawRoundedRect(rect, radius, radius)
+    painter.restore()
+
+
+def _framed_area(widget: QWidget | None) -> bool:
+    """A scroll area that shows the field colour (a text area, a list): it gets an outline."""
+    if not isinstance(widget, QAbstractScrollArea):
+        return False
+    return widget.viewport().backgroundRole() == QPalette.ColorRole.Base
 
 
 class ClearIndicators(QProxyStyle):
-    """The base style, with check box and radio indicators drawn to be seen."""
+    """The base style, with check box and radio indicators and field outlines drawn to be
+    seen."""
 
     def drawPrimitive(
         self,
@@ -43,6 +100,12 @@ class ClearIndicators(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
+        if element is QStyle.PrimitiveElement.PE_FrameLineEdit:
+            _outline(option, painter, 2.0)
+            return
+        if element is QStyle.PrimitiveElement.PE_Frame and _framed_area(widget):
+            _outline(option, painter, 0.0)
+            return
         if element not in _INDICATORS:
             super().drawPrimitive(element, option, painter, widget)
             return
@@ -91,6 +154,20 @@ class ClearIndicators(QProxyStyle):
                 painter.drawPath(tick)
         painter.restore()
 
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        # Spin boxes (dates and times too) and combo boxes draw their own outline in one
+        # piece with their buttons; the clear one goes over it.
+        framed = isinstance(option, QStyleOptionSpinBox | QStyleOptionComboBox) and option.frame
+        if control in _FIELDS and framed:
+            _outline(option, painter, 2.0)
+
 
 def apply_clear_indicators(app: QApplication) -> bool:
     """Draw clear indicators when ``app`` runs on Fusion; ``True`` if it now does."""
@@ -101,3 +178,10 @@ def apply_clear_indicators(app: QApplication) -> bool:
         return False
     app.setStyle(ClearIndicators("Fusion"))
     return True
+
+
+def apply_style(app: QApplication) -> None:
+    """The app's look wherever a QApplication is made (the app, tests, screenshots): clear
+    indicators and field outlines on Fusion, and quiet text legible in any palette."""
+    apply_clear_indicators(app)
+    keep_quiet_text_legible(app)

@@ -422,7 +422,9 @@ def _dark_palette() -> QPalette:
 
 
 @pytest.mark.parametrize("dark", [False, True])
-def test_quiet_nodes_are_softer_and_dashed_never_red(view: CircleMapView, dark: bool) -> None:
+def test_quiet_nodes_are_dashed_never_faded_never_red(view: CircleMapView, dark: bool) -> None:
+    """ "It's been a while" is a dashed outline; the person stays as present as anyone
+    (same fill, outline colour and name), never paler."""
     if dark:
         view.setPalette(_dark_palette())
     shared = view._shared
@@ -430,7 +432,10 @@ def test_quiet_nodes_are_softer_and_dashed_never_red(view: CircleMapView, dark: 
     quiet = shared.node_style(30.0, False, 1.0)
     assert recent.pen.style() == Qt.PenStyle.SolidLine
     assert quiet.pen.style() == Qt.PenStyle.CustomDashLine
-    assert quiet.fill.color().alphaF() < recent.fill.color().alphaF()
+    assert quiet.pen.widthF() >= recent.pen.widthF()
+    assert quiet.fill.color() == recent.fill.color()
+    assert quiet.pen.color() == recent.pen.color()
+    assert quiet.text == recent.text
     for level in range(11):
         for group in (False, True):
             style = shared.node_style(30.0, group, level / 10)

@@ -1,0 +1,267 @@
+"""WCAG contrast in light and dark: quiet text at 4.5:1, field outlines at 3:1, map text 9 pt.
+
+Measured twice: from the palette the app ends up with, and from the pixels of every page of
+the main window on the example network and of the main dialogs, as tools/screenshots.py
+renders them. Light is the offscreen platform's own Fusion palette; dark is the screenshots'
+dark palette (Fusion's, what GNOME's dark theme gives), the hard case.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from supportnet.ui.widgets.contrast import border_colour, ratio
+
+TODAY = date(2026, 11, 25)
+NOW = datetime(2026, 11, 25, 17, 30, tzinfo=UTC)
+ZONE = "Europe/London"
+TEXT, LARGE_TEXT, BORDER = 4.5, 3.0, 3.0
+Role = QPalette.ColorRole
+
+
+# --- the WCAG formula itself ------------------------------------------------------------------
+
+
+def test_the_wcag_formula_gives_the_known_figures() -> None:
+    white, black = QColor("#ffffff"), QColor("#000000")
+    assert ratio(black, white) == pytest.approx(21.0)
+    assert ratio(white, white) == pytest.approx(1.0)
+    assert ratio(QColor("#767676"), white) == pytest.approx(4.54, abs=0.01)  # the AA grey
+    assert ratio(QColor("#777777"), white) == pytest.approx(4.48, abs=0.01)
+    half = QColor(0, 0, 0, 128)  # Qt's own placeholder: text at half strength
+    assert ratio(half, QColor("#efefef")) < TEXT, "blended over its background first"
+
+
+# --- themes -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(params=["light", "dark"])
+def theme(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    from tools.screenshots import dark_palette
+
+    qapp.setPalette(QPalette() if request.param == "light" else dark_palette())
+    QApplication.processEvents()
+    yield request.param
+    qapp.setPalette(QPalette())
+    QApplication.processEvents()
+
+
+def test_quiet_text_and_field_outlines_from_the_palette(theme: str, qapp: QApplication) -> None:
+    palette = qapp.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for role in (Role.PlaceholderText, Role.Text, Role.WindowText, Role.Link):
+            for ground in (Role.Window, Role.Base, Role.AlternateBase):
+                seen = ratio(palette.color(group, role), palette.color(group, ground))
+                assert seen >= TEXT, f"{theme} {role.name} on {ground.name}: {seen:.2f}:1"
+        outline = border_colour(palette, group)
+        for ground in (Role.Window, Role.Base):
+            seen = ratio(outline, palette.color(group, ground))
+            assert seen >= BORDER, f"{theme} field outline on {ground.name}: {seen:.2f}:1"
+
+
+def test_quiet_text_follows_a_palette_change(qapp: QApplication) -> None:
+    """A theme that brings a faint quiet colour of its own is lifted as it arrives."""
+    faint = QPalette()
+    faint.setColor(Role.PlaceholderText, QColor("#c8c8c8"))
+    qapp.setPalette(faint)
+    try:
+        placed = qapp.palette().color(Role.PlaceholderText)
+        assert ratio(placed, qapp.palette().color(Role.Window)) >= TEXT
+        assert ratio(placed, qapp.palette().color(Role.Text)) > 1.5, "still quieter than text"
+    finally:
+        qapp.setPalette(QPalette())
+
+
+# --- pixels -----------------------------------------------------------------------------------
+
+
+def _background(image: QImage, rect: QRect) -> QColor:
+    """The most common colour in ``rect`` of ``image``: what the text stands on."""
+    counts: Counter[int] = Counter()
+    step = max(1, rect.height() // 12)
+    for y in range(rect.top(), rect.bottom() + 1, step):
+        for x in range(rect.left(), rect.right() + 1):
+            counts[image.pixel(x, y)] += 1
+    return QColor.fromRgb(counts.most_common(1)[0][0])
+
+
+def _strongest(image: QImage, rect: QRect, ground: QColor) -> float:
+    """The highest contrast of any pixel in ``rect`` against ``ground``."""
+    best = 1.0
+    for y in range(rect.top(), rect.bottom() + 1):
+        for x in range(rect.left(), rect.right() + 1):
+            best = max(best, ratio(QColor.fromRgb(image.pixel(x, y)), ground))
+    return best
+
+
+def _large(label: QLabel) -> bool:
+    font = label.font()
+    points = font.pointSizeF()
+    return points >= 18 or (points >= 14 and font.bold())
+
+
+def _label_problems(top: QWidget, image: QImage, where: str) -> list[str]:
+    """Every visible, enabled label whose text (palette colour and darkest-or-lightest
+    pixel) stands under 4.5:1 (3:1 large) on the background under it."""
+    problems = []
+    frame = QRect(QPoint(0, 0), image.size())
+    for label in top.findChildren(QLabel):
+        if not label.isVisibleTo(top) or not label.isEnabled() or not label.text().strip():
+            continue
+        rect = QRect(label.mapTo(top, QPoint(0, 0)), label.size()).intersected(frame)
+        rect = rect.intersected(label.visibleRegion().boundingRect().translated(rect.topLeft()))
+        if rect.width() < 4 or rect.height() < 4:
+            continue
+        ground = _background(image, rect)
+        colour = label.palette().color(label.foregroundRole())
+        wanted = LARGE_TEXT if _large(label) else TEXT
+        by_palette = ratio(colour, ground)
+        by_pixels = _strongest(image, rect, ground)
+        if min(by_palette, by_pixels) < wanted:
+            problems.append(
+                f"{where}: {label.text()[:40]!r} {by_palette:.2f}:1 by palette, "
+                f"{by_pixels:.2f}:1 by pixels (wants {wanted})"
+            )
+    return problems
+
+
+def _fields(top: QWidget) -> Iterator[QWidget]:
+    for widget in top.findChildren(QWidget):
+        small = widget.width() < 12 or widget.height() < 12
+        # Disabled fields are left out, as WCAG leaves out inactive controls.
+        if not widget.isVisibleTo(top) or not widget.isEnabled() or small:
+            continue
+        if isinstance(widget, QLineEdit):
+            inside = isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox)
+            if widget.hasFrame() and not inside:
+                yield widget
+        elif isinstance(widget, QAbstractSpinBox | QComboBox):
+            if widget.hasFrame():
+                yield widget
+        elif (
+            isinstance(widget, QTextEdit | QPlainTextEdit)
+            and isinstance(widget, QAbstractScrollArea)
+            and widget.frameShape() != widget.Shape.NoFrame
+        ):
+            yield widget
+
+
+def _field_problems(top: QWidget, image: QImage, where: str) -> list[str]:
+    """Fields whose outline (the strongest of the outer three pixels at the middle of the
+    left and of the top edge) stands under 3:1 against the window around them."""
+    problems = []
+    frame = QRect(QPoint(0, 0), image.size())
+    for field in _fields(top):
+        rect = QRect(field.mapTo(top, QPoint(0, 0)), field.size())
+        if not frame.contains(rect.adjusted(-3, -3, 3, 3)):
+            continue
+        ground = field.parentWidget().palette().color(Role.Window)
+        mid_y, mid_x = rect.center().y(), rect.center().x()
+        edges = [
+            [QColor.fromRgb(image.pixel(rect.left() + i, mid_y)) for i in range(3)],
+            [QColor.fromRgb(image.pixel(mid_x, rect.top() + i)) for i in range(3)],
+        ]
+        for edge in edges:
+            seen = max(ratio(pixel, ground) for pixel in edge)
+            if seen < BORDER:
+                name = field.accessibleName() or type(field).__name__
+                problems.append(f"{where}: field {name!r} outline {seen:.2f}:1")
+                break
+    return problems
+
+
+def _problems(top: QWidget, where: str) -> list[str]:
+    QApplication.processEvents()
+    image = top.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    return _label_problems(top, image, where) + _field_problems(top, image, where)
+
+
+@pytest.fixture
+def window(store: Any, tmp_path: Path, qtbot: Any, theme: str) -> Iterator[Any]:
+    from supportnet.demo.loader import load_demo
+    from supportnet.services import Services
+    from supportnet.services.crisis import CrisisHelpService
+    from supportnet.ui.shell.main_window import MainWindow
+
+    load_demo(store, TODAY, ZONE)
+    crisis = CrisisHelpService(tmp_path / "crisis", environ={})
+    crisis.set_country("GB")
+    shell = MainWindow(
+        Services.of(store),
+        data_location=str(tmp_path),
+        key_location="system keyring",
+        clock=lambda: NOW,
+        crisis=crisis,
+    )
+    qtbot.addWidget(shell)
+    shell.resize(1280, 800)
+    shell.show()
+    yield shell
+    shell.close()
+
+
+def test_every_page_passes_in_pixels(window: Any, theme: str) -> None:
+    from supportnet.ui.shell.sidebar import Page
+
+    problems: list[str] = []
+    measured = 0
+    for page in Page:
+        window.show_page(page)
+        problems += _problems(window, f"{theme} {page.name}")
+        measured += 1
+    assert measured == len(Page)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_main_dialogs_pass_in_pixels(window: Any, store: Any, theme: str) -> None:
+    problems: list[str] = []
+    person = next(p for p in store.people.list_all() if p.nickname)
+    group = store.groups.list_all()[0]
+    for kind, item_id in (("person", person.id), ("group", group.id)):
+        window.edit(kind, item_id)
+        problems += _problems(window.editor, f"{theme} {kind} editor")
+        window.editor.reject()
+    tom = next(p for p in store.people.list_all() if p.name == "Tom Whitaker")
+    plans = window.open_plans("person", tom.id)
+    for tab in (0, 1):
+        plans.tabs.setCurrentIndex(tab)
+        problems += _problems(plans, f"{theme} plans tab {tab}")
+    plans.tabs.setCurrentIndex(0)
+    plans.plans.select_uid(store.plans.for_person(tom.id)[0].uid)
+    editor = plans.plans.edit_selected()
+    problems += _problems(editor, f"{theme} plan editor")
+    editor.reject()
+    plans.close()
+    log = window.today.log_checkin()
+    problems += _problems(log, f"{theme} log dialog")
+    log.reject()
+    export = window.open_calendar_export()
+    export.resize(export.preferred_size())
+    problems += _problems(export, f"{theme} calendar export")
+    export.reject()
+    preferences = window.open_preferences()
+    problems += _problems(preferences, f"{theme} preferences")
+    preferences.reject()
+    hard_day = window.open_hard_day()
+    problems += _problems(hard_day, f"{theme} hard day")
+    hard_day.close()
+    assert not problems, "\n".join(problems)
