@@ -198,7 +198,8 @@ class CareTeamPageView(QWidget):
         self.previous_action = self._key_action(Qt.Key.Key_Left, self.previous_button)
         self.next_action = self._key_action(Qt.Key.Key_Right, self.next_button)
         self.this_week_action = self._key_action(Qt.Key.Key_Home, self.this_week_button)
-        self.add_action = QAction(self)
+        # Named, so Help ▸ Keyboard shortcuts lists these keys under the page.
+        self.add_action = QAction(self.add_button.accessibleName(), self)
         self.add_action.setShortcut(QKeySequence(Qt.Key.Key_Insert))
         self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.add_action.triggered.connect(self.add_button.click)
@@ -224,7 +225,7 @@ class CareTeamPageView(QWidget):
         )
 
     def _key_action(self, key: Qt.Key, button: QPushButton) -> QAction:
-        action = QAction(self)
+        action = QAction(button.accessibleName(), self)
         action.setShortcut(QKeySequence(Qt.Modifier.ALT | key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(button.click)
