@@ -61,7 +61,7 @@ class GettingStartedDialog(QDialog):
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
         body = QWidget()
-        column, lines = reading_column(self, 64)
+        column, lines = reading_column(self, 70)
         lines.setSpacing(6)
         lines.addWidget(title_label(TITLE))
         lines.addWidget(_text(INTRO))
@@ -97,8 +97,11 @@ class GettingStartedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(body, 1)
         layout.addWidget(buttons)
-        chars = self.fontMetrics().averageCharWidth()
-        self.resize(chars * 72 + 48, self.fontMetrics().lineSpacing() * 38)
+        # As tall as the words need, where the screen has room; else it scrolls.
+        width = column.maximumWidth() + 48
+        needed = lines.totalHeightForWidth(column.maximumWidth()) + buttons.sizeHint().height()
+        screen = self.screen().availableGeometry().height() if self.screen() else 700
+        self.resize(width, min(needed + 140, int(screen * 0.85)))
         close.setFocus()
 
 

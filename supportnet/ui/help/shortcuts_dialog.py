@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -76,7 +76,10 @@ class ShortcutsDialog(QDialog):
         self.resize(max(wide + scrollbar + 24, chars * 60), lines * 40)
         first = self.tree.topLevelItem(0)
         if first is not None:
-            self.tree.setCurrentItem(first)
+            # The keyboard starts at the top without a highlight drawing the eye there.
+            self.tree.selectionModel().setCurrentIndex(
+                self.tree.indexFromItem(first), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
         self.tree.setFocus()
 
     def _add(self, group: Group) -> None:
