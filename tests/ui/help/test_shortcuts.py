@@ -13,11 +13,13 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
 from supportnet.services import Services
+from supportnet.ui.care.view import WEEK_KEYS
 from supportnet.ui.help.shortcuts import plain, window_shortcuts
 from supportnet.ui.help.shortcuts_dialog import ShortcutsDialog
 from supportnet.ui.network.map_keys import MAP_KEYS
+from supportnet.ui.safety.entries import LINE_KEYS
 from supportnet.ui.shell.main_window import MainWindow
-from supportnet.ui.widgets.page_keys import PageKey, combo
+from supportnet.ui.widgets.page_keys import KeyList, PageKey, combo
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
@@ -79,12 +81,20 @@ def test_the_list_follows_the_actions_it_is_not_written_down(window: MainWindow)
     assert ("Reach out menu", "Log a check-in", "Ctrl+Alt+L") in _rows(window)
 
 
-def test_keys_a_page_handles_itself_come_from_its_declaration(window: MainWindow) -> None:
-    rows = _rows(window)  # opening builds every page, the map with its keys among them
-    on_map = [(what, keys) for group, what, keys in rows if group == MAP_KEYS.heading]
-    assert on_map == [(key.what, key.text()) for key in MAP_KEYS.keys]
-    assert ("Zoom in", "+") in on_map
+@pytest.mark.parametrize("declared", [MAP_KEYS, WEEK_KEYS, LINE_KEYS], ids=lambda k: k.heading)
+def test_keys_a_page_handles_itself_come_from_its_declaration(
+    window: MainWindow, declared: KeyList
+) -> None:
+    rows = _rows(window)  # opening builds every page, with the widgets that declare keys
+    listed = [(what, keys) for group, what, keys in rows if group == declared.heading]
+    assert listed == [(key.what, key.text()) for key in declared.keys]
+    assert listed
+
+
+def test_the_care_teams_week_keys_are_its_named_actions(window: MainWindow) -> None:
+    rows = _rows(window)
     care = [(w, k) for g, w, k in rows if g == "On the Care team page"]
+    assert care
     assert ("Previous week", "Alt+Left") in care
     assert ("Add check-in", QKeySequence(Qt.Key.Key_Insert).toString(NATIVE)) in care
 
@@ -161,4 +171,5 @@ def test_the_groups_follow_the_menu_bar(window: MainWindow) -> None:
     window.build_all_pages()
     titles = [group.title for group in window_shortcuts(window)]
     assert titles[:5] == ["File menu", "Edit menu", "Reach out menu", "View menu", "Help menu"]
-    assert titles[-1] == MAP_KEYS.heading
+    declared = {MAP_KEYS.heading, WEEK_KEYS.heading, LINE_KEYS.heading}
+    assert declared <= set(titles[5:])
