@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
 from supportnet.services import Services
@@ -173,3 +173,25 @@ def test_the_groups_follow_the_menu_bar(window: MainWindow) -> None:
     assert titles[:5] == ["File menu", "Edit menu", "Reach out menu", "View menu", "Help menu"]
     declared = {MAP_KEYS.heading, WEEK_KEYS.heading, LINE_KEYS.heading}
     assert declared <= set(titles[5:])
+
+
+def test_it_grows_with_the_font_and_takes_the_palette(qtbot: Any, window: MainWindow) -> None:
+    """Sizes come from the font, colours from the palette (no style sheet to freeze them)."""
+    groups = window_shortcuts(window)
+    small = ShortcutsDialog(groups)
+    qtbot.addWidget(small)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    bigger = QFont(font)
+    bigger.setPointSizeF(font.pointSizeF() * 1.5)
+    app.setFont(bigger)
+    try:
+        large = ShortcutsDialog(groups)
+        qtbot.addWidget(large)
+    finally:
+        app.setFont(font)
+    assert large.width() > small.width()
+    assert large.tree.header().sectionSize(0) > small.tree.header().sectionSize(0)
+    assert not small.styleSheet()
+    assert not small.tree.styleSheet()
