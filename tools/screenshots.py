@@ -2,8 +2,9 @@
 
 Writes screenshots/<page>-<theme>.png at 1280×800 (offscreen), plus the person and group
 editors, one person's plans, history, check-in editor and plan editor, the log-a-check-in
-dialog, the calendar export dialog, the "Hard day?" panel, and the unlock dialog with the
-crisis lines its "Need help now?" opens. The offscreen platform has no system theme, so
+dialog, the calendar export dialog, the "Hard day?" panel, the Help menu's keyboard
+shortcuts and Getting started (shortcuts-*, getting-started-*), and the unlock dialog with
+the crisis lines its "Need help now?" opens. The offscreen platform has no system theme, so
 "dark" is a dark palette set on the application, as a dark desktop theme would.
 
 Run: `make screenshots` (or `.venv/bin/python -m tools.screenshots [OUT_DIR]`).
@@ -204,6 +205,13 @@ def main() -> None:
             written.append(path)
             panel.close()
             app.processEvents()
+            for name, help_window in help_dialogs(window):
+                app.processEvents()
+                path = out / f"{name}-{theme}.png"
+                help_window.grab().save(str(path))
+                written.append(path)
+                help_window.close()
+                app.processEvents()
             for path in unlock_dialogs(out, theme, keeper.key_text(), crisis):
                 written.append(path)
             window.close()
@@ -294,6 +302,15 @@ def unlock_dialogs(out: Path, theme: str, key: str, crisis: CrisisHelpService) -
     dialog.close()
     app.processEvents()
     return paths
+
+
+def help_dialogs(window: MainWindow) -> list[tuple[str, Any]]:
+    """The Help menu's windows over ``window``, opened, by picture name (the voice test
+    reads them too): the keyboard shortcuts and Getting started."""
+    return [
+        ("shortcuts", window.show_shortcuts()),
+        ("getting-started", window.show_getting_started()),
+    ]
 
 
 def care_dialogs(services: Services) -> list[tuple[str, Any]]:

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from supportnet.cli.care_commands import check_team_with_supporter
 from supportnet.cli.common import passphrase_provider, shown, valid_text, whole_number
 from supportnet.data.paths import user_path
+from supportnet.model.days import short_date_time
 from supportnet.model.errors import SupportNetError, UsageError
 from supportnet.model.network import ChannelKind
 from supportnet.model.text import NOTE_MAX
@@ -243,7 +244,7 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     )
     local = at.astimezone(zone)
     print(
-        f"Logged a check-in with {name} on {local:%a %d %b, %H:%M}"
+        f"Logged a check-in with {name} on {short_date_time(local)}"
         + (f" ({how})." if how else "."),
         file=out,
     )

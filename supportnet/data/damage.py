@@ -10,6 +10,7 @@ from pathlib import Path
 from supportnet.data.backup import BACKUP_DIR_NAME
 from supportnet.data.files import FILE_MODE, ensure_private_dir
 from supportnet.data.store_files import store_exists
+from supportnet.model.days import clock_time, day_month_year
 from supportnet.model.errors import StoreError
 
 #: Damaged databases are kept here, apart from backups/: automatic backups are thinned to
@@ -53,7 +54,7 @@ def _when(path: Path) -> str:
         made = datetime.fromtimestamp(path.stat().st_mtime, UTC)
     except OSError:
         return ""
-    return f" ({made.day} {made:%b %Y, %H:%M} UTC)"
+    return f" ({day_month_year(made, short=True)}, {clock_time(made)} UTC)"
 
 
 def damaged_files(data_dir: Path) -> list[Path]:

@@ -7,7 +7,7 @@ desktop would otherwise get "Dienstag" in the middle of an English sentence.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
@@ -36,6 +36,27 @@ def short_date(day: date, *, year: bool = False) -> str:
     """E.g. "Thu 3 Dec", or with ``year`` "Thu 3 Dec 2026"."""
     text = f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
     return f"{text} {day.year}" if year else text
+
+
+def day_month_year(day: date, *, short: bool = False) -> str:
+    """E.g. "3 December 2026", or with ``short`` "3 Dec 2026" (no weekday)."""
+    month = MONTH_NAMES[day.month - 1]
+    return f"{day.day} {month[:3] if short else month} {day.year}"
+
+
+def month_year(day: date) -> str:
+    """E.g. "December 2026"."""
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def clock_time(moment: datetime) -> str:
+    """E.g. "09:05": the 24-hour clock, as every time in the app is written."""
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def short_date_time(moment: datetime) -> str:
+    """E.g. "Thu 3 Dec, 17:30" (the moment's own wall clock; convert it first)."""
+    return f"{short_date(moment.date())}, {clock_time(moment)}"
 
 
 def rhythm(days: int, *, about: bool = False, exact: bool = False) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -52,6 +53,9 @@ def test_log_they_reached_out_is_stored(demo_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Logged a check-in with Ruth Adeyemi" in result.stdout
+    # The day as model/days spells it ("Thu 3 Dec, 17:30"), whatever the C locale.
+    day = r"[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}, \d\d:\d\d"
+    assert re.search(rf"Ruth Adeyemi on {day}", result.stdout)
     with open_store(demo_dir, passphrase=lambda _p: PASS) as store:
         ruth = store.people.find("Ruth")[0]
         assert ruth.id is not None

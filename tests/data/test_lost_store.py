@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,9 @@ def test_doctor_says_backups_exist_and_how_to_restore(lost: tuple[Path, Path]) -
     assert "none yet" not in result.stdout
     assert "none here, but there are backups of one" in result.stdout
     assert f"2 backups in {folder / 'backups'}; the newest is {newest}" in result.stdout
+    # When it was made, as model/days spells it: "(3 Dec 2026, 17:30 UTC)".
+    made = r"\(\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC\)"
+    assert re.search(re.escape(str(newest)) + " " + made, result.stdout)
     assert f"supportnet restore {newest}" in result.stdout
     assert snapshot(folder) == before
 

@@ -1,12 +1,12 @@
 """The voice test: every page and the main dialogs of the example network, read as text.
 
 Renders each sidebar page of the main window, the editors, the log, export, publish and
-preferences dialogs, "Hard day?", the Today dialogs and the care team's dialogs at a fixed
-clock (the screenshots' one, after Tom's 12:30 walk), collects every text a user can
-read or hear (labels, buttons, group titles, tabs, menus, tooltips, accessible names and
-descriptions, placeholders, item views' rows, combo items, text documents, map items,
-window titles) and fails on the words docs/voice.md bans (tests/voice_rules.py), naming
-the widget that said it.
+preferences dialogs, "Hard day?", the Help menu's windows, the Today dialogs and the care
+team's dialogs at a fixed clock (the screenshots' one, after Tom's 12:30 walk), collects
+every text a user can read or hear (labels, buttons, group titles, tabs, menus, tooltips,
+accessible names and descriptions, placeholders, item views' rows, combo items, text
+documents, map items, window titles) and fails on the words docs/voice.md bans
+(tests/voice_rules.py), naming the widget that said it.
 """
 
 from __future__ import annotations
@@ -259,7 +259,7 @@ def _dialogs(window: Any, store: Any) -> list[Said]:
     said += _dialog("preferences", preferences)
     preferences.reject()
     said += _dialog("hard day", window.open_hard_day())
-    return said + _safety_dialogs(window)
+    return said + _safety_dialogs(window) + _help_dialogs(window)
 
 
 def _safety_dialogs(window: Any) -> list[Said]:
@@ -278,6 +278,20 @@ def _safety_dialogs(window: Any) -> list[Said]:
         if shown is not None:
             dialog = EntryDialog(step, shown.entry, shown.name, shown.in_network, None, window)
             said += _dialog(f"safety line {step.name}", dialog)
+    return said
+
+
+def _help_dialogs(window: Any) -> list[Said]:
+    """Help ▸ Keyboard shortcuts and Getting started, as tools/screenshots.py opens them."""
+    from tools.screenshots import help_dialogs
+
+    said: list[Said] = []
+    opened = help_dialogs(window)
+    assert [name for name, _ in opened] == ["shortcuts", "getting-started"]
+    for name, dialog in opened:
+        said += _dialog(name, dialog)
+        dialog.close()
+    assert any("bottom left" in text for _, text in said)  # Getting started was read
     return said
 
 

@@ -3,6 +3,8 @@ coverage of the next four weeks, who is on the team and the team's note."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ from supportnet.ui.widgets.buttons import push_button
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
 from supportnet.ui.widgets.lists import centred_label, day_tree, empty_state
+from supportnet.ui.widgets.page_keys import KeyList, PageKey, combo
 
 PAGE_TITLE = "Care team"
 EMPTY_TITLE = "No care team yet"
@@ -35,8 +38,20 @@ EMPTY_MORE = (
 )
 SET_UP = "&Set up a care team…"
 
-#: Keys the week view keeps for itself (the window's Delete and F2 act on other pages).
-_OWN_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+_K = Qt.Key
+# The week's own keys: its handler asks these, and Help ▸ Keyboard shortcuts lists them.
+EDIT_KEY = PageKey(
+    "Edit the chosen check-in", (combo(_K.Key_Enter), combo(_K.Key_F2)), (_K.Key_Return,)
+)
+REMOVE_KEY = PageKey("Take the chosen check-in off the rota", (combo(_K.Key_Delete),))
+DAY_KEY = PageKey(
+    "The day before or after",
+    (
+        combo(_K.Key_Up, Qt.KeyboardModifier.ControlModifier),
+        combo(_K.Key_Down, Qt.KeyboardModifier.ControlModifier),
+    ),
+)
+WEEK_KEYS = KeyList("In the care team's week", (EDIT_KEY, REMOVE_KEY, DAY_KEY))
 
 
 class WeekTree(QTreeView):
@@ -45,24 +60,29 @@ class WeekTree(QTreeView):
 
     edit_requested = Signal()
     remove_requested = Signal()
+    #: Listed in Help ▸ Keyboard shortcuts.
+    PAGE_KEYS: ClassVar[KeyList] = WEEK_KEYS
 
     def event(self, event: QEvent) -> bool:
+        # Kept for itself: the window's Delete and F2 act on other pages.
         shortcut = event.type() == QEvent.Type.ShortcutOverride
-        if shortcut and isinstance(event, QKeyEvent) and event.key() in _OWN_KEYS:
+        own = isinstance(event, QKeyEvent) and (
+            EDIT_KEY.matches(event) or REMOVE_KEY.matches(event)
+        )
+        if shortcut and own:
             event.accept()
             return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+        if EDIT_KEY.matches(event):
             self.edit_requested.emit()
             return
-        if key == Qt.Key.Key_Delete:
+        if REMOVE_KEY.matches(event):
             self.remove_requested.emit()
             return
-        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        if DAY_KEY.matches(event):
             self.jump_day(-1 if key == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)
@@ -198,7 +218,8 @@ class CareTeamPageView(QWidget):
         self.previous_action = self._key_action(Qt.Key.Key_Left, self.previous_button)
         self.next_action = self._key_action(Qt.Key.Key_Right, self.next_button)
         self.this_week_action = self._key_action(Qt.Key.Key_Home, self.this_week_button)
-        self.add_action = QAction(self)
+        # Named, so Help ▸ Keyboard shortcuts lists these keys under the page.
+        self.add_action = QAction(self.add_button.accessibleName(), self)
         self.add_action.setShortcut(QKeySequence(Qt.Key.Key_Insert))
         self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.add_action.triggered.connect(self.add_button.click)
@@ -224,7 +245,7 @@ class CareTeamPageView(QWidget):
         )
 
     def _key_action(self, key: Qt.Key, button: QPushButton) -> QAction:
-        action = QAction(self)
+        action = QAction(button.accessibleName(), self)
         action.setShortcut(QKeySequence(Qt.Modifier.ALT | key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(button.click)

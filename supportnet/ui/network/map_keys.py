@@ -3,7 +3,7 @@ Control with the arrows moves, plus and minus zoom."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -14,6 +14,56 @@ from supportnet.circle_map.geometry import NodeKey, PlacedNode
 from supportnet.model.network import Circle
 from supportnet.ui.network.map_items import _NodeItem
 from supportnet.ui.network.map_style import _Shared
+from supportnet.ui.widgets.page_keys import KeyList, PageKey, combo
+
+_K = Qt.Key
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+# The map's keys: its handler below asks these, and Help ▸ Keyboard shortcuts lists them.
+NEXT = PageKey(
+    "Go from one to the next, inner circle first", (combo(_K.Key_Tab), combo(_K.Key_Tab, _SHIFT))
+)
+NEAREST = PageKey(
+    "The nearest one in that direction",
+    tuple(combo(k) for k in (_K.Key_Up, _K.Key_Down, _K.Key_Left, _K.Key_Right)),
+)
+MOVE_RING = PageKey(
+    "Move the chosen one a circle closer or further out",
+    (combo(_K.Key_Up, _CTRL), combo(_K.Key_Down, _CTRL)),
+)
+MOVE_SECTOR = PageKey(
+    "Move the chosen one to the part of life beside",
+    (combo(_K.Key_Left, _CTRL), combo(_K.Key_Right, _CTRL)),
+)
+OPEN = PageKey("Open the chosen one", (combo(_K.Key_Enter), combo(_K.Key_Space)), (_K.Key_Return,))
+ZOOM_IN = PageKey("Zoom in", (combo(_K.Key_Plus),), (_K.Key_Equal,), ctrl_too=True)
+ZOOM_OUT = PageKey("Zoom out", (combo(_K.Key_Minus),), (_K.Key_Underscore,), ctrl_too=True)
+FIT = PageKey("Fit the map to the window", (combo(_K.Key_0),), ctrl_too=True)
+FIRST = PageKey("The first one", (combo(_K.Key_Home),))
+LAST = PageKey("The last one", (combo(_K.Key_End),))
+HIDE_CARD = PageKey("Hide the card beside the chosen one", (combo(_K.Key_Escape),))
+LEAVE = PageKey(
+    "Leave the map for the next control",
+    (combo(_K.Key_Tab, _CTRL), combo(_K.Key_Tab, _CTRL | _SHIFT)),
+)
+MAP_KEYS = KeyList(
+    "On the circle map",
+    (
+        NEXT,
+        NEAREST,
+        MOVE_RING,
+        MOVE_SECTOR,
+        OPEN,
+        ZOOM_IN,
+        ZOOM_OUT,
+        FIT,
+        FIRST,
+        LAST,
+        HIDE_CARD,
+        LEAVE,
+    ),
+)
 
 if TYPE_CHECKING:
     _ViewBase = QGraphicsView
@@ -23,6 +73,9 @@ else:
 
 class _MapKeys(_ViewBase):
     """The circle map view's keyboard handling and the order Tab goes in."""
+
+    #: Listed in Help ▸ Keyboard shortcuts.
+    PAGE_KEYS: ClassVar[KeyList] = MAP_KEYS
 
     _shared: _Shared
     _items: dict[NodeKey, _NodeItem]
@@ -96,10 +149,7 @@ class _MapKeys(_ViewBase):
             assert isinstance(event, QKeyEvent)
             key = event.key()
             mods = event.modifiers()
-            plain_tab = not mods & (
-                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-            )
-            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain_tab and self._order:
+            if NEXT.matches(event) and self._order:
                 forward = key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
                 self._shared.show_focus = True
                 self._cycle(forward)
@@ -110,55 +160,44 @@ class _MapKeys(_ViewBase):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
         mods = event.modifiers()
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        arrows = {
-            Qt.Key.Key_Up: (0.0, -1.0),
-            Qt.Key.Key_Down: (0.0, 1.0),
-            Qt.Key.Key_Left: (-1.0, 0.0),
-            Qt.Key.Key_Right: (1.0, 0.0),
-        }
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and ctrl:
+        if LEAVE.matches(event):
             # Ctrl+Tab leaves the map, as in other widgets that use Tab themselves.
             forward = key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
             super().focusNextPrevChild(forward)
             return
-        if key in arrows and ctrl:
-            steps = {
-                Qt.Key.Key_Up: (-1, 0),
-                Qt.Key.Key_Down: (1, 0),
-                Qt.Key.Key_Left: (0, -1),
-                Qt.Key.Key_Right: (0, 1),
-            }
+        steps = {
+            Qt.Key.Key_Up: (-1, 0),
+            Qt.Key.Key_Down: (1, 0),
+            Qt.Key.Key_Left: (0, -1),
+            Qt.Key.Key_Right: (0, 1),
+        }
+        if MOVE_RING.matches(event) or MOVE_SECTOR.matches(event):
             self.move_focused(*steps[key])
             return
-        if key in arrows:
+        if NEAREST.matches(event):
+            ring, sector = steps[key]
             self._shared.show_focus = True
-            target = self._nearest(*arrows[key])
+            target = self._nearest(float(sector), float(ring))
             if target is not None:
                 self.focus_node(target)
             return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+        if OPEN.matches(event):
             if self._shared.focused is not None:
                 self.node_activated.emit(*self._shared.focused)
             return
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_in()
-            return
-        if key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom_out()
-            return
-        if key == Qt.Key.Key_0:
-            self.fit_to_window()
-            return
-        if key == Qt.Key.Key_Home and self._order:
+        for entry, act in (
+            (ZOOM_IN, self.zoom_in),
+            (ZOOM_OUT, self.zoom_out),
+            (FIT, self.fit_to_window),
+        ):
+            if entry.matches(event):
+                act()
+                return
+        if (FIRST.matches(event) or LAST.matches(event)) and self._order:
             self._shared.show_focus = True
-            self.focus_node(self._order[0])
+            self.focus_node(self._order[0] if FIRST.matches(event) else self._order[-1])
             return
-        if key == Qt.Key.Key_End and self._order:
-            self._shared.show_focus = True
-            self.focus_node(self._order[-1])
-            return
-        if key == Qt.Key.Key_Escape and self._card.isVisible():
+        if HIDE_CARD.matches(event) and self._card.isVisible():
             self._hover = None
             self._card.hide()
             return

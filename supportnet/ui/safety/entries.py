@@ -6,7 +6,7 @@ and the page makes the change through the undo stack, then shows the plan again.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -36,6 +36,7 @@ from supportnet.model.safety_plan import Step
 from supportnet.safety.resolve import line_parts
 from supportnet.safety.wording import THEY_KNOW
 from supportnet.ui.safety.texts import LINK_KEYS, LIST_KEYS, NOT_TOLD
+from supportnet.ui.widgets.page_keys import KeyList, PageKey, combo
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -202,13 +203,19 @@ class LineDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-_OWN_KEYS = (
-    Qt.Key.Key_F2,
-    Qt.Key.Key_Delete,
-    Qt.Key.Key_Backspace,
-    Qt.Key.Key_Return,
-    Qt.Key.Key_Enter,
+_K = Qt.Key
+_ALT = Qt.KeyboardModifier.AltModifier
+# A list's own keys, when a line is chosen: its handler asks these, and Help ▸ Keyboard
+# shortcuts lists them.
+MOVE_KEY = PageKey(
+    "Move the chosen line up or down", (combo(_K.Key_Up, _ALT), combo(_K.Key_Down, _ALT))
 )
+EDIT_KEY = PageKey("Edit the chosen line", (combo(_K.Key_F2),))
+REMOVE_KEY = PageKey("Take the chosen line out", (combo(_K.Key_Delete),), (_K.Key_Backspace,))
+OPEN_KEY = PageKey(
+    "Open a linked person or group, or edit a typed line", (combo(_K.Key_Enter),), (_K.Key_Return,)
+)
+LINE_KEYS = KeyList("In the safety plan's lists", (MOVE_KEY, EDIT_KEY, REMOVE_KEY, OPEN_KEY))
 
 
 class EntryList(QListView):
@@ -222,6 +229,8 @@ class EntryList(QListView):
     remove_requested = Signal(int)
     #: row: open a linked line's person or group, or change a typed one (Enter, double-click).
     open_requested = Signal(int)
+    #: Listed in Help ▸ Keyboard shortcuts.
+    PAGE_KEYS: ClassVar[KeyList] = LINE_KEYS
 
     def __init__(self, model: EntriesModel, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -271,10 +280,7 @@ class EntryList(QListView):
         """Keys the list acts on when a line is chosen (before any window shortcut)."""
         if self.current_row() < 0:
             return False
-        key = event.key()
-        if event.modifiers() & Qt.KeyboardModifier.AltModifier:
-            return key in (Qt.Key.Key_Up, Qt.Key.Key_Down)
-        return key in _OWN_KEYS
+        return any(entry.matches(event) for entry in LINE_KEYS.keys)
 
     def event(self, event: QEvent) -> bool:
         # The window's Delete and F2 act on the People and Network pages' selection; here
@@ -287,26 +293,22 @@ class EntryList(QListView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         row = self.current_row()
-        key = event.key()
-        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
-        if row >= 0 and alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            step = -1 if key == Qt.Key.Key_Up else 1
+        if row >= 0 and MOVE_KEY.matches(event):
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
             if 0 <= row + step < self.model().rowCount():
                 self.move_requested.emit(row, row + step)
             event.accept()
             return
-        if row >= 0 and key == Qt.Key.Key_F2:
-            self.edit_requested.emit(row)
-            event.accept()
-            return
-        if row >= 0 and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.remove_requested.emit(row)
-            event.accept()
-            return
-        if row >= 0 and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_requested.emit(row)
-            event.accept()
-            return
+        asks = (
+            (EDIT_KEY, self.edit_requested),
+            (REMOVE_KEY, self.remove_requested),
+            (OPEN_KEY, self.open_requested),
+        )
+        for entry, signal in asks:
+            if row >= 0 and entry.matches(event):
+                signal.emit(row)
+                event.accept()
+                return
         super().keyPressEvent(event)
 
     def drop_before(self, pos: QPoint) -> int:

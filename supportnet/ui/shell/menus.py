@@ -191,6 +191,18 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
         )
         # From any of SupportNet's windows, not only this one.
         self.hard_day_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.getting_started_action = self._action(
+            "&Getting started",
+            self.show_getting_started,
+            [],
+            "What each page is for, how your privacy is kept, and where help is",
+        )
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts",
+            self.show_shortcuts,
+            help_keys(),
+            "Every key of the window, by menu and page",
+        )
         self.about_action = self._action("&About SupportNet", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -222,7 +234,24 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
         # Page actions go in above this separator, in sidebar order.
         self._pages_end = view_menu.addSeparator()
         fill_menu(view_menu, [self.zoom_in_action, self.zoom_out_action, self.fit_action])
-        fill_menu(bar.addMenu("&Help"), [self.hard_day_action], [self.about_action])
+        fill_menu(
+            bar.addMenu("&Help"),
+            [self.hard_day_action],
+            [self.getting_started_action, self.shortcuts_action],
+            [self.about_action],
+        )
+
+    def show_shortcuts(self) -> Any:
+        """Help ▸ Keyboard shortcuts, read from the window's actions as they are now."""
+        from supportnet.ui.help.opening import open_shortcuts
+
+        return open_shortcuts(self)
+
+    def show_getting_started(self) -> Any:
+        """Help ▸ Getting started: what each page is for."""
+        from supportnet.ui.help.opening import open_getting_started
+
+        return open_getting_started(self)
 
     def open_calendar_publish(self) -> Any:
         """File ▸ Publish to a calendar server: the dialog (its module loads only now)."""
@@ -285,3 +314,11 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
 
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._colour_scheme_changed)
+
+
+def help_keys() -> list[QKeySequence]:
+    """Ctrl+? (Ctrl+Shift+/ on most layouts) and the desktop's Help key (F1), each once."""
+    # Only the first Help binding: the second is a Help key few keyboards have.
+    help_contents = QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents)[:1]
+    keys = [QKeySequence("Ctrl+?"), *help_contents]
+    return list({key.toString(): key for key in keys if not key.isEmpty()}.values())

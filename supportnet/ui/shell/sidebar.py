@@ -44,15 +44,50 @@ class Page(enum.Enum):
     def description(self) -> str:
         return _PAGE_TEXT[self][1]
 
+    @property
+    def about(self) -> str:
+        """What the page is for, a sentence or two (Help ▸ Getting started)."""
+        return _PAGE_TEXT[self][2]
 
-#: Each page's sidebar title and description. A new page adds a member above and a line here.
+
+#: Each page's sidebar title, its description, and what it is for (Help ▸ Getting started).
+#: A new page adds a member above and a line here.
 _PAGE_TEXT = {
-    Page.TODAY: ("Today", "A few gentle suggestions of who to reach out to today"),
-    Page.AGENDA: ("Agenda", "The next four weeks, day by day"),
-    Page.NETWORK: ("Network", "Your circles, and a few gentle notes about gaps"),
-    Page.PEOPLE: ("People", "People and groups in lists, to search, sort and edit"),
-    Page.SAFETY_PLAN: ("Safety plan", "My plan for hard days: steps, people and reasons"),
-    Page.CARE_TEAM: ("Care team", "Who checks in on someone when, and the days nobody is planned"),
+    Page.TODAY: (
+        "Today",
+        "A few gentle suggestions of who to reach out to today",
+        "A few people you might like to hear from today, and why. When you've been in "
+        "touch, you can note it; another day is fine too.",
+    ),
+    Page.AGENDA: (
+        "Agenda",
+        "The next four weeks, day by day",
+        "What you've planned for the next four weeks, day by day.",
+    ),
+    Page.NETWORK: (
+        "Network",
+        "Your circles, and a few gentle notes about gaps",
+        "The people, groups and services around you as circles, the closest in the "
+        "middle, with a few gentle notes beside them.",
+    ),
+    Page.PEOPLE: (
+        "People",
+        "People and groups in lists, to search, sort and edit",
+        "Everyone in lists, to search, sort and edit. Someone's plans and check-ins open "
+        "from here too.",
+    ),
+    Page.SAFETY_PLAN: (
+        "Safety plan",
+        "My plan for hard days: steps, people and reasons",
+        "My plan for hard days, written when things are calmer: what helps, who I can "
+        "reach, and my reasons.",
+    ),
+    Page.CARE_TEAM: (
+        "Care team",
+        "Who checks in on someone when, and the days nobody is planned",
+        "For when a few people look out for someone together: who checks in when, and "
+        "the days with nobody planned yet.",
+    ),
 }
 
 #: Pages built when first needed, or soon after the window first appears (in this order).

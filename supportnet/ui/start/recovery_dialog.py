@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.model.days import day_month_year
 from supportnet.services.files import replace_by_writing
 from supportnet.services.recovery_key import RecoveryKeeper, may_keep_key_at
 from supportnet.ui.widgets import dialogs
@@ -60,7 +61,7 @@ def replaced_text(replaced_on: date) -> str:
     """The introduction when the key replaces one the person kept before."""
     return (
         "This is a new recovery key. The one you kept before opens only backups made before "
-        f"{replaced_on.day} {replaced_on:%B %Y}. Please keep this one too."
+        f"{day_month_year(replaced_on)}. Please keep this one too."
     )
 
 
@@ -236,7 +237,7 @@ class RecoveryKeyDialog(QDialog):
             f"<h2>SupportNet recovery key</h2><p>{WHAT_IT_IS}</p>"
             f"<p style='font-family:\"{mono}\"; font-size:20pt; letter-spacing:2px'>"
             f"{key_lines(self.key).replace('  ', '&nbsp;&nbsp;').replace(chr(10), '<br>')}</p>"
-            f"<p>{WHERE_TO_KEEP}</p><p>Made on {date.today():%d %B %Y}.</p>"
+            f"<p>{WHERE_TO_KEEP}</p><p>Made on {day_month_year(date.today())}.</p>"
         )
         return doc
 

@@ -1,0 +1,1 @@
+"""The Help menu's windows: the keyboard shortcuts and Getting started."""
