@@ -72,7 +72,7 @@ class SlotEditorDialog(TimingEditor):
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         existing = slot is not None
-        title = "Change a check-in on the rota" if existing else "New check-in on the rota"
+        title = "Edit a check-in on the rota" if existing else "New check-in on the rota"
         super().__init__(title, lambda built: built, existing=existing, parent=parent)
         self._clock = clock or (lambda: datetime.now(UTC))
         self._user_zone = zone

@@ -148,7 +148,7 @@ class TeamEditorDialog(EditorDialog):
         parent: QWidget | None = None,
     ) -> None:
         existing = team is not None and team.id is not None
-        title = "Change the care team" if existing else "New care team"
+        title = "Edit the care team" if existing else "New care team"
         super().__init__(title, lambda built: built, existing=existing, parent=parent)
         self._base = copy.deepcopy(team) if team is not None else CareTeam(name="", focus="")
         self._names = {ME: ME_TEXT, **dict(people)}

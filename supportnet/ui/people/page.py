@@ -118,7 +118,7 @@ class PeoplePageView(QWidget):
         self.selection_label.setTextFormat(Qt.TextFormat.PlainText)
         self.edit_button = QPushButton("Ed&it…")
         self.edit_button.setAccessibleName("Edit selected")
-        self.edit_button.setToolTip("Change the selected person or group (Enter or F2)")
+        self.edit_button.setToolTip("Edit the selected person or group (Enter or F2)")
         self.delete_button = QPushButton("&Delete…")
         self.delete_button.setAccessibleName("Delete selected")
         self.delete_button.setToolTip("Delete the selected person or group (Del); you can undo")

@@ -31,7 +31,7 @@ from supportnet.ui.widgets.labels import title_label
 
 
 class PlanEditor(PlanEditorLayout):
-    """Add or change a plan of any kind. Every field of :class:`Plan` is here.
+    """Add or edit a plan of any kind. Every field of :class:`Plan` is here.
 
     ``plan`` is the plan to change, or a fresh one (without an id) holding the target and
     the defaults; :func:`new_plan` makes one. ``clock`` and ``user_zone`` drive the
@@ -52,7 +52,7 @@ class PlanEditor(PlanEditorLayout):
         ideas: Sequence[str] = (),
     ) -> None:
         existing = plan.id is not None
-        title = f"Change a plan for {target_name}" if existing else f"New plan for {target_name}"
+        title = f"Edit a plan for {target_name}" if existing else f"New plan for {target_name}"
         super().__init__(title, on_save, existing=existing, parent=parent)
         self._base = copy.deepcopy(plan)
         self._clock = clock
@@ -60,7 +60,7 @@ class PlanEditor(PlanEditorLayout):
         self._last_contact = last_contact
 
         heading = title_label(title)
-        intro = hint_label("A plan is a gentle reminder, never a deadline. Change it any time.")
+        intro = hint_label("A plan is a gentle reminder, never a deadline. Edit it any time.")
         intro.setWordWrap(True)
 
         self._build_when()

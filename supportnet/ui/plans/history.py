@@ -154,9 +154,9 @@ class HistoryView(QWidget):
         self.selection_label.setAccessibleName("Selected check-in")
         quiet(self.selection_label)
         self.edit_button = push_button(
-            "&Change…",
-            "Change the selected check-in",
-            tip="Change when, how or what you noted (Enter)",
+            "&Edit…",
+            "Edit the selected check-in",
+            tip="Edit when, how or what you noted (Enter)",
         )
         self.delete_button = push_button(
             "De&lete",

@@ -49,7 +49,7 @@ EMPTY_PLANS_MORE = (
     "A plan is a gentle reminder to reach out: on a schedule, every so often, or once. "
     "Add one when it feels right."
 )
-NOTHING_SELECTED = "Choose a plan to change, pause or delete it."
+NOTHING_SELECTED = "Choose a plan to edit, pause or delete it."
 GONE = "{name} is no longer in your network."
 
 
@@ -84,7 +84,7 @@ class PlansPanelView(QWidget):
             "&Add a plan…", "Add a plan", tip="Plan a gentle reach-out (Ctrl+Shift+P)"
         )
         self.edit_button = push_button(
-            "&Change…", "Change the selected plan", tip="Change the selected plan (Enter)"
+            "&Edit…", "Edit the selected plan", tip="Edit the selected plan (Enter)"
         )
         self.pause_button = push_button(
             "Pa&use",

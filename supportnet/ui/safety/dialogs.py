@@ -190,8 +190,8 @@ class EntryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         heading = STEP_TEXT[step].heading
-        self.setWindowTitle("Change this line")
-        self.setAccessibleName(f"Change a line in {heading}")
+        self.setWindowTitle("Edit this line")
+        self.setAccessibleName(f"Edit a line in {heading}")
         self._step = step
         self._original = entry
         self._link: tuple[str, str] | None = (
