@@ -99,6 +99,7 @@ class PlanEditor(PlanEditorLayout):
         layout.addWidget(intro)
         layout.addSpacing(4)
         layout.addLayout(columns, 1)
+        layout.addWidget(self.more)
         layout.addWidget(self.preview)
         layout.addLayout(self.buttons_row())
 
@@ -106,9 +107,14 @@ class PlanEditor(PlanEditorLayout):
         self._connect()
         self._timing_ready()
         self.finish_setup()
+        # Nothing that matters stays hidden: a value of its own or a message opens the rest.
+        fresh = Plan(kind=plan.kind, start_date=plan.start_date, timezone=user_zone)
+        if self.more_in_use(self._base, fresh):
+            self.more.open()
         self._set_tab_order()
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 64)
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        self._fit_height()
         self.kind_buttons[self._base.kind].setFocus()
 
     def _connect(self) -> None:
@@ -158,6 +164,8 @@ class PlanEditor(PlanEditorLayout):
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         super()._show_problems(problems)
+        if self.more_has_message():
+            self.more.open()
         hint = plan_save_hint(problems)
         self.save_hint.setText(hint)
         tooltip = "\n".join(p.message for p in problems)
