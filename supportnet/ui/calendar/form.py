@@ -73,7 +73,7 @@ from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label
-from supportnet.ui.widgets.lists import ListArea, make_table
+from supportnet.ui.widgets.lists import ListArea, WholeRows, make_table
 
 
 class ExportForm(QDialog):
@@ -271,8 +271,10 @@ class ExportForm(QDialog):
         preview.setSpacing(6)
         preview.addWidget(preview_heading)
         preview.addWidget(self.count_label)
-        preview.addWidget(self.preview_area, 1)
-        preview.addWidget(preview_hint)
+        preview.addWidget(preview_hint)  # above the rows, so it stays by them
+        # Whole rows in sight: the last one is never cut in half.
+        self.preview_holder = WholeRows(self.preview_area, self.preview_table)
+        preview.addWidget(self.preview_holder, 1)
         return preview
 
     def _build_file(self) -> QVBoxLayout:
