@@ -46,7 +46,7 @@ from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.undo.note import UndoNote
 from supportnet.ui.undo.plan_commands import DeleteCheckInCommand, EditCheckInCommand
 from supportnet.ui.widgets import dialogs
-from supportnet.ui.widgets.buttons import button_row, push_button
+from supportnet.ui.widgets.buttons import button_row, enable_or_say_why, push_button
 from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.lists import ListArea, sized_table
@@ -150,7 +150,7 @@ class HistoryView(QWidget):
         self.stack = ListArea(self.table, "Check-in history")
         self.empty = self.stack.message
 
-        self.selection_label = QLabel(NOTHING_SELECTED)
+        self.selection_label = QLabel("")
         self.selection_label.setAccessibleName("Selected check-in")
         quiet(self.selection_label)
         self.edit_button = push_button(
@@ -371,10 +371,11 @@ class HistoryController(TargetRowsController):
     def _selection_moved(self, *_args: Any) -> None:
         checkin = self.selected()
         has = checkin is not None
-        self.view.edit_button.setEnabled(has)
-        self.view.delete_button.setEnabled(has)
+        # Why a button can't act is said on the button, not in a line under the list.
+        for button in (self.view.edit_button, self.view.delete_button):
+            enable_or_say_why(button, has, NOTHING_SELECTED)
         if checkin is None:
-            self.view.selection_label.setText(NOTHING_SELECTED)
+            self.view.selection_label.setText("")
         else:
             zone = zone_or_utc(self.user_zone)
             self.view.selection_label.setText(

@@ -30,7 +30,7 @@ EMPTY_HISTORY_MORE = (
     "When you're in touch, whoever reached out, it can be noted here. "
     "There's no score and nothing to keep up."
 )
-NOTHING_SELECTED = "Choose a check-in to edit or delete it."
+NOTHING_SELECTED = "Choose a check-in in the list to edit or delete it."
 #: How each field is named in "Check … to save".
 CHECKIN_FIELD_NAMES = {
     "at": "when it was",

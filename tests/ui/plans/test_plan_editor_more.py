@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QToolButton
 
 from supportnet.model.plans import PlanKind
 from supportnet.ui.plans.editor import PlanEditor
+from supportnet.ui.plans.panel import NOTHING_SELECTED
 from tests.ui.plans.test_plan_editor import (  # noqa: F401  (an autouse fixture)
     Env,
     _close_freely,
@@ -171,3 +172,28 @@ def test_the_time_zone_line_stays_in_sight_for_a_plan_in_another_zone(
     editor.zone_combo.setEditText(plan.timezone.replace("America/New_York", "Europe/London"))
     assert not editor.zone_hint.isVisible()
     assert editor.zone_combo.toolTip().startswith("Someone abroad?")
+
+
+def test_the_plans_buttons_say_themselves_why_they_wait_for_a_choice(
+    qtbot: Any, env: Env, clock: Callable[[], datetime]
+) -> None:
+    panel = _panel(qtbot, env, clock, "Mum")
+    view = panel.view
+    view.table.clearSelection()
+    view.table.setCurrentIndex(view.table.model().index(-1, -1))
+    QApplication.processEvents()
+    assert panel.selected() is None
+    for button in (view.edit_button, view.pause_button, view.delete_button):
+        assert not button.isEnabled()
+        assert button.toolTip() == NOTHING_SELECTED
+        assert button.accessibleDescription() == NOTHING_SELECTED
+    # No line under the list says it instead.
+    assert view.selection_label.text() == ""
+    mum = _person(env.store, "Mum")
+    [plan] = env.store.plans.for_person(mum.id)
+    assert panel.select_uid(plan.uid)
+    assert view.edit_button.isEnabled()
+    assert view.edit_button.text() == "&Edit…"
+    assert view.edit_button.toolTip() == "Edit the selected plan (Enter)"
+    assert view.edit_button.accessibleDescription() == ""
+    assert view.selection_label.text().startswith("Selected: ")
