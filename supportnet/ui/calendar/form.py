@@ -69,6 +69,7 @@ from supportnet.ui.calendar.texts import (
 )
 from supportnet.ui.shell.ui_state import UiState
 from supportnet.ui.widgets.buttons import cancel_button, message_row, push_button
+from supportnet.ui.widgets.dialogs import DialogWidth
 from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.keyboard import tab_order
@@ -344,8 +345,9 @@ class ExportForm(QDialog):
 
     def preferred_size(self) -> QSize:
         """The size the dialog opens at when the screen has room for it."""
-        em = self.fontMetrics().averageCharWidth()
-        return QSize(em * 185, self.fontMetrics().height() * 54)
+        # The big kind's width, not kept inside the (offscreen) screen: the room it wants.
+        em = self.fontMetrics().horizontalAdvance("M")
+        return QSize(em * DialogWidth.BIG.value, self.fontMetrics().height() * 54)
 
     def _default_size(self) -> None:
         size = self.preferred_size()

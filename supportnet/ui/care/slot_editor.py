@@ -23,6 +23,7 @@ from supportnet.ui.plans.fields import _combo, _row, _select
 from supportnet.ui.plans.timing import TimingEditor
 from supportnet.ui.plans.timing_layout import label_above
 from supportnet.ui.plans.wording import NO_CHANNEL, next_text, plan_save_hint
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
 from supportnet.ui.widgets.editor_form import form_layout, heading_label, two_columns
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
@@ -161,8 +162,7 @@ class SlotEditorDialog(TimingEditor):
                 self.save_button,
             ]
         )
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 60)
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        open_at_width(self, DialogWidth.EDITOR)
         self.kind_buttons[self._slot.plan.kind].setFocus()
 
     # --- reading -----------------------------------------------------------------------------

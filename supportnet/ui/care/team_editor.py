@@ -28,6 +28,7 @@ from supportnet.model.care import MAX_COMFORTABLE_GAP_DAYS, ME, CareTeam
 from supportnet.model.errors import Problem
 from supportnet.ui.plans.wording import plan_save_hint
 from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
 from supportnet.ui.widgets.editor_form import (
     EditorDialog,
     add_field,
@@ -287,8 +288,7 @@ class TeamEditorDialog(EditorDialog):
         self._update_buttons()
         self._say("")
         self.finish_setup()
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 52)
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        open_at_width(self, DialogWidth.EDITOR)
         self.name_field.setFocus()
 
     # --- filling and reading -----------------------------------------------------------------

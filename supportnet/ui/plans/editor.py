@@ -26,6 +26,7 @@ from supportnet.model.plans import Plan
 from supportnet.ui.plans.editor_layout import PlanEditorLayout
 from supportnet.ui.plans.fields import _select
 from supportnet.ui.plans.wording import next_text, plan_save_hint
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
 from supportnet.ui.widgets.editor_form import form_layout, heading_label, hint_label, two_columns
 from supportnet.ui.widgets.labels import title_label
 
@@ -112,8 +113,7 @@ class PlanEditor(PlanEditorLayout):
         if self.more_in_use(self._base, fresh):
             self.more.open()
         self._set_tab_order()
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 64)
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        open_at_width(self, DialogWidth.EDITOR)
         self._fit_height()
         self.kind_buttons[self._base.kind].setFocus()
 

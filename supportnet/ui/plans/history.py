@@ -49,7 +49,7 @@ from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.buttons import button_row, enable_or_say_why, push_button
 from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.keyboard import tab_order
-from supportnet.ui.widgets.lists import ListArea, sized_table
+from supportnet.ui.widgets.lists import ListArea, WholeRows, sized_table
 from supportnet.ui.widgets.models import TableModel
 
 #: The title over the message when the store refuses a delete.
@@ -174,7 +174,8 @@ class HistoryView(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
-        layout.addWidget(self.stack, 1)
+        # Whole rows in sight: the last one is never cut in half.
+        layout.addWidget(WholeRows(self.stack, self.table), 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         tab_order([self.table, self.edit_button, self.delete_button, self.note.undo_button])

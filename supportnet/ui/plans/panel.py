@@ -42,7 +42,7 @@ from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.buttons import button_row, enable_or_say_why, push_button
 from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.keyboard import tab_order
-from supportnet.ui.widgets.lists import ListArea, sized_table
+from supportnet.ui.widgets.lists import ListArea, WholeRows, sized_table
 
 EMPTY_PLANS = "No plans with {name} yet."
 EMPTY_PLANS_MORE = (
@@ -112,7 +112,8 @@ class PlansPanelView(QWidget):
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addWidget(self.intro)
-        layout.addWidget(self.stack, 1)
+        # Whole rows in sight: the last one is never cut in half.
+        layout.addWidget(WholeRows(self.stack, self.table), 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         tab_order(
