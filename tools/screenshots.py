@@ -153,6 +153,15 @@ def main() -> None:
             plan_editor.grab().save(str(path))
             written.append(path)
             plan_editor.reject()
+            app.processEvents()
+            # A new plan: only the common fields, the rest behind "More options".
+            new_editor = plans.plans.add_plan()
+            assert new_editor is not None
+            app.processEvents()
+            path = out / f"plan-editor-new-{theme}.png"
+            new_editor.grab().save(str(path))
+            written.append(path)
+            new_editor.reject()
             plans.close()
             app.processEvents()
             log_dialog = window.today.log_checkin()

@@ -28,6 +28,13 @@ MOOD_WORDS: Mapping[int, str] = {
 }
 
 
+def mood_word(mood: int | None) -> str:
+    """The word for a mood on the 1–5 scale ("Low"), or "" when not noted; never the number."""
+    if mood is None:
+        return ""
+    return MOOD_WORDS.get(mood, "")
+
+
 class Initiator(StrEnum):
     """Who reached out first."""
 

@@ -119,6 +119,9 @@ def test_plans_and_history_and_the_plan_editor_of_each_kind(
         editor.kind_buttons[kind].setChecked(True)
         QApplication.processEvents()
         assert clashes(alt_keys(editor)) == {}, kind
+        editor.more.open()  # and with "More options" open
+        assert clashes(alt_keys(editor)) == {}, kind
+        editor.more.button.setChecked(False)
     editor.reject()
 
 

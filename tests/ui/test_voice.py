@@ -263,7 +263,7 @@ def _dialogs(window: Any, store: Any) -> list[Said]:
 
 
 def _safety_dialogs(window: Any) -> list[Said]:
-    """The safety plan's "Add from my network" and "Change this line" for each step."""
+    """The safety plan's "Add from my network" and "Edit this line" for each step."""
     from supportnet.model.safety_plan import Step
     from supportnet.ui.safety.dialogs import EntryDialog, NetworkPicker, candidates
 

@@ -31,6 +31,7 @@ from supportnet.model.errors import ServerPasswordError, SupportNetError
 from supportnet.services.caldav_publish import CalendarPublishing, Published, check_target
 from supportnet.ui.shell.background import Background
 from supportnet.ui.widgets.buttons import message_row, push_button
+from supportnet.ui.widgets.dialogs import DialogWidth, dialog_width
 from supportnet.ui.widgets.editor_form import form_layout
 from supportnet.ui.widgets.labels import announce, buddy_label, quiet, title_label
 
@@ -134,7 +135,10 @@ class PublishDialog(QDialog):
         # When a field is left, not on each key: the keyring may be slow to answer.
         self.user_field.editingFinished.connect(self._show_kept)
         self.url_field.editingFinished.connect(self._show_kept)
-        self.resize(max(self.sizeHint().width(), 620), self.sizeHint().height())
+        self.resize(
+            max(self.sizeHint().width(), dialog_width(self, DialogWidth.BIG)),
+            self.sizeHint().height(),
+        )
         (self.password_field if url and user else self.url_field).setFocus()
 
     def _build_whom(self) -> QVBoxLayout:

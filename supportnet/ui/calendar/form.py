@@ -70,11 +70,12 @@ from supportnet.ui.calendar.texts import (
 )
 from supportnet.ui.shell.ui_state import UiState
 from supportnet.ui.widgets.buttons import cancel_button, message_row, push_button
+from supportnet.ui.widgets.dialogs import DialogWidth
 from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label
-from supportnet.ui.widgets.lists import ListArea, make_table
+from supportnet.ui.widgets.lists import ListArea, WholeRows, make_table
 
 
 class ExportForm(QDialog):
@@ -270,8 +271,10 @@ class ExportForm(QDialog):
         preview.setSpacing(6)
         preview.addWidget(preview_heading)
         preview.addWidget(self.count_label)
-        preview.addWidget(self.preview_area, 1)
-        preview.addWidget(preview_hint)
+        preview.addWidget(preview_hint)  # above the rows, so it stays by them
+        # Whole rows in sight: the last one is never cut in half.
+        self.preview_holder = WholeRows(self.preview_area, self.preview_table)
+        preview.addWidget(self.preview_holder, 1)
         return preview
 
     def _build_file(self) -> QVBoxLayout:
@@ -341,8 +344,9 @@ class ExportForm(QDialog):
 
     def preferred_size(self) -> QSize:
         """The size the dialog opens at when the screen has room for it."""
-        em = self.fontMetrics().averageCharWidth()
-        return QSize(em * 185, self.fontMetrics().height() * 54)
+        # The big kind's width, not kept inside the (offscreen) screen: the room it wants.
+        em = self.fontMetrics().horizontalAdvance("M")
+        return QSize(em * DialogWidth.BIG.value, self.fontMetrics().height() * 54)
 
     def _default_size(self) -> None:
         size = self.preferred_size()

@@ -96,7 +96,8 @@ class TargetsModel(QAbstractListModel):
         if not index.isValid():
             return None
         key, label = self._targets[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        # A long name may be cut short in the list; its tooltip has it whole.
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return label
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if key in self._checked else Qt.CheckState.Unchecked

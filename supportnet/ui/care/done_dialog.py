@@ -28,6 +28,7 @@ from supportnet.model.zones import system_zone_name, zone_or_utc
 from supportnet.services.care_teams import YOU, RotaLine
 from supportnet.ui.plans.fields import _time_edit, pytime, qtime
 from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
+from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.editor_form import hint_label, keep_height, notes_field
 from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.keyboard import tab_order
@@ -190,7 +191,7 @@ class DoneDialog(QDialog):
             ]
         )
         self._check()
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
+        use_width(self, DialogWidth.SMALL)
         (self.who_combo if line.supporter is None else self.time_field).setFocus()
 
     def _default_time(self) -> time:

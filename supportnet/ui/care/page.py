@@ -33,6 +33,7 @@ from supportnet.ui.plans.wording import user_zone_name
 from supportnet.ui.shell.signals import AppSignals
 from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.buttons import enable_or_say_why
 
 if TYPE_CHECKING:
     from supportnet.safety.crisis_lines import CountryHelp
@@ -42,7 +43,9 @@ if TYPE_CHECKING:
 COVERAGE_DAYS = 28
 PRINT_ERROR_TITLE = "SupportNet couldn't print the rota"
 PDF_ERROR_TITLE = "SupportNet couldn't save the PDF"
-NOTHING_CHOSEN = "Choose a check-in to change it, swap one date or mark it as done."
+NOTHING_CHOSEN = "Choose a check-in in the week to edit it, swap one date or mark it as done."
+ALREADY_DONE = "This one happened; it stays as it was."
+LATER_DONE = "It can be marked as done from its day."
 NO_NOTE = "No note yet. Edit team… to add what helps, what to avoid, how they like to be reached."
 NO_SUPPORTERS = "Nobody yet. Edit team… to add supporters from your network."
 
@@ -309,25 +312,39 @@ class CareTeamPageController(CareTeamEdits, QObject):
         line = self.current_line()
         has_team = self.team is not None
         v.add_button.setEnabled(has_team)
+        # Why a button can't act is said on the button, not in the line under the week.
         for button in (v.edit_button, v.remove_button):
-            button.setEnabled(line is not None)
+            enable_or_say_why(button, line is not None, NOTHING_CHOSEN)
         # A check-in that happened stays whose it was; a flexible one has no dates to swap.
         flexible = line is not None and line.slot_uid in self.model.flexible
-        v.swap_button.setEnabled(line is not None and not line.done and not flexible)
-        v.swap_button.setAccessibleDescription(FLEXIBLE_SWAP if flexible else "")
         day = self.current_day()
-        v.done_button.setEnabled(
-            line is not None and not line.done and day is not None and day <= self.today
+        swap_why = (
+            NOTHING_CHOSEN
+            if line is None
+            else ALREADY_DONE
+            if line.done
+            else FLEXIBLE_SWAP
+            if flexible
+            else ""
         )
+        enable_or_say_why(v.swap_button, not swap_why, swap_why)
+        done_why = (
+            NOTHING_CHOSEN
+            if line is None or day is None
+            else ALREADY_DONE
+            if line.done
+            else LATER_DONE
+            if day > self.today
+            else ""
+        )
+        enable_or_say_why(v.done_button, not done_why, done_why)
         if line is not None and day is not None:
-            later = " It can be marked done from that day." if day > self.today else ""
-            why = f" {FLEXIBLE_SWAP}" if flexible and not line.done else ""
             sentence = line_sentence(line, day, self.model.flexible)
-            v.selection_label.setText(f"{sentence}.{later}{why}")
+            v.selection_label.setText(f"{sentence}.")
         elif day is not None:
-            v.selection_label.setText(f"{day_heading(day, self.today)}. {NOTHING_CHOSEN}")
+            v.selection_label.setText(f"{day_heading(day, self.today)}.")
         else:
-            v.selection_label.setText(NOTHING_CHOSEN)
+            v.selection_label.setText("")
 
     def _enter(self) -> None:
         # Enter on a check-in changes it; on a day (or a day with nobody) adds one.

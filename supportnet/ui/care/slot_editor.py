@@ -23,6 +23,7 @@ from supportnet.ui.plans.fields import _combo, _row, _select
 from supportnet.ui.plans.timing import TimingEditor
 from supportnet.ui.plans.timing_layout import label_above
 from supportnet.ui.plans.wording import NO_CHANNEL, next_text, plan_save_hint
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
 from supportnet.ui.widgets.editor_form import form_layout, heading_label, two_columns
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
@@ -72,7 +73,7 @@ class SlotEditorDialog(TimingEditor):
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         existing = slot is not None
-        title = "Change a check-in on the rota" if existing else "New check-in on the rota"
+        title = "Edit a check-in on the rota" if existing else "New check-in on the rota"
         super().__init__(title, lambda built: built, existing=existing, parent=parent)
         self._clock = clock or (lambda: datetime.now(UTC))
         self._user_zone = zone
@@ -161,8 +162,7 @@ class SlotEditorDialog(TimingEditor):
                 self.save_button,
             ]
         )
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 60)
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        open_at_width(self, DialogWidth.EDITOR)
         self.kind_buttons[self._slot.plan.kind].setFocus()
 
     # --- reading -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QButtonGroup, QDialog, QRadioButton, QVBoxLayout, 
 from supportnet.model.care import SupporterRef
 from supportnet.services.care_teams import RotaLine
 from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
+from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.editor_form import hint_label
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import quiet, title_label
@@ -104,7 +105,7 @@ class SwapDialog(QDialog):
         layout.addWidget(rest)
         layout.addLayout(button_row(self.cancel_button, self.ok_button))
         tab_order([self.checked_button(), self.cancel_button, self.ok_button])
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
+        use_width(self, DialogWidth.SMALL)
         self.checked_button().setFocus()
 
     def _select_current(self) -> None:

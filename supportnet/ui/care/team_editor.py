@@ -28,6 +28,7 @@ from supportnet.model.care import MAX_COMFORTABLE_GAP_DAYS, ME, CareTeam
 from supportnet.model.errors import Problem
 from supportnet.ui.plans.wording import plan_save_hint
 from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
 from supportnet.ui.widgets.editor_form import (
     EditorDialog,
     add_field,
@@ -148,7 +149,7 @@ class TeamEditorDialog(EditorDialog):
         parent: QWidget | None = None,
     ) -> None:
         existing = team is not None and team.id is not None
-        title = "Change the care team" if existing else "New care team"
+        title = "Edit the care team" if existing else "New care team"
         super().__init__(title, lambda built: built, existing=existing, parent=parent)
         self._base = copy.deepcopy(team) if team is not None else CareTeam(name="", focus="")
         self._names = {ME: ME_TEXT, **dict(people)}
@@ -287,8 +288,7 @@ class TeamEditorDialog(EditorDialog):
         self._update_buttons()
         self._say("")
         self.finish_setup()
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 52)
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        open_at_width(self, DialogWidth.EDITOR)
         self.name_field.setFocus()
 
     # --- filling and reading -----------------------------------------------------------------

@@ -169,7 +169,7 @@ class CareTeamPageView(QWidget):
         self.edit_button = push_button(
             "Edit chec&k-in…",
             "Edit check-in",
-            tip="Change who, when and how, for every date (Enter)",
+            tip="Edit who, when and how, for every date (Enter)",
         )
         self.remove_button = push_button(
             "Remove check-in",

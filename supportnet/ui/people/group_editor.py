@@ -73,7 +73,7 @@ class GroupEditor(MemberEditor):
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.domain_combo.activated.connect(self._domain_chosen)
         self.follow_circle()
-        self.finish(56)
+        self.finish()
 
     def _fill(self, group: Group, support: SupportType | None) -> None:
         self.fill_shared(group, support)

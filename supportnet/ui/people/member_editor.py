@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
 from supportnet.ui.widgets.editor_form import (
     EditorDialog,
     add_field,
@@ -89,10 +90,9 @@ class MemberEditor(EditorDialog):
         self.circle_combo.currentIndexChanged.connect(self._update_circle_hint)
         self._update_circle_hint()
 
-    def finish(self, width_in_ems: int) -> None:
+    def finish(self) -> None:
         self.finish_setup()
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * width_in_ems)
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        open_at_width(self, DialogWidth.EDITOR)
         self.name_field.setFocus()
 
     def fill_shared(self, member: Person | Group, support: SupportType | None) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from supportnet.model.network import Circle, LifeDomain, SupportType
 from supportnet.model.targets import GROUP, PERSON
 from supportnet.services import Services
+from supportnet.ui.widgets.buttons import enable_or_say_why
 from supportnet.ui.widgets.filters import NetworkFilterProxy
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.lists import ListArea, make_table
@@ -113,12 +114,12 @@ class PeoplePageView(QWidget):
         self.tabs.addTab(self.people_list, PEOPLE_TAB)
         self.tabs.addTab(self.groups_list, GROUPS_TAB)
 
-        self.selection_label = QLabel(NOTHING_SELECTED)
+        self.selection_label = QLabel("")
         self.selection_label.setAccessibleName("Selected")
         self.selection_label.setTextFormat(Qt.TextFormat.PlainText)
         self.edit_button = QPushButton("Ed&it…")
         self.edit_button.setAccessibleName("Edit selected")
-        self.edit_button.setToolTip("Change the selected person or group (Enter or F2)")
+        self.edit_button.setToolTip("Edit the selected person or group (Enter or F2)")
         self.delete_button = QPushButton("&Delete…")
         self.delete_button.setAccessibleName("Delete selected")
         self.delete_button.setToolTip("Delete the selected person or group (Del); you can undo")
@@ -358,9 +359,10 @@ class PeoplePageController(QObject):
     def _selection_moved(self) -> None:
         name = self.selected_name()
         has = name is not None
-        self.view.edit_button.setEnabled(has)
-        self.view.delete_button.setEnabled(has)
-        self.view.selection_label.setText(f"Selected: {name}" if has else NOTHING_SELECTED)
+        # Why a button can't act is said on the button, not in a line under the list.
+        for button in (self.view.edit_button, self.view.delete_button):
+            enable_or_say_why(button, has, NOTHING_SELECTED)
+        self.view.selection_label.setText(f"Selected: {name}" if has else "")
         self.selection_changed.emit()
 
     def _activated(self, kind: str, index: QModelIndex) -> None:

@@ -123,7 +123,7 @@ class PersonEditor(MemberEditor):
         self.bind("best_times", self.best_times_field, self.best_times_field.textChanged)
         self.bind_notes()
         self.follow_circle()
-        self.finish(62)
+        self.finish()
 
     def _fill(self, person: Person, support: SupportType | None) -> None:
         self.fill_shared(person, support)

@@ -23,6 +23,7 @@ from supportnet.ui.plans.history_text import (
 )
 from supportnet.ui.plans.wording import plan_save_hint
 from supportnet.ui.widgets.checkin_form import CheckInForm, CheckInLook
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
 from supportnet.ui.widgets.editor_form import EditorDialog
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
@@ -112,8 +113,7 @@ class CheckInEditor(EditorDialog):
         self.watch("note", self.note_field.textChanged)
         self.finish_setup()
         tab_order([*form.focus_order(), self.cancel_button, self.save_button])
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        open_at_width(self, DialogWidth.EDITOR)
         self.when_field.setFocus()
 
     def _fill(self, checkin: CheckIn) -> None:

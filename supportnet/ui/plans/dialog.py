@@ -26,6 +26,7 @@ from supportnet.ui.plans.panel import PlansPanelController
 from supportnet.ui.shell.signals import AppSignals
 from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.undo.note import undo_shortcuts
+from supportnet.ui.widgets.dialogs import DialogWidth, dialog_width
 
 
 class PlansAndHistoryDialog(QDialog):
@@ -90,8 +91,7 @@ class PlansAndHistoryDialog(QDialog):
         signals.people_changed.connect(self._retitle)
         signals.groups_changed.connect(self._retitle)
         self._retitle()
-        chars = self.fontMetrics().averageCharWidth()
-        self.resize(max(960, chars * 150), max(600, self.fontMetrics().height() * 36))
+        self.resize(dialog_width(self, DialogWidth.BIG), max(600, self.fontMetrics().height() * 36))
 
     def _retitle(self) -> None:
         name = self.plans.name

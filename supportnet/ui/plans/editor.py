@@ -26,12 +26,13 @@ from supportnet.model.plans import Plan
 from supportnet.ui.plans.editor_layout import PlanEditorLayout
 from supportnet.ui.plans.fields import _select
 from supportnet.ui.plans.wording import next_text, plan_save_hint
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
 from supportnet.ui.widgets.editor_form import form_layout, heading_label, hint_label, two_columns
 from supportnet.ui.widgets.labels import title_label
 
 
 class PlanEditor(PlanEditorLayout):
-    """Add or change a plan of any kind. Every field of :class:`Plan` is here.
+    """Add or edit a plan of any kind. Every field of :class:`Plan` is here.
 
     ``plan`` is the plan to change, or a fresh one (without an id) holding the target and
     the defaults; :func:`new_plan` makes one. ``clock`` and ``user_zone`` drive the
@@ -52,7 +53,7 @@ class PlanEditor(PlanEditorLayout):
         ideas: Sequence[str] = (),
     ) -> None:
         existing = plan.id is not None
-        title = f"Change a plan for {target_name}" if existing else f"New plan for {target_name}"
+        title = f"Edit a plan for {target_name}" if existing else f"New plan for {target_name}"
         super().__init__(title, on_save, existing=existing, parent=parent)
         self._base = copy.deepcopy(plan)
         self._clock = clock
@@ -60,7 +61,7 @@ class PlanEditor(PlanEditorLayout):
         self._last_contact = last_contact
 
         heading = title_label(title)
-        intro = hint_label("A plan is a gentle reminder, never a deadline. Change it any time.")
+        intro = hint_label("A plan is a gentle reminder, never a deadline. Edit it any time.")
         intro.setWordWrap(True)
 
         self._build_when()
@@ -99,6 +100,7 @@ class PlanEditor(PlanEditorLayout):
         layout.addWidget(intro)
         layout.addSpacing(4)
         layout.addLayout(columns, 1)
+        layout.addWidget(self.more)
         layout.addWidget(self.preview)
         layout.addLayout(self.buttons_row())
 
@@ -106,9 +108,13 @@ class PlanEditor(PlanEditorLayout):
         self._connect()
         self._timing_ready()
         self.finish_setup()
+        # Nothing that matters stays hidden: a value of its own or a message opens the rest.
+        fresh = Plan(kind=plan.kind, start_date=plan.start_date, timezone=user_zone)
+        if self.more_in_use(self._base, fresh):
+            self.more.open()
         self._set_tab_order()
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 64)
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        open_at_width(self, DialogWidth.EDITOR)
+        self._fit_height()
         self.kind_buttons[self._base.kind].setFocus()
 
     def _connect(self) -> None:
@@ -158,6 +164,8 @@ class PlanEditor(PlanEditorLayout):
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         super()._show_problems(problems)
+        if self.more_has_message():
+            self.more.open()
         hint = plan_save_hint(problems)
         self.save_hint.setText(hint)
         tooltip = "\n".join(p.message for p in problems)

@@ -1,11 +1,15 @@
-"""How the plan editor is laid out: the "How" column and the tab order (the "When" column and
-the time fields are :mod:`.timing_layout`'s)."""
+"""How the plan editor is laid out: the "How" column, "More options" and the tab order (the
+"When" column and the time fields are :mod:`.timing_layout`'s)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -17,12 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.network import ChannelKind
+from supportnet.model.plans import Plan, PlanKind
+from supportnet.model.zones import same_clocks
 from supportnet.ui.plans.fields import _combo, _row
 from supportnet.ui.plans.timing import TimingEditor
 from supportnet.ui.plans.timing_layout import label_above
-from supportnet.ui.plans.wording import NO_CHANNEL
-from supportnet.ui.widgets.editor_form import notes_field
+from supportnet.ui.plans.wording import NO_CHANNEL, zone_names
+from supportnet.ui.widgets.disclosure import Disclosure
+from supportnet.ui.widgets.editor_form import notes_field, two_columns
 from supportnet.ui.widgets.keyboard import tab_order
+
+#: The fields behind "More options" (by the names their messages go by).
+MORE_FIELDS = ("title", "until", "skips", "duration_minutes", "timezone", "message_idea", "notes")
+ZONE_TIP = "Someone abroad? Choose their zone and the times follow their clocks."
 
 
 class PlanEditorLayout(TimingEditor):
@@ -56,37 +67,111 @@ class PlanEditorLayout(TimingEditor):
         self.paused_check.setAccessibleName("Paused")
         self.paused_check.setAccessibleDescription("Keep this plan, but don't suggest it for now")
 
+        # The common fields: the way to reach out and the time of day ("How").
         how = QVBoxLayout()
         how.setSpacing(2)
-
-        label_above(how, "&Title", self.title_field)
-        how.addWidget(self.title_field)
-        how.addWidget(self.message_for("title", "Title: message", self.title_field))
-        how.addSpacing(4)
         label_above(how, "&Way to reach out", self.channel_combo)
         how.addLayout(_row(self.channel_combo, 1))
         how.addWidget(self.message_for("channel", "Way to reach out: message", self.channel_combo))
         how.addSpacing(4)
-        self.add_time_of_day(how)
-        how.addSpacing(4)
-        self.add_zone(how)
-        how.addSpacing(4)
+        self.add_time_of_day(how, with_duration=False)
+        # Whose clocks the times follow stays in sight when the zone isn't the user's own.
+        how.addWidget(self.zone_hint)
+        self.how_layout = how
+        self._build_more()
+
+    def _build_more(self) -> None:
+        """The rest behind "More options": the title, the end date and days left out, how
+        long it takes, the time zone, the conversation starter, the notes and pausing."""
+        self.more = Disclosure("&More options", "More options")
+        self.zone_combo.setToolTip(ZONE_TIP)
+        left = QVBoxLayout()
+        left.setSpacing(2)
+        label_above(left, "&Title", self.title_field)
+        left.addWidget(self.title_field)
+        left.addWidget(self.message_for("title", "Title: message", self.title_field))
+        # The end date and the days left out belong to a schedule; they move here.
+        left.addWidget(self.fixed_extras)
+        left.addSpacing(4)
+        self.add_duration(left)
+        left.addSpacing(4)
+        label_above(left, "Time &zone", self.zone_combo)
+        left.addWidget(self.zone_combo)
+        left.addWidget(self.message_for("timezone", "Time zone: message", self.zone_combo))
+        left.addStretch(1)
+
+        right = QVBoxLayout()
+        right.setSpacing(2)
         starter_label = QLabel("&Conversation starter")
         starter_label.setBuddy(self.idea_field)
         starter_row = QHBoxLayout()
         starter_row.addWidget(starter_label, 1)
         starter_row.addWidget(self.ideas_button)
-        how.addLayout(starter_row)
-        how.addWidget(self.idea_field)
-        how.addWidget(
+        right.addLayout(starter_row)
+        right.addWidget(self.idea_field)
+        right.addWidget(
             self.message_for("message_idea", "Conversation starter: message", self.idea_field)
         )
-        label_above(how, "&Notes", self.notes_field)
-        how.addWidget(self.notes_field)
-        how.addWidget(self.message_for("notes", "Notes: message", self.notes_field))
-        how.addSpacing(6)
-        how.addWidget(self.paused_check)
-        self.how_layout = how
+        label_above(right, "&Notes", self.notes_field)
+        right.addWidget(self.notes_field)
+        right.addWidget(self.message_for("notes", "Notes: message", self.notes_field))
+        right.addSpacing(6)
+        right.addWidget(self.paused_check)
+        right.addStretch(1)
+        self.more.body_layout.addLayout(two_columns(left, right))
+        self.more.button.toggled.connect(self._fit_height)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Wrapped lines know their height only at the width the dialog is shown at.
+        self._fit_height()
+
+    def _fit_height(self, *_args: Any) -> None:
+        """As tall as the fields need: taller when "More options" opens, shorter again when
+        it closes (its wrapped lines counted at the width the dialog has)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        # A section just hidden or shown counts once its layout requests are handled.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        layout.activate()
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        self.resize(self.width(), max(needed, layout.totalMinimumSize().height()))
+
+    def more_in_use(self, plan: Plan, defaults: Plan) -> bool:
+        """Whether a field behind "More options" holds something other than ``defaults``'s
+        (a fresh plan's) value, or shows a message: then the section opens by itself."""
+        rec = plan.recurrence
+        held = (
+            plan.title.strip() != defaults.title.strip(),
+            plan.kind is PlanKind.FIXED and rec is not None and bool(rec.until or rec.skips),
+            plan.duration_minutes != defaults.duration_minutes,
+            plan.timezone != defaults.timezone,
+            bool(plan.message_idea.strip()),
+            bool(plan.notes.strip()),
+            plan.paused,
+        )
+        return any(held) or self.more_has_message()
+
+    def more_has_message(self) -> bool:
+        """Whether a field behind "More options" shows a message now."""
+        return any(self.messages[f].text() for f in MORE_FIELDS if f in self.messages)
+
+    def _kind_changed(self, *args: Any) -> None:
+        super()._kind_changed(*args)
+        # Moved out of the schedule's page, so they follow the kind here.
+        self.fixed_extras.setVisible(self.kind() is PlanKind.FIXED)
+
+    def _update_zone_hint(self, *args: Any) -> None:
+        super()._update_zone_hint(*args)
+        zone = self.zone_combo.currentText().strip()
+        if zone in zone_names() and same_clocks(zone, self._user_zone):
+            # "Someone abroad?" is the zone field's tooltip here; the line is for real news.
+            self.zone_hint.setVisible(False)
 
     def set_ideas(self, ideas: Sequence[str]) -> None:
         """The first sentences offered under "Ideas"."""
@@ -101,11 +186,16 @@ class PlanEditorLayout(TimingEditor):
         self.idea_field.setFocus()
 
     def _set_tab_order(self) -> None:
+        extras = self.fixed_extras.findChildren(QWidget)
+        times = self.time_tab_order()
         order: list[QWidget] = [
-            *self.when_tab_order(),
-            self.title_field,
+            *(w for w in self.when_tab_order() if w not in extras),
             self.channel_combo,
-            *self.time_tab_order(),
+            *(w for w in times if w is not self.duration_field),
+            self.more.button,
+            self.title_field,
+            *(w for w in self.when_tab_order() if w in extras),
+            self.duration_field,
             self.zone_combo,
             self.ideas_button,
             self.idea_field,

@@ -46,10 +46,10 @@ from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.undo.note import UndoNote
 from supportnet.ui.undo.plan_commands import DeleteCheckInCommand, EditCheckInCommand
 from supportnet.ui.widgets import dialogs
-from supportnet.ui.widgets.buttons import button_row, push_button
+from supportnet.ui.widgets.buttons import button_row, enable_or_say_why, push_button
 from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.keyboard import tab_order
-from supportnet.ui.widgets.lists import ListArea, sized_table
+from supportnet.ui.widgets.lists import ListArea, WholeRows, sized_table
 from supportnet.ui.widgets.models import TableModel
 
 #: The title over the message when the store refuses a delete.
@@ -150,13 +150,13 @@ class HistoryView(QWidget):
         self.stack = ListArea(self.table, "Check-in history")
         self.empty = self.stack.message
 
-        self.selection_label = QLabel(NOTHING_SELECTED)
+        self.selection_label = QLabel("")
         self.selection_label.setAccessibleName("Selected check-in")
         quiet(self.selection_label)
         self.edit_button = push_button(
-            "&Change…",
-            "Change the selected check-in",
-            tip="Change when, how or what you noted (Enter)",
+            "&Edit…",
+            "Edit the selected check-in",
+            tip="Edit when, how or what you noted (Enter)",
         )
         self.delete_button = push_button(
             "De&lete",
@@ -174,7 +174,8 @@ class HistoryView(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
-        layout.addWidget(self.stack, 1)
+        # Whole rows in sight: the last one is never cut in half.
+        layout.addWidget(WholeRows(self.stack, self.table), 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         tab_order([self.table, self.edit_button, self.delete_button, self.note.undo_button])
@@ -371,10 +372,11 @@ class HistoryController(TargetRowsController):
     def _selection_moved(self, *_args: Any) -> None:
         checkin = self.selected()
         has = checkin is not None
-        self.view.edit_button.setEnabled(has)
-        self.view.delete_button.setEnabled(has)
+        # Why a button can't act is said on the button, not in a line under the list.
+        for button in (self.view.edit_button, self.view.delete_button):
+            enable_or_say_why(button, has, NOTHING_SELECTED)
         if checkin is None:
-            self.view.selection_label.setText(NOTHING_SELECTED)
+            self.view.selection_label.setText("")
         else:
             zone = zone_or_utc(self.user_zone)
             self.view.selection_label.setText(

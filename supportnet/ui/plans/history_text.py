@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 
 from supportnet.model.care import NOT_IN_NETWORK
-from supportnet.model.checkins import MOOD_WORDS, CheckIn, Initiator
+from supportnet.model.checkins import CheckIn, Initiator, mood_word
 from supportnet.model.days import short_date
 
 #: The domain id of a row (``CheckIn.id``).
@@ -30,7 +30,7 @@ EMPTY_HISTORY_MORE = (
     "When you're in touch, whoever reached out, it can be noted here. "
     "There's no score and nothing to keep up."
 )
-NOTHING_SELECTED = "Choose a check-in to change or delete it."
+NOTHING_SELECTED = "Choose a check-in in the list to edit or delete it."
 #: How each field is named in "Check … to save".
 CHECKIN_FIELD_NAMES = {
     "at": "when it was",
@@ -56,16 +56,8 @@ def who_text(checkin: CheckIn, names: Mapping[str, str]) -> str:
     return f"{text}{on_rota}" if text else ""
 
 
-def mood_word(mood: int | None) -> str:
-    """ "Low (2)", or "" when not noted."""
-    if mood is None:
-        return ""
-    word = MOOD_WORDS.get(mood, "")
-    return f"{word} ({mood})" if word else str(mood)
-
-
 def mood_text(before: int | None, after: int | None) -> str:
-    """ "Low (2) → Good (4)", "Before: Low (2)", "After: Good (4)" or ""."""
+    """ "Low → Good", "Before: Low", "After: Good" or "": words, never the scale's numbers."""
     if before is not None and after is not None:
         return f"{mood_word(before)} → {mood_word(after)}"
     if before is not None:

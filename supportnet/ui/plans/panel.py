@@ -39,17 +39,17 @@ from supportnet.ui.undo.plan_commands import (
     pause_plan,
 )
 from supportnet.ui.widgets import dialogs
-from supportnet.ui.widgets.buttons import button_row, push_button
+from supportnet.ui.widgets.buttons import button_row, enable_or_say_why, push_button
 from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.keyboard import tab_order
-from supportnet.ui.widgets.lists import ListArea, sized_table
+from supportnet.ui.widgets.lists import ListArea, WholeRows, sized_table
 
 EMPTY_PLANS = "No plans with {name} yet."
 EMPTY_PLANS_MORE = (
     "A plan is a gentle reminder to reach out: on a schedule, every so often, or once. "
     "Add one when it feels right."
 )
-NOTHING_SELECTED = "Choose a plan to change, pause or delete it."
+NOTHING_SELECTED = "Choose a plan in the list to edit, pause or delete it."
 GONE = "{name} is no longer in your network."
 
 
@@ -76,7 +76,7 @@ class PlansPanelView(QWidget):
         self.stack = ListArea(self.table, "Plans")
         self.empty = self.stack.message
 
-        self.selection_label = QLabel(NOTHING_SELECTED)
+        self.selection_label = QLabel("")
         self.selection_label.setAccessibleName("Selected plan")
         self.selection_label.setWordWrap(True)
         quiet(self.selection_label)
@@ -84,7 +84,7 @@ class PlansPanelView(QWidget):
             "&Add a plan…", "Add a plan", tip="Plan a gentle reach-out (Ctrl+Shift+P)"
         )
         self.edit_button = push_button(
-            "&Change…", "Change the selected plan", tip="Change the selected plan (Enter)"
+            "&Edit…", "Edit the selected plan", tip="Edit the selected plan (Enter)"
         )
         self.pause_button = push_button(
             "Pa&use",
@@ -112,7 +112,8 @@ class PlansPanelView(QWidget):
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addWidget(self.intro)
-        layout.addWidget(self.stack, 1)
+        # Whole rows in sight: the last one is never cut in half.
+        layout.addWidget(WholeRows(self.stack, self.table), 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         tab_order(
@@ -218,19 +219,20 @@ class PlansPanelController(TargetRowsController):
         plan = self.selected()
         has = plan is not None
         view = self.view
-        view.edit_button.setEnabled(has)
-        view.delete_button.setEnabled(has)
-        view.pause_button.setEnabled(has)
         paused = plan is not None and plan.paused
         view.pause_button.setText("Res&ume" if paused else "Pa&use")
         view.pause_button.setAccessibleName(
             "Resume the selected plan" if paused else "Pause the selected plan"
         )
-        view.pause_button.setToolTip(
-            "Suggest this plan again" if paused else "Keep the plan, but don't suggest it for now"
+        view.pause_button.setProperty(
+            "own_tooltip",
+            "Suggest this plan again" if paused else "Keep the plan, but don't suggest it for now",
         )
+        # Why a button can't act is said on the button, not in a line under the list.
+        for button in (view.edit_button, view.pause_button, view.delete_button):
+            enable_or_say_why(button, has, NOTHING_SELECTED)
         if plan is None:
-            view.selection_label.setText(NOTHING_SELECTED)
+            view.selection_label.setText("")
         else:
             state = " (paused)" if plan.paused else ""
             view.selection_label.setText(f"Selected: {plan_name(plan, self.name)}{state}")

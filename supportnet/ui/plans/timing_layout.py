@@ -203,19 +203,26 @@ class TimingLayout(EditorDialog):
         layout.addWidget(self.weekly_box)
         layout.addWidget(self.monthly_box)
 
-        # An end date.
+        # An end date and days left out: less common, so the plan editor may move them.
+        self.fixed_extras = QWidget()
+        self.fixed_extras.setAccessibleName("End date and days left out")
+        extras = QVBoxLayout(self.fixed_extras)
+        extras.setContentsMargins(0, 0, 0, 0)
+        extras.setSpacing(4)
+        layout.addWidget(self.fixed_extras)
+        layout.addStretch(1)
         self.until_check = QCheckBox("Stop repeating after")
         self.until_check.setAccessibleName("Stop repeating after a date")
         self.until_field = _date_edit("Last day")
-        layout.addSpacing(4)
-        layout.addLayout(_row(self.until_check, self.until_field, 1))
-        layout.addWidget(self.message_for("until", "End date: message", self.until_field))
+        extras.addSpacing(4)
+        extras.addLayout(_row(self.until_check, self.until_field, 1))
+        extras.addWidget(self.message_for("until", "End date: message", self.until_field))
 
         # Days left out.
-        layout.addSpacing(4)
+        extras.addSpacing(4)
         skips_label = QLabel("Days to leave out")
         skips_label.setAccessibleName("Days to leave out")
-        layout.addWidget(skips_label)
+        extras.addWidget(skips_label)
         self.skip_field = _date_edit("Day to leave out")
         self.add_skip_button = QPushButton("Leave &out")
         self.add_skip_button.setAccessibleName("Leave this day out")
@@ -227,12 +234,11 @@ class TimingLayout(EditorDialog):
         self.skips_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         row_height = self.skips_list.fontMetrics().height() + 6
         self.skips_list.setFixedHeight(row_height * 3 + 6)
-        layout.addLayout(_row(self.skip_field, self.add_skip_button, 1))
-        layout.addLayout(_row(self.skips_list, self.remove_skip_button))
+        extras.addLayout(_row(self.skip_field, self.add_skip_button, 1))
+        extras.addLayout(_row(self.skips_list, self.remove_skip_button))
         self.no_skips_label = hint_label("No days left out.")
         quiet(self.no_skips_label)
-        layout.addWidget(self.no_skips_label)
-        layout.addStretch(1)
+        extras.addWidget(self.no_skips_label)
         return page
 
     def _build_flexible_page(self, flexible_hint: str) -> QWidget:
@@ -306,8 +312,9 @@ class TimingLayout(EditorDialog):
         self.zone_hint.setWordWrap(True)
         quiet(self.zone_hint)
 
-    def add_time_of_day(self, how: QVBoxLayout) -> None:
-        """ "Time of day": any time, or from (until); then how long it takes."""
+    def add_time_of_day(self, how: QVBoxLayout, *, with_duration: bool = True) -> None:
+        """ "Time of day": any time, or from (until); then how long it takes (unless
+        ``with_duration`` is false: :meth:`add_duration` puts it elsewhere)."""
         time_label = QLabel("Time of day")
         time_label.setAccessibleName("Time of day")
         how.addWidget(time_label)
@@ -316,6 +323,11 @@ class TimingLayout(EditorDialog):
             _row(self.from_label, self.start_time_field, self.end_check, self.end_time_field, 1)
         )
         how.addWidget(self.message_for("window_end", "Time of day: message", self.end_time_field))
+        if with_duration:
+            self.add_duration(how)
+
+    def add_duration(self, how: QVBoxLayout) -> None:
+        """ "It takes about N min", and its message."""
         duration_label = QLabel("It takes &about")
         duration_label.setBuddy(self.duration_field)
         how.addLayout(_row(duration_label, self.duration_field, 1))

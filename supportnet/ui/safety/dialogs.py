@@ -24,6 +24,7 @@ from supportnet.safety.wording import NOT_IN_NETWORK, STEP_TEXT
 from supportnet.ui.safety.entries import LineDelegate
 from supportnet.ui.safety.texts import placeholder
 from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
+from supportnet.ui.widgets.dialogs import DialogWidth, dialog_width, use_width
 from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
 
@@ -150,7 +151,7 @@ class NetworkPicker(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
         layout.addLayout(button_row(self.choose_button, cancel_button(self)))
-        self.resize(440, 480)
+        self.resize(dialog_width(self, DialogWidth.SMALL), 480)
         self._filter("")
         self.search.setFocus()
 
@@ -190,8 +191,8 @@ class EntryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         heading = STEP_TEXT[step].heading
-        self.setWindowTitle("Change this line")
-        self.setAccessibleName(f"Change a line in {heading}")
+        self.setWindowTitle("Edit this line")
+        self.setAccessibleName(f"Edit a line in {heading}")
         self._step = step
         self._original = entry
         self._link: tuple[str, str] | None = (
@@ -238,7 +239,8 @@ class EntryDialog(QDialog):
         layout.addLayout(links)
         layout.addStretch(1)
         layout.addLayout(button_row(self.save_button, cancel_button(self)))
-        self.resize(460, 220)
+        use_width(self, DialogWidth.SMALL)
+        self.resize(self.minimumWidth(), 220)
         self._show_link()
         self.field.setFocus()
         if self._link is not None:

@@ -98,7 +98,7 @@ class StepSection(QFrame):
                 on_click=self.add_linked_requested.emit,
             )
         self.edit_button = push_button(
-            EDIT_TEXT, f"Change the chosen line in {heading}", tip="Change the chosen line (F2)"
+            EDIT_TEXT, f"Edit the chosen line in {heading}", tip="Edit the chosen line (F2)"
         )
         self.remove_button = push_button(
             REMOVE_TEXT,

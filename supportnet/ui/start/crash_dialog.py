@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 import supportnet
 from supportnet.runtime.crash_text import scrubbed_traceback
 from supportnet.services.versions import sqlalchemy_version
+from supportnet.ui.widgets.dialogs import DialogWidth, dialog_width
 
 HEADING = "Something went wrong inside SupportNet."
 REASSURANCE = (
@@ -67,7 +68,7 @@ class CrashDialog(QDialog):
         self.setWindowTitle("SupportNet ran into a problem")
         self.setAccessibleName("SupportNet ran into a problem")
         self.setModal(True)
-        self.resize(680, 520)
+        self.resize(dialog_width(self, DialogWidth.BIG), 520)
 
         heading = QLabel(HEADING)
         font = heading.font()

@@ -28,6 +28,7 @@ from supportnet.model.days import day_month_year
 from supportnet.services.files import replace_by_writing
 from supportnet.services.recovery_key import RecoveryKeeper, may_keep_key_at
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.labels import announce, title_label
 
 TITLE = "Your recovery key"
@@ -105,7 +106,7 @@ class RecoveryKeyDialog(QDialog):
         self.data_dir = data_dir
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
-        self.setMinimumWidth(520)
+        use_width(self, DialogWidth.SMALL)
 
         self.heading = title_label(TITLE)
 

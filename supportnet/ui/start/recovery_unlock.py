@@ -27,6 +27,7 @@ from supportnet.services.unlocking import AUTO_BACKEND, PassphrasePurpose, Store
 from supportnet.ui.hard_day.entry import HelpLink
 from supportnet.ui.start.unlock_dialog import ask_passphrase
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.labels import title_label
 
@@ -96,7 +97,7 @@ class RecoveryUnlockDialog(QDialog):
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
         self.setModal(True)
-        self.setMinimumWidth(560)
+        use_width(self, DialogWidth.SMALL)
 
         self.intro = QLabel(INTRO[reason])
         self.intro.setWordWrap(True)

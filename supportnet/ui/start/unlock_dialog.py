@@ -20,6 +20,7 @@ from supportnet.model.errors import ValidationError
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.services.unlocking import PassphrasePurpose, check_new_passphrase
 from supportnet.ui.hard_day.entry import HelpLink
+from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.labels import title_label
 
@@ -71,7 +72,7 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setModal(True)
-        self.setMinimumWidth(460)
+        use_width(self, DialogWidth.SMALL)
 
         heading = title_label(title)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QSizePolicy, QVBoxLa
 
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.hard_day.entry import HelpLink
+from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 
 WELCOME_TITLE = "Welcome to SupportNet"
 WELCOME_TEXT = (
@@ -73,7 +74,7 @@ class WelcomeDialog(QDialog):
         self.setWindowTitle(WELCOME_TITLE)
         self.setAccessibleName(WELCOME_TITLE)
         self.setModal(True)
-        self.setMinimumWidth(520)
+        use_width(self, DialogWidth.SMALL)
 
         heading = QLabel(WELCOME_TITLE)
         font = heading.font()

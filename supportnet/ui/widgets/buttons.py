@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 
 def push_button(
@@ -28,6 +35,18 @@ def push_button(
     if on_click is not None:
         button.clicked.connect(on_click)
     return button
+
+
+def enable_or_say_why(button: QAbstractButton, enabled: bool, why_not: str) -> None:
+    """Enable ``button``, or disable it and say why where the eye is: its tooltip and its
+    accessible description, never a line elsewhere. Its own tooltip comes back when enabled."""
+    own = button.property("own_tooltip")
+    if own is None:
+        own = button.toolTip()
+        button.setProperty("own_tooltip", own)
+    button.setEnabled(enabled)
+    button.setToolTip(str(own) if enabled or not why_not else why_not)
+    button.setAccessibleDescription("" if enabled else why_not)
 
 
 def button_row(

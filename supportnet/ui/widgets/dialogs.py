@@ -1,7 +1,9 @@
-"""Every message box SupportNet shows is made here, so tests can replace these functions."""
+"""Every message box SupportNet shows is made here, so tests can replace these functions;
+and the one default width of each kind of dialog."""
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -11,6 +13,45 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from supportnet import APP_NAME
 
 DEFAULT_ERROR_TITLE = "SupportNet can't continue"
+
+
+class DialogWidth(Enum):
+    """One default width per kind of dialog, in ems (the width of "M" in its font), so the
+    windows of one kind open alike and follow the font size."""
+
+    #: A question, a confirmation, a passphrase, one small choice.
+    SMALL = 46
+    #: A form: a plan, a person, a group, a check-in, a care team.
+    EDITOR = 62
+    #: A big picker or an export, with a list or a preview to read.
+    BIG = 104
+
+
+def dialog_width(widget: QWidget, kind: DialogWidth) -> int:
+    """``kind``'s width in pixels for ``widget``'s font, kept inside the screen."""
+    width = widget.fontMetrics().horizontalAdvance("M") * kind.value
+    screen = widget.screen()
+    if screen is not None:
+        width = min(width, int(screen.availableGeometry().width() * 0.95))
+    return width
+
+
+def use_width(dialog: QWidget, kind: DialogWidth) -> int:
+    """Keep ``dialog`` at ``kind``'s width or wider (call it before the dialog is shown)."""
+    width = dialog_width(dialog, kind)
+    dialog.setMinimumWidth(width)
+    return width
+
+
+def open_at_width(dialog: QWidget, kind: DialogWidth) -> None:
+    """Size a built form at ``kind``'s width (wider only if its fields need it), as tall
+    as its wrapped lines need at that width."""
+    width = max(dialog_width(dialog, kind), dialog.minimumSizeHint().width())
+    layout = dialog.layout()
+    height = dialog.sizeHint().height()
+    if layout is not None and layout.hasHeightForWidth():
+        height = layout.totalHeightForWidth(width)
+    dialog.resize(width, max(height, dialog.minimumSizeHint().height()))
 
 
 def _box(

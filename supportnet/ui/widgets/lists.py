@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -126,6 +127,43 @@ def day_tree(tree: QTreeView, model: QAbstractItemModel, name: str, widths: dict
     chars = tree.fontMetrics().averageCharWidth()
     for column, width in widths.items():
         header.resizeSection(column, chars * width)
+
+
+class WholeRows(QWidget):
+    """Holds ``area`` (showing ``table``) at a height of whole rows, so the last row in sight
+    is never cut in half; the room under it stays empty. Scrolling goes a row at a time."""
+
+    def __init__(self, area: QWidget, table: QTableView) -> None:
+        super().__init__()
+        self.area = area
+        self.table = table
+        area.setParent(self)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self.setSizePolicy(area.sizePolicy())
+        # A horizontal scroll bar coming or going changes the room for rows.
+        table.horizontalScrollBar().rangeChanged.connect(lambda *_a: self.fit())
+
+    def sizeHint(self) -> QSize:
+        return self.area.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.area.minimumSizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        table = self.table
+        # The frame and the header, whatever height the table has now.
+        chrome = table.height() - table.maximumViewportSize().height()
+        body = self.height() - chrome
+        bar = table.horizontalScrollBar()
+        if bar.maximum() > 0:
+            body -= bar.sizeHint().height()
+        row = max(1, table.verticalHeader().defaultSectionSize())
+        spare = body % row if body > row else 0
+        self.area.setGeometry(0, 0, self.width(), self.height() - spare)
 
 
 def make_table(model: QAbstractItemModel, name: str, sort_column: int | None = None) -> QTableView:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from supportnet.scheduling.rota_words import NOBODY_YET, coverage_text
 from supportnet.ui.care import slot_editor
-from supportnet.ui.care.page import COVERAGE_DAYS, locale_first_weekday, week_text
+from supportnet.ui.care.page import COVERAGE_DAYS, LATER_DONE, locale_first_weekday, week_text
 from supportnet.ui.care.week_model import HEADING_ROLE, OPEN_SLOT, SWAPPED, WeekModel
 from tests.ui.care.conftest import TODAY, PageParts, make_page
 from tests.ui.conftest import ZONE
@@ -206,8 +206,11 @@ def test_the_context_menu_offers_what_the_buttons_do(qtbot: Any, parts: PagePart
     page.show_week(1)
     page.select((parts.team.slots[0].uid, date(2025, 6, 17)))
     assert page.current_line() is not None
-    # Still to come: it can't have happened yet.
+    # Still to come: it can't have happened yet, and the button says so itself.
     assert not page.view.done_button.isEnabled()
+    assert page.view.done_button.toolTip() == LATER_DONE
+    assert page.view.done_button.accessibleDescription() == LATER_DONE
+    assert "marked" not in page.view.selection_label.text()
 
 
 def test_coverage_of_the_next_four_weeks_in_calm_words(parts: PageParts) -> None:
@@ -384,15 +387,17 @@ def test_a_flexible_check_in_offers_no_swap_and_says_why(parts: PageParts) -> No
     assert parts.page.current_line() == line
     view = parts.page.view
     assert not view.swap_button.isEnabled()
-    assert FLEXIBLE_SWAP in view.selection_label.text()
+    # Said on the button, where the eye is, not in the line under the week.
+    assert FLEXIBLE_SWAP not in view.selection_label.text()
     assert view.swap_button.accessibleDescription() == FLEXIBLE_SWAP
+    assert view.swap_button.toolTip() == FLEXIBLE_SWAP
     assert not parts.page.swap_date()
     assert parts.stack.count() == 0
     # A fixed one still can be swapped, and says nothing of it.
     parts.page.select((parts.team.slots[0].uid, date(2025, 6, 10)))
     assert view.swap_button.isEnabled()
-    assert FLEXIBLE_SWAP not in view.selection_label.text()
     assert view.swap_button.accessibleDescription() == ""
+    assert view.swap_button.toolTip() != FLEXIBLE_SWAP  # its own tip again
 
 
 def test_a_check_in_made_flexible_lets_its_swaps_go(

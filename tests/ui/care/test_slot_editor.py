@@ -176,7 +176,7 @@ def test_a_new_weekly_check_in_starts_today_at_six(qtbot: Any) -> None:
 def test_changing_who_and_when_keeps_the_rest(qtbot: Any) -> None:
     slot = _slots()[0]
     dialog = _shown(qtbot, copy.deepcopy(slot))
-    assert dialog.windowTitle() == "Change a check-in on the rota"
+    assert dialog.windowTitle() == "Edit a check-in on the rota"
     dialog.supporter_combo.setCurrentIndex(dialog.supporter_combo.findData(None))
     dialog.weekday_checks[4].setChecked(True)
     dialog.start_time_field.setTime(dialog.start_time_field.time().addSecs(-3600))

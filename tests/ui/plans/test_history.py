@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtGui import QUndoStack
 
-from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.checkins import CheckIn, Initiator, mood_word
 from supportnet.model.network import ChannelKind, Person
 from supportnet.services import Services
 from supportnet.ui.plans.checkin_editor import CheckInEditor
@@ -101,12 +101,16 @@ def test_newest_first_in_the_users_zone_with_moods_in_words(
         "Tue 10 Jun, 18:05",
         "Phone call",
         "They did",
-        "Low (2) → Good (4)",
+        "Low → Good",
         "Talked about the weekend. Felt lighter after.",
     ]
     # Another year shows its year; winter is GMT.
-    assert _row(history, 2) == ["Mon 30 Dec 2024, 09:00", "", "I did", "After: Okay (3)", ""]
-    assert mood_text(5, None) == "Before: Very good (5)"
+    assert _row(history, 2) == ["Mon 30 Dec 2024, 09:00", "", "I did", "After: Okay", ""]
+    assert mood_text(5, None) == "Before: Very good"
+    # Words, never the scale's numbers.
+    assert not any(ch.isdigit() for ch in mood_text(1, 5))
+    assert mood_word(3) == "Okay"
+    assert mood_word(None) == ""
     assert HistoryModel.HEADERS[2] == "Who reached out"
 
 

@@ -390,7 +390,7 @@ def test_edit_a_plan_then_undo_and_redo(
     editor = panel.edit_selected()
     assert isinstance(editor, PlanEditor)
     qtbot.addWidget(editor)
-    assert editor.windowTitle() == "Change a plan for Mum"
+    assert editor.windowTitle() == "Edit a plan for Mum"
     assert editor.build() == plan  # everything came into the form and back out unchanged
     editor.title_field.setText("Sunday call")
     editor.start_time_field.setTime(QTime(17, 30))

@@ -1,0 +1,66 @@
+"""One default width per kind of dialog: the editors open alike, so do the small questions,
+so do the big pickers and exports (ui/widgets/dialogs.DialogWidth)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from supportnet.services import Services
+from supportnet.ui.widgets.dialogs import DialogWidth, dialog_width
+from tools.screenshots import TODAY, care_dialogs
+
+
+@pytest.fixture
+def demo(store: Any) -> Any:
+    """The demo network on the pictures' day, where the care team's dialogs open."""
+    from supportnet.demo.loader import load_demo
+
+    load_demo(store, TODAY, "Europe/London")
+    return store
+
+
+def _opened(qtbot: Any, dialog: QWidget) -> QWidget:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    return dialog
+
+
+def _at_least(qtbot: Any, dialog: QWidget, kind: DialogWidth) -> None:
+    """Open at ``kind``'s width; wider only when its fields can't be narrower."""
+    _opened(qtbot, dialog)
+    width = dialog_width(dialog, kind)
+    assert dialog.width() == max(width, dialog.minimumSizeHint().width()), type(dialog).__name__
+
+
+def test_the_kinds_grow_from_small_to_big() -> None:
+    assert DialogWidth.SMALL.value < DialogWidth.EDITOR.value < DialogWidth.BIG.value
+
+
+def test_every_editor_opens_at_the_editors_width(qtbot: Any, demo: Any) -> None:
+    from supportnet.ui.people.group_editor import GroupEditor
+    from supportnet.ui.people.person_editor import PersonEditor
+
+    services = Services.of(demo)
+    person = demo.people.list_all()[0]
+    group = demo.groups.list_all()[0]
+    dialogs = dict(care_dialogs(services))
+    for editor in (
+        PersonEditor(person, lambda p: p),
+        GroupEditor(group, lambda g: g),
+        dialogs["care-team-editor"],
+        dialogs["care-team-checkin-editor"],
+    ):
+        _at_least(qtbot, editor, DialogWidth.EDITOR)
+
+
+def test_the_small_questions_open_at_the_small_width(qtbot: Any, demo: Any) -> None:
+    dialogs = dict(care_dialogs(Services.of(demo)))
+    widths = set()
+    for name in ("care-team-swap", "care-team-done"):
+        _at_least(qtbot, dialogs[name], DialogWidth.SMALL)
+        widths.add(dialogs[name].width())
+    assert len(widths) == 1
