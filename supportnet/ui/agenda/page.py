@@ -38,6 +38,7 @@ from supportnet.ui.plans.fields import quiet
 from supportnet.ui.plans.wording import describe_plan, user_zone_name, zone_place
 from supportnet.ui.shell.signals import AppSignals
 from supportnet.ui.undo.commands import UndoContext
+from supportnet.ui.widgets.buttons import enable_or_say_why
 from supportnet.ui.widgets.labels import title_label
 from supportnet.ui.widgets.lists import centred_label, day_tree, empty_state
 from supportnet.ui.widgets.models import DayTreeModel
@@ -257,12 +258,12 @@ class AgendaPageView(QWidget):
         self.stack.addWidget(self.tree)
         self.stack.addWidget(holder)
 
-        self.selection_label = QLabel(NOTHING_SELECTED)
+        self.selection_label = QLabel("")
         self.selection_label.setAccessibleName("Selected entry")
         quiet(self.selection_label)
         self.open_button = QPushButton("&Plans and check-ins…")
         self.open_button.setAccessibleName("Plans and check-ins with the selected one")
-        self.open_button.setToolTip("See and change the plans and check-ins with them (Enter)")
+        self.open_button.setToolTip("See and edit the plans and check-ins with them (Enter)")
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.selection_label, 1)
@@ -418,9 +419,10 @@ class AgendaPageController(QObject):
 
     def _selection_moved(self, *_args: Any) -> None:
         item = self.selected()
-        self.view.open_button.setEnabled(item is not None)
+        # Why the button can't act is said on the button, not in a line under the list.
+        enable_or_say_why(self.view.open_button, item is not None, NOTHING_SELECTED)
         if item is None:
-            self.view.selection_label.setText(NOTHING_SELECTED)
+            self.view.selection_label.setText("")
         else:
             self.view.selection_label.setText(f"Selected: {item.target.name}")
 

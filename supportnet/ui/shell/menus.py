@@ -119,7 +119,7 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             "&Redo", self.redo, [key(ctrl | shift | Qt.Key.Key_Z), key(ctrl | Qt.Key.Key_Y)]
         )
         self.edit_action = self._action(
-            "&Edit selected…", self.edit_selected, [key(Qt.Key.Key_F2)], "Change the selected one"
+            "&Edit selected…", self.edit_selected, [key(Qt.Key.Key_F2)], "Edit the selected one"
         )
         self.preferences_action = self._action(
             "&Preferences…",

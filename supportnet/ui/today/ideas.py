@@ -159,7 +159,7 @@ class IdeasDialog(QDialog):
         self.copy_button.setToolTip("Copy the selected idea, to paste into a message")
         self.edit_button = QPushButton("&Edit")
         self.edit_button.setAccessibleName("Edit the selected idea")
-        self.edit_button.setToolTip("Change the words (F2)")
+        self.edit_button.setToolTip("Edit the words (F2)")
         self.delete_button = QPushButton("&Delete")
         self.delete_button.setAccessibleName("Delete the selected idea")
         self.delete_button.setToolTip("Take it out of the library; you can undo straight away")

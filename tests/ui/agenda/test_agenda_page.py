@@ -20,6 +20,7 @@ from supportnet.ui.agenda.page import (
     AROUND,
     EMPTY_AGENDA,
     HEADING_ROLE,
+    NOTHING_SELECTED,
     AgendaModel,
     AgendaPageController,
     day_heading,
@@ -203,9 +204,16 @@ def test_choosing_an_entry_asks_for_their_plans_and_history(qtbot: Any, env: Env
     first = model.index(0, 0, parent)
     item = model.item_at(first)
     assert item is not None
-    assert not agenda.view.open_button.isEnabled()
+    button = agenda.view.open_button
+    assert not button.isEnabled()
+    # Why it waits is said on the button itself, not in the line under the list.
+    assert button.toolTip() == NOTHING_SELECTED
+    assert button.accessibleDescription() == NOTHING_SELECTED
+    assert agenda.view.selection_label.text() == ""
     agenda.view.tree.setCurrentIndex(first)
-    assert agenda.view.open_button.isEnabled()
+    assert button.isEnabled()
+    assert button.accessibleDescription() == ""
+    assert "Enter" in button.toolTip()
     assert agenda.view.selection_label.text() == f"Selected: {item.target.name}"
     with qtbot.waitSignal(agenda.open_requested) as signal:
         agenda.view.open_button.click()
