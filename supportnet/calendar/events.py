@@ -178,15 +178,17 @@ def plan_events(
         )
         answer = when(plan, now, user_zone, postponements=postponements)
         begun = answer.earlier_today
-        earlier = None if begun is None or begun.moved else begun.start
+        earlier = None if begun is None else begun.start
         if plan.kind is PlanKind.FIXED:
             # The series' next start after now as the plan has it (moved ones are apart).
             ahead = when(plan, now, user_zone).next
             event = _fixed_event(plan, who, None if ahead is None else ahead.occurrence, options)
             if event is None:
                 continue
-            event = dataclasses.replace(event, earlier_today=earlier)
-            overrides = [_override(event, plan, move) for move in moved]
+            # Today's begun walk is the series' own, or the moved copy that put it today.
+            in_series = begun is not None and not begun.moved
+            event = dataclasses.replace(event, earlier_today=earlier if in_series else None)
+            overrides = [_override(event, plan, move, earlier) for move in moved]
             if overrides:
                 event = dataclasses.replace(
                     event,
@@ -202,7 +204,7 @@ def plan_events(
             for found in occurrences(plan, plan.start_date, plan.start_date):
                 occ = _moved_to(plan, moved[0]) if moved else found
                 event = _single(plan, who, occ, options, repeats="Once")
-                event = dataclasses.replace(event, earlier_today=None if moved else earlier)
+                event = dataclasses.replace(event, earlier_today=earlier)
                 due = today <= occ.day <= last_day
                 if due or _outdated(have.get(event.plan_id), event, now):
                     out.append(event)
@@ -363,14 +365,19 @@ def _moved_to(plan: Plan, move: Moved) -> Occurrence:
     return Occurrence(original.plan_id, start.date(), start, end)
 
 
-def _override(series: ExportEvent, plan: Plan, move: Moved) -> ExportEvent:
+def _override(
+    series: ExportEvent, plan: Plan, move: Moved, earlier: datetime | None = None
+) -> ExportEvent:
     """The VEVENT that moves one occurrence of ``series``: same uid, RECURRENCE-ID the
-    start it had (in the series' own zone or as a date), no rule of its own."""
+    start it had (in the series' own zone or as a date), no rule of its own. It is today's
+    begun one (``earlier_today``) when it starts at ``earlier``, the start that has begun."""
     start, end = _bounds(_moved_to(plan, move))
+    begun = start if isinstance(start, datetime) and start == earlier else None
     return dataclasses.replace(
         series,
         start=start,
         end=end,
+        earlier_today=begun,
         repeats=f"Moved from {long_date(move.original.day)}",
         rrule=None,
         exdates=(),

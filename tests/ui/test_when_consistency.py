@@ -4,6 +4,8 @@ plan of the example network the same next occurrence and the same "earlier today
 
 The clock is the screenshots' and the voice test's: Wednesday 25 November 2026, 17:30 in
 London, when Tom's 12:30 lunch walk is earlier today and the next one is on 2 December.
+A second run moves two of them first: Tom's walk "Not today" (to Thursday), and Ruth's
+Tuesday session to today, where its 10:00 has begun.
 """
 
 from __future__ import annotations
@@ -28,12 +30,14 @@ ZONE = "Europe/London"
 
 
 @pytest.fixture
-def window(store: Any, tmp_path: Path, qtbot: Any) -> Iterator[Any]:
+def window(store: Any, tmp_path: Path, qtbot: Any, request: Any) -> Iterator[Any]:
     from supportnet.demo.loader import load_demo
     from supportnet.services import Services
     from supportnet.ui.shell.main_window import MainWindow
 
     load_demo(store, TODAY, ZONE)
+    if getattr(request, "param", False):
+        _move(store)
     # The person's own zone, so the machine's doesn't matter.
     store.settings.save(dataclasses.replace(store.settings.load(), timezone=ZONE))
     shell = MainWindow(
@@ -47,6 +51,22 @@ def window(store: Any, tmp_path: Path, qtbot: Any) -> Iterator[Any]:
     shell.show()
     yield shell
     shell.close()
+
+
+def _plan_of(store: Any, name: str) -> Any:
+    (person,) = [p for p in store.people.list_all() if p.name == name]
+    (plan,) = store.plans.for_person(person.id)
+    return plan
+
+
+def _move(store: Any) -> None:
+    """Tom's walk "Not today" (Wednesday's, to Thursday); Ruth's Tuesday session to today."""
+    from supportnet.scheduling import Postponement
+
+    walk = _plan_of(store, "Tom Whitaker")
+    store.postponements.postpone(Postponement(walk.id, date(2026, 11, 26), TODAY))
+    session = _plan_of(store, "Ruth Adeyemi")
+    store.postponements.postpone(Postponement(session.id, TODAY, date(2026, 11, 24)))
 
 
 def _answers(store: Any) -> dict[str, tuple[Any, When]]:
@@ -78,6 +98,7 @@ def _at(happening: Any) -> str:
     return f"{short_date(happening.day, TODAY)}, {happening.start:%H:%M}"
 
 
+@pytest.mark.parametrize("window", [False, True], ids=["as-planned", "moved"], indirect=True)
 def test_every_page_tells_the_same_time(window: Any, store: Any, qtbot: Any) -> None:
     from supportnet.ui.agenda.page import AgendaModel
     from supportnet.ui.plans.model import PlansModel
@@ -85,14 +106,24 @@ def test_every_page_tells_the_same_time(window: Any, store: Any, qtbot: Any) -> 
 
     answers = _answers(store)
     assert len(answers) == 13
+    moved = bool(store.postponements.list_active(TODAY))
     walk = answers["Tom Whitaker"][1]
-    assert walk.earlier_today is not None
-    assert walk.earlier_today.start is not None
-    assert f"{walk.earlier_today.start:%H:%M}" == "12:30"
     assert walk.next is not None
-    assert walk.next.day == date(2026, 12, 2)
     earlier_ones = {n for n, (_p, a) in answers.items() if a.earlier_today is not None}
-    assert earlier_ones == {"Tom Whitaker"}
+    if moved:
+        assert walk.earlier_today is None
+        assert walk.next.day == date(2026, 11, 26)
+        session = answers["Ruth Adeyemi"][1].earlier_today
+        assert session is not None
+        assert session.moved
+        assert f"{session.start:%H:%M}" == "10:00"
+        assert earlier_ones == {"Ruth Adeyemi"}
+    else:
+        assert walk.earlier_today is not None
+        assert walk.earlier_today.start is not None
+        assert f"{walk.earlier_today.start:%H:%M}" == "12:30"
+        assert walk.next.day == date(2026, 12, 2)
+        assert earlier_ones == {"Tom Whitaker"}
 
     # --- Today: the cards' plans and times.
     window.show_page(Page.TODAY)
@@ -114,7 +145,8 @@ def test_every_page_tells_the_same_time(window: Any, store: Any, qtbot: Any) -> 
             assert begun.start is not None
             assert suggestion.time_today == begun.start.time().replace(tzinfo=None), name
             assert suggestion.due_at <= NOW
-            assert f"planned for {begun.start:%H:%M} today" in card.reason_label.text()
+            said = "moved this to today, at" if begun.moved else "planned for"
+            assert f"{said} {begun.start:%H:%M}" in card.reason_label.text()
         else:
             assert answer.next is not None
             assert answer.next.day == TODAY, name
@@ -158,6 +190,12 @@ def test_every_page_tells_the_same_time(window: Any, store: Any, qtbot: Any) -> 
         (row,) = [r for r in range(plans_model.rowCount()) if plans_model.plan_at(r).id == plan.id]
         text = plans_model.index(row, PlansModel.COL_NEXT).data()
         _check_words(name, text, answer)
+        # The editor's preview says the same, in a sentence.
+        dialog.plans.view.table.selectRow(row)
+        editor = dialog.plans.edit_selected()
+        assert editor is not None
+        _check_sentence(name, editor.preview.text(), answer)
+        editor.reject()
         dialog.close()
         QApplication.processEvents()
 
@@ -177,17 +215,21 @@ def test_every_page_tells_the_same_time(window: Any, store: Any, qtbot: Any) -> 
         assert key is not None
         who = full[key]
         assert who in first, f"{name}: not in the export preview"
-        _check_words(name, first[who], answer)
+        _check_words(name, first[who], answer, export=True)
     export.reject()
 
 
-def _check_words(name: str, text: str, answer: When) -> None:
+def _check_words(name: str, text: str, answer: When, *, export: bool = False) -> None:
     """Plans and the export say the same: "Earlier today, 12:30" first when today's has
-    begun, then the next occurrence's day and time (or "around" its day)."""
+    begun, then the next occurrence's day and time (or "around" its day). The export's row
+    for an occurrence moved to today is that moved copy alone (the series has its own row)."""
     begun = answer.earlier_today
     found = answer.next
     if begun is not None:
         assert text.startswith(f"Earlier today, {begun.start:%H:%M}"), (name, text)
+        if export and begun.moved:
+            assert text == f"Earlier today, {begun.start:%H:%M}", (name, text)
+            return
     else:
         assert "earlier" not in text.lower(), (name, text)
     assert found is not None
@@ -203,6 +245,27 @@ def _check_words(name: str, text: str, answer: When) -> None:
         assert short_date(found.day, TODAY) in text, (name, text)
     else:
         assert _at(found) in text, (name, text)
+
+
+def _check_sentence(name: str, text: str, answer: When) -> None:
+    """The editor's preview: "Earlier today, 12:30 — later is fine too. Next: Wed 2 Dec,
+    12:30", or "Next: …" alone."""
+    begun = answer.earlier_today
+    found = answer.next
+    assert found is not None
+    if begun is not None:
+        assert text.startswith(f"Earlier today, {begun.start:%H:%M}"), (name, text)
+    else:
+        assert text.startswith("Next: "), (name, text)
+    if answer.flexible:
+        assert "Next: around" in text, (name, text)
+    elif found.start is not None:
+        # A plan on another clock gives the user's in brackets: "(your time 18:00)".
+        at = _at(found)
+        mine = (f"Next: {at}", f"your time {found.start:%H:%M})", f"your time {at})")
+        assert any(m in text for m in mine), (name, text)
+    else:
+        assert f"Next: {short_date(found.day, TODAY)}" in text, (name, text)
 
 
 def test_the_agenda_says_earlier_in_words_and_for_screen_readers(window: Any) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from supportnet.model.errors import Problem
 from supportnet.model.network import ChannelKind
 from supportnet.model.plans import Plan
+from supportnet.scheduling import Postponement
 from supportnet.ui.plans.editor_layout import PlanEditorLayout
 from supportnet.ui.plans.fields import _select
 from supportnet.ui.plans.wording import next_text, plan_save_hint
@@ -37,7 +38,9 @@ class PlanEditor(PlanEditorLayout):
     ``plan`` is the plan to change, or a fresh one (without an id) holding the target and
     the defaults; :func:`new_plan` makes one. ``clock`` and ``user_zone`` drive the
     "Next: …" preview; ``last_contact`` is the target's latest check-in (flexible plans
-    count from it); ``ideas`` fill the "Ideas" menu beside the conversation starter.
+    count from it); ``postponements`` are the active ones, so a moved occurrence is
+    previewed where it went, as the Plans table says it; ``ideas`` fill the "Ideas" menu
+    beside the conversation starter.
     """
 
     def __init__(
@@ -50,6 +53,7 @@ class PlanEditor(PlanEditorLayout):
         clock: Callable[[], datetime],
         user_zone: str,
         last_contact: datetime | None = None,
+        postponements: Sequence[Postponement] = (),
         ideas: Sequence[str] = (),
     ) -> None:
         existing = plan.id is not None
@@ -59,6 +63,7 @@ class PlanEditor(PlanEditorLayout):
         self._clock = clock
         self._user_zone = user_zone
         self._last_contact = last_contact
+        self._postponements = tuple(postponements)
 
         heading = title_label(title)
         intro = hint_label("A plan is a gentle reminder, never a deadline. Edit it any time.")
@@ -157,7 +162,11 @@ class PlanEditor(PlanEditorLayout):
         plan = self.build().normalised()
         self.show_skipping(plan, problems)
         self.preview.setText(
-            "" if problems else next_text(plan, self._clock(), self._user_zone, self._last_contact)
+            ""
+            if problems
+            else next_text(
+                plan, self._clock(), self._user_zone, self._last_contact, self._postponements
+            )
         )
         self.preview.setAccessibleDescription(self.preview.text())
         return problems

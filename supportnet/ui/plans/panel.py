@@ -263,6 +263,7 @@ class PlansPanelController(TargetRowsController):
             clock=self._clock,
             user_zone=self.user_zone,
             last_contact=self._last_contact(),
+            postponements=self._source.postponements.list_active(self._today()),
             ideas=self._ideas(),
         )
         self.editor = editor

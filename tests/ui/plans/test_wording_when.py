@@ -87,3 +87,36 @@ def test_the_export_preview_says_the_same() -> None:
     today = datetime(2026, 11, 25, 12, 30, tzinfo=LONDON)
     once = dataclasses.replace(series, rrule=None, upcoming=None, start=today)
     assert when_text(once, LONDON, TODAY) == "Earlier today, 12:30"
+
+
+def _preview(plan: Plan, moves: list[Postponement], now: datetime = NOW) -> list[str]:
+    from supportnet.calendar.events import plan_events
+    from supportnet.calendar.options import ExportOptions
+    from supportnet.calendar.slots import Who
+    from supportnet.model.network import Circle
+
+    whos = {("person", 1): Who("person", 1, "Tom Whitaker", "Tom", Circle.INNER)}
+    plan = dataclasses.replace(plan, uid="u1")
+    events = plan_events([plan], whos, {}, moves, now, ExportOptions(), user_zone=ZONE)
+    return [when_text(e, LONDON, now.date()) for e in events]
+
+
+def test_the_export_preview_says_earlier_today_of_a_walk_moved_to_today() -> None:
+    # Tuesday's walk moved to today (Wednesday): Plans and the Agenda call it earlier today.
+    tuesdays = dataclasses.replace(
+        walk(), start_date=date(2026, 10, 13), recurrence=Recurrence(Frequency.WEEKLY, weekdays={1})
+    )
+    moved = [Postponement(1, TODAY, from_date=date(2026, 11, 24))]
+    assert next_short(tuesdays, NOW, ZONE, postponements=moved) == (
+        "Earlier today, 12:30 · next Tue 1 Dec"
+    )
+    assert _preview(tuesdays, moved) == ["Earlier today, 12:30", "Next Tue 1 Dec, 12:30"]
+
+
+def test_a_later_move_is_not_earlier_today_in_the_export_preview() -> None:
+    # Today's walk has begun; next week's is moved to Friday: only today's is "earlier".
+    moved = [Postponement(1, date(2026, 12, 4), from_date=date(2026, 12, 2))]
+    assert _preview(walk(), moved) == [
+        "Earlier today, 12:30 · next Wed 9 Dec",
+        "Fri 4 Dec, 12:30",
+    ]
