@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from supportnet.model.plans import (
@@ -101,6 +101,15 @@ def _place(
     ]
     kept.sort(key=lambda i: (i.day, i.start is None, 0.0 if i.start is None else _ts(i.start)))
     return kept
+
+
+def in_touch(item: _Placed, last_contact: datetime | None, user_tz: ZoneInfo) -> bool:
+    """Whether a contact was logged since the start of the occurrence's user-local day (its
+    first day, if moved): Today then leaves it off, and other pages drop "later is fine too"."""
+    if last_contact is None:
+        return False
+    since = local_datetime(min(item.origin_day, item.day), time(0), user_tz)
+    return _ts(last_contact) >= _ts(since)
 
 
 def moved_occurrences(

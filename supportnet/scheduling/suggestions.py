@@ -32,7 +32,8 @@ from supportnet.scheduling.model import (
     _ts,
 )
 from supportnet.scheduling.occurrences import local_datetime
-from supportnet.scheduling.placing import _Placed, _placed
+from supportnet.scheduling.placing import _Placed, _placed, in_touch
+from supportnet.scheduling.when import when
 
 # -- suggestions -------------------------------------------------------------------------------
 
@@ -75,7 +76,8 @@ def suggestions(
       days not followed by any contact (since the start of its day), once per plan —
       never one item per day. Its due-ness grows with the days since. (One-off plans are
       gathered too: a card not sent on the day can still be sent.) Today's occurrence of
-      a plan supersedes the earlier ones.
+      a plan supersedes the earlier ones; on a day with two it is the one
+      :func:`~supportnet.scheduling.when.when` answers (the last begun, else the next).
     - A flexible plan whose :func:`flexible_due` is before the end of today.
 
     A moved occurrence (a postponement with ``from_date``) is on its ``to_date``, at the
@@ -163,14 +165,6 @@ def _tie_key(c: _Candidate) -> tuple[int, float, str, str, int]:
     )
 
 
-def _done(item: _Placed, last: datetime | None, user_tz: ZoneInfo) -> bool:
-    """Any contact since the start of the occurrence's day (its first day, if moved)."""
-    if last is None:
-        return False
-    since = local_datetime(min(item.origin_day, item.day), time(0), user_tz)
-    return _ts(last) >= _ts(since)
-
-
 def _flexible_candidate(
     plan: Plan,
     target: Target,
@@ -211,12 +205,19 @@ def _fixed_candidate(
     chosen: _Placed | None = None
     if todays:
         # Today's happening supersedes earlier ones (a contact today is after them all).
-        chosen = todays[0]
-        if _done(chosen, last, user_tz):
+        # It is the one :func:`when` answers: the last begun today, else the next today,
+        # so a day with two (a clock change) says the same time as the other pages.
+        answer = when(plan, now, user_tz.key, last_contact=last, postponements=postponements)
+        pick = answer.earlier_today or answer.next
+        same = [
+            i for i in todays if pick is not None and (i.day, i.start) == (pick.day, pick.start)
+        ]
+        chosen = same[0] if same else todays[0]
+        if in_touch(chosen, last, user_tz):
             return None
     else:
         for item in reversed(items):
-            if not _done(item, last, user_tz):
+            if not in_touch(item, last, user_tz):
                 chosen = item
                 break
     if chosen is None:

@@ -44,10 +44,11 @@ def agenda(
     date. A moved occurrence appears on its ``to_date``, at the same wall time in the
     user's zone. A flexible plan appears once, softly, on its due day — today if already
     due, or the day a postponement moves it to. Paused plans and plans whose target is
-    missing are left out. Today's occurrence that has already begun stays under today,
-    marked ``earlier`` (the same answer :func:`~supportnet.scheduling.when.when` gives
-    Today, Plans and the export). Sorted by day, then time (all-day and flexible plans at the end
-    of the day), then name.
+    missing are left out. Today's timed occurrences that have already begun stay under
+    today, marked ``earlier``; the last of them is the one
+    :func:`~supportnet.scheduling.when.when` gives Today, Plans and the export (a day has
+    two only when clocks change). Sorted by day, then time (all-day and flexible plans at
+    the end of the day), then name.
     """
     _require_aware(now)
     if days <= 0:
@@ -68,9 +69,10 @@ def agenda(
             if answer.next is not None and answer.next.day <= last_day:
                 out.append(AgendaItem(answer.next.day, None, plan, target, flexible=True))
             continue
-        begun = answer.earlier_today
         for item in _placed(plan, today, last_day, postponements, today, user_tz):
-            earlier = begun is not None and (item.day, item.start) == (begun.day, begun.start)
+            # Every one of today's that has begun (a clock change can bring two).
+            start = item.start
+            earlier = item.day == today and start is not None and _ts(start) < _ts(now)
             out.append(AgendaItem(item.day, item.start, plan, target, False, earlier))
     out.sort(
         key=lambda a: (

@@ -11,6 +11,11 @@ lunch walk on a Wednesday that is today:
   it belongs to.
 - ``next`` is the first occurrence that has not begun yet: next Wednesday's walk.
 
+On the rare day with two timed occurrences (a 23:30 UTC plan on the London day clocks go
+back comes at 00:30 and at 23:30), ``earlier_today`` is the last of them that has begun.
+Today's card is that one (or, before any has begun, today's ``next``); the Agenda marks
+every one of today's that has begun "earlier".
+
 Days are the user's: an occurrence is "today" when it falls on today's date on the user's
 clock (a 08:00 Tokyo call is on the London evening before), and a postponement that moved
 it is followed, as the Agenda places it. An all-day occurrence today has not "begun": it is
@@ -21,7 +26,8 @@ and ``earlier_today`` is always ``None``.
 Two choices, kept here so every page keeps them:
 
 - **In touch today.** ``in_touch`` says a contact was logged since the start of today's
-  occurrence's day. Today then leaves the card off (it is done); the other pages still
+  occurrence's day (:func:`supportnet.scheduling.placing.in_touch`, which Today asks of
+  its cards too). Today then leaves the card off (it is done); the other pages still
   show today's walk as earlier today (it was), without "later is fine too".
 - **Today's gentle cap.** Today shows at most a handful of cards (the person's
   "suggestions a day"). The day's own planned occurrences come first among what is
@@ -37,7 +43,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from supportnet.model.plans import Plan, PlanKind
@@ -49,8 +55,7 @@ from supportnet.scheduling.model import (
     _shift,
     _ts,
 )
-from supportnet.scheduling.occurrences import local_datetime
-from supportnet.scheduling.placing import _placed
+from supportnet.scheduling.placing import _placed, in_touch
 
 # How far ahead :func:`when` looks for the next occurrence, widening only when needed:
 # a fortnight covers nearly every plan cheaply; thirty years covers "every 12 months on
@@ -108,7 +113,7 @@ def when(
     if plan.kind is PlanKind.FLEXIBLE:
         return _flexible(plan, now, today, user_tz, last_contact, postponements)
     earlier: Happening | None = None
-    in_touch = False
+    touched = False
     lo = today
     for days in _HORIZONS:
         hi = _shift(today, days - 1)
@@ -116,13 +121,12 @@ def when(
             begun = item.day < today if item.start is None else _ts(item.start) < _ts(now)
             if not begun:
                 found = Happening(item.occurrence, item.day, item.start, item.moved)
-                return When(found, earlier, in_touch=in_touch)
+                return When(found, earlier, in_touch=touched)
             if item.day == today and item.start is not None:
                 earlier = Happening(item.occurrence, item.day, item.start, item.moved)
-                since = local_datetime(min(item.origin_day, item.day), time(0), user_tz)
-                in_touch = last_contact is not None and _ts(last_contact) >= _ts(since)
+                touched = in_touch(item, last_contact, user_tz)
         lo = _shift(hi, 1)
-    return When(None, earlier, in_touch=in_touch)
+    return When(None, earlier, in_touch=touched)
 
 
 def _flexible(

@@ -208,3 +208,29 @@ def test_today_puts_the_days_own_plan_before_every_so_often_ones() -> None:
     assert found[0].time_today == time(12, 30)
     assert found[0].reason.endswith("planned for 12:30 today — later is fine too.")
     assert len(found) == 3
+
+
+def test_a_day_with_two_occurrences_has_one_answer_on_every_page() -> None:
+    # London falls back on Sunday 25 October 2026: a daily 23:30 UTC plan comes at 00:30
+    # BST and again at 23:30 GMT that day. At 23:45 both have begun; the last is "earlier".
+    plan = fixed(daily(), date(2026, 10, 1), window_start=time(23, 30), zone="UTC")
+    late = datetime(2026, 10, 25, 23, 45, tzinfo=LONDON)
+    answer = when(plan, late, ZONE)
+    assert answer.earlier_today is not None
+    assert answer.earlier_today.start == datetime(2026, 10, 25, 23, 30, tzinfo=LONDON)
+    (today,) = suggestions([plan], TARGETS, {}, [], late, ZONE, cap=3)
+    assert today.time_today == time(23, 30)
+    assert "planned for 23:30 today" in today.reason
+    # The Agenda marks every occurrence of today that has begun.
+    items = agenda([plan], TARGETS, {}, [], late, ZONE, days=2)
+    assert [(i.start, i.earlier) for i in items if i.day == late.date()] == [
+        (datetime(2026, 10, 25, 0, 30, tzinfo=LONDON), True),
+        (datetime(2026, 10, 25, 23, 30, tzinfo=LONDON), True),
+    ]
+    # Before the second, the first is earlier today and the second is next: Today says it.
+    evening = late.replace(hour=20)
+    answer = when(plan, evening, ZONE)
+    assert answer.earlier_today is not None
+    assert answer.earlier_today.start == datetime(2026, 10, 25, 0, 30, tzinfo=LONDON)
+    (today,) = suggestions([plan], TARGETS, {}, [], evening, ZONE, cap=3)
+    assert today.time_today == time(0, 30)
