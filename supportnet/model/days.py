@@ -7,7 +7,7 @@ desktop would otherwise get "Dienstag" in the middle of an English sentence.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
@@ -49,8 +49,9 @@ def month_year(day: date) -> str:
     return f"{MONTH_NAMES[day.month - 1]} {day.year}"
 
 
-def clock_time(moment: datetime) -> str:
-    """E.g. "09:05": the 24-hour clock, as every time in the app is written."""
+def clock_time(moment: datetime | time) -> str:
+    """E.g. "09:05": the 24-hour clock, as every time in the app is written (the moment's
+    own wall clock, or a time of day)."""
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
 

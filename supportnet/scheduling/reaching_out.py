@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from supportnet.model.days import WEEKDAY_NAMES, long_date
+from supportnet.model.days import WEEKDAY_NAMES, clock_time, long_date
 from supportnet.model.network import ChannelKind, ContactChannel, Group, Person, first_name_of
 from supportnet.model.plans import Plan, PlanKind
 from supportnet.model.settings import ReminderPrivacy
@@ -74,8 +74,8 @@ def going_easy_text(until: date, today: date) -> str:
 
 
 def clock_text(at: time) -> str:
-    """A time of day as the person reads it, e.g. "18:00"."""
-    return f"{at.hour:02d}:{at.minute:02d}"
+    """A time of day as the person reads it, e.g. "18:00" (:func:`clock_time`'s words)."""
+    return clock_time(at)
 
 
 # --- reminders ------------------------------------------------------------------------------------

@@ -31,11 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet import scheduling
-from supportnet.model.days import long_date, rhythm
+from supportnet.model.days import clock_time, long_date, rhythm
 from supportnet.model.zones import known_zone, zone_or_utc
 from supportnet.services import Services
 from supportnet.ui.plans.fields import quiet
-from supportnet.ui.plans.wording import describe_plan, user_zone_name, zone_place
+from supportnet.ui.plans.wording import (
+    describe_plan,
+    earlier_text,
+    user_zone_name,
+    zone_place,
+)
 from supportnet.ui.shell.signals import AppSignals
 from supportnet.ui.undo.commands import UndoContext
 from supportnet.ui.widgets.buttons import enable_or_say_why
@@ -56,7 +61,6 @@ ANY_TIME = "Any time"
 AROUND = "Around this day"
 #: Today's entry that has already begun: still today's, said in words ("earlier · 12:30").
 EARLIER = "earlier · {time}"
-EARLIER_SPOKEN = "Earlier today, {time}"
 EARLIER_TIP = "Earlier today, at {time}. Later is fine too."
 EMPTY_AGENDA = "Nothing planned for the next four weeks."
 EMPTY_AGENDA_MORE = (
@@ -91,7 +95,7 @@ def entry_what(item: scheduling.AgendaItem, user_zone: str) -> str:
         there = known_zone(plan.timezone)
         if there is not None and item.start.utcoffset() != item.start.astimezone(there).utcoffset():
             theirs = item.start.astimezone(there)
-            parts.append(f"{theirs:%H:%M} {zone_place(plan.timezone)} time")
+            parts.append(f"{clock_time(theirs)} {zone_place(plan.timezone)} time")
     return " · ".join(parts)
 
 
@@ -192,12 +196,12 @@ class AgendaModel(DayTreeModel):
             return False
         spoken = role == Qt.ItemDataRole.AccessibleTextRole and index.column() == self.COL_TIME
         if spoken and item.earlier and item.start is not None:
-            return EARLIER_SPOKEN.format(time=f"{item.start:%H:%M}")
+            return earlier_text(item.start)
         if text_role:
             return self._text(item, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             if item.earlier and item.start is not None:
-                tip = EARLIER_TIP.format(time=f"{item.start:%H:%M}")
+                tip = EARLIER_TIP.format(time=clock_time(item.start))
                 return "\n\n".join(t for t in (tip, item.plan.message_idea) if t)
             return item.plan.message_idea or None
         if role == Qt.ItemDataRole.SizeHintRole:
@@ -225,8 +229,8 @@ class AgendaModel(DayTreeModel):
             if item.start is None:
                 return ANY_TIME
             if item.earlier:
-                return EARLIER.format(time=f"{item.start:%H:%M}")
-            return f"{item.start:%H:%M}"
+                return EARLIER.format(time=clock_time(item.start))
+            return clock_time(item.start)
         if column == self.COL_WHO:
             return item.target.name
         if column == self.COL_WHAT:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from supportnet import scheduling
 from supportnet.model import days as day_names
 from supportnet.model import zones
-from supportnet.model.days import rhythm
+from supportnet.model.days import clock_time, rhythm
 from supportnet.model.errors import Problem
 from supportnet.model.plans import (
     Frequency,
@@ -160,7 +160,7 @@ def plan_when(
 
 def earlier_text(start: datetime) -> str:
     """ "Earlier today, 12:30": today's occurrence that has begun, on the user's clock."""
-    return f"Earlier today, {start:%H:%M}"
+    return f"Earlier today, {clock_time(start)}"
 
 
 def then_text(day: date, start: datetime | None, begun: datetime, today: date) -> str:
