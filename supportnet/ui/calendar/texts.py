@@ -15,7 +15,12 @@ from supportnet.calendar import (
     Privacy,
 )
 from supportnet.services.files import user_path
-from supportnet.ui.plans.wording import earlier_text, short_date, then_text
+from supportnet.ui.plans.wording import (
+    NO_MORE_AFTER_TODAY,
+    earlier_text,
+    short_date,
+    then_text,
+)
 
 TITLE = "Export to calendar"
 INTRO = (
@@ -120,7 +125,7 @@ def when_text(event: ExportEvent, zone: ZoneInfo, today: date) -> str:
     if event.rrule is not None:
         if event.earlier_today is not None and before is not None:
             if not event.upcoming:
-                return f"{before} · the last one"
+                return f"{before} · {NO_MORE_AFTER_TODAY}"
             if isinstance(start, datetime):
                 local = start.astimezone(zone)
                 begun = event.earlier_today.astimezone(zone)

@@ -182,6 +182,10 @@ def _user_clock(plan: Plan, now: datetime, user_zone: str) -> tuple[ZoneInfo, da
     return user_tz, now.astimezone(user_tz).date()
 
 
+#: Today's begun occurrence is the plan's last: said gently, after "Earlier today, 12:30".
+NO_MORE_AFTER_TODAY = "no more dates after today"
+
+
 def next_text(
     plan: Plan,
     now: datetime,
@@ -212,7 +216,7 @@ def next_text(
     found = answer.next
     if found is None:
         if before:
-            return f"{before} No more dates after today."
+            return f"{before} {NO_MORE_AFTER_TODAY.capitalize()}."
         return "This day has passed." if plan.kind is PlanKind.ONE_OFF else "No more dates ahead."
     occ = found.occurrence
     start = None if found.start is None else found.start.astimezone(scheduling.plan_zone(plan))
@@ -262,7 +266,7 @@ def next_short(
     begun = answer.earlier_today.start
     before = earlier_text(begun)
     if found is None:
-        return before if plan.kind is PlanKind.ONE_OFF else f"{before} · the last one"
+        return before if plan.kind is PlanKind.ONE_OFF else f"{before} · {NO_MORE_AFTER_TODAY}"
     return f"{before} · next {then_text(found.day, found.start, begun, today_user)}"
 
 

@@ -4,10 +4,9 @@ today's occurrence that has begun first ("Earlier today, 12:30"), then the next 
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from supportnet.calendar import ExportEvent
 from supportnet.model.plans import Frequency, Plan, PlanKind, Recurrence
 from supportnet.scheduling import Postponement
 from supportnet.ui.calendar.texts import when_text
@@ -64,29 +63,22 @@ def test_a_moved_walk_is_where_the_agenda_puts_it() -> None:
 
 
 def test_the_export_preview_says_the_same() -> None:
-    start = datetime(2026, 10, 14, 12, 30, tzinfo=LONDON)
-    series = ExportEvent(
-        plan_id=1,
-        uid="u",
-        summary="Check-in",
-        description="",
-        start=start,
-        end=start + timedelta(hours=1),
-        sequence=0,
-        modified=start,
-        who="Tom",
-        repeats="Wednesdays",
-        rrule={"FREQ": "WEEKLY"},
-        upcoming=datetime(2026, 12, 2, 12, 30, tzinfo=LONDON),
-        earlier_today=datetime(2026, 11, 25, 12, 30, tzinfo=LONDON),
+    assert _preview(walk(), []) == ["Earlier today, 12:30 · next Wed 2 Dec"]
+    assert _preview(walk(), [], NOW.replace(hour=9)) == ["Next Wed 25 Nov, 12:30"]
+    once = dataclasses.replace(walk(), kind=PlanKind.ONE_OFF, start_date=TODAY, recurrence=None)
+    assert _preview(once, []) == ["Earlier today, 12:30"]
+
+
+def test_the_last_date_is_said_gently_on_every_page() -> None:
+    # Today's walk is the last: "no more dates after today", never "the last one".
+    ended = walk()
+    assert ended.recurrence is not None
+    ended.recurrence.until = TODAY
+    assert next_short(ended, NOW, ZONE) == "Earlier today, 12:30 · no more dates after today"
+    assert next_text(ended, NOW, ZONE) == (
+        "Earlier today, 12:30 — later is fine too. No more dates after today."
     )
-    assert when_text(series, LONDON, TODAY) == "Earlier today, 12:30 · next Wed 2 Dec"
-    assert when_text(dataclasses.replace(series, earlier_today=None), LONDON, TODAY) == (
-        "Next Wed 2 Dec, 12:30"
-    )
-    today = datetime(2026, 11, 25, 12, 30, tzinfo=LONDON)
-    once = dataclasses.replace(series, rrule=None, upcoming=None, start=today)
-    assert when_text(once, LONDON, TODAY) == "Earlier today, 12:30"
+    assert _preview(ended, []) == ["Earlier today, 12:30 · no more dates after today"]
 
 
 def _preview(plan: Plan, moves: list[Postponement], now: datetime = NOW) -> list[str]:
