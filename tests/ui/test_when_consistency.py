@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from supportnet.model.targets import plan_target_key
 from supportnet.scheduling.when import When, when
 from supportnet.ui.plans.wording import short_date, then_text
+from tests.ui.shells import open_shell
 
 TODAY = date(2026, 11, 25)
 NOW = datetime(2026, 11, 25, 17, 30, tzinfo=UTC)
@@ -32,23 +33,13 @@ ZONE = "Europe/London"
 @pytest.fixture
 def window(store: Any, tmp_path: Path, qtbot: Any, request: Any) -> Iterator[Any]:
     from supportnet.demo.loader import load_demo
-    from supportnet.services import Services
-    from supportnet.ui.shell.main_window import MainWindow
 
     load_demo(store, TODAY, ZONE)
     if getattr(request, "param", False):
         _move(store)
     # The person's own zone, so the machine's doesn't matter.
     store.settings.save(dataclasses.replace(store.settings.load(), timezone=ZONE))
-    shell = MainWindow(
-        Services.of(store),
-        data_location=str(tmp_path),
-        key_location="system keyring",
-        clock=lambda: NOW,
-    )
-    qtbot.addWidget(shell)
-    shell.resize(1280, 800)
-    shell.show()
+    shell = open_shell(store, tmp_path, qtbot, NOW)
     yield shell
     shell.close()
 
