@@ -7,6 +7,7 @@ import math
 from supportnet.circle_map.geometry import (
     DOMAIN_ORDER,
     Rect,
+    Spans,
     ring_bounds,
     ring_label_rect,
     sector_angles,
@@ -27,12 +28,18 @@ class _Cell:
     __slots__ = ("a0", "a1", "half", "obstacles", "r_in", "r_out", "side", "u0", "u1")
 
     def __init__(
-        self, circle: Circle, domain: LifeDomain | None, radius: float, *, right: bool = True
+        self,
+        circle: Circle,
+        domain: LifeDomain | None,
+        radius: float,
+        *,
+        right: bool = True,
+        spans: Spans | None = None,
     ) -> None:
         self.r_in, self.r_out = ring_bounds(circle, radius)
         self.half = domain is None
         if domain is not None:
-            self.a0, self.a1 = sector_angles(domain)
+            self.a0, self.a1 = sector_angles(domain, spans)
         else:
             self.a0 = -math.pi / 2 if right else math.pi / 2
             self.a1 = self.a0 + math.pi
