@@ -52,10 +52,14 @@ def layout_spans(
     font_size: float | None = None,
     measure: Callable[[str], float] | None = None,
     char_width: float = CHAR_WIDTH,
+    whole_ring: Circle | None = None,
 ) -> Spans:
-    """The sectors' angles :func:`layout` gives these nodes (the map draws its lines so)."""
+    """The sectors' angles :func:`layout` gives these nodes (the map draws its lines so).
+
+    A ring laid out whole has no sectors: its nodes don't count."""
     em = font_size if font_size is not None else BASE_FONT * radius
-    return sector_spans(nodes, em=em, width_of=_width_cache(measure, char_width), radius=radius)
+    counted = [node for node in nodes if node.circle is not whole_ring]
+    return sector_spans(counted, em=em, width_of=_width_cache(measure, char_width), radius=radius)
 
 
 def layout(
@@ -93,7 +97,8 @@ def layout(
             leaves that ring's sector lines out.
         every_name: a name for everyone, smaller where need be (print); on screen a
             crowded cell of a few names as many as fit at the size that reads instead.
-        spans: the sectors' angles; by default :func:`layout_spans` of the same nodes.
+        spans: the sectors' angles; by default :func:`layout_spans` of the same nodes and
+            ``whole_ring``.
 
     Returns:
         One :class:`PlacedNode` per node, in the order of ``nodes``.
@@ -101,7 +106,8 @@ def layout(
     em = font_size if font_size is not None else BASE_FONT * radius
     width_of = _width_cache(measure, char_width)
     if spans is None:
-        spans = sector_spans(nodes, em=em, width_of=width_of, radius=radius)
+        counted = [node for node in nodes if node.circle is not whole_ring]
+        spans = sector_spans(counted, em=em, width_of=width_of, radius=radius)
 
     cells: dict[tuple[Circle, _Part], list[MapNode]] = {}
     whole: list[MapNode] = []

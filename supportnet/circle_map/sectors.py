@@ -71,8 +71,8 @@ def sector_spans(
     Equal when no cell is crowded. Otherwise each part of life gets an angle in proportion
     to the crowding of its most crowded ring (in steps), never narrower than
     :data:`_NARROWEST`, or :data:`_INNER_ONE` / :data:`_INNER_MORE` with one or more people
-    in its inner ring, nor wider than :data:`_WIDEST`. A ring laid out whole (a team view)
-    counts as any other, so that the other rings stay as they are.
+    in its inner ring, nor wider than :data:`_WIDEST`. (A ring laid out whole, a team
+    view's, has no sectors: ``layout_spans`` leaves its nodes out.)
     """
     covered: dict[tuple[Circle, LifeDomain], float] = {}
     inner: dict[LifeDomain, int] = {}

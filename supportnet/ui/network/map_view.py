@@ -122,7 +122,7 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
         self._backdrop.set_whole_ring(whole_ring)
         # Crowded parts of life get wider sectors, the same on screen and in print.
         self._spans = map_layout.layout_spans(
-            self._nodes, radius=MAP_RADIUS, measure=self._shared.measure
+            self._nodes, radius=MAP_RADIUS, measure=self._shared.measure, whole_ring=whole_ring
         )
         self._backdrop.set_spans(self._spans)
         self._placed = self._lay_out()
