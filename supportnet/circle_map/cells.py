@@ -415,23 +415,25 @@ def _some_named(
     width_of: Callable[[str], float],
     caps: tuple[float, float],
 ) -> list[PlacedNode] | None:
-    """As many names as fit at ``em`` (shortest first, shortened to ``caps``, no support
-    letters), the others as bare marks of the same size; None if not even one fits."""
-    by_length = sorted(range(len(members)), key=lambda i: (width_of(members[i].label), i))
+    """As many names as fit at ``em`` (the names they are called, shortest first, shortened
+    to ``caps``, no support letters, beside or else under the marks), the others as bare
+    marks of the same size; None if not even one fits."""
+    texts = [_text(node, True) for node in members]
+    by_length = sorted(range(len(members)), key=lambda i: (width_of(texts[i]), i))
     for count in range(len(members) - 1, 0, -1):
         named = set(by_length[:count])
-        items = []
-        for i, node in enumerate(members):
-            if i in named:
-                text = " ".join(node.label.split()) or "?"
-                fitted = _fit_label(text, caps, True, width_of)
-                assert fitted is not None  # shortening always fits
-                items.append(_make_item(node, *fitted, em, cell.side, width_of, False))
-            else:
-                items.append(_make_item(node, (), 0.0, em, cell.side, width_of))
-        arranged = _arrange(cell, items, em)
-        if arranged is not None:
-            return _to_placed(arranged, em, cell.side)
+        for below in (False, True):
+            items = []
+            for i, node in enumerate(members):
+                if i in named:
+                    fitted = _fit_label(texts[i], caps, True, width_of)
+                    assert fitted is not None  # shortening always fits
+                    items.append(_make_item(node, *fitted, em, cell.side, width_of, False, below))
+                else:
+                    items.append(_make_item(node, (), 0.0, em, cell.side, width_of))
+            arranged = _arrange(cell, items, em)
+            if arranged is not None:
+                return _to_placed(arranged, em, cell.side)
     return None
 
 
