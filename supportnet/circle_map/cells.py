@@ -74,6 +74,21 @@ def _bands(
 ) -> list[_Band]:
     """Horizontal lines ``pitch`` apart, top to bottom, that can hold the smallest item:
     centred in the cell's height, or (``align`` -1 or 1) from its top or its bottom."""
+    key = (em, height, pitch, align)
+    lines = cell.lines.get(key)
+    if lines is None:  # the same lines are asked for again and again while giving way
+        lines = cell.lines[key] = _lines(cell, em, height, pitch, align)
+    bands = []
+    for top, spans in lines:
+        wide = [span for span in spans if span[1] - span[0] >= smallest]
+        if wide:
+            bands.append(_Band(top, wide))
+    return bands
+
+
+def _lines(
+    cell: _Cell, em: float, height: float, pitch: float, align: int
+) -> list[tuple[float, list[Span]]]:
     pad = 0.3 * em
     top, bottom = cell.y_range()
     count = int((bottom - top - 2 * pad - height) / pitch) + 1
@@ -84,14 +99,13 @@ def _bands(
         first = top + pad
     elif align > 0:
         first = bottom - pad - height - (count - 1) * pitch
-    bands = []
+    lines = []
     for i in range(count):
         y = first + i * pitch
         spans = cell.spans(y, y + height, pad)
-        spans = [span for span in spans if span[1] - span[0] >= smallest]
         if spans:
-            bands.append(_Band(y, spans))
-    return bands
+            lines.append((y, spans))
+    return lines
 
 
 def _typeset(
