@@ -291,10 +291,16 @@ def _items(
     letters: bool = True,
     called: Collection[int] = (),
     below: bool = False,
+    wide: tuple[float, float] | None = None,
 ) -> list[_Item] | None:
+    """Each member's item, its label fitted to ``caps``; a name that can't be written
+    whole there is fitted to ``wide`` instead, when given (narrower only where it can)."""
     items = []
     for index, node in enumerate(members):
-        fitted = _fit_label(_text(node, index in called), caps, wrap, width_of, cut)
+        text = _text(node, index in called)
+        fitted = _fit_label(text, caps, wrap, width_of, cut)
+        if fitted is None and wide is not None:
+            fitted = _fit_label(text, wide, wrap, width_of, cut)
         if fitted is None:
             return None
         items.append(_make_item(node, *fitted, em, side, width_of, letters, below))
@@ -375,9 +381,9 @@ def _place_cell(
         below_rooms = (_below_room(cell, em, 1), _below_room(cell, em, 2))
         tried: set[tuple[tuple[str, ...], ...]] = set()
         ways = _ways(members, width_of, rooms, every_name, below_rooms)
-        for caps, wrap, cut, letters, called, below in ways:
+        for caps, wrap, cut, letters, called, below, wide in ways:
             items = _items(
-                members, width_of, caps, wrap, em, cell.side, cut, letters, called, below
+                members, width_of, caps, wrap, em, cell.side, cut, letters, called, below, wide
             )
             if items is None:
                 continue  # some name can't be written whole here

@@ -22,7 +22,7 @@ _FITS: tuple[tuple[float, bool], ...] = (
 _FEW = 8
 #: Before shortening, long names are tried whole on lines no wider than these (in ems):
 #: on two or three lines.
-_NARROWER = (6.0, 4.5)
+_NARROWER = (7.0, 5.0)
 
 
 def _text(node: MapNode, called: bool) -> str:
@@ -35,7 +35,10 @@ def _text(node: MapNode, called: bool) -> str:
 
 
 #: (caps, wrap, cut, letters, who is written by the name they are called, label below).
-_Way = tuple[tuple[float, float], bool, bool, bool, frozenset[int], bool]
+#: And the caps a name that can't be whole within the first is fitted to instead (or None).
+_Way = tuple[
+    tuple[float, float], bool, bool, bool, frozenset[int], bool, tuple[float, float] | None
+]
 
 
 def _ways(
@@ -57,7 +60,7 @@ def _ways(
     none: frozenset[int] = frozenset()
     ways: list[_Way] = []
     for below, room in ((False, rooms), (True, below_rooms)):
-        ways += [(room, True, False, letters, none, below) for letters in (True, False)]
+        ways += [(room, True, False, letters, none, below, None) for letters in (True, False)]
         if every_name:
             continue
         widest_first = sorted(
@@ -67,19 +70,22 @@ def _ways(
         counts = range(1, len(widest_first) + 1) if len(members) <= _FEW else [len(widest_first)]
         for count in counts:
             called = frozenset(widest_first[:count])
-            ways += [(room, True, False, letters, called, below) for letters in (True, False)]
+            ways += [(room, True, False, letters, called, below, None) for letters in (True, False)]
         everyone = frozenset(widest_first)
-        # Long names with no shorter one (a group's, mostly) whole on narrower lines.
+        # Long names with no shorter one (a group's, mostly) whole on narrower lines, each
+        # name as narrow as it can be whole.
         for cap in _NARROWER:
             narrow = (min(cap, room[0]), min(cap, room[1]))
-            ways += [(narrow, True, False, letters, everyone, below) for letters in (True, False)]
+            ways += [
+                (narrow, True, False, letters, everyone, below, room) for letters in (True, False)
+            ]
         if below:
             # Shortened: for each width, beside the mark and then under it.
             beside = [(rooms, True), *_capped(rooms)]
             under = [(below_rooms, True), *_capped(below_rooms)]
             for (c, w), (c_under, w_under) in zip(beside, under, strict=True):
-                ways.append((c, w, True, False, everyone, False))
-                ways.append((c_under, w_under, True, False, everyone, True))
+                ways.append((c, w, True, False, everyone, False, None))
+                ways.append((c_under, w_under, True, False, everyone, True, None))
     return ways
 
 

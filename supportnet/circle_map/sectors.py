@@ -129,9 +129,11 @@ _NUDGE = math.radians(4)
 _NUDGES = 30
 #: What a name left out (or written smaller than reads) costs; a shortened one costs less.
 _LEFT_OUT = 100.0
-_STEPS = tuple(k * _NUDGE for k in (1, -1, 2, -2, 3, -3))
-#: At most this many neighbouring lines move together.
-_RUN = 2
+#: How far a line may move in one go (a cell's room doesn't grow evenly with its angle:
+#: a little more may change nothing where a little more again makes room).
+_STEPS = tuple(k * _NUDGE for k in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6))
+#: Two neighbouring lines moving together (a sector shifted whole) move less far.
+_RUN_STEPS = _STEPS[:6]
 #: Cells of more than this many are left as the area says: laying them out again and
 #: again would be slow, and they are seldom the ones a line's move helps.
 _SETTLED_UP_TO = 16
@@ -173,13 +175,13 @@ def _settled(
     count = len(DOMAIN_ORDER)
     for _ in range(_NUDGES):
         best: tuple[float, list[float]] | None = None
-        # Move one line, or two or three side by side together (a sector shifted whole).
+        # Move one line, or two side by side together (a sector shifted whole).
         for first in range(1, count):
-            for last in range(first, min(first + _RUN, count)):
+            for last in range(first, min(first + 2, count)):
                 before = total(lines, first - 1, last)
                 if before == 0:
                     continue
-                for step in _STEPS:
+                for step in _STEPS if first == last else _RUN_STEPS:
                     moved = list(lines)
                     for k in range(first, last + 1):
                         moved[k] += step

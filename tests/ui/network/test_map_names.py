@@ -57,7 +57,7 @@ def test_the_demo_map_gives_way_with_called_names_before_an_ellipsis(
     people_elided = [p.node.label for p in placed if _elided(p.label_text) and not p.node.is_group]
     assert people_elided == []
     groups_elided = [p.node.label for p in placed if _elided(p.label_text)]
-    assert len(groups_elided) <= 2, groups_elided
+    assert len(groups_elided) <= 1, groups_elided  # "Quiet Harbo…" (the forum), for now
     for p in placed:
         if _elided(p.label_text):  # the start of the name, whole words first
             start = p.label_text.replace("\n", " ")[:-1].rstrip()
