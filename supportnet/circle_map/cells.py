@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from supportnet.circle_map.cell_shape import Span, _Cell
 from supportnet.circle_map.geometry import (
-    ELLIPSIS,
     LABEL_PAD,
     LABEL_START,
     NODE_EXTENT,
@@ -18,7 +17,7 @@ from supportnet.circle_map.geometry import (
     label_extent,
     support_glyphs,
 )
-from supportnet.circle_map.give_way import _FEW, _FITS, _capped, _text, _ways
+from supportnet.circle_map.give_way import _FEW, _FITS, _capped, _fit_label, _text, _ways
 
 #: Font sizes tried, as fractions of the base size, when a cell is too crowded for its
 #: names at the base size even after giving way (see _place_cell). The map draws text only
@@ -228,58 +227,6 @@ def _make_item(
     return _Item(node, lines, support, widest, near, far, up, down)
 
 
-def _fit_label(
-    text: str,
-    caps: tuple[float, float],
-    wrap: bool,
-    width_of: Callable[[str], float],
-    cut: bool = True,
-) -> tuple[tuple[str, ...], float] | None:
-    """The label's lines and widest line, in ems.
-
-    One line no wider than ``caps[0]``; failing that (with ``wrap``) two lines no wider
-    than ``caps[1]``, split at the space that makes the wider line narrowest, or three
-    lines so, or two with the second shortened with "…"; failing that one line shortened.
-    Without ``cut`` nothing is shortened: None when the label can't fit whole.
-    """
-    one, two = caps
-    width = width_of(text)
-    if width <= one:
-        return (text,), width
-    if wrap:
-        words = text.split(" ")
-        best: tuple[float, str, str] | None = None
-        for i in range(1, len(words)):
-            first, second = " ".join(words[:i]), " ".join(words[i:])
-            widest = max(width_of(first), width_of(second))
-            if best is None or widest < best[0]:
-                best = (widest, first, second)
-        if best is not None and best[0] > two and len(words) > 2:
-            # A long name (a group's, mostly) whole on three lines beats it shortened.
-            three = min(
-                (
-                    max(width_of(" ".join(part)) for part in parts),
-                    tuple(" ".join(part) for part in parts),
-                )
-                for i in range(1, len(words) - 1)
-                for j in range(i + 1, len(words))
-                for parts in ((words[:i], words[i:j], words[j:]),)
-            )
-            if three[0] <= two:
-                return three[1], three[0]
-        if best is not None and width_of(best[1]) <= two:
-            first, second = best[1], best[2]
-            if width_of(second) > two:
-                if not cut:
-                    return None
-                second = _shorten(second, two, width_of)[0]
-            return (first, second), max(width_of(first), width_of(second))
-    if not cut:
-        return None
-    short, short_width = _shorten(text, one, width_of)
-    return (short,), short_width
-
-
 def _items(
     members: list[MapNode],
     width_of: Callable[[str], float],
@@ -326,20 +273,6 @@ def _below_room(cell: _Cell, em: float, lines: int) -> float:
     return widest / em - 2 * LABEL_PAD
 
 
-def _shorten(text: str, cap: float, width_of: Callable[[str], float]) -> tuple[str, float]:
-    """The longest start of ``text`` that fits in ``cap`` ems with "…" after it."""
-    lo, hi = 1, len(text) - 1
-    best = text[:1] + ELLIPSIS
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        candidate = text[:mid].rstrip() + ELLIPSIS
-        if width_of(candidate) <= cap:
-            best, lo = candidate, mid + 1
-        else:
-            hi = mid - 1
-    return best, width_of(best)
-
-
 def _first_hopeful(
     cell: _Cell, members: list[MapNode], em: float, width_of: Callable[[str], float]
 ) -> int:
@@ -362,6 +295,7 @@ def _place_cell(
     width_of: Callable[[str], float],
     min_index: int,
     every_name: bool = False,
+    letters_back: bool = True,
 ) -> tuple[int, list[PlacedNode]]:
     """Lay out one cell; returns the index in :data:`_SCALES` of the size it took.
 
@@ -370,7 +304,9 @@ def _place_cell(
     few, as a last resort, as many names as fit with the others' marks bare. Only then
     smaller sizes, which the map shows when zoomed in; at last bare marks. ``every_name``
     (print) neither shortens at the full size nor names only some: a printed map names
-    everyone, whole and smaller if need be, as the screen does when zoomed in.
+    everyone, whole and smaller if need be, as the screen does when zoomed in. Where a cell
+    of a few left its letters out, they come back for whoever still has room
+    (``letters_back``; sectors.py, trying widths, doesn't need them).
     """
     rooms = (_label_room(cell, em, 1), _label_room(cell, em, 2))
     # Area alone rules out names only in a crowd: a few can fit where the sum says not.
@@ -393,6 +329,8 @@ def _place_cell(
             tried.add(texts)
             arranged = _arrange(cell, items, em)
             if arranged is not None:
+                if not letters and few and letters_back:
+                    arranged = _letters_back(cell, items, arranged, em, width_of)
                 return 0, _to_placed(arranged, em, cell.side)
         if few and not every_name:  # a few: as many names as fit, at the size that reads
             partly = _some_named(cell, members, em, width_of, capped[-1][0])
@@ -426,6 +364,27 @@ def _place_cell(
     if arranged is None:
         arranged = _lattice(cell, items, size)
     return len(_SCALES) - 1, _to_placed(arranged, size, cell.side)
+
+
+def _letters_back(
+    cell: _Cell,
+    items: list[_Item],
+    arranged: list[tuple[_Item, float, float]],
+    em: float,
+    width_of: Callable[[str], float],
+) -> list[tuple[_Item, float, float]]:
+    """The support letters given back, one node at a time in order, wherever the cell
+    still fits with them (names as they are)."""
+    for index, item in enumerate(items):
+        if not item.lines or not item.node.support_types:
+            continue
+        fitted = (item.lines, item.text_width)
+        lettered = _make_item(item.node, *fitted, em, cell.side, width_of, True, item.below)
+        trial = [*items[:index], lettered, *items[index + 1 :]]
+        again = _arrange(cell, trial, em)
+        if again is not None:
+            items, arranged = trial, again
+    return arranged
 
 
 def _some_named(

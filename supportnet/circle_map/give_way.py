@@ -1,11 +1,12 @@
 """How a crowded cell of the circle map gives way, at the size that reads: the order of
-the ways of writing its names (cells.py tries them in turn)."""
+the ways of writing its names (cells.py tries them in turn), and fitting one name to a
+width (on one, two or three lines, or shortened with "…")."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from supportnet.circle_map.geometry import MapNode
+from supportnet.circle_map.geometry import ELLIPSIS, MapNode
 
 #: When a name can't be written whole, names are made narrower to make room: two lines no
 #: wider than a cap (in ems), or one line shortened to it.
@@ -91,3 +92,69 @@ def _ways(
 
 def _capped(rooms: tuple[float, float]) -> list[tuple[tuple[float, float], bool]]:
     return [((min(cap, rooms[0]), min(cap, rooms[1])), wrap) for cap, wrap in _FITS]
+
+
+def _fit_label(
+    text: str,
+    caps: tuple[float, float],
+    wrap: bool,
+    width_of: Callable[[str], float],
+    cut: bool = True,
+) -> tuple[tuple[str, ...], float] | None:
+    """The label's lines and widest line, in ems.
+
+    One line no wider than ``caps[0]``; failing that (with ``wrap``) two lines no wider
+    than ``caps[1]``, split at the space that makes the wider line narrowest, or three
+    lines so, or two with the second shortened with "…"; failing that one line shortened.
+    Without ``cut`` nothing is shortened: None when the label can't fit whole.
+    """
+    one, two = caps
+    width = width_of(text)
+    if width <= one:
+        return (text,), width
+    if wrap:
+        words = text.split(" ")
+        best: tuple[float, str, str] | None = None
+        for i in range(1, len(words)):
+            first, second = " ".join(words[:i]), " ".join(words[i:])
+            widest = max(width_of(first), width_of(second))
+            if best is None or widest < best[0]:
+                best = (widest, first, second)
+        if best is not None and best[0] > two and len(words) > 2:
+            # A long name (a group's, mostly) whole on three lines beats it shortened.
+            three = min(
+                (
+                    max(width_of(" ".join(part)) for part in parts),
+                    tuple(" ".join(part) for part in parts),
+                )
+                for i in range(1, len(words) - 1)
+                for j in range(i + 1, len(words))
+                for parts in ((words[:i], words[i:j], words[j:]),)
+            )
+            if three[0] <= two:
+                return three[1], three[0]
+        if best is not None and width_of(best[1]) <= two:
+            first, second = best[1], best[2]
+            if width_of(second) > two:
+                if not cut:
+                    return None
+                second = _shorten(second, two, width_of)[0]
+            return (first, second), max(width_of(first), width_of(second))
+    if not cut:
+        return None
+    short, short_width = _shorten(text, one, width_of)
+    return (short,), short_width
+
+
+def _shorten(text: str, cap: float, width_of: Callable[[str], float]) -> tuple[str, float]:
+    """The longest start of ``text`` that fits in ``cap`` ems with "…" after it."""
+    lo, hi = 1, len(text) - 1
+    best = text[:1] + ELLIPSIS
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        candidate = text[:mid].rstrip() + ELLIPSIS
+        if width_of(candidate) <= cap:
+            best, lo = candidate, mid + 1
+        else:
+            hi = mid - 1
+    return best, width_of(best)

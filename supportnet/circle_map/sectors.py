@@ -215,7 +215,7 @@ def _cost(
         if not members or len(members) > _SETTLED_UP_TO:
             continue
         cell = _Cell(circle, domain, radius, spans=trial)
-        size, placed = _place_cell(cell, members, em, width_of, 0)
+        size, placed = _place_cell(cell, members, em, width_of, 0, letters_back=False)
         for one in placed:
             shown = one.label_text.replace("\n", " ")
             if size or not shown:
