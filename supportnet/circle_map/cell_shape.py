@@ -7,6 +7,7 @@ import math
 from supportnet.circle_map.geometry import (
     DOMAIN_ORDER,
     Rect,
+    Spans,
     ring_bounds,
     ring_label_rect,
     sector_angles,
@@ -24,15 +25,21 @@ class _Cell:
     from the centre.
     """
 
-    __slots__ = ("a0", "a1", "half", "obstacles", "r_in", "r_out", "side", "u0", "u1")
+    __slots__ = ("a0", "a1", "half", "lines", "obstacles", "r_in", "r_out", "side", "u0", "u1")
 
     def __init__(
-        self, circle: Circle, domain: LifeDomain | None, radius: float, *, right: bool = True
+        self,
+        circle: Circle,
+        domain: LifeDomain | None,
+        radius: float,
+        *,
+        right: bool = True,
+        spans: Spans | None = None,
     ) -> None:
         self.r_in, self.r_out = ring_bounds(circle, radius)
         self.half = domain is None
         if domain is not None:
-            self.a0, self.a1 = sector_angles(domain)
+            self.a0, self.a1 = sector_angles(domain, spans)
         else:
             self.a0 = -math.pi / 2 if right else math.pi / 2
             self.a1 = self.a0 + math.pi
@@ -41,6 +48,8 @@ class _Cell:
         # Labels point away from the centre: right on the right half, left on the left.
         self.side = 1 if math.cos((self.a0 + self.a1) / 2) >= -1e-9 else -1
         self.obstacles: list[Rect] = []
+        #: Lines of boxes already worked out (cells.py asks for the same ones many times).
+        self.lines: dict[tuple[float, float, float, int], list[tuple[float, list[Span]]]] = {}
         # The ring names sit on the line at twelve o'clock, between the first and last sector.
         if domain is None or DOMAIN_ORDER.index(domain) in (0, len(DOMAIN_ORDER) - 1):
             self.obstacles.append(ring_label_rect(circle, radius))

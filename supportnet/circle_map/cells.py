@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from supportnet.circle_map.cell_shape import Span, _Cell
 from supportnet.circle_map.geometry import (
-    ELLIPSIS,
     LABEL_PAD,
     LABEL_START,
     NODE_EXTENT,
@@ -18,6 +17,7 @@ from supportnet.circle_map.geometry import (
     label_extent,
     support_glyphs,
 )
+from supportnet.circle_map.give_way import _FEW, _FITS, _capped, _fit_label, _text, _ways
 
 #: Font sizes tried, as fractions of the base size, when a cell is too crowded for its
 #: names at the base size even after giving way (see _place_cell). The map draws text only
@@ -27,16 +27,10 @@ _SCALES = (1.0, 0.88, 0.76, 0.66, 0.57, 0.5, 0.43, 0.37, 0.32, 0.27, 0.23, 0.2)
 #: From this size down, long names are made narrower too, to make room (as at the base
 #: size): two lines no wider than a cap (in ems), or one line shortened to it.
 _CAPS_FROM = 0.57
-#: When a name can't be written whole, names are made narrower to make room: two lines no
-#: wider than a cap (in ems), or one line shortened to it.
-_FITS: tuple[tuple[float, bool], ...] = ((7.5, True), (7.5, False), (5.0, True), (5.0, False))
 _GAP = 0.1  # ems of air kept between any two rectangles
 #: How much of a cell's area its nodes can take at best: starts the search for a font size
 #: near the answer instead of at the largest size.
 _PACKING = 0.55
-#: Cells with this many nodes or fewer (a personal network's usual) name as many as fit at the
-#: full size rather than all of them smaller; bigger cells go smaller, read by zooming in.
-_FEW = 6
 #: Cells with more nodes than this are set from the top without spreading them out.
 _SPREAD_LIMIT = 40
 
@@ -56,6 +50,8 @@ class _Item:
     after: float
     up: float
     down: float
+    #: The label is centred under the mark, not beside it.
+    below: bool = False
 
     @property
     def width(self) -> float:
@@ -72,22 +68,43 @@ class _Band:
         return sum(b - a for a, b in self.spans)
 
 
-def _bands(cell: _Cell, em: float, height: float, smallest: float, pitch: float) -> list[_Band]:
-    """Horizontal lines ``pitch`` apart, top to bottom, that can hold the smallest item."""
+def _bands(
+    cell: _Cell, em: float, height: float, smallest: float, pitch: float, align: int = 0
+) -> list[_Band]:
+    """Horizontal lines ``pitch`` apart, top to bottom, that can hold the smallest item:
+    centred in the cell's height, or (``align`` -1 or 1) from its top or its bottom."""
+    key = (em, height, pitch, align)
+    lines = cell.lines.get(key)
+    if lines is None:  # the same lines are asked for again and again while giving way
+        lines = cell.lines[key] = _lines(cell, em, height, pitch, align)
+    bands = []
+    for top, spans in lines:
+        wide = [span for span in spans if span[1] - span[0] >= smallest]
+        if wide:
+            bands.append(_Band(top, wide))
+    return bands
+
+
+def _lines(
+    cell: _Cell, em: float, height: float, pitch: float, align: int
+) -> list[tuple[float, list[Span]]]:
     pad = 0.3 * em
     top, bottom = cell.y_range()
     count = int((bottom - top - 2 * pad - height) / pitch) + 1
     if count <= 0:
         return []
     first = (top + bottom) / 2 - height / 2 - (count - 1) * pitch / 2
-    bands = []
+    if align < 0:
+        first = top + pad
+    elif align > 0:
+        first = bottom - pad - height - (count - 1) * pitch
+    lines = []
     for i in range(count):
         y = first + i * pitch
         spans = cell.spans(y, y + height, pad)
-        spans = [span for span in spans if span[1] - span[0] >= smallest]
         if spans:
-            bands.append(_Band(y, spans))
-    return bands
+            lines.append((y, spans))
+    return lines
 
 
 def _typeset(
@@ -141,8 +158,13 @@ def _arrange(cell: _Cell, items: list[_Item], em: float) -> list[tuple[_Item, fl
     gap = _GAP * em * 2
     pitch = height + _GAP * em * 3
     smallest = min(item.width for item in items)
-    bands = _bands(cell, em, height, smallest, pitch)
-    rows = _typeset(bands, items, None, gap)
+    rows = None
+    # A wedge's lines fall better from its top or its bottom than centred, now and then.
+    for align in (0, 1, -1):
+        bands = _bands(cell, em, height, smallest, pitch, align)
+        rows = _typeset(bands, items, None, gap)
+        if rows is not None:
+            break
     if rows is None:
         return None
     used = [band for band, row in zip(bands, rows, strict=True) if row]
@@ -184,58 +206,25 @@ def _make_item(
     side: int,
     width_of: Callable[[str], float],
     letters: bool = True,
+    below: bool = False,
 ) -> _Item:
     support = support_glyphs(node.support_types) if lines and letters else ""
     extent = NODE_EXTENT * em
     if not lines:
         return _Item(node, (), "", 0.0, extent, extent, extent, extent)
     widest = max(text_width, width_of(support) * SUPPORT_SIZE if support else 0.0)
+    if below:
+        half = max(extent, (widest / 2 + LABEL_PAD) * em)
+        above, under = label_extent(len(lines), bool(support))
+        down = extent + (above + under) * em
+        return _Item(node, lines, support, widest, half, half, extent, down, True)
     far = extent
     near = max(extent, (LABEL_START + widest + 2 * LABEL_PAD) * em)
-    above, below = label_extent(len(lines), bool(support))
-    up, down = max(extent, above * em), max(extent, below * em)
+    above, under = label_extent(len(lines), bool(support))
+    up, down = max(extent, above * em), max(extent, under * em)
     if side > 0:
         return _Item(node, lines, support, widest, far, near, up, down)
     return _Item(node, lines, support, widest, near, far, up, down)
-
-
-def _fit_label(
-    text: str,
-    caps: tuple[float, float],
-    wrap: bool,
-    width_of: Callable[[str], float],
-    cut: bool = True,
-) -> tuple[tuple[str, ...], float] | None:
-    """The label's lines and widest line, in ems.
-
-    One line no wider than ``caps[0]``; failing that (with ``wrap``) two lines no wider
-    than ``caps[1]``, split at the space that makes the wider line narrowest, the second
-    shortened with "…" if it is still too wide; failing that one line shortened with "…".
-    Without ``cut`` nothing is shortened: None when the label can't fit whole.
-    """
-    one, two = caps
-    width = width_of(text)
-    if width <= one:
-        return (text,), width
-    if wrap:
-        words = text.split(" ")
-        best: tuple[float, str, str] | None = None
-        for i in range(1, len(words)):
-            first, second = " ".join(words[:i]), " ".join(words[i:])
-            widest = max(width_of(first), width_of(second))
-            if best is None or widest < best[0]:
-                best = (widest, first, second)
-        if best is not None and width_of(best[1]) <= two:
-            first, second = best[1], best[2]
-            if width_of(second) > two:
-                if not cut:
-                    return None
-                second = _shorten(second, two, width_of)[0]
-            return (first, second), max(width_of(first), width_of(second))
-    if not cut:
-        return None
-    short, short_width = _shorten(text, one, width_of)
-    return (short,), short_width
 
 
 def _items(
@@ -247,14 +236,21 @@ def _items(
     side: int,
     cut: bool = True,
     letters: bool = True,
+    called: Collection[int] = (),
+    below: bool = False,
+    wide: tuple[float, float] | None = None,
 ) -> list[_Item] | None:
+    """Each member's item, its label fitted to ``caps``; a name that can't be written
+    whole there is fitted to ``wide`` instead, when given (narrower only where it can)."""
     items = []
-    for node in members:
-        text = " ".join(node.label.split()) or "?"
+    for index, node in enumerate(members):
+        text = _text(node, index in called)
         fitted = _fit_label(text, caps, wrap, width_of, cut)
+        if fitted is None and wide is not None:
+            fitted = _fit_label(text, wide, wrap, width_of, cut)
         if fitted is None:
             return None
-        items.append(_make_item(node, *fitted, em, side, width_of, letters))
+        items.append(_make_item(node, *fitted, em, side, width_of, letters, below))
     return items
 
 
@@ -267,18 +263,14 @@ def _label_room(cell: _Cell, em: float, lines: int) -> float:
     return widest / em - (NODE_EXTENT + LABEL_START + 2 * LABEL_PAD)
 
 
-def _shorten(text: str, cap: float, width_of: Callable[[str], float]) -> tuple[str, float]:
-    """The longest start of ``text`` that fits in ``cap`` ems with "…" after it."""
-    lo, hi = 1, len(text) - 1
-    best = text[:1] + ELLIPSIS
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        candidate = text[:mid].rstrip() + ELLIPSIS
-        if width_of(candidate) <= cap:
-            best, lo = candidate, mid + 1
-        else:
-            hi = mid - 1
-    return best, width_of(best)
+def _below_room(cell: _Cell, em: float, lines: int) -> float:
+    """The widest label of so many lines, in ems, that fits anywhere in the cell under a
+    mark."""
+    above, below = label_extent(lines, True)
+    height = (NODE_EXTENT * 2 + above + below) * em
+    spans = (span for band in _bands(cell, em, height, 0.0, height / 2) for span in band.spans)
+    widest = max((b - a for a, b in spans), default=0.0)
+    return widest / em - 2 * LABEL_PAD
 
 
 def _first_hopeful(
@@ -303,38 +295,42 @@ def _place_cell(
     width_of: Callable[[str], float],
     min_index: int,
     every_name: bool = False,
+    letters_back: bool = True,
 ) -> tuple[int, list[PlacedNode]]:
     """Lay out one cell; returns the index in :data:`_SCALES` of the size it took.
 
-    At ``em`` (9 pt and more at the default fit) ways of fitting are tried in turn: names
-    whole (on two lines if need be) with their support letters, whole without the letters
-    (the card has them), shortened with "…" with the letters, shortened without; in a cell
-    of a few, as many names as fit with the others' marks bare. Only then smaller sizes,
-    which the map shows when zoomed in; at last bare marks. ``every_name`` (print) neither
-    shortens at the full size nor names only some: a printed map names everyone, whole
-    and smaller if need be, as the screen does when zoomed in.
+    At ``em`` (9 pt and more at the default fit) the ways of :func:`_ways` are tried in
+    turn: whole names, the names they are called, then shortened with "…"; in a cell of a
+    few, as a last resort, as many names as fit with the others' marks bare. Only then
+    smaller sizes, which the map shows when zoomed in; at last bare marks. ``every_name``
+    (print) neither shortens at the full size nor names only some: a printed map names
+    everyone, whole and smaller if need be, as the screen does when zoomed in. Where a cell
+    of a few left its letters out, they come back for whoever still has room
+    (``letters_back``; sectors.py, trying widths, doesn't need them).
     """
     rooms = (_label_room(cell, em, 1), _label_room(cell, em, 2))
     # Area alone rules out names only in a crowd: a few can fit where the sum says not.
     few = len(members) <= _FEW
     hopeful = min_index == 0 and (few or _first_hopeful(cell, members, em, width_of) == 0)
     if hopeful and rooms[0] >= 1.5:  # at least a short name fits somewhere
-        capped = [((min(cap, rooms[0]), min(cap, rooms[1])), wrap) for cap, wrap in _FITS]
-        ways = [(rooms, True, False, True), (rooms, True, False, False)]
-        if not every_name:  # print would rather write a name whole and smaller
-            ways += [(caps, wrap, True, True) for caps, wrap in [(rooms, True), *capped]]
-            ways += [(caps, wrap, True, False) for caps, wrap in [(rooms, True), *capped]]
+        capped = _capped(rooms)
+        below_rooms = (_below_room(cell, em, 1), _below_room(cell, em, 2))
         tried: set[tuple[tuple[str, ...], ...]] = set()
-        for caps, wrap, cut, letters in ways:
-            items = _items(members, width_of, caps, wrap, em, cell.side, cut, letters)
+        ways = _ways(members, width_of, rooms, every_name, below_rooms)
+        for caps, wrap, cut, letters, called, below, wide in ways:
+            items = _items(
+                members, width_of, caps, wrap, em, cell.side, cut, letters, called, below, wide
+            )
             if items is None:
                 continue  # some name can't be written whole here
-            texts = tuple((*item.lines, item.support) for item in items)
+            texts = tuple((*item.lines, item.support, str(below)) for item in items)
             if texts in tried:
                 continue  # this way of fitting changed nothing
             tried.add(texts)
             arranged = _arrange(cell, items, em)
             if arranged is not None:
+                if not letters and few and letters_back:
+                    arranged = _letters_back(cell, items, arranged, em, width_of)
                 return 0, _to_placed(arranged, em, cell.side)
         if few and not every_name:  # a few: as many names as fit, at the size that reads
             partly = _some_named(cell, members, em, width_of, capped[-1][0])
@@ -370,6 +366,27 @@ def _place_cell(
     return len(_SCALES) - 1, _to_placed(arranged, size, cell.side)
 
 
+def _letters_back(
+    cell: _Cell,
+    items: list[_Item],
+    arranged: list[tuple[_Item, float, float]],
+    em: float,
+    width_of: Callable[[str], float],
+) -> list[tuple[_Item, float, float]]:
+    """The support letters given back, one node at a time in order, wherever the cell
+    still fits with them (names as they are)."""
+    for index, item in enumerate(items):
+        if not item.lines or not item.node.support_types:
+            continue
+        fitted = (item.lines, item.text_width)
+        lettered = _make_item(item.node, *fitted, em, cell.side, width_of, True, item.below)
+        trial = [*items[:index], lettered, *items[index + 1 :]]
+        again = _arrange(cell, trial, em)
+        if again is not None:
+            items, arranged = trial, again
+    return arranged
+
+
 def _some_named(
     cell: _Cell,
     members: list[MapNode],
@@ -377,23 +394,25 @@ def _some_named(
     width_of: Callable[[str], float],
     caps: tuple[float, float],
 ) -> list[PlacedNode] | None:
-    """As many names as fit at ``em`` (shortest first, shortened to ``caps``, no support
-    letters), the others as bare marks of the same size; None if not even one fits."""
-    by_length = sorted(range(len(members)), key=lambda i: (width_of(members[i].label), i))
+    """As many names as fit at ``em`` (the names they are called, shortest first, shortened
+    to ``caps``, no support letters, beside or else under the marks), the others as bare
+    marks of the same size; None if not even one fits."""
+    texts = [_text(node, True) for node in members]
+    by_length = sorted(range(len(members)), key=lambda i: (width_of(texts[i]), i))
     for count in range(len(members) - 1, 0, -1):
         named = set(by_length[:count])
-        items = []
-        for i, node in enumerate(members):
-            if i in named:
-                text = " ".join(node.label.split()) or "?"
-                fitted = _fit_label(text, caps, True, width_of)
-                assert fitted is not None  # shortening always fits
-                items.append(_make_item(node, *fitted, em, cell.side, width_of, False))
-            else:
-                items.append(_make_item(node, (), 0.0, em, cell.side, width_of))
-        arranged = _arrange(cell, items, em)
-        if arranged is not None:
-            return _to_placed(arranged, em, cell.side)
+        for below in (False, True):
+            items = []
+            for i, node in enumerate(members):
+                if i in named:
+                    fitted = _fit_label(texts[i], caps, True, width_of)
+                    assert fitted is not None  # shortening always fits
+                    items.append(_make_item(node, *fitted, em, cell.side, width_of, False, below))
+                else:
+                    items.append(_make_item(node, (), 0.0, em, cell.side, width_of))
+            arranged = _arrange(cell, items, em)
+            if arranged is not None:
+                return _to_placed(arranged, em, cell.side)
     return None
 
 
@@ -421,11 +440,13 @@ def _to_placed(
         if item.lines:
             width = (item.text_width + 2 * LABEL_PAD) * em
             above, below = label_extent(len(item.lines), bool(item.support))
-            x0 = x + LABEL_START * em if side > 0 else x - LABEL_START * em - width
-            rect = (x0, y - above * em, width, (above + below) * em)
+            if item.below:
+                rect = (x - width / 2, y + NODE_EXTENT * em, width, (above + below) * em)
+            else:
+                x0 = x + LABEL_START * em if side > 0 else x - LABEL_START * em - width
+                rect = (x0, y - above * em, width, (above + below) * em)
         else:
             rect = (x, y, 0.0, 0.0)
-        placed.append(
-            PlacedNode(item.node, x, y, rect, "\n".join(item.lines), em, side, item.support)
-        )
+        text = "\n".join(item.lines)
+        placed.append(PlacedNode(item.node, x, y, rect, text, em, side, item.support, item.below))
     return placed

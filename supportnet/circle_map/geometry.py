@@ -45,6 +45,13 @@ RING_FONT: dict[Circle, float] = {Circle.INNER: 1.0, Circle.MIDDLE: 1.0, Circle.
 SECTOR_SPAN = 2 * math.pi / len(DOMAIN_ORDER)
 #: Twelve o'clock. Angles are screen angles (y down), so they grow clockwise.
 START_ANGLE = -math.pi / 2
+#: Each sector's start and end screen angle, in :data:`DOMAIN_ORDER`. Sectors are equal
+#: unless a part of life is crowded (circle_map/sectors.py widens it for a network).
+Spans = tuple[tuple[float, float], ...]
+EQUAL_SPANS: Spans = tuple(
+    (START_ANGLE + i * SECTOR_SPAN, START_ANGLE + (i + 1) * SECTOR_SPAN)
+    for i in range(len(DOMAIN_ORDER))
+)
 
 # Node drawing, in ems of the node's font size (PlacedNode.font_size). The Qt side draws
 # with the same numbers, so what is laid out is what is painted.
@@ -93,6 +100,11 @@ def _glyphs(support: frozenset[SupportType]) -> str:
     return " ".join(SUPPORT_GLYPHS[s] for s in BADGE_ORDER if s in support)
 
 
+def below_offset(em: float) -> float:
+    """From a node's centre down to the middle of its first line, for a label under it."""
+    return (NODE_EXTENT + LINE_HEIGHT / 2) * em
+
+
 def label_extent(lines: int, has_support: bool) -> tuple[float, float]:
     """How far a label block reaches above and below the node's centre, in ems."""
     below = LINE_HEIGHT / 2 + (lines - 1) * LINE_STEP + (SUPPORT_ROW if has_support else 0.0)
@@ -113,6 +125,9 @@ class MapNode:
     #: e.g. "3 days ago", shown in the card.
     last_contact_text: str = ""
     is_group: bool = False
+    #: The name they are called ("Grandad", "Owen", "Farid"), written where the whole
+    #: label doesn't fit; "" when it is the label itself.
+    called: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +149,9 @@ class PlacedNode:
     label_side: int = 1
     #: The support letters drawn under the name ("" when none or hidden).
     support_text: str = ""
+    #: The label sits centred under the mark instead of beside it (where a ring is too
+    #: shallow for a name beside a mark: near three and nine o'clock).
+    label_below: bool = False
 
     @property
     def node_rect(self) -> Rect:
@@ -152,11 +170,9 @@ def ring_bounds(circle: Circle, radius: float = 1000.0) -> tuple[float, float]:
     return low * radius, high * radius
 
 
-def sector_angles(domain: LifeDomain) -> tuple[float, float]:
+def sector_angles(domain: LifeDomain, spans: Spans | None = None) -> tuple[float, float]:
     """Start and end screen angle of a sector, in radians, clockwise from twelve o'clock."""
-    index = DOMAIN_ORDER.index(domain)
-    start = START_ANGLE + index * SECTOR_SPAN
-    return start, start + SECTOR_SPAN
+    return (spans or EQUAL_SPANS)[DOMAIN_ORDER.index(domain)]
 
 
 def ring_label_rect(circle: Circle, radius: float = 1000.0) -> Rect:
@@ -174,7 +190,9 @@ def node_rect(x: float, y: float, em: float) -> Rect:
     return (x - ext, y - ext, 2 * ext, 2 * ext)
 
 
-def locate(x: float, y: float, *, radius: float = 1000.0) -> tuple[Circle, LifeDomain] | None:
+def locate(
+    x: float, y: float, *, radius: float = 1000.0, spans: Spans | None = None
+) -> tuple[Circle, LifeDomain] | None:
     """The ring and sector a point falls in; None on the "me" disc or outside the map."""
     distance = math.hypot(x, y)
     if distance < me_radius(radius) or distance > radius:
@@ -185,7 +203,8 @@ def locate(x: float, y: float, *, radius: float = 1000.0) -> tuple[Circle, LifeD
             circle = candidate
             break
     turn = (math.atan2(y, x) - START_ANGLE) % (2 * math.pi)
-    index = min(int(turn / SECTOR_SPAN), len(DOMAIN_ORDER) - 1)
+    ends = [end - START_ANGLE for _, end in (spans or EQUAL_SPANS)]
+    index = next((i for i, end in enumerate(ends) if turn < end), len(DOMAIN_ORDER) - 1)
     return circle, DOMAIN_ORDER[index]
 
 

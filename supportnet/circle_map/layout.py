@@ -12,8 +12,10 @@ from supportnet.circle_map.geometry import (
     RING_FONT,
     MapNode,
     PlacedNode,
+    Spans,
     sort_key,
 )
+from supportnet.circle_map.sectors import sector_spans
 from supportnet.model.network import Circle, LifeDomain
 
 #: The halves of a ring laid out whole (see ``layout``'s ``whole_ring``).
@@ -21,11 +23,43 @@ _RIGHT, _LEFT = "right", "left"
 _Part = LifeDomain | str
 
 
-def _shape(key: tuple[Circle, _Part], radius: float) -> _Cell:
+def _shape(key: tuple[Circle, _Part], radius: float, spans: Spans) -> _Cell:
     circle, part = key
     if isinstance(part, LifeDomain):
-        return _Cell(circle, part, radius)
+        return _Cell(circle, part, radius, spans=spans)
     return _Cell(circle, None, radius, right=part == _RIGHT)
+
+
+def _width_cache(
+    measure: Callable[[str], float] | None, char_width: float
+) -> Callable[[str], float]:
+    measure_text = measure if measure is not None else (lambda text: char_width * len(text))
+    widths: dict[str, float] = {}
+
+    def width_of(text: str) -> float:
+        found = widths.get(text)
+        if found is None:
+            found = widths[text] = measure_text(text)
+        return found
+
+    return width_of
+
+
+def layout_spans(
+    nodes: Sequence[MapNode],
+    *,
+    radius: float = 1000.0,
+    font_size: float | None = None,
+    measure: Callable[[str], float] | None = None,
+    char_width: float = CHAR_WIDTH,
+    whole_ring: Circle | None = None,
+) -> Spans:
+    """The sectors' angles :func:`layout` gives these nodes (the map draws its lines so).
+
+    A ring laid out whole has no sectors: its nodes don't count."""
+    em = font_size if font_size is not None else BASE_FONT * radius
+    counted = [node for node in nodes if node.circle is not whole_ring]
+    return sector_spans(counted, em=em, width_of=_width_cache(measure, char_width), radius=radius)
 
 
 def layout(
@@ -37,6 +71,7 @@ def layout(
     char_width: float = CHAR_WIDTH,
     whole_ring: Circle | None = None,
     every_name: bool = False,
+    spans: Spans | None = None,
 ) -> list[PlacedNode]:
     """Place every node, with its label and markers, inside its own ring and sector.
 
@@ -62,19 +97,17 @@ def layout(
             leaves that ring's sector lines out.
         every_name: a name for everyone, smaller where need be (print); on screen a
             crowded cell of a few names as many as fit at the size that reads instead.
+        spans: the sectors' angles; by default :func:`layout_spans` of the same nodes and
+            ``whole_ring``.
 
     Returns:
         One :class:`PlacedNode` per node, in the order of ``nodes``.
     """
     em = font_size if font_size is not None else BASE_FONT * radius
-    measure_text = measure if measure is not None else (lambda text: char_width * len(text))
-    widths: dict[str, float] = {}
-
-    def width_of(text: str) -> float:
-        found = widths.get(text)
-        if found is None:
-            found = widths[text] = measure_text(text)
-        return found
+    width_of = _width_cache(measure, char_width)
+    if spans is None:
+        counted = [node for node in nodes if node.circle is not whole_ring]
+        spans = sector_spans(counted, em=em, width_of=width_of, radius=radius)
 
     cells: dict[tuple[Circle, _Part], list[MapNode]] = {}
     whole: list[MapNode] = []
@@ -89,7 +122,7 @@ def layout(
         cells[(whole_ring, _RIGHT)] = whole[:half]
         if whole[half:]:
             cells[(whole_ring, _LEFT)] = whole[half:]
-    shapes = {key: _shape(key, radius) for key in cells}
+    shapes = {key: _shape(key, radius, spans) for key in cells}
     done: dict[tuple[Circle, _Part], tuple[int, list[PlacedNode]]] = {}
     for key, members in cells.items():
         members.sort(key=sort_key)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from supportnet.circle_map import geometry as ml
 from supportnet.circle_map.cells import _FEW
 from supportnet.circle_map.geometry import MapNode, PlacedNode, Rect, locate
-from supportnet.circle_map.layout import layout
+from supportnet.circle_map.layout import layout, layout_spans
 from supportnet.model.network import Circle, LifeDomain, SupportType
 
 FIRST = [
@@ -108,8 +108,11 @@ def _collisions(placed: Sequence[PlacedNode]) -> list[tuple[str, str]]:
     return found
 
 
-def _outside_own_cell(placed: Sequence[PlacedNode]) -> list[str]:
-    """Nodes whose centre, label or footprint reaches out of their own ring and sector."""
+def _outside_own_cell(placed: Sequence[PlacedNode], spans: ml.Spans | None = None) -> list[str]:
+    """Nodes whose centre, label or footprint reaches out of their own ring and sector
+    (the sectors as laid out for them: wider where a part of life is crowded)."""
+    if spans is None:
+        spans = layout_spans([p.node for p in placed])
     wrong = []
     for p in placed:
         cell = (p.node.circle, p.node.domain)
@@ -117,7 +120,7 @@ def _outside_own_cell(placed: Sequence[PlacedNode]) -> list[str]:
         for x, y, w, h in (p.label_rect, p.node_rect):
             if w > 0:
                 points += [(x, y), (x + w, y), (x, y + h), (x + w, y + h)]
-        if any(locate(x, y) != cell for x, y in points):
+        if any(locate(x, y, spans=spans) != cell for x, y in points):
             wrong.append(p.node.label)
     return wrong
 
@@ -184,8 +187,9 @@ def test_every_node_lands_in_its_own_cell(nodes: list[MapNode]) -> None:
     nodes = _unique(nodes)
     placed = layout(nodes)
     assert [p.node for p in placed] == nodes
+    spans = layout_spans(nodes)
     for p in placed:
-        assert locate(p.x, p.y) == (p.node.circle, p.node.domain)
+        assert locate(p.x, p.y, spans=spans) == (p.node.circle, p.node.domain)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -194,8 +198,9 @@ def test_no_overlaps_at_dunbar_scale_random(nodes: list[MapNode], radius: float)
     nodes = _unique(nodes)
     placed = layout(nodes, radius=radius)
     assert _collisions(placed) == []
+    spans = layout_spans(nodes, radius=radius)
     for p in placed:
-        assert locate(p.x, p.y, radius=radius) == (p.node.circle, p.node.domain)
+        assert locate(p.x, p.y, radius=radius, spans=spans) == (p.node.circle, p.node.domain)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -215,10 +220,12 @@ def test_realistic_150_keeps_every_label_inside_its_cell_and_whole() -> None:
     placed = layout(_people(150, seed=7))
     assert _collisions(placed) == []
     assert _outside_own_cell(placed) == []
-    whole = sum(1 for p in placed if p.label_text.replace("\n", " ") == p.node.label)
-    # Fewer whole than when crowded cells wrote small (0.8): a name shortened at a size
-    # that reads beats a whole one only zooming in shows.
-    assert whole >= 0.7 * len(placed)
+    # A name at the size that reads (shortened if need be) beats a whole one written smaller,
+    # which the map shows only zooming in: 15 of these 150 before issue 13's give-way
+    # (called names, shortening at the full size, wider crowded sectors), 24 now.
+    base = ml.BASE_FONT * 1000.0
+    readable = sum(1 for p in placed if p.label_text and p.font_size == pytest.approx(base))
+    assert readable >= 0.15 * len(placed)
     _unnamed_only_among_a_few(placed)
 
 
@@ -305,18 +312,46 @@ def test_same_nodes_in_any_order_give_the_same_map() -> None:
 
 
 def test_adding_someone_leaves_the_other_rings_as_they_were() -> None:
+    """While the sectors stay (their widths move in steps of crowding, so one more person
+    in most parts of life leaves them), someone new moves nobody in the other rings."""
     nodes = _people(150, seed=13)
-    newcomer = MapNode(("person", 999), "Newcomer", Circle.OUTER, LifeDomain.FRIENDS)
+    spans = layout_spans(nodes)
+    staying = []
+    for domain in ml.DOMAIN_ORDER:
+        newcomer = MapNode(("person", 999), "Jo", Circle.OUTER, domain)
+        if layout_spans([*nodes, newcomer]) == spans:
+            staying.append(newcomer)
+    assert len(staying) >= len(ml.DOMAIN_ORDER) // 2
+    newcomer = staying[0]
     before = _by_key(layout(nodes))
     after = _by_key(layout([*nodes, newcomer]))
     for key, placed in before.items():
         if placed.node.circle is not Circle.OUTER:
             assert after[key] == placed
-    # The sectors themselves never move: they don't depend on who is in them.
-    assert locate(after[newcomer.key].x, after[newcomer.key].y) == (
+    assert locate(after[newcomer.key].x, after[newcomer.key].y, spans=spans) == (
         Circle.OUTER,
-        LifeDomain.FRIENDS,
+        newcomer.domain,
     )
+
+
+def test_sectors_are_equal_unless_a_part_of_life_is_crowded() -> None:
+    few = [MapNode(("person", i), "Sam", Circle.OUTER, d) for i, d in enumerate(LifeDomain)]
+    assert layout_spans(few) == ml.EQUAL_SPANS
+    crowded = [
+        *few,
+        *(
+            MapNode(("person", 10 + i), f"Friend {i}", Circle.INNER, LifeDomain.FRIENDS)
+            for i in range(6)
+        ),
+    ]
+    spans = layout_spans(crowded)
+    width = {d: spans[i][1] - spans[i][0] for i, d in enumerate(ml.DOMAIN_ORDER)}
+    assert width[LifeDomain.FRIENDS] > max(
+        w for d, w in width.items() if d is not LifeDomain.FRIENDS
+    )
+    assert sum(width.values()) == pytest.approx(2 * math.pi)
+    assert min(width.values()) >= math.radians(29.9)
+    assert spans[0][0] == pytest.approx(ml.START_ANGLE)
 
 
 def test_order_within_a_cell_follows_the_labels() -> None:
@@ -346,15 +381,17 @@ def test_a_thousand_nodes_stay_in_their_cells_and_mostly_apart() -> None:
     hidden = sum(1 for p in placed if not p.label_text)
     print(f"\nlayout of 1,000 nodes: {elapsed:.0f} ms, {hidden} labels hidden")
     assert len(placed) == 1000
+    spans = layout_spans(nodes)
     for p in placed:
-        assert locate(p.x, p.y) == (p.node.circle, p.node.domain)
+        assert locate(p.x, p.y, spans=spans) == (p.node.circle, p.node.domain)
     assert _collisions(placed) == []
 
 
 def test_hundreds_in_one_cell_fall_back_to_bare_marks_in_the_cell() -> None:
     nodes = _people(600, seed=19, skew=600)
     placed = layout(nodes)
-    assert {locate(p.x, p.y) for p in placed} == {(Circle.OUTER, LifeDomain.FRIENDS)}
+    spans = layout_spans(nodes)
+    assert {locate(p.x, p.y, spans=spans) for p in placed} == {(Circle.OUTER, LifeDomain.FRIENDS)}
     hidden = [p for p in placed if not p.label_text]
     assert hidden, "600 names can't all be written in one cell"
     assert all(p.label_rect[2] == 0 for p in hidden)

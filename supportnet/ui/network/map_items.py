@@ -42,10 +42,12 @@ if TYPE_CHECKING:
     from supportnet.ui.network.map_view import CircleMapView
 
 
-def _cell_path(circle: Circle, domain: LifeDomain, radius: float) -> QPainterPath:
+def _cell_path(
+    circle: Circle, domain: LifeDomain, radius: float, spans: ml.Spans | None = None
+) -> QPainterPath:
     """The outline of one ring-and-sector cell."""
     r_in, r_out = ml.ring_bounds(circle, radius)
-    a0, a1 = ml.sector_angles(domain)
+    a0, a1 = ml.sector_angles(domain, spans)
     sweep = math.degrees(a1 - a0)
     path = QPainterPath()
     path.moveTo(r_in * math.cos(a0), r_in * math.sin(a0))
@@ -91,6 +93,8 @@ class _Backdrop(QGraphicsItem):
         self.centre_text = "Me"
         #: A ring laid out as one (a care team's view): no sector lines across it.
         self.whole_ring: Circle | None = None
+        #: The sectors' angles: wider for a crowded part of life (circle_map/sectors.py).
+        self.spans: ml.Spans = ml.EQUAL_SPANS
         self.setZValue(-10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._sector_labels = self._place_sector_labels()
@@ -99,7 +103,7 @@ class _Backdrop(QGraphicsItem):
     def _place_sector_labels(self) -> list[tuple[list[str], float, float, int]]:
         placed = []
         for domain in ml.DOMAIN_ORDER:
-            a0, a1 = ml.sector_angles(domain)
+            a0, a1 = ml.sector_angles(domain, self.spans)
             middle = (a0 + a1) / 2
             lines = _sector_label_lines(domain)
             cos, sin = math.cos(middle), math.sin(middle)
@@ -151,6 +155,13 @@ class _Backdrop(QGraphicsItem):
             first = first[:-1]
         return first.rstrip() + "…", self.CENTRE_MIN
 
+    def set_spans(self, spans: ml.Spans) -> None:
+        """Draw the sectors at these angles, their names in the middle of each."""
+        if spans != self.spans:
+            self.spans = spans
+            self._sector_labels = self._place_sector_labels()
+            self.refresh()
+
     def set_whole_ring(self, circle: Circle | None) -> None:
         if circle is not self.whole_ring:
             self.whole_ring = circle
@@ -193,7 +204,7 @@ class _Backdrop(QGraphicsItem):
         r_me = ml.me_radius(MAP_RADIUS)
         reach = self._sector_line_reach()
         for domain in ml.DOMAIN_ORDER:
-            a = ml.sector_angles(domain)[0]
+            a = ml.sector_angles(domain, self.spans)[0]
             c, s = math.cos(a), math.sin(a)
             for near, far in reach:
                 painter.drawLine(QPointF(near * c, near * s), QPointF(far * c, far * s))
@@ -271,14 +282,28 @@ class _NodeItem(QGraphicsItem):
         lx, ly, lw, lh = placed.label_rect
         self._label = QRectF(lx - placed.x, ly - placed.y, lw, lh)
         self._lines = placed.label_text.split("\n") if placed.label_text else []
-        self._text_x = (
-            self._label.left() + ml.LABEL_PAD * em
-            if placed.label_side > 0
-            else self._label.right() - ml.LABEL_PAD * em
-        )
+        if placed.label_below:  # centred under the mark
+            self._text_x, self._align = 0.0, 0
+            self._text_y = ml.below_offset(em)
+        else:  # beside the mark, away from the centre
+            left = placed.label_side > 0
+            self._align = -1 if left else 1
+            self._text_x = (
+                self._label.left() + ml.LABEL_PAD * em
+                if left
+                else self._label.right() - ml.LABEL_PAD * em
+            )
+            self._text_y = 0.0
         self._support_y = (
-            ml.LINE_HEIGHT / 2 + (len(self._lines) - 1) * ml.LINE_STEP + ml.SUPPORT_ROW / 2 - 0.06
-        ) * em
+            self._text_y
+            + (
+                ml.LINE_HEIGHT / 2
+                + (len(self._lines) - 1) * ml.LINE_STEP
+                + ml.SUPPORT_ROW / 2
+                - 0.06
+            )
+            * em
+        )
         nx, ny, nw, nh = placed.node_rect
         self._node_box = QRectF(nx - placed.x, ny - placed.y, nw, nh)
         bounds = self._node_box
@@ -353,10 +378,11 @@ class _NodeItem(QGraphicsItem):
                 painter.drawEllipse(self._crisis_rect)
         if not label_visible:
             return
-        align = -1 if self.placed.label_side > 0 else 1
+        align = self._align
         painter.setPen(style.text)
         for i, line in enumerate(self._lines):
-            _draw_text(painter, shared, line, self._text_x, i * ml.LINE_STEP * em, em, align=align)
+            y = self._text_y + i * ml.LINE_STEP * em
+            _draw_text(painter, shared, line, self._text_x, y, em, align=align)
         support = self.placed.support_text
         if support and label_drawn(
             px_per_em * ml.SUPPORT_SIZE, exporting=exporting, minimum=MIN_GLYPH_PX

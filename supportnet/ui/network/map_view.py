@@ -91,6 +91,7 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
         self._apply_theme_to_scene()
         self._nodes: list[MapNode] = []
         self._whole_ring: Circle | None = None
+        self._spans: ml.Spans = ml.EQUAL_SPANS
         self._placed: list[PlacedNode] = []
         self._items: dict[NodeKey, _NodeItem] = {}
         self._order: list[NodeKey] = []
@@ -119,6 +120,11 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
         self._nodes = list(nodes)
         self._whole_ring = whole_ring
         self._backdrop.set_whole_ring(whole_ring)
+        # Crowded parts of life get wider sectors, the same on screen and in print.
+        self._spans = map_layout.layout_spans(
+            self._nodes, radius=MAP_RADIUS, measure=self._shared.measure, whole_ring=whole_ring
+        )
+        self._backdrop.set_spans(self._spans)
         self._placed = self._lay_out()
         self._show_placed(self._placed)
         self._order = self._tab_order()
@@ -139,6 +145,7 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
             measure=self._shared.measure,
             whole_ring=self._whole_ring,
             every_name=every_name,
+            spans=self._spans,
         )
 
     def _show_placed(self, placed: Sequence[PlacedNode]) -> None:
@@ -166,6 +173,10 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
 
     def nodes(self) -> list[MapNode]:
         return list(self._nodes)
+
+    def sector_spans(self) -> ml.Spans:
+        """The sectors' angles as drawn now."""
+        return self._spans
 
     def placed_nodes(self) -> list[PlacedNode]:
         """Where every node was laid out, in map units."""
@@ -231,7 +242,7 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
         self._drop_marker.setVisible(False)
         if item is None:
             return False
-        target = ml.locate(x, y, radius=MAP_RADIUS)
+        target = ml.locate(x, y, radius=MAP_RADIUS, spans=self._spans)
         node = item.node
         if not self.movable or target is None or target == (node.circle, node.domain):
             item.snap_back()
@@ -317,7 +328,7 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
             self._refresh_card()
 
     def _dragged_over(self, item: _NodeItem, pos: QPointF) -> None:
-        target = ml.locate(pos.x(), pos.y(), radius=MAP_RADIUS)
+        target = ml.locate(pos.x(), pos.y(), radius=MAP_RADIUS, spans=self._spans)
         node = item.node
         if target is None or target == (node.circle, node.domain):
             self._drop_marker.setVisible(False)
@@ -329,7 +340,7 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
             )
             return
         theme = self._shared.theme
-        self._drop_marker.setPath(_cell_path(target[0], target[1], MAP_RADIUS))
+        self._drop_marker.setPath(_cell_path(target[0], target[1], MAP_RADIUS, self._spans))
         self._drop_marker.setBrush(QBrush(theme.drop_fill))
         pen = QPen(theme.drop_line, 2.0)
         pen.setCosmetic(True)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from supportnet.circle_map.geometry import MapNode
-from supportnet.model.network import Group, Person
+from supportnet.model.network import Group, Person, first_name_of
 from supportnet.model.targets import GROUP, PERSON
 from supportnet.scheduling.phrasing import since_phrase
 from supportnet.scheduling.rhythm import NO_CONTACT, ContactStats, quietness
@@ -38,6 +38,10 @@ def map_nodes(
             if member.id is None or member.domain is None:
                 continue
             stats = stats_by_id.get(member.id, NO_CONTACT)
+            # The name they are called, where the map has no room for the whole one.
+            called = (
+                first_name_of(member.name, member.nickname) if isinstance(member, Person) else ""
+            )
             nodes.append(
                 MapNode(
                     key=(kind, member.id),
@@ -48,6 +52,7 @@ def map_nodes(
                     quietness=quietness(stats, now, cadence.get(member.id)),
                     last_contact_text=_since(stats, now),
                     is_group=kind == GROUP,
+                    called=called if called != member.display_name else "",
                 )
             )
     return nodes

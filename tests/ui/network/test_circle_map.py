@@ -126,9 +126,11 @@ def _placed(view: CircleMapView, key: tuple[str, int]) -> ml.PlacedNode:
     return next(p for p in view.placed_nodes() if p.node.key == key)
 
 
-def _cell_centre(circle: Circle, domain: LifeDomain) -> tuple[float, float]:
+def _cell_centre(
+    circle: Circle, domain: LifeDomain, spans: ml.Spans | None = None
+) -> tuple[float, float]:
     low, high = ml.ring_bounds(circle)
-    a0, a1 = ml.sector_angles(domain)
+    a0, a1 = ml.sector_angles(domain, spans)
     r, a = (low + high) / 2, (a0 + a1) / 2
     return r * math.cos(a), r * math.sin(a)
 
@@ -190,7 +192,7 @@ def test_dragging_a_node_to_another_ring_and_sector_emits_node_moved(
     view: CircleMapView, qtbot
 ) -> None:
     kwame = _placed(view, ("person", 8))
-    target = _cell_centre(Circle.MIDDLE, LifeDomain.WORK_SCHOOL)
+    target = _cell_centre(Circle.MIDDLE, LifeDomain.WORK_SCHOOL, view.sector_spans())
     start = _viewport_point(view, kwame.x, kwame.y)
     end = _viewport_point(view, *target)
     with qtbot.waitSignal(view.node_moved, timeout=1000) as blocker:
@@ -202,7 +204,10 @@ def test_dropping_in_the_same_cell_emits_nothing_and_snaps_back(view: CircleMapV
     kwame = _placed(view, ("person", 8))
     start = _viewport_point(view, kwame.x, kwame.y)
     end = start + QPoint(0, 12)
-    assert ml.locate(*_scene_xy(view, end)) == (Circle.OUTER, LifeDomain.FRIENDS)
+    assert ml.locate(*_scene_xy(view, end), spans=view.sector_spans()) == (
+        Circle.OUTER,
+        LifeDomain.FRIENDS,
+    )
     with qtbot.assertNotEmitted(view.node_moved):
         _drag(view, start, end)
     item = view.node_item(("person", 8))
@@ -224,7 +229,7 @@ def test_dropping_on_me_or_outside_snaps_back(view: CircleMapView, qtbot) -> Non
 
 
 def test_drop_logic_reports_the_target_cell(view: CircleMapView, qtbot) -> None:
-    x, y = _cell_centre(Circle.INNER, LifeDomain.ONLINE)
+    x, y = _cell_centre(Circle.INNER, LifeDomain.ONLINE, view.sector_spans())
     with qtbot.waitSignal(view.node_moved) as blocker:
         assert view.drop_node(("group", 3), x, y) is True
     assert blocker.args == ["group", 3, "inner", "online"]
