@@ -36,6 +36,8 @@ from supportnet.ui.widgets.menus import fill_menu
 CHECK_INTERVAL_MS = 60_000
 #: How long a notification stays up, where the desktop lets an app choose.
 NOTIFY_MS = 15_000
+#: What a first-name reminder calls a group: "Maybe a hello to your group?".
+GROUP_AT_FIRST_NAME = "your group"
 
 #: Shows one notification: (title, body).
 Notify = Callable[[str, str], None]
@@ -221,10 +223,11 @@ class ReminderService(QObject):
         return shown
 
     def _first_name(self, target: Target) -> str:
-        """What a first-name reminder calls them: a person's first name or nickname, a
-        group's name."""
+        """What a first-name reminder calls them: a person's first name or nickname; a
+        group "your group" (its name may say what it is for, and the level promises a
+        first name and nothing more)."""
         if target.kind != PERSON:
-            return target.name
+            return GROUP_AT_FIRST_NAME
         if self._first_names is None:
             self._first_names = {
                 p.id: p.first_name for p in self._source.people.list_all() if p.id is not None

@@ -316,3 +316,29 @@ def test_the_tray_menu_opens_the_window_logs_and_quits(qtbot: Any, london: Any) 
     window.today.log_dialog.reject()
     service.quit_action.trigger()
     assert not window.isVisible()
+
+
+def test_a_first_name_reminder_for_a_group_names_no_group(
+    qtbot: Any, london: Any, services: Any
+) -> None:
+    """A group's name can say a great deal ("Depression support circle"): at the first-name
+    level, which promises a first name or nickname and nothing more, a group is "your group"."""
+    Services.of(london).settings.update(reminder_privacy="first-name")
+    group = london.groups.list_all()[0]
+    london.plans.add(
+        Plan(
+            PlanKind.ONE_OFF,
+            date(2025, 6, 15),
+            group_id=group.id,
+            title="Drop in",
+            timezone=ZONE,
+            window_start=time(18, 10),
+        )
+    )
+    shown: list[tuple[str, str]] = []
+    clock = Clock(MUM_CALL + timedelta(minutes=9, seconds=30))
+    service = _service(services, london, clock, shown)
+    service.start()
+    clock.advance(seconds=60)
+    assert service.check() == [("Maybe a hello to your group?", "A plan for 18:10")]
+    assert not any(group.name in title or group.name in body for title, body in shown)
