@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from supportnet.model.plans import Plan
-from supportnet.model.settings import ReminderPrivacy
+from supportnet.model.privacy import Privacy
 from supportnet.model.targets import PERSON
 from supportnet.model.zones import system_zone_name, user_zone_name
 from supportnet.scheduling import Target, reminders_due
@@ -214,7 +214,7 @@ class ReminderService(QObject):
                 occurrence.start,
                 zone,
                 level=level,
-                first_name=self._first_name(target) if level is ReminderPrivacy.FIRST_NAME else "",
+                first_name=self._first_name(target) if level is Privacy.FIRST_NAME else "",
             )
             self._notify(title, body)
             shown.append((title, body))
