@@ -118,32 +118,39 @@ def _strongest(image: QImage, rect: QRect, ground: QColor) -> float:
     return best
 
 
-def _large(label: QLabel) -> bool:
-    font = label.font()
+def _large(widget: QWidget) -> bool:
+    font = widget.font()
     points = font.pointSizeF()
     return points >= 18 or (points >= 14 and font.bold())
 
 
+def _texts(top: QWidget) -> Iterator[tuple[QWidget, str]]:
+    """Visible, enabled labels and flat (link-like) buttons with words, and their words."""
+    for widget in top.findChildren(QLabel) + top.findChildren(QPushButton):
+        if isinstance(widget, QPushButton) and not widget.isFlat():
+            continue
+        if widget.isVisibleTo(top) and widget.isEnabled() and widget.text().strip():
+            yield widget, widget.text()
+
+
 def _label_problems(top: QWidget, image: QImage, where: str) -> list[str]:
-    """Every visible, enabled label whose text (palette colour and darkest-or-lightest
-    pixel) stands under 4.5:1 (3:1 large) on the background under it."""
+    """Every visible, enabled label and flat button whose text (palette colour and
+    darkest-or-lightest pixel) stands under 4.5:1 (3:1 large) on the background under it."""
     problems = []
     frame = QRect(QPoint(0, 0), image.size())
-    for label in top.findChildren(QLabel):
-        if not label.isVisibleTo(top) or not label.isEnabled() or not label.text().strip():
-            continue
-        rect = QRect(label.mapTo(top, QPoint(0, 0)), label.size()).intersected(frame)
-        rect = rect.intersected(label.visibleRegion().boundingRect().translated(rect.topLeft()))
+    for widget, text in _texts(top):
+        rect = QRect(widget.mapTo(top, QPoint(0, 0)), widget.size()).intersected(frame)
+        rect = rect.intersected(widget.visibleRegion().boundingRect().translated(rect.topLeft()))
         if rect.width() < 4 or rect.height() < 4:
             continue
         ground = _background(image, rect)
-        colour = label.palette().color(label.foregroundRole())
-        wanted = LARGE_TEXT if _large(label) else TEXT
+        colour = widget.palette().color(widget.foregroundRole())
+        wanted = LARGE_TEXT if _large(widget) else TEXT
         by_palette = ratio(colour, ground)
         by_pixels = _strongest(image, rect, ground)
         if min(by_palette, by_pixels) < wanted:
             problems.append(
-                f"{where}: {label.text()[:40]!r} {by_palette:.2f}:1 by palette, "
+                f"{where}: {text[:40]!r} {by_palette:.2f}:1 by palette, "
                 f"{by_pixels:.2f}:1 by pixels (wants {wanted})"
             )
     return problems
@@ -241,32 +248,6 @@ def _item_view_problems(top: QWidget, where: str) -> list[str]:
     return problems
 
 
-def _flat_buttons(top: QWidget) -> Iterator[QPushButton]:
-    for button in top.findChildren(QPushButton):
-        if button.isFlat() and button.isVisibleTo(top) and button.isEnabled():
-            yield button
-
-
-def _flat_button_problems(top: QWidget, image: QImage, where: str) -> list[str]:
-    """Flat (link-like) buttons whose text stands under 4.5:1 on what is under them, by
-    palette and by pixels, as labels are measured."""
-    problems = []
-    frame = QRect(QPoint(0, 0), image.size())
-    for button in _flat_buttons(top):
-        rect = QRect(button.mapTo(top, QPoint(0, 0)), button.size()).intersected(frame)
-        if rect.width() < 4 or rect.height() < 4 or not button.text().strip():
-            continue
-        ground = _background(image, rect)
-        by_palette = ratio(button.palette().color(button.foregroundRole()), ground)
-        by_pixels = _strongest(image, rect, ground)
-        if min(by_palette, by_pixels) < TEXT:
-            problems.append(
-                f"{where}: button {button.text()[:40]!r} {by_palette:.2f}:1 by palette, "
-                f"{by_pixels:.2f}:1 by pixels"
-            )
-    return problems
-
-
 def _problems(top: QWidget, where: str) -> list[str]:
     QApplication.processEvents()
     image = top.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
@@ -274,7 +255,6 @@ def _problems(top: QWidget, where: str) -> list[str]:
         _label_problems(top, image, where)
         + _field_problems(top, image, where)
         + _item_view_problems(top, where)
-        + _flat_button_problems(top, image, where)
     )
 
 
