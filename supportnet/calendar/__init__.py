@@ -36,6 +36,7 @@ from supportnet.calendar.options import (
     ExportOptions,
     Privacy,
     Scope,
+    export_explanation,
 )
 from supportnet.calendar.options import (
     FLEXIBLE_NOTE as FLEXIBLE_NOTE,
@@ -83,6 +84,7 @@ __all__ = [
     "Who",
     "calendar_bytes",
     "cancelled_event",
+    "export_explanation",
     "exported_plans",
     "follow",
     "match_slots",

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from supportnet import __version__
 from supportnet.model.errors import Problem
 from supportnet.model.network import ChannelKind, Circle, raise_problems
+from supportnet.model.privacy import Privacy as Privacy  # noqa: PLC0414 (re-exported)
 from supportnet.model.targets import TargetKey
 
 DEFAULT_WEEKS = 12
@@ -36,31 +36,19 @@ _VERBS: dict[ChannelKind | None, str] = {
 }
 
 
-class Privacy(StrEnum):
-    """How much of a plan the file may say."""
+_EXPORT_EXPLANATIONS = {
+    Privacy.DISCREET: "Every event is called “Check-in”. No names, no way of "
+    "reaching them, no notes or message ideas.",
+    Privacy.FIRST_NAME: "A first name or nickname and how you'll reach them, "
+    "e.g. “Call Sam”. No surnames, no notes.",
+    Privacy.FULL: "Full names, how you'll reach them and your message ideas. "
+    "Your private notes are never exported.",
+}
 
-    DISCREET = "discreet"
-    FIRST_NAME = "first-name"
-    FULL = "full"
 
-    @property
-    def label(self) -> str:
-        return {
-            Privacy.DISCREET: "Discreet",
-            Privacy.FIRST_NAME: "First name",
-            Privacy.FULL: "Full",
-        }[self]
-
-    @property
-    def explanation(self) -> str:
-        return {
-            Privacy.DISCREET: "Every event is called “Check-in”. No names, no way of "
-            "reaching them, no notes or message ideas.",
-            Privacy.FIRST_NAME: "A first name or nickname and how you'll reach them, "
-            "e.g. “Call Sam”. No surnames, no notes.",
-            Privacy.FULL: "Full names, how you'll reach them and your message ideas. "
-            "Your private notes are never exported.",
-        }[self]
+def export_explanation(level: Privacy) -> str:
+    """What a calendar file says at ``level``."""
+    return _EXPORT_EXPLANATIONS[level]
 
 
 @dataclass(frozen=True, slots=True)

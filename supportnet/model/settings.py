@@ -5,36 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date, time
-from enum import StrEnum
 
 from supportnet.model.errors import Problem
 from supportnet.model.network import raise_problems
+from supportnet.model.privacy import Privacy
 from supportnet.model.zones import is_known_zone
 
+_REMINDER_EXPLANATIONS = {
+    Privacy.DISCREET: "A gentle nudge and the time; no name or plan.",
+    Privacy.FIRST_NAME: "A first name or nickname and the time, nothing more.",
+    Privacy.FULL: "The name, the plan and the time.",
+}
 
-class ReminderPrivacy(StrEnum):
-    """How much a reminder may say on a screen others can see: the words calendar exports
-    use for their own level (a reminder's level is set apart from theirs)."""
 
-    DISCREET = "discreet"
-    FIRST_NAME = "first-name"
-    FULL = "full"
-
-    @property
-    def label(self) -> str:
-        return {
-            ReminderPrivacy.DISCREET: "Discreet",
-            ReminderPrivacy.FIRST_NAME: "First name",
-            ReminderPrivacy.FULL: "Full",
-        }[self]
-
-    @property
-    def explanation(self) -> str:
-        return {
-            ReminderPrivacy.DISCREET: "A gentle nudge and the time; no name or plan.",
-            ReminderPrivacy.FIRST_NAME: "A first name or nickname and the time, nothing more.",
-            ReminderPrivacy.FULL: "The name, the plan and the time.",
-        }[self]
+def reminder_explanation(level: Privacy) -> str:
+    """What a reminder says at ``level`` (a reminder's level is set apart from exports')."""
+    return _REMINDER_EXPLANATIONS[level]
 
 
 @dataclass(slots=True)
@@ -54,8 +40,8 @@ class Settings:
     onboarded: bool = False
     #: Closing the window keeps SupportNet in the system tray, so reminders still come.
     keep_in_tray: bool = False
-    #: What a reminder may say (a :class:`ReminderPrivacy` value; stored as its text).
-    reminder_privacy: str = ReminderPrivacy.DISCREET.value
+    #: What a reminder may say (a :class:`Privacy` value; stored as its text).
+    reminder_privacy: str = Privacy.DISCREET.value
     #: The calendar server last published to, and the account (never its password).
     caldav_url: str = ""
     caldav_username: str = ""
@@ -69,19 +55,19 @@ class Settings:
             )
         if self.timezone is not None and not is_known_zone(self.timezone):
             problems.append(Problem("timezone", f"“{self.timezone}” isn't a time zone we know."))
-        if self.reminder_privacy not in set(ReminderPrivacy):
+        if self.reminder_privacy not in set(Privacy):
             problems.append(
                 Problem("reminder_privacy", "Choose discreet, first name or full for reminders.")
             )
         return problems
 
     @property
-    def reminder_level(self) -> ReminderPrivacy:
+    def reminder_level(self) -> Privacy:
         """What reminders may say; discreet for anything unknown (nothing to leak)."""
         try:
-            return ReminderPrivacy(self.reminder_privacy)
+            return Privacy(self.reminder_privacy)
         except ValueError:
-            return ReminderPrivacy.DISCREET
+            return Privacy.DISCREET
 
     def validate(self) -> None:
         """Raise :class:`ValidationError` naming the first problem, carrying all of them."""

@@ -120,8 +120,8 @@ def find_gaps(
 
     Whoever Today suggests (``on_today``, ``(kind, id)`` keys: ask
     :func:`supportnet.services.today_cards.on_today`) is not raised here too: no long
-    silence is said of them (the next quiet one takes the place), and a note about a kind of
-    support only they give speaks of "someone in your network".
+    silence is said of them (the next quiet one takes the place), nor that only they give a
+    kind of support (a note always shows whoever it is about on the map).
     """
     gaps: list[Gap] = []
     if not any(p.circle == Circle.INNER for p in people) and not any(
@@ -137,13 +137,12 @@ def find_gaps(
         group_gives = any(support in g.support_types for g in groups)
         if not givers and not group_gives:
             gaps.append(Gap(GapKind.UNCOVERED_SUPPORT, _UNCOVERED[support], support))
-        elif len(givers) == 1 and not group_gives:
+        elif len(givers) == 1 and not group_gives and (PERSON, givers[0].id) not in today:
             person = givers[0]
-            name = _SOMEONE if (PERSON, person.id) in today else names.of(person)
             singles.append(
                 Gap(
                     GapKind.SINGLE_SUPPORTER,
-                    _opening(_SINGLE[support].format(name=name)),
+                    _opening(_SINGLE[support].format(name=names.of(person))),
                     support,
                     people=_ids(person.id),
                 )

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from supportnet.model.days import WEEKDAY_NAMES, clock_time, long_date
 from supportnet.model.network import ChannelKind, ContactChannel, Group, Person, first_name_of
 from supportnet.model.plans import Plan, PlanKind
-from supportnet.model.settings import ReminderPrivacy
+from supportnet.model.privacy import Privacy
 from supportnet.model.targets import GROUP, PERSON, TargetKey
 from supportnet.scheduling import Postponement
 
@@ -91,7 +91,7 @@ def reminder_text(
     start: datetime | None,
     zone: str,
     *,
-    level: ReminderPrivacy = ReminderPrivacy.DISCREET,
+    level: Privacy = Privacy.DISCREET,
     first_name: str = "",
 ) -> tuple[str, str]:
     """A notification's title and body at ``level``, an invitation, never an order.
@@ -106,9 +106,9 @@ def reminder_text(
     """
     when = "today" if start is None else clock_text(start.astimezone(ZoneInfo(zone)).time())
     plain = f"A plan for {when}"
-    if level is ReminderPrivacy.DISCREET:
+    if level is Privacy.DISCREET:
         return NUDGE_TITLE, plain
-    if level is ReminderPrivacy.FIRST_NAME:
+    if level is Privacy.FIRST_NAME:
         who = first_name.strip() or first_name_of(name)
         return _hello(who), plain
     title = " ".join(plan_title.split())

@@ -34,7 +34,8 @@ from supportnet.model.network import (
     SupportType,
 )
 from supportnet.model.plans import Cadence, Frequency, MonthlyMode, Plan, PlanKind, Recurrence
-from supportnet.model.settings import ReminderPrivacy, Settings
+from supportnet.model.privacy import Privacy
+from supportnet.model.settings import Settings
 
 # Text that has broken storage layers before: emoji with skin tones, ZWJ sequences and
 # flags; right-to-left scripts with bidi marks and isolates; combining characters.
@@ -566,8 +567,8 @@ def test_repair_stores_the_default_of_only_the_unreadable_ones(store: Store) -> 
     assert again.settings.reminders_enabled is False
 
 
-@pytest.mark.parametrize("level", list(ReminderPrivacy))
-def test_what_reminders_say_is_kept_as_its_text(store: Store, level: ReminderPrivacy) -> None:
+@pytest.mark.parametrize("level", list(Privacy))
+def test_what_reminders_say_is_kept_as_its_text(store: Store, level: Privacy) -> None:
     assert Settings().reminder_privacy == "discreet"  # discreet unless chosen otherwise
     store.settings.save(Settings(reminder_privacy=level.value))
     with store.sessions() as session:
@@ -586,7 +587,7 @@ def test_an_unknown_reminder_level_is_not_saved(store: Store) -> None:
     assert raised.value.field == "reminder_privacy"
     assert store.settings.load().reminder_privacy == "discreet"
     # Read past a damaged value, the level says discreet: nothing more leaks.
-    assert Settings(reminder_privacy="loud").reminder_level is ReminderPrivacy.DISCREET
+    assert Settings(reminder_privacy="loud").reminder_level is Privacy.DISCREET
 
 
 def test_good_settings_load_with_nothing_reset(store: Store) -> None:

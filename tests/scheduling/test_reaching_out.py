@@ -10,7 +10,7 @@ import pytest
 from supportnet.model.checkins import MOOD_WORDS
 from supportnet.model.network import ChannelKind, Circle, ContactChannel, Group, Person
 from supportnet.model.plans import Cadence, Plan, PlanKind, Recurrence
-from supportnet.model.settings import ReminderPrivacy
+from supportnet.model.privacy import Privacy
 from supportnet.model.targets import target_key_of
 from supportnet.model.zones import user_zone_name
 from supportnet.scheduling import Postponement
@@ -107,7 +107,7 @@ def test_a_discreet_reminder_says_neither_who_nor_what() -> None:
         "A gentle nudge",
         "A plan for 18:00",
     )
-    level = ReminderPrivacy.DISCREET
+    level = Privacy.DISCREET
     assert reminder_text("Ana", "", None, "UTC", level=level) == (
         "A gentle nudge",
         "A plan for today",
@@ -135,7 +135,7 @@ def test_a_discreet_reminder_never_holds_the_name_or_the_title(
 
 def test_a_first_name_reminder_says_only_the_first_name_and_the_time() -> None:
     start = datetime(2025, 6, 15, 18, 0, tzinfo=ZoneInfo("Europe/London"))
-    level = ReminderPrivacy.FIRST_NAME
+    level = Privacy.FIRST_NAME
     assert reminder_text(
         "Tom Whitaker", "Lunch walk with Tom Whitaker", start, "Europe/London", level=level
     ) == ("Maybe a hello to Tom?", "A plan for 18:00")
@@ -151,7 +151,7 @@ def test_a_first_name_reminder_says_only_the_first_name_and_the_time() -> None:
 
 def test_a_full_reminder_names_the_person_the_plan_and_the_local_time() -> None:
     start = datetime(2025, 6, 15, 18, 0, tzinfo=ZoneInfo("Europe/London"))
-    level = ReminderPrivacy.FULL
+    level = Privacy.FULL
     assert reminder_text("Sam Reed", "Sunday call", start, "Europe/London", level=level) == (
         "Maybe a hello to Sam Reed?",
         "Sunday call, 18:00",

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from supportnet.model.days import rhythm
 from supportnet.model.network import ChannelKind, Circle, Group, GroupKind, Person, SupportType
-from supportnet.model.settings import ReminderPrivacy
+from supportnet.model.privacy import Privacy
+from supportnet.model.settings import reminder_explanation
 from supportnet.scheduling import suggestions
 from supportnet.scheduling.gaps import find_gaps
 from supportnet.scheduling.model import Postponement
@@ -102,12 +103,10 @@ def test_the_allow_list_only_shrinks() -> None:
     assert pending("Time to reach out to Sam") is None
 
 
-@pytest.mark.parametrize("level", list(ReminderPrivacy))
+@pytest.mark.parametrize("level", list(Privacy))
 @pytest.mark.parametrize("name", ["Sam", "Tom Whitaker", "Dr Farid Rahimi", "Thursday Choir", ""])
 @pytest.mark.parametrize("title", ["Sunday call", "Lunch walk with Tom", "", "  "])
-def test_reminders_read_calmly_at_every_level(
-    level: ReminderPrivacy, name: str, title: str
-) -> None:
+def test_reminders_read_calmly_at_every_level(level: Privacy, name: str, title: str) -> None:
     for start in (None, NOW, NOW + timedelta(hours=5, minutes=7)):
         for zone in ("UTC", "Europe/London", "Pacific/Auckland"):
             for line in reminder_text(name, title, start, zone, level=level):
@@ -115,7 +114,7 @@ def test_reminders_read_calmly_at_every_level(
                 assert line.strip()
                 assert not pending(line)
     _calm(level.label)
-    _calm(level.explanation)
+    _calm(reminder_explanation(level))
 
 
 @pytest.mark.parametrize("days", range(1, 400))

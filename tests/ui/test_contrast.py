@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
@@ -25,11 +26,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTextEdit,
     QWidget,
 )
 
-from supportnet.ui.widgets.contrast import border_colour, ratio
+from supportnet.ui.widgets.contrast import border_colour, focus_colour, ratio
 
 TODAY = date(2026, 11, 25)
 NOW = datetime(2026, 11, 25, 17, 30, tzinfo=UTC)
@@ -72,10 +74,13 @@ def test_quiet_text_and_field_outlines_from_the_palette(theme: str, qapp: QAppli
             for ground in (Role.Window, Role.Base, Role.AlternateBase):
                 seen = ratio(palette.color(group, role), palette.color(group, ground))
                 assert seen >= TEXT, f"{theme} {role.name} on {ground.name}: {seen:.2f}:1"
-        outline = border_colour(palette, group)
-        for ground in (Role.Window, Role.Base):
-            seen = ratio(outline, palette.color(group, ground))
-            assert seen >= BORDER, f"{theme} field outline on {ground.name}: {seen:.2f}:1"
+        for what, outline in (
+            ("field outline", border_colour(palette, group)),
+            ("focus ring", focus_colour(palette, group)),
+        ):
+            for ground in (Role.Window, Role.Base):
+                seen = ratio(outline, palette.color(group, ground))
+                assert seen >= BORDER, f"{theme} {what} on {ground.name}: {seen:.2f}:1"
 
 
 def test_quiet_text_follows_a_palette_change(qapp: QApplication) -> None:
@@ -113,32 +118,39 @@ def _strongest(image: QImage, rect: QRect, ground: QColor) -> float:
     return best
 
 
-def _large(label: QLabel) -> bool:
-    font = label.font()
+def _large(widget: QWidget) -> bool:
+    font = widget.font()
     points = font.pointSizeF()
     return points >= 18 or (points >= 14 and font.bold())
 
 
+def _texts(top: QWidget) -> Iterator[tuple[QWidget, str]]:
+    """Visible, enabled labels and flat (link-like) buttons with words, and their words."""
+    for widget in top.findChildren(QLabel) + top.findChildren(QPushButton):
+        if isinstance(widget, QPushButton) and not widget.isFlat():
+            continue
+        if widget.isVisibleTo(top) and widget.isEnabled() and widget.text().strip():
+            yield widget, widget.text()
+
+
 def _label_problems(top: QWidget, image: QImage, where: str) -> list[str]:
-    """Every visible, enabled label whose text (palette colour and darkest-or-lightest
-    pixel) stands under 4.5:1 (3:1 large) on the background under it."""
+    """Every visible, enabled label and flat button whose text (palette colour and
+    darkest-or-lightest pixel) stands under 4.5:1 (3:1 large) on the background under it."""
     problems = []
     frame = QRect(QPoint(0, 0), image.size())
-    for label in top.findChildren(QLabel):
-        if not label.isVisibleTo(top) or not label.isEnabled() or not label.text().strip():
-            continue
-        rect = QRect(label.mapTo(top, QPoint(0, 0)), label.size()).intersected(frame)
-        rect = rect.intersected(label.visibleRegion().boundingRect().translated(rect.topLeft()))
+    for widget, text in _texts(top):
+        rect = QRect(widget.mapTo(top, QPoint(0, 0)), widget.size()).intersected(frame)
+        rect = rect.intersected(widget.visibleRegion().boundingRect().translated(rect.topLeft()))
         if rect.width() < 4 or rect.height() < 4:
             continue
         ground = _background(image, rect)
-        colour = label.palette().color(label.foregroundRole())
-        wanted = LARGE_TEXT if _large(label) else TEXT
+        colour = widget.palette().color(widget.foregroundRole())
+        wanted = LARGE_TEXT if _large(widget) else TEXT
         by_palette = ratio(colour, ground)
         by_pixels = _strongest(image, rect, ground)
         if min(by_palette, by_pixels) < wanted:
             problems.append(
-                f"{where}: {label.text()[:40]!r} {by_palette:.2f}:1 by palette, "
+                f"{where}: {text[:40]!r} {by_palette:.2f}:1 by palette, "
                 f"{by_pixels:.2f}:1 by pixels (wants {wanted})"
             )
     return problems
@@ -189,10 +201,61 @@ def _field_problems(top: QWidget, image: QImage, where: str) -> list[str]:
     return problems
 
 
+def _rows(model: Any, parent: QModelIndex, depth: int = 0) -> Iterator[QModelIndex]:
+    """Every index of ``model`` under ``parent``, two levels deep (the trees are shallow)."""
+    flat = isinstance(model, QAbstractListModel | QAbstractTableModel)
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(parent)
+    for row in range(model.rowCount(parent)):
+        for column in range(columns):
+            index = model.index(row, column, parent)
+            yield index
+            if column == 0 and depth < 1 and not flat:
+                yield from _rows(model, index, depth + 1)
+
+
+def _colour(value: object) -> QColor | None:
+    if isinstance(value, QBrush):
+        return value.color()
+    return value if isinstance(value, QColor) else None
+
+
+def _item_view_problems(top: QWidget, where: str) -> list[str]:
+    """Rows of every visible list, tree and table whose text (the model's foreground, else
+    the view's Text) stands under 4.5:1 on the view's Base or AlternateBase (striped or
+    not: a style may stripe any of them); disabled rows are left out, as WCAG does."""
+    problems = []
+    for view in top.findChildren(QAbstractItemView):
+        model = view.model()
+        if not view.isVisibleTo(top) or model is None:
+            continue
+        palette = view.palette()
+        for index in _rows(model, QModelIndex()):
+            if not model.flags(index) & Qt.ItemFlag.ItemIsEnabled:
+                continue
+            text = model.data(index, Qt.ItemDataRole.DisplayRole)
+            if not isinstance(text, str) or not text.strip():
+                continue
+            colour = _colour(model.data(index, Qt.ItemDataRole.ForegroundRole))
+            colour = colour or palette.color(Role.Text)
+            own = _colour(model.data(index, Qt.ItemDataRole.BackgroundRole))
+            grounds = (
+                [own] if own else [palette.color(Role.Base), palette.color(Role.AlternateBase)]
+            )
+            seen = min(ratio(colour, ground) for ground in grounds)
+            if seen < TEXT:
+                name = view.accessibleName() or type(view).__name__
+                problems.append(f"{where}: {name!r} row {text[:40]!r} {seen:.2f}:1")
+    return problems
+
+
 def _problems(top: QWidget, where: str) -> list[str]:
     QApplication.processEvents()
     image = top.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    return _label_problems(top, image, where) + _field_problems(top, image, where)
+    return (
+        _label_problems(top, image, where)
+        + _field_problems(top, image, where)
+        + _item_view_problems(top, where)
+    )
 
 
 @pytest.fixture
@@ -264,4 +327,39 @@ def test_the_main_dialogs_pass_in_pixels(window: Any, store: Any, theme: str) ->
     hard_day = window.open_hard_day()
     problems += _problems(hard_day, f"{theme} hard day")
     hard_day.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_todays_quiet_links_show_their_focus_at_3_to_1(window: Any, theme: str) -> None:
+    """ "Go easy this week…" (and the going-easy line's "Edit…" and "Stop going easy")
+    draw their own focus ring: every ring pixel counts, at its strongest on the left edge
+    at least 3:1 against the window around it."""
+    from supportnet.ui.shell.sidebar import Page
+    from supportnet.ui.today.cards import QuietLink
+
+    window.show_page(Page.TODAY)
+    window.activateWindow()
+
+    def rings() -> list[str]:
+        problems = []
+        links = [b for b in window.findChildren(QuietLink) if b.isVisibleTo(window)]
+        for link in links:
+            link.setFocus(Qt.FocusReason.TabFocusReason)
+            QApplication.processEvents()
+            assert link.hasFocus(), link.text()
+            image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+            rect = QRect(link.mapTo(window, QPoint(0, 0)), link.size())
+            ground = link.parentWidget().palette().color(Role.Window)
+            mid = rect.center().y()
+            edge = [QColor.fromRgb(image.pixel(rect.left() + i, mid)) for i in range(4)]
+            seen = max(ratio(pixel, ground) for pixel in edge)
+            if seen < BORDER:
+                problems.append(f"{theme} {link.text()!r} focus ring {seen:.2f}:1")
+        assert links
+        return problems
+
+    problems = rings()  # "Go easy this week…"
+    window.today.set_going_easy(date(2026, 11, 30))  # "Edit…" and "Stop going easy"
+    QApplication.processEvents()
+    problems += rings()
     assert not problems, "\n".join(problems)

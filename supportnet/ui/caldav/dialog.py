@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.calendar import DEFAULT_WEEKS, ExportOptions, Privacy
+from supportnet.calendar import DEFAULT_WEEKS, ExportOptions, Privacy, export_explanation
 from supportnet.model.errors import ServerPasswordError, SupportNetError
 from supportnet.services.caldav_publish import CalendarPublishing, Published, check_target
 from supportnet.ui.shell.background import Background
@@ -98,7 +98,9 @@ class PublishDialog(QDialog):
         for level in Privacy:
             self.privacy_combo.addItem(level.label, level)
             self.privacy_combo.setItemData(
-                self.privacy_combo.count() - 1, level.explanation, Qt.ItemDataRole.ToolTipRole
+                self.privacy_combo.count() - 1,
+                export_explanation(level),
+                Qt.ItemDataRole.ToolTipRole,
             )
 
         form = QFormLayout()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.calendar import (
     Privacy,
+    export_explanation,
 )
 from supportnet.ui.calendar.texts import (
     PRIVACY_TEXT,
@@ -44,11 +45,11 @@ class PrivacyCard(QFrame):
         self.privacy = privacy
         self.radio = QRadioButton(PRIVACY_TEXT[privacy])
         self.radio.setAccessibleName(f"Privacy: {privacy.label}")
-        self.radio.setAccessibleDescription(privacy.explanation)
+        self.radio.setAccessibleDescription(export_explanation(privacy))
         font = self.radio.font()
         font.setBold(True)
         self.radio.setFont(font)
-        self.explanation = QLabel(privacy.explanation)
+        self.explanation = QLabel(export_explanation(privacy))
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
         self.explanation.setWordWrap(True)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -65,7 +66,7 @@ class PrivacyCard(QFrame):
         layout.addWidget(self.explanation)
         layout.addStretch(1)
         self.radio.toggled.connect(lambda _on: self.update())
-        self.setAccessibleName(f"{privacy.label}: {privacy.explanation}")
+        self.setAccessibleName(f"{privacy.label}: {export_explanation(privacy)}")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         chosen = self.radio.isChecked()

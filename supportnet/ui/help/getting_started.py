@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.labels import quiet, title_label
 from supportnet.ui.widgets.reading_page import reading_column, scroll_page
 
@@ -98,7 +99,8 @@ class GettingStartedDialog(QDialog):
         layout.addWidget(body, 1)
         layout.addWidget(buttons)
         # As tall as the words need, where the screen has room; else it scrolls.
-        width = column.maximumWidth() + 48
+        # Never narrower than the editors: it reads like one of their forms.
+        width = max(column.maximumWidth() + 48, use_width(self, DialogWidth.EDITOR))
         needed = lines.totalHeightForWidth(column.maximumWidth()) + buttons.sizeHint().height()
         screen = self.screen().availableGeometry().height() if self.screen() else 700
         self.resize(width, min(needed + 140, int(screen * 0.85)))

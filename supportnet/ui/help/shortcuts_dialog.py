@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.ui.help.shortcuts import Group
+from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.labels import quiet, title_label
 
 TITLE = "Keyboard shortcuts"
@@ -73,7 +74,8 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(buttons)
         lines = self.fontMetrics().lineSpacing()
         scrollbar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
-        self.resize(max(wide + scrollbar + 24, chars * 60), lines * 40)
+        # A big list to read: at least the big pickers' width, wider if its keys need it.
+        self.resize(max(wide + scrollbar + 24, use_width(self, DialogWidth.BIG)), lines * 40)
         first = self.tree.topLevelItem(0)
         if first is not None:
             # The keyboard starts at the top without a highlight drawing the eye there.

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.model.checkins import MOOD_WORDS, CheckIn, Initiator
+from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.errors import Problem
 from supportnet.model.zones import zone_or_utc
 from supportnet.ui.plans.fields import quiet
@@ -37,7 +37,6 @@ LOOK = CheckInLook(
     them=(Initiator.THEM.label, Initiator.THEM.label),
     reached_label="Who reached out",
     mood_labels=("Mood &before", "Mood &after"),
-    mood_words={mood: word.lower() for mood, word in MOOD_WORDS.items()},
     no_mood=NOT_NOTED,
     not_noted=NOT_NOTED,
     note_label="&Note",
@@ -50,7 +49,7 @@ LOOK = CheckInLook(
         "mood_after": "Mood after: message",
         "note": "Note: message",
     },
-    mood_hint="1 is low, 5 is good. Leave it out whenever you like.",
+    mood_hint="From very low to very good. Leave it out whenever you like.",
     one_tab_when=True,
     zoned_field=True,
 )

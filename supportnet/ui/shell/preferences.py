@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.errors import SupportNetError
-from supportnet.model.settings import ReminderPrivacy, Settings
+from supportnet.model.privacy import Privacy
+from supportnet.model.settings import Settings, reminder_explanation
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.plans.fields import pytime, qtime
 from supportnet.ui.widgets.field_message import FieldMessage
@@ -61,7 +62,7 @@ class PreferencesDialog(QDialog):
 
         self.reminder_privacy = QComboBox()
         self.reminder_privacy.setAccessibleName("What reminders say")
-        for level in ReminderPrivacy:
+        for level in Privacy:
             self.reminder_privacy.addItem(level.label, level.value)
         self.reminder_privacy.setCurrentIndex(
             self.reminder_privacy.findData(settings.reminder_level.value)
@@ -177,12 +178,12 @@ class PreferencesDialog(QDialog):
             timezone=zone,
         )
 
-    def reminder_level(self) -> ReminderPrivacy:
+    def reminder_level(self) -> Privacy:
         """The privacy level chosen for reminders."""
-        return ReminderPrivacy(self.reminder_privacy.currentData())
+        return Privacy(self.reminder_privacy.currentData())
 
     def _explain_reminders(self) -> None:
-        self.reminder_note.setText(self.reminder_level().explanation)
+        self.reminder_note.setText(reminder_explanation(self.reminder_level()))
 
     def _check(self) -> bool:
         problems = {p.field: p.message for p in self.build().problems()}

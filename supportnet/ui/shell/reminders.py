@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from supportnet.model.plans import Plan
-from supportnet.model.settings import ReminderPrivacy
+from supportnet.model.privacy import Privacy
 from supportnet.model.targets import PERSON
 from supportnet.model.zones import system_zone_name, user_zone_name
 from supportnet.scheduling import Target, reminders_due
@@ -36,6 +36,8 @@ from supportnet.ui.widgets.menus import fill_menu
 CHECK_INTERVAL_MS = 60_000
 #: How long a notification stays up, where the desktop lets an app choose.
 NOTIFY_MS = 15_000
+#: What a first-name reminder calls a group: "Maybe a hello to your group?".
+GROUP_AT_FIRST_NAME = "your group"
 
 #: Shows one notification: (title, body).
 Notify = Callable[[str, str], None]
@@ -212,7 +214,7 @@ class ReminderService(QObject):
                 occurrence.start,
                 zone,
                 level=level,
-                first_name=self._first_name(target) if level is ReminderPrivacy.FIRST_NAME else "",
+                first_name=self._first_name(target) if level is Privacy.FIRST_NAME else "",
             )
             self._notify(title, body)
             shown.append((title, body))
@@ -221,10 +223,11 @@ class ReminderService(QObject):
         return shown
 
     def _first_name(self, target: Target) -> str:
-        """What a first-name reminder calls them: a person's first name or nickname, a
-        group's name."""
+        """What a first-name reminder calls them: a person's first name or nickname; a
+        group "your group" (its name may say what it is for, and the level promises a
+        first name and nothing more)."""
         if target.kind != PERSON:
-            return target.name
+            return GROUP_AT_FIRST_NAME
         if self._first_names is None:
             self._first_names = {
                 p.id: p.first_name for p in self._source.people.list_all() if p.id is not None

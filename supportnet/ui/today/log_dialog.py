@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.model.checkins import MOOD_WORDS, CheckIn, Initiator
+from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.errors import SupportNetError, ValidationError
 from supportnet.model.network import ChannelKind
 from supportnet.model.targets import GROUP, TargetKey
@@ -47,7 +47,6 @@ LOOK = CheckInLook(
     them=(THEY_DID, "Who reached out: they did"),
     reached_label="Who reached out?",
     mood_labels=("How did you feel &before? (optional)", "And &after? (optional)"),
-    mood_words=MOOD_WORDS,
     no_mood=SKIP,
     not_noted=NOT_NOTED,
     note_label="&Note (optional)",

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.model.checkins import MOOD_MAX, MOOD_MIN, Initiator
+from supportnet.model.checkins import MOOD_MAX, MOOD_MIN, Initiator, mood_word
 from supportnet.model.network import ChannelKind
 from supportnet.ui.widgets.editor_form import notes_field
 from supportnet.ui.widgets.field_message import FieldMessage
@@ -49,7 +49,6 @@ class CheckInLook:
     them: tuple[str, str]
     reached_label: str
     mood_labels: tuple[str, str]
-    mood_words: Mapping[int, str]
     no_mood: str
     not_noted: str
     note_label: str
@@ -82,15 +81,18 @@ class DateTimeEdit(QDateTimeEdit):
         return QWidget.focusNextPrevChild(self, forward)
 
 
+def _mood_description(mood: int) -> str:
+    """Where a mood sits on the scale, for screen readers only ("2 of 5"): the text is a word."""
+    return f"{mood} of {MOOD_MAX}"
+
+
 class MoodChoice(QWidget):
     """Five moods as labelled radio buttons, plus "Skip" (no mood noted), which is the default."""
 
     #: The chosen mood changed.
     changed = Signal()
 
-    def __init__(
-        self, name: str, words: Mapping[int, str], skip: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, name: str, skip: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
         self.group = QButtonGroup(self)
@@ -99,11 +101,12 @@ class MoodChoice(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
-        for value, text in [(None, skip), *words.items()]:
+        moods = range(MOOD_MIN, MOOD_MAX + 1)
+        for value, text in [(None, skip), *((mood, mood_word(mood)) for mood in moods)]:
             button = QRadioButton(text)
             button.setAccessibleName(f"{name}: {text}")
             if value is not None:
-                button.setAccessibleDescription(f"{value} of 5")
+                button.setAccessibleDescription(_mood_description(value))
             self.group.addButton(button, 0 if value is None else value)
             self.buttons[value] = button
             layout.addWidget(button)
@@ -127,17 +130,22 @@ class MoodChoice(QWidget):
 
 
 class MoodList(QComboBox):
-    """Five moods as "2 — low" in a list, after "Not noted"."""
+    """Five moods as words ("Low") in a list, after "Not noted"."""
 
     #: The chosen mood changed.
     changed = Signal()
 
-    def __init__(self, name: str, words: Mapping[int, str], not_noted: str) -> None:
+    def __init__(self, name: str, not_noted: str) -> None:
         super().__init__()
         self.setAccessibleName(name)
         self.addItem(not_noted, None)
         for mood in range(MOOD_MIN, MOOD_MAX + 1):
-            self.addItem(f"{mood} — {words[mood]}", mood)
+            self.addItem(mood_word(mood), mood)
+            self.setItemData(
+                self.count() - 1,
+                _mood_description(mood),
+                Qt.ItemDataRole.AccessibleDescriptionRole,
+            )
         self.currentIndexChanged.connect(lambda _index: self.changed.emit())
 
     def value(self) -> int | None:
@@ -191,11 +199,11 @@ class CheckInForm(QWidget):
         self.mood_before: MoodChoice | MoodList
         self.mood_after: MoodChoice | MoodList
         if look.stacked:
-            self.mood_before = MoodList(before, look.mood_words, look.not_noted)
-            self.mood_after = MoodList(after, look.mood_words, look.not_noted)
+            self.mood_before = MoodList(before, look.not_noted)
+            self.mood_after = MoodList(after, look.not_noted)
         else:
-            self.mood_before = MoodChoice(before, look.mood_words, look.no_mood)
-            self.mood_after = MoodChoice(after, look.mood_words, look.no_mood)
+            self.mood_before = MoodChoice(before, look.no_mood)
+            self.mood_after = MoodChoice(after, look.no_mood)
 
         self.note_field = notes_field("Note")
         self.note_field.setPlaceholderText(look.note_placeholder)

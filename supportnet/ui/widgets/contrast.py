@@ -90,6 +90,21 @@ def border_colour(palette: QPalette, group: QPalette.ColorGroup) -> QColor:
     return towards(window, text, (window, field), BORDER_RATIO)
 
 
+def focus_colour(palette: QPalette, group: QPalette.ColorGroup) -> QColor:
+    """A focus ring's colour: the highlight, moved towards the text just far enough to stand
+    :data:`BORDER_RATIO`:1 against the window and the fields (a dark theme's highlight
+    alone stands under 3:1 on its window)."""
+    return towards(
+        palette.color(group, QPalette.ColorRole.Highlight),
+        palette.color(group, QPalette.ColorRole.Text),
+        (
+            palette.color(group, QPalette.ColorRole.Window),
+            palette.color(group, QPalette.ColorRole.Base),
+        ),
+        BORDER_RATIO,
+    )
+
+
 def legible(palette: QPalette) -> QPalette | None:
     """``palette`` with its quiet text readable on every background, or ``None`` if it
     already is."""

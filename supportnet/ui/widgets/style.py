@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.ui.widgets.contrast import (
-    BORDER_RATIO,
     border_colour,
+    focus_colour,
     keep_quiet_text_legible,
     mix,
-    towards,
 )
 
 _OUTLINE_MIX = 0.62  # the outline's share of the text colour (the rest is the field's)
@@ -63,17 +62,7 @@ def _outline(option: QStyleOption, painter: QPainter, radius: float) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if option.state & QStyle.StateFlag.State_HasFocus:
-        grounds = (
-            palette.color(group, QPalette.ColorRole.Window),
-            palette.color(group, QPalette.ColorRole.Base),
-        )
-        ring = towards(
-            palette.color(group, QPalette.ColorRole.Highlight),
-            palette.color(group, QPalette.ColorRole.Text),
-            grounds,
-            BORDER_RATIO,
-        )
-        painter.setPen(QPen(ring, 1.0))
+        painter.setPen(QPen(focus_colour(palette, group), 1.0))
         painter.drawRoundedRect(rect, radius, radius)
         painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius - 0.5, radius - 0.5)
     else:

@@ -20,6 +20,7 @@ from supportnet.calendar import (
     ExportOptions,
     Privacy,
     Scope,
+    export_explanation,
 )
 from supportnet.model.network import Circle
 from supportnet.services import Services, calendar_export
@@ -125,7 +126,7 @@ def test_defaults_are_discreet_twelve_weeks_no_reminder_and_the_usual_file(
     # Each level's explanation is on screen, not only in a tooltip.
     for level, card in dialog.privacy_cards.items():
         assert card.explanation.isVisible()
-        assert card.explanation.text() == level.explanation
+        assert card.explanation.text() == export_explanation(level)
     # The preview is the back end's, as the user's calendar will show it.
     expected = _everyone(demo_store)
     assert len(dialog.events) == len(expected) > 0

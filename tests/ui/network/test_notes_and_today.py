@@ -63,16 +63,14 @@ def _names(services: Services, key: TargetKey) -> set[str]:
 
 
 def _raised(notes: list[Gap], services: Services, key: TargetKey) -> list[str]:
-    """The notes about ``key``, by id or by any of their names."""
+    """The notes about ``key``, by any of their names or pointing at them (activating a
+    note shows whoever it points at on the map: that raises them too)."""
     kind, item_id = key
     words = [re.compile(rf"\b{re.escape(n)}\b") for n in _names(services, key) if n]
     return [
         gap.message
         for gap in notes
-        if (
-            gap.kind is GapKind.LONG_SILENCE
-            and item_id in (gap.people if kind == PERSON else gap.groups)
-        )
+        if item_id in (gap.people if kind == PERSON else gap.groups)
         or any(w.search(gap.message) for w in words)
     ]
 
@@ -141,3 +139,33 @@ def test_going_easy_and_back_keeps_the_notes_apart_from_today(
     window.today.stop_going_easy()
     assert key in _on_cards(window)
     assert not _raised(_notes(window), services, key)
+
+
+def test_the_one_who_alone_gives_a_support_is_left_to_today(
+    store: Any, qtbot: Any, window: MainWindow
+) -> None:
+    """Lucía on Today, and the only one who helps with everyday things: no note points at
+    her (activating one would show her on the map), named or not."""
+    from supportnet.model.network import SupportType
+
+    services = Services.of(store)
+    lucia = next(p for p in services.people.list_all() if p.first_name == "Lucía")
+    for person in services.people.list_all():
+        wanted = set(person.support_types) - {SupportType.PRACTICAL}
+        if person.id == lucia.id:
+            wanted.add(SupportType.PRACTICAL)
+        if wanted != set(person.support_types):
+            person.support_types = wanted
+            services.people.update(person)
+    for group in services.groups.list_all():
+        if SupportType.PRACTICAL in group.support_types:
+            group.support_types = set(group.support_types) - {SupportType.PRACTICAL}
+            services.groups.update(group)
+    window.signals.people_changed.emit()
+    window.signals.groups_changed.emit()
+    QApplication.processEvents()
+    key = (PERSON, lucia.id)
+    assert key in _on_cards(window)
+    notes = _notes(window)
+    assert not _raised(notes, services, key), _raised(notes, services, key)
+    assert not any(g.kind is GapKind.SINGLE_SUPPORTER and "everyday" in g.message for g in notes)

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 
-from supportnet.model.settings import Settings
+from supportnet.model.settings import Settings, reminder_explanation
 from supportnet.services import Services
 from supportnet.ui.shell.main_window import MainWindow, Page
 from supportnet.ui.shell.preferences import PreferencesDialog
@@ -170,7 +170,7 @@ def test_preferences_saved_without_touching_the_country_keep_it_unsaved(
 def test_what_reminders_say_is_chosen_by_keyboard_and_saved(qtbot: Any) -> None:
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from supportnet.model.settings import ReminderPrivacy
+    from supportnet.model.privacy import Privacy
     from tests.ui.tab_walk import tab_walk
 
     saves: list[Settings] = []
@@ -182,7 +182,7 @@ def test_what_reminders_say_is_chosen_by_keyboard_and_saved(qtbot: Any) -> None:
     # Discreet unless chosen otherwise, said in one calm line beside the choice.
     assert combo.currentText() == "Discreet"
     assert combo.accessibleName() == "What reminders say"
-    assert dialog.reminder_note.text() == ReminderPrivacy.DISCREET.explanation
+    assert dialog.reminder_note.text() == reminder_explanation(Privacy.DISCREET)
     assert "no name" in dialog.reminder_note.text()
     # Its label names it and takes the Alt key to it.
     label = next(
@@ -197,9 +197,9 @@ def test_what_reminders_say_is_chosen_by_keyboard_and_saved(qtbot: Any) -> None:
     QApplication.processEvents()
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert combo.currentText() == "First name"
-    assert dialog.reminder_note.text() == ReminderPrivacy.FIRST_NAME.explanation
+    assert dialog.reminder_note.text() == reminder_explanation(Privacy.FIRST_NAME)
     qtbot.keyClick(combo, Qt.Key.Key_Down)
-    assert dialog.reminder_level() is ReminderPrivacy.FULL
+    assert dialog.reminder_level() is Privacy.FULL
     dialog.save_button.click()
     assert [s.reminder_privacy for s in saves] == ["full"]
 

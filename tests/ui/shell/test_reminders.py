@@ -63,6 +63,20 @@ def _service(
     return service
 
 
+def _film_night(store: Any, **target: int | None) -> None:
+    """A one-off "Film night" at 18:10 on Mum's Sunday, with ``person_id`` or ``group_id``."""
+    store.plans.add(
+        Plan(
+            PlanKind.ONE_OFF,
+            date(2025, 6, 15),
+            title="Film night",
+            timezone=ZONE,
+            window_start=time(18, 10),
+            **target,
+        )
+    )
+
+
 def test_a_due_plan_is_notified_once(qtbot: Any, london: Any, services: Any) -> None:
     shown: list[tuple[str, str]] = []
     clock = Clock(MUM_CALL - timedelta(seconds=30))
@@ -207,16 +221,7 @@ def test_a_new_plan_is_seen_after_the_window_says_plans_changed(
     service.attach_window(window)
     service.start()
     rosie = next(p for p in london.people.list_all() if p.display_name == "Rosie Mensah")
-    london.plans.add(
-        Plan(
-            PlanKind.ONE_OFF,
-            date(2025, 6, 15),
-            person_id=rosie.id,
-            title="Film night",
-            timezone=ZONE,
-            window_start=time(18, 10),
-        )
-    )
+    _film_night(london, person_id=rosie.id)
     window.signals.plans_changed.emit()
     clock.now = MUM_CALL + timedelta(minutes=10, seconds=30)
     assert service.check() == [("Maybe a hello to Rosie Mensah?", "Film night, 18:10")]
@@ -316,3 +321,20 @@ def test_the_tray_menu_opens_the_window_logs_and_quits(qtbot: Any, london: Any) 
     window.today.log_dialog.reject()
     service.quit_action.trigger()
     assert not window.isVisible()
+
+
+def test_a_first_name_reminder_for_a_group_names_no_group(
+    qtbot: Any, london: Any, services: Any
+) -> None:
+    """A group's name can say a great deal ("Depression support circle"): at the first-name
+    level, which promises a first name or nickname and nothing more, a group is "your group"."""
+    Services.of(london).settings.update(reminder_privacy="first-name")
+    group = london.groups.list_all()[0]
+    _film_night(london, group_id=group.id)
+    shown: list[tuple[str, str]] = []
+    clock = Clock(MUM_CALL + timedelta(minutes=9, seconds=30))
+    service = _service(services, london, clock, shown)
+    service.start()
+    clock.advance(seconds=60)
+    assert service.check() == [("Maybe a hello to your group?", "A plan for 18:10")]
+    assert not any(group.name in title or group.name in body for title, body in shown)

@@ -96,3 +96,31 @@ def test_the_form_reads_back_what_it_was_given_in_either_look(qtbot: Any) -> Non
     )
     assert (built.mood_before, built.mood_after) == (2, 4)
     assert editor.build() == CHECKIN
+
+
+def test_moods_are_words_in_both_looks_the_number_only_for_screen_readers(qtbot: Any) -> None:
+    """docs/voice.md: moods are words, never the scale's numbers; "2 of 5" is the
+    accessible description, as the log dialog's buttons have it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from supportnet.model.checkins import MOOD_MAX, MOOD_MIN, mood_word
+    from supportnet.ui.widgets.checkin_form import MoodList
+
+    log, editor = _both(qtbot)
+    words = [mood_word(mood) for mood in range(MOOD_MIN, MOOD_MAX + 1)]
+    assert words[1] == "Low"
+    mood_list = editor.form.mood_before
+    assert isinstance(mood_list, MoodList)
+    items = [mood_list.itemText(i) for i in range(mood_list.count())]
+    assert items[1:] == words
+    described = Qt.ItemDataRole.AccessibleDescriptionRole
+    assert [mood_list.itemData(i, described) for i in range(1, mood_list.count())] == [
+        f"{mood} of 5" for mood in range(MOOD_MIN, MOOD_MAX + 1)
+    ]
+    buttons = log.form.mood_before.buttons
+    assert [buttons[mood].text() for mood in range(MOOD_MIN, MOOD_MAX + 1)] == words
+    assert buttons[2].accessibleDescription() == "2 of 5"
+    for dialog in (log, editor):
+        said = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        assert not any(char.isdigit() for char in said.replace("2025", "")), said

@@ -64,3 +64,24 @@ def test_the_small_questions_open_at_the_small_width(qtbot: Any, demo: Any) -> N
         _at_least(qtbot, dialogs[name], DialogWidth.SMALL)
         widths.add(dialogs[name].width())
     assert len(widths) == 1
+
+
+def test_the_help_windows_open_at_least_at_their_kinds_width(qtbot: Any) -> None:
+    """Keyboard shortcuts is a big list to read; Getting started reads like an editor's form."""
+    from supportnet.ui.help.getting_started import GettingStartedDialog, PageLine
+    from supportnet.ui.help.shortcuts import Group, Row
+    from supportnet.ui.help.shortcuts_dialog import ShortcutsDialog
+
+    shortcuts = _opened(qtbot, ShortcutsDialog([Group("File menu", [Row("Save", "Ctrl+S")])]))
+    started = _opened(
+        qtbot,
+        GettingStartedDialog(
+            [PageLine("Today", "Who to reach")],
+            hard_day=("Hard day?", "F9", "help"),
+            shortcuts_keys="",
+        ),
+    )
+    for dialog, kind in ((shortcuts, DialogWidth.BIG), (started, DialogWidth.EDITOR)):
+        width = dialog_width(dialog, kind)
+        assert dialog.minimumWidth() == width, type(dialog).__name__
+        assert dialog.width() >= width, type(dialog).__name__

@@ -1,0 +1,25 @@
+"""How much a text others may see says: one set of levels for calendar files and reminders.
+
+Each place explains the levels in its own words (a file holds ways to reach people, a
+reminder only a time): calendar.options and model.settings keep those explanations.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Privacy(StrEnum):
+    """How much a calendar file or a reminder may say, least first."""
+
+    DISCREET = "discreet"
+    FIRST_NAME = "first-name"
+    FULL = "full"
+
+    @property
+    def label(self) -> str:
+        return {
+            Privacy.DISCREET: "Discreet",
+            Privacy.FIRST_NAME: "First name",
+            Privacy.FULL: "Full",
+        }[self]
