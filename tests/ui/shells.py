@@ -24,3 +24,12 @@ def open_shell(store: Any, tmp_path: Path, qtbot: Any, now: datetime, **options:
     shell.resize(1280, 800)
     shell.show()
     return shell
+
+
+def gb_crisis(tmp_path: Path) -> Any:
+    """Crisis lines for the United Kingdom, kept under ``tmp_path`` (never the real config)."""
+    from supportnet.services.crisis import CrisisHelpService
+
+    crisis = CrisisHelpService(tmp_path / "crisis", environ={})
+    crisis.set_country("GB")
+    return crisis

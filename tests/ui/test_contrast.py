@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.ui.widgets.contrast import border_colour, focus_colour, ratio
+from tests.ui.shells import gb_crisis, open_shell
 
 TODAY = date(2026, 11, 25)
 NOW = datetime(2026, 11, 25, 17, 30, tzinfo=UTC)
@@ -261,23 +262,9 @@ def _problems(top: QWidget, where: str) -> list[str]:
 @pytest.fixture
 def window(store: Any, tmp_path: Path, qtbot: Any, theme: str) -> Iterator[Any]:
     from supportnet.demo.loader import load_demo
-    from supportnet.services import Services
-    from supportnet.services.crisis import CrisisHelpService
-    from supportnet.ui.shell.main_window import MainWindow
 
     load_demo(store, TODAY, ZONE)
-    crisis = CrisisHelpService(tmp_path / "crisis", environ={})
-    crisis.set_country("GB")
-    shell = MainWindow(
-        Services.of(store),
-        data_location=str(tmp_path),
-        key_location="system keyring",
-        clock=lambda: NOW,
-        crisis=crisis,
-    )
-    qtbot.addWidget(shell)
-    shell.resize(1280, 800)
-    shell.show()
+    shell = open_shell(store, tmp_path, qtbot, NOW, crisis=gb_crisis(tmp_path))
     yield shell
     shell.close()
 

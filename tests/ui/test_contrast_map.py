@@ -17,6 +17,8 @@ import pytest
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.shells import open_shell
+
 TODAY = date(2026, 11, 25)
 NOW = datetime(2026, 11, 25, 17, 30, tzinfo=UTC)
 ZONE = "Europe/London"
@@ -26,20 +28,10 @@ SMALLEST_PT = 9.0
 @pytest.fixture
 def network_page(store: Any, tmp_path: Path, qtbot: Any) -> Iterator[Any]:
     from supportnet.demo.loader import load_demo
-    from supportnet.services import Services
-    from supportnet.ui.shell.main_window import MainWindow
     from supportnet.ui.shell.sidebar import Page
 
     load_demo(store, TODAY, ZONE)
-    shell = MainWindow(
-        Services.of(store),
-        data_location=str(tmp_path),
-        key_location="system keyring",
-        clock=lambda: NOW,
-    )
-    qtbot.addWidget(shell)
-    shell.resize(1280, 800)
-    shell.show()
+    shell = open_shell(store, tmp_path, qtbot, NOW)
     shell.show_page(Page.NETWORK)
     QApplication.processEvents()
     yield shell

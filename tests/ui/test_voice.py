@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.ui.shells import gb_crisis, open_shell
 from tests.voice_rules import flagged, pending
 
 TODAY = date(2026, 11, 25)
@@ -153,23 +154,9 @@ def trips(said: list[Said]) -> list[str]:
 @pytest.fixture
 def window(store: Any, tmp_path: Path, qtbot: Any) -> Iterator[Any]:
     from supportnet.demo.loader import load_demo
-    from supportnet.services import Services
-    from supportnet.services.crisis import CrisisHelpService
-    from supportnet.ui.shell.main_window import MainWindow
 
     load_demo(store, TODAY, ZONE)
-    crisis = CrisisHelpService(tmp_path / "crisis", environ={})
-    crisis.set_country("GB")
-    shell = MainWindow(
-        Services.of(store),
-        data_location=str(tmp_path),
-        key_location="system keyring",
-        clock=lambda: NOW,
-        crisis=crisis,
-    )
-    qtbot.addWidget(shell)
-    shell.resize(1280, 800)
-    shell.show()
+    shell = open_shell(store, tmp_path, qtbot, NOW, crisis=gb_crisis(tmp_path))
     yield shell
     shell.close()
 
@@ -323,19 +310,9 @@ def test_every_dialog_reads_calmly(window: Any, store: Any) -> None:
 def test_today_with_the_care_team_reads_calmly(store: Any, tmp_path: Path, qtbot: Any) -> None:
     """Today on the Sunday of the example's week, when the team has check-ins of the day."""
     from supportnet.demo.loader import load_demo
-    from supportnet.services import Services
-    from supportnet.ui.shell.main_window import MainWindow
 
     load_demo(store, TODAY, ZONE)
-    sunday = NOW + timedelta(days=4, hours=-7)
-    shell = MainWindow(
-        Services.of(store),
-        data_location=str(tmp_path),
-        key_location="system keyring",
-        clock=lambda: sunday,
-    )
-    qtbot.addWidget(shell)
-    shell.show()
+    shell = open_shell(store, tmp_path, qtbot, NOW + timedelta(days=4, hours=-7))
     QApplication.processEvents()
     said = list(widget_texts(shell))
     assert any("Dan" in text or "Mum" in text for _, text in said)
@@ -347,22 +324,13 @@ def test_today_with_the_care_team_reads_calmly(store: Any, tmp_path: Path, qtbot
 def test_a_new_network_reads_calmly(store: Any, tmp_path: Path, qtbot: Any, people: int) -> None:
     """The first screens: nobody yet, then one person who listens (the gap notes speak)."""
     from supportnet.model.network import Circle, Person, SupportType
-    from supportnet.services import Services
-    from supportnet.ui.shell.main_window import MainWindow
     from supportnet.ui.shell.sidebar import Page
 
     if people:
         store.people.add(
             Person("Sam Reed", circle=Circle.MIDDLE, support_types={SupportType.EMOTIONAL})
         )
-    shell = MainWindow(
-        Services.of(store),
-        data_location=str(tmp_path),
-        key_location="system keyring",
-        clock=lambda: NOW,
-    )
-    qtbot.addWidget(shell)
-    shell.show()
+    shell = open_shell(store, tmp_path, qtbot, NOW)
     for page in Page:
         shell.show_page(page)
         QApplication.processEvents()
