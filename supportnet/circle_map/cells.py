@@ -149,8 +149,11 @@ def _spread_quotas(bands: list[_Band], count: int) -> list[int]:
     return quotas
 
 
-def _arrange(cell: _Cell, items: list[_Item], em: float) -> list[tuple[_Item, float, float]] | None:
-    """Centres for all items in the cell at font size ``em``, or None when they don't fit."""
+def _arrange(
+    cell: _Cell, items: list[_Item], em: float, spread: bool = True
+) -> list[tuple[_Item, float, float]] | None:
+    """Centres for all items in the cell at font size ``em``, or None when they don't fit;
+    packed from the top without ``spread`` (whether they fit is all that is asked)."""
     if not items:
         return []
     up = max(item.up for item in items)
@@ -169,7 +172,7 @@ def _arrange(cell: _Cell, items: list[_Item], em: float) -> list[tuple[_Item, fl
         return None
     used = [band for band, row in zip(bands, rows, strict=True) if row]
     chosen_bands, chosen_rows = used, [row for row in rows if row]
-    if len(items) <= _SPREAD_LIMIT:
+    if spread and len(items) <= _SPREAD_LIMIT:
         # Packed from the top they fit; now spread them calmly over the whole cell, on
         # lines at half the pitch so that few nodes can sit evenly apart.
         halves = _bands(cell, em, height, smallest, pitch / 2)
@@ -273,6 +276,12 @@ def _below_room(cell: _Cell, em: float, lines: int) -> float:
     return widest / em - 2 * LABEL_PAD
 
 
+def _below_rooms(cell: _Cell, em: float) -> tuple[float, float]:
+    """The widest labels of one and of two lines under a mark (asked for only when names
+    beside the marks don't fit)."""
+    return _below_room(cell, em, 1), _below_room(cell, em, 2)
+
+
 def _first_hopeful(
     cell: _Cell, members: list[MapNode], em: float, width_of: Callable[[str], float]
 ) -> int:
@@ -295,7 +304,7 @@ def _place_cell(
     width_of: Callable[[str], float],
     min_index: int,
     every_name: bool = False,
-    letters_back: bool = True,
+    trial: bool = False,
 ) -> tuple[int, list[PlacedNode]]:
     """Lay out one cell; returns the index in :data:`_SCALES` of the size it took.
 
@@ -305,18 +314,19 @@ def _place_cell(
     smaller sizes, which the map shows when zoomed in; at last bare marks. ``every_name``
     (print) neither shortens at the full size nor names only some: a printed map names
     everyone, whole and smaller if need be, as the screen does when zoomed in. Where a cell
-    of a few left its letters out, they come back for whoever still has room
-    (``letters_back``; sectors.py, trying widths, doesn't need them).
+    of a few left its letters out, they come back for whoever still has room. A ``trial``
+    (sectors.py, trying widths) asks only how the names are written: its nodes are packed
+    from the top, not spread, and letters don't come back.
     """
+    spread = not trial
     rooms = (_label_room(cell, em, 1), _label_room(cell, em, 2))
     # Area alone rules out names only in a crowd: a few can fit where the sum says not.
     few = len(members) <= _FEW
     hopeful = min_index == 0 and (few or _first_hopeful(cell, members, em, width_of) == 0)
     if hopeful and rooms[0] >= 1.5:  # at least a short name fits somewhere
         capped = _capped(rooms)
-        below_rooms = (_below_room(cell, em, 1), _below_room(cell, em, 2))
         tried: set[tuple[tuple[str, ...], ...]] = set()
-        ways = _ways(members, width_of, rooms, every_name, below_rooms)
+        ways = _ways(members, width_of, rooms, every_name, lambda: _below_rooms(cell, em))
         for caps, wrap, cut, letters, called, below, wide in ways:
             items = _items(
                 members, width_of, caps, wrap, em, cell.side, cut, letters, called, below, wide
@@ -327,13 +337,13 @@ def _place_cell(
             if texts in tried:
                 continue  # this way of fitting changed nothing
             tried.add(texts)
-            arranged = _arrange(cell, items, em)
+            arranged = _arrange(cell, items, em, spread)
             if arranged is not None:
-                if not letters and few and letters_back:
+                if not letters and few and not trial:
                     arranged = _letters_back(cell, items, arranged, em, width_of)
                 return 0, _to_placed(arranged, em, cell.side)
         if few and not every_name:  # a few: as many names as fit, at the size that reads
-            partly = _some_named(cell, members, em, width_of, capped[-1][0])
+            partly = _some_named(cell, members, em, width_of, capped[-1][0], spread)
             if partly is not None:
                 return 0, partly
     for index in range(max(min_index, 1), len(_SCALES)):
@@ -354,7 +364,7 @@ def _place_cell(
             if lines == tried_here:
                 continue
             tried_here = lines
-            arranged = _arrange(cell, items, size)
+            arranged = _arrange(cell, items, size, spread)
             if arranged is not None:
                 return index, _to_placed(arranged, size, cell.side)
     # Hundreds in one cell: bare marks, on a lattice if even they don't fit.
@@ -393,6 +403,7 @@ def _some_named(
     em: float,
     width_of: Callable[[str], float],
     caps: tuple[float, float],
+    spread: bool = True,
 ) -> list[PlacedNode] | None:
     """As many names as fit at ``em`` (the names they are called, shortest first, shortened
     to ``caps``, no support letters, beside or else under the marks), the others as bare
@@ -410,7 +421,7 @@ def _some_named(
                     items.append(_make_item(node, *fitted, em, cell.side, width_of, False, below))
                 else:
                     items.append(_make_item(node, (), 0.0, em, cell.side, width_of))
-            arranged = _arrange(cell, items, em)
+            arranged = _arrange(cell, items, em, spread)
             if arranged is not None:
                 return _to_placed(arranged, em, cell.side)
     return None

@@ -174,27 +174,62 @@ def _settled(
 
     count = len(DOMAIN_ORDER)
     for _ in range(_NUDGES):
-        best: tuple[float, list[float]] | None = None
-        # Move one line, or two side by side together (a sector shifted whole).
-        for first in range(1, count):
-            for last in range(first, min(first + 2, count)):
-                before = total(lines, first - 1, last)
-                if before == 0:
-                    continue
-                for step in _STEPS if first == last else _RUN_STEPS:
-                    moved = list(lines)
-                    for k in range(first, last + 1):
-                        moved[k] += step
-                    widths = [moved[k + 1] - moved[k] for k in range(first - 1, last + 1)]
-                    if not all(_NARROWEST <= w <= _WIDEST for w in widths):
-                        continue
-                    gain = before - total(moved, first - 1, last)
-                    if gain > 1e-9 and (best is None or gain > best[0]):
-                        best = (gain, moved)
+        best = _best_move(lines, cost)
         if best is None:
             break
-        lines = best[1]
+        lines = best
     return tuple(itertools.pairwise(lines)), total(lines, 0, count - 1)
+
+
+def _best_move(
+    lines: list[float], cost: Callable[[int, float, float], float]
+) -> list[float] | None:
+    """The lines after the move that lowers the cost most (the first such in the order
+    moves are listed), or None when no move lowers it.
+
+    A move can lower the cost by at most what its sectors cost now, so moves are tried
+    from the costliest sectors on, and once the best gain found is more than a move's
+    sectors cost it (and every move after it) is passed over unlaid: the same move is
+    found as trying every one, with far fewer cells laid out.
+    """
+    count = len(DOMAIN_ORDER)
+    moves: list[tuple[float, int, int, int, list[float]]] = []
+    # Move one line, or two side by side together (a sector shifted whole).
+    for first in range(1, count):
+        for last in range(first, min(first + 2, count)):
+            before = 0.0
+            for k in range(first - 1, last + 1):
+                before += cost(k, lines[k], lines[k + 1])
+            if before == 0:
+                continue
+            for step in _STEPS if first == last else _RUN_STEPS:
+                moved = list(lines)
+                for k in range(first, last + 1):
+                    moved[k] += step
+                widths = [moved[k + 1] - moved[k] for k in range(first - 1, last + 1)]
+                if all(_NARROWEST <= w <= _WIDEST for w in widths):
+                    moves.append((before, len(moves), first, last, moved))
+    moves.sort(key=lambda move: (-move[0], move[1]))
+    best: tuple[float, int, list[float]] | None = None
+    for before, order, first, last, moved in moves:
+        if best is not None and not _may_beat(before, order, best):
+            break  # sorted: no later move can lower the cost more either
+        after = 0.0
+        for k in range(first - 1, last + 1):
+            after += cost(k, moved[k], moved[k + 1])
+            if best is not None and not _may_beat(before - after, order, best):
+                break  # what is left can only cost more
+        else:
+            gain = before - after
+            if gain > 1e-9 and (best is None or _may_beat(gain, order, best)):
+                best = (gain, order, moved)
+    return None if best is None else best[2]
+
+
+def _may_beat(most: float, order: int, best: tuple[float, int, list[float]]) -> bool:
+    """Whether a move that lowers the cost by ``most`` at best can be taken over ``best``
+    (a greater gain, or the same gain from a move listed earlier)."""
+    return most > best[0] or (most == best[0] and order < best[1])
 
 
 def _cost(
@@ -215,7 +250,7 @@ def _cost(
         if not members or len(members) > _SETTLED_UP_TO:
             continue
         cell = _Cell(circle, domain, radius, spans=trial)
-        size, placed = _place_cell(cell, members, em, width_of, 0, letters_back=False)
+        size, placed = _place_cell(cell, members, em, width_of, 0, trial=True)
         for one in placed:
             shown = one.label_text.replace("\n", " ")
             if size or not shown:
