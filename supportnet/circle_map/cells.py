@@ -35,6 +35,11 @@ _PACKING = 0.55
 _SPREAD_LIMIT = 40
 
 
+#: A label fitted: its lines and widest line (give_way._fit_label); what it was fitted to.
+_Fitted = tuple[tuple[str, ...], float]
+_FitKey = tuple[str, tuple[float, float], bool, bool, tuple[float, float] | None]
+
+
 # --- inside one cell -------------------------------------------------------------------------
 
 
@@ -98,13 +103,8 @@ def _lines(
         first = top + pad
     elif align > 0:
         first = bottom - pad - height - (count - 1) * pitch
-    lines = []
-    for i in range(count):
-        y = first + i * pitch
-        spans = cell.spans(y, y + height, pad)
-        if spans:
-            lines.append((y, spans))
-    return lines
+    rows = cell.rows([first + i * pitch for i in range(count)], height, pad)
+    return [(y, spans) for y, spans in rows if spans]
 
 
 def _typeset(
@@ -242,15 +242,23 @@ def _items(
     called: Collection[int] = (),
     below: bool = False,
     wide: tuple[float, float] | None = None,
+    fits: dict[_FitKey, _Fitted | None] | None = None,
 ) -> list[_Item] | None:
     """Each member's item, its label fitted to ``caps``; a name that can't be written
-    whole there is fitted to ``wide`` instead, when given (narrower only where it can)."""
+    whole there is fitted to ``wide`` instead, when given (narrower only where it can).
+    ``fits`` keeps the labels fitted so far (the ways of giving way ask for many again)."""
     items = []
     for index, node in enumerate(members):
         text = _text(node, index in called)
-        fitted = _fit_label(text, caps, wrap, width_of, cut)
-        if fitted is None and wide is not None:
-            fitted = _fit_label(text, wide, wrap, width_of, cut)
+        key = (text, caps, wrap, cut, wide)
+        if fits is not None and key in fits:
+            fitted = fits[key]
+        else:
+            fitted = _fit_label(text, caps, wrap, width_of, cut)
+            if fitted is None and wide is not None:
+                fitted = _fit_label(text, wide, wrap, width_of, cut)
+            if fits is not None:
+                fits[key] = fitted
         if fitted is None:
             return None
         items.append(_make_item(node, *fitted, em, side, width_of, letters, below))
@@ -326,10 +334,22 @@ def _place_cell(
     if hopeful and rooms[0] >= 1.5:  # at least a short name fits somewhere
         capped = _capped(rooms)
         tried: set[tuple[tuple[str, ...], ...]] = set()
+        fits: dict[_FitKey, _Fitted | None] = {}
         ways = _ways(members, width_of, rooms, every_name, lambda: _below_rooms(cell, em))
         for caps, wrap, cut, letters, called, below, wide in ways:
             items = _items(
-                members, width_of, caps, wrap, em, cell.side, cut, letters, called, below, wide
+                members,
+                width_of,
+                caps,
+                wrap,
+                em,
+                cell.side,
+                cut,
+                letters,
+                called,
+                below,
+                wide,
+                fits,
             )
             if items is None:
                 continue  # some name can't be written whole here
