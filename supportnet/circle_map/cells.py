@@ -239,30 +239,47 @@ def _items(
     side: int,
     cut: bool = True,
     letters: bool = True,
+) -> list[_Item] | None:
+    """Each member's item, its label fitted to ``caps``."""
+    fitted = _fitted(members, width_of, caps, wrap, cut)
+    if fitted is None:
+        return None
+    return [
+        _make_item(node, *fit, em, side, width_of, letters)
+        for node, fit in zip(members, fitted, strict=True)
+    ]
+
+
+def _fitted(
+    members: list[MapNode],
+    width_of: Callable[[str], float],
+    caps: tuple[float, float],
+    wrap: bool,
+    cut: bool,
     called: Collection[int] = (),
-    below: bool = False,
     wide: tuple[float, float] | None = None,
     fits: dict[_FitKey, _Fitted | None] | None = None,
-) -> list[_Item] | None:
-    """Each member's item, its label fitted to ``caps``; a name that can't be written
-    whole there is fitted to ``wide`` instead, when given (narrower only where it can).
-    ``fits`` keeps the labels fitted so far (the ways of giving way ask for many again)."""
-    items = []
+) -> list[_Fitted] | None:
+    """Each member's label fitted to ``caps``; a name that can't be written whole there
+    is fitted to ``wide`` instead, when given (narrower only where it can). None when
+    some name can't be written (whole, without ``cut``). ``fits`` keeps the labels fitted
+    so far (the ways of giving way ask for many again)."""
+    fitted = []
     for index, node in enumerate(members):
         text = _text(node, index in called)
         key = (text, caps, wrap, cut, wide)
         if fits is not None and key in fits:
-            fitted = fits[key]
+            fit = fits[key]
         else:
-            fitted = _fit_label(text, caps, wrap, width_of, cut)
-            if fitted is None and wide is not None:
-                fitted = _fit_label(text, wide, wrap, width_of, cut)
+            fit = _fit_label(text, caps, wrap, width_of, cut)
+            if fit is None and wide is not None:
+                fit = _fit_label(text, wide, wrap, width_of, cut)
             if fits is not None:
-                fits[key] = fitted
-        if fitted is None:
+                fits[key] = fit
+        if fit is None:
             return None
-        items.append(_make_item(node, *fitted, em, side, width_of, letters, below))
-    return items
+        fitted.append(fit)
+    return fitted
 
 
 def _label_room(cell: _Cell, em: float, lines: int) -> float:
@@ -333,30 +350,24 @@ def _place_cell(
     hopeful = min_index == 0 and (few or _first_hopeful(cell, members, em, width_of) == 0)
     if hopeful and rooms[0] >= 1.5:  # at least a short name fits somewhere
         capped = _capped(rooms)
-        tried: set[tuple[tuple[str, ...], ...]] = set()
+        tried: set[tuple[tuple[str | bool, ...], ...]] = set()
         fits: dict[_FitKey, _Fitted | None] = {}
         ways = _ways(members, width_of, rooms, every_name, lambda: _below_rooms(cell, em))
         for caps, wrap, cut, letters, called, below, wide in ways:
-            items = _items(
-                members,
-                width_of,
-                caps,
-                wrap,
-                em,
-                cell.side,
-                cut,
-                letters,
-                called,
-                below,
-                wide,
-                fits,
-            )
-            if items is None:
+            fitted = _fitted(members, width_of, caps, wrap, cut, called, wide, fits)
+            if fitted is None:
                 continue  # some name can't be written whole here
-            texts = tuple((*item.lines, item.support, str(below)) for item in items)
+            texts = tuple(
+                (*lines, support_glyphs(node.support_types) if lines and letters else "", below)
+                for node, (lines, _) in zip(members, fitted, strict=True)
+            )
             if texts in tried:
                 continue  # this way of fitting changed nothing
             tried.add(texts)
+            items = [
+                _make_item(node, *fit, em, cell.side, width_of, letters, below)
+                for node, fit in zip(members, fitted, strict=True)
+            ]
             arranged = _arrange(cell, items, em, spread)
             if arranged is not None:
                 if not letters and few and not trial:
