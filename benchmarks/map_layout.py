@@ -21,7 +21,14 @@ from datetime import date
 from supportnet.circle_map.geometry import EQUAL_SPANS, MapNode, Spans
 from supportnet.circle_map.layout import layout
 from supportnet.demo.builder import build_demo_network
-from supportnet.model.network import Circle, LifeDomain, Person, SupportType, first_name_of
+from supportnet.model.network import (
+    Circle,
+    Group,
+    LifeDomain,
+    Person,
+    SupportType,
+    first_name_of,
+)
 
 ROUNDS = 7
 NAMES = ("Sam", "Priya", "Mohammed", "Rose", "Chris", "Elena", "Tomasz", "Aisha", "Kwame", "Zoë")
@@ -32,11 +39,12 @@ def demo_nodes() -> list[MapNode]:
     """The example network's people and groups as the map draws them."""
     network = build_demo_network(date(2026, 3, 10), "Europe/London")
     nodes = []
-    for number, member in enumerate([*network.people, *network.groups]):
+    members: list[Person | Group] = [*network.people, *network.groups]
+    for number, member in enumerate(members):
         if member.domain is None:
             continue
         person = isinstance(member, Person)
-        called = first_name_of(member.name, member.nickname) if person else ""
+        called = first_name_of(member.name, member.nickname) if isinstance(member, Person) else ""
         nodes.append(
             MapNode(
                 ("person" if person else "group", number),

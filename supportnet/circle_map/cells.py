@@ -181,9 +181,9 @@ def _arrange(
         for lines in range(min(len(items), len(bands)), fewest, -1):
             pool = halves if 2 * lines <= len(halves) else bands
             picked = [pool[int((i + 0.5) * len(pool) / lines)] for i in range(lines)]
-            spread = _typeset(picked, items, _spread_quotas(picked, len(items)), gap)
-            if spread is not None:
-                chosen_bands, chosen_rows = picked, spread
+            evenly = _typeset(picked, items, _spread_quotas(picked, len(items)), gap)
+            if evenly is not None:
+                chosen_bands, chosen_rows = picked, evenly
                 break
     placed = []
     for band, row in zip(chosen_bands, chosen_rows, strict=True):
@@ -258,24 +258,24 @@ def _fitted(
     cut: bool,
     called: Collection[int] = (),
     wide: tuple[float, float] | None = None,
-    fits: dict[_FitKey, _Fitted | None] | None = None,
+    known: dict[_FitKey, _Fitted | None] | None = None,
 ) -> list[_Fitted] | None:
     """Each member's label fitted to ``caps``; a name that can't be written whole there
     is fitted to ``wide`` instead, when given (narrower only where it can). None when
-    some name can't be written (whole, without ``cut``). ``fits`` keeps the labels fitted
+    some name can't be written (whole, without ``cut``). ``known`` keeps the labels fitted
     so far (the ways of giving way ask for many again)."""
     fitted = []
     for index, node in enumerate(members):
         text = _text(node, index in called)
         key = (text, caps, wrap, cut, wide)
-        if fits is not None and key in fits:
-            fit = fits[key]
+        if known is not None and key in known:
+            fit = known[key]
         else:
             fit = _fit_label(text, caps, wrap, width_of, cut)
             if fit is None and wide is not None:
                 fit = _fit_label(text, wide, wrap, width_of, cut)
-            if fits is not None:
-                fits[key] = fit
+            if known is not None:
+                known[key] = fit
         if fit is None:
             return None
         fitted.append(fit)
@@ -350,11 +350,11 @@ def _place_cell(
     hopeful = min_index == 0 and (few or _first_hopeful(cell, members, em, width_of) == 0)
     if hopeful and rooms[0] >= 1.5:  # at least a short name fits somewhere
         capped = _capped(rooms)
-        tried: set[tuple[tuple[str | bool, ...], ...]] = set()
-        fits: dict[_FitKey, _Fitted | None] = {}
+        tried: set[tuple[tuple[object, ...], ...]] = set()
+        known: dict[_FitKey, _Fitted | None] = {}
         ways = _ways(members, width_of, rooms, every_name, lambda: _below_rooms(cell, em))
         for caps, wrap, cut, letters, called, below, wide in ways:
-            fitted = _fitted(members, width_of, caps, wrap, cut, called, wide, fits)
+            fitted = _fitted(members, width_of, caps, wrap, cut, called, wide, known)
             if fitted is None:
                 continue  # some name can't be written whole here
             texts = tuple(
@@ -388,14 +388,14 @@ def _place_cell(
         tried_here: list[tuple[str, ...]] | None = None
         for caps, wrap in fits:
             cut = _SCALES[index] <= _CAPS_FROM  # above it, smaller reads better than cut
-            items = _items(members, width_of, caps, wrap, size, cell.side, cut)
-            if items is None:
+            sized = _items(members, width_of, caps, wrap, size, cell.side, cut)
+            if sized is None:
                 break
-            lines = [item.lines for item in items]
+            lines = [item.lines for item in sized]
             if lines == tried_here:
                 continue
             tried_here = lines
-            arranged = _arrange(cell, items, size, spread)
+            arranged = _arrange(cell, sized, size, spread)
             if arranged is not None:
                 return index, _to_placed(arranged, size, cell.side)
     # Hundreds in one cell: bare marks, on a lattice if even they don't fit.
