@@ -230,26 +230,6 @@ def _make_item(
     return _Item(node, lines, support, widest, near, far, up, down)
 
 
-def _items(
-    members: list[MapNode],
-    width_of: Callable[[str], float],
-    caps: tuple[float, float],
-    wrap: bool,
-    em: float,
-    side: int,
-    cut: bool = True,
-    letters: bool = True,
-) -> list[_Item] | None:
-    """Each member's item, its label fitted to ``caps``."""
-    fitted = _fitted(members, width_of, caps, wrap, cut)
-    if fitted is None:
-        return None
-    return [
-        _make_item(node, *fit, em, side, width_of, letters)
-        for node, fit in zip(members, fitted, strict=True)
-    ]
-
-
 def _fitted(
     members: list[MapNode],
     width_of: Callable[[str], float],
@@ -345,13 +325,14 @@ def _place_cell(
     """
     spread = not trial
     rooms = (_label_room(cell, em, 1), _label_room(cell, em, 2))
+    # Labels fitted so far: the ways of giving way, and the sizes, ask for many again.
+    known: dict[_FitKey, _Fitted | None] = {}
     # Area alone rules out names only in a crowd: a few can fit where the sum says not.
     few = len(members) <= _FEW
     hopeful = min_index == 0 and (few or _first_hopeful(cell, members, em, width_of) == 0)
     if hopeful and rooms[0] >= 1.5:  # at least a short name fits somewhere
         capped = _capped(rooms)
         tried: set[tuple[tuple[object, ...], ...]] = set()
-        known: dict[_FitKey, _Fitted | None] = {}
         ways = _ways(members, width_of, rooms, every_name, lambda: _below_rooms(cell, em))
         for caps, wrap, cut, letters, called, below, wide in ways:
             fitted = _fitted(members, width_of, caps, wrap, cut, called, wide, known)
@@ -388,13 +369,17 @@ def _place_cell(
         tried_here: list[tuple[str, ...]] | None = None
         for caps, wrap in fits:
             cut = _SCALES[index] <= _CAPS_FROM  # above it, smaller reads better than cut
-            sized = _items(members, width_of, caps, wrap, size, cell.side, cut)
-            if sized is None:
+            fitted = _fitted(members, width_of, caps, wrap, cut, known=known)
+            if fitted is None:
                 break
-            lines = [item.lines for item in sized]
+            lines = [fit[0] for fit in fitted]
             if lines == tried_here:
                 continue
             tried_here = lines
+            sized = [
+                _make_item(node, *fit, size, cell.side, width_of)
+                for node, fit in zip(members, fitted, strict=True)
+            ]
             arranged = _arrange(cell, sized, size, spread)
             if arranged is not None:
                 return index, _to_placed(arranged, size, cell.side)
