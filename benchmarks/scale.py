@@ -3,8 +3,11 @@
 Prints, one per line: today_ms (computing Today's suggestions), agenda_ms (the four-week
 agenda), open_people_ms (building and painting the People page), log_ms (logging one
 check-in and refreshing Today), rota_ms (a care team of 20 supporters and 200 slots expanded
-over four weeks with its coverage; see benchmarks/rota_team.py). Medians of several runs.
-Goals: today_ms <= 50, rota_ms <= 50 and every page opening <= 200 ms.
+over four weeks with its coverage; see benchmarks/rota_team.py), map_layout_ms (the circle
+map of the example network and of 150 people, with equal sectors as the baseline; see
+benchmarks/map_layout.py). Medians of several runs.
+Goals: today_ms <= 50, rota_ms <= 50, map_layout_ms <= 15 (the example network) and every
+page opening <= 200 ms.
 
 Run: `.venv/bin/python -m benchmarks.scale`.
 """
@@ -20,6 +23,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from benchmarks.map_layout import map_figures
 from benchmarks.rota_team import rota_figures
 from benchmarks.store_open import MemoryKeyring
 from benchmarks.synthetic import add_plans, fill
@@ -88,6 +92,8 @@ def main() -> None:
     print(f"log_ms: {log_ms:.1f}")
     print(f"rota_ms: {rota_ms:.1f}")
     print(f"rota_cold_ms: {rota_cold_ms:.1f}  (a fresh team each run, nothing cached)")
+    for name, (settled, equal) in map_figures(ROUNDS).items():
+        print(f"map_layout_ms ({name}): {settled:.1f}  (equal sectors {equal:.1f})")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ from supportnet.circle_map.geometry import (
 from supportnet.model.network import Circle, LifeDomain
 
 Span = tuple[float, float]
+#: What every box of one padding shares: the discs' squared radii and the obstacles.
+_Frame = tuple[float, float, float, list[tuple[float, float, float, float]]]
 
 
 class _Cell:
@@ -67,13 +69,29 @@ class _Cell:
         The cell is the intersection of a disc, the outside of a smaller disc and two
         half-planes, so a box is inside when its corners are and it misses the small disc.
         """
-        outer = self.r_out - pad
-        far = max(top * top, bottom * bottom)
-        if far >= outer * outer:
-            return []
-        reach = math.sqrt(outer * outer - far)
-        lo, hi = -reach, reach
+        return self._spans(top, bottom, pad, self._frame(pad))
+
+    def rows(self, tops: list[float], height: float, pad: float) -> list[tuple[float, list[Span]]]:
+        """:meth:`spans` of boxes ``height`` tall at each of ``tops`` (what is the same for
+        every box worked out once: cells.py asks for many at a time)."""
+        frame = self._frame(pad)
+        return [(top, self._spans(top, top + height, pad, frame)) for top in tops]
+
+    def _frame(self, pad: float) -> _Frame:
+        outer, inner = self.r_out - pad, self.r_in + pad
+        blocks = [
+            (oy - pad, oy + oh + pad, ox - pad, ox + ow + pad) for ox, oy, ow, oh in self.obstacles
+        ]
+        return outer * outer, inner, inner * inner, blocks
+
+    def _spans(self, top: float, bottom: float, pad: float, frame: _Frame) -> list[Span]:
+        outer2, inner, inner2, blocks = frame
         (u0x, u0y), (u1x, u1y) = self.u0, self.u1
+        far = max(top * top, bottom * bottom)
+        if far >= outer2:
+            return []
+        reach = math.sqrt(outer2 - far)
+        lo, hi = -reach, reach
         for y in (top, bottom):
             # Clockwise of the first line: u0x*y - u0y*x >= pad.
             if abs(u0y) < 1e-12:
@@ -94,14 +112,13 @@ class _Cell:
         if hi <= lo:
             return []
         spans = [(lo, hi)]
-        inner = self.r_in + pad
         near = 0.0 if top <= 0.0 <= bottom else min(abs(top), abs(bottom))
         if near < inner:
-            half = math.sqrt(inner * inner - near * near)
+            half = math.sqrt(inner2 - near * near)
             spans = _cut(spans, -half, half)
-        for ox, oy, ow, oh in self.obstacles:
-            if oy - pad < bottom and top < oy + oh + pad:
-                spans = _cut(spans, ox - pad, ox + ow + pad)
+        for y0, y1, x0, x1 in blocks:
+            if y0 < bottom and top < y1:
+                spans = _cut(spans, x0, x1)
         return spans
 
 

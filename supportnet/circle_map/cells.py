@@ -35,6 +35,11 @@ _PACKING = 0.55
 _SPREAD_LIMIT = 40
 
 
+#: A label fitted: its lines and widest line (give_way._fit_label); what it was fitted to.
+_Fitted = tuple[tuple[str, ...], float]
+_FitKey = tuple[str, tuple[float, float], bool, bool, tuple[float, float] | None]
+
+
 # --- inside one cell -------------------------------------------------------------------------
 
 
@@ -98,13 +103,8 @@ def _lines(
         first = top + pad
     elif align > 0:
         first = bottom - pad - height - (count - 1) * pitch
-    lines = []
-    for i in range(count):
-        y = first + i * pitch
-        spans = cell.spans(y, y + height, pad)
-        if spans:
-            lines.append((y, spans))
-    return lines
+    rows = cell.rows([first + i * pitch for i in range(count)], height, pad)
+    return [(y, spans) for y, spans in rows if spans]
 
 
 def _typeset(
@@ -149,8 +149,11 @@ def _spread_quotas(bands: list[_Band], count: int) -> list[int]:
     return quotas
 
 
-def _arrange(cell: _Cell, items: list[_Item], em: float) -> list[tuple[_Item, float, float]] | None:
-    """Centres for all items in the cell at font size ``em``, or None when they don't fit."""
+def _arrange(
+    cell: _Cell, items: list[_Item], em: float, spread: bool = True
+) -> list[tuple[_Item, float, float]] | None:
+    """Centres for all items in the cell at font size ``em``, or None when they don't fit;
+    packed from the top without ``spread`` (whether they fit is all that is asked)."""
     if not items:
         return []
     up = max(item.up for item in items)
@@ -169,7 +172,7 @@ def _arrange(cell: _Cell, items: list[_Item], em: float) -> list[tuple[_Item, fl
         return None
     used = [band for band, row in zip(bands, rows, strict=True) if row]
     chosen_bands, chosen_rows = used, [row for row in rows if row]
-    if len(items) <= _SPREAD_LIMIT:
+    if spread and len(items) <= _SPREAD_LIMIT:
         # Packed from the top they fit; now spread them calmly over the whole cell, on
         # lines at half the pitch so that few nodes can sit evenly apart.
         halves = _bands(cell, em, height, smallest, pitch / 2)
@@ -178,9 +181,9 @@ def _arrange(cell: _Cell, items: list[_Item], em: float) -> list[tuple[_Item, fl
         for lines in range(min(len(items), len(bands)), fewest, -1):
             pool = halves if 2 * lines <= len(halves) else bands
             picked = [pool[int((i + 0.5) * len(pool) / lines)] for i in range(lines)]
-            spread = _typeset(picked, items, _spread_quotas(picked, len(items)), gap)
-            if spread is not None:
-                chosen_bands, chosen_rows = picked, spread
+            evenly = _typeset(picked, items, _spread_quotas(picked, len(items)), gap)
+            if evenly is not None:
+                chosen_bands, chosen_rows = picked, evenly
                 break
     placed = []
     for band, row in zip(chosen_bands, chosen_rows, strict=True):
@@ -227,31 +230,36 @@ def _make_item(
     return _Item(node, lines, support, widest, near, far, up, down)
 
 
-def _items(
+def _fitted(
     members: list[MapNode],
     width_of: Callable[[str], float],
     caps: tuple[float, float],
     wrap: bool,
-    em: float,
-    side: int,
-    cut: bool = True,
-    letters: bool = True,
+    cut: bool,
     called: Collection[int] = (),
-    below: bool = False,
     wide: tuple[float, float] | None = None,
-) -> list[_Item] | None:
-    """Each member's item, its label fitted to ``caps``; a name that can't be written
-    whole there is fitted to ``wide`` instead, when given (narrower only where it can)."""
-    items = []
+    known: dict[_FitKey, _Fitted | None] | None = None,
+) -> list[_Fitted] | None:
+    """Each member's label fitted to ``caps``; a name that can't be written whole there
+    is fitted to ``wide`` instead, when given (narrower only where it can). None when
+    some name can't be written (whole, without ``cut``). ``known`` keeps the labels fitted
+    so far (the ways of giving way ask for many again)."""
+    fitted = []
     for index, node in enumerate(members):
         text = _text(node, index in called)
-        fitted = _fit_label(text, caps, wrap, width_of, cut)
-        if fitted is None and wide is not None:
-            fitted = _fit_label(text, wide, wrap, width_of, cut)
-        if fitted is None:
+        key = (text, caps, wrap, cut, wide)
+        if known is not None and key in known:
+            fit = known[key]
+        else:
+            fit = _fit_label(text, caps, wrap, width_of, cut)
+            if fit is None and wide is not None:
+                fit = _fit_label(text, wide, wrap, width_of, cut)
+            if known is not None:
+                known[key] = fit
+        if fit is None:
             return None
-        items.append(_make_item(node, *fitted, em, side, width_of, letters, below))
-    return items
+        fitted.append(fit)
+    return fitted
 
 
 def _label_room(cell: _Cell, em: float, lines: int) -> float:
@@ -271,6 +279,12 @@ def _below_room(cell: _Cell, em: float, lines: int) -> float:
     spans = (span for band in _bands(cell, em, height, 0.0, height / 2) for span in band.spans)
     widest = max((b - a for a, b in spans), default=0.0)
     return widest / em - 2 * LABEL_PAD
+
+
+def _below_rooms(cell: _Cell, em: float) -> tuple[float, float]:
+    """The widest labels of one and of two lines under a mark (asked for only when names
+    beside the marks don't fit)."""
+    return _below_room(cell, em, 1), _below_room(cell, em, 2)
 
 
 def _first_hopeful(
@@ -295,7 +309,7 @@ def _place_cell(
     width_of: Callable[[str], float],
     min_index: int,
     every_name: bool = False,
-    letters_back: bool = True,
+    trial: bool = False,
 ) -> tuple[int, list[PlacedNode]]:
     """Lay out one cell; returns the index in :data:`_SCALES` of the size it took.
 
@@ -305,35 +319,43 @@ def _place_cell(
     smaller sizes, which the map shows when zoomed in; at last bare marks. ``every_name``
     (print) neither shortens at the full size nor names only some: a printed map names
     everyone, whole and smaller if need be, as the screen does when zoomed in. Where a cell
-    of a few left its letters out, they come back for whoever still has room
-    (``letters_back``; sectors.py, trying widths, doesn't need them).
+    of a few left its letters out, they come back for whoever still has room. A ``trial``
+    (sectors.py, trying widths) asks only how the names are written: its nodes are packed
+    from the top, not spread, and letters don't come back.
     """
+    spread = not trial
     rooms = (_label_room(cell, em, 1), _label_room(cell, em, 2))
+    # Labels fitted so far: the ways of giving way, and the sizes, ask for many again.
+    known: dict[_FitKey, _Fitted | None] = {}
     # Area alone rules out names only in a crowd: a few can fit where the sum says not.
     few = len(members) <= _FEW
     hopeful = min_index == 0 and (few or _first_hopeful(cell, members, em, width_of) == 0)
     if hopeful and rooms[0] >= 1.5:  # at least a short name fits somewhere
         capped = _capped(rooms)
-        below_rooms = (_below_room(cell, em, 1), _below_room(cell, em, 2))
-        tried: set[tuple[tuple[str, ...], ...]] = set()
-        ways = _ways(members, width_of, rooms, every_name, below_rooms)
+        tried: set[tuple[tuple[object, ...], ...]] = set()
+        ways = _ways(members, width_of, rooms, every_name, lambda: _below_rooms(cell, em))
         for caps, wrap, cut, letters, called, below, wide in ways:
-            items = _items(
-                members, width_of, caps, wrap, em, cell.side, cut, letters, called, below, wide
-            )
-            if items is None:
+            fitted = _fitted(members, width_of, caps, wrap, cut, called, wide, known)
+            if fitted is None:
                 continue  # some name can't be written whole here
-            texts = tuple((*item.lines, item.support, str(below)) for item in items)
+            texts = tuple(
+                (*lines, support_glyphs(node.support_types) if lines and letters else "", below)
+                for node, (lines, _) in zip(members, fitted, strict=True)
+            )
             if texts in tried:
                 continue  # this way of fitting changed nothing
             tried.add(texts)
-            arranged = _arrange(cell, items, em)
+            items = [
+                _make_item(node, *fit, em, cell.side, width_of, letters, below)
+                for node, fit in zip(members, fitted, strict=True)
+            ]
+            arranged = _arrange(cell, items, em, spread)
             if arranged is not None:
-                if not letters and few and letters_back:
+                if not letters and few and not trial:
                     arranged = _letters_back(cell, items, arranged, em, width_of)
                 return 0, _to_placed(arranged, em, cell.side)
         if few and not every_name:  # a few: as many names as fit, at the size that reads
-            partly = _some_named(cell, members, em, width_of, capped[-1][0])
+            partly = _some_named(cell, members, em, width_of, capped[-1][0], spread)
             if partly is not None:
                 return 0, partly
     for index in range(max(min_index, 1), len(_SCALES)):
@@ -347,14 +369,18 @@ def _place_cell(
         tried_here: list[tuple[str, ...]] | None = None
         for caps, wrap in fits:
             cut = _SCALES[index] <= _CAPS_FROM  # above it, smaller reads better than cut
-            items = _items(members, width_of, caps, wrap, size, cell.side, cut)
-            if items is None:
+            fitted = _fitted(members, width_of, caps, wrap, cut, known=known)
+            if fitted is None:
                 break
-            lines = [item.lines for item in items]
+            lines = [fit[0] for fit in fitted]
             if lines == tried_here:
                 continue
             tried_here = lines
-            arranged = _arrange(cell, items, size)
+            sized = [
+                _make_item(node, *fit, size, cell.side, width_of)
+                for node, fit in zip(members, fitted, strict=True)
+            ]
+            arranged = _arrange(cell, sized, size, spread)
             if arranged is not None:
                 return index, _to_placed(arranged, size, cell.side)
     # Hundreds in one cell: bare marks, on a lattice if even they don't fit.
@@ -393,6 +419,7 @@ def _some_named(
     em: float,
     width_of: Callable[[str], float],
     caps: tuple[float, float],
+    spread: bool = True,
 ) -> list[PlacedNode] | None:
     """As many names as fit at ``em`` (the names they are called, shortest first, shortened
     to ``caps``, no support letters, beside or else under the marks), the others as bare
@@ -410,7 +437,7 @@ def _some_named(
                     items.append(_make_item(node, *fitted, em, cell.side, width_of, False, below))
                 else:
                     items.append(_make_item(node, (), 0.0, em, cell.side, width_of))
-            arranged = _arrange(cell, items, em)
+            arranged = _arrange(cell, items, em, spread)
             if arranged is not None:
                 return _to_placed(arranged, em, cell.side)
     return None

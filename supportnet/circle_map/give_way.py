@@ -4,7 +4,7 @@ width (on one, two or three lines, or shortened with "…")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from supportnet.circle_map.geometry import ELLIPSIS, MapNode
 
@@ -47,47 +47,53 @@ def _ways(
     width_of: Callable[[str], float],
     rooms: tuple[float, float],
     every_name: bool,
-    below_rooms: tuple[float, float],
-) -> list[_Way]:
+    below_rooms: Callable[[], tuple[float, float]],
+) -> Iterator[_Way]:
     """The ways of fitting a cell at the size that reads, in the order they are tried.
 
     Beside the marks: names whole, with their letters and then without (the card has
     them); the name they are called in place of the whole name, for the widest names
     first; long names with no shorter one whole on narrower lines (two or three). Then
     all that under the marks (a ring near three or nine o'clock is too shallow for a name
-    beside a mark). Only then shortened with "…" (no letters: a name comes before them).
-    Print (``every_name``) writes whole names only.
+    beside a mark; ``below_rooms`` is asked for only then). Only then shortened with "…"
+    (no letters: a name comes before them). Print (``every_name``) writes whole names only.
     """
     none: frozenset[int] = frozenset()
-    ways: list[_Way] = []
-    for below, room in ((False, rooms), (True, below_rooms)):
-        ways += [(room, True, False, letters, none, below, None) for letters in (True, False)]
-        if every_name:
-            continue
+    widest_first: list[int] = []
+    if not every_name:
         widest_first = sorted(
             (i for i, node in enumerate(members) if _text(node, True) != _text(node, False)),
             key=lambda i: (-width_of(_text(members[i], False)), i),
         )
-        counts = range(1, len(widest_first) + 1) if len(members) <= _FEW else [len(widest_first)]
+    counts = range(1, len(widest_first) + 1) if len(members) <= _FEW else [len(widest_first)]
+    everyone = frozenset(widest_first)
+    under_rooms: tuple[float, float] | None = None
+    for below in (False, True):
+        if below:
+            under_rooms = below_rooms()
+        room = under_rooms if under_rooms is not None else rooms
+        for letters in (True, False):
+            yield (room, True, False, letters, none, below, None)
+        if every_name:
+            continue
         for count in counts:
             called = frozenset(widest_first[:count])
-            ways += [(room, True, False, letters, called, below, None) for letters in (True, False)]
-        everyone = frozenset(widest_first)
+            for letters in (True, False):
+                yield (room, True, False, letters, called, below, None)
         # Long names with no shorter one (a group's, mostly) whole on narrower lines, each
         # name as narrow as it can be whole.
         for cap in _NARROWER:
             narrow = (min(cap, room[0]), min(cap, room[1]))
-            ways += [
-                (narrow, True, False, letters, everyone, below, room) for letters in (True, False)
-            ]
-        if below:
-            # Shortened: for each width, beside the mark and then under it.
-            beside = [(rooms, True), *_capped(rooms)]
-            under = [(below_rooms, True), *_capped(below_rooms)]
-            for (c, w), (c_under, w_under) in zip(beside, under, strict=True):
-                ways.append((c, w, True, False, everyone, False, None))
-                ways.append((c_under, w_under, True, False, everyone, True, None))
-    return ways
+            for letters in (True, False):
+                yield (narrow, True, False, letters, everyone, below, room)
+    if every_name or under_rooms is None:
+        return
+    # Shortened: for each width, beside the mark and then under it.
+    beside = [(rooms, True), *_capped(rooms)]
+    under = [(under_rooms, True), *_capped(under_rooms)]
+    for (c, w), (c_under, w_under) in zip(beside, under, strict=True):
+        yield (c, w, True, False, everyone, False, None)
+        yield (c_under, w_under, True, False, everyone, True, None)
 
 
 def _capped(rooms: tuple[float, float]) -> list[tuple[tuple[float, float], bool]]:

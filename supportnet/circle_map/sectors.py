@@ -151,83 +151,155 @@ def _settled(
     radius: float,
 ) -> tuple[Spans, float]:
     """Move the lines between neighbouring sectors a step at a time, each time the move
-    that writes the names on its two sides best (see :func:`_cost`), while one helps. Only
+    that writes the names on its two sides best (see :func:`_cell_cost`), while one helps. Only
     the two sectors beside a line change, so each try lays out just their cells. The line
     at twelve o'clock stays. Returns the sectors and what their names cost."""
-    cells: dict[tuple[Circle, LifeDomain], list[MapNode]] = {}
-    for node in nodes:
-        cells.setdefault((node.circle, node.domain), []).append(node)
-    for members in cells.values():
-        members.sort(key=sort_key)
+    costs = _Costs(nodes, em, width_of, radius)
     lines = [a0 for a0, _ in spans] + [spans[-1][1]]
-    costs: dict[tuple[int, float, float], float] = {}
-
-    def cost(index: int, a0: float, a1: float) -> float:
-        key = (index, round(a0, 9), round(a1, 9))
-        found = costs.get(key)
-        if found is None:
-            found = costs[key] = _cost(cells, index, (a0, a1), em, width_of, radius)
-        return found
-
-    def total(at: list[float], first: int, last: int) -> float:
-        return sum(cost(k, at[k], at[k + 1]) for k in range(first, last + 1))
-
-    count = len(DOMAIN_ORDER)
     for _ in range(_NUDGES):
-        best: tuple[float, list[float]] | None = None
-        # Move one line, or two side by side together (a sector shifted whole).
-        for first in range(1, count):
-            for last in range(first, min(first + 2, count)):
-                before = total(lines, first - 1, last)
-                if before == 0:
-                    continue
-                for step in _STEPS if first == last else _RUN_STEPS:
-                    moved = list(lines)
-                    for k in range(first, last + 1):
-                        moved[k] += step
-                    widths = [moved[k + 1] - moved[k] for k in range(first - 1, last + 1)]
-                    if not all(_NARROWEST <= w <= _WIDEST for w in widths):
-                        continue
-                    gain = before - total(moved, first - 1, last)
-                    if gain > 1e-9 and (best is None or gain > best[0]):
-                        best = (gain, moved)
+        best = _best_move(lines, costs)
         if best is None:
             break
-        lines = best[1]
-    return tuple(itertools.pairwise(lines)), total(lines, 0, count - 1)
+        lines = best
+    return tuple(itertools.pairwise(lines)), sum(
+        costs.of(k, lines[k], lines[k + 1]) for k in range(len(DOMAIN_ORDER))
+    )
 
 
-def _cost(
-    cells: dict[tuple[Circle, LifeDomain], list[MapNode]],
-    index: int,
-    span: tuple[float, float],
-    em: float,
-    width_of: Callable[[str], float],
-    radius: float,
-) -> float:
-    """How far a sector's names are from whole, in order of the give-way: letters left
-    out, the name they are called, under the mark, shortened, left out or smaller."""
-    domain = DOMAIN_ORDER[index]
-    trial = (*EQUAL_SPANS[:index], span, *EQUAL_SPANS[index + 1 :])
-    total = 0.0
-    for circle in CIRCLE_ORDER:
-        members = cells.get((circle, domain))
-        if not members or len(members) > _SETTLED_UP_TO:
-            continue
-        cell = _Cell(circle, domain, radius, spans=trial)
-        size, placed = _place_cell(cell, members, em, width_of, 0, letters_back=False)
-        for one in placed:
-            shown = one.label_text.replace("\n", " ")
-            if size or not shown:
-                # Written smaller (each step smaller costs more, so that widening a sector
-                # step by step shows as better) or left out.
-                total += _LEFT_OUT + 20.0 * size
-            elif ELLIPSIS in shown and shown != " ".join(one.node.label.split()):
-                total += 10.0 + 0.5 * max(0, len(one.node.label) - len(shown))
-            else:
-                total += (shown != " ".join(one.node.label.split())) + 1.5 * one.label_below
-                total += 0.3 * (bool(one.node.support_types) and not one.support_text)
-    return total
+class _Costs:
+    """What each sector's names cost at the angles tried: each of its cells laid out once
+    at each pair of angles (a move of a line changes the cells beside it only)."""
+
+    def __init__(
+        self,
+        nodes: Sequence[MapNode],
+        em: float,
+        width_of: Callable[[str], float],
+        radius: float,
+    ) -> None:
+        cells: dict[tuple[Circle, LifeDomain], list[MapNode]] = {}
+        for node in nodes:
+            cells.setdefault((node.circle, node.domain), []).append(node)
+        for members in cells.values():
+            members.sort(key=sort_key)
+        self.cells = cells
+        #: Each sector's rings with someone to name, from the centre out.
+        self.rings = [
+            [c for c in CIRCLE_ORDER if 0 < len(cells.get((c, d), ())) <= _SETTLED_UP_TO]
+            for d in DOMAIN_ORDER
+        ]
+        self.em, self.width_of, self.radius = em, width_of, radius
+        self.found: dict[tuple[Circle, int, float, float], tuple[float, ...]] = {}
+
+    def known(self, circle: Circle, index: int, a0: float, a1: float) -> bool:
+        return (circle, index, round(a0, 9), round(a1, 9)) in self.found
+
+    def of_cell(self, circle: Circle, index: int, a0: float, a1: float) -> tuple[float, ...]:
+        """What each name of one cell costs, in order (see :func:`_cell_cost`)."""
+        key = (circle, index, round(a0, 9), round(a1, 9))
+        found = self.found.get(key)
+        if found is None:
+            domain = DOMAIN_ORDER[index]
+            trial = (*EQUAL_SPANS[:index], (a0, a1), *EQUAL_SPANS[index + 1 :])
+            cell = _Cell(circle, domain, self.radius, spans=trial)
+            members = self.cells[(circle, domain)]
+            found = self.found[key] = _cell_cost(cell, members, self.em, self.width_of)
+        return found
+
+    def of(self, index: int, a0: float, a1: float) -> float:
+        """What a sector's names cost between these angles."""
+        total = 0.0
+        for circle in self.rings[index]:
+            for cost in self.of_cell(circle, index, a0, a1):
+                total += cost
+        return total
+
+
+#: A move that may lower the cost by less than the best found, by more than rounding, is
+#: passed over.
+_ROUNDING = 1e-6
+
+
+def _best_move(lines: list[float], costs: _Costs) -> list[float] | None:
+    """The lines after the move that lowers the cost most (the first such in the order
+    moves are listed), or None when no move lowers it.
+
+    A move can lower the cost by at most what its sectors cost now, so moves are tried
+    from the costliest sectors on; once the best gain found is more than a move's sectors
+    cost, or than that less what some of its moved sectors cost already, the move (and,
+    in the first case, every move after it) is passed over before its other sectors are
+    laid out: the same move is found as trying every one, with far fewer cells laid out.
+    """
+    count = len(DOMAIN_ORDER)
+    moves: list[tuple[float, int, int, int, list[float]]] = []
+    # Move one line, or two side by side together (a sector shifted whole).
+    for first in range(1, count):
+        for last in range(first, min(first + 2, count)):
+            before = 0.0
+            for k in range(first - 1, last + 1):
+                before += costs.of(k, lines[k], lines[k + 1])
+            if before == 0:
+                continue
+            for step in _STEPS if first == last else _RUN_STEPS:
+                moved = list(lines)
+                for k in range(first, last + 1):
+                    moved[k] += step
+                widths = [moved[k + 1] - moved[k] for k in range(first - 1, last + 1)]
+                if all(_NARROWEST <= w <= _WIDEST for w in widths):
+                    moves.append((before, len(moves), first, last, moved))
+    moves.sort(key=lambda move: (-move[0], move[1]))
+    best: tuple[float, int, list[float]] | None = None
+    floor = 1e-9  # the gain a move must pass
+    for before, order, first, last, moved in moves:
+        if best is not None and not (before > floor or (before == floor and order < best[1])):
+            break  # sorted: no later move can lower the cost more either
+        cells = [
+            (circle, k, moved[k], moved[k + 1])
+            for k in range(first - 1, last + 1)
+            for circle in costs.rings[k]
+        ]
+        # Cells already laid out first (they may rule the move out for nothing), then the
+        # most crowded (the likeliest to cost most).
+        cells.sort(
+            key=lambda c: (not costs.known(*c), -len(costs.cells[(c[0], DOMAIN_ORDER[c[1]])]))
+        )
+        after = 0.0
+        for cell in cells:
+            after += sum(costs.of_cell(*cell))
+            if before - after < floor - _ROUNDING:
+                break  # what is left can only cost more
+        else:
+            # Summed in order, as the sectors' costs are everywhere.
+            after = 0.0
+            for k in range(first - 1, last + 1):
+                after += costs.of(k, moved[k], moved[k + 1])
+            gain = before - after
+            if gain > floor or (best is not None and gain == floor and order < best[1]):
+                best = (gain, order, moved)
+                floor = gain
+    return None if best is None else best[2]
+
+
+def _cell_cost(
+    cell: _Cell, members: list[MapNode], em: float, width_of: Callable[[str], float]
+) -> tuple[float, ...]:
+    """How far each name in a cell is from whole, in order of the give-way: letters left
+    out, the name they are called, under the mark, shortened, left out or smaller (a
+    sector's cost is these summed in order, ring by ring)."""
+    costs: list[float] = []
+    size, placed = _place_cell(cell, members, em, width_of, 0, trial=True)
+    for one in placed:
+        shown = one.label_text.replace("\n", " ")
+        if size or not shown:
+            # Written smaller (each step smaller costs more, so that widening a sector
+            # step by step shows as better) or left out.
+            costs.append(_LEFT_OUT + 20.0 * size)
+        elif ELLIPSIS in shown and shown != " ".join(one.node.label.split()):
+            costs.append(10.0 + 0.5 * max(0, len(one.node.label) - len(shown)))
+        else:
+            costs.append((shown != " ".join(one.node.label.split())) + 1.5 * one.label_below)
+            costs.append(0.3 * (bool(one.node.support_types) and not one.support_text))
+    return tuple(costs)
 
 
 def _bounded(shares: list[float], least: list[float]) -> list[float]:
