@@ -18,6 +18,7 @@ from supportnet.cli import (
     caldav_commands,
     care_commands,
     crisis_commands,
+    data_commands,
     reachout_commands,
     recovery_commands,
     safety_plan_commands,
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     safety_plan_commands.add_parsers(commands, common)
     care_commands.add_parsers(commands, common)
     caldav_commands.add_parsers(commands, common)
+    data_commands.add_parsers(commands, common)
     commands.add_parser("gui", parents=[common], help="open the app (the default)")
     return parser
 

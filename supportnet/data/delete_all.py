@@ -1,0 +1,108 @@
+"""Deleting everything SupportNet keeps for one store: the files, the key, the backups.
+
+The store's lock is held throughout, so an open app or a running command refuses it.
+What is removed is said back as short descriptions (no file contents, no names).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from supportnet.data import keys
+from supportnet.data.backup import BACKUP_DIR_NAME
+from supportnet.data.damage import DAMAGED_DIR_NAME
+from supportnet.data.lock import LOCK_NAME, StoreLock
+from supportnet.data.open_config import CONFIG_NAME
+from supportnet.data.recovery import RECOVERY_NAME
+from supportnet.data.store_files import DB_NAME, SIDE_FILES
+from supportnet.model.errors import (
+    KeyringEntryMissingError,
+    KeyUnavailableError,
+    StoreError,
+    SupportNetError,
+)
+
+#: Backups SupportNet writes, by name; nothing else in an extra folder is touched.
+BACKUP_PATTERN = "supportnet-*.db"
+
+
+def _remove_file(path: Path, what: str, removed: list[str]) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"Can't remove {path}: {exc.strerror}. {_partly(removed)}") from exc
+    removed.append(f"{what} ({path})")
+
+
+def _partly(removed: list[str]) -> str:
+    return f"Removed so far: {'; '.join(removed)}." if removed else "Nothing was removed."
+
+
+def _remove_backups(folder: Path, what: str, removed: list[str]) -> None:
+    if not folder.is_dir():
+        return
+    found = sorted(folder.glob(BACKUP_PATTERN))
+    for path in found:
+        try:
+            path.unlink()
+        except OSError as exc:
+            raise StoreError(f"Can't remove {path}: {exc.strerror}. {_partly(removed)}") from exc
+    if found:
+        removed.append(f"{len(found)} {what} ({folder})")
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only when nothing else is left in it
+
+
+def _delete_key(backend: Any, info: keys.KeyInfo) -> None:
+    """Remove the key from the keyring, or refuse (before any file goes) if it stays."""
+    keys.delete_from_keyring(backend, info)
+    try:
+        keys.load_from_keyring(backend, info)
+    except KeyringEntryMissingError:
+        return  # gone, as asked
+    except KeyUnavailableError:
+        raise StoreError(
+            "The keyring holding the database key can't be reached right now; unlock it and "
+            "try again. Nothing was removed."
+        ) from None
+    raise StoreError(
+        "The keyring didn't let SupportNet remove the database key; nothing was removed."
+    )
+
+
+def delete_everything(
+    data_dir: Path, *, keyring_backend: Any, extra_backups: Path | None = None
+) -> list[str]:
+    """Remove the store in ``data_dir`` and all it keeps; return what was removed.
+
+    ``extra_backups``: a folder of the user's own whose SupportNet backups go too.
+    """
+    if not data_dir.is_dir():
+        return []
+    removed: list[str] = []
+    info = None
+    with contextlib.suppress(SupportNetError):  # a damaged key record is removed all the same
+        info = keys.read_keyinfo(data_dir)
+    with StoreLock(data_dir):
+        if info is not None and info.method is keys.KeyMethod.KEYRING:
+            _delete_key(keyring_backend, info)
+            removed.append("the database key in the keyring")
+        _remove_file(data_dir / DB_NAME, "the database", removed)
+        for suffix in SIDE_FILES:
+            _remove_file(data_dir / f"{DB_NAME}{suffix}", f"its {suffix[1:]} file", removed)
+        _remove_file(data_dir / keys.KEYINFO_NAME, "the key file", removed)
+        _remove_file(data_dir / RECOVERY_NAME, "the recovery record", removed)
+        _remove_file(data_dir / CONFIG_NAME, "the opening settings", removed)
+        _remove_backups(data_dir / BACKUP_DIR_NAME, "automatic backups", removed)
+        _remove_backups(data_dir / DAMAGED_DIR_NAME, "set-aside damaged copies", removed)
+        if extra_backups is not None:
+            _remove_backups(extra_backups, "backups in your extra folder", removed)
+    with contextlib.suppress(OSError):
+        (data_dir / LOCK_NAME).unlink()
+    with contextlib.suppress(OSError):
+        data_dir.rmdir()
+    return removed

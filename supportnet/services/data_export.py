@@ -1,0 +1,106 @@
+"""All data out as one open JSON file, and such a file back in (docs/data-format.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from supportnet.data.data_rows import read_all, write_all
+from supportnet.data.files import FILE_MODE, replace_atomically
+from supportnet.model import data_document
+from supportnet.model.data_document import DataFileError
+from supportnet.model.errors import SupportNetError
+
+if TYPE_CHECKING:
+    from supportnet.data.store import Store
+
+__all__ = ["NOT_ENCRYPTED", "DataExport", "Exported", "Imported"]
+
+NOT_ENCRYPTED = (
+    "This file is not encrypted: anyone who can open it can read everything in it. "
+    "Keep it somewhere private, and delete it when you no longer need it."
+)
+
+#: The largest file brought in (a 5,000-person store with 100,000 check-ins is ~60 MB).
+MAX_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    path: Path
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    added: dict[str, int]
+    offered: dict[str, int]
+
+
+class DataExport:
+    """Reads and writes everything through the store, each in one transaction."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def document_bytes(self, exported_at: datetime | None = None) -> bytes:
+        """The whole store as the bytes of a data export."""
+        with self._store.sessions() as session:
+            document = read_all(session)
+        document.exported_at = exported_at
+        return data_document.dumps(document)
+
+    def export_to(self, path: Path, exported_at: datetime | None = None) -> Exported:
+        """Write everything to ``path`` (0600, atomically: never half a file)."""
+        with self._store.sessions() as session:
+            document = read_all(session)
+        document.exported_at = exported_at
+        data = data_document.dumps(document)
+        try:
+            replace_atomically(path, data, FILE_MODE)
+        except OSError as exc:
+            raise SupportNetError(
+                f"Can't write {path}: {exc.strerror}. Nothing was written."
+            ) from exc
+        return Exported(path, {name: len(items) for name, items in document.sections.items()})
+
+    def import_from(self, path: Path, *, merge: bool) -> Imported:
+        """Bring a data export in: into an empty store, or with ``merge`` beside what is
+        there (skipping what it already holds, by uid). All of it or nothing."""
+        document = data_document.parse(read_export_file(path))
+        if not merge and not self._store.is_empty():
+            counts = self._store.counts()
+            raise SupportNetError(
+                f"This store already holds data ({counts.people} people, {counts.groups} "
+                "groups); a data export goes only into an empty one. Use --merge to add "
+                "what it doesn't have yet. Nothing was changed."
+            )
+        from sqlalchemy.exc import IntegrityError
+
+        try:
+            with self._store.sessions.begin() as session:
+                added = write_all(session, document, merge=merge)
+        except IntegrityError:
+            # Two entries the store can't hold together (a plan for no one, a mood of 9).
+            raise DataFileError(
+                "This file is not a SupportNet data export that can be read (some of its "
+                "entries contradict each other); nothing was changed."
+            ) from None
+        offered = {name: len(items) for name, items in document.sections.items()}
+        return Imported(added, offered)
+
+
+def read_export_file(path: Path) -> bytes:
+    """The file's bytes, or one plain line saying why it can't be read."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise DataFileError("This file is too large to be a SupportNet data export.")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise SupportNetError(f"There is no file {path}.") from None
+    except IsADirectoryError:
+        raise SupportNetError(f"{path} is a folder, not a file.") from None
+    except OSError as exc:
+        raise SupportNetError(f"Can't read {path}: {exc.strerror}.") from exc
