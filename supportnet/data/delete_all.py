@@ -42,7 +42,7 @@ def _partly(removed: list[str]) -> str:
     return f"Removed so far: {'; '.join(removed)}." if removed else "Nothing was removed."
 
 
-def _remove_backups(folder: Path, what: str, removed: list[str]) -> None:
+def _remove_backups(folder: Path, what: str, removed: list[str], *, own: bool = True) -> None:
     if not folder.is_dir():
         return
     found = sorted(folder.glob(BACKUP_PATTERN))
@@ -53,8 +53,9 @@ def _remove_backups(folder: Path, what: str, removed: list[str]) -> None:
             raise StoreError(f"Can't remove {path}: {exc.strerror}. {_partly(removed)}") from exc
     if found:
         removed.append(f"{len(found)} {what} ({folder})")
-    with contextlib.suppress(OSError):
-        folder.rmdir()  # only when nothing else is left in it
+    if own:  # a folder the user chose stays, even empty
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when nothing else is left in it
 
 
 def _delete_key(backend: Any, info: keys.KeyInfo) -> None:
@@ -81,9 +82,15 @@ def delete_everything(
 
     ``extra_backups``: a folder of the user's own whose SupportNet backups go too.
     """
-    if not data_dir.is_dir():
-        return []
     removed: list[str] = []
+    if data_dir.is_dir():
+        _delete_store(data_dir, keyring_backend, removed)
+    if extra_backups is not None:
+        _remove_backups(extra_backups, "backups in your extra folder", removed, own=False)
+    return removed
+
+
+def _delete_store(data_dir: Path, keyring_backend: Any, removed: list[str]) -> None:
     info = None
     with contextlib.suppress(SupportNetError):  # a damaged key record is removed all the same
         info = keys.read_keyinfo(data_dir)
@@ -99,10 +106,7 @@ def delete_everything(
         _remove_file(data_dir / CONFIG_NAME, "the opening settings", removed)
         _remove_backups(data_dir / BACKUP_DIR_NAME, "automatic backups", removed)
         _remove_backups(data_dir / DAMAGED_DIR_NAME, "set-aside damaged copies", removed)
-        if extra_backups is not None:
-            _remove_backups(extra_backups, "backups in your extra folder", removed)
     with contextlib.suppress(OSError):
         (data_dir / LOCK_NAME).unlink()
     with contextlib.suppress(OSError):
-        data_dir.rmdir()
-    return removed
+        data_dir.rmdir()  # only when nothing else is left in it
