@@ -103,7 +103,7 @@ def _delete_store(data_dir: Path, keyring_backend: Any, removed: list[str]) -> N
             _remove_file(data_dir / f"{DB_NAME}{suffix}", f"its {suffix[1:]} file", removed)
         _remove_file(data_dir / keys.KEYINFO_NAME, "the key file", removed)
         _remove_file(data_dir / RECOVERY_NAME, "the recovery record", removed)
-        _remove_file(data_dir / CONFIG_NAME, "the opening settings", removed)
+        _remove_file(data_dir / CONFIG_NAME, "the crisis-lines country file", removed)
         _remove_backups(data_dir / BACKUP_DIR_NAME, "automatic backups", removed)
         _remove_backups(data_dir / DAMAGED_DIR_NAME, "set-aside damaged copies", removed)
     with contextlib.suppress(OSError):
