@@ -68,6 +68,7 @@ def _cmd_export(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
 
 
 def _cmd_import(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
+    from supportnet.data.damage import refuse_fresh_start
     from supportnet.data.store import open_store
     from supportnet.model import data_document
     from supportnet.services.data_export import DataExport, read_export_file
@@ -75,6 +76,7 @@ def _cmd_import(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     source = user_path(args.file)
     # Read and check the file before a store is made for it: a refused file leaves no trace.
     data_document.parse(read_export_file(source))
+    refuse_fresh_start(data_dir)  # never a new store beside a lost one's backups
     with open_store(data_dir, passphrase=passphrase_provider()) as store:
         done = DataExport(store).import_from(source, merge=args.merge)
     a, o = done.added, done.offered

@@ -67,9 +67,9 @@ def _row_values(record: Record, fields: tuple[Field, ...]) -> Record:
 
 def read_all(session: Session) -> DataDocument:
     """The whole store as one document (not yet sorted: model/data_document sorts)."""
-    person_uid = dict(session.execute(select(PersonRow.id, PersonRow.uid)).tuples().all())
-    group_uid = dict(session.execute(select(GroupRow.id, GroupRow.uid)).tuples().all())
-    plan_uid = dict(session.execute(select(PlanRow.id, PlanRow.uid)).tuples().all())
+    person_uid = {a: b for a, b in session.execute(select(PersonRow.id, PersonRow.uid))}
+    group_uid = {a: b for a, b in session.execute(select(GroupRow.id, GroupRow.uid))}
+    plan_uid = {a: b for a, b in session.execute(select(PlanRow.id, PlanRow.uid))}
     people = []
     for p in session.scalars(select(PersonRow)):
         record = _columns(p, PERSON_FIELDS)
@@ -138,7 +138,7 @@ def _team_record(team: CareTeamRow) -> Record:
 
 
 def _uid_ids(session: Session, row: Any) -> dict[str, int]:
-    return dict(session.execute(select(row.uid, row.id)).tuples().all())
+    return {a: b for a, b in session.execute(select(row.uid, row.id))}
 
 
 def _ref(ids: dict[str, int], uid: str | None, where: str) -> int | None:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from supportnet.services.caldav_publish import CalendarPublishing
     from supportnet.services.calendar_export import CalendarExport
     from supportnet.services.care_today import CareToday
+    from supportnet.services.data_export import DataExport
     from supportnet.services.reach import WayToReach
     from supportnet.services.rota_export import SupporterCalendarExport
     from supportnet.services.schedule_reader import ReachOutReader
@@ -106,6 +107,12 @@ class Services:
         from supportnet.services.caldav_publish import CalendarPublishing
 
         return CalendarPublishing(self._store)
+
+    def data_export(self) -> DataExport:
+        """All data out as one open JSON file, and such a file back in."""
+        from supportnet.services.data_export import DataExport
+
+        return DataExport(self._store)
 
     def targets(self) -> dict[TargetKey, Target]:
         """Everyone a plan can be for, as the schedule names them."""
