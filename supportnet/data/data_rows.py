@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 
 from supportnet.data.schema import (
     CareTeamRow,
@@ -99,12 +99,13 @@ def read_all(session: Session) -> DataDocument:
         record["postponements"] = postponed.get(pl.id, [])
         plans.append(record)
     checkins = []
-    for c in session.scalars(select(CheckInRow)):
-        record = _columns(c, CHECKIN_FIELDS)
-        record["person"] = person_uid.get(c.person_id) if c.person_id else None
-        record["group"] = group_uid.get(c.group_id) if c.group_id else None
-        record["plan"] = plan_uid.get(c.plan_id) if c.plan_id else None
-        record["by"] = c.by_ref
+    # Columns, not ORM objects: a store can hold 100,000 check-ins.
+    for c in session.execute(select(*CheckInRow.__table__.columns)).mappings():
+        record = {f.name: c[f.name] for f in CHECKIN_FIELDS if f.name not in _NOT_COLUMNS}
+        record["person"] = person_uid.get(c["person_id"]) if c["person_id"] else None
+        record["group"] = group_uid.get(c["group_id"]) if c["group_id"] else None
+        record["plan"] = plan_uid.get(c["plan_id"]) if c["plan_id"] else None
+        record["by"] = c["by_ref"]
         checkins.append(record)
     ideas = [
         {"position": i.position, "text": i.text} for i in session.scalars(select(MessageIdeaRow))
@@ -200,20 +201,23 @@ def write_all(session: Session, document: DataDocument, *, merge: bool) -> dict[
         plan_ids[row_p.uid] = row_p.id
         added["plans"] += 1
     checkin_uids = set(session.scalars(select(CheckInRow.uid)))
+    rows = []
     for i, record in enumerate(s["checkins"]):
         if record["uid"] in checkin_uids:
             continue
         where = f"checkins[{i}]"
-        session.add(
-            CheckInRow(
-                person_id=_ref(person_ids, record["person"], where),
-                group_id=_ref(group_ids, record["group"], where),
-                plan_id=_ref(plan_ids, record["plan"], where),
-                by_ref=record["by"],
+        rows.append(
+            {
+                "person_id": _ref(person_ids, record["person"], where),
+                "group_id": _ref(group_ids, record["group"], where),
+                "plan_id": _ref(plan_ids, record["plan"], where),
+                "by_ref": record["by"],
                 **_row_values(record, CHECKIN_FIELDS),
-            )
+            }
         )
-        added["checkins"] += 1
+    if rows:  # one executemany, not 100,000 ORM objects
+        session.execute(insert(CheckInRow), rows)
+    added["checkins"] = len(rows)
     added["care_teams"] = _write_teams(session, s["care_teams"])
     added["message_ideas"] = _write_ideas(session, s["message_ideas"], merge=merge)
     has_plan = session.scalar(select(func.count()).select_from(SafetyPlanEntryRow))

@@ -25,6 +25,7 @@ from supportnet.model.network import (
 )
 from supportnet.model.plans import Frequency, MonthlyMode, PlanKind
 from supportnet.model.safety_plan import Step
+from supportnet.model.text import has_lone_surrogate
 
 FORMAT = "supportnet-data"
 VERSION = 1
@@ -252,6 +253,8 @@ def _decode_value(value: Any, f: Field, where: str) -> Any:
         ok = isinstance(value, str)
     if not ok:
         raise _broken(where, f"is not a {_KIND_WORDS.get(kind, kind)}")
+    if kind == "str" and has_lone_surrogate(value):
+        raise _broken(where, "holds characters that aren't valid text")
     if f.choices and value not in f.choices:
         raise _broken(where, "has a value SupportNet doesn't know")
     try:

@@ -94,6 +94,7 @@ def test_an_empty_document_is_an_empty_store() -> None:
         ([{"uid": "a"}], "people[0].name is missing"),
         ("everyone", "people is not a list"),
         ([{"uid": 5}], "people[0].uid is not a text"),
+        ([{"uid": "\ud800"}], "people[0].uid holds characters that aren't valid text"),
     ],
 )
 def test_broken_documents_say_where(people: Any, words: str) -> None:
