@@ -107,6 +107,13 @@ def _cmd_delete(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     print("Removed:", file=out)
     for what in removed:
         print(f"  {what}", file=out)
+    if data_dir.exists():
+        left = sorted(p.name for p in data_dir.rglob("*"))
+        print(
+            f"{data_dir} still holds {len(left)} file(s) or folder(s) SupportNet didn't make; "
+            "they were left as they were.",
+            file=out,
+        )
     if extra is None:
         print(
             "Backups you copied elsewhere, or kept in an extra backup folder, were not touched.",

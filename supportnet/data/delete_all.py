@@ -45,7 +45,8 @@ def _partly(removed: list[str]) -> str:
 def _remove_backups(folder: Path, what: str, removed: list[str], *, own: bool = True) -> None:
     if not folder.is_dir():
         return
-    found = sorted(folder.glob(BACKUP_PATTERN))
+    # With the half-written ones a crash may have left (".supportnet-….partial").
+    found = sorted([*folder.glob(BACKUP_PATTERN), *folder.glob(f".{BACKUP_PATTERN}*")])
     for path in found:
         try:
             path.unlink()
@@ -102,6 +103,10 @@ def _delete_store(data_dir: Path, keyring_backend: Any, removed: list[str]) -> N
         for suffix in SIDE_FILES:
             _remove_file(data_dir / f"{DB_NAME}{suffix}", f"its {suffix[1:]} file", removed)
         _remove_file(data_dir / keys.KEYINFO_NAME, "the key file", removed)
+        for old in sorted(data_dir.glob(f"{keys.KEYINFO_NAME}.replaced-*")):
+            _remove_file(old, "an earlier key file", removed)
+        for suffix in ("", *SIDE_FILES):  # what a restore cut short leaves
+            _remove_file(data_dir / f"{DB_NAME}.restoring{suffix}", "a half-made restore", removed)
         _remove_file(data_dir / RECOVERY_NAME, "the recovery record", removed)
         _remove_file(data_dir / CONFIG_NAME, "the crisis-lines country file", removed)
         _remove_backups(data_dir / BACKUP_DIR_NAME, "automatic backups", removed)

@@ -18,13 +18,26 @@ def test_the_keyring_entry_and_every_file_go(
     (data_dir / "backups").mkdir()
     store.backup(data_dir / "backups" / "supportnet-by-hand.db")
     store.close()
+    (data_dir / "key.json.replaced-20261203").write_text("{}")
+    (data_dir / "backups" / ".supportnet-x-daily.db.1.partial").write_bytes(b"half")
     assert memory_keyring.entries
     removed = delete_everything(data_dir, keyring_backend=memory_keyring)
     assert memory_keyring.entries == {}
     assert "the database key in the keyring" in removed
     assert any(line.startswith("the database (") for line in removed)
     assert any("automatic backups" in line for line in removed)
+    assert "an earlier key file" in " ".join(removed)
     assert not data_dir.exists()
+
+
+def test_files_supportnet_did_not_make_are_left(
+    data_dir: Path, memory_keyring: Any, open_keyring_store: Any
+) -> None:
+    open_keyring_store().close()
+    (data_dir / "backups").mkdir()
+    (data_dir / "backups" / "my-own-copy.db").write_bytes(b"mine")
+    delete_everything(data_dir, keyring_backend=memory_keyring)
+    assert sorted(p.name for p in data_dir.rglob("*")) == ["backups", "my-own-copy.db"]
 
 
 def test_an_open_store_is_not_deleted(
