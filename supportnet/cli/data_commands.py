@@ -21,6 +21,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         help="write all your data to one open JSON file (not encrypted; see docs/data-format.md)",
     )
     export.add_argument("--out", required=True, metavar="FILE", help="the file to write")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE even if it isn't an earlier export",
+    )
     export.set_defaults(handler=_cmd_export)
     imp = commands.add_parser(
         "import-data",
@@ -56,7 +61,7 @@ def _cmd_export(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     target = user_path(args.out)
     check_usable_path(target, "the export file")
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
-        done = DataExport(store).export_to(target)
+        done = DataExport(store).export_to(target, force=args.force)
     c = done.counts
     print(
         f"Wrote all your data to {done.path}: {c['people']} people, {c['groups']} groups, "

@@ -52,8 +52,12 @@ class DataExport:
         document.exported_at = exported_at
         return data_document.dumps(document)
 
-    def export_to(self, path: Path, exported_at: datetime | None = None) -> Exported:
-        """Write everything to ``path`` (0600, atomically: never half a file)."""
+    def export_to(
+        self, path: Path, exported_at: datetime | None = None, *, force: bool = False
+    ) -> Exported:
+        """Write everything to ``path`` (0600, atomically: never half a file). A file
+        already there is replaced only if it is an earlier export, or with ``force``."""
+        _check_target(path, force=force)
         with self._store.sessions() as session:
             document = read_all(session)
         document.exported_at = exported_at
@@ -90,6 +94,25 @@ class DataExport:
             ) from None
         offered = {name: len(items) for name, items in document.sections.items()}
         return Imported(added, offered)
+
+
+def _check_target(path: Path, *, force: bool) -> None:
+    if path.is_dir():
+        raise SupportNetError(f"{path} is a folder; choose a file name such as all-my-data.json.")
+    if not path.parent.is_dir():
+        raise SupportNetError(f"Can't write {path}: the folder {path.parent} doesn't exist.")
+    if force or not path.exists():
+        return
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(200)
+    except OSError:
+        start = b""
+    if f'"format": "{data_document.FORMAT}"'.encode() not in start:
+        raise SupportNetError(
+            f"{path} already exists and isn't a SupportNet data export; choose another name, "
+            "or use --force to replace it."
+        )
 
 
 def read_export_file(path: Path) -> bytes:

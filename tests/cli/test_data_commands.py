@@ -140,3 +140,21 @@ def test_delete_everything_leaves_nothing_behind(demo_dir: Path, tmp_path: Path)
     assert again.returncode == 0, again.stderr
     assert "backups in your extra folder" in again.stdout
     assert sorted(p.name for p in extra.iterdir()) == ["holiday.jpg"]
+
+
+def test_export_replaces_only_an_earlier_export(demo_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.json"
+    _export(demo_dir, out)
+    _export(demo_dir, out)  # an earlier export: replaced
+    other = tmp_path / "notes.txt"
+    other.write_text("mine")
+    refused = run_cli("export-data", "--data-dir", str(demo_dir), "--out", str(other))
+    assert_one_line_error(refused, 1, "--force")
+    assert other.read_text() == "mine"
+    forced = run_cli("export-data", "--force", "--data-dir", str(demo_dir), "--out", str(other))
+    assert forced.returncode == 0, forced.stderr
+    assert json.loads(other.read_text())["format"] == "supportnet-data"
+    missing = run_cli(
+        "export-data", "--data-dir", str(demo_dir), "--out", str(tmp_path / "no" / "x")
+    )
+    assert_one_line_error(missing, 1, "doesn't exist")
