@@ -106,15 +106,19 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
         return exact or found
 
     def add(self, item: ItemT) -> ItemT:
+        with self._sessions.begin() as session:
+            new_id = self.add_in(session, item)
+        return self.get(new_id)
+
+    def add_in(self, session: Session, item: ItemT) -> int:
+        """Add ``item`` in the caller's transaction (an import adds many in one); its id."""
         item.normalised().validate()
         now = self._clock()
-        with self._sessions.begin() as session:
-            row = self._row_type()(uid=item.uid, created_at=now, updated_at=now)
-            self._fill(row, item)
-            session.add(row)
-            session.flush()
-            new_id = int(row.id)
-        return self.get(new_id)
+        row = self._row_type()(uid=item.uid, created_at=now, updated_at=now)
+        self._fill(row, item)
+        session.add(row)
+        session.flush()
+        return int(row.id)
 
     def update(self, item: ItemT) -> ItemT:
         if item.id is None:
@@ -169,6 +173,10 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
         """Remove the item with its plans and check-in history."""
         with self._sessions.begin() as session:
             self._delete(session, item_id)
+
+    def delete_in(self, session: Session, item_id: int) -> None:
+        """Remove the item in the caller's transaction (an import's undo removes many)."""
+        self._delete(session, item_id)
 
     def _delete(self, session: Session, item_id: int) -> None:
         from sqlalchemy import delete
