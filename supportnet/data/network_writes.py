@@ -15,9 +15,10 @@ def add_all(store: Store, people: Sequence[Person], groups: Sequence[Group]) -> 
     """Add them all or none; the new ids of the people, then of the groups."""
     person_repo, group_repo = store.people, store.groups
     with store.sessions.begin() as session:
-        ids = [person_repo.add_in(session, p) for p in people]
-        ids += [group_repo.add_in(session, g) for g in groups]
-    return tuple(ids)
+        person_ids = person_repo.add_many_in(session, people)
+        rows = [group_repo.add_in(session, g) for g in groups]
+        session.flush()
+        return (*person_ids, *(int(row.id) for row in rows))
 
 
 def remove_all(store: Store, person_ids: Sequence[int], group_ids: Sequence[int]) -> None:

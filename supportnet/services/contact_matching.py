@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from supportnet.model.imported_contacts import ImportedContact
 from supportnet.model.network import ChannelKind, Group, Person
@@ -24,6 +25,7 @@ def email_key(value: str) -> str:
     return text.casefold()
 
 
+@lru_cache(maxsize=65536)  # each number is looked up for the match and again when taken
 def phone_key(value: str, region: str | None) -> str:
     """A phone number as compared: E.164 when ``phonenumbers`` can read it in ``region``
     (or from its own ``+`` code), else its digits; "" when it holds too few digits."""

@@ -97,9 +97,11 @@ def read_file(path: Path) -> ReadFile:
 def _tidy(text: str, limit: int, *, multiline: bool = False) -> str:
     """``text`` fit to store: no control characters or undecodable bits, cut to ``limit``."""
     keep = "\n\t" if multiline else ""
-    cleaned = "".join(
-        ch if ch in keep or unicodedata.category(ch) not in ("Cc", "Cs") else " " for ch in text
-    )
+    cleaned = text
+    if not text.isprintable():  # most text is; only then is each character looked at
+        cleaned = "".join(
+            ch if ch in keep or unicodedata.category(ch) not in ("Cc", "Cs") else " " for ch in text
+        )
     cleaned = cleaned if multiline else " ".join(cleaned.split())
     return cleaned.strip()[:limit].strip()
 

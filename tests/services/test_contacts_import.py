@@ -16,6 +16,7 @@ from supportnet.model.network import (
     Group,
     GroupKind,
     Person,
+    SupportType,
 )
 from supportnet.services.contact_matching import phone_key, phone_region
 from supportnet.services.contacts_import import (
@@ -133,7 +134,19 @@ def test_import_is_one_step_and_undo_takes_it_back(store: Any) -> None:
     names = {p.name: p for p in store.people.list_all()}
     assert set(names) == {"Dr Farid Rahimi", "Grace Hopper", "Linus Torvalds"}
     assert all(p.circle is Circle.OUTER for p in names.values())
-    assert "Birthday: 3 April" in names["Dr Farid Rahimi"].notes
+    farid = names["Dr Farid Rahimi"]
+    assert "Birthday: 3 April" in farid.notes
+    assert (farid.nickname, farid.tags) == ("Fari", ["Friends", "Allotment"])
+    assert farid.channels == [
+        ContactChannel(ChannelKind.CALL, "+44 7700 900456"),
+        ContactChannel(ChannelKind.CALL, "020 7946 0018"),
+        ContactChannel(ChannelKind.EMAIL, "farid@example.net"),
+    ]
+    assert farid.created_at is not None
+    # Stored as one added by hand would be: it reads back, changes and goes like anyone.
+    farid.support_types = {SupportType.PRACTICAL}
+    store.people.update(farid)
+    assert store.people.get(farid.id).support_types == {SupportType.PRACTICAL}
     surgery = next(g for g in store.groups.list_all() if g.name == "Riverside Surgery")
     assert surgery.kind is GroupKind.SERVICE
     # Importing the same files again adds no one.

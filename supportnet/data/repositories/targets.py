@@ -107,18 +107,20 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
 
     def add(self, item: ItemT) -> ItemT:
         with self._sessions.begin() as session:
-            new_id = self.add_in(session, item)
+            row = self.add_in(session, item)
+            session.flush()
+            new_id = int(row.id)
         return self.get(new_id)
 
-    def add_in(self, session: Session, item: ItemT) -> int:
-        """Add ``item`` in the caller's transaction (an import adds many in one); its id."""
+    def add_in(self, session: Session, item: ItemT) -> Any:
+        """Add ``item`` in the caller's transaction; its row, not yet flushed (an import
+        adds thousands and flushes once: a flush each costs most of the import's time)."""
         item.normalised().validate()
         now = self._clock()
         row = self._row_type()(uid=item.uid, created_at=now, updated_at=now)
         self._fill(row, item)
         session.add(row)
-        session.flush()
-        return int(row.id)
+        return row
 
     def update(self, item: ItemT) -> ItemT:
         if item.id is None:
