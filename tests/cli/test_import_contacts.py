@@ -55,3 +55,22 @@ def test_a_file_that_is_not_contacts_is_one_line_and_changes_nothing(tmp_path: P
 def test_no_file_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli("import-contacts", "--data-dir", str(tmp_path / "store"))
     assert_one_line_error(result, 2)
+
+
+def test_what_it_says_reads_calmly() -> None:
+    from supportnet.cli.contacts_command import LOOKED_ALIKE_HINT
+    from supportnet.services import contacts_import, csv_contacts, vcard_reader
+    from tests.voice_rules import flagged
+
+    texts = [
+        LOOKED_ALIKE_HINT,
+        contacts_import.SKIPPED_LABELS,
+        vcard_reader.UNREADABLE_CARD,
+        vcard_reader.NO_NAME,
+        vcard_reader.NO_CARDS,
+        csv_contacts.NOT_CONTACTS,
+        csv_contacts.NO_NAME,
+    ]
+    for text in texts:
+        assert not flagged(text), text
+        assert "!" not in text, text
