@@ -21,6 +21,7 @@ from supportnet.model.network import (
 )
 from supportnet.model.text import NAME_MAX, NOTE_MAX, SHORT_MAX
 from supportnet.services.contact_matching import NetworkIndex, phone_region
+from supportnet.services.contact_text import decoded
 from supportnet.services.csv_contacts import read_contacts_csv
 from supportnet.services.vcard_reader import read_vcards
 
@@ -89,9 +90,15 @@ def read_file(path: Path) -> ReadFile:
         raise SupportNetError(f"{path.name} could not be read ({exc.strerror}).") from None
     if len(data) > MAX_FILE_BYTES:
         raise SupportNetError(f"{path.name} is too large to be a contacts file.")
-    if path.suffix.lower() == ".csv":
-        return read_contacts_csv(data)
-    return read_vcards(data)
+    return read_contacts(data)
+
+
+def read_contacts(data: bytes) -> ReadFile:
+    """Contacts from a vCard or a CSV file, told apart by what they hold (not by the file's
+    name: phones and webmails name them in many ways)."""
+    if "begin:vcard" in decoded(data[:4096]).casefold():
+        return read_vcards(data)
+    return read_contacts_csv(data)
 
 
 def _tidy(text: str, limit: int, *, multiline: bool = False) -> str:

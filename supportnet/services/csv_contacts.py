@@ -31,7 +31,7 @@ _OUTLOOK_PHONES = (
     ("Other Phone", "other"),
 )
 _OUTLOOK_EMAILS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")
-NOT_CONTACTS = "It is not a Google Contacts or Outlook contacts file."
+NOT_CONTACTS = "No contacts were found in it: it is not a vCard, Google Contacts or Outlook file."
 NO_NAME = "It has no name, phone number or email address."
 
 

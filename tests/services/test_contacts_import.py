@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from supportnet.model.errors import ValidationError
 from supportnet.model.imported_contacts import Birthday, ImportedContact, Labelled
@@ -174,3 +176,43 @@ def test_a_file_that_cannot_be_opened_is_one_plain_error(tmp_path: Path, store: 
 
     with pytest.raises(SupportNetError, match="could not be read"):
         ContactsImport(store, region="GB").preview([FILES / "google.csv", tmp_path / "gone.csv"])
+
+
+def test_files_are_told_apart_by_what_they_hold(tmp_path: Path) -> None:
+    from supportnet.services.contacts_import import read_file
+
+    renamed = tmp_path / "contacts.txt"
+    renamed.write_bytes((FILES / "google.csv").read_bytes())
+    assert "Ada Okafor" in [c.title for c in read_file(renamed).contacts]
+    card = tmp_path / "export.csv"
+    card.write_bytes((FILES / "iphone30.vcf").read_bytes())
+    assert "Dr Farid Rahimi" in [c.title for c in read_file(card).contacts]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "BEGIN:VCARD",
+                "END:VCARD",
+                "FN:",
+                "ORG:;",
+                "NICKNAME:\x07",
+                "TEL:+",
+                "EMAIL:@",
+                "BDAY:--0229",
+                "CATEGORIES:,,",
+            ]
+        )
+        | st.text(max_size=30).map(lambda t: "NOTE:" + t),
+        max_size=20,
+    )
+)
+def test_whatever_a_file_holds_the_preview_never_raises(lines: list[str]) -> None:
+    from supportnet.services.contacts_import import read_contacts
+
+    read = read_contacts("\n".join(lines).encode("utf-8", "surrogatepass"))
+    (preview,) = ContactsImport(None, region="GB").compare([(Path("x.vcf"), read)])
+    for row in preview.rows:
+        assert (row.status is Status.UNUSABLE) == bool(row.item.problems())
