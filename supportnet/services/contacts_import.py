@@ -105,7 +105,8 @@ def _tidy(text: str, limit: int, *, multiline: bool = False) -> str:
     """``text`` fit to store: no control characters or undecodable bits, cut to ``limit``."""
     keep = "\n\t" if multiline else ""
     cleaned = text
-    if not text.isprintable():  # most text is; only then is each character looked at
+    plain = text.replace("\n", "").replace("\t", "") if multiline else text
+    if not plain.isprintable():  # most text is; only then is each character looked at
         cleaned = "".join(
             ch if ch in keep or unicodedata.category(ch) not in ("Cc", "Cs") else " " for ch in text
         )
