@@ -216,3 +216,35 @@ def test_whatever_a_file_holds_the_preview_never_raises(lines: list[str]) -> Non
     (preview,) = ContactsImport(None, region="GB").compare([(Path("x.vcf"), read)])
     for row in preview.rows:
         assert (row.status is Status.UNUSABLE) == bool(row.item.problems())
+
+
+def test_an_import_and_its_undo_are_each_all_or_nothing(store: Any) -> None:
+    from tests.services.atomic import INJECTED, dump, failing
+
+    store.people.add(Person(name="Someone already here"))
+    importer = ContactsImport(store, region="GB")
+    rows = [
+        r
+        for p in importer.preview([FILES / "iphone30.vcf", FILES / "google40.vcf"])
+        for r in p.rows
+    ]
+    before = dump(store)
+    # The surgery (a group) is the import's last write: failing it keeps no one.
+    with failing(store, "INSERT", "community_groups"), pytest.raises(Exception, match=INJECTED):
+        importer.import_rows(rows)
+    assert dump(store) == before
+    imported = importer.import_rows(rows)
+    after = dump(store)
+    with failing(store, "DELETE", "community_groups"), pytest.raises(Exception, match=INJECTED):
+        importer.undo(imported)
+    assert dump(store) == after
+    importer.undo(imported)
+    assert dump(store) == before
+
+
+def test_services_hand_out_the_import(store: Any) -> None:
+    from supportnet.services import Services
+
+    importer = Services.of(store).contacts_import(region="GB")
+    (preview,) = importer.preview([FILES / "google40.vcf"])
+    assert importer.import_rows(preview.rows).count == 3
