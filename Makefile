@@ -57,6 +57,7 @@ benchmarks: $(VENV)/.installed-test
 	$(PY) -m benchmarks.map_layout
 	$(PY) -m benchmarks.crash_safety
 	$(PY) -m benchmarks.hard_day
+	$(PY) -m benchmarks.import_contacts
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis screenshots

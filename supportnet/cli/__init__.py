@@ -17,6 +17,7 @@ from supportnet import __version__
 from supportnet.cli import (
     caldav_commands,
     care_commands,
+    contacts_command,
     crisis_commands,
     data_commands,
     reachout_commands,
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     store_commands.add_parsers(commands, common)
+    contacts_command.add_parser(commands, common)
     reachout_commands.add_parsers(commands, common)
     recovery_commands.add_parsers(commands, common)
     crisis_commands.add_parsers(commands, common)

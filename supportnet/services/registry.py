@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from supportnet.services.calendar_export import CalendarExport
     from supportnet.services.care_today import CareToday
     from supportnet.services.data_export import DataExport
+    from supportnet.services.contacts_import import ContactsImport
     from supportnet.services.reach import WayToReach
     from supportnet.services.rota_export import SupporterCalendarExport
     from supportnet.services.schedule_reader import ReachOutReader
@@ -113,6 +114,13 @@ class Services:
         from supportnet.services.data_export import DataExport
 
         return DataExport(self._store)
+
+    def contacts_import(self, region: str | None = None) -> ContactsImport:
+        """Bringing people in from contacts files: the preview, the import and its undo;
+        phone numbers read in ``region``, else the locale's."""
+        from supportnet.services.contacts_import import ContactsImport
+
+        return ContactsImport(self._store, region)
 
     def targets(self) -> dict[TargetKey, Target]:
         """Everyone a plan can be for, as the schedule names them."""

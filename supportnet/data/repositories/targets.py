@@ -106,15 +106,21 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
         return exact or found
 
     def add(self, item: ItemT) -> ItemT:
-        item.normalised().validate()
-        now = self._clock()
         with self._sessions.begin() as session:
-            row = self._row_type()(uid=item.uid, created_at=now, updated_at=now)
-            self._fill(row, item)
-            session.add(row)
+            row = self.add_in(session, item)
             session.flush()
             new_id = int(row.id)
         return self.get(new_id)
+
+    def add_in(self, session: Session, item: ItemT) -> Any:
+        """Add ``item`` in the caller's transaction; its row, not yet flushed (an import
+        adds thousands and flushes once: a flush each costs most of the import's time)."""
+        item.normalised().validate()
+        now = self._clock()
+        row = self._row_type()(uid=item.uid, created_at=now, updated_at=now)
+        self._fill(row, item)
+        session.add(row)
+        return row
 
     def update(self, item: ItemT) -> ItemT:
         if item.id is None:
@@ -169,6 +175,10 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
         """Remove the item with its plans and check-in history."""
         with self._sessions.begin() as session:
             self._delete(session, item_id)
+
+    def delete_in(self, session: Session, item_id: int) -> None:
+        """Remove the item in the caller's transaction (an import's undo removes many)."""
+        self._delete(session, item_id)
 
     def _delete(self, session: Session, item_id: int) -> None:
         from sqlalchemy import delete

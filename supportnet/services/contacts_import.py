@@ -1,0 +1,242 @@
+"""Bring people in from a phone's or webmail's contacts: a preview first, then one import."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from supportnet.model.errors import SupportNetError
+from supportnet.model.imported_contacts import ImportedContact, ReadFile, Unreadable
+from supportnet.model.network import (
+    ChannelKind,
+    Circle,
+    ContactChannel,
+    Group,
+    GroupKind,
+    Person,
+)
+from supportnet.model.text import NAME_MAX, NOTE_MAX, SHORT_MAX
+from supportnet.services.contact_matching import NetworkIndex, phone_region
+from supportnet.services.contact_text import decoded
+from supportnet.services.csv_contacts import read_contacts_csv
+from supportnet.services.vcard_reader import read_vcards
+
+if TYPE_CHECKING:
+    from supportnet.data.store import Store
+
+#: Read at most this much of one file: a phone's whole address book is a few megabytes.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+SKIPPED_LABELS = "the labels of phone numbers and emails (such as “mobile”)"
+
+
+class Status(StrEnum):
+    """What the preview found for one contact."""
+
+    NEW = "new"
+    ALREADY = "already"
+    LOOKS_ALIKE = "looks_alike"
+    UNUSABLE = "unusable"
+
+
+@dataclass(slots=True)
+class PreviewRow:
+    """One contact as it would come in: what it becomes, and any duplicate note."""
+
+    file: str
+    contact: ImportedContact
+    item: Person | Group
+    status: Status
+    note: str = ""
+    #: Ticked in the preview: new contacts are; ones that look alike wait for a choice.
+    include: bool = False
+    #: What of the card the network can't hold, in plain words.
+    skipped: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FilePreview:
+    """One file's contacts, and the cards or rows that could not be read."""
+
+    path: Path
+    rows: list[PreviewRow] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for row in self.rows if row.status is status)
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What an import added, to undo it: the new ids of people and of groups."""
+
+    person_ids: tuple[int, ...]
+    group_ids: tuple[int, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.person_ids) + len(self.group_ids)
+
+
+def read_file(path: Path) -> ReadFile:
+    """A vCard or CSV file's contacts; a file that can't be opened raises one plain error."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise SupportNetError(f"{path.name} could not be read ({exc.strerror}).") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise SupportNetError(f"{path.name} is too large to be a contacts file.")
+    return read_contacts(data)
+
+
+def read_contacts(data: bytes) -> ReadFile:
+    """Contacts from a vCard or a CSV file, told apart by what they hold (not by the file's
+    name: phones and webmails name them in many ways)."""
+    if "begin:vcard" in decoded(data[:4096]).casefold():
+        return read_vcards(data)
+    return read_contacts_csv(data)
+
+
+def _tidy(text: str, limit: int, *, multiline: bool = False) -> str:
+    """``text`` fit to store: no control characters or undecodable bits, cut to ``limit``."""
+    keep = "\n\t" if multiline else ""
+    cleaned = text
+    plain = text.replace("\n", "").replace("\t", "") if multiline else text
+    if not plain.isprintable():  # most text is; only then is each character looked at
+        cleaned = "".join(
+            ch if ch in keep or unicodedata.category(ch) not in ("Cc", "Cs") else " " for ch in text
+        )
+    cleaned = cleaned if multiline else " ".join(cleaned.split())
+    return cleaned.strip()[:limit].strip()
+
+
+def _notes_of(contact: ImportedContact, *, with_details: bool) -> str:
+    lines = [contact.note.replace("\r\n", "\n").strip()] if contact.note.strip() else []
+    if contact.birthday is not None:
+        lines.append(f"Birthday: {contact.birthday.text}")
+    if contact.organisation and not contact.is_organisation:
+        lines.append(f"Organisation: {contact.organisation}")
+    if with_details:
+        lines += [f"Phone: {p.value}" for p in contact.phones]
+        lines += [f"Email: {e.value}" for e in contact.emails]
+    return _tidy("\n".join(lines), NOTE_MAX, multiline=True)
+
+
+def item_of(contact: ImportedContact, circle: Circle = Circle.OUTER) -> Person | Group:
+    """What the contact becomes: a person, or for an organisation-only card a service.
+
+    The network keeps no birthday, organisation or a group's numbers in fields of their
+    own, so these go into the notes; labels are not kept.
+    """
+    tags = [_tidy(c, NAME_MAX) for c in contact.categories]
+    if contact.is_organisation:
+        group = Group(
+            name=_tidy(contact.organisation, NAME_MAX),
+            kind=GroupKind.SERVICE,
+            circle=circle,
+            notes=_notes_of(contact, with_details=True),
+            tags=[t for t in tags if t],
+        )
+        return group.normalised()
+    name = contact.name or contact.nickname
+    if not name:
+        name = (contact.emails or contact.phones)[0].value
+    channels: list[ContactChannel] = []
+    seen: set[tuple[ChannelKind, str]] = set()
+    for kind, values in (
+        (ChannelKind.CALL, contact.phones),
+        (ChannelKind.EMAIL, contact.emails),
+    ):
+        for labelled in values:
+            value = _tidy(labelled.value, SHORT_MAX)
+            if value and (kind, value) not in seen:
+                seen.add((kind, value))
+                channels.append(ContactChannel(kind, value))
+    person = Person(
+        name=_tidy(name, NAME_MAX),
+        nickname=_tidy(contact.nickname, NAME_MAX) if contact.name else "",
+        circle=circle,
+        channels=channels,
+        notes=_notes_of(contact, with_details=False),
+        tags=[t for t in tags if t],
+    )
+    return person.normalised()
+
+
+def _skipped(contact: ImportedContact) -> list[str]:
+    labelled = [x for x in (*contact.phones, *contact.emails) if x.label]
+    return [SKIPPED_LABELS] if labelled else []
+
+
+class ContactsImport:
+    """The preview of contacts files against the network, and the import of what was chosen."""
+
+    def __init__(self, store: Store | None, region: str | None = None) -> None:
+        """``store`` None: a preview against an empty network (a dry run before any store)."""
+        self._store = store
+        #: Numbers without a country code are read in the user's region, never a fixed one.
+        self.region = region if region is not None else phone_region()
+
+    def preview(self, paths: Sequence[Path], circle: Circle = Circle.OUTER) -> list[FilePreview]:
+        """Every contact of every file, marked new, already in the network (by email or
+        number, also from an earlier file), looking like someone (same name only), or
+        unusable. Nothing is written; a file that can't be opened raises."""
+        return self.compare([(path, read_file(path)) for path in paths], circle)
+
+    def compare(
+        self, files: Sequence[tuple[Path, ReadFile]], circle: Circle = Circle.OUTER
+    ) -> list[FilePreview]:
+        """:meth:`preview` of files already read."""
+        store = self._store
+        people = store.people.list_all() if store is not None else []
+        groups = store.groups.list_all() if store is not None else []
+        index = NetworkIndex.of(people, groups, self.region)
+        previews: list[FilePreview] = []
+        for path, read in files:
+            preview = FilePreview(path, unreadable=list(read.unreadable))
+            for contact in read.contacts:
+                preview.rows.append(self._row(path.name, contact, circle, index))
+            previews.append(preview)
+        return previews
+
+    @staticmethod
+    def _row(
+        file: str, contact: ImportedContact, circle: Circle, index: NetworkIndex
+    ) -> PreviewRow:
+        item = item_of(contact, circle)
+        row = PreviewRow(file, contact, item, Status.NEW, skipped=_skipped(contact))
+        problems = item.problems()
+        if problems:
+            row.status, row.note = Status.UNUSABLE, problems[0].message
+        elif (known := index.same_details(contact)) is not None:
+            row.status, row.note = Status.ALREADY, f"already in your network as {known}"
+        elif (alike := index.same_name(contact)) is not None:
+            row.status, row.note = Status.LOOKS_ALIKE, f"looks like {alike}, whom you have"
+        else:
+            row.include = True
+        if row.status in (Status.NEW, Status.LOOKS_ALIKE):
+            index.take(contact, item.display_name)
+        return row
+
+    def import_rows(self, rows: Sequence[PreviewRow]) -> Imported:
+        """Add the ticked rows in one transaction; what :meth:`undo` needs."""
+        from supportnet.data.network_writes import add_all
+
+        chosen = [r.item for r in rows if r.include and r.status is not Status.UNUSABLE]
+        people = [i for i in chosen if isinstance(i, Person)]
+        groups = [i for i in chosen if isinstance(i, Group)]
+        if self._store is None:
+            raise SupportNetError("There is no store to import into.")
+        ids = add_all(self._store, people, groups)
+        return Imported(ids[: len(people)], ids[len(people) :])
+
+    def undo(self, imported: Imported) -> None:
+        """Take out everything :meth:`import_rows` added, in one transaction."""
+        from supportnet.data.network_writes import remove_all
+
+        if self._store is not None:
+            remove_all(self._store, imported.person_ids, imported.group_ids)
