@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from supportnet.services.caldav_publish import CalendarPublishing
     from supportnet.services.calendar_export import CalendarExport
     from supportnet.services.care_today import CareToday
-    from supportnet.services.data_export import DataExport
     from supportnet.services.contacts_import import ContactsImport
+    from supportnet.services.data_export import DataExport
     from supportnet.services.reach import WayToReach
     from supportnet.services.rota_export import SupporterCalendarExport
     from supportnet.services.schedule_reader import ReachOutReader
