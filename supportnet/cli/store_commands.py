@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from supportnet.cli import salvage_command
+from supportnet.cli import backup_folder_command, salvage_command
 from supportnet.cli.common import backup_secret_provider, passphrase_provider
 from supportnet.data.paths import user_path
 from supportnet.model.errors import SupportNetError
@@ -56,6 +56,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     restore.set_defaults(handler=_cmd_restore)
     salvage_command.add_parser(commands, common)
+    backup_folder_command.add_parser(commands, common)
 
 
 def _cmd_demo(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
