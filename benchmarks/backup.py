@@ -26,11 +26,15 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.store_open import MemoryKeyring
 from benchmarks.synthetic import fill
 from supportnet.data.store import open_store
 from supportnet.services.registry import Services
+
+if TYPE_CHECKING:
+    from supportnet.ui.shell.background import Background
 
 PEOPLE = 5000
 CHECKINS = 100_000
@@ -38,15 +42,10 @@ ROUNDS = 3
 TICK_MS = 5
 
 
-def _stall_ms(services: Services, now: datetime) -> tuple[float, float]:
+def _stall_ms(services: Services, now: datetime, background: Background) -> tuple[float, float]:
     """The longest event-loop stall (ms) while one backup runs in the background; its time."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
-    from supportnet.ui.shell.background import Background
-
-    app = QCoreApplication.instance() or QCoreApplication([])
-    background = Background()
     loop = QEventLoop()
     ticks: list[float] = []
     timer = QTimer()
@@ -70,7 +69,6 @@ def _stall_ms(services: Services, now: datetime) -> tuple[float, float]:
     took = time.perf_counter() - start
     timer.stop()
     background.wait()
-    del app
     assert outcome, "the backup reported back"
     assert not isinstance(outcome[0], BaseException), outcome
     gaps = [(b - a) * 1000 - TICK_MS for a, b in itertools.pairwise(ticks)]
@@ -78,6 +76,16 @@ def _stall_ms(services: Services, now: datetime) -> tuple[float, float]:
 
 
 def main() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication
+
+    # One application for the whole run, kept alive to the end: Qt can't make a second.
+    from supportnet.ui.shell.background import Background
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    # One worker for the run, as the window has: a Background dropped while its pool thread
+    # still holds a store connection crashed here (SIGBUS) on the next one's backup.
+    background = Background()
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         backend = MemoryKeyring()
@@ -103,8 +111,9 @@ def main() -> None:
                 assert result.extra is not None, result.problem
             stalls = []
             for n in range(2 * ROUNDS, 3 * ROUNDS):
-                stall, _took = _stall_ms(services, day + timedelta(days=n))
+                stall, _took = _stall_ms(services, day + timedelta(days=n), background)
                 stalls.append(stall)
+    del app
     print(
         json.dumps(
             {
