@@ -13,14 +13,21 @@ from supportnet.services.registry import Services
 NOON = datetime(2026, 12, 3, 12, tzinfo=UTC)
 
 
-def _checker(store: Store, notes: list[str]) -> Any:
+def _checker(qtbot: Any, store: Store, notes: list[str]) -> Any:
+    """A checker and its worker owned by a window, as in the app (the window outlives them:
+    a parentless worker dropped mid-run has crashed PySide here)."""
+    from PySide6.QtWidgets import QWidget
+
     from supportnet.ui.shell.auto_backups import AutoBackups
     from supportnet.ui.shell.background import Background
 
-    background = Background()
-    checker = AutoBackups(Services.of(store).backups, background, notes.append, clock=lambda: NOON)
-    background.setParent(checker)
-    return checker, background
+    window = QWidget()
+    qtbot.addWidget(window)
+    background = Background(window)
+    checker = AutoBackups(
+        Services.of(store).backups, background, notes.append, clock=lambda: NOON, parent=window
+    )
+    return checker, background, window
 
 
 def _daily(store: Store) -> list[Path]:
@@ -33,7 +40,7 @@ def test_start_backs_up_once_the_loop_runs_off_the_gui_thread(
     from supportnet.services import backups as backups_module
 
     notes: list[str] = []
-    checker, background = _checker(store, notes)
+    checker, background, _window = _checker(qtbot, store, notes)
     threads: list[threading.Thread] = []
     real = backups_module.auto_backup_if_due
 
@@ -54,7 +61,7 @@ def test_start_backs_up_once_the_loop_runs_off_the_gui_thread(
 def test_a_problem_is_one_note_said_once(qtbot: Any, store: Store, tmp_path: Path) -> None:
     store.settings.update(backup_folder=str(tmp_path / "usb-not-plugged-in"))
     notes: list[str] = []
-    checker, background = _checker(store, notes)
+    checker, background, _window = _checker(qtbot, store, notes)
     for _ in range(2):
         checker.check()
         qtbot.waitUntil(lambda: not background.busy, timeout=10_000)
@@ -65,7 +72,7 @@ def test_a_problem_is_one_note_said_once(qtbot: Any, store: Store, tmp_path: Pat
 def test_stopped_before_the_loop_runs_takes_no_backup(qtbot: Any, store: Store) -> None:
     """The app quit before its first look: the queued check must not touch a closing store."""
     notes: list[str] = []
-    checker, background = _checker(store, notes)
+    checker, background, _window = _checker(qtbot, store, notes)
     ran: list[bool] = []
     checker.start()
     checker.stop()
