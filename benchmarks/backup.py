@@ -83,8 +83,8 @@ def main() -> None:
     from supportnet.ui.shell.background import Background
 
     app = QCoreApplication.instance() or QCoreApplication([])
-    # One worker for the run, as the window has: a Background dropped while its pool thread
-    # still holds a store connection crashed here (SIGBUS) on the next one's backup.
+    # One worker for the run, as the window has: here, a parentless Background dropped and
+    # a new one started crashed the new one's first job (SIGBUS), whatever the job was.
     background = Background()
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
