@@ -55,6 +55,7 @@ benchmarks: $(VENV)/.installed-test
 	$(PY) -m benchmarks.startup
 	$(PY) -m benchmarks.export
 	$(PY) -m benchmarks.map_layout
+	$(PY) -m benchmarks.backup
 	$(PY) -m benchmarks.crash_safety
 	$(PY) -m benchmarks.hard_day
 	$(PY) -m benchmarks.import_contacts

@@ -126,8 +126,14 @@ def run(
         handler: Handler = args.handler
         args.write_plan_pdf = write_plan_pdf
         args.write_rota_pdf = write_rota_pdf
-        with acting_as_command(command):  # says who holds the store, to the lock's waiters
-            return handler(args, data_dir, out)
+        from supportnet.data.auto_backup import backing_up_after_writes
+
+        # says who holds the store, to the lock's waiters; a store that wrote backs up daily
+        with acting_as_command(command), backing_up_after_writes() as backup_notes:
+            code = handler(args, data_dir, out)
+        for note in backup_notes:  # never the command's failure: one calm line each
+            print(f"{PROG}: {one_line(note)}", file=err)
+        return code
     except ValidationError as exc:
         print(f"{PROG}: {one_line(exc.message)}", file=err)
         return 2

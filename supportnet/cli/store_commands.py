@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from supportnet.cli import salvage_command
+from supportnet.cli import backup_folder_command, salvage_command
 from supportnet.cli.common import backup_secret_provider, passphrase_provider
 from supportnet.data.paths import user_path
 from supportnet.model.errors import SupportNetError
@@ -56,6 +56,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     restore.set_defaults(handler=_cmd_restore)
     salvage_command.add_parser(commands, common)
+    backup_folder_command.add_parser(commands, common)
 
 
 def _cmd_demo(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
@@ -136,10 +137,27 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
             if backups
             else "no automatic backups yet",
         )
+        _backup_lines(line, data_dir, store.settings.load().backup_folder)
         kept = damaged_files(data_dir)
         if kept:
             line("Kept aside", f"{len(kept)} damaged database(s) in {kept[0].parent}")
     return 0
+
+
+def _backup_lines(line: Any, data_dir: Path, extra: str) -> None:
+    """The newest daily automatic backup, and where they go."""
+    from supportnet.data.auto_backup import last_daily_backup
+    from supportnet.data.backup import BACKUP_DIR_NAME
+    from supportnet.model.days import clock_time, day_month_year
+
+    last = last_daily_backup(data_dir / BACKUP_DIR_NAME)
+    if last is None:
+        line("Last backup", "none yet; one is taken each day SupportNet is used")
+    else:
+        when = last[1].astimezone()
+        line("Last backup", f"{day_month_year(when, short=True)}, {clock_time(when)}, {last[0]}")
+    line("Backup folder", data_dir / BACKUP_DIR_NAME)
+    line("Also copied to", extra or "no extra folder chosen")
 
 
 def _cmd_backup(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:

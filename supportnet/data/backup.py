@@ -38,6 +38,8 @@ KEEP_AUTOMATIC = 10
 #: The reasons given for backups of data that a restore or `demo --force` replaced. Only
 #: the copies taken before an upgrade (the same data, still in the store) are thinned.
 REPLACED_SUFFIXES = ("-before-restore", "-before-demo")
+#: Daily automatic backups (data/auto_backup.py) have their own retention, not this one's.
+DAILY_SUFFIX = "-daily"
 
 
 def database_of(target: Engine | RawDatabase) -> tuple[Path, bytes]:
@@ -162,7 +164,7 @@ def write_backup(
     return out
 
 
-def _key_id_of(path: Path) -> str | None:
+def key_id_of(path: Path) -> str | None:
     """The key id in the header of the backup at ``path``; None if it has none."""
     try:
         return read_header(path)[0].key_id
@@ -182,11 +184,13 @@ def take_automatic_backup(engine: Engine | RawDatabase, backup_dir: Path, reason
     # Data that was replaced is never thinned away: the backup may be all that is left of it.
     # Nor are another store's backups (a lost store's, found here when this one started
     # afresh; an old-format file can't say whose it is): only this store's own are thinned.
-    ours = _key_id_of(path)
+    ours = key_id_of(path)
     automatic = sorted(
         p
         for p in backup_dir.glob("supportnet-*.db")
-        if not p.stem.endswith(REPLACED_SUFFIXES) and ours is not None and _key_id_of(p) == ours
+        if not p.stem.endswith((*REPLACED_SUFFIXES, DAILY_SUFFIX))
+        and ours is not None
+        and key_id_of(p) == ours
     )
     for old in automatic[:-KEEP_AUTOMATIC]:
         with contextlib.suppress(OSError):

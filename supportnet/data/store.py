@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supportnet.data import keys, recovery
+from supportnet.data.auto_backup import after_writes_wanted, back_up_after_writes
 from supportnet.data.backup import BACKUP_DIR_NAME, take_automatic_backup, write_backup
 from supportnet.data.damage import damaged_message, move_aside, restore_advice
 from supportnet.data.engine import DatabaseFailure, RawDatabase, make_engine, raw_execute, set_wal
@@ -88,6 +89,7 @@ class Store:
         self.key_info = key_info
         self.migrated_backup = migrated_backup
         self._lock = lock
+        self._stamp_at_open = db.change_stamp() if after_writes_wanted() else None
 
     @cached_property
     def engine(self) -> Engine:
@@ -203,7 +205,8 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        back_up_after_writes(self, self._stamp_at_open, ended_well=exc_type is None)
         self.close()
 
 

@@ -45,6 +45,9 @@ class Settings:
     #: The calendar server last published to, and the account (never its password).
     caldav_url: str = ""
     caldav_username: str = ""
+    #: A folder the daily automatic backups are also copied to (a USB stick, a synced
+    #: folder); empty for none.
+    backup_folder: str = ""
 
     def problems(self) -> list[Problem]:
         """Everything wrong with these settings, one message per field."""
@@ -89,6 +92,7 @@ SETTING_LABELS = {
     "reminder_privacy": "what reminders say",
     "caldav_url": "the calendar server",
     "caldav_username": "the calendar server",
+    "backup_folder": "the extra backup folder",
 }
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from supportnet.model.network import Group, Person
+from supportnet.services.backups import BackupService
 from supportnet.services.care_teams import CareTeamService
 from supportnet.services.checkins import CheckInService
 from supportnet.services.network import Members, NetworkService
@@ -52,6 +53,7 @@ class Services:
     ideas: IdeasService
     safety_plan: SafetyPlanService
     care_teams: CareTeamService
+    backups: BackupService
 
     @classmethod
     def of(cls, store: Store) -> Services:
@@ -69,6 +71,7 @@ class Services:
             ideas=IdeasService(store),
             safety_plan=SafetyPlanService(store),
             care_teams=CareTeamService(store),
+            backups=BackupService(store),
         )
 
     def reach_out_reader(self) -> ReachOutReader:

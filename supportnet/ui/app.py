@@ -41,6 +41,7 @@ from supportnet.ui.start.welcome import StartChoice, ask_start_choice
 from supportnet.ui.widgets import dialogs
 
 if TYPE_CHECKING:
+    from supportnet.ui.shell.auto_backups import AutoBackups
     from supportnet.ui.shell.reminders import ReminderService
 
 #: Matches the .desktop file's name (without ".desktop"); Wayland uses it as the app id.
@@ -391,12 +392,26 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
         window, keeper = started.window, started.window.recovery_keeper
         QTimer.singleShot(0, window, lambda: offer_recovery_key(window, keeper))
         reminders = start_reminders(started.window, started.store, app)
+        backups = start_auto_backups(started.window, started.store)
         try:
             return app.exec()
         finally:
+            backups.stop()
             reminders.stop()
+            window.background.wait()  # a backup still running finishes before the store closes
     finally:
         started.store.close()
+
+
+def start_auto_backups(window: MainWindow, store: Store) -> AutoBackups:
+    """Today's automatic backup after the first paint, then hourly, on the window's worker."""
+    from supportnet.ui.shell.auto_backups import AutoBackups
+
+    checker = AutoBackups(
+        Services.of(store).backups, window.background, window.show_note, parent=window
+    )
+    checker.start()
+    return checker
 
 
 def start_reminders(window: MainWindow, store: Store, app: QApplication) -> ReminderService:

@@ -16,7 +16,8 @@ from tests.data.test_salvage import store_key
 
 @pytest.fixture
 def lost(demo_dir: Path) -> tuple[Path, Path]:
-    """A data folder whose database and key record are gone; two automatic backups remain."""
+    """A data folder whose database and key record are gone; three automatic backups remain
+    (the day's backup `demo` took when it wrote, and two more)."""
     key = store_key(demo_dir)
     source = RawDatabase(demo_dir / DB_NAME, key)
     try:
@@ -36,7 +37,7 @@ def test_doctor_says_backups_exist_and_how_to_restore(lost: tuple[Path, Path]) -
     assert result.returncode == 0, result.stderr
     assert "none yet" not in result.stdout
     assert "none here, but there are backups of one" in result.stdout
-    assert f"2 backups in {folder / 'backups'}; the newest is {newest}" in result.stdout
+    assert f"3 backups in {folder / 'backups'}; the newest is {newest}" in result.stdout
     # When it was made, as model/days spells it: "(3 Dec 2026, 17:30 UTC)".
     made = r"\(\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC\)"
     assert re.search(re.escape(str(newest)) + " " + made, result.stdout)
