@@ -38,11 +38,20 @@ def _remove_file(path: Path, what: str, removed: list[str]) -> None:
     removed.append(f"{what} ({path})")
 
 
+#: What each kind of backup is called, one and several, in the list of what was removed.
+_EXTRA = ("backup in your extra folder", "backups in your extra folder")
+_AUTOMATIC = ("automatic backup", "automatic backups")
+_DAMAGED = ("set-aside damaged copy", "set-aside damaged copies")
+
+
 def _partly(removed: list[str]) -> str:
     return f"Removed so far: {'; '.join(removed)}." if removed else "Nothing was removed."
 
 
-def _remove_backups(folder: Path, what: str, removed: list[str], *, own: bool = True) -> None:
+def _remove_backups(
+    folder: Path, what: tuple[str, str], removed: list[str], *, own: bool = True
+) -> None:
+    """Remove SupportNet's backups in ``folder``; ``what`` names one and several of them."""
     if not folder.is_dir():
         return
     # With the half-written ones a crash may have left (".supportnet-….partial").
@@ -53,7 +62,7 @@ def _remove_backups(folder: Path, what: str, removed: list[str], *, own: bool = 
         except OSError as exc:
             raise StoreError(f"Can't remove {path}: {exc.strerror}. {_partly(removed)}") from exc
     if found:
-        removed.append(f"{len(found)} {what} ({folder})")
+        removed.append(f"{len(found)} {what[len(found) != 1]} ({folder})")
     if own:  # a folder the user chose stays, even empty
         with contextlib.suppress(OSError):
             folder.rmdir()  # only when nothing else is left in it
@@ -87,7 +96,7 @@ def delete_everything(
     if data_dir.is_dir():
         _delete_store(data_dir, keyring_backend, removed)
     if extra_backups is not None:
-        _remove_backups(extra_backups, "backups in your extra folder", removed, own=False)
+        _remove_backups(extra_backups, _EXTRA, removed, own=False)
     return removed
 
 
@@ -109,8 +118,8 @@ def _delete_store(data_dir: Path, keyring_backend: Any, removed: list[str]) -> N
             _remove_file(data_dir / f"{DB_NAME}.restoring{suffix}", "a half-made restore", removed)
         _remove_file(data_dir / RECOVERY_NAME, "the recovery record", removed)
         _remove_file(data_dir / CONFIG_NAME, "the crisis-lines country file", removed)
-        _remove_backups(data_dir / BACKUP_DIR_NAME, "automatic backups", removed)
-        _remove_backups(data_dir / DAMAGED_DIR_NAME, "set-aside damaged copies", removed)
+        _remove_backups(data_dir / BACKUP_DIR_NAME, _AUTOMATIC, removed)
+        _remove_backups(data_dir / DAMAGED_DIR_NAME, _DAMAGED, removed)
     with contextlib.suppress(OSError):
         (data_dir / LOCK_NAME).unlink()
     with contextlib.suppress(OSError):

@@ -125,7 +125,7 @@ def test_delete_everything_leaves_nothing_behind(demo_dir: Path, tmp_path: Path)
     (extra / "holiday.jpg").write_bytes(b"not ours")
     result = run_cli("delete-everything", "--yes", "--data-dir", str(demo_dir))
     assert result.returncode == 0, result.stderr
-    for what in ("the database", "the key file", "automatic backups", "not touched"):
+    for what in ("the database", "the key file", "automatic backup", "not touched"):
         assert what in result.stdout
     assert not demo_dir.exists()
     assert (extra / "supportnet-20261203.db").exists()  # only when asked
@@ -138,7 +138,7 @@ def test_delete_everything_leaves_nothing_behind(demo_dir: Path, tmp_path: Path)
         str(extra),
     )
     assert again.returncode == 0, again.stderr
-    assert "backups in your extra folder" in again.stdout
+    assert "1 backup in your extra folder" in again.stdout
     assert sorted(p.name for p in extra.iterdir()) == ["holiday.jpg"]
 
 

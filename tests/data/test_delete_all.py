@@ -25,7 +25,7 @@ def test_the_keyring_entry_and_every_file_go(
     assert memory_keyring.entries == {}
     assert "the database key in the keyring" in removed
     assert any(line.startswith("the database (") for line in removed)
-    assert any("automatic backups" in line for line in removed)
+    assert any("automatic backup" in line for line in removed)
     assert "an earlier key file" in " ".join(removed)
     assert not data_dir.exists()
 
