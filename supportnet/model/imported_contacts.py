@@ -4,20 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from supportnet.model.days import MONTH_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +17,7 @@ class Birthday:
 
     @property
     def text(self) -> str:
-        shown = f"{self.day} {_MONTHS[self.month - 1]}"
+        shown = f"{self.day} {MONTH_NAMES[self.month - 1]}"
         return f"{shown} {self.year}" if self.year else shown
 
 
