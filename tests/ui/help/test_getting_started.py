@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from supportnet.services import Services
 from supportnet.ui.hard_day.entry import HARD_DAY_TEXT
 from supportnet.ui.help.getting_started import GettingStartedDialog
 from supportnet.ui.shell.main_window import MainWindow
 from supportnet.ui.shell.sidebar import Page
-
-
-def _window(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> MainWindow:
-    shell = MainWindow(
-        Services.of(store), data_location="/data/here", key_location="keyring", clock=clock
-    )
-    qtbot.addWidget(shell)
-    with qtbot.waitExposed(shell):
-        shell.show()
-    shell.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is shell)
-    return shell
 
 
 def _texts(dialog: QWidget) -> list[str]:
@@ -33,9 +18,8 @@ def _texts(dialog: QWidget) -> list[str]:
 
 
 def test_it_lists_the_sidebars_pages_in_order_with_what_each_is_for(
-    qtbot: Any, store: Any, clock: Callable[[], datetime]
+    qtbot: Any, window: MainWindow
 ) -> None:
-    window = _window(qtbot, store, clock)
     dialog = window.show_getting_started()
     sidebar = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
     assert dialog.page_titles == sidebar
@@ -47,10 +31,7 @@ def test_it_lists_the_sidebars_pages_in_order_with_what_each_is_for(
     assert about.accessibleDescription() == "Go there with Ctrl+1"
 
 
-def test_it_says_where_help_is_and_how_privacy_works(
-    qtbot: Any, store: Any, clock: Callable[[], datetime]
-) -> None:
-    window = _window(qtbot, store, clock)
+def test_it_says_where_help_is_and_how_privacy_works(qtbot: Any, window: MainWindow) -> None:
     said = " ".join(_texts(window.show_getting_started()))
     assert f"“{HARD_DAY_TEXT}” is always at the bottom left" in said
     assert "Ctrl+Shift+H" in said
@@ -71,9 +52,8 @@ def test_a_page_added_later_is_listed_too(qtbot: Any) -> None:
 
 
 def test_opened_from_the_help_menu_closed_by_esc_with_names_for_screen_readers(
-    qtbot: Any, store: Any, clock: Callable[[], datetime]
+    qtbot: Any, window: MainWindow
 ) -> None:
-    window = _window(qtbot, store, clock)
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
     entry = next(a for a in help_menu.actions() if a.text() == "&Getting started")
     entry.trigger()

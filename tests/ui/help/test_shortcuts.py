@@ -3,8 +3,6 @@ by Esc, and read by screen readers line by line."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 import pytest
@@ -12,7 +10,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
-from supportnet.services import Services
 from supportnet.ui.care.view import WEEK_KEYS
 from supportnet.ui.help.shortcuts import plain, window_shortcuts
 from supportnet.ui.help.shortcuts_dialog import ShortcutsDialog
@@ -22,19 +19,6 @@ from supportnet.ui.shell.main_window import MainWindow
 from supportnet.ui.widgets.page_keys import KeyList, PageKey, combo
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
-
-
-@pytest.fixture
-def window(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> MainWindow:
-    shell = MainWindow(
-        Services.of(store), data_location="/data/here", key_location="keyring", clock=clock
-    )
-    qtbot.addWidget(shell)
-    with qtbot.waitExposed(shell):
-        shell.show()
-    shell.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is shell)
-    return shell
 
 
 def _open(window: MainWindow) -> ShortcutsDialog:
