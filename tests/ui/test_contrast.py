@@ -317,36 +317,50 @@ def test_the_main_dialogs_pass_in_pixels(window: Any, store: Any, theme: str) ->
     assert not problems, "\n".join(problems)
 
 
-def test_todays_quiet_links_show_their_focus_at_3_to_1(window: Any, theme: str) -> None:
-    """ "Go easy this week…" (and the going-easy line's "Edit…" and "Stop going easy")
-    draw their own focus ring: every ring pixel counts, at its strongest on the left edge
-    at least 3:1 against the window around it."""
+def _focus_ring_problems(top: QWidget, theme: str, kinds: set[type]) -> list[str]:
+    """Each flat button shown in ``top``, focused in turn: its ring's strongest pixel on the
+    left edge against the window around it, if under 3:1. Adds their types to ``kinds``."""
+    problems = []
+    links = [b for b in top.findChildren(QPushButton) if b.isFlat() and b.isVisibleTo(top)]
+    assert links
+    kinds.update(type(link) for link in links)
+    for link in links:
+        link.setFocus(Qt.FocusReason.TabFocusReason)
+        QApplication.processEvents()
+        assert link.hasFocus(), link.text()
+        image = top.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        rect = QRect(link.mapTo(top, QPoint(0, 0)), link.size())
+        ground = link.parentWidget().palette().color(Role.Window)
+        mid = rect.center().y()
+        edge = [QColor.fromRgb(image.pixel(rect.left() + i, mid)) for i in range(4)]
+        seen = max(ratio(pixel, ground) for pixel in edge)
+        if seen < BORDER:
+            problems.append(f"{theme} {link.text()!r} focus ring {seen:.2f}:1")
+    return problems
+
+
+def test_quiet_links_show_their_focus_at_3_to_1(window: Any, theme: str, qtbot: Any) -> None:
+    """Every flat button, which Fusion draws with no focus at all, gets the fields' ring from
+    the style: Today's "Go easy this week…" (and the going-easy line's "Edit…" and "Stop
+    going easy"), the unlock dialog's "Need help now?" and "Forgot your passphrase?"."""
+    from supportnet.data.keys import PassphrasePurpose
+    from supportnet.ui.hard_day.entry import HelpLink
     from supportnet.ui.shell.sidebar import Page
+    from supportnet.ui.start.unlock_dialog import UnlockDialog
     from supportnet.ui.today.cards import QuietLink
 
     window.show_page(Page.TODAY)
     window.activateWindow()
-
-    def rings() -> list[str]:
-        problems = []
-        links = [b for b in window.findChildren(QuietLink) if b.isVisibleTo(window)]
-        for link in links:
-            link.setFocus(Qt.FocusReason.TabFocusReason)
-            QApplication.processEvents()
-            assert link.hasFocus(), link.text()
-            image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-            rect = QRect(link.mapTo(window, QPoint(0, 0)), link.size())
-            ground = link.parentWidget().palette().color(Role.Window)
-            mid = rect.center().y()
-            edge = [QColor.fromRgb(image.pixel(rect.left() + i, mid)) for i in range(4)]
-            seen = max(ratio(pixel, ground) for pixel in edge)
-            if seen < BORDER:
-                problems.append(f"{theme} {link.text()!r} focus ring {seen:.2f}:1")
-        assert links
-        return problems
-
-    problems = rings()  # "Go easy this week…"
+    kinds: set[type] = set()
+    problems = _focus_ring_problems(window, theme, kinds)  # "Go easy this week…"
     window.today.set_going_easy(date(2026, 11, 30))  # "Edit…" and "Stop going easy"
     QApplication.processEvents()
-    problems += rings()
+    problems += _focus_ring_problems(window, theme, kinds)
+    unlock = UnlockDialog(PassphrasePurpose.UNLOCK, offer_recovery=True)
+    qtbot.addWidget(unlock)
+    unlock.show()
+    unlock.activateWindow()
+    problems += _focus_ring_problems(unlock, theme, kinds)
+    unlock.reject()
+    assert {QuietLink, HelpLink} <= kinds
     assert not problems, "\n".join(problems)

@@ -21,7 +21,6 @@ from supportnet.scheduling.reaching_out import (
     clock_text,
 )
 from supportnet.ui.widgets.buttons import push_button
-from supportnet.ui.widgets.contrast import focus_colour
 from supportnet.ui.widgets.labels import announce, quiet
 
 if TYPE_CHECKING:
@@ -105,20 +104,6 @@ class QuietLink(QPushButton):
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
-
-    def paintEvent(self, event: Any) -> None:
-        super().paintEvent(event)
-        if not self.hasFocus():
-            return
-        # Fusion draws no focus on a flat button: a ring as the fields' shows it (3:1 on
-        # the window and the fields, which a dark theme's raw highlight is not).
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(focus_colour(self.palette(), QPalette.ColorGroup.Active))
-        pen.setWidthF(2.0)
-        painter.setPen(pen)
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
-        painter.end()
 
 
 class CopyButton(QuietLink):

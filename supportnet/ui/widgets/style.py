@@ -8,9 +8,11 @@ least 3:1 against the window in either theme (WCAG 1.4.11) and the tick or dot i
 text colour. Fields get the same care: Fusion outlines line edits, spin boxes, combo boxes
 and text areas at about 2:1 in light and not at all in dark (a near-black field on a
 near-black window), so their outlines are redrawn from the palette at 3:1 or more against
-both the window and the field, and focus as a two-pixel ring. Everything else is the base
-style's own drawing; the change is applied only over Fusion, so styles that draw their own
-clear controls keep them. :func:`apply_style` also keeps quiet text legible (contrast.py).
+both the window and the field, and focus as a two-pixel ring. Flat buttons (quiet links),
+which Fusion draws with no focus at all, get the same ring while they have the focus.
+Everything else is the base style's own drawing; the change is applied only over Fusion,
+so styles that draw their own clear controls keep them. :func:`apply_style` also keeps
+quiet text legible (contrast.py).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QStyle,
     QStyleOption,
+    QStyleOptionButton,
     QStyleOptionComboBox,
     QStyleOptionComplex,
     QStyleOptionSpinBox,
@@ -142,6 +145,24 @@ class ClearIndicators(QProxyStyle):
                 tick.lineTo(QPointF(x + w * 0.77, y + w * 0.31))
                 painter.drawPath(tick)
         painter.restore()
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        # Fusion shows no focus on a flat button (a quiet link: "Go easy this week…", "Need
+        # help now?"), so a keyboard user can't see where they are: the fields' ring.
+        if (
+            element is QStyle.ControlElement.CE_PushButton
+            and isinstance(option, QStyleOptionButton)
+            and option.features & QStyleOptionButton.ButtonFeature.Flat
+            and option.state & QStyle.StateFlag.State_HasFocus
+        ):
+            _outline(option, painter, 4.0)
 
     def drawComplexControl(
         self,
