@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from benchmarks.store_open import MemoryKeyring
 from supportnet.data.store import open_store
@@ -97,17 +97,12 @@ def main() -> None:
             window = shown_window(Services.of(store), tmp, crisis, NOW)
             for page in Page:
                 window.show_page(page)
-                app.processEvents()
-                path = out / f"{page.name.lower().replace('_', '-')}-{theme}.png"
-                window.grab().save(str(path))
-                written.append(path)
+                name = page.name.lower().replace("_", "-")
+                written.append(_snap(window, out / f"{name}-{theme}.png"))
             # The map centred on the care team's focus person, with the team around her.
             window.show_page(Page.NETWORK)
             window.network.view.centre.combo.setCurrentIndex(1)
-            app.processEvents()
-            path = out / f"network-team-{theme}.png"
-            window.grab().save(str(path))
-            written.append(path)
+            written.append(_snap(window, out / f"network-team-{theme}.png"))
             window.network.view.centre.combo.setCurrentIndex(0)
             written += today_with_team(out, theme, Services.of(store), tmp, crisis)
             written.append(today_going_easy(out, theme, window))
@@ -118,9 +113,7 @@ def main() -> None:
                 app.processEvents()
                 editor = window.editor
                 assert editor is not None
-                path = out / f"{kind}-editor-{theme}.png"
-                editor.grab().save(str(path))
-                written.append(path)
+                written.append(_snap(editor, out / f"{kind}-editor-{theme}.png"))
                 editor.reject()
                 app.processEvents()
             # Tom's plans and history, and his lunch walk (an end date and a skipped week).
@@ -129,70 +122,46 @@ def main() -> None:
             app.processEvents()
             for tab, name in ((0, "plans"), (1, "history")):
                 plans.tabs.setCurrentIndex(tab)
-                app.processEvents()
-                path = out / f"{name}-{theme}.png"
-                plans.grab().save(str(path))
-                written.append(path)
+                written.append(_snap(plans, out / f"{name}-{theme}.png"))
             # The check-in editor, on his latest check-in.
             latest = store.checkins.for_person(tom.id, limit=1)[0]
             assert plans.history.select_uid(latest.uid)
             checkin_editor = plans.history.edit_selected()
             assert checkin_editor is not None
-            app.processEvents()
-            path = out / f"checkin-editor-{theme}.png"
-            checkin_editor.grab().save(str(path))
-            written.append(path)
+            written.append(_snap(checkin_editor, out / f"checkin-editor-{theme}.png"))
             checkin_editor.reject()
             app.processEvents()
             plans.tabs.setCurrentIndex(0)
             plans.plans.select_uid(store.plans.for_person(tom.id)[0].uid)
             plan_editor = plans.plans.edit_selected()
             assert plan_editor is not None
-            app.processEvents()
-            path = out / f"plan-editor-{theme}.png"
-            plan_editor.grab().save(str(path))
-            written.append(path)
+            written.append(_snap(plan_editor, out / f"plan-editor-{theme}.png"))
             plan_editor.reject()
             app.processEvents()
             # A new plan: only the common fields, the rest behind "More options".
             new_editor = plans.plans.add_plan()
             assert new_editor is not None
-            app.processEvents()
-            path = out / f"plan-editor-new-{theme}.png"
-            new_editor.grab().save(str(path))
-            written.append(path)
+            written.append(_snap(new_editor, out / f"plan-editor-new-{theme}.png"))
             new_editor.reject()
             plans.close()
             app.processEvents()
             log_dialog = window.today.log_checkin()
-            app.processEvents()
-            path = out / f"log-dialog-{theme}.png"
-            log_dialog.grab().save(str(path))
-            written.append(path)
+            written.append(_snap(log_dialog, out / f"log-dialog-{theme}.png"))
             log_dialog.reject()
             app.processEvents()
             dialog = window.open_calendar_export()
             # The size it opens at on a real screen (the offscreen one is only 800 wide).
             dialog.resize(dialog.preferred_size())
-            app.processEvents()
-            path = out / f"calendar-export-{theme}.png"
-            dialog.grab().save(str(path))
-            written.append(path)
+            written.append(_snap(dialog, out / f"calendar-export-{theme}.png"))
             dialog.reject()
             app.processEvents()
             publish = window.open_calendar_publish()  # opening it connects to nothing
-            app.processEvents()
-            path = out / f"calendar-publish-{theme}.png"
-            publish.grab().save(str(path))
-            written.append(path)
+            written.append(_snap(publish, out / f"calendar-publish-{theme}.png"))
             publish.reject()
             app.processEvents()
             # Preferences, with what reminders say (discreet by default).
             preferences = window.open_preferences()
-            app.processEvents()
-            path = out / f"preferences-{theme}.png"
-            preferences.grab().save(str(path))
-            written.append(path)
+            written.append(_snap(preferences, out / f"preferences-{theme}.png"))
             preferences.reject()
             app.processEvents()
             from supportnet.data.recovery import RecoveryKeeper
@@ -201,24 +170,15 @@ def main() -> None:
             keeper = RecoveryKeeper.for_store(store, lambda: NOW)
             key_dialog = RecoveryKeyDialog(keeper.key_text(), window)
             key_dialog.show()
-            app.processEvents()
-            path = out / f"recovery-key-{theme}.png"
-            key_dialog.grab().save(str(path))
-            written.append(path)
+            written.append(_snap(key_dialog, out / f"recovery-key-{theme}.png"))
             key_dialog.close()
             app.processEvents()
             panel = window.open_hard_day()
-            app.processEvents()
-            path = out / f"hard-day-{theme}.png"
-            panel.grab().save(str(path))
-            written.append(path)
+            written.append(_snap(panel, out / f"hard-day-{theme}.png"))
             panel.close()
             app.processEvents()
             for name, help_window in help_dialogs(window):
-                app.processEvents()
-                path = out / f"{name}-{theme}.png"
-                help_window.grab().save(str(path))
-                written.append(path)
+                written.append(_snap(help_window, out / f"{name}-{theme}.png"))
                 help_window.close()
                 app.processEvents()
             for path in unlock_dialogs(out, theme, keeper.key_text(), crisis):
@@ -226,6 +186,13 @@ def main() -> None:
             window.close()
     for path in written:
         print(path)
+
+
+def _snap(widget: QWidget, path: Path) -> Path:
+    """``widget`` as it looks once pending events are handled, saved to ``path``."""
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    return path
 
 
 def shown_window(
@@ -252,9 +219,7 @@ def today_with_team(
     """Today on the Sunday of the example's week, when the care team has check-ins."""
     sunday = NOW + timedelta(days=4, hours=-7)  # Sun 29 Nov, 10:30 London
     window = shown_window(services, tmp, crisis, sunday)
-    QApplication.processEvents()
-    path = out / f"today-care-{theme}.png"
-    window.grab().save(str(path))
+    path = _snap(window, out / f"today-care-{theme}.png")
     window.close()
     return [path]
 
@@ -265,9 +230,7 @@ def today_going_easy(out: Path, theme: str, window: MainWindow) -> Path:
 
     window.show_page(Page.TODAY)
     window.today.set_going_easy(TODAY + timedelta(days=7))
-    QApplication.processEvents()
-    path = out / f"today-easy-{theme}.png"
-    window.grab().save(str(path))
+    path = _snap(window, out / f"today-easy-{theme}.png")
     window.today.set_going_easy(None)
     QApplication.processEvents()
     return path
@@ -284,16 +247,9 @@ def unlock_dialogs(out: Path, theme: str, key: str, crisis: CrisisHelpService) -
     assert app is not None
     unlock = UnlockDialog(PassphrasePurpose.UNLOCK, offer_recovery=True, crisis=crisis)
     unlock.show()
-    app.processEvents()
-    paths = [
-        out / f"unlock-{theme}.png",
-        out / f"recovery-unlock-{theme}.png",
-        out / f"unlock-help-{theme}.png",
-    ]
-    unlock.grab().save(str(paths[0]))
+    paths = [_snap(unlock, out / f"unlock-{theme}.png")]
     lines = unlock.help_link.show_lines()
-    app.processEvents()
-    lines.grab().save(str(paths[2]))
+    help_path = _snap(lines, out / f"unlock-help-{theme}.png")
     lines.close()
     unlock.close()
 
@@ -306,8 +262,7 @@ def unlock_dialogs(out: Path, theme: str, key: str, crisis: CrisisHelpService) -
     dialog.key_field.setText(typo.lower().replace("-", " "))
     app.processEvents()
     dialog.adjustSize()  # as the window manager would, once the note under the field shows
-    app.processEvents()
-    dialog.grab().save(str(paths[1]))
+    paths += [_snap(dialog, out / f"recovery-unlock-{theme}.png"), help_path]
     dialog.close()
     app.processEvents()
     return paths
@@ -377,10 +332,7 @@ def care_team_dialogs(out: Path, theme: str, services: Services) -> list[Path]:
     paths = []
     for name, dialog in dialogs:
         dialog.show()
-        app.processEvents()
-        path = out / f"{name}-{theme}.png"
-        dialog.grab().save(str(path))
-        paths.append(path)
+        paths.append(_snap(dialog, out / f"{name}-{theme}.png"))
         dialog.done(0)  # closed as it is: nothing was changed, so nothing is asked
         dialog.deleteLater()
         app.processEvents()
