@@ -45,6 +45,23 @@ def _width_cache(
     return width_of
 
 
+def _spans_of(
+    nodes: Sequence[MapNode],
+    font_size: float | None,
+    width_of: Callable[[str], float],
+    radius: float,
+    whole_ring: Circle | None,
+) -> Spans:
+    """The sectors' angles for ``nodes``; a ring laid out whole has none, so its nodes
+    don't count."""
+    counted = [node for node in nodes if node.circle is not whole_ring]
+    return sector_spans(counted, em=_em(font_size, radius), width_of=width_of, radius=radius)
+
+
+def _em(font_size: float | None, radius: float) -> float:
+    return font_size if font_size is not None else BASE_FONT * radius
+
+
 def layout_spans(
     nodes: Sequence[MapNode],
     *,
@@ -57,9 +74,8 @@ def layout_spans(
     """The sectors' angles :func:`layout` gives these nodes (the map draws its lines so).
 
     A ring laid out whole has no sectors: its nodes don't count."""
-    em = font_size if font_size is not None else BASE_FONT * radius
-    counted = [node for node in nodes if node.circle is not whole_ring]
-    return sector_spans(counted, em=em, width_of=_width_cache(measure, char_width), radius=radius)
+    width_of = _width_cache(measure, char_width)
+    return _spans_of(nodes, font_size, width_of, radius, whole_ring)
 
 
 def layout(
@@ -103,11 +119,11 @@ def layout(
     Returns:
         One :class:`PlacedNode` per node, in the order of ``nodes``.
     """
-    em = font_size if font_size is not None else BASE_FONT * radius
+    em = _em(font_size, radius)
+    # One cache of text widths for the sector search and the cells: measured once each.
     width_of = _width_cache(measure, char_width)
     if spans is None:
-        counted = [node for node in nodes if node.circle is not whole_ring]
-        spans = sector_spans(counted, em=em, width_of=width_of, radius=radius)
+        spans = _spans_of(nodes, font_size, width_of, radius, whole_ring)
 
     cells: dict[tuple[Circle, _Part], list[MapNode]] = {}
     whole: list[MapNode] = []
