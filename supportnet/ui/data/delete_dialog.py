@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.services.your_data import Places
 from supportnet.ui.widgets.buttons import button_row, enable_or_say_why, push_button
-from supportnet.ui.widgets.dialogs import DialogWidth, use_width
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
 from supportnet.ui.widgets.labels import announce, buddy_label, quiet, title_label
 
 TITLE = "Delete all my data"
@@ -112,11 +113,14 @@ class DeleteAllDialog(QDialog):
         )
         self.export_note = quiet(_wrapped(""))
         self.export_note.hide()
-        layout.addLayout(button_row(self.export_button, lead=self.export_note))
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        export_row.addWidget(self.export_note, 1)
+        export_row.addStretch(0)
+        layout.addLayout(export_row)
 
         self.word_field = QLineEdit()
         self.word_field.setAccessibleName(f"Type {CONFIRM_WORD} to go ahead")
-        self.word_field.setPlaceholderText(CONFIRM_WORD)
         layout.addWidget(buddy_label(f"&Type {CONFIRM_WORD} to go ahead:", self.word_field))
         layout.addWidget(self.word_field)
 
@@ -130,7 +134,7 @@ class DeleteAllDialog(QDialog):
         layout.addLayout(button_row(self.keep_button, self.delete_button))
         self.word_field.textChanged.connect(self._typed)
         self._typed("")
-        use_width(self, DialogWidth.SMALL)
+        open_at_width(self, DialogWidth.SMALL)
         self.word_field.setFocus()
 
     @property

@@ -158,3 +158,33 @@ def test_a_key_the_keyring_keeps_removes_nothing_and_says_so(
     assert (data_dir / "supportnet.db").exists()
     assert "nothing was removed" in errors[0]
     assert "SupportNet closes now" in errors[0]
+
+
+def test_after_deleting_from_the_app_the_next_start_welcomes_afresh(
+    qtbot: Any, data_dir: Path, memory_keyring: Any, errors: list[str]
+) -> None:
+    from supportnet.ui import app as app_module
+    from supportnet.ui.start.welcome import StartChoice
+
+    welcomed: list[bool] = []
+
+    def choose() -> StartChoice:
+        welcomed.append(True)
+        return StartChoice.EMPTY
+
+    first = app_module.launch(data_dir, choose=choose, keyring_backend=memory_keyring)
+    assert first.window is not None
+    assert first.store is not None
+    qtbot.addWidget(first.window)
+    first.window.show()
+    try:
+        _delete(qtbot, first.window)
+    finally:
+        first.store.close()  # as run_gui does when the window has closed
+    assert errors[0].startswith("Removed from this computer:")
+    assert not data_dir.exists()
+    assert memory_keyring.entries == {}
+    again = app_module.launch(data_dir, choose=choose, keyring_backend=memory_keyring)
+    assert again.store is not None
+    again.store.close()
+    assert welcomed == [True, True]
