@@ -36,12 +36,16 @@ def export_name(today: datetime) -> str:
 
 
 def ask_export_path(parent: QWidget | None, start: Path) -> Path | None:
-    """Ask where to save (the dialog itself asks before replacing a file). None: cancelled."""
-    chosen, _filter = QFileDialog.getSaveFileName(parent, EXPORT_TITLE, str(start), FILE_FILTER)
-    if not chosen:
+    """Ask where to save. The dialog adds ".json" to a bare name before it asks about
+    replacing a file, so no file is ever replaced unasked. None: cancelled."""
+    dialog = QFileDialog(parent, EXPORT_TITLE, str(start.parent), FILE_FILTER)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setDefaultSuffix("json")
+    dialog.selectFile(start.name)
+    if not dialog.exec() or not dialog.selectedFiles():
         return None
-    path = Path(chosen)
-    return path if path.suffix else path.with_suffix(".json")
+    return Path(dialog.selectedFiles()[0])
 
 
 def ask_import_path(parent: QWidget | None, folder: Path) -> Path | None:

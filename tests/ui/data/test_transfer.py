@@ -110,6 +110,7 @@ def _broken_files(folder: Path) -> dict[str, bytes]:
         "broken": b'{"format": "supportnet-data", "version": 1, "people": [',
         "not ours": json.dumps({"hello": "world"}).encode(),
         "newer": json.dumps(newer).encode(),
+        "binary": b"\xff\xfe\x00 not text at all",
     }
 
 
@@ -131,9 +132,34 @@ def test_a_file_that_is_not_an_export_changes_nothing_and_says_so(
         window.import_data()
         _settle(qtbot, window)
     assert asked == []  # refused before any question
-    assert len(errors) == 3
+    assert len(errors) == 4
     for message in errors:
         assert "nothing was changed" in message.lower()
     assert "update SupportNet" in errors[2]
+    files["import"] = tmp_path / "gone.json"  # chosen, then moved away before it was read
+    window.import_data()
+    _settle(qtbot, window)
+    assert errors[-1] == f"There is no file {tmp_path / 'gone.json'}. Nothing was changed."
     assert DataExport(demo_store).document_bytes(WHEN) == before
     assert not (demo_store.data_dir / "backups").exists()
+
+
+def test_the_save_dialog_adds_json_and_asks_before_replacing(
+    qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from supportnet.ui.data.transfer import ask_export_path
+
+    seen: list[QFileDialog] = []
+
+    def answer(dialog: QFileDialog) -> int:
+        seen.append(dialog)
+        return 0
+
+    monkeypatch.setattr(QFileDialog, "exec", answer)
+    assert ask_export_path(None, tmp_path / "supportnet-data-2026-12-03.json") is None
+    dialog = seen[0]
+    assert dialog.defaultSuffix() == "json"
+    assert dialog.acceptMode() is QFileDialog.AcceptMode.AcceptSave
+    assert not dialog.testOption(QFileDialog.Option.DontConfirmOverwrite)
