@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from supportnet.data.keys import KeyMethod, default_backend
 from supportnet.data.store import AUTO_BACKEND
+from supportnet.model.errors import SupportNetError
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
@@ -154,12 +155,20 @@ class DataDeletion:
         extra = places.extra_backups if extra_too else None
         self._store.close()
         backend = default_backend() if self._backend is AUTO_BACKEND else self._backend
-        removed = delete_everything(places.data_dir, keyring_backend=backend, extra_backups=extra)
         data_dir = places.data_dir
-        left = (
-            sorted(str(p.relative_to(data_dir)) for p in data_dir.rglob("*"))
-            if (data_dir.exists())
-            else []
-        )
+        try:
+            removed = delete_everything(data_dir, keyring_backend=backend, extra_backups=extra)
+        except SupportNetError as exc:
+            # Its message says what was removed so far; say what is still there too.
+            left = _left_in(data_dir)
+            still = f" Still in {data_dir}: {', '.join(left)}." if left else ""
+            raise SupportNetError(f"{exc.message}{still}") from exc
         kept = places.extra_backups if not extra_too else None
-        return Deleted(removed, left, kept)
+        return Deleted(removed, _left_in(data_dir), kept)
+
+
+def _left_in(folder: Path) -> list[str]:
+    """What a folder still holds, as paths inside it (none if it is gone)."""
+    if not folder.is_dir():
+        return []
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))

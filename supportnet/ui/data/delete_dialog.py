@@ -25,6 +25,7 @@ CONFIRM_WORD = "DELETE"
 DELETE_TEXT = "Delete all my data"
 KEEP_TEXT = "Keep my data"
 EXPORT_FIRST = "Export all data first…"
+SAVING = "Saving…"
 WHY_WAITING = f"Type {CONFIRM_WORD} in the field above to delete your data."
 CANT_UNDO = (
     "This can't be undone. If you'd like to keep a copy you can read anywhere, you could "
@@ -153,11 +154,18 @@ class DeleteAllDialog(QDialog):
             self.accept()
 
     def _export(self) -> None:
+        self.export_button.setEnabled(False)  # one export at a time
+        self._show_note(SAVING)
         self._export_first(self._exported)
 
     def _exported(self, line: str) -> None:
-        if not line:
-            return
+        self.export_button.setEnabled(True)
+        if line:
+            self._show_note(line)
+        else:
+            self.export_note.hide()
+
+    def _show_note(self, line: str) -> None:
         self.export_note.setText(line)
         self.export_note.setAccessibleName(line)
         self.export_note.show()

@@ -28,6 +28,10 @@ IMPORT_FAILED = "SupportNet couldn't bring that file in"
 MERGE_LINE = "People and plans already here stay; only what's new is added."
 FILE_FILTER = "SupportNet data export (*.json);;All files (*)"
 NOTHING_CHANGED = "Nothing was changed."
+#: Said while the worker is busy (a big network takes a few seconds).
+SAVING = "Saving all your data…"
+READING = "Reading the file…"
+BRINGING_IN = "Bringing your data in…"
 
 
 def export_name(today: datetime) -> str:
@@ -124,6 +128,7 @@ class DataTransfer:
             after("")
             return
         data = self._data
+        self._note(SAVING)
 
         def done(result: Exported) -> None:
             self._note(export_done_text(result))
@@ -146,6 +151,7 @@ class DataTransfer:
         if path is None:
             return
         data = self._data
+        self._note(READING)
         self._background.run(lambda: data.summary(path), self._confirm_import, self._refused)
 
     def _confirm_import(self, summary: ExportSummary) -> None:
@@ -153,6 +159,7 @@ class DataTransfer:
         if not dialogs.confirm(self._parent, IMPORT_TITLE, question, yes_text=yes, details=details):
             return
         data, path = self._data, summary.path
+        self._note(BRINGING_IN)
         self._background.run(lambda: data.import_file(path), self._imported, self._refused)
 
     def _imported(self, result: tuple[Imported, Path | None]) -> None:

@@ -65,10 +65,16 @@ def test_export_first_saves_a_file_and_says_so_in_the_dialog(
 ) -> None:
     dialog = keyring_window.delete_all_data()
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(dialog.export_note.isVisible)
+    qtbot.waitUntil(lambda: str(files["export"]) in dialog.export_note.text())
     assert files["export"].exists()
-    assert str(files["export"]) in dialog.export_note.text()
+    assert dialog.export_button.isEnabled()
     assert dialog.isVisible()  # still there, to go on or to keep the data
+    asked.answer = False  # a second time, changing one's mind: nothing said, nothing saved
+    files["export"].unlink()
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert not dialog.export_note.isVisible()
+    assert dialog.export_button.isEnabled()
+    assert not files["export"].exists()
     dialog.reject()
 
 
@@ -157,6 +163,8 @@ def test_a_key_the_keyring_keeps_removes_nothing_and_says_so(
     _delete(qtbot, keyring_window)
     assert (data_dir / "supportnet.db").exists()
     assert "nothing was removed" in errors[0]
+    assert f"Still in {data_dir}:" in errors[0]
+    assert "supportnet.db" in errors[0]
     assert "SupportNet closes now" in errors[0]
 
 
