@@ -27,19 +27,20 @@ CLOSING = "SupportNet closes now; when you start it again, it begins afresh."
 
 
 def deleted_text(done: Deleted) -> str:
-    """What was removed, and anything left, in plain lines."""
-    lines = ["Removed from this computer:", *(f"•  {what}" for what in done.removed)]
-    if not done.removed:
-        lines = ["There was no SupportNet data left to remove."]
+    """What was removed, then anything left and what wasn't touched, in plain lines."""
+    if done.removed:
+        removed = "\n".join(["Removed from this computer:", *(f"•  {w}" for w in done.removed)])
+    else:
+        removed = "There was no SupportNet data left to remove."
+    rest = []
     if done.left:
-        lines.append(
+        rest.append(
             f"Left as they were, because SupportNet didn't make them: {', '.join(done.left)}."
         )
     if done.extra_kept is not None:
-        lines.append(f"The backups in {done.extra_kept} were not touched.")
-    lines.append("Files you saved with Back up now or Export all data were not touched.")
-    lines.append(CLOSING)
-    return "\n".join(lines)
+        rest.append(f"The backups in {done.extra_kept} were not touched.")
+    rest.append("Files you saved with Back up now or Export all data were not touched.")
+    return "\n\n".join([removed, " ".join(rest), CLOSING])
 
 
 class MainWindowData(_WindowBase):  # type: ignore[misc]
