@@ -32,9 +32,9 @@ import supportnet
 from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.hard_day.entry import HardDayOpener, hard_day_button, sidebar_column
+from supportnet.ui.shell import data_actions
 from supportnet.ui.shell.background import Background
 from supportnet.ui.shell.care_team_actions import MainWindowCareTeam
-from supportnet.ui.shell.data_actions import MainWindowData
 from supportnet.ui.shell.editing import MainWindowEditing
 from supportnet.ui.shell.menus import MainWindowMenus
 from supportnet.ui.shell.safety_plan_actions import MainWindowSafetyPlan
@@ -71,11 +71,11 @@ TIME_REFRESH_MS = 10 * 60 * 1000
 
 class MainWindow(
     MainWindowMenus,
+    data_actions.MainWindowData,
     MainWindowEditing,
     MainWindowUndo,
     MainWindowSafetyPlan,
     MainWindowCareTeam,
-    MainWindowData,
     QMainWindow,
 ):
     """The shell. Pages read and write only through the services they are given; no SQL here."""
