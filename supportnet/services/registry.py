@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from supportnet.services.reach import WayToReach
     from supportnet.services.rota_export import SupporterCalendarExport
     from supportnet.services.schedule_reader import ReachOutReader
+    from supportnet.services.your_data import YourData
 
 __all__ = ["Services"]
 
@@ -117,6 +118,12 @@ class Services:
         from supportnet.services.data_export import DataExport
 
         return DataExport(self._store)
+
+    def your_data(self) -> YourData:
+        """File ▸ Export all data… and Import data…: the file's summary, the import."""
+        from supportnet.services.your_data import YourData
+
+        return YourData(self._store)
 
     def contacts_import(self, region: str | None = None) -> ContactsImport:
         """Bringing people in from contacts files: the preview, the import and its undo;

@@ -327,6 +327,9 @@ def launch(
             crisis=crisis,
         )
         window.recovery_keeper = RecoveryKeeper.for_store(store, lambda: datetime.now(UTC))
+        from supportnet.services.your_data import DataDeletion  # File ▸ Delete all my data…
+
+        window.data_deletion = DataDeletion(store, keyring_backend)
     except SupportNetError as exc:
         store.close()
         dialogs.show_error(None, exc.message, title=OPEN_ERROR_TITLE)

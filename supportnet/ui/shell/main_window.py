@@ -32,6 +32,7 @@ import supportnet
 from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.hard_day.entry import HardDayOpener, hard_day_button, sidebar_column
+from supportnet.ui.shell import data_actions
 from supportnet.ui.shell.background import Background
 from supportnet.ui.shell.care_team_actions import MainWindowCareTeam
 from supportnet.ui.shell.editing import MainWindowEditing
@@ -70,6 +71,7 @@ TIME_REFRESH_MS = 10 * 60 * 1000
 
 class MainWindow(
     MainWindowMenus,
+    data_actions.MainWindowData,
     MainWindowEditing,
     MainWindowUndo,
     MainWindowSafetyPlan,

@@ -205,6 +205,7 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
         )
         self.about_action = self._action("&About SupportNet", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self._build_data_actions()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -212,9 +213,11 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             bar.addMenu("&File"),
             [self.new_person_action, self.new_group_action],
             [self.export_action, self.calendar_action, self.publish_action],
+            [self.export_data_action, self.import_data_action],
             [self.print_plan_action, self.plan_pdf_action],
             [self.print_rota_action, self.rota_pdf_action],
             [self.recovery_action],
+            [self.delete_data_action],
             [self.quit_action],
         )
         fill_menu(

@@ -1,0 +1,1 @@
+"""Dialogs for your data as a whole: export, import, and deleting everything."""

@@ -1,0 +1,172 @@
+"""File ▸ Delete all my data…: what goes, what stays, an export first, and DELETE typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportnet.services.your_data import Places
+from supportnet.ui.widgets.buttons import button_row, enable_or_say_why, push_button
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
+from supportnet.ui.widgets.labels import announce, buddy_label, quiet, title_label
+
+TITLE = "Delete all my data"
+CONFIRM_WORD = "DELETE"
+DELETE_TEXT = "Delete all my data"
+KEEP_TEXT = "Keep my data"
+EXPORT_FIRST = "Export all data first…"
+SAVING = "Saving…"
+WHY_WAITING = f"Type {CONFIRM_WORD} in the field above to delete your data."
+CANT_UNDO = (
+    "This can't be undone. If you'd like to keep a copy you can read anywhere, you could "
+    "export all your data first."
+)
+
+
+def what_goes(places: Places) -> list[str]:
+    """The lines saying what deleting removes from this computer."""
+    key = (
+        "Its key: the key file, and the entry in your system's keyring"
+        if places.key_in_keyring
+        else "Its key file"
+    )
+    return [
+        "Your network's database — people, groups, plans, check-ins, the safety plan and "
+        f"care teams — in {places.data_dir}",
+        key,
+        f"The automatic backups in {places.backups}",
+    ]
+
+
+def what_stays(places: Places) -> str:
+    """The line saying which backups are left alone unless asked."""
+    if places.extra_backups is not None:
+        return (
+            f"Backups kept elsewhere are not touched: the copies in your extra backup folder "
+            f"({places.extra_backups}), unless you tick the box below, and any files you saved "
+            "with Back up now."
+        )
+    return "Backups kept elsewhere, such as files you saved with Back up now, are not touched."
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(text)
+    return label
+
+
+class DeleteAllDialog(QDialog):
+    """Says what goes and what stays; the delete button waits until DELETE is typed.
+
+    ``export_first`` runs File ▸ Export all data… and calls back with a line to show (a
+    saved file's name), or nothing if the person changed their mind. Accepted means
+    "delete"; :attr:`extra_too` says whether the extra folder's copies go too.
+    """
+
+    def __init__(
+        self,
+        places: Places,
+        export_first: Callable[[Callable[[str], None]], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(TITLE)
+        self.setAccessibleName(TITLE)
+        self._export_first = export_first
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(title_label(TITLE))
+        layout.addWidget(_wrapped("This removes everything SupportNet keeps for this network:"))
+        self.goes_labels = [_wrapped(f"•  {line}") for line in what_goes(places)]
+        for label in self.goes_labels:
+            label.setContentsMargins(12, 0, 0, 0)
+            layout.addWidget(label)
+        self.stays_label = _wrapped(what_stays(places))
+        layout.addWidget(self.stays_label)
+        self.extra_box: QCheckBox | None = None
+        if places.extra_backups is not None:
+            text = f"Also delete the automatic copies in {places.extra_backups}"
+            self.extra_box = QCheckBox(text)
+            self.extra_box.setAccessibleName(text)
+            layout.addWidget(self.extra_box)
+
+        layout.addWidget(_wrapped(CANT_UNDO))
+        self.export_button = push_button(
+            EXPORT_FIRST,
+            "Export all data first",
+            tip="Save everything in one open file before deleting (it is not encrypted)",
+            auto_default=False,
+            on_click=self._export,
+        )
+        self.export_note = quiet(_wrapped(""))
+        self.export_note.hide()
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        export_row.addWidget(self.export_note, 1)
+        export_row.addStretch(0)
+        layout.addLayout(export_row)
+
+        self.word_field = QLineEdit()
+        self.word_field.setAccessibleName(f"Type {CONFIRM_WORD} to go ahead")
+        layout.addWidget(buddy_label(f"&Type {CONFIRM_WORD} to go ahead:", self.word_field))
+        layout.addWidget(self.word_field)
+
+        self.keep_button = push_button(
+            KEEP_TEXT, KEEP_TEXT, default=True, auto_default=True, on_click=self.reject
+        )
+        self.delete_button = push_button(
+            DELETE_TEXT, DELETE_TEXT, auto_default=False, on_click=self._delete
+        )
+        layout.addSpacing(6)
+        layout.addLayout(button_row(self.keep_button, self.delete_button))
+        self.word_field.textChanged.connect(self._typed)
+        self._typed("")
+        open_at_width(self, DialogWidth.SMALL)
+        self.word_field.setFocus()
+
+    @property
+    def extra_too(self) -> bool:
+        return self.extra_box is not None and self.extra_box.isChecked()
+
+    def confirmed(self) -> bool:
+        """DELETE typed (spaces around it and its case don't matter)."""
+        return self.word_field.text().strip().upper() == CONFIRM_WORD
+
+    def _typed(self, _text: str) -> None:
+        enable_or_say_why(self.delete_button, self.confirmed(), WHY_WAITING)
+
+    def _delete(self) -> None:
+        if self.confirmed():  # the button is disabled otherwise; a stray click does nothing
+            self.accept()
+
+    def _export(self) -> None:
+        self.export_button.setEnabled(False)  # one export at a time
+        self._show_note(SAVING)
+        self._export_first(self._exported)
+
+    def _exported(self, line: str) -> None:
+        self.export_button.setEnabled(True)
+        if line:
+            self._show_note(line)
+        else:
+            self.export_note.hide()
+
+    def _show_note(self, line: str) -> None:
+        self.export_note.setText(line)
+        self.export_note.setAccessibleName(line)
+        self.export_note.show()
+        announce(self.export_note, line)
