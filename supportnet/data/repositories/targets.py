@@ -127,13 +127,18 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
             raise NotFoundError(self._unsaved)
         item.normalised().validate()
         with self._sessions.begin() as session:
-            row = session.get(self._row_type(), item.id)
-            if row is None:
-                raise NotFoundError(self._gone)
-            self._fill(row, item)
-            row.updated_at = self._clock()
-            self._rename_in_plan(session, str(row.uid), item.display_name)
+            self.update_in(session, item)
         return self.get(item.id)
+
+    def update_in(self, session: Session, item: ItemT) -> None:
+        """Store ``item``'s new values in the caller's transaction (a contacts import
+        merges into people it holds, all in one step)."""
+        row = session.get(self._row_type(), item.id)
+        if row is None:
+            raise NotFoundError(self._gone)
+        self._fill(row, item)
+        row.updated_at = self._clock()
+        self._rename_in_plan(session, str(row.uid), item.display_name)
 
     def _rename_in_plan(self, session: Session, uid: str, name: str) -> None:
         """Give the plan's links to this item its new name, in the update's transaction:
