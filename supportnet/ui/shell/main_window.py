@@ -34,6 +34,7 @@ from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.hard_day.entry import HardDayOpener, hard_day_button, sidebar_column
 from supportnet.ui.shell.background import Background
 from supportnet.ui.shell.care_team_actions import MainWindowCareTeam
+from supportnet.ui.shell.contacts_actions import MainWindowContacts
 from supportnet.ui.shell.editing import MainWindowEditing
 from supportnet.ui.shell.menus import MainWindowMenus
 from supportnet.ui.shell.safety_plan_actions import MainWindowSafetyPlan
@@ -74,6 +75,7 @@ class MainWindow(
     MainWindowUndo,
     MainWindowSafetyPlan,
     MainWindowCareTeam,
+    MainWindowContacts,
     QMainWindow,
 ):
     """The shell. Pages read and write only through the services they are given; no SQL here."""
@@ -249,6 +251,7 @@ class MainWindow(
         page.edit_requested.connect(self.edit)
         page.new_person_requested.connect(self.new_person)
         page.selection_changed.connect(self._update_selection_actions)
+        page.import_contacts_requested.connect(self.import_contacts)
         return page
 
     def build_all_pages(self) -> None:
