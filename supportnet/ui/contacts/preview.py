@@ -132,7 +132,7 @@ class ContactsPreviewDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         chars = self.table.fontMetrics().averageCharWidth()
-        for column, width in enumerate((26, 40, 12)):
+        for column, width in enumerate((24, 34, 9)):
             header.resizeSection(column, chars * width)
         header.setSectionResizeMode(ContactRowsModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
         rows_tall = self.table.fontMetrics().height() + 10
@@ -254,9 +254,9 @@ class ContactsPreviewDialog(QDialog):
         self.model.set_choice(left_out or numbers, Choice.ADD if left_out else Choice.SKIP)
 
     def _circle_chosen(self, _index: int) -> None:
-        circle = self.circle_combo.currentData()
-        if isinstance(circle, Circle):
-            self.model.set_circle(self.selected_numbers(), circle)
+        circle = self.circle_combo.currentData()  # Qt hands a StrEnum back as its text
+        if circle is not None:
+            self.model.set_circle(self.selected_numbers(), Circle(circle))
 
     def _choice_chosen(self, _index: int) -> None:
         choice = self.choice_combo.currentData()

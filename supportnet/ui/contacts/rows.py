@@ -22,6 +22,11 @@ _Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def short_circle(circle: Circle) -> str:
+    """ "Outer" for the outer circle: the column's heading says "Circle"."""
+    return circle.label.removesuffix(" circle")
+
+
 class ContactRowsModel(QAbstractTableModel):
     """Every contact of the files: a check box and name, what comes in, circle, note."""
 
@@ -81,11 +86,12 @@ class ContactRowsModel(QAbstractTableModel):
     def _text(self, i: int, column: int) -> str:
         row = self.rows[i]
         if column == self.COL_NAME:
-            return row.item.display_name or row.contact.title
+            # The card's whole name ("Dr Farid Rahimi"), not the nickname the map shows.
+            return row.contact.title or row.item.display_name
         if column == self.COL_WHAT:
             return self._what[i]
         if column == self.COL_CIRCLE:
-            return "" if row.status is Status.UNUSABLE else row.item.circle.label
+            return "" if row.status is Status.UNUSABLE else short_circle(row.item.circle)
         return note_of(row)
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

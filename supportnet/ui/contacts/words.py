@@ -75,7 +75,7 @@ def note_of(row: PreviewRow) -> str:
     if row.status is Status.LOOKS_ALIKE:
         note = row.note[:1].upper() + row.note[1:]
         outcome = {
-            Choice.SKIP: "left out unless you choose",
+            Choice.SKIP: "left out for now",
             Choice.ADD: "added as someone new",
             Choice.MERGE: f"merged into {row.alike_name}",
         }[choice_of(row)]
