@@ -226,7 +226,11 @@ def test_other_first_choices_open_no_file_chooser(
     qtbot: Any, store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[Any] = []
-    monkeypatch.setattr(contacts_actions, "ask_contacts_files", lambda p: asked.append(p) or [])
+    def ask(parent: Any) -> list[Path]:
+        asked.append(parent)
+        return []
+
+    monkeypatch.setattr(contacts_actions, "ask_contacts_files", ask)
     shell = open_shell(store, tmp_path, qtbot, NOW)
     for choice in (StartChoice.EMPTY, StartChoice.EXAMPLE, None):
         app_module.after_first_paint(shell, _NoKeyNeeded(), choice)
