@@ -43,7 +43,5 @@ def remove_all(
     with store.sessions.begin() as session:
         for person in restored:
             person_repo.update_in(session, person)
-        for person_id in person_ids:
-            person_repo.delete_in(session, person_id)
-        for group_id in group_ids:
-            group_repo.delete_in(session, group_id)
+        person_repo.delete_many_in(session, person_ids)
+        group_repo.delete_many_in(session, group_ids)

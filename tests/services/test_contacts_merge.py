@@ -178,3 +178,14 @@ def test_outlook_birthdays_are_read_in_the_locales_order(monkeypatch: Any) -> No
     assert us.birthday.text == "3 April 1980"
     assert gb.birthday is not None
     assert gb.birthday.text == "4 March 1980"
+
+
+def test_an_undo_after_one_was_deleted_by_hand_changes_nothing(store: Any) -> None:
+    importer = ContactsImport(store, region="GB")
+    (preview,) = importer.preview([FILES / "google.csv"])
+    imported = importer.import_rows(preview.rows)
+    count = store.people.count()
+    store.people.delete(imported.person_ids[0])
+    with pytest.raises(NotFoundError):
+        importer.undo(imported)
+    assert store.people.count() == count - 1  # the rest stay: all or nothing
