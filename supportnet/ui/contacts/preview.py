@@ -95,7 +95,10 @@ class ContactsPreviewDialog(QDialog):
         font.setBold(True)
         heading.setFont(font)
         self.summary_label = _line(summary_line(previews), "Contacts found")
-        self.unreadable_label = _line(unreadable_count(previews), "Contacts not read")
+        unread = unreadable_count(previews)
+        if unread and self.model.rows:
+            unread += " The rest are listed below."
+        self.unreadable_label = _line(unread, "Contacts not read")
         self.unreadable_label.setVisible(bool(self.unreadable_label.text()))
         self.details = Disclosure("&Which ones", "Which ones couldn't be read")
         details = unreadable_details(previews)

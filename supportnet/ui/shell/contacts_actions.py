@@ -23,6 +23,7 @@ IMPORT_CONTACTS_TIP = "Bring in people from your phone's or webmail's contacts (
 CHOOSE_TITLE = "Choose contacts files"
 CONTACTS_FILTER = "Contacts files (*.vcf *.vcard *.csv);;All files (*)"
 READING_NOTE = "Reading your contacts…"
+NO_CONTACTS = "No contacts were found in those files."
 IMPORTING_NOTE = "Bringing in your contacts…"
 READ_ERROR_TITLE = "SupportNet couldn't read those contacts"
 IMPORT_ERROR_TITLE = "SupportNet couldn't bring in those contacts"
@@ -87,8 +88,13 @@ class MainWindowContacts(_WindowBase):  # type: ignore[misc]
 
     def _contacts_read(self, service: ContactsImport, previews: list[FilePreview]) -> None:
         from supportnet.ui.contacts.preview import ContactsPreviewDialog
+        from supportnet.ui.contacts.words import unreadable_count
 
         self._contacts_busy_now(False)
+        if not any(p.rows for p in previews):
+            said = unreadable_count(previews) or NO_CONTACTS
+            dialogs.show_error(self, said, title=READ_ERROR_TITLE)
+            return
         dialog = ContactsPreviewDialog(previews, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.contacts_dialog = dialog

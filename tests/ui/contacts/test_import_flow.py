@@ -130,6 +130,19 @@ def test_a_file_that_cannot_be_opened_is_one_calm_message(
     shell.close()
 
 
+def test_files_without_a_single_contact_say_so_and_open_no_preview(
+    qtbot: Any, store: Any, tmp_path: Path, errors: list[str]
+) -> None:
+    empty = tmp_path / "notes.csv"
+    empty.write_text("Title,Body\nShopping,milk\n", encoding="utf-8")
+    shell = open_shell(store, tmp_path, qtbot, NOW)
+    assert shell.import_contacts([empty])
+    qtbot.waitUntil(lambda: bool(errors))
+    assert errors == ["No contacts were found in notes.csv."]
+    assert shell.contacts_dialog is None
+    shell.close()
+
+
 def test_a_cancelled_preview_changes_nothing(qtbot: Any, store: Any, tmp_path: Path) -> None:
     shell = open_shell(store, tmp_path, qtbot, NOW)
     dialog = _preview(qtbot, shell, "google.csv")
@@ -226,6 +239,7 @@ def test_other_first_choices_open_no_file_chooser(
     qtbot: Any, store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[Any] = []
+
     def ask(parent: Any) -> list[Path]:
         asked.append(parent)
         return []

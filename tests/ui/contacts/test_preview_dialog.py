@@ -91,7 +91,9 @@ def test_every_contact_is_a_row_with_what_comes_in_and_any_note(qtbot: Any, stor
         "1 looks like someone you have."
     )
     # The cards that couldn't be read are said calmly, with where and why one click away.
-    assert dialog.unreadable_label.text() == "3 contacts couldn't be read."
+    assert dialog.unreadable_label.text() == (
+        "3 contacts couldn't be read. The rest are listed below."
+    )
     assert not dialog.details.is_open()
     assert "one_bad.vcf, card 2" in dialog.details_label.text()
 
