@@ -252,3 +252,25 @@ def test_other_first_choices_open_no_file_chooser(
     app_module.after_first_paint(shell, _NoKeyNeeded(), StartChoice.CONTACTS)
     assert asked == [shell]
     shell.close()
+
+
+def test_the_file_chooser_waits_for_the_recovery_key_window(
+    qtbot: Any, store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    asked: list[Any] = []
+
+    def ask(parent: Any) -> list[Path]:
+        asked.append(parent)
+        return []
+
+    monkeypatch.setattr(contacts_actions, "ask_contacts_files", ask)
+    shell = open_shell(store, tmp_path, qtbot, NOW)
+    key_window = QDialog(shell)
+    monkeypatch.setattr(app_module, "offer_recovery_key", lambda _w, _k: key_window)
+    app_module.after_first_paint(shell, object(), StartChoice.CONTACTS)
+    assert asked == []  # never two windows at once
+    key_window.done(0)
+    assert asked == [shell]
+    shell.close()

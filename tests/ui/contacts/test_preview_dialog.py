@@ -220,3 +220,12 @@ def test_a_contact_that_cannot_come_in_has_no_tick(qtbot: Any, status: Status) -
     assert dialog.model.index(0, COL.COL_NOTE).data() == "Can't be brought in: It has no name."
     dialog.all_button.click()
     assert not row.include
+
+
+def test_every_alt_key_of_the_preview_is_its_own(qtbot: Any, store: Any) -> None:
+    from tests.ui.test_alt_keys import alt_keys, clashes
+
+    dialog = _dialog(qtbot, store, "google.csv", "one_bad.vcf")
+    keys = alt_keys(dialog)
+    assert {key for key, _ in keys} >= {"w", "a", "n", "c", "l", "i"}
+    assert not clashes(keys)
