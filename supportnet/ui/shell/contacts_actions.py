@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from supportnet.model.errors import SupportNetError
+from supportnet.ui.shell.status_note import NOTE_LONG_SHOW_MS
 from supportnet.ui.widgets import dialogs
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class MainWindowContacts(_WindowBase):  # type: ignore[misc]
             self.contacts_dialog.activateWindow()
             return False
         if self._contacts_busy:
-            self.show_note(READING_NOTE)
+            self._long_note(READING_NOTE)
             return False
         chosen = list(paths) if paths is not None else ask_contacts_files(self)
         if not chosen:
@@ -77,10 +78,14 @@ class MainWindowContacts(_WindowBase):  # type: ignore[misc]
     def _contacts_busy_now(self, busy: bool, note: str = "") -> None:
         self._contacts_busy = busy
         if busy:
-            self.show_note(note)
+            self._long_note(note)  # stays while the worker reads or writes
             QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         else:
             QGuiApplication.restoreOverrideCursor()
+
+    def _long_note(self, text: str) -> None:
+        """A note held longer than a confirmation: progress, or a result worth reading."""
+        self.note.show_note(text, hold_ms=NOTE_LONG_SHOW_MS)
 
     def _contacts_failed(self, exc: BaseException, title: str) -> None:
         self._contacts_busy_now(False)
@@ -118,7 +123,7 @@ class MainWindowContacts(_WindowBase):  # type: ignore[misc]
             command = ImportContactsCommand(self.undo_context, service, rows, imported)
             self.undo_stack.push(command)
             command.announce()
-            self.show_note(result_line(rows, imported, unreadable_count(previews)))
+            self._long_note(result_line(rows, imported, unreadable_count(previews)))
 
         self._contacts_busy_now(True, IMPORTING_NOTE)
         self.background.run(
