@@ -43,6 +43,8 @@ class ImportedContact:
     categories: list[str] = field(default_factory=list)
     #: Where it was read: "card 3" or "row 7", for the report.
     where: str = ""
+    #: A birthday was written, but whether day or month comes first could not be told.
+    birthday_unclear: bool = False
 
     @property
     def is_organisation(self) -> bool:

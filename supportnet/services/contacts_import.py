@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,13 @@ from supportnet.model.network import (
     Person,
 )
 from supportnet.model.text import NAME_MAX, NOTE_MAX, SHORT_MAX
-from supportnet.services.contact_matching import NetworkIndex, phone_region
+from supportnet.services.contact_matching import (
+    NetworkIndex,
+    email_key,
+    name_key,
+    phone_key,
+    phone_region,
+)
 from supportnet.services.contact_text import decoded
 from supportnet.services.csv_contacts import read_contacts_csv
 from supportnet.services.vcard_reader import read_vcards
@@ -31,6 +38,7 @@ if TYPE_CHECKING:
 #: Read at most this much of one file: a phone's whole address book is a few megabytes.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 SKIPPED_LABELS = "the labels of phone numbers and emails (such as “mobile”)"
+UNCLEAR_BIRTHDAY = "the birthday, as its day and month could be either way round"
 
 
 class Status(StrEnum):
@@ -55,6 +63,12 @@ class PreviewRow:
     include: bool = False
     #: What of the card the network can't hold, in plain words.
     skipped: list[str] = field(default_factory=list)
+    #: The person in the network a look-alike shares a name with (None when it is a group,
+    #: or a contact of this same import): who it may be merged into, and their name.
+    alike_id: int | None = None
+    alike_name: str = ""
+    #: Chosen: merge into this person (by id) rather than add someone new; needs ``include``.
+    merge_into: int | None = None
 
 
 @dataclass(slots=True)
@@ -75,6 +89,10 @@ class Imported:
 
     person_ids: tuple[int, ...]
     group_ids: tuple[int, ...]
+    #: People contacts were merged into, as they were before, to put back.
+    merged_from: tuple[Person, ...] = ()
+    #: How many contacts were merged into them.
+    merged: int = 0
 
     @property
     def count(self) -> int:
@@ -167,9 +185,38 @@ def item_of(contact: ImportedContact, circle: Circle = Circle.OUTER) -> Person |
     return person.normalised()
 
 
+def _channel_key(channel: ContactChannel, region: str | None) -> str:
+    if channel.kind is ChannelKind.EMAIL or "@" in channel.value:
+        return "e:" + email_key(channel.value)
+    return "p:" + (phone_key(channel.value, region) or channel.value)
+
+
+def merged(existing: Person, item: Person, region: str | None = None) -> Person:
+    """``existing`` with what ``item`` adds: numbers and emails it lacks, a nickname if it
+    has none, the notes and tags; its name, circle and everything else kept."""
+    person = copy.deepcopy(existing)
+    keys = {_channel_key(c, region) for c in person.channels}
+    for channel in item.channels:
+        key = _channel_key(channel, region)
+        if key not in keys:
+            keys.add(key)
+            person.channels.append(ContactChannel(channel.kind, channel.value))
+    if not person.nickname and item.nickname and name_key(item.nickname) != name_key(person.name):
+        person.nickname = item.nickname
+    if item.notes and item.notes not in person.notes:
+        notes = f"{person.notes}\n\n{item.notes}" if person.notes else item.notes
+        person.notes = _tidy(notes, NOTE_MAX, multiline=True)
+    known = {t.casefold() for t in person.tags}
+    person.tags += [t for t in item.tags if t.casefold() not in known]
+    return person.normalised()
+
+
 def _skipped(contact: ImportedContact) -> list[str]:
     labelled = [x for x in (*contact.phones, *contact.emails) if x.label]
-    return [SKIPPED_LABELS] if labelled else []
+    skipped = [SKIPPED_LABELS] if labelled else []
+    if contact.birthday_unclear:
+        skipped.append(UNCLEAR_BIRTHDAY)
+    return skipped
 
 
 class ContactsImport:
@@ -195,11 +242,21 @@ class ContactsImport:
         people = store.people.list_all() if store is not None else []
         groups = store.groups.list_all() if store is not None else []
         index = NetworkIndex.of(people, groups, self.region)
+        by_name: dict[str, Person] = {}
+        for person in people:
+            for name in (person.name, person.nickname):
+                if name.strip():
+                    by_name.setdefault(name_key(name), person)
         previews: list[FilePreview] = []
         for path, read in files:
             preview = FilePreview(path, unreadable=list(read.unreadable))
             for contact in read.contacts:
-                preview.rows.append(self._row(path.name, contact, circle, index))
+                row = self._row(path.name, contact, circle, index)
+                if row.status is Status.LOOKS_ALIKE and isinstance(row.item, Person):
+                    alike = by_name.get(name_key(contact.name))
+                    if alike is not None:
+                        row.alike_id, row.alike_name = alike.id, alike.display_name
+                preview.rows.append(row)
             previews.append(preview)
         return previews
 
@@ -223,20 +280,39 @@ class ContactsImport:
         return row
 
     def import_rows(self, rows: Sequence[PreviewRow]) -> Imported:
-        """Add the ticked rows in one transaction; what :meth:`undo` needs."""
+        """Add the ticked rows, and merge those chosen to be merged into the person they
+        look like, in one transaction; what :meth:`undo` needs."""
         from supportnet.data.network_writes import add_all
 
-        chosen = [r.item for r in rows if r.include and r.status is not Status.UNUSABLE]
-        people = [i for i in chosen if isinstance(i, Person)]
-        groups = [i for i in chosen if isinstance(i, Group)]
-        if self._store is None:
+        store = self._store
+        if store is None:
             raise SupportNetError("There is no store to import into.")
-        ids = add_all(self._store, people, groups)
-        return Imported(ids[: len(people)], ids[len(people) :])
+        chosen = [r for r in rows if r.include and r.status is not Status.UNUSABLE]
+        merging = [
+            (r, r.merge_into, r.item)
+            for r in chosen
+            if r.merge_into is not None and isinstance(r.item, Person)
+        ]
+        # Read now, not at the preview: the person may have been edited since.
+        before: dict[int, Person] = {}
+        after: dict[int, Person] = {}
+        for _row, into, item in merging:
+            if into not in before:
+                before[into] = store.people.get(into)
+            after[into] = merged(after.get(into, before[into]), item, self.region)
+        merging_rows = {id(r) for r, _into, _item in merging}
+        adding = [r.item for r in chosen if id(r) not in merging_rows]
+        people = [i for i in adding if isinstance(i, Person)]
+        groups = [i for i in adding if isinstance(i, Group)]
+        ids = add_all(store, people, groups, list(after.values()))
+        return Imported(
+            ids[: len(people)], ids[len(people) :], tuple(before.values()), len(merging)
+        )
 
     def undo(self, imported: Imported) -> None:
-        """Take out everything :meth:`import_rows` added, in one transaction."""
+        """Take out everything :meth:`import_rows` added and put merged people back as they
+        were, in one transaction."""
         from supportnet.data.network_writes import remove_all
 
         if self._store is not None:
-            remove_all(self._store, imported.person_ids, imported.group_ids)
+            remove_all(self._store, imported.person_ids, imported.group_ids, imported.merged_from)

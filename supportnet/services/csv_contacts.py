@@ -7,12 +7,14 @@ import io
 import re
 
 from supportnet.model.imported_contacts import (
+    Birthday,
     ImportedContact,
     Labelled,
     ReadFile,
     Unreadable,
     birthday_of,
 )
+from supportnet.safety.country import country_from_locale
 from supportnet.services.contact_text import decoded
 
 #: Google puts several values in one cell with this between them.
@@ -31,12 +33,20 @@ _OUTLOOK_PHONES = (
     ("Other Phone", "other"),
 )
 _OUTLOOK_EMAILS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")
+#: Outlook writes a birthday as the system writes dates: ``3/14/1980`` in the US.
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+#: Countries whose dates put the month first (where Outlook writes M/D/YYYY).
+MONTH_FIRST = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW"})
 NOT_CONTACTS = "No contacts were found in it: it is not a vCard, Google Contacts or Outlook file."
 NO_NAME = "It has no name, phone number or email address."
 
 
-def read_contacts_csv(data: bytes) -> ReadFile:
-    """Every row of a Google or Outlook CSV export; never raises."""
+def read_contacts_csv(data: bytes, region: str | None = "") -> ReadFile:
+    """Every row of a Google or Outlook CSV export; never raises. ``region``: the country
+    whose way of writing dates a birthday such as ``4/3/1980`` follows ("" for the
+    locale's; None when unknown, and then one that could be either way round is left out)."""
+    if region == "":
+        region = country_from_locale()
     result = ReadFile()
     text = decoded(data).replace("\0", "")
     try:
@@ -51,7 +61,7 @@ def read_contacts_csv(data: bytes) -> ReadFile:
         if not any(cell.strip() for cell in row):
             continue
         record = dict(zip(header, row, strict=False))
-        contact = _contact_of(record, f"row {number}")
+        contact = _contact_of(record, f"row {number}", region)
         if contact is None:
             result.unreadable.append(Unreadable(f"row {number}", NO_NAME))
         else:
@@ -83,7 +93,30 @@ def _numbered(record: dict[str, str], kind: str) -> list[Labelled]:
     return found
 
 
-def _contact_of(record: dict[str, str], where: str) -> ImportedContact | None:
+def slashed_birthday(text: str, region: str | None) -> tuple[Birthday | None, bool]:
+    """A birthday written ``M/D/YYYY`` (in the US) or ``D/M/YYYY`` (most elsewhere), and
+    whether it was left out as unclear. A day over 12 tells the order by itself; otherwise
+    ``region`` decides, and with no region it is unclear. Outlook's ``0/0/00`` is none."""
+    match = _SLASHED.match(text.strip())
+    if match is None:
+        return None, False
+    first, second, year_text = (int(g) for g in match.groups())
+    if first == 0 or second == 0:
+        return None, False
+    if first > 12:
+        day, month = first, second
+    elif second > 12 or (region is not None and region.upper() in MONTH_FIRST):
+        month, day = first, second
+    elif region is not None or first == second:
+        day, month = first, second
+    else:
+        return None, True
+    # Through birthday_of, which knows which days each month has.
+    written = f"{year_text:04d}" if year_text > 1604 else "--"
+    return birthday_of(f"{written}{month:02d}{day:02d}"), False
+
+
+def _contact_of(record: dict[str, str], where: str, region: str | None) -> ImportedContact | None:
     name = " ".join(
         p
         for p in (
@@ -108,7 +141,10 @@ def _contact_of(record: dict[str, str], where: str) -> ImportedContact | None:
     for column in _OUTLOOK_EMAILS:
         if value := _cell(record, column):
             contact.emails.append(Labelled(value))
-    contact.birthday = birthday_of(_cell(record, "Birthday"))
+    written = _cell(record, "Birthday")
+    contact.birthday = birthday_of(written)
+    if contact.birthday is None and "/" in written:
+        contact.birthday, contact.birthday_unclear = slashed_birthday(written, region)
     labels = _cell(record, "Labels", "Group Membership", "Categories")
     parts = labels.split(";") if ";" in labels and _SEPARATOR not in labels else _split(labels)
     contact.categories = [p.strip() for p in parts if p.strip().lower() not in _SYSTEM_LABELS]

@@ -235,6 +235,8 @@ class Launch:
     exit_code: int
     store: Store | None = None
     window: MainWindow | None = None
+    #: The first-run choice, when it was made this time.
+    choice: StartChoice | None = None
 
 
 def _ask_with_dialog(
@@ -318,7 +320,9 @@ def launch(
         unreadable = store.settings.load_checked().reset
         if unreadable:  # stored as defaults now, so the notice is given once
             store.settings.repair(unreadable)
-        onboard(store, choose, today=today or date.today(), zone=zone or system_zone_name())
+        choice = onboard(
+            store, choose, today=today or date.today(), zone=zone or system_zone_name()
+        )
         window = MainWindow(
             Services.of(store),
             data_location=str(data_dir),
@@ -338,7 +342,7 @@ def launch(
         store.close()
         raise
     window.note_when_shown(reset_notice(unreadable))
-    return Launch(0, store, window)
+    return Launch(0, store, window, choice)
 
 
 def _fresh_start_is_wanted(data_dir: Path) -> bool:
@@ -393,7 +397,7 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
         started.window.show()
         # After the first paint: the recovery key on first start, or weekly after "Later".
         window, keeper = started.window, started.window.recovery_keeper
-        QTimer.singleShot(0, window, lambda: offer_recovery_key(window, keeper))
+        QTimer.singleShot(0, window, lambda: after_first_paint(window, keeper, started.choice))
         reminders = start_reminders(started.window, started.store, app)
         backups = start_auto_backups(started.window, started.store)
         try:
@@ -404,6 +408,18 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
             window.background.wait()  # a backup still running finishes before the store closes
     finally:
         started.store.close()
+
+
+def after_first_paint(window: MainWindow, keeper: Any, choice: StartChoice | None) -> None:
+    """The recovery key when it is due; then, for "Bring in people from my contacts", the
+    file chooser and the preview (after the key's window closes, never on top of it)."""
+    key_dialog = offer_recovery_key(window, keeper)
+    if choice is not StartChoice.CONTACTS:
+        return
+    if key_dialog is None:
+        window.import_contacts()
+    else:
+        key_dialog.finished.connect(lambda _result: window.import_contacts())
 
 
 def start_auto_backups(window: MainWindow, store: Store) -> AutoBackups:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar
 
@@ -20,6 +21,9 @@ from supportnet.data.bundles import (
 from supportnet.data.repositories.base import Repository
 from supportnet.model.errors import NotFoundError
 from supportnet.model.network import Circle, Group, LifeDomain, Person
+
+#: Ids a statement of :meth:`TargetRepository.delete_many_in` names (SQLite allows 32,766).
+_DELETE_CHUNK = 500
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -127,13 +131,18 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
             raise NotFoundError(self._unsaved)
         item.normalised().validate()
         with self._sessions.begin() as session:
-            row = session.get(self._row_type(), item.id)
-            if row is None:
-                raise NotFoundError(self._gone)
-            self._fill(row, item)
-            row.updated_at = self._clock()
-            self._rename_in_plan(session, str(row.uid), item.display_name)
+            self.update_in(session, item)
         return self.get(item.id)
+
+    def update_in(self, session: Session, item: ItemT) -> None:
+        """Store ``item``'s new values in the caller's transaction (a contacts import
+        merges into people it holds, all in one step)."""
+        row = session.get(self._row_type(), item.id)
+        if row is None:
+            raise NotFoundError(self._gone)
+        self._fill(row, item)
+        row.updated_at = self._clock()
+        self._rename_in_plan(session, str(row.uid), item.display_name)
 
     def _rename_in_plan(self, session: Session, uid: str, name: str) -> None:
         """Give the plan's links to this item its new name, in the update's transaction:
@@ -179,6 +188,21 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
     def delete_in(self, session: Session, item_id: int) -> None:
         """Remove the item in the caller's transaction (an import's undo removes many)."""
         self._delete(session, item_id)
+
+    def delete_many_in(self, session: Session, item_ids: Sequence[int]) -> None:
+        """Remove all of ``item_ids`` in the caller's transaction, a few hundred a statement
+        (an import's undo takes out thousands); NotFoundError if any is gone already."""
+        from sqlalchemy import delete
+
+        row_type = self._row_type()
+        ids = list(item_ids)
+        removed = 0
+        for start in range(0, len(ids), _DELETE_CHUNK):
+            chunk = ids[start : start + _DELETE_CHUNK]
+            result = session.execute(delete(row_type).where(row_type.id.in_(chunk)))
+            removed += result.rowcount  # type: ignore[attr-defined]
+        if removed != len(set(ids)):
+            raise NotFoundError(self._gone)
 
     def _delete(self, session: Session, item_id: int) -> None:
         from sqlalchemy import delete

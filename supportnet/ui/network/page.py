@@ -74,7 +74,17 @@ class NetworkPageView(QWidget):
         self.empty_message = centred_label(EMPTY_MAP, EMPTY_MAP, wrap=False, larger=True)
         self.empty_more = centred_label(EMPTY_MAP_MORE, EMPTY_MAP_MORE)
         self.add_first_button = push_button("Add someone…", "Add someone")
-        empty = empty_state(self.empty_message, self.empty_more, button=self.add_first_button)
+        self.import_button = push_button(
+            "Bring in people from your contacts…",
+            "Bring in people from your contacts",
+            tip="From your phone's or webmail's contacts, saved as .vcf or .csv files",
+        )
+        empty = empty_state(
+            self.empty_message,
+            self.empty_more,
+            button=self.add_first_button,
+            also=self.import_button,
+        )
         self._empty = empty
         self.map_area = QStackedWidget()
         self.map_area.setAccessibleName("Map")
@@ -184,6 +194,7 @@ class NetworkPageView(QWidget):
             self.export_button,
             self.map,
             self.add_first_button,
+            self.import_button,
             self.gaps_list,
         ]
         tab_order(order)
@@ -223,6 +234,7 @@ class NetworkPageController(QObject):
     new_person_requested = Signal(object)
     #: A short confirmation for the status bar.
     status = Signal(str)
+    import_contacts_requested = Signal()
     #: The person or group focused on the map changed.
     selection_changed = Signal()
 
@@ -252,6 +264,7 @@ class NetworkPageController(QObject):
         view.fit_button.clicked.connect(view.map.fit_to_window)
         view.export_button.clicked.connect(self.export_map)
         view.add_first_button.clicked.connect(lambda: self.new_person_requested.emit(None))
+        view.import_button.clicked.connect(self.import_contacts_requested)
         view.centre.combo.currentIndexChanged.connect(lambda _index: self._show_centre())
         self.refresh()
 

@@ -36,6 +36,8 @@ from supportnet.ui.widgets.models import (
 
 EMPTY_PEOPLE = "Your network is empty for now."
 EMPTY_PEOPLE_MORE = "The people you add will be listed here. Ctrl+N adds someone."
+IMPORT_CONTACTS = "Bring in people from your contacts…"
+IMPORT_CONTACTS_TIP = "From your phone's or webmail's contacts, saved as .vcf or .csv files"
 EMPTY_GROUPS = "No groups or communities here yet."
 EMPTY_GROUPS_MORE = (
     "Support groups, clubs, services and online communities you add will be listed here."
@@ -104,7 +106,12 @@ class PeoplePageView(QWidget):
 
         self.people_table = make_table(people_model, PEOPLE_TAB, PeopleTableModel.COL_NAME)
         self.groups_table = make_table(groups_model, GROUPS_TAB, GroupsTableModel.COL_NAME)
-        self.people_list = ListArea(self.people_table, PEOPLE_TAB)
+        #: On the empty list: a whole address book rather than one person at a time.
+        self.import_button = QPushButton(IMPORT_CONTACTS)
+        self.import_button.setAccessibleName("Bring in people from your contacts")
+        self.import_button.setToolTip(IMPORT_CONTACTS_TIP)
+        self.import_button.setVisible(False)
+        self.people_list = ListArea(self.people_table, PEOPLE_TAB, also=self.import_button)
         self.groups_list = ListArea(self.groups_table, GROUPS_TAB)
 
         self.tabs = QTabWidget()
@@ -164,6 +171,7 @@ class PeoplePageView(QWidget):
             self.tabs.tabBar(),
             self.people_table,
             self.people_list.clear_button,
+            self.import_button,
             self.groups_table,
             self.groups_list.clear_button,
             self.edit_button,
@@ -182,6 +190,7 @@ class PeoplePageController(QObject):
     new_person_requested = Signal()
     new_group_requested = Signal()
     selection_changed = Signal()
+    import_contacts_requested = Signal()
 
     def __init__(
         self,
@@ -208,6 +217,7 @@ class PeoplePageController(QObject):
         view.groups_list.clear_button.clicked.connect(self.clear_filters)
         view.new_person_button.clicked.connect(self.new_person_requested)
         view.new_group_button.clicked.connect(self.new_group_requested)
+        view.import_button.clicked.connect(self.import_contacts_requested)
         view.edit_button.clicked.connect(self._edit_selected)
         view.delete_button.clicked.connect(self._delete_selected)
         view.tabs.currentChanged.connect(self._selection_moved)
@@ -295,6 +305,7 @@ class PeoplePageController(QObject):
             (self.view.people_list, self.people_model, people_found, groups_found, PERSON),
             (self.view.groups_list, self.groups_model, groups_found, people_found, GROUP),
         )
+        self.view.import_button.setVisible(self.people_model.rowCount() == 0)
         for area, model, found, other_found, kind in lists:
             if model.rowCount() == 0:
                 if kind == PERSON:

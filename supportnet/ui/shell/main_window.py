@@ -35,6 +35,7 @@ from supportnet.ui.hard_day.entry import HardDayOpener, hard_day_button, sidebar
 from supportnet.ui.shell import data_actions
 from supportnet.ui.shell.background import Background
 from supportnet.ui.shell.care_team_actions import MainWindowCareTeam
+from supportnet.ui.shell.contacts_actions import MainWindowContacts
 from supportnet.ui.shell.editing import MainWindowEditing
 from supportnet.ui.shell.menus import MainWindowMenus
 from supportnet.ui.shell.safety_plan_actions import MainWindowSafetyPlan
@@ -76,6 +77,7 @@ class MainWindow(
     MainWindowUndo,
     MainWindowSafetyPlan,
     MainWindowCareTeam,
+    MainWindowContacts,
     QMainWindow,
 ):
     """The shell. Pages read and write only through the services they are given; no SQL here."""
@@ -251,6 +253,7 @@ class MainWindow(
         page.edit_requested.connect(self.edit)
         page.new_person_requested.connect(self.new_person)
         page.selection_changed.connect(self._update_selection_actions)
+        page.import_contacts_requested.connect(self.import_contacts)
         return page
 
     def build_all_pages(self) -> None:

@@ -22,6 +22,7 @@ from supportnet.ui.hard_day.entry import (
     HARD_DAY_DESCRIPTION,
     hard_day_shortcut,
 )
+from supportnet.ui.shell.contacts_actions import IMPORT_CONTACTS_TEXT, IMPORT_CONTACTS_TIP
 from supportnet.ui.shell.sidebar import Page
 from supportnet.ui.today.cards import GO_EASY_TEXT
 from supportnet.ui.widgets.menus import fill_menu
@@ -64,6 +65,9 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             self.new_group,
             [key(ctrl | shift | Qt.Key.Key_N)],
             "Add a group or community",
+        )
+        self.import_contacts_action = self._action(
+            IMPORT_CONTACTS_TEXT, self.import_contacts, [], IMPORT_CONTACTS_TIP
         )
         self.export_action = self._action(
             "&Export map…", self.export_map, [], "Save the map as a picture or a PDF"
@@ -212,6 +216,7 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
         fill_menu(
             bar.addMenu("&File"),
             [self.new_person_action, self.new_group_action],
+            [self.import_contacts_action],
             [self.export_action, self.calendar_action, self.publish_action],
             [self.export_data_action, self.import_data_action],
             [self.print_plan_action, self.plan_pdf_action],

@@ -1,4 +1,5 @@
-"""The first-run choice: start with an example network, or start empty."""
+"""The first-run choice: start with an example network, start empty, or bring in people
+from a phone's or webmail's contacts."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ EXAMPLE_TITLE = "Start with an example network"
 EXAMPLE_TEXT = "Look around first with made-up people and groups."
 EMPTY_TITLE = "Start empty"
 EMPTY_TEXT = "Begin with a blank network and add people at your own pace."
+CONTACTS_TITLE = "Bring in people from my contacts"
+CONTACTS_TEXT = "From your phone or webmail, saved as a .vcf or .csv file. You choose who comes in."
 
 
 class ChoiceButton(QPushButton):
@@ -61,10 +64,12 @@ class StartChoice(enum.Enum):
 
     EXAMPLE = "example"
     EMPTY = "empty"
+    #: Start empty, then bring in people from contacts files once the window is up.
+    CONTACTS = "contacts"
 
 
 class WelcomeDialog(QDialog):
-    """Two big buttons with one line each. Esc or closing the window means "Start empty"."""
+    """Three big buttons with one line each. Esc or closing the window means "Start empty"."""
 
     def __init__(
         self, parent: QWidget | None = None, *, crisis: CrisisHelpService | None = None
@@ -98,6 +103,9 @@ class WelcomeDialog(QDialog):
         self.empty_button = ChoiceButton(EMPTY_TITLE, EMPTY_TEXT)
         self.empty_button.clicked.connect(lambda: self._choose(StartChoice.EMPTY))
 
+        self.contacts_button = ChoiceButton(CONTACTS_TITLE, CONTACTS_TEXT)
+        self.contacts_button.clicked.connect(lambda: self._choose(StartChoice.CONTACTS))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
@@ -108,6 +116,8 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.example_button)
         layout.addSpacing(4)
         layout.addWidget(self.empty_button)
+        layout.addSpacing(4)
+        layout.addWidget(self.contacts_button)
         layout.addStretch(1)
         #: The crisis lines, for a first day that is a hard one.
         self.help_link = HelpLink(crisis)

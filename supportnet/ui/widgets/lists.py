@@ -25,7 +25,10 @@ CLEAR_FILTERS = "Show everyone"
 class ListArea(QStackedWidget):
     """A table, or a friendly line in its place when there is nothing to show."""
 
-    def __init__(self, view: QTableView, accessible_name: str) -> None:
+    def __init__(
+        self, view: QTableView, accessible_name: str, also: QPushButton | None = None
+    ) -> None:
+        """``also``: a second button beside "Clear filters", shown by the page when it fits."""
         super().__init__()
         self.view = view
         self.message = centred_label("", f"{accessible_name}: message", plain=True, larger=True)
@@ -35,7 +38,8 @@ class ListArea(QStackedWidget):
             CLEAR_FILTERS,
             tip="Clear the search and set every filter back to “Any”",
         )
-        self._holder = holder = empty_state(self.message, self.more, button=self.clear_button)
+        holder = empty_state(self.message, self.more, button=self.clear_button, also=also)
+        self._holder = holder
         self.addWidget(view)
         self.addWidget(holder)
         self.setAccessibleName(accessible_name)
@@ -73,8 +77,11 @@ def centred_label(
     return label
 
 
-def empty_state(*lines: QLabel, button: QPushButton | None = None) -> QWidget:
-    """What stands in for an empty list: ``lines`` a little above the middle, ``button`` under."""
+def empty_state(
+    *lines: QLabel, button: QPushButton | None = None, also: QPushButton | None = None
+) -> QWidget:
+    """What stands in for an empty list: ``lines`` a little above the middle, ``button``
+    under (and ``also`` beside it)."""
     holder = QWidget()
     layout = QVBoxLayout(holder)
     layout.addStretch(2)
@@ -84,6 +91,8 @@ def empty_state(*lines: QLabel, button: QPushButton | None = None) -> QWidget:
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(button)
+        if also is not None:
+            row.addWidget(also)
         row.addStretch(1)
         layout.addLayout(row)
     layout.addStretch(3)
