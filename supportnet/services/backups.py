@@ -57,15 +57,18 @@ def suggested_backup_name(today: date) -> str:
     return f"supportnet-backup-{today.isoformat()}.db"
 
 
+INSIDE_DATA_FOLDER = (
+    "That folder is inside SupportNet's own data folder; please choose one outside it, "
+    "such as a USB stick or a synced folder."
+)
+
+
 def folder_problem(folder: Path, data_dir: Path) -> str:
     """Why backups can't be copied to ``folder`` now, in one calm line; "" if they can."""
     try:
         refuse_inside_store(folder / "backup.db", data_dir, "backups")
     except SupportNetError:
-        return (
-            "That folder is inside SupportNet's own data folder; please choose one "
-            "outside it, such as a USB stick or a synced folder."
-        )
+        return INSIDE_DATA_FOLDER
     if not folder.is_dir():
         return (
             f"{folder} isn't there right now (a USB stick not plugged in, perhaps); each "

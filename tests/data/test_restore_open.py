@@ -37,9 +37,7 @@ def test_restore_replaces_the_data_of_the_same_store_and_backs_it_up_first(
     assert len(store.people.list_all()) == len(people)
 
 
-def test_a_broken_file_changes_nothing_and_the_store_stays_open(
-    store: Any, tmp_path: Path
-) -> None:
+def test_a_broken_file_changes_nothing_and_the_store_stays_open(store: Any, tmp_path: Path) -> None:
     load_demo(store, DAY, "Europe/London")
     before = store.counts()
     good = store.backup(tmp_path / "good.db")

@@ -33,6 +33,7 @@ from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.hard_day.entry import HardDayOpener, hard_day_button, sidebar_column
 from supportnet.ui.shell.background import Background
+from supportnet.ui.shell.backup_actions import MainWindowBackups
 from supportnet.ui.shell.care_team_actions import MainWindowCareTeam
 from supportnet.ui.shell.editing import MainWindowEditing
 from supportnet.ui.shell.menus import MainWindowMenus
@@ -74,6 +75,7 @@ class MainWindow(
     MainWindowUndo,
     MainWindowSafetyPlan,
     MainWindowCareTeam,
+    MainWindowBackups,
     QMainWindow,
 ):
     """The shell. Pages read and write only through the services they are given; no SQL here."""
