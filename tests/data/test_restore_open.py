@@ -31,7 +31,8 @@ def test_restore_replaces_the_data_of_the_same_store_and_backs_it_up_first(
     assert result.store is store
     assert store.counts().total == 0
     assert store.people.list_all() == []
-    assert result.safety_backup is not None and result.safety_backup.is_file()
+    assert result.safety_backup is not None
+    assert result.safety_backup.is_file()
     # What it replaced comes back from the backup taken first.
     restore_in_place(store, result.safety_backup)
     assert len(store.people.list_all()) == len(people)
@@ -65,7 +66,8 @@ def test_a_backup_from_elsewhere_opens_with_its_passphrase(
         theirs = other.backup(tmp_path / "theirs.db")
 
     check = check_backup(store, theirs)
-    assert check.from_elsewhere and check.passphrase_too
+    assert check.from_elsewhere
+    assert check.passphrase_too
     with pytest.raises(WrongPassphraseError):
         check_secret(theirs, "not the passphrase")
     check_secret(theirs, TEST_PASSPHRASE)

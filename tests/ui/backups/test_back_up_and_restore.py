@@ -70,15 +70,17 @@ def test_back_up_now_writes_a_backup_that_restores_and_restore_keeps_the_old_dat
     qtbot.waitUntil(lambda: bool(said))
     assert written.is_file()
     assert written.stat().st_mode & 0o777 == 0o600
-    title, message = said.pop()
+    _title, message = said.pop()
     assert str(written) in message
-    assert "this computer's key" in message and "recovery key" in message
+    assert "this computer's key" in message
+    assert "recovery key" in message
     assert not list(written.parent.glob("*.partial*"))
 
     # Restoring the empty backup: the window's network is replaced, the old one kept first.
     shell.restore_from_backup()
     qtbot.waitUntil(lambda: bool(said))
-    assert asked and "replaced by the one in this backup" in asked[0]
+    assert asked
+    assert "replaced by the one in this backup" in asked[0]
     assert str(store.data_dir / "backups") in asked[0]
     assert people(shell) == 0
     assert shell.status_label.text().startswith("0 ")
@@ -153,7 +155,8 @@ def test_a_backup_from_elsewhere_asks_its_key_and_a_wrong_one_is_said_by_the_fie
         theirs = other.backup(tmp_path / "theirs.db")
     backups = Services.of(store).backups
     check = backups.check_backup(theirs)
-    assert check.from_elsewhere and check.passphrase_too
+    assert check.from_elsewhere
+    assert check.passphrase_too
 
     dialog = BackupKeyDialog(lambda text: backups.check_secret(theirs, text), True)
     qtbot.addWidget(dialog)
