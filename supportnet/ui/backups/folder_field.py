@@ -61,13 +61,15 @@ class BackupFolderField(QWidget):
         self.last_label.setWordWrap(True)
         self.last_label.setAccessibleName("Last automatic backup")
 
+        # The path on its own line: a folder's name is read from its end.
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.path_field, 1)
         row.addWidget(self.choose_button)
         row.addWidget(self.clear_button)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.path_field)
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self.last_label)

@@ -126,3 +126,27 @@ def test_a_folder_that_refuses_writing_is_said_even_where_permissions_dont_stop_
     assert f"can't write in {locked.resolve()}" in dialog.backup_folder.message._text.text()
     dialog.reject()
     shell.close()
+
+
+def test_the_backup_words_keep_the_voice(tmp_path: Path) -> None:
+    from supportnet.services.backups import INSIDE_DATA_FOLDER, BackupWritten, Restored
+    from supportnet.ui.backups import key_dialog, words
+    from tests.voice_rules import flagged
+
+    path = tmp_path / "b.db"
+    texts = [
+        words.backup_done_text(BackupWritten(path, passphrase_too=True, new_key_unseen=False)),
+        words.backup_done_text(BackupWritten(path, passphrase_too=False, new_key_unseen=True)),
+        words.restore_question(tmp_path),
+        words.restored_text(
+            Restored(3, 1, 2, 9, path, from_elsewhere=True, new_recovery_key=False)
+        ),
+        words.restored_text(Restored(0, 0, 0, 0, None, from_elsewhere=True, new_recovery_key=True)),
+        key_dialog.intro(True),
+        INSIDE_DATA_FOLDER,
+        folder_field.NO_FOLDER,
+        *(getattr(words, name) for name in dir(words) if name.isupper()),
+    ]
+    for text in texts:
+        assert flagged(text) == [], text
+        assert "!" not in text
