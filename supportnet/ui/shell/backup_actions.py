@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from supportnet.model.errors import SupportNetError
@@ -48,6 +48,8 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
 
     #: The progress window of a backup or restore under way, if any (for tests).
     backup_progress: QProgressDialog | None = None
+    #: The window's timers held still while a restore swaps the database underneath.
+    _paused_timers: list[QTimer] = []  # noqa: RUF012 (replaced, never changed in place)
 
     def _build_backup_actions(self) -> None:
         self.backup_now_action = self._action(
@@ -124,6 +126,11 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
             yes_text=words.RESTORE_BUTTON,
         ):
             return
+        # Nothing on the GUI thread may read the store while it is closed and reopened
+        # (the hourly refresh, reminders): their timers wait until the restore ends.
+        self._paused_timers = [t for t in self.findChildren(QTimer) if t.isActive()]
+        for timer in self._paused_timers:
+            timer.stop()
         self.backup_progress = busy_dialog(self, words.RESTORING)
         self.background.run(
             lambda: backups.restore(source, secret),
@@ -147,12 +154,14 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
 
     def _restored(self, restored: Restored) -> None:
         self._end_progress()
+        self._resume_timers()
         self._show_restored_network()
         self.show_note("Backup restored")
         dialogs.show_done(self, words.restored_text(restored), title=words.RESTORE_DONE_TITLE)
 
     def _restore_failed(self, error: BaseException) -> None:
         self._end_progress()
+        self._resume_timers()
         if not isinstance(error, SupportNetError):
             raise error
         dialogs.show_error(self, error.message, title=words.RESTORE_FAILED_TITLE)
@@ -171,6 +180,11 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
         ):
             signal.emit()
         self.refresh()
+
+    def _resume_timers(self) -> None:
+        paused, self._paused_timers = self._paused_timers, []
+        for timer in paused:
+            timer.start()
 
     def _end_progress(self) -> None:
         if self.backup_progress is not None:

@@ -78,6 +78,7 @@ def test_back_up_now_writes_a_backup_that_restores_and_restore_keeps_the_old_dat
 
     # Restoring the empty backup: the window's network is replaced, the old one kept first.
     shell.restore_from_backup()
+    assert not shell._time_timer.isActive()  # no refresh reads the store while it is swapped
     qtbot.waitUntil(lambda: bool(said))
     assert asked
     assert "replaced by the one in this backup" in asked[0]
@@ -88,6 +89,7 @@ def test_back_up_now_writes_a_backup_that_restores_and_restore_keeps_the_old_dat
     assert len(kept) == 1
     assert str(kept[0]) in said.pop()[1]
     assert not shell.undo_stack.canUndo()
+    assert shell._time_timer.isActive()
 
     # And the file Back up now wrote brings the network back.
     choose_file(monkeypatch, written, written)
