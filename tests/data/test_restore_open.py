@@ -76,3 +76,21 @@ def test_a_backup_from_elsewhere_opens_with_its_passphrase(
     assert result.from_elsewhere
     assert store.counts() == counts
     assert result.safety_backup is not None  # what was there is kept, as `restore --force` does
+
+
+def test_a_backup_damaged_inside_is_found_after_closing_and_the_store_reopens_as_it_was(
+    store: Any, tmp_path: Path
+) -> None:
+    load_demo(store, DAY, "Europe/London")
+    before = store.counts()
+    good = store.backup(tmp_path / "good.db")
+    data = bytearray(good.read_bytes())
+    data[-100] ^= 0xFF  # the header reads fine; the database inside doesn't match it
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(bytes(data))
+    assert check_backup(store, damaged).from_elsewhere is False
+    with pytest.raises(BackupError):
+        restore_in_place(store, damaged)
+    assert store.counts() == before
+    assert len(store.people.list_all()) == before.people
+    store.settings.update(onboarded=True)  # and it still writes

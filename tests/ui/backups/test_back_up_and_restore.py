@@ -171,3 +171,42 @@ def test_a_backup_from_elsewhere_asks_its_key_and_a_wrong_one_is_said_by_the_fie
     dialog.open_button.click()
     assert dialog.secret == TEST_PASSPHRASE
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_restoring_a_backup_from_another_computer_asks_its_key_first(
+    store: Any,
+    tmp_path: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    said: list[tuple[str, str]],
+    asked: list[str],
+    no_keyring: object,
+) -> None:
+    from supportnet.data.store import open_store
+    from supportnet.ui.backups.key_dialog import BackupKeyDialog
+
+    with open_store(
+        tmp_path / "other", passphrase=lambda _p: TEST_PASSPHRASE, keyring_backend=no_keyring
+    ) as other:
+        load_demo(other, TODAY, ZONE)
+        theirs = other.backup(tmp_path / "theirs.db")
+        their_people = other.counts().people
+    typed: list[str] = []
+
+    def answer(dialog: BackupKeyDialog) -> int:
+        for text in ("a wrong guess", TEST_PASSPHRASE):
+            dialog.key_field.setText(text)
+            dialog.open_button.click()
+            typed.append(dialog.message())
+        return int(dialog.result())
+
+    monkeypatch.setattr(BackupKeyDialog, "exec", answer)
+    shell = open_shell(store, tmp_path, qtbot, NOW)
+    choose_file(monkeypatch, tmp_path / "unused.db", theirs)
+    shell.restore_from_backup()
+    qtbot.waitUntil(lambda: bool(said))
+    assert "doesn't open this backup" in typed[0]
+    assert asked  # asked only once the key opened it
+    assert people(shell) == their_people
+    assert "the one the backup came with" in said[0][1]
+    shell.close()
