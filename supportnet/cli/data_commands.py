@@ -48,7 +48,10 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     delete.add_argument(
         "--include-extra-backups",
         metavar="DIR",
-        help="also remove SupportNet's backups (supportnet-*.db) in DIR, a folder of your own",
+        nargs="?",
+        const="",
+        help="also remove SupportNet's backups (supportnet-*.db) in DIR, a folder of your own; "
+        "without DIR, in the extra backup folder chosen with backup-folder",
     )
     delete.set_defaults(handler=_cmd_delete)
 
@@ -100,7 +103,10 @@ def _cmd_delete(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.data.delete_all import delete_everything
     from supportnet.data.keys import default_backend
 
-    extra = user_path(args.include_extra_backups) if args.include_extra_backups else None
+    extra = None
+    if args.include_extra_backups is not None:
+        # The chosen folder is a setting inside the encrypted store: read before it goes.
+        extra = user_path(args.include_extra_backups or _chosen_extra_folder(data_dir))
     if extra is not None and not extra.is_dir():
         raise UsageError(f"--include-extra-backups: there is no folder {extra}.")
     if not args.yes:
@@ -125,6 +131,26 @@ def _cmd_delete(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
             file=out,
         )
     return 0
+
+
+def _chosen_extra_folder(data_dir: Path) -> str:
+    """The extra backup folder the store's settings name (``backup-folder``)."""
+    from supportnet.data.store import open_store
+    from supportnet.data.store_files import store_exists
+
+    if not store_exists(data_dir):
+        raise UsageError(
+            f"--include-extra-backups: there is no store in {data_dir} to read the extra "
+            "backup folder from; name the folder (--include-extra-backups DIR)."
+        )
+    with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
+        chosen = store.settings.load().backup_folder
+    if not chosen:
+        raise UsageError(
+            "--include-extra-backups: no extra backup folder is chosen; name the folder "
+            "(--include-extra-backups DIR)."
+        )
+    return chosen
 
 
 def _confirm(data_dir: Path, extra: Path | None, stdin: TextIO | None = None) -> None:

@@ -151,10 +151,13 @@ def restore_backup(
     keyring_backend: Any = AUTO_BACKEND,
     force: bool = False,
     backup_secret: BackupSecretProvider | None = None,
+    local_key: bytes | None = None,
 ) -> RestoreResult:
     """Replace the store in ``data_dir`` with the backup ``source`` and open it.
 
-    A store that holds data is replaced only with ``force``, and is backed up first. Until
+    ``local_key``: this store's key, when the caller had it open (the app), so nobody is
+    asked for the passphrase again. A store that holds data is replaced only with ``force``,
+    and is backed up first. Until
     the backup is unlocked nothing is written; if anything fails later, whatever this
     restore made (database, key record, keyring entry, the folder itself) is taken back.
     """
@@ -173,7 +176,8 @@ def restore_backup(
     lock = StoreLock(data_dir)
     lock.acquire()
     try:
-        local_key = load_key(data_dir, info, keyring_backend, passphrase)
+        if local_key is None:
+            local_key = load_key(data_dir, info, keyring_backend, passphrase)
         unlocked = _Unlocked(local_key, None)
         elsewhere = False
         if header is not None and not (header.key_id == info.key_id and header.verify(local_key)):

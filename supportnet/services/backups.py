@@ -1,19 +1,85 @@
-"""Automatic backups for the app: safe to ask from a worker thread, never raising."""
+"""Backups for the app: today's automatic one (safe off the GUI thread, never raising), a
+backup written where the person chooses, a restore into the open store, the extra folder."""
 
 from __future__ import annotations
 
+import tempfile
 import threading
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supportnet.data.auto_backup import auto_backup_if_due, last_daily_backup
-from supportnet.data.backup import BACKUP_DIR_NAME
+from supportnet.data.backup import BACKUP_DIR_NAME, refuse_inside_store
+from supportnet.model.errors import SupportNetError
 from supportnet.model.retention import AutoBackupResult
 from supportnet.model.zones import system_zone_name, user_zone_name, zone_or_utc
 
 if TYPE_CHECKING:
+    from supportnet.data.restore_open import BackupCheck
     from supportnet.data.store import Store
+
+
+__all__ = ["BackupService", "BackupWritten", "Restored"]
+
+
+@dataclass(frozen=True, slots=True)
+class BackupWritten:
+    """A backup written by :meth:`BackupService.back_up_to`, and what opens it."""
+
+    path: Path
+    #: The store has a passphrase, which opens the backup too.
+    passphrase_too: bool
+    #: The store's recovery key was replaced (its record was damaged) and nobody has seen
+    #: the new one yet: only the new one opens this backup.
+    new_key_unseen: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What :meth:`BackupService.restore` brought back, and what it kept."""
+
+    people: int
+    groups: int
+    plans: int
+    checkins: int
+    #: Where the data it replaced was backed up first (None: the store held nothing).
+    safety_backup: Path | None
+    #: It came from another computer: the store keeps the backup's recovery key.
+    from_elsewhere: bool
+    #: The backup's recovery key couldn't be read, so the store has a new one, unseen.
+    new_recovery_key: bool
+
+
+def suggested_backup_name(today: date) -> str:
+    """The file name a backup is offered under: ``supportnet-backup-2026-12-03.db``."""
+    return f"supportnet-backup-{today.isoformat()}.db"
+
+
+INSIDE_DATA_FOLDER = (
+    "That folder is inside SupportNet's own data folder; please choose one outside it, "
+    "such as a USB stick or a synced folder."
+)
+
+
+def folder_problem(folder: Path, data_dir: Path) -> str:
+    """Why backups can't be copied to ``folder`` now, in one calm line; "" if they can."""
+    try:
+        refuse_inside_store(folder / "backup.db", data_dir, "backups")
+    except SupportNetError:
+        return INSIDE_DATA_FOLDER
+    if not folder.is_dir():
+        return (
+            f"{folder} isn't there right now (a USB stick not plugged in, perhaps); each "
+            "day's backup is copied there once it is."
+        )
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError:
+        return f"SupportNet can't write in {folder}, so backups aren't copied there for now."
+    return ""
 
 
 class BackupService:
@@ -49,3 +115,59 @@ class BackupService:
             return auto_backup_if_due(self._store.db, self._store.data_dir, now, zone, extra)
         finally:
             self._busy.release()
+
+    # --- chosen by the person (File ▸ Back up now…, Restore from backup…, Preferences) ---
+
+    def back_up_to(self, out: Path) -> BackupWritten:
+        """Write a portable encrypted backup to ``out``, whole or not at all (slow: call it
+        off the GUI thread). ``out`` may replace a file the person chose to replace."""
+        from supportnet.data import recovery
+        from supportnet.data.keys import KeyMethod
+
+        written = self._store.backup(out, force=True)
+        record = recovery.read_record(self._store.data_dir)
+        return BackupWritten(
+            written,
+            passphrase_too=self._store.key_info.method is KeyMethod.PASSPHRASE,
+            new_key_unseen=record is not None and record.unseen_replacement,
+        )
+
+    def check_backup(self, source: Path) -> BackupCheck:
+        """Whether ``source`` can be restored here and what opens it; changes nothing."""
+        from supportnet.data.restore_open import check_backup
+
+        return check_backup(self._store, source)
+
+    def check_secret(self, source: Path, text: str) -> None:
+        """Raise a typed error unless ``text`` (recovery key or passphrase) opens ``source``."""
+        from supportnet.data.restore_open import check_secret
+
+        check_secret(source, text)
+
+    def restore(self, source: Path, secret: str | None = None) -> Restored:
+        """Replace the network with the backup ``source`` (the data it replaces is backed up
+        first; all or nothing). Slow: call it off the GUI thread, with no other reads."""
+        from supportnet.data.restore_open import restore_in_place
+
+        with self._busy:  # not while today's automatic backup is being taken
+            result = restore_in_place(self._store, source, secret=secret)
+        counts = self._store.counts()
+        return Restored(
+            counts.people,
+            counts.groups,
+            counts.plans,
+            counts.checkins,
+            result.safety_backup,
+            result.from_elsewhere,
+            result.new_recovery_key,
+        )
+
+    def extra_folder_problem(self, folder: Path) -> str:
+        """Why daily backups can't be copied to ``folder`` now, or ""."""
+        return folder_problem(folder, self._store.data_dir)
+
+    def set_extra_folder(self, folder: Path | None) -> None:
+        """Copy each day's backup to ``folder`` too (None: to no other folder)."""
+        if folder is not None:
+            refuse_inside_store(folder.resolve() / "backup.db", self._store.data_dir, "backups")
+        self._store.settings.update(backup_folder=str(folder.resolve()) if folder else "")

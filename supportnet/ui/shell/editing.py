@@ -257,6 +257,8 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
             self,
             system_zone=system_zone_name(),
             crisis=self.crisis_service,
+            backups=self._source.backups,
+            now=self._clock(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

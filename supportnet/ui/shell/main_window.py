@@ -34,6 +34,7 @@ from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.hard_day.entry import HardDayOpener, hard_day_button, sidebar_column
 from supportnet.ui.shell import data_actions
 from supportnet.ui.shell.background import Background
+from supportnet.ui.shell.backup_actions import MainWindowBackups
 from supportnet.ui.shell.care_team_actions import MainWindowCareTeam
 from supportnet.ui.shell.contacts_actions import MainWindowContacts
 from supportnet.ui.shell.editing import MainWindowEditing
@@ -78,6 +79,7 @@ class MainWindow(
     MainWindowSafetyPlan,
     MainWindowCareTeam,
     MainWindowContacts,
+    MainWindowBackups,
     QMainWindow,
 ):
     """The shell. Pages read and write only through the services they are given; no SQL here."""

@@ -114,6 +114,7 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             [],
             "The key that opens your backups on another computer",
         )
+        self._build_backup_actions()
         self.quit_action = self._action("&Quit", self.quit_app, [key(ctrl | Qt.Key.Key_Q)])
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -221,6 +222,7 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             [self.export_data_action, self.import_data_action],
             [self.print_plan_action, self.plan_pdf_action],
             [self.print_rota_action, self.rota_pdf_action],
+            [self.backup_now_action, self.restore_action],
             [self.recovery_action],
             [self.delete_data_action],
             [self.quit_action],

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt
@@ -29,6 +31,9 @@ from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.plans.fields import pytime, qtime
 from supportnet.ui.widgets.field_message import FieldMessage
 
+if TYPE_CHECKING:
+    from supportnet.services.backups import BackupService
+
 FOLLOW_SYSTEM = "Follow this computer"
 
 
@@ -43,6 +48,8 @@ class PreferencesDialog(QDialog):
         *,
         system_zone: str = "UTC",
         crisis: CrisisHelpService | None = None,
+        backups: BackupService | None = None,
+        now: datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self._original = settings
@@ -139,6 +146,20 @@ class PreferencesDialog(QDialog):
             form.addRow("&Crisis lines for", self.country)
             form.addRow("", self.country_message)
 
+        #: The extra backup folder and the last backup (None: not offered).
+        self.backup_folder = None
+        if backups is not None:
+            from supportnet.ui.backups.folder_field import BackupFolderField
+
+            last = backups.last_backup()
+            self.backup_folder = BackupFolderField(
+                settings.backup_folder,
+                backups.extra_folder_problem,
+                last[1] if last else None,
+                now or datetime.now().astimezone(),
+            )
+            form.addRow("Copy &backups to", self.backup_folder)
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -176,6 +197,11 @@ class PreferencesDialog(QDialog):
             quiet_hours_start=pytime(self.quiet_from.time()),
             quiet_hours_end=pytime(self.quiet_until.time()),
             timezone=zone,
+            backup_folder=(
+                self.backup_folder.folder
+                if self.backup_folder is not None
+                else self._original.backup_folder
+            ),
         )
 
     def reminder_level(self) -> Privacy:

@@ -301,3 +301,10 @@ def export_choice(path: str, chosen_filter: str) -> tuple[str, str, str | None]:
             suffix, page = typed, ("A4" if typed == "pdf" else None)
         return path, suffix, page
     return f"{path}.{suffix}", suffix, page
+
+
+def show_done(parent: QWidget | None, message: str, *, title: str) -> None:
+    """Say plainly how something the person asked for went (a backup saved, say)."""
+    box = _box(parent, QMessageBox.Icon.Information, title, message)
+    _add_close(box)
+    box.exec()
