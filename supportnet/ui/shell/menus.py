@@ -219,11 +219,11 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             [self.new_person_action, self.new_group_action],
             [self.import_contacts_action],
             [self.export_action, self.calendar_action, self.publish_action],
-            [self.export_data_action, self.import_data_action],
             [self.print_plan_action, self.plan_pdf_action],
             [self.print_rota_action, self.rota_pdf_action],
-            [self.backup_now_action, self.restore_action],
-            [self.recovery_action],
+            # Your data: backups and their key, everything as open JSON, deleting it all.
+            [self.backup_now_action, self.restore_action, self.recovery_action],
+            [self.export_data_action, self.import_data_action],
             [self.delete_data_action],
             [self.quit_action],
         )
