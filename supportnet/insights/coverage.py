@@ -3,7 +3,7 @@ was in touch with lately (the same gaps the Network page finds, counted)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -40,8 +40,7 @@ class SupportCoverage:
 
 
 def support_coverage(
-    people: Iterable[Person],
-    groups: Iterable[Group],
+    support: Mapping[TargetKey, Collection[SupportType]],
     last_contact: Mapping[TargetKey, datetime],
     *,
     now: datetime,
@@ -49,17 +48,14 @@ def support_coverage(
 ) -> SupportCoverage:
     """One :class:`Coverage` per kind of support, in the model's order, none left out.
 
-    ``last_contact`` is the user's own latest contact with each person or group (aware).
+    ``support`` is what each person or group gives; ``last_contact`` the user's own latest
+    contact with each (aware).
     """
     since = now - timedelta(days=days)
     givers: dict[SupportType, int] = dict.fromkeys(SupportType, 0)
     recent: dict[SupportType, int] = dict.fromkeys(SupportType, 0)
-    entries: list[tuple[TargetKey, set[SupportType]]] = [
-        ((PERSON, p.id), p.support_types) for p in people if p.id is not None
-    ]
-    entries += [((GROUP, g.id), g.support_types) for g in groups if g.id is not None]
     supporters = in_touch = 0
-    for key, kinds in entries:
+    for key, kinds in support.items():
         if not kinds:
             continue
         last = last_contact.get(key)
@@ -71,3 +67,14 @@ def support_coverage(
             recent[kind] += lately
     rows = tuple(Coverage(kind, givers[kind], recent[kind]) for kind in SupportType)
     return SupportCoverage(rows, supporters, in_touch)
+
+
+def support_of(
+    people: Iterable[Person], groups: Sequence[Group] = ()
+) -> dict[TargetKey, set[SupportType]]:
+    """What each of these people and groups gives, by key (for :func:`support_coverage`)."""
+    support: dict[TargetKey, set[SupportType]] = {
+        (PERSON, p.id): p.support_types for p in people if p.id is not None
+    }
+    support.update({(GROUP, g.id): g.support_types for g in groups if g.id is not None})
+    return support

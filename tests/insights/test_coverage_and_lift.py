@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from supportnet.insights.coverage import support_coverage
+from supportnet.insights.coverage import support_coverage, support_of
 from supportnet.insights.lift import MIN_MOOD_PAIRS, mood_lifts
 from supportnet.model.checkins import CheckIn
 from supportnet.model.network import Group, Person, SupportType
@@ -33,7 +33,7 @@ def test_coverage_counts_givers_and_who_was_in_touch_this_month() -> None:
         (PERSON, 3): NOW - timedelta(days=1),
         (GROUP, 1): NOW - timedelta(days=30),
     }
-    coverage = support_coverage(people, groups, last, now=NOW)
+    coverage = support_coverage(support_of(people, groups), last, now=NOW)
     rows = {row.support: row for row in coverage.kinds}
     assert list(rows) == list(SupportType)
     assert (rows[SupportType.EMOTIONAL].givers, rows[SupportType.EMOTIONAL].in_touch) == (2, 1)

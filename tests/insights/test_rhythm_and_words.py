@@ -9,7 +9,7 @@ import pytest
 
 from supportnet.insights import words
 from supportnet.insights.connection import Split, connection_over_time
-from supportnet.insights.coverage import support_coverage
+from supportnet.insights.coverage import support_coverage, support_of
 from supportnet.insights.lift import mood_lifts
 from supportnet.insights.rhythm import RhythmStrip, contact_gaps, rhythm_strips
 from supportnet.model.checkins import CheckIn, Initiator
@@ -99,11 +99,11 @@ def test_coverage_and_lift_summaries() -> None:
         Person(name="Tom", id=1, support_types={SupportType.EMOTIONAL}),
         Person(name="Ana", id=2, support_types={SupportType.CRISIS}),
     ]
-    coverage = support_coverage(people, [], {(PERSON, 1): NOW - DAY}, now=NOW)
+    coverage = support_coverage(support_of(people), {(PERSON, 1): NOW - DAY}, now=NOW)
     assert words.coverage_summary(coverage) == (
         "In the last month you were in touch with 1 of the 2 people and groups who support you."
     )
-    assert "Nobody is marked" in words.coverage_summary(support_coverage([], [], {}, now=NOW))
+    assert "Nobody is marked" in words.coverage_summary(support_coverage({}, {}, now=NOW))
 
     names = {(PERSON, 1): "Tom", (PERSON, 2): "Ana"}
     up = [CheckIn(at=NOW, person_id=1, mood_before=2, mood_after=4)] * 3
