@@ -3,21 +3,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from supportnet.data import insight_reads, reads
-from supportnet.insights import words
-from supportnet.insights.connection import (
-    Split,
-    WeeklyConnection,
-    connection_over_time,
-    weeks_ending,
-)
-from supportnet.insights.coverage import RECENT_DAYS, SupportCoverage, support_coverage
-from supportnet.insights.lift import MoodLifts, mood_lifts
-from supportnet.insights.rhythm import RhythmStrip, rhythm_strips
+from supportnet.insights.connection import Split, connection_over_time, weeks_ending
+from supportnet.insights.coverage import RECENT_DAYS, support_coverage
+from supportnet.insights.lift import mood_lifts
+from supportnet.insights.overview import Insights
+from supportnet.insights.rhythm import rhythm_strips
 from supportnet.model.targets import TargetKey, target_key_of
 from supportnet.model.zones import zone_or_utc
 from supportnet.services.everyone import targets
@@ -31,37 +25,6 @@ SPANS = (26, 52)
 DEFAULT_WEEKS = SPANS[0]
 #: The longest span the command line takes (five years).
 MAX_WEEKS = 260
-
-
-@dataclass(frozen=True, slots=True)
-class Insights:
-    """Every chart's numbers over the last ``weeks`` weeks, as of ``now``."""
-
-    weeks: int
-    now: datetime
-    by_circle: WeeklyConnection
-    by_who: WeeklyConnection
-    coverage: SupportCoverage
-    lifts: MoodLifts
-    rhythms: tuple[RhythmStrip, ...]
-
-    def connection(self, split: Split) -> WeeklyConnection:
-        return self.by_circle if split is Split.CIRCLE else self.by_who
-
-    def summaries(self) -> list[tuple[str, str]]:
-        """Each chart's title and its sentence, in the page's order."""
-        return [
-            (CONNECTION_TITLE, words.connection_summary(self.by_circle)),
-            (COVERAGE_TITLE, words.coverage_summary(self.coverage)),
-            (LIFT_TITLE, words.lift_summary(self.lifts)),
-            (RHYTHM_TITLE, words.rhythm_summary(self.rhythms)),
-        ]
-
-
-CONNECTION_TITLE = "Connection over time"
-COVERAGE_TITLE = "Support around you"
-LIFT_TITLE = "Who lifts your mood"
-RHYTHM_TITLE = "Rhythm of your flexible plans"
 
 
 class InsightsService:

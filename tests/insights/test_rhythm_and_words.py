@@ -134,3 +134,24 @@ def test_no_summary_or_label_stings() -> None:
     ]
     for text in texts:
         assert not flagged(text), text
+
+
+def test_tables_hold_the_charts_numbers() -> None:
+    from supportnet.insights import tables
+
+    zone = ZoneInfo("Europe/London")
+    circles = {(PERSON, 1): Circle.INNER}
+    checkins = [CheckIn(at=NOW - k * DAY, person_id=1) for k in range(5)]  # Sun 29 Nov on
+    chart = connection_over_time(checkins, circles, zone=zone, today=date(2026, 12, 3), weeks=2)
+    table = tables.connection_table(chart)
+    assert table.header == ("Week of", "Inner circle", "Middle circle", "Outer circle", "All")
+    assert table.rows == (
+        ("Mon 23 Nov 2026", "1", "0", "0", "1"),
+        ("Mon 30 Nov 2026", "4", "0", "0", "4"),
+    )
+    strip = RhythmStrip("u", (PERSON, 1), "Tom", 10, (11.0, 9.0))
+    assert tables.rhythm_table([strip]).rows == (
+        ("Tom", "about every 10 days", "About every 10 days, as you planned.", "11, 9"),
+    )
+    for table in (tables.coverage_table(support_coverage({}, {}, now=NOW)),):
+        assert all(len(row) == len(table.header) for row in table.rows)

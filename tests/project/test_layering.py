@@ -61,7 +61,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("scheduling", "circle_map", "safety"),
     ("calendar", "insights"),
     ("data",),
-    ("runtime", "services", "demo"),
+    ("runtime", "services", "demo", "charts"),
     ("ui", "cli"),
     ("ui.app",),
     ("__main__",),

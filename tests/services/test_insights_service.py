@@ -12,6 +12,7 @@ from supportnet.data import reads
 from supportnet.data.store import Store
 from supportnet.demo.loader import load_demo
 from supportnet.insights import words
+from supportnet.insights.overview import ChartKind
 from supportnet.model.checkins import CheckIn
 from supportnet.services.registry import Services
 
@@ -64,6 +65,9 @@ def test_an_empty_store_says_there_is_not_enough_yet(store: Store, tmp_path: Pat
     assert insights.by_circle.total == 0
     assert insights.lifts.shown == ()
     assert insights.rhythms == ()
-    sentences = dict(insights.summaries())
-    assert sentences["Connection over time"] == words.NOT_ENOUGH
-    assert sentences["Who lifts your mood"].startswith(words.NOT_ENOUGH)
+    assert insights.summary(ChartKind.CONNECTION) == words.NOT_ENOUGH
+    assert insights.summary(ChartKind.LIFT).startswith(words.NOT_ENOUGH)
+    assert insights.summary(ChartKind.RHYTHM) != words.NOT_ENOUGH  # no flexible plan yet
+    for kind in ChartKind:
+        table = insights.table(kind)
+        assert all(len(row) == len(table.header) for row in table.rows)
