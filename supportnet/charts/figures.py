@@ -163,7 +163,7 @@ def lift_figure(lifts: MoodLifts, style: ChartStyle) -> Figure:
         axes.text(
             reach * 1.02,
             y,
-            f"{words.lift_words(lift)} · {lift.pairs} check-ins",
+            words.lift_label(lift),
             va="center",
             color=style.text,
             **_font(style, 0.85),

@@ -49,6 +49,16 @@ class Insights:
     def connection(self, split: Split) -> WeeklyConnection:
         return self.by_circle if split is Split.CIRCLE else self.by_who
 
+    def has_chart(self, kind: ChartKind, split: Split = Split.CIRCLE) -> bool:
+        """Whether there is enough to draw the chart; else its sentence says so alone."""
+        if kind is ChartKind.CONNECTION:
+            return self.connection(split).total >= words.MIN_CHECKINS
+        if kind is ChartKind.COVERAGE:
+            return self.coverage.supporters > 0
+        if kind is ChartKind.LIFT:
+            return bool(self.lifts.shown)
+        return any(strip.typical is not None for strip in self.rhythms)
+
     def summary(self, kind: ChartKind, split: Split = Split.CIRCLE) -> str:
         """The sentence above a chart."""
         if kind is ChartKind.CONNECTION:

@@ -93,6 +93,17 @@ def lift_words(lift: Lift) -> str:
     return "you tend to feel about the same afterwards"
 
 
+def lift_label(lift: Lift) -> str:
+    """The same, short, beside a bar: "better after · 6 check-ins"."""
+    if lift.change >= CLEAR_CHANGE:
+        feel = "often better after"
+    elif lift.change <= -CLEAR_CHANGE:
+        feel = "often lower after"
+    else:
+        feel = "about the same"
+    return f"{feel} · {lift.pairs} check-ins"
+
+
 def lift_summary(lifts: MoodLifts) -> str:
     """Who often leaves the user feeling better, and what the averages rest on."""
     rule = (

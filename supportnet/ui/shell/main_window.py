@@ -35,6 +35,7 @@ from supportnet.ui.hard_day.entry import HardDayOpener, hard_day_button, sidebar
 from supportnet.ui.shell.background import Background
 from supportnet.ui.shell.care_team_actions import MainWindowCareTeam
 from supportnet.ui.shell.editing import MainWindowEditing
+from supportnet.ui.shell.insights_actions import MainWindowInsights
 from supportnet.ui.shell.menus import MainWindowMenus
 from supportnet.ui.shell.safety_plan_actions import MainWindowSafetyPlan
 from supportnet.ui.shell.sidebar import (
@@ -42,6 +43,7 @@ from supportnet.ui.shell.sidebar import (
     BUILD_LATER_AFTER_MS,
     BUILD_LATER_STEP_MS,
     LATER_PAGES,
+    ON_DEMAND_PAGES,
     Page,
     Sidebar,
     _Unbuilt,
@@ -74,6 +76,7 @@ class MainWindow(
     MainWindowUndo,
     MainWindowSafetyPlan,
     MainWindowCareTeam,
+    MainWindowInsights,
     QMainWindow,
 ):
     """The shell. Pages read and write only through the services they are given; no SQL here."""
@@ -160,7 +163,7 @@ class MainWindow(
         self.add_page(Page.TODAY, self.today.view)
         # The other pages are built when first shown or used, or soon after the window
         # first appears: the first paint waits only for Today.
-        for page in LATER_PAGES:
+        for page in (*LATER_PAGES, *ON_DEMAND_PAGES):
             self.add_page(page, _Unbuilt(page))
         self._connect()
 
@@ -229,6 +232,8 @@ class MainWindow(
             return self._build_safety_plan()
         if page is Page.CARE_TEAM:
             return self._build_care_team()
+        if page is Page.INSIGHTS:
+            return self._build_insights()
         if page is Page.NETWORK:
             from supportnet.ui.network.page import NetworkPageController
 
