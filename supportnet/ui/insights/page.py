@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 TITLE = "Insights"
 INTRO = (
-    "How your connections have been, from your own check-ins. Nothing here is a score; "
+    "How your connections have been, from your own check-ins. There's no score here, and "
     "a quiet week is just a quiet week."
 )
 #: The spans offered, in weeks, as the menu says them.

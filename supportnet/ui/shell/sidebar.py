@@ -93,7 +93,7 @@ _PAGE_TEXT = {
         "Insights",
         "Gentle charts of how your connections have been",
         "How your connections have been, from your own check-ins: week by week, the "
-        "support around you, who lifts your mood. Nothing there is a score.",
+        "support around you, who lifts your mood. There's no score there.",
     ),
 }
 
