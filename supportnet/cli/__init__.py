@@ -20,6 +20,7 @@ from supportnet.cli import (
     contacts_command,
     crisis_commands,
     data_commands,
+    insights_command,
     reachout_commands,
     recovery_commands,
     safety_plan_commands,
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     care_commands.add_parsers(commands, common)
     caldav_commands.add_parsers(commands, common)
     data_commands.add_parsers(commands, common)
+    insights_command.add_parser(commands, common)
     commands.add_parser("gui", parents=[common], help="open the app (the default)")
     return parser
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from supportnet.services.care_today import CareToday
     from supportnet.services.contacts_import import ContactsImport
     from supportnet.services.data_export import DataExport
+    from supportnet.services.insights import InsightsService
     from supportnet.services.reach import WayToReach
     from supportnet.services.rota_export import SupporterCalendarExport
     from supportnet.services.schedule_reader import ReachOutReader
@@ -131,6 +132,12 @@ class Services:
         from supportnet.services.contacts_import import ContactsImport
 
         return ContactsImport(self._store, region)
+
+    def insights(self) -> InsightsService:
+        """The Insights charts' numbers (reads only: safe off the GUI thread)."""
+        from supportnet.services.insights import InsightsService
+
+        return InsightsService(self._store)
 
     def targets(self) -> dict[TargetKey, Target]:
         """Everyone a plan can be for, as the schedule names them."""

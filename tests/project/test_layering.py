@@ -49,7 +49,7 @@ NOT_IMPORTABLE_ALONE = {"supportnet.data.migrations.env"}
 #:     ui, cli                          windows, pages, dialogs; the command line (no GUI)
 #:     runtime, services, demo          startup helpers; use cases; the example network
 #:     data                             the encrypted store: keys, repositories, backups
-#:     calendar                         plans as .ics, over scheduling
+#:     calendar, insights               plans as .ics; the history added up for charts
 #:     scheduling, circle_map, safety   pure logic over the model (safety: hard days)
 #:     model                            the domain's words
 #:     supportnet                       the package's own constants (__version__, APP_NAME)
@@ -59,9 +59,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("supportnet",),
     ("model",),
     ("scheduling", "circle_map", "safety"),
-    ("calendar",),
+    ("calendar", "insights"),
     ("data",),
-    ("runtime", "services", "demo"),
+    ("runtime", "services", "demo", "charts"),
     ("ui", "cli"),
     ("ui.app",),
     ("__main__",),

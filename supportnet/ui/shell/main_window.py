@@ -38,6 +38,7 @@ from supportnet.ui.shell.backup_actions import MainWindowBackups
 from supportnet.ui.shell.care_team_actions import MainWindowCareTeam
 from supportnet.ui.shell.contacts_actions import MainWindowContacts
 from supportnet.ui.shell.editing import MainWindowEditing
+from supportnet.ui.shell.insights_actions import MainWindowInsights
 from supportnet.ui.shell.menus import MainWindowMenus
 from supportnet.ui.shell.safety_plan_actions import MainWindowSafetyPlan
 from supportnet.ui.shell.sidebar import (
@@ -45,6 +46,7 @@ from supportnet.ui.shell.sidebar import (
     BUILD_LATER_AFTER_MS,
     BUILD_LATER_STEP_MS,
     LATER_PAGES,
+    ON_DEMAND_PAGES,
     Page,
     Sidebar,
     _Unbuilt,
@@ -80,6 +82,7 @@ class MainWindow(
     MainWindowCareTeam,
     MainWindowContacts,
     MainWindowBackups,
+    MainWindowInsights,
     QMainWindow,
 ):
     """The shell. Pages read and write only through the services they are given; no SQL here."""
@@ -166,7 +169,7 @@ class MainWindow(
         self.add_page(Page.TODAY, self.today.view)
         # The other pages are built when first shown or used, or soon after the window
         # first appears: the first paint waits only for Today.
-        for page in LATER_PAGES:
+        for page in (*LATER_PAGES, *ON_DEMAND_PAGES):
             self.add_page(page, _Unbuilt(page))
         self._connect()
 
@@ -235,6 +238,8 @@ class MainWindow(
             return self._build_safety_plan()
         if page is Page.CARE_TEAM:
             return self._build_care_team()
+        if page is Page.INSIGHTS:
+            return self._build_insights()
         if page is Page.NETWORK:
             from supportnet.ui.network.page import NetworkPageController
 

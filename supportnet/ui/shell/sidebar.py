@@ -35,6 +35,7 @@ class Page(enum.Enum):
     PEOPLE = "people"
     SAFETY_PLAN = "safety_plan"
     CARE_TEAM = "care_team"
+    INSIGHTS = "insights"
 
     @property
     def title(self) -> str:
@@ -88,10 +89,18 @@ _PAGE_TEXT = {
         "For when a few people look out for someone together: who checks in when, and "
         "the days with nobody planned yet.",
     ),
+    Page.INSIGHTS: (
+        "Insights",
+        "Gentle charts of how your connections have been",
+        "How your connections have been, from your own check-ins: week by week, the "
+        "support around you, who lifts your mood. There's no score there.",
+    ),
 }
 
 #: Pages built when first needed, or soon after the window first appears (in this order).
 LATER_PAGES = (Page.AGENDA, Page.PEOPLE, Page.NETWORK, Page.SAFETY_PLAN, Page.CARE_TEAM)
+#: Pages built only when first shown: Insights loads matplotlib, which nothing else needs.
+ON_DEMAND_PAGES = (Page.INSIGHTS,)
 #: How long after the window first shows the later pages start being built, and between them.
 BUILD_LATER_AFTER_MS = 400
 BUILD_LATER_STEP_MS = 50

@@ -1,0 +1,246 @@
+"""The four Insights charts as matplotlib figures: calm, labelled, never a score.
+
+Every chart says what it shows in words too: series differ by pattern as well as colour,
+bars carry their numbers, and thin data draws no chart at all, only the sentence that
+says so (a line through two points would mislead).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from supportnet.charts.style import SERIES, ChartStyle
+from supportnet.insights import words
+from supportnet.insights.connection import Split, WeeklyConnection
+from supportnet.insights.coverage import SupportCoverage
+from supportnet.insights.lift import MoodLifts
+from supportnet.insights.overview import ChartKind, Insights
+from supportnet.insights.rhythm import RhythmStrip
+from supportnet.model.days import MONTH_NAMES
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+#: Width of every chart in inches; each one's height follows its rows.
+WIDTH = 8.0
+_ROW = 0.34  # inches a row of the lift and rhythm charts takes
+
+
+def new_figure(style: ChartStyle, height: float, width: float = WIDTH) -> Figure:
+    """An empty figure in the style's colours and font (no pyplot: nothing global)."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width, height), dpi=100, facecolor=style.background)
+    figure.set_layout_engine("constrained")
+    return figure
+
+
+def _font(style: ChartStyle, scale: float = 1.0) -> dict[str, Any]:
+    return {"family": list(style.font_family), "size": style.font_size * scale}
+
+
+def _axes(figure: Figure, style: ChartStyle) -> Axes:
+    axes = figure.add_subplot()
+    axes.set_facecolor(style.background)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        axes.spines[side].set_color(style.grid)
+    axes.tick_params(colors=style.quiet, labelcolor=style.text, labelsize=style.font_size * 0.9)
+    axes.set_axisbelow(True)
+    return axes
+
+
+def not_enough(figure: Figure, style: ChartStyle, text: str = words.NOT_ENOUGH) -> None:
+    """No chart: the sentence alone, quietly, in the middle."""
+    figure.text(
+        0.5, 0.5, text, ha="center", va="center", color=style.quiet, wrap=True, **_font(style)
+    )
+
+
+def connection_figure(chart: WeeklyConnection, style: ChartStyle) -> Figure:
+    """Check-ins per week, stacked; a week with none is simply a low bar."""
+    from matplotlib.ticker import MaxNLocator
+
+    figure = new_figure(style, 3.2)
+    if chart.total < words.MIN_CHECKINS:
+        not_enough(figure, style)
+        return figure
+    axes = _axes(figure, style)
+    x = list(range(len(chart.weeks)))
+    bottom = [0] * len(x)
+    for series in chart.series:
+        colour, hatch = SERIES[series.key]
+        axes.bar(
+            x,
+            series.counts,
+            bottom=bottom,
+            width=0.8,
+            color=colour,
+            hatch=hatch,
+            edgecolor=style.background,
+            linewidth=0.6,
+            label=series.label,
+        )
+        bottom = [b + c for b, c in zip(bottom, series.counts, strict=True)]
+    ticks = [i for i, monday in enumerate(chart.weeks) if i == 0 or monday.day <= 7]
+    axes.set_xticks(ticks, [MONTH_NAMES[chart.weeks[i].month - 1][:3] for i in ticks])
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.yaxis.grid(True, color=style.grid, linewidth=0.6)
+    axes.set_ylabel("Check-ins a week", color=style.text, **_font(style, 0.9))
+    axes.set_xlim(-0.6, len(x) - 0.4)
+    legend = axes.legend(
+        loc="upper left", frameon=False, ncols=len(chart.series), prop=_font(style, 0.9)
+    )
+    for text in legend.get_texts():
+        text.set_color(style.text)
+    return figure
+
+
+def coverage_figure(coverage: SupportCoverage, style: ChartStyle) -> Figure:
+    """Each kind of support: who gives it, the ones in touch this month drawn solid."""
+    figure = new_figure(style, 0.5 + _ROW * 1.6 * len(coverage.kinds))
+    if coverage.supporters == 0:
+        not_enough(figure, style, words.coverage_summary(coverage))
+        return figure
+    axes = _axes(figure, style)
+    rows = list(range(len(coverage.kinds)))[::-1]  # the model's order, top down
+    colour = style.positive
+    lately = [row.in_touch for row in coverage.kinds]
+    others = [row.not_lately for row in coverage.kinds]
+    axes.barh(rows, lately, color=colour, height=0.6, label="In touch this month")
+    axes.barh(
+        rows,
+        others,
+        left=lately,
+        color=colour,
+        alpha=0.35,
+        hatch="//",
+        edgecolor=style.background,
+        height=0.6,
+        label="Not this month",
+    )
+    widest = max(row.givers for row in coverage.kinds)
+    for y, row in zip(rows, coverage.kinds, strict=True):
+        note = f"{row.in_touch} of {row.givers} this month" if row.givers else "room for someone"
+        axes.text(
+            row.givers + widest * 0.02,
+            y,
+            note,
+            va="center",
+            color=style.text if row.givers else style.quiet,
+            **_font(style, 0.9),
+        )
+    axes.set_yticks(rows, [row.support.label for row in coverage.kinds])
+    axes.set_xlim(0, widest * 1.45 + 1)
+    axes.xaxis.set_visible(False)
+    axes.spines["bottom"].set_visible(False)
+    legend = axes.legend(loc="lower right", frameon=False, prop=_font(style, 0.9))
+    for text in legend.get_texts():
+        text.set_color(style.text)
+    return figure
+
+
+def lift_figure(lifts: MoodLifts, style: ChartStyle) -> Figure:
+    """Each person's or group's average mood change, by name, with what it rests on."""
+    shown = lifts.shown
+    figure = new_figure(style, 0.9 + _ROW * max(len(shown), 3))
+    if not shown:
+        not_enough(figure, style)
+        return figure
+    axes = _axes(figure, style)
+    rows = list(range(len(shown)))[::-1]
+    colours = [_lift_colour(lift.change, style) for lift in shown]
+    hatches = ["" if lift.change >= words.CLEAR_CHANGE else "//" for lift in shown]
+    bars = axes.barh(rows, [lift.change for lift in shown], color=colours, height=0.6)
+    for bar, hatch in zip(bars, hatches, strict=True):
+        bar.set_hatch(hatch)
+        bar.set_edgecolor(style.background)
+    reach = max(2.0, max(abs(lift.change) for lift in shown) + 0.5)
+    for y, lift in zip(rows, shown, strict=True):
+        axes.text(
+            reach * 1.02,
+            y,
+            words.lift_label(lift),
+            va="center",
+            color=style.text,
+            **_font(style, 0.85),
+        )
+    axes.axvline(0, color=style.quiet, linewidth=0.8)
+    axes.set_yticks(rows, [lift.name for lift in shown])
+    axes.set_xlim(-reach, reach)
+    axes.set_xticks([-reach + 0.5, 0, reach - 0.5], ["lower after", "the same", "better after"])
+    axes.xaxis.grid(True, color=style.grid, linewidth=0.6)
+    return figure
+
+
+def _lift_colour(change: float, style: ChartStyle) -> str:
+    if change >= words.CLEAR_CHANGE:
+        return style.positive
+    if change <= -words.CLEAR_CHANGE:
+        return style.lower
+    return style.neutral
+
+
+def rhythm_figure(strips: Sequence[RhythmStrip], style: ChartStyle) -> Figure:
+    """Each flexible plan's gaps between check-ins as dots, its chosen rhythm a bar."""
+    figure = new_figure(style, 0.9 + _ROW * max(len(strips), 3))
+    if not strips or all(strip.typical is None for strip in strips):
+        not_enough(figure, style, words.rhythm_summary(tuple(strips)))
+        return figure
+    axes = _axes(figure, style)
+    rows = list(range(len(strips)))[::-1]
+    widest = max([*(g for s in strips for g in s.gaps), *(s.ideal_days for s in strips)])
+    for y, strip in zip(rows, strips, strict=True):
+        if strip.gaps:
+            axes.scatter(
+                strip.gaps,
+                [y] * len(strip.gaps),
+                s=22,
+                color=style.positive,
+                alpha=0.75,
+                linewidths=0,
+                label="Days between check-ins" if y == rows[0] else None,
+            )
+        axes.scatter(
+            [strip.ideal_days],
+            [y],
+            marker="|",
+            s=260,
+            linewidths=2.2,
+            color=style.text,
+            label="The rhythm you chose" if y == rows[0] else None,
+        )
+        if strip.typical is None:
+            axes.text(
+                widest * 1.04,
+                y,
+                "not enough yet",
+                va="center",
+                color=style.quiet,
+                **_font(style, 0.85),
+            )
+    axes.set_yticks(rows, [strip.name for strip in strips])
+    axes.set_xlim(0, widest * 1.25 + 1)
+    axes.set_ylim(-0.8, len(strips) - 0.2 + 0.6)
+    axes.set_xlabel("Days between check-ins", color=style.text, **_font(style, 0.9))
+    axes.xaxis.grid(True, color=style.grid, linewidth=0.6)
+    legend = axes.legend(loc="upper right", frameon=False, ncols=2, prop=_font(style, 0.85))
+    for text in legend.get_texts():
+        text.set_color(style.text)
+    return figure
+
+
+def figure_of(
+    insights: Insights, kind: ChartKind, style: ChartStyle, split: Split = Split.CIRCLE
+) -> Figure:
+    """One chart of ``insights`` as a figure."""
+    if kind is ChartKind.CONNECTION:
+        return connection_figure(insights.connection(split), style)
+    if kind is ChartKind.COVERAGE:
+        return coverage_figure(insights.coverage, style)
+    if kind is ChartKind.LIFT:
+        return lift_figure(insights.lifts, style)
+    return rhythm_figure(insights.rhythms, style)

@@ -1,0 +1,64 @@
+"""Each chart's numbers as a table ("Show as table"): what a screen reader reads, the same
+numbers the chart draws, in words where the chart uses position."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from supportnet.insights import words
+from supportnet.insights.connection import WeeklyConnection
+from supportnet.insights.coverage import SupportCoverage
+from supportnet.insights.lift import MoodLifts
+from supportnet.insights.rhythm import RhythmStrip
+from supportnet.model.days import rhythm, short_date
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A header and rows of text, all rows as long as the header."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def connection_table(chart: WeeklyConnection) -> Table:
+    header = ("Week of", *(series.label for series in chart.series), "All")
+    rows = tuple(
+        (
+            short_date(monday, year=True),
+            *(str(series.counts[i]) for series in chart.series),
+            str(chart.totals[i]),
+        )
+        for i, monday in enumerate(chart.weeks)
+    )
+    return Table(header, rows)
+
+
+def coverage_table(coverage: SupportCoverage) -> Table:
+    header = ("Kind of support", "People and groups who give it", "In touch this month")
+    rows = tuple((row.support.label, str(row.givers), str(row.in_touch)) for row in coverage.kinds)
+    return Table(header, rows)
+
+
+def lift_table(lifts: MoodLifts) -> Table:
+    header = ("Who", "How it tends to feel", "Average change", "Check-ins with both moods")
+    rows = tuple(
+        (lift.name, words.lift_words(lift), f"{lift.change:+.1f}", str(lift.pairs))
+        for lift in lifts.shown
+    )
+    return Table(header, rows)
+
+
+def rhythm_table(strips: Sequence[RhythmStrip]) -> Table:
+    header = ("Plan with", "The rhythm you chose", "Lately", "Days between check-ins")
+    rows = tuple(
+        (
+            strip.name,
+            rhythm(strip.ideal_days, about=True),
+            words.rhythm_words(strip),
+            ", ".join(f"{gap:.0f}" for gap in strip.gaps),
+        )
+        for strip in strips
+    )
+    return Table(header, rows)
