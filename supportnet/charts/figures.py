@@ -7,8 +7,8 @@ says so (a line through two points would mislead).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from supportnet.charts.style import SERIES, ChartStyle
 from supportnet.insights import words
@@ -22,6 +22,8 @@ from supportnet.model.days import MONTH_NAMES
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+_T = TypeVar("_T")
 
 #: Width of every chart in inches; each one's height follows its rows.
 WIDTH = 8.0
@@ -143,13 +145,35 @@ def coverage_figure(coverage: SupportCoverage, style: ChartStyle) -> Figure:
     return figure
 
 
+def _most(items: Sequence[_T], count: Callable[[_T], int], name: Callable[[_T], str]) -> list[_T]:
+    """The :data:`words.CHART_ROWS` items with the most check-ins, in name order."""
+    if len(items) <= words.CHART_ROWS:
+        return list(items)
+    most = sorted(items, key=lambda item: (-count(item), name(item).casefold()))
+    return sorted(most[: words.CHART_ROWS], key=lambda item: name(item).casefold())
+
+
+def _footnote(figure: Figure, style: ChartStyle, drawn: int, total: int, of: str) -> None:
+    if drawn < total:
+        figure.text(
+            0.0,
+            0.0,
+            words.most_counted(total, of=of),
+            ha="left",
+            va="bottom",
+            color=style.quiet,
+            **_font(style, 0.85),
+        )
+
+
 def lift_figure(lifts: MoodLifts, style: ChartStyle) -> Figure:
     """Each person's or group's average mood change, by name, with what it rests on."""
-    shown = lifts.shown
-    figure = new_figure(style, 0.9 + _ROW * max(len(shown), 3))
+    shown = _most(lifts.shown, lambda lift: lift.pairs, lambda lift: lift.name)
+    figure = new_figure(style, 1.1 + _ROW * max(len(shown), 3))
     if not shown:
         not_enough(figure, style)
         return figure
+    _footnote(figure, style, len(shown), len(lifts.shown), "people and groups")
     axes = _axes(figure, style)
     rows = list(range(len(shown)))[::-1]
     colours = [_lift_colour(lift.change, style) for lift in shown]
@@ -186,10 +210,13 @@ def _lift_colour(change: float, style: ChartStyle) -> str:
 
 def rhythm_figure(strips: Sequence[RhythmStrip], style: ChartStyle) -> Figure:
     """Each flexible plan's gaps between check-ins as dots, its chosen rhythm a bar."""
-    figure = new_figure(style, 0.9 + _ROW * max(len(strips), 3))
+    every = strips
+    strips = _most(every, lambda strip: len(strip.gaps), lambda strip: strip.name)
+    figure = new_figure(style, 1.1 + _ROW * max(len(strips), 3))
     if not strips or all(strip.typical is None for strip in strips):
         not_enough(figure, style, words.rhythm_summary(tuple(strips)))
         return figure
+    _footnote(figure, style, len(strips), len(every), "plans")
     axes = _axes(figure, style)
     rows = list(range(len(strips)))[::-1]
     widest = max([*(g for s in strips for g in s.gaps), *(s.ideal_days for s in strips)])

@@ -251,6 +251,17 @@ class CheckInRow(Base):
         ),
         Index("ix_checkins_person_at", "person_id", "at"),
         Index("ix_checkins_group_at", "group_id", "at"),
+        # By time, covering what Insights reads of a span (migration 0008).
+        Index(
+            "ix_checkins_at_covering",
+            "at",
+            "person_id",
+            "group_id",
+            "initiator",
+            "mood_before",
+            "mood_after",
+            "by_ref",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -262,7 +273,7 @@ class CheckInRow(Base):
     plan_id: Mapped[int | None] = mapped_column(
         ForeignKey("plans.id", ondelete="SET NULL"), index=True
     )
-    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
     channel: Mapped[str | None] = mapped_column(String(16))
     initiator: Mapped[str] = mapped_column(String(8))
     note: Mapped[str] = mapped_column(Text, default="")

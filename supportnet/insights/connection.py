@@ -7,14 +7,49 @@ simply zero: nothing marks them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
+from typing import NamedTuple, Protocol
 
-from supportnet.model.checkins import CheckIn, Initiator
+from supportnet.model.checkins import Initiator
 from supportnet.model.network import Circle
 from supportnet.model.targets import TargetKey, target_key_of
+
+
+class Contacted(Protocol):
+    """What Insights reads of a check-in (a :class:`CheckIn` has it all; so does the lighter
+    :class:`Contact` the store reads for a span)."""
+
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def person_id(self) -> int | None: ...
+    @property
+    def group_id(self) -> int | None: ...
+    @property
+    def initiator(self) -> Initiator: ...
+    @property
+    def mood_before(self) -> int | None: ...
+    @property
+    def mood_after(self) -> int | None: ...
+    @property
+    def by(self) -> str | None: ...
+
+
+class Contact(NamedTuple):
+    """A check-in as Insights reads it: when (aware), with whom, who reached out, the moods,
+    and the supporter who did it on a rota (None: the user)."""
+
+    at: datetime
+    person_id: int | None
+    group_id: int | None
+    initiator: Initiator
+    mood_before: int | None
+    mood_after: int | None
+    by: str | None = None
 
 
 class Split(StrEnum):
@@ -71,13 +106,13 @@ def weeks_ending(today: date, count: int) -> tuple[date, ...]:
     return tuple(last - timedelta(weeks=back) for back in range(count - 1, -1, -1))
 
 
-def is_own(checkin: CheckIn) -> bool:
+def is_own(checkin: Contacted) -> bool:
     """The user's own contact: not a check-in a supporter did on a care team's rota."""
     return checkin.by is None
 
 
 def connection_over_time(
-    checkins: Iterable[CheckIn],
+    checkins: Iterable[Contacted],
     circles: Mapping[TargetKey, Circle],
     *,
     zone: tzinfo,
@@ -91,31 +126,37 @@ def connection_over_time(
     someone no longer in the network isn't counted (there is no circle to put it in).
     """
     starts = weeks_ending(today, weeks)
-    index = {monday: i for i, monday in enumerate(starts)}
-    keys: list[str]
+    # Each week from its Monday's midnight on the user's clock, the last to the end of
+    # today: the local date of every check-in decides its week, across clock changes, with
+    # no conversion per check-in.
+    bounds = [datetime.combine(monday, time(), zone) for monday in starts]
+    bounds.append(datetime.combine(today + timedelta(days=1), time(), zone))
+    # In UTC, so each comparison below is a cheap one (a zone's offset is looked up once).
+    bounds = [bound.astimezone(UTC) for bound in bounds]
+    layers: list[Circle | Initiator]
     if split is Split.CIRCLE:
-        keys = [circle.value for circle in Circle]
+        layers = list(Circle)
         labels = [circle.label for circle in Circle]
     else:
-        keys = [who.value for who in Initiator]
+        layers = list(Initiator)
         labels = [WHO_LABELS[who] for who in Initiator]
-    counts = {key: [0] * weeks for key in keys}
+    counts: dict[Circle | Initiator, list[int]] = {layer: [0] * weeks for layer in layers}
+    by_circle = split is Split.CIRCLE
     for checkin in checkins:
-        if not is_own(checkin):
+        if checkin.by is not None:
             continue
-        day = checkin.at.astimezone(zone).date()
-        slot = index.get(week_of(day))
-        if slot is None or day > today:
+        slot = bisect_right(bounds, checkin.at) - 1
+        if not 0 <= slot < weeks:
             continue
-        if split is Split.CIRCLE:
+        if by_circle:
             target = target_key_of(checkin.person_id, checkin.group_id)
             circle = circles.get(target) if target is not None else None
-            if circle is None:
-                continue
-            counts[circle.value][slot] += 1
+            if circle is not None:
+                counts[circle][slot] += 1
         else:
-            counts[checkin.initiator.value][slot] += 1
+            counts[checkin.initiator][slot] += 1
     series = tuple(
-        Series(key, label, tuple(counts[key])) for key, label in zip(keys, labels, strict=True)
+        Series(layer.value, label, tuple(counts[layer]))
+        for layer, label in zip(layers, labels, strict=True)
     )
     return WeeklyConnection(starts, series, split)

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from supportnet.insights.connection import is_own
-from supportnet.model.checkins import CheckIn
+from supportnet.insights.connection import Contacted, is_own
 from supportnet.model.targets import TargetKey, target_key_of
 
 #: Check-ins with both moods needed before a person's or group's average is shown: one or
@@ -41,7 +40,7 @@ class MoodLifts:
 
 
 def mood_lifts(
-    checkins: Iterable[CheckIn],
+    checkins: Iterable[Contacted],
     names: Mapping[TargetKey, str],
     *,
     min_pairs: int = MIN_MOOD_PAIRS,

@@ -26,6 +26,9 @@ CLEAR_CHANGE = 0.5
 NEAR_SHARE = 0.3
 NEAR_DAYS = 2.0
 
+#: The most rows a chart draws; the table lists every one.
+CHART_ROWS = 15
+
 RHYTHM_ABOUT = (
     "The days between check-ins for each flexible plan, beside the rhythm you chose. Any "
     "contact counts, whoever reached out."
@@ -146,3 +149,13 @@ def rhythm_summary(strips: tuple[RhythmStrip, ...]) -> str:
     if all(strip.typical is None for strip in strips):
         return NOT_ENOUGH
     return RHYTHM_ABOUT
+
+
+def most_counted(count: int, *, of: str) -> str:
+    """The line under a chart that draws only the :data:`CHART_ROWS` with the most
+    check-ins of ``count``: "The 15 with the most check-ins are drawn; "Show as tables"
+    lists all 240." """
+    return (
+        f'The {CHART_ROWS} {of} with the most check-ins are drawn; "Show as tables" lists '
+        f"all {count:,}."
+    )

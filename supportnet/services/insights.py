@@ -12,7 +12,7 @@ from supportnet.insights.coverage import RECENT_DAYS, support_coverage
 from supportnet.insights.lift import mood_lifts
 from supportnet.insights.overview import Insights
 from supportnet.insights.rhythm import rhythm_strips
-from supportnet.model.targets import TargetKey, target_key_of
+from supportnet.model.targets import GROUP, PERSON, TargetKey, target_key_of
 from supportnet.model.zones import zone_or_utc
 from supportnet.services.everyone import targets
 from supportnet.services.schedule_reader import user_zone
@@ -40,35 +40,47 @@ class InsightsService:
         today = now.astimezone(zone).date()
         first = weeks_ending(today, weeks)[0]
         span_start = datetime.combine(first, datetime.min.time(), zone)
-        # Coverage looks at the last month whatever the span: read at least that far back.
-        since = min(span_start, now - timedelta(days=RECENT_DAYS))
         with reads.snapshot(store.db):
-            checkins = insight_reads.own_checkins_since(store.db, since)
+            checkins = insight_reads.own_checkins_since(store.db, span_start)
+            # Coverage looks at the last month whatever the span: read again only when the
+            # span is shorter than that.
+            month_ago = now - timedelta(days=RECENT_DAYS)
+            lately = (
+                None
+                if span_start <= month_ago
+                else insight_reads.own_last_contact_since(store.db, month_ago)
+            )
             everyone = targets(store)
             support = insight_reads.support_by_target(store.db)
             plans = reads.plans(store.db, kind="flexible", paused=False)
         circles = {key: target.circle for key, target in everyone.items()}
         names = {key: target.name for key, target in everyone.items()}
-        in_span = [c for c in checkins if c.at >= span_start]
-        last: dict[TargetKey, datetime] = {}
+        # Only the flexible plans' people and groups need each check-in's time.
+        planned = {plan.person_id for plan in plans if plan.person_id is not None}
+        planned_groups = {plan.group_id for plan in plans if plan.group_id is not None}
+        if lately is None:
+            lately = {}
+            for checkin in checkins:  # oldest first: the last one written is the latest
+                if checkin.at >= month_ago:
+                    key = target_key_of(checkin.person_id, checkin.group_id)
+                    if key is not None:
+                        lately[key] = checkin.at
         contacts: dict[TargetKey, list[datetime]] = {}
         for checkin in checkins:
-            key = target_key_of(checkin.person_id, checkin.group_id)
-            if key is None:
-                continue
-            last[key] = checkin.at  # oldest first: the last one written is the latest
-            if checkin.at >= span_start:
-                contacts.setdefault(key, []).append(checkin.at)
+            if checkin.person_id in planned:
+                contacts.setdefault((PERSON, checkin.person_id), []).append(checkin.at)
+            elif checkin.group_id in planned_groups:
+                contacts.setdefault((GROUP, checkin.group_id), []).append(checkin.at)
         return Insights(
             weeks=weeks,
             now=now,
             by_circle=connection_over_time(
-                in_span, circles, zone=zone, today=today, weeks=weeks, split=Split.CIRCLE
+                checkins, circles, zone=zone, today=today, weeks=weeks, split=Split.CIRCLE
             ),
             by_who=connection_over_time(
-                in_span, circles, zone=zone, today=today, weeks=weeks, split=Split.WHO
+                checkins, circles, zone=zone, today=today, weeks=weeks, split=Split.WHO
             ),
-            coverage=support_coverage(support, last, now=now),
-            lifts=mood_lifts(in_span, names),
+            coverage=support_coverage(support, lately, now=now),
+            lifts=mood_lifts(checkins, names),
             rhythms=rhythm_strips(plans, contacts, names, since=span_start),
         )

@@ -71,3 +71,10 @@ def test_an_empty_store_says_there_is_not_enough_yet(store: Store, tmp_path: Pat
     for kind in ChartKind:
         table = insights.table(kind)
         assert all(len(row) == len(table.header) for row in table.rows)
+
+
+def test_coverage_looks_at_the_last_month_whatever_the_span(demo: Store) -> None:
+    service = Services.of(demo).insights()
+    # One week is shorter than the month coverage looks at: that is read on its own.
+    assert service.gather(NOW, weeks=1).coverage == service.gather(NOW, weeks=26).coverage
+    assert service.gather(NOW, weeks=1).coverage.in_touch > 0

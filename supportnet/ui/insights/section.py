@@ -110,6 +110,7 @@ class ChartSection(QWidget):
             canvas.setAccessibleDescription(self.summary.text())
             canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self._chart_layout.addWidget(canvas)
+            canvas.show()  # at once, not on the layout's queued call: no blank moment
             self.canvas = canvas
         self.save_button.setEnabled(figure is not None)
         self._fit()
