@@ -97,6 +97,8 @@ def main() -> None:
             window = shown_window(Services.of(store), tmp, crisis, NOW)
             for page in Page:
                 window.show_page(page)
+                window.background.wait()  # Insights adds up on the worker first
+                app.processEvents()
                 name = page.name.lower().replace("_", "-")
                 written.append(_snap(window, out / f"{name}-{theme}.png"))
             # The map centred on the care team's focus person, with the team around her.

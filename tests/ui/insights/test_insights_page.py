@@ -182,3 +182,15 @@ with open_store(Path({str(tmp_path / "data")!r}), keyring_backend=MemoryKeyring(
     )
     assert result.returncode == 0, result.stderr
     assert "loaded: []" in result.stdout, result.stdout
+
+
+def test_the_page_scrolls_rather_than_squeezing_a_chart(window: Any, qtbot: Any) -> None:
+    """At 1280×800 the four charts are taller than the window: each keeps its height and
+    the page scrolls (a canvas swapped in must reach the scroll area), charts and tables."""
+    page = _opened(window, qtbot)
+    for tables in (False, True):
+        page.view.tables.setChecked(tables)
+        QApplication.processEvents()
+        for section in page.view.sections.values():
+            assert section.height() >= section.minimumSizeHint().height(), section.kind
+        assert page.view.scroller.verticalScrollBar().maximum() > 0
