@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 
 _PREFIX = "supportnet-"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
+#: Every automatic daily backup's name matches this (and no file the user saves, such as
+#: Back up now's "supportnet-backup-<date>.db", does: see :func:`stamp_of`).
+DAILY_PATTERN = f"{_PREFIX}*{DAILY_SUFFIX}.db"
 
 
 #: While a command runs: the lines about automatic backups that couldn't be made.
@@ -108,7 +111,7 @@ def stamp_of(path: Path) -> datetime | None:
 def daily_backups(folder: Path) -> dict[Path, datetime]:
     """The automatic daily backups in ``folder`` and their times; none if it can't be read."""
     try:
-        found = [p for p in folder.glob(f"{_PREFIX}*{DAILY_SUFFIX}.db") if p.is_file()]
+        found = [p for p in folder.glob(DAILY_PATTERN) if p.is_file()]
     except OSError:
         return {}
     stamps = {p: stamp_of(p) for p in found}

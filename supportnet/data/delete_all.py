@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from supportnet.data import keys
+from supportnet.data.auto_backup import DAILY_PATTERN, stamp_of
 from supportnet.data.backup import BACKUP_DIR_NAME
 from supportnet.data.damage import DAMAGED_DIR_NAME
 from supportnet.data.lock import LOCK_NAME, StoreLock
@@ -51,11 +52,21 @@ def _partly(removed: list[str]) -> str:
 def _remove_backups(
     folder: Path, what: tuple[str, str], removed: list[str], *, own: bool = True
 ) -> None:
-    """Remove SupportNet's backups in ``folder``; ``what`` names one and several of them."""
+    """Remove SupportNet's backups in ``folder``; ``what`` names one and several of them.
+
+    In its own folders, every backup SupportNet wrote; in the user's extra folder
+    (``own=False``) only the automatic daily copies, never a file the user saved there
+    (Back up now offers that folder, and its name starts "supportnet-" too)."""
     if not folder.is_dir():
         return
+    if own:
+        pattern = BACKUP_PATTERN
+        names = [*folder.glob(pattern)]
+    else:
+        pattern = DAILY_PATTERN
+        names = [path for path in folder.glob(pattern) if stamp_of(path) is not None]
     # With the half-written ones a crash may have left (".supportnet-….partial").
-    found = sorted([*folder.glob(BACKUP_PATTERN), *folder.glob(f".{BACKUP_PATTERN}*")])
+    found = sorted([*names, *folder.glob(f".{pattern}*")])
     for path in found:
         try:
             path.unlink()

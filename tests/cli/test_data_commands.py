@@ -121,14 +121,14 @@ def test_delete_everything_leaves_nothing_behind(demo_dir: Path, tmp_path: Path)
     assert list((demo_dir / "backups").glob("supportnet-*.db"))
     extra = tmp_path / "usb"
     extra.mkdir()
-    (extra / "supportnet-20261203.db").write_bytes(b"a backup")
+    (extra / "supportnet-20261203T000000Z-daily.db").write_bytes(b"a backup")
     (extra / "holiday.jpg").write_bytes(b"not ours")
     result = run_cli("delete-everything", "--yes", "--data-dir", str(demo_dir))
     assert result.returncode == 0, result.stderr
     for what in ("the database", "the key file", "automatic backup", "not touched"):
         assert what in result.stdout
     assert not demo_dir.exists()
-    assert (extra / "supportnet-20261203.db").exists()  # only when asked
+    assert (extra / "supportnet-20261203T000000Z-daily.db").exists()  # only when asked
     again = run_cli(
         "delete-everything",
         "--yes",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from supportnet.model.network import Person
+from supportnet.services.backups import suggested_backup_name
 from supportnet.services.your_data import DataDeletion
 from supportnet.ui.shell.ui_state import UiState
 
@@ -138,10 +140,15 @@ def test_ticked_the_extra_folders_copies_go_too(
     copy.write_bytes(b"a copy")
     mine = extra / "holiday.jpg"
     mine.write_bytes(b"not ours")
+    # Back up now offers the extra folder and a name that starts "supportnet-" too: a file
+    # the person saved is theirs, and the dialog promised to leave it.
+    saved = extra / suggested_backup_name(date(2026, 12, 3))
+    saved.write_bytes(b"saved by hand")
     keyring_window._source.settings.update(backup_folder=str(extra))
     _delete(qtbot, keyring_window, extra_too=True)
     assert not copy.exists()
     assert mine.exists()
+    assert saved.exists()
     assert "backup in your extra folder" in errors[0]
     assert f"The backups in {extra}" not in errors[0]
 
