@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +28,7 @@ KEEP_TEXT = "Keep my data"
 EXPORT_FIRST = "Export all data first…"
 SAVING = "Saving…"
 WHY_WAITING = f"Type {CONFIRM_WORD} in the field above to delete your data."
+WHY_EXPORTING = "Your copy is still being saved; this waits until it is done."
 CANT_UNDO = (
     "This can't be undone. If you'd like to keep a copy you can read anywhere, you could "
     "export all your data first."
@@ -120,6 +122,8 @@ class DeleteAllDialog(QDialog):
         export_row.addStretch(0)
         layout.addLayout(export_row)
 
+        #: True while "Export all data first…" is still writing: deleting waits for it.
+        self._exporting = False
         self.word_field = QLineEdit()
         self.word_field.setAccessibleName(f"Type {CONFIRM_WORD} to go ahead")
         layout.addWidget(buddy_label(f"&Type {CONFIRM_WORD} to go ahead:", self.word_field))
@@ -147,18 +151,29 @@ class DeleteAllDialog(QDialog):
         return self.word_field.text().strip().upper() == CONFIRM_WORD
 
     def _typed(self, _text: str) -> None:
-        enable_or_say_why(self.delete_button, self.confirmed(), WHY_WAITING)
+        if self._exporting:
+            enable_or_say_why(self.delete_button, False, WHY_EXPORTING)
+        else:
+            enable_or_say_why(self.delete_button, self.confirmed(), WHY_WAITING)
 
     def _delete(self) -> None:
-        if self.confirmed():  # the button is disabled otherwise; a stray click does nothing
+        # The button is disabled otherwise; a stray click (or Enter) does nothing. Never
+        # while the copy offered first is still being written: it may yet fail.
+        if self.confirmed() and not self._exporting:
             self.accept()
 
     def _export(self) -> None:
         self.export_button.setEnabled(False)  # one export at a time
+        self._exporting = True
+        self._typed("")
         self._show_note(SAVING)
         self._export_first(self._exported)
 
     def _exported(self, line: str) -> None:
+        if not shiboken6.isValid(self):
+            return  # closed meanwhile (kept the data): the window said how the export went
+        self._exporting = False
+        self._typed("")
         self.export_button.setEnabled(True)
         if line:
             self._show_note(line)

@@ -135,11 +135,12 @@ class DataTransfer:
             after(f"Saved a copy to {result.path}.")
 
         def failed(error: BaseException) -> None:
-            message = error.message if isinstance(error, SupportNetError) else None
-            after("")
-            if message is None:
+            # Said over the window first: the dialog that asked may be gone by now.
+            if not isinstance(error, SupportNetError):
+                after("")
                 raise error
-            dialogs.show_error(self._parent, message, title=EXPORT_FAILED)
+            dialogs.show_error(self._parent, error.message, title=EXPORT_FAILED)
+            after("")
 
         self._background.run(lambda: data.export_to(path, now), done, failed)
 

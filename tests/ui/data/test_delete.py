@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from supportnet.model.network import Person
 from supportnet.services.backups import suggested_backup_name
@@ -77,6 +79,39 @@ def test_export_first_saves_a_file_and_says_so_in_the_dialog(
     assert not dialog.export_note.isVisible()
     assert dialog.export_button.isEnabled()
     assert not files["export"].exists()
+    dialog.reject()
+
+
+def test_deleting_waits_for_the_copy_offered_first(
+    qtbot: Any, keyring_window: Any, asked: Any, files: Any
+) -> None:
+    """While "Export all data first…" is still writing, the data can't be deleted (the copy
+    may yet fail); closing the dialog meanwhile is fine, and the window says how it went."""
+    gate = threading.Event()
+    # The worker runs one job at a time: the export waits behind this one.
+    keyring_window.background.run(lambda: gate.wait(10), lambda _r: None, lambda _e: None)
+    dialog = keyring_window.delete_all_data()
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.word_field, "DELETE")
+    assert not dialog.delete_button.isEnabled()
+    assert "still being saved" in dialog.delete_button.toolTip()
+    qtbot.keyClick(dialog.word_field, Qt.Key.Key_Return)  # keeps the data: closes
+    assert not dialog.isVisible()
+    gate.set()
+    keyring_window.background.wait()
+    qtbot.waitUntil(files["export"].exists)
+    QApplication.processEvents()
+    assert (Path(keyring_window._data_location) / "supportnet.db").exists()
+
+
+def test_delete_is_ready_again_once_the_copy_is_saved(
+    qtbot: Any, keyring_window: Any, asked: Any, files: Any
+) -> None:
+    dialog = keyring_window.delete_all_data()
+    qtbot.keyClicks(dialog.word_field, "DELETE")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: str(files["export"]) in dialog.export_note.text())
+    assert dialog.delete_button.isEnabled()
     dialog.reject()
 
 
