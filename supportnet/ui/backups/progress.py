@@ -9,9 +9,12 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 SHOW_AFTER_MS = 400
 
 
-def busy_dialog(parent: QWidget, text: str) -> QProgressDialog:
+def busy_dialog(parent: QWidget, text: str, *, at_once: bool = False) -> QProgressDialog:
     """An indeterminate progress window over ``parent``, without a Cancel button (a backup
-    or a restore is never left half done). Close it when the work ends."""
+    or a restore is never left half done). Close it when the work ends.
+
+    It shows after :data:`SHOW_AFTER_MS`, or ``at_once``: a restore closes the store, so
+    the window must take no edit from its first moment (the dialog is window-modal)."""
     dialog = QProgressDialog(text, "", 0, 0, parent)
     dialog.setCancelButton(None)
     dialog.setWindowTitle(text.rstrip("…"))
@@ -19,5 +22,11 @@ def busy_dialog(parent: QWidget, text: str) -> QProgressDialog:
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    if at_once:
+        dialog.show()
+        return dialog
     dialog.setMinimumDuration(SHOW_AFTER_MS)
+    # Qt starts the wait only when the value is set to the minimum; without this it first
+    # shows after its own 4 seconds, whatever the minimum duration says.
+    dialog.setValue(0)
     return dialog

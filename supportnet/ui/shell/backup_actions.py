@@ -131,7 +131,7 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
         self._paused_timers = [t for t in self.findChildren(QTimer) if t.isActive()]
         for timer in self._paused_timers:
             timer.stop()
-        self.backup_progress = busy_dialog(self, words.RESTORING)
+        self.backup_progress = busy_dialog(self, words.RESTORING, at_once=True)
         self.background.run(
             lambda: backups.restore(source, secret),
             self._restored,

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from supportnet.demo.loader import load_demo
 from supportnet.ui.shell import backup_actions
@@ -79,6 +80,11 @@ def test_back_up_now_writes_a_backup_that_restores_and_restore_keeps_the_old_dat
     # Restoring the empty backup: the window's network is replaced, the old one kept first.
     shell.restore_from_backup()
     assert not shell._time_timer.isActive()  # no refresh reads the store while it is swapped
+    # The store is closed meanwhile: from the first moment the window takes no edit.
+    progress = shell.backup_progress
+    assert progress is not None
+    assert progress.isVisible()
+    assert progress.windowModality() == Qt.WindowModality.WindowModal
     qtbot.waitUntil(lambda: bool(said))
     assert asked
     assert "replaced by the one in this backup" in asked[0]
@@ -210,3 +216,22 @@ def test_restoring_a_backup_from_another_computer_asks_its_key_first(
     assert people(shell) == their_people
     assert "the one the backup came with" in said[0][1]
     shell.close()
+
+
+def test_the_busy_window_waits_a_moment_then_shows(qtbot: Any) -> None:
+    """Back up now's progress shows after SHOW_AFTER_MS (Qt's own default would wait 4 s
+    unless the value starts at the minimum); a restore's shows at once."""
+    from PySide6.QtWidgets import QWidget
+
+    from supportnet.ui.backups.progress import SHOW_AFTER_MS, busy_dialog
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    later = busy_dialog(parent, "Backing up…")
+    assert not later.isVisible()
+    qtbot.waitUntil(later.isVisible, timeout=SHOW_AFTER_MS + 1500)
+    later.close()
+    at_once = busy_dialog(parent, "Restoring the backup…", at_once=True)
+    assert at_once.isVisible()
+    at_once.close()
