@@ -85,6 +85,15 @@ def test_each_page_with_the_menu_bar(window: MainWindow, page: Page) -> None:
     assert clashes(alt_keys(window) + menus) == {}
 
 
+def test_each_menus_items(window: MainWindow) -> None:
+    """Alt+F then a letter reaches one File item (and so in every menu)."""
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        assert menu is not None
+        items = [(_key(a.text()) or "", a.text()) for a in menu.actions() if a.text()]
+        assert clashes(items) == {}, top.text()
+
+
 def test_the_editors(qtbot: Any, demo_store: Any) -> None:
     from supportnet.ui.people.group_editor import GroupEditor
     from supportnet.ui.people.person_editor import PersonEditor

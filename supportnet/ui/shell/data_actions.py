@@ -62,7 +62,7 @@ class MainWindowData(_WindowBase):  # type: ignore[misc]
             "Save everything in one open file you can read anywhere (it is not encrypted)",
         )
         self.import_data_action = self._action(
-            "&Import data…",
+            "Import d&ata…",
             self.import_data,
             [],
             "Bring in a file saved with Export all data",

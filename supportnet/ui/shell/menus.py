@@ -127,7 +127,7 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             "&Edit selected…", self.edit_selected, [key(Qt.Key.Key_F2)], "Edit the selected one"
         )
         self.preferences_action = self._action(
-            "&Preferences…",
+            "Prefere&nces…",
             self.open_preferences,
             [key(ctrl | Qt.Key.Key_Comma)],
             "Suggestions a day, reminders and quiet hours, your time zone",
@@ -181,7 +181,7 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
         self.page_actions: dict[Page, QAction] = {}
         self.page_group = QActionGroup(self)
         self.zoom_in_action = self._action(
-            "Zoom &in",
+            "&Zoom in",
             lambda: self._map_do("zoom_in"),
             [key(ctrl | Qt.Key.Key_Plus), key(ctrl | Qt.Key.Key_Equal)],
         )
