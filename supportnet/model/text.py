@@ -71,3 +71,9 @@ def check_text(
         problems.append(Problem(field, f"Part of {label} isn't valid text; please type it again."))
     if _has_control(value, allow_newlines=multiline):
         problems.append(Problem(field, f"There's an invisible control character in {label}."))
+
+
+def amount(n: int, one: str, many: str) -> str:
+    """``one`` for one ("a note", "1 person"), else the number and ``many`` ("2 notes",
+    "1,200 check-ins"): the one way lines count things."""
+    return one if n == 1 else f"{n:,} {many}"

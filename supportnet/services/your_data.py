@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from supportnet.data.keys import KeyMethod, default_backend
 from supportnet.data.store import AUTO_BACKEND
 from supportnet.model.errors import SupportNetError
+from supportnet.model.text import amount
 
 if TYPE_CHECKING:
     from supportnet.data.store import Store
@@ -38,14 +39,9 @@ _COUNTED = (
 )
 
 
-def amount(n: int, one: str, many: str) -> str:
-    """ "1 person", "3 people"."""
-    return f"{n} {one if n == 1 else many}"
-
-
 def counts_text(counts: dict[str, int]) -> str:
     """ "12 people, 3 groups, 20 plans and 140 check-ins"."""
-    parts = [amount(counts.get(key, 0), one, many) for key, one, many in _COUNTED]
+    parts = [amount(counts.get(key, 0), f"1 {one}", many) for key, one, many in _COUNTED]
     return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from supportnet.model.days import clock_time, day_month_year
 from supportnet.services.backups import BackupWritten, Restored
+from supportnet.services.your_data import counts_text
 
 BACKUP_TITLE = "Back up now"
 BACKUP_DONE_TITLE = "Backup saved"
@@ -45,10 +46,13 @@ def restore_question(backups_folder: Path) -> str:
 
 def restored_text(restored: Restored) -> str:
     """What came back, where the replaced data is kept, and the key it now has."""
-    lines = [
-        f"Restored {restored.people} people, {restored.groups} groups, {restored.plans} plans "
-        f"and {restored.checkins} check-ins."
-    ]
+    counts = {
+        "people": restored.people,
+        "groups": restored.groups,
+        "plans": restored.plans,
+        "checkins": restored.checkins,
+    }
+    lines = [f"Restored {counts_text(counts)}."]
     if restored.safety_backup is not None:
         lines.append(f"What you had before is kept in {restored.safety_backup}.")
     if restored.new_recovery_key:

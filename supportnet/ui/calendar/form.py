@@ -65,10 +65,10 @@ from supportnet.ui.calendar.texts import (
     STATE_FOLDER,
     WEEKS_HINT,
     WHEN_SAMPLE,
-    default_folder,
     normalise_path,
 )
 from supportnet.ui.shell.ui_state import UiState
+from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.buttons import cancel_button, message_row, push_button
 from supportnet.ui.widgets.dialogs import DialogWidth
 from supportnet.ui.widgets.editor_form import heading_label
@@ -389,7 +389,7 @@ class ExportForm(QDialog):
         remembered = self._state.text(STATE_FOLDER)
         if remembered and Path(remembered).is_dir():
             return Path(remembered)
-        return default_folder()
+        return dialogs.documents_folder()
 
     # --- keyboard --------------------------------------------------------------------------------
 

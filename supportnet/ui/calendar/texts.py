@@ -6,10 +6,6 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import (
-    QStandardPaths,
-)
-
 from supportnet.calendar import (
     ExportEvent,
     Privacy,
@@ -133,16 +129,6 @@ def when_text(event: ExportEvent, zone: ZoneInfo, today: date) -> str:
             return f"{before} · next {text}"
         return f"{'Next' if event.upcoming else 'From'} {text}"
     return text
-
-
-def default_folder() -> Path:
-    """The Documents folder if there is one, else the home folder."""
-    home = Path.home()
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    for candidate in (Path(documents) if documents else None, home / "Documents"):
-        if candidate is not None and candidate != home and candidate.is_dir():
-            return candidate
-    return home
 
 
 def normalise_path(text: str) -> Path | None:

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.model.network import Circle
+from supportnet.model.text import amount
 from supportnet.services.contacts_import import FilePreview, PreviewRow, Status
 from supportnet.ui.contacts.rows import ContactRowsModel
 from supportnet.ui.contacts.words import (
     Choice,
-    amount,
     choice_of,
     chosen_count,
     summary_line,

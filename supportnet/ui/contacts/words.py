@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from supportnet.model.imported_contacts import Unreadable
 from supportnet.model.network import ChannelKind, Group, Person
+from supportnet.model.text import amount
 from supportnet.services.contacts_import import FilePreview, Imported, PreviewRow, Status
 
 
@@ -16,11 +17,6 @@ class Choice(enum.Enum):
     SKIP = "skip"
     ADD = "add"
     MERGE = "merge"
-
-
-def amount(n: int, one: str, many: str) -> str:
-    """ "a note", "2 notes": ``one`` for one, else the number and ``many``."""
-    return one if n == 1 else f"{n} {many}"
 
 
 def choice_of(row: PreviewRow) -> Choice:

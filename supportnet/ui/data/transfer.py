@@ -177,7 +177,6 @@ class DataTransfer:
 
 def attach(window: Any) -> DataTransfer:
     """The transfer for the main window ``window``, built from its services and signals."""
-    from supportnet.ui.calendar.texts import default_folder
 
     def changed() -> None:
         window.signals.network_changed()
@@ -189,7 +188,7 @@ def attach(window: Any) -> DataTransfer:
         window._source.your_data(),
         window.background,
         clock=window._clock,
-        folder=default_folder,
+        folder=dialogs.documents_folder,
         note=window.show_note,
         changed=changed,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from supportnet.model.errors import SupportNetError
@@ -37,12 +37,6 @@ def ask_restore_path(parent: Any, folder: Path) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def documents_folder() -> Path:
-    """The person's Documents folder (their home folder where there is none)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found and Path(found).is_dir() else Path.home()
-
-
 class MainWindowBackups(_WindowBase):  # type: ignore[misc]
     """Backs up and restores on the window's background worker, with a quiet progress window."""
 
@@ -69,7 +63,7 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
 
     def _backup_start_folder(self) -> Path:
         extra = self._source.backups.extra_folder()
-        return extra if extra is not None and extra.is_dir() else documents_folder()
+        return extra if extra is not None and extra.is_dir() else dialogs.documents_folder()
 
     def back_up_now(self) -> None:
         """Ask where, then write the backup on the worker; say where it is and what opens it."""
@@ -105,7 +99,7 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
             return
         backups = self._source.backups
         source = ask_restore_path(
-            self, backups.folder if backups.folder.is_dir() else documents_folder()
+            self, backups.folder if backups.folder.is_dir() else dialogs.documents_folder()
         )
         if source is None:
             return

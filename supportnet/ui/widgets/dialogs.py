@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from supportnet import APP_NAME
+from supportnet.model.text import amount
 
 DEFAULT_ERROR_TITLE = "SupportNet can't continue"
 
@@ -194,10 +195,6 @@ def show_about(parent: QWidget | None, version: str, data_location: str, key_loc
 # --- Deleting, closing an editor, exporting -------------------------------------------------
 
 
-def _amount(n: int, one: str, many: str) -> str:
-    return one if n == 1 else f"{n:,} {many}"
-
-
 def delete_question(
     name: str, plans: int, checkins: int, *, group: bool = False, teams: str = ""
 ) -> str:
@@ -206,9 +203,9 @@ def delete_question(
     ``teams`` says what it means for the care teams they are on (the services word it)."""
     parts = []
     if plans:
-        parts.append(_amount(plans, "plan", "plans"))
+        parts.append(amount(plans, "plan", "plans"))
     if checkins:
-        parts.append(_amount(checkins, "check-in", "check-ins"))
+        parts.append(amount(checkins, "check-in", "check-ins"))
     going = ""
     if parts:
         owner = "Its" if group else "Their"
@@ -308,3 +305,16 @@ def show_done(parent: QWidget | None, message: str, *, title: str) -> None:
     box = _box(parent, QMessageBox.Icon.Information, title, message)
     _add_close(box)
     box.exec()
+
+
+def documents_folder() -> Path:
+    """Where a file the person saves is offered first: their Documents folder if there is
+    one, else their home folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    home = Path.home()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for candidate in (Path(documents) if documents else None, home / "Documents"):
+        if candidate is not None and candidate != home and candidate.is_dir():
+            return candidate
+    return home

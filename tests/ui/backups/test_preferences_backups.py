@@ -150,3 +150,12 @@ def test_the_backup_words_keep_the_voice(tmp_path: Path) -> None:
     for text in texts:
         assert flagged(text) == [], text
         assert "!" not in text
+
+
+def test_a_restore_counts_one_of_each_in_the_singular() -> None:
+    from supportnet.services.backups import Restored
+    from supportnet.ui.backups.words import restored_text
+
+    restored = Restored(1, 1, 1, 1, None, from_elsewhere=False, new_recovery_key=False)
+    text = restored_text(restored)
+    assert text.startswith("Restored 1 person, 1 group, 1 plan and 1 check-in.")

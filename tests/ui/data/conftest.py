@@ -42,9 +42,9 @@ def files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Path | N
     chosen: dict[str, Path | None] = {"export": tmp_path / "all.json", "import": None}
     monkeypatch.setattr(transfer, "ask_export_path", lambda _p, _start: chosen["export"])
     monkeypatch.setattr(transfer, "ask_import_path", lambda _p, _folder: chosen["import"])
-    from supportnet.ui.calendar import texts
+    from supportnet.ui.widgets import dialogs
 
-    monkeypatch.setattr(texts, "default_folder", lambda: tmp_path)
+    monkeypatch.setattr(dialogs, "documents_folder", lambda: tmp_path)
     return chosen
 
 
