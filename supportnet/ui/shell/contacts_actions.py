@@ -90,6 +90,8 @@ class MainWindowContacts(_WindowBase):  # type: ignore[misc]
     def _contacts_failed(self, exc: BaseException, title: str) -> None:
         self._contacts_busy_now(False)
         dialogs.show_error(self, _message(exc), title=title)
+        if not isinstance(exc, SupportNetError):
+            raise exc  # a bug: the crash reporter says so too, without the contacts in it
 
     def _contacts_read(self, service: ContactsImport, previews: list[FilePreview]) -> None:
         from supportnet.ui.contacts.preview import ContactsPreviewDialog
