@@ -1,8 +1,8 @@
-"""Reading the user's own check-ins over a span, for the Insights charts: only the columns
-the charts add up, in one pass (100,000 check-ins are read in well under a second), or
-added up by SQLite itself (:func:`weekly_counts`, :func:`mood_sums`), which gives back a
-few thousand rows at most in place of tens of thousands. The adding up is defined by the pure
-functions of :mod:`supportnet.insights`; tests hold the two to the same figures."""
+"""The user's own check-ins over a span added up for the Insights charts by SQLite itself,
+from the covering index on the time (``ix_checkins_at_covering``, migration 0008): a row
+a week and one per person or group come back in place of tens of thousands of check-ins.
+The adding up is defined by the pure functions of :mod:`supportnet.insights`; tests hold
+the two to the same figures."""
 
 from __future__ import annotations
 
@@ -11,41 +11,17 @@ from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 
 from supportnet.data.reads import Reader
-from supportnet.insights.connection import Contact, WeekCount
+from supportnet.insights.connection import WeekCount
 from supportnet.model.checkins import Initiator
 from supportnet.model.network import Circle, SupportType
 from supportnet.model.targets import GROUP, PERSON, TargetKey
 
-_INITIATORS = {m.value: m for m in Initiator}
 _SUPPORTS = {m.value: m for m in SupportType}
-_CIRCLES = {m.value: m for m in Circle}
 
 
 def _stored(moment: datetime) -> str:
     """A moment as the store writes times (naive UTC text), for comparing in SQL."""
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-
-
-def own_checkins_since(db: Reader, since: datetime) -> list[Contact]:
-    """The check-ins at or after ``since`` that the user had themself (not a supporter's on
-    a care team's rota), oldest first, with when, with whom, who reached out and the moods
-    only: no notes, and no uid (the charts name no check-in). All of it is read from the
-    index on the time (``ix_checkins_at_covering``, migration 0008), not from the rows."""
-    stamp = _stored(since)
-    rows = db.execute(
-        "SELECT at, person_id, group_id, initiator, mood_before, mood_after FROM checkins "
-        "WHERE at >= ? AND by_ref IS NULL ORDER BY at",
-        (stamp,),
-    )
-    parse = datetime.fromisoformat
-    new = tuple.__new__  # what Contact._make calls, less a length check: 50,000 rows
-    initiators = _INITIATORS
-    return [
-        new(
-            Contact, (parse(at).replace(tzinfo=UTC), pid, gid, initiators[who], before, after, None)
-        )
-        for at, pid, gid, who, before, after in rows
-    ]
 
 
 def support_by_target(db: Reader) -> dict[TargetKey, set[SupportType]]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from supportnet.model.checkins import Initiator
 from supportnet.model.network import Circle
@@ -20,8 +20,7 @@ from supportnet.model.targets import TargetKey, target_key_of
 
 
 class Contacted(Protocol):
-    """What Insights reads of a check-in (a :class:`CheckIn` has it all; so does the lighter
-    :class:`Contact` the store reads for a span)."""
+    """What Insights reads of a check-in (a :class:`CheckIn` has it all)."""
 
     @property
     def at(self) -> datetime: ...
@@ -37,19 +36,6 @@ class Contacted(Protocol):
     def mood_after(self) -> int | None: ...
     @property
     def by(self) -> str | None: ...
-
-
-class Contact(NamedTuple):
-    """A check-in as Insights reads it: when (aware), with whom, who reached out, the moods,
-    and the supporter who did it on a rota (None: the user)."""
-
-    at: datetime
-    person_id: int | None
-    group_id: int | None
-    initiator: Initiator
-    mood_before: int | None
-    mood_after: int | None
-    by: str | None = None
 
 
 class Split(StrEnum):
