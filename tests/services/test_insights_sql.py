@@ -190,3 +190,28 @@ def test_the_store_adds_up_what_the_pure_functions_do(
 
 def reads_targets(store: Store) -> list[TargetKey]:
     return [(kind, tid) for kind, tid, *_rest in reads.everyone(store.db, channels=False)]
+
+
+def test_the_check_ins_are_added_up_from_indexes_alone(
+    demo: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every read of the check-ins searches an index; those over a span of time find all
+    they add up in the index on the time (no row visited)."""
+    db = demo.db
+    real = db.execute
+    plans: list[list[str]] = []
+
+    def explained(sql: str, params: tuple[object, ...] = ()) -> object:
+        if "FROM checkins" in sql:
+            plans.append([str(row[-1]) for row in real(f"EXPLAIN QUERY PLAN {sql}", params)])
+        return real(sql, params)
+
+    monkeypatch.setattr(db, "execute", explained)
+    Services.of(demo).insights().gather(NOW)
+    monkeypatch.undo()
+    searches = [step for plan in plans for step in plan if "checkins" in step or " c " in step]
+    assert len(plans) >= 4
+    assert all(step.startswith("SEARCH") for step in searches), searches
+    over_time = [step for step in searches if "(at>" in step]
+    assert len(over_time) >= 3
+    assert all("COVERING INDEX ix_checkins_at_covering" in step for step in over_time)
