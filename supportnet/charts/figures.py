@@ -182,12 +182,11 @@ def _most(items: Sequence[_T], count: Callable[[_T], int], name: Callable[[_T], 
 
 def _footnote(figure: Figure, style: ChartStyle, drawn: int, total: int, of: str) -> None:
     if drawn < total:
-        figure.text(
-            0.0,
-            0.0,
+        # As the figure's x label, so the layout makes room for it under the axes' own.
+        figure.supxlabel(
             words.most_counted(total, of=of),
+            x=0.0,
             ha="left",
-            va="bottom",
             color=style.quiet,
             **_font(style, 0.85),
         )
