@@ -64,27 +64,35 @@ def not_enough(figure: Figure, style: ChartStyle, text: str = words.NOT_ENOUGH) 
 
 def connection_figure(chart: WeeklyConnection, style: ChartStyle) -> Figure:
     """Check-ins per week, stacked; a week with none is simply a low bar."""
+    from matplotlib.collections import PolyCollection
     from matplotlib.ticker import MaxNLocator
+
+    from supportnet.charts.margins import FixedMargins
 
     figure = new_figure(style, 3.2)
     if chart.total < words.MIN_CHECKINS:
         not_enough(figure, style)
         return figure
     axes = _axes(figure, style)
-    x = list(range(len(chart.weeks)))
-    bottom = [0] * len(x)
+    bottom = [0] * len(chart.weeks)
     for series in chart.series:
         colour, hatch = SERIES[series.key]
-        axes.bar(
-            x,
-            series.counts,
-            bottom=bottom,
-            width=0.8,
-            color=colour,
-            hatch=hatch,
-            edgecolor=style.background,
-            linewidth=0.6,
-            label=series.label,
+        # Each layer is one collection of bars, not a patch per bar: a third of the draw.
+        bars = [
+            ((x - 0.4, low), (x - 0.4, low + count), (x + 0.4, low + count), (x + 0.4, low))
+            for x, (low, count) in enumerate(zip(bottom, series.counts, strict=True))
+            if count
+        ]
+        axes.add_collection(
+            PolyCollection(
+                bars,
+                facecolors=colour,
+                edgecolors=style.background,
+                linewidths=0.6,
+                hatch=hatch or None,
+                label=series.label,
+            ),
+            autolim=False,
         )
         bottom = [b + c for b, c in zip(bottom, series.counts, strict=True)]
     ticks = [i for i, monday in enumerate(chart.weeks) if i == 0 or monday.day <= 7]
@@ -92,12 +100,31 @@ def connection_figure(chart: WeeklyConnection, style: ChartStyle) -> Figure:
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.yaxis.grid(True, color=style.grid, linewidth=0.6)
     axes.set_ylabel("Check-ins a week", color=style.text, **_font(style, 0.9))
-    axes.set_xlim(-0.6, len(x) - 0.4)
+    axes.set_xlim(-0.6, len(chart.weeks) - 0.4)
+    top = max(bottom) * 1.05
+    axes.set_ylim(0, top)
+    # Above the bars, so it never covers the tallest.
     legend = axes.legend(
-        loc="upper left", frameon=False, ncols=len(chart.series), prop=_font(style, 0.9)
+        loc="lower left",
+        bbox_to_anchor=(0, 1),
+        borderaxespad=0.2,
+        frameon=False,
+        ncols=len(chart.series),
+        prop=_font(style, 0.9),
     )
     for text in legend.get_texts():
         text.set_color(style.text)
+    # The labels' sizes follow from the font: the y label and the widest count to the
+    # left, a line of month names below, the legend's row above.
+    line = style.font_size * 0.9 * 1.25
+    figure.set_layout_engine(
+        FixedMargins(
+            left=6 + line + 4 + len(str(int(top))) * style.font_size * 0.9 * 0.65 + 8,
+            bottom=6 + line + 8,
+            right=8,
+            top=4 + line * 1.6,
+        )
+    )
     return figure
 
 
@@ -155,12 +182,11 @@ def _most(items: Sequence[_T], count: Callable[[_T], int], name: Callable[[_T], 
 
 def _footnote(figure: Figure, style: ChartStyle, drawn: int, total: int, of: str) -> None:
     if drawn < total:
-        figure.text(
-            0.0,
-            0.0,
+        # As the figure's x label, so the layout makes room for it under the axes' own.
+        figure.supxlabel(
             words.most_counted(total, of=of),
+            x=0.0,
             ha="left",
-            va="bottom",
             color=style.quiet,
             **_font(style, 0.85),
         )
@@ -220,26 +246,29 @@ def rhythm_figure(strips: Sequence[RhythmStrip], style: ChartStyle) -> Figure:
     axes = _axes(figure, style)
     rows = list(range(len(strips)))[::-1]
     widest = max([*(g for s in strips for g in s.gaps), *(s.ideal_days for s in strips)])
-    for y, strip in zip(rows, strips, strict=True):
-        if strip.gaps:
-            axes.scatter(
-                strip.gaps,
-                [y] * len(strip.gaps),
-                s=22,
-                color=style.positive,
-                alpha=0.75,
-                linewidths=0,
-                label="Days between check-ins" if y == rows[0] else None,
-            )
+    # Every strip's dots as one collection, and every chosen rhythm as another: a
+    # collection per strip took several times as long to draw.
+    dots = [(gap, y) for y, strip in zip(rows, strips, strict=True) for gap in strip.gaps]
+    if dots:
         axes.scatter(
-            [strip.ideal_days],
-            [y],
-            marker="|",
-            s=260,
-            linewidths=2.2,
-            color=style.text,
-            label="The rhythm you chose" if y == rows[0] else None,
+            [gap for gap, _y in dots],
+            [y for _gap, y in dots],
+            s=22,
+            color=style.positive,
+            alpha=0.75,
+            linewidths=0,
+            label="Days between check-ins",
         )
+    axes.scatter(
+        [strip.ideal_days for strip in strips],
+        rows,
+        marker="|",
+        s=260,
+        linewidths=2.2,
+        color=style.text,
+        label="The rhythm you chose",
+    )
+    for y, strip in zip(rows, strips, strict=True):
         if strip.typical is None:
             axes.text(
                 widest * 1.04,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from supportnet.model.checkins import Initiator
 from supportnet.model.network import Circle
@@ -20,8 +20,7 @@ from supportnet.model.targets import TargetKey, target_key_of
 
 
 class Contacted(Protocol):
-    """What Insights reads of a check-in (a :class:`CheckIn` has it all; so does the lighter
-    :class:`Contact` the store reads for a span)."""
+    """What Insights reads of a check-in (a :class:`CheckIn` has it all)."""
 
     @property
     def at(self) -> datetime: ...
@@ -37,19 +36,6 @@ class Contacted(Protocol):
     def mood_after(self) -> int | None: ...
     @property
     def by(self) -> str | None: ...
-
-
-class Contact(NamedTuple):
-    """A check-in as Insights reads it: when (aware), with whom, who reached out, the moods,
-    and the supporter who did it on a rota (None: the user)."""
-
-    at: datetime
-    person_id: int | None
-    group_id: int | None
-    initiator: Initiator
-    mood_before: int | None
-    mood_after: int | None
-    by: str | None = None
 
 
 class Split(StrEnum):
@@ -111,6 +97,24 @@ def is_own(checkin: Contacted) -> bool:
     return checkin.by is None
 
 
+def week_bounds(today: date, weeks: int, zone: tzinfo) -> list[datetime]:
+    """The UTC instants the ``weeks`` weeks up to ``today``'s start at, then the end of today:
+    week ``i`` is from ``bounds[i]`` up to (not including) ``bounds[i + 1]``.
+
+    Each week runs from its Monday's midnight on the user's clock, the last to the end of
+    today: the local date of every check-in decides its week, across clock changes, with no
+    conversion per check-in (and the store can compare its UTC times with these).
+    """
+    bounds = [datetime.combine(monday, time(), zone) for monday in weeks_ending(today, weeks)]
+    bounds.append(datetime.combine(today + timedelta(days=1), time(), zone))
+    return [bound.astimezone(UTC) for bound in bounds]
+
+
+#: A count of one week's check-ins: the week's index, the circle they were in or who reached
+#: out, and how many.
+WeekCount = tuple[int, Circle | Initiator, int]
+
+
 def connection_over_time(
     checkins: Iterable[Contacted],
     circles: Mapping[TargetKey, Circle],
@@ -125,14 +129,31 @@ def connection_over_time(
     ``circles`` says whose circle each person or group is in; by circle, a check-in with
     someone no longer in the network isn't counted (there is no circle to put it in).
     """
-    starts = weeks_ending(today, weeks)
-    # Each week from its Monday's midnight on the user's clock, the last to the end of
-    # today: the local date of every check-in decides its week, across clock changes, with
-    # no conversion per check-in.
-    bounds = [datetime.combine(monday, time(), zone) for monday in starts]
-    bounds.append(datetime.combine(today + timedelta(days=1), time(), zone))
-    # In UTC, so each comparison below is a cheap one (a zone's offset is looked up once).
-    bounds = [bound.astimezone(UTC) for bound in bounds]
+    bounds = week_bounds(today, weeks, zone)
+    counts: dict[tuple[int, Circle | Initiator], int] = {}
+    for checkin in checkins:
+        if checkin.by is not None:
+            continue
+        slot = bisect_right(bounds, checkin.at) - 1
+        if not 0 <= slot < weeks:
+            continue
+        if split is Split.CIRCLE:
+            target = target_key_of(checkin.person_id, checkin.group_id)
+            layer: Circle | Initiator | None = circles.get(target) if target is not None else None
+        else:
+            layer = checkin.initiator
+        if layer is not None:
+            counts[slot, layer] = counts.get((slot, layer), 0) + 1
+    tally = [(slot, layer, count) for (slot, layer), count in counts.items()]
+    return connection_of_counts(tally, today=today, weeks=weeks, split=split)
+
+
+def connection_of_counts(
+    counts: Iterable[WeekCount], *, today: date, weeks: int, split: Split
+) -> WeeklyConnection:
+    """The chart's layers from check-ins already counted per week, by circle or by who
+    reached out (as :func:`connection_over_time` counts them, or the store does); counts
+    of the other split's layers are left out."""
     layers: list[Circle | Initiator]
     if split is Split.CIRCLE:
         layers = list(Circle)
@@ -140,23 +161,12 @@ def connection_over_time(
     else:
         layers = list(Initiator)
         labels = [WHO_LABELS[who] for who in Initiator]
-    counts: dict[Circle | Initiator, list[int]] = {layer: [0] * weeks for layer in layers}
-    by_circle = split is Split.CIRCLE
-    for checkin in checkins:
-        if checkin.by is not None:
-            continue
-        slot = bisect_right(bounds, checkin.at) - 1
-        if not 0 <= slot < weeks:
-            continue
-        if by_circle:
-            target = target_key_of(checkin.person_id, checkin.group_id)
-            circle = circles.get(target) if target is not None else None
-            if circle is not None:
-                counts[circle][slot] += 1
-        else:
-            counts[checkin.initiator][slot] += 1
+    stacked: dict[Circle | Initiator, list[int]] = {layer: [0] * weeks for layer in layers}
+    for slot, layer, count in counts:
+        if layer in stacked and 0 <= slot < weeks:
+            stacked[layer][slot] += count
     series = tuple(
-        Series(layer.value, label, tuple(counts[layer]))
+        Series(layer.value, label, tuple(stacked[layer]))
         for layer, label in zip(layers, labels, strict=True)
     )
-    return WeeklyConnection(starts, series, split)
+    return WeeklyConnection(weeks_ending(today, weeks), series, split)

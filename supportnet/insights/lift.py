@@ -58,11 +58,25 @@ def mood_lifts(
         total = sums.setdefault(key, [0, 0])
         total[0] += after - before
         total[1] += 1
+    added = {key: (change, count) for key, (change, count) in sums.items()}
+    return lifts_of_sums(added, names, min_pairs=min_pairs)
+
+
+def lifts_of_sums(
+    sums: Mapping[TargetKey, tuple[int, int]],
+    names: Mapping[TargetKey, str],
+    *,
+    min_pairs: int = MIN_MOOD_PAIRS,
+) -> MoodLifts:
+    """The lifts from each person's or group's mood changes already added up: the sum of
+    after minus before and how many check-ins it is over (as :func:`mood_lifts` adds them,
+    or the store does). Those not in ``names`` are no longer in the network."""
+    kept = {key: total for key, total in sums.items() if key in names and total[1]}
     shown = [
         Lift(key, names[key], change / count, count)
-        for key, (change, count) in sums.items()
+        for key, (change, count) in kept.items()
         if count >= min_pairs
     ]
     shown.sort(key=lambda lift: (lift.name.casefold(), lift.target))
-    too_few = sum(1 for _change, count in sums.values() if count < min_pairs)
+    too_few = sum(1 for _change, count in kept.values() if count < min_pairs)
     return MoodLifts(tuple(shown), too_few)

@@ -1,5 +1,5 @@
-"""The Insights charts' numbers from the store: one read of the span's check-ins, added up by
-:mod:`supportnet.insights` (no matplotlib here: drawing is :mod:`supportnet.charts`)."""
+"""The Insights charts' numbers from the store: the span's check-ins added up by SQLite and
+shaped by :mod:`supportnet.insights` (no matplotlib here: drawing is :mod:`supportnet.charts`)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from supportnet.data import insight_reads, reads
-from supportnet.insights.connection import Split, connection_over_time, weeks_ending
+from supportnet.insights.connection import Split, connection_of_counts, week_bounds
 from supportnet.insights.coverage import RECENT_DAYS, support_coverage
-from supportnet.insights.lift import mood_lifts
+from supportnet.insights.lift import lifts_of_sums
 from supportnet.insights.overview import Insights
 from supportnet.insights.rhythm import rhythm_strips
-from supportnet.model.targets import GROUP, PERSON, TargetKey, target_key_of
 from supportnet.model.zones import zone_or_utc
 from supportnet.services.everyone import targets
 from supportnet.services.schedule_reader import user_zone
@@ -38,49 +37,34 @@ class InsightsService:
         store = self._store
         zone = zone_or_utc(user_zone(store))
         today = now.astimezone(zone).date()
-        first = weeks_ending(today, weeks)[0]
-        span_start = datetime.combine(first, datetime.min.time(), zone)
+        bounds = week_bounds(today, weeks, zone)
+        span_start = bounds[0]
+        # Coverage looks at the last month whatever the span.
+        month_ago = now - timedelta(days=RECENT_DAYS)
         with reads.snapshot(store.db):
-            checkins = insight_reads.own_checkins_since(store.db, span_start)
-            # Coverage looks at the last month whatever the span: read again only when the
-            # span is shorter than that.
-            month_ago = now - timedelta(days=RECENT_DAYS)
-            lately = (
-                None
-                if span_start <= month_ago
-                else insight_reads.own_last_contact_since(store.db, month_ago)
-            )
             everyone = targets(store)
             support = insight_reads.support_by_target(store.db)
             plans = reads.plans(store.db, kind="flexible", paused=False)
-        circles = {key: target.circle for key, target in everyone.items()}
+            # SQLite adds up the span's check-ins (tens of thousands on a big store) as the
+            # pure functions of supportnet.insights would (tests hold the two to the same
+            # figures): what comes back is a row a week and one per person or group.
+            counts = insight_reads.weekly_counts(store.db, bounds)
+            moods = insight_reads.mood_sums(store.db, span_start)
+            lately = insight_reads.own_last_contact_since(store.db, month_ago)
+            # Only the flexible plans' people and groups need each check-in's time.
+            contacts = insight_reads.contact_times(
+                store.db,
+                span_start,
+                {plan.person_id for plan in plans if plan.person_id is not None},
+                {plan.group_id for plan in plans if plan.group_id is not None},
+            )
         names = {key: target.name for key, target in everyone.items()}
-        # Only the flexible plans' people and groups need each check-in's time.
-        planned = {plan.person_id for plan in plans if plan.person_id is not None}
-        planned_groups = {plan.group_id for plan in plans if plan.group_id is not None}
-        if lately is None:
-            lately = {}
-            for checkin in checkins:  # oldest first: the last one written is the latest
-                if checkin.at >= month_ago:
-                    key = target_key_of(checkin.person_id, checkin.group_id)
-                    if key is not None:
-                        lately[key] = checkin.at
-        contacts: dict[TargetKey, list[datetime]] = {}
-        for checkin in checkins:
-            if checkin.person_id in planned:
-                contacts.setdefault((PERSON, checkin.person_id), []).append(checkin.at)
-            elif checkin.group_id in planned_groups:
-                contacts.setdefault((GROUP, checkin.group_id), []).append(checkin.at)
         return Insights(
             weeks=weeks,
             now=now,
-            by_circle=connection_over_time(
-                checkins, circles, zone=zone, today=today, weeks=weeks, split=Split.CIRCLE
-            ),
-            by_who=connection_over_time(
-                checkins, circles, zone=zone, today=today, weeks=weeks, split=Split.WHO
-            ),
+            by_circle=connection_of_counts(counts, today=today, weeks=weeks, split=Split.CIRCLE),
+            by_who=connection_of_counts(counts, today=today, weeks=weeks, split=Split.WHO),
             coverage=support_coverage(support, lately, now=now),
-            lifts=mood_lifts(checkins, names),
+            lifts=lifts_of_sums(moods, names),
             rhythms=rhythm_strips(plans, contacts, names, since=span_start),
         )
