@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import stat
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from supportnet.insights import words
-from tests.cli.test_cli import assert_one_line_error, run_cli
+from tests.cli.test_cli import PASS, assert_one_line_error, run_cli
+from tests.conftest import REPO_ROOT, cli_env
 
 KINDS = (
     "connection-over-time",
@@ -67,3 +70,25 @@ def test_bad_input_is_one_line(demo_dir: Path, tmp_path: Path) -> None:
         result = run_cli("insights", "--data-dir", str(demo_dir), *args)
         assert_one_line_error(result, 2)
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_today_loads_no_matplotlib(demo_dir: Path) -> None:
+    """Only the insights command (and the page) pay for matplotlib."""
+    script = (
+        "import sys\n"
+        "from supportnet.__main__ import main\n"
+        f"code = main(['today', '--data-dir', {str(demo_dir)!r}])\n"
+        "print('loaded:', sorted(m for m in sys.modules if m.startswith('matplotlib'))[:2])\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=cli_env(SUPPORTNET_PASSPHRASE=PASS),
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "loaded: []" in result.stdout, result.stdout
