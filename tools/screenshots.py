@@ -80,6 +80,7 @@ def main() -> None:
     app.setStyle("Fusion")
     apply_style(app)  # as the app does
     light = app.palette()
+    from supportnet.insights.overview import ChartKind
     from supportnet.ui.shell.main_window import Page
 
     with (
@@ -97,8 +98,9 @@ def main() -> None:
             window = shown_window(Services.of(store), tmp, crisis, NOW)
             for page in Page:
                 window.show_page(page)
-                window.background.wait()  # Insights adds up on the worker first
-                app.processEvents()
+                window.background.wait()  # Insights adds up on the worker first,
+                for _turn in range(len(ChartKind) + 2):  # then draws a chart a turn
+                    app.processEvents()
                 name = page.name.lower().replace("_", "-")
                 written.append(_snap(window, out / f"{name}-{theme}.png"))
             # The map centred on the care team's focus person, with the team around her.

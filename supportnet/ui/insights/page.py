@@ -143,6 +143,8 @@ class InsightsPageController(QObject):
         #: True while numbers are being added up (more changes wait for that to end).
         self.busy = False
         self._again = False
+        #: The charts still to draw, one per turn of the event loop (see :meth:`draw`).
+        self._to_draw: list[ChartKind] = []
         #: Where the last chart was saved, to offer the same folder next time.
         self.save_dir = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
@@ -218,20 +220,40 @@ class InsightsPageController(QObject):
             raise error  # a bug: the crash reporter says so, without the user's data
 
     def draw(self) -> None:
-        """Each chart from the numbers last added up, in the window's colours now."""
+        """Each chart from the numbers last added up, in the window's colours now: every
+        sentence and table at once, then the charts one per turn of the event loop, so the
+        window stays responsive while each is drawn (a big network's take a while)."""
         insights = self.insights
         if insights is None:
             return
-        from supportnet.charts.figures import figure_of
-
-        style = self.style()
         split = self.split
         for kind, section in self.view.sections.items():
             section.set_summary(insights.summary(kind, split))
             section.set_table(insights.table(kind, split))
-            shown = insights.has_chart(kind, split)
-            section.set_figure(figure_of(insights, kind, style, split) if shown else None)
         self._show_tables(self.view.tables.isChecked())
+        self._to_draw = list(self.view.sections)
+        self._draw_next()
+
+    @property
+    def drawing(self) -> bool:
+        """True while some charts are still waiting to be drawn."""
+        return bool(self._to_draw)
+
+    def _draw_next(self) -> None:
+        insights = self.insights
+        if not self._to_draw or insights is None:
+            return
+        from supportnet.charts.figures import figure_of
+
+        kind = self._to_draw.pop(0)
+        split = self.split
+        shown = insights.has_chart(kind, split)
+        figure = figure_of(insights, kind, self.style(), split) if shown else None
+        self.view.sections[kind].set_figure(figure)
+        self.view.refit()
+        if self._to_draw:
+            # After this chart is laid out and painted: the next turn of the event loop.
+            QTimer.singleShot(0, self, self._draw_next)
 
     def style(self) -> Any:
         from supportnet.ui.insights.chart_style import style_of

@@ -28,7 +28,9 @@ from tests.ui.shells import open_shell
 def _opened(window: Any, qtbot: Any) -> Any:
     window.show_page(Page.INSIGHTS)
     page = window.insights
-    qtbot.waitUntil(lambda: page.insights is not None and not page.busy, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: page.insights is not None and not page.busy and not page.drawing, timeout=20_000
+    )
     return page
 
 
@@ -77,7 +79,9 @@ def test_weeks_stack_by_who_reached_out_and_look_back_a_year(window: Any, qtbot:
     assert headers == ["Week of", "I reached out", "They reached out"]
     assert "you reached out" in section.summary.text()
     page.view.span.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: page.insights.weeks == 52 and not page.busy, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: page.insights.weeks == 52 and not page.busy and not page.drawing, timeout=20_000
+    )
     assert section.table.rowCount() == 52
 
 
@@ -101,7 +105,8 @@ def test_the_charts_follow_a_palette_change(window: Any, qtbot: Any) -> None:
     light = app.palette()
     try:
         app.setPalette(dark_palette())
-        QApplication.processEvents()
+        QApplication.processEvents()  # the palette reaches the page: it draws again
+        qtbot.waitUntil(lambda: not page.drawing)
         ground = page.view.palette().color(QPalette.ColorRole.Window)
         for section in page.view.sections.values():
             assert section.canvas is not None
@@ -194,3 +199,16 @@ def test_the_page_scrolls_rather_than_squeezing_a_chart(window: Any, qtbot: Any)
         for section in page.view.sections.values():
             assert section.height() >= section.minimumSizeHint().height(), section.kind
         assert page.view.scroller.verticalScrollBar().maximum() > 0
+
+
+def test_charts_are_drawn_one_turn_at_a_time(window: Any, qtbot: Any) -> None:
+    """Sentences and tables at once; the first chart now and each other on a later turn of
+    the event loop, so clicks and keys are handled between them."""
+    page = _opened(window, qtbot)
+    page.draw()
+    sections = list(page.view.sections.values())
+    assert page.drawing
+    assert sections[0].canvas is not None
+    assert sections[-1].summary.text() == page.insights.summary(sections[-1].kind)
+    qtbot.waitUntil(lambda: not page.drawing)
+    assert all(section.canvas is not None for section in sections)
