@@ -6,6 +6,8 @@ Runs before any test module imports Qt or keyring, so the overrides take effect 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -113,6 +115,20 @@ def secret_service() -> object:
 
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def fresh_python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a new interpreter at the repository root, with :func:`cli_env`:
+    for what a fresh process loads or does."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env=cli_env(**env),
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def cli_env(**extra: str) -> dict[str, str]:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import stat
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from supportnet.insights import words
 from tests.cli.test_cli import PASS, assert_one_line_error, run_cli
-from tests.conftest import REPO_ROOT, cli_env
+from tests.conftest import fresh_python
 
 KINDS = (
     "connection-over-time",
@@ -81,14 +79,6 @@ def test_today_loads_no_matplotlib(demo_dir: Path) -> None:
         "print('loaded:', sorted(m for m in sys.modules if m.startswith('matplotlib'))[:2])\n"
         "sys.exit(code)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env=cli_env(SUPPORTNET_PASSPHRASE=PASS),
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = fresh_python(script, SUPPORTNET_PASSPHRASE=PASS)
     assert result.returncode == 0, result.stderr
     assert "loaded: []" in result.stdout, result.stdout

@@ -178,11 +178,6 @@ class DataTransfer:
 def attach(window: Any) -> DataTransfer:
     """The transfer for the main window ``window``, built from its services and signals."""
 
-    def changed() -> None:
-        window.signals.network_changed()
-        window.signals.safety_plan_changed.emit()
-        window.signals.care_teams_changed.emit()
-
     return DataTransfer(
         window,
         window._source.your_data(),
@@ -190,5 +185,5 @@ def attach(window: Any) -> DataTransfer:
         clock=window._clock,
         folder=dialogs.documents_folder,
         note=window.show_note,
-        changed=changed,
+        changed=window.signals.everything_changed,
     )

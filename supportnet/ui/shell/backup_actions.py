@@ -163,16 +163,7 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
     def _show_restored_network(self) -> None:
         """Every page reads the network again; undo can't reach back past a restore."""
         self.undo_stack.clear()
-        signals = self.signals
-        for signal in (
-            signals.people_changed,
-            signals.groups_changed,
-            signals.plans_changed,
-            signals.checkins_changed,
-            signals.safety_plan_changed,
-            signals.care_teams_changed,
-        ):
-            signal.emit()
+        self.signals.everything_changed()
         self.refresh()
 
     def _resume_timers(self) -> None:

@@ -23,3 +23,9 @@ class AppSignals(QObject):
         self.groups_changed.emit()
         self.plans_changed.emit()
         self.checkins_changed.emit()
+
+    def everything_changed(self) -> None:
+        """The whole store was replaced or added to (a restore, an import of all data)."""
+        self.network_changed()
+        self.safety_plan_changed.emit()
+        self.care_teams_changed.emit()

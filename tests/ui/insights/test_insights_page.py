@@ -4,8 +4,6 @@ dark mode and the keyboard."""
 from __future__ import annotations
 
 import stat
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,7 @@ from supportnet.model.checkins import CheckIn
 from supportnet.ui.insights.page import focus_order
 from supportnet.ui.insights.section import LOADING
 from supportnet.ui.shell.sidebar import Page
-from tests.conftest import REPO_ROOT
+from tests.conftest import fresh_python
 from tests.ui.conftest import NOW
 from tests.ui.shells import open_shell
 
@@ -177,14 +175,7 @@ with open_store(Path({str(tmp_path / "data")!r}), keyring_backend=MemoryKeyring(
     print("loaded:", loaded[:3])
     window.close()
 """
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = fresh_python(script)
     assert result.returncode == 0, result.stderr
     assert "loaded: []" in result.stdout, result.stdout
 
