@@ -60,9 +60,7 @@ def _cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     from supportnet.data import keys
 
-    monkeypatch.setattr(
-        keys, "DEFAULT_KDF", keys.KdfParams(iterations=1, memory_kib=8 * 1024, lanes=1)
-    )
+    monkeypatch.setattr(keys, "DEFAULT_KDF", _cheap_params())
 
 
 @pytest.fixture
@@ -83,11 +81,59 @@ def passphrase_provider() -> object:
     return lambda _purpose: TEST_PASSPHRASE
 
 
+#: The cheap key derivation of :func:`_cheap_kdf`, also for the session's template stores.
+def _cheap_params() -> object:
+    from supportnet.data import keys
+
+    return keys.KdfParams(iterations=1, memory_kib=8 * 1024, lanes=1)
+
+
+@pytest.fixture(scope="session")
+def empty_store_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty passphrase store made once, closed; each test's ``store`` opens a copy.
+
+    Making a store runs every migration (about half a second); copying one takes
+    milliseconds, and the copy is the same files a new store would be (the test's own
+    folder, modes kept; only the key is the same in every test).
+    """
+    from keyring.backends import fail
+
+    from supportnet.data import keys
+    from supportnet.data.store import open_store
+
+    folder = tmp_path_factory.mktemp("template") / "empty"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keys, "DEFAULT_KDF", _cheap_params())
+        open_store(
+            folder, passphrase=lambda _purpose: TEST_PASSPHRASE, keyring_backend=fail.Keyring()
+        ).close()
+    return folder
+
+
 @pytest.fixture
-def store(data_dir: Path, no_keyring: object, passphrase_provider: object) -> Iterator[object]:
+def store_template(empty_store_folder: Path) -> Path:
+    """The closed store ``store`` is a copy of (tests/ui/conftest.py has one with the
+    example network for the tests that ask for ``demo_store``)."""
+    return empty_store_folder
+
+
+def copy_store(template: Path, data_dir: Path) -> None:
+    """``template``'s files into ``data_dir`` (not there yet), its lock file left out."""
+    import shutil
+
+    from supportnet.data.lock import LOCK_NAME
+
+    shutil.copytree(template, data_dir, ignore=shutil.ignore_patterns(LOCK_NAME))
+
+
+@pytest.fixture
+def store(
+    data_dir: Path, no_keyring: object, passphrase_provider: object, store_template: Path
+) -> Iterator[object]:
     """An open, empty, passphrase-protected store in a temporary folder."""
     from supportnet.data.store import open_store
 
+    copy_store(store_template, data_dir)
     opened = open_store(
         data_dir,
         passphrase=passphrase_provider,  # type: ignore[arg-type]
