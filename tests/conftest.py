@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,33 @@ def empty_store_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         open_store(
             folder, passphrase=lambda _purpose: TEST_PASSPHRASE, keyring_backend=fail.Keyring()
         ).close()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def demo_store_folders(
+    empty_store_folder: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[date, str], Path]:
+    """A closed store holding the example network built around a day in a time zone, made
+    once for each (day, zone) the session asks for; a test's ``store`` can be a copy."""
+    from keyring.backends import fail
+
+    from supportnet.data.store import open_store
+    from supportnet.demo.loader import load_demo
+
+    made: dict[tuple[date, str], Path] = {}
+
+    def folder(today: date, zone: str) -> Path:
+        if (today, zone) not in made:
+            where = tmp_path_factory.mktemp("template") / "demo"
+            copy_store(empty_store_folder, where)
+            with open_store(
+                where, passphrase=lambda _purpose: TEST_PASSPHRASE, keyring_backend=fail.Keyring()
+            ) as store:
+                load_demo(store, today, zone)
+            made[today, zone] = where
+        return made[today, zone]
+
     return folder
 
 

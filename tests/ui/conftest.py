@@ -28,36 +28,22 @@ def clock() -> Callable[[], datetime]:
     return lambda: NOW
 
 
-@pytest.fixture(scope="session")
-def demo_store_folder(empty_store_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A closed store holding the example network built around :data:`TODAY`, made once."""
-    from keyring.backends import fail
-
-    from supportnet.data.store import open_store
-    from supportnet.demo.loader import load_demo
-    from tests.conftest import TEST_PASSPHRASE, copy_store
-
-    folder = tmp_path_factory.mktemp("template") / "demo"
-    copy_store(empty_store_folder, folder)
-    with open_store(
-        folder, passphrase=lambda _purpose: TEST_PASSPHRASE, keyring_backend=fail.Keyring()
-    ) as store:
-        load_demo(store, TODAY, ZONE)
-    return folder
-
-
 @pytest.fixture
 def store_template(
-    request: pytest.FixtureRequest, empty_store_folder: Path, demo_store_folder: Path
+    request: pytest.FixtureRequest,
+    empty_store_folder: Path,
+    demo_store_folders: Callable[[date, str], Path],
 ) -> Path:
     """A test that asks for ``demo_store`` gets a copy of the example network's store."""
-    return demo_store_folder if "demo_store" in request.fixturenames else empty_store_folder
+    if "demo_store" in request.fixturenames:
+        return demo_store_folders(TODAY, ZONE)
+    return empty_store_folder
 
 
 @pytest.fixture
 def demo_store(store: object) -> object:
     """The store fixture holding the example network, built around :data:`TODAY` (a copy
-    of :func:`demo_store_folder`, where ``load_demo`` ran once)."""
+    of the store where ``load_demo`` ran once: see ``store_template``)."""
     return store
 
 
