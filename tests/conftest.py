@@ -224,12 +224,26 @@ def open_keyring_store(data_dir: Path, memory_keyring: object) -> Iterator[Calla
 
 @pytest.fixture(scope="session")
 def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example store, made once by `supportnet demo` (the passphrase path)."""
-    from tests.cli.test_cli import run_cli
+    """The example store, made once by `supportnet demo` (the passphrase path).
+
+    The command runs in this process with the tests' cheap key derivation (see
+    :func:`_cheap_kdf`), so each command a test runs on a copy opens it in milliseconds,
+    not Argon2id's 0.3 s: the store is otherwise what the command makes in a subprocess.
+    """
+    import io
+
+    from supportnet.cli import run
+    from supportnet.data import keys
+    from tests.cli.test_cli import PASS
 
     folder = tmp_path_factory.mktemp("demo") / "store"
-    result = run_cli("demo", "--data-dir", str(folder))
-    assert result.returncode == 0, result.stderr
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keys, "DEFAULT_KDF", _cheap_params())
+        patch.setenv("SUPPORTNET_PASSPHRASE", PASS)
+        code = run(["demo", "--data-dir", str(folder)], stdout=out, stderr=err)
+    assert code == 0, err.getvalue()
+    assert err.getvalue() == ""
     return folder
 
 
