@@ -111,9 +111,11 @@ def _is_company(lines: dict[str, list[Any]], org: str) -> bool:
 
 def _labels(card: Any) -> dict[str, str]:
     """iOS's ``itemN.X-ABLabel`` lines, by their group."""
+    from vobject.base import ContentLine
+
     labels: dict[str, str] = {}
-    for line in card.lines():
-        if line.name.lower() == "x-ablabel" and line.group:
+    for line in card.contents.get("x-ablabel", []):  # vobject keys its lines by lower name
+        if isinstance(line, ContentLine) and line.group:
             label = _text(line.value)
             match = _APPLE_LABEL.match(label)
             labels[line.group.lower()] = match.group(1) if match else label
