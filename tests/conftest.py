@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -62,9 +63,7 @@ def _cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     from supportnet.data import keys
 
-    monkeypatch.setattr(
-        keys, "DEFAULT_KDF", keys.KdfParams(iterations=1, memory_kib=8 * 1024, lanes=1)
-    )
+    monkeypatch.setattr(keys, "DEFAULT_KDF", _cheap_params())
 
 
 @pytest.fixture
@@ -85,11 +84,86 @@ def passphrase_provider() -> object:
     return lambda _purpose: TEST_PASSPHRASE
 
 
+#: The cheap key derivation of :func:`_cheap_kdf`, also for the session's template stores.
+def _cheap_params() -> object:
+    from supportnet.data import keys
+
+    return keys.KdfParams(iterations=1, memory_kib=8 * 1024, lanes=1)
+
+
+@pytest.fixture(scope="session")
+def empty_store_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty passphrase store made once, closed; each test's ``store`` opens a copy.
+
+    Making a store runs every migration (about half a second); copying one takes
+    milliseconds, and the copy is the same files a new store would be (the test's own
+    folder, modes kept; only the key is the same in every test).
+    """
+    from keyring.backends import fail
+
+    from supportnet.data import keys
+    from supportnet.data.store import open_store
+
+    folder = tmp_path_factory.mktemp("template") / "empty"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keys, "DEFAULT_KDF", _cheap_params())
+        open_store(
+            folder, passphrase=lambda _purpose: TEST_PASSPHRASE, keyring_backend=fail.Keyring()
+        ).close()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def demo_store_folders(
+    empty_store_folder: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[date, str], Path]:
+    """A closed store holding the example network built around a day in a time zone, made
+    once for each (day, zone) the session asks for; a test's ``store`` can be a copy."""
+    from keyring.backends import fail
+
+    from supportnet.data.store import open_store
+    from supportnet.demo.loader import load_demo
+
+    made: dict[tuple[date, str], Path] = {}
+
+    def folder(today: date, zone: str) -> Path:
+        if (today, zone) not in made:
+            where = tmp_path_factory.mktemp("template") / "demo"
+            copy_store(empty_store_folder, where)
+            with open_store(
+                where, passphrase=lambda _purpose: TEST_PASSPHRASE, keyring_backend=fail.Keyring()
+            ) as store:
+                load_demo(store, today, zone)
+            made[today, zone] = where
+        return made[today, zone]
+
+    return folder
+
+
 @pytest.fixture
-def store(data_dir: Path, no_keyring: object, passphrase_provider: object) -> Iterator[object]:
+def store_template(empty_store_folder: Path) -> Path:
+    """The closed store ``store`` is a copy of (tests/ui/conftest.py has one with the
+    example network for the tests that ask for ``demo_store``)."""
+    return empty_store_folder
+
+
+def copy_store(template: Path, data_dir: Path) -> None:
+    """``template``'s files into ``data_dir`` (not there yet), its lock file left out."""
+    import shutil
+
+    from supportnet.data.lock import LOCK_NAME
+
+    shutil.copytree(template, data_dir, ignore=shutil.ignore_patterns(LOCK_NAME))
+
+
+@pytest.fixture
+def store(
+    data_dir: Path, no_keyring: object, passphrase_provider: object, store_template: Path
+) -> Iterator[object]:
     """An open, empty, passphrase-protected store in a temporary folder."""
     from supportnet.data.store import open_store
 
+    copy_store(store_template, data_dir)
     opened = open_store(
         data_dir,
         passphrase=passphrase_provider,  # type: ignore[arg-type]
@@ -166,12 +240,26 @@ def open_keyring_store(data_dir: Path, memory_keyring: object) -> Iterator[Calla
 
 @pytest.fixture(scope="session")
 def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example store, made once by `supportnet demo` (the passphrase path)."""
-    from tests.cli.test_cli import run_cli
+    """The example store, made once by `supportnet demo` (the passphrase path).
+
+    The command runs in this process with the tests' cheap key derivation (see
+    :func:`_cheap_kdf`), so each command a test runs on a copy opens it in milliseconds,
+    not Argon2id's 0.3 s: the store is otherwise what the command makes in a subprocess.
+    """
+    import io
+
+    from supportnet.cli import run
+    from supportnet.data import keys
+    from tests.cli.test_cli import PASS
 
     folder = tmp_path_factory.mktemp("demo") / "store"
-    result = run_cli("demo", "--data-dir", str(folder))
-    assert result.returncode == 0, result.stderr
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keys, "DEFAULT_KDF", _cheap_params())
+        patch.setenv("SUPPORTNET_PASSPHRASE", PASS)
+        code = run(["demo", "--data-dir", str(folder)], stdout=out, stderr=err)
+    assert code == 0, err.getvalue()
+    assert err.getvalue() == ""
     return folder
 
 

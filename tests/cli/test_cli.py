@@ -50,12 +50,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.fixture
-def demo_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "store"
-    result = run_cli("demo", "--data-dir", str(folder))
-    assert result.returncode == 0, result.stderr
-    return folder
+# ``demo_dir`` (tests/conftest.py): a private copy of one store `supportnet demo` made.
 
 
 def test_demo_doctor_backup_restore_round_trip_with_a_passphrase(

@@ -17,9 +17,7 @@ from supportnet.cli import run
 from supportnet.cli.care_commands import NO_PDF
 from supportnet.safety.crisis_lines import CountryHelp
 from supportnet.services.care_teams import RotaView
-from tests.cli.test_cli import PASS, assert_one_line_error, demo_dir, run_cli
-
-__all__ = ["demo_dir"]  # the fixture, used by name below
+from tests.cli.test_cli import PASS, assert_one_line_error, run_cli
 
 #: The example team's supporters, as the rota names them.
 SUPPORTERS = ("Rosie Mensah", "Grandad", "Owen Hughes", "You")

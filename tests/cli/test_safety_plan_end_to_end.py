@@ -6,9 +6,7 @@ import re
 import stat
 from pathlib import Path
 
-from tests.cli.test_cli import assert_one_line_error, demo_dir, run_cli
-
-__all__ = ["demo_dir"]  # the fixture, used by name below
+from tests.cli.test_cli import assert_one_line_error, run_cli
 
 
 def test_the_example_plan_prints_with_the_crisis_lines(demo_dir: Path) -> None:

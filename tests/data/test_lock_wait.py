@@ -6,6 +6,7 @@ The lock is held by a real second process, a tiny script using StoreLock as a co
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -168,22 +169,29 @@ def test_the_lock_file_says_who_holds_it(tmp_path: Path) -> None:
     assert Holder.from_text("") is None
 
 
-@pytest.mark.parametrize(
-    "text", ["²", "1" * 5000, "[" * 100_000, '{"pid": ' + "9" * 5000 + "}"], ids=str.__len__
-)
-def test_a_tampered_lock_file_is_still_one_line(demo_dir: Path, text: str) -> None:
-    import fcntl
+#: What a tampered lock file may hold: not UTF-8 text, huge numbers, deep brackets.
+TAMPERED = ["²", "1" * 5000, "[" * 100_000, '{"pid": ' + "9" * 5000 + "}"]
 
-    (demo_dir / LOCK_NAME).write_text(text, encoding="utf-8")
-    with open(demo_dir / LOCK_NAME, "rb") as held:  # held by "someone", as flock sees it
-        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        result = subprocess.run(
-            [sys.executable, "-m", "supportnet", "today", "--data-dir", str(demo_dir)],
-            capture_output=True,
-            text=True,
-            env=cli_env(SUPPORTNET_PASSPHRASE=PASS),
-            stdin=subprocess.DEVNULL,
-            timeout=120,
-            check=False,
-        )
-    assert_one_line_error(result, 1, "is using this data")
+
+def test_a_tampered_lock_file_is_still_one_line(demo_folder: Path, tmp_path: Path) -> None:
+    # Each command waits the full COMMAND_WAIT_SECONDS for the held lock: the four run at
+    # once, each on its own copy of the store, so the test waits once, not four times.
+    import fcntl
+    import shutil
+
+    running = []
+    with contextlib.ExitStack() as held_locks:
+        for number, text in enumerate(TAMPERED):
+            folder = tmp_path / f"store-{number}"
+            shutil.copytree(demo_folder, folder)
+            (folder / LOCK_NAME).write_text(text, encoding="utf-8")
+            held = held_locks.enter_context(open(folder / LOCK_NAME, "rb"))
+            fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # "someone" holds it
+            running.append((text, _start_cli("today", "--data-dir", str(folder))))
+        results = [(text, cli, cli.communicate(timeout=120)) for text, cli in running]
+    for text, cli, (out, err) in results:
+        result = subprocess.CompletedProcess(cli.args, cli.returncode, out, err)
+        try:
+            assert_one_line_error(result, 1, "is using this data")
+        except AssertionError as exc:  # say which lock file it was
+            raise AssertionError(f"a lock file of {len(text)} characters: {exc}") from exc

@@ -66,6 +66,23 @@ def test_an_organisation_only_card_is_an_organisation() -> None:
     assert [p.value for p in surgery.phones] == ["020 7946 0999"]
 
 
+def test_structured_names_and_organisations_keep_escapes_and_several_values() -> None:
+    # N and ORG are split by vobject's splitFields (the reader skips vobject's own objects):
+    # an escaped semicolon or comma stays in its field, a bare comma makes several values.
+    cards = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:O\\;Neill;Sam,Samuel;;Dr.;\r\n"
+        "ORG:Smith\\, Jones;Sales\r\nTEL:020 7946 0001\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nORG:Riverside\\; Surgery;\r\n"
+        "TEL:020 7946 0002\r\nEND:VCARD\r\n"
+    )
+    person, surgery = read_vcards(cards.encode()).contacts
+    assert person.name == "Dr. Sam, Samuel O;Neill"
+    assert person.organisation == "Smith, Jones, Sales"
+    assert not person.is_organisation
+    assert surgery.organisation == "Riverside; Surgery"
+    assert surgery.is_organisation
+
+
 def test_vcard_4_birthdays_without_a_year_and_tel_uris() -> None:
     people = by_title(read("google40.vcf"))
     assert people["Sam Lee"].birthday == Birthday(6, 12, None)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from supportnet.cli import data_commands
-from supportnet.demo.loader import load_demo
 from supportnet.model.data_document import DataFileError
 from supportnet.model.errors import SupportNetError, UsageError
 from supportnet.services import Services
@@ -20,8 +20,13 @@ NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
+def store_template(demo_store_folders: Callable[[date, str], Path]) -> Path:
+    """Every store here holds the example network: a copy of one made once a session."""
+    return demo_store_folders(NOW.date(), "Europe/London")
+
+
+@pytest.fixture
 def services(store: Any) -> Services:
-    load_demo(store, NOW.date(), "Europe/London")
     return Services.of(store)
 
 

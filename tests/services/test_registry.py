@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,6 @@ from typing import Any
 import pytest
 
 from supportnet.calendar import ExportOptions
-from supportnet.demo.loader import load_demo
 from supportnet.model.errors import ExportError
 from supportnet.model.plans import Plan, PlanKind
 from supportnet.model.targets import PERSON
@@ -20,8 +20,13 @@ NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
+def store_template(demo_store_folders: Callable[[date, str], Path]) -> Path:
+    """Every store here holds the example network: a copy of one made once a session."""
+    return demo_store_folders(NOW.date(), "Europe/London")
+
+
+@pytest.fixture
 def services(store: Any) -> Services:
-    load_demo(store, NOW.date(), "Europe/London")
     return Services.of(store)
 
 

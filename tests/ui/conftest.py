@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,11 +29,21 @@ def clock() -> Callable[[], datetime]:
 
 
 @pytest.fixture
-def demo_store(store: object) -> object:
-    """The store fixture holding the example network, built around :data:`TODAY`."""
-    from supportnet.demo.loader import load_demo
+def store_template(
+    request: pytest.FixtureRequest,
+    empty_store_folder: Path,
+    demo_store_folders: Callable[[date, str], Path],
+) -> Path:
+    """A test that asks for ``demo_store`` gets a copy of the example network's store."""
+    if "demo_store" in request.fixturenames:
+        return demo_store_folders(TODAY, ZONE)
+    return empty_store_folder
 
-    load_demo(store, TODAY, ZONE)  # type: ignore[arg-type]
+
+@pytest.fixture
+def demo_store(store: object) -> object:
+    """The store fixture holding the example network, built around :data:`TODAY` (a copy
+    of the store where ``load_demo`` ran once: see ``store_template``)."""
     return store
 
 

@@ -9,7 +9,7 @@ dark palette (Fusion's, what GNOME's dark theme gives), the hard case.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,12 @@ def test_the_wcag_formula_gives_the_known_figures() -> None:
 
 
 # --- themes -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def store_template(demo_store_folders: Callable[[date, str], Path]) -> Path:
+    """Every store here holds the example network: a copy of one made once a session."""
+    return demo_store_folders(TODAY, ZONE)
 
 
 @pytest.fixture(params=["light", "dark"])
@@ -261,9 +267,6 @@ def _problems(top: QWidget, where: str) -> list[str]:
 
 @pytest.fixture
 def window(store: Any, tmp_path: Path, qtbot: Any, theme: str) -> Iterator[Any]:
-    from supportnet.demo.loader import load_demo
-
-    load_demo(store, TODAY, ZONE)
     shell = open_shell(store, tmp_path, qtbot, NOW, crisis=gb_crisis(tmp_path))
     yield shell
     shell.close()

@@ -8,7 +8,7 @@ size, with the size it has on screen.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,11 +26,15 @@ SMALLEST_PT = 9.0
 
 
 @pytest.fixture
+def store_template(demo_store_folders: Callable[[date, str], Path]) -> Path:
+    """Every store here holds the example network: a copy of one made once a session."""
+    return demo_store_folders(TODAY, ZONE)
+
+
+@pytest.fixture
 def network_page(store: Any, tmp_path: Path, qtbot: Any) -> Iterator[Any]:
-    from supportnet.demo.loader import load_demo
     from supportnet.ui.shell.sidebar import Page
 
-    load_demo(store, TODAY, ZONE)
     shell = open_shell(store, tmp_path, qtbot, NOW)
     shell.show_page(Page.NETWORK)
     QApplication.processEvents()

@@ -11,7 +11,7 @@ Tuesday session to today, where its 10:00 has begun.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -31,10 +31,13 @@ ZONE = "Europe/London"
 
 
 @pytest.fixture
-def window(store: Any, tmp_path: Path, qtbot: Any, request: Any) -> Iterator[Any]:
-    from supportnet.demo.loader import load_demo
+def store_template(demo_store_folders: Callable[[date, str], Path]) -> Path:
+    """Every store here holds the example network: a copy of one made once a session."""
+    return demo_store_folders(TODAY, ZONE)
 
-    load_demo(store, TODAY, ZONE)
+
+@pytest.fixture
+def window(store: Any, tmp_path: Path, qtbot: Any, request: Any) -> Iterator[Any]:
     if getattr(request, "param", False):
         _move(store)
     # The person's own zone, so the machine's doesn't matter.

@@ -12,9 +12,15 @@ from supportnet.model.network import Person
 from supportnet.model.targets import PERSON
 
 if TYPE_CHECKING:
+    from sqlalchemy import Table
     from sqlalchemy.orm import Session
 
-    from supportnet.data.schema import PersonRow
+    from supportnet.data.schema import Base, PersonRow
+
+
+def _table(row_type: type[Base]) -> Table:
+    """The Core table of an ORM row class (Core inserts skip the ORM's bulk layer)."""
+    return row_type.metadata.tables[row_type.__tablename__]
 
 
 class PeopleRepository(TargetRepository[Person, PersonBundle]):
@@ -60,7 +66,7 @@ class PeopleRepository(TargetRepository[Person, PersonBundle]):
         """Add ``people`` in the caller's transaction as a few bulk inserts (a contacts
         import adds thousands; an ORM object each is most of its time); their ids in order.
         Fills the same columns as :meth:`_fill`."""
-        from sqlalchemy import insert
+        from sqlalchemy import insert, select
 
         from supportnet.data.schema import (
             PersonChannelRow,
@@ -91,8 +97,13 @@ class PeopleRepository(TargetRepository[Person, PersonBundle]):
             }
             for p in people
         ]
-        returning = insert(PersonRow).returning(PersonRow.id, sort_by_parameter_order=True)
-        ids = [int(i) for i in session.scalars(returning, rows).all()]
+        # Core executemany statements on the session's connection (the ORM's bulk layer
+        # costs more than the inserts), then each new id found by its unique uid: an
+        # INSERT .. RETURNING in parameter order is one statement per row on SQLite.
+        connection = session.connection()
+        connection.execute(insert(_table(PersonRow)), rows)
+        id_of = {uid: id_ for uid, id_ in session.execute(select(PersonRow.uid, PersonRow.id))}
+        ids = [int(id_of[p.uid]) for p in people]
         pairs = list(zip(ids, people, strict=True))
         support = [
             {"person_id": i, "support_type": s.value}
@@ -121,7 +132,7 @@ class PeopleRepository(TargetRepository[Person, PersonBundle]):
             (PersonTagRow, tags),
         ):
             if values:
-                session.execute(insert(table), values)
+                connection.execute(insert(_table(table)), values)
         return ids
 
     @staticmethod

@@ -16,9 +16,9 @@ from supportnet.circle_map import geometry as ml
 from supportnet.circle_map.geometry import MapNode
 from supportnet.circle_map.layout import layout
 from supportnet.model.network import Circle, LifeDomain
-from tests.ui.test_contrast_map import SMALLEST_PT, _drawn, network_page
+from tests.ui.test_contrast_map import SMALLEST_PT, _drawn, network_page, store_template
 
-__all__ = ["network_page"]  # the fixture, shared with the contrast test
+__all__ = ["network_page", "store_template"]  # the fixtures, shared with the contrast test
 
 
 def _elided(text: str) -> bool:

@@ -8,8 +8,9 @@ notes: the notes ask Today's own answer (services.today_cards) and leave her to 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,10 +30,13 @@ ZONE = "Europe/London"
 
 
 @pytest.fixture
-def window(store: Any, qtbot: Any) -> Iterator[MainWindow]:
-    from supportnet.demo.loader import load_demo
+def store_template(demo_store_folders: Callable[[date, str], Path]) -> Path:
+    """Every store here holds the example network: a copy of one made once a session."""
+    return demo_store_folders(TODAY, ZONE)
 
-    load_demo(store, TODAY, ZONE)
+
+@pytest.fixture
+def window(store: Any, qtbot: Any) -> Iterator[MainWindow]:
     Services.of(store).settings.update(timezone=ZONE)
     shell = MainWindow(Services.of(store), data_location="/d", key_location="k", clock=lambda: NOW)
     qtbot.addWidget(shell)

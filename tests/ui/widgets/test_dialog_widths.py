@@ -3,6 +3,9 @@ so do the big pickers and exports (ui/widgets/dialogs.DialogWidth)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,11 +17,14 @@ from tools.screenshots import TODAY, care_dialogs
 
 
 @pytest.fixture
+def store_template(demo_store_folders: Callable[[date, str], Path]) -> Path:
+    """Every store here holds the example network: a copy of one made once a session."""
+    return demo_store_folders(TODAY, "Europe/London")
+
+
+@pytest.fixture
 def demo(store: Any) -> Any:
     """The demo network on the pictures' day, where the care team's dialogs open."""
-    from supportnet.demo.loader import load_demo
-
-    load_demo(store, TODAY, "Europe/London")
     return store
 
 
