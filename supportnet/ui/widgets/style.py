@@ -17,6 +17,7 @@ quiet text legible (contrast.py).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -81,6 +82,16 @@ def _framed_area(widget: QWidget | None) -> bool:
     return widget.viewport().backgroundRole() == QPalette.ColorRole.Base
 
 
+def _alive(widget: QWidget | None) -> QWidget | None:
+    """``widget``, or None once its C++ side is gone: Qt may still paint a widget it is
+    tearing down (a dialog's date field as the dialog closes), and handing the dead wrapper
+    back to the base style raised "Internal C++ object already deleted" in the middle of a
+    paint. The option alone says how to draw it."""
+    if widget is not None and not shiboken6.isValid(widget):
+        return None
+    return widget
+
+
 class ClearIndicators(QProxyStyle):
     """The base style, with check box and radio indicators and field outlines drawn to be
     seen."""
@@ -99,7 +110,7 @@ class ClearIndicators(QProxyStyle):
             _outline(option, painter, 0.0)
             return
         if element not in _INDICATORS:
-            super().drawPrimitive(element, option, painter, widget)
+            super().drawPrimitive(element, option, painter, _alive(widget))
             return
         state = option.state
         enabled = bool(state & QStyle.StateFlag.State_Enabled)
@@ -153,7 +164,7 @@ class ClearIndicators(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        super().drawControl(element, option, painter, widget)
+        super().drawControl(element, option, painter, _alive(widget))
         # Fusion shows no focus on a flat button (a quiet link: "Go easy this week…", "Need
         # help now?"), so a keyboard user can't see where they are: the fields' ring.
         if (
@@ -171,7 +182,7 @@ class ClearIndicators(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        super().drawComplexControl(control, option, painter, widget)
+        super().drawComplexControl(control, option, painter, _alive(widget))
         # Spin boxes (dates and times too) and combo boxes draw their own outline in one
         # piece with their buttons; the clear one goes over it.
         framed = isinstance(option, QStyleOptionSpinBox | QStyleOptionComboBox) and option.frame
