@@ -293,10 +293,12 @@ def figure_of(
     insights: Insights, kind: ChartKind, style: ChartStyle, split: Split = Split.CIRCLE
 ) -> Figure:
     """One chart of ``insights`` as a figure."""
-    if kind is ChartKind.CONNECTION:
-        return connection_figure(insights.connection(split), style)
-    if kind is ChartKind.COVERAGE:
-        return coverage_figure(insights.coverage, style)
-    if kind is ChartKind.LIFT:
-        return lift_figure(insights.lifts, style)
-    return rhythm_figure(insights.rhythms, style)
+    return _FIGURES[kind](insights.numbers(kind, split), style)
+
+
+_FIGURES: dict[ChartKind, Callable[[Any, ChartStyle], Figure]] = {
+    ChartKind.CONNECTION: connection_figure,
+    ChartKind.COVERAGE: coverage_figure,
+    ChartKind.LIFT: lift_figure,
+    ChartKind.RHYTHM: rhythm_figure,
+}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from supportnet.insights import tables, words
 from supportnet.insights.connection import Split, WeeklyConnection
@@ -59,26 +61,42 @@ class Insights:
             return bool(self.lifts.shown)
         return any(strip.typical is not None for strip in self.rhythms)
 
+    def numbers(self, kind: ChartKind, split: Split = Split.CIRCLE) -> Any:
+        """What one chart draws: the weeks (stacked as ``split`` says), the coverage, the
+        lifts or the rhythms. Its sentence, table and figure are each made from it."""
+        if kind is ChartKind.CONNECTION:
+            return self.connection(split)
+        if kind is ChartKind.COVERAGE:
+            return self.coverage
+        if kind is ChartKind.LIFT:
+            return self.lifts
+        return self.rhythms
+
     def summary(self, kind: ChartKind, split: Split = Split.CIRCLE) -> str:
         """The sentence above a chart."""
-        if kind is ChartKind.CONNECTION:
-            return words.connection_summary(self.connection(split))
-        if kind is ChartKind.COVERAGE:
-            return words.coverage_summary(self.coverage)
-        if kind is ChartKind.LIFT:
-            return words.lift_summary(self.lifts)
-        return words.rhythm_summary(self.rhythms)
+        text: str = _SUMMARIES[kind](self.numbers(kind, split))
+        return text
 
     def table(self, kind: ChartKind, split: Split = Split.CIRCLE) -> tables.Table:
         """A chart's numbers as a table."""
-        if kind is ChartKind.CONNECTION:
-            return tables.connection_table(self.connection(split))
-        if kind is ChartKind.COVERAGE:
-            return tables.coverage_table(self.coverage)
-        if kind is ChartKind.LIFT:
-            return tables.lift_table(self.lifts)
-        return tables.rhythm_table(self.rhythms)
+        table: tables.Table = _TABLES[kind](self.numbers(kind, split))
+        return table
 
     def summaries(self) -> list[tuple[str, str]]:
         """Each chart's title and its sentence, in the page's order."""
         return [(kind.label, self.summary(kind)) for kind in ChartKind]
+
+
+#: Each chart's sentence and table, from :meth:`Insights.numbers`.
+_SUMMARIES: dict[ChartKind, Callable[[Any], str]] = {
+    ChartKind.CONNECTION: words.connection_summary,
+    ChartKind.COVERAGE: words.coverage_summary,
+    ChartKind.LIFT: words.lift_summary,
+    ChartKind.RHYTHM: words.rhythm_summary,
+}
+_TABLES: dict[ChartKind, Callable[[Any], tables.Table]] = {
+    ChartKind.CONNECTION: tables.connection_table,
+    ChartKind.COVERAGE: tables.coverage_table,
+    ChartKind.LIFT: tables.lift_table,
+    ChartKind.RHYTHM: tables.rhythm_table,
+}
