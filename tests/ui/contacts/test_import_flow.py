@@ -44,6 +44,19 @@ def _imported(qtbot: Any, shell: Any, dialog: Any) -> None:
     qtbot.waitUntil(lambda: not shell.background.busy)
 
 
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The windows the contacts file chooser was asked over; it answers "cancelled"."""
+    parents: list[Any] = []
+
+    def ask(parent: Any) -> list[Path]:
+        parents.append(parent)
+        return []
+
+    monkeypatch.setattr(contacts_actions, "ask_contacts_files", ask)
+    return parents
+
+
 def test_import_then_undo_leaves_the_store_as_it_was(
     qtbot: Any, store: Any, tmp_path: Path
 ) -> None:
@@ -96,15 +109,8 @@ def test_the_result_is_said_in_plain_words(qtbot: Any, store: Any, tmp_path: Pat
 
 
 def test_file_menu_asks_for_files_and_a_cancel_does_nothing(
-    qtbot: Any, store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, store: Any, tmp_path: Path, asked: list[Any]
 ) -> None:
-    asked: list[Any] = []
-
-    def ask(parent: Any) -> list[Path]:
-        asked.append(parent)
-        return []
-
-    monkeypatch.setattr(contacts_actions, "ask_contacts_files", ask)
     shell = open_shell(store, tmp_path, qtbot, NOW)
     file_menu = shell.menuBar().actions()[0].menu()
     assert shell.import_contacts_action in file_menu.actions()
@@ -234,15 +240,8 @@ def test_the_third_way_opens_the_preview_into_the_new_store(
 
 
 def test_other_first_choices_open_no_file_chooser(
-    qtbot: Any, store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, store: Any, tmp_path: Path, asked: list[Any]
 ) -> None:
-    asked: list[Any] = []
-
-    def ask(parent: Any) -> list[Path]:
-        asked.append(parent)
-        return []
-
-    monkeypatch.setattr(contacts_actions, "ask_contacts_files", ask)
     shell = open_shell(store, tmp_path, qtbot, NOW)
     for choice in (StartChoice.EMPTY, StartChoice.EXAMPLE, None):
         app_module.after_first_paint(shell, _NoKeyNeeded(), choice)
@@ -253,17 +252,10 @@ def test_other_first_choices_open_no_file_chooser(
 
 
 def test_the_file_chooser_waits_for_the_recovery_key_window(
-    qtbot: Any, store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, asked: list[Any]
 ) -> None:
     from PySide6.QtWidgets import QDialog
 
-    asked: list[Any] = []
-
-    def ask(parent: Any) -> list[Path]:
-        asked.append(parent)
-        return []
-
-    monkeypatch.setattr(contacts_actions, "ask_contacts_files", ask)
     shell = open_shell(store, tmp_path, qtbot, NOW)
     key_window = QDialog(shell)
     monkeypatch.setattr(app_module, "offer_recovery_key", lambda _w, _k: key_window)

@@ -141,13 +141,10 @@ def test_deleting_removes_the_store_its_key_and_backups_and_quits(
     assert not data_dir.exists()  # closing wrote no memory file back
 
 
-def test_the_extra_folder_is_kept_unless_ticked(
-    qtbot: Any,
-    keyring_window: Any,
-    data_dir: Path,
-    tmp_path: Path,
-    errors: list[str],
-) -> None:
+@pytest.fixture
+def extra_folder(keyring_window: Any, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """The extra backup folder chosen, holding a daily copy and a file of the person's own:
+    (the folder, the copy, their file)."""
     extra = tmp_path / "stick"
     extra.mkdir()
     copy = extra / "supportnet-20261201T000000Z-daily.db"
@@ -155,6 +152,13 @@ def test_the_extra_folder_is_kept_unless_ticked(
     mine = extra / "holiday.jpg"
     mine.write_bytes(b"not ours")
     keyring_window._source.settings.update(backup_folder=str(extra))
+    return extra, copy, mine
+
+
+def test_the_extra_folder_is_kept_unless_ticked(
+    qtbot: Any, keyring_window: Any, extra_folder: tuple[Path, Path, Path], errors: list[str]
+) -> None:
+    extra, copy, mine = extra_folder
     dialog = keyring_window.delete_all_data()
     assert dialog.extra_box is not None
     assert not dialog.extra_box.isChecked()
@@ -167,19 +171,13 @@ def test_the_extra_folder_is_kept_unless_ticked(
 
 
 def test_ticked_the_extra_folders_copies_go_too(
-    qtbot: Any, keyring_window: Any, tmp_path: Path, errors: list[str]
+    qtbot: Any, keyring_window: Any, extra_folder: tuple[Path, Path, Path], errors: list[str]
 ) -> None:
-    extra = tmp_path / "stick"
-    extra.mkdir()
-    copy = extra / "supportnet-20261201T000000Z-daily.db"
-    copy.write_bytes(b"a copy")
-    mine = extra / "holiday.jpg"
-    mine.write_bytes(b"not ours")
+    extra, copy, mine = extra_folder
     # Back up now offers the extra folder and a name that starts "supportnet-" too: a file
     # the person saved is theirs, and the dialog promised to leave it.
     saved = extra / suggested_backup_name(date(2026, 12, 3))
     saved.write_bytes(b"saved by hand")
-    keyring_window._source.settings.update(backup_folder=str(extra))
     _delete(qtbot, keyring_window, extra_too=True)
     assert not copy.exists()
     assert mine.exists()
