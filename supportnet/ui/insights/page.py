@@ -67,7 +67,6 @@ class InsightsPageView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         column, layout = reading_column(self, 110)
-        self._column = column
         self.scroller = scroll_page(self, column, TITLE)
 
         self.span = QComboBox()
@@ -100,18 +99,6 @@ class InsightsPageView(QWidget):
         for section in self.sections.values():
             layout.addWidget(section)
         layout.addStretch(1)
-
-    def refit(self) -> None:
-        """Make room for what the sections now hold: a chart's canvas or a table replaced
-        inside a section doesn't reach the scroll area's page by itself."""
-        layout = self._column.layout()
-        assert layout is not None
-        layout.invalidate()
-        self._column.updateGeometry()
-        page = self.scroller.widget()
-        assert page is not None
-        page.updateGeometry()
-        page.adjustSize()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -250,7 +237,6 @@ class InsightsPageController(QObject):
         shown = insights.has_chart(kind, split)
         figure = figure_of(insights, kind, self.style(), split) if shown else None
         self.view.sections[kind].set_figure(figure)
-        self.view.refit()
         if self._to_draw:
             # After this chart is laid out and painted: the next turn of the event loop.
             QTimer.singleShot(0, self, self._draw_next)
@@ -263,7 +249,6 @@ class InsightsPageController(QObject):
     def _show_tables(self, on: bool) -> None:
         for section in self.view.sections.values():
             section.show_table(on)
-        self.view.refit()
 
     # --- saving ------------------------------------------------------------------------------
 

@@ -132,7 +132,9 @@ class ChartSection(QWidget):
         self._fit()
 
     def _fit(self) -> None:
-        # The page scrolls, not each section: a section is as tall as what it shows.
+        # The page scrolls, not each section: a section is as tall as what it shows, and
+        # says so up the layouts to the scroll area (which otherwise kept the old height
+        # and squeezed every chart to a sliver).
         if self.stack.currentWidget() is self.table:
             rows = min(self.table.rowCount(), 14)
             height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
@@ -141,3 +143,4 @@ class ChartSection(QWidget):
             self.stack.setFixedHeight(self.table.height())
         else:
             self.stack.setFixedHeight(self.canvas.height() if self.canvas is not None else 0)
+        self.updateGeometry()
