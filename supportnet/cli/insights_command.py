@@ -59,6 +59,8 @@ def _cmd_insights(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     folder = None
     if args.out:
         folder = user_path(args.out).resolve()
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"{folder} is a file; name a folder to save the charts in.")
         if not folder.is_dir():
             raise UsageError(f"There is no folder {folder}; make it first, then name it.")
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:

@@ -64,9 +64,17 @@ def test_out_saves_each_chart_private_and_matplotlib_keeps_to_the_apps_folder(
 
 
 def test_bad_input_is_one_line(demo_dir: Path, tmp_path: Path) -> None:
-    for args in (("--weeks", "0"), ("--weeks", "many"), ("--out", str(tmp_path / "nowhere"))):
+    a_file = tmp_path / "a-file.png"
+    a_file.write_bytes(b"mine")
+    for args, said in (
+        (("--weeks", "0"), "1 to 260"),
+        (("--weeks", "many"), "whole number"),
+        (("--out", str(tmp_path / "nowhere")), "no folder"),
+        (("--out", str(a_file)), "is a file"),
+    ):
         result = run_cli("insights", "--data-dir", str(demo_dir), *args)
-        assert_one_line_error(result, 2)
+        assert_one_line_error(result, 2, said)
+    assert a_file.read_bytes() == b"mine"
     assert not (tmp_path / "nowhere").exists()
 
 
