@@ -3,8 +3,9 @@ shaped by :mod:`supportnet.insights` (no matplotlib here: drawing is :mod:`suppo
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from supportnet.data import insight_reads, reads
 from supportnet.insights.connection import Split, connection_of_counts, week_bounds
@@ -32,10 +33,17 @@ class InsightsService:
     def __init__(self, store: Store) -> None:
         self._store = store
 
+    def _zone(self) -> ZoneInfo:
+        return zone_or_utc(user_zone(self._store))
+
+    def today(self, now: datetime) -> date:
+        """``now``'s date where the user lives: the day the charts' last week ends on."""
+        return now.astimezone(self._zone()).date()
+
     def gather(self, now: datetime, weeks: int = DEFAULT_WEEKS) -> Insights:
         """The charts' numbers for the ``weeks`` weeks up to ``now``'s, in the user's zone."""
         store = self._store
-        zone = zone_or_utc(user_zone(store))
+        zone = self._zone()
         today = now.astimezone(zone).date()
         bounds = week_bounds(today, weeks, zone)
         span_start = bounds[0]

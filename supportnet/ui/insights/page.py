@@ -8,7 +8,7 @@ then drawn in the window's own colours and drawn again when those change (dark m
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -130,6 +130,8 @@ class InsightsPageController(QObject):
         #: True while numbers are being added up (more changes wait for that to end).
         self.busy = False
         self._again = False
+        #: The user's date the numbers were added up for (see :meth:`tick`).
+        self._day: date | None = None
         #: The charts still to draw, one per turn of the event loop (see :meth:`draw`).
         self._to_draw: list[ChartKind] = []
         #: Where the last chart was saved, to offer the same folder next time.
@@ -166,9 +168,9 @@ class InsightsPageController(QObject):
         return Split(self.view.split.currentData())
 
     def tick(self) -> None:
-        """A new day, a new week perhaps: add up again once the date has moved on."""
-        insights = self.insights
-        if insights is not None and self._clock().date() != insights.now.date():
+        """A new day, a new week perhaps: add up again once the date where the user lives
+        has moved on (not the date in UTC, hours away in Auckland or Los Angeles)."""
+        if self._day is not None and self._services.insights().today(self._clock()) != self._day:
             self.refresh()
 
     def refresh(self) -> None:
@@ -184,15 +186,15 @@ class InsightsPageController(QObject):
         service = self._services.insights()
         now, weeks = self._clock(), self.weeks
 
-        def work() -> Insights:
+        def work() -> tuple[Insights, date]:
             _load_matplotlib()
-            return service.gather(now, weeks)
+            return service.gather(now, weeks), service.today(now)
 
         self._background.run(work, self._gathered, self._failed, receiver=self)
 
-    def _gathered(self, insights: Insights) -> None:
+    def _gathered(self, result: tuple[Insights, date]) -> None:
         self.busy = False
-        self.insights = insights
+        self.insights, self._day = result
         self.draw()
         if self._again:
             self._again = False

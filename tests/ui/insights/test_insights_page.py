@@ -203,3 +203,29 @@ def test_charts_are_drawn_one_turn_at_a_time(window: Any, qtbot: Any) -> None:
     assert sections[-1].summary.text() == page.insights.summary(sections[-1].kind)
     qtbot.waitUntil(lambda: not page.drawing)
     assert all(section.canvas is not None for section in sections)
+
+
+def test_a_new_day_where_the_user_lives_adds_up_again(
+    demo_store: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    """In Auckland a day ends at 12:00 UTC: the page adds up again then, not at UTC's
+    midnight half a day later (the week's last bar would hold yesterday meanwhile)."""
+    from datetime import UTC, datetime
+
+    settings = demo_store.settings.load()
+    settings.timezone = "Pacific/Auckland"
+    demo_store.settings.save(settings)
+    moments = [datetime(2025, 6, 15, 11, 30, tzinfo=UTC)]  # 23:30 on the 15th there
+    shell = open_shell(demo_store, tmp_path, qtbot, moments[0])
+    page = _opened(shell, qtbot)
+    page._clock = lambda: moments[-1]
+    gathered = page.insights
+    moments.append(datetime(2025, 6, 15, 11, 50, tzinfo=UTC))  # still the 15th there
+    page.tick()
+    assert not page.busy
+    moments.append(datetime(2025, 6, 15, 12, 10, tzinfo=UTC))  # the 16th there, not in UTC
+    page.tick()
+    qtbot.waitUntil(lambda: page.insights is not gathered and not page.busy, timeout=20_000)
+    assert page.insights.now == moments[-1]
+    shell.background.wait()
+    shell.close()
