@@ -10,18 +10,13 @@ import json
 from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 
-from supportnet.data.reads import Reader
+from supportnet.data.reads import Reader, stored_utc
 from supportnet.insights.connection import WeekCount
 from supportnet.model.checkins import Initiator
 from supportnet.model.network import Circle, SupportType
 from supportnet.model.targets import GROUP, PERSON, TargetKey
 
 _SUPPORTS = {m.value: m for m in SupportType}
-
-
-def _stored(moment: datetime) -> str:
-    """A moment as the store writes times (naive UTC text), for comparing in SQL."""
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
 def support_by_target(db: Reader) -> dict[TargetKey, set[SupportType]]:
@@ -36,7 +31,7 @@ def support_by_target(db: Reader) -> dict[TargetKey, set[SupportType]]:
 def own_last_contact_since(db: Reader, since: datetime) -> dict[TargetKey, datetime]:
     """The user's own latest check-in with each person and group they had one with at or
     after ``since`` (from the index on the time alone)."""
-    stamp = _stored(since)
+    stamp = stored_utc(since)
     last: dict[TargetKey, datetime] = {}
     for person_id, group_id, at in db.execute(
         "SELECT person_id, group_id, max(at) FROM checkins INDEXED BY ix_checkins_at_covering "
@@ -57,7 +52,7 @@ def weekly_counts(db: Reader, bounds: Sequence[datetime]) -> list[WeekCount]:
     One range of the time index per week, added up there (a sub-query per week: grouping
     the rows instead sorts every one of them, which takes several times as long)."""
     weeks = ", ".join(["(?, ?, ?)"] * (len(bounds) - 1))
-    stamps = [_stored(bound) for bound in bounds]
+    stamps = [stored_utc(bound) for bound in bounds]
     values: list[object] = [v for i in range(len(bounds) - 1) for v in (i, *stamps[i : i + 2])]
     circles = list(Circle)
     per_circle = ", ".join(["total(coalesce(p.circle, g.circle) = ?)"] * len(circles))
@@ -88,7 +83,7 @@ def mood_sums(db: Reader, since: datetime) -> dict[TargetKey, tuple[int, int]]:
             "SELECT person_id, group_id, sum(mood_after - mood_before), count(*) "
             "FROM checkins INDEXED BY ix_checkins_at_covering WHERE at >= ? AND by_ref IS NULL "
             "AND mood_before IS NOT NULL AND mood_after IS NOT NULL GROUP BY person_id, group_id",
-            (_stored(since),),
+            (stored_utc(since),),
         )
     }
 
@@ -98,7 +93,7 @@ def contact_times(
 ) -> dict[TargetKey, list[datetime]]:
     """The times of the user's own check-ins at or after ``since`` with these people and
     groups (each one's oldest first), from the indexes on whom then the time."""
-    stamp = _stored(since)
+    stamp = stored_utc(since)
     times: dict[TargetKey, list[datetime]] = {}
     parse = datetime.fromisoformat
     for kind, column, index, ids in (

@@ -77,6 +77,12 @@ def utc(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
+def stored_utc(moment: datetime) -> str:
+    """An aware moment as the store writes times (naive UTC text, which sorts as the
+    instants do), to compare with in SQL: :func:`utc` read backwards."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
 def _date(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value)
 
@@ -402,11 +408,7 @@ def rota_checkins(
     """The check-ins done on these rota slots from ``since`` up to ``until``: one index
     lookup per slot, oldest first."""
     found: list[RotaDone] = []
-    # Stored as naive UTC text, which sorts as the instants do.
-    lo, hi = (
-        m.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-        for m in (since, until)
-    )
+    lo, hi = stored_utc(since), stored_utc(until)
     for chunk in chunks(sorted(set(slot_uids))):
         for uid, slot, at, by, person_uid, channel in db.execute(
             "SELECT c.uid, c.rota_slot, c.at, c.by_ref, p.uid, c.channel FROM checkins c "
