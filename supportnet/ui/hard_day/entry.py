@@ -102,6 +102,11 @@ class HardDayOpener(QObject):
             app.installEventFilter(self)
         QTimer.singleShot(WARM_AFTER_MS, self, self.warm)
 
+    def forget_the_network(self) -> None:
+        """The store is gone (all data deleted): from now on the panel shows the crisis
+        lines alone, with no one from the network and no message ideas."""
+        self._source = None
+
     def warm(self) -> None:
         """Load what the panel needs ahead of time (nothing is shown)."""
         import supportnet.ui.hard_day.panel  # noqa: F401 (imported for later)

@@ -140,7 +140,7 @@ class MainWindowData(_WindowBase):  # type: ignore[misc]
         self.background.wait()
         self.undo_stack.clear()
         # "Hard day?" still opens over the result, with the crisis lines only.
-        self.hard_day._source = None
+        self.hard_day.forget_the_network()
         old, self.ui_state = self.ui_state, Memory(None)
         old.sync()
         if old.path is not None:
