@@ -125,19 +125,21 @@ POSTPONEMENT_FIELDS = (
     Field("to_date", "date"),
     Field("created_at", "datetime"),
 )
-PLAN_FIELDS = (
+#: A plan's or a check-in's own uid, and whom it is with: a person's or a group's uid.
+_WITH_WHOM = (
     Field("uid", "str"),
     Field("person", "str", null=True),
     Field("group", "str", null=True),
+)
+PLAN_FIELDS = (
+    *_WITH_WHOM,
     *TIMING_FIELDS,
     Field("postponements", POSTPONEMENT_FIELDS),
     Field("created_at", "datetime"),
     Field("updated_at", "datetime"),
 )
 CHECKIN_FIELDS = (
-    Field("uid", "str"),
-    Field("person", "str", null=True),
-    Field("group", "str", null=True),
+    *_WITH_WHOM,
     Field("plan", "str", null=True),
     Field("at", "datetime"),
     _CHANNEL,
