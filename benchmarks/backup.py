@@ -18,7 +18,6 @@ Run: `.venv/bin/python -m benchmarks.backup`.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import statistics
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from benchmarks.store_open import MemoryKeyring
 from benchmarks.synthetic import fill
+from benchmarks.ticks import Ticker
 from supportnet.data.store import open_store
 from supportnet.services.registry import Services
 
@@ -39,18 +39,14 @@ if TYPE_CHECKING:
 PEOPLE = 5000
 CHECKINS = 100_000
 ROUNDS = 3
-TICK_MS = 5
 
 
 def _stall_ms(services: Services, now: datetime, background: Background) -> tuple[float, float]:
     """The longest event-loop stall (ms) while one backup runs in the background; its time."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
 
     loop = QEventLoop()
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setInterval(TICK_MS)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    ticker = Ticker()
     outcome: list[object] = []
 
     def done(result: object) -> None:
@@ -61,18 +57,16 @@ def _stall_ms(services: Services, now: datetime, background: Background) -> tupl
         outcome.append(error)
         loop.quit()
 
-    timer.start()
+    ticker.start()
     start = time.perf_counter()
-    ticks.append(start)
     background.run(lambda: services.backups.auto_backup_if_due(now), done, failed)
     loop.exec()
     took = time.perf_counter() - start
-    timer.stop()
+    stall = ticker.stop()
     background.wait()
     assert outcome, "the backup reported back"
     assert not isinstance(outcome[0], BaseException), outcome
-    gaps = [(b - a) * 1000 - TICK_MS for a, b in itertools.pairwise(ticks)]
-    return max(gaps, default=0.0), took
+    return stall, took
 
 
 def main() -> None:

@@ -73,6 +73,16 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def _settle(app: QApplication, window: Any) -> None:
+    """Until the worker has nothing left and its results are shown (Insights adds up on it,
+    then draws each chart on it)."""
+    for _round in range(100):
+        window.background.wait()
+        app.processEvents()
+        if not window.background.busy:
+            return
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -80,7 +90,6 @@ def main() -> None:
     app.setStyle("Fusion")
     apply_style(app)  # as the app does
     light = app.palette()
-    from supportnet.insights.overview import ChartKind
     from supportnet.ui.shell.main_window import Page
 
     with (
@@ -98,9 +107,7 @@ def main() -> None:
             window = shown_window(Services.of(store), tmp, crisis, NOW)
             for page in Page:
                 window.show_page(page)
-                window.background.wait()  # Insights adds up on the worker first,
-                for _turn in range(len(ChartKind) + 2):  # then draws a chart a turn
-                    app.processEvents()
+                _settle(app, window)
                 name = page.name.lower().replace("_", "-")
                 written.append(_snap(window, out / f"{name}-{theme}.png"))
             # The map centred on the care team's focus person, with the team around her.

@@ -29,6 +29,7 @@ from supportnet.model.errors import (
 from supportnet.model.settings import reset_notice
 from supportnet.model.zones import system_zone_name
 from supportnet.runtime.crash_text import bug_line
+from supportnet.runtime.memory import settle
 from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.shell.main_window import MainWindow
@@ -412,7 +413,11 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
 
 def after_first_paint(window: MainWindow, keeper: Any, choice: StartChoice | None) -> None:
     """The recovery key when it is due; then, for "Bring in people from my contacts", the
-    file chooser and the preview (after the key's window closes, never on top of it)."""
+    file chooser and the preview (after the key's window closes, never on top of it).
+
+    First, what starting made is set aside from the garbage collector's walks, so a walk
+    later doesn't stall the window (:mod:`supportnet.runtime.memory`)."""
+    settle()
     key_dialog = offer_recovery_key(window, keeper)
     if choice is not StartChoice.CONTACTS:
         return

@@ -1,16 +1,22 @@
 """The Insights page: four gentle charts of the user's own history, with a sentence each.
 
 The numbers are added up on the window's background worker (matplotlib is loaded there
-too, the first time), while each chart says "Adding up your check-ins…"; the charts are
-then drawn in the window's own colours and drawn again when those change (dark mode).
+too, the first time), while each chart says "Adding up your check-ins…". Each chart is
+then drawn on the worker too, in the window's own colours, and shown as soon as it is done;
+it is drawn again when those colours change (dark mode) or the page's width does. The GUI
+thread only shows finished pixels (:mod:`supportnet.ui.insights.canvas`), so the window
+answers clicks and keys throughout, however big the history.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.charts.figures import figure_of
+from supportnet.charts.render import Drawn, draw_chart
+from supportnet.charts.style import ChartStyle
 from supportnet.insights.connection import Split
 from supportnet.insights.overview import ChartKind, Insights
 from supportnet.model.errors import SupportNetError
@@ -49,20 +58,41 @@ SAVE_FILTERS = {
 }
 COULDNT_ADD_UP = "Your check-ins couldn't be added up just now."
 
+#: How a chart is drawn: the style, the split, its width in the window's pixels and the
+#: screen's pixel density (what :func:`~supportnet.charts.render.draw_chart` takes).
+_Look = tuple[ChartStyle, Split, int, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """A chart drawn along with the numbers, and how it was drawn."""
+
+    kind: ChartKind
+    look: _Look
+    drawn: Drawn | None
+
 
 def _load_matplotlib() -> None:
     """matplotlib's first import, off the GUI thread (it takes most of a second)."""
+    if "supportnet.ui.insights.canvas" in sys.modules:
+        return
     from supportnet.charts.setup import prepare_matplotlib
 
     prepare_matplotlib()
     import matplotlib.backends.backend_agg
     import matplotlib.figure  # noqa: F401
 
+    import supportnet.ui.insights.canvas  # noqa: F401  (matplotlib's Qt canvas, for showing)
+    from supportnet.runtime.memory import settle
+
+    settle()  # matplotlib's modules live as long as the app: no walking them again
+
 
 class InsightsPageView(QWidget):
     """The page: its controls at the top, then each chart in a column that scrolls."""
 
-    palette_changed = Signal()
+    #: The window's colours or font changed (dark mode, a larger text size).
+    looks_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,8 +132,8 @@ class InsightsPageView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self.palette_changed.emit()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.looks_changed.emit()
 
 
 class InsightsPageController(QObject):
@@ -132,8 +162,19 @@ class InsightsPageController(QObject):
         self._again = False
         #: The user's date the numbers were added up for (see :meth:`tick`).
         self._day: date | None = None
-        #: The charts still to draw, one per turn of the event loop (see :meth:`draw`).
-        self._to_draw: list[ChartKind] = []
+        #: The charts being drawn on the worker now, and which drawing is the newest.
+        self._drawing: set[ChartKind] = set()
+        self._round = 0
+        #: The numbers and split the tables show now (None until first shown).
+        self._tables_of: tuple[Insights, Split] | None = None
+        #: Each chart's width as last laid out: the worker reads it when it draws the first
+        #: chart, by when the page has been laid out (it may not be when it is asked).
+        self._widths: dict[ChartKind, int] = {}
+        #: A resize waits for the window to settle before the charts are drawn again.
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(150)
+        self._resized.timeout.connect(self._redraw_if_resized)
         #: Where the last chart was saved, to offer the same folder next time.
         self.save_dir = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
@@ -141,9 +182,11 @@ class InsightsPageController(QObject):
         self.view.span.currentIndexChanged.connect(lambda _i: self.refresh())
         self.view.split.currentIndexChanged.connect(lambda _i: self.draw())
         self.view.tables.toggled.connect(self._show_tables)
-        self.view.palette_changed.connect(self.draw)
+        self.view.looks_changed.connect(self._draw_charts)
         for kind, section in self.view.sections.items():
             section.save_button.clicked.connect(lambda _c=False, k=kind: self.save_chart(k))
+            section.wants_drawing.connect(self._resized.start)
+            section.width_changed.connect(partial(self._widths.__setitem__, kind))
         # Check-ins, plans and people changing change the numbers: add up again once the
         # changes settle, and only while the page is there to be seen.
         self._later = QTimer(self)
@@ -185,17 +228,31 @@ class InsightsPageController(QObject):
                 section.set_loading()
         service = self._services.insights()
         now, weeks = self._clock(), self.weeks
+        # The first chart is drawn along with the numbers: it shows without waiting for
+        # the page to ask the worker again.
+        first = ChartKind.CONNECTION
+        style, split, width, ratio = self._look(first)
+        widths = self._widths
 
-        def work() -> tuple[Insights, date]:
+        def work() -> tuple[Insights, date, _Ready]:
             _load_matplotlib()
-            return service.gather(now, weeks), service.today(now)
+            insights = service.gather(now, weeks)
+            look = (style, split, widths.get(first, width), ratio)
+            drawn = draw_chart(insights, first, *look)
+            return insights, service.today(now), _Ready(first, look, drawn)
 
         self._background.run(work, self._gathered, self._failed, receiver=self)
 
-    def _gathered(self, result: tuple[Insights, date]) -> None:
+    def _look(self, kind: ChartKind) -> _Look:
+        """How ``kind`` is to be drawn now: the window's colours and font, the split, the
+        chart's width and the screen's pixel density."""
+        ratio = self.view.devicePixelRatioF() or 1.0
+        return self.style(), self.split, self.view.sections[kind].chart_width, ratio
+
+    def _gathered(self, result: tuple[Insights, date, _Ready]) -> None:
         self.busy = False
-        self.insights, self._day = result
-        self.draw()
+        self.insights, self._day, ready = result
+        self.draw(ready)
         if self._again:
             self._again = False
             self.refresh()
@@ -208,76 +265,130 @@ class InsightsPageController(QObject):
         if not isinstance(error, SupportNetError):
             raise error  # a bug: the crash reporter says so, without the user's data
 
-    def draw(self) -> None:
-        """Each chart from the numbers last added up, in the window's colours now: every
-        sentence and table at once, then the charts one per turn of the event loop, so the
-        window stays responsive while each is drawn (a big network's take a while)."""
+    def draw(self, ready: _Ready | None = None) -> None:
+        """Each chart from the numbers last added up, in the window's colours now: each
+        drawn on the worker and shown as soon as it is done, so the window never waits for
+        matplotlib (a big network's charts take a while to draw); meanwhile every sentence
+        and table. ``ready`` is a chart drawn already, shown if it is still as wanted."""
         insights = self.insights
         if insights is None:
             return
         split = self.split
         for kind, section in self.view.sections.items():
             section.set_summary(insights.summary(kind, split))
-            section.set_table(insights.table(kind, split))
+        self._draw_charts(ready)
         self._show_tables(self.view.tables.isChecked())
-        self._to_draw = list(self.view.sections)
-        self._draw_next()
 
     @property
     def drawing(self) -> bool:
-        """True while some charts are still waiting to be drawn."""
-        return bool(self._to_draw)
+        """True while some charts are still being drawn."""
+        return bool(self._drawing)
 
-    def _draw_next(self) -> None:
+    def _draw_charts(self, ready: _Ready | None = None) -> None:
+        """Every chart drawn again on the worker, at each one's width now (but ``ready``,
+        if it was drawn just so). A drawing asked for earlier and not yet started is
+        skipped: only the newest is shown."""
         insights = self.insights
-        if not self._to_draw or insights is None:
+        if insights is None:
             return
-        from supportnet.charts.figures import figure_of
+        self._resized.stop()
+        self._round += 1
+        this_round = self._round
+        self._drawing = set()
+        for kind, section in self.view.sections.items():
+            look = self._look(kind)
+            if ready is not None and ready.kind is kind and ready.look == look:
+                section.set_drawn(ready.drawn)
+                continue
+            if not insights.has_chart(kind, look[1]):
+                section.set_drawn(None)
+                continue
+            section.set_drawing()
+            self._drawing.add(kind)
 
-        kind = self._to_draw.pop(0)
-        split = self.split
-        shown = insights.has_chart(kind, split)
-        figure = figure_of(insights, kind, self.style(), split) if shown else None
-        self.view.sections[kind].set_figure(figure)
-        if self._to_draw:
-            # After this chart is laid out and painted: the next turn of the event loop.
-            QTimer.singleShot(0, self, self._draw_next)
+            def work(kind: ChartKind = kind, look: _Look = look) -> Drawn | None:
+                if this_round != self._round:
+                    return None  # a newer drawing was asked for meanwhile
+                return draw_chart(insights, kind, *look)
 
-    def style(self) -> Any:
+            self._background.run(
+                work,
+                partial(self._drawn, this_round, kind),
+                partial(self._draw_failed, this_round, kind),
+                receiver=self,
+            )
+
+    def _drawn(self, this_round: int, kind: ChartKind, drawn: Drawn | None) -> None:
+        if this_round != self._round:
+            return
+        self._drawing.discard(kind)
+        self.view.sections[kind].set_drawn(drawn)
+
+    def _draw_failed(self, this_round: int, kind: ChartKind, error: BaseException) -> None:
+        if this_round != self._round:
+            return
+        self._drawing.discard(kind)
+        self.view.sections[kind].set_drawn(None)  # the sentence and the table still say it
+        raise error  # a bug: the crash reporter says so, without the user's data
+
+    def _redraw_if_resized(self) -> None:
+        """A canvas changed width (the window was resized): draw the charts again to fit."""
+        if any(
+            section.canvas is not None and section.canvas.out_of_date
+            for section in self.view.sections.values()
+        ):
+            self._draw_charts()
+
+    def style(self) -> ChartStyle:
         from supportnet.ui.insights.chart_style import style_of
 
         return style_of(self.view.palette(), self.view.font())
 
     def _show_tables(self, on: bool) -> None:
+        """The tables instead of the charts, or not. They are filled only when shown: the
+        table of who lifts your mood has a row for everyone with enough check-ins."""
+        insights, split = self.insights, self.split
+        if on and insights is not None and self._tables_of != (insights, split):
+            for kind, section in self.view.sections.items():
+                section.set_table(insights.table(kind, split))
+            self._tables_of = (insights, split)
         for section in self.view.sections.values():
             section.show_table(on)
 
     # --- saving ------------------------------------------------------------------------------
 
-    def save_chart(self, kind: ChartKind, path: Path | None = None) -> Path | None:
+    def save_chart(self, kind: ChartKind, path: Path | None = None) -> None:
         """Save one chart as PNG, SVG or PDF (asks where unless ``path`` is given), in light
-        colours whatever the window's, for printing and sharing."""
+        colours whatever the window's, for printing and sharing. It is drawn and written on
+        the worker; :attr:`status` says when it is saved."""
         insights = self.insights
-        if insights is None or not insights.has_chart(kind, self.split):
-            return None
+        split = self.split
+        if insights is None or not insights.has_chart(kind, split):
+            return
         if path is None:
             path = self._ask_path(kind)
             if path is None:
-                return None
-        from supportnet.charts.figures import figure_of
-        from supportnet.charts.files import save_figure
-        from supportnet.charts.style import LIGHT
+                return
+        chosen = path
 
-        try:
-            save_figure(figure_of(insights, kind, LIGHT, self.split), path)
-        except OSError as exc:
-            dialogs.show_error(
-                self._parent, f"{path.name} couldn't be saved there ({exc.strerror})."
-            )
-            return None
+        def work() -> Path:
+            from supportnet.charts.files import save_figure
+            from supportnet.charts.style import LIGHT
+
+            return save_figure(figure_of(insights, kind, LIGHT, split), chosen)
+
+        self._background.run(
+            work, self._saved, lambda error: self._save_failed(chosen, error), receiver=self
+        )
+
+    def _saved(self, path: Path) -> None:
         self.save_dir = str(path.parent)
         self.status.emit(f"Saved {path.name}. It isn't encrypted, and it shows names.")
-        return path
+
+    def _save_failed(self, path: Path, error: BaseException) -> None:
+        if not isinstance(error, OSError):
+            raise error
+        dialogs.show_error(self._parent, f"{path.name} couldn't be saved there ({error.strerror}).")
 
     def _ask_path(self, kind: ChartKind) -> Path | None:
         start = str(Path(self.save_dir) / f"{kind.value}.png") if self.save_dir else kind.value

@@ -5,32 +5,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSizePolicy,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from supportnet.insights.overview import ChartKind
 from supportnet.insights.tables import Table
+from supportnet.ui.insights.table import NumbersTable
 from supportnet.ui.widgets.buttons import push_button
+from supportnet.ui.widgets.labels import quiet
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+    from supportnet.charts.render import Drawn
+    from supportnet.ui.insights.canvas import ChartCanvas
 
 LOADING = "Adding up your check-ins…"
+DRAWING = "Drawing the chart…"
+#: The placeholder's height in pixels: about a chart's, so the page barely moves.
+PLACEHOLDER_HEIGHT = 160
 
 
 class ChartSection(QWidget):
     """A chart and everything said about it; the chart or the table shows, never both."""
+
+    #: The chart's canvas changed size: it wants drawing again at the new width.
+    wants_drawing = Signal()
+    #: The width a chart is shown at changed (the page was laid out or resized).
+    width_changed = Signal(int)
 
     def __init__(self, kind: ChartKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,18 +55,18 @@ class ChartSection(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.chart_holder = QWidget()
+        self.chart_holder.installEventFilter(self)
         self._chart_layout = QVBoxLayout(self.chart_holder)
         self._chart_layout.setContentsMargins(0, 0, 0, 0)
-        #: The canvas drawing the chart, once there is one (None while thin or loading).
-        self.canvas: QWidget | None = None
-        self.table = QTableWidget()
-        self.table.setAccessibleName(f"{kind.label}, as a table")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        #: The canvas showing the chart, once there is one (None while thin or loading).
+        self.canvas: ChartCanvas | None = None
+        #: Said while a chart is first drawn on the worker (a moment on a big network).
+        self.placeholder = quiet(QLabel(DRAWING))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setMinimumHeight(PLACEHOLDER_HEIGHT)
+        self.placeholder.hide()
+        self._chart_layout.addWidget(self.placeholder)
+        self.table = NumbersTable(f"{kind.label}, as a table")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.chart_holder)
         self.stack.addWidget(self.table)
@@ -93,37 +100,48 @@ class ChartSection(QWidget):
         if self.canvas is not None:
             self.canvas.setAccessibleDescription(text)
 
-    def set_figure(self, figure: Figure | None) -> None:
-        """Draw ``figure`` (None: thin data, no chart; the sentence says why)."""
-        if self.canvas is not None:
-            self._chart_layout.removeWidget(self.canvas)
-            self.canvas.deleteLater()
-            self.canvas = None
-        if figure is not None:
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    def set_drawing(self) -> None:
+        """The chart is being drawn on the worker: keep what is shown, or say it's coming."""
+        if self.canvas is None:
+            self.placeholder.show()
+            self._fit()
 
-            canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
-            height = round(figure.get_figheight() * figure.get_dpi())
-            canvas.setFixedHeight(height)
-            canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    def set_drawn(self, drawn: Drawn | None) -> None:
+        """Show the chart drawn on the worker (None: thin data, no chart; the sentence says
+        why). The canvas is kept from one drawing to the next, so nothing flickers."""
+        self.placeholder.hide()
+        if drawn is None:
+            if self.canvas is not None:
+                self._chart_layout.removeWidget(self.canvas)
+                self.canvas.deleteLater()
+                self.canvas = None
+        elif self.canvas is None:
+            from supportnet.ui.insights.canvas import ChartCanvas
+
+            canvas = ChartCanvas(drawn)
             canvas.setAccessibleName(f"Chart: {self.kind.label}")
             canvas.setAccessibleDescription(self.summary.text())
-            canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            canvas.wants_drawing.connect(self.wants_drawing)
             self._chart_layout.addWidget(canvas)
             canvas.show()  # at once, not on the layout's queued call: no blank moment
             self.canvas = canvas
-        self.save_button.setEnabled(figure is not None)
+        else:
+            self.canvas.adopt(drawn)
+        self.save_button.setEnabled(drawn is not None)
         self._fit()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.chart_holder and event.type() == QEvent.Type.Resize:
+            self.width_changed.emit(self.chart_holder.width())
+        return False
+
+    @property
+    def chart_width(self) -> int:
+        """How wide a chart is shown, in the window's pixels (the page's column)."""
+        return self.chart_holder.width()
+
     def set_table(self, table: Table) -> None:
-        self.table.clear()
-        self.table.setColumnCount(len(table.header))
-        self.table.setRowCount(len(table.rows))
-        self.table.setHorizontalHeaderLabels(list(table.header))
-        for r, row in enumerate(table.rows):
-            for c, text in enumerate(row):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeRowsToContents()
+        self.table.show_table(table)
         self._fit()
 
     def show_table(self, on: bool) -> None:
@@ -136,11 +154,13 @@ class ChartSection(QWidget):
         # says so up the layouts to the scroll area (which otherwise kept the old height
         # and squeezed every chart to a sliver).
         if self.stack.currentWidget() is self.table:
-            rows = min(self.table.rowCount(), 14)
-            height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
-            height += sum(self.table.rowHeight(r) for r in range(rows))
-            self.table.setFixedHeight(max(height, self.table.horizontalHeader().height() * 2))
-            self.stack.setFixedHeight(self.table.height())
+            self.stack.setFixedHeight(self.table.fit_height())
         else:
-            self.stack.setFixedHeight(self.canvas.height() if self.canvas is not None else 0)
+            if self.canvas is not None:
+                height = self.canvas.minimumHeight()
+            elif self.placeholder.isVisibleTo(self):
+                height = self.placeholder.minimumHeight()
+            else:
+                height = 0
+            self.stack.setFixedHeight(height)
         self.updateGeometry()
