@@ -293,7 +293,12 @@ def figure_of(
     insights: Insights, kind: ChartKind, style: ChartStyle, split: Split = Split.CIRCLE
 ) -> Figure:
     """One chart of ``insights`` as a figure."""
-    return _FIGURES[kind](insights.numbers(kind, split), style)
+    return figure_of_numbers(kind, insights.numbers(kind, split), style)
+
+
+def figure_of_numbers(kind: ChartKind, numbers: Any, style: ChartStyle) -> Figure:
+    """``kind``'s chart of ``numbers`` (what :meth:`Insights.numbers` gives) as a figure."""
+    return _FIGURES[kind](numbers, style)
 
 
 _FIGURES: dict[ChartKind, Callable[[Any, ChartStyle], Figure]] = {

@@ -8,12 +8,11 @@ is drawn; the page then only shows the finished pixels (:mod:`supportnet.ui.insi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from supportnet.charts.figures import figure_of
+from supportnet.charts.figures import figure_of_numbers
 from supportnet.charts.style import ChartStyle
-from supportnet.insights.connection import Split
-from supportnet.insights.overview import ChartKind, Insights
+from supportnet.insights.overview import ChartKind, shows_chart
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_agg import RendererAgg
@@ -58,15 +57,10 @@ def draw_figure(figure: Figure, width: int, ratio: float = 1.0) -> Drawn:
 
 
 def draw_chart(
-    insights: Insights,
-    kind: ChartKind,
-    style: ChartStyle,
-    split: Split,
-    width: int,
-    ratio: float = 1.0,
+    kind: ChartKind, numbers: Any, style: ChartStyle, width: int, ratio: float = 1.0
 ) -> Drawn | None:
-    """One chart of ``insights`` drawn ``width`` window pixels wide; None when the numbers
-    are too thin for a chart (the sentence alone says so)."""
-    if not insights.has_chart(kind, split):
+    """``kind``'s chart of ``numbers`` (what :meth:`Insights.numbers` gives) drawn ``width``
+    window pixels wide; None when they are too thin for a chart (the sentence says so)."""
+    if not shows_chart(kind, numbers):
         return None
-    return draw_figure(figure_of(insights, kind, style, split), width, ratio)
+    return draw_figure(figure_of_numbers(kind, numbers, style), width, ratio)

@@ -53,13 +53,7 @@ class Insights:
 
     def has_chart(self, kind: ChartKind, split: Split = Split.CIRCLE) -> bool:
         """Whether there is enough to draw the chart; else its sentence says so alone."""
-        if kind is ChartKind.CONNECTION:
-            return self.connection(split).total >= words.MIN_CHECKINS
-        if kind is ChartKind.COVERAGE:
-            return self.coverage.supporters > 0
-        if kind is ChartKind.LIFT:
-            return bool(self.lifts.shown)
-        return any(strip.typical is not None for strip in self.rhythms)
+        return shows_chart(kind, self.numbers(kind, split))
 
     def numbers(self, kind: ChartKind, split: Split = Split.CIRCLE) -> Any:
         """What one chart draws: the weeks (stacked as ``split`` says), the coverage, the
@@ -74,8 +68,7 @@ class Insights:
 
     def summary(self, kind: ChartKind, split: Split = Split.CIRCLE) -> str:
         """The sentence above a chart."""
-        text: str = _SUMMARIES[kind](self.numbers(kind, split))
-        return text
+        return summary_of(kind, self.numbers(kind, split))
 
     def table(self, kind: ChartKind, split: Split = Split.CIRCLE) -> tables.Table:
         """A chart's numbers as a table."""
@@ -85,6 +78,23 @@ class Insights:
     def summaries(self) -> list[tuple[str, str]]:
         """Each chart's title and its sentence, in the page's order."""
         return [(kind.label, self.summary(kind)) for kind in ChartKind]
+
+
+def summary_of(kind: ChartKind, numbers: Any) -> str:
+    """The sentence above ``kind``'s chart of ``numbers`` (:meth:`Insights.numbers`)."""
+    text: str = _SUMMARIES[kind](numbers)
+    return text
+
+
+def shows_chart(kind: ChartKind, numbers: Any) -> bool:
+    """Whether ``numbers`` (:meth:`Insights.numbers`) are enough to draw ``kind``'s chart."""
+    if kind is ChartKind.CONNECTION:
+        return bool(numbers.total >= words.MIN_CHECKINS)
+    if kind is ChartKind.COVERAGE:
+        return bool(numbers.supporters > 0)
+    if kind is ChartKind.LIFT:
+        return bool(numbers.shown)
+    return any(strip.typical is not None for strip in numbers)
 
 
 #: Each chart's sentence and table, from :meth:`Insights.numbers`.

@@ -78,3 +78,18 @@ def test_coverage_looks_at_the_last_month_whatever_the_span(demo: Store) -> None
     # One week is shorter than the month coverage looks at: that is read on its own.
     assert service.gather(NOW, weeks=1).coverage == service.gather(NOW, weeks=26).coverage
     assert service.gather(NOW, weeks=1).coverage.in_touch > 0
+
+
+@pytest.mark.parametrize("weeks", [26, 52])
+def test_the_first_charts_numbers_alone_are_the_same_as_all_of_them(
+    demo: Store, weeks: int
+) -> None:
+    """The page reads the weeks' counts first, draws that chart, then the rest: the
+    numbers are the same as reading everything at once, and are used as given."""
+    service = Services.of(demo).insights()
+    whole = service.gather(NOW, weeks)
+    by_circle, by_who = service.connection(NOW, weeks)
+    assert (by_circle, by_who) == (whole.by_circle, whole.by_who)
+    rest = service.gather(NOW, weeks, connection=(by_circle, by_who))
+    assert rest.by_circle is by_circle and rest.by_who is by_who
+    assert rest == whole

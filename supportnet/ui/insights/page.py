@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -32,8 +32,9 @@ from supportnet.charts.figures import figure_of
 from supportnet.charts.render import Drawn, draw_chart
 from supportnet.charts.style import ChartStyle
 from supportnet.insights.connection import Split
-from supportnet.insights.overview import ChartKind, Insights
+from supportnet.insights.overview import ChartKind, Insights, shows_chart, summary_of
 from supportnet.model.errors import SupportNetError
+from supportnet.services.insights import Connection
 from supportnet.ui.insights.section import ChartSection
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
@@ -58,16 +59,18 @@ SAVE_FILTERS = {
 }
 COULDNT_ADD_UP = "Your check-ins couldn't be added up just now."
 
-#: How a chart is drawn: the style, the split, its width in the window's pixels and the
-#: screen's pixel density (what :func:`~supportnet.charts.render.draw_chart` takes).
-_Look = tuple[ChartStyle, Split, int, float]
+#: How a chart is drawn: the style, its width in the window's pixels and the screen's
+#: pixel density (what :func:`~supportnet.charts.render.draw_chart` takes after the numbers).
+_Look = tuple[ChartStyle, int, float]
 
 
 @dataclass(frozen=True, slots=True)
 class _Ready:
-    """A chart drawn along with the numbers, and how it was drawn."""
+    """The first chart, drawn before the rest of the numbers are in: its numbers, how it
+    was drawn, and the drawing."""
 
     kind: ChartKind
+    numbers: Any
     look: _Look
     drawn: Drawn | None
 
@@ -165,6 +168,8 @@ class InsightsPageController(QObject):
         #: The charts being drawn on the worker now, and which drawing is the newest.
         self._drawing: set[ChartKind] = set()
         self._round = 0
+        #: The first chart, shown before the rest of the numbers are in.
+        self._ready: _Ready | None = None
         #: The numbers and split the tables show now (None until first shown).
         self._tables_of: tuple[Insights, Split] | None = None
         #: Each chart's width as last laid out: the worker reads it when it draws the first
@@ -227,31 +232,49 @@ class InsightsPageController(QObject):
             for section in self.view.sections.values():
                 section.set_loading()
         service = self._services.insights()
-        now, weeks = self._clock(), self.weeks
-        # The first chart is drawn along with the numbers: it shows without waiting for
-        # the page to ask the worker again.
+        now, weeks, split = self._clock(), self.weeks, self.split
+        # The first chart needs only the weeks' counts: they are read and it is drawn
+        # first, and it shows while the rest are added up.
         first = ChartKind.CONNECTION
-        style, split, width, ratio = self._look(first)
+        style, width, ratio = self._look(first)
         widths = self._widths
+        early: list[Connection] = []
 
-        def work() -> tuple[Insights, date, _Ready]:
+        def first_chart() -> _Ready:
             _load_matplotlib()
-            insights = service.gather(now, weeks)
-            look = (style, split, widths.get(first, width), ratio)
-            drawn = draw_chart(insights, first, *look)
-            return insights, service.today(now), _Ready(first, look, drawn)
+            early.append(service.connection(now, weeks))
+            numbers = early[0][0] if split is Split.CIRCLE else early[0][1]
+            # Its width as laid out by now (the page may not have been when asked).
+            look = (style, widths.get(first, width), ratio)
+            return _Ready(first, numbers, look, draw_chart(first, numbers, *look))
 
-        self._background.run(work, self._gathered, self._failed, receiver=self)
+        def the_rest() -> tuple[Insights, date]:
+            connection = early[0] if early else None
+            return service.gather(now, weeks, connection=connection), service.today(now)
+
+        self._background.run(first_chart, self._first_drawn, self._first_failed, receiver=self)
+        self._background.run(the_rest, self._gathered, self._failed, receiver=self)
 
     def _look(self, kind: ChartKind) -> _Look:
-        """How ``kind`` is to be drawn now: the window's colours and font, the split, the
-        chart's width and the screen's pixel density."""
+        """How ``kind`` is to be drawn now: the window's colours and font, the chart's
+        width and the screen's pixel density."""
         ratio = self.view.devicePixelRatioF() or 1.0
-        return self.style(), self.split, self.view.sections[kind].chart_width, ratio
+        return self.style(), self.view.sections[kind].chart_width, ratio
 
-    def _gathered(self, result: tuple[Insights, date, _Ready]) -> None:
+    def _first_drawn(self, ready: _Ready) -> None:
+        section = self.view.sections[ready.kind]
+        section.set_summary(summary_of(ready.kind, ready.numbers))
+        section.set_drawn(ready.drawn)
+        self._ready = ready
+
+    def _first_failed(self, error: BaseException) -> None:
+        if not isinstance(error, SupportNetError):
+            raise error  # a bug; the rest of the numbers say a store's trouble themselves
+
+    def _gathered(self, result: tuple[Insights, date]) -> None:
         self.busy = False
-        self.insights, self._day, ready = result
+        self.insights, self._day = result
+        ready, self._ready = self._ready, None
         self.draw(ready)
         if self._again:
             self._again = False
@@ -295,21 +318,23 @@ class InsightsPageController(QObject):
         self._round += 1
         this_round = self._round
         self._drawing = set()
+        split = self.split
         for kind, section in self.view.sections.items():
-            look = self._look(kind)
-            if ready is not None and ready.kind is kind and ready.look == look:
-                section.set_drawn(ready.drawn)
-                continue
-            if not insights.has_chart(kind, look[1]):
+            look, numbers = self._look(kind), insights.numbers(kind, split)
+            if ready and (ready.kind, ready.look, ready.numbers) == (kind, look, numbers):
+                continue  # shown already, just as wanted
+            if not shows_chart(kind, numbers):
                 section.set_drawn(None)
                 continue
             section.set_drawing()
             self._drawing.add(kind)
 
-            def work(kind: ChartKind = kind, look: _Look = look) -> Drawn | None:
+            def work(
+                kind: ChartKind = kind, numbers: Any = numbers, look: _Look = look
+            ) -> Drawn | None:
                 if this_round != self._round:
                     return None  # a newer drawing was asked for meanwhile
-                return draw_chart(insights, kind, *look)
+                return draw_chart(kind, numbers, *look)
 
             self._background.run(
                 work,
