@@ -75,10 +75,17 @@ def dark_palette() -> QPalette:
 
 def _settle(app: QApplication, window: Any) -> None:
     """Until the worker has nothing left and its results are shown (Insights adds up on it,
-    then draws each chart on it)."""
+    then draws each chart on it, and again once a resize settles)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
     for _round in range(100):
         window.background.wait()
         app.processEvents()
+        if window.background.busy:
+            continue
+        loop = QEventLoop()  # the layouts asked for, and what waits for them to settle
+        QTimer.singleShot(250, loop.quit)
+        loop.exec()
         if not window.background.busy:
             return
 

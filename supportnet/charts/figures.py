@@ -8,6 +8,7 @@ says so (a line through two points would mislead).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from supportnet.charts.style import SERIES, ChartStyle
@@ -25,22 +26,93 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
-#: Width of every chart in inches; each one's height follows its rows.
-WIDTH = 8.0
-_ROW = 0.34  # inches a row of the lift and rhythm charts takes
+#: A chart's resolution on the screen: pixels an inch at a pixel density of 1.
+SCREEN_DPI = 100
+_ROW = 0.34
+#: A legend's line, in font sizes (a key is taller than a letter, with space between).
+_LEGEND_LINE = 1.7  # inches a row of the lift and rhythm charts takes
 
 
-def new_figure(style: ChartStyle, height: float, width: float = WIDTH) -> Figure:
-    """An empty figure in the style's colours and font (no pyplot: nothing global)."""
+def new_figure(style: ChartStyle, height: float) -> Figure:
+    """An empty figure in the style's colours and font, as wide as it says (no pyplot:
+    nothing global)."""
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(width, height), dpi=100, facecolor=style.background)
+    figure = Figure(figsize=(style.width, height), dpi=SCREEN_DPI, facecolor=style.background)
     figure.set_layout_engine("constrained")
     return figure
 
 
 def _font(style: ChartStyle, scale: float = 1.0) -> dict[str, Any]:
-    return {"family": list(style.font_family), "size": style.font_size * scale}
+    return {"family": list(_known(style.font_family)), "size": style.font_size * scale}
+
+
+@cache
+def _known(families: tuple[str, ...]) -> tuple[str, ...]:
+    """The families matplotlib has, of ``families`` (the window's font may be one it can't
+    find, and it would say so on every chart)."""
+    from matplotlib import font_manager
+
+    names = {font.name for font in font_manager.fontManager.ttflist}
+    known = tuple(family for family in families if family in names or family in _GENERIC)
+    return known or ("DejaVu Sans",)
+
+
+_GENERIC = frozenset({"sans-serif", "serif", "monospace", "cursive", "fantasy"})
+
+
+def _tick_font(style: ChartStyle, scale: float) -> dict[str, Any]:
+    """Tick labels in the style's colour, font and size (matplotlib's own font otherwise)."""
+    return {
+        "labelcolor": style.text,
+        "labelsize": style.font_size * scale,
+        "labelfontfamily": list(_known(style.font_family)),
+    }
+
+
+def _text_width(text: str, style: ChartStyle, scale: float) -> float:
+    """How wide ``text`` is in points, in the style's font at ``scale`` times its size."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    font = FontProperties(family=list(_known(style.font_family)), size=style.font_size * scale)
+    width: float = text_to_path.get_text_width_height_descent(text, font, ismath=False)[0]
+    return width
+
+
+def _legend_above(
+    figure: Figure, axes: Axes, style: ChartStyle, *, beside: float, scale: float = 0.9
+) -> int:
+    """The legend above the axes, where it never covers a bar, a dot or a label: in a row
+    if it fits in the width the axes have (the figure's less ``beside`` points of labels
+    and margins), else one entry a line, the figure growing taller to keep the chart's
+    own height. Returns how many lines it takes."""
+    labels = [str(label) for label in axes.get_legend_handles_labels()[1]]
+    size = style.font_size * scale
+    # Each entry: its key (2 em), a gap (0.8 em), its words; 2 em between entries.
+    wanted = sum(_text_width(label, style, scale) + size * 2.8 for label in labels)
+    wanted += size * 2 * (len(labels) - 1) + size
+    columns = len(labels) if wanted <= style.width * 72 - beside else 1
+    lines = -(-len(labels) // columns)
+    legend = axes.legend(
+        loc="lower left",
+        bbox_to_anchor=(0, 1),
+        borderaxespad=0.2,
+        frameon=False,
+        ncols=columns,
+        prop=_font(style, scale),
+    )
+    for text in legend.get_texts():
+        text.set_color(style.text)
+    if lines > 1:
+        figure.set_figheight(figure.get_figheight() + (lines - 1) * _LEGEND_LINE * size / 72)
+    return lines
+
+
+def _names_width(names: Sequence[str], style: ChartStyle) -> float:
+    """Points the rows' names take left of the axes (tick labels at 0.9 of the font), with
+    the ticks and the figure's margin."""
+    return max((_text_width(name, style, 0.9) for name in names), default=0.0) + 16
 
 
 def _axes(figure: Figure, style: ChartStyle) -> Axes:
@@ -50,7 +122,7 @@ def _axes(figure: Figure, style: ChartStyle) -> Axes:
         axes.spines[side].set_visible(False)
     for side in ("left", "bottom"):
         axes.spines[side].set_color(style.grid)
-    axes.tick_params(colors=style.quiet, labelcolor=style.text, labelsize=style.font_size * 0.9)
+    axes.tick_params(colors=style.quiet, **_tick_font(style, 0.9))
     axes.set_axisbelow(True)
     return axes
 
@@ -103,26 +175,18 @@ def connection_figure(chart: WeeklyConnection, style: ChartStyle) -> Figure:
     axes.set_xlim(-0.6, len(chart.weeks) - 0.4)
     top = max(bottom) * 1.05
     axes.set_ylim(0, top)
-    # Above the bars, so it never covers the tallest.
-    legend = axes.legend(
-        loc="lower left",
-        bbox_to_anchor=(0, 1),
-        borderaxespad=0.2,
-        frameon=False,
-        ncols=len(chart.series),
-        prop=_font(style, 0.9),
-    )
-    for text in legend.get_texts():
-        text.set_color(style.text)
     # The labels' sizes follow from the font: the y label and the widest count to the
-    # left, a line of month names below, the legend's row above.
+    # left, a line of month names below, the legend's lines above.
     line = style.font_size * 0.9 * 1.25
+    left = 6 + line + 4 + len(str(int(top))) * style.font_size * 0.9 * 0.65 + 8
+    right = 8
+    lines = _legend_above(figure, axes, style, beside=left + right)
     figure.set_layout_engine(
         FixedMargins(
-            left=6 + line + 4 + len(str(int(top))) * style.font_size * 0.9 * 0.65 + 8,
+            left=left,
             bottom=6 + line + 8,
-            right=8,
-            top=4 + line * 1.6,
+            right=right,
+            top=4 + line * 0.6 + lines * _LEGEND_LINE * style.font_size * 0.9,
         )
     )
     return figure
@@ -166,9 +230,8 @@ def coverage_figure(coverage: SupportCoverage, style: ChartStyle) -> Figure:
     axes.set_xlim(0, widest * 1.45 + 1)
     axes.xaxis.set_visible(False)
     axes.spines["bottom"].set_visible(False)
-    legend = axes.legend(loc="lower right", frameon=False, prop=_font(style, 0.9))
-    for text in legend.get_texts():
-        text.set_color(style.text)
+    names = [row.support.label for row in coverage.kinds]
+    _legend_above(figure, axes, style, beside=_names_width(names, style))
     return figure
 
 
@@ -209,15 +272,12 @@ def lift_figure(lifts: MoodLifts, style: ChartStyle) -> Figure:
         bar.set_hatch(hatch)
         bar.set_edgecolor(style.background)
     reach = max(2.0, max(abs(lift.change) for lift in shown) + 0.5)
-    for y, lift in zip(rows, shown, strict=True):
-        axes.text(
-            reach * 1.02,
-            y,
-            words.lift_label(lift),
-            va="center",
-            color=style.text,
-            **_font(style, 0.85),
-        )
+    # What each rests on, as labels on the right-hand axis: the layout makes room for them
+    # at any font size (text placed beside the bars was cut off at a large one).
+    notes = axes.secondary_yaxis("right")
+    notes.set_yticks(rows, [words.lift_label(lift) for lift in shown])
+    notes.tick_params(length=0, **_tick_font(style, 0.85))
+    notes.spines["right"].set_visible(False)
     axes.axvline(0, color=style.quiet, linewidth=0.8)
     axes.set_yticks(rows, [lift.name for lift in shown])
     axes.set_xlim(-reach, reach)
@@ -283,9 +343,8 @@ def rhythm_figure(strips: Sequence[RhythmStrip], style: ChartStyle) -> Figure:
     axes.set_ylim(-0.8, len(strips) - 0.2 + 0.6)
     axes.set_xlabel("Days between check-ins", color=style.text, **_font(style, 0.9))
     axes.xaxis.grid(True, color=style.grid, linewidth=0.6)
-    legend = axes.legend(loc="upper right", frameon=False, ncols=2, prop=_font(style, 0.85))
-    for text in legend.get_texts():
-        text.set_color(style.text)
+    names = [strip.name for strip in strips]
+    _legend_above(figure, axes, style, beside=_names_width(names, style), scale=0.85)
     return figure
 
 

@@ -7,10 +7,10 @@ is drawn; the page then only shows the finished pixels (:mod:`supportnet.ui.insi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from supportnet.charts.figures import figure_of_numbers
+from supportnet.charts.figures import SCREEN_DPI, figure_of_numbers
 from supportnet.charts.style import ChartStyle
 from supportnet.insights.overview import ChartKind, shows_chart
 
@@ -63,4 +63,6 @@ def draw_chart(
     window pixels wide; None when they are too thin for a chart (the sentence says so)."""
     if not shows_chart(kind, numbers):
         return None
-    return draw_figure(figure_of_numbers(kind, numbers, style), width, ratio)
+    # Made as wide as it is drawn, so its legend knows whether it fits in a row.
+    wide = replace(style, width=max(width, NARROWEST) / SCREEN_DPI)
+    return draw_figure(figure_of_numbers(kind, numbers, wide), width, ratio)

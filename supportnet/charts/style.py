@@ -28,7 +28,8 @@ SERIES: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class ChartStyle:
-    """Colours as ``#rrggbb``; ``font_size`` in points."""
+    """Colours as ``#rrggbb``; ``font_size`` in points; ``width`` in inches (a chart's
+    height follows its rows)."""
 
     background: str = "#ffffff"
     text: str = "#1f1f1f"
@@ -37,6 +38,7 @@ class ChartStyle:
     font_family: tuple[str, ...] = field(default=("DejaVu Sans",))
     font_size: float = 10.0
     dark: bool = False
+    width: float = 8.0
 
     @property
     def positive(self) -> str:

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -101,6 +101,9 @@ class InsightsPageView(QWidget):
         super().__init__(parent)
         column, layout = reading_column(self, 110)
         self.scroller = scroll_page(self, column, TITLE)
+        # Always there, so the charts' width doesn't change (and each get drawn again) the
+        # moment they make the page taller than the window.
+        self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
         self.span = QComboBox()
         for weeks, text in SPANS:
