@@ -123,7 +123,7 @@ def run(
                 raise UsageError(NO_APP)
             from supportnet.runtime import warmup
 
-            warmup.start()
+            warmup.start(data_dir)
             return open_app(data_dir, [sys.argv[0], *argv])
         handler: Handler = args.handler
         args.write_plan_pdf = write_plan_pdf

@@ -164,7 +164,8 @@ def _cmd_backup(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.data.keys import KeyMethod
     from supportnet.data.path_checks import check_usable_path
     from supportnet.data.salvage import backup_damaged
-    from supportnet.data.store import key_method, open_store
+    from supportnet.data.store import open_store
+    from supportnet.data.store_key import key_method
     from supportnet.model.errors import CorruptStoreError
 
     target = user_path(args.out)

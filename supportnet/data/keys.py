@@ -375,6 +375,22 @@ def load_from_keyring(backend: Any, info: KeyInfo) -> bytes:
     return key
 
 
+def read_directly(info: KeyInfo) -> bytes | None:
+    """The key from the Secret Service without loading keyring, where keyring would read
+    the same entry (:mod:`supportnet.data.secret_service`); None otherwise, or if it can't
+    be read that way: then :func:`load_from_keyring` says why."""
+    from supportnet.data import secret_service
+
+    if not secret_service.applies(info.keyring_backend):
+        return None
+    value = secret_service.read(KEYRING_SERVICE, _keyring_username(info.key_id))
+    try:
+        key = bytes.fromhex(value) if value is not None else b""
+    except ValueError:
+        return None
+    return key if len(key) == KEY_BYTES else None
+
+
 def delete_from_keyring(backend: Any, info: KeyInfo) -> None:
     """Remove the key entry (used when a half-created store is rolled back)."""
     import contextlib

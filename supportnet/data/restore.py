@@ -26,15 +26,9 @@ from supportnet.data.keys import KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import check_revision, current_revision
 from supportnet.data.paths import user_path
-from supportnet.data.store import (
-    AUTO_BACKEND,
-    Store,
-    _open_with_key,
-    _resolve_backend,
-    _set_aside_current,
-    load_key,
-)
+from supportnet.data.store import Store, _open_with_key, _set_aside_current
 from supportnet.data.store_files import DB_NAME, SIDE_FILES
+from supportnet.data.store_key import AUTO_BACKEND, load_key, resolve_backend
 from supportnet.model.errors import (
     BackupError,
     DiskFullError,
@@ -245,7 +239,7 @@ def _restore_into_new(
     info: KeyInfo | None = None
     backend: Any = None
     try:
-        backend = _resolve_backend(keyring_backend)
+        backend = resolve_backend(keyring_backend)
         key, info = keys.create_key(data_dir, backend, passphrase)
         made.append(data_dir / keys.KEYINFO_NAME)
         carried = _carried_recovery(header, unlocked, info.key_id, key, datetime.now(UTC))

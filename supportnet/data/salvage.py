@@ -21,8 +21,8 @@ from supportnet.data.engine import DatabaseFailure, RawDatabase, connect_raw
 from supportnet.data.files import FILE_MODE
 from supportnet.data.keys import PassphraseProvider
 from supportnet.data.paths import user_path
-from supportnet.data.store import AUTO_BACKEND, locked_key
 from supportnet.data.store_files import DB_NAME
+from supportnet.data.store_key import AUTO_BACKEND, locked_key
 from supportnet.model.errors import BackupError, CorruptStoreError
 
 #: What a person calls the rows of each table, in the order a report lists them.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from supportnet.data import keys, recovery
 from supportnet.data.auto_backup import after_writes_wanted, back_up_after_writes
 from supportnet.data.backup import BACKUP_DIR_NAME, take_automatic_backup, write_backup
-from supportnet.data.damage import damaged_message, move_aside, restore_advice
+from supportnet.data.damage import damaged_message, move_aside
 from supportnet.data.engine import DatabaseFailure, RawDatabase, make_engine, raw_execute, set_wal
 from supportnet.data.files import FILE_MODE, ensure_private_dir, tighten
 from supportnet.data.keys import KdfParams, KeyInfo, PassphraseProvider
@@ -21,18 +21,15 @@ from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import check_revision, current_revision, needs_upgrade, upgrade
 from supportnet.data.repositories.base import LazySessions
 from supportnet.data.store_files import DB_NAME, SIDE_FILES, store_exists
+from supportnet.data.store_key import AUTO_BACKEND, load_existing_key, resolve_backend
 from supportnet.model.errors import (
     BackupError,
     CorruptStoreError,
-    KeyringEntryMissingError,
     KeyUnavailableError,
     StoreError,
-    WrongPassphraseError,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
@@ -51,9 +48,6 @@ if TYPE_CHECKING:
 #: Tables whose rows are data worth keeping: a store with a row in any of them holds data.
 _DATA_TABLES: tuple[str, ...] = ("people", "community_groups", "plans", "checkins")
 _DATA_TABLES += ("safety_plan_entries", "care_teams")
-
-#: Sentinel: use the keyring backend `keyring` picks for this machine.
-AUTO_BACKEND: Any = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,71 +251,6 @@ def _no_store_yet(data_dir: Path) -> StoreError:
     return StoreError(f"There is no SupportNet store in {data_dir} yet.")
 
 
-def key_method(data_dir: Path) -> keys.KeyMethod | None:
-    """How the store's key is kept, or None for a new data folder."""
-    info = keys.read_keyinfo(data_dir)
-    return None if info is None else info.method
-
-
-def _resolve_backend(backend: Any) -> Any:
-    return keys.default_backend() if backend is AUTO_BACKEND else backend
-
-
-def _load_existing_key(
-    data_dir: Path, info: KeyInfo, backend: Any, passphrase: PassphraseProvider | None
-) -> bytes:
-    db = data_dir / DB_NAME
-    if not db.exists():
-        raise StoreError(
-            f"The database file {db} is missing, though its key is here. SupportNet won't "
-            "start an empty store in its place: put the file back, or restore a backup "
-            f"with `supportnet restore FILE`. {restore_advice(data_dir, force=False)}"
-        )
-    return load_key(data_dir, info, backend, passphrase)
-
-
-def load_key(
-    data_dir: Path, info: KeyInfo, backend: Any, passphrase: PassphraseProvider | None
-) -> bytes:
-    """The store's own key; a lost keyring entry or a wrong passphrase points at the
-    recovery key when ``data_dir`` has a recovery record."""
-    needs_backend = info.method is keys.KeyMethod.KEYRING
-    try:
-        return keys.load_key(info, _resolve_backend(backend) if needs_backend else None, passphrase)
-    except (WrongPassphraseError, KeyringEntryMissingError) as exc:
-        # The recovery key still opens this store: say so where the way in seems lost.
-        if not recovery.has_record(data_dir):
-            raise
-        raise type(exc)(f"{exc.message} {recovery.UNLOCK_HINT}") from None
-
-
-@contextlib.contextmanager
-def locked_key(
-    data_dir: Path,
-    *,
-    passphrase: PassphraseProvider | None = None,
-    keyring_backend: Any = AUTO_BACKEND,
-) -> Iterator[bytes]:
-    """Hold the store's lock and give its key, without checking or opening the database.
-
-    For reading a damaged store (salvage), which :func:`open_store` refuses.
-    """
-    if not store_exists(data_dir):
-        raise StoreError(f"There is no SupportNet store in {data_dir}.")
-    lock = StoreLock(data_dir)
-    lock.acquire()
-    try:
-        info = keys.read_keyinfo(data_dir)
-        if info is None:
-            raise KeyUnavailableError(
-                f"The database is here but its key record ({keys.KEYINFO_NAME}) is missing, "
-                "so it can't be read."
-            )
-        yield _load_existing_key(data_dir, info, keyring_backend, passphrase)
-    finally:
-        lock.release()
-
-
 #: Temporary copies a killed restore leaves (never the store itself; we hold the lock).
 _LEFTOVERS = (DB_NAME + ".restoring",)
 
@@ -354,7 +283,7 @@ def _open_locked(
             )
         if not create:
             raise _no_store_yet(data_dir)
-        backend = _resolve_backend(keyring_backend)
+        backend = resolve_backend(keyring_backend)
         key, info = keys.create_key(
             data_dir,
             backend,
@@ -373,7 +302,7 @@ def _open_locked(
                 keys.delete_from_keyring(backend, info)
             raise
     else:
-        key = _load_existing_key(data_dir, info, keyring_backend, passphrase)
+        key = load_existing_key(data_dir, info, keyring_backend, passphrase)
 
     store = _open_with_key(data_dir, lock, info, key)
     # Stores made before recovery keys existed get one here, on their next open. Only now

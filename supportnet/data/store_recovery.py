@@ -19,8 +19,9 @@ from supportnet.data.engine import DatabaseFailure, RawDatabase, raw_execute
 from supportnet.data.files import write_private_file
 from supportnet.data.keys import KdfParams, KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
-from supportnet.data.store import AUTO_BACKEND, Store, _open_with_key, _resolve_backend
+from supportnet.data.store import Store, _open_with_key
 from supportnet.data.store_files import DB_NAME, store_exists
+from supportnet.data.store_key import AUTO_BACKEND, resolve_backend
 from supportnet.model.errors import KeyUnavailableError, StoreError
 
 
@@ -88,7 +89,7 @@ def recover_store(
         info = keys.keep_key(
             key,
             key_id,
-            None if was_passphrase else _resolve_backend(keyring_backend),
+            None if was_passphrase else resolve_backend(keyring_backend),
             passphrase,
             kdf=kdf,
             prefer_passphrase=was_passphrase,

@@ -8,7 +8,8 @@ from typing import Any
 
 from supportnet.data import recovery
 from supportnet.data.keys import PassphrasePurpose, check_new_passphrase
-from supportnet.data.store import AUTO_BACKEND, Store
+from supportnet.data.store import Store
+from supportnet.data.store_key import AUTO_BACKEND
 
 __all__ = [
     "AUTO_BACKEND",

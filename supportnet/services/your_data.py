@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supportnet.data.keys import KeyMethod, default_backend
-from supportnet.data.store import AUTO_BACKEND
+from supportnet.data.store_key import AUTO_BACKEND
 from supportnet.model.errors import SupportNetError
 from supportnet.model.text import amount
 

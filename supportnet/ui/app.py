@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication
 import supportnet
 from supportnet.data.keys import PassphrasePurpose
 from supportnet.data.recovery import UNLOCK_HINT, RecoveryKeeper, has_record
-from supportnet.data.store import AUTO_BACKEND, Store, open_store
+from supportnet.data.store import Store, open_store
+from supportnet.data.store_key import AUTO_BACKEND
 from supportnet.model.errors import (
     KeyringEntryMissingError,
     PassphraseRequiredError,

@@ -272,3 +272,79 @@ def test_a_lost_keyring_entry_comes_back_with_the_recovery_key(
     assert list(folder.glob("key.json.replaced-*"))
     again = _cli("recovery-key", "--data-dir", str(folder))
     assert again.stdout.strip().splitlines()[-1] == key
+
+
+_OPEN_WITHOUT_KEYRING = """
+import json, sys
+from pathlib import Path
+from supportnet.data.store import open_store
+from supportnet.model.errors import SupportNetError
+try:
+    with open_store(Path(sys.argv[1])) as store:
+        outcome = [p.name for p in store.people.list_all()]
+except SupportNetError as exc:
+    outcome = exc.message
+print(json.dumps({"outcome": outcome, "keyring": "keyring" in sys.modules}))
+"""
+
+
+def _open_in_fresh_process(data_dir: Path, tmp_path: Path) -> dict[str, object]:
+    """Open the store as the app does (the keyring left to choose), in a new process."""
+    env = cli_env(XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    result = subprocess.run(
+        [sys.executable, "-c", _OPEN_WITHOUT_KEYRING, str(data_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    outcome: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return outcome
+
+
+@pytest.mark.parametrize("recorded", ["SecretService Keyring", "chainer ChainerBackend"])
+def test_the_key_is_read_without_loading_keyring(
+    data_dir: Path, tmp_path: Path, secret_service: object, recorded: str
+) -> None:
+    """On the way to the first window the key comes straight from the Secret Service, as
+    keyring would read it, without keyring's import and backend search (about 150 ms)."""
+    with open_store(data_dir, keyring_backend=secret_service) as store:
+        store.people.add(Person(name="Keyring Kim", circle=Circle.INNER))
+    record = json.loads((data_dir / "key.json").read_text())
+    record["keyring_backend"] = recorded
+    (data_dir / "key.json").write_text(json.dumps(record))
+    assert _open_in_fresh_process(data_dir, tmp_path) == {
+        "outcome": ["Keyring Kim"],
+        "keyring": False,
+    }
+
+
+def test_a_missing_entry_still_gets_keyrings_own_words(
+    data_dir: Path, tmp_path: Path, secret_service: object
+) -> None:
+    with open_store(data_dir, keyring_backend=secret_service) as store:
+        key_id = store.key_info.key_id
+    secret_service.delete_password(KEYRING_SERVICE, f"database-key:{key_id}")  # type: ignore[attr-defined]
+    opened = _open_in_fresh_process(data_dir, tmp_path)
+    assert opened["keyring"] is True  # the direct read found nothing and stepped aside
+    assert "missing from SecretService Keyring" in str(opened["outcome"])
+
+
+def test_keyrings_own_settings_are_honoured(tmp_path: Path) -> None:
+    """A chosen backend, a property or a keyringrc.cfg can change where keyring looks: then
+    the key is read through keyring."""
+    from supportnet.data import secret_service as direct
+
+    config = tmp_path / "config"
+    base = {"XDG_CONFIG_HOME": str(config)}
+    assert direct.applies("SecretService Keyring", base)
+    assert not direct.applies("kwallet DBusKeyring", base)
+    assert not direct.applies(None, base)
+    assert not direct.applies("SecretService Keyring", {**base, "PYTHON_KEYRING_BACKEND": "x.Y"})
+    assert not direct.applies("SecretService Keyring", {**base, "KEYRING_PROPERTY_SCHEME": "x"})
+    (config / "python_keyring").mkdir(parents=True)
+    (config / "python_keyring" / "keyringrc.cfg").write_text("[backend]\n")
+    assert not direct.applies("SecretService Keyring", base)

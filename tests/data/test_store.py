@@ -17,8 +17,9 @@ from supportnet.data.backup import take_automatic_backup
 from supportnet.data.engine import make_engine
 from supportnet.data.lock import StoreLock
 from supportnet.data.migrations import HEAD_REVISION
-from supportnet.data.store import Store, key_method, open_store
+from supportnet.data.store import Store, open_store
 from supportnet.data.store_files import DB_NAME, store_exists
+from supportnet.data.store_key import key_method
 from supportnet.model.errors import (
     CorruptStoreError,
     KeyUnavailableError,

@@ -91,5 +91,6 @@ def test_the_first_charts_numbers_alone_are_the_same_as_all_of_them(
     by_circle, by_who = service.connection(NOW, weeks)
     assert (by_circle, by_who) == (whole.by_circle, whole.by_who)
     rest = service.gather(NOW, weeks, connection=(by_circle, by_who))
-    assert rest.by_circle is by_circle and rest.by_who is by_who
+    assert rest.by_circle is by_circle
+    assert rest.by_who is by_who
     assert rest == whole
