@@ -272,3 +272,24 @@ def test_not_today_moves_the_plan_to_tomorrow_as_todays_button_does(
     # Undo puts it back, as for the card's button.
     window.undo_stack.undo()
     assert not [p for p in london.postponements.list_active(SUNDAY) if p.plan_id == mum_plan.id]
+
+
+def test_the_app_hands_the_reminders_its_desktop_notifications(
+    qtbot: Any, london: Any, private_bus: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from supportnet.ui import app as app_module
+    from supportnet.ui.shell import desktop_notifications
+
+    notifications = DesktopNotifications(private_bus)
+    monkeypatch.setattr(desktop_notifications, "for_this_desktop", lambda: notifications)
+    window = _window(qtbot, london)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    service = app_module.start_reminders(window, london, app)
+    try:
+        assert service.notifications is notifications
+        assert notifications.parent() is service
+    finally:
+        service.stop()
