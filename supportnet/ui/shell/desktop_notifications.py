@@ -15,6 +15,7 @@ gathers everything. Nothing a notification says is ever logged.
 from __future__ import annotations
 
 import contextlib
+import html
 import logging
 import os
 from collections.abc import Callable, Hashable
@@ -63,6 +64,8 @@ class DesktopNotifications(QObject):
         self._notifier: QSocketNotifier | None = None
         #: Whether the server shows buttons (None: not asked yet, or no server answered).
         self.supports_actions: bool | None = None
+        #: Whether the server reads the body as markup (then "&" and "<" are escaped).
+        self._markup = False
         self._asking = False
         #: Notifications waiting for the server's capabilities: (title, body, key).
         self._waiting: list[tuple[str, str, Hashable]] = []
@@ -98,6 +101,7 @@ class DesktopNotifications(QObject):
             log.info("No desktop notification server answered; reminders wait on Today")
             return
         self.supports_actions = "actions" in message.body[0]
+        self._markup = "body-markup" in message.body[0]
         for title, body, key in waiting:
             self._notify(title, body, key)
 
@@ -112,7 +116,7 @@ class DesktopNotifications(QObject):
             replaces,
             ICON_NAME,
             title,
-            body,
+            html.escape(body, quote=False) if self._markup else body,
             actions,
             hints,
             SERVER_DEFAULT_TIMEOUT,

@@ -106,7 +106,7 @@ class NotificationServer:
 @pytest.fixture
 def notification_server(private_bus: str) -> Iterator[NotificationServer]:
     """A notification server that shows buttons ("actions")."""
-    server = NotificationServer(private_bus, "actions,body")
+    server = NotificationServer(private_bus, "actions,body,body-markup")
     yield server
     server.stop()
 

@@ -130,6 +130,9 @@ def test_without_buttons_on_the_server_none_are_sent(
     (call,) = _calls(qtbot, plain_notification_server, 1)
     assert call["actions"] == []
     assert call["summary"] == "A gentle nudge"
+    # Nor is the body escaped for a server that shows it as it is.
+    service.notifications.send("Maybe a hello?", "Tea & cake", (9, SUNDAY))  # type: ignore[union-attr]
+    assert _calls(qtbot, plain_notification_server, 2)[1]["body"] == "Tea & cake"
 
 
 def test_a_second_notification_for_an_occurrence_replaces_the_first(
@@ -143,11 +146,14 @@ def test_a_second_notification_for_an_occurrence_replaces_the_first(
     qtbot.waitUntil(lambda: (7, SUNDAY) in notifications._ids, timeout=WAIT_MS)
     shown_id = notifications._ids[(7, SUNDAY)]
 
-    notifications.send("A gentle nudge", "A plan for 18:30", (7, SUNDAY))
+    notifications.send("Maybe a hello to Sam?", "Tea & cake <3, 18:30", (7, SUNDAY))
     notifications.send("A gentle nudge", "A plan for 19:00", (8, SUNDAY))
     calls = _calls(qtbot, notification_server, 3)
     assert calls[1]["replaces_id"] == shown_id
     assert calls[2]["replaces_id"] == 0
+    # The server reads bodies as markup: a plan's own words stay words.
+    assert calls[1]["body"] == "Tea &amp; cake &lt;3, 18:30"
+    assert calls[1]["summary"] == "Maybe a hello to Sam?"
 
     # Once closed on the desktop, the next one for it is a new notification.
     notification_server.close_notification(shown_id)
