@@ -299,3 +299,24 @@ def test_the_app_hands_the_reminders_its_desktop_notifications(
         assert notifications.parent() is service
     finally:
         service.stop()
+
+
+# WORKAROUND: the offscreen platform can't raise a window, and says so.
+@pytest.mark.qt_log_ignore("does not support raise", extend=True)
+def test_not_today_for_a_plan_deleted_since_opens_today_instead(
+    qtbot: Any, london: Any, made: list[Any], notification_server: NotificationServer
+) -> None:
+    window = _window(qtbot, london)
+    service = _reminders(made, london, notification_server)
+    service.attach_window(window)
+    _remind_of_mum(service)
+    shown_id = _shown_id(qtbot, service)
+    mum_plan = next(p for p in london.plans.list_all() if p.title == "Sunday call with Mum")
+    Services.of(london).plans.remove(mum_plan)
+    steps = window.undo_stack.count()
+
+    notification_server.click(shown_id, "not-today")
+    qtbot.waitUntil(window.isVisible, timeout=WAIT_MS)
+    assert window.current_page is Page.TODAY
+    assert window.undo_stack.count() == steps
+    assert not london.postponements.list_active(SUNDAY)
