@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date, time
+from enum import StrEnum
 
 from supportnet.model.errors import Problem
 from supportnet.model.network import raise_problems
@@ -21,6 +22,21 @@ _REMINDER_EXPLANATIONS = {
 def reminder_explanation(level: Privacy) -> str:
     """What a reminder says at ``level`` (a reminder's level is set apart from exports')."""
     return _REMINDER_EXPLANATIONS[level]
+
+
+class ReminderDisplay(StrEnum):
+    """Where reminders show: the tray where the desktop has one, else desktop notifications
+    (automatic), or desktop notifications even where there is a tray."""
+
+    AUTOMATIC = "automatic"
+    NOTIFICATIONS = "notifications"
+
+    @property
+    def label(self) -> str:
+        return {
+            ReminderDisplay.AUTOMATIC: "In the tray, where there is one",
+            ReminderDisplay.NOTIFICATIONS: "As desktop notifications",
+        }[self]
 
 
 @dataclass(slots=True)
@@ -48,6 +64,8 @@ class Settings:
     #: A folder the daily automatic backups are also copied to (a USB stick, a synced
     #: folder); empty for none.
     backup_folder: str = ""
+    #: Where reminders show (a :class:`ReminderDisplay` value; stored as its text).
+    reminder_display: str = ReminderDisplay.AUTOMATIC.value
 
     def problems(self) -> list[Problem]:
         """Everything wrong with these settings, one message per field."""
@@ -62,7 +80,19 @@ class Settings:
             problems.append(
                 Problem("reminder_privacy", "Choose discreet, first name or full for reminders.")
             )
+        if self.reminder_display not in set(ReminderDisplay):
+            problems.append(
+                Problem("reminder_display", "Choose where reminders show: tray or notifications.")
+            )
         return problems
+
+    @property
+    def reminder_where(self) -> ReminderDisplay:
+        """Where reminders show; automatic for anything unknown."""
+        try:
+            return ReminderDisplay(self.reminder_display)
+        except ValueError:
+            return ReminderDisplay.AUTOMATIC
 
     @property
     def reminder_level(self) -> Privacy:
@@ -93,6 +123,7 @@ SETTING_LABELS = {
     "caldav_url": "the calendar server",
     "caldav_username": "the calendar server",
     "backup_folder": "the extra backup folder",
+    "reminder_display": "where reminders show",
 }
 
 

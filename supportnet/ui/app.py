@@ -440,10 +440,17 @@ def start_auto_backups(window: MainWindow, store: Store) -> AutoBackups:
 
 
 def start_reminders(window: MainWindow, store: Store, app: QApplication) -> ReminderService:
-    """Start the reminder timer (and the tray icon, where the desktop has a tray)."""
+    """Start the reminder timer (and the tray icon, where the desktop has a tray; desktop
+    notifications over D-Bus where it has none or the person chose them)."""
+    from supportnet.ui.shell.desktop_notifications import for_this_desktop
     from supportnet.ui.shell.reminders import ReminderService
 
-    service = ReminderService(Services.of(store), icon=app.windowIcon(), parent=window)
+    service = ReminderService(
+        Services.of(store),
+        icon=app.windowIcon(),
+        notifications=for_this_desktop(),
+        parent=window,
+    )
     service.attach_window(window)
     service.start()
     window.keep_running = lambda: service.tray is not None and store.settings.load().keep_in_tray

@@ -93,3 +93,12 @@ def no_window_left_on_screen(qapp: Any) -> Iterator[None]:
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible():
             widget.hide()
+
+
+@pytest.fixture(autouse=True)
+def no_real_desktop_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app never reaches the real session bus's notification server from a test: tests
+    of notifications hand DesktopNotifications a private bus's address themselves."""
+    from supportnet.ui.shell import desktop_notifications
+
+    monkeypatch.setattr(desktop_notifications, "for_this_desktop", lambda: None)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.model.errors import SupportNetError
 from supportnet.model.privacy import Privacy
-from supportnet.model.settings import Settings, reminder_explanation
+from supportnet.model.settings import ReminderDisplay, Settings, reminder_explanation
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.plans.fields import pytime, qtime
 from supportnet.ui.widgets.field_message import FieldMessage
@@ -89,6 +89,18 @@ class PreferencesDialog(QDialog):
             "Reminders still come while the window is closed; Quit ends SupportNet"
         )
 
+        #: Where reminders show: the tray where there is one, or desktop notifications.
+        self.reminder_display = QComboBox()
+        self.reminder_display.setAccessibleName("Where reminders show")
+        for where in ReminderDisplay:
+            self.reminder_display.addItem(where.label, where.value)
+        self.reminder_display.setCurrentIndex(
+            self.reminder_display.findData(settings.reminder_where.value)
+        )
+        self.reminder_display.setToolTip(
+            "Without a tray (as on GNOME) reminders are desktop notifications either way"
+        )
+
         self.quiet_from = QTimeEdit(qtime(settings.quiet_hours_start))
         self.quiet_from.setDisplayFormat("HH:mm")
         self.quiet_from.setAccessibleName("Quiet hours start")
@@ -135,6 +147,7 @@ class PreferencesDialog(QDialog):
         form.addRow("&What reminders say", self.reminder_privacy)
         form.addRow("", self.reminder_note)
         form.addRow("", self.keep_in_tray)
+        form.addRow("Show &reminders", self.reminder_display)
         form.addRow("Quiet hours &from", self.quiet_from)
         form.addRow("Quiet hours &until", self.quiet_until)
         quiet_note = QLabel("No reminders pop up during quiet hours; they wait on Today.")
@@ -194,6 +207,7 @@ class PreferencesDialog(QDialog):
             reminders_enabled=self.reminders.isChecked(),
             reminder_privacy=self.reminder_level().value,
             keep_in_tray=self.keep_in_tray.isChecked(),
+            reminder_display=self.reminder_display.currentData(),
             quiet_hours_start=pytime(self.quiet_from.time()),
             quiet_hours_end=pytime(self.quiet_until.time()),
             timezone=zone,

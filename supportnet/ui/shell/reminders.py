@@ -3,6 +3,11 @@
 What a reminder says follows its own privacy level, discreet unless the person chooses
 more (Preferences): a notification may show on a lock screen others can see.
 
+Where reminders show: the tray icon's message where the desktop has a tray (on macOS and
+Windows that is the system's notification centre), else a desktop notification over D-Bus
+(:mod:`desktop_notifications`), whose "Open" shows Today and whose "Not today" moves the plan
+to tomorrow as Today's own button does; Preferences can choose notifications even with a tray.
+
 At start, and after the computer sleeps, it looks back only one interval: anything older
 simply waits on the Today page instead of arriving in a flood. Inside quiet hours, or with
 reminders turned off, it shows nothing (and does not save it up for later either).
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from supportnet.model.plans import Plan
 from supportnet.model.privacy import Privacy
+from supportnet.model.settings import ReminderDisplay
 from supportnet.model.targets import PERSON
 from supportnet.model.zones import system_zone_name, user_zone_name
 from supportnet.scheduling import Target, reminders_due
@@ -30,6 +36,7 @@ from supportnet.scheduling.reaching_out import (
 )
 from supportnet.services import Services
 from supportnet.ui.hard_day.entry import HARD_DAY_ACTION_TEXT
+from supportnet.ui.shell.sidebar import Page
 from supportnet.ui.widgets.menus import fill_menu
 
 #: How often the timer looks for reminders.
@@ -41,17 +48,24 @@ GROUP_AT_FIRST_NAME = "your group"
 
 #: Shows one notification: (title, body).
 Notify = Callable[[str, str], None]
+#: Which plan's occurrence a reminder is for: (plan_id, the occurrence's day).
+OccurrenceKey = tuple[int, date]
 
 
 class ReminderService(QObject):
     """Owns the reminder timer and, where the desktop has one, a tray icon with a small menu.
 
-    ``notify`` and ``clock`` can be replaced (tests do); by default notifications go to the
-    tray icon, and without a system tray nothing is shown and nothing fails: Today still
-    gathers everything.
+    ``notify`` and ``clock`` can be replaced (tests do). By default a reminder goes to the
+    tray icon, or to ``notifications`` (a :class:`DesktopNotifications`) where there is no
+    tray or the person chose them; with neither nothing is shown and nothing fails: Today
+    still gathers everything.
     """
 
     open_requested = Signal()
+    #: A notification's "Open": the window, on Today.
+    today_requested = Signal()
+    #: A notification's "Not today": (plan, the occurrence's start, whom it is with).
+    not_today_requested = Signal(object, object, str)
     log_requested = Signal()
     hard_day_requested = Signal()
     quit_requested = Signal()
@@ -66,6 +80,7 @@ class ReminderService(QObject):
         interval_ms: int = CHECK_INTERVAL_MS,
         tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
         icon: QIcon | None = None,
+        notifications: Any | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,7 +101,15 @@ class ReminderService(QObject):
         self.menu: QMenu | None = None
         if tray_available():
             self._make_tray(icon or QIcon())
-        self._notify = notify or self._tray_notify
+        self._notify = notify
+        #: Desktop notifications (None: only the tray); their buttons come back here.
+        self.notifications = notifications
+        if notifications is not None:
+            if notifications.parent() is None:
+                notifications.setParent(self)
+            notifications.action_invoked.connect(self._notification_action)
+        #: What each recent reminder was for, so its "Not today" can move it.
+        self._reminded: dict[OccurrenceKey, tuple[Plan, datetime, str]] = {}
 
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -126,9 +149,25 @@ class ReminderService(QObject):
         ):
             self.open_requested.emit()
 
-    def _tray_notify(self, title: str, body: str) -> None:
-        if self.tray is not None:
+    def _show(self, title: str, body: str, key: OccurrenceKey, where: ReminderDisplay) -> None:
+        """Show one reminder where it belongs (see the class docstring)."""
+        if self._notify is not None:
+            self._notify(title, body)
+        elif self.notifications is not None and (
+            self.tray is None or where is ReminderDisplay.NOTIFICATIONS
+        ):
+            self.notifications.send(title, body, key)
+        elif self.tray is not None:
             self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, NOTIFY_MS)
+
+    def _notification_action(self, key: OccurrenceKey, action: str) -> None:
+        from supportnet.ui.shell.desktop_notifications import NOT_TODAY
+
+        reminded = self._reminded.get(key)
+        if action == NOT_TODAY and reminded is not None:
+            self.not_today_requested.emit(*reminded)
+        else:
+            self.today_requested.emit()
 
     # --- running -------------------------------------------------------------------------------
 
@@ -144,6 +183,8 @@ class ReminderService(QObject):
         self.timer.stop()
         if self.tray is not None:
             self.tray.hide()
+        if self.notifications is not None:
+            self.notifications.close()
 
     def invalidate(self) -> None:
         """People, groups or plans changed: read them again at the next check."""
@@ -170,7 +211,22 @@ class ReminderService(QObject):
             bring_up()
             window.today.log_checkin()
 
+        def show_today() -> None:
+            bring_up()
+            window.show_page(Page.TODAY)
+
+        def not_today(plan: Plan, due_at: datetime, name: str) -> None:
+            # The plan as it is now (edited or deleted since the reminder, perhaps); then the
+            # same move, undo and note as Today's own "Not today" button.
+            now = next((p for p in self._source.plans.list_all() if p.id == plan.id), None)
+            if now is None:
+                show_today()
+                return
+            window.today.not_today_for(now, due_at, name)
+
         self.open_requested.connect(bring_up)
+        self.today_requested.connect(show_today)
+        self.not_today_requested.connect(not_today)
         self.log_requested.connect(log)
         # The panel opens on its own; the window can stay in the tray.
         self.hard_day_requested.connect(window.open_hard_day)
@@ -206,7 +262,8 @@ class ReminderService(QObject):
         level = settings.reminder_level
         shown: list[tuple[str, str]] = []
         for occurrence, target in due:
-            self.already.add((occurrence.plan_id, occurrence.day))
+            key = (occurrence.plan_id, occurrence.day)
+            self.already.add(key)
             plan = by_id.get(occurrence.plan_id)
             title, body = reminder_text(
                 target.name,
@@ -216,10 +273,13 @@ class ReminderService(QObject):
                 level=level,
                 first_name=self._first_name(target) if level is Privacy.FIRST_NAME else "",
             )
-            self._notify(title, body)
+            if plan is not None and occurrence.start is not None:
+                self._reminded[key] = (plan, occurrence.start, target.name)
+            self._show(title, body, key, settings.reminder_where)
             shown.append((title, body))
         # Forget what can no longer come round again.
         self.already = {(p, d) for p, d in self.already if d >= today - timedelta(days=2)}
+        self._reminded = {k: v for k, v in self._reminded.items() if k in self.already}
         return shown
 
     def _first_name(self, target: Target) -> str:

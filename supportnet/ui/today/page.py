@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.days import long_date
+from supportnet.model.plans import Plan
 from supportnet.model.settings import Settings
 from supportnet.model.targets import PERSON, TargetKey, plan_target_key
 from supportnet.model.zones import system_zone_name, user_zone_name
@@ -331,12 +332,21 @@ class TodayPageController(QObject):
 
     def postpone(self, suggestion: Suggestion, day: date) -> None:
         index = next((i for i, c in enumerate(self.cards) if c.suggestion is suggestion), 0)
-        postponement = postponement_for(suggestion.plan, suggestion.due_at, day, self._zone)
-        command = PostponeCommand.perform(self._ctx, postponement, suggestion.target.name)
+        self._move(suggestion.plan, suggestion.due_at, suggestion.target.name, day)
+        self._focus_after(index)
+
+    def not_today_for(self, plan: Plan, due_at: datetime, name: str) -> None:
+        """A reminder's "Not today": the occurrence due at ``due_at`` moves to tomorrow,
+        as a card's button moves it (undoable, with the same note)."""
+        self.refresh()  # the day may have turned since the page last looked
+        self._move(plan, due_at, name, tomorrow(self._today))
+
+    def _move(self, plan: Plan, due_at: datetime, name: str, day: date) -> None:
+        postponement = postponement_for(plan, due_at, day, self._zone)
+        command = PostponeCommand.perform(self._ctx, postponement, name)
         self._stack.push(command)
         self.status.emit(moved_text(day, self._today))
         self.refresh()
-        self._focus_after(index)
 
     # --- message ideas -------------------------------------------------------------------------
 

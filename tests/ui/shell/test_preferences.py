@@ -213,3 +213,33 @@ def test_a_saved_level_is_shown_again(qtbot: Any, demo_store: Any, clock: Any) -
     dialog.reminder_privacy.setCurrentIndex(0)
     dialog.save_button.click()
     assert demo_store.settings.load().reminder_privacy == "discreet"
+
+
+def test_where_reminders_show_is_chosen_by_keyboard_and_saved(
+    qtbot: Any, demo_store: Any, clock: Any
+) -> None:
+    """Automatic (the tray where there is one) unless the person picks desktop notifications;
+    the choice is kept and shown again."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    window = _window(qtbot, demo_store, clock)
+    dialog = window.open_preferences()
+    assert isinstance(dialog, PreferencesDialog)
+    combo = dialog.reminder_display
+    assert combo.currentText() == "In the tray, where there is one"
+    assert combo.accessibleName() == "Where reminders show"
+    label = next(
+        w for w in dialog.findChildren(QLabel) if w.text().replace("&", "") == "Show reminders"
+    )
+    assert label.buddy() is combo
+    combo.setFocus()
+    QApplication.processEvents()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == "As desktop notifications"
+    dialog.save_button.click()
+    assert demo_store.settings.load().reminder_display == "notifications"
+
+    again = window.open_preferences()
+    assert isinstance(again, PreferencesDialog)
+    assert again.reminder_display.currentText() == "As desktop notifications"
+    again.reject()
