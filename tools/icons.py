@@ -15,9 +15,9 @@ import os
 import sys
 from pathlib import Path
 
-from supportnet import APP_ID
+from supportnet import APP_ID, ICON_SIZES
 
-SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+SIZES = ICON_SIZES
 ICONS = Path(__file__).resolve().parent.parent / "supportnet" / "resources" / "icons" / "hicolor"
 SVG = ICONS / "scalable" / "apps" / f"{APP_ID}.svg"
 #: The PNG text key holding the SVG's SHA-256 the PNG was drawn from.

@@ -14,10 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QPixmap
 
-from supportnet import APP_ID
-
-#: The sizes drawn as PNG (tools/icons.py draws the same).
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+from supportnet import APP_ID, ICON_SIZES
 
 
 def app_icon() -> QIcon:
