@@ -139,3 +139,20 @@ def test_the_app_icon_loads_from_the_package(qapp: object) -> None:
 
 def test_the_shipped_files_pass_the_desktop_validators() -> None:
     validate(DESKTOP, METAINFO)
+
+
+def test_the_app_icon_loads_from_a_zipped_package_too(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    from supportnet.ui import app_icon as module
+
+    archive = tmp_path / "supportnet.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for png in (SHIPPED / "icons" / "hicolor").rglob("*.png"):
+            zipped.write(png, png.relative_to(SHIPPED / "icons").as_posix())
+    monkeypatch.setattr(module, "_hicolor", lambda: zipfile.Path(archive, "hicolor/"))
+    icon = module.app_icon()
+    assert not icon.isNull()
+    assert icon.availableSizes()[-1].width() == 512
