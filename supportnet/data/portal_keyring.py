@@ -40,6 +40,8 @@ FILE_NAME = "SupportNet-portal.json"
 #: The portal's secret is at least this long; a shorter one is not what it should be.
 MIN_SECRET_BYTES = 16
 _HKDF_INFO = b"SupportNet portal keyring v1"
+#: How long to wait for the secret's bytes once the portal has answered.
+READ_TIMEOUT = 5.0
 
 
 def in_flatpak() -> bool:
@@ -111,7 +113,7 @@ def _retrieve(bus: str, timeout: float) -> bytes:
                 )
         os.close(write_end)  # the portal's copy is closed by now: reading ends at its end
         write_end = -1
-        secret = _read_all(read_end)
+        secret = _read_all(read_end, READ_TIMEOUT)
     finally:
         os.close(read_end)
         if write_end >= 0:
@@ -121,9 +123,21 @@ def _retrieve(bus: str, timeout: float) -> bytes:
     return secret
 
 
-def _read_all(fd: int) -> bytes:
+def _read_all(fd: int, timeout: float) -> bytes:
+    """What was written into the pipe: up to its end, or what came within ``timeout``
+    (a portal that wrote the secret but kept its end open must not hang the app)."""
+    import select
+    import time
+
+    deadline = time.monotonic() + timeout
     chunks = []
-    while chunk := os.read(fd, 4096):
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            break
+        chunk = os.read(fd, 4096)
+        if not chunk:
+            break
         chunks.append(chunk)
     return b"".join(chunks)
 

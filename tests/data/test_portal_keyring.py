@@ -99,11 +99,14 @@ class FakePortal:
     """Owns org.freedesktop.portal.Desktop on ``address`` and answers one RetrieveSecret:
     the secret into the pipe, the request's path back, then its Response signal."""
 
-    def __init__(self, address: str, secret: bytes, response: int = 0) -> None:
+    def __init__(
+        self, address: str, secret: bytes, response: int = 0, keep_open: bool = False
+    ) -> None:
         from jeepney.bus_messages import message_bus
         from jeepney.io.blocking import open_dbus_connection
 
-        self.secret, self.response = secret, response
+        self.secret, self.response, self.keep_open = secret, response, keep_open
+        self.kept: list[int] = []
         self.calls: list[tuple[str, dict[str, object]]] = []
         self.connection = open_dbus_connection(bus=address, enable_fds=True)
         self.connection.send_and_get_reply(
@@ -128,7 +131,10 @@ class FakePortal:
             self.calls.append((sender, options))
             fd = pipe.to_raw_fd()
             os.write(fd, self.secret)
-            os.close(fd)
+            if self.keep_open:  # a portal that never closes its end of the pipe
+                self.kept.append(fd)
+            else:
+                os.close(fd)
             handle = f"{portal_keyring.PORTAL_PATH}/request/{sender[1:].replace('.', '_')}/{token}"
             self.connection.send(new_method_return(message, "o", (handle,)))
             signal = new_signal(
@@ -144,6 +150,8 @@ class FakePortal:
     def close(self) -> None:
         self.thread.join(timeout=30)
         self.connection.close()
+        for fd in self.kept:
+            os.close(fd)
 
 
 def test_the_secret_comes_from_the_portal_through_a_pipe(bus: str) -> None:
@@ -166,6 +174,17 @@ def test_a_store_opens_with_the_portals_secret_over_dbus(bus: str, tmp_path: Pat
         finally:
             portal.close()
         assert len(portal.calls) == 1
+
+
+def test_a_portal_keeping_its_end_of_the_pipe_open_doesnt_hang(
+    bus: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(portal_keyring, "READ_TIMEOUT", 0.5)
+    portal = FakePortal(bus, SECRET, keep_open=True)
+    try:
+        assert retrieve_portal_secret(bus, timeout=30) == SECRET
+    finally:
+        portal.close()
 
 
 def test_a_declined_request_is_a_calm_error(bus: str) -> None:
