@@ -80,12 +80,16 @@ def test_every_pin_has_a_checked_wheel_on_both_architectures() -> None:
         assert names == set(pinned()), arch
 
 
-def test_flatpak_builder_reads_the_manifest() -> None:
+def test_flatpak_builder_reads_the_manifest(tmp_path: Path) -> None:
     builder = shutil.which("flatpak-builder")
     if builder is None:
         pytest.skip("flatpak-builder is not installed")
-    shown = subprocess.run(
-        [builder, "--show-manifest", str(MANIFEST)], capture_output=True, text=True, check=False
+    shown = subprocess.run(  # in tmp_path: it leaves a .flatpak-builder folder where it runs
+        [builder, "--show-manifest", str(MANIFEST)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout)["id"] == APP_ID
