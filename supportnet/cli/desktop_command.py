@@ -24,8 +24,16 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _cmd_install_desktop(args: argparse.Namespace, _data_dir: Path, out: TextIO) -> int:
+    import sys
+
+    from supportnet.model.errors import SupportNetError
     from supportnet.services import desktop_entry
 
+    if sys.platform in {"darwin", "win32"}:
+        raise SupportNetError(
+            "install-desktop is for Linux and other freedesktop.org desktops; on this system "
+            "start SupportNet with the `supportnet` command."
+        )
     home = desktop_entry.data_home()
     if args.uninstall:
         removed = desktop_entry.uninstall(home)

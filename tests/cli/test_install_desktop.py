@@ -128,3 +128,20 @@ def test_the_launch_command_is_the_script_that_runs(tmp_path: Path) -> None:
         "-m",
         "supportnet",
     ]
+
+
+@pytest.mark.parametrize("platform", ["darwin", "win32"])
+def test_elsewhere_than_freedesktop_desktops_it_says_so(
+    platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from supportnet.cli import run
+
+    monkeypatch.setattr("sys.platform", platform)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    err = io.StringIO()
+    assert run(["install-desktop"], stdout=io.StringIO(), stderr=err) == 1
+    assert err.getvalue().count("\n") == 1
+    assert "freedesktop.org" in err.getvalue()
+    assert not (tmp_path / "share").exists()
