@@ -12,6 +12,7 @@ PIP_FLAGS := --quiet --disable-pip-version-check
 
 run: $(VENV)/.installed-app
 	$(PY) -m tools.desktop_libs
+	$(PY) -m tools.desktop_offer $(VENV)/.desktop-entry-offered
 	$(PY) -m supportnet $(ARGS)
 
 test: $(VENV)/.installed-test

@@ -20,6 +20,7 @@ from supportnet.cli import (
     contacts_command,
     crisis_commands,
     data_commands,
+    desktop_command,
     insights_command,
     reachout_commands,
     recovery_commands,
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     caldav_commands.add_parsers(commands, common)
     data_commands.add_parsers(commands, common)
     insights_command.add_parser(commands, common)
+    desktop_command.add_parser(commands, common)
     commands.add_parser("gui", parents=[common], help="open the app (the default)")
     return parser
 

@@ -316,7 +316,15 @@ def keyring_problem(backend: Any) -> str | None:
 
 
 def default_backend() -> Any:
-    """The keyring backend `keyring` would use here (honours PYTHON_KEYRING_BACKEND)."""
+    """The keyring backend `keyring` would use here (honours PYTHON_KEYRING_BACKEND).
+
+    Inside a Flatpak sandbox, where the Secret Service can't be reached, it is the Secret
+    portal's (:mod:`supportnet.data.portal_keyring`), unless PYTHON_KEYRING_BACKEND says.
+    """
+    from supportnet.data import portal_keyring
+
+    if portal_keyring.in_flatpak() and not os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return portal_keyring.PortalKeyring()
     import keyring
 
     return keyring.get_keyring()

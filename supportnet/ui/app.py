@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from supportnet.ui.shell.reminders import ReminderService
 
 #: Matches the .desktop file's name (without ".desktop"); Wayland uses it as the app id.
-DESKTOP_FILE_NAME = "supportnet"
+DESKTOP_FILE_NAME = supportnet.APP_ID
 OPEN_ERROR_TITLE = "SupportNet can't open your data"
 
 #: Asks for a passphrase: (why, a message to show by the field or None) -> passphrase or None.
@@ -362,12 +362,6 @@ def _fresh_start_is_wanted(data_dir: Path) -> bool:
     return dialogs.confirm_fresh_start(None, newest)
 
 
-#: The app icon, in the source tree's resources/ (where `make run` runs from).
-APP_ICON = (
-    Path(supportnet.__file__).resolve().parent.parent / "resources" / "icons" / "supportnet.svg"
-)
-
-
 def _application(argv: list[str]) -> QApplication:
     QApplication.setOrganizationName(supportnet.APP_NAME)
     QApplication.setApplicationName(supportnet.APP_NAME)
@@ -380,10 +374,9 @@ def _application(argv: list[str]) -> QApplication:
     from supportnet.ui.widgets.style import apply_style
 
     apply_style(app)
-    if APP_ICON.is_file():
-        from PySide6.QtGui import QIcon
+    from supportnet.ui.app_icon import app_icon
 
-        app.setWindowIcon(QIcon(str(APP_ICON)))
+    app.setWindowIcon(app_icon())  # from the package: an installed copy has it too
     return app
 
 
