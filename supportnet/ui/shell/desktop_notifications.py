@@ -25,14 +25,15 @@ from PySide6.QtCore import QObject, QSocketNotifier, Signal
 from PySide6.QtGui import QGuiApplication
 
 import supportnet
+from supportnet import APP_ID
 
 log = logging.getLogger(__name__)
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 INTERFACE = "org.freedesktop.Notifications"
-#: The themed icon the package installs (resources/icons, install-desktop).
-ICON_NAME = "supportnet"
+#: The themed icon `supportnet install-desktop` installs, named by the app's id.
+ICON_NAME = APP_ID
 #: The spec has no reminder category; its form for one of our own is "x-vendor.class".
 CATEGORY = "x-supportnet.reminder"
 
@@ -260,7 +261,7 @@ def _is_answer(message: Any) -> bool:
 
 def _desktop_entry() -> str:
     """The desktop file's name without ".desktop", as the app set it (spec: desktop-entry)."""
-    return QGuiApplication.desktopFileName().removesuffix(".desktop") or "supportnet"
+    return QGuiApplication.desktopFileName().removesuffix(".desktop") or APP_ID
 
 
 def _offer_activation_token(token: str) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QIcon, QPixmap
 
+from supportnet import APP_ID
 from supportnet.services import Services
 from supportnet.ui.shell.desktop_notifications import DesktopNotifications
 from supportnet.ui.shell.main_window import MainWindow
@@ -107,13 +108,13 @@ def test_a_notification_says_what_the_reminder_level_lets_it(
     (call,) = _calls(qtbot, notification_server, 1)
     assert call["signature"] == "susssasa{sv}i"
     assert call["app_name"] == "SupportNet"
-    assert call["icon"] == "supportnet"
+    assert call["icon"] == APP_ID  # the icon install-desktop puts in the theme
     assert (call["summary"], call["body"]) == (summary, body)
     assert call["replaces_id"] == 0
     assert call["actions"] == BUTTONS
     assert call["timeout"] == -1
     assert call["hints"] == {
-        "desktop-entry": ["s", "supportnet"],
+        "desktop-entry": ["s", APP_ID],
         "category": ["s", "x-supportnet.reminder"],
     }
     if level != "full":
