@@ -18,20 +18,23 @@ if TYPE_CHECKING:
     from matplotlib.backends.backend_agg import RendererAgg
     from matplotlib.figure import Figure
 
-#: Below this many pixels a chart can't be read: it is drawn this wide and scrolls.
+#: Below this many pixels a chart can't be read: it is drawn this wide (a narrower column
+#: shows its left part; the window's own minimum width keeps its columns wider).
 NARROWEST = 320
 
 
 @dataclass(frozen=True, slots=True)
 class Drawn:
     """A figure and the pixels it was drawn to: ``width`` × ``height`` physical pixels, for a
-    screen with ``ratio`` physical pixels to each of the window's (2 on a high-density one)."""
+    screen with ``ratio`` physical pixels to each of the window's (2 on a high-density one),
+    asked for ``asked`` of the window's pixels wide."""
 
     figure: Figure
     renderer: RendererAgg
     width: int
     height: int
     ratio: float
+    asked: int
 
     @property
     def logical_height(self) -> int:
@@ -53,7 +56,7 @@ def draw_figure(figure: Figure, width: int, ratio: float = 1.0) -> Drawn:
     canvas.draw()  # type: ignore[no-untyped-call]
     pixels_wide, pixels_high = canvas.get_width_height(physical=True)
     renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
-    return Drawn(figure, renderer, pixels_wide, pixels_high, ratio)
+    return Drawn(figure, renderer, pixels_wide, pixels_high, ratio, width)
 
 
 def draw_chart(

@@ -129,3 +129,8 @@ class PublishError(SupportNetError):
 
 class ServerPasswordError(SupportNetError):
     """The calendar server's password can't be read from, or kept in, the keyring."""
+
+
+class ChartsUnavailableError(SupportNetError):
+    """The Insights charts can't be drawn here (their folder can't be made); the numbers
+    are still there in words and tables."""

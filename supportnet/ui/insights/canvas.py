@@ -60,9 +60,11 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     @property
     def out_of_date(self) -> bool:
-        """True when the pixels shown are not the canvas's size and density now."""
-        width = round(self.width() * self.devicePixelRatioF())
-        return width != self.drawn.width or self.devicePixelRatioF() != self.drawn.ratio
+        """True when the pixels shown were drawn for another width or density than the
+        canvas's now (compared as asked, in the window's pixels: at a ratio such as 1.5
+        matplotlib's pixel count is rounded its own way)."""
+        drawn = self.drawn
+        return self.width() != drawn.asked or self.devicePixelRatioF() != drawn.ratio
 
     def draw(self) -> None:
         """Never here: matplotlib asks after a resize; the worker draws instead."""

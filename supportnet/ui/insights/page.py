@@ -33,7 +33,7 @@ from supportnet.charts.render import Drawn, draw_chart
 from supportnet.charts.style import ChartStyle
 from supportnet.insights.connection import Split
 from supportnet.insights.overview import ChartKind, Insights, shows_chart, summary_of
-from supportnet.model.errors import SupportNetError
+from supportnet.model.errors import ChartsUnavailableError, SupportNetError
 from supportnet.services.insights import Connection
 from supportnet.ui.insights.section import ChartSection
 from supportnet.ui.widgets import dialogs
@@ -58,6 +58,10 @@ SAVE_FILTERS = {
     "PDF (*.pdf)": "pdf",
 }
 COULDNT_ADD_UP = "Your check-ins couldn't be added up just now."
+CANT_DRAW = (
+    "The charts can't be drawn just now: SupportNet couldn't set up its folder for them. "
+    "The sentences above say what they would show, and so does Show as tables."
+)
 
 #: How a chart is drawn: the style, its width in the window's pixels and the screen's
 #: pixel density (what :func:`~supportnet.charts.render.draw_chart` takes after the numbers).
@@ -76,19 +80,23 @@ class _Ready:
 
 
 def _load_matplotlib() -> None:
-    """matplotlib's first import, off the GUI thread (it takes most of a second)."""
+    """matplotlib's first import, off the GUI thread (it takes most of a second); called
+    by every job that draws, so none draws with matplotlib's own folder in the home."""
     if "supportnet.ui.insights.canvas" in sys.modules:
         return
     from supportnet.charts.setup import prepare_matplotlib
 
-    prepare_matplotlib()
+    try:
+        prepare_matplotlib()
+    except OSError as exc:
+        raise ChartsUnavailableError(CANT_DRAW) from exc
     import matplotlib.backends.backend_agg
     import matplotlib.figure  # noqa: F401
 
     import supportnet.ui.insights.canvas  # noqa: F401  (matplotlib's Qt canvas, for showing)
     from supportnet.runtime.memory import settle
 
-    settle()  # matplotlib's modules live as long as the app: no walking them again
+    settle(collect=False)  # matplotlib's modules live as long as the app: no walking them
 
 
 class InsightsPageView(QWidget):
@@ -171,6 +179,8 @@ class InsightsPageController(QObject):
         #: The charts being drawn on the worker now, and which drawing is the newest.
         self._drawing: set[ChartKind] = set()
         self._round = 0
+        #: The last round whose failure went to the crash reporter.
+        self._reported = 0
         #: The first chart, shown before the rest of the numbers are in.
         self._ready: _Ready | None = None
         #: The numbers and split the tables show now (None until first shown).
@@ -267,8 +277,10 @@ class InsightsPageController(QObject):
     def _first_drawn(self, ready: _Ready) -> None:
         section = self.view.sections[ready.kind]
         section.set_summary(summary_of(ready.kind, ready.numbers))
-        section.set_drawn(ready.drawn)
+        # Shown now; saved once the rest of the numbers are in (saving reads them all).
+        section.set_drawn(ready.drawn, savable=False)
         self._ready = ready
+        self._redraw_if_moved(section)
 
     def _first_failed(self, error: BaseException) -> None:
         if not isinstance(error, SupportNetError):
@@ -288,6 +300,12 @@ class InsightsPageController(QObject):
         message = error.message if isinstance(error, SupportNetError) else COULDNT_ADD_UP
         for section in self.view.sections.values():
             section.set_summary(message)
+            if self.insights is None:
+                section.set_drawn(None)  # no chart under a sentence saying it isn't there
+        self._ready = None
+        if self._again:  # asked for meanwhile: the store may answer now
+            self._again = False
+            self._later.start()
         if not isinstance(error, SupportNetError):
             raise error  # a bug: the crash reporter says so, without the user's data
 
@@ -325,6 +343,7 @@ class InsightsPageController(QObject):
         for kind, section in self.view.sections.items():
             look, numbers = self._look(kind), insights.numbers(kind, split)
             if ready and (ready.kind, ready.look, ready.numbers) == (kind, look, numbers):
+                section.save_button.setEnabled(ready.drawn is not None)
                 continue  # shown already, just as wanted
             if not shows_chart(kind, numbers):
                 section.set_drawn(None)
@@ -337,6 +356,7 @@ class InsightsPageController(QObject):
             ) -> Drawn | None:
                 if this_round != self._round:
                     return None  # a newer drawing was asked for meanwhile
+                _load_matplotlib()
                 return draw_chart(kind, numbers, *look)
 
             self._background.run(
@@ -350,14 +370,28 @@ class InsightsPageController(QObject):
         if this_round != self._round:
             return
         self._drawing.discard(kind)
-        self.view.sections[kind].set_drawn(drawn)
+        section = self.view.sections[kind]
+        section.set_drawn(drawn)
+        self._redraw_if_moved(section)
+
+    def _redraw_if_moved(self, section: ChartSection) -> None:
+        # The page changed width (or screen) while this was drawn: it asked then, for
+        # pixels it hadn't got yet, so ask again now that they are here.
+        if section.canvas is not None and section.canvas.out_of_date:
+            self._resized.start()
 
     def _draw_failed(self, this_round: int, kind: ChartKind, error: BaseException) -> None:
         if this_round != self._round:
             return
         self._drawing.discard(kind)
-        self.view.sections[kind].set_drawn(None)  # the sentence and the table still say it
-        raise error  # a bug: the crash reporter says so, without the user's data
+        section = self.view.sections[kind]
+        if isinstance(error, SupportNetError):
+            section.set_unavailable(error.message)  # the sentence and the table still say it
+            return
+        section.set_drawn(None)
+        if self._reported != this_round:  # one report for a round, not one per chart
+            self._reported = this_round
+            raise error  # a bug: the crash reporter says so, without the user's data
 
     def _redraw_if_resized(self) -> None:
         """A canvas changed width (the window was resized): draw the charts again to fit."""
@@ -403,6 +437,7 @@ class InsightsPageController(QObject):
             from supportnet.charts.files import save_figure
             from supportnet.charts.style import LIGHT
 
+            _load_matplotlib()
             return save_figure(figure_of(insights, kind, LIGHT, split), chosen)
 
         self._background.run(
@@ -414,9 +449,14 @@ class InsightsPageController(QObject):
         self.status.emit(f"Saved {path.name}. It isn't encrypted, and it shows names.")
 
     def _save_failed(self, path: Path, error: BaseException) -> None:
-        if not isinstance(error, OSError):
+        if isinstance(error, SupportNetError):
+            dialogs.show_error(self._parent, error.message)
+        elif isinstance(error, OSError):
+            dialogs.show_error(
+                self._parent, f"{path.name} couldn't be saved there ({error.strerror})."
+            )
+        else:
             raise error
-        dialogs.show_error(self._parent, f"{path.name} couldn't be saved there ({error.strerror}).")
 
     def _ask_path(self, kind: ChartKind) -> Path | None:
         start = str(Path(self.save_dir) / f"{kind.value}.png") if self.save_dir else kind.value
@@ -428,7 +468,7 @@ class InsightsPageController(QObject):
         path = Path(chosen)
         if path.suffix.lower().lstrip(".") not in SAVE_FILTERS.values():
             path = path.with_name(f"{path.name}.{SAVE_FILTERS.get(picked, 'png')}")
-        return path
+        return path if dialogs.may_replace(self._parent, chosen, path) else None
 
 
 def focus_order(view: InsightsPageView) -> list[QWidget]:

@@ -106,10 +106,20 @@ class ChartSection(QWidget):
             self.placeholder.show()
             self._fit()
 
-    def set_drawn(self, drawn: Drawn | None) -> None:
+    def set_unavailable(self, message: str) -> None:
+        """No chart can be drawn: ``message`` says so where it would be."""
+        self.set_drawn(None)
+        self.placeholder.setText(message)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.show()
+        self._fit()
+
+    def set_drawn(self, drawn: Drawn | None, *, savable: bool = True) -> None:
         """Show the chart drawn on the worker (None: thin data, no chart; the sentence says
-        why). The canvas is kept from one drawing to the next, so nothing flickers."""
+        why). The canvas is kept from one drawing to the next, so nothing flickers.
+        ``savable``: whether "Save chart…" may save it yet."""
         self.placeholder.hide()
+        self.placeholder.setText(DRAWING)
         if drawn is None:
             if self.canvas is not None:
                 self._chart_layout.removeWidget(self.canvas)
@@ -127,7 +137,7 @@ class ChartSection(QWidget):
             self.canvas = canvas
         else:
             self.canvas.adopt(drawn)
-        self.save_button.setEnabled(drawn is not None)
+        self.save_button.setEnabled(drawn is not None and savable)
         self._fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -263,7 +263,22 @@ def ask_pdf_path(parent: QWidget | None, title: str, directory: str, name: str) 
     chosen, _filter = QFileDialog.getSaveFileName(parent, title, start, "PDF (*.pdf)")
     if not chosen:
         return None
-    return Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+    final = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+    return final if may_replace(parent, chosen, final) else None
+
+
+def may_replace(parent: QWidget | None, chosen: str, final: Path) -> bool:
+    """Whether ``final`` may be written: the file dialog asked about replacing the name
+    typed (``chosen``), not about the one an ending was added to, so ask about that here."""
+    if Path(chosen) == final or not final.exists():
+        return True
+    return confirm(
+        parent,
+        "Replace the file?",
+        f"There is already a file called {final.name} in {final.parent}. Replace it?",
+        yes_text="Replace it",
+        no_text="Keep it",
+    )
 
 
 def ask_export_path(
@@ -284,7 +299,8 @@ def ask_export_path(
     )
     if not path:
         return None
-    return export_choice(path, chosen)
+    final, suffix, page = export_choice(path, chosen)
+    return (final, suffix, page) if may_replace(parent, path, Path(final)) else None
 
 
 def export_choice(path: str, chosen_filter: str) -> tuple[str, str, str | None]:

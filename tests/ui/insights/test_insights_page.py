@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -160,6 +161,142 @@ def test_the_keyboard_reaches_every_control(window: Any, qtbot: Any) -> None:
         window.focusNextChild()
     assert reached == set(wanted)
     assert all(widget.accessibleName() for widget in wanted)
+
+
+def test_tab_goes_through_the_tables_and_on(window: Any, qtbot: Any) -> None:
+    """With the tables shown, the Tab key moves from each table to the next control (a
+    table that took Tab for its cells kept the keyboard in it for good)."""
+    page = _opened(window, qtbot)
+    page.view.tables.setChecked(True)
+    wanted = [
+        widget
+        for section in page.view.sections.values()
+        for widget in (section.table, section.save_button)
+    ]
+    page.view.tables.setFocus()
+    reached = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if focused in wanted and focused not in reached:
+            reached.append(focused)
+    assert reached == wanted
+
+
+def test_a_resize_while_drawing_ends_with_charts_that_fit(window: Any, qtbot: Any) -> None:
+    """Narrowed while the worker is busy, then widened back before the narrow drawing
+    arrives: the narrow pixels are not left in the wide canvas."""
+    page = _opened(window, qtbot)
+    section = page.view.sections[ChartKind.CONNECTION]
+    canvas = section.canvas
+    wide = canvas.width()
+    gate = threading.Event()
+    window.background.run(lambda: gate.wait(20), lambda _r: None, lambda _e: None)
+    column = section.parentWidget()
+    widest = column.maximumWidth()
+    column.setMaximumWidth(column.width() - 200)
+    qtbot.waitUntil(lambda: canvas.width() < wide)
+    qtbot.waitUntil(lambda: page.drawing)  # the narrow drawing is asked for, and waits
+    column.setMaximumWidth(widest)
+    qtbot.waitUntil(lambda: canvas.width() == wide)
+    gate.set()
+    qtbot.waitUntil(
+        lambda: not page.drawing and canvas.drawn.asked == canvas.width(), timeout=20_000
+    )
+    assert not canvas.out_of_date
+
+
+def test_the_first_chart_is_saved_once_every_number_is_in(
+    window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportnet.services.insights import InsightsService
+
+    page = _opened(window, qtbot)
+    gate = threading.Event()
+    gather = InsightsService.gather
+
+    def slow(self: Any, *args: Any, **kwargs: Any) -> Any:
+        gate.wait(20)
+        return gather(self, *args, **kwargs)
+
+    monkeypatch.setattr(InsightsService, "gather", slow)
+    page.view.span.setCurrentIndex(1)  # a year: add up again
+    section = page.view.sections[ChartKind.CONNECTION]
+    qtbot.waitUntil(lambda: page._ready is not None)
+    assert section.canvas is not None
+    assert not section.save_button.isEnabled()  # shown, but the rest isn't in yet
+    gate.set()
+    qtbot.waitUntil(lambda: not page.busy and not page.drawing, timeout=20_000)
+    assert section.save_button.isEnabled()
+
+
+def test_charts_that_cannot_be_drawn_say_so_calmly(
+    window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportnet.model.errors import ChartsUnavailableError
+    from supportnet.ui.insights import page as page_module
+
+    page = _opened(window, qtbot)
+
+    def unavailable(*_args: Any) -> Any:
+        raise ChartsUnavailableError(page_module.CANT_DRAW)
+
+    monkeypatch.setattr(page_module, "draw_chart", unavailable)
+    page.draw()
+    qtbot.waitUntil(lambda: not page.drawing, timeout=20_000)
+    for section in page.view.sections.values():
+        assert section.canvas is None
+        assert section.placeholder.isVisibleTo(section)
+        assert section.placeholder.text() == page_module.CANT_DRAW
+        assert not section.save_button.isEnabled()
+
+
+def test_matplotlibs_folder_that_cannot_be_made_is_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """matplotlib isn't loaded then, so it never picks a folder of its own in the home."""
+    import sys
+
+    from supportnet.charts import setup
+    from supportnet.model.errors import ChartsUnavailableError
+    from supportnet.ui.insights import page as page_module
+
+    monkeypatch.delitem(sys.modules, "supportnet.ui.insights.canvas")
+
+    def refuse() -> None:
+        raise NotADirectoryError(20, "Not a directory")
+
+    monkeypatch.setattr(setup, "prepare_matplotlib", refuse)
+    with pytest.raises(ChartsUnavailableError):
+        page_module._load_matplotlib()
+
+
+def test_an_ending_added_to_the_name_asks_before_replacing(
+    window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file dialog asked about "chart", not "chart.png": replacing that is asked here."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from supportnet.ui.widgets import dialogs
+
+    page = _opened(window, qtbot)
+    mine = tmp_path / "chart.png"
+    mine.write_bytes(b"my own picture")
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *_a, **_k: (str(tmp_path / "chart"), "PNG picture (*.png)"),
+    )
+    asked: list[str] = []
+
+    def keep(_parent: Any, _title: str, question: str, **_kw: Any) -> bool:
+        asked.append(question)
+        return False
+
+    monkeypatch.setattr(dialogs, "confirm", keep)
+    assert page._ask_path(ChartKind.COVERAGE) is None
+    assert asked == [f"There is already a file called chart.png in {tmp_path}. Replace it?"]
+    assert mine.read_bytes() == b"my own picture"
 
 
 def test_new_check_ins_are_added_up_again(window: Any, qtbot: Any, demo_store: Any) -> None:
