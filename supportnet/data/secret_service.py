@@ -52,7 +52,9 @@ def read(service: str, username: str) -> str | None:
     except Exception:  # no secretstorage, no session bus: keyring says what is wrong
         return None
     try:
-        collection = secretstorage.get_default_collection(bus)
+        # The default collection as it is: not get_default_collection(), which creates one
+        # (with a prompt) where there is none; keyring does that, and says so.
+        collection = secretstorage.Collection(bus)
         if collection.is_locked():
             return None  # unlocking may prompt: keyring does that, and says if it fails
         for item in collection.search_items({"username": username, "service": service}):
