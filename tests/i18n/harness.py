@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -60,13 +60,33 @@ def visible_strings(root: QWidget) -> Iterator[Found]:
             for i in range(widget.count()):
                 yield where, "combo item", widget.itemText(i)
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            model = widget.model()
-            for section in range(model.columnCount()):
-                head = model.headerData(section, Qt.Orientation.Horizontal)
-                yield where, "header", head if isinstance(head, str) else ""
+            yield from _item_texts(where, widget)
         for action in widget.actions():
             yield where, "action", action.text()
             yield where, "action tooltip", action.toolTip()
+
+
+def _item_texts(where: str, view: QAbstractItemView) -> Iterator[Found]:
+    """A view's column headers and its rows' text (the first :data:`ROWS`; a row's words
+    such as "about every 3 weeks" are translated too, its names are data)."""
+    model = view.model()
+    top = QModelIndex()
+    try:
+        columns = model.columnCount(top)
+    except TypeError:  # a list model, whose columnCount Qt keeps private
+        columns = 1
+    for section in range(columns):
+        head = model.headerData(section, Qt.Orientation.Horizontal)
+        yield where, "header", head if isinstance(head, str) else ""
+    for row in range(min(model.rowCount(top), ROWS)):
+        for column in range(columns):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                value = model.data(model.index(row, column, top), role)
+                yield where, "item", value if isinstance(value, str) else ""
+
+
+#: How many rows of each list or table are read.
+ROWS = 200
 
 
 def _is_word(text: str) -> bool:
