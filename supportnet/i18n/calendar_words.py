@@ -70,3 +70,16 @@ def words() -> CalendarWords:
 @cache
 def _babel_words(language: str) -> CalendarWords:
     return BabelWords(language)
+
+
+def country_name(code: str, english: str) -> str:
+    """The country ``code`` ("DE") named in the user's language ("Deutschland"), from
+    Babel's CLDR data; ``english`` (the name a data file gives) in English and the
+    pseudo-locale. QLocale names other countries only in English, so the GUI uses this too
+    (the crisis lines are never on the way to the first window)."""
+    language = i18n.language()
+    if language in (i18n.ENGLISH, i18n.PSEUDO):
+        return english
+    from babel.core import Locale
+
+    return str(Locale.parse(language).territories.get(code.upper(), english))

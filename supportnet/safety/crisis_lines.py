@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from supportnet.i18n import N_, _
+from supportnet.i18n.calendar_words import country_name
 from supportnet.model.errors import SupportNetError
 from supportnet.safety.country import is_country_code, normalized_code
 
@@ -320,7 +321,9 @@ def as_text(help: CountryHelp) -> str:
         )
         return f"{heading}\n{textwrap.fill(help.guidance, width=TEXT_WIDTH)}\n"
     out = [
-        _("Crisis lines: {country} ({code})").format(country=help.name, code=help.code),
+        _("Crisis lines: {country} ({code})").format(
+            country=country_name(help.code, help.name), code=help.code
+        ),
         _("In an emergency, call {number}.").format(number=help.emergency),
     ]
     for line in help.lines:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.i18n import N_, _
+from supportnet.i18n.calendar_words import country_name
 from supportnet.model.errors import SupportNetError
 from supportnet.safety.crisis_lines import (
     Contact,
@@ -50,8 +51,9 @@ def country_combo(name: str) -> QComboBox:
     combo.setAccessibleName(name)
     combo.setAccessibleDescription(_("The country whose crisis lines are shown"))
     combo.view().setAccessibleName(_("Countries"))
-    for country in _countries():
-        combo.addItem(country.name, country.code)
+    named = [(country_name(c.code, c.name), c.code) for c in _countries()]
+    for shown, code in sorted(named, key=lambda pair: pair[0].casefold()):
+        combo.addItem(shown, code)
     combo.insertSeparator(combo.count())
     combo.addItem(_(SOMEWHERE_ELSE), SOMEWHERE_ELSE_CODE)
     return combo

@@ -78,3 +78,19 @@ def test_the_first_paint_in_german_loads_no_babel(tmp_path: Path) -> None:
     loaded = set(ast.literal_eval(line.removeprefix("loaded:").strip()))
     assert {"supportnet.ui.today.page", "supportnet.i18n", "supportnet.ui.language"} <= loaded
     assert sorted(m for m in loaded if m.split(".")[0] == "babel") == []
+
+
+def test_the_country_list_is_in_german_and_sorted_so(qapp: Any, tmp_path: Path) -> None:
+    from supportnet.ui.hard_day.lines import country_combo
+
+    try:
+        install_language(qapp, "de")
+        combo = country_combo("Wo du bist")
+        names = [combo.itemText(i) for i in range(combo.count()) if combo.itemText(i)]
+        assert "Deutschland" in names
+        assert "Germany" not in names
+        assert names[-1] == "Woanders"
+        countries = names[:-1]
+        assert countries == sorted(countries, key=str.casefold)
+    finally:
+        install_language(qapp, i18n.ENGLISH)
