@@ -40,19 +40,34 @@ class QtCalendarWords:
         return self._locale.toString(value)
 
 
-def qt_words_for(language: str) -> QtCalendarWords:
-    """The words that write ``language``'s dates: the language's main locale's (English's
-    as Babel's "en" gives them and the app always had them: "Sep", weeks from Monday)."""
+def qt_words_for(language: str, system: QLocale) -> QtCalendarWords:
+    """The words that write ``language``'s dates. English keeps the names it always had
+    (CLDR's "Sep", as Babel's "en" gives them) and the system's first weekday; another
+    language takes the system's locale when it speaks that language (de_AT's "Jänner"),
+    else the language's main one."""
     if language in (i18n.ENGLISH, i18n.PSEUDO):
-        return QtCalendarWords(QLocale("en_US"), first_weekday=0)
+        return QtCalendarWords(QLocale("en_US"), first_weekday=_first_weekday(system))
+    if system.name().split("_")[0] == language:
+        return QtCalendarWords(system)
     return QtCalendarWords(QLocale(language))
+
+
+def _first_weekday(locale: QLocale) -> int:
+    return locale.firstDayOfWeek().value - 1
 
 
 def install_language(app: QCoreApplication, language: str | None = None) -> str:
     """Choose the language (``language``, else the system's preferred UI languages, unless
     SUPPORTNET_LANGUAGE or the pseudo-locale say otherwise), load Qt's own translation for
-    it, and write dates with QLocale. Returns the language chosen."""
-    chosen = i18n.set_language(language or i18n.preferred_language(QLocale.system().uiLanguages()))
+    it, and write dates with QLocale. Returns the language chosen.
+
+    In English Qt's default locale stays the system's, as it always was (date fields, the
+    care week's first day); in another language it becomes that language's.
+    """
+    system = QLocale.system()
+    if not _original_default:
+        _original_default.append(QLocale())
+    chosen = i18n.set_language(language or i18n.preferred_language(system.uiLanguages()))
     for old in _qt_translators:
         app.removeTranslator(old)
     _qt_translators.clear()
@@ -62,7 +77,11 @@ def install_language(app: QCoreApplication, language: str | None = None) -> str:
         if translator.load(f"qtbase_{chosen}", folder):
             app.installTranslator(translator)
             _qt_translators.append(translator)
-    words = qt_words_for(chosen)
-    QLocale.setDefault(words.locale)
+    words = qt_words_for(chosen, system)
+    QLocale.setDefault(words.locale if chosen in i18n.TRANSLATED else _original_default[0])
     calendar_words.install(words)
     return chosen
+
+
+#: Qt's default locale before the first call (what English goes back to).
+_original_default: list[QLocale] = []

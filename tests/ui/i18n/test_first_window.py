@@ -94,3 +94,13 @@ def test_the_country_list_is_in_german_and_sorted_so(qapp: Any, tmp_path: Path) 
         assert countries == sorted(countries, key=str.casefold)
     finally:
         install_language(qapp, i18n.ENGLISH)
+
+
+def test_english_leaves_qts_default_locale_as_the_system_had_it(qapp: Any) -> None:
+    from PySide6.QtCore import QLocale
+
+    before = QLocale().name()
+    install_language(qapp, "de")
+    assert QLocale().name() == "de_DE"
+    install_language(qapp, i18n.ENGLISH)
+    assert QLocale().name() == before
