@@ -139,3 +139,49 @@ def test_the_harness_finds_unwrapped_and_clipped_strings(qtbot: Any, tmp_path: P
     _shown(qtbot, box)
     assert [kind for _where, kind, _text in clipped(box)] == ["label", "button"]
     box.close()
+
+
+def _welcome() -> Any:
+    from supportnet.ui.start.welcome import WelcomeDialog
+
+    return WelcomeDialog()
+
+
+def _unlock() -> Any:
+    from supportnet.services.unlocking import PassphrasePurpose
+    from supportnet.ui.start.unlock_dialog import UnlockDialog
+
+    return UnlockDialog(PassphrasePurpose.UNLOCK, offer_recovery=True)
+
+
+def _new_passphrase() -> Any:
+    from supportnet.services.unlocking import PassphrasePurpose
+    from supportnet.ui.start.unlock_dialog import UnlockDialog
+
+    return UnlockDialog(PassphrasePurpose.NEW, offer_recovery=True)
+
+
+def _crash() -> Any:
+    from supportnet.ui.start.crash_dialog import CrashDialog
+
+    return CrashDialog("Traceback (most recent call last):\n  ValueError")
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        pytest.param(_welcome, id="welcome", marks=NOT_YET),
+        pytest.param(_unlock, id="unlock", marks=NOT_YET),
+        pytest.param(_new_passphrase, id="new-passphrase", marks=NOT_YET),
+        pytest.param(_crash, id="crash", marks=NOT_YET),
+    ],
+)
+def test_every_start_dialog_is_routed(build: Callable[[], Any], pseudo: None, qtbot: Any) -> None:
+    dialog = _shown(qtbot, build())
+    try:
+        # The traceback is the program's own text, shown as it is.
+        found = untranslated(dialog, lambda text: text.startswith("Traceback"))
+        assert found == []
+        assert clipped(dialog) == []
+    finally:
+        dialog.close()
