@@ -79,3 +79,19 @@ def test_the_pseudo_locale_wraps_and_lengthens_every_string() -> None:
     # Placeholders survive, so formatting still works.
     assert "3" in ngettext("every week", "every {n} weeks", 3).format(n=3)
     assert _("") == ""
+
+
+def test_babel_loads_only_when_a_date_or_count_is_written() -> None:
+    from tests.conftest import fresh_python
+
+    code = (
+        "import sys\n"
+        "import supportnet.cli, supportnet.model.days, supportnet.model.text\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))\n"
+        "from datetime import date\n"
+        "print(supportnet.model.days.long_date(date(2026, 12, 3)))\n"
+        "print('babel.core' in sys.modules)\n"
+    )
+    result = fresh_python(code, SUPPORTNET_LANGUAGE="de")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["[]", "Thursday 3 December", "True"]
