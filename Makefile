@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: run test lint format screenshots benchmarks clean
+.PHONY: run test lint format screenshots benchmarks clean translations
 
 run: $(VENV)/.installed-app
 	$(PY) -m tools.desktop_libs
@@ -60,6 +60,12 @@ benchmarks: $(VENV)/.installed-test
 	$(PY) -m benchmarks.crash_safety
 	$(PY) -m benchmarks.hard_day
 	$(PY) -m benchmarks.import_contacts
+
+# After adding or changing words: extract them into the catalogs, fill in the German in
+# supportnet/i18n/locale/de/LC_MESSAGES/supportnet.po, then run it again to compile.
+translations: $(VENV)/.installed-test
+	$(PY) -m tools.translations extract
+	$(PY) -m tools.translations compile
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis screenshots

@@ -56,6 +56,22 @@ def _guard_real_home() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English whatever the machine's locale (a German desktop's LANG
+    would change dates and words); tests of other languages set their own."""
+    from supportnet import i18n
+    from supportnet.i18n import calendar_words
+
+    monkeypatch.setenv("SUPPORTNET_LANGUAGE", "en")
+    monkeypatch.delenv("SUPPORTNET_PSEUDO_LOCALE", raising=False)
+    i18n.set_language(i18n.ENGLISH)
+    calendar_words.install(None)
+    yield
+    i18n.set_language(i18n.ENGLISH)
+    calendar_words.install(None)
+
+
+@pytest.fixture(autouse=True)
 def _cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2id at its real cost takes ≈0.2 s; tests that don't measure it use a cheap one.
 

@@ -18,7 +18,7 @@ from supportnet.insights.coverage import SupportCoverage
 from supportnet.insights.lift import MoodLifts
 from supportnet.insights.overview import ChartKind, Insights
 from supportnet.insights.rhythm import RhythmStrip
-from supportnet.model.days import MONTH_NAMES
+from supportnet.model.days import month_name
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -168,7 +168,7 @@ def connection_figure(chart: WeeklyConnection, style: ChartStyle) -> Figure:
         )
         bottom = [b + c for b, c in zip(bottom, series.counts, strict=True)]
     ticks = [i for i, monday in enumerate(chart.weeks) if i == 0 or monday.day <= 7]
-    axes.set_xticks(ticks, [MONTH_NAMES[chart.weeks[i].month - 1][:3] for i in ticks])
+    axes.set_xticks(ticks, [month_name(chart.weeks[i].month, short=True) for i in ticks])
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.yaxis.grid(True, color=style.grid, linewidth=0.6)
     axes.set_ylabel("Check-ins a week", color=style.text, **_font(style, 0.9))

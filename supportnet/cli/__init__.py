@@ -101,6 +101,9 @@ def run(
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     try:
+        from supportnet import i18n  # gettext only: about 1 ms
+
+        i18n.set_language(i18n.language_from_environment())
         args = build_parser().parse_args(argv)
         override = getattr(args, "data_dir", None)
         if override is not None and not override.strip():

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from supportnet.cli.common import shown
+from supportnet.i18n import _
 from supportnet.model.errors import UsageError
 
 
@@ -21,8 +22,10 @@ def country_code(text: str) -> str:
     code = normalized_code(text)
     if code is None or not is_country_code(code):
         raise UsageError(
-            f"“{shown(text)}” isn't a country code; use the two letters ISO 3166 gives a "
-            f"country, such as GB, IE or US."
+            _(
+                "“{text}” isn't a country code; use the two letters ISO 3166 gives a "
+                "country, such as GB, IE or US."
+            ).format(text=shown(text))
         )
     return code
 
@@ -31,20 +34,25 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "crisis-lines",
         parents=[common],
-        help="show crisis lines and the emergency number (works offline, nothing to unlock)",
-        description="Show the crisis lines for your country: the one you chose, else your "
-        "system's. Nothing is unlocked and nothing personal is read.",
+        help=_("show crisis lines and the emergency number (works offline, nothing to unlock)"),
+        description=_(
+            "Show the crisis lines for your country: the one you chose, else your "
+            "system's. Nothing is unlocked and nothing personal is read."
+        ),
     )
     which = parser.add_mutually_exclusive_group()
     which.add_argument(
-        "--country", metavar="CC", type=country_code, help="a country code, such as GB or US"
+        "--country",
+        metavar="CC",
+        type=country_code,
+        help=_("a country code, such as GB or US"),
     )
-    which.add_argument("--all", action="store_true", help="show every country in the list")
+    which.add_argument("--all", action="store_true", help=_("show every country in the list"))
     which.add_argument(
         "--set-country",
         metavar="CC",
         type=country_code,
-        help="remember CC as your country (kept outside the encrypted store), then show it",
+        help=_("remember CC as your country (kept outside the encrypted store), then show it"),
     )
     parser.set_defaults(handler=crisis_lines)
 

@@ -17,7 +17,6 @@ from supportnet.demo.common import (
     _Rhythm,
 )
 from supportnet.model.care import ME, CareTeam, RotaSlot, SlotSwap
-from supportnet.model.days import WEEKDAY_NAMES
 from supportnet.model.network import (
     ChannelKind,
     Circle,
@@ -86,8 +85,12 @@ def _time(text: str) -> time:
     return time(minutes // 60, minutes % 60)
 
 
+#: The weekday names plans.toml is written with (data, not words shown to anyone).
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def _weekday(name: str) -> int:
-    return WEEKDAY_NAMES.index(name)
+    return _WEEKDAYS.index(name)
 
 
 def relative_date(spec: Spec, today: date) -> date:

@@ -1,52 +1,70 @@
-"""English names of weekdays and months, and a day written out ("Sunday 22 June", "Sun 22 Jun").
+"""A day written out in the user's language ("Sunday 22 June", "Sonntag, 22. Juni"), and
+how often as people say it ("every 3 weeks").
 
-The app speaks English only for now, so these are tables rather than the C library's
-locale (``%A``/``%B``): Qt sets that locale from the environment on start, and a German
-desktop would otherwise get "Dienstag" in the middle of an English sentence.
+The names come from the locale (supportnet/i18n/calendar_words.py: QLocale in the GUI, Babel
+on the command line), never from the C library's ``%A``/``%B``, and the order of the parts
+from the translation catalog, so a German sentence gets German dates and an English one
+English dates.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from supportnet.i18n import _, ngettext
+from supportnet.i18n.calendar_words import words
+
+
+def weekday_name(index: int, *, short: bool = False) -> str:
+    """ "Monday" (or "Mon") for 0 … "Sunday" for 6, in the user's language."""
+    return words().weekday(index, short=short)
+
+
+def month_name(number: int, *, short: bool = False) -> str:
+    """ "January" (or "Jan") for 1 … "December" for 12, in the user's language."""
+    return words().month(number, short=short)
+
+
+def first_weekday() -> int:
+    """The locale's first day of the week (Monday = 0)."""
+    return words().first_weekday()
 
 
 def long_date(day: date, *, year: bool = False) -> str:
     """E.g. "Sunday 22 June", or with ``year`` "Sunday 22 June 2025"."""
-    text = f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
-    return f"{text} {day.year}" if year else text
+    return _written(day, short=False, year=year)
 
 
 def short_date(day: date, *, year: bool = False) -> str:
     """E.g. "Thu 3 Dec", or with ``year`` "Thu 3 Dec 2026"."""
-    text = f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
-    return f"{text} {day.year}" if year else text
+    return _written(day, short=True, year=year)
+
+
+def _written(day: date, *, short: bool, year: bool) -> str:
+    parts = {
+        "weekday": weekday_name(day.weekday(), short=short),
+        "day": day.day,
+        "month": month_name(day.month, short=short),
+        "year": day.year,
+    }
+    if year:
+        # Translators: a date with its weekday; German "{weekday}, {day}. {month} {year}".
+        return _("{weekday} {day} {month} {year}").format(**parts)
+    # Translators: a date with its weekday; German "{weekday}, {day}. {month}".
+    return _("{weekday} {day} {month}").format(**parts)
 
 
 def day_month_year(day: date, *, short: bool = False) -> str:
     """E.g. "3 December 2026", or with ``short`` "3 Dec 2026" (no weekday)."""
-    month = MONTH_NAMES[day.month - 1]
-    return f"{day.day} {month[:3] if short else month} {day.year}"
+    month = month_name(day.month, short=short)
+    # Translators: a date without its weekday; German "{day}. {month} {year}".
+    return _("{day} {month} {year}").format(day=day.day, month=month, year=day.year)
 
 
 def month_year(day: date) -> str:
     """E.g. "December 2026"."""
-    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+    month = words().month(day.month, alone=True)
+    return _("{month} {year}").format(month=month, year=day.year)
 
 
 def clock_time(moment: datetime | time) -> str:
@@ -57,7 +75,8 @@ def clock_time(moment: datetime | time) -> str:
 
 def short_date_time(moment: datetime) -> str:
     """E.g. "Thu 3 Dec, 17:30" (the moment's own wall clock; convert it first)."""
-    return f"{short_date(moment.date())}, {clock_time(moment)}"
+    # Translators: a day and a time of day, "Thu 3 Dec, 17:30".
+    return _("{date}, {time}").format(date=short_date(moment.date()), time=clock_time(moment))
 
 
 def rhythm(days: int, *, about: bool = False, exact: bool = False) -> str:
@@ -71,24 +90,33 @@ def rhythm(days: int, *, about: bool = False, exact: bool = False) -> str:
     when they divide evenly, else days, and never "about".
     """
     if exact and days > 13:
-        return _every_unit(days // 7, "week") if days % 7 == 0 else f"every {days} days"
+        return _weeks(days // 7) if days % 7 == 0 else _days(days)
     exact = True
     if days <= 1:
-        text = "every day"
+        text = _days(1)
     elif days == 7:
-        text = "every week"
+        text = _weeks(1)
     elif days <= 13:
-        text = f"every {days} days"
+        text = _days(days)
     else:
         months = round(days / 30.44)
         if months >= 1 and abs(days - months * 30.44) <= max(1.5, months / 2):
-            text = "every year" if months == 12 else _every_unit(months, "month")
+            text = _("every year") if months == 12 else _months(months)
         elif days % 7 == 0:
-            text = _every_unit(days // 7, "week")
+            text = _weeks(days // 7)
         else:
-            text, exact = _every_unit(round(days / 7), "week"), False
-    return f"about {text}" if about or not exact else text
+            text, exact = _weeks(round(days / 7)), False
+    # Translators: a rhythm that is a wish, not a date: "about every 3 weeks".
+    return _("about {rhythm}").format(rhythm=text) if about or not exact else text
 
 
-def _every_unit(count: int, unit: str) -> str:
-    return f"every {unit}" if count == 1 else f"every {count} {unit}s"
+def _days(n: int) -> str:
+    return ngettext("every day", "every {n} days", n).format(n=n)
+
+
+def _weeks(n: int) -> str:
+    return ngettext("every week", "every {n} weeks", n).format(n=n)
+
+
+def _months(n: int) -> str:
+    return ngettext("every month", "every {n} months", n).format(n=n)

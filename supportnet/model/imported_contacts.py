@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from supportnet.model.days import MONTH_NAMES
+from supportnet.model.days import month_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +17,7 @@ class Birthday:
 
     @property
     def text(self) -> str:
-        shown = f"{self.day} {MONTH_NAMES[self.month - 1]}"
+        shown = f"{self.day} {month_name(self.month)}"
         return f"{shown} {self.year}" if self.year else shown
 
 

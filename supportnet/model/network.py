@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import Problem, ValidationError
 from supportnet.model.text import NAME_MAX, NOTE_MAX, SHORT_MAX, check_text, clean_line, clean_note
 
@@ -25,7 +26,7 @@ class Circle(StrEnum):
 
     @property
     def label(self) -> str:
-        return _CIRCLE_LABELS[self]
+        return _(_CIRCLE_LABELS[self])
 
     @property
     def description(self) -> str:
@@ -33,9 +34,9 @@ class Circle(StrEnum):
 
 
 _CIRCLE_LABELS = {
-    Circle.INNER: "Inner circle",
-    Circle.MIDDLE: "Middle circle",
-    Circle.OUTER: "Outer circle",
+    Circle.INNER: N_("Inner circle"),
+    Circle.MIDDLE: N_("Middle circle"),
+    Circle.OUTER: N_("Outer circle"),
 }
 _CIRCLE_DESCRIPTIONS = {
     Circle.INNER: "The ones who feel closest to you, whoever they are",

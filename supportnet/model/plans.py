@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from supportnet.model.days import WEEKDAY_NAMES, rhythm, short_date
+from supportnet.model.days import rhythm, short_date, weekday_name
 from supportnet.model.errors import Problem
 from supportnet.model.network import ChannelKind, new_uid, raise_problems
 from supportnet.model.text import NOTE_MAX, SHORT_MAX, check_text, clean_line, clean_note
@@ -67,7 +67,7 @@ class Recurrence:
             # The rule repeats exactly: never "every month" for 30 days.
             base = rhythm(self.interval, exact=True).capitalize()
         elif self.frequency is Frequency.WEEKLY:
-            days = ", ".join(WEEKDAY_NAMES[d] + "s" for d in sorted(self.weekdays))
+            days = ", ".join(weekday_name(d) + "s" for d in sorted(self.weekdays))
             base = (
                 f"Every week on {days}"
                 if self.interval == 1
@@ -84,7 +84,7 @@ class Recurrence:
             ):
                 base = (
                     f"{ORDINALS.get(self.nth, str(self.nth))} "
-                    f"{WEEKDAY_NAMES[self.nth_weekday]} of every {every}"
+                    f"{weekday_name(self.nth_weekday)} of every {every}"
                 )
             else:
                 base = f"Day {self.month_day} of every {every}"

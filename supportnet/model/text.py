@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from supportnet.i18n import ngettext
+from supportnet.i18n.calendar_words import words
 from supportnet.model.errors import Problem
 
 NAME_MAX = 200
@@ -78,5 +80,11 @@ def check_text(
 
 def amount(n: int, one: str, many: str) -> str:
     """``one`` for one ("a note", "1 person"), else the number and ``many`` ("2 notes",
-    "1,200 check-ins"): the one way lines count things."""
-    return one if n == 1 else f"{n:,} {many}"
+    "1,200 check-ins"): the one way lines count things.
+
+    Both words are translated as a plural pair (the extraction keyword ``amount:2,3``), so a
+    German count reads "2 Notizen", "1.200 Check-ins". The number is written the locale's way.
+    """
+    if n == 1:
+        return ngettext(one, many, 1)
+    return f"{words().number(n)} {ngettext(one, many, n)}"

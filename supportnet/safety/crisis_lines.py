@@ -18,6 +18,8 @@ from datetime import date, datetime
 from importlib import resources
 from typing import Any
 
+from supportnet.i18n import N_, _
+from supportnet.i18n.calendar_words import country_name
 from supportnet.model.errors import SupportNetError
 from supportnet.safety.country import is_country_code, normalized_code
 
@@ -26,21 +28,32 @@ CONTACT_KINDS = ("call", "text", "chat")
 
 #: Directories anyone anywhere can use, named so a person can find them without a link.
 DIRECTORIES = (
-    "Find a Helpline (findahelpline.com), which lists free, confidential helplines "
-    "country by country",
-    "Befrienders Worldwide (befrienders.org), a network of emotional support centres "
-    "in many countries",
+    N_(
+        "Find a Helpline (findahelpline.com), which lists free, confidential helplines "
+        "country by country"
+    ),
+    N_(
+        "Befrienders Worldwide (befrienders.org), a network of emotional support centres "
+        "in many countries"
+    ),
 )
 #: For a country the file doesn't hold. 112 reaches emergency services from any phone in
 #: the EU and from mobile phones in many other countries (checked against the European
 #: Commission's 112 page and the HSE; see crisis_lines.toml); a fallback, never the only
 #: advice.
-FALLBACK_GUIDANCE = (
+_FALLBACK = N_(
     "If you might not be safe right now, call your local emergency number. "
     "From a mobile phone, 112 reaches emergency services in every EU country and in "
     "many others. To find someone to talk to where you are, "
-    f"{DIRECTORIES[0]}, and {DIRECTORIES[1]}, can help."
+    "{first}, and {second}, can help."
 )
+#: The guidance in English (tests compare with it); :func:`fallback_guidance` translates.
+FALLBACK_GUIDANCE = _FALLBACK.format(first=DIRECTORIES[0], second=DIRECTORIES[1])
+
+
+def fallback_guidance() -> str:
+    """The guidance for a country the file doesn't hold, in the user's language."""
+    return _(_FALLBACK).format(first=_(DIRECTORIES[0]), second=_(DIRECTORIES[1]))
 
 
 class CrisisLinesError(SupportNetError):
@@ -89,12 +102,13 @@ class CountryHelp:
 
 
 def known_guidance(emergency: str) -> str:
-    return f"If you might not be safe right now, call {emergency}."
+    return _("If you might not be safe right now, call {emergency}.").format(emergency=emergency)
 
 
 def emergency_text(numbers: tuple[str, ...], note: str = "") -> str:
     """The emergency numbers as said: ("112", "999") → "112 or 999"; a note in brackets."""
-    said = " or ".join(numbers)
+    # Translators: between emergency numbers, "112 or 999".
+    said = _(" or ").join(numbers)
     return f"{said} ({note})" if note else said
 
 
@@ -107,7 +121,7 @@ def unknown_help(code: str | None) -> CountryHelp:
         emergency="",
         lines=(),
         known=False,
-        guidance=FALLBACK_GUIDANCE,
+        guidance=fallback_guidance(),
     )
 
 
@@ -281,17 +295,18 @@ def is_known(code: str | None) -> bool:
 TEXT_WIDTH = 88
 
 #: How each kind of contact is worded, everywhere (the panel, the text, the PDF).
-CONTACT_VERBS = {"call": "Call", "text": "Text", "chat": "Chat online at"}
+CONTACT_VERBS = {"call": N_("Call"), "text": N_("Text"), "chat": N_("Chat online at")}
 
 
 def contact_verb(contact: Contact) -> str:
     """The word before a contact's value: "Call", "Text", "Chat online at"."""
-    return CONTACT_VERBS.get(contact.kind, contact.kind.capitalize())
+    verb = CONTACT_VERBS.get(contact.kind)
+    return _(verb) if verb else contact.kind.capitalize()
 
 
 def contact_text(contact: Contact) -> str:
     """One contact as a person reads it: "Call 116 123 (free)"."""
-    text = f"{contact_verb(contact)} {contact.value}"
+    text = _("{verb} {contact}").format(verb=contact_verb(contact), contact=contact.value)
     return f"{text} ({contact.note})" if contact.note else text
 
 
@@ -299,16 +314,26 @@ def as_text(help: CountryHelp) -> str:
     """The help as plain text, for the command line and the printed plan."""
     if not help.known:
         # A placeholder such as ZZ ("somewhere else") is no country to name.
-        heading = f"Finding help ({help.code})" if is_country_code(help.code) else "Finding help"
+        heading = (
+            _("Finding help ({code})").format(code=help.code)
+            if is_country_code(help.code)
+            else _("Finding help")
+        )
         return f"{heading}\n{textwrap.fill(help.guidance, width=TEXT_WIDTH)}\n"
-    out = [f"Crisis lines: {help.name} ({help.code})", f"In an emergency, call {help.emergency}."]
+    out = [
+        _("Crisis lines: {country} ({code})").format(
+            country=country_name(help.code, help.name), code=help.code
+        ),
+        _("In an emergency, call {number}.").format(number=help.emergency),
+    ]
     for line in help.lines:
         out.append("")
         out.append(line.name)
         out.extend(f"  {contact_text(contact)}" for contact in line.contacts)
         if line.hours:
-            out.append(f"  Hours: {line.hours}")
+            out.append("  " + _("Hours: {hours}").format(hours=line.hours))
         if line.languages:
-            out.append(f"  Languages: {', '.join(line.languages)}")
+            languages = ", ".join(line.languages)
+            out.append("  " + _("Languages: {languages}").format(languages=languages))
         out.append(f"  {line.about}")
     return "\n".join(out) + "\n"

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from supportnet.model.days import WEEKDAY_NAMES
+from supportnet.model.days import weekday_name
 from supportnet.model.plans import (
     Frequency,
     MonthlyMode,
@@ -249,7 +249,7 @@ def describe_skipping(plan: Plan) -> str | None:
         return None
     if rec.monthly_mode is MonthlyMode.BY_WEEKDAY:
         if rec.nth == 5 and rec.nth_weekday is not None and 0 <= rec.nth_weekday <= 6:
-            return f"Months without a 5th {WEEKDAY_NAMES[rec.nth_weekday]} are skipped."
+            return f"Months without a 5th {weekday_name(rec.nth_weekday)} are skipped."
         return None
     day = rec.month_day
     if day is None or not 29 <= day <= 31 or rec.interval < 1:

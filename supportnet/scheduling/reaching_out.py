@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from supportnet.model.days import WEEKDAY_NAMES, clock_time, long_date
+from supportnet.model.days import clock_time, long_date, weekday_name
 from supportnet.model.network import ChannelKind, ContactChannel, Group, Person, first_name_of
 from supportnet.model.plans import Plan, PlanKind
 from supportnet.model.privacy import Privacy
@@ -58,7 +58,7 @@ def day_phrase(day: date, today: date) -> str:
     if ahead == 1:
         return "tomorrow"
     if 1 < ahead < 7:
-        return WEEKDAY_NAMES[day.weekday()]
+        return weekday_name(day.weekday())
     return long_date(day)
 
 

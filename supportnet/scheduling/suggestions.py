@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from supportnet.model.days import WEEKDAY_NAMES
+from supportnet.model.days import weekday_name
 from supportnet.model.network import Circle, first_name_of
 from supportnet.model.plans import (
     Plan,
@@ -272,6 +272,6 @@ def _fixed_reason(plan: Plan, target: Target, item: _Placed, today: date, now: d
             return f"{title} {verb} at {at} today."
         what = title or f"Reaching out to {target.name}"
         return f"{what}: planned for {at} today — later is fine too."
-    when = "yesterday" if (today - item.day).days == 1 else WEEKDAY_NAMES[item.day.weekday()]
+    when = "yesterday" if (today - item.day).days == 1 else weekday_name(item.day.weekday())
     what = title or f"Reaching out to {target.name}"
     return f"{what}: carried over from {when}, for whenever suits you."

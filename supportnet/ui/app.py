@@ -371,6 +371,9 @@ def _application(argv: list[str]) -> QApplication:
     app = existing if isinstance(existing, QApplication) else None
     if app is None:
         app = QApplication(argv or [supportnet.APP_NAME.lower()])
+    from supportnet.ui.language import install_language
+
+    install_language(app)  # before any window: pages translate their words as they build
     from supportnet.ui.widgets.style import apply_style
 
     apply_style(app)

@@ -1,24 +1,27 @@
-"""One English table of day and month names, and one way to spell a day out."""
+"""Day and month names from the locale, and one way to spell a day out (English here; the
+German and the Qt-backed names are in tests/i18n/test_dates.py)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from supportnet.model.days import (
-    MONTH_NAMES,
-    WEEKDAY_NAMES,
     clock_time,
     day_month_year,
     long_date,
+    month_name,
     month_year,
     short_date,
     short_date_time,
+    weekday_name,
 )
 
 
-def test_the_tables_follow_pythons_own_order() -> None:
-    assert WEEKDAY_NAMES[date(2025, 6, 23).weekday()] == "Monday"
-    assert MONTH_NAMES[12 - 1] == "December"
+def test_the_names_follow_pythons_own_order() -> None:
+    assert weekday_name(date(2025, 6, 23).weekday()) == "Monday"
+    assert weekday_name(6, short=True) == "Sun"
+    assert month_name(12) == "December"
+    assert month_name(9, short=True) == "Sep"
 
 
 def test_a_day_spelled_out_with_and_without_its_year() -> None:

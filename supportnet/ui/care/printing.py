@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout
 
 from supportnet.model.care import ME
-from supportnet.model.days import MONTH_NAMES, WEEKDAY_NAMES, short_date
+from supportnet.model.days import month_name, short_date, weekday_name
 from supportnet.scheduling.rota_words import NOBODY_YET, coverage_text
 from supportnet.ui.widgets.one_page import (
     crisis_box,
@@ -59,7 +59,7 @@ def _cell_line(line: RotaLine) -> str:
 
 
 def _day_label(day: date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]}"
+    return f"{day.day} {month_name(day.month, short=True)}"
 
 
 def _cell(day: date, lines: list[RotaLine] | None) -> str:
@@ -77,7 +77,7 @@ def _grid_html(view: RotaView) -> str:
     last = view.days[-1].day
     monday = first - timedelta(days=first.weekday())
     # Equal columns: a busy day doesn't squeeze its neighbours.
-    heads = "".join(f'<th width="14%">{name}</th>' for name in WEEKDAY_NAMES)
+    heads = "".join(f'<th width="14%">{name}</th>' for name in map(weekday_name, range(7)))
     rows = [f"<tr>{heads}</tr>"]
     day = monday
     while day <= last:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
+from supportnet.i18n import _
 from supportnet.ui.widgets.labels import announce, quiet
 
 #: How long "Copied …" stays before the line quietly empties again.
@@ -49,7 +50,7 @@ class CopyNote(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAccessibleName("Copy confirmation")
+        self.setAccessibleName(_("Copy confirmation"))
         quiet(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -65,13 +66,15 @@ class CopyNote(QLabel):
 class CopyButton(QPushButton):
     """ "Copy" beside a number or a message: puts ``value`` on the clipboard, then says so."""
 
-    def __init__(self, value: str, what: str, note: CopyNote | None, text: str = "Copy") -> None:
-        super().__init__(text)
+    def __init__(
+        self, value: str, what: str, note: CopyNote | None, text: str | None = None
+    ) -> None:
+        super().__init__(_("Copy") if text is None else text)
         self.value = value
         self._note = note
         self._what = what
-        self.setAccessibleName(f"Copy {what}")
-        self.setToolTip(f"Copy {what} to the clipboard")
+        self.setAccessibleName(_("Copy {what}").format(what=what))
+        self.setToolTip(_("Copy {what} to the clipboard").format(what=what))
         # Enter presses the focused button, as Space does; there is no default to press
         # by accident (in these dialogs every button is an auto-default one).
         self.setAutoDefault(True)
@@ -81,4 +84,4 @@ class CopyButton(QPushButton):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.value)
         if self._note is not None:
-            self._note.say(f"Copied {self._what}")
+            self._note.say(_("Copied {what}").format(what=self._what))

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
+from supportnet.i18n.calendar_words import country_name
 from supportnet.model.errors import SupportNetError
 from supportnet.safety.crisis_lines import (
     Contact,
@@ -23,6 +25,7 @@ from supportnet.safety.crisis_lines import (
     CrisisLine,
     contact_verb,
     countries,
+    emergency_text,
     help_for,
     unknown_help,
 )
@@ -30,13 +33,13 @@ from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.hard_day.common import CopyButton, CopyNote, quiet_label, text_label
 
 #: The combo's last entry: a country whose lines SupportNet doesn't carry.
-SOMEWHERE_ELSE = "Somewhere else"
+SOMEWHERE_ELSE = N_("Somewhere else")
 #: Saved for "Somewhere else": ISO 3166 keeps ZZ for user use, and CLDR reads it as an
 #: unknown region, so it can never be a country the file holds.
 SOMEWHERE_ELSE_CODE = "ZZ"
-COUNTRY_LABEL = "&Where you are"
+COUNTRY_LABEL = N_("&Where you are")
 #: Said when the choice couldn't be kept for next time (the lines still change).
-NOT_SAVED = "SupportNet couldn't remember this country for next time, but here are its lines."
+NOT_SAVED = N_("SupportNet couldn't remember this country for next time, but here are its lines.")
 #: The number itself, as people dial it: large, for tired eyes.
 NUMBER_SCALE = 1.9
 NAME_SCALE = 1.25
@@ -46,12 +49,13 @@ def country_combo(name: str) -> QComboBox:
     """The countries SupportNet carries lines for, by name, then "Somewhere else"."""
     combo = QComboBox()
     combo.setAccessibleName(name)
-    combo.setAccessibleDescription("The country whose crisis lines are shown")
-    combo.view().setAccessibleName("Countries")
-    for country in _countries():
-        combo.addItem(country.name, country.code)
+    combo.setAccessibleDescription(_("The country whose crisis lines are shown"))
+    combo.view().setAccessibleName(_("Countries"))
+    named = [(country_name(c.code, c.name), c.code) for c in _countries()]
+    for shown, code in sorted(named, key=lambda pair: pair[0].casefold()):
+        combo.addItem(shown, code)
     combo.insertSeparator(combo.count())
-    combo.addItem(SOMEWHERE_ELSE, SOMEWHERE_ELSE_CODE)
+    combo.addItem(_(SOMEWHERE_ELSE), SOMEWHERE_ELSE_CODE)
     return combo
 
 
@@ -88,11 +92,11 @@ class CrisisLinesView(QWidget):
         super().__init__(parent)
         self._crisis = crisis
         self._note = note
-        self.setAccessibleName("Crisis lines")
+        self.setAccessibleName(_("Crisis lines"))
 
-        self.country_combo = country_combo("Where you are")
+        self.country_combo = country_combo(_("Where you are"))
         self.country_combo.activated.connect(self._chosen)
-        country_label = QLabel(COUNTRY_LABEL)
+        country_label = QLabel(_(COUNTRY_LABEL))
         country_label.setBuddy(self.country_combo)
         row = QHBoxLayout()
         row.addWidget(country_label)
@@ -101,7 +105,7 @@ class CrisisLinesView(QWidget):
 
         #: Holds the lines; emptied and filled again when the country changes.
         self.lines_box = QWidget()
-        self.lines_box.setAccessibleName("Crisis lines")
+        self.lines_box.setAccessibleName(_("Crisis lines"))
         self._lines_layout = QVBoxLayout(self.lines_box)
         self._lines_layout.setContentsMargins(0, 0, 0, 0)
         self._lines_layout.setSpacing(10)
@@ -136,7 +140,7 @@ class CrisisLinesView(QWidget):
             self._crisis.set_country(code)
             shown = self._crisis.help()
         except SupportNetError:
-            self._note.say(NOT_SAVED)
+            self._note.say(_(NOT_SAVED))
             shown = _help_for(code)
         self.help = shown
         self._show(shown)
@@ -165,7 +169,7 @@ class CrisisLinesView(QWidget):
             widget.show()
 
         if not help.known or not help.lines:
-            add(text_label(help.guidance, factor=1.15, wrap=True, name="What you can do"))
+            add(text_label(help.guidance, factor=1.15, wrap=True, name=_("What you can do")))
         for number, line in enumerate(help.lines):
             if number:
                 add(_separator())
@@ -195,7 +199,8 @@ class CrisisLinesView(QWidget):
 
     def _contact_row(self, grid: QGridLayout, row: int, line: CrisisLine, contact: Contact) -> None:
         kind = contact_verb(contact)
-        said = f"{kind} {contact.value}"
+        # Translators: "Call 116 123": the verb, then the number or address.
+        said = _("{verb} {contact}").format(verb=kind, contact=contact.value)
         centre = Qt.AlignmentFlag.AlignVCenter
         grid.addWidget(text_label(kind, factor=1.1), row, 0, centre)
         # A number is what tired eyes look for, so it is largest; a chat's address is
@@ -213,24 +218,25 @@ class CrisisLinesView(QWidget):
 
     def _emergency(self, help: CountryHelp) -> QWidget:
         box = QWidget()
-        box.setAccessibleName("Emergency number")
+        box.setAccessibleName(_("Emergency number"))
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)
-        row.addWidget(text_label("In an emergency, call", factor=1.1))
+        row.addWidget(text_label(_("In an emergency, call"), factor=1.1))
         numbers = help.emergency_numbers
         # The numbers large; a note such as "police" quiet beside them, never copied.
-        said = " or ".join(numbers) if numbers else help.emergency
+        said = emergency_text(numbers) if numbers else help.emergency
         row.addWidget(text_label(said, factor=NUMBER_SCALE, bold=True, name=help.emergency))
         if help.emergency_note:
             row.addWidget(quiet_label(f"({help.emergency_note})", wrap=False))
         # One Copy per number, each copying only what a phone can dial ("112", not
         # "112 or 999"); with several, each button says which number it copies.
         for number in numbers:
-            shown = f"Copy {number}" if len(numbers) > 1 else "Copy"
+            shown = _("Copy {number}").format(number=number) if len(numbers) > 1 else None
             button = CopyButton(number, number, self._note, shown)
-            button.setToolTip(f"Copy {number} (emergency number) to the clipboard")
-            button.setAccessibleDescription(f"Emergency number {number}")
+            tip = _("Copy {number} (emergency number) to the clipboard").format(number=number)
+            button.setToolTip(tip)
+            button.setAccessibleDescription(_("Emergency number {number}").format(number=number))
             row.addWidget(button)
         row.addStretch(1)
         return box
@@ -245,7 +251,9 @@ def _address(url: str) -> str:
 
 
 def _languages(line: CrisisLine) -> str:
-    return f"Languages: {', '.join(line.languages)}" if line.languages else ""
+    if not line.languages:
+        return ""
+    return _("Languages: {languages}").format(languages=", ".join(line.languages))
 
 
 def _countries() -> list[CountryHelp]:

@@ -21,19 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.hard_day.common import CopyNote, text_label
 from supportnet.ui.hard_day.lines import CrisisLinesView
 from supportnet.ui.hard_day.people import CrisisPeopleView
 from supportnet.ui.widgets.buttons import push_button
 
-PANEL_TITLE = "Hard day?"
-PANEL_HEADING = "Help for a hard day"
-PANEL_INTRO = "You don't have to manage this alone. Choose whatever feels easiest right now."
-PLAN_BUTTON = "Open my &plan for hard days"
-LINES_TITLE = "Need help now?"
-LINES_HEADING = "Crisis lines"
-LINES_INTRO = "You can reach these without unlocking SupportNet."
+# Marked here, translated where shown (the language is chosen after import).
+PANEL_TITLE = N_("Hard day?")
+PANEL_HEADING = N_("Help for a hard day")
+PANEL_INTRO = N_("You don't have to manage this alone. Choose whatever feels easiest right now.")
+PLAN_BUTTON = N_("Open my &plan for hard days")
+LINES_TITLE = N_("Need help now?")
+LINES_HEADING = N_("Crisis lines")
+LINES_INTRO = N_("You can reach these without unlocking SupportNet.")
 #: The most of the screen's height the panel takes when it opens.
 SCREEN_SHARE = 0.85
 
@@ -43,6 +45,7 @@ class _CalmDialog(QDialog):
 
     def __init__(self, title: str, heading: str, intro: str, parent: QWidget | None) -> None:
         super().__init__(parent)
+        title, heading, intro = _(title), _(heading), _(intro)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setModal(False)
@@ -63,7 +66,7 @@ class _CalmDialog(QDialog):
         self.scroll_area = scroll
 
         self.close_button = push_button(
-            "Close", "Close", tip="Close this window (Esc)", auto_default=True
+            _("Close"), _("Close"), tip=_("Close this window (Esc)"), auto_default=True
         )
         self.close_button.clicked.connect(self.reject)
         self.foot = QHBoxLayout()
@@ -111,7 +114,7 @@ class HardDayPanel(_CalmDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(PANEL_TITLE, PANEL_HEADING, PANEL_INTRO, parent)
-        self.lines = CrisisLinesView(crisis, self.note, heading=LINES_HEADING)
+        self.lines = CrisisLinesView(crisis, self.note, heading=_(LINES_HEADING))
         self.people = CrisisPeopleView(people, idea, self.note)
         self.content_layout.addWidget(self.lines)
         divider = QFrame()
@@ -120,9 +123,9 @@ class HardDayPanel(_CalmDialog):
         self.content_layout.addWidget(divider)
         self.content_layout.addWidget(self.people)
         self.plan_button: QPushButton = push_button(
-            PLAN_BUTTON,
-            "Open my plan for hard days",
-            tip="Your own steps for a hard day, and your reasons",
+            _(PLAN_BUTTON),
+            _("Open my plan for hard days"),
+            tip=_("Your own steps for a hard day, and your reasons"),
             auto_default=True,
             on_click=self._plan,
         )

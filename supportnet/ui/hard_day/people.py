@@ -7,14 +7,15 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from supportnet.i18n import N_, _, ngettext
 from supportnet.model.network import ChannelKind, Circle
 from supportnet.ui.hard_day.common import CopyButton, CopyNote, quiet_label, text_label
 
-HEADING = "People you can contact"
+HEADING = N_("People you can contact")
 #: The message idea the library starts with; the person's own wording wins when it is there.
-HARD_DAY_IDEA = "I'm having a hard day — could you call?"
-IDEA_INTRO = "A message you could send:"
-NOBODY = (
+HARD_DAY_IDEA = N_("I'm having a hard day — could you call?")
+IDEA_INTRO = N_("A message you could send:")
+NOBODY = N_(
     "When you're ready, you can mark people who are okay to contact in a crisis, in their "
     "details under the kinds of support they give. They'll be listed here."
 )
@@ -25,13 +26,16 @@ _COPYABLE = {kind.label for kind in (ChannelKind.CALL, ChannelKind.TEXT, Channel
 
 
 def more_text(more: int) -> str:
-    people = "person is" if more == 1 else "people are"
-    return f"{more} more {people} okay to contact in a crisis; you'll find them on the People page."
+    return ngettext(
+        "{n} more person is okay to contact in a crisis; you'll find them on the People page.",
+        "{n} more people are okay to contact in a crisis; you'll find them on the People page.",
+        more,
+    ).format(n=more)
 
 
 def hard_day_idea(ideas: Sequence[str]) -> str:
     """The person's own "hard day" message idea if their library has one, else the default."""
-    return next((text for text in ideas if "hard day" in text.lower()), HARD_DAY_IDEA)
+    return next((text for text in ideas if "hard day" in text.lower()), _(HARD_DAY_IDEA))
 
 
 def circle_label(circle: Any) -> str:
@@ -53,15 +57,15 @@ class CrisisPeopleView(QWidget):
     ) -> None:
         super().__init__(parent)
         self._note = note
-        self.setAccessibleName(HEADING)
+        self.setAccessibleName(_(HEADING))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(text_label(HEADING, factor=1.3, bold=True))
+        layout.addWidget(text_label(_(HEADING), factor=1.3, bold=True))
         #: The names shown, in order (tests read them).
         self.names: list[str] = []
         if not people:
-            layout.addWidget(quiet_label(NOBODY))
+            layout.addWidget(quiet_label(_(NOBODY)))
             return
         for person in people[:MAX_SHOWN]:
             layout.addWidget(self._person(person))
@@ -69,13 +73,15 @@ class CrisisPeopleView(QWidget):
         if len(people) > MAX_SHOWN:
             layout.addWidget(quiet_label(more_text(len(people) - MAX_SHOWN)))
         layout.addSpacing(4)
-        layout.addWidget(text_label(IDEA_INTRO))
+        layout.addWidget(text_label(_(IDEA_INTRO)))
         row = QHBoxLayout()
         row.setSpacing(14)
-        self.idea_label = text_label(f"“{idea}”", factor=1.15, wrap=True, name=idea)
+        # Translators: a message quoted; German „…“.
+        quoted = _("“{message}”").format(message=idea)
+        self.idea_label = text_label(quoted, factor=1.15, wrap=True, name=idea)
         row.addWidget(self.idea_label, 1)
-        self.idea_button = CopyButton(idea, "the message", note, "Copy message")
-        self.idea_button.setAccessibleName("Copy the message")
+        self.idea_button = CopyButton(idea, _("the message"), note, _("Copy message"))
+        self.idea_button.setAccessibleName(_("Copy the message"))
         self.idea_button.setAccessibleDescription(idea)
         row.addWidget(self.idea_button)
         layout.addLayout(row)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.model.days import WEEKDAY_NAMES
+from supportnet.model.days import weekday_name
 from supportnet.model.plans import (
     ORDINALS,
     Frequency,
@@ -43,7 +43,6 @@ from supportnet.ui.plans.wording import (
     KIND_HINT,
     KIND_TEXT,
     UNIT_TEXT,
-    WEEKDAY_SHORT,
     zone_names,
 )
 from supportnet.ui.widgets.editor_form import (
@@ -153,9 +152,9 @@ class TimingLayout(EditorDialog):
         self.weekday_checks: list[QCheckBox] = []
         days_row = QHBoxLayout()
         days_row.setSpacing(10)
-        for number, short in enumerate(WEEKDAY_SHORT):
-            box = QCheckBox(short)
-            box.setAccessibleName(WEEKDAY_NAMES[number])
+        for number in range(7):
+            box = QCheckBox(weekday_name(number, short=True))
+            box.setAccessibleName(weekday_name(number))
             self.weekday_checks.append(box)
             days_row.addWidget(box)
         days_row.addStretch(1)
@@ -182,7 +181,7 @@ class TimingLayout(EditorDialog):
             "Which week of the month", [(ORDINALS[n], n) for n in (1, 2, 3, 4, 5, -1)]
         )
         self.nth_weekday_combo = _combo(
-            "Weekday of the month", [(name, n) for n, name in enumerate(WEEKDAY_NAMES)]
+            "Weekday of the month", [(weekday_name(n), n) for n in range(7)]
         )
         monthly_layout.addLayout(_row(self.by_date_radio, self.month_day_field, "of the month", 1))
         monthly_layout.addWidget(

@@ -39,7 +39,6 @@ KIND_HINT = {
     PlanKind.ONE_OFF: "A single day, like a birthday or a thank-you.",
 }
 NO_CHANNEL = "Any way"
-WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 UNIT_TEXT = {
     Frequency.DAILY: ("day", "days"),
     Frequency.WEEKLY: ("week", "weeks"),

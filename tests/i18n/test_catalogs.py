@@ -1,0 +1,86 @@
+"""The catalogs are in step with the code, and German is complete where the code is routed.
+
+When a test here fails after editing strings: ``make translations`` (extract, then fill in
+the German in supportnet/i18n/locale/de/LC_MESSAGES/supportnet.po, then compile).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+pytest.importorskip("babel")
+
+from babel.messages.pofile import read_po
+
+from tools import translations
+
+#: Modules whose every user-visible string goes through supportnet.i18n, so German must
+#: be complete for them. Each helper that routes a module adds it here.
+ROUTED = (
+    "supportnet/model/days.py",
+    "supportnet/safety/crisis_lines.py",
+    "supportnet/cli/crisis_commands.py",
+    "supportnet/ui/hard_day/",
+)
+GERMAN = translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po"
+
+
+def _keys(catalog: object) -> set[tuple[object, object]]:
+    return {(m.id if isinstance(m.id, str) else tuple(m.id), m.context) for m in catalog if m.id}  # type: ignore[attr-defined]
+
+
+def _german() -> object:
+    with GERMAN.open("rb") as file:
+        return read_po(file)
+
+
+def test_the_template_and_german_catalog_hold_every_marked_string() -> None:
+    # Only the strings, not where they are: moving a line needs no new extraction.
+    marked = _keys(translations.template())
+    with translations.TEMPLATE.open("rb") as file:
+        assert _keys(read_po(file)) == marked, "run `make translations`"
+    assert _keys(_german()) == marked, "run `make translations`"
+
+
+def test_the_compiled_catalogs_are_current() -> None:
+    for po in translations.languages():
+        assert po.with_suffix(".mo").read_bytes() == translations.mo_bytes(po), (
+            f"{po.name} changed: run `make translations`"
+        )
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_german_string_keeps_its_placeholders_and_accelerator() -> None:
+    for message in _german():  # type: ignore[attr-defined]
+        if not message.id or not message.string:
+            continue
+        ids = [message.id] if isinstance(message.id, str) else list(message.id)
+        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        allowed = set().union(*map(_fields, ids))
+        for text in strings:
+            if not text:
+                continue
+            # A plural's "one" form may say "every week" without its {n}; none adds one.
+            assert _fields(text) <= allowed, (message.id, text)
+            if len(ids) == 1:
+                assert _fields(text) == allowed, (message.id, text)
+            # An "&" mnemonic stays a single one, so the key still works.
+            assert len(re.findall(r"&(?!&)", text)) == len(re.findall(r"&(?!&)", ids[0]))
+
+
+def test_german_is_complete_for_the_routed_modules() -> None:
+    missing = []
+    for message in _german():  # type: ignore[attr-defined]
+        if not message.id:
+            continue
+        routed = any(path.startswith(ROUTED) for path, _line in message.locations)
+        strings = [message.string] if isinstance(message.string, str) else message.string
+        if routed and (message.fuzzy or not all(strings)):
+            missing.append(message.id)
+    assert missing == []
