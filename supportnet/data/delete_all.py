@@ -20,6 +20,7 @@ from supportnet.data.recovery import RECOVERY_NAME
 from supportnet.data.store_files import DB_NAME, SIDE_FILES
 from supportnet.model.errors import (
     KeyringEntryMissingError,
+    KeyringEntryUnreadableError,
     KeyUnavailableError,
     StoreError,
     SupportNetError,
@@ -84,6 +85,8 @@ def _delete_key(backend: Any, info: keys.KeyInfo) -> None:
     keys.delete_from_keyring(backend, info)
     try:
         keys.load_from_keyring(backend, info)
+    except KeyringEntryUnreadableError:
+        pass  # still there, only no longer readable: not removed
     except KeyringEntryMissingError:
         return  # gone, as asked
     except KeyUnavailableError:

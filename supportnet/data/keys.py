@@ -23,6 +23,7 @@ from supportnet.model.errors import (
     KeyUnavailableError,
     PassphraseRequiredError,
     StoreError,
+    SupportNetError,
     ValidationError,
     WrongPassphraseError,
 )
@@ -363,6 +364,8 @@ def load_from_keyring(backend: Any, info: KeyInfo) -> bytes:
         )
     try:
         value = backend.get_password(KEYRING_SERVICE, _keyring_username(info.key_id))
+    except SupportNetError:
+        raise  # our own backend (the Secret portal's) already says what is wrong, and how
     except Exception as exc:  # see store_in_keyring: any failure means "not reachable"
         raise KeyUnavailableError(
             f"This store's key is kept in {recorded}, which can't be reached right now "

@@ -21,15 +21,16 @@ import base64
 import binascii
 import contextlib
 import hashlib
+import hmac
 import json
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from supportnet.data.files import ensure_private_dir, write_private_file
-from supportnet.model.errors import KeyUnavailableError
+from supportnet.model.errors import KeyringEntryUnreadableError, KeyUnavailableError
 
 PORTAL_BUS_NAME = "org.freedesktop.portal.Desktop"
 PORTAL_PATH = "/org/freedesktop/portal/desktop"
@@ -40,6 +41,14 @@ FILE_NAME = "SupportNet-portal.json"
 #: The portal's secret is at least this long; a shorter one is not what it should be.
 MIN_SECRET_BYTES = 16
 _HKDF_INFO = b"SupportNet portal keyring v1"
+#: Each value carries a short tag of the key that sealed it, so that a value the secret
+#: no longer opens is told apart from a damaged one.
+_CHECK_LABEL = b"SupportNet portal keyring check"
+SECRET_CHANGED = (
+    "SupportNet's key in the portal keyring doesn't open with the secret this desktop gives "
+    "it now: the secret has changed (the desktop's keyring was reset or replaced, or the "
+    "file came from another computer)."
+)
 #: How long to wait for the secret's bytes once the portal has answered.
 READ_TIMEOUT = 5.0
 
@@ -172,6 +181,10 @@ class PortalKeyring:
             self._sealing_key = hkdf.derive(secret)
         return self._sealing_key
 
+    def _check(self) -> str:
+        tag = hmac.new(self._key(), _CHECK_LABEL, hashlib.sha256).digest()[:16]
+        return base64.b64encode(tag).decode("ascii")
+
     @staticmethod
     def _entry_id(service: str, username: str) -> str:
         return hashlib.sha256(f"{service}\0{username}".encode()).hexdigest()
@@ -181,15 +194,37 @@ class PortalKeyring:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError) as exc:
+        except ValueError as exc:  # not JSON: damaged, and every value in it with it
+            raise KeyringEntryUnreadableError(
+                f"The portal keyring file {self.path} is damaged, so SupportNet's key in it "
+                "can't be read."
+            ) from exc
+        except OSError as exc:
             raise KeyUnavailableError(
                 f"The portal keyring file {self.path} can't be read ({type(exc).__name__})."
             ) from exc
         entries = data.get("entries") if isinstance(data, dict) else None
         return entries if isinstance(entries, dict) else {}
 
-    def _save(self, entries: dict[str, Any]) -> None:
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[dict[str, Any]]:
+        """The entries, to change and save under a lock file: another process (the window
+        and a command, or two stores) reading them meanwhile would lose one of the writes."""
         ensure_private_dir(self.path.parent)
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            try:
+                import fcntl
+            except ImportError:  # not POSIX: there is no Flatpak there either
+                fcntl = None  # type: ignore[assignment]
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)  # held for one read and one rename: brief
+            yield self._entries()
+        finally:
+            os.close(fd)  # closing releases the lock
+
+    def _save(self, entries: dict[str, Any]) -> None:
         text = json.dumps({"version": 1, "entries": entries}, indent=2) + "\n"
         write_private_file(self.path, text.encode("utf-8"))
 
@@ -201,16 +236,24 @@ class PortalKeyring:
         entry = self._entries().get(entry_id)
         if entry is None:
             return None
+        damaged = KeyringEntryUnreadableError(
+            f"SupportNet's key in the portal keyring {self.path} is damaged, so it can't be opened."
+        )
         try:
             nonce = base64.b64decode(entry["nonce"], validate=True)
             sealed = base64.b64decode(entry["value"], validate=True)
+        except (KeyError, TypeError, ValueError, binascii.Error) as exc:
+            raise damaged from exc
+        try:
             value = AESGCM(self._key()).decrypt(nonce, sealed, entry_id.encode())
-        except (InvalidTag, KeyError, TypeError, ValueError, binascii.Error) as exc:
-            raise KeyUnavailableError(
-                "A value in the portal keyring doesn't open with this desktop's secret (the "
-                "file was copied from elsewhere, or damaged)."
-            ) from exc
-        return value.decode("utf-8")
+        except (InvalidTag, ValueError) as exc:
+            if hmac.compare_digest(str(entry.get("check", "")), self._check()):
+                raise damaged from exc  # sealed with this very key: the value was changed
+            raise KeyringEntryUnreadableError(SECRET_CHANGED) from exc
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise damaged from exc
 
     def set_password(self, service: str, username: str, password: str) -> None:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -218,17 +261,20 @@ class PortalKeyring:
         entry_id = self._entry_id(service, username)
         nonce = secrets.token_bytes(12)
         sealed = AESGCM(self._key()).encrypt(nonce, password.encode("utf-8"), entry_id.encode())
-        entries = self._entries()
-        entries[entry_id] = {
-            "nonce": base64.b64encode(nonce).decode("ascii"),
-            "value": base64.b64encode(sealed).decode("ascii"),
-        }
-        self._save(entries)
+        with self._changing() as entries:
+            entries[entry_id] = {
+                "nonce": base64.b64encode(nonce).decode("ascii"),
+                "value": base64.b64encode(sealed).decode("ascii"),
+                "check": self._check(),
+            }
+            self._save(entries)
 
     def delete_password(self, service: str, username: str) -> None:
-        entries = self._entries()
-        if entries.pop(self._entry_id(service, username), None) is not None:
-            self._save(entries)
-        with contextlib.suppress(OSError):
-            if not entries:
-                self.path.unlink()
+        if not self.path.exists():
+            return  # nothing kept: no folder or lock file made for nothing
+        with self._changing() as entries:
+            if entries.pop(self._entry_id(service, username), None) is not None:
+                self._save(entries)
+            with contextlib.suppress(OSError):
+                if not entries:
+                    self.path.unlink()

@@ -87,6 +87,11 @@ class KeyringEntryMissingError(KeyUnavailableError):
     """The keyring works, but no longer holds this store's key (a reset or new keyring)."""
 
 
+class KeyringEntryUnreadableError(KeyringEntryMissingError):
+    """The keyring still has an entry for this store's key, but it can't be opened any more:
+    the secret it was sealed with has changed (a reset or new keyring), or it is damaged."""
+
+
 class CorruptStoreError(StoreError):
     """The database file is damaged or not a SupportNet database."""
 

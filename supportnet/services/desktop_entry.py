@@ -9,7 +9,8 @@ What is written, per the freedesktop.org specifications:
   ``icons/hicolor/scalable/apps/<id>.svg``;
 - ``metainfo/<id>.metainfo.xml``, for software centres.
 
-Each file is written whole or not at all; they hold no personal data, so they are 0644
+Each file is written whole or not at all, the launcher last, and if one can't be written
+the others this run wrote are taken back; they hold no personal data, so they are 0644
 like any app's. Removing takes away exactly these files, nothing else. Afterwards the
 desktop's caches are refreshed where their tools are installed.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -91,8 +93,10 @@ def exec_line(command: Sequence[str]) -> str:
             continue
         inner = "".join("\\" + ch if ch in '"`$\\' else ch for ch in arg)
         quoted.append('"' + inner.replace("%", "%%") + '"')
-    # The value is a string too: its own escape for the backslash applies on top.
-    return " ".join(quoted).replace("\\", "\\\\")
+    # The value is a string too: its own escapes apply on top, the backslash's first; a
+    # newline, tab or carriage return would otherwise break the line (or the file).
+    text = " ".join(quoted).replace("\\", "\\\\")
+    return text.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
 
 
 def _shipped() -> Traversable:
@@ -109,16 +113,10 @@ def _entry_text(command: Sequence[str]) -> bytes:
 
 
 def planned(home: Path, command: Sequence[str]) -> DesktopFiles:
-    """Every file installing writes, with its contents."""
+    """Every file installing writes, with its contents, in the order it writes them."""
     shipped = _shipped()
     hicolor = shipped.joinpath("icons", "hicolor")
-    files: list[tuple[Path, bytes]] = [
-        (home / "applications" / f"{APP_ID}.desktop", _entry_text(command)),
-        (
-            home / "metainfo" / f"{APP_ID}.metainfo.xml",
-            shipped.joinpath(f"{APP_ID}.metainfo.xml").read_bytes(),
-        ),
-    ]
+    files: list[tuple[Path, bytes]] = []
     icons = home / "icons" / "hicolor"
     for size in ICON_SIZES:
         name = f"{size}x{size}"
@@ -126,6 +124,10 @@ def planned(home: Path, command: Sequence[str]) -> DesktopFiles:
         files.append((icons / name / "apps" / f"{APP_ID}.png", png))
     svg = hicolor.joinpath("scalable", "apps", f"{APP_ID}.svg").read_bytes()
     files.append((icons / "scalable" / "apps" / f"{APP_ID}.svg", svg))
+    metainfo = shipped.joinpath(f"{APP_ID}.metainfo.xml").read_bytes()
+    files.append((home / "metainfo" / f"{APP_ID}.metainfo.xml", metainfo))
+    # The launcher last: it never names an icon that isn't there yet.
+    files.append((home / "applications" / f"{APP_ID}.desktop", _entry_text(command)))
     return DesktopFiles(home, tuple(files))
 
 
@@ -139,25 +141,95 @@ def is_installed(home: Path | None = None) -> bool:
 
 
 def install(home: Path, command: Sequence[str]) -> DesktopFiles:
-    """Write the entry, icons and metainfo under ``home``, then refresh the caches."""
+    """Write the icons, metainfo and then the entry under ``home``, then refresh the caches.
+
+    All or nothing: if one can't be written, what this run wrote is undone (files it made
+    removed, files it replaced put back as they were, folders it made removed) before
+    :class:`SupportNetError` says so.
+    """
     plan = planned(home, command)
+    undo = _Undo()
     for path, data in plan.files:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            undo.make_folder(path.parent)
+            before = _contents(path)
+            if before == (data, FILE_MODE):
+                continue  # already as shipped: left alone, so nothing to undo either
             replace_atomically(path, data, mode=FILE_MODE)
+            undo.files.append((path, before))
         except OSError as exc:
-            raise SupportNetError(
-                f"Can't write {path}: {exc.strerror or exc}; nothing else was changed there."
-            ) from exc
+            reason = undo.in_the_way or exc.strerror or str(exc)
+            left = undo.run()
+            said = f"Can't write {path}: {reason}; "
+            if left:
+                raise SupportNetError(
+                    f"{said}{len(left)} of the files written before it couldn't be taken away "
+                    "again (`supportnet install-desktop --uninstall` removes them)."
+                ) from exc
+            raise SupportNetError(f"{said}nothing was changed under {home}.") from exc
     refresh_caches(home)
     return plan
+
+
+def _contents(path: Path) -> tuple[bytes, int] | None:
+    """A file's bytes and mode, or None where there is no file."""
+    try:
+        return path.read_bytes(), stat.S_IMODE(path.stat().st_mode)
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+
+
+class _Undo:
+    """What an install has done so far, to take back if a later file can't be written."""
+
+    def __init__(self) -> None:
+        #: (file written, its bytes and mode before, or None if it is new)
+        self.files: list[tuple[Path, tuple[bytes, int] | None]] = []
+        self.folders: list[Path] = []  # made by this run, outermost first
+        self.in_the_way: str | None = None
+
+    def make_folder(self, folder: Path) -> None:
+        """Make ``folder`` and any missing parents, noting each one made."""
+        missing = [p for p in (folder, *folder.parents) if not p.exists()]
+        for path in reversed(missing):  # outermost first, noted as each is made
+            try:
+                path.mkdir()
+            except (FileExistsError, NotADirectoryError):
+                self._blocked(path)
+                raise
+            self.folders.append(path)
+        if not folder.is_dir():
+            self._blocked(folder)
+            raise NotADirectoryError(folder)
+
+    def _blocked(self, path: Path) -> None:
+        blocker = next((p for p in (path, *path.parents) if p.exists()), path)
+        self.in_the_way = f"{blocker} is a file, not a folder"
+
+    def run(self) -> list[Path]:
+        """Undo, newest first; returns the files that couldn't be."""
+        left = []
+        for path, before in reversed(self.files):
+            try:
+                if before is None:
+                    path.unlink()
+                else:
+                    replace_atomically(path, before[0], mode=before[1])
+            except OSError:
+                left.append(path)
+        for folder in reversed(self.folders):
+            try:
+                folder.rmdir()  # only if empty: anything else in it stays
+            except OSError:
+                continue
+        return left
 
 
 def uninstall(home: Path) -> list[Path]:
     """Remove the files :func:`install` writes under ``home`` (only those); returns the
     ones that were there. Then refresh the caches."""
     removed = []
-    for path, _data in planned(home, [COMMAND]).files:
+    for path, _data in reversed(planned(home, [COMMAND]).files):  # the launcher first
         try:
             path.unlink()
         except FileNotFoundError:

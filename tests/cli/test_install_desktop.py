@@ -92,6 +92,41 @@ def test_a_data_home_that_cant_be_written_is_one_line(tmp_path: Path) -> None:
     assert_one_line_error(result, 1, "Can't write")
 
 
+def test_icons_that_cant_be_written_leave_no_launcher(tmp_path: Path) -> None:
+    home = tmp_path / "share"
+    home.mkdir()
+    (home / "icons").write_text("a file where the icons folder would be")
+    result = run_cli("install-desktop", XDG_DATA_HOME=str(home))
+    assert_one_line_error(result, 1, "Can't write")
+    assert "nothing was changed" in result.stderr
+    assert files_under(home) == {home / "icons"}  # no launcher without its icon
+    assert {p for p in home.rglob("*")} == {home / "icons"}
+
+
+def test_a_failure_part_way_undoes_only_what_this_run_wrote(tmp_path: Path) -> None:
+    home = tmp_path / "share"
+    hicolor = home / "icons" / "hicolor"
+    # Before: someone else's icon, an older copy of one of ours, and our 48px one as shipped.
+    theirs = hicolor / "48x48" / "apps" / "org.example.Other.png"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_bytes(b"their icon")
+    older = hicolor / "scalable" / "apps" / f"{APP_ID}.svg"
+    older.parent.mkdir(parents=True)
+    older.write_bytes(b"<svg>an older icon</svg>")
+    same = hicolor / "48x48" / "apps" / f"{APP_ID}.png"
+    same.write_bytes((SHIPPED / "icons/hicolor/48x48/apps" / f"{APP_ID}.png").read_bytes())
+    (home / "metainfo").write_text("a file where the metainfo folder would be")
+    before = {p: p.read_bytes() for p in files_under(home)}
+    folders = {p for p in home.rglob("*") if p.is_dir()}
+
+    result = run_cli("install-desktop", XDG_DATA_HOME=str(home))
+    assert_one_line_error(result, 1, "Can't write")
+    assert "nothing was changed" in result.stderr
+    assert {p: p.read_bytes() for p in files_under(home)} == before
+    assert {p for p in home.rglob("*") if p.is_dir()} == folders  # the new ones went too
+    assert not (home / "applications").exists()
+
+
 @pytest.mark.parametrize(
     ("command", "line"),
     [
@@ -99,10 +134,61 @@ def test_a_data_home_that_cant_be_written_is_one_line(tmp_path: Path) -> None:
         (["/home/sam/my apps/supportnet"], '"/home/sam/my apps/supportnet"'),
         (["/opt/a$b/python", "-m", "supportnet"], '"/opt/a\\\\$b/python" -m supportnet'),
         (["/opt/100%/supportnet"], "/opt/100%%/supportnet"),
+        # Then the string escapes, for characters a line of the file can't hold as they are.
+        (["/home/x/new\nline/supportnet"], '"/home/x/new\\nline/supportnet"'),
+        (["/home/x/a\tb\rc/supportnet"], '"/home/x/a\\tb\\rc/supportnet"'),
     ],
 )
 def test_exec_lines_are_quoted_as_the_spec_asks(command: list[str], line: str) -> None:
     assert desktop_entry.exec_line(command) == line
+
+
+AWKWARD_COMMANDS = [
+    ["/home/a b/.local/bin/supportnet"],
+    ["/home/x/100%/supportnet"],
+    ["/home/x/$HOME/bin/supportnet"],
+    ["/home/x/back\\slash/supportnet"],
+    ["/home/x/new\nline/supportnet"],
+    ["/home/x/tab\tand\rreturn/supportnet"],
+    ["/home/x/é=ü/supportnet"],
+    ["/opt/py 3/python3", "-m", "supportnet"],
+]
+
+
+@pytest.mark.parametrize("command", AWKWARD_COMMANDS)
+def test_awkward_paths_make_valid_entries(command: list[str], tmp_path: Path) -> None:
+    entry = tmp_path / f"{APP_ID}.desktop"
+    entry.write_bytes(desktop_entry._entry_text(command))
+    validate(entry, SHIPPED / f"{APP_ID}.metainfo.xml")
+    assert sum(line.startswith("Exec=") for line in entry.read_text("utf-8").splitlines()) == 1
+
+
+GLIB_ARGV = """
+import sys
+from gi.repository import GLib
+keyfile = GLib.KeyFile()
+keyfile.load_from_file(sys.argv[1], GLib.KeyFileFlags.NONE)
+exec_value = keyfile.get_string("Desktop Entry", "Exec").replace("%%", "%")
+ok, argv = GLib.shell_parse_argv(exec_value)
+sys.stdout.buffer.write("\\0".join(argv).encode("utf-8"))
+"""
+
+
+@pytest.mark.parametrize("command", AWKWARD_COMMANDS)
+def test_the_desktop_reads_back_the_same_command(command: list[str], tmp_path: Path) -> None:
+    # GLib reads a launcher's Exec= so: the string's escapes, then shell-like quoting.
+    import shutil
+    import subprocess
+
+    python = shutil.which("python3", path="/usr/bin")
+    if python is None or subprocess.run([python, "-c", "import gi"], check=False).returncode:
+        pytest.skip("the system Python has no GLib bindings (Debian: python3-gi)")
+    entry = tmp_path / f"{APP_ID}.desktop"
+    entry.write_bytes(desktop_entry._entry_text(command))
+    read = subprocess.run(
+        [python, "-c", GLIB_ARGV, str(entry)], capture_output=True, check=True
+    )  # bytes: text mode would turn a carriage return into a newline
+    assert read.stdout.decode("utf-8").split("\0") == command
 
 
 def test_the_launch_command_is_the_script_that_runs(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from supportnet.data.delete_all import delete_everything
-from supportnet.model.errors import StoreError, StoreLockedError
+from supportnet.model.errors import KeyringEntryUnreadableError, StoreError, StoreLockedError
 
 
 def test_the_keyring_entry_and_every_file_go(
@@ -77,3 +77,20 @@ def test_a_key_that_stays_in_the_keyring_removes_nothing(
 
 def test_a_folder_without_a_store_gives_nothing_to_remove(tmp_path: Path) -> None:
     assert delete_everything(tmp_path / "none", keyring_backend=None) == []
+
+
+class _StubbornAndUnreadable(_Stubborn):
+    """Won't give up the key, which it can no longer open either (its secret changed)."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise KeyringEntryUnreadableError("The secret has changed.")
+
+
+def test_a_key_that_stays_unreadable_in_the_keyring_removes_nothing(
+    data_dir: Path, memory_keyring: Any, open_keyring_store: Any
+) -> None:
+    open_keyring_store().close()
+    before = sorted(p.name for p in data_dir.iterdir())
+    with pytest.raises(StoreError, match="nothing was removed"):
+        delete_everything(data_dir, keyring_backend=_StubbornAndUnreadable(memory_keyring))
+    assert sorted(p.name for p in data_dir.iterdir()) == before

@@ -10,17 +10,24 @@ import stat
 import subprocess
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from supportnet.data import keys, portal_keyring
+from supportnet.data import files, keys, portal_keyring, recovery
 from supportnet.data.keys import KeyMethod, read_keyinfo
 from supportnet.data.portal_keyring import PortalKeyring, retrieve_portal_secret
 from supportnet.data.store import open_store
-from supportnet.model.errors import KeyUnavailableError
+from supportnet.data.store_recovery import recover_store
+from supportnet.model.errors import (
+    KeyringEntryMissingError,
+    KeyringEntryUnreadableError,
+    KeyUnavailableError,
+)
 
 SECRET = bytes(range(64))
+NOW = datetime(2026, 12, 4, 2, 45, tzinfo=UTC)
 
 
 def test_values_round_trip_sealed_in_a_private_file(tmp_path: Path) -> None:
@@ -42,6 +49,118 @@ def test_another_desktops_secret_opens_nothing(tmp_path: Path) -> None:
     elsewhere = PortalKeyring(tmp_path, secret=lambda: bytes(64))
     with pytest.raises(KeyUnavailableError, match="doesn't open"):
         elsewhere.get_password("S", "u")
+
+
+def test_a_damaged_value_is_told_apart_from_a_changed_secret(tmp_path: Path) -> None:
+    import base64
+    import json
+
+    backend = PortalKeyring(tmp_path, secret=lambda: SECRET)
+    backend.set_password("S", "u", "value")
+    data = json.loads(backend.path.read_text())
+    (entry,) = data["entries"].values()
+    sealed = bytearray(base64.b64decode(entry["value"]))
+    sealed[0] ^= 1
+    entry["value"] = base64.b64encode(bytes(sealed)).decode()
+    backend.path.write_text(json.dumps(data))
+    with pytest.raises(KeyringEntryUnreadableError, match="damaged"):
+        PortalKeyring(tmp_path, secret=lambda: SECRET).get_password("S", "u")
+
+
+def test_a_changed_secret_says_so_and_points_at_the_recovery_key(tmp_path: Path) -> None:
+    folder, data = tmp_path / "keyrings", tmp_path / "data"
+    with open_store(data, keyring_backend=PortalKeyring(folder, lambda: SECRET)) as store:
+        key_text = recovery.RecoveryKeeper.for_store(store, lambda: NOW).key_text()
+    # The desktop's keyring was reset: the portal now hands out another secret.
+    changed = PortalKeyring(folder, lambda: bytes(64))
+    with pytest.raises(KeyringEntryMissingError) as raised:
+        open_store(data, keyring_backend=changed)
+    message = str(raised.value)
+    assert "secret has changed" in message
+    assert "can't be reached" not in message
+    assert "Unlock your keyring" not in message
+    assert message.endswith(recovery.UNLOCK_HINT)
+    # The recovery key is the way back in; then the key is kept with the new secret.
+    recover_store(data, key_text, keyring_backend=changed, now=NOW).store.close()
+    open_store(data, keyring_backend=PortalKeyring(folder, lambda: bytes(64))).close()
+
+
+def test_a_portal_that_cant_be_reached_says_so_in_its_own_words(tmp_path: Path) -> None:
+    folder, data = tmp_path / "keyrings", tmp_path / "data"
+    open_store(data, keyring_backend=PortalKeyring(folder, lambda: SECRET)).close()
+    nowhere = f"unix:path={tmp_path / 'no-bus'}"
+    unreachable = PortalKeyring(folder, lambda: retrieve_portal_secret(nowhere, timeout=5))
+    with pytest.raises(KeyUnavailableError) as raised:
+        open_store(data, keyring_backend=unreachable)
+    assert not isinstance(raised.value, KeyringEntryMissingError)
+    message = str(raised.value)
+    assert message.startswith("The desktop's secret portal can't be reached")
+    assert "(KeyUnavailableError)" not in message
+    assert recovery.UNLOCK_HINT not in message  # it may well work again after unlocking
+
+
+def test_changes_are_read_and_written_under_a_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    backend = PortalKeyring(tmp_path, secret=lambda: SECRET)
+    backend.set_password("S", "first", "1")
+    held: list[bool] = []
+
+    def probe() -> None:
+        """Whether another process could take the lock right now (it must not)."""
+        fd = os.open(backend.path.with_name(backend.path.name + ".lock"), os.O_RDWR)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            held.append(True)
+        else:
+            held.append(False)
+        finally:
+            os.close(fd)
+
+    read, write = backend._entries, files.write_private_file
+
+    def probed_read() -> dict[str, object]:
+        probe()
+        return read()
+
+    def probed_write(path: Path, data: bytes) -> None:
+        probe()
+        write(path, data)
+
+    monkeypatch.setattr(backend, "_entries", probed_read)
+    monkeypatch.setattr(portal_keyring, "write_private_file", probed_write)
+    backend.set_password("S", "second", "2")
+    backend.delete_password("S", "first")
+    assert held == [True, True, True, True]  # each read and each write
+    assert backend.get_password("S", "second") == "2"
+
+
+def test_two_processes_saving_at_once_keep_every_value(tmp_path: Path) -> None:
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from supportnet.data.portal_keyring import PortalKeyring\n"
+        "ring = PortalKeyring(Path(sys.argv[1]), secret=lambda: bytes(range(64)))\n"
+        "for n in range(40):\n"
+        "    ring.set_password('S', f'{sys.argv[2]}{n}', str(n))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    writers = [
+        subprocess.Popen([sys.executable, "-c", script, str(tmp_path), name], env=env)
+        for name in ("window", "command")
+    ]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    ring = PortalKeyring(tmp_path, secret=lambda: SECRET)
+    for name in ("window", "command"):
+        assert [ring.get_password("S", f"{name}{n}") for n in range(40)] == [
+            str(n) for n in range(40)
+        ]
 
 
 def test_a_store_keeps_its_key_with_the_portal(tmp_path: Path) -> None:

@@ -7,6 +7,10 @@ venv reaches the running environment's libraries through a ``.pth`` line naming 
 folder, listed after its own site-packages. Lines in a ``.pth`` add folders, not the
 ``.pth`` files inside them, so this checkout's editable install is never activated: the
 ``supportnet`` that loads is the wheel's (checked).
+
+The wheel is built offline, without build isolation, where the running environment
+already has the build backend pyproject.toml asks for (the test extras bring it); only
+elsewhere does pip fetch it from PyPI into an isolated build environment.
 """
 
 from __future__ import annotations
@@ -48,6 +52,25 @@ def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[
     return result
 
 
+def has_build_backend() -> bool:
+    """Whether this Python already has every build requirement pyproject.toml names."""
+    import tomllib
+    from importlib.metadata import PackageNotFoundError, version
+
+    from packaging.requirements import Requirement
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    for text in config["build-system"]["requires"]:
+        wanted = Requirement(text)
+        try:
+            found = version(wanted.name)
+        except PackageNotFoundError:
+            return False
+        if not wanted.specifier.contains(found, prereleases=True):
+            return False
+    return True
+
+
 def build_wheel(tmp: Path) -> Path:
     """A wheel built from a copy of the sources (the checkout gets no build/ folder)."""
     source = tmp / "source"
@@ -58,9 +81,12 @@ def build_wheel(tmp: Path) -> Path:
         REPO / "supportnet", source / "supportnet", ignore=shutil.ignore_patterns("__pycache__")
     )
     dist = tmp / "dist"
+    # With the backend here, nothing is downloaded: the build runs offline. Without it,
+    # pip fetches it from PyPI (the test extras bring it, so `make test` needs no network).
+    offline = ["--no-build-isolation", "--no-index"] if has_build_backend() else []
     _run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check",
-         "--quiet", "--wheel-dir", str(dist), str(source)],
+         "--quiet", *offline, "--wheel-dir", str(dist), str(source)],
         cwd=tmp,
     )  # fmt: skip
     (wheel,) = dist.glob("supportnet-*.whl")
@@ -75,8 +101,12 @@ def fresh_venv(tmp: Path, wheel: Path) -> Path:
     purelib = _run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=tmp
     ).stdout.strip()
+    # Every site-packages folder this Python reads (a venv's own, and any a .pth line of
+    # it names), never the checkout itself.
+    libraries = [p for p in sys.path if Path(p).name == "site-packages"]
+    libraries = libraries or [sysconfig.get_paths()["purelib"]]
     Path(purelib, "supportnet-test-libraries.pth").write_text(
-        sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8"
+        "".join(f"{p}\n" for p in libraries), encoding="utf-8"
     )
     _run(
         [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
