@@ -64,20 +64,29 @@ BACKOFF_S = 300.0
 STALE_AFTER_S = 60.0
 
 
+class _Relay(QObject):
+    """Carries the connecting thread's answer to the GUI thread. Not the notifier's own
+    signal: this object outlives a notifier deleted while the thread still runs."""
+
+    opened = Signal(object, object)
+
+
 class _Opening:
     """One attempt at opening the bus connection, on a thread of its own: jeepney says
     Hello() without a timeout, and a wedged bus must not freeze the window."""
 
-    def __init__(self, address: str, done: Callable[[_Opening, Any], None]) -> None:
+    def __init__(self, address: str, receiver: Callable[[_Opening, Any], None]) -> None:
         self.socket: Any = None
+        self._relay = _Relay()
+        self._relay.opened.connect(receiver)
         self._lock = threading.Lock()
         self._abandoned = False
         self._thread = threading.Thread(
-            target=self._run, args=(address, done), name="notifications-bus", daemon=True
+            target=self._run, args=(address,), name="notifications-bus", daemon=True
         )
         self._thread.start()
 
-    def _run(self, address: str, done: Callable[[_Opening, Any], None]) -> None:
+    def _run(self, address: str) -> None:
         connection: Any = None
         try:
             from jeepney.bus import get_bus
@@ -98,9 +107,8 @@ class _Opening:
                     with contextlib.suppress(OSError):
                         connection.close()
                 return
-        # A queued signal: the answer is handled on the GUI thread.
-        with contextlib.suppress(RuntimeError):  # the notifier is gone
-            done(self, connection)
+            # A queued signal: the answer is handled on the GUI thread.
+            self._relay.opened.emit(self, connection)
 
     def abandon(self) -> None:
         """Give up on it: a Hello still waited for ends (the socket is shut)."""
@@ -128,8 +136,6 @@ class DesktopNotifications(QObject):
     action_invoked = Signal(object, str)
     #: Nothing took a notification sent: (key, title, body).
     failed = Signal(object, str, str)
-    #: The connecting thread's answer: (the attempt, the connection or None).
-    _opened = Signal(object, object)
 
     def __init__(
         self,
@@ -149,7 +155,6 @@ class DesktopNotifications(QObject):
         self._clock = clock
         self._connection: Any = None
         self._opening: _Opening | None = None
-        self._opened.connect(self._connected)
         self._notifier: QSocketNotifier | None = None
         #: Not before this (the clock's time) does it try the bus again; 0: any time.
         self._retry_at = 0.0
@@ -191,7 +196,7 @@ class DesktopNotifications(QObject):
         if self._connection is not None:
             self._call("GetCapabilities", "", (), self._capabilities)
         elif self._opening is None:
-            opening = _Opening(self._address or "SESSION", self._opened.emit)
+            opening = _Opening(self._address or "SESSION", self._connected)
             self._opening = opening
             QTimer.singleShot(self._timeout_ms, self, lambda: self._opening_timed_out(opening))
 
