@@ -386,15 +386,23 @@ class DesktopNotifications(QObject):
                     self._signal(_sender(message), member, message.body)
 
     def _lost(self, exc: BaseException) -> None:
+        """The bus went: what was on its way comes back through ``failed``."""
         log.info("The D-Bus connection for notifications closed (%s)", type(exc).__name__)
         waiting, self._waiting = self._waiting, []
-        self.close()
+        answers = self._shut()
+        for answer in answers:
+            answer(None)
         self._retry_at = self._clock() + self._backoff_s
         for title, body, key, _discreet, _queued in waiting:
             self.failed.emit(key, title, body)
 
     def close(self) -> None:
-        """Let go of the bus (a later notification connects again)."""
+        """Let go of the bus, quietly (a later notification connects again)."""
+        self._shut()
+        self._retry_at = 0.0
+
+    def _shut(self) -> list[Callable[[Any], None]]:
+        """Close the connection and forget the server; returns the answers still awaited."""
         if self._opening is not None:
             self._opening.abandon()
             self._opening = None
@@ -408,15 +416,15 @@ class DesktopNotifications(QObject):
             self._connection = None
         self._waiting.clear()
         answers, self._answers = self._answers, {}
+        for _answer, timer in answers.values():
+            timer.stop()
+            timer.deleteLater()
         self.supports_actions = None
         self._owner = None
         self._asking = False
-        for answer, timer in answers.values():
-            timer.stop()
-            answer(None)
-        self._retry_at = 0.0
         self._ids.clear()
         self._keys.clear()
+        return [answer for answer, _timer in answers.values()]
 
 
 def _sender(message: Any) -> str | None:

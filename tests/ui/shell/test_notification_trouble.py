@@ -340,3 +340,23 @@ def test_a_bus_that_never_says_hello_does_not_hold_up_the_window(
     # The next reminder doesn't knock again straight away.
     assert not notifications.send(*NUDGE, (8, SUNDAY))
     assert bus.connections == 1
+
+
+def test_closing_while_the_server_is_asked_is_quiet(
+    qtbot: Any, notification_server: NotificationServer, private_bus: str, made: list[Any]
+) -> None:
+    """Quitting with a reminder on its way: nothing is said to have failed (no tray message
+    as the app goes), and a later reminder may connect again at once."""
+    notifications = DesktopNotifications(private_bus)
+    made.append(notifications)
+    failed = _failed(notifications)
+    notifications.send(*NUDGE, (7, SUNDAY))
+    qtbot.waitUntil(lambda: bool(notifications._ids), timeout=WAIT_MS)
+    os.kill(notification_server.process.pid, signal.SIGSTOP)
+    made.append(Waker(notification_server.process.pid))
+    notifications.send("A gentle nudge", "A plan for 19:00", (8, SUNDAY))
+    assert notifications._answers  # its Notify, unanswered
+    notifications.close()
+    assert failed == []
+    assert not notifications._answers
+    assert notifications._retry_at == 0
