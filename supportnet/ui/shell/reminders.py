@@ -108,8 +108,15 @@ class ReminderService(QObject):
             if notifications.parent() is None:
                 notifications.setParent(self)
             notifications.action_invoked.connect(self._notification_action)
+            notifications.failed.connect(self._not_shown)
+            # A reminder still waiting for the server after a check's interval waits on Today.
+            notifications.stale_after_s = self.interval.total_seconds()
         #: What each recent reminder was for, so its "Not today" can move it.
         self._reminded: dict[OccurrenceKey, tuple[Plan, datetime, str]] = {}
+        #: Where the check that sent each recent reminder looked back from.
+        self._sent_since: dict[OccurrenceKey, datetime] = {}
+        #: Where the next check looks back from, at most, to try again what nothing showed.
+        self._retry_since: datetime | None = None
 
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -149,16 +156,37 @@ class ReminderService(QObject):
         ):
             self.open_requested.emit()
 
-    def _show(self, title: str, body: str, key: OccurrenceKey, where: ReminderDisplay) -> None:
-        """Show one reminder where it belongs (see the class docstring)."""
+    def _show(
+        self, title: str, body: str, key: OccurrenceKey, where: ReminderDisplay, discreet: bool
+    ) -> bool:
+        """Show one reminder where it belongs (see the class docstring); False where nothing
+        could (a desktop notification may still fail later: :meth:`_not_shown`)."""
         if self._notify is not None:
             self._notify(title, body)
-        elif self.notifications is not None and (
-            self.tray is None or where is ReminderDisplay.NOTIFICATIONS
-        ):
-            self.notifications.send(title, body, key)
-        elif self.tray is not None:
+            return True
+        wants_desktop = self.tray is None or where is ReminderDisplay.NOTIFICATIONS
+        notifications = self.notifications if wants_desktop else None
+        if notifications is not None and notifications.send(title, body, key, discreet=discreet):
+            return True
+        if self.tray is None:
+            return False
+        self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, NOTIFY_MS)
+        return True
+
+    def _not_shown(self, key: OccurrenceKey, title: str, body: str) -> None:
+        """No notification server took a reminder: the tray shows it where there is one;
+        else it isn't counted as shown, and the next check may try again."""
+        since = self._sent_since.pop(key, None)
+        if self.tray is not None:
             self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, NOTIFY_MS)
+            return
+        self.already.discard(key)
+        if since is not None:
+            self._retry_from(since)
+
+    def _retry_from(self, since: datetime) -> None:
+        if self._retry_since is None or since < self._retry_since:
+            self._retry_since = since
 
     def _notification_action(self, key: OccurrenceKey, action: str) -> None:
         from supportnet.ui.shell.desktop_notifications import NOT_TODAY
@@ -236,6 +264,11 @@ class ReminderService(QObject):
         """Notify what has come due since the last check; returns what was shown."""
         now = self._clock()
         since = reminder_since(self.last_check, now, self.interval)
+        retry, self._retry_since = self._retry_since, None
+        if retry is not None and since == self.last_check:
+            # Once more for what nothing showed, but no further back than the check before
+            # this one: what came before that waits on Today, as after a sleep.
+            since = max(min(since, retry), now - 2 * self.interval)
         self.last_check = now
         settings = self._source.settings.load()
         if not settings.reminders_enabled or since >= now:
@@ -275,11 +308,16 @@ class ReminderService(QObject):
             )
             if plan is not None and occurrence.start is not None:
                 self._reminded[key] = (plan, occurrence.start, target.name)
-            self._show(title, body, key, settings.reminder_where)
-            shown.append((title, body))
+            self._sent_since[key] = since
+            if self._show(title, body, key, settings.reminder_where, level is Privacy.DISCREET):
+                shown.append((title, body))
+            else:  # not counted as shown: the next check may try again
+                self.already.discard(key)
+                self._retry_from(since)
         # Forget what can no longer come round again.
         self.already = {(p, d) for p, d in self.already if d >= today - timedelta(days=2)}
         self._reminded = {k: v for k, v in self._reminded.items() if k in self.already}
+        self._sent_since = {k: v for k, v in self._sent_since.items() if k in self.already}
         return shown
 
     def _first_name(self, target: Target) -> str:
