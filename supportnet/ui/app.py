@@ -169,7 +169,9 @@ def open_store_interactively(
     lost keyring entry can be met with the recovery key. Returns None if the person chose
     Quit; other problems raise :class:`SupportNetError`.
     """
-    opener = opener or open_store
+    # The recovery record's check (a key derivation, ~20 ms) waits for the first paint:
+    # after_first_paint's offer_recovery_key checks it, and makes it for a store without one.
+    opener = opener or functools.partial(open_store, check_recovery=False)
     message: str | None = None
     while True:
         asker = _Asker(ask, message)
