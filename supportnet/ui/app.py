@@ -35,11 +35,11 @@ from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.shell.main_window import MainWindow
 from supportnet.ui.shell.ui_state import UiState
-from supportnet.ui.start.first_paint import when_first_painted
 from supportnet.ui.start.recovery_unlock import KEYRING_OFFER, Reason, recover_with_dialog
 from supportnet.ui.start.unlock_dialog import WRONG_PASSPHRASE, RecoveryKeyRequested, ask_passphrase
 from supportnet.ui.start.welcome import StartChoice, ask_start_choice
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.first_paint import when_first_painted
 
 if TYPE_CHECKING:
     from supportnet.ui.shell.auto_backups import AutoBackups

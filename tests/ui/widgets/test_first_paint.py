@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from supportnet.ui.start.first_paint import when_first_painted
+from supportnet.ui.widgets.first_paint import when_first_painted
 
 
 class _Painted(QObject):
@@ -43,7 +43,7 @@ def test_the_work_waits_for_the_first_paint_and_runs_once(qtbot: Any) -> None:
 
 
 def test_a_window_never_painted_still_gets_the_work(qtbot: Any, monkeypatch: Any) -> None:
-    from supportnet.ui.start import first_paint
+    from supportnet.ui.widgets import first_paint
 
     monkeypatch.setattr(first_paint, "FALLBACK_MS", 10)
     window = QMainWindow()
