@@ -11,23 +11,9 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from supportnet import __version__
-from supportnet.cli import (
-    caldav_commands,
-    care_commands,
-    contacts_command,
-    crisis_commands,
-    data_commands,
-    desktop_command,
-    insights_command,
-    reachout_commands,
-    recovery_commands,
-    safety_plan_commands,
-    store_commands,
-)
-from supportnet.cli.care_commands import WriteRotaPdf
 from supportnet.cli.common import (
     PROG,
     Handler,
@@ -36,11 +22,12 @@ from supportnet.cli.common import (
     one_line,
     terminal_passphrase_provider,
 )
-from supportnet.cli.reachout_commands import PRIVACY_CHOICES, parse_when
-from supportnet.cli.safety_plan_commands import WritePlanPdf
-from supportnet.data.lock import acting_as_command
 from supportnet.data.paths import resolve_data_dir
 from supportnet.model.errors import SupportNetError, UsageError, ValidationError
+
+if TYPE_CHECKING:
+    from supportnet.cli.care_commands import WriteRotaPdf
+    from supportnet.cli.safety_plan_commands import WritePlanPdf
 
 __all__ = [
     "PRIVACY_CHOICES",
@@ -52,7 +39,31 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    # Kept importable from here; loaded with the commands, which the app's start skips.
+    if name in ("PRIVACY_CHOICES", "parse_when"):
+        from supportnet.cli import reachout_commands
+
+        return getattr(reachout_commands, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    # The command modules load here, not with this package: opening the app needs none.
+    from supportnet.cli import (
+        caldav_commands,
+        care_commands,
+        contacts_command,
+        crisis_commands,
+        data_commands,
+        desktop_command,
+        insights_command,
+        reachout_commands,
+        recovery_commands,
+        safety_plan_commands,
+        store_commands,
+    )
+
     common = common_options()
     parser = Parser(
         prog=PROG,
@@ -104,7 +115,14 @@ def run(
         from supportnet import i18n  # gettext only: about 1 ms
 
         i18n.set_language(i18n.language_from_environment())
-        args = build_parser().parse_args(argv)
+        gui_override = _opens_the_app(argv)
+        if gui_override is not None:
+            # Only the app asked for: the whole parser (every command's module) is skipped.
+            args = argparse.Namespace(command="gui")
+            if gui_override:
+                args.data_dir = gui_override[0]
+        else:
+            args = build_parser().parse_args(argv)
         override = getattr(args, "data_dir", None)
         if override is not None and not override.strip():
             # Likely an unset shell variable: the default store is not what was meant.
@@ -134,6 +152,7 @@ def run(
         args.write_plan_pdf = write_plan_pdf
         args.write_rota_pdf = write_rota_pdf
         from supportnet.data.auto_backup import backing_up_after_writes
+        from supportnet.data.lock import acting_as_command
 
         # says who holds the store, to the lock's waiters; a store that wrote backs up daily
         with acting_as_command(command), backing_up_after_writes() as backup_notes:
@@ -167,3 +186,23 @@ def run(
             file=err,
         )
         return 70
+
+
+def _opens_the_app(argv: list[str]) -> list[str] | None:
+    """For a command line that only opens the app (``[gui] [--data-dir DIR]``, in either
+    order): a list holding DIR if given, else an empty one. None for anything else, which
+    the full parser reads (help, a command, an unusual spelling of the option)."""
+    override: list[str] = []
+    gui = False
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word == "gui" and not gui:
+            gui = True
+        elif word.startswith("--data-dir=") and not override:
+            override.append(word.removeprefix("--data-dir="))
+        elif word == "--data-dir" and not override and rest and not rest[0].startswith("-"):
+            override.append(rest.pop(0))
+        else:
+            return None
+    return override

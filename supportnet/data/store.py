@@ -212,12 +212,15 @@ def open_store(
     create: bool = True,
     prefer_passphrase: bool = False,
     kdf: KdfParams | None = None,
+    check_recovery: bool = True,
 ) -> Store:
     """Lock ``data_dir``, find the key, check and migrate the database, and open it.
 
     A new store is made only where there is neither a database nor a key record; a
     missing key is reported, never replaced. Without ``create``, a folder holding no
-    store is left as it is: not made, not made private, no lock file.
+    store is left as it is: not made, not made private, no lock file. Without
+    ``check_recovery`` the recovery record is left for the caller to check (the app does,
+    through :class:`~supportnet.data.recovery.RecoveryKeeper`, once its window is painted).
     """
     if not create and not store_exists(data_dir):
         raise _no_store_yet(data_dir)
@@ -234,6 +237,7 @@ def open_store(
             create=create,
             prefer_passphrase=prefer_passphrase,
             kdf=kdf,
+            check_recovery=check_recovery,
         )
     except BaseException:
         lock.release()
@@ -271,6 +275,7 @@ def _open_locked(
     create: bool,
     prefer_passphrase: bool,
     kdf: KdfParams | None,
+    check_recovery: bool = True,
 ) -> Store:
     db = data_dir / DB_NAME
     _clear_leftovers(data_dir)
@@ -305,6 +310,8 @@ def _open_locked(
         key = load_existing_key(data_dir, info, keyring_backend, passphrase)
 
     store = _open_with_key(data_dir, lock, info, key)
+    if not check_recovery:
+        return store
     # Stores made before recovery keys existed get one here, on their next open. Only now
     # that the key has opened the database: checked with a wrong key (a replaced keyring
     # entry), a sound recovery record would look damaged and be replaced.

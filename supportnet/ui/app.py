@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 import supportnet
@@ -35,16 +35,17 @@ from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.shell.main_window import MainWindow
 from supportnet.ui.shell.ui_state import UiState
-from supportnet.ui.start.crash_dialog import CrashDialog, format_traceback
-from supportnet.ui.start.recovery_dialog import offer_recovery_key
 from supportnet.ui.start.recovery_unlock import KEYRING_OFFER, Reason, recover_with_dialog
 from supportnet.ui.start.unlock_dialog import WRONG_PASSPHRASE, RecoveryKeyRequested, ask_passphrase
 from supportnet.ui.start.welcome import StartChoice, ask_start_choice
 from supportnet.ui.widgets import dialogs
+from supportnet.ui.widgets.first_paint import when_first_painted
 
 if TYPE_CHECKING:
     from supportnet.ui.shell.auto_backups import AutoBackups
     from supportnet.ui.shell.reminders import ReminderService
+    from supportnet.ui.start.crash_dialog import CrashDialog
+    from supportnet.ui.start.recovery_dialog import RecoveryKeyDialog
 
 #: Matches the .desktop file's name (without ".desktop"); Wayland uses it as the app id.
 DESKTOP_FILE_NAME = supportnet.APP_ID
@@ -131,6 +132,8 @@ class CrashReporter:
             if isinstance(exc, SupportNetError):
                 dialogs.show_error(parent, exc.message, title="SupportNet couldn't do that")
                 return
+            from supportnet.ui.start.crash_dialog import CrashDialog, format_traceback
+
             self.dialog = CrashDialog(format_traceback(exc_type, exc, tb), parent)
             self.dialog.exec()
             self.dialog.deleteLater()
@@ -166,7 +169,9 @@ def open_store_interactively(
     lost keyring entry can be met with the recovery key. Returns None if the person chose
     Quit; other problems raise :class:`SupportNetError`.
     """
-    opener = opener or open_store
+    # The recovery record's check (a key derivation, ~20 ms) waits for the first paint:
+    # after_first_paint's offer_recovery_key checks it, and makes it for a store without one.
+    opener = opener or functools.partial(open_store, check_recovery=False)
     message: str | None = None
     while True:
         asker = _Asker(ask, message)
@@ -392,10 +397,10 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
     if started.window is None or started.store is None:
         return started.exit_code
     try:
-        started.window.show()
         # After the first paint: the recovery key on first start, or weekly after "Later".
         window, keeper = started.window, started.window.recovery_keeper
-        QTimer.singleShot(0, window, lambda: after_first_paint(window, keeper, started.choice))
+        when_first_painted(window, lambda: after_first_paint(window, keeper, started.choice))
+        started.window.show()
         reminders = start_reminders(started.window, started.store, app)
         backups = start_auto_backups(started.window, started.store)
         try:
@@ -406,6 +411,13 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
             window.background.wait()  # a backup still running finishes before the store closes
     finally:
         started.store.close()
+
+
+def offer_recovery_key(window: MainWindow, keeper: Any) -> RecoveryKeyDialog | None:
+    """The recovery key's dialog when it is due (its module loads after the first paint)."""
+    from supportnet.ui.start.recovery_dialog import offer_recovery_key as offer
+
+    return offer(window, keeper)
 
 
 def after_first_paint(window: MainWindow, keeper: Any, choice: StartChoice | None) -> None:

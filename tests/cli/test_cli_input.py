@@ -214,3 +214,57 @@ def test_asking_for_the_app_without_an_opener_is_one_line_not_a_window(tmp_path:
     assert run(["gui", "--data-dir", str(tmp_path / "store")], stderr=err) == 2
     assert err.getvalue().count("\n") == 1
     assert "run `supportnet` on its own" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["gui"],
+        ["--data-dir", "/x/store"],
+        ["--data-dir=/x/store"],
+        ["gui", "--data-dir", "/x/store"],
+        ["--data-dir", "/x/store", "gui"],
+        ["--data-dir", "gui"],
+        ["--data-dir", ""],
+    ],
+)
+def test_the_apps_short_way_in_reads_what_the_full_parser_reads(argv: list[str]) -> None:
+    """Opening the app skips building every command's parser; it must agree with it."""
+    from supportnet.cli import _opens_the_app, build_parser
+
+    short = _opens_the_app(argv)
+    assert short is not None
+    full = build_parser().parse_args(argv)
+    assert (full.command or "gui") == "gui"
+    assert short == ([full.data_dir] if hasattr(full, "data_dir") else [])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["--version"],
+        ["today"],
+        ["gui", "gui"],
+        ["--data", "/x"],
+        ["--data-dir"],
+        ["--data-dir", "-x"],
+        ["--data-dir", "/a", "--data-dir", "/b"],
+        ["gui", "--help"],
+        ["demo", "--data-dir", "/x"],
+    ],
+)
+def test_anything_but_opening_the_app_goes_to_the_full_parser(argv: list[str]) -> None:
+    from supportnet.cli import _opens_the_app
+
+    assert _opens_the_app(argv) is None
+
+
+def test_an_empty_data_dir_is_refused_before_the_app_opens() -> None:
+    err = io.StringIO()
+    opened: list[Path] = []
+    code = run(["--data-dir="], stderr=err, open_app=lambda d, _a: opened.append(d) or 0)
+    assert code == 2
+    assert opened == []
+    assert "--data-dir was given an empty folder name" in err.getvalue()

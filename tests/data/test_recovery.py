@@ -94,6 +94,23 @@ def test_a_store_made_before_recovery_keys_gets_one_on_its_next_open(store: Stor
     assert (data_dir / recovery.RECOVERY_NAME).stat().st_mode & 0o777 == 0o600
 
 
+def test_an_open_that_leaves_the_recovery_check_to_its_caller_skips_it(store: Store) -> None:
+    # The app opens so, and its RecoveryKeeper checks (and makes) the record after the
+    # window's first paint.
+    data_dir = store.data_dir
+    store.close()
+    (data_dir / recovery.RECOVERY_NAME).unlink()
+    with open_store(
+        data_dir, passphrase=lambda _p: TEST_PASSPHRASE, check_recovery=False
+    ) as reopened:
+        assert recovery.read_record(data_dir) is None
+        keeper = recovery.RecoveryKeeper.for_store(reopened, lambda: datetime.now(UTC))
+        assert keeper.needs_reminder()
+        record = recovery.read_record(data_dir)
+        assert record is not None
+        assert record.wrap.key_id == reopened.key_info.key_id
+
+
 def test_the_recovery_record_holds_no_key_in_the_clear(store: Store) -> None:
     record = recovery.read_record(store.data_dir)
     assert record is not None

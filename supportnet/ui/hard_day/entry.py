@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QSizePolicy, QVBoxLayou
 from shiboken6 import isValid
 
 from supportnet.model.errors import SupportNetError
+from supportnet.ui.widgets.first_paint import when_first_painted
 
 if TYPE_CHECKING:
     from supportnet.services import Services
@@ -97,10 +98,16 @@ class HardDayOpener(QObject):
         self._on_plan = on_plan
         #: The panel on screen, if any.
         self.panel: HardDayPanel | None = None
+        # Watching starts once the window is on screen, when a dialog can first be up: an
+        # app-wide filter runs Python for every event, thousands while the window is built
+        # and first painted, and hands PySide objects it has never seen (~20 ms at start).
+        when_first_painted(window, self._watch_dialogs)
+        QTimer.singleShot(WARM_AFTER_MS, self, self.warm)
+
+    def _watch_dialogs(self) -> None:
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        QTimer.singleShot(WARM_AFTER_MS, self, self.warm)
 
     def forget_the_network(self) -> None:
         """The store is gone (all data deleted): from now on the panel shows the crisis

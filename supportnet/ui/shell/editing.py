@@ -15,8 +15,6 @@ from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportT
 from supportnet.model.settings import SETTING_NAMES, Settings
 from supportnet.model.targets import GROUP, PERSON
 from supportnet.services import Services
-from supportnet.ui.people.group_editor import GroupEditor
-from supportnet.ui.people.person_editor import PersonEditor
 from supportnet.ui.shell.sidebar import Page
 from supportnet.ui.today.cards import GO_EASY_TEXT, STOP_EASY_TEXT
 from supportnet.ui.undo.commands import AddCommand, DeleteCommand, EditCommand, MoveCommand
@@ -111,9 +109,13 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
 
     def new_person(self, support: SupportType | None = None) -> EditorDialog:
         """Open the editor for someone new (with a kind of support ticked, if given)."""
+        from supportnet.ui.people.person_editor import PersonEditor  # loads when first opened
+
         return self._open_editor(PersonEditor(None, self._add, self, support=support))
 
     def new_group(self, support: SupportType | None = None) -> EditorDialog:
+        from supportnet.ui.people.group_editor import GroupEditor
+
         return self._open_editor(GroupEditor(None, self._add, self, support=support))
 
     def _add(self, item: Person | Group) -> Person | Group:
@@ -134,6 +136,9 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
             self.refresh()
             return None
         save = lambda after, before=item: self._save_edit(before, after)  # noqa: E731
+        from supportnet.ui.people.group_editor import GroupEditor
+        from supportnet.ui.people.person_editor import PersonEditor
+
         if isinstance(item, Person):
             return self._open_editor(PersonEditor(item, save, self, centre=self._map_centre()))
         return self._open_editor(GroupEditor(item, save, self))

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.ui.widgets.reading_page import window_coloured_viewport
+
 
 class Page(enum.Enum):
     """The pages in the sidebar, in this order (those added with ``MainWindow.add_page``)."""
@@ -167,7 +169,7 @@ class Sidebar(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The sidebar sits on the window colour; the pages are the content beside it.
-        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        window_coloured_viewport(self)
         self.setBackgroundRole(QPalette.ColorRole.Window)
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)

@@ -38,14 +38,14 @@ from supportnet.services.care_today import CareToday, TeamLine
 from supportnet.services.today_cards import todays_cards
 from supportnet.ui.today.cards import SuggestionCard
 from supportnet.ui.today.care_card import CareTeamCard
-from supportnet.ui.today.dialogs import DayPickerDialog, GoEasyDialog
-from supportnet.ui.today.ideas import IdeasDialog, copy_text
-from supportnet.ui.today.log_dialog import LogDialog
 from supportnet.ui.today.view import TodayPageView
 from supportnet.ui.undo.commands import CheckInCommand, PostponeCommand, UndoContext
 
 if TYPE_CHECKING:
     from supportnet.ui.care.done_dialog import DoneDialog
+    from supportnet.ui.today.dialogs import DayPickerDialog, GoEasyDialog
+    from supportnet.ui.today.ideas import IdeasDialog
+    from supportnet.ui.today.log_dialog import LogDialog
 
 
 class TodayPageController(QObject):
@@ -232,6 +232,8 @@ class TodayPageController(QObject):
         groups = self._source.groups.list_all()
         choices = picker_choices(people, groups)
         names = dict(choices)
+        from supportnet.ui.today.log_dialog import LogDialog  # the dialogs load when opened
+
         dialog = LogDialog(
             choices,
             lambda checkin: self._save_checkin(checkin, names),
@@ -253,6 +255,8 @@ class TodayPageController(QObject):
             person = next((p for p in self._source.people.list_all() if p.id == key[1]), None)
             preferred = person.preferred_channel if person is not None else None
         names = {key: suggestion.target.name}
+        from supportnet.ui.today.log_dialog import LogDialog
+
         dialog = LogDialog(
             [(key, suggestion.target.name)],
             lambda checkin: self._save_checkin(checkin, names),
@@ -326,6 +330,8 @@ class TodayPageController(QObject):
         self.postpone(suggestion, tomorrow(self._today))
 
     def another_day(self, suggestion: Suggestion) -> DayPickerDialog:
+        from supportnet.ui.today.dialogs import DayPickerDialog
+
         dialog = DayPickerDialog(suggestion.target.name, self._today, self._parent)
         dialog.accepted.connect(lambda d=dialog, s=suggestion: self.postpone(s, d.day()))
         return self._open("day_picker", dialog)  # type: ignore[return-value]
@@ -352,6 +358,8 @@ class TodayPageController(QObject):
 
     def copy_idea(self, card: SuggestionCard) -> None:
         """The card's message idea onto the clipboard; its button says so for a moment."""
+        from supportnet.ui.today.ideas import copy_text
+
         copy_text(card.suggestion.plan.message_idea.strip())
         card.copy_button.show_copied(f"the message idea for {card.suggestion.target.name}")
         self.status.emit("Copied")
@@ -361,11 +369,15 @@ class TodayPageController(QObject):
         way = card.way
         if way is None:
             return
+        from supportnet.ui.today.ideas import copy_text
+
         copy_text(way.value)
         card.reach_copy_button.show_copied(f"{card.suggestion.target.name}'s {way.what}")
         self.status.emit("Copied")
 
     def show_ideas(self) -> IdeasDialog:
+        from supportnet.ui.today.ideas import IdeasDialog
+
         dialog = IdeasDialog(self._source.ideas, self._parent)
         return self._open("ideas_dialog", dialog)  # type: ignore[return-value]
 
@@ -376,6 +388,8 @@ class TodayPageController(QObject):
         until = self._settings.low_energy_until
         if not is_going_easy(until, self._today) or until is None:
             until = default_easy_until(self._today)
+        from supportnet.ui.today.dialogs import GoEasyDialog
+
         dialog = GoEasyDialog(self._today, until, self._parent)
         dialog.accepted.connect(lambda d=dialog: self.set_going_easy(d.until()))
         return self._open("easy_dialog", dialog)  # type: ignore[return-value]

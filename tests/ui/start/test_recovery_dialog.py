@@ -181,7 +181,14 @@ def test_the_app_shows_it_after_the_first_start(
     seen: list[RecoveryKeyDialog] = []
 
     def run_briefly() -> int:
-        QApplication.processEvents()  # the offer waits for the first paint
+        # The offer waits for the window's first paint, then a turn of the event loop.
+        qtbot.waitUntil(
+            lambda: any(
+                widget.findChildren(RecoveryKeyDialog)
+                for widget in QApplication.topLevelWidgets()
+                if isinstance(widget, app_module.MainWindow)
+            )
+        )
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, app_module.MainWindow):
                 qtbot.addWidget(widget)
