@@ -14,10 +14,12 @@ late failure still reaches the person.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 
 class _Relay(QObject):
@@ -26,19 +28,13 @@ class _Relay(QObject):
     finished = Signal(object, object)  # (result, error)
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self._work = work
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except BaseException as exc:  # delivered to on_error, never lost on the worker
-            self._relay.finished.emit(None, exc)
-        else:
-            self._relay.finished.emit(result, None)
+def _job(work: Callable[[], Any], relay: _Relay) -> None:
+    try:
+        result = work()
+    except BaseException as exc:  # delivered to on_error, never lost on the worker
+        relay.finished.emit(None, exc)
+    else:
+        relay.finished.emit(result, None)
 
 
 class Background(QObject):
@@ -46,8 +42,11 @@ class Background(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        # A Python thread, not a QThreadPool: a QThreadPool destroyed with its window waits
+        # for the job in hand inside Qt while holding the interpreter, which that job needs
+        # to finish (closing a window while Insights drew deadlocked).
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="supportnet-worker")
+        self._jobs: set[Future[None]] = set()
         self._relays: set[_Relay] = set()
 
     @property
@@ -85,8 +84,12 @@ class Background(QObject):
                 on_error(error)
 
         relay.finished.connect(finish)
-        self._pool.start(_Job(work, relay))
+        job = self._pool.submit(_job, work, relay)
+        self._jobs.add(job)
+        job.add_done_callback(self._jobs.discard)
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker is idle (at quit, and in tests); True if it is."""
-        return self._pool.waitForDone(msecs)
+        timeout = None if msecs < 0 else msecs / 1000
+        _done, pending = futures_wait(list(self._jobs), timeout=timeout)
+        return not pending

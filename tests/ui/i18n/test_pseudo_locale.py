@@ -114,6 +114,7 @@ def test_every_page_is_routed(
         shown = shell.pages.currentWidget()
         assert untranslated(shown) == []
     finally:
+        shell.background.wait()  # Insights draws on the worker: done before the store goes
         shell.close()
 
 
