@@ -13,9 +13,9 @@ late failure still reaches the person.
 
 from __future__ import annotations
 
+import threading
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import wait as futures_wait
 from typing import Any
 
 import shiboken6
@@ -42,11 +42,14 @@ class Background(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # A Python thread, not a QThreadPool: a QThreadPool destroyed with its window waits
+        # Python threads, not a QThreadPool: a QThreadPool destroyed with its window waits
         # for the job in hand inside Qt while holding the interpreter, which that job needs
-        # to finish (closing a window while Insights drew deadlocked).
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="supportnet-worker")
-        self._jobs: set[Future[None]] = set()
+        # to finish (closing a window while Insights drew deadlocked). Each job has a thread
+        # of its own, one after another, so what a job left in its thread (a database
+        # connection, kept per thread) goes when the job ends.
+        self._queue: deque[tuple[Callable[[], Any], _Relay]] = deque()
+        self._running = False
+        self._idle = threading.Condition()
         self._relays: set[_Relay] = set()
 
     @property
@@ -84,12 +87,30 @@ class Background(QObject):
                 on_error(error)
 
         relay.finished.connect(finish)
-        job = self._pool.submit(_job, work, relay)
-        self._jobs.add(job)
-        job.add_done_callback(self._jobs.discard)
+        with self._idle:
+            self._queue.append((work, relay))
+            if not self._running:
+                self._running = True
+                self._start_next()
+
+    def _start_next(self) -> None:
+        # Called with self._idle held: the next job in a thread of its own, or idle.
+        if not self._queue:
+            self._running = False
+            self._idle.notify_all()
+            return
+        work, relay = self._queue.popleft()
+        threading.Thread(
+            target=self._run_one, args=(work, relay), name="supportnet-worker", daemon=True
+        ).start()
+
+    def _run_one(self, work: Callable[[], Any], relay: _Relay) -> None:
+        _job(work, relay)
+        with self._idle:
+            self._start_next()
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker is idle (at quit, and in tests); True if it is."""
         timeout = None if msecs < 0 else msecs / 1000
-        _done, pending = futures_wait(list(self._jobs), timeout=timeout)
-        return not pending
+        with self._idle:
+            return self._idle.wait_for(lambda: not self._running, timeout=timeout)
