@@ -82,9 +82,7 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
     ``SUPPORTNET_LANGUAGE`` overrides them; ``SUPPORTNET_PSEUDO_LOCALE=1`` picks
     :data:`PSEUDO`."""
     env = os.environ if environ is None else environ
-    if env.get("SUPPORTNET_PSEUDO_LOCALE", "") not in ("", "0"):
-        return PSEUDO
-    own = _supported(env.get("SUPPORTNET_LANGUAGE"))
+    own = _own_choice(env)
     if own:
         return own
     locale = next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k)), "")
@@ -96,16 +94,19 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
     return _supported(locale) or ENGLISH
 
 
+def _own_choice(env: Mapping[str, str]) -> str | None:
+    """SupportNet's own override: the pseudo-locale, or ``SUPPORTNET_LANGUAGE``."""
+    if env.get("SUPPORTNET_PSEUDO_LOCALE", "") not in ("", "0"):
+        return PSEUDO
+    return _supported(env.get("SUPPORTNET_LANGUAGE")) or None
+
+
 def preferred_language(codes: list[str], environ: Mapping[str, str] | None = None) -> str:
     """The first of ``codes`` (QLocale's uiLanguages, "de-DE" …) with a catalog, unless the
     environment's own override (``SUPPORTNET_LANGUAGE``, the pseudo-locale) says otherwise."""
     env = os.environ if environ is None else environ
-    if env.get("SUPPORTNET_PSEUDO_LOCALE", "") not in ("", "0"):
-        return PSEUDO
-    own = _supported(env.get("SUPPORTNET_LANGUAGE"))
-    if own:
-        return own
-    return next((found for code in codes if (found := _supported(code))), ENGLISH)
+    first = next((found for code in codes if (found := _supported(code))), ENGLISH)
+    return _own_choice(env) or first
 
 
 def _base(code: str) -> str:

@@ -339,9 +339,11 @@ class InsightsPageController(QObject):
         self._round += 1
         this_round = self._round
         self._drawing = set()
-        split = self.split
+        split, style = self.split, self.style()  # the same for every chart this round
+        ratio = self.view.devicePixelRatioF() or 1.0
         for kind, section in self.view.sections.items():
-            look, numbers = self._look(kind), insights.numbers(kind, split)
+            look: _Look = (style, section.chart_width, ratio)
+            numbers = insights.numbers(kind, split)
             if ready and (ready.kind, ready.look, ready.numbers) == (kind, look, numbers):
                 section.save_button.setEnabled(ready.drawn is not None)
                 continue  # shown already, just as wanted
