@@ -21,6 +21,7 @@ from supportnet.data.keys import PassphrasePurpose
 from supportnet.data.recovery import UNLOCK_HINT, RecoveryKeeper, has_record
 from supportnet.data.store import Store, open_store
 from supportnet.data.store_key import AUTO_BACKEND
+from supportnet.i18n import N_, _
 from supportnet.model.errors import (
     KeyringEntryMissingError,
     PassphraseRequiredError,
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 
 #: Matches the .desktop file's name (without ".desktop"); Wayland uses it as the app id.
 DESKTOP_FILE_NAME = supportnet.APP_ID
-OPEN_ERROR_TITLE = "SupportNet can't open your data"
+OPEN_ERROR_TITLE = N_("SupportNet can't open your data")
 
 #: Asks for a passphrase: (why, a message to show by the field or None) -> passphrase or None.
 AskPassphrase = Callable[[PassphrasePurpose, str | None], str | None]
@@ -113,7 +114,10 @@ class CrashReporter:
             print(f"SupportNet: {exc.message}", file=sys.stderr)
         else:
             # The type and place only: a message may hold private data (crash_text).
-            print(f"SupportNet hit an unexpected problem: {bug_line(exc)}", file=sys.stderr)
+            said = _("SupportNet hit an unexpected problem: {problem}").format(
+                problem=bug_line(exc)
+            )
+            print(said, file=sys.stderr)
         if self._bridge is None or QApplication.instance() is None:
             return
         # Emitted from a worker thread, this is queued to the GUI thread.
@@ -130,7 +134,7 @@ class CrashReporter:
         try:
             parent = QApplication.activeWindow()
             if isinstance(exc, SupportNetError):
-                dialogs.show_error(parent, exc.message, title="SupportNet couldn't do that")
+                dialogs.show_error(parent, exc.message, title=_("SupportNet couldn't do that"))
                 return
             from supportnet.ui.start.crash_dialog import CrashDialog, format_traceback
 
@@ -178,7 +182,7 @@ def open_store_interactively(
         try:
             return opener(data_dir, passphrase=asker, keyring_backend=keyring_backend)
         except WrongPassphraseError:
-            message = WRONG_PASSPHRASE
+            message = _(WRONG_PASSPHRASE)
         except PassphraseRequiredError:
             if asker.cancelled:
                 return None
@@ -194,7 +198,7 @@ def open_store_interactively(
             if recover is None or not has_record(data_dir):
                 raise
             said = exc.message.removesuffix(f" {UNLOCK_HINT}")
-            if not dialogs.offer_recovery_unlock(None, f"{said} {KEYRING_OFFER}"):
+            if not dialogs.offer_recovery_unlock(None, f"{said} {_(KEYRING_OFFER)}"):
                 return None
             store = recover(data_dir, Reason.KEYRING)
             if store is not None:
@@ -318,7 +322,7 @@ def launch(
             data_dir, ask, keyring_backend=keyring_backend, recover=recover
         )
     except SupportNetError as exc:
-        dialogs.show_error(None, exc.message, title=OPEN_ERROR_TITLE)
+        dialogs.show_error(None, exc.message, title=_(OPEN_ERROR_TITLE))
         return Launch(1)
     if store is None:
         return Launch(0)
@@ -343,7 +347,7 @@ def launch(
         window.data_deletion = DataDeletion(store, keyring_backend)
     except SupportNetError as exc:
         store.close()
-        dialogs.show_error(None, exc.message, title=OPEN_ERROR_TITLE)
+        dialogs.show_error(None, exc.message, title=_(OPEN_ERROR_TITLE))
         return Launch(1)
     except BaseException:
         store.close()

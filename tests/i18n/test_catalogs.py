@@ -25,6 +25,11 @@ ROUTED = (
     "supportnet/safety/crisis_lines.py",
     "supportnet/cli/crisis_commands.py",
     "supportnet/ui/hard_day/",
+    "supportnet/ui/shell/",
+    "supportnet/ui/widgets/",
+    "supportnet/ui/undo/",
+    "supportnet/ui/app.py",
+    "supportnet/ui/app_icon.py",
 )
 GERMAN = translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po"
 

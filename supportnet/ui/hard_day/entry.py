@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 from supportnet.ui.widgets.first_paint import when_first_painted
 
@@ -22,13 +23,12 @@ if TYPE_CHECKING:
     from supportnet.services.crisis import CrisisHelpService
     from supportnet.ui.hard_day.panel import CrisisLinesDialog, HardDayPanel
 
-HARD_DAY_TEXT = "Hard day?"
-HARD_DAY_ACTION_TEXT = "Hard day? Help &now…"
+HARD_DAY_TEXT = N_("Hard day?")
+HARD_DAY_ACTION_TEXT = N_("Hard day? Help &now…")
 HARD_DAY_KEYS = "Ctrl+Shift+H"
-HARD_DAY_DESCRIPTION = "Crisis lines, the people you can contact, and your plan for hard days"
-HARD_DAY_TIP = f"{HARD_DAY_DESCRIPTION} ({HARD_DAY_KEYS})"
-HELP_LINK_TEXT = "Need &help now?"
-HELP_LINK_DESCRIPTION = "Crisis lines for where you are, without opening your data"
+HARD_DAY_DESCRIPTION = N_("Crisis lines, the people you can contact, and your plan for hard days")
+HELP_LINK_TEXT = N_("Need &help now?")
+HELP_LINK_DESCRIPTION = N_("Crisis lines for where you are, without opening your data")
 #: After the window first shows (and its later pages are built), the panel's modules and
 #: the crisis-lines file are loaded in an idle moment, so even the first opening is quick.
 WARM_AFTER_MS = 2000
@@ -42,12 +42,19 @@ def hard_day_shortcut() -> QKeySequence:
     return QKeySequence(_KEYS)
 
 
+def hard_day_tip() -> str:
+    """The button's tooltip: what it opens, and its key."""
+    return _("{description} ({keys})").format(
+        description=_(HARD_DAY_DESCRIPTION), keys=HARD_DAY_KEYS
+    )
+
+
 def hard_day_button() -> QPushButton:
     """The sidebar's button, the same on every page."""
-    button = QPushButton(HARD_DAY_TEXT)
-    button.setAccessibleName(HARD_DAY_TEXT)
-    button.setAccessibleDescription(HARD_DAY_DESCRIPTION)
-    button.setToolTip(HARD_DAY_TIP)
+    button = QPushButton(_(HARD_DAY_TEXT))
+    button.setAccessibleName(_(HARD_DAY_TEXT))
+    button.setAccessibleDescription(_(HARD_DAY_DESCRIPTION))
+    button.setToolTip(hard_day_tip())
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     # Enter presses it too, as Space does (outside a dialog this is all autoDefault does).
     button.setAutoDefault(True)
@@ -62,7 +69,7 @@ def hard_day_button() -> QPushButton:
 def sidebar_column(sidebar: QWidget, button: QPushButton) -> QWidget:
     """The page list with the button beneath it, at the bottom of the column."""
     column = QWidget()
-    column.setAccessibleName("Sidebar")
+    column.setAccessibleName(_("Sidebar"))
     column.setBackgroundRole(QPalette.ColorRole.Window)
     layout = QVBoxLayout(column)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -194,14 +201,14 @@ class HelpLink(QPushButton):
     """
 
     def __init__(self, crisis: CrisisHelpService | None, parent: QWidget | None = None) -> None:
-        super().__init__(HELP_LINK_TEXT, parent)
+        super().__init__(_(HELP_LINK_TEXT), parent)
         self._crisis = crisis
         #: The crisis lines on screen, once opened.
         self.dialog: CrisisLinesDialog | None = None
         self.setFlat(True)
-        self.setAccessibleName(HELP_LINK_TEXT.replace("&", ""))
-        self.setAccessibleDescription(HELP_LINK_DESCRIPTION)
-        self.setToolTip(HELP_LINK_DESCRIPTION)
+        self.setAccessibleName(_(HELP_LINK_TEXT).replace("&", ""))
+        self.setAccessibleDescription(_(HELP_LINK_DESCRIPTION))
+        self.setToolTip(_(HELP_LINK_DESCRIPTION))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAutoDefault(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

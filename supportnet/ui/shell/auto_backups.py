@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QTimer
 
+from supportnet.i18n import N_, _
 from supportnet.model.retention import AutoBackupResult
 from supportnet.services.backups import BackupService
 from supportnet.ui.shell.background import Background
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 
 #: How often the app looks whether today's backup is due.
 CHECK_EVERY_MS = 60 * 60 * 1000
-NOT_MADE = "Today's automatic backup wasn't made; it is tried again later."
+NOT_MADE = N_("Today's automatic backup wasn't made; it is tried again later.")
 
 
 class AutoBackups(QObject):
@@ -76,7 +77,7 @@ class AutoBackups(QObject):
     def _failed(self, error: BaseException) -> None:
         # The service never raises for the disk or a folder: this is a bug, kept quiet.
         log.warning("automatic backup check failed (%s)", type(error).__name__)
-        self._say(NOT_MADE)
+        self._say(_(NOT_MADE))
 
     def _say(self, text: str) -> None:
         if text not in self._said:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
+from supportnet.i18n import _
 from supportnet.model.errors import SupportNetError
 from supportnet.services.backups import BackupWritten, Restored, suggested_backup_name
 from supportnet.ui.backups import words
@@ -47,16 +48,16 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
 
     def _build_backup_actions(self) -> None:
         self.backup_now_action = self._action(
-            "Back &up now…",
+            _("Back &up now…"),
             self.back_up_now,
             [],
-            "Save an encrypted backup of all your data where you choose",
+            _("Save an encrypted backup of all your data where you choose"),
         )
         self.restore_action = self._action(
-            "Restore from bac&kup…",
+            _("Restore from bac&kup…"),
             self.restore_from_backup,
             [],
-            "Replace your network with one from a backup (yours is backed up first)",
+            _("Replace your network with one from a backup (yours is backed up first)"),
         )
 
     # --- Back up now --------------------------------------------------------------------------
@@ -81,7 +82,7 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
 
     def _backed_up(self, written: BackupWritten) -> None:
         self._end_progress()
-        self.show_note("Backup saved")
+        self.show_note(_("Backup saved"))
         dialogs.show_done(self, words.backup_done_text(written), title=words.BACKUP_DONE_TITLE)
 
     def _backup_failed(self, error: BaseException) -> None:
@@ -150,7 +151,7 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
         self._end_progress()
         self._resume_timers()
         self._show_restored_network()
-        self.show_note("Backup restored")
+        self.show_note(_("Backup restored"))
         dialogs.show_done(self, words.restored_text(restored), title=words.RESTORE_DONE_TITLE)
 
     def _restore_failed(self, error: BaseException) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 from supportnet.ui.shell.status_note import NOTE_LONG_SHOW_MS
 from supportnet.ui.widgets import dialogs
@@ -19,17 +20,17 @@ if TYPE_CHECKING:
     from supportnet.services.contacts_import import ContactsImport, FilePreview, PreviewRow
     from supportnet.ui.contacts.preview import ContactsPreviewDialog
 
-IMPORT_CONTACTS_TEXT = "&Import contacts…"
-IMPORT_CONTACTS_TIP = "Bring in people from your phone's or webmail's contacts (.vcf or .csv)"
-CHOOSE_TITLE = "Choose contacts files"
-CONTACTS_FILTER = "Contacts files (*.vcf *.vcard *.csv);;All files (*)"
-READING_NOTE = "Reading your contacts…"
-NO_CONTACTS = "No contacts were found in those files."
-IMPORTING_NOTE = "Bringing in your contacts…"
-READ_ERROR_TITLE = "SupportNet couldn't read those contacts"
-IMPORT_ERROR_TITLE = "SupportNet couldn't bring in those contacts"
+IMPORT_CONTACTS_TEXT = N_("&Import contacts…")
+IMPORT_CONTACTS_TIP = N_("Bring in people from your phone's or webmail's contacts (.vcf or .csv)")
+CHOOSE_TITLE = N_("Choose contacts files")
+CONTACTS_FILTER = N_("Contacts files (*.vcf *.vcard *.csv);;All files (*)")
+READING_NOTE = N_("Reading your contacts…")
+NO_CONTACTS = N_("No contacts were found in those files.")
+IMPORTING_NOTE = N_("Bringing in your contacts…")
+READ_ERROR_TITLE = N_("SupportNet couldn't read those contacts")
+IMPORT_ERROR_TITLE = N_("SupportNet couldn't bring in those contacts")
 #: Said for a failure that is not a SupportNetError (no details: they could hold names).
-UNEXPECTED = "Something unexpected got in the way. Nothing was changed."
+UNEXPECTED = N_("Something unexpected got in the way. Nothing was changed.")
 
 #: Typed loosely: the mixin's methods use the window's attributes.
 _WindowBase: Any = object
@@ -37,12 +38,12 @@ _WindowBase: Any = object
 
 def ask_contacts_files(parent: QWidget | None) -> list[Path]:
     """The files chosen in the file dialog (several may be); [] when cancelled."""
-    chosen, _filter = QFileDialog.getOpenFileNames(parent, CHOOSE_TITLE, "", CONTACTS_FILTER)
+    chosen, _filter = QFileDialog.getOpenFileNames(parent, _(CHOOSE_TITLE), "", _(CONTACTS_FILTER))
     return [Path(p) for p in chosen]
 
 
 def _message(exc: BaseException) -> str:
-    return exc.message if isinstance(exc, SupportNetError) else UNEXPECTED
+    return exc.message if isinstance(exc, SupportNetError) else _(UNEXPECTED)
 
 
 class MainWindowContacts(_WindowBase):  # type: ignore[misc]
@@ -61,17 +62,17 @@ class MainWindowContacts(_WindowBase):  # type: ignore[misc]
             self.contacts_dialog.activateWindow()
             return False
         if self._contacts_busy:
-            self._long_note(READING_NOTE)
+            self._long_note(_(READING_NOTE))
             return False
         chosen = list(paths) if paths is not None else ask_contacts_files(self)
         if not chosen:
             return False
         service = self._source.contacts_import()
-        self._contacts_busy_now(True, READING_NOTE)
+        self._contacts_busy_now(True, _(READING_NOTE))
         self.background.run(
             lambda: service.preview(chosen),
             lambda previews: self._contacts_read(service, previews),
-            lambda exc: self._contacts_failed(exc, READ_ERROR_TITLE),
+            lambda exc: self._contacts_failed(exc, _(READ_ERROR_TITLE)),
         )
         return True
 
@@ -99,8 +100,8 @@ class MainWindowContacts(_WindowBase):  # type: ignore[misc]
 
         self._contacts_busy_now(False)
         if not any(p.rows for p in previews):
-            said = unreadable_count(previews) or NO_CONTACTS
-            dialogs.show_error(self, said, title=READ_ERROR_TITLE)
+            said = unreadable_count(previews) or _(NO_CONTACTS)
+            dialogs.show_error(self, said, title=_(READ_ERROR_TITLE))
             return
         dialog = ContactsPreviewDialog(previews, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -127,9 +128,9 @@ class MainWindowContacts(_WindowBase):  # type: ignore[misc]
             command.announce()
             self._long_note(result_line(rows, imported, unreadable_count(previews)))
 
-        self._contacts_busy_now(True, IMPORTING_NOTE)
+        self._contacts_busy_now(True, _(IMPORTING_NOTE))
         self.background.run(
             lambda: service.import_rows(rows),
             done,
-            lambda exc: self._contacts_failed(exc, IMPORT_ERROR_TITLE),
+            lambda exc: self._contacts_failed(exc, _(IMPORT_ERROR_TITLE)),
         )

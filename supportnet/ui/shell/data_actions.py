@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 from supportnet.ui.widgets import dialogs
 
@@ -21,26 +22,28 @@ if TYPE_CHECKING:
 #: Typed loosely: the mixin's methods use the window's attributes.
 _WindowBase: Any = object
 
-DELETED_TITLE = "Your data was deleted"
-NOT_DELETED_TITLE = "SupportNet couldn't delete everything"
-CLOSING = "SupportNet closes now; when you start it again, it begins afresh."
+DELETED_TITLE = N_("Your data was deleted")
+NOT_DELETED_TITLE = N_("SupportNet couldn't delete everything")
+CLOSING = N_("SupportNet closes now; when you start it again, it begins afresh.")
 
 
 def deleted_text(done: Deleted) -> str:
     """What was removed, then anything left and what wasn't touched, in plain lines."""
     if done.removed:
-        removed = "\n".join(["Removed from this computer:", *(f"•  {w}" for w in done.removed)])
+        removed = "\n".join([_("Removed from this computer:"), *(f"•  {w}" for w in done.removed)])
     else:
-        removed = "There was no SupportNet data left to remove."
+        removed = _("There was no SupportNet data left to remove.")
     rest = []
     if done.left:
         rest.append(
-            f"Left as they were, because SupportNet didn't make them: {', '.join(done.left)}."
+            _("Left as they were, because SupportNet didn't make them: {files}.").format(
+                files=", ".join(done.left)
+            )
         )
     if done.extra_kept is not None:
-        rest.append(f"The backups in {done.extra_kept} were not touched.")
-    rest.append("Files you saved with Back up now or Export all data were not touched.")
-    return "\n\n".join([removed, " ".join(rest), CLOSING])
+        rest.append(_("The backups in {folder} were not touched.").format(folder=done.extra_kept))
+    rest.append(_("Files you saved with Back up now or Export all data were not touched."))
+    return "\n\n".join([removed, " ".join(rest), _(CLOSING)])
 
 
 class MainWindowData(_WindowBase):  # type: ignore[misc]
@@ -56,22 +59,22 @@ class MainWindowData(_WindowBase):  # type: ignore[misc]
     def _build_data_actions(self) -> list[QAction]:
         """The three actions, for the File menu (called while the menus are built)."""
         self.export_data_action = self._action(
-            "E&xport all data…",
+            _("E&xport all data…"),
             self.export_all_data,
             [],
-            "Save everything in one open file you can read anywhere (it is not encrypted)",
+            _("Save everything in one open file you can read anywhere (it is not encrypted)"),
         )
         self.import_data_action = self._action(
-            "Import d&ata…",
+            _("Import d&ata…"),
             self.import_data,
             [],
-            "Bring in a file saved with Export all data",
+            _("Bring in a file saved with Export all data"),
         )
         self.delete_data_action = self._action(
-            "De&lete all my data…",
+            _("De&lete all my data…"),
             self.delete_all_data,
             [],
-            "Remove this network, its key and its automatic backups from this computer",
+            _("Remove this network, its key and its automatic backups from this computer"),
         )
         return [self.export_data_action, self.import_data_action, self.delete_data_action]
 
@@ -118,9 +121,9 @@ class MainWindowData(_WindowBase):  # type: ignore[misc]
             done = deletion.delete_all(extra_too=extra_too)
         except SupportNetError as exc:
             # Said whole: the message names what was removed so far, if anything.
-            dialogs.show_error(self, f"{exc.message}\n\n{CLOSING}", title=NOT_DELETED_TITLE)
+            dialogs.show_error(self, f"{exc.message}\n\n{_(CLOSING)}", title=_(NOT_DELETED_TITLE))
         else:
-            dialogs.show_error(self, deleted_text(done), title=DELETED_TITLE)
+            dialogs.show_error(self, deleted_text(done), title=_(DELETED_TITLE))
         self.quit_app()
 
     def _stop_store_users(self) -> None:

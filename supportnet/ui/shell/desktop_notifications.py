@@ -28,6 +28,7 @@ from PySide6.QtGui import QGuiApplication
 
 import supportnet
 from supportnet import APP_ID
+from supportnet.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ CATEGORY = "x-supportnet.reminder"
 #: care, and lock screens show the app's name and icon even where they hide the text): a
 #: neutral name, a standard freedesktop icon, no desktop entry or category (as a discreet
 #: calendar file names no app, calendar/options.py).
-DISCREET_APP_NAME = "Reminder"
+DISCREET_APP_NAME = N_("Reminder")
 DISCREET_ICON = "appointment-soon"
 
 #: Action keys: "default" is a click on the notification itself.
@@ -51,7 +52,7 @@ DEFAULT = "default"
 OPEN = "open"
 NOT_TODAY = "not-today"
 #: What the buttons say (keys and labels alternate, as the spec lays them out).
-ACTIONS = (DEFAULT, "Open", OPEN, "Open", NOT_TODAY, "Not today")
+ACTIONS = (DEFAULT, N_("Open"), OPEN, N_("Open"), NOT_TODAY, N_("Not today"))
 #: Let the server choose how long a notification stays.
 SERVER_DEFAULT_TIMEOUT = -1
 #: How long to wait for the bus to say hello, or the server to answer, before taking silence
@@ -259,11 +260,13 @@ class DesktopNotifications(QObject):
             return
         replaces = self._ids.get(key, 0)
         if discreet:
-            app, icon, hints = DISCREET_APP_NAME, DISCREET_ICON, {}
+            app, icon, hints = _(DISCREET_APP_NAME), DISCREET_ICON, {}
         else:
             app, icon = supportnet.APP_NAME, ICON_NAME
             hints = {"desktop-entry": ("s", _desktop_entry()), "category": ("s", CATEGORY)}
-        actions = list(ACTIONS) if self.supports_actions else []
+        # The keys stay as they are; each label is said in the person's language.
+        labels = [_(a) if i % 2 else a for i, a in enumerate(ACTIONS)]
+        actions = labels if self.supports_actions else []
         text = html.escape(body, quote=False) if self._markup else body
         arguments = (app, replaces, icon, title, text, actions, hints, SERVER_DEFAULT_TIMEOUT)
         self._call(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.model.errors import SupportNetError
 from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.model.settings import SETTING_NAMES, Settings
@@ -121,7 +122,7 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
     def _add(self, item: Person | Group) -> Person | Group:
         command = AddCommand.perform(self.undo_context, item)
         self.undo_stack.push(command)
-        self.show_note(f"Added {command.saved.name}")
+        self.show_note(_("Added {name}").format(name=command.saved.name))
         kind = PERSON if isinstance(item, Person) else GROUP
         self.refresh()
         self.people.select(kind, command.saved.id, switch_tab=self.current_page is Page.PEOPLE)
@@ -156,7 +157,7 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
             return before
         command = EditCommand.perform(self.undo_context, before, after)
         self.undo_stack.push(command)
-        self.show_note("Saved")
+        self.show_note(_("Saved"))
         return command.saved
 
     def delete(self, kind: str, item_id: int) -> bool:
@@ -180,10 +181,10 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
         try:
             command = DeleteCommand.perform(self.undo_context, kind, item_id, item.name)
         except SupportNetError as exc:
-            dialogs.show_error(self, exc.message, title="SupportNet couldn't delete that")
+            dialogs.show_error(self, exc.message, title=_("SupportNet couldn't delete that"))
             return False
         self.undo_stack.push(command)
-        self.show_note(f"Deleted {item.name} (Ctrl+Z brings them back)")
+        self.show_note(_("Deleted {name} (Ctrl+Z brings them back)").format(name=item.name))
         return True
 
     def move_node(self, kind: str, item_id: int, circle: Circle, domain: LifeDomain) -> None:
@@ -191,7 +192,7 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
         try:
             command = MoveCommand.perform(self.undo_context, kind, item_id, circle, domain)
         except SupportNetError as exc:
-            dialogs.show_error(self, exc.message, title="SupportNet couldn't move that")
+            dialogs.show_error(self, exc.message, title=_("SupportNet couldn't move that"))
             command = None
         if command is None:
             self.network.refresh()  # back to where it was drawn before
@@ -245,7 +246,7 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
             self.today.go_easy()
 
     def _going_easy_changed(self, easy: bool) -> None:
-        self.go_easy_action.setText(STOP_EASY_TEXT if easy else GO_EASY_TEXT)
+        self.go_easy_action.setText(_(STOP_EASY_TEXT) if easy else _(GO_EASY_TEXT))
         # Today suggests others now; the map's notes leave out whoever it suggests.
         if self.is_built(Page.NETWORK):
             self.network.refresh()
@@ -280,4 +281,4 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
         self._source.settings.update(**changes)
         self.signals.plans_changed.emit()
         self.refresh()
-        self.show_note("Preferences saved")
+        self.show_note(_("Preferences saved"))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 import supportnet
+from supportnet.i18n import _
 from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.hard_day.entry import HardDayOpener, hard_day_button, sidebar_column
@@ -138,7 +139,7 @@ class MainWindow(
         self.hard_day = HardDayOpener(self, self.crisis_service, source, self.show_safety_plan)
         self.hard_day_button.clicked.connect(self.open_hard_day)
         self.pages = QStackedWidget()
-        self.pages.setAccessibleName("Page")
+        self.pages.setAccessibleName(_("Page"))
         #: The pages shown, in sidebar order (see :meth:`add_page`).
         self._pages: list[Page] = []
         self._remembered_page: str | None = None
@@ -158,7 +159,7 @@ class MainWindow(
         self.note = StatusNote()
         self.note.setContentsMargins(12, 0, 0, 0)
         self.status_label = QLabel()
-        self.status_label.setAccessibleName("Network size")
+        self.status_label.setAccessibleName(_("Network size"))
         self.status_label.setContentsMargins(0, 0, 12, 0)
         self.statusBar().addWidget(self.note, 1)
         self.statusBar().addPermanentWidget(self.status_label)

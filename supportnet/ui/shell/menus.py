@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 
+from supportnet.i18n import _
 from supportnet.model.checkins import Initiator
 from supportnet.ui.hard_day.entry import (
     HARD_DAY_ACTION_TEXT,
@@ -58,164 +59,175 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
         ctrl = Qt.Modifier.CTRL
         shift = Qt.Modifier.SHIFT
         self.new_person_action = self._action(
-            "New &person…", self.new_person, [key(ctrl | Qt.Key.Key_N)], "Add someone"
+            _("New &person…"), self.new_person, [key(ctrl | Qt.Key.Key_N)], _("Add someone")
         )
         self.new_group_action = self._action(
-            "New &group…",
+            _("New &group…"),
             self.new_group,
             [key(ctrl | shift | Qt.Key.Key_N)],
-            "Add a group or community",
+            _("Add a group or community"),
         )
         self.import_contacts_action = self._action(
-            IMPORT_CONTACTS_TEXT, self.import_contacts, [], IMPORT_CONTACTS_TIP
+            _(IMPORT_CONTACTS_TEXT), self.import_contacts, [], _(IMPORT_CONTACTS_TIP)
         )
         self.export_action = self._action(
-            "&Export map…", self.export_map, [], "Save the map as a picture or a PDF"
+            _("&Export map…"), self.export_map, [], _("Save the map as a picture or a PDF")
         )
         self.calendar_action = self._action(
-            "Export to &calendar…",
+            _("Export to &calendar…"),
             self.open_calendar_export,
             [key(ctrl | Qt.Key.Key_E)],
-            "Save your plans as an .ics file for Google, Outlook, Apple Calendar or Thunderbird",
+            _("Save your plans as an .ics file for Google, Outlook, Apple Calendar or Thunderbird"),
         )
         self.publish_action = self._action(
-            "Pu&blish to a calendar server…",
+            _("Pu&blish to a calendar server…"),
             self.open_calendar_publish,
             [],
-            "Put your check-ins on a calendar server you name; it connects only then",
+            _("Put your check-ins on a calendar server you name; it connects only then"),
         )
         self.print_plan_action = self._action(
-            "Print my &safety plan…",
+            _("Print my &safety plan…"),
             self.print_safety_plan,
             [],
-            "Print my plan for hard days on one page, with the crisis lines",
+            _("Print my plan for hard days on one page, with the crisis lines"),
         )
         self.plan_pdf_action = self._action(
-            "Save my safety plan as P&DF…",
+            _("Save my safety plan as P&DF…"),
             self.save_safety_plan_pdf,
             [],
-            "Save my plan for hard days as a one-page PDF, with the crisis lines",
+            _("Save my plan for hard days as a one-page PDF, with the crisis lines"),
         )
         self.print_rota_action = self._action(
-            "Print ro&ta…",
+            _("Print ro&ta…"),
             self.print_rota,
             [],
-            "Print a care team's next four weeks on one page, with how to reach each supporter",
+            _("Print a care team's next four weeks on one page, with how to reach each supporter"),
         )
         self.rota_pdf_action = self._action(
-            "Save r&ota as PDF…",
+            _("Save r&ota as PDF…"),
             self.save_rota_pdf,
             [],
-            "Save a care team's next four weeks as a one-page PDF",
+            _("Save a care team's next four weeks as a one-page PDF"),
         )
         self.recovery_action = self._action(
-            "&Recovery key…",
+            _("&Recovery key…"),
             self.show_recovery_key,
             [],
-            "The key that opens your backups on another computer",
+            _("The key that opens your backups on another computer"),
         )
         self._build_backup_actions()
-        self.quit_action = self._action("&Quit", self.quit_app, [key(ctrl | Qt.Key.Key_Q)])
+        self.quit_action = self._action(_("&Quit"), self.quit_app, [key(ctrl | Qt.Key.Key_Q)])
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self.undo_action = self._action("&Undo", self.undo, [key(ctrl | Qt.Key.Key_Z)])
+        self.undo_action = self._action(_("&Undo"), self.undo, [key(ctrl | Qt.Key.Key_Z)])
         self.redo_action = self._action(
-            "&Redo", self.redo, [key(ctrl | shift | Qt.Key.Key_Z), key(ctrl | Qt.Key.Key_Y)]
+            _("&Redo"), self.redo, [key(ctrl | shift | Qt.Key.Key_Z), key(ctrl | Qt.Key.Key_Y)]
         )
         self.edit_action = self._action(
-            "&Edit selected…", self.edit_selected, [key(Qt.Key.Key_F2)], "Edit the selected one"
+            _("&Edit selected…"),
+            self.edit_selected,
+            [key(Qt.Key.Key_F2)],
+            _("Edit the selected one"),
         )
         self.preferences_action = self._action(
-            "Prefere&nces…",
+            _("Prefere&nces…"),
             self.open_preferences,
             [key(ctrl | Qt.Key.Key_Comma)],
-            "Suggestions a day, reminders and quiet hours, your time zone",
+            _("Suggestions a day, reminders and quiet hours, your time zone"),
         )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.plans_action = self._action(
-            "&Plans and check-ins…",
+            _("&Plans and check-ins…"),
             lambda: self._open_selected_plans(history=False),
             [key(ctrl | Qt.Key.Key_P)],
-            "The selected one's plans and check-in history",
+            _("The selected one's plans and check-in history"),
         )
         self.history_action = self._action(
-            "Check-in &history…",
+            _("Check-in &history…"),
             lambda: self._open_selected_plans(history=True),
             [key(ctrl | Qt.Key.Key_H)],
-            "The selected one's check-ins, newest first",
+            _("The selected one's check-ins, newest first"),
         )
         self.delete_action = self._action(
-            "&Delete selected…",
+            _("&Delete selected…"),
             self.delete_selected,
             [key(Qt.Key.Key_Delete)],
-            "Delete the selected one; you can undo it",
+            _("Delete the selected one; you can undo it"),
         )
         self.find_action = self._action(
-            "&Find…", self.focus_search, [key(key.StandardKey.Find)], "Search names and tags"
+            _("&Find…"), self.focus_search, [key(key.StandardKey.Find)], _("Search names and tags")
         )
 
         self.log_action = self._action(
-            "&Log a check-in…",
+            _("&Log a check-in…"),
             self.today.log_checkin,
             [key(ctrl | Qt.Key.Key_L)],
-            "Note a contact with anyone, whoever reached out",
+            _("Note a contact with anyone, whoever reached out"),
         )
         self.they_action = self._action(
-            "&Someone reached out to me…",
+            _("&Someone reached out to me…"),
             lambda: self.today.log_checkin(Initiator.THEM),
             [key(ctrl | shift | Qt.Key.Key_L)],
-            "Note that someone got in touch with you",
+            _("Note that someone got in touch with you"),
         )
         self.ideas_action = self._action(
-            "&Message ideas…",
+            _("&Message ideas…"),
             self.today.show_ideas,
             [],
-            "First sentences to copy, change and add to",
+            _("First sentences to copy, change and add to"),
         )
         self.go_easy_action = self._action(
-            GO_EASY_TEXT, self._go_easy_or_stop, [], "For a while, suggest only your inner circle"
+            _(GO_EASY_TEXT),
+            self._go_easy_or_stop,
+            [],
+            _("For a while, suggest only your inner circle"),
         )
 
         #: Filled by :meth:`add_page`.
         self.page_actions: dict[Page, QAction] = {}
         self.page_group = QActionGroup(self)
         self.zoom_in_action = self._action(
-            "&Zoom in",
+            _("&Zoom in"),
             lambda: self._map_do("zoom_in"),
             [key(ctrl | Qt.Key.Key_Plus), key(ctrl | Qt.Key.Key_Equal)],
         )
         self.zoom_out_action = self._action(
-            "Zoom &out", lambda: self._map_do("zoom_out"), [key(ctrl | Qt.Key.Key_Minus)]
+            _("Zoom &out"), lambda: self._map_do("zoom_out"), [key(ctrl | Qt.Key.Key_Minus)]
         )
         self.fit_action = self._action(
-            "&Fit map to window", lambda: self._map_do("fit_to_window"), [key(ctrl | Qt.Key.Key_0)]
+            _("&Fit map to window"),
+            lambda: self._map_do("fit_to_window"),
+            [key(ctrl | Qt.Key.Key_0)],
         )
         self.hard_day_action = self._action(
-            HARD_DAY_ACTION_TEXT, self.open_hard_day, [hard_day_shortcut()], HARD_DAY_DESCRIPTION
+            _(HARD_DAY_ACTION_TEXT),
+            self.open_hard_day,
+            [hard_day_shortcut()],
+            _(HARD_DAY_DESCRIPTION),
         )
         # From any of SupportNet's windows, not only this one.
         self.hard_day_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.getting_started_action = self._action(
-            "&Getting started",
+            _("&Getting started"),
             self.show_getting_started,
             [],
-            "What each page is for, how your privacy is kept, and where help is",
+            _("What each page is for, how your privacy is kept, and where help is"),
         )
         self.shortcuts_action = self._action(
-            "&Keyboard shortcuts",
+            _("&Keyboard shortcuts"),
             self.show_shortcuts,
             help_keys(),
-            "Every key of the window, by menu and page",
+            _("Every key of the window, by menu and page"),
         )
-        self.about_action = self._action("&About SupportNet", self.show_about)
+        self.about_action = self._action(_("&About SupportNet"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._build_data_actions()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         fill_menu(
-            bar.addMenu("&File"),
+            bar.addMenu(_("&File")),
             [self.new_person_action, self.new_group_action],
             [self.import_contacts_action],
             [self.export_action, self.calendar_action, self.publish_action],
@@ -228,24 +240,24 @@ class MainWindowMenus(_WindowBase):  # type: ignore[misc]
             [self.quit_action],
         )
         fill_menu(
-            bar.addMenu("&Edit"),
+            bar.addMenu(_("&Edit")),
             [self.undo_action, self.redo_action],
             [self.edit_action, self.plans_action, self.history_action, self.delete_action],
             [self.find_action],
             [self.preferences_action],
         )
         fill_menu(
-            bar.addMenu("&Reach out"),
+            bar.addMenu(_("&Reach out")),
             [self.log_action, self.they_action],
             [self.ideas_action, self.go_easy_action],
         )
 
-        self.view_menu = view_menu = bar.addMenu("&View")
+        self.view_menu = view_menu = bar.addMenu(_("&View"))
         # Page actions go in above this separator, in sidebar order.
         self._pages_end = view_menu.addSeparator()
         fill_menu(view_menu, [self.zoom_in_action, self.zoom_out_action, self.fit_action])
         fill_menu(
-            bar.addMenu("&Help"),
+            bar.addMenu(_("&Help")),
             [self.hard_day_action],
             [self.getting_started_action, self.shortcuts_action],
             [self.about_action],

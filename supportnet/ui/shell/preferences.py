@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.model.errors import SupportNetError
 from supportnet.model.privacy import Privacy
 from supportnet.model.settings import ReminderDisplay, Settings, reminder_explanation
@@ -33,8 +34,6 @@ from supportnet.ui.widgets.field_message import FieldMessage
 
 if TYPE_CHECKING:
     from supportnet.services.backups import BackupService
-
-FOLLOW_SYSTEM = "Follow this computer"
 
 
 class PreferencesDialog(QDialog):
@@ -54,65 +53,66 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self._original = settings
         self._on_save = on_save
-        self.setWindowTitle("Preferences")
-        self.setAccessibleName("Preferences")
+        self.setWindowTitle(_("Preferences"))
+        self.setAccessibleName(_("Preferences"))
 
         self.per_day = QSpinBox()
         self.per_day.setRange(1, 10)
         self.per_day.setValue(settings.suggestions_per_day)
-        self.per_day.setAccessibleName("Suggestions a day")
-        self.per_day.setToolTip("How many people Today suggests at most")
+        self.per_day.setAccessibleName(_("Suggestions a day"))
+        self.per_day.setToolTip(_("How many people Today suggests at most"))
 
-        self.reminders = QCheckBox("Remind me when a planned time comes")
+        self.reminders = QCheckBox(_("Remind me when a planned time comes"))
         self.reminders.setChecked(settings.reminders_enabled)
-        self.reminders.setAccessibleName("Reminders")
+        self.reminders.setAccessibleName(_("Reminders"))
 
         self.reminder_privacy = QComboBox()
-        self.reminder_privacy.setAccessibleName("What reminders say")
+        self.reminder_privacy.setAccessibleName(_("What reminders say"))
         for level in Privacy:
             self.reminder_privacy.addItem(level.label, level.value)
         self.reminder_privacy.setCurrentIndex(
             self.reminder_privacy.findData(settings.reminder_level.value)
         )
-        self.reminder_privacy.setToolTip("Reminders can show on a locked screen")
+        self.reminder_privacy.setToolTip(_("Reminders can show on a locked screen"))
         #: One calm line: what a reminder says at the level chosen.
         self.reminder_note = QLabel()
         self.reminder_note.setWordWrap(True)
-        self.reminder_note.setAccessibleName("What a reminder says at this level")
+        self.reminder_note.setAccessibleName(_("What a reminder says at this level"))
         self.reminder_privacy.currentIndexChanged.connect(self._explain_reminders)
         self._explain_reminders()
 
-        self.keep_in_tray = QCheckBox("Keep running in the tray when the window is closed")
+        self.keep_in_tray = QCheckBox(_("Keep running in the tray when the window is closed"))
         self.keep_in_tray.setChecked(settings.keep_in_tray)
-        self.keep_in_tray.setAccessibleName("Keep running in the tray")
+        self.keep_in_tray.setAccessibleName(_("Keep running in the tray"))
         self.keep_in_tray.setToolTip(
-            "Reminders still come while the window is closed; Quit ends SupportNet"
+            _("Reminders still come while the window is closed; Quit ends SupportNet")
         )
 
         #: Where reminders show: the tray where there is one, or desktop notifications.
         self.reminder_display = QComboBox()
-        self.reminder_display.setAccessibleName("Where reminders show")
+        self.reminder_display.setAccessibleName(_("Where reminders show"))
         for where in ReminderDisplay:
             self.reminder_display.addItem(where.label, where.value)
         self.reminder_display.setCurrentIndex(
             self.reminder_display.findData(settings.reminder_where.value)
         )
         self.reminder_display.setToolTip(
-            "Without a tray (as on GNOME) reminders are desktop notifications either way"
+            _("Without a tray (as on GNOME) reminders are desktop notifications either way")
         )
 
         self.quiet_from = QTimeEdit(qtime(settings.quiet_hours_start))
         self.quiet_from.setDisplayFormat("HH:mm")
-        self.quiet_from.setAccessibleName("Quiet hours start")
+        self.quiet_from.setAccessibleName(_("Quiet hours start"))
         self.quiet_until = QTimeEdit(qtime(settings.quiet_hours_end))
         self.quiet_until.setDisplayFormat("HH:mm")
-        self.quiet_until.setAccessibleName("Quiet hours end")
+        self.quiet_until.setAccessibleName(_("Quiet hours end"))
 
         self.zone = QComboBox()
         self.zone.setEditable(True)
-        self.zone.setAccessibleName("Time zone")
+        self.zone.setAccessibleName(_("Time zone"))
         zones = sorted(available_timezones())
-        self.zone.addItem(f"{FOLLOW_SYSTEM} ({system_zone})", None)
+        # Translators: the first time zone offered: the computer's own, e.g. "(Europe/Berlin)".
+        self.zone.addItem(_("Follow this computer ({zone})").format(zone=system_zone), None)
         for name in zones:
             self.zone.addItem(name, name)
         completer = QCompleter(zones, self.zone)
@@ -127,36 +127,36 @@ class PreferencesDialog(QDialog):
         #: The crisis lines' country: kept outside the store, beside it (None: not offered).
         self._crisis = crisis
         self.country: QComboBox | None = None
-        self.country_message = FieldMessage("Note about the country")
+        self.country_message = FieldMessage(_("Note about the country"))
         if crisis is not None:
             from supportnet.ui.hard_day.lines import country_combo, select_country
 
-            self.country = country_combo("Country for crisis lines")
-            self.country.setToolTip("Whose crisis lines Hard day? shows, and the printed plan")
+            self.country = country_combo(_("Country for crisis lines"))
+            self.country.setToolTip(_("Whose crisis lines Hard day? shows, and the printed plan"))
             select_country(self.country, crisis.help())
             self._country_shown = self.country.currentData()
 
         self.messages = {
-            "suggestions_per_day": FieldMessage("Note about suggestions a day"),
-            "timezone": FieldMessage("Note about the time zone"),
+            "suggestions_per_day": FieldMessage(_("Note about suggestions a day")),
+            "timezone": FieldMessage(_("Note about the time zone")),
         }
         form = QFormLayout()
-        form.addRow("&Suggestions a day", self.per_day)
+        form.addRow(_("&Suggestions a day"), self.per_day)
         form.addRow("", self.messages["suggestions_per_day"])
         form.addRow("", self.reminders)
-        form.addRow("&What reminders say", self.reminder_privacy)
+        form.addRow(_("&What reminders say"), self.reminder_privacy)
         form.addRow("", self.reminder_note)
         form.addRow("", self.keep_in_tray)
-        form.addRow("Show &reminders", self.reminder_display)
-        form.addRow("Quiet hours &from", self.quiet_from)
-        form.addRow("Quiet hours &until", self.quiet_until)
-        quiet_note = QLabel("No reminders pop up during quiet hours; they wait on Today.")
+        form.addRow(_("Show &reminders"), self.reminder_display)
+        form.addRow(_("Quiet hours &from"), self.quiet_from)
+        form.addRow(_("Quiet hours &until"), self.quiet_until)
+        quiet_note = QLabel(_("No reminders pop up during quiet hours; they wait on Today."))
         quiet_note.setWordWrap(True)
         form.addRow("", quiet_note)
-        form.addRow("Time &zone", self.zone)
+        form.addRow(_("Time &zone"), self.zone)
         form.addRow("", self.messages["timezone"])
         if self.country is not None:
-            form.addRow("&Crisis lines for", self.country)
+            form.addRow(_("&Crisis lines for"), self.country)
             form.addRow("", self.country_message)
 
         #: The extra backup folder and the last backup (None: not offered).
@@ -171,18 +171,18 @@ class PreferencesDialog(QDialog):
                 last[1] if last else None,
                 now or datetime.now().astimezone(),
             )
-            form.addRow("Copy &backups to", self.backup_folder)
+            form.addRow(_("Copy &backups to"), self.backup_folder)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName("Save preferences")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.save_button.setAccessibleName(_("Save preferences"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         self.why = QLabel()
-        self.why.setAccessibleName("Why Save is unavailable")
+        self.why.setAccessibleName(_("Why Save is unavailable"))
         self.why.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -231,7 +231,7 @@ class PreferencesDialog(QDialog):
             message.set_message(problems.get(field, ""))
         ok = not problems
         self.save_button.setEnabled(ok)
-        reason = "" if ok else "Fix the note above to save."
+        reason = "" if ok else _("Fix the note above to save.")
         self.why.setText(reason)
         self.save_button.setToolTip(reason)
         return ok

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from supportnet.i18n import N_, _
 from supportnet.model.plans import Plan
 from supportnet.model.privacy import Privacy
 from supportnet.model.settings import ReminderDisplay
@@ -44,7 +45,8 @@ CHECK_INTERVAL_MS = 60_000
 #: How long a notification stays up, where the desktop lets an app choose.
 NOTIFY_MS = 15_000
 #: What a first-name reminder calls a group: "Maybe a hello to your group?".
-GROUP_AT_FIRST_NAME = "your group"
+# Translators: stands for a group's name in a reminder, as a first name would.
+GROUP_AT_FIRST_NAME = N_("your group")
 
 #: Shows one notification: (title, body).
 Notify = Callable[[str, str], None]
@@ -126,16 +128,16 @@ class ReminderService(QObject):
 
     def _make_tray(self, icon: QIcon) -> None:
         tray = QSystemTrayIcon(icon, self)
-        tray.setToolTip("SupportNet")
+        tray.setToolTip("SupportNet")  # the app's name, never translated
         menu = QMenu()
         menu.setAccessibleName("SupportNet")
-        self.open_action = QAction("&Open SupportNet", menu)
+        self.open_action = QAction(_("&Open SupportNet"), menu)
         self.open_action.triggered.connect(lambda _c=False: self.open_requested.emit())
-        self.log_action = QAction("&Log a check-in…", menu)
+        self.log_action = QAction(_("&Log a check-in…"), menu)
         self.log_action.triggered.connect(lambda _c=False: self.log_requested.emit())
-        self.hard_day_action = QAction(HARD_DAY_ACTION_TEXT, menu)
+        self.hard_day_action = QAction(_(HARD_DAY_ACTION_TEXT), menu)
         self.hard_day_action.triggered.connect(lambda _c=False: self.hard_day_requested.emit())
-        self.quit_action = QAction("&Quit", menu)
+        self.quit_action = QAction(_("&Quit"), menu)
         self.quit_action.triggered.connect(lambda _c=False: self.quit_requested.emit())
         fill_menu(
             menu,
@@ -325,7 +327,7 @@ class ReminderService(QObject):
         group "your group" (its name may say what it is for, and the level promises a
         first name and nothing more)."""
         if target.kind != PERSON:
-            return GROUP_AT_FIRST_NAME
+            return _(GROUP_AT_FIRST_NAME)
         if self._first_names is None:
             self._first_names = {
                 p.id: p.first_name for p in self._source.people.list_all() if p.id is not None

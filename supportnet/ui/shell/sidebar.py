@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.ui.widgets.reading_page import window_coloured_viewport
 
 
@@ -41,61 +42,73 @@ class Page(enum.Enum):
 
     @property
     def title(self) -> str:
-        return _PAGE_TEXT[self][0]
+        return _(_PAGE_TEXT[self][0])
 
     @property
     def description(self) -> str:
-        return _PAGE_TEXT[self][1]
+        return _(_PAGE_TEXT[self][1])
 
     @property
     def about(self) -> str:
         """What the page is for, a sentence or two (Help ▸ Getting started)."""
-        return _PAGE_TEXT[self][2]
+        return _(_PAGE_TEXT[self][2])
 
 
 #: Each page's sidebar title, its description, and what it is for (Help ▸ Getting started).
 #: A new page adds a member above and a line here.
 _PAGE_TEXT = {
     Page.TODAY: (
-        "Today",
-        "A few gentle suggestions of who to reach out to today",
-        "A few people you might like to hear from today, and why. When you've been in "
-        "touch, you can note it; another day is fine too.",
+        N_("Today"),
+        N_("A few gentle suggestions of who to reach out to today"),
+        N_(
+            "A few people you might like to hear from today, and why. When you've been in "
+            "touch, you can note it; another day is fine too."
+        ),
     ),
     Page.AGENDA: (
-        "Agenda",
-        "The next four weeks, day by day",
-        "What you've planned for the next four weeks, day by day.",
+        N_("Agenda"),
+        N_("The next four weeks, day by day"),
+        N_("What you've planned for the next four weeks, day by day."),
     ),
     Page.NETWORK: (
-        "Network",
-        "Your circles, and a few gentle notes about gaps",
-        "The people, groups and services around you as circles, the closest in the "
-        "middle, with a few gentle notes beside them.",
+        N_("Network"),
+        N_("Your circles, and a few gentle notes about gaps"),
+        N_(
+            "The people, groups and services around you as circles, the closest in the "
+            "middle, with a few gentle notes beside them."
+        ),
     ),
     Page.PEOPLE: (
-        "People",
-        "People and groups in lists, to search, sort and edit",
-        "Everyone in lists, to search, sort and edit. Someone's plans and check-ins open "
-        "from here too.",
+        N_("People"),
+        N_("People and groups in lists, to search, sort and edit"),
+        N_(
+            "Everyone in lists, to search, sort and edit. Someone's plans and check-ins open "
+            "from here too."
+        ),
     ),
     Page.SAFETY_PLAN: (
-        "Safety plan",
-        "My plan for hard days: steps, people and reasons",
-        "My plan for hard days, written when things are calmer: what helps, who I can "
-        "reach, and my reasons.",
+        N_("Safety plan"),
+        N_("My plan for hard days: steps, people and reasons"),
+        N_(
+            "My plan for hard days, written when things are calmer: what helps, who I can "
+            "reach, and my reasons."
+        ),
     ),
     Page.CARE_TEAM: (
-        "Care team",
-        "Who checks in on someone when, and the days nobody is planned",
-        "For when a few people look out for someone together: who checks in when, and "
-        "the days with nobody planned yet.",
+        N_("Care team"),
+        N_("Who checks in on someone when, and the days nobody is planned"),
+        N_(
+            "For when a few people look out for someone together: who checks in when, and "
+            "the days with nobody planned yet."
+        ),
     ),
     Page.INSIGHTS: (
-        "Insights",
-        "Gentle charts of how your connections have been",
-        "How your connections have been, from your own check-ins: week by week, the "
-        "support around you, who lifts your mood. There's no score there.",
+        N_("Insights"),
+        N_("Gentle charts of how your connections have been"),
+        N_(
+            "How your connections have been, from your own check-ins: week by week, the "
+            "support around you, who lifts your mood. There's no score there."
+        ),
     ),
 }
 
@@ -163,7 +176,7 @@ class Sidebar(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Pages")
+        self.setAccessibleName(_("Pages"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -193,8 +206,13 @@ class Sidebar(QListWidget):
             for number, page in enumerate(pages, start=1):
                 item = QListWidgetItem(page.title)
                 item.setData(Qt.ItemDataRole.UserRole, page.value)
-                keys = f" (Ctrl+{number})" if number <= len(_PAGE_KEYS) else ""
-                item.setToolTip(f"{page.description}{keys}")
+                tip = page.description
+                if number <= len(_PAGE_KEYS):
+                    # Translators: a page's description with its key, e.g. "(Ctrl+1)".
+                    tip = _("{description} (Ctrl+{number})").format(
+                        description=page.description, number=number
+                    )
+                item.setToolTip(tip)
                 item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, page.description)
                 item.setSizeHint(QSize(0, height))
                 self.addItem(item)

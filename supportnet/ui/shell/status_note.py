@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _, ngettext
+
 #: How long a status confirmation stays before it fades.
 NOTE_SHOW_MS = 4000
 #: How long a note about something that needs attention (a setting reset) stays.
@@ -28,9 +30,10 @@ NOTE_FADE_MS = 900
 
 def counts_text(people: int, groups: int) -> str:
     """The status line, e.g. "25 people · 3 groups"."""
-    people_text = "1 person" if people == 1 else f"{people} people"
-    groups_text = "1 group" if groups == 1 else f"{groups} groups"
-    return f"{people_text} · {groups_text}"
+    people_text = ngettext("{n} person", "{n} people", people).format(n=people)
+    groups_text = ngettext("{n} group", "{n} groups", groups).format(n=groups)
+    # Translators: the status bar's two counts side by side, e.g. "25 people · 3 groups".
+    return _("{people} · {groups}").format(people=people_text, groups=groups_text)
 
 
 class StatusNote(QLabel):
@@ -41,7 +44,7 @@ class StatusNote(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Confirmation")
+        self.setAccessibleName(_("Confirmation"))
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._effect = QGraphicsOpacityEffect(self)
         self._effect.setOpacity(1.0)

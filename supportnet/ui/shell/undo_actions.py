@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from supportnet.i18n import N_, _
 from supportnet.ui.widgets import dialogs
 
-UNDO_ERROR_TITLE = "SupportNet couldn't undo that"
+UNDO_ERROR_TITLE = N_("SupportNet couldn't undo that")
 
 #: Typed loosely: the mixin's methods use the window's attributes.
 _WindowBase: Any = object
@@ -21,8 +22,12 @@ class MainWindowUndo(_WindowBase):  # type: ignore[misc]
         self.redo_action.setEnabled(stack.canRedo())
         undo_text = stack.undoText()
         redo_text = stack.redoText()
-        self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
-        self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
+        # Translators: Edit ▸ Undo with what it undoes, e.g. "Undo delete Ana".
+        undo = _("&Undo {action}").format(action=undo_text) if undo_text else _("&Undo")
+        # Translators: Edit ▸ Redo with what it redoes.
+        redo = _("&Redo {action}").format(action=redo_text) if redo_text else _("&Redo")
+        self.undo_action.setText(undo)
+        self.redo_action.setText(redo)
 
     def undo(self) -> None:
         if not self.undo_stack.canUndo():
@@ -31,7 +36,7 @@ class MainWindowUndo(_WindowBase):  # type: ignore[misc]
         self._failed = False
         self.undo_stack.undo()
         if not self._failed:
-            self.show_note(f"Undone: {text}")
+            self.show_note(_("Undone: {action}").format(action=text))
 
     def redo(self) -> None:
         if not self.undo_stack.canRedo():
@@ -40,10 +45,10 @@ class MainWindowUndo(_WindowBase):  # type: ignore[misc]
         self._failed = False
         self.undo_stack.redo()
         if not self._failed:
-            self.show_note(f"Redone: {text}")
+            self.show_note(_("Redone: {action}").format(action=text))
 
     _failed = False
 
     def _report_undo_error(self, message: str) -> None:
         self._failed = True
-        dialogs.show_error(self, message, title=UNDO_ERROR_TITLE)
+        dialogs.show_error(self, message, title=_(UNDO_ERROR_TITLE))

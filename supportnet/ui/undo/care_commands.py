@@ -15,6 +15,7 @@ import copy
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from supportnet.i18n import _
 from supportnet.model.care import CareTeam
 from supportnet.ui.undo.commands import CheckInCommand, StoreCommand, UndoContext
 
@@ -61,7 +62,7 @@ class RemoveTeamCommand(_TeamCommand):
     """Removing a team with its rota; undo brings it back with the same uids."""
 
     def __init__(self, ctx: UndoContext, uid: str, name: str) -> None:
-        super().__init__(ctx, f"remove the care team {name}")
+        super().__init__(ctx, _("remove the care team {name}").format(name=name))
         self.uid = uid
         self._removed: CareTeam | None = None
 

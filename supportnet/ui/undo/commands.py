@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import (
     DiskFullError,
     StoreBusyError,
@@ -99,14 +100,45 @@ class UndoContext:
             self.signals.checkins_changed.emit()
 
 
-def move_phrase(circle: Circle | None, domain: LifeDomain | None) -> str:
-    """Where something went: "the inner circle", "Family", "the inner circle, in Family"."""
-    parts = []
-    if circle is not None:
-        parts.append(f"the {circle.label.lower()}")
-    if domain is not None:
-        parts.append(domain.label if not parts else f"in {domain.label}")
-    return ", ".join(parts)
+#: What a move is called in Edit ▸ Undo, and the status line after it, by circle (and
+#: whether the part of life changed too): whole sentences, as German word order needs.
+_MOVE_TO_CIRCLE = {
+    Circle.INNER: (N_("move {name} to the inner circle"), N_("Moved {name} to the inner circle")),
+    Circle.MIDDLE: (
+        N_("move {name} to the middle circle"),
+        N_("Moved {name} to the middle circle"),
+    ),
+    Circle.OUTER: (N_("move {name} to the outer circle"), N_("Moved {name} to the outer circle")),
+}
+_MOVE_TO_CIRCLE_IN = {
+    Circle.INNER: (
+        N_("move {name} to the inner circle, in {domain}"),
+        N_("Moved {name} to the inner circle, in {domain}"),
+    ),
+    Circle.MIDDLE: (
+        N_("move {name} to the middle circle, in {domain}"),
+        N_("Moved {name} to the middle circle, in {domain}"),
+    ),
+    Circle.OUTER: (
+        N_("move {name} to the outer circle, in {domain}"),
+        N_("Moved {name} to the outer circle, in {domain}"),
+    ),
+}
+# Translators: {domain} is a part of life, e.g. "Family".
+_MOVE_TO_DOMAIN = (N_("move {name} to {domain}"), N_("Moved {name} to {domain}"))
+
+
+def move_texts(name: str, circle: Circle | None, domain: LifeDomain | None) -> tuple[str, str]:
+    """What a move is called in Edit ▸ Undo ("move Sam to the inner circle, in Family") and
+    the status line after it ("Moved Sam to Family"); ``circle``/``domain`` None: unchanged."""
+    if circle is None:
+        undo, done = _MOVE_TO_DOMAIN
+    elif domain is None:
+        undo, done = _MOVE_TO_CIRCLE[circle]
+    else:
+        undo, done = _MOVE_TO_CIRCLE_IN[circle]
+    where = domain.label if domain is not None else ""
+    return _(undo).format(name=name, domain=where), _(done).format(name=name, domain=where)
 
 
 class StoreCommand(QUndoCommand):
@@ -208,7 +240,8 @@ class AddCommand(_PresenceCommand):
         saved = ctx.services.network.add(item)
         ctx.changed(kind)
         assert saved.id is not None
-        command = cls(ctx, kind, f"add {saved.name}", saved.id)
+        # Translators: what Edit ▸ Undo names after "Undo" ("Undo add Sam"), lower case.
+        command = cls(ctx, kind, _("add {name}").format(name=saved.name), saved.id)
         command.saved = saved
         return command
 
@@ -224,7 +257,7 @@ class DeleteCommand(_PresenceCommand):
 
     @classmethod
     def perform(cls, ctx: UndoContext, kind: str, item_id: int, name: str) -> DeleteCommand:
-        command = cls(ctx, kind, f"delete {name}", item_id)
+        command = cls(ctx, kind, _("delete {name}").format(name=name), item_id)
         command._take_out()
         ctx.changed(kind, with_history=True)
         return command
@@ -245,7 +278,7 @@ class EditCommand(_StoreCommand):
     def __init__(
         self, ctx: UndoContext, kind: str, before: Person | Group, after: Person | Group
     ) -> None:
-        super().__init__(ctx, kind, f"edit {before.name}")
+        super().__init__(ctx, kind, _("edit {name}").format(name=before.name))
         self._before = copy.deepcopy(before)
         self._after = copy.deepcopy(after)
 
@@ -273,8 +306,8 @@ class MoveCommand(_StoreCommand):
         before, after = moved.before, moved.after
         circle = after[0] if after[0] != before[0] else None
         domain = after[1] if after[1] != before[1] else None
-        self.where = move_phrase(circle, domain)
-        super().__init__(ctx, kind, f"move {moved.name} to {self.where}")
+        undo_text, self._done_text = move_texts(moved.name, circle, domain)
+        super().__init__(ctx, kind, undo_text)
         self.name = moved.name
         self.item_id = item_id
         self.before: Place = before
@@ -283,7 +316,7 @@ class MoveCommand(_StoreCommand):
     @property
     def done_text(self) -> str:
         """The status line after the move, e.g. "Moved Sam to the inner circle"."""
-        return f"Moved {self.name} to {self.where}"
+        return self._done_text
 
     @classmethod
     def perform(
@@ -321,7 +354,7 @@ class CheckInCommand(_StoreCommand):
     def __init__(
         self, ctx: UndoContext, checkin: CheckIn, name: str, *, text: str | None = None
     ) -> None:
-        super().__init__(ctx, CHECKIN, text or f"log a check-in with {name}")
+        super().__init__(ctx, CHECKIN, text or _("log a check-in with {name}").format(name=name))
         self._checkin = copy.deepcopy(checkin)
         self._logged: LoggedCheckIn | None = None
 
@@ -345,7 +378,7 @@ class PostponeCommand(_StoreCommand):
     """ "Not today" or "Another day…": a plan moves to a later day; undo moves it back."""
 
     def __init__(self, ctx: UndoContext, postponement: Postponement, name: str) -> None:
-        super().__init__(ctx, PLAN, f"move {name} to another day")
+        super().__init__(ctx, PLAN, _("move {name} to another day").format(name=name))
         self.postponement = postponement
         self._before: tuple[Postponement, ...] = ()
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.ui.undo.commands import UndoContext
 
 
@@ -31,14 +32,14 @@ class UndoNote(QWidget):
         #: Says whether an undo failed (a full disk leaves the change made and the command
         #: on the stack, to try again).
         self._ctx = undo_context
-        self.setAccessibleName("What just happened")
+        self.setAccessibleName(_("What just happened"))
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setAccessibleName("What just happened")
+        self.label.setAccessibleName(_("What just happened"))
         self.label.setWordWrap(True)
-        self.undo_button = QPushButton("&Undo")
-        self.undo_button.setAccessibleName("Undo")
-        self.undo_button.setToolTip("Put it back as it was (Ctrl+Z)")
+        self.undo_button = QPushButton(_("&Undo"))
+        self.undo_button.setAccessibleName(_("Undo"))
+        self.undo_button.setToolTip(_("Put it back as it was (Ctrl+Z)"))
         self.undo_button.clicked.connect(self._undo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -65,7 +66,8 @@ class UndoNote(QWidget):
             # the command does, so they can try again once there is room.
             self.undo_button.setVisible(self._ctx.failed_command_kept)
             return
-        self.show_note(f"Undone: {text}" if text else "", can_undo=False)
+        said = _("Undone: {action}").format(action=text) if text else ""
+        self.show_note(said, can_undo=False)
 
 
 def undo_shortcuts(widget: QWidget, undo_stack: QUndoStack) -> list[QShortcut]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING
 
+from supportnet.i18n import _
 from supportnet.model.checkins import CheckIn
 from supportnet.model.plans import Plan
 from supportnet.ui.undo.commands import StoreCommand, UndoContext
@@ -65,7 +66,7 @@ class AddPlanCommand(_Command):
     """
 
     def __init__(self, ctx: UndoContext, saved: Plan, name: str) -> None:
-        super().__init__(ctx, f"add {name}", checkins=True, plans=True)
+        super().__init__(ctx, _("add {name}").format(name=name), checkins=True, plans=True)
         #: What the service returned when the plan was added.
         self.saved = saved
         self._bundle: PlanBundle | None = None
@@ -103,7 +104,7 @@ class EditPlanCommand(_Command):
     def perform(
         cls, ctx: UndoContext, before: Plan, after: Plan, name: str, *, text: str = ""
     ) -> EditPlanCommand:
-        command = cls(ctx, before, after, text or f"edit {name}")
+        command = cls(ctx, before, after, text or _("edit {name}").format(name=name))
         command._forward()
         command.notify()
         return command
@@ -119,8 +120,8 @@ def pause_plan(ctx: UndoContext, plan: Plan, name: str, paused: bool) -> EditPla
     """Pause or resume a plan, undoably ("pause Sunday call with Mum")."""
     after = copy.deepcopy(plan)
     after.paused = paused
-    verb = "pause" if paused else "resume"
-    return EditPlanCommand.perform(ctx, plan, after, name, text=f"{verb} {name}")
+    text = _("pause {name}") if paused else _("resume {name}")
+    return EditPlanCommand.perform(ctx, plan, after, name, text=text.format(name=name))
 
 
 class DeletePlanCommand(_Command):
@@ -132,7 +133,7 @@ class DeletePlanCommand(_Command):
     """
 
     def __init__(self, ctx: UndoContext, plan: Plan, name: str) -> None:
-        super().__init__(ctx, f"delete {name}", checkins=True, plans=True)
+        super().__init__(ctx, _("delete {name}").format(name=name), checkins=True, plans=True)
         self._plan = copy.deepcopy(plan)
         self._bundle: PlanBundle | None = None
 
@@ -168,7 +169,7 @@ class EditCheckInCommand(_Command):
     def perform(
         cls, ctx: UndoContext, before: CheckIn, after: CheckIn, name: str
     ) -> EditCheckInCommand:
-        command = cls(ctx, before, after, f"edit {name}")
+        command = cls(ctx, before, after, _("edit {name}").format(name=name))
         command._forward()
         command.notify()
         return command
@@ -189,7 +190,7 @@ class DeleteCheckInCommand(_Command):
 
     @classmethod
     def perform(cls, ctx: UndoContext, checkin: CheckIn, name: str) -> DeleteCheckInCommand:
-        command = cls(ctx, checkin, f"delete {name}")
+        command = cls(ctx, checkin, _("delete {name}").format(name=name))
         command._forward()
         command.notify()
         return command

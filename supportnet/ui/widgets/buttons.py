@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
+
 
 def push_button(
     text: str,
@@ -67,12 +69,12 @@ def button_row(
 
 def save_button(save: Callable[[], object]) -> QPushButton:
     """A form's Save: Enter presses it anywhere in the form."""
-    return push_button("&Save", "Save", default=True, auto_default=True, on_click=save)
+    return push_button(_("&Save"), _("Save"), default=True, auto_default=True, on_click=save)
 
 
 def cancel_button(dialog: QDialog) -> QPushButton:
     """Cancel, which Enter never presses by accident; it closes ``dialog`` as Esc does."""
-    return push_button("Cancel", "Cancel", auto_default=False, on_click=dialog.reject)
+    return push_button(_("Cancel"), _("Cancel"), auto_default=False, on_click=dialog.reject)
 
 
 def message_row(message: QWidget, *buttons: QWidget) -> QHBoxLayout:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.model.checkins import MOOD_MAX, MOOD_MIN, Initiator, mood_word
 from supportnet.model.network import ChannelKind
 from supportnet.ui.widgets.editor_form import notes_field
@@ -83,7 +84,8 @@ class DateTimeEdit(QDateTimeEdit):
 
 def _mood_description(mood: int) -> str:
     """Where a mood sits on the scale, for screen readers only ("2 of 5"): the text is a word."""
-    return f"{mood} of {MOOD_MAX}"
+    # Translators: a mood's place on the scale, e.g. "2 of 5".
+    return _("{mood} of {most}").format(mood=mood, most=MOOD_MAX)
 
 
 class MoodChoice(QWidget):
@@ -172,7 +174,7 @@ class CheckInForm(QWidget):
         self._zone = zone
 
         self.when_field = DateTimeEdit() if look.one_tab_when else QDateTimeEdit()
-        self.when_field.setAccessibleName("When")
+        self.when_field.setAccessibleName(_("When"))
         self.when_field.setCalendarPopup(True)
         if look.calm_weekends:
             calm_calendar(self.when_field.calendarWidget())
@@ -181,7 +183,7 @@ class CheckInForm(QWidget):
             self.when_field.setTimeZone(QTimeZone(zone.key.encode()))
 
         self.channel_combo = QComboBox()
-        self.channel_combo.setAccessibleName("How")
+        self.channel_combo.setAccessibleName(_("How"))
         self.channel_combo.addItem(look.not_noted, None)
         for kind in ChannelKind:
             self.channel_combo.addItem(kind.label, kind.value)
@@ -195,7 +197,7 @@ class CheckInForm(QWidget):
         self.initiator_group.addButton(self.them_radio)
         self.me_radio.setChecked(True)
 
-        before, after = ("Mood before", "Mood after")
+        before, after = (_("Mood before"), _("Mood after"))
         self.mood_before: MoodChoice | MoodList
         self.mood_after: MoodChoice | MoodList
         if look.stacked:
@@ -205,7 +207,7 @@ class CheckInForm(QWidget):
             self.mood_before = MoodChoice(before, look.no_mood)
             self.mood_after = MoodChoice(after, look.no_mood)
 
-        self.note_field = notes_field("Note")
+        self.note_field = notes_field(_("Note"))
         self.note_field.setPlaceholderText(look.note_placeholder)
 
         #: The message line under each field that has one, by field.
@@ -256,7 +258,7 @@ class CheckInForm(QWidget):
         self._message(when_col, "at")
         how_col = QVBoxLayout()
         how_col.setSpacing(4)
-        how_col.addWidget(buddy_label("&How", self.channel_combo))
+        how_col.addWidget(buddy_label(_("&How"), self.channel_combo))
         how_col.addWidget(self.channel_combo)
         self._message(how_col, "channel")
         how_col.addStretch(1)
@@ -304,7 +306,7 @@ class CheckInForm(QWidget):
             rows.addSpacing(4)
 
         field(look.when_label, self.when_field, "at")
-        field("&How", self.channel_combo, "channel")
+        field(_("&How"), self.channel_combo, "channel")
         self.initiator_label.setAccessibleName(look.reached_label)
         rows.addWidget(self.initiator_label)
         rows.addWidget(self.me_radio)
@@ -324,7 +326,7 @@ class CheckInForm(QWidget):
         self._message(rows, "mood_after")
         if look.mood_hint:
             hint = QLabel(look.mood_hint)
-            hint.setAccessibleName("About moods")
+            hint.setAccessibleName(_("About moods"))
             rows.addWidget(quiet(hint))
         rows.addSpacing(4)
         rows.addWidget(buddy_label(look.note_label, self.note_field))

@@ -11,9 +11,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from supportnet import APP_NAME
+from supportnet.i18n import N_, _, ngettext
 from supportnet.model.text import amount
 
-DEFAULT_ERROR_TITLE = "SupportNet can't continue"
+DEFAULT_ERROR_TITLE = N_("SupportNet can't continue")
+#: The safe answer of a question, unless the caller words its own.
+CANCEL = N_("Cancel")
 
 
 class DialogWidth(Enum):
@@ -77,8 +80,8 @@ def _box(
 
 
 def _add_close(box: QMessageBox) -> None:
-    close = box.addButton("Close", QMessageBox.ButtonRole.AcceptRole)
-    close.setAccessibleName("Close")
+    close = box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)
+    close.setAccessibleName(_("Close"))
     box.setDefaultButton(close)
     box.setEscapeButton(close)
 
@@ -87,6 +90,8 @@ def make_error_box(
     parent: QWidget | None, message: str, *, title: str = DEFAULT_ERROR_TITLE
 ) -> QMessageBox:
     """A plain message box for a problem SupportNet understands (never a traceback)."""
+    if title == DEFAULT_ERROR_TITLE:
+        title = _(DEFAULT_ERROR_TITLE)
     # An information icon, not the red "critical" one: this is news, not an alarm.
     box = _box(parent, QMessageBox.Icon.Information, title, message)
     _add_close(box)
@@ -104,10 +109,12 @@ def confirm(
     question: str,
     *,
     yes_text: str,
-    no_text: str = "Cancel",
+    no_text: str = CANCEL,
     details: str = "",
 ) -> bool:
     """Ask a yes/no question with buttons that say what they do. No is the safe default."""
+    if no_text == CANCEL:
+        no_text = _(CANCEL)
     box = _box(parent, QMessageBox.Icon.Question, title, question, details)
     yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
     no = box.addButton(no_text, QMessageBox.ButtonRole.RejectRole)
@@ -119,19 +126,22 @@ def confirm(
     return box.clickedButton() is yes
 
 
-FRESH_START_TITLE = "SupportNet found backups of your network"
-OPEN_BACKUPS = "Open backups folder"
+FRESH_START_TITLE = N_("SupportNet found backups of your network")
+OPEN_BACKUPS = N_("Open backups folder")
 
 
 def fresh_start_texts(newest: Path) -> tuple[str, str]:
     """What the start-afresh box says: the reassurance first, then how to restore."""
     return (
-        f"Your backups are safe in {newest.parent}.",
-        "Your network itself isn't in this folder, but its backups are. To bring it back, "
-        "quit and restore the newest backup. In a terminal, that is:\n\n"
-        f'supportnet restore "{newest}"\n\n'
-        "(Someone who helps you with your computer can do this with you.)\n\n"
-        "Or start a new, empty store here; your backups stay where they are.",
+        _("Your backups are safe in {folder}.").format(folder=newest.parent),
+        # Translators: the command line stays as it is ("supportnet restore" is typed).
+        _(
+            "Your network itself isn't in this folder, but its backups are. To bring it back, "
+            "quit and restore the newest backup. In a terminal, that is:\n\n"
+            'supportnet restore "{backup}"\n\n'
+            "(Someone who helps you with your computer can do this with you.)\n\n"
+            "Or start a new, empty store here; your backups stay where they are."
+        ).format(backup=newest),
     )
 
 
@@ -141,10 +151,10 @@ def confirm_fresh_start(parent: QWidget | None, newest: Path) -> bool:
     Quit is the default and Esc; "Open backups folder" shows them and asks again.
     """
     text, details = fresh_start_texts(newest)
-    box = _box(parent, QMessageBox.Icon.Information, FRESH_START_TITLE, text, details)
-    open_folder = box.addButton(OPEN_BACKUPS, QMessageBox.ButtonRole.ActionRole)
-    fresh = box.addButton("Start a new, empty store", QMessageBox.ButtonRole.AcceptRole)
-    quit_ = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box = _box(parent, QMessageBox.Icon.Information, _(FRESH_START_TITLE), text, details)
+    open_folder = box.addButton(_(OPEN_BACKUPS), QMessageBox.ButtonRole.ActionRole)
+    fresh = box.addButton(_("Start a new, empty store"), QMessageBox.ButtonRole.AcceptRole)
+    quit_ = box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
     for button in (open_folder, fresh, quit_):
         button.setAccessibleName(button.text())
     box.setDefaultButton(quit_)
@@ -158,11 +168,12 @@ def confirm_fresh_start(parent: QWidget | None, newest: Path) -> bool:
 
 def offer_recovery_unlock(parent: QWidget | None, message: str) -> bool:
     """The store's key can't be found, but the recovery key can open it: use it, or Quit?"""
-    box = _box(parent, QMessageBox.Icon.Information, "SupportNet can't open your data", message)
-    use = box.addButton("Use your recovery key…", QMessageBox.ButtonRole.AcceptRole)
-    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-    use.setAccessibleName("Use your recovery key")
-    quit_button.setAccessibleName("Quit")
+    title = _("SupportNet can't open your data")
+    box = _box(parent, QMessageBox.Icon.Information, title, message)
+    use = box.addButton(_("Use your recovery key…"), QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
+    use.setAccessibleName(_("Use your recovery key"))
+    quit_button.setAccessibleName(_("Quit"))
     box.setDefaultButton(use)
     box.setEscapeButton(quit_button)
     box.exec()
@@ -171,17 +182,21 @@ def offer_recovery_unlock(parent: QWidget | None, message: str) -> bool:
 
 def about_text(version: str, data_location: str, key_location: str) -> str:
     """What the About box says, as plain text."""
-    return (
-        f"{APP_NAME} {version}\n\n"
-        "Map your support network and plan gentle reach-outs. Everything stays on this "
-        "computer, encrypted; nothing is sent anywhere.\n\n"
-        f"Your data is kept in:\n{data_location}\n\n"
-        f"Its key is kept in:\n{key_location}"
+    return "\n\n".join(
+        [
+            f"{APP_NAME} {version}",
+            _(
+                "Map your support network and plan gentle reach-outs. Everything stays on this "
+                "computer, encrypted; nothing is sent anywhere."
+            ),
+            _("Your data is kept in:\n{location}").format(location=data_location),
+            _("Its key is kept in:\n{location}").format(location=key_location),
+        ]
     )
 
 
 def make_about_box(parent: QWidget | None, text: str) -> QMessageBox:
-    box = _box(parent, QMessageBox.Icon.Information, f"About {APP_NAME}", text)
+    box = _box(parent, QMessageBox.Icon.Information, _("About {app}").format(app=APP_NAME), text)
     _add_close(box)
     return box
 
@@ -201,17 +216,36 @@ def delete_question(
     """E.g. "Delete Sam? Their 2 plans and 37 check-ins will be deleted too. You can undo this.".
 
     ``teams`` says what it means for the care teams they are on (the services word it)."""
-    parts = []
-    if plans:
-        parts.append(amount(plans, "plan", "plans"))
-    if checkins:
-        parts.append(amount(checkins, "check-in", "check-ins"))
-    going = ""
-    if parts:
-        owner = "Its" if group else "Their"
-        going = f" {owner} {' and '.join(parts)} will be deleted too."
-    on_teams = f" {teams}" if teams else ""
-    return f"Delete {name}?{going}{on_teams} You can undo this."
+    sentences = [_("Delete {name}?").format(name=name)]
+    things = ""
+    if plans and checkins:
+        # Translators: "2 plans and 37 check-ins" (each already counted in its own words).
+        things = _("{plans} and {checkins}").format(
+            plans=amount(plans, "plan", "plans"),
+            checkins=amount(checkins, "check-in", "check-ins"),
+        )
+    elif plans:
+        things = amount(plans, "plan", "plans")
+    elif checkins:
+        things = amount(checkins, "check-in", "check-ins")
+    if things:
+        total = plans + checkins
+        if group:
+            # Translators: a group's plans and check-ins ("Its 2 plans…"); the count
+            # chooses the verb ("Its plan will…", "Its 2 plans will…").
+            going = ngettext(
+                "Its {things} will be deleted too.", "Its {things} will be deleted too.", total
+            )
+        else:
+            # Translators: a person's plans and check-ins ("Their 2 plans…").
+            going = ngettext(
+                "Their {things} will be deleted too.", "Their {things} will be deleted too.", total
+            )
+        sentences.append(going.format(things=things))
+    if teams:
+        sentences.append(teams)
+    sentences.append(_("You can undo this."))
+    return " ".join(sentences)
 
 
 def confirm_delete(
@@ -227,10 +261,10 @@ def confirm_delete(
     care teams they are on. Cancel is the default."""
     return confirm(
         parent,
-        "Delete from your network",
+        _("Delete from your network"),
         delete_question(name, plans, checkins, group=group, teams=teams),
-        yes_text=f"Delete {name}",
-        no_text="Keep",
+        yes_text=_("Delete {name}").format(name=name),
+        no_text=_("Keep"),
     )
 
 
@@ -238,20 +272,26 @@ def confirm_discard(parent: QWidget | None, what: str) -> bool:
     """Ask before closing an editor that holds changes. Keep editing is the default."""
     return confirm(
         parent,
-        "Close without saving?",
-        f"You've made changes to {what} that aren't saved yet.",
-        yes_text="Close without saving",
-        no_text="Keep editing",
+        _("Close without saving?"),
+        # Translators: {what} names the thing edited, e.g. "Sam" or "this plan".
+        _("You've made changes to {what} that aren't saved yet.").format(what=what),
+        yes_text=_("Close without saving"),
+        no_text=_("Keep editing"),
     )
 
 
 #: File dialog filters for exporting the map, and the format each one means.
 EXPORT_FILTERS = {
-    "PNG image (*.png)": ("png", None),
-    "SVG drawing (*.svg)": ("svg", None),
-    "PDF, A4 paper (*.pdf)": ("pdf", "A4"),
-    "PDF, US Letter paper (*.pdf)": ("pdf", "Letter"),
+    N_("PNG image (*.png)"): ("png", None),
+    N_("SVG drawing (*.svg)"): ("svg", None),
+    N_("PDF, A4 paper (*.pdf)"): ("pdf", "A4"),
+    N_("PDF, US Letter paper (*.pdf)"): ("pdf", "Letter"),
 }
+
+
+def export_filters() -> dict[str, tuple[str, str | None]]:
+    """:data:`EXPORT_FILTERS` as the file dialog shows them, in the person's language."""
+    return {_(shown): meant for shown, meant in EXPORT_FILTERS.items()}
 
 
 def ask_pdf_path(parent: QWidget | None, title: str, directory: str, name: str) -> Path | None:
@@ -260,7 +300,7 @@ def ask_pdf_path(parent: QWidget | None, title: str, directory: str, name: str) 
     from PySide6.QtWidgets import QFileDialog
 
     start = str(Path(directory) / name) if directory else name
-    chosen, _filter = QFileDialog.getSaveFileName(parent, title, start, "PDF (*.pdf)")
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, start, _("PDF (*.pdf)"))
     if not chosen:
         return None
     final = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
@@ -274,10 +314,12 @@ def may_replace(parent: QWidget | None, chosen: str, final: Path) -> bool:
         return True
     return confirm(
         parent,
-        "Replace the file?",
-        f"There is already a file called {final.name} in {final.parent}. Replace it?",
-        yes_text="Replace it",
-        no_text="Keep it",
+        _("Replace the file?"),
+        _("There is already a file called {name} in {folder}. Replace it?").format(
+            name=final.name, folder=final.parent
+        ),
+        yes_text=_("Replace it"),
+        no_text=_("Keep it"),
     )
 
 
@@ -295,7 +337,7 @@ def ask_export_path(
 
     start = str(Path(directory) / f"{suggested_name}.png")
     path, chosen = QFileDialog.getSaveFileName(
-        parent, "Export the map", start, ";;".join(EXPORT_FILTERS)
+        parent, _("Export the map"), start, ";;".join(export_filters())
     )
     if not path:
         return None
@@ -307,7 +349,7 @@ def export_choice(path: str, chosen_filter: str) -> tuple[str, str, str | None]:
     """The format and page size meant by a file name and the filter picked beside it."""
     from pathlib import Path
 
-    suffix, page = EXPORT_FILTERS.get(chosen_filter, ("png", None))
+    suffix, page = export_filters().get(chosen_filter, ("png", None))
     typed = Path(path).suffix.lower().lstrip(".")
     if typed in ("png", "svg", "pdf"):
         if typed != suffix:

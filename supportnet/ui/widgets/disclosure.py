@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from supportnet.i18n import _
+
 
 class Disclosure(QWidget):
     """``text`` on a button (its "&" letter opens it); :attr:`body` holds the hidden section.
@@ -48,5 +50,7 @@ class Disclosure(QWidget):
         self.body.setVisible(shown)
         self.button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         # A screen reader hears whether the section is open, as the arrow shows it.
-        self.button.setAccessibleDescription("Shown" if shown else "Hidden")
-        self.button.setToolTip("Hide the less common options" if shown else "Show more options")
+        self.button.setAccessibleDescription(_("Shown") if shown else _("Hidden"))
+        self.button.setToolTip(
+            _("Hide the less common options") if shown else _("Show more options")
+        )

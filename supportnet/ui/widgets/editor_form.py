@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _, ngettext
 from supportnet.model.errors import Problem, SupportNetError, ValidationError
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.buttons import button_row, push_button, save_button
@@ -30,26 +31,27 @@ from supportnet.ui.widgets.field_message import FieldMessage
 
 #: How long typing must pause before the form is checked again.
 CHECK_DELAY_MS = 300
-SAVE_ERROR_TITLE = "SupportNet couldn't save that"
+SAVE_ERROR_TITLE = N_("SupportNet couldn't save that")
 
-#: How each field is named in "Check … to save".
-FIELD_NAMES = {
-    "name": "the name",
-    "nickname": "the nickname",
-    "pronouns": "the pronouns",
-    "circle": "the circle",
-    "domain": "the part of life",
-    "direction": "the direction of help",
-    "support_types": "the kinds of support",
-    "channels": "the ways to reach them",
-    "best_times": "the best times",
-    "notes": "the notes",
-    "tags": "the tags",
-    "kind": "the kind of group",
-    "meeting_schedule": "when it meets",
-    "place": "the place",
-    "link": "the link",
+#: "Check … to save" for each field, whole (German puts the field's words elsewhere).
+SAVE_HINTS = {
+    "name": N_("Check the name to save"),
+    "nickname": N_("Check the nickname to save"),
+    "pronouns": N_("Check the pronouns to save"),
+    "circle": N_("Check the circle to save"),
+    "domain": N_("Check the part of life to save"),
+    "direction": N_("Check the direction of help to save"),
+    "support_types": N_("Check the kinds of support to save"),
+    "channels": N_("Check the ways to reach them to save"),
+    "best_times": N_("Check the best times to save"),
+    "notes": N_("Check the notes to save"),
+    "tags": N_("Check the tags to save"),
+    "kind": N_("Check the kind of group to save"),
+    "meeting_schedule": N_("Check when it meets to save"),
+    "place": N_("Check the place to save"),
+    "link": N_("Check the link to save"),
 }
+CHECK_THE_FORM = N_("Check the form to save")
 
 
 def save_hint(problems: Sequence[Problem]) -> str:
@@ -58,12 +60,15 @@ def save_hint(problems: Sequence[Problem]) -> str:
         return ""
     first = problems[0]
     if first.field == "name" and first.message.startswith("Please add"):
-        hint = "Add a name to save"
+        hint = _("Add a name to save")
     else:
-        hint = f"Check {FIELD_NAMES.get(first.field, 'the form')} to save"
+        hint = _(SAVE_HINTS.get(first.field, CHECK_THE_FORM))
     others = len({p.field for p in problems} - {first.field})
     if others:
-        hint += f" (and {others} more {'thing' if others == 1 else 'things'} above)"
+        # Translators: {hint} is "Check the name to save" or the like.
+        hint = ngettext(
+            "{hint} (and {n} more thing above)", "{hint} (and {n} more things above)", others
+        ).format(hint=hint, n=others)
     return hint
 
 
@@ -121,9 +126,9 @@ class EditorDialog(QDialog):
 
         self.save_button = save_button(self.save)
         # Unlike the small dialogs' Cancel, this one stays auto-default, as it always was.
-        self.cancel_button = push_button("Cancel", "Cancel", on_click=self.reject)
+        self.cancel_button = push_button(_("Cancel"), _("Cancel"), on_click=self.reject)
         self.save_hint = QLabel()
-        self.save_hint.setAccessibleName("Why Save is not available yet")
+        self.save_hint.setAccessibleName(_("Why Save is not available yet"))
         self.save_hint.setWordWrap(True)
         self.save_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.save_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -151,8 +156,8 @@ class EditorDialog(QDialog):
         bottom = QVBoxLayout()
         bottom.setSpacing(2)
         notes, tags = self.notes_field, self.tags_field  # type: ignore[attr-defined]
-        add_field(bottom, "No&tes", notes, self.message_for("notes", "Notes: message"))
-        add_field(bottom, "Ta&gs", tags, self.message_for("tags", "Tags: message"))
+        add_field(bottom, _("No&tes"), notes, self.message_for("notes", _("Notes: message")))
+        add_field(bottom, _("Ta&gs"), tags, self.message_for("tags", _("Tags: message")))
 
         layout = form_layout(self)
         layout.addWidget(heading)
@@ -235,13 +240,13 @@ class EditorDialog(QDialog):
             self._show_problems(exc.problems)
             return
         except SupportNetError as exc:
-            dialogs.show_error(self, exc.message, title=SAVE_ERROR_TITLE)
+            dialogs.show_error(self, exc.message, title=_(SAVE_ERROR_TITLE))
             return
         except OSError as exc:
             dialogs.show_error(
                 self,
-                f"Your changes are still here. The computer said: {exc}",
-                title=SAVE_ERROR_TITLE,
+                _("Your changes are still here. The computer said: {error}").format(error=exc),
+                title=_(SAVE_ERROR_TITLE),
             )
             return
         self._initial = self.build()

@@ -23,10 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.network import ChannelKind, ContactChannel, SupportType
 from supportnet.ui.widgets.editor_form import keep_height
 
-CRISIS_TEXT = "Okay to contact in a crisis"
+CRISIS_TEXT = N_("Okay to contact in a crisis")
+#: Each kind of support's checkbox: its name, then what it means (whole, for German's nouns).
+SUPPORT_CHECK_TEXT = {
+    SupportType.EMOTIONAL: N_("Emotional — listening and empathy"),
+    SupportType.PRACTICAL: N_("Practical — rides, meals, errands"),
+    SupportType.INFORMATIONAL: N_("Advice — information and advice"),
+    SupportType.COMPANIONSHIP: N_("Company — doing things together, distraction"),
+}
 
 
 class EnumCombo(QComboBox):
@@ -69,18 +77,21 @@ class SupportChecks(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Kinds of support")
+        self.setAccessibleName(_("Kinds of support"))
         self.boxes: dict[SupportType, QCheckBox] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         for support in SupportType:
             if support is SupportType.CRISIS:
-                text = CRISIS_TEXT
+                text = _(CRISIS_TEXT)
                 box = QCheckBox(text)
                 box.setAccessibleName(text)
             else:
-                box = QCheckBox(f"{support.label} — {support.description.lower()}")
+                said = SUPPORT_CHECK_TEXT.get(support)
+                box = QCheckBox(
+                    _(said) if said else f"{support.label} — {support.description.lower()}"
+                )
                 box.setAccessibleName(support.label)
                 box.setAccessibleDescription(support.description)
             box.toggled.connect(self.changed)
@@ -106,16 +117,16 @@ class _ChannelRow:
     """The widgets of one way to reach someone."""
 
     def __init__(self, number: int) -> None:
-        self.kind = enum_combo(f"Way {number}: how", ChannelKind)
+        self.kind = enum_combo(_("Way {number}: how").format(number=number), ChannelKind)
         self.value = QLineEdit()
-        self.value.setPlaceholderText("Number, address or handle")
+        self.value.setPlaceholderText(_("Number, address or handle"))
         self.value.setMinimumWidth(self.value.fontMetrics().averageCharWidth() * 18)
-        self.value.setToolTip("Optional: a number, an address or a handle")
-        self.value.setAccessibleName(f"Way {number}: details")
-        self.preferred = QRadioButton("Preferred")
-        self.preferred.setAccessibleName(f"Way {number}: preferred")
-        self.remove = QPushButton("Remove")
-        self.remove.setAccessibleName(f"Remove way {number}")
+        self.value.setToolTip(_("Optional: a number, an address or a handle"))
+        self.value.setAccessibleName(_("Way {number}: details").format(number=number))
+        self.preferred = QRadioButton(_("Preferred"))
+        self.preferred.setAccessibleName(_("Way {number}: preferred").format(number=number))
+        self.remove = QPushButton(_("Remove"))
+        self.remove.setAccessibleName(_("Remove way {number}").format(number=number))
 
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.kind, self.value, self.preferred, self.remove)
@@ -132,7 +143,7 @@ class ChannelsEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Ways to reach them")
+        self.setAccessibleName(_("Ways to reach them"))
         self.rows: list[_ChannelRow] = []
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
@@ -140,10 +151,10 @@ class ChannelsEditor(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(8)
         self._grid.setColumnStretch(1, 1)
-        self.empty_label = QLabel("No ways to reach them noted yet.")
+        self.empty_label = QLabel(_("No ways to reach them noted yet."))
         self.empty_label.setAccessibleName(self.empty_label.text())
-        self.add_button = QPushButton("&Add a way to reach them")
-        self.add_button.setAccessibleName("Add a way to reach them")
+        self.add_button = QPushButton(_("&Add a way to reach them"))
+        self.add_button.setAccessibleName(_("Add a way to reach them"))
         self.add_button.clicked.connect(self._add_clicked)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
@@ -209,10 +220,10 @@ class ChannelsEditor(QWidget):
         for number, row in enumerate(self.rows, start=1):
             for column, widget in enumerate(row.widgets()):
                 self._grid.addWidget(widget, number - 1, column)
-            row.kind.setAccessibleName(f"Way {number}: how")
-            row.value.setAccessibleName(f"Way {number}: details")
-            row.preferred.setAccessibleName(f"Way {number}: preferred")
-            row.remove.setAccessibleName(f"Remove way {number}")
+            row.kind.setAccessibleName(_("Way {number}: how").format(number=number))
+            row.value.setAccessibleName(_("Way {number}: details").format(number=number))
+            row.preferred.setAccessibleName(_("Way {number}: preferred").format(number=number))
+            row.remove.setAccessibleName(_("Remove way {number}").format(number=number))
             for widget in row.widgets():
                 if previous is not None:
                     QWidget.setTabOrder(previous, widget)

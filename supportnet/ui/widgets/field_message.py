@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
 
+from supportnet.i18n import pgettext
+
 
 class FieldMessage(QWidget):
     """A short message under a field: an icon and words, never colour alone. Hidden if empty."""
@@ -17,7 +19,7 @@ class FieldMessage(QWidget):
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
         self._icon.setPixmap(icon.pixmap(QSize(size, size)))
         self._icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self._icon.setAccessibleName("Note")
+        self._icon.setAccessibleName(pgettext("a notice beside a field", "Note"))
         self._text = QLabel()
         self._text.setWordWrap(True)
         self._text.setTextFormat(Qt.TextFormat.PlainText)

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.ui.widgets.buttons import push_button
 
-CLEAR_FILTERS = "Show everyone"
+CLEAR_FILTERS = N_("Show everyone")
 
 
 class ListArea(QStackedWidget):
@@ -31,12 +32,14 @@ class ListArea(QStackedWidget):
         """``also``: a second button beside "Clear filters", shown by the page when it fits."""
         super().__init__()
         self.view = view
-        self.message = centred_label("", f"{accessible_name}: message", plain=True, larger=True)
-        self.more = centred_label("", f"{accessible_name}: more", plain=True)
+        # Translators: {list} is the list's own name, e.g. "People".
+        message_name = _("{list}: message").format(list=accessible_name)
+        self.message = centred_label("", message_name, plain=True, larger=True)
+        self.more = centred_label("", _("{list}: more").format(list=accessible_name), plain=True)
         self.clear_button = push_button(
-            CLEAR_FILTERS,
-            CLEAR_FILTERS,
-            tip="Clear the search and set every filter back to “Any”",
+            _(CLEAR_FILTERS),
+            _(CLEAR_FILTERS),
+            tip=_("Clear the search and set every filter back to “Any”"),
         )
         holder = empty_state(self.message, self.more, button=self.clear_button, also=also)
         self._holder = holder

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.days import long_date
 from supportnet.model.network import Circle, Group, Person, SupportType
 from supportnet.scheduling.phrasing import since_phrase
@@ -33,7 +34,7 @@ DOMAIN_ROLE = Qt.ItemDataRole.UserRole + 4
 #: The row's support types, a frozenset of :class:`SupportType`.
 SUPPORT_ROLE = Qt.ItemDataRole.UserRole + 5
 
-NO_CONTACT_TEXT = "Nothing logged yet"
+NO_CONTACT_TEXT = N_("Nothing logged yet")
 
 _CIRCLE_ORDER = {circle: i for i, circle in enumerate(Circle)}
 _SUPPORT_ORDER = {support: i for i, support in enumerate(SupportType)}
@@ -85,6 +86,7 @@ class DayTreeModel(QAbstractItemModel):
     Subclasses say how many lines a day has (:meth:`_child_count`), their flags and data.
     """
 
+    #: The column titles, marked with ``N_`` (translated when shown).
     HEADERS: tuple[str, ...] = ()
 
     def _day_count(self) -> int:
@@ -118,12 +120,13 @@ class DayTreeModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        return header_text(self.HEADERS, section, orientation, role)
+        return header_text([_(h) for h in self.HEADERS], section, orientation, role)
 
 
 class TableModel(QAbstractTableModel):
     """Shared plumbing: fixed headers, read-only cells, one row per domain object."""
 
+    #: The column titles, marked with ``N_`` (translated when shown).
     HEADERS: tuple[str, ...] = ()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -135,7 +138,7 @@ class TableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        return header_text(self.HEADERS, section, orientation, role)
+        return header_text([_(h) for h in self.HEADERS], section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -244,7 +247,7 @@ class PeopleTableModel(_MemberTableModel):
     COL_DOMAIN = 2
     COL_SUPPORT = 3
     COL_LAST_CONTACT = 4
-    HEADERS = ("Name", "Circle", "Part of life", "Support", "Last in touch")
+    HEADERS = (N_("Name"), N_("Circle"), N_("Part of life"), N_("Support"), N_("Last in touch"))
 
     def __init__(
         self, parent: QObject | None = None, *, clock: Callable[[], datetime] | None = None
@@ -319,7 +322,7 @@ class PeopleTableModel(_MemberTableModel):
         if column == self.COL_LAST_CONTACT:
             if person.id is not None and person.id in self._since:
                 return self._since[person.id]
-            return NO_CONTACT_TEXT
+            return _(NO_CONTACT_TEXT)
         return None
 
     def _sort_key(self, person: Person, column: int) -> Any:
@@ -335,11 +338,14 @@ class PeopleTableModel(_MemberTableModel):
     def _accessible(self, person: Person, column: int) -> str | None:
         if column == self.COL_SUPPORT:
             text = support_text(person.support_types)
-            return f"Support: {text}" if text else "No kinds of support noted"
+            return (
+                _("Support: {kinds}").format(kinds=text) if text else _("No kinds of support noted")
+            )
         if column == self.COL_LAST_CONTACT:
             if person.id is not None and person.id in self._since:
-                return f"Last in touch {self._since[person.id]}"
-            return "No contact logged yet"
+                # Translators: {since} is e.g. "3 days ago".
+                return _("Last in touch {since}").format(since=self._since[person.id])
+            return _("No contact logged yet")
         return self._display(person, column)
 
     def _tooltip(self, person: Person, column: int) -> str | None:
@@ -355,7 +361,8 @@ class PeopleTableModel(_MemberTableModel):
             if last is None:
                 return None
             # On the computer's own clock, as ever (not the person's zone setting).
-            return f"Last in touch on {long_date(last.astimezone().date(), year=True)}"
+            on = long_date(last.astimezone().date(), year=True)
+            return _("Last in touch on {date}").format(date=on)
         return None
 
 
@@ -366,7 +373,7 @@ class GroupsTableModel(_MemberTableModel):
     COL_KIND = 1
     COL_CIRCLE = 2
     COL_MEETING = 3
-    HEADERS = ("Name", "Kind", "Circle", "Meets")
+    HEADERS = (N_("Name"), N_("Kind"), N_("Circle"), N_("Meets"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -397,8 +404,8 @@ class GroupsTableModel(_MemberTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == self.COL_MEETING:
                 if group.meeting_schedule:
-                    return f"Meets {group.meeting_schedule}"
-                return "No meeting times noted"
+                    return _("Meets {when}").format(when=group.meeting_schedule)
+                return _("No meeting times noted")
             return self._display(group, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_CIRCLE:
             return group.circle.description

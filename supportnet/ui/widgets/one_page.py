@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from supportnet.i18n import _
 from supportnet.safety.crisis_lines import contact_text
 from supportnet.services.files import replace_by_writing
 
@@ -98,7 +99,8 @@ def render_one_page(
     scale = min(1.0, area.height() / height) if height > 0 else 1.0
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError(f"Couldn't start drawing {what}.")
+        # Translators: {what} names the page, e.g. "the plan" or "the rota".
+        raise OSError(_("Couldn't start drawing {what}.").format(what=what))
     try:
         painter.scale(scale, scale)
         document.drawContents(painter, QRectF(0, 0, area.width() / scale, area.height() / scale))
@@ -127,7 +129,7 @@ def write_one_page_pdf(
         writer.setCreator("SupportNet")
         render(writer)
         if temp.stat().st_size == 0:
-            raise OSError(f"Couldn't write the PDF to {path}.")
+            raise OSError(_("Couldn't write the PDF to {path}.").format(path=path))
 
     replace_by_writing(path, write, mode=0o600)
 
@@ -154,15 +156,19 @@ def crisis_rows(help: CountryHelp) -> list[str]:
     """The crisis lines for the country as lines of rich text (pages and prints share them)."""
     rows = []
     if help.known:
-        rows.append(f"<b>If you need to talk to someone now ({esc(help.name)})</b>")
+        # Translators: {country} is the country's name.
+        heading = _("If you need to talk to someone now ({country})").format(country=help.name)
+        rows.append(f"<b>{esc(heading)}</b>")
         for line in help.lines:
             contacts = " &middot; ".join(esc(contact_text(c)) for c in line.contacts)
             hours = f" <i>({esc(line.hours)})</i>" if line.hours else ""
             rows.append(f"<b>{esc(line.name)}</b>: {contacts}{hours}")
         if help.emergency:
-            rows.append(f"In an emergency, call <b>{esc(help.emergency)}</b>.")
+            # Translators: {number} is the emergency number, printed in bold.
+            said = esc(_("In an emergency, call {number}."))
+            rows.append(said.format(number=f"<b>{esc(help.emergency)}</b>"))
     else:
-        rows.append("<b>If you need to talk to someone now</b>")
+        rows.append(f"<b>{esc(_('If you need to talk to someone now'))}</b>")
         rows.append(esc(help.guidance))
     return rows
 
