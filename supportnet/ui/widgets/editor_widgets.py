@@ -187,7 +187,7 @@ class ChannelsEditor(QWidget):
         row.kind.currentIndexChanged.connect(self.changed)
         row.value.textChanged.connect(self.changed)
         row.preferred.toggled.connect(self.changed)
-        row.remove.clicked.connect(lambda _=False, r=row: self._remove(r))
+        row.remove.clicked.connect(lambda _checked=False, r=row: self._remove(r))
         self.rows.append(row)
         self._relayout()
         if announce:
