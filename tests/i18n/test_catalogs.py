@@ -25,6 +25,10 @@ ROUTED = (
     "supportnet/safety/crisis_lines.py",
     "supportnet/cli/crisis_commands.py",
     "supportnet/ui/hard_day/",
+    "supportnet/ui/safety/",
+    "supportnet/ui/care/",
+    "supportnet/ui/calendar/",
+    "supportnet/ui/caldav/",
 )
 GERMAN = translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po"
 
