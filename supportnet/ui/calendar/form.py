@@ -161,11 +161,16 @@ class ExportForm(QDialog):
                 self.circle_combo.count() - 1, circle.description, Qt.ItemDataRole.ToolTipRole
             )
         self.circle_combo.setEnabled(False)
-        circle_row = QHBoxLayout()
-        circle_row.setSpacing(8)
+        # The circle under its choice, as the chosen people are: longer words (German)
+        # keep their room in a narrow column.
+        circle_row = QVBoxLayout()
+        circle_row.setSpacing(4)
         circle_row.addWidget(self.circle_radio)
-        circle_row.addWidget(self.circle_combo)
-        circle_row.addStretch(1)
+        combo_row = QHBoxLayout()
+        combo_row.setContentsMargins(indent, 0, 0, 0)
+        combo_row.addWidget(self.circle_combo)
+        combo_row.addStretch(1)
+        circle_row.addLayout(combo_row)
         # Care teams' supporters, each given their own part of a rota (none: not offered).
         self.supporter_choice: SupporterChoice | None = None
         if self._supporter_teams:

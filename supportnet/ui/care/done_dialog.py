@@ -163,6 +163,7 @@ class DoneDialog(QDialog):
         when_how.addWidget(buddy_label(_("W&hen"), self.time_field), 0, 0)
         # Translators: before the time field, "Thursday 3 December, at [18:00]".
         self.day_label = QLabel(_("{day}, at").format(day=day_text))
+        self.day_label.setWordWrap(True)
         when_how.addLayout(_left(self.day_label, self.time_field), 1, 0)
         when_how.addWidget(buddy_label(_("H&ow"), self.channel_combo), 0, 1)
         when_how.addLayout(_left(self.channel_combo), 1, 1)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -230,6 +231,9 @@ class EntryDialog(QDialog):
             on_click=self._choose_other,
         )
         self.choose_button.setVisible(choose is not None)
+        # Never narrower than their words (German runs longer): the dialog widens instead.
+        for button in (self.choose_button, self.unlink_button):
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, button.sizePolicy().verticalPolicy())
         self.save_button = push_button(_("Save"), _("Save"), default=True, on_click=self.accept)
 
         layout = QVBoxLayout(self)
@@ -246,6 +250,8 @@ class EntryDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(button_row(self.save_button, cancel_button(self)))
         use_width(self, DialogWidth.SMALL)
+        # Wider when its buttons' words need it (German runs longer).
+        self.setMinimumWidth(max(self.minimumWidth(), layout.minimumSize().width()))
         self.resize(self.minimumWidth(), 220)
         self._show_link()
         self.field.setFocus()

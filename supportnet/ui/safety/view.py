@@ -35,6 +35,8 @@ class SafetyPlanPageView(QWidget):
 
         self.title_label = QLabel(title)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Longer words (German) wrap rather than push the buttons off.
+        self.title_label.setWordWrap(True)
         self.title_label.setAccessibleName(title)
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
