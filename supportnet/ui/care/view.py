@@ -164,7 +164,7 @@ class CareTeamPageView(QWidget):
             self.tree,
             model,
             _("Check-ins, day by day"),
-            {WeekModel.COL_WHEN: 20, WeekModel.COL_WHO: 22, WeekModel.COL_HOW: 16},
+            {WeekModel.COL_WHEN: 24, WeekModel.COL_WHO: 22, WeekModel.COL_HOW: 16},
         )
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
@@ -301,8 +301,9 @@ class CareTeamPageView(QWidget):
         gap_row.setSpacing(6)
         gap_row.addWidget(self.gap_label)
         gap_row.addWidget(self.gap_spin)
-        gap_row.addWidget(self.gap_after)
-        gap_row.addStretch(1)
+        # The words after the number wrap, so a longer language keeps the column's width.
+        self.gap_after.setWordWrap(True)
+        gap_row.addWidget(self.gap_after, 1)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
