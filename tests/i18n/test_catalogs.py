@@ -30,6 +30,10 @@ ROUTED = (
     "supportnet/ui/undo/",
     "supportnet/ui/app.py",
     "supportnet/ui/app_icon.py",
+    "supportnet/ui/safety/",
+    "supportnet/ui/care/",
+    "supportnet/ui/calendar/",
+    "supportnet/ui/caldav/",
 )
 GERMAN = translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po"
 

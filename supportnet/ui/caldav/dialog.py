@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.calendar import DEFAULT_WEEKS, ExportOptions, Privacy, export_explanation
+from supportnet.i18n import N_, _
 from supportnet.model.errors import ServerPasswordError, SupportNetError
 from supportnet.services.caldav_publish import CalendarPublishing, Published, check_target
 from supportnet.ui.shell.background import Background
@@ -35,21 +36,22 @@ from supportnet.ui.widgets.dialogs import DialogWidth, dialog_width
 from supportnet.ui.widgets.editor_form import form_layout
 from supportnet.ui.widgets.labels import announce, buddy_label, quiet, title_label
 
-TITLE = "Publish to a calendar server"
-INTRO = (
+TITLE = N_("Publish to a calendar server")
+INTRO = N_(
     "Put check-ins on a calendar you already have (Nextcloud, Fastmail, iCloud and other "
     "CalDAV servers), so changes reach everyone who follows it. SupportNet connects to "
     "this server only when you press Publish. Your own events on that calendar are left "
     "alone."
 )
-ADDRESS_HINT = "https://server/…/calendars/you/check-ins/"
-PASSWORD_NOTE = "Kept in your system keyring, never in SupportNet's data."
-KEPT = "Kept in your keyring"
-NO_TEAMS = "A care team's supporters appear here once you have a team."
-WORKING = "Publishing to {host}… this can take a moment."
-CHOOSE_SUPPORTER = "Choose a team and one of its supporters, or publish your own plans."
-UNEXPECTED = "Something went wrong inside SupportNet; nothing was published."
-NOT_KEPT = " The keyring couldn't keep the password, so it will be asked for next time."
+# Translators: an example of a calendar's address on a CalDAV server.
+ADDRESS_HINT = N_("https://server/…/calendars/you/check-ins/")
+PASSWORD_NOTE = N_("Kept in your system keyring, never in SupportNet's data.")
+KEPT = N_("Kept in your keyring")
+NO_TEAMS = N_("A care team's supporters appear here once you have a team.")
+WORKING = N_("Publishing to {host}… this can take a moment.")
+CHOOSE_SUPPORTER = N_("Choose a team and one of its supporters, or publish your own plans.")
+UNEXPECTED = N_("Something went wrong inside SupportNet; nothing was published.")
+NOT_KEPT = N_("The keyring couldn't keep the password, so it will be asked for next time.")
 
 
 class PublishDialog(QDialog):
@@ -76,25 +78,25 @@ class PublishDialog(QDialog):
         self._clock = clock
         self._background = background or Background(self)
         self._teams = publishing.teams()
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         self.setModal(True)
 
-        intro = QLabel(INTRO)
+        intro = QLabel(_(INTRO))
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
 
         self.url_field = QLineEdit()
-        self.url_field.setAccessibleName("Calendar address")
-        self.url_field.setPlaceholderText(ADDRESS_HINT)
+        self.url_field.setAccessibleName(_("Calendar address"))
+        self.url_field.setPlaceholderText(_(ADDRESS_HINT))
         self.user_field = QLineEdit()
-        self.user_field.setAccessibleName("User name")
+        self.user_field.setAccessibleName(_("User name"))
         self.password_field = QLineEdit()
-        self.password_field.setAccessibleName("Password")
+        self.password_field.setAccessibleName(_("Password"))
         self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
-        password_note = quiet(QLabel(PASSWORD_NOTE))
+        password_note = quiet(QLabel(_(PASSWORD_NOTE)))
         self.privacy_combo = QComboBox()
-        self.privacy_combo.setAccessibleName("What the events say")
+        self.privacy_combo.setAccessibleName(_("What the events say"))
         for level in Privacy:
             self.privacy_combo.addItem(level.label, level)
             self.privacy_combo.setItemData(
@@ -104,14 +106,14 @@ class PublishDialog(QDialog):
             )
 
         form = QFormLayout()
-        form.addRow(buddy_label("Calendar &address:", self.url_field), self.url_field)
-        form.addRow(buddy_label("&User name:", self.user_field), self.user_field)
-        form.addRow(buddy_label("Pass&word:", self.password_field), self.password_field)
+        form.addRow(buddy_label(_("Calendar &address:"), self.url_field), self.url_field)
+        form.addRow(buddy_label(_("&User name:"), self.user_field), self.user_field)
+        form.addRow(buddy_label(_("Pass&word:"), self.password_field), self.password_field)
         form.addRow("", password_note)
-        form.addRow(buddy_label("Events &say:", self.privacy_combo), self.privacy_combo)
+        form.addRow(buddy_label(_("Events &say:"), self.privacy_combo), self.privacy_combo)
 
         layout = form_layout(self)
-        layout.addWidget(title_label(TITLE))
+        layout.addWidget(title_label(_(TITLE)))
         layout.addWidget(intro)
         layout.addSpacing(4)
         layout.addLayout(form)
@@ -122,12 +124,14 @@ class PublishDialog(QDialog):
         self.outcome = QLabel("")
         self.outcome.setWordWrap(True)
         self.outcome.setTextFormat(Qt.TextFormat.PlainText)
-        self.outcome.setAccessibleName("Outcome")
+        self.outcome.setAccessibleName(_("Outcome"))
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.publish_button = push_button(
-            "&Publish", "Publish", default=True, auto_default=True, on_click=self.publish
+            _("&Publish"), _("Publish"), default=True, auto_default=True, on_click=self.publish
         )
-        self.close_button = push_button("Close", "Close", auto_default=False, on_click=self.reject)
+        self.close_button = push_button(
+            _("Close"), _("Close"), auto_default=False, on_click=self.reject
+        )
         layout.addLayout(message_row(self.outcome, self.publish_button, self.close_button))
 
         url, user = publishing.saved_account()
@@ -146,19 +150,19 @@ class PublishDialog(QDialog):
     def _build_whom(self) -> QVBoxLayout:
         box = QVBoxLayout()
         box.setSpacing(4)
-        box.addWidget(QLabel("Publish for:"))
-        self.me_radio = QRadioButton("&Me: my own check-in plans")
-        self.me_radio.setAccessibleName("Publish for me: my own check-in plans")
-        self.supporter_radio = QRadioButton("A supporter on a care &team:")
-        self.supporter_radio.setAccessibleName("Publish for a supporter on a care team")
+        box.addWidget(QLabel(_("Publish for:")))
+        self.me_radio = QRadioButton(_("&Me: my own check-in plans"))
+        self.me_radio.setAccessibleName(_("Publish for me: my own check-in plans"))
+        self.supporter_radio = QRadioButton(_("A supporter on a care &team:"))
+        self.supporter_radio.setAccessibleName(_("Publish for a supporter on a care team"))
         self.whom_group = QButtonGroup(self)
         self.whom_group.addButton(self.me_radio)
         self.whom_group.addButton(self.supporter_radio)
         self.me_radio.setChecked(True)
         self.team_combo = QComboBox()
-        self.team_combo.setAccessibleName("Care team")
+        self.team_combo.setAccessibleName(_("Care team"))
         self.supporter_combo = QComboBox()
-        self.supporter_combo.setAccessibleName("Supporter")
+        self.supporter_combo.setAccessibleName(_("Supporter"))
         for team in self._teams:
             self.team_combo.addItem(team.name, team.uid)
         row = QHBoxLayout()
@@ -169,7 +173,7 @@ class PublishDialog(QDialog):
         box.addLayout(row)
         if not self._teams:
             self.supporter_radio.setEnabled(False)
-            box.addWidget(quiet(QLabel(NO_TEAMS)))
+            box.addWidget(quiet(QLabel(_(NO_TEAMS))))
         self.team_combo.currentIndexChanged.connect(self._fill_supporters)
         self.supporter_radio.toggled.connect(self._whom_changed)
         self._fill_supporters()
@@ -198,7 +202,7 @@ class PublishDialog(QDialog):
             kept = False
         else:
             kept = self._publishing.has_password(target)
-        self.password_field.setPlaceholderText(KEPT if kept else "")
+        self.password_field.setPlaceholderText(_(KEPT) if kept else "")
 
     def _say(self, text: str) -> None:
         self.outcome.setText(text)
@@ -225,7 +229,7 @@ class PublishDialog(QDialog):
             return
         typed = self.password_field.text() or None
         if typed is None and not self._publishing.has_password(target):
-            self._say("Type the password of the calendar account.")
+            self._say(_("Type the password of the calendar account."))
             self.password_field.setFocus()
             return
         privacy = self.privacy_combo.currentData()
@@ -234,7 +238,7 @@ class PublishDialog(QDialog):
         )
         whom = self.whom()
         if whom is not None and not all(whom):
-            self._say(CHOOSE_SUPPORTER)
+            self._say(_(CHOOSE_SUPPORTER))
             return
         now = self._clock()
         publishing = self._publishing
@@ -246,11 +250,11 @@ class PublishDialog(QDialog):
                 try:
                     publishing.keep_password(target, typed)
                 except ServerPasswordError:
-                    note = NOT_KEPT
+                    note = _(NOT_KEPT)
             return done, note
 
         self.publish_button.setEnabled(False)
-        self._say(WORKING.format(host=target.host))
+        self._say(_(WORKING).format(host=target.host))
         self._background.run(
             work, self._done, self._failed, receiver=self, if_gone=self._late_outcome()
         )
@@ -266,7 +270,7 @@ class PublishDialog(QDialog):
             if error is None:
                 status(result[0].summary)
             else:
-                status(error.message if isinstance(error, SupportNetError) else UNEXPECTED)
+                status(error.message if isinstance(error, SupportNetError) else _(UNEXPECTED))
 
         return tell
 
@@ -276,7 +280,10 @@ class PublishDialog(QDialog):
         if not note:
             self.password_field.clear()
         self._show_kept()
-        self._say(done.summary + note)
+        # Translators: what was published, then why the password will be asked for again.
+        self._say(
+            _("{summary} {note}").format(summary=done.summary, note=note) if note else done.summary
+        )
         self.published.emit(done)
 
     def _failed(self, error: BaseException) -> None:
@@ -284,5 +291,5 @@ class PublishDialog(QDialog):
         if isinstance(error, SupportNetError):
             self._say(error.message)
         else:
-            self._say(UNEXPECTED)
+            self._say(_(UNEXPECTED))
         self.published.emit(None)

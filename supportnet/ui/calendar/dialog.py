@@ -34,6 +34,7 @@ from supportnet.calendar import (
     ExportOptions,
     Privacy,
 )
+from supportnet.i18n import _, ngettext
 from supportnet.model.errors import ExportError, SupportNetError
 from supportnet.model.zones import zone_or_utc
 from supportnet.services import calendar_export
@@ -65,8 +66,8 @@ from supportnet.ui.calendar.texts import (
     STATE_WEEKS,
     TITLE,
     count_text,
-    events_text,
     normalise_path,
+    number,
     withdrawn_text,
 )
 from supportnet.ui.shell.background import Background
@@ -76,13 +77,15 @@ from supportnet.ui.widgets.labels import title_label
 
 def _confirmation(result: calendar_export.Exported | SupporterExport) -> str:
     """The status line after an export, e.g. "Exported 12 events to plans.ics"."""
-    return f"Exported {events_text(len(result.events))} to {result.path.name}"
+    n = len(result.events)
+    said = ngettext("Exported {n} event to {name}", "Exported {n} events to {name}", n)
+    return said.format(n=number(n), name=result.path.name)
 
 
 def ask_path(parent: QWidget | None, start: str) -> str:
     """Ask where to save the calendar file; "" if the person changed their mind."""
     path, _chosen = QFileDialog.getSaveFileName(
-        parent, "Save the calendar file", start, FILE_FILTER
+        parent, _("Save the calendar file"), start, _(FILE_FILTER)
     )
     return path
 
@@ -145,11 +148,11 @@ class ExportDialog(ExportForm):
         self.exported: calendar_export.Exported | SupporterExport | None = None
         self._targets = targets_with_plans(export)
 
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         self.setModal(True)
-        heading = title_label(TITLE)
-        intro = QLabel(INTRO)
+        heading = title_label(_(TITLE))
+        intro = QLabel(_(INTRO))
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -250,7 +253,7 @@ class ExportDialog(ExportForm):
             there = path is not None and path.is_file()
         except OSError:  # a name too long for the file system: said on Export
             there = False
-        self.exists_note.set_message(EXISTS_NOTE if there else "")
+        self.exists_note.set_message(_(EXISTS_NOTE) if there else "")
 
     def choose_path(self) -> None:
         path = self.target_path()
@@ -274,7 +277,7 @@ class ExportDialog(ExportForm):
         if problems:
             self.preview_model.set_events([], self._zone, today, options.privacy)
             self.count_label.setText("")
-            self.preview_area.show_message(FIX_FIRST)
+            self.preview_area.show_message(_(FIX_FIRST))
             self._update_export()
             return
         try:
@@ -304,26 +307,30 @@ class ExportDialog(ExportForm):
             return
         if self.withdrawn:
             # Nothing new, but a file that takes old events out of calendars is worth saving.
-            self.count_label.setText(f"No new events. {withdrawn_text(self.withdrawn)}")
+            self.count_label.setText(
+                _("No new events. {withdrawn}").format(withdrawn=withdrawn_text(self.withdrawn))
+            )
             self.preview_area.show_table()
             return
-        self.count_label.setText("No events will be written.")
+        self.count_label.setText(_("No events will be written."))
         if not self._targets:
-            self.preview_area.show_message(NO_PLANS, NO_PLANS_MORE)
+            self.preview_area.show_message(_(NO_PLANS), _(NO_PLANS_MORE))
         elif self._for_supporter() is not None:
-            self.preview_area.show_message(NOTHING_TO_WRITE, NOTHING_FOR_SUPPORTER)
+            self.preview_area.show_message(_(NOTHING_TO_WRITE), _(NOTHING_FOR_SUPPORTER))
         elif self.chosen_radio.isChecked() and not self.targets_model.checked():
-            self.preview_area.show_message(NOTHING_TO_WRITE, CHOOSE_SOME, can_clear=True)
+            self.preview_area.show_message(_(NOTHING_TO_WRITE), _(CHOOSE_SOME), can_clear=True)
         else:
             can_clear = not self.everyone_radio.isChecked()
-            self.preview_area.show_message(NOTHING_TO_WRITE, NOTHING_MORE, can_clear=can_clear)
+            self.preview_area.show_message(
+                _(NOTHING_TO_WRITE), _(NOTHING_MORE), can_clear=can_clear
+            )
 
     def _update_export(self) -> None:
         ok = bool(self.events or self.withdrawn) and not self._saving
         self.export_button.setEnabled(ok)
         nothing = not ok and not self._saving
         self.export_button.setToolTip(
-            "There's nothing to write with these choices." if nothing else ""
+            _("There's nothing to write with these choices.") if nothing else ""
         )
 
     # --- exporting -------------------------------------------------------------------------------
@@ -343,7 +350,7 @@ class ExportDialog(ExportForm):
         self.file_message.set_message("")
         path = self.target_path()
         if path is None:
-            self.file_message.set_message(NO_PATH)
+            self.file_message.set_message(_(NO_PATH))
             self.path_field.setFocus()
             return False
         self.path_field.setText(str(path))
@@ -374,7 +381,7 @@ class ExportDialog(ExportForm):
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
         self._update_export()
-        self.export_button.setText("Saving…" if saving else "&Export")
+        self.export_button.setText(_("Saving…") if saving else _("&Export"))
         if saving:
             self.done_message.set_message("")
 
@@ -384,16 +391,19 @@ class ExportDialog(ExportForm):
         self._set_saving(False)
         self.exported = result
         self.exists_note.set_message("")
-        count = events_text(len(result.events))
-        done = f"Saved {count} to {result.path}. You can import it into your calendar now."
+        n = len(result.events)
+        done = ngettext(
+            "Saved {n} event to {path}. You can import it into your calendar now.",
+            "Saved {n} events to {path}. You can import it into your calendar now.",
+            n,
+        ).format(n=number(n), path=result.path)
         if result.cancelled:
-            where = "of calendars that update by event (Google, Outlook, khal)"
-            done += f" {withdrawn_text(result.cancelled, where)}"
+            done = f"{done} {withdrawn_text(result.cancelled, by_event=True)}"
         self.done_message.set_message(done)
         self.folder_button.show()
         self._announce(done)
-        self.cancel_button.setText("Close")
-        self.cancel_button.setAccessibleName("Close")
+        self.cancel_button.setText(_("Close"))
+        self.cancel_button.setAccessibleName(_("Close"))
         # Done: Enter now closes; changing anything makes Export the default again.
         self.cancel_button.setDefault(True)
         self._remember(options, result.path)
@@ -408,7 +418,9 @@ class ExportDialog(ExportForm):
         folder = self.exported.path.parent
         if not self._open_folder(folder):
             self.done_message.set_message(
-                f"Couldn't open a file manager here; the file is in {folder}."
+                _("Couldn't open a file manager here; the file is in {folder}.").format(
+                    folder=folder
+                )
             )
 
     def _failed(self, error: BaseException) -> None:

@@ -40,6 +40,7 @@ from supportnet.calendar import (
     Privacy,
     Scope,
 )
+from supportnet.i18n import _
 from supportnet.model.network import Circle
 from supportnet.model.targets import TargetKey
 from supportnet.services.rota_export import TeamChoice
@@ -105,27 +106,27 @@ class ExportForm(QDialog):
             cards.addWidget(card, 1)
         section = QVBoxLayout()
         section.setSpacing(8)
-        section.addWidget(heading_label(PRIVACY_HEADING))
-        section.addWidget(_hint(PRIVACY_HINT))
+        section.addWidget(heading_label(_(PRIVACY_HEADING)))
+        section.addWidget(_hint(_(PRIVACY_HINT)))
         section.addLayout(cards)
         return section
 
     def _build_scope(self) -> QWidget:
         """Everyone, chosen people and groups (a searchable list with tick boxes), or a circle."""
         self.scope_group = QButtonGroup(self)
-        self.everyone_radio = QRadioButton(EVERYONE)
-        self.everyone_radio.setAccessibleName("Whose plans: everyone with a plan")
-        self.chosen_radio = QRadioButton(CHOSEN)
-        self.chosen_radio.setAccessibleName("Whose plans: chosen people and groups")
-        self.circle_radio = QRadioButton(ONE_CIRCLE)
-        self.circle_radio.setAccessibleName("Whose plans: one circle")
+        self.everyone_radio = QRadioButton(_(EVERYONE))
+        self.everyone_radio.setAccessibleName(_("Whose plans: everyone with a plan"))
+        self.chosen_radio = QRadioButton(_(CHOSEN))
+        self.chosen_radio.setAccessibleName(_("Whose plans: chosen people and groups"))
+        self.circle_radio = QRadioButton(_(ONE_CIRCLE))
+        self.circle_radio.setAccessibleName(_("Whose plans: one circle"))
         for number, radio in enumerate((self.everyone_radio, self.chosen_radio, self.circle_radio)):
             self.scope_group.addButton(radio, number)
         self.everyone_radio.setChecked(True)
 
         self.search_field = QLineEdit()
-        self.search_field.setAccessibleName("Search people and groups")
-        self.search_field.setPlaceholderText("Search names")
+        self.search_field.setAccessibleName(_("Search people and groups"))
+        self.search_field.setPlaceholderText(_("Search names"))
         self.search_field.setClearButtonEnabled(True)
         self.targets_model = TargetsModel(self._targets, self)
         self.targets_proxy = QSortFilterProxyModel(self)
@@ -133,8 +134,8 @@ class ExportForm(QDialog):
         self.targets_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.targets_view = QListView()
         self.targets_view.setModel(self.targets_proxy)
-        self.targets_view.setAccessibleName("People and groups to export")
-        self.targets_view.setAccessibleDescription("Space ticks or unticks the one selected.")
+        self.targets_view.setAccessibleName(_("People and groups to export"))
+        self.targets_view.setAccessibleDescription(_("Space ticks or unticks the one selected."))
         self.targets_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.targets_view.setUniformItemSizes(True)
         self.targets_view.setSpacing(2)
@@ -153,18 +154,23 @@ class ExportForm(QDialog):
         self.chosen_box.setVisible(False)
 
         self.circle_combo = QComboBox()
-        self.circle_combo.setAccessibleName("Circle")
+        self.circle_combo.setAccessibleName(_("Circle"))
         for circle in Circle:
             self.circle_combo.addItem(circle.label, circle.value)
             self.circle_combo.setItemData(
                 self.circle_combo.count() - 1, circle.description, Qt.ItemDataRole.ToolTipRole
             )
         self.circle_combo.setEnabled(False)
-        circle_row = QHBoxLayout()
-        circle_row.setSpacing(8)
+        # The circle under its choice, as the chosen people are: longer words (German)
+        # keep their room in a narrow column.
+        circle_row = QVBoxLayout()
+        circle_row.setSpacing(4)
         circle_row.addWidget(self.circle_radio)
-        circle_row.addWidget(self.circle_combo)
-        circle_row.addStretch(1)
+        combo_row = QHBoxLayout()
+        combo_row.setContentsMargins(indent, 0, 0, 0)
+        combo_row.addWidget(self.circle_combo)
+        combo_row.addStretch(1)
+        circle_row.addLayout(combo_row)
         # Care teams' supporters, each given their own part of a rota (none: not offered).
         self.supporter_choice: SupporterChoice | None = None
         if self._supporter_teams:
@@ -175,7 +181,7 @@ class ExportForm(QDialog):
         scope = QVBoxLayout()
         scope.setContentsMargins(0, 0, 0, 0)
         scope.setSpacing(6)
-        scope.addWidget(heading_label("Whose plans"))
+        scope.addWidget(heading_label(_("Whose plans")))
         scope.addWidget(self.everyone_radio)
         scope.addWidget(self.chosen_radio)
         scope.addWidget(self.chosen_box, 1)
@@ -194,38 +200,38 @@ class ExportForm(QDialog):
         # Wider than allowed, so a number too large is explained rather than refused.
         self.weeks_spin.setRange(0, 999)
         self.weeks_spin.setValue(DEFAULT_WEEKS)
-        self.weeks_spin.setAccessibleName("Weeks ahead")
-        self.weeks_spin.setAccessibleDescription(WEEKS_HINT)
+        self.weeks_spin.setAccessibleName(_("Weeks ahead"))
+        self.weeks_spin.setAccessibleDescription(_(WEEKS_HINT))
         self.weeks_spin.setMinimumWidth(self.fontMetrics().averageCharWidth() * 9)
-        self.weeks_message = FieldMessage("Weeks ahead: message")
+        self.weeks_message = FieldMessage(_("Weeks ahead: message"))
         weeks_row = QHBoxLayout()
         weeks_row.setSpacing(8)
-        weeks_row.addWidget(buddy_label("&Weeks ahead", self.weeks_spin))
+        weeks_row.addWidget(buddy_label(_("&Weeks ahead"), self.weeks_spin))
         weeks_row.addWidget(self.weeks_spin)
         weeks_row.addStretch(1)
 
-        self.alarm_check = QCheckBox("&Remind me")
-        self.alarm_check.setAccessibleName("Reminder")
-        self.alarm_check.setAccessibleDescription(ALARM_HINT)
+        self.alarm_check = QCheckBox(_("&Remind me"))
+        self.alarm_check.setAccessibleName(_("Reminder"))
+        self.alarm_check.setAccessibleDescription(_(ALARM_HINT))
         self.alarm_spin = QSpinBox()
         self.alarm_spin.setRange(0, 99_999)
         self.alarm_spin.setValue(DEFAULT_ALARM_MINUTES)
-        self.alarm_spin.setAccessibleName("Reminder: minutes before")
+        self.alarm_spin.setAccessibleName(_("Reminder: minutes before"))
         self.alarm_spin.setMinimumWidth(self.fontMetrics().averageCharWidth() * 9)
         self.alarm_spin.setEnabled(False)
-        self.alarm_message = FieldMessage("Reminder: message")
+        self.alarm_message = FieldMessage(_("Reminder: message"))
         alarm_row = QHBoxLayout()
         alarm_row.setSpacing(8)
         alarm_row.addWidget(self.alarm_check)
         alarm_row.addWidget(self.alarm_spin)
-        alarm_row.addWidget(QLabel("minutes before"))
+        alarm_row.addWidget(QLabel(_("minutes before")))
         alarm_row.addStretch(1)
 
         timing = QHBoxLayout()
         timing.setSpacing(24)
         for heading, row, message, hint in (
-            ("How far ahead", weeks_row, self.weeks_message, WEEKS_HINT),
-            ("Reminder", alarm_row, self.alarm_message, ALARM_HINT),
+            (_("How far ahead"), weeks_row, self.weeks_message, _(WEEKS_HINT)),
+            (_("Reminder"), alarm_row, self.alarm_message, _(ALARM_HINT)),
         ):
             column = QVBoxLayout()
             column.setSpacing(6)
@@ -240,32 +246,32 @@ class ExportForm(QDialog):
     def _build_preview(self) -> QVBoxLayout:
         """The events as the calendar will show them: a count, the table, or a kind line."""
         self.preview_model = PreviewModel(self)
-        self.preview_table = make_table(self.preview_model, "Events to be written")
+        self.preview_table = make_table(self.preview_model, _("Events to be written"))
         self.preview_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.preview_table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.preview_table.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         header = self.preview_table.horizontalHeader()
         metrics = self.preview_table.fontMetrics()
         pad = metrics.averageCharWidth() * 3
-        header.resizeSection(PreviewModel.WHEN, metrics.horizontalAdvance(WHEN_SAMPLE) + pad)
+        header.resizeSection(PreviewModel.WHEN, metrics.horizontalAdvance(_(WHEN_SAMPLE)) + pad)
         header.resizeSection(PreviewModel.TITLE, metrics.averageCharWidth() * 30)
         header.resizeSection(
             PreviewModel.WHO,
             max(
-                metrics.horizontalAdvance("Who (not in the file)") + pad,
+                metrics.horizontalAdvance(_("Who (not in the file)")) + pad,
                 metrics.averageCharWidth() * 26,
             ),
         )
         header.setSectionResizeMode(PreviewModel.REPEATS, QHeaderView.ResizeMode.Stretch)
-        self.preview_area = ListArea(self.preview_table, "Preview")
-        self.preview_area.clear_button.setToolTip("Choose “Everyone with a plan”")
+        self.preview_area = ListArea(self.preview_table, _("Preview"))
+        self.preview_area.clear_button.setToolTip(_("Choose “Everyone with a plan”"))
         self.preview_area.clear_button.clicked.connect(lambda: self.everyone_radio.setChecked(True))
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        preview_heading = heading_label("Pre&view")
-        preview_heading.setAccessibleName("Preview")
+        preview_heading = heading_label(_("Pre&view"))
+        preview_heading.setAccessibleName(_("Preview"))
         preview_heading.setBuddy(self.preview_table)
-        preview_hint = _hint("Titles are shown exactly as your calendar will show them.")
+        preview_hint = _hint(_("Titles are shown exactly as your calendar will show them."))
 
         preview = QVBoxLayout()
         preview.setSpacing(6)
@@ -280,31 +286,31 @@ class ExportForm(QDialog):
     def _build_file(self) -> QVBoxLayout:
         """Where the file goes, its messages, and the help about importing again."""
         self.path_field = QLineEdit()
-        self.path_field.setAccessibleName("Save to")
-        self.path_field.setAccessibleDescription("The calendar file to write")
+        self.path_field.setAccessibleName(_("Save to"))
+        self.path_field.setAccessibleDescription(_("The calendar file to write"))
         self.path_field.setText(str(self._start_folder() / DEFAULT_FILE_NAME))
         self.path_field.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
-        self.choose_button = QPushButton("C&hoose…")
-        self.choose_button.setAccessibleName("Choose where to save")
+        self.choose_button = QPushButton(_("C&hoose…"))
+        self.choose_button.setAccessibleName(_("Choose where to save"))
         self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self.choose_path)
-        self.file_message = FieldMessage("Save to: message")
-        self.exists_note = FieldMessage("Save to: note")
+        self.file_message = FieldMessage(_("Save to: message"))
+        self.exists_note = FieldMessage(_("Save to: note"))
         file_row = QHBoxLayout()
         file_row.setSpacing(8)
-        file_row.addWidget(buddy_label("Save &to", self.path_field))
+        file_row.addWidget(buddy_label(_("Save &to"), self.path_field))
         file_row.addWidget(self.path_field, 1)
         file_row.addWidget(self.choose_button)
 
         self.help_button = QToolButton()
-        self.help_button.setText(HELP_TOGGLE)
-        self.help_button.setAccessibleName("What happens when I import again?")
+        self.help_button.setText(_(HELP_TOGGLE))
+        self.help_button.setAccessibleName(_("What happens when I import again?"))
         self.help_button.setCheckable(True)
         self.help_button.setAutoRaise(True)
         self.help_button.setArrowType(Qt.ArrowType.RightArrow)
         self.help_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.help_button.toggled.connect(self._toggle_help)
-        self.help_text = QLabel(HELP_TEXT)
+        self.help_text = QLabel(_(HELP_TEXT))
         self.help_text.setTextFormat(Qt.TextFormat.PlainText)
         self.help_text.setWordWrap(True)
         self.help_text.setContentsMargins(24, 0, 0, 4)
@@ -321,21 +327,21 @@ class ExportForm(QDialog):
 
     def _build_buttons(self) -> QHBoxLayout:
         """The confirmation after an export, Cancel (Close once done) and Export."""
-        self.done_message = FieldMessage("Export: done")
+        self.done_message = FieldMessage(_("Export: done"))
         for label in self.done_message.findChildren(QLabel):
             # The path can be copied, to find the file or tell someone where it is.
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_button = push_button(
-            "Show in fo&lder",
-            "Show in folder",
-            tip="Open the folder the calendar file was saved in",
+            _("Show in fo&lder"),
+            _("Show in folder"),
+            tip=_("Open the folder the calendar file was saved in"),
             auto_default=False,
             on_click=self.show_folder,
         )
         self.folder_button.hide()  # until there is a file to show
         self.cancel_button = cancel_button(self)
         self.export_button = push_button(
-            "&Export", "Export", default=True, auto_default=True, on_click=self.export
+            _("&Export"), _("Export"), default=True, auto_default=True, on_click=self.export
         )
 
         return message_row(

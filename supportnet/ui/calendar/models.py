@@ -21,6 +21,7 @@ from supportnet.calendar import (
     ExportEvent,
     Privacy,
 )
+from supportnet.i18n import _
 from supportnet.model.targets import TargetKey, plan_target_key
 from supportnet.ui.calendar.texts import (
     when_text,
@@ -53,8 +54,8 @@ class PreviewModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def headers(self) -> list[str]:
-        who = "Who (not in the file)" if self._privacy is Privacy.DISCREET else "Who"
-        return ["When", "Title in your calendar", who, "Repeats"]
+        who = _("Who (not in the file)") if self._privacy is Privacy.DISCREET else _("Who")
+        return [_("When"), _("Title in your calendar"), who, _("Repeats")]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -75,7 +76,7 @@ class PreviewModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.ToolTipRole and section == self.WHO:
-            return "Shown here to help you check; the file says only what the title says."
+            return _("Shown here to help you check; the file says only what the title says.")
         return header_text(self.headers(), section, orientation, role)
 
 
@@ -137,6 +138,6 @@ def targets_with_plans(export: CalendarExport) -> list[tuple[TargetKey, str]]:
     for key in keys:
         who = whos.get(key)
         if who is not None:
-            label = f"{who.name} (group)" if who.kind == "group" else who.name
+            label = _("{name} (group)").format(name=who.name) if who.kind == "group" else who.name
             found.append((key, label))
     return sorted(found, key=lambda item: item[1].casefold())

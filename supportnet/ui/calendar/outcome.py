@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 from supportnet.ui.widgets import dialogs
 
 #: The title of the message saying an export finished badly after its dialog was closed.
-LATE_ERROR_TITLE = "The calendar file wasn't saved"
+LATE_ERROR_TITLE = N_("The calendar file wasn't saved")
 
 
 def report_late_export_error(message: str) -> None:
     """Say an export's problem in a message box (its dialog is gone)."""
-    dialogs.show_error(None, message, title=LATE_ERROR_TITLE)
+    dialogs.show_error(None, message, title=_(LATE_ERROR_TITLE))
 
 
 def after_close(

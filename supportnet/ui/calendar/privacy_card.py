@@ -27,6 +27,7 @@ from supportnet.calendar import (
     Privacy,
     export_explanation,
 )
+from supportnet.i18n import _
 from supportnet.ui.calendar.texts import (
     PRIVACY_TEXT,
 )
@@ -43,8 +44,8 @@ class PrivacyCard(QFrame):
     def __init__(self, privacy: Privacy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.privacy = privacy
-        self.radio = QRadioButton(PRIVACY_TEXT[privacy])
-        self.radio.setAccessibleName(f"Privacy: {privacy.label}")
+        self.radio = QRadioButton(_(PRIVACY_TEXT[privacy]))
+        self.radio.setAccessibleName(_("Privacy: {level}").format(level=privacy.label))
         self.radio.setAccessibleDescription(export_explanation(privacy))
         font = self.radio.font()
         font.setBold(True)
@@ -66,7 +67,11 @@ class PrivacyCard(QFrame):
         layout.addWidget(self.explanation)
         layout.addStretch(1)
         self.radio.toggled.connect(lambda _on: self.update())
-        self.setAccessibleName(f"{privacy.label}: {export_explanation(privacy)}")
+        self.setAccessibleName(
+            _("{level}: {explanation}").format(
+                level=privacy.label, explanation=export_explanation(privacy)
+            )
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         chosen = self.radio.isChecked()

@@ -15,16 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.services.rota_export import TeamChoice
 from supportnet.ui.calendar.privacy_card import _hint
 from supportnet.ui.widgets.labels import buddy_label
 
-FOR_SUPPORTER = "For a &supporter"
-SUPPORTER_HINT = (
+FOR_SUPPORTER = N_("For a &supporter")
+SUPPORTER_HINT = N_(
     "Only their own check-ins from the team's rota, for them to import. "
     "No one else on the team is named."
 )
-NOTHING_FOR_SUPPORTER = (
+NOTHING_FOR_SUPPORTER = N_(
     "This supporter takes no check-ins in the weeks ahead. You could choose more weeks, "
     "or another supporter."
 )
@@ -38,15 +39,15 @@ class SupporterChoice(QWidget):
     def __init__(self, teams: list[TeamChoice], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._teams = teams
-        self.radio = QRadioButton(FOR_SUPPORTER)
-        self.radio.setAccessibleName("Whose plans: one supporter's part of a care team")
+        self.radio = QRadioButton(_(FOR_SUPPORTER))
+        self.radio.setAccessibleName(_("Whose plans: one supporter's part of a care team"))
         self.team_combo = QComboBox()
-        self.team_combo.setAccessibleName("Care team")
+        self.team_combo.setAccessibleName(_("Care team"))
         for team in teams:
             self.team_combo.addItem(team.name, team.uid)
         self.supporter_combo = QComboBox()
-        self.supporter_combo.setAccessibleName("Supporter the file is for")
-        self.hint = _hint(SUPPORTER_HINT)
+        self.supporter_combo.setAccessibleName(_("Supporter the file is for"))
+        self.hint = _hint(_(SUPPORTER_HINT))
 
         self.box = QWidget()
         grid = QGridLayout(self.box)
@@ -54,10 +55,10 @@ class SupporterChoice(QWidget):
         grid.setContentsMargins(indent, 0, 0, 4)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
-        team_label = buddy_label("Care tea&m", self.team_combo)
+        team_label = buddy_label(_("Care tea&m"), self.team_combo)
         grid.addWidget(team_label, 0, 0)
         grid.addWidget(self.team_combo, 0, 1)
-        grid.addWidget(buddy_label("&Give to", self.supporter_combo), 1, 0)
+        grid.addWidget(buddy_label(_("&Give to"), self.supporter_combo), 1, 0)
         grid.addWidget(self.supporter_combo, 1, 1)
         grid.addWidget(self.hint, 2, 0, 1, 2)
         grid.setColumnStretch(1, 1)
@@ -75,7 +76,7 @@ class SupporterChoice(QWidget):
 
         self._fill_supporters()
         self.team_combo.currentIndexChanged.connect(self._team_changed)
-        self.supporter_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.supporter_combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
         self.radio.toggled.connect(self.box.setEnabled)
 
     def _team_changed(self, _index: int) -> None:

@@ -10,6 +10,9 @@ from supportnet.calendar import (
     ExportEvent,
     Privacy,
 )
+from supportnet.i18n import N_, _, ngettext
+from supportnet.i18n.calendar_words import words
+from supportnet.model.days import clock_time
 from supportnet.services.files import user_path
 from supportnet.ui.plans.wording import (
     NO_MORE_AFTER_TODAY,
@@ -18,31 +21,31 @@ from supportnet.ui.plans.wording import (
     then_text,
 )
 
-TITLE = "Export to calendar"
-INTRO = (
+TITLE = N_("Export to calendar")
+INTRO = N_(
     "Save your plans as a calendar file (.ics) to import into Google Calendar, Outlook, "
     "Apple Calendar or Thunderbird. Nothing is sent anywhere."
 )
-PRIVACY_HEADING = "What your calendar will say"
-PRIVACY_HINT = (
+PRIVACY_HEADING = N_("What your calendar will say")
+PRIVACY_HINT = N_(
     "Calendars appear on phones, lock screens and shared screens. Choose how much your events say."
 )
 #: Each level's radio text, with its mnemonic.
 PRIVACY_TEXT = {
-    Privacy.DISCREET: "&Discreet",
-    Privacy.FIRST_NAME: "&First name",
-    Privacy.FULL: "F&ull",
+    Privacy.DISCREET: N_("&Discreet"),
+    Privacy.FIRST_NAME: N_("&First name"),
+    Privacy.FULL: N_("F&ull"),
 }
-EVERYONE = "Every&one with a plan"
-CHOSEN = "Chosen &people and groups"
-ONE_CIRCLE = "One &circle"
-WEEKS_HINT = (
+EVERYONE = N_("Every&one with a plan")
+CHOSEN = N_("Chosen &people and groups")
+ONE_CIRCLE = N_("One &circle")
+WEEKS_HINT = N_(
     "For plans that come every so often, and one-off plans. Repeating plans are exported "
     "as repeating events, with no end unless they have one."
 )
-ALARM_HINT = "Google Calendar leaves reminders out when it imports; it uses your own defaults."
-HELP_TOGGLE = "What happens when I &import again?"
-HELP_TEXT = (
+ALARM_HINT = N_("Google Calendar leaves reminders out when it imports; it uses your own defaults.")
+HELP_TOGGLE = N_("What happens when I &import again?")
+HELP_TEXT = N_(
     "Each export keeps the same event identities, so a new file can update an old one.\n\n"
     "•  Google Calendar and khal update the events they already have.\n"
     "•  Outlook updates matching events, or asks you first.\n"
@@ -51,18 +54,18 @@ HELP_TEXT = (
     "•  Apple Calendar imports into a calendar you choose. Importing again may add copies, "
     "so use a fresh calendar."
 )
-NOTHING_TO_WRITE = "Nothing to write yet"
-NOTHING_MORE = (
+NOTHING_TO_WRITE = N_("Nothing to write yet")
+NOTHING_MORE = N_(
     "The chosen plans are paused, finished, or fall outside the weeks ahead. "
     "You could choose everyone, or more weeks."
 )
-NO_PLANS = "There are no plans to export yet"
-NO_PLANS_MORE = "Plans you make for people and groups will appear here."
-CHOOSE_SOME = "Tick the people and groups whose plans you'd like in the file."
-FIX_FIRST = "Check the note above to see the preview."
-EXISTS_NOTE = "A file with this name is already there; exporting replaces it."
-NO_PATH = "Choose where to save the file."
-FILE_FILTER = "Calendar files (*.ics)"
+NO_PLANS = N_("There are no plans to export yet")
+NO_PLANS_MORE = N_("Plans you make for people and groups will appear here.")
+CHOOSE_SOME = N_("Tick the people and groups whose plans you'd like in the file.")
+FIX_FIRST = N_("Check the note above to see the preview.")
+EXISTS_NOTE = N_("A file with this name is already there; exporting replaces it.")
+NO_PATH = N_("Choose where to save the file.")
+FILE_FILTER = N_("Calendar files (*.ics)")
 #: How many events the preview lists.
 PREVIEW_LIMIT = 50
 #: How long the preview waits for more changes before it reads again.
@@ -77,27 +80,50 @@ STATE_FOLDER = "export/folder"
 
 
 def events_text(n: int) -> str:
-    return "1 event" if n == 1 else f"{n:,} events"
+    """ "1 event", "1,200 events" (the number written as the locale writes it)."""
+    return ngettext("{n} event", "{n} events", n).format(n=number(n))
 
 
-def withdrawn_text(n: int, where: str = "of your calendar") -> str:
-    """E.g. "3 events from before, no longer planned, will be taken out of your calendar."."""
-    return f"{events_text(n)} from before, no longer planned, will be taken out {where}."
+def withdrawn_text(n: int, *, by_event: bool = False) -> str:
+    """E.g. "3 events from before, no longer planned, will be taken out of your calendar.";
+    ``by_event``: "… of calendars that update by event (Google, Outlook, khal)."."""
+    if by_event:
+        said = ngettext(
+            "{n} event from before, no longer planned, will be taken out of calendars that "
+            "update by event (Google, Outlook, khal).",
+            "{n} events from before, no longer planned, will be taken out of calendars that "
+            "update by event (Google, Outlook, khal).",
+            n,
+        )
+    else:
+        said = ngettext(
+            "{n} event from before, no longer planned, will be taken out of your calendar.",
+            "{n} events from before, no longer planned, will be taken out of your calendar.",
+            n,
+        )
+    return said.format(n=number(n))
 
 
 def count_text(n: int, withdrawn: int = 0) -> str:
     """The line above the preview: "23 events will be written.", how many are shown, and
     how many given to calendars before will be taken out again."""
-    text = "1 event will be written." if n == 1 else f"{events_text(n)} will be written."
+    sentences = [
+        ngettext("{n} event will be written.", "{n} events will be written.", n).format(n=number(n))
+    ]
     if withdrawn:
-        text += f" {withdrawn_text(withdrawn)}"
+        sentences.append(withdrawn_text(withdrawn))
     if n > PREVIEW_LIMIT:
-        text += f" Showing the first {PREVIEW_LIMIT}."
-    return text
+        sentences.append(_("Showing the first {n}.").format(n=number(PREVIEW_LIMIT)))
+    return " ".join(sentences)
+
+
+def number(n: int) -> str:
+    """``n`` as the locale writes it: "1,200", "1.200"."""
+    return words().number(n)
 
 
 #: The longest "when" the preview says, to size its column by.
-WHEN_SAMPLE = "Earlier today, 18:00 · next Wed 29 Nov"
+WHEN_SAMPLE = N_("Earlier today, 18:00 · next Wed 29 Nov")
 
 
 def when_text(event: ExportEvent, zone: ZoneInfo, today: date) -> str:
@@ -113,21 +139,28 @@ def when_text(event: ExportEvent, zone: ZoneInfo, today: date) -> str:
     start = event.upcoming or event.start
     if isinstance(start, datetime):
         local = start.astimezone(zone)
-        text = f"{short_date(local.date(), today)}, {local:%H:%M}"
+        # Translators: a day and a time of day, "Thu 3 Dec, 17:30".
+        text = _("{date}, {time}").format(
+            date=short_date(local.date(), today), time=clock_time(local)
+        )
     else:
         text = short_date(start, today)
     if event.flexible:
-        return f"Around {text}"
+        return _("Around {when}").format(when=text)
     if event.rrule is not None:
         if event.earlier_today is not None and before is not None:
             if not event.upcoming:
-                return f"{before} · {NO_MORE_AFTER_TODAY}"
+                # Translators: "Earlier today, 12:30 · no more dates after today".
+                return _("{before} · {after}").format(before=before, after=_(NO_MORE_AFTER_TODAY))
             if isinstance(start, datetime):
                 local = start.astimezone(zone)
                 begun = event.earlier_today.astimezone(zone)
-                return f"{before} · next {then_text(local.date(), local, begun, today)}"
-            return f"{before} · next {text}"
-        return f"{'Next' if event.upcoming else 'From'} {text}"
+                text = then_text(local.date(), local, begun, today)
+            # Translators: "Earlier today, 12:30 · next Wed 2 Dec".
+            return _("{before} · next {when}").format(before=before, when=text)
+        if event.upcoming:
+            return _("Next {when}").format(when=text)
+        return _("From {when}").format(when=text)
     return text
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.care import SupporterRef
 from supportnet.model.days import short_date
 from supportnet.model.network import ChannelKind
@@ -34,11 +35,11 @@ from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
 
-NOT_NOTED = "Not noted"
-CHOOSE_WHO = "Say who checked in."
-STILL_AHEAD = "That time is still ahead; choose one that has passed."
+NOT_NOTED = N_("Not noted")
+CHOOSE_WHO = N_("Say who checked in.")
+STILL_AHEAD = N_("That time is still ahead; choose one that has passed.")
 #: A time that falls on no moment of the check-in's own date (only across a clock change).
-OTHER_DAY = "That time falls on another day of the check-in; choose one nearer its time."
+OTHER_DAY = N_("That time falls on another day of the check-in; choose one nearer its time.")
 #: When an any-time check-in is taken to have happened, as the service takes it.
 ANY_TIME_DEFAULT = time(12, 0)
 
@@ -54,13 +55,15 @@ class Done(TypedDict):
 
 def history_line(focus_name: str | None) -> str:
     """Where it goes: "It goes into Mum's check-in history, with who checked in"."""
-    if focus_name == YOU:
-        whose = "your check-in history"
-    elif focus_name:
-        whose = f"{focus_name}'s check-in history"
-    else:
-        whose = "the check-in history of the person the team is for"
-    return f"It goes into {whose}, with who checked in."
+    if focus_name in (YOU, _(YOU)):
+        return _("It goes into your check-in history, with who checked in.")
+    if focus_name:
+        return _("It goes into {name}'s check-in history, with who checked in.").format(
+            name=focus_name
+        )
+    return _(
+        "It goes into the check-in history of the person the team is for, with who checked in."
+    )
 
 
 class DoneDialog(QDialog):
@@ -93,8 +96,8 @@ class DoneDialog(QDialog):
         day: date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Mark as done")
-        self.setAccessibleName("Mark as done")
+        self.setWindowTitle(_("Mark as done"))
+        self.setAccessibleName(_("Mark as done"))
         self.setModal(True)
         self._line = line
         self._zone = zone_or_utc(zone or system_zone_name())
@@ -104,43 +107,43 @@ class DoneDialog(QDialog):
         self._slot_zone = zone_or_utc(line.slot_zone) if line.slot_zone else None
         self._touched = False
 
-        heading = title_label("Mark as done")
-        about = hint_label(f"The check-in on {day_text}.")
+        heading = title_label(_("Mark as done"))
+        about = hint_label(_("The check-in on {day}.").format(day=day_text))
         about.setWordWrap(True)
 
         self.who_combo = QComboBox()
-        self.who_combo.setAccessibleName("Who checked in")
-        self.who_combo.setPlaceholderText("Choose who it was")
+        self.who_combo.setAccessibleName(_("Who checked in"))
+        self.who_combo.setPlaceholderText(_("Choose who it was"))
         for ref, name in supporters:
             if ref is not None:
                 self.who_combo.addItem(name, ref)
         self.who_combo.setCurrentIndex(
             self.who_combo.findData(line.supporter) if line.supporter is not None else -1
         )
-        self.who_message = FieldMessage("Who checked in: message")
+        self.who_message = FieldMessage(_("Who checked in: message"))
 
-        self.time_field = _time_edit("Time")
+        self.time_field = _time_edit(_("Time"))
         self.time_field.setTime(qtime(self._default_time()))
-        self.when_message = FieldMessage("When: message")
+        self.when_message = FieldMessage(_("When: message"))
 
         self.channel_combo = QComboBox()
-        self.channel_combo.setAccessibleName("How")
-        self.channel_combo.addItem(NOT_NOTED, None)
+        self.channel_combo.setAccessibleName(_("How"))
+        self.channel_combo.addItem(_(NOT_NOTED), None)
         for kind in ChannelKind:
             self.channel_combo.addItem(kind.label, kind.value)
         planned = line.channel_kind.value if line.channel_kind is not None else None
         self.channel_combo.setCurrentIndex(max(self.channel_combo.findData(planned), 0))
 
-        self.note_field = notes_field("Note")
-        self.note_field.setPlaceholderText("Anything they said worth keeping (optional)")
+        self.note_field = notes_field(_("Note"))
+        self.note_field.setPlaceholderText(_("Anything they said worth keeping (optional)"))
         self.note_field.setFixedHeight(self.note_field.fontMetrics().height() * 4)
 
         self.ok_button = push_button(
-            "&Mark as done", "Mark as done", default=True, on_click=self.accept
+            _("&Mark as done"), _("Mark as done"), default=True, on_click=self.accept
         )
         self.cancel_button = cancel_button(self)
         self.save_hint = QLabel()
-        self.save_hint.setAccessibleName("Why Mark as done is not available yet")
+        self.save_hint.setAccessibleName(_("Why Mark as done is not available yet"))
         self.save_hint.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -149,7 +152,7 @@ class DoneDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(about)
         layout.addSpacing(8)
-        layout.addWidget(buddy_label("&Who checked in", self.who_combo))
+        layout.addWidget(buddy_label(_("&Who checked in"), self.who_combo))
         layout.addLayout(_left(self.who_combo))
         layout.addWidget(self.who_message)
         layout.addSpacing(4)
@@ -157,16 +160,18 @@ class DoneDialog(QDialog):
         when_how.setContentsMargins(0, 0, 0, 0)
         when_how.setHorizontalSpacing(24)
         when_how.setVerticalSpacing(4)
-        when_how.addWidget(buddy_label("W&hen", self.time_field), 0, 0)
-        self.day_label = QLabel(f"{day_text}, at")
+        when_how.addWidget(buddy_label(_("W&hen"), self.time_field), 0, 0)
+        # Translators: before the time field, "Thursday 3 December, at [18:00]".
+        self.day_label = QLabel(_("{day}, at").format(day=day_text))
+        self.day_label.setWordWrap(True)
         when_how.addLayout(_left(self.day_label, self.time_field), 1, 0)
-        when_how.addWidget(buddy_label("H&ow", self.channel_combo), 0, 1)
+        when_how.addWidget(buddy_label(_("H&ow"), self.channel_combo), 0, 1)
         when_how.addLayout(_left(self.channel_combo), 1, 1)
         when_how.setColumnStretch(2, 1)
         layout.addLayout(when_how)
         layout.addWidget(self.when_message)
         layout.addSpacing(4)
-        layout.addWidget(buddy_label("&Note", self.note_field))
+        layout.addWidget(buddy_label(_("&Note"), self.note_field))
         layout.addWidget(self.note_field)
         layout.addSpacing(6)
         self.history_note = quiet(hint_label(history_line(focus_name)))
@@ -212,12 +217,12 @@ class DoneDialog(QDialog):
         """What stops it being marked done, by field ("who", "when")."""
         found: dict[str, str] = {}
         if self.supporter() is None:
-            found["who"] = CHOOSE_WHO
+            found["who"] = _(CHOOSE_WHO)
         when = self.when()
         if not self._on_its_date(when):
-            found["when"] = OTHER_DAY
+            found["when"] = _(OTHER_DAY)
         elif when > self._clock():
-            found["when"] = STILL_AHEAD
+            found["when"] = _(STILL_AHEAD)
         return found
 
     def _check(self) -> dict[str, str]:
@@ -225,7 +230,7 @@ class DoneDialog(QDialog):
         # The check-in's own date may be the local day before or after: name the day then.
         local = self.when().astimezone(self._zone).date()
         shown = self._day_text if local == self._day else short_date(local)
-        self.day_label.setText(f"{shown}, at")
+        self.day_label.setText(_("{day}, at").format(day=shown))
         # An open check-in asks who it was without a message first; a time ahead says so.
         self.who_message.set_message(found.get("who", "") if self._touched else "")
         self.when_message.set_message(found.get("when", ""))
@@ -234,12 +239,12 @@ class DoneDialog(QDialog):
         self.ok_button.setEnabled(not found)
         hint = ""
         if "who" in found:
-            hint = "Choose who it was first"
+            hint = _("Choose who it was first")
         elif "when" in found:
             hint = (
-                "Choose a time that has passed"
-                if found["when"] == STILL_AHEAD
-                else ("Choose a time on the check-in's day")
+                _("Choose a time that has passed")
+                if found["when"] == _(STILL_AHEAD)
+                else _("Choose a time on the check-in's day")
             )
         self.save_hint.setText(hint)
         self.ok_button.setAccessibleDescription(hint)

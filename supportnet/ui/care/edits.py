@@ -16,6 +16,7 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
+from supportnet.i18n import N_, _, ngettext
 from supportnet.model.care import CareTeam, SlotSwap
 from supportnet.model.days import short_date
 from supportnet.model.errors import SupportNetError
@@ -28,7 +29,7 @@ from supportnet.ui.widgets import dialogs
 if TYPE_CHECKING:
     from supportnet.ui.care.done_dialog import Done
 
-SAVE_ERROR_TITLE = "SupportNet couldn't change the care team"
+SAVE_ERROR_TITLE = N_("SupportNet couldn't change the care team")
 
 
 def save_done(
@@ -71,7 +72,7 @@ def perform(
     try:
         command = make_command()
     except SupportNetError as exc:
-        dialogs.show_error(parent, exc.message, title=SAVE_ERROR_TITLE)
+        dialogs.show_error(parent, exc.message, title=_(SAVE_ERROR_TITLE))
         refresh()
         return False
     stack.push(command)
@@ -132,7 +133,8 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         if not self._run(dialog):
             return False
         team = dialog.result_team()
-        if not self._save(team, f"add the care team {team.name}", f"Set up {team.name}"):
+        text = _("add the care team {name}").format(name=team.name)
+        if not self._save(team, text, _("Set up {name}").format(name=team.name)):
             return False
         # Saving read the teams again and showed the new one: only remember it.
         if self.team_uid == team.uid:
@@ -153,7 +155,7 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         after = dialog.result_team()
         if after == team:
             return False
-        return self._save(after, f"change the care team {team.name}")
+        return self._save(after, _("change the care team {name}").format(name=team.name))
 
     def remove_team(self) -> bool:
         team = self.team
@@ -161,7 +163,7 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
             return False
         return self._perform(
             lambda: RemoveTeamCommand.perform(self._ctx, team.uid, team.name),
-            f"Removed the care team {team.name} (Ctrl+Z brings it back)",
+            _("Removed the care team {name} (Ctrl+Z brings it back)").format(name=team.name),
         )
 
     def set_gap(self, days: int) -> bool:
@@ -170,9 +172,12 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         if team is None or team.comfortable_gap_days == days:
             return False
         team.comfortable_gap_days = days
-        return self._save(
-            team, f"say {days} day{'s' if days != 1 else ''} without a check-in is fine"
+        text = ngettext(
+            "say {n} day without a check-in is fine",
+            "say {n} days without a check-in is fine",
+            days,
         )
+        return self._save(team, text.format(n=days))
 
     def add_checkin(self) -> bool:
         from supportnet.ui.care.slot_editor import SlotEditorDialog
@@ -187,7 +192,8 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
             return False
         slot = dialog.result_slot()
         team.slots.append(slot)
-        if not self._save(team, "add a check-in to the rota", "Added a check-in to the rota"):
+        text, note = _("add a check-in to the rota"), _("Added a check-in to the rota")
+        if not self._save(team, text, note):
             return False
         self._select_slot(slot.uid)
         return True
@@ -219,7 +225,7 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         if after.plan.kind is PlanKind.FLEXIBLE:
             # Its dates now move with the last contact: a swapped date would name nothing.
             team.swaps = [s for s in team.swaps if s.slot_uid != slot.uid]
-        return self._save(team, "change a check-in on the rota")
+        return self._save(team, _("change a check-in on the rota"))
 
     def remove_checkin(self) -> bool:
         line, team = self.current_line(), self._team_copy()
@@ -230,8 +236,8 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         day = self.current_day()
         done = self._save(
             team,
-            "remove a check-in from the rota",
-            "Took the check-in off the rota, every date of it (Ctrl+Z puts it back)",
+            _("remove a check-in from the rota"),
+            _("Took the check-in off the rota, every date of it (Ctrl+Z puts it back)"),
         )
         if done and day is not None:
             self.select(day)
@@ -259,13 +265,16 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
         others = [s for s in team.swaps if not (s.slot_uid == slot.uid and s.on == line.on)]
         if dialog.removes_swap():
             team.swaps = others
-            text = f"put back the usual check-in on {short_date(day)}"
+            text = _("put back the usual check-in on {day}")
+            note = _("Put back the usual check-in on {day}")
         else:
             team.swaps = [*others, SlotSwap(slot.uid, line.on, dialog.result_supporter())]
-            text = f"swap the check-in on {short_date(day)}"
+            text = _("swap the check-in on {day}")
+            note = _("Swap the check-in on {day}")
         if team.swaps == (self.team.swaps if self.team else []):
             return False
-        return self._save(team, text, text[0].upper() + text[1:])
+        on = short_date(day)
+        return self._save(team, text.format(day=on), note.format(day=on))
 
     def mark_done(self) -> bool:
         """They said it happened: into the focus person's history, with who did it."""
@@ -292,8 +301,8 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
             self.status,
             self._parent,
             self.refresh,
-            text=f"mark the check-in on {short_date(day)} as done",
-            note=f"Marked the check-in on {short_date(day)} as done",
+            text=_("mark the check-in on {day} as done").format(day=short_date(day)),
+            note=_("Marked the check-in on {day} as done").format(day=short_date(day)),
             team_uid=team.uid,
             slot_uid=line.slot_uid,
             on=line.on,

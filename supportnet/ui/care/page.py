@@ -17,8 +17,9 @@ from PySide6.QtCore import QLocale, QModelIndex, QObject, QPoint, QStandardPaths
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
+from supportnet.i18n import N_, _, ngettext
 from supportnet.model.care import FLEXIBLE_SWAP, ME, CareTeam
-from supportnet.model.days import short_date
+from supportnet.model.days import month_name
 from supportnet.model.errors import SupportNetError
 from supportnet.model.plans import PlanKind
 from supportnet.model.zones import today_in
@@ -41,13 +42,15 @@ if TYPE_CHECKING:
 
 #: How many days the coverage (and the printed rota) looks ahead, today included.
 COVERAGE_DAYS = 28
-PRINT_ERROR_TITLE = "SupportNet couldn't print the rota"
-PDF_ERROR_TITLE = "SupportNet couldn't save the PDF"
-NOTHING_CHOSEN = "Choose a check-in in the week to edit it, swap one date or mark it as done."
-ALREADY_DONE = "This one happened; it stays as it was."
-LATER_DONE = "It can be marked as done from its day."
-NO_NOTE = "No note yet. Edit team… to add what helps, what to avoid, how they like to be reached."
-NO_SUPPORTERS = "Nobody yet. Edit team… to add supporters from your network."
+PRINT_ERROR_TITLE = N_("SupportNet couldn't print the rota")
+PDF_ERROR_TITLE = N_("SupportNet couldn't save the PDF")
+NOTHING_CHOSEN = N_("Choose a check-in in the week to edit it, swap one date or mark it as done.")
+ALREADY_DONE = N_("This one happened; it stays as it was.")
+LATER_DONE = N_("It can be marked as done from its day.")
+NO_NOTE = N_(
+    "No note yet. Edit team… to add what helps, what to avoid, how they like to be reached."
+)
+NO_SUPPORTERS = N_("Nobody yet. Edit team… to add supporters from your network.")
 
 
 def locale_first_weekday() -> int:
@@ -58,14 +61,29 @@ def locale_first_weekday() -> int:
 def week_text(week: list[date], today: date) -> str:
     """E.g. "This week: 30 Nov – 6 Dec" or "Week of 7 – 13 Dec 2027"."""
     first, last = week[0], week[-1]
-    year = last.year != today.year
-    if (first.year, first.month) == (last.year, last.month):
-        span = f"{first.day} – {short_date(last, year=year)[4:]}"
-    else:
-        span = f"{short_date(first)[4:]} – {short_date(last, year=year)[4:]}"
+    parts = {
+        "first_day": first.day,
+        "first_month": month_name(first.month, short=True),
+        "last_day": last.day,
+        "last_month": month_name(last.month, short=True),
+        "year": last.year,
+    }
+    span = _SPANS[(first.month == last.month, last.year != today.year)]
+    dates = _(span).format(**parts)
     if first <= today <= last:
-        return f"This week: {span}"
-    return f"Week of {span}"
+        return _("This week: {dates}").format(dates=dates)
+    return _("Week of {dates}").format(dates=dates)
+
+
+#: A week's dates, by (in one month, with the year): "7 – 13 Dec 2027".
+_SPANS = {
+    # Translators: a week in one month, "1 – 7 Dec"; German "{first_day}. – {last_day}. …".
+    (True, False): N_("{first_day} – {last_day} {last_month}"),
+    (True, True): N_("{first_day} – {last_day} {last_month} {year}"),
+    # Translators: a week's dates over two months; German "{first_day}. {first_month} – …".
+    (False, False): N_("{first_day} {first_month} – {last_day} {last_month}"),
+    (False, True): N_("{first_day} {first_month} – {last_day} {last_month} {year}"),
+}
 
 
 class CareTeamPageController(CareTeamEdits, QObject):
@@ -190,8 +208,8 @@ class CareTeamPageController(CareTeamEdits, QObject):
             self.week = self.ahead = None
             self.model.set_days([], self.today)
             self.view.show_empty(True)
-            self.view.title_label.setText("Care team")
-            self.view.title_label.setAccessibleName("Care team")
+            self.view.title_label.setText(_("Care team"))
+            self.view.title_label.setAccessibleName(_("Care team"))
             self._update_actions()
             return
         self.view.show_empty(False)
@@ -216,11 +234,18 @@ class CareTeamPageController(CareTeamEdits, QObject):
         assert self.ahead is not None
         v, team = self.view, self.week.team
         v.title_label.setText(team.name)
-        v.title_label.setAccessibleName(f"Care team: {team.name}")
-        whom = "you" if team.focus == ME else self.week.focus_name
-        if whom == NOT_IN_NETWORK:
-            whom = whom[0].lower() + whom[1:]  # mid-sentence
-        v.focus_label.setText(f"Check-ins with {whom}: who checks in when, and how")
+        v.title_label.setAccessibleName(_("Care team: {name}").format(name=team.name))
+        if team.focus == ME:
+            focus = _("Check-ins with you: who checks in when, and how")
+        elif self.week.focus_name in (NOT_IN_NETWORK, _(NOT_IN_NETWORK)):
+            focus = _(
+                "Check-ins with someone no longer in your network: who checks in when, and how"
+            )
+        else:
+            focus = _("Check-ins with {name}: who checks in when, and how").format(
+                name=self.week.focus_name
+            )
+        v.focus_label.setText(focus)
         days = [d.day for d in self.week.days]
         v.week_label.setText(week_text(days, self.today))
         flexible = frozenset(s.uid for s in team.slots if s.plan.kind is PlanKind.FLEXIBLE)
@@ -233,20 +258,20 @@ class CareTeamPageController(CareTeamEdits, QObject):
         v.gap_spin.setValue(team.comfortable_gap_days)
         v.gap_spin.blockSignals(blocked)
         v.gap_after.setText(
-            "day with nobody planned"
-            if team.comfortable_gap_days == 1
-            else "days with nobody planned"
+            ngettext(
+                "day with nobody planned", "days with nobody planned", team.comfortable_gap_days
+            )
         )
         lines = []
         for supporter in self.week.supporters:
             text = supporter.name
             if supporter.reach:
-                text += f" — {supporter.reach}"
+                text = _("{name} — {reach}").format(name=text, reach=supporter.reach)
             elif not supporter.in_network:
-                text += " (their check-ins are open)"
+                text = _("{name} (their check-ins are open)").format(name=text)
             lines.append(text)
-        v.supporters_label.setText("\n".join(lines) or NO_SUPPORTERS)
-        v.note_label.setText(team.note or NO_NOTE)
+        v.supporters_label.setText("\n".join(lines) or _(NO_SUPPORTERS))
+        v.note_label.setText(team.note or _(NO_NOTE))
 
     def show_week(self, offset: int) -> None:
         """The week ``offset`` weeks from this one (0: this week)."""
@@ -314,7 +339,7 @@ class CareTeamPageController(CareTeamEdits, QObject):
         v.add_button.setEnabled(has_team)
         # Why a button can't act is said on the button, not in the line under the week.
         for button in (v.edit_button, v.remove_button):
-            enable_or_say_why(button, line is not None, NOTHING_CHOSEN)
+            enable_or_say_why(button, line is not None, _(NOTHING_CHOSEN))
         # A check-in that happened stays whose it was; a flexible one has no dates to swap.
         flexible = line is not None and line.slot_uid in self.model.flexible
         day = self.current_day()
@@ -327,7 +352,7 @@ class CareTeamPageController(CareTeamEdits, QObject):
             if flexible
             else ""
         )
-        enable_or_say_why(v.swap_button, not swap_why, swap_why)
+        enable_or_say_why(v.swap_button, not swap_why, _(swap_why) if swap_why else "")
         done_why = (
             NOTHING_CHOSEN
             if line is None or day is None
@@ -337,12 +362,13 @@ class CareTeamPageController(CareTeamEdits, QObject):
             if day > self.today
             else ""
         )
-        enable_or_say_why(v.done_button, not done_why, done_why)
+        enable_or_say_why(v.done_button, not done_why, _(done_why) if done_why else "")
         if line is not None and day is not None:
             sentence = line_sentence(line, day, self.model.flexible)
-            v.selection_label.setText(f"{sentence}.")
+            # Translators: the chosen check-in or day as a sentence, ending in a full stop.
+            v.selection_label.setText(_("{text}.").format(text=sentence))
         elif day is not None:
-            v.selection_label.setText(f"{day_heading(day, self.today)}.")
+            v.selection_label.setText(_("{text}.").format(text=day_heading(day, self.today)))
         else:
             v.selection_label.setText("")
 
@@ -382,34 +408,39 @@ class CareTeamPageController(CareTeamEdits, QObject):
         """Save the next four weeks as a one-page PDF (asks where, unless ``path`` is given)."""
         parts = self._print_parts()
         if parts is None:
-            self.status.emit("There is no care team to save yet")
+            self.status.emit(_("There is no care team to save yet"))
             return None
         view, help = parts
         if path is None:
             path = dialogs.ask_pdf_path(
-                self._parent, "Save the rota as a PDF", self.pdf_dir or str(Path.home()), "rota.pdf"
+                self._parent,
+                _("Save the rota as a PDF"),
+                self.pdf_dir or str(Path.home()),
+                _("rota.pdf"),
             )
             if path is None:
                 return None
         from supportnet.ui.care.printing import write_rota_pdf
 
         try:
-            write_rota_pdf(view, help, path)
+            write_rota_pdf(view, help, path, first_weekday=self.first_weekday)
         except OSError as exc:
-            reason = exc.strerror or "the folder can't be written to"
+            reason = exc.strerror or _("the folder can't be written to")
             dialogs.show_error(
-                self._parent, f"The rota wasn't saved to {path}: {reason}.", title=PDF_ERROR_TITLE
+                self._parent,
+                _("The rota wasn't saved to {path}: {reason}.").format(path=path, reason=reason),
+                title=_(PDF_ERROR_TITLE),
             )
             return None
         self.pdf_dir = str(path.parent)
-        self.status.emit(f"Saved the rota as {path.name}")
+        self.status.emit(_("Saved the rota as {name}").format(name=path.name))
         return path
 
     def print_rota(self) -> bool:
         """Print the next four weeks on one page, on a printer the person chooses."""
         parts = self._print_parts()
         if parts is None:
-            self.status.emit("There is no care team to print yet")
+            self.status.emit(_("There is no care team to print yet"))
             return False
         view, help = parts
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -418,19 +449,19 @@ class CareTeamPageController(CareTeamEdits, QObject):
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(rota_layout_for(help.code))
-        printer.setDocName(f"Rota: {view.team.name}")
+        printer.setDocName(_("Rota: {name}").format(name=view.team.name))
         dialog = QPrintDialog(printer, self._parent)
-        dialog.setWindowTitle("Print the rota")
+        dialog.setWindowTitle(_("Print the rota"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         try:
-            print_rota(printer, view, help)
+            print_rota(printer, view, help, first_weekday=self.first_weekday)
         except OSError:
             dialogs.show_error(
                 self._parent,
-                "The printer didn't take the rota. You could save it as a PDF.",
-                title=PRINT_ERROR_TITLE,
+                _("The printer didn't take the rota. You could save it as a PDF."),
+                title=_(PRINT_ERROR_TITLE),
             )
             return False
-        self.status.emit("Sent the rota to the printer")
+        self.status.emit(_("Sent the rota to the printer"))
         return True

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
+from supportnet.i18n import N_, _
 from supportnet.model.care import RotaSlot, SupporterRef
 from supportnet.model.errors import Problem
 from supportnet.model.network import ChannelKind
@@ -29,17 +30,17 @@ from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
 
 #: The choice for a check-in nobody has taken yet.
-OPEN_TEXT = "Open — nobody yet"
+OPEN_TEXT = N_("Open — nobody yet")
 #: How a supporter no longer offered reads (their check-in stays theirs until changed).
-GONE_TEXT = "Someone no longer in your network"
+GONE_TEXT = N_("Someone no longer in your network")
 
 #: What each kind means on a rota.
 SLOT_KIND_HINT = {
-    PlanKind.FIXED: "The same days each week or month, like Tuesday evenings.",
-    PlanKind.FLEXIBLE: "About every few days, counted from the last check-in with them.",
-    PlanKind.ONE_OFF: "A single day, like the day after an appointment.",
+    PlanKind.FIXED: N_("The same days each week or month, like Tuesday evenings."),
+    PlanKind.FLEXIBLE: N_("About every few days, counted from the last check-in with them."),
+    PlanKind.ONE_OFF: N_("A single day, like the day after an appointment."),
 }
-SLOT_FLEXIBLE_HINT = "Any check-in with them counts, whoever it was with."
+SLOT_FLEXIBLE_HINT = N_("Any check-in with them counts, whoever it was with.")
 
 
 def new_slot(today_date: date, zone: str) -> RotaSlot:
@@ -73,7 +74,7 @@ class SlotEditorDialog(TimingEditor):
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         existing = slot is not None
-        title = "Edit a check-in on the rota" if existing else "New check-in on the rota"
+        title = _("Edit a check-in on the rota") if existing else _("New check-in on the rota")
         super().__init__(title, lambda built: built, existing=existing, parent=parent)
         self._clock = clock or (lambda: datetime.now(UTC))
         self._user_zone = zone
@@ -88,22 +89,22 @@ class SlotEditorDialog(TimingEditor):
         self._build_time_of_day()
 
         self.supporter_combo = QComboBox()
-        self.supporter_combo.setAccessibleName("Who takes it")
+        self.supporter_combo.setAccessibleName(_("Who takes it"))
         for ref, name in supporters:
             self.supporter_combo.addItem(name, ref)
         known = {ref for ref, _name in supporters}
         if self._slot.supporter is not None and self._slot.supporter not in known:
-            self.supporter_combo.addItem(GONE_TEXT, self._slot.supporter)
-        self.supporter_combo.addItem(OPEN_TEXT, None)
+            self.supporter_combo.addItem(_(GONE_TEXT), self._slot.supporter)
+        self.supporter_combo.addItem(_(OPEN_TEXT), None)
         self.channel_combo = _combo(
-            "How", [(NO_CHANNEL, None)] + [(c.label, c.value) for c in ChannelKind]
+            _("How"), [(_(NO_CHANNEL), None)] + [(c.label, c.value) for c in ChannelKind]
         )
 
         left = QVBoxLayout()
         left.setSpacing(4)
-        left.addWidget(heading_label("When"))
+        left.addWidget(heading_label(_("When")))
         left.addWidget(self.kind_box)
-        left.addWidget(self.message_for("kind", "Kind of check-in: message", self.kind_box))
+        left.addWidget(self.message_for("kind", _("Kind of check-in: message"), self.kind_box))
         left.addSpacing(6)
         left.addWidget(self.date_holder)
         left.addWidget(self.pages)
@@ -111,13 +112,15 @@ class SlotEditorDialog(TimingEditor):
 
         how = QVBoxLayout()
         how.setSpacing(2)
-        label_above(how, "&Who takes it", self.supporter_combo)
+        label_above(how, _("&Who takes it"), self.supporter_combo)
         how.addLayout(_row(self.supporter_combo, 1))
-        how.addWidget(self.message_for("supporter", "Who takes it: message", self.supporter_combo))
+        how.addWidget(
+            self.message_for("supporter", _("Who takes it: message"), self.supporter_combo)
+        )
         how.addSpacing(4)
-        label_above(how, "&How", self.channel_combo)
+        label_above(how, _("&How"), self.channel_combo)
         how.addLayout(_row(self.channel_combo, 1))
-        how.addWidget(self.message_for("channel", "How: message", self.channel_combo))
+        how.addWidget(self.message_for("channel", _("How: message"), self.channel_combo))
         how.addSpacing(4)
         self.add_time_of_day(how)
         how.addSpacing(4)
@@ -125,14 +128,14 @@ class SlotEditorDialog(TimingEditor):
 
         right = QVBoxLayout()
         right.setSpacing(4)
-        right.addWidget(heading_label("Who and how"))
+        right.addWidget(heading_label(_("Who and how")))
         right.addLayout(how)
         right.addStretch(1)
 
         columns = two_columns(left, right)
 
         self.preview = QLabel()
-        self.preview.setAccessibleName("Next time")
+        self.preview.setAccessibleName(_("Next time"))
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setWordWrap(True)
 
@@ -184,7 +187,7 @@ class SlotEditorDialog(TimingEditor):
         return slot
 
     def subject(self) -> str:
-        return "this check-in"
+        return _("this check-in")
 
     # --- checking ----------------------------------------------------------------------------
 
@@ -206,7 +209,13 @@ class SlotEditorDialog(TimingEditor):
         hint = plan_save_hint(problems)
         self.save_hint.setText(hint)
         tooltip = "\n".join(p.message for p in problems)
-        self.save_button.setToolTip(f"{hint}.\n{tooltip}" if hint else "")
+        if hint:
+            # Translators: the save hint, then each problem on a line of its own.
+            self.save_button.setToolTip(
+                _("{hint}.\n{problems}").format(hint=hint, problems=tooltip)
+            )
+        else:
+            self.save_button.setToolTip("")
         self.save_button.setAccessibleDescription(hint)
         self.grow_to_fit()
 

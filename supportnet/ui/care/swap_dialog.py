@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QDialog, QRadioButton, QVBoxLayout, QWidget
 
+from supportnet.i18n import N_, _
 from supportnet.model.care import SupporterRef
 from supportnet.services.care_teams import RotaLine
 from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
@@ -12,16 +13,15 @@ from supportnet.ui.widgets.editor_form import hint_label
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import quiet, title_label
 
-LEAVE_OPEN = "Leave it open"
-AS_USUAL = "As usual for this check-in"
-OPEN_USUAL = "Open — nobody yet"
+LEAVE_OPEN = N_("Leave it open")
+AS_USUAL = N_("As usual for this check-in")
 #: ``usual`` not given: the dialog works it out from the line where it can.
 _UNKNOWN = object()
 
 
 def line_text(line: RotaLine) -> str:
     """ "20:00 · Video call", "Any time of day · Phone call", "Any time of day"."""
-    parts = [line.time or "Any time of day"]
+    parts = [line.time or _("Any time of day")]
     if line.channel:
         parts.append(line.channel)
     return " · ".join(parts)
@@ -46,9 +46,9 @@ class SwapDialog(QDialog):
         usual: object = _UNKNOWN,
     ) -> None:
         super().__init__(parent)
-        question = f"Who takes this check-in on {day_text}?"
-        self.setWindowTitle("Swap one date")
-        self.setAccessibleName("Swap one date")
+        question = _("Who takes this check-in on {day}?").format(day=day_text)
+        self.setWindowTitle(_("Swap one date"))
+        self.setAccessibleName(_("Swap one date"))
         self.setModal(True)
         self._line = line
         names = dict(supporters)
@@ -60,7 +60,7 @@ class SwapDialog(QDialog):
         heading = title_label(question)
         heading.setWordWrap(True)
         details = hint_label(line_text(line))
-        details.setAccessibleName(f"The check-in: {line_text(line)}")
+        details.setAccessibleName(_("The check-in: {details}").format(details=line_text(line)))
 
         self.choices = QWidget()
         self.choices.setAccessibleName(question)
@@ -79,21 +79,24 @@ class SwapDialog(QDialog):
             return button
 
         if not self._usual_known:
-            choice(AS_USUAL, True, None)
+            choice(_(AS_USUAL), True, None)
         elif self._usual is None:
-            choice(f"{OPEN_USUAL} (as usual)", True, None)
+            choice(_("Open — nobody yet (as usual)"), True, None)
         else:
-            choice(f"{names.get(self._usual, self._usual)} (as usual)", True, self._usual)
+            name = names.get(self._usual, self._usual)
+            choice(_("{name} (as usual)").format(name=name), True, self._usual)
         for ref, name in supporters:
             if ref is not None and not (self._usual_known and ref == self._usual):
                 choice(name, False, ref)
         if not (self._usual_known and self._usual is None):
-            choice(LEAVE_OPEN, False, None)
+            choice(_(LEAVE_OPEN), False, None)
         self._select_current()
 
-        rest = quiet(hint_label("Only this date changes; the rest of the series stays as it is."))
+        rest = quiet(
+            hint_label(_("Only this date changes; the rest of the series stays as it is."))
+        )
         rest.setWordWrap(True)
-        self.ok_button = push_button("&Save", "Save", default=True, on_click=self.accept)
+        self.ok_button = push_button(_("&Save"), _("Save"), default=True, on_click=self.accept)
         self.cancel_button = cancel_button(self)
 
         layout = QVBoxLayout(self)

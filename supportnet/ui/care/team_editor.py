@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _, ngettext
 from supportnet.model.care import MAX_COMFORTABLE_GAP_DAYS, ME, CareTeam
 from supportnet.model.errors import Problem
-from supportnet.ui.plans.wording import plan_save_hint
 from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
 from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
 from supportnet.ui.widgets.editor_form import (
@@ -44,30 +44,52 @@ from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
 
 #: How the user is offered, as the focus person or a supporter.
-ME_TEXT = "Me"
+# Translators: the user, offered as whom a care team is for or as one of its supporters.
+ME_TEXT = N_("Me")
 #: How someone taken out of the network reads here (their place on the team stays).
-GONE_TEXT = "Someone no longer in your network"
-NOTE_HINT = "What helps, what to avoid, how they like to be contacted"
+GONE_TEXT = N_("Someone no longer in your network")
+NOTE_HINT = N_("What helps, what to avoid, how they like to be contacted")
 
-#: How each field is named in "Check … to save".
-TEAM_FIELD_NAMES = {
-    "name": "the team's name",
-    "focus": "whom the team is for",
-    "supporters": "the supporters",
-    "note": "the team note",
-    "comfortable_gap_days": "the comfortable gap",
-    "slots": "the supporters",
-    "swaps": "the supporters",
+#: The line beside a disabled Save button, by the field that needs a look first.
+TEAM_SAVE_HINTS = {
+    "name": N_("Check the team's name to save"),
+    "focus": N_("Check whom the team is for to save"),
+    "supporters": N_("Check the supporters to save"),
+    "note": N_("Check the team note to save"),
+    "comfortable_gap_days": N_("Check the comfortable gap to save"),
+    "slots": N_("Check the supporters to save"),
+    "swaps": N_("Check the supporters to save"),
 }
+CHECK_THE_FORM = N_("Check the form to save")
+
+
+def team_save_hint(problems: Sequence[Problem], *, no_name: bool = False) -> str:
+    """ "Check the team note to save (and 1 more thing)"; "Add a name to save" when the
+    first problem is a missing name (``no_name``)."""
+    if not problems:
+        return ""
+    first = problems[0]
+    if first.field == "name" and no_name:
+        hint = _("Add a name to save")
+    else:
+        hint = _(TEAM_SAVE_HINTS.get(first.field, CHECK_THE_FORM))
+    others = len({p.field for p in problems} - {first.field})
+    if others:
+        hint = ngettext(
+            "{hint} (and {n} more thing)", "{hint} (and {n} more things)", others
+        ).format(hint=hint, n=others)
+    return hint
 
 
 def gap_sentence(days: int) -> str:
     """ "Point out stretches longer than 2 days with nobody planned"."""
     if days == 0:
-        return "Point out any day with nobody planned"
-    return (
-        f"Point out stretches longer than {days} day{'s' if days != 1 else ''} with nobody planned"
-    )
+        return _("Point out any day with nobody planned")
+    return ngettext(
+        "Point out stretches longer than {n} day with nobody planned",
+        "Point out stretches longer than {n} days with nobody planned",
+        days,
+    ).format(n=days)
 
 
 class SupporterPicker(QDialog):
@@ -75,12 +97,12 @@ class SupporterPicker(QDialog):
 
     def __init__(self, choices: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add supporters")
-        self.setAccessibleName("Add supporters")
+        self.setWindowTitle(_("Add supporters"))
+        self.setAccessibleName(_("Add supporters"))
         self.setModal(True)
-        self.filter_field = text_field("Search", "Type a name to narrow the list")
+        self.filter_field = text_field(_("Search"), _("Type a name to narrow the list"))
         self.list = QListWidget()
-        self.list.setAccessibleName("People who could join the team")
+        self.list.setAccessibleName(_("People who could join the team"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for ref, name in choices:
             item = QListWidgetItem(name)
@@ -89,15 +111,15 @@ class SupporterPicker(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         self.add_button = push_button(
-            "&Add", "Add the chosen people", default=True, on_click=self.accept
+            _("&Add"), _("Add the chosen people"), default=True, on_click=self.accept
         )
         self.cancel_button = cancel_button(self)
-        hint = quiet(hint_label("Ctrl or Shift with the arrow keys or a click picks several."))
+        hint = quiet(hint_label(_("Ctrl or Shift with the arrow keys or a click picks several.")))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
-        layout.addWidget(buddy_label("&Find", self.filter_field))
+        layout.addWidget(buddy_label(_("&Find"), self.filter_field))
         layout.addWidget(self.filter_field)
-        layout.addWidget(buddy_label("&Who else is on the team?", self.list))
+        layout.addWidget(buddy_label(_("&Who else is on the team?"), self.list))
         layout.addWidget(self.list, 1)
         layout.addWidget(hint)
         layout.addLayout(button_row(self.cancel_button, self.add_button))
@@ -149,73 +171,75 @@ class TeamEditorDialog(EditorDialog):
         parent: QWidget | None = None,
     ) -> None:
         existing = team is not None and team.id is not None
-        title = "Edit the care team" if existing else "New care team"
+        title = _("Edit the care team") if existing else _("New care team")
         super().__init__(title, lambda built: built, existing=existing, parent=parent)
         self._base = copy.deepcopy(team) if team is not None else CareTeam(name="", focus="")
-        self._names = {ME: ME_TEXT, **dict(people)}
+        self._names = {ME: _(ME_TEXT), **dict(people)}
         self._people = list(people)
 
         heading = title_label(title)
         intro = hint_label(
-            "A care team shares the check-ins with someone, so nobody carries it alone."
+            _("A care team shares the check-ins with someone, so nobody carries it alone.")
         )
         intro.setWordWrap(True)
 
-        self.name_field = text_field("Team name", "e.g. Mum's knee")
+        self.name_field = text_field(_("Team name"), _("e.g. Mum's knee"))
         self.focus_combo = QComboBox()
-        self.focus_combo.setAccessibleName("Who is the team for?")
-        self.focus_combo.setPlaceholderText("Choose someone")
+        self.focus_combo.setAccessibleName(_("Who is the team for?"))
+        self.focus_combo.setPlaceholderText(_("Choose someone"))
         for ref, name in self._focus_choices():
             self.focus_combo.addItem(name, ref)
         self.supporters_list = QListWidget()
-        self.supporters_list.setAccessibleName("Supporters, in order")
+        self.supporters_list.setAccessibleName(_("Supporters, in order"))
         self.supporters_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         rows = self.supporters_list.fontMetrics().height() + 8
         self.supporters_list.setMinimumHeight(rows * 5)
-        self.add_button = push_button("&Add…", "Add supporters", on_click=self.add_supporters)
+        self.add_button = push_button(_("&Add…"), _("Add supporters"), on_click=self.add_supporters)
         self.remove_button = push_button(
-            "&Remove", "Remove the selected supporter", on_click=self.remove_supporter
+            _("&Remove"), _("Remove the selected supporter"), on_click=self.remove_supporter
         )
         self.up_button = push_button(
-            "Move &up", "Move the selected supporter up", tip="Alt+Up", on_click=self.move_up
+            _("Move &up"),
+            _("Move the selected supporter up"),
+            tip=_("Alt+Up"),
+            on_click=self.move_up,
         )
         self.down_button = push_button(
-            "Move do&wn",
-            "Move the selected supporter down",
-            tip="Alt+Down",
+            _("Move do&wn"),
+            _("Move the selected supporter down"),
+            tip=_("Alt+Down"),
             on_click=self.move_down,
         )
         for key, slot in (("Alt+Up", self.move_up), ("Alt+Down", self.move_down)):
             shortcut = QShortcut(QKeySequence(key), self.supporters_list)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
-        self.empty_note = quiet(hint_label("Nobody yet: add people from your network, or you."))
+        self.empty_note = quiet(hint_label(_("Nobody yet: add people from your network, or you.")))
         self.empty_note.setWordWrap(True)
         self.opened_note = hint_label("")
         self.opened_note.setWordWrap(True)
         quiet(self.opened_note)
-        self.note_field = notes_field("Team note")
-        self.note_field.setPlaceholderText(NOTE_HINT)
+        self.note_field = notes_field(_("Team note"))
+        self.note_field.setPlaceholderText(_(NOTE_HINT))
         self.gap_field = QSpinBox()
         self.gap_field.setRange(0, MAX_COMFORTABLE_GAP_DAYS)
-        self.gap_field.setSuffix(" days")
-        self.gap_field.setAccessibleName("Comfortable gap, in days")
-        self.gap_field.lineEdit().setAccessibleName("Comfortable gap, in days")
+        self.gap_field.setAccessibleName(_("Comfortable gap, in days"))
+        self.gap_field.lineEdit().setAccessibleName(_("Comfortable gap, in days"))
         self.gap_field.setMinimumWidth(self.gap_field.fontMetrics().averageCharWidth() * 10)
         self.gap_sentence = hint_label("")
         self.gap_sentence.setWordWrap(True)
 
         left = QVBoxLayout()
         left.setSpacing(2)
-        left.addWidget(heading_label("The team"))
-        add_field(left, "&Name", self.name_field, self.message_for("name", "Name: message"))
+        left.addWidget(heading_label(_("The team")))
+        add_field(left, _("&Name"), self.name_field, self.message_for("name", _("Name: message")))
         add_field(
             left,
-            "Who is the team &for?",
+            _("Who is the team &for?"),
             self.focus_combo,
-            self.message_for("focus", "Who the team is for: message", self.focus_combo),
+            self.message_for("focus", _("Who the team is for: message"), self.focus_combo),
         )
-        left.addWidget(buddy_label("Su&pporters", self.supporters_list))
+        left.addWidget(buddy_label(_("Su&pporters"), self.supporters_list))
         buttons = QVBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
@@ -226,31 +250,33 @@ class TeamEditorDialog(EditorDialog):
         left.addLayout(row)
         left.addWidget(self.empty_note)
         left.addWidget(self.opened_note)
-        left.addWidget(self.message_for("supporters", "Supporters: message", self.supporters_list))
-        left.addWidget(self.message_for("slots", "The rota: message"))
-        left.addWidget(self.message_for("swaps", "Swapped dates: message"))
+        left.addWidget(
+            self.message_for("supporters", _("Supporters: message"), self.supporters_list)
+        )
+        left.addWidget(self.message_for("slots", _("The rota: message")))
+        left.addWidget(self.message_for("swaps", _("Swapped dates: message")))
         left.addStretch(1)
 
         right = QVBoxLayout()
         right.setSpacing(2)
-        right.addWidget(heading_label("Looking after them"))
-        note_label = buddy_label("Team n&ote", self.note_field)
+        right.addWidget(heading_label(_("Looking after them")))
+        note_label = buddy_label(_("Team n&ote"), self.note_field)
         right.addWidget(note_label)
         right.addWidget(self.note_field, 1)
-        note_hint = quiet(hint_label("It's printed on the rota each supporter gets."))
+        note_hint = quiet(hint_label(_("It's printed on the rota each supporter gets.")))
         note_hint.setWordWrap(True)
         right.addWidget(note_hint)
-        right.addWidget(self.message_for("note", "Team note: message", self.note_field))
+        right.addWidget(self.message_for("note", _("Team note: message"), self.note_field))
         right.addSpacing(8)
         gap_row = QHBoxLayout()
-        gap_row.addWidget(buddy_label("Comfortable &gap", self.gap_field))
+        gap_row.addWidget(buddy_label(_("Comfortable &gap"), self.gap_field))
         gap_row.addWidget(self.gap_field)
         gap_row.addStretch(1)
         keep_height(self.gap_field)
         right.addLayout(gap_row)
         right.addWidget(self.gap_sentence)
         right.addWidget(
-            self.message_for("comfortable_gap_days", "Comfortable gap: message", self.gap_field)
+            self.message_for("comfortable_gap_days", _("Comfortable gap: message"), self.gap_field)
         )
 
         columns = two_columns(left, right)
@@ -294,13 +320,13 @@ class TeamEditorDialog(EditorDialog):
     # --- filling and reading -----------------------------------------------------------------
 
     def _name(self, ref: str) -> str:
-        return self._names.get(ref, GONE_TEXT)
+        return self._names.get(ref, _(GONE_TEXT))
 
     def _focus_choices(self) -> list[tuple[str, str]]:
-        choices = [(ME, ME_TEXT), *self._people]
+        choices = [(ME, _(ME_TEXT)), *self._people]
         focus = self._base.focus
         if focus and focus not in self._names:
-            choices.append((focus, GONE_TEXT))  # keep whom the team is for, even if gone
+            choices.append((focus, _(GONE_TEXT)))  # keep whom the team is for, even if gone
         return choices
 
     def _fill(self, team: CareTeam) -> None:
@@ -349,15 +375,17 @@ class TeamEditorDialog(EditorDialog):
 
     def subject(self) -> str:
         name = self.name_field.text().strip()
-        return f"“{name}”" if name else "this care team"
+        # Translators: a name in quotes; German „{name}“.
+        return _("“{name}”").format(name=name) if name else _("this care team")
 
     # --- behaviour ---------------------------------------------------------------------------
 
     def add_supporters(self) -> None:
         taken = {*self.supporters(), self.focus()}
-        choices = [(ref, name) for ref, name in [(ME, ME_TEXT), *self._people] if ref not in taken]
+        offered = [(ME, _(ME_TEXT)), *self._people]
+        choices = [(ref, name) for ref, name in offered if ref not in taken]
         if not choices:
-            self._say("Everyone in your network is on the team already.")
+            self._say(_("Everyone in your network is on the team already."))
             return
         picker = SupporterPicker(choices, self)
         if picker.exec() != QDialog.DialogCode.Accepted:
@@ -429,36 +457,39 @@ class TeamEditorDialog(EditorDialog):
         if not gone:
             text = ""
         elif len(gone) == 1:
-            text = (
-                f"The check-ins {self._name(gone[0])} took stay on the rota, "
-                "open for someone else to take."
-            )
+            text = _(
+                "The check-ins {name} took stay on the rota, open for someone else to take."
+            ).format(name=self._name(gone[0]))
             if gone[0] == ME:
-                text = "The check-ins you took stay on the rota, open for someone else to take."
+                text = _("The check-ins you took stay on the rota, open for someone else to take.")
         else:
-            text = "Their check-ins stay on the rota, open for someone else to take."
+            text = _("Their check-ins stay on the rota, open for someone else to take.")
         self._say(text)
 
     def _say(self, text: str) -> None:
         self.opened_note.setText(text)
-        self.opened_note.setAccessibleName(text or "About the supporters")
+        self.opened_note.setAccessibleName(text or _("About the supporters"))
         self.opened_note.setVisible(bool(text))
 
     def _update_gap_sentence(self, *_args: object) -> None:
         days = self.gap_field.value()
-        self.gap_field.setSuffix(" day" if days == 1 else " days")
+        # Translators: after the number in the comfortable gap's field, "2 days".
+        self.gap_field.setSuffix(ngettext(" day", " days", days))
         text = gap_sentence(days)
         self.gap_sentence.setText(text)
         self.gap_field.setAccessibleDescription(text)
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         super()._show_problems(problems)
-        hint = plan_save_hint(problems, TEAM_FIELD_NAMES)
-        first = problems[0] if problems else None
-        if first is not None and first.field == "name" and first.message.startswith("Please add"):
-            # A team without a name yet: say so plainly, as the person editor does.
-            hint = hint.replace(f"Check {TEAM_FIELD_NAMES['name']}", "Add a name", 1)
+        # A team without a name yet: say so plainly, as the person editor does.
+        hint = team_save_hint(problems, no_name=not self.name_field.text().strip())
         self.save_hint.setText(hint)
         tooltip = "\n".join(p.message for p in problems)
-        self.save_button.setToolTip(f"{hint}.\n{tooltip}" if hint else "")
+        if hint:
+            # Translators: the save hint, then each problem on a line of its own.
+            self.save_button.setToolTip(
+                _("{hint}.\n{problems}").format(hint=hint, problems=tooltip)
+            )
+        else:
+            self.save_button.setToolTip("")
         self.save_button.setAccessibleDescription(hint)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.care import MAX_COMFORTABLE_GAP_DAYS
 from supportnet.ui.care.week_model import WeekModel
 from supportnet.ui.widgets.buttons import push_button
@@ -29,29 +30,29 @@ from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
 from supportnet.ui.widgets.lists import centred_label, day_tree, empty_state
 from supportnet.ui.widgets.page_keys import KeyList, PageKey, combo
 
-PAGE_TITLE = "Care team"
-EMPTY_TITLE = "No care team yet"
-EMPTY_MORE = (
+PAGE_TITLE = N_("Care team")
+EMPTY_TITLE = N_("No care team yet")
+EMPTY_MORE = N_(
     "A care team shares the check-ins with someone between a few people: who checks in "
     "when, and which days nobody is planned yet. It can be around someone in your network, "
     "or around you, for a while after a hard time."
 )
-SET_UP = "&Set up a care team…"
+SET_UP = N_("&Set up a care team…")
 
 _K = Qt.Key
 # The week's own keys: its handler asks these, and Help ▸ Keyboard shortcuts lists them.
 EDIT_KEY = PageKey(
-    "Edit the chosen check-in", (combo(_K.Key_Enter), combo(_K.Key_F2)), (_K.Key_Return,)
+    N_("Edit the chosen check-in"), (combo(_K.Key_Enter), combo(_K.Key_F2)), (_K.Key_Return,)
 )
-REMOVE_KEY = PageKey("Take the chosen check-in off the rota", (combo(_K.Key_Delete),))
+REMOVE_KEY = PageKey(N_("Take the chosen check-in off the rota"), (combo(_K.Key_Delete),))
 DAY_KEY = PageKey(
-    "The day before or after",
+    N_("The day before or after"),
     (
         combo(_K.Key_Up, Qt.KeyboardModifier.ControlModifier),
         combo(_K.Key_Down, Qt.KeyboardModifier.ControlModifier),
     ),
 )
-WEEK_KEYS = KeyList("In the care team's week", (EDIT_KEY, REMOVE_KEY, DAY_KEY))
+WEEK_KEYS = KeyList(N_("In the care team's week"), (EDIT_KEY, REMOVE_KEY, DAY_KEY))
 
 
 class WeekTree(QTreeView):
@@ -124,92 +125,96 @@ class CareTeamPageView(QWidget):
 
     def __init__(self, model: WeekModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(PAGE_TITLE)
-        self.title_label = title_label(PAGE_TITLE)
-        self.focus_label = quiet(_text_label("Whom the check-ins are with"))
+        self.setAccessibleName(_(PAGE_TITLE))
+        self.title_label = title_label(_(PAGE_TITLE))
+        self.focus_label = quiet(_text_label(_("Whom the check-ins are with")))
 
         self.team_picker = QComboBox()
-        self.team_picker.setAccessibleName("Care team")
-        self.team_picker_label = buddy_label("&Team:", self.team_picker)
+        self.team_picker.setAccessibleName(_("Care team"))
+        self.team_picker_label = buddy_label(_("&Team:"), self.team_picker)
         self.new_team_button = push_button(
-            "New care tea&m…", "New care team", tip="Set up another care team"
+            _("New care tea&m…"), _("New care team"), tip=_("Set up another care team")
         )
         self.edit_team_button = push_button(
-            "Ed&it team…",
-            "Edit team",
-            tip="The team's name, whom it is for, its supporters and note",
+            _("Ed&it team…"),
+            _("Edit team"),
+            tip=_("The team's name, whom it is for, its supporters and note"),
         )
         self.remove_team_button = push_button(
-            "Remove team", "Remove team", tip="Take this team and its rota out; you can undo it"
+            _("Remove team"),
+            _("Remove team"),
+            tip=_("Take this team and its rota out; you can undo it"),
         )
 
         # The week.
         self.previous_button = push_button(
-            "‹ Previous week", "Previous week", tip="The week before (Alt+Left)"
+            _("‹ Previous week"), _("Previous week"), tip=_("The week before (Alt+Left)")
         )
         self.this_week_button = push_button(
-            "This week", "This week", tip="Back to this week (Alt+Home)"
+            _("This week"), _("This week"), tip=_("Back to this week (Alt+Home)")
         )
-        self.next_button = push_button("Next week ›", "Next week", tip="The week after (Alt+Right)")
+        self.next_button = push_button(
+            _("Next week ›"), _("Next week"), tip=_("The week after (Alt+Right)")
+        )
         self.week_label = _heading("")
-        self.week_label.setAccessibleName("Week shown")
+        self.week_label.setAccessibleName(_("Week shown"))
 
         self.tree = WeekTree()
         day_tree(
             self.tree,
             model,
-            "Check-ins, day by day",
-            {WeekModel.COL_WHEN: 20, WeekModel.COL_WHO: 22, WeekModel.COL_HOW: 16},
+            _("Check-ins, day by day"),
+            {WeekModel.COL_WHEN: 24, WeekModel.COL_WHO: 22, WeekModel.COL_HOW: 16},
         )
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.add_button = push_button(
-            "&Add check-in…", "Add check-in", tip="A new check-in on the rota (Insert)"
+            _("&Add check-in…"), _("Add check-in"), tip=_("A new check-in on the rota (Insert)")
         )
         self.edit_button = push_button(
-            "Edit chec&k-in…",
-            "Edit check-in",
-            tip="Edit who, when and how, for every date (Enter)",
+            _("Edit chec&k-in…"),
+            _("Edit check-in"),
+            tip=_("Edit who, when and how, for every date (Enter)"),
         )
         self.remove_button = push_button(
-            "Remove check-in",
-            "Remove check-in",
-            tip="Take it off the rota; you can undo it (Delete)",
+            _("Remove check-in"),
+            _("Remove check-in"),
+            tip=_("Take it off the rota; you can undo it (Delete)"),
         )
         self.swap_button = push_button(
-            "S&wap this date…",
-            "Swap this date",
-            tip="Someone else takes this one date; the rest stays as it is",
+            _("S&wap this date…"),
+            _("Swap this date"),
+            tip=_("Someone else takes this one date; the rest stays as it is"),
         )
         self.done_button = push_button(
-            "Mark as &done…",
-            "Mark as done",
-            tip="They said it happened: it goes into the check-in history",
+            _("Mark as &done…"),
+            _("Mark as done"),
+            tip=_("They said it happened: it goes into the check-in history"),
         )
-        self.selection_label = quiet(_text_label("Selected check-in"))
+        self.selection_label = quiet(_text_label(_("Selected check-in")))
 
         # Beside the week.
-        self.coverage_heading = _heading("The next four weeks")
-        self.coverage_label = _text_label("Coverage of the next four weeks")
+        self.coverage_heading = _heading(_("The next four weeks"))
+        self.coverage_label = _text_label(_("Coverage of the next four weeks"))
         self.gap_spin = QSpinBox()
         self.gap_spin.setRange(0, MAX_COMFORTABLE_GAP_DAYS)
-        self.gap_spin.setAccessibleName("Days in a row without a check-in the team is fine with")
+        self.gap_spin.setAccessibleName(_("Days in a row without a check-in the team is fine with"))
         self.gap_spin.setToolTip(
-            "Only stretches longer than this are pointed out; you can undo a change"
+            _("Only stretches longer than this are pointed out; you can undo a change")
         )
         self.gap_spin.setKeyboardTracking(False)
         self.gap_spin.lineEdit().setAccessibleName(self.gap_spin.accessibleName())
-        self.gap_label = buddy_label("&Comfortable with up to", self.gap_spin)
-        self.gap_after = QLabel("days with nobody planned")
-        self.supporters_heading = _heading("Who is on the team")
-        self.supporters_label = _text_label("Who is on the team, and how to reach them")
-        self.note_heading = _heading("Team note")
-        self.note_label = _text_label("Team note")
+        self.gap_label = buddy_label(_("&Comfortable with up to"), self.gap_spin)
+        self.gap_after = QLabel(_("days with nobody planned"))
+        self.supporters_heading = _heading(_("Who is on the team"))
+        self.supporters_label = _text_label(_("Who is on the team, and how to reach them"))
+        self.note_heading = _heading(_("Team note"))
+        self.note_label = _text_label(_("Team note"))
 
         self._build_layout()
-        self.empty_button = push_button(SET_UP, "Set up a care team", default=False)
-        self.empty_title = centred_label(EMPTY_TITLE, "Care team: message", larger=True)
-        self.empty_more = centred_label(EMPTY_MORE, "Care team: more")
+        self.empty_button = push_button(_(SET_UP), _("Set up a care team"), default=False)
+        self.empty_title = centred_label(_(EMPTY_TITLE), _("Care team: message"), larger=True)
+        self.empty_more = centred_label(_(EMPTY_MORE), _("Care team: more"))
         holder = empty_state(self.empty_title, self.empty_more, button=self.empty_button)
         self.stack.addWidget(holder)
         self._empty_holder = holder
@@ -296,8 +301,9 @@ class CareTeamPageView(QWidget):
         gap_row.setSpacing(6)
         gap_row.addWidget(self.gap_label)
         gap_row.addWidget(self.gap_spin)
-        gap_row.addWidget(self.gap_after)
-        gap_row.addStretch(1)
+        # The words after the number wrap, so a longer language keeps the column's width.
+        self.gap_after.setWordWrap(True)
+        gap_row.addWidget(self.gap_after, 1)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -314,7 +320,7 @@ class CareTeamPageView(QWidget):
         side_layout.addWidget(self.note_label)
         side_layout.addStretch(1)
         self.side_area = side_area = QScrollArea()
-        side_area.setAccessibleName("Coverage, supporters and note")
+        side_area.setAccessibleName(_("Coverage, supporters and note"))
         side_area.setWidgetResizable(True)
         side_area.setFrameShape(QFrame.Shape.NoFrame)
         side_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -17,9 +17,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
+from supportnet.i18n import N_, _, ngettext, pgettext
 from supportnet.model.days import long_date
 from supportnet.scheduling.rota_words import NOBODY_YET
-from supportnet.ui.widgets.models import DayTreeModel
+from supportnet.ui.widgets.models import DayTreeModel, header_text
 
 if TYPE_CHECKING:
     from supportnet.services.care_teams import RotaDay, RotaLine
@@ -27,14 +28,12 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 
 #: A check-in nobody has taken yet.
-OPEN_SLOT = "Open — nobody yet"
-ANY_TIME = "Any time of day"
+OPEN_SLOT = N_("Open — nobody yet")
+ANY_TIME = N_("Any time of day")
 #: A flexible check-in's day is a suggestion: it moves with the last contact.
-AROUND = "Around this day"
-ANY_WAY = "Any way"
-DONE = "Done"
-SWAPPED = "Swapped for this date"
-TODAY = "today"
+AROUND = N_("Around this day")
+ANY_WAY = N_("Any way")
+SWAPPED = N_("Swapped for this date")
 #: The day of a row (heading or line).
 DAY_ROLE = Qt.ItemDataRole.UserRole
 #: The :class:`RotaLine` of a check-in row; None on a heading or an empty day's line.
@@ -46,31 +45,33 @@ HEADING_ROLE = Qt.ItemDataRole.UserRole + 2
 def day_heading(day: date, today: date) -> str:
     """E.g. "Thursday 3 December (today)"; the year only when it isn't today's."""
     text = long_date(day, year=day.year != today.year)
-    return f"{text} ({TODAY})" if day == today else text
+    # Translators: a day heading on the care team's week, "Thursday 3 December (today)".
+    return _("{day} (today)").format(day=text) if day == today else text
 
 
 def line_state(line: RotaLine) -> str:
     """What else is true of a check-in: "Done", "Swapped for this date", both, or ""."""
     parts = []
     if line.done:
-        parts.append(DONE)
+        # Translators: a check-in on the care team's rota that happened.
+        parts.append(pgettext("check-in", "Done"))
     if line.swapped:
-        parts.append(SWAPPED)
+        parts.append(_(SWAPPED))
     return " · ".join(parts)
 
 
 def when_text(line: RotaLine, flexible: frozenset[str] = frozenset()) -> str:
     """ "20:00", "Any time of day", or "Around this day" for a flexible check-in."""
     if line.slot_uid in flexible:
-        return AROUND
-    return line.time or ANY_TIME
+        return _(AROUND)
+    return line.time or _(ANY_TIME)
 
 
 def line_sentence(line: RotaLine, day: date, flexible: frozenset[str] = frozenset()) -> str:
     """The whole check-in in words, e.g. "Tuesday 8 December, 20:00, Rosie, video call"."""
-    who = line.supporter_name if line.supporter_name is not None else OPEN_SLOT
+    who = line.supporter_name if line.supporter_name is not None else _(OPEN_SLOT)
     when = when_text(line, flexible)
-    parts = [long_date(day), when, who, (line.channel or ANY_WAY).lower()]
+    parts = [long_date(day), when, who, (line.channel or _(ANY_WAY)).lower()]
     state = line_state(line)
     if state:
         parts.append(state.lower().replace(" · ", ", "))
@@ -94,7 +95,7 @@ class WeekModel(DayTreeModel):
     COL_WHO = 1
     COL_HOW = 2
     COL_STATE = 3
-    HEADERS = ("When", "Who", "How", "")
+    HEADERS = (N_("When"), N_("Who"), N_("How"), "")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -203,6 +204,12 @@ class WeekModel(DayTreeModel):
             return font
         return None
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        shown = tuple(_(head) if head else head for head in self.HEADERS)
+        return header_text(shown, section, orientation, role)
+
     def _heading_data(self, held: _Day, column: int, role: int) -> Any:
         if role == DAY_ROLE:
             return held.day
@@ -212,10 +219,11 @@ class WeekModel(DayTreeModel):
             if column != 0:
                 return None
             if role == Qt.ItemDataRole.AccessibleTextRole and not held.lines:
-                return f"{held.heading}: {NOBODY_YET}"
+                return _("{day}: {nobody}").format(day=held.heading, nobody=_(NOBODY_YET))
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 count = len(held.lines)
-                return f"{held.heading}: {count} check-in{'s' if count != 1 else ''}"
+                said = ngettext("{day}: {n} check-in", "{day}: {n} check-ins", count)
+                return said.format(day=held.heading, n=count)
             return held.heading
         if role == Qt.ItemDataRole.FontRole:
             font = QFont(QApplication.font())
@@ -233,9 +241,9 @@ class WeekModel(DayTreeModel):
 
     def _empty_data(self, held: _Day, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return NOBODY_YET if column == self.COL_WHEN else None
+            return _(NOBODY_YET) if column == self.COL_WHEN else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{long_date(held.day)}: {NOBODY_YET}"
+            return _("{day}: {nobody}").format(day=long_date(held.day), nobody=_(NOBODY_YET))
         if role == Qt.ItemDataRole.ForegroundRole:
             # Softer, never a warning colour: the words say it.
             return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
@@ -249,9 +257,9 @@ class WeekModel(DayTreeModel):
         if column == self.COL_WHEN:
             return when_text(line, self._flexible)
         if column == self.COL_WHO:
-            return line.supporter_name if line.supporter_name is not None else OPEN_SLOT
+            return line.supporter_name if line.supporter_name is not None else _(OPEN_SLOT)
         if column == self.COL_HOW:
-            return line.channel or ANY_WAY
+            return line.channel or _(ANY_WAY)
         return line_state(line)
 
 

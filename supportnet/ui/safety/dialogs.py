@@ -13,15 +13,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.model.network import GroupKind, LifeDomain
 from supportnet.model.safety_plan import PlanEntry, Step
 from supportnet.model.targets import GROUP, PERSON
-from supportnet.safety.wording import NOT_IN_NETWORK, STEP_TEXT
+from supportnet.safety.wording import NOT_IN_NETWORK
 from supportnet.ui.safety.entries import LineDelegate
+from supportnet.ui.safety.texts import heading as step_heading
 from supportnet.ui.safety.texts import placeholder
 from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
 from supportnet.ui.widgets.dialogs import DialogWidth, dialog_width, use_width
@@ -101,20 +104,24 @@ class NetworkPicker(QDialog):
         self, step: Step, found: Sequence[Candidate], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        heading = STEP_TEXT[step].heading
-        self.setWindowTitle("Add from my network")
-        self.setAccessibleName(f"Add from my network to {heading}")
+        heading = step_heading(step)
+        self.setWindowTitle(_("Add from my network"))
+        self.setAccessibleName(_("Add from my network to {heading}").format(heading=heading))
         self.chosen: Candidate | None = None
         self._found = list(found)
 
         self.model = QStandardItemModel(self)
         for number, candidate in enumerate(self._found):
-            kind = "Group" if candidate.kind == GROUP else "Person"
             item = QStandardItem(f"{candidate.name}\n{candidate.detail}")
             item.setData(number, Qt.ItemDataRole.UserRole)
             item.setData(candidate.name, _NAME_ROLE)
+            said = (
+                _("{name}, group, {detail}")
+                if candidate.kind == GROUP
+                else _("{name}, person, {detail}")
+            )
             item.setData(
-                f"{candidate.name}, {kind.lower()}, {candidate.detail}",
+                said.format(name=candidate.name, detail=candidate.detail),
                 Qt.ItemDataRole.AccessibleTextRole,
             )
             item.setEditable(False)
@@ -125,13 +132,13 @@ class NetworkPicker(QDialog):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.search = _Search(self)
-        self.search.setAccessibleName("Search names")
-        self.search.setPlaceholderText("Type to find someone")
+        self.search.setAccessibleName(_("Search names"))
+        self.search.setPlaceholderText(_("Type to find someone"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.list = QListView()
         self.list.setModel(self.proxy)
-        self.list.setAccessibleName("People and groups")
+        self.list.setAccessibleName(_("People and groups"))
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list.setItemDelegate(LineDelegate(self.list))
         # Every row is a name and one line under it: measured once, fast at 5,000 people.
@@ -142,11 +149,11 @@ class NetworkPicker(QDialog):
         self.empty.setWordWrap(True)
 
         self.choose_button = push_button(
-            "Add", "Add the one chosen", default=True, on_click=self.accept
+            _("Add"), _("Add the one chosen"), default=True, on_click=self.accept
         )
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(heading))
-        layout.addWidget(buddy_label("Find someone:", self.search))
+        layout.addWidget(buddy_label(_("Find someone:"), self.search))
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
@@ -161,9 +168,9 @@ class NetworkPicker(QDialog):
         if shown:
             self.list.setCurrentIndex(self.proxy.index(0, 0))
         if not self._found:
-            self.empty.setText("There's nobody to choose yet. You can type a line instead.")
+            self.empty.setText(_("There's nobody to choose yet. You can type a line instead."))
         elif not shown:
-            self.empty.setText("Nobody by that name. Try fewer letters.")
+            self.empty.setText(_("Nobody by that name. Try fewer letters."))
         else:
             self.empty.setText("")
         self.empty.setVisible(bool(self.empty.text()))
@@ -190,9 +197,9 @@ class EntryDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        heading = STEP_TEXT[step].heading
-        self.setWindowTitle("Edit this line")
-        self.setAccessibleName(f"Edit a line in {heading}")
+        heading = step_heading(step)
+        self.setWindowTitle(_("Edit this line"))
+        self.setAccessibleName(_("Edit a line in {heading}").format(heading=heading))
         self._step = step
         self._original = entry
         self._link: tuple[str, str] | None = (
@@ -203,32 +210,35 @@ class EntryDialog(QDialog):
         self._choose = choose
 
         self.field = QLineEdit(shown_name if entry.is_link else entry.text)
-        self.field.setAccessibleName("The line's words")
+        self.field.setAccessibleName(_("The line's words"))
         self.field.setPlaceholderText(placeholder(step))
         #: Why the words can't be kept, under the field (hidden when there's nothing).
-        self.problem = FieldMessage("About the line's words")
+        self.problem = FieldMessage(_("About the line's words"))
         self.field.textEdited.connect(lambda _text: self._show_problem(""))
         self.link_label = QLabel()
         self.link_label.setWordWrap(True)
         self.link_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.link_label.setAccessibleName("Linked to")
+        self.link_label.setAccessibleName(_("Linked to"))
         self.unlink_button = push_button(
-            "Keep as typed words",
-            "Keep as typed words, not linked to the network",
-            tip="The words stay; the line no longer follows their record",
+            _("Keep as typed words"),
+            _("Keep as typed words, not linked to the network"),
+            tip=_("The words stay; the line no longer follows their record"),
             on_click=self._unlink,
         )
         self.choose_button = push_button(
-            "Choose from my network…",
-            "Choose someone else from my network",
+            _("Choose from my network…"),
+            _("Choose someone else from my network"),
             on_click=self._choose_other,
         )
         self.choose_button.setVisible(choose is not None)
-        self.save_button = push_button("Save", "Save", default=True, on_click=self.accept)
+        # Never narrower than their words (German runs longer): the dialog widens instead.
+        for button in (self.choose_button, self.unlink_button):
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, button.sizePolicy().verticalPolicy())
+        self.save_button = push_button(_("Save"), _("Save"), default=True, on_click=self.accept)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(heading))
-        layout.addWidget(buddy_label("Words:", self.field))
+        layout.addWidget(buddy_label(_("Words:"), self.field))
         layout.addWidget(self.field)
         layout.addWidget(self.problem)
         layout.addWidget(self.link_label)
@@ -240,6 +250,8 @@ class EntryDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(button_row(self.save_button, cancel_button(self)))
         use_width(self, DialogWidth.SMALL)
+        # Wider when its buttons' words need it (German runs longer).
+        self.setMinimumWidth(max(self.minimumWidth(), layout.minimumSize().width()))
         self.resize(self.minimumWidth(), 220)
         self._show_link()
         self.field.setFocus()
@@ -255,9 +267,14 @@ class EntryDialog(QDialog):
             self.link_label.setVisible(False)
             return
         if self._in_network:
-            text = f"Linked to {self._name} in your network: the name follows their record."
+            text = _("Linked to {name} in your network: the name follows their record.").format(
+                name=self._name
+            )
         else:
-            text = f"{self._name} is {NOT_IN_NETWORK}. You can keep the words or choose someone."
+            # Translators: {gone} is "no longer in your network".
+            text = _("{name} is {gone}. You can keep the words or choose someone.").format(
+                name=self._name, gone=_(NOT_IN_NETWORK)
+            )
         self.link_label.setText(text)
         self.link_label.setVisible(True)
 

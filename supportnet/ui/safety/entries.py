@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.safety_plan import Step
 from supportnet.safety.resolve import line_parts
 from supportnet.safety.wording import THEY_KNOW
@@ -46,7 +47,7 @@ def line_text(step: Step, entry: Any) -> str:
     parts = line_parts(step, entry)
     more = [parts.reach] if parts.reach else []
     if step.has_they_know and entry.entry.they_know:
-        more.append(THEY_KNOW)
+        more.append(_(THEY_KNOW))
     return "\n".join([parts.title, " · ".join(more)]) if more else parts.title
 
 
@@ -79,14 +80,18 @@ class EntriesModel(QAbstractListModel):
             return line_text(self.step, entry).replace("\n", ", ")
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             if self.step.has_they_know:
-                return THEY_KNOW if entry.entry.they_know else NOT_TOLD
+                return _(THEY_KNOW) if entry.entry.they_know else _(NOT_TOLD)
             return ""
         if role == Qt.ItemDataRole.CheckStateRole and self.step.has_they_know:
             return Qt.CheckState.Checked if entry.entry.they_know else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             keys = LINK_KEYS if entry.kind is not None and entry.in_network else LIST_KEYS
-            tick = f"\nTick: {THEY_KNOW.lower()}" if self.step.has_they_know else ""
-            return f"{keys}{tick}"
+            if not self.step.has_they_know:
+                return _(keys)
+            # Translators: {keys}: the list's keys; {they_know}: "They know they're in my plan".
+            return _("{keys}\nTick: {they_know}").format(
+                keys=_(keys), they_know=_(THEY_KNOW).lower()
+            )
         if role == Qt.ItemDataRole.FontRole and not entry.in_network:
             font = QFont()
             font.setItalic(True)
@@ -208,14 +213,16 @@ _ALT = Qt.KeyboardModifier.AltModifier
 # A list's own keys, when a line is chosen: its handler asks these, and Help ▸ Keyboard
 # shortcuts lists them.
 MOVE_KEY = PageKey(
-    "Move the chosen line up or down", (combo(_K.Key_Up, _ALT), combo(_K.Key_Down, _ALT))
+    N_("Move the chosen line up or down"), (combo(_K.Key_Up, _ALT), combo(_K.Key_Down, _ALT))
 )
-EDIT_KEY = PageKey("Edit the chosen line", (combo(_K.Key_F2),))
-REMOVE_KEY = PageKey("Take the chosen line out", (combo(_K.Key_Delete),), (_K.Key_Backspace,))
+EDIT_KEY = PageKey(N_("Edit the chosen line"), (combo(_K.Key_F2),))
+REMOVE_KEY = PageKey(N_("Take the chosen line out"), (combo(_K.Key_Delete),), (_K.Key_Backspace,))
 OPEN_KEY = PageKey(
-    "Open a linked person or group, or edit a typed line", (combo(_K.Key_Enter),), (_K.Key_Return,)
+    N_("Open a linked person or group, or edit a typed line"),
+    (combo(_K.Key_Enter),),
+    (_K.Key_Return,),
 )
-LINE_KEYS = KeyList("In the safety plan's lists", (MOVE_KEY, EDIT_KEY, REMOVE_KEY, OPEN_KEY))
+LINE_KEYS = KeyList(N_("In the safety plan's lists"), (MOVE_KEY, EDIT_KEY, REMOVE_KEY, OPEN_KEY))
 
 
 class EntryList(QListView):
@@ -236,7 +243,7 @@ class EntryList(QListView):
         super().__init__(parent)
         self.setModel(model)
         self.setAccessibleName(name)
-        self.setAccessibleDescription(LIST_KEYS)
+        self.setAccessibleDescription(_(LIST_KEYS))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)

@@ -17,8 +17,10 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 from supportnet.model.safety_plan import PlanEntry, SafetyPlan, Step
+from supportnet.safety.wording import PAGE_TITLE
 from supportnet.services import Services
 from supportnet.ui.safety.dialogs import Candidate, EntryDialog, NetworkPicker, candidates
 from supportnet.ui.safety.texts import COPIED, PDF_NAME
@@ -33,9 +35,9 @@ if TYPE_CHECKING:
     from supportnet.safety.crisis_lines import CountryHelp
     from supportnet.safety.resolve import ResolvedPlan
 
-PRINT_ERROR_TITLE = "SupportNet couldn't print the plan"
-PDF_ERROR_TITLE = "SupportNet couldn't save the PDF"
-SAVE_ERROR_TITLE = "SupportNet couldn't change the plan"
+PRINT_ERROR_TITLE = N_("SupportNet couldn't print the plan")
+PDF_ERROR_TITLE = N_("SupportNet couldn't save the PDF")
+SAVE_ERROR_TITLE = N_("SupportNet couldn't change the plan")
 
 
 class SafetyPlanPageController(QObject):
@@ -139,7 +141,7 @@ class SafetyPlanPageController(QObject):
         try:
             command = SafetyPlanCommand.perform(self._ctx, after, text)
         except SupportNetError as exc:
-            dialogs.show_error(self._parent, exc.message, title=SAVE_ERROR_TITLE)
+            dialogs.show_error(self._parent, exc.message, title=_(SAVE_ERROR_TITLE))
             self.refresh()
             return False
         self._stack.push(command)
@@ -162,7 +164,7 @@ class SafetyPlanPageController(QObject):
         section.show_problem("")
         done = self._change(
             self.plan.added(step, entry),
-            "add a line to your plan",
+            _("add a line to your plan"),
             (step, len(self.plan.entries(step))),
         )
         if done:
@@ -174,7 +176,7 @@ class SafetyPlanPageController(QObject):
         entry = PlanEntry.link(candidate.kind, candidate.uid, candidate.name)
         return self._change(
             self.plan.added(step, entry),
-            f"add {candidate.name} to your plan",
+            _("add {name} to your plan").format(name=candidate.name),
             (step, len(self.plan.entries(step))),
         )
 
@@ -222,15 +224,15 @@ class SafetyPlanPageController(QObject):
             dialog.deleteLater()
         if after == shown.entry:
             return False
-        return self._change(self.plan.replaced(step, row, after), "change a line", (step, row))
+        return self._change(self.plan.replaced(step, row, after), _("change a line"), (step, row))
 
     def remove(self, step: Step, row: int) -> bool:
         if self._entry(step, row) is None:
             return False
         left = len(self.plan.entries(step)) - 1
         select = (step, min(row, left - 1)) if left else None
-        if self._change(self.plan.removed(step, row), "remove a line from your plan", select):
-            self.status.emit("Removed a line (Ctrl+Z puts it back)")
+        if self._change(self.plan.removed(step, row), _("remove a line from your plan"), select):
+            self.status.emit(_("Removed a line (Ctrl+Z puts it back)"))
             return True
         return False
 
@@ -240,7 +242,7 @@ class SafetyPlanPageController(QObject):
         if not (0 <= row < count and 0 <= new_row < count) or row == new_row:
             return False
         after = self.plan.moved(step, row, new_row)
-        return self._change(after, "move a line in your plan", (step, new_row))
+        return self._change(after, _("move a line in your plan"), (step, new_row))
 
     def set_they_know(self, step: Step, row: int, knows: bool) -> bool:
         """The person's own tick: only ever set when they tick it."""
@@ -250,7 +252,10 @@ class SafetyPlanPageController(QObject):
         entry = PlanEntry(
             shown.entry.text, shown.entry.target_kind, shown.entry.target_uid, they_know=knows
         )
-        text = f"tick that {shown.name} knows" if knows else f"untick {shown.name}"
+        if knows:
+            text = _("tick that {name} knows").format(name=shown.name)
+        else:
+            text = _("untick {name}").format(name=shown.name)
         return self._change(self.plan.replaced(step, row, entry), text, (step, row))
 
     def open_line(self, step: Step, row: int) -> None:
@@ -267,10 +272,11 @@ class SafetyPlanPageController(QObject):
         """Copy the message idea for telling helpers they're in the plan."""
         from supportnet.safety.wording import TELL_THEM_IDEA
 
-        QGuiApplication.clipboard().setText(TELL_THEM_IDEA)
-        self.view.show_status(COPIED)
-        announce(self.view.status_label, COPIED)
-        self.status.emit(COPIED)
+        QGuiApplication.clipboard().setText(_(TELL_THEM_IDEA))
+        copied = _(COPIED)
+        self.view.show_status(copied)
+        announce(self.view.status_label, copied)
+        self.status.emit(copied)
 
     # --- printing ----------------------------------------------------------------------------
 
@@ -283,7 +289,10 @@ class SafetyPlanPageController(QObject):
         """Save the plan as a one-page PDF (asks where, unless ``path`` is given)."""
         if path is None:
             path = dialogs.ask_pdf_path(
-                self._parent, "Save my plan as a PDF", self.pdf_dir or str(Path.home()), PDF_NAME
+                self._parent,
+                _("Save my plan as a PDF"),
+                self.pdf_dir or str(Path.home()),
+                _(PDF_NAME),
             )
             if path is None:
                 return None
@@ -294,13 +303,15 @@ class SafetyPlanPageController(QObject):
         try:
             write_plan_pdf(self.resolved, self._help_for_print(), path)
         except OSError as exc:
-            reason = exc.strerror or "the folder can't be written to"
+            reason = exc.strerror or _("the folder can't be written to")
             dialogs.show_error(
-                self._parent, f"The plan wasn't saved to {path}: {reason}.", title=PDF_ERROR_TITLE
+                self._parent,
+                _("The plan wasn't saved to {path}: {reason}.").format(path=path, reason=reason),
+                title=_(PDF_ERROR_TITLE),
             )
             return None
         self.pdf_dir = str(path.parent)
-        note = f"Saved your plan as {path.name}"
+        note = _("Saved your plan as {name}").format(name=path.name)
         self.view.show_status(note)
         self.status.emit(note)
         return path
@@ -314,9 +325,9 @@ class SafetyPlanPageController(QObject):
         help = self._help_for_print()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout_for(help.code))
-        printer.setDocName("My plan for hard days")
+        printer.setDocName(_(PAGE_TITLE))
         dialog = QPrintDialog(printer, self._parent)
-        dialog.setWindowTitle("Print my plan")
+        dialog.setWindowTitle(_("Print my plan"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self.refresh()
@@ -326,9 +337,9 @@ class SafetyPlanPageController(QObject):
         except OSError:
             dialogs.show_error(
                 self._parent,
-                "The printer didn't take the plan. You could save it as a PDF.",
-                title=PRINT_ERROR_TITLE,
+                _("The printer didn't take the plan. You could save it as a PDF."),
+                title=_(PRINT_ERROR_TITLE),
             )
             return False
-        self.status.emit("Sent your plan to the printer")
+        self.status.emit(_("Sent your plan to the printer"))
         return True

@@ -17,9 +17,11 @@ from PySide6.QtGui import (
     QPageLayout,
 )
 
+from supportnet.i18n import _
 from supportnet.model.safety_plan import Step
 from supportnet.safety.resolve import line_parts
-from supportnet.safety.wording import PAGE_TITLE, numbered_heading
+from supportnet.safety.wording import PAGE_TITLE
+from supportnet.ui.safety.texts import numbered_heading
 from supportnet.ui.widgets.one_page import (
     crisis_box,
     esc,
@@ -59,7 +61,7 @@ def page_html(view: ResolvedPlan, help: CountryHelp, body_pt: float) -> str:
     parts = [
         f'<html><body style="font-size: {body_pt}pt;">',
         f'<p style="font-size: {body_pt * 1.7:.1f}pt; margin-bottom: 2pt;">'
-        f"<b>{esc(PAGE_TITLE)}</b></p>",
+        f"<b>{esc(_(PAGE_TITLE))}</b></p>",
     ]
     for step in Step:
         gap = round(body_pt * (2.2 if step is Step.LIVING_FOR else 1.2))
@@ -97,7 +99,7 @@ def write_plan_pdf(view: ResolvedPlan, help: CountryHelp, path: Path) -> None:
     Raises OSError when the file can't be written (the old file, if any, is left as it was).
     """
     write_one_page_pdf(
-        path, page_layout_for(help.code), PAGE_TITLE, lambda device: _render(device, view, help)
+        path, page_layout_for(help.code), _(PAGE_TITLE), lambda device: _render(device, view, help)
     )
 
 

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.model.safety_plan import Step
 from supportnet.safety.wording import (
     STEP_TEXT,
     TELL_THEM_IDEA,
     empty_text,
-    numbered_heading,
 )
 from supportnet.ui.safety.entries import EntriesModel, EntryList
 from supportnet.ui.safety.texts import (
@@ -31,7 +31,9 @@ from supportnet.ui.safety.texts import (
     EDIT_TEXT,
     REMOVE_TEXT,
     TELL_ONE,
+    heading,
     names_text,
+    numbered_heading,
     placeholder,
 )
 from supportnet.ui.widgets.buttons import push_button
@@ -67,43 +69,54 @@ class StepSection(QFrame):
         super().__init__(parent)
         self.step = step
         words = STEP_TEXT[step]
-        heading = words.heading
-        self.setAccessibleName(heading)
+        heading_text = heading(step)
+        self.setAccessibleName(heading_text)
         self.setFrameShape(QFrame.Shape.NoFrame)
 
-        self.heading_label = _label(numbered_heading(step), heading, scale=1.2, bold=True)
-        self.hint_label = quiet(_label(words.hint, f"About {heading}"))
+        self.heading_label = _label(numbered_heading(step), heading_text, scale=1.2, bold=True)
+        self.hint_label = quiet(
+            _label(_(words.hint), _("About {heading}").format(heading=heading_text))
+        )
         self.model = EntriesModel(step, self)
-        self.list = EntryList(self.model, heading)
-        empty = empty_text(step)
-        self.empty_label = quiet(_label(empty, f"{heading}: {empty}"))
+        self.list = EntryList(self.model, heading_text)
+        empty = _(empty_text(step))
+        self.empty_label = quiet(
+            _label(empty, _("{heading}: {empty}").format(heading=heading_text, empty=empty))
+        )
 
         self.field = QLineEdit()
-        self.field.setAccessibleName(f"A new line for {heading}")
+        self.field.setAccessibleName(_("A new line for {heading}").format(heading=heading_text))
         self.field.setPlaceholderText(placeholder(step))
-        self.field.setToolTip("Type a line and press Enter to add it")
+        self.field.setToolTip(_("Type a line and press Enter to add it"))
         self.field.returnPressed.connect(self._add)
         #: Why the typed line can't be added, under the field (hidden when there's nothing).
-        self.problem = FieldMessage(f"About the new line for {heading}")
+        self.problem = FieldMessage(
+            _("About the new line for {heading}").format(heading=heading_text)
+        )
         self.field.textEdited.connect(lambda _text: self.show_problem(""))
         self.add_button = push_button(
-            ADD_TEXT, f"Add a line to {heading}", tip="Add what you typed", on_click=self._add
+            _(ADD_TEXT),
+            _("Add a line to {heading}").format(heading=heading_text),
+            tip=_("Add what you typed"),
+            on_click=self._add,
         )
         self.add_linked_button: QPushButton | None = None
         if step.links:
             self.add_linked_button = push_button(
-                ADD_LINKED_TEXT,
-                f"Add someone from my network to {heading}",
-                tip="Choose a person or group from your network",
+                _(ADD_LINKED_TEXT),
+                _("Add someone from my network to {heading}").format(heading=heading_text),
+                tip=_("Choose a person or group from your network"),
                 on_click=self.add_linked_requested.emit,
             )
         self.edit_button = push_button(
-            EDIT_TEXT, f"Edit the chosen line in {heading}", tip="Edit the chosen line (F2)"
+            _(EDIT_TEXT),
+            _("Edit the chosen line in {heading}").format(heading=heading_text),
+            tip=_("Edit the chosen line (F2)"),
         )
         self.remove_button = push_button(
-            REMOVE_TEXT,
-            f"Remove the chosen line from {heading}",
-            tip="Take the chosen line out (Delete); you can undo it",
+            _(REMOVE_TEXT),
+            _("Remove the chosen line from {heading}").format(heading=heading_text),
+            tip=_("Take the chosen line out (Delete); you can undo it"),
         )
 
         layout = QVBoxLayout(self)
@@ -117,11 +130,11 @@ class StepSection(QFrame):
         self.tell_label: QLabel | None = None
         self.copy_button: QPushButton | None = None
         if step.has_they_know:
-            self.tell_label = quiet(_label("", "A suggestion"))
+            self.tell_label = quiet(_label("", _("A suggestion")))
             self.copy_button = push_button(
-                COPY_TEXT,
-                "Copy a message idea for telling them",
-                tip=TELL_THEM_IDEA,
+                _(COPY_TEXT),
+                _("Copy a message idea for telling them"),
+                tip=_(TELL_THEM_IDEA),
                 on_click=self.copy_requested.emit,
             )
             self.tell_row = QWidget()
@@ -151,12 +164,12 @@ class StepSection(QFrame):
 
         self.crisis_label: QLabel | None = None
         if step is Step.PROFESSIONALS:
-            self.crisis_label = _label("", CRISIS_HEADING)
+            self.crisis_label = _label("", _(CRISIS_HEADING))
             self.crisis_label.setTextFormat(Qt.TextFormat.RichText)
             self.crisis_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.crisis_frame = QFrame()
             self.crisis_frame.setFrameShape(QFrame.Shape.StyledPanel)
-            self.crisis_frame.setAccessibleName(CRISIS_HEADING)
+            self.crisis_frame.setAccessibleName(_(CRISIS_HEADING))
             crisis = QVBoxLayout(self.crisis_frame)
             crisis.setContentsMargins(12, 10, 12, 10)
             crisis.addWidget(self.crisis_label)
@@ -188,7 +201,7 @@ class StepSection(QFrame):
             self.list.select_row(min(row, len(entries) - 1))
         if self.tell_label is not None:
             untold = [e.name for e in entries if not e.entry.they_know and e.in_network]
-            self.tell_label.setText(TELL_ONE.format(names=names_text(untold)) if untold else "")
+            self.tell_label.setText(_(TELL_ONE).format(names=names_text(untold)) if untold else "")
             self.tell_row.setVisible(bool(untold))
         self._update_buttons()
 

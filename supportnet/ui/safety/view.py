@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.model.safety_plan import Step
 from supportnet.safety.wording import PAGE_TITLE
 from supportnet.ui.safety.section import StepSection
@@ -29,28 +30,33 @@ class SafetyPlanPageView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(PAGE_TITLE)
+        title = _(PAGE_TITLE)
+        self.setAccessibleName(title)
 
-        self.title_label = QLabel(PAGE_TITLE)
+        self.title_label = QLabel(title)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.title_label.setAccessibleName(PAGE_TITLE)
+        # Longer words (German) wrap rather than push the buttons off.
+        self.title_label.setWordWrap(True)
+        self.title_label.setAccessibleName(title)
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.intro_label = quiet(QLabel(INTRO))
+        self.intro_label = quiet(QLabel(_(INTRO)))
         self.intro_label.setWordWrap(True)
-        self.intro_label.setAccessibleName("About this plan")
+        self.intro_label.setAccessibleName(_("About this plan"))
         self.print_button = push_button(
-            PRINT_TEXT, "Print my plan", tip="Print the plan on one page, with the crisis lines"
+            _(PRINT_TEXT),
+            _("Print my plan"),
+            tip=_("Print the plan on one page, with the crisis lines"),
         )
         self.pdf_button = push_button(
-            PDF_TEXT,
-            "Save my plan as a PDF",
-            tip="Save the plan as a one-page PDF, with the crisis lines",
+            _(PDF_TEXT),
+            _("Save my plan as a PDF"),
+            tip=_("Save the plan as a one-page PDF, with the crisis lines"),
         )
         self.status_label = quiet(QLabel(""))
-        self.status_label.setAccessibleName("What just happened")
+        self.status_label.setAccessibleName(_("What just happened"))
         self.status_label.setWordWrap(True)
 
         self.sections = {step: StepSection(step) for step in Step}
@@ -77,7 +83,7 @@ class SafetyPlanPageView(QWidget):
             column_layout.addWidget(section)
         column_layout.addStretch(1)
 
-        self.scroll_area = scroll_page(self, column, PAGE_TITLE)
+        self.scroll_area = scroll_page(self, column, title)
 
         controls: list[QWidget] = [self.print_button, self.pdf_button]
         for section in self.sections.values():

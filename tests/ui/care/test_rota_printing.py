@@ -107,7 +107,7 @@ def test_the_page_holds_the_grid_supporters_note_coverage_and_crisis_lines() -> 
 
 
 def test_the_grid_is_whole_weeks_monday_first() -> None:
-    text = page_html(_view(), help_for("GB"), 10)
+    text = page_html(_view(), help_for("GB"), 10, first_weekday=0)
     heads = re.findall(r"<th[^>]*>(\w+)</th>", text)
     assert heads == ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     # Thursday 3 Dec to Wednesday 30 Dec: five rows, Mon 30 Nov .. Sun 3 Jan.
@@ -117,7 +117,17 @@ def test_the_grid_is_whole_weeks_monday_first() -> None:
     assert re.search(r">30 Nov</span></td>", grid)
     assert grid.index("30 Nov") < grid.index("<b>3 Dec</b>") < grid.index(">3 Jan</span>")
     monday = _view(start=date(2026, 12, 7))
-    assert _grid(page_html(monday, help_for("GB"), 10)).count("<tr>") == 1 + 4
+    assert _grid(page_html(monday, help_for("GB"), 10, first_weekday=0)).count("<tr>") == 1 + 4
+
+
+def test_the_grid_starts_on_the_locales_first_day() -> None:
+    text = page_html(_view(), help_for("GB"), 10, first_weekday=6)
+    heads = re.findall(r"<th[^>]*>(\w+)</th>", text)
+    assert heads == ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    # Thursday 3 Dec to Wednesday 30 Dec: Sun 29 Nov .. Sat 2 Jan, five rows.
+    grid = _grid(text)
+    assert grid.count("<tr>") == 1 + 5
+    assert grid.index(">29 Nov</span>") < grid.index("<b>3 Dec</b>") < grid.index(">2 Jan</span>")
 
 
 def test_a_failing_write_leaves_no_file_and_keeps_the_old_one(

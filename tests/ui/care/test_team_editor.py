@@ -290,7 +290,7 @@ def test_a_team_saved_from_the_editor_reads_back_whole(qtbot: Any, demo_store: A
 
 def test_module_words_are_calm() -> None:
     words = " ".join(
-        [team_editor.NOTE_HINT, team_editor.GONE_TEXT, *team_editor.TEAM_FIELD_NAMES.values()]
+        [team_editor.NOTE_HINT, team_editor.GONE_TEXT, *team_editor.TEAM_SAVE_HINTS.values()]
     )
     for shouty in ("!", "must", "overdue", "missed", "failed"):
         assert shouty not in words
