@@ -25,6 +25,11 @@ ROUTED = (
     "supportnet/safety/crisis_lines.py",
     "supportnet/cli/crisis_commands.py",
     "supportnet/ui/hard_day/",
+    "supportnet/ui/people/",
+    "supportnet/ui/plans/",
+    "supportnet/ui/contacts/",
+    "supportnet/ui/data/",
+    "supportnet/ui/backups/",
 )
 GERMAN = translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po"
 

@@ -169,7 +169,7 @@ class ContactsPreviewDialog(QDialog):
         chooser.addStretch(1)
         hint = _line(_(CIRCLE_HINT), _("About circles"))
 
-        self.count_label = _line(_(""), "To bring in")
+        self.count_label = _line("", _("To bring in"))
         self.cancel = cancel_button(self)
         self.import_button = push_button(
             _("&Import"), _("Import"), default=True, auto_default=True, on_click=self.accept
