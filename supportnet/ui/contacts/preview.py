@@ -101,7 +101,7 @@ class ContactsPreviewDialog(QDialog):
             unread += " " + _("The rest are listed below.")
         self.unreadable_label = _line(unread, _("Contacts not read"))
         self.unreadable_label.setVisible(bool(self.unreadable_label.text()))
-        self.details = Disclosure(_("&Which ones"), "Which ones couldn't be read")
+        self.details = Disclosure(_("&Which ones"), _("Which ones couldn't be read"))
         details = unreadable_details(previews)
         self.details_label = _line("\n".join(details), _("Which ones couldn't be read"))
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
