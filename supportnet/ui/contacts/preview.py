@@ -25,7 +25,7 @@ from supportnet.i18n import N_, _, ngettext
 from supportnet.i18n.calendar_words import words
 from supportnet.model.network import Circle
 from supportnet.services.contacts_import import FilePreview, PreviewRow, Status
-from supportnet.ui.contacts.rows import ContactRowsModel
+from supportnet.ui.contacts.rows import ContactRowsModel, short_circle
 from supportnet.ui.contacts.words import (
     Choice,
     choice_of,
@@ -136,8 +136,11 @@ class ContactsPreviewDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         chars = self.table.fontMetrics().averageCharWidth()
-        for column, width in enumerate((24, 34, 9)):
-            header.resizeSection(column, chars * width)
+        # The circle's column as wide as its longest word ("Äußerer" in German).
+        circles = max(self.table.fontMetrics().horizontalAdvance(short_circle(c)) for c in Circle)
+        widths = (chars * 24, chars * 38, max(chars * 9, circles + chars * 4))
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
         header.setSectionResizeMode(ContactRowsModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
         rows_tall = self.table.fontMetrics().height() + 10
         self.table.verticalHeader().setDefaultSectionSize(rows_tall)

@@ -36,7 +36,8 @@ def look() -> CheckInLook:
     return CheckInLook(
         stacked=True,
         when_label=_("&When (your time)"),
-        when_format="ddd d MMM yyyy, HH:mm",
+        # Translators: Qt's date and time format for when a check-in was (see "ddd d MMM yyyy").
+        when_format=_("ddd d MMM yyyy, HH:mm"),
         me=(Initiator.ME.label, Initiator.ME.label),
         them=(Initiator.THEM.label, Initiator.THEM.label),
         reached_label=_("Who reached out"),

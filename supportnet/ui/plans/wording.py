@@ -41,7 +41,9 @@ KIND_HINT = {
     PlanKind.ONE_OFF: N_("A single day, like a birthday or a thank-you."),
 }
 NO_CHANNEL = N_("Any way")
-DATE_FORMAT = "ddd d MMM yyyy"
+# Translators: Qt's date format for the plan editor's date fields (day and month names
+# come from the language's own calendar): ddd weekday, d day, MMM month, yyyy year.
+DATE_FORMAT = N_("ddd d MMM yyyy")
 TIME_FORMAT = "HH:mm"
 ZONE_HINT = N_("Someone abroad? Choose their zone and the times follow their clocks.")
 FLEXIBLE_HINT = N_("Any time you're in touch counts — even when they reach out first.")
