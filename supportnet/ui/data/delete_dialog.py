@@ -134,8 +134,8 @@ class DeleteAllDialog(QDialog):
         self.word_field = QLineEdit()
         word = _(CONFIRM_WORD)
         self.word_field.setAccessibleName(_("Type {word} to go ahead").format(word=word))
-        label = _("&Type {word} to go ahead:").format(word=word)
-        layout.addWidget(buddy_label(label, self.word_field))
+        go_ahead = _("&Type {word} to go ahead:").format(word=word)
+        layout.addWidget(buddy_label(go_ahead, self.word_field))
         layout.addWidget(self.word_field)
 
         self.keep_button = push_button(
