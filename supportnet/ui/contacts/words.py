@@ -121,7 +121,20 @@ def unreadable_details(previews: Sequence[FilePreview]) -> list[str]:
 
 
 def _detail(name: str, found: Unreadable) -> str:
-    return f"{name}, {found.where}: {found.reason}"
+    return f"{name}, {_where(found.where)}: {found.reason}"
+
+
+def _where(where: str) -> str:
+    """ "row 3", "card 2" or "the file" (the readers' own English, kept as a key), said in
+    the language in use."""
+    kind, _space, number = where.partition(" ")
+    if kind == "row" and number.isdigit():
+        return _("row {n}").format(n=number)
+    if kind == "card" and number.isdigit():
+        return _("card {n}").format(n=number)
+    if where == "the file":
+        return _("the file")
+    return where
 
 
 def summary_line(previews: Sequence[FilePreview]) -> str:
