@@ -34,6 +34,11 @@ ROUTED = (
     "supportnet/ui/care/",
     "supportnet/ui/calendar/",
     "supportnet/ui/caldav/",
+    "supportnet/ui/people/",
+    "supportnet/ui/plans/",
+    "supportnet/ui/contacts/",
+    "supportnet/ui/data/",
+    "supportnet/ui/backups/",
 )
 GERMAN = translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po"
 

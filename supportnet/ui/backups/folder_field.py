@@ -16,17 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.services.backups import INSIDE_DATA_FOLDER
 from supportnet.ui.backups.words import last_backup_text
 from supportnet.ui.widgets.field_message import FieldMessage
 
-NO_FOLDER = "None: backups stay in SupportNet's own folder"
-CHOOSE_TITLE = "Choose a folder for copies of your backups"
+NO_FOLDER = N_("None: backups stay in SupportNet's own folder")
+CHOOSE_TITLE = N_("Choose a folder for copies of your backups")
 
 
 def ask_folder(parent: QWidget, start: str) -> Path | None:
     """A folder the person picks; None if they cancelled."""
-    chosen = QFileDialog.getExistingDirectory(parent, CHOOSE_TITLE, start)
+    chosen = QFileDialog.getExistingDirectory(parent, _(CHOOSE_TITLE), start)
     return Path(chosen) if chosen else None
 
 
@@ -47,19 +48,19 @@ class BackupFolderField(QWidget):
         self._folder = folder
         self.path_field = QLineEdit()
         self.path_field.setReadOnly(True)
-        self.path_field.setAccessibleName("Extra backup folder")
-        self.path_field.setPlaceholderText(NO_FOLDER)
+        self.path_field.setAccessibleName(_("Extra backup folder"))
+        self.path_field.setPlaceholderText(_(NO_FOLDER))
         self.path_field.setToolTip(
-            "Each day's automatic backup is also copied here: a USB stick or a synced folder"
+            _("Each day's automatic backup is also copied here: a USB stick or a synced folder")
         )
-        self.choose_button = QPushButton("C&hoose…")
-        self.choose_button.setAccessibleName("Choose an extra backup folder")
-        self.clear_button = QPushButton("Do&n't copy elsewhere")
-        self.clear_button.setAccessibleName("Don't copy backups to another folder")
-        self.message = FieldMessage("Note about the extra backup folder")
+        self.choose_button = QPushButton(_("C&hoose…"))
+        self.choose_button.setAccessibleName(_("Choose an extra backup folder"))
+        self.clear_button = QPushButton(_("Do&n't copy elsewhere"))
+        self.clear_button.setAccessibleName(_("Don't copy backups to another folder"))
+        self.message = FieldMessage(_("Note about the extra backup folder"))
         self.last_label = QLabel(last_backup_text(last_backup, now))
         self.last_label.setWordWrap(True)
-        self.last_label.setAccessibleName("Last automatic backup")
+        self.last_label.setAccessibleName(_("Last automatic backup"))
 
         # The path on its own line: a folder's name is read from its end.
         row = QHBoxLayout()

@@ -16,23 +16,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 from supportnet.services import unlocking
 from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.labels import title_label
 
-TITLE = "Open this backup"
-NOT_READY = "Type the recovery key first."
+TITLE = N_("Open this backup")
+NOT_READY = N_("Type the recovery key first.")
 
 
 def intro(passphrase_too: bool) -> str:
     """Why the key is asked for, and what it is."""
-    either = "its recovery key, or the passphrase it had" if passphrase_too else "its recovery key"
-    return (
+    if passphrase_too:
+        return _(
+            "This backup was made on another computer or for another store, so it opens with "
+            "its recovery key, or the passphrase it had. The recovery key is the code of nine "
+            "groups of four letters and digits SupportNet showed you; spaces, dashes and small "
+            "letters are fine."
+        )
+    return _(
         "This backup was made on another computer or for another store, so it opens with "
-        f"{either}. The recovery key is the code of nine groups of four letters and digits "
-        "SupportNet showed you; spaces, dashes and small letters are fine."
+        "its recovery key. The recovery key is the code of nine groups of four letters and "
+        "digits SupportNet showed you; spaces, dashes and small letters are fine."
     )
 
 
@@ -46,15 +53,20 @@ class BackupKeyDialog(QDialog):
         super().__init__(parent)
         self._check = check
         self.secret: str | None = None
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         self.setModal(True)
         use_width(self, DialogWidth.SMALL)
 
         self.intro = QLabel(intro(passphrase_too))
         self.intro.setWordWrap(True)
-        self.intro.setAccessibleName("What this backup needs")
-        name = "Recovery key or passphrase" if passphrase_too else "Recovery key"
+        self.intro.setAccessibleName(_("What this backup needs"))
+        if passphrase_too:
+            name, label_text = _("Recovery key or passphrase"), _("&Recovery key or passphrase")
+            message_name = _("Recovery key or passphrase message")
+        else:
+            name, label_text = _("Recovery key"), _("&Recovery key")
+            message_name = _("Recovery key message")
         self.key_field = QLineEdit()
         self.key_field.setAccessibleName(name)
         self.key_field.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -64,24 +76,24 @@ class BackupKeyDialog(QDialog):
         if passphrase_too:
             # A passphrase is typed here too: keep it off the screen like the key.
             self.key_field.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
-        label = QLabel(f"&{name}")
+        label = QLabel(label_text)
         label.setBuddy(self.key_field)
-        self.key_message = FieldMessage(f"{name} message")
+        self.key_message = FieldMessage(message_name)
 
         buttons = QDialogButtonBox()
         self.open_button: QPushButton = buttons.addButton(
-            "&Open", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Open"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.open_button.setAccessibleName("Open the backup with this key")
+        self.open_button.setAccessibleName(_("Open the backup with this key"))
         self.open_button.setDefault(True)
-        cancel = buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName("Cancel")
+        cancel = buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAccessibleName(_("Cancel"))
         buttons.accepted.connect(self.try_open)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
-        layout.addWidget(title_label(TITLE))
+        layout.addWidget(title_label(_(TITLE)))
         layout.addWidget(self.intro)
         layout.addSpacing(8)
         layout.addWidget(label)
@@ -101,7 +113,7 @@ class BackupKeyDialog(QDialog):
     def _update(self) -> None:
         text = self.key_field.text()
         self.open_button.setEnabled(bool(text.strip()))
-        self.open_button.setToolTip("" if text.strip() else NOT_READY)
+        self.open_button.setToolTip("" if text.strip() else _(NOT_READY))
         self.key_message.set_message(
             unlocking.recovery_key_typo(text) if unlocking.looks_like_recovery_key(text) else ""
         )

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _, ngettext
+from supportnet.i18n.calendar_words import words
 from supportnet.model.network import Circle
-from supportnet.model.text import amount
 from supportnet.services.contacts_import import FilePreview, PreviewRow, Status
-from supportnet.ui.contacts.rows import ContactRowsModel
+from supportnet.ui.contacts.rows import ContactRowsModel, short_circle
 from supportnet.ui.contacts.words import (
     Choice,
     choice_of,
@@ -43,17 +44,17 @@ from supportnet.ui.widgets.dialogs import DialogWidth, dialog_width
 from supportnet.ui.widgets.disclosure import Disclosure
 from supportnet.ui.widgets.keyboard import tab_order
 
-PREVIEW_TITLE = "Bring in people from your contacts"
-CIRCLE_HINT = (
+PREVIEW_TITLE = N_("Bring in people from your contacts")
+CIRCLE_HINT = N_(
     "New people go to your outer circle unless you choose another; you can move them "
     "on the map later."
 )
-NOTHING_TICKED = "Tick the contacts to bring in."
-MIXED = "Several"
+NOTHING_TICKED = N_("Tick the contacts to bring in.")
+MIXED = N_("Several")
 CHOICE_TEXTS = {
-    Choice.SKIP: "Leave out",
-    Choice.ADD: "Add as someone new",
-    Choice.MERGE: "Merge into the person they look like",
+    Choice.SKIP: N_("Leave out"),
+    Choice.ADD: N_("Add as someone new"),
+    Choice.MERGE: N_("Merge into the person they look like"),
 }
 
 
@@ -81,53 +82,53 @@ class ContactsPreviewDialog(QDialog):
     def __init__(self, previews: Sequence[FilePreview], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.previews = list(previews)
-        self.setWindowTitle(PREVIEW_TITLE)
-        self.setAccessibleName(PREVIEW_TITLE)
+        self.setWindowTitle(_(PREVIEW_TITLE))
+        self.setAccessibleName(_(PREVIEW_TITLE))
         self.model = ContactRowsModel([r for p in previews for r in p.rows], self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
 
-        heading = QLabel(PREVIEW_TITLE)
+        heading = QLabel(_(PREVIEW_TITLE))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         heading.setFont(font)
-        self.summary_label = _line(summary_line(previews), "Contacts found")
+        self.summary_label = _line(summary_line(previews), _("Contacts found"))
         unread = unreadable_count(previews)
         if unread and self.model.rows:
-            unread += " The rest are listed below."
-        self.unreadable_label = _line(unread, "Contacts not read")
+            unread += " " + _("The rest are listed below.")
+        self.unreadable_label = _line(unread, _("Contacts not read"))
         self.unreadable_label.setVisible(bool(self.unreadable_label.text()))
-        self.details = Disclosure("&Which ones", "Which ones couldn't be read")
+        self.details = Disclosure(_("&Which ones"), _("Which ones couldn't be read"))
         details = unreadable_details(previews)
-        self.details_label = _line("\n".join(details), "Which ones couldn't be read")
+        self.details_label = _line("\n".join(details), _("Which ones couldn't be read"))
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.body_layout.addWidget(self.details_label)
         self.details.setVisible(bool(details))
 
         self.search_field = QLineEdit()
-        self.search_field.setPlaceholderText("Search the contacts")
-        self.search_field.setAccessibleName("Search the contacts")
+        self.search_field.setPlaceholderText(_("Search the contacts"))
+        self.search_field.setAccessibleName(_("Search the contacts"))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(self.proxy.setFilterFixedString)
         self.all_button = push_button(
-            "Select &all",
-            "Select all",
-            tip="Tick every new contact shown; those already in your network stay as they are",
+            _("Select &all"),
+            _("Select all"),
+            tip=_("Tick every new contact shown; those already in your network stay as they are"),
             on_click=self.select_all,
         )
         self.none_button = push_button(
-            "Select &none",
-            "Select none",
-            tip="Untick every contact shown",
+            _("Select &none"),
+            _("Select none"),
+            tip=_("Untick every contact shown"),
             on_click=self.select_none,
         )
 
         self.table = ContactsTable()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Contacts")
+        self.table.setAccessibleName(_("Contacts"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
@@ -135,28 +136,31 @@ class ContactsPreviewDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         chars = self.table.fontMetrics().averageCharWidth()
-        for column, width in enumerate((24, 34, 9)):
-            header.resizeSection(column, chars * width)
+        # The circle's column as wide as its longest word ("Äußerer" in German).
+        circles = max(self.table.fontMetrics().horizontalAdvance(short_circle(c)) for c in Circle)
+        widths = (chars * 24, chars * 38, max(chars * 9, circles + chars * 4))
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
         header.setSectionResizeMode(ContactRowsModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
         rows_tall = self.table.fontMetrics().height() + 10
         self.table.verticalHeader().setDefaultSectionSize(rows_tall)
 
         self.circle_combo = QComboBox()
-        self.circle_combo.setAccessibleName("Circle for the selected contacts")
+        self.circle_combo.setAccessibleName(_("Circle for the selected contacts"))
         for circle in (Circle.INNER, Circle.MIDDLE, Circle.OUTER):
             self.circle_combo.addItem(circle.label, circle)
         self.circle_combo.activated.connect(self._circle_chosen)
-        circle_label = QLabel("&Circle:")
+        circle_label = QLabel(_("&Circle:"))
         circle_label.setBuddy(self.circle_combo)
         self.choice_combo = QComboBox()
-        self.choice_combo.setAccessibleName("For those that look like someone you have")
+        self.choice_combo.setAccessibleName(_("For those that look like someone you have"))
         for choice, text in CHOICE_TEXTS.items():
-            self.choice_combo.addItem(text, choice)
+            self.choice_combo.addItem(_(text), choice)
         self.choice_combo.activated.connect(self._choice_chosen)
-        self.choice_label = QLabel("&Looks like someone you have:")
+        self.choice_label = QLabel(_("&Looks like someone you have:"))
         self.choice_label.setBuddy(self.choice_combo)
         self.selected_label = QLabel("")
-        self.selected_label.setAccessibleName("Selected")
+        self.selected_label.setAccessibleName(_("Selected"))
         chooser = QHBoxLayout()
         chooser.addWidget(self.selected_label)
         chooser.addSpacing(8)
@@ -166,14 +170,14 @@ class ContactsPreviewDialog(QDialog):
         chooser.addWidget(self.choice_label)
         chooser.addWidget(self.choice_combo)
         chooser.addStretch(1)
-        hint = _line(CIRCLE_HINT, "About circles")
+        hint = _line(_(CIRCLE_HINT), _("About circles"))
 
-        self.count_label = _line("", "To bring in")
+        self.count_label = _line("", _("To bring in"))
         self.cancel = cancel_button(self)
         self.import_button = push_button(
-            "&Import", "Import", default=True, auto_default=True, on_click=self.accept
+            _("&Import"), _("Import"), default=True, auto_default=True, on_click=self.accept
         )
-        self.import_button.setToolTip("Bring in the ticked contacts; Edit ▸ Undo takes them out")
+        self.import_button.setToolTip(_("Bring in the ticked contacts; Edit ▸ Undo takes them out"))
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_field, 1)
@@ -269,16 +273,26 @@ class ContactsPreviewDialog(QDialog):
 
     def _update(self) -> None:
         count = chosen_count(self.rows)
-        self.count_label.setText(f"{amount(count, '1 contact', 'contacts')} ticked to bring in.")
-        self.import_button.setText(f"&Import {amount(count, '1 contact', 'contacts')}")
-        enable_or_say_why(self.import_button, count > 0, NOTHING_TICKED)
+        n = words().number(count)
+        self.count_label.setText(
+            ngettext(
+                "1 contact ticked to bring in.", "{n} contacts ticked to bring in.", count
+            ).format(n=n)
+        )
+        self.import_button.setText(
+            ngettext("&Import 1 contact", "&Import {n} contacts", count).format(n=n)
+        )
+        enable_or_say_why(self.import_button, count > 0, _(NOTHING_TICKED))
 
     def _selection_moved(self) -> None:
         numbers = self.selected_numbers()
         usable = [n for n in numbers if self.rows[n].status is not Status.UNUSABLE]
-        self.selected_label.setText(
-            f"{amount(len(numbers), '1 selected', 'selected')}:" if numbers else "None selected:"
-        )
+        if numbers:
+            text = ngettext("1 selected:", "{n} selected:", len(numbers))
+            text = text.format(n=words().number(len(numbers)))
+        else:
+            text = _("None selected:")
+        self.selected_label.setText(text)
         self.circle_combo.setEnabled(bool(usable))
         circles = {self.rows[n].item.circle for n in usable}
         _show_common(self.circle_combo, circles)
@@ -288,7 +302,10 @@ class ContactsPreviewDialog(QDialog):
         can_merge = [n for n in alike if self.rows[n].alike_id is not None]
         merge_at = self.choice_combo.findData(Choice.MERGE)
         one = self.rows[can_merge[0]] if len(can_merge) == 1 == len(alike) else None
-        text = f"Merge into {one.alike_name}" if one else CHOICE_TEXTS[Choice.MERGE]
+        if one:
+            text = _("Merge into {name}").format(name=one.alike_name)
+        else:
+            text = _(CHOICE_TEXTS[Choice.MERGE])
         self.choice_combo.setItemText(merge_at, text)
         _enable_item(self.choice_combo, merge_at, bool(can_merge))
         _show_common(self.choice_combo, {choice_of(self.rows[n]) for n in alike})
@@ -296,7 +313,7 @@ class ContactsPreviewDialog(QDialog):
 
 def _show_common(combo: QComboBox, values: set[Any]) -> None:
     """The combo shows the value all the selected rows share, or "Several"."""
-    mixed = combo.findText(MIXED)
+    mixed = combo.findText(_(MIXED))
     if len(values) == 1:
         if mixed >= 0:
             combo.removeItem(mixed)
@@ -305,7 +322,7 @@ def _show_common(combo: QComboBox, values: set[Any]) -> None:
     if not values:
         return
     if mixed < 0:
-        combo.addItem(MIXED, None)
+        combo.addItem(_(MIXED), None)
         mixed = combo.count() - 1
     combo.setCurrentIndex(mixed)
 

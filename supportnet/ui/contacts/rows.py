@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.network import Circle
 from supportnet.services.contacts_import import PreviewRow, Status
 from supportnet.ui.contacts.words import Choice, choice_of, choose, note_of, what_comes_in
@@ -24,14 +25,18 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def short_circle(circle: Circle) -> str:
     """ "Outer" for the outer circle: the column's heading says "Circle"."""
-    return circle.label.removesuffix(" circle")
+    return _(SHORT_CIRCLE[circle]) if circle in SHORT_CIRCLE else circle.label
+
+
+#: A circle in the column headed "Circle".
+SHORT_CIRCLE = {Circle.INNER: N_("Inner"), Circle.MIDDLE: N_("Middle"), Circle.OUTER: N_("Outer")}
 
 
 class ContactRowsModel(QAbstractTableModel):
     """Every contact of the files: a check box and name, what comes in, circle, note."""
 
     COL_NAME, COL_WHAT, COL_CIRCLE, COL_NOTE = range(4)
-    HEADERS = ("Name", "What comes in", "Circle", "Note")
+    HEADERS = (N_("Name"), N_("What comes in"), N_("Circle"), N_("Note"))
 
     #: The ticks or choices changed (the Import button counts again).
     choices_changed = Signal()
@@ -52,7 +57,7 @@ class ContactRowsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return _(self.HEADERS[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -76,10 +81,11 @@ class ContactRowsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = self._text(index.row(), column)
             if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_WHAT and row.skipped:
-                return f"{text}. Not kept: {'; '.join(row.skipped)}."
+                skipped = "; ".join(row.skipped)
+                return _("{what}. Not kept: {skipped}.").format(what=text, skipped=skipped)
             return text
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == self.COL_NAME:
-            ticked = "ticked" if row.include else "not ticked"
+            ticked = _("ticked") if row.include else _("not ticked")
             return ", ".join(t for t in (ticked, self._text(index.row(), self.COL_NOTE)) if t)
         return None
 

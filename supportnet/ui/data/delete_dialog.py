@@ -16,20 +16,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.services.your_data import Places
 from supportnet.ui.widgets.buttons import button_row, enable_or_say_why, push_button
 from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
 from supportnet.ui.widgets.labels import announce, buddy_label, quiet, title_label
 
-TITLE = "Delete all my data"
-CONFIRM_WORD = "DELETE"
-DELETE_TEXT = "Delete all my data"
-KEEP_TEXT = "Keep my data"
-EXPORT_FIRST = "Export all data first…"
-SAVING = "Saving…"
-WHY_WAITING = f"Type {CONFIRM_WORD} in the field above to delete your data."
-WHY_EXPORTING = "Your copy is still being saved; this waits until it is done."
-CANT_UNDO = (
+TITLE = N_("Delete all my data")
+# Translators: the word typed to delete everything; it may be translated (the English one
+# always works too).
+CONFIRM_WORD = N_("DELETE")
+DELETE_TEXT = N_("Delete all my data")
+KEEP_TEXT = N_("Keep my data")
+EXPORT_FIRST = N_("Export all data first…")
+SAVING = N_("Saving…")
+WHY_WAITING = N_("Type {word} in the field above to delete your data.")
+WHY_EXPORTING = N_("Your copy is still being saved; this waits until it is done.")
+CANT_UNDO = N_(
     "This can't be undone. If you'd like to keep a copy you can read anywhere, you could "
     "export all your data first."
 )
@@ -38,27 +41,29 @@ CANT_UNDO = (
 def what_goes(places: Places) -> list[str]:
     """The lines saying what deleting removes from this computer."""
     key = (
-        "Its key: the key file, and the entry in your system's keyring"
+        _("Its key: the key file, and the entry in your system's keyring")
         if places.key_in_keyring
-        else "Its key file"
+        else _("Its key file")
     )
     return [
-        "Your network's database — people, groups, plans, check-ins, the safety plan and "
-        f"care teams — in {places.data_dir}",
+        _(
+            "Your network's database — people, groups, plans, check-ins, the safety plan and "
+            "care teams — in {folder}"
+        ).format(folder=places.data_dir),
         key,
-        f"The automatic backups in {places.backups}",
+        _("The automatic backups in {folder}").format(folder=places.backups),
     ]
 
 
 def what_stays(places: Places) -> str:
     """The line saying which backups are left alone unless asked."""
     if places.extra_backups is not None:
-        return (
-            f"Backups kept elsewhere are not touched: the copies in your extra backup folder "
-            f"({places.extra_backups}), unless you tick the box below, and any files you saved "
+        return _(
+            "Backups kept elsewhere are not touched: the copies in your extra backup folder "
+            "({folder}), unless you tick the box below, and any files you saved "
             "with Back up now."
-        )
-    return "Backups kept elsewhere, such as files you saved with Back up now, are not touched."
+        ).format(folder=places.extra_backups)
+    return _("Backups kept elsewhere, such as files you saved with Back up now, are not touched.")
 
 
 def _wrapped(text: str) -> QLabel:
@@ -85,14 +90,14 @@ class DeleteAllDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         self._export_first = export_first
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addWidget(title_label(TITLE))
-        layout.addWidget(_wrapped("This removes everything SupportNet keeps for this network:"))
+        layout.addWidget(title_label(_(TITLE)))
+        layout.addWidget(_wrapped(_("This removes everything SupportNet keeps for this network:")))
         self.goes_labels = [_wrapped(f"•  {line}") for line in what_goes(places)]
         for label in self.goes_labels:
             label.setContentsMargins(12, 0, 0, 0)
@@ -101,16 +106,18 @@ class DeleteAllDialog(QDialog):
         layout.addWidget(self.stays_label)
         self.extra_box: QCheckBox | None = None
         if places.extra_backups is not None:
-            text = f"Also delete the automatic copies in {places.extra_backups}"
+            text = _("Also delete the automatic copies in {folder}").format(
+                folder=places.extra_backups
+            )
             self.extra_box = QCheckBox(text)
             self.extra_box.setAccessibleName(text)
             layout.addWidget(self.extra_box)
 
-        layout.addWidget(_wrapped(CANT_UNDO))
+        layout.addWidget(_wrapped(_(CANT_UNDO)))
         self.export_button = push_button(
-            EXPORT_FIRST,
-            "Export all data first",
-            tip="Save everything in one open file before deleting (it is not encrypted)",
+            _(EXPORT_FIRST),
+            _("Export all data first"),
+            tip=_("Save everything in one open file before deleting (it is not encrypted)"),
             auto_default=False,
             on_click=self._export,
         )
@@ -125,15 +132,17 @@ class DeleteAllDialog(QDialog):
         #: True while "Export all data first…" is still writing: deleting waits for it.
         self._exporting = False
         self.word_field = QLineEdit()
-        self.word_field.setAccessibleName(f"Type {CONFIRM_WORD} to go ahead")
-        layout.addWidget(buddy_label(f"&Type {CONFIRM_WORD} to go ahead:", self.word_field))
+        word = _(CONFIRM_WORD)
+        self.word_field.setAccessibleName(_("Type {word} to go ahead").format(word=word))
+        go_ahead = _("&Type {word} to go ahead:").format(word=word)
+        layout.addWidget(buddy_label(go_ahead, self.word_field))
         layout.addWidget(self.word_field)
 
         self.keep_button = push_button(
-            KEEP_TEXT, KEEP_TEXT, default=True, auto_default=True, on_click=self.reject
+            _(KEEP_TEXT), _(KEEP_TEXT), default=True, auto_default=True, on_click=self.reject
         )
         self.delete_button = push_button(
-            DELETE_TEXT, DELETE_TEXT, auto_default=False, on_click=self._delete
+            _(DELETE_TEXT), _(DELETE_TEXT), auto_default=False, on_click=self._delete
         )
         layout.addSpacing(6)
         layout.addLayout(button_row(self.keep_button, self.delete_button))
@@ -148,13 +157,14 @@ class DeleteAllDialog(QDialog):
 
     def confirmed(self) -> bool:
         """DELETE typed (spaces around it and its case don't matter)."""
-        return self.word_field.text().strip().upper() == CONFIRM_WORD
+        return self.word_field.text().strip().upper() in {CONFIRM_WORD, _(CONFIRM_WORD).upper()}
 
     def _typed(self, _text: str) -> None:
         if self._exporting:
-            enable_or_say_why(self.delete_button, False, WHY_EXPORTING)
+            enable_or_say_why(self.delete_button, False, _(WHY_EXPORTING))
         else:
-            enable_or_say_why(self.delete_button, self.confirmed(), WHY_WAITING)
+            why = _(WHY_WAITING).format(word=_(CONFIRM_WORD))
+            enable_or_say_why(self.delete_button, self.confirmed(), why)
 
     def _delete(self) -> None:
         # The button is disabled otherwise; a stray click (or Enter) does nothing. Never
@@ -166,7 +176,7 @@ class DeleteAllDialog(QDialog):
         self.export_button.setEnabled(False)  # one export at a time
         self._exporting = True
         self._typed("")
-        self._show_note(SAVING)
+        self._show_note(_(SAVING))
         self._export_first(self._exported)
 
     def _exported(self, line: str) -> None:

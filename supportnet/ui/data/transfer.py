@@ -10,28 +10,29 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 from supportnet.services.data_export import NOT_ENCRYPTED, Exported, Imported
 from supportnet.services.your_data import ExportSummary, YourData, counts_text, imported_text
 from supportnet.ui.shell.background import Background
 from supportnet.ui.widgets import dialogs
 
-EXPORT_TITLE = "Export all data"
-EXPORT_QUESTION = (
+EXPORT_TITLE = N_("Export all data")
+EXPORT_QUESTION = N_(
     "SupportNet saves everything in one file: names, ways to reach people, notes, plans, "
     "check-ins, the safety plan and care teams."
 )
-EXPORT_YES = "Choose where to save…"
-EXPORT_FAILED = "SupportNet couldn't save that file"
-IMPORT_TITLE = "Import data"
-IMPORT_FAILED = "SupportNet couldn't bring that file in"
-MERGE_LINE = "People and plans already here stay; only what's new is added."
-FILE_FILTER = "SupportNet data export (*.json);;All files (*)"
-NOTHING_CHANGED = "Nothing was changed."
+EXPORT_YES = N_("Choose where to save…")
+EXPORT_FAILED = N_("SupportNet couldn't save that file")
+IMPORT_TITLE = N_("Import data")
+IMPORT_FAILED = N_("SupportNet couldn't bring that file in")
+MERGE_LINE = N_("People and plans already here stay; only what's new is added.")
+FILE_FILTER = N_("SupportNet data export (*.json);;All files (*)")
+NOTHING_CHANGED = N_("Nothing was changed.")
 #: Said while the worker is busy (a big network takes a few seconds).
-SAVING = "Saving all your data…"
-READING = "Reading the file…"
-BRINGING_IN = "Bringing your data in…"
+SAVING = N_("Saving all your data…")
+READING = N_("Reading the file…")
+BRINGING_IN = N_("Bringing your data in…")
 
 
 def export_name(today: datetime) -> str:
@@ -42,7 +43,7 @@ def export_name(today: datetime) -> str:
 def ask_export_path(parent: QWidget | None, start: Path) -> Path | None:
     """Ask where to save. The dialog adds ".json" to a bare name before it asks about
     replacing a file, so no file is ever replaced unasked. None: cancelled."""
-    dialog = QFileDialog(parent, EXPORT_TITLE, str(start.parent), FILE_FILTER)
+    dialog = QFileDialog(parent, _(EXPORT_TITLE), str(start.parent), _(FILE_FILTER))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setDefaultSuffix("json")
@@ -54,26 +55,36 @@ def ask_export_path(parent: QWidget | None, start: Path) -> Path | None:
 
 def ask_import_path(parent: QWidget | None, folder: Path) -> Path | None:
     """Ask which data export to bring in. None: cancelled."""
-    chosen, _filter = QFileDialog.getOpenFileName(parent, IMPORT_TITLE, str(folder), FILE_FILTER)
+    chosen, _filter = QFileDialog.getOpenFileName(
+        parent, _(IMPORT_TITLE), str(folder), _(FILE_FILTER)
+    )
     return Path(chosen) if chosen else None
 
 
 def export_done_text(done: Exported) -> str:
-    return (
-        f"Saved all your data to {done.path.name}: {counts_text(done.counts)}. "
+    return _(
+        "Saved all your data to {file}: {counts}. "
         "It is not encrypted, so keep it somewhere private."
-    )
+    ).format(file=done.path.name, counts=counts_text(done.counts))
 
 
 def import_question(summary: ExportSummary, backups: Path) -> tuple[str, str, str]:
     """(question, details, yes button) before bringing ``summary``'s file in."""
-    holds = f"It holds {counts_text(summary.counts)}."
+    holds = _("It holds {counts}.").format(counts=counts_text(summary.counts))
+    name = summary.path.name
     if summary.store_empty:
-        return (f"Bring in everything from {summary.path.name}?", holds, "Bring it in")
+        return (
+            _("Bring in everything from {file}?").format(file=name),
+            holds,
+            _("Bring it in"),
+        )
+    backup = _("A backup of your network as it is now is taken first, in {folder}.").format(
+        folder=backups
+    )
     return (
-        f"Add what's new from {summary.path.name}?",
-        f"{holds} {MERGE_LINE} A backup of your network as it is now is taken first, in {backups}.",
-        "Add what's new",
+        _("Add what's new from {file}?").format(file=name),
+        f"{holds} {_(MERGE_LINE)} {backup}",
+        _("Add what's new"),
     )
 
 
@@ -82,7 +93,10 @@ def _calm(error: BaseException) -> str:
     if not isinstance(error, SupportNetError):
         raise error
     message = error.message
-    return message if "nothing was changed" in message.lower() else f"{message} {NOTHING_CHANGED}"
+    said = message.lower()
+    if "nothing was changed" in said or _(NOTHING_CHANGED).lower().rstrip(".") in said:
+        return message
+    return f"{message} {_(NOTHING_CHANGED)}"
 
 
 class DataTransfer:
@@ -118,7 +132,11 @@ class DataTransfer:
         ``then`` hears a line for another dialog ("" if nothing was saved)."""
         after = then or (lambda _line: None)
         if not dialogs.confirm(
-            self._parent, EXPORT_TITLE, EXPORT_QUESTION, yes_text=EXPORT_YES, details=NOT_ENCRYPTED
+            self._parent,
+            _(EXPORT_TITLE),
+            _(EXPORT_QUESTION),
+            yes_text=_(EXPORT_YES),
+            details=_(NOT_ENCRYPTED),
         ):
             after("")
             return
@@ -128,18 +146,18 @@ class DataTransfer:
             after("")
             return
         data = self._data
-        self._note(SAVING)
+        self._note(_(SAVING))
 
         def done(result: Exported) -> None:
             self._note(export_done_text(result))
-            after(f"Saved a copy to {result.path}.")
+            after(_("Saved a copy to {path}.").format(path=result.path))
 
         def failed(error: BaseException) -> None:
             # Said over the window first: the dialog that asked may be gone by now.
             if not isinstance(error, SupportNetError):
                 after("")
                 raise error
-            dialogs.show_error(self._parent, error.message, title=EXPORT_FAILED)
+            dialogs.show_error(self._parent, error.message, title=_(EXPORT_FAILED))
             after("")
 
         self._background.run(lambda: data.export_to(path, now), done, failed)
@@ -152,15 +170,16 @@ class DataTransfer:
         if path is None:
             return
         data = self._data
-        self._note(READING)
+        self._note(_(READING))
         self._background.run(lambda: data.summary(path), self._confirm_import, self._refused)
 
     def _confirm_import(self, summary: ExportSummary) -> None:
         question, details, yes = import_question(summary, self._data.backups)
-        if not dialogs.confirm(self._parent, IMPORT_TITLE, question, yes_text=yes, details=details):
+        title = _(IMPORT_TITLE)
+        if not dialogs.confirm(self._parent, title, question, yes_text=yes, details=details):
             return
         data, path = self._data, summary.path
-        self._note(BRINGING_IN)
+        self._note(_(BRINGING_IN))
         self._background.run(lambda: data.import_file(path), self._imported, self._refused)
 
     def _imported(self, result: tuple[Imported, Path | None]) -> None:
@@ -168,11 +187,12 @@ class DataTransfer:
         self._changed()
         line = imported_text(done)
         if backup is not None:
-            line += f" Your network as it was is kept in {backup.name}."
+            kept = _("Your network as it was is kept in {file}.").format(file=backup.name)
+            line = f"{line} {kept}"
         self._note(line)
 
     def _refused(self, error: BaseException) -> None:
-        dialogs.show_error(self._parent, _calm(error), title=IMPORT_FAILED)
+        dialogs.show_error(self._parent, _calm(error), title=_(IMPORT_FAILED))
 
 
 def attach(window: Any) -> DataTransfer:

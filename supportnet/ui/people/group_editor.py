@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from supportnet.i18n import _
 from supportnet.model.network import Group, GroupKind, SupportType
 from supportnet.ui.people.member_editor import MemberEditor
 from supportnet.ui.widgets.editor_form import add_field, heading_label, text_field
@@ -24,40 +25,40 @@ class GroupEditor(MemberEditor):
         *,
         support: SupportType | None = None,
     ) -> None:
-        super().__init__(
-            group, Group(""), on_save, parent, noun="group", tags_example="walks, weekly"
-        )
-        self.kind_combo = enum_combo("Kind of group", GroupKind)
-        self.schedule_field = text_field("When it meets", "e.g. Thursdays 19:00 (optional)")
-        self.place_field = text_field("Place", "e.g. the library, room 2 (optional)")
-        self.link_field = text_field("Link", "A web address (optional)")
+        super().__init__(group, Group(""), on_save, parent, noun="group")
+        self.kind_combo = enum_combo(_("Kind of group"), GroupKind)
+        self.schedule_field = text_field(_("When it meets"), _("e.g. Thursdays 19:00 (optional)"))
+        self.place_field = text_field(_("Place"), _("e.g. the library, room 2 (optional)"))
+        self.link_field = text_field(_("Link"), _("A web address (optional)"))
 
         left = QVBoxLayout()
         left.setSpacing(2)
-        left.addWidget(heading_label("About it"))
-        add_field(left, "&Name", self.name_field, self.message_for("name", "Name: message"))
+        left.addWidget(heading_label(_("About it")))
+        add_field(left, _("&Name"), self.name_field, self.message_for("name", _("Name: message")))
         add_field(
-            left, "K&ind", self.kind_combo, self.message_for("kind", "Kind of group: message")
+            left, _("K&ind"), self.kind_combo, self.message_for("kind", _("Kind of group: message"))
         )
         left.addSpacing(8)
-        left.addWidget(heading_label("Where it is in your life"))
+        left.addWidget(heading_label(_("Where it is in your life")))
         self.add_circle_and_domain(left)
         left.addStretch(1)
 
         right = QVBoxLayout()
         right.setSpacing(2)
-        right.addWidget(heading_label("How it helps"))
+        right.addWidget(heading_label(_("How it helps")))
         self.add_support(right)
         right.addSpacing(12)
-        right.addWidget(heading_label("Meeting"))
+        right.addWidget(heading_label(_("Meeting")))
         add_field(
             right,
-            "&When it meets",
+            _("&When it meets"),
             self.schedule_field,
-            self.message_for("meeting_schedule", "When it meets: message"),
+            self.message_for("meeting_schedule", _("When it meets: message")),
         )
-        add_field(right, "&Place", self.place_field, self.message_for("place", "Place: message"))
-        add_field(right, "Lin&k", self.link_field, self.message_for("link", "Link: message"))
+        add_field(
+            right, _("&Place"), self.place_field, self.message_for("place", _("Place: message"))
+        )
+        add_field(right, _("Lin&k"), self.link_field, self.message_for("link", _("Link: message")))
         right.addStretch(1)
 
         self.lay_out(self.heading, left, right)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from supportnet.i18n import N_, _
 from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
 from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
 from supportnet.ui.widgets.editor_form import (
@@ -19,6 +20,22 @@ from supportnet.ui.widgets.editor_form import (
 )
 from supportnet.ui.widgets.editor_widgets import SupportChecks, enum_combo, select_data
 from supportnet.ui.widgets.labels import title_label
+
+#: What differs between a person's and a group's editor, as whole sentences.
+NOUNS = {
+    "person": {
+        "new": N_("New person"),
+        # Translators: fills “You've made changes to {what} that aren't saved yet.”
+        "this": N_("this person"),
+        "tags": N_("Separate with commas, e.g. walks, school friends"),
+    },
+    "group": {
+        "new": N_("New group"),
+        # Translators: fills “You've made changes to {what} that aren't saved yet.”
+        "this": N_("this group"),
+        "tags": N_("Separate with commas, e.g. walks, weekly"),
+    },
+}
 
 
 class MemberEditor(EditorDialog):
@@ -35,42 +52,47 @@ class MemberEditor(EditorDialog):
         parent: QWidget | None,
         *,
         noun: str,
-        tags_example: str,
     ) -> None:
         existing = member is not None and member.id is not None
-        title = f"Edit {member.name}" if existing and member is not None else f"New {noun}"
+        if existing and member is not None:
+            title = _("Edit {name}").format(name=member.name)
+        else:
+            title = _(NOUNS[noun]["new"])
         super().__init__(title, on_save, existing=existing, parent=parent)
         self._base: Any = member if member is not None else blank
         self._noun = noun
         self.heading = title_label(title)
-        self.name_field = text_field("Name")
-        self.circle_combo = enum_combo("Circle", Circle, tooltips=True)
+        self.name_field = text_field(_("Name"))
+        self.circle_combo = enum_combo(_("Circle"), Circle, tooltips=True)
         self.circle_hint = hint_label("")
-        self.circle_hint.setAccessibleName("About this circle")
-        self.domain_combo = enum_combo("Part of life", LifeDomain)
+        self.circle_hint.setAccessibleName(_("About this circle"))
+        self.domain_combo = enum_combo(_("Part of life"), LifeDomain)
         self.support_checks = SupportChecks()
         self.crisis_check = self.support_checks.crisis_box
-        self.notes_field = notes_field("Notes")
-        self.tags_field = text_field("Tags", f"Separate with commas, e.g. {tags_example}")
+        self.notes_field = notes_field(_("Notes"))
+        self.tags_field = text_field(_("Tags"), _(NOUNS[noun]["tags"]))
 
     def add_circle_and_domain(self, column: QVBoxLayout) -> None:
         """The circle, what it means, and the part of life."""
         add_field(
-            column, "&Circle", self.circle_combo, self.message_for("circle", "Circle: message")
+            column,
+            _("&Circle"),
+            self.circle_combo,
+            self.message_for("circle", _("Circle: message")),
         )
         column.addWidget(self.circle_hint)
         column.addSpacing(4)
         add_field(
             column,
-            "Part of &life",
+            _("Part of &life"),
             self.domain_combo,
-            self.message_for("domain", "Part of life: message"),
+            self.message_for("domain", _("Part of life: message")),
         )
 
     def add_support(self, column: QVBoxLayout) -> None:
         """The kinds of support, then whether a crisis call is all right."""
         column.addWidget(self.support_checks)
-        column.addWidget(self.message_for("support_types", "Kinds of support: message"))
+        column.addWidget(self.message_for("support_types", _("Kinds of support: message")))
         column.addSpacing(4)
         column.addWidget(self.crisis_check)
 
@@ -130,4 +152,4 @@ class MemberEditor(EditorDialog):
 
     def subject(self) -> str:
         name = self.name_field.text().strip()
-        return name or f"this {self._noun}"
+        return name or _(NOUNS[self._noun]["this"])

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.network import Circle, LifeDomain, SupportType
 from supportnet.model.targets import GROUP, PERSON
 from supportnet.services import Services
@@ -34,20 +35,32 @@ from supportnet.ui.widgets.models import (
     PeopleTableModel,
 )
 
-EMPTY_PEOPLE = "Your network is empty for now."
-EMPTY_PEOPLE_MORE = "The people you add will be listed here. Ctrl+N adds someone."
-IMPORT_CONTACTS = "Bring in people from your contacts…"
-IMPORT_CONTACTS_TIP = "From your phone's or webmail's contacts, saved as .vcf or .csv files"
-EMPTY_GROUPS = "No groups or communities here yet."
-EMPTY_GROUPS_MORE = (
+EMPTY_PEOPLE = N_("Your network is empty for now.")
+EMPTY_PEOPLE_MORE = N_("The people you add will be listed here. Ctrl+N adds someone.")
+IMPORT_CONTACTS = N_("Bring in people from your contacts…")
+IMPORT_CONTACTS_TIP = N_("From your phone's or webmail's contacts, saved as .vcf or .csv files")
+EMPTY_GROUPS = N_("No groups or communities here yet.")
+EMPTY_GROUPS_MORE = N_(
     "Support groups, clubs, services and online communities you add will be listed here."
 )
-PEOPLE_TAB = "People"
-GROUPS_TAB = "Groups and communities"
-ANY_CIRCLE = "Any circle"
-ANY_DOMAIN = "Any part of life"
-ANY_SUPPORT = "Any kind of support"
-NOTHING_SELECTED = "Choose someone in the list to edit or delete them."
+PEOPLE_TAB = N_("People")
+GROUPS_TAB = N_("Groups and communities")
+ANY_CIRCLE = N_("Any circle")
+ANY_DOMAIN = N_("Any part of life")
+ANY_SUPPORT = N_("Any kind of support")
+#: When nothing on one list matches: whole sentences, by list and by whether a search is typed.
+NO_MATCH = {
+    (PERSON, True): N_("No one here matches “{search}”."),
+    (PERSON, False): N_("No one here matches these filters."),
+    (GROUP, True): N_("No group here matches “{search}”."),
+    (GROUP, False): N_("No group here matches these filters."),
+}
+#: ... and the other list has a match.
+ELSEWHERE = {
+    PERSON: N_("There is a match under “Groups and communities”."),
+    GROUP: N_("There is a match under “People”."),
+}
+NOTHING_SELECTED = N_("Choose someone in the list to edit or delete them.")
 
 
 def _filter_combo(name: str, any_text: str, values: list[tuple[str, Any]]) -> QComboBox:
@@ -70,66 +83,66 @@ class PeoplePageView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("People and groups")
+        self.setAccessibleName(_("People and groups"))
 
         self.search_field = QLineEdit()
-        self.search_field.setPlaceholderText("Search names and tags")
+        self.search_field.setPlaceholderText(_("Search names and tags"))
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setAccessibleName("Search names and tags")
-        self.search_field.setToolTip("Show only those whose name or tags contain this (Ctrl+F)")
+        self.search_field.setAccessibleName(_("Search names and tags"))
+        self.search_field.setToolTip(_("Show only those whose name or tags contain this (Ctrl+F)"))
         self.search_field.setMinimumWidth(self.search_field.fontMetrics().averageCharWidth() * 28)
 
         self.circle_filter = _filter_combo(
-            "Circle filter", ANY_CIRCLE, [(c.label, c.value) for c in Circle]
+            _("Circle filter"), _(ANY_CIRCLE), [(c.label, c.value) for c in Circle]
         )
-        self.circle_filter.setToolTip("Show only one circle")
+        self.circle_filter.setToolTip(_("Show only one circle"))
         self.domain_filter = _filter_combo(
-            "Part of life filter", ANY_DOMAIN, [(d.label, d.value) for d in LifeDomain]
+            _("Part of life filter"), _(ANY_DOMAIN), [(d.label, d.value) for d in LifeDomain]
         )
-        self.domain_filter.setToolTip("Show only one part of life")
+        self.domain_filter.setToolTip(_("Show only one part of life"))
         self.support_filter = _filter_combo(
-            "Kind of support filter",
-            ANY_SUPPORT,
+            _("Kind of support filter"),
+            _(ANY_SUPPORT),
             [
-                ("Okay in a crisis" if s is SupportType.CRISIS else s.label, s.value)
+                (_("Okay in a crisis") if s is SupportType.CRISIS else s.label, s.value)
                 for s in SupportType
             ],
         )
-        self.support_filter.setToolTip("Show only those who give this kind of support")
+        self.support_filter.setToolTip(_("Show only those who give this kind of support"))
 
-        self.new_person_button = QPushButton("New &person…")
-        self.new_person_button.setAccessibleName("New person")
-        self.new_person_button.setToolTip("Add someone to your network (Ctrl+N)")
-        self.new_group_button = QPushButton("New &group…")
-        self.new_group_button.setAccessibleName("New group")
-        self.new_group_button.setToolTip("Add a group or community (Ctrl+Shift+N)")
+        self.new_person_button = QPushButton(_("New &person…"))
+        self.new_person_button.setAccessibleName(_("New person"))
+        self.new_person_button.setToolTip(_("Add someone to your network (Ctrl+N)"))
+        self.new_group_button = QPushButton(_("New &group…"))
+        self.new_group_button.setAccessibleName(_("New group"))
+        self.new_group_button.setToolTip(_("Add a group or community (Ctrl+Shift+N)"))
 
-        self.people_table = make_table(people_model, PEOPLE_TAB, PeopleTableModel.COL_NAME)
-        self.groups_table = make_table(groups_model, GROUPS_TAB, GroupsTableModel.COL_NAME)
+        self.people_table = make_table(people_model, _(PEOPLE_TAB), PeopleTableModel.COL_NAME)
+        self.groups_table = make_table(groups_model, _(GROUPS_TAB), GroupsTableModel.COL_NAME)
         #: On the empty list: a whole address book rather than one person at a time.
-        self.import_button = QPushButton(IMPORT_CONTACTS)
-        self.import_button.setAccessibleName("Bring in people from your contacts")
-        self.import_button.setToolTip(IMPORT_CONTACTS_TIP)
+        self.import_button = QPushButton(_(IMPORT_CONTACTS))
+        self.import_button.setAccessibleName(_("Bring in people from your contacts"))
+        self.import_button.setToolTip(_(IMPORT_CONTACTS_TIP))
         self.import_button.setVisible(False)
-        self.people_list = ListArea(self.people_table, PEOPLE_TAB, also=self.import_button)
-        self.groups_list = ListArea(self.groups_table, GROUPS_TAB)
+        self.people_list = ListArea(self.people_table, _(PEOPLE_TAB), also=self.import_button)
+        self.groups_list = ListArea(self.groups_table, _(GROUPS_TAB))
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("People, or groups and communities")
-        self.tabs.tabBar().setAccessibleName("People, or groups and communities")
+        self.tabs.setAccessibleName(_("People, or groups and communities"))
+        self.tabs.tabBar().setAccessibleName(_("People, or groups and communities"))
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.people_list, PEOPLE_TAB)
-        self.tabs.addTab(self.groups_list, GROUPS_TAB)
+        self.tabs.addTab(self.people_list, _(PEOPLE_TAB))
+        self.tabs.addTab(self.groups_list, _(GROUPS_TAB))
 
         self.selection_label = QLabel("")
-        self.selection_label.setAccessibleName("Selected")
+        self.selection_label.setAccessibleName(_("Selected"))
         self.selection_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.edit_button = QPushButton("Ed&it…")
-        self.edit_button.setAccessibleName("Edit selected")
-        self.edit_button.setToolTip("Edit the selected person or group (Enter or F2)")
-        self.delete_button = QPushButton("&Delete…")
-        self.delete_button.setAccessibleName("Delete selected")
-        self.delete_button.setToolTip("Delete the selected person or group (Del); you can undo")
+        self.edit_button = QPushButton(_("Ed&it…"))
+        self.edit_button.setAccessibleName(_("Edit selected"))
+        self.edit_button.setToolTip(_("Edit the selected person or group (Enter or F2)"))
+        self.delete_button = QPushButton(_("&Delete…"))
+        self.delete_button.setAccessibleName(_("Delete selected"))
+        self.delete_button.setToolTip(_("Delete the selected person or group (Del); you can undo"))
 
         top = QHBoxLayout()
         top.setSpacing(8)
@@ -138,8 +151,8 @@ class PeoplePageView(QWidget):
         top.addWidget(self.new_person_button)
         top.addWidget(self.new_group_button)
 
-        self.filters_label = QLabel("Show:")
-        self.filters_label.setAccessibleName("Show")
+        self.filters_label = QLabel(_("Show:"))
+        self.filters_label.setAccessibleName(_("Show"))
         filters = QHBoxLayout()
         filters.setSpacing(8)
         filters.addWidget(self.filters_label)
@@ -300,7 +313,6 @@ class PeoplePageController(QObject):
         groups_found = self.groups_proxy.rowCount()
         filtering = self.people_proxy.filtering
         search = self.view.search_field.text().strip()
-        what = f"“{search}”" if search else "these filters"
         lists = (
             (self.view.people_list, self.people_model, people_found, groups_found, PERSON),
             (self.view.groups_list, self.groups_model, groups_found, people_found, GROUP),
@@ -309,14 +321,13 @@ class PeoplePageController(QObject):
         for area, model, found, other_found, kind in lists:
             if model.rowCount() == 0:
                 if kind == PERSON:
-                    area.show_message(EMPTY_PEOPLE, EMPTY_PEOPLE_MORE)
+                    area.show_message(_(EMPTY_PEOPLE), _(EMPTY_PEOPLE_MORE))
                 else:
-                    area.show_message(EMPTY_GROUPS, EMPTY_GROUPS_MORE)
+                    area.show_message(_(EMPTY_GROUPS), _(EMPTY_GROUPS_MORE))
             elif found == 0:
-                other = GROUPS_TAB if kind == PERSON else PEOPLE_TAB
-                elsewhere = f"There is a match under “{other}”." if other_found else ""
-                who = "No one" if kind == PERSON else "No group"
-                area.show_message(f"{who} here matches {what}.", elsewhere, can_clear=filtering)
+                elsewhere = _(ELSEWHERE[kind]) if other_found else ""
+                shown = _(NO_MATCH[kind, bool(search)]).format(search=search)
+                area.show_message(shown, elsewhere, can_clear=filtering)
             else:
                 area.show_table()
 
@@ -372,8 +383,8 @@ class PeoplePageController(QObject):
         has = name is not None
         # Why a button can't act is said on the button, not in a line under the list.
         for button in (self.view.edit_button, self.view.delete_button):
-            enable_or_say_why(button, has, NOTHING_SELECTED)
-        self.view.selection_label.setText(f"Selected: {name}" if has else "")
+            enable_or_say_why(button, has, _(NOTHING_SELECTED))
+        self.view.selection_label.setText(_("Selected: {name}").format(name=name) if has else "")
         self.selection_changed.emit()
 
     def _activated(self, kind: str, index: QModelIndex) -> None:
@@ -397,10 +408,10 @@ class PeoplePageController(QObject):
             return
         table.selectRow(index.row())
         menu = QMenu(table)
-        menu.setAccessibleName("Actions for the selected row")
-        edit = QAction("Edit…", menu)
+        menu.setAccessibleName(_("Actions for the selected row"))
+        edit = QAction(_("Edit…"), menu)
         edit.triggered.connect(self._edit_selected)
-        delete = QAction("Delete…", menu)
+        delete = QAction(_("Delete…"), menu)
         delete.triggered.connect(self._delete_selected)
         menu.addAction(edit)
         menu.addAction(delete)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
+from supportnet.i18n import N_, _
 from supportnet.model.network import HelpDirection, Person, SupportType
 from supportnet.ui.people.member_editor import MemberEditor
 from supportnet.ui.widgets.editor_form import add_field, heading_label, text_field
@@ -22,12 +23,14 @@ from supportnet.ui.widgets.labels import quiet
 #: Said to the user, as the rest of the editor is ("Where they are in your life"): the tick
 #: is about the user whether the map is theirs or centred on a care team's focus person,
 #: where a first-person "I" would read as that person's.
-KNOWS_TEXT = "Knows what you're going through"
+KNOWS_TEXT = N_("Knows what you're going through")
 
 
 def knows_hint(centre: str) -> str:
     """The line under the tick when the editor is opened from ``centre``'s team view."""
-    return f"About you, not {centre}: {centre}'s team view shows the same people as your map."
+    return _(
+        "About you, not {centre}: {centre}'s team view shows the same people as your map."
+    ).format(centre=centre)
 
 
 class PersonEditor(MemberEditor):
@@ -42,17 +45,15 @@ class PersonEditor(MemberEditor):
         support: SupportType | None = None,
         centre: str | None = None,
     ) -> None:
-        super().__init__(
-            person, Person(""), on_save, parent, noun="person", tags_example="walks, school friends"
-        )
+        super().__init__(person, Person(""), on_save, parent, noun="person")
         # --- About them
-        self.nickname_field = text_field("Nickname", "What you call them (optional)")
-        self.pronouns_field = text_field("Pronouns", "e.g. she/her (optional)")
-        self.direction_combo = enum_combo("Direction of help", HelpDirection)
+        self.nickname_field = text_field(_("Nickname"), _("What you call them (optional)"))
+        self.pronouns_field = text_field(_("Pronouns"), _("e.g. she/her (optional)"))
+        self.direction_combo = enum_combo(_("Direction of help"), HelpDirection)
 
         # --- How they help
-        self.knows_check = QCheckBox(KNOWS_TEXT)
-        self.knows_check.setAccessibleName(KNOWS_TEXT)
+        self.knows_check = QCheckBox(_(KNOWS_TEXT))
+        self.knows_check.setAccessibleName(_(KNOWS_TEXT))
         # Opened from a care team's view of the map (``centre``: its focus person's name).
         self.knows_hint = quiet(QLabel(knows_hint(centre) if centre else ""))
         self.knows_hint.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
@@ -63,51 +64,51 @@ class PersonEditor(MemberEditor):
 
         # --- Reaching them
         self.channels_editor = ChannelsEditor()
-        self.best_times_field = text_field("Best times", "e.g. weekday evenings (optional)")
+        self.best_times_field = text_field(_("Best times"), _("e.g. weekday evenings (optional)"))
 
         left = QVBoxLayout()
         left.setSpacing(2)
-        left.addWidget(heading_label("About them"))
-        add_field(left, "&Name", self.name_field, self.message_for("name", "Name: message"))
+        left.addWidget(heading_label(_("About them")))
+        add_field(left, _("&Name"), self.name_field, self.message_for("name", _("Name: message")))
         add_field(
             left,
-            "Nic&kname",
+            _("Nic&kname"),
             self.nickname_field,
-            self.message_for("nickname", "Nickname: message"),
+            self.message_for("nickname", _("Nickname: message")),
         )
         add_field(
             left,
-            "&Pronouns",
+            _("&Pronouns"),
             self.pronouns_field,
-            self.message_for("pronouns", "Pronouns: message"),
+            self.message_for("pronouns", _("Pronouns: message")),
         )
         left.addSpacing(8)
-        left.addWidget(heading_label("Where they are in your life"))
+        left.addWidget(heading_label(_("Where they are in your life")))
         self.add_circle_and_domain(left)
         add_field(
             left,
-            "&Direction of help",
+            _("&Direction of help"),
             self.direction_combo,
-            self.message_for("direction", "Direction of help: message"),
+            self.message_for("direction", _("Direction of help: message")),
         )
         left.addStretch(1)
 
         right = QVBoxLayout()
         right.setSpacing(2)
-        right.addWidget(heading_label("How they help"))
+        right.addWidget(heading_label(_("How they help")))
         self.add_support(right)
         right.addWidget(self.knows_check)
         right.addWidget(self.knows_hint)
         right.addSpacing(12)
-        right.addWidget(heading_label("Reaching them"))
+        right.addWidget(heading_label(_("Reaching them")))
         right.addWidget(self.channels_editor)
-        right.addWidget(self.message_for("channels", "Ways to reach them: message"))
+        right.addWidget(self.message_for("channels", _("Ways to reach them: message")))
         right.addSpacing(4)
         add_field(
             right,
-            "&Best times",
+            _("&Best times"),
             self.best_times_field,
-            self.message_for("best_times", "Best times: message"),
+            self.message_for("best_times", _("Best times: message")),
         )
         right.addStretch(1)
 

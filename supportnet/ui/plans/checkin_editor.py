@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.errors import Problem
 from supportnet.model.zones import zone_or_utc
 from supportnet.ui.plans.fields import quiet
 from supportnet.ui.plans.history_text import (
-    CHECKIN_FIELD_NAMES,
+    CHECKIN_SAVE_HINTS,
     NOT_NOTED,
 )
 from supportnet.ui.plans.wording import plan_save_hint
@@ -28,31 +29,35 @@ from supportnet.ui.widgets.editor_form import EditorDialog
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
 
-#: The check-in form as the history shows it: one field under another, moods as lists.
-LOOK = CheckInLook(
-    stacked=True,
-    when_label="&When (your time)",
-    when_format="ddd d MMM yyyy, HH:mm",
-    me=(Initiator.ME.label, Initiator.ME.label),
-    them=(Initiator.THEM.label, Initiator.THEM.label),
-    reached_label="Who reached out",
-    mood_labels=("Mood &before", "Mood &after"),
-    no_mood=NOT_NOTED,
-    not_noted=NOT_NOTED,
-    note_label="&Note",
-    note_placeholder="Anything you'd like to remember (optional)",
-    messages={
-        "at": "When: message",
-        "channel": "How: message",
-        "initiator": "Who reached out: message",
-        "mood_before": "Mood before: message",
-        "mood_after": "Mood after: message",
-        "note": "Note: message",
-    },
-    mood_hint="From very low to very good. Leave it out whenever you like.",
-    one_tab_when=True,
-    zoned_field=True,
-)
+
+def look() -> CheckInLook:
+    """The check-in form as the history shows it: one field under another, moods as lists
+    (built when shown, in the language chosen at start)."""
+    return CheckInLook(
+        stacked=True,
+        when_label=_("&When (your time)"),
+        # Translators: Qt's date and time format for when a check-in was (see "ddd d MMM yyyy").
+        when_format=_("ddd d MMM yyyy, HH:mm"),
+        me=(Initiator.ME.label, Initiator.ME.label),
+        them=(Initiator.THEM.label, Initiator.THEM.label),
+        reached_label=_("Who reached out"),
+        mood_labels=(_("Mood &before"), _("Mood &after")),
+        no_mood=_(NOT_NOTED),
+        not_noted=_(NOT_NOTED),
+        note_label=_("&Note"),
+        note_placeholder=_("Anything you'd like to remember (optional)"),
+        messages={
+            "at": _("When: message"),
+            "channel": _("How: message"),
+            "initiator": _("Who reached out: message"),
+            "mood_before": _("Mood before: message"),
+            "mood_after": _("Mood after: message"),
+            "note": _("Note: message"),
+        },
+        mood_hint=_("From very low to very good. Leave it out whenever you like."),
+        one_tab_when=True,
+        zoned_field=True,
+    )
 
 
 class CheckInEditor(EditorDialog):
@@ -70,13 +75,13 @@ class CheckInEditor(EditorDialog):
     ) -> None:
         """``done_by`` words who did it on the user's behalf (the history's words), which
         takes the place of the "who reached out" choice."""
-        title = f"Check-in with {name}" if name else "Check-in"
+        title = _("Check-in with {name}").format(name=name) if name else _("Check-in")
         super().__init__(title, on_save, existing=checkin.id is not None, parent=parent)
         self._base = copy.deepcopy(checkin)
         self._zone = zone_or_utc(user_zone)
 
         heading = title_label(title)
-        self.form = CheckInForm(LOOK, self._zone)
+        self.form = CheckInForm(look(), self._zone)
         form = self.form
         self.when_field, self.channel_combo = form.when_field, form.channel_combo
         self.me_radio, self.them_radio = form.me_radio, form.them_radio
@@ -92,14 +97,14 @@ class CheckInEditor(EditorDialog):
         self.done_by_label: QLabel | None = None
         if done_by:
             self.done_by_label = QLabel(f"{done_by}.")
-            self.done_by_label.setAccessibleName("Who checked in")
+            self.done_by_label.setAccessibleName(_("Who checked in"))
             self.done_by_label.setWordWrap(True)
             quiet(self.done_by_label)
             layout.addWidget(self.done_by_label)
             form.hide_initiator()  # they checked in, not the user
         layout.addSpacing(6)
         layout.addWidget(form, 1)
-        layout.addWidget(self.message_for("target", "Who it was with: message"))
+        layout.addWidget(self.message_for("target", _("Who it was with: message")))
         layout.addSpacing(8)
         layout.addLayout(self.buttons_row())
 
@@ -150,11 +155,12 @@ class CheckInEditor(EditorDialog):
         )
 
     def subject(self) -> str:
-        return "this check-in"
+        # Translators: fills "You've made changes to {what} that aren't saved yet."
+        return _("this check-in")
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         super()._show_problems(problems)
-        hint = plan_save_hint(problems, CHECKIN_FIELD_NAMES)
+        hint = plan_save_hint(problems, hints=CHECKIN_SAVE_HINTS)
         self.save_hint.setText(hint)
         tooltip = "\n".join(p.message for p in problems)
         self.save_button.setToolTip(f"{hint}.\n{tooltip}" if hint else "")

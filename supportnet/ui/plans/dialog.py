@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.services import Services
 from supportnet.ui.plans.history import HistoryController
 from supportnet.ui.plans.panel import PlansPanelController
@@ -71,14 +72,14 @@ class PlansAndHistoryDialog(QDialog):
         self.plans.status.connect(self.status)
         self.history.status.connect(self.status)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Plans, or check-in history")
-        self.tabs.tabBar().setAccessibleName("Plans, or check-in history")
+        self.tabs.setAccessibleName(_("Plans, or check-in history"))
+        self.tabs.tabBar().setAccessibleName(_("Plans, or check-in history"))
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.plans.view, "&Plans")
-        self.tabs.addTab(self.history.view, "&History")
+        self.tabs.addTab(self.plans.view, _("&Plans"))
+        self.tabs.addTab(self.history.view, _("&History"))
         self.tabs.setCurrentIndex(tab)
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close")
+        self.close_button = QPushButton(_("Close"))
+        self.close_button.setAccessibleName(_("Close"))
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -95,7 +96,10 @@ class PlansAndHistoryDialog(QDialog):
 
     def _retitle(self) -> None:
         name = self.plans.name
-        title = f"Plans and check-ins: {name}" if name else "Plans and check-ins"
+        if name:
+            title = _("Plans and check-ins: {name}").format(name=name)
+        else:
+            title = _("Plans and check-ins")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
 

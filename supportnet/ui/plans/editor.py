@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.model.errors import Problem
 from supportnet.model.network import ChannelKind
 from supportnet.model.plans import Plan
@@ -57,7 +58,10 @@ class PlanEditor(PlanEditorLayout):
         ideas: Sequence[str] = (),
     ) -> None:
         existing = plan.id is not None
-        title = f"Edit a plan for {target_name}" if existing else f"New plan for {target_name}"
+        if existing:
+            title = _("Edit a plan for {name}").format(name=target_name)
+        else:
+            title = _("New plan for {name}").format(name=target_name)
         super().__init__(title, on_save, existing=existing, parent=parent)
         self._base = copy.deepcopy(plan)
         self._clock = clock
@@ -66,7 +70,7 @@ class PlanEditor(PlanEditorLayout):
         self._postponements = tuple(postponements)
 
         heading = title_label(title)
-        intro = hint_label("A plan is a gentle reminder, never a deadline. Edit it any time.")
+        intro = hint_label(_("A plan is a gentle reminder, never a deadline. Edit it any time."))
         intro.setWordWrap(True)
 
         self._build_when()
@@ -75,10 +79,10 @@ class PlanEditor(PlanEditorLayout):
 
         left = QVBoxLayout()
         left.setSpacing(4)
-        left.addWidget(heading_label("When"))
+        left.addWidget(heading_label(_("When")))
         left.addWidget(self.kind_box)
-        left.addWidget(self.message_for("kind", "Kind of plan: message", self.kind_box))
-        left.addWidget(self.message_for("target", "Who it is for: message"))
+        left.addWidget(self.message_for("kind", _("Kind of plan: message"), self.kind_box))
+        left.addWidget(self.message_for("target", _("Who it is for: message")))
         left.addSpacing(6)
         left.addWidget(self.date_holder)
         left.addWidget(self.pages)
@@ -86,14 +90,14 @@ class PlanEditor(PlanEditorLayout):
 
         right = QVBoxLayout()
         right.setSpacing(4)
-        right.addWidget(heading_label("How"))
+        right.addWidget(heading_label(_("How")))
         right.addLayout(self.how_layout)
         right.addStretch(1)
 
         columns = two_columns(left, right)
 
         self.preview = QLabel()
-        self.preview.setAccessibleName("Next time")
+        self.preview.setAccessibleName(_("Next time"))
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setWordWrap(True)
         preview_font = self.preview.font()
@@ -153,7 +157,8 @@ class PlanEditor(PlanEditorLayout):
 
     def subject(self) -> str:
         title = self.title_field.text().strip()
-        return f"“{title}”" if title else "this plan"
+        # Translators: fills "You've made changes to {what} that aren't saved yet."
+        return _("“{title}”").format(title=title) if title else _("this plan")
 
     # --- behaviour ---------------------------------------------------------------------------
 

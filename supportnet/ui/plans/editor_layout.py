@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.network import ChannelKind
 from supportnet.model.plans import Plan, PlanKind
 from supportnet.model.zones import same_clocks
@@ -33,7 +34,7 @@ from supportnet.ui.widgets.keyboard import tab_order
 
 #: The fields behind "More options" (by the names their messages go by).
 MORE_FIELDS = ("title", "until", "skips", "duration_minutes", "timezone", "message_idea", "notes")
-ZONE_TIP = "Someone abroad? Choose their zone and the times follow their clocks."
+ZONE_TIP = N_("Someone abroad? Choose their zone and the times follow their clocks.")
 
 
 class PlanEditorLayout(TimingEditor):
@@ -43,36 +44,41 @@ class PlanEditorLayout(TimingEditor):
 
     def _build_how(self) -> None:
         self.title_field = QLineEdit()
-        self.title_field.setAccessibleName("Title")
-        self.title_field.setPlaceholderText("e.g. Sunday call with Mum (optional)")
+        self.title_field.setAccessibleName(_("Title"))
+        self.title_field.setPlaceholderText(_("e.g. Sunday call with Mum (optional)"))
         self.channel_combo = _combo(
-            "Way to reach out", [(NO_CHANNEL, None)] + [(c.label, c.value) for c in ChannelKind]
+            _("Way to reach out"),
+            [(_(NO_CHANNEL), None)] + [(c.label, c.value) for c in ChannelKind],
         )
 
         self._build_time_of_day()
 
-        self.idea_field = notes_field("Conversation starter")
-        self.idea_field.setPlaceholderText("A first sentence, e.g. “Thinking of you”")
+        self.idea_field = notes_field(_("Conversation starter"))
+        self.idea_field.setPlaceholderText(_("A first sentence, e.g. “Thinking of you”"))
         self.idea_field.setFixedHeight(self.idea_field.fontMetrics().height() * 3 + 12)
-        self.ideas_button = QPushButton("I&deas")
-        self.ideas_button.setAccessibleName("Choose a conversation starter")
-        self.ideas_button.setToolTip("Pick a first sentence from your list of ideas")
+        self.ideas_button = QPushButton(_("I&deas"))
+        self.ideas_button.setAccessibleName(_("Choose a conversation starter"))
+        self.ideas_button.setToolTip(_("Pick a first sentence from your list of ideas"))
         self.ideas_menu = QMenu(self.ideas_button)
-        self.ideas_menu.setAccessibleName("Conversation starters")
+        self.ideas_menu.setAccessibleName(_("Conversation starters"))
         self.ideas_button.setMenu(self.ideas_menu)
-        self.notes_field = notes_field("Notes")
-        self.notes_field.setPlaceholderText("Anything that helps (optional)")
+        self.notes_field = notes_field(_("Notes"))
+        self.notes_field.setPlaceholderText(_("Anything that helps (optional)"))
         self.notes_field.setFixedHeight(self.notes_field.fontMetrics().height() * 3 + 12)
-        self.paused_check = QCheckBox("Paused: keep this plan, but don't suggest it for now")
-        self.paused_check.setAccessibleName("Paused")
-        self.paused_check.setAccessibleDescription("Keep this plan, but don't suggest it for now")
+        self.paused_check = QCheckBox(_("Paused: keep this plan, but don't suggest it for now"))
+        self.paused_check.setAccessibleName(_("Paused"))
+        self.paused_check.setAccessibleDescription(
+            _("Keep this plan, but don't suggest it for now")
+        )
 
         # The common fields: the way to reach out and the time of day ("How").
         how = QVBoxLayout()
         how.setSpacing(2)
-        label_above(how, "&Way to reach out", self.channel_combo)
+        label_above(how, _("&Way to reach out"), self.channel_combo)
         how.addLayout(_row(self.channel_combo, 1))
-        how.addWidget(self.message_for("channel", "Way to reach out: message", self.channel_combo))
+        how.addWidget(
+            self.message_for("channel", _("Way to reach out: message"), self.channel_combo)
+        )
         how.addSpacing(4)
         self.add_time_of_day(how, with_duration=False)
         # Whose clocks the times follow stays in sight when the zone isn't the user's own.
@@ -83,26 +89,26 @@ class PlanEditorLayout(TimingEditor):
     def _build_more(self) -> None:
         """The rest behind "More options": the title, the end date and days left out, how
         long it takes, the time zone, the conversation starter, the notes and pausing."""
-        self.more = Disclosure("&More options", "More options")
-        self.zone_combo.setToolTip(ZONE_TIP)
+        self.more = Disclosure(_("&More options"), _("More options"))
+        self.zone_combo.setToolTip(_(ZONE_TIP))
         left = QVBoxLayout()
         left.setSpacing(2)
-        label_above(left, "&Title", self.title_field)
+        label_above(left, _("&Title"), self.title_field)
         left.addWidget(self.title_field)
-        left.addWidget(self.message_for("title", "Title: message", self.title_field))
+        left.addWidget(self.message_for("title", _("Title: message"), self.title_field))
         # The end date and the days left out belong to a schedule; they move here.
         left.addWidget(self.fixed_extras)
         left.addSpacing(4)
         self.add_duration(left)
         left.addSpacing(4)
-        label_above(left, "Time &zone", self.zone_combo)
+        label_above(left, _("Time &zone"), self.zone_combo)
         left.addWidget(self.zone_combo)
-        left.addWidget(self.message_for("timezone", "Time zone: message", self.zone_combo))
+        left.addWidget(self.message_for("timezone", _("Time zone: message"), self.zone_combo))
         left.addStretch(1)
 
         right = QVBoxLayout()
         right.setSpacing(2)
-        starter_label = QLabel("&Conversation starter")
+        starter_label = QLabel(_("&Conversation starter"))
         starter_label.setBuddy(self.idea_field)
         starter_row = QHBoxLayout()
         starter_row.addWidget(starter_label, 1)
@@ -110,11 +116,11 @@ class PlanEditorLayout(TimingEditor):
         right.addLayout(starter_row)
         right.addWidget(self.idea_field)
         right.addWidget(
-            self.message_for("message_idea", "Conversation starter: message", self.idea_field)
+            self.message_for("message_idea", _("Conversation starter: message"), self.idea_field)
         )
-        label_above(right, "&Notes", self.notes_field)
+        label_above(right, _("&Notes"), self.notes_field)
         right.addWidget(self.notes_field)
-        right.addWidget(self.message_for("notes", "Notes: message", self.notes_field))
+        right.addWidget(self.message_for("notes", _("Notes: message"), self.notes_field))
         right.addSpacing(6)
         right.addWidget(self.paused_check)
         right.addStretch(1)
@@ -178,7 +184,7 @@ class PlanEditorLayout(TimingEditor):
         self.ideas_menu.clear()
         for text in ideas:
             action = self.ideas_menu.addAction(text.replace("&", "&&"))
-            action.triggered.connect(lambda _=False, t=text: self._use_idea(t))
+            action.triggered.connect(lambda _checked=False, t=text: self._use_idea(t))
         self.ideas_button.setVisible(bool(ideas))
 
     def _use_idea(self, text: str) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.ui.plans.wording import (
     DATE_FORMAT,
     TIME_FORMAT,
@@ -52,9 +53,10 @@ class TimeEdit(QTimeEdit):
 def _date_edit(name: str) -> QDateEdit:
     edit = DateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDisplayFormat(_(DATE_FORMAT))
     edit.setAccessibleName(name)
-    edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 18)
+    # Wide enough for the longest date the language writes ("Sa., 19. Juli 2025").
+    edit.setMinimumWidth(max(edit.fontMetrics().averageCharWidth() * 18, edit.sizeHint().width()))
     return edit
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.checkins import CheckIn
 from supportnet.model.days import short_date
 from supportnet.model.errors import SupportNetError
@@ -32,6 +33,7 @@ from supportnet.ui.plans.fields import quiet
 from supportnet.ui.plans.history_text import (
     EMPTY_HISTORY,
     EMPTY_HISTORY_MORE,
+    EMPTY_HISTORY_THEM,
     ID_ROLE,
     NOTHING_SELECTED,
     UID_ROLE,
@@ -52,8 +54,16 @@ from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.lists import ListArea, WholeRows, sized_table
 from supportnet.ui.widgets.models import TableModel
 
+
+def gone_text(name: str) -> str:
+    """ "Mum is no longer in your network." (the English says "They is" without a name)."""
+    if name:
+        return _("{name} is no longer in your network.").format(name=name)
+    return _("They is no longer in your network.")
+
+
 #: The title over the message when the store refuses a delete.
-DELETE_FAILED = "SupportNet couldn't delete that"
+DELETE_FAILED = N_("SupportNet couldn't delete that")
 
 
 class HistoryModel(TableModel):
@@ -64,7 +74,13 @@ class HistoryModel(TableModel):
     COL_WHO = 2
     COL_MOOD = 3
     COL_NOTE = 4
-    HEADERS = ("When", "How", "Who reached out", "Mood before → after", "Note")
+    HEADERS = (
+        N_("When"),
+        N_("How"),
+        N_("Who reached out"),
+        N_("Mood before → after"),
+        N_("Note"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +106,12 @@ class HistoryModel(TableModel):
 
     def who(self, checkin: CheckIn) -> str:
         return who_text(checkin, self._names)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        text = super().headerData(section, orientation, role)
+        return _(text) if text in self.HEADERS else text
 
     def checkin_at(self, row: int) -> CheckIn:
         found: CheckIn = self.item_at(row)
@@ -140,28 +162,28 @@ class HistoryView(QWidget):
         undo_context: UndoContext | None = None,
     ):
         super().__init__(parent)
-        self.setAccessibleName("Check-in history")
-        self.heading = heading_label("Check-ins")
-        self.intro = QLabel("Newest first. Times are in your time zone.")
-        self.intro.setAccessibleName("About this list")
+        self.setAccessibleName(_("Check-in history"))
+        self.heading = heading_label(_("Check-ins"))
+        self.intro = QLabel(_("Newest first. Times are in your time zone."))
+        self.intro.setAccessibleName(_("About this list"))
         quiet(self.intro)
 
-        self.table = sized_table(model, "Check-ins, newest first", (22, 16, 20, 26))
-        self.stack = ListArea(self.table, "Check-in history")
+        self.table = sized_table(model, _("Check-ins, newest first"), (22, 16, 20, 26))
+        self.stack = ListArea(self.table, _("Check-in history"))
         self.empty = self.stack.message
 
         self.selection_label = QLabel("")
-        self.selection_label.setAccessibleName("Selected check-in")
+        self.selection_label.setAccessibleName(_("Selected check-in"))
         quiet(self.selection_label)
         self.edit_button = push_button(
-            "&Edit…",
-            "Edit the selected check-in",
-            tip="Edit when, how or what you noted (Enter)",
+            _("&Edit…"),
+            _("Edit the selected check-in"),
+            tip=_("Edit when, how or what you noted (Enter)"),
         )
         self.delete_button = push_button(
-            "De&lete",
-            "Delete the selected check-in",
-            tip="Delete the selected check-in (Del); you can undo",
+            _("De&lete"),
+            _("Delete the selected check-in"),
+            tip=_("Delete the selected check-in (Del); you can undo"),
         )
         self.note = UndoNote(undo_stack, undo_context=undo_context)
 
@@ -180,7 +202,8 @@ class HistoryView(QWidget):
         layout.addLayout(buttons)
         tab_order([self.table, self.edit_button, self.delete_button, self.note.undo_button])
 
-    def show_empty(self, text: str, more: str = EMPTY_HISTORY_MORE) -> None:
+    def show_empty(self, text: str, more: str | None = None) -> None:
+        more = _(EMPTY_HISTORY_MORE) if more is None else more
         self.stack.show_message(text, more)
 
     def show_table(self) -> None:
@@ -289,7 +312,7 @@ class TargetRowsController(QObject):
         try:
             command = perform()
         except SupportNetError as exc:
-            dialogs.show_error(self.view, exc.message, title=failed)
+            dialogs.show_error(self.view, exc.message, title=_(failed))
             self.refresh()
             return None
         self._stack.push(command)
@@ -299,8 +322,8 @@ class TargetRowsController(QObject):
         """Say what was deleted; the keyboard stays in the list, on the row after it.
 
         False if the list is now empty."""
-        self.view.note.show_note(f"Deleted {label}.")
-        self.status.emit(f"Deleted {label} (Ctrl+Z brings it back)")
+        self.view.note.show_note(_("Deleted {label}.").format(label=label))
+        self.status.emit(_("Deleted {label} (Ctrl+Z brings it back)").format(label=label))
         if not self.model.rowCount():
             return False
         self.view.table.selectRow(min(row, self.model.rowCount() - 1))
@@ -347,7 +370,9 @@ class HistoryController(TargetRowsController):
                 if self.kind == PERSON
                 else self._source.checkins.for_group(self.target_id)
             )
-        self.view.heading.setText(f"Check-ins with {self.name}" if self.name else "Check-ins")
+        self.view.heading.setText(
+            _("Check-ins with {name}").format(name=self.name) if self.name else _("Check-ins")
+        )
         names = self._source.care_teams.names_by_uid(c.by for c in checkins if c.by)
         self.model.set_checkins(checkins, self.user_zone, self._clock(), names)
         if names or any(c.by or c.rota_slot for c in checkins):
@@ -356,9 +381,11 @@ class HistoryController(TargetRowsController):
         if self.model.rowCount():
             self.view.show_table()
         elif gone:
-            self.view.show_empty(f"{self.name or 'They'} is no longer in your network.", "")
+            self.view.show_empty(gone_text(self.name), "")
+        elif self.name:
+            self.view.show_empty(_(EMPTY_HISTORY).format(name=self.name))
         else:
-            self.view.show_empty(EMPTY_HISTORY.format(name=self.name or "them"))
+            self.view.show_empty(_(EMPTY_HISTORY_THEM))
         if keep is not None:
             self.select_uid(keep.uid)
         self._selection_moved()
@@ -374,19 +401,20 @@ class HistoryController(TargetRowsController):
         has = checkin is not None
         # Why a button can't act is said on the button, not in a line under the list.
         for button in (self.view.edit_button, self.view.delete_button):
-            enable_or_say_why(button, has, NOTHING_SELECTED)
+            enable_or_say_why(button, has, _(NOTHING_SELECTED))
         if checkin is None:
             self.view.selection_label.setText("")
         else:
             zone = zone_or_utc(self.user_zone)
             self.view.selection_label.setText(
-                f"Selected: {when_text(checkin.at, zone, self._clock())}"
+                _("Selected: {name}").format(name=when_text(checkin.at, zone, self._clock()))
             )
 
     def _label(self, checkin: CheckIn) -> str:
         """ "the check-in of Sun 14 Jun", for undo texts and notes."""
         local = checkin.at.astimezone(zone_or_utc(self.user_zone))
-        return f"the check-in of {short_date(local.date())}"
+        # Translators: fills "Deleted {label}.", "Changed {label}." and the undo menu's texts.
+        return _("the check-in of {date}").format(date=short_date(local.date()))
 
     # --- changing --------------------------------------------------------------------------
 
@@ -404,8 +432,8 @@ class HistoryController(TargetRowsController):
                 return before
             command = EditCheckInCommand.perform(self._ctx, before, after, self._label(before))
             self._stack.push(command)
-            self.view.note.show_note(f"Changed {self._label(after)}.")
-            self.status.emit("Saved")
+            self.view.note.show_note(_("Changed {label}.").format(label=self._label(after)))
+            self.status.emit(_("Saved"))
             return command.saved or after
 
         editor = CheckInEditor(

@@ -13,10 +13,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from supportnet.i18n import N_, _, ngettext
 from supportnet.model.plans import Plan, PlanKind
 from supportnet.model.zones import today_in
 from supportnet.scheduling import Postponement
-from supportnet.ui.plans.wording import KIND_TEXT, describe_plan, next_short
+from supportnet.ui.plans.wording import KIND_TEXT, NO_CHANNEL, describe_plan, next_short
 from supportnet.ui.widgets.models import TableModel
 
 #: The domain id of a row (``Plan.id``).
@@ -24,7 +25,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 #: The row's uid, which survives a delete and its undo.
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-PAUSED_TEXT = "Paused"
+PAUSED_TEXT = N_("Paused")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,7 +33,10 @@ Index = QModelIndex | QPersistentModelIndex
 def plan_name(plan: Plan, target_name: str) -> str:
     """What a plan is called in notes and undo texts: its title, or "the plan for Mum"."""
     title = plan.title.strip()
-    return f"“{title}”" if title else f"the plan for {target_name}"
+    if title:
+        return _("“{title}”").format(title=title)
+    # Translators: fills "Added {name}.", "Delete {name}? …" and the undo menu's texts.
+    return _("the plan for {name}").format(name=target_name)
 
 
 class PlansModel(TableModel):
@@ -43,7 +47,7 @@ class PlansModel(TableModel):
     COL_WHEN = 2
     COL_CHANNEL = 3
     COL_NEXT = 4
-    HEADERS = ("Plan", "Kind", "When", "How", "Next (your time)")
+    HEADERS = (N_("Plan"), N_("Kind"), N_("When"), N_("How"), N_("Next (your time)"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +77,12 @@ class PlansModel(TableModel):
             if not p.paused
         }
         self.endResetModel()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        text = super().headerData(section, orientation, role)
+        return _(text) if text in self.HEADERS else text
 
     def plan_at(self, row: int) -> Plan:
         found: Plan = self.item_at(row)
@@ -107,16 +117,20 @@ class PlansModel(TableModel):
         if column == self.COL_TITLE:
             return plan.title or describe_plan(plan, self._zone, self._today).split(",")[0]
         if column == self.COL_KIND:
-            return KIND_TEXT.get(plan.kind, "")
+            return _(KIND_TEXT[plan.kind]) if plan.kind in KIND_TEXT else ""
         if column == self.COL_WHEN:
             text = describe_plan(plan, self._zone, self._today)
             if plan.kind is PlanKind.FLEXIBLE and plan.cadence is not None:
-                text += f"; a gentle nudge after {plan.cadence.too_long_days} days"
+                text = ngettext(
+                    "{when}; a gentle nudge after {n} day",
+                    "{when}; a gentle nudge after {n} days",
+                    plan.cadence.too_long_days,
+                ).format(when=text, n=plan.cadence.too_long_days)
             return text
         if column == self.COL_CHANNEL:
-            return plan.channel.label if plan.channel else "Any way"
+            return plan.channel.label if plan.channel else _(NO_CHANNEL)
         if column == self.COL_NEXT:
-            return PAUSED_TEXT if plan.paused else self._next.get(plan.uid, "")
+            return _(PAUSED_TEXT) if plan.paused else self._next.get(plan.uid, "")
         return ""
 
     def _tooltip(self, plan: Plan) -> str | None:

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 from supportnet.model.plans import Plan
 from supportnet.model.targets import PERSON
 from supportnet.model.zones import today_in
 from supportnet.ui.plans.editor import PlanEditor
 from supportnet.ui.plans.fields import quiet
-from supportnet.ui.plans.history import DELETE_FAILED, TargetRowsController
+from supportnet.ui.plans.history import DELETE_FAILED, TargetRowsController, gone_text
 from supportnet.ui.plans.model import PlansModel, plan_name
 from supportnet.ui.plans.wording import new_plan
 from supportnet.ui.undo.commands import UndoContext
@@ -44,13 +45,13 @@ from supportnet.ui.widgets.editor_form import heading_label
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.lists import ListArea, WholeRows, sized_table
 
-EMPTY_PLANS = "No plans with {name} yet."
-EMPTY_PLANS_MORE = (
+EMPTY_PLANS = N_("No plans with {name} yet.")
+EMPTY_PLANS_THEM = N_("No plans with them yet.")
+EMPTY_PLANS_MORE = N_(
     "A plan is a gentle reminder to reach out: on a schedule, every so often, or once. "
     "Add one when it feels right."
 )
-NOTHING_SELECTED = "Choose a plan in the list to edit, pause or delete it."
-GONE = "{name} is no longer in your network."
+NOTHING_SELECTED = N_("Choose a plan in the list to edit, pause or delete it.")
 
 
 class PlansPanelView(QWidget):
@@ -65,36 +66,36 @@ class PlansPanelView(QWidget):
         undo_context: UndoContext | None = None,
     ):
         super().__init__(parent)
-        self.setAccessibleName("Plans")
-        self.heading = heading_label("Plans")
-        self.intro = QLabel("Gentle reminders, never deadlines. Pause one whenever you need to.")
-        self.intro.setAccessibleName("About plans")
+        self.setAccessibleName(_("Plans"))
+        self.heading = heading_label(_("Plans"))
+        self.intro = QLabel(_("Gentle reminders, never deadlines. Pause one whenever you need to."))
+        self.intro.setAccessibleName(_("About plans"))
         self.intro.setWordWrap(True)
         quiet(self.intro)
 
-        self.table = sized_table(model, "Plans", (30, 16, 42, 14))
-        self.stack = ListArea(self.table, "Plans")
+        self.table = sized_table(model, _("Plans"), (30, 16, 42, 14))
+        self.stack = ListArea(self.table, _("Plans"))
         self.empty = self.stack.message
 
         self.selection_label = QLabel("")
-        self.selection_label.setAccessibleName("Selected plan")
+        self.selection_label.setAccessibleName(_("Selected plan"))
         self.selection_label.setWordWrap(True)
         quiet(self.selection_label)
         self.add_button = push_button(
-            "&Add a plan…", "Add a plan", tip="Plan a gentle reach-out (Ctrl+Shift+P)"
+            _("&Add a plan…"), _("Add a plan"), tip=_("Plan a gentle reach-out (Ctrl+Shift+P)")
         )
         self.edit_button = push_button(
-            "&Edit…", "Edit the selected plan", tip="Edit the selected plan (Enter)"
+            _("&Edit…"), _("Edit the selected plan"), tip=_("Edit the selected plan (Enter)")
         )
         self.pause_button = push_button(
-            "Pa&use",
-            "Pause the selected plan",
-            tip="Keep the plan, but don't suggest it for now",
+            _("Pa&use"),
+            _("Pause the selected plan"),
+            tip=_("Keep the plan, but don't suggest it for now"),
         )
         self.delete_button = push_button(
-            "De&lete…",
-            "Delete the selected plan",
-            tip="Delete the selected plan (Del); you can undo",
+            _("De&lete…"),
+            _("Delete the selected plan"),
+            tip=_("Delete the selected plan (Del); you can undo"),
         )
         self.note = UndoNote(undo_stack, undo_context=undo_context)
 
@@ -127,7 +128,8 @@ class PlansPanelView(QWidget):
             ]
         )
 
-    def show_empty(self, text: str, more: str = EMPTY_PLANS_MORE) -> None:
+    def show_empty(self, text: str, more: str | None = None) -> None:
+        more = _(EMPTY_PLANS_MORE) if more is None else more
         self.stack.show_message(text, more)
 
     def show_table(self) -> None:
@@ -179,7 +181,9 @@ class PlansPanelController(TargetRowsController):
                 if self.kind == PERSON
                 else self._source.plans.for_group(self.target_id)
             )
-        self.view.heading.setText(f"Plans with {self.name}" if self.name else "Plans")
+        self.view.heading.setText(
+            _("Plans with {name}").format(name=self.name) if self.name else _("Plans")
+        )
         self.view.add_button.setEnabled(bool(self.name) and not self.gone)
         last = self._last_contact() if not self.gone else None
         posts = self._source.postponements.list_active(self._today())
@@ -188,9 +192,11 @@ class PlansPanelController(TargetRowsController):
             self.view.show_table()
             self._size_columns()
         elif self.gone:
-            self.view.show_empty(GONE.format(name=self.name or "They"), "")
+            self.view.show_empty(gone_text(self.name), "")
+        elif self.name:
+            self.view.show_empty(_(EMPTY_PLANS).format(name=self.name))
         else:
-            self.view.show_empty(EMPTY_PLANS.format(name=self.name or "them"))
+            self.view.show_empty(_(EMPTY_PLANS_THEM))
         if keep is not None:
             self.select_uid(keep.uid)
         elif not self._filled and self.model.rowCount():
@@ -220,22 +226,27 @@ class PlansPanelController(TargetRowsController):
         has = plan is not None
         view = self.view
         paused = plan is not None and plan.paused
-        view.pause_button.setText("Res&ume" if paused else "Pa&use")
+        view.pause_button.setText(_("Res&ume") if paused else _("Pa&use"))
         view.pause_button.setAccessibleName(
-            "Resume the selected plan" if paused else "Pause the selected plan"
+            _("Resume the selected plan") if paused else _("Pause the selected plan")
         )
         view.pause_button.setProperty(
             "own_tooltip",
-            "Suggest this plan again" if paused else "Keep the plan, but don't suggest it for now",
+            _("Suggest this plan again")
+            if paused
+            else _("Keep the plan, but don't suggest it for now"),
         )
         # Why a button can't act is said on the button, not in a line under the list.
         for button in (view.edit_button, view.pause_button, view.delete_button):
-            enable_or_say_why(button, has, NOTHING_SELECTED)
+            enable_or_say_why(button, has, _(NOTHING_SELECTED))
         if plan is None:
             view.selection_label.setText("")
         else:
-            state = " (paused)" if plan.paused else ""
-            view.selection_label.setText(f"Selected: {plan_name(plan, self.name)}{state}")
+            name = plan_name(plan, self.name)
+            if plan.paused:
+                view.selection_label.setText(_("Selected: {name} (paused)").format(name=name))
+            else:
+                view.selection_label.setText(_("Selected: {name}").format(name=name))
 
     # --- changing --------------------------------------------------------------------------
 
@@ -281,8 +292,8 @@ class PlansPanelController(TargetRowsController):
             name = plan_name(plan, self.name)
             command = AddPlanCommand.perform(self._ctx, plan, name)
             self._stack.push(command)
-            self.view.note.show_note(f"Added {name}.")
-            self.status.emit(f"Added {name}")
+            self.view.note.show_note(_("Added {name}.").format(name=name))
+            self.status.emit(_("Added {name}").format(name=name))
             self.select_uid(command.saved.uid)
             return command.saved
 
@@ -300,8 +311,8 @@ class PlansPanelController(TargetRowsController):
             name = plan_name(after, self.name)
             command = EditPlanCommand.perform(self._ctx, before, after, name)
             self._stack.push(command)
-            self.view.note.show_note(f"Saved {name}.")
-            self.status.emit("Saved")
+            self.view.note.show_note(_("Saved {name}.").format(name=name))
+            self.status.emit(_("Saved"))
             return command.saved or after
 
         return self._open_editor(plan, save)
@@ -314,15 +325,14 @@ class PlansPanelController(TargetRowsController):
         name = plan_name(plan, self.name)
         paused = not plan.paused
         command = self._push(
-            lambda: pause_plan(self._ctx, plan, name, paused), "SupportNet couldn't change that"
+            lambda: pause_plan(self._ctx, plan, name, paused), N_("SupportNet couldn't change that")
         )
         if command is None:
             return False
-        text = (
-            f"Paused {name}. It stays here for when you want it."
-            if paused
-            else (f"Resumed {name}.")
-        )
+        if paused:
+            text = _("Paused {name}. It stays here for when you want it.").format(name=name)
+        else:
+            text = _("Resumed {name}.").format(name=name)
         self.view.note.show_note(text)
         self.status.emit(text)
         self.select_uid(plan.uid)
@@ -336,10 +346,10 @@ class PlansPanelController(TargetRowsController):
         name = plan_name(plan, self.name)
         if not dialogs.confirm(
             self.view,
-            "Delete this plan?",
-            f"Delete {name}? The check-ins you logged stay. You can undo this.",
-            yes_text="Delete the plan",
-            no_text="Keep it",
+            _("Delete this plan?"),
+            _("Delete {name}? The check-ins you logged stay. You can undo this.").format(name=name),
+            yes_text=_("Delete the plan"),
+            no_text=_("Keep it"),
         ):
             return False
         row = self._selected_row()

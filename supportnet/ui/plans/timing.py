@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem
 
 from supportnet import scheduling
+from supportnet.i18n import _
 from supportnet.model.errors import Problem
 from supportnet.model.plans import (
     Cadence,
@@ -28,7 +29,7 @@ from supportnet.model.plans import (
 from supportnet.model.zones import same_clocks, today_in
 from supportnet.ui.plans.fields import _pydate, _qdate, _select, pytime, qtime
 from supportnet.ui.plans.timing_layout import TimingLayout
-from supportnet.ui.plans.wording import UNIT_TEXT, short_date, zone_names, zone_place
+from supportnet.ui.plans.wording import ZONE_HINT, short_date, unit_text, zone_names, zone_place
 
 
 class TimingEditor(TimingLayout):
@@ -207,16 +208,19 @@ class TimingEditor(TimingLayout):
         )
         # A rhythm starts from the last contact, so it has no date of its own to show.
         self.date_holder.setVisible(kind is not PlanKind.FLEXIBLE)
-        text, label = ("On", "&On") if kind is PlanKind.ONE_OFF else ("Starting on", "Start&ing on")
+        if kind is PlanKind.ONE_OFF:
+            text, label = _("On"), _("&On")
+        else:
+            text, label = _("Starting on"), _("Start&ing on")
         self.date_label.setText(label)
         self.date_field.setAccessibleName(text)
 
     def _frequency_changed(self, *_args: Any) -> None:
         frequency = self._frequency()
-        plural = self.interval_field.value() != 1
+        count = self.interval_field.value()
         for index in range(self.frequency_combo.count()):
             unit = Frequency(self.frequency_combo.itemData(index))
-            self.frequency_combo.setItemText(index, UNIT_TEXT[unit][1 if plural else 0])
+            self.frequency_combo.setItemText(index, unit_text(unit, count))
         self.weekly_box.setVisible(frequency is Frequency.WEEKLY)
         self.monthly_box.setVisible(frequency is Frequency.MONTHLY)
         self._monthly_mode_changed()
@@ -258,12 +262,11 @@ class TimingEditor(TimingLayout):
         if zone not in zone_names():
             text = ""  # the message above says what's wrong
         elif not same_clocks(zone, self._user_zone):
-            text = (
-                f"Times are in {zone_place(zone)} time; SupportNet shows them in yours "
-                f"({zone_place(self._user_zone)})."
+            text = _("Times are in {place} time; SupportNet shows them in yours ({home}).").format(
+                place=zone_place(zone), home=zone_place(self._user_zone)
             )
         else:
-            text = "Someone abroad? Choose their zone and the times follow their clocks."
+            text = _(ZONE_HINT)
         self.zone_hint.setText(text)
         self.zone_hint.setVisible(bool(text))
 

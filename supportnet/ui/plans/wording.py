@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, available_timezones
 
 from supportnet import scheduling
+from supportnet.i18n import N_, _, ngettext
 from supportnet.model import days as day_names
 from supportnet.model import zones
 from supportnet.model.days import clock_time, rhythm
@@ -28,27 +29,37 @@ if TYPE_CHECKING:
     from supportnet.services import Services
 
 #: What each kind is called in the editor and the lists.
+#: (Marked here, translated where shown: the language is chosen after import.)
 KIND_TEXT = {
-    PlanKind.FIXED: "On a schedule",
-    PlanKind.FLEXIBLE: "Every so often",
-    PlanKind.ONE_OFF: "Once",
+    PlanKind.FIXED: N_("On a schedule"),
+    PlanKind.FLEXIBLE: N_("Every so often"),
+    PlanKind.ONE_OFF: N_("Once"),
 }
 KIND_HINT = {
-    PlanKind.FIXED: "The same days each week or month, like Sunday evenings.",
-    PlanKind.FLEXIBLE: "About every few days, counted from the last time you were in touch.",
-    PlanKind.ONE_OFF: "A single day, like a birthday or a thank-you.",
+    PlanKind.FIXED: N_("The same days each week or month, like Sunday evenings."),
+    PlanKind.FLEXIBLE: N_("About every few days, counted from the last time you were in touch."),
+    PlanKind.ONE_OFF: N_("A single day, like a birthday or a thank-you."),
 }
-NO_CHANNEL = "Any way"
-UNIT_TEXT = {
-    Frequency.DAILY: ("day", "days"),
-    Frequency.WEEKLY: ("week", "weeks"),
-    Frequency.MONTHLY: ("month", "months"),
-}
-DATE_FORMAT = "ddd d MMM yyyy"
+NO_CHANNEL = N_("Any way")
+# Translators: Qt's date format for the plan editor's date fields (day and month names
+# come from the language's own calendar): ddd weekday, d day, MMM month, yyyy year.
+DATE_FORMAT = N_("ddd d MMM yyyy")
 TIME_FORMAT = "HH:mm"
-FLEXIBLE_HINT = "Any time you're in touch counts — even when they reach out first."
+ZONE_HINT = N_("Someone abroad? Choose their zone and the times follow their clocks.")
+FLEXIBLE_HINT = N_("Any time you're in touch counts — even when they reach out first.")
 
-#: How each field is named in "Check … to save".
+
+def unit_text(frequency: Frequency, n: int) -> str:
+    """The repeat unit after "Repeat every [n]": "week", "weeks"."""
+    # Translators: the unit after "Repeat every [number]" in the plan editor.
+    if frequency is Frequency.DAILY:
+        return ngettext("day", "days", n)
+    if frequency is Frequency.WEEKLY:
+        return ngettext("week", "weeks", n)
+    return ngettext("month", "months", n)
+
+
+#: How each field is named in "Check … to save" (for callers passing their own names).
 PLAN_FIELD_NAMES = {
     "kind": "the kind of plan",
     "target": "who the plan is for",
@@ -71,6 +82,30 @@ PLAN_FIELD_NAMES = {
     "message_idea": "the conversation starter",
     "notes": "the notes",
 }
+#: The line beside a disabled Save button, by the field that needs a look first.
+PLAN_SAVE_HINTS = {
+    "kind": N_("Check the kind of plan to save"),
+    "target": N_("Check who the plan is for to save"),
+    "title": N_("Check the title to save"),
+    "channel": N_("Check the way to reach out to save"),
+    "timezone": N_("Check the time zone to save"),
+    "duration_minutes": N_("Check how long it takes to save"),
+    "window_end": N_("Check the time of day to save"),
+    "recurrence": N_("Check how it repeats to save"),
+    "frequency": N_("Check how it repeats to save"),
+    "interval": N_("Check how often it repeats to save"),
+    "until": N_("Check the end date to save"),
+    "weekdays": N_("Check the days of the week to save"),
+    "month_day": N_("Check the day of the month to save"),
+    "nth": N_("Check the week of the month to save"),
+    "nth_weekday": N_("Check the day of the week to save"),
+    "cadence": N_("Check the rhythm to save"),
+    "ideal_days": N_("Check the ideal interval to save"),
+    "too_long_days": N_("Check the gentle nudge to save"),
+    "message_idea": N_("Check the conversation starter to save"),
+    "notes": N_("Check the notes to save"),
+}
+CHECK_THE_FORM = N_("Check the form to save")
 
 
 # --- wording shared with the plans panel and the agenda ---------------------------------------
@@ -94,12 +129,13 @@ def short_date(day: date, today: date | None = None) -> str:
 def time_text(plan: Plan, user_zone: str | None = None) -> str:
     """ "18:00–19:00", "any time of day", or "13:00 New York time" for a zone not the user's."""
     if plan.window_start is None:
-        return "any time of day"
+        return _("any time of day")
     text = f"{plan.window_start:%H:%M}"
     if plan.window_end is not None:
         text += f"–{plan.window_end:%H:%M}"
     if user_zone is not None and not same_clocks(plan.timezone, user_zone):
-        text += f" {zone_place(plan.timezone)} time"
+        # Translators: "13:00 New York time": a time on the clocks of a place.
+        text = _("{time} {place} time").format(time=text, place=zone_place(plan.timezone))
     return text
 
 
@@ -107,11 +143,12 @@ def describe_plan(plan: Plan, user_zone: str | None = None, today: date | None =
     """When a plan happens, in a few words: "Sundays, 18:00–19:00", "About every 10 days"."""
     if plan.kind is PlanKind.FLEXIBLE:
         days = plan.cadence.ideal_days if plan.cadence else 0
-        text = rhythm(days, about=True).capitalize()
+        text = rhythm(days, about=True)
+        text = text[:1].upper() + text[1:]
     elif plan.kind is PlanKind.ONE_OFF:
-        text = f"Once on {short_date(plan.start_date, today)}"
+        text = _("Once on {date}").format(date=short_date(plan.start_date, today))
     elif plan.recurrence is None:
-        text = "On a schedule"
+        text = _("On a schedule")
     else:
         rec = copy.copy(plan.recurrence)
         rec.weekdays = set(rec.weekdays)
@@ -119,7 +156,8 @@ def describe_plan(plan: Plan, user_zone: str | None = None, today: date | None =
         text = rec.describe()
         text = text[:1].upper() + text[1:]  # "last Friday of every month" opens a line
         if until is not None:
-            text += f", until {short_date(until, today)}"
+            # Translators: "Every week on Sunday, until Thu 3 Dec".
+            text = _("{rhythm}, until {date}").format(rhythm=text, date=short_date(until, today))
     when = time_text(plan, user_zone)
     return f"{text}, {when}"
 
@@ -159,7 +197,7 @@ def plan_when(
 
 def earlier_text(start: datetime) -> str:
     """ "Earlier today, 12:30": today's occurrence that has begun, on the user's clock."""
-    return f"Earlier today, {clock_time(start)}"
+    return _("Earlier today, {time}").format(time=clock_time(start))
 
 
 def then_text(day: date, start: datetime | None, begun: datetime, today: date) -> str:
@@ -167,7 +205,7 @@ def then_text(day: date, start: datetime | None, begun: datetime, today: date) -
     its time only when it isn't the same as today's ("Sat 5 Dec, 19:00")."""
     text = short_date(day, today)
     if start is None:
-        return f"{text}, any time"
+        return _("{date}, any time").format(date=text)
     if f"{start:%H:%M}" == f"{begun:%H:%M}":
         return text
     return f"{text}, {start:%H:%M}"
@@ -182,7 +220,14 @@ def _user_clock(plan: Plan, now: datetime, user_zone: str) -> tuple[ZoneInfo, da
 
 
 #: Today's begun occurrence is the plan's last: said gently, after "Earlier today, 12:30".
-NO_MORE_AFTER_TODAY = "no more dates after today"
+NO_MORE_AFTER_TODAY = N_("no more dates after today")
+#: Today's begun occurrence, by (on another zone's clock, already in touch).
+EARLIER_TODAY = {
+    (False, True): N_("Earlier today, {time}."),
+    (False, False): N_("Earlier today, {time} — later is fine too."),
+    (True, True): N_("Earlier today, {time} your time."),
+    (True, False): N_("Earlier today, {time} your time — later is fine too."),
+}
 
 
 def next_text(
@@ -199,39 +244,55 @@ def next_text(
         return ""
     user_tz, today_user = where
     if plan.paused:
-        return "Paused: it won't be suggested until you resume it."
+        return _("Paused: it won't be suggested until you resume it.")
     answer = plan_when(plan, now, user_zone, last_contact, postponements)
     if answer.flexible:
-        day = answer.next.day if answer.next is not None else today_user
-        when_ = "today" if day <= today_user else short_date(day, today_user)
-        counted = " (counted from when you were last in touch)" if last_contact is not None else ""
-        return f"Next: around {when_}{counted}"
+        return _flexible_next(answer, today_user, counted=last_contact is not None)
     before = ""
     if answer.earlier_today is not None and answer.earlier_today.start is not None:
-        before = earlier_text(answer.earlier_today.start)
-        if not same_clocks(plan.timezone, user_zone):
-            before += " your time"
-        before += "." if answer.in_touch else " — later is fine too."
+        abroad = not same_clocks(plan.timezone, user_zone)
+        before = _(EARLIER_TODAY[abroad, answer.in_touch]).format(
+            time=clock_time(answer.earlier_today.start)
+        )
     found = answer.next
     if found is None:
         if before:
-            return f"{before} {NO_MORE_AFTER_TODAY.capitalize()}."
-        return "This day has passed." if plan.kind is PlanKind.ONE_OFF else "No more dates ahead."
+            return f"{before} {_('No more dates after today.')}"
+        if plan.kind is PlanKind.ONE_OFF:
+            return _("This day has passed.")
+        return _("No more dates ahead.")
     occ = found.occurrence
     start = None if found.start is None else found.start.astimezone(scheduling.plan_zone(plan))
     day = occ.day if start is None else start.date()
-    text = f"Next: {short_date(day, today_user)}"
+    date_text = short_date(day, today_user)
     if start is None:
-        text += ", any time of day"
+        text = _("Next: {date}, any time of day").format(date=date_text)
+    elif same_clocks(plan.timezone, user_zone):
+        text = _("Next: {date}, {time}").format(date=date_text, time=f"{start:%H:%M}")
     else:
-        text += f", {start:%H:%M}"
-        if not same_clocks(plan.timezone, user_zone):
-            mine = start.astimezone(user_tz)
-            there = f"{mine:%H:%M}"
-            if mine.date() != day:
-                there = f"{short_date(mine.date(), today_user)}, {there}"
-            text += f" (your time {there})"
+        mine = start.astimezone(user_tz)
+        there = f"{mine:%H:%M}"
+        if mine.date() != day:
+            there = f"{short_date(mine.date(), today_user)}, {there}"
+        text = _("Next: {date}, {time} (your time {there})").format(
+            date=date_text, time=f"{start:%H:%M}", there=there
+        )
     return f"{before} {text}" if before else text
+
+
+def _flexible_next(answer: When, today_user: date, *, counted: bool) -> str:
+    """ "Next: around Mon 30 Nov (counted from when you were last in touch)"."""
+    day = answer.next.day if answer.next is not None else today_user
+    if day <= today_user:
+        if counted:
+            return _("Next: around today (counted from when you were last in touch)")
+        return _("Next: around today")
+    date_text = short_date(day, today_user)
+    if counted:
+        return _("Next: around {date} (counted from when you were last in touch)").format(
+            date=date_text
+        )
+    return _("Next: around {date}").format(date=date_text)
 
 
 def next_short(
@@ -248,16 +309,18 @@ def next_short(
         return ""
     _user_tz, today_user = where
     if plan.paused:
-        return "Paused"
+        return _("Paused")
     answer = plan_when(plan, now, user_zone, last_contact, postponements)
     if answer.flexible:
         day = answer.next.day if answer.next is not None else today_user
-        return "Around today" if day <= today_user else f"Around {short_date(day, today_user)}"
+        if day <= today_user:
+            return _("Around today")
+        return _("Around {date}").format(date=short_date(day, today_user))
     found = answer.next
     if found is None:
-        text = "Passed" if plan.kind is PlanKind.ONE_OFF else "No more dates"
+        text = _("Passed") if plan.kind is PlanKind.ONE_OFF else _("No more dates")
     elif found.start is None:
-        text = f"{short_date(found.day, today_user)}, any time"
+        text = _("{date}, any time").format(date=short_date(found.day, today_user))
     else:
         text = f"{short_date(found.day, today_user)}, {found.start:%H:%M}"
     if answer.earlier_today is None or answer.earlier_today.start is None:
@@ -265,17 +328,33 @@ def next_short(
     begun = answer.earlier_today.start
     before = earlier_text(begun)
     if found is None:
-        return before if plan.kind is PlanKind.ONE_OFF else f"{before} · {NO_MORE_AFTER_TODAY}"
-    return f"{before} · next {then_text(found.day, found.start, begun, today_user)}"
+        return before if plan.kind is PlanKind.ONE_OFF else f"{before} · {_(NO_MORE_AFTER_TODAY)}"
+    then = then_text(found.day, found.start, begun, today_user)
+    # Translators: "Earlier today, 12:30 · next Wed 2 Dec, 12:30".
+    return _("{before} · next {then}").format(before=before, then=then)
 
 
-def plan_save_hint(problems: Sequence[Problem], names: Mapping[str, str] = PLAN_FIELD_NAMES) -> str:
-    """One short line beside a disabled Save button, e.g. "Check the end date to save"."""
+def plan_save_hint(
+    problems: Sequence[Problem],
+    names: Mapping[str, str] | None = None,
+    *,
+    hints: Mapping[str, str] = PLAN_SAVE_HINTS,
+) -> str:
+    """One short line beside a disabled Save button, e.g. "Check the end date to save".
+
+    ``hints`` are whole sentences by field (marked with ``N_``); ``names`` (the field's
+    name in "Check … to save", an older way) is still read when given."""
     if not problems:
         return ""
     first = problems[0]
-    hint = f"Check {names.get(first.field, 'the form')} to save"
+    if names is not None:
+        # Translators: {what} is a field's name, e.g. "the end date".
+        hint = _("Check {what} to save").format(what=names.get(first.field, "the form"))
+    else:
+        hint = _(hints.get(first.field, CHECK_THE_FORM))
     others = len({p.field for p in problems} - {first.field})
     if others:
-        hint += f" (and {others} more {'thing' if others == 1 else 'things'})"
+        hint = ngettext(
+            "{hint} (and {n} more thing)", "{hint} (and {n} more things)", others
+        ).format(hint=hint, n=others)
     return hint
