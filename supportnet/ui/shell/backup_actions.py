@@ -22,7 +22,7 @@ _WindowBase: Any = object
 def ask_backup_path(parent: Any, folder: Path, name: str) -> Path | None:
     """Where to write a backup (``name`` in ``folder`` offered); None if cancelled."""
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, words.BACKUP_TITLE, str(folder / name), words.FILE_FILTER
+        parent, _(words.BACKUP_TITLE), str(folder / name), _(words.FILE_FILTER)
     )
     if not chosen:
         return None
@@ -33,7 +33,7 @@ def ask_backup_path(parent: Any, folder: Path, name: str) -> Path | None:
 def ask_restore_path(parent: Any, folder: Path) -> Path | None:
     """Which backup to restore (the backups folder offered first); None if cancelled."""
     chosen, _filter = QFileDialog.getOpenFileName(
-        parent, words.RESTORE_TITLE, str(folder), words.FILE_FILTER
+        parent, _(words.RESTORE_TITLE), str(folder), _(words.FILE_FILTER)
     )
     return Path(chosen) if chosen else None
 
@@ -75,7 +75,7 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
         target = ask_backup_path(self, self._backup_start_folder(), name)
         if target is None:
             return
-        self.backup_progress = busy_dialog(self, words.BACKING_UP)
+        self.backup_progress = busy_dialog(self, _(words.BACKING_UP))
         self.background.run(
             lambda: backups.back_up_to(target), self._backed_up, self._backup_failed, receiver=self
         )
@@ -83,13 +83,13 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
     def _backed_up(self, written: BackupWritten) -> None:
         self._end_progress()
         self.show_note(_("Backup saved"))
-        dialogs.show_done(self, words.backup_done_text(written), title=words.BACKUP_DONE_TITLE)
+        dialogs.show_done(self, words.backup_done_text(written), title=_(words.BACKUP_DONE_TITLE))
 
     def _backup_failed(self, error: BaseException) -> None:
         self._end_progress()
         if not isinstance(error, SupportNetError):
             raise error
-        dialogs.show_error(self, error.message, title=words.BACKUP_FAILED_TITLE)
+        dialogs.show_error(self, error.message, title=_(words.BACKUP_FAILED_TITLE))
 
     # --- Restore from backup ------------------------------------------------------------------
 
@@ -107,7 +107,7 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
         try:
             check = backups.check_backup(source)
         except SupportNetError as exc:
-            dialogs.show_error(self, exc.message, title=words.RESTORE_FAILED_TITLE)
+            dialogs.show_error(self, exc.message, title=_(words.RESTORE_FAILED_TITLE))
             return
         secret = None
         if check.from_elsewhere:
@@ -116,9 +116,9 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
                 return
         if not dialogs.confirm(
             self,
-            words.RESTORE_TITLE,
+            _(words.RESTORE_TITLE),
             words.restore_question(backups.folder),
-            yes_text=words.RESTORE_BUTTON,
+            yes_text=_(words.RESTORE_BUTTON),
         ):
             return
         # Nothing on the GUI thread may read the store while it is closed and reopened
@@ -126,7 +126,7 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
         self._paused_timers = [t for t in self.findChildren(QTimer) if t.isActive()]
         for timer in self._paused_timers:
             timer.stop()
-        self.backup_progress = busy_dialog(self, words.RESTORING, at_once=True)
+        self.backup_progress = busy_dialog(self, _(words.RESTORING), at_once=True)
         self.background.run(
             lambda: backups.restore(source, secret),
             self._restored,
@@ -152,14 +152,14 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
         self._resume_timers()
         self._show_restored_network()
         self.show_note(_("Backup restored"))
-        dialogs.show_done(self, words.restored_text(restored), title=words.RESTORE_DONE_TITLE)
+        dialogs.show_done(self, words.restored_text(restored), title=_(words.RESTORE_DONE_TITLE))
 
     def _restore_failed(self, error: BaseException) -> None:
         self._end_progress()
         self._resume_timers()
         if not isinstance(error, SupportNetError):
             raise error
-        dialogs.show_error(self, error.message, title=words.RESTORE_FAILED_TITLE)
+        dialogs.show_error(self, error.message, title=_(words.RESTORE_FAILED_TITLE))
 
     def _show_restored_network(self) -> None:
         """Every page reads the network again; undo can't reach back past a restore."""
