@@ -25,6 +25,12 @@ ROUTED = (
     "supportnet/safety/crisis_lines.py",
     "supportnet/cli/crisis_commands.py",
     "supportnet/ui/hard_day/",
+    "supportnet/ui/today/",
+    "supportnet/ui/agenda/",
+    "supportnet/ui/network/",
+    "supportnet/ui/help/",
+    "supportnet/ui/insights/",
+    "supportnet/services/reach.py",
 )
 GERMAN = translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po"
 
