@@ -205,7 +205,10 @@ class NetworkPageView(QWidget):
     @staticmethod
     def _tool(name: str, text: str, tooltip: str) -> QPushButton:
         button = push_button(text, name, tip=tooltip)
-        width = button.fontMetrics().horizontalAdvance(_("Fit")) + button.fontMetrics().height() * 2
+        # As wide as "Fit" (the zoom buttons too), or as its own word where that is longer.
+        metrics = button.fontMetrics()
+        width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance("Fit"))
+        width += metrics.height() * 2
         button.setFixedWidth(width)
         return button
 

@@ -207,7 +207,9 @@ class LogDialog(QDialog):
 
         self.who_combo.currentIndexChanged.connect(self._who_changed)
         self.who_combo.editTextChanged.connect(self._who_typed)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 78)
+        # Wide enough for the moods' row in longer languages too (German "Überspringen").
+        chars = self.fontMetrics().averageCharWidth() * 78
+        self.setMinimumWidth(max(chars, layout.sizeHint().width()))
         if fixed is None:
             if not self._choices:
                 self.who_message.set_message(_(NO_ONE_YET))
