@@ -56,7 +56,10 @@ def team_views(teams: list[CareTeam], people: list[Person]) -> list[TeamView]:
             TeamView(
                 team.uid,
                 name,
-                f"{name} ({team.name})" if team.name != name else name,
+                # Translators: a care team's view in "Whose circles": "Mum (Mum's knee)".
+                _("{name} ({team})").format(name=name, team=team.name)
+                if team.name != name
+                else name,
                 (PERSON, focus),
                 supporters,
                 ME in team.supporters,

@@ -174,15 +174,9 @@ def test_a_page_shows_only_the_domains_words_unrouted(
     left = [
         (where, kind, text)
         for where, kind, text in untranslated(shown, lambda t: t in names)
-        if not _domain_line(text, names) and not _team_choice(text, names)
+        if not _domain_line(text, names)
     ]
     assert left == []
-
-
-def _team_choice(text: str, names: set[str]) -> bool:
-    """ "Mum (Mum's knee)": the focus person and the team's name, both data."""
-    person, _sep, team = text.partition(" (")
-    return person in names and team.removesuffix(")") in names
 
 
 # --- other areas' words, until they are routed ----------------------------------------------
