@@ -20,10 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QWidget,
 )
@@ -36,9 +33,10 @@ from supportnet.insights.connection import Split
 from supportnet.insights.overview import ChartKind, Insights, shows_chart, summary_of
 from supportnet.model.errors import ChartsUnavailableError, SupportNetError
 from supportnet.services.insights import Connection
+from supportnet.ui.insights.controls import InsightsControls
 from supportnet.ui.insights.section import ChartSection
 from supportnet.ui.widgets import dialogs
-from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
+from supportnet.ui.widgets.labels import quiet, title_label
 from supportnet.ui.widgets.reading_page import reading_column, scroll_page
 
 if TYPE_CHECKING:
@@ -51,8 +49,6 @@ INTRO = N_(
     "How your connections have been, from your own check-ins. There's no score here, and "
     "a quiet week is just a quiet week."
 )
-#: The spans offered, in weeks, as the menu says them.
-SPANS = ((26, N_("The last 6 months")), (52, N_("The last 12 months")))
 #: The file dialog's filters (marked with N_, said in the language chosen) and their suffix.
 SAVE_FILTERS = {
     N_("PNG picture (*.png)"): "png",
@@ -115,32 +111,16 @@ class InsightsPageView(QWidget):
         # moment they make the page taller than the window.
         self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
-        self.span = QComboBox()
-        for weeks, text in SPANS:
-            self.span.addItem(_(text), weeks)
-        self.span.setAccessibleName(_("How far back to look"))
-        self.split = QComboBox()
-        self.split.addItem(_("By circle"), Split.CIRCLE.value)
-        self.split.addItem(_("By who reached out"), Split.WHO.value)
-        self.split.setAccessibleName(_("Connection over time: how to stack each week"))
-        self.tables = QCheckBox(_("Show as &tables"))
-        self.tables.setAccessibleName(_("Show the charts as tables"))
-        self.tables.setToolTip(_("The same numbers as tables, to read or to hear read out"))
-
-        controls = QHBoxLayout()
-        controls.addWidget(buddy_label(_("&Look back:"), self.span))
-        controls.addWidget(self.span)
-        controls.addSpacing(12)
-        controls.addWidget(buddy_label(_("&Stack weeks:"), self.split))
-        controls.addWidget(self.split)
-        controls.addStretch(1)
-        controls.addWidget(self.tables)
+        self.controls = InsightsControls()
+        self.span = self.controls.span
+        self.split = self.controls.split
+        self.tables = self.controls.tables
 
         intro = quiet(QLabel(_(INTRO)))
         intro.setWordWrap(True)
         layout.addWidget(title_label(_(TITLE)))
         layout.addWidget(intro)
-        layout.addLayout(controls)
+        layout.addWidget(self.controls)
         self.sections = {kind: ChartSection(kind) for kind in ChartKind}
         for section in self.sections.values():
             layout.addWidget(section)
