@@ -3,9 +3,10 @@
 Writes screenshots/<page>-<theme>.png at 1280×800 (offscreen), plus the person and group
 editors, one person's plans, history, check-in editor and plan editor, the log-a-check-in
 dialog, the calendar export dialog, the "Hard day?" panel, the Help menu's keyboard
-shortcuts and Getting started (shortcuts-*, getting-started-*), and the unlock dialog with
-the crisis lines its "Need help now?" opens. The offscreen platform has no system theme, so
-"dark" is a dark palette set on the application, as a dark desktop theme would.
+shortcuts and Getting started (shortcuts-*, getting-started-*), the unlock dialog with
+the crisis lines its "Need help now?" opens, and Today in German (today-de). The offscreen
+platform has no system theme, so "dark" is a dark palette set on the application, as a dark
+desktop theme would.
 
 Run: `make screenshots` (or `.venv/bin/python -m tools.screenshots [OUT_DIR]`).
 """
@@ -202,6 +203,8 @@ def main() -> None:
             for path in unlock_dialogs(out, theme, keeper.key_text(), crisis):
                 written.append(path)
             window.close()
+        app.setPalette(light)
+        written.append(today_in_german(out, app, Services.of(store), tmp, crisis))
     for path in written:
         print(path)
 
@@ -251,6 +254,23 @@ def today_going_easy(out: Path, theme: str, window: MainWindow) -> Path:
     path = _snap(window, out / f"today-easy-{theme}.png")
     window.today.set_going_easy(None)
     QApplication.processEvents()
+    return path
+
+
+def today_in_german(
+    out: Path, app: QApplication, services: Services, tmp: str, crisis: CrisisHelpService
+) -> Path:
+    """Today with German chosen (its words run a third longer), then English again."""
+    from supportnet.i18n import ENGLISH
+    from supportnet.ui.language import install_language
+
+    install_language(app, "de")
+    try:
+        window = shown_window(services, tmp, crisis, NOW)  # built in German, as at start
+        path = _snap(window, out / "today-de.png")
+        window.close()
+    finally:
+        install_language(app, ENGLISH)
     return path
 
 

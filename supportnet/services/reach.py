@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from supportnet.data import reads
+from supportnet.i18n import N_, _
 from supportnet.model.network import ChannelKind, Group, Person
 from supportnet.model.targets import GROUP, PERSON, TargetKey
 
@@ -18,31 +19,32 @@ if TYPE_CHECKING:
     from supportnet.data.store import Store
 
 #: Short words for a channel, as a line beside its detail reads ("Text · 07700 900123").
+# Translators: how to reach someone, in a word: "Text" is a text message, "Post" a letter.
 _SHORT = {
-    ChannelKind.CALL: "Phone",
-    ChannelKind.TEXT: "Text",
-    ChannelKind.VIDEO: "Video",
-    ChannelKind.MESSAGING: "Chat",
-    ChannelKind.EMAIL: "Email",
-    ChannelKind.IN_PERSON: "In person",
-    ChannelKind.LETTER: "Post",
+    ChannelKind.CALL: N_("Phone"),
+    ChannelKind.TEXT: N_("Text"),
+    ChannelKind.VIDEO: N_("Video"),
+    ChannelKind.MESSAGING: N_("Chat"),
+    ChannelKind.EMAIL: N_("Email"),
+    ChannelKind.IN_PERSON: N_("In person"),
+    ChannelKind.LETTER: N_("Post"),
     ChannelKind.OTHER: "",
 }
-LINK_WORD = "Link"
+LINK_WORD = N_("Link")
 
 
 @dataclass(frozen=True, slots=True)
 class WayToReach:
     """One way to reach someone: what it is, in a word, and the detail to copy."""
 
-    kind: str
+    kind: str  # the word in English (N_), said in the language chosen
     value: str
     channel: ChannelKind | None = None
 
     @property
     def text(self) -> str:
         """The line on the card: "Phone · 07700 900127" (the detail alone for "other")."""
-        return f"{self.kind} · {self.value}" if self.kind else self.value
+        return f"{_(self.kind)} · {self.value}" if self.kind else self.value
 
     @property
     def shown(self) -> str:
@@ -50,7 +52,7 @@ class WayToReach:
         if self.channel is not None:
             return self.text
         short = self.value.removeprefix("https://").removeprefix("http://").removeprefix("www.")
-        return f"{self.kind} · {short.rstrip('/') or self.value}"
+        return f"{_(self.kind)} · {short.rstrip('/') or self.value}"
 
     @property
     def what(self) -> str:

@@ -39,6 +39,12 @@ ROUTED = (
     "supportnet/ui/contacts/",
     "supportnet/ui/data/",
     "supportnet/ui/backups/",
+    "supportnet/ui/today/",
+    "supportnet/ui/agenda/",
+    "supportnet/ui/network/",
+    "supportnet/ui/help/",
+    "supportnet/ui/insights/",
+    "supportnet/services/reach.py",
 )
 GERMAN = translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po"
 

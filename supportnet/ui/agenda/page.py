@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet import scheduling
+from supportnet.i18n import N_, _
 from supportnet.model.days import clock_time, long_date, rhythm
 from supportnet.model.zones import known_zone, zone_or_utc
 from supportnet.services import Services
@@ -57,16 +58,16 @@ PLAN_ROLE = Qt.ItemDataRole.UserRole + 1
 #: True on a day heading.
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 2
 
-ANY_TIME = "Any time"
-AROUND = "Around this day"
+ANY_TIME = N_("Any time")
+AROUND = N_("Around this day")
 #: Today's entry that has already begun: still today's, said in words ("earlier · 12:30").
-EARLIER = "earlier · {time}"
-EARLIER_TIP = "Earlier today, at {time}. Later is fine too."
-EMPTY_AGENDA = "Nothing planned for the next four weeks."
-EMPTY_AGENDA_MORE = (
+EARLIER = N_("earlier · {time}")
+EARLIER_TIP = N_("Earlier today, at {time}. Later is fine too.")
+EMPTY_AGENDA = N_("Nothing planned for the next four weeks.")
+EMPTY_AGENDA_MORE = N_(
     "That's okay. Plans you make with people and groups will show up here, day by day."
 )
-NOTHING_SELECTED = "Choose an entry to see the plans and check-ins with them."
+NOTHING_SELECTED = N_("Choose an entry to see the plans and check-ins with them.")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -76,9 +77,9 @@ def day_heading(day: date, today: date) -> str:
     text = long_date(day, year=day.year != today.year)
     delta = (day - today).days
     if delta == 0:
-        return f"Today, {text}"
+        return _("Today, {date}").format(date=text)
     if delta == 1:
-        return f"Tomorrow, {text}"
+        return _("Tomorrow, {date}").format(date=text)
     return text
 
 
@@ -95,7 +96,11 @@ def entry_what(item: scheduling.AgendaItem, user_zone: str) -> str:
         there = known_zone(plan.timezone)
         if there is not None and item.start.utcoffset() != item.start.astimezone(there).utcoffset():
             theirs = item.start.astimezone(there)
-            parts.append(f"{clock_time(theirs)} {zone_place(plan.timezone)} time")
+            # Translators: a time where they are: "18:30 Lisbon time".
+            there_time = _("{time} {place} time")
+            parts.append(
+                there_time.format(time=clock_time(theirs), place=zone_place(plan.timezone))
+            )
     return " · ".join(parts)
 
 
@@ -112,12 +117,19 @@ class AgendaModel(DayTreeModel):
     COL_TIME = 0
     COL_WHO = 1
     COL_WHAT = 2
-    HEADERS = ("Time (your time)", "With", "Plan")
+    HEADERS = (N_("Time (your time)"), N_("With"), N_("Plan"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._days: list[_Day] = []
         self._zone = "UTC"
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        # The headers in the language chosen (marked with N_ above, said here).
+        text = super().headerData(section, orientation, role)
+        return _(text) if isinstance(text, str) and text else text
 
     def set_items(
         self, items: Sequence[scheduling.AgendaItem], today: date, user_zone: str
@@ -201,7 +213,7 @@ class AgendaModel(DayTreeModel):
             return self._text(item, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             if item.earlier and item.start is not None:
-                tip = EARLIER_TIP.format(time=clock_time(item.start))
+                tip = _(EARLIER_TIP).format(time=clock_time(item.start))
                 return "\n\n".join(t for t in (tip, item.plan.message_idea) if t)
             return item.plan.message_idea or None
         if role == Qt.ItemDataRole.SizeHintRole:
@@ -225,11 +237,11 @@ class AgendaModel(DayTreeModel):
     def _text(self, item: scheduling.AgendaItem, column: int) -> str:
         if column == self.COL_TIME:
             if item.flexible:
-                return AROUND
+                return _(AROUND)
             if item.start is None:
-                return ANY_TIME
+                return _(ANY_TIME)
             if item.earlier:
-                return EARLIER.format(time=clock_time(item.start))
+                return _(EARLIER).format(time=clock_time(item.start))
             return clock_time(item.start)
         if column == self.COL_WHO:
             return item.target.name
@@ -243,31 +255,31 @@ class AgendaPageView(QWidget):
 
     def __init__(self, model: AgendaModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Agenda")
-        heading = title_label("The next four weeks")
+        self.setAccessibleName(_("Agenda"))
+        heading = title_label(_("The next four weeks"))
         self.heading = heading
         self.intro = QLabel()
-        self.intro.setAccessibleName("About the agenda")
+        self.intro.setAccessibleName(_("About the agenda"))
         self.intro.setWordWrap(True)
         quiet(self.intro)
 
         self.tree = QTreeView()
         widths = {AgendaModel.COL_TIME: 22, AgendaModel.COL_WHO: 34}
-        day_tree(self.tree, model, "Plans, day by day", widths)
+        day_tree(self.tree, model, _("Plans, day by day"), widths)
 
-        self.empty = centred_label(EMPTY_AGENDA, "Agenda: message", larger=True)
-        self.empty_more = centred_label(EMPTY_AGENDA_MORE, "Agenda: more")
+        self.empty = centred_label(_(EMPTY_AGENDA), _("Agenda: message"), larger=True)
+        self.empty_more = centred_label(_(EMPTY_AGENDA_MORE), _("Agenda: more"))
         self._empty_holder = holder = empty_state(self.empty, self.empty_more)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
         self.stack.addWidget(holder)
 
         self.selection_label = QLabel("")
-        self.selection_label.setAccessibleName("Selected entry")
+        self.selection_label.setAccessibleName(_("Selected entry"))
         quiet(self.selection_label)
-        self.open_button = QPushButton("&Plans and check-ins…")
-        self.open_button.setAccessibleName("Plans and check-ins with the selected one")
-        self.open_button.setToolTip("See and edit the plans and check-ins with them (Enter)")
+        self.open_button = QPushButton(_("&Plans and check-ins…"))
+        self.open_button.setAccessibleName(_("Plans and check-ins with the selected one"))
+        self.open_button.setToolTip(_("See and edit the plans and check-ins with them (Enter)"))
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.selection_label, 1)
@@ -368,8 +380,10 @@ class AgendaPageController(QObject):
         else:
             self.view.show_empty()
         self.view.intro.setText(
-            f"Times are in your time zone ({zone_place(zone_name)}). "
-            "Nothing here is a deadline: a plan that doesn't happen simply waits for the next day."
+            _(
+                "Times are in your time zone ({place}). Nothing here is a deadline: "
+                "a plan that doesn't happen simply waits for the next day."
+            ).format(place=zone_place(zone_name))
         )
         if keep is not None:
             self._select(keep)
@@ -424,11 +438,11 @@ class AgendaPageController(QObject):
     def _selection_moved(self, *_args: Any) -> None:
         item = self.selected()
         # Why the button can't act is said on the button, not in a line under the list.
-        enable_or_say_why(self.view.open_button, item is not None, NOTHING_SELECTED)
+        enable_or_say_why(self.view.open_button, item is not None, _(NOTHING_SELECTED))
         if item is None:
             self.view.selection_label.setText("")
         else:
-            self.view.selection_label.setText(f"Selected: {item.target.name}")
+            self.view.selection_label.setText(_("Selected: {name}").format(name=item.target.name))
 
     def _activated(self, index: QModelIndex) -> None:
         item = self.model.item_at(index)

@@ -14,27 +14,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.labels import quiet, title_label
 from supportnet.ui.widgets.reading_page import reading_column, scroll_page
 
-TITLE = "Getting started"
-INTRO = (
+TITLE = N_("Getting started")
+INTRO = N_(
     "SupportNet helps you stay in touch with the people, groups and services around you, "
     "at a pace that suits you. Take what helps and leave the rest."
 )
-PAGES_HEADING = "The pages"
-PRIVACY_HEADING = "Your privacy"
-PRIVACY = (
+PAGES_HEADING = N_("The pages")
+PRIVACY_HEADING = N_("Your privacy")
+PRIVACY = N_(
     "Everything stays on this computer, in an encrypted file. SupportNet sends nothing "
     "anywhere by itself: your plans leave only when you export them, or publish them to a "
     "calendar server you name. Its backups stay here too, and your recovery key "
     "(File ▸ Recovery key) opens them on another computer."
 )
-HARD_DAY_HEADING = "On a hard day"
-HARD_DAY = "“{button}” is always at the bottom left, on every page ({keys}). It opens {what}."
-KEYS_HEADING = "Keys"
-KEYS = "Every key is listed in Help ▸ Keyboard shortcuts ({keys})."
+HARD_DAY_HEADING = N_("On a hard day")
+HARD_DAY = N_("“{button}” is always at the bottom left, on every page ({keys}). It opens {what}.")
+KEYS_HEADING = N_("Keys")
+KEYS = N_("Every key is listed in Help ▸ Keyboard shortcuts ({keys}).")
 
 
 @dataclass(frozen=True)
@@ -59,16 +60,16 @@ class GettingStartedDialog(QDialog):
     ) -> None:
         """``hard_day`` is the button's text, its keys and what it opens."""
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         body = QWidget()
         column, lines = reading_column(self, 70)
         lines.setSpacing(6)
-        lines.addWidget(title_label(TITLE))
-        lines.addWidget(_text(INTRO))
+        lines.addWidget(title_label(_(TITLE)))
+        lines.addWidget(_text(_(INTRO)))
         #: The pages' titles, in the order shown (for tests).
         self.page_titles = [page.title for page in pages]
-        lines.addWidget(_heading(PAGES_HEADING))
+        lines.addWidget(_heading(_(PAGES_HEADING)))
         for page in pages:
             name = _heading(page.title, scale=1.0)
             row = QVBoxLayout()
@@ -78,23 +79,23 @@ class GettingStartedDialog(QDialog):
             row.addWidget(about)
             if page.keys:
                 name.setToolTip(page.keys)
-                about.setAccessibleDescription(f"Go there with {page.keys}")
+                about.setAccessibleDescription(_("Go there with {keys}").format(keys=page.keys))
             lines.addLayout(row)
         button, keys, what = hard_day
-        lines.addWidget(_heading(HARD_DAY_HEADING))
-        lines.addWidget(_text(HARD_DAY.format(button=button, keys=keys, what=what)))
-        lines.addWidget(_heading(PRIVACY_HEADING))
-        lines.addWidget(_text(PRIVACY))
+        lines.addWidget(_heading(_(HARD_DAY_HEADING)))
+        lines.addWidget(_text(_(HARD_DAY).format(button=button, keys=keys, what=what)))
+        lines.addWidget(_heading(_(PRIVACY_HEADING)))
+        lines.addWidget(_text(_(PRIVACY)))
         if shortcuts_keys:
-            lines.addWidget(_heading(KEYS_HEADING))
-            lines.addWidget(quiet(_text(KEYS.format(keys=shortcuts_keys))))
+            lines.addWidget(_heading(_(KEYS_HEADING)))
+            lines.addWidget(quiet(_text(_(KEYS).format(keys=shortcuts_keys))))
         lines.addStretch(1)
-        self.area = scroll_page(body, column, TITLE)
+        self.area = scroll_page(body, column, _(TITLE))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setAccessibleName(_("Close"))
         layout = QVBoxLayout(self)
         layout.addWidget(body, 1)
         layout.addWidget(buttons)

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from supportnet import i18n
+from supportnet.i18n import _
 from supportnet.ui.hard_day.entry import HARD_DAY_DESCRIPTION, HARD_DAY_TEXT
 from supportnet.ui.help.getting_started import GettingStartedDialog, PageLine
 from supportnet.ui.help.shortcuts import keys_text, window_shortcuts
@@ -48,10 +50,13 @@ def open_getting_started(window: Any) -> GettingStartedDialog:
             PageLine(page.title, page.about, keys_text(window.page_actions[page].shortcuts()))
             for page in window.shown_pages
         ]
-        what = HARD_DAY_DESCRIPTION[0].lower() + HARD_DAY_DESCRIPTION[1:]
+        what = _(HARD_DAY_DESCRIPTION)
+        if i18n.language() == i18n.ENGLISH:  # inside the line; a German noun keeps its capital
+            what = what[:1].lower() + what[1:]
+        keys = keys_text(window.hard_day_action.shortcuts())
         return GettingStartedDialog(
             pages,
-            hard_day=(HARD_DAY_TEXT, keys_text(window.hard_day_action.shortcuts()), what),
+            hard_day=(_(HARD_DAY_TEXT), keys, what),
             shortcuts_keys=keys_text(window.shortcuts_action.shortcuts()),
             parent=window,
         )

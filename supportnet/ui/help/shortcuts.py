@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QWidget
 
+from supportnet.i18n import _
 from supportnet.ui.widgets.page_keys import KeyList
 
 _NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -83,7 +84,8 @@ def window_shortcuts(window: Any) -> list[Group]:
         menu = top.menu()
         if not isinstance(menu, QMenu):
             continue
-        title = f"{plain(top.text())} menu"
+        # Translators: a group in Help ▸ Keyboard shortcuts: "File menu".
+        title = _("{menu} menu").format(menu=plain(top.text()))
         for action in _menu_actions(menu):
             if action.shortcuts() and id(action) not in seen:
                 seen.add(id(action))
@@ -96,8 +98,7 @@ def window_shortcuts(window: Any) -> list[Group]:
         if isinstance(parent, QWidget) and parent.window() is not window:
             continue  # a dialog's, open over the window: not one of the window's keys
         page = _page_of(window, parent if isinstance(parent, QWidget) else None)
-        title = f"On the {page} page" if page else "Anywhere in the window"
-        _group(groups, title).rows.append(Row(plain(action.text()), _keys(action)))
+        _group(groups, _where(page)).rows.append(Row(plain(action.text()), _keys(action)))
     for shortcut in window.findChildren(QShortcut):
         # A shortcut says what it does in its What's This text; one without is a duplicate
         # of an action's key for one widget (Undo in a text field, say).
@@ -107,16 +108,24 @@ def window_shortcuts(window: Any) -> list[Group]:
         if isinstance(parent, QWidget) and parent.window() is not window:
             continue
         page = _page_of(window, parent if isinstance(parent, QWidget) else None)
-        title = f"On the {page} page" if page else "Anywhere in the window"
-        _group(groups, title).rows.append(Row(shortcut.whatsThis(), keys_text([shortcut.key()])))
+        row = Row(shortcut.whatsThis(), keys_text([shortcut.key()]))
+        _group(groups, _where(page)).rows.append(row)
     lists: dict[int, KeyList] = {}
     for widget in window.findChildren(QWidget):
         declared = getattr(type(widget), "PAGE_KEYS", None)
         if isinstance(declared, KeyList) and id(declared) not in lists:
             lists[id(declared)] = declared
-            group = _group(groups, declared.heading)
-            group.rows += [Row(key.what, key.text()) for key in declared.keys]
+            # A KeyList's words are marked with N_ where it is declared, said here.
+            group = _group(groups, _(declared.heading))
+            group.rows += [Row(_(key.what), key.text()) for key in declared.keys]
     return list(groups.values())
+
+
+def _where(page: str | None) -> str:
+    """The group of a key that works on a page, or anywhere."""
+    if page is None:
+        return _("Anywhere in the window")
+    return _("On the {page} page").format(page=page)
 
 
 def _keys(action: QAction) -> str:

@@ -17,15 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.ui.help.shortcuts import Group
 from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.labels import quiet, title_label
 
-TITLE = "Keyboard shortcuts"
-INTRO = "The keys for the whole window first, then the ones that work on a page."
-LIST_NAME = "Keyboard shortcuts, by menu and page"
-WHAT = "What it does"
-KEYS = "Keys"
+TITLE = N_("Keyboard shortcuts")
+INTRO = N_("The keys for the whole window first, then the ones that work on a page.")
+LIST_NAME = N_("Keyboard shortcuts, by menu and page")
+WHAT = N_("What it does")
+KEYS = N_("Keys")
 
 
 class ShortcutsDialog(QDialog):
@@ -33,13 +34,13 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, groups: Sequence[Group], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName(LIST_NAME)
-        self.tree.setAccessibleDescription(INTRO)
+        self.tree.setAccessibleName(_(LIST_NAME))
+        self.tree.setAccessibleDescription(_(INTRO))
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([WHAT, KEYS])
+        self.tree.setHeaderLabels([_(WHAT), _(KEYS)])
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setAllColumnsShowFocus(True)
@@ -59,13 +60,13 @@ class ShortcutsDialog(QDialog):
         header.resizeSection(0, header.sectionSize(0) + chars * 4)
         wide = header.sectionSize(0) + header.sectionSize(1) + chars * 4
 
-        title = title_label(TITLE)
-        intro = quiet(QLabel(INTRO))
+        title = title_label(_(TITLE))
+        intro = quiet(QLabel(_(INTRO)))
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setAccessibleName(_("Close"))
         close.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -95,7 +96,7 @@ class ShortcutsDialog(QDialog):
         for row in group.rows:
             item = QTreeWidgetItem([row.what, row.keys])
             # Read as one line: "New person: Ctrl+N".
-            spoken = f"{row.what}: {row.keys}"
+            spoken = _("{what}: {keys}").format(what=row.what, keys=row.keys)
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
             item.setData(1, Qt.ItemDataRole.AccessibleTextRole, row.keys)
             heading.addChild(item)

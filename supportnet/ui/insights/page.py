@@ -20,10 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QWidget,
 )
@@ -31,13 +28,15 @@ from PySide6.QtWidgets import (
 from supportnet.charts.figures import figure_of
 from supportnet.charts.render import Drawn, draw_chart
 from supportnet.charts.style import ChartStyle
+from supportnet.i18n import N_, _
 from supportnet.insights.connection import Split
 from supportnet.insights.overview import ChartKind, Insights, shows_chart, summary_of
 from supportnet.model.errors import ChartsUnavailableError, SupportNetError
 from supportnet.services.insights import Connection
+from supportnet.ui.insights.controls import InsightsControls
 from supportnet.ui.insights.section import ChartSection
 from supportnet.ui.widgets import dialogs
-from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
+from supportnet.ui.widgets.labels import quiet, title_label
 from supportnet.ui.widgets.reading_page import reading_column, scroll_page
 
 if TYPE_CHECKING:
@@ -45,20 +44,19 @@ if TYPE_CHECKING:
     from supportnet.ui.shell.background import Background
     from supportnet.ui.shell.signals import AppSignals
 
-TITLE = "Insights"
-INTRO = (
+TITLE = N_("Insights")
+INTRO = N_(
     "How your connections have been, from your own check-ins. There's no score here, and "
     "a quiet week is just a quiet week."
 )
-#: The spans offered, in weeks, as the menu says them.
-SPANS = ((26, "The last 6 months"), (52, "The last 12 months"))
+#: The file dialog's filters (marked with N_, said in the language chosen) and their suffix.
 SAVE_FILTERS = {
-    "PNG picture (*.png)": "png",
-    "SVG drawing (*.svg)": "svg",
-    "PDF (*.pdf)": "pdf",
+    N_("PNG picture (*.png)"): "png",
+    N_("SVG drawing (*.svg)"): "svg",
+    N_("PDF (*.pdf)"): "pdf",
 }
-COULDNT_ADD_UP = "Your check-ins couldn't be added up just now."
-CANT_DRAW = (
+COULDNT_ADD_UP = N_("Your check-ins couldn't be added up just now.")
+CANT_DRAW = N_(
     "The charts can't be drawn just now: SupportNet couldn't set up its folder for them. "
     "The sentences above say what they would show, and so does Show as tables."
 )
@@ -89,7 +87,7 @@ def _load_matplotlib() -> None:
     try:
         prepare_matplotlib()
     except OSError as exc:
-        raise ChartsUnavailableError(CANT_DRAW) from exc
+        raise ChartsUnavailableError(_(CANT_DRAW)) from exc
     import matplotlib.backends.backend_agg
     import matplotlib.figure  # noqa: F401
 
@@ -108,37 +106,21 @@ class InsightsPageView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         column, layout = reading_column(self, 110)
-        self.scroller = scroll_page(self, column, TITLE)
+        self.scroller = scroll_page(self, column, _(TITLE))
         # Always there, so the charts' width doesn't change (and each get drawn again) the
         # moment they make the page taller than the window.
         self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
-        self.span = QComboBox()
-        for weeks, text in SPANS:
-            self.span.addItem(text, weeks)
-        self.span.setAccessibleName("How far back to look")
-        self.split = QComboBox()
-        self.split.addItem("By circle", Split.CIRCLE.value)
-        self.split.addItem("By who reached out", Split.WHO.value)
-        self.split.setAccessibleName("Connection over time: how to stack each week")
-        self.tables = QCheckBox("Show as &tables")
-        self.tables.setAccessibleName("Show the charts as tables")
-        self.tables.setToolTip("The same numbers as tables, to read or to hear read out")
+        self.controls = InsightsControls()
+        self.span = self.controls.span
+        self.split = self.controls.split
+        self.tables = self.controls.tables
 
-        controls = QHBoxLayout()
-        controls.addWidget(buddy_label("&Look back:", self.span))
-        controls.addWidget(self.span)
-        controls.addSpacing(12)
-        controls.addWidget(buddy_label("&Stack weeks:", self.split))
-        controls.addWidget(self.split)
-        controls.addStretch(1)
-        controls.addWidget(self.tables)
-
-        intro = quiet(QLabel(INTRO))
+        intro = quiet(QLabel(_(INTRO)))
         intro.setWordWrap(True)
-        layout.addWidget(title_label(TITLE))
+        layout.addWidget(title_label(_(TITLE)))
         layout.addWidget(intro)
-        layout.addLayout(controls)
+        layout.addWidget(self.controls)
         self.sections = {kind: ChartSection(kind) for kind in ChartKind}
         for section in self.sections.values():
             layout.addWidget(section)
@@ -297,7 +279,7 @@ class InsightsPageController(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
-        message = error.message if isinstance(error, SupportNetError) else COULDNT_ADD_UP
+        message = error.message if isinstance(error, SupportNetError) else _(COULDNT_ADD_UP)
         for section in self.view.sections.values():
             section.set_summary(message)
             if self.insights is None:
@@ -448,28 +430,37 @@ class InsightsPageController(QObject):
 
     def _saved(self, path: Path) -> None:
         self.save_dir = str(path.parent)
-        self.status.emit(f"Saved {path.name}. It isn't encrypted, and it shows names.")
+        self.status.emit(
+            _("Saved {file}. It isn't encrypted, and it shows names.").format(file=path.name)
+        )
 
     def _save_failed(self, path: Path, error: BaseException) -> None:
         if isinstance(error, SupportNetError):
             dialogs.show_error(self._parent, error.message)
         elif isinstance(error, OSError):
             dialogs.show_error(
-                self._parent, f"{path.name} couldn't be saved there ({error.strerror})."
+                self._parent,
+                _("{file} couldn't be saved there ({reason}).").format(
+                    file=path.name, reason=error.strerror
+                ),
             )
         else:
             raise error
 
     def _ask_path(self, kind: ChartKind) -> Path | None:
         start = str(Path(self.save_dir) / f"{kind.value}.png") if self.save_dir else kind.value
+        filters = {_(shown): suffix for shown, suffix in SAVE_FILTERS.items()}
         chosen, picked = QFileDialog.getSaveFileName(
-            self._parent, f"Save the chart {kind.label}", start, ";;".join(SAVE_FILTERS)
+            self._parent,
+            _("Save the chart {chart}").format(chart=kind.label),
+            start,
+            ";;".join(filters),
         )
         if not chosen:
             return None
         path = Path(chosen)
         if path.suffix.lower().lstrip(".") not in SAVE_FILTERS.values():
-            path = path.with_name(f"{path.name}.{SAVE_FILTERS.get(picked, 'png')}")
+            path = path.with_name(f"{path.name}.{filters.get(picked, 'png')}")
         return path if dialogs.may_replace(self._parent, chosen, path) else None
 
 

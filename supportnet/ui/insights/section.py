@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.insights.overview import ChartKind
 from supportnet.insights.tables import Table
 from supportnet.ui.insights.table import NumbersTable
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
     from supportnet.charts.render import Drawn
     from supportnet.ui.insights.canvas import ChartCanvas
 
-LOADING = "Adding up your check-ins…"
-DRAWING = "Drawing the chart…"
+LOADING = N_("Adding up your check-ins…")
+DRAWING = N_("Drawing the chart…")
 #: The placeholder's height in pixels: about a chart's, so the page barely moves.
 PLACEHOLDER_HEIGHT = 160
 
@@ -48,10 +49,10 @@ class ChartSection(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.heading.setFont(font)
         self.heading.setAccessibleName(kind.label)
-        self.summary = QLabel(LOADING)
+        self.summary = QLabel(_(LOADING))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAccessibleName(f"{kind.label}: in words")
+        self.summary.setAccessibleName(_("{chart}: in words").format(chart=kind.label))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.chart_holder = QWidget()
@@ -61,21 +62,21 @@ class ChartSection(QWidget):
         #: The canvas showing the chart, once there is one (None while thin or loading).
         self.canvas: ChartCanvas | None = None
         #: Said while a chart is first drawn on the worker (a moment on a big network).
-        self.placeholder = quiet(QLabel(DRAWING))
+        self.placeholder = quiet(QLabel(_(DRAWING)))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setMinimumHeight(PLACEHOLDER_HEIGHT)
         self.placeholder.hide()
         self._chart_layout.addWidget(self.placeholder)
-        self.table = NumbersTable(f"{kind.label}, as a table")
+        self.table = NumbersTable(_("{chart}, as a table").format(chart=kind.label))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.chart_holder)
         self.stack.addWidget(self.table)
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
         self.save_button = push_button(
-            "Save chart…",
-            f"Save the chart {kind.label} as a picture",
-            tip="As a PNG picture, an SVG drawing or a PDF",
+            _("Save chart…"),
+            _("Save the chart {chart} as a picture").format(chart=kind.label),
+            tip=_("As a PNG picture, an SVG drawing or a PDF"),
         )
         self.save_button.setEnabled(False)
         buttons = QHBoxLayout()
@@ -92,7 +93,7 @@ class ChartSection(QWidget):
     # --- what it shows -----------------------------------------------------------------------
 
     def set_loading(self) -> None:
-        self.summary.setText(LOADING)
+        self.summary.setText(_(LOADING))
         self.save_button.setEnabled(False)
 
     def set_summary(self, text: str) -> None:
@@ -119,7 +120,7 @@ class ChartSection(QWidget):
         why). The canvas is kept from one drawing to the next, so nothing flickers.
         ``savable``: whether "Save chart…" may save it yet."""
         self.placeholder.hide()
-        self.placeholder.setText(DRAWING)
+        self.placeholder.setText(_(DRAWING))
         if drawn is None:
             if self.canvas is not None:
                 self._chart_layout.removeWidget(self.canvas)
@@ -129,7 +130,7 @@ class ChartSection(QWidget):
             from supportnet.ui.insights.canvas import ChartCanvas
 
             canvas = ChartCanvas(drawn)
-            canvas.setAccessibleName(f"Chart: {self.kind.label}")
+            canvas.setAccessibleName(_("Chart: {chart}").format(chart=self.kind.label))
             canvas.setAccessibleDescription(self.summary.text())
             canvas.wants_drawing.connect(self.wants_drawing)
             self._chart_layout.addWidget(canvas)

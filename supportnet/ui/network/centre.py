@@ -10,21 +10,22 @@ from PySide6.QtWidgets import QComboBox, QLabel
 
 from supportnet.circle_map.focus import TEAM_RING, centred_on
 from supportnet.circle_map.geometry import MapNode, NodeKey
+from supportnet.i18n import N_, _
 from supportnet.model.care import ME, CareTeam
 from supportnet.model.network import Circle, Person
 from supportnet.model.targets import PERSON
 from supportnet.ui.widgets.labels import buddy_label
 
-CENTRE_LABEL = "Whose &circles"
-ME_CHOICE = "Me"
+CENTRE_LABEL = N_("Whose &circles")
+ME_CHOICE = N_("Me")
 
 
 def team_line(name: str) -> str:
     """The one calm line under the tools in a team view."""
-    return (
-        f"{name}'s team sits in the inner circle; everyone else keeps their part of life, "
+    return _(
+        "{name}'s team sits in the inner circle; everyone else keeps their part of life, "
         "outside it. People move in your own map."
-    )
+    ).format(name=name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,10 @@ def team_views(teams: list[CareTeam], people: list[Person]) -> list[TeamView]:
             TeamView(
                 team.uid,
                 name,
-                f"{name} ({team.name})" if team.name != name else name,
+                # Translators: a care team's view in "Whose circles": "Mum (Mum's knee)".
+                _("{name} ({team})").format(name=name, team=team.name)
+                if team.name != name
+                else name,
                 (PERSON, focus),
                 supporters,
                 ME in team.supporters,
@@ -82,9 +86,9 @@ class CentreChoice:
 
     def __init__(self) -> None:
         self.combo = QComboBox()
-        self.combo.setAccessibleName("Whose circles the map shows")
+        self.combo.setAccessibleName(_("Whose circles the map shows"))
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.label = buddy_label(CENTRE_LABEL, self.combo)
+        self.label = buddy_label(_(CENTRE_LABEL), self.combo)
         self.line = QLabel()
         self.line.setWordWrap(True)
         self.line.setTextFormat(Qt.TextFormat.PlainText)
@@ -99,7 +103,7 @@ class CentreChoice:
         self._views = views
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItem(ME_CHOICE, "")
+        self.combo.addItem(_(ME_CHOICE), "")
         for view in views:
             self.combo.addItem(view.label, view.team_uid)
         index = self.combo.findData(chosen.team_uid) if chosen else 0

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.circle_map import geometry as ml
 from supportnet.circle_map.geometry import NodeKey
+from supportnet.i18n import _
 from supportnet.ui.network.map_items import _NodeItem
 from supportnet.ui.network.map_style import (
     KEYBOARD_HELP,
@@ -58,8 +59,8 @@ class _MapCard(_ViewBase):
             description = ". ".join(card_lines(self._items[focused].node))
             if self.accessibleDescription() != description:
                 self._announce(description)
-        elif self.accessibleDescription() != KEYBOARD_HELP:
-            self.setAccessibleDescription(KEYBOARD_HELP)
+        elif self.accessibleDescription() != _(KEYBOARD_HELP):
+            self.setAccessibleDescription(_(KEYBOARD_HELP))
 
     def _announce(self, text: str) -> None:
         self.setAccessibleDescription(text)

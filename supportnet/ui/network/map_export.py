@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.circle_map.geometry import NodeKey, PlacedNode
+from supportnet.i18n import _
 from supportnet.services.files import replace_by_writing
 from supportnet.ui.network.map_items import _NodeItem
 from supportnet.ui.network.map_style import (
@@ -50,6 +51,7 @@ from supportnet.ui.network.map_style import (
     _Shared,
     _Theme,
     legend_items,
+    lower_first,
 )
 
 if TYPE_CHECKING:
@@ -103,7 +105,7 @@ class _MapExport(_ViewBase):
 
         def write(tmp: Path) -> None:
             if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
-                raise OSError(f"Couldn't write the picture to {path}.")
+                raise OSError(_("Couldn't write the picture to {path}.").format(path=path))
 
         replace_by_writing(Path(path), write)
 
@@ -122,17 +124,17 @@ class _MapExport(_ViewBase):
             generator.setFileName(str(tmp))
             generator.setSize(QSize(width, height))
             generator.setViewBox(QRectF(0, 0, width, height))
-            generator.setTitle(title or "My support network")
-            generator.setDescription("Made with SupportNet")
+            generator.setTitle(title or _("My support network"))
+            generator.setDescription(_("Made with SupportNet"))
             painter = QPainter()
             if not painter.begin(generator):
-                raise OSError(f"Couldn't write the drawing to {path}.")
+                raise OSError(_("Couldn't write the drawing to {path}.").format(path=path))
             try:
                 self._render_page(painter, QRectF(0, 0, width, height), title, date_text)
             finally:
                 painter.end()
             if not tmp.exists() or tmp.stat().st_size == 0:
-                raise OSError(f"Couldn't write the drawing to {path}.")
+                raise OSError(_("Couldn't write the drawing to {path}.").format(path=path))
 
         replace_by_writing(Path(path), write)
 
@@ -141,7 +143,7 @@ class _MapExport(_ViewBase):
         path: Path,
         page: str = "A4",
         *,
-        title: str = "My support network",
+        title: str | None = None,
         date_text: str | None = None,
     ) -> None:
         """The whole map on one printable page ("A4" or "Letter"), 300 dpi. Raises OSError."""
@@ -149,6 +151,7 @@ class _MapExport(_ViewBase):
         page_id = sizes.get(page.upper())
         if page_id is None:
             raise ValueError(f"Unknown page size {page!r}; use 'A4' or 'Letter'.")
+        title = title or _("My support network")
 
         def write(tmp: Path) -> None:
             writer = QPdfWriter(str(tmp))
@@ -165,7 +168,7 @@ class _MapExport(_ViewBase):
             writer.setCreator("SupportNet")
             painter = QPainter()
             if not painter.begin(writer):
-                raise OSError(f"Couldn't write the PDF to {path}.")
+                raise OSError(_("Couldn't write the PDF to {path}.").format(path=path))
             try:
                 area = writer.pageLayout().paintRectPixels(writer.resolution())
                 self._render_page(
@@ -178,7 +181,7 @@ class _MapExport(_ViewBase):
             finally:
                 painter.end()
             if not tmp.exists() or tmp.stat().st_size == 0:
-                raise OSError(f"Couldn't write the PDF to {path}.")
+                raise OSError(_("Couldn't write the PDF to {path}.").format(path=path))
 
         replace_by_writing(Path(path), write)
 
@@ -287,7 +290,12 @@ class _MapExport(_ViewBase):
         line_h = rect.height() / 3
         glyph = 1.5 * unit
         texts = [
-            f"{item.label}: {item.description.lower()}" if i < 5 else item.description
+            # Translators: a legend line on the printed map: "Emotional: listening and empathy".
+            _("{label}: {description}").format(
+                label=item.label, description=lower_first(item.description)
+            )
+            if i < 5
+            else item.description
             for i, item in enumerate(items)
         ]
         # One type size for the whole legend, as large as the widest entry allows.

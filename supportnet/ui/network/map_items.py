@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.circle_map import geometry as ml
 from supportnet.circle_map.geometry import PlacedNode
+from supportnet.i18n import _
 from supportnet.model.network import Circle, LifeDomain, SupportType
 from supportnet.ui.network.map_style import (
     _FONT_PX,
@@ -90,7 +91,7 @@ class _Backdrop(QGraphicsItem):
         super().__init__()
         self._shared = shared
         #: Whose circles these are: "Me", or a care team's focus person.
-        self.centre_text = "Me"
+        self.centre_text = _("Me")
         #: A ring laid out as one (a care team's view): no sector lines across it.
         self.whole_ring: Circle | None = None
         #: The sectors' angles: wider for a crowded part of life (circle_map/sectors.py).
@@ -231,7 +232,13 @@ class _Backdrop(QGraphicsItem):
             if rings_named:
                 painter.setPen(theme.quiet_text)
                 _draw_text(
-                    painter, self._shared, RING_NAMES[circle], 0, y + h / 2, self.RING_TEXT, align=0
+                    painter,
+                    self._shared,
+                    _(RING_NAMES[circle]),
+                    0,
+                    y + h / 2,
+                    self.RING_TEXT,
+                    align=0,
                 )
         if not label_drawn(self.SECTOR_TEXT * scale, exporting=exporting):
             return

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsView, QLabel
 
 from supportnet.circle_map import geometry as ml
 from supportnet.circle_map.geometry import NodeKey, PlacedNode
+from supportnet.i18n import N_
 from supportnet.model.network import Circle
 from supportnet.ui.network.map_items import _NodeItem
 from supportnet.ui.network.map_style import _Shared
@@ -20,35 +21,39 @@ _K = Qt.Key
 _CTRL = Qt.KeyboardModifier.ControlModifier
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
 
-# The map's keys: its handler below asks these, and Help ▸ Keyboard shortcuts lists them.
+# The map's keys: its handler below asks these, and Help ▸ Keyboard shortcuts lists them
+# (their words marked with N_, said in the language chosen there).
 NEXT = PageKey(
-    "Go from one to the next, inner circle first", (combo(_K.Key_Tab), combo(_K.Key_Tab, _SHIFT))
+    N_("Go from one to the next, inner circle first"),
+    (combo(_K.Key_Tab), combo(_K.Key_Tab, _SHIFT)),
 )
 NEAREST = PageKey(
-    "The nearest one in that direction",
+    N_("The nearest one in that direction"),
     tuple(combo(k) for k in (_K.Key_Up, _K.Key_Down, _K.Key_Left, _K.Key_Right)),
 )
 MOVE_RING = PageKey(
-    "Move the chosen one a circle closer or further out",
+    N_("Move the chosen one a circle closer or further out"),
     (combo(_K.Key_Up, _CTRL), combo(_K.Key_Down, _CTRL)),
 )
 MOVE_SECTOR = PageKey(
-    "Move the chosen one to the part of life beside",
+    N_("Move the chosen one to the part of life beside"),
     (combo(_K.Key_Left, _CTRL), combo(_K.Key_Right, _CTRL)),
 )
-OPEN = PageKey("Open the chosen one", (combo(_K.Key_Enter), combo(_K.Key_Space)), (_K.Key_Return,))
-ZOOM_IN = PageKey("Zoom in", (combo(_K.Key_Plus),), (_K.Key_Equal,), ctrl_too=True)
-ZOOM_OUT = PageKey("Zoom out", (combo(_K.Key_Minus),), (_K.Key_Underscore,), ctrl_too=True)
-FIT = PageKey("Fit the map to the window", (combo(_K.Key_0),), ctrl_too=True)
-FIRST = PageKey("The first one", (combo(_K.Key_Home),))
-LAST = PageKey("The last one", (combo(_K.Key_End),))
-HIDE_CARD = PageKey("Hide the card beside the chosen one", (combo(_K.Key_Escape),))
+OPEN = PageKey(
+    N_("Open the chosen one"), (combo(_K.Key_Enter), combo(_K.Key_Space)), (_K.Key_Return,)
+)
+ZOOM_IN = PageKey(N_("Zoom in"), (combo(_K.Key_Plus),), (_K.Key_Equal,), ctrl_too=True)
+ZOOM_OUT = PageKey(N_("Zoom out"), (combo(_K.Key_Minus),), (_K.Key_Underscore,), ctrl_too=True)
+FIT = PageKey(N_("Fit the map to the window"), (combo(_K.Key_0),), ctrl_too=True)
+FIRST = PageKey(N_("The first one"), (combo(_K.Key_Home),))
+LAST = PageKey(N_("The last one"), (combo(_K.Key_End),))
+HIDE_CARD = PageKey(N_("Hide the card beside the chosen one"), (combo(_K.Key_Escape),))
 LEAVE = PageKey(
-    "Leave the map for the next control",
+    N_("Leave the map for the next control"),
     (combo(_K.Key_Tab, _CTRL), combo(_K.Key_Tab, _CTRL | _SHIFT)),
 )
 MAP_KEYS = KeyList(
-    "On the circle map",
+    N_("On the circle map"),
     (
         NEXT,
         NEAREST,

@@ -20,10 +20,11 @@ from PySide6.QtGui import (
 
 from supportnet.circle_map import geometry as ml
 from supportnet.circle_map.geometry import MapNode, NodeKey
+from supportnet.i18n import ENGLISH, N_, _, language
 from supportnet.model.network import Circle, SupportType
 
-ACCESSIBLE_NAME = "Circle map of your network"
-KEYBOARD_HELP = (
+ACCESSIBLE_NAME = N_("Circle map of your network")
+KEYBOARD_HELP = N_(
     "Tab goes from person to person, from the inner circle outwards. Arrow keys move to the "
     "nearest person in that direction. Enter opens someone. Control with the arrow keys "
     "moves someone: up and down to a closer or further circle, left and right to another "
@@ -34,9 +35,9 @@ MAP_RADIUS = 1000.0
 #: The letters drawn under a name for each kind of support, explained in the legend.
 SUPPORT_GLYPHS = ml.SUPPORT_GLYPHS
 RING_NAMES: dict[Circle, str] = {
-    Circle.INNER: "Inner",
-    Circle.MIDDLE: "Middle",
-    Circle.OUTER: "Outer",
+    Circle.INNER: N_("Inner"),
+    Circle.MIDDLE: N_("Middle"),
+    Circle.OUTER: N_("Outer"),
 }
 #: From this quietness on, the outline is dashed (it has been a while, by their own rhythm).
 QUIET_DASHED = 0.6
@@ -79,12 +80,20 @@ def legend_items() -> list[LegendItem]:
     """What the marks on the map mean, in words."""
     items = [LegendItem(SUPPORT_GLYPHS[s], s.label, s.description) for s in ml.BADGE_ORDER]
     items += [
-        LegendItem("●", "Person", "A person"),
-        LegendItem("■", "Group", "A group or community"),
-        LegendItem("◎", "Crisis ring", "Second ring: okay to contact in a crisis"),
-        LegendItem("◌", "It's been a while", "Dashed outline: it's been a while"),
+        LegendItem("●", _("Person"), _("A person")),
+        LegendItem("■", _("Group"), _("A group or community")),
+        LegendItem("◎", _("Crisis ring"), _("Second ring: okay to contact in a crisis")),
+        LegendItem("◌", _("It's been a while"), _("Dashed outline: it's been a while")),
     ]
     return items
+
+
+def lower_first(text: str) -> str:
+    """``text`` with a small first letter, as English says a word inside a line; other
+    languages keep theirs (a German noun stays capitalised)."""
+    if language() != ENGLISH:
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def support_words(support: frozenset[SupportType]) -> str:
@@ -92,22 +101,23 @@ def support_words(support: frozenset[SupportType]) -> str:
     words = [s.label for s in ml.BADGE_ORDER if s in support]
     if not words:
         return ""
-    words = [words[0]] + [w.lower() for w in words[1:]]
+    words = [words[0]] + [lower_first(w) for w in words[1:]]
     if len(words) == 1:
         return words[0]
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    # Translators: the last two of a list: "Emotional, practical and crisis".
+    return _("{some} and {last}").format(some=", ".join(words[:-1]), last=words[-1])
 
 
 def card_lines(node: MapNode) -> list[str]:
     """The lines of the short card shown on hover or keyboard focus."""
-    kind = "Group" if node.is_group else ""
+    kind = _("Group") if node.is_group else ""
     where = f"{node.circle.label} · {node.domain.label}"
     lines = [node.label, f"{kind} · {where}" if kind else where]
     support = support_words(node.support_types)
     if support:
-        lines.append(f"Support: {support}")
+        lines.append(_("Support: {kinds}").format(kinds=support))
     if node.last_contact_text:
-        lines.append(f"Last in touch: {node.last_contact_text}")
+        lines.append(_("Last in touch: {when}").format(when=node.last_contact_text))
     return lines
 
 

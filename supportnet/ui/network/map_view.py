@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from supportnet.circle_map import geometry as ml
 from supportnet.circle_map import layout as map_layout
 from supportnet.circle_map.geometry import MapNode, NodeKey, PlacedNode
+from supportnet.i18n import _
 from supportnet.model.network import Circle
 from supportnet.ui.network.map_card import _MapCard
 from supportnet.ui.network.map_export import _MapExport
@@ -66,8 +67,8 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(ACCESSIBLE_NAME)
-        self.setAccessibleDescription(KEYBOARD_HELP)
+        self.setAccessibleName(_(ACCESSIBLE_NAME))
+        self.setAccessibleDescription(_(KEYBOARD_HELP))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
@@ -103,7 +104,7 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
         self._card.setObjectName("circleMapCard")
         self._card.setTextFormat(Qt.TextFormat.RichText)
         self._card.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._card.setAccessibleName("Details")
+        self._card.setAccessibleName(_("Details"))
         self._card.setMargin(0)
         self._card.hide()
         self._style_card()
@@ -158,14 +159,14 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
             self._scene.addItem(item)
             self._items[one.node.key] = item
 
-    def set_centre(self, text: str = "Me", *, movable: bool = True, about: str = "") -> None:
+    def set_centre(self, text: str | None = None, *, movable: bool = True, about: str = "") -> None:
         """Whose circles the map shows: "Me", or a care team's focus person (``movable``
         False: people are moved in the user's own map only). ``about`` names the map for
         screen readers."""
         self.movable = movable
-        self._backdrop.centre_text = text
+        self._backdrop.centre_text = _("Me") if text is None else text
         self._backdrop.update()
-        self.setAccessibleName(about or ACCESSIBLE_NAME)
+        self.setAccessibleName(about or _(ACCESSIBLE_NAME))
         self.viewport().setAccessibleName(self.accessibleName())
 
     def centre_text(self) -> str:
@@ -261,7 +262,11 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
             return False
         node = self._items[key].node
         if not self.movable:
-            self._announce(f"{node.label} stays where they are; move people in your own circles.")
+            self._announce(
+                _("{name} stays where they are; move people in your own circles.").format(
+                    name=node.label
+                )
+            )
             return False
         ring = ml.CIRCLE_ORDER.index(node.circle) + ring_step
         if not 0 <= ring < len(ml.CIRCLE_ORDER):
@@ -270,7 +275,11 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
         circle, domain = ml.CIRCLE_ORDER[ring], ml.DOMAIN_ORDER[sector]
         if (circle, domain) == (node.circle, node.domain):
             return False
-        self._announce(f"Moving {node.label} to {circle.label}, {domain.label}.")
+        self._announce(
+            _("Moving {name} to {circle}, {domain}.").format(
+                name=node.label, circle=circle.label, domain=domain.label
+            )
+        )
         self.node_moved.emit(key[0], key[1], circle.value, domain.value)
         return True
 
@@ -334,7 +343,7 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
             self._drop_marker.setVisible(False)
             self._show_card_text(
                 item,
-                [node.label, "Drop here to leave them where they are"]
+                [node.label, _("Drop here to leave them where they are")]
                 if target is None
                 else card_lines(node),
             )
@@ -346,7 +355,15 @@ class CircleMapView(_MapKeys, _MapCard, _MapExport, QGraphicsView):
         pen.setCosmetic(True)
         self._drop_marker.setPen(pen)
         self._drop_marker.setVisible(True)
-        self._show_card_text(item, [node.label, f"Move to {target[0].label} · {target[1].label}"])
+        self._show_card_text(
+            item,
+            [
+                node.label,
+                _("Move to {circle} · {domain}").format(
+                    circle=target[0].label, domain=target[1].label
+                ),
+            ],
+        )
 
     # --- Qt events -----------------------------------------------------------------------
 

@@ -7,12 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from supportnet.circle_map.geometry import MapNode
+from supportnet.i18n import N_, _
 from supportnet.model.network import Group, Person, first_name_of
 from supportnet.model.targets import GROUP, PERSON
 from supportnet.scheduling.phrasing import since_phrase
 from supportnet.scheduling.rhythm import NO_CONTACT, ContactStats, quietness
 
-NO_CONTACT_TEXT = "Nothing logged yet"
+NO_CONTACT_TEXT = N_("Nothing logged yet")
 
 
 def map_nodes(
@@ -60,5 +61,5 @@ def map_nodes(
 
 def _since(stats: ContactStats, now: datetime) -> str:
     if stats.last_contact is None:
-        return NO_CONTACT_TEXT
+        return _(NO_CONTACT_TEXT)
     return since_phrase(stats.last_contact, now)

@@ -8,12 +8,17 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from supportnet.i18n import _
+from supportnet.ui.network.map_style import lower_first
+
 
 def legend_meaning(item: Any) -> str:
     """A legend line's words: "Emotional — listening and empathy", "A person"."""
     if item.glyph.isalpha() or item.glyph == "+":
-        description = item.description[:1].lower() + item.description[1:]
-        return f"{item.label} — {description}"
+        # Translators: a kind of support and what it means: "Emotional — listening and empathy".
+        return _("{label} — {description}").format(
+            label=item.label, description=lower_first(item.description)
+        )
     return str(item.description)
 
 

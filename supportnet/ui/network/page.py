@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.circle_map.focus import YOU_KEY
 from supportnet.circle_map.geometry import MapNode
+from supportnet.i18n import N_, _
 from supportnet.model.days import long_date
 from supportnet.model.network import Circle, LifeDomain, SupportType
 from supportnet.model.targets import GROUP, PERSON
@@ -44,13 +45,13 @@ from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.lists import centred_label, empty_state
 from supportnet.ui.widgets.models import GapsListModel
 
-GAPS_HEADING = "Worth a gentle look"
-GAPS_HINT = "Press Enter or double-click on a note to see who it is about."
-NO_GAPS = "Nothing stands out right now."
-EMPTY_MAP = "Your map is empty for now."
-EMPTY_MAP_MORE = "Add the people and groups in your life, and they'll appear in their circles."
-LEGEND_HEADING = "What the marks mean"
-EXPORT_ERROR_TITLE = "SupportNet couldn't export the map"
+GAPS_HEADING = N_("Worth a gentle look")
+GAPS_HINT = N_("Press Enter or double-click on a note to see who it is about.")
+NO_GAPS = N_("Nothing stands out right now.")
+EMPTY_MAP = N_("Your map is empty for now.")
+EMPTY_MAP_MORE = N_("Add the people and groups in your life, and they'll appear in their circles.")
+LEGEND_HEADING = N_("What the marks mean")
+EXPORT_ERROR_TITLE = N_("SupportNet couldn't export the map")
 
 __all__ = [
     "NO_CONTACT_TEXT",
@@ -65,19 +66,19 @@ class NetworkPageView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Your network map")
+        self.setAccessibleName(_("Your network map"))
 
         self.map = CircleMapView()
         # The viewport takes focus too; it is the map itself to a screen reader.
         self.map.viewport().setAccessibleName(self.map.accessibleName())
 
-        self.empty_message = centred_label(EMPTY_MAP, EMPTY_MAP, wrap=False, larger=True)
-        self.empty_more = centred_label(EMPTY_MAP_MORE, EMPTY_MAP_MORE)
-        self.add_first_button = push_button("Add someone…", "Add someone")
+        self.empty_message = centred_label(_(EMPTY_MAP), _(EMPTY_MAP), wrap=False, larger=True)
+        self.empty_more = centred_label(_(EMPTY_MAP_MORE), _(EMPTY_MAP_MORE))
+        self.add_first_button = push_button(_("Add someone…"), _("Add someone"))
         self.import_button = push_button(
-            "Bring in people from your contacts…",
-            "Bring in people from your contacts",
-            tip="From your phone's or webmail's contacts, saved as .vcf or .csv files",
+            _("Bring in people from your contacts…"),
+            _("Bring in people from your contacts"),
+            tip=_("From your phone's or webmail's contacts, saved as .vcf or .csv files"),
         )
         empty = empty_state(
             self.empty_message,
@@ -87,16 +88,18 @@ class NetworkPageView(QWidget):
         )
         self._empty = empty
         self.map_area = QStackedWidget()
-        self.map_area.setAccessibleName("Map")
+        self.map_area.setAccessibleName(_("Map"))
         self.map_area.addWidget(self.map)
         self.map_area.addWidget(empty)
 
-        self.zoom_out_button = self._tool("Zoom out", "−", "Zoom out (Ctrl+−)")
-        self.zoom_in_button = self._tool("Zoom in", "+", "Zoom in (Ctrl++)")
-        self.fit_button = self._tool("Fit to window", "Fit", "Show the whole map (Ctrl+0)")
-        self.export_button = QPushButton("E&xport map…")
-        self.export_button.setAccessibleName("Export map")
-        self.export_button.setToolTip("Save the map as a picture or a PDF to print")
+        self.zoom_out_button = self._tool(_("Zoom out"), "−", _("Zoom out (Ctrl+−)"))
+        self.zoom_in_button = self._tool(_("Zoom in"), "+", _("Zoom in (Ctrl++)"))
+        # Translators: a small button that shows the whole map; keep it short.
+        fit = _("Fit")
+        self.fit_button = self._tool(_("Fit to window"), fit, _("Show the whole map (Ctrl+0)"))
+        self.export_button = QPushButton(_("E&xport map…"))
+        self.export_button.setAccessibleName(_("Export map"))
+        self.export_button.setToolTip(_("Save the map as a picture or a PDF to print"))
 
         self.centre = CentreChoice()
         tools = QHBoxLayout()
@@ -110,14 +113,14 @@ class NetworkPageView(QWidget):
         tools.addStretch(1)
         tools.addWidget(self.export_button)
 
-        self.gaps_heading = QLabel(GAPS_HEADING)
+        self.gaps_heading = QLabel(_(GAPS_HEADING))
         heading_font = self.gaps_heading.font()
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
         heading_font.setBold(True)
         self.gaps_heading.setFont(heading_font)
-        self.gaps_heading.setAccessibleName(GAPS_HEADING)
+        self.gaps_heading.setAccessibleName(_(GAPS_HEADING))
         self.gaps_list = NotesList()
-        self.gaps_list.setAccessibleName(GAPS_HEADING)
+        self.gaps_list.setAccessibleName(_(GAPS_HEADING))
         self.gaps_list.setItemDelegate(NoteDelegate(self.gaps_list))
         self.gaps_list.setWordWrap(True)
         self.gaps_list.setUniformItemSizes(False)
@@ -131,23 +134,23 @@ class NetworkPageView(QWidget):
         self.gaps_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.gaps_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.gaps_list.setFrameShape(QListView.Shape.NoFrame)
-        self.gaps_hint = QLabel(GAPS_HINT)
-        self.gaps_hint.setAccessibleName(GAPS_HINT)
+        self.gaps_hint = QLabel(_(GAPS_HINT))
+        self.gaps_hint.setAccessibleName(_(GAPS_HINT))
         self.gaps_hint.setWordWrap(True)
-        self.no_gaps = QLabel(NO_GAPS)
-        self.no_gaps.setAccessibleName(NO_GAPS)
+        self.no_gaps = QLabel(_(NO_GAPS))
+        self.no_gaps.setAccessibleName(_(NO_GAPS))
         self.no_gaps.setWordWrap(True)
         self.no_gaps.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
-        self.legend_heading = QLabel(LEGEND_HEADING)
+        self.legend_heading = QLabel(_(LEGEND_HEADING))
         legend_font = self.legend_heading.font()
         legend_font.setBold(True)
         self.legend_heading.setFont(legend_font)
-        self.legend_heading.setAccessibleName(LEGEND_HEADING)
+        self.legend_heading.setAccessibleName(_(LEGEND_HEADING))
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
-        self.legend.setAccessibleName(LEGEND_HEADING)
+        self.legend.setAccessibleName(_(LEGEND_HEADING))
         lines = []
         meanings = [(i.glyph, legend_meaning(i)) for i in self.map.legend_items()]
         for glyph, meaning in meanings:
@@ -159,7 +162,7 @@ class NetworkPageView(QWidget):
         self.legend.setAccessibleDescription("; ".join(f"{g}: {m}" for g, m in meanings))
 
         side = QWidget()
-        side.setAccessibleName("Notes about your network")
+        side.setAccessibleName(_("Notes about your network"))
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(8)
@@ -202,7 +205,10 @@ class NetworkPageView(QWidget):
     @staticmethod
     def _tool(name: str, text: str, tooltip: str) -> QPushButton:
         button = push_button(text, name, tip=tooltip)
-        width = button.fontMetrics().horizontalAdvance("Fit") + button.fontMetrics().height() * 2
+        # As wide as "Fit" (the zoom buttons too), or as its own word where that is longer.
+        metrics = button.fontMetrics()
+        width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance("Fit"))
+        width += metrics.height() * 2
         button.setFixedWidth(width)
         return button
 
@@ -313,7 +319,7 @@ class NetworkPageController(QObject):
         if team is None:
             self.view.map.set_centre()
         else:
-            about = f"Circle map of {team.name}'s team"
+            about = _("Circle map of {name}'s team").format(name=team.name)
             self.view.map.set_centre(team.name, movable=False, about=about)
         centre.show_line()
 
@@ -372,12 +378,12 @@ class NetworkPageController(QObject):
         target = Path(path)
         # A team view is saved as what it shows, under its own title.
         centre = self.centre_name()
-        title = f"{centre}'s team" if centre else None
+        title = _("{name}'s team").format(name=centre) if centre else None
         try:
             if suffix == "svg":
                 self.view.map.export_svg(target, date_text=when, title=title)
             elif suffix == "pdf":
-                pdf_title = title or "My support network"
+                pdf_title = title or _("My support network")
                 self.view.map.export_pdf(target, page=page or "A4", date_text=when, title=pdf_title)
             else:
                 self.view.map.export_png(target, date_text=when, title=title)
@@ -385,10 +391,12 @@ class NetworkPageController(QObject):
             reason = exc.strerror or str(exc)
             dialogs.show_error(
                 parent,
-                f"The map couldn't be saved to {path}.\n\n{reason}. You could try another "
-                "folder, or check there is space on the disk.",
-                title=EXPORT_ERROR_TITLE,
+                _(
+                    "The map couldn't be saved to {path}.\n\n{reason}. You could try another "
+                    "folder, or check there is space on the disk."
+                ).format(path=path, reason=reason),
+                title=_(EXPORT_ERROR_TITLE),
             )
             return
         self.export_dir = str(Path(path).parent)
-        self.status.emit(f"Saved the map to {Path(path).name}")
+        self.status.emit(_("Saved the map to {file}").format(file=Path(path).name))

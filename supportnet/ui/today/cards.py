@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.scheduling import Suggestion
 from supportnet.scheduling.reaching_out import (
     clock_text,
@@ -26,23 +27,56 @@ from supportnet.ui.widgets.labels import announce, quiet
 if TYPE_CHECKING:
     from supportnet.services.reach import WayToReach
 
-TITLE = "Today"
-INTRO = "A few people you could reach out to today. Even one is plenty."
-INTRO_ONE = "Someone you could reach out to today, if it feels right."
-EMPTY_TITLE = "Nothing planned for today."
-EMPTY_MORE = "You could still reach out to someone, or just rest."
-LOG_TEXT = "Log a check-in…"
-THEY_TEXT = "Someone reached out to me…"
-IDEAS_TEXT = "Message ideas…"
-GO_EASY_TEXT = "Go easy this week…"
-LOW_ENERGY_TEXT = "Low on energy?"
-STOP_EASY_TEXT = "Stop going easy"
-EDIT_EASY_TEXT = "Edit…"
-DONE_TEXT = "We were in touch…"
-NOT_TODAY_TEXT = "Not today"
-ANOTHER_DAY_TEXT = "Another day…"
-COPY_TEXT = "Copy"
-COPIED_TEXT = "Copied"
+TITLE = N_("Today")
+INTRO = N_("A few people you could reach out to today. Even one is plenty.")
+INTRO_ONE = N_("Someone you could reach out to today, if it feels right.")
+EMPTY_TITLE = N_("Nothing planned for today.")
+EMPTY_MORE = N_("You could still reach out to someone, or just rest.")
+LOG_TEXT = N_("Log a check-in…")
+THEY_TEXT = N_("Someone reached out to me…")
+IDEAS_TEXT = N_("Message ideas…")
+GO_EASY_TEXT = N_("Go easy this week…")
+LOW_ENERGY_TEXT = N_("Low on energy?")
+STOP_EASY_TEXT = N_("Stop going easy")
+EDIT_EASY_TEXT = N_("Edit…")
+DONE_TEXT = N_("We were in touch…")
+NOT_TODAY_TEXT = N_("Not today")
+ANOTHER_DAY_TEXT = N_("Another day…")
+COPY_TEXT = N_("Copy")
+COPIED_TEXT = N_("Copied")
+
+#: Each way to reach's Copy button, named whole for each kind of detail.
+_COPY_WAY = {
+    "number": N_("Copy {name}'s number"),
+    "email address": N_("Copy {name}'s email address"),
+    "address": N_("Copy {name}'s address"),
+    "link": N_("Copy {name}'s link"),
+    "contact details": N_("Copy {name}'s contact details"),
+}
+#: What a screen reader hears once it is copied.
+_COPIED_WAY = {
+    "number": N_("Copied {name}'s number"),
+    "email address": N_("Copied {name}'s email address"),
+    "address": N_("Copied {name}'s address"),
+    "link": N_("Copied {name}'s link"),
+    "contact details": N_("Copied {name}'s contact details"),
+}
+
+
+def copy_way_name(name: str, what: str | None) -> str:
+    """The way to reach's Copy button, named: "Copy Tom's number"."""
+    return _(_COPY_WAY.get(what or "", _COPY_WAY["contact details"])).format(name=name)
+
+
+def copied_way(name: str, what: str) -> str:
+    """What is said once it is copied: "Copied Tom's number"."""
+    return _(_COPIED_WAY.get(what, _COPIED_WAY["contact details"])).format(name=name)
+
+
+def copied_idea(name: str) -> str:
+    """What is said once a message idea is copied."""
+    return _("Copied the message idea for {name}").format(name=name)
+
 
 #: How long a Copy button says "Copied" before it reads "Copy" again.
 COPIED_SHOW_MS = 2500
@@ -110,26 +144,26 @@ class CopyButton(QuietLink):
     """ "Copy" beside what it copies; says "Copied" in words for a moment once it has."""
 
     def __init__(self, name: str, tip: str) -> None:
-        super().__init__(COPY_TEXT, name, tip)
+        super().__init__(_(COPY_TEXT), name, tip)
         # As wide as "Copied", so the row doesn't shift when the word changes.
-        self.setText(COPIED_TEXT)
+        self.setText(_(COPIED_TEXT))
         self.setMinimumWidth(self.sizeHint().width())
-        self.setText(COPY_TEXT)
+        self.setText(_(COPY_TEXT))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COPIED_SHOW_MS)
         self._timer.timeout.connect(self.reset)
 
-    def show_copied(self, what: str) -> None:
-        """Say "Copied" on the button, and tell a screen reader what was copied."""
-        self.setText(COPIED_TEXT)
-        announce(self, f"Copied {what}")
+    def show_copied(self, said: str) -> None:
+        """Say "Copied" on the button, and tell a screen reader ``said`` ("Copied …")."""
+        self.setText(_(COPIED_TEXT))
+        announce(self, said)
         self._timer.start()
 
     def reset(self) -> None:
         """ "Copy" again (the timer's end)."""
         self._timer.stop()
-        self.setText(COPY_TEXT)
+        self.setText(_(COPY_TEXT))
         self.setAccessibleDescription("")
 
 
@@ -214,42 +248,50 @@ class SuggestionCard(Card):
         self.suggestion = suggestion
         self.way = way
         name = suggestion.target.name
-        self.setAccessibleName(f"Suggestion: {name}")
+        self.setAccessibleName(_("Suggestion: {name}").format(name=name))
         self.setAccessibleDescription(suggestion.reason)
 
-        self.name_label = _scaled(_text(name, f"Name: {name}", wrap=True), 1.35, bold=True)
-        self.time_label = _text("", "Time today", wrap=False)
+        self.name_label = _scaled(
+            _text(name, _("Name: {name}").format(name=name), wrap=True), 1.35, bold=True
+        )
+        self.time_label = _text("", _("Time today"), wrap=False)
         self.time_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         _scaled(self.time_label, 1.15)
         if suggestion.time_today is not None:
             at = clock_text(suggestion.time_today)
-            self.time_label.setText(f"Today at {at}")
-            self.time_label.setAccessibleName(f"Today at {at}")
+            today_at = _("Today at {time}").format(time=at)
+            self.time_label.setText(today_at)
+            self.time_label.setAccessibleName(today_at)
         plan = suggestion.plan
         about = [plan.title] if plan.title and plan.title.casefold() != name.casefold() else []
         if plan.channel is not None:
             about.append(plan.channel.label)
-        self.about_label = quiet(_text(" · ".join(about), "Plan"))
-        self.reason_label = _text(suggestion.reason, "Why")
+        self.about_label = quiet(_text(" · ".join(about), _("Plan")))
+        self.reason_label = _text(suggestion.reason, _("Why"))
         self.reason_label.setAccessibleDescription(suggestion.reason)
 
         idea = suggestion.plan.message_idea.strip()
-        self.idea_label = _text(f"“{idea}”" if idea else "", "Message idea")
+        # Translators: a message idea in quotation marks; German takes „…“.
+        quoted = _("“{idea}”").format(idea=idea) if idea else ""
+        self.idea_label = _text(quoted, _("Message idea"))
         self.idea_label.setAccessibleDescription(idea)
         self.idea_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.idea_label.font()
         font.setItalic(True)
         self.idea_label.setFont(font)
         self.copy_button = CopyButton(
-            f"Copy the message idea for {name}", "Copy it, to paste into a message"
+            _("Copy the message idea for {name}").format(name=name),
+            _("Copy it, to paste into a message"),
         )
         self.idea_holder = _copy_row(self.idea_label, self.copy_button)
 
         # The way to reach them, beside what the plan is: nothing at all when none is known.
-        self.reach_label = ElidedLabel(way.shown if way else "", f"How to reach {name}")
-        what = way.what if way else "contact details"
+        self.reach_label = ElidedLabel(
+            way.shown if way else "", _("How to reach {name}").format(name=name)
+        )
         self.reach_copy_button = CopyButton(
-            f"Copy {name}'s {what}", f"Copy it, to paste where you reach {name}"
+            copy_way_name(name, way.what if way else None),
+            _("Copy it, to paste where you reach {name}").format(name=name),
         )
         reach_row = QHBoxLayout()
         reach_row.setContentsMargins(0, 0, 0, 0)
@@ -264,13 +306,19 @@ class SuggestionCard(Card):
         about_row.addWidget(self.reach_holder, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self.done_button = _button(
-            DONE_TEXT, f"We were in touch: {name}", f"Note that you and {name} were in touch"
+            _(DONE_TEXT),
+            _("We were in touch: {name}").format(name=name),
+            _("Note that you and {name} were in touch").format(name=name),
         )
         self.not_today_button = _button(
-            NOT_TODAY_TEXT, f"Not today for {name}", "Move this to tomorrow. That's fine."
+            _(NOT_TODAY_TEXT),
+            _("Not today for {name}").format(name=name),
+            _("Move this to tomorrow. That's fine."),
         )
         self.another_day_button = _button(
-            ANOTHER_DAY_TEXT, f"Another day for {name}", "Choose a day that suits you better"
+            _(ANOTHER_DAY_TEXT),
+            _("Another day for {name}").format(name=name),
+            _("Choose a day that suits you better"),
         )
 
         top = QHBoxLayout()
@@ -333,13 +381,13 @@ class EasyBanner(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Going easy")
-        self.text_label = _text("", "Going easy")
+        self.setAccessibleName(_("Going easy"))
+        self.text_label = _text("", _("Going easy"))
         self.edit_button = QuietLink(
-            EDIT_EASY_TEXT, "Edit going easy", "Choose another day to go easy until"
+            _(EDIT_EASY_TEXT), _("Edit going easy"), _("Choose another day to go easy until")
         )
         self.stop_button = QuietLink(
-            STOP_EASY_TEXT, STOP_EASY_TEXT, "Suggest people from every circle again"
+            _(STOP_EASY_TEXT), _(STOP_EASY_TEXT), _("Suggest people from every circle again")
         )
         # The words take the line; the links sit under them (side by side, a long date
         # would squeeze the words into a narrow column).
@@ -365,10 +413,12 @@ class LowEnergyLine(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Going easy")
-        self.text_label = quiet(_text(LOW_ENERGY_TEXT, LOW_ENERGY_TEXT, wrap=False))
+        self.setAccessibleName(_("Going easy"))
+        self.text_label = quiet(_text(_(LOW_ENERGY_TEXT), _(LOW_ENERGY_TEXT), wrap=False))
         self.easy_button = QuietLink(
-            GO_EASY_TEXT, "Go easy this week", "For a while, suggest only your inner circle"
+            _(GO_EASY_TEXT),
+            _("Go easy this week"),
+            _("For a while, suggest only your inner circle"),
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from supportnet.i18n import N_, _
 from supportnet.services.care_today import CareToday, TeamLine
 from supportnet.ui.today.cards import Card, _button, _scaled, _text
 
-MARK_DONE_TEXT = "Mark as done…"
-OPEN_ROTA_TEXT = "Open the rota"
+MARK_DONE_TEXT = N_("Mark as done…")
+OPEN_ROTA_TEXT = N_("Open the rota")
 
 
 class TeamLineRow(QWidget):
@@ -24,9 +25,9 @@ class TeamLineRow(QWidget):
             # Done reads as words ("Done — …"); the softer colour only echoes them.
             self.text_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.done_button: QPushButton = _button(
-            MARK_DONE_TEXT,
-            f"Mark as done: {line.text}",
-            "They said it happened: note it in the check-in history",
+            _(MARK_DONE_TEXT),
+            _("Mark as done: {what}").format(what=line.text),
+            _("They said it happened: note it in the check-in history"),
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -50,14 +51,14 @@ class CareTeamCard(Card):
         self.setAccessibleDescription(", ".join(teams))
         self.title_label = _scaled(_text(today.title, today.title), 1.2, bold=True)
         self.rows = [TeamLineRow(line) for line in today.lines]
-        self.more_label: QLabel = _text(today.more_text, "More check-ins today")
+        self.more_label: QLabel = _text(today.more_text, _("More check-ins today"))
         self.more_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         # A stretch ahead with nobody planned: words, and the way to the rota to find someone.
         self.ahead_labels = [_text(text, text) for text in today.ahead]
         self.open_rota_button: QPushButton = _button(
-            OPEN_ROTA_TEXT,
-            "Open the rota on the Care team page",
-            "See the days with nobody planned yet and who could take them",
+            _(OPEN_ROTA_TEXT),
+            _("Open the rota on the Care team page"),
+            _("See the days with nobody planned yet and who could take them"),
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 16, 22, 16)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.scheduling.reaching_out import (
     day_phrase,
     tomorrow,
@@ -30,12 +31,14 @@ class DayPickerDialog(QDialog):
     def __init__(self, name: str, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today
-        title = f"Another day for {name}"
+        title = _("Another day for {name}").format(name=name)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.question = _text(f"Which day would suit you better for {name}?", "Question")
+        self.question = _text(
+            _("Which day would suit you better for {name}?").format(name=name), _("Question")
+        )
         self.calendar = QCalendarWidget()
-        self.calendar.setAccessibleName("Day")
+        self.calendar.setAccessibleName(_("Day"))
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         calm_calendar(self.calendar)
@@ -48,9 +51,9 @@ class DayPickerDialog(QDialog):
             day = today - timedelta(days=back)
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), past)
         self.calendar.setSelectedDate(QDate(first.year, first.month, first.day))
-        self.chosen_label = _text("", "Chosen day")
+        self.chosen_label = _text("", _("Chosen day"))
         self.move_button = push_button(
-            "&Move", "Move to this day", default=True, on_click=self.accept
+            _("&Move"), _("Move to this day"), default=True, on_click=self.accept
         )
         self.cancel_button = cancel_button(self)
         self.calendar.selectionChanged.connect(self._update)
@@ -75,7 +78,7 @@ class DayPickerDialog(QDialog):
         self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
 
     def _update(self) -> None:
-        text = f"Moves to {day_phrase(self.day(), self._today)}"
+        text = _("Moves to {day}").format(day=day_phrase(self.day(), self._today))
         self.chosen_label.setText(text)
         self.chosen_label.setAccessibleDescription(text)
 
@@ -86,24 +89,30 @@ class GoEasyDialog(QDialog):
     def __init__(self, today: date, until: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today
-        title = "Go easy for a while"
+        title = _("Go easy for a while")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         explain = _text(
-            "Until the day you choose, Today suggests only people in your inner circle. "
-            "You can stop whenever you like.",
-            "About going easy",
+            _(
+                "Until the day you choose, Today suggests only people in your inner circle. "
+                "You can stop whenever you like."
+            ),
+            _("About going easy"),
         )
         self.until_edit = QDateEdit()
-        self.until_edit.setAccessibleName("Go easy until")
+        self.until_edit.setAccessibleName(_("Go easy until"))
         self.until_edit.setCalendarPopup(True)
         calm_calendar(self.until_edit.calendarWidget())
-        self.until_edit.setDisplayFormat("dddd d MMMM yyyy")
+        # Translators: Qt's date format for the day chosen (names come from the locale);
+        # German: "dddd, d. MMMM yyyy".
+        self.until_edit.setDisplayFormat(_("dddd d MMMM yyyy"))
         self.until_edit.setMinimumDate(QDate(today.year, today.month, today.day))
         self.until_edit.setDate(QDate(until.year, until.month, until.day))
-        label = QLabel("Go easy &until")
+        label = QLabel(_("Go easy &until"))
         label.setBuddy(self.until_edit)
-        self.ok_button = push_button("&Go easy", "Go easy", default=True, on_click=self.accept)
+        self.ok_button = push_button(
+            _("&Go easy"), _("Go easy"), default=True, on_click=self.accept
+        )
         self.cancel_button = cancel_button(self)
         buttons = button_row(self.cancel_button, self.ok_button)
         layout = QVBoxLayout(self)

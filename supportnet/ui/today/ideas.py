@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError, ValidationError
 from supportnet.model.ideas import MessageIdea
 from supportnet.services.preferences import IdeasService
@@ -27,13 +28,13 @@ from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
 
-TITLE = "Message ideas"
-INTRO = (
+TITLE = N_("Message ideas")
+INTRO = N_(
     "First sentences that make reaching out a little easier. Copy one, change it to sound "
     "like you, or add your own."
 )
-EMPTY = "No ideas here yet. Type one below and choose Add."
-COPIED = "Copied"
+EMPTY = N_("No ideas here yet. Type one below and choose Add.")
+COPIED = N_("Copied")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -127,20 +128,20 @@ class IdeasDialog(QDialog):
         super().__init__(parent)
         self._repo = repository
         self._deleted: tuple[int, MessageIdea] | None = None
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
 
-        heading = title_label(TITLE)
-        intro = QLabel(INTRO)
+        heading = title_label(_(TITLE))
+        intro = QLabel(_(INTRO))
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setAccessibleName("About message ideas")
+        intro.setAccessibleName(_("About message ideas"))
 
         self.model = IdeasModel(self._edit, self)
         self.list_view = QListView()
         self.list_view.setModel(self.model)
-        self.list_view.setAccessibleName("Message ideas")
-        self.list_view.setAccessibleDescription("F2 or double-click changes the selected idea")
+        self.list_view.setAccessibleName(_("Message ideas"))
+        self.list_view.setAccessibleDescription(_("F2 or double-click changes the selected idea"))
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -150,33 +151,33 @@ class IdeasDialog(QDialog):
         self.list_view.setAlternatingRowColors(True)
         self.list_view.setSpacing(4)
         self.list_view.setUniformItemSizes(False)
-        self.empty_label = QLabel(EMPTY)
-        self.empty_label.setAccessibleName(EMPTY)
+        self.empty_label = QLabel(_(EMPTY))
+        self.empty_label.setAccessibleName(_(EMPTY))
         self.empty_label.setWordWrap(True)
 
-        self.copy_button = QPushButton("&Copy")
-        self.copy_button.setAccessibleName("Copy the selected idea")
-        self.copy_button.setToolTip("Copy the selected idea, to paste into a message")
-        self.edit_button = QPushButton("&Edit")
-        self.edit_button.setAccessibleName("Edit the selected idea")
-        self.edit_button.setToolTip("Edit the words (F2)")
-        self.delete_button = QPushButton("&Delete")
-        self.delete_button.setAccessibleName("Delete the selected idea")
-        self.delete_button.setToolTip("Take it out of the library; you can undo straight away")
+        self.copy_button = QPushButton(_("&Copy"))
+        self.copy_button.setAccessibleName(_("Copy the selected idea"))
+        self.copy_button.setToolTip(_("Copy the selected idea, to paste into a message"))
+        self.edit_button = QPushButton(_("&Edit"))
+        self.edit_button.setAccessibleName(_("Edit the selected idea"))
+        self.edit_button.setToolTip(_("Edit the words (F2)"))
+        self.delete_button = QPushButton(_("&Delete"))
+        self.delete_button.setAccessibleName(_("Delete the selected idea"))
+        self.delete_button.setToolTip(_("Take it out of the library; you can undo straight away"))
         self.note = QLabel()
-        self.note.setAccessibleName("Confirmation")
+        self.note.setAccessibleName(_("Confirmation"))
         self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_button = QPushButton("&Undo")
-        self.undo_button.setAccessibleName("Undo delete")
+        self.undo_button = QPushButton(_("&Undo"))
+        self.undo_button.setAccessibleName(_("Undo delete"))
         self.undo_button.setVisible(False)
 
         self.new_field = QLineEdit()
-        self.new_field.setAccessibleName("New idea")
-        self.new_field.setPlaceholderText("A new idea, e.g. “Fancy a cup of tea this weekend?”")
-        self.add_button = QPushButton("&Add")
-        self.add_button.setAccessibleName("Add the new idea")
-        self.message = FieldMessage("New idea: message")
-        self.close_button = push_button("Close", "Close", auto_default=False)
+        self.new_field.setAccessibleName(_("New idea"))
+        self.new_field.setPlaceholderText(_("A new idea, e.g. “Fancy a cup of tea this weekend?”"))
+        self.add_button = QPushButton(_("&Add"))
+        self.add_button.setAccessibleName(_("Add the new idea"))
+        self.message = FieldMessage(_("New idea: message"))
+        self.close_button = push_button(_("Close"), _("Close"), auto_default=False)
 
         actions = QHBoxLayout()
         actions.setSpacing(8)
@@ -201,7 +202,7 @@ class IdeasDialog(QDialog):
         layout.addWidget(self.empty_label)
         layout.addLayout(actions)
         layout.addSpacing(6)
-        new_label = QLabel("&New idea")
+        new_label = QLabel(_("&New idea"))
         new_label.setBuddy(self.new_field)
         layout.addWidget(new_label)
         layout.addLayout(adding)
@@ -268,7 +269,7 @@ class IdeasDialog(QDialog):
         if row is None:
             return
         copy_text(self.model.idea_at(row).text)
-        self._say(COPIED)
+        self._say(_(COPIED))
 
     def edit_selected(self) -> None:
         row = self.selected_row()
@@ -283,9 +284,11 @@ class IdeasDialog(QDialog):
         except SupportNetError as exc:
             # The words stay in the field below, so nothing typed is lost.
             self.new_field.setText(text)
-            self.message.set_message(f"{exc.message} Your words are in the box below.")
+            self.message.set_message(
+                _("{problem} Your words are in the box below.").format(problem=exc.message)
+            )
             return None
-        self._say("Saved")
+        self._say(_("Saved"))
         return saved
 
     def add_new(self) -> None:
@@ -302,7 +305,7 @@ class IdeasDialog(QDialog):
         row = self.model.insert(saved)
         self.new_field.clear()
         self.list_view.setCurrentIndex(self.model.index(row, 0))
-        self._say("Added")
+        self._say(_("Added"))
         self._update_buttons()
 
     def delete_selected(self) -> None:
@@ -319,7 +322,7 @@ class IdeasDialog(QDialog):
             return
         self.model.remove(row)
         self._deleted = (row, idea)
-        self._say("Deleted")
+        self._say(_("Deleted"))
         self.undo_button.setVisible(True)
         if self.model.rowCount():
             self.list_view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
@@ -342,5 +345,5 @@ class IdeasDialog(QDialog):
         for r in range(self.model.rowCount()):
             if self.model.idea_at(r).id == saved.id:
                 self.list_view.setCurrentIndex(self.model.index(r, 0))
-        self._say("Back in the library")
+        self._say(_("Back in the library"))
         self.list_view.setFocus()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.errors import SupportNetError, ValidationError
 from supportnet.model.network import ChannelKind
@@ -30,35 +31,41 @@ from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label, title_label
 
-TITLE = "Log a check-in"
-NOT_NOTED = "Not noted"
-SKIP = "Skip"
-CHOOSE_SOMEONE = "Choose someone from your network: start typing a name."
-NO_ONE_YET = "There is no one in your network yet. Add someone first (Ctrl+N)."
-I_DID = "I did"
-THEY_DID = "They did"
+TITLE = N_("Log a check-in")
+NOT_NOTED = N_("Not noted")
+SKIP = N_("Skip")
+CHOOSE_SOMEONE = N_("Choose someone from your network: start typing a name.")
+NO_ONE_YET = N_("There is no one in your network yet. Add someone first (Ctrl+N).")
+I_DID = N_("I did")
+THEY_DID = N_("They did")
 
-#: The check-in form as Today shows it: when beside how, moods as rows of buttons.
-LOOK = CheckInLook(
-    stacked=False,
-    when_label="Wh&en",
-    when_format="dddd d MMMM yyyy, HH:mm",
-    me=(I_DID, "Who reached out: I did"),
-    them=(THEY_DID, "Who reached out: they did"),
-    reached_label="Who reached out?",
-    mood_labels=("How did you feel &before? (optional)", "And &after? (optional)"),
-    no_mood=SKIP,
-    not_noted=NOT_NOTED,
-    note_label="&Note (optional)",
-    note_placeholder="A word or two, if you like",
-    messages={
-        "at": "When: message",
-        "note": "Note: message",
-        "mood_before": "Mood: message",
-        "mood_after": "Mood: message",
-    },
-    calm_weekends=True,
-)
+
+def look() -> CheckInLook:
+    """The check-in form as Today shows it: when beside how, moods as rows of buttons (in
+    the language chosen, so made when a dialog opens)."""
+    return CheckInLook(
+        stacked=False,
+        when_label=_("Wh&en"),
+        # Translators: Qt's date and time format (names come from the locale); German:
+        # "dddd, d. MMMM yyyy, HH:mm".
+        when_format=_("dddd d MMMM yyyy, HH:mm"),
+        me=(_(I_DID), _("Who reached out: I did")),
+        them=(_(THEY_DID), _("Who reached out: they did")),
+        reached_label=_("Who reached out?"),
+        mood_labels=(_("How did you feel &before? (optional)"), _("And &after? (optional)")),
+        no_mood=_(SKIP),
+        not_noted=_(NOT_NOTED),
+        note_label=_("&Note (optional)"),
+        note_placeholder=_("A word or two, if you like"),
+        messages={
+            "at": _("When: message"),
+            "note": _("Note: message"),
+            "mood_before": _("Mood: message"),
+            "mood_after": _("Mood: message"),
+        },
+        calm_weekends=True,
+    )
+
 
 #: Saves the check-in and returns what was stored; raises SupportNetError if it can't.
 SaveCheckIn = Callable[[CheckIn], Any]
@@ -116,7 +123,7 @@ class LogDialog(QDialog):
         self.saved: Any = None
 
         name = self._labels.get(fixed, "") if fixed is not None else ""
-        title = f"Log a check-in with {name}" if name else TITLE
+        title = _("Log a check-in with {name}").format(name=name) if name else _(TITLE)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setModal(True)
@@ -124,11 +131,11 @@ class LogDialog(QDialog):
         heading = title_label(title)
         self.plan_label = QLabel(plan_title)
         self.plan_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.plan_label.setAccessibleName("Plan")
+        self.plan_label.setAccessibleName(_("Plan"))
 
         # --- who
         self.who_combo = QComboBox()
-        self.who_combo.setAccessibleName("Who")
+        self.who_combo.setAccessibleName(_("Who"))
         self.who_combo.setEditable(True)
         self.who_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for _key, label in self._choices:
@@ -138,15 +145,15 @@ class LogDialog(QDialog):
         assert line is not None  # the combo is editable
         #: Where the name is typed.
         self.who_field = line
-        line.setPlaceholderText("Start typing a name")
-        line.setAccessibleName("Who")
+        line.setPlaceholderText(_("Start typing a name"))
+        line.setAccessibleName(_("Who"))
         completer = QCompleter([label for _key, label in self._choices], self.who_combo)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.who_combo.setCompleter(completer)
         self.who_combo.setMinimumWidth(self.fontMetrics().averageCharWidth() * 32)
-        self.who_message = FieldMessage("Who: message")
+        self.who_message = FieldMessage(_("Who: message"))
         if fixed is not None:
             keys = [key for key, _label in self._choices]
             self.who_combo.setCurrentIndex(keys.index(fixed) if fixed in keys else -1)
@@ -154,7 +161,7 @@ class LogDialog(QDialog):
             self.who_combo.setVisible(False)
 
         # --- when, how, who reached out, the note and the moods
-        self.form = CheckInForm(LOOK, self._zone)
+        self.form = CheckInForm(look(), self._zone)
         self.when_edit = self.form.when_field
         self.set_when(now)
         self.when_message = self.form.messages["at"]
@@ -167,7 +174,7 @@ class LogDialog(QDialog):
         self.form.set_initiator(initiator)
         self.note_field = self.form.note_field
         self.note_field.setAccessibleDescription(
-            "Optional. Enter saves; Shift+Enter starts a line."
+            _("Optional. Enter saves; Shift+Enter starts a line.")
         )
         self.note_field.installEventFilter(_EnterSaves(self.save, self))
         self.note_message = self.form.messages["note"]
@@ -175,12 +182,12 @@ class LogDialog(QDialog):
         self.mood_message = self.form.messages["mood_before"]
 
         # --- buttons
-        self.form_message = FieldMessage("Saving: message")
+        self.form_message = FieldMessage(_("Saving: message"))
         self.save_button = save_button(self.save)
         self.cancel_button = cancel_button(self)
 
         if fixed is None:
-            who_label = buddy_label("&With whom", self.who_combo)
+            who_label = buddy_label(_("&With whom"), self.who_combo)
             self.form.put_first([who_label, self.who_combo, self.who_message], space_after=8)
 
         buttons = message_row(self.form_message, self.cancel_button, self.save_button)
@@ -200,10 +207,12 @@ class LogDialog(QDialog):
 
         self.who_combo.currentIndexChanged.connect(self._who_changed)
         self.who_combo.editTextChanged.connect(self._who_typed)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 78)
+        # Wide enough for the moods' row in longer languages too (German "Überspringen").
+        chars = self.fontMetrics().averageCharWidth() * 78
+        self.setMinimumWidth(max(chars, layout.sizeHint().width()))
         if fixed is None:
             if not self._choices:
-                self.who_message.set_message(NO_ONE_YET)
+                self.who_message.set_message(_(NO_ONE_YET))
             self.who_combo.setFocus()
         else:
             self.note_field.setFocus()
@@ -283,7 +292,7 @@ class LogDialog(QDialog):
         """Store the check-in; close only if that worked. Nothing typed is ever cleared."""
         self._clear_messages()
         if self.who() is None:
-            self.who_message.set_message(NO_ONE_YET if not self._choices else CHOOSE_SOMEONE)
+            self.who_message.set_message(_(NO_ONE_YET) if not self._choices else _(CHOOSE_SOMEONE))
             self.who_combo.setFocus()
             return
         checkin = self.build().normalised()
@@ -297,11 +306,16 @@ class LogDialog(QDialog):
             self._show_problems(exc.problems)
             return
         except SupportNetError as exc:
-            self.form_message.set_message(f"{exc.message} What you typed is still here.")
+            self.form_message.set_message(
+                _("{problem} What you typed is still here.").format(problem=exc.message)
+            )
             return
         except OSError as exc:
             self.form_message.set_message(
-                f"Couldn't save just now; what you typed is still here. The computer said: {exc}"
+                _(
+                    "Couldn't save just now; what you typed is still here. "
+                    "The computer said: {error}"
+                ).format(error=exc)
             )
             return
         self.accept()
@@ -309,6 +323,6 @@ class LogDialog(QDialog):
     def reject(self) -> None:
         # Only a typed note is worth asking about; the rest takes seconds to choose again.
         typed = self.saved is None and self.note_field.toPlainText().strip()
-        if typed and not dialogs.confirm_discard(self, "this check-in"):
+        if typed and not dialogs.confirm_discard(self, _("this check-in")):
             return
         super().reject()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.days import long_date
 from supportnet.model.plans import Plan
@@ -36,7 +37,7 @@ from supportnet.scheduling.reaching_out import (
 from supportnet.services import Services
 from supportnet.services.care_today import CareToday, TeamLine
 from supportnet.services.today_cards import todays_cards
-from supportnet.ui.today.cards import SuggestionCard
+from supportnet.ui.today.cards import SuggestionCard, copied_idea, copied_way
 from supportnet.ui.today.care_card import CareTeamCard
 from supportnet.ui.today.view import TodayPageView
 from supportnet.ui.undo.commands import CheckInCommand, PostponeCommand, UndoContext
@@ -276,10 +277,10 @@ class TodayPageController(QObject):
             if checkin.person_id is not None
             else ("group", checkin.group_id or 0)
         )
-        name = names.get(key, "someone").removesuffix(" (group)")
+        name = names.get(key, _("someone")).removesuffix(" (group)")
         command = CheckInCommand.perform(self._ctx, checkin, name)
         self._stack.push(command)
-        self.status.emit("Saved")
+        self.status.emit(_("Saved"))
         saved: CheckIn = command.saved
         return saved
 
@@ -314,8 +315,8 @@ class TodayPageController(QObject):
             self.status,
             self._parent,
             self.refresh,
-            text=f"mark as done: {line.text}",
-            note="Saved",
+            text=_("mark as done: {what}").format(what=line.text),
+            note=_("Saved"),
             team_uid=line.team_uid,
             slot_uid=rota.slot_uid,
             on=rota.on,
@@ -361,8 +362,8 @@ class TodayPageController(QObject):
         from supportnet.ui.today.ideas import copy_text
 
         copy_text(card.suggestion.plan.message_idea.strip())
-        card.copy_button.show_copied(f"the message idea for {card.suggestion.target.name}")
-        self.status.emit("Copied")
+        card.copy_button.show_copied(copied_idea(card.suggestion.target.name))
+        self.status.emit(_("Copied"))
 
     def copy_way(self, card: SuggestionCard) -> None:
         """The way to reach them (a number, a handle, a link) onto the clipboard."""
@@ -372,8 +373,8 @@ class TodayPageController(QObject):
         from supportnet.ui.today.ideas import copy_text
 
         copy_text(way.value)
-        card.reach_copy_button.show_copied(f"{card.suggestion.target.name}'s {way.what}")
-        self.status.emit("Copied")
+        card.reach_copy_button.show_copied(copied_way(card.suggestion.target.name, way.what))
+        self.status.emit(_("Copied"))
 
     def show_ideas(self) -> IdeasDialog:
         from supportnet.ui.today.ideas import IdeasDialog
@@ -398,9 +399,10 @@ class TodayPageController(QObject):
         self._source.settings.update(low_energy_until=until)
         self.refresh()
         if until is None:
-            self.status.emit("Back to the usual suggestions")
+            self.status.emit(_("Back to the usual suggestions"))
         else:
-            self.status.emit(f"Going easy until {day_phrase(until, self._today)}")
+            when = day_phrase(until, self._today)
+            self.status.emit(_("Going easy until {day}").format(day=when))
 
     def stop_going_easy(self) -> None:
         self.set_going_easy(None)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import _
 from supportnet.ui.today.cards import (
     CONTENT_WIDTH_CHARS,
     EMPTY_MORE,
@@ -44,33 +45,33 @@ class TodayPageView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Today")
+        self.setAccessibleName(_("Today"))
         #: Every card on the page, in order: what the gentle cap counts.
         self.cards: list[Card] = []
         #: The care team card among them, if the teams have check-ins today.
         self.team_card: CareTeamCard | None = None
 
-        self.title_label = _scaled(_text(TITLE, "Today", wrap=False), 1.6, bold=True)
-        self.date_label = _scaled(_text("", "Date"), 1.1)
+        self.title_label = _scaled(_text(_(TITLE), _("Today"), wrap=False), 1.6, bold=True)
+        self.date_label = _scaled(_text("", _("Date")), 1.1)
         # Under the day: the quiet offer to go easy, or (while going easy) how things are.
         self.low_energy = LowEnergyLine()
         self.easy_button = self.low_energy.easy_button
         self.banner = EasyBanner()
         self.banner.setVisible(False)
-        self.intro_label = _text(INTRO, "About these suggestions")
+        self.intro_label = _text(_(INTRO), _("About these suggestions"))
 
         self.cards_holder = QWidget()
-        self.cards_holder.setAccessibleName("Suggestions")
+        self.cards_holder.setAccessibleName(_("Suggestions"))
         self.cards_layout = QVBoxLayout(self.cards_holder)
         self.cards_layout.setContentsMargins(0, 0, 0, 0)
         self.cards_layout.setSpacing(12)
 
         self.empty_holder = QWidget()
-        self.empty_holder.setAccessibleName("Nothing planned for today")
-        self.empty_title = _scaled(_text(EMPTY_TITLE), 1.25, bold=False)
-        self.empty_more = _text(EMPTY_MORE)
+        self.empty_holder.setAccessibleName(_("Nothing planned for today"))
+        self.empty_title = _scaled(_text(_(EMPTY_TITLE)), 1.25, bold=False)
+        self.empty_more = _text(_(EMPTY_MORE))
         self.empty_log_button = _button(
-            LOG_TEXT, "Log a check-in", "Note a contact with anyone (Ctrl+L)"
+            _(LOG_TEXT), _("Log a check-in"), _("Note a contact with anyone (Ctrl+L)")
         )
         empty_layout = QVBoxLayout(self.empty_holder)
         empty_layout.setContentsMargins(0, 24, 0, 24)
@@ -83,14 +84,16 @@ class TodayPageView(QWidget):
         empty_layout.addSpacing(6)
         empty_layout.addLayout(empty_row)
 
-        self.log_button = _button(LOG_TEXT, "Log a check-in", "Note a contact with anyone (Ctrl+L)")
+        self.log_button = _button(
+            _(LOG_TEXT), _("Log a check-in"), _("Note a contact with anyone (Ctrl+L)")
+        )
         self.they_button = _button(
-            THEY_TEXT,
-            "Someone reached out to me",
-            "Note that someone got in touch with you (Ctrl+Shift+L)",
+            _(THEY_TEXT),
+            _("Someone reached out to me"),
+            _("Note that someone got in touch with you (Ctrl+Shift+L)"),
         )
         self.ideas_button = _button(
-            IDEAS_TEXT, "Message ideas", "First sentences to copy, change and add to"
+            _(IDEAS_TEXT), _("Message ideas"), _("First sentences to copy, change and add to")
         )
         footer = QHBoxLayout()
         footer.setSpacing(8)
@@ -119,7 +122,7 @@ class TodayPageView(QWidget):
         column_layout.addLayout(footer)
         column_layout.addStretch(1)
 
-        self.scroll_area = scroll_page(self, column, "Today")
+        self.scroll_area = scroll_page(self, column, _("Today"))
 
     def set_date(self, text: str) -> None:
         self.date_label.setText(text)
@@ -149,7 +152,7 @@ class TodayPageView(QWidget):
             card.show()  # at once, not at the next turn of the event loop
         has = bool(self.cards)
         self.cards_holder.setVisible(has)
-        self.intro_label.setText(INTRO_ONE if len(cards) == 1 else INTRO)
+        self.intro_label.setText(_(INTRO_ONE) if len(cards) == 1 else _(INTRO))
         self.intro_label.setVisible(bool(cards))
         self.empty_holder.setVisible(not has)
         # The empty state has its own "Log a check-in…"; one is enough.

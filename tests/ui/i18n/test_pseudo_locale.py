@@ -93,7 +93,7 @@ NOT_YET = pytest.mark.xfail(reason="not yet routed through _()", strict=True, ra
     "page",
     [
         pytest.param("today", marks=NOT_YET),
-        pytest.param("agenda", marks=NOT_YET),
+        pytest.param("agenda"),
         pytest.param("network", marks=NOT_YET),
         pytest.param("people", marks=NOT_YET),
         pytest.param("safety_plan", marks=NOT_YET),
