@@ -102,7 +102,7 @@ def skipped_occurrences(plan: Plan) -> list[Occurrence]:
     return [
         _occurrence(plan, day, zone)
         for day in sorted(rec.skips)
-        if any(True for _ in _fixed_days(rule, plan.start_date, day, day))
+        if any(True for _day in _fixed_days(rule, plan.start_date, day, day))
     ]
 
 

@@ -27,6 +27,12 @@ ROUTED = (
     "supportnet/ui/hard_day/",
     "supportnet/model/",
     "supportnet/scheduling/",
+    "supportnet/circle_map/",
+    "supportnet/safety/",
+    "supportnet/calendar/",
+    "supportnet/insights/",
+    "supportnet/charts/",
+    "supportnet/demo/",
 )
 GERMAN = translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po"
 
