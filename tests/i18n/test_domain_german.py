@@ -8,6 +8,7 @@ what catches a label that was missed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from enum import Enum
@@ -227,3 +228,35 @@ def test_every_label_of_each_domain_enum_is_translated(
 
 def test_every_mood_word_is_translated(pseudo: None) -> None:
     assert all(i18n.is_pseudo(mood_word(mood)) for mood in MOOD_WORDS)
+
+
+#: The domain's packages: their German follows docs/voice.md ("du", no "musst", no "!").
+DOMAIN = (
+    "supportnet/model/",
+    "supportnet/scheduling/",
+    "supportnet/circle_map/",
+    "supportnet/safety/",
+    "supportnet/calendar/",
+    "supportnet/insights/",
+    "supportnet/charts/",
+    "supportnet/demo/",
+)
+_NOT_SAID = re.compile(r"\bmusst|!|\bSie\b|\bIhnen\b|\bIhr\b|überfällig|verpasst|\"")
+
+
+def test_the_domains_german_keeps_the_voice() -> None:
+    pytest.importorskip("babel")
+    from babel.messages.pofile import read_po
+
+    from tools import translations
+
+    with (translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po").open("rb") as file:
+        catalog = read_po(file)
+    said = [
+        text
+        for message in catalog
+        if message.id and any(path.startswith(DOMAIN) for path, _line in message.locations)
+        for text in ([message.string] if isinstance(message.string, str) else message.string)
+    ]
+    assert said
+    assert [text for text in said if _NOT_SAID.search(text)] == []
