@@ -24,6 +24,7 @@ from supportnet.calendar.slots import (
     _timing_parts,
     follow,
 )
+from supportnet.i18n import N_, _
 from supportnet.model.days import long_date, rhythm
 from supportnet.model.network import ChannelKind
 from supportnet.model.plans import Frequency, MonthlyMode, Plan, PlanKind
@@ -99,6 +100,10 @@ class ExportEvent:
         return self.slot is not None
 
 
+#: A check-in by no particular way (marked: written through ``_()``).
+_CHECK_IN_WITH = N_("Check in with {name}")
+
+
 # -- what an event says --------------------------------------------------------------------------
 
 
@@ -109,13 +114,13 @@ def _channel(plan: Plan, who: Who) -> ChannelKind | None:
 def summary_for(plan: Plan, who: Who, privacy: Privacy) -> str:
     """The event title at ``privacy``."""
     if privacy is Privacy.DISCREET:
-        return DISCREET_TITLE
+        return _(DISCREET_TITLE)
     if privacy is Privacy.FULL and plan.title:
         return plan.title
     if who.kind == "group":
         return who.name
     name = who.first_name if privacy is Privacy.FIRST_NAME else who.name
-    return _VERBS.get(_channel(plan, who), "Check in with {}").format(name)
+    return _(_VERBS.get(_channel(plan, who), _CHECK_IN_WITH)).format(name=name)
 
 
 def description_for(plan: Plan, who: Who, privacy: Privacy) -> str:
@@ -125,13 +130,13 @@ def description_for(plan: Plan, who: Who, privacy: Privacy) -> str:
     lines: list[str] = []
     channel = _channel(plan, who)
     if privacy is Privacy.FULL:
-        lines.append(f"With: {who.name}")
+        lines.append(_("With: {name}").format(name=who.name))
     if channel is not None:
-        lines.append(f"How: {channel.label}")
+        lines.append(_("How: {way}").format(way=channel.label))
     if privacy is Privacy.FULL and plan.message_idea:
-        lines.append(f"Message idea: {plan.message_idea}")
+        lines.append(_("Message idea: {idea}").format(idea=plan.message_idea))
     if plan.kind is PlanKind.FLEXIBLE:
-        lines.append(FLEXIBLE_NOTE)
+        lines.append(_(FLEXIBLE_NOTE))
     return "\n".join(lines)
 
 
@@ -203,7 +208,7 @@ def plan_events(
         elif plan.kind is PlanKind.ONE_OFF:
             for found in occurrences(plan, plan.start_date, plan.start_date):
                 occ = _moved_to(plan, moved[0]) if moved else found
-                event = _single(plan, who, occ, options, repeats="Once")
+                event = _single(plan, who, occ, options, repeats=_("Once"))
                 event = dataclasses.replace(event, earlier_today=earlier)
                 due = today <= occ.day <= last_day
                 if due or _outdated(have.get(event.plan_id), event, now):
@@ -211,7 +216,8 @@ def plan_events(
         else:
             days = flexible_days(plan, last_contact.get(who.key), postponements, now, last_day)
             cadence = plan.cadence.ideal_days if plan.cadence else 0
-            repeats = rhythm(cadence, about=True).capitalize()
+            said = rhythm(cadence, about=True)
+            repeats = said[:1].upper() + said[1:]
             for slot, day in enumerate(days):
                 occ = occurrence_on(plan, day)
                 out.append(_single(plan, who, occ, options, repeats=repeats, slot=slot))
@@ -267,7 +273,7 @@ def cancelled_event(
         sequence=stored.sequence,
         modified=stored.modified,
         who=who,
-        repeats="No longer planned",
+        repeats=_("No longer planned"),
         slot=stored.slot,
         cancelled=True,
     )
@@ -378,7 +384,7 @@ def _override(
         start=start,
         end=end,
         earlier_today=begun,
-        repeats=f"Moved from {long_date(move.original.day)}",
+        repeats=_("Moved from {day}").format(day=long_date(move.original.day)),
         rrule=None,
         exdates=(),
         upcoming=None,

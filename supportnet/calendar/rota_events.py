@@ -47,6 +47,7 @@ from supportnet.calendar.events import (
 )
 from supportnet.calendar.options import DISCREET_TITLE, ExportOptions, Privacy
 from supportnet.calendar.slots import StoredEvent, Who, follow, withdraw
+from supportnet.i18n import _
 from supportnet.model.care import CareTeam, RotaSlot, SlotSwap
 from supportnet.model.network import Circle
 from supportnet.model.plans import Plan, PlanKind
@@ -157,7 +158,7 @@ def _standalone(
         focus,
         occ,
         options,
-        repeats="Swapped to you" if checkin.swapped else "Once",
+        repeats=_("Swapped to you") if checkin.swapped else _("Once"),
         slot=0 if flexible else None,  # marks it "around then" (TRANSP:TRANSPARENT)
     )
     return dataclasses.replace(event, uid=slot_uid(slot.uid, own_day))
@@ -242,7 +243,7 @@ def settle_supporter(
         if gone != held:
             out.writes.append((gone, single))
         # The slot may be gone, and with it what the event said: the discreet title.
-        withdrawn = cancelled_event(gone, DISCREET_TITLE)
+        withdrawn = cancelled_event(gone, _(DISCREET_TITLE))
         if withdrawn is not None:
             out.cancelled.append(withdrawn)
     return out

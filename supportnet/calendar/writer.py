@@ -15,6 +15,7 @@ from supportnet.calendar.options import (
     ExportOptions,
     Privacy,
 )
+from supportnet.i18n import _
 
 # -- the file ------------------------------------------------------------------------------------
 
@@ -41,8 +42,8 @@ def calendar_bytes(events: Sequence[ExportEvent], options: ExportOptions, now: d
         ),
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        content_line("NAME", escape_text(CALENDAR_NAME)),
-        content_line("X-WR-CALNAME", escape_text(CALENDAR_NAME)),
+        content_line("NAME", escape_text(_(CALENDAR_NAME))),
+        content_line("X-WR-CALNAME", escape_text(_(CALENDAR_NAME))),
     ]
     windows = zone_windows(events, options.weeks, now)
     head = "\r\n".join(lines).encode("utf-8") + b"\r\n"

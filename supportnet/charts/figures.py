@@ -12,6 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from supportnet.charts.style import SERIES, ChartStyle
+from supportnet.i18n import _
 from supportnet.insights import words
 from supportnet.insights.connection import Split, WeeklyConnection
 from supportnet.insights.coverage import SupportCoverage
@@ -127,8 +128,9 @@ def _axes(figure: Figure, style: ChartStyle) -> Axes:
     return axes
 
 
-def not_enough(figure: Figure, style: ChartStyle, text: str = words.NOT_ENOUGH) -> None:
-    """No chart: the sentence alone, quietly, in the middle."""
+def not_enough(figure: Figure, style: ChartStyle, text: str | None = None) -> None:
+    """No chart: the sentence alone, quietly, in the middle (else "Not enough check-ins …")."""
+    text = _(words.NOT_ENOUGH) if text is None else text
     figure.text(
         0.5, 0.5, text, ha="center", va="center", color=style.quiet, wrap=True, **_font(style)
     )
@@ -171,7 +173,7 @@ def connection_figure(chart: WeeklyConnection, style: ChartStyle) -> Figure:
     axes.set_xticks(ticks, [month_name(chart.weeks[i].month, short=True) for i in ticks])
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.yaxis.grid(True, color=style.grid, linewidth=0.6)
-    axes.set_ylabel("Check-ins a week", color=style.text, **_font(style, 0.9))
+    axes.set_ylabel(_("Check-ins a week"), color=style.text, **_font(style, 0.9))
     axes.set_xlim(-0.6, len(chart.weeks) - 0.4)
     top = max(bottom) * 1.05
     axes.set_ylim(0, top)
@@ -203,7 +205,7 @@ def coverage_figure(coverage: SupportCoverage, style: ChartStyle) -> Figure:
     colour = style.positive
     lately = [row.in_touch for row in coverage.kinds]
     others = [row.not_lately for row in coverage.kinds]
-    axes.barh(rows, lately, color=colour, height=0.6, label="In touch this month")
+    axes.barh(rows, lately, color=colour, height=0.6, label=_("In touch this month"))
     axes.barh(
         rows,
         others,
@@ -213,11 +215,15 @@ def coverage_figure(coverage: SupportCoverage, style: ChartStyle) -> Figure:
         hatch="//",
         edgecolor=style.background,
         height=0.6,
-        label="Not this month",
+        label=_("Not this month"),
     )
     widest = max(row.givers for row in coverage.kinds)
     for y, row in zip(rows, coverage.kinds, strict=True):
-        note = f"{row.in_touch} of {row.givers} this month" if row.givers else "room for someone"
+        note = (
+            _("{in_touch} of {givers} this month").format(in_touch=row.in_touch, givers=row.givers)
+            if row.givers
+            else _("room for someone")
+        )
         axes.text(
             row.givers + widest * 0.02,
             y,
@@ -281,7 +287,9 @@ def lift_figure(lifts: MoodLifts, style: ChartStyle) -> Figure:
     axes.axvline(0, color=style.quiet, linewidth=0.8)
     axes.set_yticks(rows, [lift.name for lift in shown])
     axes.set_xlim(-reach, reach)
-    axes.set_xticks([-reach + 0.5, 0, reach - 0.5], ["lower after", "the same", "better after"])
+    axes.set_xticks(
+        [-reach + 0.5, 0, reach - 0.5], [_("lower after"), _("the same"), _("better after")]
+    )
     axes.xaxis.grid(True, color=style.grid, linewidth=0.6)
     return figure
 
@@ -317,7 +325,7 @@ def rhythm_figure(strips: Sequence[RhythmStrip], style: ChartStyle) -> Figure:
             color=style.positive,
             alpha=0.75,
             linewidths=0,
-            label="Days between check-ins",
+            label=_("Days between check-ins"),
         )
     axes.scatter(
         [strip.ideal_days for strip in strips],
@@ -326,14 +334,14 @@ def rhythm_figure(strips: Sequence[RhythmStrip], style: ChartStyle) -> Figure:
         s=260,
         linewidths=2.2,
         color=style.text,
-        label="The rhythm you chose",
+        label=_("The rhythm you chose"),
     )
     for y, strip in zip(rows, strips, strict=True):
         if strip.typical is None:
             axes.text(
                 widest * 1.04,
                 y,
-                "not enough yet",
+                _("not enough yet"),
                 va="center",
                 color=style.quiet,
                 **_font(style, 0.85),
@@ -341,7 +349,7 @@ def rhythm_figure(strips: Sequence[RhythmStrip], style: ChartStyle) -> Figure:
     axes.set_yticks(rows, [strip.name for strip in strips])
     axes.set_xlim(0, widest * 1.25 + 1)
     axes.set_ylim(-0.8, len(strips) - 0.2 + 0.6)
-    axes.set_xlabel("Days between check-ins", color=style.text, **_font(style, 0.9))
+    axes.set_xlabel(_("Days between check-ins"), color=style.text, **_font(style, 0.9))
     axes.xaxis.grid(True, color=style.grid, linewidth=0.6)
     names = [strip.name for strip in strips]
     _legend_above(figure, axes, style, beside=_names_width(names, style), scale=0.85)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supportnet.data.files import replace_by_writing
+from supportnet.i18n import _
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -22,7 +23,7 @@ class Format(StrEnum):
 
     @property
     def label(self) -> str:
-        return {Format.PNG: "PNG picture", Format.SVG: "SVG drawing", Format.PDF: "PDF"}[self]
+        return {Format.PNG: _("PNG picture"), Format.SVG: _("SVG drawing"), Format.PDF: "PDF"}[self]
 
 
 def format_of(path: Path, default: Format = Format.PNG) -> Format:

@@ -15,13 +15,15 @@ import dataclasses
 from collections.abc import Collection, Sequence
 
 from supportnet.circle_map.geometry import MapNode, NodeKey
+from supportnet.i18n import N_, _
 from supportnet.model.network import Circle, LifeDomain
 
 __all__ = ["TEAM_RING", "YOU_KEY", "YOU_LABEL", "centred_on"]
 
 #: The user's own node in a team view (no person has id 0).
 YOU_KEY: NodeKey = ("me", 0)
-YOU_LABEL = "You"
+#: The user's node's name (marked: shown through ``_()``).
+YOU_LABEL = N_("You")
 #: The ring that is the team's in a team view, laid out as one (``layout(whole_ring=…)``):
 #: a team mostly from one part of life would otherwise crowd one narrow sector.
 TEAM_RING = Circle.INNER
@@ -52,5 +54,5 @@ def centred_on(
     if you_support:
         # Beside them in their own part of life: how the user is in the focus person's life.
         domain = centre.domain if centre is not None else LifeDomain.FAMILY
-        out.append(MapNode(YOU_KEY, YOU_LABEL, Circle.INNER, domain))
+        out.append(MapNode(YOU_KEY, _(YOU_LABEL), Circle.INNER, domain))
     return out

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from supportnet.i18n import language, pgettext
 from supportnet.model.network import Circle, LifeDomain, SupportType
 
 NodeKey = tuple[str, int]
@@ -81,22 +83,49 @@ BADGE_ORDER: tuple[SupportType, ...] = (
     SupportType.COMPANIONSHIP,
     SupportType.CRISIS,
 )
-SUPPORT_GLYPHS: dict[SupportType, str] = {
-    SupportType.EMOTIONAL: "E",
-    SupportType.PRACTICAL: "P",
-    SupportType.INFORMATIONAL: "A",
-    SupportType.COMPANIONSHIP: "C",
-    SupportType.CRISIS: "+",
-}
+
+
+def _glyph(support: SupportType) -> str:
+    """The letter for ``support`` in the language in use (German "R" for Rat)."""
+    if support is SupportType.EMOTIONAL:
+        # Translators: the one-letter badge for emotional support on the map.
+        return pgettext("support letter", "E")
+    if support is SupportType.PRACTICAL:
+        # Translators: the one-letter badge for practical support on the map.
+        return pgettext("support letter", "P")
+    if support is SupportType.INFORMATIONAL:
+        # Translators: the one-letter badge for advice on the map.
+        return pgettext("support letter", "A")
+    if support is SupportType.COMPANIONSHIP:
+        # Translators: the one-letter badge for company on the map.
+        return pgettext("support letter", "C")
+    return "+"
+
+
+class _Glyphs(Mapping[SupportType, str]):
+    """:data:`SUPPORT_GLYPHS`: each letter in the language in use, when looked up."""
+
+    def __getitem__(self, support: SupportType) -> str:
+        return _glyph(support)
+
+    def __iter__(self) -> Iterator[SupportType]:
+        return iter(BADGE_ORDER)
+
+    def __len__(self) -> int:
+        return len(BADGE_ORDER)
+
+
+#: The letter under a name for each kind of support ("E", "P", "A", "C", "+" in English).
+SUPPORT_GLYPHS: Mapping[SupportType, str] = _Glyphs()
 
 
 def support_glyphs(support: frozenset[SupportType] | set[SupportType]) -> str:
     """The letters shown under a name, e.g. "E P +"."""
-    return _glyphs(frozenset(support))
+    return _glyphs(frozenset(support), language())
 
 
 @functools.lru_cache(maxsize=64)
-def _glyphs(support: frozenset[SupportType]) -> str:
+def _glyphs(support: frozenset[SupportType], _language: str) -> str:
     return " ".join(SUPPORT_GLYPHS[s] for s in BADGE_ORDER if s in support)
 
 

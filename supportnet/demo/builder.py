@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from supportnet.demo import data
 from supportnet.demo.common import DemoNetwork, _local_minutes, _on_or_before
 from supportnet.demo.history import History
+from supportnet.i18n import _
 from supportnet.model.errors import ValidationError
 from supportnet.model.network import Group, Person
 from supportnet.model.plans import Plan
@@ -57,7 +58,10 @@ def build_demo_network(today: date, user_zone: str, *, seed: int = 2024) -> Demo
     tz = known_zone(user_zone)
     if tz is None:
         raise ValidationError(
-            "timezone", f"“{user_zone}” isn't a time zone we know; choose one like Europe/London."
+            "timezone",
+            _("“{zone}” isn't a time zone we know; choose one like Europe/London.").format(
+                zone=user_zone
+            ),
         )
     friend_zone = friend_zone_for(user_zone)
     network, plans_doc, history_doc, safety_doc, care_doc = (data.read(n) for n in data.FILES)

@@ -19,6 +19,7 @@ from supportnet.data.store import Counts, Store
 from supportnet.data.store_files import DB_NAME
 from supportnet.demo.builder import build_demo_network
 from supportnet.demo.common import DemoNetwork
+from supportnet.i18n import _
 from supportnet.model.errors import SupportNetError
 
 #: Where the example network is built before it moves into the store (inside the private
@@ -87,7 +88,7 @@ def load_demo(store: Store, today: date, user_zone: str, *, replace: bool = Fals
     leaves either the store as it was or the whole example network, never part of it.
     """
     if not replace and not store.is_empty():
-        raise SupportNetError("The example network goes only into an empty store.")
+        raise SupportNetError(_("The example network goes only into an empty store."))
     network = build_demo_network(today, user_zone)
     with _scratch_store(store) as scratch:
         _add(scratch, network)

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Protocol
 
+from supportnet.i18n import N_, _
 from supportnet.model.checkins import Initiator
 from supportnet.model.network import Circle
 from supportnet.model.targets import TargetKey, target_key_of
@@ -46,11 +47,11 @@ class Split(StrEnum):
 
     @property
     def label(self) -> str:
-        return "By circle" if self is Split.CIRCLE else "By who reached out"
+        return _("By circle") if self is Split.CIRCLE else _("By who reached out")
 
 
-#: Who reached out, as the chart's legend says it.
-WHO_LABELS = {Initiator.ME: "I reached out", Initiator.THEM: "They reached out"}
+#: Who reached out, as the chart's legend says it (marked: shown through ``_()``).
+WHO_LABELS = {Initiator.ME: N_("I reached out"), Initiator.THEM: N_("They reached out")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +161,7 @@ def connection_of_counts(
         labels = [circle.label for circle in Circle]
     else:
         layers = list(Initiator)
-        labels = [WHO_LABELS[who] for who in Initiator]
+        labels = [_(WHO_LABELS[who]) for who in Initiator]
     stacked: dict[Circle | Initiator, list[int]] = {layer: [0] * weeks for layer in layers}
     for slot, layer, count in counts:
         if layer in stacked and 0 <= slot < weeks:

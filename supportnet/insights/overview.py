@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from supportnet.i18n import N_, _
 from supportnet.insights import tables, words
 from supportnet.insights.connection import Split, WeeklyConnection
 from supportnet.insights.coverage import SupportCoverage
@@ -25,14 +26,14 @@ class ChartKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _TITLES[self]
+        return _(_TITLES[self])
 
 
 _TITLES = {
-    ChartKind.CONNECTION: "Connection over time",
-    ChartKind.COVERAGE: "Support around you",
-    ChartKind.LIFT: "Who lifts your mood",
-    ChartKind.RHYTHM: "Rhythm of your flexible plans",
+    ChartKind.CONNECTION: N_("Connection over time"),
+    ChartKind.COVERAGE: N_("Support around you"),
+    ChartKind.LIFT: N_("Who lifts your mood"),
+    ChartKind.RHYTHM: N_("Rhythm of your flexible plans"),
 }
 
 

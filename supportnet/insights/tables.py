@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from supportnet.i18n import _
 from supportnet.insights import words
 from supportnet.insights.connection import WeeklyConnection
 from supportnet.insights.coverage import SupportCoverage
@@ -23,7 +24,7 @@ class Table:
 
 
 def connection_table(chart: WeeklyConnection) -> Table:
-    header = ("Week of", *(series.label for series in chart.series), "All")
+    header = (_("Week of"), *(series.label for series in chart.series), _("All"))
     rows = tuple(
         (
             short_date(monday, year=True),
@@ -36,13 +37,18 @@ def connection_table(chart: WeeklyConnection) -> Table:
 
 
 def coverage_table(coverage: SupportCoverage) -> Table:
-    header = ("Kind of support", "People and groups who give it", "In touch this month")
+    header = (_("Kind of support"), _("People and groups who give it"), _("In touch this month"))
     rows = tuple((row.support.label, str(row.givers), str(row.in_touch)) for row in coverage.kinds)
     return Table(header, rows)
 
 
 def lift_table(lifts: MoodLifts) -> Table:
-    header = ("Who", "How it tends to feel", "Average change", "Check-ins with both moods")
+    header = (
+        _("Who"),
+        _("How it tends to feel"),
+        _("Average change"),
+        _("Check-ins with both moods"),
+    )
     rows = tuple(
         (lift.name, words.lift_words(lift), f"{lift.change:+.1f}", str(lift.pairs))
         for lift in lifts.shown
@@ -51,7 +57,7 @@ def lift_table(lifts: MoodLifts) -> Table:
 
 
 def rhythm_table(strips: Sequence[RhythmStrip]) -> Table:
-    header = ("Plan with", "The rhythm you chose", "Lately", "Days between check-ins")
+    header = (_("Plan with"), _("The rhythm you chose"), _("Lately"), _("Days between check-ins"))
     rows = tuple(
         (
             strip.name,

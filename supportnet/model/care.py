@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from supportnet.i18n import N_, _
+from supportnet.model import field_words as fields
 from supportnet.model.errors import Problem
 from supportnet.model.network import new_uid, raise_problems
 from supportnet.model.plans import Plan, PlanKind
@@ -20,17 +22,17 @@ from supportnet.model.text import NAME_MAX, NOTE_MAX, check_text, clean_line, cl
 
 #: The user, as a team's focus person or as one of its supporters.
 ME = "me"
-#: What the user is called on a rota.
-YOU = "You"
+#: What the user is called on a rota (marked: compare untranslated, show through ``_()``).
+YOU = N_("You")
 #: How someone taken out of the network reads on a team (their uid stays, their name goes).
-NOT_IN_NETWORK = "Someone no longer in your network"
+NOT_IN_NETWORK = N_("Someone no longer in your network")
 #: How many days without a check-in the team is comfortable with, by default, and at most.
 DEFAULT_COMFORTABLE_GAP_DAYS = 2
 MAX_COMFORTABLE_GAP_DAYS = 60
 
 #: Why a flexible check-in's date can't be swapped: it has no fixed dates (it moves with the
 #: last contact), so a swap of one would go astray the day it moved.
-FLEXIBLE_SWAP = "Flexible check-ins move with the last contact; change who takes it instead."
+FLEXIBLE_SWAP = N_("Flexible check-ins move with the last contact; change who takes it instead.")
 
 #: Who takes a slot: a person's uid, :data:`ME`, or None for an open slot (nobody yet).
 SupporterRef = str | None
@@ -121,46 +123,48 @@ class CareTeam:
         """Everything wrong with this team, one message per problem."""
         problems: list[Problem] = []
         check_text(
-            problems, "name", self.name, label="the team's name", max_len=NAME_MAX, required=True
+            problems, "name", self.name, says=fields.TEAM_NAME, max_len=NAME_MAX, required=True
         )
         check_text(
-            problems, "note", self.note, label="the team note", max_len=NOTE_MAX, multiline=True
+            problems, "note", self.note, says=fields.TEAM_NOTE, max_len=NOTE_MAX, multiline=True
         )
         if not self.focus:
-            problems.append(Problem("focus", "Choose whom the team is there for."))
+            problems.append(Problem("focus", _("Choose whom the team is there for.")))
         if self.focus in self.supporters:
             problems.append(
-                Problem("supporters", "The person the team is for can't also be a supporter.")
+                Problem("supporters", _("The person the team is for can't also be a supporter."))
             )
         if len(set(self.supporters)) != len(self.supporters):
-            problems.append(Problem("supporters", "Each supporter is on the team once."))
+            problems.append(Problem("supporters", _("Each supporter is on the team once.")))
         if not 0 <= self.comfortable_gap_days <= MAX_COMFORTABLE_GAP_DAYS:
             problems.append(
                 Problem(
                     "comfortable_gap_days",
-                    f"Choose a gap from 0 to {MAX_COMFORTABLE_GAP_DAYS} days.",
+                    _("Choose a gap from 0 to {most} days.").format(most=MAX_COMFORTABLE_GAP_DAYS),
                 )
             )
         members = set(self.supporters)
         uids = [slot.uid for slot in self.slots]
         if len(set(uids)) != len(uids):
-            problems.append(Problem("slots", "Each check-in is on the rota once."))
+            problems.append(Problem("slots", _("Each check-in is on the rota once.")))
         for slot in self.slots:
             if slot.supporter is not None and slot.supporter not in members:
-                problems.append(Problem("slots", "A check-in's supporter must be on the team."))
+                problems.append(Problem("slots", _("A check-in's supporter must be on the team.")))
             problems.extend(slot.problems())
         known = set(uids)
         flexible = {slot.uid for slot in self.slots if slot.plan.kind is PlanKind.FLEXIBLE}
         seen: set[tuple[str, date]] = set()
         for swap in self.swaps:
             if swap.slot_uid not in known:
-                problems.append(Problem("swaps", "A swap must belong to a check-in on the rota."))
+                problems.append(
+                    Problem("swaps", _("A swap must belong to a check-in on the rota."))
+                )
             if swap.slot_uid in flexible:
-                problems.append(Problem("swaps", FLEXIBLE_SWAP))
+                problems.append(Problem("swaps", _(FLEXIBLE_SWAP)))
             if swap.supporter is not None and swap.supporter not in members:
-                problems.append(Problem("swaps", "A swap's supporter must be on the team."))
+                problems.append(Problem("swaps", _("A swap's supporter must be on the team.")))
             if (swap.slot_uid, swap.on) in seen:
-                problems.append(Problem("swaps", "A check-in's date is swapped once."))
+                problems.append(Problem("swaps", _("A check-in's date is swapped once.")))
             seen.add((swap.slot_uid, swap.on))
         return problems
 

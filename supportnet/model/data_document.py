@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+from supportnet.i18n import N_, _
 from supportnet.model.checkins import Initiator
 from supportnet.model.errors import SupportNetError
 from supportnet.model.network import (
@@ -201,10 +202,62 @@ class DataDocument:
 
 
 def _broken(where: str, what: str) -> DataFileError:
-    return DataFileError(
-        f"This file is not a SupportNet data export that can be read ({where} {what}); "
+    """The refusal for a file whose ``where`` (a place in the file, "people[3].name") is
+    broken as ``what`` (a key of :data:`_BROKEN`) says."""
+    return DataFileError(_(_BROKEN[what]).format(where=where))
+
+
+#: Why a file can't be read, each a whole sentence around ``{where}``, a place in the file.
+_BROKEN = {
+    "missing": N_(
+        "This file is not a SupportNet data export that can be read ({where} is missing); "
         "nothing was changed."
-    )
+    ),
+    "list": N_(
+        "This file is not a SupportNet data export that can be read ({where} is not a list); "
+        "nothing was changed."
+    ),
+    "object": N_(
+        "This file is not a SupportNet data export that can be read ({where} is not an "
+        "object); nothing was changed."
+    ),
+    "str": N_(
+        "This file is not a SupportNet data export that can be read ({where} is not a text); "
+        "nothing was changed."
+    ),
+    "int": N_(
+        "This file is not a SupportNet data export that can be read ({where} is not a whole "
+        "number); nothing was changed."
+    ),
+    "bool": N_(
+        "This file is not a SupportNet data export that can be read ({where} is not a true or "
+        "false); nothing was changed."
+    ),
+    "date": N_(
+        "This file is not a SupportNet data export that can be read ({where} is not a date); "
+        "nothing was changed."
+    ),
+    "time": N_(
+        "This file is not a SupportNet data export that can be read ({where} is not a time of "
+        "day); nothing was changed."
+    ),
+    "datetime": N_(
+        "This file is not a SupportNet data export that can be read ({where} is not a date and "
+        "time with a time zone); nothing was changed."
+    ),
+    "invalid": N_(
+        "This file is not a SupportNet data export that can be read ({where} holds characters "
+        "that aren't valid text); nothing was changed."
+    ),
+    "unknown": N_(
+        "This file is not a SupportNet data export that can be read ({where} has a value "
+        "SupportNet doesn't know); nothing was changed."
+    ),
+    "twice": N_(
+        "This file is not a SupportNet data export that can be read ({where} names the same uid "
+        "twice); nothing was changed."
+    ),
+}
 
 
 def _utc_text(value: datetime) -> str:
@@ -236,15 +289,15 @@ def _decode_value(value: Any, f: Field, where: str) -> Any:
     if value is None:
         if f.null:
             return None
-        raise _broken(where, "is missing")
+        raise _broken(where, "missing")
     kind = f.kind
     if isinstance(kind, tuple):
         if not isinstance(value, list):
-            raise _broken(where, "is not a list")
+            raise _broken(where, "list")
         return [decode_record(item, kind, f"{where}[{i}]") for i, item in enumerate(value)]
     if kind in ("strs", "dates"):
         if not isinstance(value, list):
-            raise _broken(where, "is not a list")
+            raise _broken(where, "list")
         one = Field(f.name, "str" if kind == "strs" else "date", choices=f.choices)
         return [_decode_value(item, one, f"{where}[{i}]") for i, item in enumerate(value)]
     if kind == "bool":
@@ -254,11 +307,11 @@ def _decode_value(value: Any, f: Field, where: str) -> Any:
     else:
         ok = isinstance(value, str)
     if not ok:
-        raise _broken(where, f"is not a {_KIND_WORDS.get(kind, kind)}")
+        raise _broken(where, kind if kind in _BROKEN else "str")
     if kind == "str" and has_lone_surrogate(value):
-        raise _broken(where, "holds characters that aren't valid text")
+        raise _broken(where, "invalid")
     if f.choices and value not in f.choices:
-        raise _broken(where, "has a value SupportNet doesn't know")
+        raise _broken(where, "unknown")
     try:
         if kind == "date":
             return date.fromisoformat(value)
@@ -270,24 +323,14 @@ def _decode_value(value: Any, f: Field, where: str) -> Any:
                 raise ValueError("no time zone")
             return moment.astimezone(UTC)
     except ValueError:
-        raise _broken(where, f"is not a {_KIND_WORDS[kind]}") from None
+        raise _broken(where, kind) from None
     return value
-
-
-_KIND_WORDS = {
-    "str": "text",
-    "int": "whole number",
-    "bool": "true or false",
-    "date": "date",
-    "time": "time of day",
-    "datetime": "date and time with a time zone",
-}
 
 
 def decode_record(data: Any, fields: Sequence[Field], where: str) -> Record:
     """A record read back into Python values, every field checked."""
     if not isinstance(data, dict):
-        raise _broken(where, "is not an object")
+        raise _broken(where, "object")
     return {f.name: _decode_value(data.get(f.name), f, f"{where}.{f.name}") for f in fields}
 
 
@@ -318,30 +361,34 @@ def parse(raw: bytes) -> DataDocument:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise DataFileError(
-            "This file is not a SupportNet data export (it isn't readable JSON); "
-            "nothing was changed."
+            _(
+                "This file is not a SupportNet data export (it isn't readable JSON); "
+                "nothing was changed."
+            )
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise DataFileError("This file is not a SupportNet data export; nothing was changed.")
+        raise DataFileError(_("This file is not a SupportNet data export; nothing was changed."))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _broken("version", "is not a whole number")
+        raise _broken("version", "int")
     if version > VERSION:
         raise DataFileError(
-            f"This export was made by a newer SupportNet (format version {version}); "
-            "update SupportNet to bring it in. Nothing was changed."
+            _(
+                "This export was made by a newer SupportNet (format version {version}); "
+                "update SupportNet to bring it in. Nothing was changed."
+            ).format(version=version)
         )
     sections: dict[str, list[Record]] = {}
     for name, (fields, _keys) in SECTIONS.items():
         items = data.get(name, [])
         if not isinstance(items, list):
-            raise _broken(name, "is not a list")
+            raise _broken(name, "list")
         sections[name] = [
             decode_record(item, fields, f"{name}[{i}]") for i, item in enumerate(items)
         ]
     settings = data.get("settings", {})
     if not isinstance(settings, dict):
-        raise _broken("settings", "is not an object")
+        raise _broken("settings", "object")
     exported = data.get("exported_at")
     when = _decode_value(exported, Field("exported_at", "datetime", null=True), "exported_at")
     _check_unique(sections)
@@ -352,4 +399,4 @@ def _check_unique(sections: Mapping[str, list[Record]]) -> None:
     for name in ("people", "groups", "plans", "checkins", "care_teams"):
         uids = [record["uid"] for record in sections[name]]
         if len(set(uids)) != len(uids):
-            raise _broken(name, "names the same uid twice")
+            raise _broken(name, "twice")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from supportnet.model import field_words as fields
 from supportnet.model.errors import Problem
 from supportnet.model.network import raise_problems
 from supportnet.model.text import SHORT_MAX, check_text, clean_note
@@ -27,7 +28,7 @@ class MessageIdea:
             problems,
             "text",
             self.text,
-            label="a message idea",
+            says=fields.MESSAGE_IDEA,
             max_len=SHORT_MAX,
             required=True,
             multiline=True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from supportnet.i18n import _
 from supportnet.model.days import month_name
 
 
@@ -17,8 +18,11 @@ class Birthday:
 
     @property
     def text(self) -> str:
-        shown = f"{self.day} {month_name(self.month)}"
-        return f"{shown} {self.year}" if self.year else shown
+        month = month_name(self.month)
+        if self.year:
+            return _("{day} {month} {year}").format(day=self.day, month=month, year=self.year)
+        # Translators: a birthday without its year; German "{day}. {month}".
+        return _("{day} {month}").format(day=self.day, month=month)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from supportnet.i18n import N_, _
+from supportnet.model import field_words as fields
 from supportnet.model.errors import Problem, ValidationError
 from supportnet.model.text import NAME_MAX, NOTE_MAX, SHORT_MAX, check_text, clean_line, clean_note
 
@@ -30,7 +31,7 @@ class Circle(StrEnum):
 
     @property
     def description(self) -> str:
-        return _CIRCLE_DESCRIPTIONS[self]
+        return _(_CIRCLE_DESCRIPTIONS[self])
 
 
 _CIRCLE_LABELS = {
@@ -39,9 +40,9 @@ _CIRCLE_LABELS = {
     Circle.OUTER: N_("Outer circle"),
 }
 _CIRCLE_DESCRIPTIONS = {
-    Circle.INNER: "The ones who feel closest to you, whoever they are",
-    Circle.MIDDLE: "Not quite that close, but still very important",
-    Circle.OUTER: "Close and important enough to be in your network",
+    Circle.INNER: N_("The ones who feel closest to you, whoever they are"),
+    Circle.MIDDLE: N_("Not quite that close, but still very important"),
+    Circle.OUTER: N_("Close and important enough to be in your network"),
 }
 
 
@@ -59,18 +60,18 @@ class LifeDomain(StrEnum):
 
     @property
     def label(self) -> str:
-        return _DOMAIN_LABELS[self]
+        return _(_DOMAIN_LABELS[self])
 
 
 _DOMAIN_LABELS = {
-    LifeDomain.HOUSEHOLD: "Household",
-    LifeDomain.FAMILY: "Family",
-    LifeDomain.FRIENDS: "Friends",
-    LifeDomain.WORK_SCHOOL: "Work or school",
-    LifeDomain.GROUPS_COMMUNITY: "Groups and community",
-    LifeDomain.NEIGHBOURS: "Neighbours",
-    LifeDomain.PROFESSIONALS: "Professionals and services",
-    LifeDomain.ONLINE: "Online communities",
+    LifeDomain.HOUSEHOLD: N_("Household"),
+    LifeDomain.FAMILY: N_("Family"),
+    LifeDomain.FRIENDS: N_("Friends"),
+    LifeDomain.WORK_SCHOOL: N_("Work or school"),
+    LifeDomain.GROUPS_COMMUNITY: N_("Groups and community"),
+    LifeDomain.NEIGHBOURS: N_("Neighbours"),
+    LifeDomain.PROFESSIONALS: N_("Professionals and services"),
+    LifeDomain.ONLINE: N_("Online communities"),
 }
 
 
@@ -85,19 +86,19 @@ class SupportType(StrEnum):
 
     @property
     def label(self) -> str:
-        return _SUPPORT_LABELS[self][0]
+        return _(_SUPPORT_LABELS[self][0])
 
     @property
     def description(self) -> str:
-        return _SUPPORT_LABELS[self][1]
+        return _(_SUPPORT_LABELS[self][1])
 
 
 _SUPPORT_LABELS = {
-    SupportType.EMOTIONAL: ("Emotional", "Listening and empathy"),
-    SupportType.PRACTICAL: ("Practical", "Rides, meals, errands"),
-    SupportType.INFORMATIONAL: ("Advice", "Information and advice"),
-    SupportType.COMPANIONSHIP: ("Company", "Doing things together, distraction"),
-    SupportType.CRISIS: ("Crisis", "Okay to contact in a crisis"),
+    SupportType.EMOTIONAL: (N_("Emotional"), N_("Listening and empathy")),
+    SupportType.PRACTICAL: (N_("Practical"), N_("Rides, meals, errands")),
+    SupportType.INFORMATIONAL: (N_("Advice"), N_("Information and advice")),
+    SupportType.COMPANIONSHIP: (N_("Company"), N_("Doing things together, distraction")),
+    SupportType.CRISIS: (N_("Crisis"), N_("Okay to contact in a crisis")),
 }
 
 
@@ -110,11 +111,14 @@ class HelpDirection(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            HelpDirection.BOTH: "Both ways",
-            HelpDirection.I_HELP_THEM: "Mostly I help them",
-            HelpDirection.THEY_HELP_ME: "Mostly they help me",
-        }[self]
+        return _(_DIRECTION_LABELS[self])
+
+
+_DIRECTION_LABELS = {
+    HelpDirection.BOTH: N_("Both ways"),
+    HelpDirection.I_HELP_THEM: N_("Mostly I help them"),
+    HelpDirection.THEY_HELP_ME: N_("Mostly they help me"),
+}
 
 
 class ChannelKind(StrEnum):
@@ -131,16 +135,19 @@ class ChannelKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            ChannelKind.CALL: "Phone call",
-            ChannelKind.TEXT: "Text message",
-            ChannelKind.VIDEO: "Video call",
-            ChannelKind.MESSAGING: "Chat app",
-            ChannelKind.EMAIL: "Email",
-            ChannelKind.IN_PERSON: "In person",
-            ChannelKind.LETTER: "Letter or card",
-            ChannelKind.OTHER: "Other",
-        }[self]
+        return _(_CHANNEL_LABELS[self])
+
+
+_CHANNEL_LABELS = {
+    ChannelKind.CALL: N_("Phone call"),
+    ChannelKind.TEXT: N_("Text message"),
+    ChannelKind.VIDEO: N_("Video call"),
+    ChannelKind.MESSAGING: N_("Chat app"),
+    ChannelKind.EMAIL: N_("Email"),
+    ChannelKind.IN_PERSON: N_("In person"),
+    ChannelKind.LETTER: N_("Letter or card"),
+    ChannelKind.OTHER: N_("Other"),
+}
 
 
 class GroupKind(StrEnum):
@@ -153,12 +160,7 @@ class GroupKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            GroupKind.SUPPORT_GROUP: "Support group",
-            GroupKind.CLUB: "Club or activity",
-            GroupKind.SERVICE: "Community service",
-            GroupKind.ONLINE_COMMUNITY: "Online community",
-        }[self]
+        return _(_GROUP_LABELS[self])
 
     @property
     def default_domain(self) -> LifeDomain:
@@ -167,6 +169,14 @@ class GroupKind(StrEnum):
         if self is GroupKind.SERVICE:
             return LifeDomain.PROFESSIONALS
         return LifeDomain.GROUPS_COMMUNITY
+
+
+_GROUP_LABELS = {
+    GroupKind.SUPPORT_GROUP: N_("Support group"),
+    GroupKind.CLUB: N_("Club or activity"),
+    GroupKind.SERVICE: N_("Community service"),
+    GroupKind.ONLINE_COMMUNITY: N_("Online community"),
+}
 
 
 @dataclass(slots=True)
@@ -191,7 +201,7 @@ def _clean_tags(tags: list[str]) -> list[str]:
 
 def _check_tags(problems: list[Problem], tags: list[str]) -> None:
     for tag in tags:
-        check_text(problems, "tags", tag, label="a tag", max_len=NAME_MAX)
+        check_text(problems, "tags", tag, says=fields.TAG, max_len=NAME_MAX)
 
 
 @dataclass(slots=True)
@@ -251,25 +261,43 @@ class Person:
     def problems(self) -> list[Problem]:
         """Everything wrong with this person, one message per field."""
         problems: list[Problem] = []
-        check_text(problems, "name", self.name, label="a name", max_len=NAME_MAX, required=True)
-        check_text(problems, "nickname", self.nickname, label="the nickname", max_len=NAME_MAX)
-        check_text(problems, "pronouns", self.pronouns, label="the pronouns", max_len=NAME_MAX)
-        check_text(problems, "best_times", self.best_times, label="best times", max_len=SHORT_MAX)
+        check_text(problems, "name", self.name, says=fields.NAME, max_len=NAME_MAX, required=True)
+        check_text(problems, "nickname", self.nickname, says=fields.NICKNAME, max_len=NAME_MAX)
+        check_text(problems, "pronouns", self.pronouns, says=fields.PRONOUNS, max_len=NAME_MAX)
         check_text(
-            problems, "notes", self.notes, label="the notes", max_len=NOTE_MAX, multiline=True
+            problems, "best_times", self.best_times, says=fields.BEST_TIMES, max_len=SHORT_MAX
+        )
+        check_text(
+            problems, "notes", self.notes, says=fields.NOTES, max_len=NOTE_MAX, multiline=True
         )
         _check_tags(problems, self.tags)
-        _check_enum(problems, "circle", self.circle, Circle, "a circle")
-        _check_enum(problems, "domain", self.domain, LifeDomain, "a life domain")
-        _check_enum(problems, "direction", self.direction, HelpDirection, "a direction of help")
+        _check_enum(problems, "circle", self.circle, Circle, _("Please choose a circle."))
+        _check_enum(problems, "domain", self.domain, LifeDomain, _("Please choose a life domain."))
+        _check_enum(
+            problems,
+            "direction",
+            self.direction,
+            HelpDirection,
+            _("Please choose a direction of help."),
+        )
         for support in self.support_types:
-            _check_enum(problems, "support_types", support, SupportType, "a kind of support")
+            _check_enum(
+                problems,
+                "support_types",
+                support,
+                SupportType,
+                _("Please choose a kind of support."),
+            )
         if sum(1 for c in self.channels if c.preferred) > 1:
-            problems.append(Problem("channels", "Only one way of reaching them can be preferred."))
+            problems.append(
+                Problem("channels", _("Only one way of reaching them can be preferred."))
+            )
         for channel in self.channels:
-            _check_enum(problems, "channels", channel.kind, ChannelKind, "a channel")
+            _check_enum(
+                problems, "channels", channel.kind, ChannelKind, _("Please choose a channel.")
+            )
             check_text(
-                problems, "channels", channel.value, label="a contact detail", max_len=SHORT_MAX
+                problems, "channels", channel.value, says=fields.CONTACT_DETAIL, max_len=SHORT_MAX
             )
         return problems
 
@@ -318,27 +346,33 @@ class Group:
     def problems(self) -> list[Problem]:
         """Everything wrong with this group, one message per field."""
         problems: list[Problem] = []
-        check_text(problems, "name", self.name, label="a name", max_len=NAME_MAX, required=True)
+        check_text(problems, "name", self.name, says=fields.NAME, max_len=NAME_MAX, required=True)
         check_text(
             problems,
             "meeting_schedule",
             self.meeting_schedule,
-            label="the meeting schedule",
+            says=fields.MEETING_SCHEDULE,
             max_len=SHORT_MAX,
         )
-        check_text(problems, "place", self.place, label="the place", max_len=SHORT_MAX)
-        check_text(problems, "link", self.link, label="the link", max_len=SHORT_MAX)
+        check_text(problems, "place", self.place, says=fields.PLACE, max_len=SHORT_MAX)
+        check_text(problems, "link", self.link, says=fields.LINK, max_len=SHORT_MAX)
         if self.link and " " in self.link.strip():
-            problems.append(Problem("link", "A link can't contain spaces."))
+            problems.append(Problem("link", _("A link can't contain spaces.")))
         check_text(
-            problems, "notes", self.notes, label="the notes", max_len=NOTE_MAX, multiline=True
+            problems, "notes", self.notes, says=fields.NOTES, max_len=NOTE_MAX, multiline=True
         )
         _check_tags(problems, self.tags)
-        _check_enum(problems, "kind", self.kind, GroupKind, "a kind of group")
-        _check_enum(problems, "circle", self.circle, Circle, "a circle")
-        _check_enum(problems, "domain", self.domain, LifeDomain, "a life domain")
+        _check_enum(problems, "kind", self.kind, GroupKind, _("Please choose a kind of group."))
+        _check_enum(problems, "circle", self.circle, Circle, _("Please choose a circle."))
+        _check_enum(problems, "domain", self.domain, LifeDomain, _("Please choose a life domain."))
         for support in self.support_types:
-            _check_enum(problems, "support_types", support, SupportType, "a kind of support")
+            _check_enum(
+                problems,
+                "support_types",
+                support,
+                SupportType,
+                _("Please choose a kind of support."),
+            )
         return problems
 
     def validate(self) -> None:
@@ -347,10 +381,10 @@ class Group:
 
 
 def _check_enum(
-    problems: list[Problem], field_name: str, value: object, enum: type, label: str
+    problems: list[Problem], field_name: str, value: object, enum: type, message: str
 ) -> None:
     if not isinstance(value, enum):
-        problems.append(Problem(field_name, f"Please choose {label}."))
+        problems.append(Problem(field_name, message))
 
 
 #: Titles that come before a first name; "Dr Farid Rahimi" is "Farid" when a first name is asked.

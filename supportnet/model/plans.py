@@ -7,13 +7,24 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from supportnet.i18n import N_, _, ngettext
+from supportnet.model import field_words as fields
 from supportnet.model.days import rhythm, short_date, weekday_name
 from supportnet.model.errors import Problem
 from supportnet.model.network import ChannelKind, new_uid, raise_problems
 from supportnet.model.text import NOTE_MAX, SHORT_MAX, check_text, clean_line, clean_note
 from supportnet.model.zones import is_known_zone
 
-ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", -1: "last"}
+#: Which week of the month, as a rule says it ("3rd Monday"); marked, shown through ``_()``.
+ORDINALS = {
+    1: N_("1st"),
+    2: N_("2nd"),
+    3: N_("3rd"),
+    4: N_("4th"),
+    5: N_("5th"),
+    # Translators: the last week of a month, "last Monday of every month".
+    -1: N_("last"),
+}
 
 
 class PlanKind(StrEnum):
@@ -25,11 +36,14 @@ class PlanKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            PlanKind.FIXED: "Fixed",
-            PlanKind.FLEXIBLE: "Flexible",
-            PlanKind.ONE_OFF: "One-off",
-        }[self]
+        return _(_PLAN_KIND_LABELS[self])
+
+
+_PLAN_KIND_LABELS = {
+    PlanKind.FIXED: N_("Fixed"),
+    PlanKind.FLEXIBLE: N_("Flexible"),
+    PlanKind.ONE_OFF: N_("One-off"),
+}
 
 
 class Frequency(StrEnum):
@@ -65,32 +79,39 @@ class Recurrence:
         """A short human phrase, e.g. "Every 2 weeks on Sunday" or "3rd Monday of the month"."""
         if self.frequency is Frequency.DAILY:
             # The rule repeats exactly: never "every month" for 30 days.
-            base = rhythm(self.interval, exact=True).capitalize()
+            said = rhythm(self.interval, exact=True)
+            base = said[:1].upper() + said[1:]
         elif self.frequency is Frequency.WEEKLY:
-            days = ", ".join(weekday_name(d) + "s" for d in sorted(self.weekdays))
-            base = (
-                f"Every week on {days}"
-                if self.interval == 1
-                else f"Every {self.interval} weeks on {days}"
+            # Translators: a weekday, every week: "Mondays"; German "{weekday}s" ("Montags").
+            days = ", ".join(
+                _("{weekday}s").format(weekday=weekday_name(d)) for d in sorted(self.weekdays)
             )
             if self.interval == 1 and days:
                 base = days
-        else:
-            every = "month" if self.interval == 1 else f"{self.interval} months"
-            if (
-                self.monthly_mode is MonthlyMode.BY_WEEKDAY
-                and self.nth
-                and self.nth_weekday is not None
-            ):
-                base = (
-                    f"{ORDINALS.get(self.nth, str(self.nth))} "
-                    f"{weekday_name(self.nth_weekday)} of every {every}"
-                )
             else:
-                base = f"Day {self.month_day} of every {every}"
+                base = ngettext(
+                    "Every week on {days}", "Every {n} weeks on {days}", self.interval
+                ).format(n=self.interval, days=days)
+        elif (
+            self.monthly_mode is MonthlyMode.BY_WEEKDAY
+            and self.nth
+            and self.nth_weekday is not None
+        ):
+            nth = _(ORDINALS[self.nth]) if self.nth in ORDINALS else str(self.nth)
+            base = ngettext(
+                "{ordinal} {weekday} of every month",
+                "{ordinal} {weekday} of every {n} months",
+                self.interval,
+            ).format(ordinal=nth, weekday=weekday_name(self.nth_weekday), n=self.interval)
+        else:
+            base = ngettext(
+                "Day {day} of every month", "Day {day} of every {n} months", self.interval
+            ).format(day=self.month_day, n=self.interval)
         if self.until:
-            until = self.until
-            base += f", until {short_date(until, year=True)}"
+            # Translators: a repeat rule with its end, "Wednesdays, until Wed 3 Mar 2027".
+            base = _("{rule}, until {date}").format(
+                rule=base, date=short_date(self.until, year=True)
+            )
         return base
 
 
@@ -178,56 +199,58 @@ class Plan:
         """Everything wrong with this plan, one message per field."""
         problems: list[Problem] = []
         if (self.person_id is None) == (self.group_id is None):
-            problems.append(Problem("target", "A plan is for one person or one group."))
+            problems.append(Problem("target", _("A plan is for one person or one group.")))
         if not isinstance(self.kind, PlanKind):
-            problems.append(Problem("kind", "Please choose fixed, flexible or one-off."))
-        check_text(problems, "title", self.title, label="the title", max_len=SHORT_MAX)
+            problems.append(Problem("kind", _("Please choose fixed, flexible or one-off.")))
+        check_text(problems, "title", self.title, says=fields.TITLE, max_len=SHORT_MAX)
         check_text(
             problems,
             "message_idea",
             self.message_idea,
-            label="the message idea",
+            says=fields.PLAN_MESSAGE_IDEA,
             max_len=NOTE_MAX,
             multiline=True,
         )
         check_text(
-            problems, "notes", self.notes, label="the notes", max_len=NOTE_MAX, multiline=True
+            problems, "notes", self.notes, says=fields.NOTES, max_len=NOTE_MAX, multiline=True
         )
         if self.channel is not None and not isinstance(self.channel, ChannelKind):
-            problems.append(Problem("channel", "Please choose a way to reach out."))
+            problems.append(Problem("channel", _("Please choose a way to reach out.")))
         if not is_known_zone(self.timezone):
             problems.append(
                 Problem(
                     "timezone",
-                    f"“{self.timezone}” isn't a time zone we know; choose one like Europe/London.",
+                    _("“{zone}” isn't a time zone we know; choose one like Europe/London.").format(
+                        zone=self.timezone
+                    ),
                 )
             )
         if not 1 <= self.duration_minutes <= 24 * 60:
             problems.append(
-                Problem("duration_minutes", "The length should be between 1 minute and a day.")
+                Problem("duration_minutes", _("The length should be between 1 minute and a day."))
             )
         if self.window_start is None and self.window_end is not None:
-            problems.append(Problem("window_end", "An all-day plan has no end time."))
+            problems.append(Problem("window_end", _("An all-day plan has no end time.")))
         if (
             self.window_start is not None
             and self.window_end is not None
             and self.window_end <= self.window_start
         ):
-            problems.append(Problem("window_end", "The window ends before it starts."))
+            problems.append(Problem("window_end", _("The window ends before it starts.")))
         if self.kind is PlanKind.FIXED:
             if self.recurrence is None:
-                problems.append(Problem("recurrence", "A fixed plan needs a repeat pattern."))
+                problems.append(Problem("recurrence", _("A fixed plan needs a repeat pattern.")))
             else:
                 _recurrence_problems(problems, self.recurrence, self.start_date)
         elif self.recurrence is not None:
-            problems.append(Problem("recurrence", "Only fixed plans repeat on a pattern."))
+            problems.append(Problem("recurrence", _("Only fixed plans repeat on a pattern.")))
         if self.kind is PlanKind.FLEXIBLE:
             if self.cadence is None:
-                problems.append(Problem("cadence", "A flexible plan needs a rhythm."))
+                problems.append(Problem("cadence", _("A flexible plan needs a rhythm.")))
             else:
                 _cadence_problems(problems, self.cadence)
         elif self.cadence is not None:
-            problems.append(Problem("cadence", "Only flexible plans have a rhythm."))
+            problems.append(Problem("cadence", _("Only flexible plans have a rhythm.")))
         return problems
 
     def validate(self) -> None:
@@ -237,38 +260,41 @@ class Plan:
 
 def _recurrence_problems(problems: list[Problem], rec: Recurrence, start: date) -> None:
     if not isinstance(rec.frequency, Frequency):
-        problems.append(Problem("frequency", "Please choose daily, weekly or monthly."))
+        problems.append(Problem("frequency", _("Please choose daily, weekly or monthly.")))
         return
     if rec.interval < 1:
-        problems.append(Problem("interval", "The repeat interval must be at least 1."))
+        problems.append(Problem("interval", _("The repeat interval must be at least 1.")))
     if rec.interval > 366:
-        problems.append(Problem("interval", "The repeat interval is too long (over a year)."))
+        problems.append(Problem("interval", _("The repeat interval is too long (over a year).")))
     if rec.until is not None and rec.until < start:
-        problems.append(Problem("until", "The end date is before the start date."))
+        problems.append(Problem("until", _("The end date is before the start date.")))
     if any(not 0 <= d <= 6 for d in rec.weekdays):
-        problems.append(Problem("weekdays", "Weekdays run from Monday (0) to Sunday (6)."))
+        problems.append(Problem("weekdays", _("Weekdays run from Monday (0) to Sunday (6).")))
     if rec.frequency is Frequency.WEEKLY and not rec.weekdays:
-        problems.append(Problem("weekdays", "Choose at least one day of the week."))
+        problems.append(Problem("weekdays", _("Choose at least one day of the week.")))
     if rec.frequency is Frequency.MONTHLY:
         if rec.monthly_mode is MonthlyMode.BY_DATE:
             if rec.month_day is None or not 1 <= rec.month_day <= 31:
-                problems.append(Problem("month_day", "Choose a day of the month from 1 to 31."))
+                problems.append(Problem("month_day", _("Choose a day of the month from 1 to 31.")))
         else:
             if rec.nth not in (1, 2, 3, 4, 5, -1):
-                problems.append(Problem("nth", "Choose 1st, 2nd, 3rd, 4th, 5th or last."))
+                problems.append(Problem("nth", _("Choose 1st, 2nd, 3rd, 4th, 5th or last.")))
             if rec.nth_weekday is None or not 0 <= rec.nth_weekday <= 6:
-                problems.append(Problem("nth_weekday", "Choose a day of the week."))
+                problems.append(Problem("nth_weekday", _("Choose a day of the week.")))
 
 
 def _cadence_problems(problems: list[Problem], cad: Cadence) -> None:
     if cad.ideal_days < 1:
-        problems.append(Problem("ideal_days", "The ideal interval must be at least one day."))
+        problems.append(Problem("ideal_days", _("The ideal interval must be at least one day.")))
     if cad.ideal_days > 3650:
-        problems.append(Problem("ideal_days", "The ideal interval is too long (over ten years)."))
+        problems.append(
+            Problem("ideal_days", _("The ideal interval is too long (over ten years)."))
+        )
     if cad.too_long_days <= cad.ideal_days:
         problems.append(
             Problem(
-                "too_long_days", "The gentle nudge comes after the ideal interval: a few more days."
+                "too_long_days",
+                _("The gentle nudge comes after the ideal interval: a few more days."),
             )
         )
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from supportnet.i18n import N_, _
+
 
 class Privacy(StrEnum):
     """How much a calendar file or a reminder may say, least first."""
@@ -18,8 +20,11 @@ class Privacy(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Privacy.DISCREET: "Discreet",
-            Privacy.FIRST_NAME: "First name",
-            Privacy.FULL: "Full",
-        }[self]
+        return _(_PRIVACY_LABELS[self])
+
+
+_PRIVACY_LABELS = {
+    Privacy.DISCREET: N_("Discreet"),
+    Privacy.FIRST_NAME: N_("First name"),
+    Privacy.FULL: N_("Full"),
+}

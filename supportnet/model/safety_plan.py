@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from supportnet.i18n import _
+from supportnet.i18n.calendar_words import words
 from supportnet.model.errors import Problem
 from supportnet.model.network import raise_problems
 from supportnet.model.targets import GROUP, PERSON
@@ -93,31 +95,32 @@ class PlanEntry:
         problems: list[Problem] = []
         where = step.value
         if not self.text.strip():
-            problems.append(Problem(where, "A line can't be empty."))
+            problems.append(Problem(where, _("A line can't be empty.")))
         elif len(self.text) > MAX_ENTRY_LENGTH:
             problems.append(
                 Problem(
                     where,
-                    f"A line can hold up to {MAX_ENTRY_LENGTH:,} characters "
-                    f"({len(self.text):,} now).",
+                    _("A line can hold up to {max} characters ({now} now).").format(
+                        max=words().number(MAX_ENTRY_LENGTH), now=words().number(len(self.text))
+                    ),
                 )
             )
         if has_lone_surrogate(self.text):
             problems.append(
-                Problem(where, "Part of this line isn't valid text; please type it again.")
+                Problem(where, _("Part of this line isn't valid text; please type it again."))
             )
         # Line breaks are allowed: a line kept from before lines were one line each.
         elif has_control(self.text, allow_newlines=True):
             problems.append(
                 Problem(
                     where,
-                    "This line holds an invisible control character; please type it again.",
+                    _("This line holds an invisible control character; please type it again."),
                 )
             )
         if self.is_link and self.target_kind not in step.links:
-            problems.append(Problem(where, "This step can't link to that entry."))
+            problems.append(Problem(where, _("This step can't link to that entry.")))
         if self.they_know and not step.has_they_know:
-            problems.append(Problem(where, "Only helpers can be ticked as told."))
+            problems.append(Problem(where, _("Only helpers can be ticked as told.")))
         return problems
 
     @classmethod
@@ -181,7 +184,10 @@ class SafetyPlan:
             entries = self.entries(step)
             if len(entries) > MAX_ENTRIES_PER_STEP:
                 problems.append(
-                    Problem(step.value, f"A step can hold up to {MAX_ENTRIES_PER_STEP} lines.")
+                    Problem(
+                        step.value,
+                        _("A step can hold up to {most} lines.").format(most=MAX_ENTRIES_PER_STEP),
+                    )
                 )
             for entry in entries:
                 problems.extend(entry.problems(step))

@@ -7,21 +7,22 @@ from dataclasses import dataclass, fields
 from datetime import date, time
 from enum import StrEnum
 
+from supportnet.i18n import N_, _, ngettext
 from supportnet.model.errors import Problem
 from supportnet.model.network import raise_problems
 from supportnet.model.privacy import Privacy
 from supportnet.model.zones import is_known_zone
 
 _REMINDER_EXPLANATIONS = {
-    Privacy.DISCREET: "A gentle nudge and the time; no name or plan.",
-    Privacy.FIRST_NAME: "A first name or nickname and the time, nothing more.",
-    Privacy.FULL: "The name, the plan and the time.",
+    Privacy.DISCREET: N_("A gentle nudge and the time; no name or plan."),
+    Privacy.FIRST_NAME: N_("A first name or nickname and the time, nothing more."),
+    Privacy.FULL: N_("The name, the plan and the time."),
 }
 
 
 def reminder_explanation(level: Privacy) -> str:
     """What a reminder says at ``level`` (a reminder's level is set apart from exports')."""
-    return _REMINDER_EXPLANATIONS[level]
+    return _(_REMINDER_EXPLANATIONS[level])
 
 
 class ReminderDisplay(StrEnum):
@@ -33,10 +34,13 @@ class ReminderDisplay(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            ReminderDisplay.AUTOMATIC: "In the tray, where there is one",
-            ReminderDisplay.NOTIFICATIONS: "As desktop notifications",
-        }[self]
+        return _(_DISPLAY_LABELS[self])
+
+
+_DISPLAY_LABELS = {
+    ReminderDisplay.AUTOMATIC: N_("In the tray, where there is one"),
+    ReminderDisplay.NOTIFICATIONS: N_("As desktop notifications"),
+}
 
 
 @dataclass(slots=True)
@@ -72,17 +76,24 @@ class Settings:
         problems: list[Problem] = []
         if not 1 <= self.suggestions_per_day <= 10:
             problems.append(
-                Problem("suggestions_per_day", "Suggest between 1 and 10 people a day.")
+                Problem("suggestions_per_day", _("Suggest between 1 and 10 people a day."))
             )
         if self.timezone is not None and not is_known_zone(self.timezone):
-            problems.append(Problem("timezone", f"“{self.timezone}” isn't a time zone we know."))
+            problems.append(
+                Problem(
+                    "timezone",
+                    _("“{zone}” isn't a time zone we know.").format(zone=self.timezone),
+                )
+            )
         if self.reminder_privacy not in set(Privacy):
             problems.append(
-                Problem("reminder_privacy", "Choose discreet, first name or full for reminders.")
+                Problem("reminder_privacy", _("Choose discreet, first name or full for reminders."))
             )
         if self.reminder_display not in set(ReminderDisplay):
             problems.append(
-                Problem("reminder_display", "Choose where reminders show: tray or notifications.")
+                Problem(
+                    "reminder_display", _("Choose where reminders show: tray or notifications.")
+                )
             )
         return problems
 
@@ -109,21 +120,22 @@ class Settings:
 
 SETTING_NAMES = tuple(f.name for f in fields(Settings))
 
-#: What each setting is called where people meet it (the Preferences dialog, Go easy).
+#: What each setting is called where people meet it (the Preferences dialog, Go easy);
+#: marked, shown through ``_()``.
 SETTING_LABELS = {
-    "suggestions_per_day": "suggestions a day",
-    "reminders_enabled": "reminders",
-    "quiet_hours_start": "quiet hours",
-    "quiet_hours_end": "quiet hours",
-    "low_energy_until": "going easy",
-    "timezone": "time zone",
-    "onboarded": "the first-start choice",
-    "keep_in_tray": "keeping running in the tray",
-    "reminder_privacy": "what reminders say",
-    "caldav_url": "the calendar server",
-    "caldav_username": "the calendar server",
-    "backup_folder": "the extra backup folder",
-    "reminder_display": "where reminders show",
+    "suggestions_per_day": N_("suggestions a day"),
+    "reminders_enabled": N_("reminders"),
+    "quiet_hours_start": N_("quiet hours"),
+    "quiet_hours_end": N_("quiet hours"),
+    "low_energy_until": N_("going easy"),
+    "timezone": N_("time zone"),
+    "onboarded": N_("the first-start choice"),
+    "keep_in_tray": N_("keeping running in the tray"),
+    "reminder_privacy": N_("what reminders say"),
+    "caldav_url": N_("the calendar server"),
+    "caldav_username": N_("the calendar server"),
+    "backup_folder": N_("the extra backup folder"),
+    "reminder_display": N_("where reminders show"),
 }
 
 
@@ -133,16 +145,22 @@ def reset_notice(names: Iterable[str]) -> str:
     E.g. "One setting couldn't be read and is back to its default: quiet hours. You can set
     it again in Preferences." Empty when nothing was reset.
     """
-    labels = list(dict.fromkeys(SETTING_LABELS.get(name, name) for name in names))
+    labels = list(dict.fromkeys(_label(name) for name in names))
     if not labels:
         return ""
-    if len(labels) == 1:
-        return (
-            f"One setting couldn't be read and is back to its default: {labels[0]}. "
-            "You can set it again in Preferences."
-        )
-    listed = ", ".join(labels[:-1]) + f" and {labels[-1]}"
-    return (
-        f"Some settings couldn't be read and are back to their defaults: {listed}. "
-        "You can set them again in Preferences."
-    )
+    listed = labels[0]
+    if len(labels) > 1:
+        # Translators: the last two of a list, "quiet hours, reminders and time zone".
+        listed = _("{items} and {last}").format(items=", ".join(labels[:-1]), last=labels[-1])
+    return ngettext(
+        "One setting couldn't be read and is back to its default: {settings}. "
+        "You can set it again in Preferences.",
+        "Some settings couldn't be read and are back to their defaults: {settings}. "
+        "You can set them again in Preferences.",
+        len(labels),
+    ).format(settings=listed)
+
+
+def _label(name: str) -> str:
+    label = SETTING_LABELS.get(name)
+    return _(label) if label else name

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from supportnet.i18n import ngettext
+from supportnet.i18n import _, ngettext
 from supportnet.i18n.calendar_words import words
 from supportnet.model.errors import Problem
+from supportnet.model.field_words import FieldWords
 
 NAME_MAX = 200
 SHORT_MAX = 500
@@ -57,25 +58,25 @@ def check_text(
     field: str,
     value: str,
     *,
-    label: str,
+    says: FieldWords,
     max_len: int,
     required: bool = False,
     multiline: bool = False,
 ) -> None:
-    """Append a problem for ``value`` if it is missing, too long or holds control characters."""
+    """Append a problem for ``value`` if it is missing, too long or holds control characters,
+    in the field's own sentences ``says`` (model/field_words.py)."""
     if required and not value.strip():
-        problems.append(Problem(field, f"Please add {label}."))
+        problems.append(Problem(field, _(says.missing)))
         return
     if len(value) > max_len:
+        number = words().number
         problems.append(
-            Problem(
-                field, f"Please keep {label} under {max_len:,} characters ({len(value):,} now)."
-            )
+            Problem(field, _(says.too_long).format(max=number(max_len), now=number(len(value))))
         )
     if has_lone_surrogate(value):
-        problems.append(Problem(field, f"Part of {label} isn't valid text; please type it again."))
+        problems.append(Problem(field, _(says.not_text)))
     if _has_control(value, allow_newlines=multiline):
-        problems.append(Problem(field, f"There's an invisible control character in {label}."))
+        problems.append(Problem(field, _(says.control)))
 
 
 def amount(n: int, one: str, many: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from supportnet.i18n import _
 from supportnet.model.safety_plan import Step
 from supportnet.safety.resolve import ResolvedEntry, ResolvedPlan, line_parts
 from supportnet.safety.wording import PAGE_TITLE, empty_text, numbered_heading
@@ -22,7 +23,8 @@ def entry_text(step: Step, line: ResolvedEntry) -> str:
 def plan_text(view: ResolvedPlan, crisis: str) -> str:
     """The whole plan, step by step in order, then ``crisis`` (the country's crisis lines
     as text) at the end."""
-    out = [PAGE_TITLE, "=" * len(PAGE_TITLE)]
+    title = _(PAGE_TITLE)
+    out = [title, "=" * len(title)]
     for step in Step:
         out.append("")
         out.append(numbered_heading(step))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from supportnet.i18n import _
 from supportnet.model.network import ChannelKind, ContactChannel, Group, Person
 from supportnet.model.safety_plan import PlanEntry, SafetyPlan, Step
 from supportnet.model.targets import GROUP, PERSON
@@ -121,7 +122,7 @@ class LineParts:
 
 def line_parts(step: Step, line: ResolvedEntry) -> LineParts:
     """What ``line`` of ``step`` says; only steps with people or places show a reach."""
-    marker = "" if line.in_network else NOT_IN_NETWORK
+    marker = "" if line.in_network else _(NOT_IN_NETWORK)
     reach = line.reach if step in WITH_REACH and line.in_network else ""
     return LineParts(line.name, marker, reach)
 

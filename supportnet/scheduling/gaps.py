@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from supportnet.i18n import N_, _
 from supportnet.model.network import Circle, Group, Person, SupportType
 from supportnet.model.targets import GROUP, PERSON, TargetKey
-from supportnet.scheduling.phrasing import since_phrase
+from supportnet.scheduling.phrasing import span_phrase
 from supportnet.scheduling.rhythm import NO_CONTACT, ContactStats, long_silence, relative_dueness
 
 
@@ -39,30 +40,30 @@ class Gap:
 #: Crisis first: of all the gaps in support it matters most on a bad day.
 _SUPPORT_ORDER = (SupportType.CRISIS, *(t for t in SupportType if t is not SupportType.CRISIS))
 
-_EMPTY_INNER = (
+_EMPTY_INNER = N_(
     "Your inner circle has room for whoever feels close, whenever that happens. A person, a "
     "group or a service that helps you all count."
 )
 
 # Open doors: what would fit, and that a group or a service counts as much as a person.
 _UNCOVERED = {
-    SupportType.CRISIS: (
+    SupportType.CRISIS: N_(
         "For a very hard day, it can help to know who to call. A person, a crisis line or a "
         "service you trust all count."
     ),
-    SupportType.EMOTIONAL: (
+    SupportType.EMOTIONAL: N_(
         "If someone listens well — a friend, a support group or a counsellor — you could "
         "mark them for emotional support."
     ),
-    SupportType.PRACTICAL: (
+    SupportType.PRACTICAL: N_(
         "If someone could help with everyday things — a neighbour, a group or a local "
         "service — you could mark them for practical help."
     ),
-    SupportType.INFORMATIONAL: (
+    SupportType.INFORMATIONAL: N_(
         "If there is someone whose advice you trust — a person, a group or a service — you "
         "could mark them for advice."
     ),
-    SupportType.COMPANIONSHIP: (
+    SupportType.COMPANIONSHIP: N_(
         "If there is someone you enjoy spending time with — a friend, a club or a group — "
         "you could mark them for company."
     ),
@@ -70,32 +71,41 @@ _UNCOVERED = {
 
 # {name} is the one supporter; the note welcomes more, it never asks them to carry less.
 _SINGLE = {
-    SupportType.CRISIS: (
+    SupportType.CRISIS: N_(
         "{name} is there for you on a very hard day. A crisis line or a service can be there too."
     ),
-    SupportType.EMOTIONAL: (
+    SupportType.EMOTIONAL: N_(
         "{name} is there to listen. A friend, a support group or a counsellor can be too."
     ),
-    SupportType.PRACTICAL: (
+    SupportType.PRACTICAL: N_(
         "{name} helps with everyday things. A neighbour, a group or a local service can too."
     ),
-    SupportType.INFORMATIONAL: (
+    SupportType.INFORMATIONAL: N_(
         "{name} is there for advice. Another person, a group or a service can be too."
     ),
-    SupportType.COMPANIONSHIP: ("{name} keeps you company. A friend, a club or a group can too."),
+    SupportType.COMPANIONSHIP: N_("{name} keeps you company. A friend, a club or a group can too."),
 }
 
-_QUIET_PERSON = (
-    "It's been a while since you and {name} were in touch{how_long}. A short message could "
+# Two of each: with how long it has been ("— about 3 months"), or without (a day or so).
+_QUIET_PERSON = N_(
+    "It's been a while since you and {name} were in touch. A short message could be enough."
+)
+_QUIET_PERSON_SPAN = N_(
+    "It's been a while since you and {name} were in touch — {span}. A short message could "
     "be enough."
 )
-_QUIET_GROUP = (
-    "It's been a while since you were in touch with {name}{how_long}. Dropping in once "
-    "could be enough."
+_QUIET_GROUP = N_(
+    "It's been a while since you were in touch with {name}. Dropping in once could be enough."
+)
+_QUIET_GROUP_SPAN = N_(
+    "It's been a while since you were in touch with {name} — {span}. Dropping in once could "
+    "be enough."
 )
 
-_SOMEONE = "someone in your network"
-_A_GROUP = "one of your groups"
+# Translators: stands for a name in a gap's sentence when the person has none.
+_SOMEONE = N_("someone in your network")
+# Translators: stands for a group's name in a gap's sentence when it has none.
+_A_GROUP = N_("one of your groups")
 
 
 def find_gaps(
@@ -127,7 +137,7 @@ def find_gaps(
     if not any(p.circle == Circle.INNER for p in people) and not any(
         g.circle == Circle.INNER for g in groups
     ):
-        gaps.append(Gap(GapKind.EMPTY_INNER_CIRCLE, _EMPTY_INNER))
+        gaps.append(Gap(GapKind.EMPTY_INNER_CIRCLE, _(_EMPTY_INNER)))
 
     today = set(on_today)
     names = _ShortNames(people)
@@ -136,13 +146,13 @@ def find_gaps(
         givers = [p for p in people if support in p.support_types]
         group_gives = any(support in g.support_types for g in groups)
         if not givers and not group_gives:
-            gaps.append(Gap(GapKind.UNCOVERED_SUPPORT, _UNCOVERED[support], support))
+            gaps.append(Gap(GapKind.UNCOVERED_SUPPORT, _(_UNCOVERED[support]), support))
         elif len(givers) == 1 and not group_gives and (PERSON, givers[0].id) not in today:
             person = givers[0]
             singles.append(
                 Gap(
                     GapKind.SINGLE_SUPPORTER,
-                    _opening(_SINGLE[support].format(name=names.of(person))),
+                    _opening(_(_SINGLE[support]).format(name=names.of(person))),
                     support,
                     people=_ids(person.id),
                 )
@@ -193,13 +203,17 @@ def _long_silences(
             continue
         found = _silence(stats_by_group, group.id, cadence_by_group, now)
         if found is not None:
-            name = " ".join(group.name.split()) or _A_GROUP
+            name = " ".join(group.name.split()) or _(_A_GROUP)
             quiet.append((found[0], name, group.id, found[1], False))
     quiet.sort(key=lambda item: (-item[0], item[1].casefold(), item[2]))
     gaps = []
-    for _, name, item_id, last, is_person in quiet[:limit]:
-        template = _QUIET_PERSON if is_person else _QUIET_GROUP
-        message = template.format(name=name, how_long=_how_long(last, now))
+    for _dueness, name, item_id, last, is_person in quiet[:limit]:
+        span = span_phrase(last, now)
+        if span:
+            template = _QUIET_PERSON_SPAN if is_person else _QUIET_GROUP_SPAN
+        else:
+            template = _QUIET_PERSON if is_person else _QUIET_GROUP
+        message = _(template).format(name=name, span=span)
         if is_person:
             gaps.append(Gap(GapKind.LONG_SILENCE, message, people=(item_id,)))
         else:
@@ -221,12 +235,6 @@ def _silence(
     return relative_dueness(stats, now, cadence), stats.last_contact
 
 
-def _how_long(last: datetime, now: datetime) -> str:
-    """The span for a message, like " — about 3 months"; nothing for "today" or "yesterday"."""
-    phrase = since_phrase(last, now)
-    return f" — {phrase.removesuffix(' ago')}" if phrase.endswith(" ago") else ""
-
-
 class _ShortNames:
     """Each person's first name (:attr:`Person.first_name`), or their whole name where two
     share a first name."""
@@ -238,7 +246,7 @@ class _ShortNames:
         first = person.first_name
         if first and self._counts[first.casefold()] == 1:
             return first
-        return " ".join((person.nickname or person.name).split()) or _SOMEONE
+        return " ".join((person.nickname or person.name).split()) or _(_SOMEONE)
 
 
 def _ids(item_id: int | None) -> tuple[int, ...]:

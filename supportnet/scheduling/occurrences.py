@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
+from supportnet.i18n import N_, _
 from supportnet.model.days import weekday_name
 from supportnet.model.plans import (
     Frequency,
@@ -101,7 +102,7 @@ def skipped_occurrences(plan: Plan) -> list[Occurrence]:
     return [
         _occurrence(plan, day, zone)
         for day in sorted(rec.skips)
-        if any(True for _ in _fixed_days(rule, plan.start_date, day, day))
+        if any(True for _day in _fixed_days(rule, plan.start_date, day, day))
     ]
 
 
@@ -249,7 +250,9 @@ def describe_skipping(plan: Plan) -> str | None:
         return None
     if rec.monthly_mode is MonthlyMode.BY_WEEKDAY:
         if rec.nth == 5 and rec.nth_weekday is not None and 0 <= rec.nth_weekday <= 6:
-            return f"Months without a 5th {weekday_name(rec.nth_weekday)} are skipped."
+            return _("Months without a 5th {weekday} are skipped.").format(
+                weekday=weekday_name(rec.nth_weekday)
+            )
         return None
     day = rec.month_day
     if day is None or not 29 <= day <= 31 or rec.interval < 1:
@@ -257,9 +260,12 @@ def describe_skipping(plan: Plan) -> str | None:
     months = {(plan.start_date.month - 1 + k * rec.interval) % 12 for k in range(12)}
     if all(_MIN_MONTH_DAYS[m] >= day for m in months):
         return None
-    return f"Months without a {_ordinal(day)} are skipped."
+    return _(_SKIPPED[day])
 
 
-def _ordinal(n: int) -> str:
-    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+#: What a monthly plan on the 29th, 30th or 31st says of the months it skips.
+_SKIPPED = {
+    29: N_("Months without a 29th are skipped."),
+    30: N_("Months without a 30th are skipped."),
+    31: N_("Months without a 31st are skipped."),
+}

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from supportnet.i18n import N_, _
 from supportnet.model.days import clock_time, long_date, weekday_name
 from supportnet.model.network import ChannelKind, ContactChannel, Group, Person, first_name_of
 from supportnet.model.plans import Plan, PlanKind
@@ -54,9 +55,9 @@ def day_phrase(day: date, today: date) -> str:
     """A day as a person says it: "today", "tomorrow", "Sunday" (this week), "Sunday 29 June"."""
     ahead = (day - today).days
     if ahead == 0:
-        return "today"
+        return _("today")
     if ahead == 1:
-        return "tomorrow"
+        return _("tomorrow")
     if 1 < ahead < 7:
         return weekday_name(day.weekday())
     return long_date(day)
@@ -64,13 +65,18 @@ def day_phrase(day: date, today: date) -> str:
 
 def moved_text(day: date, today: date) -> str:
     """The note after "Not today" or "Another day…": "Moved to tomorrow"."""
-    return f"Moved to {day_phrase(day, today)}"
+    # Translators: {day} is "today", "tomorrow", "Sunday" or "Sunday 29 June".
+    return _("Moved to {day}").format(day=day_phrase(day, today))
 
 
 def going_easy_text(until: date, today: date) -> str:
     """The gentle line on Today while going easy."""
-    when = "the end of today" if until == today else day_phrase(until, today)
-    return f"Going easy until {when} — only your inner circle is suggested."
+    if until == today:
+        return _("Going easy until the end of today — only your inner circle is suggested.")
+    # Translators: {day} is "tomorrow", "Sunday" or "Sunday 29 June".
+    return _("Going easy until {day} — only your inner circle is suggested.").format(
+        day=day_phrase(until, today)
+    )
 
 
 def clock_text(at: time) -> str:
@@ -82,7 +88,7 @@ def clock_text(at: time) -> str:
 
 
 #: A discreet reminder's title: it says neither who nor what, nor which app.
-NUDGE_TITLE = "A gentle nudge"
+NUDGE_TITLE = N_("A gentle nudge")
 
 
 def reminder_text(
@@ -104,21 +110,25 @@ def reminder_text(
 
     ``start`` is None for an all-day plan: "A plan for today" (or the plan's title at full).
     """
-    when = "today" if start is None else clock_text(start.astimezone(ZoneInfo(zone)).time())
-    plain = f"A plan for {when}"
+    at = None if start is None else clock_text(start.astimezone(ZoneInfo(zone)).time())
+    # Translators: a discreet reminder's body, "A plan for 18:00".
+    plain = _("A plan for today") if at is None else _("A plan for {time}").format(time=at)
     if level is Privacy.DISCREET:
-        return NUDGE_TITLE, plain
+        return _(NUDGE_TITLE), plain
     if level is Privacy.FIRST_NAME:
         who = first_name.strip() or first_name_of(name)
         return _hello(who), plain
     title = " ".join(plan_title.split())
     if not title:
         return _hello(name), plain
-    return _hello(name), title if start is None else f"{title}, {when}"
+    if at is None:
+        return _hello(name), title
+    # Translators: a reminder's body, the plan's title and its time: "Sunday call, 18:00".
+    return _hello(name), _("{title}, {time}").format(title=title, time=at)
 
 
 def _hello(who: str) -> str:
-    return f"Maybe a hello to {who}?" if who.strip() else NUDGE_TITLE
+    return _("Maybe a hello to {name}?").format(name=who) if who.strip() else _(NUDGE_TITLE)
 
 
 def reminder_since(last_tick: datetime | None, now: datetime, interval: timedelta) -> datetime:
@@ -157,13 +167,14 @@ def picker_choices(
         assert person.id is not None
         label = person.display_name
         if counts[label.casefold()] > 1 and person.name != label:
-            label = f"{label} ({person.name})"
+            # Translators: two people called the same, told apart: "Sam (Sam Reed)".
+            label = _("{name} ({full_name})").format(name=label, full_name=person.name)
         labelled.append(((PERSON, person.id), label))
     labelled.sort(key=lambda item: item[1].casefold())
     group_items: list[tuple[TargetKey, str]] = []
     for group in groups:
         assert group.id is not None
-        group_items.append(((GROUP, group.id), f"{group.name} (group)"))
+        group_items.append(((GROUP, group.id), _("{name} (group)").format(name=group.name)))
     group_items.sort(key=lambda item: item[1].casefold())
     seen: dict[str, int] = {}
     unique: list[tuple[TargetKey, str]] = []

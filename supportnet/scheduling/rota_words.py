@@ -4,7 +4,9 @@ printed rota all say it the same way."""
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
+from supportnet.i18n import N_, _, ngettext
 from supportnet.model.days import short_date
 from supportnet.model.network import ChannelKind
 from supportnet.scheduling.rota import Coverage, Gap
@@ -19,12 +21,12 @@ __all__ = [
     "stretch_text",
 ]
 
-#: A day with nobody planned: never "uncovered".
-NOBODY_YET = "Nobody planned yet"
+#: A day with nobody planned: never "uncovered". Marked: show it through ``_()``.
+NOBODY_YET = N_("Nobody planned yet")
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
 def stretch_text(gap: Gap) -> str:
@@ -39,48 +41,126 @@ def stretch_text(gap: Gap) -> str:
 def coverage_text(cover: Coverage, comfortable_gap_days: int, *, today: date | None) -> list[str]:
     """How the days are covered, in calm words; only the stretches longer than the team
     is comfortable with are pointed out."""
-    span = (
-        f"the next {cover.days} days"
-        if cover.start == today
-        else f"the {cover.days} days from {short_date(cover.start)}"
-    )
-    if cover.covered_days == cover.days:
-        return [f"Someone is planned on every one of {span}."]
-    if cover.covered_days == 0:
-        return [f"Nobody is planned yet on {span}."]
-    out = f"Someone is planned on {cover.covered_days} of {span}."
+    days, covered = cover.days, cover.covered_days
+    start = short_date(cover.start)
+    if cover.start == today:
+        if covered == days:
+            out = _("Someone is planned on every one of the next {days} days.")
+        elif covered == 0:
+            out = _("Nobody is planned yet on the next {days} days.")
+        else:
+            out = _("Someone is planned on {covered} of the next {days} days.")
+    elif covered == days:
+        out = _("Someone is planned on every one of the {days} days from {start}.")
+    elif covered == 0:
+        out = _("Nobody is planned yet on the {days} days from {start}.")
+    else:
+        out = _("Someone is planned on {covered} of the {days} days from {start}.")
+    out = out.format(days=days, covered=covered, start=start)
+    if covered in (0, days):
+        return [out]
     gap = cover.longest_gap
     if gap is not None:
-        out += (
-            f" The longest stretch with nobody planned is {_days(gap.days)} ({stretch_text(gap)})."
+        longest = ngettext(
+            "The longest stretch with nobody planned is {n} day ({stretch}).",
+            "The longest stretch with nobody planned is {n} days ({stretch}).",
+            gap.days,
         )
+        out += " " + longest.format(n=gap.days, stretch=stretch_text(gap))
     lines = [out]
     if cover.gaps_over_comfort:
         listed = ", ".join(stretch_text(g) for g in cover.gaps_over_comfort)
-        lines.append(
-            f"Longer than the {_days(comfortable_gap_days)} the team is comfortable with: {listed}."
+        longer = ngettext(
+            "Longer than the {n} day the team is comfortable with: {listed}.",
+            "Longer than the {n} days the team is comfortable with: {listed}.",
+            comfortable_gap_days,
         )
+        lines.append(longer.format(n=comfortable_gap_days, listed=listed))
     return lines
 
 
 # -- a team's check-ins of the day, as Today says them -----------------------------------------
 
-#: What a supporter does, by channel: (said of someone else, said of the user).
-_VERBS: dict[ChannelKind | None, tuple[str, str]] = {
-    ChannelKind.CALL: ("calls", "call"),
-    ChannelKind.TEXT: ("texts", "text"),
-    ChannelKind.VIDEO: ("has a video call with", "have a video call with"),
-    ChannelKind.MESSAGING: ("messages", "message"),
-    ChannelKind.EMAIL: ("emails", "email"),
-    ChannelKind.IN_PERSON: ("visits", "visit"),
-    ChannelKind.LETTER: ("writes to", "write to"),
-    ChannelKind.OTHER: ("checks in with", "check in with"),
-    None: ("checks in with", "check in with"),
+
+class _Says(NamedTuple):
+    """One channel's sentences: the verb sits inside each, as German needs ("ruft … an")."""
+
+    other_at: str
+    other_any_time: str
+    you_at: str
+    you_any_time: str
+    by_you_at: str
+    by_you_any_time: str
+
+
+#: What a supporter does, by channel (None: a check-in with no channel).
+_SAYS: dict[ChannelKind | None, _Says] = {
+    ChannelKind.CALL: _Says(
+        N_("{supporter} calls {focus} at {time}"),
+        N_("{supporter} calls {focus}, any time today"),
+        N_("{supporter} calls you at {time}"),
+        N_("{supporter} calls you, any time today"),
+        N_("You call {focus} at {time}"),
+        N_("You call {focus}, any time today"),
+    ),
+    ChannelKind.TEXT: _Says(
+        N_("{supporter} texts {focus} at {time}"),
+        N_("{supporter} texts {focus}, any time today"),
+        N_("{supporter} texts you at {time}"),
+        N_("{supporter} texts you, any time today"),
+        N_("You text {focus} at {time}"),
+        N_("You text {focus}, any time today"),
+    ),
+    ChannelKind.VIDEO: _Says(
+        N_("{supporter} has a video call with {focus} at {time}"),
+        N_("{supporter} has a video call with {focus}, any time today"),
+        N_("{supporter} has a video call with you at {time}"),
+        N_("{supporter} has a video call with you, any time today"),
+        N_("You have a video call with {focus} at {time}"),
+        N_("You have a video call with {focus}, any time today"),
+    ),
+    ChannelKind.MESSAGING: _Says(
+        N_("{supporter} messages {focus} at {time}"),
+        N_("{supporter} messages {focus}, any time today"),
+        N_("{supporter} messages you at {time}"),
+        N_("{supporter} messages you, any time today"),
+        N_("You message {focus} at {time}"),
+        N_("You message {focus}, any time today"),
+    ),
+    ChannelKind.EMAIL: _Says(
+        N_("{supporter} emails {focus} at {time}"),
+        N_("{supporter} emails {focus}, any time today"),
+        N_("{supporter} emails you at {time}"),
+        N_("{supporter} emails you, any time today"),
+        N_("You email {focus} at {time}"),
+        N_("You email {focus}, any time today"),
+    ),
+    ChannelKind.IN_PERSON: _Says(
+        N_("{supporter} visits {focus} at {time}"),
+        N_("{supporter} visits {focus}, any time today"),
+        N_("{supporter} visits you at {time}"),
+        N_("{supporter} visits you, any time today"),
+        N_("You visit {focus} at {time}"),
+        N_("You visit {focus}, any time today"),
+    ),
+    ChannelKind.LETTER: _Says(
+        N_("{supporter} writes to {focus} at {time}"),
+        N_("{supporter} writes to {focus}, any time today"),
+        N_("{supporter} writes to you at {time}"),
+        N_("{supporter} writes to you, any time today"),
+        N_("You write to {focus} at {time}"),
+        N_("You write to {focus}, any time today"),
+    ),
+    ChannelKind.OTHER: _Says(
+        N_("{supporter} checks in with {focus} at {time}"),
+        N_("{supporter} checks in with {focus}, any time today"),
+        N_("{supporter} checks in with you at {time}"),
+        N_("{supporter} checks in with you, any time today"),
+        N_("You check in with {focus} at {time}"),
+        N_("You check in with {focus}, any time today"),
+    ),
 }
-
-
-def _when(time: str | None) -> str:
-    return f" at {time}" if time else ", any time today"
+_SAYS[None] = _SAYS[ChannelKind.OTHER]
 
 
 def checkin_text(
@@ -101,22 +181,32 @@ def checkin_text(
     nobody planned yet".
     """
     if supporter is None and not by_you:
-        whose = f"{focus}'s" if focus is not None else "Your"
-        at = f"{time} check-in" if time else "check-in today"
-        return f"{whose} {at} is open — {NOBODY_YET.lower()}"
-    said_of, said_by_you = _VERBS.get(channel, _VERBS[None])
-    whom = focus if focus is not None else "you"
+        if focus is None:
+            if time:
+                return _("Your {time} check-in is open — nobody planned yet").format(time=time)
+            return _("Your check-in today is open — nobody planned yet")
+        if time:
+            return _("{focus}'s {time} check-in is open — nobody planned yet").format(
+                focus=focus, time=time
+            )
+        return _("{focus}'s check-in today is open — nobody planned yet").format(focus=focus)
+    says = _SAYS.get(channel, _SAYS[None])
     if by_you:
-        return f"You {said_by_you} {whom}{_when(time)}"
-    return f"{supporter} {said_of} {whom}{_when(time)}"
+        said = says.by_you_at if time else says.by_you_any_time
+    elif focus is None:
+        said = says.you_at if time else says.you_any_time
+    else:
+        said = says.other_at if time else says.other_any_time
+    return _(said).format(supporter=supporter, focus=focus, time=time)
 
 
 def done_text(supporter: str | None, *, by_you: bool = False) -> str:
     """A check-in of today marked done: "Done — Rosie checked in", "Done — you checked in"."""
-    if supporter is None and not by_you:
-        return "Done — someone checked in"
-    who = "you" if by_you else supporter
-    return f"Done — {who} checked in"
+    if by_you:
+        return _("Done — you checked in")
+    if supporter is None:
+        return _("Done — someone checked in")
+    return _("Done — {name} checked in").format(name=supporter)
 
 
 def ahead_text(focus: str | None, gap: Gap, *, open_ended: bool = False) -> str:
@@ -124,15 +214,35 @@ def ahead_text(focus: str | None, gap: Gap, *, open_ended: bool = False) -> str:
     said once on Today (``focus`` None: a team around the user). It names the days, not a
     shortfall: someone may still take them. ``open_ended``: its end lies beyond what was
     looked at, so only its first day is said."""
-    whom = "to check in with you" if focus is None else f"for {focus}"
-    days = f"from {short_date(gap.first)}" if open_ended else f"on {stretch_text(gap)}"
-    return (
-        f"Nobody is planned yet {whom} {days}, a longer stretch than the team is comfortable with."
-    )
+    if focus is None:
+        said = (
+            _(
+                "Nobody is planned yet to check in with you from {day}, a longer stretch than "
+                "the team is comfortable with."
+            )
+            if open_ended
+            else _(
+                "Nobody is planned yet to check in with you on {days}, a longer stretch than "
+                "the team is comfortable with."
+            )
+        )
+    elif open_ended:
+        said = _(
+            "Nobody is planned yet for {focus} from {day}, a longer stretch than the team is "
+            "comfortable with."
+        )
+    else:
+        said = _(
+            "Nobody is planned yet for {focus} on {days}, a longer stretch than the team is "
+            "comfortable with."
+        )
+    return said.format(focus=focus, day=short_date(gap.first), days=stretch_text(gap))
 
 
 def more_text(count: int) -> str:
     """The team's check-ins of today left off the card, pointed to calmly."""
-    if count == 1:
-        return "And one more check-in today, on the Care team page."
-    return f"And {count} more check-ins today, on the Care team page."
+    return ngettext(
+        "And one more check-in today, on the Care team page.",
+        "And {n} more check-ins today, on the Care team page.",
+        count,
+    ).format(n=count)

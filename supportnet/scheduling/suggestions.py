@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from supportnet.model.days import weekday_name
+from supportnet.i18n import _
+from supportnet.model.days import clock_time, weekday_name
 from supportnet.model.network import Circle, first_name_of
 from supportnet.model.plans import (
     Plan,
@@ -245,13 +246,19 @@ def _flexible_reason(target: Target, last: datetime | None, now: datetime) -> st
     A person goes by their first name (the card's heading gives the whole one)."""
     name = target.name if target.kind == "group" else first_name_of(target.name) or target.name
     if last is None:
-        return f"You could say hello to {name} whenever it suits you. A few words are plenty."
+        return _(
+            "You could say hello to {name} whenever it suits you. A few words are plenty."
+        ).format(name=name)
     # Calendar days in ``now``'s zone: 23:00 yesterday was yesterday.
     if (now.date() - last.astimezone(now.tzinfo).date()).days <= 1:
-        return f"Another hello to {name} could be nice today, if you feel like it."
+        return _("Another hello to {name} could be nice today, if you feel like it.").format(
+            name=name
+        )
     if target.kind == "group":
-        return f"A while since you were in touch with {name}. Looking in briefly is plenty."
-    return f"A while since you and {name} talked. A short hello is plenty."
+        return _(
+            "A while since you were in touch with {name}. Looking in briefly is plenty."
+        ).format(name=name)
+    return _("A while since you and {name} talked. A short hello is plenty.").format(name=name)
 
 
 def _fixed_reason(plan: Plan, target: Target, item: _Placed, today: date, now: datetime) -> str:
@@ -260,18 +267,28 @@ def _fixed_reason(plan: Plan, target: Target, item: _Placed, today: date, now: d
     if item.day == today:
         if item.moved:
             if item.start is not None:
-                return f"You moved this to today, at {item.start:%H:%M}."
-            return "You moved this to today."
+                return _("You moved this to today, at {time}.").format(time=clock_time(item.start))
+            return _("You moved this to today.")
         if item.start is None:
-            return "You planned to reach out today."
-        at = f"{item.start:%H:%M}"
+            return _("You planned to reach out today.")
+        at = clock_time(item.start)
         if _ts(item.start) > _ts(now):
             if not title:
-                return f"You planned to reach out to {target.name} at {at} today."
-            verb = "meets" if target.kind == "group" else "is"
-            return f"{title} {verb} at {at} today."
-        what = title or f"Reaching out to {target.name}"
-        return f"{what}: planned for {at} today — later is fine too."
-    when = "yesterday" if (today - item.day).days == 1 else weekday_name(item.day.weekday())
-    what = title or f"Reaching out to {target.name}"
-    return f"{what}: carried over from {when}, for whenever suits you."
+                return _("You planned to reach out to {name} at {time} today.").format(
+                    name=target.name, time=at
+                )
+            if target.kind == "group":
+                # Translators: {title} is the plan's own title, "Choir practice".
+                return _("{title} meets at {time} today.").format(title=title, time=at)
+            # Translators: {title} is the plan's own title, "Lunch walk with Tom".
+            return _("{title} is at {time} today.").format(title=title, time=at)
+        what = title or _("Reaching out to {name}").format(name=target.name)
+        # Translators: {what} is the plan's title, or "Reaching out to Sam".
+        return _("{what}: planned for {time} today — later is fine too.").format(what=what, time=at)
+    what = title or _("Reaching out to {name}").format(name=target.name)
+    if (today - item.day).days == 1:
+        return _("{what}: carried over from yesterday, for whenever suits you.").format(what=what)
+    # Translators: {weekday} is a day of this week, "Sunday".
+    return _("{what}: carried over from {weekday}, for whenever suits you.").format(
+        what=what, weekday=weekday_name(item.day.weekday())
+    )

@@ -45,6 +45,14 @@ ROUTED = (
     "supportnet/ui/help/",
     "supportnet/ui/insights/",
     "supportnet/services/reach.py",
+    "supportnet/model/",
+    "supportnet/scheduling/",
+    "supportnet/circle_map/",
+    "supportnet/safety/",
+    "supportnet/calendar/",
+    "supportnet/insights/",
+    "supportnet/charts/",
+    "supportnet/demo/",
 )
 GERMAN = translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po"
 

@@ -22,7 +22,12 @@ NOBODY = N_(
 #: More than this would be a wall of names; the closest come first.
 MAX_SHOWN = 8
 #: Ways whose value is worth copying (a number, an address); "In person: Home" is not.
-_COPYABLE = {kind.label for kind in (ChannelKind.CALL, ChannelKind.TEXT, ChannelKind.EMAIL)}
+_COPYABLE = (ChannelKind.CALL, ChannelKind.TEXT, ChannelKind.EMAIL)
+
+
+def _copyable(way: str) -> bool:
+    """Whether ``way`` ("Phone call", in the language in use) names a way worth copying."""
+    return way in {kind.label for kind in _COPYABLE}
 
 
 def more_text(more: int) -> str:
@@ -104,7 +109,7 @@ class CrisisPeopleView(QWidget):
             row.addWidget(text_label(person.reach, factor=1.15))
             # "Phone call: 07700 900123": Copy gives the number after the colon.
             kind, _colon, value = person.reach.partition(": ")
-            if kind in _COPYABLE and value.strip():
+            if _copyable(kind) and value.strip():
                 button = CopyButton(value.strip(), f"{value.strip()} ({person.name})", self._note)
                 row.addWidget(button)
             row.addStretch(1)

@@ -53,21 +53,23 @@ def _shown(qtbot: Any, dialog: Any) -> Any:
 
 
 def test_the_hard_day_panel_is_fully_routed(pseudo: None, qtbot: Any, tmp_path: Path) -> None:
+    from supportnet.model.network import ChannelKind, ContactChannel
+    from supportnet.safety.resolve import channel_text
     from supportnet.services.safety_plan import CrisisContact
     from supportnet.ui.hard_day.panel import HardDayPanel
     from supportnet.ui.hard_day.people import hard_day_idea
 
+    # The way to reach them as the service writes it: the channel's label, translated.
+    reach = channel_text(ContactChannel(ChannelKind.CALL, "07700 900111"))
     people = [
-        CrisisContact(1, "u1", "Ana Example", Circle.INNER, "Phone call: 07700 900111"),
+        CrisisContact(1, "u1", "Ana Example", Circle.INNER, reach),
         CrisisContact(2, "u2", "Bo Example", Circle.MIDDLE, ""),
     ]
     crisis = gb_crisis(tmp_path)
     panel = _shown(qtbot, HardDayPanel(crisis, people, hard_day_idea([])))
     names = {"Ana Example", "Bo Example", "07700 900111 (Ana Example)"}
-    # Known gap, left for the domain's helper: "Phone call" is ChannelKind's English label.
-    reach = {"Phone call: 07700 900111"}
     data = _crisis_data("GB")
-    assert untranslated(panel, lambda t: t in names or t in reach or data(t)) == []
+    assert untranslated(panel, lambda t: t in names or data(t)) == []
     assert clipped(panel) == []
     panel.close()
 
