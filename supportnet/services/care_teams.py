@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.care_teams import read_teams
+from supportnet.i18n import _
 from supportnet.model.care import ME, NOT_IN_NETWORK, YOU, CareTeam, RotaSlot, SupporterRef
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.errors import NotFoundError, ValidationError
@@ -215,7 +216,7 @@ class CareTeamService:
             # another window is seen here, not written over.
             found = read_teams(db, team_uid)
             if not found:
-                raise NotFoundError("That care team is no longer here.")
+                raise NotFoundError(_("That care team is no longer here."))
             return _done_checkin(db, found[0], slot_uid, on, supporter, at, channel, note, moment)
 
         return self._store.checkins.log_built(build)
@@ -360,19 +361,22 @@ def _done_checkin(
     """The check-in :meth:`CareTeamService.mark_done` logs, from what ``db`` reads."""
     slot = team.slot(slot_uid)
     if slot is None:
-        raise NotFoundError("That check-in is no longer on the rota.")
+        raise NotFoundError(_("That check-in is no longer on the rota."))
     zone = plan_zone(slot.plan)
     moment = now.astimezone(zone)
     if on > moment.date():
         raise ValidationError(
-            "on", "This check-in's day is still ahead; it can be marked done from that day."
+            "on", _("This check-in's day is still ahead; it can be marked done from that day.")
         )
     if at is None:
         at = min(_planned(slot, on), moment, key=datetime.timestamp)
     elif at.tzinfo is not None and at.astimezone(zone).date() != on:
         raise ValidationError(
             "at",
-            "Choose a time on the check-in's own day; another day's contact is logged on its own.",
+            _(
+                "Choose a time on the check-in's own day; another day's contact is logged on "
+                "its own."
+            ),
         )
     who = _who_did(db, team, slot, on, supporter)
     checkin = CheckIn(
@@ -400,9 +404,9 @@ def _who_did(
         if supporter not in (None, ME) and not reads.people(db, uid=supporter):
             supporter = None  # the rota shows it open: someone else did it
     if supporter is None or isinstance(supporter, _SlotsOwn):
-        raise ValidationError("supporter", "Say who checked in.")
+        raise ValidationError("supporter", _("Say who checked in."))
     if supporter == team.focus:
-        raise ValidationError("supporter", "Choose the supporter who checked in.")
+        raise ValidationError("supporter", _("Choose the supporter who checked in."))
     return supporter
 
 

@@ -10,6 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from supportnet.i18n import _
 from supportnet.model.errors import SupportNetError
 from supportnet.model.imported_contacts import ImportedContact, ReadFile, Unreadable
 from supportnet.model.network import (
@@ -105,9 +106,13 @@ def read_file(path: Path) -> ReadFile:
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise SupportNetError(f"{path.name} could not be read ({exc.strerror}).") from None
+        raise SupportNetError(
+            _("{name} could not be read ({reason}).").format(name=path.name, reason=exc.strerror)
+        ) from None
     if len(data) > MAX_FILE_BYTES:
-        raise SupportNetError(f"{path.name} is too large to be a contacts file.")
+        raise SupportNetError(
+            _("{name} is too large to be a contacts file.").format(name=path.name)
+        )
     return read_contacts(data)
 
 
@@ -286,7 +291,7 @@ class ContactsImport:
 
         store = self._store
         if store is None:
-            raise SupportNetError("There is no store to import into.")
+            raise SupportNetError(_("There is no store to import into."))
         chosen = [r for r in rows if r.include and r.status is not Status.UNUSABLE]
         merging = [
             (r, r.merge_into, r.item)

@@ -16,6 +16,7 @@ from supportnet.data.reads import (
 )
 from supportnet.data.records import CareTeamRecord, RotaSlotRecord
 from supportnet.data.repositories.base import Repository
+from supportnet.i18n import _
 from supportnet.model.care import CareTeam, RotaSlot, SlotSwap
 from supportnet.model.errors import NotFoundError, ValidationError
 from supportnet.model.plans import PlanKind
@@ -174,8 +175,10 @@ class CareTeamsRepository(Repository):
             if session.scalar(select(RotaSlotRow.id).where(RotaSlotRow.uid.in_(chunk)).limit(1)):
                 raise ValidationError(
                     "slots",
-                    "One of these check-ins is already on another care team's rota; "
-                    "add it here as a new check-in instead.",
+                    _(
+                        "One of these check-ins is already on another care team's rota; add it "
+                        "here as a new check-in instead."
+                    ),
                 )
         now = self._clock()
         wanted_team_id = before.id if before is not None else team.id

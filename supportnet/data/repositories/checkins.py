@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.base import Repository, require_targets
+from supportnet.i18n import _
 from supportnet.model.checkins import CheckIn
 from supportnet.model.errors import NotFoundError
 from supportnet.scheduling.rhythm import RECENT_CHECKINS, ContactStats, typical_interval
@@ -140,7 +141,7 @@ class CheckInsRepository(Repository):
         from supportnet.data.schema import CheckInRow
 
         if checkin.id is None:
-            raise NotFoundError("This check-in hasn't been saved yet.")
+            raise NotFoundError(_("This check-in hasn't been saved yet."))
         checkin.normalised().validate()
         with self._sessions.begin() as session:
             row = session.get(CheckInRow, checkin.id)

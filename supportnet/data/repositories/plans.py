@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from supportnet.data import reads
 from supportnet.data.plan_rows import fill_plan_row
 from supportnet.data.repositories.base import Repository, require_targets
+from supportnet.i18n import _
 from supportnet.model.errors import NotFoundError
 from supportnet.model.plans import Plan
 
@@ -50,7 +51,7 @@ class PlansRepository(Repository):
 
     def update(self, plan: Plan) -> Plan:
         if plan.id is None:
-            raise NotFoundError("This plan hasn't been saved yet.")
+            raise NotFoundError(_("This plan hasn't been saved yet."))
         return self._change(plan, id=plan.id)
 
     def update_by_uid(self, plan: Plan) -> Plan:
