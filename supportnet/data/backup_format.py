@@ -116,7 +116,9 @@ def is_container(path: Path) -> bool:
 
 def read_header(path: Path) -> tuple[BackupHeader, int]:
     """The header of the backup at ``path`` and where its database starts."""
-    damaged = f"The backup {path} is damaged or isn't a SupportNet backup, so it wasn't restored."
+    damaged = _(
+        "The backup {path} is damaged or isn't a SupportNet backup, so it wasn't restored."
+    ).format(path=path)
     try:
         with open(path, "rb") as handle:
             if handle.read(len(MAGIC)) != MAGIC:

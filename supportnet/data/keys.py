@@ -226,8 +226,8 @@ def check_new_passphrase(passphrase: str, again: str | None = None) -> None:
     if len(passphrase) < PASSPHRASE_MIN:
         raise ValidationError(
             "passphrase",
-            _("Please use at least {PASSPHRASE_MIN} characters — a few words work well.").format(
-                PASSPHRASE_MIN=PASSPHRASE_MIN
+            _("Please use at least {count} characters — a few words work well.").format(
+                count=PASSPHRASE_MIN
             ),
         )
     if again is not None and again != passphrase:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from supportnet.data.files import ensure_private_dir, write_private_file
-from supportnet.i18n import _
+from supportnet.i18n import N_, _
 from supportnet.model.errors import KeyringEntryUnreadableError, KeyUnavailableError
 
 PORTAL_BUS_NAME = "org.freedesktop.portal.Desktop"
@@ -45,7 +45,7 @@ _HKDF_INFO = b"SupportNet portal keyring v1"
 #: Each value carries a short tag of the key that sealed it, so that a value the secret
 #: no longer opens is told apart from a damaged one.
 _CHECK_LABEL = b"SupportNet portal keyring check"
-SECRET_CHANGED = (
+SECRET_CHANGED = N_(
     "SupportNet's key in the portal keyring doesn't open with the secret this desktop gives "
     "it now: the secret has changed (the desktop's keyring was reset or replaced, or the "
     "file came from another computer)."
@@ -262,7 +262,7 @@ class PortalKeyring:
         except (InvalidTag, ValueError) as exc:
             if hmac.compare_digest(str(entry.get("check", "")), self._check()):
                 raise damaged from exc  # sealed with this very key: the value was changed
-            raise KeyringEntryUnreadableError(SECRET_CHANGED) from exc
+            raise KeyringEntryUnreadableError(_(SECRET_CHANGED)) from exc
         try:
             return value.decode("utf-8")
         except UnicodeDecodeError as exc:

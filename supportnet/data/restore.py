@@ -231,9 +231,9 @@ def _restore_into_new(
     if (data_dir / DB_NAME).exists():
         raise KeyUnavailableError(
             _(
-                "The database in {data_dir} is here but its key record ({KEYINFO_NAME}) is "
+                "The database in {data_dir} is here but its key record ({file}) is "
                 "missing. Restore into a new, empty data folder instead (--data-dir DIR)."
-            ).format(data_dir=data_dir, KEYINFO_NAME=keys.KEYINFO_NAME)
+            ).format(data_dir=data_dir, file=keys.KEYINFO_NAME)
         )
     if header is None:
         raise BackupError(

@@ -23,31 +23,31 @@ from supportnet.data.keys import PassphraseProvider
 from supportnet.data.paths import user_path
 from supportnet.data.store_files import DB_NAME
 from supportnet.data.store_key import AUTO_BACKEND, locked_key
-from supportnet.i18n import _
+from supportnet.i18n import N_, _
 from supportnet.model.errors import BackupError, CorruptStoreError
 
 #: What a person calls the rows of each table, in the order a report lists them.
 KINDS = {
-    "people": "people",
-    "community_groups": "groups",
-    "plans": "plans",
-    "checkins": "check-ins",
-    "person_channels": "ways to reach people",
-    "person_support": "kinds of support (people)",
-    "group_support": "kinds of support (groups)",
-    "person_tags": "tags (people)",
-    "group_tags": "tags (groups)",
-    "plan_skips": "skipped days",
-    "plan_postponements": "moved check-ins",
-    "message_ideas": "message ideas",
-    "settings": "settings",
-    "calendar_events": "calendar export records",
-    "safety_plan_entries": "plan for hard days",
-    "care_teams": "care teams",
-    "care_team_supporters": "care team supporters",
-    "rota_slots": "rota check-ins",
-    "rota_slot_skips": "skipped rota days",
-    "rota_swaps": "rota swaps",
+    "people": N_("people"),
+    "community_groups": N_("groups"),
+    "plans": N_("plans"),
+    "checkins": N_("check-ins"),
+    "person_channels": N_("ways to reach people"),
+    "person_support": N_("kinds of support (people)"),
+    "group_support": N_("kinds of support (groups)"),
+    "person_tags": N_("tags (people)"),
+    "group_tags": N_("tags (groups)"),
+    "plan_skips": N_("skipped days"),
+    "plan_postponements": N_("moved check-ins"),
+    "message_ideas": N_("message ideas"),
+    "settings": N_("settings"),
+    "calendar_events": N_("calendar export records"),
+    "safety_plan_entries": N_("plan for hard days"),
+    "care_teams": N_("care teams"),
+    "care_team_supporters": N_("care team supporters"),
+    "rota_slots": N_("rota check-ins"),
+    "rota_slot_skips": N_("skipped rota days"),
+    "rota_swaps": N_("rota swaps"),
 }
 #: Kept, but not worth a line of the report.
 _QUIET = frozenset({"alembic_version"})
@@ -74,7 +74,8 @@ class TableSalvage:
 
     @property
     def kind(self) -> str:
-        return KINDS.get(self.table, self.table)
+        known = KINDS.get(self.table)
+        return _(known) if known is not None else self.table
 
     @property
     def unreadable(self) -> int | None:

@@ -287,9 +287,9 @@ def _open_locked(
         if db.exists():
             raise KeyUnavailableError(
                 _(
-                    "The database is here but its key record ({KEYINFO_NAME}) is missing, so it "
+                    "The database is here but its key record ({file}) is missing, so it "
                     "can't be opened. SupportNet won't replace it with an empty store."
-                ).format(KEYINFO_NAME=keys.KEYINFO_NAME)
+                ).format(file=keys.KEYINFO_NAME)
             )
         if not create:
             raise _no_store_yet(data_dir)

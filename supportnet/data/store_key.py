@@ -91,9 +91,9 @@ def locked_key(
         if info is None:
             raise KeyUnavailableError(
                 _(
-                    "The database is here but its key record ({KEYINFO_NAME}) is missing, so it "
+                    "The database is here but its key record ({file}) is missing, so it "
                     "can't be read."
-                ).format(KEYINFO_NAME=keys.KEYINFO_NAME)
+                ).format(file=keys.KEYINFO_NAME)
             )
         yield load_existing_key(data_dir, info, keyring_backend, passphrase)
     finally:

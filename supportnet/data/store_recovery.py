@@ -22,7 +22,7 @@ from supportnet.data.lock import StoreLock
 from supportnet.data.store import Store, _open_with_key
 from supportnet.data.store_files import DB_NAME, store_exists
 from supportnet.data.store_key import AUTO_BACKEND, resolve_backend
-from supportnet.i18n import _
+from supportnet.i18n import N_, _
 from supportnet.model.errors import KeyUnavailableError, StoreError
 
 
@@ -30,7 +30,7 @@ class RecoveryKeyMismatchError(KeyUnavailableError):
     """A well-formed recovery key that isn't this store's."""
 
 
-WRONG_KEY = (
+WRONG_KEY = N_(
     "That recovery key doesn't open this store. It may belong to another store, or to one "
     "replaced later with `supportnet recovery-key --new`; nothing was changed."
 )
@@ -78,14 +78,14 @@ def recover_store(
         if record is None:
             raise KeyUnavailableError(
                 _(
-                    "There is no recovery record ({RECOVERY_NAME}) in {data_dir}, so a recovery "
+                    "There is no recovery record ({file}) in {data_dir}, so a recovery "
                     "key can't open this store. A backup opens with its recovery key: `supportnet "
                     "restore FILE`."
-                ).format(RECOVERY_NAME=recovery.RECOVERY_NAME, data_dir=data_dir)
+                ).format(file=recovery.RECOVERY_NAME, data_dir=data_dir)
             )
         key = recovery.unwrap_with_secret(record.wrap, secret)
         if key is None or not _opens(db, key):
-            raise RecoveryKeyMismatchError(WRONG_KEY)
+            raise RecoveryKeyMismatchError(_(WRONG_KEY))
         old = _old_key_record(data_dir)
         # The same key id: recovery.json (whose wraps are bound to it) stays valid as it is,
         # and this store's automatic backups still open with its own key.

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.care_teams import read_teams
-from supportnet.i18n import _
+from supportnet.i18n import N_, _, ngettext
 from supportnet.model.care import ME, NOT_IN_NETWORK, YOU, CareTeam, RotaSlot, SupporterRef
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.errors import NotFoundError, ValidationError
@@ -158,21 +158,24 @@ class CareTeamService:
             return ""
         if name is None:
             found = reads.people(self._store.db, uid=person_uid)
-            name = name_of(person_uid, {p.uid: p for p in found}) if found else "Someone"
+            name = name_of(person_uid, {p.uid: p for p in found}) if found else _("Someone")
         focus_of = [t.name for t in teams if t.focus == person_uid]
         supporting = [t.name for t in teams if t.focus != person_uid]
         words = []
         if focus_of:
-            one = len(focus_of) == 1
             words.append(
-                f"{_names(focus_of)} {'is' if one else 'are'} there for {name}; "
-                f"{'the team and its rota stay' if one else 'the teams and their rotas stay'} "
-                "as they are."
+                ngettext(
+                    "{teams} is there for {name}; the team and its rota stay as they are.",
+                    "{teams} are there for {name}; the teams and their rotas stay as they are.",
+                    len(focus_of),
+                ).format(teams=_names(focus_of), name=name)
             )
         if supporting:
             words.append(
-                f"{name} is a supporter on {_names(supporting)}; their check-ins there will "
-                "show as open until someone takes them."
+                _(
+                    "{name} is a supporter on {teams}; their check-ins there will show as open "
+                    "until someone takes them."
+                ).format(name=name, teams=_names(supporting))
             )
         return " ".join(words)
 
@@ -413,17 +416,20 @@ def _who_did(
 def _person(db: reads.Reader, uid: str, gone: str) -> Person:
     found = reads.people(db, uid=uid)
     if not found:
-        raise NotFoundError(gone)
+        raise NotFoundError(_(gone))
     return found[0]
 
 
-_FOCUS_GONE = "The person this team is there for is no longer in your network."
-_SUPPORTER_GONE = "The supporter who checked in is no longer in your network."
+_FOCUS_GONE = N_("The person this team is there for is no longer in your network.")
+_SUPPORTER_GONE = N_("The supporter who checked in is no longer in your network.")
 
 
 def _names(names: list[str]) -> str:
     """ "A", "A and B", "A, B and C"."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if len(names) == 1:
+        return names[0]
+    # Translators: the end of a list: "Mum's team, Tom's team" and "Sam's team".
+    return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
 def _planned(slot: RotaSlot, on: date) -> datetime:

@@ -10,7 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supportnet.i18n import _
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 from supportnet.model.imported_contacts import ImportedContact, ReadFile, Unreadable
 from supportnet.model.network import (
@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 
 #: Read at most this much of one file: a phone's whole address book is a few megabytes.
 MAX_FILE_BYTES = 64 * 1024 * 1024
-SKIPPED_LABELS = "the labels of phone numbers and emails (such as “mobile”)"
-UNCLEAR_BIRTHDAY = "the birthday, as its day and month could be either way round"
+#: What an import leaves out, shown as ``_(…)`` after "Not kept:".
+SKIPPED_LABELS = N_("the labels of phone numbers and emails (such as “mobile”)")
+UNCLEAR_BIRTHDAY = N_("the birthday, as its day and month could be either way round")
 
 
 class Status(StrEnum):
@@ -140,12 +141,12 @@ def _tidy(text: str, limit: int, *, multiline: bool = False) -> str:
 def _notes_of(contact: ImportedContact, *, with_details: bool) -> str:
     lines = [contact.note.replace("\r\n", "\n").strip()] if contact.note.strip() else []
     if contact.birthday is not None:
-        lines.append(f"Birthday: {contact.birthday.text}")
+        lines.append(_("Birthday: {date}").format(date=contact.birthday.text))
     if contact.organisation and not contact.is_organisation:
-        lines.append(f"Organisation: {contact.organisation}")
+        lines.append(_("Organisation: {name}").format(name=contact.organisation))
     if with_details:
-        lines += [f"Phone: {p.value}" for p in contact.phones]
-        lines += [f"Email: {e.value}" for e in contact.emails]
+        lines += [_("Phone: {number}").format(number=p.value) for p in contact.phones]
+        lines += [_("Email: {address}").format(address=e.value) for e in contact.emails]
     return _tidy("\n".join(lines), NOTE_MAX, multiline=True)
 
 
@@ -218,9 +219,9 @@ def merged(existing: Person, item: Person, region: str | None = None) -> Person:
 
 def _skipped(contact: ImportedContact) -> list[str]:
     labelled = [x for x in (*contact.phones, *contact.emails) if x.label]
-    skipped = [SKIPPED_LABELS] if labelled else []
+    skipped = [_(SKIPPED_LABELS)] if labelled else []
     if contact.birthday_unclear:
-        skipped.append(UNCLEAR_BIRTHDAY)
+        skipped.append(_(UNCLEAR_BIRTHDAY))
     return skipped
 
 
@@ -275,9 +276,15 @@ class ContactsImport:
         if problems:
             row.status, row.note = Status.UNUSABLE, problems[0].message
         elif (known := index.same_details(contact)) is not None:
-            row.status, row.note = Status.ALREADY, f"already in your network as {known}"
+            row.status, row.note = (
+                Status.ALREADY,
+                _("already in your network as {name}").format(name=known),
+            )
         elif (alike := index.same_name(contact)) is not None:
-            row.status, row.note = Status.LOOKS_ALIKE, f"looks like {alike}, whom you have"
+            row.status, row.note = (
+                Status.LOOKS_ALIKE,
+                _("looks like {name}, whom you have").format(name=alike),
+            )
         else:
             row.include = True
         if row.status in (Status.NEW, Status.LOOKS_ALIKE):

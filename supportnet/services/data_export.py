@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from supportnet.data.data_rows import read_all, write_all
 from supportnet.data.files import FILE_MODE, replace_atomically
-from supportnet.i18n import _
+from supportnet.i18n import N_, _
 from supportnet.model import data_document
 from supportnet.model.data_document import DataFileError
 from supportnet.model.errors import SupportNetError
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["NOT_ENCRYPTED", "DataExport", "Exported", "Imported"]
 
-NOT_ENCRYPTED = (
+#: Shown as ``_(NOT_ENCRYPTED)``.
+NOT_ENCRYPTED = N_(
     "This file is not encrypted: anyone who can open it can read everything in it. "
     "Keep it somewhere private, and delete it when you no longer need it."
 )
