@@ -22,7 +22,8 @@ from zoneinfo import ZoneInfo
 
 from supportnet.data.backup import BACKUP_DIR_NAME, DAILY_SUFFIX, key_id_of, write_backup
 from supportnet.data.files import FILE_MODE, ensure_private_dir, fsync_dir
-from supportnet.model.errors import SupportNetError
+from supportnet.i18n import _
+from supportnet.model.errors import DiskFullError, StoreReadOnlyError, SupportNetError
 from supportnet.model.retention import AutoBackupResult, backups_to_keep
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def back_up_after_writes(store: Store, stamp_at_open: object, *, ended_well: boo
     # The command is done and its data saved: a backup that can't be made never undoes that.
     except Exception as exc:
         log.warning("automatic backup skipped (%s)", type(exc).__name__)
-        result = AutoBackupResult(problem="Today's automatic backup wasn't made.")
+        result = AutoBackupResult(problem=_("Today's automatic backup wasn't made."))
     note_after_writes(result)
 
 
@@ -179,17 +180,22 @@ def _copy_whole(source: Path, folder: Path) -> Path:
 
 
 def _reason(exc: BaseException) -> str:
-    """A short, calm reason with no path or user data in it (for the log and the line)."""
+    """A short, calm reason with no path or user data in it (for the line after a colon)."""
+    # Translators: the reasons end "Today's automatic backup wasn't made: …" (a clause).
+    if isinstance(exc, DiskFullError):
+        return _("the disk is full")
+    if isinstance(exc, StoreReadOnlyError):
+        return _("the folder can't be written to")
     if isinstance(exc, SupportNetError):
         text = exc.message.lower()
         if "full" in text or "space" in text:
-            return "the disk is full"
+            return _("the disk is full")
         if "read-only" in text or "permission" in text:
-            return "the folder can't be written to"
-        return "it couldn't be written"
+            return _("the folder can't be written to")
+        return _("it couldn't be written")
     if isinstance(exc, OSError):
-        return exc.strerror.lower() if exc.strerror else "it couldn't be written"
-    return "it couldn't be written"
+        return exc.strerror.lower() if exc.strerror else _("it couldn't be written")
+    return _("it couldn't be written")
 
 
 def auto_backup_if_due(
@@ -218,7 +224,9 @@ def auto_backup_if_due(
             thin(folder, now, zone, key_id_of(written))
         except (SupportNetError, OSError) as exc:
             log.warning("automatic backup not written (%s)", type(exc).__name__)
-            problems.append(f"Today's automatic backup wasn't made: {_reason(exc)}.")
+            problems.append(
+                _("Today's automatic backup wasn't made: {reason}.").format(reason=_reason(exc))
+            )
     extra = None
     if extra_folder is not None and not problems:
         extra, problem = _to_extra(folder, extra_folder, now, zone)
@@ -233,7 +241,7 @@ def _to_extra(
     """Copy today's backup to the extra folder if it hasn't got one yet."""
     if not extra_folder.is_dir():
         # A USB stick that isn't plugged in: tried again next time.
-        return None, "The extra backup folder isn't there just now; it is tried again later."
+        return None, _("The extra backup folder isn't there just now; it is tried again later.")
     if _has_one_today(extra_folder, now, zone):
         return None, ""
     newest = last_daily_backup(folder)
@@ -244,5 +252,7 @@ def _to_extra(
         thin(extra_folder, now, zone, key_id_of(copied))
     except OSError as exc:
         log.warning("automatic backup not copied to the extra folder (%s)", type(exc).__name__)
-        return None, f"Today's backup wasn't copied to the extra folder: {_reason(exc)}."
+        return None, _("Today's backup wasn't copied to the extra folder: {reason}.").format(
+            reason=_reason(exc)
+        )
     return copied, ""

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 from supportnet.data.paths import user_path
+from supportnet.i18n import N_, _
 from supportnet.model.errors import BackupError, StoreError
 
 BACKUP_DIR_NAME = "backups"
@@ -54,7 +55,11 @@ def _header(data_dir: Path, db_key: bytes, snapshot: Path) -> BackupHeader:
     """The header for a backup of the store in ``data_dir``."""
     info = keys.read_keyinfo(data_dir)
     if info is None:
-        raise BackupError(f"Can't write the backup: the key record in {data_dir} is missing.")
+        raise BackupError(
+            _("Can't write the backup: the key record in {data_dir} is missing.").format(
+                data_dir=data_dir
+            )
+        )
     record = recovery.ensure_record(data_dir, info.key_id, db_key, datetime.now(UTC))
     size, digest = file_digest(snapshot)
     header = BackupHeader(
@@ -92,10 +97,31 @@ def refuse_inside_store(out: Path, data_dir: Path, what: str = "a backup") -> No
     replace the store's own files: the database, key.json or recovery.json."""
     home = data_dir.resolve()
     if is_inside(out, home) and not is_inside(out, home / BACKUP_DIR_NAME):
-        raise BackupError(
-            f"Can't write {what} to {out}: it is inside the data folder, where it could "
-            f"replace the store itself. Choose a place outside it (or {home / BACKUP_DIR_NAME})."
+        known = _INSIDE.get(what)
+        said = (
+            _(known)
+            if known is not None
+            else "Can't write " + what + " to {out}: it is inside the data folder, where it "
+            "could replace the store itself. Choose a place outside it (or {backups})."
         )
+        raise BackupError(said.format(out=out, backups=home / BACKUP_DIR_NAME))
+
+
+#: What :func:`refuse_inside_store` says for each ``what`` its callers pass.
+_INSIDE = {
+    "a backup": N_(
+        "Can't write a backup to {out}: it is inside the data folder, where it could "
+        "replace the store itself. Choose a place outside it (or {backups})."
+    ),
+    "backups": N_(
+        "Can't write backups to {out}: it is inside the data folder, where it could "
+        "replace the store itself. Choose a place outside it (or {backups})."
+    ),
+    "the salvaged copy": N_(
+        "Can't write the salvaged copy to {out}: it is inside the data folder, where it could "
+        "replace the store itself. Choose a place outside it (or {backups})."
+    ),
+}
 
 
 def check_target(out: Path, data_dir: Path, db_key: bytes, *, force: bool) -> None:
@@ -104,8 +130,10 @@ def check_target(out: Path, data_dir: Path, db_key: bytes, *, force: bool) -> No
     resolved = out.resolve()
     if resolved.is_file() and not force and not is_backup(resolved, db_key):
         raise BackupError(
-            f"{out} already exists and isn't a SupportNet backup, so it was left alone. "
-            "Choose another name, or use --force to replace it."
+            _(
+                "{out} already exists and isn't a SupportNet backup, so it was left alone. "
+                "Choose another name, or use --force to replace it."
+            ).format(out=out)
         )
 
 
@@ -124,9 +152,11 @@ def write_backup(
     out = user_path(out)
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
-        raise BackupError(f"Can't write the backup: the folder {parent} doesn't exist.")
+        raise BackupError(
+            _("Can't write the backup: the folder {parent} doesn't exist.").format(parent=parent)
+        )
     if out.is_dir():
-        raise BackupError(f"Can't write the backup: {out} is a folder.")
+        raise BackupError(_("Can't write the backup: {out} is a folder.").format(out=out))
     db_path, db_key = database_of(target)
     data_dir = data_dir or db_path.parent
     check_target(out, data_dir, db_key, force=force)
@@ -136,7 +166,11 @@ def write_backup(
         os.close(fd)
     except OSError as exc:
         typed = file_failure(exc, out, "the backup")
-        raise typed or BackupError(f"Can't write the backup in {parent}: {exc.strerror}.") from exc
+        raise typed or BackupError(
+            _("Can't write the backup in {parent}: {reason}.").format(
+                parent=parent, reason=exc.strerror
+            )
+        ) from exc
     snapshot = Path(name)
     container = snapshot.with_name(snapshot.name + ".backup")
     try:
@@ -157,7 +191,9 @@ def write_backup(
         if isinstance(exc, StoreError):
             raise
         reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
-        raise BackupError(f"Can't write the backup to {out}: {reason}.") from exc
+        raise BackupError(
+            _("Can't write the backup to {out}: {reason}.").format(out=out, reason=reason)
+        ) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             snapshot.unlink()

@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 from supportnet.data import recovery
 from supportnet.data.failures import file_failure
 from supportnet.data.keys import MALFORMED, KeyInfo, KeyMethod
+from supportnet.i18n import _
 from supportnet.model.errors import BackupError, KeyUnavailableError
 
 MAGIC = b"SupportNet backup\n\x00"
@@ -115,7 +116,9 @@ def is_container(path: Path) -> bool:
 
 def read_header(path: Path) -> tuple[BackupHeader, int]:
     """The header of the backup at ``path`` and where its database starts."""
-    damaged = f"The backup {path} is damaged or isn't a SupportNet backup, so it wasn't restored."
+    damaged = _(
+        "The backup {path} is damaged or isn't a SupportNet backup, so it wasn't restored."
+    ).format(path=path)
     try:
         with open(path, "rb") as handle:
             if handle.read(len(MAGIC)) != MAGIC:
@@ -127,14 +130,18 @@ def read_header(path: Path) -> tuple[BackupHeader, int]:
             start = handle.tell()
             total = os.fstat(handle.fileno()).st_size
     except OSError as exc:
-        raise BackupError(f"Can't read the backup {path}: {exc.strerror}.") from exc
+        raise BackupError(
+            _("Can't read the backup {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from exc
     try:
         header = BackupHeader.parse(raw)
     # KeyInfo.from_json reports a malformed passphrase wrap as KeyUnavailableError.
     except (*MALFORMED, KeyUnavailableError) as exc:
         raise BackupError(damaged) from exc
     if total - start != header.db_size:
-        raise BackupError(f"The backup {path} is incomplete, so it wasn't restored.")
+        raise BackupError(
+            _("The backup {path} is incomplete, so it wasn't restored.").format(path=path)
+        )
     return header, start
 
 
@@ -182,7 +189,9 @@ def extract_database(source: Path, start: int, header: BackupHeader, target: Pat
     except OSError as exc:
         typed = file_failure(exc, target, "the restored copy of the backup")
         raise typed or BackupError(
-            f"Can't copy the backup {source} into {target.parent}: {exc.strerror}."
+            _("Can't copy the backup {source} into {parent}: {reason}.").format(
+                source=source, parent=target.parent, reason=exc.strerror
+            )
         ) from exc
     try:
         with os.fdopen(fd, "wb") as out, open(source, "rb") as handle:
@@ -197,9 +206,13 @@ def extract_database(source: Path, start: int, header: BackupHeader, target: Pat
             # Most often a full disk where the copy goes: said as such, not as a crash.
             typed = file_failure(exc, target, "the restored copy of the backup")
             raise typed or BackupError(
-                f"Can't copy the backup {source} into {target.parent}: {exc.strerror or exc}."
+                _("Can't copy the backup {source} into {parent}: {reason}.").format(
+                    source=source, parent=target.parent, reason=exc.strerror or exc
+                )
             ) from exc
         raise
     if size != header.db_size or digest.hexdigest() != header.db_sha256:
         target.unlink()
-        raise BackupError(f"The backup {source} is damaged, so it wasn't restored.")
+        raise BackupError(
+            _("The backup {source} is damaged, so it wasn't restored.").format(source=source)
+        )

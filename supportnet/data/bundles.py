@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from supportnet.data import reads
 from supportnet.data.repositories.calendar import CalendarRecord, read_records, relink
+from supportnet.i18n import _
 from supportnet.model.checkins import CheckIn
 from supportnet.model.errors import SupportNetError
 from supportnet.model.network import Group, Person
@@ -91,7 +92,9 @@ def check_restorable(name: str, plans: Sequence[Plan], checkins: Sequence[CheckI
         checkin.validate()
     if any(p.id is None for p in plans) or any(c.id is None for c in checkins):
         raise SupportNetError(
-            f"{name}'s plans and check-ins can't be brought back: some were never saved."
+            _("{name}'s plans and check-ins can't be brought back: some were never saved.").format(
+                name=name
+            )
         )
 
 
@@ -139,8 +142,10 @@ def restore_dependents(
         session, CheckInRow, [c.uid for c in checkins]
     ):
         raise SupportNetError(
-            f"Some of {name}'s plans or check-ins are already back in your network, so "
-            "nothing was brought back twice."
+            _(
+                "Some of {name}'s plans or check-ins are already back in your network, so "
+                "nothing was brought back twice."
+            ).format(name=name)
         )
 
     # Rows keeping their id go in first: a row given a new id takes the highest id plus one,

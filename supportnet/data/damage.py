@@ -10,6 +10,7 @@ from pathlib import Path
 from supportnet.data.backup import BACKUP_DIR_NAME
 from supportnet.data.files import FILE_MODE, ensure_private_dir
 from supportnet.data.store_files import store_exists
+from supportnet.i18n import _, ngettext
 from supportnet.model.days import clock_time, day_month_year
 from supportnet.model.errors import StoreError
 
@@ -17,7 +18,7 @@ from supportnet.model.errors import StoreError
 #: the newest few, and a damaged file must never be thinned away.
 DAMAGED_DIR_NAME = "damaged"
 
-SALVAGE_HINT = "`supportnet salvage --out FILE` saves every row that can still be read"
+SALVAGE_COMMAND = "supportnet salvage --out FILE"
 
 
 def automatic_backups(data_dir: Path) -> list[Path]:
@@ -43,10 +44,13 @@ def describe_backups(data_dir: Path) -> str:
     """E.g. "3 backups in DIR; the newest is FILE (3 Dec 2026, 07:12 UTC)"."""
     found = automatic_backups(data_dir)
     if not found:
-        return f"no automatic backups in {data_dir / BACKUP_DIR_NAME}"
+        return _("no automatic backups in {folder}").format(folder=data_dir / BACKUP_DIR_NAME)
     newest = found[-1]
-    count = f"{len(found)} backup{'s' if len(found) != 1 else ''}"
-    return f"{count} in {newest.parent}; the newest is {newest}{_when(newest)}"
+    return ngettext(
+        "{count} backup in {folder}; the newest is {newest}{when}",
+        "{count} backups in {folder}; the newest is {newest}{when}",
+        len(found),
+    ).format(count=len(found), folder=newest.parent, newest=newest, when=_when(newest))
 
 
 def _when(path: Path) -> str:
@@ -70,13 +74,12 @@ def restore_advice(data_dir: Path, *, force: bool) -> str:
     newest = newest_backup(data_dir)
     flag = " --force" if force else ""
     if newest is None:
-        return (
-            f"There is no automatic backup in {data_dir / BACKUP_DIR_NAME}; a backup you made "
-            f"with `supportnet backup` comes back with `supportnet restore FILE{flag}`."
-        )
-    return (
-        f"The newest automatic backup is {newest}{_when(newest)}: "
-        f"`supportnet restore {newest}{flag}` brings it back."
+        return _(
+            "There is no automatic backup in {folder}; a backup you made with `supportnet "
+            "backup` comes back with `{command}`."
+        ).format(folder=data_dir / BACKUP_DIR_NAME, command=f"supportnet restore FILE{flag}")
+    return _("The newest automatic backup is {newest}{when}: `{command}` brings it back.").format(
+        newest=newest, when=_when(newest), command=f"supportnet restore {newest}{flag}"
     )
 
 
@@ -88,15 +91,23 @@ def damaged_message(db: Path, what: str, *, salvageable: bool) -> str:
     """
     data_dir = db.parent
     parts = [
-        f"The database {db} is damaged ({what}); it was left as it is.",
+        _("The database {db} is damaged ({what}); it was left as it is.").format(db=db, what=what),
         restore_advice(data_dir, force=True),
     ]
     if salvageable:
-        lead = "To keep what was added since, " if newest_backup(data_dir) else ""
-        parts.append(
-            f"{lead}{SALVAGE_HINT} into a new backup; restoring that with --force keeps the "
-            f"damaged database in {data_dir / DAMAGED_DIR_NAME}."
+        said = (
+            _(
+                "To keep what was added since, `{command}` saves every row that can still be "
+                "read into a new backup; restoring that with --force keeps the damaged "
+                "database in {folder}."
+            )
+            if newest_backup(data_dir)
+            else _(
+                "`{command}` saves every row that can still be read into a new backup; "
+                "restoring that with --force keeps the damaged database in {folder}."
+            )
         )
+        parts.append(said.format(command=SALVAGE_COMMAND, folder=data_dir / DAMAGED_DIR_NAME))
     return " ".join(parts)
 
 
@@ -113,9 +124,10 @@ def lost_store_message(data_dir: Path, escape: str = "") -> str | None:
     if newest is None:
         return None
     parts = [
-        f"There is no SupportNet store in {data_dir}, but there are backups of one: "
-        f"{describe_backups(data_dir)}.",
-        f"Bring it back with `supportnet restore {newest}`.",
+        _(
+            "There is no SupportNet store in {data_dir}, but there are backups of one: {backups}."
+        ).format(data_dir=data_dir, backups=describe_backups(data_dir)),
+        _("Bring it back with `{command}`.").format(command=f"supportnet restore {newest}"),
     ]
     if escape:
         parts.append(escape)
@@ -156,8 +168,10 @@ def move_aside(db: Path) -> Path:
         _sync_folder(db.parent)
     except OSError as exc:
         raise StoreError(
-            f"Can't move the damaged database {db} aside into {folder}: {exc.strerror}. "
-            "Nothing was replaced."
+            _(
+                "Can't move the damaged database {db} aside into {folder}: {reason}. Nothing "
+                "was replaced."
+            ).format(db=db, folder=folder, reason=exc.strerror)
         ) from exc
     return kept
 

@@ -20,6 +20,7 @@ from supportnet.data.open_config import CONFIG_NAME
 from supportnet.data.path_checks import check_readable_folder
 from supportnet.data.recovery import RECOVERY_NAME
 from supportnet.data.store_files import DB_NAME
+from supportnet.i18n import _
 from supportnet.model.errors import StoreError
 
 #: Files only SupportNet puts in its folder: any one of them marks the folder as its own.
@@ -53,14 +54,18 @@ def check_data_dir(path: Path) -> None:
     try:
         _check(path)
     except OSError as exc:  # a name too long, a folder that can't be read, ...
-        raise StoreError(f"Can't use {path} as the data folder: {exc.strerror}.") from exc
+        raise StoreError(
+            _("Can't use {path} as the data folder: {reason}.").format(
+                path=path, reason=exc.strerror
+            )
+        ) from exc
 
 
 def _check(path: Path) -> None:
     if not path.exists() and not path.is_symlink():
         return
     if not path.is_dir():
-        raise StoreError(f"The data folder {path} is a file, not a folder.")
+        raise StoreError(_("The data folder {path} is a file, not a folder.").format(path=path))
     if holds_supportnet_data(path):
         return
     instead = f"--data-dir {path / SUBFOLDER_NAME}"
@@ -68,12 +73,16 @@ def _check(path: Path) -> None:
         empty = not any(entries)
     if not empty:
         raise StoreError(
-            f"{path} already holds other files and no SupportNet data, so SupportNet won't "
-            f"use it: it would make the folder private to you. Choose a folder of its own, "
-            f"such as {instead} (it is made for you)."
+            _(
+                "{path} already holds other files and no SupportNet data, so SupportNet won't "
+                "use it: it would make the folder private to you. Choose a folder of its own, "
+                "such as {instead} (it is made for you)."
+            ).format(path=path, instead=instead)
         )
     if hasattr(os, "geteuid") and path.stat().st_uid != os.geteuid():
         raise StoreError(
-            f"{path} belongs to another user, so SupportNet won't make it private to you. "
-            f"Choose a folder of your own, such as {instead}."
+            _(
+                "{path} belongs to another user, so SupportNet won't make it private to you. "
+                "Choose a folder of your own, such as {instead}."
+            ).format(path=path, instead=instead)
         )

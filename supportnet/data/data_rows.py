@@ -32,6 +32,7 @@ from supportnet.data.schema import (
     SafetyPlanEntryRow,
     SettingRow,
 )
+from supportnet.i18n import _
 from supportnet.model.data_document import (
     CARE_TEAM_FIELDS,
     CHECKIN_FIELDS,
@@ -148,8 +149,10 @@ def _ref(ids: dict[str, int], uid: str | None, where: str) -> int | None:
     found = ids.get(uid)
     if found is None:
         raise DataFileError(
-            f"This file is not a SupportNet data export that can be read ({where} names "
-            "someone or something not in it); nothing was changed."
+            _(
+                "This file is not a SupportNet data export that can be read ({where} names "
+                "someone or something not in it); nothing was changed."
+            ).format(where=where)
         )
     return found
 

@@ -7,6 +7,7 @@ What is removed is said back as short descriptions (no file contents, no names).
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from supportnet.data.lock import LOCK_NAME, StoreLock
 from supportnet.data.open_config import CONFIG_NAME
 from supportnet.data.recovery import RECOVERY_NAME
 from supportnet.data.store_files import DB_NAME, SIDE_FILES
+from supportnet.i18n import _, ngettext
 from supportnet.model.errors import (
     KeyringEntryMissingError,
     KeyringEntryUnreadableError,
@@ -36,22 +38,38 @@ def _remove_file(path: Path, what: str, removed: list[str]) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise StoreError(f"Can't remove {path}: {exc.strerror}. {_partly(removed)}") from exc
+        raise _cant_remove(path, exc, removed) from exc
     removed.append(f"{what} ({path})")
 
 
-#: What each kind of backup is called, one and several, in the list of what was removed.
-_EXTRA = ("backup in your extra folder", "backups in your extra folder")
-_AUTOMATIC = ("automatic backup", "automatic backups")
-_DAMAGED = ("set-aside damaged copy", "set-aside damaged copies")
+def _extra(n: int) -> str:
+    return ngettext("{n} backup in your extra folder", "{n} backups in your extra folder", n)
 
 
-def _partly(removed: list[str]) -> str:
-    return f"Removed so far: {'; '.join(removed)}." if removed else "Nothing was removed."
+def _automatic(n: int) -> str:
+    return ngettext("{n} automatic backup", "{n} automatic backups", n)
+
+
+def _damaged(n: int) -> str:
+    return ngettext("{n} set-aside damaged copy", "{n} set-aside damaged copies", n)
+
+
+def _cant_remove(path: Path, exc: OSError, removed: list[str]) -> StoreError:
+    if removed:
+        return StoreError(
+            _("Can't remove {path}: {reason}. Removed so far: {removed}.").format(
+                path=path, reason=exc.strerror, removed="; ".join(removed)
+            )
+        )
+    return StoreError(
+        _("Can't remove {path}: {reason}. Nothing was removed.").format(
+            path=path, reason=exc.strerror
+        )
+    )
 
 
 def _remove_backups(
-    folder: Path, what: tuple[str, str], removed: list[str], *, own: bool = True
+    folder: Path, what: Callable[[int], str], removed: list[str], *, own: bool = True
 ) -> None:
     """Remove SupportNet's backups in ``folder``; ``what`` names one and several of them.
 
@@ -72,9 +90,9 @@ def _remove_backups(
         try:
             path.unlink()
         except OSError as exc:
-            raise StoreError(f"Can't remove {path}: {exc.strerror}. {_partly(removed)}") from exc
+            raise _cant_remove(path, exc, removed) from exc
     if found:
-        removed.append(f"{len(found)} {what[len(found) != 1]} ({folder})")
+        removed.append(f"{what(len(found)).format(n=len(found))} ({folder})")
     if own:  # a folder the user chose stays, even empty
         with contextlib.suppress(OSError):
             folder.rmdir()  # only when nothing else is left in it
@@ -91,11 +109,13 @@ def _delete_key(backend: Any, info: keys.KeyInfo) -> None:
         return  # gone, as asked
     except KeyUnavailableError:
         raise StoreError(
-            "The keyring holding the database key can't be reached right now; unlock it and "
-            "try again. Nothing was removed."
+            _(
+                "The keyring holding the database key can't be reached right now; unlock it "
+                "and try again. Nothing was removed."
+            )
         ) from None
     raise StoreError(
-        "The keyring didn't let SupportNet remove the database key; nothing was removed."
+        _("The keyring didn't let SupportNet remove the database key; nothing was removed.")
     )
 
 
@@ -110,7 +130,7 @@ def delete_everything(
     if data_dir.is_dir():
         _delete_store(data_dir, keyring_backend, removed)
     if extra_backups is not None:
-        _remove_backups(extra_backups, _EXTRA, removed, own=False)
+        _remove_backups(extra_backups, _extra, removed, own=False)
     return removed
 
 
@@ -121,19 +141,22 @@ def _delete_store(data_dir: Path, keyring_backend: Any, removed: list[str]) -> N
     with StoreLock(data_dir):
         if info is not None and info.method is keys.KeyMethod.KEYRING:
             _delete_key(keyring_backend, info)
-            removed.append("the database key in the keyring")
-        _remove_file(data_dir / DB_NAME, "the database", removed)
+            removed.append(_("the database key in the keyring"))
+        _remove_file(data_dir / DB_NAME, _("the database"), removed)
         for suffix in SIDE_FILES:
-            _remove_file(data_dir / f"{DB_NAME}{suffix}", f"its {suffix[1:]} file", removed)
-        _remove_file(data_dir / keys.KEYINFO_NAME, "the key file", removed)
+            # Translators: a database's side file, "its wal file" (SQLite's name for it).
+            its = _("its {kind} file").format(kind=suffix[1:])
+            _remove_file(data_dir / f"{DB_NAME}{suffix}", its, removed)
+        _remove_file(data_dir / keys.KEYINFO_NAME, _("the key file"), removed)
         for old in sorted(data_dir.glob(f"{keys.KEYINFO_NAME}.replaced-*")):
-            _remove_file(old, "an earlier key file", removed)
+            _remove_file(old, _("an earlier key file"), removed)
         for suffix in ("", *SIDE_FILES):  # what a restore cut short leaves
-            _remove_file(data_dir / f"{DB_NAME}.restoring{suffix}", "a half-made restore", removed)
-        _remove_file(data_dir / RECOVERY_NAME, "the recovery record", removed)
-        _remove_file(data_dir / CONFIG_NAME, "the crisis-lines country file", removed)
-        _remove_backups(data_dir / BACKUP_DIR_NAME, _AUTOMATIC, removed)
-        _remove_backups(data_dir / DAMAGED_DIR_NAME, _DAMAGED, removed)
+            half = _("a half-made restore")
+            _remove_file(data_dir / f"{DB_NAME}.restoring{suffix}", half, removed)
+        _remove_file(data_dir / RECOVERY_NAME, _("the recovery record"), removed)
+        _remove_file(data_dir / CONFIG_NAME, _("the crisis-lines country file"), removed)
+        _remove_backups(data_dir / BACKUP_DIR_NAME, _automatic, removed)
+        _remove_backups(data_dir / DAMAGED_DIR_NAME, _damaged, removed)
     with contextlib.suppress(OSError):
         (data_dir / LOCK_NAME).unlink()
     with contextlib.suppress(OSError):

@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import (
     DiskFullError,
     StoreBusyError,
@@ -107,32 +108,56 @@ def store_failure(exc: BaseException, database: Path | None = None) -> StoreErro
     is checked for free space when SQLite only says "I/O error".
     """
     kind = _refine(kind_of(exc), database.parent if database is not None else None)
-    folder = f" in {database.parent}" if database is not None else ""
     if kind is Kind.FULL:
         return DiskFullError(
-            "The disk is full, so SupportNet couldn't finish this step. Nothing was lost: "
-            "everything saved before is still there. Free some space on the disk, then try again."
+            _(
+                "The disk is full, so SupportNet couldn't finish this step. Nothing was lost: "
+                "everything saved before is still there. Free some space on the disk, then try "
+                "again."
+            )
         )
     if kind is Kind.BUSY:
         return StoreBusyError(
-            "Another program is holding SupportNet's database, so this step couldn't finish. "
-            "Nothing was changed or lost. Wait a moment, then try again."
+            _(
+                "Another program is holding SupportNet's database, so this step couldn't "
+                "finish. Nothing was changed or lost. Wait a moment, then try again."
+            )
         )
     if kind is Kind.READ_ONLY:
+        if database is None:
+            return StoreReadOnlyError(
+                _(
+                    "SupportNet can't write to its data: the disk or folder is read-only. "
+                    "Nothing was changed or lost. Make it writable again, then try again."
+                )
+            )
         return StoreReadOnlyError(
-            f"SupportNet can't write to its data{folder}: the disk or folder is read-only. "
-            "Nothing was changed or lost. Make it writable again, then try again."
+            _(
+                "SupportNet can't write to its data in {folder}: the disk or folder is "
+                "read-only. Nothing was changed or lost. Make it writable again, then try again."
+            ).format(folder=database.parent)
         )
     if kind is Kind.IO:
         return StoreIOError(
-            "The disk reported a read or write error, so SupportNet stopped this step before "
-            "finishing it. What was saved before is unchanged. Check that the disk is "
-            "connected and working, then try again."
+            _(
+                "The disk reported a read or write error, so SupportNet stopped this step "
+                "before finishing it. What was saved before is unchanged. Check that the disk "
+                "is connected and working, then try again."
+            )
         )
     if kind is Kind.CANT_OPEN:
+        if database is None:
+            return StoreIOError(
+                _(
+                    "SupportNet can't open its database file. Nothing was changed. Check that "
+                    "the disk is connected and that the folder can be read and written."
+                )
+            )
         return StoreIOError(
-            f"SupportNet can't open its database file{folder}. Nothing was changed. Check "
-            "that the disk is connected and that the folder can be read and written."
+            _(
+                "SupportNet can't open its database file in {folder}. Nothing was changed. "
+                "Check that the disk is connected and that the folder can be read and written."
+            ).format(folder=database.parent)
         )
     return None
 
@@ -145,25 +170,84 @@ def file_failure(exc: BaseException, target: Path, what: str) -> StoreError | No
     """
     folder = target.parent if str(target.parent) else Path(".")
     kind = _refine(kind_of(exc), folder)
+    sentences = _FILE_SENTENCES.get(what)
     if kind is Kind.FULL:
-        return DiskFullError(
-            f"The disk is full, so {what} wasn't written to {folder}. Nothing was lost: your "
-            "data is as it was and no half-written file was left. Free some space or choose "
-            "another place, then try again."
-        )
+        return DiskFullError(_file_sentence(sentences, 0, what, folder))
     if kind is Kind.READ_ONLY:
-        return StoreReadOnlyError(
-            f"{folder} is on a read-only disk, so {what} wasn't written. Nothing was lost; "
-            "choose another place."
-        )
+        return StoreReadOnlyError(_file_sentence(sentences, 1, what, folder))
     if kind in (Kind.IO, Kind.CANT_OPEN):
-        return StoreIOError(
-            f"The disk reported a write error, so {what} wasn't written to {folder}. Nothing "
-            "was lost: your data is as it was. Check the disk, or choose another place."
-        )
+        return StoreIOError(_file_sentence(sentences, 2, what, folder))
     if kind is Kind.BUSY:
         return store_failure(exc)
     return None
+
+
+#: What :func:`file_failure` says for each file its callers write: a disk full, read-only, or
+#: failing, as whole sentences (German says "the backup" differently in each).
+_FILE_SENTENCES = {
+    "the backup": (
+        N_(
+            "The disk is full, so the backup wasn't written to {folder}. Nothing was lost: your "
+            "data is as it was and no half-written file was left. Free some space or choose "
+            "another place, then try again."
+        ),
+        N_(
+            "{folder} is on a read-only disk, so the backup wasn't written. Nothing was lost; "
+            "choose another place."
+        ),
+        N_(
+            "The disk reported a write error, so the backup wasn't written to {folder}. Nothing "
+            "was lost: your data is as it was. Check the disk, or choose another place."
+        ),
+    ),
+    "the calendar file": (
+        N_(
+            "The disk is full, so the calendar file wasn't written to {folder}. Nothing was "
+            "lost: your data is as it was and no half-written file was left. Free some space or "
+            "choose another place, then try again."
+        ),
+        N_(
+            "{folder} is on a read-only disk, so the calendar file wasn't written. Nothing was "
+            "lost; choose another place."
+        ),
+        N_(
+            "The disk reported a write error, so the calendar file wasn't written to {folder}. "
+            "Nothing was lost: your data is as it was. Check the disk, or choose another place."
+        ),
+    ),
+    "the restored copy of the backup": (
+        N_(
+            "The disk is full, so the restored copy of the backup wasn't written to {folder}. "
+            "Nothing was lost: your data is as it was and no half-written file was left. Free "
+            "some space or choose another place, then try again."
+        ),
+        N_(
+            "{folder} is on a read-only disk, so the restored copy of the backup wasn't "
+            "written. Nothing was lost; choose another place."
+        ),
+        N_(
+            "The disk reported a write error, so the restored copy of the backup wasn't "
+            "written to {folder}. Nothing was lost: your data is as it was. Check the disk, or "
+            "choose another place."
+        ),
+    ),
+}
+
+
+def _file_sentence(sentences: tuple[str, ...] | None, which: int, what: str, folder: Path) -> str:
+    if sentences is not None:
+        return _(sentences[which]).format(folder=folder)
+    # Another file: its name is the caller's English words (none yet).
+    generic = (
+        "The disk is full, so {what} wasn't written to {folder}. Nothing was lost: your "
+        "data is as it was and no half-written file was left. Free some space or choose "
+        "another place, then try again.",
+        "{folder} is on a read-only disk, so {what} wasn't written. Nothing was lost; "
+        "choose another place.",
+        "The disk reported a write error, so {what} wasn't written to {folder}. Nothing "
+        "was lost: your data is as it was. Check the disk, or choose another place.",
+    )
+    return generic[which].format(what=what, folder=folder)
 
 
 def short_of_space(folder: Path, needed: int) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from supportnet.data.failures import store_failure
+from supportnet.i18n import _
 from supportnet.model.errors import StoreError
 
 DIR_MODE = 0o700
@@ -24,9 +25,11 @@ def ensure_private_dir(path: Path) -> None:
             path.chmod(DIR_MODE)
     except OSError as exc:
         typed = store_failure(exc)
-        raise typed or StoreError(f"Can't use the data folder {path}: {exc.strerror}.") from exc
+        raise typed or StoreError(
+            _("Can't use the data folder {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from exc
     if not path.is_dir():
-        raise StoreError(f"The data folder {path} is not a folder.")
+        raise StoreError(_("The data folder {path} is not a folder.").format(path=path))
 
 
 def tighten(path: Path) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from supportnet.data.files import write_private_file
+from supportnet.i18n import _
 from supportnet.model.errors import (
     KeyringEntryMissingError,
     KeyUnavailableError,
@@ -121,16 +122,20 @@ class KeyInfo:
             return info
         except MALFORMED as exc:
             raise KeyUnavailableError(
-                f"The key record {KEYINFO_NAME} is damaged ({exc}); the database can't be "
-                "opened without it."
+                _(
+                    "The key record {file} is damaged ({exc}); the database can't be "
+                    "opened without it."
+                ).format(file=KEYINFO_NAME, exc=exc)
             ) from exc
 
     @property
     def where(self) -> str:
         """A short description of where the key is kept, for `doctor` and the About box."""
         if self.method is KeyMethod.KEYRING:
-            return f"system keyring ({self.keyring_backend})"
-        return f"passphrase-wrapped key file ({KEYINFO_NAME}, Argon2id + AES-256-GCM)"
+            return _("system keyring ({backend})").format(backend=self.keyring_backend)
+        return _("passphrase-wrapped key file ({file}, Argon2id + AES-256-GCM)").format(
+            file=KEYINFO_NAME
+        )
 
 
 #: What a key record (key.json, or a backup's header) may ask of Argon2id. A tampered one
@@ -182,11 +187,15 @@ def read_keyinfo(data_dir: Path) -> KeyInfo | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise KeyUnavailableError(f"Can't read the key record {path}: {exc.strerror}.") from exc
+        raise KeyUnavailableError(
+            _("Can't read the key record {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from exc
     except UnicodeDecodeError as exc:
         raise KeyUnavailableError(
-            f"The key record {KEYINFO_NAME} is damaged (it isn't text); the database can't be "
-            "opened without it."
+            _(
+                "The key record {file} is damaged (it isn't text); the database can't "
+                "be opened without it."
+            ).format(file=KEYINFO_NAME)
         ) from exc
     return KeyInfo.from_json(text)
 
@@ -204,8 +213,10 @@ def check_passphrase_text(passphrase: str) -> None:
     if has_lone_surrogate(passphrase):
         raise ValidationError(
             "passphrase",
-            "The passphrase holds something that isn't plain text (perhaps it came in "
-            "another encoding). Please type it again.",
+            _(
+                "The passphrase holds something that isn't plain text (perhaps it came in "
+                "another encoding). Please type it again."
+            ),
         )
 
 
@@ -215,10 +226,12 @@ def check_new_passphrase(passphrase: str, again: str | None = None) -> None:
     if len(passphrase) < PASSPHRASE_MIN:
         raise ValidationError(
             "passphrase",
-            f"Please use at least {PASSPHRASE_MIN} characters — a few words work well.",
+            _("Please use at least {count} characters — a few words work well.").format(
+                count=PASSPHRASE_MIN
+            ),
         )
     if again is not None and again != passphrase:
-        raise ValidationError("passphrase_again", "The two passphrases are not the same.")
+        raise ValidationError("passphrase_again", _("The two passphrases are not the same."))
 
 
 def _derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
@@ -266,22 +279,26 @@ def unwrap_key(info: KeyInfo, passphrase: str) -> bytes:
     except MemoryError as exc:
         # The cost is within bounds (from_json checked it): the machine is short of memory.
         raise KeyUnavailableError(
-            f"There isn't enough free memory to unlock the key right now (it needs about "
-            f"{info.kdf.memory_kib // 1024} MiB). Nothing was changed. Close some programs, "
-            "then try again."
+            _(
+                "There isn't enough free memory to unlock the key right now (it needs about "
+                "{mib} MiB). Nothing was changed. Close some programs, then try again."
+            ).format(mib=info.kdf.memory_kib // 1024)
         ) from exc
     # A cost, salt or nonce Argon2id or AES-GCM can't take: the record was damaged.
     except (ValueError, OverflowError) as exc:
         raise KeyUnavailableError(
-            f"The key record {KEYINFO_NAME} is damaged ({exc}); the database can't be "
-            "opened without it."
+            _(
+                "The key record {file} is damaged ({exc}); the database can't be opened without it."
+            ).format(file=KEYINFO_NAME, exc=exc)
         ) from exc
     except InvalidTag:
         raise WrongPassphraseError(
-            "That passphrase doesn't unlock this SupportNet store."
+            _("That passphrase doesn't unlock this SupportNet store.")
         ) from None
     if len(key) != KEY_BYTES:
-        raise KeyUnavailableError(f"The key record {KEYINFO_NAME} holds a key of the wrong size.")
+        raise KeyUnavailableError(
+            _("The key record {file} holds a key of the wrong size.").format(file=KEYINFO_NAME)
+        )
     return key
 
 
@@ -305,14 +322,17 @@ def keyring_problem(backend: Any) -> str | None:
     A chainer is usable if any of its backends is; plaintext, null and fail backends are not.
     """
     if backend is None:
-        return "no keyring is configured"
+        # Translators: after "…, but" or "…:" in a sentence about the keyring: a main clause.
+        return _("no keyring is configured")
     backends = getattr(backend, "backends", None)
     if backends is not None and type(backend).__name__ == "ChainerBackend":
         usable = [b for b in backends if keyring_problem(b) is None]
-        return None if usable else "no usable keyring backend was found"
+        return None if usable else _("no usable keyring backend was found")
     module = type(backend).__module__
     if module.startswith(_UNUSABLE_MODULE_PREFIXES):
-        return f"the keyring backend “{backend_name(backend)}” can't keep secrets safely"
+        return _("the keyring backend “{backend}” can't keep secrets safely").format(
+            backend=backend_name(backend)
+        )
     return None
 
 
@@ -355,12 +375,16 @@ def store_in_keyring(backend: Any, key: bytes, key_id: str) -> str | None:
 
 def load_from_keyring(backend: Any, info: KeyInfo) -> bytes:
     """The key kept in the keyring for ``info``, or :class:`KeyUnavailableError`."""
-    recorded = info.keyring_backend or "the system keyring"
+    # Translators: where the key is kept, inside "…is kept in {recorded}…" (else a keyring's
+    # own name, such as "SecretService Keyring").
+    recorded = info.keyring_backend or _("the system keyring")
     problem = keyring_problem(backend)
     if problem:
         raise KeyUnavailableError(
-            f"This store's key is kept in {recorded}, but {problem}. Unlock or start your "
-            "keyring and try again."
+            _(
+                "This store's key is kept in {recorded}, but {problem}. Unlock or start your "
+                "keyring and try again."
+            ).format(recorded=recorded, problem=problem)
         )
     try:
         value = backend.get_password(KEYRING_SERVICE, _keyring_username(info.key_id))
@@ -368,21 +392,29 @@ def load_from_keyring(backend: Any, info: KeyInfo) -> bytes:
         raise  # our own backend (the Secret portal's) already says what is wrong, and how
     except Exception as exc:  # see store_in_keyring: any failure means "not reachable"
         raise KeyUnavailableError(
-            f"This store's key is kept in {recorded}, which can't be reached right now "
-            f"({type(exc).__name__}). Unlock your keyring and try again."
+            _(
+                "This store's key is kept in {recorded}, which can't be reached right now "
+                "({error}). Unlock your keyring and try again."
+            ).format(recorded=recorded, error=type(exc).__name__)
         ) from exc
     if value is None:
         raise KeyringEntryMissingError(
-            f"This store's key is missing from {recorded} (entry “{KEYRING_SERVICE} / "
-            f"{_keyring_username(info.key_id)}”). SupportNet won't start an empty store in its "
-            "place; restore the keyring entry or the keyring from a backup."
+            _(
+                "This store's key is missing from {recorded} (entry “{service} / {entry}”). "
+                "SupportNet won't start an empty store in its place; restore the keyring entry "
+                "or the keyring from a backup."
+            ).format(
+                recorded=recorded, service=KEYRING_SERVICE, entry=_keyring_username(info.key_id)
+            )
         )
     try:
         key = bytes.fromhex(value)
     except ValueError:
         key = b""
     if len(key) != KEY_BYTES:
-        raise KeyUnavailableError(f"The key kept in {recorded} is damaged.")
+        raise KeyUnavailableError(
+            _("The key kept in {recorded} is damaged.").format(recorded=recorded)
+        )
     return key
 
 
@@ -419,12 +451,16 @@ def ask_passphrase(provider: PassphraseProvider | None, purpose: PassphrasePurpo
     if value is None:
         if purpose is PassphrasePurpose.NEW:
             raise PassphraseRequiredError(
-                "No usable keyring was found, so SupportNet needs a passphrase to protect its "
-                "key; set SUPPORTNET_PASSPHRASE or run it in a terminal."
+                _(
+                    "No usable keyring was found, so SupportNet needs a passphrase to protect its "
+                    "key; set SUPPORTNET_PASSPHRASE or run it in a terminal."
+                )
             )
         raise PassphraseRequiredError(
-            "This store is protected by a passphrase; set SUPPORTNET_PASSPHRASE or run it in "
-            "a terminal."
+            _(
+                "This store is protected by a passphrase; set SUPPORTNET_PASSPHRASE or run it "
+                "in a terminal."
+            )
         )
     return value
 
@@ -476,7 +512,11 @@ def create_key(
     except OSError as exc:
         if info.method is KeyMethod.KEYRING:
             delete_from_keyring(backend, info)
-        raise StoreError(f"Can't write the key record in {data_dir}: {exc.strerror}.") from exc
+        raise StoreError(
+            _("Can't write the key record in {data_dir}: {reason}.").format(
+                data_dir=data_dir, reason=exc.strerror
+            )
+        ) from exc
     return key, info
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from supportnet.data.failures import store_failure
+from supportnet.i18n import _
 from supportnet.model.errors import StoreError, StoreLockedError
 
 LOCK_NAME = "supportnet.lock"
@@ -95,7 +96,9 @@ class StoreLock:
         except OSError as exc:
             typed = store_failure(exc)
             raise typed or StoreError(
-                f"Can't create the lock file {self.path}: {exc.strerror}."
+                _("Can't create the lock file {path}: {reason}.").format(
+                    path=self.path, reason=exc.strerror
+                )
             ) from exc
         handle = os.fdopen(fd, "r+", encoding="utf-8", errors="replace")
         deadline = time.monotonic() + COMMAND_WAIT_SECONDS
@@ -154,20 +157,38 @@ def _read_holder(handle: IO[str]) -> Holder | None:
 
 def _refusal(holder: Holder | None) -> StoreLockedError:
     if holder is not None and holder.command is not None:
-        process = f"process {holder.pid}, " if holder.pid is not None else ""
+        if holder.pid is not None:
+            return StoreLockedError(
+                _(
+                    "Another supportnet command (process {pid}, `{command}`) is using this "
+                    "data; try again when it finishes."
+                ).format(pid=holder.pid, command=holder.command)
+            )
         return StoreLockedError(
-            f"Another supportnet command ({process}`{holder.command}`) is using this data; "
-            "try again when it finishes."
+            _(
+                "Another supportnet command (`{command}`) is using this data; try again when "
+                "it finishes."
+            ).format(command=holder.command)
         )
     if holder is None:
         return StoreLockedError(
-            "SupportNet is using this data in another window or command. Try again when it "
-            "has finished, or close that window."
+            _(
+                "SupportNet is using this data in another window or command. Try again when it "
+                "has finished, or close that window."
+            )
         )
-    who = f" (process {holder.pid})" if holder.pid is not None else ""
+    if holder.pid is not None:
+        return StoreLockedError(
+            _(
+                "SupportNet is already open with this data (process {pid}). Switch to that "
+                "window, or close it and try again."
+            ).format(pid=holder.pid)
+        )
     return StoreLockedError(
-        f"SupportNet is already open with this data{who}. Switch to that window, or close it "
-        "and try again."
+        _(
+            "SupportNet is already open with this data. Switch to that window, or close it "
+            "and try again."
+        )
     )
 
 

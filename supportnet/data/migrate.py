@@ -12,6 +12,7 @@ from supportnet.data.migrations import HEAD_REVISION, KNOWN_REVISIONS
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+from supportnet.i18n import _
 from supportnet.model.errors import CorruptStoreError, SchemaTooNewError, StoreError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -24,7 +25,7 @@ def current_revision(engine: Engine | RawDatabase) -> str | None:
     }
     if "alembic_version" not in tables:
         if tables - {"sqlite_sequence"}:
-            raise CorruptStoreError("This database wasn't made by SupportNet.")
+            raise CorruptStoreError(_("This database wasn't made by SupportNet."))
         return None
     rows = raw_execute(engine, "SELECT version_num FROM alembic_version")
     return str(rows[0][0]) if rows else None
@@ -34,8 +35,10 @@ def check_revision(revision: str | None, known: Sequence[str] = KNOWN_REVISIONS)
     """Refuse a database written by a newer SupportNet."""
     if revision is not None and revision not in known:
         raise SchemaTooNewError(
-            f"This data was saved by a newer version of SupportNet (schema {revision}). "
-            "Please update SupportNet to open it; nothing has been changed."
+            _(
+                "This data was saved by a newer version of SupportNet (schema {revision}). "
+                "Please update SupportNet to open it; nothing has been changed."
+            ).format(revision=revision)
         )
 
 
@@ -81,8 +84,10 @@ def upgrade(
             broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise StoreError(
-                    f"Updating the data format would leave {len(broken)} broken link(s) "
-                    f"between records, so nothing was changed. A backup is at {backup}."
+                    _(
+                        "Updating the data format would leave {count} broken link(s) between "
+                        "records, so nothing was changed. A backup is at {backup}."
+                    ).format(count=len(broken), backup=backup)
                 )
         return backup
     finally:

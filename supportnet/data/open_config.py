@@ -14,6 +14,7 @@ from pathlib import Path
 
 from supportnet.data.failures import store_failure
 from supportnet.data.files import FILE_MODE, ensure_private_dir, replace_by_writing
+from supportnet.i18n import _
 from supportnet.model.errors import StoreError
 from supportnet.safety.country import normalized_code
 
@@ -60,5 +61,7 @@ def write_open_config(data_dir: Path, config: OpenConfig) -> None:
     except OSError as exc:
         typed = store_failure(exc)
         raise typed or StoreError(
-            f"Can't save the settings in {data_dir}: {exc.strerror or exc}."
+            _("Can't save the settings in {data_dir}: {reason}.").format(
+                data_dir=data_dir, reason=exc.strerror or exc
+            )
         ) from exc

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from supportnet import APP_NAME
+from supportnet.i18n import _
 from supportnet.model.errors import UsageError
 
 
@@ -19,7 +20,7 @@ def user_path(text: str | Path) -> Path:
         if b"\x00" in os.fsencode(text):
             raise ValueError("NUL")
     except (ValueError, UnicodeEncodeError):
-        raise UsageError("A path holds a character no file name can have.") from None
+        raise UsageError(_("A path holds a character no file name can have.")) from None
     path = Path(text)
     try:
         return path.expanduser()

@@ -11,6 +11,7 @@ from supportnet.data import reads
 from supportnet.data.bundles import free_id, uids_taken
 from supportnet.data.repositories.base import require_targets
 from supportnet.data.repositories.calendar import CalendarRecord, read_records, relink
+from supportnet.i18n import N_, _
 from supportnet.model.checkins import CheckIn
 from supportnet.model.errors import NotFoundError, SupportNetError
 from supportnet.model.plans import Plan
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 # the rest. The functions here run inside the caller's session, so the whole action commits
 # or nothing does; the repositories wrap each in one ``begin()``.
 
-_PLAN_GONE = "That plan no longer exists."
+_PLAN_GONE = N_("That plan no longer exists.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ def take_out_plan(session: Session, plan_id: int) -> PlanBundle:
     reader = reads.SessionReader(session)
     found = reads.plans(reader, id=plan_id)
     if not found:
-        raise NotFoundError(_PLAN_GONE)
+        raise NotFoundError(_(_PLAN_GONE))
     linked = tuple(
         str(uid)
         for (uid,) in reader.execute(
@@ -90,9 +91,9 @@ def put_back_plan(session: Session, bundle: PlanBundle, now: datetime) -> int:
 
     plan = bundle.plan
     if plan.id is None:
-        raise SupportNetError("That plan can't be brought back: it was never saved.")
+        raise SupportNetError(_("That plan can't be brought back: it was never saved."))
     if uids_taken(session, PlanRow, [plan.uid]):
-        raise SupportNetError("That plan is already back.")
+        raise SupportNetError(_("That plan is already back."))
     require_targets(session, plan.person_id, plan.group_id)
     row = PlanRow(
         id=free_id(session, PlanRow, plan.id),

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from supportnet.data.files import ensure_private_dir, write_private_file
+from supportnet.i18n import N_, _
 from supportnet.model.errors import KeyringEntryUnreadableError, KeyUnavailableError
 
 PORTAL_BUS_NAME = "org.freedesktop.portal.Desktop"
@@ -44,7 +45,7 @@ _HKDF_INFO = b"SupportNet portal keyring v1"
 #: Each value carries a short tag of the key that sealed it, so that a value the secret
 #: no longer opens is told apart from a damaged one.
 _CHECK_LABEL = b"SupportNet portal keyring check"
-SECRET_CHANGED = (
+SECRET_CHANGED = N_(
     "SupportNet's key in the portal keyring doesn't open with the secret this desktop gives "
     "it now: the secret has changed (the desktop's keyring was reset or replaced, or the "
     "file came from another computer)."
@@ -75,8 +76,10 @@ def retrieve_portal_secret(bus: str = "SESSION", timeout: float = 120.0) -> byte
         raise
     except Exception as exc:  # jeepney, the socket, or the portal: any of them means "not now"
         raise KeyUnavailableError(
-            f"The desktop's secret portal can't be reached ({type(exc).__name__}); unlock "
-            "your keyring, or check that xdg-desktop-portal is running, and try again."
+            _(
+                "The desktop's secret portal can't be reached ({error}); unlock your keyring, "
+                "or check that xdg-desktop-portal is running, and try again."
+            ).format(error=type(exc).__name__)
         ) from exc
 
 
@@ -106,8 +109,10 @@ def _retrieve(bus: str, timeout: float) -> bytes:
                 if reply.header.message_type is MessageType.error:
                     answered = reply.header.fields.get(HeaderFields.error_name, "an error")
                     raise KeyUnavailableError(
-                        f"The desktop has no secret portal here (it answered {answered}); "
-                        "SupportNet can't keep its key in the keyring."
+                        _(
+                            "The desktop has no secret portal here (it answered {answered}); "
+                            "SupportNet can't keep its key in the keyring."
+                        ).format(answered=answered)
                     )
                 handles = {expected, str(reply.body[0])}
                 while True:
@@ -117,8 +122,10 @@ def _retrieve(bus: str, timeout: float) -> bytes:
             response, _results = signal.body
             if response != 0:
                 raise KeyUnavailableError(
-                    "The desktop didn't give SupportNet its secret (it was declined or "
-                    "cancelled); unlock your keyring and try again."
+                    _(
+                        "The desktop didn't give SupportNet its secret (it was declined or "
+                        "cancelled); unlock your keyring and try again."
+                    )
                 )
         os.close(write_end)  # the portal's copy is closed by now: reading ends at its end
         write_end = -1
@@ -128,7 +135,7 @@ def _retrieve(bus: str, timeout: float) -> bytes:
         if write_end >= 0:
             os.close(write_end)
     if len(secret) < MIN_SECRET_BYTES:
-        raise KeyUnavailableError("The desktop's secret portal gave back no usable secret.")
+        raise KeyUnavailableError(_("The desktop's secret portal gave back no usable secret."))
     return secret
 
 
@@ -141,7 +148,7 @@ def _read_all(fd: int, timeout: float) -> bytes:
     deadline = time.monotonic() + timeout
     chunks = []
     while (left := deadline - time.monotonic()) > 0:
-        ready, _, _ = select.select([fd], [], [], left)
+        ready, _writable, _failed = select.select([fd], [], [], left)
         if not ready:
             break
         chunk = os.read(fd, 4096)
@@ -196,12 +203,16 @@ class PortalKeyring:
             return {}
         except ValueError as exc:  # not JSON: damaged, and every value in it with it
             raise KeyringEntryUnreadableError(
-                f"The portal keyring file {self.path} is damaged, so SupportNet's key in it "
-                "can't be read."
+                _(
+                    "The portal keyring file {path} is damaged, so SupportNet's key in it can't be "
+                    "read."
+                ).format(path=self.path)
             ) from exc
         except OSError as exc:
             raise KeyUnavailableError(
-                f"The portal keyring file {self.path} can't be read ({type(exc).__name__})."
+                _("The portal keyring file {path} can't be read ({error}).").format(
+                    path=self.path, error=type(exc).__name__
+                )
             ) from exc
         entries = data.get("entries") if isinstance(data, dict) else None
         return entries if isinstance(entries, dict) else {}
@@ -237,7 +248,9 @@ class PortalKeyring:
         if entry is None:
             return None
         damaged = KeyringEntryUnreadableError(
-            f"SupportNet's key in the portal keyring {self.path} is damaged, so it can't be opened."
+            _(
+                "SupportNet's key in the portal keyring {path} is damaged, so it can't be opened."
+            ).format(path=self.path)
         )
         try:
             nonce = base64.b64decode(entry["nonce"], validate=True)
@@ -249,7 +262,7 @@ class PortalKeyring:
         except (InvalidTag, ValueError) as exc:
             if hmac.compare_digest(str(entry.get("check", "")), self._check()):
                 raise damaged from exc  # sealed with this very key: the value was changed
-            raise KeyringEntryUnreadableError(SECRET_CHANGED) from exc
+            raise KeyringEntryUnreadableError(_(SECRET_CHANGED)) from exc
         try:
             return value.decode("utf-8")
         except UnicodeDecodeError as exc:

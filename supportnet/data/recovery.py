@@ -16,6 +16,7 @@ from typing import Any
 
 from supportnet.data.files import write_private_file
 from supportnet.data.keys import MALFORMED
+from supportnet.i18n import _
 from supportnet.model.errors import KeyUnavailableError, StoreError, ValidationError
 from supportnet.model.text import has_lone_surrogate
 
@@ -37,6 +38,14 @@ UNLOCK_COMMAND = "supportnet unlock-with-recovery-key"
 #: Added to "the keyring entry is missing" and "wrong passphrase" when a recovery record is here.
 UNLOCK_HINT = f"If you have your recovery key, `{UNLOCK_COMMAND}` opens the store with it."
 
+
+def unlock_hint() -> str:
+    """:data:`UNLOCK_HINT` in the language in use (the constant stays English)."""
+    return _("If you have your recovery key, `{command}` opens the store with it.").format(
+        command=UNLOCK_COMMAND
+    )
+
+
 _LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
 _SEPARATORS = str.maketrans("", "", " -\t\n\r_.")
 
@@ -53,7 +62,7 @@ class RecoveryKeyError(ValidationError):
 
 def _encode_number(value: int, length: int) -> str:
     chars = []
-    for _ in range(length):
+    for _i in range(length):
         value, digit = divmod(value, 32)
         chars.append(ALPHABET[digit])
     return "".join(reversed(chars))
@@ -89,26 +98,34 @@ def parse_key(text: str) -> bytes:
     if has_lone_surrogate(text):
         # Bytes in another encoding: never echo them, they are part of a secret.
         raise RecoveryKeyError(
-            "That recovery key holds something that isn't plain text (perhaps it came in "
-            "another encoding). Please type it again."
+            _(
+                "That recovery key holds something that isn't plain text (perhaps it came in "
+                "another encoding). Please type it again."
+            )
         )
     compact = text.upper().translate(_SEPARATORS).translate(_LOOKALIKES)
     strange = sorted({c for c in compact if c not in ALPHABET})
     if strange:
         raise RecoveryKeyError(
-            f"A recovery key uses only digits and the letters A to Z (no U); this one has "
-            f"“{''.join(strange)[:10]}”."
+            _(
+                "A recovery key uses only digits and the letters A to Z (no U); this one has "
+                "“{strange}”."
+            ).format(strange="".join(strange)[:10])
         )
     if len(compact) != LENGTH:
         raise RecoveryKeyError(
-            f"A recovery key has {LENGTH} letters and digits, in {LENGTH // GROUP} groups of "
-            f"four; this one has {len(compact)}."
+            _(
+                "A recovery key has {length} letters and digits, in {groups} groups of four; "
+                "this one has {count}."
+            ).format(length=LENGTH, groups=LENGTH // GROUP, count=len(compact))
         )
     body, check = compact[:_KEY_CHARS], compact[_KEY_CHARS:]
     if _check(body) != check:
         raise RecoveryKeyError(
-            "That recovery key has a typo somewhere (its last group doesn't match the rest). "
-            "Please check each group again."
+            _(
+                "That recovery key has a typo somewhere (its last group doesn't match the "
+                "rest). Please check each group again."
+            )
         )
     value = 0
     for char in body:
@@ -243,10 +260,14 @@ def secret_of(record: RecoveryWrap, db_key: bytes) -> bytes:
         )
     except (InvalidTag, ValueError) as exc:
         raise KeyUnavailableError(
-            f"The recovery record {RECOVERY_NAME} doesn't belong to this store's key."
+            _("The recovery record {file} doesn't belong to this store's key.").format(
+                file=RECOVERY_NAME
+            )
         ) from exc
     if len(secret) != SECRET_BYTES:
-        raise KeyUnavailableError(f"The recovery record {RECOVERY_NAME} is damaged.")
+        raise KeyUnavailableError(
+            _("The recovery record {file} is damaged.").format(file=RECOVERY_NAME)
+        )
     return secret
 
 
@@ -309,8 +330,10 @@ class RecoveryRecord:
             )
         except MALFORMED as exc:
             raise KeyUnavailableError(
-                f"The recovery record {RECOVERY_NAME} is damaged; run `supportnet "
-                "recovery-key --new` to make a new recovery key."
+                _(
+                    "The recovery record {file} is damaged; run `supportnet recovery-key "
+                    "--new` to make a new recovery key."
+                ).format(file=RECOVERY_NAME)
             ) from exc
 
 
@@ -321,7 +344,9 @@ def read_record(data_dir: Path) -> RecoveryRecord | None:
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:
-        raise KeyUnavailableError(f"Can't read the recovery record {path}.") from exc
+        raise KeyUnavailableError(
+            _("Can't read the recovery record {path}.").format(path=path)
+        ) from exc
     return RecoveryRecord.from_json(text)
 
 
@@ -334,7 +359,11 @@ def write_record(data_dir: Path, record: RecoveryRecord) -> None:
     try:
         write_private_file(data_dir / RECOVERY_NAME, record.to_json().encode("utf-8"))
     except OSError as exc:
-        raise StoreError(f"Can't write the recovery record in {data_dir}: {exc.strerror}.") from exc
+        raise StoreError(
+            _("Can't write the recovery record in {data_dir}: {reason}.").format(
+                data_dir=data_dir, reason=exc.strerror
+            )
+        ) from exc
 
 
 def _verified_secret(wrapped: RecoveryWrap, db_key: bytes) -> bytes | None:

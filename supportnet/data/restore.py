@@ -29,6 +29,7 @@ from supportnet.data.paths import user_path
 from supportnet.data.store import Store, _open_with_key, _set_aside_current
 from supportnet.data.store_files import DB_NAME, SIDE_FILES
 from supportnet.data.store_key import AUTO_BACKEND, load_key, resolve_backend
+from supportnet.i18n import _
 from supportnet.model.errors import (
     BackupError,
     DiskFullError,
@@ -77,36 +78,47 @@ def unlock_backup(header: BackupHeader, text: str) -> tuple[bytes, bytes | None]
     if has_lone_surrogate(text):
         raise ValidationError(
             "backup_secret",
-            "The recovery key or passphrase given holds something that isn't plain text "
-            "(perhaps it came in another encoding). Please type it again.",
+            _(
+                "The recovery key or passphrase given holds something that isn't plain text "
+                "(perhaps it came in another encoding). Please type it again."
+            ),
         )
     if recovery.looks_like_key(text) or header.passphrase is None:
         secret = recovery.parse_key(text)
         key = recovery.unwrap_with_secret(header.recovery, secret)
         if key is None or not header.verify(key):
             raise WrongRecoveryKeyError(
-                "That recovery key doesn't open this backup: it belongs to another store, or "
-                "the store's recovery key was replaced before this backup was made."
+                _(
+                    "That recovery key doesn't open this backup: it belongs to another store, or "
+                    "the store's recovery key was replaced before this backup was made."
+                )
             )
         return key, secret
     try:
         key = keys.unwrap_key(header.passphrase, text)
     except WrongPassphraseError:
-        raise WrongPassphraseError("That passphrase doesn't open this backup.") from None
+        raise WrongPassphraseError(_("That passphrase doesn't open this backup.")) from None
     if not header.verify(key):
-        raise BackupError("This backup is damaged (its header doesn't match its key).")
+        raise BackupError(_("This backup is damaged (its header doesn't match its key)."))
     return key, None
 
 
 def _ask(header: BackupHeader, ask: BackupSecretProvider | None) -> _Unlocked:
     text = ask(header.passphrase is not None) if ask is not None else None
     if text is None:
-        either = "SUPPORTNET_RECOVERY_KEY or SUPPORTNET_PASSPHRASE"
+        if header.passphrase:
+            raise BackupKeyRequiredError(
+                _(
+                    "This backup comes from another computer or store, so it opens with its "
+                    "recovery key or passphrase: set SUPPORTNET_RECOVERY_KEY or "
+                    "SUPPORTNET_PASSPHRASE, or run this in a terminal to type it."
+                )
+            )
         raise BackupKeyRequiredError(
-            "This backup comes from another computer or store, so it opens with its recovery "
-            f"key{' or passphrase' if header.passphrase else ''}: set "
-            f"{either if header.passphrase else 'SUPPORTNET_RECOVERY_KEY'}, or run this in a "
-            "terminal to type it."
+            _(
+                "This backup comes from another computer or store, so it opens with its "
+                "recovery key: set SUPPORTNET_RECOVERY_KEY, or run this in a terminal to type it."
+            )
         )
     key, secret = unlock_backup(header, text)
     return _Unlocked(key, secret)
@@ -157,9 +169,11 @@ def restore_backup(
     """
     source = user_path(source)
     if not source.is_file():
-        raise BackupError(f"There is no backup file at {source}.")
+        raise BackupError(_("There is no backup file at {source}.").format(source=source))
     if source.stat().st_size == 0:
-        raise BackupError(f"{source} is empty; it isn't a SupportNet backup.")
+        raise BackupError(
+            _("{source} is empty; it isn't a SupportNet backup.").format(source=source)
+        )
     header, start = read_header(source) if is_container(source) else (None, 0)
     info = keys.read_keyinfo(data_dir) if data_dir.is_dir() else None
     if info is None:
@@ -216,13 +230,17 @@ def _restore_into_new(
     """Restore into a folder with no store: unlock first, then make this machine's key."""
     if (data_dir / DB_NAME).exists():
         raise KeyUnavailableError(
-            f"The database in {data_dir} is here but its key record ({keys.KEYINFO_NAME}) is "
-            "missing. Restore into a new, empty data folder instead (--data-dir DIR)."
+            _(
+                "The database in {data_dir} is here but its key record ({file}) is "
+                "missing. Restore into a new, empty data folder instead (--data-dir DIR)."
+            ).format(data_dir=data_dir, file=keys.KEYINFO_NAME)
         )
     if header is None:
         raise BackupError(
-            f"{source} was made by an older SupportNet, and opens only with the key of the "
-            "store it came from. Restore it into that store's data folder."
+            _(
+                "{source} was made by an older SupportNet, and opens only with the key of the "
+                "store it came from. Restore it into that store's data folder."
+            ).format(source=source)
         )
     unlocked = _ask(header, ask)
     existed = data_dir.exists()
@@ -300,7 +318,9 @@ def _prepare(
                 raise typed from exc
             if isinstance(exc, OSError):
                 raise BackupError(
-                    f"Can't restore {source} into {data_dir}: {exc.strerror or exc}."
+                    _("Can't restore {source} into {data_dir}: {reason}.").format(
+                        source=source, data_dir=data_dir, reason=exc.strerror or exc
+                    )
                 ) from exc
         raise
     return temp
@@ -319,8 +339,10 @@ def _copy_old_backup(source: Path, key: bytes, temp: Path) -> None:
     except DatabaseFailure as exc:
         typed = file_failure(exc, temp, _RESTORED_COPY)
         raise typed or BackupError(
-            f"{source} can't be opened with this store's key: it is damaged, isn't a "
-            "SupportNet backup, or belongs to another SupportNet store."
+            _(
+                "{source} can't be opened with this store's key: it is damaged, isn't a "
+                "SupportNet backup, or belongs to another SupportNet store."
+            ).format(source=source)
         ) from exc
     finally:
         backup.close()
@@ -332,14 +354,20 @@ def _check_and_rekey(temp: Path, source: Path, key: bytes, target_key: bytes) ->
         try:
             revision = current_revision(database)
             if revision is None:
-                raise BackupError(f"{source} isn't a SupportNet backup.")
+                raise BackupError(_("{source} isn't a SupportNet backup.").format(source=source))
             check_revision(revision)
             if raw_execute(database, "PRAGMA cipher_integrity_check"):
-                raise BackupError(f"The backup {source} is damaged, so it wasn't restored.")
+                raise BackupError(
+                    _("The backup {source} is damaged, so it wasn't restored.").format(
+                        source=source
+                    )
+                )
         except DatabaseFailure as exc:
             typed = file_failure(exc, temp, _RESTORED_COPY)
             raise typed or BackupError(
-                f"{source} can't be opened: it is damaged or isn't a SupportNet backup."
+                _("{source} can't be opened: it is damaged or isn't a SupportNet backup.").format(
+                    source=source
+                )
             ) from exc
         if target_key != key:
             _rekey(database, source, target_key)
@@ -361,14 +389,18 @@ def _rekey(database: RawDatabase, source: Path, target_key: bytes) -> None:
         )
         if full:
             raise DiskFullError(
-                f"The disk is full, so SupportNet couldn't re-encrypt the copy of {source} for "
-                "this computer. The backup itself is fine and nothing was changed. Free some "
-                "space on the disk, then try again."
+                _(
+                    "The disk is full, so SupportNet couldn't re-encrypt the copy of {source} for "
+                    "this computer. The backup itself is fine and nothing was changed. Free some "
+                    "space on the disk, then try again."
+                ).format(source=source)
             ) from exc
         raise typed or BackupError(
-            f"SupportNet couldn't re-encrypt the copy of {source} for this computer. The "
-            "backup itself is fine and nothing was changed; check that the disk is working, "
-            "then try again."
+            _(
+                "SupportNet couldn't re-encrypt the copy of {source} for this computer. The "
+                "backup itself is fine and nothing was changed; check that the disk is "
+                "working, then try again."
+            ).format(source=source)
         ) from exc
 
 

@@ -19,6 +19,7 @@ from supportnet.data.lock import StoreLock
 from supportnet.data.paths import user_path
 from supportnet.data.restore import RestoreResult, restore_backup, unlock_backup
 from supportnet.data.store import Store, _open_with_key
+from supportnet.i18n import _
 from supportnet.model.errors import BackupError
 
 
@@ -38,13 +39,17 @@ def check_backup(store: Store, source: Path) -> BackupCheck:
     """
     source = user_path(source)
     if not source.is_file():
-        raise BackupError(f"There is no backup file at {source}.")
+        raise BackupError(_("There is no backup file at {source}.").format(source=source))
     if source.stat().st_size == 0:
-        raise BackupError(f"{source} is empty; it isn't a SupportNet backup.")
+        raise BackupError(
+            _("{source} is empty; it isn't a SupportNet backup.").format(source=source)
+        )
     if not is_container(source):
         if not is_backup(source, store.db.key):
             raise BackupError(
-                f"{source} isn't a SupportNet backup, or it is damaged, so it wasn't restored."
+                _(
+                    "{source} isn't a SupportNet backup, or it is damaged, so it wasn't restored."
+                ).format(source=source)
             )
         return BackupCheck(from_elsewhere=False)
     header, _start = read_header(source)

@@ -23,30 +23,31 @@ from supportnet.data.keys import PassphraseProvider
 from supportnet.data.paths import user_path
 from supportnet.data.store_files import DB_NAME
 from supportnet.data.store_key import AUTO_BACKEND, locked_key
+from supportnet.i18n import N_, _
 from supportnet.model.errors import BackupError, CorruptStoreError
 
 #: What a person calls the rows of each table, in the order a report lists them.
 KINDS = {
-    "people": "people",
-    "community_groups": "groups",
-    "plans": "plans",
-    "checkins": "check-ins",
-    "person_channels": "ways to reach people",
-    "person_support": "kinds of support (people)",
-    "group_support": "kinds of support (groups)",
-    "person_tags": "tags (people)",
-    "group_tags": "tags (groups)",
-    "plan_skips": "skipped days",
-    "plan_postponements": "moved check-ins",
-    "message_ideas": "message ideas",
-    "settings": "settings",
-    "calendar_events": "calendar export records",
-    "safety_plan_entries": "plan for hard days",
-    "care_teams": "care teams",
-    "care_team_supporters": "care team supporters",
-    "rota_slots": "rota check-ins",
-    "rota_slot_skips": "skipped rota days",
-    "rota_swaps": "rota swaps",
+    "people": N_("people"),
+    "community_groups": N_("groups"),
+    "plans": N_("plans"),
+    "checkins": N_("check-ins"),
+    "person_channels": N_("ways to reach people"),
+    "person_support": N_("kinds of support (people)"),
+    "group_support": N_("kinds of support (groups)"),
+    "person_tags": N_("tags (people)"),
+    "group_tags": N_("tags (groups)"),
+    "plan_skips": N_("skipped days"),
+    "plan_postponements": N_("moved check-ins"),
+    "message_ideas": N_("message ideas"),
+    "settings": N_("settings"),
+    "calendar_events": N_("calendar export records"),
+    "safety_plan_entries": N_("plan for hard days"),
+    "care_teams": N_("care teams"),
+    "care_team_supporters": N_("care team supporters"),
+    "rota_slots": N_("rota check-ins"),
+    "rota_slot_skips": N_("skipped rota days"),
+    "rota_swaps": N_("rota swaps"),
 }
 #: Kept, but not worth a line of the report.
 _QUIET = frozenset({"alembic_version"})
@@ -73,7 +74,8 @@ class TableSalvage:
 
     @property
     def kind(self) -> str:
-        return KINDS.get(self.table, self.table)
+        known = KINDS.get(self.table)
+        return _(known) if known is not None else self.table
 
     @property
     def unreadable(self) -> int | None:
@@ -133,14 +135,20 @@ def salvage_database(db: Path, key: bytes, out: Path) -> SalvageResult:
             # Created 0600 first: SQLite keeps an existing file's mode.
             os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
         except OSError as exc:
-            raise BackupError(f"Can't write in {out.parent}: {exc.strerror}.") from exc
+            raise BackupError(
+                _("Can't write in {parent}: {reason}.").format(
+                    parent=out.parent, reason=exc.strerror
+                )
+            ) from exc
         try:
             try:
                 tables = _build(source, schema, temp, key)
             except DatabaseFailure as exc:
                 # Reads of the damaged store never raise; this is the new copy failing.
                 raise BackupError(
-                    f"Can't write the salvaged copy in {out.parent}: {exc.orig}."
+                    _("Can't write the salvaged copy in {parent}: {orig}.").format(
+                        parent=out.parent, orig=exc.orig
+                    )
                 ) from exc
             _refuse_existing(out)  # again: building the copy can take a while
             copy = RawDatabase(temp, key)
@@ -159,9 +167,13 @@ def salvage_database(db: Path, key: bytes, out: Path) -> SalvageResult:
 def _check_target(out: Path, data_dir: Path) -> None:
     """Refuse an output that is missing its folder, or would land on the store's own files."""
     if not out.parent.is_dir():
-        raise BackupError(f"Can't write the salvaged copy: the folder {out.parent} doesn't exist.")
+        raise BackupError(
+            _("Can't write the salvaged copy: the folder {parent} doesn't exist.").format(
+                parent=out.parent
+            )
+        )
     if out.is_dir():
-        raise BackupError(f"Can't write the salvaged copy: {out} is a folder.")
+        raise BackupError(_("Can't write the salvaged copy: {out} is a folder.").format(out=out))
     refuse_inside_store(out, data_dir, "the salvaged copy")
     _refuse_existing(out)
 
@@ -171,8 +183,10 @@ def _refuse_existing(out: Path) -> None:
     # least of all a backup's (the damage message names the newest one in backups/).
     if os.path.lexists(out):
         raise BackupError(
-            f"{out} already exists, so it was left alone: a salvaged copy never replaces a "
-            "file. Choose a new name for it."
+            _(
+                "{out} already exists, so it was left alone: a salvaged copy never replaces a "
+                "file. Choose a new name for it."
+            ).format(out=out)
         )
 
 
@@ -212,8 +226,10 @@ def _read_schema(source: _Reader, db: Path) -> _Schema:
     entries = source.rows("SELECT type, name, tbl_name, sql FROM sqlite_master")
     if not entries:
         raise BackupError(
-            f"The database {db} is damaged where it keeps its table list, so nothing can be "
-            "salvaged from it. Restore a backup with `supportnet restore FILE --force`."
+            _(
+                "The database {db} is damaged where it keeps its table list, so nothing can be "
+                "salvaged from it. Restore a backup with `supportnet restore FILE --force`."
+            ).format(db=db)
         )
     tables: list[tuple[str, str]] = []
     later: list[str] = []
@@ -230,8 +246,10 @@ def _read_schema(source: _Reader, db: Path) -> _Schema:
         info = source.rows(f"PRAGMA table_info({_quote(name)})")
         if not info:
             raise BackupError(
-                f"The database {db} is damaged where it describes its tables, so nothing can "
-                "be salvaged from it. Restore a backup with `supportnet restore FILE --force`."
+                _(
+                    "The database {db} is damaged where it describes its tables, so nothing can be "
+                    "salvaged from it. Restore a backup with `supportnet restore FILE --force`."
+                ).format(db=db)
             )
         columns[name] = [str(row[1]) for row in info]
         indexes = source.rows(f"PRAGMA index_list({_quote(name)})") or []

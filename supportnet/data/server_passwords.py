@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from supportnet.data.keys import default_backend, keyring_problem
+from supportnet.i18n import _
 from supportnet.model.errors import ServerPasswordError
 
 SERVICE = "SupportNet calendar server"
@@ -24,7 +25,9 @@ def _usable(backend: Any) -> Any:
     backend = backend if backend is not None else default_backend()
     problem = keyring_problem(backend)
     if problem:
-        raise ServerPasswordError(f"The password can't be kept in the keyring: {problem}.")
+        raise ServerPasswordError(
+            _("The password can't be kept in the keyring: {problem}.").format(problem=problem)
+        )
     return backend
 
 
@@ -45,5 +48,7 @@ def keep_password(url: str, username: str, password: str, backend: Any = None) -
         usable.set_password(SERVICE, entry_name(url, username), password)
     except Exception as exc:
         raise ServerPasswordError(
-            f"The keyring didn't keep the password ({type(exc).__name__}); nothing was saved."
+            _("The keyring didn't keep the password ({error}); nothing was saved.").format(
+                error=type(exc).__name__
+            )
         ) from exc

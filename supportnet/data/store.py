@@ -22,6 +22,7 @@ from supportnet.data.migrate import check_revision, current_revision, needs_upgr
 from supportnet.data.repositories.base import LazySessions
 from supportnet.data.store_files import DB_NAME, SIDE_FILES, store_exists
 from supportnet.data.store_key import AUTO_BACKEND, load_existing_key, resolve_backend
+from supportnet.i18n import _, ngettext
 from supportnet.model.errors import (
     BackupError,
     CorruptStoreError,
@@ -252,7 +253,9 @@ def open_store(
 
 
 def _no_store_yet(data_dir: Path) -> StoreError:
-    return StoreError(f"There is no SupportNet store in {data_dir} yet.")
+    return StoreError(
+        _("There is no SupportNet store in {data_dir} yet.").format(data_dir=data_dir)
+    )
 
 
 #: Temporary copies a killed restore leaves (never the store itself; we hold the lock).
@@ -283,8 +286,10 @@ def _open_locked(
     if info is None:
         if db.exists():
             raise KeyUnavailableError(
-                f"The database is here but its key record ({keys.KEYINFO_NAME}) is missing, "
-                "so it can't be opened. SupportNet won't replace it with an empty store."
+                _(
+                    "The database is here but its key record ({file}) is missing, so it "
+                    "can't be opened. SupportNet won't replace it with an empty store."
+                ).format(file=keys.KEYINFO_NAME)
             )
         if not create:
             raise _no_store_yet(data_dir)
@@ -346,9 +351,11 @@ def _check_readable(db: Path, key: bytes) -> None:
     try:
         size = db.stat().st_size
     except OSError as exc:
-        raise StoreError(f"Can't read the database {db}: {exc.strerror}.") from exc
+        raise StoreError(
+            _("Can't read the database {db}: {reason}.").format(db=db, reason=exc.strerror)
+        ) from exc
     if size == 0:
-        raise CorruptStoreError(damaged_message(db, "the file is empty", salvageable=False))
+        raise CorruptStoreError(damaged_message(db, _("the file is empty"), salvageable=False))
     probe = RawDatabase(db, key)
     try:
         raw_execute(probe, "SELECT count(*) FROM sqlite_master")
@@ -359,15 +366,16 @@ def _check_readable(db: Path, key: bytes) -> None:
         raise CorruptStoreError(
             damaged_message(
                 db,
-                "it can't be read with its key, or isn't a SupportNet database",
+                _("it can't be read with its key, or isn't a SupportNet database"),
                 salvageable=False,
             )
         ) from exc
     finally:
         probe.close()
     if damaged:
-        pages = f"{len(damaged)} page{'s' if len(damaged) != 1 else ''}"
-        raise CorruptStoreError(damaged_message(db, f"{pages} can't be read", salvageable=True))
+        # Translators: inside "The database … is damaged (…); it was left as it is."
+        what = ngettext("{n} page can't be read", "{n} pages can't be read", len(damaged))
+        raise CorruptStoreError(damaged_message(db, what.format(n=len(damaged)), salvageable=True))
 
 
 def _set_aside_current(db: Path, key: bytes, data_dir: Path, *, force: bool) -> Path | None:
@@ -387,13 +395,17 @@ def _set_aside_current(db: Path, key: bytes, data_dir: Path, *, force: bool) -> 
             damaged = has_data = True
         if damaged and not force:
             raise BackupError(
-                "The current database is damaged or can't be read. Use --force to replace "
-                "it with the backup (the damaged file is kept in the damaged folder)."
+                _(
+                    "The current database is damaged or can't be read. Use --force to replace it "
+                    "with the backup (the damaged file is kept in the damaged folder)."
+                )
             )
         if has_data and not force:
             raise BackupError(
-                "This store already holds data. Use --force to replace it with the backup "
-                "(a copy of the current data is kept in the backups folder first)."
+                _(
+                    "This store already holds data. Use --force to replace it with the backup (a "
+                    "copy of the current data is kept in the backups folder first)."
+                )
             )
         if not damaged:
             return take_automatic_backup(current, data_dir / BACKUP_DIR_NAME, "before-restore")

@@ -13,6 +13,7 @@ from supportnet.data.damage import restore_advice
 from supportnet.data.keys import KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
 from supportnet.data.store_files import DB_NAME, store_exists
+from supportnet.i18n import _
 from supportnet.model.errors import (
     KeyringEntryMissingError,
     KeyUnavailableError,
@@ -40,9 +41,13 @@ def load_existing_key(
     db = data_dir / DB_NAME
     if not db.exists():
         raise StoreError(
-            f"The database file {db} is missing, though its key is here. SupportNet won't "
-            "start an empty store in its place: put the file back, or restore a backup "
-            f"with `supportnet restore FILE`. {restore_advice(data_dir, force=False)}"
+            _(
+                "The database file {db} is missing, though its key is here. SupportNet won't "
+                "start an empty store in its place: put the file back, or restore a backup "
+                "with `supportnet restore FILE`."
+            ).format(db=db)
+            + " "
+            + restore_advice(data_dir, force=False)
         )
     return load_key(data_dir, info, backend, passphrase)
 
@@ -63,7 +68,7 @@ def load_key(
         # The recovery key still opens this store: say so where the way in seems lost.
         if not recovery.has_record(data_dir):
             raise
-        raise type(exc)(f"{exc.message} {recovery.UNLOCK_HINT}") from None
+        raise type(exc)(f"{exc.message} {recovery.unlock_hint()}") from None
 
 
 @contextlib.contextmanager
@@ -78,15 +83,17 @@ def locked_key(
     For reading a damaged store (salvage), which :func:`open_store` refuses.
     """
     if not store_exists(data_dir):
-        raise StoreError(f"There is no SupportNet store in {data_dir}.")
+        raise StoreError(_("There is no SupportNet store in {data_dir}.").format(data_dir=data_dir))
     lock = StoreLock(data_dir)
     lock.acquire()
     try:
         info = keys.read_keyinfo(data_dir)
         if info is None:
             raise KeyUnavailableError(
-                f"The database is here but its key record ({keys.KEYINFO_NAME}) is missing, "
-                "so it can't be read."
+                _(
+                    "The database is here but its key record ({file}) is missing, so it "
+                    "can't be read."
+                ).format(file=keys.KEYINFO_NAME)
             )
         yield load_existing_key(data_dir, info, keyring_backend, passphrase)
     finally:

@@ -22,6 +22,7 @@ from supportnet.data.lock import StoreLock
 from supportnet.data.store import Store, _open_with_key
 from supportnet.data.store_files import DB_NAME, store_exists
 from supportnet.data.store_key import AUTO_BACKEND, resolve_backend
+from supportnet.i18n import N_, _
 from supportnet.model.errors import KeyUnavailableError, StoreError
 
 
@@ -29,7 +30,7 @@ class RecoveryKeyMismatchError(KeyUnavailableError):
     """A well-formed recovery key that isn't this store's."""
 
 
-WRONG_KEY = (
+WRONG_KEY = N_(
     "That recovery key doesn't open this store. It may belong to another store, or to one "
     "replaced later with `supportnet recovery-key --new`; nothing was changed."
 )
@@ -61,12 +62,14 @@ def recover_store(
     """
     secret = recovery.parse_key(recovery_text)
     if not store_exists(data_dir):
-        raise StoreError(f"There is no SupportNet store in {data_dir}.")
+        raise StoreError(_("There is no SupportNet store in {data_dir}.").format(data_dir=data_dir))
     db = data_dir / DB_NAME
     if not db.exists():
         raise StoreError(
-            f"The database file {db} is missing, so there is nothing here for the recovery key "
-            "to open. A backup comes back with `supportnet restore FILE`."
+            _(
+                "The database file {db} is missing, so there is nothing here for the recovery "
+                "key to open. A backup comes back with `supportnet restore FILE`."
+            ).format(db=db)
         )
     lock = StoreLock(data_dir)
     lock.acquire()
@@ -74,13 +77,15 @@ def recover_store(
         record = recovery.read_record(data_dir)
         if record is None:
             raise KeyUnavailableError(
-                f"There is no recovery record ({recovery.RECOVERY_NAME}) in {data_dir}, so a "
-                "recovery key can't open this store. A backup opens with its recovery key: "
-                "`supportnet restore FILE`."
+                _(
+                    "There is no recovery record ({file}) in {data_dir}, so a recovery "
+                    "key can't open this store. A backup opens with its recovery key: `supportnet "
+                    "restore FILE`."
+                ).format(file=recovery.RECOVERY_NAME, data_dir=data_dir)
             )
         key = recovery.unwrap_with_secret(record.wrap, secret)
         if key is None or not _opens(db, key):
-            raise RecoveryKeyMismatchError(WRONG_KEY)
+            raise RecoveryKeyMismatchError(_(WRONG_KEY))
         old = _old_key_record(data_dir)
         # The same key id: recovery.json (whose wraps are bound to it) stays valid as it is,
         # and this store's automatic backups still open with its own key.
@@ -100,7 +105,9 @@ def recover_store(
             keys.write_keyinfo(data_dir, info)
         except OSError as exc:
             raise StoreError(
-                f"Can't write the key record in {data_dir}: {exc.strerror}; it is as it was."
+                _("Can't write the key record in {data_dir}: {reason}; it is as it was.").format(
+                    data_dir=data_dir, reason=exc.strerror
+                )
             ) from exc
         if record.confirmed_at is None:  # typed in from where it was kept: no more reminders
             recovery.mark_confirmed(data_dir, record, when)
@@ -139,7 +146,11 @@ def _keep_aside(data_dir: Path, now: datetime) -> Path | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise StoreError(f"Can't read the key record {current}: {exc.strerror}.") from exc
+        raise StoreError(
+            _("Can't read the key record {current}: {reason}.").format(
+                current=current, reason=exc.strerror
+            )
+        ) from exc
     stamp = f"{now:%Y%m%dT%H%M%S}"
     aside = current.with_name(f"{keys.KEYINFO_NAME}.replaced-{stamp}")
     number = 1
@@ -150,7 +161,8 @@ def _keep_aside(data_dir: Path, now: datetime) -> Path | None:
         write_private_file(aside, data)
     except OSError as exc:
         raise StoreError(
-            f"Can't keep a copy of the key record in {data_dir}: {exc.strerror}. Nothing was "
-            "changed."
+            _(
+                "Can't keep a copy of the key record in {data_dir}: {reason}. Nothing was changed."
+            ).format(data_dir=data_dir, reason=exc.strerror)
         ) from exc
     return aside

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from supportnet.data.auto_backup import auto_backup_if_due, last_daily_backup
 from supportnet.data.backup import BACKUP_DIR_NAME, refuse_inside_store
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 from supportnet.model.retention import AutoBackupResult
 from supportnet.model.zones import system_zone_name, user_zone_name, zone_or_utc
@@ -57,7 +58,8 @@ def suggested_backup_name(today: date) -> str:
     return f"supportnet-backup-{today.isoformat()}.db"
 
 
-INSIDE_DATA_FOLDER = (
+#: Shown as ``_(INSIDE_DATA_FOLDER)``: compare a problem with that, not the English.
+INSIDE_DATA_FOLDER = N_(
     "That folder is inside SupportNet's own data folder; please choose one outside it, "
     "such as a USB stick or a synced folder."
 )
@@ -68,17 +70,19 @@ def folder_problem(folder: Path, data_dir: Path) -> str:
     try:
         refuse_inside_store(folder / "backup.db", data_dir, "backups")
     except SupportNetError:
-        return INSIDE_DATA_FOLDER
+        return _(INSIDE_DATA_FOLDER)
     if not folder.is_dir():
-        return (
-            f"{folder} isn't there right now (a USB stick not plugged in, perhaps); each "
+        return _(
+            "{folder} isn't there right now (a USB stick not plugged in, perhaps); each "
             "day's backup is copied there once it is."
-        )
+        ).format(folder=folder)
     try:
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError:
-        return f"SupportNet can't write in {folder}, so backups aren't copied there for now."
+        return _(
+            "SupportNet can't write in {folder}, so backups aren't copied there for now."
+        ).format(folder=folder)
     return ""
 
 

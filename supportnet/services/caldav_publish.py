@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from supportnet.calendar import ExportEvent, ExportOptions, calendar_bytes
 from supportnet.data import reads, server_passwords
+from supportnet.i18n import _, ngettext
 from supportnet.services.caldav_server import (
     DIGEST_PROPERTY,
     PASSWORD_ENV,
@@ -71,19 +72,46 @@ class Published:
     @property
     def summary(self) -> str:
         o = self.outcome
-        noun = self.what if self.events == 1 else f"{self.what}s"
+        n, url = self.events, self.target.url
+        rota = self.what == "rota check-in"
         if not (o.new or o.changed or o.removed):
-            done = f"Published {self.events} {noun} to {self.target.url}: nothing had changed."
+            said = (
+                ngettext(
+                    "Published {n} rota check-in to {url}: nothing had changed.",
+                    "Published {n} rota check-ins to {url}: nothing had changed.",
+                    n,
+                )
+                if rota
+                else ngettext(
+                    "Published {n} check-in to {url}: nothing had changed.",
+                    "Published {n} check-ins to {url}: nothing had changed.",
+                    n,
+                )
+            )
         else:
-            done = (
-                f"Published {self.events} {noun} to {self.target.url}: {o.new} new, "
-                f"{o.changed} changed, {o.removed} removed."
+            said = (
+                ngettext(
+                    "Published {n} rota check-in to {url}: {new} new, {changed} changed, "
+                    "{removed} removed.",
+                    "Published {n} rota check-ins to {url}: {new} new, {changed} changed, "
+                    "{removed} removed.",
+                    n,
+                )
+                if rota
+                else ngettext(
+                    "Published {n} check-in to {url}: {new} new, {changed} changed, "
+                    "{removed} removed.",
+                    "Published {n} check-ins to {url}: {new} new, {changed} changed, "
+                    "{removed} removed.",
+                    n,
+                )
             )
+        done = said.format(n=n, url=url, new=o.new, changed=o.changed, removed=o.removed)
         if o.skipped:
-            done += (
-                f" {o.skipped} left alone: the calendar already has an event with its id "
-                "that SupportNet didn't put there."
-            )
+            done += " " + _(
+                "{skipped} left alone: the calendar already has an event with its id that "
+                "SupportNet didn't put there."
+            ).format(skipped=o.skipped)
         return done
 
 
@@ -225,7 +253,7 @@ class CalendarPublishing:
         if not secret:
             from supportnet.model.errors import ServerPasswordError
 
-            raise ServerPasswordError("Type the calendar account's password first.")
+            raise ServerPasswordError(_("Type the calendar account's password first."))
         if team_supporter is None:
             done = publish_plans(self._store, target, secret, options, now)
         else:

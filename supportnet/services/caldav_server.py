@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from supportnet import CALDAV_PASSWORD_ENV
+from supportnet.i18n import N_, _
 from supportnet.model.errors import PublishError, UsageError
 
 #: The environment variable a password may come from instead of the keyring.
@@ -37,7 +38,7 @@ DIGEST_PROPERTY = "X-CHECKINS-DIGEST"
 DISPLAY_NAME = "Check-ins"
 TIMEOUT_SECONDS = 20
 #: What a reply no CalDAV server would give gets (its details might quote anything).
-UNCLEAR = (
+UNCLEAR = N_(
     "The calendar server answered in a way SupportNet doesn't understand; nothing was changed here."
 )
 #: Hosts that may be reached over plain http: this computer only.
@@ -97,19 +98,23 @@ def check_target(url: str, username: str) -> Target:
         host = ""
     if not host or parts.scheme not in ("https", "http"):
         raise UsageError(
-            "Give the calendar's address as https://server/path/to/calendar/ "
-            "(your calendar app or provider shows it as the CalDAV address)."
+            _(
+                "Give the calendar's address as https://server/path/to/calendar/ (your "
+                "calendar app or provider shows it as the CalDAV address)."
+            )
         )
     if parts.scheme == "http" and not _local(host):
         raise UsageError(
-            "The calendar server's address must start with https:// so the password and "
-            "events travel encrypted; plain http:// is only for a server on this computer "
-            "(localhost or 127.0.0.1)."
+            _(
+                "The calendar server's address must start with https:// so the password and "
+                "events travel encrypted; plain http:// is only for a server on this computer "
+                "(localhost or 127.0.0.1)."
+            )
         )
     if parts.username or parts.password:
-        raise UsageError("Leave the user name and password out of the address.")
+        raise UsageError(_("Leave the user name and password out of the address."))
     if not username.strip():
-        raise UsageError("Give the user name of your calendar account.")
+        raise UsageError(_("Give the user name of your calendar account."))
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     clean = parts._replace(path=path, fragment="", query="").geturl()
     return Target(clean, username.strip())
@@ -189,15 +194,17 @@ def _sync(
         try:
             kind = calendar.get_properties([dav.ResourceType()])
         except error.NotFoundError:
-            _check(client.mkcalendar(target.url, _MKCALENDAR), target, "create the calendar")
+            _check(client.mkcalendar(target.url, _MKCALENDAR), target, "create")
         else:
             # Something else (an account's home, a folder of contacts): refusing keeps it
             # untouched.
             kinds = kind.get("{DAV:}resourcetype") or []
             if "{urn:ietf:params:xml:ns:caldav}calendar" not in kinds:
                 raise PublishError(
-                    f"{target.url} isn't a calendar; give the address of one (or of a new "
-                    "one to create)."
+                    _(
+                        "{url} isn't a calendar; give the address of one (or of a new one to "
+                        "create)."
+                    ).format(url=target.url)
                 )
         have: dict[str, tuple[str, str | None, str | None]] = {}
         for event in calendar.get_events():
@@ -228,41 +235,53 @@ def _sync(
             if mark == set_id and uid not in wanted:
                 response = client.delete(url)
                 if response.status != 404:  # already gone is what was wanted
-                    _check(response, target, "remove an event")
+                    _check(response, target, "remove")
                 removed += 1
     return Outcome(new, changed, removed, unchanged, skipped)
 
 
-def _check(response: Any, target: Target, doing: str = "put an event") -> None:
+#: What a refusal says, by what was refused: whole sentences, for word order's sake.
+_REFUSED = {
+    "put": N_("{host} refused to put an event (HTTP {status}); nothing in SupportNet changed."),
+    "remove": N_(
+        "{host} refused to remove an event (HTTP {status}); nothing in SupportNet changed."
+    ),
+    "create": N_(
+        "{host} refused to create the calendar (HTTP {status}); nothing in SupportNet changed."
+    ),
+}
+
+
+def _check(response: Any, target: Target, doing: str = "put") -> None:
     status = int(response.status)
     if 200 <= status < 300:
         return
     if status == 507:
         raise PublishError(
-            f"{target.host} has no room left for the calendar (507 Insufficient Storage); "
-            "free some space on the server, then publish again."
+            _(
+                "{host} has no room left for the calendar (507 Insufficient Storage); free "
+                "some space on the server, then publish again."
+            ).format(host=target.host)
         )
     if status == 401:
         raise PublishError(_refused(target))
     if status == 403:
         raise PublishError(_forbidden(target))
-    raise PublishError(
-        f"{target.host} refused to {doing} (HTTP {status}); nothing in SupportNet changed."
-    )
+    raise PublishError(_(_REFUSED[doing]).format(host=target.host, status=status))
 
 
 def _refused(target: Target) -> str:
-    return (
-        f"{target.host} refused the user name or password for {target.username} (401); "
-        "check them and publish again."
-    )
+    return _(
+        "{host} refused the user name or password for {username} (401); check them and "
+        "publish again."
+    ).format(host=target.host, username=target.username)
 
 
 def _forbidden(target: Target) -> str:
-    return (
-        f"{target.host} doesn't let {target.username} write at that address (403); check "
-        "the calendar's address. Nothing was published."
-    )
+    return _(
+        "{host} doesn't let {username} write at that address (403); check the "
+        "calendar's address. Nothing was published."
+    ).format(host=target.host, username=target.username)
 
 
 def _reason(target: Target, exc: Exception) -> str:
@@ -276,22 +295,26 @@ def _reason(target: Target, exc: Exception) -> str:
         return _refused(target)
     names = {cls.__name__ for cls in type(exc).__mro__}
     if "SSLError" in names:
-        return (
-            f"Couldn't make a secure (TLS) connection to {host}: the server refused it or "
+        return _(
+            "Couldn't make a secure (TLS) connection to {host}: the server refused it or "
             "its certificate isn't trusted. Nothing was published."
-        )
+        ).format(host=host)
     if "Timeout" in names or "ReadTimeout" in names or "ConnectTimeout" in names:
-        return f"{host} didn't answer in time; nothing was published. Try again later."
-    if "ConnectionError" in names or isinstance(exc, OSError):
-        return (
-            f"Couldn't reach the calendar server {host}; check the address and your "
-            "connection. Nothing was published."
+        return _("{host} didn't answer in time; nothing was published. Try again later.").format(
+            host=host
         )
+    if "ConnectionError" in names or isinstance(exc, OSError):
+        return _(
+            "Couldn't reach the calendar server {host}; check the address and your "
+            "connection. Nothing was published."
+        ).format(host=host)
     if isinstance(exc, error.DAVError):
-        return f"{host} gave an answer SupportNet couldn't use; nothing was published."
+        return _("{host} gave an answer SupportNet couldn't use; nothing was published.").format(
+            host=host
+        )
     # Anything else (XML that doesn't parse, a reply no CalDAV server gives) is the
     # library failing on the answer: one sentence, with nothing of the reply or the address.
-    return UNCLEAR
+    return _(UNCLEAR)
 
 
 def _marks(text: str) -> tuple[str | None, str | None, str | None]:
@@ -299,7 +322,7 @@ def _marks(text: str) -> tuple[str | None, str | None, str | None]:
     unfolded = text.replace("\r\n", "\n").replace("\n ", "").replace("\n\t", "")
     uid = mark = digest = None
     for line in unfolded.split("\n"):
-        name, _, value = line.partition(":")
+        name, _sep, value = line.partition(":")
         key = name.split(";", 1)[0].upper()
         if key == "UID" and uid is None:
             uid = value.strip()

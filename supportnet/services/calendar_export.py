@@ -39,6 +39,7 @@ from supportnet.data import reads
 from supportnet.data.failures import file_failure
 from supportnet.data.files import replace_atomically
 from supportnet.data.repositories.calendar import CalendarRecord
+from supportnet.i18n import _
 from supportnet.model.errors import ExportError, NothingToExportError
 from supportnet.model.network import new_uid
 from supportnet.model.plans import Plan, PlanKind
@@ -161,8 +162,10 @@ def export(
         settled = _settle(store, gathered, options, now)
     if not settled.events and not settled.cancelled:
         raise NothingToExportError(
-            "There's nothing to export: the chosen plans are paused, finished, or fall "
-            "outside the weeks ahead. Try everyone, or more weeks."
+            _(
+                "There's nothing to export: the chosen plans are paused, finished, or fall "
+                "outside the weeks ahead. Try everyone, or more weeks."
+            )
         )
     data = calendar_bytes([*settled.events, *settled.cancelled], options, now)
     write_and_remember(store, path, data, settled.writes, settled.forget)
@@ -347,19 +350,33 @@ def check_target(path: Path) -> None:
     try:
         _check_target(path)
     except OSError as exc:  # e.g. a name longer than the file system allows
-        raise ExportError(f"Can't save as {path}: {exc.strerror}.") from exc
+        raise ExportError(
+            _("Can't save as {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from exc
 
 
 def _check_target(path: Path) -> None:
     folder = path.parent
     if path.is_dir():
-        raise ExportError(f"{path} is a folder; choose a file name such as supportnet-plan.ics.")
+        raise ExportError(
+            _("{path} is a folder; choose a file name such as supportnet-plan.ics.").format(
+                path=path
+            )
+        )
     if not folder.is_dir():
-        raise ExportError(f"The folder {folder} doesn't exist; choose another place to save.")
+        raise ExportError(
+            _("The folder {folder} doesn't exist; choose another place to save.").format(
+                folder=folder
+            )
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(f"Can't write in {folder}; choose a folder you can save to.")
+        raise ExportError(
+            _("Can't write in {folder}; choose a folder you can save to.").format(folder=folder)
+        )
     if path.exists() and not os.access(path, os.W_OK):
-        raise ExportError(f"{path} is read-only; choose another name or folder.")
+        raise ExportError(
+            _("{path} is read-only; choose another name or folder.").format(path=path)
+        )
 
 
 def write_atomically(
@@ -382,8 +399,10 @@ def write_atomically(
         raise ExportError(
             typed.message
             if typed is not None
-            else f"Couldn't save {path.name} in {path.parent} ({exc.strerror}). Nothing was "
-            "written; choose a folder you can save to."
+            else _(
+                "Couldn't save {name} in {parent} ({reason}). Nothing was written; choose a "
+                "folder you can save to."
+            ).format(name=path.name, parent=path.parent, reason=exc.strerror)
         ) from exc
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.care_teams import read_teams
+from supportnet.i18n import N_, _, ngettext
 from supportnet.model.care import ME, NOT_IN_NETWORK, YOU, CareTeam, RotaSlot, SupporterRef
 from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.errors import NotFoundError, ValidationError
@@ -157,21 +158,24 @@ class CareTeamService:
             return ""
         if name is None:
             found = reads.people(self._store.db, uid=person_uid)
-            name = name_of(person_uid, {p.uid: p for p in found}) if found else "Someone"
+            name = name_of(person_uid, {p.uid: p for p in found}) if found else _("Someone")
         focus_of = [t.name for t in teams if t.focus == person_uid]
         supporting = [t.name for t in teams if t.focus != person_uid]
         words = []
         if focus_of:
-            one = len(focus_of) == 1
             words.append(
-                f"{_names(focus_of)} {'is' if one else 'are'} there for {name}; "
-                f"{'the team and its rota stay' if one else 'the teams and their rotas stay'} "
-                "as they are."
+                ngettext(
+                    "{teams} is there for {name}; the team and its rota stay as they are.",
+                    "{teams} are there for {name}; the teams and their rotas stay as they are.",
+                    len(focus_of),
+                ).format(teams=_names(focus_of), name=name)
             )
         if supporting:
             words.append(
-                f"{name} is a supporter on {_names(supporting)}; their check-ins there will "
-                "show as open until someone takes them."
+                _(
+                    "{name} is a supporter on {teams}; their check-ins there will show as open "
+                    "until someone takes them."
+                ).format(name=name, teams=_names(supporting))
             )
         return " ".join(words)
 
@@ -215,7 +219,7 @@ class CareTeamService:
             # another window is seen here, not written over.
             found = read_teams(db, team_uid)
             if not found:
-                raise NotFoundError("That care team is no longer here.")
+                raise NotFoundError(_("That care team is no longer here."))
             return _done_checkin(db, found[0], slot_uid, on, supporter, at, channel, note, moment)
 
         return self._store.checkins.log_built(build)
@@ -360,19 +364,22 @@ def _done_checkin(
     """The check-in :meth:`CareTeamService.mark_done` logs, from what ``db`` reads."""
     slot = team.slot(slot_uid)
     if slot is None:
-        raise NotFoundError("That check-in is no longer on the rota.")
+        raise NotFoundError(_("That check-in is no longer on the rota."))
     zone = plan_zone(slot.plan)
     moment = now.astimezone(zone)
     if on > moment.date():
         raise ValidationError(
-            "on", "This check-in's day is still ahead; it can be marked done from that day."
+            "on", _("This check-in's day is still ahead; it can be marked done from that day.")
         )
     if at is None:
         at = min(_planned(slot, on), moment, key=datetime.timestamp)
     elif at.tzinfo is not None and at.astimezone(zone).date() != on:
         raise ValidationError(
             "at",
-            "Choose a time on the check-in's own day; another day's contact is logged on its own.",
+            _(
+                "Choose a time on the check-in's own day; another day's contact is logged on "
+                "its own."
+            ),
         )
     who = _who_did(db, team, slot, on, supporter)
     checkin = CheckIn(
@@ -400,26 +407,29 @@ def _who_did(
         if supporter not in (None, ME) and not reads.people(db, uid=supporter):
             supporter = None  # the rota shows it open: someone else did it
     if supporter is None or isinstance(supporter, _SlotsOwn):
-        raise ValidationError("supporter", "Say who checked in.")
+        raise ValidationError("supporter", _("Say who checked in."))
     if supporter == team.focus:
-        raise ValidationError("supporter", "Choose the supporter who checked in.")
+        raise ValidationError("supporter", _("Choose the supporter who checked in."))
     return supporter
 
 
 def _person(db: reads.Reader, uid: str, gone: str) -> Person:
     found = reads.people(db, uid=uid)
     if not found:
-        raise NotFoundError(gone)
+        raise NotFoundError(_(gone))
     return found[0]
 
 
-_FOCUS_GONE = "The person this team is there for is no longer in your network."
-_SUPPORTER_GONE = "The supporter who checked in is no longer in your network."
+_FOCUS_GONE = N_("The person this team is there for is no longer in your network.")
+_SUPPORTER_GONE = N_("The supporter who checked in is no longer in your network.")
 
 
 def _names(names: list[str]) -> str:
     """ "A", "A and B", "A, B and C"."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if len(names) == 1:
+        return names[0]
+    # Translators: the end of a list: "Mum's team, Tom's team" and "Sam's team".
+    return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
 def _planned(slot: RotaSlot, on: date) -> datetime:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from supportnet.i18n import N_, _
 from supportnet.model.care import ME, SupporterRef
 from supportnet.model.targets import PERSON
 from supportnet.scheduling.rota_words import ahead_text, checkin_text, done_text, more_text
@@ -49,12 +50,12 @@ __all__ = [
     "team_lines",
 ]
 
-TITLE = "Your care team today"
+TITLE = N_("Your care team today")
 #: How far ahead Today looks for a stretch longer than a team is comfortable with.
 AHEAD_DAYS = 3
 #: How far past those days it looks for where such a stretch ends.
 LOOK_DAYS = 14
-TITLE_TEAMS = "Your care teams today"
+TITLE_TEAMS = N_("Your care teams today")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,7 @@ class CareToday:
 
     @property
     def title(self) -> str:
-        return TITLE if self.teams <= 1 else TITLE_TEAMS
+        return _(TITLE) if self.teams <= 1 else _(TITLE_TEAMS)
 
     @property
     def asks(self) -> bool:

@@ -10,6 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 from supportnet.model.imported_contacts import ImportedContact, ReadFile, Unreadable
 from supportnet.model.network import (
@@ -37,8 +38,9 @@ if TYPE_CHECKING:
 
 #: Read at most this much of one file: a phone's whole address book is a few megabytes.
 MAX_FILE_BYTES = 64 * 1024 * 1024
-SKIPPED_LABELS = "the labels of phone numbers and emails (such as “mobile”)"
-UNCLEAR_BIRTHDAY = "the birthday, as its day and month could be either way round"
+#: What an import leaves out, shown as ``_(…)`` after "Not kept:".
+SKIPPED_LABELS = N_("the labels of phone numbers and emails (such as “mobile”)")
+UNCLEAR_BIRTHDAY = N_("the birthday, as its day and month could be either way round")
 
 
 class Status(StrEnum):
@@ -105,9 +107,13 @@ def read_file(path: Path) -> ReadFile:
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise SupportNetError(f"{path.name} could not be read ({exc.strerror}).") from None
+        raise SupportNetError(
+            _("{name} could not be read ({reason}).").format(name=path.name, reason=exc.strerror)
+        ) from None
     if len(data) > MAX_FILE_BYTES:
-        raise SupportNetError(f"{path.name} is too large to be a contacts file.")
+        raise SupportNetError(
+            _("{name} is too large to be a contacts file.").format(name=path.name)
+        )
     return read_contacts(data)
 
 
@@ -135,12 +141,12 @@ def _tidy(text: str, limit: int, *, multiline: bool = False) -> str:
 def _notes_of(contact: ImportedContact, *, with_details: bool) -> str:
     lines = [contact.note.replace("\r\n", "\n").strip()] if contact.note.strip() else []
     if contact.birthday is not None:
-        lines.append(f"Birthday: {contact.birthday.text}")
+        lines.append(_("Birthday: {date}").format(date=contact.birthday.text))
     if contact.organisation and not contact.is_organisation:
-        lines.append(f"Organisation: {contact.organisation}")
+        lines.append(_("Organisation: {name}").format(name=contact.organisation))
     if with_details:
-        lines += [f"Phone: {p.value}" for p in contact.phones]
-        lines += [f"Email: {e.value}" for e in contact.emails]
+        lines += [_("Phone: {number}").format(number=p.value) for p in contact.phones]
+        lines += [_("Email: {address}").format(address=e.value) for e in contact.emails]
     return _tidy("\n".join(lines), NOTE_MAX, multiline=True)
 
 
@@ -213,9 +219,9 @@ def merged(existing: Person, item: Person, region: str | None = None) -> Person:
 
 def _skipped(contact: ImportedContact) -> list[str]:
     labelled = [x for x in (*contact.phones, *contact.emails) if x.label]
-    skipped = [SKIPPED_LABELS] if labelled else []
+    skipped = [_(SKIPPED_LABELS)] if labelled else []
     if contact.birthday_unclear:
-        skipped.append(UNCLEAR_BIRTHDAY)
+        skipped.append(_(UNCLEAR_BIRTHDAY))
     return skipped
 
 
@@ -270,9 +276,15 @@ class ContactsImport:
         if problems:
             row.status, row.note = Status.UNUSABLE, problems[0].message
         elif (known := index.same_details(contact)) is not None:
-            row.status, row.note = Status.ALREADY, f"already in your network as {known}"
+            row.status, row.note = (
+                Status.ALREADY,
+                _("already in your network as {name}").format(name=known),
+            )
         elif (alike := index.same_name(contact)) is not None:
-            row.status, row.note = Status.LOOKS_ALIKE, f"looks like {alike}, whom you have"
+            row.status, row.note = (
+                Status.LOOKS_ALIKE,
+                _("looks like {name}, whom you have").format(name=alike),
+            )
         else:
             row.include = True
         if row.status in (Status.NEW, Status.LOOKS_ALIKE):
@@ -286,7 +298,7 @@ class ContactsImport:
 
         store = self._store
         if store is None:
-            raise SupportNetError("There is no store to import into.")
+            raise SupportNetError(_("There is no store to import into."))
         chosen = [r for r in rows if r.include and r.status is not Status.UNUSABLE]
         merging = [
             (r, r.merge_into, r.item)

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from supportnet.data.open_config import OpenConfig, read_open_config, write_open_config
+from supportnet.i18n import _
 from supportnet.model.errors import ValidationError
 from supportnet.safety.country import country_from_locale, normalized_code
 from supportnet.safety.crisis_lines import CountryHelp, help_for
@@ -43,10 +44,10 @@ class CrisisHelpService:
         key = normalized_code(code)
         if key is None:
             raise ValidationError(
-                "country", "A country is two letters, such as GB, IE or US (ISO 3166)."
+                "country", _("A country is two letters, such as GB, IE or US (ISO 3166).")
             )
         if self._data_dir is None:
-            raise ValidationError("country", "There is no data folder to save the country in.")
+            raise ValidationError("country", _("There is no data folder to save the country in."))
         write_open_config(self._data_dir, OpenConfig(country=key))
 
     def help(self) -> CountryHelp:

@@ -6,6 +6,7 @@ import csv
 import io
 import re
 
+from supportnet.i18n import N_, _
 from supportnet.model.imported_contacts import (
     Birthday,
     ImportedContact,
@@ -37,8 +38,10 @@ _OUTLOOK_EMAILS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 #: Countries whose dates put the month first (where Outlook writes M/D/YYYY).
 MONTH_FIRST = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW"})
-NOT_CONTACTS = "No contacts were found in it: it is not a vCard, Google Contacts or Outlook file."
-NO_NAME = "It has no name, phone number or email address."
+NOT_CONTACTS = N_(
+    "No contacts were found in it: it is not a vCard, Google Contacts or Outlook file."
+)
+NO_NAME = N_("It has no name, phone number or email address.")
 
 
 def read_contacts_csv(data: bytes, region: str | None = "") -> ReadFile:
@@ -55,7 +58,7 @@ def read_contacts_csv(data: bytes, region: str | None = "") -> ReadFile:
         rows = []
     header = [h.strip() for h in rows[0]] if rows else []
     if not ({"First Name", "Last Name", "Name", "Given Name"} & set(header)):
-        result.unreadable.append(Unreadable("the file", NOT_CONTACTS))
+        result.unreadable.append(Unreadable("the file", _(NOT_CONTACTS)))
         return result
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
@@ -63,7 +66,7 @@ def read_contacts_csv(data: bytes, region: str | None = "") -> ReadFile:
         record = dict(zip(header, row, strict=False))
         contact = _contact_of(record, f"row {number}", region)
         if contact is None:
-            result.unreadable.append(Unreadable(f"row {number}", NO_NAME))
+            result.unreadable.append(Unreadable(f"row {number}", _(NO_NAME)))
         else:
             result.contacts.append(contact)
     return result

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from supportnet.data.data_rows import read_all, write_all
 from supportnet.data.files import FILE_MODE, replace_atomically
+from supportnet.i18n import N_, _
 from supportnet.model import data_document
 from supportnet.model.data_document import DataFileError
 from supportnet.model.errors import SupportNetError
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["NOT_ENCRYPTED", "DataExport", "Exported", "Imported"]
 
-NOT_ENCRYPTED = (
+#: Shown as ``_(NOT_ENCRYPTED)``.
+NOT_ENCRYPTED = N_(
     "This file is not encrypted: anyone who can open it can read everything in it. "
     "Keep it somewhere private, and delete it when you no longer need it."
 )
@@ -66,7 +68,9 @@ class DataExport:
             replace_atomically(path, data, FILE_MODE)
         except OSError as exc:
             raise SupportNetError(
-                f"Can't write {path}: {exc.strerror}. Nothing was written."
+                _("Can't write {path}: {reason}. Nothing was written.").format(
+                    path=path, reason=exc.strerror
+                )
             ) from exc
         return Exported(path, {name: len(items) for name, items in document.sections.items()})
 
@@ -77,9 +81,11 @@ class DataExport:
         if not merge and not self._store.is_empty():
             counts = self._store.counts()
             raise SupportNetError(
-                f"This store already holds data ({counts.people} people, {counts.groups} "
-                "groups); a data export goes only into an empty one. Use --merge to add "
-                "what it doesn't have yet. Nothing was changed."
+                _(
+                    "This store already holds data ({people} people, {groups} groups); a data "
+                    "export goes only into an empty one. Use --merge to add what it doesn't have "
+                    "yet. Nothing was changed."
+                ).format(people=counts.people, groups=counts.groups)
             )
         from sqlalchemy.exc import IntegrityError
 
@@ -89,8 +95,10 @@ class DataExport:
         except IntegrityError:
             # Two entries the store can't hold together (a plan for no one, a mood of 9).
             raise DataFileError(
-                "This file is not a SupportNet data export that can be read (some of its "
-                "entries contradict each other); nothing was changed."
+                _(
+                    "This file is not a SupportNet data export that can be read (some of its "
+                    "entries contradict each other); nothing was changed."
+                )
             ) from None
         offered = {name: len(items) for name, items in document.sections.items()}
         return Imported(added, offered)
@@ -98,9 +106,15 @@ class DataExport:
 
 def _check_target(path: Path, *, force: bool) -> None:
     if path.is_dir():
-        raise SupportNetError(f"{path} is a folder; choose a file name such as all-my-data.json.")
+        raise SupportNetError(
+            _("{path} is a folder; choose a file name such as all-my-data.json.").format(path=path)
+        )
     if not path.parent.is_dir():
-        raise SupportNetError(f"Can't write {path}: the folder {path.parent} doesn't exist.")
+        raise SupportNetError(
+            _("Can't write {path}: the folder {parent} doesn't exist.").format(
+                path=path, parent=path.parent
+            )
+        )
     if force or not path.exists():
         return
     try:
@@ -110,8 +124,10 @@ def _check_target(path: Path, *, force: bool) -> None:
         start = b""
     if f'"format": "{data_document.FORMAT}"'.encode() not in start:
         raise SupportNetError(
-            f"{path} already exists and isn't a SupportNet data export; choose another name, "
-            "or use --force to replace it."
+            _(
+                "{path} already exists and isn't a SupportNet data export; choose another "
+                "name, or use --force to replace it."
+            ).format(path=path)
         )
 
 
@@ -119,11 +135,13 @@ def read_export_file(path: Path) -> bytes:
     """The file's bytes, or one plain line saying why it can't be read."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise DataFileError("This file is too large to be a SupportNet data export.")
+            raise DataFileError(_("This file is too large to be a SupportNet data export."))
         return path.read_bytes()
     except FileNotFoundError:
-        raise SupportNetError(f"There is no file {path}.") from None
+        raise SupportNetError(_("There is no file {path}.").format(path=path)) from None
     except IsADirectoryError:
-        raise SupportNetError(f"{path} is a folder, not a file.") from None
+        raise SupportNetError(_("{path} is a folder, not a file.").format(path=path)) from None
     except OSError as exc:
-        raise SupportNetError(f"Can't read {path}: {exc.strerror}.") from exc
+        raise SupportNetError(
+            _("Can't read {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from exc

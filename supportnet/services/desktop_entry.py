@@ -30,6 +30,7 @@ from pathlib import Path
 
 from supportnet import APP_ID, ICON_SIZES
 from supportnet.data.files import replace_atomically
+from supportnet.i18n import _
 from supportnet.model.errors import SupportNetError
 
 COMMAND = "supportnet"
@@ -160,13 +161,19 @@ def install(home: Path, command: Sequence[str]) -> DesktopFiles:
         except OSError as exc:
             reason = undo.in_the_way or exc.strerror or str(exc)
             left = undo.run()
-            said = f"Can't write {path}: {reason}; "
             if left:
                 raise SupportNetError(
-                    f"{said}{len(left)} of the files written before it couldn't be taken away "
-                    "again (`supportnet install-desktop --uninstall` removes them)."
+                    _(
+                        "Can't write {path}: {reason}; {count} of the files written before it "
+                        "couldn't be taken away again (`supportnet install-desktop --uninstall` "
+                        "removes them)."
+                    ).format(path=path, reason=reason, count=len(left))
                 ) from exc
-            raise SupportNetError(f"{said}nothing was changed under {home}.") from exc
+            raise SupportNetError(
+                _("Can't write {path}: {reason}; nothing was changed under {home}.").format(
+                    path=path, reason=reason, home=home
+                )
+            ) from exc
     refresh_caches(home)
     return plan
 
@@ -204,7 +211,8 @@ class _Undo:
 
     def _blocked(self, path: Path) -> None:
         blocker = next((p for p in (path, *path.parents) if p.exists()), path)
-        self.in_the_way = f"{blocker} is a file, not a folder"
+        # Translators: after "Can't write {path}:".
+        self.in_the_way = _("{blocker} is a file, not a folder").format(blocker=blocker)
 
     def run(self) -> list[Path]:
         """Undo, newest first; returns the files that couldn't be."""
@@ -235,7 +243,9 @@ def uninstall(home: Path) -> list[Path]:
         except FileNotFoundError:
             continue
         except OSError as exc:
-            raise SupportNetError(f"Can't remove {path}: {exc.strerror or exc}.") from exc
+            raise SupportNetError(
+                _("Can't remove {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+            ) from exc
         removed.append(path)
     refresh_caches(home)
     return removed

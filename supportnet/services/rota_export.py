@@ -16,6 +16,7 @@ from supportnet.calendar import MAX_WEEKS, ExportEvent, ExportOptions, Who, cale
 from supportnet.calendar.rota_events import RotaSettled, settle_supporter, supporter_events
 from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.calendar import RotaCalendarRecord
+from supportnet.i18n import _
 from supportnet.model.care import ME, CareTeam
 from supportnet.model.errors import NotFoundError, NothingToExportError
 from supportnet.model.network import Person
@@ -56,12 +57,14 @@ def supporter_ref(store: Store, team: CareTeam, name: str) -> str:
     wanted = name.strip().casefold()
     if not wanted:
         # An empty nickname is no one's name: it must not match everyone without one.
-        raise NotFoundError(f"Name a supporter on {team.name}, or “me” for yourself.")
+        raise NotFoundError(
+            _("Name a supporter on {team}, or “me” for yourself.").format(team=team.name)
+        )
     refs = _with_former(store, team)
     if wanted == ME:
         if ME in refs:
             return ME
-        raise NotFoundError(f"You aren't a supporter on {team.name}.")
+        raise NotFoundError(_("You aren't a supporter on {team}.").format(team=team.name))
     people = _people(store, [ref for ref in refs if ref != ME])
     named = [(p.uid, p.name.casefold(), p.nickname.casefold()) for p in people.values()]
     found = [uid for uid, full, nick in named if wanted in (full, nick)] or [
@@ -69,9 +72,13 @@ def supporter_ref(store: Store, team: CareTeam, name: str) -> str:
     ]
     if len(found) != 1:
         raise NotFoundError(
-            f"Nobody called “{name.strip()}” is a supporter on {team.name}."
+            _("Nobody called “{name}” is a supporter on {team}.").format(
+                name=name.strip(), team=team.name
+            )
             if not found
-            else f"“{name.strip()}” could be more than one supporter; please give more of it."
+            else _("“{name}” could be more than one supporter; please give more of it.").format(
+                name=name.strip()
+            )
         )
     return found[0]
 
@@ -101,8 +108,10 @@ def export_supporter(
     team, settled = _settle(store, team_uid, supporter, options, now)
     if not settled.events and not settled.cancelled:
         raise NothingToExportError(
-            "There's nothing to export: this supporter takes no check-ins in the weeks "
-            "ahead. Try more weeks, or another supporter."
+            _(
+                "There's nothing to export: this supporter takes no check-ins in the weeks "
+                "ahead. Try more weeks, or another supporter."
+            )
         )
     data = calendar_bytes([*settled.events, *settled.cancelled], options, now)
     writes = [RotaCalendarRecord.of(event, single) for event, single in settled.writes]
@@ -226,7 +235,9 @@ def team_choices(store: Store) -> list[TeamChoice]:
         if ref != ME and ref not in people:
             return None  # no longer in the network: no one to give a file to
         name = name_of(ref, people)
-        return name if ref in team.supporters else f"{name} (no longer on the team)"
+        if ref in team.supporters:
+            return name
+        return _("{name} (no longer on the team)").format(name=name)
 
     for team in teams:
         named = [(ref, name) for ref in refs[team.uid] if (name := choice(ref, team))]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from supportnet.i18n import N_, _
 from supportnet.model.imported_contacts import (
     ImportedContact,
     Labelled,
@@ -25,9 +26,9 @@ _CARD = re.compile(r"^BEGIN:VCARD\s*$.*?(?:^END:VCARD[ \t\r]*$|\Z)", re.I | re.M
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 #: TYPE values that say nothing a person would call a label.
 _PLAIN_TYPES = frozenset({"pref", "voice", "internet", "x400", "msg"})
-UNREADABLE_CARD = "It could not be read as a contact card."
-NO_NAME = "It has no name, phone number or email address."
-NO_CARDS = "No contact cards were found in it."
+UNREADABLE_CARD = N_("It could not be read as a contact card.")
+NO_NAME = N_("It has no name, phone number or email address.")
+NO_CARDS = N_("No contact cards were found in it.")
 
 
 def read_vcards(data: bytes) -> ReadFile:
@@ -38,7 +39,7 @@ def read_vcards(data: bytes) -> ReadFile:
     text = decoded(data)
     cards = _CARD.findall(text)
     if not cards:
-        result.unreadable.append(Unreadable("the file", NO_CARDS))
+        result.unreadable.append(Unreadable("the file", _(NO_CARDS)))
         return result
     for number, card_text in enumerate(cards, start=1):
         where = f"card {number}"
@@ -46,10 +47,10 @@ def read_vcards(data: bytes) -> ReadFile:
             card = vobject.readOne(card_text, allowQP=True, ignoreUnreadable=True, transform=False)
             contact = _contact_of(card, where)
         except Exception:
-            result.unreadable.append(Unreadable(where, UNREADABLE_CARD))
+            result.unreadable.append(Unreadable(where, _(UNREADABLE_CARD)))
             continue
         if contact is None:
-            result.unreadable.append(Unreadable(where, NO_NAME))
+            result.unreadable.append(Unreadable(where, _(NO_NAME)))
         else:
             result.contacts.append(contact)
     return result

@@ -3,6 +3,7 @@ backup, and deleting everything SupportNet keeps for the open store."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from supportnet.data.keys import KeyMethod, default_backend
 from supportnet.data.store_key import AUTO_BACKEND
+from supportnet.i18n import _, ngettext
 from supportnet.model.errors import SupportNetError
 from supportnet.model.text import amount
 
@@ -31,27 +33,32 @@ __all__ = [
 ]
 
 #: The sections counted in what a file holds and what was brought in, as people say them.
-_COUNTED = (
-    ("people", "person", "people"),
-    ("groups", "group", "groups"),
-    ("plans", "plan", "plans"),
-    ("checkins", "check-in", "check-ins"),
+_COUNTED: tuple[tuple[str, Callable[[int], str]], ...] = (
+    ("people", lambda n: amount(n, "1 person", "people")),
+    ("groups", lambda n: amount(n, "1 group", "groups")),
+    ("plans", lambda n: amount(n, "1 plan", "plans")),
+    ("checkins", lambda n: amount(n, "1 check-in", "check-ins")),
 )
 
 
 def counts_text(counts: dict[str, int]) -> str:
     """ "12 people, 3 groups, 20 plans and 140 check-ins"."""
-    parts = [amount(counts.get(key, 0), f"1 {one}", many) for key, one, many in _COUNTED]
-    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+    parts = [said(counts.get(key, 0)) for key, said in _COUNTED]
+    # Translators: the end of a list: "12 people, 3 groups, 20 plans" and "140 check-ins".
+    return _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
 
 
 def imported_text(done: Imported) -> str:
     """What an import brought in, in one sentence."""
-    line = f"Brought in {counts_text(done.added)}"
+    counts = counts_text(done.added)
     skipped = sum(count - done.added.get(name, 0) for name, count in done.offered.items())
-    if skipped:
-        line += f"; {skipped} already here {'was' if skipped == 1 else 'were'} left as they are"
-    return line + "."
+    if not skipped:
+        return _("Brought in {counts}.").format(counts=counts)
+    return ngettext(
+        "Brought in {counts}; {n} already here was left as they are.",
+        "Brought in {counts}; {n} already here were left as they are.",
+        skipped,
+    ).format(counts=counts, n=skipped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +164,12 @@ class DataDeletion:
         except SupportNetError as exc:
             # Its message says what was removed so far; say what is still there too.
             left = _left_in(data_dir)
-            still = f" Still in {data_dir}: {', '.join(left)}." if left else ""
-            raise SupportNetError(f"{exc.message}{still}") from exc
+            if not left:
+                raise SupportNetError(exc.message) from exc
+            still = _("Still in {data_dir}: {left}.").format(
+                data_dir=data_dir, left=", ".join(left)
+            )
+            raise SupportNetError(f"{exc.message} {still}") from exc
         kept = places.extra_backups if not extra_too else None
         return Deleted(removed, _left_in(data_dir), kept)
 

@@ -53,6 +53,9 @@ ROUTED = (
     "supportnet/insights/",
     "supportnet/charts/",
     "supportnet/demo/",
+    "supportnet/services/",
+    "supportnet/data/",
+    "supportnet/runtime/",
 )
 GERMAN = translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po"
 

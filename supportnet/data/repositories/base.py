@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from supportnet.i18n import _
 from supportnet.model.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -66,8 +67,8 @@ def require_targets(
         return session.scalar(select(table.id).where(table.id == row_id)) is None
 
     if person_id is not None and gone(PersonRow, person_id):
-        raise NotFoundError("That person is no longer in your network.")
+        raise NotFoundError(_("That person is no longer in your network."))
     if group_id is not None and gone(GroupRow, group_id):
-        raise NotFoundError("That group is no longer in your network.")
+        raise NotFoundError(_("That group is no longer in your network."))
     if plan_id is not None and gone(PlanRow, plan_id):
-        raise NotFoundError("That plan no longer exists.")
+        raise NotFoundError(_("That plan no longer exists."))

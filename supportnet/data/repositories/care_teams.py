@@ -16,6 +16,7 @@ from supportnet.data.reads import (
 )
 from supportnet.data.records import CareTeamRecord, RotaSlotRecord
 from supportnet.data.repositories.base import Repository
+from supportnet.i18n import N_, _
 from supportnet.model.care import CareTeam, RotaSlot, SlotSwap
 from supportnet.model.errors import NotFoundError, ValidationError
 from supportnet.model.plans import PlanKind
@@ -27,7 +28,7 @@ __all__ = ["CareTeamsRepository", "read_teams"]
 
 _TEAM_COLUMNS = ", ".join(CareTeamRecord._fields)
 _SLOT_COLUMNS = ", ".join(RotaSlotRecord._fields)
-_GONE = "That care team is no longer here."
+_GONE = N_("That care team is no longer here.")
 
 
 def _owned(db: Reader, sql: str, ids: list[int]) -> list[tuple[Any, ...]]:
@@ -115,7 +116,7 @@ class CareTeamsRepository(Repository):
     def get(self, uid: str) -> CareTeam:
         found = read_teams(self._db, uid)
         if not found:
-            raise NotFoundError(_GONE)
+            raise NotFoundError(_(_GONE))
         return found[0]
 
     def count(self) -> int:
@@ -139,7 +140,7 @@ class CareTeamsRepository(Repository):
         with self._sessions.begin() as session:
             found = read_teams(SessionReader(session), uid)
             if not found:
-                raise NotFoundError(_GONE)
+                raise NotFoundError(_(_GONE))
             session.execute(delete(CareTeamRow).where(CareTeamRow.uid == uid))
         return found[0]
 
@@ -174,8 +175,10 @@ class CareTeamsRepository(Repository):
             if session.scalar(select(RotaSlotRow.id).where(RotaSlotRow.uid.in_(chunk)).limit(1)):
                 raise ValidationError(
                     "slots",
-                    "One of these check-ins is already on another care team's rota; "
-                    "add it here as a new check-in instead.",
+                    _(
+                        "One of these check-ins is already on another care team's rota; add it "
+                        "here as a new check-in instead."
+                    ),
                 )
         now = self._clock()
         wanted_team_id = before.id if before is not None else team.id

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from supportnet.data import contact_reads, reads
 from supportnet.data.repositories.base import Repository, require_targets
+from supportnet.i18n import N_, _
 from supportnet.model.checkins import CheckIn
 from supportnet.model.errors import NotFoundError
 from supportnet.scheduling.rhythm import RECENT_CHECKINS, ContactStats, typical_interval
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from supportnet.data.schema import CheckInRow
     from supportnet.scheduling import Postponement
 
-_GONE = "That check-in no longer exists."
+_GONE = N_("That check-in no longer exists.")
 
 
 def _with_live_plan(session: Session, checkin: CheckIn) -> CheckIn:
@@ -115,7 +116,7 @@ class CheckInsRepository(Repository):
         with self._sessions.begin() as session:
             result = session.execute(delete(CheckInRow).where(CheckInRow.uid == logged.checkin.uid))
             if result.rowcount == 0:  # type: ignore[attr-defined]
-                raise NotFoundError(_GONE)
+                raise NotFoundError(_(_GONE))
             for plan_id, postponements in by_plan.items():
                 if plan_exists(session, plan_id):
                     replace_postponements(session, plan_id, postponements, self._clock())
@@ -140,12 +141,12 @@ class CheckInsRepository(Repository):
         from supportnet.data.schema import CheckInRow
 
         if checkin.id is None:
-            raise NotFoundError("This check-in hasn't been saved yet.")
+            raise NotFoundError(_("This check-in hasn't been saved yet."))
         checkin.normalised().validate()
         with self._sessions.begin() as session:
             row = session.get(CheckInRow, checkin.id)
             if row is None:
-                raise NotFoundError(_GONE)
+                raise NotFoundError(_(_GONE))
             require_targets(session, checkin.person_id, checkin.group_id, checkin.plan_id)
             _fill(row, checkin)
         return self.get(checkin.id)
@@ -162,7 +163,7 @@ class CheckInsRepository(Repository):
         with self._sessions.begin() as session:
             row = session.scalar(select(CheckInRow).where(CheckInRow.uid == checkin.uid))
             if row is None:
-                raise NotFoundError(_GONE)
+                raise NotFoundError(_(_GONE))
             again = _with_live_plan(session, checkin)
             require_targets(session, again.person_id, again.group_id, again.plan_id)
             _fill(row, again)
@@ -181,7 +182,7 @@ class CheckInsRepository(Repository):
             reader: Any = reads.SessionReader(session)
             found = reads.checkins(reader, uid=uid)
             if not found:
-                raise NotFoundError(_GONE)
+                raise NotFoundError(_(_GONE))
             session.execute(delete(CheckInRow).where(CheckInRow.uid == uid))
         return found[0]
 
@@ -204,7 +205,7 @@ class CheckInsRepository(Repository):
     def get(self, checkin_id: int) -> CheckIn:
         found = reads.checkins(self._db, id=checkin_id)
         if not found:
-            raise NotFoundError(_GONE)
+            raise NotFoundError(_(_GONE))
         return found[0]
 
     def delete(self, checkin_id: int) -> None:
@@ -215,7 +216,7 @@ class CheckInsRepository(Repository):
         with self._sessions.begin() as session:
             result = session.execute(delete(CheckInRow).where(CheckInRow.id == checkin_id))
             if result.rowcount == 0:  # type: ignore[attr-defined]
-                raise NotFoundError(_GONE)
+                raise NotFoundError(_(_GONE))
 
     def for_person(self, person_id: int, limit: int | None = None) -> list[CheckIn]:
         """A person's check-ins, newest first."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from supportnet.data import reads
 from supportnet.data.bundles import Dependents, GroupBundle
 from supportnet.data.repositories.targets import TargetRepository
+from supportnet.i18n import N_
 from supportnet.model.network import Group
 from supportnet.model.targets import GROUP
 
@@ -20,9 +21,9 @@ class GroupsRepository(TargetRepository[Group, GroupBundle]):
     _table = "community_groups"
     _target = "group_id"
     _plan_kind = GROUP
-    _gone = "That group is no longer in your network."
-    _unsaved = "This group hasn't been saved yet."
-    _already_back = "That group is already back in your network."
+    _gone = N_("That group is no longer in your network.")
+    _unsaved = N_("This group hasn't been saved yet.")
+    _already_back = N_("That group is already back in your network.")
 
     def _read(self, db: reads.Reader, /, **where: object) -> list[Group]:
         return reads.groups(db, **where)

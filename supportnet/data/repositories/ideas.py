@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from supportnet.data.repositories.base import Repository
+from supportnet.i18n import N_, _
 from supportnet.model.errors import NotFoundError
 from supportnet.model.ideas import MessageIdea
 
-_GONE = "That message idea is no longer in your library."
+_GONE = N_("That message idea is no longer in your library.")
 
 
 class IdeasRepository(Repository):
@@ -38,7 +39,7 @@ class IdeasRepository(Repository):
         with self._sessions.begin() as session:
             row = session.get(MessageIdeaRow, idea.id)
             if row is None:
-                raise NotFoundError(_GONE)
+                raise NotFoundError(_(_GONE))
             row.text = idea.text
             row.position = idea.position
             return MessageIdea(text=row.text, position=row.position, id=row.id)
@@ -51,4 +52,4 @@ class IdeasRepository(Repository):
         with self._sessions.begin() as session:
             result = session.execute(delete(MessageIdeaRow).where(MessageIdeaRow.id == idea_id))
             if result.rowcount == 0:  # type: ignore[attr-defined]
-                raise NotFoundError(_GONE)
+                raise NotFoundError(_(_GONE))

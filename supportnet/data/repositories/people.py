@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from supportnet.data import reads
 from supportnet.data.bundles import Dependents, PersonBundle
 from supportnet.data.repositories.targets import TargetRepository
+from supportnet.i18n import N_
 from supportnet.model.network import Person
 from supportnet.model.targets import PERSON
 
@@ -29,9 +30,9 @@ class PeopleRepository(TargetRepository[Person, PersonBundle]):
     _table = "people"
     _target = "person_id"
     _plan_kind = PERSON
-    _gone = "That person is no longer in your network."
-    _unsaved = "This person hasn't been saved yet."
-    _already_back = "That person is already back in your network."
+    _gone = N_("That person is no longer in your network.")
+    _unsaved = N_("This person hasn't been saved yet.")
+    _already_back = N_("That person is already back in your network.")
 
     def _read(self, db: reads.Reader, /, **where: object) -> list[Person]:
         return reads.people(db, **where)

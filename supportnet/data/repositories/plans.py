@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from supportnet.data import reads
 from supportnet.data.plan_rows import fill_plan_row
 from supportnet.data.repositories.base import Repository, require_targets
+from supportnet.i18n import N_, _
 from supportnet.model.errors import NotFoundError
 from supportnet.model.plans import Plan
 
 if TYPE_CHECKING:
     from supportnet.data.plan_bundles import PlanBundle
 
-_GONE = "That plan no longer exists."
+_GONE = N_("That plan no longer exists.")
 
 
 class PlansRepository(Repository):
@@ -31,7 +32,7 @@ class PlansRepository(Repository):
     def get(self, plan_id: int) -> Plan:
         found = reads.plans(self._db, id=plan_id)
         if not found:
-            raise NotFoundError(_GONE)
+            raise NotFoundError(_(_GONE))
         return found[0]
 
     def add(self, plan: Plan) -> Plan:
@@ -50,7 +51,7 @@ class PlansRepository(Repository):
 
     def update(self, plan: Plan) -> Plan:
         if plan.id is None:
-            raise NotFoundError("This plan hasn't been saved yet.")
+            raise NotFoundError(_("This plan hasn't been saved yet."))
         return self._change(plan, id=plan.id)
 
     def update_by_uid(self, plan: Plan) -> Plan:
@@ -67,7 +68,7 @@ class PlansRepository(Repository):
             found = reads.plans(reads.SessionReader(session), **where)
             row = session.get(PlanRow, found[0].id) if found else None
             if row is None:
-                raise NotFoundError(_GONE)
+                raise NotFoundError(_(_GONE))
             require_targets(session, plan.person_id, plan.group_id)
             fill_plan_row(row, plan)
             if plan.timing_key() != found[0].timing_key():
@@ -84,7 +85,7 @@ class PlansRepository(Repository):
         with self._sessions.begin() as session:
             result = session.execute(delete(PlanRow).where(PlanRow.id == plan_id))
             if result.rowcount == 0:  # type: ignore[attr-defined]
-                raise NotFoundError(_GONE)
+                raise NotFoundError(_(_GONE))
 
     def remove(self, plan_id: int) -> PlanBundle:
         """Delete a plan, returning what :meth:`restore` needs to undo it: the plan, the
@@ -103,7 +104,7 @@ class PlansRepository(Repository):
             reader = reads.SessionReader(session)
             found = reader.execute("SELECT id FROM plans WHERE uid = ?", (uid,))
             if not found:
-                raise NotFoundError(_GONE)
+                raise NotFoundError(_(_GONE))
             return take_out_plan(session, int(found[0][0]))
 
     def restore(self, bundle: PlanBundle) -> Plan:

@@ -19,6 +19,7 @@ from supportnet.data.bundles import (
     restore_target,
 )
 from supportnet.data.repositories.base import Repository
+from supportnet.i18n import _
 from supportnet.model.errors import NotFoundError
 from supportnet.model.network import Circle, Group, LifeDomain, Person
 
@@ -93,7 +94,7 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
     def _one(self, db: reads.Reader, item_id: int) -> ItemT:
         found = self._read(db, id=item_id)
         if not found:
-            raise NotFoundError(self._gone)
+            raise NotFoundError(_(self._gone))
         return found[0]
 
     def find(self, text: str) -> list[ItemT]:
@@ -128,7 +129,7 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
 
     def update(self, item: ItemT) -> ItemT:
         if item.id is None:
-            raise NotFoundError(self._unsaved)
+            raise NotFoundError(_(self._unsaved))
         item.normalised().validate()
         with self._sessions.begin() as session:
             self.update_in(session, item)
@@ -139,7 +140,7 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
         merges into people it holds, all in one step)."""
         row = session.get(self._row_type(), item.id)
         if row is None:
-            raise NotFoundError(self._gone)
+            raise NotFoundError(_(self._gone))
         self._fill(row, item)
         row.updated_at = self._clock()
         self._rename_in_plan(session, str(row.uid), item.display_name)
@@ -173,7 +174,7 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
                 return None
             row = session.get(self._row_type(), item_id)
             if row is None:
-                raise NotFoundError(self._gone)
+                raise NotFoundError(_(self._gone))
             assert moved.domain is not None  # normalised() gives groups their kind's
             row.circle = moved.circle.value
             row.domain = moved.domain.value
@@ -202,7 +203,7 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
             result = session.execute(delete(row_type).where(row_type.id.in_(chunk)))
             removed += result.rowcount  # type: ignore[attr-defined]
         if removed != len(set(ids)):
-            raise NotFoundError(self._gone)
+            raise NotFoundError(_(self._gone))
 
     def _delete(self, session: Session, item_id: int) -> None:
         from sqlalchemy import delete
@@ -210,7 +211,7 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
         row_type = self._row_type()
         result = session.execute(delete(row_type).where(row_type.id == item_id))
         if result.rowcount == 0:  # type: ignore[attr-defined]
-            raise NotFoundError(self._gone)
+            raise NotFoundError(_(self._gone))
 
     def bundle(self, item_id: int) -> BundleT:
         """The item with all its plans and check-ins, to undo a :meth:`delete` later."""
@@ -249,7 +250,7 @@ class TargetRepository(Repository, ABC, Generic[ItemT, BundleT]):
                 self._target,
                 dependents,
                 now,
-                already_back=self._already_back,
+                already_back=_(self._already_back),
             )
         return self.get(new_id)
 
