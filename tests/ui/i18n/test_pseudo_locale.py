@@ -96,11 +96,11 @@ NOT_YET = pytest.mark.xfail(reason="not yet routed through _()", strict=True, ra
     [
         pytest.param("today", marks=NOT_YET),
         pytest.param("agenda"),
-        pytest.param("network", marks=NOT_YET),
+        "network",
         pytest.param("people", marks=NOT_YET),
         pytest.param("safety_plan", marks=NOT_YET),
         pytest.param("care_team", marks=NOT_YET),
-        pytest.param("insights", marks=NOT_YET),
+        "insights",
     ],
 )
 def test_every_page_is_routed(
