@@ -25,6 +25,8 @@ ROUTED = (
     "supportnet/safety/crisis_lines.py",
     "supportnet/cli/crisis_commands.py",
     "supportnet/ui/hard_day/",
+    "supportnet/cli/",
+    "supportnet/ui/start/",
 )
 GERMAN = translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po"
 
