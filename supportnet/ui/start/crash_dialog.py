@@ -97,6 +97,7 @@ class CrashDialog(QDialog):
 
         versions = QLabel("\n".join(shown_version_lines()))
         versions.setTextFormat(Qt.TextFormat.PlainText)
+        versions.setWordWrap(True)  # a long platform name, longer in German, wraps
         versions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         versions.setAccessibleName(_("Versions"))
         versions.setAccessibleDescription(versions.text())

@@ -87,6 +87,11 @@ def test_the_crisis_lines_dialog_before_unlocking_is_fully_routed(
 
 
 NOT_YET = pytest.mark.xfail(reason="not yet routed through _()", strict=True, raises=AssertionError)
+#: The start dialogs' own words are routed; "Need help now?" (ui/hard_day/entry.py's HelpLink,
+#: its text and tooltip) is not yet. tests/ui/i18n/test_start_routed.py checks the rest.
+HELP_LINK = pytest.mark.xfail(
+    reason="HelpLink in ui/hard_day/entry.py not yet routed", strict=True, raises=AssertionError
+)
 
 
 @pytest.mark.parametrize(
@@ -171,10 +176,10 @@ def _crash() -> Any:
 @pytest.mark.parametrize(
     "build",
     [
-        pytest.param(_welcome, id="welcome", marks=NOT_YET),
-        pytest.param(_unlock, id="unlock", marks=NOT_YET),
-        pytest.param(_new_passphrase, id="new-passphrase", marks=NOT_YET),
-        pytest.param(_crash, id="crash", marks=NOT_YET),
+        pytest.param(_welcome, id="welcome", marks=HELP_LINK),
+        pytest.param(_unlock, id="unlock", marks=HELP_LINK),
+        pytest.param(_new_passphrase, id="new-passphrase", marks=HELP_LINK),
+        pytest.param(_crash, id="crash"),
     ],
 )
 def test_every_start_dialog_is_routed(build: Callable[[], Any], pseudo: None, qtbot: Any) -> None:
