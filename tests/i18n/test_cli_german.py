@@ -223,7 +223,8 @@ def test_log_backup_folder_and_export_speak_german(
     )
     assert code == 0, err
     assert out.startswith(f"Alle deine Daten stehen jetzt in {target}: ")
-    assert "Menschen" in out and "Gruppen" in out
+    assert "Menschen" in out
+    assert "Gruppen" in out
 
     code, out, err = _run(["log", "Nobody Here", "--data-dir", str(demo_dir)], capsys)
     assert code == 1
@@ -243,7 +244,8 @@ def test_normal_output_is_wrapped(
         assert code == 0, err
         # export-data's second line is the service's (not the command line's) to translate.
         first = out.splitlines()[0]
-        assert first.startswith("[!! ") and first.endswith("!!]"), first
+        assert first.startswith("[!! "), first
+        assert first.endswith("!!]"), first
 
 
 def test_the_rota_heading_is_german(
@@ -252,4 +254,5 @@ def test_the_rota_heading_is_german(
     code, out, err = _run(["rota", "--data-dir", str(demo_dir)], capsys)
     assert code == 0, err
     heading = out.splitlines()[0]
-    assert ": Check-ins mit " in heading and " bis " in heading, heading
+    assert ": Check-ins mit " in heading, heading
+    assert " bis " in heading, heading
