@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
-from supportnet.cli.common import passphrase_provider, shown, valid_text
+from supportnet.cli.common import in_sentence, passphrase_provider, shown, valid_text
 from supportnet.cli.pdf_files import pdf_target, save_pdf
 from supportnet.i18n import N_, _
 from supportnet.model.care import ME
@@ -220,7 +220,7 @@ def rota_text(view: RotaView, *, today: date | None = None) -> str:
 
 def _line_text(line: RotaLine) -> str:
     who = line.supporter_name if line.supporter_name is not None else _("open, nobody yet")
-    how = [part for part in (line.channel.lower() if line.channel else "",) if part]
+    how = [part for part in (in_sentence(line.channel) if line.channel else "",) if part]
     if line.swapped:
         how.append(_("swapped"))
     text = f"{line.time} {who}" if line.time else who

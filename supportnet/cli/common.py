@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
+from supportnet import i18n
 from supportnet.i18n import N_, _
 from supportnet.model.errors import UsageError
 from supportnet.model.text import has_lone_surrogate
@@ -87,6 +88,12 @@ NOT_VALID_TEXT = {
         "using UTF-8); please type it again."
     ),
 }
+
+
+def in_sentence(label: str) -> str:
+    """A label ("Phone call") as it reads inside a sentence: lower-cased in English; German
+    nouns keep their capital letter."""
+    return label if i18n.language() == "de" else label.lower()
 
 
 def valid_text(what: str) -> Callable[[str], str]:

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
 from supportnet.cli.care_commands import check_team_with_supporter
-from supportnet.cli.common import passphrase_provider, shown, valid_text, whole_number
+from supportnet.cli.common import (
+    in_sentence,
+    passphrase_provider,
+    shown,
+    valid_text,
+    whole_number,
+)
 from supportnet.data.paths import user_path
 from supportnet.i18n import _, ngettext
 from supportnet.model.days import short_date_time
@@ -264,7 +270,7 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     how = ", ".join(
         part
         for part in (
-            channel.label.lower() if channel else "",
+            in_sentence(channel.label) if channel else "",
             _("they reached out") if args.they_reached_out else "",
         )
         if part
@@ -345,7 +351,7 @@ def _cmd_export_ics(args: argparse.Namespace, data_dir: Path, out: TextIO) -> in
 def _wrote(events: list[ExportEvent], path: Path, options: ExportOptions, cancelled: int) -> str:
     """The one line an export prints: events, repeating ones, where, privacy, and what an
     import will take away."""
-    privacy = options.privacy.label.lower()
+    privacy = in_sentence(options.privacy.label)
     if not events:
         # Only cancellations: say what the file is for, not "0 events".
         return ngettext(

@@ -318,6 +318,8 @@ def _size(path: Path) -> str:
     size = path.stat().st_size
     for unit in ("bytes", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+            if unit == "bytes":
+                return _("{n} bytes").format(n=f"{size:.0f}")
+            return f"{size:.1f} {unit}"
         size /= 1024  # type: ignore[assignment]
-    return f"{size} bytes"
+    return _("{n} bytes").format(n=size)
