@@ -256,3 +256,26 @@ def test_the_rota_heading_is_german(
     heading = out.splitlines()[0]
     assert ": Check-ins mit " in heading, heading
     assert " bis " in heading, heading
+
+
+def test_a_channel_keeps_its_capital_inside_a_german_sentence(
+    demo_dir: Path, german: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from supportnet.model.network import ChannelKind
+
+    code, out, err = _run(["log", "Ruth", "--channel", "call", "--data-dir", str(demo_dir)], capsys)
+    assert code == 0, err
+    i18n.set_language("de")
+    assert f"({ChannelKind.CALL.label})" in out  # German nouns keep their capital
+
+
+def test_english_lower_cases_a_channel_inside_a_sentence(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportnet.model.network import ChannelKind
+
+    monkeypatch.setenv("SUPPORTNET_PASSPHRASE", PASS)
+
+    code, out, err = _run(["log", "Ruth", "--channel", "call", "--data-dir", str(demo_dir)], capsys)
+    assert code == 0, err
+    assert f"({ChannelKind.CALL.label.lower()})" in out
