@@ -23,6 +23,7 @@ from supportnet.cli.common import (
     terminal_passphrase_provider,
 )
 from supportnet.data.paths import resolve_data_dir
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError, UsageError, ValidationError
 
 if TYPE_CHECKING:
@@ -63,15 +64,24 @@ def build_parser() -> argparse.ArgumentParser:
         safety_plan_commands,
         store_commands,
     )
+    from supportnet.cli.argparse_words import speak_our_language
 
+    speak_our_language()  # argparse's own words ("usage:", "options") from our catalog
     common = common_options()
     parser = Parser(
         prog=PROG,
         parents=[common],
-        description="SupportNet: map your support network and plan gentle "
-        "reach-outs. With no command, the app opens.",
+        description=_(
+            "SupportNet: map your support network and plan gentle "
+            "reach-outs. With no command, the app opens."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {__version__}",
+        help=_("show program's version number and exit"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     store_commands.add_parsers(commands, common)
     contacts_command.add_parser(commands, common)
@@ -84,13 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.add_parsers(commands, common)
     insights_command.add_parser(commands, common)
     desktop_command.add_parser(commands, common)
-    commands.add_parser("gui", parents=[common], help="open the app (the default)")
+    commands.add_parser("gui", parents=[common], help=_("open the app (the default)"))
     return parser
 
 
 #: Opens the app on a data folder with Qt's argv; returns the exit code.
 OpenApp = Callable[[Path, list[str]], int]
-NO_APP = "The app can't be opened from here; run `supportnet` on its own to open it."
+NO_APP = N_("The app can't be opened from here; run `supportnet` on its own to open it.")
 
 
 def run(
@@ -126,7 +136,7 @@ def run(
         override = getattr(args, "data_dir", None)
         if override is not None and not override.strip():
             # Likely an unset shell variable: the default store is not what was meant.
-            raise UsageError("--data-dir was given an empty folder name.")
+            raise UsageError(_("--data-dir was given an empty folder name."))
         data_dir = resolve_data_dir(override)
         command = args.command or "gui"
         if override:
@@ -143,7 +153,7 @@ def run(
                 args.data_dir_refused = True
         if command == "gui":
             if open_app is None:
-                raise UsageError(NO_APP)
+                raise UsageError(_(NO_APP))
             from supportnet.runtime import warmup
 
             warmup.start(data_dir)
@@ -168,7 +178,7 @@ def run(
         print(f"{PROG}: {one_line(exc.message)}", file=err)
         return exc.exit_code
     except KeyboardInterrupt:
-        print(f"{PROG}: stopped.", file=err)
+        print(f"{PROG}: " + _("stopped."), file=err)
         return 130
     except Exception as exc:
         # A bug, not bad input: still one line, with the details only on request.
@@ -179,12 +189,11 @@ def run(
         if os.environ.get("SUPPORTNET_DEBUG"):
             print(scrubbed_traceback(type(exc), exc, exc.__traceback__), file=err)
             return 70
-        print(
-            f"{PROG}: something went wrong inside SupportNet ({bug_line(exc)}). "
-            f"Nothing was changed by the failed step; run with SUPPORTNET_DEBUG=1 for "
-            f"details.",
-            file=err,
-        )
+        said = _(
+            "something went wrong inside SupportNet ({bug}). Nothing was changed by the "
+            "failed step; run with SUPPORTNET_DEBUG=1 for details."
+        ).format(bug=bug_line(exc))
+        print(f"{PROG}: {said}", file=err)
         return 70
 
 

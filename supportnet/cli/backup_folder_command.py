@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from supportnet.cli.common import passphrase_provider
 from supportnet.data.paths import user_path
+from supportnet.i18n import _
 from supportnet.model.errors import SupportNetError, UsageError
 
 
@@ -15,13 +16,15 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "backup-folder",
         parents=[common],
-        help="show or choose an extra folder the daily backups are also copied to",
-        description="SupportNet backs up by itself once a day, into backups/ in the data "
-        "folder. Name a second folder (a USB stick, a synced folder) to have each day's "
-        "backup copied there too; when it isn't there, the copy waits for next time.",
+        help=_("show or choose an extra folder the daily backups are also copied to"),
+        description=_(
+            "SupportNet backs up by itself once a day, into backups/ in the data "
+            "folder. Name a second folder (a USB stick, a synced folder) to have each day's "
+            "backup copied there too; when it isn't there, the copy waits for next time."
+        ),
     )
-    parser.add_argument("folder", metavar="FOLDER", nargs="?", help="the extra folder")
-    parser.add_argument("--none", action="store_true", help="stop copying to an extra folder")
+    parser.add_argument("folder", metavar="FOLDER", nargs="?", help=_("the extra folder"))
+    parser.add_argument("--none", action="store_true", help=_("stop copying to an extra folder"))
     parser.set_defaults(handler=_cmd_backup_folder)
 
 
@@ -30,12 +33,14 @@ def _cmd_backup_folder(args: argparse.Namespace, data_dir: Path, out: TextIO) ->
     from supportnet.data.store import open_store
 
     if args.folder and args.none:
-        raise UsageError("Name a folder or give --none, not both.")
+        raise UsageError(_("Name a folder or give --none, not both."))
     chosen = None
     if args.folder:
         chosen = user_path(args.folder).resolve()
         if not chosen.is_dir():
-            raise SupportNetError(f"There is no folder {chosen}; make it first, then name it.")
+            raise SupportNetError(
+                _("There is no folder {folder}; make it first, then name it.").format(folder=chosen)
+            )
         refuse_inside_store(chosen / "backup.db", data_dir, "backups")
     with open_store(data_dir, passphrase=passphrase_provider(), create=bool(args.folder)) as store:
         if chosen is not None or args.none:
@@ -43,7 +48,15 @@ def _cmd_backup_folder(args: argparse.Namespace, data_dir: Path, out: TextIO) ->
         extra = store.settings.load().backup_folder
     where = data_dir / BACKUP_DIR_NAME
     if extra:
-        print(f"Daily backups go to {where}, and are copied to {extra}.", file=out)
+        print(
+            _("Daily backups go to {where}, and are copied to {extra}.").format(
+                where=where, extra=extra
+            ),
+            file=out,
+        )
     else:
-        print(f"Daily backups go to {where}; no extra folder is chosen.", file=out)
+        print(
+            _("Daily backups go to {where}; no extra folder is chosen.").format(where=where),
+            file=out,
+        )
     return 0

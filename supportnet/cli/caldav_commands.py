@@ -19,6 +19,7 @@ from supportnet import CALDAV_PASSWORD_ENV as PASSWORD_ENV
 from supportnet.cli.care_commands import check_team_with_supporter, team_and_supporter
 from supportnet.cli.common import PROG, passphrase_provider, valid_text, whole_number
 from supportnet.cli.reachout_commands import PRIVACY_CHOICES
+from supportnet.i18n import _
 from supportnet.model.errors import ServerPasswordError, SupportNetError, UsageError
 
 
@@ -26,68 +27,78 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "publish-caldav",
         parents=[common],
-        help="publish check-ins to a calendar server (CalDAV) you name",
-        description="Put your check-in plans, or one supporter's part of a care team's rota, "
-        "on a CalDAV calendar (Nextcloud, Fastmail, iCloud, Radicale…), so changes reach "
-        "everyone who subscribes. SupportNet connects only here, only when you run this. "
-        "The calendar is created if the address names none; events SupportNet put there "
-        "are updated or removed, and your own events are left alone. The password comes "
-        f"from {PASSWORD_ENV} or the keyring, or is asked for on the terminal. The address "
-        "must be https://, except for a server on this computer (localhost).",
+        help=_("publish check-ins to a calendar server (CalDAV) you name"),
+        description=_(
+            "Put your check-in plans, or one supporter's part of a care team's rota, "
+            "on a CalDAV calendar (Nextcloud, Fastmail, iCloud, Radicale…), so changes reach "
+            "everyone who subscribes. SupportNet connects only here, only when you run this. "
+            "The calendar is created if the address names none; events SupportNet put there "
+            "are updated or removed, and your own events are left alone. The password comes "
+            "from {variable} or the keyring, or is asked for on the terminal. The address "
+            "must be https://, except for a server on this computer (localhost)."
+        ).format(variable=PASSWORD_ENV),
     )
     parser.add_argument(
         "--url",
         required=True,
         metavar="URL",
         type=valid_text("The address"),
-        help="the calendar's CalDAV address, e.g. https://cloud.example.org/remote.php/dav/"
-        "calendars/sam/check-ins/",
+        help=_(
+            "the calendar's CalDAV address, e.g. https://cloud.example.org/remote.php/dav/"
+            "calendars/sam/check-ins/"
+        ),
     )
     parser.add_argument(
         "--username",
         required=True,
         metavar="USER",
         type=valid_text("The user name"),
-        help="your user name on that calendar server",
+        help=_("your user name on that calendar server"),
     )
     parser.add_argument(
         "--supporter",
         metavar="NAME",
         type=valid_text("The supporter's name"),
-        help="publish this supporter's check-ins on a care team ('me' for yours) instead of "
-        "your own plans; other supporters are never named",
+        help=_(
+            "publish this supporter's check-ins on a care team ('me' for yours) instead of "
+            "your own plans; other supporters are never named"
+        ),
     )
     parser.add_argument(
         "--team",
         metavar="NAME",
         type=valid_text("The team's name"),
-        help="which care team, with --supporter (needed when there is more than one)",
+        help=_("which care team, with --supporter (needed when there is more than one)"),
     )
     parser.add_argument(
         "--privacy",
         choices=PRIVACY_CHOICES,
         default="discreet",
-        help="discreet (default): every event is 'Check-in'; first-name: first names and "
-        "how; full: full names, how and message ideas. Notes are never published.",
+        help=_(
+            "discreet (default): every event is 'Check-in'; first-name: first names and "
+            "how; full: full names, how and message ideas. Notes are never published."
+        ),
     )
     parser.add_argument(
         "--weeks",
         type=whole_number("--weeks"),
         default=12,
         metavar="N",
-        help="how far ahead flexible and one-off check-ins go (default 12)",
+        help=_("how far ahead flexible and one-off check-ins go (default 12)"),
     )
     parser.add_argument(
         "--alarm-minutes",
         type=whole_number("--alarm-minutes"),
         metavar="N",
-        help="a reminder N minutes before each event (default: none)",
+        help=_("a reminder N minutes before each event (default: none)"),
     )
     parser.add_argument(
         "--remember-password",
         action="store_true",
-        help="keep the password in the keyring once the server accepted it, so the next "
-        "publish doesn't ask",
+        help=_(
+            "keep the password in the keyring once the server accepted it, so the next "
+            "publish doesn't ask"
+        ),
     )
     # Refused with a reason, rather than argparse's "unrecognized arguments", which would
     # repeat the password on the screen.
@@ -109,8 +120,10 @@ def publish_caldav(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int
     )
     if args.password is not None:
         raise UsageError(
-            "The password never goes on the command line (others on this computer can see "
-            f"it): set {PASSWORD_ENV}, keep it in the keyring, or type it when asked."
+            _(
+                "The password never goes on the command line (others on this computer can see "
+                "it): set {variable}, keep it in the keyring, or type it when asked."
+            ).format(variable=PASSWORD_ENV)
         )
     problems = options.problems()
     if problems:
@@ -135,17 +148,21 @@ def publish_caldav(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int
         except ServerPasswordError as exc:
             print(f"{PROG}: {exc.message}", file=sys.stderr)
         else:
-            print("The password is kept in your keyring for next time.", file=out)
+            print(_("The password is kept in your keyring for next time."), file=out)
     return 0
 
 
 def _ask(target: Any) -> str:
     if not sys.stdin.isatty():
         raise ServerPasswordError(
-            f"No password for {target.username} at {target.host}: set {PASSWORD_ENV} (with "
-            "--remember-password to keep it in the keyring), or run this in a terminal."
+            _(
+                "No password for {user} at {host}: set {variable} (with "
+                "--remember-password to keep it in the keyring), or run this in a terminal."
+            ).format(user=target.username, host=target.host, variable=PASSWORD_ENV)
         )
-    password = getpass.getpass(f"Password for {target.username} at {target.host}: ")
+    password = getpass.getpass(
+        _("Password for {user} at {host}: ").format(user=target.username, host=target.host)
+    )
     if not password:
-        raise SupportNetError("No password was typed; nothing was published.")
+        raise SupportNetError(_("No password was typed; nothing was published."))
     return password

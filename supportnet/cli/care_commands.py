@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
-from supportnet.cli.common import passphrase_provider, shown, valid_text
+from supportnet.cli.common import in_sentence, passphrase_provider, shown, valid_text
 from supportnet.cli.pdf_files import pdf_target, save_pdf
+from supportnet.i18n import N_, _
 from supportnet.model.care import ME
 from supportnet.model.days import short_date
 from supportnet.model.errors import NotFoundError, UsageError
@@ -38,7 +39,7 @@ __all__ = [
 #: printing, handed in by the entry point so the command line imports no Qt).
 WriteRotaPdf = Callable[["RotaView", "CountryHelp", Path], None]
 
-NO_PDF = "A PDF can't be made from here; run `supportnet rota --pdf FILE` instead."
+NO_PDF = N_("A PDF can't be made from here; run `supportnet rota --pdf FILE` instead.")
 
 #: How many days the rota shows: four weeks.
 ROTA_DAYS = 28
@@ -53,24 +54,26 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "rota",
         parents=[common],
-        help="print a care team's check-ins for the next four weeks",
-        description="Print who checks in on the team's focus person on each of the next "
-        "four weeks' days, and how the days are covered.",
+        help=_("print a care team's check-ins for the next four weeks"),
+        description=_(
+            "Print who checks in on the team's focus person on each of the next "
+            "four weeks' days, and how the days are covered."
+        ),
     )
     parser.add_argument(
-        "--team", metavar="NAME", type=valid_text("The team's name"), help="which care team"
+        "--team", metavar="NAME", type=valid_text("The team's name"), help=_("which care team")
     )
     parser.add_argument(
         "--from",
         dest="start",
         metavar="DATE",
         type=valid_text("The date"),
-        help="the first day, as YYYY-MM-DD (default: today)",
+        help=_("the first day, as YYYY-MM-DD (default: today)"),
     )
     shape = parser.add_mutually_exclusive_group()
-    shape.add_argument("--json", action="store_true", help="print the rota as JSON")
+    shape.add_argument("--json", action="store_true", help=_("print the rota as JSON"))
     shape.add_argument(
-        "--pdf", metavar="FILE", help="save the rota as a one-page PDF (readable by you only)"
+        "--pdf", metavar="FILE", help=_("save the rota as a one-page PDF (readable by you only)")
     )
     parser.set_defaults(handler=rota)
 
@@ -83,11 +86,14 @@ def parse_day(text: str) -> date:
             raise ValueError
         day = date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"“{shown(text)}” isn't a date I understand; try 2026-12-07.") from None
+        raise UsageError(
+            _("“{text}” isn't a date I understand; try 2026-12-07.").format(text=shown(text))
+        ) from None
     if not _FIRST_DAY <= day <= _LAST_DAY:
         raise UsageError(
-            f"Choose a date from {_FIRST_DAY.isoformat()} to {_LAST_DAY.isoformat()}, "
-            "such as 2026-12-07."
+            _("Choose a date from {first} to {last}, such as 2026-12-07.").format(
+                first=_FIRST_DAY.isoformat(), last=_LAST_DAY.isoformat()
+            )
         )
     return day
 
@@ -97,26 +103,34 @@ def choose_team(teams: list[CareTeam], name: str | None) -> CareTeam | None:
     the only team when no name is given; None when there is no team at all."""
     if not teams:
         if name is not None:
-            raise NotFoundError(f"There is no care team called “{shown(name)}”.")
+            raise NotFoundError(
+                _("There is no care team called “{name}”.").format(name=shown(name))
+            )
         return None
     if name is None:
         if len(teams) == 1:
             return teams[0]
-        raise UsageError(f"Which team? Choose one with --team: {_listed(teams)}.")
+        raise UsageError(
+            _("Which team? Choose one with --team: {teams}.").format(teams=_listed(teams))
+        )
     wanted = name.strip().casefold()
     exact = [t for t in teams if t.name.casefold() == wanted]
     found = exact or [t for t in teams if wanted and wanted in t.name.casefold()]
     if not found:
-        raise NotFoundError(f"There is no care team called “{shown(name)}”.")
+        raise NotFoundError(_("There is no care team called “{name}”.").format(name=shown(name)))
     if len(found) > 1:
-        raise UsageError(f"“{shown(name)}” could be {_listed(found)}; please give more of it.")
+        raise UsageError(
+            _("“{name}” could be {teams}; please give more of it.").format(
+                name=shown(name), teams=_listed(found)
+            )
+        )
     return found[0]
 
 
 def check_team_with_supporter(args: argparse.Namespace) -> None:
     """``--team`` only chooses whose team a ``--supporter`` is on."""
     if args.supporter is None and args.team is not None:
-        raise UsageError("--team goes with --supporter: whose check-ins on that team?")
+        raise UsageError(_("--team goes with --supporter: whose check-ins on that team?"))
 
 
 def team_and_supporter(store: Any, team_name: str | None, supporter: str) -> tuple[str, str]:
@@ -127,13 +141,16 @@ def team_and_supporter(store: Any, team_name: str | None, supporter: str) -> tup
 
     team = choose_team(CareTeamService(store).list(), team_name)
     if team is None:
-        raise NotFoundError("There is no care team yet.")
+        raise NotFoundError(_("There is no care team yet."))
     return team.uid, supporter_ref(store, team, supporter)
 
 
 def _listed(teams: list[CareTeam]) -> str:
     names = [t.name for t in teams]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    # Translators: the last two of a list of names, as in "Ana, Bo or Cy".
+    return _("{names} or {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def rota(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
@@ -143,12 +160,12 @@ def rota(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
 
     start = parse_day(args.start) if args.start is not None else None
     write_pdf: WriteRotaPdf | None = getattr(args, "write_rota_pdf", None)
-    target = pdf_target(args.pdf, write_pdf, NO_PDF)
+    target = pdf_target(args.pdf, write_pdf, _(NO_PDF))
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
         service = CareTeamService(store)
         team = choose_team(service.list(), args.team)
         if team is None:
-            print("There is no care team yet.", file=out)
+            print(_("There is no care team yet."), file=out)
             return 0
         zone = user_zone(store)
         today = datetime.now(UTC).astimezone(ZoneInfo(zone)).date()
@@ -159,7 +176,10 @@ def rota(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
         assert write_pdf is not None
         help = CrisisHelpService(data_dir).help()
         save_pdf(target, lambda temp: write_pdf(view, help, temp), "the rota")
-        print(f"Saved the rota of {view.team.name} to {target}.", file=out)
+        print(
+            _("Saved the rota of {team} to {path}.").format(team=view.team.name, path=target),
+            file=out,
+        )
         return 0
     if args.json:
         json.dump(rota_json(view), out, ensure_ascii=False, indent=2)
@@ -178,23 +198,31 @@ def rota_text(view: RotaView, *, today: date | None = None) -> str:
     from supportnet.scheduling.rota_words import NOBODY_YET, coverage_text
 
     first, last = view.days[0].day, view.days[-1].day
-    whom = "you" if view.team.focus == ME else view.focus_name
+    if view.team.focus == ME:
+        heading = _("{team}: check-ins with you, {first} to {last}")
+    else:
+        heading = _("{team}: check-ins with {name}, {first} to {last}")
     lines = [
-        f"{view.team.name}: check-ins with {whom}, {short_date(first)} to {short_date(last)}",
+        heading.format(
+            team=view.team.name,
+            name=view.focus_name,
+            first=short_date(first),
+            last=short_date(last),
+        ),
         "",
     ]
     for day in view.days:
-        said = " · ".join(_line_text(c) for c in day.check_ins) or NOBODY_YET
+        said = " · ".join(_line_text(c) for c in day.check_ins) or _(NOBODY_YET)
         lines.append(f"{short_date(day.day):<10}  {said}")
     lines += ["", *coverage_text(view.coverage, view.team.comfortable_gap_days, today=today)]
     return "\n".join(lines) + "\n"
 
 
 def _line_text(line: RotaLine) -> str:
-    who = line.supporter_name if line.supporter_name is not None else "open, nobody yet"
-    how = [part for part in (line.channel.lower() if line.channel else "",) if part]
+    who = line.supporter_name if line.supporter_name is not None else _("open, nobody yet")
+    how = [part for part in (in_sentence(line.channel) if line.channel else "",) if part]
     if line.swapped:
-        how.append("swapped")
+        how.append(_("swapped"))
     text = f"{line.time} {who}" if line.time else who
     return f"{text} ({', '.join(how)})" if how else text
 

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
+from supportnet import i18n
+from supportnet.i18n import N_, _
 from supportnet.model.errors import UsageError
 from supportnet.model.text import has_lone_surrogate
 
@@ -26,7 +28,11 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         # argparse quotes some of what was typed as is ("unrecognized arguments: …").
-        raise UsageError(f"{shown(message, limit=300)} (see `{PROG} --help`)")
+        raise UsageError(
+            _("{message} (see `{prog} --help`)").format(
+                message=shown(message, limit=300), prog=PROG
+            )
+        )
 
 
 def _escaped(ch: str) -> str:
@@ -47,18 +53,60 @@ def shown(text: str, *, limit: int = 40) -> str:
     return one_line(cut)
 
 
+#: What ``valid_text`` refuses, one whole sentence for each thing typed.
+NOT_VALID_TEXT = {
+    "The name": N_(
+        "The name holds characters that aren't valid text (the terminal may not be "
+        "using UTF-8); please type it again."
+    ),
+    "The note": N_(
+        "The note holds characters that aren't valid text (the terminal may not be "
+        "using UTF-8); please type it again."
+    ),
+    "The time": N_(
+        "The time holds characters that aren't valid text (the terminal may not be "
+        "using UTF-8); please type it again."
+    ),
+    "The date": N_(
+        "The date holds characters that aren't valid text (the terminal may not be "
+        "using UTF-8); please type it again."
+    ),
+    "The address": N_(
+        "The address holds characters that aren't valid text (the terminal may not be "
+        "using UTF-8); please type it again."
+    ),
+    "The user name": N_(
+        "The user name holds characters that aren't valid text (the terminal may not be "
+        "using UTF-8); please type it again."
+    ),
+    "The supporter's name": N_(
+        "The supporter's name holds characters that aren't valid text (the terminal may "
+        "not be using UTF-8); please type it again."
+    ),
+    "The team's name": N_(
+        "The team's name holds characters that aren't valid text (the terminal may not be "
+        "using UTF-8); please type it again."
+    ),
+}
+
+
+def in_sentence(label: str) -> str:
+    """A label ("Phone call") as it reads inside a sentence: lower-cased in English; German
+    nouns keep their capital letter."""
+    return label if i18n.language() == "de" else label.lower()
+
+
 def valid_text(what: str) -> Callable[[str], str]:
     """An argparse type that refuses text holding bytes that aren't UTF-8.
 
     Python hands such command-line bytes over as lone surrogates, which can't be stored.
+    ``what`` is one of :data:`NOT_VALID_TEXT`'s keys.
     """
+    sentence = NOT_VALID_TEXT[what]
 
     def parse(text: str) -> str:
         if has_lone_surrogate(text):
-            raise UsageError(
-                f"{what} holds characters that aren't valid text (the terminal may not be "
-                "using UTF-8); please type it again."
-            )
+            raise UsageError(_(sentence))
         return text
 
     return parse
@@ -71,9 +119,11 @@ def common_options() -> Parser:
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="keep data in DIR instead of the per-user data folder. DIR is made private to "
-        "you (mode 0700), so it must be new, empty, or already hold SupportNet's data; a "
-        "folder holding other files is refused (use a folder inside it, e.g. DIR/SupportNet)",
+        help=_(
+            "keep data in DIR instead of the per-user data folder. DIR is made private to "
+            "you (mode 0700), so it must be new, empty, or already hold SupportNet's data; a "
+            "folder holding other files is refused (use a folder inside it, e.g. DIR/SupportNet)"
+        ),
     )
     return common
 
@@ -83,13 +133,17 @@ def whole_number(option: str) -> Callable[[str], int]:
         try:
             return int(text)
         except ValueError:
-            raise UsageError(f"{option} takes a whole number, not “{shown(text)}”.") from None
+            raise UsageError(
+                _("{option} takes a whole number, not “{text}”.").format(
+                    option=option, text=shown(text)
+                )
+            ) from None
 
     return parse
 
 
-NEW_PASSPHRASE_INTRO = "No usable keyring was found, so a passphrase will protect your data."
-NEW_PASSPHRASE_NOTE = "If you forget it, your recovery key opens your data again."
+NEW_PASSPHRASE_INTRO = N_("No usable keyring was found, so a passphrase will protect your data.")
+NEW_PASSPHRASE_NOTE = N_("If you forget it, your recovery key opens your data again.")
 
 
 def terminal_passphrase_provider(
@@ -104,12 +158,12 @@ def terminal_passphrase_provider(
         if not stream.isatty():
             return None
         if purpose is PassphrasePurpose.NEW:
-            print(f"{new_intro}\n{NEW_PASSPHRASE_NOTE}", file=sys.stderr)
-            first = getpass.getpass("New passphrase: ")
-            again = getpass.getpass("The same passphrase again: ")
+            print(f"{_(new_intro)}\n{_(NEW_PASSPHRASE_NOTE)}", file=sys.stderr)
+            first = getpass.getpass(_("New passphrase: "))
+            again = getpass.getpass(_("The same passphrase again: "))
             check_new_passphrase(first, again)
             return first
-        return getpass.getpass("SupportNet passphrase: ")
+        return getpass.getpass(_("SupportNet passphrase: "))
 
     return provide
 
@@ -138,11 +192,17 @@ def backup_secret_provider(stdin: TextIO | None = None) -> Callable[[bool], str 
         if not stream.isatty():
             return None
         print(
-            "This backup comes from another computer or store. It opens with its recovery key"
-            + (" or its passphrase." if has_passphrase else "."),
+            _(
+                "This backup comes from another computer or store. It opens with its "
+                "recovery key or its passphrase."
+            )
+            if has_passphrase
+            else _(
+                "This backup comes from another computer or store. It opens with its recovery key."
+            ),
             file=sys.stderr,
         )
-        prompt = "Recovery key or passphrase: " if has_passphrase else "Recovery key: "
+        prompt = _("Recovery key or passphrase: ") if has_passphrase else _("Recovery key: ")
         return getpass.getpass(prompt)
 
     return provide

@@ -8,9 +8,10 @@ from typing import Any, TextIO
 
 from supportnet.cli.common import passphrase_provider
 from supportnet.data.paths import user_path
+from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 
-LOOKED_ALIKE_HINT = (
+LOOKED_ALIKE_HINT = N_(
     "Contacts that look like someone you have were not added, so no one is there twice; "
     "if one is someone else, add them in the app."
 )
@@ -21,14 +22,17 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     command = commands.add_parser(
         "import-contacts",
         parents=[common],
-        help="bring people in from vCard (.vcf) or Google/Outlook CSV contacts files",
-        description="Add the people in contacts files exported from a phone or a webmail "
-        "account to the outer circle. Someone whose email or phone number is already in your "
-        "network is not added again; someone who only shares a name is listed, not added.",
+        help=_("bring people in from vCard (.vcf) or Google/Outlook CSV contacts files"),
+        description=_(
+            "Add the people in contacts files exported from a phone or a webmail "
+            "account to the outer circle. Someone whose email or phone number is already in "
+            "your network is not added again; someone who only shares a name is listed, not "
+            "added."
+        ),
     )
-    command.add_argument("files", metavar="FILE", nargs="+", help="a .vcf or .csv file")
+    command.add_argument("files", metavar="FILE", nargs="+", help=_("a .vcf or .csv file"))
     command.add_argument(
-        "--dry-run", action="store_true", help="show what would happen; change nothing"
+        "--dry-run", action="store_true", help=_("show what would happen; change nothing")
     )
     command.set_defaults(handler=_cmd_import_contacts)
 
@@ -45,10 +49,16 @@ def _cmd_import_contacts(args: argparse.Namespace, data_dir: Path, out: TextIO) 
     for name in args.files:
         path = user_path(name)
         if not path.is_file():
-            raise SupportNetError(f"{path.name} is not a file that can be read.")
+            raise SupportNetError(
+                _("{name} is not a file that can be read.").format(name=path.name)
+            )
         read = read_file(path)
         if not read.contacts and any(u.where == "the file" for u in read.unreadable):
-            raise SupportNetError(f"{path.name}: {read.unreadable[0].reason} Nothing was added.")
+            raise SupportNetError(
+                _("{name}: {reason} Nothing was added.").format(
+                    name=path.name, reason=read.unreadable[0].reason
+                )
+            )
         files.append((path, read))
     if args.dry_run and not store_exists(data_dir):
         _report(ContactsImport(None).compare(files), out, dry_run=True)
@@ -72,13 +82,25 @@ def _report(previews: list[Any], out: TextIO, *, dry_run: bool) -> None:
     for preview in previews:
         unreadable = len(preview.unreadable) + preview.count(Status.UNUSABLE)
         alike += preview.count(Status.LOOKS_ALIKE)
+        if dry_run:
+            said = _(
+                "{file}: {new} would be added, {already} already in your network, {alike} "
+                "looked like someone you have, {unreadable} could not be read."
+            )
+        else:
+            said = _(
+                "{file}: {new} added, {already} already in your network, {alike} looked "
+                "like someone you have, {unreadable} could not be read."
+            )
         print(
-            f"{preview.path.name}: {preview.count(Status.NEW)} "
-            f"{'would be added' if dry_run else 'added'}, "
-            f"{preview.count(Status.ALREADY)} already in your network, "
-            f"{preview.count(Status.LOOKS_ALIKE)} looked like someone you have, "
-            f"{unreadable} could not be read.",
+            said.format(
+                file=preview.path.name,
+                new=preview.count(Status.NEW),
+                already=preview.count(Status.ALREADY),
+                alike=preview.count(Status.LOOKS_ALIKE),
+                unreadable=unreadable,
+            ),
             file=out,
         )
     if alike:
-        print(LOOKED_ALIKE_HINT, file=out)
+        print(_(LOOKED_ALIKE_HINT), file=out)

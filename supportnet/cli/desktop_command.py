@@ -7,18 +7,22 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
+from supportnet.i18n import _, ngettext
+
 
 def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "install-desktop",
         parents=[common],
-        help="add SupportNet to your desktop's app menu, with its icon",
-        description="Adds SupportNet's launcher, icons and software-centre details under "
-        "$XDG_DATA_HOME (usually ~/.local/share), for you alone; the launcher starts this "
-        "copy of SupportNet. --uninstall takes away exactly those files again.",
+        help=_("add SupportNet to your desktop's app menu, with its icon"),
+        description=_(
+            "Adds SupportNet's launcher, icons and software-centre details under "
+            "$XDG_DATA_HOME (usually ~/.local/share), for you alone; the launcher starts this "
+            "copy of SupportNet. --uninstall takes away exactly those files again."
+        ),
     )
     parser.add_argument(
-        "--uninstall", action="store_true", help="remove the launcher, icons and details"
+        "--uninstall", action="store_true", help=_("remove the launcher, icons and details")
     )
     parser.set_defaults(handler=_cmd_install_desktop)
 
@@ -31,22 +35,33 @@ def _cmd_install_desktop(args: argparse.Namespace, _data_dir: Path, out: TextIO)
 
     if sys.platform in {"darwin", "win32"}:
         raise SupportNetError(
-            "install-desktop is for Linux and other freedesktop.org desktops; on this system "
-            "start SupportNet with the `supportnet` command."
+            _(
+                "install-desktop is for Linux and other freedesktop.org desktops; on this "
+                "system start SupportNet with the `supportnet` command."
+            )
         )
     home = desktop_entry.data_home()
     if args.uninstall:
         removed = desktop_entry.uninstall(home)
         if removed:
             print(
-                f"SupportNet is no longer in your app menu ({len(removed)} files removed "
-                f"under {home}).",
+                ngettext(
+                    "SupportNet is no longer in your app menu ({n} files removed under {home}).",
+                    "SupportNet is no longer in your app menu ({n} files removed under {home}).",
+                    len(removed),
+                ).format(n=len(removed), home=home),
                 file=out,
             )
         else:
-            print(f"SupportNet wasn't in your app menu under {home}; nothing to remove.", file=out)
+            print(
+                _("SupportNet wasn't in your app menu under {home}; nothing to remove.").format(
+                    home=home
+                ),
+                file=out,
+            )
         return 0
     plan = desktop_entry.install(home, desktop_entry.launch_command())
-    print(f"SupportNet is in your app menu: {plan.entry}", file=out)
-    print(f"It starts: {desktop_entry.exec_line(desktop_entry.launch_command())}", file=out)
+    print(_("SupportNet is in your app menu: {entry}").format(entry=plan.entry), file=out)
+    started = desktop_entry.exec_line(desktop_entry.launch_command())
+    print(_("It starts: {command}").format(command=started), file=out)
     return 0

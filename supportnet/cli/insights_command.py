@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from supportnet.cli.common import passphrase_provider
 from supportnet.data.paths import user_path
+from supportnet.i18n import _
 from supportnet.model.errors import SupportNetError, UsageError
 
 
@@ -18,9 +19,11 @@ def _weeks(text: str) -> int:
     try:
         weeks = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"weeks is a whole number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("weeks is a whole number, not {text}").format(text=repr(text))
+        ) from None
     if not 1 <= weeks <= MAX_WEEKS:
-        raise argparse.ArgumentTypeError(f"weeks is from 1 to {MAX_WEEKS}")
+        raise argparse.ArgumentTypeError(_("weeks is from 1 to {n}").format(n=MAX_WEEKS))
     return weeks
 
 
@@ -28,25 +31,27 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "insights",
         parents=[common],
-        help="how your connections have been: a sentence per chart, or the charts as pictures",
-        description="Adds up your own check-ins: connection over time, the support around "
-        "you, who lifts your mood and the rhythm of your flexible plans. Without --out it "
-        "prints one sentence per chart; with --out it saves each chart as a picture.",
+        help=_("how your connections have been: a sentence per chart, or the charts as pictures"),
+        description=_(
+            "Adds up your own check-ins: connection over time, the support around "
+            "you, who lifts your mood and the rhythm of your flexible plans. Without --out it "
+            "prints one sentence per chart; with --out it saves each chart as a picture."
+        ),
     )
     parser.add_argument(
-        "--weeks", type=_weeks, default=26, help="how many weeks back to look (default 26)"
+        "--weeks", type=_weeks, default=26, help=_("how many weeks back to look (default 26)")
     )
-    parser.add_argument("--out", metavar="DIR", help="save each chart into this folder")
+    parser.add_argument("--out", metavar="DIR", help=_("save each chart into this folder"))
     parser.add_argument(
-        "--format", choices=("png", "svg", "pdf"), default="png", help="the pictures' format"
+        "--format", choices=("png", "svg", "pdf"), default="png", help=_("the pictures' format")
     )
     parser.add_argument(
         "--split",
         choices=("circle", "who"),
         default="circle",
-        help="connection over time by circle (default) or by who reached out",
+        help=_("connection over time by circle (default) or by who reached out"),
     )
-    parser.add_argument("--dark", action="store_true", help="light text on a dark ground")
+    parser.add_argument("--dark", action="store_true", help=_("light text on a dark ground"))
     parser.set_defaults(handler=_cmd_insights)
 
 
@@ -60,9 +65,13 @@ def _cmd_insights(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     if args.out:
         folder = user_path(args.out).resolve()
         if folder.exists() and not folder.is_dir():
-            raise UsageError(f"{folder} is a file; name a folder to save the charts in.")
+            raise UsageError(
+                _("{folder} is a file; name a folder to save the charts in.").format(folder=folder)
+            )
         if not folder.is_dir():
-            raise UsageError(f"There is no folder {folder}; make it first, then name it.")
+            raise UsageError(
+                _("There is no folder {folder}; make it first, then name it.").format(folder=folder)
+            )
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
         insights = InsightsService(store).gather(datetime.now(UTC), weeks=args.weeks)
     split = Split.WHO if args.split == "who" else Split.CIRCLE
@@ -83,7 +92,9 @@ def _cmd_insights(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
         try:
             save_figure(figure_of(insights, kind, style, split), path, fmt)
         except OSError as exc:
-            raise SupportNetError(f"{path} couldn't be written ({exc.strerror}).") from None
-        print(f"Saved {path}", file=out)
-    print("These pictures are not encrypted, and they show names.", file=out)
+            raise SupportNetError(
+                _("{path} couldn't be written ({reason}).").format(path=path, reason=exc.strerror)
+            ) from None
+        print(_("Saved {path}").format(path=path), file=out)
+    print(_("These pictures are not encrypted, and they show names."), file=out)
     return 0

@@ -7,7 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from supportnet.data.paths import user_path
+from supportnet.i18n import N_, _
 from supportnet.model.errors import ExportError, UsageError
+
+#: Why a PDF couldn't be saved, one sentence for each thing saved.
+CANT_SAVE = {
+    "the plan": N_("Can't save the plan as {path}: {reason}."),
+    "the rota": N_("Can't save the rota as {path}: {reason}."),
+}
 
 
 def pdf_target(pdf: str | None, writer: object | None, no_pdf: str) -> Path | None:
@@ -29,24 +36,34 @@ def check_pdf_target(path: Path) -> None:
     """Refuse, with one plain line, a path a PDF can't be saved at (before any work)."""
     try:
         if path.is_dir():
-            raise ExportError(f"{path} is a folder; choose a file name such as my-plan.pdf.")
+            raise ExportError(
+                _("{path} is a folder; choose a file name such as my-plan.pdf.").format(path=path)
+            )
         folder = path.parent
         if not folder.is_dir():
-            raise ExportError(f"The folder {folder} doesn't exist; choose another place to save.")
+            raise ExportError(
+                _("The folder {folder} doesn't exist; choose another place to save.").format(
+                    folder=folder
+                )
+            )
         if not os.access(folder, os.W_OK | os.X_OK):
-            raise ExportError(f"Can't write in {folder}; choose a folder you can save to.")
+            raise ExportError(
+                _("Can't write in {folder}; choose a folder you can save to.").format(folder=folder)
+            )
     except OSError as exc:  # e.g. a name longer than the file system allows
-        raise ExportError(f"Can't save as {path}: {exc.strerror}.") from exc
+        raise ExportError(
+            _("Can't save as {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from exc
 
 
 def save_pdf(path: Path, write: Callable[[Path], None], what: str) -> None:
     """Write the PDF beside ``path`` and move it into place: the old file or the whole new
     one, never half of either; readable by the user only. ``what`` names it in the error
-    ("the plan", "the rota")."""
+    ("the plan", "the rota": a key of :data:`CANT_SAVE`)."""
     from supportnet.data.files import FILE_MODE, replace_by_writing
 
     try:
         replace_by_writing(path, write, FILE_MODE)
     except OSError as exc:
-        reason = exc.strerror or "the file couldn't be written"
-        raise ExportError(f"Can't save {what} as {path}: {reason}.") from exc
+        reason = exc.strerror or _("the file couldn't be written")
+        raise ExportError(_(CANT_SAVE[what]).format(path=path, reason=reason)) from exc

@@ -10,8 +10,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo
 
 from supportnet.cli.care_commands import check_team_with_supporter
-from supportnet.cli.common import passphrase_provider, shown, valid_text, whole_number
+from supportnet.cli.common import (
+    in_sentence,
+    passphrase_provider,
+    shown,
+    valid_text,
+    whole_number,
+)
 from supportnet.data.paths import user_path
+from supportnet.i18n import _, ngettext
 from supportnet.model.days import short_date_time
 from supportnet.model.errors import SupportNetError, UsageError
 from supportnet.model.network import ChannelKind
@@ -30,56 +37,69 @@ PRIVACY_CHOICES = ("discreet", "first-name", "full")
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     """Register today, log and export-ics on the ``commands`` subparsers."""
     today = commands.add_parser(
-        "today", parents=[common], help="print today's suggestions, one per line"
+        "today", parents=[common], help=_("print today's suggestions, one per line")
     )
     today.set_defaults(handler=_cmd_today)
-    log = commands.add_parser("log", parents=[common], help="log a check-in with someone")
+    log = commands.add_parser("log", parents=[common], help=_("log a check-in with someone"))
     log.add_argument(
-        "name", metavar="NAME", type=valid_text("The name"), help="who (a name, nickname or group)"
+        "name",
+        metavar="NAME",
+        type=valid_text("The name"),
+        help=_("who (a name, nickname or group)"),
     )
     log.add_argument(
         "--channel",
         choices=[c.value for c in ChannelKind],
-        help="how you were in touch",
+        help=_("how you were in touch"),
     )
     log.add_argument(
         "--note",
         default="",
         metavar="TEXT",
         type=valid_text("The note"),
-        help="a short note, kept encrypted. `--note -` reads it from standard input (type it, "
-        "then Ctrl+D, or pipe it in): better for anything private, because other people "
-        "using this computer can see a command line while it runs, and your shell keeps it "
-        "in its history",
+        help=_(
+            "a short note, kept encrypted. `--note -` reads it from standard input (type it, "
+            "then Ctrl+D, or pipe it in): better for anything private, because other people "
+            "using this computer can see a command line while it runs, and your shell keeps "
+            "it in its history"
+        ),
     )
-    log.add_argument("--they-reached-out", action="store_true", help="they got in touch with you")
+    log.add_argument(
+        "--they-reached-out", action="store_true", help=_("they got in touch with you")
+    )
     log.add_argument(
         "--when",
         metavar="DATETIME",
         type=valid_text("The time"),
-        help="when, e.g. '2026-11-24 18:30' or '18:30' (today), from 1900 up to now; default: now",
+        help=_(
+            "when, e.g. '2026-11-24 18:30' or '18:30' (today), from 1900 up to now; default: now"
+        ),
     )
     export = commands.add_parser(
         "export-ics",
         parents=[common],
-        help="export check-in plans as a calendar file (.ics)",
-        description="Write your check-in plans to an .ics file that Google Calendar, Outlook, "
-        "Apple Calendar and Thunderbird import. Exporting again keeps the same event ids.",
+        help=_("export check-in plans as a calendar file (.ics)"),
+        description=_(
+            "Write your check-in plans to an .ics file that Google Calendar, Outlook, "
+            "Apple Calendar and Thunderbird import. Exporting again keeps the same event ids."
+        ),
     )
-    export.add_argument("--out", metavar="FILE", required=True, help="the .ics file to write")
+    export.add_argument("--out", metavar="FILE", required=True, help=_("the .ics file to write"))
     export.add_argument(
         "--privacy",
         choices=PRIVACY_CHOICES,
         default="discreet",
-        help="discreet (default): every event is 'Check-in'; first-name: first names and "
-        "how; full: full names, how and message ideas. Notes are never exported.",
+        help=_(
+            "discreet (default): every event is 'Check-in'; first-name: first names and "
+            "how; full: full names, how and message ideas. Notes are never exported."
+        ),
     )
     export.add_argument(
         "--weeks",
         type=whole_number("--weeks"),
         default=12,
         metavar="N",
-        help="how far ahead flexible and one-off plans go (default 12)",
+        help=_("how far ahead flexible and one-off plans go (default 12)"),
     )
     export.add_argument(
         "--person",
@@ -87,27 +107,29 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         default=[],
         metavar="NAME",
         type=valid_text("The name"),
-        help="only plans with this person or group (repeat for more); default: everyone",
+        help=_("only plans with this person or group (repeat for more); default: everyone"),
     )
     export.add_argument(
         "--alarm-minutes",
         type=whole_number("--alarm-minutes"),
         metavar="N",
-        help="a reminder N minutes before each event (default: none)",
+        help=_("a reminder N minutes before each event (default: none)"),
     )
     log.set_defaults(handler=_cmd_log)
     export.add_argument(
         "--supporter",
         metavar="NAME",
         type=valid_text("The supporter's name"),
-        help="only this supporter's check-ins on a care team ('me' for yours), a file to "
-        "hand them; other supporters are never named in it",
+        help=_(
+            "only this supporter's check-ins on a care team ('me' for yours), a file to "
+            "hand them; other supporters are never named in it"
+        ),
     )
     export.add_argument(
         "--team",
         metavar="NAME",
         type=valid_text("The team's name"),
-        help="which care team, with --supporter (needed when there is more than one)",
+        help=_("which care team, with --supporter (needed when there is more than one)"),
     )
     export.set_defaults(handler=_cmd_export_ics)
 
@@ -124,7 +146,10 @@ def _cmd_today(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
         found = today_suggestions(store, now)
     if not found:
-        print("Nothing planned for today. You could still reach out to someone, or rest.", file=out)
+        print(
+            _("Nothing planned for today. You could still reach out to someone, or rest."),
+            file=out,
+        )
         return 0
     for suggestion in found:
         when = f"{suggestion.time_today:%H:%M}  " if suggestion.time_today else ""
@@ -147,7 +172,9 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
     value = text.strip()
     local_now = now.astimezone(zone)
     not_understood = UsageError(
-        f"“{shown(text)}” isn't a time I understand; try '2026-11-24 18:30' or '18:30'."
+        _("“{text}” isn't a time I understand; try '2026-11-24 18:30' or '18:30'.").format(
+            text=shown(text)
+        )
     )
     if len(value) > _WHEN_MAX:
         raise not_understood
@@ -163,10 +190,16 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime:
         raise not_understood from None
     # Years first: comparing year 1 at +14:00 (or 9999 at -14:00) with now overflows.
     if moment.year < EARLIEST_YEAR:
-        raise UsageError(f"“{shown(text)}” is before {EARLIEST_YEAR}; please check the year.")
+        raise UsageError(
+            _("“{text}” is before {year}; please check the year.").format(
+                text=shown(text), year=EARLIEST_YEAR
+            )
+        )
     if moment.year > local_now.year + 1 or moment > now + timedelta(minutes=5):
         raise UsageError(
-            f"“{shown(text)}” is still ahead; you can log it once you've been in touch."
+            _("“{text}” is still ahead; you can log it once you've been in touch.").format(
+                text=shown(text)
+            )
         )
     return moment
 
@@ -179,22 +212,22 @@ def note_from_stdin(stream: TextIO | None = None) -> str:
     """The note for ``--note -``: standard input as UTF-8, less one trailing line break."""
     stream = stream if stream is not None else sys.stdin
     if stream is None:
-        raise UsageError("There is no standard input to read the note from.")
+        raise UsageError(_("There is no standard input to read the note from."))
     source = getattr(stream, "buffer", stream)
     try:
         if stream.isatty():
-            print("Type the note, then press Ctrl+D on a line of its own.", file=sys.stderr)
+            print(_("Type the note, then press Ctrl+D on a line of its own."), file=sys.stderr)
         data = source.read(_NOTE_BYTES_MAX + 1)
     except (OSError, ValueError):
-        raise UsageError("The note couldn't be read from standard input.") from None
+        raise UsageError(_("The note couldn't be read from standard input.")) from None
     if len(data) > _NOTE_BYTES_MAX:
-        raise UsageError(f"Please keep the note under {NOTE_MAX:,} characters.")
+        raise UsageError(_("Please keep the note under {n} characters.").format(n=f"{NOTE_MAX:,}"))
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError:
             raise UsageError(
-                "The note on standard input isn't UTF-8 text; please save it as UTF-8."
+                _("The note on standard input isn't UTF-8 text; please save it as UTF-8.")
             ) from None
     for ending in ("\r\n", "\n"):
         if data.endswith(ending):
@@ -237,17 +270,17 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     how = ", ".join(
         part
         for part in (
-            channel.label.lower() if channel else "",
-            "they reached out" if args.they_reached_out else "",
+            in_sentence(channel.label) if channel else "",
+            _("they reached out") if args.they_reached_out else "",
         )
         if part
     )
-    local = at.astimezone(zone)
-    print(
-        f"Logged a check-in with {name} on {short_date_time(local)}"
-        + (f" ({how})." if how else "."),
-        file=out,
-    )
+    when = short_date_time(at.astimezone(zone))
+    if how:
+        said = _("Logged a check-in with {name} on {when} ({how}).")
+    else:
+        said = _("Logged a check-in with {name} on {when}.")
+    print(said.format(name=name, when=when, how=how), file=out)
     return 0
 
 
@@ -262,11 +295,18 @@ def _one_target(
     groups = store.groups.find(text)
     matches = [(p.name, "person", p.id) for p in people] + [(g.name, "group", g.id) for g in groups]
     if not matches:
-        raise SupportNetError(f"Nobody called “{shown(text)}” is in your network.")
+        raise SupportNetError(
+            _("Nobody called “{text}” is in your network.").format(text=shown(text))
+        )
     if len(matches) > 1:
         names = [name for name, _kind, _id in matches]
-        listed = ", ".join(names[:-1]) + " or " + names[-1]
-        raise UsageError(f"“{shown(text)}” could be {listed}; please give more of the name.")
+        # Translators: the last two of a list of names, as in "Ana, Bo or Cy".
+        listed = _("{names} or {last}").format(names=", ".join(names[:-1]), last=names[-1])
+        raise UsageError(
+            _("“{text}” could be {listed}; please give more of the name.").format(
+                text=shown(text), listed=listed
+            )
+        )
     name, kind, target_id = matches[0]
     assert target_id is not None
     return name, kind, target_id
@@ -285,11 +325,13 @@ def _cmd_export_ics(args: argparse.Namespace, data_dir: Path, out: TextIO) -> in
         raise UsageError(problems[0].message)
     check_team_with_supporter(args)
     if args.supporter is not None and args.person:
-        raise UsageError("Choose either --supporter or --person, not both.")
+        raise UsageError(_("Choose either --supporter or --person, not both."))
     path = user_path(args.out)
     calendar_export.check_target(path)
     if path.suffix.lower() != ".ics":
-        raise UsageError(f"{path.name} should end in .ics, so calendars recognise it.")
+        raise UsageError(
+            _("{name} should end in .ics, so calendars recognise it.").format(name=path.name)
+        )
     now = _now()
     if args.supporter is not None:
         return _export_supporter(args, data_dir, out, path, options, now)
@@ -309,23 +351,30 @@ def _cmd_export_ics(args: argparse.Namespace, data_dir: Path, out: TextIO) -> in
 def _wrote(events: list[ExportEvent], path: Path, options: ExportOptions, cancelled: int) -> str:
     """The one line an export prints: events, repeating ones, where, privacy, and what an
     import will take away."""
+    privacy = in_sentence(options.privacy.label)
     if not events:
         # Only cancellations: say what the file is for, not "0 events".
-        return (
-            f"Wrote {path} — {options.privacy.label.lower()} privacy. Importing it removes "
-            f"{cancelled} earlier event{'s' if cancelled != 1 else ''} no longer planned."
-        )
+        return ngettext(
+            "Wrote {path} — {privacy} privacy. Importing it removes {n} earlier event no "
+            "longer planned.",
+            "Wrote {path} — {privacy} privacy. Importing it removes {n} earlier events no "
+            "longer planned.",
+            cancelled,
+        ).format(path=path, privacy=privacy, n=cancelled)
     repeating = sum(1 for e in events if e.rrule is not None)
-    gone = (
-        f" {cancelled} earlier event{'s' if cancelled != 1 else ''} no longer "
-        "planned will be removed when you import it."
-        if cancelled
-        else ""
-    )
-    return (
-        f"Wrote {len(events)} event{'s' if len(events) != 1 else ''} "
-        f"({repeating} repeating) to {path} — {options.privacy.label.lower()} privacy." + gone
-    )
+    wrote = ngettext(
+        "Wrote {n} event ({repeating} repeating) to {path} — {privacy} privacy.",
+        "Wrote {n} events ({repeating} repeating) to {path} — {privacy} privacy.",
+        len(events),
+    ).format(n=len(events), repeating=repeating, path=path, privacy=privacy)
+    if not cancelled:
+        return wrote
+    gone = ngettext(
+        "{n} earlier event no longer planned will be removed when you import it.",
+        "{n} earlier events no longer planned will be removed when you import it.",
+        cancelled,
+    ).format(n=cancelled)
+    return f"{wrote} {gone}"
 
 
 def _export_supporter(

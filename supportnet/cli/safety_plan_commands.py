@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from supportnet.cli.common import passphrase_provider
 from supportnet.cli.pdf_files import pdf_target, save_pdf
+from supportnet.i18n import N_, _
 
 if TYPE_CHECKING:
     from supportnet.safety.crisis_lines import CountryHelp
@@ -20,19 +21,21 @@ __all__ = ["NO_PDF", "WritePlanPdf", "add_parsers", "safety_plan"]
 #: handed in by the entry point so the command line imports no Qt).
 WritePlanPdf = Callable[["ResolvedPlan", "CountryHelp", Path], None]
 
-NO_PDF = "A PDF can't be made from here; run `supportnet safety-plan --pdf FILE` instead."
+NO_PDF = N_("A PDF can't be made from here; run `supportnet safety-plan --pdf FILE` instead.")
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "safety-plan",
         parents=[common],
-        help="print your plan for hard days, with the crisis lines",
-        description="Print your plan for hard days as text, ending with the crisis lines "
-        "for your country; or save it as a one-page PDF to print.",
+        help=_("print your plan for hard days, with the crisis lines"),
+        description=_(
+            "Print your plan for hard days as text, ending with the crisis lines "
+            "for your country; or save it as a one-page PDF to print."
+        ),
     )
     parser.add_argument(
-        "--pdf", metavar="FILE", help="save the plan as a PDF (readable by you only)"
+        "--pdf", metavar="FILE", help=_("save the plan as a PDF (readable by you only)")
     )
     parser.set_defaults(handler=safety_plan)
 
@@ -44,7 +47,7 @@ def safety_plan(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.services.safety_plan import SafetyPlanService
 
     write_pdf: WritePlanPdf | None = getattr(args, "write_plan_pdf", None)
-    target = pdf_target(args.pdf, write_pdf, NO_PDF)
+    target = pdf_target(args.pdf, write_pdf, _(NO_PDF))
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
         view = SafetyPlanService(store).view()
     help = CrisisHelpService(data_dir).help()
@@ -55,5 +58,5 @@ def safety_plan(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
         return 0
     assert write_pdf is not None
     save_pdf(target, lambda temp: write_pdf(view, help, temp), "the plan")
-    print(f"Saved your plan to {target}.", file=out)
+    print(_("Saved your plan to {path}.").format(path=target), file=out)
     return 0

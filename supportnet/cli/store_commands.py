@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from supportnet.cli import backup_folder_command, salvage_command
 from supportnet.cli.common import backup_secret_provider, passphrase_provider
 from supportnet.data.paths import user_path
+from supportnet.i18n import _
 from supportnet.model.errors import SupportNetError
 
 if TYPE_CHECKING:
@@ -19,40 +20,44 @@ if TYPE_CHECKING:
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     """Register the store commands on the ``commands`` subparsers."""
     demo = commands.add_parser(
-        "demo", parents=[common], help="fill an empty store with an example network"
+        "demo", parents=[common], help=_("fill an empty store with an example network")
     )
     demo.add_argument(
-        "--force", action="store_true", help="replace existing data (a backup of it is kept first)"
+        "--force",
+        action="store_true",
+        help=_("replace existing data (a backup of it is kept first)"),
     )
     demo.set_defaults(handler=_cmd_demo)
     doctor = commands.add_parser(
         "doctor",
         parents=[common],
-        help="show where data lives, how it is encrypted, and what it holds",
+        help=_("show where data lives, how it is encrypted, and what it holds"),
     )
     doctor.set_defaults(handler=_cmd_doctor)
-    backup = commands.add_parser("backup", parents=[common], help="write an encrypted backup")
-    backup.add_argument("--out", metavar="FILE", required=True, help="the backup file to write")
+    backup = commands.add_parser("backup", parents=[common], help=_("write an encrypted backup"))
+    backup.add_argument("--out", metavar="FILE", required=True, help=_("the backup file to write"))
     backup.add_argument(
         "--force",
         action="store_true",
-        help="replace FILE even if it exists and isn't a SupportNet backup",
+        help=_("replace FILE even if it exists and isn't a SupportNet backup"),
     )
     backup.set_defaults(handler=_cmd_backup)
     restore = commands.add_parser(
         "restore",
         parents=[common],
-        help="restore a backup, made here or on another computer",
-        description="Restore a backup. A backup from another computer (or data folder) opens "
-        "with its recovery key, or its passphrase: asked on the terminal, or read from "
-        "SUPPORTNET_RECOVERY_KEY or SUPPORTNET_PASSPHRASE. The restored store then gets its "
-        "own key on this computer and keeps the backup's recovery key.",
+        help=_("restore a backup, made here or on another computer"),
+        description=_(
+            "Restore a backup. A backup from another computer (or data folder) opens "
+            "with its recovery key, or its passphrase: asked on the terminal, or read from "
+            "SUPPORTNET_RECOVERY_KEY or SUPPORTNET_PASSPHRASE. The restored store then gets its "
+            "own key on this computer and keeps the backup's recovery key."
+        ),
     )
-    restore.add_argument("file", metavar="FILE", help="a backup written by `supportnet backup`")
+    restore.add_argument("file", metavar="FILE", help=_("a backup written by `supportnet backup`"))
     restore.add_argument(
         "--force",
         action="store_true",
-        help="replace a store that holds data (a backup of it is kept first)",
+        help=_("replace a store that holds data (a backup of it is kept first)"),
     )
     restore.set_defaults(handler=_cmd_restore)
     salvage_command.add_parser(commands, common)
@@ -68,7 +73,7 @@ def _cmd_demo(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
 
     if not args.force:
         refuse_fresh_start(
-            data_dir, "To start afresh with the example network anyway, use --force."
+            data_dir, _("To start afresh with the example network anyway, use --force.")
         )
     with open_store(data_dir, passphrase=passphrase_provider()) as store:
         kept = None
@@ -76,20 +81,29 @@ def _cmd_demo(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
             if not args.force:
                 counts = store.counts()
                 raise SupportNetError(
-                    f"This store already holds data ({counts.people} people, {counts.groups} "
-                    "groups); the example network goes only into an empty one. Use --force to "
-                    "replace it (a backup is kept first)."
+                    _(
+                        "This store already holds data ({people} people, {groups} groups); "
+                        "the example network goes only into an empty one. Use --force to "
+                        "replace it (a backup is kept first)."
+                    ).format(people=counts.people, groups=counts.groups)
                 )
             kept = take_automatic_backup(store.engine, store.backup_dir, "before-demo")
         counts = load_demo(store, date.today(), system_zone_name(), replace=True)
         store.settings.update(onboarded=True)
     print(
-        f"Added the example network: {counts.people} people, {counts.groups} groups, "
-        f"{counts.plans} plans and {counts.checkins} check-ins.",
+        _(
+            "Added the example network: {people} people, {groups} groups, {plans} plans and "
+            "{checkins} check-ins."
+        ).format(
+            people=counts.people,
+            groups=counts.groups,
+            plans=counts.plans,
+            checkins=counts.checkins,
+        ),
         file=out,
     )
     if kept:
-        print(f"Your previous data is kept in {kept}.", file=out)
+        print(_("Your previous data is kept in {path}.").format(path=kept), file=out)
     return 0
 
 
@@ -101,46 +115,57 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
     from supportnet.data.store_files import DB_NAME, store_exists
 
     def line(label: str, value: object) -> None:
-        print(f"{label + ':':<16}{value}", file=out)
+        # At least one space after a (German) label longer than the English column.
+        print(f"{label + ':':<15} {value}", file=out)
 
     check_readable_folder(data_dir)
-    line("Data folder", f"{data_dir} ({_mode(data_dir)})")
+    line(_("Data folder"), f"{data_dir} ({_mode(data_dir)})")
     if not store_exists(data_dir):
         newest = newest_backup(data_dir)
         if newest is None:
-            line("Store", "none yet; it is made the first time SupportNet opens")
+            line(_("Store"), _("none yet; it is made the first time SupportNet opens"))
             return 0
-        line("Store", "none here, but there are backups of one")
-        line("Backups", describe_backups(data_dir))
-        line("To restore", f"supportnet restore {newest}")
+        line(_("Store"), _("none here, but there are backups of one"))
+        line(_("Backups"), describe_backups(data_dir))
+        line(_("To restore"), f"supportnet restore {newest}")
         return 0
     with open_store(data_dir, passphrase=passphrase_provider(), create=False) as store:
         db = data_dir / DB_NAME
-        line("Database", f"{db.name}, {_size(db)} ({_mode(db)})")
+        line(_("Database"), f"{db.name}, {_size(db)} ({_mode(db)})")
         line(
-            "Encryption",
-            f"SQLCipher {store.sqlcipher_version()}, AES-256 with a random 256-bit key",
+            _("Encryption"),
+            _("SQLCipher {version}, AES-256 with a random 256-bit key").format(
+                version=store.sqlcipher_version()
+            ),
         )
-        line("Key kept in", store.key_info.where)
-        line("Schema", f"revision {store.revision()}")
+        line(_("Key kept in"), store.key_info.where)
+        line(_("Schema"), _("revision {n}").format(n=store.revision()))
         problems = store.integrity_problems()
-        line("Integrity", "ok" if not problems else f"{len(problems)} problem(s): {problems[0]}")
+        line(
+            _("Integrity"),
+            _("ok")
+            if not problems
+            else _("{n} problem(s): {first}").format(n=len(problems), first=problems[0]),
+        )
         counts = store.counts()
-        line("People", counts.people)
-        line("Groups", counts.groups)
-        line("Plans", counts.plans)
-        line("Check-ins", counts.checkins)
+        line(_("People"), counts.people)
+        line(_("Groups"), counts.groups)
+        line(_("Plans"), counts.plans)
+        line(_("Check-ins"), counts.checkins)
         backups = sorted((data_dir / BACKUP_DIR_NAME).glob("*.db"))
         line(
-            "Backups",
-            f"{len(backups)} automatic in {data_dir / BACKUP_DIR_NAME}"
+            _("Backups"),
+            _("{n} automatic in {folder}").format(n=len(backups), folder=data_dir / BACKUP_DIR_NAME)
             if backups
-            else "no automatic backups yet",
+            else _("no automatic backups yet"),
         )
         _backup_lines(line, data_dir, store.settings.load().backup_folder)
         kept = damaged_files(data_dir)
         if kept:
-            line("Kept aside", f"{len(kept)} damaged database(s) in {kept[0].parent}")
+            line(
+                _("Kept aside"),
+                _("{n} damaged database(s) in {folder}").format(n=len(kept), folder=kept[0].parent),
+            )
     return 0
 
 
@@ -152,12 +177,12 @@ def _backup_lines(line: Any, data_dir: Path, extra: str) -> None:
 
     last = last_daily_backup(data_dir / BACKUP_DIR_NAME)
     if last is None:
-        line("Last backup", "none yet; one is taken each day SupportNet is used")
+        line(_("Last backup"), _("none yet; one is taken each day SupportNet is used"))
     else:
         when = last[1].astimezone()
-        line("Last backup", f"{day_month_year(when, short=True)}, {clock_time(when)}, {last[0]}")
-    line("Backup folder", data_dir / BACKUP_DIR_NAME)
-    line("Also copied to", extra or "no extra folder chosen")
+        line(_("Last backup"), f"{day_month_year(when, short=True)}, {clock_time(when)}, {last[0]}")
+    line(_("Backup folder"), data_dir / BACKUP_DIR_NAME)
+    line(_("Also copied to"), extra or _("no extra folder chosen"))
 
 
 def _cmd_backup(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
@@ -190,18 +215,32 @@ def _opens_where(written: Path, data_dir: Path, phrase: bool) -> str:
 
     record = recovery.read_record(data_dir)  # written and checked by the backup just now
     if record is None or not record.unseen_replacement:
-        return (
-            f"Wrote an encrypted backup to {written}. It opens here, and on any computer with "
-            f"your recovery key{' or your passphrase' if phrase else ''}."
-        )
+        if phrase:
+            said = _(
+                "Wrote an encrypted backup to {path}. It opens here, and on any computer with "
+                "your recovery key or your passphrase."
+            )
+        else:
+            said = _(
+                "Wrote an encrypted backup to {path}. It opens here, and on any computer with "
+                "your recovery key."
+            )
+        return said.format(path=written)
     assert record.replaced_at is not None
-    return (
-        f"Wrote an encrypted backup to {written}. It opens here"
-        f"{', and on any computer with your passphrase' if phrase else ''}. This store has a "
-        f"new recovery key since {record.replaced_at.astimezone():%Y-%m-%d} (the record of the "
-        "one before was damaged), and only the new one opens this backup: run `supportnet "
-        "recovery-key` to see it."
-    )
+    if phrase:
+        said = _(
+            "Wrote an encrypted backup to {path}. It opens here, and on any computer with "
+            "your passphrase. This store has a new recovery key since {date} (the record of "
+            "the one before was damaged), and only the new one opens this backup: run "
+            "`supportnet recovery-key` to see it."
+        )
+    else:
+        said = _(
+            "Wrote an encrypted backup to {path}. It opens here. This store has a new recovery "
+            "key since {date} (the record of the one before was damaged), and only the new one "
+            "opens this backup: run `supportnet recovery-key` to see it."
+        )
+    return said.format(path=written, date=f"{record.replaced_at.astimezone():%Y-%m-%d}")
 
 
 def _cmd_restore(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
@@ -221,23 +260,36 @@ def _cmd_restore(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
         counts = store.counts()
         where = store.key_info.where
     print(
-        f"Restored {counts.people} people, {counts.groups} groups, {counts.plans} plans and "
-        f"{counts.checkins} check-ins.",
+        _(
+            "Restored {people} people, {groups} groups, {plans} plans and {checkins} check-ins."
+        ).format(
+            people=counts.people,
+            groups=counts.groups,
+            plans=counts.plans,
+            checkins=counts.checkins,
+        ),
         file=out,
     )
     if result.safety_backup:
-        print(f"The data it replaced is kept in {result.safety_backup}.", file=out)
+        print(
+            _("The data it replaced is kept in {path}.").format(path=result.safety_backup),
+            file=out,
+        )
     if result.new_recovery_key:
         print(
-            f"The store now has its own key on this computer ({where}). The backup's recovery "
-            "key couldn't be read, so the store has a new one: run `supportnet recovery-key` "
-            "to see it, and keep it safe.",
+            _(
+                "The store now has its own key on this computer ({where}). The backup's "
+                "recovery key couldn't be read, so the store has a new one: run `supportnet "
+                "recovery-key` to see it, and keep it safe."
+            ).format(where=where),
             file=out,
         )
     elif result.from_elsewhere:
         print(
-            f"The store now has its own key on this computer ({where}); its recovery key "
-            "is the one the backup came with.",
+            _(
+                "The store now has its own key on this computer ({where}); its recovery key "
+                "is the one the backup came with."
+            ).format(where=where),
             file=out,
         )
     return 0
@@ -257,15 +309,17 @@ def _asked_once(provider: PassphraseProvider) -> PassphraseProvider:
 
 def _mode(path: Path) -> str:
     try:
-        return f"mode {path.stat().st_mode & 0o777:o}"
+        return _("mode {mode}").format(mode=f"{path.stat().st_mode & 0o777:o}")
     except OSError:
-        return "missing"
+        return _("missing")
 
 
 def _size(path: Path) -> str:
     size = path.stat().st_size
     for unit in ("bytes", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+            if unit == "bytes":
+                return _("{n} bytes").format(n=f"{size:.0f}")
+            return f"{size:.1f} {unit}"
         size /= 1024  # type: ignore[assignment]
-    return f"{size} bytes"
+    return _("{n} bytes").format(n=size)

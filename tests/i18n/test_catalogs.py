@@ -56,6 +56,8 @@ ROUTED = (
     "supportnet/services/",
     "supportnet/data/",
     "supportnet/runtime/",
+    "supportnet/cli/",
+    "supportnet/ui/start/",
 )
 GERMAN = translations.LOCALE / "de" / "LC_MESSAGES" / "supportnet.po"
 

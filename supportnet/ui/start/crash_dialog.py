@@ -20,16 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 import supportnet
+from supportnet.i18n import N_, _
 from supportnet.runtime.crash_text import scrubbed_traceback
 from supportnet.services.versions import sqlalchemy_version
 from supportnet.ui.widgets.dialogs import DialogWidth, dialog_width
 
-HEADING = "Something went wrong inside SupportNet."
-REASSURANCE = (
+HEADING = N_("Something went wrong inside SupportNet.")
+REASSURANCE = N_(
     "Your data is safe: everything you saved is still in the encrypted store. You can carry "
     "on, or close SupportNet and open it again."
 )
-REPORT_HINT = "If it keeps happening, the details below help to find the cause."
+REPORT_HINT = N_("If it keeps happening, the details below help to find the cause.")
 
 
 def format_traceback(
@@ -54,6 +55,14 @@ def version_lines() -> list[str]:
     ]
 
 
+def shown_version_lines() -> list[str]:
+    """:func:`version_lines` as the dialog shows them, "Platform" in the user's language (the
+    copied report stays English, for whoever reads the bug report)."""
+    lines = version_lines()
+    platform_line = _("Platform: {platform}").format(platform=platform.platform())
+    return [*lines[:-1], platform_line]
+
+
 def crash_report(traceback_text: str) -> str:
     """Everything the Copy button puts on the clipboard."""
     return "\n".join([*version_lines(), "", traceback_text])
@@ -65,31 +74,32 @@ class CrashDialog(QDialog):
     def __init__(self, traceback_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._report = crash_report(traceback_text)
-        self.setWindowTitle("SupportNet ran into a problem")
-        self.setAccessibleName("SupportNet ran into a problem")
+        self.setWindowTitle(_("SupportNet ran into a problem"))
+        self.setAccessibleName(self.windowTitle())
         self.setModal(True)
         self.resize(dialog_width(self, DialogWidth.BIG), 520)
 
-        heading = QLabel(HEADING)
+        heading = QLabel(_(HEADING))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         heading.setFont(font)
         heading.setWordWrap(True)
-        heading.setAccessibleName(HEADING)
+        heading.setAccessibleName(heading.text())
 
-        reassurance = QLabel(REASSURANCE)
+        reassurance = QLabel(_(REASSURANCE))
         reassurance.setWordWrap(True)
-        reassurance.setAccessibleName(REASSURANCE)
+        reassurance.setAccessibleName(reassurance.text())
 
-        hint = QLabel(REPORT_HINT)
+        hint = QLabel(_(REPORT_HINT))
         hint.setWordWrap(True)
-        hint.setAccessibleName(REPORT_HINT)
+        hint.setAccessibleName(hint.text())
 
-        versions = QLabel("\n".join(version_lines()))
+        versions = QLabel("\n".join(shown_version_lines()))
         versions.setTextFormat(Qt.TextFormat.PlainText)
+        versions.setWordWrap(True)  # a long platform name, longer in German, wraps
         versions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        versions.setAccessibleName("Versions")
+        versions.setAccessibleName(_("Versions"))
         versions.setAccessibleDescription(versions.text())
         self.versions_label = versions
 
@@ -98,20 +108,20 @@ class CrashDialog(QDialog):
         details.setPlainText(traceback_text)
         details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        details.setAccessibleName("Technical details")
-        details.setAccessibleDescription("The traceback of the problem, read-only")
+        details.setAccessibleName(_("Technical details"))
+        details.setAccessibleDescription(_("The traceback of the problem, read-only"))
         self.details_box = details
 
-        self.copy_button = QPushButton("Copy details")
-        self.copy_button.setAccessibleName("Copy details")
-        self.copy_button.setToolTip("Put the versions and the traceback on the clipboard")
+        self.copy_button = QPushButton(_("Copy details"))
+        self.copy_button.setAccessibleName(_("Copy details"))
+        self.copy_button.setToolTip(_("Put the versions and the traceback on the clipboard"))
         self.copy_button.clicked.connect(self.copy_details)
         self.copied_label = QLabel("")
-        self.copied_label.setAccessibleName("Copy status")
+        self.copied_label.setAccessibleName(_("Copy status"))
 
         buttons = QDialogButtonBox()
-        close = buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
-        close.setAccessibleName("Close")
+        close = buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setAccessibleName(_("Close"))
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
         self.close_button = close
@@ -139,4 +149,4 @@ class CrashDialog(QDialog):
     def copy_details(self) -> None:
         """Put the versions and the traceback on the clipboard."""
         QGuiApplication.clipboard().setText(self._report)
-        self.copied_label.setText("Copied to the clipboard.")
+        self.copied_label.setText(_("Copied to the clipboard."))

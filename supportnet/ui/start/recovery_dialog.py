@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.days import day_month_year
 from supportnet.services.files import replace_by_writing
 from supportnet.services.recovery_key import RecoveryKeeper, may_keep_key_at
@@ -31,26 +32,26 @@ from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.labels import announce, title_label
 
-TITLE = "Your recovery key"
-WHAT_IT_IS = (
+TITLE = N_("Your recovery key")
+WHAT_IT_IS = N_(
     "If this computer is lost or stops working, this key opens your backups on another "
     "one. Without it, a backup opens only here."
 )
-REMINDER = (
+REMINDER = N_(
     "A gentle reminder: when you have a moment, please keep a copy of your recovery key. "
     "If this computer is lost or stops working, it opens your backups on another one."
 )
-WHERE_TO_KEEP = (
+WHERE_TO_KEEP = N_(
     "Write it down or print it, and keep it on paper somewhere safe, with your important "
     "papers — not on this computer. Anyone with this key and a backup could read your "
     "network, so keep it private."
 )
-LATER_NOTE = "You can see it again any time in File ▸ Recovery key…"
-COPIED = (
+LATER_NOTE = N_("You can see it again any time in File ▸ Recovery key…")
+COPIED = N_(
     "Copied. Paste it where you'll print or write it down before you close this window; "
     "the clipboard forgets it then."
 )
-INSIDE_DATA_FOLDER = (
+INSIDE_DATA_FOLDER = N_(
     "That folder is SupportNet's own data folder, so the key wasn't saved there. "
     "Please choose a place outside it, such as Documents."
 )
@@ -60,10 +61,10 @@ PASSWORD_HINT_FORMAT = "x-kde-passwordManagerHint"
 
 def replaced_text(replaced_on: date) -> str:
     """The introduction when the key replaces one the person kept before."""
-    return (
+    return _(
         "This is a new recovery key. The one you kept before opens only backups made before "
-        f"{day_month_year(replaced_on)}. Please keep this one too."
-    )
+        "{date}. Please keep this one too."
+    ).format(date=day_month_year(replaced_on))
 
 
 def _key_font() -> QFont:
@@ -104,19 +105,19 @@ class RecoveryKeyDialog(QDialog):
         super().__init__(parent)
         self.key = key
         self.data_dir = data_dir
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         use_width(self, DialogWidth.SMALL)
 
-        self.heading = title_label(TITLE)
+        self.heading = title_label(_(TITLE))
 
         if replaced_on is not None:
             intro = replaced_text(replaced_on)
         else:
-            intro = REMINDER if reminder else WHAT_IT_IS
+            intro = _(REMINDER) if reminder else _(WHAT_IT_IS)
         self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
-        self.intro.setAccessibleName("What the recovery key is")
+        self.intro.setAccessibleName(_("What the recovery key is"))
 
         self.key_label = QLabel(key_lines(key))
         self.key_label.setFont(_key_font())
@@ -126,7 +127,7 @@ class RecoveryKeyDialog(QDialog):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.key_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.key_label.setAccessibleName("Recovery key")
+        self.key_label.setAccessibleName(_("Recovery key"))
         self.key_label.setAccessibleDescription(key)
         frame = QFrame()
         frame.setFrameShape(QFrame.Shape.StyledPanel)
@@ -136,29 +137,29 @@ class RecoveryKeyDialog(QDialog):
         frame_layout.setContentsMargins(16, 14, 16, 14)
         frame_layout.addWidget(self.key_label)
 
-        self.where = QLabel(WHERE_TO_KEEP)
+        self.where = QLabel(_(WHERE_TO_KEEP))
         self.where.setWordWrap(True)
-        self.where.setAccessibleName("Where to keep it")
+        self.where.setAccessibleName(_("Where to keep it"))
 
         #: A line saying what Copy, Print or Save did; read out when it changes. In the
         #: text colour, not the paler placeholder one, so it is easy to read (4.5:1 or more).
-        self.done_note = QLabel(LATER_NOTE)
+        self.done_note = QLabel(_(LATER_NOTE))
         self.done_note.setWordWrap(True)
         self.done_note.setTextFormat(Qt.TextFormat.PlainText)
         self.done_note.setForegroundRole(QPalette.ColorRole.WindowText)
-        self.done_note.setAccessibleName("Status")
-        self.done_note.setAccessibleDescription(LATER_NOTE)
+        self.done_note.setAccessibleName(_("Status"))
+        self.done_note.setAccessibleDescription(_(LATER_NOTE))
 
-        self.copy_button = self._button("&Copy", "Copy the recovery key", self.copy_key)
+        self.copy_button = self._button(_("&Copy"), _("Copy the recovery key"), self.copy_key)
         self.print_button = self._button(
-            "&Print…", "Print the recovery key (or print to a PDF file)", self.print_key
+            _("&Print…"), _("Print the recovery key (or print to a PDF file)"), self.print_key
         )
         self.save_button = self._button(
-            "Save as P&DF…", "Save the recovery key as a PDF file", self.save_pdf
+            _("Save as P&DF…"), _("Save the recovery key as a PDF file"), self.save_pdf
         )
-        self.later_button = self._button("&Later", "Remind me in a week", self.reject)
+        self.later_button = self._button(_("&Later"), _("Remind me in a week"), self.reject)
         self.stored_button = self._button(
-            "I've &stored it", "I've kept a copy; don't remind me again", self.accept
+            _("I've &stored it"), _("I've kept a copy; don't remind me again"), self.accept
         )
 
         tools = QHBoxLayout()
@@ -228,17 +229,19 @@ class RecoveryKeyDialog(QDialog):
         data.setText(self.key)
         data.setData(PASSWORD_HINT_FORMAT, b"secret")
         QGuiApplication.clipboard().setMimeData(data)
-        self._say(COPIED)
+        self._say(_(COPIED))
 
     def document(self) -> QTextDocument:
         """The page that is printed or saved: the key, what it is and where to keep it."""
         doc = QTextDocument()
         mono = _key_font().family()
+        heading = _("SupportNet recovery key")
+        made = _("Made on {date}.").format(date=day_month_year(date.today()))
         doc.setHtml(
-            f"<h2>SupportNet recovery key</h2><p>{WHAT_IT_IS}</p>"
+            f"<h2>{heading}</h2><p>{_(WHAT_IT_IS)}</p>"
             f"<p style='font-family:\"{mono}\"; font-size:20pt; letter-spacing:2px'>"
             f"{key_lines(self.key).replace('  ', '&nbsp;&nbsp;').replace(chr(10), '<br>')}</p>"
-            f"<p>{WHERE_TO_KEEP}</p><p>Made on {day_month_year(date.today())}.</p>"
+            f"<p>{_(WHERE_TO_KEEP)}</p><p>{made}</p>"
         )
         return doc
 
@@ -247,10 +250,10 @@ class RecoveryKeyDialog(QDialog):
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         chooser = QPrintDialog(printer, self)
-        chooser.setWindowTitle("Print the recovery key")
+        chooser.setWindowTitle(_("Print the recovery key"))
         if chooser.exec() == QDialog.DialogCode.Accepted:
             self.document().print_(printer)
-            self._say("Sent to the printer.")
+            self._say(_("Sent to the printer."))
 
     def save_pdf(self) -> None:
         path = ask_pdf_path(self)
@@ -259,14 +262,17 @@ class RecoveryKeyDialog(QDialog):
         # Not beside the store (nor in backups/): the key belongs away from this computer,
         # and a file there could replace the store's own.
         if not may_keep_key_at(Path(path), self.data_dir):
-            self._say(INSIDE_DATA_FOLDER)
+            self._say(_(INSIDE_DATA_FOLDER))
             return
         try:
             write_pdf(self.document(), Path(path))
         except OSError as exc:
-            dialogs.show_error(self, f"Couldn't save the PDF: {exc.strerror or exc}.")
+            dialogs.show_error(
+                self,
+                _("Couldn't save the PDF: {reason}.").format(reason=exc.strerror or exc),
+            )
             return
-        self._say(f"Saved to {path}. Print it, then move it off this computer.")
+        self._say(_("Saved to {path}. Print it, then move it off this computer.").format(path=path))
 
 
 PDF_NAME = "SupportNet recovery key.pdf"
@@ -288,7 +294,9 @@ def ask_pdf_path(parent: QWidget) -> str:
     """Where to save the PDF (patched in tests)."""
     suggested = Path(suggested_pdf_path())
     folder = str(suggested.parent) if suggested.parent != Path() else ""
-    chosen = dialogs.ask_pdf_path(parent, "Save the recovery key as a PDF", folder, suggested.name)
+    chosen = dialogs.ask_pdf_path(
+        parent, _("Save the recovery key as a PDF"), folder, suggested.name
+    )
     return str(chosen) if chosen is not None else ""
 
 

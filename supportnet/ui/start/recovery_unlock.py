@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import PassphraseRequiredError, SupportNetError
 from supportnet.services import unlocking
 from supportnet.services.crisis import CrisisHelpService
@@ -31,7 +32,7 @@ from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.labels import title_label
 
-TITLE = "Open with your recovery key"
+TITLE = N_("Open with your recovery key")
 
 
 class Reason(enum.Enum):
@@ -42,29 +43,29 @@ class Reason(enum.Enum):
 
 
 INTRO = {
-    Reason.PASSPHRASE: (
+    Reason.PASSPHRASE: N_(
         "Your recovery key opens your data again. Then you choose a new passphrase; your "
         "recovery key stays the same."
     ),
-    Reason.KEYRING: (
+    Reason.KEYRING: N_(
         "This computer's keyring no longer holds SupportNet's key. That can happen after "
         "the system is reinstalled or the keyring is reset. Your recovery key opens your data "
         "again, and the key is then kept for this computer as before."
     ),
 }
-WHERE_IT_IS = (
+WHERE_IT_IS = N_(
     "It's the code of nine groups of four letters and digits that SupportNet showed you, "
     "perhaps written down or printed. Spaces, dashes and small letters are fine."
 )
-NOT_READY = "Type your recovery key first."
-WRONG_KEY = (
+NOT_READY = N_("Type your recovery key first.")
+WRONG_KEY = N_(
     "That recovery key doesn't open this store. Please check it against your copy; nothing "
     "was changed."
 )
-NO_NEW_PASSPHRASE = (
+NO_NEW_PASSPHRASE = N_(
     "No new passphrase was chosen, so nothing was changed. Choose “Open” again when you're ready."
 )
-KEYRING_OFFER = "If you have your recovery key, it opens your data again."
+KEYRING_OFFER = N_("If you have your recovery key, it opens your data again.")
 
 #: Opens the store with typed recovery-key text, or raises a SupportNetError.
 Recover = Callable[[str], Store]
@@ -94,18 +95,18 @@ class RecoveryUnlockDialog(QDialog):
         super().__init__(parent)
         self._recover = recover
         self.store: Store | None = None
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         self.setModal(True)
         use_width(self, DialogWidth.SMALL)
 
-        self.intro = QLabel(INTRO[reason])
+        self.intro = QLabel(_(INTRO[reason]))
         self.intro.setWordWrap(True)
-        self.intro.setAccessibleName("What this does")
+        self.intro.setAccessibleName(_("What this does"))
 
         self.key_field = QLineEdit()
-        self.key_field.setAccessibleName("Recovery key")
-        self.key_field.setAccessibleDescription(WHERE_IT_IS)
+        self.key_field.setAccessibleName(_("Recovery key"))
+        self.key_field.setAccessibleDescription(_(WHERE_IT_IS))
         self.key_field.setFont(_key_font())
         self.key_field.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.key_field.setInputMethodHints(
@@ -113,23 +114,23 @@ class RecoveryUnlockDialog(QDialog):
             | Qt.InputMethodHint.ImhNoPredictiveText
             | Qt.InputMethodHint.ImhPreferUppercase
         )
-        label = QLabel("&Recovery key")
+        label = QLabel(_("&Recovery key"))
         label.setBuddy(self.key_field)
-        where = QLabel(WHERE_IT_IS)
+        where = QLabel(_(WHERE_IT_IS))
         where.setWordWrap(True)
-        where.setAccessibleName("Where to find it")
-        self.key_message = FieldMessage("Recovery key message")
+        where.setAccessibleName(_("Where to find it"))
+        self.key_message = FieldMessage(_("Recovery key message"))
 
         buttons = QDialogButtonBox()
         self.open_button: QPushButton = buttons.addButton(
-            "&Open", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Open"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.open_button.setAccessibleName("Open with this recovery key")
+        self.open_button.setAccessibleName(_("Open with this recovery key"))
         self.open_button.setDefault(True)
         self.cancel_button: QPushButton = buttons.addButton(
-            "Cancel", QDialogButtonBox.ButtonRole.RejectRole
+            _("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAccessibleName(_("Cancel"))
         buttons.accepted.connect(self.try_open)
         buttons.rejected.connect(self.reject)
         #: The crisis lines, before anything is decrypted (no personal data).
@@ -140,7 +141,7 @@ class RecoveryUnlockDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
-        layout.addWidget(title_label(TITLE))
+        layout.addWidget(title_label(_(TITLE)))
         layout.addWidget(self.intro)
         layout.addWidget(where)
         layout.addSpacing(8)
@@ -160,12 +161,12 @@ class RecoveryUnlockDialog(QDialog):
 
     def _say(self, message: str) -> None:
         self.key_message.set_message(message)
-        self.key_field.setAccessibleDescription(message or WHERE_IT_IS)
+        self.key_field.setAccessibleDescription(message or _(WHERE_IT_IS))
 
     def _update(self) -> None:
         text = self.key_field.text()
         self.open_button.setEnabled(bool(text.strip()))
-        self.open_button.setToolTip("" if text.strip() else NOT_READY)
+        self.open_button.setToolTip("" if text.strip() else _(NOT_READY))
         # A typo is said as soon as the key is complete; until then, no nagging.
         self._say(
             unlocking.recovery_key_typo(text) if unlocking.looks_like_recovery_key(text) else ""
@@ -184,15 +185,15 @@ class RecoveryUnlockDialog(QDialog):
         try:
             self.store = self._recover(text)
         except PassphraseRequiredError:
-            self._say(NO_NEW_PASSPHRASE)
+            self._say(_(NO_NEW_PASSPHRASE))
             return
         except SupportNetError as exc:
             if unlocking.is_wrong_recovery_key(exc):
-                self._say(WRONG_KEY)
+                self._say(_(WRONG_KEY))
                 self.key_field.setFocus()
                 self.key_field.selectAll()
                 return
-            dialogs.show_error(self, exc.message, title="SupportNet can't open your data")
+            dialogs.show_error(self, exc.message, title=_("SupportNet can't open your data"))
             return
         self.accept()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportnet.i18n import N_, _
 from supportnet.model.errors import ValidationError
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.services.unlocking import PassphrasePurpose, check_new_passphrase
@@ -24,19 +25,19 @@ from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.labels import title_label
 
-WRONG_PASSPHRASE = "That passphrase doesn't unlock this store."
-NO_RECOVERY_WARNING = (
+WRONG_PASSPHRASE = N_("That passphrase doesn't unlock this store.")
+NO_RECOVERY_WARNING = N_(
     "SupportNet keeps your data encrypted. If you forget this passphrase, only your recovery "
     "key can bring it back — write the passphrase down somewhere safe."
 )
-UNLOCK_INTRO = "Your network is protected by a passphrase. Type it to open SupportNet."
-NEW_INTRO = (
+UNLOCK_INTRO = N_("Your network is protected by a passphrase. Type it to open SupportNet.")
+NEW_INTRO = N_(
     "There is no system keyring on this computer to keep SupportNet's key, so a passphrase "
     "will protect your data instead. You'll type it each time you open SupportNet."
 )
-NEW_NOT_READY = "Type a passphrase of at least 8 characters, then type it again."
-UNLOCK_NOT_READY = "Type your passphrase first."
-FORGOT = "Forgot your passphrase? Use your &recovery key…"
+NEW_NOT_READY = N_("Type a passphrase of at least 8 characters, then type it again.")
+UNLOCK_NOT_READY = N_("Type your passphrase first.")
+FORGOT = N_("Forgot your passphrase? Use your &recovery key…")
 #: The dialog's result when the person chose to use the recovery key instead.
 USE_RECOVERY_KEY = 2
 
@@ -68,7 +69,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.purpose = purpose
         is_new = purpose is PassphrasePurpose.NEW
-        title = "Choose a passphrase" if is_new else "Unlock SupportNet"
+        title = _("Choose a passphrase") if is_new else _("Unlock SupportNet")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setModal(True)
@@ -76,14 +77,14 @@ class UnlockDialog(QDialog):
 
         heading = title_label(title)
 
-        intro = QLabel(NEW_INTRO if is_new else UNLOCK_INTRO)
+        intro = QLabel(_(NEW_INTRO) if is_new else _(UNLOCK_INTRO))
         intro.setWordWrap(True)
         intro.setAccessibleName(intro.text())
 
-        self.passphrase_field = self._make_field("Passphrase")
-        passphrase_label = QLabel("&Passphrase" if not is_new else "&New passphrase")
+        self.passphrase_field = self._make_field(_("Passphrase"))
+        passphrase_label = QLabel(_("&Passphrase") if not is_new else _("&New passphrase"))
         passphrase_label.setBuddy(self.passphrase_field)
-        self.passphrase_message = FieldMessage("Passphrase message")
+        self.passphrase_message = FieldMessage(_("Passphrase message"))
 
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
@@ -92,10 +93,10 @@ class UnlockDialog(QDialog):
 
         self.warning: QLabel | None = None
         if is_new:
-            warning = QLabel(NO_RECOVERY_WARNING)
+            warning = QLabel(_(NO_RECOVERY_WARNING))
             warning.setWordWrap(True)
-            warning.setAccessibleName("Important")
-            warning.setAccessibleDescription(NO_RECOVERY_WARNING)
+            warning.setAccessibleName(_("Important"))
+            warning.setAccessibleDescription(warning.text())
             warning_font = warning.font()
             warning_font.setBold(True)
             warning.setFont(warning_font)
@@ -111,40 +112,41 @@ class UnlockDialog(QDialog):
         self.again_field: QLineEdit | None = None
         self.again_message: FieldMessage | None = None
         if is_new:
-            again = self._make_field("Passphrase again")
-            again_label = QLabel("Type it &again")
+            again = self._make_field(_("Passphrase again"))
+            again_label = QLabel(_("Type it &again"))
             again_label.setBuddy(again)
             self.again_field = again
-            self.again_message = FieldMessage("Passphrase again message")
+            self.again_message = FieldMessage(_("Passphrase again message"))
             layout.addSpacing(4)
             layout.addWidget(again_label)
             layout.addWidget(again)
             layout.addWidget(self.again_message)
             self.passphrase_field.returnPressed.connect(again.setFocus)
 
-        self.show_toggle = QCheckBox("&Show passphrase")
-        self.show_toggle.setAccessibleName("Show passphrase")
+        self.show_toggle = QCheckBox(_("&Show passphrase"))
+        self.show_toggle.setAccessibleName(_("Show passphrase"))
         self.show_toggle.toggled.connect(self._set_shown)
         layout.addWidget(self.show_toggle)
 
         #: A quiet way out for a forgotten passphrase, when the store has a recovery key.
         self.forgot_button: QPushButton | None = None
         if offer_recovery and not is_new:
-            self.forgot_button = _quiet_link(FORGOT)
+            self.forgot_button = _quiet_link(_(FORGOT))
             self.forgot_button.clicked.connect(lambda: self.done(USE_RECOVERY_KEY))
             layout.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         buttons = QDialogButtonBox()
         self.ok_button: QPushButton = buttons.addButton(
-            "Use this passphrase" if is_new else "Unlock", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Use this passphrase") if is_new else _("Unlock"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.ok_button.setAccessibleName(self.ok_button.text())
         self.ok_button.setDefault(True)
         self.quit_button: QPushButton = buttons.addButton(
-            "Quit", QDialogButtonBox.ButtonRole.RejectRole
+            _("Quit"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        self.quit_button.setAccessibleName("Quit")
-        self.quit_button.setToolTip("Close SupportNet without opening your data")
+        self.quit_button.setAccessibleName(_("Quit"))
+        self.quit_button.setToolTip(_("Close SupportNet without opening your data"))
         buttons.accepted.connect(self._accept_if_ready)
         buttons.rejected.connect(self.reject)
         #: The crisis lines, before anything is decrypted (no personal data).
@@ -159,6 +161,8 @@ class UnlockDialog(QDialog):
         if self.again_field is not None:
             self.again_field.textChanged.connect(self._update)
         self._update()
+        if error == WRONG_PASSPHRASE:
+            error = _(WRONG_PASSPHRASE)  # handed in as the English constant
         if error:
             self.passphrase_message.set_message(error)
             self.passphrase_field.setAccessibleDescription(error)
@@ -187,7 +191,7 @@ class UnlockDialog(QDialog):
         """What stops the passphrase being used right now, or None if it is ready."""
         text = self.passphrase_field.text()
         if self.again_field is None:
-            return None if text else ValidationError("passphrase", UNLOCK_NOT_READY)
+            return None if text else ValidationError("passphrase", _(UNLOCK_NOT_READY))
         try:
             check_new_passphrase(text, self.again_field.text())
         except ValidationError as exc:
@@ -201,7 +205,7 @@ class UnlockDialog(QDialog):
         problem = self.problem()
         ready = problem is None
         self.ok_button.setEnabled(ready)
-        not_ready = NEW_NOT_READY if self.again_field is not None else UNLOCK_NOT_READY
+        not_ready = _(NEW_NOT_READY) if self.again_field is not None else _(UNLOCK_NOT_READY)
         self.ok_button.setToolTip("" if ready else not_ready)
         self.ok_button.setAccessibleDescription("" if ready else not_ready)
         if self.again_field is None or self.again_message is None:

@@ -8,25 +8,29 @@ import enum
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from supportnet.i18n import N_, _
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.hard_day.entry import HelpLink
 from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 
-WELCOME_TITLE = "Welcome to SupportNet"
-WELCOME_TEXT = (
+WELCOME_TITLE = N_("Welcome to SupportNet")
+WELCOME_TEXT = N_(
     "SupportNet helps you see who is in your corner and plan small, gentle ways to stay in "
     "touch. Everything stays on this computer, encrypted."
 )
-EXAMPLE_TITLE = "Start with an example network"
-EXAMPLE_TEXT = "Look around first with made-up people and groups."
-EMPTY_TITLE = "Start empty"
-EMPTY_TEXT = "Begin with a blank network and add people at your own pace."
-CONTACTS_TITLE = "Bring in people from my contacts"
-CONTACTS_TEXT = "From your phone or webmail, saved as a .vcf or .csv file. You choose who comes in."
+EXAMPLE_TITLE = N_("Start with an example network")
+EXAMPLE_TEXT = N_("Look around first with made-up people and groups.")
+EMPTY_TITLE = N_("Start empty")
+EMPTY_TEXT = N_("Begin with a blank network and add people at your own pace.")
+CONTACTS_TITLE = N_("Bring in people from my contacts")
+CONTACTS_TEXT = N_(
+    "From your phone or webmail, saved as a .vcf or .csv file. You choose who comes in."
+)
 
 
 class ChoiceButton(QPushButton):
-    """A big button: a bold title with one line of explanation under it."""
+    """A big button: a bold title with one line of explanation under it (both shown as
+    given: the caller translates them)."""
 
     def __init__(self, title: str, explanation: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,34 +80,35 @@ class WelcomeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.choice = StartChoice.EMPTY
-        self.setWindowTitle(WELCOME_TITLE)
-        self.setAccessibleName(WELCOME_TITLE)
+        title = _(WELCOME_TITLE)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
         self.setModal(True)
         use_width(self, DialogWidth.SMALL)
 
-        heading = QLabel(WELCOME_TITLE)
+        heading = QLabel(title)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         heading.setFont(font)
-        heading.setAccessibleName(WELCOME_TITLE)
+        heading.setAccessibleName(title)
 
-        intro = QLabel(WELCOME_TEXT)
+        intro = QLabel(_(WELCOME_TEXT))
         intro.setWordWrap(True)
-        intro.setAccessibleName(WELCOME_TEXT)
+        intro.setAccessibleName(intro.text())
         # Word-wrapped labels in a dialog otherwise ask for an odd, tall shape.
         intro.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
-        question = QLabel("How would you like to begin?")
+        question = QLabel(_("How would you like to begin?"))
         question.setAccessibleName(question.text())
 
-        self.example_button = ChoiceButton(EXAMPLE_TITLE, EXAMPLE_TEXT)
+        self.example_button = ChoiceButton(_(EXAMPLE_TITLE), _(EXAMPLE_TEXT))
         self.example_button.clicked.connect(lambda: self._choose(StartChoice.EXAMPLE))
 
-        self.empty_button = ChoiceButton(EMPTY_TITLE, EMPTY_TEXT)
+        self.empty_button = ChoiceButton(_(EMPTY_TITLE), _(EMPTY_TEXT))
         self.empty_button.clicked.connect(lambda: self._choose(StartChoice.EMPTY))
 
-        self.contacts_button = ChoiceButton(CONTACTS_TITLE, CONTACTS_TEXT)
+        self.contacts_button = ChoiceButton(_(CONTACTS_TITLE), _(CONTACTS_TEXT))
         self.contacts_button.clicked.connect(lambda: self._choose(StartChoice.CONTACTS))
 
         layout = QVBoxLayout(self)

@@ -91,6 +91,22 @@ def test_the_crisis_lines_dialog_before_unlocking_is_fully_routed(
 NOT_YET = pytest.mark.xfail(reason="not yet routed through _()", strict=True, raises=AssertionError)
 
 
+def _help_link_routed() -> bool:
+    from supportnet.ui.hard_day import entry
+
+    return 'N_("Need &help now?")' in Path(entry.__file__).read_text(encoding="utf-8")
+
+
+#: The start dialogs' own words are routed; they fail only while "Need help now?"
+#: (ui/hard_day/entry.py's HelpLink) isn't. Drop this mark once both are merged.
+HELP_LINK = pytest.mark.xfail(
+    not _help_link_routed(),
+    reason="HelpLink in ui/hard_day/entry.py not yet routed",
+    strict=True,
+    raises=AssertionError,
+)
+
+
 @pytest.mark.parametrize(
     "page",
     [
@@ -173,10 +189,10 @@ def _crash() -> Any:
 @pytest.mark.parametrize(
     "build",
     [
-        pytest.param(_welcome, id="welcome", marks=NOT_YET),
-        pytest.param(_unlock, id="unlock", marks=NOT_YET),
-        pytest.param(_new_passphrase, id="new-passphrase", marks=NOT_YET),
-        pytest.param(_crash, id="crash", marks=NOT_YET),
+        pytest.param(_welcome, id="welcome", marks=HELP_LINK),
+        pytest.param(_unlock, id="unlock", marks=HELP_LINK),
+        pytest.param(_new_passphrase, id="new-passphrase", marks=HELP_LINK),
+        pytest.param(_crash, id="crash"),
     ],
 )
 def test_every_start_dialog_is_routed(build: Callable[[], Any], pseudo: None, qtbot: Any) -> None:
