@@ -2,8 +2,8 @@
 isn't was never routed through supportnet.i18n. Also: nothing is clipped when the words
 grow by a third, as German ones do.
 
-The pages not yet routed are expected failures; whoever routes one removes its mark
-(the xfail is strict, so a page that passes fails the run until then).
+Every page of the example network and every start dialog is checked; what the example's
+user typed (names, plan titles, notes) is passed as data (tests/ui/i18n/user_data.py).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from supportnet.safety.crisis_lines import countries, help_for
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.language import install_language
 from tests.i18n.harness import clipped, untranslated
+from tests.ui.i18n.user_data import judged, network_data
 from tests.ui.shells import gb_crisis, open_shell
 
 
@@ -88,34 +89,15 @@ def test_the_crisis_lines_dialog_before_unlocking_is_fully_routed(
     dialog.close()
 
 
-NOT_YET = pytest.mark.xfail(reason="not yet routed through _()", strict=True, raises=AssertionError)
-
-
-def _help_link_routed() -> bool:
-    from supportnet.ui.hard_day import entry
-
-    return 'N_("Need &help now?")' in Path(entry.__file__).read_text(encoding="utf-8")
-
-
-#: The start dialogs' own words are routed; they fail only while "Need help now?"
-#: (ui/hard_day/entry.py's HelpLink) isn't. Drop this mark once both are merged.
-HELP_LINK = pytest.mark.xfail(
-    not _help_link_routed(),
-    reason="HelpLink in ui/hard_day/entry.py not yet routed",
-    strict=True,
-    raises=AssertionError,
-)
-
-
 @pytest.mark.parametrize(
     "page",
     [
-        pytest.param("today", marks=NOT_YET),
-        pytest.param("agenda"),
+        "today",
+        "agenda",
         "network",
-        pytest.param("people", marks=NOT_YET),
-        pytest.param("safety_plan", marks=NOT_YET),
-        pytest.param("care_team", marks=NOT_YET),
+        "people",
+        "safety_plan",
+        "care_team",
         "insights",
     ],
 )
@@ -130,7 +112,8 @@ def test_every_page_is_routed(
         shell.show_page(Page(page))
         QApplication.processEvents()
         shown = shell.pages.currentWidget()
-        assert untranslated(shown) == []
+        # What the example's user typed (names, plan titles, notes) is data, shown as is.
+        assert untranslated(shown, judged(network_data(demo_store))) == []
     finally:
         shell.background.wait()  # Insights draws on the worker: done before the store goes
         shell.close()
@@ -189,9 +172,9 @@ def _crash() -> Any:
 @pytest.mark.parametrize(
     "build",
     [
-        pytest.param(_welcome, id="welcome", marks=HELP_LINK),
-        pytest.param(_unlock, id="unlock", marks=HELP_LINK),
-        pytest.param(_new_passphrase, id="new-passphrase", marks=HELP_LINK),
+        pytest.param(_welcome, id="welcome"),
+        pytest.param(_unlock, id="unlock"),
+        pytest.param(_new_passphrase, id="new-passphrase"),
         pytest.param(_crash, id="crash"),
     ],
 )
@@ -204,3 +187,11 @@ def test_every_start_dialog_is_routed(build: Callable[[], Any], pseudo: None, qt
         assert clipped(dialog) == []
     finally:
         dialog.close()
+
+
+def test_the_users_data_is_taken_out_and_nothing_else() -> None:
+    data = judged(["Ana Example", "x"])
+    assert data("Ana Example")
+    assert data("[!! Phone call !!]: Ana Example")
+    assert not data("Call Ana Example")
+    assert not data("x marks")  # one letter is never taken for data
