@@ -277,17 +277,20 @@ class CareTeamPageView(QWidget):
         nav.addWidget(self.this_week_button)
         nav.addWidget(self.next_button)
 
-        actions = QHBoxLayout()
+        # Two rows: the check-in itself, then this one date. In one row the five buttons
+        # made the page wider than a 1280-pixel screen in German.
+        actions = QVBoxLayout()
         actions.setSpacing(6)
-        for button in (
-            self.add_button,
-            self.edit_button,
-            self.remove_button,
-            self.swap_button,
-            self.done_button,
+        for buttons in (
+            (self.add_button, self.edit_button, self.remove_button),
+            (self.swap_button, self.done_button),
         ):
-            actions.addWidget(button)
-        actions.addStretch(1)
+            row = QHBoxLayout()
+            row.setSpacing(6)
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            actions.addLayout(row)
 
         week = QVBoxLayout()
         week.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,46 @@
+"""German runs a third longer than English: every page of the example network, shown in
+German, still fits a 1280-pixel-wide screen (the window never has to grow past it, which
+cut off the Care team's side column when its five buttons sat in one row)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from supportnet import i18n
+from supportnet.ui.language import install_language
+from tests.ui.conftest import NOW
+from tests.ui.shells import gb_crisis, open_shell
+
+SCREEN_WIDTH = 1280
+
+
+@pytest.fixture
+def german(qapp: Any) -> Iterator[None]:
+    install_language(qapp, "de")
+    yield
+    install_language(qapp, i18n.ENGLISH)
+
+
+def test_every_page_fits_a_1280_pixel_screen_in_german(
+    german: None, demo_store: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    from supportnet.ui.shell.sidebar import Page
+
+    shell = open_shell(demo_store, tmp_path, qtbot, NOW, crisis=gb_crisis(tmp_path))
+    try:
+        wide = {}
+        for page in Page:
+            shell.show_page(page)
+            QApplication.processEvents()
+            wide[page.value] = shell.minimumSizeHint().width()
+        assert i18n.language() == "de"
+        assert {page: width for page, width in wide.items() if width > SCREEN_WIDTH} == {}
+        assert shell.width() == SCREEN_WIDTH
+    finally:
+        shell.background.wait()
+        shell.close()
