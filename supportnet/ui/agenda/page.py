@@ -265,7 +265,8 @@ class AgendaPageView(QWidget):
 
         self.tree = QTreeView()
         widths = {AgendaModel.COL_TIME: 22, AgendaModel.COL_WHO: 34}
-        day_tree(self.tree, model, _("Plans, day by day"), widths)
+        fits = [_(ANY_TIME), _(AROUND), _(EARLIER).format(time="00:00")]
+        day_tree(self.tree, model, _("Plans, day by day"), widths, {AgendaModel.COL_TIME: fits})
 
         self.empty = centred_label(_(EMPTY_AGENDA), _("Agenda: message"), larger=True)
         self.empty_more = centred_label(_(EMPTY_AGENDA_MORE), _("Agenda: more"))

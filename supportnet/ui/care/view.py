@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from supportnet.i18n import N_, _
 from supportnet.model.care import MAX_COMFORTABLE_GAP_DAYS
-from supportnet.ui.care.week_model import WeekModel
+from supportnet.ui.care.week_model import ANY_TIME, ANY_WAY, AROUND, WeekModel
 from supportnet.ui.widgets.buttons import push_button
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label, quiet, title_label
@@ -165,6 +165,7 @@ class CareTeamPageView(QWidget):
             model,
             _("Check-ins, day by day"),
             {WeekModel.COL_WHEN: 24, WeekModel.COL_WHO: 22, WeekModel.COL_HOW: 16},
+            {WeekModel.COL_WHEN: [_(ANY_TIME), _(AROUND)], WeekModel.COL_HOW: [_(ANY_WAY)]},
         )
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 

@@ -113,10 +113,18 @@ def sized_table(model: QAbstractItemModel, name: str, widths: tuple[int, ...]) -
     return view
 
 
-def day_tree(tree: QTreeView, model: QAbstractItemModel, name: str, widths: dict[int, int]) -> None:
+def day_tree(
+    tree: QTreeView,
+    model: QAbstractItemModel,
+    name: str,
+    widths: dict[int, int],
+    fits: dict[int, list[str]] | None = None,
+) -> None:
     """Set ``tree`` up as a read-only list of days with their entries under them.
 
     ``widths`` gives columns their width in characters; the last column stretches.
+    ``fits`` names words a column shows in full whatever the language ("Around this day"
+    runs longer in German): the column is at least as wide as the widest of them.
     """
     tree.setModel(model)
     tree.setAccessibleName(name)
@@ -136,9 +144,14 @@ def day_tree(tree: QTreeView, model: QAbstractItemModel, name: str, widths: dict
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    chars = tree.fontMetrics().averageCharWidth()
+    metrics = tree.fontMetrics()
+    chars = metrics.averageCharWidth()
     for column, width in widths.items():
-        header.resizeSection(column, chars * width)
+        words = (fits or {}).get(column, [])
+        # An entry sits in by the indentation, and a cell keeps a little room each side.
+        needed = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        room = tree.indentation() + 2 * chars if needed else 0
+        header.resizeSection(column, max(chars * width, needed + room))
 
 
 class WholeRows(QWidget):
