@@ -45,6 +45,11 @@ ON_DEMAND = (
     "supportnet.cli.caldav_commands",
     "supportnet.cli.care_commands",
     "supportnet.cli.reachout_commands",
+    # Services are made when first asked for; Today's first frame asks for none of these.
+    "supportnet.services.plans",
+    "supportnet.services.checkins",
+    "supportnet.services.postponements",
+    "supportnet.services.safety_plan",
 )
 
 
