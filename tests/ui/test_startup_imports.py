@@ -50,6 +50,12 @@ ON_DEMAND = (
     "supportnet.services.checkins",
     "supportnet.services.postponements",
     "supportnet.services.safety_plan",
+    # After the first paint: the reminders (and their tray icon or desktop notifications),
+    # the automatic backups; the crisis lines' file when the Hard day panel first wants it.
+    "supportnet.ui.shell.reminders",
+    "supportnet.ui.shell.desktop_notifications",
+    "supportnet.ui.shell.auto_backups",
+    "supportnet.safety.crisis_lines",
 )
 
 
