@@ -68,7 +68,7 @@ class Services:
         made = self._made.get(name)
         if made is None:
             made = self._made[name] = make()
-        return made  # type: ignore[no-any-return]
+        return made
 
     @property
     def people(self) -> Members[Person, PersonBundle]:
