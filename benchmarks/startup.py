@@ -4,6 +4,8 @@ Each start is a fresh process (cold interpreter, warm disk cache), measured from
 the first Paint event of the main window. The two kinds run interleaved, several times
 each; the medians and their ratio are printed, the ratio last. Each start's peak memory
 (its maximum resident set up to the first paint) is reported beside the bare window's.
+SupportNet's start runs its real entry point, which loads Qt itself, as it does for a user
+(`_startup_child.py`). Recent figures are in docs/architecture.md ("Starting up").
 
 Two modes:
 

@@ -9,12 +9,17 @@ collection; the attributes ``service`` and ``username``), also where keyring cha
 backends and the entry is found there. Anything else, and anything
 unexpected on the way (a locked collection, a missing entry, no D-Bus), answers None and
 the caller asks keyring as before, which prompts, explains or fails in its usual words.
+
+The app starts that read early, on its warm-up thread (:func:`expect_read`, then
+:func:`read_ahead`), so the Secret Service's round trips overlap the GUI thread's imports;
+the store's own :func:`read` then takes the answer (once) instead of asking again.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -42,9 +47,56 @@ def applies(recorded_backend: str | None, environ: Mapping[str, str] | None = No
     return not _keyring_config(env).exists()
 
 
+class _Ahead:
+    """A read begun on another thread, for the next :func:`read` to take."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.asked: tuple[str, str] | None = None
+        self.value: str | None = None
+
+
+#: The read begun ahead (one at most), until a read takes it.
+_ahead: list[_Ahead] = []
+_ahead_lock = threading.Lock()
+#: A read begun ahead that never answers (a hung bus) is given up after this long.
+AHEAD_TIMEOUT_S = 30.0
+
+
+def expect_read() -> None:
+    """Say that a read will be begun ahead on another thread (before starting it): the next
+    :func:`read` waits for that one instead of asking the Secret Service again."""
+    with _ahead_lock:
+        _ahead[:] = [_Ahead()]
+
+
+def read_ahead(service: str | None, username: str | None) -> None:
+    """On the other thread: read the entry now (or, given None, that nothing will be read);
+    the next :func:`read` of the same entry takes the answer."""
+    with _ahead_lock:
+        ahead = _ahead[0] if _ahead else None
+    if ahead is None:
+        return
+    try:
+        if service is not None and username is not None:
+            ahead.asked = (service, username)
+            ahead.value = _read(service, username)
+    finally:
+        ahead.done.set()
+
+
 def read(service: str, username: str) -> str | None:
     """The secret kept for ``service`` and ``username``, or None if it can't be read this
     way without asking anyone (the caller then goes through keyring)."""
+    with _ahead_lock:
+        ahead = _ahead.pop() if _ahead else None
+    taken = ahead is not None and ahead.done.wait(AHEAD_TIMEOUT_S)
+    if taken and ahead is not None and ahead.asked == (service, username):
+        return ahead.value
+    return _read(service, username)
+
+
+def _read(service: str, username: str) -> str | None:
     try:
         import secretstorage
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from supportnet.data.open_config import OpenConfig, read_open_config, write_open_config
 from supportnet.i18n import _
 from supportnet.model.errors import ValidationError
 from supportnet.safety.country import country_from_locale, normalized_code
-from supportnet.safety.crisis_lines import CountryHelp, help_for
+
+if TYPE_CHECKING:
+    from supportnet.safety.crisis_lines import CountryHelp
 
 
 class CrisisHelpService:
@@ -52,4 +55,6 @@ class CrisisHelpService:
 
     def help(self) -> CountryHelp:
         """The crisis lines for the user's country, or calm guidance; never empty."""
+        from supportnet.safety.crisis_lines import help_for  # the lines' file, when first asked
+
         return help_for(self.country())

@@ -1,80 +1,142 @@
-"""The services the window and its pages use, built once from an open store."""
+"""The services the window and its pages use, built once from an open store.
+
+Each service, and its module, is made on first use: the window's first frame needs only
+what Today shows, and the others load when a page or menu first asks for them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable
 from datetime import date
-from typing import TYPE_CHECKING
-
-from supportnet.model.network import Group, Person
-from supportnet.services.backups import BackupService
-from supportnet.services.care_teams import CareTeamService
-from supportnet.services.checkins import CheckInService
-from supportnet.services.network import Members, NetworkService
-from supportnet.services.plans import PlanService
-from supportnet.services.postponements import PostponementService
-from supportnet.services.preferences import IdeasService, SettingsService
-from supportnet.services.safety_plan import SafetyPlanService
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from supportnet.data.bundles import GroupBundle, PersonBundle
     from supportnet.data.store import Store
+    from supportnet.model.network import Group, Person
     from supportnet.model.targets import TargetKey
     from supportnet.scheduling.model import Target
+    from supportnet.services.backups import BackupService
     from supportnet.services.caldav_publish import CalendarPublishing
     from supportnet.services.calendar_export import CalendarExport
+    from supportnet.services.care_teams import CareTeamService
     from supportnet.services.care_today import CareToday
+    from supportnet.services.checkins import CheckInService
     from supportnet.services.contacts_import import ContactsImport
     from supportnet.services.data_export import DataExport
     from supportnet.services.insights import InsightsService
+    from supportnet.services.network import Members, NetworkService
+    from supportnet.services.plans import PlanService
+    from supportnet.services.postponements import PostponementService
+    from supportnet.services.preferences import IdeasService, SettingsService
     from supportnet.services.reach import WayToReach
     from supportnet.services.rota_export import SupporterCalendarExport
+    from supportnet.services.safety_plan import SafetyPlanService
     from supportnet.services.schedule_reader import ReachOutReader
     from supportnet.services.your_data import YourData
 
 __all__ = ["Services"]
 
+_S = TypeVar("_S")
 
-@dataclass(frozen=True, slots=True)
+
 class Services:
     """Typed use cases over one store: what the UI reads and writes through.
 
     The store itself is private: the readers that take a whole store (the schedule reader,
     the calendar export, everyone a plan can be for) are built here, for pages to ask for.
+    Each service is one object for the life of this :class:`Services`, made when first
+    asked for.
     """
 
-    _store: Store
-    people: Members[Person, PersonBundle]
-    groups: Members[Group, GroupBundle]
-    network: NetworkService
-    plans: PlanService
-    checkins: CheckInService
-    postponements: PostponementService
-    settings: SettingsService
-    ideas: IdeasService
-    safety_plan: SafetyPlanService
-    care_teams: CareTeamService
-    backups: BackupService
+    __slots__ = ("_made", "_store")
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._made: dict[str, Any] = {}
 
     @classmethod
     def of(cls, store: Store) -> Services:
-        people: Members[Person, PersonBundle] = Members(lambda: store.people)
-        groups: Members[Group, GroupBundle] = Members(lambda: store.groups)
-        return cls(
-            _store=store,
-            people=people,
-            groups=groups,
-            network=NetworkService(people, groups),
-            plans=PlanService(store),
-            checkins=CheckInService(store),
-            postponements=PostponementService(store),
-            settings=SettingsService(store),
-            ideas=IdeasService(store),
-            safety_plan=SafetyPlanService(store),
-            care_teams=CareTeamService(store),
-            backups=BackupService(store),
-        )
+        return cls(store)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if hasattr(self, "_made"):  # as the frozen dataclass it was: set once, in __init__
+            raise AttributeError(f"Services.{name} can't be set")
+        object.__setattr__(self, name, value)
+
+    def _once(self, name: str, make: Callable[[], _S]) -> _S:
+        made = self._made.get(name)
+        if made is None:
+            made = self._made[name] = make()
+        return made
+
+    @property
+    def people(self) -> Members[Person, PersonBundle]:
+        from supportnet.services.network import Members
+
+        store = self._store
+        return self._once("people", lambda: Members(lambda: store.people))
+
+    @property
+    def groups(self) -> Members[Group, GroupBundle]:
+        from supportnet.services.network import Members
+
+        store = self._store
+        return self._once("groups", lambda: Members(lambda: store.groups))
+
+    @property
+    def network(self) -> NetworkService:
+        from supportnet.services.network import NetworkService
+
+        return self._once("network", lambda: NetworkService(self.people, self.groups))
+
+    @property
+    def plans(self) -> PlanService:
+        from supportnet.services.plans import PlanService
+
+        return self._once("plans", lambda: PlanService(self._store))
+
+    @property
+    def checkins(self) -> CheckInService:
+        from supportnet.services.checkins import CheckInService
+
+        return self._once("checkins", lambda: CheckInService(self._store))
+
+    @property
+    def postponements(self) -> PostponementService:
+        from supportnet.services.postponements import PostponementService
+
+        return self._once("postponements", lambda: PostponementService(self._store))
+
+    @property
+    def settings(self) -> SettingsService:
+        from supportnet.services.preferences import SettingsService
+
+        return self._once("settings", lambda: SettingsService(self._store))
+
+    @property
+    def ideas(self) -> IdeasService:
+        from supportnet.services.preferences import IdeasService
+
+        return self._once("ideas", lambda: IdeasService(self._store))
+
+    @property
+    def safety_plan(self) -> SafetyPlanService:
+        from supportnet.services.safety_plan import SafetyPlanService
+
+        return self._once("safety_plan", lambda: SafetyPlanService(self._store))
+
+    @property
+    def care_teams(self) -> CareTeamService:
+        from supportnet.services.care_teams import CareTeamService
+
+        return self._once("care_teams", lambda: CareTeamService(self._store))
+
+    @property
+    def backups(self) -> BackupService:
+        from supportnet.services.backups import BackupService
+
+        return self._once("backups", lambda: BackupService(self._store))
 
     def reach_out_reader(self) -> ReachOutReader:
         """A fresh reader of today's suggestions and the agenda (it caches what it read)."""

@@ -401,17 +401,27 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
     if started.window is None or started.store is None:
         return started.exit_code
     try:
-        # After the first paint: the recovery key on first start, or weekly after "Later".
-        window, keeper = started.window, started.window.recovery_keeper
-        when_first_painted(window, lambda: after_first_paint(window, keeper, started.choice))
+        # After the first paint: the reminders and the automatic backups start, then the
+        # recovery key on first start, or weekly after "Later".
+        window, keeper, store = started.window, started.window.recovery_keeper, started.store
+        running: list[ReminderService | AutoBackups] = []
+        over: list[bool] = []  # the event loop has ended: the store is closing
+
+        def after_paint() -> None:
+            if over:
+                return
+            running.append(start_reminders(window, store, app))
+            running.append(start_auto_backups(window, store))
+            after_first_paint(window, keeper, started.choice)
+
+        when_first_painted(window, after_paint)
         started.window.show()
-        reminders = start_reminders(started.window, started.store, app)
-        backups = start_auto_backups(started.window, started.store)
         try:
             return app.exec()
         finally:
-            backups.stop()
-            reminders.stop()
+            over.append(True)
+            for service in reversed(running):  # the backups, then the reminders
+                service.stop()
             window.background.wait()  # a backup still running finishes before the store closes
     finally:
         started.store.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -31,9 +30,20 @@ def services(store: Any) -> Services:
 
 
 def test_the_store_is_not_part_of_what_pages_see() -> None:
-    public = [f.name for f in dataclasses.fields(Services) if not f.name.startswith("_")]
+    public = [name for name in dir(Services) if not name.startswith("_")]
     assert "store" not in public
     assert not hasattr(Services, "store")
+
+
+def test_each_service_is_made_once_when_first_asked_for(services: Services) -> None:
+    import sys
+
+    assert services.care_teams is services.care_teams
+    assert services.network is services.network
+    assert services.people is services.network.people
+    assert "supportnet.services.care_teams" in sys.modules
+    with pytest.raises(AttributeError):
+        services.people = services.groups  # type: ignore[misc,assignment]
 
 
 def test_the_calendar_export_previews_and_writes_what_the_module_does(

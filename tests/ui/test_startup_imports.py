@@ -45,6 +45,17 @@ ON_DEMAND = (
     "supportnet.cli.caldav_commands",
     "supportnet.cli.care_commands",
     "supportnet.cli.reachout_commands",
+    # Services are made when first asked for; Today's first frame asks for none of these.
+    "supportnet.services.plans",
+    "supportnet.services.checkins",
+    "supportnet.services.postponements",
+    "supportnet.services.safety_plan",
+    # After the first paint: the reminders (and their tray icon or desktop notifications),
+    # the automatic backups; the crisis lines' file when the Hard day panel first wants it.
+    "supportnet.ui.shell.reminders",
+    "supportnet.ui.shell.desktop_notifications",
+    "supportnet.ui.shell.auto_backups",
+    "supportnet.safety.crisis_lines",
 )
 
 
