@@ -5,8 +5,10 @@ wrapped. English is unchanged (tests/demo asserts it)."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -139,3 +141,25 @@ def test_every_word_of_the_data_files_is_in_the_catalog() -> None:
 
     marked = {m.id for m in translations.template() if m.context == words.CONTEXT}
     assert _english() == marked
+
+
+def test_the_command_line_loads_the_example_in_the_language_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from keyring.backends import fail
+
+    from supportnet.cli import run
+    from supportnet.data.store import open_store
+    from tests.cli.test_cli import PASS
+
+    monkeypatch.setenv("SUPPORTNET_PASSPHRASE", PASS)
+    monkeypatch.setenv("SUPPORTNET_LANGUAGE", "de")
+    folder = tmp_path / "store"
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["demo", "--data-dir", str(folder)], stdout=out, stderr=err) == 0, err.getvalue()
+    with open_store(folder, passphrase=lambda _p: PASS, keyring_backend=fail.Keyring()) as store:
+        titles = {plan.title for plan in store.plans.list_all()}
+        (team,) = store.care_teams.list()
+    assert "Mittagsspaziergang mit Tom" in titles
+    assert "Lunch walk with Tom" not in titles
+    assert team.name == "Mamas Knie"
