@@ -5,6 +5,7 @@ Runs before any test module imports Qt or keyring, so the overrides take effect 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -129,6 +130,21 @@ def empty_store_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@contextlib.contextmanager
+def _in_english() -> Iterator[None]:
+    """English for a while, then the language before: the example network is loaded in the
+    language in use, and the stores shared by the session hold the English one whichever
+    test (a German or pseudo-locale one) asks for them first."""
+    from supportnet import i18n
+
+    before = i18n.language()
+    i18n.set_language(i18n.ENGLISH)
+    try:
+        yield
+    finally:
+        i18n.set_language(before)
+
+
 @pytest.fixture(scope="session")
 def demo_store_folders(
     empty_store_folder: Path, tmp_path_factory: pytest.TempPathFactory
@@ -146,9 +162,14 @@ def demo_store_folders(
         if (today, zone) not in made:
             where = tmp_path_factory.mktemp("template") / "demo"
             copy_store(empty_store_folder, where)
-            with open_store(
-                where, passphrase=lambda _purpose: TEST_PASSPHRASE, keyring_backend=fail.Keyring()
-            ) as store:
+            with (
+                open_store(
+                    where,
+                    passphrase=lambda _purpose: TEST_PASSPHRASE,
+                    keyring_backend=fail.Keyring(),
+                ) as store,
+                _in_english(),
+            ):
                 load_demo(store, today, zone)
             made[today, zone] = where
         return made[today, zone]
@@ -270,9 +291,11 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     folder = tmp_path_factory.mktemp("demo") / "store"
     out, err = io.StringIO(), io.StringIO()
-    with pytest.MonkeyPatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch, _in_english():
         patch.setattr(keys, "DEFAULT_KDF", _cheap_params())
         patch.setenv("SUPPORTNET_PASSPHRASE", PASS)
+        patch.setenv("SUPPORTNET_LANGUAGE", "en")
+        patch.delenv("SUPPORTNET_PSEUDO_LOCALE", raising=False)
         code = run(["demo", "--data-dir", str(folder)], stdout=out, stderr=err)
     assert code == 0, err.getvalue()
     assert err.getvalue() == ""

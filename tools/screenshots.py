@@ -204,7 +204,7 @@ def main() -> None:
                 written.append(path)
             window.close()
         app.setPalette(light)
-        written.append(today_in_german(out, app, Services.of(store), tmp, crisis))
+        written.append(today_in_german(out, app, tmp, crisis))
     for path in written:
         print(path)
 
@@ -257,18 +257,20 @@ def today_going_easy(out: Path, theme: str, window: MainWindow) -> Path:
     return path
 
 
-def today_in_german(
-    out: Path, app: QApplication, services: Services, tmp: str, crisis: CrisisHelpService
-) -> Path:
-    """Today with German chosen (its words run a third longer), then English again."""
+def today_in_german(out: Path, app: QApplication, tmp: str, crisis: CrisisHelpService) -> Path:
+    """Today with German chosen (its words run a third longer), then English again: over
+    a second store whose example network was loaded in German, as a German user's is."""
     from supportnet.i18n import ENGLISH
     from supportnet.ui.language import install_language
 
     install_language(app, "de")
     try:
-        window = shown_window(services, tmp, crisis, NOW)  # built in German, as at start
-        path = _snap(window, out / "today-de.png")
-        window.close()
+        with open_store(Path(tmp) / "data-de", keyring_backend=MemoryKeyring()) as store:
+            load_demo(store, TODAY, "Europe/London")  # after the language, as at first start
+            window = shown_window(Services.of(store), tmp, crisis, NOW)  # built in German
+            _settle(app, window)
+            path = _snap(window, out / "today-de.png")
+            window.close()
     finally:
         install_language(app, ENGLISH)
     return path

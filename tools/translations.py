@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ def template() -> Catalog:
     catalog = Catalog(project="SupportNet", domain="supportnet", fuzzy=False)
     found = extract_from_dir(
         REPO / "supportnet",
-        method_map=[("**.py", "python")],
+        method_map=[("**.py", "python"), ("demo/*.toml", extract_example_words)],
         keywords=KEYWORDS,
         comment_tags=COMMENT_TAGS,
         strip_comment_tags=True,
@@ -48,6 +49,28 @@ def template() -> Catalog:
         where = f"supportnet/{path}"
         catalog.add(message, None, [(where, line)], auto_comments=comments, context=context)
     return catalog
+
+
+def extract_example_words(
+    fileobj: Any, keywords: Any, comment_tags: Any, options: Any
+) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
+    """The example network's words in one of its data files (supportnet/demo/words.py says
+    which fields), as ``pgettext`` calls in its context, each at the line it is on."""
+    import tomllib
+
+    from supportnet.demo import words
+
+    text = fileobj.read().decode("utf-8")
+    lines = text.splitlines()
+    name = Path(getattr(fileobj, "name", "")).name
+    seen: set[str] = set()
+    for path, message in words.texts(name, tomllib.loads(text)):
+        if message in seen:
+            continue
+        seen.add(message)
+        first = message.splitlines()[0]
+        line = next((i for i, row in enumerate(lines, 1) if first in row), 0)
+        yield line, "pgettext", (words.CONTEXT, message), [words.note_for(path)]
 
 
 def _po_bytes(catalog: Catalog) -> bytes:

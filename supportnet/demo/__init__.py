@@ -10,4 +10,8 @@ person's history does not depend on another's). The objects carry no database id
 inserts the people and groups, maps each ``uid`` to an id and sets ``person_id`` or
 ``group_id`` on every plan and check-in before saving. Uids are fresh each call, so the same
 example can be loaded into two stores without clashing.
+
+The files are written in English; the example user's words in them (words.py says which
+fields) are in the language in use when the network is built, so load it after the language
+is chosen.
 """

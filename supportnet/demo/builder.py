@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from supportnet.demo import data
+from supportnet.demo import data, words
 from supportnet.demo.common import DemoNetwork, _local_minutes, _on_or_before
 from supportnet.demo.history import History
 from supportnet.i18n import _
@@ -64,7 +64,10 @@ def build_demo_network(today: date, user_zone: str, *, seed: int = 2024) -> Demo
             ),
         )
     friend_zone = friend_zone_for(user_zone)
-    network, plans_doc, history_doc, safety_doc, care_doc = (data.read(n) for n in data.FILES)
+    # The example user's words are in the language in use now (load_demo runs after the
+    # language is chosen); the rest of each file is the same in every language.
+    docs = (words.localised(n, data.read(n)) for n in data.FILES)
+    network, plans_doc, history_doc, safety_doc, care_doc = docs
     earliest, latest = data.clock(history_doc["earliest"]), data.clock(history_doc["latest"])
 
     city = friend_zone.rsplit("/", 1)[-1].replace("_", " ")
