@@ -32,9 +32,19 @@ def _job(work: Callable[[], Any], relay: _Relay) -> None:
     try:
         result = work()
     except BaseException as exc:  # delivered to on_error, never lost on the worker
-        relay.finished.emit(None, exc)
+        _deliver(relay, None, exc)
     else:
-        relay.finished.emit(result, None)
+        _deliver(relay, result, None)
+
+
+def _deliver(relay: _Relay, result: Any, error: BaseException | None) -> None:
+    """Send the outcome to the GUI thread, unless the relay went with its window (closed
+    while the job ran): then nobody is there to hear it."""
+    try:
+        relay.finished.emit(result, error)
+    except RuntimeError:  # "Signal source has been deleted"
+        if shiboken6.isValid(relay):
+            raise
 
 
 class Background(QObject):
@@ -51,6 +61,7 @@ class Background(QObject):
         self._running = False
         self._idle = threading.Condition()
         self._relays: set[_Relay] = set()
+        self._thread: threading.Thread | None = None
 
     @property
     def busy(self) -> bool:
@@ -100,9 +111,10 @@ class Background(QObject):
             self._idle.notify_all()
             return
         work, relay = self._queue.popleft()
-        threading.Thread(
+        self._thread = threading.Thread(
             target=self._run_one, args=(work, relay), name="supportnet-worker", daemon=True
-        ).start()
+        )
+        self._thread.start()
 
     def _run_one(self, work: Callable[[], Any], relay: _Relay) -> None:
         _job(work, relay)
@@ -113,4 +125,10 @@ class Background(QObject):
         """Block until the worker is idle (at quit, and in tests); True if it is."""
         timeout = None if msecs < 0 else msecs / 1000
         with self._idle:
-            return self._idle.wait_for(lambda: not self._running, timeout=timeout)
+            idle = self._idle.wait_for(lambda: not self._running, timeout=timeout)
+            last = self._thread
+        # The last job's thread ends just after it says so; what it kept (a database
+        # connection, per thread) goes with it, so wait for that too.
+        if idle and last is not None and last is not threading.current_thread():
+            last.join(timeout)
+        return idle

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QObject
 
@@ -111,3 +112,24 @@ def test_the_outcome_for_a_deleted_receiver_goes_to_if_gone(qtbot: Any) -> None:
     gate.set()
     qtbot.waitUntil(lambda: not background.busy, timeout=5_000)
     assert heard == [(None, ValueError)]
+
+
+def test_a_job_whose_window_went_meanwhile_ends_quietly(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window (and the relay with it) deleted while the job ran: the outcome has nobody
+    to go to, and the worker thread ends without an error of its own."""
+    from supportnet.ui.shell.background import Background
+
+    raised: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: raised.append(args.exc_value))
+    release = threading.Event()
+    background = Background()
+    background.run(release.wait, lambda _result: None, raised.append)
+    worker = background._thread
+    assert worker is not None
+    shiboken6.delete(background)
+    release.set()
+    worker.join(5)
+    assert not worker.is_alive()
+    assert raised == []

@@ -117,5 +117,6 @@ def test_a_background_job_leaves_no_read_connection_open(qtbot: Any, store: Any)
             lambda exc: pytest.fail(str(exc)),
         )
     qtbot.waitUntil(lambda: len(done) == 3)
+    assert background.wait(5000)
     QApplication.processEvents()
     assert store.db.open_connections == before
