@@ -300,7 +300,8 @@ class TodayPageController(QObject):
             self._parent,
             zone=self._zone,
             clock=self._clock,
-            focus_name=line.focus_name,
+            focus_name=line.focus_name if line.focus_id is not None else None,
+            focus=line.focus,
             day=self._today,
         )
         dialog.accepted.connect(lambda d=dialog, t=line: self._save_done(t, d))
