@@ -16,21 +16,55 @@ from typing import Any
 
 from supportnet.data.files import write_private_file
 from supportnet.data.keys import MALFORMED
+from supportnet.data.recovery_text import (
+    ALPHABET,
+    GROUP,
+    LENGTH,
+    SECRET_BYTES,
+    RecoveryKeyError,
+    format_key,
+    looks_like_key,
+    new_secret,
+    parse_key,
+)
 from supportnet.i18n import _
-from supportnet.model.errors import KeyUnavailableError, StoreError, ValidationError
-from supportnet.model.text import has_lone_surrogate
+from supportnet.model.errors import KeyUnavailableError, StoreError
+
+# With the key as text (supportnet.data.recovery_text): callers import it from here.
+__all__ = [
+    "ALPHABET",
+    "GROUP",
+    "LENGTH",
+    "RECOVERY_NAME",
+    "REMIND_EVERY",
+    "SECRET_BYTES",
+    "UNLOCK_COMMAND",
+    "UNLOCK_HINT",
+    "RecoveryKeeper",
+    "RecoveryKeyError",
+    "RecoveryRecord",
+    "RecoveryWrap",
+    "ensure_record",
+    "format_key",
+    "has_record",
+    "key_text",
+    "looks_like_key",
+    "mac",
+    "mark_confirmed",
+    "mark_reminded",
+    "needs_reminder",
+    "new_secret",
+    "parse_key",
+    "read_record",
+    "renew",
+    "secret_of",
+    "unlock_hint",
+    "unwrap_with_secret",
+    "wrap",
+    "write_record",
+]
 
 RECOVERY_NAME = "recovery.json"
-SECRET_BYTES = 20  # 160 random bits: 32 Crockford base32 characters, 8 groups of four
-GROUP = 4
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base32: no I, L, O or U
-_CHECK_CHARS = 4
-#: The largest prime below 32**4. The check group is the key, read as a number, modulo it:
-#: one changed character changes the number by d·32^i, and no prime above 31 divides that;
-#: two neighbours swapped change it by (a-b)·31·32^i, which it can't divide either.
-_CHECK_PRIME = 1_048_573
-_KEY_CHARS = SECRET_BYTES * 8 // 5
-LENGTH = _KEY_CHARS + _CHECK_CHARS
 #: How often "Later" may bring the reminder back.
 REMIND_EVERY = timedelta(days=7)
 #: The command that opens this computer's store with its recovery key.
@@ -44,97 +78,6 @@ def unlock_hint() -> str:
     return _("If you have your recovery key, `{command}` opens the store with it.").format(
         command=UNLOCK_COMMAND
     )
-
-
-_LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
-_SEPARATORS = str.maketrans("", "", " -\t\n\r_.")
-
-
-class RecoveryKeyError(ValidationError):
-    """Typed-in text that isn't a recovery key (wrong length, letters, or a typo)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__("recovery_key", message)
-
-
-# --- The key as text -----------------------------------------------------------------------
-
-
-def _encode_number(value: int, length: int) -> str:
-    chars = []
-    for _i in range(length):
-        value, digit = divmod(value, 32)
-        chars.append(ALPHABET[digit])
-    return "".join(reversed(chars))
-
-
-def _check(body: str) -> str:
-    value = 0
-    for char in body:
-        value = value * 32 + ALPHABET.index(char)
-    return _encode_number(value % _CHECK_PRIME, _CHECK_CHARS)
-
-
-def format_key(secret: bytes) -> str:
-    """``secret`` as nine groups of four (the last one a check group), dash-separated."""
-    if len(secret) != SECRET_BYTES:
-        raise ValueError("a recovery secret is 20 bytes")
-    body = _encode_number(int.from_bytes(secret, "big"), _KEY_CHARS)
-    text = body + _check(body)
-    return "-".join(text[i : i + GROUP] for i in range(0, len(text), GROUP))
-
-
-def looks_like_key(text: str) -> bool:
-    """Whether ``text`` has a recovery key's shape (length and letters), typo or not."""
-    compact = text.upper().translate(_SEPARATORS).translate(_LOOKALIKES)
-    return len(compact) == LENGTH and all(c in ALPHABET for c in compact)
-
-
-def parse_key(text: str) -> bytes:
-    """The secret in a typed recovery key; any case, spaces or dashes, I/L for 1, O for 0.
-
-    A typo is caught by the check group, before any decryption is tried.
-    """
-    if has_lone_surrogate(text):
-        # Bytes in another encoding: never echo them, they are part of a secret.
-        raise RecoveryKeyError(
-            _(
-                "That recovery key holds something that isn't plain text (perhaps it came in "
-                "another encoding). Please type it again."
-            )
-        )
-    compact = text.upper().translate(_SEPARATORS).translate(_LOOKALIKES)
-    strange = sorted({c for c in compact if c not in ALPHABET})
-    if strange:
-        raise RecoveryKeyError(
-            _(
-                "A recovery key uses only digits and the letters A to Z (no U); this one has "
-                "“{strange}”."
-            ).format(strange="".join(strange)[:10])
-        )
-    if len(compact) != LENGTH:
-        raise RecoveryKeyError(
-            _(
-                "A recovery key has {length} letters and digits, in {groups} groups of four; "
-                "this one has {count}."
-            ).format(length=LENGTH, groups=LENGTH // GROUP, count=len(compact))
-        )
-    body, check = compact[:_KEY_CHARS], compact[_KEY_CHARS:]
-    if _check(body) != check:
-        raise RecoveryKeyError(
-            _(
-                "That recovery key has a typo somewhere (its last group doesn't match the "
-                "rest). Please check each group again."
-            )
-        )
-    value = 0
-    for char in body:
-        value = value * 32 + ALPHABET.index(char)
-    return value.to_bytes(SECRET_BYTES, "big")
-
-
-def new_secret() -> bytes:
-    return secrets.token_bytes(SECRET_BYTES)
 
 
 # --- Wrapping the database key -------------------------------------------------------------

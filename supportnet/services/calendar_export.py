@@ -316,7 +316,7 @@ def _settle(store: Store, gathered: _Gathered, options: ExportOptions, now: date
     for record in store.calendar.orphans():
         # Its plan is gone, and with it any name: the discreet title is all there is.
         today = _today_where(record.stored, now, gathered.today)
-        out.withdraw(record.stored, None, DISCREET_TITLE, "", today, now)
+        out.withdraw(record.stored, None, _(DISCREET_TITLE), "", today, now)
     return out
 
 

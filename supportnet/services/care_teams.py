@@ -295,12 +295,13 @@ class CareTeamService:
 
 
 def name_of(ref: str, people: Mapping[str, Person]) -> str:
-    """What a team calls ``ref``: :data:`YOU` for the user, a person of ``people`` (by uid)
-    as the app shows them, else :data:`NOT_IN_NETWORK`."""
+    """What a team calls ``ref``, in the current language: :data:`YOU` for the user, a
+    person of ``people`` (by uid) as the app shows them, else :data:`NOT_IN_NETWORK`.
+    Tell these apart by ``ref`` (``ME``, in ``people`` or not), never by the name."""
     if ref == ME:
-        return YOU
+        return _(YOU)
     person = people.get(ref)
-    return display_name_of(person.name, person.nickname) if person else NOT_IN_NETWORK
+    return display_name_of(person.name, person.nickname) if person else _(NOT_IN_NETWORK)
 
 
 def _done_by_occurrence(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 import supportnet
 from supportnet.data.keys import PassphrasePurpose
-from supportnet.data.recovery import UNLOCK_HINT, RecoveryKeeper, has_record
+from supportnet.data.recovery import RecoveryKeeper, has_record, unlock_hint
 from supportnet.data.store import Store, open_store
 from supportnet.data.store_key import AUTO_BACKEND
 from supportnet.i18n import N_, _
@@ -197,7 +197,7 @@ def open_store_interactively(
         except KeyringEntryMissingError as exc:
             if recover is None or not has_record(data_dir):
                 raise
-            said = exc.message.removesuffix(f" {UNLOCK_HINT}")
+            said = exc.message.removesuffix(f" {unlock_hint()}")  # the app has no command
             if not dialogs.offer_recovery_unlock(None, f"{said} {_(KEYRING_OFFER)}"):
                 return None
             store = recover(data_dir, Reason.KEYRING)

@@ -94,7 +94,7 @@ class BackupFolderField(QWidget):
         """Take ``folder`` (None: none); one inside the data folder is refused, with a note."""
         if folder is not None:
             problem = self._problem(folder)
-            if problem == INSIDE_DATA_FOLDER:
+            if problem == _(INSIDE_DATA_FOLDER):  # folder_problem says it translated
                 self.message.set_message(problem)
                 return
             self._folder = str(folder.resolve())

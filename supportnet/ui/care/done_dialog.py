@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.i18n import N_, _
-from supportnet.model.care import SupporterRef
+from supportnet.model.care import ME, SupporterRef
 from supportnet.model.days import short_date
 from supportnet.model.network import ChannelKind
 from supportnet.model.zones import system_zone_name, zone_or_utc
-from supportnet.services.care_teams import YOU, RotaLine
+from supportnet.services.care_teams import RotaLine
 from supportnet.ui.plans.fields import _time_edit, pytime, qtime
 from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
 from supportnet.ui.widgets.dialogs import DialogWidth, use_width
@@ -53,9 +53,12 @@ class Done(TypedDict):
     note: str
 
 
-def history_line(focus_name: str | None) -> str:
-    """Where it goes: "It goes into Mum's check-in history, with who checked in"."""
-    if focus_name in (YOU, _(YOU)):
+def history_line(focus_name: str | None, focus: SupporterRef = None) -> str:
+    """Where it goes: "It goes into Mum's check-in history, with who checked in".
+
+    ``focus`` is whom the team is for (:data:`ME` for the user); ``focus_name`` their name
+    (None when they are no longer in the network)."""
+    if focus == ME:
         return _("It goes into your check-in history, with who checked in.")
     if focus_name:
         return _("It goes into {name}'s check-in history, with who checked in.").format(
@@ -93,6 +96,7 @@ class DoneDialog(QDialog):
         zone: str | None = None,
         clock: Callable[[], datetime] | None = None,
         focus_name: str | None = None,
+        focus: SupporterRef = None,
         day: date | None = None,
     ) -> None:
         super().__init__(parent)
@@ -174,7 +178,7 @@ class DoneDialog(QDialog):
         layout.addWidget(buddy_label(_("&Note"), self.note_field))
         layout.addWidget(self.note_field)
         layout.addSpacing(6)
-        self.history_note = quiet(hint_label(history_line(focus_name)))
+        self.history_note = quiet(hint_label(history_line(focus_name, focus)))
         self.history_note.setWordWrap(True)
         layout.addWidget(self.history_note)
         layout.addSpacing(6)

@@ -290,7 +290,13 @@ class CareTeamEdits(_PageBase):  # type: ignore[misc]
             self.view,
             zone=self._zone(),
             clock=self._clock,
-            focus_name=self.week.focus_name if self.week is not None else None,
+            # No name for someone no longer in the network: the sentence says so without it.
+            focus_name=(
+                self.week.focus_name
+                if self.week is not None and self.week.focus_id is not None
+                else None
+            ),
+            focus=self.week.team.focus if self.week is not None else None,
             day=day,
         )
         if not self._run(dialog):

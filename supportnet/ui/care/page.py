@@ -26,7 +26,6 @@ from supportnet.model.zones import today_in
 from supportnet.scheduling.rota import week_of
 from supportnet.scheduling.rota_words import coverage_text
 from supportnet.services import Services
-from supportnet.services.care_teams import NOT_IN_NETWORK
 from supportnet.ui.care.edits import CareTeamEdits
 from supportnet.ui.care.view import CareTeamPageView
 from supportnet.ui.care.week_model import WeekModel, day_heading, line_sentence
@@ -237,7 +236,7 @@ class CareTeamPageController(CareTeamEdits, QObject):
         v.title_label.setAccessibleName(_("Care team: {name}").format(name=team.name))
         if team.focus == ME:
             focus = _("Check-ins with you: who checks in when, and how")
-        elif self.week.focus_name in (NOT_IN_NETWORK, _(NOT_IN_NETWORK)):
+        elif self.week.focus_id is None:  # no longer in the network
             focus = _(
                 "Check-ins with someone no longer in your network: who checks in when, and how"
             )

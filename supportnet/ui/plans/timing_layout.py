@@ -191,7 +191,7 @@ class TimingLayout(EditorDialog):
         self.monthly_group.addButton(self.by_weekday_radio)
         self.month_day_field = _spin(_("Day of the month"), 1, 31)
         self.nth_combo = _combo(
-            _("Which week of the month"), [(ORDINALS[n], n) for n in (1, 2, 3, 4, 5, -1)]
+            _("Which week of the month"), [(_(ORDINALS[n]), n) for n in (1, 2, 3, 4, 5, -1)]
         )
         self.nth_weekday_combo = _combo(
             _("Weekday of the month"), [(weekday_name(n), n) for n in range(7)]

@@ -22,7 +22,6 @@ from supportnet.i18n import _
 from supportnet.model.network import GroupKind, LifeDomain
 from supportnet.model.safety_plan import PlanEntry, Step
 from supportnet.model.targets import GROUP, PERSON
-from supportnet.safety.wording import NOT_IN_NETWORK
 from supportnet.ui.safety.entries import LineDelegate
 from supportnet.ui.safety.texts import heading as step_heading
 from supportnet.ui.safety.texts import placeholder
@@ -271,10 +270,9 @@ class EntryDialog(QDialog):
                 name=self._name
             )
         else:
-            # Translators: {gone} is "no longer in your network".
-            text = _("{name} is {gone}. You can keep the words or choose someone.").format(
-                name=self._name, gone=_(NOT_IN_NETWORK)
-            )
+            text = _(
+                "{name} is no longer in your network. You can keep the words or choose someone."
+            ).format(name=self._name)
         self.link_label.setText(text)
         self.link_label.setVisible(True)
 

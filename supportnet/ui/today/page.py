@@ -19,7 +19,7 @@ from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.days import long_date
 from supportnet.model.plans import Plan
 from supportnet.model.settings import Settings
-from supportnet.model.targets import PERSON, TargetKey, plan_target_key
+from supportnet.model.targets import GROUP, PERSON, TargetKey, plan_target_key
 from supportnet.model.zones import system_zone_name, user_zone_name
 from supportnet.scheduling import Suggestion
 from supportnet.scheduling.reaching_out import (
@@ -233,6 +233,8 @@ class TodayPageController(QObject):
         groups = self._source.groups.list_all()
         choices = picker_choices(people, groups)
         names = dict(choices)
+        # The undo label names a group plainly: its picker label says "(group)" in any language.
+        names.update({(GROUP, g.id): g.name for g in groups if g.id is not None})
         from supportnet.ui.today.log_dialog import LogDialog  # the dialogs load when opened
 
         dialog = LogDialog(
@@ -275,9 +277,9 @@ class TodayPageController(QObject):
         key: TargetKey = (
             (PERSON, checkin.person_id)
             if checkin.person_id is not None
-            else ("group", checkin.group_id or 0)
+            else (GROUP, checkin.group_id or 0)
         )
-        name = names.get(key, _("someone")).removesuffix(" (group)")
+        name = names.get(key, _("someone"))
         command = CheckInCommand.perform(self._ctx, checkin, name)
         self._stack.push(command)
         self.status.emit(_("Saved"))
@@ -298,7 +300,8 @@ class TodayPageController(QObject):
             self._parent,
             zone=self._zone,
             clock=self._clock,
-            focus_name=line.focus_name,
+            focus_name=line.focus_name if line.focus_id is not None else None,
+            focus=line.focus,
             day=self._today,
         )
         dialog.accepted.connect(lambda d=dialog, t=line: self._save_done(t, d))

@@ -163,3 +163,26 @@ def test_a_restore_counts_one_of_each_in_the_singular() -> None:
     restored = Restored(1, 1, 1, 1, None, from_elsewhere=False, new_recovery_key=False)
     text = restored_text(restored)
     assert text.startswith("Restored 1 person, 1 group, 1 plan and 1 check-in.")
+
+
+def test_a_folder_inside_the_data_folder_is_refused_in_german_too(
+    tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportnet import i18n
+    from supportnet.services.backups import INSIDE_DATA_FOLDER, folder_problem
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    i18n.set_language("de")
+    try:
+        field = folder_field.BackupFolderField(
+            "", lambda folder: folder_problem(folder, data_dir), None, NOW
+        )
+        qtbot.addWidget(field)
+        monkeypatch.setattr(folder_field, "ask_folder", lambda *_a: data_dir / "inside")
+        field.choose_button.click()
+        assert field.folder == ""
+        assert field.message._text.text() == i18n._(INSIDE_DATA_FOLDER)
+        assert field.message._text.text() != INSIDE_DATA_FOLDER  # it is German
+    finally:
+        i18n.set_language(i18n.ENGLISH)

@@ -357,6 +357,34 @@ def test_someone_taken_out_of_the_network_leaves_their_check_ins_open(
     )
 
 
+def test_someone_taken_out_of_the_network_reads_so_in_german(qtbot: Any, parts: PageParts) -> None:
+    from supportnet import i18n
+    from supportnet.model.care import NOT_IN_NETWORK
+    from supportnet.model.targets import PERSON
+
+    i18n.set_language("de")
+    try:
+        for name in ("Mum", "Rosie Mensah"):
+            person_id = parts.people[name].id
+            assert person_id is not None
+            parts.services.network.remove(PERSON, person_id)
+        parts.signals.people_changed.emit()
+        gone = i18n._(
+            "Check-ins with someone no longer in your network: who checks in when, and how"
+        )
+        assert (
+            gone != "Check-ins with someone no longer in your network: who checks in when, and how"
+        )
+        view = parts.page.view
+        qtbot.waitUntil(lambda: view.focus_label.text() == gone)
+        assert view.supporters_label.text().splitlines()[0] == i18n._(
+            "{name} (their check-ins are open)"
+        ).format(name=i18n._(NOT_IN_NETWORK))
+        assert NOT_IN_NETWORK not in view.supporters_label.text()
+    finally:
+        i18n.set_language(i18n.ENGLISH)
+
+
 def _with_flexible(parts: PageParts) -> str:
     from supportnet.model.care import RotaSlot
     from supportnet.model.network import ChannelKind

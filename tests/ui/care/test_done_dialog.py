@@ -146,7 +146,7 @@ def test_esc_cancels(qtbot: Any) -> None:
 
 def test_whose_history_it_goes_into() -> None:
     assert history_line("Dan") == "It goes into Dan's check-in history, with who checked in."
-    assert history_line(YOU) == "It goes into your check-in history, with who checked in."
+    assert history_line(YOU, ME) == "It goes into your check-in history, with who checked in."
     assert history_line(None).startswith("It goes into the check-in history of the person")
 
 
@@ -166,3 +166,18 @@ def test_named_in_tab_order_with_its_own_alt_keys(qtbot: Any) -> None:
     ]
     assert clashes(alt_keys(dialog)) == {}
     assert time(20, 0) == dialog.when().time()
+
+
+def test_whose_history_it_goes_into_in_german() -> None:
+    from supportnet import i18n
+    from supportnet.services.care_teams import name_of
+
+    i18n.set_language("de")
+    try:
+        you = name_of(ME, {})
+        assert you == i18n._(YOU) != YOU  # the user is named in German
+        mine = i18n._("It goes into your check-in history, with who checked in.")
+        assert history_line(you, ME) == mine != history_line("Dan")
+        assert history_line(None, "u-gone") == history_line(None)
+    finally:
+        i18n.set_language(i18n.ENGLISH)

@@ -767,3 +767,20 @@ def test_a_failed_save_keeps_the_form_open_with_everything_typed(
     assert editor.isVisible()
     assert editor.title_field.text() == "Voice note on Friday"
     assert env.stack.count() == 0
+
+
+def test_the_week_of_the_month_is_said_in_german(
+    qtbot: Any, env: Env, clock: Callable[[], datetime]
+) -> None:
+    from supportnet import i18n
+    from supportnet.model.plans import ORDINALS
+
+    panel = _panel(qtbot, env, clock, "Dan")
+    i18n.set_language("de")
+    try:
+        editor = _new_editor(qtbot, panel)
+        said = [editor.nth_combo.itemText(i) for i in range(editor.nth_combo.count())]
+        assert said == [i18n._(ORDINALS[n]) for n in (1, 2, 3, 4, 5, -1)]
+        assert said[-1] != "last"
+    finally:
+        i18n.set_language(i18n.ENGLISH)

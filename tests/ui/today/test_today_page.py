@@ -614,3 +614,27 @@ def test_the_cards_work_from_the_keyboard(qtbot: Any, london: Any, moving_clock:
     assert today.log_dialog is not None
     qtbot.keyClick(today.log_dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: today.log_dialog is None)
+
+
+def test_a_group_logged_in_german_is_named_plainly_in_the_undo_label(
+    qtbot: Any, london: Any, moving_clock: Clock
+) -> None:
+    from supportnet import i18n
+
+    _four_places(london)
+    i18n.set_language("de")
+    try:
+        window = _shown(qtbot, _window(qtbot, london, moving_clock))
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        dialog = window.today.log_dialog
+        assert dialog is not None
+        label = i18n._("{name} (group)").format(name="Quiet Harbour forum")
+        assert label != "Quiet Harbour forum (group)"  # the picker's label is German
+        dialog.who_field.setText(label)
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: window.today.log_dialog is None)
+        said = window.undo_stack.undoText()
+        assert "Quiet Harbour forum" in said
+        assert label not in said
+    finally:
+        i18n.set_language(i18n.ENGLISH)
