@@ -69,11 +69,6 @@ ALLOWED = {
     # A default compared to learn it wasn't given, then translated: `title = _(DEFAULT…)`.
     ("supportnet.ui.widgets.dialogs", "DEFAULT_ERROR_TITLE"),
     ("supportnet.ui.widgets.dialogs", "CANCEL"),
-    # The same for the English error handed in, then translated (main has it since the
-    # start-up dialogs were routed; this branch may not have it yet).
-    ("supportnet.ui.start.unlock_dialog", "WRONG_PASSPHRASE"),
-    # The rota on the command line is still English throughout (the CLI's helper routes it).
-    ("supportnet.cli.care_commands", "NOBODY_YET"),
 }
 
 

@@ -161,8 +161,6 @@ class UnlockDialog(QDialog):
         if self.again_field is not None:
             self.again_field.textChanged.connect(self._update)
         self._update()
-        if error == WRONG_PASSPHRASE:
-            error = _(WRONG_PASSPHRASE)  # handed in as the English constant
         if error:
             self.passphrase_message.set_message(error)
             self.passphrase_field.setAccessibleDescription(error)
