@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from supportnet.i18n import N_, _, ngettext
+from supportnet.i18n import N_, _, ngettext, pgettext
 from supportnet.model.days import short_date
 from supportnet.model.network import ChannelKind
 from supportnet.scheduling.rota import Coverage, Gap
@@ -36,6 +36,11 @@ def stretch_text(gap: Gap) -> str:
     if (gap.first.year, gap.first.month) == (gap.last.year, gap.last.month):
         return f"{short_date(gap.first).rsplit(' ', 1)[0]} – {short_date(gap.last)}"
     return f"{short_date(gap.first)} – {short_date(gap.last)}"
+
+
+def _one_full_stop(sentence: str) -> str:
+    """A sentence whose last date is abbreviated ("5. Dez.") ends with that full stop."""
+    return sentence[:-1] if sentence.endswith("..") else sentence
 
 
 def coverage_text(cover: Coverage, comfortable_gap_days: int, *, today: date | None) -> list[str]:
@@ -69,13 +74,16 @@ def coverage_text(cover: Coverage, comfortable_gap_days: int, *, today: date | N
         out += " " + longest.format(n=gap.days, stretch=stretch_text(gap))
     lines = [out]
     if cover.gaps_over_comfort:
-        listed = ", ".join(stretch_text(g) for g in cover.gaps_over_comfort)
+        # Translators: between two stretches of days, e.g. "Sat 12 – Sun 13 Dec, Fri 18
+        # Dec"; where a date holds commas itself ("Fr., 4. Dez.") a semicolon reads better.
+        between = pgettext("between stretches of days", ", ")
+        listed = between.join(stretch_text(g) for g in cover.gaps_over_comfort)
         longer = ngettext(
             "Longer than the {n} day the team is comfortable with: {listed}.",
             "Longer than the {n} days the team is comfortable with: {listed}.",
             comfortable_gap_days,
         )
-        lines.append(longer.format(n=comfortable_gap_days, listed=listed))
+        lines.append(_one_full_stop(longer.format(n=comfortable_gap_days, listed=listed)))
     return lines
 
 

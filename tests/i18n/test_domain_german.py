@@ -260,3 +260,18 @@ def test_the_domains_german_keeps_the_voice() -> None:
     ]
     assert said
     assert [text for text in said if _NOT_SAID.search(text)] == []
+
+
+def test_a_rotas_long_stretches_read_cleanly_in_german(german: None) -> None:
+    """German short dates end in a full stop and hold commas ("Sa., 5. Dez."): the
+    stretches are set apart with semicolons, and the sentence ends with one full stop."""
+    from supportnet.scheduling.rota import Coverage, Gap
+    from supportnet.scheduling.rota_words import coverage_text
+
+    first = Gap(date(2026, 12, 4), date(2026, 12, 5))
+    second = Gap(date(2026, 12, 18), date(2026, 12, 19))
+    cover = Coverage(date(2026, 12, 1), 28, 20, first, (first, second))
+    longer = coverage_text(cover, 1, today=date(2026, 12, 1))[-1]
+    assert longer.startswith("Länger als der eine Tag")
+    assert "Dez.; Fr." in longer
+    assert longer.endswith("Dez.")
