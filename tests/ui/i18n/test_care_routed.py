@@ -3,15 +3,13 @@ the pseudo-locale: every word they show is routed through supportnet.i18n, and n
 clipped when the words grow by a third.
 
 The example network's own text (names, the lines of the plan, a team's note, numbers) is
-the user's data and passed as such. Words another area produces (the domain's labels, the
-plan editor's timing fields) are listed in :data:`OTHERS` until they are routed there; once
-they are, they arrive wrapped and the list is only a safety net.
+the user's data and passed as such (tests/ui/i18n/user_data.py), and so are the locale's
+own weekday names.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from zoneinfo import available_timezones
@@ -19,122 +17,11 @@ from zoneinfo import available_timezones
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from supportnet import i18n
-from supportnet.calendar import DISCREET_TITLE, Privacy, export_explanation
-from supportnet.i18n import CLOSE, OPEN
-from supportnet.model.network import ChannelKind, Circle, GroupKind, LifeDomain
 from supportnet.services import Services
-from supportnet.ui.language import install_language
 from tests.i18n.harness import clipped, untranslated
 from tests.ui.conftest import NOW
+from tests.ui.i18n.user_data import judged, locale_words, network_data
 from tests.ui.shells import gb_crisis, open_shell
-
-#: Words other areas produce, shown on these pages and dialogs, exactly as they read now:
-#: the domain's labels (model/, calendar/), the shared buttons (ui/widgets) and the plan
-#: editor's timing fields (ui/plans). Taken out of a string before it is judged; once
-#: routed there they arrive wrapped, and these are only a safety net.
-OTHERS: tuple[str, ...] = (
-    # model/: enum labels
-    *(kind.label for kind in ChannelKind),
-    *(circle.label for circle in Circle),
-    *(domain.label for domain in LifeDomain),
-    *(kind.label for kind in GroupKind),
-    # calendar/: the privacy levels, what each says, the discreet title; model/plans.py's
-    # Recurrence.describe() in the preview's "Repeats" column
-    *(level.label for level in Privacy),
-    *(export_explanation(level) for level in Privacy),
-    DISCREET_TITLE,
-    "3rd Saturday of every month",
-    "Every 2 weeks on Saturdays",
-    "Every 2 weeks on Tuesdays",
-    "Sundays",
-    "Thursdays",
-    "Once",
-    # ui/widgets: cancel_button(), the editor forms' Save
-    "Cancel",
-    "&Save",
-    "Save",
-    "Why Save is not available yet",
-)
-#: The plan editor's timing fields (ui/plans/timing*.py), which the rota's check-in editor
-#: uses as they are; the rota's own hints are shown through them too.
-TIMING: tuple[str, ...] = (
-    "&From", "&Ideally about every", "&Repeat every", "Any time of day", "Day to leave out",
-    "Days of the week", "Days to leave out", "Details of the plan",
-    "End date and days left out", "Every so often", "From", "How long, in minutes",
-    "Ideally about every, in days", "It takes &about", "Kind of plan", "Last day",
-    "Leave &out", "Leave this day out", "Leave the chosen day out, e.g. while they're away",
-    "No days left out.", "Nudge me &gently after", "Nudge me gently after, in days",
-    "On a schedule", "On", "Once", "Repeat every", "Repeat unit",
-    "Someone abroad? Choose their zone and the times follow their clocks.", "Start&ing on",
-    "Starting on", "Stop repeating after a date", "Stop repeating after", "Time &zone",
-    "Time of day", "Time zone", "Until a time", "Until", "until", "day", "week", "month",
-    "e.g. Europe/London",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
-    # supportnet/ui/care/slot_editor.py's own hints, shown by the timing fields (routed
-    # there with _() once ui/plans is)
-    "The same days each week or month, like Tuesday evenings.",
-    "About every few days, counted from the last check-in with them.",
-    "A single day, like the day after an appointment.",
-    "Any check-in with them counts, whoever it was with.",
-)  # fmt: skip
-
-
-def _pattern_of_pseudo() -> re.Pattern[str]:
-    return re.compile(re.escape(OPEN) + r".*?" + re.escape(CLOSE), re.DOTALL)
-
-
-PSEUDO_PART = _pattern_of_pseudo()
-
-
-def judged(data: Iterable[str], others: Iterable[str] = OTHERS) -> Callable[[str], bool]:
-    """A ``data`` predicate for the harness: true when nothing with a letter is left of a
-    string once its pseudo-translated parts, the ``data`` and the ``others`` are taken out
-    (so "Jamie Chen" is data, and "Jamie Chen\\nVideo call: Signal video" only once "Video
-    call" is routed or listed)."""
-    known = sorted({s for s in (*data, *others) if s and s.strip()}, key=len, reverse=True)
-
-    def is_data(text: str) -> bool:
-        left = PSEUDO_PART.sub(" ", text)
-        for part in known:
-            left = left.replace(part, " ")
-        return not any(ch.isalpha() for ch in left)
-
-    return is_data
-
-
-def _reach_values(reach: str) -> list[str]:
-    """ "Phone call: 07700 900215 · Chat app: WhatsApp" → its values, not its labels."""
-    return [part.split(": ", 1)[-1] for part in reach.split(" · ") if part]
-
-
-def network_data(services: Services) -> list[str]:
-    """The example network's own words: names, the plan's lines and ways to reach them,
-    the teams' names and notes."""
-    found: list[str] = []
-    for person in services.people.list_all():
-        found += [person.display_name, person.name]
-    found += [group.name for group in services.groups.list_all()]
-    plan = services.safety_plan.view()
-    for entries in plan.steps.values():
-        for line in entries:
-            found += [line.name, line.entry.text, *_reach_values(line.reach)]
-    for team in services.care_teams.list():
-        found += [team.name, *team.note.splitlines()]
-        rota = services.care_teams.rota(team.uid, NOW.date(), 28, "Europe/London")
-        found.append(rota.focus_name)
-        for supporter in rota.supporters:
-            found += [supporter.name, *_reach_values(supporter.reach)]
-    return found
-
-
-@pytest.fixture
-def pseudo(qapp: Any) -> Iterator[None]:
-    """The pseudo-locale, chosen before anything is built (as at start)."""
-    install_language(qapp, i18n.PSEUDO)
-    yield
-    install_language(qapp, i18n.ENGLISH)
 
 
 def _shown(qtbot: Any, widget: QWidget) -> Any:
@@ -159,7 +46,7 @@ def test_the_page_is_routed_apart_from_the_users_data(
 ) -> None:
     from supportnet.ui.shell.sidebar import Page
 
-    data = judged(network_data(Services.of(demo_store)))
+    data = judged(network_data(demo_store))
     shell = open_shell(demo_store, tmp_path, qtbot, NOW, crisis=gb_crisis(tmp_path))
     try:
         shell.show_page(Page(page))
@@ -183,7 +70,7 @@ def test_the_safety_plan_line_editors_are_routed(pseudo: None, demo_store: Any, 
     from supportnet.ui.safety.dialogs import EntryDialog, NetworkPicker, candidates
 
     services, plan = _plan_parts(demo_store)
-    data = judged(network_data(services))
+    data = judged(network_data(demo_store))
     for step in (Step.WARNING_SIGNS, Step.HELPERS):
         line = plan.entries(step)[0]
         dialog = _shown(
@@ -219,7 +106,7 @@ def test_the_care_team_editor_and_supporter_picker_are_routed(
     from supportnet.ui.care.team_editor import SupporterPicker, TeamEditorDialog
 
     services, team, _rota = _team(demo_store)
-    data = judged(network_data(services))
+    data = judged(network_data(demo_store))
     people = [(p.uid, p.display_name) for p in services.people.list_all()]
     for shown in (team, None):
         editor = _shown(qtbot, TeamEditorDialog(people, shown))
@@ -236,8 +123,8 @@ def test_the_rota_dialogs_are_routed(pseudo: None, demo_store: Any, qtbot: Any) 
     from supportnet.ui.care.swap_dialog import SwapDialog
     from supportnet.ui.care.week_model import day_heading
 
-    services, team, rota = _team(demo_store)
-    data = judged(network_data(services))
+    _services, team, rota = _team(demo_store)
+    data = judged(network_data(demo_store))
     supporters = [(s.ref, s.name) for s in rota.supporters]
     day = next(d for d in rota.days if d.check_ins)
     line = day.check_ins[0]
@@ -262,7 +149,8 @@ def test_the_rota_dialogs_are_routed(pseudo: None, demo_store: Any, qtbot: Any) 
     done.close()
     slot = next(s for s in team.slots if s.uid == line.slot_uid)
     zones = available_timezones()
-    timing = judged(network_data(services), (*OTHERS, *TIMING))
+    # The weekdays' names are the locale's own (QLocale's), not the catalog's.
+    timing = judged([*network_data(demo_store), *locale_words()])
     for shown in (slot, None):
         editor = _shown(
             qtbot, SlotEditorDialog(supporters, shown, "Europe/London", clock=lambda: NOW)
@@ -283,7 +171,7 @@ def test_the_calendar_export_dialog_is_routed(
 
     monkeypatch.setenv("HOME", str(tmp_path))
     services = Services.of(demo_store)
-    data = judged(network_data(services))
+    data = judged(network_data(demo_store))
     dialog = _shown(
         qtbot,
         ExportDialog(
@@ -299,7 +187,7 @@ def test_the_calendar_server_dialog_is_routed(pseudo: None, demo_store: Any, qtb
     from supportnet.ui.caldav.dialog import PublishDialog
     from tests.data.storekit import MemoryKeyring
 
-    data = judged(network_data(Services.of(demo_store)))
+    data = judged(network_data(demo_store))
     dialog = _shown(
         qtbot, PublishDialog(CalendarPublishing(demo_store, MemoryKeyring()), lambda: NOW)
     )

@@ -4,26 +4,16 @@ cut off the Care team's side column when its five buttons sat in one row)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtWidgets import QApplication
 
 from supportnet import i18n
-from supportnet.ui.language import install_language
 from tests.ui.conftest import NOW
 from tests.ui.shells import gb_crisis, open_shell
 
 SCREEN_WIDTH = 1280
-
-
-@pytest.fixture
-def german(qapp: Any) -> Iterator[None]:
-    install_language(qapp, "de")
-    yield
-    install_language(qapp, i18n.ENGLISH)
 
 
 def test_every_page_fits_a_1280_pixel_screen_in_german(

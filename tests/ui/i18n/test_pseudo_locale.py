@@ -8,29 +8,19 @@ user typed (names, plan titles, notes) is passed as data (tests/ui/i18n/user_dat
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from supportnet import i18n
 from supportnet.model.network import Circle
 from supportnet.safety.crisis_lines import countries, help_for
 from supportnet.services.crisis import CrisisHelpService
-from supportnet.ui.language import install_language
 from tests.i18n.harness import clipped, untranslated
 from tests.ui.i18n.user_data import judged, network_data
 from tests.ui.shells import gb_crisis, open_shell
-
-
-@pytest.fixture
-def pseudo(qapp: Any) -> Iterator[None]:
-    """The pseudo-locale, chosen before anything is built (as at start)."""
-    install_language(qapp, i18n.PSEUDO)
-    yield
-    install_language(qapp, i18n.ENGLISH)
 
 
 def _crisis_data(code: str) -> Callable[[str], bool]:

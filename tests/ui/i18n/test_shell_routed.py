@@ -19,14 +19,6 @@ from tests.ui.shells import gb_crisis, open_shell
 
 
 @pytest.fixture
-def pseudo(qapp: Any) -> Iterator[None]:
-    """The pseudo-locale, chosen before anything is built (as at start)."""
-    install_language(qapp, i18n.PSEUDO)
-    yield
-    install_language(qapp, i18n.ENGLISH)
-
-
-@pytest.fixture
 def shell(pseudo: None, demo_store: Any, tmp_path: Path, qtbot: Any) -> Iterator[Any]:
     from tests.ui.conftest import NOW
 

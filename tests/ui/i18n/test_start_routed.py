@@ -10,15 +10,13 @@ dialog is this area's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
-from supportnet import i18n
-from supportnet.ui.language import install_language
 from tests.i18n.harness import clipped, untranslated
 
 KEY = "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789-ABCD"
@@ -28,20 +26,6 @@ HELP_LINK = {
     "Need help now?",
     "Crisis lines for where you are, without opening your data",
 }
-
-
-@pytest.fixture
-def pseudo(qapp: Any) -> Iterator[None]:
-    install_language(qapp, i18n.PSEUDO)
-    yield
-    install_language(qapp, i18n.ENGLISH)
-
-
-@pytest.fixture
-def german(qapp: Any) -> Iterator[None]:
-    install_language(qapp, "de")
-    yield
-    install_language(qapp, i18n.ENGLISH)
 
 
 #: Other areas' words (see the module's docstring).
@@ -67,10 +51,12 @@ def _welcome() -> Any:
 
 
 def _unlock() -> Any:
+    from supportnet.i18n import _
     from supportnet.services.unlocking import PassphrasePurpose
     from supportnet.ui.start.unlock_dialog import WRONG_PASSPHRASE, UnlockDialog
 
-    return UnlockDialog(PassphrasePurpose.UNLOCK, WRONG_PASSPHRASE, offer_recovery=True)
+    # The app hands the error in translated (ui/app.py).
+    return UnlockDialog(PassphrasePurpose.UNLOCK, _(WRONG_PASSPHRASE), offer_recovery=True)
 
 
 def _new_passphrase() -> Any:

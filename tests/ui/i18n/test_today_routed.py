@@ -17,16 +17,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from supportnet import i18n
-from supportnet.ui.language import install_language
 from tests.i18n.harness import clipped, untranslated
 from tests.ui.shells import gb_crisis, open_shell
-
-
-@pytest.fixture
-def pseudo(qapp: Any) -> Iterator[None]:
-    install_language(qapp, i18n.PSEUDO)
-    yield
-    install_language(qapp, i18n.ENGLISH)
 
 
 @pytest.fixture

@@ -58,3 +58,13 @@ def network_data(store: Any) -> list[str]:
         for supporter in rota.supporters:
             found += [supporter.name, *_reach_values(supporter.reach)]
     return [text for text in found if text]
+
+
+def locale_words() -> list[str]:
+    """The locale's own weekday names, long and short, which QLocale gives (in German
+    German ones): never the catalog's to translate."""
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale()
+    formats = (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat)
+    return [locale.dayName(day, form) for day in range(1, 8) for form in formats]
