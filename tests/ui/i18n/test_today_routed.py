@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from supportnet import i18n
 from tests.i18n.harness import clipped, untranslated
+from tests.ui.i18n.user_data import judged, locale_words
 from tests.ui.shells import gb_crisis, open_shell
 
 
@@ -71,27 +72,27 @@ def test_we_were_in_touch_is_routed(shell: Any, demo_store: Any) -> None:
     card = shell.today.cards[0]
     dialog = _shown(shell.today.done(card.suggestion))
     # Known gap, the domain's: the channels' and moods' labels (model/network, checkins).
-    _check(dialog, lambda t: _data(demo_store)(t) or _domain(t))
+    _check(dialog, lambda t: _data(demo_store)(t) or _locale_word(t))
 
 
 def test_log_a_check_in_with_anyone_is_routed(shell: Any, demo_store: Any) -> None:
     dialog = _shown(shell.today.log_checkin())
     names = {label for _key, label in dialog._choices}
-    _check(dialog, lambda t: t in names or _data(demo_store)(t) or _domain(t))
+    _check(dialog, lambda t: t in names or _data(demo_store)(t) or _locale_word(t))
 
 
 def test_another_day_is_routed(shell: Any, demo_store: Any) -> None:
     card = shell.today.cards[0]
     dialog = _shown(shell.today.another_day(card.suggestion))
     # "tomorrow" is the domain's (scheduling.reaching_out.day_phrase).
-    _check(dialog, lambda t: _data(demo_store)(t) or _domain(t))
+    _check(dialog, lambda t: _data(demo_store)(t) or _locale_word(t))
 
 
 def test_going_easy_is_routed(shell: Any, demo_store: Any) -> None:
     dialog = _shown(shell.today.go_easy())
     # The date field's text is QLocale's (the weekday and month in the language chosen).
     until = dialog.until_edit.text()
-    _check(dialog, lambda t: t == until or _data(demo_store)(t) or _domain(t))
+    _check(dialog, lambda t: t == until or _data(demo_store)(t) or _locale_word(t))
 
 
 def test_message_ideas_are_routed(shell: Any, demo_store: Any) -> None:
@@ -104,7 +105,7 @@ def test_going_easy_line_and_the_copy_confirmation_are_routed(shell: Any) -> Non
     today.set_going_easy(today.today + timedelta(days=7))
     banner = today.view.banner
     assert banner.isVisibleTo(today.view)
-    assert untranslated(banner, _domain) == []
+    assert untranslated(banner, _locale_word) == []
     card = today.cards[0]
     today.copy_idea(card)
     assert i18n.is_pseudo(card.copy_button.text())
@@ -132,7 +133,7 @@ def test_help_dialogs_are_routed(pseudo: None, qtbot: Any) -> None:
     _shown(shortcuts)
     # The keys themselves ("Ctrl+Up") are Qt's words for them, not ours.
     keys = {k.text() for k in MAP_KEYS.keys}
-    _check(shortcuts, lambda t: t in keys or t in _QT)
+    _check(shortcuts, lambda t: t in keys or t in QT_OWN)
 
 
 def test_the_map_card_and_legend_are_routed(shell: Any, demo_store: Any) -> None:
@@ -146,17 +147,17 @@ def test_the_map_card_and_legend_are_routed(shell: Any, demo_store: Any) -> None
     node = network.nodes[0]
     lines = card_lines(node)
     names = _names(demo_store)
-    # The first line is their name; the circle and part of life are the domain's labels.
+    # The first line is their name; the rest is routed.
     for line in lines[1:]:
-        assert i18n.is_pseudo(line) or _domain_line(line, names), line
+        assert i18n.is_pseudo(line) or _routed_or_data(line, names), line
 
 
 @pytest.mark.parametrize("page", ["today", "agenda", "network", "insights"])
-def test_a_page_shows_only_the_domains_words_unrouted(
+def test_a_page_shows_nothing_unrouted_and_nothing_clipped(
     page: str, shell: Any, demo_store: Any
 ) -> None:
-    """What still shows unwrapped on these pages is the domain's (its helper routes it),
-    or the user's own data: nothing of the page's own; and nothing is clipped."""
+    """What shows unwrapped on these pages is the user's own data, nothing else; and
+    nothing is clipped."""
     from supportnet.ui.shell.sidebar import Page
 
     shell.show_page(Page(page))
@@ -166,7 +167,7 @@ def test_a_page_shows_only_the_domains_words_unrouted(
     left = [
         (where, kind, text)
         for where, kind, text in untranslated(shown, lambda t: t in names)
-        if not _domain_line(text, names)
+        if not _routed_or_data(text, names)
     ]
     assert left == []
     # The map's "−" and "+" are as narrow as their glyph wants; Fusion's button size hint
@@ -174,69 +175,19 @@ def test_a_page_shows_only_the_domains_words_unrouted(
     assert [c for c in clipped(shown) if c[2] not in ("−", "+")] == []
 
 
-# --- other areas' words, until they are routed ----------------------------------------------
-
-#: Words the domain makes that these pages and dialogs show, whole: channel, mood, circle,
-#: part-of-life and support labels, chart titles, day phrases.
-_DOMAIN_WORDS = {
-    "Phone call",
-    "Text message",
-    "Video call",
-    "Chat app",
-    "Email",
-    "In person",
-    "Letter or card",
-    "Other",
-    "Very low",
-    "Low",
-    "Okay",
-    "Good",
-    "Very good",
-    "tomorrow",
-    "Your care team today",
-    "Connection over time",
-    "Support around you",
-    "Who lifts your mood",
-    "Rhythm of your flexible plans",
-}
-#: Pieces of the domain's sentences (the rest of each is a name, a time or a number):
-#: suggestion reasons, gap notes, care team lines.
-_DOMAIN_PIECES = (
-    "A while since you",
-    ": carried over from ",
-    ": planned for ",
-    "It's been a while since you and ",
-    ", any time today",
-    "You call ",
-    " messages ",
-)
-#: The shared check-in form's and buttons' words (ui/widgets, routed by their helper), and
-#: Qt's own (the calendar's day and month names, a standard button's text).
-_WIDGETS = {"When", "How", "&How", "Note", "Mood before", "Mood after", "Cancel", "Save", "&Save"}
-_WIDGETS |= {f"{n} of 5" for n in range(1, 6)}
-_WIDGETS |= {
-    f"Mood {when}: {mood}"
-    for when in ("before", "after")
-    for mood in ("Very low", "Low", "Okay", "Good", "Very good")
-}
-_QT = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Close"}
+# --- the locale's own words ------------------------------------------------------------------
 
 
-def _domain(text: str) -> bool:
-    if text in _DOMAIN_WORDS or text in _WIDGETS or text in _QT:
-        return True
-    return any(piece in text for piece in _DOMAIN_PIECES) or _month(text)
+#: Qt's own words: a standard button's text comes from Qt's translation (qtbase_de), which
+#: the pseudo-locale doesn't wrap; the button's accessible name is ours, and routed.
+QT_OWN = {"Close"}
 
 
-def _month(text: str) -> bool:
-    import calendar
+def _locale_word(text: str) -> bool:
+    """The locale's own words (QLocale's weekday and month names, in the date picker)."""
+    return text in locale_words()
 
-    return text in calendar.month_name[1:]
 
-
-def _domain_line(text: str, names: set[str]) -> bool:
-    """A line made of the domain's words and the user's data, joined by " · "."""
-    if _domain(text):
-        return True
-    parts = [part.strip() for part in text.split(" · ")]
-    return all(part in names or part in _DOMAIN_WORDS for part in parts)
+def _routed_or_data(text: str, names: set[str]) -> bool:
+    """A line of routed words and the user's own (a name, a plan title)."""
+    return judged([*names, *locale_words()])(text)

@@ -61,10 +61,11 @@ def network_data(store: Any) -> list[str]:
 
 
 def locale_words() -> list[str]:
-    """The locale's own weekday names, long and short, which QLocale gives (in German
-    German ones): never the catalog's to translate."""
+    """The locale's own weekday and month names, long and short, which QLocale gives (in
+    German German ones): never the catalog's to translate."""
     from PySide6.QtCore import QLocale
 
     locale = QLocale()
     formats = (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat)
-    return [locale.dayName(day, form) for day in range(1, 8) for form in formats]
+    days = [locale.dayName(day, form) for day in range(1, 8) for form in formats]
+    return days + [locale.monthName(month, form) for month in range(1, 13) for form in formats]
