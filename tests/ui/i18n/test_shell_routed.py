@@ -176,7 +176,7 @@ def test_the_shells_message_boxes_are_routed(boxes: list[list[Any]], tmp_path: P
     dialogs.show_done(None, i18n._("Saved"), title=i18n._("Saved"))
     dialogs.confirm_delete(None, "Sam", 2, 37)
     dialogs.confirm_delete(None, "Sam", 1, 0, group=True)
-    dialogs.confirm_discard(None, "this plan")
+    dialogs.confirm_discard(None, dialogs.unsaved_changes("plan"))
     existing = tmp_path / "report.pdf"
     existing.write_bytes(b"%PDF")
     dialogs.may_replace(None, str(tmp_path / "report"), existing)
