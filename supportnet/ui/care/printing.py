@@ -22,6 +22,7 @@ from supportnet.model.care import ME
 from supportnet.model.days import first_weekday as locale_first_weekday
 from supportnet.model.days import month_name, short_date, weekday_name
 from supportnet.scheduling.rota_words import NOBODY_YET, coverage_text
+from supportnet.ui.widgets.labels import inside_line
 from supportnet.ui.widgets.one_page import (
     crisis_box,
     esc,
@@ -55,7 +56,7 @@ def _cell_line(line: RotaLine) -> str:
     text = esc(who)
     if line.time:
         text = f"{line.time}&nbsp;{text}"
-    how = [esc(line.channel.lower()).replace(" ", "&nbsp;")] if line.channel else []
+    how = [esc(inside_line(line.channel)).replace(" ", "&nbsp;")] if line.channel else []
     if line.swapped:
         # Translators: a check-in on the printed rota that someone else takes this once.
         how.append(esc(_("swapped")).replace(" ", "&nbsp;"))

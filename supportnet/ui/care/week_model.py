@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from supportnet.i18n import N_, _, ngettext, pgettext
 from supportnet.model.days import long_date
 from supportnet.scheduling.rota_words import NOBODY_YET
+from supportnet.ui.widgets.labels import inside_line
 from supportnet.ui.widgets.models import DayTreeModel, header_text
 
 if TYPE_CHECKING:
@@ -71,10 +72,10 @@ def line_sentence(line: RotaLine, day: date, flexible: frozenset[str] = frozense
     """The whole check-in in words, e.g. "Tuesday 8 December, 20:00, Rosie, video call"."""
     who = line.supporter_name if line.supporter_name is not None else _(OPEN_SLOT)
     when = when_text(line, flexible)
-    parts = [long_date(day), when, who, (line.channel or _(ANY_WAY)).lower()]
+    parts = [long_date(day), when, who, inside_line(line.channel or _(ANY_WAY))]
     state = line_state(line)
     if state:
-        parts.append(state.lower().replace(" · ", ", "))
+        parts.append(inside_line(state).replace(" · ", ", "))
     return ", ".join(parts)
 
 

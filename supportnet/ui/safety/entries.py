@@ -88,10 +88,8 @@ class EntriesModel(QAbstractListModel):
             keys = LINK_KEYS if entry.kind is not None and entry.in_network else LIST_KEYS
             if not self.step.has_they_know:
                 return _(keys)
-            # Translators: {keys}: the list's keys; {they_know}: "They know they're in my plan".
-            return _("{keys}\nTick: {they_know}").format(
-                keys=_(keys), they_know=_(THEY_KNOW).lower()
-            )
+            # Translators: {keys}: the list's keys; the tick says the person knows.
+            return _("{keys}\nTick: they know they're in my plan").format(keys=_(keys))
         if role == Qt.ItemDataRole.FontRole and not entry.in_network:
             font = QFont()
             font.setItalic(True)
