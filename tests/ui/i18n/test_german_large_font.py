@@ -1,5 +1,5 @@
-"""German at a large font (14 pt): Preferences is as tall as its wrapped lines need, so the
-last backup's line isn't cut off under the folder's buttons."""
+"""German at a large font (14 pt) and words the GUI shows from elsewhere: Preferences is as
+tall as its wrapped lines need, and the rota's "You" is said in German."""
 
 from __future__ import annotations
 
@@ -46,6 +46,31 @@ def test_preferences_shows_every_wrapped_line_whole(
         ]
         assert short == []
         dialog.reject()
+    finally:
+        shell.background.wait()
+        shell.close()
+
+
+@pytest.fixture
+def german(qapp: Any) -> Iterator[None]:
+    install_language(qapp, "de")
+    yield
+    install_language(qapp, i18n.ENGLISH)
+
+
+def test_the_care_team_says_you_in_german(
+    german: None, demo_store: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    """The rota's own word for the user ("You", a domain constant) is shown translated."""
+    from supportnet.ui.shell.sidebar import Page
+
+    shell = open_shell(demo_store, tmp_path, qtbot, NOW, crisis=gb_crisis(tmp_path))
+    try:
+        shell.show_page(Page.CARE_TEAM)
+        QApplication.processEvents()
+        lines = shell.care_team.view.supporters_label.text().splitlines()
+        assert "Du" in lines
+        assert "You" not in lines
     finally:
         shell.background.wait()
         shell.close()
