@@ -1,10 +1,12 @@
 """Every Alt key is one control's own: two visible controls sharing a letter make Alt+letter
-cycle between them instead of acting, which a keyboard user can't tell from broken."""
+cycle between them instead of acting, which a keyboard user can't tell from broken.
+
+Each test runs in English and in German (the German words choose their own letters)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, 
 
 from supportnet.model.plans import PlanKind
 from supportnet.services import Services
+from supportnet.ui.language import install_language
 from supportnet.ui.shell.main_window import MainWindow, Page
 
 _KEY = re.compile(r"&([^&])")
@@ -55,8 +58,16 @@ def _shown(qtbot: Any, widget: QWidget) -> QWidget:
     return widget
 
 
+@pytest.fixture(autouse=True, params=["en", "de"])
+def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
+    """The language chosen before anything is built (as at start); English again after."""
+    chosen = install_language(qapp, request.param)
+    yield chosen
+    install_language(qapp, "en")
+
+
 @pytest.fixture
-def window(qtbot: Any, demo_store: Any, clock: Callable[[], datetime]) -> MainWindow:
+def window(qtbot: Any, demo_store: Any, clock: Callable[[], datetime], language: str) -> MainWindow:
     shown = MainWindow(Services.of(demo_store), data_location="/d", key_location="k", clock=clock)
     shown.resize(1280, 800)
     _shown(qtbot, shown)

@@ -124,13 +124,6 @@ class AgendaModel(DayTreeModel):
         self._days: list[_Day] = []
         self._zone = "UTC"
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        # The headers in the language chosen (marked with N_ above, said here).
-        text = super().headerData(section, orientation, role)
-        return _(text) if isinstance(text, str) and text else text
-
     def set_items(
         self, items: Sequence[scheduling.AgendaItem], today: date, user_zone: str
     ) -> None:

@@ -24,7 +24,7 @@ from supportnet.ui.plans.fields import _combo, _row, _select
 from supportnet.ui.plans.timing import TimingEditor
 from supportnet.ui.plans.timing_layout import label_above
 from supportnet.ui.plans.wording import NO_CHANNEL, next_text, plan_save_hint
-from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width, unsaved_changes
 from supportnet.ui.widgets.editor_form import form_layout, heading_label, two_columns
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
@@ -186,8 +186,8 @@ class SlotEditorDialog(TimingEditor):
         slot.plan.normalised()
         return slot
 
-    def subject(self) -> str:
-        return _("this check-in")
+    def unsaved_message(self) -> str:
+        return unsaved_changes("check-in")
 
     # --- checking ----------------------------------------------------------------------------
 

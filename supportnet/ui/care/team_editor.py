@@ -28,7 +28,7 @@ from supportnet.i18n import N_, _, ngettext
 from supportnet.model.care import MAX_COMFORTABLE_GAP_DAYS, ME, CareTeam
 from supportnet.model.errors import Problem
 from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
-from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width, unsaved_changes
 from supportnet.ui.widgets.editor_form import (
     EditorDialog,
     add_field,
@@ -373,10 +373,8 @@ class TeamEditorDialog(EditorDialog):
         """The team as the form holds it (a copy, trimmed)."""
         return self.build().normalised()
 
-    def subject(self) -> str:
-        name = self.name_field.text().strip()
-        # Translators: a name in quotes; German „{name}“.
-        return _("“{name}”").format(name=name) if name else _("this care team")
+    def unsaved_message(self) -> str:
+        return unsaved_changes("care team", self.name_field.text().strip(), quoted=True)
 
     # --- behaviour ---------------------------------------------------------------------------
 

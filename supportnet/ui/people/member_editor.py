@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from supportnet.i18n import N_, _
 from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
-from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width, unsaved_changes
 from supportnet.ui.widgets.editor_form import (
     EditorDialog,
     add_field,
@@ -25,14 +25,10 @@ from supportnet.ui.widgets.labels import title_label
 NOUNS = {
     "person": {
         "new": N_("New person"),
-        # Translators: fills “You've made changes to {what} that aren't saved yet.”
-        "this": N_("this person"),
         "tags": N_("Separate with commas, e.g. walks, school friends"),
     },
     "group": {
         "new": N_("New group"),
-        # Translators: fills “You've made changes to {what} that aren't saved yet.”
-        "this": N_("this group"),
         "tags": N_("Separate with commas, e.g. walks, weekly"),
     },
 }
@@ -150,6 +146,5 @@ class MemberEditor(EditorDialog):
         circle = self.circle_combo.value()
         self.circle_hint.setText(circle.description if isinstance(circle, Circle) else "")
 
-    def subject(self) -> str:
-        name = self.name_field.text().strip()
-        return name or _(NOUNS[self._noun]["this"])
+    def unsaved_message(self) -> str:
+        return unsaved_changes(self._noun, self.name_field.text().strip())

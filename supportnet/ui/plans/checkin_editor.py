@@ -24,7 +24,7 @@ from supportnet.ui.plans.history_text import (
 )
 from supportnet.ui.plans.wording import plan_save_hint
 from supportnet.ui.widgets.checkin_form import CheckInForm, CheckInLook
-from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width, unsaved_changes
 from supportnet.ui.widgets.editor_form import EditorDialog
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
@@ -154,9 +154,8 @@ class CheckInEditor(EditorDialog):
             rota_slot=base.rota_slot,
         )
 
-    def subject(self) -> str:
-        # Translators: fills "You've made changes to {what} that aren't saved yet."
-        return _("this check-in")
+    def unsaved_message(self) -> str:
+        return unsaved_changes("check-in")
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         super()._show_problems(problems)

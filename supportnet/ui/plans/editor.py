@@ -28,7 +28,7 @@ from supportnet.scheduling import Postponement
 from supportnet.ui.plans.editor_layout import PlanEditorLayout
 from supportnet.ui.plans.fields import _select
 from supportnet.ui.plans.wording import next_text, plan_save_hint
-from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width, unsaved_changes
 from supportnet.ui.widgets.editor_form import form_layout, heading_label, hint_label, two_columns
 from supportnet.ui.widgets.labels import title_label
 
@@ -155,10 +155,8 @@ class PlanEditor(PlanEditorLayout):
             paused=self.paused_check.isChecked(),
         )
 
-    def subject(self) -> str:
-        title = self.title_field.text().strip()
-        # Translators: fills "You've made changes to {what} that aren't saved yet."
-        return _("“{title}”").format(title=title) if title else _("this plan")
+    def unsaved_message(self) -> str:
+        return unsaved_changes("plan", self.title_field.text().strip(), quoted=True)
 
     # --- behaviour ---------------------------------------------------------------------------
 

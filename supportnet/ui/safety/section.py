@@ -79,7 +79,7 @@ class StepSection(QFrame):
         )
         self.model = EntriesModel(step, self)
         self.list = EntryList(self.model, heading_text)
-        empty = _(empty_text(step))
+        empty = empty_text(step)
         self.empty_label = quiet(
             _label(empty, _("{heading}: {empty}").format(heading=heading_text, empty=empty))
         )

@@ -30,6 +30,7 @@ from supportnet.model.privacy import Privacy
 from supportnet.model.settings import ReminderDisplay, Settings, reminder_explanation
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.plans.fields import pytime, qtime
+from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width
 from supportnet.ui.widgets.field_message import FieldMessage
 
 if TYPE_CHECKING:
@@ -193,6 +194,9 @@ class PreferencesDialog(QDialog):
         self.per_day.valueChanged.connect(self._check)
         self.zone.currentTextChanged.connect(self._check)
         self._check()
+        # As tall as its wrapped lines need at its width: at a large font the last backup's
+        # line (longer in German) was cut off under the folder's buttons.
+        open_at_width(self, DialogWidth.SMALL)
 
     def build(self) -> Settings:
         """The settings as the form holds them now."""

@@ -323,6 +323,6 @@ class LogDialog(QDialog):
     def reject(self) -> None:
         # Only a typed note is worth asking about; the rest takes seconds to choose again.
         typed = self.saved is None and self.note_field.toPlainText().strip()
-        if typed and not dialogs.confirm_discard(self, _("this check-in")):
+        if typed and not dialogs.confirm_discard(self, dialogs.unsaved_changes("check-in")):
             return
         super().reject()

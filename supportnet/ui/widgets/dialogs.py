@@ -268,13 +268,38 @@ def confirm_delete(
     )
 
 
-def confirm_discard(parent: QWidget | None, what: str) -> bool:
-    """Ask before closing an editor that holds changes. Keep editing is the default."""
+#: "You've made changes to … that aren't saved yet." as whole sentences, per thing edited
+#: (German says "an diesem Plan", "an dieser Person": a fragment can't be glued in).
+UNSAVED = {
+    "check-in": N_("You've made changes to this check-in that aren't saved yet."),
+    "plan": N_("You've made changes to this plan that aren't saved yet."),
+    "care team": N_("You've made changes to this care team that aren't saved yet."),
+    "person": N_("You've made changes to this person that aren't saved yet."),
+    "group": N_("You've made changes to this group that aren't saved yet."),
+}
+#: The same for something with a name: a person's or a group's as it is typed…
+UNSAVED_NAMED = N_("You've made changes to {name} that aren't saved yet.")
+#: …and a plan's title or a team's name, in quotes.
+UNSAVED_TITLED = N_("You've made changes to “{title}” that aren't saved yet.")
+
+
+def unsaved_changes(kind: str, name: str = "", *, quoted: bool = False) -> str:
+    """The sentence :func:`confirm_discard` shows for ``kind`` (a key of :data:`UNSAVED`),
+    naming ``name`` when there is one (in quotes when ``quoted``)."""
+    if not name:
+        return _(UNSAVED[kind])
+    if quoted:
+        return _(UNSAVED_TITLED).format(title=name)
+    return _(UNSAVED_NAMED).format(name=name)
+
+
+def confirm_discard(parent: QWidget | None, message: str) -> bool:
+    """Ask before closing an editor that holds changes (``message``: the whole sentence, from
+    :func:`unsaved_changes`). Keep editing is the default."""
     return confirm(
         parent,
         _("Close without saving?"),
-        # Translators: {what} names the thing edited, e.g. "Sam" or "this plan".
-        _("You've made changes to {what} that aren't saved yet.").format(what=what),
+        message,
         yes_text=_("Close without saving"),
         no_text=_("Keep editing"),
     )

@@ -181,8 +181,9 @@ class EditorDialog(QDialog):
     def build(self) -> Any:
         raise NotImplementedError
 
-    def subject(self) -> str:
-        """What this form is about, for "You've made changes to …"."""
+    def unsaved_message(self) -> str:
+        """The whole sentence asking before its changes are dropped
+        (:func:`~supportnet.ui.widgets.dialogs.unsaved_changes`)."""
         raise NotImplementedError
 
     def finish_setup(self) -> None:
@@ -254,7 +255,7 @@ class EditorDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self.is_dirty() and not dialogs.confirm_discard(self, self.subject()):
+        if self.is_dirty() and not dialogs.confirm_discard(self, self.unsaved_message()):
             return
         self._check_timer.stop()
         super().reject()

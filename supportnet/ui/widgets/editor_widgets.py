@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from supportnet.i18n import N_, _
 from supportnet.model.network import ChannelKind, ContactChannel, SupportType
 from supportnet.ui.widgets.editor_form import keep_height
+from supportnet.ui.widgets.labels import inside_line
 
 CRISIS_TEXT = N_("Okay to contact in a crisis")
 #: Each kind of support's checkbox: its name, then what it means (whole, for German's nouns).
@@ -90,7 +91,7 @@ class SupportChecks(QWidget):
             else:
                 said = SUPPORT_CHECK_TEXT.get(support)
                 box = QCheckBox(
-                    _(said) if said else f"{support.label} — {support.description.lower()}"
+                    _(said) if said else f"{support.label} — {inside_line(support.description)}"
                 )
                 box.setAccessibleName(support.label)
                 box.setAccessibleDescription(support.description)

@@ -37,3 +37,11 @@ def announce(widget: QWidget, text: str) -> None:
     widget.setAccessibleDescription(text)
     if QAccessible.isActive():
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+def inside_line(text: str) -> str:
+    """A label said inside a line ("Phone call" in "…, Rosie, phone call"): small letters in
+    English, as it always was; other languages keep theirs (a German noun stays capitalised)."""
+    from supportnet.i18n import ENGLISH, language
+
+    return text.lower() if language() == ENGLISH else text

@@ -257,7 +257,7 @@ def test_esc_with_changes_asks_before_closing(qtbot: Any, monkeypatch: pytest.Mo
     qtbot.keyClick(dialog.name_field, Qt.Key.Key_End)
     qtbot.keyClicks(dialog.name_field, " too")
     qtbot.keyClick(dialog.name_field, Qt.Key.Key_Escape)
-    assert asked == ["“Mum's knee too”"]
+    assert asked == ["You've made changes to “Mum's knee too” that aren't saved yet."]
     assert dialog.isVisible()
 
 

@@ -168,7 +168,7 @@ def test_the_shells_message_boxes_are_routed(boxes: list[list[Any]], tmp_path: P
     dialogs.show_done(None, i18n._("Saved"), title=i18n._("Saved"))
     dialogs.confirm_delete(None, "Sam", 2, 37)
     dialogs.confirm_delete(None, "Sam", 1, 0, group=True)
-    dialogs.confirm_discard(None, "this plan")
+    dialogs.confirm_discard(None, dialogs.unsaved_changes("plan"))
     existing = tmp_path / "report.pdf"
     existing.write_bytes(b"%PDF")
     dialogs.may_replace(None, str(tmp_path / "report"), existing)
@@ -190,10 +190,12 @@ def test_the_delete_question_reads_as_whole_sentences_in_german(qapp: Any) -> No
     try:
         said = dialogs.delete_question("Sam", 2, 37)
         one = dialogs.delete_question("Walkers", 1, 0, group=True)
+        both = dialogs.delete_question("Walkers", 1, 1, group=True)
     finally:
         install_language(qapp, i18n.ENGLISH)
     assert said.startswith("Sam löschen?")
-    assert "Die dazugehörigen 2 " in said
-    assert "werden auch gelöscht." in said
-    assert "wird auch gelöscht." in one
+    assert "Gelöscht werden dann auch: 2 Pläne und 37 Check-ins." in said
+    # A group's plan isn't "Ihr Plan" (which reads as the formal "your plan").
+    assert "Der dazugehörige Plan wird auch gelöscht." in one
+    assert "Gelöscht werden dann auch: Plan und Check-in." in both
     assert said.endswith("Du kannst das rückgängig machen.")

@@ -232,10 +232,11 @@ def test_closing_with_changes_asks_first(qtbot: Any, monkeypatch: pytest.MonkeyP
     editor = _editor(qtbot, _full_person(), Saves())
     qtbot.keyClicks(editor.notes_field, " More.")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
-    assert asked == ["Sam Rivera"]
+    sam = "You've made changes to Sam Rivera that aren't saved yet."
+    assert asked == [sam]
     assert editor.isVisible()  # "Keep editing"
     editor.cancel_button.click()
-    assert asked == ["Sam Rivera", "Sam Rivera"]
+    assert asked == [sam, sam]
     assert not editor.isVisible()
 
 

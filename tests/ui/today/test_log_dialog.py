@@ -134,7 +134,7 @@ def test_esc_cancels_and_asks_only_when_a_note_would_be_lost(
     dialog.show()
     qtbot.keyClicks(dialog.note_field, "Something worth keeping")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert asked == ["this check-in"]
+    assert asked == ["You've made changes to this check-in that aren't saved yet."]
     assert dialog.isVisible()
     assert dialog.note_field.toPlainText() == "Something worth keeping"
     assert saved == []
