@@ -28,7 +28,7 @@ from supportnet.scheduling.rota_words import coverage_text
 from supportnet.services import Services
 from supportnet.ui.care.edits import CareTeamEdits
 from supportnet.ui.care.view import CareTeamPageView
-from supportnet.ui.care.week_model import WeekModel, day_heading, line_sentence, said_name
+from supportnet.ui.care.week_model import WeekModel, day_heading, line_sentence
 from supportnet.ui.plans.wording import user_zone_name
 from supportnet.ui.shell.signals import AppSignals
 from supportnet.ui.undo.commands import UndoContext
@@ -263,7 +263,7 @@ class CareTeamPageController(CareTeamEdits, QObject):
         )
         lines = []
         for supporter in self.week.supporters:
-            text = said_name(supporter.name)
+            text = supporter.name
             if supporter.reach:
                 text = _("{name} — {reach}").format(name=text, reach=supporter.reach)
             elif not supporter.in_network:

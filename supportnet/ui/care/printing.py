@@ -22,7 +22,6 @@ from supportnet.model.care import ME
 from supportnet.model.days import first_weekday as locale_first_weekday
 from supportnet.model.days import month_name, short_date, weekday_name
 from supportnet.scheduling.rota_words import NOBODY_YET, coverage_text
-from supportnet.ui.care.week_model import said_name
 from supportnet.ui.widgets.labels import inside_line
 from supportnet.ui.widgets.one_page import (
     crisis_box,
@@ -53,7 +52,7 @@ _SOFT = "#555555"
 def _cell_line(line: RotaLine) -> str:
     # A narrow cell breaks after the name or a comma, never inside "19:00 Ann" or
     # "(phone call)", so a time and a way of calling stay readable.
-    who = said_name(line.supporter_name) if line.supporter_name is not None else _(OPEN)
+    who = line.supporter_name if line.supporter_name is not None else _(OPEN)
     text = esc(who)
     if line.time:
         text = f"{line.time}&nbsp;{text}"
@@ -104,7 +103,7 @@ def _supporters_html(view: RotaView) -> str:
     items = []
     for supporter in view.supporters:
         # Someone who left the network is said gently, not in bold like a name to call.
-        name = esc(said_name(supporter.name))
+        name = esc(supporter.name)
         text = f"<b>{name}</b>" if supporter.in_network else f"<i>{name}</i>"
         if supporter.reach:
             text += f" &mdash; {number_safe(supporter.reach)}"

@@ -18,7 +18,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
 from supportnet.i18n import N_, _, ngettext, pgettext
-from supportnet.model.care import NOT_IN_NETWORK, YOU
 from supportnet.model.days import long_date
 from supportnet.scheduling.rota_words import NOBODY_YET
 from supportnet.ui.widgets.labels import inside_line
@@ -51,12 +50,6 @@ def day_heading(day: date, today: date) -> str:
     return _("{day} (today)").format(day=text) if day == today else text
 
 
-def said_name(name: str) -> str:
-    """A name as the rota gives it, its own words ("You", "Someone no longer in your
-    network", marked with N_ in the domain) in the language in use."""
-    return _(name) if name in (YOU, NOT_IN_NETWORK) else name
-
-
 def line_state(line: RotaLine) -> str:
     """What else is true of a check-in: "Done", "Swapped for this date", both, or ""."""
     parts = []
@@ -77,7 +70,7 @@ def when_text(line: RotaLine, flexible: frozenset[str] = frozenset()) -> str:
 
 def line_sentence(line: RotaLine, day: date, flexible: frozenset[str] = frozenset()) -> str:
     """The whole check-in in words, e.g. "Tuesday 8 December, 20:00, Rosie, video call"."""
-    who = said_name(line.supporter_name) if line.supporter_name is not None else _(OPEN_SLOT)
+    who = line.supporter_name if line.supporter_name is not None else _(OPEN_SLOT)
     when = when_text(line, flexible)
     parts = [long_date(day), when, who, inside_line(line.channel or _(ANY_WAY))]
     state = line_state(line)
@@ -267,7 +260,7 @@ class WeekModel(DayTreeModel):
         if column == self.COL_WHO:
             if line.supporter_name is None:
                 return _(OPEN_SLOT)
-            return said_name(line.supporter_name)
+            return line.supporter_name
         if column == self.COL_HOW:
             return line.channel or _(ANY_WAY)
         return line_state(line)
