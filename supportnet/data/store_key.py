@@ -84,9 +84,7 @@ def locked_key(
     """
     if not store_exists(data_dir):
         raise StoreError(_("There is no SupportNet store in {data_dir}.").format(data_dir=data_dir))
-    lock = StoreLock(data_dir)
-    lock.acquire()
-    try:
+    with StoreLock(data_dir):
         info = keys.read_keyinfo(data_dir)
         if info is None:
             raise KeyUnavailableError(
@@ -96,5 +94,3 @@ def locked_key(
                 ).format(file=keys.KEYINFO_NAME)
             )
         yield load_existing_key(data_dir, info, keyring_backend, passphrase)
-    finally:
-        lock.release()
