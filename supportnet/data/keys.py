@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from supportnet.data import file_names
 from supportnet.data.files import write_private_file
 from supportnet.i18n import _
 from supportnet.model.errors import (
@@ -30,8 +31,9 @@ from supportnet.model.errors import (
 )
 from supportnet.model.text import has_lone_surrogate
 
+KEYINFO_NAME = file_names.KEYINFO_NAME
+
 KEY_BYTES = 32
-KEYINFO_NAME = "key.json"
 KEYRING_SERVICE = "SupportNet"
 PASSPHRASE_MIN = 8
 

@@ -14,13 +14,15 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from supportnet.data import file_names
 from supportnet.data.files import write_private_file
 from supportnet.data.keys import MALFORMED
 from supportnet.i18n import _
 from supportnet.model.errors import KeyUnavailableError, StoreError, ValidationError
 from supportnet.model.text import has_lone_surrogate
 
-RECOVERY_NAME = "recovery.json"
+RECOVERY_NAME = file_names.RECOVERY_NAME
+
 SECRET_BYTES = 20  # 160 random bits: 32 Crockford base32 characters, 8 groups of four
 GROUP = 4
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base32: no I, L, O or U

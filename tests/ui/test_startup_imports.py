@@ -132,3 +132,20 @@ def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
     made = set(ast.literal_eval(qt_line.removeprefix("qt:").strip()))
     assert {"QMainWindow", "QLabel"} <= made
     assert not made & set(LAZY_QT), sorted(made & set(LAZY_QT))
+
+
+def test_checking_the_data_folder_loads_no_store_module() -> None:
+    # `--data-dir` is checked on the GUI thread before the warm-up thread starts: the
+    # store's modules (keys, backups, recovery, lock…) load on that thread, beside Qt.
+    code = (
+        "import sys, supportnet.data.data_folder; "
+        "print(sorted(m for m in sys.modules if m.startswith('supportnet.data.')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), check=True
+    )
+    assert ast.literal_eval(result.stdout.strip()) == [
+        "supportnet.data.data_folder",
+        "supportnet.data.file_names",
+        "supportnet.data.path_checks",
+    ]
