@@ -68,6 +68,11 @@ ON_DEMAND = (
     "supportnet.ui.backups",
     "supportnet.services.backups",
     "supportnet.model.ideas",
+    # The status bar's counts are read without the people's and groups' repositories.
+    "supportnet.services.network",
+    "supportnet.data.repositories.people",
+    "supportnet.data.repositories.groups",
+    "supportnet.data.bundles",
 )
 #: What Today's first frame never shows: Insights and its charts, the calendar export, the
 #: circle map's layout.

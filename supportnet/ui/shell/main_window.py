@@ -388,9 +388,7 @@ class MainWindow(
             self.network.refresh()
 
     def _update_counts(self) -> None:
-        self.status_label.setText(
-            counts_text(self._source.people.count(), self._source.groups.count())
-        )
+        self.status_label.setText(counts_text(*self._source.network_size()))
 
     # --- status ---------------------------------------------------------------------------------
 
