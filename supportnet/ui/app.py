@@ -487,6 +487,8 @@ def after_first_paint(window: MainWindow, keeper: Any, choice: StartChoice | Non
     later doesn't stall the window (:mod:`supportnet.runtime.memory`)."""
     settle()
     key_dialog = offer_recovery_key(window, keeper)
+    if choice is None:  # no first-run choice this time (the welcome's module stays out)
+        return
     from supportnet.ui.start.welcome import StartChoice
 
     if choice is not StartChoice.CONTACTS:
