@@ -26,6 +26,9 @@ def _watch(main_window: Any) -> None:
                 if os.environ.get("BENCH_SHOW_MODULES"):
                     # Every module, so whoever reads this decides what counts as heavy.
                     print("loaded:", sorted(sys.modules), flush=True)
+                    # And Qt's classes made so far (PySide makes each when first used).
+                    qt = [sys.modules[f"PySide6.Qt{m}"] for m in ("Core", "Gui", "Widgets")]
+                    print("qt:", sorted({k for m in qt for k in vars(m)}), flush=True)
                 os._exit(0)
             return False
 

@@ -30,11 +30,13 @@ from supportnet.data.files import FILE_MODE, ensure_private_dir, fsync_dir
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+from supportnet.data import file_names
 from supportnet.data.paths import user_path
 from supportnet.i18n import N_, _
 from supportnet.model.errors import BackupError, StoreError
 
-BACKUP_DIR_NAME = "backups"
+BACKUP_DIR_NAME = file_names.BACKUP_DIR_NAME
+
 KEEP_AUTOMATIC = 10
 #: The reasons given for backups of data that a restore or `demo --force` replaced. Only
 #: the copies taken before an upgrade (the same data, still in the store) are thinned.

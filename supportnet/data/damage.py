@@ -7,6 +7,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from supportnet.data import file_names
 from supportnet.data.backup import BACKUP_DIR_NAME
 from supportnet.data.files import FILE_MODE, ensure_private_dir
 from supportnet.data.store_files import store_exists
@@ -14,9 +15,7 @@ from supportnet.i18n import _, ngettext
 from supportnet.model.days import clock_time, day_month_year
 from supportnet.model.errors import StoreError
 
-#: Damaged databases are kept here, apart from backups/: automatic backups are thinned to
-#: the newest few, and a damaged file must never be thinned away.
-DAMAGED_DIR_NAME = "damaged"
+DAMAGED_DIR_NAME = file_names.DAMAGED_DIR_NAME
 
 SALVAGE_COMMAND = "supportnet salvage --out FILE"
 

@@ -12,14 +12,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from supportnet.data.backup import BACKUP_DIR_NAME
-from supportnet.data.damage import DAMAGED_DIR_NAME
-from supportnet.data.keys import KEYINFO_NAME
-from supportnet.data.lock import LOCK_NAME
-from supportnet.data.open_config import CONFIG_NAME
+# The names alone: this check runs before the warm-up thread loads the store's modules.
+from supportnet.data.file_names import (
+    BACKUP_DIR_NAME,
+    CONFIG_NAME,
+    DAMAGED_DIR_NAME,
+    DB_NAME,
+    KEYINFO_NAME,
+    LOCK_NAME,
+    RECOVERY_NAME,
+)
 from supportnet.data.path_checks import check_readable_folder
-from supportnet.data.recovery import RECOVERY_NAME
-from supportnet.data.store_files import DB_NAME
 from supportnet.i18n import _
 from supportnet.model.errors import StoreError
 

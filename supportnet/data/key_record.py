@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from supportnet.data import file_names
 from supportnet.data.files import write_private_file
 from supportnet.i18n import _
 from supportnet.model.errors import KeyUnavailableError
 
 KEY_BYTES = 32
-KEYINFO_NAME = "key.json"
+KEYINFO_NAME = file_names.KEYINFO_NAME
 KEYRING_SERVICE = "SupportNet"
 PASSPHRASE_MIN = 8
 

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from supportnet.data import file_names
 from supportnet.data.failures import store_failure
 from supportnet.i18n import _
 from supportnet.model.errors import StoreError, StoreLockedError
 
-LOCK_NAME = "supportnet.lock"
+LOCK_NAME = file_names.LOCK_NAME
+
 #: How long a command waits for another command to finish with the store.
 COMMAND_WAIT_SECONDS = 5.0
 _POLL_SECONDS = 0.05

@@ -12,13 +12,15 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from supportnet.data import file_names
 from supportnet.data.failures import store_failure
 from supportnet.data.files import FILE_MODE, ensure_private_dir, replace_by_writing
 from supportnet.i18n import _
 from supportnet.model.errors import StoreError
 from supportnet.safety.country import normalized_code
 
-CONFIG_NAME = "supportnet-config.json"
+CONFIG_NAME = file_names.CONFIG_NAME
+
 #: Far above anything SupportNet writes; a bigger file is not ours and is not read.
 MAX_BYTES = 64 * 1024
 

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from supportnet.data import file_names
 from supportnet.data.files import write_private_file
 from supportnet.data.keys import MALFORMED
 from supportnet.data.recovery_text import (
@@ -64,7 +65,7 @@ __all__ = [
     "write_record",
 ]
 
-RECOVERY_NAME = "recovery.json"
+RECOVERY_NAME = file_names.RECOVERY_NAME
 #: How often "Later" may bring the reminder back.
 REMIND_EVERY = timedelta(days=7)
 #: The command that opens this computer's store with its recovery key.

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from supportnet.model.ideas import MessageIdea
-from supportnet.model.settings import Settings
-
 if TYPE_CHECKING:
     from supportnet.data.store import Store
+    from supportnet.model.ideas import MessageIdea
+    from supportnet.model.settings import Settings
 
 __all__ = ["IdeasService", "SettingsService"]
 

@@ -84,6 +84,14 @@ class Services:
         store = self._store
         return self._once("groups", lambda: Members(lambda: store.groups))
 
+    def network_size(self) -> tuple[int, int]:
+        """How many people and how many groups: the status bar's counts, read without the
+        repositories (the first paint shows them, and needs nothing else of those)."""
+        from supportnet.data import reads
+
+        db = self._store.db
+        return reads.count(db, "people"), reads.count(db, "community_groups")
+
     @property
     def network(self) -> NetworkService:
         from supportnet.services.network import NetworkService

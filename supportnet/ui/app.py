@@ -36,17 +36,17 @@ from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.shell.main_window import MainWindow
 from supportnet.ui.shell.ui_state import UiState
-from supportnet.ui.start.recovery_unlock import KEYRING_OFFER, Reason, recover_with_dialog
-from supportnet.ui.start.unlock_dialog import WRONG_PASSPHRASE, RecoveryKeyRequested, ask_passphrase
-from supportnet.ui.start.welcome import StartChoice, ask_start_choice
-from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.first_paint import when_first_painted
 
+# The start's dialogs (passphrase, recovery key, welcome) and the message boxes load when
+# one is first shown: opening with the key in the keyring shows none of them.
 if TYPE_CHECKING:
     from supportnet.ui.shell.auto_backups import AutoBackups
     from supportnet.ui.shell.reminders import ReminderService
     from supportnet.ui.start.crash_dialog import CrashDialog
     from supportnet.ui.start.recovery_dialog import RecoveryKeyDialog
+    from supportnet.ui.start.recovery_unlock import Reason
+    from supportnet.ui.start.welcome import StartChoice
 
 #: Matches the .desktop file's name (without ".desktop"); Wayland uses it as the app id.
 DESKTOP_FILE_NAME = supportnet.APP_ID
@@ -55,9 +55,9 @@ OPEN_ERROR_TITLE = N_("SupportNet can't open your data")
 #: Asks for a passphrase: (why, a message to show by the field or None) -> passphrase or None.
 AskPassphrase = Callable[[PassphrasePurpose, str | None], str | None]
 #: Asks how to begin on the first run.
-ChooseStart = Callable[[], StartChoice]
+ChooseStart = Callable[[], "StartChoice"]
 #: Opens the store with its recovery key (asking for it): the store, or None if cancelled.
-RecoverStore = Callable[[Path, Reason], Store | None]
+RecoverStore = Callable[[Path, "Reason"], Store | None]
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
@@ -134,6 +134,8 @@ class CrashReporter:
         try:
             parent = QApplication.activeWindow()
             if isinstance(exc, SupportNetError):
+                from supportnet.ui.widgets import dialogs
+
                 dialogs.show_error(parent, exc.message, title=_("SupportNet couldn't do that"))
                 return
             from supportnet.ui.start.crash_dialog import CrashDialog, format_traceback
@@ -182,12 +184,16 @@ def open_store_interactively(
         try:
             return opener(data_dir, passphrase=asker, keyring_backend=keyring_backend)
         except WrongPassphraseError:
+            from supportnet.ui.start.unlock_dialog import WRONG_PASSPHRASE
+
             message = _(WRONG_PASSPHRASE)
         except PassphraseRequiredError:
             if asker.cancelled:
                 return None
             raise
-        except RecoveryKeyRequested:
+        except _recovery_key_requested():
+            from supportnet.ui.start.recovery_unlock import Reason
+
             if recover is None:
                 raise
             store = recover(data_dir, Reason.PASSPHRASE)
@@ -197,12 +203,23 @@ def open_store_interactively(
         except KeyringEntryMissingError as exc:
             if recover is None or not has_record(data_dir):
                 raise
+            from supportnet.ui.start.recovery_unlock import KEYRING_OFFER, Reason
+            from supportnet.ui.widgets import dialogs
+
             said = exc.message.removesuffix(f" {unlock_hint()}")  # the app has no command
             if not dialogs.offer_recovery_unlock(None, f"{said} {_(KEYRING_OFFER)}"):
                 return None
             store = recover(data_dir, Reason.KEYRING)
             if store is not None:
                 return store
+
+
+def _recovery_key_requested() -> type[Exception]:
+    """The passphrase dialog's "Use your recovery key…", raised through the store's opening
+    (its module is loaded by then: only the dialog raises it)."""
+    from supportnet.ui.start.unlock_dialog import RecoveryKeyRequested
+
+    return RecoveryKeyRequested
 
 
 class _Asker:
@@ -231,6 +248,8 @@ def onboard(store: Store, choose: ChooseStart, *, today: date, zone: str) -> Sta
     choice: StartChoice | None = None
     if store.is_empty():
         choice = choose()
+        from supportnet.ui.start.welcome import StartChoice
+
         if choice is StartChoice.EXAMPLE:
             from supportnet.demo.loader import load_demo
 
@@ -264,6 +283,8 @@ def _ask_with_dialog(
         from_env = os.environ.get("SUPPORTNET_PASSPHRASE")
         if from_env is not None:
             return from_env
+    from supportnet.ui.start.unlock_dialog import ask_passphrase
+
     return ask_passphrase(purpose, message, None, offer_recovery, crisis)
 
 
@@ -313,16 +334,16 @@ def launch(
         )
     if recover is None:
         recover = functools.partial(
-            recover_with_dialog, keyring_backend=keyring_backend, crisis=crisis
+            _recover_with_dialog, keyring_backend=keyring_backend, crisis=crisis
         )
     if choose is None:
-        choose = functools.partial(ask_start_choice, crisis=crisis)
+        choose = functools.partial(_ask_start_choice, crisis=crisis)
     try:
         store = open_store_interactively(
             data_dir, ask, keyring_backend=keyring_backend, recover=recover
         )
     except SupportNetError as exc:
-        dialogs.show_error(None, exc.message, title=_(OPEN_ERROR_TITLE))
+        _show_error(exc.message, _(OPEN_ERROR_TITLE))
         return Launch(1)
     if store is None:
         return Launch(0)
@@ -347,7 +368,7 @@ def launch(
         window.data_deletion = DataDeletion(store, keyring_backend)
     except SupportNetError as exc:
         store.close()
-        dialogs.show_error(None, exc.message, title=_(OPEN_ERROR_TITLE))
+        _show_error(exc.message, _(OPEN_ERROR_TITLE))
         return Launch(1)
     except BaseException:
         store.close()
@@ -368,7 +389,31 @@ def _fresh_start_is_wanted(data_dir: Path) -> bool:
     newest = newest_backup(data_dir)
     if lost_store_message(data_dir) is None or newest is None:
         return True
+    from supportnet.ui.widgets import dialogs
+
     return dialogs.confirm_fresh_start(None, newest)
+
+
+def _show_error(message: str, title: str) -> None:
+    from supportnet.ui.widgets import dialogs
+
+    dialogs.show_error(None, message, title=title)
+
+
+def _recover_with_dialog(data_dir: Path, reason: Reason, **options: Any) -> Store | None:
+    """The recovery-key dialog (:func:`~supportnet.ui.start.recovery_unlock.recover_with_dialog`),
+    its module loaded when it is first needed."""
+    from supportnet.ui.start.recovery_unlock import recover_with_dialog
+
+    return recover_with_dialog(data_dir, reason, **options)
+
+
+def _ask_start_choice(**options: Any) -> StartChoice:
+    """The first run's welcome (:func:`~supportnet.ui.start.welcome.ask_start_choice`), its
+    module loaded when it is first needed."""
+    from supportnet.ui.start.welcome import ask_start_choice
+
+    return ask_start_choice(**options)
 
 
 def _application(argv: list[str]) -> QApplication:
@@ -442,6 +487,10 @@ def after_first_paint(window: MainWindow, keeper: Any, choice: StartChoice | Non
     later doesn't stall the window (:mod:`supportnet.runtime.memory`)."""
     settle()
     key_dialog = offer_recovery_key(window, keeper)
+    if choice is None:  # no first-run choice this time (the welcome's module stays out)
+        return
+    from supportnet.ui.start.welcome import StartChoice
+
     if choice is not StartChoice.CONTACTS:
         return
     if key_dialog is None:

@@ -46,6 +46,12 @@ def test_each_service_is_made_once_when_first_asked_for(services: Services) -> N
         services.people = services.groups  # type: ignore[misc,assignment]
 
 
+def test_the_network_size_is_what_the_people_and_groups_count(services: Services) -> None:
+    # Read without the repositories (the status bar's counts at the first paint).
+    assert services.network_size() == (services.people.count(), services.groups.count())
+    assert services.network_size()[0] > 0
+
+
 def test_the_calendar_export_previews_and_writes_what_the_module_does(
     services: Services, store: Any, tmp_path: Path
 ) -> None:

@@ -17,6 +17,7 @@ from supportnet.data.store_files import DB_NAME, store_exists
 from supportnet.demo.builder import build_demo_network
 from supportnet.model.errors import KeyUnavailableError
 from supportnet.ui import app as app_module
+from supportnet.ui.start import unlock_dialog
 from supportnet.ui.start.unlock_dialog import WRONG_PASSPHRASE, UnlockDialog
 from supportnet.ui.start.welcome import StartChoice, WelcomeDialog
 from tests.conftest import TEST_PASSPHRASE
@@ -427,7 +428,10 @@ def test_startup_imports_stay_light() -> None:
 
 def test_the_passphrase_can_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[tuple[Any, ...]] = []
-    monkeypatch.setattr(app_module, "ask_passphrase", lambda *args: asked.append(args) or "typed")
+    # The dialog's module is loaded when it is first asked for: patched where it is defined.
+    monkeypatch.setattr(
+        unlock_dialog, "ask_passphrase", lambda *args: asked.append(args) or "typed"
+    )
     monkeypatch.setenv("SUPPORTNET_PASSPHRASE", "from the environment")
     assert app_module._ask_with_dialog(PassphrasePurpose.UNLOCK, None) == "from the environment"
     assert asked == []

@@ -56,7 +56,39 @@ ON_DEMAND = (
     "supportnet.ui.shell.desktop_notifications",
     "supportnet.ui.shell.auto_backups",
     "supportnet.safety.crisis_lines",
+    # Opening with the key in the keyring shows none of the start's dialogs, nor a message
+    # box; the window's menus are there, the code behind them loads on first use.
+    "supportnet.ui.start.unlock_dialog",
+    "supportnet.ui.start.recovery_unlock",
+    "supportnet.ui.start.welcome",
+    "supportnet.services.unlocking",
+    "supportnet.ui.widgets.dialogs",
+    "supportnet.ui.widgets.editor_form",
+    "supportnet.ui.widgets.field_message",
+    "supportnet.ui.backups",
+    "supportnet.services.backups",
+    "supportnet.model.ideas",
+    # The status bar's counts are read without the people's and groups' repositories.
+    "supportnet.services.network",
+    "supportnet.data.repositories.people",
+    "supportnet.data.repositories.groups",
+    "supportnet.data.bundles",
 )
+#: What Today's first frame never shows: Insights and its charts, the calendar export, the
+#: circle map's layout.
+NOT_TODAY = (
+    "supportnet.insights",
+    "supportnet.charts",
+    "supportnet.calendar",
+    "supportnet.circle_map",
+    "supportnet.services.insights",
+    "supportnet.services.calendar_export",
+    "supportnet.data.insight_reads",
+    "supportnet.ui.insights",
+    "supportnet.ui.calendar",
+)
+#: Qt classes whose first use costs milliseconds, made only when first needed.
+LAZY_QT = ("QAccessible", "QMessageBox", "QFileDialog")
 
 
 def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
@@ -97,7 +129,28 @@ def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
     loaded = set(ast.literal_eval(loaded_line.removeprefix("loaded:").strip()))
     # The list is every module the child had, so the check below can fail: Today is there.
     assert {"supportnet.ui.today.page", "supportnet.ui.shell.main_window"} <= loaded
-    for module in (*HEAVY, *LATER_PAGES, *ON_DEMAND):
+    for module in (*HEAVY, *LATER_PAGES, *ON_DEMAND, *NOT_TODAY):
         # A renamed page would slip past the check unseen; it must still be a module.
         assert importlib.util.find_spec(module) is not None, module
         assert module not in loaded, sorted(m for m in loaded if m.startswith(module))
+    qt_line = next(line for line in result.stdout.splitlines() if line.startswith("qt:"))
+    made = set(ast.literal_eval(qt_line.removeprefix("qt:").strip()))
+    assert {"QMainWindow", "QLabel"} <= made
+    assert not made & set(LAZY_QT), sorted(made & set(LAZY_QT))
+
+
+def test_checking_the_data_folder_loads_no_store_module() -> None:
+    # `--data-dir` is checked on the GUI thread before the warm-up thread starts: the
+    # store's modules (keys, backups, recovery, lock…) load on that thread, beside Qt.
+    code = (
+        "import sys, supportnet.data.data_folder; "
+        "print(sorted(m for m in sys.modules if m.startswith('supportnet.data.')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), check=True
+    )
+    assert ast.literal_eval(result.stdout.strip()) == [
+        "supportnet.data.data_folder",
+        "supportnet.data.file_names",
+        "supportnet.data.path_checks",
+    ]

@@ -1,19 +1,23 @@
-"""The main window's part in backups: File ▸ Back up now… and File ▸ Restore from backup…."""
+"""The main window's part in backups: File ▸ Back up now… and File ▸ Restore from backup….
+
+The menu entries are made with the window; the code behind them (the backups' service,
+their words, the file dialogs) loads when one is first used, never for the first paint.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from supportnet.i18n import _
 from supportnet.model.errors import SupportNetError
-from supportnet.services.backups import BackupWritten, Restored, suggested_backup_name
-from supportnet.ui.backups import words
-from supportnet.ui.backups.progress import busy_dialog
-from supportnet.ui.widgets import dialogs
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from supportnet.services.backups import BackupWritten, Restored
 
 #: Typed loosely: the mixin's methods use the window's attributes.
 _WindowBase: Any = object
@@ -21,6 +25,10 @@ _WindowBase: Any = object
 
 def ask_backup_path(parent: Any, folder: Path, name: str) -> Path | None:
     """Where to write a backup (``name`` in ``folder`` offered); None if cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from supportnet.ui.backups import words
+
     chosen, _filter = QFileDialog.getSaveFileName(
         parent, _(words.BACKUP_TITLE), str(folder / name), _(words.FILE_FILTER)
     )
@@ -32,6 +40,10 @@ def ask_backup_path(parent: Any, folder: Path, name: str) -> Path | None:
 
 def ask_restore_path(parent: Any, folder: Path) -> Path | None:
     """Which backup to restore (the backups folder offered first); None if cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from supportnet.ui.backups import words
+
     chosen, _filter = QFileDialog.getOpenFileName(
         parent, _(words.RESTORE_TITLE), str(folder), _(words.FILE_FILTER)
     )
@@ -63,11 +75,17 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
     # --- Back up now --------------------------------------------------------------------------
 
     def _backup_start_folder(self) -> Path:
+        from supportnet.ui.widgets import dialogs
+
         extra = self._source.backups.extra_folder()
         return extra if extra is not None and extra.is_dir() else dialogs.documents_folder()
 
     def back_up_now(self) -> None:
         """Ask where, then write the backup on the worker; say where it is and what opens it."""
+        from supportnet.services.backups import suggested_backup_name
+        from supportnet.ui.backups import words
+        from supportnet.ui.backups.progress import busy_dialog
+
         if self.backup_progress is not None:
             return
         backups = self._source.backups
@@ -81,11 +99,17 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
         )
 
     def _backed_up(self, written: BackupWritten) -> None:
+        from supportnet.ui.backups import words
+        from supportnet.ui.widgets import dialogs
+
         self._end_progress()
         self.show_note(_("Backup saved"))
         dialogs.show_done(self, words.backup_done_text(written), title=_(words.BACKUP_DONE_TITLE))
 
     def _backup_failed(self, error: BaseException) -> None:
+        from supportnet.ui.backups import words
+        from supportnet.ui.widgets import dialogs
+
         self._end_progress()
         if not isinstance(error, SupportNetError):
             raise error
@@ -96,6 +120,10 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
     def restore_from_backup(self) -> None:
         """Choose a backup, open it (its recovery key if it came from elsewhere), confirm,
         then restore on the worker; the window shows the restored network after."""
+        from supportnet.ui.backups import words
+        from supportnet.ui.backups.progress import busy_dialog
+        from supportnet.ui.widgets import dialogs
+
         if self.backup_progress is not None:
             return
         backups = self._source.backups
@@ -148,6 +176,9 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
             dialog.deleteLater()
 
     def _restored(self, restored: Restored) -> None:
+        from supportnet.ui.backups import words
+        from supportnet.ui.widgets import dialogs
+
         self._end_progress()
         self._resume_timers()
         self._show_restored_network()
@@ -155,6 +186,9 @@ class MainWindowBackups(_WindowBase):  # type: ignore[misc]
         dialogs.show_done(self, words.restored_text(restored), title=_(words.RESTORE_DONE_TITLE))
 
     def _restore_failed(self, error: BaseException) -> None:
+        from supportnet.ui.backups import words
+        from supportnet.ui.widgets import dialogs
+
         self._end_progress()
         self._resume_timers()
         if not isinstance(error, SupportNetError):

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
 
 from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 from supportnet.ui.shell.status_note import NOTE_LONG_SHOW_MS
-from supportnet.ui.widgets import dialogs
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from supportnet.services.contacts_import import ContactsImport, FilePreview, PreviewRow
     from supportnet.ui.contacts.preview import ContactsPreviewDialog
 
@@ -38,6 +38,8 @@ _WindowBase: Any = object
 
 def ask_contacts_files(parent: QWidget | None) -> list[Path]:
     """The files chosen in the file dialog (several may be); [] when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     chosen, _filter = QFileDialog.getOpenFileNames(parent, _(CHOOSE_TITLE), "", _(CONTACTS_FILTER))
     return [Path(p) for p in chosen]
 
@@ -89,6 +91,8 @@ class MainWindowContacts(_WindowBase):  # type: ignore[misc]
         self.note.show_note(text, hold_ms=NOTE_LONG_SHOW_MS)
 
     def _contacts_failed(self, exc: BaseException, title: str) -> None:
+        from supportnet.ui.widgets import dialogs
+
         self._contacts_busy_now(False)
         dialogs.show_error(self, _message(exc), title=title)
         if not isinstance(exc, SupportNetError):
@@ -97,6 +101,7 @@ class MainWindowContacts(_WindowBase):  # type: ignore[misc]
     def _contacts_read(self, service: ContactsImport, previews: list[FilePreview]) -> None:
         from supportnet.ui.contacts.preview import ContactsPreviewDialog
         from supportnet.ui.contacts.words import unreadable_count
+        from supportnet.ui.widgets import dialogs
 
         self._contacts_busy_now(False)
         if not any(p.rows for p in previews):

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction
 
 from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
-from supportnet.ui.widgets import dialogs
 
 if TYPE_CHECKING:
     from supportnet.services.your_data import DataDeletion, Deleted
@@ -113,6 +112,8 @@ class MainWindowData(_WindowBase):  # type: ignore[misc]
         return dialog
 
     def _delete_everything(self, extra_too: bool) -> None:
+        from supportnet.ui.widgets import dialogs
+
         deletion = self.data_deletion
         if deletion is None:
             return

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QWidget,
-)
 
 from supportnet.i18n import _
 from supportnet.model.errors import SupportNetError
-from supportnet.model.network import Circle, Group, LifeDomain, Person, SupportType
+from supportnet.model.network import Group, Person
 from supportnet.model.settings import SETTING_NAMES, Settings
 from supportnet.model.targets import GROUP, PERSON
-from supportnet.services import Services
 from supportnet.ui.shell.sidebar import Page
 from supportnet.ui.today.cards import GO_EASY_TEXT, STOP_EASY_TEXT
 from supportnet.ui.undo.commands import AddCommand, DeleteCommand, EditCommand, MoveCommand
-from supportnet.ui.widgets import dialogs
-from supportnet.ui.widgets.editor_form import EditorDialog
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    from supportnet.model.network import Circle, LifeDomain, SupportType
+    from supportnet.services import Services
+    from supportnet.ui.widgets.editor_form import EditorDialog
 
 #: Typed loosely: the mixin's methods use the window's attributes.
 _WindowBase: Any = object
@@ -130,6 +130,8 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
 
     def edit(self, kind: str, item_id: int) -> EditorDialog | None:
         """Open the editor for a person or group."""
+        from supportnet.ui.widgets import dialogs
+
         try:
             item = self._source.network.get(kind, item_id)
         except SupportNetError as exc:
@@ -162,6 +164,8 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
 
     def delete(self, kind: str, item_id: int) -> bool:
         """Ask, then delete a person or group with their plans and check-ins (undoable)."""
+        from supportnet.ui.widgets import dialogs
+
         network = self._source.network
         try:
             item = network.get(kind, item_id)
@@ -189,6 +193,8 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
 
     def move_node(self, kind: str, item_id: int, circle: Circle, domain: LifeDomain) -> None:
         """Someone was dragged on the map: store the new place, undoably."""
+        from supportnet.ui.widgets import dialogs
+
         try:
             command = MoveCommand.perform(self.undo_context, kind, item_id, circle, domain)
         except SupportNetError as exc:
@@ -219,6 +225,7 @@ class MainWindowEditing(_WindowBase):  # type: ignore[misc]
         # Imported here: the export modules stay out of the first paint.
         from supportnet.ui.calendar.dialog import ExportDialog
         from supportnet.ui.calendar.outcome import LATE_ERROR_TITLE
+        from supportnet.ui.widgets import dialogs
 
         dialog = ExportDialog(
             self._source.calendar_export(),

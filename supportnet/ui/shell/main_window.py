@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 import supportnet
 from supportnet.i18n import _
-from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.hard_day.entry import HardDayOpener, hard_day_button, sidebar_column
 from supportnet.ui.shell import data_actions
@@ -62,13 +61,13 @@ from supportnet.ui.shell.ui_state import UiState
 from supportnet.ui.shell.undo_actions import MainWindowUndo
 from supportnet.ui.today.page import TodayPageController
 from supportnet.ui.undo.commands import UndoContext
-from supportnet.ui.widgets import dialogs
-from supportnet.ui.widgets.editor_form import EditorDialog
 
 if TYPE_CHECKING:
+    from supportnet.services import Services
     from supportnet.ui.agenda.page import AgendaPageController
     from supportnet.ui.network.page import NetworkPageController
     from supportnet.ui.people.page import PeoplePageController
+    from supportnet.ui.widgets.editor_form import EditorDialog
 
 #: How often "3 days ago" and the map's quietness are worked out again while the window is open.
 TIME_REFRESH_MS = 10 * 60 * 1000
@@ -389,9 +388,7 @@ class MainWindow(
             self.network.refresh()
 
     def _update_counts(self) -> None:
-        self.status_label.setText(
-            counts_text(self._source.people.count(), self._source.groups.count())
-        )
+        self.status_label.setText(counts_text(*self._source.network_size()))
 
     # --- status ---------------------------------------------------------------------------------
 
@@ -464,6 +461,8 @@ class MainWindow(
         super().keyPressEvent(event)
 
     def show_about(self) -> None:
+        from supportnet.ui.widgets import dialogs
+
         dialogs.show_about(self, supportnet.__version__, self._data_location, self._key_location)
 
     # --- short names used by tests and the launcher ------------------------------------------

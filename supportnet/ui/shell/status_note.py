@@ -9,10 +9,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
-)
 from PySide6.QtWidgets import (
     QGraphicsOpacityEffect,
     QLabel,
@@ -76,6 +72,9 @@ class StatusNote(QLabel):
             self._hold.start()
         else:
             self._long_hold.start(hold_ms)
+        # Imported here: making Qt's accessibility classes costs milliseconds at the start.
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
         if QAccessible.isActive():
             event = QAccessibleAnnouncementEvent(self, text)
             QAccessible.updateAccessibility(event)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from supportnet.i18n import N_, _
-from supportnet.ui.widgets import dialogs
 
 UNDO_ERROR_TITLE = N_("SupportNet couldn't undo that")
 
@@ -50,5 +49,7 @@ class MainWindowUndo(_WindowBase):  # type: ignore[misc]
     _failed = False
 
     def _report_undo_error(self, message: str) -> None:
+        from supportnet.ui.widgets import dialogs  # loads when first needed
+
         self._failed = True
         dialogs.show_error(self, message, title=_(UNDO_ERROR_TITLE))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -34,6 +34,9 @@ def quiet(label: QLabel) -> QLabel:
 
 def announce(widget: QWidget, text: str) -> None:
     """Screen readers hear ``text`` politely (a line that changed, such as "Copied")."""
+    # Imported here: making Qt's accessibility classes costs milliseconds at the start.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     widget.setAccessibleDescription(text)
     if QAccessible.isActive():
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))

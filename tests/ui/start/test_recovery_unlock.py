@@ -284,7 +284,8 @@ def test_launch_offers_the_way_out_only_with_a_recovery_record(
 ) -> None:
     asked: list[tuple[Any, ...]] = []
     monkeypatch.delenv("SUPPORTNET_PASSPHRASE", raising=False)
-    monkeypatch.setattr(app_module, "ask_passphrase", lambda *args: asked.append(args) or None)
+    # The dialog's module is loaded when it is first asked for: patched where it is defined.
+    monkeypatch.setattr(unlock_dialog, "ask_passphrase", lambda *args: asked.append(args) or None)
 
     def never_choose() -> Any:
         raise AssertionError("Quit was chosen")
