@@ -18,6 +18,7 @@ from supportnet.demo.builder import build_demo_network
 from supportnet.model.errors import KeyUnavailableError
 from supportnet.ui import app as app_module
 from supportnet.ui.start import unlock_dialog
+from supportnet.ui.start.crash_reporter import crash_reporter
 from supportnet.ui.start.unlock_dialog import WRONG_PASSPHRASE, UnlockDialog
 from supportnet.ui.start.welcome import StartChoice, WelcomeDialog
 from tests.conftest import TEST_PASSPHRASE
@@ -400,7 +401,7 @@ def test_run_gui_opens_onboards_shows_and_closes(
     assert QApplication.applicationName() == "SupportNet"
     assert QApplication.organizationName() == "SupportNet"
     assert QApplication.desktopFileName() == app_module.DESKTOP_FILE_NAME
-    assert sys.excepthook == app_module.crash_reporter.excepthook
+    assert sys.excepthook == crash_reporter.excepthook
     # The store was closed on the way out: it opens again.
     open_store(data_dir, passphrase=lambda _p: TEST_PASSPHRASE).close()
 

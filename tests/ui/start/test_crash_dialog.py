@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontInfo, QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel
 
 from supportnet.model.errors import StoreLockedError
-from supportnet.ui import app as app_module
+from supportnet.ui.start import crash_reporter as reporting
 from supportnet.ui.start.crash_dialog import REASSURANCE, CrashDialog, format_traceback
 from supportnet.ui.widgets import dialogs
 
@@ -65,7 +65,7 @@ def test_copy_puts_versions_and_traceback_on_the_clipboard(qtbot: Any) -> None:
 
 
 @pytest.fixture
-def reporter(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> app_module.CrashReporter:
+def reporter(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> reporting.CrashReporter:
     """A reporter attached to the running QApplication, its crash dialog never blocking."""
     shown: list[str] = []
 
@@ -74,7 +74,7 @@ def reporter(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> app_module.CrashRep
         return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(CrashDialog, "exec", fake_exec)
-    reporter = app_module.CrashReporter()
+    reporter = reporting.CrashReporter()
     reporter.attach()
     reporter.shown = shown  # type: ignore[attr-defined]
     return reporter
@@ -132,7 +132,7 @@ def test_a_crash_in_a_worker_thread_is_shown_on_the_gui_thread(
 def test_without_a_dialog_only_a_short_line_goes_to_stderr(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    reporter = app_module.CrashReporter()  # never attached: as before the QApplication exists
+    reporter = reporting.CrashReporter()  # never attached: as before the QApplication exists
     try:
         raise ValueError("too early")
     except ValueError as exc:
@@ -144,7 +144,7 @@ def test_without_a_dialog_only_a_short_line_goes_to_stderr(
 def test_install_sets_both_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    reporter = app_module.install_excepthooks()
+    reporter = reporting.install_excepthooks()
     assert sys.excepthook == reporter.excepthook
     assert threading.excepthook == reporter.thread_excepthook
 
