@@ -102,3 +102,14 @@ def no_real_desktop_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
     from supportnet.ui.shell import desktop_notifications
 
     monkeypatch.setattr(desktop_notifications, "for_this_desktop", lambda: None)
+
+
+@pytest.fixture(autouse=True)
+def clipboard_left_empty(qapp: Any) -> Iterator[None]:
+    """Whatever a test copied goes when it ends, as the app clears the recovery key when it
+    quits: PySide6 6.11 crashes at exit if the clipboard still holds a QMimeData made in
+    Python (and tests never quit the app)."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()

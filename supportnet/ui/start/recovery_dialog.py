@@ -216,10 +216,7 @@ class RecoveryKeyDialog(QDialog):
 
     def done(self, result: int) -> None:
         """Closing forgets the key on the clipboard, if it is still there."""
-        clipboard = QGuiApplication.clipboard()
-        held = clipboard.mimeData()
-        if held is not None and held.hasText() and held.text() == self.key:
-            clipboard.clear()
+        forget_on_clipboard(self.key)
         super().done(result)
 
     # --- the three ways to keep it ---------------------------------------------------------
@@ -229,6 +226,7 @@ class RecoveryKeyDialog(QDialog):
         data.setText(self.key)
         data.setData(PASSWORD_HINT_FORMAT, b"secret")
         QGuiApplication.clipboard().setMimeData(data)
+        _forget_when_quitting(self.key)
         self._say(_(COPIED))
 
     def document(self) -> QTextDocument:
@@ -313,6 +311,23 @@ def write_pdf(doc: QTextDocument, path: Path) -> None:
     # mkstemp makes it 0600, and Qt keeps the mode of a file it overwrites; 0600 once more
     # in case a printer backend made its own.
     replace_by_writing(path, write, mode=0o600)
+
+
+def forget_on_clipboard(key: str) -> None:
+    """Clear the clipboard if it still holds ``key`` (nothing else is touched)."""
+    clipboard = QGuiApplication.clipboard()
+    held = clipboard.mimeData()
+    if held is not None and held.hasText() and held.text() == key:
+        clipboard.clear()
+
+
+def _forget_when_quitting(key: str) -> None:
+    """The key never outlives the app on the clipboard, even if the app quits with the
+    dialog open. (It also spares PySide6 6.11 a crash at exit: a QMimeData made in Python
+    and still held by the clipboard when Qt tears down.)"""
+    app = QGuiApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(lambda: forget_on_clipboard(key))
 
 
 def show_recovery_key(

@@ -237,3 +237,22 @@ def test_the_file_dialog_starts_in_documents(
     qtbot.addWidget(dialog)
     dialog.save_button.click()
     assert asked == [str(Path(documents) / "SupportNet recovery key.pdf")]
+
+
+def test_quitting_with_the_dialog_open_forgets_the_copied_key(
+    qtbot: Any, keeper: RecoveryKeeper
+) -> None:
+    """The key never outlives the app on the clipboard: quitting while the dialog is open
+    (so it never closes) clears it, and leaves anything else copied since alone."""
+    dialog = RecoveryKeyDialog(keeper.key_text())
+    qtbot.addWidget(dialog)
+    dialog.copy_button.click()
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard.text() == keeper.key_text()
+    QApplication.instance().aboutToQuit.emit()
+    assert clipboard.text() == ""
+
+    dialog.copy_button.click()
+    clipboard.setText("a note copied since")
+    QApplication.instance().aboutToQuit.emit()
+    assert clipboard.text() == "a note copied since"
