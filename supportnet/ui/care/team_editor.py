@@ -37,6 +37,7 @@ from supportnet.ui.widgets.editor_form import (
     hint_label,
     keep_height,
     notes_field,
+    save_hint,
     text_field,
     two_columns,
 )
@@ -60,25 +61,6 @@ TEAM_SAVE_HINTS = {
     "slots": N_("Check the supporters to save"),
     "swaps": N_("Check the supporters to save"),
 }
-CHECK_THE_FORM = N_("Check the form to save")
-
-
-def team_save_hint(problems: Sequence[Problem], *, no_name: bool = False) -> str:
-    """ "Check the team note to save (and 1 more thing)"; "Add a name to save" when the
-    first problem is a missing name (``no_name``)."""
-    if not problems:
-        return ""
-    first = problems[0]
-    if first.field == "name" and no_name:
-        hint = _("Add a name to save")
-    else:
-        hint = _(TEAM_SAVE_HINTS.get(first.field, CHECK_THE_FORM))
-    others = len({p.field for p in problems} - {first.field})
-    if others:
-        hint = ngettext(
-            "{hint} (and {n} more thing)", "{hint} (and {n} more things)", others
-        ).format(hint=hint, n=others)
-    return hint
 
 
 def gap_sentence(days: int) -> str:
@@ -480,7 +462,12 @@ class TeamEditorDialog(EditorDialog):
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         super()._show_problems(problems)
         # A team without a name yet: say so plainly, as the person editor does.
-        hint = team_save_hint(problems, no_name=not self.name_field.text().strip())
+        hint = save_hint(
+            problems,
+            TEAM_SAVE_HINTS,
+            name_missing=not self.name_field.text().strip(),
+            above=False,
+        )
         self.save_hint.setText(hint)
         tooltip = "\n".join(p.message for p in problems)
         if hint:

@@ -22,10 +22,9 @@ from supportnet.ui.plans.history_text import (
     CHECKIN_SAVE_HINTS,
     NOT_NOTED,
 )
-from supportnet.ui.plans.wording import plan_save_hint
 from supportnet.ui.widgets.checkin_form import CheckInForm, CheckInLook
 from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width, unsaved_changes
-from supportnet.ui.widgets.editor_form import EditorDialog
+from supportnet.ui.widgets.editor_form import EditorDialog, save_hint
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
 
@@ -159,7 +158,7 @@ class CheckInEditor(EditorDialog):
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         super()._show_problems(problems)
-        hint = plan_save_hint(problems, hints=CHECKIN_SAVE_HINTS)
+        hint = save_hint(problems, CHECKIN_SAVE_HINTS, above=False)
         self.save_hint.setText(hint)
         tooltip = "\n".join(p.message for p in problems)
         self.save_button.setToolTip(f"{hint}.\n{tooltip}" if hint else "")

@@ -27,9 +27,15 @@ from supportnet.model.plans import Plan
 from supportnet.scheduling import Postponement
 from supportnet.ui.plans.editor_layout import PlanEditorLayout
 from supportnet.ui.plans.fields import _select
-from supportnet.ui.plans.wording import next_text, plan_save_hint
+from supportnet.ui.plans.wording import PLAN_SAVE_HINTS, next_text
 from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width, unsaved_changes
-from supportnet.ui.widgets.editor_form import form_layout, heading_label, hint_label, two_columns
+from supportnet.ui.widgets.editor_form import (
+    form_layout,
+    heading_label,
+    hint_label,
+    save_hint,
+    two_columns,
+)
 from supportnet.ui.widgets.labels import title_label
 
 
@@ -178,7 +184,7 @@ class PlanEditor(PlanEditorLayout):
         super()._show_problems(problems)
         if self.more_has_message():
             self.more.open()
-        hint = plan_save_hint(problems)
+        hint = save_hint(problems, PLAN_SAVE_HINTS, above=False)
         self.save_hint.setText(hint)
         tooltip = "\n".join(p.message for p in problems)
         self.save_button.setToolTip(f"{hint}.\n{tooltip}" if hint else "")

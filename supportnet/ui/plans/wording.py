@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
@@ -15,7 +15,6 @@ from supportnet.i18n import N_, _, ngettext
 from supportnet.model import days as day_names
 from supportnet.model import zones
 from supportnet.model.days import clock_time, rhythm
-from supportnet.model.errors import Problem
 from supportnet.model.plans import (
     Frequency,
     Plan,
@@ -105,7 +104,6 @@ PLAN_SAVE_HINTS = {
     "message_idea": N_("Check the conversation starter to save"),
     "notes": N_("Check the notes to save"),
 }
-CHECK_THE_FORM = N_("Check the form to save")
 
 
 # --- wording shared with the plans panel and the agenda ---------------------------------------
@@ -332,29 +330,3 @@ def next_short(
     then = then_text(found.day, found.start, begun, today_user)
     # Translators: "Earlier today, 12:30 · next Wed 2 Dec, 12:30".
     return _("{before} · next {then}").format(before=before, then=then)
-
-
-def plan_save_hint(
-    problems: Sequence[Problem],
-    names: Mapping[str, str] | None = None,
-    *,
-    hints: Mapping[str, str] = PLAN_SAVE_HINTS,
-) -> str:
-    """One short line beside a disabled Save button, e.g. "Check the end date to save".
-
-    ``hints`` are whole sentences by field (marked with ``N_``); ``names`` (the field's
-    name in "Check … to save", an older way) is still read when given."""
-    if not problems:
-        return ""
-    first = problems[0]
-    if names is not None:
-        # Translators: {what} is a field's name, e.g. "the end date".
-        hint = _("Check {what} to save").format(what=names.get(first.field, "the form"))
-    else:
-        hint = _(hints.get(first.field, CHECK_THE_FORM))
-    others = len({p.field for p in problems} - {first.field})
-    if others:
-        hint = ngettext(
-            "{hint} (and {n} more thing)", "{hint} (and {n} more things)", others
-        ).format(hint=hint, n=others)
-    return hint

@@ -6,7 +6,7 @@ throwing changes away) and the small helpers that lay out a form's fields.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.i18n import N_, _, ngettext
+from supportnet.model import field_words
 from supportnet.model.errors import Problem, SupportNetError, ValidationError
 from supportnet.ui.widgets import dialogs
 from supportnet.ui.widgets.buttons import button_row, push_button, save_button
@@ -54,22 +55,40 @@ SAVE_HINTS = {
 CHECK_THE_FORM = N_("Check the form to save")
 
 
-def save_hint(problems: Sequence[Problem]) -> str:
-    """One short line beside a disabled Save button, e.g. "Add a name to save"."""
+def save_hint(
+    problems: Sequence[Problem],
+    hints: Mapping[str, str] = SAVE_HINTS,
+    *,
+    name_missing: bool | None = None,
+    above: bool = True,
+) -> str:
+    """One short line beside a disabled Save button: "Add a name to save", "Check the end
+    date to save (and 1 more thing)".
+
+    ``hints`` are each field's "Check … to save", whole (marked with ``N_``). A missing name
+    says "Add a name"; ``name_missing`` says whether it is, or, when not given, the name's
+    own "Please add a name." does. ``above``: the other things are listed above the button.
+    """
     if not problems:
         return ""
     first = problems[0]
-    if first.field == "name" and first.message.startswith("Please add"):
+    if name_missing is None:
+        name_missing = first.message == _(field_words.NAME.missing)
+    if first.field == "name" and name_missing:
         hint = _("Add a name to save")
     else:
-        hint = _(SAVE_HINTS.get(first.field, CHECK_THE_FORM))
+        hint = _(hints.get(first.field, CHECK_THE_FORM))
     others = len({p.field for p in problems} - {first.field})
-    if others:
+    if not others:
+        return hint
+    if above:
         # Translators: {hint} is "Check the name to save" or the like.
-        hint = ngettext(
+        more = ngettext(
             "{hint} (and {n} more thing above)", "{hint} (and {n} more things above)", others
-        ).format(hint=hint, n=others)
-    return hint
+        )
+    else:
+        more = ngettext("{hint} (and {n} more thing)", "{hint} (and {n} more things)", others)
+    return more.format(hint=hint, n=others)
 
 
 def parse_tags(text: str) -> list[str]:

@@ -306,3 +306,18 @@ def test_every_editor_field_is_named_and_reached_by_tab(qtbot: Any, make: Any) -
     focusable, reached = tab_walk(editor, editor.name_field)
     assert [type(w).__name__ for w in focusable if not w.accessibleName()] == []
     assert set(focusable) <= set(reached)
+
+
+def test_save_hint_knows_a_missing_name_in_german_too() -> None:
+    """The missing name is told by its own sentence in the language in use, not by English
+    words ("Please add…"), so German says "add a name" too, not "check the name"."""
+    from supportnet import i18n
+    from supportnet.model import field_words
+
+    i18n.set_language("de")
+    try:
+        missing = Problem("name", i18n._(field_words.NAME.missing))
+        assert save_hint([missing]) == i18n._("Add a name to save")
+        assert save_hint([missing]) != i18n._("Check the name to save")
+    finally:
+        i18n.set_language(i18n.ENGLISH)
