@@ -88,12 +88,9 @@ def connection_summary(chart: WeeklyConnection) -> str:
             "out to you {theirs}."
         ).format(times=times(total), span=span, mine=times(mine), theirs=times(theirs))
     else:
+        # Split by circle: each series is a circle's.
         most = max(chart.series, key=lambda s: sum(s.counts))
-        if most.key in _MOST_WITH:
-            said = _(_MOST_WITH[most.key])
-        else:
-            said = _("You were in touch {times} in {span}, most often with your {who}.")
-        text = said.format(times=times(total), span=span, who=most.label.lower())
+        text = _(_MOST_WITH[most.key]).format(times=times(total), span=span)
     half = len(chart.totals) // 2
     earlier, later = sum(chart.totals[:half]), sum(chart.totals[half:])
     if half and later > earlier:

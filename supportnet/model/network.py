@@ -271,14 +271,14 @@ class Person:
             problems, "notes", self.notes, says=fields.NOTES, max_len=NOTE_MAX, multiline=True
         )
         _check_tags(problems, self.tags)
-        _check_enum(problems, "circle", self.circle, Circle, _("Please choose a circle."))
-        _check_enum(problems, "domain", self.domain, LifeDomain, _("Please choose a life domain."))
+        _check_enum(problems, "circle", self.circle, Circle, N_("Please choose a circle."))
+        _check_enum(problems, "domain", self.domain, LifeDomain, N_("Please choose a life domain."))
         _check_enum(
             problems,
             "direction",
             self.direction,
             HelpDirection,
-            _("Please choose a direction of help."),
+            N_("Please choose a direction of help."),
         )
         for support in self.support_types:
             _check_enum(
@@ -286,7 +286,7 @@ class Person:
                 "support_types",
                 support,
                 SupportType,
-                _("Please choose a kind of support."),
+                N_("Please choose a kind of support."),
             )
         if sum(1 for c in self.channels if c.preferred) > 1:
             problems.append(
@@ -294,7 +294,7 @@ class Person:
             )
         for channel in self.channels:
             _check_enum(
-                problems, "channels", channel.kind, ChannelKind, _("Please choose a channel.")
+                problems, "channels", channel.kind, ChannelKind, N_("Please choose a channel.")
             )
             check_text(
                 problems, "channels", channel.value, says=fields.CONTACT_DETAIL, max_len=SHORT_MAX
@@ -362,16 +362,16 @@ class Group:
             problems, "notes", self.notes, says=fields.NOTES, max_len=NOTE_MAX, multiline=True
         )
         _check_tags(problems, self.tags)
-        _check_enum(problems, "kind", self.kind, GroupKind, _("Please choose a kind of group."))
-        _check_enum(problems, "circle", self.circle, Circle, _("Please choose a circle."))
-        _check_enum(problems, "domain", self.domain, LifeDomain, _("Please choose a life domain."))
+        _check_enum(problems, "kind", self.kind, GroupKind, N_("Please choose a kind of group."))
+        _check_enum(problems, "circle", self.circle, Circle, N_("Please choose a circle."))
+        _check_enum(problems, "domain", self.domain, LifeDomain, N_("Please choose a life domain."))
         for support in self.support_types:
             _check_enum(
                 problems,
                 "support_types",
                 support,
                 SupportType,
-                _("Please choose a kind of support."),
+                N_("Please choose a kind of support."),
             )
         return problems
 
@@ -383,8 +383,9 @@ class Group:
 def _check_enum(
     problems: list[Problem], field_name: str, value: object, enum: type, message: str
 ) -> None:
+    """A problem saying ``message`` (marked with ``N_``, translated only when it is one)."""
     if not isinstance(value, enum):
-        problems.append(Problem(field_name, message))
+        problems.append(Problem(field_name, _(message)))
 
 
 #: Titles that come before a first name; "Dr Farid Rahimi" is "Farid" when a first name is asked.

@@ -20,13 +20,6 @@ def since_phrase(then: datetime, now: datetime) -> str:
     check-ins can be logged ahead) counts as "today". A naive datetime is taken to be in the
     other one's zone.
     """
-    if (then.tzinfo is None) != (now.tzinfo is None):
-        if then.tzinfo is None:
-            then = then.replace(tzinfo=now.tzinfo)
-        else:
-            now = now.replace(tzinfo=then.tzinfo)
-    if now.tzinfo is not None:
-        then = then.astimezone(now.tzinfo)
     return _said(_measure(then, now), ago=True)
 
 
@@ -37,7 +30,7 @@ def span_phrase(then: datetime, now: datetime) -> str:
 
 
 def _measure(then: datetime, now: datetime) -> tuple[str, int]:
-    """The unit and number ``then`` is ago: ("day", 3), ("about weeks", 2) … ("today", 0)."""
+    """The unit and number ``then`` is ago: ("days", 3), ("about weeks", 2) … ("today", 0)."""
     if (then.tzinfo is None) != (now.tzinfo is None):
         if then.tzinfo is None:
             then = then.replace(tzinfo=now.tzinfo)

@@ -25,10 +25,6 @@ __all__ = [
 NOBODY_YET = N_("Nobody planned yet")
 
 
-def _days(n: int) -> str:
-    return ngettext("{n} day", "{n} days", n).format(n=n)
-
-
 def stretch_text(gap: Gap) -> str:
     """E.g. "Sat 12 Dec", "Sat 12 – Sun 13 Dec", "Wed 30 Dec – Fri 1 Jan"."""
     if gap.first == gap.last:

@@ -125,3 +125,22 @@ def clipped(root: QWidget) -> list[Found]:
         ):
             out.append((_where(widget), "button", widget.text()))
     return out
+
+
+def translated_twice(root: QWidget) -> list[Found]:
+    """Strings that are a translation translated again (``_(_(x))``): a wrapping that holds
+    one wrapping and nothing else. (A sentence with a translated word in it, "Mark as done:
+    [!! … !!]", holds words of its own too.)"""
+    import re
+
+    from supportnet.i18n import CLOSE, OPEN
+
+    again = re.compile(
+        re.escape(OPEN)
+        + re.escape(OPEN)
+        + r"[^\[\]]*?"
+        + re.escape(CLOSE)
+        + r"[ ·]*"
+        + re.escape(CLOSE)
+    )
+    return [found for found in visible_strings(root) if again.search(found[2])]

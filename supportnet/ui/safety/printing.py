@@ -20,8 +20,7 @@ from PySide6.QtGui import (
 from supportnet.i18n import _
 from supportnet.model.safety_plan import Step
 from supportnet.safety.resolve import line_parts
-from supportnet.safety.wording import PAGE_TITLE
-from supportnet.ui.safety.texts import numbered_heading
+from supportnet.safety.wording import PAGE_TITLE, numbered_heading
 from supportnet.ui.widgets.one_page import (
     crisis_box,
     esc,

@@ -21,6 +21,7 @@ from supportnet.safety.wording import (
     STEP_TEXT,
     TELL_THEM_IDEA,
     empty_text,
+    numbered_heading,
 )
 from supportnet.ui.safety.entries import EntriesModel, EntryList
 from supportnet.ui.safety.texts import (
@@ -33,7 +34,6 @@ from supportnet.ui.safety.texts import (
     TELL_ONE,
     heading,
     names_text,
-    numbered_heading,
     placeholder,
 )
 from supportnet.ui.widgets.buttons import push_button
@@ -75,7 +75,7 @@ class StepSection(QFrame):
 
         self.heading_label = _label(numbered_heading(step), heading_text, scale=1.2, bold=True)
         self.hint_label = quiet(
-            _label(_(words.hint), _("About {heading}").format(heading=heading_text))
+            _label(words.hint, _("About {heading}").format(heading=heading_text))
         )
         self.model = EntriesModel(step, self)
         self.list = EntryList(self.model, heading_text)

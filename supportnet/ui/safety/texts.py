@@ -32,14 +32,8 @@ LINK_KEYS = N_("Enter or double-click opens their details; F2 changes this line"
 
 
 def heading(step: Step) -> str:
-    """The step's heading in the user's language."""
-    return _(STEP_TEXT[step].heading)
-
-
-def numbered_heading(step: Step) -> str:
-    """The heading with its number, as in print: "1. Signs a hard time is starting"."""
-    text = heading(step)
-    return f"{step.number}. {text}" if step.number is not None else text
+    """The step's heading in the user's language (STEP_TEXT translates when looked up)."""
+    return STEP_TEXT[step].heading
 
 
 def placeholder(step: Step) -> str:
@@ -47,7 +41,7 @@ def placeholder(step: Step) -> str:
     examples = STEP_TEXT[step].examples
     if not examples:
         return _("Type a line")
-    return _("For example: {example}").format(example=_(examples[0]))
+    return _("For example: {example}").format(example=examples[0])
 
 
 def names_text(names: list[str]) -> str:

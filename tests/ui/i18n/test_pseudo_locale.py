@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from supportnet.model.network import Circle
 from supportnet.safety.crisis_lines import countries, help_for
 from supportnet.services.crisis import CrisisHelpService
-from tests.i18n.harness import clipped, untranslated
+from tests.i18n.harness import clipped, translated_twice, untranslated
 from tests.ui.i18n.user_data import judged, network_data
 from tests.ui.shells import gb_crisis, open_shell
 
@@ -104,6 +104,7 @@ def test_every_page_is_routed(
         shown = shell.pages.currentWidget()
         # What the example's user typed (names, plan titles, notes) is data, shown as is.
         assert untranslated(shown, judged(network_data(demo_store))) == []
+        assert translated_twice(shown) == []
     finally:
         shell.background.wait()  # Insights draws on the worker: done before the store goes
         shell.close()
@@ -185,3 +186,15 @@ def test_the_users_data_is_taken_out_and_nothing_else() -> None:
     assert data("[!! Phone call !!]: Ana Example")
     assert not data("Call Ana Example")
     assert not data("x marks")  # one letter is never taken for data
+
+
+def test_the_harness_finds_a_translation_translated_again(pseudo: None, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from supportnet import i18n as words
+
+    label = QLabel(words._(words._("Close")))
+    qtbot.addWidget(label)
+    assert [kind for _where, kind, _text in translated_twice(label)] == ["label"]
+    label.setText(words._("Mark as done: {what}").format(what=words._("Close")))
+    assert translated_twice(label) == []
