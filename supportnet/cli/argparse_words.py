@@ -34,15 +34,10 @@ ARGPARSE_WORDS = (
     N_("invalid choice: %(value)r (choose from %(choices)s)"),
     N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
     N_("can't open '%(filename)s': %(error)s"),
-    N_("%(prog)s: error: %(message)s\n"),
 )
-
-
-def _plural(singular: str, plural: str, n: int) -> str:
-    return i18n.ngettext(singular, plural, n)
 
 
 def speak_our_language() -> None:
     """Let argparse translate through supportnet.i18n (English stays argparse's own)."""
     argparse._ = i18n._  # type: ignore[attr-defined]
-    argparse.ngettext = _plural  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]

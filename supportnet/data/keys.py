@@ -13,17 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from supportnet.data.key_record import (
-    KDF_ITERATIONS,
-    KDF_LANES,
-    KDF_MEMORY_KIB,
     KEY_BYTES,
     KEYINFO_NAME,
     KEYRING_SERVICE,
     MALFORMED,
-    NONCE_BYTES,
     PASSPHRASE_MIN,
-    SALT_BYTES,
-    WRAPPED_BYTES,
     KdfParams,
     KeyInfo,
     KeyMethod,
@@ -48,17 +42,11 @@ from supportnet.model.text import has_lone_surrogate
 # With the key record's names (supportnet.data.key_record): callers import them from here.
 __all__ = [
     "DEFAULT_KDF",
-    "KDF_ITERATIONS",
-    "KDF_LANES",
-    "KDF_MEMORY_KIB",
     "KEYINFO_NAME",
     "KEYRING_SERVICE",
     "KEY_BYTES",
     "MALFORMED",
-    "NONCE_BYTES",
     "PASSPHRASE_MIN",
-    "SALT_BYTES",
-    "WRAPPED_BYTES",
     "KdfParams",
     "KeyInfo",
     "KeyMethod",

@@ -56,8 +56,12 @@ class _Ahead:
         self.value: str | None = None
 
 
-#: The read begun ahead (one at most), until a read takes it.
-_ahead: list[_Ahead] = []
+class _Pending:
+    """The read begun ahead (one at most), until a read takes it."""
+
+    ahead: _Ahead | None = None
+
+
 _ahead_lock = threading.Lock()
 #: A read begun ahead that never answers (a hung bus) is given up after this long.
 AHEAD_TIMEOUT_S = 30.0
@@ -67,14 +71,14 @@ def expect_read() -> None:
     """Say that a read will be begun ahead on another thread (before starting it): the next
     :func:`read` waits for that one instead of asking the Secret Service again."""
     with _ahead_lock:
-        _ahead[:] = [_Ahead()]
+        _Pending.ahead = _Ahead()
 
 
 def read_ahead(service: str | None, username: str | None) -> None:
     """On the other thread: read the entry now (or, given None, that nothing will be read);
     the next :func:`read` of the same entry takes the answer."""
     with _ahead_lock:
-        ahead = _ahead[0] if _ahead else None
+        ahead = _Pending.ahead
     if ahead is None:
         return
     try:
@@ -89,11 +93,12 @@ def read(service: str, username: str) -> str | None:
     """The secret kept for ``service`` and ``username``, or None if it can't be read this
     way without asking anyone (the caller then goes through keyring)."""
     with _ahead_lock:
-        ahead = _ahead.pop() if _ahead else None
-    taken = ahead is not None and ahead.done.wait(AHEAD_TIMEOUT_S)
-    if taken and ahead is not None and ahead.asked == (service, username):
-        return ahead.value
-    return _read(service, username)
+        ahead, _Pending.ahead = _Pending.ahead, None
+    if ahead is None:
+        return _read(service, username)
+    if not ahead.done.wait(AHEAD_TIMEOUT_S):
+        return None  # the bus hung once already: keyring says what is wrong, not a 2nd wait
+    return ahead.value if ahead.asked == (service, username) else _read(service, username)
 
 
 def _read(service: str, username: str) -> str | None:

@@ -403,3 +403,18 @@ def test_a_read_begun_ahead_is_taken_once_and_only_for_its_entry(
     direct.read_ahead(None, None)  # nothing to read here: the store's read asks itself
     assert direct.read("SupportNet", "database-key:c") == "secret of database-key:c"
     assert asked[-2:] == [("SupportNet", "database-key:b"), ("SupportNet", "database-key:c")]
+
+
+def test_a_read_ahead_that_never_answers_is_not_waited_for_twice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hung bus held the read begun ahead: the store's read gives up after the timeout
+    and lets keyring speak, rather than asking the same bus and waiting again."""
+    from supportnet.data import secret_service as direct
+
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(direct, "_read", lambda s, u: asked.append((s, u)) or "secret")
+    monkeypatch.setattr(direct, "AHEAD_TIMEOUT_S", 0.05)
+    direct.expect_read()  # ...and the thread that would read it never does
+    assert direct.read("SupportNet", "database-key:a") is None
+    assert asked == []
