@@ -9,6 +9,7 @@ or a service's own name (a person's name, "Samaritans", a phone number) are pass
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportnet.i18n import is_pseudo
+from supportnet.i18n import CLOSE, OPEN, is_pseudo
 
 #: (where, what kind of text, the text)
 Found = tuple[str, str, str]
@@ -94,13 +95,42 @@ def _is_word(text: str) -> bool:
 
 
 def untranslated(root: QWidget, data: Callable[[str], bool] = lambda _text: False) -> list[Found]:
-    """The strings ``root`` shows that hold words but no pseudo-translated part, and aren't
-    ``data``. An action's tooltip Qt derives from its text counts as its text."""
+    """The strings ``root`` shows that hold words outside their pseudo-translated parts
+    ("[!! Phone call !!]: leftover English" too), unless those words are ``data`` (the whole
+    string, or each piece left between the translated parts). An action's tooltip Qt
+    derives from its text counts as its text."""
     return [
         (where, kind, text)
         for where, kind, text in visible_strings(root)
-        if text.strip() and _is_word(text) and not is_pseudo(text) and not data(text)
+        if not is_routed(text, data)
     ]
+
+
+#: An innermost pseudo-translated part (one holding no other); a rich text's tags and
+#: entities, which are no words.
+_PSEUDO_PART = re.compile(
+    re.escape(OPEN) + r"(?:(?!" + re.escape(OPEN) + r").)*?" + re.escape(CLOSE), re.DOTALL
+)
+_MARKUP = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
+
+
+def is_routed(text: str, data: Callable[[str], bool] = lambda _text: False) -> bool:
+    """Whether ``text`` shows no word that bypassed supportnet.i18n: no word at all, all
+    ``data``, or routed with only data or no words beside its translated parts."""
+    return not text.strip() or not _is_word(text) or data(text) or _all_routed(text, data)
+
+
+def _all_routed(text: str, data: Callable[[str], bool]) -> bool:
+    """Whether every piece of ``text`` left between its translated parts is data or no
+    word; a text without any translated part is never routed."""
+    if not is_pseudo(text):
+        return False
+    # Innermost first, so a translated sentence holding a translated word goes whole.
+    text = _MARKUP.sub(" ", text)
+    while (fewer := _PSEUDO_PART.sub("\0", text)) != text:
+        text = fewer
+    pieces = text.split("\0")
+    return all(not _is_word(piece) or data(piece.strip(" \n:·,;()–-—\"'“”„")) for piece in pieces)
 
 
 def clipped(root: QWidget) -> list[Found]:

@@ -21,7 +21,6 @@ from supportnet.services import Services
 from tests.i18n.harness import clipped, untranslated
 from tests.ui.conftest import NOW
 from tests.ui.i18n.user_data import judged, locale_words, network_data
-from tests.ui.shells import gb_crisis, open_shell
 
 
 def _shown(qtbot: Any, widget: QWidget) -> Any:
@@ -38,26 +37,6 @@ def _check(widget: QWidget, data: Callable[[str], bool]) -> None:
 
 
 # --- the pages -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("page", ["safety_plan", "care_team"])
-def test_the_page_is_routed_apart_from_the_users_data(
-    page: str, pseudo: None, demo_store: Any, tmp_path: Path, qtbot: Any
-) -> None:
-    from supportnet.ui.shell.sidebar import Page
-
-    data = judged(network_data(demo_store))
-    shell = open_shell(demo_store, tmp_path, qtbot, NOW, crisis=gb_crisis(tmp_path))
-    try:
-        shell.show_page(Page(page))
-        QApplication.processEvents()
-        _check(shell.pages.currentWidget(), data)
-    finally:
-        shell.background.wait()
-        shell.close()
-
-
-# --- the safety plan's editors -------------------------------------------------------------
 
 
 def _plan_parts(store: Any) -> tuple[Services, Any]:

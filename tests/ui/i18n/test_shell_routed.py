@@ -12,9 +12,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from supportnet import i18n
-from supportnet.i18n import is_pseudo
 from supportnet.ui.language import install_language
-from tests.i18n.harness import clipped, untranslated
+from tests.i18n.harness import clipped, is_routed, untranslated
 from tests.ui.shells import gb_crisis, open_shell
 
 
@@ -44,7 +43,7 @@ def _menu_texts(menu: QMenu) -> Iterator[tuple[str, str]]:
 
 def _bare(text: str) -> bool:
     """Words not wrapped by the pseudo-locale (numbers and empty texts are no words)."""
-    return bool(text.strip()) and any(c.isalpha() for c in text) and not is_pseudo(text)
+    return bool(text.strip()) and any(c.isalpha() for c in text) and not is_routed(text)
 
 
 def test_every_menu_action_says_translated_words(shell: Any) -> None:
@@ -64,7 +63,7 @@ def test_undo_and_redo_name_what_they_do_in_translated_words(shell: Any) -> None
 
     shell._add(Person(name="Ana Example", circle=Circle.INNER, domain=LifeDomain.FAMILY))
     text = shell.undo_action.text()
-    assert is_pseudo(text)
+    assert is_routed(text)
     assert "Ana Example" in text
     shell.undo()
     assert _bare(shell.note.text()) is False
@@ -77,8 +76,8 @@ def test_the_sidebar_and_status_bar_are_routed(shell: Any) -> None:
     assert untranslated(shell.statusBar()) == []
     for row in range(shell.sidebar.count()):
         item = shell.sidebar.item(row)
-        assert is_pseudo(item.text())
-        assert is_pseudo(item.toolTip())
+        assert is_routed(item.text())
+        assert is_routed(item.toolTip())
 
 
 def test_preferences_is_routed(shell: Any, qtbot: Any) -> None:
@@ -132,7 +131,7 @@ def test_the_about_box_is_routed(pseudo: None, qtbot: Any) -> None:
     # The version line is the app's name and number; the paths are the person's own.
     data = {"SupportNet 0.1.0", "/home/sam/.local/share/SupportNet", "system keyring"}
     assert untranslated(box, lambda t: t in data) == []
-    assert all(is_pseudo(part) or part in data for part in text.split("\n\n"))
+    assert all(is_routed(part) or part in data for part in text.split("\n\n"))
     assert clipped(box) == []
     box.close()
 

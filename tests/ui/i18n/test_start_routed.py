@@ -2,14 +2,13 @@
 under the pseudo-locale: every word of their own is wrapped, nothing is clipped; and in
 German they read as German.
 
-Strings other areas make are passed as data here until they are routed: "Need help now?"
-(HelpLink, ui/hard_day/entry.py), the field message's icon name "Note"
-(ui/widgets/field_message.py) and the new passphrase's check (data/keys.py). The rest of each
-dialog is this area's.
+What is data, not words, is passed as such: the recovery key, the traceback and the
+program versions in the crash dialog.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -20,25 +19,20 @@ from PySide6.QtWidgets import QApplication, QLabel
 from tests.i18n.harness import clipped, untranslated
 
 KEY = "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789-ABCD"
-#: HelpLink's words (ui/hard_day/entry.py, not yet routed).
-HELP_LINK = {
-    "Need &help now?",
-    "Need help now?",
-    "Crisis lines for where you are, without opening your data",
-}
 
 
-#: Other areas' words (see the module's docstring).
-OTHERS = {"Note", "Please use at least 8 characters — a few words work well."}
+def _versions(text: str) -> bool:
+    """The crash dialog's program versions ("Python: 3.11.7 (cpython)"): names, not words."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(re.match(r"^[\w ]+: \d", line) for line in lines)
 
 
 def _data(text: str) -> bool:
     from supportnet.ui.start.recovery_dialog import key_lines
 
     return (
-        text in HELP_LINK
-        or text in OTHERS
-        or text in (KEY, key_lines(KEY))
+        text in (KEY, key_lines(KEY))
+        or _versions(text)
         or text.startswith("Traceback")
         or text == "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"  # the key's shape
     )

@@ -69,3 +69,17 @@ def locale_words() -> list[str]:
     formats = (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat)
     days = [locale.dayName(day, form) for day in range(1, 8) for form in formats]
     return days + [locale.monthName(month, form) for month in range(1, 13) for form in formats]
+
+
+def crisis_words(code: str) -> list[str]:
+    """The crisis-lines file's own text for ``code`` (services' names, numbers, hours, notes,
+    countries): the file is data, each service named as it names itself."""
+    from supportnet.safety.crisis_lines import countries, help_for
+
+    help = help_for(code)
+    said = [c.name for c in countries()] + [help.name, help.emergency, help.emergency_note]
+    for line in help.lines:
+        said += [line.name, line.hours, line.about, *line.languages]
+        for contact in line.contacts:
+            said += [contact.value, contact.note]
+    return [text for text in said if text]
