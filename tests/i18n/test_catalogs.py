@@ -10,10 +10,6 @@ import re
 import string
 from typing import Any
 
-import pytest
-
-pytest.importorskip("babel")
-
 from babel.messages.pofile import read_po
 
 from tools import translations

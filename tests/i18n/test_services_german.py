@@ -10,11 +10,9 @@ supportnet.i18n shows up. English stays the default, as the rest of the tests as
 from __future__ import annotations
 
 import errno
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from supportnet import i18n
 from supportnet.data import failures, keys, recovery
@@ -25,26 +23,6 @@ from supportnet.model import errors
 from supportnet.services import caldav_server, calendar_export
 from supportnet.services.data_export import NOT_ENCRYPTED, Imported, read_export_file
 from supportnet.services.your_data import imported_text
-
-pytest.importorskip("babel")
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    i18n.set_language("de")
-    try:
-        yield
-    finally:
-        i18n.set_language(i18n.ENGLISH)
-
-
-@pytest.fixture
-def pseudo() -> Iterator[None]:
-    i18n.set_language(i18n.PSEUDO)
-    try:
-        yield
-    finally:
-        i18n.set_language(i18n.ENGLISH)
 
 
 def _message(action: Callable[[], Any]) -> tuple[type[BaseException], str]:

@@ -51,13 +51,6 @@ def test_preferences_shows_every_wrapped_line_whole(
         shell.close()
 
 
-@pytest.fixture
-def german(qapp: Any) -> Iterator[None]:
-    install_language(qapp, "de")
-    yield
-    install_language(qapp, i18n.ENGLISH)
-
-
 def test_the_care_team_says_you_in_german(
     german: None, demo_store: Any, tmp_path: Path, qtbot: Any
 ) -> None:

@@ -2,10 +2,7 @@
 and history window, the check-in editor), the contacts preview, the data dialogs and the
 backup dialogs under the pseudo-locale: every word routed, nothing clipped.
 
-The user's data (names, file names) is passed in as data. Words other areas produce (the
-domain's enum labels, the People table's columns from ui/widgets, "3 days ago" from
-scheduling/) are left to their helpers: :func:`_elsewhere` names each such gap, and when
-they are routed the filter simply has nothing left to match.
+The user's data (names, file names) is passed in as data; every other word is routed.
 """
 
 from __future__ import annotations
@@ -23,7 +20,7 @@ from supportnet import i18n
 from supportnet.ui.language import install_language
 from tests.i18n.harness import clipped, is_routed, untranslated
 from tests.ui.conftest import NOW, ZONE
-from tests.ui.i18n.user_data import judged
+from tests.ui.i18n.user_data import judged, locale_words
 
 NAMES = {"Ana Example", "Bo Example", "Walkers"}
 CONTACTS_FILES = Path(__file__).parents[2] / "services" / "contacts_files"
@@ -40,98 +37,10 @@ def pseudo(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     install_language(qapp, i18n.ENGLISH)
 
 
-def _elsewhere() -> Callable[[str], bool]:
-    """Words the domain, ui/widgets and scheduling/ helpers route (see the module doc)."""
-    from supportnet.model import days
-    from supportnet.model.checkins import Initiator, mood_word
-    from supportnet.model.network import (
-        ChannelKind,
-        Circle,
-        GroupKind,
-        HelpDirection,
-        LifeDomain,
-        SupportType,
-    )
-    from supportnet.model.plans import ORDINALS
-    from supportnet.ui.widgets.models import GroupsTableModel, PeopleTableModel
-
-    words: set[str] = set()
-    for kind in (ChannelKind, GroupKind, HelpDirection, LifeDomain, SupportType, Initiator):
-        words |= {str(member.label) for member in kind}  # type: ignore[attr-defined]
-    words |= {c.description for c in Circle}
-    words |= {f"{s.label}: {s.description}" for s in SupportType}
-    words |= {str(o) for o in ORDINALS.values()}
-    # The calendar's names come from QLocale (the locale's own data, English here).
-    words |= {days.weekday_name(n) for n in range(7)}
-    words |= {days.weekday_name(n, short=True) for n in range(7)}
-    words |= {mood_word(n) for n in range(1, 6)}
-    words |= {*PeopleTableModel.HEADERS, *GroupsTableModel.HEADERS, *WIDGETS}
-    way = re.compile(r"^(Way \d+: (how|details|preferred)|Remove way \d+)$")
-    ago = re.compile(r"^(about )?(an?|\d+) (day|week|month|year)s? ago$|^yesterday$|^today$")
-
-    def line(text: str) -> bool:
-        if text in words or ago.match(text) or way.match(text):
-            return True
-        if " → " in text:  # moods, "Low → Okay"
-            return all(p in words for p in text.split(" → "))
-        parts = [p.strip() for p in text.split(",") if p.strip()]
-        return bool(parts) and all(p in words for p in parts)
-
-    def other(text: str) -> bool:
-        lines = [t for t in text.split("\n") if t.strip()]
-        return bool(lines) and all(line(t) for t in lines)
-
-    return other
-
-
-#: The words of ui/widgets these dialogs show (the editors' shared form, the check-in form,
-#: "More options"), routed by the helper who owns ui/widgets; and a check's own message.
-WIDGETS = {
-    "&Save",
-    "Save",
-    "Cancel",
-    "No&tes",
-    "Ta&gs",
-    "&How",
-    "How",
-    "When",
-    "Note",
-    "Mood before",
-    "Mood after",
-    "About moods",
-    "Kinds of support",
-    "Okay to contact in a crisis",
-    "Ways to reach them",
-    "No ways to reach them noted yet.",
-    "&Add a way to reach them",
-    "Add a way to reach them",
-    "Why Save is not available yet",
-    "Add a name to save",
-    "Add a name to save.",
-    "Please add a name.",
-    "Shown",
-    "Hidden",
-    "Show more options",
-    "Hide the less common options",
-    "Emotional — listening and empathy",
-    "Practical — rides, meals, errands",
-    "Advice — information and advice",
-    "Company — doing things together, distraction",
-    "Listening and empathy",
-    "Rides, meals, errands",
-    "Information and advice",
-    "Doing things together, distraction",
-    "Number, address or handle",
-    "Optional: a number, an address or a handle",
-    "Remove",
-    "Preferred",
-}
-
-
 def _data(*names: str) -> Callable[[str], bool]:
-    said = NAMES | set(names)
-    other = _elsewhere()
-    return lambda text: text in said or other(text)
+    # The locale's own weekday and month names (QLocale's) are data too.
+    said = NAMES | set(names) | set(locale_words())
+    return lambda text: text in said
 
 
 def _shown(qtbot: Any, widget: Any) -> Any:
