@@ -32,6 +32,7 @@ from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.ui.shell.main_window import MainWindow
 from supportnet.ui.shell.ui_state import UiState
+from supportnet.ui.start import RecoveryKeyRequested
 from supportnet.ui.start.crash_reporter import install_excepthooks
 from supportnet.ui.widgets.first_paint import when_first_painted
 
@@ -89,7 +90,7 @@ def open_store_interactively(
             if asker.cancelled:
                 return None
             raise
-        except _recovery_key_requested():
+        except RecoveryKeyRequested:
             from supportnet.ui.start.recovery_unlock import Reason
 
             if recover is None:
@@ -110,14 +111,6 @@ def open_store_interactively(
             store = recover(data_dir, Reason.KEYRING)
             if store is not None:
                 return store
-
-
-def _recovery_key_requested() -> type[Exception]:
-    """The passphrase dialog's "Use your recovery key…", raised through the store's opening
-    (its module is loaded by then: only the dialog raises it)."""
-    from supportnet.ui.start.unlock_dialog import RecoveryKeyRequested
-
-    return RecoveryKeyRequested
 
 
 class _Asker:

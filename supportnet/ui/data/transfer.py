@@ -93,8 +93,8 @@ def _calm(error: BaseException) -> str:
     if not isinstance(error, SupportNetError):
         raise error
     message = error.message
-    said = message.lower()
-    if "nothing was changed" in said or _(NOTHING_CHANGED).lower().rstrip(".") in said:
+    # The service's own sentence may say so already, in the language in use.
+    if _(NOTHING_CHANGED).lower().rstrip(".") in message.lower():
         return message
     return f"{message} {_(NOTHING_CHANGED)}"
 

@@ -7,12 +7,12 @@ from typing import Any, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from supportnet import i18n
 from supportnet.i18n import _
 from supportnet.ui.hard_day.entry import HARD_DAY_DESCRIPTION, HARD_DAY_TEXT
 from supportnet.ui.help.getting_started import GettingStartedDialog, PageLine
 from supportnet.ui.help.shortcuts import keys_text, window_shortcuts
 from supportnet.ui.help.shortcuts_dialog import ShortcutsDialog
+from supportnet.ui.widgets.labels import lower_first
 
 _D = TypeVar("_D", bound=QDialog)
 
@@ -50,9 +50,7 @@ def open_getting_started(window: Any) -> GettingStartedDialog:
             PageLine(page.title, page.about, keys_text(window.page_actions[page].shortcuts()))
             for page in window.shown_pages
         ]
-        what = _(HARD_DAY_DESCRIPTION)
-        if i18n.language() == i18n.ENGLISH:  # inside the line; a German noun keeps its capital
-            what = what[:1].lower() + what[1:]
+        what = lower_first(_(HARD_DAY_DESCRIPTION))  # said inside the line
         keys = keys_text(window.hard_day_action.shortcuts())
         return GettingStartedDialog(
             pages,

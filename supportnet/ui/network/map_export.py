@@ -51,8 +51,8 @@ from supportnet.ui.network.map_style import (
     _Shared,
     _Theme,
     legend_items,
-    lower_first,
 )
+from supportnet.ui.widgets.labels import lower_first
 
 if TYPE_CHECKING:
     _ViewBase = QGraphicsView

@@ -20,8 +20,9 @@ from PySide6.QtGui import (
 
 from supportnet.circle_map import geometry as ml
 from supportnet.circle_map.geometry import MapNode, NodeKey
-from supportnet.i18n import ENGLISH, N_, _, language
+from supportnet.i18n import N_, _
 from supportnet.model.network import Circle, SupportType
+from supportnet.ui.widgets.labels import lower_first
 
 ACCESSIBLE_NAME = N_("Circle map of your network")
 KEYBOARD_HELP = N_(
@@ -86,14 +87,6 @@ def legend_items() -> list[LegendItem]:
         LegendItem("◌", _("It's been a while"), _("Dashed outline: it's been a while")),
     ]
     return items
-
-
-def lower_first(text: str) -> str:
-    """``text`` with a small first letter, as English says a word inside a line; other
-    languages keep theirs (a German noun stays capitalised)."""
-    if language() != ENGLISH:
-        return text
-    return text[:1].lower() + text[1:]
 
 
 def support_words(support: frozenset[SupportType]) -> str:

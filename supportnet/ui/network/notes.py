@@ -9,7 +9,7 @@ from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from supportnet.i18n import _
-from supportnet.ui.network.map_style import lower_first
+from supportnet.ui.widgets.labels import lower_first
 
 
 def legend_meaning(item: Any) -> str:

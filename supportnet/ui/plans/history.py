@@ -107,12 +107,6 @@ class HistoryModel(TableModel):
     def who(self, checkin: CheckIn) -> str:
         return who_text(checkin, self._names)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        text = super().headerData(section, orientation, role)
-        return _(text) if text in self.HEADERS else text
-
     def checkin_at(self, row: int) -> CheckIn:
         found: CheckIn = self.item_at(row)
         return found

@@ -78,12 +78,6 @@ class PlansModel(TableModel):
         }
         self.endResetModel()
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        text = super().headerData(section, orientation, role)
-        return _(text) if text in self.HEADERS else text
-
     def plan_at(self, row: int) -> Plan:
         found: Plan = self.item_at(row)
         return found

@@ -58,29 +58,6 @@ def unit_text(frequency: Frequency, n: int) -> str:
     return ngettext("month", "months", n)
 
 
-#: How each field is named in "Check … to save" (for callers passing their own names).
-PLAN_FIELD_NAMES = {
-    "kind": "the kind of plan",
-    "target": "who the plan is for",
-    "title": "the title",
-    "channel": "the way to reach out",
-    "timezone": "the time zone",
-    "duration_minutes": "how long it takes",
-    "window_end": "the time of day",
-    "recurrence": "how it repeats",
-    "frequency": "how it repeats",
-    "interval": "how often it repeats",
-    "until": "the end date",
-    "weekdays": "the days of the week",
-    "month_day": "the day of the month",
-    "nth": "the week of the month",
-    "nth_weekday": "the day of the week",
-    "cadence": "the rhythm",
-    "ideal_days": "the ideal interval",
-    "too_long_days": "the gentle nudge",
-    "message_idea": "the conversation starter",
-    "notes": "the notes",
-}
 #: The line beside a disabled Save button, by the field that needs a look first.
 PLAN_SAVE_HINTS = {
     "kind": N_("Check the kind of plan to save"),

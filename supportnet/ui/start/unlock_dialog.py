@@ -21,6 +21,7 @@ from supportnet.model.errors import ValidationError
 from supportnet.services.crisis import CrisisHelpService
 from supportnet.services.unlocking import PassphrasePurpose, check_new_passphrase
 from supportnet.ui.hard_day.entry import HelpLink
+from supportnet.ui.start import RecoveryKeyRequested
 from supportnet.ui.widgets.dialogs import DialogWidth, use_width
 from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.labels import title_label
@@ -40,14 +41,6 @@ UNLOCK_NOT_READY = N_("Type your passphrase first.")
 FORGOT = N_("Forgot your passphrase? Use your &recovery key…")
 #: The dialog's result when the person chose to use the recovery key instead.
 USE_RECOVERY_KEY = 2
-
-
-class RecoveryKeyRequested(Exception):
-    """Raised from the passphrase prompt: the person would rather use their recovery key.
-
-    Not an error: it carries the choice out through the store's opening (which releases its
-    lock on the way) to the code that shows the recovery-key dialog.
-    """
 
 
 class UnlockDialog(QDialog):

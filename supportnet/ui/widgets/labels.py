@@ -42,6 +42,14 @@ def announce(widget: QWidget, text: str) -> None:
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
+def lower_first(text: str) -> str:
+    """``text`` with a small first letter, as English says a word inside a line; other
+    languages keep theirs (a German noun stays capitalised)."""
+    from supportnet.i18n import ENGLISH, language
+
+    return text[:1].lower() + text[1:] if language() == ENGLISH else text
+
+
 def inside_line(text: str) -> str:
     """A label said inside a line ("Phone call" in "…, Rosie, phone call"): small letters in
     English, as it always was; other languages keep theirs (a German noun stays capitalised)."""
