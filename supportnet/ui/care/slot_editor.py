@@ -23,9 +23,9 @@ from supportnet.model.zones import today_in
 from supportnet.ui.plans.fields import _combo, _row, _select
 from supportnet.ui.plans.timing import TimingEditor
 from supportnet.ui.plans.timing_layout import label_above
-from supportnet.ui.plans.wording import NO_CHANNEL, PLAN_SAVE_HINTS, next_text
+from supportnet.ui.plans.wording import NO_CHANNEL, next_text
 from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width, unsaved_changes
-from supportnet.ui.widgets.editor_form import form_layout, heading_label, save_hint, two_columns
+from supportnet.ui.widgets.editor_form import form_layout, heading_label, two_columns
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
 
@@ -206,17 +206,6 @@ class SlotEditorDialog(TimingEditor):
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         super()._show_problems(problems)
-        hint = save_hint(problems, PLAN_SAVE_HINTS, above=False)
-        self.save_hint.setText(hint)
-        tooltip = "\n".join(p.message for p in problems)
-        if hint:
-            # Translators: the save hint, then each problem on a line of its own.
-            self.save_button.setToolTip(
-                _("{hint}.\n{problems}").format(hint=hint, problems=tooltip)
-            )
-        else:
-            self.save_button.setToolTip("")
-        self.save_button.setAccessibleDescription(hint)
         self.grow_to_fit()
 
     def save(self) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from supportnet.i18n import N_, _, ngettext
 from supportnet.model.care import MAX_COMFORTABLE_GAP_DAYS, ME, CareTeam
-from supportnet.model.errors import Problem
 from supportnet.ui.widgets.buttons import button_row, cancel_button, push_button
 from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width, unsaved_changes
 from supportnet.ui.widgets.editor_form import (
@@ -37,7 +36,6 @@ from supportnet.ui.widgets.editor_form import (
     hint_label,
     keep_height,
     notes_field,
-    save_hint,
     text_field,
     two_columns,
 )
@@ -145,6 +143,9 @@ class TeamEditorDialog(EditorDialog):
     :meth:`result_team` is the team the form holds (a copy); the dialog only accepts when
     that team has no problems. The page saves it (with undo).
     """
+
+    SAVE_HINTS = TEAM_SAVE_HINTS
+    HINTS_ABOVE = False
 
     def __init__(
         self,
@@ -459,22 +460,6 @@ class TeamEditorDialog(EditorDialog):
         self.gap_sentence.setText(text)
         self.gap_field.setAccessibleDescription(text)
 
-    def _show_problems(self, problems: Sequence[Problem]) -> None:
-        super()._show_problems(problems)
+    def _name_missing(self) -> bool:
         # A team without a name yet: say so plainly, as the person editor does.
-        hint = save_hint(
-            problems,
-            TEAM_SAVE_HINTS,
-            name_missing=not self.name_field.text().strip(),
-            above=False,
-        )
-        self.save_hint.setText(hint)
-        tooltip = "\n".join(p.message for p in problems)
-        if hint:
-            # Translators: the save hint, then each problem on a line of its own.
-            self.save_button.setToolTip(
-                _("{hint}.\n{problems}").format(hint=hint, problems=tooltip)
-            )
-        else:
-            self.save_button.setToolTip("")
-        self.save_button.setAccessibleDescription(hint)
+        return not self.name_field.text().strip()

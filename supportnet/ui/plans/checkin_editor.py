@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from supportnet.i18n import _
 from supportnet.model.checkins import CheckIn, Initiator
-from supportnet.model.errors import Problem
 from supportnet.model.zones import zone_or_utc
 from supportnet.ui.plans.fields import quiet
 from supportnet.ui.plans.history_text import (
@@ -24,7 +23,7 @@ from supportnet.ui.plans.history_text import (
 )
 from supportnet.ui.widgets.checkin_form import CheckInForm, CheckInLook
 from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width, unsaved_changes
-from supportnet.ui.widgets.editor_form import EditorDialog, save_hint
+from supportnet.ui.widgets.editor_form import EditorDialog
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import title_label
 
@@ -61,6 +60,9 @@ def look() -> CheckInLook:
 
 class CheckInEditor(EditorDialog):
     """Change a logged check-in: when, how, who reached out, moods and the note."""
+
+    SAVE_HINTS = CHECKIN_SAVE_HINTS
+    HINTS_ABOVE = False
 
     def __init__(
         self,
@@ -155,11 +157,3 @@ class CheckInEditor(EditorDialog):
 
     def unsaved_message(self) -> str:
         return unsaved_changes("check-in")
-
-    def _show_problems(self, problems: Sequence[Problem]) -> None:
-        super()._show_problems(problems)
-        hint = save_hint(problems, CHECKIN_SAVE_HINTS, above=False)
-        self.save_hint.setText(hint)
-        tooltip = "\n".join(p.message for p in problems)
-        self.save_button.setToolTip(f"{hint}.\n{tooltip}" if hint else "")
-        self.save_button.setAccessibleDescription(hint)

@@ -27,13 +27,12 @@ from supportnet.model.plans import Plan
 from supportnet.scheduling import Postponement
 from supportnet.ui.plans.editor_layout import PlanEditorLayout
 from supportnet.ui.plans.fields import _select
-from supportnet.ui.plans.wording import PLAN_SAVE_HINTS, next_text
+from supportnet.ui.plans.wording import next_text
 from supportnet.ui.widgets.dialogs import DialogWidth, open_at_width, unsaved_changes
 from supportnet.ui.widgets.editor_form import (
     form_layout,
     heading_label,
     hint_label,
-    save_hint,
     two_columns,
 )
 from supportnet.ui.widgets.labels import title_label
@@ -184,9 +183,4 @@ class PlanEditor(PlanEditorLayout):
         super()._show_problems(problems)
         if self.more_has_message():
             self.more.open()
-        hint = save_hint(problems, PLAN_SAVE_HINTS, above=False)
-        self.save_hint.setText(hint)
-        tooltip = "\n".join(p.message for p in problems)
-        self.save_button.setToolTip(f"{hint}.\n{tooltip}" if hint else "")
-        self.save_button.setAccessibleDescription(hint)
         self.grow_to_fit()

@@ -29,13 +29,23 @@ from supportnet.model.plans import (
 from supportnet.model.zones import same_clocks, today_in
 from supportnet.ui.plans.fields import _pydate, _qdate, _select, pytime, qtime
 from supportnet.ui.plans.timing_layout import TimingLayout
-from supportnet.ui.plans.wording import ZONE_HINT, short_date, unit_text, zone_names, zone_place
+from supportnet.ui.plans.wording import (
+    PLAN_SAVE_HINTS,
+    ZONE_HINT,
+    short_date,
+    unit_text,
+    zone_names,
+    zone_place,
+)
 
 
 class TimingEditor(TimingLayout):
     """Fills and reads the timing fields. Subclasses set ``_clock`` and ``_user_zone``
     (today's date and the zone line follow them) and call :meth:`_fill_timing` and
     :meth:`_connect_timing` once the fields are built."""
+
+    SAVE_HINTS = PLAN_SAVE_HINTS
+    HINTS_ABOVE = False
 
     _clock: Callable[[], datetime]
     _user_zone: str

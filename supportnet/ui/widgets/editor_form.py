@@ -117,6 +117,9 @@ class EditorDialog(QDialog):
     """
 
     saved = Signal(object)
+    #: Each field's "Check … to save"; whether the other things are listed above Save.
+    SAVE_HINTS: Mapping[str, str] = SAVE_HINTS
+    HINTS_ABOVE = True
 
     def __init__(
         self,
@@ -239,12 +242,20 @@ class EditorDialog(QDialog):
             if widget is not None:
                 # A screen reader hears the message when the field takes the focus.
                 widget.setAccessibleDescription(text)
-        hint = save_hint(problems)
+        hint = save_hint(
+            problems, self.SAVE_HINTS, name_missing=self._name_missing(), above=self.HINTS_ABOVE
+        )
         self.save_button.setEnabled(not problems)
         self.save_hint.setText(hint)
         tooltip = "\n".join(p.message for p in problems)
-        self.save_button.setToolTip(f"{hint}.\n{tooltip}" if hint else "")
+        # Translators: the save hint, then each problem on a line of its own.
+        said = _("{hint}.\n{problems}").format(hint=hint, problems=tooltip) if hint else ""
+        self.save_button.setToolTip(said)
         self.save_button.setAccessibleDescription(hint)
+
+    def _name_missing(self) -> bool | None:
+        """Whether the name is empty (None: tell by the problem's own words)."""
+        return None
 
     def is_dirty(self) -> bool:
         return self._initial is not None and self.build() != self._initial
