@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 
 
 def _open_app(data_dir: Path, qt_argv: list[str]) -> int:
+    from supportnet.runtime.memory import while_starting
+
+    while_starting()  # until the window is painted (ui.app's settle())
     # Qt loads only when the app is asked for, never for a command.
     from supportnet.ui.app import run_gui
 

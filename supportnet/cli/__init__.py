@@ -154,9 +154,6 @@ def run(
         if command == "gui":
             if open_app is None:
                 raise UsageError(_(NO_APP))
-            from supportnet.runtime import warmup
-
-            warmup.start(data_dir)
             return open_app(data_dir, [sys.argv[0], *argv])
         handler: Handler = args.handler
         args.write_plan_pdf = write_plan_pdf

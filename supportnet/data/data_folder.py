@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-# The names alone: this check runs before the warm-up thread loads the store's modules.
+# The names alone: this check runs before Qt loads; the store's modules load with the store.
 from supportnet.data.file_names import (
     BACKUP_DIR_NAME,
     CONFIG_NAME,

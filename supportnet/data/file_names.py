@@ -1,8 +1,8 @@
 """The names SupportNet gives the files and folders in its data folder.
 
 Kept apart from the modules that read and write them, so checking a folder given with
-``--data-dir`` (:mod:`supportnet.data.data_folder`, on the GUI thread before the warm-up
-thread starts) loads none of those: the store's modules load on the warm-up thread.
+``--data-dir`` (:mod:`supportnet.data.data_folder`, before Qt loads) loads none of those:
+the store's modules load when the store opens.
 """
 
 from __future__ import annotations

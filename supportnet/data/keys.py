@@ -307,18 +307,6 @@ def read_directly(info: KeyInfo) -> bytes | None:
     return key if len(key) == KEY_BYTES else None
 
 
-def read_ahead(info: KeyInfo | None) -> None:
-    """Begin :func:`read_directly`'s read of ``info``'s key now, on this (warm-up) thread,
-    after :func:`secret_service.expect_read`; for a key kept elsewhere, say there is none."""
-    from supportnet.data import secret_service
-
-    kept_there = info is not None and info.method is KeyMethod.KEYRING
-    if info is None or not kept_there or not secret_service.applies(info.keyring_backend):
-        secret_service.read_ahead(None, None)
-    else:
-        secret_service.read_ahead(KEYRING_SERVICE, _keyring_username(info.key_id))
-
-
 def delete_from_keyring(backend: Any, info: KeyInfo) -> None:
     """Remove the key entry (used when a half-created store is rolled back)."""
     import contextlib

@@ -4,22 +4,18 @@
 it pulls in ``urllib.request``, ``http.client`` and ``email``: together about 150 ms before
 the first window could paint. For the one case on that path here, a key that keyring kept
 in the Secret Service read back on Linux with keyring left to its defaults, this reads the
-same entry as keyring's own SecretService backend would (``secretstorage``; the default
-collection; the attributes ``service`` and ``username``), also where keyring chains several
-backends and the entry is found there. Anything else, and anything
-unexpected on the way (a locked collection, a missing entry, no D-Bus), answers None and
-the caller asks keyring as before, which prompts, explains or fails in its usual words.
-
-The app starts that read early, on its warm-up thread (:func:`expect_read`, then
-:func:`read_ahead`), so the Secret Service's round trips overlap the GUI thread's imports;
-the store's own :func:`read` then takes the answer (once) instead of asking again.
+same entry as keyring's own SecretService backend would (the default collection; the
+attributes ``service`` and ``username``; over D-Bus in :mod:`supportnet.data.secret_bus`,
+without ``secretstorage``), also where keyring chains several backends and the entry is
+found there. Anything else, and anything unexpected on the way (a locked collection, a
+missing entry, no D-Bus), answers None and the caller asks keyring as before, which
+prompts, explains or fails in its usual words.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -47,80 +43,14 @@ def applies(recorded_backend: str | None, environ: Mapping[str, str] | None = No
     return not _keyring_config(env).exists()
 
 
-class _Ahead:
-    """A read begun on another thread, for the next :func:`read` to take."""
-
-    def __init__(self) -> None:
-        self.done = threading.Event()
-        self.asked: tuple[str, str] | None = None
-        self.value: str | None = None
-
-
-class _Pending:
-    """The read begun ahead (one at most), until a read takes it."""
-
-    ahead: _Ahead | None = None
-
-
-_ahead_lock = threading.Lock()
-#: A read begun ahead that never answers (a hung bus) is given up after this long.
-AHEAD_TIMEOUT_S = 30.0
-
-
-def expect_read() -> None:
-    """Say that a read will be begun ahead on another thread (before starting it): the next
-    :func:`read` waits for that one instead of asking the Secret Service again."""
-    with _ahead_lock:
-        _Pending.ahead = _Ahead()
-
-
-def read_ahead(service: str | None, username: str | None) -> None:
-    """On the other thread: read the entry now (or, given None, that nothing will be read);
-    the next :func:`read` of the same entry takes the answer."""
-    with _ahead_lock:
-        ahead = _Pending.ahead
-    if ahead is None:
-        return
-    try:
-        if service is not None and username is not None:
-            ahead.asked = (service, username)
-            ahead.value = _read(service, username)
-    finally:
-        ahead.done.set()
-
-
 def read(service: str, username: str) -> str | None:
     """The secret kept for ``service`` and ``username``, or None if it can't be read this
     way without asking anyone (the caller then goes through keyring)."""
-    with _ahead_lock:
-        ahead, _Pending.ahead = _Pending.ahead, None
-    if ahead is None:
-        return _read(service, username)
-    if not ahead.done.wait(AHEAD_TIMEOUT_S):
-        return None  # the bus hung once already: keyring says what is wrong, not a 2nd wait
-    return ahead.value if ahead.asked == (service, username) else _read(service, username)
+    from supportnet.data.secret_bus import read_secret
 
-
-def _read(service: str, username: str) -> str | None:
+    # keyring's SecretService backend finds its entries by these two attributes.
+    secret = read_secret({"username": username, "service": service})
     try:
-        import secretstorage
-
-        bus = secretstorage.dbus_init()
-    except Exception:  # no secretstorage, no session bus: keyring says what is wrong
+        return None if secret is None else secret.decode("utf-8")
+    except UnicodeDecodeError:  # not what keyring would have kept: keyring explains
         return None
-    try:
-        # The default collection as it is: not get_default_collection(), which creates one
-        # (with a prompt) where there is none; keyring does that, and says so.
-        collection = secretstorage.Collection(bus)
-        if collection.is_locked():
-            return None  # unlocking may prompt: keyring does that, and says if it fails
-        for item in collection.search_items({"username": username, "service": service}):
-            if item.is_locked():
-                return None
-            secret: bytes = item.get_secret()
-            return secret.decode("utf-8")
-        return None
-    except Exception:  # D-Bus and secretstorage raise their own kinds: keyring explains
-        return None
-    finally:
-        bus.close()

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from supportnet.runtime.memory import settle
+from supportnet.runtime.memory import STARTING_THRESHOLD, settle, while_starting
 
 
 class _Node:
@@ -39,3 +39,14 @@ def test_after_a_library_loads_the_walk_can_be_spared() -> None:
     del garbage
     settle(collect=False)
     assert gone() is not None  # set aside with the rest, as a library's import leaves none
+
+
+def test_while_starting_the_collector_walks_seldom_until_settled() -> None:
+    before = gc.get_threshold()
+    while_starting()
+    try:
+        assert gc.get_threshold() == (STARTING_THRESHOLD, *before[1:])
+        while_starting()  # twice is once: settle still restores what was there first
+    finally:
+        settle()
+    assert gc.get_threshold() == before

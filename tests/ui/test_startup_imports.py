@@ -140,8 +140,8 @@ def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
 
 
 def test_checking_the_data_folder_loads_no_store_module() -> None:
-    # `--data-dir` is checked on the GUI thread before the warm-up thread starts: the
-    # store's modules (keys, backups, recovery, lock…) load on that thread, beside Qt.
+    # `--data-dir` is checked before Qt loads: the store's modules (keys, backups,
+    # recovery, lock…) load when the store opens, not for the check.
     code = (
         "import sys, supportnet.data.data_folder; "
         "print(sorted(m for m in sys.modules if m.startswith('supportnet.data.')))"
