@@ -54,6 +54,7 @@ __all__ = [
     "PassphrasePurpose",
     "ask_passphrase",
     "backend_name",
+    "begin_reading",
     "check_new_passphrase",
     "check_passphrase_text",
     "create_key",
@@ -305,6 +306,22 @@ def read_directly(info: KeyInfo) -> bytes | None:
     except ValueError:
         return None
     return key if len(key) == KEY_BYTES else None
+
+
+def begin_reading(data_dir: Path) -> None:
+    """Begin :func:`read_directly`'s read of the key of the store in ``data_dir`` now, in a
+    helper process (:func:`supportnet.data.secret_service.begin_read`), where that read
+    applies; the store's opening then takes the answer."""
+    from supportnet.data import secret_service
+
+    try:
+        info = read_keyinfo(data_dir)
+    except Exception:  # said properly when the store opens
+        return
+    if info is None or info.method is not KeyMethod.KEYRING:
+        return
+    if secret_service.applies(info.keyring_backend):
+        secret_service.begin_read(KEYRING_SERVICE, _keyring_username(info.key_id))
 
 
 def delete_from_keyring(backend: Any, info: KeyInfo) -> None:

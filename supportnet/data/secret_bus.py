@@ -133,3 +133,20 @@ def _read(connection: Any, attributes: dict[str, str]) -> bytes | None:
         # doesn't undo the read.
         with contextlib.suppress(Exception):
             call(DBusAddress(session_path, bus_name=BUS_NAME, interface=SESSION), "Close")
+
+
+def main() -> int:
+    """The helper process of :func:`supportnet.data.secret_service.begin_read`: the
+    attributes (JSON) on stdin, the secret on stdout; exit 0 when found, 1 when not."""
+    import json
+    import sys
+
+    secret = read_secret(json.load(sys.stdin))
+    if secret is None:
+        return 1
+    sys.stdout.buffer.write(secret)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

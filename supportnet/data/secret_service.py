@@ -43,14 +43,106 @@ def applies(recorded_backend: str | None, environ: Mapping[str, str] | None = No
     return not _keyring_config(env).exists()
 
 
+#: A helper's read that takes longer than this is a hung bus: it is given up (keyring, asked
+#: next, says what is wrong).
+HELPER_TIMEOUT_S = 30.0
+#: The helper's exit codes: the secret is on its stdout; there is no secret to read there.
+_FOUND, _NONE = 0, 1
+
+
+class _Helper:
+    """A read begun in a helper process, until :func:`read` takes it (one at most)."""
+
+    def __init__(self, pid: int, answer_fd: int, asked: tuple[str, str]) -> None:
+        self.pid, self.answer_fd, self.asked = pid, answer_fd, asked
+
+    def answer(self) -> tuple[bool, str | None]:
+        """(whether the helper answered, its answer); a helper that fails or hangs didn't."""
+        import select
+        import signal
+        import time
+
+        chunks: list[bytes] = []
+        deadline = time.monotonic() + HELPER_TIMEOUT_S
+        try:
+            while True:
+                ready, _w, _x = select.select([self.answer_fd], [], [], deadline - time.monotonic())
+                if not ready:
+                    os.kill(self.pid, signal.SIGKILL)
+                    os.waitpid(self.pid, 0)
+                    return True, None  # the bus hung once already: no second wait on it
+                chunk = os.read(self.answer_fd, 4096)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        finally:
+            os.close(self.answer_fd)
+        _pid, status = os.waitpid(self.pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        if code == _NONE:
+            return True, None
+        if code != _FOUND:
+            return False, None
+        return True, _text(b"".join(chunks))
+
+
+class _Begun:
+    helper: _Helper | None = None
+
+
+def begin_read(service: str, username: str) -> None:
+    """Begin reading the secret for ``service`` and ``username`` in a helper process: its
+    imports and round trips (about 30 ms of work) then run on another core while the
+    window's modules load, and the next :func:`read` of that entry takes its answer. The
+    secret comes back through a pipe only this process holds."""
+    import json
+
+    ask_in, ask_out = os.pipe()
+    answer_in, answer_out = os.pipe()
+    try:
+        pid = os.posix_spawn(
+            sys.executable,
+            [sys.executable, "-m", "supportnet.data.secret_bus"],
+            os.environ,
+            file_actions=[
+                (os.POSIX_SPAWN_DUP2, ask_in, 0),
+                (os.POSIX_SPAWN_DUP2, answer_out, 1),
+                (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+            ],
+        )
+    except OSError:  # no helper: read() reads here
+        for fd in (ask_in, ask_out, answer_in, answer_out):
+            os.close(fd)
+        return
+    os.close(ask_in)
+    os.close(answer_out)
+    with os.fdopen(ask_out, "w", encoding="utf-8") as ask:
+        json.dump(_attributes(service, username), ask)
+    _Begun.helper = _Helper(pid, answer_in, (service, username))
+
+
 def read(service: str, username: str) -> str | None:
     """The secret kept for ``service`` and ``username``, or None if it can't be read this
-    way without asking anyone (the caller then goes through keyring)."""
+    way without asking anyone (the caller then goes through keyring). A read begun with
+    :func:`begin_read` is taken here, once."""
+    helper, _Begun.helper = _Begun.helper, None
+    if helper is not None:
+        answered, value = helper.answer()
+        if answered and helper.asked == (service, username):
+            return value
     from supportnet.data.secret_bus import read_secret
 
+    secret = read_secret(_attributes(service, username))
+    return None if secret is None else _text(secret)
+
+
+def _attributes(service: str, username: str) -> dict[str, str]:
     # keyring's SecretService backend finds its entries by these two attributes.
-    secret = read_secret({"username": username, "service": service})
+    return {"username": username, "service": service}
+
+
+def _text(secret: bytes) -> str | None:
     try:
-        return None if secret is None else secret.decode("utf-8")
+        return secret.decode("utf-8")
     except UnicodeDecodeError:  # not what keyring would have kept: keyring explains
         return None

@@ -4,12 +4,18 @@ gnome-keyring on the test run's private D-Bus (entries written by keyring, as a 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from supportnet.data import secret_bus
+from supportnet.data import secret_service as secret_service_module
 from supportnet.data.secret_bus import DH_PRIME, _Session
+from tests.conftest import cli_env
 
 
 def _encrypt(key_holder: _Session, iv: bytes, plain: bytes) -> bytes:
@@ -76,3 +82,119 @@ def test_no_session_bus_reads_as_none(tmp_path: object, monkeypatch: pytest.Monk
     started = time.monotonic()
     assert secret_bus.read_secret({"service": "SupportNet", "username": "x"}) is None
     assert time.monotonic() - started < 5
+
+
+# The read begun in a helper process (secret_service.begin_read), taken by the next read.
+
+
+@pytest.fixture
+def kept(secret_service: object) -> Iterator[tuple[str, str]]:
+    """An entry keyring kept in the test run's Secret Service: (service, username)."""
+    entry = ("SupportNet test", f"helper:{time.monotonic_ns()}")
+    secret_service.set_password(*entry, "a" * 64)  # type: ignore[attr-defined]
+    yield entry
+    secret_service.delete_password(*entry)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def no_read_here(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, str]]:
+    """The reads made in this process (none, where the helper's answer is taken)."""
+    asked: list[dict[str, str]] = []
+
+    def read_secret(attributes: dict[str, str]) -> bytes | None:
+        asked.append(attributes)
+        return b"read here"
+
+    monkeypatch.setattr(secret_bus, "read_secret", read_secret)
+    return asked
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True  # reaped already: no zombie left behind
+    return False
+
+
+def test_the_helpers_answer_is_taken_once(kept: tuple[str, str], no_read_here: list) -> None:
+    secret_service_module.begin_read(*kept)
+    helper = secret_service_module._Begun.helper
+    assert helper is not None
+    assert secret_service_module.read(*kept) == "a" * 64
+    assert no_read_here == []  # the helper read it, not this process
+    assert _gone(helper.pid)
+    assert secret_service_module.read(*kept) == "read here"  # once: the next asks again
+
+
+def test_a_helper_asked_for_another_entry_is_not_taken(
+    kept: tuple[str, str], no_read_here: list
+) -> None:
+    secret_service_module.begin_read(*kept)
+    assert secret_service_module.read("SupportNet test", "someone else") == "read here"
+    assert no_read_here == [{"username": "someone else", "service": "SupportNet test"}]
+
+
+def test_a_missing_entry_is_not_asked_again(secret_service: object, no_read_here: list) -> None:
+    secret_service_module.begin_read("SupportNet test", "nobody")
+    assert secret_service_module.read("SupportNet test", "nobody") is None
+    assert no_read_here == []  # the helper's "none" stands: keyring says what is wrong
+
+
+def test_a_helper_that_fails_leaves_the_read_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_read_here: list
+) -> None:
+    broken = tmp_path / "python"
+    broken.write_text("#!/bin/sh\nexit 3\n")
+    broken.chmod(0o700)
+    monkeypatch.setattr(sys, "executable", str(broken))
+    secret_service_module.begin_read("SupportNet test", "x")
+    assert secret_service_module.read("SupportNet test", "x") == "read here"
+
+
+def test_a_helper_that_hangs_is_given_up_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_read_here: list
+) -> None:
+    hung = tmp_path / "python"
+    hung.write_text("#!/bin/sh\nexec sleep 30\n")
+    hung.chmod(0o700)
+    monkeypatch.setattr(sys, "executable", str(hung))
+    monkeypatch.setattr(secret_service_module, "HELPER_TIMEOUT_S", 0.3)
+    secret_service_module.begin_read("SupportNet test", "x")
+    helper = secret_service_module._Begun.helper
+    assert helper is not None
+    started = time.monotonic()
+    assert secret_service_module.read("SupportNet test", "x") is None
+    assert time.monotonic() - started < 5
+    assert no_read_here == []  # the bus hung once: keyring speaks, not a second wait
+    assert _gone(helper.pid)
+
+
+def test_the_app_begins_reading_its_key_before_qt_loads(
+    data_dir: Path, tmp_path: Path, secret_service: object
+) -> None:
+    from supportnet.data.store import open_store
+
+    open_store(data_dir, keyring_backend=secret_service).close()
+    code = (
+        "import sys\n"
+        "from supportnet.cli import run\n"
+        "from supportnet.data import secret_service\n"
+        "def open_app(data_dir, argv):\n"
+        "    print(secret_service._Begun.helper is not None, 'PySide6' in sys.modules)\n"
+        "    print(secret_service.read(*secret_service._Begun.helper.asked) is not None)\n"
+        "    return 0\n"
+        f"run(['--data-dir', {str(data_dir)!r}], open_app=open_app)\n"
+    )
+    env = cli_env(XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False", "True"]
