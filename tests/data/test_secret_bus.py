@@ -127,6 +127,15 @@ def test_the_helpers_answer_is_taken_once(kept: tuple[str, str], no_read_here: l
     assert secret_service_module.read(*kept) == "read here"  # once: the next asks again
 
 
+def test_on_one_core_no_helper_is_begun(
+    kept: tuple[str, str], no_read_here: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
+    secret_service_module.begin_read(*kept)
+    assert secret_service_module._Begun.helper is None
+    assert secret_service_module.read(*kept) == "read here"
+
+
 def test_a_helper_asked_for_another_entry_is_not_taken(
     kept: tuple[str, str], no_read_here: list
 ) -> None:
