@@ -118,8 +118,11 @@ def begin_read(service: str, username: str) -> None:
         return
     os.close(ask_in)
     os.close(answer_out)
-    with os.fdopen(ask_out, "w", encoding="utf-8") as ask:
-        json.dump(_attributes(service, username), ask)
+    try:
+        with os.fdopen(ask_out, "w", encoding="utf-8") as ask:
+            json.dump(_attributes(service, username), ask)
+    except OSError:  # the helper ended already: its answer says so, and read() reads here
+        pass
     _Begun.helper = _Helper(pid, answer_in, (service, username))
 
 
