@@ -1,20 +1,24 @@
-"""Opening the encrypted store: lock, key, checks, migrations; and restoring backups."""
+"""Opening the encrypted store: lock, key, checks, migrations; and restoring backups.
+
+Opening an up-to-date store loads none of the backups' code (the writer, the automatic
+backups, the recovery record's): each is imported where it is used.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supportnet.data import keys, recovery
-from supportnet.data.auto_backup import after_writes_wanted, back_up_after_writes
-from supportnet.data.backup import BACKUP_DIR_NAME, take_automatic_backup, write_backup
+from supportnet.data import keys
 from supportnet.data.damage import damaged_message, move_aside
 from supportnet.data.engine import DatabaseFailure, RawDatabase, make_engine, raw_execute, set_wal
+from supportnet.data.file_names import BACKUP_DIR_NAME
 from supportnet.data.files import FILE_MODE, ensure_private_dir, tighten
 from supportnet.data.keys import KdfParams, KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
@@ -84,7 +88,7 @@ class Store:
         self.key_info = key_info
         self.migrated_backup = migrated_backup
         self._lock = lock
-        self._stamp_at_open = db.change_stamp() if after_writes_wanted() else None
+        self._stamp_at_open = db.change_stamp() if _after_writes_wanted() else None
 
     @cached_property
     def engine(self) -> Engine:
@@ -186,7 +190,10 @@ class Store:
         return not any(raw_execute(self.db, f"SELECT 1 FROM {t} LIMIT 1") for t in _DATA_TABLES)
 
     def backup(self, out: Path, *, force: bool = False) -> Path:
-        """Write a portable encrypted backup to ``out`` (see :func:`write_backup`)."""
+        """Write a portable encrypted backup to ``out`` (see
+        :func:`~supportnet.data.backup.write_backup`)."""
+        from supportnet.data.backup import write_backup
+
         return write_backup(self.db, out, force=force)
 
     def close(self) -> None:
@@ -201,8 +208,19 @@ class Store:
         return self
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
-        back_up_after_writes(self, self._stamp_at_open, ended_well=exc_type is None)
+        if self._stamp_at_open is not None:  # a command's store: a backup may be due
+            from supportnet.data.auto_backup import back_up_after_writes
+
+            back_up_after_writes(self, self._stamp_at_open, ended_well=exc_type is None)
         self.close()
+
+
+def _after_writes_wanted() -> bool:
+    """:func:`~supportnet.data.auto_backup.after_writes_wanted`, without loading the backups'
+    code for the app: only a command inside ``backing_up_after_writes`` wants it, and that
+    has loaded the module."""
+    auto_backup = sys.modules.get("supportnet.data.auto_backup")
+    return auto_backup is not None and bool(auto_backup.after_writes_wanted())
 
 
 def open_store(
@@ -320,6 +338,8 @@ def _open_locked(
     # Stores made before recovery keys existed get one here, on their next open. Only now
     # that the key has opened the database: checked with a wrong key (a replaced keyring
     # entry), a sound recovery record would look damaged and be replaced.
+    from supportnet.data import recovery
+
     try:
         recovery.ensure_record(data_dir, info.key_id, key, datetime.now(UTC))
     except BaseException:
@@ -408,6 +428,8 @@ def _set_aside_current(db: Path, key: bytes, data_dir: Path, *, force: bool) -> 
                 )
             )
         if not damaged:
+            from supportnet.data.backup import take_automatic_backup
+
             return take_automatic_backup(current, data_dir / BACKUP_DIR_NAME, "before-restore")
     finally:
         current.close()
