@@ -57,6 +57,8 @@ _DATA_TABLES += ("safety_plan_entries", "care_teams")
 
 @dataclass(frozen=True, slots=True)
 class Counts:
+    """How many people, groups, plans and check-ins the store holds."""
+
     people: int
     groups: int
     plans: int
