@@ -166,6 +166,23 @@ def test_the_command_line_opens_the_app_without_argparse() -> None:
     assert ast.literal_eval(result.stdout.strip()) == []
 
 
+def test_the_store_modules_loaded_before_qt_are_qt_free_and_all_needed() -> None:
+    # `__main__` loads the store's modules before Qt's: none of Qt, nothing the first
+    # frame leaves for later.
+    code = (
+        "import sys, supportnet.__main__ as entry; entry._load_the_store_first(); "
+        "print(sorted(sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), check=True
+    )
+    loaded = set(ast.literal_eval(result.stdout.strip()))
+    assert "supportnet.data.store" in loaded
+    assert not [m for m in loaded if m.split(".")[0] in ("PySide6", "shiboken6")]
+    for module in (*HEAVY, *LATER_STDLIB, *ON_DEMAND, *NOT_TODAY):
+        assert module not in loaded, module
+
+
 def test_checking_the_data_folder_loads_no_store_module() -> None:
     # `--data-dir` is checked on the GUI thread before the warm-up thread starts: the
     # store's modules (keys, backups, recovery, lock…) load on that thread, beside Qt.
