@@ -23,6 +23,7 @@ def _load_the_store_first() -> None:
     import sqlcipher3  # noqa: F401
     import tzlocal  # noqa: F401  # Today's day is the system zone's, unless one is set
 
+    import supportnet.data.contact_reads  # the care card: when each supporter was last in touch
     import supportnet.data.open_config
     import supportnet.data.reads
     import supportnet.data.repositories.care_teams
