@@ -1,33 +1,28 @@
 """The command line: one module per command group; with no command, the app opens.
 
 Opening the app is handed in by the entry point (:mod:`supportnet.__main__`), so the
-command line imports nothing of the GUI.
+command line imports nothing of the GUI. Opening the app reads its own short command line:
+argparse and what the commands share (:mod:`supportnet.cli.common`) load for a command.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from supportnet import __version__
-from supportnet.cli.common import (
-    PROG,
-    Handler,
-    Parser,
-    common_options,
-    one_line,
-    terminal_passphrase_provider,
-)
+from supportnet.cli.lines import PROG, one_line
 from supportnet.data.paths import resolve_data_dir
 from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError, UsageError, ValidationError
 
 if TYPE_CHECKING:
+    import argparse
+
     from supportnet.cli.care_commands import WriteRotaPdf
+    from supportnet.cli.common import Handler
     from supportnet.cli.safety_plan_commands import WritePlanPdf
 
 __all__ = [
@@ -46,11 +41,16 @@ def __getattr__(name: str) -> Any:
         from supportnet.cli import reachout_commands
 
         return getattr(reachout_commands, name)
+    if name == "terminal_passphrase_provider":
+        from supportnet.cli import common
+
+        return common.terminal_passphrase_provider
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def build_parser() -> argparse.ArgumentParser:
     # The command modules load here, not with this package: opening the app needs none.
+    from supportnet import __version__
     from supportnet.cli import (
         caldav_commands,
         care_commands,
@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         store_commands,
     )
     from supportnet.cli.argparse_words import speak_our_language
+    from supportnet.cli.common import Parser, common_options
 
     speak_our_language()  # argparse's own words ("usage:", "options") from our catalog
     common = common_options()
@@ -126,19 +127,19 @@ def run(
 
         i18n.set_language(i18n.language_from_environment())
         gui_override = _opens_the_app(argv)
+        args: argparse.Namespace | None = None
         if gui_override is not None:
             # Only the app asked for: the whole parser (every command's module) is skipped.
-            args = argparse.Namespace(command="gui")
-            if gui_override:
-                args.data_dir = gui_override[0]
+            override = gui_override[0] if gui_override else None
+            command = "gui"
         else:
             args = build_parser().parse_args(argv)
-        override = getattr(args, "data_dir", None)
+            override = getattr(args, "data_dir", None)
+            command = args.command or "gui"
         if override is not None and not override.strip():
             # Likely an unset shell variable: the default store is not what was meant.
             raise UsageError(_("--data-dir was given an empty folder name."))
         data_dir = resolve_data_dir(override)
-        command = args.command or "gui"
         if override:
             from supportnet.data.data_folder import check_data_dir
 
@@ -148,7 +149,7 @@ def run(
             except SupportNetError:
                 # Crisis help is never behind a setting: only saving a country needs
                 # the folder; showing the lines falls back to the locale's country.
-                if command != "crisis-lines" or getattr(args, "set_country", None):
+                if args is None or command != "crisis-lines" or getattr(args, "set_country", None):
                     raise
                 args.data_dir_refused = True
         if command == "gui":
@@ -158,6 +159,7 @@ def run(
 
             begin_reading(data_dir)  # the key, on another core while Qt loads
             return open_app(data_dir, [sys.argv[0], *argv])
+        assert args is not None  # a command, read by the whole parser
         handler: Handler = args.handler
         args.write_plan_pdf = write_plan_pdf
         args.write_rota_pdf = write_rota_pdf

@@ -17,7 +17,8 @@ from typing import Any, TextIO
 # From the package's constants: importing services here would load them all at start-up.
 from supportnet import CALDAV_PASSWORD_ENV as PASSWORD_ENV
 from supportnet.cli.care_commands import check_team_with_supporter, team_and_supporter
-from supportnet.cli.common import PROG, passphrase_provider, valid_text, whole_number
+from supportnet.cli.common import passphrase_provider, valid_text, whole_number
+from supportnet.cli.lines import PROG
 from supportnet.cli.reachout_commands import PRIVACY_CHOICES
 from supportnet.i18n import _
 from supportnet.model.errors import ServerPasswordError, SupportNetError, UsageError

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from supportnet import i18n
+from supportnet.cli.lines import PROG, one_line
 from supportnet.i18n import N_, _
 from supportnet.model.errors import UsageError
 from supportnet.model.text import has_lone_surrogate
@@ -17,7 +18,6 @@ from supportnet.model.text import has_lone_surrogate
 if TYPE_CHECKING:
     from supportnet.data.keys import PassphraseProvider, PassphrasePurpose
 
-PROG = "supportnet"
 
 #: A command's handler: the parsed arguments, the resolved data folder, where to print.
 Handler = Callable[[argparse.Namespace, Path, TextIO], int]
@@ -33,18 +33,6 @@ class Parser(argparse.ArgumentParser):
                 message=shown(message, limit=300), prog=PROG
             )
         )
-
-
-def _escaped(ch: str) -> str:
-    return ch if ch.isprintable() else ch.encode("unicode_escape", "backslashreplace").decode()
-
-
-def one_line(message: str) -> str:
-    """``message`` as one printable line: line breaks, other control characters and
-    undecodable bytes (lone surrogates) escaped, as ``\\n`` or ``\\udcff``."""
-    if message.isprintable():
-        return message
-    return "".join(_escaped(ch) for ch in message)
 
 
 def shown(text: str, *, limit: int = 40) -> str:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from supportnet.data import file_names
-from supportnet.data.backup import BACKUP_DIR_NAME
+from supportnet.data.file_names import BACKUP_DIR_NAME
 from supportnet.data.files import FILE_MODE, ensure_private_dir
 from supportnet.data.store_files import store_exists
 from supportnet.i18n import _, ngettext

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import enum
 import json
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,6 +162,8 @@ def _b64(data: bytes) -> str:
 
 def new_key() -> bytes:
     """A fresh random 256-bit database key."""
+    import secrets  # here: it loads hmac and hashlib, which reading key.json never needs
+
     return secrets.token_bytes(KEY_BYTES)
 
 

@@ -8,7 +8,6 @@ replaced by a fresh one.
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +126,8 @@ def _aad(key_id: str) -> bytes:
 
 def wrap_key(key: bytes, passphrase: str, key_id: str, params: KdfParams | None = None) -> KeyInfo:
     """Wrap ``key`` with a key derived from ``passphrase`` (Argon2id, then AES-256-GCM)."""
+    import secrets  # here: it loads hmac and hashlib, which opening a store never needs
+
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     check_passphrase_text(passphrase)
@@ -388,6 +389,8 @@ def create_key(
     prefer_passphrase: bool = False,
 ) -> tuple[bytes, KeyInfo]:
     """Make a new database key, keep it (keyring, else passphrase) and write ``key.json``."""
+    import secrets  # here: it loads hmac and hashlib, which opening a store never needs
+
     key = new_key()
     info = keep_key(
         key,

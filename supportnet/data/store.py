@@ -1,20 +1,24 @@
-"""Opening the encrypted store: lock, key, checks, migrations; and restoring backups."""
+"""Opening the encrypted store: lock, key, checks, migrations; and restoring backups.
+
+Opening an up-to-date store loads none of the backups' code (the writer, the automatic
+backups, the recovery record's): each is imported where it is used.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supportnet.data import keys, recovery
-from supportnet.data.auto_backup import after_writes_wanted, back_up_after_writes
-from supportnet.data.backup import BACKUP_DIR_NAME, take_automatic_backup, write_backup
+from supportnet.data import keys
 from supportnet.data.damage import damaged_message, move_aside
 from supportnet.data.engine import DatabaseFailure, RawDatabase, make_engine, raw_execute, set_wal
+from supportnet.data.file_names import BACKUP_DIR_NAME
 from supportnet.data.files import FILE_MODE, ensure_private_dir, tighten
 from supportnet.data.keys import KdfParams, KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
@@ -53,6 +57,8 @@ _DATA_TABLES += ("safety_plan_entries", "care_teams")
 
 @dataclass(frozen=True, slots=True)
 class Counts:
+    """How many people, groups, plans and check-ins the store holds."""
+
     people: int
     groups: int
     plans: int
@@ -84,7 +90,7 @@ class Store:
         self.key_info = key_info
         self.migrated_backup = migrated_backup
         self._lock = lock
-        self._stamp_at_open = db.change_stamp() if after_writes_wanted() else None
+        self._stamp_at_open = db.change_stamp() if _after_writes_wanted() else None
 
     @cached_property
     def engine(self) -> Engine:
@@ -186,7 +192,10 @@ class Store:
         return not any(raw_execute(self.db, f"SELECT 1 FROM {t} LIMIT 1") for t in _DATA_TABLES)
 
     def backup(self, out: Path, *, force: bool = False) -> Path:
-        """Write a portable encrypted backup to ``out`` (see :func:`write_backup`)."""
+        """Write a portable encrypted backup to ``out`` (see
+        :func:`~supportnet.data.backup.write_backup`)."""
+        from supportnet.data.backup import write_backup
+
         return write_backup(self.db, out, force=force)
 
     def close(self) -> None:
@@ -201,8 +210,19 @@ class Store:
         return self
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
-        back_up_after_writes(self, self._stamp_at_open, ended_well=exc_type is None)
+        if self._stamp_at_open is not None:  # a command's store: a backup may be due
+            from supportnet.data.auto_backup import back_up_after_writes
+
+            back_up_after_writes(self, self._stamp_at_open, ended_well=exc_type is None)
         self.close()
+
+
+def _after_writes_wanted() -> bool:
+    """:func:`~supportnet.data.auto_backup.after_writes_wanted`, without loading the backups'
+    code for the app: only a command inside ``backing_up_after_writes`` wants it, and that
+    has loaded the module."""
+    auto_backup = sys.modules.get("supportnet.data.auto_backup")
+    return auto_backup is not None and bool(auto_backup.after_writes_wanted())
 
 
 def open_store(
@@ -320,6 +340,8 @@ def _open_locked(
     # Stores made before recovery keys existed get one here, on their next open. Only now
     # that the key has opened the database: checked with a wrong key (a replaced keyring
     # entry), a sound recovery record would look damaged and be replaced.
+    from supportnet.data import recovery
+
     try:
         recovery.ensure_record(data_dir, info.key_id, key, datetime.now(UTC))
     except BaseException:
@@ -346,8 +368,9 @@ def _create_database(db: Path, key: bytes) -> None:
         raise
 
 
-def _check_readable(db: Path, key: bytes) -> None:
-    """Refuse an empty, damaged or foreign database file with a plain message."""
+def _readable(db: Path, key: bytes) -> RawDatabase:
+    """The database, its pages checked: an empty, damaged or foreign file is refused with a
+    plain message. The caller closes it."""
     try:
         size = db.stat().st_size
     except OSError as exc:
@@ -356,13 +379,14 @@ def _check_readable(db: Path, key: bytes) -> None:
         ) from exc
     if size == 0:
         raise CorruptStoreError(damaged_message(db, _("the file is empty"), salvageable=False))
-    probe = RawDatabase(db, key)
+    database = RawDatabase(db, key)
     try:
-        raw_execute(probe, "SELECT count(*) FROM sqlite_master")
+        raw_execute(database, "SELECT count(*) FROM sqlite_master")
         # Page 1 reading fine says nothing of the others; a damaged page would otherwise
         # surface later as a raw "database disk image is malformed" from some query.
-        damaged = raw_execute(probe, "PRAGMA cipher_integrity_check")
+        damaged = raw_execute(database, "PRAGMA cipher_integrity_check")
     except DatabaseFailure as exc:
+        database.close()
         raise CorruptStoreError(
             damaged_message(
                 db,
@@ -370,12 +394,15 @@ def _check_readable(db: Path, key: bytes) -> None:
                 salvageable=False,
             )
         ) from exc
-    finally:
-        probe.close()
+    except BaseException:
+        database.close()
+        raise
     if damaged:
+        database.close()
         # Translators: inside "The database … is damaged (…); it was left as it is."
         what = ngettext("{n} page can't be read", "{n} pages can't be read", len(damaged))
         raise CorruptStoreError(damaged_message(db, what.format(n=len(damaged)), salvageable=True))
+    return database
 
 
 def _set_aside_current(db: Path, key: bytes, data_dir: Path, *, force: bool) -> Path | None:
@@ -408,6 +435,8 @@ def _set_aside_current(db: Path, key: bytes, data_dir: Path, *, force: bool) -> 
                 )
             )
         if not damaged:
+            from supportnet.data.backup import take_automatic_backup
+
             return take_automatic_backup(current, data_dir / BACKUP_DIR_NAME, "before-restore")
     finally:
         current.close()
@@ -430,18 +459,20 @@ def _holds_data(database: RawDatabase) -> bool:
 def _open_with_key(data_dir: Path, lock: StoreLock, info: KeyInfo, key: bytes) -> Store:
     """Check, migrate (backing up first) and open the database with a known key."""
     db = data_dir / DB_NAME
-    _check_readable(db, key)
-    probe = RawDatabase(db, key)
+    # One connection checks, reads the revision and stays the store's (each open ~0.5 ms).
+    database = _readable(db, key)
     try:
-        revision = current_revision(probe)
-    finally:
-        probe.close()
-    check_revision(revision)
-    backup = (
-        upgrade(db, key, backup_dir=data_dir / BACKUP_DIR_NAME) if needs_upgrade(revision) else None
-    )
-    database = RawDatabase(db, key)
-    set_wal(database)
+        revision = current_revision(database)
+        check_revision(revision)
+        backup = None
+        if needs_upgrade(revision):
+            database.close()  # the migration has its own; the store reads what it wrote
+            backup = upgrade(db, key, backup_dir=data_dir / BACKUP_DIR_NAME)
+            database = RawDatabase(db, key)
+        set_wal(database)
+    except BaseException:
+        database.close()
+        raise
     for suffix in ("", *SIDE_FILES):
         tighten(Path(f"{db}{suffix}"))
     return Store(data_dir, database, info, lock, backup)

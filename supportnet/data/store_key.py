@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from supportnet.data import keys, recovery
+from supportnet.data import keys
 from supportnet.data.damage import restore_advice
 from supportnet.data.keys import KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
+from supportnet.data.recovery_keeper import has_record, unlock_hint
 from supportnet.data.store_files import DB_NAME, store_exists
 from supportnet.i18n import _
 from supportnet.model.errors import (
@@ -66,9 +67,9 @@ def load_key(
         return keys.load_key(info, resolve_backend(backend) if needs_backend else None, passphrase)
     except (WrongPassphraseError, KeyringEntryMissingError) as exc:
         # The recovery key still opens this store: say so where the way in seems lost.
-        if not recovery.has_record(data_dir):
+        if not has_record(data_dir):
             raise
-        raise type(exc)(f"{exc.message} {recovery.unlock_hint()}") from None
+        raise type(exc)(f"{exc.message} {unlock_hint()}") from None
 
 
 @contextlib.contextmanager

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -15,6 +14,8 @@ from supportnet.model.text import NAME_MAX, NOTE_MAX, SHORT_MAX, check_text, cle
 
 def new_uid() -> str:
     """A fresh stable identifier; stored once and reused (calendar UIDs depend on it)."""
+    import uuid  # here: it loads `platform`, and reading the store makes no new uid
+
     return str(uuid.uuid4())
 
 

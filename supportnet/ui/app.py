@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 import supportnet
 from supportnet.data.keys import PassphrasePurpose
-from supportnet.data.recovery import RecoveryKeeper, has_record, unlock_hint
+from supportnet.data.recovery_keeper import RecoveryKeeper, has_record, unlock_hint
 from supportnet.data.store import Store, open_store
 from supportnet.data.store_key import AUTO_BACKEND
 from supportnet.i18n import N_, _

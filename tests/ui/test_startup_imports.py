@@ -18,6 +18,9 @@ from pathlib import Path
 from tests.conftest import REPO_ROOT, cli_env
 
 HEAVY = ("sqlalchemy", "alembic", "matplotlib", "icalendar", "caldav", "niquests")
+#: The standard library's slower modules the first frame has no use for: `uuid` (it loads
+#: `platform`) makes new uids, `getpass` asks on a terminal.
+LATER_STDLIB = ("uuid", "getpass")
 #: The pages other than Today are built after the first paint, their modules loaded then.
 LATER_PAGES = (
     "supportnet.ui.network.page",
@@ -73,6 +76,17 @@ ON_DEMAND = (
     "supportnet.data.repositories.people",
     "supportnet.data.repositories.groups",
     "supportnet.data.bundles",
+    # Opening an up-to-date store writes no backup and checks no recovery record (the
+    # record waits for the first paint): the backups' code and the record's load when used.
+    "supportnet.data.auto_backup",
+    "supportnet.data.backup",
+    "supportnet.data.backup_format",
+    "supportnet.model.retention",
+    "supportnet.data.recovery",
+    "supportnet.data.recovery_record",
+    "supportnet.data.recovery_text",
+    # The app's own short command line needs nothing the commands share.
+    "supportnet.cli.common",
 )
 #: What Today's first frame never shows: Insights and its charts, the calendar export, the
 #: circle map's layout.
@@ -129,7 +143,7 @@ def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
     loaded = set(ast.literal_eval(loaded_line.removeprefix("loaded:").strip()))
     # The list is every module the child had, so the check below can fail: Today is there.
     assert {"supportnet.ui.today.page", "supportnet.ui.shell.main_window"} <= loaded
-    for module in (*HEAVY, *LATER_PAGES, *ON_DEMAND, *NOT_TODAY):
+    for module in (*HEAVY, *LATER_STDLIB, *LATER_PAGES, *ON_DEMAND, *NOT_TODAY):
         # A renamed page would slip past the check unseen; it must still be a module.
         assert importlib.util.find_spec(module) is not None, module
         assert module not in loaded, sorted(m for m in loaded if m.startswith(module))
@@ -137,6 +151,36 @@ def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
     made = set(ast.literal_eval(qt_line.removeprefix("qt:").strip()))
     assert {"QMainWindow", "QLabel"} <= made
     assert not made & set(LAZY_QT), sorted(made & set(LAZY_QT))
+
+
+def test_the_command_line_opens_the_app_without_argparse() -> None:
+    # Before Qt loads, on the GUI thread: only the short read of `[gui] [--data-dir DIR]`.
+    code = (
+        "import sys, supportnet.cli; "
+        "print(sorted(m for m in ('argparse', 'getpass', 'supportnet.cli.common') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), check=True
+    )
+    assert ast.literal_eval(result.stdout.strip()) == []
+
+
+def test_the_store_modules_loaded_before_qt_are_qt_free_and_all_needed() -> None:
+    # `__main__` loads the store's modules before Qt's: none of Qt, nothing the first
+    # frame leaves for later.
+    code = (
+        "import sys, supportnet.__main__ as entry; entry._load_the_store_first(); "
+        "print(sorted(sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), check=True
+    )
+    loaded = set(ast.literal_eval(result.stdout.strip()))
+    assert "supportnet.data.store" in loaded
+    assert not [m for m in loaded if m.split(".")[0] in ("PySide6", "shiboken6")]
+    for module in (*HEAVY, *LATER_STDLIB, *ON_DEMAND, *NOT_TODAY):
+        assert module not in loaded, module
 
 
 def test_checking_the_data_folder_loads_no_store_module() -> None:
