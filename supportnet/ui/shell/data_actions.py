@@ -13,7 +13,6 @@ from supportnet.i18n import N_, _
 from supportnet.model.errors import SupportNetError
 
 if TYPE_CHECKING:
-    from supportnet.data.store import Store
     from supportnet.services.your_data import DataDeletion, Deleted
     from supportnet.ui.data.delete_dialog import DeleteAllDialog
     from supportnet.ui.data.transfer import DataTransfer
@@ -52,7 +51,7 @@ class MainWindowData(_WindowBase):  # type: ignore[misc]
     #: Deletes the open store (made when first wanted, from what the app gave
     #: :meth:`allow_deleting`; None in bare tests).
     data_deletion: DataDeletion | None = None
-    _to_delete: tuple[Store, Any] | None = None
+    _to_delete: tuple[Any, Any] | None = None
     #: The delete dialog on screen, if any (for tests).
     delete_dialog: DeleteAllDialog | None = None
     _transfer: DataTransfer | None = None
@@ -80,9 +79,10 @@ class MainWindowData(_WindowBase):  # type: ignore[misc]
         )
         return [self.export_data_action, self.import_data_action, self.delete_data_action]
 
-    def allow_deleting(self, store: Store, keyring_backend: Any) -> None:
-        """Let Delete all my data… delete ``store`` and its key in ``keyring_backend``; the
-        service (services.your_data) is made when first wanted, not before the first paint."""
+    def allow_deleting(self, store: Any, keyring_backend: Any) -> None:
+        """Let Delete all my data… delete ``store`` (the open Store: typed loosely, as ui/
+        names no data type) and its key in ``keyring_backend``; the service
+        (services.your_data) is made when first wanted, not before the first paint."""
         self._to_delete = (store, keyring_backend)
 
     def _deletion(self) -> DataDeletion | None:
