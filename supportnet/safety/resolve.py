@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from supportnet.i18n import _
-from supportnet.model.network import ChannelKind, ContactChannel, Group, Person
+from supportnet.model.network import Group, Person
 from supportnet.model.safety_plan import PlanEntry, SafetyPlan, Step
 from supportnet.model.targets import GROUP, PERSON
+from supportnet.safety.ways import REACH_SEPARATOR, channel_text, group_reach, person_reach
 from supportnet.safety.wording import NOT_IN_NETWORK
 
 __all__ = [
@@ -35,10 +36,6 @@ WITH_REACH = (Step.DISTRACTIONS, Step.HELPERS, Step.PROFESSIONALS)
 #: Steps whose people show every phone or text number, not just the preferred way: on a
 #: hard day a counsellor met "in person" still needs a number to ring.
 NUMBER_STEPS = (Step.HELPERS, Step.PROFESSIONALS)
-#: Ways to reach someone that are a number to ring or text.
-_NUMBERS = (ChannelKind.CALL, ChannelKind.TEXT)
-#: Between ways to reach someone on one line.
-REACH_SEPARATOR = " · "
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,33 +73,6 @@ class ResolvedPlan:
     @property
     def is_empty(self) -> bool:
         return self.plan.is_empty
-
-
-def channel_text(channel: ContactChannel) -> str:
-    """A way to reach someone in the words the rest of the app uses: "Phone call: 0123…"."""
-    label = channel.kind.label
-    return f"{label}: {channel.value}" if channel.value else label
-
-
-def person_reach(person: Person, *, numbers: bool = False) -> str:
-    """Their preferred way to be reached (else their first), or "". With ``numbers``, then
-    every phone or text number not shown already: "In person: … · Phone call: 01632 …"."""
-    preferred = person.preferred_channel
-    if preferred is None:
-        return ""
-    ways = [channel_text(preferred)]
-    if numbers:
-        shown = {preferred.value} if preferred.kind in _NUMBERS else set()
-        for channel in person.channels:
-            if channel.kind in _NUMBERS and channel.value and channel.value not in shown:
-                shown.add(channel.value)
-                ways.append(channel_text(channel))
-    return REACH_SEPARATOR.join(ways)
-
-
-def group_reach(group: Group) -> str:
-    """Where a group meets and its link, as far as they are known."""
-    return ", ".join(part for part in (group.place, group.link) if part)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from supportnet.model.checkins import CheckIn, Initiator
 from supportnet.model.errors import NotFoundError, ValidationError
 from supportnet.model.network import ChannelKind, Person, display_name_of
 from supportnet.model.plans import PlanKind
-from supportnet.safety.resolve import person_reach
+from supportnet.safety.ways import person_reach
 from supportnet.scheduling.model import plan_zone
 from supportnet.scheduling.occurrences import local_datetime, occurrence_on
 from supportnet.scheduling.rota import Coverage, RotaCheckIn, coverage, expand

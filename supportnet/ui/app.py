@@ -254,9 +254,7 @@ def launch(
             crisis=crisis,
         )
         window.recovery_keeper = RecoveryKeeper.for_store(store, lambda: datetime.now(UTC))
-        from supportnet.services.your_data import DataDeletion  # File ▸ Delete all my data…
-
-        window.data_deletion = DataDeletion(store, keyring_backend)
+        window.allow_deleting(store, keyring_backend)  # File ▸ Delete all my data…
     except SupportNetError as exc:
         store.close()
         _show_error(exc.message, _(OPEN_ERROR_TITLE))

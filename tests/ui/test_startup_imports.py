@@ -53,6 +53,13 @@ ON_DEMAND = (
     "supportnet.services.checkins",
     "supportnet.services.postponements",
     "supportnet.services.safety_plan",
+    # Deleting all data: its service is made when "Delete all my data…" is first chosen.
+    "supportnet.services.your_data",
+    # Today's care card reads the rota, whose supporters' ways to be reached come from
+    # safety.ways: the plan for hard days (its model, words and naming) stays unloaded.
+    "supportnet.safety.resolve",
+    "supportnet.safety.wording",
+    "supportnet.model.safety_plan",
     # After the first paint: the reminders (and their tray icon or desktop notifications),
     # the automatic backups; the crisis lines' file when the Hard day panel first wants it.
     "supportnet.ui.shell.reminders",

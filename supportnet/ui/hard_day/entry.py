@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -133,9 +133,13 @@ class HardDayOpener(QObject):
             pass  # the panel says what it can when it opens
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        # Imported here, at the first key: the class isn't made before the first paint.
+        from PySide6.QtGui import QKeyEvent
+
         if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
+            isinstance(event, QKeyEvent)
             and event.keyCombination() == _KEYS
             and QApplication.activeModalWidget() is not None
             and self._window.isVisible()

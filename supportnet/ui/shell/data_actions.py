@@ -48,8 +48,10 @@ def deleted_text(done: Deleted) -> str:
 class MainWindowData(_WindowBase):  # type: ignore[misc]
     """File ▸ Export all data…, Import data… and Delete all my data…."""
 
-    #: Deletes the open store (set by the app, which knows the keyring; None in bare tests).
+    #: Deletes the open store (made when first wanted, from what the app gave
+    #: :meth:`allow_deleting`; None in bare tests).
     data_deletion: DataDeletion | None = None
+    _to_delete: tuple[Any, Any] | None = None
     #: The delete dialog on screen, if any (for tests).
     delete_dialog: DeleteAllDialog | None = None
     _transfer: DataTransfer | None = None
@@ -77,6 +79,19 @@ class MainWindowData(_WindowBase):  # type: ignore[misc]
         )
         return [self.export_data_action, self.import_data_action, self.delete_data_action]
 
+    def allow_deleting(self, store: Any, keyring_backend: Any) -> None:
+        """Let Delete all my data… delete ``store`` (the open Store: typed loosely, as ui/
+        names no data type) and its key in ``keyring_backend``; the service
+        (services.your_data) is made when first wanted, not before the first paint."""
+        self._to_delete = (store, keyring_backend)
+
+    def _deletion(self) -> DataDeletion | None:
+        if self.data_deletion is None and self._to_delete is not None:
+            from supportnet.services.your_data import DataDeletion
+
+            self.data_deletion = DataDeletion(*self._to_delete)
+        return self.data_deletion
+
     @property
     def data_transfer(self) -> DataTransfer:
         if self._transfer is None:
@@ -95,12 +110,13 @@ class MainWindowData(_WindowBase):  # type: ignore[misc]
 
     def delete_all_data(self) -> DeleteAllDialog | None:
         """File ▸ Delete all my data…: the dialog (window-modal); deleting happens on OK."""
-        if self.data_deletion is None:
+        deletion = self._deletion()
+        if deletion is None:
             return None
         from supportnet.ui.data.delete_dialog import DeleteAllDialog
 
         dialog = DeleteAllDialog(
-            self.data_deletion.places(),
+            deletion.places(),
             self.data_transfer.export_all,
             self,
         )
@@ -114,7 +130,7 @@ class MainWindowData(_WindowBase):  # type: ignore[misc]
     def _delete_everything(self, extra_too: bool) -> None:
         from supportnet.ui.widgets import dialogs
 
-        deletion = self.data_deletion
+        deletion = self._deletion()
         if deletion is None:
             return
         self._stop_store_users()

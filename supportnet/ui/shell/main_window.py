@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -63,6 +62,8 @@ from supportnet.ui.today.page import TodayPageController
 from supportnet.ui.undo.commands import UndoContext
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from supportnet.services import Services
     from supportnet.ui.agenda.page import AgendaPageController
     from supportnet.ui.network.page import NetworkPageController
@@ -166,11 +167,12 @@ class MainWindow(
 
         self._build_actions()
         self._build_menus()
-        self.add_page(Page.TODAY, self.today.view)
+        self._insert_page(Page.TODAY, self.today.view)
         # The other pages are built when first shown or used, or soon after the window
         # first appears: the first paint waits only for Today.
         for page in (*LATER_PAGES, *ON_DEMAND_PAGES):
-            self.add_page(page, _Unbuilt(page))
+            self._insert_page(page, _Unbuilt(page))
+        self._pages_changed()  # once for all of them: the sidebar and Ctrl+1 … Ctrl+9
         self._connect()
 
         self._time_timer = QTimer(self)
@@ -313,6 +315,15 @@ class MainWindow(
         Pages are numbered in sidebar order for Ctrl+1 … Ctrl+9. Returns the page's action.
         If the window last closed on this page, it opens there again.
         """
+        action = self._insert_page(page, widget)
+        self._pages_changed()
+        if self._remembered_page == page.value:
+            self.show_page(page)
+        return action
+
+    def _insert_page(self, page: Page, widget: QWidget) -> QAction:
+        """Put ``page`` in the stack and the View menu, in :class:`Page` order (the sidebar
+        and the keys follow in :meth:`_pages_changed`)."""
         if page in self._pages:
             raise ValueError(f"{page} is already shown")
         order = list(Page)
@@ -327,6 +338,10 @@ class MainWindow(
         following = self._pages[position + 1] if position + 1 < len(self._pages) else None
         before = self.page_actions[following] if following is not None else self._pages_end
         self.view_menu.insertAction(before, action)
+        return action
+
+    def _pages_changed(self) -> None:
+        """The pages' keys in sidebar order, the sidebar listing them, the current one checked."""
         for number, shown in enumerate(self._pages):
             keys = [QKeySequence(Qt.Modifier.CTRL | _PAGE_KEYS[number])] if number < 9 else []
             self.page_actions[shown].setShortcuts(keys)
@@ -338,9 +353,6 @@ class MainWindow(
                 blocked = self.sidebar.blockSignals(True)
                 self.sidebar.setCurrentRow(current)
                 self.sidebar.blockSignals(blocked)
-        if self._remembered_page == page.value:
-            self.show_page(page)
-        return action
 
     def show_page(self, page: Page) -> None:
         if not self.is_built(page):

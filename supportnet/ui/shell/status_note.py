@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QByteArray,
-    QEasingCurve,
-    QPropertyAnimation,
-    Qt,
-    QTimer,
-)
-from PySide6.QtWidgets import (
-    QGraphicsOpacityEffect,
-    QLabel,
-    QWidget,
-)
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QWidget
 
 from supportnet.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPropertyAnimation
+    from PySide6.QtWidgets import QGraphicsOpacityEffect
 
 #: How long a status confirmation stays before it fades.
 NOTE_SHOW_MS = 4000
@@ -42,28 +38,45 @@ class StatusNote(QLabel):
         super().__init__(parent)
         self.setAccessibleName(_("Confirmation"))
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self._effect = QGraphicsOpacityEffect(self)
-        self._effect.setOpacity(1.0)
-        self.setGraphicsEffect(self._effect)
-        self._fade = QPropertyAnimation(self._effect, QByteArray(b"opacity"), self)
-        self._fade.setDuration(NOTE_FADE_MS)
-        self._fade.setStartValue(1.0)
-        self._fade.setEndValue(0.0)
-        self._fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
-        self._fade.finished.connect(self._faded)
+        # The fade (an opacity effect and its animation) is made with the first note: the
+        # window's first frame holds none, and those Qt classes cost a millisecond or two.
+        self._effect: QGraphicsOpacityEffect | None = None
+        self._fade: QPropertyAnimation | None = None
         self._hold = QTimer(self)
         self._hold.setSingleShot(True)
         self._hold.setInterval(NOTE_SHOW_MS)
-        self._hold.timeout.connect(self._fade.start)
+        self._hold.timeout.connect(self._start_fade)
         # Its own timer, so a longer note leaves the usual hold as it was.
         self._long_hold = QTimer(self)
         self._long_hold.setSingleShot(True)
-        self._long_hold.timeout.connect(self._fade.start)
+        self._long_hold.timeout.connect(self._start_fade)
+
+    @property
+    def fade(self) -> QPropertyAnimation:
+        """The note's fade to nothing (made when first wanted)."""
+        if self._fade is None:
+            from PySide6.QtCore import QByteArray, QEasingCurve, QPropertyAnimation
+            from PySide6.QtWidgets import QGraphicsOpacityEffect
+
+            effect = self._effect = QGraphicsOpacityEffect(self)
+            effect.setOpacity(1.0)
+            self.setGraphicsEffect(effect)
+            fade = self._fade = QPropertyAnimation(effect, QByteArray(b"opacity"), self)
+            fade.setDuration(NOTE_FADE_MS)
+            fade.setStartValue(1.0)
+            fade.setEndValue(0.0)
+            fade.setEasingCurve(QEasingCurve.Type.InOutQuad)
+            fade.finished.connect(self._faded)
+        return self._fade
+
+    def _start_fade(self) -> None:
+        self.fade.start()
 
     def show_note(self, text: str, *, hold_ms: int | None = None) -> None:
         """Show ``text``; it fades after the usual hold, or after ``hold_ms``."""
-        self._fade.stop()
-        self._effect.setOpacity(1.0)
+        self.fade.stop()
+        if self._effect is not None:
+            self._effect.setOpacity(1.0)
         self.setText(text)
         self.setAccessibleDescription(text)
         self._hold.stop()
@@ -82,4 +95,5 @@ class StatusNote(QLabel):
     def _faded(self) -> None:
         self.clear()
         self.setAccessibleDescription("")
-        self._effect.setOpacity(1.0)
+        if self._effect is not None:
+            self._effect.setOpacity(1.0)

@@ -8,11 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from supportnet.i18n import _
 from supportnet.model.checkins import CheckIn, Initiator
@@ -43,6 +39,8 @@ from supportnet.ui.today.view import TodayPageView
 from supportnet.ui.undo.commands import CheckInCommand, PostponeCommand, UndoContext
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from supportnet.ui.care.done_dialog import DoneDialog
     from supportnet.ui.today.dialogs import DayPickerDialog, GoEasyDialog
     from supportnet.ui.today.ideas import IdeasDialog

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QDialog,
     QHBoxLayout,
     QPushButton,
     QSizePolicy,
@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from supportnet.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
 
 
 def push_button(

@@ -405,7 +405,7 @@ def test_a_damaged_state_file_is_ignored(
 def test_status_confirmations_fade(qtbot: Any, store: Any, clock: Callable[[], datetime]) -> None:
     window = _shown(qtbot, _window(qtbot, store, clock))
     window.note._hold.setInterval(20)
-    window.note._fade.setDuration(20)
+    window.note.fade.setDuration(20)
     window.show_note("Saved")
     assert window.note.text() == "Saved"
     assert window.note.accessibleDescription() == "Saved"
