@@ -26,6 +26,7 @@ def _watch(main_window: Any) -> None:
                 if os.environ.get("BENCH_SHOW_MODULES"):
                     # Every module, so whoever reads this decides what counts as heavy.
                     print("loaded:", sorted(sys.modules), flush=True)
+                    print("after_qt:", sorted(_AFTER_QT), flush=True)
                     # And Qt's classes made so far (PySide makes each when first used).
                     qt = [sys.modules[f"PySide6.Qt{m}"] for m in ("Core", "Gui", "Widgets")]
                     print("qt:", sorted({k for m in qt for k in vars(m)}), flush=True)
@@ -43,6 +44,15 @@ def _watch(main_window: Any) -> None:
         show(window)
 
     main_window.show = watched_show
+
+
+#: The modules first imported once PySide6 was (its import hook reads each one's source).
+_AFTER_QT: set[str] = set()
+
+
+def _note_after_qt(event: str, args: tuple[Any, ...]) -> None:
+    if event == "import" and "PySide6" in sys.modules and args[0] not in sys.modules:
+        _AFTER_QT.add(args[0])
 
 
 class _WatchWhenLoaded(importlib.abc.MetaPathFinder):
@@ -80,6 +90,8 @@ def main() -> None:
         app.exec()
     else:
         sys.meta_path.insert(0, _WatchWhenLoaded())
+        if os.environ.get("BENCH_SHOW_MODULES"):
+            sys.addaudithook(_note_after_qt)
         from supportnet.__main__ import main as supportnet_main
 
         supportnet_main(["--data-dir", sys.argv[2]])

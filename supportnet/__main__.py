@@ -12,25 +12,38 @@ if TYPE_CHECKING:
     from supportnet.services.care_teams import RotaView
 
 
-def _load_the_store_first() -> None:
-    """The store's modules the first window reads with, loaded before Qt's.
+def _load_before_qt() -> None:
+    """The Qt-free modules the first window reads and shows with, loaded before Qt's.
 
     Once PySide6 is loaded, its import hook reads the source of every module imported
     after it (``inspect.getsource``, to see whether it uses PySide6): about 0.1 ms a
-    module, more for a long one. These are Qt-free and all opened or read before the first
-    paint, so loading them here costs the same minus that. Only what every start needs.
+    module, more for a long one. These are Qt-free and all used before the first paint,
+    so loading them here costs the same minus that. Only what every start needs:
+    tests/ui/test_startup_imports.py names any the first window loads after Qt.
     """
     import sqlcipher3  # noqa: F401
     import tzlocal  # noqa: F401  # Today's day is the system zone's, unless one is set
 
-    import supportnet.data.contact_reads  # the care card: when each supporter was last in touch
+    # The store's: opening it, the settings, Today's reads, the care card's.
+    import supportnet.data.contact_reads
     import supportnet.data.open_config
     import supportnet.data.reads
     import supportnet.data.repositories.care_teams
     import supportnet.data.repositories.postponements
     import supportnet.data.repositories.settings
     import supportnet.data.store
-    import supportnet.model.settings  # noqa: F401
+    import supportnet.model.settings
+
+    # Today's: the services its first frame asks for, and the scheduling behind its cards.
+    import supportnet.runtime.crash_text
+    import supportnet.scheduling.reaching_out
+    import supportnet.services.crisis
+    import supportnet.services.everyone
+    import supportnet.services.preferences
+    import supportnet.services.reach
+    import supportnet.services.registry
+    import supportnet.services.schedule_reader
+    import supportnet.services.today_cards  # noqa: F401
 
 
 def _open_app(data_dir: Path, qt_argv: list[str]) -> int:
@@ -38,7 +51,7 @@ def _open_app(data_dir: Path, qt_argv: list[str]) -> int:
 
     while_starting()  # until the window is painted (ui.app's settle())
     # Qt loads only when the app is asked for, never for a command.
-    _load_the_store_first()
+    _load_before_qt()
     from supportnet.ui.app import run_gui
 
     return run_gui(data_dir, qt_argv)
