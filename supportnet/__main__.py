@@ -22,7 +22,6 @@ def _load_before_qt() -> None:
     tests/ui/test_startup_imports.py names any the first window loads after Qt.
     """
     import sqlcipher3  # noqa: F401
-    import tzlocal  # noqa: F401  # Today's day is the system zone's, unless one is set
 
     # The store's: opening it, the settings, Today's reads, the care card's.
     import supportnet.data.contact_reads

@@ -36,3 +36,38 @@ def test_same_clocks_means_every_week_of_the_year() -> None:
     assert same_clocks("Europe/Kiev", "Europe/Kyiv")  # an old name for the same clocks
     assert not same_clocks("Africa/Cairo", "Europe/Kyiv")  # alike in January and July only
     assert not same_clocks("Europe/London", "Atlantis/Lost_City")
+
+
+@pytest.mark.parametrize(
+    ("tz", "link", "expected"),
+    [
+        (None, "/usr/share/zoneinfo/Europe/Berlin", "Europe/Berlin"),
+        (None, "../usr/share/zoneinfo/America/New_York", "America/New_York"),
+        (None, "/usr/share/zoneinfo/posix/Asia/Tokyo", "Asia/Tokyo"),
+        (None, "/var/db/timezone/zoneinfo/Australia/Perth", "Australia/Perth"),  # macOS
+        ("Europe/Lisbon", "/usr/share/zoneinfo/Europe/Berlin", "Europe/Lisbon"),  # TZ first
+        (":Pacific/Auckland", None, "Pacific/Auckland"),
+        (":/usr/share/zoneinfo/Africa/Cairo", None, "Africa/Cairo"),
+        ("", "/usr/share/zoneinfo/Europe/Berlin", "Europe/Berlin"),  # empty TZ: unset
+        # Left to tzlocal: a POSIX rule, a link that isn't into the zone database, nothing.
+        ("<+0330>-3:30", "/usr/share/zoneinfo/Europe/Berlin", None),
+        (None, "/etc/some-copy", None),
+        (None, "/usr/share/zoneinfo/Atlantis/Lost_City", None),
+        (None, None, None),
+    ],
+)
+def test_the_system_zone_is_read_the_quick_way_where_it_can_be(
+    tz: str | None, link: str | None, expected: str | None
+) -> None:
+    from supportnet.model.zones import zone_named_by
+
+    assert zone_named_by(tz, link) == expected
+
+
+def test_the_system_zone_is_a_known_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportnet.model import zones
+
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    assert zones.system_zone_name() == "Asia/Kolkata"
+    monkeypatch.setenv("TZ", "<+0330>-3:30")  # tzlocal's to read (it may say UTC)
+    assert zones.is_known_zone(zones.system_zone_name())

@@ -150,6 +150,9 @@ def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
     loaded = set(ast.literal_eval(loaded_line.removeprefix("loaded:").strip()))
     # The list is every module the child had, so the check below can fail: Today is there.
     assert {"supportnet.ui.today.page", "supportnet.ui.shell.main_window"} <= loaded
+    if os.path.islink("/etc/localtime") and not os.environ.get("TZ"):
+        # The system's zone is read from where the link points, not by tzlocal (~20 ms).
+        assert "tzlocal" not in loaded
     # The first frame's Qt-free modules load before Qt's (__main__._load_before_qt): after
     # PySide6, its import hook reads every new module's source.
     after_line = next(line for line in result.stdout.splitlines() if line.startswith("after_qt:"))
