@@ -150,13 +150,18 @@ def test_a_missing_entry_is_not_asked_again(secret_service: object, no_read_here
     assert no_read_here == []  # the helper's "none" stands: keyring says what is wrong
 
 
+def _helper_runs(script: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The helper process is ``script`` (a shell script) instead of Python."""
+    fake = tmp_path / "python"
+    fake.write_text(f"#!/bin/sh\n{script}\n")
+    fake.chmod(0o700)
+    monkeypatch.setattr(sys, "executable", str(fake))
+
+
 def test_a_helper_that_fails_leaves_the_read_to_this_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_read_here: list
 ) -> None:
-    broken = tmp_path / "python"
-    broken.write_text("#!/bin/sh\nexit 3\n")
-    broken.chmod(0o700)
-    monkeypatch.setattr(sys, "executable", str(broken))
+    _helper_runs("exit 3", tmp_path, monkeypatch)
     secret_service_module.begin_read("SupportNet test", "x")
     assert secret_service_module.read("SupportNet test", "x") == "read here"
 
@@ -164,10 +169,7 @@ def test_a_helper_that_fails_leaves_the_read_to_this_process(
 def test_a_helper_that_hangs_is_given_up_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_read_here: list
 ) -> None:
-    hung = tmp_path / "python"
-    hung.write_text("#!/bin/sh\nexec sleep 30\n")
-    hung.chmod(0o700)
-    monkeypatch.setattr(sys, "executable", str(hung))
+    _helper_runs("exec sleep 30", tmp_path, monkeypatch)
     monkeypatch.setattr(secret_service_module, "HELPER_TIMEOUT_S", 0.3)
     secret_service_module.begin_read("SupportNet test", "x")
     helper = secret_service_module._Begun.helper

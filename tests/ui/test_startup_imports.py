@@ -177,30 +177,28 @@ def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
     assert not made & set(LAZY_QT), sorted(made & set(LAZY_QT))
 
 
+def _modules_after(code: str) -> set[str]:
+    """Every module a fresh interpreter has after running ``code``."""
+    result = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint(sorted(sys.modules))"],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        check=True,
+    )
+    return set(ast.literal_eval(result.stdout.strip()))
+
+
 def test_the_command_line_opens_the_app_without_argparse() -> None:
     # Before Qt loads, on the GUI thread: only the short read of `[gui] [--data-dir DIR]`.
-    code = (
-        "import sys, supportnet.cli; "
-        "print(sorted(m for m in ('argparse', 'getpass', 'supportnet.cli.common') "
-        "if m in sys.modules))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), check=True
-    )
-    assert ast.literal_eval(result.stdout.strip()) == []
+    loaded = _modules_after("import supportnet.cli")
+    assert not loaded & {"argparse", "getpass", "supportnet.cli.common"}
 
 
 def test_the_modules_loaded_before_qt_are_qt_free_and_all_needed() -> None:
     # `__main__` loads the first frame's Qt-free modules before Qt's: none of Qt, nothing
     # the first frame leaves for later.
-    code = (
-        "import sys, supportnet.__main__ as entry; entry._load_before_qt(); "
-        "print(sorted(sys.modules))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), check=True
-    )
-    loaded = set(ast.literal_eval(result.stdout.strip()))
+    loaded = _modules_after("import supportnet.__main__ as entry; entry._load_before_qt()")
     assert {"supportnet.data.store", "supportnet.services.today_cards"} <= loaded
     assert not [m for m in loaded if m.split(".")[0] in ("PySide6", "shiboken6")]
     for module in (*HEAVY, *LATER_STDLIB, *ON_DEMAND, *NOT_TODAY):
@@ -210,14 +208,8 @@ def test_the_modules_loaded_before_qt_are_qt_free_and_all_needed() -> None:
 def test_checking_the_data_folder_loads_no_store_module() -> None:
     # `--data-dir` is checked before Qt loads: the store's modules (keys, backups,
     # recovery, lock…) load when the store opens, not for the check.
-    code = (
-        "import sys, supportnet.data.data_folder; "
-        "print(sorted(m for m in sys.modules if m.startswith('supportnet.data.')))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), check=True
-    )
-    assert ast.literal_eval(result.stdout.strip()) == [
+    loaded = _modules_after("import supportnet.data.data_folder")
+    assert sorted(m for m in loaded if m.startswith("supportnet.data.")) == [
         "supportnet.data.data_folder",
         "supportnet.data.file_names",
         "supportnet.data.path_checks",
