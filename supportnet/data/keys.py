@@ -317,7 +317,7 @@ def begin_reading(data_dir: Path) -> None:
 
     try:
         info = read_keyinfo(data_dir)
-    except Exception:  # said properly when the store opens
+    except SupportNetError:  # said properly when the store opens
         return
     if info is None or info.method is not KeyMethod.KEYRING:
         return

@@ -15,7 +15,6 @@ asks keyring, which explains.
 from __future__ import annotations
 
 import contextlib
-import secrets
 from typing import Any
 
 BUS_NAME = "org.freedesktop.secrets"
@@ -35,21 +34,28 @@ _PRIME_BYTES = 128
 #: The private exponent's length: twice the group's strength (about 80 bits) and more, as
 #: OpenSSL does for such groups; a full-length one would cost four times the work.
 PRIVATE_BITS = 256
+SERVICE = "org.freedesktop.Secret.Service"
+COLLECTION = "org.freedesktop.Secret.Collection"
+ITEM = "org.freedesktop.Secret.Item"
 SESSION = "org.freedesktop.Secret.Session"
 #: One call that takes longer than this is a hung service: the read gives up.
 CALL_TIMEOUT_S = 10.0
+#: The helper process's exit codes (:func:`main`): the secret is on its stdout; there is no
+#: secret to read this way. Any other (Python's own 1 for an error among them): it failed.
+FOUND, NOT_THERE = 0, 10
 
 
 class _Session:
     """This side of one Diffie-Hellman session with the Secret Service."""
 
     def __init__(self) -> None:
+        import secrets  # here: it loads hmac and hashlib, which opening a store never needs
+
         self._private = secrets.randbits(PRIVATE_BITS)
         self.public = pow(2, self._private, DH_PRIME).to_bytes(_PRIME_BYTES, "big")
-        self.path = ""
         self._aes_key = b""
 
-    def agree(self, server_public: bytes, path: str) -> None:
+    def agree(self, server_public: bytes) -> None:
         """Derive the session's AES key from the service's half of the exchange."""
         from cryptography.hazmat.primitives.hashes import SHA256
         from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -60,7 +66,6 @@ class _Session:
         shared = pow(theirs, self._private, DH_PRIME).to_bytes(_PRIME_BYTES, "big")
         # The spec: no salt (HKDF then uses a hash-length of zero bytes), no info, 128 bits.
         self._aes_key = HKDF(algorithm=SHA256(), length=16, salt=None, info=b"").derive(shared)
-        self.path = path
 
     def decrypt(self, iv: bytes, value: bytes) -> bytes:
         from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
@@ -104,28 +109,24 @@ def _read(connection: Any, attributes: dict[str, str]) -> bytes | None:
         _signature, value = reply.body[0]
         return bool(value)
 
-    collection_interface = "org.freedesktop.Secret.Collection"
-    collection = DBusAddress(DEFAULT_COLLECTION, bus_name=BUS_NAME, interface=collection_interface)
+    collection = DBusAddress(DEFAULT_COLLECTION, bus_name=BUS_NAME, interface=COLLECTION)
     # The default collection as it is: where there is none, asking about it fails here and
     # keyring, which creates one (with a prompt), takes over.
-    if locked(DEFAULT_COLLECTION, collection_interface):
+    if locked(DEFAULT_COLLECTION, COLLECTION):
         return None  # unlocking may prompt: keyring does that, and says if it fails
     (items,) = call(collection, "SearchItems", "a{ss}", attributes)
     if not items:
         return None
-    item_interface = "org.freedesktop.Secret.Item"
-    if locked(items[0], item_interface):
+    if locked(items[0], ITEM):
         return None
     session = _Session()
-    service = DBusAddress(
-        SERVICE_PATH, bus_name=BUS_NAME, interface="org.freedesktop.Secret.Service"
-    )
+    service = DBusAddress(SERVICE_PATH, bus_name=BUS_NAME, interface=SERVICE)
     (_kind, server_public), session_path = call(
         service, "OpenSession", "sv", ALGORITHM, ("ay", session.public)
     )
     try:
-        session.agree(bytes(server_public), session_path)
-        item = DBusAddress(items[0], bus_name=BUS_NAME, interface=item_interface)
+        session.agree(bytes(server_public))
+        item = DBusAddress(items[0], bus_name=BUS_NAME, interface=ITEM)
         ((_session, iv, value, _content_type),) = call(item, "GetSecret", "o", session_path)
         return session.decrypt(bytes(iv), bytes(value))
     finally:
@@ -137,15 +138,16 @@ def _read(connection: Any, attributes: dict[str, str]) -> bytes | None:
 
 def main() -> int:
     """The helper process of :func:`supportnet.data.secret_service.begin_read`: the
-    attributes (JSON) on stdin, the secret on stdout; exit 0 when found, 1 when not."""
+    attributes (JSON) on stdin, the secret on stdout; exit :data:`FOUND` or
+    :data:`NOT_THERE`."""
     import json
     import sys
 
     secret = read_secret(json.load(sys.stdin))
     if secret is None:
-        return 1
+        return NOT_THERE
     sys.stdout.buffer.write(secret)
-    return 0
+    return FOUND
 
 
 if __name__ == "__main__":

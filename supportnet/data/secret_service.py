@@ -46,8 +46,6 @@ def applies(recorded_backend: str | None, environ: Mapping[str, str] | None = No
 #: A helper's read that takes longer than this is a hung bus: it is given up (keyring, asked
 #: next, says what is wrong).
 HELPER_TIMEOUT_S = 30.0
-#: The helper's exit codes: the secret is on its stdout; there is no secret to read there.
-_FOUND, _NONE = 0, 1
 
 
 class _Helper:
@@ -57,10 +55,13 @@ class _Helper:
         self.pid, self.answer_fd, self.asked = pid, answer_fd, asked
 
     def answer(self) -> tuple[bool, str | None]:
-        """(whether the helper answered, its answer); a helper that fails or hangs didn't."""
+        """(whether its answer stands, the answer). A helper that failed leaves the read to
+        this process; one that hung stands as "none" (keyring then says what is wrong)."""
         import select
         import signal
         import time
+
+        from supportnet.data.secret_bus import FOUND, NOT_THERE
 
         chunks: list[bytes] = []
         deadline = time.monotonic() + HELPER_TIMEOUT_S
@@ -79,9 +80,9 @@ class _Helper:
             os.close(self.answer_fd)
         _pid, status = os.waitpid(self.pid, 0)
         code = os.waitstatus_to_exitcode(status)
-        if code == _NONE:
+        if code == NOT_THERE:
             return True, None
-        if code != _FOUND:
+        if code != FOUND:
             return False, None
         return True, _text(b"".join(chunks))
 
@@ -132,8 +133,8 @@ def read(service: str, username: str) -> str | None:
     :func:`begin_read` is taken here, once."""
     helper, _Begun.helper = _Begun.helper, None
     if helper is not None:
-        answered, value = helper.answer()
-        if answered and helper.asked == (service, username):
+        stands, value = helper.answer()
+        if stands and helper.asked == (service, username):
             return value
     from supportnet.data.secret_bus import read_secret
 

@@ -4,7 +4,6 @@ gnome-keyring on the test run's private D-Bus (entries written by keyring, as a 
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -15,7 +14,7 @@ import pytest
 from supportnet.data import secret_bus
 from supportnet.data import secret_service as secret_service_module
 from supportnet.data.secret_bus import DH_PRIME, _Session
-from tests.conftest import cli_env
+from tests.conftest import fresh_python
 
 
 def _encrypt(key_holder: _Session, iv: bytes, plain: bytes) -> bytes:
@@ -34,8 +33,8 @@ def test_two_ends_of_a_session_agree_on_one_key(plain: bytes) -> None:
     ours, theirs = _Session(), _Session()
     assert len(ours.public) == 128
     assert ours.public != theirs.public
-    ours.agree(theirs.public, "/session/1")
-    theirs.agree(ours.public, "/session/1")
+    ours.agree(theirs.public)
+    theirs.agree(ours.public)
     iv = os.urandom(16)
     assert ours.decrypt(iv, _encrypt(theirs, iv, plain)) == plain
 
@@ -43,13 +42,13 @@ def test_two_ends_of_a_session_agree_on_one_key(plain: bytes) -> None:
 @pytest.mark.parametrize("public", [0, 1, DH_PRIME - 1, DH_PRIME])
 def test_an_unusable_public_key_is_refused(public: int) -> None:
     with pytest.raises(ValueError, match="unusable public key"):
-        _Session().agree(public.to_bytes(129, "big")[-128:], "/session/1")
+        _Session().agree(public.to_bytes(129, "big")[-128:])
 
 
 def test_a_wrong_key_does_not_decrypt() -> None:
     ours, theirs, stranger = _Session(), _Session(), _Session()
-    ours.agree(theirs.public, "/s")
-    theirs.agree(stranger.public, "/s")  # a different exchange: a different key
+    ours.agree(theirs.public)
+    theirs.agree(stranger.public)  # a different exchange: a different key
     iv = os.urandom(16)
     try:  # garbage, which mostly fails the padding's check (and may, rarely, pass it)
         read = ours.decrypt(iv, _encrypt(theirs, iv, b"the store's key"))
@@ -85,6 +84,13 @@ def test_no_session_bus_reads_as_none(tmp_path: object, monkeypatch: pytest.Monk
 
 
 # The read begun in a helper process (secret_service.begin_read), taken by the next read.
+
+
+@pytest.fixture(autouse=True)
+def _no_helper_left() -> Iterator[None]:
+    """A test that fails half-way leaves no begun read for the next test's read to take."""
+    yield
+    secret_service_module._Begun.helper = None
 
 
 @pytest.fixture
@@ -158,10 +164,13 @@ def _helper_runs(script: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(sys, "executable", str(fake))
 
 
+@pytest.mark.parametrize("status", [1, 3], ids=["a-python-error", "another-failure"])
 def test_a_helper_that_fails_leaves_the_read_to_this_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_read_here: list
+    status: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_read_here: list
 ) -> None:
-    _helper_runs("exit 3", tmp_path, monkeypatch)
+    # 1 is what Python exits with on an error (a module it can't import, a traceback):
+    # a failure, never "there is no secret".
+    _helper_runs(f"exit {status}", tmp_path, monkeypatch)
     secret_service_module.begin_read("SupportNet test", "x")
     assert secret_service_module.read("SupportNet test", "x") == "read here"
 
@@ -197,15 +206,7 @@ def test_the_app_begins_reading_its_key_before_qt_loads(
         "    return 0\n"
         f"run(['--data-dir', {str(data_dir)!r}], open_app=open_app)\n"
     )
-    env = cli_env(XDG_CONFIG_HOME=str(tmp_path / "config"))
-    env.pop("PYTHON_KEYRING_BACKEND", None)
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    # keyring left to its defaults (an empty PYTHON_KEYRING_BACKEND is no choice), as a user's
+    result = fresh_python(code, XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHON_KEYRING_BACKEND="")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "False", "True"]
