@@ -380,28 +380,28 @@ def _readable(db: Path, key: bytes) -> RawDatabase:
     if size == 0:
         raise CorruptStoreError(damaged_message(db, _("the file is empty"), salvageable=False))
     database = RawDatabase(db, key)
-    try:
-        raw_execute(database, "SELECT count(*) FROM sqlite_master")
-        # Page 1 reading fine says nothing of the others; a damaged page would otherwise
-        # surface later as a raw "database disk image is malformed" from some query.
-        damaged = raw_execute(database, "PRAGMA cipher_integrity_check")
-    except DatabaseFailure as exc:
-        database.close()
-        raise CorruptStoreError(
-            damaged_message(
-                db,
-                _("it can't be read with its key, or isn't a SupportNet database"),
-                salvageable=False,
+    with contextlib.ExitStack() as refused:
+        refused.callback(database.close)  # closed on any way out but the last
+        try:
+            raw_execute(database, "SELECT count(*) FROM sqlite_master")
+            # Page 1 reading fine says nothing of the others; a damaged page would otherwise
+            # surface later as a raw "database disk image is malformed" from some query.
+            damaged = raw_execute(database, "PRAGMA cipher_integrity_check")
+        except DatabaseFailure as exc:
+            raise CorruptStoreError(
+                damaged_message(
+                    db,
+                    _("it can't be read with its key, or isn't a SupportNet database"),
+                    salvageable=False,
+                )
+            ) from exc
+        if damaged:
+            # Translators: inside "The database … is damaged (…); it was left as it is."
+            what = ngettext("{n} page can't be read", "{n} pages can't be read", len(damaged))
+            raise CorruptStoreError(
+                damaged_message(db, what.format(n=len(damaged)), salvageable=True)
             )
-        ) from exc
-    except BaseException:
-        database.close()
-        raise
-    if damaged:
-        database.close()
-        # Translators: inside "The database … is damaged (…); it was left as it is."
-        what = ngettext("{n} page can't be read", "{n} pages can't be read", len(damaged))
-        raise CorruptStoreError(damaged_message(db, what.format(n=len(damaged)), salvageable=True))
+        refused.pop_all()
     return database
 
 
