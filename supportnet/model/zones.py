@@ -5,6 +5,7 @@ The clock itself is always passed in, never read here.
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -54,8 +55,6 @@ def today_in(now: datetime, name: str) -> date:
 
 def system_zone_name() -> str:
     """The IANA name of the system's zone (e.g. "Europe/London"), or "UTC" if unknown."""
-    import os
-
     name = zone_named_by(os.environ.get("TZ"), _link_target(LOCALTIME))
     if name is not None:
         return name
@@ -76,8 +75,6 @@ LOCALTIME = "/etc/localtime"
 
 
 def _link_target(path: str) -> str | None:
-    import os
-
     try:
         return os.readlink(path)
     except OSError:  # not a link, or not there (Windows): tzlocal knows the other ways
@@ -88,17 +85,18 @@ def zone_named_by(tz: str | None, localtime_link: str | None) -> str | None:
     """The zone named the quick way, as the C library finds it, or None to ask tzlocal
     (about 20 ms of the first frame, where this takes a fraction of one): ``$TZ`` (a name,
     or a path into the zone database), else where ``/etc/localtime`` links to."""
-    for named in (tz, localtime_link):
-        if named is None:
-            continue
-        name = named.removeprefix(":")
-        if "zoneinfo/" in name:  # a path: /usr/share/zoneinfo/[posix/|right/]Europe/Paris
-            name = name.rsplit("zoneinfo/", 1)[1].removeprefix("posix/").removeprefix("right/")
-        if name and not name.startswith("/") and is_known_zone(name):
-            return name
-        if named is tz and tz:
-            return None  # a TZ this can't read (a POSIX rule): tzlocal decides
-    return None
+    if tz:  # set: this zone, or one for tzlocal to read (a POSIX rule, a file)
+        return _zone_at(tz)
+    return _zone_at(localtime_link) if localtime_link else None
+
+
+def _zone_at(named: str) -> str | None:
+    """The zone a ``$TZ`` value or a link names: a name, or a path into the zone database
+    (/usr/share/zoneinfo/[posix/|right/]Europe/Paris); None if it names no known zone."""
+    name = named.removeprefix(":")
+    if "zoneinfo/" in name:
+        name = name.rsplit("zoneinfo/", 1)[1].removeprefix("posix/").removeprefix("right/")
+    return name if name and not name.startswith("/") and is_known_zone(name) else None
 
 
 def user_zone_name(setting: str | None, system: str) -> str:
