@@ -29,6 +29,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).resolve().parent / "_startup_child.py"
@@ -55,9 +56,17 @@ def _env(base: Path, real_keyring: bool) -> dict[str, str]:
     return env
 
 
-def _one(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+class Start(NamedTuple):
     """One start: seconds to the first paint, the peak memory in MB, and the CPU seconds
-    used (both threads, and the key's helper process where there is one)."""
+    used (the key's helper process counted, where there is one)."""
+
+    seconds: float
+    mb: float
+    cpu: float
+
+
+def _one(args: list[str], env: dict[str, str]) -> Start:
+    """One start, in a fresh process."""
     start = time.time()
     child = subprocess.Popen(
         [sys.executable, str(CHILD), *args],
@@ -73,7 +82,7 @@ def _one(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     if line is None:
         raise SystemExit(f"startup run failed: {err.strip()[-500:]}")
     cpu = usage.ru_utime + usage.ru_stime
-    return float(line.split()[1]) - start, usage.ru_maxrss / 1024, cpu
+    return Start(float(line.split()[1]) - start, usage.ru_maxrss / 1024, cpu)
 
 
 def _prepare(base: Path, env: dict[str, str], real_keyring: bool) -> Path:
@@ -128,24 +137,24 @@ def main() -> None:
         data_dir = _prepare(base, env, real_keyring)
         _one(["bare"], env)  # warm the disk cache for both
         _one(["app", str(data_dir)], env)
-        bare: list[tuple[float, float, float]] = []
-        app: list[tuple[float, float, float]] = []
+        bare: list[Start] = []
+        app: list[Start] = []
         for _ in range(rounds):
             bare.append(_one(["bare"], env))
             app.append(_one(["app", str(data_dir)], env))
-    bare_ms = statistics.median(t for t, _m, _c in bare) * 1000
-    app_ms = statistics.median(t for t, _m, _c in app) * 1000
-    bare_mb = statistics.median(m for _t, m, _c in bare)
-    app_mb = statistics.median(m for _t, m, _c in app)
-    bare_cpu = statistics.median(c for _t, _m, c in bare) * 1000
-    app_cpu = statistics.median(c for _t, _m, c in app) * 1000
+    bare_ms = statistics.median(s.seconds for s in bare) * 1000
+    app_ms = statistics.median(s.seconds for s in app) * 1000
+    bare_mb = statistics.median(s.mb for s in bare)
+    app_mb = statistics.median(s.mb for s in app)
+    bare_cpu = statistics.median(s.cpu for s in bare) * 1000
+    app_cpu = statistics.median(s.cpu for s in app) * 1000
     mode = "real Secret Service (gnome-keyring)" if real_keyring else "file-backed keyring"
     cores = len(os.sched_getaffinity(0))
     print(f"rounds: {rounds} each, interleaved, platform {env['QT_QPA_PLATFORM']}, {mode}")
     print(f"cores: {cores}, load average {os.getloadavg()[0]:.2f}")
-    print(f"bare_window_ms: {bare_ms:.0f}  (min {min(t for t, _m, _c in bare) * 1000:.0f})")
+    print(f"bare_window_ms: {bare_ms:.0f}  (min {min(s.seconds for s in bare) * 1000:.0f})")
     print(
-        f"supportnet_ms: {app_ms:.0f}  (min {min(t for t, _m, _c in app) * 1000:.0f}, demo network)"
+        f"supportnet_ms: {app_ms:.0f}  (min {min(s.seconds for s in app) * 1000:.0f}, demo network)"
     )
     print(f"cpu_ms: bare {bare_cpu:.0f}, supportnet {app_cpu:.0f} (ratio {app_cpu / bare_cpu:.2f})")
     print(f"peak_memory_mb: bare {bare_mb:.0f}, supportnet {app_mb:.0f}")
