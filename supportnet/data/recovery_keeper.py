@@ -1,8 +1,9 @@
 """The recovery key as the app's start needs it: whether a store has a recovery record, the
 hint that points at it, and :class:`RecoveryKeeper`.
 
-The record's own code (:mod:`supportnet.data.recovery`, its dataclasses and cryptography)
-loads when the keeper is first asked for the key, after the first window is painted.
+The record's own code (:mod:`supportnet.data.recovery_record`, its dataclasses and
+cryptography) loads when the keeper is first asked for the key, after the first window is
+painted.
 """
 
 from __future__ import annotations

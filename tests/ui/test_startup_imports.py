@@ -15,7 +15,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from tests.conftest import REPO_ROOT, cli_env
+from tests.conftest import REPO_ROOT, cli_env, fresh_python
 
 HEAVY = ("sqlalchemy", "alembic", "matplotlib", "icalendar", "caldav", "niquests")
 #: The standard library's slower modules the first frame has no use for: `uuid` (it loads
@@ -179,13 +179,8 @@ def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
 
 def _modules_after(code: str) -> set[str]:
     """Every module a fresh interpreter has after running ``code``."""
-    result = subprocess.run(
-        [sys.executable, "-c", f"{code}\nimport sys\nprint(sorted(sys.modules))"],
-        capture_output=True,
-        text=True,
-        env=cli_env(),
-        check=True,
-    )
+    result = fresh_python(f"{code}\nimport sys\nprint(sorted(sys.modules))")
+    assert result.returncode == 0, result.stderr
     return set(ast.literal_eval(result.stdout.strip()))
 
 
