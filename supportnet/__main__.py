@@ -46,9 +46,12 @@ def _load_before_qt() -> None:
 
 
 def _open_app(data_dir: Path, qt_argv: list[str]) -> int:
+    from supportnet.folders import user_cache_folder
+    from supportnet.runtime import code_cache
     from supportnet.runtime.memory import while_starting
 
     while_starting()  # until the window is painted (ui.app's settle())
+    code_cache.remember(user_cache_folder())  # until then too (ui.app's code_cache.keep())
     # Qt loads only when the app is asked for, never for a command.
     _load_before_qt()
     from supportnet.ui.app import run_gui

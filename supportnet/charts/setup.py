@@ -6,14 +6,12 @@ import os
 import sys
 from pathlib import Path
 
-from supportnet import APP_NAME
+from supportnet.folders import user_cache_folder
 
 
 def config_dir() -> Path:
     """Where matplotlib keeps its font cache: SupportNet's own cache folder."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir(APP_NAME, appauthor=False)) / "matplotlib"
+    return user_cache_folder() / "matplotlib"
 
 
 def prepare_matplotlib() -> None:

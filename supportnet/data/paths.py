@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from supportnet import APP_NAME
+from supportnet.folders import user_data_folder
 from supportnet.i18n import _
 from supportnet.model.errors import UsageError
 
@@ -30,9 +30,7 @@ def user_path(text: str | Path) -> Path:
 
 def default_data_dir() -> Path:
     """The per-user data folder, e.g. ~/.local/share/SupportNet on Linux."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
+    return user_data_folder()
 
 
 def resolve_data_dir(override: str | None) -> Path:

@@ -27,6 +27,7 @@ from supportnet.model.errors import (
 )
 from supportnet.model.settings import reset_notice
 from supportnet.model.zones import system_zone_name
+from supportnet.runtime import code_cache
 from supportnet.runtime.memory import settle
 from supportnet.services import Services
 from supportnet.services.crisis import CrisisHelpService
@@ -375,6 +376,7 @@ def after_first_paint(window: MainWindow, keeper: Any, choice: StartChoice | Non
     First, what starting made is set aside from the garbage collector's walks, so a walk
     later doesn't stall the window (:mod:`supportnet.runtime.memory`)."""
     settle()
+    code_cache.keep()
     key_dialog = offer_recovery_key(window, keeper)
     if choice is None:  # no first-run choice this time (the welcome's module stays out)
         return

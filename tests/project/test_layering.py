@@ -51,13 +51,13 @@ NOT_IMPORTABLE_ALONE = {"supportnet.data.migrations.env"}
 #:     data                             the encrypted store: keys, repositories, backups
 #:     calendar, insights               plans as .ics; the history added up for charts
 #:     scheduling, circle_map, safety   pure logic over the model (safety: hard days)
-#:     model                            the domain's words
+#:     model, folders                   the domain's words; the per-user folders
 #:     supportnet, i18n                 the package's own constants; the translation layer
 #:
 #: A package missing here fails the test until it is given its place.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("supportnet", "i18n"),
-    ("model",),
+    ("model", "folders"),
     ("scheduling", "circle_map", "safety"),
     ("calendar", "insights"),
     ("data",),

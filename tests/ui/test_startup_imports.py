@@ -112,7 +112,9 @@ NOT_TODAY = (
 LAZY_QT = ("QAccessible", "QMessageBox", "QFileDialog")
 
 
-def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
+def _example_store(tmp_path: Path) -> tuple[Path, Path]:
+    """A store holding the example network, onboarded, its key in a file-backed keyring:
+    its folder, and the keyring's file."""
     from benchmarks import filekeyring
     from supportnet.data.store import open_store
     from supportnet.demo.loader import load_demo
@@ -127,25 +129,33 @@ def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
             store.settings.save(settings)
     finally:
         del os.environ[filekeyring.ENV]
-    env = cli_env(
-        PYTHON_KEYRING_BACKEND="benchmarks.filekeyring.FileKeyring",
-        BENCH_SHOW_MODULES="1",
-        **{filekeyring.ENV: str(keyring_file)},
-    )
+    return tmp_path / "data", keyring_file
+
+
+def _start(data: Path, keyring_file: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """The app's real start on ``data`` in a fresh process (the startup benchmark's child),
+    reporting what it had loaded and made at its first paint."""
+    from benchmarks import filekeyring
+
     result = subprocess.run(
-        [
-            sys.executable,
-            str(REPO_ROOT / "benchmarks" / "_startup_child.py"),
-            "app",
-            str(tmp_path / "data"),
-        ],
+        [sys.executable, str(REPO_ROOT / "benchmarks" / "_startup_child.py"), "app", str(data)],
         capture_output=True,
         text=True,
-        env=env,
+        env=cli_env(
+            PYTHON_KEYRING_BACKEND="benchmarks.filekeyring.FileKeyring",
+            BENCH_SHOW_MODULES="1",
+            **{filekeyring.ENV: str(keyring_file)},
+            **env,
+        ),
         timeout=120,
         check=False,
     )
     assert "painted" in result.stdout, result.stderr[-2000:]
+    return result
+
+
+def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
+    result = _start(*_example_store(tmp_path))
     loaded_line = next(line for line in result.stdout.splitlines() if line.startswith("loaded:"))
     loaded = set(ast.literal_eval(loaded_line.removeprefix("loaded:").strip()))
     # The list is every module the child had, so the check below can fail: Today is there.
@@ -175,6 +185,23 @@ def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
     made = set(ast.literal_eval(qt_line.removeprefix("qt:").strip()))
     assert {"QMainWindow", "QLabel"} <= made
     assert not made & set(LAZY_QT), sorted(made & set(LAZY_QT))
+
+
+def test_a_later_start_compiles_no_dataclass_code_for_its_first_frame(tmp_path: Path) -> None:
+    from benchmarks._startup_child import WARM_UP
+
+    store = _example_store(tmp_path)
+    cache = tmp_path / "cache"
+
+    def compiled(**env: str) -> int:
+        out = _start(*store, XDG_CACHE_HOME=str(cache), **env).stdout.splitlines()
+        line = next(line for line in out if line.startswith("compiled_while_cached:"))
+        return int(line.split()[-1])
+
+    # The first start compiles its dataclasses' methods, and keeps them once it has painted.
+    assert compiled(**{WARM_UP: "1"}) > 50
+    assert (cache / "SupportNet" / "dataclass-code.bin").is_file()
+    assert compiled() == 0
 
 
 def _modules_after(code: str) -> set[str]:
