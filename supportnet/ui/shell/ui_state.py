@@ -25,6 +25,7 @@ class UiState:
         self._memory: dict[str, Any] = {}
         self._settings: QSettings | None = None
         if path is not None:
+            _private(path)
             self._settings = QSettings(str(path), QSettings.Format.IniFormat)
 
     @classmethod
@@ -59,7 +60,14 @@ class UiState:
         if self._settings is None or self.path is None:
             return
         self._settings.sync()
-        if self.path.exists():
-            # The folder is private already; this keeps the file so if it is copied out.
-            with contextlib.suppress(OSError):
-                os.chmod(self.path, FILE_MODE)
+        _private(self.path)
+
+
+def _private(path: Path) -> None:
+    """Make the file private to this user before Qt first writes it, as it may at any
+    moment: Qt's atomic rewrites keep an existing file's permissions, and a new one would
+    take the umask's (0644). The folder is private already; this keeps the file so if it
+    is copied out. A folder that isn't there yet is left for the caller to report."""
+    with contextlib.suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
+        os.chmod(path, FILE_MODE)

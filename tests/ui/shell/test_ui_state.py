@@ -31,3 +31,17 @@ def test_without_a_file_values_live_only_in_memory(tmp_path: Path) -> None:
     state.sync()
     assert state.text("window/page") == "people"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_file_is_private_whenever_qt_writes_it(qapp: object, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    state = UiState.for_data_dir(tmp_path)
+    state.set_value("window/page", "today")
+    # Qt writes on its own a moment later (an event it posts to itself), not only on sync():
+    # the umask's 0644 must not be what it gets in between.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest.value)
+    QCoreApplication.processEvents()
+    path = tmp_path / UI_STATE_NAME
+    assert "today" in path.read_text()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
