@@ -35,6 +35,9 @@ def _watch(main_window: Any) -> None:
                     qt = [sys.modules[f"PySide6.Qt{m}"] for m in ("Core", "Gui", "Widgets")]
                     print("qt:", sorted({k for m in qt for k in vars(m)}), flush=True)
                     print("compiled_while_cached:", len(_COMPILED_WHILE_CACHED), flush=True)
+                    # The sources read whole (as PySide6's import hook does, into linecache).
+                    read = sys.modules["linecache"].cache if "linecache" in sys.modules else {}
+                    print("sources_read:", sorted(read), flush=True)
                 if os.environ.get(WARM_UP):
                     # Let the start finish (what it leaves for after the first paint, such
                     # as the compiled dataclass code's cache), as a user's earlier start did.

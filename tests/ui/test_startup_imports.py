@@ -181,6 +181,13 @@ def test_first_paint_loads_no_heavy_module(tmp_path: Path) -> None:
         # A renamed page would slip past the check unseen; it must still be a module.
         assert importlib.util.find_spec(module) is not None, module
         assert module not in loaded, sorted(m for m in loaded if m.startswith(module))
+    # PySide6's import hook reads no source of ours (ui.pyside_hook): the tests have no
+    # bytecode, so each module's source is read once to compile it, never into linecache.
+    lines = result.stdout.splitlines()
+    read_line = next(line for line in lines if line.startswith("sources_read:"))
+    read = ast.literal_eval(read_line.removeprefix("sources_read:").strip())
+    assert read, "the hook read some source: else this check could not fail"
+    assert [path for path in read if f"{os.sep}supportnet{os.sep}" in path] == []
     qt_line = next(line for line in result.stdout.splitlines() if line.startswith("qt:"))
     made = set(ast.literal_eval(qt_line.removeprefix("qt:").strip()))
     assert {"QMainWindow", "QLabel"} <= made
