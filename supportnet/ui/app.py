@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
@@ -57,6 +57,23 @@ ChooseStart = Callable[[], "StartChoice"]
 #: Opens the store with its recovery key (asking for it): the store, or None if cancelled.
 RecoverStore = Callable[[Path, "Reason"], Store | None]
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _dialog_first(show: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``show``, which may put a dialog up before the main window, with the app's whole
+    style in place first (:func:`~supportnet.ui.widgets.style.use_clear_indicators`)."""
+
+    @functools.wraps(show)
+    def styled(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        from supportnet.ui.widgets.style import use_clear_indicators
+
+        use_clear_indicators()
+        return show(*args, **kwargs)
+
+    return styled
+
 
 # --- Opening the store ---------------------------------------------------------------------
 
@@ -104,14 +121,20 @@ def open_store_interactively(
             if recover is None or not has_record(data_dir):
                 raise
             from supportnet.ui.start.recovery_unlock import KEYRING_OFFER, Reason
-            from supportnet.ui.widgets import dialogs
 
             said = exc.message.removesuffix(f" {unlock_hint()}")  # the app has no command
-            if not dialogs.offer_recovery_unlock(None, f"{said} {_(KEYRING_OFFER)}"):
+            if not _offer_recovery_unlock(f"{said} {_(KEYRING_OFFER)}"):
                 return None
             store = recover(data_dir, Reason.KEYRING)
             if store is not None:
                 return store
+
+
+@_dialog_first
+def _offer_recovery_unlock(said: str) -> bool:
+    from supportnet.ui.widgets import dialogs
+
+    return dialogs.offer_recovery_unlock(None, said)
 
 
 class _Asker:
@@ -175,6 +198,16 @@ def _ask_with_dialog(
         from_env = os.environ.get("SUPPORTNET_PASSPHRASE")
         if from_env is not None:
             return from_env
+    return _ask_passphrase(purpose, message, offer_recovery, crisis)
+
+
+@_dialog_first
+def _ask_passphrase(
+    purpose: PassphrasePurpose,
+    message: str | None,
+    offer_recovery: bool,
+    crisis: CrisisHelpService | None,
+) -> str | None:
     from supportnet.ui.start.unlock_dialog import ask_passphrase
 
     return ask_passphrase(purpose, message, None, offer_recovery, crisis)
@@ -279,17 +312,24 @@ def _fresh_start_is_wanted(data_dir: Path) -> bool:
     newest = newest_backup(data_dir)
     if lost_store_message(data_dir) is None or newest is None:
         return True
+    return _confirm_fresh_start(newest)
+
+
+@_dialog_first
+def _confirm_fresh_start(newest: Path) -> bool:
     from supportnet.ui.widgets import dialogs
 
     return dialogs.confirm_fresh_start(None, newest)
 
 
+@_dialog_first
 def _show_error(message: str, title: str) -> None:
     from supportnet.ui.widgets import dialogs
 
     dialogs.show_error(None, message, title=title)
 
 
+@_dialog_first
 def _recover_with_dialog(data_dir: Path, reason: Reason, **options: Any) -> Store | None:
     """The recovery-key dialog (:func:`~supportnet.ui.start.recovery_unlock.recover_with_dialog`),
     its module loaded when it is first needed."""
@@ -298,6 +338,7 @@ def _recover_with_dialog(data_dir: Path, reason: Reason, **options: Any) -> Stor
     return recover_with_dialog(data_dir, reason, **options)
 
 
+@_dialog_first
 def _ask_start_choice(**options: Any) -> StartChoice:
     """The first run's welcome (:func:`~supportnet.ui.start.welcome.ask_start_choice`), its
     module loaded when it is first needed."""
@@ -318,9 +359,11 @@ def _application(argv: list[str]) -> QApplication:
     from supportnet.ui.language import install_language
 
     install_language(app)  # before any window: pages translate their words as they build
-    from supportnet.ui.widgets.style import apply_style
+    from supportnet.ui.widgets.contrast import keep_quiet_text_legible
 
-    apply_style(app)
+    # The rest of the app's style (ui.widgets.style) waits for the window's first paint, or
+    # for a dialog shown before it (_dialog_first).
+    keep_quiet_text_legible(app)
     from supportnet.ui.app_icon import app_icon
 
     app.setWindowIcon(app_icon())  # from the package: an installed copy has it too
@@ -373,8 +416,12 @@ def after_first_paint(window: MainWindow, keeper: Any, choice: StartChoice | Non
     """The recovery key when it is due; then, for "Bring in people from my contacts", the
     file chooser and the preview (after the key's window closes, never on top of it).
 
-    First, what starting made is set aside from the garbage collector's walks, so a walk
-    later doesn't stall the window (:mod:`supportnet.runtime.memory`)."""
+    First, the rest of the app's style (it waited for this), and what starting made is set
+    aside from the garbage collector's walks, so a walk later doesn't stall the window
+    (:mod:`supportnet.runtime.memory`)."""
+    from supportnet.ui.widgets.style import use_clear_indicators
+
+    use_clear_indicators()
     settle()
     code_cache.keep()
     key_dialog = offer_recovery_key(window, keeper)

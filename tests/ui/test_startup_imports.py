@@ -109,7 +109,7 @@ NOT_TODAY = (
     "supportnet.ui.calendar",
 )
 #: Qt classes whose first use costs milliseconds, made only when first needed.
-LAZY_QT = ("QAccessible", "QMessageBox", "QFileDialog")
+LAZY_QT = ("QAccessible", "QMessageBox", "QFileDialog", "QStyle", "QProxyStyle")
 
 
 def _example_store(tmp_path: Path) -> tuple[Path, Path]:

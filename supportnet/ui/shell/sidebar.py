@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QSize,
@@ -19,14 +19,15 @@ from PySide6.QtWidgets import (
     QFrame,
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
 from supportnet.i18n import N_, _
 from supportnet.ui.widgets.reading_page import window_coloured_viewport
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 
 class Page(enum.Enum):
@@ -142,6 +143,9 @@ class _PaddedDelegate(QStyledItemDelegate):
         self._pad = pad
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        # QStyle loads with its first use (~7 ms of enums), after the first frame's start.
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text

@@ -91,6 +91,9 @@ class CrashReporter:
             return
         self._showing = True
         try:
+            from supportnet.ui.widgets.style import use_clear_indicators
+
+            use_clear_indicators()  # before the window's first paint, it may not be yet
             parent = QApplication.activeWindow()
             if isinstance(exc, SupportNetError):
                 from supportnet.ui.widgets import dialogs

@@ -201,6 +201,15 @@ def apply_clear_indicators(app: QApplication) -> bool:
     return True
 
 
+def use_clear_indicators() -> None:
+    """:func:`apply_clear_indicators` on the running app, if there is one. The app's start
+    leaves it until the main window's first paint (Today's first frame draws alike without
+    it, and loading Qt's QStyle cost ~7 ms), or until a dialog is about to show before."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_clear_indicators(app)
+
+
 def apply_style(app: QApplication) -> None:
     """The app's look wherever a QApplication is made (the app, tests, screenshots): clear
     indicators and field outlines on Fusion, and quiet text legible in any palette."""
