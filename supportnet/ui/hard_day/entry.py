@@ -105,6 +105,7 @@ class HardDayOpener(QObject):
         self._on_plan = on_plan
         #: The panel on screen, if any.
         self.panel: HardDayPanel | None = None
+        self._closed_for_good = False
         # Watching starts once the window is on screen, when a dialog can first be up: an
         # app-wide filter runs Python for every event, thousands while the window is built
         # and first painted, and hands PySide objects it has never seen (~20 ms at start).
@@ -113,7 +114,7 @@ class HardDayOpener(QObject):
 
     def _watch_dialogs(self) -> None:
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and not self._closed_for_good:
             app.installEventFilter(self)
 
     def forget_the_network(self) -> None:
@@ -187,7 +188,13 @@ class HardDayOpener(QObject):
         return panel
 
     def close(self) -> None:
-        """Close the panel if it is open (the window is closing for good)."""
+        """Close the panel if it is open, and stop watching every event of the app: the
+        window is closing for good (a window kept alive after it, as in tests, would
+        otherwise run Python for each event of every window after it)."""
+        self._closed_for_good = True
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         panel = self.panel
         if panel is not None and isValid(panel):
             panel.reject()

@@ -63,3 +63,31 @@ def test_the_panel_opens_again_after_the_dialog_it_was_over_has_gone(
     again = window.open_hard_day()
     assert again.isVisible()
     assert again.parentWidget() is window
+
+
+def test_a_window_closed_for_good_stops_watching_the_app(
+    qtbot: Any, store: Any, make_window: Callable[[Any], MainWindow]
+) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    window = make_window(store)
+    qtbot.waitUntil(window.isVisible)
+    opener = window.hard_day
+    opener._watch_dialogs()  # as after the first paint (idempotent if it already came)
+    seen: list[QEvent.Type] = []
+    watch = opener.eventFilter
+
+    def counted(watched: QObject, event: QEvent) -> bool:
+        seen.append(event.type())
+        return watch(watched, event)
+
+    opener.eventFilter = counted  # type: ignore[method-assign]
+    other = QObject()
+    QApplication.sendEvent(other, QEvent(QEvent.Type.User))
+    assert seen  # it watches every object's events while the window is open
+    window.close()
+    seen.clear()
+    QApplication.sendEvent(other, QEvent(QEvent.Type.User))
+    opener._watch_dialogs()  # a first paint arriving late doesn't start it again
+    QApplication.sendEvent(other, QEvent(QEvent.Type.User))
+    assert seen == []
