@@ -1,17 +1,21 @@
-"""PySide6's import hook, spared reading SupportNet's own sources.
+"""PySide6's import hook, spared reading the sources of modules whose answer is known.
 
-Once PySide6 is loaded, every module imported after it passes through its hook for
-``from __feature__ import …`` (snake_case, true_property). The hook notes, for each new
-module, whether it uses PySide6, by reading the module's whole source with
-``inspect.getsource``, whose search for the module's file looks at every module loaded so
-far. For the ~40 modules of the first window that came to about 20 ms of every start.
+Once PySide6 is loaded, every ``import`` runs through its hook for ``from __feature__
+import …`` (snake_case, true_property). For each module imported that it hasn't seen, the
+hook notes whether the module uses PySide6 by reading its whole source
+(``inspect.getsource``: the file read, its encoding found, split into lines), and it asks
+even for a module loaded long before, at its first ``import`` after PySide6: the first
+window's ``from typing import …``, ``from datetime import …``, ``import enum``… had it read
+the standard library's longest files. With the first window's ~40 modules of our own, that
+came to about 20 ms of every start.
 
-SupportNet's own modules are known in advance: ``supportnet.ui`` is Qt's side, the others
-never use it (tests/project/test_layering.py). :func:`spare_source_reads` writes their
-entries into the hook's table (0: uses PySide6, with no feature chosen; -1: leave alone),
-so it reads none of our sources. The hook would give the few ui modules that never name
-PySide6 a -1; as SupportNet chooses no feature anywhere, the two behave alike. Should
-PySide6 keep its table elsewhere one day, this does nothing and the hook reads as before.
+The answers are known in advance: a module loaded before PySide6 can't be using it (PySide6's
+own are in the table already), ``supportnet.ui`` is Qt's side and the rest of SupportNet
+never uses Qt (tests/project/test_layering.py). :func:`spare_source_reads` writes them into
+the hook's table (0: uses PySide6, with no feature chosen; -1: leave alone). The hook would
+give the few ui modules that never name PySide6 a -1; as SupportNet chooses no feature
+anywhere, the two behave alike. Should PySide6 keep its table elsewhere one day, this does
+nothing and the hook reads as before.
 """
 
 from __future__ import annotations
@@ -36,8 +40,9 @@ def _modules(folder: str, name: str) -> list[str]:
 
 
 def spare_source_reads() -> None:
-    """Tell PySide6's import hook which of SupportNet's modules use it. Load this module
-    before PySide6, and call this after: the hook would read this module's source too."""
+    """Tell PySide6's import hook which modules use it: SupportNet's, and every one loaded
+    so far. Load this module before PySide6, and call this after (the hook would read
+    this module's source too)."""
     table = getattr(sys.modules.get("__feature__"), "pyside_feature_dict", None)
     if not isinstance(table, dict):
         return
@@ -45,3 +50,6 @@ def spare_source_reads() -> None:
     for module in _modules(package, "supportnet"):
         uses = module == "supportnet.ui" or module.startswith("supportnet.ui.")
         table.setdefault(module, USES_PYSIDE if uses else IGNORED)
+    # Loaded before PySide6 was: none of them uses it (PySide6's own are in the table).
+    for module in list(sys.modules):
+        table.setdefault(module, IGNORED)

@@ -14,12 +14,14 @@ def test_the_hook_reads_no_source_of_ours_and_knows_every_module() -> None:
         textwrap.dedent(
             """
             import linecache, sys
+            import typing, datetime  # loaded before PySide6 ...
             import supportnet.ui
             import supportnet.ui.today.page, supportnet.scheduling.rota
-            import json  # a module of Python's own, for contrast: the hook reads it
+            import typing, datetime  # ... and imported again after it
+            import json  # a module of Python's own, new after PySide6: the hook reads it
             table = sys.modules["__feature__"].pyside_feature_dict
             print(sorted(linecache.cache))
-            print({k: v for k, v in table.items() if k.startswith("supportnet")})
+            print({k: v for k, v in table.items() if k.startswith(("supportnet", "typing"))})
             """
         ),
         QT_QPA_PLATFORM="offscreen",
@@ -30,10 +32,12 @@ def test_the_hook_reads_no_source_of_ours_and_knows_every_module() -> None:
     table = ast.literal_eval(table_line)
     assert any(path.endswith("json/__init__.py") for path in read)  # the check can fail
     assert [path for path in read if "/supportnet/" in path] == []
+    assert [path for path in read if path.endswith(("/typing.py", "/datetime.py"))] == []
     assert table["supportnet.ui.today.page"] == 0
     assert table["supportnet.ui"] == 0
     assert table["supportnet.scheduling.rota"] == -1
     assert table["supportnet"] == -1
+    assert table["typing"] == -1
     # Every module of the package has its entry, so none is ever read.
     assert {"supportnet.ui.insights.page", "supportnet.data.store", "supportnet.__main__"} <= set(
         table
