@@ -27,6 +27,7 @@ from supportnet.ui.hard_day.common import CopyNote, text_label
 from supportnet.ui.hard_day.lines import CrisisLinesView
 from supportnet.ui.hard_day.people import CrisisPeopleView
 from supportnet.ui.widgets.buttons import push_button
+from supportnet.ui.widgets.reading_page import WINDOW_COLOURED
 
 # Marked here, translated where shown (the language is chosen after import).
 PANEL_TITLE = N_("Hard day?")
@@ -62,6 +63,7 @@ class _CalmDialog(QDialog):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # The content sits on the window colour, like the rest of the dialog.
         scroll.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        scroll.setProperty(WINDOW_COLOURED, True)
         scroll.setWidget(self.content)
         self.scroll_area = scroll
 

@@ -21,6 +21,12 @@ def reading_column(page: QWidget, width_chars: int) -> tuple[QWidget, QVBoxLayou
     return column, QVBoxLayout(column)
 
 
+#: Set (True) on a scroll area whose viewport shows the window colour, not the field's: the
+#: clear indicators' style (style.py) outlines the others like fields, reading this rather
+#: than the viewport, which Qt may be tearing down while it paints the area's frame.
+WINDOW_COLOURED = "supportnetWindowColoured"
+
+
 def window_coloured_viewport(area: QAbstractScrollArea) -> None:
     """Give ``area`` a viewport on the window colour (set before its contents).
 
@@ -32,6 +38,7 @@ def window_coloured_viewport(area: QAbstractScrollArea) -> None:
     viewport.setAutoFillBackground(True)
     viewport.setBackgroundRole(QPalette.ColorRole.Window)
     area.setViewport(viewport)
+    area.setProperty(WINDOW_COLOURED, True)
 
 
 def scroll_page(page: QWidget, column: QWidget, name: str) -> QScrollArea:

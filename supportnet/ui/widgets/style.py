@@ -39,6 +39,7 @@ from supportnet.ui.widgets.contrast import (
     keep_quiet_text_legible,
     mix,
 )
+from supportnet.ui.widgets.reading_page import WINDOW_COLOURED
 
 _OUTLINE_MIX = 0.62  # the outline's share of the text colour (the rest is the field's)
 
@@ -76,10 +77,13 @@ def _outline(option: QStyleOption, painter: QPainter, radius: float) -> None:
 
 
 def _framed_area(widget: QWidget | None) -> bool:
-    """A scroll area that shows the field colour (a text area, a list): it gets an outline."""
+    """A scroll area that shows the field colour (a text area, a list): it gets an outline.
+    Its viewport is never asked for: Qt may paint the area's frame while the viewport is
+    being torn down (a dialog closing), and handing that half-gone widget to Python
+    crashed the app."""
     if not isinstance(widget, QAbstractScrollArea):
         return False
-    return widget.viewport().backgroundRole() == QPalette.ColorRole.Base
+    return not widget.property(WINDOW_COLOURED)
 
 
 def _alive(widget: QWidget | None) -> QWidget | None:

@@ -160,3 +160,22 @@ def test_other_styles_keep_their_own_indicators(qapp: QApplication) -> None:
     finally:
         qapp.setStyle("Fusion")
         apply_clear_indicators(qapp)
+
+
+def test_field_like_areas_are_known_without_asking_for_their_viewport(qapp: QApplication) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit, QScrollArea, QWidget
+
+    from supportnet.ui.widgets.reading_page import window_coloured_viewport
+    from supportnet.ui.widgets.style import _framed_area
+
+    class NoViewport(QPlainTextEdit):
+        def viewport(self) -> QWidget:  # Qt may be tearing it down while the frame paints
+            raise AssertionError("the viewport was asked for")
+
+    text_area = NoViewport()
+    assert _framed_area(text_area)  # a field-coloured area: outlined like a field
+    page = QScrollArea()
+    window_coloured_viewport(page)
+    assert not _framed_area(page)  # on the window colour: no outline
+    assert not _framed_area(QWidget())
+    assert not _framed_area(None)
