@@ -202,11 +202,33 @@ def main() -> None:
                 app.processEvents()
             for path in unlock_dialogs(out, theme, keeper.key_text(), crisis):
                 written.append(path)
-            window.close()
+            _close(app, window)
         app.setPalette(light)
         written.append(today_in_german(out, app, tmp, crisis))
+        _workers_done()
     for path in written:
         print(path)
+
+
+def _workers_done() -> None:
+    """Wait for every window's worker: a chart a closed window's Insights page started
+    redrawing (a resize settling) would otherwise still be drawing as the tool exits, and
+    Python ending under it aborts the process."""
+    import threading
+
+    while workers := [t for t in threading.enumerate() if t.name == "supportnet-worker"]:
+        for worker in workers:
+            worker.join()
+
+
+def _close(app: QApplication, window: Any) -> None:
+    """Close ``window`` once what it still has to do is done: a chart the Insights page
+    starts redrawing after a resize settles would otherwise still be drawing on the
+    window's worker thread as the tool exits, and Python ending under it aborts."""
+    _settle(app, window)
+    window.close()
+    app.processEvents()
+    window.background.wait()
 
 
 def _snap(widget: QWidget, path: Path) -> Path:
@@ -270,7 +292,7 @@ def today_in_german(out: Path, app: QApplication, tmp: str, crisis: CrisisHelpSe
             window = shown_window(Services.of(store), tmp, crisis, NOW)  # built in German
             _settle(app, window)
             path = _snap(window, out / "today-de.png")
-            window.close()
+            _close(app, window)
     finally:
         install_language(app, ENGLISH)
     return path
