@@ -50,6 +50,7 @@ def spare_source_reads() -> None:
     for module in _modules(package, "supportnet"):
         uses = module == "supportnet.ui" or module.startswith("supportnet.ui.")
         table.setdefault(module, USES_PYSIDE if uses else IGNORED)
-    # Loaded before PySide6 was: none of them uses it (PySide6's own are in the table).
+    # Every module loaded so far: those from before PySide6 can't use it, and those the
+    # hook has seen since (PySide6's own among them) keep the answer it wrote.
     for module in list(sys.modules):
         table.setdefault(module, IGNORED)
