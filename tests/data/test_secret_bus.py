@@ -210,3 +210,24 @@ def test_the_app_begins_reading_its_key_before_qt_loads(
     result = fresh_python(code, XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHON_KEYRING_BACKEND="")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "False", "True"]
+
+
+def test_the_helper_starts_without_site_and_finds_our_modules(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: object
+) -> None:
+    # Python's site (~15 ms of the helper's CPU) is skipped; the path is handed over, the
+    # package's own folder first (an editable install reaches it only through site).
+    spawned: list[tuple[list[str], dict[str, str]]] = []
+
+    def spawn(_path: str, argv: list[str], env: dict[str, str], **_options: object) -> int:
+        spawned.append((argv, env))
+        raise OSError("not this time")  # and the read falls back to this process
+
+    monkeypatch.setattr(secret_service_module.os, "posix_spawn", spawn)
+    monkeypatch.setattr(secret_service_module.os, "sched_getaffinity", lambda _pid: {0, 1})
+    secret_service_module.begin_read("SupportNet test", "nobody")
+    assert secret_service_module._Begun.helper is None
+    ((argv, env),) = spawned
+    assert argv[1:] == ["-S", "-m", "supportnet.data.secret_bus"]
+    package = os.path.dirname(os.path.dirname(os.path.abspath(secret_bus.__file__)))
+    assert env["PYTHONPATH"].split(os.pathsep)[0] == os.path.dirname(package)
