@@ -39,6 +39,22 @@ def test_two_ends_of_a_session_agree_on_one_key(plain: bytes) -> None:
     assert ours.decrypt(iv, _encrypt(theirs, iv, plain)) == plain
 
 
+def test_each_session_has_its_own_private_number_from_the_systems_randomness() -> None:
+    numbers = {_Session()._private for _ in range(20)}
+    assert len(numbers) == 20
+    assert all(0 < n < 2**secret_bus.PRIVATE_BITS for n in numbers)
+    assert max(numbers).bit_length() > secret_bus.PRIVATE_BITS - 8  # all 256 bits used
+    # Without the secrets module, which brings random, hmac and hashlib to the helper.
+    result = fresh_python(
+        "import sys\n"
+        "from supportnet.data.secret_bus import _Session\n"
+        "_Session()\n"
+        "print(sorted(m for m in ('secrets', 'random', 'hmac') if m in sys.modules))"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "[]"
+
+
 @pytest.mark.parametrize("public", [0, 1, DH_PRIME - 1, DH_PRIME])
 def test_an_unusable_public_key_is_refused(public: int) -> None:
     with pytest.raises(ValueError, match="unusable public key"):
