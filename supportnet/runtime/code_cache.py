@@ -72,7 +72,7 @@ def _private_file(path: Path) -> bool:
         info = path.stat()
     except OSError:
         return False
-    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    mine = not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
     return mine and not info.st_mode & 0o022
 
 
@@ -109,15 +109,8 @@ def keep() -> None:
     start = _current.pop()
     if not start.new:
         return
-    path = start.path
+    from supportnet.data.files import write_private_file
+
     with contextlib.suppress(OSError, ValueError):
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        spare = path.with_name(f".{path.name}.{os.getpid()}")
-        try:
-            handle = os.open(spare, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(handle, "wb") as out:
-                out.write(_HEADER + marshal.dumps(start.used))
-            os.replace(spare, path)
-        finally:
-            with contextlib.suppress(OSError):
-                spare.unlink()
+        start.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_private_file(start.path, _HEADER + marshal.dumps(start.used))
