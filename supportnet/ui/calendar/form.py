@@ -10,9 +10,6 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import (
-    QPalette,
-)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -77,7 +74,7 @@ from supportnet.ui.widgets.field_message import FieldMessage
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.labels import buddy_label
 from supportnet.ui.widgets.lists import ListArea, WholeRows, make_table
-from supportnet.ui.widgets.reading_page import WINDOW_COLOURED
+from supportnet.ui.widgets.reading_page import window_coloured
 
 
 class ExportForm(QDialog):
@@ -143,8 +140,7 @@ class ExportForm(QDialog):
         self.targets_view.setMinimumHeight(self.fontMetrics().height() * 5)
         # On the window colour, like every other tick box: Fusion draws the box in the base
         # colour, which vanishes on a base-coloured list in dark palettes.
-        self.targets_view.viewport().setBackgroundRole(QPalette.ColorRole.Window)
-        self.targets_view.setProperty(WINDOW_COLOURED, True)
+        window_coloured(self.targets_view)
         self.search_field.textChanged.connect(self.targets_proxy.setFilterFixedString)
         self.chosen_box = QWidget()
         chosen_layout = QVBoxLayout(self.chosen_box)

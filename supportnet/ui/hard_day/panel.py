@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -27,7 +27,7 @@ from supportnet.ui.hard_day.common import CopyNote, text_label
 from supportnet.ui.hard_day.lines import CrisisLinesView
 from supportnet.ui.hard_day.people import CrisisPeopleView
 from supportnet.ui.widgets.buttons import push_button
-from supportnet.ui.widgets.reading_page import WINDOW_COLOURED
+from supportnet.ui.widgets.reading_page import window_coloured
 
 # Marked here, translated where shown (the language is chosen after import).
 PANEL_TITLE = N_("Hard day?")
@@ -62,8 +62,7 @@ class _CalmDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # The content sits on the window colour, like the rest of the dialog.
-        scroll.viewport().setBackgroundRole(QPalette.ColorRole.Window)
-        scroll.setProperty(WINDOW_COLOURED, True)
+        window_coloured(scroll)
         scroll.setWidget(self.content)
         self.scroll_area = scroll
 

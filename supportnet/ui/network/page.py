@@ -44,7 +44,7 @@ from supportnet.ui.widgets.buttons import push_button
 from supportnet.ui.widgets.keyboard import tab_order
 from supportnet.ui.widgets.lists import centred_label, empty_state
 from supportnet.ui.widgets.models import GapsListModel
-from supportnet.ui.widgets.reading_page import WINDOW_COLOURED
+from supportnet.ui.widgets.reading_page import window_coloured
 
 GAPS_HEADING = N_("Worth a gentle look")
 GAPS_HINT = N_("Press Enter or double-click on a note to see who it is about.")
@@ -128,8 +128,7 @@ class NetworkPageView(QWidget):
         self.gaps_list.setSpacing(3)
         self.gaps_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The cards sit on the window colour, like paper notes beside the map.
-        self.gaps_list.viewport().setBackgroundRole(QPalette.ColorRole.Window)
-        self.gaps_list.setProperty(WINDOW_COLOURED, True)
+        window_coloured(self.gaps_list)
         self.gaps_list.setBackgroundRole(QPalette.ColorRole.Window)
         self.gaps_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.gaps_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

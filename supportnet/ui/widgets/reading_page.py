@@ -27,6 +27,12 @@ def reading_column(page: QWidget, width_chars: int) -> tuple[QWidget, QVBoxLayou
 WINDOW_COLOURED = "supportnetWindowColoured"
 
 
+def window_coloured(area: QAbstractScrollArea) -> None:
+    """Put ``area``'s own viewport on the window colour (an item view's, made with it)."""
+    area.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+    area.setProperty(WINDOW_COLOURED, True)
+
+
 def window_coloured_viewport(area: QAbstractScrollArea) -> None:
     """Give ``area`` a viewport on the window colour (set before its contents).
 
