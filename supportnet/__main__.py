@@ -15,10 +15,11 @@ if TYPE_CHECKING:
 def _load_before_qt() -> None:
     """The Qt-free modules the first window reads and shows with, loaded before Qt's.
 
-    Once PySide6 is loaded, its import hook reads the source of every module imported
-    after it (``inspect.getsource``, to see whether it uses PySide6): about 0.1 ms a
-    module, more for a long one. These are Qt-free and all used before the first paint,
-    so loading them here costs the same minus that. Only what every start needs:
+    Once PySide6 is loaded, its import hook reads the whole source of each module imported
+    after it that it hasn't been told about (:mod:`supportnet.ui.pyside_hook` tells it of
+    SupportNet's own and of everything loaded before PySide6). These are Qt-free and all
+    used before the first paint, so what they pull in from the standard library and
+    sqlcipher3 is spared that by loading here. Only what every start needs:
     tests/ui/test_startup_imports.py names any the first window loads after Qt.
     """
     import sqlcipher3  # noqa: F401

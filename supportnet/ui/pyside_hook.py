@@ -47,7 +47,11 @@ def spare_source_reads() -> None:
     if not isinstance(table, dict):
         return
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # supportnet/
-    for module in _modules(package, "supportnet"):
+    try:
+        ours = _modules(package, "supportnet")
+    except OSError:  # not a folder (a zipped install): the hook reads ours as before
+        ours = []
+    for module in ours:
         uses = module == "supportnet.ui" or module.startswith("supportnet.ui.")
         table.setdefault(module, USES_PYSIDE if uses else IGNORED)
     # Every module loaded so far: those from before PySide6 can't use it, and those the
