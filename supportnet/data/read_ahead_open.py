@@ -5,8 +5,9 @@ statement's rows kept, and written for the window."""
 from __future__ import annotations
 
 import marshal
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supportnet.data.engine import RawDatabase, set_wal
 from supportnet.data.keys import read_keyinfo
@@ -15,6 +16,10 @@ from supportnet.data.migrate import check_revision, current_revision, needs_upgr
 from supportnet.data.read_ahead import FORMAT, files_state
 from supportnet.data.store import Store, _readable
 from supportnet.data.store_files import DB_NAME
+from supportnet.model.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 class Recording(RawDatabase):
@@ -32,6 +37,15 @@ class Recording(RawDatabase):
         return rows
 
 
+class ReadAheadStore(Store):
+    """The helper's store: its plain connection has ``query_only`` on, and the ORM's
+    (which would not) is refused."""
+
+    @cached_property
+    def engine(self) -> Engine:
+        raise StoreError("The store is open only to read ahead.")
+
+
 def open_to_read_ahead(data_dir: Path, key: bytes) -> Store | None:
     """The store in ``data_dir``, opened with ``key`` read-only and without its lock, to
     ask what the window will ask (then :func:`written`); None where the window's own
@@ -42,9 +56,9 @@ def open_to_read_ahead(data_dir: Path, key: bytes) -> Store | None:
     if info is None or not db.exists():
         return None
     database = Recording(db, key)
+    _readable(db, key, database)
     # A write fails rather than happens: nothing here holds the store's lock.
     database.connection().execute("PRAGMA query_only = ON")
-    _readable(db, key, database)
     revision = current_revision(database)
     check_revision(revision)
     if needs_upgrade(revision) or database.execute("PRAGMA journal_mode")[0][0] != "wal":
@@ -52,7 +66,7 @@ def open_to_read_ahead(data_dir: Path, key: bytes) -> Store | None:
     set_wal(database)  # the window's opening asks it too: "wal" already, so no write
     # Never closed: the last connection's close would checkpoint the log (a write). The
     # lock isn't taken (a StoreLock not acquired releases nothing).
-    return Store(data_dir, database, info, StoreLock(data_dir))
+    return ReadAheadStore(data_dir, database, info, StoreLock(data_dir))
 
 
 def written(store: Store) -> bytes | None:

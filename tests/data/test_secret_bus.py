@@ -247,3 +247,65 @@ def test_the_helper_starts_without_site_and_finds_our_modules(
     assert argv[1:] == ["-S", "-m", "supportnet.data.secret_bus"]
     package = os.path.dirname(os.path.dirname(os.path.abspath(secret_bus.__file__)))
     assert env["PYTHONPATH"].split(os.pathsep)[0] == os.path.dirname(package)
+
+
+# What a helper writes after the secret (the app's: the first window's reads, read ahead).
+
+
+@pytest.fixture
+def _no_further_left() -> Iterator[None]:
+    yield
+    secret_service_module._Begun.further = None
+
+
+def test_a_secret_is_whole_only_once_all_of_it_came() -> None:
+    data = secret_bus.framed(b"s3cret") + b"and more"
+    assert secret_bus.unframed(data) == (b"s3cret", b"and more")
+    for cut in range(len(secret_bus.framed(b"s3cret"))):
+        assert secret_bus.unframed(data[:cut]) == (None, b"")
+
+
+@pytest.mark.usefixtures("_no_further_left")
+def test_what_follows_the_secret_is_kept_once_for_the_entry_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_read_here: list
+) -> None:
+    _helper_runs(r"printf '\000\000\000\004abcdmore'", tmp_path, monkeypatch)
+    secret_service_module.begin_read("SupportNet test", "x")
+    assert secret_service_module.read("SupportNet test", "x") == "abcd"
+    assert secret_service_module.take_further() == ("abcd", b"more")
+    assert secret_service_module.take_further() is None
+    secret_service_module.begin_read("SupportNet test", "x")
+    assert secret_service_module.read("SupportNet test", "someone else") == "read here"
+    assert secret_service_module.take_further() is None  # another entry's
+
+
+@pytest.mark.usefixtures("_no_further_left")
+@pytest.mark.parametrize(
+    "script",
+    [
+        r"printf '\000\000\000\004abcdmore'; exit 1",  # failed after the secret
+        r"printf '\000\000\000\004abcdmo'; exec sleep 30",  # still at the rest
+    ],
+    ids=["failed", "slow"],
+)
+def test_the_secret_stands_without_what_did_not_come_whole(
+    script: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_read_here: list
+) -> None:
+    _helper_runs(script, tmp_path, monkeypatch)
+    secret_service_module.begin_read("SupportNet test", "x")
+    helper = secret_service_module._Begun.helper
+    assert helper is not None
+    started = time.monotonic()
+    assert secret_service_module.read("SupportNet test", "x") == "abcd"
+    assert time.monotonic() - started < 5  # the rest isn't waited for long
+    assert no_read_here == []
+    assert secret_service_module.take_further() is None
+    assert _gone(helper.pid)
+
+
+def test_a_secret_cut_short_leaves_the_read_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_read_here: list
+) -> None:
+    _helper_runs(r"printf '\000\000\000\011abcd'", tmp_path, monkeypatch)
+    secret_service_module.begin_read("SupportNet test", "x")
+    assert secret_service_module.read("SupportNet test", "x") == "read here"

@@ -510,3 +510,63 @@ def test_an_unreadable_setting_is_reset_alone_and_said_once(
         assert again.store.settings.load().quiet_hours_start == time(22, 0)
     finally:
         again.store.close()
+
+
+@pytest.mark.usefixtures("keep_hooks")
+def test_the_store_answers_from_its_read_ahead_only_until_the_first_paint(
+    qtbot: Any, demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from supportnet.data import secret_service
+    from supportnet.data.engine import RawDatabase
+    from supportnet.data.read_ahead_open import open_to_read_ahead, written
+    from supportnet.model.zones import system_zone_name
+    from supportnet.services.first_reads import ask_what_the_window_asks
+    from tests.data.test_read_ahead import PASS, raw_key
+
+    # What the key's helper would have written after the key (data.read_ahead).
+    key = raw_key(demo_dir)
+    helper_store = open_to_read_ahead(demo_dir, key)
+    assert helper_store is not None
+    ask_what_the_window_asks(helper_store, datetime.now(UTC), system_zone_name())
+    ahead = written(helper_store)
+    assert ahead is not None
+    monkeypatch.setattr(secret_service._Begun, "further", (key.hex(), ahead))
+    monkeypatch.setenv("SUPPORTNET_PASSPHRASE", PASS)
+
+    stores: list[Any] = []
+    launch = app_module.launch
+
+    def launched(*args: Any, **kwargs: Any) -> app_module.Launch:
+        started = launch(*args, **kwargs)
+        stores.append(started.store)
+        # The window is built, not yet shown: nothing asked of the database itself.
+        assert started.store is not None
+        assert started.store.db.answering
+        assert started.store.db.open_connections == 0
+        return started
+
+    ended: list[bool] = []
+    end_answers = RawDatabase.end_answers
+
+    def ending(db: RawDatabase) -> None:
+        ended.append(db is stores[0].db)
+        end_answers(db)
+
+    def fake_exec() -> int:
+        (window,) = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, app_module.MainWindow)
+        ]
+        qtbot.addWidget(window)
+        # Once painted, the database answers (what was read ahead could go stale).
+        qtbot.waitUntil(lambda: ended == [True], timeout=2000)
+        assert not stores[0].db.answering
+        return 0
+
+    monkeypatch.setattr(RawDatabase, "end_answers", ending)
+
+    monkeypatch.setattr(app_module, "launch", launched)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert app_module.run_gui(demo_dir, ["supportnet"]) == 0
+    assert len(stores) == 1
