@@ -536,11 +536,13 @@ def test_the_store_answers_from_its_read_ahead_only_until_the_first_paint(
     monkeypatch.setenv("SUPPORTNET_PASSPHRASE", PASS)
 
     stores: list[Any] = []
+    windows: list[Any] = []
     launch = app_module.launch
 
     def launched(*args: Any, **kwargs: Any) -> app_module.Launch:
         started = launch(*args, **kwargs)
         stores.append(started.store)
+        windows.append(started.window)
         # The window is built, not yet shown: nothing asked of the database itself.
         assert started.store is not None
         assert started.store.db.answering
@@ -555,9 +557,7 @@ def test_the_store_answers_from_its_read_ahead_only_until_the_first_paint(
         end_answers(db)
 
     def fake_exec() -> int:
-        (window,) = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, app_module.MainWindow)
-        ]
+        window = windows[0]
         qtbot.addWidget(window)
         # Once painted, the database answers (what was read ahead could go stale).
         qtbot.waitUntil(lambda: ended == [True], timeout=2000)
