@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 OpenApp = Callable[[Path, list[str]], int]
 #: The module of the app's key helper: it reads the key, then the first window's reads
 #: (supportnet.data.read_ahead).
-FIRST_READS_HELPER = "supportnet.services.first_reads"
+FIRST_READS_HELPER = "supportnet.runtime.key_helper"
 NO_APP = N_("The app can't be opened from here; run `supportnet` on its own to open it.")
 
 

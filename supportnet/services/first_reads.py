@@ -1,18 +1,17 @@
-"""The helper process that reads the store's key, then reads ahead what the window's first
-frame will ask the store (:mod:`supportnet.data.read_ahead`).
+"""The work of the app's key helper process (:mod:`supportnet.runtime.key_helper`): the
+store's key, then what the window's first frame will ask the store, read ahead
+(:mod:`supportnet.data.read_ahead`).
 
-Run as ``python -S -m supportnet.services.first_reads`` by
-:func:`supportnet.data.secret_service.begin_read`, with the protocol of
-:func:`supportnet.data.secret_bus.main`: a JSON object on stdin (the entry's
-``attributes``, and here the store's ``data_dir``), the key :func:`framed` on stdout, then
-the read-ahead. Anything that goes wrong after the key only leaves the read-ahead out: the
-window then asks the database itself, as it always could.
+The protocol is :func:`supportnet.data.secret_bus.main`'s: a JSON object on stdin (the
+entry's ``attributes``, and here the store's ``data_dir``), the key
+:func:`~supportnet.data.secret_bus.framed` on stdout, then the read-ahead. Anything that
+goes wrong after the key only leaves the read-ahead out: the window then asks the
+database itself, as it always could.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -77,9 +76,3 @@ def main() -> int:
             out.write(ahead)
     out.flush()
     return FOUND
-
-
-if __name__ == "__main__":
-    code = main()
-    # Without closing the database: a last connection's close checkpoints its log, a write.
-    os._exit(code)

@@ -192,10 +192,15 @@ def test_the_apps_first_window_is_built_without_opening_the_database(
         load_demo(store, datetime.now(UTC).date(), system_zone_name())
         store.settings.update(onboarded=True)  # a store used before: no first-run choice
     code = (
-        "import sys\n"
+        "import os, sys\n"
         "from supportnet.cli import run\n"
+        "from supportnet.data import secret_service\n"
         "def open_app(data_dir, argv):\n"
         "    from supportnet.ui.app import _application, launch\n"
+        "    # The helper done first: what it gives is what this test is about, not the race\n"
+        "    # (a helper still reading when asked leaves the reads to the window).\n"
+        "    helper = secret_service._Begun.helper\n"
+        "    os.waitid(os.P_PID, helper.pid, os.WEXITED | os.WNOWAIT)\n"
         "    app = _application(argv)\n"
         "    started = launch(data_dir)\n"
         "    db = started.store.db\n"

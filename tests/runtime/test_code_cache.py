@@ -163,3 +163,40 @@ def test_a_cache_that_cant_be_written_costs_nothing_but_the_time(tmp_path: Path)
     _same_behaviour(_make())
     code_cache.keep()  # no error
     assert blocked.read_text() == "not a folder"
+
+
+def test_the_key_helper_runs_from_the_cache_and_never_writes_it(tmp_path: Path) -> None:
+    # The app's key helper (runtime.key_helper) makes the data layer's and the services'
+    # dataclasses too: from the code the app kept, never writing it (the app does that).
+    cache = tmp_path / "cache"
+    code = textwrap.dedent(
+        """
+        import dataclasses, os
+        from supportnet.folders import user_cache_folder
+        from supportnet.runtime import code_cache, key_helper
+        from supportnet.services import first_reads
+
+        def main():
+            @dataclasses.dataclass(frozen=True)
+            class Visit:
+                who: str
+            start = code_cache._current[0]
+            print(start.new, bool(start.codes))
+            return 7
+
+        if os.environ["AS"] == "app":
+            code_cache.remember(user_cache_folder())
+            main()
+            code_cache.keep()
+        else:
+            first_reads.main = main
+            print(key_helper.run())
+        """
+    )
+    app = fresh_python(code, AS="app", XDG_CACHE_HOME=str(cache))
+    assert app.stdout.split() == ["True", "False"]  # compiled, then kept by the app
+    written = next(cache.rglob(code_cache.FILE_NAME))
+    before = (written.stat().st_mtime_ns, written.read_bytes())
+    helper = fresh_python(code, AS="helper", XDG_CACHE_HOME=str(cache))
+    assert helper.stdout.split() == ["False", "True", "7"], helper.stderr  # nothing new
+    assert (written.stat().st_mtime_ns, written.read_bytes()) == before
