@@ -87,6 +87,8 @@ class RawDatabase:
         self.path = path
         self._key = key
         self._answers = answers
+        #: A transaction begun among the answers, which the database must carry on.
+        self._begun_in_answers = False
         self._local = threading.local()
         self._all: dict[int, Any] = {}  # open connections by serial
         self._serials = itertools.count(1)
@@ -157,12 +159,22 @@ class RawDatabase:
         if rows is None:
             self._answers = None  # one question not foreseen: the database answers the rest
             return None
+        if sql in ("BEGIN", "COMMIT"):  # reads.snapshot's
+            self._begun_in_answers = sql == "BEGIN"
         return list(rows)
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         answered = self._answered(sql, params)
         if answered is not None:
             return answered
+        if self._begun_in_answers:
+            # Begun while answering, ended in the database: begun there too, so what the
+            # rest of it reads agrees, and its COMMIT has a transaction to end.
+            self._begun_in_answers = False
+            self._execute("BEGIN", ())
+        return self._execute(sql, params)
+
+    def _execute(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
         import sqlcipher3
 
         try:
@@ -175,6 +187,7 @@ class RawDatabase:
 
     def close(self) -> None:
         self._answers = None
+        self._begun_in_answers = False
         with self._guard:
             connections = list(self._all.values())
             self._all.clear()

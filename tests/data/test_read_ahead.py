@@ -94,6 +94,21 @@ def test_the_first_question_not_foreseen_goes_to_the_database_and_so_do_the_rest
         assert store.db.execute("SELECT count(*) FROM person_tags") == [(0,)]
 
 
+def test_a_snapshot_begun_among_the_answers_ends_in_the_database(demo_dir: Path) -> None:
+    from supportnet.data.reads import snapshot
+
+    with _open(demo_dir, _read_ahead(demo_dir, datetime.now(UTC))) as store:
+        with snapshot(store.db):  # Today's care card reads its rota this way
+            people = store.db.execute("SELECT count(*) FROM people")
+            assert store.db.open_connections == 0  # begun and read among the answers
+            # Not foreseen: the database answers, inside a transaction of its own, so
+            # what follows agrees and the snapshot's COMMIT has something to end.
+            assert store.db.execute("SELECT count(*) FROM people") == people
+            store.db.execute("SELECT count(*) FROM plans")
+            assert store.db.connection().in_transaction
+        assert not store.db.connection().in_transaction
+
+
 @pytest.mark.parametrize("how", ["end_answers", "engine", "connection"])
 def test_answers_end_for_good(demo_dir: Path, how: str) -> None:
     now = datetime.now(UTC)
