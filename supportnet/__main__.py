@@ -22,6 +22,8 @@ def _load_before_qt() -> None:
     sqlcipher3 is spared that by loading here. Only what every start needs:
     tests/ui/test_startup_imports.py names any the first window loads after Qt.
     """
+    import sqlcipher3  # noqa: F401
+
     # The store's: opening it, the settings, Today's reads, the care card's.
     import supportnet.data.contact_reads
     import supportnet.data.open_config

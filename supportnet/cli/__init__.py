@@ -101,9 +101,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 #: Opens the app on a data folder with Qt's argv; returns the exit code.
 OpenApp = Callable[[Path, list[str]], int]
-#: The module of the app's key helper: it reads the key, then the first window's reads
-#: (supportnet.data.read_ahead).
-FIRST_READS_HELPER = "supportnet.runtime.key_helper"
 NO_APP = N_("The app can't be opened from here; run `supportnet` on its own to open it.")
 
 
@@ -160,8 +157,7 @@ def run(
                 raise UsageError(_(NO_APP))
             from supportnet.data.keys import begin_reading
 
-            # The key, and the first window's reads, on another core while Qt loads.
-            begin_reading(data_dir, helper=FIRST_READS_HELPER)
+            begin_reading(data_dir)  # the key, on another core while Qt loads
             return open_app(data_dir, [sys.argv[0], *argv])
         assert args is not None  # a command, read by the whole parser
         handler: Handler = args.handler

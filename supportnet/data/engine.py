@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import threading
 import weakref
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,9 +20,6 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
 BUSY_TIMEOUT_MS = 5000
-
-#: Statements answered before the database is opened: (sql, params) to the rows they gave.
-Answers = Mapping[tuple[str, tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
 class DatabaseFailure(Exception):
@@ -75,20 +71,11 @@ class RawDatabase:
     A thread's connection is closed when the thread ends: Qt's pool threads drop their
     Python locals after every job and expire when idle, so without that every background
     job would leave a connection open until the store closes.
-
-    With ``answers`` (the reads another process made of this same database, unchanged
-    since: :mod:`supportnet.data.read_ahead`), a statement found there is answered from
-    them and no connection is opened, nor ``sqlcipher3`` loaded. The first statement not
-    found, the first connection opened any other way, or :meth:`end_answers` ends them
-    for good: from then on every statement goes to the database.
     """
 
-    def __init__(self, path: Path, key: bytes, *, answers: Answers | None = None) -> None:
+    def __init__(self, path: Path, key: bytes) -> None:
         self.path = path
         self._key = key
-        self._answers = answers
-        #: A transaction begun among the answers, which the database must carry on.
-        self._begun_in_answers = False
         self._local = threading.local()
         self._all: dict[int, Any] = {}  # open connections by serial
         self._serials = itertools.count(1)
@@ -102,7 +89,6 @@ class RawDatabase:
     def _owned(self) -> _Owned:
         owned: _Owned | None = getattr(self._local, "owned", None)
         if owned is None:
-            self._answers = None  # what the database itself says from now on
             owned = _Owned(connect_raw(self.path, self._key), next(self._serials))
             with self._guard:
                 self._all[owned.serial] = owned.conn
@@ -134,47 +120,11 @@ class RawDatabase:
         writes, which data_version does not see; the serial keeps different connections'
         stamps apart.
         """
-        if self._answers is not None:
-            answered = self._answered("PRAGMA data_version", ())
-            if answered is not None:  # serial 0: no connection's, so unlike any later one
-                return (0, int(answered[0][0]), 0)
         owned = self._owned()
         version = self.execute("PRAGMA data_version")[0][0]
         return (owned.serial, int(version), int(owned.conn.total_changes))
 
-    @property
-    def answering(self) -> bool:
-        """Whether statements are still answered without the database (see the class)."""
-        return self._answers is not None
-
-    def end_answers(self) -> None:
-        """Send every statement to the database from now on."""
-        self._answers = None
-
-    def _answered(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]] | None:
-        answers = self._answers
-        if answers is None:
-            return None
-        rows = answers.get((sql, tuple(params)))
-        if rows is None:
-            self._answers = None  # one question not foreseen: the database answers the rest
-            return None
-        if sql in ("BEGIN", "COMMIT"):  # reads.snapshot's
-            self._begun_in_answers = sql == "BEGIN"
-        return list(rows)
-
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        answered = self._answered(sql, params)
-        if answered is not None:
-            return answered
-        if self._begun_in_answers:
-            # Begun while answering, ended in the database: begun there too, so what the
-            # rest of it reads agrees, and its COMMIT has a transaction to end.
-            self._begun_in_answers = False
-            self._execute("BEGIN", ())
-        return self._execute(sql, params)
-
-    def _execute(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
         import sqlcipher3
 
         try:
@@ -186,8 +136,6 @@ class RawDatabase:
         return rows
 
     def close(self) -> None:
-        self._answers = None
-        self._begun_in_answers = False
         with self._guard:
             connections = list(self._all.values())
             self._all.clear()

@@ -309,11 +309,10 @@ def read_directly(info: KeyInfo) -> bytes | None:
     return key if len(key) == KEY_BYTES else None
 
 
-def begin_reading(data_dir: Path, *, helper: str | None = None) -> None:
+def begin_reading(data_dir: Path) -> None:
     """Begin :func:`read_directly`'s read of the key of the store in ``data_dir`` now, in a
     helper process (:func:`supportnet.data.secret_service.begin_read`), where that read
-    applies; the store's opening then takes the answer. ``helper``: the module the helper
-    runs instead, told ``data_dir`` (the app's, which reads ahead: data.read_ahead)."""
+    applies; the store's opening then takes the answer."""
     from supportnet.data import secret_service
 
     try:
@@ -322,14 +321,8 @@ def begin_reading(data_dir: Path, *, helper: str | None = None) -> None:
         return
     if info is None or info.method is not KeyMethod.KEYRING:
         return
-    if not secret_service.applies(info.keyring_backend):
-        return
-    username = _keyring_username(info.key_id)
-    if helper is None:
-        secret_service.begin_read(KEYRING_SERVICE, username)
-    else:
-        request = {"data_dir": str(data_dir)}
-        secret_service.begin_read(KEYRING_SERVICE, username, helper=helper, request=request)
+    if secret_service.applies(info.keyring_backend):
+        secret_service.begin_read(KEYRING_SERVICE, _keyring_username(info.key_id))
 
 
 def delete_from_keyring(backend: Any, info: KeyInfo) -> None:

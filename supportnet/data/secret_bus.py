@@ -138,33 +138,17 @@ def _read(connection: Any, attributes: dict[str, str]) -> bytes | None:
             call(DBusAddress(session_path, bus_name=BUS_NAME, interface=SESSION), "Close")
 
 
-def framed(secret: bytes) -> bytes:
-    """The secret as a helper writes it: its length (4 bytes, big-endian), then itself."""
-    return len(secret).to_bytes(4, "big") + secret
-
-
-def unframed(data: bytes) -> tuple[bytes | None, bytes]:
-    """(the secret :func:`framed` wrote at the start of ``data``, or None until it is
-    whole; what follows it)."""
-    if len(data) < 4:
-        return None, b""
-    end = 4 + int.from_bytes(data[:4], "big")
-    if len(data) < end:
-        return None, b""
-    return data[4:end], data[end:]
-
-
 def main() -> int:
-    """The helper process of :func:`supportnet.data.secret_service.begin_read`: a JSON
-    object on stdin (the entry's ``attributes``), the secret :func:`framed` on stdout;
-    exit :data:`FOUND` or :data:`NOT_THERE`."""
+    """The helper process of :func:`supportnet.data.secret_service.begin_read`: the
+    attributes (JSON) on stdin, the secret on stdout; exit :data:`FOUND` or
+    :data:`NOT_THERE`."""
     import json
     import sys
 
-    secret = read_secret(json.load(sys.stdin)["attributes"])
+    secret = read_secret(json.load(sys.stdin))
     if secret is None:
         return NOT_THERE
-    sys.stdout.buffer.write(framed(secret))
+    sys.stdout.buffer.write(secret)
     return FOUND
 
 

@@ -48,82 +48,54 @@ def applies(recorded_backend: str | None, environ: Mapping[str, str] | None = No
 HELPER_TIMEOUT_S = 30.0
 
 
-#: How much longer than for the secret itself the helper's further answer is waited for
-#: (see :func:`begin_read`): more than that, and this process does that work itself.
-FURTHER_WAIT_S = 0.010
-
-
 class _Helper:
     """A read begun in a helper process, until :func:`read` takes it (one at most)."""
 
     def __init__(self, pid: int, answer_fd: int, asked: tuple[str, str]) -> None:
         self.pid, self.answer_fd, self.asked = pid, answer_fd, asked
 
-    def answer(self) -> tuple[bool, str | None, bytes]:
-        """(whether its answer stands, the answer, whatever the helper wrote after it). A
-        helper that failed leaves the read to this process; one that hung stands as "none"
-        (keyring then says what is wrong). What comes after the secret is waited for only
-        :data:`FURTHER_WAIT_S` more, and is empty if it didn't come whole."""
+    def answer(self) -> tuple[bool, str | None]:
+        """(whether its answer stands, the answer). A helper that failed leaves the read to
+        this process; one that hung stands as "none" (keyring then says what is wrong)."""
         import select
         import signal
         import time
 
-        from supportnet.data.secret_bus import FOUND, NOT_THERE, unframed
+        from supportnet.data.secret_bus import FOUND, NOT_THERE
 
-        data = b""
+        chunks: list[bytes] = []
         deadline = time.monotonic() + HELPER_TIMEOUT_S
-        secret: bytes | None = None
-        ended = False
         try:
             while True:
-                left = max(0.0, deadline - time.monotonic())
-                ready, _w, _x = select.select([self.answer_fd], [], [], left)
+                ready, _w, _x = select.select([self.answer_fd], [], [], deadline - time.monotonic())
                 if not ready:
-                    break
-                chunk = os.read(self.answer_fd, 65536)
+                    os.kill(self.pid, signal.SIGKILL)
+                    os.waitpid(self.pid, 0)
+                    return True, None  # the bus hung once already: no second wait on it
+                chunk = os.read(self.answer_fd, 4096)
                 if not chunk:
-                    ended = True
                     break
-                data += chunk
-                if secret is None:
-                    secret, _rest = unframed(data)
-                    if secret is not None:  # the rest is no reason to wait long
-                        deadline = time.monotonic() + FURTHER_WAIT_S
+                chunks.append(chunk)
         finally:
             os.close(self.answer_fd)
-        if not ended:
-            os.kill(self.pid, signal.SIGKILL)  # hung on the bus, or still at the rest
         _pid, status = os.waitpid(self.pid, 0)
         code = os.waitstatus_to_exitcode(status)
-        secret, rest = unframed(data)
-        if secret is None:
-            if not ended:
-                return True, None, b""  # the bus hung once already: no second wait on it
-            return code == NOT_THERE, None, b""
-        return True, _text(secret), rest if ended and code == FOUND else b""
+        if code == NOT_THERE:
+            return True, None
+        if code != FOUND:
+            return False, None
+        return True, _text(b"".join(chunks))
 
 
 class _Begun:
     helper: _Helper | None = None
-    #: The secret a helper read, and what it wrote after it (see :func:`take_further`).
-    further: tuple[str, bytes] | None = None
 
 
-def begin_read(
-    service: str,
-    username: str,
-    *,
-    helper: str = "supportnet.data.secret_bus",
-    request: Mapping[str, str] | None = None,
-) -> None:
+def begin_read(service: str, username: str) -> None:
     """Begin reading the secret for ``service`` and ``username`` in a helper process: its
     imports and round trips (about 30 ms of work) then run on another core while the
     window's modules load, and the next :func:`read` of that entry takes its answer. The
-    secret comes back through a pipe only this process holds.
-
-    ``helper`` is the module the helper runs (:func:`supportnet.data.secret_bus.main`'s
-    protocol); one that writes more after the secret is given ``request`` too, and what it
-    wrote is :func:`take_further`'s."""
+    secret comes back through a pipe only this process holds."""
     import json
 
     if len(os.sched_getaffinity(0)) < 2:
@@ -135,7 +107,7 @@ def begin_read(
             sys.executable,
             # Without site (~15 ms of its CPU, on the core the keyring's daemon and the
             # window's start share): this process's own path instead, ours first.
-            [sys.executable, "-S", "-m", helper],
+            [sys.executable, "-S", "-m", "supportnet.data.secret_bus"],
             {**os.environ, "PYTHONPATH": os.pathsep.join(_search_path())},
             file_actions=[
                 (os.POSIX_SPAWN_DUP2, ask_in, 0),
@@ -151,7 +123,7 @@ def begin_read(
     os.close(answer_out)
     try:
         with os.fdopen(ask_out, "w", encoding="utf-8") as ask:
-            json.dump({**(request or {}), "attributes": _attributes(service, username)}, ask)
+            json.dump(_attributes(service, username), ask)
     except OSError:  # the helper ended already: its answer says so, and read() reads here
         pass
     _Begun.helper = _Helper(pid, answer_in, (service, username))
@@ -163,22 +135,13 @@ def read(service: str, username: str) -> str | None:
     :func:`begin_read` is taken here, once."""
     helper, _Begun.helper = _Begun.helper, None
     if helper is not None:
-        stands, value, further = helper.answer()
+        stands, value = helper.answer()
         if stands and helper.asked == (service, username):
-            if value is not None and further:
-                _Begun.further = (value, further)
             return value
     from supportnet.data.secret_bus import read_secret
 
     secret = read_secret(_attributes(service, username))
     return None if secret is None else _text(secret)
-
-
-def take_further() -> tuple[str, bytes] | None:
-    """What the helper that :func:`read` took a secret from wrote after it, with that
-    secret (so the taker can tell what it belongs to); once."""
-    further, _Begun.further = _Begun.further, None
-    return further
 
 
 def _search_path() -> list[str]:

@@ -23,7 +23,6 @@ from supportnet.data.files import FILE_MODE, ensure_private_dir, tighten
 from supportnet.data.keys import KdfParams, KeyInfo, PassphraseProvider
 from supportnet.data.lock import StoreLock
 from supportnet.data.migrate import check_revision, current_revision, needs_upgrade, upgrade
-from supportnet.data.read_ahead import answers_for
 from supportnet.data.repositories.base import LazySessions
 from supportnet.data.store_files import DB_NAME, SIDE_FILES, store_exists
 from supportnet.data.store_key import AUTO_BACKEND, load_existing_key, resolve_backend
@@ -95,7 +94,6 @@ class Store:
 
     @cached_property
     def engine(self) -> Engine:
-        self.db.end_answers()  # the ORM writes past them (see RawDatabase)
         return make_engine(self.db_path, self.db.key)
 
     @cached_property
@@ -370,9 +368,9 @@ def _create_database(db: Path, key: bytes) -> None:
         raise
 
 
-def _readable(db: Path, key: bytes, database: RawDatabase | None = None) -> RawDatabase:
-    """The database (``database`` if given, not yet used), its pages checked: an empty,
-    damaged or foreign file is refused with a plain message. The caller closes it."""
+def _readable(db: Path, key: bytes) -> RawDatabase:
+    """The database, its pages checked: an empty, damaged or foreign file is refused with a
+    plain message. The caller closes it."""
     try:
         size = db.stat().st_size
     except OSError as exc:
@@ -381,7 +379,7 @@ def _readable(db: Path, key: bytes, database: RawDatabase | None = None) -> RawD
         ) from exc
     if size == 0:
         raise CorruptStoreError(damaged_message(db, _("the file is empty"), salvageable=False))
-    database = database or RawDatabase(db, key)
+    database = RawDatabase(db, key)
     with contextlib.ExitStack() as refused:
         refused.callback(database.close)  # closed on any way out but the last
         try:
@@ -461,9 +459,8 @@ def _holds_data(database: RawDatabase) -> bool:
 def _open_with_key(data_dir: Path, lock: StoreLock, info: KeyInfo, key: bytes) -> Store:
     """Check, migrate (backing up first) and open the database with a known key."""
     db = data_dir / DB_NAME
-    # One connection checks, reads the revision and stays the store's (each open ~0.5 ms);
-    # at the app's start, it opens only once the helper's answers run out (data.read_ahead).
-    database = _readable(db, key, RawDatabase(db, key, answers=answers_for(db, key)))
+    # One connection checks, reads the revision and stays the store's (each open ~0.5 ms).
+    database = _readable(db, key)
     try:
         revision = current_revision(database)
         check_revision(revision)

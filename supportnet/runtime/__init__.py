@@ -1,2 +1,1 @@
-"""Process-wide helpers: crash text with user data left out, the garbage collector's pace,
-the dataclasses' compiled code, and the app's key helper process."""
+"""Process-wide helpers: crash text with user data left out, and warming up the storage modules."""

@@ -388,9 +388,6 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
         def after_paint() -> None:
             if over:
                 return
-            # Until now the store could answer from what the key's helper read ahead
-            # (data.read_ahead); from here on, only the database answers.
-            store.db.end_answers()
             running.append(start_reminders(window, store, app))
             running.append(start_auto_backups(window, store))
             after_first_paint(window, keeper, started.choice)

@@ -47,8 +47,7 @@ NOT_IMPORTABLE_ALONE = {"supportnet.data.migrations.env"}
 #:     __main__                         runs the command line, handing it ui.app to open
 #:     ui.app                           supportnet/ui/app.py, the GUI's composition root
 #:     ui, cli                          windows, pages, dialogs; the command line (no GUI)
-#:     runtime                          process helpers (the key's helper process among them)
-#:     services, demo, charts           use cases; the example network; Insights' charts
+#:     runtime, services, demo          startup helpers; use cases; the example network
 #:     data                             the encrypted store: keys, repositories, backups
 #:     calendar, insights               plans as .ics; the history added up for charts
 #:     scheduling, circle_map, safety   pure logic over the model (safety: hard days)
@@ -62,8 +61,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("scheduling", "circle_map", "safety"),
     ("calendar", "insights"),
     ("data",),
-    ("services", "demo", "charts"),
-    ("runtime",),
+    ("runtime", "services", "demo", "charts"),
     ("ui", "cli"),
     ("ui.app",),
     ("__main__",),
@@ -352,8 +350,7 @@ def test_the_layer_table_names_every_package_once() -> None:
     assert MAY_IMPORT["model"] == frozenset({"i18n"})
     assert "data" not in MAY_IMPORT["ui"]
     assert "data" in MAY_IMPORT["services"]
-    assert "services" not in MAY_IMPORT["demo"], "one layer"
-    assert "runtime" not in MAY_IMPORT["services"], "the layer above"
+    assert "services" not in MAY_IMPORT["runtime"], "one layer"
     assert MAY_IMPORT["cli"] >= {"services", "data"}
     assert not MAY_IMPORT["cli"] & {"ui", "ui.app"}, "the entry point hands the app in"
 
@@ -368,7 +365,7 @@ def test_the_checker_finds_imports_against_the_layer_order() -> None:
         services__unlocking="from supportnet.data import store\nimport supportnet\n",
         cli__gui="from supportnet.ui.app import run_gui\nfrom supportnet.ui.shell import x\n",
         newcomer__thing="from supportnet.model import errors\n",
-        demo__warmup="def later():\n    import supportnet.services.unlocking\n",
+        runtime__warmup="def later():\n    import supportnet.services.unlocking\n",
         model__errors="",
         calendar__events="",
     )
@@ -376,8 +373,8 @@ def test_the_checker_finds_imports_against_the_layer_order() -> None:
         ("supportnet.cli.gui", "supportnet.ui.app"),
         ("supportnet.cli.gui", "supportnet.ui.shell"),
         ("supportnet.data.store", "supportnet.services.unlocking"),
-        ("supportnet.demo.warmup", "supportnet.services.unlocking"),
         ("supportnet.newcomer.thing", "supportnet.model.errors"),
+        ("supportnet.runtime.warmup", "supportnet.services.unlocking"),
         ("supportnet.scheduling.rhythm", "supportnet.calendar.events"),
     ]
 
