@@ -10,7 +10,8 @@ The standard library makes its own simple enums (``re.RegexFlag``, ``http.HTTPSt
 with ``enum._simple_enum``, which builds the same class without those steps. While
 :func:`install` is in force, the functional API's simplest calls go that way: a base that
 is Enum, IntEnum, Flag or IntFlag itself, a list of (name, int) pairs with distinct names
-that don't begin with "_", and no module, qualname or type given. Every other call goes the
+that don't begin with "_" and aren't the base's attributes, and no module, qualname or type
+given. Every other call goes the
 usual way. ``tests/ui/test_fast_enums.py`` makes every enum of the Qt modules the app uses
 (some 1,500 classes and 24,000 members) both ways and finds them alike in every respect it
 can see: members, values, aliases, reprs, operators, flags' masks, pickling, attributes.
@@ -42,15 +43,16 @@ def _call(
     boundary: Any = None,
 ) -> Any:
     """``EnumType.__call__``: a simple functional call made as ``_simple_enum`` makes it."""
+    if names is None:  # a member looked up by value (``Flag.__or__`` does it): as usual
+        return cls.__new__(cls, value)
     caller = sys._getframe(1).f_globals.get("__name__")  # where the usual way looks too
     if (
-        names is None
-        or module is not None
+        module is not None
         or qualname is not None
         or type is not None
         or cls not in _BASES
         or caller is None
-        or not _simple(names)
+        or not _simple(cls, names)
     ):
         return _USUAL_CALL(
             cls,
@@ -65,11 +67,16 @@ def _call(
     namespace = builtins.type(value, (), {"__module__": caller, **dict(names)})
     made = enum._simple_enum(cls, boundary=boundary)(namespace)  # type: ignore[attr-defined]
     made.__doc__ = None  # as the functional API leaves it
+    # Each name holds its member itself, as the usual way leaves it (``_simple_enum`` puts a
+    # descriptor there, which makes every use of a member twice as slow).
+    for name, member in made._member_map_.items():
+        builtins.type.__setattr__(made, name, member)
     return made
 
 
-def _simple(names: Any) -> bool:
-    """Whether ``names`` is a list of (name, int) pairs, the names distinct and public."""
+def _simple(cls: Any, names: Any) -> bool:
+    """Whether ``names`` is a list of (name, int) pairs, the names distinct, public and
+    none already an attribute of ``cls`` (the usual way treats those specially)."""
     if builtins.type(names) is not list:
         return False
     seen: set[str] = set()
@@ -78,6 +85,8 @@ def _simple(names: Any) -> bool:
             return False
         name, number = item
         if builtins.type(name) is not str or name.startswith("_") or name in seen:
+            return False
+        if hasattr(cls, name):
             return False
         if builtins.type(number) is not int:
             return False

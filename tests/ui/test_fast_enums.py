@@ -71,7 +71,8 @@ def described(E):
             "__str__", "__format__", "__reduce_ex__", "__or__", "__and__", "__xor__",
             "__invert__", "__new__", "__init__", "__contains__", "__iter__", "__len__")],
         "dir": sorted(dir(E)),
-        "vars": sorted(vars(E)),
+        "vars": sorted((k, type(v).__qualname__) for k, v in vars(E).items()),
+        "held": [vars(E).get(n) is m for n, m in members],
     }
     if members:
         first, last = members[0][1], members[-1][1]
