@@ -28,6 +28,9 @@ import sys
 from typing import Any
 
 _BASES = frozenset({enum.Enum, enum.IntEnum, enum.Flag, enum.IntFlag})
+#: Each base's own names and its bases' (the usual way treats a member of one of those
+#: names specially).
+_TAKEN = {base: frozenset().union(*(vars(k) for k in base.__mro__)) for base in _BASES}
 _USUAL_CALL = enum.EnumType.__call__
 
 
@@ -79,6 +82,7 @@ def _simple(cls: Any, names: Any) -> bool:
     none already an attribute of ``cls`` (the usual way treats those specially)."""
     if builtins.type(names) is not list:
         return False
+    taken = _TAKEN[cls]
     seen: set[str] = set()
     for item in names:
         if builtins.type(item) is not tuple or len(item) != 2:
@@ -86,7 +90,7 @@ def _simple(cls: Any, names: Any) -> bool:
         name, number = item
         if builtins.type(name) is not str or name.startswith("_") or name in seen:
             return False
-        if hasattr(cls, name):
+        if name in taken:
             return False
         if builtins.type(number) is not int:
             return False
