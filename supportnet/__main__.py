@@ -53,6 +53,11 @@ def _open_app(data_dir: Path, qt_argv: list[str]) -> int:
 
     while_starting()  # until the window is painted (ui.app's settle())
     code_cache.remember(user_cache_folder())  # until then too (ui.app's code_cache.keep())
+    # The key, read on another core while Qt loads (its record's dataclasses made through
+    # the cache above).
+    from supportnet.data.keys import begin_reading
+
+    begin_reading(data_dir)
     # Qt loads only when the app is asked for, never for a command.
     _load_before_qt()
     from supportnet.ui.app import run_gui

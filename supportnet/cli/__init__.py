@@ -155,9 +155,6 @@ def run(
         if command == "gui":
             if open_app is None:
                 raise UsageError(_(NO_APP))
-            from supportnet.data.keys import begin_reading
-
-            begin_reading(data_dir)  # the key, on another core while Qt loads
             return open_app(data_dir, [sys.argv[0], *argv])
         assert args is not None  # a command, read by the whole parser
         handler: Handler = args.handler

@@ -214,13 +214,14 @@ def test_the_app_begins_reading_its_key_before_qt_loads(
     open_store(data_dir, keyring_backend=secret_service).close()
     code = (
         "import sys\n"
-        "from supportnet.cli import run\n"
+        "import supportnet.__main__ as entry\n"
         "from supportnet.data import secret_service\n"
-        "def open_app(data_dir, argv):\n"
+        "def before_qt():  # the app's next step, which loads what comes before Qt\n"
         "    print(secret_service._Begun.helper is not None, 'PySide6' in sys.modules)\n"
         "    print(secret_service.read(*secret_service._Begun.helper.asked) is not None)\n"
-        "    return 0\n"
-        f"run(['--data-dir', {str(data_dir)!r}], open_app=open_app)\n"
+        "    raise SystemExit(0)\n"
+        "entry._load_before_qt = before_qt\n"
+        f"entry.main(['--data-dir', {str(data_dir)!r}])\n"
     )
     # keyring left to its defaults (an empty PYTHON_KEYRING_BACKEND is no choice), as a user's
     result = fresh_python(code, XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHON_KEYRING_BACKEND="")
