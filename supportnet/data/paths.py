@@ -28,13 +28,9 @@ def user_path(text: str | Path) -> Path:
         return path
 
 
-def default_data_dir() -> Path:
-    """The per-user data folder, e.g. ~/.local/share/SupportNet on Linux."""
-    return user_data_folder()
-
-
 def resolve_data_dir(override: str | None) -> Path:
-    """``--data-dir`` if given, otherwise the per-user default; always absolute."""
+    """``--data-dir`` if given, otherwise the per-user default (e.g. ~/.local/share/SupportNet
+    on Linux); always absolute."""
     if override:
         return user_path(override).resolve()
-    return default_data_dir()
+    return user_data_folder()

@@ -62,8 +62,10 @@ class _Start:
         builtins.exec(source, globals, locals)
 
 
-#: The start in progress, between :func:`remember` and :func:`keep`.
-_current: list[_Start] = []
+class _Current:
+    """The start in progress, between :func:`remember` and :func:`keep`."""
+
+    start: _Start | None = None
 
 
 def _private_file(path: Path) -> bool:
@@ -94,8 +96,7 @@ def _read(path: Path) -> dict[str, CodeType]:
 def remember(folder: Path) -> None:
     """Compile the dataclasses' methods through the cache in ``folder`` until :func:`keep`."""
     keep()
-    start = _Start(folder / FILE_NAME)
-    _current.append(start)
+    start = _Current.start = _Start(folder / FILE_NAME)
     dataclasses.exec = start.exec  # type: ignore[attr-defined]  # found before the builtin
 
 
@@ -104,10 +105,8 @@ def keep() -> None:
     this start used, so texts of classes since changed drop out). Writing never fails
     the app: a cache that can't be written is compiled again next time."""
     vars(dataclasses).pop("exec", None)
-    if not _current:
-        return
-    start = _current.pop()
-    if not start.new:
+    start, _Current.start = _Current.start, None
+    if start is None or not start.new:
         return
     from supportnet.data.files import write_private_file
 

@@ -105,8 +105,3 @@ def install() -> bool:
         return False
     enum.EnumType.__call__ = _call  # type: ignore[method-assign]
     return True
-
-
-def uninstall() -> None:
-    """Make every enum the usual way again."""
-    enum.EnumType.__call__ = _USUAL_CALL  # type: ignore[method-assign]

@@ -151,7 +151,9 @@ def test_a_file_others_could_write_is_not_run(tmp_path: Path) -> None:
 
     code_cache.remember(tmp_path)
     _make()
-    assert code_cache._current[-1].codes == {}  # not read at all
+    start = code_cache._Current.start
+    assert start is not None
+    assert start.codes == {}  # not read at all
     code_cache.keep()
     assert path.stat().st_mode & 0o777 == 0o600  # replaced by a private one
 
